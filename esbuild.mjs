@@ -1,0 +1,164 @@
+// Builds the three bundles: the extension host (node/cjs, `vscode` external), the webview (browser),
+// and the CLI (node). Flags: --production (minified), --watch, --tests (transpile src+test to out/
+// for mocha), --typecheck (tsc --noEmit for both tsconfigs).
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const root = path.dirname(new URL(import.meta.url).pathname);
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/** Logs esbuild errors in the `file:line:col: error: text` form VS Code's problem matchers read. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log(`[watch] build started (${build.initialOptions.outfile ?? build.initialOptions.outdir})`));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: production ? 'none' : 'inline',
+  define: {
+    'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
+    TAKOSS_VERSION: JSON.stringify(version),
+  },
+  plugins: watch ? [problemMatcherPlugin] : [],
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['webview-ui/src/main.tsx'],
+    outfile: 'dist/webview/main.js',
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome120'],
+    jsx: 'automatic',
+    loader: { '.svg': 'file', '.ttf': 'file', '.woff2': 'file' },
+  },
+];
+
+function copyStatic() {
+  mkdirSync('dist/webview', { recursive: true });
+  cpSync('media/takoss-panel.svg', 'dist/webview/takoss-panel.svg');
+}
+
+function printWebviewSize() {
+  for (const file of ['dist/webview/main.js', 'dist/webview/main.css']) {
+    const bytes = readFileSync(file);
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    console.log(`webview ${path.basename(file)}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip`);
+  }
+}
+
+function listTs(dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...listTs(full));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+  }
+  return files;
+}
+
+/** Tests run from out/, transpiled file by file so mocha sees the same module layout as src/. */
+async function buildTests() {
+  rmSync('out', { recursive: true, force: true });
+  const entryPoints = [...listTs('src'), ...listTs('test'), ...listTs('webview-ui/src')];
+  await esbuild.build({
+    entryPoints,
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    jsx: 'automatic',
+    logLevel: 'warning',
+  });
+}
+
+function run(command, commandArgs) {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { stdio: 'inherit', cwd: root });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function typecheck() {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const codes = await Promise.all([
+    run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json']),
+    run(process.execPath, [tsc, '--noEmit', '-p', 'webview-ui/tsconfig.json']),
+  ]);
+  if (codes.some((code) => code !== 0)) {
+    console.error('typecheck failed');
+    process.exit(1);
+  }
+  console.log('typecheck: both tsconfigs clean');
+}
+
+async function main() {
+  process.chdir(root);
+  if (args.has('--typecheck')) await typecheck();
+  if (args.has('--tests')) {
+    await buildTests();
+    console.log('tests transpiled to out/');
+    return;
+  }
+  if (args.has('--typecheck') && !args.has('--build')) return;
+  if (watch) {
+    copyStatic();
+    const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+    await Promise.all(contexts.map((context) => context.watch()));
+    console.log('watching for changes…');
+    return;
+  }
+  rmSync('dist', { recursive: true, force: true });
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+  copyStatic();
+  const sizes = ['dist/extension.js', 'dist/cli.js'].map((f) => `${f} ${(statSync(f).size / 1024).toFixed(1)} KB`);
+  console.log(`built ${production ? '(production) ' : ''}${sizes.join(', ')}`);
+  printWebviewSize();
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { createApi, type TakossApi } from './vscode/api';
+import { registerGenerateProjectCommand } from './vscode/commands/generateProject';
+import { registerShowLogCommand } from './vscode/commands/showLog';
+import { TakossLog } from './vscode/log';
+import { PanelManager } from './vscode/panel/PanelManager';
+import { SettingsWatcher } from './vscode/settings';
+import { registerHistoryView } from './vscode/sidebar/HistoryView';
+
+/** Registrations only: every behaviour lives in src/vscode (adapters) and src/core. */
+export function activate(context: vscode.ExtensionContext): TakossApi {
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const log = new TakossLog();
+  const settings = new SettingsWatcher(log);
+  const panels = new PanelManager(context.extensionUri, version, log, settings);
+  context.subscriptions.push(
+    log,
+    settings,
+    panels,
+    registerGenerateProjectCommand(panels),
+    registerShowLogCommand(log),
+    registerHistoryView(),
+  );
+  log.info(`Takoss ${version} activated in VS Code ${vscode.version}`);
+  return createApi(version, panels, log);
+}
+
+export function deactivate(): void {
+  // Everything is released through context.subscriptions.
+}

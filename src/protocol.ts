@@ -1,0 +1,119 @@
+// Every message between the extension host and the Takoss webview, as zod schemas. Both sides
+// import this module and validate what they receive: a malformed message is rejected and
+// reported, never acted on. One discriminated union per direction (like VS Code's markdown
+// preview); requests carry an id and get a reply or a timeout (like GitLens).
+import { z } from 'zod';
+
+/** Bumped when a message changes incompatibly; the webview announces the version it speaks. */
+export const PROTOCOL_VERSION = 1;
+
+/** The most any single message may weigh once serialised; bigger ones are refused. */
+export const MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
+
+const RequestId = z.string().min(1).max(64);
+const ShortText = z.string().max(2000);
+
+export const HostInfo = z.object({
+  vscodeVersion: z.string().max(50),
+  extensionVersion: z.string().max(50),
+  uiKind: z.enum(['desktop', 'web']),
+  workspaceTrusted: z.boolean(),
+  workspaceFolders: z.number().int().min(0),
+  provider: z.enum(['offline', 'anthropic']),
+  model: z.string().max(200),
+});
+export type HostInfo = z.infer<typeof HostInfo>;
+
+// ---------- webview -> host ----------
+
+export const ReadyMessage = z.object({
+  type: z.literal('ready'),
+  protocolVersion: z.number().int().positive(),
+});
+
+export const PingRequest = z.object({
+  type: z.literal('ping'),
+  requestId: RequestId,
+  sentAt: z.number().finite(),
+});
+
+export const PongReply = z.object({
+  type: z.literal('pong'),
+  replyTo: RequestId,
+  receivedAt: z.number().finite(),
+});
+
+export const WebviewErrorReport = z.object({
+  type: z.literal('webviewError'),
+  message: ShortText,
+  stack: z.string().max(8000).optional(),
+});
+
+export const WebviewToHost = z.discriminatedUnion('type', [ReadyMessage, PingRequest, PongReply, WebviewErrorReport]);
+export type WebviewToHost = z.infer<typeof WebviewToHost>;
+
+// ---------- host -> webview ----------
+
+export const InitMessage = z.object({
+  type: z.literal('init'),
+  host: HostInfo,
+});
+
+export const HostInfoChanged = z.object({
+  type: z.literal('hostInfo'),
+  host: HostInfo,
+});
+
+/** Sent back when the host refused a message, so the webview developer sees why. */
+export const MessageRejected = z.object({
+  type: z.literal('rejected'),
+  reason: ShortText,
+  /** The `type` of the rejected message, when it had a readable one. */
+  messageType: z.string().max(100).optional(),
+});
+
+export const HostToWebview = z.discriminatedUnion('type', [InitMessage, HostInfoChanged, PingRequest, PongReply, MessageRejected]);
+export type HostToWebview = z.infer<typeof HostToWebview>;
+
+// ---------- parsing ----------
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string; messageType?: string };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(message)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function readType(raw: unknown): string | undefined {
+  if (raw && typeof raw === 'object' && 'type' in raw) {
+    const type = (raw as { type: unknown }).type;
+    if (typeof type === 'string') return type.slice(0, 100);
+  }
+  return undefined;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): ParseResult<T> {
+  const messageType = readType(raw);
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, error: 'message is not serialisable', messageType };
+  }
+  if (size > MAX_MESSAGE_CHARS) {
+    return { ok: false, error: `message too large (${size} characters, limit ${MAX_MESSAGE_CHARS})`, messageType };
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  return { ok: false, error: describeIssues(result.error), messageType };
+}
+
+export function parseWebviewToHost(raw: unknown): ParseResult<WebviewToHost> {
+  return parseWith(WebviewToHost, raw);
+}
+
+export function parseHostToWebview(raw: unknown): ParseResult<HostToWebview> {
+  return parseWith(HostToWebview, raw);
+}

@@ -1,0 +1,21 @@
+import type { LogEntry } from '../core/log';
+import type { TakossLog } from './log';
+import type { PanelManager } from './panel/PanelManager';
+import type { TakossPanel } from './panel/TakossPanel';
+
+/** What `activate` returns: a small surface for other extensions and our integration tests. */
+export interface TakossApi {
+  readonly version: string;
+  /** The open Takoss panel, if any. */
+  currentPanel(): TakossPanel | undefined;
+  /** Recent log entries, newest last. */
+  recentLog(): readonly LogEntry[];
+}
+
+export function createApi(version: string, panels: PanelManager, log: TakossLog): TakossApi {
+  return {
+    version,
+    currentPanel: () => panels.panel,
+    recentLog: () => log.recent.list(),
+  };
+}

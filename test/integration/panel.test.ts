@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { RejectedMessage, TakossPanel } from '../../src/vscode/panel/TakossPanel';
+import { activateTakoss, closeAllEditors, waitFor } from './helpers';
+
+async function openPanel(): Promise<TakossPanel> {
+  const panel = await vscode.commands.executeCommand<TakossPanel>('takoss.generateProject');
+  assert.ok(panel, 'the command returns the panel');
+  return panel;
+}
+
+function takossTab(): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Takoss');
+}
+
+describe('Takoss panel', () => {
+  before(async () => {
+    await activateTakoss();
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+  });
+
+  it('opens a webview panel when "Takoss: Generate Project" runs', async () => {
+    const panel = await openPanel();
+    assert.equal(panel.panel.viewType, 'takoss.generate');
+    assert.equal(panel.panel.title, 'Takoss');
+    await waitFor(() => takossTab(), 'the Takoss tab');
+    assert.equal(panel.panel.webview.options.enableScripts, true);
+    const roots = panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path) ?? [];
+    assert.equal(roots.length, 1, 'exactly one resource root');
+    assert.ok(roots[0].endsWith('/dist/webview'), `resource root is the webview build output: ${roots[0]}`);
+  });
+
+  it('serves HTML with a nonce-only script policy', async () => {
+    const panel = await openPanel();
+    const html = panel.panel.webview.html;
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16, 'a long nonce');
+    assert.ok(html.includes(`<script nonce="${nonce}"`), 'the app script carries the nonce');
+    assert.doesNotMatch(csp, /unsafe-eval/);
+  });
+
+  it('completes the ready/init handshake and answers a ping round trip', async () => {
+    const panel = await openPanel();
+    await panel.whenReady(30_000);
+    const ms = await panel.ping(10_000);
+    assert.ok(ms >= 0 && ms < 10_000, `round trip took ${ms} ms`);
+  });
+
+  it('reveals the same panel when the command runs again', async () => {
+    const first = await openPanel();
+    const second = await openPanel();
+    assert.equal(first, second);
+    const api = await activateTakoss();
+    assert.equal(api.currentPanel(), first);
+  });
+
+  it('rejects malformed messages with a logged error and keeps working', async () => {
+    const api = await activateTakoss();
+    const panel = await openPanel();
+    await panel.whenReady(30_000);
+    const rejected: RejectedMessage[] = [];
+    const subscription = panel.onDidRejectMessage((event) => rejected.push(event));
+    const hostile: unknown[] = [
+      'just a string',
+      null,
+      42,
+      { type: 'ping' },
+      { type: 'ping', requestId: '', sentAt: 1 },
+      { type: 'noSuchMessage', payload: 1 },
+      { type: 'ready', protocolVersion: 'one' },
+      { type: 'webviewError', message: 'x'.repeat(5_000_000) },
+      ['type', 'ping'],
+    ];
+    for (const message of hostile) await panel.receive(message);
+    subscription.dispose();
+    assert.equal(rejected.length, hostile.length, 'every malformed message is rejected');
+    assert.ok(rejected.some((event) => event.messageType === 'noSuchMessage'));
+    assert.ok(rejected.some((event) => /too large/.test(event.reason)));
+    const logged = api.recentLog().filter((entry) => entry.level === 'error' && entry.message.includes('Rejected malformed webview message'));
+    assert.ok(logged.length >= hostile.length, `logged ${logged.length} rejections`);
+    // The host is alive and the bridge still works.
+    assert.ok((await panel.ping(10_000)) >= 0);
+  });
+
+  it('ignores a pong that answers no request it made', async () => {
+    const api = await activateTakoss();
+    const panel = await openPanel();
+    await panel.whenReady(30_000);
+    await panel.receive({ type: 'pong', replyTo: 'never-sent', receivedAt: Date.now() });
+    assert.ok(api.recentLog().some((entry) => entry.message.includes('never-sent')));
+    assert.ok((await panel.ping(10_000)) >= 0);
+  });
+
+  it('forgets the panel when it is closed and opens a fresh one next time', async () => {
+    const api = await activateTakoss();
+    const panel = await openPanel();
+    await panel.whenReady(30_000);
+    panel.panel.dispose();
+    await waitFor(() => api.currentPanel() === undefined || undefined, 'the panel to be forgotten');
+    assert.equal(panel.isDisposed, true);
+    await assert.rejects(panel.ping(1000));
+    const next = await openPanel();
+    assert.notEqual(next, panel);
+    await next.whenReady(30_000);
+  });
+
+  it('falls back to the default, with a warning, when a setting is invalid', async () => {
+    const api = await activateTakoss();
+    const panel = await openPanel();
+    await panel.whenReady(30_000);
+    const config = vscode.workspace.getConfiguration('takoss');
+    try {
+      await config.update('maxConcurrentStages', 99, vscode.ConfigurationTarget.Global);
+      await waitFor(
+        () => api.recentLog().some((entry) => entry.level === 'warn' && entry.message.includes('takoss.maxConcurrentStages')),
+        'a warning about the invalid setting',
+      );
+    } finally {
+      await config.update('maxConcurrentStages', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

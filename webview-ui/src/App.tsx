@@ -1,0 +1,118 @@
+import { VscodeButton, VscodeDivider, VscodeProgressRing } from '@vscode-elements/react-elements';
+import { useState } from 'react';
+import type { Bridge } from './bridge';
+import { type HostState, useHost } from './useHost';
+
+const STEPS: { title: string; text: string }[] = [
+  { title: 'Describe', text: 'Write what the application should do, in plain language: one line or pages of user stories.' },
+  { title: 'Review', text: 'Check the data model Takoss extracted — entities, fields, relations, auth, rules — and edit it.' },
+  { title: 'Generate', text: 'Watch the pipeline run as a live graph of named stages while files appear in your workspace.' },
+  { title: 'Use', text: 'Every file explains itself and traces back to the requirement sentences it serves.' },
+];
+
+function ConnectionBadge({ state }: { state: HostState }) {
+  const { connection } = state;
+  if (connection.status === 'connecting') {
+    return (
+      <span className="status" data-testid="connection-status" data-status="connecting">
+        <VscodeProgressRing aria-label="Connecting to the Takoss host" className="ring" />
+        Connecting…
+      </span>
+    );
+  }
+  if (connection.status === 'error') {
+    return (
+      <span className="status error" data-testid="connection-status" data-status="error" role="alert">
+        Not connected: {connection.reason}
+      </span>
+    );
+  }
+  return (
+    <span className="status ok" data-testid="connection-status" data-status="connected">
+      <span className="dot" aria-hidden="true" /> Connected
+    </span>
+  );
+}
+
+function HostDetails({ state }: { state: HostState }) {
+  if (state.connection.status !== 'connected') return null;
+  const { host } = state.connection;
+  return (
+    <dl className="host" data-testid="host-info">
+      <dt>Provider</dt>
+      <dd data-testid="host-provider">
+        {host.provider === 'offline' ? 'Offline (deterministic, no API key)' : `Claude · ${host.model}`}
+      </dd>
+      <dt>VS Code</dt>
+      <dd data-testid="host-vscode-version">
+        {host.vscodeVersion} ({host.uiKind})
+      </dd>
+      <dt>Takoss</dt>
+      <dd>{host.extensionVersion}</dd>
+      <dt>Workspace</dt>
+      <dd>
+        {host.workspaceFolders === 0 ? 'No folder open' : `${host.workspaceFolders} folder${host.workspaceFolders > 1 ? 's' : ''}`}
+        {' · '}
+        {host.workspaceTrusted ? 'trusted' : 'Restricted Mode: Takoss can generate files but will not run them'}
+      </dd>
+    </dl>
+  );
+}
+
+function PingCheck({ bridge }: { bridge: Bridge }) {
+  const [result, setResult] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const check = async () => {
+    setBusy(true);
+    try {
+      const ms = await bridge.ping();
+      setResult(`Host answered in ${ms} ms`);
+    } catch (error) {
+      setResult(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="ping">
+      <VscodeButton secondary onClick={check} disabled={busy} data-testid="ping-button">
+        Check connection
+      </VscodeButton>
+      <span aria-live="polite" data-testid="ping-result">
+        {result}
+      </span>
+    </div>
+  );
+}
+
+export function App({ bridge }: { bridge: Bridge }) {
+  const state = useHost(bridge);
+  return (
+    <main className="app" data-testid="takoss-app">
+      <header className="header">
+        <h1>Takoss</h1>
+        <ConnectionBadge state={state} />
+      </header>
+      <p className="tagline">
+        Describe an application in plain language; Takoss builds the whole project — database schema, API, frontend,
+        tests, Docker and CI files — and explains every file it writes.
+      </p>
+      <ol className="steps">
+        {STEPS.map((step) => (
+          <li key={step.title}>
+            <strong>{step.title}</strong>
+            <span>{step.text}</span>
+          </li>
+        ))}
+      </ol>
+      <VscodeDivider />
+      <HostDetails state={state} />
+      <PingCheck bridge={bridge} />
+      {state.lastRejection && (
+        <p className="rejection" role="status" data-testid="last-rejection">
+          The host refused a message — {state.lastRejection}
+        </p>
+      )}
+    </main>
+  );
+}

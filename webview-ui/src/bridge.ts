@@ -1,0 +1,112 @@
+// The only module that touches acquireVsCodeApi. Everything the webview sends or receives goes
+// through here and is validated against the shared protocol; the rest of the app sees typed
+// messages only.
+import {
+  type HostToWebview,
+  parseHostToWebview,
+  parseWebviewToHost,
+  PROTOCOL_VERSION,
+  type WebviewToHost,
+} from '../../src/protocol';
+import { PendingRequests } from '../../src/shared/pendingRequests';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState<T>(state: T): T;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+type Listener = (message: HostToWebview) => void;
+
+/** Outside VS Code (component tests, a plain browser) messages go nowhere and state lives in memory. */
+function fallbackApi(): VsCodeApi {
+  let state: unknown;
+  return {
+    postMessage: () => undefined,
+    getState: () => state,
+    setState: (next) => {
+      state = next;
+      return next;
+    },
+  };
+}
+
+export class Bridge {
+  private readonly listeners = new Set<Listener>();
+  private readonly pendingPings = new PendingRequests<number>('webview-ping');
+  private readonly api: VsCodeApi;
+
+  constructor(api?: VsCodeApi, private readonly target: Pick<Window, 'addEventListener'> = window) {
+    this.api = api ?? (typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : fallbackApi());
+    this.target.addEventListener('message', (event) => this.receive((event as MessageEvent).data));
+  }
+
+  /** Validates and posts; returns false (and logs) when the message would be rejected anyway. */
+  post(message: WebviewToHost): boolean {
+    const checked = parseWebviewToHost(message);
+    if (!checked.ok) {
+      console.error(`[takoss] refused to send invalid ${checked.messageType ?? 'message'}: ${checked.error}`);
+      return false;
+    }
+    this.api.postMessage(checked.message);
+    return true;
+  }
+
+  announceReady(): void {
+    this.post({ type: 'ready', protocolVersion: PROTOCOL_VERSION });
+  }
+
+  /** Webview -> host -> webview round trip; resolves with the milliseconds it took. */
+  async ping(timeoutMs = 5000): Promise<number> {
+    const sentAt = Date.now();
+    const { id, reply } = this.pendingPings.create('ping', timeoutMs);
+    this.post({ type: 'ping', requestId: id, sentAt });
+    await reply;
+    return Date.now() - sentAt;
+  }
+
+  onMessage(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  reportError(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = error instanceof Error ? error.stack?.slice(0, 8000) : undefined;
+    this.post({ type: 'webviewError', message: message.slice(0, 2000), stack });
+  }
+
+  getState<T>(): T | undefined {
+    return this.api.getState() as T | undefined;
+  }
+
+  setState<T>(state: T): void {
+    this.api.setState(state);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseHostToWebview(raw);
+    if (!parsed.ok) {
+      // Other senders (VS Code internals, extensions' injected frames) are ignored, not trusted.
+      console.warn(`[takoss] ignored malformed host message${parsed.messageType ? ` "${parsed.messageType}"` : ''}: ${parsed.error}`);
+      return;
+    }
+    const message = parsed.message;
+    if (message.type === 'ping') {
+      this.post({ type: 'pong', replyTo: message.requestId, receivedAt: Date.now() });
+    } else if (message.type === 'pong') {
+      this.pendingPings.settle(message.replyTo, message.receivedAt);
+    }
+    for (const listener of [...this.listeners]) listener(message);
+  }
+}
+
+let shared: Bridge | undefined;
+
+/** The app-wide bridge (acquireVsCodeApi may only be called once per webview). */
+export function bridge(): Bridge {
+  shared ??= new Bridge();
+  return shared;
+}
