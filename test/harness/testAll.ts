@@ -1,0 +1,42 @@
+// `npm test`: unit tests (plain Node), integration tests (inside the real VS Code extension host)
+// and browser tests (the VS Code window in headless Chromium), then one closing line of counts.
+import path from 'node:path';
+import { runMochaSuite } from './mochaSuite';
+import { repoRoot } from './paths';
+import type { SuiteSummary } from './report';
+import { runE2e } from './runE2e';
+import { runIntegration } from './runIntegration';
+
+async function main(): Promise<number> {
+  const only = process.env.TAKOSS_SUITES?.split(',').map((name) => name.trim());
+  const wanted = (name: string) => !only || only.includes(name);
+  const summaries: SuiteSummary[] = [];
+  if (wanted('unit')) {
+    console.log('Unit tests (mocha, plain Node)');
+    summaries.push(await runMochaSuite('unit', path.join(repoRoot, 'out', 'test', 'unit')));
+  }
+  if (wanted('integration')) summaries.push(await runIntegration());
+  if (wanted('e2e')) summaries.push(await runE2e());
+
+  console.log('\nSummary');
+  for (const summary of summaries) {
+    const state = summary.completed ? '' : ' (did not complete)';
+    console.log(`  ${summary.name.padEnd(12)} ${summary.passes} passed, ${summary.failures} failed, ${summary.pending} pending${state}`);
+    if (summary.note) console.log(`    ${summary.note}`);
+    for (const title of summary.failureTitles) console.log(`    ✘ ${title}`);
+  }
+  const passes = summaries.reduce((sum, s) => sum + s.passes, 0);
+  const failures = summaries.reduce((sum, s) => sum + s.failures, 0);
+  const pending = summaries.reduce((sum, s) => sum + s.pending, 0);
+  const incomplete = summaries.some((s) => !s.completed);
+  console.log(`\n${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`);
+  return failures > 0 || incomplete || passes === 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

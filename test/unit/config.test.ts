@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, outputFolderName, readSettings, TakossSettings } from '../../src/core/config';
+
+describe('settings', () => {
+  it('defaults to the offline provider', () => {
+    assert.equal(DEFAULT_SETTINGS.provider, 'offline');
+    assert.equal(DEFAULT_SETTINGS.outputFolderPattern, '${projectName}');
+  });
+
+  it('keeps valid values', () => {
+    const { settings, warnings } = readSettings({
+      provider: 'anthropic',
+      model: 'claude-opus-4-1',
+      maxConcurrentStages: 8,
+      budgetPerRunUsd: 0.5,
+      outputFolderPattern: '${projectName}-${date}',
+    });
+    assert.deepEqual(warnings, []);
+    assert.equal(settings.provider, 'anthropic');
+    assert.equal(settings.maxConcurrentStages, 8);
+  });
+
+  it('replaces each invalid value by its default and says which', () => {
+    const { settings, warnings } = readSettings({
+      provider: 'gpt',
+      maxConcurrentStages: 99,
+      budgetPerRunUsd: -1,
+      outputFolderPattern: '../${projectName}',
+      model: '',
+    });
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.equal(warnings.length, 5);
+    for (const key of ['provider', 'maxConcurrentStages', 'budgetPerRunUsd', 'outputFolderPattern', 'model']) {
+      assert.ok(warnings.some((warning) => warning.startsWith(`takoss.${key}:`)), key);
+    }
+  });
+
+  it('rejects folder patterns without ${projectName} or with path characters', () => {
+    for (const pattern of ['out', 'a/${projectName}', '${projectName}\\x', 'C:${projectName}', '${projectName}\u0000']) {
+      assert.equal(TakossSettings.shape.outputFolderPattern.safeParse(pattern).success, false, pattern);
+    }
+  });
+
+  it('expands the folder pattern', () => {
+    assert.equal(outputFolderName('${projectName}-${date}', 'blog', new Date('2026-11-26T10:00:00Z')), 'blog-2026-11-26');
+  });
+});
