@@ -27,7 +27,17 @@ export interface CodeServerOptions {
 }
 
 export interface ExtensionHostExit {
-  code: number;
+  /** The exit code, or null when a signal ended the process. */
+  code: number | null;
+  signal?: string;
+}
+
+/** Parses code-server's "Extension Host Process exited with code: 0, signal: null." log line. */
+export function parseExtensionHostExit(line: string): ExtensionHostExit | undefined {
+  const match = /Extension Host Process exited with code: (-?\d+|null)(?:, signal: (\w+))?/.exec(line);
+  if (!match) return undefined;
+  const signal = match[2] && match[2] !== 'null' ? match[2] : undefined;
+  return { code: match[1] === 'null' ? null : Number(match[1]), signal };
 }
 
 export async function freePort(): Promise<number> {
@@ -118,8 +128,8 @@ export class CodeServer {
       for (const line of text.split('\n')) {
         if (!line.trim()) continue;
         server.logLines.push(line);
-        const match = /Extension Host Process exited with code: (-?\d+)/.exec(line);
-        if (match) server.exitListeners.forEach((listener) => listener({ code: Number(match[1]) }));
+        const exit = parseExtensionHostExit(line);
+        if (exit) server.exitListeners.forEach((listener) => listener(exit));
       }
     };
     child.stdout?.on('data', onData);

@@ -13,12 +13,23 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function runIntegration(): Promise<SuiteSummary> {
-  const outDir = path.join(artifactsDir, 'integration');
+export interface IntegrationOptions {
+  /** The module whose run() VS Code calls inside the extension host. */
+  extensionTestsPath?: string;
+  /** Where the report, log and failure screenshots go. */
+  outDir?: string;
+  timeoutMs?: number;
+  quiet?: boolean;
+}
+
+export async function runIntegration(options: IntegrationOptions = {}): Promise<SuiteSummary> {
+  const outDir = options.outDir ?? path.join(artifactsDir, 'integration');
+  const timeoutMs = options.timeoutMs ?? SUITE_TIMEOUT_MS;
+  const print = options.quiet ? () => undefined : (line: string) => console.log(line);
   mkdirSync(outDir, { recursive: true });
   const reportFile = path.join(outDir, 'report.jsonl');
   rmSync(reportFile, { force: true });
-  console.log('\nIntegration tests (mocha inside the VS Code extension host, via code-server)');
+  print('\nIntegration tests (mocha inside the VS Code extension host, via code-server)');
 
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
@@ -28,21 +39,21 @@ export async function runIntegration(): Promise<SuiteSummary> {
       env: { TAKOSS_TEST_REPORT: reportFile },
       logFile: path.join(outDir, 'code-server.log'),
     });
-    let hostExit: number | undefined;
-    server.onExtensionHostExit(({ code }) => {
-      hostExit = code;
+    let hostExit: string | undefined;
+    server.onExtensionHostExit(({ code, signal }) => {
+      hostExit = signal ? `${code} (signal ${signal})` : String(code);
     });
     const url = server.workbenchUrl({
       extensionDevelopmentPath: repoRoot,
-      extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+      extensionTestsPath: options.extensionTestsPath ?? path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
     });
     workbench = await openWorkbench(url);
-    const deadline = Date.now() + SUITE_TIMEOUT_MS;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (tail.poll((line) => console.log(line))) break;
+      if (tail.poll(print)) break;
       if (hostExit !== undefined) {
         await sleep(500);
-        if (tail.poll((line) => console.log(line))) break;
+        if (tail.poll(print)) break;
         const summary = tail.summary('integration');
         summary.note = `the extension host exited with code ${hostExit} before the suite finished`;
         summary.failures += 1;
@@ -51,7 +62,7 @@ export async function runIntegration(): Promise<SuiteSummary> {
       if (Date.now() > deadline) {
         await workbench.page.screenshot({ path: path.join(outDir, 'timeout.png') }).catch(() => undefined);
         const summary = tail.summary('integration');
-        summary.note = `the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s`;
+        summary.note = `the suite did not finish within ${timeoutMs / 1000} s`;
         summary.failures += 1;
         return summary;
       }
@@ -62,7 +73,7 @@ export async function runIntegration(): Promise<SuiteSummary> {
     const summary = tail.summary('integration');
     summary.note = error instanceof Error ? error.message : String(error);
     summary.failures += 1;
-    if (server) console.error(`code-server log tail:\n${server.logLines.slice(-15).join('\n')}`);
+    if (server && !options.quiet) console.error(`code-server log tail:\n${server.logLines.slice(-15).join('\n')}`);
     return summary;
   } finally {
     await workbench?.close().catch(() => undefined);
