@@ -1,0 +1,178 @@
+// The project spec: the reviewed data model every later stage generates from. Produced by the
+// deterministic extractor (or Claude), edited by the user in the panel, stored as JSON. Every
+// element keeps the requirement sentences it came from (`sources`: indices into
+// `requirements.sentences`) so files can explain which requirements they serve.
+import { z } from 'zod';
+
+/** camelCase identifier usable as a TypeScript property and (snake_cased) SQL column. */
+export const Identifier = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]{0,62}$/, 'must be a camelCase identifier (letters and digits, starting lower-case)');
+/** PascalCase singular entity name, e.g. `PurchaseOrder`. */
+export const EntityName = z
+  .string()
+  .regex(/^[A-Z][A-Za-z0-9]{0,62}$/, 'must be a PascalCase name (letters and digits, starting upper-case)');
+
+const Sources = z.array(z.number().int().min(0)).default([]);
+
+export const FieldType = z.enum([
+  'string',
+  'text',
+  'integer',
+  'decimal',
+  'money',
+  'boolean',
+  'date',
+  'datetime',
+  'enum',
+  'email',
+  'url',
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const Field = z
+  .object({
+    name: Identifier,
+    label: z.string().min(1).max(100),
+    type: FieldType,
+    required: z.boolean().default(false),
+    unique: z.boolean().default(false),
+    default: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
+    /** Allowed values when `type` is `enum` (lower-case words, e.g. `in_progress`). */
+    enumValues: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    sources: Sources,
+  })
+  .refine((field) => field.type !== 'enum' || (field.enumValues?.length ?? 0) >= 1, {
+    message: 'an enum field needs at least one value',
+    path: ['enumValues'],
+  });
+export type Field = z.infer<typeof Field>;
+
+export const Entity = z.object({
+  name: EntityName,
+  /** Plural label for titles and routes, e.g. "Purchase orders". */
+  label: z.string().min(1).max(100),
+  pluralLabel: z.string().min(1).max(100),
+  fields: z.array(Field).max(200),
+  /** Rows belong to the user who created them (an `owner` relation to User is generated). */
+  userOwned: z.boolean().default(false),
+  sources: Sources,
+});
+export type Entity = z.infer<typeof Entity>;
+
+/**
+ * `belongsTo`: `from` holds a foreign key to `to` (the owning side is `from`); the has-many view
+ * from `to` is `inverseName`. `manyToMany`: a join table, owned by `from`.
+ */
+export const Relation = z.object({
+  kind: z.enum(['belongsTo', 'manyToMany']),
+  from: EntityName,
+  to: EntityName,
+  /** Property on `from`, e.g. `author` (column `author_id` for belongsTo). */
+  name: Identifier,
+  /** Property on `to`, e.g. `posts`. */
+  inverseName: Identifier,
+  required: z.boolean().default(true),
+  onDelete: z.enum(['cascade', 'restrict', 'setNull']).default('restrict'),
+  sources: Sources,
+});
+export type Relation = z.infer<typeof Relation>;
+
+export const Auth = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none'), sources: Sources }),
+  z.object({
+    kind: z.literal('emailPassword'),
+    /** Role names in lower case; the first is given to new sign-ups unless `defaultRole` says otherwise. */
+    roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,30}$/)).min(1),
+    defaultRole: z.string(),
+    /** A role allowed to do everything (admin-like), if the text names one. */
+    adminRole: z.string().optional(),
+    /** Whether anyone may register (false: accounts are created by an admin or the seed). */
+    selfSignup: z.boolean().default(true),
+    sources: Sources,
+  }),
+]);
+export type Auth = z.infer<typeof Auth>;
+
+const Action = z.enum(['create', 'read', 'update', 'delete']);
+
+export const Rule = z.discriminatedUnion('kind', [
+  /** At most `parent.capacityField` rows of `entity` per parent (optionally counting only active rows). */
+  z.object({
+    kind: z.literal('capacity'),
+    entity: EntityName,
+    relation: Identifier,
+    capacityField: Identifier,
+    /** Count only rows where this field is null (e.g. loans not yet returned). */
+    activeWhenNull: Identifier.optional(),
+    sources: Sources,
+  }),
+  /** These fields together are unique within `entity`. */
+  z.object({ kind: z.literal('unique'), entity: EntityName, fields: z.array(Identifier).min(1), sources: Sources }),
+  /** Two rows with the same `scope` relation may not overlap in time. */
+  z.object({
+    kind: z.literal('noOverlap'),
+    entity: EntityName,
+    scope: Identifier,
+    start: Identifier,
+    end: Identifier.optional(),
+    durationMinutesField: Identifier.optional(),
+    sources: Sources,
+  }),
+  /** Only the owner (or an admin) may perform these actions. */
+  z.object({ kind: z.literal('ownership'), entity: EntityName, actions: z.array(Action).min(1), sources: Sources }),
+  /** Only these roles may perform these actions. */
+  z.object({
+    kind: z.literal('roleRequired'),
+    entity: EntityName,
+    actions: z.array(Action).min(1),
+    roles: z.array(z.string()).min(1),
+    sources: Sources,
+  }),
+  /** Allowed transitions of an enum status field. */
+  z.object({
+    kind: z.literal('statusWorkflow'),
+    entity: EntityName,
+    field: Identifier,
+    initial: z.string(),
+    transitions: z.array(z.object({ from: z.string(), to: z.string() })),
+    sources: Sources,
+  }),
+]);
+export type Rule = z.infer<typeof Rule>;
+
+/** A requirement Takoss recognised but does not implement, said honestly. */
+export const UnimplementedRequirement = z.object({ text: z.string().max(2000), reason: z.string().max(500), sources: Sources });
+
+export const Page = z.object({
+  kind: z.enum(['list', 'detail', 'create', 'edit', 'login', 'register', 'home']),
+  entity: EntityName.optional(),
+  path: z.string().regex(/^\/[a-z0-9/:_-]*$/),
+  title: z.string().max(100),
+  sources: Sources,
+});
+export type Page = z.infer<typeof Page>;
+
+export const Sentence = z.object({ id: z.number().int().min(0), text: z.string() });
+
+export const SPEC_VERSION = 1;
+
+export const ProjectSpec = z.object({
+  specVersion: z.literal(SPEC_VERSION).default(SPEC_VERSION),
+  /** Folder and package name: lower-case words joined by dashes. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'must be lower-case letters, digits and dashes'),
+  title: z.string().min(1).max(100),
+  description: z.string().max(2000).default(''),
+  requirements: z.object({ text: z.string(), sentences: z.array(Sentence) }),
+  entities: z.array(Entity).max(500),
+  relations: z.array(Relation).default([]),
+  auth: Auth,
+  rules: z.array(Rule).default([]),
+  unimplemented: z.array(UnimplementedRequirement).default([]),
+  pages: z.array(Page).default([]),
+  warnings: z.array(z.string()).default([]),
+});
+export type ProjectSpec = z.infer<typeof ProjectSpec>;
+export type ProjectSpecInput = z.input<typeof ProjectSpec>;
