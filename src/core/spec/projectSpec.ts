@@ -56,8 +56,11 @@ export const Entity = z.object({
   label: z.string().min(1).max(100),
   pluralLabel: z.string().min(1).max(100),
   fields: z.array(Field).max(200),
-  /** Rows belong to the user who created them (an `owner` relation to User is generated). */
-  userOwned: z.boolean().default(false),
+  /**
+   * User-owned rows: the name of this entity's belongsTo relation to `User` that records who
+   * created the row. The API fills it from the signed-in user and ownership rules check it.
+   */
+  ownerRelation: Identifier.optional(),
   sources: Sources,
 });
 export type Entity = z.infer<typeof Entity>;

@@ -1,0 +1,61 @@
+// The generator's output: an ordered, in-memory set of files that a sink (disk, VS Code
+// workspace) writes. Paths are POSIX, relative, and checked here so a template bug cannot escape.
+
+export interface GeneratedFile {
+  /** POSIX path relative to the project root, e.g. `backend/src/app.ts`. */
+  path: string;
+  content: string;
+  /** The generator layer (and later the pipeline stage) that produced it, e.g. `backend/routes`. */
+  layer: string;
+  /** Plain-language explanation shown on hover and in the panel. */
+  explanation: string;
+  /** Spec elements this file serves, e.g. `entity:Post`, `rule:capacity:Registration`, `auth`. */
+  serves: string[];
+  /** Requirement sentence indices it serves (derived from the spec elements). */
+  sources: number[];
+  /** Mark scripts executable when written to disk. */
+  executable?: boolean;
+}
+
+const SAFE_SEGMENT = /^[A-Za-z0-9._@-][A-Za-z0-9._@ -]*$/;
+
+/** Throws on any path that is not a plain relative POSIX path. */
+export function assertSafeRelativePath(path: string): void {
+  if (!path || path.length > 240) throw new Error(`Unsafe generated path (length): ${JSON.stringify(path)}`);
+  if (path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) {
+    throw new Error(`Unsafe generated path (absolute): ${JSON.stringify(path)}`);
+  }
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.' || segment === '..' || !SAFE_SEGMENT.test(segment)) {
+      throw new Error(`Unsafe generated path (segment ${JSON.stringify(segment)}): ${JSON.stringify(path)}`);
+    }
+  }
+}
+
+export class FileSet {
+  private readonly files = new Map<string, GeneratedFile>();
+
+  add(file: Omit<GeneratedFile, 'sources'> & { sources?: number[] }): void {
+    assertSafeRelativePath(file.path);
+    if (this.files.has(file.path)) throw new Error(`Two generator layers produced ${file.path}`);
+    const content = file.content.endsWith('\n') ? file.content : file.content + '\n';
+    this.files.set(file.path, { ...file, content, sources: [...new Set(file.sources ?? [])].sort((a, b) => a - b) });
+  }
+
+  get(path: string): GeneratedFile | undefined {
+    return this.files.get(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  /** Files sorted by path: the order never depends on which layer ran first. */
+  list(): GeneratedFile[] {
+    return [...this.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+}
