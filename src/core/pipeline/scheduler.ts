@@ -1,0 +1,304 @@
+// Runs a stage graph: ready stages at the same time up to a concurrency limit, in a stable
+// topological order, with a timeout per stage, retries with backoff for retryable failures,
+// cancellation that reaches every running stage, and failure isolation (a failed stage's
+// dependents are skipped; the rest still run). Everything it does is told on the event stream.
+import { createHash } from 'node:crypto';
+import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from './events';
+import { dependentsOf, type StageNode, topologicalOrder } from './graph';
+
+/** Throw this (or any error with `retryable: true`) for failures worth another attempt. */
+export class RetryableError extends Error {
+  readonly retryable = true;
+  constructor(
+    message: string,
+    /** The server said when to come back (retry-after); overrides the backoff. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'RetryableError';
+  }
+}
+
+export class StageTimeoutError extends Error {
+  readonly retryable = true;
+  constructor(stageId: string, timeoutMs: number) {
+    super(`Stage "${stageId}" did not finish within ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'StageTimeoutError';
+  }
+}
+
+export class RunCancelledError extends Error {
+  constructor() {
+    super('The run was cancelled');
+    this.name = 'RunCancelledError';
+  }
+}
+
+export interface StageContext<TOut> {
+  /** Aborted when the run is cancelled or this attempt times out: pass it to every request. */
+  signal: AbortSignal;
+  attempt: number;
+  /** Outputs of the stages this one depends on. */
+  inputs: ReadonlyMap<string, TOut>;
+  progress(message: string, fraction?: number): void;
+  output(summary: string): void;
+  warn(message: string): void;
+  fileProduced(path: string, content: string): void;
+  usage(model: string, usage: Usage): void;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface SchedulerOptions<TStage extends StageNode, TOut> {
+  stages: readonly TStage[];
+  execute(stage: TStage, context: StageContext<TOut>): Promise<TOut>;
+  stream: RunEventStream;
+  concurrency: number;
+  signal?: AbortSignal;
+  stageTimeoutMs?: number | ((stage: TStage) => number);
+  retry?: Partial<RetryPolicy>;
+  /** Asked before a stage starts; a returned reason skips the stage (and its dependents). */
+  admit?(stage: TStage): string | undefined;
+  /** For tests: how to wait between attempts. */
+  sleep?(ms: number, signal: AbortSignal): Promise<void>;
+  isRetryable?(error: unknown): boolean;
+}
+
+export interface RunResult<TOut> {
+  status: RunStatus;
+  /** Outputs of the stages that succeeded, in topological order whatever the timing. */
+  outputs: Map<string, TOut>;
+  errors: Map<string, string>;
+  summary: RunSummary;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+function defaultIsRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === true;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new RunCancelledError());
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new RunCancelledError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknown): number {
+  const retryAfter = (error as { retryAfterMs?: unknown })?.retryAfterMs;
+  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0) {
+    return Math.min(retryAfter, policy.maxDelayMs);
+  }
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+}
+
+export async function runStages<TStage extends StageNode, TOut>(options: SchedulerOptions<TStage, TOut>): Promise<RunResult<TOut>> {
+  const { stream } = options;
+  const ordered = topologicalOrder(options.stages);
+  const position = new Map(ordered.map((stage, index) => [stage.id, index]));
+  const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const isRetryable = options.isRetryable ?? defaultIsRetryable;
+  const sleep = options.sleep ?? abortableSleep;
+  const concurrency = Math.max(1, Math.floor(options.concurrency));
+  const runController = new AbortController();
+  const onRunAbort = () => runController.abort();
+  options.signal?.addEventListener('abort', onRunAbort, { once: true });
+  if (options.signal?.aborted) runController.abort();
+
+  const started = Date.now();
+  const outputs = new Map<string, TOut>();
+  const errors = new Map<string, string>();
+  const finished = new Set<string>();
+  const skipped = new Set<string>();
+  const cancelled = new Set<string>();
+  const running = new Map<string, Promise<void>>();
+  const queued = new Set<string>();
+  const usageTotal: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 };
+  let files = 0;
+
+  stream.emit({
+    type: 'runStarted',
+    stages: ordered.map((stage) => ({ id: stage.id, title: stage.title, dependsOn: [...stage.dependsOn], kind: (stage as { kind?: string }).kind })),
+    concurrency,
+  });
+
+  const settled = (id: string) => finished.has(id) || errors.has(id) || skipped.has(id) || cancelled.has(id);
+
+  const skipDependents = (id: string, reason: string) => {
+    for (const dependent of dependentsOf(ordered, id)) {
+      if (settled(dependent) || running.has(dependent)) continue;
+      skipped.add(dependent);
+      queued.delete(dependent);
+      stream.emit({ type: 'stageSkipped', stageId: dependent, reason, becauseOf: id });
+    }
+  };
+
+  const runOne = async (stage: TStage): Promise<void> => {
+    const stageStarted = Date.now();
+    for (let attempt = 1; ; attempt += 1) {
+      if (runController.signal.aborted) {
+        cancelled.add(stage.id);
+        stream.emit({ type: 'stageCancelled', stageId: stage.id });
+        return;
+      }
+      const attemptController = new AbortController();
+      const abortAttempt = () => attemptController.abort();
+      runController.signal.addEventListener('abort', abortAttempt, { once: true });
+      const timeoutMs = typeof options.stageTimeoutMs === 'function' ? options.stageTimeoutMs(stage) : options.stageTimeoutMs;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      stream.emit({ type: 'stageStarted', stageId: stage.id, attempt });
+      const inputs = new Map<string, TOut>();
+      for (const dependency of stage.dependsOn) if (outputs.has(dependency)) inputs.set(dependency, outputs.get(dependency) as TOut);
+      const context: StageContext<TOut> = {
+        signal: attemptController.signal,
+        attempt,
+        inputs,
+        progress: (message, fraction) => stream.emit({ type: 'stageProgress', stageId: stage.id, message, fraction }),
+        output: (summary) => stream.emit({ type: 'stageOutput', stageId: stage.id, summary }),
+        warn: (message) => stream.emit({ type: 'warning', stageId: stage.id, message }),
+        fileProduced: (path, content) => {
+          files += 1;
+          const sha256 = createHash('sha256').update(content).digest('hex');
+          stream.emit({ type: 'fileProduced', stageId: stage.id, path, bytes: Buffer.byteLength(content), sha256 });
+        },
+        usage: (model, usage) => {
+          usageTotal.inputTokens += usage.inputTokens;
+          usageTotal.outputTokens += usage.outputTokens;
+          usageTotal.cacheReadTokens += usage.cacheReadTokens ?? 0;
+          usageTotal.cacheWriteTokens += usage.cacheWriteTokens ?? 0;
+          usageTotal.costUsd += usage.costUsd;
+          stream.emit({ type: 'usage', stageId: stage.id, model, usage });
+        },
+      };
+      try {
+        // Race the stage against its timeout and the run's cancellation, so a stage that ignores
+        // its signal still cannot hold the run.
+        const result = await Promise.race([
+          options.execute(stage, context),
+          new Promise<never>((_, reject) => {
+            if (timeoutMs && timeoutMs > 0) {
+              timer = setTimeout(() => {
+                // Reject first so the timeout, not the stage's reaction to the abort, is the reason.
+                reject(new StageTimeoutError(stage.id, timeoutMs));
+                attemptController.abort();
+              }, timeoutMs);
+            }
+            runController.signal.addEventListener('abort', () => reject(new RunCancelledError()), { once: true });
+            if (runController.signal.aborted) reject(new RunCancelledError());
+          }),
+        ]);
+        outputs.set(stage.id, result);
+        finished.add(stage.id);
+        stream.emit({ type: 'stageFinished', stageId: stage.id, durationMs: Date.now() - stageStarted, attempts: attempt });
+        return;
+      } catch (error) {
+        if (runController.signal.aborted) {
+          cancelled.add(stage.id);
+          stream.emit({ type: 'stageCancelled', stageId: stage.id });
+          return;
+        }
+        const message = errorMessage(error);
+        if (isRetryable(error) && attempt < retry.maxAttempts) {
+          const delayMs = backoffDelay(retry, attempt, error);
+          stream.emit({ type: 'stageRetried', stageId: stage.id, attempt, delayMs, reason: message });
+          try {
+            await sleep(delayMs, runController.signal);
+          } catch {
+            continue; // cancelled while waiting: the loop head records it
+          }
+          continue;
+        }
+        errors.set(stage.id, message);
+        stream.emit({ type: 'stageFailed', stageId: stage.id, error: message, attempt, durationMs: Date.now() - stageStarted });
+        skipDependents(stage.id, `"${stage.title}" failed`);
+        return;
+      } finally {
+        if (timer) clearTimeout(timer);
+        runController.signal.removeEventListener('abort', abortAttempt);
+      }
+    }
+  };
+
+  await new Promise<void>((resolveAll) => {
+    const pump = () => {
+      for (const stage of ordered) {
+        if (settled(stage.id) || running.has(stage.id) || queued.has(stage.id)) continue;
+        if (stage.dependsOn.every((dependency) => finished.has(dependency))) {
+          queued.add(stage.id);
+          stream.emit({ type: 'stageQueued', stageId: stage.id });
+        }
+      }
+      const ready = [...queued].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+      for (const id of ready) {
+        if (running.size >= concurrency) break;
+        const stage = ordered[position.get(id) as number];
+        queued.delete(id);
+        if (runController.signal.aborted) {
+          cancelled.add(id);
+          stream.emit({ type: 'stageCancelled', stageId: id });
+          continue;
+        }
+        const refusal = options.admit?.(stage);
+        if (refusal) {
+          skipped.add(id);
+          stream.emit({ type: 'stageSkipped', stageId: id, reason: refusal });
+          skipDependents(id, `"${stage.title}" was skipped`);
+          continue;
+        }
+        const task = runOne(stage).finally(() => {
+          running.delete(id);
+          pump();
+        });
+        running.set(id, task);
+      }
+      if (running.size === 0) {
+        // Nothing runs and nothing can start: whatever is left was cut off by cancellation.
+        for (const stage of ordered) {
+          if (!settled(stage.id)) {
+            cancelled.add(stage.id);
+            stream.emit({ type: 'stageCancelled', stageId: stage.id });
+          }
+        }
+        resolveAll();
+      }
+    };
+    pump();
+  });
+  options.signal?.removeEventListener('abort', onRunAbort);
+
+  const sortedOutputs = new Map<string, TOut>();
+  for (const stage of ordered) if (outputs.has(stage.id)) sortedOutputs.set(stage.id, outputs.get(stage.id) as TOut);
+  const status: RunStatus = runController.signal.aborted
+    ? 'cancelled'
+    : errors.size === 0 && skipped.size === 0
+      ? 'succeeded'
+      : finished.size === 0
+        ? 'failed'
+        : 'partial';
+  const summary: RunSummary = {
+    status,
+    stages: { total: ordered.length, succeeded: finished.size, failed: errors.size, skipped: skipped.size, cancelled: cancelled.size },
+    files,
+    durationMs: Date.now() - started,
+    usage: usageTotal,
+  };
+  stream.emit({ type: 'runFinished', summary });
+  return { status, outputs: sortedOutputs, errors, summary };
+}
