@@ -1,0 +1,137 @@
+// Folds a run's event stream into the state the UI draws (the execution tree, progress, totals).
+// Pure and incremental: the live panel applies events one by one; after a reload or from history
+// the same function replays the stored events and gets the same picture.
+import type { RunEvent, RunStatus, RunSummary, StageDescriptor, Usage } from './events';
+
+export type StageStatus = 'pending' | 'queued' | 'running' | 'retrying' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+
+export interface StageState extends StageDescriptor {
+  status: StageStatus;
+  attempts: number;
+  startedAt?: number;
+  finishedAt?: number;
+  durationMs?: number;
+  lastProgress?: { message: string; fraction?: number };
+  outputSummary?: string;
+  error?: string;
+  skipReason?: string;
+  retries: { attempt: number; delayMs: number; reason: string }[];
+  files: string[];
+  usage: Usage;
+  variant?: string;
+}
+
+export interface RunState {
+  runId?: string;
+  status: 'idle' | 'running' | RunStatus;
+  startedAt?: number;
+  finishedAt?: number;
+  concurrency?: number;
+  /** Stages in topological order. */
+  stageOrder: string[];
+  stages: Record<string, StageState>;
+  files: { path: string; stageId: string; bytes: number; sha256: string }[];
+  warnings: { stageId?: string; message: string }[];
+  usage: Usage;
+  summary?: RunSummary;
+  /** The last applied sequence number; events at or below it are ignored (idempotent replay). */
+  lastSeq: number;
+}
+
+const zeroUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 });
+
+export function initialRunState(): RunState {
+  return { status: 'idle', stageOrder: [], stages: {}, files: [], warnings: [], usage: zeroUsage(), lastSeq: -1 };
+}
+
+function addUsage(total: Usage, usage: Usage): Usage {
+  return {
+    inputTokens: total.inputTokens + usage.inputTokens,
+    outputTokens: total.outputTokens + usage.outputTokens,
+    cacheReadTokens: total.cacheReadTokens + (usage.cacheReadTokens ?? 0),
+    cacheWriteTokens: total.cacheWriteTokens + (usage.cacheWriteTokens ?? 0),
+    costUsd: total.costUsd + usage.costUsd,
+  };
+}
+
+function updateStage(state: RunState, stageId: string, change: (stage: StageState) => StageState): RunState {
+  const stage = state.stages[stageId];
+  if (!stage) return state; // an event for a stage this run never announced: ignore, never crash
+  return { ...state, stages: { ...state.stages, [stageId]: change(stage) } };
+}
+
+/** Applies one event; returns the same object when the event changes nothing. */
+export function applyRunEvent(state: RunState, event: RunEvent): RunState {
+  if (event.type === 'runStarted') {
+    const stages: Record<string, StageState> = {};
+    for (const descriptor of event.stages) {
+      stages[descriptor.id] = { ...descriptor, status: 'pending', attempts: 0, retries: [], files: [], usage: zeroUsage() };
+    }
+    return {
+      ...initialRunState(),
+      runId: event.runId,
+      status: 'running',
+      startedAt: event.at,
+      concurrency: event.concurrency,
+      stageOrder: event.stages.map((stage) => stage.id),
+      stages,
+      lastSeq: event.seq,
+    };
+  }
+  if (event.runId !== state.runId || event.seq <= state.lastSeq) return state;
+  const next = { ...state, lastSeq: event.seq };
+  switch (event.type) {
+    case 'stageQueued':
+      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'queued' }));
+    case 'stageStarted':
+      return updateStage(next, event.stageId, (s) => ({
+        ...s,
+        status: 'running',
+        attempts: event.attempt,
+        startedAt: s.startedAt ?? event.at,
+        variant: event.variant ?? s.variant,
+      }));
+    case 'stageProgress':
+      return updateStage(next, event.stageId, (s) => ({ ...s, lastProgress: { message: event.message, fraction: event.fraction } }));
+    case 'stageOutput':
+      return updateStage(next, event.stageId, (s) => ({ ...s, outputSummary: event.summary }));
+    case 'stageRetried':
+      return updateStage(next, event.stageId, (s) => ({
+        ...s,
+        status: 'retrying',
+        retries: [...s.retries, { attempt: event.attempt, delayMs: event.delayMs, reason: event.reason }],
+      }));
+    case 'stageFinished':
+      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'succeeded', finishedAt: event.at, durationMs: event.durationMs, attempts: event.attempts }));
+    case 'stageFailed':
+      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'failed', finishedAt: event.at, durationMs: event.durationMs, error: event.error }));
+    case 'stageSkipped':
+      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'skipped', skipReason: event.reason }));
+    case 'stageCancelled':
+      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'cancelled', finishedAt: event.at }));
+    case 'fileProduced': {
+      const withFile = updateStage(next, event.stageId, (s) => ({ ...s, files: [...s.files, event.path] }));
+      return { ...withFile, files: [...withFile.files, { path: event.path, stageId: event.stageId, bytes: event.bytes, sha256: event.sha256 }] };
+    }
+    case 'usage': {
+      const withUsage = updateStage(next, event.stageId, (s) => ({ ...s, usage: addUsage(s.usage, event.usage) }));
+      return { ...withUsage, usage: addUsage(withUsage.usage, event.usage) };
+    }
+    case 'warning':
+      return { ...next, warnings: [...next.warnings, { stageId: event.stageId, message: event.message }] };
+    case 'runFinished':
+      return { ...next, status: event.summary.status, finishedAt: event.at, summary: event.summary };
+  }
+}
+
+export function replayRun(events: readonly RunEvent[]): RunState {
+  return events.reduce(applyRunEvent, initialRunState());
+}
+
+/** Share of stages that reached an end state, for the overall progress bar. */
+export function runProgress(state: RunState): number {
+  const total = state.stageOrder.length;
+  if (!total) return 0;
+  const done = state.stageOrder.filter((id) => ['succeeded', 'failed', 'skipped', 'cancelled'].includes(state.stages[id].status)).length;
+  return done / total;
+}
