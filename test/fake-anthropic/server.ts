@@ -56,15 +56,18 @@ const ERROR_TYPES: Record<number, string> = {
   529: 'overloaded_error',
 };
 
-export function errorResponse(status: number, message?: string, headers?: Record<string, string>): FakeResponse {
+export type FakeError = Extract<FakeResponse, { kind: 'error' }>;
+export type FakeMessage = Extract<FakeResponse, { kind: 'message' }>;
+
+export function errorResponse(status: number, message?: string, headers?: Record<string, string>): FakeError {
   return { kind: 'error', status, errorType: ERROR_TYPES[status] ?? 'api_error', message: message ?? `fake ${status}`, headers };
 }
 
-export function textMessage(text: string, usage?: Partial<FakeUsage>): FakeResponse {
+export function textMessage(text: string, usage?: Partial<FakeUsage>): FakeMessage {
   return { kind: 'message', content: [{ type: 'text', text }], usage };
 }
 
-export function toolMessage(name: string, input: unknown, usage?: Partial<FakeUsage>): FakeResponse {
+export function toolMessage(name: string, input: unknown, usage?: Partial<FakeUsage>): FakeMessage {
   return { kind: 'message', content: [{ type: 'tool_use', name, input }], stopReason: 'tool_use', usage };
 }
 

@@ -54,13 +54,13 @@ describe('fake Anthropic server (real SDK against it)', () => {
   }
 
   it('cuts a stream off mid-way, which the SDK reports as an error', async () => {
-    fake.enqueue({ ...(textMessage('a long answer that will never arrive whole') as object), cutAfterEvents: 3 } as never);
+    fake.enqueue({ ...textMessage('a long answer that will never arrive whole'), cutAfterEvents: 3 });
     const stream = client.messages.stream({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
     await assert.rejects(stream.finalMessage());
   });
 
   it('sends an overloaded error event inside a stream', async () => {
-    fake.enqueue({ ...(textMessage('partial') as object), errorAfterEvents: 2 } as never);
+    fake.enqueue({ ...textMessage('partial'), errorAfterEvents: 2 });
     const stream = client.messages.stream({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] });
     await assert.rejects(stream.finalMessage(), /Overloaded|overloaded/);
   });
