@@ -9,7 +9,7 @@ const FORBIDDEN_IN_FOLDER_NAME = /[/\\:*?"<>|\u0000-\u001f]/;
 
 export const TakossSettings = z.object({
   provider: ProviderId.default('offline'),
-  model: z.string().trim().min(1).max(200).default('claude-sonnet-4-5'),
+  model: z.string().trim().min(1).max(200).default('claude-sonnet-5-5'),
   maxConcurrentStages: z.number().int().min(1).max(16).default(4),
   budgetPerRunUsd: z.number().min(0).max(1000).default(2),
   outputFolderPattern: z
