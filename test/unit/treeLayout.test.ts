@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { assignLayers, countCrossings, layoutGraph } from '../../webview-ui/src/tree/layout';
+
+const node = (id: string, ...dependsOn: string[]) => ({ id, dependsOn });
+
+describe('execution tree layout', () => {
+  it('puts each stage one layer after its deepest dependency', () => {
+    const layers = assignLayers([node('spec'), node('db', 'spec'), node('api', 'db'), node('docs', 'spec'), node('readme', 'api', 'docs')]);
+    assert.deepEqual(Object.fromEntries(layers), { spec: 0, db: 1, api: 2, docs: 1, readme: 3 });
+  });
+
+  it('does not hang on cycles or unknown dependencies', () => {
+    const layers = assignLayers([node('a', 'b'), node('b', 'a'), node('c', 'ghost')]);
+    assert.equal(layers.size, 3);
+    assert.equal(layers.get('c'), 0);
+  });
+
+  it('gives every node its own non-overlapping box, left to right by layer', () => {
+    const nodes = [node('a'), node('b'), node('c', 'a'), node('d', 'a', 'b'), node('e', 'c', 'd')];
+    const positions = layoutGraph(nodes, { nodeWidth: 100, nodeHeight: 40, layerGap: 50, nodeGap: 10 });
+    const boxes = [...positions.values()];
+    for (let i = 0; i < boxes.length; i += 1) {
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const overlap = Math.abs(boxes[i].x - boxes[j].x) < 100 && Math.abs(boxes[i].y - boxes[j].y) < 40;
+        assert.equal(overlap, false);
+      }
+    }
+    for (const n of nodes) for (const dep of n.dependsOn) assert.ok((positions.get(dep)?.x ?? 0) < (positions.get(n.id)?.x ?? 0));
+  });
+
+  it('untangles crossing edges', () => {
+    // Declared so that a naive order crosses: x1->y2, x2->y1.
+    const nodes = [node('x1'), node('x2'), node('y2', 'x1'), node('y1', 'x2'), node('z', 'y2'), node('w', 'y1')];
+    const positions = layoutGraph(nodes);
+    assert.equal(countCrossings(nodes, positions), 0);
+  });
+
+  it('lays out a 22-stage pipeline with fan-out per entity quickly and deterministically', () => {
+    const nodes = [node('requirements'), node('domain', 'requirements'), node('architecture', 'domain')];
+    for (const e of ['User', 'Post', 'Comment', 'Tag']) {
+      nodes.push(node(`routes:${e}`, 'architecture'), node(`pages:${e}`, `routes:${e}`));
+    }
+    nodes.push(node('readme', ...nodes.filter((n) => n.id.startsWith('pages:')).map((n) => n.id)));
+    const first = layoutGraph(nodes);
+    const second = layoutGraph(nodes);
+    assert.deepEqual([...first.entries()], [...second.entries()]);
+    assert.equal(countCrossings(nodes, first), 0);
+  });
+});

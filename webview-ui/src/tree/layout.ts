@@ -1,0 +1,103 @@
+// Layered (Sugiyama-style) layout for the execution tree, small enough to own: each stage goes to
+// the layer after its deepest dependency, nodes within a layer are ordered by the average position
+// of their dependencies (a few barycentre sweeps cut edge crossings), and layers flow left to right.
+
+export interface LayoutInput {
+  id: string;
+  dependsOn: readonly string[];
+}
+
+export interface LayoutOptions {
+  nodeWidth: number;
+  nodeHeight: number;
+  layerGap: number;
+  nodeGap: number;
+  sweeps: number;
+}
+
+export interface NodePosition {
+  x: number;
+  y: number;
+  layer: number;
+  order: number;
+}
+
+const DEFAULTS: LayoutOptions = { nodeWidth: 200, nodeHeight: 64, layerGap: 70, nodeGap: 18, sweeps: 4 };
+
+/** Longest-path layering; unknown dependencies are ignored and cycles cannot hang it. */
+export function assignLayers(nodes: readonly LayoutInput[]): Map<string, number> {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const layers = new Map<string, number>();
+  const visiting = new Set<string>();
+  const layerOf = (id: string): number => {
+    const known = layers.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 0; // a cycle: break it here rather than recurse forever
+    visiting.add(id);
+    const deps = (byId.get(id)?.dependsOn ?? []).filter((dep) => byId.has(dep));
+    const layer = deps.length ? Math.max(...deps.map(layerOf)) + 1 : 0;
+    visiting.delete(id);
+    layers.set(id, layer);
+    return layer;
+  };
+  for (const node of nodes) layerOf(node.id);
+  return layers;
+}
+
+export function layoutGraph(nodes: readonly LayoutInput[], options: Partial<LayoutOptions> = {}): Map<string, NodePosition> {
+  const o = { ...DEFAULTS, ...options };
+  const layerOf = assignLayers(nodes);
+  const layerCount = Math.max(-1, ...layerOf.values()) + 1;
+  const layers: string[][] = Array.from({ length: layerCount }, () => []);
+  for (const node of nodes) layers[layerOf.get(node.id) as number].push(node.id);
+
+  const dependencies = new Map(nodes.map((node) => [node.id, node.dependsOn.filter((dep) => layerOf.has(dep))]));
+  const dependents = new Map<string, string[]>(nodes.map((node) => [node.id, []]));
+  for (const node of nodes) for (const dep of dependencies.get(node.id) ?? []) dependents.get(dep)?.push(node.id);
+
+  const indexIn = (layer: string[]) => new Map(layer.map((id, index) => [id, index]));
+  const reorder = (layer: string[], neighbours: Map<string, string[]>, reference: Map<string, number>) => {
+    const score = new Map<string, number>();
+    layer.forEach((id, index) => {
+      const positions = (neighbours.get(id) ?? []).map((n) => reference.get(n)).filter((p): p is number => p !== undefined);
+      score.set(id, positions.length ? positions.reduce((a, b) => a + b, 0) / positions.length : index);
+    });
+    // Stable sort keeps declaration order among ties, so the picture does not jump between renders.
+    return layer
+      .map((id, index) => ({ id, index }))
+      .sort((a, b) => (score.get(a.id) as number) - (score.get(b.id) as number) || a.index - b.index)
+      .map((entry) => entry.id);
+  };
+  for (let sweep = 0; sweep < o.sweeps; sweep += 1) {
+    for (let l = 1; l < layers.length; l += 1) layers[l] = reorder(layers[l], dependencies, indexIn(layers[l - 1]));
+    for (let l = layers.length - 2; l >= 0; l -= 1) layers[l] = reorder(layers[l], dependents, indexIn(layers[l + 1]));
+  }
+
+  const tallest = Math.max(0, ...layers.map((layer) => layer.length));
+  const fullHeight = tallest * o.nodeHeight + Math.max(0, tallest - 1) * o.nodeGap;
+  const positions = new Map<string, NodePosition>();
+  layers.forEach((layer, l) => {
+    const height = layer.length * o.nodeHeight + Math.max(0, layer.length - 1) * o.nodeGap;
+    const top = (fullHeight - height) / 2; // centre each layer on the tallest one
+    layer.forEach((id, order) => {
+      positions.set(id, { x: l * (o.nodeWidth + o.layerGap), y: top + order * (o.nodeHeight + o.nodeGap), layer: l, order });
+    });
+  });
+  return positions;
+}
+
+/** Number of crossing edge pairs between adjacent layers (used by tests and to judge the layout). */
+export function countCrossings(nodes: readonly LayoutInput[], positions: Map<string, NodePosition>): number {
+  const edges = nodes.flatMap((node) => node.dependsOn.filter((dep) => positions.has(dep)).map((dep) => ({ from: dep, to: node.id })));
+  let crossings = 0;
+  for (let i = 0; i < edges.length; i += 1) {
+    for (let j = i + 1; j < edges.length; j += 1) {
+      const a = edges[i];
+      const b = edges[j];
+      const [a1, a2, b1, b2] = [positions.get(a.from), positions.get(a.to), positions.get(b.from), positions.get(b.to)] as NodePosition[];
+      if (a1.layer !== b1.layer || a2.layer !== b2.layer || a2.layer !== a1.layer + 1) continue;
+      if ((a1.order - b1.order) * (a2.order - b2.order) < 0) crossings += 1;
+    }
+  }
+  return crossings;
+}
