@@ -1,0 +1,118 @@
+// Turns parsed field lists into fields — or into relations when an item names another entity
+// ("a loan records the member, the book, …"), or into child entities ("order lines, each with
+// a product and a quantity").
+import { camelCase } from '../naming';
+import { addEntity, addField, addRelation, findEntity, type Draft, type DraftEntity } from './draft';
+import { entityKeyAllowed } from './entities';
+import type { FieldItem, FieldList } from './fields';
+import { knownNoun } from './knowledge';
+import { singular, USER_WORDS } from './lexicon';
+import { resolveKey } from './mentions';
+import type { SentenceInfo } from './sentences';
+import { inferType } from './types';
+
+export type PendingList = FieldList;
+
+function targetOf(draft: Draft, key: string, roleWords: Set<string>): string | undefined {
+  const entity = draft.entities.find((e) => e.key === key);
+  if (entity) return entity.name;
+  const head = key.split(' ').pop() ?? '';
+  if (findEntity(draft, 'User') && (USER_WORDS.has(head) || roleWords.has(singular(head))) && key.split(' ').length === 1) return 'User';
+  return undefined;
+}
+
+function subjectOf(draft: Draft, key: string | undefined, roleWords: Set<string>): DraftEntity | undefined {
+  if (!key) return undefined;
+  const name = resolveKey(draft, key) ?? targetOf(draft, key, roleWords);
+  return name ? findEntity(draft, name) : undefined;
+}
+
+/** The entity a list-introducing sentence is about: the last one it names. */
+function leadSubject(draft: Draft, lead: SentenceInfo): DraftEntity | undefined {
+  let best: DraftEntity | undefined;
+  let bestAt = -1;
+  for (const entity of draft.entities) {
+    if (entity.name === 'User') continue;
+    const words = entity.key.split(' ');
+    const last = words.pop()!;
+    const pattern = new RegExp(`\\b${[...words, `${last}(?:s|es)?`].join(' ')}\\b`, 'g');
+    for (const match of lead.plain.matchAll(pattern)) if (match.index > bestAt) {
+      best = entity;
+      bestAt = match.index;
+    }
+  }
+  return best;
+}
+
+function addItemField(entity: DraftEntity, item: FieldItem, source: number): void {
+  let type = item.hint?.type ?? (item.enumValues ? 'enum' : undefined);
+  const guess = inferType(item.words, item.context);
+  if (!type) type = guess.type;
+  const name = item.words.join(' ');
+  let words = item.words;
+  if (words.length > 2 && words[0] === 'number' && words[1] === 'of') words = words.slice(2);
+  else if (words.length > 1 && words[words.length - 1] === 'list') words = words.slice(0, -1);
+  const field = addField(
+    entity,
+    {
+      words,
+      type,
+      enumValues: type === 'enum' ? item.enumValues : undefined,
+      required: !item.optional && (item.required || /^(name|title)$/.test(name)),
+      unique: item.unique,
+      min: item.hint?.min ?? guess.min,
+      max: item.hint?.max ?? guess.max,
+      unit: guess.unit,
+    },
+    source,
+  );
+  if (field) entity.fieldsFromText = true;
+}
+
+function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
+  for (const item of items) {
+    const target = targetOf(draft, item.key, roleWords);
+    if (item.sub?.length) {
+      if (item.plural) {
+        const child = target ? findEntity(draft, target) : item.each && entityKeyAllowed(item.key) ? addEntity(draft, item.key, source) : undefined;
+        if (!child) continue;
+        if (child && child !== subject && child.name !== 'User') {
+          applyItems(draft, child, item.sub, source, roleWords);
+          addRelation(draft, { from: child.name, to: subject.name, required: true, onDelete: 'cascade' }, source);
+          continue;
+        }
+      } else if (target && target !== subject.name && target !== 'User') {
+        applyItems(draft, findEntity(draft, target)!, item.sub, source, roleWords);
+        addRelation(draft, { from: subject.name, to: target, required: true, onDelete: 'restrict' }, source);
+        continue;
+      }
+      // "a profile with a display name and a bio": the profile is part of the subject.
+      applyItems(draft, subject, item.sub, source, roleWords);
+      continue;
+    }
+    if (target && target !== subject.name) {
+      if (target === 'User') {
+        if (subject.name !== 'User') addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.key), required: true, onDelete: 'restrict' }, source);
+      } else if (item.plural) {
+        if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
+        else addRelation(draft, { from: target, to: subject.name, required: true, onDelete: 'cascade' }, source);
+      } else addRelation(draft, { from: subject.name, to: target, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      draft.used.add(source);
+      continue;
+    }
+    if (target === subject.name) continue;
+    if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) continue;
+    addItemField(subject, item, source);
+    draft.used.add(source);
+  }
+}
+
+export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
+  for (const list of lists) {
+    const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
+    const subject = lead ? leadSubject(draft, lead) : subjectOf(draft, list.subject, roleWords);
+    if (!subject) continue;
+    applyItems(draft, subject, list.items, list.sentence, roleWords);
+    if (lead) draft.used.add(lead.id);
+  }
+}

@@ -1,0 +1,119 @@
+// Sign-in cues and roles. "Users sign up and log in", "Customers have accounts", "Registered
+// users", staff roles acting as subjects ("Moderators can lock …") all mean email/password auth;
+// "patients do not log in" keeps patients out of the users; cues in Bonus/Optional sections
+// do not count.
+import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
+import type { SentenceInfo } from './sentences';
+
+export interface AuthFindings {
+  enabled: boolean;
+  sources: number[];
+  /** Roles in order of appearance (staff and person roles). */
+  staffRoles: string[];
+  personRoles: string[];
+  /** People nouns that explicitly do not sign in. */
+  notUsers: Set<string>;
+  selfSignup: boolean;
+  /** A role said to manage everything. */
+  adminLike?: string;
+  /** "admin" was implied by a verb ("to post, administer"). */
+  adminImplied: boolean;
+  /** Whether the generic "users" themselves sign up (as opposed to a named role). */
+  genericUsersSignIn: boolean;
+}
+
+const LOGIN = /\blog ?in\b|\blogs in\b|\blogged in\b|\blogin\b|\bsign(?:s|ed)?[ -]?(?:up|in)\b|\bsignup\b|\bauthenticat\w*|\bauth\b|\bpasswords?\b|\bjwt\b|\bcredentials\b|\blog(?:s|ged)? ?out\b|\bregistered users?\b|\bregister (?:for |an |a )+(?:new )?account\b|\b(?:create|open|have|has|with|their|own|user) (?:an )?accounts?\b|\/register\b|\/login\b/;
+const INTRANSITIVE_REGISTER = /\bregister\b\s*(?:[,.;]|and\b|or\b|$)/;
+const NEGATED = /\b(?:no|without|not require|not need|doesn't need|does not need|no need for)\s+(?:a\s+)?(?:login|log in|sign[- ]?in|sign[- ]?up|accounts?|authentication|auth|users? accounts?)\b/;
+const SELF_SIGNUP = /\bsign(?:s|ed)?[ -]?up\b|\bsignup\b|\bregister\b|\bregistration\b|\bcreate (?:an )?account\b|\bregistered users?\b/;
+const EVERYTHING = /\bmanage (?:everything|all\b|the (?:whole|entire))|\bfull access\b|\bdo everything\b/;
+
+function subjectWords(plain: string): string[] {
+  const tokens = tokenize(plain).filter((t) => t.kind === 'word');
+  const out: string[] = [];
+  for (const t of tokens.slice(0, 4)) {
+    if (['a', 'an', 'the', 'only', 'all', 'each', 'every', 'registered', 'logged', 'signed', 'in', 'our', 'other', 'some'].includes(t.w)) continue;
+    out.push(singular(t.w));
+    if (out.length >= 2) break;
+  }
+  return out;
+}
+
+function roleOf(word: string): string | undefined {
+  return STAFF_ROLES[word] ?? STAFF_ROLES[singular(word)];
+}
+
+export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
+  const found: AuthFindings = {
+    enabled: false, sources: [], staffRoles: [], personRoles: [], notUsers: new Set(), selfSignup: false, adminImplied: false, genericUsersSignIn: false,
+  };
+  let negated = false;
+  const addRole = (list: string[], role: string) => {
+    if (!list.includes(role)) list.push(role);
+  };
+  for (const sentence of sentences) {
+    if (sentence.optional) continue;
+    const plain = sentence.plain;
+    // "patients do not log in" / "guests don't need accounts"
+    const notUser = /\b([a-z]+)\s+(?:do|does|will|should|can|need|must)(?: not|n't)\s+(?:need to\s+)?(?:log ?in|sign ?in|have (?:an )?accounts?|register)\b/.exec(plain);
+    if (notUser) {
+      const who = singular(notUser[1]);
+      if (USER_WORDS.has(who) || who === 'nobody') negated = true;
+      else found.notUsers.add(who);
+    }
+    if (NEGATED.test(plain) || /\bnobody (?:logs|signs) in\b/.test(plain)) negated = true;
+    const cueText = notUser ? plain.replace(notUser[0], ' ') : plain;
+    // "Only the author can edit a recipe" needs to know who the author is.
+    if (/\bonly (?:the |its |their )?(?:author|owner|creator|poster|uploader)s? (?:can|may|is allowed)\b/.test(plain)) {
+      found.enabled = true;
+      found.sources.push(sentence.id);
+      found.genericUsersSignIn = true;
+    }
+    const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
+    const subjects = subjectWords(plain);
+    if (login) {
+      found.enabled = true;
+      found.sources.push(sentence.id);
+      if (SELF_SIGNUP.test(cueText)) found.selfSignup = true;
+      for (const word of subjects) {
+        const staff = roleOf(word);
+        if (staff) addRole(found.staffRoles, staff);
+        else if (PERSON_NOUNS.has(word) && !found.notUsers.has(word)) addRole(found.personRoles, word);
+        else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
+      }
+      const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(plain);
+      if (accountsOf && PERSON_NOUNS.has(singular(accountsOf[1]))) addRole(found.personRoles, singular(accountsOf[1]));
+    }
+    // Staff roles acting as subjects imply sign-in even without the words "log in".
+    const tokens = tokenize(plain).filter((t) => t.kind === 'word').map((t) => t.w);
+    for (let i = 0; i < tokens.length; i++) {
+      const staff = roleOf(tokens[i]);
+      if (!staff) continue;
+      const next = tokens[i + 1] ?? '';
+      const prev = tokens[i - 1] ?? '';
+      const isSubject = /^(can|may|must|should|will|cannot|see|sees|manage|manages|create|creates|log|logs|approve|approves|update|updates|edit|edits|delete|deletes|define|defines|add|adds|lock|locks|pin|pins|review|reviews|assign|assigns|handle|handles|moderate|moderates|run|runs|have|has|are|is|do|does|and|or|only)$/.test(next);
+      // Only a clause subject counts ("Moderators can lock …", "… and librarians see …").
+      const clauseStart = i <= 2 || ['and', 'but', 'while', 'where', 'whereas', 'so', 'only'].includes(prev);
+      if (!isSubject || !clauseStart || (['and', 'or'].includes(next) && i > 2)) continue;
+      if (staff === 'owner' && !/^(manage|manages|can|updates|update|sees|see)$/.test(next)) continue;
+      // "only the owner can delete a playlist" is about the row's owner, not a role.
+      if (staff === 'owner' && /\bonly (?:the |its |their )?owners? /.test(plain)) continue;
+      addRole(found.staffRoles, staff);
+      found.enabled = true;
+      if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
+      if (EVERYTHING.test(plain)) found.adminLike ??= staff;
+    }
+    if (/\badminist(?:er|ers|ered|ering|ration)\b/.test(plain) && /\b(users?|buddies|members|you)\b/.test(plain)) {
+      found.adminImplied = true;
+    }
+    if (EVERYTHING.test(plain) && login) {
+      const staff = subjects.map(roleOf).find(Boolean);
+      if (staff) found.adminLike ??= staff;
+    }
+  }
+  if (negated && found.staffRoles.length === 0) {
+    found.enabled = false;
+    found.sources = [];
+  }
+  return found;
+}

@@ -1,0 +1,207 @@
+// Finds the nouns that name stored records. Each cue adds evidence to a noun phrase; phrases with
+// enough evidence become entities. Cues: field lists ("X has a, b and c"), plural objects of
+// verbs like create/track/manage, known nouns (knowledge table), "each X", REST paths, verbs that
+// name a row ("follow users" -> Follow), and "X tracker/app/system".
+import { knownNoun } from './knowledge';
+import { isPlural } from './lexicon';
+import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, STRONG_SINGULAR_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
+import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
+import type { SentenceInfo } from './sentences';
+
+export interface Candidate {
+  key: string;
+  score: number;
+  sources: Set<number>;
+  first: number;
+  /** Evidence per sentence, so a sentence's contribution can be taken back. */
+  bySentence: Map<number, number>;
+  /** Some cue was strong on its own (field list, known noun, REST path, "each X", create verb). */
+  strong: boolean;
+  /** Sentences whose only evidence was a bare singular mention ("a note"). */
+  mentionOnly: Set<number>;
+}
+
+export type Evidence = Map<string, Candidate>;
+
+export const ENTITY_THRESHOLD = 2;
+const AUTH_SENSE = /\b(?:log ?in|login|sign[ -]?(?:up|in)|passwords?|accounts?|authenticat\w*|user registration|registration (?:successful|page|form|process)|registerpage)\b/;
+const APP_HEADS = new Set(['app', 'application', 'system', 'tracker', 'manager', 'site', 'website', 'platform', 'scheduler', 'planner', 'service', 'tool', 'portal', 'database', 'catalog', 'catalogue']);
+
+/** Whether a key can name an entity at all (people words map to User or roles instead). */
+export function entityKeyAllowed(key: string): boolean {
+  const words = key.split(' ');
+  const head = words[words.length - 1];
+  if (!/^[a-z]/.test(key) || head.length < 3) return false;
+  if (NON_ENTITY.has(head) || USER_WORDS.has(head) || STAFF_ROLES[head] || head === 'inventory') return false;
+  if (words.some((w) => USER_WORDS.has(w))) return false;
+  return true;
+}
+
+export function addEvidence(evidence: Evidence, key: string, score: number, source: number, strong = true): void {
+  if (!entityKeyAllowed(key)) return;
+  const existing = evidence.get(key);
+  if (existing) {
+    existing.strong ||= strong;
+    existing.score += score;
+    existing.sources.add(source);
+    existing.bySentence.set(source, (existing.bySentence.get(source) ?? 0) + score);
+  } else evidence.set(key, { key, score, sources: new Set([source]), first: source, bySentence: new Map([[source, score]]), strong, mentionOnly: new Set() });
+}
+
+/** Takes back what one sentence said about a key (e.g. "a note" was only a field there). */
+export function removeEvidence(evidence: Evidence, key: string, source: number): void {
+  const existing = evidence.get(key);
+  const score = existing?.bySentence.get(source);
+  if (!existing || score === undefined || !existing.mentionOnly.has(source)) return;
+  existing.score -= score;
+  existing.bySentence.delete(source);
+  existing.sources.delete(source);
+  if (!existing.sources.size) evidence.delete(key);
+  else existing.first = Math.min(...existing.sources);
+}
+
+/** Noun phrases named in a sentence, with the token index of each head. */
+export function phrasesIn(tokens: Token[]): Phrase[] {
+  const out: Phrase[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !nounContext(tokens, i)) continue;
+    // Skip words that modify the next noun: the compound is reported at its head.
+    const next = tokens[i + 1];
+    if (next && next.kind === 'word' && NON_ENTITY.has(next.w) && !knownNoun(singular(t.w))) continue;
+    if (next && next.kind === 'word' && isNounWord(next.w) && nounContext(tokens, i + 1) && !t.w.endsWith('s')) {
+      const probe = phraseAt(tokens, i + 1);
+      if (probe.start <= i) continue;
+    }
+    out.push(phraseAt(tokens, i));
+  }
+  return out;
+}
+
+const CONTEXT_BEFORE = new Set(['of', 'on', 'for', 'with', 'by', 'per', 'in', 'from', 'about', 'and', 'or', 'has', 'have', 'manage', 'see', 'view', 'all']);
+
+function scoreSentence(sentence: SentenceInfo, evidence: Evidence): void {
+  const tokens = tokenize(sentence.plain);
+  const weight = sentence.optional ? 0.5 : 1;
+  const id = sentence.id;
+  const phrases = sentence.heading ? [] : phrasesIn(tokens);
+  const perSentence = new Set<string>();
+  // Words inside parentheses are field or enum lists, not records ("(todo, in progress, done)").
+  const depth: number[] = [];
+  let d = 0;
+  for (const t of tokens) {
+    if (t.w === '(') d++;
+    depth.push(d);
+    if (t.w === ')') d = Math.max(0, d - 1);
+  }
+  for (const phrase of phrases) {
+    if (depth[phrase.head] > 0) continue;
+    const { key } = phrase;
+    const prev = tokens[phrase.start - 1];
+    const prev2 = tokens[phrase.start - 2];
+    // A singular noun listed with plural objects of a strong verb: "add expenses, income, and …",
+    // "leave comments and a 1-5 star rating".
+    if (!phrase.plural && !perSentence.has(key)) {
+      let j = phrase.start - 1;
+      while (j >= 0 && (DETERMINERS.has(tokens[j].w) || tokens[j].kind === 'num' || tokens[j].w === '-' || (tokens[j].kind === 'word' && !isNounWord(tokens[j].w) && !FUNCTION_WORDS.has(tokens[j].w)) || ['star', 'short', 'long', 'new'].includes(tokens[j].w))) j--;
+      if (tokens[j] && [',', 'and', 'or'].includes(tokens[j].w)) {
+        let plurals = 0;
+        let k = j;
+        while (k >= 0 && k > j - 10 && (tokens[k].w === ',' || tokens[k].w === 'and' || tokens[k].w === 'or' || DETERMINERS.has(tokens[k].w) || (tokens[k].kind === 'word' && isNounWord(tokens[k].w) && !CREATE_VERBS.has(tokens[k].w)))) {
+          if (isPlural(tokens[k].w)) plurals++;
+          k--;
+        }
+        if (plurals && tokens[k] && STRONG_OBJECT_VERBS.has(tokens[k].w)) {
+          addEvidence(evidence, key, 2 * weight, id);
+          perSentence.add(key);
+          continue;
+        }
+      }
+    }
+    // Known nouns: once per sentence ("registration" in a sign-up sentence is about accounts).
+    if (knownNoun(key) && !perSentence.has(key) && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
+      const fresh = !evidence.get(key)?.bySentence.has(id);
+      addEvidence(evidence, key, (phrase.plural ? 2 : 1) * weight, id);
+      if (!phrase.plural && fresh) evidence.get(key)?.mentionOnly.add(id);
+      perSentence.add(key);
+      continue;
+    }
+    if (phrase.plural && !perSentence.has(key)) {
+      // Plural object of a create/manage verb, possibly in a list ("add expenses, income, and recurring costs").
+      let j = phrase.start - 1;
+      while (
+        j >= 0 &&
+        (DETERMINERS.has(tokens[j].w) || tokens[j].w === ',' || tokens[j].w === 'and' || tokens[j].w === 'or' ||
+          // Another noun of the same list; a word followed by a determiner is a verb ("access their").
+          (tokens[j].kind === 'word' && isNounWord(tokens[j].w) && !CREATE_VERBS.has(tokens[j].w) && j >= phrase.start - 6 && !DETERMINERS.has(tokens[j + 1]?.w ?? '')))
+      ) j--;
+      const verb = tokens[j];
+      if (prev?.w === 'of' && prev2 && ['list', 'lists', 'history', 'collection', 'catalog', 'catalogue'].includes(prev2.w)) addEvidence(evidence, key, 2 * weight, id);
+      else if (verb && STRONG_OBJECT_VERBS.has(verb.w)) addEvidence(evidence, key, 2 * weight, id);
+      else if (verb && CREATE_VERBS.has(verb.w)) addEvidence(evidence, key, 1 * weight, id, false);
+      else if (prev && (DETERMINERS.has(prev.w) || CONTEXT_BEFORE.has(prev.w) || prev.kind === 'num' || prev.w === ',' || prev.w === '(')) addEvidence(evidence, key, 1 * weight, id, false);
+      else if (phrase.start === 0) addEvidence(evidence, key, 1 * weight, id, false);
+      perSentence.add(key);
+      continue;
+    }
+    // Singular object of a strong verb with a determiner: "store a secret", "create a post".
+    if (!phrase.plural && prev && prev2 && DETERMINERS.has(prev.w) && STRONG_SINGULAR_VERBS.has(prev2.w) && !perSentence.has(key)) {
+      addEvidence(evidence, key, 1 * weight, id, false);
+      perSentence.add(key);
+    }
+    // "each expense", "every project", "list of tags", "per category"
+    if (prev && (prev.w === 'each' || prev.w === 'every') && !perSentence.has(key)) {
+      addEvidence(evidence, key, 2 * weight, id);
+      perSentence.add(key);
+    }
+  }
+  // "X belongs to Y": both are records.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (!/^belongs?$/.test(tokens[i].w) || tokens[i + 1].w !== 'to') continue;
+    const before = phrases.filter((p) => p.head < i).pop();
+    const after = phrases.find((p) => p.start > i + 1);
+    if (before && before.head >= i - 1) addEvidence(evidence, before.key, 2 * weight, id);
+    if (after && after.start <= i + 4) addEvidence(evidence, after.key, 2 * weight, id);
+  }
+  // "attendees register for events" hints at a registration record (weak on its own).
+  for (let i = 1; i < tokens.length; i++) {
+    const noun = ACTION_NOUNS[tokens[i].w];
+    const prev = tokens[i - 1];
+    const object = tokens[i + 1]?.w ?? '';
+    if (noun && prev.kind === 'word' && ['for', 'on', 'in', 'to', 'at'].includes(object) && (MODALS.has(prev.w) || (isPlural(prev.w) && !DETERMINERS.has(tokens[i - 2]?.w ?? '')))) addEvidence(evidence, noun, 1 * weight, id);
+  }
+  // "expense tracker", "task manager", "reservation system", "recipe sharing site"
+  for (let i = 1; i < tokens.length; i++) {
+    if (!APP_HEADS.has(tokens[i].w)) continue;
+    for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+      const w = tokens[j].w;
+      if (tokens[j].kind !== 'word' || !isNounWord(w)) break;
+      if (w.endsWith('ing')) continue;
+      // Not adjectives ("social blogging site"), tool nouns ("url shortener") or names ("Instagram app").
+      if (!isHeadWord(w) || /(?:al|ic|ful|ous|ive|able|ible|er|or)$/.test(w) || w.includes('-')) break;
+      if (new RegExp(`[^.!?]\\s${w[0].toUpperCase()}${w.slice(1)}\\b`).test(sentence.text)) break;
+      addEvidence(evidence, singular(w), 2 * weight, id);
+      break;
+    }
+  }
+  // Verbs that name a row: "follow other users", "favorite articles", "vote on items".
+  for (let i = 0; i < tokens.length && !sentence.heading; i++) {
+    const w = tokens[i].w;
+    const noun = ACTION_NOUNS[w];
+    if (!noun || !['follow', 'favorite', 'favourite', 'vote', 'bookmark', 'rate'].includes(w)) continue;
+    const prev = tokens[i - 1];
+    if (i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) addEvidence(evidence, noun, 2 * weight, id);
+  }
+  // REST collections: /recipes/{id}/comments, /api/articles/:slug
+  const apiContext = /\b(?:endpoints?|api|GET|POST|PUT|PATCH|DELETE|requests?)\b/.test(sentence.text);
+  for (const match of apiContext ? sentence.text.matchAll(/\/([a-z][a-z_-]*[a-z])(?=\/[:{]|\/?[`'"\s)]|\/?$)/gi) : []) {
+    const segment = match[1].toLowerCase();
+    if (segment.endsWith('s') && !['api', 'users'].includes(segment)) addEvidence(evidence, singular(segment.replace(/[-_]/g, ' ').split(' ').pop() ?? ''), 2 * weight, id);
+  }
+}
+
+export function collectEvidence(sentences: SentenceInfo[]): Evidence {
+  const evidence: Evidence = new Map();
+  for (const sentence of sentences) scoreSentence(sentence, evidence);
+  return evidence;
+}

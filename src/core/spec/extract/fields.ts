@@ -1,0 +1,237 @@
+// Field lists: "A task has a title, an optional description and a status (todo, done)",
+// "products (SKU, name, unit price)", "recipes with a title, …", "order lines, each with a
+// product and a quantity", and bullet lists introduced by a sentence ending in ':'.
+import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } from './lexicon';
+import { leadingPhrase, trailingPhrase } from './phrases';
+import type { SentenceInfo } from './sentences';
+import { typeFromHint, type TypeGuess } from './types';
+
+export interface FieldItem {
+  /** Lower-case words of the field name ("unit", "price"). */
+  words: string[];
+  /** Singular key, for matching entity names ("order line"). */
+  key: string;
+  plural: boolean;
+  enumValues?: string[];
+  hint?: TypeGuess;
+  optional: boolean;
+  unique: boolean;
+  required: boolean;
+  /** Words around the item that help typing ("in minutes", "1-5"). */
+  context: string;
+  /** Fields of this item when it is itself a record ("order lines, each with …"). */
+  sub?: FieldItem[];
+  /** The sub-list was introduced by "each with" (a strong sign the item is a record). */
+  each?: boolean;
+}
+
+export interface FieldList {
+  sentence: number;
+  /** Key of the record the fields belong to, if written in this sentence. */
+  subject?: string;
+  /** For bullets: the sentence that introduced the list. */
+  leadId?: number;
+  items: FieldItem[];
+}
+
+const LEADING = /^(?:(?:a|an|the|its|their|his|her|one|some|any|each|own|also|both|either|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
+const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
+const CUT_WORDS = new Set(['for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
+const ADJECTIVES = new Set(['short', 'long', 'brief', 'full', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
+
+/** Splits at commas (or other separators) outside parentheses and quotes. */
+function splitTop(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      const match = separator.exec(text);
+      if (match && match.index === i) {
+        parts.push(text.slice(last, i));
+        last = i + match[0].length;
+        i = last - 1;
+      }
+    }
+  }
+  parts.push(text.slice(last));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Ends a list at the first clause boundary ("… and a status, which …"). */
+function cutClause(text: string): string {
+  const match = /\s(?:which|that|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(text);
+  return match ? text.slice(0, match.index) : text;
+}
+
+function enumFrom(inner: string): string[] | undefined {
+  const parts = inner.split(/\s*(?:,|\bor\b|\band\b|\/)\s*/).map((p) => p.trim().replace(/^["'`]|["'`]$/g, '')).filter(Boolean);
+  if (parts.length < 2 || parts.length > 20) return undefined;
+  const values = parts.map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, ''));
+  if (!values.every((v) => /^[a-z][a-z0-9_]{0,62}$/.test(v) && v.split('_').length <= 3)) return undefined;
+  return [...new Set(values)];
+}
+
+function parseItem(raw: string): FieldItem | undefined {
+  let text = raw.replace(/[`"'*]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  let enumValues: string[] | undefined;
+  let hint: TypeGuess | undefined;
+  let context = text;
+  text = text.replace(/\(([^()]*)\)/g, (_all, inner: string) => {
+    const typed = typeFromHint(inner);
+    if (typed) hint = typed;
+    else enumValues ??= enumFrom(inner);
+    return ' ';
+  });
+  const flags = { optional: false, unique: false, required: false };
+  text = text.replace(LEADING, '');
+  text = text.replace(FLAGS, (_all, flag: string) => {
+    if (flag === 'optional') flags.optional = true;
+    else if (flag === 'unique') flags.unique = true;
+    else flags.required = true;
+    return '';
+  });
+  text = text.replace(LEADING, '').replace(/^\d+\s*(?:-|–|to)\s*\d+\s*/, '').trim();
+  // "is available" -> a boolean named "available"
+  const flag = /^(?:is|has been)\s+([a-z][a-z ]*)$/.exec(text);
+  if (flag) {
+    text = flag[1];
+    hint = { type: 'boolean' };
+  }
+  // "duration of 15, 30 or 60 minutes" -> duration, unit minutes
+  const numbered = /^([a-z][a-z ]*?) of [\d ,.or]+(minutes|hours|days|weeks)?/.exec(text);
+  if (numbered) {
+    context += ` in ${numbered[2] ?? ''}`;
+    text = numbered[1];
+  }
+  const words: string[] = [];
+  const tokens = text.split(/[^a-z0-9-]+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i];
+    if (w === 'of' && words.length && tokens[i + 1] && !CUT_WORDS.has(tokens[i + 1])) {
+      words.push(w);
+      continue;
+    }
+    if (w === 'on' && tokens[i + 1] === 'hand') {
+      words.push('on', 'hand');
+      break;
+    }
+    if (CUT_WORDS.has(w) || /^\d/.test(w)) break;
+    words.push(w);
+  }
+  while (words.length > 1 && ADJECTIVES.has(words[0])) words.shift();
+  if (!words.length || words.length > 4 || words.some((w) => NOT_FIELD.has(w)) || !/^[a-z]/.test(words[0])) return undefined;
+  if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that'].includes(words[0])) return undefined;
+  // "viewing purchase information" and "see their order history" are clauses, not fields.
+  if (/ing$/.test(words[0]) && words.length > 1 && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return undefined;
+  if (words.slice(1).some((w) => DETERMINERS.has(w) && w !== 'one')) return undefined;
+  const last = words[words.length - 1];
+  return {
+    words,
+    key: [...words.slice(0, -1), singular(last)].join(' '),
+    plural: isPlural(last),
+    enumValues,
+    hint,
+    ...flags,
+    context,
+  };
+}
+
+/** Parses "a title, an optional description and a status (todo, done)" into items. */
+export function parseItems(listText: string): FieldItem[] {
+  const text = cutClause(listText);
+  const segments: string[] = [];
+  for (const segment of splitTop(text, /,/y)) {
+    // "a duration of 15, 30 or 60 minutes": a bare number list continues the previous item.
+    if (segments.length && /^(?:or\s+|and\s+)?\d/.test(segment)) segments[segments.length - 1] += ', ' + segment;
+    else segments.push(segment);
+  }
+  const items: FieldItem[] = [];
+  for (let s = 0; s < segments.length && items.length < 40; s++) {
+    let segment = segments[s].replace(/^(?:and|or)\s+/, '');
+    const each = /^each (?:with|having|has|containing|of which has)\s+(.*)$/.exec(segment);
+    if (each) {
+      const previous = items[items.length - 1];
+      if (previous) {
+        previous.sub = parseItems(segments.slice(s).join(', ').replace(/^each (?:with|having|has|containing|of which has)\s+/, ''));
+        previous.each = true;
+      }
+      break;
+    }
+    const withAt = / with (?![^(]*\))/.exec(segment);
+    if (withAt) {
+      const head = parseItem(segment.slice(0, withAt.index));
+      if (head) {
+        head.sub = parseItems(segment.slice(withAt.index + 6));
+        items.push(head);
+      }
+      continue;
+    }
+    const pieces = /\d/.test(segment) ? splitTop(segment, /\s(?:and|&)\s/y) : splitTop(segment, /\s(?:and|or|&)\s|\//y);
+    for (segment of pieces) {
+      const item = parseItem(segment);
+      if (item) items.push(item);
+    }
+  }
+  return items;
+}
+
+const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing)\s+(?!many\b|several\b|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
+
+/** Every field list written in one sentence. */
+export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
+  const plain = sentence.plain.replace(/[`]/g, '');
+  const lists: FieldList[] = [];
+  const covered: Array<[number, number]> = [];
+  if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8) {
+    const items = parseItems(plain);
+    if (items.length) lists.push({ sentence: sentence.id, leadId: sentence.leadId, items });
+    return lists;
+  }
+  for (const match of plain.matchAll(LIST_VERBS)) {
+    if (covered.some(([a, b]) => match.index >= a && match.index < b)) continue;
+    // "Doctors (name, specialty) have appointments": look past the parenthesis for the subject.
+    const before = plain.slice(0, match.index).replace(/\([^()]*\)\s*$/, '');
+    const verb = match[1];
+    // "users can store images" is an action; "a loan records the member" lists fields.
+    if (!/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
+    let subject = trailingPhrase(before)?.key;
+    // "A review of a book has …": the subject is the review.
+    if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
+    if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+    if (!subject) continue;
+    const start = match.index + match[0].length;
+    const rest = cutClause(plain.slice(start));
+    const items = parseItems(rest);
+    if (!items.length) continue;
+    // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
+    if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
+    lists.push({ sentence: sentence.id, subject, items });
+    covered.push([match.index, start + rest.length]);
+  }
+  for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
+    const at = match.index;
+    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    const phrase = trailingPhrase(plain.slice(0, at));
+    if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
+    if (typeFromHint(match[1])) continue;
+    const items = parseItems(match[1]);
+    if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
+  }
+  return lists;
+}
+
+/** The record a list-introducing sentence is about ("A book has the following fields:" -> book). */
+export function leadSubjectKey(lead: SentenceInfo): string | undefined {
+  const match = /^(.*?)\b(?:has|have|with|contains?|containing|includes?|including|records?|stores?|tracks?|needs?|consists of)\b/.exec(lead.plain);
+  return match ? (trailingPhrase(match[1]) ?? leadingPhrase(match[1]))?.key : undefined;
+}
+
+/** Whether a sentence introduces a bullet list of fields ("… containing the following:"). */
+export function introducesList(sentence: SentenceInfo): boolean {
+  return /:\s*$/.test(sentence.plain) && /\b(following|fields?|contains?|containing|has|have|with|includes?|columns?|attributes?|properties|details|stores?|records?|tracks?)\b/.test(sentence.plain);
+}

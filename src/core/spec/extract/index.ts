@@ -1,0 +1,346 @@
+// Deterministic extractor: English requirements text -> ProjectSpec. Heuristic and honest: it
+// never throws, always returns a spec that passes ProjectSpec and validateSpec, and says in
+// `warnings` and `unimplemented` what it could not turn into data, relations or rules.
+import { camelCase, humanize, pluralizeName } from '../naming';
+import { ProjectSpec, SPEC_VERSION, type Auth, type ProjectSpecInput } from '../projectSpec';
+import { validateSpec } from '../specIndex';
+import { detectAuth } from './auth';
+import { addEntity, addField, addRelation, findEntity, newDraft, toSpecField, type Draft } from './draft';
+import { addEvidence, collectEvidence, ENTITY_THRESHOLD, entityKeyAllowed, removeEvidence, type Evidence } from './entities';
+import { applyFieldLists, type PendingList } from './applyFields';
+import { findFieldLists, introducesList, leadSubjectKey } from './fields';
+import { APP_KINDS, knownNoun } from './knowledge';
+import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
+import { deriveName, deriveTitle } from './naming';
+import { buildPages } from './pages';
+import { findRelations } from './relations';
+import { findRules } from './rules';
+import { splitSentences, type SentenceInfo } from './sentences';
+import { collectUnimplemented } from './unimplemented';
+
+export interface ExtractOptions {
+  projectName?: string;
+}
+
+const MAX_ENTITIES = 40;
+
+export function extractSpec(text: string, options: ExtractOptions = {}): ProjectSpec {
+  const input = typeof text === 'string' ? text : '';
+  try {
+    return extractUnsafe(input, options);
+  } catch (error) {
+    return emptySpec(input, options, [`The extractor failed on this text (${error instanceof Error ? error.message : String(error)}); the spec is empty.`]);
+  }
+}
+
+function emptySpec(text: string, options: ExtractOptions, warnings: string[], sentences: SentenceInfo[] = []): ProjectSpec {
+  const title = deriveTitle(sentences, options.projectName);
+  return ProjectSpec.parse({
+    specVersion: SPEC_VERSION,
+    name: deriveName(title),
+    title,
+    description: '',
+    requirements: { text, sentences: sentences.map((s) => ({ id: s.id, text: s.text })) },
+    entities: [],
+    relations: [],
+    auth: { kind: 'none', sources: [] },
+    rules: [],
+    unimplemented: [],
+    pages: [{ kind: 'home', path: '/', title: 'Home', sources: [] }],
+    warnings,
+  } satisfies ProjectSpecInput);
+}
+
+function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
+  const { sentences, warnings } = splitSentences(text);
+  if (!sentences.length) return emptySpec(text, options, [...warnings, 'The requirements are empty: describe the app, its records and who uses it.'], sentences);
+  const draft = newDraft();
+  draft.warnings.push(...warnings);
+
+  // 1. Evidence for entities, including the subjects of field lists.
+  const evidence = collectEvidence(sentences);
+  const pending: PendingList[] = [];
+  const leadsSeen = new Set<number>();
+  for (const sentence of sentences) {
+    const lead = sentence.leadId !== undefined ? sentences[sentence.leadId] : undefined;
+    for (const list of findFieldLists(sentence, !!lead && introducesList(lead))) {
+      pending.push(list);
+      if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length))) addEvidence(evidence, list.subject, 3, sentence.id);
+      if (lead && list.leadId !== undefined && !leadsSeen.has(list.leadId)) {
+        // A bullet list of fields makes the record its lead names an entity.
+        leadsSeen.add(list.leadId);
+        const key = leadSubjectKey(lead);
+        if (key) addEvidence(evidence, key, 3, list.leadId);
+      }
+      for (const item of list.items) {
+        if (item.sub?.length && item.plural && item.each) addEvidence(evidence, item.key, 3, sentence.id);
+        // "Each expense has an amount, a date, a note": a singular item there is a field, not evidence.
+        else if (!item.plural && !item.sub) removeEvidence(evidence, item.key, sentence.id);
+      }
+    }
+  }
+
+  // 2. Auth and roles.
+  const auth = detectAuth(sentences);
+  const chosen = () => [...evidence.values()].filter((c) => c.score >= ENTITY_THRESHOLD && !PERSON_NOUNS.has(c.key));
+  if (chosen().length < 2) {
+    // Terse ideas ("A forum for my friends") get the records such an app always has.
+    const kindSentence = sentences.slice(0, 5).find((s) => APP_KINDS.some((k) => k.pattern.test(s.plain)));
+    const kind = kindSentence && APP_KINDS.find((k) => k.pattern.test(kindSentence.plain));
+    if (kind && kindSentence) {
+      for (const key of kind.entities) if (!evidence.get(key) || evidence.get(key)!.score < ENTITY_THRESHOLD) addEvidence(evidence, key, ENTITY_THRESHOLD, kindSentence.id);
+      if (kind.auth && !auth.enabled) {
+        auth.enabled = true;
+        auth.sources.push(kindSentence.id);
+        auth.selfSignup = true;
+        auth.genericUsersSignIn = true;
+      }
+    }
+  }
+  mergeCompounds(evidence);
+  const withFields = new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!));
+  const personRoles = [...auth.personRoles];
+  if (auth.enabled) {
+    for (const candidate of evidence.values()) {
+      // People who neither have fields of their own nor are said not to sign in are users with a role.
+      if (!PERSON_NOUNS.has(candidate.key) || auth.notUsers.has(candidate.key) || withFields.has(candidate.key)) continue;
+      if (!personRoles.includes(candidate.key)) personRoles.push(candidate.key);
+    }
+  }
+  const roleWords = new Set<string>([...personRoles, ...auth.staffRoles, ...Object.keys(STAFF_ROLES).filter((w) => auth.staffRoles.includes(STAFF_ROLES[w]))]);
+
+  // 3. Entities, in order of first mention (User first when there is sign-in).
+  if (auth.enabled) {
+    const user = addEntity(draft, 'user', auth.sources[0]);
+    auth.sources.forEach((s) => user?.sources.add(s));
+    if (user) addField(user, { words: ['name'], type: 'string', required: true }, auth.sources[0]);
+  }
+  const candidates = [...evidence.values()]
+    // Weak cues (plural mentions) must come from more than one sentence.
+    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key)))
+    .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
+  for (const candidate of candidates) {
+    // A compound whose head is already an entity with the same modifier words is the same thing.
+    if (draft.entities.length >= MAX_ENTITIES + 1) {
+      draft.warnings.push(`Only the first ${MAX_ENTITIES} record types were kept.`);
+      break;
+    }
+    const entity = addEntity(draft, candidate.key);
+    if (entity) {
+      candidate.sources.forEach((s) => entity.sources.add(s));
+      candidate.sources.forEach((s) => draft.used.add(s));
+    }
+  }
+
+  // 4. Fields (and relations named inside field lists), then relations from phrasing.
+  applyFieldLists(draft, pending, sentences, roleWords);
+  const owners = findRelations(draft, sentences, roleWords);
+
+  // 5. Who owns what.
+  const ensureOwner = (entityName: string, source: number, role = ''): boolean => {
+    const entity = findEntity(draft, entityName);
+    if (!entity || entity.name === 'User' || !findEntity(draft, 'User')) return false;
+    if (entity.ownerRelation) return true;
+    // A relation to User written in the text ("a loan records the member") is the owner.
+    const existing = draft.relations.find((r) => r.kind === 'belongsTo' && r.from === entity.name && r.to === 'User' && r.required && (!role || r.name === camelCase(role)));
+    if (existing) {
+      entity.ownerRelation = existing.name;
+      return true;
+    }
+    const specific = role && !['admin', 'member', 'user'].includes(role) ? camelCase(role) : '';
+    // Rows that record a user's action ("favorite", "vote") belong to that user.
+    const action = ['favorite', 'vote', 'like', 'bookmark', 'follow', 'subscription', 'enrollment'].includes(entity.key);
+    const name = specific || (knownNoun(entity.key)?.authored ? 'author' : action ? 'user' : 'owner');
+    const inverseName = name === 'owner' ? camelCase(`owned ${pluralizeName(entity.name)}`) : undefined;
+    const relation = addRelation(draft, { from: entity.name, to: 'User', name, inverseName, required: true, onDelete: 'cascade' }, source);
+    if (!relation) return false;
+    entity.ownerRelation = relation.name;
+    draft.used.add(source);
+    return true;
+  };
+  for (const owner of owners) {
+    if (ensureOwner(owner.entity, owner.source, owner.role)) {
+      draft.rules.push({ kind: 'ownership', entity: owner.entity, actions: ['update', 'delete'], sources: [owner.source] });
+    }
+  }
+  if (auth.enabled) {
+    for (const entity of draft.entities) {
+      if (entity.ownerRelation || !knownNoun(entity.key)?.authored) continue;
+      const source = Math.min(...entity.sources);
+      if (ensureOwner(entity.name, source)) draft.rules.push({ kind: 'ownership', entity: entity.name, actions: ['update', 'delete'], sources: [source] });
+    }
+  }
+
+  // 6. Default fields for records the text names without fields; line items for orders/carts.
+  completeEntities(draft);
+
+  // 7. Roles and auth object.
+  const specAuth = buildAuth(auth, personRoles);
+  const roles = specAuth.kind === 'emailPassword' ? specAuth.roles : [];
+  findRules(draft, sentences, roles, roleWords, (entity, source) => ensureOwner(entity, source));
+  dedupeOwnershipRules(draft);
+
+  // 8. Unimplemented behaviour and what was not understood (auth cues and the title sentence were used).
+  for (const source of specAuth.sources) draft.used.add(source);
+  draft.used.add(0);
+  const notUnderstood = collectUnimplemented(draft, sentences);
+  if (!draft.entities.length) draft.warnings.push('No record types were recognised. Name the things the app stores, e.g. "A task has a title, a due date and a status (todo, done)."');
+  if (notUnderstood.length) {
+    const shown = notUnderstood.slice(0, 20).join(', ');
+    draft.warnings.push(`Sentences not understood as data, relations or rules: ${shown}${notUnderstood.length > 20 ? ', …' : ''}. Review them in the spec.`);
+  }
+  for (const entity of draft.entities) if (!entity.fieldsFromText && entity.name !== 'User' && knownNoun(entity.key)) {
+    // Say where default fields came from so the user can check them.
+    draft.warnings.push(`${entity.name}: no fields were given, so common fields were assumed.`);
+  }
+
+  return finish(text, options, sentences, draft, specAuth);
+}
+
+/**
+ * "survey questions" next to "surveys": the modifier is another record, so the compound is just
+ * a question (of a survey). Line-like heads keep the compound ("order lines", "cart items").
+ */
+function mergeCompounds(evidence: Evidence): void {
+  const isEntity = (key: string) => {
+    const c = evidence.get(key);
+    return !!c && c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2);
+  };
+  for (const candidate of [...evidence.values()]) {
+    const words = candidate.key.split(' ');
+    if (words.length < 2) continue;
+    const head = words[words.length - 1];
+    const modifier = words.slice(0, -1).join(' ');
+    if (['item', 'line', 'entry', 'type', 'detail', 'note', 'category'].includes(head) || !isEntity(modifier)) continue;
+    evidence.delete(candidate.key);
+    for (const [source, score] of candidate.bySentence) addEvidence(evidence, head, score, source, candidate.strong);
+  }
+}
+
+function completeEntities(draft: Draft): void {
+  const product = draft.entities.find((e) => e.key === 'product' || e.key.endsWith(' product')) ?? draft.entities.find((e) => e.key === 'item');
+  for (const entity of [...draft.entities]) {
+    const head = entity.key.split(' ').pop() ?? '';
+    if ((head === 'order' || head === 'cart') && product) {
+      const hasLines = draft.relations.some((r) => r.to === entity.name && r.kind === 'belongsTo' && draft.relations.some((p) => p.from === r.from && p.to === product.name));
+      const lineEntity = draft.relations.find((r) => r.to === entity.name && r.kind === 'belongsTo' && /(item|line)$/i.test(r.from));
+      if (!hasLines && !lineEntity) {
+        const line = addEntity(draft, `${entity.key} item`, Math.min(...entity.sources));
+        if (line) {
+          addField(line, { words: ['quantity'], type: 'integer', required: true, min: 1 }, Math.min(...entity.sources));
+          addField(line, { words: ['unit', 'price'], type: 'money' }, Math.min(...entity.sources));
+          line.fieldsFromText = true;
+          addRelation(draft, { from: line.name, to: entity.name, required: true, onDelete: 'cascade' }, Math.min(...entity.sources));
+        }
+      }
+    }
+  }
+  // Line items refer to what they count.
+  for (const entity of draft.entities) {
+    const words = entity.key.split(' ');
+    if (words.length < 2 || !['item', 'line'].includes(words[words.length - 1]) || !product || product === entity) continue;
+    const parents = draft.relations.filter((r) => r.from === entity.name && r.kind === 'belongsTo' && r.to !== 'User');
+    if (parents.length === 1 && parents[0].to !== product.name) addRelation(draft, { from: entity.name, to: product.name, required: true, onDelete: 'restrict' }, Math.min(...entity.sources));
+  }
+  for (const entity of draft.entities) {
+    if (entity.fields.length) continue;
+    const known = knownNoun(entity.key);
+    const sources = entity.sources.size ? [Math.min(...entity.sources)] : [];
+    if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max }, sources[0]);
+    else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true }, sources[0]);
+  }
+}
+
+function buildAuth(auth: ReturnType<typeof detectAuth>, personRoles: string[]): Auth {
+  if (!auth.enabled) return { kind: 'none', sources: [] };
+  const staff = auth.staffRoles;
+  const generic = auth.genericUsersSignIn || staff.length === 0;
+  const defaultRole = personRoles[0] ?? (generic ? 'member' : staff[0]);
+  const roles = [...new Set([defaultRole, ...personRoles, ...staff])];
+  let adminRole = roles.includes('admin') ? 'admin' : auth.adminLike;
+  if (!adminRole || auth.adminImplied) {
+    if (!roles.includes('admin')) roles.push('admin');
+    adminRole = 'admin';
+  }
+  const selfSignup = auth.selfSignup || personRoles.length > 0 || (generic && staff.length === 0);
+  const roleList = roles.filter((r) => /^[a-z][a-z0-9_]{0,30}$/.test(r));
+  return { kind: 'emailPassword', roles: roleList, defaultRole, adminRole, selfSignup, sources: [...new Set(auth.sources)].sort((a, b) => a - b) };
+}
+
+function dedupeOwnershipRules(draft: Draft): void {
+  const merged = new Map<string, { actions: Set<string>; sources: Set<number> }>();
+  const rest = [];
+  for (const rule of draft.rules) {
+    if (rule.kind !== 'ownership') {
+      rest.push(rule);
+      continue;
+    }
+    const entry = merged.get(rule.entity) ?? { actions: new Set(), sources: new Set() };
+    rule.actions.forEach((a) => entry.actions.add(a));
+    rule.sources.forEach((s) => entry.sources.add(s));
+    merged.set(rule.entity, entry);
+  }
+  const order = ['create', 'read', 'update', 'delete'] as const;
+  const ownership = [...merged].map(([entity, entry]) => ({
+    kind: 'ownership' as const,
+    entity,
+    actions: order.filter((a) => entry.actions.has(a)),
+    sources: [...entry.sources].sort((a, b) => a - b),
+  }));
+  draft.rules = [...ownership, ...rest];
+}
+
+function finish(text: string, options: ExtractOptions, sentences: SentenceInfo[], draft: Draft, auth: Auth): ProjectSpec {
+  const title = deriveTitle(sentences, options.projectName);
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+  const entities = draft.entities.map((e) => ({
+    name: e.name,
+    label: humanize(e.name).slice(0, 100) || e.name,
+    pluralLabel: humanize(pluralizeName(e.name)).slice(0, 100) || e.name,
+    fields: e.fields.map(toSpecField),
+    ...(e.ownerRelation ? { ownerRelation: e.ownerRelation } : {}),
+    sources: sorted(e.sources),
+  }));
+  const relations = draft.relations.map((r) => ({ ...r, sources: sorted(r.sources) }));
+  const candidate = {
+    specVersion: SPEC_VERSION,
+    name: deriveName(title),
+    title,
+    description: sentences[0].text.slice(0, 2000),
+    requirements: { text, sentences: sentences.map((s) => ({ id: s.id, text: s.text })) },
+    entities,
+    relations,
+    auth,
+    rules: draft.rules,
+    unimplemented: draft.unimplemented,
+    pages: buildPages({ entities, auth } as Pick<ProjectSpec, 'entities' | 'auth'>),
+    warnings: draft.warnings,
+  } as ProjectSpecInput;
+  return repair(candidate, text, options, sentences);
+}
+
+/** Drops whatever still fails validation (never expected, but the contract is "always valid"). */
+function repair(candidate: ProjectSpecInput, text: string, options: ExtractOptions, sentences: SentenceInfo[]): ProjectSpec {
+  let parsed = ProjectSpec.safeParse(candidate);
+  if (!parsed.success) {
+    return emptySpec(text, options, [...(candidate.warnings ?? []), `The extracted spec was invalid (${parsed.error.issues[0]?.message}); it was reset.`], sentences);
+  }
+  let spec = parsed.data;
+  for (let round = 0; round < 3; round++) {
+    const problems = validateSpec(spec);
+    if (!problems.length) return spec;
+    const keepRule = (rule: (typeof spec.rules)[number]) => !validateSpec({ ...spec, rules: [rule] }).some((p) => p.startsWith('Rule'));
+    const badRelation = (r: (typeof spec.relations)[number]) => problems.some((p) => p.startsWith(`Relation ${r.from}.${r.name}`));
+    spec = {
+      ...spec,
+      relations: spec.relations.filter((r) => !badRelation(r)),
+      rules: spec.rules.filter(keepRule),
+      entities: spec.entities.map((e) => (problems.some((p) => p.startsWith(`${e.name}.ownerRelation`) || p.startsWith(`${e.name} is user-owned`)) ? { ...e, ownerRelation: undefined } : e)),
+      warnings: [...spec.warnings, ...problems.map((p) => `Dropped while checking the spec: ${p}`)],
+    };
+    parsed = ProjectSpec.safeParse(spec);
+    if (!parsed.success) break;
+  }
+  if (validateSpec(spec).length) return emptySpec(text, options, [...spec.warnings, 'The extracted spec had inconsistencies that could not be repaired; it was reset.'], sentences);
+  return spec;
+}

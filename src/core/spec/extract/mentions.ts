@@ -1,0 +1,51 @@
+// Finds which entities (and which people words, meaning User) a sentence names, in order.
+import type { Draft } from './draft';
+import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS, type Token } from './lexicon';
+import { phrasesIn } from './entities';
+
+export interface Mention {
+  entity: string;
+  /** Token index of the first word and of the head noun. */
+  start: number;
+  head: number;
+  plural: boolean;
+  /** The word was a people word mapped to User (value: role name, or '' for generic users). */
+  role?: string;
+}
+
+export interface SentenceMentions {
+  tokens: Token[];
+  mentions: Mention[];
+}
+
+/** Resolves a phrase key to an entity, dropping leading modifiers that are not part of a name. */
+export function resolveKey(draft: Draft, key: string): string | undefined {
+  const words = key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const candidate = words.slice(i).join(' ');
+    const entity = draft.entities.find((e) => e.key === candidate);
+    if (entity) return entity.name;
+  }
+  return undefined;
+}
+
+export function findMentions(draft: Draft, plain: string, roleWords: Set<string>): SentenceMentions {
+  const tokens = tokenize(plain);
+  const mentions: Mention[] = [];
+  const hasUser = draft.entities.some((e) => e.name === 'User');
+  for (const phrase of phrasesIn(tokens)) {
+    const head = singular(tokens[phrase.head].w);
+    const entity = resolveKey(draft, phrase.key);
+    if (entity) {
+      mentions.push({ entity, start: phrase.start, head: phrase.head, plural: phrase.plural });
+      continue;
+    }
+    if (hasUser && (USER_WORDS.has(tokens[phrase.head].w) || USER_WORDS.has(head) || roleWords.has(head))) {
+      const role = STAFF_ROLES[head] ?? (roleWords.has(head) ? head : '');
+      mentions.push({ entity: 'User', start: phrase.start, head: phrase.head, plural: phrase.plural, role });
+    } else if (hasUser && PERSON_NOUNS.has(head) && roleWords.has(head)) {
+      mentions.push({ entity: 'User', start: phrase.start, head: phrase.head, plural: phrase.plural, role: head });
+    }
+  }
+  return { tokens, mentions };
+}

@@ -1,0 +1,151 @@
+// Splits requirement text into sentences the rest of the extractor works on. Markdown is
+// understood just enough: headings, bullets (a bullet is its own sentence and remembers the
+// sentence ending in ':' that introduced it), code fences (skipped) and "Bonus"/"Optional"
+// sections (flagged so auth cues there are not taken as core requirements).
+
+export interface SentenceInfo {
+  id: number;
+  /** The sentence as written (trimmed, capped in length). */
+  text: string;
+  /** Lower-case text with markdown emphasis and URLs removed, used for matching. */
+  plain: string;
+  bullet: boolean;
+  heading: boolean;
+  /** For a bullet: the id of the sentence ending in ':' that introduced its list. */
+  leadId?: number;
+  /** Inside a "Bonus"/"Optional"/"Extra" section or an "Optional:" remark. */
+  optional: boolean;
+}
+
+export interface SplitResult {
+  sentences: SentenceInfo[];
+  warnings: string[];
+}
+
+export const MAX_SENTENCES = 400;
+const MAX_SENTENCE_CHARS = 1500;
+const MAX_TEXT_CHARS = 100_000;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'no', 'approx', 'incl']);
+const OPTIONAL_HEADING = /\b(bonus|optional|extras?|nice to have|stretch|future|out of scope)\b/i;
+
+/** Removes control characters (keeps newlines and tabs) so odd input cannot confuse matching. */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\ufeff]/g, ' ');
+}
+
+/** Lower-case matching form: emphasis markers, checkboxes and URLs removed, spaces collapsed. */
+export function plainOf(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+/gi, ' ')
+    .replace(/\b(?:GET|POST|PUT|PATCH|DELETE)\s+\/\S*/g, ' ')
+    .replace(/\b(?:GET|POST|PUT|PATCH|DELETE)\b(?=\s+(?:requests?|endpoints?|method|calls?|to|at|on)\b)/g, 'http')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|[*_~]/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Splits one block of prose into sentences at . ! ? followed by a space and a capital/digit/quote. */
+function splitProse(block: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < block.length; i++) {
+    const ch = block[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0) {
+      const next = block[i + 1];
+      if (next !== undefined && next !== ' ') continue;
+      const after = block.slice(i + 1).trimStart();
+      if (after && !/^[A-Z0-9"'(*`_\u201c[]/.test(after)) continue;
+      if (ch === '.') {
+        const word = /([A-Za-z.]+)$/.exec(block.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase() ?? '';
+        if (ABBREVIATIONS.has(word)) continue;
+      }
+      out.push(block.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(block.slice(start));
+  return out.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+export function splitSentences(text: string): SplitResult {
+  const warnings: string[] = [];
+  let source = cleanText(text);
+  if (source.length > MAX_TEXT_CHARS) {
+    warnings.push(`The text is long (${source.length} characters); only the first ${MAX_TEXT_CHARS} were read.`);
+    source = source.slice(0, MAX_TEXT_CHARS);
+  }
+  const sentences: SentenceInfo[] = [];
+  let truncated = false;
+  let optionalSection = false;
+  let leadId: number | undefined;
+
+  const push = (raw: string, kind: { bullet: boolean; heading: boolean; optional: boolean }): number | undefined => {
+    if (sentences.length >= MAX_SENTENCES) {
+      truncated = true;
+      return undefined;
+    }
+    let textOut = raw.replace(/\s+/g, ' ').trim();
+    if (textOut.length > MAX_SENTENCE_CHARS) textOut = textOut.slice(0, MAX_SENTENCE_CHARS) + '…';
+    const id = sentences.length;
+    sentences.push({ id, text: textOut, plain: plainOf(textOut), bullet: kind.bullet, heading: kind.heading, leadId: kind.bullet ? leadId : undefined, optional: kind.optional });
+    return id;
+  };
+
+  // Blocks: headings, bullets (with their continuation lines) and paragraphs.
+  const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string }> = [];
+  let inFence = false;
+  for (const line of source.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    const heading = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
+    const bullet = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?(.*)$/.exec(line);
+    if (heading) blocks.push({ kind: 'heading', text: heading[1] });
+    else if (bullet) blocks.push({ kind: 'bullet', text: bullet[1] });
+    else if (!line.trim()) blocks.push({ kind: 'para', text: '' });
+    else {
+      const last = blocks[blocks.length - 1];
+      if (last && last.text && (last.kind === 'para' || (last.kind === 'bullet' && /^\s/.test(line)))) last.text += ' ' + line.trim();
+      else blocks.push({ kind: 'para', text: line.trim() });
+    }
+    if (blocks.length > MAX_SENTENCES * 4) break;
+  }
+
+  for (const block of blocks) {
+    if (truncated) break;
+    if (!block.text.trim()) continue;
+    if (block.kind === 'heading') {
+      optionalSection = OPTIONAL_HEADING.test(block.text);
+      leadId = undefined;
+      push(block.text, { bullet: false, heading: true, optional: optionalSection });
+      continue;
+    }
+    let inlineOptional = false;
+    const parts = splitProse(block.text);
+    // "Event booking: organizers create events …": the short prefix is a title.
+    const titled = block.kind === 'para' ? /^([^:.!?]{2,40}?)(?::|\s[-–—])\s+(\S.{15,})$/s.exec(parts[0] ?? '') : null;
+    if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1])) {
+      push(titled[1], { bullet: false, heading: true, optional: optionalSection });
+      parts[0] = titled[2];
+    }
+    parts.forEach((part, index) => {
+      if (/^\W*optional\s*:/i.test(part)) inlineOptional = true;
+      const id = push(part, { bullet: block.kind === 'bullet' && index === 0, heading: false, optional: optionalSection || inlineOptional });
+      if (id === undefined) return;
+      if (block.kind === 'para') leadId = /:\s*$/.test(part) ? id : undefined;
+      else if (/:\s*$/.test(part) && index === parts.length - 1) leadId = id;
+    });
+  }
+  if (truncated) warnings.push(`Only the first ${MAX_SENTENCES} sentences were read; the rest of the text was ignored.`);
+  return { sentences, warnings };
+}

@@ -1,0 +1,32 @@
+// Behaviour the generator does not build (reports, side effects, notifications, search, UI
+// gestures) is listed honestly instead of being silently dropped.
+import type { Draft } from './draft';
+import type { SentenceInfo } from './sentences';
+
+const CUES: Array<{ pattern: RegExp; reason: string }> = [
+  { pattern: /\bwhen\b.*\b(marked|becomes?|is set|changes?|goes (?:up|down)|increases?|decreases?)\b|\bautomatically\b|\bgo(?:es)? (?:up|down)\b/, reason: 'Automatic side effects (changing other records when something happens) are not generated; add them to the API by hand.' },
+  { pattern: /\b(e-?mails? (?:to|are sent)|notify|notifications?|remind\w*|sms|push messages?)\b/, reason: 'Notifications and e-mails are not sent by the generated app.' },
+  { pattern: /\b(total|sum|average|statistics|stats|dashboard|charts?|graphs?|reports?|summar(?:y|ies)|tabulate\w*|overdue|below their|above their|per (?:month|year|week|day)|this month|by month|by year)\b/, reason: 'Totals, reports and computed views are not generated; the generated app lists and edits the stored records they would be computed from.' },
+  { pattern: /\b(search\w*|filter\w*|sort\w*)\b/, reason: 'Search and filtering beyond the generated list pages are not generated.' },
+  { pattern: /\b(pay|payments?|checkout|stripe|shipping|tax|invoic\w+)\b/, reason: 'Payments, shipping and tax calculation are not generated.' },
+  { pattern: /\b(lock\w*|pin\w*|drag\w*|board with|columns? per|kanban|markdown|paginat\w*|real[- ]?time|websockets?|upload\w* (?:an? )?(?:image|photo|file)s?|images?|photos?|calendar|feed|recommend\w*)\b/, reason: 'This behaviour is not generated; the data model stores the records it acts on, and the pages are plain list/detail/edit forms.' },
+  { pattern: /\b(import|export|csv|pdf|print\w*)\b/, reason: 'Import and export are not generated.' },
+  { pattern: /(?:^|\b(?:can|should|must|will|to|and|also)\s+)(?:show|display|see|view)s?\b/, reason: 'Custom views are not generated; the generated app has list, detail and edit pages per record type.' },
+];
+
+const MAX_UNIMPLEMENTED = 60;
+
+export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): number[] {
+  const notUnderstood: number[] = [];
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const cue = CUES.find((c) => c.pattern.test(sentence.plain));
+    if (cue) {
+      if (draft.unimplemented.length < MAX_UNIMPLEMENTED) draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: cue.reason, sources: [sentence.id] });
+      continue;
+    }
+    if (!draft.used.has(sentence.id) && !sentence.optional && sentence.plain.split(' ').length >= 4) notUnderstood.push(sentence.id);
+  }
+  if (draft.unimplemented.length >= MAX_UNIMPLEMENTED) draft.warnings.push(`Only the first ${MAX_UNIMPLEMENTED} unimplemented requirements are listed.`);
+  return notUnderstood;
+}
