@@ -13,6 +13,8 @@
 // belongsTo relation, `createdAt`, `updatedAt` (ISO strings). Money and decimal values are strings
 // ("12.50") to keep precision; dates are "YYYY-MM-DD"; datetimes are ISO 8601 strings.
 // Many-to-many: `<name>Ids: number[]` in the input and the record.
+// List filters also accept `<enumField>=<value>` for enum fields (e.g. `?status=todo`); unknown
+// values are a 400. Many-to-many ids are on both sides: `<name>Ids` on `from`, `<inverseName>Ids` on `to`.
 // Errors, always: { error: { code: string, message: string, details?: unknown } } with codes
 //   validation_failed (400), unauthorized (401), forbidden (403), not_found (404), conflict (409),
 //   rule_violated (409/422 with the rule's message), internal (500).

@@ -1,0 +1,199 @@
+// The backend's view of a spec: every entity with the columns it stores, in a fixed order, so
+// each template (SQL, Drizzle, zod, routes, tests) agrees on names and types.
+import type { Entity, Field, FieldType, ProjectSpec, Relation, Rule } from '../../spec/projectSpec';
+import { indexSpec, USER_ENTITY, type SpecIndex } from '../../spec/specIndex';
+import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from '../../spec/naming';
+import { foreignKeyProperty, manyToManyProperty } from '../contract';
+
+export type ColumnType = FieldType | 'foreignKey' | 'passwordHash' | 'role';
+
+export interface Column {
+  /** JSON / TypeScript property, e.g. `projectId`. */
+  prop: string;
+  /** SQL column, e.g. `project_id`. */
+  column: string;
+  type: ColumnType;
+  /** NOT NULL in the database. */
+  notNull: boolean;
+  unique: boolean;
+  enumValues?: string[];
+  default?: string | number | boolean;
+  min?: number;
+  max?: number;
+  field?: Field;
+  relation?: Relation;
+  /** Auth columns added to User (email, passwordHash, role). */
+  auth?: boolean;
+}
+
+/** One side of a many-to-many relation, stored in a join table. */
+export interface Link {
+  relation: Relation;
+  /** JSON property with the linked ids, e.g. `tagIds`. */
+  prop: string;
+  joinTable: string;
+  /** Drizzle constant of the join table, e.g. `postsTagsLinks`. */
+  joinConst: string;
+  self: { prop: string; column: string };
+  other: { prop: string; column: string; entity: string };
+}
+
+export interface EntityModel {
+  entity: Entity;
+  names: EntityNames;
+  columns: Column[];
+  parents: Relation[];
+  children: Relation[];
+  rules: Rule[];
+  /** The auth user table (User when auth is emailPassword). */
+  isAuthUser: boolean;
+  owner?: Relation;
+  links: Link[];
+  sources: number[];
+}
+
+export interface BackendModel {
+  spec: ProjectSpec;
+  index: SpecIndex;
+  entities: EntityModel[];
+  auth: Extract<ProjectSpec['auth'], { kind: 'emailPassword' }> | undefined;
+  entity(name: string): EntityModel;
+}
+
+const AUTH_COLUMN_NAMES = new Set(['email', 'passwordHash', 'role']);
+
+export function buildModel(spec: ProjectSpec): BackendModel {
+  const index = indexSpec(spec);
+  const auth = spec.auth.kind === 'emailPassword' ? spec.auth : undefined;
+  const entities = spec.entities.map((entity): EntityModel => {
+    const isAuthUser = Boolean(auth) && entity.name === USER_ENTITY;
+    const columns: Column[] = [];
+    if (isAuthUser && auth) {
+      columns.push({ prop: 'email', column: 'email', type: 'email', notNull: true, unique: true, auth: true });
+      columns.push({ prop: 'passwordHash', column: 'password_hash', type: 'passwordHash', notNull: true, unique: false, auth: true });
+      columns.push({
+        prop: 'role',
+        column: 'role',
+        type: 'role',
+        notNull: true,
+        unique: false,
+        enumValues: auth.roles,
+        default: auth.defaultRole,
+        auth: true,
+      });
+    }
+    for (const field of entity.fields) {
+      // The auth columns win over spec fields of the same name (a User "email" field is the login).
+      if (isAuthUser && AUTH_COLUMN_NAMES.has(field.name)) continue;
+      columns.push({
+        prop: field.name,
+        column: snakeCase(field.name),
+        type: field.type,
+        notNull: field.required,
+        unique: field.unique,
+        enumValues: field.enumValues,
+        default: field.default,
+        min: field.min,
+        max: field.max,
+        field,
+      });
+    }
+    for (const relation of index.parents(entity.name)) {
+      const prop = foreignKeyProperty(relation.name);
+      columns.push({ prop, column: snakeCase(prop), type: 'foreignKey', notNull: relation.required, unique: false, relation });
+    }
+    const owner = entity.ownerRelation ? index.parents(entity.name).find((r) => r.name === entity.ownerRelation) : undefined;
+    return {
+      entity,
+      names: index.names(entity.name),
+      columns,
+      parents: index.parents(entity.name),
+      children: index.children(entity.name),
+      rules: index.rulesFor(entity.name),
+      isAuthUser,
+      owner,
+      links: index.manyToMany(entity.name).flatMap((relation) => linksOf(relation, entity.name)),
+      sources: index.entitySources(entity.name),
+    };
+  });
+  const byName = new Map(entities.map((e) => [e.entity.name, e]));
+  return {
+    spec,
+    index,
+    entities,
+    auth,
+    entity: (name) => {
+      const found = byName.get(name);
+      if (!found) throw new Error(`Unknown entity ${name}`);
+      return found;
+    },
+  };
+}
+
+/** Join-table columns of a many-to-many relation: the owning side, then the other side. */
+export function joinColumns(relation: Relation): { left: { prop: string; column: string }; right: { prop: string; column: string } } {
+  const left = camelCase(relation.from) + 'Id';
+  const right = relation.from === relation.to ? relation.name + 'Id' : camelCase(relation.to) + 'Id';
+  return { left: { prop: left, column: snakeCase(left) }, right: { prop: right, column: snakeCase(right) } };
+}
+
+export function joinTableNames(relation: Relation): { table: string; constant: string } {
+  const from = entityNames(relation.from);
+  return { table: `${from.table}_${snakeCase(relation.name)}`, constant: `${from.camelPlural}${pascalCase(relation.name)}Links` };
+}
+
+function linksOf(relation: Relation, entityName: string): Link[] {
+  const { left, right } = joinColumns(relation);
+  const { table, constant } = joinTableNames(relation);
+  const links: Link[] = [];
+  if (relation.from === entityName) {
+    links.push({ relation, prop: manyToManyProperty(relation.name), joinTable: table, joinConst: constant, self: left, other: { ...right, entity: relation.to } });
+  }
+  if (relation.to === entityName) {
+    links.push({ relation, prop: manyToManyProperty(relation.inverseName), joinTable: table, joinConst: constant, self: right, other: { ...left, entity: relation.from } });
+  }
+  return links;
+}
+
+/** Columns a client may send when creating a row (not the owner, not auth internals). */
+export function inputColumns(model: EntityModel): Column[] {
+  return model.columns.filter((c) => !c.auth && !(model.owner && c.relation === model.owner));
+}
+
+/** Columns searched by `q` (free text). */
+export function searchableColumns(model: EntityModel): Column[] {
+  return model.columns.filter((c) => ['string', 'text', 'email', 'url'].includes(c.type) && c.type !== 'passwordHash');
+}
+
+/** Columns a record is returned with (never the password hash). */
+export function publicColumns(model: EntityModel): Column[] {
+  return model.columns.filter((c) => c.type !== 'passwordHash');
+}
+
+/** Entities ordered so that required parents come first (cycles keep declaration order). */
+export function parentFirstOrder(model: BackendModel): EntityModel[] {
+  const ordered: EntityModel[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (entity: EntityModel) => {
+    if (state.get(entity.entity.name)) return;
+    state.set(entity.entity.name, 'visiting');
+    for (const parent of entity.parents) if (parent.to !== entity.entity.name) visit(model.entity(parent.to));
+    state.set(entity.entity.name, 'done');
+    ordered.push(entity);
+  };
+  model.entities.forEach(visit);
+  return ordered;
+}
+
+/** Every spec element id a rule serves under, e.g. `rule:capacity:Registration`. */
+export function ruleId(rule: Rule): string {
+  return `rule:${rule.kind}:${rule.entity}`;
+}
+
+export function relationId(relation: Relation): string {
+  return `relation:${relation.from}.${relation.name}`;
+}
+
+export function allSources(model: BackendModel): number[] {
+  return [...new Set(model.entities.flatMap((e) => e.sources).concat(model.spec.auth.sources))].sort((a, b) => a - b);
+}

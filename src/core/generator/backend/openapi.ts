@@ -1,0 +1,169 @@
+// backend/openapi.json: an OpenAPI 3.1 description of the generated API, built from the spec
+// (served at /api/openapi.json).
+import type { FileSink } from './util';
+import { kebabCase } from '../../spec/naming';
+import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
+import type { BackendModel, Column, EntityModel } from './model';
+import { inputColumns, publicColumns } from './model';
+import { filterColumns, sortableProps } from './validation';
+
+type Json = Record<string, unknown>;
+
+function schemaOf(column: Column): Json {
+  const nullable = (schema: Json): Json => (column.notNull ? schema : { ...schema, type: [schema.type, 'null'] });
+  switch (column.type) {
+    case 'string':
+    case 'text':
+    case 'passwordHash':
+      return nullable({ type: 'string' });
+    case 'email':
+      return nullable({ type: 'string', format: 'email' });
+    case 'url':
+      return nullable({ type: 'string', format: 'uri' });
+    case 'integer':
+    case 'foreignKey':
+      return nullable({ type: 'integer', ...(column.min !== undefined ? { minimum: column.min } : {}), ...(column.max !== undefined ? { maximum: column.max } : {}) });
+    case 'decimal':
+    case 'money':
+      return nullable({ type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' });
+    case 'boolean':
+      return nullable({ type: 'boolean' });
+    case 'date':
+      return nullable({ type: 'string', format: 'date' });
+    case 'datetime':
+      return nullable({ type: 'string', format: 'date-time' });
+    case 'enum':
+    case 'role':
+      return column.notNull ? { type: 'string', enum: column.enumValues } : { type: ['string', 'null'], enum: [...(column.enumValues ?? []), null] };
+  }
+}
+
+function recordSchema(entity: EntityModel): Json {
+  const properties: Json = { id: { type: 'integer' } };
+  for (const column of publicColumns(entity)) properties[column.prop] = schemaOf(column);
+  for (const link of entity.links) properties[link.prop] = { type: 'array', items: { type: 'integer' } };
+  properties.createdAt = { type: 'string', format: 'date-time' };
+  properties.updatedAt = { type: 'string', format: 'date-time' };
+  return { type: 'object', properties, required: Object.keys(properties) };
+}
+
+function inputSchema(entity: EntityModel): Json {
+  const properties: Json = {};
+  const required: string[] = [];
+  if (entity.isAuthUser) {
+    properties.email = { type: 'string', format: 'email' };
+    properties.password = { type: 'string', minLength: 8 };
+    required.push('email', 'password');
+  }
+  for (const column of inputColumns(entity)) {
+    properties[column.prop] = schemaOf(column);
+    const workflow = entity.rules.some((r) => r.kind === 'statusWorkflow' && r.field === column.prop);
+    if (column.notNull && column.default === undefined && !workflow) required.push(column.prop);
+  }
+  for (const link of entity.links) properties[link.prop] = { type: 'array', items: { type: 'integer' }, description: `Ids of the linked ${link.other.entity} records` };
+  return { type: 'object', properties, required };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
+const errorResponse = (description: string) => ({ description, ...json(ref('Error')) });
+
+function listParameters(entity: EntityModel): Json[] {
+  return [
+    { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+    { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+    { name: 'sort', in: 'query', schema: { type: 'string', enum: sortableProps(entity), default: 'id' } },
+    { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } },
+    { name: 'q', in: 'query', description: 'Text search over the text fields', schema: { type: 'string' } },
+    ...filterColumns(entity).map((c) => ({ name: c.prop, in: 'query', schema: c.enumValues ? { type: 'string', enum: c.enumValues } : { type: 'integer' } })),
+  ];
+}
+
+function listResponse(entity: EntityModel): Json {
+  return {
+    description: 'One page of results',
+    ...json({
+      type: 'object',
+      properties: { items: { type: 'array', items: ref(entity.names.pascal) }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+      required: ['items', 'total', 'page', 'pageSize'],
+    }),
+  };
+}
+
+export function openapiDocument(model: BackendModel): Json {
+  const paths: Json = {};
+  const schemas: Json = {
+    Error: {
+      type: 'object',
+      properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }, required: ['code', 'message'] } },
+      required: ['error'],
+    },
+  };
+  const security = model.auth ? [{ bearerAuth: [] }] : undefined;
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+  paths[`${API_PREFIX}/health`] = { get: { summary: 'Health check', responses: { 200: { description: 'OK' } } } };
+  if (model.auth) {
+    const authResponse = { description: 'Signed in', ...json({ type: 'object', properties: { token: { type: 'string' }, user: ref('User') }, required: ['token', 'user'] }) };
+    paths[`${API_PREFIX}/auth/register`] = { post: { summary: 'Create an account', requestBody: json(ref('UserInput')), responses: { 201: authResponse, 400: errorResponse('Invalid input'), 409: errorResponse('Email already used') } } };
+    paths[`${API_PREFIX}/auth/login`] = {
+      post: {
+        summary: 'Sign in',
+        requestBody: json({ type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] }),
+        responses: { 200: authResponse, 401: errorResponse('Wrong email or password') },
+      },
+    };
+    paths[`${API_PREFIX}/auth/me`] = { get: { summary: 'The signed-in user', security, responses: { 200: { description: 'The user', ...json({ type: 'object', properties: { user: ref('User') } }) }, 401: errorResponse('Not signed in') } } };
+  }
+  for (const entity of model.entities) {
+    const { pascal, route } = entity.names;
+    schemas[pascal] = recordSchema(entity);
+    schemas[`${pascal}Input`] = inputSchema(entity);
+    const tag = entity.entity.pluralLabel;
+    paths[`${API_PREFIX}/${route}`] = {
+      get: { tags: [tag], summary: `List ${entity.entity.pluralLabel.toLowerCase()}`, security, parameters: listParameters(entity), responses: { 200: listResponse(entity), 400: errorResponse('Invalid query') } },
+      post: {
+        tags: [tag],
+        summary: `Create a ${entity.entity.label.toLowerCase()}`,
+        security,
+        requestBody: json(ref(`${pascal}Input`)),
+        responses: { 201: { description: 'Created', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 401: errorResponse('Not signed in'), 403: errorResponse('Not allowed'), 409: errorResponse('Conflicts with existing data or a rule') },
+      },
+    };
+    paths[`${API_PREFIX}/${route}/{id}`] = {
+      parameters: [idParam],
+      get: { tags: [tag], summary: `Read a ${entity.entity.label.toLowerCase()}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, 404: errorResponse('Not found') } },
+      patch: {
+        tags: [tag],
+        summary: `Change a ${entity.entity.label.toLowerCase()}`,
+        security,
+        requestBody: json({ ...ref(`${pascal}Input`) }),
+        responses: { 200: { description: 'Changed', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict'), 422: errorResponse('Rule violated') },
+      },
+      delete: { tags: [tag], summary: `Delete a ${entity.entity.label.toLowerCase()}`, security, responses: { 204: { description: 'Deleted' }, 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Still referenced') } },
+    };
+    for (const relation of entity.children) {
+      const child = model.entity(relation.from);
+      paths[`${API_PREFIX}/${route}/{id}/${kebabCase(relation.inverseName)}`] = {
+        parameters: [idParam],
+        get: { tags: [tag], summary: `${child.entity.pluralLabel} of a ${entity.entity.label.toLowerCase()} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 404: errorResponse('Not found') } },
+      };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: `${model.spec.title} API`, version: '0.1.0', description: model.spec.description },
+    paths,
+    components: { schemas, ...(model.auth ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } : {}) },
+  };
+}
+
+export function addOpenapi(model: BackendModel, files: FileSink): void {
+  files.add({
+    path: 'backend/openapi.json',
+    layer: 'backend/openapi',
+    explanation: 'A machine-readable description of every endpoint (OpenAPI 3.1), for API tools and client generators; the server also serves it at /api/openapi.json.',
+    serves: ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
+    sources: model.entities.flatMap((e) => e.sources),
+    content: JSON.stringify(openapiDocument(model), null, 2),
+  });
+}

@@ -1,0 +1,339 @@
+// backend/src/routes/<entity>.ts: the CRUD endpoints of one entity, its has-many endpoints and
+// the access checks (sign-in, ownership, roles) of the spec, in the shapes of contract.ts.
+import type { FileSink } from './util';
+import type { Relation, Rule } from '../../spec/projectSpec';
+import { kebabCase } from '../../spec/naming';
+import { childrenPath, collectionPath, foreignKeyProperty } from '../contract';
+import type { BackendModel, EntityModel } from './model';
+import { publicColumns, relationId, ruleId, searchableColumns } from './model';
+import { dataRules } from './rules';
+import { filterColumns, sortableProps } from './validation';
+import { lines, str } from './util';
+
+type Action = 'create' | 'read' | 'update' | 'delete';
+
+function rolesFor(entity: EntityModel, action: Action): string[][] {
+  return entity.rules
+    .filter((r): r is Extract<Rule, { kind: 'roleRequired' }> => r.kind === 'roleRequired' && r.actions.includes(action))
+    .map((r) => r.roles);
+}
+
+function ownershipFor(entity: EntityModel, action: Action): boolean {
+  return Boolean(entity.owner) && entity.rules.some((r) => r.kind === 'ownership' && r.actions.includes(action));
+}
+
+/** Access checks of one action, as statements using `user` (and `existing` for row actions). */
+function accessChecks(entity: EntityModel, action: Action, model: BackendModel, what: string): string[] {
+  if (!model.auth) return [];
+  const checks = rolesFor(entity, action).map((roles) => `  requireRole(user, ${JSON.stringify(roles)}, ${str(what)});`);
+  if (action !== 'create' && action !== 'read' && ownershipFor(entity, action)) {
+    checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)});`);
+  }
+  if (action === 'read' && ownershipFor(entity, 'read')) {
+    checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)});`);
+  }
+  return checks;
+}
+
+function toJson(entity: EntityModel): string {
+  const { pascal } = entity.names;
+  const props = ['id', ...publicColumns(entity).map((c) => c.prop), 'createdAt', 'updatedAt'];
+  return lines(
+    `/** The JSON shape of a ${entity.entity.label.toLowerCase()}${entity.isAuthUser ? ' (never the password hash)' : ''}. */`,
+    `export function to${pascal}(row: ${pascal}Row) {`,
+    `  return { ${props.map((p) => `${p}: row.${p}`).join(', ')} };`,
+    `}`,
+  );
+}
+
+/** Turns rows into API records, adding the many-to-many id lists (one query per relation). */
+function recordsFunctions(entity: EntityModel): string {
+  const { pascal, camel } = entity.names;
+  if (!entity.links.length) {
+    return lines(
+      `export async function ${camel}Records(_db: Executor, rows: ${pascal}Row[]) {`,
+      `  return rows.map(to${pascal});`,
+      `}`,
+      ``,
+      `export type ${pascal}Record = ReturnType<typeof to${pascal}>;`,
+    );
+  }
+  const loads = entity.links.map((link) =>
+    lines(
+      `  const ${link.prop}Rows = ids.length`,
+      `    ? await db.select().from(${link.joinConst}).where(inArray(${link.joinConst}.${link.self.prop}, ids)).orderBy(asc(${link.joinConst}.${link.other.prop}))`,
+      `    : [];`,
+    ),
+  );
+  const props = entity.links.map(
+    (link) => `${link.prop}: ${link.prop}Rows.filter((l) => l.${link.self.prop} === row.id).map((l) => l.${link.other.prop})`,
+  );
+  const setters = entity.links.map((link) =>
+    lines(
+      `  if (links.${link.prop} !== undefined) {`,
+      `    await tx.delete(${link.joinConst}).where(eq(${link.joinConst}.${link.self.prop}, id));`,
+      `    const linked = [...new Set(links.${link.prop})];`,
+      `    if (linked.length) await tx.insert(${link.joinConst}).values(linked.map((otherId) => ({ ${link.self.prop}: id, ${link.other.prop}: otherId })));`,
+      `  }`,
+    ),
+  );
+  return lines(
+    `export async function ${camel}Records(db: Executor, rows: ${pascal}Row[]) {`,
+    `  const ids = rows.map((row) => row.id);`,
+    ...loads,
+    `  return rows.map((row) => ({ ...to${pascal}(row), ${props.join(', ')} }));`,
+    `}`,
+    ``,
+    `export type ${pascal}Record = Awaited<ReturnType<typeof ${camel}Records>>[number];`,
+    ``,
+    `/** Replaces the links listed in a request; lists left out stay as they are. */`,
+    `async function set${pascal}Links(tx: Executor, id: number, links: { ${entity.links.map((l) => `${l.prop}?: number[]`).join('; ')} }): Promise<void> {`,
+    ...setters,
+    `}`,
+  );
+}
+
+function linkNames(entity: EntityModel): string {
+  return entity.links.map((l) => `${l.prop}, `).join('');
+}
+
+function listFunction(entity: EntityModel, model: BackendModel): string {
+  const { pascal, pascalPlural, camelPlural: t } = entity.names;
+  const search = searchableColumns(entity);
+  const ownerRead = model.auth && ownershipFor(entity, 'read');
+  return lines(
+    `/** One page of ${entity.entity.pluralLabel.toLowerCase()} matching the query string; \`scope\` narrows it (has-many endpoints). */`,
+    `export async function list${pascalPlural}(db: Executor, query: Record<string, string>, user: AuthUser | undefined, scope?: SQL): Promise<Page<${pascal}Record>> {`,
+    `  const params = parseWith(${pascal}ListQuery, query);`,
+    `  const conditions: (SQL | undefined)[] = [scope];`,
+    ...filterColumns(entity).map((c) => `  if (params.${c.prop} !== undefined) conditions.push(eq(${t}.${c.prop}, params.${c.prop}));`),
+    search.length
+      ? lines(
+          `  if (params.q) {`,
+          `    const pattern = likePattern(params.q);`,
+          `    conditions.push(or(${search.map((c) => `ilike(${t}.${c.prop}, pattern)`).join(', ')}));`,
+          `  }`,
+        )
+      : null,
+    ownerRead ? `  if (user && !isAdmin(user)) conditions.push(eq(${t}.${foreignKeyProperty(entity.owner!.name)}, user.id));` : null,
+    `  const where = and(...conditions);`,
+    `  const sortColumns = { ${sortableProps(entity).map((p) => `${p}: ${t}.${p}`).join(', ')} };`,
+    `  const sortColumn = sortColumns[params.sort];`,
+    `  const rows = await db`,
+    `    .select()`,
+    `    .from(${t})`,
+    `    .where(where)`,
+    `    .orderBy(params.order === 'desc' ? desc(sortColumn) : asc(sortColumn), asc(${t}.id))`,
+    `    .limit(params.pageSize)`,
+    `    .offset((params.page - 1) * params.pageSize);`,
+    `  const [{ total }] = await db.select({ total: count() }).from(${t}).where(where);`,
+    `  return { items: await ${entity.names.camel}Records(db, rows), total, page: params.page, pageSize: params.pageSize };`,
+    `}`,
+  );
+}
+
+function childRoute(relation: Relation, model: BackendModel, entity: EntityModel): { code: string; imports: string[] } {
+  const child = model.entity(relation.from);
+  const segment = kebabCase(relation.inverseName);
+  return {
+    code: lines(
+      `  // GET ${childrenPath(entity.names, relation.inverseName)}: the ${child.entity.pluralLabel.toLowerCase()} of one ${entity.entity.label.toLowerCase()} (${relation.from}.${relation.name}).`,
+      `  routes.get('/:id/${segment}', async (c) => {`,
+      `    const id = parseId(c, ${str(entity.entity.label)});`,
+      `    await find${entity.names.pascal}(db, id);`,
+      `    return c.json(await list${child.names.pascalPlural}(db, c.req.query(), c.get('user'), eq(${child.names.camelPlural}.${foreignKeyProperty(relation.name)}, id)));`,
+      `  });`,
+    ),
+    imports: child === entity ? [] : [child.names.route],
+  };
+}
+
+function createHandler(entity: EntityModel, model: BackendModel, hasRules: boolean): string {
+  const { pascal, camelPlural: t } = entity.names;
+  const label = entity.entity.pluralLabel.toLowerCase();
+  const ownerFk = entity.owner ? foreignKeyProperty(entity.owner.name) : undefined;
+  const body = entity.isAuthUser
+    ? lines(
+        model.auth?.adminRole
+          ? `    requireRole(user, [${str(model.auth.adminRole)}], 'create accounts');`
+          : `    throw new ApiError(403, 'forbidden', 'Accounts are created by signing up.');`,
+        ...accessChecks(entity, 'create', model, `create ${label}`).map((s) => '  ' + s),
+        `    const { password, ${linkNames(entity)}...input } = parseWith(${pascal}Create, await readJson(c));`,
+        `    const values: New${pascal}Row = { ...input, passwordHash: await hashPassword(password) };`,
+      )
+    : lines(
+        ...accessChecks(entity, 'create', model, `create ${label}`).map((s) => '  ' + s),
+        entity.links.length
+          ? `    const { ${linkNames(entity)}...input } = parseWith(${pascal}Create, await readJson(c));`
+          : `    const input = parseWith(${pascal}Create, await readJson(c));`,
+        ownerFk
+          ? `    // The owner is whoever is signed in; a ${str(ownerFk)} sent by the client was already dropped by zod.\n    const values: New${pascal}Row = { ...input, ${ownerFk}: user.id };`
+          : `    const values: New${pascal}Row = { ...input };`,
+      );
+  return lines(
+    `  routes.post('/', async (c) => {`,
+    model.auth && /\buser\b/.test(body) ? `    const user = c.get('user');` : null,
+    body,
+    `    const row = await db.transaction(async (tx) => {`,
+    hasRules ? `      await rules.beforeCreate(tx, values);` : null,
+    `      const [created] = await tx.insert(${t}).values(values).returning();`,
+    entity.links.length ? `      await set${pascal}Links(tx, created.id, { ${entity.links.map((l) => l.prop).join(', ')} });` : null,
+    `      return created;`,
+    `    });`,
+    `    return c.json((await ${entity.names.camel}Records(db, [row]))[0], 201);`,
+    `  });`,
+  );
+}
+
+/** Drops `const existing =` when nothing reads it (the lookup still answers 404 first). */
+function dropUnusedExisting(handler: string): string {
+  return (handler.match(/\bexisting\b/g) ?? []).length > 1 ? handler : handler.replace('const existing = await', 'await');
+}
+
+function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boolean): string {
+  const { pascal, camelPlural: t } = entity.names;
+  const what = `change this ${entity.entity.label.toLowerCase()}`;
+  const selfOrAdmin = entity.isAuthUser
+    ? lines(
+        `      if (existing.id !== user.id && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'You can only change your own account.');`,
+        `      if (changes.role !== undefined && changes.role !== existing.role && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'Only an admin can change roles.');`,
+      )
+    : null;
+  return dropUnusedExisting(lines(
+    `  routes.patch('/:id', async (c) => {`,
+    `    const id = parseId(c, ${str(entity.entity.label)});`,
+    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length) ? `    const user = c.get('user');` : null,
+    entity.links.length
+      ? `    const { ${linkNames(entity)}...changes } = parseWith(${pascal}Update, await readJson(c));`
+      : `    const changes = parseWith(${pascal}Update, await readJson(c));`,
+    `    const row = await db.transaction(async (tx) => {`,
+    `      const existing = await find${pascal}(tx, id, true);`,
+    ...accessChecks(entity, 'update', model, what).map((s) => '    ' + s),
+    selfOrAdmin,
+    hasRules ? `      await rules.beforeUpdate(tx, existing, changes);` : null,
+    `      const [updated] = await tx.update(${t}).set({ ...changes, updatedAt: new Date() }).where(eq(${t}.id, id)).returning();`,
+    entity.links.length ? `      await set${pascal}Links(tx, id, { ${entity.links.map((l) => l.prop).join(', ')} });` : null,
+    `      return updated;`,
+    `    });`,
+    `    return c.json((await ${entity.names.camel}Records(db, [row]))[0]);`,
+    `  });`,
+  ));
+}
+
+function deleteHandler(entity: EntityModel, model: BackendModel): string {
+  const { pascal, camelPlural: t } = entity.names;
+  const what = `delete this ${entity.entity.label.toLowerCase()}`;
+  const checks = lines(
+    ...accessChecks(entity, 'delete', model, what).map((s) => '  ' + s),
+    entity.isAuthUser ? `    if (existing.id !== user.id && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'You can only delete your own account.');` : null,
+  );
+  return dropUnusedExisting(lines(
+    `  routes.delete('/:id', async (c) => {`,
+    `    const id = parseId(c, ${str(entity.entity.label)});`,
+    checks ? `    const user = c.get('user');` : null,
+    `    const existing = await find${pascal}(db, id);`,
+    checks || null,
+    `    await db.delete(${t}).where(eq(${t}.id, id));`,
+    `    return c.body(null, 204);`,
+    `  });`,
+  ));
+}
+
+function routeFile(entity: EntityModel, model: BackendModel): string {
+  const { pascal, pascalPlural, camelPlural: t, route } = entity.names;
+  const hasRules = dataRules(entity).length > 0;
+  const children = entity.children.map((r) => childRoute(r, model, entity));
+  const childImports = [...new Set(children.flatMap((c) => c.imports))].sort();
+  const childTables = [...new Set(entity.children.map((r) => model.entity(r.from).names.camelPlural))].filter((n) => n !== t);
+  const search = searchableColumns(entity).length > 0;
+  const drizzleImports = ['and', 'asc', 'count', 'desc', 'eq', ...(search ? ['ilike', 'or'] : []), 'inArray', 'type SQL'];
+  const authImports = model.auth ? ['isAdmin', 'requireAuth', 'requireOwner', 'requireRole'] : [];
+  const getChecks = accessChecks(entity, 'read', model, `see this ${entity.entity.label.toLowerCase()}`);
+  const listRoles = rolesFor(entity, 'read').map((roles) => `    requireRole(c.get('user'), ${JSON.stringify(roles)}, ${str(`see ${entity.entity.pluralLabel.toLowerCase()}`)});`);
+  return lines(
+    `// ${collectionPath(entity.names)}: list, read, create, change and delete ${entity.entity.pluralLabel.toLowerCase()}.`,
+    model.auth ? `// Every endpoint needs a signed-in user; any signed-in user may read unless a rule says otherwise.` : null,
+    `import { Hono } from 'hono';`,
+    `import { ${drizzleImports.join(', ')} } from 'drizzle-orm';`,
+    `import type { Executor } from '../db/client.js';`,
+    `import { ${[...new Set([t, ...childTables, ...entity.links.map((l) => l.joinConst)])].sort().join(', ')}, type New${pascal}Row, type ${pascal}Row } from '../db/schema.js';`,
+    `import { ${entity.isAuthUser ? 'ApiError, ' : ''}notFound, parseId, parseWith, readJson } from '../http/errors.js';`,
+    `import { likePattern, type Page } from '../http/list.js';`,
+    `import type { AppDeps, AppEnv, AuthUser } from '../http/context.js';`,
+    model.auth ? `import { ${authImports.join(', ')} } from '../auth/access.js';` : null,
+    entity.isAuthUser ? `import { hashPassword } from '../auth/password.js';` : null,
+    `import { ${pascal}Create, ${pascal}ListQuery, ${pascal}Update } from '../validation/${route}.js';`,
+    hasRules ? `import * as rules from '../rules/${route}.js';` : null,
+    ...childImports.map((r) => {
+      const child = model.entities.find((e) => e.names.route === r)!;
+      return `import { list${child.names.pascalPlural} } from './${r}.js';`;
+    }),
+    ``,
+    toJson(entity),
+    ``,
+    recordsFunctions(entity),
+    ``,
+    `/** The row with this id, or a 404. \`forUpdate\` locks it until the transaction ends. */`,
+    `export async function find${pascal}(db: Executor, id: number, forUpdate = false): Promise<${pascal}Row> {`,
+    `  const query = db.select().from(${t}).where(eq(${t}.id, id));`,
+    `  const [row] = forUpdate ? await query.for('update') : await query;`,
+    `  if (!row) throw notFound(${str(entity.entity.label)}, id);`,
+    `  return row;`,
+    `}`,
+    ``,
+    listFunction(entity, model),
+    ``,
+    `export function ${entity.names.camel}Routes({ db, env }: AppDeps): Hono<AppEnv> {`,
+    `  const routes = new Hono<AppEnv>();`,
+    model.auth ? `  routes.use('*', requireAuth({ db, env }));` : null,
+    ``,
+    `  routes.get('/', async (c) => {`,
+    ...listRoles,
+    `    return c.json(await list${pascalPlural}(db, c.req.query(), ${model.auth ? `c.get('user')` : 'undefined'}));`,
+    `  });`,
+    ``,
+    `  routes.get('/:id', async (c) => {`,
+    `    const existing = await find${pascal}(db, parseId(c, ${str(entity.entity.label)}));`,
+    getChecks.length ? `    const user = c.get('user');` : null,
+    ...getChecks.map((s) => '  ' + s),
+    `    return c.json((await ${entity.names.camel}Records(db, [existing]))[0]);`,
+    `  });`,
+    ``,
+    createHandler(entity, model, hasRules),
+    ``,
+    updateHandler(entity, model, hasRules),
+    ``,
+    deleteHandler(entity, model),
+    ...children.flatMap((child) => ['', child.code]),
+    ``,
+    `  return routes;`,
+    `}`,
+  );
+}
+
+export function addRoutes(model: BackendModel, files: FileSink): void {
+  for (const entity of model.entities) {
+    const accessRules = entity.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired');
+    files.add({
+      path: `backend/src/routes/${entity.names.route}.ts`,
+      layer: 'backend/routes',
+      explanation:
+        `The API for ${entity.entity.pluralLabel.toLowerCase()}: list (with paging, sorting, filters and search), read, create, change and delete` +
+        (entity.children.length ? `, plus the lists of their ${entity.children.map((r) => r.inverseName).join(', ')}` : '') +
+        (model.auth ? '. Only signed-in users can use it' : '') +
+        (accessRules.length ? `; ${accessRules.map((r) => (r.kind === 'ownership' ? `only the owner (or an admin) may ${r.actions.join('/')}` : `only ${r.roles.join('/')} may ${r.actions.join('/')}`)).join('; ')}` : '') +
+        '.',
+      serves: [
+        'api',
+        `entity:${entity.entity.name}`,
+        ...entity.parents.map(relationId),
+        ...entity.children.map(relationId),
+        ...entity.links.map((l) => relationId(l.relation)),
+        ...entity.rules.map(ruleId),
+        ...(model.auth ? ['auth'] : []),
+      ],
+      sources: entity.sources,
+      content: routeFile(entity, model),
+    });
+  }
+}

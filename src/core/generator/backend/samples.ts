@@ -1,0 +1,100 @@
+// Deterministic example values per column (the n-th row), used by the seed script and the tests.
+import type { BackendModel, Column, EntityModel } from './model';
+
+const WORDS: Record<string, string[]> = {
+  name: ['Alice Martin', 'Bruno Diaz', 'Chen Wei', 'Dara Okafor', 'Emma Novak'],
+  title: ['Plan the kickoff', 'Review the budget', 'Write the report', 'Call the supplier', 'Update the website'],
+  venue: ['Main Hall', 'Riverside Studio', 'City Library', 'Harbour Centre', 'Garden Room'],
+  city: ['Lisbon', 'Oslo', 'Kyoto', 'Lima', 'Accra'],
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function clamp(value: number, column: Column): number {
+  let v = value;
+  if (column.min !== undefined && v < column.min) v = column.min;
+  if (column.max !== undefined && v > column.max) v = column.max;
+  return v;
+}
+
+/** Fields that size a capacity rule get a roomy value so ordinary rows never hit the limit. */
+function isCapacityField(column: Column, entity: EntityModel, model: BackendModel): boolean {
+  return model.spec.rules.some(
+    (r) => r.kind === 'capacity' && r.capacityField === column.prop && model.index.parents(r.entity).some((rel) => rel.name === r.relation && rel.to === entity.entity.name),
+  );
+}
+
+/** Workflow-controlled fields start at the workflow's initial value. */
+export function workflowInitial(entity: EntityModel, column: Column): string | undefined {
+  const rule = entity.rules.find((r) => r.kind === 'statusWorkflow' && r.field === column.prop);
+  return rule?.kind === 'statusWorkflow' ? rule.initial : undefined;
+}
+
+/** A JSON-compatible sample value for a field column (not foreign keys or auth internals). */
+export function sampleValue(column: Column, n: number, entity: EntityModel, model: BackendModel): string | number | boolean | null {
+  const label = column.field?.label ?? column.prop;
+  switch (column.type) {
+    case 'string': {
+      const words = WORDS[column.prop];
+      const base = words ? `${words[(n - 1) % words.length]}${n > words.length || column.unique ? ` ${n}` : ''}` : `${label} ${n}`;
+      return base.slice(0, Math.min(column.max ?? 255, 255));
+    }
+    case 'text':
+      return `${label} of ${entity.entity.label.toLowerCase()} ${n}.`;
+    case 'email':
+      return `${column.prop.toLowerCase()}${n}@example.com`;
+    case 'url':
+      return `https://example.com/${entity.names.route}/${n}`;
+    case 'integer':
+      if (isCapacityField(column, entity, model)) return clamp(50, column);
+      return clamp((column.min ?? 0) + (column.unique ? n : (n % 9) + 1), column);
+    case 'decimal':
+    case 'money':
+      return clamp(10 + ((n * 7) % 90) + 0.5, column).toFixed(2);
+    case 'boolean':
+      return n % 2 === 0;
+    case 'date':
+      return `2030-01-${pad(1 + ((n - 1) % 28))}`;
+    case 'datetime':
+      return `2030-01-${pad(1 + ((n - 1) % 28))}T${pad(9 + (n % 8))}:00:00.000Z`;
+    case 'enum':
+    case 'role': {
+      const initial = workflowInitial(entity, column);
+      if (initial) return initial;
+      if (column.default !== undefined) return String(column.default);
+      return column.enumValues?.[(n - 1) % column.enumValues.length] ?? null;
+    }
+    case 'foreignKey':
+    case 'passwordHash':
+      return null;
+  }
+}
+
+/** Sample values of every spec field of an entity, with time ranges made valid for noOverlap rules. */
+export function sampleFields(entity: EntityModel, n: number, model: BackendModel): Record<string, string | number | boolean | null> {
+  const values: Record<string, string | number | boolean | null> = {};
+  for (const column of entity.columns) {
+    if (!column.field) continue;
+    values[column.prop] = sampleValue(column, n, entity, model);
+  }
+  for (const rule of entity.rules) {
+    if (rule.kind === 'capacity' && rule.activeWhenNull) values[rule.activeWhenNull] = null;
+    if (rule.kind !== 'noOverlap') continue;
+    const start = values[rule.start];
+    if (rule.durationMinutesField) values[rule.durationMinutesField] = 60;
+    if (rule.end && typeof start === 'string') values[rule.end] = shiftTime(start, 60, entity.columns.find((c) => c.prop === rule.end)?.type);
+  }
+  return values;
+}
+
+/** Moves a date/datetime sample by minutes (datetime) or the same number of days (date). */
+export function shiftTime(value: string, minutes: number, type: string | undefined): string {
+  if (type === 'date') {
+    const date = new Date(`${value}T00:00:00.000Z`);
+    date.setUTCDate(date.getUTCDate() + minutes);
+    return date.toISOString().slice(0, 10);
+  }
+  return new Date(Date.parse(value) + minutes * 60_000).toISOString();
+}

@@ -1,0 +1,113 @@
+// backend/src/db/seed.ts and src/scripts/seed.ts: a few deterministic, realistic rows per entity
+// (parents first), plus an admin account when the app has sign-in.
+import type { FileSink } from './util';
+import type { BackendModel, EntityModel } from './model';
+import { parentFirstOrder } from './model';
+import { sampleFields } from './samples';
+import { lines, str } from './util';
+
+export const SEED_ROWS = 3;
+
+function literal(value: string | number | boolean | null, type: string | undefined): string {
+  if (value === null) return 'null';
+  if (type === 'datetime' && typeof value === 'string') return `new Date(${str(value)})`;
+  return JSON.stringify(value);
+}
+
+function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded: Set<string>): string {
+  const values = sampleFields(entity, n, model);
+  const parts: string[] = [];
+  const auth = model.auth;
+  if (entity.isAuthUser && auth) {
+    const admin = n === 1;
+    parts.push(`email: ${str(admin ? 'admin@example.com' : `user${n}@example.com`)}`);
+    parts.push(`passwordHash: ${admin ? 'adminHash' : 'userHash'}`);
+    parts.push(`role: ${str(admin ? (auth.adminRole ?? auth.defaultRole) : auth.defaultRole)}`);
+  }
+  for (const column of entity.columns) {
+    if (column.field) parts.push(`${column.prop}: ${literal(values[column.prop] ?? null, column.type)}`);
+    if (!column.relation) continue;
+    const parent = model.entity(column.relation.to);
+    const rowsName = `${parent.names.camelPlural}Rows`;
+    if (column.relation === entity.owner) parts.push(`${column.prop}: ${model.entity('User').names.camelPlural}Rows[0].id`);
+    else if (seeded.has(parent.entity.name) && parent !== entity) parts.push(`${column.prop}: ${rowsName}[${(n - 1) % SEED_ROWS}].id`);
+    else parts.push(`${column.prop}: null`);
+  }
+  return `{ ${parts.join(', ')} }`;
+}
+
+function seedFile(model: BackendModel): string {
+  const order = parentFirstOrder(model);
+  const seeded = new Set<string>();
+  const rowsOf = order.map((entity) => {
+    const rows = Array.from({ length: SEED_ROWS }, (_, i) => `    ${rowLiteral(entity, i + 1, model, seeded)},`);
+    seeded.add(entity.entity.name);
+    return { entity, rows };
+  });
+  // Keep the inserted rows only of entities that later rows point at (no unused variables).
+  const referenced = (name: string) => rowsOf.some(({ rows }) => rows.some((row) => row.includes(`${name}Rows[`)));
+  const blocks = rowsOf.map(({ entity, rows }) => {
+    const table = entity.names.camelPlural;
+    return referenced(table)
+      ? lines(`  const ${table}Rows = await db`, `    .insert(${table})`, `    .values([`, ...rows, `    ])`, `    .returning();`)
+      : lines(`  await db.insert(${table}).values([`, ...rows, `  ]);`);
+  });
+  const first = order[0];
+  const used = new Set(order.flatMap((e) => [e.names.camelPlural]));
+  return lines(
+    `// Example data for development. Runs only on an empty database, so it never duplicates rows.`,
+    `import type { Db } from './client.js';`,
+    `import { ${[...used].sort().join(', ')} } from './schema.js';`,
+    model.auth ? `import { hashPassword } from '../auth/password.js';` : null,
+    ``,
+    `/** Inserts the example rows; returns false when the database already has data. */`,
+    `export async function seed(db: Db${model.auth ? ', adminPassword: string' : ''}): Promise<boolean> {`,
+    first ? `  const [existing] = await db.select({ id: ${first.names.camelPlural}.id }).from(${first.names.camelPlural}).limit(1);` : null,
+    first ? `  if (existing) return false;` : null,
+    model.auth ? `  const adminHash = await hashPassword(adminPassword);` : null,
+    model.auth ? `  const userHash = await hashPassword('password-123');` : null,
+    ...blocks,
+    `  return true;`,
+    `}`,
+  );
+}
+
+function seedScript(model: BackendModel): string {
+  return lines(
+    `// \`npm run seed\`: applies migrations, then adds example rows to an empty database.`,
+    `import { existsSync } from 'node:fs';`,
+    `import { loadEnv } from '../env.js';`,
+    `import { openDatabase } from '../db/client.js';`,
+    `import { migrate } from '../db/migrate.js';`,
+    `import { seed } from '../db/seed.js';`,
+    ``,
+    `if (existsSync('.env')) process.loadEnvFile('.env');`,
+    `const env = loadEnv();`,
+    `const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR });`,
+    `await migrate(database);`,
+    model.auth
+      ? `const added = await seed(database.db, process.env.SEED_ADMIN_PASSWORD || 'admin-password-123');`
+      : `const added = await seed(database.db);`,
+    `console.log(added ? 'Seeded example data${model.auth ? ' (admin@example.com)' : ''}.' : 'The database already has data; nothing seeded.');`,
+    `await database.close();`,
+  );
+}
+
+export function addSeed(model: BackendModel, files: FileSink): void {
+  const serves = model.entities.map((e) => `entity:${e.entity.name}`).concat(model.auth ? ['auth'] : []);
+  files.add({
+    path: 'backend/src/db/seed.ts',
+    layer: 'backend/seed',
+    explanation: `Example data for trying the app: ${SEED_ROWS} rows per entity, always the same${model.auth ? ', and an admin account admin@example.com' : ''}. It only runs on an empty database.`,
+    serves,
+    sources: model.entities.flatMap((e) => e.sources),
+    content: seedFile(model),
+  });
+  files.add({
+    path: 'backend/src/scripts/seed.ts',
+    layer: 'backend/seed',
+    explanation: 'Command behind `npm run seed`: prepares the database and fills it with the example data.',
+    serves,
+    content: seedScript(model),
+  });
+}
