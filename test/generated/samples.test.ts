@@ -24,7 +24,7 @@ describe('generated projects install, build and pass their own tests', function 
 
   for (const sample of SAMPLES) {
     it(`${sample}: takoss generate --verify`, async () => {
-      const requirements = path.join(repoRoot, 'test', 'fixtures', 'requirements', 'samples', `${sample}.txt`);
+      const requirements = path.join(repoRoot, 'test', 'fixtures', 'requirements', `${sample}.txt`);
       const out = path.join(work, sample);
       const result = await runCli(['generate', '--requirements-file', requirements, '--out', out, '--verify']);
       const summary = result.stdout.trim() ? JSON.parse(result.stdout) : undefined;

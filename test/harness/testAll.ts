@@ -17,6 +17,10 @@ async function main(): Promise<number> {
   }
   if (wanted('integration')) summaries.push(await runIntegration());
   if (wanted('e2e')) summaries.push(await runE2e());
+  if (wanted('generated')) {
+    console.log('\nGenerated projects (slow: install, build and test real generated projects)');
+    summaries.push(await runMochaSuite('generated', path.join(repoRoot, 'out', 'test', 'generated'), { timeout: 25 * 60_000 }));
+  }
 
   console.log('\nSummary');
   for (const summary of summaries) {

@@ -1,5 +1,6 @@
-import { readSettings } from '../config';
 import { readFile } from 'node:fs/promises';
+import { readSettings } from '../config';
+import { generateCommand, type GenerateDeps } from './generateCommand';
 
 declare const TAKOSS_VERSION: string | undefined;
 
@@ -11,6 +12,7 @@ export interface CliIo {
 export const CLI_USAGE = `Usage: takoss <command> [options]
 
 Commands:
+  generate [options]       Generate a full-stack project from requirements (see takoss generate --help)
   check-settings <file>   Validate a JSON file of takoss.* settings (as in settings.json)
   version                 Print the Takoss version
   help                    Show this help
@@ -50,7 +52,7 @@ async function checkSettings(file: string | undefined, io: CliIo): Promise<numbe
   return warnings.length ? 1 : 0;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, deps?: GenerateDeps): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -66,6 +68,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     case 'check-settings':
       return checkSettings(rest[0], io);
+    case 'generate':
+      if (!deps) {
+        io.err('takoss generate: the generator is not available in this build');
+        return 1;
+      }
+      return generateCommand(rest, io, deps);
     default:
       io.err(`takoss: unknown command "${command}"\n\n${CLI_USAGE}`);
       return 2;

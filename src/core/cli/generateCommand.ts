@@ -1,0 +1,173 @@
+// `takoss generate`: requirements (or a reviewed spec) -> a project folder on disk, optionally
+// verified (install, build, test). Progress goes to stderr, the summary to stdout.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FileSet } from '../generator/fileSet';
+import { TargetNotEmptyError, writeFilesToDisk } from '../output/diskSink';
+import { ProjectSpec } from '../spec/projectSpec';
+import { validateSpec } from '../spec/specIndex';
+import type { VerifyOptions, VerifyResult } from '../verify/verifier';
+import type { CliIo } from './runCli';
+
+export interface GenerateDeps {
+  extractSpec(text: string, options?: { projectName?: string }): ProjectSpec;
+  generateProject(spec: ProjectSpec): FileSet;
+  verifyProject(dir: string, options?: VerifyOptions): Promise<VerifyResult>;
+}
+
+export const GENERATE_USAGE = `Usage: takoss generate (--requirements TEXT | --requirements-file FILE | --spec FILE) [options]
+
+  --requirements TEXT       the application, described in plain language
+  --requirements-file FILE  the same, read from a file
+  --spec FILE               a reviewed spec (JSON, as written by --spec-out) instead of text
+  --name NAME               project name (lower-case, dashes); default: derived from the text
+  --out DIR                 write the project here (refuses a non-empty folder unless --force)
+  --spec-out FILE           write the extracted spec as JSON (to review or edit, then --spec)
+  --verify                  run npm install, build and tests of the generated project
+  --force                   write into a non-empty --out folder (existing files may be replaced)`;
+
+const MAX_REQUIREMENTS_BYTES = 2 * 1024 * 1024;
+
+async function loadSpec(file: string): Promise<ProjectSpec> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read spec ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = ProjectSpec.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 8).map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new UsageError(`spec ${file} is not valid:\n${issues.join('\n')}`);
+  }
+  const problems = validateSpec(parsed.data);
+  if (problems.length) throw new UsageError(`spec ${file} is inconsistent:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return parsed.data;
+}
+
+class UsageError extends Error {}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+export async function generateCommand(argv: string[], io: CliIo, deps: GenerateDeps): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        requirements: { type: 'string' },
+        'requirements-file': { type: 'string' },
+        spec: { type: 'string' },
+        name: { type: 'string' },
+        out: { type: 'string' },
+        'spec-out': { type: 'string' },
+        verify: { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`takoss generate: ${error instanceof Error ? error.message : String(error)}\n\n${GENERATE_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(GENERATE_USAGE);
+    return 0;
+  }
+  const inputs = ['requirements', 'requirements-file', 'spec'].filter((key) => values[key] !== undefined);
+  if (inputs.length !== 1) {
+    io.err(`takoss generate: give exactly one of --requirements, --requirements-file or --spec\n\n${GENERATE_USAGE}`);
+    return 2;
+  }
+  if (!values.out && !values['spec-out']) {
+    io.err(`takoss generate: nothing to do; give --out DIR (and/or --spec-out FILE)\n\n${GENERATE_USAGE}`);
+    return 2;
+  }
+  const started = Date.now();
+  try {
+    let spec: ProjectSpec;
+    if (values.spec) {
+      spec = await loadSpec(String(values.spec));
+      io.err(`spec: read ${values.spec}`);
+    } else {
+      let text = values.requirements as string | undefined;
+      if (values['requirements-file']) {
+        const file = String(values['requirements-file']);
+        try {
+          const buffer = await readFile(file);
+          if (buffer.length > MAX_REQUIREMENTS_BYTES) throw new Error(`larger than ${MAX_REQUIREMENTS_BYTES / 1024 / 1024} MB`);
+          text = buffer.toString('utf8');
+        } catch (error) {
+          throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      spec = deps.extractSpec(text ?? '', { projectName: values.name as string | undefined });
+      io.err(`spec: ${spec.entities.length} entities, ${spec.relations.length} relations, ${spec.rules.length} rules, auth ${spec.auth.kind}`);
+      for (const warning of spec.warnings) io.err(`  warning: ${warning}`);
+    }
+    if (values['spec-out']) {
+      await writeFile(String(values['spec-out']), JSON.stringify(spec, null, 2) + '\n');
+      io.err(`spec: written to ${values['spec-out']}`);
+    }
+    if (!values.out) return 0;
+    if (spec.entities.length === 0) {
+      io.err('takoss generate: no entities were found in the requirements; nothing to generate (see the warnings above)');
+      return 1;
+    }
+    const out = path.resolve(String(values.out));
+    const generationStarted = Date.now();
+    const files = deps.generateProject(spec).list();
+    const generatedMs = Date.now() - generationStarted;
+    let written = 0;
+    try {
+      written = await writeFilesToDisk(out, files, { force: Boolean(values.force) });
+    } catch (error) {
+      if (error instanceof TargetNotEmptyError) {
+        io.err(`takoss generate: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+    io.err(`files: ${written} written to ${out} (generated in ${formatSeconds(generatedMs)})`);
+    let verified: VerifyResult | undefined;
+    if (values.verify) {
+      verified = await deps.verifyProject(out, {
+        onStepStart: (step) => io.err(`verify: ${step}…`),
+      });
+      for (const step of verified.steps) {
+        io.err(`verify: ${step.name} ${step.ok ? 'passed' : 'FAILED'} in ${formatSeconds(step.durationMs)}`);
+        for (const line of step.firstErrors) io.err(`  ${line}`);
+      }
+    }
+    io.out(
+      JSON.stringify(
+        {
+          project: spec.name,
+          out,
+          entities: spec.entities.map((e) => e.name),
+          auth: spec.auth.kind,
+          files: written,
+          seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
+          verify: verified
+            ? { ok: verified.ok, failedStep: verified.failedStep, steps: verified.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: Math.round(s.durationMs / 100) / 10 })) }
+            : undefined,
+        },
+        null,
+        2,
+      ),
+    );
+    return verified && !verified.ok ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`takoss generate: ${error.message}`);
+      return 2;
+    }
+    io.err(`takoss generate failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,367 @@
+// Email/password auth in the browser: the auth context (token in localStorage, current user,
+// logout, redirect to the login page on 401), the route guard, and the login/register pages.
+import type { FileSet } from '../fileSet';
+import { humanize } from '../../spec/naming';
+import type { Field } from '../../spec/projectSpec';
+import { USER_ENTITY } from '../../spec/specIndex';
+import { fieldSchema } from './entities';
+import { authSources, str, type FrontendModel } from './model';
+
+export const PASSWORD_MIN_LENGTH = 8;
+
+const AUTH_CONTEXT_TSX = `// Who is signed in. The token is kept in localStorage (see api/client.ts); any 401 from the API
+// clears it and sends the user to the login page.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { authApi, type RegisterInput, type Session } from '../api/auth';
+import { getToken, onUnauthorized, setToken } from '../api/client';
+
+type User = Session['user'];
+
+export interface AuthState {
+  token: string | null;
+  user: User | null;
+  login(email: string, password: string): Promise<void>;
+  register(input: RegisterInput): Promise<void>;
+  logout(): void;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  const [token, setTokenState] = useState<string | null>(() => getToken());
+  const [user, setUser] = useState<User | null>(null);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        setTokenState(null);
+        setUser(null);
+        navigate('/login', { replace: true });
+      }),
+    [navigate],
+  );
+
+  // After a reload only the token is known: fetch who it belongs to.
+  useEffect(() => {
+    if (!token || user) return;
+    let cancelled = false;
+    authApi.me().then(
+      (result) => {
+        if (!cancelled) setUser(result.user);
+      },
+      () => {},
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [token, user]);
+
+  const start = useCallback((session: Session) => {
+    setToken(session.token);
+    setTokenState(session.token);
+    setUser(session.user);
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      token,
+      user,
+      login: async (email, password) => start(await authApi.login(email, password)),
+      register: async (input) => start(await authApi.register(input)),
+      logout: () => {
+        setToken(null);
+        setTokenState(null);
+        setUser(null);
+        navigate('/login');
+      },
+    }),
+    [token, user, start, navigate],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** The auth state, or null outside <AuthProvider> (component tests render pages without it). */
+export function useOptionalAuth(): AuthState | null {
+  return useContext(AuthContext);
+}
+
+export function useAuth(): AuthState {
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth must be used inside <AuthProvider>');
+  return context;
+}
+
+/** Route guard: signed-out visitors are sent to the login page, which returns them here. */
+export function RequireAuth() {
+  const { token } = useAuth();
+  const location = useLocation();
+  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+`;
+
+function loginPage(selfSignup: boolean): string {
+  return `// The login form: email and password, then back to the page that asked for it.
+import { useState, type FormEvent } from 'react';
+import { ${selfSignup ? 'Link, ' : ''}useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import { errorMessage } from '../components/States';
+
+export function LoginPage() {
+  const { login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!email.trim() || !password) {
+      setError('Enter your email and password.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== '/login' ? from : '/', { replace: true });
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.status === 401 ? 'Wrong email or password.' : errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="auth-page">
+      <h1>Log in</h1>
+      <form onSubmit={handleSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="login-email">Email</label>
+          <input id="login-email" type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="state state-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Logging in…' : 'Log in'}
+          </button>
+        </div>
+      </form>
+${selfSignup ? `      <p>
+        No account yet? <Link to="/register">Register</Link>
+      </p>
+` : ''}    </section>
+  );
+}
+`;
+}
+
+function registerPage(extraFields: Field[]): string {
+  const metaItems = extraFields.map(
+    (f) =>
+      `  { name: ${str(f.name)}, label: ${str(f.label)}, kind: ${str(f.type)}, required: ${f.required}${
+        f.type === 'enum' ? `, options: [${(f.enumValues ?? []).map((v) => `{ value: ${str(v)}, label: ${str(humanize(v))} }`).join(', ')}]` : ''
+      } },`,
+  );
+  const schemaItems = extraFields.map((f) => `  ${f.name}: ${fieldSchema(f)},`);
+  return `// Self-service registration: email, password and the user's own fields.
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
+import type { RegisterInput } from '../api/auth';
+import { ApiError } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import { FieldInput } from '../components/FieldInput';
+import { errorMessage } from '../components/States';
+import type { FieldMeta } from '../forms/meta';
+import { issuesToErrors, needs, serverFieldErrors } from '../forms/validation';
+import { toPayload, type FormValue, type FormValues } from '../forms/values';
+
+export const PASSWORD_MIN_LENGTH = ${PASSWORD_MIN_LENGTH};
+
+const FIELDS: FieldMeta[] = [
+  { name: 'email', label: 'Email', kind: 'email', required: true },
+${metaItems.join('\n')}
+];
+
+export const registerSchema = z.object({
+  email: z.email({ error: needs('Email', 'a valid email address') }),
+  password: z.string({ error: needs('Password', 'text') }).min(PASSWORD_MIN_LENGTH, 'Password must be at least ' + PASSWORD_MIN_LENGTH + ' characters'),
+${schemaItems.join('\n')}
+});
+
+export function RegisterPage() {
+  const { register } = useAuth();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<FormValues>(() => Object.fromEntries(FIELDS.map((field) => [field.name, field.kind === 'boolean' ? false : ''])));
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (key: string) => (value: FormValue) => setValues((current) => ({ ...current, [key]: value }));
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = {
+      ...toPayload({ fields: FIELDS, parents: [], many: [] }, values, 'create'),
+      password: password === '' ? undefined : password,
+    };
+    const result = registerSchema.safeParse(body);
+    if (!result.success) {
+      setErrors(issuesToErrors(result.error.issues));
+      setFormError('Please correct the highlighted fields.');
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    setBusy(true);
+    try {
+      await register(body as RegisterInput);
+      navigate('/', { replace: true });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'validation_failed') setErrors(serverFieldErrors(failure.details));
+      setFormError(failure instanceof ApiError && failure.code === 'conflict' ? 'An account with this email already exists.' : errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="auth-page">
+      <h1>Register</h1>
+      <form onSubmit={handleSubmit} noValidate>
+        {FIELDS.map((field) => (
+          <FieldInput key={field.name} field={field} value={values[field.name]} error={errors[field.name]} onChange={set(field.name)} />
+        ))}
+        <div className="field">
+          <label htmlFor="register-password" className="required">
+            Password
+          </label>
+          <input
+            id="register-password"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby="register-password-hint"
+            aria-invalid={errors.password ? true : undefined}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <p id="register-password-hint" className={errors.password ? 'field-error' : 'muted'}>
+            {errors.password ?? 'At least ' + PASSWORD_MIN_LENGTH + ' characters.'}
+          </p>
+        </div>
+        {formError && (
+          <p className="state state-error" role="alert">
+            {formError}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating account…' : 'Create account'}
+          </button>
+        </div>
+      </form>
+      <p>
+        Already registered? <Link to="/login">Log in</Link>
+      </p>
+    </section>
+  );
+}
+`;
+}
+
+/** User fields the register form asks for besides email and password. */
+export function registerFields(model: FrontendModel): Field[] {
+  const user = model.byName.get(USER_ENTITY);
+  return (user?.entity.fields ?? []).filter((f) => !['email', 'password', 'role'].includes(f.name));
+}
+
+/** Which buttons to show: mirrors the API's roleRequired and ownership checks (the API still decides). */
+function permissionsTs(model: FrontendModel): string {
+  if (model.spec.auth.kind !== 'emailPassword') {
+    return `// Without sign-in every action is open to everyone; the API has no access rules either.
+import type { Action, EntityMeta } from '../forms/meta';
+
+export function useCan(): (meta: EntityMeta, action: Action, record?: Record<string, unknown>) => boolean {
+  return () => true;
+}
+`;
+  }
+  const adminRole = model.spec.auth.adminRole;
+  return `// Which actions to offer the signed-in user, mirroring the API's role and ownership rules so
+// the UI does not show buttons that would only end in "forbidden". The API still decides.
+import type { Action, EntityMeta } from '../forms/meta';
+import { useOptionalAuth } from './AuthContext';
+
+export const ADMIN_ROLE: string | null = ${adminRole ? str(adminRole) : 'null'};
+
+export function useCan(): (meta: EntityMeta, action: Action, record?: Record<string, unknown>) => boolean {
+  const user = useOptionalAuth()?.user ?? null;
+  return (meta, action, record) => {
+    // Until the user is known, offer everything and let the API answer.
+    if (!user || user.role === ADMIN_ROLE) return true;
+    const roles = meta.roles[action];
+    if (roles && !roles.includes(user.role)) return false;
+    if (record && meta.owner && meta.owner.actions.includes(action) && record[meta.owner.key] !== user.id) return false;
+    return true;
+  };
+}
+`;
+}
+
+export function generateAuth(model: FrontendModel, files: FileSet): void {
+  files.add({
+    path: 'frontend/src/auth/permissions.ts',
+    content: permissionsTs(model),
+    layer: 'frontend/auth',
+    explanation: model.hasAuth
+      ? 'Decides which create/edit/delete buttons the signed-in user sees, mirroring the role and ownership rules the API enforces.'
+      : 'Without sign-in every action is allowed; the pages ask this module so they work the same with or without auth.',
+    serves: model.hasAuth ? ['auth', ...model.spec.rules.filter((r) => r.kind === 'roleRequired' || r.kind === 'ownership').map((r) => `rule:${r.kind}:${r.entity}`)] : ['frontend'],
+    sources: model.hasAuth ? [...authSources(model.spec), ...model.spec.rules.filter((r) => r.kind === 'roleRequired' || r.kind === 'ownership').flatMap((r) => r.sources)] : [],
+  });
+  if (!model.hasAuth) return;
+  const common = { layer: 'frontend/auth', serves: ['auth'], sources: authSources(model.spec) };
+  files.add({
+    ...common,
+    path: 'frontend/src/auth/AuthContext.tsx',
+    content: AUTH_CONTEXT_TSX,
+    explanation:
+      'The auth context: keeps the token in localStorage, loads the signed-in user, logs out, sends the user to the login page on any 401, and guards the app routes.',
+  });
+  files.add({
+    ...common,
+    path: 'frontend/src/pages/LoginPage.tsx',
+    content: loginPage(model.selfSignup),
+    explanation: 'The login page: posts email and password to /api/auth/login and returns to the page that required signing in.',
+  });
+  if (model.selfSignup) {
+    files.add({
+      ...common,
+      path: 'frontend/src/pages/RegisterPage.tsx',
+      content: registerPage(registerFields(model)),
+      explanation: `The registration page: email, password (at least ${PASSWORD_MIN_LENGTH} characters) and the user's own fields, posted to /api/auth/register.`,
+    });
+  }
+}

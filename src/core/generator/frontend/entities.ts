@@ -1,0 +1,195 @@
+// One `src/entities/<entity>.ts` per entity: its zod schema (generated from the spec's field types,
+// required flags and min/max) and the metadata the generic pages render from.
+import type { FileSet } from '../fileSet';
+import { humanize } from '../../spec/naming';
+import type { Field } from '../../spec/projectSpec';
+import { str, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
+
+export function entityModulePath(entity: FrontendEntity): string {
+  return `frontend/src/entities/${entity.names.route}.ts`;
+}
+
+/** Variable names exported by the entity module. */
+export function metaName(entity: FrontendEntity): string {
+  return `${entity.names.camel}Meta`;
+}
+
+function numberBounds(field: Field, forString: boolean): string {
+  let chain = '';
+  if (forString) {
+    if (field.min !== undefined) chain += `.refine((value) => Number(value) >= ${field.min}, ${str(`${field.label} must be at least ${field.min}`)})`;
+    if (field.max !== undefined) chain += `.refine((value) => Number(value) <= ${field.max}, ${str(`${field.label} must be at most ${field.max}`)})`;
+  } else {
+    if (field.min !== undefined) chain += `.min(${field.min}, ${str(`${field.label} must be at least ${field.min}`)})`;
+    if (field.max !== undefined) chain += `.max(${field.max}, ${str(`${field.label} must be at most ${field.max}`)})`;
+  }
+  return chain;
+}
+
+/** The zod expression validating one field of the JSON body. */
+export function fieldSchema(field: Field): string {
+  const label = str(field.label);
+  let schema: string;
+  switch (field.type) {
+    case 'string':
+    case 'text':
+      schema = `z.string({ error: needs(${label}, 'text') }).min(1, ${str(field.label + ' is required')})`;
+      break;
+    case 'integer':
+      schema = `z.number({ error: needs(${label}, 'a number') }).int(${str(field.label + ' must be a whole number')})${numberBounds(field, false)}`;
+      break;
+    case 'decimal':
+      schema = `z.string({ error: needs(${label}, 'a number') }).regex(/^-?\\d+(\\.\\d+)?$/, ${str(field.label + ' must be a number')})${numberBounds(field, true)}`;
+      break;
+    case 'money':
+      schema = `z.string({ error: needs(${label}, 'an amount') }).regex(/^-?\\d+(\\.\\d{1,2})?$/, ${str(field.label + ' must be an amount like 12.50')})${numberBounds(field, true)}`;
+      break;
+    case 'boolean':
+      schema = 'z.boolean()';
+      break;
+    case 'date':
+      schema = `z.string({ error: needs(${label}, 'a date') }).regex(/^\\d{4}-\\d{2}-\\d{2}$/, ${str(field.label + ' must be a date')})`;
+      break;
+    case 'datetime':
+      schema = `z.string({ error: needs(${label}, 'a date and time') }).refine((value) => !Number.isNaN(Date.parse(value)), ${str(
+        field.label + ' must be a date and time',
+      )})`;
+      break;
+    case 'enum':
+      schema = `z.enum([${(field.enumValues ?? []).map(str).join(', ')}], { error: needs(${label}, 'one of the listed values') })`;
+      break;
+    case 'email':
+      schema = `z.email({ error: needs(${label}, 'a valid email address') })`;
+      break;
+    case 'url':
+      schema = `z.url({ error: needs(${label}, 'a valid URL (https://…)') })`;
+      break;
+  }
+  return field.required ? schema : `${schema}.nullish()`;
+}
+
+function relationSchema(picker: RelationPicker): string {
+  const schema = `z.number({ error: needs(${str(picker.label)}, 'chosen from the list') }).int().positive()`;
+  return picker.required ? schema : `${schema}.nullish()`;
+}
+
+function fieldMeta(field: Field, entity?: FrontendEntity): string {
+  const parts = [`name: ${str(field.name)}`, `label: ${str(field.label)}`, `kind: ${str(field.type)}`, `required: ${field.required}`];
+  if (field.type === 'enum') {
+    const options = (field.enumValues ?? []).map((value) => `{ value: ${str(value)}, label: ${str(humanize(value))} }`);
+    parts.push(`options: [${options.join(', ')}]`);
+  }
+  if (field.default !== undefined) parts.push(`defaultValue: ${JSON.stringify(field.default)}`);
+  if (field.min !== undefined) parts.push(`min: ${field.min}`);
+  if (field.max !== undefined) parts.push(`max: ${field.max}`);
+  const workflow = entity?.workflows.get(field.name);
+  if (workflow) {
+    const next = Object.keys(workflow.next)
+      .sort()
+      .map((from) => `${from}: [${workflow.next[from].map(str).join(', ')}]`);
+    parts.push(`workflow: { initial: ${str(workflow.initial)}, next: { ${next.join(', ')} } }`);
+  }
+  return `{ ${parts.join(', ')} }`;
+}
+
+function relationMeta(picker: RelationPicker, many: boolean): string {
+  const target = picker.target;
+  return `{ name: ${str(picker.relation.name)}, key: ${str(picker.key)}, label: ${str(picker.label)}, required: ${picker.required}, many: ${many}, optionsPath: ${str(
+    target.apiPath,
+  )}, labelField: ${target.labelField ? str(target.labelField.name) : 'null'}, route: ${str(target.route)} }`;
+}
+
+function list(items: string[], indent: string): string {
+  return items.length ? `[\n${items.map((item) => `${indent}  ${item},`).join('\n')}\n${indent}]` : '[]';
+}
+
+const UI_ACTIONS = ['create', 'update', 'delete'] as const;
+
+/** Roles per action from roleRequired rules (several rules on one action: all must allow). */
+function rolesMeta(entity: FrontendEntity, model: FrontendModel): string {
+  const parts: string[] = [];
+  for (const action of UI_ACTIONS) {
+    let allowed: string[] | null = null;
+    for (const rule of model.index.rulesFor(entity.entity.name)) {
+      if (rule.kind !== 'roleRequired' || !rule.actions.includes(action)) continue;
+      allowed = allowed === null ? [...rule.roles] : allowed.filter((role) => rule.roles.includes(role));
+    }
+    if (allowed !== null) parts.push(`${action}: [${allowed.map(str).join(', ')}]`);
+  }
+  return parts.length ? `{ ${parts.join(', ')} }` : '{}';
+}
+
+function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {
+  const owner = entity.entity.ownerRelation;
+  if (!owner) return 'null';
+  const actions = new Set<string>();
+  for (const rule of model.index.rulesFor(entity.entity.name)) {
+    if (rule.kind === 'ownership') for (const action of rule.actions) if (action !== 'read' && action !== 'create') actions.add(action);
+  }
+  if (!actions.size) return 'null';
+  return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}] }`;
+}
+
+export function generateEntityModules(model: FrontendModel, files: FileSet): void {
+  for (const entity of model.entities) {
+    const { entity: spec } = entity;
+    const schemaLines = [
+      ...spec.fields.map((field) => `  ${field.name}: ${fieldSchema(field)},`),
+      ...entity.parents.map((picker) => `  ${picker.key}: ${relationSchema(picker)},`),
+      ...entity.manyToMany.map((picker) => `  ${picker.key}: z.array(z.number().int().positive()).optional(),`),
+    ];
+    const children = entity.children.map((child) => {
+      const c = child.child;
+      return `{ label: ${str(child.label)}, segment: ${str(child.segment)}, route: ${str(c.route)}, labelField: ${
+        c.labelField ? str(c.labelField.name) : 'null'
+      }, createKey: ${child.createKey ? str(child.createKey) : 'null'}, createLabel: ${str(`Add ${c.entity.label.toLowerCase()}`)}, columns: ${c.names.camel === entity.names.camel ? 'COLUMNS' : `[${c.columns
+        .slice(0, 3)
+        .map((field) => fieldMeta(field))
+        .join(', ')}]`} }`;
+    });
+    const content = `// ${spec.label}: the validation schema and page metadata, generated from the spec.
+import { z } from 'zod';
+import type { EntityMeta, FieldMeta } from '../forms/meta';
+import { needs } from '../forms/validation';
+
+/** Validates the POST/PATCH body; the server validates again and its messages are shown too. */
+export const ${entity.names.camel}Schema = z.object({
+${schemaLines.join('\n')}
+});
+
+const FIELDS: FieldMeta[] = ${list(spec.fields.map((field) => fieldMeta(field, entity)), '')};
+
+const COLUMN_NAMES = new Set<string>(${JSON.stringify(entity.columns.map((f) => f.name))});
+const COLUMNS: FieldMeta[] = FIELDS.filter((field) => COLUMN_NAMES.has(field.name));
+
+export const ${metaName(entity)}: EntityMeta = {
+  name: ${str(spec.name)},
+  label: ${str(spec.label)},
+  pluralLabel: ${str(spec.pluralLabel)},
+  route: ${str(entity.route)},
+  apiPath: ${str(entity.apiPath)},
+  labelField: ${entity.labelField ? str(entity.labelField.name) : 'null'},
+  readOnly: ${entity.readOnly},
+  fields: FIELDS,
+  columns: COLUMNS,
+  parents: ${list(entity.parents.map((p) => relationMeta(p, false)), '  ')},
+  filters: ${list(entity.filters.map((p) => relationMeta(p, false)), '  ')},
+  many: ${list(entity.manyToMany.map((p) => relationMeta(p, true)), '  ')},
+  children: ${list(children, '  ')},
+  roles: ${rolesMeta(entity, model)},
+  owner: ${ownerMeta(entity, model)},
+  schema: ${entity.names.camel}Schema,
+};
+`;
+    files.add({
+      path: entityModulePath(entity),
+      content,
+      layer: 'frontend/entities',
+      explanation: `${spec.label} in the UI: the zod schema that validates its form (required fields, types${
+        spec.fields.some((f) => f.min !== undefined || f.max !== undefined) ? ', min/max' : ''
+      }) and the fields, relation pickers and child lists its pages render.`,
+      serves: entity.serves,
+      sources: entity.sources,
+    });
+  }
+}

@@ -1,0 +1,169 @@
+// The frontend's view of the spec: for each entity, the names, form fields, relation pickers and
+// child lists the templates need, computed once so every generated file agrees.
+import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE } from '../contract';
+import { humanize, kebabCase, type EntityNames } from '../../spec/naming';
+import type { Entity, Field, ProjectSpec, Relation } from '../../spec/projectSpec';
+import { indexSpec, USER_ENTITY, type SpecIndex } from '../../spec/specIndex';
+
+export interface RelationPicker {
+  relation: Relation;
+  /** Property in the record and input, e.g. `projectId` or `tagIds`. */
+  key: string;
+  label: string;
+  required: boolean;
+  /** The entity the picker chooses from. */
+  target: FrontendEntity;
+}
+
+export interface ChildList {
+  relation: Relation;
+  child: FrontendEntity;
+  label: string;
+  /** URL segment after `/api/<parent>/:id/`. */
+  segment: string;
+  /** Foreign key on the child used to pre-fill its create form; null when the API fills it (owner). */
+  createKey: string | null;
+}
+
+export interface FrontendEntity {
+  entity: Entity;
+  names: EntityNames;
+  /** Browser route, e.g. `/purchase-orders`. */
+  route: string;
+  apiPath: string;
+  /** Field shown as the record's name in links and pickers; null means `#<id>`. */
+  labelField: Field | null;
+  /** Read-only in the UI (the auth User entity: accounts come from sign-up). */
+  readOnly: boolean;
+  /** belongsTo relations the form edits (the owner relation is filled by the API). */
+  parents: RelationPicker[];
+  /** belongsTo relations the list page can filter by (includes the owner). */
+  filters: RelationPicker[];
+  manyToMany: RelationPicker[];
+  children: ChildList[];
+  /** Fields shown as list columns. */
+  columns: Field[];
+  /** statusWorkflow rules by field: the value new rows start with and the allowed next values. */
+  workflows: Map<string, { initial: string; next: Record<string, string[]> }>;
+  serves: string[];
+  sources: number[];
+}
+
+export interface FrontendModel {
+  spec: ProjectSpec;
+  index: SpecIndex;
+  hasAuth: boolean;
+  selfSignup: boolean;
+  entities: FrontendEntity[];
+  byName: Map<string, FrontendEntity>;
+}
+
+const LIST_COLUMN_LIMIT = 5;
+export { MAX_PAGE_SIZE };
+
+function pickLabelField(entity: Entity): Field | null {
+  const textual = entity.fields.filter((f) => f.type === 'string' || f.type === 'email');
+  return (
+    textual.find((f) => f.name === 'name' || f.name === 'title') ??
+    textual.find((f) => f.required) ??
+    textual[0] ??
+    null
+  );
+}
+
+function workflowsOf(spec: ProjectSpec, entityName: string): FrontendEntity['workflows'] {
+  const workflows: FrontendEntity['workflows'] = new Map();
+  for (const rule of spec.rules) {
+    if (rule.kind !== 'statusWorkflow' || rule.entity !== entityName) continue;
+    const next: Record<string, string[]> = {};
+    for (const { from, to } of rule.transitions) (next[from] ??= []).push(to);
+    workflows.set(rule.field, { initial: rule.initial, next });
+  }
+  return workflows;
+}
+
+export function buildFrontendModel(spec: ProjectSpec): FrontendModel {
+  const index = indexSpec(spec);
+  const hasAuth = spec.auth.kind === 'emailPassword';
+  const byName = new Map<string, FrontendEntity>();
+  const entities = spec.entities.map((entity): FrontendEntity => {
+    const names = index.names(entity.name);
+    const frontendEntity: FrontendEntity = {
+      entity,
+      names,
+      route: `/${names.route}`,
+      apiPath: collectionPath(names),
+      labelField: pickLabelField(entity),
+      readOnly: hasAuth && entity.name === USER_ENTITY,
+      parents: [],
+      filters: [],
+      manyToMany: [],
+      children: [],
+      // Long text makes tables unreadable; it is shown on the detail page instead.
+      columns: entity.fields.filter((f) => f.type !== 'text').slice(0, LIST_COLUMN_LIMIT),
+      workflows: workflowsOf(spec, entity.name),
+      serves: [`entity:${entity.name}`],
+      sources: index.entitySources(entity.name),
+    };
+    byName.set(entity.name, frontendEntity);
+    return frontendEntity;
+  });
+  // Second pass: relations need every entity's model to exist.
+  for (const frontendEntity of entities) {
+    const name = frontendEntity.entity.name;
+    for (const relation of index.parents(name)) {
+      const target = byName.get(relation.to);
+      if (!target) continue;
+      const picker: RelationPicker = {
+        relation,
+        key: foreignKeyProperty(relation.name),
+        label: humanize(relation.name),
+        required: relation.required,
+        target,
+      };
+      frontendEntity.filters.push(picker);
+      if (relation.name !== frontendEntity.entity.ownerRelation) frontendEntity.parents.push(picker);
+      target.children.push({
+        relation,
+        child: frontendEntity,
+        label: humanize(relation.inverseName),
+        segment: kebabCase(relation.inverseName),
+        createKey: relation.name === frontendEntity.entity.ownerRelation || frontendEntity.readOnly ? null : picker.key,
+      });
+    }
+    for (const relation of index.manyToMany(name)) {
+      if (relation.from !== name) continue;
+      const target = byName.get(relation.to);
+      if (!target) continue;
+      frontendEntity.manyToMany.push({
+        relation,
+        key: manyToManyProperty(relation.name),
+        label: humanize(relation.name),
+        required: false,
+        target,
+      });
+    }
+  }
+  return {
+    spec,
+    index,
+    hasAuth,
+    selfSignup: spec.auth.kind === 'emailPassword' ? spec.auth.selfSignup : false,
+    entities,
+    byName,
+  };
+}
+
+export function authSources(spec: ProjectSpec): number[] {
+  return spec.auth.sources;
+}
+
+/** Every requirement sentence index, for files that serve the whole app. */
+export function allSources(spec: ProjectSpec): number[] {
+  return spec.requirements.sentences.map((s) => s.id);
+}
+
+/** A JS string literal (double quotes) for generated code. */
+export function str(value: string): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,41 @@
+// The offline generator: a reviewed spec -> every file of a full-stack project, in memory.
+// One module per layer; the manifest that explains every file is built last, from all of them.
+import { type ProjectSpec } from '../spec/projectSpec';
+import { validateSpec } from '../spec/specIndex';
+import { generateBackend } from './backend';
+import { generateDeploy } from './deploy';
+import { FileSet } from './fileSet';
+import { generateFrontend } from './frontend';
+import { buildManifest, generateProjectRoot, MANIFEST_PATH } from './project';
+
+export class InvalidSpecError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The spec cannot be generated:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'InvalidSpecError';
+  }
+}
+
+/** The generator layers in the order they run; each adds its own files to the set. */
+export const GENERATOR_LAYERS: readonly { id: string; title: string; generate(spec: ProjectSpec, files: FileSet): void }[] = [
+  { id: 'backend', title: 'Backend API, database and tests', generate: generateBackend },
+  { id: 'frontend', title: 'Frontend app and component tests', generate: generateFrontend },
+  { id: 'deploy', title: 'Docker, compose and CI', generate: generateDeploy },
+  { id: 'project', title: 'Workspace root and README', generate: generateProjectRoot },
+];
+
+export function generateProject(spec: ProjectSpec): FileSet {
+  const problems = validateSpec(spec);
+  if (problems.length) throw new InvalidSpecError(problems);
+  const files = new FileSet();
+  for (const layer of GENERATOR_LAYERS) layer.generate(spec, files);
+  files.add({
+    path: MANIFEST_PATH,
+    content: buildManifest(spec, files.list()),
+    layer: 'explanations',
+    explanation:
+      'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
+    serves: ['project'],
+    sources: spec.requirements.sentences.map((sentence) => sentence.id),
+  });
+  return files;
+}

@@ -1,0 +1,53 @@
+// `.takoss/manifest.json`: for every generated file, what it is for and which requirement
+// sentences it serves. The VS Code hover provider reads it (validated with TakossManifest).
+import { z } from 'zod';
+import type { GeneratedFile } from '../fileSet';
+import type { ProjectSpec } from '../../spec/projectSpec';
+
+export const MANIFEST_PATH = '.takoss/manifest.json';
+export const MANIFEST_VERSION = 1;
+
+export const ManifestFile = z.object({
+  path: z.string().min(1),
+  layer: z.string().min(1),
+  explanation: z.string(),
+  /** Spec elements, e.g. `entity:Task`, `auth`, `deploy`. */
+  serves: z.array(z.string()),
+  /** Requirement sentence indices. */
+  sources: z.array(z.number().int().min(0)),
+  /** The texts of those sentences, so a reader needs no spec. */
+  requirements: z.array(z.string()),
+});
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const TakossManifest = z.object({
+  manifestVersion: z.literal(MANIFEST_VERSION),
+  project: z.object({ name: z.string(), title: z.string() }),
+  requirements: z.array(z.object({ id: z.number().int().min(0), text: z.string() })),
+  files: z.array(ManifestFile),
+});
+export type TakossManifest = z.infer<typeof TakossManifest>;
+
+/** The manifest JSON (stable: files sorted by path, no timestamps, so equal input gives equal output). */
+export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[]): string {
+  const sentenceText = new Map(spec.requirements.sentences.map((s) => [s.id, s.text]));
+  const files = [...fileList]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map(
+      (file): ManifestFile => ({
+        path: file.path,
+        layer: file.layer,
+        explanation: file.explanation,
+        serves: [...file.serves],
+        sources: [...file.sources],
+        requirements: file.sources.map((id) => sentenceText.get(id)).filter((text): text is string => text !== undefined),
+      }),
+    );
+  const manifest: TakossManifest = {
+    manifestVersion: MANIFEST_VERSION,
+    project: { name: spec.name, title: spec.title },
+    requirements: spec.requirements.sentences.map((s) => ({ id: s.id, text: s.text })),
+    files,
+  };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}

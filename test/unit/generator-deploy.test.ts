@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateDeploy } from '../../src/core/generator/deploy';
+import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
+import { generateFrontend } from '../../src/core/generator/frontend';
+import { buildManifest, generateProjectRoot, MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project';
+import { ProjectSpec } from '../../src/core/spec/projectSpec';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+function loadSpec(name: string): ProjectSpec {
+  return ProjectSpec.parse(JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'specs', `${name}.json`), 'utf8')));
+}
+
+function generate(spec: ProjectSpec): GeneratedFile[] {
+  const files = new FileSet();
+  generateFrontend(spec, files);
+  generateDeploy(spec, files);
+  generateProjectRoot(spec, files);
+  return files.list();
+}
+
+function content(files: GeneratedFile[], filePath: string): string {
+  const file = files.find((f) => f.path === filePath);
+  assert.ok(file, `missing ${filePath}`);
+  return file.content;
+}
+
+describe('deploy and project-root generators', () => {
+  const tasksSpec = loadSpec('tasks');
+  const eventsSpec = loadSpec('events');
+  const tasks = generate(tasksSpec);
+  const events = generate(eventsSpec);
+
+  it('writes the deploy and root files next to the frontend without collisions', () => {
+    const paths = new Set(tasks.map((f) => f.path));
+    for (const expected of [
+      'backend/Dockerfile',
+      'frontend/Dockerfile',
+      'frontend/nginx.conf',
+      'docker-compose.yml',
+      '.github/workflows/ci.yml',
+      '.env.example',
+      'package.json',
+      'scripts/dev.mjs',
+      'README.md',
+      '.gitignore',
+      '.nvmrc',
+    ]) {
+      assert.ok(paths.has(expected), expected);
+    }
+    // Only the Dockerfile goes under backend/: the backend layer owns the rest.
+    assert.deepEqual(
+      tasks.filter((f) => f.path.startsWith('backend/')).map((f) => f.path),
+      ['backend/Dockerfile'],
+    );
+  });
+
+  it('explains every file and is deterministic', () => {
+    for (const file of tasks) {
+      assert.ok(file.explanation.length > 20, file.path);
+      assert.ok(file.serves.length > 0, file.path);
+    }
+    assert.deepEqual(generate(tasksSpec), tasks);
+  });
+
+  it('composes Postgres 16 with a health check and volume, the backend and the frontend', () => {
+    const compose = content(tasks, 'docker-compose.yml');
+    for (const service of ['db:', 'backend:', 'frontend:']) assert.match(compose, new RegExp(`^  ${service}$`, 'm'), service);
+    assert.match(compose, /image: postgres:16/);
+    assert.match(compose, /healthcheck:\n\s+test: \["CMD-SHELL", "pg_isready/);
+    assert.match(compose, /db-data:\/var\/lib\/postgresql\/data/);
+    assert.match(compose, /^volumes:\n  db-data:/m);
+    assert.match(compose, /DATABASE_URL: postgres:\/\/app:.*@db:5432\/team_tasks/);
+    assert.match(compose, /JWT_SECRET: /);
+    assert.match(compose, /condition: service_healthy/);
+    assert.doesNotMatch(content(events, 'docker-compose.yml'), /JWT_SECRET/, 'no auth, no secret');
+  });
+
+  it('builds multi-stage images; nginx proxies /api to the backend', () => {
+    const backend = content(tasks, 'backend/Dockerfile');
+    assert.equal(backend.match(/^FROM /gm)?.length, 2);
+    assert.match(backend, /npm run build --workspace backend/);
+    assert.match(backend, /EXPOSE 3000/);
+    const frontend = content(tasks, 'frontend/Dockerfile');
+    assert.match(frontend, /^FROM nginx/m);
+    assert.match(frontend, /frontend\/dist/);
+    assert.match(content(tasks, 'frontend/nginx.conf'), /location \/api\/ \{\n\s+proxy_pass http:\/\/backend:3000;/);
+  });
+
+  it('runs CI on Node 20: install with npm ci, build, test', () => {
+    const ci = content(tasks, '.github/workflows/ci.yml');
+    assert.match(ci, /node-version: 20/);
+    assert.match(ci, /npm ci/);
+    assert.match(ci, /run: npm run build/);
+    assert.match(ci, /run: npm test/);
+    assert.match(ci, /image: postgres:16/);
+  });
+
+  it('lists the environment in .env.example', () => {
+    assert.match(content(tasks, '.env.example'), /^DATABASE_URL=/m);
+    assert.match(content(tasks, '.env.example'), /^JWT_SECRET=/m);
+    assert.doesNotMatch(content(events, '.env.example'), /JWT_SECRET/);
+  });
+
+  it('writes a workspaces root package with build/test/dev/seed', () => {
+    const pkg = JSON.parse(content(tasks, 'package.json'));
+    assert.equal(pkg.private, true);
+    assert.deepEqual(pkg.workspaces, ['backend', 'frontend']);
+    for (const script of ['build', 'test', 'dev', 'seed']) assert.ok(pkg.scripts[script], script);
+    assert.equal(content(tasks, '.nvmrc').trim(), '20');
+    assert.match(content(tasks, '.gitignore'), /^\.env$/m);
+  });
+
+  it('explains the app in the README, including what is not implemented', () => {
+    const readme = content(tasks, 'README.md');
+    assert.match(readme, /^# Team tasks/);
+    for (const heading of ['### Projects', '### Tasks', '## Relations', '## Sign-in and roles', '## Rules the app enforces', '## Not implemented', '## Docker']) {
+      assert.ok(readme.includes(heading), heading);
+    }
+    assert.ok(readme.includes('Show a board per project with one column per status.'));
+    assert.match(readme, /Only the owner of a project \(or an admin\) may update or delete it\./);
+    const eventsReadme = content(events, 'README.md');
+    assert.match(eventsReadme, /takes at most its `capacity` registrations/);
+    assert.match(eventsReadme, /No sign-in/);
+  });
+
+  it('builds a manifest that validates and covers every file with its requirement texts', () => {
+    const json = buildManifest(tasksSpec, tasks);
+    const manifest = TakossManifest.parse(JSON.parse(json));
+    assert.equal(MANIFEST_PATH, '.takoss/manifest.json');
+    assert.deepEqual(
+      manifest.files.map((f) => f.path),
+      tasks.map((f) => f.path),
+    );
+    const taskPage = manifest.files.find((f) => f.path === 'frontend/src/pages/tasks.tsx');
+    assert.ok(taskPage?.requirements.includes(tasksSpec.requirements.sentences[3].text));
+    assert.equal(manifest.requirements.length, tasksSpec.requirements.sentences.length);
+    assert.equal(buildManifest(tasksSpec, [...tasks].reverse()), json, 'order-independent');
+  });
+});
