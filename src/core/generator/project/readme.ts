@@ -4,6 +4,12 @@ import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
 import { entityNames, humanize } from '../../spec/naming';
 import type { Field, ProjectSpec, Rule } from '../../spec/projectSpec';
 
+/** "a doctor", "an appointment" (capitalised at the start of a sentence). */
+function withArticle(noun: string, capital = false): string {
+  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
+  return `${capital ? article[0].toUpperCase() + article.slice(1) : article} ${noun}`;
+}
+
 const TYPE_NAMES: Record<Field['type'], string> = {
   string: 'text',
   text: 'long text',
@@ -41,7 +47,7 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
     case 'capacity': {
       const relation = spec.relations.find((r) => r.from === rule.entity && r.name === rule.relation);
       const parent = relation?.to ?? humanize(rule.relation);
-      return `A ${humanize(parent).toLowerCase()} takes at most its \`${rule.capacityField}\` ${plural(spec, rule.entity)}${
+      return `${withArticle(humanize(parent).toLowerCase(), true)} takes at most its \`${rule.capacityField}\` ${plural(spec, rule.entity)}${
         rule.activeWhenNull ? ` (counting only those whose \`${rule.activeWhenNull}\` is empty)` : ''
       }; more are refused.`;
     }
@@ -91,7 +97,7 @@ export function generateReadme(spec: ProjectSpec): string {
       const from = plural(spec, relation.from);
       if (relation.kind === 'belongsTo') {
         lines.push(
-          `- A ${humanize(relation.from).toLowerCase()} ${relation.required ? 'belongs to' : 'may belong to'} a ${humanize(relation.to).toLowerCase()} as \`${relation.name}\`; a ${humanize(relation.to).toLowerCase()} has many ${from} (\`${relation.inverseName}\`). Deleting the ${humanize(relation.to).toLowerCase()} ${
+          `- ${withArticle(humanize(relation.from).toLowerCase(), true)} ${relation.required ? 'belongs to' : 'may belong to'} ${withArticle(humanize(relation.to).toLowerCase())} as \`${relation.name}\`; ${withArticle(humanize(relation.to).toLowerCase())} has many ${from} (\`${relation.inverseName}\`). Deleting the ${humanize(relation.to).toLowerCase()} ${
             relation.onDelete === 'cascade' ? 'deletes them' : relation.onDelete === 'setNull' ? 'clears the link' : 'is refused while they exist'
           }.`,
         );
@@ -129,16 +135,18 @@ export function generateReadme(spec: ProjectSpec): string {
   lines.push(
     '## Run it',
     '',
-    'Needs Node 20.19+ and PostgreSQL 16 (or Docker).',
+    'Needs Node 20.19+. Development and tests use PGlite, an embedded PostgreSQL kept in `backend/.data/`: no database server to install.',
     '',
     '```sh',
-    'cp .env.example .env        # then adjust DATABASE_URL' + (spec.auth.kind === 'emailPassword' ? ' and JWT_SECRET' : ''),
     'npm install',
-    'npm run seed                # optional: sample data',
+    'npm run seed                # optional: sample data' + (spec.auth.kind === 'emailPassword' ? ' and an admin account admin@example.com / admin-password-123' : ''),
     `npm run dev                 # API on http://localhost:${BACKEND_PORT}, app on http://localhost:${FRONTEND_PORT}`,
     '```',
     '',
     `The dev server proxies \`/api\` to the backend, so open http://localhost:${FRONTEND_PORT}.`,
+    '',
+    'To use a PostgreSQL server instead, set `DATABASE_URL` in the environment (see `backend/.env.example` for every variable); in production also set `NODE_ENV=production`' +
+      (spec.auth.kind === 'emailPassword' ? ' and a long random `JWT_SECRET`.' : '.'),
     '',
     '## Test and build',
     '',
