@@ -163,6 +163,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
       runController.signal.addEventListener('abort', abortAttempt, { once: true });
       const timeoutMs = typeof options.stageTimeoutMs === 'function' ? options.stageTimeoutMs(stage) : options.stageTimeoutMs;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let rejectOnCancel: (() => void) | undefined;
       stream.emit({ type: 'stageStarted', stageId: stage.id, attempt });
       const inputs = new Map<string, TOut>();
       for (const dependency of stage.dependsOn) if (outputs.has(dependency)) inputs.set(dependency, outputs.get(dependency) as TOut);
@@ -200,7 +201,8 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
                 attemptController.abort();
               }, timeoutMs);
             }
-            runController.signal.addEventListener('abort', () => reject(new RunCancelledError()), { once: true });
+            rejectOnCancel = () => reject(new RunCancelledError());
+            runController.signal.addEventListener('abort', rejectOnCancel, { once: true });
             if (runController.signal.aborted) reject(new RunCancelledError());
           }),
         ]);
@@ -232,6 +234,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
       } finally {
         if (timer) clearTimeout(timer);
         runController.signal.removeEventListener('abort', abortAttempt);
+        if (rejectOnCancel) runController.signal.removeEventListener('abort', rejectOnCancel);
       }
     }
   };

@@ -1,0 +1,48 @@
+// Helpers that keep each stage module down to what is particular about it.
+import type { GeneratedFile } from '../../generator/fileSet';
+import type { OfflineContext, PromptTemplate, StageDefinition, StageOutput } from './types';
+import { StageOutputSchema } from './types';
+
+const CONVENTIONS_NOTE =
+  'Follow the project conventions and the spec given in the context exactly; do not invent entities, fields or routes.';
+
+/**
+ * Two variants of every prompt: `direct` asks for the files at once, `stepwise` asks for a short
+ * plan first. Recorded outcomes tell which works better for each stage.
+ */
+export function prompts(task: string, version = 1): PromptTemplate {
+  return {
+    version,
+    variants: [
+      { id: 'direct', template: `${task}\n${CONVENTIONS_NOTE}\nReturn every file through the emit_files tool.` },
+      {
+        id: 'stepwise',
+        template: `${task}\n${CONVENTIONS_NOTE}\nFirst list, in the summary, the files you will write and what each must contain; then return them through the emit_files tool.`,
+      },
+    ],
+  };
+}
+
+export function describeFiles(files: GeneratedFile[]): string {
+  if (!files.length) return 'no files';
+  const names = files.map((file) => file.path.split('/').at(-1));
+  const shown = names.slice(0, 4).join(', ');
+  return `${files.length} file${files.length === 1 ? '' : 's'}: ${shown}${names.length > 4 ? ', …' : ''}`;
+}
+
+export interface FilesStageSpec extends Omit<StageDefinition, 'outputSchema' | 'offline'> {
+  produce(context: OfflineContext): GeneratedFile[];
+}
+
+/** A stage whose offline implementation produces files from the generator's layers. */
+export function filesStage(spec: FilesStageSpec): StageDefinition {
+  const { produce, ...rest } = spec;
+  return {
+    ...rest,
+    outputSchema: StageOutputSchema,
+    offline(context): StageOutput {
+      const files = produce(context);
+      return { files, summary: describeFiles(files) };
+    },
+  };
+}

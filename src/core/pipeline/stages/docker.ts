@@ -1,0 +1,10 @@
+import { filesStage, prompts } from './define';
+
+export const docker = filesStage({
+  kind: 'docker',
+  title: 'Docker and compose',
+  dependsOn: ['architecture'],
+  description: 'A Dockerfile per app, nginx for the frontend, and docker-compose with PostgreSQL.',
+  prompt: prompts('Write the Dockerfiles, the nginx config and docker-compose.yml with PostgreSQL.'),
+  produce: ({ layers }) => layers.select('spec.deploy', (path) => /(^|\/)(Dockerfile|nginx\.conf|docker-compose\.yml)$/.test(path)),
+});

@@ -1,0 +1,10 @@
+import { filesStage, prompts } from './define';
+
+export const readme = filesStage({
+  kind: 'readme',
+  title: 'README',
+  dependsOn: ['domain-model', 'business-rules', 'docker'],
+  description: 'The workspace root and a README: what the app does, rules enforced, requirements not implemented, how to run it.',
+  prompt: prompts('Write the root README (entities, relations, roles, rules, what is not implemented, how to run and test) and the workspace package.json.'),
+  produce: ({ layers }) => layers.files('spec.projectRoot'),
+});
