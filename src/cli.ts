@@ -1,13 +1,20 @@
 // Headless entry over the same core as the extension, for scripts and CI.
 import { runCli } from './core/cli/runCli';
-import { generateProject } from './core/generator';
+import { runGeneration } from './core/pipeline/orchestrator';
 import { extractSpec } from './core/spec/extract';
 import { verifyProject } from './core/verify/verifier';
+
+const cancel = new AbortController();
+process.once('SIGINT', () => {
+  process.stderr.write('\ntakoss: cancelling (Ctrl+C again to quit at once)…\n');
+  cancel.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
 
 runCli(
   process.argv.slice(2),
   { out: (line) => process.stdout.write(line + '\n'), err: (line) => process.stderr.write(line + '\n') },
-  { extractSpec, generateProject, verifyProject },
+  { extractSpec, runGeneration, verifyProject, signal: cancel.signal },
 ).then(
   (code) => {
     process.exitCode = code;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generateCommand, type GenerateDeps } from '../../src/core/cli/generateCommand';
 import { generateProject, InvalidSpecError } from '../../src/core/generator';
 import { TakossManifest } from '../../src/core/generator/project';
+import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { extractSpec } from '../../src/core/spec/extract';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
@@ -50,7 +51,7 @@ describe('takoss generate (CLI)', () => {
   let verifyOk = true;
   const deps: GenerateDeps = {
     extractSpec,
-    generateProject,
+    runGeneration,
     verifyProject: async (dir): Promise<VerifyResult> => {
       verified.push(dir);
       const step = (name: 'install' | 'build' | 'test', ok: boolean) => ({
@@ -77,6 +78,9 @@ describe('takoss generate (CLI)', () => {
     assert.deepEqual(summary.entities.sort(), ['Post', 'User']);
     assert.ok(readFileSync(path.join(out, 'backend', 'package.json'), 'utf8').includes('"name"'));
     assert.match(result.err, /spec: 2 entities/);
+    assert.match(result.err, /\[\s*\d+\/\d+\] API routes: Post — 1 file: posts\.ts/);
+    assert.match(result.err, /Verification skipped: not requested/);
+    assert.equal(summary.status, 'partial');
   });
 
   it('refuses a non-empty folder unless --force, without touching it', async () => {
@@ -128,5 +132,6 @@ describe('takoss generate (CLI)', () => {
     assert.deepEqual(verified.at(-1), out);
     assert.equal(JSON.parse(result.out).verify.failedStep, 'test');
     assert.match(result.err, /verify: test FAILED/);
+    assert.match(result.err, /Repair FAILED: .*cannot repair/);
   });
 });

@@ -3,17 +3,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FileSet } from '../generator/fileSet';
-import { TargetNotEmptyError, writeFilesToDisk } from '../output/diskSink';
+import { createDiskWriter, TargetNotEmptyError } from '../output/diskSink';
+import { RunEventStream } from '../pipeline/events';
+import type { GenerationRequest, GenerationResult } from '../pipeline/orchestrator';
 import { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
 import type { VerifyOptions, VerifyResult } from '../verify/verifier';
+import { cliProgress } from './progress';
 import type { CliIo } from './runCli';
 
 export interface GenerateDeps {
   extractSpec(text: string, options?: { projectName?: string }): ProjectSpec;
-  generateProject(spec: ProjectSpec): FileSet;
+  runGeneration(request: GenerationRequest): Promise<GenerationResult>;
   verifyProject(dir: string, options?: VerifyOptions): Promise<VerifyResult>;
+  /** Cancels the run (Ctrl+C in the terminal). */
+  signal?: AbortSignal;
 }
 
 export const GENERATE_USAGE = `Usage: takoss generate (--requirements TEXT | --requirements-file FILE | --spec FILE) [options]
@@ -120,12 +124,9 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       return 1;
     }
     const out = path.resolve(String(values.out));
-    const generationStarted = Date.now();
-    const files = deps.generateProject(spec).list();
-    const generatedMs = Date.now() - generationStarted;
-    let written = 0;
+    let write: Awaited<ReturnType<typeof createDiskWriter>>;
     try {
-      written = await writeFilesToDisk(out, files, { force: Boolean(values.force) });
+      write = await createDiskWriter(out, { force: Boolean(values.force) });
     } catch (error) {
       if (error instanceof TargetNotEmptyError) {
         io.err(`takoss generate: ${error.message}`);
@@ -133,25 +134,39 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       }
       throw error;
     }
-    io.err(`files: ${written} written to ${out} (generated in ${formatSeconds(generatedMs)})`);
+    const stream = new RunEventStream(`cli-${Date.now().toString(36)}`);
+    stream.subscribe(cliProgress(io.err));
     let verified: VerifyResult | undefined;
-    if (values.verify) {
-      verified = await deps.verifyProject(out, {
-        onStepStart: (step) => io.err(`verify: ${step}…`),
-      });
-      for (const step of verified.steps) {
-        io.err(`verify: ${step.name} ${step.ok ? 'passed' : 'FAILED'} in ${formatSeconds(step.durationMs)}`);
-        for (const line of step.firstErrors) io.err(`  ${line}`);
-      }
-    }
+    const { run } = await deps.runGeneration({
+      input: { kind: 'spec', spec },
+      stream,
+      signal: deps.signal,
+      onFile: async (file) => {
+        await write(file);
+      },
+      verify: values.verify
+        ? async (signal) => {
+            verified = await deps.verifyProject(out, { signal, onStepStart: (step) => io.err(`      verify: ${step}…`) });
+            for (const step of verified.steps) {
+              io.err(`      verify: ${step.name} ${step.ok ? 'passed' : 'FAILED'} in ${formatSeconds(step.durationMs)}`);
+              for (const line of step.firstErrors) io.err(`        ${line}`);
+            }
+            return verified;
+          }
+        : undefined,
+      verificationSkippedBecause: 'not requested (pass --verify to install, build and test the project)',
+    });
     io.out(
       JSON.stringify(
         {
           project: spec.name,
           out,
+          status: run.status,
           entities: spec.entities.map((e) => e.name),
           auth: spec.auth.kind,
-          files: written,
+          files: run.summary.files,
+          stages: run.summary.stages,
+          failed: Object.fromEntries(run.errors),
           seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
           verify: verified
             ? { ok: verified.ok, failedStep: verified.failedStep, steps: verified.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: Math.round(s.durationMs / 100) / 10 })) }
@@ -161,7 +176,10 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
         2,
       ),
     );
-    return verified && !verified.ok ? 1 : 0;
+    if (run.status === 'cancelled') return 130;
+    if (run.errors.size > 0) return 1;
+    if (values.verify && run.status !== 'succeeded') return 1;
+    return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`takoss generate: ${error.message}`);

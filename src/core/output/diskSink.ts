@@ -55,11 +55,11 @@ export interface WriteOptions {
   onFile?: (file: GeneratedFile, absolutePath: string) => void;
 }
 
-export async function writeFilesToDisk(target: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<number> {
+/** Prepares the target (refusing a non-empty one unless forced) and returns a writer for its files. */
+export async function createDiskWriter(target: string, options: { force?: boolean } = {}): Promise<(file: GeneratedFile) => Promise<string>> {
   if (!options.force && !(await isEmptyOrMissing(target))) throw new TargetNotEmptyError(target);
   await mkdir(target, { recursive: true });
-  let written = 0;
-  for (const file of files) {
+  return async (file) => {
     const absolute = await confinedPath(target, file.path);
     await mkdir(path.dirname(absolute), { recursive: true });
     const temp = `${absolute}.takoss-${randomBytes(4).toString('hex')}.tmp`;
@@ -71,6 +71,15 @@ export async function writeFilesToDisk(target: string, files: readonly Generated
       await rm(temp, { force: true });
       throw error;
     }
+    return absolute;
+  };
+}
+
+export async function writeFilesToDisk(target: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<number> {
+  const write = await createDiskWriter(target, options);
+  let written = 0;
+  for (const file of files) {
+    const absolute = await write(file);
     written += 1;
     options.onFile?.(file, absolute);
   }

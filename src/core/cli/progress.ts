@@ -1,0 +1,53 @@
+// The CLI's view of a run: one line per stage as it ends, read from the same event stream the
+// panel and the history use.
+import type { RunEvent } from '../pipeline/events';
+
+export function cliProgress(write: (line: string) => void): (event: RunEvent) => void {
+  let total = 0;
+  let ended = 0;
+  const titles = new Map<string, string>();
+  const summaries = new Map<string, string>();
+  const prefix = () => `[${String(ended).padStart(String(total).length)}/${total}]`;
+  return (event) => {
+    switch (event.type) {
+      case 'runStarted':
+        total = event.stages.length;
+        for (const stage of event.stages) titles.set(stage.id, stage.title);
+        write(`run: ${total} stages, up to ${event.concurrency} at a time`);
+        break;
+      case 'stageOutput':
+        summaries.set(event.stageId, event.summary);
+        break;
+      case 'stageFinished':
+        ended += 1;
+        write(`${prefix()} ${titles.get(event.stageId)} — ${summaries.get(event.stageId) ?? 'done'}`);
+        break;
+      case 'stageFailed':
+        ended += 1;
+        write(`${prefix()} ${titles.get(event.stageId)} FAILED: ${event.error}`);
+        break;
+      case 'stageSkipped':
+        ended += 1;
+        write(`${prefix()} ${titles.get(event.stageId)} skipped: ${event.reason}`);
+        break;
+      case 'stageCancelled':
+        ended += 1;
+        break;
+      case 'stageRetried':
+        write(`      ${titles.get(event.stageId)}: retrying in ${Math.round(event.delayMs / 100) / 10} s (${event.reason})`);
+        break;
+      case 'warning':
+        write(`      warning: ${event.message}`);
+        break;
+      case 'runFinished': {
+        const { stages, files, durationMs, status } = event.summary;
+        write(
+          `run ${status}: ${stages.succeeded} stages done, ${stages.failed} failed, ${stages.skipped} skipped, ${stages.cancelled} cancelled; ${files} files in ${(durationMs / 1000).toFixed(2)} s`,
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  };
+}
