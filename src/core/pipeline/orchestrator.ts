@@ -7,12 +7,25 @@ import { FileSet, type GeneratedFile } from '../generator/fileSet';
 import { extractSpec } from '../spec/extract';
 import type { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
+import type { StructuredRequest, StructuredResult } from '../providers/anthropic';
+import { costUsd } from '../providers/models';
 import type { VerifyResult } from '../verify/verifier';
 import { RunEventStream } from './events';
 import { type RunResult, runStages } from './scheduler';
 import { buildStageGraph } from './stages/catalogue';
 import { LayerCache } from './stages/layers';
-import type { StageInstance, StageOutput } from './stages/types';
+import { CONVENTIONS, specContext } from './stages/sharedContext';
+import type { ClaudeStageContext, OfflineContext, StageInstance, StageOutput } from './stages/types';
+
+/** Hybrid mode: the deterministic skeleton first, then Claude for the stages that need judgement. */
+export interface ClaudeOptions {
+  provider: { structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> };
+  model: string;
+  /** Most the run may spend; a Claude call whose forecast would pass it keeps the deterministic result. */
+  budgetUsd: number;
+  /** Which prompt variant a stage uses (learning chooses later); default: the first. */
+  chooseVariant?: (stage: StageInstance) => string | undefined;
+}
 
 export type GenerationInput = { kind: 'text'; text: string; projectName?: string } | { kind: 'spec'; spec: ProjectSpec };
 
@@ -29,6 +42,7 @@ export interface GenerationRequest {
   verify?: (signal: AbortSignal) => Promise<VerifyResult>;
   /** Said in the run when verification is skipped, e.g. "needs a trusted workspace". */
   verificationSkippedBecause?: string;
+  claude?: ClaudeOptions;
 }
 
 export interface GenerationResult {
@@ -52,9 +66,13 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
 
   const stream = request.stream ?? new RunEventStream(request.runId ?? randomUUID());
   const stages = buildStageGraph(spec);
-  const layers = new LayerCache(spec);
   const files = new FileSet();
   const requirementsText = request.input.kind === 'text' ? request.input.text : spec.requirements.text;
+  // Stages after the domain model generate from its (possibly Claude-refined) spec.
+  let currentSpec = spec;
+  let layers: LayerCache | undefined;
+  let spentUsd = 0;
+  const claude = request.claude;
 
   const run = await runStages<StageInstance, StageOutput>({
     stages,
@@ -62,29 +80,64 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     concurrency: request.concurrency ?? 4,
     signal: request.signal,
     stageTimeoutMs: (stage) => (stage.kind === 'verification' ? 30 * 60_000 : (request.stageTimeoutMs ?? 5 * 60_000)),
-    // Offline stages are deterministic: a retry would fail the same way.
-    retry: { maxAttempts: 1 },
     admit: (stage) =>
       stage.kind === 'verification' && !request.verify
         ? (request.verificationSkippedBecause ?? 'Verification was not requested for this run')
         : undefined,
     execute: async (stage, context) => {
       const inputs = new Map<string, StageOutput>();
-      const collect = (id: string) => {
+      for (const id of stage.dependsOn) {
         const output = context.inputs.get(id);
         if (output) inputs.set(id, output);
-      };
-      // The explanations stage reads every earlier file, so hand it all finished outputs it depends on.
-      stage.dependsOn.forEach(collect);
-      const output = await stage.definition.offline({
-        spec,
+      }
+      const offlineContext: OfflineContext = {
+        spec: currentSpec,
         requirementsText,
-        layers,
+        get layers() {
+          layers ??= new LayerCache(currentSpec);
+          return layers;
+        },
         entity: stage.entity,
         signal: context.signal,
         inputs,
         verify: request.verify,
-      });
+      };
+      let output = await stage.definition.offline(offlineContext);
+      const refine = stage.definition.claude;
+      if (claude && refine) {
+        const claudeContext: ClaudeStageContext = Object.assign(Object.create(offlineContext) as OfflineContext, { offline: output });
+        const variants = stage.definition.prompt.variants;
+        const variantId = claude.chooseVariant?.(stage);
+        const variant = variants.find((v) => v.id === variantId) ?? variants[0];
+        const cachedContext = [CONVENTIONS, specContext(currentSpec)];
+        const instructions = refine.instructions(claudeContext, variant);
+        const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
+        const forecast = costUsd(claude.model, { inputTokens: estimatedInput, outputTokens: refine.maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
+        if (spentUsd + forecast > claude.budgetUsd) {
+          context.warn(
+            `Budget: ${stage.title} keeps the deterministic result; asking Claude would cost up to $${forecast.toFixed(4)} and $${spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget is spent.`,
+          );
+        } else {
+          context.progress(`Asking ${claude.model} (prompt variant ${variant.id})`);
+          const result = await claude.provider.structured({
+            model: claude.model,
+            cachedContext,
+            instructions,
+            toolName: refine.toolName,
+            toolDescription: refine.toolDescription,
+            schema: refine.schema,
+            maxTokens: refine.maxOutputTokens,
+            validate: refine.validate ? (value: unknown) => refine.validate?.(value, claudeContext) ?? [] : undefined,
+            signal: context.signal,
+            onProgress: (chars) => context.progress(`Claude: ${chars} characters received`),
+          });
+          spentUsd += result.usage.costUsd;
+          context.usage(result.model, result.usage);
+          if (result.repaired) context.warn(`${stage.title}: Claude's first answer was invalid; its repair was accepted.`);
+          output = refine.apply(result.value, claudeContext);
+        }
+      }
+      if (output.spec) currentSpec = output.spec;
       for (const file of output.files) {
         context.signal.throwIfAborted();
         files.add(file);
@@ -95,5 +148,5 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
       return output;
     },
   });
-  return { spec, stages, files, run, stream };
+  return { spec: currentSpec, stages, files, run, stream };
 }

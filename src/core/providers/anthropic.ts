@@ -39,6 +39,8 @@ export interface StructuredRequest<T> {
   toolDescription: string;
   schema: z.ZodType<T>;
   maxTokens: number;
+  /** Checks zod cannot express (cross references); problems go into the repair round trip. */
+  validate?: (value: T) => string[];
   signal?: AbortSignal;
   /** Called as streamed output arrives, with the characters received so far. */
   onProgress?: (receivedChars: number) => void;
@@ -162,10 +164,15 @@ export class AnthropicProvider {
       received.push(message);
       const call = message.content.find((block) => block.type === 'tool_use' && block.name === request.toolName);
       const parsed = call && call.type === 'tool_use' ? request.schema.safeParse(call.input) : undefined;
-      if (parsed?.success) {
+      const semantic = parsed?.success ? (request.validate?.(parsed.data) ?? []) : [];
+      if (parsed?.success && semantic.length === 0) {
         return { value: parsed.data, usage: toUsage(request.model, received), model: request.model, repaired: round > 0, requestIds };
       }
-      const problems = parsed ? describeIssues(parsed.error) : [`no call to the ${request.toolName} tool (stop reason: ${message.stop_reason})`];
+      const problems = parsed
+        ? parsed.success
+          ? semantic
+          : describeIssues(parsed.error)
+        : [`no call to the ${request.toolName} tool (stop reason: ${message.stop_reason})`];
       if (round === 1) throw new InvalidModelOutputError(request.toolName, problems);
       // One repair round trip: show Claude exactly what was wrong with its answer.
       messages.push({ role: 'assistant', content: message.content });
@@ -181,7 +188,7 @@ export class AnthropicProvider {
   }
 
   private async send(
-    request: StructuredRequest<unknown>,
+    request: Pick<StructuredRequest<unknown>, 'model' | 'maxTokens' | 'signal' | 'onProgress' | 'toolName'>,
     body: { system: Anthropic.Messages.TextBlockParam[]; tools: Anthropic.Messages.Tool[]; messages: MessageParam[] },
     requestIds: string[],
   ): Promise<Message> {

@@ -1,6 +1,36 @@
+import { z } from 'zod';
+import type { GeneratedFile } from '../../generator/fileSet';
 import { buildManifest, MANIFEST_PATH } from '../../generator/project';
+import type { ProjectSpec } from '../../spec/projectSpec';
 import { prompts } from './define';
-import { type StageDefinition, StageOutputSchema } from './types';
+import { type OfflineContext, type StageDefinition, StageOutputSchema, type StageOutput } from './types';
+
+const Explanations = z.object({
+  files: z.array(z.object({ path: z.string().max(240), explanation: z.string().min(10).max(1200) })).max(2000),
+});
+type Explanations = z.infer<typeof Explanations>;
+
+function filesBefore(inputs: OfflineContext['inputs']): GeneratedFile[] {
+  return [...inputs.values()].flatMap((output) => output.files).sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+function manifestOutput(spec: ProjectSpec, files: GeneratedFile[], summary: string): StageOutput {
+  const content = buildManifest(spec, files);
+  return {
+    files: [
+      {
+        path: MANIFEST_PATH,
+        content: content.endsWith('\n') ? content : content + '\n',
+        layer: 'explanations',
+        explanation:
+          'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
+        serves: ['project'],
+        sources: spec.requirements.sentences.map((sentence) => sentence.id),
+      },
+    ],
+    summary,
+  };
+}
 
 /** The manifest that explains every file; it reads the files of every stage before it. */
 export const explanations: StageDefinition = {
@@ -15,16 +45,28 @@ export const explanations: StageDefinition = {
   prompt: prompts('Explain every generated file in two plain sentences, naming the requirement sentences it serves.'),
   outputSchema: StageOutputSchema,
   offline: ({ spec, inputs }) => {
-    const files = [...inputs.values()].flatMap((output) => output.files).sort((a, b) => (a.path < b.path ? -1 : 1));
-    const manifest = {
-      path: MANIFEST_PATH,
-      content: buildManifest(spec, files),
-      layer: 'explanations',
-      explanation:
-        'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
-      serves: ['project'],
-      sources: spec.requirements.sentences.map((sentence) => sentence.id),
-    };
-    return { files: [{ ...manifest, content: manifest.content.endsWith('\n') ? manifest.content : manifest.content + '\n' }], summary: `${files.length} files explained` };
+    const files = filesBefore(inputs);
+    return manifestOutput(spec, files, `${files.length} files explained`);
+  },
+  claude: {
+    toolName: 'emit_explanations',
+    toolDescription: 'Return a plain-language explanation for generated files.',
+    schema: Explanations,
+    maxOutputTokens: 16_000,
+    instructions: ({ inputs }, variant) => {
+      const list = filesBefore(inputs)
+        .map((file) => `- ${file.path} (serves ${file.serves.join(', ') || 'the project'}): ${file.explanation}`)
+        .join('\n');
+      return `${variant.template}\n\nFiles and their current explanations:\n${list}`;
+    },
+    validate: (value: Explanations, { inputs }) => {
+      const known = new Set(filesBefore(inputs).map((file) => file.path));
+      return value.files.filter((entry) => !known.has(entry.path)).map((entry) => `files: "${entry.path}" is not a generated file`);
+    },
+    apply: (value: Explanations, { spec, inputs }) => {
+      const better = new Map(value.files.map((entry) => [entry.path, entry.explanation]));
+      const files = filesBefore(inputs).map((file) => (better.has(file.path) ? { ...file, explanation: better.get(file.path) as string } : file));
+      return manifestOutput(spec, files, `${files.length} files explained (${better.size} by Claude)`);
+    },
   },
 };

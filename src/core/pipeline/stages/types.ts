@@ -59,6 +59,23 @@ export interface OfflineContext {
   verify?: (signal: AbortSignal) => Promise<VerifyResult>;
 }
 
+export interface ClaudeStageContext extends OfflineContext {
+  /** The deterministic skeleton this stage refines. */
+  offline: StageOutput;
+}
+
+/** How a stage asks Claude for the parts that need judgement, on top of its offline output. */
+export interface ClaudeStage<T> {
+  toolName: string;
+  toolDescription: string;
+  schema: z.ZodType<T>;
+  maxOutputTokens: number;
+  /** The stage's instructions; the shared context (conventions, spec) is sent separately, cached. */
+  instructions(context: ClaudeStageContext, variant: PromptVariant): string;
+  validate?(value: T, context: ClaudeStageContext): string[];
+  apply(value: T, context: ClaudeStageContext): StageOutput;
+}
+
 export interface StageDefinition {
   kind: string;
   title: string;
@@ -71,6 +88,9 @@ export interface StageDefinition {
   prompt: PromptTemplate;
   outputSchema: z.ZodType<unknown>;
   offline(context: OfflineContext): StageOutput | Promise<StageOutput>;
+  /** Present on stages Claude refines in hybrid mode. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  claude?: ClaudeStage<any>;
 }
 
 /** A stage in one run's graph: a catalogue stage, possibly bound to an entity. */

@@ -1,0 +1,102 @@
+// Hybrid mode end to end: the real orchestrator and the real SDK against the fake Messages API.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RunEventStream } from '../../src/core/pipeline/events';
+import { runGeneration } from '../../src/core/pipeline/orchestrator';
+import { replayRun } from '../../src/core/pipeline/runState';
+import { AnthropicProvider } from '../../src/core/providers/anthropic';
+import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { errorResponse, FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
+const loadSpec = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));
+const MODEL = 'claude-sonnet-5-5';
+
+/** The spec Claude "returns": the fixture with one more field the deterministic extraction missed. */
+function refined() {
+  const spec = loadSpec('events');
+  const event = spec.entities.find((e) => e.name === 'Event');
+  event?.fields.push({ name: 'description', label: 'Description', type: 'text', required: false, unique: false, sources: [0] });
+  return spec;
+}
+
+const explainFirstFile = (request: RecordedRequest) => {
+  const text: string = request.body.messages[0].content;
+  const firstPath = /^- (\S+) \(serves/m.exec(text)?.[1] ?? 'README.md';
+  return toolMessage('emit_explanations', { files: [{ path: firstPath, explanation: 'Explained by Claude: what this file does for the app.' }] }, { input_tokens: 400, output_tokens: 80, cache_read_input_tokens: 3000 });
+};
+
+describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
+  this.timeout(20_000);
+  let fake: FakeAnthropicServer;
+  let provider: AnthropicProvider;
+
+  beforeEach(async () => {
+    fake = await FakeAnthropicServer.start();
+    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
+  });
+  afterEach(() => fake.close());
+
+  it('refines the spec and the explanations with Claude on top of the deterministic skeleton', async () => {
+    fake.enqueue(toolMessage('emit_spec', refined(), { input_tokens: 1200, output_tokens: 900, cache_creation_input_tokens: 3000 }), explainFirstFile);
+    const stream = new RunEventStream('hybrid');
+    const { files, run, spec } = await runGeneration({
+      input: { kind: 'spec', spec: loadSpec('events') },
+      stream,
+      claude: { provider, model: MODEL, budgetUsd: 5 },
+    });
+    assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
+    assert.ok(spec.entities.find((e) => e.name === 'Event')?.fields.some((f) => f.name === 'description'));
+    assert.match(files.get('backend/src/db/schema.ts')?.content ?? '', /description/, 'generated from the refined spec');
+    const manifest = JSON.parse(files.get('.takoss/manifest.json')?.content ?? '{}');
+    assert.ok(manifest.files.some((f: { explanation: string }) => f.explanation.startsWith('Explained by Claude')));
+    // Both calls share the cached prefix: conventions first, identical, marked ephemeral.
+    assert.equal(fake.requests.length, 2);
+    const [first, second] = fake.requests.map((r) => r.body.system);
+    assert.equal(first[0].text, second[0].text);
+    assert.deepEqual(first[0].cache_control, { type: 'ephemeral' });
+    const state = replayRun(stream.events);
+    assert.ok(state.usage.costUsd > 0);
+    assert.equal(state.usage.cacheReadTokens, 3000);
+    assert.match(state.stages['domain-model'].outputSummary ?? '', /refined by Claude/);
+    assert.ok(stream.events.some((e) => e.type === 'stageProgress' && /characters received/.test(e.message)));
+  });
+
+  it('retries a 429 after its retry-after and then succeeds', async () => {
+    fake.enqueue(errorResponse(429, 'slow down', { 'retry-after': '1' }), toolMessage('emit_spec', refined()), explainFirstFile);
+    const stream = new RunEventStream('retry');
+    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    assert.equal(run.errors.size, 0);
+    const retried = stream.events.find((e) => e.type === 'stageRetried');
+    assert.equal(retried?.type === 'stageRetried' && retried.delayMs, 1000);
+  });
+
+  it('keeps the deterministic result, and says so, when the budget does not allow a call', async () => {
+    const stream = new RunEventStream('budget');
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 0 } });
+    assert.equal(fake.requests.length, 0, 'Claude was never called');
+    assert.equal(run.errors.size, 0);
+    assert.ok(files.has('backend/src/routes/events.ts'));
+    const warnings = stream.events.filter((e) => e.type === 'warning').map((e) => (e.type === 'warning' ? e.message : ''));
+    assert.ok(warnings.some((w) => /Budget: Domain model keeps the deterministic result/.test(w)), warnings.join('\n'));
+  });
+
+  it('repairs an inconsistent spec once, then fails the stage cleanly if still wrong', async () => {
+    const renamed = refined();
+    renamed.entities[0].name = 'Happening';
+    fake.enqueue(toolMessage('emit_spec', renamed), toolMessage('emit_spec', renamed));
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    assert.match(run.errors.get('domain-model') ?? '', /still invalid after one repair.*entities must stay exactly/);
+    assert.equal(files.size, 0, 'nothing was generated from a spec that failed');
+    assert.equal(fake.requests.length, 2);
+    assert.match(JSON.stringify(fake.requests[1].body.messages.at(-1)), /entities must stay exactly/);
+  });
+
+  it('stops at a rejected API key with a clear message and no retries', async () => {
+    const bad = new AnthropicProvider({ apiKey: 'bad-key', baseURL: fake.url, sleep: async () => undefined });
+    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: bad, model: MODEL, budgetUsd: 5 } });
+    assert.match(run.errors.get('domain-model') ?? '', /Check your API key/);
+    assert.equal(fake.requests.length, 1);
+  });
+});
