@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
-import { findFrameWith, runFromPalette, screenshot } from './workbenchPage';
+import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
 
 describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   this.timeout(120_000);
@@ -15,6 +15,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   before(async () => {
     server = await CodeServer.start();
     workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+    await waitForTakossContributions(workbench.page);
   });
 
   after(async () => {
