@@ -1,6 +1,7 @@
 // Headless entry over the same core as the extension, for scripts and CI.
 import { runCli } from './core/cli/runCli';
 import { runGeneration } from './core/pipeline/orchestrator';
+import { AnthropicProvider } from './core/providers/anthropic';
 import { extractSpec } from './core/spec/extract';
 import { verifyProject } from './core/verify/verifier';
 
@@ -14,7 +15,13 @@ process.once('SIGINT', () => {
 runCli(
   process.argv.slice(2),
   { out: (line) => process.stdout.write(line + '\n'), err: (line) => process.stderr.write(line + '\n') },
-  { extractSpec, runGeneration, verifyProject, signal: cancel.signal },
+  {
+    extractSpec,
+    runGeneration,
+    verifyProject,
+    signal: cancel.signal,
+    createClaudeProvider: (apiKey) => new AnthropicProvider({ apiKey, baseURL: process.env.ANTHROPIC_BASE_URL || undefined }),
+  },
 ).then(
   (code) => {
     process.exitCode = code;

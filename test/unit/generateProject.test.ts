@@ -6,6 +6,8 @@ import { generateCommand, type GenerateDeps } from '../../src/core/cli/generateC
 import { generateProject, InvalidSpecError } from '../../src/core/generator';
 import { TakossManifest } from '../../src/core/generator/project';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
+import { AnthropicProvider } from '../../src/core/providers/anthropic';
+import { FakeAnthropicServer, toolMessage } from '../fake-anthropic/server';
 import { extractSpec } from '../../src/core/spec/extract';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
@@ -121,6 +123,38 @@ describe('takoss generate (CLI)', () => {
     const result = await cli('--requirements', '   ', '--out', path.join(work, 'empty'));
     assert.equal(result.code, 1);
     assert.match(result.err, /no entities/);
+  });
+
+  it('--provider anthropic needs an API key and says where to put it', async () => {
+    const saved = deps.env;
+    deps.env = {};
+    const result = await cli('--requirements', 'Blog with auth and posts.', '--out', path.join(work, 'nokey'), '--provider', 'anthropic');
+    deps.env = saved;
+    assert.equal(result.code, 2);
+    assert.match(result.err, /ANTHROPIC_API_KEY/);
+    assert.equal((await cli('--requirements', 'x', '--out', path.join(work, 'p'), '--provider', 'gpt')).code, 2);
+    assert.equal((await cli('--requirements', 'x', '--out', path.join(work, 'p'), '--budget', '-1')).code, 2);
+  });
+
+  it('--provider anthropic runs hybrid: Claude refines, usage is reported', async () => {
+    const fake = await FakeAnthropicServer.start();
+    try {
+      const spec = extractSpec('Blog with auth and posts.');
+      fake.enqueue(toolMessage('emit_spec', spec, { input_tokens: 900, output_tokens: 700 }), toolMessage('emit_explanations', { files: [] }));
+      const saved = { env: deps.env, create: deps.createClaudeProvider };
+      deps.env = { ANTHROPIC_API_KEY: 'test-key' };
+      deps.createClaudeProvider = (apiKey) => new AnthropicProvider({ apiKey, baseURL: fake.url });
+      const result = await cli('--requirements', 'Blog with auth and posts.', '--out', path.join(work, 'hybrid'), '--provider', 'anthropic', '--budget', '1');
+      Object.assign(deps, { env: saved.env, createClaudeProvider: saved.create });
+      assert.equal(result.code, 0, result.err);
+      const summary = JSON.parse(result.out);
+      assert.equal(summary.provider, 'anthropic');
+      assert.ok(summary.usage.costUsd > 0);
+      assert.equal(fake.requests.length, 2);
+      assert.match(result.err, /Domain model — .*refined by Claude/);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('runs the verifier with --verify and fails when the project does not pass', async () => {

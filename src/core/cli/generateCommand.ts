@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDiskWriter, TargetNotEmptyError } from '../output/diskSink';
 import { RunEventStream } from '../pipeline/events';
-import type { GenerationRequest, GenerationResult } from '../pipeline/orchestrator';
+import type { ClaudeOptions, GenerationRequest, GenerationResult } from '../pipeline/orchestrator';
+import { DEFAULT_MODEL } from '../providers/models';
 import { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
 import type { VerifyOptions, VerifyResult } from '../verify/verifier';
@@ -13,6 +14,9 @@ import { cliProgress } from './progress';
 import type { CliIo } from './runCli';
 
 export interface GenerateDeps {
+  /** Builds the Claude provider for `--provider anthropic`. */
+  createClaudeProvider?(apiKey: string): ClaudeOptions['provider'];
+  env?: Record<string, string | undefined>;
   extractSpec(text: string, options?: { projectName?: string }): ProjectSpec;
   runGeneration(request: GenerationRequest): Promise<GenerationResult>;
   verifyProject(dir: string, options?: VerifyOptions): Promise<VerifyResult>;
@@ -29,7 +33,11 @@ export const GENERATE_USAGE = `Usage: takoss generate (--requirements TEXT | --r
   --out DIR                 write the project here (refuses a non-empty folder unless --force)
   --spec-out FILE           write the extracted spec as JSON (to review or edit, then --spec)
   --verify                  run npm install, build and tests of the generated project
-  --force                   write into a non-empty --out folder (existing files may be replaced)`;
+  --force                   write into a non-empty --out folder (existing files may be replaced)
+  --provider NAME           offline (default, no API key) or anthropic (hybrid: Claude refines the
+                            deterministic result; reads ANTHROPIC_API_KEY)
+  --model MODEL             Claude model (default ${DEFAULT_MODEL})
+  --budget USD              most this run may spend on the API (default 2)`;
 
 const MAX_REQUIREMENTS_BYTES = 2 * 1024 * 1024;
 
@@ -70,6 +78,9 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
         'spec-out': { type: 'string' },
         verify: { type: 'boolean' },
         force: { type: 'boolean' },
+        provider: { type: 'string' },
+        model: { type: 'string' },
+        budget: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -91,6 +102,29 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
   if (!values.out && !values['spec-out']) {
     io.err(`takoss generate: nothing to do; give --out DIR (and/or --spec-out FILE)\n\n${GENERATE_USAGE}`);
     return 2;
+  }
+  const provider = (values.provider as string | undefined) ?? 'offline';
+  if (provider !== 'offline' && provider !== 'anthropic') {
+    io.err(`takoss generate: --provider must be offline or anthropic, not "${provider}"`);
+    return 2;
+  }
+  const budget = values.budget === undefined ? 2 : Number(values.budget);
+  if (!Number.isFinite(budget) || budget < 0) {
+    io.err(`takoss generate: --budget must be a number of US dollars, 0 or more`);
+    return 2;
+  }
+  let claude: ClaudeOptions | undefined;
+  if (provider === 'anthropic') {
+    const apiKey = (deps.env ?? process.env).ANTHROPIC_API_KEY?.trim();
+    if (!apiKey) {
+      io.err('takoss generate: --provider anthropic needs an API key in the ANTHROPIC_API_KEY environment variable');
+      return 2;
+    }
+    if (!deps.createClaudeProvider) {
+      io.err('takoss generate: the Claude provider is not available in this build');
+      return 2;
+    }
+    claude = { provider: deps.createClaudeProvider(apiKey), model: (values.model as string | undefined) ?? DEFAULT_MODEL, budgetUsd: budget };
   }
   const started = Date.now();
   try {
@@ -155,6 +189,7 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
           }
         : undefined,
       verificationSkippedBecause: 'not requested (pass --verify to install, build and test the project)',
+      claude,
     });
     io.out(
       JSON.stringify(
@@ -165,6 +200,8 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
           entities: spec.entities.map((e) => e.name),
           auth: spec.auth.kind,
           files: run.summary.files,
+          provider,
+          usage: claude ? run.summary.usage : undefined,
           stages: run.summary.stages,
           failed: Object.fromEntries(run.errors),
           seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
