@@ -7,6 +7,7 @@ import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { replayRun } from '../../src/core/pipeline/runState';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { VerifyResult } from '../../src/core/verify/verifier';
 import { errorResponse, FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
@@ -98,5 +99,106 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: bad, model: MODEL, budgetUsd: 5 } });
     assert.match(run.errors.get('domain-model') ?? '', /Check your API key/);
     assert.equal(fake.requests.length, 1);
+  });
+});
+
+describe('Claude repair rounds after a failed verification (fake API)', function () {
+  this.timeout(20_000);
+  let fake: FakeAnthropicServer;
+  let provider: AnthropicProvider;
+  const ROUTE = 'backend/src/routes/events.ts';
+
+  const failing = (errors: string[]): VerifyResult => ({
+    ok: false,
+    failedStep: 'build',
+    durationMs: 10,
+    steps: [
+      { name: 'install', ok: true, exitCode: 0, signal: null, durationMs: 1, timedOut: false, cancelled: false, firstErrors: [], outputTail: '' },
+      { name: 'build', ok: false, exitCode: 2, signal: null, durationMs: 1, timedOut: false, cancelled: false, firstErrors: errors, outputTail: errors.join('\n') },
+    ],
+  });
+  const passing: VerifyResult = { ok: true, durationMs: 10, steps: [] };
+  const verifier = (...results: VerifyResult[]) => {
+    let call = 0;
+    return async () => results[Math.min(call++, results.length - 1)];
+  };
+
+  beforeEach(async () => {
+    fake = await FakeAnthropicServer.start();
+    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
+  });
+
+  /** The spec and explanation stages answer first; the repair rounds come after. */
+  const answerEarlierStages = (explanationOutputTokens = 50) =>
+    fake.enqueue(toolMessage('emit_spec', loadSpec('events')), toolMessage('emit_explanations', { files: [] }, { output_tokens: explanationOutputTokens }));
+  afterEach(() => fake.close());
+
+  it('fixes the file the errors name, writes it, and verifies again', async () => {
+    answerEarlierStages();
+    fake.enqueue((request) => {
+      assert.match(request.body.messages[0].content, /error TS2304/);
+      assert.match(request.body.messages[0].content, new RegExp(`File ${ROUTE}`));
+      return toolMessage('emit_fixes', { summary: 'declare the missing name', files: [{ path: ROUTE, content: '// fixed\nexport {};\n' }] });
+    });
+    const written: string[] = [];
+    const { run, files, stream } = await runGeneration({
+      input: { kind: 'spec', spec: loadSpec('events') },
+      claude: { provider, model: MODEL, budgetUsd: 5 },
+      verify: verifier(failing([`${ROUTE}(3,1): error TS2304: Cannot find name 'x'.`]), passing),
+      onFile: (file) => void written.push(file.path),
+    });
+    assert.equal(run.status, 'succeeded', [...run.errors.values()].join('; '));
+    assert.equal(files.get(ROUTE)?.content, '// fixed\nexport {};\n');
+    assert.match(files.get(ROUTE)?.explanation ?? '', /Repaired by/);
+    assert.equal(written.filter((p) => p === ROUTE).length, 2, 'written once generated, once repaired');
+    assert.match(replayRun(stream.events).stages.repair.outputSummary ?? '', /fixed in 1 round/);
+  });
+
+  it('stops when the same errors come back, and says what still fails', async () => {
+    answerEarlierStages();
+    fake.enqueue(toolMessage('emit_fixes', { summary: 'try', files: [{ path: ROUTE, content: 'export {};' }] }));
+    const same = failing([`${ROUTE}(3,1): error TS2304: Cannot find name 'x'.`]);
+    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider, model: MODEL, budgetUsd: 5 }, verify: verifier(same, same) });
+    assert.match(run.errors.get('repair') ?? '', /same errors came back.*TS2304/);
+  });
+
+  it('gives up after the last round', async () => {
+    answerEarlierStages();
+    fake.enqueue(
+      toolMessage('emit_fixes', { summary: 'one', files: [{ path: ROUTE, content: 'export {};' }] }),
+      toolMessage('emit_fixes', { summary: 'two', files: [{ path: ROUTE, content: 'export {}; // 2' }] }),
+    );
+    const { run } = await runGeneration({
+      input: { kind: 'spec', spec: loadSpec('events') },
+      claude: { provider, model: MODEL, budgetUsd: 5, maxRepairRounds: 2 },
+      verify: verifier(failing([`${ROUTE}: error A`]), failing([`${ROUTE}: error B`]), failing([`${ROUTE}: error C`])),
+    });
+    assert.match(run.errors.get('repair') ?? '', /gave up after 2 rounds.*error C/);
+  });
+
+  it('never lets a fix add or escape to a path Takoss did not generate', async () => {
+    answerEarlierStages();
+    const hostile = toolMessage('emit_fixes', { summary: 'x', files: [{ path: '../../etc/passwd', content: 'root::0:0' }] });
+    fake.enqueue(hostile, hostile);
+    const written: string[] = [];
+    const { run } = await runGeneration({
+      input: { kind: 'spec', spec: loadSpec('events') },
+      claude: { provider, model: MODEL, budgetUsd: 5 },
+      verify: verifier(failing([`${ROUTE}: error`])),
+      onFile: (file) => void written.push(file.path),
+    });
+    assert.match(run.errors.get('repair') ?? '', /not an existing generated file/);
+    assert.ok(!written.some((p) => p.includes('..')));
+  });
+
+  it('stops before a round the budget cannot pay for', async () => {
+    // The explanations call costs $0.40 (40k output tokens at $10/M), leaving too little for a repair round.
+    answerEarlierStages(40_000);
+    const { run } = await runGeneration({
+      input: { kind: 'spec', spec: loadSpec('events') },
+      claude: { provider, model: MODEL, budgetUsd: 0.5 },
+      verify: verifier(failing([`${ROUTE}: error`])),
+    });
+    assert.match(run.errors.get('repair') ?? '', /Repair stopped before round 1.*budget/);
   });
 });

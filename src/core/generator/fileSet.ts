@@ -42,6 +42,15 @@ export class FileSet {
     this.files.set(file.path, { ...file, content, sources: [...new Set(file.sources ?? [])].sort((a, b) => a - b) });
   }
 
+  /** Replaces a file that exists (a repair round); refuses new paths so a fix cannot add files. */
+  replace(path: string, content: string, note: string): GeneratedFile {
+    const existing = this.files.get(path);
+    if (!existing) throw new Error(`Cannot replace ${path}: it is not a generated file`);
+    const updated = { ...existing, content: content.endsWith('\n') ? content : content + '\n', explanation: `${existing.explanation} ${note}`.trim() };
+    this.files.set(path, updated);
+    return updated;
+  }
+
   get(path: string): GeneratedFile | undefined {
     return this.files.get(path);
   }

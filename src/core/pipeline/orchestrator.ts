@@ -11,6 +11,7 @@ import type { StructuredRequest, StructuredResult } from '../providers/anthropic
 import { costUsd } from '../providers/models';
 import type { VerifyResult } from '../verify/verifier';
 import { RunEventStream } from './events';
+import { repairRounds } from './repairLoop';
 import { type RunResult, runStages } from './scheduler';
 import { buildStageGraph } from './stages/catalogue';
 import { LayerCache } from './stages/layers';
@@ -25,6 +26,8 @@ export interface ClaudeOptions {
   budgetUsd: number;
   /** Which prompt variant a stage uses (learning chooses later); default: the first. */
   chooseVariant?: (stage: StageInstance) => string | undefined;
+  /** Repair rounds after a failed verification (default 3). */
+  maxRepairRounds?: number;
 }
 
 export type GenerationInput = { kind: 'text'; text: string; projectName?: string } | { kind: 'spec'; spec: ProjectSpec };
@@ -79,7 +82,8 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     stream,
     concurrency: request.concurrency ?? 4,
     signal: request.signal,
-    stageTimeoutMs: (stage) => (stage.kind === 'verification' ? 30 * 60_000 : (request.stageTimeoutMs ?? 5 * 60_000)),
+    stageTimeoutMs: (stage) =>
+      stage.kind === 'verification' || stage.kind === 'repair' ? 60 * 60_000 : (request.stageTimeoutMs ?? 5 * 60_000),
     admit: (stage) =>
       stage.kind === 'verification' && !request.verify
         ? (request.verificationSkippedBecause ?? 'Verification was not requested for this run')
@@ -102,6 +106,28 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         inputs,
         verify: request.verify,
       };
+      const failedVerification = [...inputs.values()].find((output) => output.verification && !output.verification.ok)?.verification;
+      if (stage.kind === 'repair' && claude && request.verify && failedVerification) {
+        const repaired = await repairRounds({
+          provider: claude.provider,
+          model: claude.model,
+          cachedContext: [CONVENTIONS, specContext(currentSpec)],
+          files,
+          verification: failedVerification,
+          verify: request.verify,
+          write: async (file) => {
+            await request.onFile?.(file);
+          },
+          context,
+          maxRounds: claude.maxRepairRounds ?? 3,
+          budgetLeft: () => claude.budgetUsd - spentUsd,
+          onSpend: (usd) => {
+            spentUsd += usd;
+          },
+        });
+        context.output(repaired.summary);
+        return repaired;
+      }
       let output = await stage.definition.offline(offlineContext);
       const refine = stage.definition.claude;
       if (claude && refine) {
