@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { createApi, type TakossApi } from './vscode/api';
+import { registerApiKeyCommands } from './vscode/commands/apiKey';
 import { registerGenerateProjectCommand } from './vscode/commands/generateProject';
 import { registerShowLogCommand } from './vscode/commands/showLog';
 import { TakossLog } from './vscode/log';
 import { PanelManager } from './vscode/panel/PanelManager';
+import { ApiKeyStore } from './vscode/secrets';
 import { SettingsWatcher } from './vscode/settings';
 import { registerHistoryView } from './vscode/sidebar/HistoryView';
 
@@ -13,16 +15,18 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
   const log = new TakossLog();
   const settings = new SettingsWatcher(log);
   const panels = new PanelManager(context.extensionUri, version, log, settings);
+  const apiKeys = new ApiKeyStore(context.secrets);
   context.subscriptions.push(
     log,
     settings,
     panels,
     registerGenerateProjectCommand(panels),
     registerShowLogCommand(log),
+    registerApiKeyCommands(apiKeys, log),
     registerHistoryView(),
   );
   log.info(`Takoss ${version} activated in VS Code ${vscode.version}`);
-  return createApi(version, panels, log);
+  return createApi(version, panels, log, apiKeys);
 }
 
 export function deactivate(): void {

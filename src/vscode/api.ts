@@ -1,6 +1,7 @@
 import type { LogEntry } from '../core/log';
 import type { TakossLog } from './log';
 import type { PanelManager } from './panel/PanelManager';
+import type { ApiKeyStore } from './secrets';
 import type { TakossPanel } from './panel/TakossPanel';
 
 /** What `activate` returns: a small surface for other extensions and our integration tests. */
@@ -10,12 +11,15 @@ export interface TakossApi {
   currentPanel(): TakossPanel | undefined;
   /** Recent log entries, newest last. */
   recentLog(): readonly LogEntry[];
+  /** Whether an Anthropic API key is stored (the key itself never leaves Secret Storage this way). */
+  hasApiKey(): Promise<boolean>;
 }
 
-export function createApi(version: string, panels: PanelManager, log: TakossLog): TakossApi {
+export function createApi(version: string, panels: PanelManager, log: TakossLog, apiKeys: ApiKeyStore): TakossApi {
   return {
     version,
     currentPanel: () => panels.panel,
     recentLog: () => log.recent.list(),
+    hasApiKey: async () => Boolean(await apiKeys.get()),
   };
 }

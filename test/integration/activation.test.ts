@@ -21,7 +21,7 @@ describe('Takoss extension', () => {
   it('registers its commands', async () => {
     await activateTakoss();
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['takoss.generateProject', 'takoss.showLog']) {
+    for (const id of ['takoss.generateProject', 'takoss.showLog', 'takoss.setApiKey', 'takoss.clearApiKey']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
   });
@@ -38,6 +38,20 @@ describe('Takoss extension', () => {
   it('declares limited support for untrusted workspaces', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.equal(extension?.packageJSON.capabilities?.untrustedWorkspaces?.supported, 'limited');
+  });
+
+  it('keeps the API key in Secret Storage, refuses malformed keys, and clears it', async () => {
+    const api = await activateTakoss();
+    assert.equal(await vscode.commands.executeCommand('takoss.setApiKey', 'not a key'), false);
+    assert.equal(await api.hasApiKey(), false);
+    const key = 'sk-ant-test-0123456789abcdefghij';
+    assert.equal(await vscode.commands.executeCommand('takoss.setApiKey', key), true);
+    assert.equal(await api.hasApiKey(), true);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('takoss'));
+    assert.ok(!settings.includes(key), 'the key is not in settings');
+    assert.ok(!api.recentLog().some((entry) => entry.message.includes(key)), 'the key is not logged');
+    await vscode.commands.executeCommand('takoss.clearApiKey');
+    assert.equal(await api.hasApiKey(), false);
   });
 
   it('shows the Takoss log on request without failing', async () => {

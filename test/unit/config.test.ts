@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { validateApiKey } from '../../src/core/apiKey';
 import { DEFAULT_SETTINGS, outputFolderName, readSettings, TakossSettings } from '../../src/core/config';
 
 describe('settings', () => {
@@ -43,5 +44,14 @@ describe('settings', () => {
 
   it('expands the folder pattern', () => {
     assert.equal(outputFolderName('${projectName}-${date}', 'blog', new Date('2026-11-26T10:00:00Z')), 'blog-2026-11-26');
+  });
+});
+
+describe('API key validation', () => {
+  it('accepts Anthropic keys and explains mistakes', () => {
+    assert.equal(validateApiKey('sk-ant-api03-abcdefghijklmnopqrstuvwxyz'), undefined);
+    assert.match(validateApiKey('') ?? '', /Enter/);
+    assert.match(validateApiKey('sk-ant-abc def ghijklmnopqrst') ?? '', /spaces/);
+    assert.match(validateApiKey('sk-proj-abcdefghijklmnopqrstuvwxyz') ?? '', /sk-ant-/);
   });
 });
