@@ -59,6 +59,8 @@ const targets = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // Loaded only for hybrid runs (syntax check of Claude's code), from node_modules when present.
+    external: ['typescript'],
     banner: { js: '#!/usr/bin/env node' },
   },
   {

@@ -1,9 +1,20 @@
 // Headless entry over the same core as the extension, for scripts and CI.
+import { createSyntaxChecker, type TypeScriptLike } from './core/check/tsSyntax';
 import { runCli } from './core/cli/runCli';
 import { runGeneration } from './core/pipeline/orchestrator';
 import { AnthropicProvider } from './core/providers/anthropic';
 import { extractSpec } from './core/spec/extract';
 import { verifyProject } from './core/verify/verifier';
+
+/** TypeScript is optional at run time: without it, Claude's code is not accepted (stages keep the deterministic result). */
+function loadSyntaxChecker() {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return createSyntaxChecker(require('typescript') as TypeScriptLike);
+  } catch {
+    return undefined;
+  }
+}
 
 const cancel = new AbortController();
 process.once('SIGINT', () => {
@@ -21,6 +32,7 @@ runCli(
     verifyProject,
     signal: cancel.signal,
     createClaudeProvider: (apiKey) => new AnthropicProvider({ apiKey, baseURL: process.env.ANTHROPIC_BASE_URL || undefined }),
+    checkSyntax: loadSyntaxChecker(),
   },
 ).then(
   (code) => {

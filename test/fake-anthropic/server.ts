@@ -29,6 +29,10 @@ export type FakeResponse =
       cutAfterEvents?: number;
       /** For streams: send an `error` event after this many events (e.g. overloaded mid-stream). */
       errorAfterEvents?: number;
+      /** Wait this long before answering at all (per-request latency). */
+      latencyMs?: number;
+      /** Send tool input that is not valid JSON. */
+      invalidToolJson?: boolean;
       headers?: Record<string, string>;
     }
   | { kind: 'error'; status: number; errorType: string; message: string; headers?: Record<string, string> }
@@ -41,6 +45,10 @@ export interface RecordedRequest {
   body: any;
   /** Set when the client went away before the response ended (e.g. cancellation). */
   aborted: boolean;
+  /** Epoch ms when the request arrived, when its response ended, and when the client went away. */
+  receivedAt: number;
+  finishedAt?: number;
+  abortedAt?: number;
 }
 
 export type Responder = (request: RecordedRequest) => FakeResponse;
@@ -150,10 +158,14 @@ export class FakeAnthropicServer {
     } catch {
       body = raw;
     }
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, aborted: false };
+    const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, aborted: false, receivedAt: Date.now() };
     this.requests.push(recorded);
     res.on('close', () => {
-      if (!res.writableFinished) recorded.aborted = true;
+      if (res.writableFinished) recorded.finishedAt = Date.now();
+      else {
+        recorded.aborted = true;
+        recorded.abortedAt = Date.now();
+      }
     });
     const requestId = `req_fake_${this.requests.length}`;
     const common = { 'request-id': requestId, ...this.rateLimitHeaders() };
@@ -171,6 +183,8 @@ export class FakeAnthropicServer {
     const response = typeof next === 'function' ? next(recorded) : next;
     if (response.kind === 'hang') return; // never answer: the client's timeout or cancel must act
     if (response.kind === 'error') return this.sendError(res, common, response);
+    if (response.latencyMs) await sleep(response.latencyMs);
+    if (res.destroyed) return;
     if (body?.stream) return this.sendStream(res, common, body, response);
     return this.sendJson(res, common, body, response);
   }
@@ -180,16 +194,34 @@ export class FakeAnthropicServer {
     res.end(JSON.stringify({ type: 'error', error: { type: response.errorType, message: response.message }, request_id: headers['request-id'] }));
   }
 
+  private readonly seenPrefixes = new Set<string>();
+
+  /**
+   * Emulates prompt caching: system blocks up to the last cache_control mark form the prefix; the
+   * first request with a prefix writes it, later identical ones read it.
+   */
+  private cacheUsage(body: any): { read: number; write: number } {
+    const system: { text?: string; cache_control?: unknown }[] = Array.isArray(body?.system) ? body.system : [];
+    const last = system.map((block) => Boolean(block.cache_control)).lastIndexOf(true);
+    if (last < 0) return { read: 0, write: 0 };
+    const prefix = system.slice(0, last + 1).map((block) => block.text ?? '').join('\u0000');
+    const tokens = Math.ceil(prefix.length / 4);
+    if (this.seenPrefixes.has(prefix)) return { read: tokens, write: 0 };
+    this.seenPrefixes.add(prefix);
+    return { read: 0, write: tokens };
+  }
+
   private message(body: any, response: Extract<FakeResponse, { kind: 'message' }>) {
     this.messageCounter += 1;
+    const cache = this.cacheUsage(body);
     const content = response.content.map((block, index) =>
       block.type === 'tool_use' ? { type: 'tool_use', id: block.id ?? `toolu_fake_${this.messageCounter}_${index}`, name: block.name, input: block.input } : block,
     );
     const usage: FakeUsage = {
       input_tokens: response.usage?.input_tokens ?? 100,
       output_tokens: response.usage?.output_tokens ?? 50,
-      cache_creation_input_tokens: response.usage?.cache_creation_input_tokens ?? 0,
-      cache_read_input_tokens: response.usage?.cache_read_input_tokens ?? 0,
+      cache_creation_input_tokens: response.usage?.cache_creation_input_tokens ?? cache.write,
+      cache_read_input_tokens: response.usage?.cache_read_input_tokens ?? cache.read,
     };
     return {
       id: `msg_fake_${this.messageCounter}`,
@@ -229,7 +261,8 @@ export class FakeAnthropicServer {
           event: 'content_block_start',
           data: { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } },
         });
-        for (const piece of chunks(JSON.stringify(block.input), 24)) {
+        const json = response.invalidToolJson ? '{"entities": [ {"name": "Post", ' : JSON.stringify(block.input);
+        for (const piece of chunks(json, 24)) {
           events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } } });
         }
       }

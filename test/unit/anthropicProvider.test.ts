@@ -67,6 +67,13 @@ describe('Anthropic provider (real SDK, fake server)', () => {
     assert.match(toolResult.content, /entities\.0\.fields/);
   });
 
+  it('treats invalid JSON in a tool call as invalid output and repairs it', async () => {
+    fake.enqueue({ ...toolMessage('emit_entities', { entities: [] }), invalidToolJson: true }, toolMessage('emit_entities', { entities: [{ name: 'Post', fields: [] }] }));
+    const result = await provider.structured<EntityList>(request());
+    assert.equal(result.repaired, true);
+    assert.equal(fake.requests.length, 2);
+  });
+
   it('fails cleanly when the repair is invalid too', async () => {
     fake.enqueue(toolMessage('emit_entities', { entities: [] }), textMessage('I would rather chat.'));
     await assert.rejects(provider.structured(request()), (error: unknown) => error instanceof InvalidModelOutputError && error.retryable === false);

@@ -64,13 +64,17 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     assert.ok(stream.events.some((e) => e.type === 'stageProgress' && /characters received/.test(e.message)));
   });
 
-  it('retries a 429 after its retry-after and then succeeds', async () => {
-    fake.enqueue(errorResponse(429, 'slow down', { 'retry-after': '1' }), toolMessage('emit_spec', refined()), explainFirstFile);
+  it('waits out a 429 with retry-after 2 s, then succeeds', async () => {
+    fake.enqueue(errorResponse(429, 'slow down', { 'retry-after': '2' }), toolMessage('emit_spec', refined()), explainFirstFile);
     const stream = new RunEventStream('retry');
+    const started = Date.now();
     const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0);
     const retried = stream.events.find((e) => e.type === 'stageRetried');
-    assert.equal(retried?.type === 'stageRetried' && retried.delayMs, 1000);
+    assert.equal(retried?.type === 'stageRetried' && retried.delayMs, 2000);
+    const [first, second] = fake.requests;
+    assert.ok(second.receivedAt - first.receivedAt >= 1950, `second attempt ${second.receivedAt - first.receivedAt} ms after the 429`);
+    assert.ok(Date.now() - started >= 2000);
   });
 
   it('keeps the deterministic result, and says so, when the budget does not allow a call', async () => {

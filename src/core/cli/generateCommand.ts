@@ -14,6 +14,8 @@ import { cliProgress } from './progress';
 import type { CliIo } from './runCli';
 
 export interface GenerateDeps {
+  /** TypeScript syntax check for Claude-written code (hybrid runs). */
+  checkSyntax?: (path: string, content: string) => string[];
   /** Builds the Claude provider for `--provider anthropic`. */
   createClaudeProvider?(apiKey: string): ClaudeOptions['provider'];
   env?: Record<string, string | undefined>;
@@ -124,7 +126,12 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       io.err('takoss generate: the Claude provider is not available in this build');
       return 2;
     }
-    claude = { provider: deps.createClaudeProvider(apiKey), model: (values.model as string | undefined) ?? DEFAULT_MODEL, budgetUsd: budget };
+    claude = {
+      provider: deps.createClaudeProvider(apiKey),
+      model: (values.model as string | undefined) ?? DEFAULT_MODEL,
+      budgetUsd: budget,
+      checkSyntax: deps.checkSyntax,
+    };
   }
   const started = Date.now();
   try {

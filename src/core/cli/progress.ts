@@ -40,10 +40,15 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
         write(`      warning: ${event.message}`);
         break;
       case 'runFinished': {
-        const { stages, files, durationMs, status } = event.summary;
+        const { stages, files, durationMs, status, usage } = event.summary;
         write(
           `run ${status}: ${stages.succeeded} stages done, ${stages.failed} failed, ${stages.skipped} skipped, ${stages.cancelled} cancelled; ${files} files in ${(durationMs / 1000).toFixed(2)} s`,
         );
+        const input = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;
+        if (input > 0) {
+          const cached = Math.round((100 * usage.cacheReadTokens) / input);
+          write(`tokens: ${input} in (${cached}% read from cache), ${usage.outputTokens} out; cost $${usage.costUsd.toFixed(4)}`);
+        }
         break;
       }
       default:

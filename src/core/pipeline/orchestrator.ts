@@ -28,6 +28,8 @@ export interface ClaudeOptions {
   chooseVariant?: (stage: StageInstance) => string | undefined;
   /** Repair rounds after a failed verification (default 3). */
   maxRepairRounds?: number;
+  /** TypeScript syntax check; without it, stages that write code keep the deterministic result. */
+  checkSyntax?: (path: string, content: string) => string[];
 }
 
 export type GenerationInput = { kind: 'text'; text: string; projectName?: string } | { kind: 'spec'; spec: ProjectSpec };
@@ -131,7 +133,10 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
       let output = await stage.definition.offline(offlineContext);
       const refine = stage.definition.claude;
       if (claude && refine) {
-        const claudeContext: ClaudeStageContext = Object.assign(Object.create(offlineContext) as OfflineContext, { offline: output });
+        const claudeContext: ClaudeStageContext = Object.assign(Object.create(offlineContext) as OfflineContext, {
+          offline: output,
+          checkSyntax: claude.checkSyntax,
+        });
         const variants = stage.definition.prompt.variants;
         const variantId = claude.chooseVariant?.(stage);
         const variant = variants.find((v) => v.id === variantId) ?? variants[0];
@@ -139,7 +144,9 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         const instructions = refine.instructions(claudeContext, variant);
         const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
         const forecast = costUsd(claude.model, { inputTokens: estimatedInput, outputTokens: refine.maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
-        if (spentUsd + forecast > claude.budgetUsd) {
+        if (refine.writesCode && !claude.checkSyntax) {
+          context.warn(`${stage.title} keeps the deterministic result: no TypeScript syntax checker is available to check Claude's code.`);
+        } else if (spentUsd + forecast > claude.budgetUsd) {
           context.warn(
             `Budget: ${stage.title} keeps the deterministic result; asking Claude would cost up to $${forecast.toFixed(4)} and $${spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget is spent.`,
           );

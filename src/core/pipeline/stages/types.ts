@@ -62,6 +62,8 @@ export interface OfflineContext {
 export interface ClaudeStageContext extends OfflineContext {
   /** The deterministic skeleton this stage refines. */
   offline: StageOutput;
+  /** TypeScript syntax check for model-written code (present when the stage writes code). */
+  checkSyntax?: (path: string, content: string) => string[];
 }
 
 /** How a stage asks Claude for the parts that need judgement, on top of its offline output. */
@@ -70,6 +72,8 @@ export interface ClaudeStage<T> {
   toolDescription: string;
   schema: z.ZodType<T>;
   maxOutputTokens: number;
+  /** Writes code: only used when a syntax checker is available, and its output must pass it. */
+  writesCode?: boolean;
   /** The stage's instructions; the shared context (conventions, spec) is sent separately, cached. */
   instructions(context: ClaudeStageContext, variant: PromptVariant): string;
   validate?(value: T, context: ClaudeStageContext): string[];

@@ -1,0 +1,147 @@
+// The hybrid pipeline under load: Claude stages overlap, cancellation stops every request fast and
+// leaves no partial file, transient failures are retried, model-written code is syntax-checked.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
+import { createDiskWriter } from '../../src/core/output/diskSink';
+import { RunEventStream } from '../../src/core/pipeline/events';
+import { runGeneration } from '../../src/core/pipeline/orchestrator';
+import { AnthropicProvider } from '../../src/core/providers/anthropic';
+import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { type FakeResponse, FakeAnthropicServer, type RecordedRequest, errorResponse, toolMessage } from '../fake-anthropic/server';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
+const spec = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'library.json'), 'utf8')));
+const checkSyntax = createSyntaxChecker(ts);
+const MODEL = 'claude-sonnet-5-5';
+
+const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
+const pageFileIn = (request: RecordedRequest) => /File (\S+):\n([\s\S]*)$/.exec(request.body.messages[0].content as string);
+
+/** Answers every stage sensibly; `faults` makes the first call of a tool fail in a given way. */
+function responder(options: { pageLatencyMs?: number; faults?: Record<string, FakeResponse>; brokenPageOnce?: boolean } = {}) {
+  const faulted = new Set<string>();
+  let brokenSent = false;
+  return (request: RecordedRequest): FakeResponse => {
+    const tool = toolOf(request);
+    const fault = options.faults?.[tool];
+    if (fault && !faulted.has(tool)) {
+      faulted.add(tool);
+      return fault;
+    }
+    if (tool === 'emit_spec') return toolMessage('emit_spec', spec);
+    if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
+    if (tool === 'emit_page') {
+      const [, , content] = pageFileIn(request) ?? [];
+      if (options.brokenPageOnce && !brokenSent) {
+        brokenSent = true;
+        return toolMessage('emit_page', { content: `${content}\nexport function Broken( {`, changes: 'oops' });
+      }
+      return { ...toolMessage('emit_page', { content: `// Polished page.\n${content}`, changes: 'added a heading comment' }), latencyMs: options.pageLatencyMs };
+    }
+    return errorResponse(400, `unexpected tool ${tool}`);
+  };
+}
+
+describe('hybrid pipeline under load (fake API with latency and faults)', function () {
+  this.timeout(30_000);
+  let fake: FakeAnthropicServer;
+  let provider: AnthropicProvider;
+
+  beforeEach(async () => {
+    fake = await FakeAnthropicServer.start();
+    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url });
+  });
+  afterEach(() => fake.close());
+
+  it('runs independent Claude stages at the same time (server timestamps overlap)', async () => {
+    fake.otherwise(responder({ pageLatencyMs: 300 }));
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec }, concurrency: 4, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
+    const pages = fake.requests.filter((r) => toolOf(r) === 'emit_page');
+    assert.equal(pages.length, spec.entities.length);
+    const overlapping = pages.some((a) => pages.some((b) => a !== b && a.receivedAt < (b.finishedAt ?? 0) && b.receivedAt < (a.finishedAt ?? 0)));
+    assert.ok(overlapping, 'at least two page requests were in flight together');
+    assert.match(files.get('frontend/src/pages/books.tsx')?.content ?? '', /^\/\/ Polished page\./);
+  });
+
+  it('checks model-written TypeScript: a syntax error goes back for repair, the fix is accepted', async () => {
+    fake.otherwise(responder({ brokenPageOnce: true }));
+    const { run } = await runGeneration({ input: { kind: 'spec', spec }, concurrency: 1, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
+    const repairRequest = fake.requests.find((r) => JSON.stringify(r.body.messages).includes('tool_result'));
+    assert.match(JSON.stringify(repairRequest?.body.messages ?? ''), /expected|Declaration or statement expected|exports must stay/);
+  });
+
+  it('keeps the deterministic pages when no syntax checker is available, and says so', async () => {
+    fake.otherwise(responder());
+    const stream = new RunEventStream('no-checker');
+    await runGeneration({ input: { kind: 'spec', spec }, stream, claude: { provider, model: MODEL, budgetUsd: 10 } });
+    assert.equal(fake.requests.filter((r) => toolOf(r) === 'emit_page').length, 0);
+    assert.ok(stream.events.some((e) => e.type === 'warning' && /no TypeScript syntax checker/.test(e.message)));
+  });
+
+  it('retries 529, 500 and a cut-off stream, then finishes', async () => {
+    fake.otherwise(
+      responder({
+        faults: {
+          emit_spec: errorResponse(529, 'Overloaded'),
+          emit_page: errorResponse(500),
+          emit_explanations: { ...toolMessage('emit_explanations', { files: [] }), cutAfterEvents: 2 },
+        },
+      }),
+    );
+    const stream = new RunEventStream('faults');
+    const { run } = await runGeneration({ input: { kind: 'spec', spec }, stream, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
+    const retried = stream.events.flatMap((e) => (e.type === 'stageRetried' ? [`${e.stageId}: ${e.reason}`] : []));
+    assert.ok(retried.some((r) => /^domain-model: .*529/.test(r)), retried.join('\n'));
+    assert.ok(retried.some((r) => /^pages:.*500/.test(r)), retried.join('\n'));
+    assert.ok(retried.some((r) => /^explanations: /.test(r)), retried.join('\n'));
+  });
+
+  it('cancellation stops every request within a second and leaves no partial file', async () => {
+    fake.otherwise(responder({ pageLatencyMs: 5000 }));
+    const controller = new AbortController();
+    const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'takoss-cancel-')), 'project');
+    const write = await createDiskWriter(target);
+    let abortedAt = 0;
+    const waitForPages = setInterval(() => {
+      if (!abortedAt && fake.requests.filter((r) => toolOf(r) === 'emit_page').length >= 2) {
+        abortedAt = Date.now();
+        controller.abort();
+      }
+    }, 20);
+    const { run, files } = await runGeneration({
+      input: { kind: 'spec', spec },
+      concurrency: 4,
+      signal: controller.signal,
+      onFile: async (file) => {
+        await write(file);
+      },
+      claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax },
+    });
+    const stoppedAfter = Date.now() - abortedAt;
+    clearInterval(waitForPages);
+    assert.equal(run.status, 'cancelled');
+    assert.ok(stoppedAfter < 1000, `the run ended ${stoppedAfter} ms after cancel`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const pending = fake.requests.filter((r) => toolOf(r) === 'emit_page');
+    assert.ok(pending.every((r) => r.aborted && (r.abortedAt ?? Infinity) - abortedAt < 1000), 'every in-flight request was aborted within 1 s');
+    // Whatever was written is whole: every file on disk equals what its stage produced, and no temp files.
+    const onDisk: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else onDisk.push(path.relative(target, full).split(path.sep).join('/'));
+      }
+    };
+    walk(target);
+    assert.ok(!onDisk.some((p) => p.endsWith('.tmp')), 'no temp files left');
+    for (const relative of onDisk) assert.equal(readFileSync(path.join(target, relative), 'utf8'), files.get(relative)?.content, relative);
+  });
+});
