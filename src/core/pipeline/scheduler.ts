@@ -3,6 +3,7 @@
 // cancellation that reaches every running stage, and failure isolation (a failed stage's
 // dependents are skipped; the rest still run). Everything it does is told on the event stream.
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from './events';
 import { dependentsOf, type StageNode, topologicalOrder } from './graph';
 
@@ -118,6 +119,8 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
   const sleep = options.sleep ?? abortableSleep;
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const runController = new AbortController();
+  // Each running stage listens on the run's signal twice; that is bounded by the concurrency, not a leak.
+  setMaxListeners(Math.max(10, concurrency * 4), runController.signal);
   const onRunAbort = () => runController.abort();
   options.signal?.addEventListener('abort', onRunAbort, { once: true });
   if (options.signal?.aborted) runController.abort();
