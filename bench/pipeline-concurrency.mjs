@@ -27,6 +27,7 @@ function responder(request) {
   const reply = (response) => ({ ...response, latencyMs: LATENCY_MS });
   if (tool === 'emit_spec') return reply(toolMessage('emit_spec', spec));
   if (tool === 'emit_explanations') return reply(toolMessage('emit_explanations', { files: [] }));
+  if (tool === 'emit_rules') return reply(toolMessage('emit_rules', { files: [], tests: [], implemented: [] }));
   const content = /File \S+:\n([\s\S]*)$/.exec(request.body.messages[0].content)?.[1] ?? '';
   return reply(toolMessage('emit_page', { content: `// Polished.\n${content}`, changes: 'heading' }));
 }

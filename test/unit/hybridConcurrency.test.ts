@@ -34,6 +34,7 @@ function responder(options: { pageLatencyMs?: number; faults?: Record<string, Fa
     }
     if (tool === 'emit_spec') return toolMessage('emit_spec', spec);
     if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
+    if (tool === 'emit_rules') return toolMessage('emit_rules', { files: [], tests: [], implemented: [] });
     if (tool === 'emit_page') {
       const [, , content] = pageFileIn(request) ?? [];
       if (options.brokenPageOnce && !brokenSent) {
@@ -143,5 +144,66 @@ describe('hybrid pipeline under load (fake API with latency and faults)', functi
     walk(target);
     assert.ok(!onDisk.some((p) => p.endsWith('.tmp')), 'no temp files left');
     for (const relative of onDisk) assert.equal(readFileSync(path.join(target, relative), 'utf8'), files.get(relative)?.content, relative);
+  });
+});
+
+describe('Claude implements requirements the generator could not (fake API)', function () {
+  this.timeout(20_000);
+  let fake: FakeAnthropicServer;
+  let provider: AnthropicProvider;
+  const events = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8')));
+  const requirement = events.unimplemented[0].text;
+  const RULES = 'backend/src/rules/registrations.ts';
+
+  beforeEach(async () => {
+    fake = await FakeAnthropicServer.start();
+    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url });
+  });
+  afterEach(() => fake.close());
+
+  function answer(overrides: Record<string, unknown> = {}) {
+    return (request: RecordedRequest): FakeResponse => {
+      const tool = toolOf(request);
+      if (tool === 'emit_spec') return toolMessage('emit_spec', events);
+      if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
+      if (tool === 'emit_page') {
+        const [, , content] = pageFileIn(request) ?? [];
+        return toolMessage('emit_page', { content, changes: 'none' });
+      }
+      const rules = /File backend\/src\/rules\/registrations\.ts:\n([\s\S]*?)(\n\nFile |\n\nTest helpers|$)/.exec(request.body.messages[0].content)?.[1] ?? '';
+      return toolMessage('emit_rules', {
+        files: [{ path: RULES, content: `${rules}\n// Cancelled events cancel their registrations (see beforeUpdate).\n` }],
+        tests: [{ path: 'backend/test/cancel-event.rules.test.ts', content: "import { describe, it, expect } from 'vitest';\n\ndescribe('cancel', () => {\n  it('runs', () => {\n    expect(1).toBe(1);\n  });\n});\n" }],
+        implemented: [{ requirement, how: 'cancelling an event marks its registrations cancelled' }],
+        ...overrides,
+      });
+    };
+  }
+
+  it('extends the rules module, adds tests, and the README says what Claude implemented', async () => {
+    fake.otherwise(answer());
+    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
+    assert.match(files.get(RULES)?.content ?? '', /Cancelled events cancel their registrations/);
+    assert.ok(files.has('backend/test/cancel-event.rules.test.ts'));
+    assert.equal(spec.unimplemented.length, events.unimplemented.length - 1);
+    const readme = files.get('README.md')?.content ?? '';
+    assert.match(readme, /## Implemented by Claude \(please review\)/);
+    assert.ok(readme.indexOf(requirement) < readme.indexOf('## Not implemented'), 'listed as implemented, not as missing');
+    const manifest = JSON.parse(files.get('.takoss/manifest.json')?.content ?? '{}');
+    assert.ok(manifest.files.some((f: { path: string }) => f.path === 'backend/test/cancel-event.rules.test.ts'));
+  });
+
+  it('refuses claims about requirements that were not listed, new rules files, and broken code', async () => {
+    fake.otherwise(
+      answer({
+        files: [{ path: 'backend/src/rules/new.ts', content: 'export const x = (' }],
+        implemented: [{ requirement: 'Something nobody asked for', how: 'magic' }],
+      }),
+    );
+    const { run } = await runGeneration({ input: { kind: 'spec', spec: events }, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    const error = run.errors.get('business-rules') ?? '';
+    assert.match(error, /still invalid after one repair/);
+    assert.match(error, /not an existing rules module|not one of the requirements/);
   });
 });

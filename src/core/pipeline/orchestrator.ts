@@ -144,7 +144,9 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         const instructions = refine.instructions(claudeContext, variant);
         const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
         const forecast = costUsd(claude.model, { inputTokens: estimatedInput, outputTokens: refine.maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
-        if (refine.writesCode && !claude.checkSyntax) {
+        if (refine.applies && !refine.applies(claudeContext)) {
+          // Nothing for Claude to do here in this run.
+        } else if (refine.writesCode && !claude.checkSyntax) {
           context.warn(`${stage.title} keeps the deterministic result: no TypeScript syntax checker is available to check Claude's code.`);
         } else if (spentUsd + forecast > claude.budgetUsd) {
           context.warn(

@@ -174,6 +174,10 @@ export const ProjectSpec = z.object({
   auth: Auth,
   rules: z.array(Rule).default([]),
   unimplemented: z.array(UnimplementedRequirement).default([]),
+  /** Requirements Claude implemented beyond the deterministic rules, with where; worth a review. */
+  modelImplemented: z
+    .array(z.object({ text: z.string().max(2000), how: z.string().max(1000), files: z.array(z.string().max(240)), sources: Sources }))
+    .default([]),
   pages: z.array(Page).default([]),
   warnings: z.array(z.string()).default([]),
 });

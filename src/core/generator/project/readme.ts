@@ -125,6 +125,11 @@ export function generateReadme(spec: ProjectSpec): string {
   lines.push('## Rules the app enforces', '');
   if (spec.rules.length) lines.push(...spec.rules.map((rule) => `- ${describeRule(spec, rule)}`), '');
   else lines.push('Only field validation (required fields, types, limits); no business rules were found in the requirements.', '');
+  if (spec.modelImplemented.length) {
+    lines.push('## Implemented by Claude (please review)', '');
+    lines.push('These requirements were implemented by Claude on top of the generated rules; their tests are in `backend/test/*.rules.test.ts`:', '');
+    lines.push(...spec.modelImplemented.map((item) => `- “${item.text}” — ${item.how} (${item.files.map((f) => `\`${f}\``).join(', ')})`), '');
+  }
   lines.push('## Not implemented', '');
   if (spec.unimplemented.length) {
     lines.push('These requirements were recognised but are **not** built; add them yourself:', '');

@@ -30,6 +30,7 @@ export const domainModel: StageDefinition = {
       // The run's graph fans out per entity, so the entity set is fixed once the run has started.
       if (before !== after) problems.push(`entities must stay exactly ${before} (got ${after})`);
       if (value.requirements.sentences.length !== spec.requirements.sentences.length) problems.push('requirements.sentences must not change');
+      if (value.modelImplemented.length) problems.push('modelImplemented must stay empty: it is filled by the business-rules stage');
       return problems;
     },
     apply: (value: ProjectSpec) => ({ files: [], spec: value, summary: `${describe(value)} (refined by Claude)` }),

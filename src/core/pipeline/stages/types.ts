@@ -74,6 +74,8 @@ export interface ClaudeStage<T> {
   maxOutputTokens: number;
   /** Writes code: only used when a syntax checker is available, and its output must pass it. */
   writesCode?: boolean;
+  /** Whether there is anything for Claude to do in this run (no call, no warning when false). */
+  applies?(context: ClaudeStageContext): boolean;
   /** The stage's instructions; the shared context (conventions, spec) is sent separately, cached. */
   instructions(context: ClaudeStageContext, variant: PromptVariant): string;
   validate?(value: T, context: ClaudeStageContext): string[];
