@@ -14,8 +14,8 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
   const version = String(context.extension.packageJSON.version ?? '0.0.0');
   const log = new TakossLog();
   const settings = new SettingsWatcher(log);
-  const panels = new PanelManager(context.extensionUri, version, log, settings);
   const apiKeys = new ApiKeyStore(context.secrets);
+  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys);
   context.subscriptions.push(
     log,
     settings,

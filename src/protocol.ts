@@ -3,6 +3,7 @@
 // reported, never acted on. One discriminated union per direction (like VS Code's markdown
 // preview); requests carry an id and get a reply or a timeout (like GitLens).
 import { z } from 'zod';
+import { RunEvent } from './core/pipeline/events';
 
 /** Bumped when a message changes incompatibly; the webview announces the version it speaks. */
 export const PROTOCOL_VERSION = 1;
@@ -49,7 +50,31 @@ export const WebviewErrorReport = z.object({
   stack: z.string().max(8000).optional(),
 });
 
-export const WebviewToHost = z.discriminatedUnion('type', [ReadyMessage, PingRequest, PongReply, WebviewErrorReport]);
+/** Generate a project from requirements text into a new folder of the workspace. */
+export const GenerateRequest = z.object({
+  type: z.literal('generate'),
+  requestId: RequestId,
+  requirements: z.string().trim().min(1, 'Describe the application first').max(200_000),
+  projectName: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,49}$/, 'lower-case letters, digits and dashes, starting with a letter')
+    .optional(),
+});
+
+export const CancelRunRequest = z.object({ type: z.literal('cancelRun'), runId: z.string().min(1).max(100) });
+
+/** Open a generated file in an editor; the path is relative to the run's folder and confined to it. */
+export const OpenFileRequest = z.object({ type: z.literal('openFile'), runId: z.string().min(1).max(100), path: z.string().min(1).max(240) });
+
+export const WebviewToHost = z.discriminatedUnion('type', [
+  ReadyMessage,
+  PingRequest,
+  PongReply,
+  WebviewErrorReport,
+  GenerateRequest,
+  CancelRunRequest,
+  OpenFileRequest,
+]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 
 // ---------- host -> webview ----------
@@ -72,7 +97,30 @@ export const MessageRejected = z.object({
   messageType: z.string().max(100).optional(),
 });
 
-export const HostToWebview = z.discriminatedUnion('type', [InitMessage, HostInfoChanged, PingRequest, PongReply, MessageRejected]);
+export const RunAccepted = z.object({
+  type: z.literal('runAccepted'),
+  replyTo: RequestId,
+  runId: z.string().min(1).max(100),
+  /** Workspace-relative folder the project is written to. */
+  folder: z.string().max(500),
+  entities: z.array(z.string().max(100)),
+  warnings: z.array(z.string().max(2000)),
+});
+
+export const RunRefused = z.object({ type: z.literal('runRefused'), replyTo: RequestId, reason: ShortText });
+
+export const RunEventMessage = z.object({ type: z.literal('runEvent'), event: RunEvent });
+
+export const HostToWebview = z.discriminatedUnion('type', [
+  InitMessage,
+  HostInfoChanged,
+  PingRequest,
+  PongReply,
+  MessageRejected,
+  RunAccepted,
+  RunRefused,
+  RunEventMessage,
+]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 
 // ---------- parsing ----------

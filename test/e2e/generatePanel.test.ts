@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // Browser callbacks below run inside the webview page, where the DOM exists.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
@@ -57,17 +59,46 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     });
     const rejection = await app.waitForSelector('[data-testid=last-rejection]', { timeout: 15_000 });
     assert.match((await rejection.textContent()) ?? '', /ping/);
-    await app.evaluate(() => {
-      const result = document.querySelector('[data-testid=ping-result]');
-      if (result) result.textContent = '';
-    });
+    const checksBefore = Number(await app.getAttribute('[data-testid=ping-result]', 'data-checks'));
     await app.click('[data-testid=ping-button]');
     await app.waitForFunction(
-      () => /Host answered in \d+ ms/.test(document.querySelector('[data-testid=ping-result]')?.textContent ?? ''),
-      undefined,
+      (before) => Number(document.querySelector('[data-testid=ping-result]')?.getAttribute('data-checks')) > before,
+      checksBefore,
       { timeout: 15_000 },
     );
     await screenshot(workbench.page, 'generate-panel-after-rejection');
+  });
+
+  it('generates a project from a description into the workspace, live, and opens its README', async () => {
+    const { page } = workbench;
+    await app.click('[data-testid=example-0]');
+    await app.click('[data-testid=generate-button]');
+    await app.waitForSelector('[data-testid=run-panel]', { timeout: 15_000 });
+    await app.waitForFunction(
+      () => ['succeeded', 'partial'].includes(document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const headline = (await app.textContent('[data-testid=run-headline]')) ?? '';
+    assert.match(headline, /Generated blog/);
+    const routes = await app.getAttribute('[data-stage="api-routes:Post"]', 'data-status');
+    assert.equal(routes, 'succeeded');
+    assert.equal(await app.getAttribute('[data-stage="verification"]', 'data-status'), 'skipped');
+    const project = path.join(server.workspace, 'blog');
+    for (const file of ['package.json', 'backend/src/routes/posts.ts', 'frontend/src/pages/posts.tsx', '.takoss/manifest.json']) {
+      assert.ok(existsSync(path.join(project, file)), `${file} was written into the workspace`);
+    }
+    await screenshot(page, 'generated-run');
+    await app.click('[data-testid=open-readme]');
+    await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  it('refuses to write into an existing project folder, and says why', async () => {
+    await app.click('[data-testid=new-button]');
+    await app.click('[data-testid=example-0]');
+    await app.click('[data-testid=generate-button]');
+    const refusal = await app.waitForSelector('[data-testid=run-refused]', { timeout: 15_000 });
+    assert.match((await refusal.textContent()) ?? '', /already exists and is not empty/);
   });
 
   it('shows the Takoss sidebar with its welcome view', async () => {

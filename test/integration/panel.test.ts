@@ -111,6 +111,21 @@ describe('Takoss panel', () => {
     await next.whenReady(30_000);
   });
 
+  it('generates into a new workspace folder through workspace.fs and refuses an existing one', async () => {
+    const panel = await openPanel();
+    await panel.whenReady(30_000);
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(root, 'the test host has a workspace folder');
+    const runId = await panel.runs.start({ requestId: 'int-1', requirements: 'Blog with auth and posts.', projectName: 'integration-blog' });
+    assert.ok(runId, 'the run started');
+    const manifest = vscode.Uri.joinPath(root, 'integration-blog', '.takoss', 'manifest.json');
+    await waitFor(async () => (await vscode.workspace.fs.stat(manifest).then(() => true, () => undefined)), 'the manifest on disk', 30_000);
+    const routes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'integration-blog', 'backend', 'src', 'routes', 'posts.ts'));
+    assert.ok(new TextDecoder().decode(routes).includes('posts'));
+    assert.equal(await panel.runs.start({ requestId: 'int-2', requirements: 'Blog with auth and posts.', projectName: 'integration-blog' }), undefined, 'refused: the folder is not empty');
+    assert.equal(await panel.runs.start({ requestId: 'int-3', requirements: '   ', projectName: 'nothing' }), undefined, 'refused: no entities');
+  });
+
   it('falls back to the default, with a warning, when a setting is invalid', async () => {
     const api = await activateTakoss();
     const panel = await openPanel();

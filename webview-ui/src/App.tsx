@@ -1,7 +1,10 @@
 import { VscodeButton, VscodeDivider, VscodeProgressRing } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import type { Bridge } from './bridge';
+import { DescribeForm } from './DescribeForm';
+import { RunPanel } from './RunPanel';
 import { type HostState, useHost } from './useHost';
+import { useRun } from './useRun';
 
 const STEPS: { title: string; text: string }[] = [
   { title: 'Describe', text: 'Write what the application should do, in plain language: one line or pages of user stories.' },
@@ -62,10 +65,12 @@ function HostDetails({ state }: { state: HostState }) {
 function PingCheck({ bridge }: { bridge: Bridge }) {
   const [result, setResult] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [checks, setChecks] = useState(0);
   const check = async () => {
     setBusy(true);
     try {
       const ms = await bridge.ping();
+      setChecks((n) => n + 1);
       setResult(`Host answered in ${ms} ms`);
     } catch (error) {
       setResult(error instanceof Error ? error.message : String(error));
@@ -78,7 +83,7 @@ function PingCheck({ bridge }: { bridge: Bridge }) {
       <VscodeButton secondary onClick={check} disabled={busy} data-testid="ping-button">
         Check connection
       </VscodeButton>
-      <span aria-live="polite" data-testid="ping-result">
+      <span aria-live="polite" data-testid="ping-result" data-checks={checks}>
         {result}
       </span>
     </div>
@@ -87,6 +92,8 @@ function PingCheck({ bridge }: { bridge: Bridge }) {
 
 export function App({ bridge }: { bridge: Bridge }) {
   const state = useHost(bridge);
+  const run = useRun(bridge);
+  const busy = run.view.phase === 'starting' || run.view.phase === 'running';
   return (
     <main className="app" data-testid="takoss-app">
       <header className="header">
@@ -97,14 +104,26 @@ export function App({ bridge }: { bridge: Bridge }) {
         Describe an application in plain language; Takoss builds the whole project — database schema, API, frontend,
         tests, Docker and CI files — and explains every file it writes.
       </p>
-      <ol className="steps">
-        {STEPS.map((step) => (
-          <li key={step.title}>
-            <strong>{step.title}</strong>
-            <span>{step.text}</span>
-          </li>
-        ))}
-      </ol>
+      {run.view.phase === 'idle' || run.view.phase === 'refused' ? (
+        <>
+          <DescribeForm onGenerate={run.start} disabled={busy || state.connection.status !== 'connected'} />
+          {run.view.refusal && (
+            <p className="form-error" role="alert" data-testid="run-refused">
+              {run.view.refusal}
+            </p>
+          )}
+          <ol className="steps">
+            {STEPS.map((step) => (
+              <li key={step.title}>
+                <strong>{step.title}</strong>
+                <span>{step.text}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onNew={run.reset} />
+      )}
       <VscodeDivider />
       <HostDetails state={state} />
       <PingCheck bridge={bridge} />

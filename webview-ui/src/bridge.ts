@@ -67,6 +67,21 @@ export class Bridge {
     return Date.now() - sentAt;
   }
 
+  /** Asks the host to generate; returns the request id its runAccepted/runRefused reply will carry. */
+  generate(requirements: string, projectName?: string): string {
+    const requestId = this.pendingPings.nextId().replace('webview-ping', 'generate');
+    this.post({ type: 'generate', requestId, requirements, projectName: projectName || undefined });
+    return requestId;
+  }
+
+  cancelRun(runId: string): void {
+    this.post({ type: 'cancelRun', runId });
+  }
+
+  openFile(runId: string, path: string): void {
+    this.post({ type: 'openFile', runId, path });
+  }
+
   onMessage(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

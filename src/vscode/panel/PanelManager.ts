@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
 import type { HostInfo } from '../../protocol';
+import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { TakossPanel } from './TakossPanel';
 
@@ -14,6 +15,7 @@ export class PanelManager extends Disposable {
     private readonly extensionVersion: string,
     private readonly log: Logger,
     private readonly settings: SettingsWatcher,
+    private readonly apiKeys: ApiKeyStore,
   ) {
     super();
     const pushHostInfo = () => void this.current?.post({ type: 'hostInfo', host: this.hostInfo() });
@@ -31,7 +33,7 @@ export class PanelManager extends Disposable {
       this.current.reveal();
       return this.current;
     }
-    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo());
+    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys });
     this.current = panel;
     panel.onDidDispose(() => {
       if (this.current === panel) this.current = undefined;

@@ -5,9 +5,17 @@ import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHo
 import { PendingRequests } from '../../shared/pendingRequests';
 import type { HandlerContext } from './handlers/context';
 import { messageHandlers } from './handlers';
+import { GenerationRunner } from '../generation/GenerationRunner';
+import type { ApiKeyStore } from '../secrets';
+import type { SettingsWatcher } from '../settings';
 import { renderWebviewHtml } from './webviewHtml';
 
 export const PANEL_VIEW_TYPE = 'takoss.generate';
+
+export interface PanelServices {
+  settings: SettingsWatcher;
+  apiKeys: ApiKeyStore;
+}
 
 export interface RejectedMessage {
   reason: string;
@@ -30,7 +38,10 @@ export class TakossPanel extends Disposable {
   readonly onDidRejectMessage = this.rejectedEmitter.event;
   readonly onDidDispose = this.disposedEmitter.event;
 
-  static create(extensionUri: vscode.Uri, log: Logger, hostInfo: () => HostInfo): TakossPanel {
+  /** Runs started from this panel (cancelled when the panel closes). */
+  readonly runs: GenerationRunner;
+
+  static create(extensionUri: vscode.Uri, log: Logger, hostInfo: () => HostInfo, services: PanelServices): TakossPanel {
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
@@ -43,7 +54,7 @@ export class TakossPanel extends Disposable {
         enableFindWidget: true,
       },
     );
-    return new TakossPanel(panel, webviewRoot, log, hostInfo);
+    return new TakossPanel(panel, webviewRoot, log, hostInfo, services);
   }
 
   private constructor(
@@ -51,8 +62,10 @@ export class TakossPanel extends Disposable {
     webviewRoot: vscode.Uri,
     private readonly log: Logger,
     private readonly hostInfo: () => HostInfo,
+    services: PanelServices,
   ) {
     super();
+    this.runs = this._register(new GenerationRunner(log, services.settings, services.apiKeys, (message) => this.post(message)));
     this.handlerContext = {
       post: (message) => this.post(message),
       log,
@@ -63,6 +76,7 @@ export class TakossPanel extends Disposable {
         this.readyEmitter.fire();
       },
       settlePong: (replyTo, receivedAt) => this.pendingPings.settle(replyTo, receivedAt),
+      runs: this.runs,
     };
     panel.iconPath = vscode.Uri.joinPath(webviewRoot, 'takoss-panel.svg');
     const webview = panel.webview;

@@ -1,5 +1,6 @@
 import type { Logger } from '../../../core/log';
 import type { HostInfo, HostToWebview, WebviewToHost } from '../../../protocol';
+import type { GenerationRunner } from '../../generation/GenerationRunner';
 
 /** What a message handler may do: reply, log, and report readiness or pong replies. */
 export interface HandlerContext {
@@ -8,6 +9,7 @@ export interface HandlerContext {
   hostInfo(): HostInfo;
   markReady(protocolVersion: number): void;
   settlePong(replyTo: string, receivedAt: number): boolean;
+  runs: Pick<GenerationRunner, 'start' | 'cancel' | 'openFile'>;
 }
 
 export type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;

@@ -1,4 +1,7 @@
+import { handleCancelRun } from './cancelRun';
 import type { HandlerTable } from './context';
+import { handleGenerate } from './generate';
+import { handleOpenFile } from './openFile';
 import { handlePing } from './ping';
 import { handlePong } from './pong';
 import { handleReady } from './ready';
@@ -10,4 +13,7 @@ export const messageHandlers: HandlerTable = {
   ping: handlePing,
   pong: handlePong,
   webviewError: handleWebviewError,
+  generate: handleGenerate,
+  cancelRun: handleCancelRun,
+  openFile: handleOpenFile,
 };

@@ -1,0 +1,6 @@
+import type { Handler } from './context';
+
+/** Starts a generation; the runner answers with runAccepted or runRefused, then streams events. */
+export const handleGenerate: Handler<'generate'> = async (message, context) => {
+  await context.runs.start({ requestId: message.requestId, requirements: message.requirements, projectName: message.projectName });
+};

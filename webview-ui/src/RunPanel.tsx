@@ -1,0 +1,80 @@
+import { VscodeButton, VscodeProgressBar } from '@vscode-elements/react-elements';
+import { runProgress, type StageStatus } from '../../src/core/pipeline/runState';
+import type { Bridge } from './bridge';
+import type { RunView } from './useRun';
+
+const STATUS_LABEL: Record<StageStatus, string> = {
+  pending: 'waiting',
+  queued: 'queued',
+  running: 'running',
+  retrying: 'retrying',
+  succeeded: 'done',
+  failed: 'failed',
+  skipped: 'skipped',
+  cancelled: 'cancelled',
+};
+
+function headline(view: RunView): string {
+  const status = view.state.status;
+  if (view.phase === 'starting') return 'Starting…';
+  if (status === 'running') return `Generating into ${view.folder}…`;
+  if (status === 'succeeded') return `Generated ${view.folder}`;
+  if (status === 'partial') {
+    const failed = view.state.summary?.stages.failed ?? 0;
+    return failed ? `Generated ${view.folder} with ${failed} failed stage${failed > 1 ? 's' : ''}` : `Generated ${view.folder} (some stages skipped)`;
+  }
+  if (status === 'cancelled') return 'Cancelled';
+  if (status === 'failed') return 'Generation failed';
+  return '';
+}
+
+export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; view: RunView; onCancel: () => void; onNew: () => void }) {
+  const { state } = view;
+  const progress = runProgress(state);
+  const running = view.phase === 'starting' || view.phase === 'running';
+  return (
+    <section className="run" aria-label="Generation" data-testid="run-panel" data-status={state.status}>
+      <div className="run-head">
+        <h2 data-testid="run-headline">{headline(view)}</h2>
+        {running ? (
+          <VscodeButton secondary onClick={onCancel} data-testid="cancel-button">
+            Cancel
+          </VscodeButton>
+        ) : (
+          <VscodeButton secondary onClick={onNew} data-testid="new-button">
+            New project
+          </VscodeButton>
+        )}
+      </div>
+      <VscodeProgressBar value={Math.round(progress * 100)} max={100} aria-label="Overall progress" />
+      <p className="run-meta" data-testid="run-meta">
+        {state.stageOrder.length} stages · {state.files.length} files
+        {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
+        {state.summary ? ` · ${(state.summary.durationMs / 1000).toFixed(1)} s` : ''}
+      </p>
+      {view.warnings.map((warning) => (
+        <p key={warning} className="warning">
+          {warning}
+        </p>
+      ))}
+      <ol className="stages" data-testid="stage-list">
+        {state.stageOrder.map((id) => {
+          const stage = state.stages[id];
+          return (
+            <li key={id} className={`stage ${stage.status}`} data-stage={id} data-status={stage.status}>
+              <span className="stage-dot" aria-hidden="true" />
+              <span className="stage-title">{stage.title}</span>
+              <span className="stage-status">{STATUS_LABEL[stage.status]}</span>
+              <span className="stage-detail">{stage.error ?? stage.skipReason ?? stage.outputSummary ?? stage.lastProgress?.message ?? ''}</span>
+            </li>
+          );
+        })}
+      </ol>
+      {view.phase === 'finished' && view.runId && state.files.some((f) => f.path === 'README.md') && (
+        <VscodeButton onClick={() => bridge.openFile(view.runId as string, 'README.md')} data-testid="open-readme">
+          Open README
+        </VscodeButton>
+      )}
+    </section>
+  );
+}

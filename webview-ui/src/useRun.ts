@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { applyRunEvent, initialRunState, type RunState } from '../../src/core/pipeline/runState';
+import type { Bridge } from './bridge';
+
+export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';
+
+export interface RunView {
+  phase: RunPhase;
+  runId?: string;
+  folder?: string;
+  refusal?: string;
+  warnings: string[];
+  state: RunState;
+}
+
+/** One generation at a time from this panel: start, follow its events, cancel. */
+export function useRun(bridge: Bridge) {
+  const [view, setView] = useState<RunView>({ phase: 'idle', warnings: [], state: initialRunState() });
+  const pending = useRef<string | undefined>(undefined);
+
+  useEffect(
+    () =>
+      bridge.onMessage((message) => {
+        if (message.type === 'runAccepted' && message.replyTo === pending.current) {
+          setView({ phase: 'running', runId: message.runId, folder: message.folder, warnings: message.warnings, state: initialRunState() });
+        } else if (message.type === 'runRefused' && message.replyTo === pending.current) {
+          setView((previous) => ({ ...previous, phase: 'refused', refusal: message.reason }));
+        } else if (message.type === 'runEvent') {
+          setView((previous) => {
+            if (message.event.runId !== previous.runId) return previous;
+            const state = applyRunEvent(previous.state, message.event);
+            return { ...previous, state, phase: message.event.type === 'runFinished' ? 'finished' : previous.phase };
+          });
+        }
+      }),
+    [bridge],
+  );
+
+  const start = useCallback(
+    (requirements: string, projectName?: string) => {
+      pending.current = bridge.generate(requirements, projectName);
+      setView({ phase: 'starting', warnings: [], state: initialRunState() });
+    },
+    [bridge],
+  );
+  const cancel = useCallback(() => view.runId && bridge.cancelRun(view.runId), [bridge, view.runId]);
+  const reset = useCallback(() => setView({ phase: 'idle', warnings: [], state: initialRunState() }), []);
+  return { view, start, cancel, reset };
+}
