@@ -88,6 +88,14 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     for (const file of ['package.json', 'backend/src/routes/posts.ts', 'frontend/src/pages/posts.tsx', '.takoss/manifest.json']) {
       assert.ok(existsSync(path.join(project, file)), `${file} was written into the workspace`);
     }
+    // The execution tree: a node per stage, coloured by status; a click shows the stage's details.
+    await screenshot(page, 'generated-tree');
+    const listed = await app.locator('[data-testid=stage-list] li').count();
+    assert.equal(await app.locator('[data-testid=execution-tree] [data-testid=tree-node]').count(), listed);
+    assert.equal(await app.getAttribute('[data-testid=tree-node][data-stage="api-routes:Post"]', 'data-status'), 'succeeded');
+    await app.click('[data-testid=tree-node][data-stage="api-routes:Post"]');
+    const details = await app.waitForSelector('[data-testid=stage-details]', { timeout: 10_000 });
+    assert.match((await details.textContent()) ?? '', /backend\/src\/routes\/posts\.ts/);
     await screenshot(page, 'generated-run');
     await app.click('[data-testid=open-readme]');
     await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 15_000 });

@@ -1,6 +1,7 @@
 import { VscodeButton, VscodeProgressBar } from '@vscode-elements/react-elements';
 import { runProgress, type StageStatus } from '../../src/core/pipeline/runState';
 import type { Bridge } from './bridge';
+import { ExecutionTree } from './tree/ExecutionTree';
 import type { RunView } from './useRun';
 
 const STATUS_LABEL: Record<StageStatus, string> = {
@@ -57,6 +58,7 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
           {warning}
         </p>
       ))}
+      {state.stageOrder.length > 0 && <ExecutionTree state={state} />}
       <ol className="stages" data-testid="stage-list">
         {state.stageOrder.map((id) => {
           const stage = state.stages[id];

@@ -1,0 +1,143 @@
+import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, useNodesState } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { RunState, StageState } from '../../../src/core/pipeline/runState';
+import { layoutGraph } from './layout';
+
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 58;
+
+type StageNode = Node<{ stage: StageState }, 'stage'>;
+
+function formatDuration(ms?: number): string {
+  if (ms === undefined) return '';
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** One stage: colour and icon by status, duration and tokens once known. */
+const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
+  const { stage } = data;
+  const tokens = stage.usage.inputTokens + stage.usage.outputTokens + stage.usage.cacheReadTokens + stage.usage.cacheWriteTokens;
+  return (
+    <div className={`tree-node ${stage.status}`} data-testid="tree-node" data-stage={stage.id} data-status={stage.status} title={stage.title}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="tree-node-title">{stage.title}</div>
+      <div className="tree-node-meta">
+        {stage.status}
+        {stage.attempts > 1 ? ` · ${stage.attempts} attempts` : ''}
+        {stage.durationMs !== undefined ? ` · ${formatDuration(stage.durationMs)}` : ''}
+        {tokens ? ` · ${tokens} tok` : ''}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+const nodeTypes = { stage: StageBox };
+
+function StageDetails({ stage }: { stage: StageState }) {
+  return (
+    <aside className="tree-details" aria-label={`Details of ${stage.title}`} data-testid="stage-details">
+      <h3>{stage.title}</h3>
+      <dl>
+        <dt>Status</dt>
+        <dd>{stage.status}</dd>
+        {stage.variant && (
+          <>
+            <dt>Prompt variant</dt>
+            <dd>{stage.variant}</dd>
+          </>
+        )}
+        {stage.durationMs !== undefined && (
+          <>
+            <dt>Duration</dt>
+            <dd>{formatDuration(stage.durationMs)}</dd>
+          </>
+        )}
+        {stage.outputSummary && (
+          <>
+            <dt>Output</dt>
+            <dd>{stage.outputSummary}</dd>
+          </>
+        )}
+        {(stage.error ?? stage.skipReason) && (
+          <>
+            <dt>{stage.error ? 'Error' : 'Skipped because'}</dt>
+            <dd className={stage.error ? 'error' : undefined}>{stage.error ?? stage.skipReason}</dd>
+          </>
+        )}
+      </dl>
+      {stage.files.length > 0 && (
+        <ul className="tree-files">
+          {stage.files.map((file) => (
+            <li key={file}>{file}</li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+/** The run as a graph: one node per stage, edges for dependencies, laid out left to right. */
+export function ExecutionTree({ state }: { state: RunState }) {
+  const [selected, setSelected] = useState<string>();
+  const layout = useMemo(
+    () => layoutGraph(state.stageOrder.map((id) => ({ id, dependsOn: state.stages[id].dependsOn })), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT }),
+    // The graph's shape is fixed when the run starts; statuses change, positions do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.runId, state.stageOrder.length],
+  );
+  // React Flow stores each node's measured size on the node; keep it across status updates, or
+  // nodes stay hidden waiting to be measured.
+  const [nodes, setNodes, onNodesChange] = useNodesState<StageNode>([]);
+  useEffect(() => {
+    setNodes((previous) => {
+      const byId = new Map(previous.map((node) => [node.id, node]));
+      return state.stageOrder.map((id) => {
+        const position = layout.get(id) ?? { x: 0, y: 0 };
+        return {
+          ...byId.get(id),
+          id,
+          type: 'stage' as const,
+          position: { x: position.x, y: position.y },
+          data: { stage: state.stages[id] },
+          draggable: false,
+          selected: id === selected,
+        };
+      });
+    });
+  }, [state, layout, selected, setNodes]);
+  const edges: Edge[] = state.stageOrder.flatMap((id) =>
+    state.stages[id].dependsOn.map((dependency) => ({
+      id: `${dependency}->${id}`,
+      source: dependency,
+      target: id,
+      animated: state.stages[id].status === 'running',
+    })),
+  );
+  const selectedStage = selected ? state.stages[selected] : undefined;
+  return (
+    <div className="tree" data-testid="execution-tree">
+      <div className="tree-canvas">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView
+          minZoom={0.1}
+          nodesConnectable={false}
+          nodesDraggable={false}
+          onNodesChange={onNodesChange}
+          onNodeClick={(_event, node) => setSelected(node.id)}
+          onPaneClick={() => setSelected(undefined)}
+          colorMode="system"
+        >
+          <Background />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
+        </ReactFlow>
+      </div>
+      {selectedStage && <StageDetails stage={selectedStage} />}
+    </div>
+  );
+}
