@@ -111,6 +111,16 @@ export const RunRefused = z.object({ type: z.literal('runRefused'), replyTo: Req
 
 export const RunEventMessage = z.object({ type: z.literal('runEvent'), event: RunEvent });
 
+/** The latest run so far, sent when the webview (re)loads: it redraws the run from its events. */
+export const RunSnapshot = z.object({
+  type: z.literal('runSnapshot'),
+  runId: z.string().min(1).max(100),
+  folder: z.string().max(500),
+  entities: z.array(z.string().max(100)),
+  warnings: z.array(z.string().max(2000)),
+  events: z.array(RunEvent).max(50_000),
+});
+
 export const HostToWebview = z.discriminatedUnion('type', [
   InitMessage,
   HostInfoChanged,
@@ -120,6 +130,7 @@ export const HostToWebview = z.discriminatedUnion('type', [
   RunAccepted,
   RunRefused,
   RunEventMessage,
+  RunSnapshot,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 

@@ -109,6 +109,20 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     assert.match((await refusal.textContent()) ?? '', /already exists and is not empty/);
   });
 
+  it('redraws the run and keeps the draft when the panel is hidden and shown again', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'File: New Untitled Text File');
+    await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Takoss' }).first().click();
+    app = await findFrameWith(page, '[data-testid=run-panel]');
+    assert.equal(await app.getAttribute('[data-testid=run-panel]', 'data-status'), 'partial');
+    assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Generated blog/);
+    assert.ok((await app.locator('[data-testid=tree-node]').count()) > 20, 'the execution tree is redrawn from the events');
+    await app.click('[data-testid=new-button]');
+    const draft = await app.evaluate(() => (document.querySelector('[data-testid=requirements]') as unknown as { value: string }).value);
+    assert.equal(draft, 'Blog with auth and posts.');
+  });
+
   it('shows the Takoss sidebar with its welcome view', async () => {
     const { page } = workbench;
     await page.locator('.activitybar .action-item a[aria-label^="Takoss"]').first().click();

@@ -106,7 +106,12 @@ export function App({ bridge }: { bridge: Bridge }) {
       </p>
       {run.view.phase === 'idle' || run.view.phase === 'refused' ? (
         <>
-          <DescribeForm onGenerate={run.start} disabled={busy || state.connection.status !== 'connected'} />
+          <DescribeForm
+            onGenerate={run.start}
+            disabled={busy || state.connection.status !== 'connected'}
+            draft={bridge.getState<{ draft?: { requirements: string; name: string } }>()?.draft}
+            onDraft={(draft) => bridge.setState({ draft })}
+          />
           {run.view.refusal && (
             <p className="form-error" role="alert" data-testid="run-refused">
               {run.view.refusal}

@@ -10,9 +10,33 @@ const EXAMPLES = [
 const NAME = /^[a-z][a-z0-9-]{0,49}$/;
 
 /** Requirements text and an optional project name; Enter in the name field or the button submits. */
-export function DescribeForm({ onGenerate, disabled }: { onGenerate: (requirements: string, projectName?: string) => void; disabled: boolean }) {
-  const [requirements, setRequirements] = useState('');
-  const [name, setName] = useState('');
+interface Draft {
+  requirements: string;
+  name: string;
+}
+
+/** The draft survives the panel being hidden (VS Code keeps webview state across reloads). */
+export function DescribeForm({
+  onGenerate,
+  disabled,
+  draft,
+  onDraft,
+}: {
+  onGenerate: (requirements: string, projectName?: string) => void;
+  disabled: boolean;
+  draft?: Draft;
+  onDraft: (draft: Draft) => void;
+}) {
+  const [requirements, setRequirementsState] = useState(draft?.requirements ?? '');
+  const [name, setNameState] = useState(draft?.name ?? '');
+  const setRequirements = (value: string) => {
+    setRequirementsState(value);
+    onDraft({ requirements: value, name });
+  };
+  const setName = (value: string) => {
+    setNameState(value);
+    onDraft({ requirements, name: value });
+  };
   const [error, setError] = useState<string>();
 
   const submit = (event?: FormEvent) => {

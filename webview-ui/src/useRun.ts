@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyRunEvent, initialRunState, type RunState } from '../../src/core/pipeline/runState';
+import { applyRunEvent, initialRunState, replayRun, type RunState } from '../../src/core/pipeline/runState';
 import type { Bridge } from './bridge';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';
@@ -25,6 +25,15 @@ export function useRun(bridge: Bridge) {
           setView({ phase: 'running', runId: message.runId, folder: message.folder, warnings: message.warnings, state: initialRunState() });
         } else if (message.type === 'runRefused' && message.replyTo === pending.current) {
           setView((previous) => ({ ...previous, phase: 'refused', refusal: message.reason }));
+        } else if (message.type === 'runSnapshot') {
+          const state = replayRun(message.events);
+          setView({
+            phase: state.status === 'running' ? 'running' : 'finished',
+            runId: message.runId,
+            folder: message.folder,
+            warnings: message.warnings,
+            state,
+          });
         } else if (message.type === 'runEvent') {
           setView((previous) => {
             if (message.event.runId !== previous.runId) return previous;

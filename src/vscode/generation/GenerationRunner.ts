@@ -26,6 +26,7 @@ export interface GenerateInput {
 export class GenerationRunner extends Disposable {
   private readonly active = new Map<string, AbortController>();
   private readonly targets = new Map<string, vscode.Uri>();
+  private latest: { runId: string; folder: string; entities: string[]; warnings: string[]; stream: RunEventStream } | undefined;
 
   constructor(
     private readonly log: Logger,
@@ -73,6 +74,7 @@ export class GenerationRunner extends Disposable {
     await this.post({ type: 'runAccepted', replyTo: input.requestId, runId, folder, entities: spec.entities.map((e) => e.name), warnings: spec.warnings });
     const stream = new RunEventStream(runId);
     stream.subscribe((event) => void this.post({ type: 'runEvent', event }));
+    this.latest = { runId, folder, entities: spec.entities.map((e) => e.name), warnings: spec.warnings, stream };
     this.log.info(`Generating "${spec.name}" into ${target.toString()} (${provider})`);
     const write = workspaceWriter(target);
     void runGeneration({
@@ -90,6 +92,20 @@ export class GenerationRunner extends Disposable {
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
       .finally(() => this.active.delete(runId));
     return runId;
+  }
+
+  /** Replays the latest run to a webview that was hidden and restored (it starts empty each time). */
+  async sendSnapshot(): Promise<void> {
+    const latest = this.latest;
+    if (!latest) return;
+    await this.post({
+      type: 'runSnapshot',
+      runId: latest.runId,
+      folder: latest.folder,
+      entities: latest.entities,
+      warnings: latest.warnings,
+      events: [...latest.stream.events],
+    });
   }
 
   cancel(runId: string): boolean {
