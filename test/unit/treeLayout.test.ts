@@ -47,3 +47,21 @@ describe('execution tree layout', () => {
     assert.equal(countCrossings(nodes, first), 0);
   });
 });
+
+describe('tree layout direction', () => {
+  it('top to bottom puts layers in rows and spreads each layer across', () => {
+    const nodes = [
+      { id: 'a', dependsOn: [] },
+      { id: 'b', dependsOn: ['a'] },
+      { id: 'c', dependsOn: ['a'] },
+      { id: 'd', dependsOn: ['b', 'c'] },
+    ];
+    const tb = layoutGraph(nodes, { nodeWidth: 100, nodeHeight: 40, layerGap: 20, nodeGap: 10, direction: 'TB' });
+    const lr = layoutGraph(nodes, { nodeWidth: 100, nodeHeight: 40, layerGap: 20, nodeGap: 10, direction: 'LR' });
+    assert.deepEqual(['a', 'b', 'd'].map((id) => tb.get(id)?.y), [0, 60, 120], 'rows 40 high with 20 between');
+    assert.equal(tb.get('b')?.y, tb.get('c')?.y);
+    assert.equal(Math.abs((tb.get('b')?.x ?? 0) - (tb.get('c')?.x ?? 0)), 110, 'siblings side by side');
+    assert.equal(tb.get('a')?.x, 55, 'a single node is centred on the widest layer');
+    assert.deepEqual(['a', 'b', 'd'].map((id) => lr.get(id)?.x), [0, 120, 240]);
+  });
+});

@@ -1,0 +1,95 @@
+// What a run will cost before it starts, shown in the review step. Offline runs are forecast
+// exactly for files and bytes (the deterministic generator is fast enough to run in advance) and
+// roughly for time; Claude runs add token and USD estimates per refining stage, with the budget's
+// cap applied the same way the orchestrator applies it (a call that would pass it is not made).
+import { generateProject } from '../generator';
+import { costUsd } from '../providers/models';
+import type { ProjectSpec } from '../spec/projectSpec';
+import { buildStageGraph } from './stages/catalogue';
+import { CONVENTIONS, specContext } from './stages/sharedContext';
+
+export interface RunForecast {
+  stages: number;
+  files: number;
+  bytes: number;
+  /** Rough seconds for the offline run including writing the files. */
+  seconds: number;
+  claude?: {
+    model: string;
+    calls: number;
+    inputTokens: number;
+    /** Expected output tokens (a fraction of each stage's cap). */
+    outputTokens: number;
+    costUsd: number;
+    /** If every call used its whole output allowance. */
+    maxCostUsd: number;
+    budgetUsd: number;
+    /** Calls whose worst case would pass the budget: they keep the deterministic result. */
+    callsOverBudget: number;
+    seconds: number;
+  };
+}
+
+// Measured on the 10 samples (bench/generation-time.mjs and hybrid runs against the fake server):
+// about 0.5 s fixed plus ~8 ms a file through workspace.fs; Claude streams ~60 tokens/s and a
+// refining answer uses about a third of its allowance.
+const FIXED_SECONDS = 0.5;
+const SECONDS_PER_FILE = 0.008;
+const TYPICAL_OUTPUT_SHARE = 0.35;
+const TOKENS_PER_SECOND = 60;
+const INSTRUCTION_TOKENS = 1500;
+
+export function forecastRun(spec: ProjectSpec, options: { claude?: { model: string; budgetUsd: number; concurrency?: number } } = {}): RunForecast {
+  const files = generateProject(spec).list();
+  const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+  const stages = buildStageGraph(spec);
+  const forecast: RunForecast = {
+    stages: stages.length,
+    files: files.length,
+    bytes,
+    seconds: Math.round((FIXED_SECONDS + files.length * SECONDS_PER_FILE) * 10) / 10,
+  };
+  const claude = options.claude;
+  if (!claude) return forecast;
+  const refining = stages.filter((stage) => stage.definition.claude);
+  const cachedTokens = Math.ceil((CONVENTIONS.length + specContext(spec).length) / 4);
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let expected = 0;
+  let worst = 0;
+  let callsOverBudget = 0;
+  let seconds = 0;
+  refining.forEach((stage, index) => {
+    const cap = stage.definition.claude?.maxOutputTokens ?? 0;
+    const typicalOut = Math.round(cap * TYPICAL_OUTPUT_SHARE);
+    // The shared context is written to the cache once and read by the later calls.
+    const usage = {
+      inputTokens: INSTRUCTION_TOKENS,
+      cacheWriteTokens: index === 0 ? cachedTokens : 0,
+      cacheReadTokens: index === 0 ? 0 : cachedTokens,
+    };
+    const worstCall = costUsd(claude.model, { ...usage, outputTokens: cap });
+    if (worst + worstCall > claude.budgetUsd) {
+      callsOverBudget++;
+      return;
+    }
+    worst += worstCall;
+    expected += costUsd(claude.model, { ...usage, outputTokens: typicalOut });
+    inputTokens += INSTRUCTION_TOKENS + cachedTokens;
+    outputTokens += typicalOut;
+    seconds += typicalOut / TOKENS_PER_SECOND;
+  });
+  forecast.claude = {
+    model: claude.model,
+    calls: refining.length - callsOverBudget,
+    inputTokens,
+    outputTokens,
+    costUsd: expected,
+    maxCostUsd: worst,
+    budgetUsd: claude.budgetUsd,
+    callsOverBudget,
+    // Per-entity calls run side by side; the rest wait on each other.
+    seconds: Math.round(forecast.seconds + seconds / Math.min(Math.max(claude.concurrency ?? 1, 1), Math.max(1, refining.length / 3))),
+  };
+  return forecast;
+}
