@@ -128,6 +128,7 @@ async function typecheck() {
   const codes = await Promise.all([
     run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json']),
     run(process.execPath, [tsc, '--noEmit', '-p', 'webview-ui/tsconfig.json']),
+    run(process.execPath, [tsc, '--noEmit', '-p', 'test/component/tsconfig.json']),
   ]);
   if (codes.some((code) => code !== 0)) {
     console.error('typecheck failed');

@@ -4,6 +4,7 @@
 // preview); requests carry an id and get a reply or a timeout (like GitLens).
 import { z } from 'zod';
 import { RunEvent } from './core/pipeline/events';
+import { ProjectSpec } from './core/spec/projectSpec';
 
 /** Bumped when a message changes incompatibly; the webview announces the version it speaks. */
 export const PROTOCOL_VERSION = 1;
@@ -22,6 +23,8 @@ export const HostInfo = z.object({
   workspaceFolders: z.number().int().min(0),
   provider: z.enum(['offline', 'anthropic']),
   model: z.string().max(200),
+  /** Whether a Claude API key is in Secret Storage (the form offers Claude only then). */
+  hasApiKey: z.boolean().default(false),
 });
 export type HostInfo = z.infer<typeof HostInfo>;
 
@@ -50,16 +53,59 @@ export const WebviewErrorReport = z.object({
   stack: z.string().max(8000).optional(),
 });
 
-/** Generate a project from requirements text into a new folder of the workspace. */
+export const ProviderChoice = z.enum(['offline', 'anthropic']);
+export type ProviderChoice = z.infer<typeof ProviderChoice>;
+
+export const ProjectName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,49}$/, 'lower-case letters, digits and dashes, starting with a letter');
+
+/** A folder of the workspace, relative to its root: plain names joined by "/", nothing hidden. */
+export const TargetFolder = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9._-]{0,79}(\/[A-Za-z0-9_][A-Za-z0-9._-]{0,79}){0,4}$/, 'letters, digits, ".", "_" and "-", in at most 5 folders joined by "/"')
+  .refine((folder) => !folder.split('/').some((part) => part === '..' || part === '.'), 'no "." or ".." folders');
+
+/** Step 1 -> 2: extract the data model from the requirements, for review. */
+export const ExtractRequest = z.object({
+  type: z.literal('extract'),
+  requestId: RequestId,
+  requirements: z.string().trim().min(1, 'Describe the application first').max(200_000),
+  projectName: ProjectName.optional(),
+  provider: ProviderChoice.default('offline'),
+});
+
+/** The reviewed (edited) spec again, for its problems and a new forecast. */
+export const ReviewSpecRequest = z.object({
+  type: z.literal('reviewSpec'),
+  requestId: RequestId,
+  spec: ProjectSpec,
+  provider: ProviderChoice.default('offline'),
+});
+
+/** Generate the reviewed spec into a new folder of the workspace. */
 export const GenerateRequest = z.object({
   type: z.literal('generate'),
   requestId: RequestId,
-  requirements: z.string().trim().min(1, 'Describe the application first').max(200_000),
-  projectName: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,49}$/, 'lower-case letters, digits and dashes, starting with a letter')
-    .optional(),
+  spec: ProjectSpec,
+  provider: ProviderChoice.default('offline'),
+  folder: TargetFolder.optional(),
 });
+
+/** A generated file's text and explanation for the result view. */
+export const ReadFileRequest = z.object({
+  type: z.literal('readFile'),
+  requestId: RequestId,
+  runId: z.string().min(1).max(100),
+  path: z.string().min(1).max(240),
+});
+
+/** Save the run's project as a zip where the user picks. */
+export const ExportZipRequest = z.object({ type: z.literal('exportZip'), requestId: RequestId, runId: z.string().min(1).max(100) });
+
+/** Runs "Takoss: Set API Key" (the form's action when Claude has no key). */
+export const SetApiKeyRequest = z.object({ type: z.literal('setApiKey') });
 
 export const CancelRunRequest = z.object({ type: z.literal('cancelRun'), runId: z.string().min(1).max(100) });
 
@@ -71,9 +117,14 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   PingRequest,
   PongReply,
   WebviewErrorReport,
+  ExtractRequest,
+  ReviewSpecRequest,
   GenerateRequest,
   CancelRunRequest,
   OpenFileRequest,
+  ReadFileRequest,
+  ExportZipRequest,
+  SetApiKeyRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 
@@ -109,6 +160,68 @@ export const RunAccepted = z.object({
 
 export const RunRefused = z.object({ type: z.literal('runRefused'), replyTo: RequestId, reason: ShortText });
 
+export const RunForecast = z.object({
+  stages: z.number().int().min(0),
+  files: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  seconds: z.number().min(0),
+  claude: z
+    .object({
+      model: z.string().max(200),
+      calls: z.number().int().min(0),
+      inputTokens: z.number().int().min(0),
+      outputTokens: z.number().int().min(0),
+      costUsd: z.number().min(0),
+      maxCostUsd: z.number().min(0),
+      budgetUsd: z.number().min(0),
+      callsOverBudget: z.number().int().min(0),
+      seconds: z.number().min(0),
+    })
+    .optional(),
+});
+
+export type RunForecast = z.infer<typeof RunForecast>;
+
+/** The spec to review: extracted (reply to extract) or re-checked (reply to reviewSpec). */
+export const SpecReview = z.object({
+  type: z.literal('specReview'),
+  replyTo: RequestId,
+  spec: ProjectSpec,
+  /** Why the spec cannot be generated as it is (empty: it can). */
+  problems: z.array(z.string().max(2000)).max(200),
+  forecast: RunForecast.optional(),
+  /** The folder the project would be written to, and whether something is already there. */
+  folder: z.string().max(500),
+  folderExists: z.boolean(),
+});
+
+export const SpecRefused = z.object({ type: z.literal('specRefused'), replyTo: RequestId, reason: ShortText });
+
+export const FileContent = z.object({
+  type: z.literal('fileContent'),
+  replyTo: RequestId,
+  path: z.string().max(240),
+  /** Null when the file could not be read (then `error` says why). */
+  content: z.string().nullable(),
+  truncated: z.boolean(),
+  bytes: z.number().int().min(0),
+  error: ShortText.optional(),
+  explanation: z.string().max(4000).optional(),
+  layer: z.string().max(100).optional(),
+  serves: z.array(z.string().max(200)).max(200).default([]),
+  requirements: z.array(z.string().max(2000)).max(200).default([]),
+});
+
+export const ZipExported = z.object({
+  type: z.literal('zipExported'),
+  replyTo: RequestId,
+  /** Where it was saved; absent when the user cancelled the dialog or it failed. */
+  path: z.string().max(2000).optional(),
+  files: z.number().int().min(0).default(0),
+  bytes: z.number().int().min(0).default(0),
+  error: ShortText.optional(),
+});
+
 export const RunEventMessage = z.object({ type: z.literal('runEvent'), event: RunEvent });
 
 /** The latest run so far, sent when the webview (re)loads: it redraws the run from its events. */
@@ -131,6 +244,10 @@ export const HostToWebview = z.discriminatedUnion('type', [
   RunRefused,
   RunEventMessage,
   RunSnapshot,
+  SpecReview,
+  SpecRefused,
+  FileContent,
+  ZipExported,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 

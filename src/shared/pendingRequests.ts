@@ -59,6 +59,15 @@ export class PendingRequests<T> {
   }
 
   /** Fails every outstanding request, e.g. when the panel closes. */
+  /** Fails one request now (e.g. it could not be sent). */
+  cancel(id: string, reason: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.pending.delete(id);
+    entry.reject(new RequestCancelledError(reason));
+  }
+
   cancelAll(reason: string): void {
     for (const [id, entry] of this.pending) {
       clearTimeout(entry.timer);

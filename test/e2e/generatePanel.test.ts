@@ -1,21 +1,40 @@
 /// <reference lib="dom" />
 // Browser callbacks below run inside the webview page, where the DOM exists.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
-import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+import { unzipProject } from '../../src/core/output/zip';
+import { FakeAnthropicServer } from '../fake-anthropic/server';
+import { findFrameWith, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
+
+function listFiles(root: string, prefix = ''): string[] {
+  return readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(root, path.posix.join(prefix, entry.name)) : [path.posix.join(prefix, entry.name)],
+  );
+}
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   this.timeout(120_000);
   let server: CodeServer;
   let workbench: Workbench;
   let app: Frame;
+  let fake: FakeAnthropicServer;
 
   before(async () => {
-    server = await CodeServer.start();
+    fake = await FakeAnthropicServer.start();
+    fake.otherwise(() => ({ kind: 'hang' }));
+    server = await CodeServer.start({ env: { ANTHROPIC_BASE_URL: fake.url }, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
     workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
     await waitForTakossContributions(workbench.page);
   });
@@ -23,6 +42,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   after(async () => {
     await workbench?.close();
     await server?.stop();
+    await fake?.close();
   });
 
   it('opens the React app from the command palette', async () => {
@@ -69,9 +89,33 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await screenshot(workbench.page, 'generate-panel-after-rejection');
   });
 
-  it('generates a project from a description into the workspace, live, and opens its README', async () => {
+  it('reviews the extracted data model: sources shown, a field renamed in place', async () => {
     const { page } = workbench;
     await app.click('[data-testid=example-0]');
+    await screenshotThemes(page, app, '1-describe');
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    assert.match((await app.textContent('[data-testid=entity-Post]')) ?? '', /Blog with auth and posts/, 'the entity shows the sentence it came from');
+    assert.match((await app.textContent('[data-testid=forecast]')) ?? '', /\d+ stages, \d+ files/);
+    const name = app.locator('[data-testid="field-name-Post-title"] input');
+    await name.fill('headline');
+    await name.press('Enter');
+    await app.waitForSelector('[data-testid="field-Post-headline"]', { timeout: 10_000 });
+    assert.equal(await app.locator('[data-testid="field-Post-title"]').count(), 0);
+    // An invalid name is explained and not applied.
+    const body = app.locator('[data-testid="field-name-Post-body"] input');
+    await body.fill('Body Text');
+    await body.press('Enter');
+    assert.match((await app.textContent('[data-testid=edit-error]')) ?? '', /camelCase/);
+    await body.press('Escape');
+    assert.equal(await app.locator('[data-testid=edit-error]').count(), 0, 'Escape restores the name and clears the error');
+    assert.equal(await body.inputValue(), 'body');
+    await screenshotThemes(page, app, '2-review');
+  });
+
+  it('generates the reviewed model offline, live, every node turning done', async () => {
+    const { page } = workbench;
+    await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
     await app.waitForSelector('[data-testid=run-panel]', { timeout: 15_000 });
     await app.waitForFunction(
@@ -88,25 +132,52 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     for (const file of ['package.json', 'backend/src/routes/posts.ts', 'frontend/src/pages/posts.tsx', '.takoss/manifest.json']) {
       assert.ok(existsSync(path.join(project, file)), `${file} was written into the workspace`);
     }
+    assert.match(readFileSync(path.join(project, 'backend/src/db/schema.ts'), 'utf8'), /headline/, 'the renamed field was generated');
     // The execution tree: a node per stage, coloured by status; a click shows the stage's details.
-    await screenshot(page, 'generated-tree');
     const listed = await app.locator('[data-testid=stage-list] li').count();
     assert.equal(await app.locator('[data-testid=execution-tree] [data-testid=tree-node]').count(), listed);
-    assert.equal(await app.getAttribute('[data-testid=tree-node][data-stage="api-routes:Post"]', 'data-status'), 'succeeded');
+    const statuses = await app.$$eval('[data-testid=tree-node]', (nodes) => nodes.map((n) => n.getAttribute('data-status')));
+    assert.ok(statuses.every((status) => status === 'succeeded' || status === 'skipped'), `every node is done: ${statuses.join(',')}`);
     await app.click('[data-testid=tree-node][data-stage="api-routes:Post"]');
     const details = await app.waitForSelector('[data-testid=stage-details]', { timeout: 10_000 });
     assert.match((await details.textContent()) ?? '', /backend\/src\/routes\/posts\.ts/);
-    await screenshot(page, 'generated-run');
+    await screenshotThemes(page, app, '3-generated');
+  });
+
+  it('shows a generated file in the result view with its explanation, and opens it in the editor', async () => {
+    const { page } = workbench;
+    const file = 'backend/src/routes/posts.ts';
+    await app.locator(`[data-testid="tree-file-${file}"]`).scrollIntoViewIfNeeded();
+    await app.click(`[data-testid="tree-file-${file}"]`);
+    await app.waitForSelector(`[data-testid=code-viewer][data-path="${file}"]`, { timeout: 15_000 });
+    assert.ok((await app.locator('[data-testid=code-viewer] .hljs-keyword').count()) > 5, 'the code is highlighted');
+    assert.match((await app.textContent('[data-testid=file-explanation]')) ?? '', /API for posts/);
+    assert.match((await app.textContent('[data-testid=file-requirements]')) ?? '', /Blog with auth and posts/);
+    assert.match((await app.textContent('[data-testid=verification-result]')) ?? '', /Not verified/);
+    await app.locator('[data-testid=result-view]').scrollIntoViewIfNeeded();
+    await screenshotThemes(page, app, '4-result');
+    await app.click('[data-testid=open-in-editor]');
+    await page.locator('.tabs-container .tab', { hasText: 'posts.ts' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await app.click('[data-testid=open-readme]');
     await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 15_000 });
   });
 
-  it('refuses to write into an existing project folder, and says why', async () => {
-    await app.click('[data-testid=new-button]');
-    await app.click('[data-testid=example-0]');
-    await app.click('[data-testid=generate-button]');
-    const refusal = await app.waitForSelector('[data-testid=run-refused]', { timeout: 15_000 });
-    assert.match((await refusal.textContent()) ?? '', /already exists and is not empty/);
+  it('exports the project as a zip where the user picks, and the zip holds exactly the files', async () => {
+    const { page } = workbench;
+    await app.click('[data-testid=export-zip]');
+    // In the browser VS Code asks with its own file dialog (a quick input holding the path).
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await input.inputValue(), /blog\.zip$/);
+    await screenshot(page, '5-export-dialog');
+    await input.press('Enter');
+    const note = await app.waitForSelector('[data-testid=export-note]', { timeout: 30_000 });
+    assert.match((await note.textContent()) ?? '', /Saved \d+ files/);
+    const archive = unzipProject(readFileSync(path.join(server.workspace, 'blog.zip')));
+    const project = path.join(server.workspace, 'blog');
+    const onDisk = listFiles(project);
+    assert.deepEqual([...archive.keys()].sort(), onDisk.map((f) => `blog/${f}`).sort());
+    for (const file of onDisk) assert.ok(Buffer.from(archive.get(`blog/${file}`) ?? []).equals(readFileSync(path.join(project, file))), `${file} round-trips`);
   });
 
   it('redraws the run and keeps the draft when the panel is hidden and shown again', async () => {
@@ -121,6 +192,44 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await app.click('[data-testid=new-button]');
     const draft = await app.evaluate(() => (document.querySelector('[data-testid=requirements]') as unknown as { value: string }).value);
     assert.equal(draft, 'Blog with auth and posts.');
+  });
+
+  it('will not generate into an existing project folder, and says why before starting', async () => {
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    assert.match((await app.textContent('#folder-note')) ?? '', /already exists and is not empty/);
+    assert.equal(await app.getAttribute('[data-testid=generate-button]', 'disabled'), '', 'Generate is disabled');
+    await app.click('[data-testid=back-button]');
+    await app.waitForSelector('[data-testid=requirements]', { timeout: 10_000 });
+  });
+
+  it('offers Claude only with a key, takes one from the form, and really cancels a Claude run', async () => {
+    const { page } = workbench;
+    assert.equal(await app.getAttribute('[data-testid=provider-anthropic]', 'disabled'), '', 'Claude is disabled without a key');
+    await app.click('[data-testid=set-api-key]');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('sk-ant-e2e-test-key-0123456789');
+    await input.press('Enter');
+    await app.waitForFunction(() => !document.querySelector('[data-testid=provider-anthropic]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
+    await app.click('[data-testid=provider-anthropic]');
+    const name = app.locator('[data-testid=project-name] input');
+    await name.fill('cancel-me');
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    assert.match((await app.textContent('[data-testid=forecast]')) ?? '', /Claude \(/);
+    await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
+    await app.click('[data-testid=generate-button]');
+    // The fake Claude never answers: the run waits on it until the user cancels.
+    await waitUntil(() => fake.requests.length > 0, 'a Claude request', 30_000);
+    await app.waitForSelector('[data-testid=stage-list] li[data-status=running]', { timeout: 15_000 });
+    await screenshot(page, '6-claude-running');
+    await app.click('[data-testid=cancel-button]');
+    await app.waitForFunction(() => document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') === 'cancelled', undefined, { timeout: 30_000 });
+    assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Cancelled/);
+    assert.ok((await app.locator('[data-testid=stage-list] li[data-status=cancelled]').count()) > 0, 'stages show cancelled');
+    assert.equal(fake.requests[0]?.headers.authorization, 'Bearer sk-ant-e2e-test-key-0123456789', 'the key from Secret Storage was used');
+    await screenshot(page, '6-cancelled');
   });
 
   it('shows the Takoss sidebar with its welcome view', async () => {

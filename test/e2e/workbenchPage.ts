@@ -56,3 +56,43 @@ export async function findFrameWith(page: Page, selector: string, timeoutMs = 30
   }
   throw new Error(`No frame contains ${selector} after ${timeoutMs} ms`);
 }
+
+export type ThemeKind = 'light' | 'dark';
+
+const THEMES: Record<ThemeKind, { workbenchClass: string; webviewClass: string }> = {
+  light: { workbenchClass: 'vs', webviewClass: 'vscode-light' },
+  dark: { workbenchClass: 'vs-dark', webviewClass: 'vscode-dark' },
+};
+
+/**
+ * Switches between the light and dark default themes with VS Code's own toggle command (the
+ * theme picker also searches the marketplace, which fails offline) and waits until both the
+ * workbench and the webview show the theme.
+ */
+export async function setTheme(page: Page, app: Frame, theme: ThemeKind): Promise<void> {
+  const { workbenchClass, webviewClass } = THEMES[theme];
+  const applied = () => page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, workbenchClass);
+  if (!(await applied())) {
+    await runFromPalette(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 15_000 });
+  }
+  await app.waitForFunction((cls) => document.body.classList.contains(cls), webviewClass, { timeout: 15_000 });
+  // Web components re-read the theme variables on the next frame.
+  await page.waitForTimeout(300);
+}
+
+/** One screenshot per theme of the current state (named `<step>-<theme>.png`), back to dark at the end. */
+export async function screenshotThemes(
+  page: Page,
+  app: Frame,
+  step: string,
+  themes: ThemeKind[] = ['light', 'dark'],
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const theme of themes) {
+    await setTheme(page, app, theme);
+    files.push(await screenshot(page, `${step}-${theme}`));
+  }
+  if (themes[themes.length - 1] !== 'dark') await setTheme(page, app, 'dark');
+  return files;
+}

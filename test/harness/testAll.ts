@@ -1,5 +1,6 @@
-// `npm test`: unit tests (plain Node), integration tests (inside the real VS Code extension host)
-// and browser tests (the VS Code window in headless Chromium), then one closing line of counts.
+// `npm test`: unit tests (plain Node), component tests (the webview's React UI in jsdom),
+// integration tests (inside the real VS Code extension host) and browser tests (the VS Code window
+// in headless Chromium), then one closing line of counts.
 import path from 'node:path';
 import { runMochaSuite } from './mochaSuite';
 import { repoRoot } from './paths';
@@ -14,6 +15,17 @@ async function main(): Promise<number> {
   if (wanted('unit')) {
     console.log('Unit tests (mocha, plain Node)');
     summaries.push(await runMochaSuite('unit', path.join(repoRoot, 'out', 'test', 'unit')));
+  }
+  if (wanted('component')) {
+    console.log('\nComponent tests (mocha, the webview UI in jsdom)');
+    // Own process: jsdom globals stay out of the other suites, and the browser condition picks the
+    // packages' browser builds, as the webview bundle does (see test/component/setup.tsx).
+    summaries.push(
+      await runMochaSuite('component', path.join(repoRoot, 'out', 'test', 'component'), {
+        require: [path.join(repoRoot, 'out', 'test', 'component', 'setup.js')],
+        nodeArgs: ['--conditions=browser', '--enable-source-maps'],
+      }),
+    );
   }
   if (wanted('integration')) summaries.push(await runIntegration());
   if (wanted('e2e')) summaries.push(await runE2e());

@@ -1,7 +1,10 @@
 import { VscodeButton, VscodeDivider, VscodeProgressRing } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import type { Bridge } from './bridge';
-import { DescribeForm } from './DescribeForm';
+import { type Draft, DescribeForm } from './DescribeForm';
+import { ReviewStep } from './review/ReviewStep';
+import { useReview } from './review/useReview';
+import { usePersistentState } from './usePersistentState';
 import { RunPanel } from './RunPanel';
 import { type HostState, useHost } from './useHost';
 import { useRun } from './useRun';
@@ -93,42 +96,88 @@ function PingCheck({ bridge }: { bridge: Bridge }) {
 export function App({ bridge }: { bridge: Bridge }) {
   const state = useHost(bridge);
   const run = useRun(bridge);
-  const busy = run.view.phase === 'starting' || run.view.phase === 'running';
+  const review = useReview(bridge);
+  const [step, setStep] = usePersistentState<'describe' | 'review'>(bridge, 'step', 'describe');
+  const [draft, setDraft] = usePersistentState<Draft | undefined>(bridge, 'draft', undefined);
+  const connected = state.connection.status === 'connected';
+  const host = state.connection.status === 'connected' ? state.connection.host : undefined;
+  const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
+  const showReview = step === 'review' && review.review !== undefined;
+
+  let body;
+  if (running) {
+    body = (
+      <RunPanel
+        bridge={bridge}
+        view={run.view}
+        onCancel={run.cancel}
+        onNew={() => {
+          run.reset();
+          setStep('describe');
+        }}
+      />
+    );
+  } else if (showReview) {
+    body = (
+      <>
+        <ReviewStep
+          api={review}
+          onBack={() => setStep('describe')}
+          onGenerate={(folder) => review.review && run.start(review.review.spec, review.review.provider, folder)}
+          disabled={!connected}
+        />
+        {run.view.refusal && (
+          <p className="form-error" role="alert" data-testid="run-refused">
+            {run.view.refusal}
+          </p>
+        )}
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <DescribeForm
+          onSubmit={async (requirements, projectName, provider) => {
+            if (await review.begin(requirements, projectName, provider)) setStep('review');
+          }}
+          disabled={!connected}
+          busy={review.busy}
+          draft={draft}
+          onDraft={setDraft}
+          hasApiKey={host?.hasApiKey ?? false}
+          defaultProvider={host?.provider ?? 'offline'}
+          onSetApiKey={() => bridge.setApiKey()}
+        />
+        {review.error && (
+          <p className="form-error" role="alert" data-testid="review-error">
+            {review.error}
+          </p>
+        )}
+        <ol className="steps">
+          {STEPS.map((item) => (
+            <li key={item.title}>
+              <strong>{item.title}</strong>
+              <span>{item.text}</span>
+            </li>
+          ))}
+        </ol>
+      </>
+    );
+  }
+
   return (
-    <main className="app" data-testid="takoss-app">
+    <main className="app" data-testid="takoss-app" data-step={running ? 'run' : showReview ? 'review' : 'describe'}>
       <header className="header">
         <h1>Takoss</h1>
         <ConnectionBadge state={state} />
       </header>
-      <p className="tagline">
-        Describe an application in plain language; Takoss builds the whole project — database schema, API, frontend,
-        tests, Docker and CI files — and explains every file it writes.
-      </p>
-      {run.view.phase === 'idle' || run.view.phase === 'refused' ? (
-        <>
-          <DescribeForm
-            onGenerate={run.start}
-            disabled={busy || state.connection.status !== 'connected'}
-            draft={bridge.getState<{ draft?: { requirements: string; name: string } }>()?.draft}
-            onDraft={(draft) => bridge.setState({ draft })}
-          />
-          {run.view.refusal && (
-            <p className="form-error" role="alert" data-testid="run-refused">
-              {run.view.refusal}
-            </p>
-          )}
-          <ol className="steps">
-            {STEPS.map((step) => (
-              <li key={step.title}>
-                <strong>{step.title}</strong>
-                <span>{step.text}</span>
-              </li>
-            ))}
-          </ol>
-        </>
-      ) : (
-        <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onNew={run.reset} />
+      {!running && !showReview && (
+        <p className="tagline">
+          Describe an application in plain language; Takoss builds the whole project — database schema, API, frontend, tests, Docker and CI
+          files — and explains every file it writes.
+        </p>
       )}
+      {body}
       <VscodeDivider />
       <HostDetails state={state} />
       <PingCheck bridge={bridge} />

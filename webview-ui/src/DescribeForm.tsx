@@ -1,5 +1,6 @@
-import { VscodeButton, VscodeTextarea, VscodeTextfield } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeRadio, VscodeRadioGroup, VscodeTextarea, VscodeTextfield } from '@vscode-elements/react-elements';
 import { type FormEvent, useState } from 'react';
+import { ExtractRequest, type ProviderChoice } from '../../src/protocol';
 
 const EXAMPLES = [
   'Blog with auth and posts.',
@@ -7,28 +8,33 @@ const EXAMPLES = [
   'Event booking: organizers create events (name, venue, start time, capacity, ticket price). Attendees register for events; registration is refused once capacity is reached.',
 ];
 
-const NAME = /^[a-z][a-z0-9-]{0,49}$/;
-
-/** Requirements text and an optional project name; Enter in the name field or the button submits. */
-interface Draft {
+export interface Draft {
   requirements: string;
   name: string;
 }
 
-/** The draft survives the panel being hidden (VS Code keeps webview state across reloads). */
-export function DescribeForm({
-  onGenerate,
-  disabled,
-  draft,
-  onDraft,
-}: {
-  onGenerate: (requirements: string, projectName?: string) => void;
+export interface DescribeFormProps {
+  onSubmit: (requirements: string, projectName: string | undefined, provider: ProviderChoice) => void;
   disabled: boolean;
+  busy?: boolean;
   draft?: Draft;
   onDraft: (draft: Draft) => void;
-}) {
+  /** Claude is offered only with a stored key; otherwise the form offers to set one. */
+  hasApiKey: boolean;
+  defaultProvider: ProviderChoice;
+  onSetApiKey: () => void;
+}
+
+/**
+ * Step 1: requirements text, an optional project name and the provider. Validated with the same
+ * zod schema the host uses; errors are shown inline. Ctrl/Cmd+Enter in the text submits.
+ */
+export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft, hasApiKey, defaultProvider, onSetApiKey }: DescribeFormProps) {
   const [requirements, setRequirementsState] = useState(draft?.requirements ?? '');
   const [name, setNameState] = useState(draft?.name ?? '');
+  const [chosen, setProvider] = useState<ProviderChoice>(defaultProvider);
+  const provider: ProviderChoice = hasApiKey ? chosen : 'offline';
+  const [errors, setErrors] = useState<{ requirements?: string; name?: string }>({});
   const setRequirements = (value: string) => {
     setRequirementsState(value);
     onDraft({ requirements: value, name });
@@ -37,18 +43,25 @@ export function DescribeForm({
     setNameState(value);
     onDraft({ requirements, name: value });
   };
-  const [error, setError] = useState<string>();
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!requirements.trim()) return setError('Describe the application first.');
-    if (name && !NAME.test(name)) return setError('Project name: lower-case letters, digits and dashes, starting with a letter.');
-    setError(undefined);
-    onGenerate(requirements.trim(), name || undefined);
+    if (disabled || busy) return;
+    const checked = ExtractRequest.safeParse({ type: 'extract', requestId: 'form', requirements, projectName: name.trim() || undefined, provider });
+    if (!checked.success) {
+      const next: typeof errors = {};
+      for (const issue of checked.error.issues) {
+        if (issue.path[0] === 'requirements') next.requirements ??= `${issue.message}.`;
+        if (issue.path[0] === 'projectName') next.name ??= `Project name: ${issue.message}.`;
+      }
+      return setErrors(next);
+    }
+    setErrors({});
+    onSubmit(checked.data.requirements, checked.data.projectName, provider);
   };
 
   return (
-    <form className="describe" onSubmit={submit} aria-label="Describe the application">
+    <form className="describe" onSubmit={submit} aria-label="Describe the application" noValidate>
       <label htmlFor="requirements">What should the application do?</label>
       <VscodeTextarea
         id="requirements"
@@ -57,8 +70,16 @@ export function DescribeForm({
         value={requirements}
         placeholder="e.g. Blog with auth and posts — or paste your user stories"
         onInput={(event) => setRequirements((event.currentTarget as unknown as { value: string }).value)}
+        onKeyDown={(event) => (event.ctrlKey || event.metaKey) && event.key === 'Enter' && submit()}
         aria-label="Requirements"
+        aria-invalid={Boolean(errors.requirements)}
+        aria-describedby={errors.requirements ? 'requirements-error' : undefined}
       />
+      {errors.requirements && (
+        <p className="form-error" role="alert" id="requirements-error" data-testid="form-error">
+          {errors.requirements}
+        </p>
+      )}
       <div className="examples">
         Start from an example:{' '}
         {EXAMPLES.map((example, index) => (
@@ -74,16 +95,40 @@ export function DescribeForm({
         value={name}
         placeholder="derived from the description"
         onInput={(event) => setName((event.currentTarget as unknown as { value: string }).value)}
-        onKeyDown={(event) => event.key === 'Enter' && submit()}
         aria-label="Project name"
+        aria-invalid={Boolean(errors.name)}
+        aria-describedby={errors.name ? 'name-error' : undefined}
       />
-      {error && (
-        <p className="form-error" role="alert" data-testid="form-error">
-          {error}
+      {errors.name && (
+        <p className="form-error" role="alert" id="name-error" data-testid="name-error">
+          {errors.name}
         </p>
       )}
-      <VscodeButton onClick={() => submit()} disabled={disabled} data-testid="generate-button">
-        Generate project
+      <fieldset className="provider">
+        <legend>Generator</legend>
+        <VscodeRadioGroup
+          aria-label="Generator"
+          onChange={(event) => setProvider((event.target as unknown as { value: string }).value as ProviderChoice)}
+          data-testid="provider"
+        >
+          <VscodeRadio name="provider" value="offline" checked={provider === 'offline'} data-testid="provider-offline">
+            Offline (deterministic, no API key, free)
+          </VscodeRadio>
+          <VscodeRadio name="provider" value="anthropic" checked={provider === 'anthropic'} disabled={!hasApiKey} data-testid="provider-anthropic">
+            Claude for the stages that need judgement
+          </VscodeRadio>
+        </VscodeRadioGroup>
+        {!hasApiKey && (
+          <span className="muted">
+            Claude needs an API key.{' '}
+            <button type="button" className="link" onClick={onSetApiKey} data-testid="set-api-key">
+              Set API key
+            </button>
+          </span>
+        )}
+      </fieldset>
+      <VscodeButton onClick={() => submit()} disabled={disabled || busy} data-testid="review-button">
+        {busy ? 'Reading the requirements…' : 'Review the data model'}
       </VscodeButton>
     </form>
   );

@@ -1,6 +1,7 @@
 import { VscodeButton, VscodeProgressBar } from '@vscode-elements/react-elements';
 import { runProgress, type StageStatus } from '../../src/core/pipeline/runState';
 import type { Bridge } from './bridge';
+import { ResultView } from './result/ResultView';
 import { ExecutionTree } from './tree/ExecutionTree';
 import type { RunView } from './useRun';
 
@@ -72,11 +73,7 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
           );
         })}
       </ol>
-      {view.phase === 'finished' && view.runId && state.files.some((f) => f.path === 'README.md') && (
-        <VscodeButton onClick={() => bridge.openFile(view.runId as string, 'README.md')} data-testid="open-readme">
-          Open README
-        </VscodeButton>
-      )}
+      {view.phase === 'finished' && view.runId && state.files.length > 0 && <ResultView bridge={bridge} runId={view.runId} state={state} />}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 // The only module that touches acquireVsCodeApi. Everything the webview sends or receives goes
 // through here and is validated against the shared protocol; the rest of the app sees typed
 // messages only.
+import type { ProjectSpec } from '../../src/core/spec/projectSpec';
 import {
   type HostToWebview,
+  type ProviderChoice,
   parseHostToWebview,
   parseWebviewToHost,
   PROTOCOL_VERSION,
@@ -20,6 +22,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type Listener = (message: HostToWebview) => void;
 
+/** Host messages that answer a webview request (they carry its id in `replyTo`). */
+type Reply = Extract<HostToWebview, { replyTo: string }>;
+type ReplyOf<T extends Reply['type']> = Extract<Reply, { type: T }>;
+
 /** Outside VS Code (component tests, a plain browser) messages go nowhere and state lives in memory. */
 function fallbackApi(): VsCodeApi {
   let state: unknown;
@@ -36,6 +42,7 @@ function fallbackApi(): VsCodeApi {
 export class Bridge {
   private readonly listeners = new Set<Listener>();
   private readonly pendingPings = new PendingRequests<number>('webview-ping');
+  private readonly pendingReplies = new PendingRequests<Reply>('webview');
   private readonly api: VsCodeApi;
 
   constructor(api?: VsCodeApi, private readonly target: Pick<Window, 'addEventListener'> = window) {
@@ -67,11 +74,48 @@ export class Bridge {
     return Date.now() - sentAt;
   }
 
+  /**
+   * Sends a request and resolves with the host's reply of the expected type (another reply type,
+   * e.g. specRefused for an extract, rejects with its reason). Times out instead of hanging.
+   */
+  async request<T extends Reply['type']>(
+    build: (requestId: string) => WebviewToHost,
+    expected: T,
+    timeoutMs = 30_000,
+  ): Promise<ReplyOf<T>> {
+    const { id, reply } = this.pendingReplies.create(expected, timeoutMs);
+    if (!this.post(build(id))) this.pendingReplies.cancel(id, 'The request was not valid and was not sent');
+    const answer = await reply;
+    if (answer.type !== expected) throw new Error('reason' in answer ? answer.reason : `Unexpected reply ${answer.type}`);
+    return answer as ReplyOf<T>;
+  }
+
+  extract(requirements: string, projectName: string | undefined, provider: ProviderChoice): Promise<ReplyOf<'specReview'>> {
+    return this.request((requestId) => ({ type: 'extract', requestId, requirements, projectName: projectName || undefined, provider }), 'specReview');
+  }
+
+  reviewSpec(spec: ProjectSpec, provider: ProviderChoice): Promise<ReplyOf<'specReview'>> {
+    return this.request((requestId) => ({ type: 'reviewSpec', requestId, spec, provider }), 'specReview');
+  }
+
   /** Asks the host to generate; returns the request id its runAccepted/runRefused reply will carry. */
-  generate(requirements: string, projectName?: string): string {
+  generate(spec: ProjectSpec, provider: ProviderChoice, folder?: string): string {
     const requestId = this.pendingPings.nextId().replace('webview-ping', 'generate');
-    this.post({ type: 'generate', requestId, requirements, projectName: projectName || undefined });
+    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined });
     return requestId;
+  }
+
+  readFile(runId: string, path: string): Promise<ReplyOf<'fileContent'>> {
+    return this.request((requestId) => ({ type: 'readFile', requestId, runId, path }), 'fileContent');
+  }
+
+  /** No short timeout: the user is choosing where to save. */
+  exportZip(runId: string): Promise<ReplyOf<'zipExported'>> {
+    return this.request((requestId) => ({ type: 'exportZip', requestId, runId }), 'zipExported', 30 * 60_000);
+  }
+
+  setApiKey(): void {
+    this.post({ type: 'setApiKey' });
   }
 
   cancelRun(runId: string): void {
@@ -113,6 +157,8 @@ export class Bridge {
       this.post({ type: 'pong', replyTo: message.requestId, receivedAt: Date.now() });
     } else if (message.type === 'pong') {
       this.pendingPings.settle(message.replyTo, message.receivedAt);
+    } else if ('replyTo' in message) {
+      this.pendingReplies.settle(message.replyTo, message);
     }
     for (const listener of [...this.listeners]) listener(message);
   }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyRunEvent, initialRunState, replayRun, type RunState } from '../../src/core/pipeline/runState';
+import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { ProviderChoice } from '../../src/protocol';
 import type { Bridge } from './bridge';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';
@@ -46,8 +48,8 @@ export function useRun(bridge: Bridge) {
   );
 
   const start = useCallback(
-    (requirements: string, projectName?: string) => {
-      pending.current = bridge.generate(requirements, projectName);
+    (spec: ProjectSpec, provider: ProviderChoice, folder?: string) => {
+      pending.current = bridge.generate(spec, provider, folder);
       setView({ phase: 'starting', warnings: [], state: initialRunState() });
     },
     [bridge],

@@ -29,7 +29,7 @@ export function registerApiKeyCommands(store: ApiKeyStore, log: Logger): vscode.
       }
       await store.set(key);
       log.info('Anthropic API key stored in Secret Storage');
-      void vscode.window.showInformationMessage('Takoss: API key saved. Set "takoss.provider" to "anthropic" to use Claude.');
+      void vscode.window.showInformationMessage('Takoss: API key saved. Choose Claude in the Takoss panel, or set "takoss.provider" to "anthropic" to make it the default.');
       return true;
     }),
     vscode.commands.registerCommand(CLEAR_API_KEY_COMMAND, async (): Promise<void> => {

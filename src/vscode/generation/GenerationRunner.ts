@@ -1,32 +1,49 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { outputFolderName } from '../../core/config';
-import { assertSafeRelativePath } from '../../core/generator/fileSet';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
 import { RunEventStream } from '../../core/pipeline/events';
 import { type ClaudeOptions, runGeneration } from '../../core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
-import type { HostToWebview } from '../../protocol';
+import type { ProjectSpec } from '../../core/spec/projectSpec';
+import { validateSpec } from '../../core/spec/specIndex';
+import type { HostToWebview, ProviderChoice } from '../../protocol';
+import { exportProjectZip, type ZipExportResult } from '../export/zipExport';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
+import { fileUri, readManifest, readRunFile, type RunFileView } from './runFiles';
+import { reviewSpec } from './specReview';
 import { FolderNotEmptyError, prepareTarget, workspaceWriter } from './workspaceSink';
 
 export interface GenerateInput {
   requestId: string;
-  requirements: string;
-  projectName?: string;
+  spec: ProjectSpec;
+  provider: ProviderChoice;
+  /** Workspace-relative folder; default from takoss.outputFolderPattern. */
+  folder?: string;
+}
+
+interface RunRecord {
+  runId: string;
+  folder: string;
+  target: vscode.Uri;
+  projectName: string;
+  entities: string[];
+  warnings: string[];
+  stream: RunEventStream;
 }
 
 /**
- * Runs generations for the panel: requirements -> spec -> the staged pipeline, files written into a
- * new folder of the workspace as stages produce them, every event forwarded to the webview.
+ * Runs generations for the panel: requirements -> spec for review -> the staged pipeline, files
+ * written into a new folder of the workspace as stages produce them, every event forwarded to the
+ * webview. Also answers the result view: a run's files, their explanations, a zip of them.
  */
 export class GenerationRunner extends Disposable {
   private readonly active = new Map<string, AbortController>();
-  private readonly targets = new Map<string, vscode.Uri>();
-  private latest: { runId: string; folder: string; entities: string[]; warnings: string[]; stream: RunEventStream } | undefined;
+  private readonly runs = new Map<string, RunRecord>();
+  private latest: RunRecord | undefined;
 
   constructor(
     private readonly log: Logger,
@@ -42,6 +59,18 @@ export class GenerationRunner extends Disposable {
     return this.active.size;
   }
 
+  /** Step 1 -> 2: the data model from the requirements, with its problems and forecast. */
+  async extract(requestId: string, requirements: string, projectName: string | undefined, provider: ProviderChoice): Promise<void> {
+    const spec = extractSpec(requirements, { projectName });
+    await this.review(requestId, spec, provider);
+  }
+
+  /** Re-checks an edited spec: problems, forecast and target folder for the review step. */
+  async review(requestId: string, spec: ProjectSpec, provider: ProviderChoice): Promise<void> {
+    const result = await reviewSpec(spec, provider, this.settings.settings);
+    await this.post({ type: 'specReview', replyTo: requestId, spec, ...result });
+  }
+
   /** Validates and starts a run; resolves once it has started (or was refused), not when it ends. */
   async start(input: GenerateInput): Promise<string | undefined> {
     const refuse = async (reason: string) => {
@@ -51,16 +80,18 @@ export class GenerationRunner extends Disposable {
     };
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
     if (!workspaceFolder) return refuse('Open a folder first: Takoss writes the project into a new folder of your workspace.');
-    const spec = extractSpec(input.requirements, { projectName: input.projectName });
-    if (!spec.entities.length) return refuse(`No entities were found in the description. ${spec.warnings.join(' ')}`.trim());
-    const { provider, model, budgetPerRunUsd, maxConcurrentStages, outputFolderPattern } = this.settings.settings;
+    const spec = input.spec;
+    const problems = validateSpec(spec);
+    if (!spec.entities.length) problems.unshift('The data model has no entities: add one in the review step.');
+    if (problems.length) return refuse(`The data model cannot be generated: ${problems.slice(0, 5).join('; ')}`);
+    const { model, budgetPerRunUsd, maxConcurrentStages, outputFolderPattern } = this.settings.settings;
     let claude: ClaudeOptions | undefined;
-    if (provider === 'anthropic') {
+    if (input.provider === 'anthropic') {
       const apiKey = await this.apiKeys.get();
-      if (!apiKey) return refuse('The Claude provider needs an API key: run "Takoss: Set API Key", or set takoss.provider to offline.');
+      if (!apiKey) return refuse('Claude needs an API key: run "Takoss: Set API Key", or generate offline.');
       claude = { provider: new AnthropicProvider({ apiKey }), model, budgetUsd: budgetPerRunUsd };
     }
-    const folder = outputFolderName(outputFolderPattern, spec.name);
+    const folder = input.folder ?? outputFolderName(outputFolderPattern, spec.name);
     let target: vscode.Uri;
     try {
       target = await prepareTarget(workspaceFolder.uri, folder);
@@ -70,12 +101,14 @@ export class GenerationRunner extends Disposable {
     const runId = randomUUID();
     const controller = new AbortController();
     this.active.set(runId, controller);
-    this.targets.set(runId, target);
-    await this.post({ type: 'runAccepted', replyTo: input.requestId, runId, folder, entities: spec.entities.map((e) => e.name), warnings: spec.warnings });
+    const entities = spec.entities.map((e) => e.name);
+    await this.post({ type: 'runAccepted', replyTo: input.requestId, runId, folder, entities, warnings: spec.warnings });
     const stream = new RunEventStream(runId);
     stream.subscribe((event) => void this.post({ type: 'runEvent', event }));
-    this.latest = { runId, folder, entities: spec.entities.map((e) => e.name), warnings: spec.warnings, stream };
-    this.log.info(`Generating "${spec.name}" into ${target.toString()} (${provider})`);
+    const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings: spec.warnings, stream };
+    this.runs.set(runId, record);
+    this.latest = record;
+    this.log.info(`Generating "${spec.name}" into ${target.toString()} (${input.provider})`);
     const write = workspaceWriter(target);
     void runGeneration({
       input: { kind: 'spec', spec },
@@ -114,13 +147,33 @@ export class GenerationRunner extends Disposable {
     return Boolean(controller);
   }
 
+  private run(runId: string): RunRecord {
+    const record = this.runs.get(runId);
+    if (!record) throw new Error(`Unknown run ${runId}`);
+    return record;
+  }
+
   /** Opens a file of a run's project; paths are confined to that run's folder. */
   async openFile(runId: string, relativePath: string): Promise<void> {
-    const target = this.targets.get(runId);
-    if (!target) throw new Error(`Unknown run ${runId}`);
-    assertSafeRelativePath(relativePath);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(target, ...relativePath.split('/')));
+    const document = await vscode.workspace.openTextDocument(fileUri(this.run(runId).target, relativePath));
     // Beside the panel, so the run view stays visible.
     await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  /** A file's text and explanation for the result view (only files this run produced). */
+  async readFile(runId: string, relativePath: string): Promise<RunFileView> {
+    const record = this.run(runId);
+    const produced = record.stream.events.some((event) => event.type === 'fileProduced' && event.path === relativePath);
+    if (!produced) throw new Error(`${relativePath} is not a file of this run`);
+    return readRunFile(record.target, relativePath, await readManifest(record.target));
+  }
+
+  /** Saves the files this run produced as a zip, where the user picks. */
+  async exportZip(runId: string): Promise<ZipExportResult> {
+    const record = this.run(runId);
+    if (this.active.has(runId)) throw new Error('The run is still going: export it when it has finished.');
+    const paths = [...new Set(record.stream.events.flatMap((event) => (event.type === 'fileProduced' ? [event.path] : [])))];
+    if (!paths.length) throw new Error('This run produced no files.');
+    return exportProjectZip(record.target, record.projectName, paths);
   }
 }

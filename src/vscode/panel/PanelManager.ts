@@ -9,6 +9,8 @@ import { TakossPanel } from './TakossPanel';
 /** Owns the single Takoss panel: opens or reveals it, and pushes host changes into it. */
 export class PanelManager extends Disposable {
   private current: TakossPanel | undefined;
+  /** Secret Storage is async; the panel's host info reads this copy, refreshed on every change. */
+  private hasApiKey = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -22,6 +24,12 @@ export class PanelManager extends Disposable {
     this._register(settings.onDidChange(pushHostInfo));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(pushHostInfo));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(pushHostInfo));
+    const refreshKey = async () => {
+      this.hasApiKey = Boolean(await apiKeys.get());
+      pushHostInfo();
+    };
+    this._register(apiKeys.onDidChange(() => void refreshKey()));
+    void refreshKey();
   }
 
   get panel(): TakossPanel | undefined {
@@ -52,6 +60,7 @@ export class PanelManager extends Disposable {
       workspaceFolders: vscode.workspace.workspaceFolders?.length ?? 0,
       provider,
       model,
+      hasApiKey: this.hasApiKey,
     };
   }
 

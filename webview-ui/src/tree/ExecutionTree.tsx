@@ -4,8 +4,8 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import type { RunState, StageState } from '../../../src/core/pipeline/runState';
 import { layoutGraph } from './layout';
 
-const NODE_WIDTH = 200;
-const NODE_HEIGHT = 58;
+const NODE_WIDTH = 176;
+const NODE_HEIGHT = 52;
 
 type StageNode = Node<{ stage: StageState }, 'stage'>;
 
@@ -20,7 +20,7 @@ const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
   const tokens = stage.usage.inputTokens + stage.usage.outputTokens + stage.usage.cacheReadTokens + stage.usage.cacheWriteTokens;
   return (
     <div className={`tree-node ${stage.status}`} data-testid="tree-node" data-stage={stage.id} data-status={stage.status} title={stage.title}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="tree-node-title">{stage.title}</div>
       <div className="tree-node-meta">
         {stage.status}
@@ -28,7 +28,7 @@ const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
         {stage.durationMs !== undefined ? ` · ${formatDuration(stage.durationMs)}` : ''}
         {tokens ? ` · ${tokens} tok` : ''}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
 });
@@ -78,11 +78,12 @@ function StageDetails({ stage }: { stage: StageState }) {
   );
 }
 
-/** The run as a graph: one node per stage, edges for dependencies, laid out left to right. */
+/** The run as a graph: one node per stage, edges for dependencies, laid out top to bottom (the
+// pipeline is deep and narrow, so this reads at a larger zoom than left to right). */
 export function ExecutionTree({ state }: { state: RunState }) {
   const [selected, setSelected] = useState<string>();
   const layout = useMemo(
-    () => layoutGraph(state.stageOrder.map((id) => ({ id, dependsOn: state.stages[id].dependsOn })), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT }),
+    () => layoutGraph(state.stageOrder.map((id) => ({ id, dependsOn: state.stages[id].dependsOn })), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, layerGap: 34, nodeGap: 12, direction: 'TB' }),
     // The graph's shape is fixed when the run starts; statuses change, positions do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [state.runId, state.stageOrder.length],
@@ -124,6 +125,7 @@ export function ExecutionTree({ state }: { state: RunState }) {
           edges={edges}
           nodeTypes={nodeTypes}
           fitView
+          fitViewOptions={{ padding: 0.04 }}
           minZoom={0.1}
           nodesConnectable={false}
           nodesDraggable={false}

@@ -1,6 +1,6 @@
 // Layered (Sugiyama-style) layout for the execution tree, small enough to own: each stage goes to
 // the layer after its deepest dependency, nodes within a layer are ordered by the average position
-// of their dependencies (a few barycentre sweeps cut edge crossings), and layers flow left to right.
+// of their dependencies (a few barycentre sweeps cut edge crossings), and layers flow left to right or top to bottom.
 
 export interface LayoutInput {
   id: string;
@@ -13,6 +13,8 @@ export interface LayoutOptions {
   layerGap: number;
   nodeGap: number;
   sweeps: number;
+  /** Left to right (layers are columns) or top to bottom (layers are rows). */
+  direction: 'LR' | 'TB';
 }
 
 export interface NodePosition {
@@ -22,7 +24,7 @@ export interface NodePosition {
   order: number;
 }
 
-const DEFAULTS: LayoutOptions = { nodeWidth: 200, nodeHeight: 64, layerGap: 70, nodeGap: 18, sweeps: 4 };
+const DEFAULTS: LayoutOptions = { nodeWidth: 200, nodeHeight: 64, layerGap: 70, nodeGap: 18, sweeps: 4, direction: 'LR' };
 
 /** Longest-path layering; unknown dependencies are ignored and cycles cannot hang it. */
 export function assignLayers(nodes: readonly LayoutInput[]): Map<string, number> {
@@ -73,14 +75,19 @@ export function layoutGraph(nodes: readonly LayoutInput[], options: Partial<Layo
     for (let l = layers.length - 2; l >= 0; l -= 1) layers[l] = reorder(layers[l], dependents, indexIn(layers[l + 1]));
   }
 
-  const tallest = Math.max(0, ...layers.map((layer) => layer.length));
-  const fullHeight = tallest * o.nodeHeight + Math.max(0, tallest - 1) * o.nodeGap;
+  // "Along" is the flow direction, "across" the spread within a layer.
+  const along = o.direction === 'LR' ? o.nodeWidth : o.nodeHeight;
+  const across = o.direction === 'LR' ? o.nodeHeight : o.nodeWidth;
+  const widest = Math.max(0, ...layers.map((layer) => layer.length));
+  const fullSpread = widest * across + Math.max(0, widest - 1) * o.nodeGap;
   const positions = new Map<string, NodePosition>();
   layers.forEach((layer, l) => {
-    const height = layer.length * o.nodeHeight + Math.max(0, layer.length - 1) * o.nodeGap;
-    const top = (fullHeight - height) / 2; // centre each layer on the tallest one
+    const spread = layer.length * across + Math.max(0, layer.length - 1) * o.nodeGap;
+    const start = (fullSpread - spread) / 2; // centre each layer on the widest one
     layer.forEach((id, order) => {
-      positions.set(id, { x: l * (o.nodeWidth + o.layerGap), y: top + order * (o.nodeHeight + o.nodeGap), layer: l, order });
+      const a = l * (along + o.layerGap);
+      const b = start + order * (across + o.nodeGap);
+      positions.set(id, o.direction === 'LR' ? { x: a, y: b, layer: l, order } : { x: b, y: a, layer: l, order });
     });
   });
   return positions;

@@ -9,7 +9,7 @@ export interface HandlerContext {
   hostInfo(): HostInfo;
   markReady(protocolVersion: number): void;
   settlePong(replyTo: string, receivedAt: number): boolean;
-  runs: Pick<GenerationRunner, 'start' | 'cancel' | 'openFile' | 'sendSnapshot'>;
+  runs: Pick<GenerationRunner, 'extract' | 'review' | 'start' | 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'sendSnapshot'>;
 }
 
 export type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;

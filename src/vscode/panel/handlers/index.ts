@@ -1,10 +1,15 @@
 import { handleCancelRun } from './cancelRun';
 import type { HandlerTable } from './context';
+import { handleExportZip } from './exportZip';
+import { handleExtract } from './extract';
 import { handleGenerate } from './generate';
 import { handleOpenFile } from './openFile';
 import { handlePing } from './ping';
 import { handlePong } from './pong';
+import { handleReadFile } from './readFile';
 import { handleReady } from './ready';
+import { handleReviewSpec } from './reviewSpec';
+import { handleSetApiKey } from './setApiKey';
 import { handleWebviewError } from './webviewError';
 
 /** One handler per webview message type; the type system insists every type has one. */
@@ -13,7 +18,12 @@ export const messageHandlers: HandlerTable = {
   ping: handlePing,
   pong: handlePong,
   webviewError: handleWebviewError,
+  extract: handleExtract,
+  reviewSpec: handleReviewSpec,
   generate: handleGenerate,
   cancelRun: handleCancelRun,
   openFile: handleOpenFile,
+  readFile: handleReadFile,
+  exportZip: handleExportZip,
+  setApiKey: handleSetApiKey,
 };

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { outputFolderName } from '../../core/config';
+import { errorText } from '../../core/log';
+import { forecastRun, type RunForecast } from '../../core/pipeline/forecast';
+import type { ProjectSpec } from '../../core/spec/projectSpec';
+import { validateSpec } from '../../core/spec/specIndex';
+import type { ProviderChoice } from '../../protocol';
+import type { TakossSettings } from '../../core/config';
+
+export interface SpecReviewResult {
+  problems: string[];
+  forecast?: RunForecast;
+  folder: string;
+  folderExists: boolean;
+}
+
+/** Everything the review step shows about a spec: what blocks it, what it will cost, where it goes. */
+export async function reviewSpec(spec: ProjectSpec, provider: ProviderChoice, settings: TakossSettings): Promise<SpecReviewResult> {
+  const problems = validateSpec(spec);
+  if (!spec.entities.length) problems.unshift(`No entities were found in the description. ${spec.warnings.join(' ')}`.trim());
+  let forecast: RunForecast | undefined;
+  if (!problems.length) {
+    try {
+      forecast = forecastRun(spec, {
+        claude:
+          provider === 'anthropic'
+            ? { model: settings.model, budgetUsd: settings.budgetPerRunUsd, concurrency: settings.maxConcurrentStages }
+            : undefined,
+      });
+    } catch (error) {
+      problems.push(`The generator cannot build this model: ${errorText(error)}`);
+    }
+  }
+  const folder = outputFolderName(settings.outputFolderPattern, spec.name);
+  return { problems, forecast, folder, folderExists: await folderHasContent(folder) };
+}
+
+async function folderHasContent(folder: string): Promise<boolean> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return false;
+  try {
+    return (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, ...folder.split('/')))).length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import type { RunState } from '../../src/core/pipeline/runState';
+import { RunPanel } from '../../webview-ui/src/RunPanel';
+import type { RunView } from '../../webview-ui/src/useRun';
+import { fakeBridge, fireEvent, mixedRun, renderUi, screen, usage } from './helpers';
+
+async function renderPanel(state: RunState, view: Partial<RunView> = {}) {
+  const { bridge, api } = fakeBridge();
+  const calls: string[] = [];
+  await renderUi(
+    <RunPanel
+      bridge={bridge}
+      view={{ phase: 'running', runId: 'run-1', folder: 'blog', warnings: [], state, ...view }}
+      onCancel={() => calls.push('cancel')}
+      onNew={() => calls.push('new')}
+    />,
+  );
+  return { api, calls };
+}
+
+/** stage id -> [status attribute, status label, detail line] as listed under the tree. */
+function listedStages(): Record<string, [string?, string?, string?]> {
+  const items = [...screen.getByTestId('stage-list').querySelectorAll<HTMLElement>('li[data-stage]')];
+  return Object.fromEntries(
+    items.map((item) => [
+      item.dataset.stage,
+      [item.dataset.status, item.querySelector('.stage-status')?.textContent ?? undefined, item.querySelector('.stage-detail')?.textContent ?? undefined],
+    ]),
+  );
+}
+
+describe('RunPanel', () => {
+  it('lists every stage with its status label and detail', async () => {
+    await renderPanel(mixedRun().state);
+    assert.deepEqual(listedStages(), {
+      requirements: ['succeeded', 'done', ''],
+      domain: ['succeeded', 'done', '3 entities'],
+      schema: ['failed', 'failed', 'relation Post.author has no target'],
+      api: ['retrying', 'retrying', ''],
+      frontend: ['running', 'running', 'pages 2/5'],
+      tests: ['skipped', 'skipped', 'Database schema failed'],
+      docs: ['queued', 'queued', ''],
+      readme: ['pending', 'waiting', ''],
+    });
+    // The same run is drawn as the execution tree above the list.
+    assert.equal(screen.getAllByTestId('tree-node').length, 8);
+  });
+
+  it('shows the run in progress with its totals and a cancel button', async () => {
+    const { calls } = await renderPanel(mixedRun().state);
+    assert.equal(screen.getByTestId('run-panel').dataset.status, 'running');
+    assert.equal(screen.getByTestId('run-headline').textContent, 'Generating into blog…');
+    assert.equal(screen.getByTestId('run-meta').textContent, '8 stages · 0 files · $0.0123');
+    assert.equal(screen.queryByTestId('new-button'), null);
+    fireEvent.click(screen.getByTestId('cancel-button'));
+    assert.deepEqual(calls, ['cancel']);
+  });
+
+  it('shows a finished run with its failed stages and a New project button', async () => {
+    const { state } = mixedRun([
+      {
+        type: 'runFinished',
+        summary: {
+          status: 'partial',
+          stages: { total: 8, succeeded: 2, failed: 1, skipped: 1, cancelled: 4 },
+          files: 0,
+          durationMs: 12_345,
+          usage: usage(1000, 234, 0.0123),
+        },
+      },
+    ]);
+    const { calls } = await renderPanel(state, { phase: 'finished' });
+    assert.equal(screen.getByTestId('run-panel').dataset.status, 'partial');
+    assert.equal(screen.getByTestId('run-headline').textContent, 'Generated blog with 1 failed stage');
+    assert.match(screen.getByTestId('run-meta').textContent ?? '', / · 12\.3 s$/);
+    assert.equal(screen.queryByTestId('cancel-button'), null);
+    fireEvent.click(screen.getByTestId('new-button'));
+    assert.deepEqual(calls, ['new']);
+  });
+});

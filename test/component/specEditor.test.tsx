@@ -1,0 +1,134 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { WebviewToHost } from '../../src/protocol';
+import type { Bridge } from '../../webview-ui/src/bridge';
+import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
+import { type Review, useReview } from '../../webview-ui/src/review/useReview';
+import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, pressKey, renderUi, screen, typeInto } from './helpers';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
+const eventsSpec = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8')));
+
+function Harness({ bridge, onGenerate }: { bridge: Bridge; onGenerate: (folder: string) => void }) {
+  const api = useReview(bridge);
+  return <ReviewStep api={api} onBack={() => undefined} onGenerate={onGenerate} disabled={false} />;
+}
+
+/** The review step over a persisted review (as after "Review the data model"), with a fake host. */
+async function renderReview(overrides: Partial<Review> = {}) {
+  const review: Review = { spec: eventsSpec(), provider: 'offline', problems: [], folder: 'event-booking', folderExists: false, ...overrides };
+  const { bridge, api } = fakeBridge({ review });
+  const generated: string[] = [];
+  await renderUi(<Harness bridge={bridge} onGenerate={(folder) => generated.push(folder)} />);
+  return { api, generated };
+}
+
+const reviewRequests = (api: FakeVsCodeApi) => api.posted.filter((m): m is Extract<WebviewToHost, { type: 'reviewSpec' }> => (m as WebviewToHost).type === 'reviewSpec');
+
+/** The debounced re-check: wait for it to be posted. */
+async function nextReviewRequest(api: FakeVsCodeApi, count: number) {
+  for (let i = 0; i < 40 && reviewRequests(api).length < count; i++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
+  }
+  const request = reviewRequests(api)[count - 1];
+  assert.ok(request, `review request ${count} was posted`);
+  return request;
+}
+
+describe('Spec editor (review step)', () => {
+  it('shows every entity with its fields and the sentence it came from', async () => {
+    await renderReview();
+    for (const name of ['Event', 'Attendee', 'Registration']) assert.ok(screen.getByTestId(`entity-${name}`));
+    assert.match(screen.getByTestId('entity-Event').textContent ?? '', /From: “/);
+    assert.ok(screen.getByTestId('field-Event-capacity'));
+    assert.match(screen.getByTestId('rules').textContent ?? '', /At most capacity Registration rows per event/);
+  });
+
+  it('renames a field in place, follows it into the rules, and asks the host to re-check', async () => {
+    const { api } = await renderReview();
+    const name = screen.getByTestId('field-name-Event-capacity');
+    await typeInto(name, 'seats');
+    await pressKey(name, 'Enter');
+    assert.ok(screen.getByTestId('field-Event-seats'));
+    assert.equal(screen.queryByTestId('field-Event-capacity'), null);
+    assert.match(screen.getByTestId('rules').textContent ?? '', /At most seats Registration rows/);
+    const request = await nextReviewRequest(api, 1);
+    const capacity = request.spec.rules.find((rule) => rule.kind === 'capacity');
+    assert.equal(capacity?.kind === 'capacity' && capacity.capacityField, 'seats');
+    assert.deepEqual(invalidPosts(api), []);
+  });
+
+  it('explains an invalid name without applying it; Escape restores the name', async () => {
+    const { api } = await renderReview();
+    const name = screen.getByTestId('field-name-Event-venue');
+    await typeInto(name, 'Venue Name');
+    await pressKey(name, 'Enter');
+    assert.match(screen.getByTestId('edit-error').textContent ?? '', /not a valid field name/);
+    assert.ok(screen.getByTestId('field-Event-venue'), 'the field keeps its name');
+    await pressKey(name, 'Escape');
+    assert.equal(screen.queryByTestId('edit-error'), null);
+    assert.equal((name as unknown as { value: string }).value, 'venue');
+    assert.equal(reviewRequests(api).length, 0, 'nothing changed, nothing to re-check');
+  });
+
+  it('deletes a field and the rule that needed it; adds a field and an entity', async () => {
+    await renderReview();
+    fireEvent.click(screen.getByTestId('field-delete-Event-capacity'));
+    await litSettled();
+    assert.equal(screen.queryByTestId('field-Event-capacity'), null);
+    assert.doesNotMatch(screen.getByTestId('rules').textContent ?? '', /At most/);
+    await typeInto(screen.getByTestId('add-field-name-Attendee'), 'phone');
+    fireEvent.click(screen.getByTestId('add-field-Attendee'));
+    await litSettled();
+    assert.ok(screen.getByTestId('field-Attendee-phone'));
+    await typeInto(screen.getByTestId('add-entity-name'), 'Sponsor');
+    fireEvent.click(screen.getByTestId('add-entity'));
+    await litSettled();
+    assert.ok(screen.getByTestId('entity-Sponsor'));
+    assert.match(screen.getByTestId('entity-Sponsor').textContent ?? '', /Not from the text/);
+  });
+
+  it('blocks Generate while the host reports problems, and generates into the chosen folder', async () => {
+    const { api, generated } = await renderReview();
+    const name = screen.getByTestId('field-name-Attendee-name');
+    await typeInto(name, 'fullName');
+    await pressKey(name, 'Enter');
+    const request = await nextReviewRequest(api, 1);
+    await hostSends({ type: 'specReview', replyTo: request.requestId, spec: request.spec, problems: ['Something the host found'], folder: 'event-booking', folderExists: false });
+    assert.match(screen.getByTestId('spec-problems').textContent ?? '', /Something the host found/);
+    assert.ok(screen.getByTestId('generate-button').hasAttribute('disabled'));
+
+    await typeInto(screen.getByTestId('field-name-Attendee-fullName'), 'displayName');
+    await pressKey(screen.getByTestId('field-name-Attendee-fullName'), 'Enter');
+    const second = await nextReviewRequest(api, 2);
+    await hostSends({
+      type: 'specReview',
+      replyTo: second.requestId,
+      spec: second.spec,
+      problems: [],
+      forecast: { stages: 30, files: 92, bytes: 200_000, seconds: 1.2 },
+      folder: 'event-booking',
+      folderExists: false,
+    });
+    assert.equal(screen.queryByTestId('spec-problems'), null);
+    assert.match(screen.getByTestId('forecast').textContent ?? '', /30 stages, 92 files/);
+    await typeInto(screen.getByTestId('target-folder'), 'apps/events');
+    fireEvent.click(screen.getByTestId('generate-button'));
+    assert.deepEqual(generated, ['apps/events']);
+  });
+
+  it('refuses to generate into an existing folder until another is chosen, and rejects unsafe folders', async () => {
+    const { generated } = await renderReview({ folderExists: true });
+    assert.match(document.getElementById('folder-note')?.textContent ?? '', /already exists/);
+    assert.ok(screen.getByTestId('generate-button').hasAttribute('disabled'));
+    await typeInto(screen.getByTestId('target-folder'), '../outside');
+    assert.match(document.getElementById('folder-note')?.textContent ?? '', /letters, digits/);
+    assert.ok(screen.getByTestId('generate-button').hasAttribute('disabled'));
+    await typeInto(screen.getByTestId('target-folder'), 'event-booking-2');
+    assert.ok(!screen.getByTestId('generate-button').hasAttribute('disabled'));
+    fireEvent.click(screen.getByTestId('generate-button'));
+    assert.deepEqual(generated, ['event-booking-2']);
+  });
+});

@@ -1,0 +1,116 @@
+import { VscodeButton, VscodeTextfield } from '@vscode-elements/react-elements';
+import { useState } from 'react';
+import { addEntity } from '../../../src/core/spec/edit';
+import { TargetFolder } from '../../../src/protocol';
+import { AuthEditor } from './AuthEditor';
+import { EntityEditor } from './EntityEditor';
+import { Forecast } from './Forecast';
+import { RelationsEditor } from './RelationsEditor';
+import { RulesList } from './RulesList';
+import type { useReview } from './useReview';
+
+type ReviewApi = ReturnType<typeof useReview>;
+
+function AddEntity({ edit }: { edit: ReviewApi['edit'] }) {
+  const [name, setName] = useState('');
+  const add = () => {
+    if (name.trim() && edit((s) => addEntity(s, name.trim()))) setName('');
+  };
+  return (
+    <div className="add-row">
+      <VscodeTextfield
+        value={name}
+        placeholder="New entity, e.g. Comment"
+        aria-label="New entity name"
+        data-testid="add-entity-name"
+        onInput={(event) => setName((event.currentTarget as unknown as { value: string }).value)}
+        onKeyDown={(event) => event.key === 'Enter' && add()}
+      />
+      <VscodeButton secondary onClick={add} data-testid="add-entity">
+        Add entity
+      </VscodeButton>
+    </div>
+  );
+}
+
+/** Step 2: the extracted data model as editable tables, its problems, the forecast, the target. */
+export function ReviewStep({ api, onBack, onGenerate, disabled }: { api: ReviewApi; onBack: () => void; onGenerate: (folder: string) => void; disabled: boolean }) {
+  const review = api.review;
+  if (!review) return null;
+  const { spec } = review;
+  const folder = review.folderChoice ?? review.folder;
+  const folderCheck = TargetFolder.safeParse(folder);
+  const folderError = folderCheck.success ? undefined : folderCheck.error.issues[0]?.message;
+  const blocked = review.problems.length > 0 || Boolean(folderError) || (review.folderExists && review.folderChoice === undefined);
+  return (
+    <section className="review" aria-label="Review the data model" data-testid="review-step">
+      <div className="run-head">
+        <h2>
+          Review the data model · <span data-testid="review-title">{spec.title}</span>
+        </h2>
+        <div className="buttons">
+          <VscodeButton secondary onClick={onBack} data-testid="back-button">
+            Back
+          </VscodeButton>
+          <VscodeButton onClick={() => onGenerate(folder)} disabled={disabled || blocked || api.checking} data-testid="generate-button">
+            Generate project
+          </VscodeButton>
+        </div>
+      </div>
+      <p className="muted">
+        {review.provider === 'anthropic' ? 'Claude refines the stages that need judgement; the rest is deterministic.' : 'Offline: deterministic, no API key.'}{' '}
+        Rename, add or delete entities and fields; changes follow into relations and rules.
+      </p>
+      <Forecast forecast={review.forecast} checking={api.checking} />
+      <div className="folder-row">
+        <label htmlFor="target-folder">Folder in the workspace</label>
+        <VscodeTextfield
+          id="target-folder"
+          value={folder}
+          data-testid="target-folder"
+          aria-describedby="folder-note"
+          onInput={(event) => api.chooseFolder((event.currentTarget as unknown as { value: string }).value)}
+        />
+        <span id="folder-note" className={folderError || review.folderExists ? 'form-error' : 'muted'} role={folderError ? 'alert' : undefined}>
+          {folderError ??
+            (review.folderExists && review.folderChoice === undefined
+              ? `"${folder}" already exists and is not empty: choose another folder (Takoss never writes over your files).`
+              : 'A new folder; Takoss never writes over existing files.')}
+        </span>
+      </div>
+      {review.problems.length > 0 && (
+        <div className="problems" role="alert" data-testid="spec-problems">
+          <strong>Fix these before generating:</strong>
+          <ul>
+            {review.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {api.editError && (
+        <p className="form-error" role="alert" data-testid="edit-error">
+          {api.editError}
+        </p>
+      )}
+      {spec.warnings.length > 0 && (
+        <details className="warnings">
+          <summary>{spec.warnings.length} note{spec.warnings.length > 1 ? 's' : ''} from the extraction</summary>
+          <ul>
+            {spec.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <h3>Entities ({spec.entities.length})</h3>
+      {spec.entities.map((entity) => (
+        <EntityEditor key={entity.name} spec={spec} entity={entity} edit={api.edit} />
+      ))}
+      <AddEntity edit={api.edit} />
+      <RelationsEditor spec={spec} edit={api.edit} />
+      <AuthEditor spec={spec} edit={api.edit} />
+      <RulesList spec={spec} edit={api.edit} />
+    </section>
+  );
+}

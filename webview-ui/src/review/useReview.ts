@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { SpecEditError } from '../../../src/core/spec/edit';
+import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import type { ProviderChoice, RunForecast } from '../../../src/protocol';
+import type { Bridge } from '../bridge';
+import { usePersistentState } from '../usePersistentState';
+
+export interface Review {
+  spec: ProjectSpec;
+  provider: ProviderChoice;
+  problems: string[];
+  forecast?: RunForecast;
+  /** Proposed by the host from takoss.outputFolderPattern. */
+  folder: string;
+  folderExists: boolean;
+  /** What the user typed in the folder field, when they changed it. */
+  folderChoice?: string;
+}
+
+/** The review step: the extracted spec, edited locally, re-checked by the host after each edit. */
+export function useReview(bridge: Bridge) {
+  const [review, setReview] = usePersistentState<Review | undefined>(bridge, 'review', undefined);
+  const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<string>();
+  const [editError, setEditError] = useState<string>();
+  const edits = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const begin = useCallback(
+    async (requirements: string, projectName: string | undefined, provider: ProviderChoice) => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const reply = await bridge.extract(requirements, projectName, provider);
+        const { spec, problems, forecast, folder, folderExists } = reply;
+        setReview({ spec, provider, problems, forecast, folder, folderExists });
+        setEditError(undefined);
+        return true;
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [bridge, setReview],
+  );
+
+  /** Asks the host again once the user pauses; an answer to an older edit is dropped. */
+  const recheck = useCallback(
+    (spec: ProjectSpec, provider: ProviderChoice) => {
+      const edit = ++edits.current;
+      clearTimeout(timer.current);
+      setChecking(true);
+      timer.current = setTimeout(() => {
+        bridge.reviewSpec(spec, provider).then(
+          (reply) => {
+            if (edit !== edits.current) return;
+            setChecking(false);
+            setReview((previous) => previous && { ...previous, problems: reply.problems, forecast: reply.forecast, folder: reply.folder, folderExists: reply.folderExists });
+          },
+          (failure: unknown) => {
+            if (edit !== edits.current) return;
+            setChecking(false);
+            setError(failure instanceof Error ? failure.message : String(failure));
+          },
+        );
+      }, 250);
+    },
+    [bridge, setReview],
+  );
+
+  /** Applies one edit; an invalid one (duplicate or malformed name) is explained, not applied. */
+  const edit = useCallback(
+    (change: (spec: ProjectSpec) => ProjectSpec): boolean => {
+      if (!review) return false;
+      let next: ProjectSpec;
+      try {
+        next = change(review.spec);
+      } catch (failure) {
+        if (!(failure instanceof SpecEditError)) throw failure;
+        setEditError(failure.message);
+        return false;
+      }
+      setEditError(undefined);
+      if (next === review.spec) return true;
+      setReview({ ...review, spec: next });
+      recheck(next, review.provider);
+      return true;
+    },
+    [review, setReview, recheck],
+  );
+
+  const chooseFolder = useCallback((folderChoice: string) => setReview((previous) => previous && { ...previous, folderChoice }), [setReview]);
+  const close = useCallback(() => setReview(undefined), [setReview]);
+
+  return { review, busy, checking, error, editError, begin, edit, chooseFolder, close, dismissEditError: () => setEditError(undefined) };
+}
