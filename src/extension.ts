@@ -15,7 +15,9 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
   const log = new TakossLog();
   const settings = new SettingsWatcher(log);
   const apiKeys = new ApiKeyStore(context.secrets);
-  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys);
+  // Run journals live in this workspace's storage (local to the extension host).
+  const journalDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'runs').fsPath : undefined;
+  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, journalDir);
   context.subscriptions.push(
     log,
     settings,

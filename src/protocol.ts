@@ -232,6 +232,8 @@ export const RunSnapshot = z.object({
   entities: z.array(z.string().max(100)),
   warnings: z.array(z.string().max(2000)),
   events: z.array(RunEvent).max(50_000),
+  /** The run never finished: the window was reloaded or closed while it ran. */
+  interrupted: z.boolean().default(false),
 });
 
 export const HostToWebview = z.discriminatedUnion('type', [

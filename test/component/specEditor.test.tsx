@@ -119,6 +119,25 @@ describe('Spec editor (review step)', () => {
     assert.deepEqual(generated, ['apps/events']);
   });
 
+  it('turns generated tests and Docker files off, and the host is asked to re-forecast', async () => {
+    const { api } = await renderReview();
+    const tests = screen.getByTestId('option-tests') as unknown as { checked: boolean };
+    assert.equal(tests.checked, true);
+    // vscode-checkbox toggles from a click on its label (inside its shadow root), as a user's click lands.
+    const clickCheckbox = async (testId: string) => {
+      const label = screen.getByTestId(testId).shadowRoot?.querySelector('label');
+      assert.ok(label, `${testId} renders its label`);
+      fireEvent.click(label);
+      await litSettled();
+    };
+    await clickCheckbox('option-tests');
+    const request = await nextReviewRequest(api, 1);
+    assert.deepEqual(request.spec.options, { tests: false, docker: true });
+    await clickCheckbox('option-docker');
+    const second = await nextReviewRequest(api, 2);
+    assert.deepEqual(second.spec.options, { tests: false, docker: false });
+  });
+
   it('refuses to generate into an existing folder until another is chosen, and rejects unsafe folders', async () => {
     const { generated } = await renderReview({ folderExists: true });
     assert.match(document.getElementById('folder-note')?.textContent ?? '', /already exists/);

@@ -232,6 +232,30 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await screenshot(page, '6-cancelled');
   });
 
+  it('after a window reload mid-run, the reopened panel shows where the run stopped', async () => {
+    const { page } = workbench;
+    await app.click('[data-testid=new-button]');
+    await app.waitForFunction(() => !document.querySelector('[data-testid=provider-anthropic]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
+    await app.click('[data-testid=provider-anthropic]');
+    await app.locator('[data-testid=project-name] input').fill('reload-me');
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
+    const before = fake.requests.length;
+    await app.click('[data-testid=generate-button]');
+    await waitUntil(() => fake.requests.length > before, 'the run to reach Claude', 30_000);
+    await runFromPalette(page, 'Developer: Reload Window');
+    await waitForTakossContributions(page);
+    await runFromPalette(page, 'Takoss: Generate Project');
+    app = await findFrameWith(page, '[data-testid=run-panel]');
+    assert.equal(await app.getAttribute('[data-testid=run-panel]', 'data-interrupted'), 'true');
+    assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Interrupted/);
+    assert.equal(await app.getAttribute('[data-stage="requirements-analysis"]', 'data-status'), 'succeeded', 'finished stages stay done');
+    assert.equal(await app.getAttribute('[data-stage="domain-model"]', 'data-status'), 'cancelled', 'the stage that was running is shown as stopped');
+    assert.match((await app.textContent('[data-testid=interrupted-note]')) ?? '', /reload-me/);
+    await screenshot(page, '7-interrupted-after-reload');
+  });
+
   it('shows the Takoss sidebar with its welcome view', async () => {
     const { page } = workbench;
     await page.locator('.activitybar .action-item a[aria-label^="Takoss"]').first().click();

@@ -37,4 +37,16 @@ describe('generated projects install, build and pass their own tests', function 
       assert.ok(Array.isArray(manifest.files) && manifest.files.length > 10, 'the manifest lists the files');
     });
   }
+
+  it('blog without tests and Docker (--no-tests --no-docker) still installs, builds and passes npm test', async () => {
+    const requirements = path.join(repoRoot, 'test', 'fixtures', 'requirements', 'blog.txt');
+    const out = path.join(work, 'blog-lean');
+    const result = await runCli(['generate', '--requirements-file', requirements, '--out', out, '--verify', '--no-tests', '--no-docker']);
+    if (result.code !== 0) assert.fail(`takoss generate exited ${result.code}\n${result.stderr.split('\n').slice(-40).join('\n')}`);
+    const summary = JSON.parse(result.stdout);
+    assert.equal(summary.verify.ok, true);
+    const manifest = JSON.parse(readFileSync(path.join(out, '.takoss', 'manifest.json'), 'utf8')) as { files: { path: string }[] };
+    const paths = manifest.files.map((f) => f.path);
+    assert.ok(!paths.some((p) => /\.test\.tsx?$|Dockerfile|docker-compose/.test(p)), `no tests or Docker files: ${paths.filter((p) => /test|docker/i.test(p)).join(', ')}`);
+  });
 });

@@ -14,6 +14,7 @@ import {
   renameEntity,
   renameField,
   setAuth,
+  setOptions,
   SpecEditError,
   updateField,
 } from '../../src/core/spec/edit';
@@ -137,6 +138,24 @@ describe('spec edits (review step)', () => {
     assertUsable(fewer);
     assert.throws(() => setAuth(load('library'), { enabled: true, roles: [] }), /at least one role/);
     assert.throws(() => setAuth(load('library'), { enabled: true, roles: ['Big Boss'] }), /not a valid role/);
+  });
+
+  it('options: tests and Docker files can be left out, and the project says so', () => {
+    const lean = setOptions(load('tasks'), { tests: false, docker: false });
+    assertUsable(lean);
+    const files = generateProject(lean).list();
+    const paths = files.map((f) => f.path);
+    assert.ok(!paths.some((p) => /\.test\.tsx?$/.test(p)), 'no test files');
+    assert.ok(!paths.some((p) => /Dockerfile|docker-compose|nginx\.conf/.test(p)), 'no container files');
+    assert.ok(paths.includes('.github/workflows/ci.yml'), 'CI stays');
+    const backendPackage = JSON.parse(files.find((f) => f.path === 'backend/package.json')?.content ?? '{}');
+    assert.equal(backendPackage.scripts.test, 'vitest run --passWithNoTests');
+    const readme = files.find((f) => f.path === 'README.md')?.content ?? '';
+    assert.doesNotMatch(readme, /docker compose/);
+    assert.match(readme, /Tests were turned off/);
+    const full = generateProject(load('tasks')).list().map((f) => f.path);
+    assert.ok(full.some((p) => /\.test\.tsx?$/.test(p)) && full.includes('docker-compose.yml'), 'on by default');
+    assert.deepEqual(setOptions(lean, { docker: true }).options, { tests: false, docker: true });
   });
 
   it('deletes rules and describes each kind in words', () => {

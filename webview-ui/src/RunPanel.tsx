@@ -19,6 +19,7 @@ const STATUS_LABEL: Record<StageStatus, string> = {
 function headline(view: RunView): string {
   const status = view.state.status;
   if (view.phase === 'starting') return 'Starting…';
+  if (view.interrupted) return `Interrupted: the window was reloaded or closed while generating into ${view.folder}`;
   if (status === 'running') return `Generating into ${view.folder}…`;
   if (status === 'succeeded') return `Generated ${view.folder}`;
   if (status === 'partial') {
@@ -35,7 +36,7 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
   const progress = runProgress(state);
   const running = view.phase === 'starting' || view.phase === 'running';
   return (
-    <section className="run" aria-label="Generation" data-testid="run-panel" data-status={state.status}>
+    <section className="run" aria-label="Generation" data-testid="run-panel" data-status={state.status} data-interrupted={view.interrupted ? 'true' : undefined}>
       <div className="run-head">
         <h2 data-testid="run-headline">{headline(view)}</h2>
         {running ? (
@@ -54,6 +55,13 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
         {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
         {state.summary ? ` · ${(state.summary.durationMs / 1000).toFixed(1)} s` : ''}
       </p>
+      {view.interrupted && (
+        <p className="warning" data-testid="interrupted-note">
+          {Object.values(state.stages).filter((s) => s.status === 'succeeded').length} of {state.stageOrder.length} stages had finished and{' '}
+          {state.files.length} files were written to {view.folder}. Takoss left them as they are: delete the folder, or generate again into
+          another one.
+        </p>
+      )}
       {view.warnings.map((warning) => (
         <p key={warning} className="warning">
           {warning}

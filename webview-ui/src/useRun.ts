@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyRunEvent, initialRunState, replayRun, type RunState } from '../../src/core/pipeline/runState';
+import { applyRunEvent, initialRunState, markInterrupted, replayRun, type RunState } from '../../src/core/pipeline/runState';
 import type { ProjectSpec } from '../../src/core/spec/projectSpec';
 import type { ProviderChoice } from '../../src/protocol';
 import type { Bridge } from './bridge';
@@ -13,6 +13,8 @@ export interface RunView {
   refusal?: string;
   warnings: string[];
   state: RunState;
+  /** Redrawn after a window reload that cut the run short. */
+  interrupted?: boolean;
 }
 
 /** One generation at a time from this panel: start, follow its events, cancel. */
@@ -28,13 +30,15 @@ export function useRun(bridge: Bridge) {
         } else if (message.type === 'runRefused' && message.replyTo === pending.current) {
           setView((previous) => ({ ...previous, phase: 'refused', refusal: message.reason }));
         } else if (message.type === 'runSnapshot') {
-          const state = replayRun(message.events);
+          const replayed = replayRun(message.events);
+          const state = message.interrupted ? markInterrupted(replayed) : replayed;
           setView({
             phase: state.status === 'running' ? 'running' : 'finished',
             runId: message.runId,
             folder: message.folder,
             warnings: message.warnings,
             state,
+            interrupted: message.interrupted,
           });
         } else if (message.type === 'runEvent') {
           setView((previous) => {

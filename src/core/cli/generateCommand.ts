@@ -7,6 +7,7 @@ import { createDiskWriter, TargetNotEmptyError } from '../output/diskSink';
 import { RunEventStream } from '../pipeline/events';
 import type { ClaudeOptions, GenerationRequest, GenerationResult } from '../pipeline/orchestrator';
 import { DEFAULT_MODEL } from '../providers/models';
+import { setOptions } from '../spec/edit';
 import { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
 import type { VerifyOptions, VerifyResult } from '../verify/verifier';
@@ -36,6 +37,8 @@ export const GENERATE_USAGE = `Usage: takoss generate (--requirements TEXT | --r
   --spec-out FILE           write the extracted spec as JSON (to review or edit, then --spec)
   --verify                  run npm install, build and tests of the generated project
   --force                   write into a non-empty --out folder (existing files may be replaced)
+  --no-tests                leave out the generated backend and frontend tests
+  --no-docker               leave out the Dockerfiles, nginx config and docker-compose.yml
   --provider NAME           offline (default, no API key) or anthropic (hybrid: Claude refines the
                             deterministic result; reads ANTHROPIC_API_KEY)
   --model MODEL             Claude model (default ${DEFAULT_MODEL})
@@ -80,6 +83,8 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
         'spec-out': { type: 'string' },
         verify: { type: 'boolean' },
         force: { type: 'boolean' },
+        'no-tests': { type: 'boolean' },
+        'no-docker': { type: 'boolean' },
         provider: { type: 'string' },
         model: { type: 'string' },
         budget: { type: 'string' },
@@ -154,6 +159,9 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       spec = deps.extractSpec(text ?? '', { projectName: values.name as string | undefined });
       io.err(`spec: ${spec.entities.length} entities, ${spec.relations.length} relations, ${spec.rules.length} rules, auth ${spec.auth.kind}`);
       for (const warning of spec.warnings) io.err(`  warning: ${warning}`);
+    }
+    if (values['no-tests'] || values['no-docker']) {
+      spec = setOptions(spec, { tests: values['no-tests'] ? false : undefined, docker: values['no-docker'] ? false : undefined });
     }
     if (values['spec-out']) {
       await writeFile(String(values['spec-out']), JSON.stringify(spec, null, 2) + '\n');

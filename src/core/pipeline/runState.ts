@@ -135,3 +135,16 @@ export function runProgress(state: RunState): number {
   const done = state.stageOrder.filter((id) => ['succeeded', 'failed', 'skipped', 'cancelled'].includes(state.stages[id].status)).length;
   return done / total;
 }
+
+/**
+ * A run whose journal stops without runFinished (the window reloaded or crashed mid-run): every
+ * stage that had not finished is shown as cancelled, and so is the run.
+ */
+export function markInterrupted(state: RunState): RunState {
+  if (state.status !== 'running' && state.status !== 'idle') return state;
+  const unfinished: StageStatus[] = ['pending', 'queued', 'running', 'retrying'];
+  const stages = Object.fromEntries(
+    Object.entries(state.stages).map(([id, stage]) => [id, unfinished.includes(stage.status) ? { ...stage, status: 'cancelled' as const } : stage]),
+  );
+  return { ...state, status: 'cancelled', stages };
+}

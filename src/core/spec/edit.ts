@@ -306,3 +306,8 @@ export function describeRule(rule: Rule): string {
       return `${rule.entity}.${rule.field} moves ${rule.transitions.map((t) => `${t.from}→${t.to}`).join(', ')} (starts ${rule.initial})`;
   }
 }
+
+/** Turns generated tests or Docker files on or off (undefined leaves an option as it is). */
+export function setOptions(spec: ProjectSpec, options: { tests?: boolean; docker?: boolean }): ProjectSpec {
+  return { ...spec, options: { tests: options.tests ?? spec.options.tests, docker: options.docker ?? spec.options.docker } };
+}

@@ -179,6 +179,8 @@ export const ProjectSpec = z.object({
     .array(z.object({ text: z.string().max(2000), how: z.string().max(1000), files: z.array(z.string().max(240)), sources: Sources }))
     .default([]),
   pages: z.array(Page).default([]),
+  /** What to generate besides the app: tests and Docker files can be turned off in the review step. */
+  options: z.object({ tests: z.boolean().default(true), docker: z.boolean().default(true) }).default({ tests: true, docker: true }),
   warnings: z.array(z.string()).default([]),
 });
 export type ProjectSpec = z.infer<typeof ProjectSpec>;

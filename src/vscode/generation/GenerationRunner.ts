@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { outputFolderName } from '../../core/config';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
-import { RunEventStream } from '../../core/pipeline/events';
+import { type RunEvent, RunEventStream } from '../../core/pipeline/events';
+import { JOURNAL_VERSION, type JournalHeader, latestJournal, pruneJournals, RunJournal } from '../../core/pipeline/journal';
 import { type ClaudeOptions, runGeneration } from '../../core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
@@ -32,7 +33,10 @@ interface RunRecord {
   projectName: string;
   entities: string[];
   warnings: string[];
-  stream: RunEventStream;
+  /** The run's events so far (live), or as journaled before a window reload. */
+  events: () => readonly RunEvent[];
+  /** Restored from a journal that never reached runFinished. */
+  interrupted: boolean;
 }
 
 /**
@@ -50,6 +54,8 @@ export class GenerationRunner extends Disposable {
     private readonly settings: SettingsWatcher,
     private readonly apiKeys: ApiKeyStore,
     private readonly post: (message: HostToWebview) => Promise<boolean>,
+    /** Where runs are journaled (workspace storage); none: no journal, no redraw after reload. */
+    private readonly journalDir?: string,
   ) {
     super();
     this._register(toDisposable(() => this.active.forEach((controller) => controller.abort())));
@@ -105,7 +111,19 @@ export class GenerationRunner extends Disposable {
     await this.post({ type: 'runAccepted', replyTo: input.requestId, runId, folder, entities, warnings: spec.warnings });
     const stream = new RunEventStream(runId);
     stream.subscribe((event) => void this.post({ type: 'runEvent', event }));
-    const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings: spec.warnings, stream };
+    const journal = await this.openJournal({
+      journalVersion: JOURNAL_VERSION,
+      runId,
+      folder,
+      projectName: spec.name,
+      provider: input.provider,
+      startedAt: Date.now(),
+      entities,
+      warnings: spec.warnings,
+      spec,
+    });
+    if (journal) stream.subscribe((event) => journal.append(event));
+    const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings: spec.warnings, events: () => stream.events, interrupted: false };
     this.runs.set(runId, record);
     this.latest = record;
     this.log.info(`Generating "${spec.name}" into ${target.toString()} (${input.provider})`);
@@ -123,12 +141,60 @@ export class GenerationRunner extends Disposable {
     })
       .then(({ run }) => this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`))
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
-      .finally(() => this.active.delete(runId));
+      .finally(() => {
+        this.active.delete(runId);
+        void this.closeJournal(journal);
+      });
     return runId;
+  }
+
+  private async openJournal(header: JournalHeader): Promise<RunJournal | undefined> {
+    if (!this.journalDir) return undefined;
+    try {
+      return await RunJournal.create(this.journalDir, header);
+    } catch (error) {
+      this.log.warn(`Run ${header.runId} is not journaled (it cannot be redrawn after a reload): ${errorText(error)}`);
+      return undefined;
+    }
+  }
+
+  private async closeJournal(journal: RunJournal | undefined): Promise<void> {
+    if (!journal || !this.journalDir) return;
+    try {
+      await journal.flush();
+      await pruneJournals(this.journalDir);
+    } catch (error) {
+      this.log.warn(`Could not complete the run journal ${journal.file}: ${errorText(error)}`);
+    }
+  }
+
+  /** After a window reload: the last journaled run, so the panel can show where it stopped. */
+  private async restoreLatest(): Promise<RunRecord | undefined> {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!this.journalDir || !root) return undefined;
+    const journal = await latestJournal(this.journalDir);
+    // A finished run belongs to history; only one cut short by a reload is shown again.
+    if (!journal || journal.finished) return undefined;
+    const { header, events, skippedLines } = journal;
+    if (skippedLines) this.log.warn(`Run journal ${header.runId}: ${skippedLines} unreadable line(s) skipped`);
+    const record: RunRecord = {
+      runId: header.runId,
+      folder: header.folder,
+      target: vscode.Uri.joinPath(root, ...header.folder.split('/')),
+      projectName: header.projectName,
+      entities: header.entities,
+      warnings: header.warnings,
+      events: () => events,
+      interrupted: true,
+    };
+    this.runs.set(record.runId, record);
+    this.log.info(`Run ${header.runId} was interrupted (window reload or crash); redrawn from its journal`);
+    return record;
   }
 
   /** Replays the latest run to a webview that was hidden and restored (it starts empty each time). */
   async sendSnapshot(): Promise<void> {
+    this.latest ??= await this.restoreLatest();
     const latest = this.latest;
     if (!latest) return;
     await this.post({
@@ -137,7 +203,8 @@ export class GenerationRunner extends Disposable {
       folder: latest.folder,
       entities: latest.entities,
       warnings: latest.warnings,
-      events: [...latest.stream.events],
+      events: [...latest.events()],
+      interrupted: latest.interrupted,
     });
   }
 
@@ -163,7 +230,7 @@ export class GenerationRunner extends Disposable {
   /** A file's text and explanation for the result view (only files this run produced). */
   async readFile(runId: string, relativePath: string): Promise<RunFileView> {
     const record = this.run(runId);
-    const produced = record.stream.events.some((event) => event.type === 'fileProduced' && event.path === relativePath);
+    const produced = record.events().some((event) => event.type === 'fileProduced' && event.path === relativePath);
     if (!produced) throw new Error(`${relativePath} is not a file of this run`);
     return readRunFile(record.target, relativePath, await readManifest(record.target));
   }
@@ -172,7 +239,7 @@ export class GenerationRunner extends Disposable {
   async exportZip(runId: string): Promise<ZipExportResult> {
     const record = this.run(runId);
     if (this.active.has(runId)) throw new Error('The run is still going: export it when it has finished.');
-    const paths = [...new Set(record.stream.events.flatMap((event) => (event.type === 'fileProduced' ? [event.path] : [])))];
+    const paths = [...new Set(record.events().flatMap((event) => (event.type === 'fileProduced' ? [event.path] : [])))];
     if (!paths.length) throw new Error('This run produced no files.');
     return exportProjectZip(record.target, record.projectName, paths);
   }

@@ -18,6 +18,7 @@ export class PanelManager extends Disposable {
     private readonly log: Logger,
     private readonly settings: SettingsWatcher,
     private readonly apiKeys: ApiKeyStore,
+    private readonly journalDir?: string,
   ) {
     super();
     const pushHostInfo = () => void this.current?.post({ type: 'hostInfo', host: this.hostInfo() });
@@ -41,7 +42,7 @@ export class PanelManager extends Disposable {
       this.current.reveal();
       return this.current;
     }
-    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys });
+    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys, journalDir: this.journalDir });
     this.current = panel;
     panel.onDidDispose(() => {
       if (this.current === panel) this.current = undefined;

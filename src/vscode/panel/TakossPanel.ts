@@ -15,6 +15,8 @@ export const PANEL_VIEW_TYPE = 'takoss.generate';
 export interface PanelServices {
   settings: SettingsWatcher;
   apiKeys: ApiKeyStore;
+  /** Folder for run journals (workspace storage), when there is one. */
+  journalDir?: string;
 }
 
 export interface RejectedMessage {
@@ -65,7 +67,7 @@ export class TakossPanel extends Disposable {
     services: PanelServices,
   ) {
     super();
-    this.runs = this._register(new GenerationRunner(log, services.settings, services.apiKeys, (message) => this.post(message)));
+    this.runs = this._register(new GenerationRunner(log, services.settings, services.apiKeys, (message) => this.post(message), services.journalDir));
     this.handlerContext = {
       post: (message) => this.post(message),
       log,

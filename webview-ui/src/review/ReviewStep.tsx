@@ -5,6 +5,7 @@ import { TargetFolder } from '../../../src/protocol';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
+import { OptionsEditor } from './OptionsEditor';
 import { RelationsEditor } from './RelationsEditor';
 import { RulesList } from './RulesList';
 import type { useReview } from './useReview';
@@ -110,6 +111,7 @@ export function ReviewStep({ api, onBack, onGenerate, disabled }: { api: ReviewA
       <AddEntity edit={api.edit} />
       <RelationsEditor spec={spec} edit={api.edit} />
       <AuthEditor spec={spec} edit={api.edit} />
+      <OptionsEditor spec={spec} edit={api.edit} />
       <RulesList spec={spec} edit={api.edit} />
     </section>
   );

@@ -39,7 +39,8 @@ function packageJson(model: BackendModel): string {
       dev: 'tsx watch src/server.ts',
       build: 'tsc -p .',
       start: 'node dist/server.js',
-      test: 'vitest run',
+      // Without generated tests Vitest would fail on "no test files"; the script stays for the user's own.
+      test: model.spec.options.tests ? 'vitest run' : 'vitest run --passWithNoTests',
       migrate: 'tsx src/scripts/migrate.ts',
       seed: 'tsx src/scripts/seed.ts',
     },

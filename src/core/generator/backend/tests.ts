@@ -678,6 +678,7 @@ function rulesTestFile(tests: RuleTest[]): string {
 }
 
 export function addTests(model: BackendModel, files: FileSink): void {
+  if (!model.spec.options.tests) return; // turned off in the review step
   files.add({
     path: 'backend/test/helpers.ts',
     layer: 'backend/tests',

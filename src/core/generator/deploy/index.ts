@@ -199,6 +199,25 @@ ${hasAuth ? '# Signs login tokens: use a long random string (e.g. `openssl rand 
 export function generateDeploy(spec: ProjectSpec, files: FileSet): void {
   const sources = spec.requirements.sentences.map((s) => s.id);
   const common = { layer: 'deploy', serves: ['deploy'], sources };
+  if (spec.options.docker) addContainers(spec, files);
+  files.add({
+    ...common,
+    path: '.github/workflows/ci.yml',
+    content: ciWorkflow(spec),
+    explanation: 'GitHub Actions: on Node 20 with a Postgres service, installs, builds and tests both workspaces on every push and pull request.',
+  });
+  files.add({
+    ...common,
+    path: '.env.example',
+    content: envExample(spec),
+    explanation: 'The environment variables the app needs, with safe local defaults; copy it to .env.',
+  });
+}
+
+/** Dockerfiles, nginx and compose (left out when Docker is turned off in the review step). */
+function addContainers(spec: ProjectSpec, files: FileSet): void {
+  const sources = spec.requirements.sentences.map((s) => s.id);
+  const common = { layer: 'deploy', serves: ['deploy'], sources };
   files.add({
     ...common,
     path: 'backend/Dockerfile',
@@ -223,17 +242,5 @@ export function generateDeploy(spec: ProjectSpec, files: FileSet): void {
     content: compose(spec),
     explanation: `Runs Postgres 16 (with a health check and a data volume), the backend and the frontend together; the app is then at http://localhost:${FRONTEND_PUBLIC_PORT}.`,
     serves: ['deploy', ...(spec.auth.kind === 'emailPassword' ? ['auth'] : [])],
-  });
-  files.add({
-    ...common,
-    path: '.github/workflows/ci.yml',
-    content: ciWorkflow(spec),
-    explanation: 'GitHub Actions: on Node 20 with a Postgres service, installs, builds and tests both workspaces on every push and pull request.',
-  });
-  files.add({
-    ...common,
-    path: '.env.example',
-    content: envExample(spec),
-    explanation: 'The environment variables the app needs, with safe local defaults; copy it to .env.',
   });
 }

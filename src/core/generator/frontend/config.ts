@@ -39,7 +39,7 @@ export function generateFrontendConfig(model: FrontendModel, files: FileSet): vo
       dev: 'vite',
       build: 'tsc --noEmit && vite build',
       preview: 'vite preview',
-      test: 'vitest run',
+      test: spec.options.tests ? 'vitest run' : 'vitest run --passWithNoTests',
     },
     dependencies: FRONTEND_DEPENDENCIES,
     devDependencies: FRONTEND_DEV_DEPENDENCIES,

@@ -559,6 +559,7 @@ ${registerTests}${permissions.tests}`;
 }
 
 export function generateFrontendTests(model: FrontendModel, files: FileSet): void {
+  if (!model.spec.options.tests) return; // turned off in the review step
   const common = { layer: 'frontend/tests', serves: ['frontend'], sources: [] as number[] };
   files.add({ ...common, path: 'frontend/src/test/setup.ts', content: SETUP_TS, explanation: 'Vitest setup: cleans the DOM, the fetch mock and localStorage after each test.' });
   files.add({

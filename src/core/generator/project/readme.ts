@@ -156,26 +156,34 @@ export function generateReadme(spec: ProjectSpec): string {
     '## Test and build',
     '',
     '```sh',
-    'npm test                    # backend and frontend tests',
+    spec.options.tests ? 'npm test                    # backend and frontend tests' : 'npm test                    # runs your own tests (none were generated)',
     'npm run build               # type-checks and builds both',
     '```',
     '',
-    'The frontend tests (Vitest, Testing Library, jsdom) run against a mocked API and need no database.',
+    spec.options.tests
+      ? 'The frontend tests (Vitest, Testing Library, jsdom) run against a mocked API and need no database.'
+      : 'Tests were turned off when this project was generated: Vitest is set up, add tests under `backend/test/` and `frontend/src/test/`.',
     '',
-    '## Docker',
-    '',
-    '```sh',
-    'cp .env.example .env',
-    'docker compose up --build   # then open http://localhost:8080',
-    '```',
-    '',
-    'Runs PostgreSQL 16 (data kept in the `db-data` volume), the backend, and nginx serving the frontend and proxying `/api`.',
-    '',
+    ...(spec.options.docker
+      ? [
+          '## Docker',
+          '',
+          '```sh',
+          'cp .env.example .env',
+          'docker compose up --build   # then open http://localhost:8080',
+          '```',
+          '',
+          'Runs PostgreSQL 16 (data kept in the `db-data` volume), the backend, and nginx serving the frontend and proxying `/api`.',
+          '',
+        ]
+      : []),
     '## Layout',
     '',
-    '- `backend/` — the REST API and its tests',
-    '- `frontend/` — the React app: `src/api/` typed client, `src/entities/` validation schemas, `src/pages/` pages, `src/test/` tests',
-    '- `docker-compose.yml`, `*/Dockerfile` — containers; `.github/workflows/ci.yml` — CI',
+    spec.options.tests ? '- `backend/` — the REST API and its tests' : '- `backend/` — the REST API',
+    spec.options.tests
+      ? '- `frontend/` — the React app: `src/api/` typed client, `src/entities/` validation schemas, `src/pages/` pages, `src/test/` tests'
+      : '- `frontend/` — the React app: `src/api/` typed client, `src/entities/` validation schemas, `src/pages/` pages',
+    spec.options.docker ? '- `docker-compose.yml`, `*/Dockerfile` — containers; `.github/workflows/ci.yml` — CI' : '- `.github/workflows/ci.yml` — CI',
     '- `.takoss/manifest.json` — why each file exists and which requirement it serves',
     '',
   );

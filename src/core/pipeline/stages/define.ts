@@ -32,17 +32,20 @@ export function describeFiles(files: GeneratedFile[]): string {
 
 export interface FilesStageSpec extends Omit<StageDefinition, 'outputSchema' | 'offline'> {
   produce(context: OfflineContext): GeneratedFile[];
+  /** Why the stage writes nothing for this spec (an option turned off), said as its summary. */
+  offBecause?(spec: OfflineContext['spec']): string | undefined;
 }
 
 /** A stage whose offline implementation produces files from the generator's layers. */
 export function filesStage(spec: FilesStageSpec): StageDefinition {
-  const { produce, ...rest } = spec;
+  const { produce, offBecause, ...rest } = spec;
   return {
     ...rest,
     outputSchema: StageOutputSchema,
     offline(context): StageOutput {
       const files = produce(context);
-      return { files, summary: describeFiles(files) };
+      const off = files.length ? undefined : offBecause?.(context.spec);
+      return { files, summary: off ?? describeFiles(files) };
     },
   };
 }

@@ -6,5 +6,6 @@ export const docker = filesStage({
   dependsOn: ['architecture'],
   description: 'A Dockerfile per app, nginx for the frontend, and docker-compose with PostgreSQL.',
   prompt: prompts('Write the Dockerfiles, the nginx config and docker-compose.yml with PostgreSQL.'),
+  offBecause: (spec) => (spec.options.docker ? undefined : 'Docker files turned off in the review step'),
   produce: ({ layers }) => layers.select('spec.deploy', (path) => /(^|\/)(Dockerfile|nginx\.conf|docker-compose\.yml)$/.test(path)),
 });

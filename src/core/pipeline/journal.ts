@@ -1,0 +1,128 @@
+// The run journal: one JSON-lines file per run, a header (what is generated, where, from which
+// spec) and then every event as it happens. Appends are serialised; a crash can at worst tear the
+// last line, which the reader skips. After a window reload the panel redraws the interrupted run
+// from it (and a resume can re-run only the stages that had not finished).
+import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { ProjectSpec } from '../spec/projectSpec';
+import { RunEvent } from './events';
+
+export const JOURNAL_VERSION = 1;
+
+export const JournalHeader = z.object({
+  journalVersion: z.literal(JOURNAL_VERSION),
+  runId: z.string().regex(/^[A-Za-z0-9-]{1,100}$/),
+  /** Workspace-relative folder the project is written to. */
+  folder: z.string().max(500),
+  projectName: z.string().max(100),
+  provider: z.enum(['offline', 'anthropic']),
+  startedAt: z.number(),
+  entities: z.array(z.string()),
+  warnings: z.array(z.string()),
+  spec: ProjectSpec,
+});
+export type JournalHeader = z.infer<typeof JournalHeader>;
+
+export interface JournalContents {
+  header: JournalHeader;
+  events: RunEvent[];
+  /** The run reached runFinished; otherwise it was interrupted (window reload, crash). */
+  finished: boolean;
+  /** Lines that could not be read (a torn last line after a crash, or damage). */
+  skippedLines: number;
+}
+
+export class RunJournal {
+  private queue: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  private constructor(readonly file: string) {}
+
+  /** Creates the journal file with its header line. */
+  static async create(dir: string, header: JournalHeader): Promise<RunJournal> {
+    const checked = JournalHeader.parse(header);
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${checked.runId}.jsonl`);
+    await writeFile(file, JSON.stringify(checked) + '\n', { flag: 'wx' });
+    return new RunJournal(file);
+  }
+
+  /** Queues one event; writes happen in order. A failed write is kept and reported by flush(). */
+  append(event: RunEvent): void {
+    const line = JSON.stringify(event) + '\n';
+    this.queue = this.queue.then(() =>
+      appendFile(this.file, line).catch((error: unknown) => {
+        this.failure ??= error;
+      }),
+    );
+  }
+
+  /** Waits for queued writes; rejects with the first write error, if any. */
+  async flush(): Promise<void> {
+    await this.queue;
+    if (this.failure) throw this.failure;
+  }
+}
+
+export async function readJournal(file: string): Promise<JournalContents | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n').filter((line) => line.trim());
+  const parse = (line: string): unknown => {
+    try {
+      return JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+  };
+  const header = JournalHeader.safeParse(parse(lines[0] ?? ''));
+  if (!header.success) return undefined;
+  const events: RunEvent[] = [];
+  let skippedLines = 0;
+  for (const line of lines.slice(1)) {
+    const event = RunEvent.safeParse(parse(line));
+    if (event.success && event.data.runId === header.data.runId) events.push(event.data);
+    else skippedLines++;
+  }
+  return { header: header.data, events, finished: events.some((e) => e.type === 'runFinished'), skippedLines };
+}
+
+/** The journal of the most recently started run in `dir`, if any is readable. */
+export async function latestJournal(dir: string): Promise<JournalContents | undefined> {
+  const files = await journalFiles(dir);
+  for (const file of files) {
+    const contents = await readJournal(file);
+    if (contents) return contents;
+  }
+  return undefined;
+}
+
+/** Journal files, newest first. */
+async function journalFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith('.jsonl'));
+  } catch {
+    return [];
+  }
+  const withTimes = await Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name);
+      return { file, time: (await stat(file).catch(() => undefined))?.mtimeMs ?? 0 };
+    }),
+  );
+  return withTimes.sort((a, b) => b.time - a.time).map((entry) => entry.file);
+}
+
+/** Keeps the newest `keep` journals (history lives elsewhere; these are for reload and resume). */
+export async function pruneJournals(dir: string, keep = 20): Promise<number> {
+  const files = await journalFiles(dir);
+  const old = files.slice(keep);
+  await Promise.all(old.map((file) => rm(file, { force: true })));
+  return old.length;
+}

@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { RunEventStream } from '../../src/core/pipeline/events';
+import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
+import { runGeneration } from '../../src/core/pipeline/orchestrator';
+import { extractSpec } from '../../src/core/spec/extract';
+import type { Logger } from '../../src/core/log';
+import type { HostToWebview } from '../../src/protocol';
+import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
+import type { ApiKeyStore } from '../../src/vscode/secrets';
+import { SettingsWatcher } from '../../src/vscode/settings';
+import { waitFor } from './helpers';
+
+const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
+
+/** A runner as a freshly reloaded window creates it, posting into an array instead of a webview. */
+function reloadedRunner(journalDir: string) {
+  const posted: HostToWebview[] = [];
+  const settings = new SettingsWatcher(quietLog);
+  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir);
+  return { runner, posted, dispose: () => (runner.dispose(), settings.dispose()) };
+}
+
+describe('Run journal in the extension host', () => {
+  it('after a reload, redraws a run that was cut short from its journal', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-journal-int-'));
+    const spec = extractSpec('Blog with auth and posts.', { projectName: 'journal-blog' });
+    const full = new RunEventStream('run-cut');
+    await runGeneration({ input: { kind: 'spec', spec }, stream: full });
+    const cut = full.events.slice(0, 20);
+    const journal = await RunJournal.create(dir, {
+      journalVersion: JOURNAL_VERSION,
+      runId: 'run-cut',
+      folder: 'journal-blog',
+      projectName: 'journal-blog',
+      provider: 'offline',
+      startedAt: Date.now(),
+      entities: ['User', 'Post'],
+      warnings: [],
+      spec,
+    });
+    for (const event of cut) journal.append(event);
+    await journal.flush();
+    const { runner, posted, dispose } = reloadedRunner(dir);
+    try {
+      await runner.sendSnapshot();
+      const snapshot = posted.find((m) => m.type === 'runSnapshot');
+      assert.ok(snapshot && snapshot.type === 'runSnapshot');
+      assert.equal(snapshot.interrupted, true);
+      assert.equal(snapshot.runId, 'run-cut');
+      assert.deepEqual(snapshot.events, cut);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('journals a real run from the panel runner; a finished run is not redrawn as interrupted', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-journal-int-'));
+    const first = reloadedRunner(dir);
+    const spec = extractSpec('Blog with auth and posts.', { projectName: 'journaled-blog' });
+    try {
+      const runId = await first.runner.start({ requestId: 'j-1', spec, provider: 'offline' });
+      assert.ok(runId);
+      await waitFor(() => first.runner.runningCount === 0 || undefined, 'the run to finish', 30_000);
+      assert.ok(first.posted.some((m) => m.type === 'runEvent' && m.event.type === 'runFinished'));
+    } finally {
+      first.dispose();
+    }
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(root);
+    const next = reloadedRunner(dir);
+    try {
+      await next.runner.sendSnapshot();
+      assert.equal(next.posted.filter((m) => m.type === 'runSnapshot').length, 0, 'finished runs belong to history, not to the reload view');
+    } finally {
+      next.dispose();
+    }
+  });
+});
