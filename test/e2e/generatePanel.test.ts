@@ -168,7 +168,11 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     // In the browser VS Code asks with its own file dialog (a quick input holding the path).
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await input.inputValue(), /blog\.zip$/);
+    // The dialog fills its input in steps (folder first, then the proposed name): wait for the name.
+    const deadline = Date.now() + 15_000;
+    while (!/blog\.zip$/.test(await input.inputValue()) && Date.now() < deadline) await page.waitForTimeout(100);
+    const proposed = await input.inputValue();
+    assert.ok(proposed.endsWith(`/${path.basename(server.workspace)}/blog.zip`), `the dialog proposes blog.zip next to the project: ${proposed}`);
     await screenshot(page, '5-export-dialog');
     await input.press('Enter');
     const note = await app.waitForSelector('[data-testid=export-note]', { timeout: 30_000 });
