@@ -70,6 +70,18 @@ describe('ExecutionTree', () => {
     assert.equal(details.getByText('Duration').nextElementSibling?.textContent, '350 ms');
   });
 
+  it('opens the details of a stage from the keyboard: focus its node, press Enter', async () => {
+    await renderUi(<ExecutionTree state={mixedRun().state} />);
+    const wrapper = document.querySelector<HTMLElement>('.react-flow__node[data-id="api"]');
+    assert.ok(wrapper, 'the node is drawn');
+    assert.equal(wrapper.tabIndex, 0, 'nodes are in the tab order');
+    assert.match(wrapper.getAttribute('aria-label') ?? '', /: retrying$/, 'a screen reader hears the stage and its status');
+    wrapper.focus();
+    fireEvent.keyDown(wrapper, { key: 'Enter' });
+    await litSettled();
+    assert.match(within(screen.getByTestId('stage-details')).getByRole('heading').textContent ?? '', /API/);
+  });
+
   it('redraws from scratch for a new run, all stages pending', async () => {
     const view = await renderUi(<ExecutionTree state={mixedRun().state} />);
     const [started] = runEvents('run-2', [{ type: 'runStarted', concurrency: 2, stages: [stage('a', 'A'), stage('b', 'B', 'a')] }]);

@@ -35,6 +35,8 @@ describe('run journal', () => {
     assert.equal(contents.skippedLines, 0);
     assert.equal(contents.header.spec.name, 'blog');
     assert.deepEqual(replayRun(contents.events), replayRun(stream.events));
+    const started = contents.events[0];
+    assert.ok(started.type === 'runStarted' && started.stages.every((stage) => (stage.description ?? '').length > 10), 'each stage says what it is for');
   });
 
   it('an interrupted run (no runFinished, torn last line) reads as interrupted and redraws as cancelled', async () => {

@@ -18,6 +18,7 @@ export const StageDescriptor = z.object({
   dependsOn: z.array(StageId),
   /** The catalogue stage this instance came from (per-entity stages share one). */
   kind: z.string().max(100).optional(),
+  description: z.string().max(1000).optional(),
 });
 export type StageDescriptor = z.infer<typeof StageDescriptor>;
 

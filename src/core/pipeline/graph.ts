@@ -5,6 +5,8 @@ export interface StageNode {
   id: string;
   title: string;
   dependsOn: readonly string[];
+  /** What the stage is for, shown in the execution tree's details (optional). */
+  description?: string;
 }
 
 export class GraphError extends Error {

@@ -138,7 +138,13 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
 
   stream.emit({
     type: 'runStarted',
-    stages: ordered.map((stage) => ({ id: stage.id, title: stage.title, dependsOn: [...stage.dependsOn], kind: (stage as { kind?: string }).kind })),
+    stages: ordered.map((stage) => ({
+      id: stage.id,
+      title: stage.title,
+      dependsOn: [...stage.dependsOn],
+      kind: (stage as { kind?: string }).kind,
+      description: stage.description?.slice(0, 1000),
+    })),
     concurrency,
   });
 

@@ -39,6 +39,7 @@ function StageDetails({ stage }: { stage: StageState }) {
   return (
     <aside className="tree-details" aria-label={`Details of ${stage.title}`} data-testid="stage-details">
       <h3>{stage.title}</h3>
+      {stage.description && <p className="stage-description">{stage.description}</p>}
       <dl>
         <dt>Status</dt>
         <dd>{stage.status}</dd>
@@ -102,6 +103,8 @@ export function ExecutionTree({ state }: { state: RunState }) {
           type: 'stage' as const,
           position: { x: position.x, y: position.y },
           data: { stage: state.stages[id] },
+          // Read by screen readers on the focused node; press Enter for the details.
+          ariaLabel: `${state.stages[id].title}: ${state.stages[id].status}`,
           draggable: false,
           selected: id === selected,
         };
@@ -129,7 +132,11 @@ export function ExecutionTree({ state }: { state: RunState }) {
           minZoom={0.1}
           nodesConnectable={false}
           nodesDraggable={false}
-          onNodesChange={onNodesChange}
+          onNodesChange={(changes) => {
+            // Enter or Space on a focused node selects it (React Flow's keyboard access): show its details.
+            for (const change of changes) if (change.type === 'select' && change.selected) setSelected(change.id);
+            onNodesChange(changes);
+          }}
           onNodeClick={(_event, node) => setSelected(node.id)}
           onPaneClick={() => setSelected(undefined)}
           colorMode="system"

@@ -81,6 +81,7 @@ export function buildStageGraph(spec: ProjectSpec, catalogue: readonly StageDefi
         title: entity ? `${definition.title}: ${entity}` : definition.title,
         kind: definition.kind,
         dependsOn,
+        description: definition.description,
         entity,
         definition,
       });

@@ -105,6 +105,7 @@ export interface StageInstance {
   title: string;
   kind: string;
   dependsOn: string[];
+  description: string;
   entity?: string;
   definition: StageDefinition;
 }
