@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import { createApi, type TakossApi } from './vscode/api';
 import { registerApiKeyCommands } from './vscode/commands/apiKey';
+import { registerExplainCommands } from './vscode/commands/explain';
+import { registerExportZipCommand } from './vscode/commands/exportZip';
 import { registerGenerateProjectCommand } from './vscode/commands/generateProject';
 import { registerShowLogCommand } from './vscode/commands/showLog';
+import { ManifestIndex } from './vscode/editor/manifestIndex';
 import { TakossLog } from './vscode/log';
 import { PanelManager } from './vscode/panel/PanelManager';
 import { ApiKeyStore } from './vscode/secrets';
@@ -18,10 +21,14 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
   // Run journals live in this workspace's storage (local to the extension host).
   const journalDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'runs').fsPath : undefined;
   const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, journalDir);
+  const manifests = new ManifestIndex(log);
   context.subscriptions.push(
     log,
     settings,
     panels,
+    manifests,
+    registerExplainCommands(manifests, panels, log),
+    registerExportZipCommand(manifests, log),
     registerGenerateProjectCommand(panels),
     registerShowLogCommand(log),
     registerApiKeyCommands(apiKeys, log),

@@ -222,6 +222,20 @@ export const ZipExported = z.object({
   error: ShortText.optional(),
 });
 
+/** "Takoss: Explain This File": a generated file's explanation, shown on top of the panel. */
+export const ShowExplanation = z.object({
+  type: z.literal('showExplanation'),
+  project: z.string().max(200),
+  path: z.string().max(1000),
+  explanation: z.string().max(4000),
+  layer: z.string().max(100),
+  stage: z.string().max(200).optional(),
+  requirements: z.array(z.string().max(2000)).max(200),
+});
+
+/** Select a stage in the execution tree (a hover's "Show in the execution tree" link). */
+export const FocusStage = z.object({ type: z.literal('focusStage'), runId: z.string().min(1).max(100), stageId: z.string().min(1).max(200) });
+
 export const RunEventMessage = z.object({ type: z.literal('runEvent'), event: RunEvent });
 
 /** The latest run so far, sent when the webview (re)loads: it redraws the run from its events. */
@@ -250,6 +264,8 @@ export const HostToWebview = z.discriminatedUnion('type', [
   SpecRefused,
   FileContent,
   ZipExported,
+  ShowExplanation,
+  FocusStage,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 

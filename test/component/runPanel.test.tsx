@@ -50,7 +50,7 @@ describe('RunPanel', () => {
     const { calls } = await renderPanel(mixedRun().state);
     assert.equal(screen.getByTestId('run-panel').dataset.status, 'running');
     assert.equal(screen.getByTestId('run-headline').textContent, 'Generating into blog…');
-    assert.equal(screen.getByTestId('run-meta').textContent, '8 stages · 0 files · $0.0123');
+    assert.equal(screen.getByTestId('run-meta').textContent, '8 stages · 0 files · 1,234 tokens (0 from cache) · $0.0123');
     assert.equal(screen.queryByTestId('new-button'), null);
     fireEvent.click(screen.getByTestId('cancel-button'));
     assert.deepEqual(calls, ['cancel']);

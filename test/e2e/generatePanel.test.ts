@@ -91,7 +91,8 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
 
   it('reviews the extracted data model: sources shown, a field renamed in place', async () => {
     const { page } = workbench;
-    await app.click('[data-testid=example-0]');
+    // Typed as a user types it (the examples are covered by the component tests).
+    await app.locator('[data-testid=requirements] textarea').fill('Blog with auth and posts.');
     await screenshotThemes(page, app, '1-describe');
     await app.click('[data-testid=review-button]');
     await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
@@ -160,6 +161,30 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await page.locator('.tabs-container .tab', { hasText: 'posts.ts' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await app.click('[data-testid=open-readme]');
     await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
+  it('explains a generated file in the editor: a hover on its first line, and "Explain This File" in the panel', async () => {
+    const { page } = workbench;
+    await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().click();
+    const firstLine = page.locator('.editor-instance .monaco-editor .view-line').first();
+    await firstLine.waitFor({ state: 'visible', timeout: 15_000 });
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Takoss' });
+    for (let attempt = 0; attempt < 5 && !(await hover.isVisible()); attempt++) {
+      await page.mouse.move(0, 0);
+      await firstLine.hover({ position: { x: 20, y: 5 } });
+      await hover.waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+    }
+    assert.match((await hover.textContent()) ?? '', /Serves these requirements/);
+    assert.match((await hover.textContent()) ?? '', /Show the stage in the execution tree/);
+    await screenshot(page, '4b-hover');
+    await page.mouse.move(0, 0);
+    await runFromPalette(page, 'Takoss: Explain This File');
+    app = await findFrameWith(page, '[data-testid=explanation-card]');
+    assert.match((await app.textContent('[data-testid=explanation-card]')) ?? '', /README\.md/);
+    assert.match((await app.textContent('[data-testid=explanation-requirements]')) ?? '', /Blog with auth and posts/);
+    await screenshot(page, '4c-explain-file');
+    await app.click('[data-testid=close-explanation]');
+    assert.equal(await app.locator('[data-testid=explanation-card]').count(), 0);
   });
 
   it('exports the project as a zip where the user picks, and the zip holds exactly the files', async () => {
@@ -233,7 +258,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Cancelled/);
     assert.ok((await app.locator('[data-testid=stage-list] li[data-status=cancelled]').count()) > 0, 'stages show cancelled');
     assert.equal(fake.requests[0]?.headers.authorization, 'Bearer sk-ant-e2e-test-key-0123456789', 'the key from Secret Storage was used');
-    await screenshot(page, '6-cancelled');
+    await screenshotThemes(page, app, '6-cancelled');
   });
 
   it('after a window reload mid-run, the reopened panel shows where the run stopped', async () => {

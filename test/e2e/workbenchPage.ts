@@ -29,16 +29,21 @@ export async function runFromPalette(page: Page, label: string, attempts = 3): P
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill(`>${label}`);
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    // The row whose label is exactly this command: fuzzy matching may rank a similar command first.
+    const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
     try {
       await row.waitFor({ state: 'visible', timeout: 15_000 });
-      await page.keyboard.press('Enter');
+      await row.click();
       return;
     } catch (error) {
       await page.keyboard.press('Escape');
       if (attempt >= attempts) throw error;
     }
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Webviews are nested iframes; returns the frame whose document holds `selector`. */

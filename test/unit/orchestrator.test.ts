@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateProject, InvalidSpecError } from '../../src/core/generator';
+import { MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project';
 import { RunEvent, RunEventStream } from '../../src/core/pipeline/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { replayRun } from '../../src/core/pipeline/runState';
@@ -53,10 +54,18 @@ describe('orchestrator (offline provider)', () => {
       const spec = loadSpec(name);
       const { files, run } = await runGeneration({ input: { kind: 'spec', spec } });
       assert.equal(run.status, 'partial', 'verification was not requested, so it and repair are skipped');
-      assert.deepEqual(
-        files.list().map((f) => [f.path, f.content]),
-        generateProject(spec).list().map((f) => [f.path, f.content]),
-      );
+      // The same files; the pipeline's manifest also records the stage that wrote each file.
+      const withoutStages = (path: string, content: string) => {
+        if (path !== MANIFEST_PATH) return content;
+        const manifest = TakossManifest.parse(JSON.parse(content));
+        return JSON.stringify({ ...manifest, files: manifest.files.map(({ stage: _stage, ...rest }) => rest) });
+      };
+      const staged = files.list().map((f) => [f.path, withoutStages(f.path, f.content)]);
+      const generated = generateProject(spec).list().map((f) => [f.path, f.path === MANIFEST_PATH ? JSON.stringify(TakossManifest.parse(JSON.parse(f.content))) : f.content]);
+      assert.deepEqual(staged, generated);
+      const manifest = TakossManifest.parse(JSON.parse(files.list().find((f) => f.path === MANIFEST_PATH)?.content ?? ''));
+      assert.ok(manifest.files.every((f) => f.stage), 'every file names the stage that wrote it');
+      assert.equal(manifest.files.find((f) => f.path === 'README.md')?.stage, 'readme');
     });
   }
 

@@ -1,7 +1,8 @@
 import { VscodeButton, VscodeDivider, VscodeProgressRing } from '@vscode-elements/react-elements';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Bridge } from './bridge';
 import { type Draft, DescribeForm } from './DescribeForm';
+import { type Explanation, ExplanationCard } from './ExplanationCard';
 import { ReviewStep } from './review/ReviewStep';
 import { useReview } from './review/useReview';
 import { usePersistentState } from './usePersistentState';
@@ -103,6 +104,9 @@ export function App({ bridge }: { bridge: Bridge }) {
   const host = state.connection.status === 'connected' ? state.connection.host : undefined;
   const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
   const showReview = step === 'review' && review.review !== undefined;
+  const [explanation, setExplanation] = useState<Explanation>();
+  useEffect(() => bridge.onMessage((message) => message.type === 'showExplanation' && setExplanation(message)), [bridge]);
+  const closeExplanation = useCallback(() => setExplanation(undefined), []);
 
   let body;
   if (running) {
@@ -177,6 +181,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           files — and explains every file it writes.
         </p>
       )}
+      {explanation && <ExplanationCard explanation={explanation} onClose={closeExplanation} />}
       {body}
       <VscodeDivider />
       <HostDetails state={state} />

@@ -52,6 +52,9 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
       <VscodeProgressBar value={Math.round(progress * 100)} max={100} aria-label="Overall progress" />
       <p className="run-meta" data-testid="run-meta">
         {state.stageOrder.length} stages · {state.files.length} files
+        {state.usage.inputTokens + state.usage.outputTokens > 0
+          ? ` · ${(state.usage.inputTokens + state.usage.outputTokens).toLocaleString('en-US')} tokens (${state.usage.cacheReadTokens.toLocaleString('en-US')} from cache)`
+          : ''}
         {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
         {state.summary ? ` · ${(state.summary.durationMs / 1000).toFixed(1)} s` : ''}
       </p>
@@ -67,7 +70,7 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
           {warning}
         </p>
       ))}
-      {state.stageOrder.length > 0 && <ExecutionTree state={state} />}
+      {state.stageOrder.length > 0 && <ExecutionTree state={state} focus={view.focusStage} />}
       <ol className="stages" data-testid="stage-list">
         {state.stageOrder.map((id) => {
           const stage = state.stages[id];

@@ -15,6 +15,8 @@ export interface RunView {
   state: RunState;
   /** Redrawn after a window reload that cut the run short. */
   interrupted?: boolean;
+  /** A stage to select in the execution tree (from an editor hover's link). */
+  focusStage?: string;
 }
 
 /** One generation at a time from this panel: start, follow its events, cancel. */
@@ -40,6 +42,8 @@ export function useRun(bridge: Bridge) {
             state,
             interrupted: message.interrupted,
           });
+        } else if (message.type === 'focusStage') {
+          setView((previous) => (previous.runId === message.runId ? { ...previous, focusStage: message.stageId } : previous));
         } else if (message.type === 'runEvent') {
           setView((previous) => {
             if (message.event.runId !== previous.runId) return previous;

@@ -126,3 +126,12 @@ export async function pruneJournals(dir: string, keep = 20): Promise<number> {
   await Promise.all(old.map((file) => rm(file, { force: true })));
   return old.length;
 }
+
+/** The newest readable journal whose header matches (e.g. the run that wrote a given folder). */
+export async function findJournal(dir: string, matches: (header: JournalHeader) => boolean): Promise<JournalContents | undefined> {
+  for (const file of await journalFiles(dir)) {
+    const contents = await readJournal(file);
+    if (contents && matches(contents.header)) return contents;
+  }
+  return undefined;
+}

@@ -14,10 +14,10 @@ export interface ZipExportResult {
  * Zips the listed files of a generated project (read through workspace.fs, so it works in remote
  * and virtual workspaces) and saves the archive where the user picks.
  */
-export async function exportProjectZip(target: vscode.Uri, projectName: string, paths: readonly string[]): Promise<ZipExportResult> {
+export async function exportProjectZip(target: vscode.Uri, projectName: string, paths: readonly string[], saveTo?: vscode.Uri): Promise<ZipExportResult> {
   // Next to the project folder, named after it.
   const parent = target.with({ path: path.posix.dirname(target.path) });
-  const saved = await vscode.window.showSaveDialog({
+  const saved = saveTo ?? await vscode.window.showSaveDialog({
     title: `Export ${projectName} as zip`,
     defaultUri: vscode.Uri.joinPath(parent, `${projectName}.zip`),
     filters: { 'Zip archive': ['zip'] },

@@ -4,7 +4,15 @@ import { outputFolderName } from '../../core/config';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
 import { type RunEvent, RunEventStream } from '../../core/pipeline/events';
-import { JOURNAL_VERSION, type JournalHeader, latestJournal, pruneJournals, RunJournal } from '../../core/pipeline/journal';
+import {
+  findJournal,
+  JOURNAL_VERSION,
+  type JournalContents,
+  type JournalHeader,
+  latestJournal,
+  pruneJournals,
+  RunJournal,
+} from '../../core/pipeline/journal';
 import { type ClaudeOptions, runGeneration } from '../../core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
@@ -175,7 +183,12 @@ export class GenerationRunner extends Disposable {
     const journal = await latestJournal(this.journalDir);
     // A finished run belongs to history; only one cut short by a reload is shown again.
     if (!journal || journal.finished) return undefined;
-    const { header, events, skippedLines } = journal;
+    this.log.info(`Run ${journal.header.runId} was interrupted (window reload or crash); redrawn from its journal`);
+    return this.recordFrom(journal, root);
+  }
+
+  private recordFrom(journal: JournalContents, root: vscode.Uri): RunRecord {
+    const { header, events, skippedLines, finished } = journal;
     if (skippedLines) this.log.warn(`Run journal ${header.runId}: ${skippedLines} unreadable line(s) skipped`);
     const record: RunRecord = {
       runId: header.runId,
@@ -185,11 +198,28 @@ export class GenerationRunner extends Disposable {
       entities: header.entities,
       warnings: header.warnings,
       events: () => events,
-      interrupted: true,
+      interrupted: !finished,
     };
     this.runs.set(record.runId, record);
-    this.log.info(`Run ${header.runId} was interrupted (window reload or crash); redrawn from its journal`);
     return record;
+  }
+
+  /**
+   * Shows the run that wrote `folder` (live, or read back from its journal) and selects a stage in
+   * its execution tree. False when no run of that folder is known any more.
+   */
+  async showRunOf(folder: string, stageId?: string): Promise<boolean> {
+    let record = [...this.runs.values()].reverse().find((run) => run.folder === folder);
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!record && this.journalDir && root) {
+      const journal = await findJournal(this.journalDir, (header) => header.folder === folder);
+      if (journal) record = this.recordFrom(journal, root);
+    }
+    if (!record) return false;
+    this.latest = record;
+    await this.sendSnapshot();
+    if (stageId) await this.post({ type: 'focusStage', runId: record.runId, stageId });
+    return true;
   }
 
   /** Replays the latest run to a webview that was hidden and restored (it starts empty each time). */

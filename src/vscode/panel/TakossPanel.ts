@@ -74,6 +74,10 @@ export class TakossPanel extends Disposable {
       hostInfo: () => this.hostInfo(),
       markReady: (protocolVersion) => {
         this.log.info(`Webview ready (protocol ${protocolVersion})`);
+      },
+      // Fired once the webview also has its host info and run snapshot, so what callers post next
+      // lands on a complete view.
+      readyComplete: () => {
         this.ready = true;
         this.readyEmitter.fire();
       },
@@ -89,6 +93,12 @@ export class TakossPanel extends Disposable {
       title: 'Takoss',
     });
     this._register(webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)));
+    // A hidden webview is unloaded (no retainContextWhenHidden) and announces itself again when shown.
+    this._register(
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    );
     this._register(
       panel.onDidDispose(() => {
         this.disposedEmitter.fire();

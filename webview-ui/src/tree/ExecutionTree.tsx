@@ -81,8 +81,11 @@ function StageDetails({ stage }: { stage: StageState }) {
 
 /** The run as a graph: one node per stage, edges for dependencies, laid out top to bottom (the
 // pipeline is deep and narrow, so this reads at a larger zoom than left to right). */
-export function ExecutionTree({ state }: { state: RunState }) {
-  const [selected, setSelected] = useState<string>();
+export function ExecutionTree({ state, focus }: { state: RunState; focus?: string }) {
+  const [selected, setSelected] = useState<string | undefined>(focus);
+  useEffect(() => {
+    if (focus) setSelected(focus);
+  }, [focus]);
   const layout = useMemo(
     () => layoutGraph(state.stageOrder.map((id) => ({ id, dependsOn: state.stages[id].dependsOn })), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, layerGap: 34, nodeGap: 12, direction: 'TB' }),
     // The graph's shape is fixed when the run starts; statuses change, positions do not.

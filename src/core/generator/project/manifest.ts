@@ -17,6 +17,8 @@ export const ManifestFile = z.object({
   sources: z.array(z.number().int().min(0)),
   /** The texts of those sentences, so a reader needs no spec. */
   requirements: z.array(z.string()),
+  /** The pipeline stage that wrote the file (absent when made by the generator alone). */
+  stage: z.string().optional(),
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
@@ -29,7 +31,7 @@ export const TakossManifest = z.object({
 export type TakossManifest = z.infer<typeof TakossManifest>;
 
 /** The manifest JSON (stable: files sorted by path, no timestamps, so equal input gives equal output). */
-export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[]): string {
+export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[], stageOf?: ReadonlyMap<string, string>): string {
   const sentenceText = new Map(spec.requirements.sentences.map((s) => [s.id, s.text]));
   const files = [...fileList]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -41,6 +43,7 @@ export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[]): str
         serves: [...file.serves],
         sources: [...file.sources],
         requirements: file.sources.map((id) => sentenceText.get(id)).filter((text): text is string => text !== undefined),
+        ...(stageOf?.has(file.path) ? { stage: stageOf.get(file.path) } : {}),
       }),
     );
   const manifest: TakossManifest = {

@@ -14,8 +14,13 @@ function filesBefore(inputs: OfflineContext['inputs']): GeneratedFile[] {
   return [...inputs.values()].flatMap((output) => output.files).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-function manifestOutput(spec: ProjectSpec, files: GeneratedFile[], summary: string): StageOutput {
-  const content = buildManifest(spec, files);
+/** Which stage wrote each file, so hovers can point at its node in the execution tree. */
+function stagesOf(inputs: OfflineContext['inputs']): Map<string, string> {
+  return new Map([...inputs.entries()].flatMap(([stageId, output]) => output.files.map((file) => [file.path, stageId] as const)));
+}
+
+function manifestOutput(spec: ProjectSpec, files: GeneratedFile[], summary: string, stageOf: Map<string, string>): StageOutput {
+  const content = buildManifest(spec, files, stageOf);
   return {
     files: [
       {
@@ -46,7 +51,7 @@ export const explanations: StageDefinition = {
   outputSchema: StageOutputSchema,
   offline: ({ spec, inputs }) => {
     const files = filesBefore(inputs);
-    return manifestOutput(spec, files, `${files.length} files explained`);
+    return manifestOutput(spec, files, `${files.length} files explained`, stagesOf(inputs));
   },
   claude: {
     toolName: 'emit_explanations',
@@ -66,7 +71,7 @@ export const explanations: StageDefinition = {
     apply: (value: Explanations, { spec, inputs }) => {
       const better = new Map(value.files.map((entry) => [entry.path, entry.explanation]));
       const files = filesBefore(inputs).map((file) => (better.has(file.path) ? { ...file, explanation: better.get(file.path) as string } : file));
-      return manifestOutput(spec, files, `${files.length} files explained (${better.size} by Claude)`);
+      return manifestOutput(spec, files, `${files.length} files explained (${better.size} by Claude)`, stagesOf(inputs));
     },
   },
 };

@@ -8,6 +8,7 @@ export interface HandlerContext {
   log: Logger;
   hostInfo(): HostInfo;
   markReady(protocolVersion: number): void;
+  readyComplete(): void;
   settlePong(replyTo: string, receivedAt: number): boolean;
   runs: Pick<GenerationRunner, 'extract' | 'review' | 'start' | 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'sendSnapshot'>;
 }

@@ -18,4 +18,5 @@ export const handleReady: Handler<'ready'> = async (message, context) => {
   await context.post({ type: 'init', host: context.hostInfo() });
   // A webview that was hidden comes back empty: give it the run it was showing.
   await context.runs.sendSnapshot();
+  context.readyComplete();
 };

@@ -1,0 +1,43 @@
+import { VscodeButton } from '@vscode-elements/react-elements';
+import { useEffect } from 'react';
+import type { HostToWebview } from '../../src/protocol';
+
+export type Explanation = Omit<Extract<HostToWebview, { type: 'showExplanation' }>, 'type'>;
+
+/** "Takoss: Explain This File": why a generated file exists, on top of the panel; Escape closes it. */
+export function ExplanationCard({ explanation, onClose }: { explanation: Explanation; onClose: () => void }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <section className="explanation-card" role="dialog" aria-label={`Explanation of ${explanation.path}`} data-testid="explanation-card">
+      <div className="run-head">
+        <h2>
+          <code>{explanation.path}</code>
+        </h2>
+        <VscodeButton secondary onClick={onClose} data-testid="close-explanation">
+          Close
+        </VscodeButton>
+      </div>
+      <p className="muted">
+        {explanation.project} · {explanation.layer}
+        {explanation.stage ? ` · written by the stage ${explanation.stage}` : ''}
+      </p>
+      <p data-testid="explanation-text">{explanation.explanation}</p>
+      {explanation.requirements.length > 0 ? (
+        <>
+          <p className="muted">Serves these requirements:</p>
+          <ul data-testid="explanation-requirements">
+            {explanation.requirements.map((text) => (
+              <li key={text}>“{text}”</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="muted">Project infrastructure: not traced to a single requirement sentence.</p>
+      )}
+    </section>
+  );
+}
