@@ -104,6 +104,9 @@ export const ReadFileRequest = z.object({
 /** Save the run's project as a zip where the user picks. */
 export const ExportZipRequest = z.object({ type: z.literal('exportZip'), requestId: RequestId, runId: z.string().min(1).max(100) });
 
+/** Remove the files an unfinished run wrote (the user chose not to keep the partial project). */
+export const DiscardRunRequest = z.object({ type: z.literal('discardRun'), requestId: RequestId, runId: z.string().min(1).max(100) });
+
 /** Runs "Takoss: Set API Key" (the form's action when Claude has no key). */
 export const SetApiKeyRequest = z.object({ type: z.literal('setApiKey') });
 
@@ -124,6 +127,7 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   OpenFileRequest,
   ReadFileRequest,
   ExportZipRequest,
+  DiscardRunRequest,
   SetApiKeyRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
@@ -222,6 +226,13 @@ export const ZipExported = z.object({
   error: ShortText.optional(),
 });
 
+export const RunDiscarded = z.object({
+  type: z.literal('runDiscarded'),
+  replyTo: RequestId,
+  removed: z.number().int().min(0),
+  error: ShortText.optional(),
+});
+
 /** "Takoss: Explain This File": a generated file's explanation, shown on top of the panel. */
 export const ShowExplanation = z.object({
   type: z.literal('showExplanation'),
@@ -266,6 +277,7 @@ export const HostToWebview = z.discriminatedUnion('type', [
   ZipExported,
   ShowExplanation,
   FocusStage,
+  RunDiscarded,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { RunState } from '../../src/core/pipeline/runState';
 import { RunPanel } from '../../webview-ui/src/RunPanel';
 import type { RunView } from '../../webview-ui/src/useRun';
-import { fakeBridge, fireEvent, mixedRun, renderUi, screen, usage } from './helpers';
+import { fakeBridge, fireEvent, hostSends, mixedRun, renderUi, screen, usage } from './helpers';
 
 async function renderPanel(state: RunState, view: Partial<RunView> = {}) {
   const { bridge, api } = fakeBridge();
@@ -76,5 +76,33 @@ describe('RunPanel', () => {
     assert.equal(screen.queryByTestId('cancel-button'), null);
     fireEvent.click(screen.getByTestId('new-button'));
     assert.deepEqual(calls, ['new']);
+  });
+});
+
+describe('RunPanel: an unfinished run', () => {
+  const cancelled = () =>
+    mixedRun([
+      { type: 'fileProduced', stageId: 'requirements', path: 'README.md', bytes: 10, sha256: 'a'.repeat(64) },
+      { type: 'fileProduced', stageId: 'domain', path: 'backend/src/db/schema.ts', bytes: 20, sha256: 'b'.repeat(64) },
+      {
+        type: 'runFinished',
+        summary: { status: 'cancelled', durationMs: 2000, files: 2, stages: { total: 8, succeeded: 2, failed: 1, skipped: 1, cancelled: 4 }, usage: usage(1000, 234, 0.0123) },
+      },
+    ]).state;
+
+  it('asks whether to keep the partial project or remove exactly its files', async () => {
+    const { api } = await renderPanel(cancelled(), { phase: 'finished' });
+    assert.match(screen.getByTestId('incomplete-notice').textContent ?? '', /2 files are in blog, marked as incomplete/);
+    fireEvent.click(screen.getByTestId('remove-partial'));
+    const request = api.posted.find((m) => (m as { type: string }).type === 'discardRun') as { requestId: string; runId: string } | undefined;
+    assert.equal(request?.runId, 'run-1');
+    await hostSends({ type: 'runDiscarded', replyTo: request?.requestId, removed: 2 });
+    assert.match(screen.getByTestId('incomplete-removed').textContent ?? '', /Removed the 2 files this run wrote to blog/);
+  });
+
+  it('keeps it when asked', async () => {
+    await renderPanel(cancelled(), { phase: 'finished' });
+    fireEvent.click(screen.getByTestId('keep-partial'));
+    assert.equal(screen.queryByTestId('incomplete-notice'), null);
   });
 });

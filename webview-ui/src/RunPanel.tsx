@@ -1,6 +1,7 @@
 import { VscodeButton, VscodeProgressBar } from '@vscode-elements/react-elements';
 import { runProgress, type StageStatus } from '../../src/core/pipeline/runState';
 import type { Bridge } from './bridge';
+import { IncompleteNotice } from './IncompleteNotice';
 import { ResultView } from './result/ResultView';
 import { ExecutionTree } from './tree/ExecutionTree';
 import type { RunView } from './useRun';
@@ -84,6 +85,9 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
           );
         })}
       </ol>
+      {view.phase === 'finished' && view.runId && state.files.length > 0 && (state.status === 'cancelled' || state.status === 'failed') && (
+        <IncompleteNotice bridge={bridge} runId={view.runId} folder={view.folder} files={state.files.length} />
+      )}
       {view.phase === 'finished' && view.runId && state.files.length > 0 && <ResultView bridge={bridge} runId={view.runId} state={state} />}
     </section>
   );

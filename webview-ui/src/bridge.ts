@@ -114,6 +114,10 @@ export class Bridge {
     return this.request((requestId) => ({ type: 'exportZip', requestId, runId }), 'zipExported', 30 * 60_000);
   }
 
+  discardRun(runId: string): Promise<ReplyOf<'runDiscarded'>> {
+    return this.request((requestId) => ({ type: 'discardRun', requestId, runId }), 'runDiscarded');
+  }
+
   setApiKey(): void {
     this.post({ type: 'setApiKey' });
   }

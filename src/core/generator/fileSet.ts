@@ -18,6 +18,18 @@ export interface GeneratedFile {
 }
 
 const SAFE_SEGMENT = /^[A-Za-z0-9._@-][A-Za-z0-9._@ -]*$/;
+/** Names Windows reserves for devices (with any extension); a file called so cannot be written there. */
+const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/** No generated project needs deeper folders; a deeper path is a sign of a runaway model answer. */
+export const MAX_PATH_DEPTH = 12;
+/** The largest file a sink writes (generated sources are far smaller; this stops runaway output). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Throws when a file's content is over the size limit. */
+export function assertSafeSize(path: string, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  if (bytes > MAX_FILE_BYTES) throw new Error(`Refusing to write ${JSON.stringify(path)}: ${bytes} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
+}
 
 /** Throws on any path that is not a plain relative POSIX path. */
 export function assertSafeRelativePath(path: string): void {
@@ -25,9 +37,15 @@ export function assertSafeRelativePath(path: string): void {
   if (path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) {
     throw new Error(`Unsafe generated path (absolute): ${JSON.stringify(path)}`);
   }
-  for (const segment of path.split('/')) {
+  const segments = path.split('/');
+  if (segments.length > MAX_PATH_DEPTH) throw new Error(`Unsafe generated path (deeper than ${MAX_PATH_DEPTH} folders): ${JSON.stringify(path)}`);
+  for (const segment of segments) {
     if (segment === '' || segment === '.' || segment === '..' || !SAFE_SEGMENT.test(segment)) {
       throw new Error(`Unsafe generated path (segment ${JSON.stringify(segment)}): ${JSON.stringify(path)}`);
+    }
+    // Reserved device names, and names Windows silently changes (trailing dot or space).
+    if (RESERVED_NAME.test(segment) || /[. ]$/.test(segment)) {
+      throw new Error(`Unsafe generated path (reserved name ${JSON.stringify(segment)}): ${JSON.stringify(path)}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { outputFolderName } from '../../core/config';
+import type { GeneratedFile } from '../../core/generator/fileSet';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
 import { type RunEvent, RunEventStream } from '../../core/pipeline/events';
@@ -14,6 +15,7 @@ import {
   RunJournal,
 } from '../../core/pipeline/journal';
 import { type ClaudeOptions, runGeneration } from '../../core/pipeline/orchestrator';
+import { replayRun } from '../../core/pipeline/runState';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
 import type { ProjectSpec } from '../../core/spec/projectSpec';
@@ -24,7 +26,7 @@ import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { fileUri, readManifest, readRunFile, type RunFileView } from './runFiles';
 import { reviewSpec } from './specReview';
-import { FolderNotEmptyError, prepareTarget, workspaceWriter } from './workspaceSink';
+import { FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
 
 export interface GenerateInput {
   requestId: string;
@@ -135,7 +137,16 @@ export class GenerationRunner extends Disposable {
     this.runs.set(runId, record);
     this.latest = record;
     this.log.info(`Generating "${spec.name}" into ${target.toString()} (${input.provider})`);
-    const write = workspaceWriter(target);
+    // A cancelled run stops waiting for its stages at once, but a file already being written still
+    // lands: track writes, and let the run end only when they have settled.
+    const writeFile = workspaceWriter(target);
+    const inFlight = new Set<Promise<void>>();
+    const write = (file: GeneratedFile): Promise<void> => {
+      const pending = writeFile(file);
+      inFlight.add(pending);
+      void pending.then(undefined, () => undefined).finally(() => inFlight.delete(pending));
+      return pending;
+    };
     void runGeneration({
       input: { kind: 'spec', spec },
       stream,
@@ -147,13 +158,49 @@ export class GenerationRunner extends Disposable {
         ? 'Verification (npm install, build, tests) was not requested for this run'
         : 'Restricted Mode: Takoss never runs generated code in an untrusted workspace. Trust the workspace to verify.',
     })
-      .then(({ run }) => this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`))
+      .then(async ({ run }) => {
+        await Promise.allSettled([...inFlight]);
+        this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`);
+        if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
+      })
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
       .finally(() => {
         this.active.delete(runId);
         void this.closeJournal(journal);
       });
     return runId;
+  }
+
+  /**
+   * A run that did not finish: nothing written means nothing is left (its empty folder goes);
+   * otherwise the project is marked partial and the panel asks whether to keep or remove it.
+   */
+  private async leaveIncomplete(record: RunRecord, status: string): Promise<void> {
+    try {
+      const written = this.writtenBy(record);
+      if (!written.length) {
+        await removeRunFiles(record.target, []);
+        return;
+      }
+      const state = replayRun(record.events());
+      const unfinished = state.stageOrder.filter((id) => state.stages[id].status !== 'succeeded').map((id) => state.stages[id].title);
+      await markPartial(record.target, status, unfinished);
+    } catch (error) {
+      this.log.warn(`Could not mark ${record.folder} as incomplete: ${errorText(error)}`);
+    }
+  }
+
+  private writtenBy(record: RunRecord): string[] {
+    return [...new Set(record.events().flatMap((event) => (event.type === 'fileProduced' ? [event.path] : [])))];
+  }
+
+  /** "Remove the files": deletes exactly what this run wrote (the user chose not to keep it). */
+  async discard(runId: string): Promise<number> {
+    const record = this.run(runId);
+    if (this.active.has(runId)) throw new Error('The run is still going: cancel it first.');
+    const removed = await removeRunFiles(record.target, this.writtenBy(record));
+    this.log.info(`Removed ${removed} files of run ${runId} from ${record.folder}`);
+    return removed;
   }
 
   private async openJournal(header: JournalHeader): Promise<RunJournal | undefined> {
@@ -269,7 +316,7 @@ export class GenerationRunner extends Disposable {
   async exportZip(runId: string): Promise<ZipExportResult> {
     const record = this.run(runId);
     if (this.active.has(runId)) throw new Error('The run is still going: export it when it has finished.');
-    const paths = [...new Set(record.events().flatMap((event) => (event.type === 'fileProduced' ? [event.path] : [])))];
+    const paths = this.writtenBy(record);
     if (!paths.length) throw new Error('This run produced no files.');
     return exportProjectZip(record.target, record.projectName, paths);
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { assertSafeRelativePath, type GeneratedFile } from '../../core/generator/fileSet';
+import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../../core/generator/fileSet';
 
 export class FolderNotEmptyError extends Error {
   constructor(readonly folder: string) {
@@ -23,11 +23,97 @@ export async function prepareTarget(root: vscode.Uri, folder: string): Promise<v
   return target;
 }
 
-/** Writes generated files through workspace.fs, every path confined to the target folder. */
+/**
+ * Writes generated files through workspace.fs, every path confined to the target folder. Each file
+ * goes to a temporary name first and is renamed into place, so an interrupted run never leaves a
+ * half-written file; an existing file is never replaced.
+ */
 export function workspaceWriter(target: vscode.Uri): (file: GeneratedFile) => Promise<void> {
   const encoder = new TextEncoder();
+  const checkedFolders = new Set<string>();
   return async (file) => {
     assertSafeRelativePath(file.path);
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...file.path.split('/')), encoder.encode(file.content));
+    assertSafeSize(file.path, file.content);
+    await assertNoLinkOnTheWay(target, file.path, checkedFolders);
+    const final = vscode.Uri.joinPath(target, ...file.path.split('/'));
+    const temporary = final.with({ path: `${final.path}.takoss-${Math.random().toString(36).slice(2, 10)}.tmp` });
+    await vscode.workspace.fs.writeFile(temporary, encoder.encode(file.content));
+    try {
+      await vscode.workspace.fs.rename(temporary, final, { overwrite: false });
+    } catch (error) {
+      await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+      throw error;
+    }
   };
+}
+
+/**
+ * Refuses a path that passes through a symbolic link inside the target (it could lead anywhere).
+ * Folders already checked are remembered; the first missing folder ends the walk (the rest is new).
+ */
+async function assertNoLinkOnTheWay(target: vscode.Uri, path: string, checked: Set<string>): Promise<void> {
+  let current = target;
+  for (const segment of path.split('/').slice(0, -1)) {
+    current = vscode.Uri.joinPath(current, segment);
+    const key = current.toString();
+    if (checked.has(key)) continue;
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(current);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;
+      throw error;
+    }
+    if (stat.type & vscode.FileType.SymbolicLink) throw new Error(`Refusing to write ${JSON.stringify(path)}: ${segment} is a symbolic link`);
+    checked.add(key);
+  }
+}
+
+export const PARTIAL_MARKER = '.takoss/PARTIAL.md';
+
+/** Marks a project whose run did not finish, so nobody mistakes it for a complete one. */
+export async function markPartial(target: vscode.Uri, status: string, unfinished: string[]): Promise<void> {
+  const text = [
+    '# This project is incomplete',
+    '',
+    `The Takoss run that generated it was ${status} before every stage finished, so some files are missing.`,
+    'Generate again into a new folder, or remove this one from the Takoss panel ("Remove the files").',
+    '',
+    'Stages that did not finish:',
+    '',
+    ...unfinished.map((stage) => `- ${stage}`),
+    '',
+  ].join('\n');
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/')), new TextEncoder().encode(text));
+}
+
+/**
+ * Removes exactly the files a run wrote (and the marker), then folders left empty, bottom up —
+ * never anything the run did not write. Returns how many files went.
+ */
+export async function removeRunFiles(target: vscode.Uri, paths: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const path of [...new Set([...paths, PARTIAL_MARKER])]) {
+    assertSafeRelativePath(path);
+    try {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, ...path.split('/')), { useTrash: false });
+      if (path !== PARTIAL_MARKER) removed++;
+    } catch (error) {
+      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+    }
+  }
+  const folders = [...new Set(paths.flatMap((path) => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))];
+  folders.push('.takoss');
+  folders.sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const folder of [...new Set(folders)]) await removeIfEmpty(vscode.Uri.joinPath(target, ...folder.split('/')));
+  await removeIfEmpty(target);
+  return removed;
+}
+
+async function removeIfEmpty(folder: vscode.Uri): Promise<void> {
+  try {
+    if ((await vscode.workspace.fs.readDirectory(folder)).length === 0) await vscode.workspace.fs.delete(folder, { recursive: false, useTrash: false });
+  } catch {
+    // not there, or not empty any more: leave it
+  }
 }

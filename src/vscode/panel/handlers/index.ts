@@ -1,5 +1,6 @@
 import { handleCancelRun } from './cancelRun';
 import type { HandlerTable } from './context';
+import { handleDiscardRun } from './discardRun';
 import { handleExportZip } from './exportZip';
 import { handleExtract } from './extract';
 import { handleGenerate } from './generate';
@@ -25,5 +26,6 @@ export const messageHandlers: HandlerTable = {
   openFile: handleOpenFile,
   readFile: handleReadFile,
   exportZip: handleExportZip,
+  discardRun: handleDiscardRun,
   setApiKey: handleSetApiKey,
 };

@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunEvent } from '../../src/core/pipeline/events';
+import type { Logger } from '../../src/core/log';
+import { addEntity, addField } from '../../src/core/spec/edit';
+import { extractSpec } from '../../src/core/spec/extract';
+import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { HostToWebview } from '../../src/protocol';
+import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
+import { PARTIAL_MARKER, workspaceWriter } from '../../src/vscode/generation/workspaceSink';
+import type { ApiKeyStore } from '../../src/vscode/secrets';
+import { SettingsWatcher } from '../../src/vscode/settings';
+import { waitFor } from './helpers';
+
+const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+function listFiles(root: string, prefix = ''): string[] {
+  if (!existsSync(path.join(root, prefix))) return [];
+  return readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(root, path.posix.join(prefix, entry.name)) : [path.posix.join(prefix, entry.name)],
+  );
+}
+
+function testRunner() {
+  const posted: HostToWebview[] = [];
+  const settings = new SettingsWatcher(quietLog);
+  const journalDir = mkdtempSync(path.join(os.tmpdir(), 'takoss-write-journal-'));
+  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir);
+  const eventsOf = (runId: string): RunEvent[] => posted.flatMap((m) => (m.type === 'runEvent' && m.event.runId === runId ? [m.event] : []));
+  return { runner, posted, eventsOf, dispose: () => (runner.dispose(), settings.dispose()) };
+}
+
+/** A spec big enough that its run takes a while (for cancelling mid-run). */
+function bigSpec(name: string, entities = 30): ProjectSpec {
+  let spec = extractSpec('Blog with auth and posts.', { projectName: name });
+  for (let i = 0; i < entities; i++) {
+    const name = `Thing${i}`;
+    spec = addField(addField(addEntity(spec, name), name, 'title', 'string'), name, 'amount', 'money');
+  }
+  return spec;
+}
+
+/** Every file on disk was written whole: its hash is the one its fileProduced event announced. */
+function assertWrittenWhole(root: string, events: RunEvent[]): string[] {
+  const announced = new Map(events.flatMap((e) => (e.type === 'fileProduced' ? [[e.path, e.sha256] as const] : [])));
+  const onDisk = listFiles(root).filter((file) => file !== PARTIAL_MARKER);
+  for (const file of onDisk) {
+    assert.ok(!file.endsWith('.tmp'), `no temporary file is left: ${file}`);
+    assert.equal(sha256(readFileSync(path.join(root, file))), announced.get(file), `${file} is whole and announced`);
+  }
+  return onDisk;
+}
+
+describe('Writing into the workspace', function () {
+  this.timeout(120_000);
+  const root = () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the test host has a workspace folder');
+    return folder;
+  };
+
+  it('rejects hostile paths from any stage, each with its reason, and writes nothing anywhere', async () => {
+    const target = vscode.Uri.joinPath(root(), 'hostile-target');
+    await vscode.workspace.fs.createDirectory(target);
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'takoss-outside-'));
+    symlinkSync(outside, path.join(target.fsPath, 'link'));
+    const write = workspaceWriter(target);
+    const file = (p: string, content = 'x') => ({ path: p, content, layer: 'test', explanation: 'test', serves: [], sources: [] });
+    const cases: [string, string, RegExp][] = [
+      ['parent folder', '../escape.txt', /segment/],
+      ['parent folder, deeper', 'a/../../escape.txt', /segment/],
+      ['absolute path', '/etc/passwd', /absolute/],
+      ['drive letter', 'C:/Windows/evil.txt', /absolute/],
+      ['backslashes', 'a\\..\\evil.txt', /absolute/],
+      ['NUL byte', 'with\u0000nul.txt', /segment/],
+      ['control character', 'bell\u0007.txt', /segment/],
+      ['reserved device name', 'CON', /reserved/],
+      ['reserved name with extension', 'src/aux.ts', /reserved/],
+      ['trailing dot', 'trailing.', /reserved/],
+      ['too long', `${'a'.repeat(241)}`, /length/],
+      ['too deep', `${Array.from({ length: 13 }, (_, i) => `d${i}`).join('/')}/x.ts`, /deeper/],
+      ['empty', '', /length/],
+      ['through a symbolic link', 'link/inside.txt', /symbolic link/],
+    ];
+    for (const [name, hostile, reason] of cases) await assert.rejects(write(file(hostile)), reason, name);
+    await assert.rejects(write(file('huge.txt', 'x'.repeat(3 * 1024 * 1024))), /over the .*-byte limit/, 'a file over the size limit');
+    assert.deepEqual(readdirSync(outside), [], 'nothing went through the link');
+    assert.deepEqual(readdirSync(target.fsPath), ['link'], 'nothing was written in the target either');
+    assert.ok(!existsSync(path.join(root().fsPath, 'escape.txt')));
+  });
+
+  it('refuses a folder that has files, and leaves them exactly as they were', async () => {
+    const occupied = vscode.Uri.joinPath(root(), 'occupied-app');
+    const notes = vscode.Uri.joinPath(occupied, 'notes.txt');
+    await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('my notes\n'));
+    const before = sha256(readFileSync(notes.fsPath));
+    const { runner, posted, dispose } = testRunner();
+    try {
+      const spec = extractSpec('Blog with auth and posts.', { projectName: 'occupied-app' });
+      assert.equal(await runner.start({ requestId: 'occupied', spec, provider: 'offline' }), undefined);
+      const refusal = posted.find((m) => m.type === 'runRefused');
+      assert.match(refusal?.type === 'runRefused' ? refusal.reason : '', /already exists and is not empty/);
+      assert.equal(sha256(readFileSync(notes.fsPath)), before, 'the file is untouched');
+      assert.deepEqual(listFiles(occupied.fsPath), ['notes.txt']);
+    } finally {
+      dispose();
+    }
+  });
+
+  it('cancelled mid-run: no half-written file, the project is marked partial, and "Remove" takes exactly its files', async () => {
+    const { runner, eventsOf, dispose } = testRunner();
+    try {
+      const runId = await runner.start({ requestId: 'cancel', spec: bigSpec('cancelled-app'), provider: 'offline' });
+      assert.ok(runId);
+      await waitFor(() => eventsOf(runId).filter((e) => e.type === 'fileProduced').length >= 20 || undefined, 'some files to be written', 30_000);
+      assert.equal(runner.cancel(runId), true);
+      await waitFor(() => runner.runningCount === 0 || undefined, 'the run to stop', 30_000);
+      const events = eventsOf(runId);
+      const finished = events.find((e): e is Extract<RunEvent, { type: 'runFinished' }> => e.type === 'runFinished');
+      assert.equal(finished?.summary.status, 'cancelled');
+      assert.ok(events.some((e) => e.type === 'stageCancelled'), 'stages were stopped');
+      const folder = path.join(root().fsPath, 'cancelled-app');
+      await waitFor(() => existsSync(path.join(folder, PARTIAL_MARKER)) || undefined, 'the partial marker');
+      const written = assertWrittenWhole(folder, events);
+      assert.ok(written.length >= 20, `files were written before the cancel (${written.length})`);
+      assert.equal(await runner.discard(runId), written.length);
+      assert.equal(existsSync(folder), false, 'nothing is left: the folder was new');
+    } finally {
+      dispose();
+    }
+  });
+
+  it('two generations at once into different folders keep their events and files apart', async () => {
+    const { runner, eventsOf, dispose } = testRunner();
+    try {
+      const [first, second] = await Promise.all([
+        runner.start({ requestId: 'one', spec: extractSpec('Blog with auth and posts.', { projectName: 'parallel-blog' }), provider: 'offline' }),
+        runner.start({
+          requestId: 'two',
+          spec: extractSpec('Event booking: organizers create events with a capacity; attendees register for events.', { projectName: 'parallel-events' }),
+          provider: 'offline',
+        }),
+      ]);
+      assert.ok(first && second && first !== second);
+      await waitFor(() => runner.runningCount === 0 || undefined, 'both runs to finish', 60_000);
+      for (const [runId, folder] of [[first, 'parallel-blog'], [second, 'parallel-events']] as const) {
+        const events = eventsOf(runId);
+        assert.ok(events.every((e) => e.runId === runId));
+        assert.deepEqual(events.map((e) => e.seq), events.map((_, i) => i), 'one unbroken sequence per run');
+        assert.ok(events.some((e) => e.type === 'runFinished'));
+        const onDisk = assertWrittenWhole(path.join(root().fsPath, folder), events);
+        assert.deepEqual(onDisk.sort(), events.flatMap((e) => (e.type === 'fileProduced' ? [e.path] : [])).sort(), `${folder} holds exactly its run's files`);
+      }
+      assert.match(readFileSync(path.join(root().fsPath, 'parallel-events', 'README.md'), 'utf8'), /[Ee]vent/);
+      assert.doesNotMatch(readFileSync(path.join(root().fsPath, 'parallel-blog', 'README.md'), 'utf8'), /Registration/);
+    } finally {
+      dispose();
+    }
+  });
+});
