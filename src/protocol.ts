@@ -104,6 +104,9 @@ export const ReadFileRequest = z.object({
 /** Save the run's project as a zip where the user picks. */
 export const ExportZipRequest = z.object({ type: z.literal('exportZip'), requestId: RequestId, runId: z.string().min(1).max(100) });
 
+/** Continue a run that a window reload interrupted (the finished stages are kept). */
+export const ResumeRunRequest = z.object({ type: z.literal('resumeRun'), requestId: RequestId, runId: z.string().min(1).max(100) });
+
 /** Remove the files an unfinished run wrote (the user chose not to keep the partial project). */
 export const DiscardRunRequest = z.object({ type: z.literal('discardRun'), requestId: RequestId, runId: z.string().min(1).max(100) });
 
@@ -128,6 +131,7 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   ReadFileRequest,
   ExportZipRequest,
   DiscardRunRequest,
+  ResumeRunRequest,
   SetApiKeyRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;

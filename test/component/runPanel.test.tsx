@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { RunState } from '../../src/core/pipeline/runState';
+import { markInterrupted, type RunState } from '../../src/core/pipeline/runState';
 import { RunPanel } from '../../webview-ui/src/RunPanel';
 import type { RunView } from '../../webview-ui/src/useRun';
 import { fakeBridge, fireEvent, hostSends, mixedRun, renderUi, screen, usage } from './helpers';
@@ -13,6 +13,7 @@ async function renderPanel(state: RunState, view: Partial<RunView> = {}) {
       view={{ phase: 'running', runId: 'run-1', folder: 'blog', warnings: [], state, ...view }}
       onCancel={() => calls.push('cancel')}
       onNew={() => calls.push('new')}
+      onResume={(runId) => calls.push(`resume ${runId}`)}
     />,
   );
   return { api, calls };
@@ -98,6 +99,19 @@ describe('RunPanel: an unfinished run', () => {
     assert.equal(request?.runId, 'run-1');
     await hostSends({ type: 'runDiscarded', replyTo: request?.requestId, removed: 2 });
     assert.match(screen.getByTestId('incomplete-removed').textContent ?? '', /Removed the 2 files this run wrote to blog/);
+  });
+
+  it('an interrupted run (window reload) offers Resume, and says why a resume was refused', async () => {
+    const { calls } = await renderPanel(markInterrupted(mixedRun().state), { phase: 'finished', interrupted: true, refusal: 'The journal of this run is gone' });
+    assert.match(screen.getByTestId('run-headline').textContent ?? '', /Interrupted/);
+    fireEvent.click(screen.getByTestId('resume-button'));
+    assert.deepEqual(calls, ['resume run-1']);
+    assert.match(screen.getByTestId('resume-refused').textContent ?? '', /journal of this run is gone/);
+  });
+
+  it('a run that was not interrupted has no Resume', async () => {
+    await renderPanel(cancelled(), { phase: 'finished' });
+    assert.equal(screen.queryByTestId('resume-button'), null);
   });
 
   it('keeps it when asked', async () => {

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { RunEvent } from '../../src/core/pipeline/events';
+import type { Logger } from '../../src/core/log';
+import type { HostToWebview } from '../../src/protocol';
 import type { TakossApi } from '../../src/vscode/api';
+import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
+import type { ApiKeyStore } from '../../src/vscode/secrets';
+import { SettingsWatcher } from '../../src/vscode/settings';
 
 export const EXTENSION_ID = 'takoss.takoss';
 
@@ -22,4 +28,19 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
+
+/**
+ * A GenerationRunner as a (freshly reloaded) panel creates it, posting into an array instead of a
+ * webview: tests drive runs and read every message the webview would get.
+ */
+export function standaloneRunner(journalDir: string) {
+  const posted: HostToWebview[] = [];
+  const settings = new SettingsWatcher(quietLog);
+  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir);
+  const eventsOf = (runId: string): RunEvent[] => posted.flatMap((m) => (m.type === 'runEvent' && m.event.runId === runId ? [m.event] : []));
+  return { runner, posted, eventsOf, dispose: () => (runner.dispose(), settings.dispose()) };
 }

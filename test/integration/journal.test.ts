@@ -7,23 +7,7 @@ import { RunEventStream } from '../../src/core/pipeline/events';
 import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { extractSpec } from '../../src/core/spec/extract';
-import type { Logger } from '../../src/core/log';
-import type { HostToWebview } from '../../src/protocol';
-import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
-import type { ApiKeyStore } from '../../src/vscode/secrets';
-import { SettingsWatcher } from '../../src/vscode/settings';
-import { waitFor } from './helpers';
-
-const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
-
-/** A runner as a freshly reloaded window creates it, posting into an array instead of a webview. */
-function reloadedRunner(journalDir: string) {
-  const posted: HostToWebview[] = [];
-  const settings = new SettingsWatcher(quietLog);
-  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir);
-  return { runner, posted, dispose: () => (runner.dispose(), settings.dispose()) };
-}
+import { standaloneRunner, waitFor } from './helpers';
 
 describe('Run journal in the extension host', () => {
   it('after a reload, redraws a run that was cut short from its journal', async () => {
@@ -45,7 +29,7 @@ describe('Run journal in the extension host', () => {
     });
     for (const event of cut) journal.append(event);
     await journal.flush();
-    const { runner, posted, dispose } = reloadedRunner(dir);
+    const { runner, posted, dispose } = standaloneRunner(dir);
     try {
       await runner.sendSnapshot();
       const snapshot = posted.find((m) => m.type === 'runSnapshot');
@@ -60,7 +44,7 @@ describe('Run journal in the extension host', () => {
 
   it('journals a real run from the panel runner; a finished run is not redrawn as interrupted', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-journal-int-'));
-    const first = reloadedRunner(dir);
+    const first = standaloneRunner(dir);
     const spec = extractSpec('Blog with auth and posts.', { projectName: 'journaled-blog' });
     try {
       const runId = await first.runner.start({ requestId: 'j-1', spec, provider: 'offline' });
@@ -72,7 +56,7 @@ describe('Run journal in the extension host', () => {
     }
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(root);
-    const next = reloadedRunner(dir);
+    const next = standaloneRunner(dir);
     try {
       await next.runner.sendSnapshot();
       assert.equal(next.posted.filter((m) => m.type === 'runSnapshot').length, 0, 'finished runs belong to history, not to the reload view');

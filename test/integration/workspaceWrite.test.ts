@@ -5,19 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunEvent } from '../../src/core/pipeline/events';
-import type { Logger } from '../../src/core/log';
 import { addEntity, addField } from '../../src/core/spec/edit';
 import { extractSpec } from '../../src/core/spec/extract';
 import type { ProjectSpec } from '../../src/core/spec/projectSpec';
-import type { HostToWebview } from '../../src/protocol';
-import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
 import { PARTIAL_MARKER, workspaceWriter } from '../../src/vscode/generation/workspaceSink';
-import type { ApiKeyStore } from '../../src/vscode/secrets';
-import { SettingsWatcher } from '../../src/vscode/settings';
-import { waitFor } from './helpers';
+import { standaloneRunner, waitFor } from './helpers';
 
-const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
-const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 function listFiles(root: string, prefix = ''): string[] {
@@ -28,12 +21,7 @@ function listFiles(root: string, prefix = ''): string[] {
 }
 
 function testRunner() {
-  const posted: HostToWebview[] = [];
-  const settings = new SettingsWatcher(quietLog);
-  const journalDir = mkdtempSync(path.join(os.tmpdir(), 'takoss-write-journal-'));
-  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir);
-  const eventsOf = (runId: string): RunEvent[] => posted.flatMap((m) => (m.type === 'runEvent' && m.event.runId === runId ? [m.event] : []));
-  return { runner, posted, eventsOf, dispose: () => (runner.dispose(), settings.dispose()) };
+  return standaloneRunner(mkdtempSync(path.join(os.tmpdir(), 'takoss-write-journal-')));
 }
 
 /** A spec big enough that its run takes a while (for cancelling mid-run). */

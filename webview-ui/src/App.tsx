@@ -115,6 +115,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         bridge={bridge}
         view={run.view}
         onCancel={run.cancel}
+        onResume={run.resume}
         onNew={() => {
           run.reset();
           setStep('describe');

@@ -32,7 +32,19 @@ function headline(view: RunView): string {
   return '';
 }
 
-export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; view: RunView; onCancel: () => void; onNew: () => void }) {
+export function RunPanel({
+  bridge,
+  view,
+  onCancel,
+  onNew,
+  onResume,
+}: {
+  bridge: Bridge;
+  view: RunView;
+  onCancel: () => void;
+  onNew: () => void;
+  onResume?: (runId: string) => void;
+}) {
   const { state } = view;
   const progress = runProgress(state);
   const running = view.phase === 'starting' || view.phase === 'running';
@@ -45,9 +57,16 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
             Cancel
           </VscodeButton>
         ) : (
-          <VscodeButton secondary onClick={onNew} data-testid="new-button">
-            New project
-          </VscodeButton>
+          <div className="buttons">
+            {view.interrupted && view.runId && onResume && (
+              <VscodeButton onClick={() => onResume(view.runId as string)} data-testid="resume-button">
+                Resume
+              </VscodeButton>
+            )}
+            <VscodeButton secondary onClick={onNew} data-testid="new-button">
+              New project
+            </VscodeButton>
+          </div>
         )}
       </div>
       <VscodeProgressBar value={Math.round(progress * 100)} max={100} aria-label="Overall progress" />
@@ -59,11 +78,16 @@ export function RunPanel({ bridge, view, onCancel, onNew }: { bridge: Bridge; vi
         {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
         {state.summary ? ` · ${(state.summary.durationMs / 1000).toFixed(1)} s` : ''}
       </p>
+      {view.refusal && view.phase === 'finished' && (
+        <p className="form-error" role="alert" data-testid="resume-refused">
+          {view.refusal}
+        </p>
+      )}
       {view.interrupted && (
         <p className="warning" data-testid="interrupted-note">
           {Object.values(state.stages).filter((s) => s.status === 'succeeded').length} of {state.stageOrder.length} stages had finished and{' '}
-          {state.files.length} files were written to {view.folder}. Takoss left them as they are: delete the folder, or generate again into
-          another one.
+          {state.files.length} files were written to {view.folder}. Resume to run only the stages that had not finished (files changed
+          since are kept as you left them), or remove what this run wrote.
         </p>
       )}
       {view.warnings.map((warning) => (

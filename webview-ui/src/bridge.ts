@@ -114,6 +114,13 @@ export class Bridge {
     return this.request((requestId) => ({ type: 'exportZip', requestId, runId }), 'zipExported', 30 * 60_000);
   }
 
+  /** Asks the host to continue an interrupted run; returns the id its runAccepted/runRefused carries. */
+  resumeRun(runId: string): string {
+    const requestId = this.pendingPings.nextId().replace('webview-ping', 'resume');
+    this.post({ type: 'resumeRun', requestId, runId });
+    return requestId;
+  }
+
   discardRun(runId: string): Promise<ReplyOf<'runDiscarded'>> {
     return this.request((requestId) => ({ type: 'discardRun', requestId, runId }), 'runDiscarded');
   }

@@ -30,7 +30,8 @@ export function useRun(bridge: Bridge) {
         if (message.type === 'runAccepted' && message.replyTo === pending.current) {
           setView({ phase: 'running', runId: message.runId, folder: message.folder, warnings: message.warnings, state: initialRunState() });
         } else if (message.type === 'runRefused' && message.replyTo === pending.current) {
-          setView((previous) => ({ ...previous, phase: 'refused', refusal: message.reason }));
+          // A refused resume goes back to the interrupted run it was asked for, with the reason.
+          setView((previous) => (previous.interrupted ? { ...previous, phase: 'finished', refusal: message.reason } : { ...previous, phase: 'refused', refusal: message.reason }));
         } else if (message.type === 'runSnapshot') {
           const replayed = replayRun(message.events);
           const state = message.interrupted ? markInterrupted(replayed) : replayed;
@@ -62,7 +63,14 @@ export function useRun(bridge: Bridge) {
     },
     [bridge],
   );
+  const resume = useCallback(
+    (runId: string) => {
+      pending.current = bridge.resumeRun(runId);
+      setView((previous) => ({ ...previous, phase: 'starting', refusal: undefined }));
+    },
+    [bridge],
+  );
   const cancel = useCallback(() => view.runId && bridge.cancelRun(view.runId), [bridge, view.runId]);
   const reset = useCallback(() => setView({ phase: 'idle', warnings: [], state: initialRunState() }), []);
-  return { view, start, cancel, reset };
+  return { view, start, resume, cancel, reset };
 }

@@ -48,6 +48,20 @@ export interface GenerationRequest {
   /** Said in the run when verification is skipped, e.g. "needs a trusted workspace". */
   verificationSkippedBecause?: string;
   claude?: ClaudeOptions;
+  /** Continue an interrupted run: these stages finished before and their files are on disk. */
+  resume?: ResumeState;
+}
+
+export interface ResumeState {
+  /** Stages whose output is kept: not run again, their files not written again. */
+  finished: ReadonlySet<string>;
+  /** The files each kept stage wrote, as journaled. */
+  filesOf(stageId: string): readonly string[];
+  /**
+   * The content of a kept file as it is on disk (it was checked against the journaled hash), so
+   * later stages see exactly what was written, Claude's refinements included.
+   */
+  readBack(path: string): Promise<string>;
 }
 
 export interface GenerationResult {
@@ -108,6 +122,24 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         inputs,
         verify: request.verify,
       };
+      if (request.resume?.finished.has(stage.id)) {
+        // Finished before the interruption: rebuild its output (deterministic, for the explanations
+        // that later stages need) with the files' contents as they are on disk; write nothing.
+        const offline = await stage.definition.offline(offlineContext);
+        const described = new Map(offline.files.map((file) => [file.path, file]));
+        const kept: GeneratedFile[] = [];
+        for (const path of request.resume.filesOf(stage.id)) {
+          const known = described.get(path);
+          const meta = known ?? { path, layer: stage.kind, explanation: `Written by the ${stage.title} stage before the run was interrupted.`, serves: [], sources: [] };
+          kept.push({ ...meta, content: await request.resume.readBack(path) });
+        }
+        for (const file of kept) {
+          files.add(file);
+          context.fileProduced(file.path, file.content); // part of this run's project, though not rewritten
+        }
+        context.output(`${offline.summary} (kept from the interrupted run)`);
+        return { ...offline, files: kept };
+      }
       const failedVerification = [...inputs.values()].find((output) => output.verification && !output.verification.ok)?.verification;
       if (stage.kind === 'repair' && claude && request.verify && failedVerification) {
         const repaired = await repairRounds({

@@ -14,7 +14,7 @@ import {
   pruneJournals,
   RunJournal,
 } from '../../core/pipeline/journal';
-import { type ClaudeOptions, runGeneration } from '../../core/pipeline/orchestrator';
+import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
 import { replayRun } from '../../core/pipeline/runState';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
@@ -26,7 +26,8 @@ import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { fileUri, readManifest, readRunFile, type RunFileView } from './runFiles';
 import { reviewSpec } from './specReview';
-import { FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
+import { planResume } from './resume';
+import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
 
 export interface GenerateInput {
   requestId: string;
@@ -100,25 +101,81 @@ export class GenerationRunner extends Disposable {
     const problems = validateSpec(spec);
     if (!spec.entities.length) problems.unshift('The data model has no entities: add one in the review step.');
     if (problems.length) return refuse(`The data model cannot be generated: ${problems.slice(0, 5).join('; ')}`);
-    const { model, budgetPerRunUsd, maxConcurrentStages, outputFolderPattern } = this.settings.settings;
-    let claude: ClaudeOptions | undefined;
-    if (input.provider === 'anthropic') {
-      const apiKey = await this.apiKeys.get();
-      if (!apiKey) return refuse('Claude needs an API key: run "Takoss: Set API Key", or generate offline.');
-      claude = { provider: new AnthropicProvider({ apiKey }), model, budgetUsd: budgetPerRunUsd };
-    }
-    const folder = input.folder ?? outputFolderName(outputFolderPattern, spec.name);
+    const claude = await this.claudeFor(input.provider);
+    if (claude === null) return refuse('Claude needs an API key: run "Takoss: Set API Key", or generate offline.');
+    const folder = input.folder ?? outputFolderName(this.settings.settings.outputFolderPattern, spec.name);
     let target: vscode.Uri;
     try {
       target = await prepareTarget(workspaceFolder.uri, folder);
     } catch (error) {
       return refuse(error instanceof FolderNotEmptyError ? error.message : `Cannot create the folder "${folder}": ${errorText(error)}`);
     }
+    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile: workspaceWriter(target) });
+  }
+
+  /** Claude options for a run: undefined offline, null when Claude was asked for but has no key. */
+  private async claudeFor(provider: ProviderChoice): Promise<ClaudeOptions | undefined | null> {
+    if (provider !== 'anthropic') return undefined;
+    const apiKey = await this.apiKeys.get();
+    if (!apiKey) return null;
+    const { model, budgetPerRunUsd } = this.settings.settings;
+    return { provider: new AnthropicProvider({ apiKey }), model, budgetUsd: budgetPerRunUsd };
+  }
+
+  /**
+   * Continues a run that a window reload or crash interrupted: the stages that finished (and whose
+   * files are still on disk as written) are kept, the rest run again into the same folder.
+   */
+  async resume(requestId: string, runId: string): Promise<string | undefined> {
+    const refuse = async (reason: string) => {
+      this.log.warn(`Resume refused: ${reason}`);
+      await this.post({ type: 'runRefused', replyTo: requestId, reason });
+      return undefined;
+    };
+    const record = this.runs.get(runId);
+    if (!record?.interrupted) return refuse('Only a run that was interrupted can be resumed.');
+    if ([...this.runs.values()].some((run) => run.folder === record.folder && this.active.has(run.runId))) {
+      return refuse(`A run is already writing into ${record.folder}.`);
+    }
+    const journal = this.journalDir && (await findJournal(this.journalDir, (header) => header.runId === runId));
+    if (!journal) return refuse('The journal of this run is gone, so it cannot be resumed: generate again into a new folder.');
+    const claude = await this.claudeFor(journal.header.provider);
+    if (claude === null) return refuse('This run used Claude, which needs an API key: run "Takoss: Set API Key".');
+    const plan = await planResume(record.target, journal.events);
+    this.log.info(`Resuming ${runId}: ${plan.finished.size} finished stages kept, ${plan.changed.length} files changed since`);
+    record.interrupted = false; // it is being continued, not shown as interrupted any more
+    return this.launch({
+      requestId,
+      spec: journal.header.spec,
+      provider: journal.header.provider,
+      claude,
+      folder: record.folder,
+      target: record.target,
+      writeFile: plan.writer(workspaceWriter(record.target, { replaceable: plan.replaceable })),
+      resume: plan.state,
+      warnings: plan.changed.map((path) => `${path} was changed after the interruption: Takoss keeps your version.`),
+    });
+  }
+
+  /** Starts a validated run into a prepared folder; resolves once it has started. */
+  private async launch(options: {
+    requestId: string;
+    spec: ProjectSpec;
+    provider: ProviderChoice;
+    claude: ClaudeOptions | undefined;
+    folder: string;
+    target: vscode.Uri;
+    writeFile: (file: GeneratedFile) => Promise<void>;
+    resume?: ResumeState;
+    warnings?: string[];
+  }): Promise<string> {
+    const { spec, folder, target, claude } = options;
     const runId = randomUUID();
     const controller = new AbortController();
     this.active.set(runId, controller);
     const entities = spec.entities.map((e) => e.name);
-    await this.post({ type: 'runAccepted', replyTo: input.requestId, runId, folder, entities, warnings: spec.warnings });
+    const warnings = [...spec.warnings, ...(options.warnings ?? [])];
+    await this.post({ type: 'runAccepted', replyTo: options.requestId, runId, folder, entities, warnings });
     const stream = new RunEventStream(runId);
     stream.subscribe((event) => void this.post({ type: 'runEvent', event }));
     const journal = await this.openJournal({
@@ -126,23 +183,22 @@ export class GenerationRunner extends Disposable {
       runId,
       folder,
       projectName: spec.name,
-      provider: input.provider,
+      provider: options.provider,
       startedAt: Date.now(),
       entities,
-      warnings: spec.warnings,
+      warnings,
       spec,
     });
     if (journal) stream.subscribe((event) => journal.append(event));
-    const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings: spec.warnings, events: () => stream.events, interrupted: false };
+    const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
     this.runs.set(runId, record);
     this.latest = record;
-    this.log.info(`Generating "${spec.name}" into ${target.toString()} (${input.provider})`);
+    this.log.info(`Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''})`);
     // A cancelled run stops waiting for its stages at once, but a file already being written still
     // lands: track writes, and let the run end only when they have settled.
-    const writeFile = workspaceWriter(target);
     const inFlight = new Set<Promise<void>>();
     const write = (file: GeneratedFile): Promise<void> => {
-      const pending = writeFile(file);
+      const pending = options.writeFile(file);
       inFlight.add(pending);
       void pending.then(undefined, () => undefined).finally(() => inFlight.delete(pending));
       return pending;
@@ -151,9 +207,10 @@ export class GenerationRunner extends Disposable {
       input: { kind: 'spec', spec },
       stream,
       signal: controller.signal,
-      concurrency: maxConcurrentStages,
+      concurrency: this.settings.settings.maxConcurrentStages,
       onFile: write,
       claude,
+      resume: options.resume,
       verificationSkippedBecause: vscode.workspace.isTrusted
         ? 'Verification (npm install, build, tests) was not requested for this run'
         : 'Restricted Mode: Takoss never runs generated code in an untrusted workspace. Trust the workspace to verify.',
@@ -162,6 +219,7 @@ export class GenerationRunner extends Disposable {
         await Promise.allSettled([...inFlight]);
         this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`);
         if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
+        else if (options.resume) await clearPartialMark(target);
       })
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
       .finally(() => {

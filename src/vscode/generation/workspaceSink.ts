@@ -28,7 +28,7 @@ export async function prepareTarget(root: vscode.Uri, folder: string): Promise<v
  * goes to a temporary name first and is renamed into place, so an interrupted run never leaves a
  * half-written file; an existing file is never replaced.
  */
-export function workspaceWriter(target: vscode.Uri): (file: GeneratedFile) => Promise<void> {
+export function workspaceWriter(target: vscode.Uri, options: { replaceable?: ReadonlySet<string> } = {}): (file: GeneratedFile) => Promise<void> {
   const encoder = new TextEncoder();
   const checkedFolders = new Set<string>();
   return async (file) => {
@@ -39,7 +39,8 @@ export function workspaceWriter(target: vscode.Uri): (file: GeneratedFile) => Pr
     const temporary = final.with({ path: `${final.path}.takoss-${Math.random().toString(36).slice(2, 10)}.tmp` });
     await vscode.workspace.fs.writeFile(temporary, encoder.encode(file.content));
     try {
-      await vscode.workspace.fs.rename(temporary, final, { overwrite: false });
+      // Only a file this project's own interrupted run wrote (and nobody changed) may be replaced.
+      await vscode.workspace.fs.rename(temporary, final, { overwrite: options.replaceable?.has(file.path) ?? false });
     } catch (error) {
       await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
       throw error;
@@ -85,6 +86,11 @@ export async function markPartial(target: vscode.Uri, status: string, unfinished
     '',
   ].join('\n');
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/')), new TextEncoder().encode(text));
+}
+
+/** A resumed run that completed is no longer partial. */
+export async function clearPartialMark(target: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/'))).then(undefined, () => undefined);
 }
 
 /**

@@ -9,6 +9,7 @@ import { handlePing } from './ping';
 import { handlePong } from './pong';
 import { handleReadFile } from './readFile';
 import { handleReady } from './ready';
+import { handleResumeRun } from './resumeRun';
 import { handleReviewSpec } from './reviewSpec';
 import { handleSetApiKey } from './setApiKey';
 import { handleWebviewError } from './webviewError';
@@ -27,5 +28,6 @@ export const messageHandlers: HandlerTable = {
   readFile: handleReadFile,
   exportZip: handleExportZip,
   discardRun: handleDiscardRun,
+  resumeRun: handleResumeRun,
   setApiKey: handleSetApiKey,
 };
