@@ -91,6 +91,13 @@ export const GenerateRequest = z.object({
   spec: ProjectSpec,
   provider: ProviderChoice.default('offline'),
   folder: TargetFolder.optional(),
+  /** Install, build and test the result (the user's consent to run generated code; trusted workspaces only). */
+  verify: z.boolean().default(false),
+  /**
+   * Write into a folder that already has files: each existing file is kept unless listed in
+   * `replace` (the user's per-file choice). Without it, a non-empty folder is refused.
+   */
+  merge: z.object({ replace: z.array(z.string().min(1).max(240)).max(5000) }).optional(),
 });
 
 /** A generated file's text and explanation for the result view. */
@@ -201,6 +208,7 @@ export const SpecReview = z.object({
   /** The folder the project would be written to, and whether something is already there. */
   folder: z.string().max(500),
   folderExists: z.boolean(),
+  conflicts: z.array(z.object({ path: z.string().max(240), same: z.boolean() })).max(5000).default([]),
 });
 
 export const SpecRefused = z.object({ type: z.literal('specRefused'), replyTo: RequestId, reason: ShortText });

@@ -6,23 +6,35 @@ import type { WebviewToHost } from '../../src/protocol';
 import type { Bridge } from '../../webview-ui/src/bridge';
 import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
 import { type Review, useReview } from '../../webview-ui/src/review/useReview';
-import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, pressKey, renderUi, screen, typeInto } from './helpers';
+import { act, cleanupAfterTest, fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, pressKey, renderUi, screen, typeInto } from './helpers';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const eventsSpec = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8')));
 
-function Harness({ bridge, onGenerate }: { bridge: Bridge; onGenerate: (folder: string) => void }) {
+function Harness({
+  bridge,
+  onGenerate,
+  trusted,
+}: {
+  bridge: Bridge;
+  onGenerate: (folder: string, verify: boolean, merge?: { replace: string[] }) => void;
+  trusted?: boolean;
+}) {
   const api = useReview(bridge);
-  return <ReviewStep api={api} onBack={() => undefined} onGenerate={onGenerate} disabled={false} />;
+  return <ReviewStep api={api} onBack={() => undefined} onGenerate={onGenerate} disabled={false} trusted={trusted} />;
 }
 
 /** The review step over a persisted review (as after "Review the data model"), with a fake host. */
-async function renderReview(overrides: Partial<Review> = {}) {
+async function renderReview(overrides: Partial<Review> = {}, trusted = true) {
   const review: Review = { spec: eventsSpec(), provider: 'offline', problems: [], folder: 'event-booking', folderExists: false, ...overrides };
   const { bridge, api } = fakeBridge({ review });
   const generated: string[] = [];
-  await renderUi(<Harness bridge={bridge} onGenerate={(folder) => generated.push(folder)} />);
-  return { api, generated };
+  const verified: boolean[] = [];
+  const merges: ({ replace: string[] } | undefined)[] = [];
+  await renderUi(
+    <Harness bridge={bridge} trusted={trusted} onGenerate={(folder, verify, merge) => (generated.push(folder), verified.push(verify), merges.push(merge))} />,
+  );
+  return { api, generated, verified, merges };
 }
 
 const reviewRequests = (api: FakeVsCodeApi) => api.posted.filter((m): m is Extract<WebviewToHost, { type: 'reviewSpec' }> => (m as WebviewToHost).type === 'reviewSpec');
@@ -136,6 +148,47 @@ describe('Spec editor (review step)', () => {
     await clickCheckbox('option-docker');
     const second = await nextReviewRequest(api, 2);
     assert.deepEqual(second.spec.options, { tests: false, docker: false });
+  });
+
+  it('asks before running generated code, and never offers it in Restricted Mode', async () => {
+    const trustedView = await renderReview();
+    const label = screen.getByTestId('verify-option').shadowRoot?.querySelector('label');
+    assert.ok(label);
+    fireEvent.click(label);
+    await litSettled();
+    fireEvent.click(screen.getByTestId('generate-button'));
+    assert.deepEqual(trustedView.verified, [true], 'the consent goes with the request');
+    cleanupAfterTest();
+
+    const restricted = await renderReview({ verify: true }, false);
+    assert.ok(screen.getByTestId('verify-option').hasAttribute('disabled'));
+    assert.match(screen.getByTestId('verify-restricted').textContent ?? '', /Restricted Mode/);
+    fireEvent.click(screen.getByTestId('generate-button'));
+    assert.deepEqual(restricted.verified, [false], 'an earlier consent does not count in Restricted Mode');
+  });
+
+  it('merges into an existing folder only with a per-file choice, nothing replaced by default', async () => {
+    const { merges } = await renderReview({
+      folderExists: true,
+      conflicts: [
+        { path: 'README.md', same: false },
+        { path: 'package.json', same: false },
+        { path: '.gitignore', same: true },
+      ],
+    });
+    assert.ok(screen.getByTestId('generate-button').hasAttribute('disabled'), 'not before choosing');
+    fireEvent.click(screen.getByTestId('merge-button'));
+    await litSettled();
+    assert.match(screen.getByTestId('merge-choice').textContent ?? '', /1 file is already identical/);
+    const readme = screen.getByTestId('replace-README.md') as unknown as { checked: boolean; shadowRoot: ShadowRoot };
+    assert.equal(readme.checked, false, 'nothing is replaced unless ticked');
+    const label = readme.shadowRoot.querySelector('label');
+    assert.ok(label);
+    fireEvent.click(label);
+    await litSettled();
+    assert.ok(!screen.getByTestId('generate-button').hasAttribute('disabled'));
+    fireEvent.click(screen.getByTestId('generate-button'));
+    assert.deepEqual(merges, [{ replace: ['README.md'] }]);
   });
 
   it('refuses to generate into an existing folder until another is chosen, and rejects unsafe folders', async () => {

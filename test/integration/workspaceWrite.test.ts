@@ -101,6 +101,29 @@ describe('Writing into the workspace', function () {
     }
   });
 
+  it('merges into a folder with files only as the user chose per file (verified by hash)', async () => {
+    const folder = vscode.Uri.joinPath(root(), 'merge-app');
+    const put = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    await put('README.md', '# My own readme\n');
+    await put('package.json', '{ "name": "mine" }\n');
+    await put('notes.txt', 'only mine\n');
+    const before = Object.fromEntries(['README.md', 'notes.txt'].map((name) => [name, sha256(readFileSync(path.join(folder.fsPath, name)))]));
+    const { runner, posted, dispose } = testRunner();
+    try {
+      const spec = extractSpec('Blog with auth and posts.', { projectName: 'merge-app' });
+      const runId = await runner.start({ requestId: 'merge', spec, provider: 'offline', merge: { replace: ['package.json'] } });
+      assert.ok(runId, 'merging was accepted');
+      await waitFor(() => runner.runningCount === 0 || undefined, 'the run to finish', 30_000);
+      for (const name of ['README.md', 'notes.txt']) assert.equal(sha256(readFileSync(path.join(folder.fsPath, name))), before[name], `${name} is untouched`);
+      assert.match(readFileSync(path.join(folder.fsPath, 'package.json'), 'utf8'), /"workspaces"/, 'package.json was replaced, as chosen');
+      assert.ok(existsSync(path.join(folder.fsPath, 'backend', 'src', 'routes', 'posts.ts')), 'new files were added');
+      const accepted = posted.find((m) => m.type === 'runAccepted');
+      assert.ok(accepted?.type === 'runAccepted' && accepted.warnings.some((w) => /Kept your version of 1 existing file: README\.md/.test(w)), 'the run says what it kept');
+    } finally {
+      dispose();
+    }
+  });
+
   it('cancelled mid-run: no half-written file, the project is marked partial, and "Remove" takes exactly its files', async () => {
     const { runner, eventsOf, dispose } = testRunner();
     try {

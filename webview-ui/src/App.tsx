@@ -128,8 +128,9 @@ export function App({ bridge }: { bridge: Bridge }) {
         <ReviewStep
           api={review}
           onBack={() => setStep('describe')}
-          onGenerate={(folder) => review.review && run.start(review.review.spec, review.review.provider, folder)}
+          onGenerate={(folder, verify, merge) => review.review && run.start(review.review.spec, review.review.provider, folder, verify, merge)}
           disabled={!connected}
+          trusted={host?.workspaceTrusted ?? true}
         />
         {run.view.refusal && (
           <p className="form-error" role="alert" data-testid="run-refused">

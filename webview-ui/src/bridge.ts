@@ -99,9 +99,9 @@ export class Bridge {
   }
 
   /** Asks the host to generate; returns the request id its runAccepted/runRefused reply will carry. */
-  generate(spec: ProjectSpec, provider: ProviderChoice, folder?: string): string {
+  generate(spec: ProjectSpec, provider: ProviderChoice, folder?: string, verify = false, merge?: { replace: string[] }): string {
     const requestId = this.pendingPings.nextId().replace('webview-ping', 'generate');
-    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined });
+    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge });
     return requestId;
   }
 

@@ -57,8 +57,8 @@ export function useRun(bridge: Bridge) {
   );
 
   const start = useCallback(
-    (spec: ProjectSpec, provider: ProviderChoice, folder?: string) => {
-      pending.current = bridge.generate(spec, provider, folder);
+    (spec: ProjectSpec, provider: ProviderChoice, folder?: string, verify = false, merge?: { replace: string[] }) => {
+      pending.current = bridge.generate(spec, provider, folder, verify, merge);
       setView({ phase: 'starting', warnings: [], state: initialRunState() });
     },
     [bridge],

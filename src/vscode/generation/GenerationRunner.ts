@@ -26,7 +26,9 @@ import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { fileUri, readManifest, readRunFile, type RunFileView } from './runFiles';
 import { reviewSpec } from './specReview';
+import { planMerge } from './merge';
 import { planResume } from './resume';
+import { verificationFor } from './verification';
 import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
 
 export interface GenerateInput {
@@ -35,6 +37,10 @@ export interface GenerateInput {
   provider: ProviderChoice;
   /** Workspace-relative folder; default from takoss.outputFolderPattern. */
   folder?: string;
+  /** Run npm install, build and tests afterwards (trusted workspaces only). */
+  verify?: boolean;
+  /** Into a folder that has files: keep each existing file unless it is listed to be replaced. */
+  merge?: { replace: string[] };
 }
 
 interface RunRecord {
@@ -106,11 +112,20 @@ export class GenerationRunner extends Disposable {
     const folder = input.folder ?? outputFolderName(this.settings.settings.outputFolderPattern, spec.name);
     let target: vscode.Uri;
     try {
-      target = await prepareTarget(workspaceFolder.uri, folder);
+      target = await prepareTarget(workspaceFolder.uri, folder, { allowExisting: Boolean(input.merge) });
     } catch (error) {
       return refuse(error instanceof FolderNotEmptyError ? error.message : `Cannot create the folder "${folder}": ${errorText(error)}`);
     }
-    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile: workspaceWriter(target) });
+    if ([...this.runs.values()].some((run) => run.folder === folder && this.active.has(run.runId))) return refuse(`A run is already writing into ${folder}.`);
+    let writeFile = workspaceWriter(target);
+    const warnings: string[] = [];
+    if (input.merge) {
+      const merge = await planMerge(target, spec, input.merge.replace);
+      writeFile = merge.writer(workspaceWriter(target, { replaceable: merge.replace }));
+      if (merge.kept.length) warnings.push(`Kept your version of ${merge.kept.length} existing file${merge.kept.length > 1 ? 's' : ''}: ${merge.kept.slice(0, 8).join(', ')}${merge.kept.length > 8 ? ', …' : ''}`);
+      if (merge.replace.size) warnings.push(`Replaced ${merge.replace.size} existing file${merge.replace.size > 1 ? 's' : ''} with Takoss's version, as you chose.`);
+    }
+    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile, verify: input.verify, warnings });
   }
 
   /** Claude options for a run: undefined offline, null when Claude was asked for but has no key. */
@@ -168,6 +183,8 @@ export class GenerationRunner extends Disposable {
     writeFile: (file: GeneratedFile) => Promise<void>;
     resume?: ResumeState;
     warnings?: string[];
+    /** The user asked to install, build and test the result (honoured only in a trusted workspace). */
+    verify?: boolean;
   }): Promise<string> {
     const { spec, folder, target, claude } = options;
     const runId = randomUUID();
@@ -211,9 +228,7 @@ export class GenerationRunner extends Disposable {
       onFile: write,
       claude,
       resume: options.resume,
-      verificationSkippedBecause: vscode.workspace.isTrusted
-        ? 'Verification (npm install, build, tests) was not requested for this run'
-        : 'Restricted Mode: Takoss never runs generated code in an untrusted workspace. Trust the workspace to verify.',
+      ...verificationFor(options.verify ?? false, target),
     })
       .then(async ({ run }) => {
         await Promise.allSettled([...inFlight]);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { outputFolderName } from '../../core/config';
 import { errorText } from '../../core/log';
+import { generateProject } from '../../core/generator';
 import { forecastRun, type RunForecast } from '../../core/pipeline/forecast';
 import type { ProjectSpec } from '../../core/spec/projectSpec';
 import { validateSpec } from '../../core/spec/specIndex';
@@ -12,6 +13,8 @@ export interface SpecReviewResult {
   forecast?: RunForecast;
   folder: string;
   folderExists: boolean;
+  /** When the folder has content: the files Takoss would generate that are already there. */
+  conflicts: { path: string; same: boolean }[];
 }
 
 /** Everything the review step shows about a spec: what blocks it, what it will cost, where it goes. */
@@ -32,7 +35,24 @@ export async function reviewSpec(spec: ProjectSpec, provider: ProviderChoice, se
     }
   }
   const folder = outputFolderName(settings.outputFolderPattern, spec.name);
-  return { problems, forecast, folder, folderExists: await folderHasContent(folder) };
+  const folderExists = await folderHasContent(folder);
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const conflicts = folderExists && root && !problems.length ? await existingFiles(vscode.Uri.joinPath(root, ...folder.split('/')), spec) : [];
+  return { problems, forecast, folder, folderExists, conflicts };
+}
+
+/** Generated files that already exist in the folder, and whether each is identical already. */
+export async function existingFiles(target: vscode.Uri, spec: ProjectSpec): Promise<{ path: string; same: boolean }[]> {
+  const found: { path: string; same: boolean }[] = [];
+  for (const file of generateProject(spec).list()) {
+    try {
+      const current = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, ...file.path.split('/')));
+      found.push({ path: file.path, same: new TextDecoder().decode(current) === file.content });
+    } catch {
+      // not there: no conflict
+    }
+  }
+  return found;
 }
 
 async function folderHasContent(folder: string): Promise<boolean> {

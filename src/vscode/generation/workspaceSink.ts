@@ -9,12 +9,13 @@ export class FolderNotEmptyError extends Error {
 }
 
 /** Creates the project folder; refuses one that exists with content (nothing is overwritten). */
-export async function prepareTarget(root: vscode.Uri, folder: string): Promise<vscode.Uri> {
+export async function prepareTarget(root: vscode.Uri, folder: string, options: { allowExisting?: boolean } = {}): Promise<vscode.Uri> {
   assertSafeRelativePath(folder);
   const target = vscode.Uri.joinPath(root, ...folder.split('/'));
   try {
     const entries = await vscode.workspace.fs.readDirectory(target);
-    if (entries.length > 0) throw new FolderNotEmptyError(folder);
+    // Merging (the user chose per file what to keep) is the only way into a folder with content.
+    if (entries.length > 0 && !options.allowExisting) throw new FolderNotEmptyError(folder);
   } catch (error) {
     if (error instanceof FolderNotEmptyError) throw error;
     if (!(error instanceof vscode.FileSystemError) || error.code !== 'FileNotFound') throw error;

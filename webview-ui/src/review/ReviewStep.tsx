@@ -1,10 +1,11 @@
-import { VscodeButton, VscodeTextfield } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeCheckbox, VscodeTextfield } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import { addEntity } from '../../../src/core/spec/edit';
 import { TargetFolder } from '../../../src/protocol';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
+import { MergeChoice } from './MergeChoice';
 import { OptionsEditor } from './OptionsEditor';
 import { RelationsEditor } from './RelationsEditor';
 import { RulesList } from './RulesList';
@@ -35,14 +36,29 @@ function AddEntity({ edit }: { edit: ReviewApi['edit'] }) {
 }
 
 /** Step 2: the extracted data model as editable tables, its problems, the forecast, the target. */
-export function ReviewStep({ api, onBack, onGenerate, disabled }: { api: ReviewApi; onBack: () => void; onGenerate: (folder: string) => void; disabled: boolean }) {
+export function ReviewStep({
+  api,
+  onBack,
+  onGenerate,
+  disabled,
+  trusted = true,
+}: {
+  api: ReviewApi;
+  onBack: () => void;
+  onGenerate: (folder: string, verify: boolean, merge?: { replace: string[] }) => void;
+  disabled: boolean;
+  /** Restricted Mode: generated code is never run, so verification is not offered. */
+  trusted?: boolean;
+}) {
   const review = api.review;
   if (!review) return null;
   const { spec } = review;
   const folder = review.folderChoice ?? review.folder;
   const folderCheck = TargetFolder.safeParse(folder);
   const folderError = folderCheck.success ? undefined : folderCheck.error.issues[0]?.message;
-  const blocked = review.problems.length > 0 || Boolean(folderError) || (review.folderExists && review.folderChoice === undefined);
+  const occupied = review.folderExists && review.folderChoice === undefined;
+  const merge = occupied ? review.merge : undefined;
+  const blocked = review.problems.length > 0 || Boolean(folderError) || (occupied && !merge);
   return (
     <section className="review" aria-label="Review the data model" data-testid="review-step">
       <div className="run-head">
@@ -53,7 +69,7 @@ export function ReviewStep({ api, onBack, onGenerate, disabled }: { api: ReviewA
           <VscodeButton secondary onClick={onBack} data-testid="back-button">
             Back
           </VscodeButton>
-          <VscodeButton onClick={() => onGenerate(folder)} disabled={disabled || blocked || api.checking} data-testid="generate-button">
+          <VscodeButton onClick={() => onGenerate(folder, trusted && (review.verify ?? false), merge)} disabled={disabled || blocked || api.checking} data-testid="generate-button">
             Generate project
           </VscodeButton>
         </div>
@@ -75,9 +91,25 @@ export function ReviewStep({ api, onBack, onGenerate, disabled }: { api: ReviewA
         <span id="folder-note" className={folderError || review.folderExists ? 'form-error' : 'muted'} role={folderError ? 'alert' : undefined}>
           {folderError ??
             (review.folderExists && review.folderChoice === undefined
-              ? `"${folder}" already exists and is not empty: choose another folder (Takoss never writes over your files).`
+              ? `"${folder}" already exists and is not empty: merge into it (you choose each file) or choose another folder.`
               : 'A new folder; Takoss never writes over existing files.')}
         </span>
+      </div>
+      {occupied && <MergeChoice review={review} onMerge={api.chooseMerge} />}
+      <div className="verify-row">
+        <VscodeCheckbox
+          checked={trusted && (review.verify ?? false)}
+          disabled={!trusted}
+          data-testid="verify-option"
+          onChange={(event) => api.chooseVerify((event.currentTarget as unknown as { checked: boolean }).checked)}
+        >
+          Verify after generating: npm install, build and the project's tests (runs the generated code on this machine)
+        </VscodeCheckbox>
+        {!trusted && (
+          <span className="muted" data-testid="verify-restricted">
+            Restricted Mode: Takoss never runs generated code in an untrusted workspace. Trust the workspace (Manage Workspace Trust) to verify.
+          </span>
+        )}
       </div>
       {review.problems.length > 0 && (
         <div className="problems" role="alert" data-testid="spec-problems">

@@ -15,6 +15,12 @@ export interface Review {
   folderExists: boolean;
   /** What the user typed in the folder field, when they changed it. */
   folderChoice?: string;
+  /** The user's consent to install, build and test the result after generating. */
+  verify?: boolean;
+  /** Existing generated files already in the folder (when it has content). */
+  conflicts?: { path: string; same: boolean }[];
+  /** The user chose to merge into the existing folder, replacing only these files. */
+  merge?: { replace: string[] };
 }
 
 /** The review step: the extracted spec, edited locally, re-checked by the host after each edit. */
@@ -34,8 +40,8 @@ export function useReview(bridge: Bridge) {
       setError(undefined);
       try {
         const reply = await bridge.extract(requirements, projectName, provider);
-        const { spec, problems, forecast, folder, folderExists } = reply;
-        setReview({ spec, provider, problems, forecast, folder, folderExists });
+        const { spec, problems, forecast, folder, folderExists, conflicts } = reply;
+        setReview({ spec, provider, problems, forecast, folder, folderExists, conflicts });
         setEditError(undefined);
         return true;
       } catch (failure) {
@@ -59,7 +65,10 @@ export function useReview(bridge: Bridge) {
           (reply) => {
             if (edit !== edits.current) return;
             setChecking(false);
-            setReview((previous) => previous && { ...previous, problems: reply.problems, forecast: reply.forecast, folder: reply.folder, folderExists: reply.folderExists });
+            setReview(
+              (previous) =>
+                previous && { ...previous, problems: reply.problems, forecast: reply.forecast, folder: reply.folder, folderExists: reply.folderExists, conflicts: reply.conflicts },
+            );
           },
           (failure: unknown) => {
             if (edit !== edits.current) return;
@@ -95,6 +104,8 @@ export function useReview(bridge: Bridge) {
 
   const chooseFolder = useCallback((folderChoice: string) => setReview((previous) => previous && { ...previous, folderChoice }), [setReview]);
   const close = useCallback(() => setReview(undefined), [setReview]);
+  const chooseMerge = useCallback((merge: { replace: string[] } | undefined) => setReview((previous) => previous && { ...previous, merge }), [setReview]);
+  const chooseVerify = useCallback((verify: boolean) => setReview((previous) => previous && { ...previous, verify }), [setReview]);
 
-  return { review, busy, checking, error, editError, begin, edit, chooseFolder, close, dismissEditError: () => setEditError(undefined) };
+  return { review, busy, checking, error, editError, begin, edit, chooseFolder, chooseVerify, chooseMerge, close, dismissEditError: () => setEditError(undefined) };
 }

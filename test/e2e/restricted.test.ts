@@ -1,0 +1,59 @@
+/// <reference lib="dom" />
+// Restricted Mode in the real window: an untrusted workspace may generate files, but Takoss never
+// runs them (no npm install, build or tests), and it says why and how to trust.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
+import { repoRoot } from '../harness/paths';
+import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+
+describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
+  this.timeout(120_000);
+  let server: CodeServer;
+  let workbench: Workbench;
+  let app: Frame;
+
+  before(async () => {
+    server = await CodeServer.start({ workspaceTrust: true });
+    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+    const { page } = workbench;
+    // VS Code asks whether to trust the folder: the user says no.
+    const distrust = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
+    await distrust.waitFor({ state: 'visible', timeout: 60_000 });
+    await distrust.click();
+    await waitForTakossContributions(page);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+  });
+
+  it('generates, but will not verify, and says why and how to trust', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Takoss: Generate Project');
+    app = await findFrameWith(page, '[data-testid=takoss-app]');
+    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
+    await app.locator('[data-testid=requirements] textarea').fill('Blog with auth and posts.');
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    assert.equal(await app.getAttribute('[data-testid=verify-option]', 'disabled'), '', 'verification is not offered');
+    assert.match((await app.textContent('[data-testid=verify-restricted]')) ?? '', /Restricted Mode.*Manage Workspace Trust/);
+    await screenshot(page, 'restricted-review');
+    await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
+    await app.click('[data-testid=generate-button]');
+    await app.waitForFunction(
+      () => ['succeeded', 'partial'].includes(document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    assert.equal(await app.getAttribute('[data-stage="verification"]', 'data-status'), 'skipped');
+    assert.match((await app.textContent('[data-testid=verification-result]')) ?? '', /Restricted Mode: Takoss never runs generated code/);
+    const project = path.join(server.workspace, 'blog');
+    assert.ok(existsSync(path.join(project, 'package.json')), 'the files were generated');
+    assert.ok(!existsSync(path.join(project, 'node_modules')) && !existsSync(path.join(project, 'backend', 'node_modules')), 'nothing was installed');
+    await screenshot(page, 'restricted-result');
+  });
+});
