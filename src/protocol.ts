@@ -98,6 +98,8 @@ export const GenerateRequest = z.object({
    * `replace` (the user's per-file choice). Without it, a non-empty folder is refused.
    */
   merge: z.object({ replace: z.array(z.string().min(1).max(240)).max(5000) }).optional(),
+  /** Commit the generation to git in the project folder (a regeneration is a new commit). */
+  git: z.boolean().default(false),
 });
 
 /** A generated file's text and explanation for the result view. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
 import type { WebviewToHost } from '../../src/protocol';
-import type { Bridge } from '../../webview-ui/src/bridge';
+import type { Bridge, GenerateOptions } from '../../webview-ui/src/bridge';
 import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
 import { type Review, useReview } from '../../webview-ui/src/review/useReview';
 import { act, cleanupAfterTest, fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, pressKey, renderUi, screen, typeInto } from './helpers';
@@ -17,7 +17,7 @@ function Harness({
   trusted,
 }: {
   bridge: Bridge;
-  onGenerate: (folder: string, verify: boolean, merge?: { replace: string[] }) => void;
+  onGenerate: (options: GenerateOptions) => void;
   trusted?: boolean;
 }) {
   const api = useReview(bridge);
@@ -32,7 +32,11 @@ async function renderReview(overrides: Partial<Review> = {}, trusted = true) {
   const verified: boolean[] = [];
   const merges: ({ replace: string[] } | undefined)[] = [];
   await renderUi(
-    <Harness bridge={bridge} trusted={trusted} onGenerate={(folder, verify, merge) => (generated.push(folder), verified.push(verify), merges.push(merge))} />,
+    <Harness
+      bridge={bridge}
+      trusted={trusted}
+      onGenerate={({ folder, verify, merge }) => (generated.push(folder ?? ''), verified.push(verify ?? false), merges.push(merge))}
+    />,
   );
   return { api, generated, verified, merges };
 }

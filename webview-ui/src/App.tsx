@@ -128,7 +128,7 @@ export function App({ bridge }: { bridge: Bridge }) {
         <ReviewStep
           api={review}
           onBack={() => setStep('describe')}
-          onGenerate={(folder, verify, merge) => review.review && run.start(review.review.spec, review.review.provider, folder, verify, merge)}
+          onGenerate={(options) => review.review && run.start(review.review.spec, review.review.provider, options)}
           disabled={!connected}
           trusted={host?.workspaceTrusted ?? true}
         />

@@ -32,6 +32,30 @@ function headline(view: RunView): string {
   return '';
 }
 
+/** What the run itself said (budget decisions, repairs, git): the latest few, the rest folded. */
+function RunNotes({ state }: { state: RunView['state'] }) {
+  if (!state.warnings.length) return null;
+  const line = (warning: RunView['state']['warnings'][number], index: number) => (
+    <li key={index} data-testid="run-note">
+      {warning.stageId && state.stages[warning.stageId] ? `${state.stages[warning.stageId].title}: ` : ''}
+      {warning.message}
+    </li>
+  );
+  const recent = state.warnings.slice(-3);
+  const older = state.warnings.slice(0, -3);
+  return (
+    <div className="run-notes" aria-live="polite">
+      <ul className="plain-list">{recent.map((w, i) => line(w, older.length + i))}</ul>
+      {older.length > 0 && (
+        <details>
+          <summary>{older.length} earlier note{older.length > 1 ? 's' : ''}</summary>
+          <ul className="plain-list">{older.map(line)}</ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
 export function RunPanel({
   bridge,
   view,
@@ -95,6 +119,7 @@ export function RunPanel({
           {warning}
         </p>
       ))}
+      <RunNotes state={state} />
       {state.stageOrder.length > 0 && <ExecutionTree state={state} focus={view.focusStage} />}
       <ol className="stages" data-testid="stage-list">
         {state.stageOrder.map((id) => {

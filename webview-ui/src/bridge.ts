@@ -22,6 +22,14 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type Listener = (message: HostToWebview) => void;
 
+/** What the review step decided besides the spec: where, whether to verify, merge, commit. */
+export interface GenerateOptions {
+  folder?: string;
+  verify?: boolean;
+  merge?: { replace: string[] };
+  git?: boolean;
+}
+
 /** Host messages that answer a webview request (they carry its id in `replyTo`). */
 type Reply = Extract<HostToWebview, { replyTo: string }>;
 type ReplyOf<T extends Reply['type']> = Extract<Reply, { type: T }>;
@@ -99,9 +107,10 @@ export class Bridge {
   }
 
   /** Asks the host to generate; returns the request id its runAccepted/runRefused reply will carry. */
-  generate(spec: ProjectSpec, provider: ProviderChoice, folder?: string, verify = false, merge?: { replace: string[] }): string {
+  generate(spec: ProjectSpec, provider: ProviderChoice, options: GenerateOptions = {}): string {
     const requestId = this.pendingPings.nextId().replace('webview-ping', 'generate');
-    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge });
+    const { folder, verify = false, merge, git = false } = options;
+    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge, git });
     return requestId;
   }
 

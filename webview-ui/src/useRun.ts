@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyRunEvent, initialRunState, markInterrupted, replayRun, type RunState } from '../../src/core/pipeline/runState';
 import type { ProjectSpec } from '../../src/core/spec/projectSpec';
 import type { ProviderChoice } from '../../src/protocol';
-import type { Bridge } from './bridge';
+import type { Bridge, GenerateOptions } from './bridge';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';
 
@@ -57,8 +57,8 @@ export function useRun(bridge: Bridge) {
   );
 
   const start = useCallback(
-    (spec: ProjectSpec, provider: ProviderChoice, folder?: string, verify = false, merge?: { replace: string[] }) => {
-      pending.current = bridge.generate(spec, provider, folder, verify, merge);
+    (spec: ProjectSpec, provider: ProviderChoice, options: GenerateOptions = {}) => {
+      pending.current = bridge.generate(spec, provider, options);
       setView({ phase: 'starting', warnings: [], state: initialRunState() });
     },
     [bridge],

@@ -26,6 +26,7 @@ import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { fileUri, readManifest, readRunFile, type RunFileView } from './runFiles';
 import { reviewSpec } from './specReview';
+import { commitGeneration } from './gitCommit';
 import { planMerge } from './merge';
 import { planResume } from './resume';
 import { verificationFor } from './verification';
@@ -41,6 +42,8 @@ export interface GenerateInput {
   verify?: boolean;
   /** Into a folder that has files: keep each existing file unless it is listed to be replaced. */
   merge?: { replace: string[] };
+  /** Commit what the run wrote to git (initialising a repository when needed). */
+  git?: boolean;
 }
 
 interface RunRecord {
@@ -125,7 +128,7 @@ export class GenerationRunner extends Disposable {
       if (merge.kept.length) warnings.push(`Kept your version of ${merge.kept.length} existing file${merge.kept.length > 1 ? 's' : ''}: ${merge.kept.slice(0, 8).join(', ')}${merge.kept.length > 8 ? ', …' : ''}`);
       if (merge.replace.size) warnings.push(`Replaced ${merge.replace.size} existing file${merge.replace.size > 1 ? 's' : ''} with Takoss's version, as you chose.`);
     }
-    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile, verify: input.verify, warnings });
+    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile, verify: input.verify, warnings, git: input.git });
   }
 
   /** Claude options for a run: undefined offline, null when Claude was asked for but has no key. */
@@ -185,6 +188,7 @@ export class GenerationRunner extends Disposable {
     warnings?: string[];
     /** The user asked to install, build and test the result (honoured only in a trusted workspace). */
     verify?: boolean;
+    git?: boolean;
   }): Promise<string> {
     const { spec, folder, target, claude } = options;
     const runId = randomUUID();
@@ -234,7 +238,14 @@ export class GenerationRunner extends Disposable {
         await Promise.allSettled([...inFlight]);
         this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`);
         if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
-        else if (options.resume) await clearPartialMark(target);
+        else {
+          if (options.resume) await clearPartialMark(target);
+          if (options.git) {
+            const outcome = await commitGeneration(target, this.writtenBy(record), spec.requirements.text);
+            // Said in the run, after it finished: the panel shows it with the other warnings.
+            stream.emit({ type: 'warning', message: outcome.ok ? `git: ${outcome.detail}` : `git: not committed — ${outcome.detail}` });
+          }
+        }
       })
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
       .finally(() => {

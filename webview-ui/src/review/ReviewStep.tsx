@@ -2,6 +2,7 @@ import { VscodeButton, VscodeCheckbox, VscodeTextfield } from '@vscode-elements/
 import { useState } from 'react';
 import { addEntity } from '../../../src/core/spec/edit';
 import { TargetFolder } from '../../../src/protocol';
+import type { GenerateOptions } from '../bridge';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
@@ -45,7 +46,7 @@ export function ReviewStep({
 }: {
   api: ReviewApi;
   onBack: () => void;
-  onGenerate: (folder: string, verify: boolean, merge?: { replace: string[] }) => void;
+  onGenerate: (options: GenerateOptions) => void;
   disabled: boolean;
   /** Restricted Mode: generated code is never run, so verification is not offered. */
   trusted?: boolean;
@@ -69,7 +70,7 @@ export function ReviewStep({
           <VscodeButton secondary onClick={onBack} data-testid="back-button">
             Back
           </VscodeButton>
-          <VscodeButton onClick={() => onGenerate(folder, trusted && (review.verify ?? false), merge)} disabled={disabled || blocked || api.checking} data-testid="generate-button">
+          <VscodeButton onClick={() => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false })} disabled={disabled || blocked || api.checking} data-testid="generate-button">
             Generate project
           </VscodeButton>
         </div>
@@ -104,6 +105,13 @@ export function ReviewStep({
           onChange={(event) => api.chooseVerify((event.currentTarget as unknown as { checked: boolean }).checked)}
         >
           Verify after generating: npm install, build and the project's tests (runs the generated code on this machine)
+        </VscodeCheckbox>
+        <VscodeCheckbox
+          checked={review.git ?? false}
+          data-testid="git-option"
+          onChange={(event) => api.chooseGit((event.currentTarget as unknown as { checked: boolean }).checked)}
+        >
+          Commit the generation to git (a repository is created in the folder if there is none; regenerating makes a new commit to diff)
         </VscodeCheckbox>
         {!trusted && (
           <span className="muted" data-testid="verify-restricted">

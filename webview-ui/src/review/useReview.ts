@@ -21,6 +21,8 @@ export interface Review {
   conflicts?: { path: string; same: boolean }[];
   /** The user chose to merge into the existing folder, replacing only these files. */
   merge?: { replace: string[] };
+  /** Commit the generation to git. */
+  git?: boolean;
 }
 
 /** The review step: the extracted spec, edited locally, re-checked by the host after each edit. */
@@ -105,7 +107,8 @@ export function useReview(bridge: Bridge) {
   const chooseFolder = useCallback((folderChoice: string) => setReview((previous) => previous && { ...previous, folderChoice }), [setReview]);
   const close = useCallback(() => setReview(undefined), [setReview]);
   const chooseMerge = useCallback((merge: { replace: string[] } | undefined) => setReview((previous) => previous && { ...previous, merge }), [setReview]);
+  const chooseGit = useCallback((git: boolean) => setReview((previous) => previous && { ...previous, git }), [setReview]);
   const chooseVerify = useCallback((verify: boolean) => setReview((previous) => previous && { ...previous, verify }), [setReview]);
 
-  return { review, busy, checking, error, editError, begin, edit, chooseFolder, chooseVerify, chooseMerge, close, dismissEditError: () => setEditError(undefined) };
+  return { review, busy, checking, error, editError, begin, edit, chooseFolder, chooseVerify, chooseMerge, chooseGit, close, dismissEditError: () => setEditError(undefined) };
 }
