@@ -40,12 +40,20 @@ export async function run(): Promise<void> {
   const files = generateProject(spec()).list();
   const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
   const workspaceFs: number[] = [];
+  const takoss: number[] = [];
   const nodeFs: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const viaWorkspace = vscode.Uri.joinPath(root, `ws-${round}`);
     workspaceFs.push(
       await time(async () => {
-        const write = workspaceWriter(viaWorkspace);
+        const write = workspaceWriter(viaWorkspace, { via: 'workspace.fs' });
+        for (const file of files) await write(file);
+      }),
+    );
+    const viaTakoss = vscode.Uri.joinPath(root, `takoss-${round}`);
+    takoss.push(
+      await time(async () => {
+        const write = workspaceWriter(viaTakoss);
         for (const file of files) await write(file);
       }),
     );
@@ -57,7 +65,18 @@ export async function run(): Promise<void> {
       }),
     );
   }
-  const result = { entities: ENTITIES, files: files.length, bytes, rounds: ROUNDS, workspaceFsMs: workspaceFs, nodeFsMs: nodeFs, medianWorkspaceFsMs: median(workspaceFs), medianNodeFsMs: median(nodeFs) };
+  const result = {
+    entities: ENTITIES,
+    files: files.length,
+    bytes,
+    rounds: ROUNDS,
+    workspaceFsMs: workspaceFs,
+    takossMs: takoss,
+    nodeFsMs: nodeFs,
+    medianWorkspaceFsMs: median(workspaceFs),
+    medianTakossMs: median(takoss),
+    medianNodeFsMs: median(nodeFs),
+  };
   writeFileSync(path.join(path.dirname(report), 'workspace-write.json'), JSON.stringify(result, null, 2));
   emit({ type: 'pass', title: 'workspace.fs vs node:fs', fullTitle: 'bench workspace.fs vs node:fs', durationMs: 0 });
   emit({ type: 'end', passes: 1, failures: 0, pending: 0, durationMs: 0 });

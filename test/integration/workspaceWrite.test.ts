@@ -55,12 +55,12 @@ describe('Writing into the workspace', function () {
     return folder;
   };
 
-  it('rejects hostile paths from any stage, each with its reason, and writes nothing anywhere', async () => {
-    const target = vscode.Uri.joinPath(root(), 'hostile-target');
+  for (const via of ['auto', 'workspace.fs'] as const) it(`rejects hostile paths from any stage, each with its reason, and writes nothing anywhere (writer: ${via})`, async () => {
+    const target = vscode.Uri.joinPath(root(), `hostile-target-${via === 'auto' ? 'disk' : 'fs'}`);
     await vscode.workspace.fs.createDirectory(target);
     const outside = mkdtempSync(path.join(os.tmpdir(), 'takoss-outside-'));
     symlinkSync(outside, path.join(target.fsPath, 'link'));
-    const write = workspaceWriter(target);
+    const write = workspaceWriter(target, { via });
     const file = (p: string, content = 'x') => ({ path: p, content, layer: 'test', explanation: 'test', serves: [], sources: [] });
     const cases: [string, string, RegExp][] = [
       ['parent folder', '../escape.txt', /segment/],
@@ -83,6 +83,10 @@ describe('Writing into the workspace', function () {
     assert.deepEqual(readdirSync(outside), [], 'nothing went through the link');
     assert.deepEqual(readdirSync(target.fsPath), ['link'], 'nothing was written in the target either');
     assert.ok(!existsSync(path.join(root().fsPath, 'escape.txt')));
+    // A plain file is written, and never over an existing one.
+    await write(file('ok/plain.txt', 'one'));
+    await assert.rejects(write(file('ok/plain.txt', 'two')), /exists/);
+    assert.equal(readFileSync(path.join(target.fsPath, 'ok', 'plain.txt'), 'utf8'), 'one');
   });
 
   it('refuses a folder that has files, and leaves them exactly as they were', async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../../core/generator/fileSet';
+import { localFileWriter } from '../../core/output/localWriter';
 
 export class FolderNotEmptyError extends Error {
   constructor(readonly folder: string) {
@@ -25,11 +26,18 @@ export async function prepareTarget(root: vscode.Uri, folder: string, options: {
 }
 
 /**
- * Writes generated files through workspace.fs, every path confined to the target folder. Each file
- * goes to a temporary name first and is renamed into place, so an interrupted run never leaves a
- * half-written file; an existing file is never replaced.
+ * Writes generated files into the target folder (directly on disk for `file:` folders, through
+ * workspace.fs for remote and virtual ones), every path confined to it. Each file goes to a
+ * temporary name first and is moved into place, so an interrupted run never leaves a half-written
+ * file; an existing file is never replaced unless listed as replaceable.
  */
-export function workspaceWriter(target: vscode.Uri, options: { replaceable?: ReadonlySet<string> } = {}): (file: GeneratedFile) => Promise<void> {
+export function workspaceWriter(
+  target: vscode.Uri,
+  options: { replaceable?: ReadonlySet<string>; via?: 'auto' | 'workspace.fs' } = {},
+): (file: GeneratedFile) => Promise<void> {
+  // A `file:` folder is on the extension host's own disk: writing it directly is ~30x faster than a
+  // round trip per call through workspace.fs (bench/workspace-fs.mjs), with the same guarantees.
+  if (target.scheme === 'file' && options.via !== 'workspace.fs') return localFileWriter(target.fsPath, options);
   const encoder = new TextEncoder();
   const checkedFolders = new Set<string>();
   return async (file) => {
