@@ -15,6 +15,8 @@ export interface CodeServerOptions {
   workspace?: string;
   /** Leave workspace trust on (to test Restricted Mode). */
   workspaceTrust?: boolean;
+  /** Open the workspace folder in the window (default); false starts with no folder open. */
+  openFolder?: boolean;
   /** Extra environment for code-server and so for its extension host. */
   env?: NodeJS.ProcessEnv;
   /** Where to copy code-server's log lines; they are kept in memory either way. */
@@ -66,6 +68,7 @@ export class CodeServer {
     readonly port: number,
     readonly workspace: string,
     private readonly tempDirs: string[],
+    private readonly openFolder = true,
   ) {}
 
   static async start(options: CodeServerOptions = {}): Promise<CodeServer> {
@@ -112,14 +115,14 @@ export class CodeServer {
       extensionsDir,
     ];
     if (!options.workspaceTrust) args.push('--disable-workspace-trust');
-    args.push(workspace);
+    if (options.openFolder !== false) args.push(workspace);
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
-    const server = new CodeServer(child, port, workspace, [tempRoot]);
+    const server = new CodeServer(child, port, workspace, [tempRoot], options.openFolder !== false);
     const logStream = options.logFile ? createWriteStream(options.logFile) : undefined;
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -175,7 +178,8 @@ export class CodeServer {
       payload.push(['extensionDevelopmentPath', this.remoteUri(options.extensionDevelopmentPath)]);
     }
     if (options.extensionTestsPath) payload.push(['extensionTestsPath', this.remoteUri(options.extensionTestsPath)]);
-    const query = new URLSearchParams({ folder: this.workspace });
+    // `ew` asks code-server for an empty window (no folder), like a fresh desktop window.
+    const query = new URLSearchParams(this.openFolder ? { folder: this.workspace } : { ew: 'true' });
     if (payload.length) query.set('payload', JSON.stringify(payload));
     return `http://127.0.0.1:${this.port}/?${query.toString()}`;
   }

@@ -5,15 +5,7 @@ import type { GeneratedFile } from '../../core/generator/fileSet';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
 import { type RunEvent, RunEventStream } from '../../core/pipeline/events';
-import {
-  findJournal,
-  JOURNAL_VERSION,
-  type JournalContents,
-  type JournalHeader,
-  latestJournal,
-  pruneJournals,
-  RunJournal,
-} from '../../core/pipeline/journal';
+import { JOURNAL_VERSION, type JournalContents } from '../../core/pipeline/journal';
 import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
 import { replayRun } from '../../core/pipeline/runState';
 import { AnthropicProvider } from '../../core/providers/anthropic';
@@ -28,6 +20,8 @@ import { fileUri, readManifest, readRunFile, type RunFileView } from './runFiles
 import { reviewSpec } from './specReview';
 import { commitGeneration } from './gitCommit';
 import { planMerge } from './merge';
+import { RunJournals } from './runJournals';
+import { offerToOpen, pickRootWithoutWorkspace } from './noWorkspace';
 import { planResume } from './resume';
 import { verificationFor } from './verification';
 import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
@@ -68,6 +62,7 @@ export class GenerationRunner extends Disposable {
   private readonly active = new Map<string, AbortController>();
   private readonly runs = new Map<string, RunRecord>();
   private latest: RunRecord | undefined;
+  private readonly journals: RunJournals;
 
   constructor(
     private readonly log: Logger,
@@ -75,9 +70,10 @@ export class GenerationRunner extends Disposable {
     private readonly apiKeys: ApiKeyStore,
     private readonly post: (message: HostToWebview) => Promise<boolean>,
     /** Where runs are journaled (workspace storage); none: no journal, no redraw after reload. */
-    private readonly journalDir?: string,
+    journalDir?: string,
   ) {
     super();
+    this.journals = new RunJournals(journalDir, log);
     this._register(toDisposable(() => this.active.forEach((controller) => controller.abort())));
   }
 
@@ -104,8 +100,6 @@ export class GenerationRunner extends Disposable {
       await this.post({ type: 'runRefused', replyTo: input.requestId, reason });
       return undefined;
     };
-    const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
-    if (!workspaceFolder) return refuse('Open a folder first: Takoss writes the project into a new folder of your workspace.');
     const spec = input.spec;
     const problems = validateSpec(spec);
     if (!spec.entities.length) problems.unshift('The data model has no entities: add one in the review step.');
@@ -113,9 +107,11 @@ export class GenerationRunner extends Disposable {
     const claude = await this.claudeFor(input.provider);
     if (claude === null) return refuse('Claude needs an API key: run "Takoss: Set API Key", or generate offline.');
     const folder = input.folder ?? outputFolderName(this.settings.settings.outputFolderPattern, spec.name);
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri ?? (await pickRootWithoutWorkspace());
+    if (!root) return refuse('No folder is open and none was chosen: open a folder (or pick one when asked) and generate again.');
     let target: vscode.Uri;
     try {
-      target = await prepareTarget(workspaceFolder.uri, folder, { allowExisting: Boolean(input.merge) });
+      target = await prepareTarget(root, folder, { allowExisting: Boolean(input.merge) });
     } catch (error) {
       return refuse(error instanceof FolderNotEmptyError ? error.message : `Cannot create the folder "${folder}": ${errorText(error)}`);
     }
@@ -155,7 +151,7 @@ export class GenerationRunner extends Disposable {
     if ([...this.runs.values()].some((run) => run.folder === record.folder && this.active.has(run.runId))) {
       return refuse(`A run is already writing into ${record.folder}.`);
     }
-    const journal = this.journalDir && (await findJournal(this.journalDir, (header) => header.runId === runId));
+    const journal = await this.journals.find((header) => header.runId === runId);
     if (!journal) return refuse('The journal of this run is gone, so it cannot be resumed: generate again into a new folder.');
     const claude = await this.claudeFor(journal.header.provider);
     if (claude === null) return refuse('This run used Claude, which needs an API key: run "Takoss: Set API Key".');
@@ -199,7 +195,7 @@ export class GenerationRunner extends Disposable {
     await this.post({ type: 'runAccepted', replyTo: options.requestId, runId, folder, entities, warnings });
     const stream = new RunEventStream(runId);
     stream.subscribe((event) => void this.post({ type: 'runEvent', event }));
-    const journal = await this.openJournal({
+    const journal = await this.journals.open({
       journalVersion: JOURNAL_VERSION,
       runId,
       folder,
@@ -240,6 +236,7 @@ export class GenerationRunner extends Disposable {
         if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
         else {
           if (options.resume) await clearPartialMark(target);
+          if (!vscode.workspace.workspaceFolders?.length) void offerToOpen(target);
           if (options.git) {
             const outcome = await commitGeneration(target, this.writtenBy(record), spec.requirements.text);
             // Said in the run, after it finished: the panel shows it with the other warnings.
@@ -250,7 +247,7 @@ export class GenerationRunner extends Disposable {
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
       .finally(() => {
         this.active.delete(runId);
-        void this.closeJournal(journal);
+        void this.journals.close(journal);
       });
     return runId;
   }
@@ -287,33 +284,11 @@ export class GenerationRunner extends Disposable {
     return removed;
   }
 
-  private async openJournal(header: JournalHeader): Promise<RunJournal | undefined> {
-    if (!this.journalDir) return undefined;
-    try {
-      return await RunJournal.create(this.journalDir, header);
-    } catch (error) {
-      this.log.warn(`Run ${header.runId} is not journaled (it cannot be redrawn after a reload): ${errorText(error)}`);
-      return undefined;
-    }
-  }
-
-  private async closeJournal(journal: RunJournal | undefined): Promise<void> {
-    if (!journal || !this.journalDir) return;
-    try {
-      await journal.flush();
-      await pruneJournals(this.journalDir);
-    } catch (error) {
-      this.log.warn(`Could not complete the run journal ${journal.file}: ${errorText(error)}`);
-    }
-  }
-
   /** After a window reload: the last journaled run, so the panel can show where it stopped. */
   private async restoreLatest(): Promise<RunRecord | undefined> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!this.journalDir || !root) return undefined;
-    const journal = await latestJournal(this.journalDir);
-    // A finished run belongs to history; only one cut short by a reload is shown again.
-    if (!journal || journal.finished) return undefined;
+    const journal = root && (await this.journals.interrupted());
+    if (!root || !journal) return undefined;
     this.log.info(`Run ${journal.header.runId} was interrupted (window reload or crash); redrawn from its journal`);
     return this.recordFrom(journal, root);
   }
@@ -342,8 +317,8 @@ export class GenerationRunner extends Disposable {
   async showRunOf(folder: string, stageId?: string): Promise<boolean> {
     let record = [...this.runs.values()].reverse().find((run) => run.folder === folder);
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!record && this.journalDir && root) {
-      const journal = await findJournal(this.journalDir, (header) => header.folder === folder);
+    if (!record && root) {
+      const journal = await this.journals.find((header) => header.folder === folder);
       if (journal) record = this.recordFrom(journal, root);
     }
     if (!record) return false;

@@ -1,0 +1,56 @@
+/// <reference lib="dom" />
+// With no folder open, Takoss asks where to create the project instead of refusing, then offers to
+// open it.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
+import { repoRoot } from '../harness/paths';
+import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+
+describe('Takoss with no folder open', function () {
+  this.timeout(120_000);
+  let server: CodeServer;
+  let workbench: Workbench;
+  let app: Frame;
+
+  before(async () => {
+    server = await CodeServer.start({ openFolder: false });
+    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+    await waitForTakossContributions(workbench.page);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await server?.stop();
+  });
+
+  it('asks where to generate, writes the project there, and offers to open it', async () => {
+    const { page } = workbench;
+    await runFromPalette(page, 'Takoss: Generate Project');
+    app = await findFrameWith(page, '[data-testid=takoss-app]');
+    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
+    await app.locator('[data-testid=requirements] textarea').fill('Blog with auth and posts.');
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
+    await app.click('[data-testid=generate-button]');
+    // VS Code's own folder picker (in the browser: a quick input holding a path).
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`${server.workspace}/`);
+    await screenshot(page, 'no-folder-pick');
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Generate here' }).first().click();
+    await app.waitForFunction(
+      () => ['succeeded', 'partial'].includes(document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    assert.ok(existsSync(path.join(server.workspace, 'blog', 'backend', 'src', 'routes', 'posts.ts')), 'written into the chosen folder');
+    const offer = page.locator('.notifications-toasts', { hasText: 'Takoss generated the project in' });
+    await offer.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(await offer.locator('.monaco-button', { hasText: 'Open Folder' }).count());
+    await screenshot(page, 'no-folder-generated');
+  });
+});
