@@ -245,9 +245,11 @@ export class GenerationRunner extends Disposable {
         }
       })
       .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
-      .finally(() => {
+      .finally(async () => {
+        // The journal is complete before the run counts as ended (a reload right after must not
+        // mistake a finished run for an interrupted one).
+        await this.journals.close(journal);
         this.active.delete(runId);
-        void this.journals.close(journal);
       });
     return runId;
   }
