@@ -180,7 +180,8 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     assert.match((await hover.textContent()) ?? '', /Show the stage in the execution tree/);
     await screenshot(page, '4b-hover');
     await page.mouse.move(0, 0);
-    await runFromPalette(page, 'Takoss: Explain This File');
+    await firstLine.click(); // the README editor has focus: the command explains the active file
+    await runFromPalette(page, 'Takoss: Explain This File', 3, { keepFocus: true });
     app = await findFrameWith(page, '[data-testid=explanation-card]');
     assert.match((await app.textContent('[data-testid=explanation-card]')) ?? '', /README\.md/);
     assert.match((await app.textContent('[data-testid=explanation-requirements]')) ?? '', /Blog with auth and posts/);

@@ -22,9 +22,11 @@ export async function waitForTakossContributions(page: Page, timeoutMs = 60_000)
  * Runs a command by its palette label, the way a user does: F1, type, Enter. On a loaded machine the
  * palette can open before its command list is filled, so it retries a few times before failing.
  */
-export async function runFromPalette(page: Page, label: string, attempts = 3): Promise<void> {
+export async function runFromPalette(page: Page, label: string, attempts = 3, options: { keepFocus?: boolean } = {}): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    // Clicking the workbench first makes sure the keys reach it, unless the caller focused something
+    // on purpose (a command that acts on the active editor).
+    if (!options.keepFocus) await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });

@@ -18,7 +18,8 @@ function targetUri(arg: unknown): vscode.Uri | undefined {
       return undefined;
     }
   }
-  return vscode.window.activeTextEditor?.document.uri;
+  // From the palette while the panel has focus there is no active text editor: use the visible one.
+  return (vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0])?.document.uri;
 }
 
 /** The generated projects in the workspace (folders with .takoss/manifest.json). */
