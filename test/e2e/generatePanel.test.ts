@@ -185,6 +185,9 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     app = await findFrameWith(page, '[data-testid=explanation-card]');
     assert.match((await app.textContent('[data-testid=explanation-card]')) ?? '', /README\.md/);
     assert.match((await app.textContent('[data-testid=explanation-requirements]')) ?? '', /Blog with auth and posts/);
+    assert.ok(await app.locator('[data-testid=explanation-card]').isVisible(), 'scrolled into view');
+    const top = await app.evaluate(() => document.querySelector('[data-testid=explanation-card]')?.getBoundingClientRect().top ?? -1);
+    assert.ok(top >= 0 && top < 200, `the card is at the top of the visible panel (top ${top})`);
     await screenshot(page, '4c-explain-file');
     await app.click('[data-testid=close-explanation]');
     assert.equal(await app.locator('[data-testid=explanation-card]').count(), 0);

@@ -39,7 +39,16 @@ describe('Takoss with no folder open', function () {
     // VS Code's own folder picker (in the browser: a quick input holding a path).
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`${server.workspace}/`);
+    // The picker fills its input with a starting folder once it has loaded it: wait for that, then
+    // type ours, and type again if the late fill replaced it.
+    const wanted = `${server.workspace}/`;
+    const deadline = Date.now() + 15_000;
+    while (!(await input.inputValue()).endsWith('/') && Date.now() < deadline) await page.waitForTimeout(100);
+    for (let attempt = 0; attempt < 5 && (await input.inputValue()) !== wanted; attempt++) {
+      await input.fill(wanted);
+      await page.waitForTimeout(500);
+    }
+    assert.equal(await input.inputValue(), wanted);
     await screenshot(page, 'no-folder-pick');
     await page.locator('.quick-input-widget .monaco-button', { hasText: 'Generate here' }).first().click();
     await app.waitForFunction(

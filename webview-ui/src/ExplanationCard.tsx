@@ -1,18 +1,32 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { HostToWebview } from '../../src/protocol';
 
 export type Explanation = Omit<Extract<HostToWebview, { type: 'showExplanation' }>, 'type'>;
 
 /** "Takoss: Explain This File": why a generated file exists, on top of the panel; Escape closes it. */
 export function ExplanationCard({ explanation, onClose }: { explanation: Explanation; onClose: () => void }) {
+  const card = useRef<HTMLElement>(null);
+  // The panel may be scrolled down to the result view: bring the card into sight and focus it, so
+  // it is seen (and read out) when it arrives.
+  useEffect(() => {
+    card.current?.scrollIntoView?.({ block: 'start' });
+    card.current?.focus({ preventScroll: true });
+  }, [explanation]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   return (
-    <section className="explanation-card" role="dialog" aria-label={`Explanation of ${explanation.path}`} data-testid="explanation-card">
+    <section
+      ref={card}
+      tabIndex={-1}
+      className="explanation-card"
+      role="dialog"
+      aria-label={`Explanation of ${explanation.path}`}
+      data-testid="explanation-card"
+    >
       <div className="run-head">
         <h2>
           <code>{explanation.path}</code>
