@@ -64,4 +64,28 @@ describe('Run journal in the extension host', () => {
       next.dispose();
     }
   });
+
+  it('a window closing mid-run leaves the run interrupted (resumable), not cancelled', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-journal-int-'));
+    const first = standaloneRunner(dir);
+    const entities = Array.from({ length: 12 }, (_, i) => `Item${i} has a name and a note.`).join(' ');
+    const spec = extractSpec(`Inventory app. ${entities}`, { projectName: 'closing-window' });
+    const runId = await first.runner.start({ requestId: 'j-2', spec, provider: 'offline' });
+    assert.ok(runId);
+    assert.ok(!first.eventsOf(runId).some((e) => e.type === 'runFinished'), 'the run is still going when the window closes');
+    first.dispose(); // what VS Code does to the extension on reload or close
+    await waitFor(() => first.eventsOf(runId).some((e) => e.type === 'runFinished') || undefined, 'the aborted run to stop', 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // anything still queued for the journal
+    const next = standaloneRunner(dir);
+    try {
+      await next.runner.sendSnapshot();
+      const snapshot = next.posted.find((m) => m.type === 'runSnapshot');
+      assert.ok(snapshot && snapshot.type === 'runSnapshot', 'the next window redraws the run');
+      assert.equal(snapshot.interrupted, true);
+      assert.equal(snapshot.runId, runId);
+      assert.ok(!snapshot.events.some((e) => e.type === 'runFinished'), 'the shutdown is not journaled as the run ending');
+    } finally {
+      next.dispose();
+    }
+  });
 });

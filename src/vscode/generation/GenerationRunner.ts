@@ -63,6 +63,8 @@ export class GenerationRunner extends Disposable {
   private readonly runs = new Map<string, RunRecord>();
   private latest: RunRecord | undefined;
   private readonly journals: RunJournals;
+  /** The window is closing or reloading: runs stop, but as interrupted (resumable), not as ended. */
+  private shuttingDown = false;
 
   constructor(
     private readonly log: Logger,
@@ -74,7 +76,12 @@ export class GenerationRunner extends Disposable {
   ) {
     super();
     this.journals = new RunJournals(journalDir, log);
-    this._register(toDisposable(() => this.active.forEach((controller) => controller.abort())));
+    this._register(
+      toDisposable(() => {
+        this.shuttingDown = true;
+        this.active.forEach((controller) => controller.abort());
+      }),
+    );
   }
 
   get runningCount(): number {
@@ -206,7 +213,11 @@ export class GenerationRunner extends Disposable {
       warnings,
       spec,
     });
-    if (journal) stream.subscribe((event) => journal.append(event));
+    // Nothing is journaled once the window is going away: the run's journal must stay unfinished so
+    // the next window shows it as interrupted and can resume it (not as a run the user cancelled).
+    if (journal) stream.subscribe((event) => {
+        if (!this.shuttingDown) journal.append(event);
+      });
     const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
     this.runs.set(runId, record);
     this.latest = record;
@@ -232,6 +243,7 @@ export class GenerationRunner extends Disposable {
     })
       .then(async ({ run }) => {
         await Promise.allSettled([...inFlight]);
+        if (this.shuttingDown) return; // left as a crash leaves it: the next window offers to resume
         this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`);
         if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
         else {
