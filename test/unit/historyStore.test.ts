@@ -19,6 +19,8 @@ const record = (id: string, createdAt: number): GenerationRecord => ({
   durationMs: 1200,
   usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
   files: [{ path: 'README.md', sha256: 'a'.repeat(64), bytes: 10 }],
+  stageCount: 12,
+  stages: [],
 });
 
 describe('generation history store', () => {
@@ -54,6 +56,30 @@ describe('generation history store', () => {
     const [migrated] = (await new HistoryStore(dir).list()).records;
     assert.equal(migrated?.folder, 'blog');
     assert.equal(migrated?.usage.costUsd, 0.25);
+    assert.deepEqual(migrated?.stages, [], 'and on through version 1 to the current one');
+    assert.equal(migrated?.recordVersion, RECORD_VERSION);
+  });
+
+  it('reads version 1 records (before stage outcomes) and refuses ones from a newer Takoss', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const { stageCount: _count, stages: _stages, ...v1 } = record('v1', 700);
+    writeFileSync(path.join(dir, '000000000000700-v1.json'), JSON.stringify({ ...v1, recordVersion: 1 }));
+    writeFileSync(path.join(dir, '000000000000800-future.json'), JSON.stringify({ ...record('future', 800), recordVersion: RECORD_VERSION + 1 }));
+    const listing = await new HistoryStore(dir).list();
+    assert.deepEqual(listing.records.map((r) => [r.id, r.recordVersion, r.stages.length]), [['v1', RECORD_VERSION, 0]]);
+    assert.deepEqual(listing.unreadable, ['000000000000800-future.json']);
+  });
+
+  it('keeps each record\'s event log beside it, and deletes both', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir);
+    const events = [{ type: 'warning' as const, message: 'hello', runId: 'with-log', seq: 0, at: 1 }];
+    await store.save(record('with-log', 900), events);
+    assert.deepEqual((await store.list()).records.map((r) => r.id), ['with-log'], 'the log is not listed as a record');
+    assert.deepEqual(await store.events(record('with-log', 900)), events);
+    assert.deepEqual(await store.events(record('none', 1)), []);
+    await store.delete('with-log');
+    assert.deepEqual(readdirSync(dir), []);
   });
 
   it('two processes (two VS Code windows) writing at once lose nothing', async () => {
@@ -67,7 +93,7 @@ describe('generation history store', () => {
       const store = new HistoryStore(${JSON.stringify(dir)});
       (async () => {
         for (let i = 0; i < 40; i++) {
-          await store.save({ recordVersion: 1, id: '${window}-' + i, createdAt: Date.now(), requirements: 'x', spec, provider: 'offline',
+          await store.save({ recordVersion: ${RECORD_VERSION}, stageCount: 1, stages: [], id: '${window}-' + i, createdAt: Date.now(), requirements: 'x', spec, provider: 'offline',
             status: 'succeeded', folder: 'f', durationMs: 1, usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 }, files: [] });
         }
       })().catch((e) => { console.error(e); process.exit(1); });`;

@@ -201,9 +201,12 @@ describe('Claude implements requirements the generator could not (fake API)', fu
         implemented: [{ requirement: 'Something nobody asked for', how: 'magic' }],
       }),
     );
-    const { run } = await runGeneration({ input: { kind: 'spec', spec: events }, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
-    const error = run.errors.get('business-rules') ?? '';
-    assert.match(error, /still invalid after one repair/);
-    assert.match(error, /not an existing rules module|not one of the requirements/);
+    const stream = new RunEventStream('refused-claims');
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    assert.equal(run.errors.get('business-rules'), undefined, 'the stage keeps its deterministic rules instead of failing');
+    const warning = stream.events.flatMap((e) => (e.type === 'warning' && e.stageId === 'business-rules' ? [e.message] : [])).join('\n');
+    assert.match(warning, /keeps the deterministic result: .*still invalid after one repair/);
+    assert.match(warning, /not an existing rules module|not one of the requirements/);
+    assert.ok(!files.has('backend/src/rules/new.ts'), 'nothing of the refused answer was written');
   });
 });

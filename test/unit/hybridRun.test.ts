@@ -87,14 +87,21 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     assert.ok(warnings.some((w) => /Budget: Domain model keeps the deterministic result/.test(w)), warnings.join('\n'));
   });
 
-  it('repairs an inconsistent spec once, then fails the stage cleanly if still wrong', async () => {
+  it('repairs an inconsistent spec once, then keeps the deterministic spec (and says why) if still wrong', async () => {
     const renamed = refined();
     renamed.entities[0].name = 'Happening';
-    fake.enqueue(toolMessage('emit_spec', renamed), toolMessage('emit_spec', renamed));
-    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider, model: MODEL, budgetUsd: 5 } });
-    assert.match(run.errors.get('domain-model') ?? '', /still invalid after one repair.*entities must stay exactly/);
-    assert.equal(files.size, 0, 'nothing was generated from a spec that failed');
-    assert.equal(fake.requests.length, 2);
+    fake.enqueue(toolMessage('emit_spec', renamed), toolMessage('emit_spec', renamed), explainFirstFile);
+    const stream = new RunEventStream('still-wrong');
+    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    assert.equal(run.errors.size, 0, 'no stage fails: the project is generated from the deterministic spec');
+    assert.deepEqual(spec.entities.map((e) => e.name), loadSpec('events').entities.map((e) => e.name));
+    assert.ok(files.has('backend/src/routes/events.ts'));
+    const warnings = stream.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+    assert.ok(warnings.some((w) => /Domain model keeps the deterministic result: .*still invalid after one repair.*entities must stay exactly/.test(w)), warnings.join('\n'));
+    const outcome = stream.events.find((e) => e.type === 'promptOutcome' && e.stageId === 'domain-model');
+    assert.ok(outcome?.type === 'promptOutcome' && !outcome.valid && outcome.repaired, 'learning sees an invalid answer');
+    assert.ok(replayRun(stream.events).stages['domain-model'].usage.costUsd > 0, 'the two unusable answers still cost');
+    assert.equal(fake.requests.length, 3);
     assert.match(JSON.stringify(fake.requests[1].body.messages.at(-1)), /entities must stay exactly/);
   });
 

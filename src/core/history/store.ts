@@ -2,15 +2,17 @@
 // extension passes its globalStorageUri path). One file per record means two VS Code windows
 // writing at once never lose each other's records; each write goes to a temporary file that is
 // renamed into place, so a crash mid-write leaves the old record or none, never half of one.
-// Records carry a version; older shapes are migrated when read.
+// Records carry a version; older shapes are migrated when read. A record's event log (for replaying
+// the run into the execution tree) is a second file beside it, so listing stays cheap.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Usage } from '../pipeline/events';
+import { StageOutcome } from '../learning/outcome';
+import { RunEvent, Usage } from '../pipeline/events';
 import { ProjectSpec } from '../spec/projectSpec';
 
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2;
 
 export const GenerationRecord = z.object({
   recordVersion: z.literal(RECORD_VERSION),
@@ -21,7 +23,8 @@ export const GenerationRecord = z.object({
   spec: ProjectSpec,
   provider: z.enum(['offline', 'anthropic']),
   model: z.string().optional(),
-  status: z.enum(['succeeded', 'partial', 'failed', 'cancelled', 'interrupted']),
+  /** "running" is saved when a run starts: a record still running after its window died was interrupted. */
+  status: z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled', 'interrupted']),
   /** Where the project was written (workspace-relative or absolute). */
   folder: z.string(),
   durationMs: z.number().min(0),
@@ -29,22 +32,38 @@ export const GenerationRecord = z.object({
   verification: z.object({ ok: z.boolean(), failedStep: z.string().optional() }).optional(),
   files: z.array(z.object({ path: z.string(), sha256: z.string().length(64), bytes: z.number().int().min(0) })),
   rating: z.object({ up: z.boolean(), note: z.string().max(2000).optional(), at: z.number() }).optional(),
+  /** Stages in the run's graph (its size, with the spec's entities, for forecasts). */
+  stageCount: z.number().int().min(0),
+  /** One outcome per stage instance: what learning and the metrics read. */
+  stages: z.array(StageOutcome),
 });
 export type GenerationRecord = z.infer<typeof GenerationRecord>;
 
-/** Version 0 (before versioning): `name` instead of `folder`, cost only, no usage breakdown. */
-function migrate(raw: unknown): unknown {
-  if (raw && typeof raw === 'object' && !('recordVersion' in raw)) {
-    const old = raw as Record<string, unknown>;
-    return {
-      ...old,
-      recordVersion: RECORD_VERSION,
-      folder: old.folder ?? old.name,
-      usage: old.usage ?? { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: Number(old.costUsd ?? 0) },
-    };
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  /** Version 0 (before versioning): `name` instead of `folder`, cost only, no usage breakdown. */
+  0: (old) => ({
+    ...old,
+    recordVersion: 1,
+    folder: old.folder ?? old.name,
+    usage: old.usage ?? { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: Number(old.costUsd ?? 0) },
+  }),
+  /** Version 1: no stage outcomes (nothing to learn from), size taken from the spec. */
+  1: (old) => ({ ...old, recordVersion: 2, stageCount: old.stageCount ?? 0, stages: old.stages ?? [] }),
+};
+
+/** Brings an older record up to the current version, one step at a time; newer ones are left to fail. */
+export function migrateRecord(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  let record = raw as Record<string, unknown>;
+  let version = typeof record.recordVersion === 'number' ? record.recordVersion : 0;
+  while (version < RECORD_VERSION && MIGRATIONS[version]) {
+    record = MIGRATIONS[version](record);
+    version = record.recordVersion as number;
   }
-  return raw;
+  return record;
 }
+
+const EVENTS_SUFFIX = '.events.json';
 
 export interface HistoryListing {
   records: GenerationRecord[];
@@ -60,17 +79,25 @@ export class HistoryStore {
     return path.join(this.dir, `${String(record.createdAt).padStart(15, '0')}-${record.id}.json`);
   }
 
-  /** Writes (or replaces) a record atomically. */
-  async save(record: GenerationRecord): Promise<void> {
+  private eventsFileOf(record: Pick<GenerationRecord, 'id' | 'createdAt'>): string {
+    return this.fileOf(record).replace(/\.json$/, EVENTS_SUFFIX);
+  }
+
+  /** Writes (or replaces) a record atomically; with events, its event log first (a record never points at a missing log). */
+  async save(record: GenerationRecord, events?: readonly RunEvent[]): Promise<void> {
     const checked = GenerationRecord.parse(record);
     await mkdir(this.dir, { recursive: true });
-    const file = this.fileOf(checked);
-    const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    if (events) await writeAtomically(this.eventsFileOf(checked), JSON.stringify(events));
+    await writeAtomically(this.fileOf(checked), JSON.stringify(checked));
+  }
+
+  /** A record's event log (empty when it has none or it is damaged: the record itself still counts). */
+  async events(record: Pick<GenerationRecord, 'id' | 'createdAt'>): Promise<RunEvent[]> {
     try {
-      await writeFile(temporary, JSON.stringify(checked));
-      await rename(temporary, file);
-    } finally {
-      await rm(temporary, { force: true });
+      const parsed = z.array(RunEvent).safeParse(JSON.parse(await readFile(this.eventsFileOf(record), 'utf8')));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
     }
   }
 
@@ -84,9 +111,9 @@ export class HistoryStore {
     }
     const records: GenerationRecord[] = [];
     const unreadable: string[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json')).sort().reverse()) {
+    for (const name of names.filter((n) => n.endsWith('.json') && !n.endsWith(EVENTS_SUFFIX)).sort().reverse()) {
       try {
-        const parsed = GenerationRecord.safeParse(migrate(JSON.parse(await readFile(path.join(this.dir, name), 'utf8'))));
+        const parsed = GenerationRecord.safeParse(migrateRecord(JSON.parse(await readFile(path.join(this.dir, name), 'utf8'))));
         if (parsed.success) records.push(parsed.data);
         else unreadable.push(name);
       } catch {
@@ -114,6 +141,18 @@ export class HistoryStore {
     const record = await this.get(id);
     if (!record) return false;
     await rm(this.fileOf(record), { force: true });
+    await rm(this.eventsFileOf(record), { force: true });
     return true;
+  }
+}
+
+/** Temporary file + rename: readers see the old content or the new, never half of either. */
+async function writeAtomically(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, file);
+  } finally {
+    await rm(temporary, { force: true });
   }
 }

@@ -76,6 +76,27 @@ export const RunEvent = z.discriminatedUnion('type', [
   z.object({ ...Base, type: z.literal('stageCancelled'), stageId: StageId }),
   z.object({ ...Base, type: z.literal('fileProduced'), stageId: StageId, path: z.string().max(1000), bytes: z.number().int().min(0), sha256: z.string().length(64) }),
   z.object({ ...Base, type: z.literal('usage'), stageId: StageId, model: z.string().max(200), usage: Usage }),
+  /** Which prompt variant a stage asks Claude with, and why (learning's choice, or the default). */
+  z.object({
+    ...Base,
+    type: z.literal('promptChosen'),
+    stageId: StageId,
+    variant: z.string().max(100),
+    promptVersion: z.number().int().min(0),
+    model: z.string().max(200),
+    reason: z.string().max(1000),
+  }),
+  /** How Claude's answer turned out: what learning scores the variant on. */
+  z.object({
+    ...Base,
+    type: z.literal('promptOutcome'),
+    stageId: StageId,
+    variant: z.string().max(100),
+    model: z.string().max(200),
+    valid: z.boolean(),
+    repaired: z.boolean(),
+    latencyMs: z.number().min(0),
+  }),
   z.object({ ...Base, type: z.literal('warning'), stageId: StageId.optional(), message: z.string().max(4000) }),
   z.object({ ...Base, type: z.literal('runFinished'), summary: RunSummary }),
 ]);

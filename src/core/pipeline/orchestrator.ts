@@ -7,7 +7,8 @@ import { FileSet, type GeneratedFile } from '../generator/fileSet';
 import { extractSpec } from '../spec/extract';
 import type { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
-import type { StructuredRequest, StructuredResult } from '../providers/anthropic';
+import type { VariantChoice } from '../learning/bandit';
+import { InvalidModelOutputError, type StructuredRequest, type StructuredResult } from '../providers/anthropic';
 import { costUsd } from '../providers/models';
 import type { VerifyResult } from '../verify/verifier';
 import { RunEventStream } from './events';
@@ -24,8 +25,8 @@ export interface ClaudeOptions {
   model: string;
   /** Most the run may spend; a Claude call whose forecast would pass it keeps the deterministic result. */
   budgetUsd: number;
-  /** Which prompt variant a stage uses (learning chooses later); default: the first. */
-  chooseVariant?: (stage: StageInstance) => string | undefined;
+  /** Which prompt variant a stage uses, and why (learning's bandit); default: the first. */
+  chooseVariant?: (stage: StageInstance) => VariantChoice | undefined;
   /** Repair rounds after a failed verification (default 3). */
   maxRepairRounds?: number;
   /** TypeScript syntax check; without it, stages that write code keep the deterministic result. */
@@ -170,8 +171,9 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
           checkSyntax: claude.checkSyntax,
         });
         const variants = stage.definition.prompt.variants;
-        const variantId = claude.chooseVariant?.(stage);
-        const variant = variants.find((v) => v.id === variantId) ?? variants[0];
+        const choice = claude.chooseVariant?.(stage);
+        const chosen = variants.find((v) => v.id === choice?.variant);
+        const variant = chosen ?? variants[0];
         const cachedContext = [CONVENTIONS, specContext(currentSpec)];
         const instructions = refine.instructions(claudeContext, variant);
         const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
@@ -185,7 +187,18 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
             `Budget: ${stage.title} keeps the deterministic result; asking Claude would cost up to $${forecast.toFixed(4)} and $${spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget is spent.`,
           );
         } else {
+          stream.emit({
+            type: 'promptChosen',
+            stageId: stage.id,
+            variant: variant.id,
+            promptVersion: stage.definition.prompt.version,
+            model: claude.model,
+            reason: (chosen && choice?.reason) || (variants.length > 1 ? 'the default variant (no learning for this run)' : 'the only variant'),
+          });
           context.progress(`Asking ${claude.model} (prompt variant ${variant.id})`);
+          const asked = Date.now();
+          const outcome = (valid: boolean, repaired: boolean) =>
+            stream.emit({ type: 'promptOutcome', stageId: stage.id, variant: variant.id, model: claude.model, valid, repaired, latencyMs: Date.now() - asked });
           const result = await claude.provider.structured({
             model: claude.model,
             cachedContext,
@@ -197,11 +210,25 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
             validate: refine.validate ? (value: unknown) => refine.validate?.(value, claudeContext) ?? [] : undefined,
             signal: context.signal,
             onProgress: (chars) => context.progress(`Claude: ${chars} characters received`),
+          }).catch((error: unknown) => {
+            if (!(error instanceof InvalidModelOutputError)) throw error;
+            // Still invalid after its repair: the stage keeps its deterministic result (a working
+            // project beats a failed stage), and learning counts it against the variant.
+            if (error.usage) {
+              spentUsd += error.usage.costUsd;
+              context.usage(claude.model, error.usage);
+            }
+            outcome(false, true);
+            context.warn(`${stage.title} keeps the deterministic result: ${error.message}`);
+            return undefined;
           });
-          spentUsd += result.usage.costUsd;
-          context.usage(result.model, result.usage);
-          if (result.repaired) context.warn(`${stage.title}: Claude's first answer was invalid; its repair was accepted.`);
-          output = refine.apply(result.value, claudeContext);
+          if (result) {
+            spentUsd += result.usage.costUsd;
+            context.usage(result.model, result.usage);
+            outcome(true, result.repaired);
+            if (result.repaired) context.warn(`${stage.title}: Claude's first answer was invalid; its repair was accepted.`);
+            output = refine.apply(result.value, claudeContext);
+          }
         }
       }
       if (output.spec) currentSpec = output.spec;

@@ -19,6 +19,11 @@ export interface StageState extends StageDescriptor {
   files: string[];
   usage: Usage;
   variant?: string;
+  /** Why this prompt variant (learning's reason), when the stage asked Claude. */
+  variantReason?: string;
+  model?: string;
+  /** How Claude's answer turned out. */
+  prompt?: { valid: boolean; repaired: boolean; latencyMs: number };
 }
 
 export interface RunState {
@@ -117,6 +122,10 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
       const withUsage = updateStage(next, event.stageId, (s) => ({ ...s, usage: addUsage(s.usage, event.usage) }));
       return { ...withUsage, usage: addUsage(withUsage.usage, event.usage) };
     }
+    case 'promptChosen':
+      return updateStage(next, event.stageId, (s) => ({ ...s, variant: event.variant, variantReason: event.reason, model: event.model }));
+    case 'promptOutcome':
+      return updateStage(next, event.stageId, (s) => ({ ...s, prompt: { valid: event.valid, repaired: event.repaired, latencyMs: event.latencyMs } }));
     case 'warning':
       return { ...next, warnings: [...next.warnings, { stageId: event.stageId, message: event.message }] };
     case 'runFinished':

@@ -23,6 +23,8 @@ export class InvalidModelOutputError extends Error {
   constructor(
     readonly toolName: string,
     readonly problems: string[],
+    /** What the two answers cost: spent even though they were not usable. */
+    readonly usage?: Usage,
   ) {
     super(`Claude's output for ${toolName} was still invalid after one repair: ${problems.slice(0, 5).join('; ')}`);
     this.name = 'InvalidModelOutputError';
@@ -173,7 +175,7 @@ export class AnthropicProvider {
           ? semantic
           : describeIssues(parsed.error)
         : [`no call to the ${request.toolName} tool (stop reason: ${message.stop_reason})`];
-      if (round === 1) throw new InvalidModelOutputError(request.toolName, problems);
+      if (round === 1) throw new InvalidModelOutputError(request.toolName, problems, toUsage(request.model, received));
       // One repair round trip: show Claude exactly what was wrong with its answer.
       messages.push({ role: 'assistant', content: message.content });
       messages.push({
