@@ -11,6 +11,9 @@ import { PanelManager } from './vscode/panel/PanelManager';
 import { ApiKeyStore } from './vscode/secrets';
 import { SettingsWatcher } from './vscode/settings';
 import { registerHistoryView } from './vscode/sidebar/HistoryView';
+import { registerMetricsView } from './vscode/sidebar/MetricsView';
+import { HistoryActions, registerHistoryCommands } from './vscode/commands/history';
+import { GenerationHistory } from './vscode/history/GenerationHistory';
 
 /** Registrations only: every behaviour lives in src/vscode (adapters) and src/core. */
 export function activate(context: vscode.ExtensionContext): TakossApi {
@@ -20,22 +23,28 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
   const apiKeys = new ApiKeyStore(context.secrets);
   // Run journals live in this workspace's storage (local to the extension host).
   const journalDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'runs').fsPath : undefined;
-  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, journalDir);
+  // The generation history is machine-wide (global storage), shared by every window.
+  const history = new GenerationHistory(vscode.Uri.joinPath(context.globalStorageUri, 'history'), log);
+  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, journalDir, history);
+  const metrics = registerMetricsView(history);
   const manifests = new ManifestIndex(log);
   context.subscriptions.push(
     log,
     settings,
+    history,
     panels,
+    metrics.disposable,
+    registerHistoryCommands(new HistoryActions(history, panels, log), history, log),
     manifests,
     registerExplainCommands(manifests, panels, log),
     registerExportZipCommand(manifests, log),
     registerGenerateProjectCommand(panels),
     registerShowLogCommand(log),
     registerApiKeyCommands(apiKeys, log),
-    registerHistoryView(),
+    registerHistoryView(history, (runId) => Boolean(panels.panel?.runs.isActive(runId))),
   );
   log.info(`Takoss ${version} activated in VS Code ${vscode.version}`);
-  return createApi(version, panels, log, apiKeys);
+  return createApi(version, panels, log, apiKeys, history, metrics.provider);
 }
 
 export function deactivate(): void {

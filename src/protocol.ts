@@ -122,6 +122,15 @@ export const DiscardRunRequest = z.object({ type: z.literal('discardRun'), reque
 /** Runs "Takoss: Set API Key" (the form's action when Claude has no key). */
 export const SetApiKeyRequest = z.object({ type: z.literal('setApiKey') });
 
+/** Thumbs up or down (and an optional note) on a finished generation, kept in its history record. */
+export const RateRunRequest = z.object({
+  type: z.literal('rateRun'),
+  requestId: RequestId,
+  runId: z.string().min(1).max(100),
+  up: z.boolean(),
+  note: z.string().max(2000).optional(),
+});
+
 export const CancelRunRequest = z.object({ type: z.literal('cancelRun'), runId: z.string().min(1).max(100) });
 
 /** Open a generated file in an editor; the path is relative to the run's folder and confined to it. */
@@ -142,6 +151,7 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   DiscardRunRequest,
   ResumeRunRequest,
   SetApiKeyRequest,
+  RateRunRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 
@@ -193,6 +203,18 @@ export const RunForecast = z.object({
       budgetUsd: z.number().min(0),
       callsOverBudget: z.number().int().min(0),
       seconds: z.number().min(0),
+    })
+    .optional(),
+  /** From past runs of similar size with the same provider and model (learning's forecast). */
+  history: z
+    .object({
+      costUsd: z.number().min(0),
+      seconds: z.number().min(0),
+      tokens: z.number().min(0),
+      basedOn: z.number().int().min(0),
+      explanation: z.string().max(500),
+      /** Claude runs: the expected cost is above takoss.budgetPerRunUsd. */
+      overBudget: z.boolean(),
     })
     .optional(),
 });
@@ -264,6 +286,9 @@ export const FocusStage = z.object({ type: z.literal('focusStage'), runId: z.str
 export const RunEventMessage = z.object({ type: z.literal('runEvent'), event: RunEvent });
 
 /** The latest run so far, sent when the webview (re)loads: it redraws the run from its events. */
+export const Rating = z.object({ up: z.boolean(), note: z.string().max(2000).optional() });
+export type Rating = z.infer<typeof Rating>;
+
 export const RunSnapshot = z.object({
   type: z.literal('runSnapshot'),
   runId: z.string().min(1).max(100),
@@ -273,6 +298,20 @@ export const RunSnapshot = z.object({
   events: z.array(RunEvent).max(50_000),
   /** The run never finished: the window was reloaded or closed while it ran. */
   interrupted: z.boolean().default(false),
+  /** Opened from the Generations history (a past run, not this window's latest). */
+  fromHistory: z.boolean().default(false),
+  rating: Rating.optional(),
+});
+
+/** Answer to rateRun: the rating as stored (or why it was not). */
+export const RunRated = z.object({ type: z.literal('runRated'), replyTo: RequestId, runId: z.string().min(1).max(100), rating: Rating.optional(), error: ShortText.optional() });
+
+/** "Regenerate" from the history: the form again, filled with that generation's requirements to run as they are or edit. */
+export const StartFrom = z.object({
+  type: z.literal('startFrom'),
+  requirements: z.string().max(200_000),
+  projectName: z.string().max(100).optional(),
+  provider: z.enum(['offline', 'anthropic']).optional(),
 });
 
 export const HostToWebview = z.discriminatedUnion('type', [
@@ -292,6 +331,8 @@ export const HostToWebview = z.discriminatedUnion('type', [
   ShowExplanation,
   FocusStage,
   RunDiscarded,
+  RunRated,
+  StartFrom,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 

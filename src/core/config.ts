@@ -20,6 +20,8 @@ export const TakossSettings = z.object({
       message: 'must not contain path separators or characters that are invalid in folder names',
     })
     .default('${projectName}'),
+  /** Learning keeps trying every prompt variant now and then (Thompson sampling); off: always the best so far. */
+  learningExplore: z.boolean().default(true),
 });
 export type TakossSettings = z.infer<typeof TakossSettings>;
 

@@ -3,6 +3,8 @@ import type { TakossLog } from './log';
 import type { PanelManager } from './panel/PanelManager';
 import type { ApiKeyStore } from './secrets';
 import type { TakossPanel } from './panel/TakossPanel';
+import type { GenerationHistory } from './history/GenerationHistory';
+import type { MetricsViewProvider } from './sidebar/MetricsView';
 
 /** What `activate` returns: a small surface for other extensions and our integration tests. */
 export interface TakossApi {
@@ -13,13 +15,26 @@ export interface TakossApi {
   recentLog(): readonly LogEntry[];
   /** Whether an Anthropic API key is stored (the key itself never leaves Secret Storage this way). */
   hasApiKey(): Promise<boolean>;
+  /** The generation history this window reads and writes. */
+  readonly history: GenerationHistory;
+  /** The Metrics view's content, as it would render now. */
+  metricsHtml(): Promise<string>;
 }
 
-export function createApi(version: string, panels: PanelManager, log: TakossLog, apiKeys: ApiKeyStore): TakossApi {
+export function createApi(
+  version: string,
+  panels: PanelManager,
+  log: TakossLog,
+  apiKeys: ApiKeyStore,
+  history: GenerationHistory,
+  metrics: MetricsViewProvider,
+): TakossApi {
   return {
     version,
     currentPanel: () => panels.panel,
     recentLog: () => log.recent.list(),
     hasApiKey: async () => Boolean(await apiKeys.get()),
+    history,
+    metricsHtml: () => metrics.body(),
   };
 }

@@ -7,6 +7,7 @@ import type { TakossApi } from '../../src/vscode/api';
 import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
 import type { ApiKeyStore } from '../../src/vscode/secrets';
 import { SettingsWatcher } from '../../src/vscode/settings';
+import type { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
 
 export const EXTENSION_ID = 'takoss.takoss';
 
@@ -30,17 +31,17 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
   }
 }
 
-const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+export const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
 
 /**
  * A GenerationRunner as a (freshly reloaded) panel creates it, posting into an array instead of a
  * webview: tests drive runs and read every message the webview would get.
  */
-export function standaloneRunner(journalDir: string) {
+export function standaloneRunner(journalDir: string, history?: GenerationHistory) {
   const posted: HostToWebview[] = [];
   const settings = new SettingsWatcher(quietLog);
-  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir);
+  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir, history);
   const eventsOf = (runId: string): RunEvent[] => posted.flatMap((m) => (m.type === 'runEvent' && m.event.runId === runId ? [m.event] : []));
   return { runner, posted, eventsOf, dispose: () => (runner.dispose(), settings.dispose()) };
 }

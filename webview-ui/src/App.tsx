@@ -106,6 +106,22 @@ export function App({ bridge }: { bridge: Bridge }) {
   const showReview = step === 'review' && review.review !== undefined;
   const [explanation, setExplanation] = useState<Explanation>();
   useEffect(() => bridge.onMessage((message) => message.type === 'showExplanation' && setExplanation(message)), [bridge]);
+  // "Regenerate" from the history: the form again, filled in, to run as it is or edited first.
+  const [formKey, setFormKey] = useState(0);
+  const [startProvider, setStartProvider] = useState<'offline' | 'anthropic'>();
+  const { reset: resetRun } = run;
+  useEffect(
+    () =>
+      bridge.onMessage((message) => {
+        if (message.type !== 'startFrom') return;
+        setDraft({ requirements: message.requirements, name: message.projectName ?? '' });
+        setStartProvider(message.provider);
+        resetRun();
+        setStep('describe');
+        setFormKey((key) => key + 1);
+      }),
+    [bridge, resetRun, setDraft, setStep],
+  );
   const closeExplanation = useCallback(() => setExplanation(undefined), []);
 
   let body;
@@ -143,6 +159,7 @@ export function App({ bridge }: { bridge: Bridge }) {
     body = (
       <>
         <DescribeForm
+          key={formKey}
           onSubmit={async (requirements, projectName, provider) => {
             if (await review.begin(requirements, projectName, provider)) setStep('review');
           }}
@@ -151,7 +168,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           draft={draft}
           onDraft={setDraft}
           hasApiKey={host?.hasApiKey ?? false}
-          defaultProvider={host?.provider ?? 'offline'}
+          defaultProvider={startProvider ?? host?.provider ?? 'offline'}
           onSetApiKey={() => bridge.setApiKey()}
         />
         {review.error && (

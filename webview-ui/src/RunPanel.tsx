@@ -73,7 +73,14 @@ export function RunPanel({
   const progress = runProgress(state);
   const running = view.phase === 'starting' || view.phase === 'running';
   return (
-    <section className="run" aria-label="Generation" data-testid="run-panel" data-status={state.status} data-interrupted={view.interrupted ? 'true' : undefined}>
+    <section
+      className="run"
+      aria-label="Generation"
+      data-testid="run-panel"
+      data-status={state.status}
+      data-interrupted={view.interrupted ? 'true' : undefined}
+      data-from-history={view.fromHistory ? 'true' : undefined}
+    >
       <div className="run-head">
         <h2 data-testid="run-headline">{headline(view)}</h2>
         {running ? (
@@ -93,6 +100,11 @@ export function RunPanel({
           </div>
         )}
       </div>
+      {view.fromHistory && (
+        <p className="run-history-note" data-testid="history-note">
+          From the history: generated {state.startedAt ? new Date(state.startedAt).toLocaleString() : ''} into {view.folder}. Its run is replayed here from the recorded events.
+        </p>
+      )}
       <VscodeProgressBar value={Math.round(progress * 100)} max={100} aria-label="Overall progress" />
       <p className="run-meta" data-testid="run-meta">
         {state.stageOrder.length} stages · {state.files.length} files
@@ -137,7 +149,7 @@ export function RunPanel({
       {view.phase === 'finished' && view.runId && state.files.length > 0 && (state.status === 'cancelled' || state.status === 'failed') && (
         <IncompleteNotice bridge={bridge} runId={view.runId} folder={view.folder} files={state.files.length} />
       )}
-      {view.phase === 'finished' && view.runId && state.files.length > 0 && <ResultView bridge={bridge} runId={view.runId} state={state} />}
+      {view.phase === 'finished' && view.runId && state.files.length > 0 && <ResultView bridge={bridge} runId={view.runId} state={state} rating={view.rating} />}
     </section>
   );
 }

@@ -119,6 +119,10 @@ export class Bridge {
   }
 
   /** No short timeout: the user is choosing where to save. */
+  rateRun(runId: string, up: boolean, note?: string): Promise<ReplyOf<'runRated'>> {
+    return this.request((requestId) => ({ type: 'rateRun', requestId, runId, up, note }), 'runRated', 30_000);
+  }
+
   exportZip(runId: string): Promise<ReplyOf<'zipExported'>> {
     return this.request((requestId) => ({ type: 'exportZip', requestId, runId }), 'zipExported', 30 * 60_000);
   }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyRunEvent, initialRunState, markInterrupted, replayRun, type RunState } from '../../src/core/pipeline/runState';
 import type { ProjectSpec } from '../../src/core/spec/projectSpec';
-import type { ProviderChoice } from '../../src/protocol';
+import type { ProviderChoice, Rating } from '../../src/protocol';
 import type { Bridge, GenerateOptions } from './bridge';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';
@@ -17,6 +17,10 @@ export interface RunView {
   interrupted?: boolean;
   /** A stage to select in the execution tree (from an editor hover's link). */
   focusStage?: string;
+  /** Opened from the Generations history. */
+  fromHistory?: boolean;
+  /** The user's thumbs up/down, as stored. */
+  rating?: Rating;
 }
 
 /** One generation at a time from this panel: start, follow its events, cancel. */
@@ -42,7 +46,12 @@ export function useRun(bridge: Bridge) {
             warnings: message.warnings,
             state,
             interrupted: message.interrupted,
+            fromHistory: message.fromHistory,
+            rating: message.rating,
           });
+        } else if (message.type === 'runRated' && message.rating) {
+          const rating = message.rating;
+          setView((previous) => (previous.runId === message.runId ? { ...previous, rating } : previous));
         } else if (message.type === 'focusStage') {
           setView((previous) => (previous.runId === message.runId ? { ...previous, focusStage: message.stageId } : previous));
         } else if (message.type === 'runEvent') {

@@ -28,6 +28,8 @@ export interface RunForecast {
     callsOverBudget: number;
     seconds: number;
   };
+  /** From past runs of similar size (filled in by the caller that has the history). */
+  history?: { costUsd: number; seconds: number; tokens: number; basedOn: number; explanation: string; overBudget: boolean };
 }
 
 // Measured on the 10 samples (bench/generation-time.mjs and hybrid runs against the fake server):

@@ -24,6 +24,12 @@ import { RunJournals } from './runJournals';
 import { offerToOpen, pickRootWithoutWorkspace } from './noWorkspace';
 import { planResume } from './resume';
 import { verificationFor } from './verification';
+import type { GenerationHistory } from '../history/GenerationHistory';
+import { RunRecording } from '../history/runRecording';
+import { variantChooser } from '../../core/learning/bandit';
+import { withRating } from '../../core/learning/stageOutcomes';
+import type { GenerationRecord } from '../../core/history/store';
+import { generationFolder } from '../history/generationFolder';
 import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
 
 export interface GenerateInput {
@@ -51,6 +57,8 @@ interface RunRecord {
   events: () => readonly RunEvent[];
   /** Restored from a journal that never reached runFinished. */
   interrupted: boolean;
+  /** Opened from the Generations history. */
+  fromHistory?: boolean;
 }
 
 /**
@@ -73,6 +81,8 @@ export class GenerationRunner extends Disposable {
     private readonly post: (message: HostToWebview) => Promise<boolean>,
     /** Where runs are journaled (workspace storage); none: no journal, no redraw after reload. */
     journalDir?: string,
+    /** The generation history: every run is recorded, and learning reads it. */
+    private readonly history?: GenerationHistory,
   ) {
     super();
     this.journals = new RunJournals(journalDir, log);
@@ -82,6 +92,10 @@ export class GenerationRunner extends Disposable {
         this.active.forEach((controller) => controller.abort());
       }),
     );
+  }
+
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
   }
 
   get runningCount(): number {
@@ -96,7 +110,7 @@ export class GenerationRunner extends Disposable {
 
   /** Re-checks an edited spec: problems, forecast and target folder for the review step. */
   async review(requestId: string, spec: ProjectSpec, provider: ProviderChoice): Promise<void> {
-    const result = await reviewSpec(spec, provider, this.settings.settings);
+    const result = await reviewSpec(spec, provider, this.settings.settings, (await this.history?.runOutcomes()) ?? []);
     await this.post({ type: 'specReview', replyTo: requestId, spec, ...result });
   }
 
@@ -139,8 +153,15 @@ export class GenerationRunner extends Disposable {
     if (provider !== 'anthropic') return undefined;
     const apiKey = await this.apiKeys.get();
     if (!apiKey) return null;
-    const { model, budgetPerRunUsd } = this.settings.settings;
-    return { provider: new AnthropicProvider({ apiKey }), model, budgetUsd: budgetPerRunUsd };
+    const { model, budgetPerRunUsd, learningExplore } = this.settings.settings;
+    // The prompt variant of each stage is chosen from past outcomes (read once per run).
+    const outcomes = (await this.history?.outcomes()) ?? [];
+    return {
+      provider: new AnthropicProvider({ apiKey }),
+      model,
+      budgetUsd: budgetPerRunUsd,
+      chooseVariant: variantChooser(outcomes, { explore: learningExplore }),
+    };
   }
 
   /**
@@ -220,6 +241,7 @@ export class GenerationRunner extends Disposable {
       });
     const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
     this.runs.set(runId, record);
+    const recording = this.history && (await RunRecording.begin(this.history, { runId, spec, provider: options.provider, model: claude?.model, target }));
     this.latest = record;
     this.log.info(`Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''})`);
     // A cancelled run stops waiting for its stages at once, but a file already being written still
@@ -244,6 +266,7 @@ export class GenerationRunner extends Disposable {
       .then(async ({ run }) => {
         await Promise.allSettled([...inFlight]);
         if (this.shuttingDown) return; // left as a crash leaves it: the next window offers to resume
+        await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
         this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`);
         if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
         else {
@@ -256,7 +279,10 @@ export class GenerationRunner extends Disposable {
           }
         }
       })
-      .catch((error: unknown) => this.log.error(`Run ${runId} failed to start: ${errorText(error)}`))
+      .catch(async (error: unknown) => {
+        this.log.error(`Run ${runId} failed to start: ${errorText(error)}`);
+        await recording?.end(stream.events);
+      })
       .finally(async () => {
         // The journal is complete before the run counts as ended (a reload right after must not
         // mistake a finished run for an interrupted one).
@@ -355,7 +381,40 @@ export class GenerationRunner extends Disposable {
       warnings: latest.warnings,
       events: [...latest.events()],
       interrupted: latest.interrupted,
+      fromHistory: Boolean(latest.fromHistory),
+      rating: (await this.history?.get(latest.runId))?.rating,
     });
+  }
+
+  /** Opens a past generation from the history: its events replayed into the execution tree and result view. */
+  async showHistoric(generation: GenerationRecord, events: readonly RunEvent[]): Promise<void> {
+    const record: RunRecord = {
+      runId: generation.id,
+      folder: generation.folder,
+      target: generationFolder(generation),
+      projectName: generation.spec.name,
+      entities: generation.spec.entities.map((e) => e.name),
+      warnings: generation.spec.warnings,
+      events: () => events,
+      interrupted: false,
+      fromHistory: true,
+    };
+    this.runs.set(record.runId, record);
+    this.latest = record;
+    await this.sendSnapshot();
+  }
+
+  /** The user's thumbs up/down on a generation: kept in its record and passed to its stage outcomes for learning. */
+  async rate(runId: string, up: boolean, note?: string): Promise<{ up: boolean; note?: string }> {
+    if (this.active.has(runId)) throw new Error('The run is still going: rate it when it has finished.');
+    if (!this.history?.available) throw new Error('Ratings need the generation history, which is not available in this window.');
+    const updated = await this.history.update(runId, (record) => ({
+      ...record,
+      rating: { up, note, at: Date.now() },
+      stages: withRating(record.stages, up ? 'up' : 'down'),
+    }));
+    if (!updated?.rating) throw new Error('This generation is not in the history (it may have been deleted).');
+    return { up: updated.rating.up, note: updated.rating.note };
   }
 
   cancel(runId: string): boolean {

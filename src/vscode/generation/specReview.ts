@@ -7,6 +7,8 @@ import type { ProjectSpec } from '../../core/spec/projectSpec';
 import { validateSpec } from '../../core/spec/specIndex';
 import type { ProviderChoice } from '../../protocol';
 import type { TakossSettings } from '../../core/config';
+import { forecastFromHistory } from '../../core/learning/historyForecast';
+import type { RunOutcomes } from '../../core/learning/types';
 
 export interface SpecReviewResult {
   problems: string[];
@@ -18,7 +20,13 @@ export interface SpecReviewResult {
 }
 
 /** Everything the review step shows about a spec: what blocks it, what it will cost, where it goes. */
-export async function reviewSpec(spec: ProjectSpec, provider: ProviderChoice, settings: TakossSettings): Promise<SpecReviewResult> {
+export async function reviewSpec(
+  spec: ProjectSpec,
+  provider: ProviderChoice,
+  settings: TakossSettings,
+  /** Past runs (the history): the forecast of this run's cost and time from similar ones. */
+  past: readonly RunOutcomes[] = [],
+): Promise<SpecReviewResult> {
   const problems = validateSpec(spec);
   if (!spec.entities.length) problems.unshift(`No entities were found in the description. ${spec.warnings.join(' ')}`.trim());
   let forecast: RunForecast | undefined;
@@ -30,6 +38,11 @@ export async function reviewSpec(spec: ProjectSpec, provider: ProviderChoice, se
             ? { model: settings.model, budgetUsd: settings.budgetPerRunUsd, concurrency: settings.maxConcurrentStages }
             : undefined,
       });
+      const learned = forecastFromHistory(past, { entities: spec.entities.length, stageCount: forecast.stages }, { provider, model: provider === 'anthropic' ? settings.model : undefined });
+      if (learned) {
+        // The budget check before the run: what similar runs really cost against what the user allows.
+        forecast.history = { ...learned, overBudget: provider === 'anthropic' && learned.costUsd > settings.budgetPerRunUsd };
+      }
     } catch (error) {
       problems.push(`The generator cannot build this model: ${errorText(error)}`);
     }

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/log';
 import type { HostInfo } from '../../protocol';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
+import type { GenerationHistory } from '../history/GenerationHistory';
 import { TakossPanel } from './TakossPanel';
 
 /** Owns the single Takoss panel: opens or reveals it, and pushes host changes into it. */
@@ -19,6 +20,7 @@ export class PanelManager extends Disposable {
     private readonly settings: SettingsWatcher,
     private readonly apiKeys: ApiKeyStore,
     private readonly journalDir?: string,
+    private readonly history?: GenerationHistory,
   ) {
     super();
     const pushHostInfo = () => void this.current?.post({ type: 'hostInfo', host: this.hostInfo() });
@@ -42,7 +44,7 @@ export class PanelManager extends Disposable {
       this.current.reveal();
       return this.current;
     }
-    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys, journalDir: this.journalDir });
+    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys, journalDir: this.journalDir, history: this.history });
     this.current = panel;
     panel.onDidDispose(() => {
       if (this.current === panel) this.current = undefined;

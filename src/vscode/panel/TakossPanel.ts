@@ -7,6 +7,7 @@ import type { HandlerContext } from './handlers/context';
 import { messageHandlers } from './handlers';
 import { GenerationRunner } from '../generation/GenerationRunner';
 import type { ApiKeyStore } from '../secrets';
+import type { GenerationHistory } from '../history/GenerationHistory';
 import type { SettingsWatcher } from '../settings';
 import { renderWebviewHtml } from './webviewHtml';
 
@@ -17,6 +18,7 @@ export interface PanelServices {
   apiKeys: ApiKeyStore;
   /** Folder for run journals (workspace storage), when there is one. */
   journalDir?: string;
+  history?: GenerationHistory;
 }
 
 export interface RejectedMessage {
@@ -39,6 +41,9 @@ export class TakossPanel extends Disposable {
   /** Fires whenever a webview message fails validation (tests and diagnostics listen). */
   readonly onDidRejectMessage = this.rejectedEmitter.event;
   readonly onDidDispose = this.disposedEmitter.event;
+  private readonly postedEmitter = this._register(new Emitter<HostToWebview>());
+  /** Fires for every message delivered to the webview (diagnostics and tests listen). */
+  readonly onDidPostMessage = this.postedEmitter.event;
 
   /** Runs started from this panel (cancelled when the panel closes). */
   readonly runs: GenerationRunner;
@@ -67,7 +72,7 @@ export class TakossPanel extends Disposable {
     services: PanelServices,
   ) {
     super();
-    this.runs = this._register(new GenerationRunner(log, services.settings, services.apiKeys, (message) => this.post(message), services.journalDir));
+    this.runs = this._register(new GenerationRunner(log, services.settings, services.apiKeys, (message) => this.post(message), services.journalDir, services.history));
     this.handlerContext = {
       post: (message) => this.post(message),
       log,
@@ -153,7 +158,9 @@ export class TakossPanel extends Disposable {
     }
     if (this.isDisposed) return false;
     try {
-      return await this.panel.webview.postMessage(checked.message);
+      const delivered = await this.panel.webview.postMessage(checked.message);
+      if (delivered) this.postedEmitter.fire(checked.message);
+      return delivered;
     } catch (error) {
       this.log.warn(`Could not post ${message.type} to the webview: ${errorText(error)}`);
       return false;

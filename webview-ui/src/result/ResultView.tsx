@@ -5,6 +5,8 @@ import type { HostToWebview } from '../../../src/protocol';
 import type { Bridge } from '../bridge';
 import { CodeViewer } from './CodeViewer';
 import { FileTree } from './FileTree';
+import { RatingBox } from './RatingBox';
+import type { Rating } from '../../../src/protocol';
 
 type FileContent = Extract<HostToWebview, { type: 'fileContent' }>;
 
@@ -27,7 +29,7 @@ function Verification({ state }: { state: RunState }) {
 }
 
 /** Step 4: the generated project: a file tree, the selected file with its explanation, actions. */
-export function ResultView({ bridge, runId, state }: { bridge: Bridge; runId: string; state: RunState }) {
+export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; runId: string; state: RunState; rating?: Rating }) {
   const paths = state.files.map((f) => f.path);
   const [selected, setSelected] = useState<string | undefined>(paths.includes('README.md') ? 'README.md' : paths[0]);
   const [file, setFile] = useState<FileContent>();
@@ -83,6 +85,7 @@ export function ResultView({ bridge, runId, state }: { bridge: Bridge; runId: st
         </div>
       </div>
       <Verification state={state} />
+      <RatingBox bridge={bridge} runId={runId} rating={rating} />
       {exportNote && (
         <p role="status" data-testid="export-note">
           {exportNote}

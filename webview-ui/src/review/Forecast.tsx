@@ -20,6 +20,15 @@ export function Forecast({ forecast, checking }: { forecast?: RunForecast; check
         </>
       )}
       {!claude && ' Offline: no API calls, no cost.'}
+      {forecast.history && (
+        <span className={forecast.history.overBudget ? 'forecast-history over-budget' : 'forecast-history'} data-testid="forecast-history">
+          {' '}
+          Learned {forecast.history.explanation}: about {claude || forecast.history.costUsd > 0 ? `$${forecast.history.costUsd.toFixed(2)} and ` : ''}
+          {forecast.history.seconds.toFixed(1)} s.
+          {forecast.history.overBudget &&
+            ` That is more than the $${claude?.budgetUsd.toFixed(2) ?? ''} budget: some stages will keep the offline result (raise takoss.budgetPerRunUsd to let Claude do more).`}
+        </span>
+      )}
     </div>
   );
 }

@@ -46,7 +46,17 @@ function StageDetails({ stage }: { stage: StageState }) {
         {stage.variant && (
           <>
             <dt>Prompt variant</dt>
-            <dd>{stage.variant}</dd>
+            <dd data-testid="stage-variant">
+              {stage.variant}
+              {stage.model ? ` · ${stage.model}` : ''}
+              {stage.prompt && ` · ${stage.prompt.valid ? (stage.prompt.repaired ? 'valid after a repair' : 'valid answer') : 'invalid answer: deterministic result kept'}`}
+            </dd>
+            {stage.variantReason && (
+              <>
+                <dt>Why this variant</dt>
+                <dd data-testid="stage-variant-reason">{stage.variantReason}</dd>
+              </>
+            )}
           </>
         )}
         {stage.durationMs !== undefined && (

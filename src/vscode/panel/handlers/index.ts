@@ -7,6 +7,7 @@ import { handleGenerate } from './generate';
 import { handleOpenFile } from './openFile';
 import { handlePing } from './ping';
 import { handlePong } from './pong';
+import { handleRateRun } from './rateRun';
 import { handleReadFile } from './readFile';
 import { handleReady } from './ready';
 import { handleResumeRun } from './resumeRun';
@@ -30,4 +31,5 @@ export const messageHandlers: HandlerTable = {
   discardRun: handleDiscardRun,
   resumeRun: handleResumeRun,
   setApiKey: handleSetApiKey,
+  rateRun: handleRateRun,
 };

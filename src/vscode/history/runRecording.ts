@@ -1,0 +1,80 @@
+import type * as vscode from 'vscode';
+import type { GenerationRecord } from '../../core/history/store';
+import { RECORD_VERSION } from '../../core/history/store';
+import { stageOutcomes } from '../../core/learning/stageOutcomes';
+import type { RunEvent, RunStatus, RunSummary } from '../../core/pipeline/events';
+import type { ProjectSpec } from '../../core/spec/projectSpec';
+import type { VerifyResult } from '../../core/verify/verifier';
+import type { GenerationHistory } from './GenerationHistory';
+
+export interface RecordingStart {
+  runId: string;
+  spec: ProjectSpec;
+  provider: 'offline' | 'anthropic';
+  model?: string;
+  /** The folder the project is written to (kept as an absolute path: history is shared by every window). */
+  target: vscode.Uri;
+}
+
+/**
+ * One generation's history record: saved as "running" when the run starts (so a crash or a closed
+ * window leaves a trace) and completed when it ends, with its outcomes and event log.
+ */
+export class RunRecording {
+  private constructor(
+    private readonly history: GenerationHistory,
+    private record: GenerationRecord,
+  ) {}
+
+  static async begin(history: GenerationHistory, start: RecordingStart): Promise<RunRecording> {
+    const record: GenerationRecord = {
+      recordVersion: RECORD_VERSION,
+      id: start.runId,
+      createdAt: Date.now(),
+      requirements: start.spec.requirements.text,
+      spec: start.spec,
+      provider: start.provider,
+      model: start.provider === 'anthropic' ? start.model : undefined,
+      status: 'running',
+      folder: start.target.scheme === 'file' ? start.target.fsPath : start.target.toString(),
+      durationMs: 0,
+      usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
+      files: [],
+      stageCount: 0,
+      stages: [],
+    };
+    await history.save(record);
+    return new RunRecording(history, record);
+  }
+
+  /** Completes the record from the run's events (and its verification, when it ran). */
+  async end(events: readonly RunEvent[], verification?: VerifyResult): Promise<GenerationRecord> {
+    const finished = events.findLast((event) => event.type === 'runFinished');
+    const summary = finished?.type === 'runFinished' ? finished.summary : undefined;
+    const started = events.find((event) => event.type === 'runStarted');
+    const files = new Map<string, { path: string; sha256: string; bytes: number }>();
+    for (const event of events) if (event.type === 'fileProduced') files.set(event.path, { path: event.path, sha256: event.sha256, bytes: event.bytes });
+    this.record = {
+      ...this.record,
+      status: recordStatus(summary),
+      finishedAt: finished?.at ?? Date.now(),
+      durationMs: summary?.durationMs ?? 0,
+      usage: summary?.usage ?? this.record.usage,
+      verification: verification && { ok: verification.ok, failedStep: verification.failedStep },
+      files: [...files.values()],
+      stageCount: started?.type === 'runStarted' ? started.stages.length : 0,
+      stages: stageOutcomes(events, { verificationPassed: verification?.ok }),
+    };
+    await this.history.save(this.record, events);
+    return this.record;
+  }
+}
+
+/** A run whose only skipped stages were not asked for (verification) still succeeded. */
+function recordStatus(summary: RunSummary | undefined): GenerationRecord['status'] {
+  const status: RunStatus | undefined = summary?.status;
+  if (!summary || !status) return 'failed';
+  if (status === 'cancelled') return 'cancelled';
+  if (summary.stages.failed > 0) return summary.stages.succeeded > 0 ? 'partial' : 'failed';
+  return 'succeeded';
+}
