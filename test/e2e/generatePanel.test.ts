@@ -291,11 +291,30 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await screenshot(page, '7-interrupted-after-reload');
   });
 
-  it('shows the Takoss sidebar with its welcome view', async () => {
+  it('lists past generations in the sidebar with their metrics; one opens in the panel, replayed, and takes a rating', async () => {
     const { page } = workbench;
     await page.locator('.activitybar .action-item a[aria-label^="Takoss"]').first().click();
-    const welcome = page.locator('.welcome-view-content', { hasText: 'No generations yet' });
-    await welcome.waitFor({ state: 'visible', timeout: 15_000 });
-    await screenshot(page, 'sidebar');
+    // Newest first: the run cut short by the reload, then the Claude run that was cancelled, then the blog.
+    const blogRow = page.locator('.monaco-list-row[aria-label^="blog, succeeded"]');
+    await blogRow.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.monaco-list-row[aria-label^="reload-me, interrupted"]').waitFor({ state: 'visible', timeout: 15_000 });
+    const labels = await page.locator('.pane-body .monaco-list-row[aria-label*=", offline,"], .pane-body .monaco-list-row[aria-label*=", claude"]').evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('aria-label') ?? ''),
+    );
+    assert.ok(labels.findIndex((l) => l.startsWith('reload-me')) < labels.findIndex((l) => l.startsWith('blog,')), `newest first: ${labels.join(' | ')}`);
+    const metrics = await findFrameWith(page, '[data-testid=metrics-totals]', 30_000);
+    assert.match((await metrics.textContent('[data-testid=metrics-totals]')) ?? '', /Runs\s*[3-9]/);
+    assert.ok(await metrics.$('[data-testid=metrics-stages] tr[data-stage="api-routes"]'), 'per-stage numbers');
+    await screenshot(page, 'sidebar-history');
+    // A click opens the generation in the panel: its run replayed from the history.
+    await blogRow.click();
+    app = await findFrameWith(page, '[data-testid=history-note]', 30_000);
+    assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Generated blog/);
+    assert.equal(await app.getAttribute('[data-stage="api-routes:Post"]', 'data-status'), 'succeeded');
+    await app.click('[data-testid=rate-up]');
+    await app.waitForSelector('[data-testid=rating-status]', { timeout: 15_000 });
+    assert.match((await app.textContent('[data-testid=rating-status]')) ?? '', /saved/);
+    await page.locator('.monaco-list-row[aria-label^="blog, succeeded"]', { hasText: 'rated good' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot(page, 'history-replayed-rated');
   });
 });

@@ -129,7 +129,7 @@ describe('Generation history in the extension host', function () {
       assert.equal(stored?.rating?.up, false);
       assert.ok(stored?.stages.every((stage) => stage.rating === 'down'), 'learning sees the thumbs-down');
       const item = generationItem(stored as GenerationRecord, () => false);
-      assert.match(String(item.description), /👎/);
+      assert.match(String(item.description), /rated poor$/);
       await panel.receive({ type: 'rateRun', requestId: 'rate-2', runId: 'no-such-run', up: true });
       const refused = await waitFor(() => posted.find((m) => m.type === 'runRated' && m.replyTo === 'rate-2'), 'the refusal');
       assert.ok(refused.type === 'runRated' && /not in the history/.test(refused.error ?? ''));

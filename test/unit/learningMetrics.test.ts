@@ -56,6 +56,20 @@ describe('learning metrics', () => {
     assert.equal(metrics.totalTokens, 4500);
   });
 
+  it('counts only stages that ran to an end: cancelled, skipped and interrupted ones are neither success nor failure', () => {
+    const metrics = computeMetrics([
+      run('a', '2026-03-01T10:00:00Z', [
+        outcome('s', { status: 'succeeded' }),
+        outcome('s', { status: 'failed' }),
+        outcome('s', { status: 'cancelled' }),
+        outcome('s', { status: 'skipped' }),
+        outcome('s', { status: 'interrupted' }),
+      ]),
+    ]);
+    assert.equal(metrics.stages[0].count, 2);
+    assert.equal(metrics.stages[0].successRate, 0.5);
+  });
+
   it('computes per-stage count, success rate, mean, nearest-rank p95, tokens and cost', () => {
     // 20 durations 10, 20, ..., 200: nearest rank ceil(0.95·20) = 19 → 190 (interpolation would give 190.5).
     const routes = Array.from({ length: 20 }, (_, i) =>

@@ -27,6 +27,9 @@ export function computeMetrics(runs: readonly RunOutcomes[]): HistoryMetrics {
       addToPeriod(weeks, isoWeek(date), run);
     }
     for (const outcome of run.stages) {
+      // Only stages that ran to an end say something about the stage: one the user cancelled, a
+      // reload cut short or a failed dependency skipped is not counted for or against it.
+      if (outcome.status !== 'succeeded' && outcome.status !== 'failed') continue;
       getOrCreate(stageAcc, outcome.stage, () => new OutcomeAccumulator()).add(outcome);
       // NUL cannot appear in ids, so the joined key is unambiguous.
       const key = `${outcome.stage}\u0000${outcome.variant}`;

@@ -388,10 +388,12 @@ export class GenerationRunner extends Disposable {
 
   /** Opens a past generation from the history: its events replayed into the execution tree and result view. */
   async showHistoric(generation: GenerationRecord, events: readonly RunEvent[]): Promise<void> {
+    const target = generationFolder(generation);
     const record: RunRecord = {
       runId: generation.id,
-      folder: generation.folder,
-      target: generationFolder(generation),
+      // Relative when it is in this workspace (as live runs show it), else where it is.
+      folder: vscode.workspace.asRelativePath(target, false),
+      target,
       projectName: generation.spec.name,
       entities: generation.spec.entities.map((e) => e.name),
       warnings: generation.spec.warnings,

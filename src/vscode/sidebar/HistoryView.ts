@@ -30,7 +30,7 @@ export function generationItem(record: GenerationRecord, isRunning: IsRunning): 
   const provider = record.provider === 'anthropic' ? (record.model ?? 'Claude') : 'offline';
   const item = new vscode.TreeItem(record.spec.name, vscode.TreeItemCollapsibleState.None);
   item.id = record.id;
-  item.description = `${date(record.createdAt)} · ${provider} · ${cost(record.usage.costUsd)}${record.rating ? (record.rating.up ? ' · 👍' : ' · 👎') : ''}`;
+  item.description = `${date(record.createdAt)} · ${provider} · ${cost(record.usage.costUsd)}${record.rating ? (record.rating.up ? ' · rated good' : ' · rated poor') : ''}`;
   item.iconPath = new vscode.ThemeIcon(status.icon, status.color ? new vscode.ThemeColor(status.color) : undefined);
   item.contextValue = GENERATION_CONTEXT;
   item.tooltip = tooltip(record, status.label, provider);
@@ -46,7 +46,7 @@ function tooltip(record: GenerationRecord, status: string, provider: string): vs
     '',
     `${record.spec.entities.length} entities · ${record.files.length} files · ${(record.durationMs / 1000).toFixed(1)} s · ${provider}${tokens ? ` · ${tokens.toLocaleString('en-US')} tokens` : ''} · ${cost(record.usage.costUsd)}`,
     record.verification ? `Verification: ${record.verification.ok ? 'passed' : `failed at ${record.verification.failedStep ?? 'a step'}`}` : 'Verification: not run',
-    record.rating ? `Rated ${record.rating.up ? '👍' : '👎'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
+    record.rating ? `Rated ${record.rating.up ? 'good' : 'poor'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
     '',
     `\`${escape(record.folder)}\``,
     '',

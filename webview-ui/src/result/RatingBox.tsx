@@ -40,22 +40,22 @@ export function RatingBox({ bridge, runId, rating }: { bridge: Bridge; runId: st
       <VscodeButton
         secondary={up !== true}
         aria-label="Good result"
-        aria-pressed={up === true}
+        aria-pressed={up === true ? 'true' : 'false'}
         disabled={saving}
         onClick={() => choose(true)}
         data-testid="rate-up"
       >
-        <span aria-hidden="true">👍</span> Good
+        Good
       </VscodeButton>
       <VscodeButton
         secondary={up !== false}
         aria-label="Poor result"
-        aria-pressed={up === false}
+        aria-pressed={up === false ? 'true' : 'false'}
         disabled={saving}
         onClick={() => choose(false)}
         data-testid="rate-down"
       >
-        <span aria-hidden="true">👎</span> Poor
+        Poor
       </VscodeButton>
       {up !== undefined && (
         <div className="rating-note">
