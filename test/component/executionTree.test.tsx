@@ -70,6 +70,27 @@ describe('ExecutionTree', () => {
     assert.equal(details.getByText('Duration').nextElementSibling?.textContent, '350 ms');
   });
 
+  it('shows which prompt variant a Claude stage used, why learning chose it, and how the answer turned out', async () => {
+    const { state } = mixedRun([
+      {
+        type: 'promptChosen',
+        stageId: 'domain',
+        variant: 'stepwise',
+        promptVersion: 1,
+        model: 'claude-sonnet-5-5',
+        reason: 'stepwise: 18 of 20 clean (sampled 0.88) vs direct 9 of 20 clean (sampled 0.41)',
+      },
+      { type: 'promptOutcome', stageId: 'domain', variant: 'stepwise', model: 'claude-sonnet-5-5', valid: false, repaired: true, latencyMs: 3100 },
+    ]);
+    await renderUi(<ExecutionTree state={state} />);
+    const domain = screen.getAllByTestId('tree-node').find((node) => node.dataset.stage === 'domain');
+    assert.ok(domain);
+    fireEvent.click(domain);
+    await litSettled();
+    assert.equal(screen.getByTestId('stage-variant').textContent, 'stepwise · claude-sonnet-5-5 · invalid answer: deterministic result kept');
+    assert.match(screen.getByTestId('stage-variant-reason').textContent ?? '', /^stepwise: 18 of 20 clean .* vs direct 9 of 20 clean/);
+  });
+
   it('opens the details of a stage from the keyboard: focus its node, press Enter', async () => {
     await renderUi(<ExecutionTree state={mixedRun().state} />);
     const wrapper = document.querySelector<HTMLElement>('.react-flow__node[data-id="api"]');
