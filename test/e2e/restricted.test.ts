@@ -31,6 +31,17 @@ describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
     await server?.stop();
   });
 
+  it('shows the sidebar welcome (with a Generate Project button) while there are no generations yet', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar .action-item a[aria-label^="Takoss"]').first().click();
+    const welcome = page.locator('.welcome-view-content', { hasText: 'No generations yet' });
+    await welcome.waitFor({ state: 'visible', timeout: 15_000 });
+    await welcome.locator('a, .monaco-button', { hasText: 'Generate Project' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+    const metrics = await findFrameWith(page, '[data-testid=metrics-empty]', 30_000);
+    assert.match((await metrics.textContent('[data-testid=metrics-empty]')) ?? '', /No generations yet/);
+    await screenshot(page, 'sidebar-welcome');
+  });
+
   it('generates, but will not verify, and says why and how to trust', async () => {
     const { page } = workbench;
     await runFromPalette(page, 'Takoss: Generate Project');

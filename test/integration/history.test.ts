@@ -10,6 +10,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../../src/core/history/store';
 import { unzipProject } from '../../src/core/output/zip';
+import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
 import { extractSpec } from '../../src/core/spec/extract';
 import type { HostToWebview } from '../../src/protocol';
 import type { TakossApi } from '../../src/vscode/api';
@@ -90,6 +91,41 @@ describe('Generation history in the extension host', function () {
     const died = { ...record, status: 'running' as const };
     assert.equal((generationItem(died, () => false).iconPath as vscode.ThemeIcon).id, 'debug-disconnect');
     assert.equal((generationItem(died, (id) => id === record.id).iconPath as vscode.ThemeIcon).id, 'sync~spin');
+  });
+
+  it('after a reload, a run the journal shows was cut short is recorded as interrupted, with what it did', async () => {
+    const template = await generate(api, 'cut-template');
+    const events = await api.history.events(template);
+    const runId = `cut-${Date.now()}`;
+    const cut = events.slice(0, 60).map((event) => ({ ...event, runId }));
+    await api.history.save({ ...template, id: runId, status: 'running', files: [], stages: [], stageCount: 0 });
+    const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-journal-'));
+    const journal = await RunJournal.create(journals, {
+      journalVersion: JOURNAL_VERSION,
+      runId,
+      folder: 'cut-short',
+      projectName: 'cut-short',
+      provider: 'offline',
+      startedAt: Date.now(),
+      entities: template.spec.entities.map((e) => e.name),
+      warnings: [],
+      spec: template.spec,
+    });
+    for (const event of cut) journal.append(event);
+    await journal.flush();
+    const next = standaloneRunner(journals, api.history);
+    try {
+      await next.runner.sendSnapshot();
+      const record = await api.history.get(runId);
+      assert.equal(record?.status, 'interrupted');
+      assert.equal(record?.files.length, cut.filter((e) => e.type === 'fileProduced').length);
+      assert.equal(record?.stages.length, template.stageCount);
+      assert.ok(record?.stages.some((stage) => stage.status === 'interrupted'), 'the stages that never finished say so');
+      assert.deepEqual(await api.history.events(record as GenerationRecord), cut);
+    } finally {
+      next.dispose();
+      await api.history.delete(runId);
+    }
   });
 
   it('opens a past run in the panel: its events replayed, marked as from the history', async () => {

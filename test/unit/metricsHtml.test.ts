@@ -92,7 +92,7 @@ function escapeRegExp(text: string): string {
 describe('metrics view HTML', () => {
   it('shows only a short message when there are no runs', () => {
     const html = render(metrics({ runs: 0, succeeded: 0, stages: [], variants: [], days: [], weeks: [] }));
-    assert.equal(html, '<p class="empty">No generations yet. Metrics appear after your first run.</p>');
+    assert.equal(html, '<p class="empty" data-testid="metrics-empty">No generations yet. Metrics appear after your first run.</p>');
   });
 
   it('shows totals with success share, cost and tokens', () => {

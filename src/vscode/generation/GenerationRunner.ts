@@ -25,7 +25,7 @@ import { offerToOpen, pickRootWithoutWorkspace } from './noWorkspace';
 import { planResume } from './resume';
 import { verificationFor } from './verification';
 import type { GenerationHistory } from '../history/GenerationHistory';
-import { RunRecording } from '../history/runRecording';
+import { recordInterruption, RunRecording } from '../history/runRecording';
 import { variantChooser } from '../../core/learning/bandit';
 import { withRating } from '../../core/learning/stageOutcomes';
 import type { GenerationRecord } from '../../core/history/store';
@@ -330,6 +330,7 @@ export class GenerationRunner extends Disposable {
     const journal = root && (await this.journals.interrupted());
     if (!root || !journal) return undefined;
     this.log.info(`Run ${journal.header.runId} was interrupted (window reload or crash); redrawn from its journal`);
+    if (this.history) await recordInterruption(this.history, journal.header.runId, journal.events);
     return this.recordFrom(journal, root);
   }
 

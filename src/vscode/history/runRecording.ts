@@ -3,6 +3,7 @@ import type { GenerationRecord } from '../../core/history/store';
 import { RECORD_VERSION } from '../../core/history/store';
 import { stageOutcomes } from '../../core/learning/stageOutcomes';
 import type { RunEvent, RunStatus, RunSummary } from '../../core/pipeline/events';
+import { replayRun } from '../../core/pipeline/runState';
 import type { ProjectSpec } from '../../core/spec/projectSpec';
 import type { VerifyResult } from '../../core/verify/verifier';
 import type { GenerationHistory } from './GenerationHistory';
@@ -49,25 +50,39 @@ export class RunRecording {
 
   /** Completes the record from the run's events (and its verification, when it ran). */
   async end(events: readonly RunEvent[], verification?: VerifyResult): Promise<GenerationRecord> {
-    const finished = events.findLast((event) => event.type === 'runFinished');
-    const summary = finished?.type === 'runFinished' ? finished.summary : undefined;
-    const started = events.find((event) => event.type === 'runStarted');
-    const files = new Map<string, { path: string; sha256: string; bytes: number }>();
-    for (const event of events) if (event.type === 'fileProduced') files.set(event.path, { path: event.path, sha256: event.sha256, bytes: event.bytes });
-    this.record = {
-      ...this.record,
-      status: recordStatus(summary),
-      finishedAt: finished?.at ?? Date.now(),
-      durationMs: summary?.durationMs ?? 0,
-      usage: summary?.usage ?? this.record.usage,
-      verification: verification && { ok: verification.ok, failedStep: verification.failedStep },
-      files: [...files.values()],
-      stageCount: started?.type === 'runStarted' ? started.stages.length : 0,
-      stages: stageOutcomes(events, { verificationPassed: verification?.ok }),
-    };
+    this.record = { ...this.record, ...outcomeOf(events, verification) };
     await this.history.save(this.record, events);
     return this.record;
   }
+}
+
+/**
+ * A run the journal shows was cut short (window reload or crash): its record, left "running" by the
+ * window that died, becomes "interrupted" with what the journal knows (events, files, stage outcomes).
+ */
+export async function recordInterruption(history: GenerationHistory, runId: string, events: readonly RunEvent[]): Promise<void> {
+  const record = await history.get(runId);
+  if (record?.status !== 'running') return;
+  await history.save({ ...record, ...outcomeOf(events), status: 'interrupted' }, events);
+}
+
+function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Partial<GenerationRecord> {
+  const finished = events.findLast((event) => event.type === 'runFinished');
+  const summary = finished?.type === 'runFinished' ? finished.summary : undefined;
+  const started = events.find((event) => event.type === 'runStarted');
+  const files = new Map<string, { path: string; sha256: string; bytes: number }>();
+  for (const event of events) if (event.type === 'fileProduced') files.set(event.path, { path: event.path, sha256: event.sha256, bytes: event.bytes });
+  const last = events.at(-1);
+  return {
+    status: recordStatus(summary),
+    finishedAt: finished?.at ?? last?.at ?? Date.now(),
+    durationMs: summary?.durationMs ?? (started && last ? last.at - started.at : 0),
+    usage: summary?.usage ?? replayRun(events).usage,
+    verification: verification && { ok: verification.ok, failedStep: verification.failedStep },
+    files: [...files.values()],
+    stageCount: started?.type === 'runStarted' ? started.stages.length : 0,
+    stages: stageOutcomes(events, { verificationPassed: verification?.ok }),
+  };
 }
 
 /** A run whose only skipped stages were not asked for (verification) still succeeded. */

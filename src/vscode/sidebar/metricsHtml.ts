@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 export function renderMetricsBody(metrics: HistoryMetrics, options: { now?: number } = {}): string {
   if (metrics.runs === 0) {
-    return '<p class="empty">No generations yet. Metrics appear after your first run.</p>';
+    return '<p class="empty" data-testid="metrics-empty">No generations yet. Metrics appear after your first run.</p>';
   }
   const now = Number.isFinite(options.now) ? (options.now as number) : Date.now();
   const sections = [
