@@ -82,6 +82,23 @@ describe('generation history store', () => {
     assert.deepEqual(readdirSync(dir), []);
   });
 
+  it('lists again cheaply but never stale: changes, deletions and damage by another window are seen', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const ours = new HistoryStore(dir);
+    const theirs = new HistoryStore(dir);
+    await ours.save(record('a', 1000));
+    await ours.save(record('b', 2000));
+    assert.deepEqual((await ours.list()).records.map((r) => r.id), ['b', 'a']);
+    await theirs.update('a', (r) => ({ ...r, rating: { up: false, note: 'from the other window', at: 5 } }));
+    await theirs.delete('b');
+    await theirs.save(record('c', 3000));
+    const listing = await ours.list();
+    assert.deepEqual(listing.records.map((r) => r.id), ['c', 'a']);
+    assert.equal(listing.records[1].rating?.note, 'from the other window');
+    writeFileSync(path.join(dir, '000000000003000-c.json'), '{"damaged":');
+    assert.deepEqual((await ours.list()).unreadable, ['000000000003000-c.json']);
+  });
+
   it('two processes (two VS Code windows) writing at once lose nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
     const storeModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'history', 'store.js');

@@ -5,7 +5,7 @@
 // Records carry a version; older shapes are migrated when read. A record's event log (for replaying
 // the run into the execution tree) is a second file beside it, so listing stays cheap.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { StageOutcome } from '../learning/outcome';
@@ -72,6 +72,9 @@ export interface HistoryListing {
 }
 
 export class HistoryStore {
+  /** Parsed records by file name, with the size and time they were read at: listing again re-reads only what changed. */
+  private readonly parsed = new Map<string, { mtimeMs: number; size: number; record: GenerationRecord | undefined }>();
+
   constructor(private readonly dir: string) {}
 
   private fileOf(record: Pick<GenerationRecord, 'id' | 'createdAt'>): string {
@@ -111,16 +114,32 @@ export class HistoryStore {
     }
     const records: GenerationRecord[] = [];
     const unreadable: string[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.endsWith(EVENTS_SUFFIX)).sort().reverse()) {
-      try {
-        const parsed = GenerationRecord.safeParse(migrateRecord(JSON.parse(await readFile(path.join(this.dir, name), 'utf8'))));
-        if (parsed.success) records.push(parsed.data);
-        else unreadable.push(name);
-      } catch {
-        unreadable.push(name);
-      }
+    const wanted = names.filter((n) => n.endsWith('.json') && !n.endsWith(EVENTS_SUFFIX)).sort().reverse();
+    const present = new Set(wanted);
+    for (const name of [...this.parsed.keys()]) if (!present.has(name)) this.parsed.delete(name);
+    for (const name of wanted) {
+      const record = await this.read(name);
+      if (record) records.push(record);
+      else unreadable.push(name);
     }
     return { records, unreadable };
+  }
+
+  /** One record file, parsed (and migrated) only when its size or time changed since it was last read. */
+  private async read(name: string): Promise<GenerationRecord | undefined> {
+    const file = path.join(this.dir, name);
+    try {
+      const { mtimeMs, size } = await stat(file);
+      const known = this.parsed.get(name);
+      if (known && known.mtimeMs === mtimeMs && known.size === size) return known.record;
+      const parsed = GenerationRecord.safeParse(migrateRecord(JSON.parse(await readFile(file, 'utf8'))));
+      const record = parsed.success ? parsed.data : undefined;
+      this.parsed.set(name, { mtimeMs, size, record });
+      return record;
+    } catch {
+      this.parsed.delete(name);
+      return undefined;
+    }
   }
 
   async get(id: string): Promise<GenerationRecord | undefined> {

@@ -27,7 +27,13 @@ export class GenerationHistory extends Disposable {
     if (dir && this.store) {
       // Other windows write here too: any record file appearing, changing or going refreshes the views.
       const watcher = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.json')));
-      const refresh = () => this.invalidate();
+      // One save touches two files (record and event log), each seen more than once: refresh once.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const refresh = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => this.invalidate(), 150);
+      };
+      this._register({ dispose: () => clearTimeout(timer) });
       this._register(watcher.onDidCreate(refresh));
       this._register(watcher.onDidChange(refresh));
       this._register(watcher.onDidDelete(refresh));
