@@ -305,7 +305,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     const metrics = await findFrameWith(page, '[data-testid=metrics-totals]', 30_000);
     assert.match((await metrics.textContent('[data-testid=metrics-totals]')) ?? '', /Runs\s*[3-9]/);
     assert.ok(await metrics.$('[data-testid=metrics-stages] tr[data-stage="api-routes"]'), 'per-stage numbers');
-    await screenshot(page, 'sidebar-history');
+    await screenshotThemes(page, metrics, 'sidebar-history');
     // A click opens the generation in the panel: its run replayed from the history.
     await blogRow.click();
     app = await findFrameWith(page, '[data-testid=history-note]', 30_000);
