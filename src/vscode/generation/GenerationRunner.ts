@@ -5,14 +5,14 @@ import type { GeneratedFile } from '../../core/generator/fileSet';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
 import { type RunEvent, RunEventStream } from '../../core/pipeline/events';
-import { JOURNAL_VERSION, type JournalContents } from '../../core/pipeline/journal';
+import { JOURNAL_VERSION } from '../../core/pipeline/journal';
 import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
 import { replayRun } from '../../core/pipeline/runState';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
 import type { ProjectSpec } from '../../core/spec/projectSpec';
 import { validateSpec } from '../../core/spec/specIndex';
-import type { HostToWebview, ProviderChoice } from '../../protocol';
+import type { HostToWebview, ProviderChoice, Rating } from '../../protocol';
 import { exportProjectZip, type ZipExportResult } from '../export/zipExport';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
@@ -25,11 +25,11 @@ import { offerToOpen, pickRootWithoutWorkspace } from './noWorkspace';
 import { planResume } from './resume';
 import { verificationFor } from './verification';
 import type { GenerationHistory } from '../history/GenerationHistory';
-import { recordInterruption, RunRecording } from '../history/runRecording';
+import { RunRecording } from '../history/runRecording';
+import { rateGeneration } from '../history/rateGeneration';
+import { type RunRecord, RunViews, writtenBy } from './runViews';
 import { variantChooser } from '../../core/learning/bandit';
-import { withRating } from '../../core/learning/stageOutcomes';
 import type { GenerationRecord } from '../../core/history/store';
-import { generationFolder } from '../history/generationFolder';
 import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
 
 export interface GenerateInput {
@@ -46,20 +46,6 @@ export interface GenerateInput {
   git?: boolean;
 }
 
-interface RunRecord {
-  runId: string;
-  folder: string;
-  target: vscode.Uri;
-  projectName: string;
-  entities: string[];
-  warnings: string[];
-  /** The run's events so far (live), or as journaled before a window reload. */
-  events: () => readonly RunEvent[];
-  /** Restored from a journal that never reached runFinished. */
-  interrupted: boolean;
-  /** Opened from the Generations history. */
-  fromHistory?: boolean;
-}
 
 /**
  * Runs generations for the panel: requirements -> spec for review -> the staged pipeline, files
@@ -68,9 +54,8 @@ interface RunRecord {
  */
 export class GenerationRunner extends Disposable {
   private readonly active = new Map<string, AbortController>();
-  private readonly runs = new Map<string, RunRecord>();
-  private latest: RunRecord | undefined;
   private readonly journals: RunJournals;
+  private readonly views: RunViews;
   /** The window is closing or reloading: runs stop, but as interrupted (resumable), not as ended. */
   private shuttingDown = false;
 
@@ -86,12 +71,17 @@ export class GenerationRunner extends Disposable {
   ) {
     super();
     this.journals = new RunJournals(journalDir, log);
+    this.views = new RunViews(this.journals, log, post, history);
     this._register(
       toDisposable(() => {
         this.shuttingDown = true;
         this.active.forEach((controller) => controller.abort());
       }),
     );
+  }
+
+  private writingInto(folder: string): boolean {
+    return this.views.all().some((run) => run.folder === folder && this.active.has(run.runId));
   }
 
   isActive(runId: string): boolean {
@@ -136,7 +126,7 @@ export class GenerationRunner extends Disposable {
     } catch (error) {
       return refuse(error instanceof FolderNotEmptyError ? error.message : `Cannot create the folder "${folder}": ${errorText(error)}`);
     }
-    if ([...this.runs.values()].some((run) => run.folder === folder && this.active.has(run.runId))) return refuse(`A run is already writing into ${folder}.`);
+    if (this.writingInto(folder)) return refuse(`A run is already writing into ${folder}.`);
     let writeFile = workspaceWriter(target);
     const warnings: string[] = [];
     if (input.merge) {
@@ -174,11 +164,9 @@ export class GenerationRunner extends Disposable {
       await this.post({ type: 'runRefused', replyTo: requestId, reason });
       return undefined;
     };
-    const record = this.runs.get(runId);
+    const record = this.views.find(runId);
     if (!record?.interrupted) return refuse('Only a run that was interrupted can be resumed.');
-    if ([...this.runs.values()].some((run) => run.folder === record.folder && this.active.has(run.runId))) {
-      return refuse(`A run is already writing into ${record.folder}.`);
-    }
+    if (this.writingInto(record.folder)) return refuse(`A run is already writing into ${record.folder}.`);
     const journal = await this.journals.find((header) => header.runId === runId);
     if (!journal) return refuse('The journal of this run is gone, so it cannot be resumed: generate again into a new folder.');
     const claude = await this.claudeFor(journal.header.provider);
@@ -236,13 +224,14 @@ export class GenerationRunner extends Disposable {
     });
     // Nothing is journaled once the window is going away: the run's journal must stay unfinished so
     // the next window shows it as interrupted and can resume it (not as a run the user cancelled).
-    if (journal) stream.subscribe((event) => {
+    if (journal) {
+      stream.subscribe((event) => {
         if (!this.shuttingDown) journal.append(event);
       });
+    }
     const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
-    this.runs.set(runId, record);
+    this.views.show(record);
     const recording = this.history && (await RunRecording.begin(this.history, { runId, spec, provider: options.provider, model: claude?.model, target }));
-    this.latest = record;
     this.log.info(`Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''})`);
     // A cancelled run stops waiting for its stages at once, but a file already being written still
     // lands: track writes, and let the run end only when they have settled.
@@ -273,7 +262,7 @@ export class GenerationRunner extends Disposable {
           if (options.resume) await clearPartialMark(target);
           if (!vscode.workspace.workspaceFolders?.length) void offerToOpen(target);
           if (options.git) {
-            const outcome = await commitGeneration(target, this.writtenBy(record), spec.requirements.text);
+            const outcome = await commitGeneration(target, writtenBy(record), spec.requirements.text);
             // Said in the run, after it finished: the panel shows it with the other warnings.
             stream.emit({ type: 'warning', message: outcome.ok ? `git: ${outcome.detail}` : `git: not committed — ${outcome.detail}` });
           }
@@ -298,7 +287,7 @@ export class GenerationRunner extends Disposable {
    */
   private async leaveIncomplete(record: RunRecord, status: string): Promise<void> {
     try {
-      const written = this.writtenBy(record);
+      const written = writtenBy(record);
       if (!written.length) {
         await removeRunFiles(record.target, []);
         return;
@@ -311,113 +300,33 @@ export class GenerationRunner extends Disposable {
     }
   }
 
-  private writtenBy(record: RunRecord): string[] {
-    return [...new Set(record.events().flatMap((event) => (event.type === 'fileProduced' ? [event.path] : [])))];
-  }
-
   /** "Remove the files": deletes exactly what this run wrote (the user chose not to keep it). */
   async discard(runId: string): Promise<number> {
-    const record = this.run(runId);
+    const record = this.views.get(runId);
     if (this.active.has(runId)) throw new Error('The run is still going: cancel it first.');
-    const removed = await removeRunFiles(record.target, this.writtenBy(record));
+    const removed = await removeRunFiles(record.target, writtenBy(record));
     this.log.info(`Removed ${removed} files of run ${runId} from ${record.folder}`);
     return removed;
   }
 
-  /** After a window reload: the last journaled run, so the panel can show where it stopped. */
-  private async restoreLatest(): Promise<RunRecord | undefined> {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const journal = root && (await this.journals.interrupted());
-    if (!root || !journal) return undefined;
-    this.log.info(`Run ${journal.header.runId} was interrupted (window reload or crash); redrawn from its journal`);
-    if (this.history) await recordInterruption(this.history, journal.header.runId, journal.events);
-    return this.recordFrom(journal, root);
-  }
-
-  private recordFrom(journal: JournalContents, root: vscode.Uri): RunRecord {
-    const { header, events, skippedLines, finished } = journal;
-    if (skippedLines) this.log.warn(`Run journal ${header.runId}: ${skippedLines} unreadable line(s) skipped`);
-    const record: RunRecord = {
-      runId: header.runId,
-      folder: header.folder,
-      target: vscode.Uri.joinPath(root, ...header.folder.split('/')),
-      projectName: header.projectName,
-      entities: header.entities,
-      warnings: header.warnings,
-      events: () => events,
-      interrupted: !finished,
-    };
-    this.runs.set(record.runId, record);
-    return record;
-  }
-
-  /**
-   * Shows the run that wrote `folder` (live, or read back from its journal) and selects a stage in
-   * its execution tree. False when no run of that folder is known any more.
-   */
-  async showRunOf(folder: string, stageId?: string): Promise<boolean> {
-    let record = [...this.runs.values()].reverse().find((run) => run.folder === folder);
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!record && root) {
-      const journal = await this.journals.find((header) => header.folder === folder);
-      if (journal) record = this.recordFrom(journal, root);
-    }
-    if (!record) return false;
-    this.latest = record;
-    await this.sendSnapshot();
-    if (stageId) await this.post({ type: 'focusStage', runId: record.runId, stageId });
-    return true;
-  }
-
   /** Replays the latest run to a webview that was hidden and restored (it starts empty each time). */
-  async sendSnapshot(): Promise<void> {
-    this.latest ??= await this.restoreLatest();
-    const latest = this.latest;
-    if (!latest) return;
-    await this.post({
-      type: 'runSnapshot',
-      runId: latest.runId,
-      folder: latest.folder,
-      entities: latest.entities,
-      warnings: latest.warnings,
-      events: [...latest.events()],
-      interrupted: latest.interrupted,
-      fromHistory: Boolean(latest.fromHistory),
-      rating: (await this.history?.get(latest.runId))?.rating,
-    });
+  sendSnapshot(): Promise<void> {
+    return this.views.sendSnapshot();
   }
 
-  /** Opens a past generation from the history: its events replayed into the execution tree and result view. */
-  async showHistoric(generation: GenerationRecord, events: readonly RunEvent[]): Promise<void> {
-    const target = generationFolder(generation);
-    const record: RunRecord = {
-      runId: generation.id,
-      // Relative when it is in this workspace (as live runs show it), else where it is.
-      folder: vscode.workspace.asRelativePath(target, false),
-      target,
-      projectName: generation.spec.name,
-      entities: generation.spec.entities.map((e) => e.name),
-      warnings: generation.spec.warnings,
-      events: () => events,
-      interrupted: false,
-      fromHistory: true,
-    };
-    this.runs.set(record.runId, record);
-    this.latest = record;
-    await this.sendSnapshot();
+  /** Shows the run that wrote `folder` and selects a stage in its execution tree; false when unknown. */
+  showRunOf(folder: string, stageId?: string): Promise<boolean> {
+    return this.views.showRunOf(folder, stageId);
   }
 
-  /** The user's thumbs up/down on a generation: kept in its record and passed to its stage outcomes for learning. */
-  async rate(runId: string, up: boolean, note?: string): Promise<{ up: boolean; note?: string }> {
+  /** Opens a past generation from the history in the panel. */
+  showHistoric(generation: GenerationRecord, events: readonly RunEvent[]): Promise<void> {
+    return this.views.showHistoric(generation, events);
+  }
+
+  async rate(runId: string, up: boolean, note?: string): Promise<Rating> {
     if (this.active.has(runId)) throw new Error('The run is still going: rate it when it has finished.');
-    if (!this.history?.available) throw new Error('Ratings need the generation history, which is not available in this window.');
-    const updated = await this.history.update(runId, (record) => ({
-      ...record,
-      rating: { up, note, at: Date.now() },
-      stages: withRating(record.stages, up ? 'up' : 'down'),
-    }));
-    if (!updated?.rating) throw new Error('This generation is not in the history (it may have been deleted).');
-    return { up: updated.rating.up, note: updated.rating.note };
+    return rateGeneration(this.history, runId, up, note);
   }
 
   cancel(runId: string): boolean {
@@ -426,22 +335,16 @@ export class GenerationRunner extends Disposable {
     return Boolean(controller);
   }
 
-  private run(runId: string): RunRecord {
-    const record = this.runs.get(runId);
-    if (!record) throw new Error(`Unknown run ${runId}`);
-    return record;
-  }
-
   /** Opens a file of a run's project; paths are confined to that run's folder. */
   async openFile(runId: string, relativePath: string): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(fileUri(this.run(runId).target, relativePath));
+    const document = await vscode.workspace.openTextDocument(fileUri(this.views.get(runId).target, relativePath));
     // Beside the panel, so the run view stays visible.
     await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
 
   /** A file's text and explanation for the result view (only files this run produced). */
   async readFile(runId: string, relativePath: string): Promise<RunFileView> {
-    const record = this.run(runId);
+    const record = this.views.get(runId);
     const produced = record.events().some((event) => event.type === 'fileProduced' && event.path === relativePath);
     if (!produced) throw new Error(`${relativePath} is not a file of this run`);
     return readRunFile(record.target, relativePath, await readManifest(record.target));
@@ -449,9 +352,9 @@ export class GenerationRunner extends Disposable {
 
   /** Saves the files this run produced as a zip, where the user picks. */
   async exportZip(runId: string): Promise<ZipExportResult> {
-    const record = this.run(runId);
+    const record = this.views.get(runId);
     if (this.active.has(runId)) throw new Error('The run is still going: export it when it has finished.');
-    const paths = this.writtenBy(record);
+    const paths = writtenBy(record);
     if (!paths.length) throw new Error('This run produced no files.');
     return exportProjectZip(record.target, record.projectName, paths);
   }
