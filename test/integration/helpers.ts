@@ -38,10 +38,11 @@ const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
  * A GenerationRunner as a (freshly reloaded) panel creates it, posting into an array instead of a
  * webview: tests drive runs and read every message the webview would get.
  */
-export function standaloneRunner(journalDir: string, history?: GenerationHistory) {
+export function standaloneRunner(journalDir: string, history?: GenerationHistory, options: { apiKey?: string } = {}) {
   const posted: HostToWebview[] = [];
   const settings = new SettingsWatcher(quietLog);
-  const runner = new GenerationRunner(quietLog, settings, noKeys, async (message) => (posted.push(message), true), journalDir, history);
+  const keys = options.apiKey ? ({ get: async () => options.apiKey } as unknown as ApiKeyStore) : noKeys;
+  const runner = new GenerationRunner(quietLog, settings, keys, async (message) => (posted.push(message), true), journalDir, history);
   const eventsOf = (runId: string): RunEvent[] => posted.flatMap((m) => (m.type === 'runEvent' && m.event.runId === runId ? [m.event] : []));
   return { runner, posted, eventsOf, dispose: () => (runner.dispose(), settings.dispose()) };
 }

@@ -7,17 +7,18 @@ const CONVENTIONS_NOTE =
   'Follow the project conventions and the spec given in the context exactly; do not invent entities, fields or routes.';
 
 /**
- * Two variants of every prompt: `direct` asks for the files at once, `stepwise` asks for a short
- * plan first. Recorded outcomes tell which works better for each stage.
+ * Two variants of every prompt: `direct` asks for the answer at once, `stepwise` asks Claude to check
+ * the requirements one by one first. Recorded outcomes tell which works better for each stage. The
+ * text names no tool: each stage forces its own (emit_spec, emit_rules, …).
  */
 export function prompts(task: string, version = 1): PromptTemplate {
   return {
     version,
     variants: [
-      { id: 'direct', template: `${task}\n${CONVENTIONS_NOTE}\nReturn every file through the emit_files tool.` },
+      { id: 'direct', template: `${task}\n${CONVENTIONS_NOTE}\nAnswer at once, with one complete call to the tool.` },
       {
         id: 'stepwise',
-        template: `${task}\n${CONVENTIONS_NOTE}\nFirst list, in the summary, the files you will write and what each must contain; then return them through the emit_files tool.`,
+        template: `${task}\n${CONVENTIONS_NOTE}\nWork step by step: go through the numbered requirement sentences one at a time and note what each needs from your answer; then answer with one complete call to the tool.`,
       },
     ],
   };

@@ -1,0 +1,81 @@
+// Learning in the extension host: Claude runs from the panel's runner against the local fake of
+// the Messages API record each stage's prompt variant and outcome in the history, and the next run's
+// choice follows them (with exploration off, deterministically) and says why.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { GenerationRecord } from '../../src/core/history/store';
+import { extractSpec } from '../../src/core/spec/extract';
+import { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
+import { FakeAnthropicServer, toolMessage } from '../fake-anthropic/server';
+import { quietLog, standaloneRunner, waitFor } from './helpers';
+
+describe('Learning from recorded runs in the extension host (Claude against a local fake API)', function () {
+  this.timeout(120_000);
+  let fake: FakeAnthropicServer;
+  let previousBaseUrl: string | undefined;
+  const config = () => vscode.workspace.getConfiguration('takoss');
+
+  before(async () => {
+    fake = await FakeAnthropicServer.start();
+    previousBaseUrl = process.env.ANTHROPIC_BASE_URL;
+    process.env.ANTHROPIC_BASE_URL = fake.url; // the SDK reads it when the provider is created
+    await config().update('learningExplore', false, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await config().update('learningExplore', undefined, vscode.ConfigurationTarget.Global);
+    if (previousBaseUrl === undefined) delete process.env.ANTHROPIC_BASE_URL;
+    else process.env.ANTHROPIC_BASE_URL = previousBaseUrl;
+    await fake?.close();
+  });
+
+  it('records variants and outcomes, and with exploration off moves to the variant that works, saying why', async () => {
+    const spec = extractSpec('A notes app. A note has a title and a body.', { projectName: 'learned-notes' });
+    const usage = { input_tokens: 1500, output_tokens: 700 };
+    // The "direct" prompt always gets an answer that breaks the schema; "stepwise" a valid one.
+    fake.otherwise((request) => {
+      const tool: string = request.body.tool_choice?.name;
+      const stepwise = /step by step/.test(JSON.stringify(request.body.messages[0].content));
+      if (tool === 'emit_spec') return stepwise ? toolMessage('emit_spec', spec, usage) : toolMessage('emit_spec', { entities: 'not a list' }, usage);
+      return toolMessage(tool, { files: [] }, usage);
+    });
+    const history = new GenerationHistory(vscode.Uri.file(mkdtempSync(path.join(os.tmpdir(), 'takoss-learning-'))), quietLog);
+    const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-learning-journal-'));
+    const { runner, posted, dispose } = standaloneRunner(journals, history, { apiKey: 'sk-ant-learning-test-0123456789' });
+    const records: GenerationRecord[] = [];
+    try {
+      for (let run = 0; run < 3; run++) {
+        const runId = await runner.start({ requestId: `learn-${run}`, spec, provider: 'anthropic', folder: `learned-${Date.now()}-${run}` });
+        assert.ok(runId, (posted.find((m) => m.type === 'runRefused') as { reason?: string } | undefined)?.reason ?? 'refused');
+        records.push(
+          await waitFor(async () => {
+            const record = await history.get(runId);
+            return record && record.status !== 'running' ? record : undefined;
+          }, `run ${run} to be recorded`, 60_000),
+        );
+      }
+      const domain = records.map((record) => record.stages.find((stage) => stage.stage === 'domain-model'));
+      assert.deepEqual(
+        domain.map((outcome) => [outcome?.variant, outcome?.valid, outcome?.model]),
+        [
+          ['direct', false, 'claude-sonnet-5-5'],
+          ['stepwise', true, 'claude-sonnet-5-5'],
+          ['stepwise', true, 'claude-sonnet-5-5'],
+        ],
+        'the first variant by default, then the one that worked',
+      );
+      assert.ok(records.every((record) => record.provider === 'anthropic' && record.model === 'claude-sonnet-5-5' && record.usage.costUsd > 0));
+      assert.ok(domain.every((outcome) => (outcome?.costUsd ?? 0) > 0), 'invalid answers cost too');
+      const reasons = posted.flatMap((m) => (m.type === 'runEvent' && m.event.type === 'promptChosen' && m.event.stageId === 'domain-model' ? [m.event.reason] : []));
+      assert.match(reasons[0], /no recorded outcomes for this stage yet, the first variant/);
+      assert.match(reasons[2], /^stepwise: 1 of 1 clean \(best mean, exploration off\) vs direct 0 of 1 clean/);
+      assert.ok(records[0].stages.some((stage) => stage.stage === 'explanations' && stage.valid === true), 'every Claude stage is recorded');
+    } finally {
+      dispose();
+      history.dispose();
+    }
+  });
+});
