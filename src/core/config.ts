@@ -22,6 +22,8 @@ export const TakossSettings = z.object({
     .default('${projectName}'),
   /** Learning keeps trying every prompt variant now and then (Thompson sampling); off: always the best so far. */
   learningExplore: z.boolean().default(true),
+  /** Claude models learning may choose between per stage (with takoss.model); empty: always takoss.model. */
+  learningModels: z.array(z.string().trim().min(1).max(200)).max(6).default([]),
 });
 export type TakossSettings = z.infer<typeof TakossSettings>;
 

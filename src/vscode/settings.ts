@@ -28,7 +28,7 @@ export class SettingsWatcher extends Disposable {
   private read(): TakossSettings {
     const config = vscode.workspace.getConfiguration('takoss');
     const raw: Record<string, unknown> = {};
-    for (const key of ['provider', 'model', 'maxConcurrentStages', 'budgetPerRunUsd', 'outputFolderPattern', 'learningExplore']) {
+    for (const key of ['provider', 'model', 'maxConcurrentStages', 'budgetPerRunUsd', 'outputFolderPattern', 'learningExplore', 'learningModels']) {
       raw[key] = config.get(key);
     }
     const { settings, warnings } = readSettings(raw);

@@ -66,6 +66,23 @@ describe('prompt variant bandit', () => {
     assert.match(choice.reason, /cheaper at \$0\.0200/);
   });
 
+  it('chooses the model too when asked: the one that works, and the cheaper of two that work equally well', () => {
+    const sonnet = 'claude-sonnet-5-5';
+    const haiku = 'claude-haiku-5-5';
+    const outcomes = [
+      ...many(10, (i) => outcome('direct', i < 8, { model: sonnet, costUsd: 0.05 })),
+      ...many(10, (i) => outcome('direct', i < 8, { model: haiku, costUsd: 0.01 })),
+      ...many(10, (i) => outcome('stepwise', i < 2, { model: sonnet, costUsd: 0.05 })),
+      ...many(10, (i) => outcome('stepwise', i < 2, { model: haiku, costUsd: 0.01 })),
+    ];
+    const choice = chooseVariant('domain-model', 1, ['direct', 'stepwise'], outcomes, { explore: false, models: [sonnet, haiku] });
+    assert.deepEqual([choice.variant, choice.model], ['direct', haiku]);
+    assert.match(choice.reason, /^direct on claude-haiku-5-5: 8 of 10 clean .* vs direct on claude-sonnet-5-5 8 of 10 clean, .*cheaper at \$0\.0100/);
+    const better = [...outcomes, ...many(10, () => outcome('direct', true, { model: sonnet, costUsd: 0.05 }))];
+    assert.equal(chooseVariant('domain-model', 1, ['direct', 'stepwise'], better, { explore: false, models: [sonnet, haiku] }).model, sonnet, 'a clearly better model wins despite its price');
+    assert.equal(chooseVariant('domain-model', 1, ['direct', 'stepwise'], outcomes, { explore: false, models: [sonnet] }).model, undefined, 'one model: the run decides');
+  });
+
   it('samples Beta distributions with the right mean', () => {
     const random = seededRandom(7);
     const samples = many(4000, () => outcome('x', true)).map(() => sampleBeta(9, 3, random));
@@ -134,5 +151,44 @@ describe('prompt variant bandit', () => {
     assert.equal(recorded.length, 100);
     assert.ok(recorded.some((o) => o.valid === false), 'invalid answers are recorded as such');
     assert.ok(recorded.every((o) => o.costUsd === 0.02), 'the cost of invalid answers counts too');
+  });
+
+  it('through the orchestrator with two models: the model with fewer invalid answers wins, and is the one called', async function () {
+    this.timeout(60_000);
+    const spec = extractSpec('A notes app. A note has a title and a body.', { projectName: 'notes' });
+    const random = seededRandom(7);
+    const invalidRate: Record<string, number> = { 'claude-haiku-5-5': 0.6, 'claude-sonnet-5-5': 0.1 };
+    const history: StageOutcome[] = [];
+    const chosen: string[] = [];
+    for (let run = 0; run < 100; run++) {
+      const stream = new RunEventStream(`models-${run}`);
+      const usage = { inputTokens: 2000, outputTokens: 800, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.02 };
+      const provider = {
+        async structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
+          if (request.toolName === 'emit_spec') {
+            chosen.push(request.model);
+            if (random() < invalidRate[request.model]) throw new InvalidModelOutputError('emit_spec', ['broken'], usage);
+            return { value: spec as T, usage, model: request.model, repaired: false, requestIds: [] };
+          }
+          return { value: { files: [] } as T, usage, model: request.model, repaired: false, requestIds: [] };
+        },
+      };
+      await runGeneration({
+        input: { kind: 'spec', spec },
+        stream,
+        claude: {
+          provider,
+          model: 'claude-sonnet-5-5',
+          budgetUsd: 5,
+          chooseVariant: variantChooser(history, { explore: true, random, models: ['claude-sonnet-5-5', 'claude-haiku-5-5'] }),
+        },
+      });
+      const picked = stream.events.find((e) => e.type === 'promptChosen' && e.stageId === 'domain-model');
+      assert.ok(picked?.type === 'promptChosen' && picked.model === chosen.at(-1), 'the model in the event is the model called');
+      history.push(...stageOutcomes(stream.events));
+    }
+    const sonnetAfterFifty = chosen.slice(50).filter((m) => m === 'claude-sonnet-5-5').length;
+    assert.ok(sonnetAfterFifty > 40, `the better model in ${sonnetAfterFifty} of the 50 runs after the first 50`);
+    assert.ok(chosen.slice(0, 50).includes('claude-haiku-5-5'), 'the other model was tried');
   });
 });

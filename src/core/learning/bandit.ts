@@ -8,6 +8,8 @@ import { isCleanSuccess, type StageOutcome } from './outcome';
 
 export interface VariantChoice {
   variant: string;
+  /** Set when learning also chooses the model (takoss.learningModels). */
+  model?: string;
   reason: string;
 }
 
@@ -16,10 +18,13 @@ export interface BanditOptions {
   explore: boolean;
   /** A source of uniform numbers in [0, 1): seeded in tests. */
   random?: () => number;
+  /** Models to choose between as well (two or more); otherwise the run's model is used. */
+  models?: readonly string[];
 }
 
 interface VariantRecord {
   variant: string;
+  model?: string;
   successes: number;
   trials: number;
   /** Mean cost of one call with this variant; undefined before any. */
@@ -29,21 +34,30 @@ interface VariantRecord {
 /** Samples closer than this are a tie, and the cheaper variant wins. */
 const TIE = 0.02;
 
-export function tallyVariants(stage: string, promptVersion: number, variants: readonly string[], outcomes: readonly StageOutcome[]): VariantRecord[] {
-  return variants.map((variant) => {
-    let successes = 0;
-    let trials = 0;
-    let cost = 0;
-    for (const outcome of outcomes) {
-      if (outcome.stage !== stage || outcome.variant !== variant || outcome.promptVersion !== promptVersion) continue;
-      const clean = isCleanSuccess(outcome);
-      if (clean === undefined) continue;
-      trials++;
-      if (clean) successes++;
-      cost += outcome.costUsd;
-    }
-    return { variant, successes, trials, meanCostUsd: trials ? cost / trials : undefined };
-  });
+export function tallyVariants(
+  stage: string,
+  promptVersion: number,
+  variants: readonly string[],
+  outcomes: readonly StageOutcome[],
+  models: readonly (string | undefined)[] = [undefined],
+): VariantRecord[] {
+  return models.flatMap((model) =>
+    variants.map((variant) => {
+      let successes = 0;
+      let trials = 0;
+      let cost = 0;
+      for (const outcome of outcomes) {
+        if (outcome.stage !== stage || outcome.variant !== variant || outcome.promptVersion !== promptVersion) continue;
+        if (model !== undefined && outcome.model !== model) continue;
+        const clean = isCleanSuccess(outcome);
+        if (clean === undefined) continue;
+        trials++;
+        if (clean) successes++;
+        cost += outcome.costUsd;
+      }
+      return { variant, model, successes, trials, meanCostUsd: trials ? cost / trials : undefined };
+    }),
+  );
 }
 
 export function chooseVariant(
@@ -54,19 +68,24 @@ export function chooseVariant(
   options: BanditOptions,
 ): VariantChoice {
   if (variants.length === 0) throw new Error(`Stage ${stage} has no prompt variants`);
-  if (variants.length === 1) return { variant: variants[0], reason: 'the only variant' };
+  const models = options.models && new Set(options.models).size > 1 ? [...new Set(options.models)] : [undefined];
+  if (variants.length === 1 && models.length === 1) return { variant: variants[0], reason: 'the only variant' };
   const random = options.random ?? Math.random;
-  const records = tallyVariants(stage, promptVersion, variants, outcomes);
+  const records = tallyVariants(stage, promptVersion, variants, outcomes, models);
   const scored = records.map((record) => ({
     record,
     score: options.explore ? sampleBeta(record.successes + 1, record.trials - record.successes + 1, random) : (record.successes + 1) / (record.trials + 2),
   }));
   const best = Math.max(...scored.map((s) => s.score));
   const contenders = scored.filter((s) => best - s.score <= TIE);
-  // Among near-ties the cheaper known variant; unknown cost never beats a known cheaper one.
+  // Among near-ties the cheaper known arm; unknown cost never beats a known cheaper one.
   contenders.sort((a, b) => (a.record.meanCostUsd ?? Infinity) - (b.record.meanCostUsd ?? Infinity) || b.score - a.score);
   const winner = contenders[0];
-  return { variant: winner.record.variant, reason: explain(winner, scored, contenders.length > 1, options.explore) };
+  return {
+    variant: winner.record.variant,
+    model: winner.record.model,
+    reason: explain(winner, scored, contenders.length > 1 && winner.record.meanCostUsd !== undefined, options.explore),
+  };
 }
 
 function explain(
@@ -76,13 +95,14 @@ function explain(
   explore: boolean,
 ): string {
   const tally = (r: VariantRecord) => (r.trials ? `${r.successes} of ${r.trials} clean` : 'not tried yet');
+  const name = (r: VariantRecord) => (r.model ? `${r.variant} on ${r.model}` : r.variant);
   if (scored.every((s) => s.record.trials === 0)) {
-    return `${winner.record.variant}: no recorded outcomes for this stage yet, ${explore ? 'trying variants at random' : 'the first variant'}`;
+    return `${name(winner.record)}: no recorded outcomes for this stage yet, ${explore ? 'trying variants at random' : 'the first variant'}`;
   }
-  const others = scored.filter((s) => s !== winner).map((s) => `${s.record.variant} ${tally(s.record)}${explore ? ` (sampled ${s.score.toFixed(2)})` : ''}`);
+  const others = scored.filter((s) => s !== winner).map((s) => `${name(s.record)} ${tally(s.record)}${explore ? ` (sampled ${s.score.toFixed(2)})` : ''}`);
   const how = explore ? `sampled ${winner.score.toFixed(2)}` : `best mean, exploration off`;
   const tie = costDecided ? `; a near tie, so the cheaper at $${(winner.record.meanCostUsd ?? 0).toFixed(4)} a call` : '';
-  return `${winner.record.variant}: ${tally(winner.record)} (${how}) vs ${others.join(', ')}${tie}`;
+  return `${name(winner.record)}: ${tally(winner.record)} (${how}) vs ${others.join(', ')}${tie}`;
 }
 
 /** The orchestrator's chooseVariant hook: every Claude stage asks the bandit with its own variants. */

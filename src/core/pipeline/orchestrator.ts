@@ -174,10 +174,12 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         const choice = claude.chooseVariant?.(stage);
         const chosen = variants.find((v) => v.id === choice?.variant);
         const variant = chosen ?? variants[0];
+        // Learning may pick the model for this stage too (takoss.learningModels); else the run's.
+        const model = choice?.model ?? claude.model;
         const cachedContext = [CONVENTIONS, specContext(currentSpec)];
         const instructions = refine.instructions(claudeContext, variant);
         const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
-        const forecast = costUsd(claude.model, { inputTokens: estimatedInput, outputTokens: refine.maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
+        const forecast = costUsd(model, { inputTokens: estimatedInput, outputTokens: refine.maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
         if (refine.applies && !refine.applies(claudeContext)) {
           // Nothing for Claude to do here in this run.
         } else if (refine.writesCode && !claude.checkSyntax) {
@@ -192,15 +194,15 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
             stageId: stage.id,
             variant: variant.id,
             promptVersion: stage.definition.prompt.version,
-            model: claude.model,
+            model,
             reason: (chosen && choice?.reason) || (variants.length > 1 ? 'the default variant (no learning for this run)' : 'the only variant'),
           });
-          context.progress(`Asking ${claude.model} (prompt variant ${variant.id})`);
+          context.progress(`Asking ${model} (prompt variant ${variant.id})`);
           const asked = Date.now();
           const outcome = (valid: boolean, repaired: boolean) =>
-            stream.emit({ type: 'promptOutcome', stageId: stage.id, variant: variant.id, model: claude.model, valid, repaired, latencyMs: Date.now() - asked });
+            stream.emit({ type: 'promptOutcome', stageId: stage.id, variant: variant.id, model, valid, repaired, latencyMs: Date.now() - asked });
           const result = await claude.provider.structured({
-            model: claude.model,
+            model,
             cachedContext,
             instructions,
             toolName: refine.toolName,
@@ -216,7 +218,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
             // project beats a failed stage), and learning counts it against the variant.
             if (error.usage) {
               spentUsd += error.usage.costUsd;
-              context.usage(claude.model, error.usage);
+              context.usage(model, error.usage);
             }
             outcome(false, true);
             context.warn(`${stage.title} keeps the deterministic result: ${error.message}`);

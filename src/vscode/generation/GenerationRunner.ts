@@ -143,14 +143,14 @@ export class GenerationRunner extends Disposable {
     if (provider !== 'anthropic') return undefined;
     const apiKey = await this.apiKeys.get();
     if (!apiKey) return null;
-    const { model, budgetPerRunUsd, learningExplore } = this.settings.settings;
+    const { model, budgetPerRunUsd, learningExplore, learningModels } = this.settings.settings;
     // The prompt variant of each stage is chosen from past outcomes (read once per run).
     const outcomes = (await this.history?.outcomes()) ?? [];
     return {
       provider: new AnthropicProvider({ apiKey }),
       model,
       budgetUsd: budgetPerRunUsd,
-      chooseVariant: variantChooser(outcomes, { explore: learningExplore }),
+      chooseVariant: variantChooser(outcomes, { explore: learningExplore, models: learningModels.length ? [model, ...learningModels] : undefined }),
     };
   }
 
