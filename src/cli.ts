@@ -1,4 +1,5 @@
 // Headless entry over the same core as the extension, for scripts and CI.
+import { createBabelSyntaxChecker } from './core/check/babelSyntax';
 import { createSyntaxChecker, type TypeScriptLike } from './core/check/tsSyntax';
 import { runCli } from './core/cli/runCli';
 import { runGeneration } from './core/pipeline/orchestrator';
@@ -6,13 +7,13 @@ import { AnthropicProvider } from './core/providers/anthropic';
 import { extractSpec } from './core/spec/extract';
 import { verifyProject } from './core/verify/verifier';
 
-/** TypeScript is optional at run time: without it, Claude's code is not accepted (stages keep the deterministic result). */
+/** The TypeScript compiler when it is installed; otherwise the bundled parser checks Claude's code. */
 function loadSyntaxChecker() {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return createSyntaxChecker(require('typescript') as TypeScriptLike);
   } catch {
-    return undefined;
+    return createBabelSyntaxChecker();
   }
 }
 

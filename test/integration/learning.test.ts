@@ -78,4 +78,48 @@ describe('Learning from recorded runs in the extension host (Claude against a lo
       history.dispose();
     }
   });
+
+  it('lets Claude polish pages in the extension, parsing its code first: broken code is refused, good code is written', async () => {
+    const spec = extractSpec('A notes app with notes and tags. A note has a title and a body. A tag has a name and a color.', { projectName: 'polished' });
+    assert.deepEqual(spec.entities.map((e) => e.name).sort(), ['Note', 'Tag']);
+    fake.otherwise((request) => {
+      const tool: string = request.body.tool_choice?.name;
+      const text = String(request.body.messages[0].content);
+      if (tool === 'emit_spec') return toolMessage('emit_spec', spec);
+      if (tool !== 'emit_page') return toolMessage(tool, { files: [] });
+      const original = text.split(/\nFile [^\n]+:\n/)[1] ?? '';
+      // Notes get a good polish; tags get code that does not parse.
+      return /File frontend\/src\/pages\/notes/.test(text)
+        ? toolMessage('emit_page', { content: `${original.trimEnd()}\n// Polished by Claude: clearer empty state.\n`, changes: 'a clearer empty state' })
+        : toolMessage('emit_page', { content: `${original.slice(0, 200)}\nexport function Broken( {\n`, changes: 'oops' });
+    });
+    const history = new GenerationHistory(vscode.Uri.file(mkdtempSync(path.join(os.tmpdir(), 'takoss-learning-'))), quietLog);
+    const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-learning-journal-'));
+    const { runner, posted, dispose } = standaloneRunner(journals, history, { apiKey: 'sk-ant-learning-test-0123456789' });
+    const folder = `polished-${Date.now()}`;
+    try {
+      const runId = await runner.start({ requestId: 'polish', spec, provider: 'anthropic', folder });
+      assert.ok(runId);
+      const record = await waitFor(async () => {
+        const found = await history.get(runId);
+        return found && found.status !== 'running' ? found : undefined;
+      }, 'the run to be recorded', 60_000);
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+      assert.ok(root);
+      const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, folder, ...file.split('/'))));
+      const pagePaths = record.files.map((f) => f.path).filter((p) => p.startsWith('frontend/src/pages/'));
+      const notes = pagePaths.find((p) => p.includes('notes'));
+      const tags = pagePaths.find((p) => p.includes('tags'));
+      assert.ok(notes && tags, pagePaths.join(', '));
+      assert.match(await read(notes), /Polished by Claude/);
+      assert.doesNotMatch(await read(tags), /Broken/, 'the broken answer was not written');
+      const warnings = posted.flatMap((m) => (m.type === 'runEvent' && m.event.type === 'warning' ? [m.event.message] : []));
+      assert.ok(warnings.some((w) => /keeps the deterministic result: .*tags.*\.tsx:\d+/.test(w)), warnings.join('\n'));
+      const outcomes = record.stages.filter((stage) => stage.stage === 'pages');
+      assert.deepEqual(outcomes.map((o) => [o.instance, o.valid]).sort(), [['pages:Note', true], ['pages:Tag', false]]);
+    } finally {
+      dispose();
+      history.dispose();
+    }
+  });
 });

@@ -29,6 +29,7 @@ import { RunRecording } from '../history/runRecording';
 import { rateGeneration } from '../history/rateGeneration';
 import { type RunRecord, RunViews, writtenBy } from './runViews';
 import { variantChooser } from '../../core/learning/bandit';
+import { createBabelSyntaxChecker } from '../../core/check/babelSyntax';
 import type { GenerationRecord } from '../../core/history/store';
 import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
 
@@ -151,6 +152,8 @@ export class GenerationRunner extends Disposable {
       model,
       budgetUsd: budgetPerRunUsd,
       chooseVariant: variantChooser(outcomes, { explore: learningExplore, models: learningModels.length ? [model, ...learningModels] : undefined }),
+      // Claude's code (business rules, pages) is accepted only once it parses.
+      checkSyntax: createBabelSyntaxChecker(),
     };
   }
 
