@@ -149,6 +149,27 @@ export type Rule = z.infer<typeof Rule>;
 /** A requirement Takoss recognised but does not implement, said honestly. */
 export const UnimplementedRequirement = z.object({ text: z.string().max(2000), reason: z.string().max(500), sources: Sources });
 
+/** A one-click fix the review step offers for a sentence (or clause) that was not understood. */
+export const Suggestion = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('addEntity'), name: EntityName, label: z.string().max(200) }),
+  z.object({ kind: z.literal('addField'), entity: EntityName, field: Identifier, type: FieldType, label: z.string().max(200) }),
+  z.object({ kind: z.literal('addRule'), rule: Rule, label: z.string().max(200) }),
+]);
+export type Suggestion = z.infer<typeof Suggestion>;
+
+/**
+ * A sentence or clause the extractor could not turn into data, relations or rules, with why and
+ * what the user could do about it. Nothing is dropped silently: every requirement sentence is
+ * mapped to spec elements, listed here, listed as unimplemented, or ignored by the user.
+ */
+export const NotUnderstood = z.object({
+  text: z.string().max(2000),
+  reason: z.string().max(500),
+  sources: Sources,
+  suggestions: z.array(Suggestion).max(6).default([]),
+});
+export type NotUnderstood = z.infer<typeof NotUnderstood>;
+
 export const Page = z.object({
   kind: z.enum(['list', 'detail', 'create', 'edit', 'login', 'register', 'home']),
   entity: EntityName.optional(),
@@ -158,7 +179,12 @@ export const Page = z.object({
 });
 export type Page = z.infer<typeof Page>;
 
-export const Sentence = z.object({ id: z.number().int().min(0), text: z.string() });
+export const Sentence = z.object({
+  id: z.number().int().min(0),
+  text: z.string(),
+  /** A heading or title line: context for the sentences under it, nothing to implement itself. */
+  heading: z.boolean().optional(),
+});
 
 export const SPEC_VERSION = 1;
 
@@ -174,6 +200,10 @@ export const ProjectSpec = z.object({
   auth: Auth,
   rules: z.array(Rule).default([]),
   unimplemented: z.array(UnimplementedRequirement).default([]),
+  /** Sentences or clauses that were not understood (see NotUnderstood). */
+  notUnderstood: z.array(NotUnderstood).default([]),
+  /** Sentence ids the user chose to ignore in the review step (they need nothing generated). */
+  ignoredSentences: z.array(z.number().int().min(0)).default([]),
   /** Requirements Claude implemented beyond the deterministic rules, with where; worth a review. */
   modelImplemented: z
     .array(z.object({ text: z.string().max(2000), how: z.string().max(1000), files: z.array(z.string().max(240)), sources: Sources }))
