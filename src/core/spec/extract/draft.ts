@@ -1,7 +1,7 @@
 // The mutable model the extractor builds before it is turned into a ProjectSpec. Keys are
 // lower-case singular words ("purchase order"); names are derived from them at the end.
 import { camelCase, humanize, pascalCase, pluralizeName, RESERVED_FIELD_NAMES } from '../naming';
-import type { Field, FieldType, Rule } from '../projectSpec';
+import type { Field, FieldType, NotUnderstood, Rule } from '../projectSpec';
 
 export interface DraftField {
   name: string;
@@ -42,13 +42,15 @@ export interface Draft {
   relations: DraftRelation[];
   rules: Rule[];
   unimplemented: Array<{ text: string; reason: string; sources: number[] }>;
+  /** Sentences or clauses not understood, with why and one-click fixes. */
+  notUnderstood: NotUnderstood[];
   warnings: string[];
   /** Sentence ids that produced something (entity, field, relation, rule or auth). */
   used: Set<number>;
 }
 
 export function newDraft(): Draft {
-  return { entities: [], relations: [], rules: [], unimplemented: [], warnings: [], used: new Set() };
+  return { entities: [], relations: [], rules: [], unimplemented: [], notUnderstood: [], warnings: [], used: new Set() };
 }
 
 const IDENT = /^[a-z][A-Za-z0-9]{0,62}$/;

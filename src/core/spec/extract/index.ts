@@ -13,6 +13,7 @@ import { APP_KINDS, knownNoun } from './knowledge';
 import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
 import { deriveName, deriveTitle } from './naming';
 import { buildPages } from './pages';
+import { collectNlpEvidence } from './nlpEvidence';
 import { findRelations } from './relations';
 import { findRules } from './rules';
 import { splitSentences, type SentenceInfo } from './sentences';
@@ -59,6 +60,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
 
   // 1. Evidence for entities, including the subjects of field lists.
   const evidence = collectEvidence(sentences);
+  collectNlpEvidence(sentences, evidence);
   const pending: PendingList[] = [];
   const leadsSeen = new Set<number>();
   for (const sentence of sentences) {
@@ -307,12 +309,13 @@ function finish(text: string, options: ExtractOptions, sentences: SentenceInfo[]
     name: deriveName(title),
     title,
     description: sentences[0].text.slice(0, 2000),
-    requirements: { text, sentences: sentences.map((s) => ({ id: s.id, text: s.text })) },
+    requirements: { text, sentences: sentences.map((s) => ({ id: s.id, text: s.text, ...(s.heading ? { heading: true } : {}) })) },
     entities,
     relations,
     auth,
     rules: draft.rules,
     unimplemented: draft.unimplemented,
+    notUnderstood: draft.notUnderstood,
     pages: buildPages({ entities, auth } as Pick<ProjectSpec, 'entities' | 'auth'>),
     warnings: draft.warnings,
   } as ProjectSpecInput;

@@ -1,6 +1,7 @@
 // Word lists and a tiny tokenizer. Deliberately small: the extractor is heuristic and says so
 // in its warnings; these lists hold the vocabulary its patterns need, nothing domain-specific.
 import { singularizeWord } from '../naming';
+import { singularNoun } from './nlp';
 
 export interface Token {
   /** Lower-case word, number or punctuation character. */
@@ -21,9 +22,12 @@ export function tokenize(plain: string): Token[] {
   return tokens;
 }
 
+/** Singular of a noun, irregular plurals included (people, children, analyses, buses). */
 export function singular(word: string): string {
   if (word.length <= 3) return word;
-  return singularizeWord(word);
+  if (!/^[a-z][a-z-]*$/.test(word)) return singularizeWord(word);
+  const lemma = singularNoun(word);
+  return lemma && lemma.length >= 2 ? lemma : singularizeWord(word);
 }
 
 export function isPlural(word: string): boolean {

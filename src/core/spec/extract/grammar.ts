@@ -1,0 +1,170 @@
+// Noun phrases and clauses over tagged words: the structure every extraction pattern reads.
+// A noun phrase is determiners/adjectives followed by a run of nouns whose last noun is the
+// head ("the purchase order lines" -> key "purchase order line"). A clause is a verb with the
+// noun phrase before it (subject) and the noun phrases after it (objects, and objects of
+// prepositions) up to the next verb or clause boundary.
+import { tagSentence, type Term } from './nlp';
+
+export interface NounPhrase {
+  /** Index of the first word (determiner included) and of the head noun. */
+  start: number;
+  head: number;
+  /** Lower-case singular key: noun modifiers + the head's lemma ("fitness class"). */
+  key: string;
+  /** The head alone, singular ("class"). */
+  headWord: string;
+  plural: boolean;
+  determiner?: string;
+  /** Written after a possessive ("their pets", "a member's loans"). */
+  possessed: boolean;
+  /** Inside parentheses. */
+  depth: number;
+}
+
+export interface PrepObject {
+  prep: string;
+  phrase: NounPhrase;
+}
+
+export interface Clause {
+  subject?: NounPhrase;
+  /** Verb lemma ("book"), with "can"/"must"… before it in `modal`. */
+  verb: string;
+  verbIndex: number;
+  modal?: string;
+  negated: boolean;
+  passive: boolean;
+  objects: NounPhrase[];
+  preps: PrepObject[];
+}
+
+export interface Analysis {
+  terms: Term[];
+  phrases: NounPhrase[];
+  clauses: Clause[];
+}
+
+const BOUNDARY = /[;:.!?]|,\s*$|\s[-–—]\s*$/;
+const MAX_MODIFIERS = 2;
+
+/** Punctuation after a word ends a compound ("make, model" are two phrases). */
+function breaksAfter(t: Term): boolean {
+  return /[,;:.!?()[\]/]/.test(t.post);
+}
+
+function breaksBefore(t: Term): boolean {
+  return /[(\[]/.test(t.pre);
+}
+
+export function nounPhrases(terms: Term[]): NounPhrase[] {
+  const out: NounPhrase[] = [];
+  let i = 0;
+  while (i < terms.length) {
+    const t = terms[i];
+    if (t.pos !== 'noun' || t.possessive && /^(my|your|his|her|its|our|their)$/.test(t.w)) {
+      i++;
+      continue;
+    }
+    // A run of nouns without punctuation between them; the last one is the head.
+    let end = i;
+    while (end + 1 < terms.length && terms[end + 1].pos === 'noun' && !breaksAfter(terms[end]) && !breaksBefore(terms[end + 1]) && !terms[end].possessive && terms[end + 1].depth === t.depth) end++;
+    const head = terms[end];
+    const modifiers = terms.slice(Math.max(i, end - MAX_MODIFIERS), end).map((m) => m.w);
+    // Look back over adjectives and determiners for the phrase start.
+    let start = i;
+    let determiner: string | undefined;
+    let possessed = false;
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const p = terms[j];
+      if (breaksAfter(p)) break;
+      if (p.pos === 'adj' || p.pos === 'num') {
+        start = j;
+        continue;
+      }
+      if (p.pos === 'det') {
+        start = j;
+        determiner = p.w;
+        break;
+      }
+      if (p.possessive || (p.pos === 'pron' && /^(my|your|his|her|its|our|their)$/.test(p.w))) {
+        start = j;
+        possessed = true;
+        determiner = p.w;
+        break;
+      }
+      break;
+    }
+    out.push({
+      start,
+      head: end,
+      key: [...modifiers, head.root].join(' '),
+      headWord: head.root,
+      plural: head.plural,
+      determiner,
+      possessed,
+      depth: head.depth,
+    });
+    i = end + 1;
+  }
+  return out;
+}
+
+const CLAUSE_WORDS = new Set(['which', 'who', 'that', 'so', 'because', 'when', 'while', 'where', 'if', 'unless', 'until', 'but', 'whereas']);
+
+export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
+  const out: Clause[] = [];
+  const phraseAt = new Map(phrases.map((p) => [p.head, p]));
+  const boundaryAfter = (i: number) => BOUNDARY.test(terms[i].post) || (i + 1 < terms.length && CLAUSE_WORDS.has(terms[i + 1].w));
+  for (let v = 0; v < terms.length; v++) {
+    const t = terms[v];
+    if (t.pos !== 'verb' || t.depth > 0) continue;
+    // Auxiliary chains: "can be booked", "must not exceed".
+    let modal: string | undefined;
+    let negated = false;
+    let passive = false;
+    let k = v - 1;
+    while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || terms[k].w === 'not' || terms[k].w === 'to') && !boundaryAfter(k)) {
+      if (terms[k].w === 'not' || terms[k].w === 'never' || /n't$/.test(terms[k].w) || terms[k].w === 'cannot') negated = true;
+      if (/^(is|are|was|were|be|been|being)$/.test(terms[k].w) && /(ed|en|wn)$/.test(t.w)) passive = true;
+      if (terms[k].pos === 'modal') modal ??= terms[k].w;
+      k--;
+    }
+    // A verb right after another verb in the same group ("want to book") is the real action.
+    const next = terms[v + 1];
+    if (next && next.pos === 'verb' && !boundaryAfter(v) && !/(ed)$/.test(next.w)) continue;
+    let subject: NounPhrase | undefined;
+    for (let j = k; j >= 0; j--) {
+      if (boundaryAfter(j) && j < k) break;
+      if (terms[j].pos === 'verb' && j < v - 1) break;
+      const p = phraseAt.get(j);
+      if (p && p.depth === 0) {
+        subject = p;
+        break;
+      }
+      if (terms[j].pos === 'pron' && !terms[j].possessive && /^(i|we|you|they|he|she|it|everyone|nobody|anyone|someone)$/.test(terms[j].w)) break;
+    }
+    const objects: NounPhrase[] = [];
+    const preps: PrepObject[] = [];
+    let prep: string | undefined;
+    for (let j = v + 1; j < terms.length; j++) {
+      const u = terms[j];
+      if (u.pos === 'verb' && u.depth === 0 && !(terms[j - 1]?.pos === 'det')) break;
+      if (u.pos === 'prep') prep = u.w;
+      const p = phraseAt.get(j);
+      if (p && p.depth === 0) {
+        if (prep) preps.push({ prep, phrase: p });
+        else objects.push(p);
+      }
+      if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
+      if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1)) break;
+    }
+    out.push({ subject, verb: t.root, verbIndex: v, modal, negated, passive, objects, preps });
+  }
+  return out;
+}
+
+export function analyze(text: string): Analysis {
+  const terms = tagSentence(text);
+  const phrases = nounPhrases(terms);
+  return { terms, phrases, clauses: clauses(terms, phrases) };
+}

@@ -1,0 +1,165 @@
+// Part-of-speech tags, lemmas and plurals from a maintained English NLP library (compromise:
+// MIT, pure JS, no model download; chosen over wink-nlp for accuracy on requirement text and
+// a 10x smaller bundle — see README). Everything the grammar needs about a word comes from here,
+// with a few corrections for the way requirements are written (plural nouns after verbs that the
+// tagger reads as verbs, "to" read as a conjunction).
+import nlp from 'compromise';
+
+export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'det' | 'prep' | 'conj' | 'modal' | 'pron' | 'num' | 'other';
+
+export interface Term {
+  /** Lower-case word as written (punctuation stripped). */
+  w: string;
+  /** Lower-case lemma: singular for nouns, infinitive for verbs. */
+  root: string;
+  pos: Pos;
+  plural: boolean;
+  /** "their", "my", "owner's". */
+  possessive: boolean;
+  /** Punctuation written before and after the word ("(", ", "). */
+  pre: string;
+  post: string;
+  /** Parenthesis depth the word is inside. */
+  depth: number;
+  /** Original casing started with a capital letter (not at sentence start). */
+  capital: boolean;
+  /** The tagger knows it as a person noun ("mechanic", "children"). */
+  actor: boolean;
+}
+
+const MAX_CACHE = 4000;
+const cache = new Map<string, Term[]>();
+
+const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
+const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
+
+function posOf(tags: Set<string>, w: string): Pos {
+  if (w === 'to') return 'prep';
+  if (tags.has('Pronoun') || (tags.has('Possessive') && tags.has('Noun') && /^(my|your|his|her|its|our|their)$/.test(w))) return 'pron';
+  if (tags.has('Determiner')) return 'det';
+  if (tags.has('Preposition')) return 'prep';
+  if (tags.has('Conjunction')) return 'conj';
+  if (tags.has('Modal') || tags.has('Auxiliary') || tags.has('Copula') || COPULA.has(w)) return 'modal';
+  if (tags.has('Value') || /^\d/.test(w)) return 'num';
+  if (tags.has('Verb')) return 'verb';
+  if (tags.has('Noun')) return 'noun';
+  if (tags.has('Adjective')) return 'adj';
+  if (tags.has('Adverb')) return 'adv';
+  return 'other';
+}
+
+/** Cleans markdown emphasis, links and code marks but keeps case (the tagger uses it). */
+function cleanForTagging(text: string): string {
+  return text
+    .replace(/https?:\/\/\S+/gi, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|[*_~`]/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s*(?:->|→|=>)\s*/g, ' → ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface RawTerm {
+  text: string;
+  normal: string;
+  root?: string;
+  tags: string[];
+  pre: string;
+  post: string;
+}
+
+/** Tags one sentence. Results are cached by text (requirement texts repeat themselves). */
+export function tagSentence(text: string): Term[] {
+  const cleaned = cleanForTagging(text);
+  const hit = cache.get(cleaned);
+  if (hit) return hit;
+  const doc = nlp(cleaned);
+  doc.compute('root');
+  const raw: RawTerm[] = [];
+  for (const sentence of doc.json() as Array<{ terms: RawTerm[] }>) raw.push(...sentence.terms);
+  const terms: Term[] = [];
+  let depth = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const tags = new Set(r.tags);
+    depth += (r.pre.match(/\(/g) ?? []).length;
+    const w = (r.normal || r.text).toLowerCase().replace(/[^a-z0-9'&-]/g, '').replace(/'s$/, '');
+    if (!w) {
+      depth = Math.max(0, depth - (r.post.match(/\)/g) ?? []).length);
+      continue;
+    }
+    const pos = posOf(tags, w);
+    const possessive = tags.has('Possessive') || /'s$/.test(r.normal ?? '');
+    let root = (r.root ?? w).toLowerCase().replace(/[^a-z0-9'&-]/g, '') || w;
+    if (pos === 'noun' && !tags.has('Plural')) root = w;
+    terms.push({
+      w,
+      root,
+      pos,
+      plural: pos === 'noun' && tags.has('Plural') && root !== w,
+      possessive,
+      pre: r.pre,
+      post: r.post,
+      depth,
+      capital: i > 0 && /^[A-Z][a-z]/.test(r.text) && !/[.!?:]\s*$/.test(raw[i - 1]?.post ?? ''),
+      actor: tags.has('Actor'),
+    });
+    depth = Math.max(0, depth - (r.post.match(/\)/g) ?? []).length);
+  }
+  correct(terms);
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(cleaned, terms);
+  return terms;
+}
+
+/** A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. */
+function singularOf(w: string): string {
+  const doc = nlp(w);
+  doc.compute('root');
+  const json = doc.nouns().toSingular().text().toLowerCase();
+  return json && json !== w ? json : w.replace(/s$/, '');
+}
+
+/**
+ * The tagger reads some plural nouns as verbs where requirement texts put them: after a verb or
+ * preposition ("assign tasks to staff"), in lists ("ingredients and steps"), at the start of a
+ * clause before a verb ("Tasks belong to projects"). Re-tag those as plural nouns.
+ */
+function correct(terms: Term[]): void {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || NOT_PLURAL_VERBS.has(t.w) || t.w.endsWith('ss')) continue;
+    const prev = terms[i - 1];
+    const next = terms[i + 1];
+    const nounSlot =
+      (prev && (prev.pos === 'det' || prev.pos === 'adj' || prev.possessive || (prev.pos === 'prep' && prev.w !== 'to') || (prev.pos === 'verb' && !/[,;:]/.test(prev.post) && !(next && (next.pos === 'det' || next.pos === 'pron'))))) ||
+      (prev && prev.pos === 'conj' && terms[i - 2]?.plural) ||
+      (!prev && next && (next.pos === 'verb' || next.pos === 'modal')) ||
+      (prev?.pos === 'noun' && !next && !prev.plural);
+    if (!nounSlot) continue;
+    t.pos = 'noun';
+    t.root = singularOf(t.w);
+    t.plural = t.root !== t.w;
+  }
+  // "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
+  for (let i = 1; i < terms.length; i++) {
+    const t = terms[i];
+    if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
+  }
+}
+
+/** Lemma of a single noun ("people" -> "person", "analyses" -> "analysis"). */
+export function singularNoun(word: string): string {
+  const w = word.toLowerCase();
+  const terms = tagSentence(`the ${w}`);
+  const last = terms[terms.length - 1];
+  return last && last.w === w ? last.root : w;
+}
+
+/** Whether the tagger knows this word only as a verb (no noun reading): "make", "track". */
+export function isVerbOnly(word: string): boolean {
+  const terms = tagSentence(`the ${word}`);
+  return terms[terms.length - 1]?.pos === 'verb';
+}

@@ -1,0 +1,173 @@
+// Entity evidence from grammar, not word lists: the objects of what people do in the app
+// ("Trainers create fitness classes"), subjects that have parts ("Each vehicle has …"), what is
+// stored for what ("The name and passport number are stored for passengers"), "X of a Y",
+// colon lists ("Vehicles: plate number, make, model") and user stories ("As a member I want to
+// book a class"). Each pattern is one function with its own test.
+import { addEvidence, type Evidence } from './entities';
+import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
+import { NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import type { SentenceInfo } from './sentences';
+
+/** Nouns that name what the app shows or sends, not rows it stores. */
+export const NOT_STORED = new Set([
+  'dashboard', 'report', 'reminder', 'notification', 'alert', 'email', 'e-mail', 'mail', 'sms', 'overview', 'summary', 'statistic',
+  'chart', 'graph', 'login', 'logout', 'password', 'account', 'profile', 'history', 'welcome', 'homepage', 'home', 'screen', 'page',
+  'app', 'application', 'system', 'website', 'site', 'platform', 'software', 'tool', 'feature', 'button', 'link', 'list', 'detail',
+  'information', 'info', 'data', 'record', 'entry', 'thing', 'item', 'stuff', 'way', 'ability', 'option', 'access', 'time', 'number',
+  'total', 'count', 'amount', 'rest', 'lot', 'kind', 'type', 'sort', 'set', 'part', 'end', 'start', 'day', 'week', 'month', 'year',
+  'hour', 'minute', 'moment', 'today', 'tomorrow', 'everything', 'anything', 'nothing', 'something', 'overview', 'search', 'filter',
+  'view', 'form', 'field', 'status', 'state', 'name', 'title', 'description', 'note', 'reason', 'purpose', 'goal', 'need', 'benefit',
+  'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'case', 'example', 'sign', 'signup', 'registration-form',
+  'message-box', 'calendar-view', 'admin', 'role', 'permission', 'spreadsheet', 'excel', 'paper', 'phone-call', 'call', 'click',
+  'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
+]);
+
+/** Verbs whose objects the app shows or uses rather than stores: evidence, but weak. */
+const LIGHT_VERBS = new Set([
+  'see', 'view', 'show', 'display', 'want', 'need', 'use', 'get', 'know', 'find', 'allow', 'let', 'help', 'enable', 'make', 'give',
+  'receive', 'check', 'choose', 'select', 'click', 'open', 'visit', 'search', 'browse', 'filter', 'sort', 'print', 'export', 'import',
+  'like', 'love', 'prefer', 'read', 'look', 'access', 'provide', 'support', 'offer', 'contain', 'include', 'have', 'be', 'do', 'go',
+  'come', 'take', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'keep', 'hold', 'mean', 'ensure', 'avoid', 'require', 'cover',
+  'answer', 'pay', 'spend', 'cost', 'exceed', 'reach', 'get', 'lose', 'miss', 'forget', 'remember', 'notify', 'email', 'send', 'remind',
+]);
+
+const STORE_VERBS = new Set(['store', 'record', 'keep', 'track', 'save', 'log', 'register', 'manage', 'maintain', 'capture', 'note', 'document', 'archive', 'list', 'catalog', 'catalogue']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'everyone', 'anyone', 'someone', 'nobody']);
+
+export function isPersonKey(key: string, actor = false): boolean {
+  const head = key.split(' ').pop() ?? key;
+  return PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || USER_WORDS.has(head) || actor;
+}
+
+/** Whether a phrase can name a stored record at all. */
+export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
+  const head = phrase.headWord;
+  if (head.length < 3 || !/^[a-z]/.test(head) || NON_ENTITY.has(head) || NOT_STORED.has(head)) return false;
+  if (USER_WORDS.has(head) || STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) return false;
+  if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
+  return !/(?:ing|ness|ity|ment|tion)$/.test(head) || knownRecordLike(head);
+}
+
+/** Abstract-looking heads that are nevertheless common records. */
+function knownRecordLike(head: string): boolean {
+  return /^(booking|meeting|listing|building|rating|wedding|recording|posting|offering|training|painting|reading|filing|appointment|shipment|payment|assignment|enrollment|enrolment|apartment|equipment|department|document|instrument|shipment|treatment|investment|tournament|reservation|registration|application|donation|subscription|submission|question|collection|position|location|transaction|inspection|station|session|section|competition|prescription|vaccination|certification|notification|invitation|promotion|nomination|excursion|commission|quotation|specification|requisition|consultation|examination|installation|description|publication|condition|medication|union|mission|contribution|evaluation|observation|adoption|election|exhibition|acquisition|donation|facility|activity|property|university|community|charity|opportunity|city|commodity|entity|casualty|party|duty|utility|ability|availability|shipment|achievement|settlement|statement|announcement|complaint|garment|element|compartment|segment|assessment|agreement|requirement|measurement|supplement|fulfillment|replacement|employment|placement|adjustment|arrangement|engagement|advertisement|amendment|attachment)$/.test(head);
+}
+
+function subjectIsActor(clause: Clause, analysis: Analysis, sentence: SentenceInfo): boolean {
+  if (!clause.subject) {
+    // Imperative ("Track vehicles"), or a subject pronoun ("we record …").
+    const before = analysis.terms.slice(0, clause.verbIndex).filter((t) => t.pos !== 'modal' && t.pos !== 'adv' && t.w !== 'to' && t.w !== 'not');
+    return before.length === 0 || before.some((t) => SUBJECT_PRONOUNS.has(t.w)) || sentence.bullet;
+  }
+  const key = clause.subject.key;
+  return isPersonKey(key, analysis.terms[clause.subject.head].actor) || /^(app|application|system|site|platform|tool)$/.test(clause.subject.headWord);
+}
+
+type Add = (key: string, score: number, strong?: boolean) => void;
+
+/** "Trainers create fitness classes", "Track vehicles and their service records". */
+export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
+    const light = LIGHT_VERBS.has(clause.verb);
+    for (const object of clause.objects) {
+      if (!storable(object, analysis)) continue;
+      if (object.plural) add(object.key, light ? 1 : 2, !light);
+      else if (object.determiner && !light) add(object.key, 1.5, false);
+      else add(object.key, 0.5, false);
+    }
+    // "book appointments with doctors", "assign tasks to projects"
+    for (const { prep, phrase } of clause.preps) {
+      if (!storable(phrase, analysis) || light) continue;
+      if (['to', 'for', 'in', 'on', 'with', 'from', 'at'].includes(prep)) add(phrase.key, phrase.plural || phrase.determiner ? 1 : 0.5, false);
+    }
+  }
+}
+
+/** "Each vehicle has a plate number", "A service record belongs to a vehicle", "Bookings are stored". */
+export function subjectsOfHaving(analysis: Analysis, add: Add): void {
+  for (const clause of analysis.clauses) {
+    const subject = clause.subject;
+    if (!subject || !storable(subject, analysis)) continue;
+    if (/^(have|has|contain|include|consist|belong|hold|comprise|need|require|carry|list|show|record|store)$/.test(clause.verb) && !clause.passive) {
+      add(subject.key, subject.determiner && /^(each|every|a|an)$/.test(subject.determiner) ? 2 : 1.5, true);
+      if (clause.verb === 'belong') for (const { phrase } of clause.preps) if (storable(phrase, analysis)) add(phrase.key, 2, true);
+    }
+    if (clause.passive && STORE_VERBS.has(clause.verb)) add(subject.key, 2, true);
+  }
+}
+
+/** "The name and passport number are stored for passengers", "For each flight the date is recorded". */
+export function storedFor(analysis: Analysis, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (!STORE_VERBS.has(clause.verb) && !/^(know|need|want|capture|collect)$/.test(clause.verb)) continue;
+    for (const { prep, phrase } of clause.preps) {
+      if ((prep === 'for' || prep === 'about' || prep === 'of') && storable(phrase, analysis)) add(phrase.key, 3, true);
+    }
+  }
+  // "For each X, …" at the start of a sentence.
+  const t = analysis.terms;
+  if (t[0]?.w === 'for' && (t[1]?.w === 'each' || t[1]?.w === 'every' || t[1]?.w === 'all')) {
+    const phrase = analysis.phrases.find((p) => p.start <= 2 && p.head >= 2);
+    if (phrase && storable(phrase, analysis)) add(phrase.key, 2, true);
+  }
+}
+
+/** "visits of a pet", "the seats of each flight": both nouns are records when both are storable. */
+export function ofPhrases(analysis: Analysis, add: Add): void {
+  const { terms, phrases } = analysis;
+  for (let i = 0; i < phrases.length - 1; i++) {
+    const a = phrases[i];
+    const of = terms[a.head + 1];
+    if (!of || of.w !== 'of') continue;
+    const b = phrases.find((p) => p.start === a.head + 2 || (p.start <= a.head + 3 && p.head > a.head + 1 && p.head <= a.head + 4));
+    if (!b || !storable(a, analysis) || !storable(b, analysis)) continue;
+    if (!b.determiner || !/^(a|an|each|every|the|its|their)$/.test(b.determiner)) continue;
+    add(a.key, a.plural ? 1.5 : 1, false);
+    add(b.key, 1, false);
+  }
+}
+
+/** "Vehicles: plate number (unique), make, model" — the key before a colon that starts a list. */
+export function colonListSubject(sentence: SentenceInfo): string | undefined {
+  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(sentence.text.replace(/\*\*|__|`/g, ''));
+  if (!match) return undefined;
+  const items = match[2].split(/,|;|\band\b/).map((s) => s.trim()).filter(Boolean);
+  if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 6)) return undefined;
+  const analysis = analyze(match[1]);
+  const phrase = analysis.phrases[analysis.phrases.length - 1];
+  if (!phrase || phrase.head !== analysis.terms.length - 1) return undefined;
+  const head = phrase.headWord;
+  if (NON_ENTITY.has(head) || NOT_STORED.has(head) || USER_WORDS.has(head)) return undefined;
+  return phrase.key;
+}
+
+/** "As a dog owner, I want to book a walk so that …": the objects of the want are records. */
+export function userStory(sentence: SentenceInfo): { role?: string; action?: string } | undefined {
+  const match = /^\s*as an? ([a-z][a-z -]{1,40}?)\s*,?\s*i (?:want|would like|need|wish|can|should be able|am able)\b(.*)$/i.exec(sentence.plain);
+  if (!match) return undefined;
+  return { role: match[1].trim(), action: match[2].trim() };
+}
+
+export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence): void {
+  for (const sentence of sentences) {
+    if (sentence.heading || sentence.plain.split(' ').length > 120) continue;
+    const weight = sentence.optional ? 0.5 : 1;
+    const seen = new Map<string, number>();
+    // One sentence adds at most 3 to a key, however many patterns fire.
+    const add: Add = (key, score, strong = false) => {
+      const total = seen.get(key) ?? 0;
+      const room = Math.max(0, 3 - total);
+      if (!room) return;
+      seen.set(key, total + Math.min(room, score));
+      addEvidence(evidence, key, Math.min(room, score) * weight, sentence.id, strong);
+    };
+    const colon = colonListSubject(sentence);
+    if (colon) add(colon, 3, true);
+    const analysis = analyze(sentence.text);
+    objectsOfActions(analysis, sentence, add);
+    subjectsOfHaving(analysis, add);
+    storedFor(analysis, add);
+    ofPhrases(analysis, add);
+  }
+}
