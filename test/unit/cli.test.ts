@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { GenerateDeps } from '../../src/core/cli/generateCommand';
 import { CLI_USAGE, runCli } from '../../src/core/cli/runCli';
+import { runGeneration } from '../../src/core/pipeline/orchestrator';
+import { ProjectSpec } from '../../src/core/spec/projectSpec';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -56,5 +59,60 @@ describe('CLI', () => {
     const list = path.join(dir, 'list.json');
     writeFileSync(list, '[1,2]');
     assert.match((await cli('check-settings', list)).err, /JSON object/);
+  });
+});
+
+describe('CLI: what was left out of the requirements', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-cli-left-out-'));
+  const fleet = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs', 'fleet.json');
+  const deps: GenerateDeps = {
+    extractSpec: () => ProjectSpec.parse(JSON.parse(readFileSync(fleet, 'utf8'))),
+    runGeneration,
+    verifyProject: async () => assert.fail('not asked to verify'),
+  };
+  async function generate(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['generate', ...argv], { out: (line) => out.push(line), err: (line) => err.push(line) }, deps);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('lists on stderr, before generating, what was not understood and not implemented, with reasons and sentence numbers', async () => {
+    const result = await generate('--requirements', 'Fleet log …', '--out', path.join(dir, 'fleet'));
+    assert.equal(result.code, 0, result.err);
+    const notUnderstood = result.err.indexOf('Not understood (4):');
+    assert.ok(notUnderstood >= 0, result.err);
+    assert.ok(notUnderstood < result.err.search(/\[\s*\d+\/\d+\]/), 'printed before the stages run');
+    assert.match(result.err, /^ {2}sentence 3: “Each trip uses a vehicle\.” — "vehicle" is not an entity of the model\. \(suggested: Add Vehicle as an entity\)$/m);
+    assert.match(result.err, /^ {2}sentence 7: “The app should feel friendly\.” — Nothing was made of this sentence/m);
+    assert.match(result.err, /^Not implemented \(1\):\n {2}sentence 4: “the manager gets a weekly e-mail report” — Takoss does not generate scheduled e-mails\.$/m);
+    assert.match(result.err, /\(1 sentence ignored on review: sentence 8\)/);
+  });
+
+  it('puts the totals and both lists in the JSON summary', async () => {
+    const result = await generate('--spec', fleet, '--out', path.join(dir, 'fleet-spec'));
+    assert.equal(result.code, 0, result.err);
+    const { understanding } = JSON.parse(result.out);
+    assert.deepEqual(understanding.totals, { sentences: 8, mapped: 1, partial: 1, notImplemented: 0, notUnderstood: 3, ignored: 1, context: 1, unaccounted: 1 });
+    assert.equal(understanding.complete, false);
+    assert.deepEqual(understanding.notUnderstood[0], {
+      text: 'Each trip uses a vehicle.',
+      reason: '"vehicle" is not an entity of the model.',
+      sentenceNumbers: [3],
+      suggestions: ['Add Vehicle as an entity'],
+    });
+    assert.equal(understanding.notUnderstood.length, 4);
+    assert.deepEqual(understanding.notImplemented, [{ text: 'the manager gets a weekly e-mail report', reason: 'Takoss does not generate scheduled e-mails.', sentenceNumbers: [4] }]);
+  });
+
+  it('says nothing extra and reports complete when every sentence was used', async () => {
+    const spec = ProjectSpec.parse(JSON.parse(readFileSync(fleet, 'utf8')));
+    const file = path.join(dir, 'complete.json');
+    writeFileSync(file, JSON.stringify({ ...spec, notUnderstood: [], unimplemented: [], ignoredSentences: [2, 3, 4, 5, 6, 7] }));
+    const result = await generate('--spec', file, '--spec-out', path.join(dir, 'again.json'));
+    assert.equal(result.code, 0, result.err);
+    assert.doesNotMatch(result.err, /Not understood|Not implemented/);
+    const written = await generate('--spec', file, '--out', path.join(dir, 'complete'));
+    assert.equal(JSON.parse(written.out).understanding.complete, true);
   });
 });

@@ -13,6 +13,7 @@ import { validateSpec } from '../spec/specIndex';
 import type { VerifyOptions, VerifyResult } from '../verify/verifier';
 import { cliProgress } from './progress';
 import type { CliIo } from './runCli';
+import { understandingJson, understandingLines } from './understandingReport';
 
 export interface GenerateDeps {
   /** TypeScript syntax check for Claude-written code (hybrid runs). */
@@ -163,6 +164,8 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
     if (values['no-tests'] || values['no-docker']) {
       spec = setOptions(spec, { tests: values['no-tests'] ? false : undefined, docker: values['no-docker'] ? false : undefined });
     }
+    // Before anything is generated: what of the requirements will not be in the project, and why.
+    for (const line of understandingLines(spec)) io.err(line);
     if (values['spec-out']) {
       await writeFile(String(values['spec-out']), JSON.stringify(spec, null, 2) + '\n');
       io.err(`spec: written to ${values['spec-out']}`);
@@ -186,7 +189,7 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
     const stream = new RunEventStream(`cli-${Date.now().toString(36)}`);
     stream.subscribe(cliProgress(io.err));
     let verified: VerifyResult | undefined;
-    const { run } = await deps.runGeneration({
+    const { run, spec: generated } = await deps.runGeneration({
       input: { kind: 'spec', spec },
       stream,
       signal: deps.signal,
@@ -220,6 +223,8 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
           stages: run.summary.stages,
           failed: Object.fromEntries(run.errors),
           seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
+          // What was left out, after the run (Claude may have implemented some of it).
+          understanding: understandingJson(generated ?? spec),
           verify: verified
             ? { ok: verified.ok, failedStep: verified.failedStep, steps: verified.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: Math.round(s.durationMs / 100) / 10 })) }
             : undefined,
