@@ -3,6 +3,8 @@
 // (each sentence with the files serving it, and the sentences no file serves). Pure text, so the
 // hover, the panel and the CLI can all say the same thing.
 import type { ManifestFile, TakossManifest } from '../generator/project/manifest';
+import type { SentenceStatus } from '../spec/accounting';
+import { STATUS_TEXT, UNACCOUNTED_REASON } from '../spec/understanding';
 
 export interface FileExplanation {
   project: string;
@@ -35,12 +37,18 @@ export interface CoverageLine {
   id: number;
   text: string;
   files: string[];
+  /** What became of the sentence (absent in manifests written before sentences were accounted for). */
+  status?: SentenceStatus;
+  /** Why (parts of) it were not understood. */
+  notUnderstood: string[];
+  /** Why (parts of) it are not implemented. */
+  notImplemented: string[];
 }
 
 export interface Coverage {
   project: string;
   lines: CoverageLine[];
-  /** Sentences no generated file serves. */
+  /** Sentences no generated file serves (headings and ignored sentences need none). */
   unserved: CoverageLine[];
   /** Files traced to no sentence (infrastructure: configs, tooling). */
   untraced: string[];
@@ -51,24 +59,75 @@ export function requirementsCoverage(manifest: TakossManifest): Coverage {
     id: sentence.id,
     text: sentence.text,
     files: manifest.files.filter((file) => file.sources.includes(sentence.id) && file.path !== '.takoss/manifest.json').map((file) => file.path),
+    status: sentence.status,
+    notUnderstood: sentence.notUnderstood ?? [],
+    notImplemented: sentence.notImplemented ?? [],
   }));
   return {
     project: manifest.project.title,
     lines,
-    unserved: lines.filter((line) => line.files.length === 0),
+    unserved: lines.filter((line) => line.files.length === 0 && line.status !== 'context' && line.status !== 'ignored'),
     untraced: manifest.files.filter((file) => file.sources.length === 0).map((file) => file.path),
   };
 }
 
-/** The coverage as a Markdown document. */
+/** Statuses that leave nothing of the sentence out. */
+const COMPLETE = new Set<SentenceStatus | undefined>(['mapped', 'context', 'ignored']);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Why a sentence was (partly) left out; for a partial one, which part is which. */
+function whyLeftOut(line: CoverageLine): string {
+  const missed = (line.status === 'unaccounted' ? [UNACCOUNTED_REASON] : line.notUnderstood).map(escapeMarkdown).join(' ');
+  const unbuilt = line.notImplemented.map(escapeMarkdown).join(' ');
+  if (line.status !== 'partial') return [missed, unbuilt].filter(Boolean).join(' ');
+  return [missed && `not understood: ${missed}`, unbuilt && `not implemented: ${unbuilt}`].filter(Boolean).join('; ');
+}
+
+/** The coverage as a Markdown document: the headline, each sentence with its status and files, then what was left out. */
 export function coverageMarkdown(coverage: Coverage): string {
   const out = [`# Requirements coverage: ${escapeMarkdown(coverage.project)}`, ''];
-  const served = coverage.lines.length - coverage.unserved.length;
-  out.push(`${served} of ${coverage.lines.length} requirement sentences are served by generated files.`, '');
+  const accounted = coverage.lines.every((line) => line.status !== undefined);
+  const served = coverage.lines.filter((line) => line.files.length > 0).length;
+  const missed = coverage.lines.filter((line) => line.status === 'unaccounted' || line.status === 'notUnderstood' || line.notUnderstood.length > 0);
+  const unbuilt = coverage.lines.filter((line) => line.notImplemented.length > 0);
+  const partial = coverage.lines.filter((line) => line.status === 'partial').length;
+  if (!accounted) {
+    // A manifest from before sentences were accounted for: only the files are known.
+    out.push(`${served} of ${coverage.lines.length} requirement sentences are served by generated files.`, '');
+  } else if (coverage.lines.some((line) => !COMPLETE.has(line.status))) {
+    // Never "N of N served" here: a sentence can have files and still have a clause left out.
+    const counts = [
+      ...(missed.length ? [`${plural(missed.length, 'sentence', 'sentences')} not (fully) understood`] : []),
+      ...(unbuilt.length ? [`${unbuilt.length} not (fully) implemented`] : []),
+      ...(partial ? [`${partial} of them only partly built`] : []),
+    ];
+    out.push(`**Not everything in the requirements was built:** ${counts.join(', ')}. Each sentence below says what became of it and lists the generated files that cite it; what was left out is listed at the end.`, '');
+  } else {
+    out.push(`Every requirement sentence was built (or is a heading, or was ignored on review). ${served} of ${coverage.lines.length} requirement sentences are served by generated files.`, '');
+  }
   for (const line of coverage.lines) {
     out.push(`## ${line.id + 1}. ${escapeMarkdown(line.text)}`, '');
+    if (line.status) {
+      const why = whyLeftOut(line);
+      out.push(`Status: **${STATUS_TEXT[line.status]}**${why ? ` — ${why}` : ''}`, '');
+    }
     if (line.files.length) for (const file of line.files) out.push(`- \`${file}\``);
+    else if (line.status === 'context' || line.status === 'ignored') out.push('- *Nothing to generate for this sentence.*');
     else out.push('- *No generated file serves this sentence.*');
+    out.push('');
+  }
+  if (missed.length) {
+    out.push('## Not understood', '');
+    for (const line of missed) {
+      const reasons = line.status === 'unaccounted' ? [UNACCOUNTED_REASON] : line.notUnderstood;
+      out.push(`- ${line.id + 1}. ${escapeMarkdown(line.text)}${reasons.length ? ` — ${reasons.map(escapeMarkdown).join(' ')}` : ''}`);
+    }
+    out.push('');
+  }
+  if (unbuilt.length) {
+    out.push('## Not implemented', '');
+    for (const line of unbuilt) out.push(`- ${line.id + 1}. ${escapeMarkdown(line.text)} — ${line.notImplemented.map(escapeMarkdown).join(' ')}`);
     out.push('');
   }
   if (coverage.unserved.length) {

@@ -2,6 +2,7 @@
 // sentences it serves. The VS Code hover provider reads it (validated with TakossManifest).
 import { z } from 'zod';
 import type { GeneratedFile } from '../fileSet';
+import { accountSentences } from '../../spec/accounting';
 import type { ProjectSpec } from '../../spec/projectSpec';
 
 export const MANIFEST_PATH = '.takoss/manifest.json';
@@ -25,10 +26,24 @@ export type ManifestFile = z.infer<typeof ManifestFile>;
 export const TakossManifest = z.object({
   manifestVersion: z.literal(MANIFEST_VERSION),
   project: z.object({ name: z.string(), title: z.string() }),
-  requirements: z.array(z.object({ id: z.number().int().min(0), text: z.string() })),
+  requirements: z.array(
+    z.object({
+      id: z.number().int().min(0),
+      text: z.string(),
+      /** What became of the sentence (see accountSentences); absent in manifests older than it. */
+      status: z.enum(['mapped', 'partial', 'notImplemented', 'notUnderstood', 'ignored', 'context', 'unaccounted']).optional(),
+      /** Why (parts of) it were not understood, and why they are not implemented. */
+      notUnderstood: z.array(z.string()).optional(),
+      notImplemented: z.array(z.string()).optional(),
+    }),
+  ),
   files: z.array(ManifestFile),
 });
 export type TakossManifest = z.infer<typeof TakossManifest>;
+
+const reasonsFor = (items: readonly { reason: string; sources: readonly number[] }[], id: number) => [
+  ...new Set(items.filter((item) => item.sources.includes(id)).map((item) => item.reason)),
+];
 
 /** The manifest JSON (stable: files sorted by path, no timestamps, so equal input gives equal output). */
 export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[], stageOf?: ReadonlyMap<string, string>): string {
@@ -49,7 +64,11 @@ export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[], stag
   const manifest: TakossManifest = {
     manifestVersion: MANIFEST_VERSION,
     project: { name: spec.name, title: spec.title },
-    requirements: spec.requirements.sentences.map((s) => ({ id: s.id, text: s.text })),
+    requirements: accountSentences(spec).map(({ id, text, status }) => {
+      const missed = reasonsFor(spec.notUnderstood, id);
+      const unbuilt = reasonsFor(spec.unimplemented, id);
+      return { id, text, status, ...(missed.length ? { notUnderstood: missed } : {}), ...(unbuilt.length ? { notImplemented: unbuilt } : {}) };
+    }),
     files,
   };
   return JSON.stringify(manifest, null, 2) + '\n';

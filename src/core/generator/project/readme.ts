@@ -3,6 +3,7 @@
 import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
 import { entityNames, humanize } from '../../spec/naming';
 import type { Field, ProjectSpec, Rule } from '../../spec/projectSpec';
+import { leftOutSections } from './leftOut';
 
 /** "a doctor", "an appointment" (capitalised at the start of a sentence). */
 function withArticle(noun: string, capital = false): string {
@@ -130,13 +131,8 @@ export function generateReadme(spec: ProjectSpec): string {
     lines.push('These requirements were implemented by Claude on top of the generated rules; their tests are in `backend/test/*.rules.test.ts`:', '');
     lines.push(...spec.modelImplemented.map((item) => `- “${item.text}” — ${item.how} (${item.files.map((f) => `\`${f}\``).join(', ')})`), '');
   }
-  lines.push('## Not implemented', '');
-  if (spec.unimplemented.length) {
-    lines.push('These requirements were recognised but are **not** built; add them yourself:', '');
-    lines.push(...spec.unimplemented.map((item) => `- “${item.text}” — ${item.reason}`), '');
-  } else {
-    lines.push('Nothing: every recognised requirement is implemented.', '');
-  }
+  // What was left out: not understood, not implemented, ignored (see leftOut.ts).
+  lines.push(...leftOutSections(spec));
   lines.push(
     '## Run it',
     '',
