@@ -15,6 +15,15 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
         for (const stage of event.stages) titles.set(stage.id, stage.title);
         write(`run: ${total} stages, up to ${event.concurrency} at a time`);
         break;
+      case 'stagesAdded':
+        // The graph grew (the per-entity stages, once the domain model is final).
+        total += event.stages.length;
+        for (const stage of event.stages) titles.set(stage.id, stage.title);
+        write(`      ${event.stages.length} more stages now that ${titles.get(event.afterStageId) ?? event.afterStageId} is final`);
+        break;
+      case 'specUpdated':
+        for (const change of event.changes) write(`      ${titles.get(event.stageId) ?? event.stageId}: ${change}`);
+        break;
       case 'stageOutput':
         summaries.set(event.stageId, event.summary);
         break;

@@ -2,6 +2,7 @@
 // the CLI all read these; they are plain JSON (zod-described) so they can be stored and replayed
 // to redraw a run after a reload.
 import { z } from 'zod';
+import { ProjectSpec } from '../spec/projectSpec';
 
 const Base = {
   runId: z.string().min(1).max(100),
@@ -51,6 +52,30 @@ export type RunSummary = z.infer<typeof RunSummary>;
 
 export const RunEvent = z.discriminatedUnion('type', [
   z.object({ ...Base, type: z.literal('runStarted'), stages: z.array(StageDescriptor), concurrency: z.number().int().min(1) }),
+  /**
+   * The graph grew while the run went on: once a stage finished, what depends on its output became
+   * known (the per-entity stages once the domain model is final). `dependsOn` re-wires stages that
+   * had not started (they now also wait for the new ones); `order` is every stage, topologically.
+   */
+  z.object({
+    ...Base,
+    type: z.literal('stagesAdded'),
+    afterStageId: StageId,
+    stages: z.array(StageDescriptor).max(5000),
+    dependsOn: z.array(z.object({ stageId: StageId, dependsOn: z.array(StageId) })).max(5000),
+    order: z.array(StageId).max(10_000),
+  }),
+  /**
+   * The spec the later stages generate from changed in a stage (Claude refined the data model, or
+   * implemented requirements): the whole spec, so a resumed run continues from it, and what changed.
+   */
+  z.object({
+    ...Base,
+    type: z.literal('specUpdated'),
+    stageId: StageId,
+    spec: ProjectSpec,
+    changes: z.array(z.string().max(500)).max(200),
+  }),
   z.object({ ...Base, type: z.literal('stageQueued'), stageId: StageId }),
   z.object({ ...Base, type: z.literal('stageStarted'), stageId: StageId, attempt: z.number().int().min(1), variant: z.string().optional() }),
   z.object({ ...Base, type: z.literal('stageProgress'), stageId: StageId, message: z.string().max(2000), fraction: z.number().min(0).max(1).optional() }),

@@ -2,6 +2,8 @@
 // exactly for files and bytes (the deterministic generator is fast enough to run in advance) and
 // roughly for time; Claude runs add token and USD estimates per refining stage, with the budget's
 // cap applied the same way the orchestrator applies it (a call that would pass it is not made).
+// The forecast is of the model as reviewed: with Claude the domain model may still gain or lose
+// entities, and the run's graph (per-entity stages, files) grows or shrinks with it.
 import { generateProject } from '../generator';
 import { costUsd } from '../providers/models';
 import type { ProjectSpec } from '../spec/projectSpec';
@@ -27,6 +29,8 @@ export interface RunForecast {
     /** Calls whose worst case would pass the budget: they keep the deterministic result. */
     callsOverBudget: number;
     seconds: number;
+    /** Said with Claude: the numbers are for this model, which Claude may still change. */
+    mayGrow: string;
   };
   /** From past runs of similar size (filled in by the caller that has the history). */
   history?: { costUsd: number; seconds: number; tokens: number; basedOn: number; explanation: string; overBudget: boolean };
@@ -40,6 +44,11 @@ const SECONDS_PER_FILE = 0.008;
 const TYPICAL_OUTPUT_SHARE = 0.35;
 const TOKENS_PER_SECOND = 60;
 const INSTRUCTION_TOKENS = 1500;
+
+/** How many stages one more entity adds (one per per-entity kind). */
+function perEntityKinds(stages: readonly { definition: { kind: string; perEntity?: boolean } }[]): number {
+  return new Set(stages.filter((stage) => stage.definition.perEntity).map((stage) => stage.definition.kind)).size;
+}
 
 export function forecastRun(spec: ProjectSpec, options: { claude?: { model: string; budgetUsd: number; concurrency?: number } } = {}): RunForecast {
   const files = generateProject(spec).list();
@@ -92,6 +101,7 @@ export function forecastRun(spec: ProjectSpec, options: { claude?: { model: stri
     callsOverBudget,
     // Per-entity calls run side by side; the rest wait on each other.
     seconds: Math.round(forecast.seconds + seconds / Math.min(Math.max(claude.concurrency ?? 1, 1), Math.max(1, refining.length / 3))),
+    mayGrow: `For these ${spec.entities.length} entities. Claude may add, rename or remove entities in the domain model; each entity it adds brings ${perEntityKinds(stages)} more stages (and its routes, pages and tests).`,
   };
   return forecast;
 }

@@ -65,6 +65,16 @@ export class RunJournal {
   }
 }
 
+/**
+ * The spec each stage left for the later ones, as the run told it (specUpdated; the last one per
+ * stage wins): a resumed run continues from Claude's refined model instead of the reviewed one.
+ */
+export function journaledSpecs(events: readonly RunEvent[]): Map<string, ProjectSpec> {
+  const specs = new Map<string, ProjectSpec>();
+  for (const event of events) if (event.type === 'specUpdated') specs.set(event.stageId, event.spec);
+  return specs;
+}
+
 export async function readJournal(file: string): Promise<JournalContents | undefined> {
   let text: string;
   try {

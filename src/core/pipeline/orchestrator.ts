@@ -1,6 +1,8 @@
 // Runs a generation: builds the run's stage graph from the spec, schedules it, and turns stage
 // outputs into files (streamed to the sink as each stage finishes) and one event stream that every
-// consumer reads. Providers plug in per stage; this is the offline provider's path.
+// consumer reads. Providers plug in per stage; this is the offline provider's path. The graph
+// grows while the run goes on: the per-entity stages are added once the domain model is final
+// (with Claude it may gain, rename or lose entities).
 import { randomUUID } from 'node:crypto';
 import { InvalidSpecError } from '../generator';
 import { FileSet, type GeneratedFile } from '../generator/fileSet';
@@ -12,9 +14,10 @@ import { InvalidModelOutputError, type StructuredRequest, type StructuredResult 
 import { costUsd } from '../providers/models';
 import type { VerifyResult } from '../verify/verifier';
 import { RunEventStream } from './events';
+import { describeModelChanges, hasModelChanges, modelChanges } from './modelChanges';
 import { repairRounds } from './repairLoop';
 import { type RunResult, runStages } from './scheduler';
-import { buildStageGraph } from './stages/catalogue';
+import { buildStageGraph, initialStageGraph } from './stages/catalogue';
 import { LayerCache } from './stages/layers';
 import { CONVENTIONS, specContext } from './stages/sharedContext';
 import type { ClaudeStageContext, OfflineContext, StageInstance, StageOutput } from './stages/types';
@@ -63,14 +66,30 @@ export interface ResumeState {
    * later stages see exactly what was written, Claude's refinements included.
    */
   readBack(path: string): Promise<string>;
+  /**
+   * The spec a kept stage left for the later ones, as journaled (specUpdated): Claude's refined
+   * data model, so the resumed run grows the same graph and generates from the same model.
+   */
+  specOf?(stageId: string): ProjectSpec | undefined;
 }
 
 export interface GenerationResult {
+  /** The spec the run generated from in the end (the domain model may have changed it). */
   spec: ProjectSpec;
+  /** The run's whole graph, per-entity stages included once the model was final. */
   stages: StageInstance[];
   files: FileSet;
   run: RunResult<StageOutput>;
   stream: RunEventStream;
+}
+
+/**
+ * The most one Claude call can cost: its input as if none of it were cached, and its whole output
+ * allowance. A call is made only when this still fits the budget, so a run never passes it.
+ */
+export function worstCaseCallUsd(model: string, cachedContext: readonly string[], instructions: string, maxOutputTokens: number): number {
+  const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
+  return costUsd(model, { inputTokens: estimatedInput, outputTokens: maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
 }
 
 /** The spec a run generates from: the reviewed one, or extracted from text now. */
@@ -85,7 +104,8 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
   if (!spec.entities.length) throw new InvalidSpecError(['No entities were found in the requirements', ...spec.warnings]);
 
   const stream = request.stream ?? new RunEventStream(request.runId ?? randomUUID());
-  const stages = buildStageGraph(spec);
+  // Without per-entity stages: they are added once the domain model has finished (see grow below).
+  let stages = initialStageGraph(spec);
   const files = new FileSet();
   const requirementsText = request.input.kind === 'text' ? request.input.text : spec.requirements.text;
   // Stages after the domain model generate from its (possibly Claude-refined) spec.
@@ -94,9 +114,26 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
   let spentUsd = 0;
   const claude = request.claude;
 
+  /** Tells the run that a stage changed the spec the later stages generate from. */
+  const specChanged = (stageId: string, next: ProjectSpec) => {
+    if (next === currentSpec) return;
+    const changes = modelChanges(currentSpec, next);
+    const lines = hasModelChanges(changes) ? describeModelChanges(changes) : [];
+    if (next.modelImplemented.length !== currentSpec.modelImplemented.length) lines.push(`requirements implemented by Claude: ${next.modelImplemented.length}`);
+    stream.emit({ type: 'specUpdated', stageId, spec: next, changes: lines });
+  };
+
   const run = await runStages<StageInstance, StageOutput>({
     stages,
     stream,
+    // The data model is final: the per-entity stages join the graph, built from it.
+    grow: (stage, output) => {
+      if (!stage.definition.finalizesModel) return undefined;
+      const model = output.spec ?? currentSpec;
+      if (!model.entities.length) throw new InvalidSpecError(['The data model has no entities left to generate']);
+      stages = buildStageGraph(model);
+      return stages;
+    },
     concurrency: request.concurrency ?? 4,
     signal: request.signal,
     stageTimeoutMs: (stage) =>
@@ -138,8 +175,14 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
           files.add(file);
           context.fileProduced(file.path, file.content); // part of this run's project, though not rewritten
         }
+        // The spec it left (Claude's refined model), told again so this run's journal has it too.
+        const keptSpec = request.resume.specOf?.(stage.id) ?? offline.spec;
+        if (keptSpec) {
+          specChanged(stage.id, keptSpec);
+          currentSpec = keptSpec;
+        }
         context.output(`${offline.summary} (kept from the interrupted run)`);
-        return { ...offline, files: kept };
+        return { ...offline, spec: keptSpec, files: kept };
       }
       const failedVerification = [...inputs.values()].find((output) => output.verification && !output.verification.ok)?.verification;
       if (stage.kind === 'repair' && claude && request.verify && failedVerification) {
@@ -178,8 +221,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         const model = choice?.model ?? claude.model;
         const cachedContext = [CONVENTIONS, specContext(currentSpec)];
         const instructions = refine.instructions(claudeContext, variant);
-        const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
-        const forecast = costUsd(model, { inputTokens: estimatedInput, outputTokens: refine.maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
+        const forecast = worstCaseCallUsd(model, cachedContext, instructions, refine.maxOutputTokens);
         if (refine.applies && !refine.applies(claudeContext)) {
           // Nothing for Claude to do here in this run.
         } else if (refine.writesCode && !claude.checkSyntax) {
@@ -233,7 +275,10 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
           }
         }
       }
-      if (output.spec) currentSpec = output.spec;
+      if (output.spec) {
+        specChanged(stage.id, output.spec);
+        currentSpec = output.spec;
+      }
       for (const file of output.files) {
         context.signal.throwIfAborted();
         files.add(file);

@@ -24,6 +24,10 @@ export interface StageState extends StageDescriptor {
   model?: string;
   /** How Claude's answer turned out. */
   prompt?: { valid: boolean; repaired: boolean; latencyMs: number };
+  /** Added while the run went on, once this stage had finished (e.g. per-entity stages after the domain model). */
+  addedAfter?: string;
+  /** What this stage changed in the spec the later stages generate from (e.g. entities Claude added). */
+  specChanges?: string[];
 }
 
 export interface RunState {
@@ -41,6 +45,8 @@ export interface RunState {
   summary?: RunSummary;
   /** The last applied sequence number; events at or below it are ignored (idempotent replay). */
   lastSeq: number;
+  /** Entity names of the spec as last updated during the run (absent: the spec the run started from). */
+  entities?: string[];
 }
 
 const zeroUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 });
@@ -86,6 +92,13 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
   if (event.runId !== state.runId || event.seq <= state.lastSeq) return state;
   const next = { ...state, lastSeq: event.seq };
   switch (event.type) {
+    case 'stagesAdded':
+      return addStages(next, event);
+    case 'specUpdated':
+      return {
+        ...updateStage(next, event.stageId, (s) => ({ ...s, specChanges: event.changes })),
+        entities: event.spec.entities.map((entity) => entity.name),
+      };
     case 'stageQueued':
       return updateStage(next, event.stageId, (s) => ({ ...s, status: 'queued' }));
     case 'stageStarted':
@@ -131,6 +144,24 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     case 'runFinished':
       return { ...next, status: event.summary.status, finishedAt: event.at, summary: event.summary };
   }
+}
+
+/** The graph grew: new stages (pending), re-wired dependencies of stages not yet started, the new order. */
+function addStages(state: RunState, event: Extract<RunEvent, { type: 'stagesAdded' }>): RunState {
+  const stages = { ...state.stages };
+  for (const descriptor of event.stages) {
+    if (stages[descriptor.id]) continue; // announced already (an event seen twice): keep what it knows
+    stages[descriptor.id] = { ...descriptor, status: 'pending', attempts: 0, retries: [], files: [], usage: zeroUsage(), addedAfter: event.afterStageId };
+  }
+  for (const { stageId, dependsOn } of event.dependsOn) {
+    if (stages[stageId]) stages[stageId] = { ...stages[stageId], dependsOn };
+  }
+  // The announced order, then anything known but not in it (never lose a stage over a bad event).
+  const ordered = event.order.filter((id, index) => stages[id] && event.order.indexOf(id) === index);
+  const listed = new Set(ordered);
+  const rest = [...state.stageOrder, ...event.stages.map((stage) => stage.id)].filter((id, index, all) => !listed.has(id) && all.indexOf(id) === index);
+  const stageOrder = [...ordered, ...rest];
+  return { ...state, stages, stageOrder };
 }
 
 export function replayRun(events: readonly RunEvent[]): RunState {

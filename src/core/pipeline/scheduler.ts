@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from './events';
-import { dependentsOf, type StageNode, topologicalOrder } from './graph';
+import { dependentsOf, GraphError, type StageNode, topologicalOrder } from './graph';
 
 /** Throw this (or any error with `retryable: true`) for failures worth another attempt. */
 export class RetryableError extends Error {
@@ -64,6 +64,12 @@ export interface SchedulerOptions<TStage extends StageNode, TOut> {
   retry?: Partial<RetryPolicy>;
   /** Asked before a stage starts; a returned reason skips the stage (and its dependents). */
   admit?(stage: TStage): string | undefined;
+  /**
+   * Asked when a stage has finished, with its output: the whole graph from now on when it grows
+   * (a superset of the current one; only stages that have not been queued may gain dependencies),
+   * or undefined. The per-entity stages are added this way once the domain model is final.
+   */
+  grow?(stage: TStage, output: TOut): readonly TStage[] | undefined;
   /** For tests: how to wait between attempts. */
   sleep?(ms: number, signal: AbortSignal): Promise<void>;
   isRetryable?(error: unknown): boolean;
@@ -112,6 +118,7 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknow
 
 export async function runStages<TStage extends StageNode, TOut>(options: SchedulerOptions<TStage, TOut>): Promise<RunResult<TOut>> {
   const { stream } = options;
+  // Both change in place when the graph grows (every closure below sees the current graph).
   const ordered = topologicalOrder(options.stages);
   const position = new Map(ordered.map((stage, index) => [stage.id, index]));
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
@@ -136,19 +143,60 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
   const usageTotal: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 };
   let files = 0;
 
-  stream.emit({
-    type: 'runStarted',
-    stages: ordered.map((stage) => ({
-      id: stage.id,
-      title: stage.title,
-      dependsOn: [...stage.dependsOn],
-      kind: (stage as { kind?: string }).kind,
-      description: stage.description?.slice(0, 1000),
-    })),
-    concurrency,
+  const describe = (stage: TStage) => ({
+    id: stage.id,
+    title: stage.title,
+    dependsOn: [...stage.dependsOn],
+    kind: (stage as { kind?: string }).kind,
+    description: stage.description?.slice(0, 1000),
   });
+  stream.emit({ type: 'runStarted', stages: ordered.map(describe), concurrency });
 
   const settled = (id: string) => finished.has(id) || errors.has(id) || skipped.has(id) || cancelled.has(id);
+
+  /** Checks a grown graph against the running one; throws a GraphError naming what is wrong. */
+  const planGrowth = (next: readonly TStage[]) => {
+    const nextOrder = topologicalOrder(next);
+    const byId = new Map(nextOrder.map((stage) => [stage.id, stage]));
+    for (const stage of ordered) {
+      const grown = byId.get(stage.id);
+      if (!grown) throw new GraphError(`The graph may only grow, but stage "${stage.id}" is missing from it`);
+      const changed = grown.dependsOn.length !== stage.dependsOn.length || grown.dependsOn.some((id, index) => stage.dependsOn[index] !== id);
+      if (changed && (settled(stage.id) || running.has(stage.id) || queued.has(stage.id))) {
+        throw new GraphError(`Stage "${stage.id}" has already been scheduled; its dependencies cannot change`);
+      }
+    }
+    const known = new Set(ordered.map((stage) => stage.id));
+    const added = nextOrder.filter((stage) => !known.has(stage.id));
+    const rewired = nextOrder.filter((stage) => {
+      const before = known.has(stage.id) ? ordered[position.get(stage.id) as number] : undefined;
+      return before && (before.dependsOn.length !== stage.dependsOn.length || before.dependsOn.some((id, index) => stage.dependsOn[index] !== id));
+    });
+    return { nextOrder, added, rewired };
+  };
+
+  const applyGrowth = (after: TStage, plan: ReturnType<typeof planGrowth>) => {
+    if (!plan.added.length && !plan.rewired.length) return; // the same graph: nothing to tell
+    ordered.splice(0, ordered.length, ...plan.nextOrder);
+    position.clear();
+    ordered.forEach((stage, index) => position.set(stage.id, index));
+    stream.emit({
+      type: 'stagesAdded',
+      afterStageId: after.id,
+      stages: plan.added.map(describe),
+      dependsOn: plan.rewired.map((stage) => ({ stageId: stage.id, dependsOn: [...stage.dependsOn] })),
+      order: ordered.map((stage) => stage.id),
+    });
+    // A new stage whose dependency already failed or was skipped can never run.
+    for (const stage of plan.added) {
+      if (settled(stage.id)) continue;
+      const blocker = stage.dependsOn.find((id) => errors.has(id) || skipped.has(id));
+      if (blocker) {
+        skipped.add(stage.id);
+        stream.emit({ type: 'stageSkipped', stageId: stage.id, reason: `"${ordered[position.get(blocker) as number].title}" ${errors.has(blocker) ? 'failed' : 'was skipped'}`, becauseOf: blocker });
+      }
+    }
+  };
 
   const skipDependents = (id: string, reason: string) => {
     for (const dependent of dependentsOf(ordered, id)) {
@@ -215,9 +263,13 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
             if (runController.signal.aborted) reject(new RunCancelledError());
           }),
         ]);
+        // Checked before the stage counts as finished: a graph that cannot grow fails the stage.
+        const grown = options.grow?.(stage, result);
+        const plan = grown ? planGrowth(grown) : undefined;
         outputs.set(stage.id, result);
         finished.add(stage.id);
         stream.emit({ type: 'stageFinished', stageId: stage.id, durationMs: Date.now() - stageStarted, attempts: attempt });
+        if (plan) applyGrowth(stage, plan);
         return;
       } catch (error) {
         if (runController.signal.aborted) {

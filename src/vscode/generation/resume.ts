@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { GeneratedFile } from '../../core/generator/fileSet';
 import type { RunEvent } from '../../core/pipeline/events';
+import { journaledSpecs } from '../../core/pipeline/journal';
 import type { ResumeState } from '../../core/pipeline/orchestrator';
 import { fileUri } from './runFiles';
 
@@ -52,6 +53,8 @@ export async function planResume(target: vscode.Uri, events: readonly RunEvent[]
     [...byStage].filter(([stageId]) => !finished.has(stageId)).flatMap(([, paths]) => paths.filter((path) => onDisk.get(path) === 'same')),
   );
   const changedSet = new Set(changed);
+  // Claude's refined model (and the per-entity stages grown from it) carries over to the resumed run.
+  const specs = journaledSpecs(events);
   return {
     finished,
     changed,
@@ -64,6 +67,7 @@ export async function planResume(target: vscode.Uri, events: readonly RunEvent[]
         if (text === undefined) throw new Error(`${path} is not on disk as the interrupted run wrote it`);
         return text;
       },
+      specOf: (stageId) => specs.get(stageId),
     },
     writer: (inner) => async (file) => {
       if (changedSet.has(file.path)) return; // the user's version stays

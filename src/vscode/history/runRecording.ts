@@ -73,14 +73,19 @@ function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Pa
   const files = new Map<string, { path: string; sha256: string; bytes: number }>();
   for (const event of events) if (event.type === 'fileProduced') files.set(event.path, { path: event.path, sha256: event.sha256, bytes: event.bytes });
   const last = events.at(-1);
+  const state = replayRun(events);
+  // The model the run generated from in the end (Claude may have added or renamed entities).
+  const updated = events.findLast((event) => event.type === 'specUpdated');
   return {
+    ...(updated?.type === 'specUpdated' ? { spec: updated.spec } : {}),
     status: recordStatus(summary),
     finishedAt: finished?.at ?? last?.at ?? Date.now(),
     durationMs: summary?.durationMs ?? (started && last ? last.at - started.at : 0),
-    usage: summary?.usage ?? replayRun(events).usage,
+    usage: summary?.usage ?? state.usage,
     verification: verification && { ok: verification.ok, failedStep: verification.failedStep },
     files: [...files.values()],
-    stageCount: started?.type === 'runStarted' ? started.stages.length : 0,
+    // Every stage of the run, the ones added once the data model was final included.
+    stageCount: started ? state.stageOrder.length : 0,
     stages: stageOutcomes(events, { verificationPassed: verification?.ok }),
   };
 }

@@ -1,5 +1,7 @@
 // The stage catalogue in dependency order, and the expansion of it into one run's graph: stages
-// marked per-entity fan out into one instance per entity, so the graph grows with the spec.
+// marked per-entity fan out into one instance per entity, so the graph grows with the spec. A run
+// starts from the graph without them (the entity set is not final before the domain model) and
+// grows to the full graph once the domain model has finished.
 import type { ProjectSpec } from '../../spec/projectSpec';
 import { apiApp } from './apiApp';
 import { apiDocs } from './apiDocs';
@@ -85,6 +87,48 @@ export function buildStageGraph(spec: ProjectSpec, catalogue: readonly StageDefi
         entity,
         definition,
       });
+    }
+  }
+  return instances;
+}
+
+/**
+ * The graph a run starts with: every stage except the per-entity ones, which are added once the
+ * stage that finalizes the data model has finished (see buildStageGraph for the full graph). A stage
+ * that waits for a per-entity kind waits meanwhile for what that kind waits for, so it cannot start
+ * before the per-entity stages exist; the run then re-wires it to them.
+ */
+export function initialStageGraph(spec: ProjectSpec, catalogue: readonly StageDefinition[] = STAGE_CATALOGUE): StageInstance[] {
+  const byKind = new Map(catalogue.map((definition) => [definition.kind, definition]));
+  const expand = (kind: string, seen = new Set<string>()): string[] => {
+    const definition = byKind.get(kind);
+    if (!definition) throw new Error(`Stage "${kind}" is not in the catalogue`);
+    if (!definition.perEntity) return [kind];
+    if (seen.has(kind)) return [];
+    seen.add(kind);
+    return definition.dependsOn.flatMap((dependency) => expand(dependency, seen));
+  };
+  const instances = buildStageGraph({ ...spec, entities: [] }, catalogue)
+    .filter((stage) => !stage.definition.perEntity)
+    .map((stage) => ({ ...stage, dependsOn: [...new Set(stage.definition.dependsOn.flatMap((kind) => expand(kind)))] }));
+  const finalizer = catalogue.find((definition) => definition.finalizesModel)?.kind;
+  if (catalogue.some((definition) => definition.perEntity)) {
+    if (!finalizer) throw new Error('The catalogue has per-entity stages but no stage that finalizes the data model');
+    // Every stage that will wait for per-entity stages must wait for the model first.
+    const ancestors = (id: string, acc = new Set<string>()): Set<string> => {
+      for (const dependency of instances.find((stage) => stage.id === id)?.dependsOn ?? []) {
+        if (!acc.has(dependency)) {
+          acc.add(dependency);
+          ancestors(dependency, acc);
+        }
+      }
+      return acc;
+    };
+    for (const stage of instances) {
+      const waitsForEntities = stage.definition.dependsOn.some((kind) => byKind.get(kind)?.perEntity);
+      if (waitsForEntities && !ancestors(stage.id).has(finalizer)) {
+        throw new Error(`Stage "${stage.id}" waits for per-entity stages but not for "${finalizer}"`);
+      }
     }
   }
   return instances;

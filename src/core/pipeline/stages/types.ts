@@ -89,6 +89,11 @@ export interface StageDefinition {
   dependsOn: readonly string[];
   /** One instance per entity (e.g. API routes, pages) instead of one per run. */
   perEntity?: boolean;
+  /**
+   * The data model is final once this stage has finished: the per-entity stages are added to the
+   * run's graph then, from the spec it returns (Claude may add, rename or remove entities).
+   */
+  finalizesModel?: boolean;
   /** What the stage is for, shown in the stage details. */
   description: string;
   prompt: PromptTemplate;
