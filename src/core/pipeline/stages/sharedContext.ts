@@ -16,7 +16,7 @@ Project conventions:
 Answer only through the tool you are given; never add prose outside it.`;
 
 export function specContext(spec: ProjectSpec): string {
-  const numbered = spec.requirements.sentences.map((sentence) => `[${sentence.id}] ${sentence.text}`).join('\n');
+  const numbered = spec.requirements.sentences.map((s) => `[${s.id}] ${s.text}${spec.ignoredSentences.includes(s.id) ? ' (ignored by the user: build nothing for it)' : ''}`).join('\n');
   const { requirements: _requirements, ...model } = spec;
   return `Requirement sentences:\n${numbered}\n\nCurrent project spec (JSON):\n${JSON.stringify(model)}`;
 }
