@@ -4,6 +4,7 @@
 // preview); requests carry an id and get a reply or a timeout (like GitLens).
 import { z } from 'zod';
 import { RunEvent } from './core/pipeline/events';
+import { ModelChanges } from './core/pipeline/modelChanges';
 import { ProjectSpec } from './core/spec/projectSpec';
 
 /** Bumped when a message changes incompatibly; the webview announces the version it speaks. */
@@ -133,6 +134,16 @@ export const RateRunRequest = z.object({
 
 export const CancelRunRequest = z.object({ type: z.literal('cancelRun'), runId: z.string().min(1).max(100) });
 
+/**
+ * "Refine with Claude" in the review step: only the domain-model stage's Claude call, on the spec
+ * being reviewed (stored API key, the run budget). Answered by modelRefined; the spec is not changed
+ * until the user accepts Claude's model.
+ */
+export const RefineModelRequest = z.object({ type: z.literal('refineModel'), requestId: RequestId, spec: ProjectSpec });
+
+/** Stops a refineModel request (by its id) that is still waiting for Claude. */
+export const CancelRefineRequest = z.object({ type: z.literal('cancelRefine'), requestId: RequestId });
+
 /** Open a generated file in an editor; the path is relative to the run's folder and confined to it. */
 export const OpenFileRequest = z.object({ type: z.literal('openFile'), runId: z.string().min(1).max(100), path: z.string().min(1).max(240) });
 
@@ -152,6 +163,8 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   ResumeRunRequest,
   SetApiKeyRequest,
   RateRunRequest,
+  RefineModelRequest,
+  CancelRefineRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 
@@ -203,6 +216,8 @@ export const RunForecast = z.object({
       budgetUsd: z.number().min(0),
       callsOverBudget: z.number().int().min(0),
       seconds: z.number().min(0),
+      /** The forecast is for the reviewed model; Claude may still add or remove entities (and their stages). */
+      mayGrow: z.string().max(500).optional(),
     })
     .optional(),
   /** From past runs of similar size with the same provider and model (learning's forecast). */
@@ -236,6 +251,23 @@ export const SpecReview = z.object({
 });
 
 export const SpecRefused = z.object({ type: z.literal('specRefused'), replyTo: RequestId, reason: ShortText });
+
+/** Answer to refineModel: Claude's model and what changed, or why there is none (the user's spec is untouched). */
+export const ModelRefined = z.object({
+  type: z.literal('modelRefined'),
+  replyTo: RequestId,
+  spec: ProjectSpec.optional(),
+  changes: ModelChanges.optional(),
+  /** The changes in words, one line per kind. */
+  summary: z.array(z.string().max(600)).max(50).default([]),
+  /** Claude changed something (false: it found the model right as it is). */
+  changed: z.boolean().default(false),
+  model: z.string().max(200).optional(),
+  costUsd: z.number().min(0).optional(),
+  error: ShortText.optional(),
+  /** Why there is no model: no API key (offer "Set API Key"), cancelled by the user, or failed. */
+  failure: z.enum(['noApiKey', 'cancelled', 'failed']).optional(),
+});
 
 export const FileContent = z.object({
   type: z.literal('fileContent'),
@@ -326,6 +358,7 @@ export const HostToWebview = z.discriminatedUnion('type', [
   RunSnapshot,
   SpecReview,
   SpecRefused,
+  ModelRefined,
   FileContent,
   ZipExported,
   ShowExplanation,

@@ -14,29 +14,13 @@ import { buildStageGraph, initialStageGraph } from '../../src/core/pipeline/stag
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
 import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { withOrganizer } from '../shared/claudeModels';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const loadSpec = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));
 const MODEL = 'claude-sonnet-5-5';
 const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
 const PER_ENTITY = /^(api-routes|pages):/;
-
-/** The events fixture plus the Organizer entity the extraction missed ("organizers create events"). */
-export function withOrganizer(): ProjectSpec {
-  const spec = loadSpec('events');
-  spec.entities.push({
-    name: 'Organizer',
-    label: 'Organizer',
-    pluralLabel: 'Organizers',
-    fields: [
-      { name: 'name', label: 'Name', type: 'string', required: true, unique: false, sources: [0] },
-      { name: 'email', label: 'Email', type: 'email', required: true, unique: true, sources: [0] },
-    ],
-    sources: [0, 3],
-  });
-  spec.relations.push({ kind: 'belongsTo', from: 'Event', to: 'Organizer', name: 'organizer', inverseName: 'events', required: false, onDelete: 'setNull', sources: [0] });
-  return spec;
-}
 
 const eventTrail = (events: readonly RunEvent[]) => events.map((e) => `${e.type}${'stageId' in e ? `:${e.stageId}` : ''}`);
 
@@ -238,7 +222,7 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
     assert.equal(firstRun.run.errors.size, 0);
     // Pretend the window died after the backend: these stages had finished, the rest had not.
     const keep = new Set(['requirements-analysis', 'domain-model', 'architecture', 'environment-config', 'database-schema', 'validation-schemas', 'auth', 'api-app', 'api-routes:Organizer', 'api-routes:Event']);
-    const events = first.events.filter((e) => !('stageId' in e) || keep.has(e.stageId) || e.type === 'stagesAdded');
+    const events = first.events.filter((e) => !('stageId' in e) || e.stageId === undefined || keep.has(e.stageId));
     const specs = journaledSpecs(events);
     assert.deepEqual(specs.get('domain-model')?.entities.map((e) => e.name), ['Event', 'Attendee', 'Registration', 'Organizer']);
     const filesOf = (id: string) => events.flatMap((e) => (e.type === 'fileProduced' && e.stageId === id ? [e.path] : []));

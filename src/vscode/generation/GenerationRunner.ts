@@ -28,6 +28,7 @@ import type { GenerationHistory } from '../history/GenerationHistory';
 import { RunRecording } from '../history/runRecording';
 import { rateGeneration } from '../history/rateGeneration';
 import { type RunRecord, RunViews, writtenBy } from './runViews';
+import { ModelRefiner } from './modelRefiner';
 import { variantChooser } from '../../core/learning/bandit';
 import { createBabelSyntaxChecker } from '../../core/check/babelSyntax';
 import type { GenerationRecord } from '../../core/history/store';
@@ -57,6 +58,8 @@ export class GenerationRunner extends Disposable {
   private readonly active = new Map<string, AbortController>();
   private readonly journals: RunJournals;
   private readonly views: RunViews;
+  /** "Refine with Claude" in the review step. */
+  private readonly refiner: ModelRefiner;
   /** The window is closing or reloading: runs stop, but as interrupted (resumable), not as ended. */
   private shuttingDown = false;
 
@@ -73,6 +76,14 @@ export class GenerationRunner extends Disposable {
     super();
     this.journals = new RunJournals(journalDir, log);
     this.views = new RunViews(this.journals, log, post, history);
+    this.refiner = new ModelRefiner({
+      log,
+      apiKey: () => apiKeys.get(),
+      settings: () => settings.settings,
+      createProvider: (apiKey) => new AnthropicProvider({ apiKey }),
+      chooseVariant: async () => variantChooser((await history?.outcomes()) ?? [], { explore: settings.settings.learningExplore }),
+    });
+    this._register(toDisposable(() => this.refiner.dispose()));
     this._register(
       toDisposable(() => {
         this.shuttingDown = true;
@@ -103,6 +114,15 @@ export class GenerationRunner extends Disposable {
   async review(requestId: string, spec: ProjectSpec, provider: ProviderChoice): Promise<void> {
     const result = await reviewSpec(spec, provider, this.settings.settings, (await this.history?.runOutcomes()) ?? []);
     await this.post({ type: 'specReview', replyTo: requestId, spec, ...result });
+  }
+
+  /** The review step's "Refine with Claude": Claude's data model for `spec`, answered as modelRefined. */
+  async refineModel(requestId: string, spec: ProjectSpec): Promise<void> {
+    await this.post(await this.refiner.refine(requestId, spec));
+  }
+
+  cancelRefine(requestId: string): boolean {
+    return this.refiner.cancel(requestId);
   }
 
   /** Validates and starts a run; resolves once it has started (or was refused), not when it ends. */

@@ -10,7 +10,7 @@ export interface HandlerContext {
   markReady(protocolVersion: number): void;
   readyComplete(): void;
   settlePong(replyTo: string, receivedAt: number): boolean;
-  runs: Pick<GenerationRunner, 'extract' | 'review' | 'start' | 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'resume' | 'sendSnapshot' | 'rate'>;
+  runs: Pick<GenerationRunner, 'extract' | 'review' | 'start' | 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'resume' | 'sendSnapshot' | 'rate' | 'refineModel' | 'cancelRefine'>;
 }
 
 export type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;

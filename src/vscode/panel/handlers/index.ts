@@ -1,3 +1,4 @@
+import { handleCancelRefine } from './cancelRefine';
 import { handleCancelRun } from './cancelRun';
 import type { HandlerTable } from './context';
 import { handleDiscardRun } from './discardRun';
@@ -9,6 +10,7 @@ import { handlePing } from './ping';
 import { handlePong } from './pong';
 import { handleRateRun } from './rateRun';
 import { handleReadFile } from './readFile';
+import { handleRefineModel } from './refineModel';
 import { handleReady } from './ready';
 import { handleResumeRun } from './resumeRun';
 import { handleReviewSpec } from './reviewSpec';
@@ -32,4 +34,6 @@ export const messageHandlers: HandlerTable = {
   resumeRun: handleResumeRun,
   setApiKey: handleSetApiKey,
   rateRun: handleRateRun,
+  refineModel: handleRefineModel,
+  cancelRefine: handleCancelRefine,
 };

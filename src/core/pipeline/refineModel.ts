@@ -1,0 +1,140 @@
+// "Refine with Claude" in the review step: only the domain-model stage's Claude call, on the spec
+// the user is reviewing, so they see (and accept or not) Claude's model before generating. The
+// same prompt, checks and reconciliation as in a run; the run's budget caps the one call.
+import type { Usage } from './events';
+import { describeModelChanges, hasModelChanges, modelChanges, type ModelChanges } from './modelChanges';
+import { worstCaseCallUsd, type ClaudeOptions } from './orchestrator';
+import { backoffDelay, RunCancelledError } from './scheduler';
+import { domainModel, type ModelAnswer, reconcileModel } from './stages/domainModel';
+import { LayerCache } from './stages/layers';
+import { CONVENTIONS, specContext } from './stages/sharedContext';
+import type { ClaudeStageContext, StageInstance } from './stages/types';
+import { InvalidModelOutputError } from '../providers/anthropic';
+import type { ProjectSpec } from '../spec/projectSpec';
+import { validateSpec } from '../spec/specIndex';
+
+export interface RefineModelOptions extends Pick<ClaudeOptions, 'provider' | 'model' | 'budgetUsd' | 'chooseVariant'> {
+  spec: ProjectSpec;
+  signal?: AbortSignal;
+  onProgress?: (receivedChars: number) => void;
+  /** Attempts for retryable failures (429, 529, broken streams); default 3. */
+  maxAttempts?: number;
+  /** For tests: how to wait between attempts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RefinedModel {
+  spec: ProjectSpec;
+  changes: ModelChanges;
+  /** The changes in words, one line per kind ("entities added: Organizer"). */
+  summary: string[];
+  changed: boolean;
+  usage: Usage;
+  model: string;
+  variant: string;
+  /** Claude's first answer was invalid and its repair was accepted. */
+  repaired: boolean;
+}
+
+/** Refining was refused or failed: the message says why, for the user. */
+export class RefineModelError extends Error {
+  constructor(
+    message: string,
+    /** What was spent anyway (an invalid answer still costs). */
+    readonly usage?: Usage,
+  ) {
+    super(message);
+    this.name = 'RefineModelError';
+  }
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new RunCancelledError());
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new RunCancelledError());
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Asks Claude for the data model of `spec`; the spec itself is never changed. */
+export async function refineModel(options: RefineModelOptions): Promise<RefinedModel> {
+  const { spec, model } = options;
+  const refine = domainModel.claude;
+  if (!refine) throw new RefineModelError('The domain-model stage has no Claude step');
+  const problems = validateSpec(spec);
+  if (!spec.entities.length) problems.unshift('the model has no entities');
+  if (problems.length) throw new RefineModelError(`Fix the model first: ${problems.slice(0, 3).join('; ')}`);
+  const stage: StageInstance = { id: domainModel.kind, title: domainModel.title, kind: domainModel.kind, dependsOn: [], description: domainModel.description, definition: domainModel };
+  const variants = domainModel.prompt.variants;
+  const choice = options.chooseVariant?.(stage);
+  const variant = variants.find((v) => v.id === choice?.variant) ?? variants[0];
+  const chosenModel = choice?.model ?? model;
+  const signal = options.signal ?? new AbortController().signal;
+  let layers: LayerCache | undefined;
+  const context: ClaudeStageContext = {
+    spec,
+    requirementsText: spec.requirements.text,
+    get layers() {
+      layers ??= new LayerCache(spec);
+      return layers;
+    },
+    signal,
+    inputs: new Map(),
+    offline: { files: [], spec, summary: '' },
+  };
+  const cachedContext = [CONVENTIONS, specContext(spec)];
+  const instructions = refine.instructions(context, variant);
+  const worst = worstCaseCallUsd(chosenModel, cachedContext, instructions, refine.maxOutputTokens);
+  if (worst > options.budgetUsd) {
+    throw new RefineModelError(
+      `Asking ${chosenModel} could cost up to $${worst.toFixed(4)}, more than the $${options.budgetUsd.toFixed(2)} budget per run (takoss.budgetPerRunUsd).`,
+    );
+  }
+  const maxAttempts = options.maxAttempts ?? 3;
+  const sleep = options.sleep ?? wait;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const result = await options.provider.structured<ModelAnswer>({
+        model: chosenModel,
+        cachedContext,
+        instructions,
+        toolName: refine.toolName,
+        toolDescription: refine.toolDescription,
+        schema: refine.schema,
+        maxTokens: refine.maxOutputTokens,
+        validate: (value) => refine.validate?.(value, context) ?? [],
+        signal,
+        onProgress: options.onProgress,
+      });
+      const reconciled = reconcileModel(result.value, spec);
+      const changes = modelChanges(spec, reconciled.spec, reconciled.renames);
+      const summary = describeModelChanges(changes);
+      if (reconciled.dropped.length) summary.push(`removed with them: ${reconciled.dropped.join('; ')}`);
+      return {
+        spec: reconciled.spec,
+        changes,
+        summary,
+        changed: hasModelChanges(changes),
+        usage: result.usage,
+        model: result.model,
+        variant: variant.id,
+        repaired: result.repaired,
+      };
+    } catch (error) {
+      if (signal.aborted || error instanceof RunCancelledError) throw new RunCancelledError();
+      if (error instanceof InvalidModelOutputError) {
+        throw new RefineModelError(`Claude's model was still invalid after one repair, so your model is unchanged: ${error.problems.slice(0, 4).join('; ')}`, error.usage);
+      }
+      const retryable = (error as { retryable?: unknown })?.retryable === true;
+      if (!retryable || attempt >= maxAttempts) throw new RefineModelError(error instanceof Error ? error.message : String(error));
+      await sleep(backoffDelay({ maxAttempts, baseDelayMs: 500, maxDelayMs: 30_000 }, attempt, error), signal);
+    }
+  }
+}
