@@ -3,7 +3,9 @@
 // verbs like create/track/manage, known nouns (knowledge table), "each X", REST paths, verbs that
 // name a row ("follow users" -> Follow), and "X tracker/app/system".
 import { knownNoun } from './knowledge';
+import { inferType } from './types';
 import { isPlural } from './lexicon';
+import { genericHeadAllowed } from './lexicon';
 import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, STRONG_SINGULAR_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
@@ -32,8 +34,10 @@ export function entityKeyAllowed(key: string): boolean {
   const words = key.split(' ');
   const head = words[words.length - 1];
   if (!/^[a-z]/.test(key) || head.length < 3) return false;
-  if (NON_ENTITY.has(head) || USER_WORDS.has(head) || STAFF_ROLES[head] || head === 'inventory') return false;
+  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key)) || USER_WORDS.has(head) || STAFF_ROLES[head] || head === 'inventory') return false;
   if (words.some((w) => USER_WORDS.has(w))) return false;
+  // A price, a date, an email are fields of a record, never records of their own.
+  if (!knownNoun(key) && !['text', 'string', 'integer'].includes(inferType(words).type)) return false;
   return true;
 }
 

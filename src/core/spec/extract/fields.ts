@@ -3,6 +3,9 @@
 // product and a quantity", and bullet lists introduced by a sentence ending in ':'.
 import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
+import { endsWithNoun, trailingSubject } from './grammar';
+import { NON_ENTITY } from './lexicon';
+import { colonListSubject } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { typeFromHint, type TypeGuess } from './types';
 
@@ -81,6 +84,10 @@ function parseItem(raw: string): FieldItem | undefined {
   let enumValues: string[] | undefined;
   let hint: TypeGuess | undefined;
   let context = text;
+  // "(unique)", "(optional)" written after a field are flags, not values.
+  text = text.replace(/\((unique|optional|required|mandatory)\)/g, ' $1 ').replace(/\s(unique|optional|required|mandatory)\s*$/, (_all, flag: string) => ` ${flag}`);
+  const trailingFlag = /\s(unique|optional|required|mandatory)\s*$/.exec(text)?.[1];
+  if (trailingFlag) text = `${trailingFlag} ${text.replace(/\s(unique|optional|required|mandatory)\s*$/, '')}`;
   text = text.replace(/\(([^()]*)\)/g, (_all, inner: string) => {
     const typed = typeFromHint(inner);
     if (typed) hint = typed;
@@ -125,7 +132,7 @@ function parseItem(raw: string): FieldItem | undefined {
   }
   while (words.length > 1 && ADJECTIVES.has(words[0])) words.shift();
   if (!words.length || words.length > 4 || words.some((w) => NOT_FIELD.has(w)) || !/^[a-z]/.test(words[0])) return undefined;
-  if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that'].includes(words[0])) return undefined;
+  if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that', 'of', 'obviously', 'etc', 'which', 'who', 'what'].includes(words[0])) return undefined;
   // "viewing purchase information" and "see their order history" are clauses, not fields.
   if (/ing$/.test(words[0]) && words.length > 1 && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return undefined;
   if (words.slice(1).some((w) => DETERMINERS.has(w) && w !== 'one')) return undefined;
@@ -187,9 +194,23 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
   const plain = sentence.plain.replace(/[`]/g, '');
   const lists: FieldList[] = [];
   const covered: Array<[number, number]> = [];
-  if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8) {
+  if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8 && !colonListSubject(sentence)) {
     const items = parseItems(plain);
     if (items.length) lists.push({ sentence: sentence.id, leadId: sentence.leadId, items });
+    return lists;
+  }
+  // "Vehicles: plate number (unique), make, model"
+  const colon = colonListSubject(sentence);
+  if (colon) {
+    const items = parseItems(plain.slice(plain.search(/[:–—]/) + 1).replace(/\s\/\s/g, ', '));
+    if (items.length) {
+      lists.push({ sentence: sentence.id, subject: colon, items });
+      return lists;
+    }
+  }
+  const stored = storedForList(sentence);
+  if (stored) {
+    lists.push(stored);
     return lists;
   }
   for (const match of plain.matchAll(LIST_VERBS)) {
@@ -200,6 +221,9 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     // "users can store images" is an action; "a loan records the member" lists fields.
     if (!/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
     let subject = trailingPhrase(before)?.key;
+    // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
+    const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
+    if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')))) subject = nlpSubject.key;
     // "A review of a book has …": the subject is the review.
     if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
     if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
@@ -217,12 +241,43 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     const at = match.index;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
     const phrase = trailingPhrase(plain.slice(0, at));
+    if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
     if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
     if (typeFromHint(match[1])) continue;
     const items = parseItems(match[1]);
     if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
   }
   return lists;
+}
+
+const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|is|are)';
+
+/**
+ * "For each customer we keep their name, phone number and email", "For a vehicle we need the plate
+ * number, make and model", "The name, type and year are stored for aircraft", "We record the name
+ * and address of each owner".
+ */
+export function storedForList(sentence: SentenceInfo): FieldList | undefined {
+  const plain = sentence.plain.replace(/[`]/g, '');
+  const lead = new RegExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`).exec(plain);
+  if (lead) {
+    const subject = trailingPhrase(lead[1])?.key;
+    const items = parseItems(lead[2]);
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
+  }
+  const passive = new RegExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
+  if (passive) {
+    const subject = trailingPhrase(passive[2])?.key;
+    const items = parseItems(passive[1]);
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
+  }
+  const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE} (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
+  if (ofEach) {
+    const subject = trailingPhrase(ofEach[2])?.key;
+    const items = parseItems(ofEach[1]);
+    if (subject && items.length >= 2) return { sentence: sentence.id, subject, items };
+  }
+  return undefined;
 }
 
 /** The record a list-introducing sentence is about ("A book has the following fields:" -> book). */

@@ -163,8 +163,36 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
   return out;
 }
 
+/**
+ * Parenthesised asides ("members (name, email) book classes") confuse the tagger's reading of
+ * the words around them, so clauses are read from the sentence without them; field lists read
+ * the parentheses separately.
+ */
 export function analyze(text: string): Analysis {
-  const terms = tagSentence(text);
+  const terms = tagSentence(text.replace(/\s*\([^()]*\)/g, ''));
   const phrases = nounPhrases(terms);
   return { terms, phrases, clauses: clauses(terms, phrases) };
+}
+
+/**
+ * The record a fragment ending just before a field list is about: its last noun phrase, skipping
+ * quoted names and words that are not records ("A fitness class is something like "Spin 45"" ->
+ * fitness class; "the class sessions are scheduled" -> class session).
+ */
+export function trailingSubject(fragment: string, allowed: (phrase: NounPhrase) => boolean): NounPhrase | undefined {
+  const { terms, phrases } = analyze(fragment);
+  for (let i = phrases.length - 1; i >= 0; i--) {
+    const phrase = phrases[i];
+    const head = terms[phrase.head];
+    if (/["“”']/.test(head.pre + head.post) || /["“”]/.test(terms[phrase.start].pre)) continue;
+    if (!allowed(phrase)) continue;
+    return phrase;
+  }
+  return undefined;
+}
+
+/** Whether the word right before the end of a fragment is a noun ("… pets (" yes, "… is fixed (" no). */
+export function endsWithNoun(fragment: string): boolean {
+  const terms = tagSentence(fragment);
+  return terms[terms.length - 1]?.pos === 'noun';
 }

@@ -13,6 +13,8 @@ import { APP_KINDS, knownNoun } from './knowledge';
 import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
 import { deriveName, deriveTitle } from './naming';
 import { buildPages } from './pages';
+import { analyze } from './grammar';
+import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
 import { collectNlpEvidence } from './nlpEvidence';
 import { findRelations } from './relations';
 import { findRules } from './rules';
@@ -57,6 +59,14 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   if (!sentences.length) return emptySpec(text, options, [...warnings, 'The requirements are empty: describe the app, its records and who uses it.'], sentences);
   const draft = newDraft();
   draft.warnings.push(...warnings);
+  const language = checkLanguage(text);
+  if (!language.english) {
+    draft.warnings.unshift(NOT_ENGLISH_WARNING);
+    for (const sentence of sentences) if (!sentence.heading) draft.notUnderstood.push({ text: sentence.text.slice(0, 2000), reason: 'Not in English: Takoss reads English requirements only.', sources: [sentence.id], suggestions: [] });
+    return finish(text, options, sentences, draft, { kind: 'none', sources: [] });
+  }
+  // A short first line without a verb is the app's title ("Pet daycare"), not a requirement.
+  if (!sentences[0].heading && titleLike(sentences[0])) sentences[0].heading = true;
 
   // 1. Evidence for entities, including the subjects of field lists.
   const evidence = collectEvidence(sentences);
@@ -85,7 +95,10 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   // 2. Auth and roles.
   const auth = detectAuth(sentences);
   const chosen = () => [...evidence.values()].filter((c) => c.score >= ENTITY_THRESHOLD && !PERSON_NOUNS.has(c.key));
-  if (chosen().length < 2) {
+  // A short idea whose records come with no fields ("a forum to share thoughts") still gets the
+  // records such an app always has.
+  const terse = sentences.filter((s) => !s.heading).length <= 3 && !pending.some((l) => l.items.length >= 2);
+  if (chosen().length < 2 || terse) {
     // Terse ideas ("A forum for my friends") get the records such an app always has.
     const kindSentence = sentences.slice(0, 5).find((s) => APP_KINDS.some((k) => k.pattern.test(s.plain)));
     const kind = kindSentence && APP_KINDS.find((k) => k.pattern.test(kindSentence.plain));
@@ -184,7 +197,6 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
 
   // 8. Unimplemented behaviour and what was not understood (auth cues and the title sentence were used).
   for (const source of specAuth.sources) draft.used.add(source);
-  draft.used.add(0);
   const notUnderstood = collectUnimplemented(draft, sentences);
   if (!draft.entities.length) draft.warnings.push('No record types were recognised. Name the things the app stores, e.g. "A task has a title, a due date and a status (todo, done)."');
   if (notUnderstood.length) {
@@ -197,6 +209,12 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
 
   return finish(text, options, sentences, draft, specAuth);
+}
+
+function titleLike(sentence: SentenceInfo): boolean {
+  const words = sentence.plain.split(' ');
+  if (words.length > 8 || /[.!?]$/.test(sentence.text.trim()) && words.length > 4) return false;
+  return !analyze(sentence.text).terms.some((t) => t.pos === 'verb' || t.pos === 'modal');
 }
 
 /**

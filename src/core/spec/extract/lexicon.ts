@@ -133,3 +133,17 @@ export const ACTION_NOUNS: Record<string, string> = lookup({
 export function titleCaseFirst(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
+
+/** Heads that never name a stored record, even in a compound ("booking page", "api endpoint"). */
+export const NEVER_RECORD_HEADS = new Set(
+  'page pages screen screens button buttons app apps application applications system systems website websites site sites api apis endpoint endpoints form forms view views tab tabs modal modals menu menus link links dashboard dashboards email emails notification notifications reminder reminders chart charts graph graphs server servers database databases backend frontend json html css code codes token tokens cookie cookies header headers parameter parameters query queries feature features functionality requirement requirements thing things way ways information info data stuff something anything everything nothing forum forums blog blogs shop shops tracker trackers manager planner portal platform platforms tool tools software scheduler clone service services'.split(' '),
+);
+
+/** Generic heads that name a record once a noun qualifies them ("fitness class", "report card", "waiting list entry"). */
+const COMPOUND_HEADS = new Set('class group card entry request item line record slot session period unit set log plan case order note sheet form report'.split(' '));
+
+/** Whether a compound key may name a record although its head alone is too generic ("fitness class", "report card"). */
+export function genericHeadAllowed(key: string): boolean {
+  const words = key.split(' ');
+  return words.length > 1 && COMPOUND_HEADS.has(words[words.length - 1]);
+}

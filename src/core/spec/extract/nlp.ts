@@ -143,11 +143,32 @@ function correct(terms: Term[]): void {
     t.root = singularOf(t.w);
     t.plural = t.root !== t.w;
   }
+  // "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.
+  for (let i = 2; i + 1 < terms.length; i++) {
+    const t = terms[i];
+    const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post);
+    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && terms[i + 1].pos === 'noun' && terms[i + 1].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
+      t.pos = 'verb';
+    }
+  }
   // "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
     if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
   }
+}
+
+const verbCache = new Map<string, boolean>();
+
+/** Whether the tagger reads the word as a verb in "they <word> them". */
+function canBeVerb(word: string): boolean {
+  let known = verbCache.get(word);
+  if (known === undefined) {
+    const doc = nlp(`they ${word} them`);
+    known = (doc.json() as Array<{ terms: RawTerm[] }>)[0]?.terms[1]?.tags.includes('Verb') ?? false;
+    verbCache.set(word, known);
+  }
+  return known;
 }
 
 /** Lemma of a single noun ("people" -> "person", "analyses" -> "analysis"). */

@@ -4,8 +4,9 @@
 // colon lists ("Vehicles: plate number, make, model") and user stories ("As a member I want to
 // book a class"). Each pattern is one function with its own test.
 import { addEvidence, type Evidence } from './entities';
+import { findFieldLists } from './fields';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
-import { NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { genericHeadAllowed, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
 /** Nouns that name what the app shows or sends, not rows it stores. */
@@ -42,7 +43,8 @@ export function isPersonKey(key: string, actor = false): boolean {
 /** Whether a phrase can name a stored record at all. */
 export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   const head = phrase.headWord;
-  if (head.length < 3 || !/^[a-z]/.test(head) || NON_ENTITY.has(head) || NOT_STORED.has(head)) return false;
+  if (head.length < 3 || !/^[a-z]/.test(head)) return false;
+  if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !(genericHeadAllowed(phrase.key) && !NOT_STORED.has(head))) return false;
   if (USER_WORDS.has(head) || STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
   return !/(?:ing|ness|ity|ment|tion)$/.test(head) || knownRecordLike(head);
@@ -60,7 +62,14 @@ function subjectIsActor(clause: Clause, analysis: Analysis, sentence: SentenceIn
     return before.length === 0 || before.some((t) => SUBJECT_PRONOUNS.has(t.w)) || sentence.bullet;
   }
   const key = clause.subject.key;
-  return isPersonKey(key, analysis.terms[clause.subject.head].actor) || /^(app|application|system|site|platform|tool)$/.test(clause.subject.headWord);
+  // Agent nouns as subjects are people ("trainers create …", "the caretaker marks …").
+  const agent = /(?:er|or|ist|ian|ant|ee)$/.test(clause.subject.headWord) && clause.subject.plural !== undefined && !storableHead(clause.subject.headWord);
+  return isPersonKey(key, analysis.terms[clause.subject.head].actor || agent) || /^(app|application|system|site|platform|tool)$/.test(clause.subject.headWord);
+}
+
+/** Heads that end like agent nouns but name things ("order", "folder", "number"). */
+function storableHead(head: string): boolean {
+  return /^(order|folder|number|letter|paper|poster|sticker|voucher|trailer|computer|printer|scanner|monitor|container|register|filter|meter|chapter|counter|character|corridor|floor|door|error|sensor|elevator|tractor|motor|calendar|ledger|roster|charter|quarter|member|center|centre|theater|theatre|cluster|layer|timer|batter|matter|water|shelter|tender|header|footer|banner|marker|tracker|planner|trigger|anchor|mirror|vendor|donor|sponsor)$/.test(head);
 }
 
 type Add = (key: string, score: number, strong?: boolean) => void;
@@ -76,10 +85,10 @@ export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add
       else if (object.determiner && !light) add(object.key, 1.5, false);
       else add(object.key, 0.5, false);
     }
-    // "book appointments with doctors", "assign tasks to projects"
+    // "assign tasks to projects", "register for events" ("with" lists fields: not here)
     for (const { prep, phrase } of clause.preps) {
       if (!storable(phrase, analysis) || light) continue;
-      if (['to', 'for', 'in', 'on', 'with', 'from', 'at'].includes(prep)) add(phrase.key, phrase.plural || phrase.determiner ? 1 : 0.5, false);
+      if (['to', 'for', 'in', 'on', 'from', 'at'].includes(prep)) add(phrase.key, phrase.plural || phrase.determiner ? 1 : 0.5, false);
     }
   }
 }
@@ -89,7 +98,7 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
     const subject = clause.subject;
     if (!subject || !storable(subject, analysis)) continue;
-    if (/^(have|has|contain|include|consist|belong|hold|comprise|need|require|carry|list|show|record|store)$/.test(clause.verb) && !clause.passive) {
+    if (/^(have|has|contain|include|consist|belong|hold|comprise|carry)$/.test(clause.verb) && !clause.passive) {
       add(subject.key, subject.determiner && /^(each|every|a|an)$/.test(subject.determiner) ? 2 : 1.5, true);
       if (clause.verb === 'belong') for (const { phrase } of clause.preps) if (storable(phrase, analysis)) add(phrase.key, 2, true);
     }
@@ -102,7 +111,9 @@ export function storedFor(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
     if (!STORE_VERBS.has(clause.verb) && !/^(know|need|want|capture|collect)$/.test(clause.verb)) continue;
     for (const { prep, phrase } of clause.preps) {
-      if ((prep === 'for' || prep === 'about' || prep === 'of') && storable(phrase, analysis)) add(phrase.key, 3, true);
+      // People something is stored about are records too ("stored for passengers").
+      const person = isPersonKey(phrase.key, analysis.terms[phrase.head].actor) && !USER_WORDS.has(phrase.headWord);
+      if ((prep === 'for' || prep === 'about' || prep === 'of') && (storable(phrase, analysis) || person)) add(phrase.key, 3, true);
     }
   }
   // "For each X, …" at the start of a sentence.
@@ -132,13 +143,16 @@ export function ofPhrases(analysis: Analysis, add: Add): void {
 export function colonListSubject(sentence: SentenceInfo): string | undefined {
   const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(sentence.text.replace(/\*\*|__|`/g, ''));
   if (!match) return undefined;
-  const items = match[2].split(/,|;|\band\b/).map((s) => s.trim()).filter(Boolean);
+  const items = match[2].split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 6)) return undefined;
-  const analysis = analyze(match[1]);
+  // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
+  const analysis = analyze(`the ${match[1].toLowerCase()}`);
+  // "Members borrow books: a loan records …" is a sentence, not a heading of a list.
+  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal') || items.some((i) => analyze(i).clauses.length > 0 && i.split(/\s+/).length > 3)) return undefined;
   const phrase = analysis.phrases[analysis.phrases.length - 1];
   if (!phrase || phrase.head !== analysis.terms.length - 1) return undefined;
   const head = phrase.headWord;
-  if (NON_ENTITY.has(head) || NOT_STORED.has(head) || USER_WORDS.has(head)) return undefined;
+  if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || /^(rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|example|e\.g)$/.test(head)) return undefined;
   return phrase.key;
 }
 
@@ -147,6 +161,14 @@ export function userStory(sentence: SentenceInfo): { role?: string; action?: str
   const match = /^\s*as an? ([a-z][a-z -]{1,40}?)\s*,?\s*i (?:want|would like|need|wish|can|should be able|am able)\b(.*)$/i.exec(sentence.plain);
   if (!match) return undefined;
   return { role: match[1].trim(), action: match[2].trim() };
+}
+
+/** "members' bookings", "their pets", "a customer's vehicles": plural things people own are records. */
+export function possessedRecords(analysis: Analysis, add: Add): void {
+  for (const phrase of analysis.phrases) {
+    if (!phrase.possessed || !phrase.plural || !storable(phrase, analysis)) continue;
+    add(phrase.key, 1.5, false);
+  }
 }
 
 export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence): void {
@@ -164,10 +186,18 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     };
     const colon = colonListSubject(sentence);
     if (colon) add(colon, 3, true);
-    const analysis = analyze(sentence.text);
-    objectsOfActions(analysis, sentence, add);
-    subjectsOfHaving(analysis, add);
-    storedFor(analysis, add);
-    ofPhrases(analysis, add);
+    // Items of a field list are fields, not records (the list's own logic decides otherwise).
+    const items = new Set(findFieldLists(sentence, false).flatMap((l) => l.items.map((i) => i.key)));
+    const addUnlessField: Add = (key, score, strong) => {
+      if (!items.has(key)) add(key, score, strong);
+    };
+    const parsed = analyze(sentence.text);
+    // Clauses read inside a field list ("ingredients list preparation steps") are not clauses.
+    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)) };
+    objectsOfActions(analysis, sentence, addUnlessField);
+    subjectsOfHaving(analysis, addUnlessField);
+    storedFor(analysis, addUnlessField);
+    ofPhrases(analysis, addUnlessField);
+    possessedRecords(analysis, addUnlessField);
   }
 }

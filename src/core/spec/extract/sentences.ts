@@ -87,6 +87,8 @@ export function splitSentences(text: string): SplitResult {
   let optionalSection = false;
   let leadId: number | undefined;
 
+  const seen = new Set<string>();
+  let repeated = 0;
   const push = (raw: string, kind: { bullet: boolean; heading: boolean; optional: boolean }): number | undefined => {
     if (sentences.length >= MAX_SENTENCES) {
       truncated = true;
@@ -94,6 +96,15 @@ export function splitSentences(text: string): SplitResult {
     }
     let textOut = raw.replace(/\s+/g, ' ').trim();
     if (textOut.length > MAX_SENTENCE_CHARS) textOut = textOut.slice(0, MAX_SENTENCE_CHARS) + '…';
+    // Pasted texts repeat themselves (quotes, templates): read each sentence once.
+    const key = plainOf(textOut).replace(/[^a-z0-9 ]/g, '');
+    if (key.length > 12 && !kind.heading) {
+      if (seen.has(key)) {
+        repeated++;
+        return undefined;
+      }
+      seen.add(key);
+    }
     const id = sentences.length;
     sentences.push({ id, text: textOut, plain: plainOf(textOut), bullet: kind.bullet, heading: kind.heading, leadId: kind.bullet ? leadId : undefined, optional: kind.optional });
     return id;
@@ -147,5 +158,6 @@ export function splitSentences(text: string): SplitResult {
     });
   }
   if (truncated) warnings.push(`Only the first ${MAX_SENTENCES} sentences were read; the rest of the text was ignored.`);
+  if (repeated) warnings.push(`${repeated} repeated sentence${repeated === 1 ? ' was' : 's were'} read once.`);
   return { sentences, warnings };
 }

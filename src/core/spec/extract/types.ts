@@ -58,6 +58,8 @@ export function inferType(words: string[], context = ''): TypeGuess {
   if (last === 'year' || last === 'years') return { type: 'integer' };
   if (DATETIME_WORDS.has(last) || last.endsWith('time')) return { type: 'datetime' };
   if (MONEY.has(last) || (words.length > 1 && MONEY.has(first) && last === 'amount')) return { type: 'money', ...bounds };
+  // "plate number", "phone number", "ticket number" identify things: text, not arithmetic.
+  if (last === 'number' && words.length > 1 && !/^(total|max|maximum|min|minimum|average)$/.test(first)) return { type: 'string' };
   if (INTEGER.has(last) || words.includes('number')) return { type: 'integer', ...bounds, unit: unit && UNITS.has(unit) ? unit : undefined };
   if (DECIMAL.has(last)) return { type: 'decimal', ...bounds };
   if (TEXT.has(last) || (words.length > 1 && last === 'list')) return { type: 'text' };

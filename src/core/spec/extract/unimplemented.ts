@@ -1,6 +1,9 @@
 // Behaviour the generator does not build (reports, side effects, notifications, search, UI
 // gestures) is listed honestly instead of being silently dropped.
-import type { Draft } from './draft';
+import type { Suggestion } from '../projectSpec';
+import { entityNameOf, type Draft } from './draft';
+import { analyze } from './grammar';
+import { storable } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 
 const CUES: Array<{ pattern: RegExp; reason: string }> = [
@@ -14,7 +17,7 @@ const CUES: Array<{ pattern: RegExp; reason: string }> = [
   { pattern: /(?:^|\b(?:can|should|must|will|to|and|also)\s+)(?:show|display|see|view)s?\b/, reason: 'Custom views are not generated; the generated app has list, detail and edit pages per record type.' },
 ];
 
-const MAX_UNIMPLEMENTED = 60;
+const MAX_UNIMPLEMENTED = 400;
 
 export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): number[] {
   const notUnderstood: number[] = [];
@@ -25,8 +28,37 @@ export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): n
       if (draft.unimplemented.length < MAX_UNIMPLEMENTED) draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: cue.reason, sources: [sentence.id] });
       continue;
     }
-    if (!draft.used.has(sentence.id) && !sentence.optional && sentence.plain.split(' ').length >= 4) notUnderstood.push(sentence.id);
+    if (draft.used.has(sentence.id)) continue;
+    if (sentence.optional) {
+      draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: 'In an optional or bonus part of the requirements: not generated.', sources: [sentence.id] });
+      continue;
+    }
+    notUnderstood.push(sentence.id);
+    draft.notUnderstood.push(explainNotUnderstood(draft, sentence));
   }
   if (draft.unimplemented.length >= MAX_UNIMPLEMENTED) draft.warnings.push(`Only the first ${MAX_UNIMPLEMENTED} unimplemented requirements are listed.`);
   return notUnderstood;
+}
+
+/** Why a sentence gave nothing, and the records it names that could be added with one click. */
+function explainNotUnderstood(draft: Draft, sentence: SentenceInfo): { text: string; reason: string; sources: number[]; suggestions: Suggestion[] } {
+  const analysis = analyze(sentence.text);
+  const suggestions: Suggestion[] = [];
+  const known = new Set(draft.entities.map((e) => e.key));
+  for (const phrase of analysis.phrases) {
+    if (suggestions.length >= 2 || known.has(phrase.key) || !storable(phrase, analysis)) continue;
+    const name = entityNameOf(phrase.key);
+    if (!name || draft.entities.some((e) => e.name === name) || suggestions.some((s) => s.kind === 'addEntity' && s.name === name)) continue;
+    suggestions.push({ kind: 'addEntity', name, label: `Add ${name} as a record type` });
+  }
+  const words = sentence.plain.split(' ').length;
+  const reason =
+    words < 3
+      ? 'Too short to read a requirement from.'
+      : analysis.clauses.length === 0
+        ? 'No action or statement was recognised in this sentence; it names nothing Takoss could store or check.'
+        : suggestions.length
+          ? `It talks about ${suggestions.map((s) => (s.kind === 'addEntity' ? s.name : '')).join(' and ')}, which ${suggestions.length > 1 ? 'are' : 'is'} not a record type of the model, and no field, relation or rule was recognised.`
+          : 'No record type, field, relation or rule was recognised in this sentence.';
+  return { text: sentence.text.slice(0, 2000), reason, sources: [sentence.id], suggestions };
 }

@@ -1,0 +1,165 @@
+// One test per grammar pattern of the NLP-based extractor (compromise tags, noun phrases,
+// clauses, entity cues, field-list forms, language check, repeated sentences, accounting).
+import * as assert from 'node:assert/strict';
+import { accountSentences, summarizeAccounts } from '../../src/core/spec/accounting';
+import { extractSpec } from '../../src/core/spec/extract';
+import { storedForList, findFieldLists } from '../../src/core/spec/extract/fields';
+import { analyze, trailingSubject } from '../../src/core/spec/extract/grammar';
+import { checkLanguage } from '../../src/core/spec/extract/language';
+import { singular } from '../../src/core/spec/extract/lexicon';
+import { tagSentence } from '../../src/core/spec/extract/nlp';
+import {
+  colonListSubject,
+  objectsOfActions,
+  ofPhrases,
+  possessedRecords,
+  storable,
+  storedFor,
+  subjectsOfHaving,
+} from '../../src/core/spec/extract/nlpEvidence';
+import { splitSentences, type SentenceInfo } from '../../src/core/spec/extract/sentences';
+import { inferType } from '../../src/core/spec/extract/types';
+
+function sentence(text: string, extra: Partial<SentenceInfo> = {}): SentenceInfo {
+  return { id: 0, text, plain: text.toLowerCase(), bullet: false, heading: false, optional: false, ...extra };
+}
+
+function cues(run: (add: (key: string, score: number) => void) => void): Record<string, number> {
+  const out: Record<string, number> = {};
+  run((key, score) => (out[key] = (out[key] ?? 0) + score));
+  return out;
+}
+
+describe('extractor grammar: words (compromise)', () => {
+  it('singularises irregular plurals', () => {
+    assert.deepEqual(['people', 'children', 'analyses', 'boxes', 'buses', 'categories', 'criteria', 'diagnoses'].map(singular), ['person', 'child', 'analysis', 'box', 'bus', 'category', 'criterion', 'diagnosis']);
+  });
+
+  it('reads a plural after a verb as a noun, and a coordinated verb as a verb', () => {
+    const tasks = tagSentence('Managers assign tasks to projects.');
+    assert.equal(tasks.find((t) => t.w === 'tasks')?.pos, 'noun');
+    const pin = tagSentence('Moderators can lock or pin threads.');
+    assert.equal(pin.find((t) => t.w === 'pin')?.pos, 'verb');
+  });
+
+  it('types identifying numbers as text, counts as integers', () => {
+    assert.equal(inferType(['plate', 'number']).type, 'string');
+    assert.equal(inferType(['number', 'of', 'seats']).type, 'integer');
+  });
+});
+
+describe('extractor grammar: phrases and clauses', () => {
+  it('builds compound noun phrases with singular keys and possessives', () => {
+    const { phrases } = analyze('Owners list their purchase order lines.');
+    const lines = phrases.find((p) => p.key === 'purchase order line');
+    assert.ok(lines, phrases.map((p) => p.key).join(', '));
+    assert.equal(lines.plural, true);
+    assert.equal(lines.possessed, true);
+  });
+
+  it('finds subject, verb and objects, reading around parentheses', () => {
+    const { clauses } = analyze("Our gym's members (name, email) book fitness classes.");
+    const book = clauses.find((c) => c.verb === 'book');
+    assert.equal(book?.subject?.key, 'member');
+    assert.deepEqual(book?.objects.map((o) => o.key), ['fitness class']);
+  });
+
+  it('takes the subject of a list past quoted names and verbs', () => {
+    assert.equal(trailingSubject('A fitness class is something like "Spin 45",', (p) => p.headWord !== 'something')?.key, 'fitness class');
+  });
+});
+
+describe('extractor grammar: entity cues', () => {
+  it('objects of what people do are records; light verbs count little', () => {
+    const text = 'Trainers create fitness classes and members see the dashboard.';
+    const found = cues((add) => objectsOfActions(analyze(text), sentence(text), add));
+    assert.ok(found['fitness class'] >= 2);
+    assert.equal(found.dashboard, undefined);
+  });
+
+  it('subjects that have parts are records', () => {
+    const found = cues((add) => subjectsOfHaving(analyze('Each vehicle has a plate number.'), add));
+    assert.ok(found.vehicle >= 2);
+  });
+
+  it('what is stored for what', () => {
+    const found = cues((add) => storedFor(analyze('The name and passport number are stored for passengers.'), add));
+    assert.ok(found.passenger >= 3, JSON.stringify(found));
+  });
+
+  it('"X of a Y" names two records', () => {
+    const found = cues((add) => ofPhrases(analyze('Staff record the visits of a pet.'), add));
+    assert.ok(found.visit && found.pet);
+  });
+
+  it("possessed plurals are records (\"members' bookings\")", () => {
+    const found = cues((add) => possessedRecords(analyze("Members' bookings can be cancelled."), add));
+    assert.ok(found.booking);
+  });
+
+  it('nouns that are shown or sent, fields and people are not storable', () => {
+    const a = analyze('The manager sees a dashboard, a report, the price and the bookings.');
+    const keys = a.phrases.filter((p) => storable(p, a)).map((p) => p.key);
+    assert.deepEqual(keys, ['price', 'booking'].filter((k) => keys.includes(k)));
+    assert.ok(!keys.includes('dashboard') && !keys.includes('report') && !keys.includes('manager'));
+  });
+
+  it('a colon list names its record; a sentence with a colon does not', () => {
+    assert.equal(colonListSubject(sentence('Service records: vehicle, mechanic, date, mileage', { bullet: true })), 'service record');
+    assert.equal(colonListSubject(sentence('Members borrow books: a loan records the member, the book and the return date.')), undefined);
+  });
+});
+
+describe('extractor grammar: field lists', () => {
+  it('"For each X we keep a, b and c"', () => {
+    const list = storedForList(sentence('For each customer we keep their name, phone number and email.'));
+    assert.equal(list?.subject, 'customer');
+    assert.deepEqual(list?.items.map((i) => i.words.join(' ')), ['name', 'phone number', 'email']);
+  });
+
+  it('"a, b and c are stored for X"', () => {
+    const list = storedForList(sentence('The name, type and year of manufacture are stored for aircraft.'));
+    assert.equal(list?.subject, 'aircraft');
+    assert.equal(list?.items.length, 3);
+  });
+
+  it('bullets "X: a (unique), b, c" become a record with fields', () => {
+    const lists = findFieldLists(sentence('Vehicles: plate number (unique), make, model', { bullet: true }), false);
+    assert.equal(lists[0]?.subject, 'vehicle');
+    assert.deepEqual(lists[0]?.items.map((i) => [i.words.join(' '), i.unique]), [['plate number', true], ['make', false], ['model', false]]);
+    const spec = extractSpec('- Vehicles: plate number (unique), make, model\n- Mechanics: name, phone');
+    const vehicle = spec.entities.find((e) => e.name === 'Vehicle');
+    assert.deepEqual(vehicle?.fields.map((f) => f.name), ['plateNumber', 'make', 'model']);
+  });
+});
+
+describe('extractor: language, repeats and accounting', () => {
+  it('says when a text is not English', () => {
+    assert.equal(checkLanguage('Los clientes compran productos y cada pedido tiene varias líneas con la cantidad.').english, false);
+    assert.equal(checkLanguage('顧客は商品を注文します。各注文には複数の明細があります。').english, false);
+    assert.equal(checkLanguage('Vehicles: plate number, make, model. Mechanics: name, phone.').english, true);
+    const spec = extractSpec('Los clientes compran productos. Cada pedido tiene varias líneas con la cantidad y el precio.');
+    assert.match(spec.warnings[0], /^Only English/);
+    assert.equal(spec.notUnderstood.length, 2);
+  });
+
+  it('reads a repeated sentence once', () => {
+    const quote = 'Customers must be able to track their orders at any time.';
+    const { sentences, warnings } = splitSentences(`${quote} ${quote} ${quote}\nProducts have a name.`);
+    assert.equal(sentences.length, 2);
+    assert.match(warnings.join(' '), /2 repeated sentences were read once/);
+  });
+
+  it('accounts for every sentence: nothing is dropped silently', () => {
+    const spec = extractSpec(
+      'Pet daycare\n\nOwners bring their dogs. Each dog has a name, a breed and a birth date. The weather is nice today. We would love a monthly report of visits.',
+    );
+    const accounts = accountSentences(spec);
+    const summary = summarizeAccounts(accounts);
+    assert.equal(summary.unaccounted, 0, JSON.stringify(accounts));
+    const weather = accounts.find((a) => a.text.startsWith('The weather'));
+    assert.equal(weather?.status, 'notUnderstood');
+    assert.ok(spec.notUnderstood.some((n) => n.text.startsWith('The weather') && n.reason.length > 10));
+    assert.equal(accounts[0].status, 'context');
+  });
+});
