@@ -17,6 +17,7 @@ export function Forecast({ forecast, checking }: { forecast?: RunForecast; check
           Claude ({claude.model}): {claude.calls} calls, ~{tokens(claude.inputTokens)} input and ~{tokens(claude.outputTokens)} output tokens, about $
           {claude.costUsd.toFixed(2)} (at most ${claude.maxCostUsd.toFixed(2)} of the ${claude.budgetUsd.toFixed(2)} budget).
           {claude.callsOverBudget > 0 && ` ${claude.callsOverBudget} stage${claude.callsOverBudget > 1 ? 's' : ''} would pass the budget and keep the offline result.`}
+          {claude.mayGrow && <span data-testid="forecast-may-grow"> {claude.mayGrow}</span>}
         </>
       )}
       {!claude && ' Offline: no API calls, no cost.'}

@@ -1,6 +1,6 @@
-import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, useNodesState } from '@xyflow/react';
+import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, useNodesState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunState, StageState } from '../../../src/core/pipeline/runState';
 import { layoutGraph } from './layout';
 
@@ -19,11 +19,19 @@ const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
   const { stage } = data;
   const tokens = stage.usage.inputTokens + stage.usage.outputTokens + stage.usage.cacheReadTokens + stage.usage.cacheWriteTokens;
   return (
-    <div className={`tree-node ${stage.status}`} data-testid="tree-node" data-stage={stage.id} data-status={stage.status} title={stage.title}>
+    <div
+      className={`tree-node ${stage.status}${stage.addedAfter ? ' added' : ''}`}
+      data-testid="tree-node"
+      data-stage={stage.id}
+      data-status={stage.status}
+      data-added-after={stage.addedAfter}
+      title={stage.addedAfter ? `${stage.title} (added once the data model was final)` : stage.title}
+    >
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="tree-node-title">{stage.title}</div>
       <div className="tree-node-meta">
         {stage.status}
+        {stage.addedAfter && stage.status === 'pending' ? ' · new' : ''}
         {stage.attempts > 1 ? ` · ${stage.attempts} attempts` : ''}
         {stage.durationMs !== undefined ? ` · ${formatDuration(stage.durationMs)}` : ''}
         {tokens ? ` · ${tokens} tok` : ''}
@@ -35,7 +43,7 @@ const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
 
 const nodeTypes = { stage: StageBox };
 
-function StageDetails({ stage }: { stage: StageState }) {
+function StageDetails({ stage, addedBy }: { stage: StageState; addedBy?: string }) {
   return (
     <aside className="tree-details" aria-label={`Details of ${stage.title}`} data-testid="stage-details">
       <h3>{stage.title}</h3>
@@ -43,6 +51,24 @@ function StageDetails({ stage }: { stage: StageState }) {
       <dl>
         <dt>Status</dt>
         <dd>{stage.status}</dd>
+        {stage.addedAfter && (
+          <>
+            <dt>Added</dt>
+            <dd data-testid="stage-added-after">When “{addedBy ?? stage.addedAfter}” finished: the run grew once the data model was final.</dd>
+          </>
+        )}
+        {stage.specChanges && stage.specChanges.length > 0 && (
+          <>
+            <dt>Data model changes</dt>
+            <dd data-testid="stage-spec-changes">
+              <ul className="tree-files">
+                {stage.specChanges.map((change) => (
+                  <li key={change}>{change}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
         {stage.variant && (
           <>
             <dt>Prompt variant</dt>
@@ -98,10 +124,20 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
   }, [focus]);
   const layout = useMemo(
     () => layoutGraph(state.stageOrder.map((id) => ({ id, dependsOn: state.stages[id].dependsOn })), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, layerGap: 34, nodeGap: 12, direction: 'TB' }),
-    // The graph's shape is fixed when the run starts; statuses change, positions do not.
+    // The graph's shape changes when the run starts and when it grows (per-entity stages added once
+    // the data model is final); statuses change, positions do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [state.runId, state.stageOrder.length],
   );
+  // Stages added while the run goes on come into view: the whole graph is fitted again.
+  const flow = useRef<ReactFlowInstance<StageNode> | undefined>(undefined);
+  const shownStages = useRef(state.stageOrder.length);
+  useEffect(() => {
+    if (state.stageOrder.length === shownStages.current) return;
+    shownStages.current = state.stageOrder.length;
+    const frame = requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.04 }));
+    return () => cancelAnimationFrame(frame);
+  }, [state.stageOrder.length]);
   // React Flow stores each node's measured size on the node; keep it across status updates, or
   // nodes stay hidden waiting to be measured.
   const [nodes, setNodes, onNodesChange] = useNodesState<StageNode>([]);
@@ -152,6 +188,9 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
           }}
           onNodeClick={(_event, node) => setSelected(node.id)}
           onPaneClick={() => setSelected(undefined)}
+          onInit={(instance) => {
+            flow.current = instance;
+          }}
           colorMode="system"
         >
           <Background />
@@ -159,7 +198,7 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
           <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
         </ReactFlow>
       </div>
-      {selectedStage && <StageDetails stage={selectedStage} />}
+      {selectedStage && <StageDetails stage={selectedStage} addedBy={selectedStage.addedAfter ? state.stages[selectedStage.addedAfter]?.title : undefined} />}
     </div>
   );
 }
