@@ -2,10 +2,12 @@
 // new spec out) and keeps the spec consistent: renaming an entity or field follows it into the
 // relations and rules that name it, deleting one removes what depended on it, and pages are
 // rebuilt. Edits that would produce an invalid name throw SpecEditError with a readable reason.
+import type { z } from 'zod';
 import { buildPages } from './extract/pages';
 import { humanize, pluralizeName, RESERVED_FIELD_NAMES } from './naming';
-import { EntityName, type Field, type FieldType, Identifier, type ProjectSpec, type Relation, type Rule } from './projectSpec';
-import { USER_ENTITY } from './specIndex';
+import { EntityName, type Field, type FieldType, Identifier, type ProjectSpec, type Relation, Rule } from './projectSpec';
+import { conditionProblem, describeCondition, TIME_TYPES } from './ruleConditions';
+import { USER_ENTITY, validateSpec } from './specIndex';
 
 export class SpecEditError extends Error {
   constructor(message: string) {
@@ -87,6 +89,7 @@ function dropRelationDependents(spec: ProjectSpec, relation: Relation): ProjectS
     rule.entity === on &&
     ((rule.kind === 'capacity' && rule.relation === relation.name) ||
       (rule.kind === 'noOverlap' && rule.scope === relation.name) ||
+      (rule.kind === 'refuseWhen' && rule.condition.relation === relation.name) ||
       (rule.kind === 'unique' && rule.fields.includes(relation.name)));
   const ownerLost = spec.entities.find((e) => e.name === on)?.ownerRelation === relation.name;
   return {
@@ -96,8 +99,18 @@ function dropRelationDependents(spec: ProjectSpec, relation: Relation): ProjectS
   };
 }
 
-function fieldReferences(rule: Rule, entity: string, field: string): boolean {
+/** The entity whose field a refuseWhen condition reads: the rule's entity, or the parent its relation points to. */
+function conditionEntity(spec: ProjectSpec, rule: Extract<Rule, { kind: 'refuseWhen' }>): string | undefined {
+  if (!rule.condition.relation) return rule.entity;
+  return spec.relations.find((r) => r.kind === 'belongsTo' && r.from === rule.entity && r.name === rule.condition.relation)?.to;
+}
+
+function fieldReferences(spec: ProjectSpec, rule: Rule, entity: string, field: string): boolean {
   switch (rule.kind) {
+    case 'dateOrder':
+      return rule.entity === entity && (rule.earlier === field || rule.later === field);
+    case 'refuseWhen':
+      return rule.condition.field === field && conditionEntity(spec, rule) === entity;
     case 'capacity':
       return rule.entity === entity && rule.activeWhenNull === field;
     case 'unique':
@@ -138,6 +151,10 @@ export function renameField(spec: ProjectSpec, entity: string, from: string, to:
           : rule;
       case 'statusWorkflow':
         return rule.entity === entity ? { ...rule, field: rename(rule.field) as string } : rule;
+      case 'dateOrder':
+        return rule.entity === entity ? { ...rule, earlier: rename(rule.earlier) as string, later: rename(rule.later) as string } : rule;
+      case 'refuseWhen':
+        return conditionEntity(spec, rule) === entity ? { ...rule, condition: { ...rule.condition, field: rename(rule.condition.field) as string } } : rule;
       default:
         return rule;
     }
@@ -174,7 +191,7 @@ export function deleteField(spec: ProjectSpec, entity: string, name: string): Pr
     entities: spec.entities.map((e) => (e.name === entity ? { ...e, fields: e.fields.filter((f) => f.name !== name) } : e)),
     rules: spec.rules.filter(
       (rule) =>
-        !fieldReferences(rule, entity, name) && !(rule.kind === 'capacity' && rule.capacityField === name && capacityFieldOwner(spec, rule) === entity),
+        !fieldReferences(spec, rule, entity, name) && !(rule.kind === 'capacity' && rule.capacityField === name && capacityFieldOwner(spec, rule) === entity),
     ),
   };
 }
@@ -215,6 +232,12 @@ export function updateField(spec: ProjectSpec, entity: string, name: string, pat
         (next.type === 'enum' && [rule.initial, ...rule.transitions.flatMap((t) => [t.from, t.to])].every((v) => values.has(v))),
     );
   }
+  // Date order needs date fields; a refusal's condition must still fit the field's type and values.
+  rules = rules.filter((rule) => {
+    if (rule.kind === 'dateOrder' && rule.entity === entity && (rule.earlier === name || rule.later === name)) return TIME_TYPES.includes(next.type);
+    if (rule.kind === 'refuseWhen' && rule.condition.field === name && conditionEntity(spec, rule) === entity) return !conditionProblem(next, rule.condition);
+    return true;
+  });
   return { ...spec, entities: spec.entities.map((e) => (e.name === entity ? { ...e, fields: e.fields.map((f) => (f.name === name ? next : f)) } : e)), rules };
 }
 
@@ -240,6 +263,42 @@ export function deleteRelation(spec: ProjectSpec, from: string, name: string): P
 export function deleteRule(spec: ProjectSpec, index: number): ProjectSpec {
   if (!spec.rules[index]) throw new SpecEditError(`There is no rule ${index + 1}`);
   return { ...spec, rules: spec.rules.filter((_, i) => i !== index) };
+}
+
+const withoutSources = (rule: Rule) => JSON.stringify({ ...rule, sources: [] });
+
+/**
+ * What adding this rule would break: the problems validateSpec finds with it that it did not find
+ * before (problems the spec already had are not the new rule's fault). Empty when it can be added.
+ */
+export function ruleProblems(spec: ProjectSpec, input: unknown): string[] {
+  const parsed = Rule.safeParse(input);
+  if (!parsed.success) return parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  const before = validateSpec(spec);
+  const after = validateSpec({ ...spec, rules: [...spec.rules, parsed.data] });
+  const remaining = [...before];
+  return after.filter((problem) => {
+    const at = remaining.indexOf(problem);
+    if (at === -1) return true;
+    remaining.splice(at, 1);
+    return false;
+  });
+}
+
+/**
+ * Adds a rule the user built in the review step. Refuses (SpecEditError, with every reason) a rule
+ * that does not fit the spec; the same rule a second time only adds its sentences to the first.
+ */
+export function addRule(spec: ProjectSpec, input: z.input<typeof Rule>): ProjectSpec {
+  const problems = ruleProblems(spec, input);
+  if (problems.length) throw new SpecEditError(problems.join('; '));
+  const rule = Rule.parse(input);
+  const same = spec.rules.findIndex((existing) => withoutSources(existing) === withoutSources(rule));
+  if (same !== -1) {
+    const merged = { ...spec.rules[same], sources: [...new Set([...spec.rules[same].sources, ...rule.sources])].sort((a, b) => a - b) };
+    return { ...spec, rules: spec.rules.map((existing, i) => (i === same ? merged : existing)) };
+  }
+  return { ...spec, rules: [...spec.rules, rule] };
 }
 
 const ROLE = /^[a-z][a-z0-9_]{0,30}$/;
@@ -304,6 +363,10 @@ export function describeRule(rule: Rule): string {
       return `Only ${rule.roles.join(', ')} may ${rule.actions.join('/')} ${rule.entity}`;
     case 'statusWorkflow':
       return `${rule.entity}.${rule.field} moves ${rule.transitions.map((t) => `${t.from}→${t.to}`).join(', ')} (starts ${rule.initial})`;
+    case 'dateOrder':
+      return `${rule.entity}.${rule.later} must be ${rule.allowEqual ? 'on or after' : 'after'} ${rule.earlier}`;
+    case 'refuseWhen':
+      return `Refuse to ${rule.actions.join('/')} a ${rule.entity} when ${describeCondition(rule.condition)}: “${rule.message}”`;
   }
 }
 

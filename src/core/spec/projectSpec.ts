@@ -101,6 +101,27 @@ export type Auth = z.infer<typeof Auth>;
 
 const Action = z.enum(['create', 'read', 'update', 'delete']);
 
+/** Actions a refuseWhen rule can refuse (reading is never refused by data). */
+export const WriteAction = z.enum(['create', 'update', 'delete']);
+export type WriteAction = z.infer<typeof WriteAction>;
+
+/**
+ * Comparisons of a refuseWhen condition. `eq`/`ne` compare with `value`; `lt`..`gte` order numbers
+ * and dates; `isEmpty`/`notEmpty` test for no value; `past`/`future` compare a date or date-time
+ * with now (a date is past once its day is over and future from the next day on).
+ */
+export const ConditionOp = z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'isEmpty', 'notEmpty', 'past', 'future']);
+export type ConditionOp = z.infer<typeof ConditionOp>;
+
+/** A test on one field of the row, or of its parent row when `relation` names a belongsTo of the entity. */
+export const RuleCondition = z.object({
+  relation: Identifier.optional(),
+  field: Identifier,
+  op: ConditionOp,
+  value: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
+});
+export type RuleCondition = z.infer<typeof RuleCondition>;
+
 export const Rule = z.discriminatedUnion('kind', [
   /** At most `parent.capacityField` rows of `entity` per parent (optionally counting only active rows). */
   z.object({
@@ -141,6 +162,27 @@ export const Rule = z.discriminatedUnion('kind', [
     field: Identifier,
     initial: z.string(),
     transitions: z.array(z.object({ from: z.string(), to: z.string() })),
+    sources: Sources,
+  }),
+  /** `later` must come after `earlier` (both date or date-time fields of `entity`); equal only with allowEqual. */
+  z.object({
+    kind: z.literal('dateOrder'),
+    entity: EntityName,
+    earlier: Identifier,
+    later: Identifier,
+    allowEqual: z.boolean().default(false),
+    sources: Sources,
+  }),
+  /**
+   * Refuse these actions (409, `message`) while `condition` holds: for create on the incoming row,
+   * for update and delete on the stored row before the change (or on the parent row it links to).
+   */
+  z.object({
+    kind: z.literal('refuseWhen'),
+    entity: EntityName,
+    actions: z.array(WriteAction).min(1),
+    condition: RuleCondition,
+    message: z.string().min(1).max(300),
     sources: Sources,
   }),
 ]);

@@ -2,6 +2,7 @@
 // entities, relations, rules and fields).
 import { entityNames, type EntityNames, RESERVED_FIELD_NAMES } from './naming';
 import type { Entity, Field, ProjectSpec, Relation, Rule } from './projectSpec';
+import { conditionProblem, TIME_TYPES } from './ruleConditions';
 
 export const USER_ENTITY = 'User';
 
@@ -74,6 +75,9 @@ export function validateSpec(spec: ProjectSpec): string[] {
       if (RESERVED_FIELD_NAMES.has(field.name)) problems.push(`${entity.name}.${field.name} is a reserved name`);
       if (field.type === 'enum' && field.default !== undefined && !field.enumValues?.includes(String(field.default))) {
         problems.push(`${entity.name}.${field.name} defaults to "${field.default}", which is not one of its values`);
+      }
+      if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+        problems.push(`${entity.name}.${field.name} must be at least ${field.min} and at most ${field.max}, which no value can be`);
       }
     }
   }
@@ -158,6 +162,33 @@ export function validateSpec(spec: ProjectSpec): string[] {
             if (!values.has(value)) problems.push(`${label}: "${value}" is not a value of ${rule.field}`);
           }
         }
+        break;
+      }
+      case 'dateOrder': {
+        for (const name of [rule.earlier, rule.later]) {
+          const field = index.field(rule.entity, name);
+          if (!field) problems.push(`${label}: ${rule.entity} has no field ${name}`);
+          else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: ${name} must be a date or date-time field, not ${field.type}`);
+        }
+        if (rule.earlier === rule.later) problems.push(`${label}: compares ${rule.earlier} with itself`);
+        break;
+      }
+      case 'refuseWhen': {
+        const { condition } = rule;
+        let on = rule.entity;
+        if (condition.relation) {
+          const relation = needRelation(condition.relation);
+          if (!relation) break;
+          on = relation.to;
+        }
+        const field = index.field(on, condition.field);
+        if (!field) problems.push(`${label}: ${on} has no field ${condition.field}`);
+        else {
+          const problem = conditionProblem(field, condition);
+          if (problem) problems.push(`${label}: ${problem}`);
+        }
+        if (!rule.message.trim()) problems.push(`${label}: needs a message saying why`);
+        if (new Set(rule.actions).size !== rule.actions.length) problems.push(`${label}: lists an action twice`);
         break;
       }
     }
