@@ -2,6 +2,7 @@
 // (served at /api/openapi.json).
 import type { FileSink } from './util';
 import { kebabCase } from '../../spec/naming';
+import { describeCondition } from '../../spec/ruleConditions';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, publicColumns } from './model';
@@ -24,8 +25,11 @@ function schemaOf(column: Column): Json {
     case 'foreignKey':
       return nullable({ type: 'integer', ...(column.min !== undefined ? { minimum: column.min } : {}), ...(column.max !== undefined ? { maximum: column.max } : {}) });
     case 'decimal':
-    case 'money':
-      return nullable({ type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' });
+    case 'money': {
+      // Sent as a string (numbers are accepted too) to keep precision; the bounds are checked on the value.
+      const bounds = [column.min !== undefined && `at least ${column.min}`, column.max !== undefined && `at most ${column.max}`].filter(Boolean);
+      return nullable({ type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$', ...(bounds.length ? { description: `A number ${bounds.join(' and ')}` } : {}) });
+    }
     case 'boolean':
       return nullable({ type: 'boolean' });
     case 'date':
@@ -62,6 +66,20 @@ function inputSchema(entity: EntityModel): Json {
   }
   for (const link of entity.links) properties[link.prop] = { type: 'array', items: { type: 'integer' }, description: `Ids of the linked ${link.other.entity} records` };
   return { type: 'object', properties, required };
+}
+
+function hasRefusal(entity: EntityModel, action: 'create' | 'update' | 'delete'): boolean {
+  return entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes(action));
+}
+
+/** The refusals and date orders an operation enforces, as its description (nothing when there are none). */
+function ruleNotes(entity: EntityModel, action: 'create' | 'update' | 'delete'): Json {
+  const notes: string[] = [];
+  for (const rule of entity.rules) {
+    if (rule.kind === 'refuseWhen' && rule.actions.includes(action)) notes.push(`Refused (409 rule_violated) when ${describeCondition(rule.condition)}: "${rule.message}"`);
+    if (rule.kind === 'dateOrder' && action !== 'delete') notes.push(`${rule.later} must be ${rule.allowEqual ? 'on or after' : 'after'} ${rule.earlier} (422 rule_violated).`);
+  }
+  return notes.length ? { description: notes.join('\n') } : {};
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -126,7 +144,15 @@ export function openapiDocument(model: BackendModel): Json {
         summary: `Create a ${entity.entity.label.toLowerCase()}`,
         security,
         requestBody: json(ref(`${pascal}Input`)),
-        responses: { 201: { description: 'Created', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 401: errorResponse('Not signed in'), 403: errorResponse('Not allowed'), 409: errorResponse('Conflicts with existing data or a rule') },
+        ...ruleNotes(entity, 'create'),
+        responses: {
+          201: { description: 'Created', ...json(ref(pascal)) },
+          400: errorResponse('Invalid input'),
+          401: errorResponse('Not signed in'),
+          403: errorResponse('Not allowed'),
+          409: errorResponse('Conflicts with existing data or a rule'),
+          ...(entity.rules.some((r) => r.kind === 'statusWorkflow' || r.kind === 'dateOrder') ? { 422: errorResponse('Rule violated') } : {}),
+        },
       },
     };
     paths[`${API_PREFIX}/${route}/{id}`] = {
@@ -137,9 +163,16 @@ export function openapiDocument(model: BackendModel): Json {
         summary: `Change a ${entity.entity.label.toLowerCase()}`,
         security,
         requestBody: json({ ...ref(`${pascal}Input`) }),
+        ...ruleNotes(entity, 'update'),
         responses: { 200: { description: 'Changed', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict'), 422: errorResponse('Rule violated') },
       },
-      delete: { tags: [tag], summary: `Delete a ${entity.entity.label.toLowerCase()}`, security, responses: { 204: { description: 'Deleted' }, 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Still referenced') } },
+      delete: {
+        tags: [tag],
+        summary: `Delete a ${entity.entity.label.toLowerCase()}`,
+        security,
+        ...ruleNotes(entity, 'delete'),
+        responses: { 204: { description: 'Deleted' }, 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse(hasRefusal(entity, 'delete') ? 'Still referenced, or refused by a rule' : 'Still referenced') },
+      },
     };
     for (const relation of entity.children) {
       const child = model.entity(relation.from);

@@ -4,6 +4,7 @@ import type { FileSink } from './util';
 import { BACKEND_PORT } from '../contract';
 import type { BackendModel } from './model';
 import { allSources } from './model';
+import { describeCondition } from '../../spec/ruleConditions';
 import { lines } from './util';
 
 /**
@@ -140,6 +141,10 @@ export function describeRule(rule: BackendModel['spec']['rules'][number]): strin
       return `${rule.entity}: only ${rule.roles.join(', ')} may ${rule.actions.join(', ')}; otherwise 403.`;
     case 'statusWorkflow':
       return `${rule.entity}.${rule.field} starts as "${rule.initial}" and may change only ${rule.transitions.map((t) => `${t.from} -> ${t.to}`).join(', ') || 'never'}; otherwise 422 \`rule_violated\`.`;
+    case 'dateOrder':
+      return `${rule.entity}: \`${rule.later}\` must be ${rule.allowEqual ? 'on or after' : 'after'} \`${rule.earlier}\` (on create, and on update against the stored row); otherwise 422 \`rule_violated\`.`;
+    case 'refuseWhen':
+      return `${rule.entity}: ${rule.actions.join(', ')} refused when ${describeCondition(rule.condition)} (read from the new row on create, from the stored row on update and delete${rule.condition.relation ? `, through \`${rule.condition.relation}\`` : ''}); 409 \`rule_violated\`: "${rule.message}"`;
   }
 }
 

@@ -6,7 +6,7 @@ import { kebabCase } from '../../spec/naming';
 import { childrenPath, collectionPath, foreignKeyProperty } from '../contract';
 import type { BackendModel, EntityModel } from './model';
 import { publicColumns, relationId, ruleId, searchableColumns } from './model';
-import { dataRules } from './rules';
+import { dataRules, hasDeleteRules } from './rules';
 import { filterColumns, sortableProps } from './validation';
 import { lines, str } from './util';
 
@@ -227,6 +227,22 @@ function deleteHandler(entity: EntityModel, model: BackendModel): string {
     ...accessChecks(entity, 'delete', model, what).map((s) => '  ' + s),
     entity.isAuthUser ? `    if (existing.id !== user.id && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'You can only delete your own account.');` : null,
   );
+  if (hasDeleteRules(entity)) {
+    // Refusals of delete read the stored row: lock it, check, and delete in one transaction.
+    return lines(
+      `  routes.delete('/:id', async (c) => {`,
+      `    const id = parseId(c, ${str(entity.entity.label)});`,
+      checks ? `    const user = c.get('user');` : null,
+      `    await db.transaction(async (tx) => {`,
+      `      const existing = await find${pascal}(tx, id, true);`,
+      checks ? checks.split('\n').map((line) => '  ' + line).join('\n') : null,
+      `      await rules.beforeDelete(tx, existing);`,
+      `      await tx.delete(${t}).where(eq(${t}.id, id));`,
+      `    });`,
+      `    return c.body(null, 204);`,
+      `  });`,
+    );
+  }
   return dropUnusedExisting(lines(
     `  routes.delete('/:id', async (c) => {`,
     `    const id = parseId(c, ${str(entity.entity.label)});`,

@@ -1,19 +1,43 @@
-// backend/src/rules/<entity>.ts: the business rules of the spec that depend on other rows
-// (capacity, unique combinations, no overlapping bookings, status workflows). Routes call
-// beforeCreate/beforeUpdate inside the same transaction as the write, after locking the parent
-// row, so two simultaneous requests cannot both take the last place.
+// backend/src/rules/<entity>.ts: the business rules of the spec that depend on other rows or on
+// the row's own values (capacity, unique combinations, no overlapping bookings, status workflows,
+// date order, conditional refusals). Routes call beforeCreate/beforeUpdate/beforeDelete inside the
+// same transaction as the write, after locking the row and the parent rows a rule reads, so two
+// simultaneous requests cannot both take the last place or slip past a refusal.
 import type { FileSink } from './util';
-import type { Rule } from '../../spec/projectSpec';
-import type { BackendModel, EntityModel } from './model';
+import type { Rule, RuleCondition } from '../../spec/projectSpec';
+import type { BackendModel, Column, EntityModel } from './model';
 import { ruleId } from './model';
 import { foreignKeyProperty } from '../contract';
+import { drizzleDefault } from './dbSchema';
+import { workflowInitial } from './samples';
 import { lines, str } from './util';
 
 type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 
+const DATA_RULES = new Set<Rule['kind']>(['capacity', 'unique', 'noOverlap', 'statusWorkflow', 'dateOrder', 'refuseWhen']);
+
 /** Rules enforced in rules/<entity>.ts (ownership and roles live in the routes). */
 export function dataRules(entity: EntityModel): Rule[] {
-  return entity.rules.filter((r) => r.kind === 'capacity' || r.kind === 'unique' || r.kind === 'noOverlap' || r.kind === 'statusWorkflow');
+  return entity.rules.filter((r) => DATA_RULES.has(r.kind));
+}
+
+/** Whether the entity's rules module has a beforeDelete hook (refusals of delete). */
+export function hasDeleteRules(entity: EntityModel): boolean {
+  return entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes('delete'));
+}
+
+/** One rule's share of the module: its function and the statements each hook runs. */
+interface Part {
+  fn: string;
+  onCreate: string | null;
+  onUpdate: string | null;
+  onDelete?: string | null;
+  imports: string[];
+  tables: string[];
+  needsTime?: boolean;
+  needsToday?: boolean;
+  /** Refusals run before the other checks: they decide whether the action may happen at all. */
+  first?: boolean;
 }
 
 function propOf(entity: EntityModel, name: string): string {
@@ -153,8 +177,131 @@ function workflow(rule: RuleOf<'statusWorkflow'>, entity: EntityModel) {
   };
 }
 
+const COMPARE: Record<string, string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
+/** A TypeScript condition testing `expr` (a row property of `column`'s type) against a refuseWhen condition. */
+export function conditionCode(expr: string, column: Column, condition: RuleCondition): string {
+  const { op, value } = condition;
+  const textual = ['string', 'text', 'email', 'url'].includes(column.type);
+  switch (op) {
+    case 'isEmpty':
+      return textual ? `(${expr} == null || ${expr} === '')` : `${expr} == null`;
+    case 'notEmpty':
+      return textual ? `(${expr} != null && ${expr} !== '')` : `${expr} != null`;
+    case 'past':
+      return column.type === 'date' ? `${expr} != null && ${expr} < today()` : `${expr} != null && toTime(${expr}).getTime() <= Date.now()`;
+    case 'future':
+      return column.type === 'date' ? `${expr} != null && ${expr} > today()` : `${expr} != null && toTime(${expr}).getTime() > Date.now()`;
+  }
+  const compare = COMPARE[op];
+  switch (column.type) {
+    case 'integer':
+    case 'decimal':
+    case 'money':
+      return `${expr} != null && Number(${expr}) ${compare} ${Number(value)}`;
+    case 'date':
+      return `${expr} != null && ${expr} ${compare} ${str(String(value))}`;
+    case 'datetime':
+      return `${expr} != null && toTime(${expr}).getTime() ${compare} Date.parse(${str(String(value))})`;
+    default:
+      return op === 'eq' ? `${expr} === ${JSON.stringify(value)}` : `${expr} != null && ${expr} !== ${JSON.stringify(value)}`;
+  }
+}
+
+function fieldLabel(entity: EntityModel, prop: string): string {
+  return entity.columns.find((c) => c.prop === prop)?.field?.label ?? prop;
+}
+
+function dateOrder(rule: RuleOf<'dateOrder'>, entity: EntityModel, i: number): Part {
+  const { earlier, later } = rule;
+  const fn = `checkDateOrder${i}`;
+  const first = fieldLabel(entity, earlier);
+  const second = fieldLabel(entity, later);
+  const message = `${second} (${later}) must be ${rule.allowEqual ? 'on or after' : 'after'} ${first.toLowerCase()} (${earlier}).`;
+  return {
+    fn: lines(
+      `/** ${second} must be ${rule.allowEqual ? 'on or after' : 'after'} ${first.toLowerCase()}. */`,
+      `function ${fn}(next: Partial<${entity.names.pascal}Row>): void {`,
+      `  if (next.${earlier} == null || next.${later} == null) return;`,
+      `  if (toTime(next.${later}).getTime() ${rule.allowEqual ? '<' : '<='} toTime(next.${earlier}).getTime()) {`,
+      `    throw ruleViolated(${str(message)}, 422, { rule: 'dateOrder', earlier: ${str(earlier)}, later: ${str(later)} });`,
+      `  }`,
+      `}`,
+    ),
+    onCreate: `  ${fn}(values);`,
+    // A partial change is checked against the stored row with the change applied.
+    onUpdate: `  if (changes.${earlier} !== undefined || changes.${later} !== undefined) ${fn}(next);`,
+    imports: [],
+    tables: [],
+    needsTime: true,
+  };
+}
+
+function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, model: BackendModel, i: number): Part {
+  const { condition } = rule;
+  const fn = `refuse${i}`;
+  const { pascal } = entity.names;
+  const relation = condition.relation ? entity.parents.find((r) => r.name === condition.relation) : undefined;
+  const owner = relation ? model.entity(relation.to) : entity;
+  const column = owner.columns.find((c) => c.prop === condition.field)!;
+  const where = relation ? `the ${owner.entity.label.toLowerCase()}'s ${condition.field}` : condition.field;
+  const doc = `/** Refuses to ${rule.actions.join('/')} ${entity.entity.label.toLowerCase()} rows while ${where} ${describeOp(condition)}. */`;
+  const throwLine = `throw ruleViolated(${str(rule.message)}, 409, { rule: 'refuseWhen', action });`;
+  const action = `action: 'create' | 'update' | 'delete'`;
+  const usesTime = ['past', 'future', 'lt', 'lte', 'gt', 'gte', 'eq', 'ne'].includes(condition.op) && column.type === 'datetime';
+  const usesToday = (condition.op === 'past' || condition.op === 'future') && column.type === 'date';
+  const call = (row: string, act: string) => (relation ? `  await ${fn}(tx, ${row}, ${str(act)});` : `  ${fn}(${row}, ${str(act)});`);
+  // On create the row has no stored values yet: a column left out takes its default (or the workflow's start).
+  const initial = !relation ? (workflowInitial(entity, column) !== undefined ? str(workflowInitial(entity, column)!) : drizzleDefault(column)) : undefined;
+  const createRow = initial !== undefined ? `{ ${condition.field}: ${initial}, ...values }` : 'values';
+  const hooks = {
+    onCreate: rule.actions.includes('create') ? call(createRow, 'create') : null,
+    onUpdate: rule.actions.includes('update') ? call('existing', 'update') : null,
+    onDelete: rule.actions.includes('delete') ? call('existing', 'delete') : null,
+  };
+  if (!relation) {
+    return {
+      fn: lines(doc, `function ${fn}(row: Partial<${pascal}Row>, ${action}): void {`, `  if (${conditionCode(`row.${condition.field}`, column, condition)}) ${throwLine}`, `}`),
+      ...hooks,
+      imports: [],
+      tables: [],
+      needsTime: usesTime,
+      needsToday: usesToday,
+      first: true,
+    };
+  }
+  const fk = foreignKeyProperty(relation.name);
+  const p = owner.names.camelPlural;
+  // A rule that later locks the same parent for update takes that lock now (no lock upgrade, no deadlock).
+  const lockedForUpdate = dataRules(entity).some((r) => (r.kind === 'capacity' && r.relation === relation.name) || (r.kind === 'noOverlap' && r.scope === relation.name));
+  return {
+    fn: lines(
+      doc,
+      `async function ${fn}(tx: Executor, row: Partial<${pascal}Row>, ${action}): Promise<void> {`,
+      `  if (row.${fk} == null) return;`,
+      `  // The ${owner.entity.label.toLowerCase()} stays locked until the transaction ends, so it cannot change between this check and the write.`,
+      `  const [parent] = await tx.select({ value: ${p}.${condition.field} }).from(${p}).where(eq(${p}.id, row.${fk})).for(${lockedForUpdate ? `'update'` : `'share'`});`,
+      `  if (parent && ${conditionCode('parent.value', column, condition)}) ${throwLine}`,
+      `}`,
+    ),
+    ...hooks,
+    imports: ['eq'],
+    tables: [p],
+    needsTime: usesTime,
+    needsToday: usesToday,
+    first: true,
+  };
+}
+
+function describeOp(condition: RuleCondition): string {
+  const words: Record<string, string> = { eq: 'is', ne: 'is not', lt: '<', lte: '<=', gt: '>', gte: '>=' };
+  if (condition.op in words) return `${words[condition.op]} ${JSON.stringify(condition.value)}`;
+  const others: Record<string, string> = { isEmpty: 'is empty', notEmpty: 'is filled in', past: 'is in the past', future: 'is in the future' };
+  return others[condition.op] ?? condition.op;
+}
+
 function rulesFile(entity: EntityModel, model: BackendModel): string {
-  const parts = dataRules(entity).map((rule, i) => {
+  const built: Part[] = dataRules(entity).map((rule, i): Part => {
     switch (rule.kind) {
       case 'capacity':
         return capacity(rule, entity, model, i + 1);
@@ -162,16 +309,24 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
         return uniqueRule(rule, entity, i + 1);
       case 'noOverlap':
         return noOverlap(rule, entity, model, i + 1);
+      case 'dateOrder':
+        return dateOrder(rule, entity, i + 1);
+      case 'refuseWhen':
+        return refuseWhen(rule, entity, model, i + 1);
       default:
         return workflow(rule as RuleOf<'statusWorkflow'>, entity);
     }
   });
+  const parts = [...built.filter((p) => p.first), ...built.filter((p) => !p.first)];
   const { pascal } = entity.names;
   const drizzleImports = [...new Set(parts.flatMap((p) => p.imports))].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')));
   const tables = [...new Set(parts.flatMap((p) => p.tables))].sort();
-  const needsTime = parts.some((p) => 'needsTime' in p);
+  const needsTime = parts.some((p) => p.needsTime);
+  const needsToday = parts.some((p) => p.needsToday);
+  const hooks = (p: Part) => [p.onCreate, p.onUpdate, p.onDelete].filter((h): h is string => typeof h === 'string');
   const usesApiError = parts.some((p) => p.fn.includes('new ApiError'));
-  const usesRule = parts.some((p) => [p.fn, p.onCreate, p.onUpdate].some((s) => s.includes('ruleViolated')));
+  const usesRule = parts.some((p) => [p.fn, ...hooks(p)].some((s) => s.includes('ruleViolated')));
+  const deletes = parts.filter((p) => p.onDelete);
   return lines(
     `// Business rules for ${entity.entity.pluralLabel.toLowerCase()}, checked inside the write's transaction.`,
     drizzleImports.length ? `import { ${drizzleImports.join(', ')} } from 'drizzle-orm';` : null,
@@ -180,6 +335,7 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
     usesApiError || usesRule ? `import { ${[usesApiError && 'ApiError', usesRule && 'ruleViolated'].filter(Boolean).join(', ')} } from '../http/errors.js';` : null,
     ``,
     needsTime ? lines(`function toTime(value: Date | string): Date {`, `  return value instanceof Date ? value : new Date(value);`, `}`, ``) : null,
+    needsToday ? lines(`/** Today's date (UTC) as YYYY-MM-DD, the form date columns are stored in. */`, `function today(): string {`, `  return new Date().toISOString().slice(0, 10);`, `}`, ``) : null,
     parts.map((p) => p.fn).join('\n\n'),
     ``,
     `export async function beforeCreate(tx: Executor, values: New${pascal}Row): Promise<void> {`,
@@ -187,9 +343,13 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
     `}`,
     ``,
     `export async function beforeUpdate(tx: Executor, existing: ${pascal}Row, changes: Partial<New${pascal}Row>): Promise<void> {`,
-    parts.some((p) => /\bnext\b/.test(p.onUpdate)) ? `  const next: Partial<${pascal}Row> = { ...existing, ...changes };` : null,
+    parts.some((p) => /\bnext\b/.test(p.onUpdate ?? '')) ? `  const next: Partial<${pascal}Row> = { ...existing, ...changes };` : null,
     ...parts.map((p) => p.onUpdate),
     `}`,
+    deletes.length ? `` : null,
+    deletes.length ? `export async function beforeDelete(tx: Executor, existing: ${pascal}Row): Promise<void> {` : null,
+    ...deletes.map((p) => p.onDelete),
+    deletes.length ? `}` : null,
   );
 }
 

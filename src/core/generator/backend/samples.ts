@@ -1,4 +1,7 @@
 // Deterministic example values per column (the n-th row), used by the seed script and the tests.
+// They satisfy the spec's rules: time ranges in order, and no refuseWhen condition holds for them.
+import type { RuleCondition } from '../../spec/projectSpec';
+import { valueWhere } from '../../spec/ruleConditions';
 import type { BackendModel, Column, EntityModel } from './model';
 
 const WORDS: Record<string, string[]> = {
@@ -32,8 +35,41 @@ export function workflowInitial(entity: EntityModel, column: Column): string | u
   return rule?.kind === 'statusWorkflow' ? rule.initial : undefined;
 }
 
+/**
+ * The refuseWhen conditions that read this column: the entity's own, and those of child entities
+ * whose condition reads it through their belongsTo relation to this entity.
+ */
+export function refusalConditions(column: Column, entity: EntityModel, model: BackendModel): RuleCondition[] {
+  if (!column.field) return [];
+  return model.spec.rules.flatMap((rule) => {
+    if (rule.kind !== 'refuseWhen' || rule.condition.field !== column.prop) return [];
+    const { relation } = rule.condition;
+    if (!relation) return rule.entity === entity.entity.name ? [rule.condition] : [];
+    const target = model.index.parents(rule.entity).find((r) => r.name === relation)?.to;
+    return target === entity.entity.name ? [rule.condition] : [];
+  });
+}
+
+type Sample = string | number | boolean | null;
+
+/** The sample moved (if needed) to a value for which no refusal of the column holds. */
+function refusalSafe(value: Sample, column: Column, entity: EntityModel, model: BackendModel): Sample {
+  const field = column.field;
+  if (!field) return value;
+  let safe = value;
+  for (const condition of refusalConditions(column, entity, model)) {
+    const moved = valueWhere(field, condition, false, safe);
+    if (moved !== undefined) safe = moved;
+  }
+  return safe;
+}
+
 /** A JSON-compatible sample value for a field column (not foreign keys or auth internals). */
-export function sampleValue(column: Column, n: number, entity: EntityModel, model: BackendModel): string | number | boolean | null {
+export function sampleValue(column: Column, n: number, entity: EntityModel, model: BackendModel): Sample {
+  return refusalSafe(baseSample(column, n, entity, model), column, entity, model);
+}
+
+function baseSample(column: Column, n: number, entity: EntityModel, model: BackendModel): Sample {
   const label = column.field?.label ?? column.prop;
   switch (column.type) {
     case 'string': {
@@ -86,7 +122,29 @@ export function sampleFields(entity: EntityModel, n: number, model: BackendModel
     if (rule.durationMinutesField) values[rule.durationMinutesField] = 60;
     if (rule.end && typeof start === 'string') values[rule.end] = shiftTime(start, 60, entity.columns.find((c) => c.prop === rule.end)?.type);
   }
+  // Later dates after earlier ones (a few passes, for chains such as start < end < review).
+  const orders = entity.rules.filter((r) => r.kind === 'dateOrder');
+  for (let pass = 0; pass < orders.length; pass++) {
+    for (const rule of orders) {
+      if (rule.kind !== 'dateOrder') continue;
+      const earlier = values[rule.earlier];
+      const later = values[rule.later];
+      if (typeof earlier !== 'string' || typeof later !== 'string') continue;
+      if (inOrder(earlier, later, rule.allowEqual)) continue;
+      const type = entity.columns.find((c) => c.prop === rule.later)?.type;
+      values[rule.later] = shiftTime(type === 'date' ? earlier.slice(0, 10) : earlier, type === 'date' ? 1 : 24 * 60, type);
+    }
+  }
   return values;
+}
+
+function timeOf(value: string): number {
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value);
+}
+
+/** Whether `later` is after (or, when allowed, at) `earlier`; dates and date-times compare as instants. */
+export function inOrder(earlier: string, later: string, allowEqual = false): boolean {
+  return allowEqual ? timeOf(later) >= timeOf(earlier) : timeOf(later) > timeOf(earlier);
 }
 
 /** Moves a date/datetime sample by minutes (datetime) or the same number of days (date). */

@@ -7,7 +7,8 @@ import { kebabCase } from '../../spec/naming';
 import { foreignKeyProperty } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, relationId, ruleId, searchableColumns } from './model';
-import { sampleValue, workflowInitial } from './samples';
+import { refusalConditions, sampleValue, workflowInitial } from './samples';
+import { conditionHolds, valueWhere } from '../../spec/ruleConditions';
 import { lines, str } from './util';
 
 /** A TypeScript expression (using the counter `n`) for a column's test value. */
@@ -35,24 +36,38 @@ function runtimeSample(column: Column, entity: EntityModel, model: BackendModel)
 
 function fieldsObject(entity: EntityModel, model: BackendModel, asDb = false): string {
   const parts: string[] = [];
+  /** Expressions by property, before the datetime conversion (later dates are built from earlier ones). */
+  const exprs = new Map<string, string>();
+  const typeOf = (prop: string) => entity.columns.find((c) => c.prop === prop)?.type;
   for (const column of entity.columns) {
     if (!column.field) continue;
     let expr = runtimeSample(column, entity, model);
     const capacityActive = entity.rules.some((r) => r.kind === 'capacity' && r.activeWhenNull === column.prop);
     if (capacityActive) expr = 'null';
-    if (asDb && column.type === 'datetime' && expr !== 'null') expr = `new Date(${expr})`;
-    parts.push(`${column.prop}: ${expr}`);
+    // A field a refusal reads gets the sample that does not trigger it (fixed, so never "today").
+    else if (!column.unique && refusalConditions(column, entity, model).length) expr = JSON.stringify(sampleValue(column, 1, entity, model));
+    exprs.set(column.prop, expr);
   }
+  const overlapEnds = new Set<string>();
   for (const rule of entity.rules) {
     if (rule.kind !== 'noOverlap') continue;
-    if (rule.durationMinutesField) parts.push(`${rule.durationMinutesField}: 60`);
+    if (rule.durationMinutesField) exprs.set(rule.durationMinutesField, '60');
     if (rule.end) {
-      const endType = entity.columns.find((c) => c.prop === rule.end)?.type;
-      const startType = entity.columns.find((c) => c.prop === rule.start)?.type;
-      const startExpr = startType === 'date' ? 'day(n)' : '`${day(n)}T10:00:00.000Z`';
-      const shifted = `shift(${startExpr}, 60, ${str(endType ?? 'datetime')})`;
-      parts.push(`${rule.end}: ${asDb && endType === 'datetime' ? `new Date(${shifted})` : shifted}`);
+      const endType = typeOf(rule.end);
+      exprs.set(rule.end, `shift(${exprs.get(rule.start) ?? '`${day(n)}T10:00:00.000Z`'}, 60, ${str(endType ?? 'datetime')})`);
+      overlapEnds.add(`${rule.start}>${rule.end}`);
     }
+  }
+  // Later dates a day after earlier ones (dateOrder), unless a noOverlap end already follows its start.
+  for (const rule of entity.rules) {
+    if (rule.kind !== 'dateOrder' || overlapEnds.has(`${rule.earlier}>${rule.later}`)) continue;
+    const earlier = exprs.get(rule.earlier);
+    if (!earlier || earlier === 'null') continue;
+    const laterType = typeOf(rule.later);
+    exprs.set(rule.later, `shift(${earlier}, ${laterType === 'date' ? 1 : 24 * 60}, ${str(laterType ?? 'datetime')})`);
+  }
+  for (const [prop, expr] of exprs) {
+    parts.push(`${prop}: ${asDb && typeOf(prop) === 'datetime' && expr !== 'null' ? `new Date(${expr})` : expr}`);
   }
   return `{ ${parts.join(', ')} }`;
 }
@@ -217,8 +232,50 @@ function patchable(entity: EntityModel): Column | undefined {
     if (rule.kind === 'noOverlap') [rule.start, rule.end, rule.durationMinutesField].forEach((f) => f && ruleFields.add(f));
     if (rule.kind === 'capacity' && rule.activeWhenNull) ruleFields.add(rule.activeWhenNull);
     if (rule.kind === 'unique') rule.fields.forEach((f) => ruleFields.add(f));
+    if (rule.kind === 'dateOrder') [rule.earlier, rule.later].forEach((f) => ruleFields.add(f));
+    if (rule.kind === 'refuseWhen' && !rule.condition.relation) ruleFields.add(rule.condition.field);
   }
   return inputColumns(entity).find((c) => c.field && (c.type === 'string' || c.type === 'text') && !ruleFields.has(c.prop));
+}
+
+/** A number just outside a column's bounds, as the API takes it (decimals and money as strings). */
+function outOfRange(column: Column, side: 'below' | 'above'): string {
+  const value = side === 'below' ? column.min! - 1 : column.max! + 1;
+  return column.type === 'integer' ? String(value) : str(String(value));
+}
+
+/** min/max of number fields are enforced on create and on update (400, naming the field). */
+function rangeTest(entity: EntityModel, create: string, tokenOf: string, imports: Set<string>): string[] {
+  const bounded = inputColumns(entity).filter((c) => c.field && ['integer', 'decimal', 'money'].includes(c.type) && (c.min !== undefined || c.max !== undefined));
+  if (!bounded.length) return [];
+  const { camel, route } = entity.names;
+  const checks = bounded.flatMap((column) => {
+    const prop = column.prop[0].toUpperCase() + column.prop.slice(1);
+    const first = column.min !== undefined ? outOfRange(column, 'below') : outOfRange(column, 'above');
+    const second = column.max !== undefined ? outOfRange(column, 'above') : outOfRange(column, 'below');
+    return [
+      entity.isAuthUser
+        ? null
+        : lines(
+            `    const create${prop} = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${column.prop}: ${first} }), token: t.token });`,
+            `    expect(create${prop}.status).toBe(400);`,
+            `    expect(create${prop}.body.error.details.map((d: { path: string }) => d.path)).toContain(${str(column.prop)});`,
+          ),
+      `    const update${prop} = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${column.prop}: ${second} }, token: ${tokenOf} });`,
+      `    expect(update${prop}.status).toBe(400);`,
+      `    expect(update${prop}.body.error.details.map((d: { path: string }) => d.path)).toContain(${str(column.prop)});`,
+    ];
+  });
+  if (!entity.isAuthUser) imports.add(`${camel}Body`);
+  return [
+    `  it('rejects ${bounded.map((c) => c.prop).join(', ')} outside ${bounded.length > 1 ? 'their ranges' : 'its range'} on create and update (min/max)', async () => {`,
+    `    const created = await ${create};`,
+    ...checks.filter((line): line is string => line !== null),
+    `    const unchanged = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
+    `    expect(unchanged.body).toMatchObject({ ${bounded.map((c) => `${c.prop}: created.${c.prop}`).join(', ')} });`,
+    `  });`,
+    ``,
+  ];
 }
 
 function crudTestFile(entity: EntityModel, model: BackendModel): string {
@@ -287,6 +344,7 @@ function crudTestFile(entity: EntityModel, model: BackendModel): string {
       `  });`,
     );
   });
+  const range = rangeTest(entity, create, tokenOf, imports);
   return lines(
     `// ${entity.entity.pluralLabel} API: create, read, list (pagination, filter, search), update, delete, errors.`,
     `import { afterAll, beforeAll, describe, expect, it } from 'vitest';`,
@@ -382,6 +440,7 @@ function crudTestFile(entity: EntityModel, model: BackendModel): string {
     `    expect(reply.body.error.code).toBe('not_found');`,
     `  });`,
     ``,
+    ...range,
     `  it('rejects invalid input with 400', async () => {`,
     isUser
       ? lines(
@@ -474,6 +533,141 @@ function authTestFile(model: BackendModel): string {
 interface RuleTest {
   code: string;
   imports: string[];
+  /** Tables the test writes directly (to put a row into the state a refusal reads). */
+  tables?: string[];
+}
+
+/** A date (type date) or date-time `days` after 2031-03-10, as a test expression. */
+function atDay(type: string | undefined, days: number): string {
+  return type === 'date' ? `shift('2031-03-10', ${days}, 'date')` : `shift('2031-03-10T09:00:00.000Z', ${days * 24 * 60}, 'datetime')`;
+}
+
+/** A value as the database layer takes it (date-times as Date objects, numbers of numeric columns as strings). */
+function dbLiteral(column: Column, value: string | number | boolean | null): string {
+  if (value === null) return 'null';
+  if (column.type === 'datetime') return `new Date(${str(String(value))})`;
+  if (column.type === 'decimal' || column.type === 'money') return str(String(value));
+  return JSON.stringify(value);
+}
+
+function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity: EntityModel): RuleTest {
+  const { pascal, route, camel } = entity.names;
+  const create = `create${pascal}`;
+  const earlierType = entity.columns.find((c) => c.prop === rule.earlier)?.type;
+  const laterType = entity.columns.find((c) => c.prop === rule.later)?.type;
+  const times = (earlier: number, later: number) => `${rule.earlier}: ${atDay(earlierType, earlier)}, ${rule.later}: ${atDay(laterType, later)}`;
+  const label = entity.entity.label.toLowerCase();
+  return {
+    imports: [create, `${camel}Body`, 'shift'],
+    code: lines(
+      `  it('refuses a ${label} whose ${rule.later} is not ${rule.allowEqual ? 'on or ' : ''}after its ${rule.earlier}, on create and on update (dateOrder)', async () => {`,
+      `    const backwards = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${times(5, 2)} }), token: t.token });`,
+      `    expect(backwards.status).toBe(422);`,
+      `    expect(backwards.body.error.code).toBe('rule_violated');`,
+      `    expect(backwards.body.error.message).toContain(${str(rule.earlier)});`,
+      `    expect(backwards.body.error.message).toContain(${str(rule.later)});`,
+      earlierType === laterType
+        ? lines(
+            `    const same = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${times(5, 5)} }), token: t.token });`,
+            `    expect(same.status).toBe(${rule.allowEqual ? 201 : 422});`,
+          )
+        : null,
+      `    const created = await ${create}(t, { ${times(0, 3)} });`,
+      `    // A partial change is checked against the stored row: moving only ${rule.earlier} past ${rule.later} is refused.`,
+      `    const moved = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${rule.earlier}: ${atDay(earlierType, 10)} }, token: t.token });`,
+      `    expect(moved.status).toBe(422);`,
+      `    expect((await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${rule.later}: ${atDay(laterType, 20)} }, token: t.token })).status).toBe(200);`,
+      `    expect((await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${rule.earlier}: ${atDay(earlierType, 10)} }, token: t.token })).status).toBe(200);`,
+      `  });`,
+    ),
+  };
+}
+
+function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: EntityModel, model: BackendModel): RuleTest | undefined {
+  const { pascal, route, camel } = entity.names;
+  const create = `create${pascal}`;
+  const { condition } = rule;
+  const relation = condition.relation ? entity.parents.find((r) => r.name === condition.relation) : undefined;
+  const parent = relation ? model.entity(relation.to) : undefined;
+  const holder = parent ?? entity;
+  const column = holder.columns.find((c) => c.prop === condition.field);
+  if (!column?.field) return undefined;
+  // A value for which the condition holds: the row (or parent) is put into it directly in the database.
+  const trigger = valueWhere(column.field, condition, true, sampleValue(column, 1, holder, model));
+  if (trigger === undefined) return undefined;
+  const imports = [create, `${camel}Body`];
+  // A condition on the owner: rows belong to whoever writes them, so each parent user writes its own.
+  const viaOwner = Boolean(relation && relation === entity.owner);
+  const fk = relation ? foreignKeyProperty(relation.name) : '';
+  let makeParent = '';
+  if (parent?.isAuthUser) {
+    const role = viaOwner ? 'TEST_ROLE' : 'DEFAULT_ROLE';
+    imports.push('createUser', role);
+    makeParent = `createUser(t, ${role})`;
+  } else if (parent) {
+    imports.push(`create${parent.names.pascal}`);
+    makeParent = `create${parent.names.pascal}(t)`;
+  }
+  const tokenFor = (who: string) => (viaOwner ? `${who}.token` : 't.token');
+  const bodyFor = (who: string) => (relation && !viaOwner ? `await ${camel}Body(t, { ${fk}: ${who}.id })` : `await ${camel}Body(t)`);
+  const rowOf = (who: string) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id })` : `${create}(t)`);
+  const table = holder.names.camelPlural;
+  const setTrigger = (id: string) => `    await t.database.db.update(${table}).set({ ${condition.field}: ${dbLiteral(column, trigger)} }).where(eq(${table}.id, ${id}));`;
+  const expectRefused = (reply: string) =>
+    lines(`    expect(${reply}.status).toBe(409);`, `    expect(${reply}.body.error.code).toBe('rule_violated');`, `    expect(${reply}.body.error.message).toBe(${str(rule.message)});`);
+  const out: string[] = [];
+  if (rule.actions.includes('create')) {
+    if (parent) {
+      out.push(
+        `    // Create: the ${parent.entity.label.toLowerCase()} the new row links to is read.`,
+        `    const blocked = await ${makeParent};`,
+        setTrigger('blocked.id'),
+        `    const refused = await t.call('POST', '/api/${route}', { body: ${bodyFor('blocked')}, token: ${tokenFor('blocked')} });`,
+        expectRefused('refused'),
+        `    const open = await ${makeParent};`,
+        `    const allowed = await t.call('POST', '/api/${route}', { body: ${bodyFor('open')}, token: ${tokenFor('open')} });`,
+        `    expect(allowed.status).toBe(201);`,
+      );
+    } else {
+      out.push(
+        `    // Create: the incoming row is read.`,
+        `    const refused = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${JSON.stringify(trigger)} }), token: t.token });`,
+        expectRefused('refused'),
+        `    const allowed = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t), token: t.token });`,
+        `    expect(allowed.status).toBe(201);`,
+      );
+    }
+  }
+  if (rule.actions.includes('update') || rule.actions.includes('delete')) {
+    const lockedBy = parent ? 'lockedParent' : 't';
+    const freeBy = parent ? 'freeParent' : 't';
+    out.push(`    // ${rule.actions.filter((a) => a !== 'create').join(' and ')}: the stored row${parent ? `'s ${parent.entity.label.toLowerCase()}` : ''} is read.`);
+    if (parent) out.push(`    const lockedParent = await ${makeParent};`);
+    out.push(`    const locked = await ${rowOf(lockedBy)};`, setTrigger(parent ? 'lockedParent.id' : 'locked.id'));
+    if (parent) out.push(`    const freeParent = await ${makeParent};`);
+    out.push(`    const free = await ${rowOf(freeBy)};`);
+    if (rule.actions.includes('update')) {
+      out.push(
+        `    const changed = await t.call('PATCH', \`/api/${route}/\${locked.id}\`, { body: {}, token: ${tokenFor(lockedBy)} });`,
+        expectRefused('changed'),
+        `    expect((await t.call('PATCH', \`/api/${route}/\${free.id}\`, { body: {}, token: ${tokenFor(freeBy)} })).status).toBe(200);`,
+      );
+    }
+    if (rule.actions.includes('delete')) {
+      out.push(
+        `    const deleted = await t.call('DELETE', \`/api/${route}/\${locked.id}\`, { token: ${tokenFor(lockedBy)} });`,
+        expectRefused('deleted'),
+        `    expect((await t.call('GET', \`/api/${route}/\${locked.id}\`, { token: ${tokenFor(lockedBy)} })).status).toBe(200);`,
+        `    expect((await t.call('DELETE', \`/api/${route}/\${free.id}\`, { token: ${tokenFor(freeBy)} })).status).toBe(204);`,
+      );
+    }
+  }
+  const what = `${relation ? `${relation.name}.` : ''}${condition.field} ${condition.op}${condition.value !== undefined ? ` ${String(condition.value)}` : ''}`;
+  return {
+    imports,
+    tables: [table],
+    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} a ${entity.entity.label.toLowerCase()} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
+  };
 }
 
 function at(type: string | undefined, offset: number): string {
@@ -563,10 +757,14 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
       const allowed = (from: string) => rule.transitions.filter((t) => t.from === from).map((t) => t.to);
       const disallowedFrom = (from: string) => values.find((v) => v !== from && !allowed(from).includes(v));
       const steps: string[] = [];
+      // A state an update refusal locks (e.g. "a closed ticket cannot be edited") is not moved into.
+      const locks = (state: string) =>
+        entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes('update') && !r.condition.relation && r.condition.field === rule.field && conditionHolds('enum', state, r.condition));
       let state = rule.initial;
       let bad = disallowedFrom(state);
-      if (!bad && allowed(state).length) {
-        const to = allowed(state)[0];
+      const open = allowed(state).filter((to) => !locks(to));
+      if (!bad && open.length) {
+        const to = open[0];
         steps.push(
           `    const moved = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${rule.field}: ${str(to)} }, token: t.token });`,
           `    expect(moved.status).toBe(200);`,
@@ -599,6 +797,10 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
         ),
       };
     }
+    case 'dateOrder':
+      return dateOrderTest(rule, entity);
+    case 'refuseWhen':
+      return refuseWhenTest(rule, entity, model);
     case 'ownership': {
       const auth = model.auth;
       if (!auth) return undefined;
@@ -658,9 +860,12 @@ function rulesTestFile(tests: RuleTest[]): string {
   const imports = [...new Set(['setup', 'type TestContext', ...tests.flatMap((t) => t.imports)])].sort((a, b) =>
     a.replace('type ', '').localeCompare(b.replace('type ', '')),
   );
+  const tables = [...new Set(tests.flatMap((t) => t.tables ?? []))].sort();
   return lines(
     `// The business rules of the spec, each tried both ways.`,
+    tables.length ? `import { eq } from 'drizzle-orm';` : null,
     `import { afterAll, beforeAll, describe, expect, it } from 'vitest';`,
+    tables.length ? `import { ${tables.join(', ')} } from '../src/db/schema.js';` : null,
     `import { ${imports.join(', ')} } from './helpers.js';`,
     ``,
     `let t: TestContext;`,

@@ -130,6 +130,22 @@ function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {
   return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}] }`;
 }
 
+/** dateOrder rules as refinements: the message shows next to the later field, as the server's would. */
+function dateOrderChecks(entity: FrontendEntity, model: FrontendModel): string {
+  return model.index
+    .rulesFor(entity.entity.name)
+    .flatMap((rule) => {
+      if (rule.kind !== 'dateOrder') return [];
+      const label = (name: string) => entity.entity.fields.find((f) => f.name === name)?.label ?? name;
+      const message = `${label(rule.later)} must be ${rule.allowEqual ? 'on or after' : 'after'} ${label(rule.earlier).toLowerCase()}`;
+      const { earlier, later } = rule;
+      return [
+        `.refine((value) => value.${earlier} == null || value.${later} == null || Date.parse(value.${later}) ${rule.allowEqual ? '>=' : '>'} Date.parse(value.${earlier}), { message: ${str(message)}, path: [${str(later)}] })`,
+      ];
+    })
+    .join('');
+}
+
 export function generateEntityModules(model: FrontendModel, files: FileSet): void {
   for (const entity of model.entities) {
     const { entity: spec } = entity;
@@ -155,7 +171,7 @@ import { needs } from '../forms/validation';
 /** Validates the POST/PATCH body; the server validates again and its messages are shown too. */
 export const ${entity.names.camel}Schema = z.object({
 ${schemaLines.join('\n')}
-});
+})${dateOrderChecks(entity, model)};
 
 const FIELDS: FieldMeta[] = ${list(spec.fields.map((field) => fieldMeta(field, entity)), '')};
 

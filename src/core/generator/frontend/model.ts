@@ -45,6 +45,8 @@ export interface FrontendEntity {
   columns: Field[];
   /** statusWorkflow rules by field: the value new rows start with and the allowed next values. */
   workflows: Map<string, { initial: string; next: Record<string, string[]> }>;
+  /** dateOrder rules: `later` must come after (or with allowEqual, at) `earlier`. */
+  dateOrders: { earlier: string; later: string; allowEqual: boolean }[];
   serves: string[];
   sources: number[];
 }
@@ -102,6 +104,7 @@ export function buildFrontendModel(spec: ProjectSpec): FrontendModel {
       // Long text makes tables unreadable; it is shown on the detail page instead.
       columns: entity.fields.filter((f) => f.type !== 'text').slice(0, LIST_COLUMN_LIMIT),
       workflows: workflowsOf(spec, entity.name),
+      dateOrders: spec.rules.flatMap((rule) => (rule.kind === 'dateOrder' && rule.entity === entity.name ? [{ earlier: rule.earlier, later: rule.later, allowEqual: rule.allowEqual }] : [])),
       serves: [`entity:${entity.name}`],
       sources: index.entitySources(entity.name),
     };

@@ -99,6 +99,26 @@ function clamp(value: number, field: Field): number {
   return result;
 }
 
+/** Days a date field's samples move so dateOrder rules hold: one per step after the earliest field. */
+function daysAfter(field: Field, entity?: FrontendEntity, seen = new Set<string>()): number {
+  if (!entity || seen.has(field.name)) return 0;
+  seen.add(field.name);
+  let days = 0;
+  for (const order of entity.dateOrders) {
+    if (order.later !== field.name) continue;
+    const earlier = entity.entity.fields.find((f) => f.name === order.earlier);
+    if (earlier) days = Math.max(days, daysAfter(earlier, entity, new Set(seen)) + 1);
+  }
+  return days;
+}
+
+/** A sample date/date-time string moved by whole days (same time of day and format). */
+function moveDays(sample: string, days: number): string {
+  if (!days) return sample;
+  const date = new Date(Date.parse(sample.slice(0, 10) + 'T00:00:00.000Z') + days * 86_400_000).toISOString().slice(0, 10);
+  return date + sample.slice(10);
+}
+
 /** What a test types into a field's input (booleans: the value after one click). */
 function sampleInput(field: Field, entity?: FrontendEntity): string | boolean {
   const workflow = entity?.workflows.get(field.name);
@@ -114,9 +134,9 @@ function sampleInput(field: Field, entity?: FrontendEntity): string | boolean {
     case 'boolean':
       return field.default !== true;
     case 'date':
-      return SAMPLE_DATE;
+      return moveDays(SAMPLE_DATE, daysAfter(field, entity));
     case 'datetime':
-      return SAMPLE_LOCAL_DATETIME;
+      return moveDays(SAMPLE_LOCAL_DATETIME, daysAfter(field, entity));
     case 'enum': {
       const values = field.enumValues ?? [];
       return values[values.length - 1] ?? '';
@@ -134,13 +154,13 @@ function sampleInput(field: Field, entity?: FrontendEntity): string | boolean {
 function expectedPayloadValue(field: Field, entity?: FrontendEntity): string {
   const input = sampleInput(field, entity);
   if (field.type === 'integer') return String(Number(input));
-  if (field.type === 'datetime') return `new Date(${str(SAMPLE_LOCAL_DATETIME)}).toISOString()`;
+  if (field.type === 'datetime') return `new Date(${str(moveDays(SAMPLE_LOCAL_DATETIME, daysAfter(field, entity)))}).toISOString()`;
   return JSON.stringify(input);
 }
 
 /** The value (as code) in a record the mocked API returns. */
 function sampleRecordValue(field: Field, entity: FrontendEntity): string {
-  if (field.type === 'datetime') return str(SAMPLE_ISO_DATETIME);
+  if (field.type === 'datetime') return str(moveDays(SAMPLE_ISO_DATETIME, daysAfter(field, entity)));
   return expectedPayloadValue(field, entity);
 }
 
@@ -170,6 +190,45 @@ function optionLabel(target: FrontendEntity): string {
 
 function optionRecord(target: FrontendEntity): string {
   return target.labelField ? `{ id: 1, ${target.labelField.name}: ${str(optionLabel(target))} }` : '{ id: 1 }';
+}
+
+/** The form refuses a number outside its min/max and dates out of order (dateOrder) before sending anything. */
+function rangeAndOrderTests(entity: FrontendEntity, submitName: string): string {
+  const newPage = `${entity.route}/new`;
+  const handlers = optionHandlers(entity);
+  const mock = handlers.length ? `mockFetch((call) => {\n${handlers.map((l) => '    ' + l).join('\n')}\n      return undefined;\n    })` : 'mockFetch(() => undefined)';
+  const attempt = (change: string, message: string, title: string) => `
+  it(${str(title)}, async () => {
+    const calls = ${mock};
+    renderAt(${str(newPage)}, ${str(newPage)}, <${pageComponents(entity).create} />);
+    await fillForm();
+    ${change}
+    fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
+    expect(await screen.findByText(${str(message)})).toBeTruthy();
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+`;
+  const a = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+  let out = '';
+  const bounded = entity.entity.fields.find((f) => ['integer', 'decimal', 'money'].includes(f.type) && (f.min !== undefined || f.max !== undefined) && !entity.workflows.has(f.name));
+  if (bounded) {
+    const below = bounded.min !== undefined;
+    const value = below ? bounded.min! - 1 : bounded.max! + 1;
+    const message = `${bounded.label} must be ${below ? `at least ${bounded.min}` : `at most ${bounded.max}`}`;
+    out += attempt(`fireEvent.change(screen.getByLabelText(${str(bounded.label)}), { target: { value: ${str(String(value))} } });`, message, `refuses ${a(bounded.label.toLowerCase())} outside its range before sending (min/max)`);
+  }
+  const order = entity.dateOrders.find((o) => [o.earlier, o.later].every((name) => entity.entity.fields.some((f) => f.name === name)));
+  if (order) {
+    const earlier = entity.entity.fields.find((f) => f.name === order.earlier)!;
+    const later = entity.entity.fields.find((f) => f.name === order.later)!;
+    // The later field gets a value a day before the earlier one's sample.
+    const base = sampleInput(earlier, entity) as string;
+    const before = new Date(Date.parse(base.slice(0, 10) + 'T00:00:00.000Z') - 86_400_000).toISOString().slice(0, 10);
+    const value = later.type === 'date' ? before : `${before}T10:30`;
+    const message = `${later.label} must be ${order.allowEqual ? 'on or after' : 'after'} ${earlier.label.toLowerCase()}`;
+    out += attempt(`fireEvent.change(screen.getByLabelText(${str(later.label)}), { target: { value: ${str(value)} } });`, message, `refuses ${a(later.label.toLowerCase())} before the ${earlier.label.toLowerCase()} before sending (dateOrder)`);
+  }
+  return out;
 }
 
 function fillStatements(entity: FrontendEntity): string[] {
@@ -241,7 +300,9 @@ function editTest(entity: FrontendEntity): string {
   for (const field of entity.entity.fields) {
     const workflow = entity.workflows.get(field.name);
     if (!workflow) continue;
-    const offered = [workflow.initial, ...(workflow.next[workflow.initial] ?? [])].map((value) => humanize(value));
+    // The select lists the allowed values in the field's own order (not the order the transitions were written in).
+    const allowed = new Set([workflow.initial, ...(workflow.next[workflow.initial] ?? [])]);
+    const offered = (field.enumValues ?? []).filter((value) => allowed.has(value)).map((value) => humanize(value));
     workflowChecks.push(
       `    // ${field.label} may only move along its workflow.`,
       `    const ${field.name}Options = Array.from((screen.getByLabelText(${str(field.label)}) as HTMLSelectElement).options).map((option) => option.textContent);`,
@@ -359,7 +420,7 @@ ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
   });
 `
       : '';
-    formTests = `${validationTest}
+    formTests = `${validationTest}${rangeAndOrderTests(entity, submitName)}
   it('posts the form as JSON and opens the new ${label}', async () => {
     const calls = mockFetch((call) => {
 ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}

@@ -68,6 +68,30 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
       return `${humanize(rule.entity)} \`${rule.field}\` starts as \`${rule.initial}\` and may only change ${rule.transitions
         .map((t) => `\`${t.from}\` → \`${t.to}\``)
         .join(', ')}.`;
+    case 'dateOrder':
+      return `${withArticle(humanize(rule.entity).toLowerCase(), true)}'s \`${rule.later}\` must be ${rule.allowEqual ? 'on or after' : 'after'} its \`${rule.earlier}\`, also when only one of them changes.`;
+    case 'refuseWhen': {
+      const { condition } = rule;
+      const parent = condition.relation ? spec.relations.find((r) => r.from === rule.entity && r.name === condition.relation)?.to : undefined;
+      const owner = parent ?? rule.entity;
+      const type = spec.entities.find((e) => e.name === owner)?.fields.find((f) => f.name === condition.field)?.type;
+      const timed = type === 'date' || type === 'datetime';
+      const words: Record<string, string> = {
+        eq: 'is',
+        ne: 'is not',
+        lt: timed ? 'is before' : 'is less than',
+        lte: timed ? 'is on or before' : 'is at most',
+        gt: timed ? 'is after' : 'is more than',
+        gte: timed ? 'is on or after' : 'is at least',
+        isEmpty: 'is empty',
+        notEmpty: 'is filled in',
+        past: 'is in the past',
+        future: 'is in the future',
+      };
+      const subject = parent ? `its ${humanize(condition.relation!).toLowerCase()}'s \`${condition.field}\`` : `its \`${condition.field}\``;
+      const value = condition.value !== undefined ? ` \`${String(condition.value)}\`` : '';
+      return `No one may ${actionsText(rule.actions)} ${withArticle(humanize(rule.entity).toLowerCase())} when ${subject} ${words[condition.op]}${value}: “${rule.message}”`;
+    }
   }
 }
 
