@@ -9,7 +9,7 @@ import { ProjectSpec } from '../../src/core/spec/projectSpec';
 import { validateSpec } from '../../src/core/spec/specIndex';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const FIXTURES = ['tasks', 'events', 'clinic', 'library'];
+const FIXTURES = ['tasks', 'events', 'clinic', 'library', 'studio'];
 
 function loadSpec(name: string): ProjectSpec {
   return ProjectSpec.parse(JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'specs', `${name}.json`), 'utf8')));

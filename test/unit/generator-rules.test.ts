@@ -1,0 +1,264 @@
+// What the generator emits for ranges (min/max), dateOrder and refuseWhen: enforcement inside the
+// write's transaction, generated tests that try each rule both ways, samples that satisfy the
+// rules, docs, the frontend form; and that every fixture's backend type-checks without a network.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateBackend } from '../../src/core/generator/backend';
+import { buildModel } from '../../src/core/generator/backend/model';
+import { sampleFields, sampleValue } from '../../src/core/generator/backend/samples';
+import { FileSet } from '../../src/core/generator/fileSet';
+import { generateFrontend } from '../../src/core/generator/frontend';
+import { ProjectSpec, type Rule } from '../../src/core/spec/projectSpec';
+import { conditionHolds } from '../../src/core/spec/ruleConditions';
+import { typecheckGenerated } from './generatedTypecheck';
+
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
+const load = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));
+
+function backend(spec: ProjectSpec): FileSet {
+  const files = new FileSet();
+  generateBackend(spec, files);
+  return files;
+}
+
+function content(files: FileSet, filePath: string): string {
+  const file = files.get(filePath);
+  assert.ok(file, `missing ${filePath}`);
+  return file.content;
+}
+
+/** The body of one exported function of a generated module (up to its closing brace at column 0). */
+function fn(code: string, name: string): string {
+  const start = code.indexOf(`export async function ${name}(`);
+  assert.ok(start >= 0, `${name} is exported`);
+  return code.slice(start, code.indexOf('\n}', start) + 2);
+}
+
+describe('generator: ranges, dateOrder and refuseWhen', () => {
+  const studio = load('studio');
+  const files = backend(studio);
+
+  describe('ranges (min/max)', () => {
+    it('validates integer, decimal and money bounds on create, and update takes the same checks', () => {
+      const members = content(files, 'backend/src/validation/members.ts');
+      assert.match(members, /age: z\.number\(\)\.int\(\)\.min\(16\)\.max\(120\)\.nullable\(\)\.optional\(\),/);
+      assert.match(members, /unpaidFees: z\.union\(\[z\.number\(\), z\.string\(\)[^\n]*Number\(v\) >= 0[^\n]*Number\(v\) <= 10000/);
+      assert.match(members, /export const MemberUpdate = MemberCreate\.partial\(\);/, 'PATCH bodies are the create schema, partial: same bounds');
+      const classes = content(files, 'backend/src/validation/fitness-classes.ts');
+      assert.match(classes, /capacity: z\.number\(\)\.int\(\)\.min\(1\)\.max\(200\),/);
+      assert.match(classes, /intensity: [^\n]*Number\(v\) >= 1[^\n]*Number\(v\) <= 10/);
+      assert.match(classes, /price: [^\n]*Number\(v\) >= 0/);
+    });
+
+    it('generates a test that sends each bounded number out of range on create and on update', () => {
+      const test = content(files, 'backend/test/fitness-classes.test.ts');
+      assert.match(test, /it\('rejects capacity, intensity, price outside their ranges on create and update \(min\/max\)'/);
+      assert.match(test, /fitnessClassBody\(t, \{ capacity: 0 \}\)/);
+      assert.match(test, /body: \{ capacity: 201 \}/);
+      assert.match(test, /fitnessClassBody\(t, \{ intensity: "0" \}\)/);
+      assert.match(test, /body: \{ intensity: "11" \}/);
+      assert.match(test, /fitnessClassBody\(t, \{ price: "-1" \}\)/, 'only a minimum: below it on create...');
+      assert.match(test, /body: \{ price: "-1" \}/, '...and on update');
+      assert.match(test, /toContain\("capacity"\)/);
+      assert.doesNotMatch(content(files, 'backend/test/bookings.test.ts'), /min\/max/, 'no bounded numbers, no range test');
+    });
+
+    it('documents decimal bounds in OpenAPI, and the frontend form and its schema use them', () => {
+      const doc = JSON.parse(content(files, 'backend/openapi.json'));
+      assert.equal(doc.components.schemas.FitnessClassInput.properties.intensity.description, 'A number at least 1 and at most 10');
+      assert.deepEqual([doc.components.schemas.FitnessClassInput.properties.capacity.minimum, doc.components.schemas.FitnessClassInput.properties.capacity.maximum], [1, 200]);
+      const frontend = new FileSet();
+      generateFrontend(studio, frontend);
+      const entity = content(frontend, 'frontend/src/entities/fitness-classes.ts');
+      assert.match(entity, /capacity: z\.number\([^\n]*\.min\(1, "Capacity must be at least 1"\)\.max\(200, "Capacity must be at most 200"\)/);
+      assert.match(entity, /intensity: z\.string\([^\n]*Number\(value\) >= 1, "Intensity must be at least 1"/);
+      assert.match(entity, /name: "capacity", [^\n]*min: 1, max: 200/);
+      assert.match(entity, /name: "price", [^\n]*min: 0 \}/);
+      assert.match(content(frontend, 'frontend/src/components/FieldInput.tsx'), /min=\{field\.min\}\s+max=\{field\.max\}/);
+      assert.match(content(frontend, 'frontend/src/test/fitness-classes.test.tsx'), /refuses a capacity outside its range before sending \(min\/max\)/);
+    });
+  });
+
+  describe('dateOrder', () => {
+    it('is checked on create and, against the stored row with the change applied, on update (422, naming both fields)', () => {
+      const rules = content(files, 'backend/src/rules/fitness-classes.ts');
+      assert.match(rules, /if \(toTime\(next\.endsAt\)\.getTime\(\) <= toTime\(next\.startsAt\)\.getTime\(\)\) \{/);
+      assert.match(rules, /ruleViolated\("End time \(endsAt\) must be after start time \(startsAt\)\.", 422, \{ rule: 'dateOrder', earlier: "startsAt", later: "endsAt" \}\)/);
+      assert.match(fn(rules, 'beforeCreate'), /checkDateOrder1\(values\);/);
+      const update = fn(rules, 'beforeUpdate');
+      assert.match(update, /const next: Partial<FitnessClassRow> = \{ \.\.\.existing, \.\.\.changes \};/);
+      assert.match(update, /if \(changes\.startsAt !== undefined \|\| changes\.endsAt !== undefined\) checkDateOrder1\(next\);/);
+      const tickets = content(files, 'backend/src/rules/tickets.ts');
+      assert.match(tickets, /toTime\(next\.dueOn\)\.getTime\(\) < toTime\(next\.openedOn\)\.getTime\(\)/, 'allowEqual: only earlier is refused');
+      assert.match(tickets, /Due on \(dueOn\) must be on or after opened on \(openedOn\)\./);
+    });
+
+    it('generates a test that refuses the wrong order on create, equal dates unless allowed, and a partial update that breaks it', () => {
+      const test = content(files, 'backend/test/rules.test.ts');
+      assert.match(test, /it\('refuses a fitness class whose endsAt is not after its startsAt, on create and on update \(dateOrder\)'/);
+      assert.match(test, /expect\(backwards\.status\)\.toBe\(422\);\n\s+expect\(backwards\.body\.error\.code\)\.toBe\('rule_violated'\);\n\s+expect\(backwards\.body\.error\.message\)\.toContain\("startsAt"\);\n\s+expect\(backwards\.body\.error\.message\)\.toContain\("endsAt"\);/);
+      const ticketTest = test.slice(test.indexOf("it('refuses a ticket whose dueOn"));
+      assert.match(ticketTest, /expect\(same\.status\)\.toBe\(201\);/, 'equal dates are allowed for tickets');
+      assert.match(test, /expect\(same\.status\)\.toBe\(422\);/, 'and refused for classes');
+      assert.match(ticketTest, /body: \{ openedOn: shift\('2031-03-10', 10, 'date'\) \}[^\n]*\n\s+expect\(moved\.status\)\.toBe\(422\);/);
+    });
+
+    it('samples and test factories put later dates after earlier ones', () => {
+      const model = buildModel(studio);
+      for (const entityName of ['FitnessClass', 'Ticket']) {
+        for (let n = 1; n <= 40; n++) {
+          const values = sampleFields(model.entity(entityName), n, model);
+          for (const rule of studio.rules) {
+            if (rule.kind !== 'dateOrder' || rule.entity !== entityName) continue;
+            const [a, b] = [Date.parse(String(values[rule.earlier])), Date.parse(String(values[rule.later]))];
+            assert.ok(rule.allowEqual ? b >= a : b > a, `${entityName} #${n}: ${values[rule.earlier]} -> ${values[rule.later]}`);
+          }
+        }
+      }
+      const helpers = content(files, 'backend/test/helpers.ts');
+      assert.match(helpers, /endsAt: shift\("2090-06-15T10:00:00\.000Z", 1440, "datetime"\)/);
+      assert.match(helpers, /openedOn: day\(n\), dueOn: shift\(day\(n\), 1, "date"\)/);
+    });
+
+    it('the frontend form refuses dates out of order before sending, next to the later field', () => {
+      const frontend = new FileSet();
+      generateFrontend(studio, frontend);
+      assert.match(
+        content(frontend, 'frontend/src/entities/fitness-classes.ts'),
+        /\}\)\.refine\(\(value\) => value\.startsAt == null \|\| value\.endsAt == null \|\| Date\.parse\(value\.endsAt\) > Date\.parse\(value\.startsAt\), \{ message: "End time must be after start time", path: \["endsAt"\] \}\);/,
+      );
+      assert.match(content(frontend, 'frontend/src/entities/tickets.ts'), /Date\.parse\(value\.dueOn\) >= Date\.parse\(value\.openedOn\)/);
+      const test = content(frontend, 'frontend/src/test/fitness-classes.test.tsx');
+      assert.match(test, /refuses an end time before the start time before sending \(dateOrder\)/);
+      assert.match(test, /endsAt: new Date\("2030-01-16T10:30"\)\.toISOString\(\)/, 'the filled-in form is in order');
+    });
+  });
+
+  describe('refuseWhen', () => {
+    it('reads the parent row under a lock, inside the transaction, before the other checks', () => {
+      const rules = content(files, 'backend/src/rules/bookings.ts');
+      // Capacity locks the class for update later in the same transaction: take that lock now (no upgrade, no deadlock).
+      assert.match(rules, /tx\.select\(\{ value: fitnessClasses\.startsAt \}\)\.from\(fitnessClasses\)\.where\(eq\(fitnessClasses\.id, row\.fitnessClassId\)\)\.for\('update'\);/);
+      assert.match(rules, /if \(parent && parent\.value != null && toTime\(parent\.value\)\.getTime\(\) <= Date\.now\(\)\) throw ruleViolated\("This class has already started, so it can no longer be booked\.", 409/);
+      // Nothing else locks the member: a shared lock keeps its fees from changing until the booking is written.
+      assert.match(rules, /tx\.select\(\{ value: members\.unpaidFees \}\)\.from\(members\)\.where\(eq\(members\.id, row\.memberId\)\)\.for\('share'\);/);
+      assert.match(rules, /parent\.value != null && Number\(parent\.value\) > 0\) throw ruleViolated\("Members with unpaid fees cannot book until they have paid\.", 409, \{ rule: 'refuseWhen', action \}\)/);
+      const create = fn(rules, 'beforeCreate');
+      assert.ok(create.indexOf('refuse2(tx, values, "create")') < create.indexOf('checkCapacity1'), 'refusals first');
+      assert.doesNotMatch(fn(rules, 'beforeUpdate'), /refuse/, 'create only');
+      assert.doesNotMatch(rules, /beforeDelete/);
+      const route = content(files, 'backend/src/routes/bookings.ts');
+      assert.match(route, /await db\.transaction\(async \(tx\) => \{\n\s+await rules\.beforeCreate\(tx, values\);\n\s+const \[created\] = await tx\.insert/);
+    });
+
+    it('reads the stored row on update and delete; delete locks it and runs in a transaction', () => {
+      const rules = content(files, 'backend/src/rules/tickets.ts');
+      assert.match(rules, /function refuse3\(row: Partial<TicketRow>, action: 'create' \| 'update' \| 'delete'\): void \{\n\s+if \(row\.status === "closed"\) throw ruleViolated\("This ticket is closed: it can no longer be changed or deleted\.", 409/);
+      const update = fn(rules, 'beforeUpdate');
+      assert.ok(update.indexOf('refuse3(existing, "update");') < update.indexOf('STATUS_TRANSITIONS'), 'refused before the workflow is checked');
+      assert.match(fn(rules, 'beforeDelete'), /refuse3\(existing, "delete"\);/);
+      const route = content(files, 'backend/src/routes/tickets.ts');
+      assert.match(
+        route,
+        /routes\.delete\('\/:id', async \(c\) => \{\n\s+const id = parseId\(c, "Ticket"\);\n\s+await db\.transaction\(async \(tx\) => \{\n\s+const existing = await findTicket\(tx, id, true\);\n\s+await rules\.beforeDelete\(tx, existing\);\n\s+await tx\.delete\(tickets\)\.where\(eq\(tickets\.id, id\)\);\n\s+\}\);/,
+      );
+      assert.match(content(files, 'backend/src/routes/members.ts'), /const existing = await findMember\(db, id\);|await findMember\(db, id\);\n\s+await db\.delete/, 'other deletes are unchanged');
+    });
+
+    it('on create, a value the client leaves out is read as its default or the workflow start', () => {
+      const spec = structuredClone(studio);
+      spec.rules.push({ kind: 'refuseWhen', entity: 'Ticket', actions: ['create'], condition: { field: 'status', op: 'eq', value: 'open' }, message: 'No new open tickets.', sources: [] });
+      spec.rules.push({ kind: 'refuseWhen', entity: 'Member', actions: ['create'], condition: { field: 'unpaidFees', op: 'gte', value: 100 }, message: 'Too much.', sources: [] });
+      spec.rules.push({ kind: 'refuseWhen', entity: 'Ticket', actions: ['delete'], condition: { field: 'dueOn', op: 'past' }, message: 'Overdue.', sources: [] });
+      const out = backend(spec);
+      assert.match(fn(content(out, 'backend/src/rules/tickets.ts'), 'beforeCreate'), /refuse\d\(\{ status: "open", \.\.\.values \}, "create"\);/);
+      assert.match(fn(content(out, 'backend/src/rules/members.ts'), 'beforeCreate'), /refuse1\(\{ unpaidFees: "0", \.\.\.values \}, "create"\);/);
+      assert.match(content(out, 'backend/src/rules/tickets.ts'), /row\.dueOn != null && row\.dueOn < today\(\)/, 'a date is past once its day is over');
+      assert.deepEqual(typecheckGenerated(out.list()), []);
+    });
+
+    it('generates a test per refusal: refused with its message where the condition holds, allowed where not', () => {
+      const test = content(files, 'backend/test/rules.test.ts');
+      assert.match(test, /^import \{ eq \} from 'drizzle-orm';$/m);
+      assert.match(test, /^import \{ fitnessClasses, members, tickets \} from '\.\.\/src\/db\/schema\.js';$/m);
+      const started = test.slice(test.indexOf('it("refuses to create a booking when fitnessClass.startsAt past'));
+      assert.match(started, /const blocked = await createFitnessClass\(t\);\n\s+await t\.database\.db\.update\(fitnessClasses\)\.set\(\{ startsAt: new Date\("2001-06-15T10:00:00\.000Z"\) \}\)\.where\(eq\(fitnessClasses\.id, blocked\.id\)\);/);
+      assert.match(started, /bookingBody\(t, \{ fitnessClassId: blocked\.id \}\)[^\n]*\n\s+expect\(refused\.status\)\.toBe\(409\);/);
+      assert.match(started, /expect\(refused\.body\.error\.message\)\.toBe\("This class has already started, so it can no longer be booked\."\);/);
+      assert.match(started, /bookingBody\(t, \{ fitnessClassId: open\.id \}\)[^\n]*\n\s+expect\(allowed\.status\)\.toBe\(201\);/);
+      const unpaid = test.slice(test.indexOf('it("refuses to create a booking when member.unpaidFees gt 0'));
+      assert.match(unpaid, /set\(\{ unpaidFees: "0\.50" \}\)/);
+      const closed = test.slice(test.indexOf('it("refuses to update/delete a ticket when status eq closed'));
+      assert.match(closed, /set\(\{ status: "closed" \}\)\.where\(eq\(tickets\.id, locked\.id\)\)/);
+      for (const expected of [/PATCH', `\/api\/tickets\/\$\{locked\.id\}`[^\n]*\n\s+expect\(changed\.status\)\.toBe\(409\)/, /PATCH', `\/api\/tickets\/\$\{free\.id\}`[^\n]*toBe\(200\)/, /expect\(deleted\.status\)\.toBe\(409\)/, /DELETE', `\/api\/tickets\/\$\{free\.id\}`[^\n]*toBe\(204\)/]) {
+        assert.match(closed, expected);
+      }
+      // The workflow test does not walk a ticket into the state the refusal locks.
+      assert.match(test, /body: \{ status: "in_progress" \}[^\n]*\n\s+expect\(moved\.status\)\.toBe\(200\);/);
+    });
+
+    it('a condition on the owner makes each test user its own parent', () => {
+      const spec = load('tasks');
+      spec.entities.find((e) => e.name === 'User')!.fields.push({ name: 'suspended', label: 'Suspended', type: 'boolean', required: false, unique: false, sources: [] });
+      const owner = spec.entities.find((e) => e.name === 'Project')!.ownerRelation!;
+      spec.rules.push({ kind: 'refuseWhen', entity: 'Project', actions: ['create', 'update'], condition: { relation: owner, field: 'suspended', op: 'eq', value: true }, message: 'Suspended users cannot change projects.', sources: [] });
+      const out = backend(spec);
+      const test = content(out, 'backend/test/rules.test.ts');
+      assert.match(test, /const blocked = await createUser\(t, TEST_ROLE\);/);
+      assert.match(test, /body: await projectBody\(t\), token: blocked\.token/);
+      assert.match(test, /const locked = await createProject\(t, \{\}, lockedParent\.token\);/);
+      assert.match(content(out, 'backend/src/rules/projects.ts'), /\.from\(users\)\.where\(eq\(users\.id, row\.ownerId\)\)\.for\('share'\)/);
+      assert.deepEqual(typecheckGenerated(out.list()), []);
+    });
+
+    it('samples never trigger a refusal, here or through a child\'s relation', () => {
+      const model = buildModel(studio);
+      const refusals = studio.rules.filter((r): r is Extract<Rule, { kind: 'refuseWhen' }> => r.kind === 'refuseWhen');
+      for (const rule of refusals) {
+        const holder = rule.condition.relation ? model.index.parents(rule.entity).find((r) => r.name === rule.condition.relation)!.to : rule.entity;
+        const entity = model.entity(holder);
+        const column = entity.columns.find((c) => c.prop === rule.condition.field)!;
+        for (let n = 1; n <= 30; n++) {
+          const value = sampleValue(column, n, entity, model);
+          assert.equal(conditionHolds(column.field!.type, value, rule.condition), false, `${holder}.${column.prop} #${n} = ${String(value)}`);
+        }
+      }
+      const helpers = content(files, 'backend/test/helpers.ts');
+      assert.match(helpers, /unpaidFees: "0\.00"/);
+      assert.match(helpers, /startsAt: "2090-06-15T10:00:00\.000Z"/);
+      assert.match(helpers, /status: "open"/);
+    });
+
+    it('describes the refusals in OpenAPI, the backend README and the file explanation', () => {
+      const doc = JSON.parse(content(files, 'backend/openapi.json'));
+      assert.match(doc.paths['/api/bookings'].post.description, /Refused \(409 rule_violated\) when member\.unpaidFees is more than 0: "Members with unpaid fees/);
+      assert.match(doc.paths['/api/tickets/{id}'].delete.description, /status is "closed"/);
+      assert.equal(doc.paths['/api/tickets/{id}'].delete.responses['409'].description, 'Still referenced, or refused by a rule');
+      assert.ok(doc.paths['/api/fitness-classes'].post.responses['422'], 'dateOrder answers 422 on create');
+      assert.match(content(files, 'backend/README.md'), /- Ticket: update, delete refused when status is "closed"/);
+      assert.match(files.get('backend/src/rules/bookings.ts')!.explanation, /capacity, refuseWhen, refuseWhen/);
+      assert.ok(files.get('backend/src/rules/bookings.ts')!.serves.includes('rule:refuseWhen:Booking'));
+    });
+  });
+
+  it('every fixture\'s backend type-checks against stand-ins for its packages (no install, no network)', function () {
+    this.timeout(60_000);
+    for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''))) {
+      assert.deepEqual(typecheckGenerated(backend(load(name)).list()), [], name);
+    }
+  });
+
+  it('the type-check finds what a template gets wrong', () => {
+    const broken = files.list().map((file) =>
+      file.path === 'backend/src/rules/bookings.ts'
+        ? { ...file, content: file.content.replace('import { and, count, eq, ne,', 'import { and, count, ne,') }
+        : file.path === 'backend/src/routes/tickets.ts'
+          ? { ...file, content: file.content.replace('rules.beforeDelete(tx, existing)', 'rules.beforeDelete(tx)') }
+          : file,
+    );
+    const problems = typecheckGenerated(broken).join('\n');
+    assert.match(problems, /src\/rules\/bookings\.ts\(\d+\): TS2304 Cannot find name 'eq'/);
+    assert.match(problems, /src\/routes\/tickets\.ts\(\d+\): TS2554 Expected 2 arguments, but got 1/);
+  });
+});
