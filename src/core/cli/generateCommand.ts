@@ -215,7 +215,8 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
           project: spec.name,
           out,
           status: run.status,
-          entities: spec.entities.map((e) => e.name),
+          // As generated: with Claude the domain model may have added, renamed or removed entities.
+          entities: (generated ?? spec).entities.map((e) => e.name),
           auth: spec.auth.kind,
           files: run.summary.files,
           provider,
