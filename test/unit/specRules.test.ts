@@ -28,7 +28,7 @@ const studio = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixture
 type RefuseWhen = Extract<Rule, { kind: 'refuseWhen' }>;
 type DateOrder = Extract<Rule, { kind: 'dateOrder' }>;
 
-const refusal = (overrides: Partial<RefuseWhen> & { condition?: Partial<RefuseWhen['condition']> } = {}): RefuseWhen => ({
+const refusal = (overrides: Omit<Partial<RefuseWhen>, 'condition'> & { condition?: Partial<RefuseWhen['condition']> } = {}): RefuseWhen => ({
   kind: 'refuseWhen',
   entity: 'Ticket',
   actions: ['update', 'delete'],

@@ -1,11 +1,15 @@
-import { deleteRule, describeRule } from '../../../src/core/spec/edit';
+import { VscodeButton } from '@vscode-elements/react-elements';
+import { useState } from 'react';
+import { addRule, deleteRule, describeRule } from '../../../src/core/spec/edit';
 import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import { AddRuleForm } from './AddRuleForm';
 import { Sources } from './Sources';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
 
-/** Business rules Takoss will enforce (deletable), and what it recognised but will not build. */
+/** Business rules Takoss will enforce (deletable, and new ones can be added), and what it recognised but will not build. */
 export function RulesList({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
+  const [adding, setAdding] = useState(false);
   return (
     <section aria-label="Rules" className="review-section">
       <h3>Rules Takoss will enforce</h3>
@@ -21,6 +25,17 @@ export function RulesList({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
           </li>
         ))}
       </ul>
+      {adding ? (
+        <AddRuleForm spec={spec} onAdd={(rule) => edit((s) => addRule(s, rule)) && setAdding(false)} onCancel={() => setAdding(false)} />
+      ) : (
+        spec.entities.length > 0 && (
+          <div className="add-row">
+            <VscodeButton secondary onClick={() => setAdding(true)} data-testid="add-rule">
+              Add rule
+            </VscodeButton>
+          </div>
+        )
+      )}
       {spec.unimplemented.length > 0 && (
         <>
           <h3>Recognised but not implemented</h3>
