@@ -8,6 +8,7 @@ import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
 import { MergeChoice } from './MergeChoice';
 import { OptionsEditor } from './OptionsEditor';
+import { RefineWithClaude } from './RefineWithClaude';
 import { RelationsEditor } from './RelationsEditor';
 import { RulesList } from './RulesList';
 import type { useReview } from './useReview';
@@ -79,6 +80,7 @@ export function ReviewStep({
         {review.provider === 'anthropic' ? 'Claude refines the stages that need judgement; the rest is deterministic.' : 'Offline: deterministic, no API key.'}{' '}
         Rename, add or delete entities and fields; changes follow into relations and rules.
       </p>
+      <RefineWithClaude api={api} />
       <Forecast forecast={review.forecast} checking={api.checking} />
       <div className="folder-row">
         <label htmlFor="target-folder">Folder in the workspace</label>
