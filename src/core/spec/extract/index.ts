@@ -132,7 +132,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
   const candidates = [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
-    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key)))
+    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   for (const candidate of candidates) {
     // A compound whose head is already an entity with the same modifier words is the same thing.
