@@ -1,7 +1,7 @@
 // Deterministic extractor: English requirements text -> ProjectSpec. Heuristic and honest: it
 // never throws, always returns a spec that passes ProjectSpec and validateSpec, and says in
 // `warnings` and `unimplemented` what it could not turn into data, relations or rules.
-import { camelCase, humanize, pluralizeName } from '../naming';
+import { camelCase, humanize, pluralizeName, pluralizeWord } from '../naming';
 import { ProjectSpec, SPEC_VERSION, type Auth, type ProjectSpecInput } from '../projectSpec';
 import { validateSpec } from '../specIndex';
 import { detectAuth } from './auth';
@@ -134,7 +134,12 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     // Weak cues (plural mentions) must come from more than one sentence.
     .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
+  const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {
+    if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
+      candidate.sources.forEach((s) => draft.used.add(s));
+      continue;
+    }
     // A compound whose head is already an entity with the same modifier words is the same thing.
     if (draft.entities.length >= MAX_ENTITIES + 1) {
       draft.warnings.push(`Only the first ${MAX_ENTITIES} record types were kept.`);
@@ -209,6 +214,30 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
 
   return finish(text, options, sentences, draft, specAuth);
+}
+
+/**
+ * "We run a small garage", "a booking app for a yoga studio", "our museum": the organisation the
+ * app is for is one thing, not a table. It is never written in the plural, never counted ("each",
+ * "every", "per", "all"), has no fields of its own, and is named with "our", "my", "the", "a" or
+ * "for a".
+ */
+function theBusinessItself(key: string, text: string, withFields: Set<string>, sentences: SentenceInfo[]): boolean {
+  if (withFields.has(key) || knownNoun(key)) return false;
+  const words = key.split(' ');
+  const head = words[words.length - 1];
+  const escaped = words.slice(0, -1).map((w) => `${w}\\s+`).join('');
+  const plural = new RegExp(`\\b${escaped}${pluralizeWord(head)}\\b`);
+  if (plural.test(text) || head === pluralizeWord(head)) return false;
+  const mention = new RegExp(`\\b(\\w+)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`, 'g');
+  let mentions = 0;
+  for (const match of text.matchAll(mention)) {
+    mentions++;
+    if (/^(each|every|per|all|any|another|other|several|many|which|what|new|that)$/.test(match[1])) return false;
+  }
+  const inTitle = sentences.slice(0, 2).some((s) => s.plain.includes(key));
+  const ours = new RegExp(`\\b(?:our|my)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
+  return mentions > 0 && (inTitle || ours.test(text));
 }
 
 function titleLike(sentence: SentenceInfo): boolean {

@@ -46,24 +46,27 @@ export const DETERMINERS = set(
 );
 
 /** Words that can never head an entity name (app furniture, API and UI words, generic nouns). */
+// Domain words that are often records (class, group, case, term, label, field, step, section,
+// area) are not listed: the grammar decides from how they are used.
 export const NON_ENTITY = set(`
+  step steps
   app apps application applications system systems site sites website websites web page pages screen screens button buttons link
-  form forms field fields input inputs list lists table tables database databases db server servers backend frontend api apis
+  form forms   input inputs list lists table tables database databases db server servers backend frontend api apis
   endpoint endpoints request requests body json html css javascript js typescript node python code codes error errors token tokens
   cookie cookies header headers parameter parameters query queries path paths format formats string strings number numbers integer
   integers array arrays object objects value values time times date dates data information thing things way ways feature features
-  functionality story stories bonus option options version versions view views click clicks mode modes state states class classes
+  functionality story stories bonus option options version versions view views click clicks mode modes state states  
   key keys word words minute minutes hour hours day days week weeks month months year years top bottom left right everything anything
-  nothing something result results total totals amount amounts lot lots kind kinds type types part parts place places case cases
+  nothing something result results total totals amount amounts lot lots kind kinds type types part parts place places  
   example examples mvp stack framework frameworks library libraries tool tools platform platforms service services function functions
   method methods status statuses success failure detail details name names title titles text texts id ids url urls
   home layout design style styles color colors icon icons image images picture pictures menu menus bar bars panel panels card cards
-  modal modals dialog dialogs tab tabs column columns row rows checkbox checkboxes label labels content contents section sections
-  area areas end start top-rated set sets group groups level levels size sizes order-by sort filter filters search searches
+  modal modals dialog dialogs tab tabs column columns row rows checkbox checkboxes   content contents  
+    end start top-rated set sets   level levels size sizes order-by sort filter filters search searches
   event-handler handler handlers localstorage storage memory file files folder folders directory directories csv pdf response-format
   browser browsers device devices user-benefit purpose goal goals requirement requirements constraint constraints developer developers
-  implementation implementations interface interfaces flow flows process processes step action actions operation operations manner
-  management support ability access experience overview summary environment environments entry-point term terms reason reasons
+  implementation implementations interface interfaces flow flows process processes  action actions operation operations manner
+  management support ability access experience overview summary environment environments entry-point   reason reasons
   role roles privilege privileges function administration interaction interactions confirmation pagination markdown editor-page
   datum information info jwt jwts crud blog blogs forum forums shop shops tracker trackers clone clones software scheduler planner portal get post-request put delete patch focus blur enter escape tag-name hint hints tier tiers input-box one two three
   `);

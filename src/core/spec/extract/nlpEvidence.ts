@@ -163,6 +163,29 @@ export function userStory(sentence: SentenceInfo): { role?: string; action?: str
   return { role: match[1].trim(), action: match[2].trim() };
 }
 
+/**
+ * Verbs of a transaction between a person and a record: the act itself is stored, with its own
+ * date and status ("members book classes" -> Booking, "tenants rent plots" -> Rental).
+ */
+export const TRANSACTIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  book: 'booking', reserve: 'reservation', rent: 'rental', borrow: 'loan', lend: 'loan', enrol: 'enrollment', enroll: 'enrollment',
+  attend: 'attendance', apply: 'application', subscribe: 'subscription', purchase: 'purchase', buy: 'purchase', visit: 'visit',
+  inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration',
+});
+
+const SELF_BOOKED = new Set(['appointment', 'meeting', 'consultation', 'visit', 'walk', 'ride', 'trip', 'tour', 'lesson', 'reservation', 'booking', 'rental', 'loan']);
+
+/** "Members book fitness classes", "volunteers sign up for shifts": the transaction is a record. */
+export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Add): void {
+  for (const clause of analysis.clauses) {
+    const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
+    if (!noun || clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
+    const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)].find((p) => storable(p, analysis));
+    // "patients book appointments": an appointment already is the booking.
+    if (target && target.key !== noun && !SELF_BOOKED.has(target.headWord)) add(noun, 2, true);
+  }
+}
+
 /** "members' bookings", "their pets", "a customer's vehicles": plural things people own are records. */
 export function possessedRecords(analysis: Analysis, add: Add): void {
   for (const phrase of analysis.phrases) {
@@ -199,5 +222,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     storedFor(analysis, addUnlessField);
     ofPhrases(analysis, addUnlessField);
     possessedRecords(analysis, addUnlessField);
+    transactions(analysis, sentence, addUnlessField);
   }
 }
