@@ -101,6 +101,13 @@ function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], sour
       continue;
     }
     if (target === subject.name) continue;
+    // "home team", "away team": an item whose head names another record is a named link to it.
+    const headEntity = !target && !item.plural && item.words.length > 1 && !item.hint && !item.enumValues ? draft.entities.find((e) => e.key === item.words[item.words.length - 1] && e.name !== 'User' && e !== subject) : undefined;
+    if (headEntity) {
+      addRelation(draft, { from: subject.name, to: headEntity.name, name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      draft.used.add(source);
+      continue;
+    }
     if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) continue;
     addItemField(subject, item, source);
     draft.used.add(source);

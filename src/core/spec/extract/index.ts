@@ -16,6 +16,7 @@ import { buildPages } from './pages';
 import { analyze } from './grammar';
 import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
 import { collectNlpEvidence } from './nlpEvidence';
+import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
 import { findRules } from './rules';
 import { splitSentences, type SentenceInfo } from './sentences';
@@ -155,6 +156,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   // 4. Fields (and relations named inside field lists), then relations from phrasing.
   applyFieldLists(draft, pending, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
+  findNlpRelations(draft, sentences, roleWords);
 
   // 5. Who owns what.
   const ensureOwner = (entityName: string, source: number, role = ''): boolean => {

@@ -1,0 +1,79 @@
+// Relations read from clauses once the entities are known: "X belongs to / is for / is part of a
+// Y", "each Y has many X", "X of a Y", "X for a Y" after a verb, transactions that link a person
+// and a record ("members book classes" -> Booking belongs to the member and the class), and
+// field items whose head names an entity ("home team", "away team" -> two relations to Team).
+import { camelCase } from '../naming';
+import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
+import { analyze, type NounPhrase } from './grammar';
+import type { SentenceInfo } from './sentences';
+import { TRANSACTIONS } from './nlpEvidence';
+
+/** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
+export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
+  if (!phrase) return undefined;
+  const words = phrase.key.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const found = draft.entities.find((e) => e.key === words.slice(i).join(' '));
+    if (found) return found;
+  }
+  const byHead = draft.entities.filter((e) => e.key.split(' ').pop() === phrase.headWord);
+  if (byHead.length === 1) return byHead[0];
+  if (roleWords.has(phrase.headWord) || roleWords.has(phrase.key)) return findEntity(draft, 'User');
+  return undefined;
+}
+
+const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
+const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
+
+export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
+  for (const sentence of sentences) {
+    if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
+    const id = sentence.id;
+    const analysis = analyze(sentence.text);
+    const link = (child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string) => {
+      if (!child || !parent || child === parent || child.name === 'User') return;
+      if (draft.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) return;
+      if (parent.name === 'User' && !name) return;
+      if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
+    };
+    for (const clause of analysis.clauses) {
+      const subject = entityOf(draft, clause.subject, roleWords);
+      // "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of"
+      if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) {
+        for (const { prep, phrase } of clause.preps) {
+          if (!/^(to|for|of|with|in|on)$/.test(prep)) continue;
+          link(subject, entityOf(draft, phrase, roleWords));
+        }
+      }
+      // "Each team has many players", "a flight has several passengers"
+      if (subject && /^(have|contain|include|hold|consist)$/.test(clause.verb)) {
+        for (const object of clause.objects) {
+          const target = entityOf(draft, object, roleWords);
+          const quantified = MANY.test(analysis.terms[object.start]?.w ?? '') || object.plural;
+          if (target && quantified && target.name !== 'User') link(target, subject);
+        }
+      }
+      // Transactions: the act belongs to the person and to what it is about.
+      const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
+      const act = noun ? findEntity(draft, noun) : undefined;
+      if (act) {
+        const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
+          .map((p) => entityOf(draft, p, roleWords))
+          .find((e) => e && e !== act && e.name !== 'User');
+        link(act, target);
+        if (subject && subject !== act) link(act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
+      }
+      // "log work entries on a service record", "open a service record for a vehicle"
+      for (const object of clause.objects) {
+        const child = entityOf(draft, object, roleWords);
+        if (!child || child.name === 'User') continue;
+        for (const { prep, phrase } of clause.preps) {
+          if (!/^(for|on|of|to|in)$/.test(prep) || phrase.start < object.head) continue;
+          const parent = entityOf(draft, phrase, roleWords);
+          if (parent && parent.name !== 'User' && /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural) link(child, parent);
+          break;
+        }
+      }
+    }
+  }
+}
