@@ -43,7 +43,12 @@ function roleOf(word: string): string | undefined {
   return STAFF_ROLES[word] ?? STAFF_ROLES[singular(word)];
 }
 
+/** Texts where an account is a stored record (a bank account with a number and a balance), not a sign-in. */
+const ACCOUNT_RECORD = /\b(?:each|every) accounts?\b|\baccounts? (?:number|balance|holder|type|limit)s?\b|\b(?:savings|current|checking|bank|business|personal) accounts?\b/;
+const ACCOUNT_CUE = /\b(?:create|open|have|has|with|their|own|user) (?:an )?accounts?\b/g;
+
 export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
+  const accountIsRecord = sentences.some((s) => ACCOUNT_RECORD.test(s.plain));
   const found: AuthFindings = {
     enabled: false, sources: [], staffRoles: [], personRoles: [], notUsers: new Set(), selfSignup: false, adminImplied: false, genericUsersSignIn: false,
   };
@@ -62,7 +67,8 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
       else found.notUsers.add(who);
     }
     if (NEGATED.test(plain) || /\bnobody (?:logs|signs) in\b/.test(plain)) negated = true;
-    const cueText = notUser ? plain.replace(notUser[0], ' ') : plain;
+    let cueText = notUser ? plain.replace(notUser[0], ' ') : plain;
+    if (accountIsRecord) cueText = cueText.replace(ACCOUNT_CUE, ' ');
     // "Only the author can edit a recipe" needs to know who the author is.
     if (/\bonly (?:the |its |their )?(?:author|owner|creator|poster|uploader)s? (?:can|may|is allowed)\b/.test(plain)) {
       found.enabled = true;

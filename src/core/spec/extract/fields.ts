@@ -84,6 +84,11 @@ function parseItem(raw: string): FieldItem | undefined {
   let enumValues: string[] | undefined;
   let hint: TypeGuess | undefined;
   let context = text;
+  // "last name of type String", "balance of type double": a type named after the field.
+  text = text.replace(/\s+of (?:type|data type)\s+([a-z]+)\b/, (_all, type: string) => {
+    hint ??= typeFromHint(type === 'int' ? 'integer' : type === 'double' || type === 'float' ? 'decimal' : type === 'bool' ? 'boolean' : type);
+    return ' ';
+  });
   // "(unique)", "(optional)" written after a field are flags, not values.
   text = text.replace(/\((unique|optional|required|mandatory)\)/g, ' $1 ').replace(/\s(unique|optional|required|mandatory)\s*$/, (_all, flag: string) => ` ${flag}`);
   const trailingFlag = /\s(unique|optional|required|mandatory)\s*$/.exec(text)?.[1];

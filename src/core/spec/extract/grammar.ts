@@ -109,6 +109,8 @@ export function nounPhrases(terms: Term[]): NounPhrase[] {
   return out;
 }
 
+const QUANTITY_HEADS = new Set(['number', 'list', 'set', 'lot', 'collection', 'couple', 'series', 'range', 'variety', 'plenty', 'multitude', 'bunch', 'pair', 'group', 'maximum', 'minimum', 'total']);
+
 const CLAUSE_WORDS = new Set(['which', 'who', 'that', 'so', 'because', 'when', 'while', 'where', 'if', 'unless', 'until', 'but', 'whereas']);
 
 export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
@@ -146,13 +148,19 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
     const objects: NounPhrase[] = [];
     const preps: PrepObject[] = [];
     let prep: string | undefined;
+    let countedPrep: string | undefined;
     for (let j = v + 1; j < terms.length; j++) {
       const u = terms[j];
       if (u.pos === 'verb' && u.depth === 0 && !(terms[j - 1]?.pos === 'det')) break;
       if (u.pos === 'prep') prep = u.w;
       const p = phraseAt.get(j);
-      if (p && p.depth === 0) {
-        if (prep) preps.push({ prep, phrase: p });
+      // "any number of customers", "a list of tags": the counted noun is the object.
+      const counted = p && QUANTITY_HEADS.has(p.headWord) && terms[p.head + 1]?.w === 'of';
+      if (counted) countedPrep = prep ?? '';
+      else if (p && p.depth === 0) {
+        const asPrep = countedPrep !== undefined ? countedPrep : prep;
+        countedPrep = undefined;
+        if (asPrep) preps.push({ prep: asPrep, phrase: p });
         else objects.push(p);
       }
       if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
