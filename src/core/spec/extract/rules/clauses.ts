@@ -1,0 +1,129 @@
+// Cuts a requirement sentence into the clauses rules are read from ("…; …", "… and a room can't
+// …", "…: one lesson per room", a user story's want and its "so that"), reads markdown table rows
+// as clauses about their field, and says whether a clause carries rule language at all.
+import { plainOf, type SentenceInfo } from '../sentences';
+import type { RuleClause } from './context';
+import { NUMBER, wordsOf } from './words';
+
+export interface SentenceClauses {
+  clauses: RuleClause[];
+  /** "As a property manager, I want …": the narrator's role words. */
+  narrator?: string;
+}
+
+const STORY = /^\s*(?:\d+[.)]\s*)?as (?:an?|the) ([^,]{2,50}?)\s*,?\s*i (?:want|would like|need|wish|expect)\s+(?:to\s+)?/i;
+const PURPOSE = /\s*,?\s*\bso(?: that)?\s+(?=(?:i|we|they|he|she|it|the|my|our|other|others|everyone|nobody|no one|people|parents|staff|caretakers|[a-z]+s)\b)/i;
+const LABEL = /^\s*(?:(?:business |other |important |house |the )?(?:rules?|notes?|constraints?|requirements?|also|important|remember|restrictions?)(?: \d+)?|rule \d+)\s*[:.–—-]\s+/i;
+const MODAL = /\b(?:can|can't|cannot|cant|could|must|mustn't|may|might|should|shouldn't|shouldnt|will|won't|has to|have to|needs? to|is|are|isn't|aren't)\b/i;
+/** After ", and" / " and": a new clause when a subject and a verb-like word follow. */
+const CLAUSE_START = /^(?:(?:a|an|the|each|every|no|nobody|no one|only|any|all|two|members'?|users'?)\s+)?(?:[a-z'’-]+\s+){0,4}(?:can|can't|cannot|cant|must|may|should|shouldn't|has to|have to|is|are|gets?|holds?|goes|go|moves?)\b/i;
+
+function splitOn(parts: string[], re: RegExp, keep: (before: string, after: string) => boolean = () => true): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    let rest = part;
+    let done = '';
+    for (;;) {
+      re.lastIndex = 0;
+      const m = re.exec(rest);
+      if (!m) break;
+      const before = done + rest.slice(0, m.index);
+      const after = rest.slice(m.index + m[0].length);
+      if (keep(before, after) && before.trim() && after.trim()) {
+        out.push(before);
+        done = '';
+        rest = after;
+      } else {
+        done = before + m[0];
+        rest = after;
+      }
+    }
+    out.push(done + rest);
+  }
+  return out.map((p) => p.trim()).filter((p) => /[a-z0-9]/i.test(p));
+}
+
+/** Markdown table rows: one clause per data row, about the field named in its first cell. */
+function tableRows(text: string): RuleClause[] | undefined {
+  if (!/\|\s*:?-{3,}:?\s*\|/.test(text)) return undefined;
+  const cells = text.split('|').map((c) => c.trim());
+  if (cells[0] === '') cells.shift();
+  const sepStart = cells.findIndex((c) => /^:?-{3,}:?$/.test(c));
+  if (sepStart < 1) return undefined;
+  let columns = 0;
+  while (/^:?-{3,}:?$/.test(cells[sepStart + columns] ?? '')) columns++;
+  const rows: RuleClause[] = [];
+  // Rows are `columns` cells followed by one empty cell where "| |" joined two rows.
+  for (let i = sepStart + columns + 1; i < cells.length; i += columns + 1) {
+    const row = cells.slice(i, i + columns);
+    if (!row[0]) continue;
+    const text = `${row[0]}: ${row.slice(1).filter(Boolean).join(', ')}`;
+    rows.push({ text, plain: plainOf(text), purpose: false, subjectField: wordsOf(row[0]) });
+  }
+  return rows;
+}
+
+export function clausesOf(sentence: SentenceInfo): SentenceClauses {
+  const rows = tableRows(sentence.text);
+  if (rows) return { clauses: rows };
+  let text = sentence.text.replace(/\s+/g, ' ').trim();
+  let narrator: string | undefined;
+  const story = STORY.exec(text);
+  const clauses: RuleClause[] = [];
+  if (story) {
+    narrator = story[1].trim().toLowerCase();
+    text = text.slice(story[0].length);
+    const purpose = PURPOSE.exec(text);
+    if (purpose && purpose.index > 0) {
+      const why = text.slice(purpose.index + purpose[0].length);
+      text = text.slice(0, purpose.index);
+      clauses.push({ text: why, plain: plainOf(why), purpose: true });
+    }
+  } else {
+    const purpose = PURPOSE.exec(text);
+    if (purpose && purpose.index > 0 && /\bso that\b/i.test(purpose[0])) {
+      const why = text.slice(purpose.index + purpose[0].length);
+      text = text.slice(0, purpose.index);
+      clauses.push({ text: why, plain: plainOf(why), purpose: true });
+    }
+  }
+  text = text.replace(LABEL, '');
+  let parts = splitOn([text], /\s*;\s*/g);
+  parts = splitOn(parts, /\s+[—–]\s+|\s+-\s+(?=[a-z])/gi);
+  // "X can't be double-booked: one lesson per room": a colon after a clause with a verb.
+  parts = splitOn(parts, /:\s+/g, (before) => MODAL.test(before) && before.split(' ').length >= 3);
+  parts = splitOn(parts, /,?\s+(?:and|but|whereas)\s+|,\s+(?=(?:nobody|no one|only)\b)/gi, (before, after) => CLAUSE_START.test(after) && (MODAL.test(before) || before.split(' ').length >= 4));
+  parts = splitOn(parts, /,\s*(?:since|because|as)\s+|\s+because\s+/gi);
+  const main = parts.map((p) => ({ text: p.replace(/^[,\s]+|[,\s]+$/g, ''), plain: plainOf(p.replace(/^[,\s]+|[,\s]+$/g, '')), purpose: false }));
+  return { clauses: [...main, ...clauses], narrator };
+}
+
+interface Cue {
+  pattern: RegExp;
+  says: string;
+}
+
+const CUES: Cue[] = [
+  { pattern: /→|->|=>|\s>\s/, says: 'a sequence of states' },
+  { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\bat the same time\b|\bat once\b|\bsimultaneous\w*/, says: 'a rule against overlapping bookings' },
+  { pattern: /\bunique\b|\btwice\b|\bonly once\b|\bat most once\b|\breused\b|\bduplicates?\b/, says: 'a uniqueness rule' },
+  { pattern: new RegExp(String.raw`\b(?:at most|at least|max(?:imum)?(?: of)?|min(?:imum)?(?: of)?|up to|limited to|no more than|not more than|more than|fewer than|less than|under|over|capped at)\s+${NUMBER}\b|\bmore [a-z]+ than\b|\b(?:exceed|exceeds)\b|[<>]=?\s*\d`), says: 'a limit' },
+  { pattern: /\bbetween \d+(?:[.,]\d+)? and \d|\bfrom \d+(?:[.,]\d+)? to \d|\bout of \d|\bpositive\b|\bnegative\b/, says: 'a range of values' },
+  { pattern: /\b\d+ [a-z]+ (?:per|a|each) [a-z]+|\bone [a-z]+ per\b/, says: 'a limit per something' },
+  { pattern: /\b(?:is|are|be|becomes?|gets?|a|the|once) full\b|\bfully booked\b|\bsold out\b|\boverbook\w*|\bcapacity (?:is|has been) (?:reached|exceeded)\b/, says: 'a capacity limit' },
+  { pattern: /\bonly\b/, says: 'a restriction ("only")' },
+  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|nobody|no one|no-one|no two|no double)\b/, says: 'a prohibition' },
+  { pattern: /\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to be\b/, says: 'an obligation ("must")' },
+];
+
+const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;
+const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|to be|is not|isn't|only|never|at least|no earlier|no later|up to)\b/;
+
+/** What rule language a clause carries, in words ("a limit"), or undefined when it has none. */
+export function ruleLanguage(plain: string): string | undefined {
+  const cue = CUES.find((c) => c.pattern.test(plain) && !(c.says === 'a capacity limit' && /\bfull[- ](?:name|address|text|time|description)/.test(plain) && !/\b(?:is|are|be|once) full\b/.test(plain)));
+  if (cue) return cue.says;
+  // "before"/"after" are ordinary words; with an obligation, or alone between two names, they order dates.
+  if (TIME_ORDER.test(plain) && (OBLIGES.test(plain) || plain.split(' ').length <= 6)) return 'an order in time';
+  return undefined;
+}

@@ -1,0 +1,126 @@
+// Date order: "the end date must be after the start date", "return date cannot be before the
+// pickup date", "checkout after checkin", a table row "finished at | must be after started at".
+// Both fields must be dates or date-times of one entity; missing ones the text names are added.
+import type { FieldType, Suggestion } from '../../projectSpec';
+import type { DraftEntity, DraftField } from '../draft';
+import { addOrNote, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
+import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
+
+const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before)\b/;
+const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
+const TAIL = new Set(['must', 'has', 'have', 'to', 'should', 'need', 'needs', 'cannot', "can't", 'cant', 'can', 'not', 'may', "mustn't", "shouldn't", 'shouldnt', 'never', 'is', 'are', 'be', 'always', 'come', 'comes', 'lie', 'lies', 'fall', 'falls', 'happen', 'happens', 'set', 'only', 'strictly', 'also', 'i', 'want', 'we']);
+const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|end|ends|ended|ending|begin|begins|beginning|finish|finished|deadline|due|until|from|to|checkin|checkout|check-in|check-out|arrival|arrived|departure|departs|pickup|pick-up|return|returned|dropoff|drop-off|expiry|expires|opening|closing|kick-off|kickoff|received|collected|delivered|shipped|birth|valid|left|day|period|opened|closed|submitted|sent|issued|reported|created|booked)\b/;
+
+const isTime = (f: DraftField) => f.type === 'date' || f.type === 'datetime';
+
+/** The noun phrase a comparison side names, without the modal words around it. */
+function sidePhrase(text: string, side: 'left' | 'right'): string[] {
+  let ws = wordsOf(text);
+  if (side === 'left') {
+    // "… to be", "… must be": modal words go; a "to" that is part of a name ("valid to") stays.
+    let removed = '';
+    while (ws.length && TAIL.has(ws[ws.length - 1]) && !(ws[ws.length - 1] === 'to' && removed !== 'be')) removed = ws.pop()!;
+    // "… and the deadline": only the last phrase of the left side.
+    const cut = Math.max(ws.lastIndexOf('and'), ws.lastIndexOf('but'), ws.lastIndexOf('that'), ws.lastIndexOf('want'));
+    if (cut >= 0) ws = ws.slice(cut + 1);
+  } else {
+    const stop = ws.findIndex((w, i) => i > 0 && /^(so|and|because|since|which|when|if|unless|or|but|otherwise|for|in|as)$/.test(w));
+    if (stop > 0) ws = ws.slice(0, stop);
+  }
+  ws = stripArticles(ws);
+  // "the date the order was received" -> "order received date".
+  const was = ws.findIndex((w) => /^(was|is|were|are|got|gets)$/.test(w));
+  if (was > 0 && /^(date|time|day|moment)$/.test(ws[0])) ws = [...ws.slice(1, was).filter((w) => !/^(the|a|an)$/.test(w)), ws[was + 1] ?? '', ws[0]].filter(Boolean);
+  return ws;
+}
+
+function timeType(ws: string[], other?: DraftField): FieldType {
+  if (other && isTime(other)) return other.type;
+  return ws.some((w) => /^(date|day|birth|deadline|due|valid|expiry)$/.test(w)) ? 'date' : 'datetime';
+}
+
+function onEntity(entity: DraftEntity, ws: string[]): DraftField | undefined {
+  return fieldIn(entity, ws, 1.5, isTime) ?? fieldIn(entity, ws, 2.5);
+}
+
+export function dateOrder(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = COMPARATOR.exec(plain);
+  if (!m) return false;
+  let leftText = plain.slice(0, m.index);
+  const rightText = plain.slice(m.index + m[0].length);
+  const offset = /\b(?:at least|minimum|min|no less than|no sooner than)\s+(\S+)\s+(?:working\s+|business\s+|calendar\s+)?(days?|hours?|weeks?|minutes?|months?)\s*$/.exec(leftText);
+  if (offset) leftText = leftText.slice(0, offset.index);
+  // "… can't be cancelled after …" or "members can book before …" are refusals, not an order of two dates.
+  if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return false;
+  const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b)([a-z]+)/.exec(leftText);
+  if (verbs && isActionVerb(verbs[1])) return false;
+  let left = sidePhrase(leftText, 'left');
+  const right = sidePhrase(rightText, 'right');
+  const row = ctx.clause.subjectField;
+  if (row && (leftText.includes(':') || !left.length)) left = row;
+  if (!left.length || !right.length || left.length > 6 || right.length > 6) return false;
+  if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return false;
+  const negated = NEGATION.test(leftText) && !/^not (before|after)$/.test(m[1]);
+  let later: 'left' | 'right' = /after|later/.test(m[1]) ? 'left' : 'right';
+  let allowEqual = /^(on or|no earlier|no later|not)/.test(m[1]);
+  if (negated) {
+    later = later === 'left' ? 'right' : 'left';
+    allowEqual = true;
+  }
+  if (/^not /.test(m[1])) later = /after/.test(m[1]) ? 'right' : 'left';
+  const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
+  const a = locateField(ctx, left.join(' '), named, isTime);
+  if (!a?.entity) return false;
+  let entity = a.entity;
+  let fa = a.field;
+  const rightWords = stripArticles(right);
+  let fb = onEntity(entity, rightWords);
+  if (!fb) {
+    const b = locateField(ctx, rightWords.join(' '), [entity, ...named], isTime);
+    if (b?.explicit && b.entity !== entity && !a.explicit) {
+      // "the deadline must be after the date the order was received": the record the right side names.
+      entity = b.entity;
+      fa = onEntity(entity, a.words);
+      fb = b.field;
+    } else if (b?.field && b.entity !== entity) {
+      // The right side names another entity's field: the left one may be there too.
+      const there = onEntity(b.entity, a.words);
+      if (there) {
+        entity = b.entity;
+        fa = there;
+        fb = b.field;
+      }
+    } else if (b?.field) fb = b.field;
+  }
+  const aWords = a.words;
+  const bWords = rightWords.filter((w) => !mentionsIn(ctx, [w]).some((x) => x.entity === entity));
+  const label = `${aWords.join(' ')} ${later === 'left' ? 'after' : 'before'} ${bWords.join(' ')}`;
+  if (!fa && !fb && a.guessed) {
+    // Neither date exists and no record is named: say which fields would do it instead of guessing where.
+    const fixes = [fieldSuggestion(entity, aWords, timeType(aWords)), fieldSuggestion(entity, bWords.length ? bWords : rightWords, timeType(bWords))].filter((x): x is Suggestion => !!x);
+    note(ctx, `Looks like a date order (${label}), but no record type has these dates; ${entity.name} is only a guess.`, fixes);
+    return true;
+  }
+  // Names the text gives but the model lacks become date fields.
+  fa ??= ensureField(ctx, entity, aWords, timeType(aWords, fb));
+  fb ??= ensureField(ctx, entity, bWords.length ? bWords : rightWords, timeType(bWords, fa));
+  if (!fa || !fb || fa === fb) {
+    note(ctx, `Looks like a date order on ${entity.name}, but its two dates could not both be found.`);
+    return true;
+  }
+  for (const f of [fa, fb]) {
+    if (!isTime(f)) {
+      note(ctx, `Looks like a date order on ${entity.name}, but ${f.name} is a ${f.type} field, not a date or date-time.`);
+      return true;
+    }
+  }
+  fa.sources.add(ctx.sentence.id);
+  fb.sources.add(ctx.sentence.id);
+  const [earlier, laterField] = later === 'left' ? [fb, fa] : [fa, fb];
+  const added = addOrNote(ctx, { kind: 'dateOrder', entity: entity.name, earlier: earlier.name, later: laterField.name, allowEqual, sources: [ctx.sentence.id] }, label);
+  if (added && offset) {
+    note(ctx, `The order of ${laterField.name} after ${earlier.name} is checked, but not the gap of ${parseNumber(offset[1]) ?? offset[1]} ${offset[2]}: the generated checks compare the two dates only.`);
+  }
+  return true;
+}

@@ -1,0 +1,119 @@
+// Business rules read from the requirements, one module per rule kind. Every pattern is a general
+// grammatical shape ("at most N X per Y", "X can't be V-ed twice", "only R can V X", …) bound to the
+// draft's entities, fields and relations; a rule is added only when it validates. A clause that
+// carries rule language but became no rule gets a notUnderstood entry saying why: nothing is
+// dropped silently. Sentences that produced rules are marked used.
+import type { Draft } from '../draft';
+import type { SentenceInfo } from '../sentences';
+import { capacityCompare, capacityFull, capacityLimit } from './capacity';
+import { clausesOf, ruleLanguage } from './clauses';
+import { mentionsIn, note, type RuleClause, type RuleContext } from './context';
+import { dateOrder } from './dateOrder';
+import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
+import { assignedToThem, notByOthers, onlyOwner, ownOwn } from './ownership';
+import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
+import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
+import { manageRole, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
+import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from './workflow';
+
+export type RulePattern = (ctx: RuleContext) => boolean;
+
+/** Every pattern, in the order they read a clause (each decides for itself whether the clause is its). */
+export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
+  { name: 'workflowArrows', run: workflowArrows },
+  { name: 'workflowMoves', run: workflowMoves },
+  { name: 'workflowSteps', run: workflowSteps },
+  { name: 'overlapExplicit', run: overlapExplicit },
+  { name: 'overlapDoubleBooked', run: overlapDoubleBooked },
+  { name: 'overlapSameTime', run: overlapSameTime },
+  { name: 'uniqueValue', run: uniqueValue },
+  { name: 'uniqueAnnotated', run: uniqueAnnotated },
+  { name: 'uniqueAdjective', run: uniqueAdjective },
+  { name: 'uniqueOnce', run: uniqueOnce },
+  { name: 'uniquePer', run: uniquePer },
+  { name: 'uniqueNoTwo', run: uniqueNoTwo },
+  { name: 'dateOrder', run: dateOrder },
+  { name: 'capacityLimit', run: capacityLimit },
+  { name: 'capacityFull', run: capacityFull },
+  { name: 'capacityCompare', run: capacityCompare },
+  { name: 'rangeBetween', run: rangeBetween },
+  { name: 'rangeOutOf', run: rangeOutOf },
+  { name: 'rangeCompare', run: rangeCompare },
+  { name: 'ownOwn', run: ownOwn },
+  { name: 'onlyOwner', run: onlyOwner },
+  { name: 'notByOthers', run: notByOthers },
+  { name: 'assignedToThem', run: assignedToThem },
+  { name: 'onlyRole', run: onlyRole },
+  { name: 'restrictedTo', run: restrictedTo },
+  { name: 'manageRole', run: manageRole },
+  { name: 'refuseInState', run: refuseInState },
+  { name: 'refuseActor', run: refuseActor },
+  { name: 'refuseTimePast', run: refuseTimePast },
+  { name: 'refuseOnlyWhile', run: refuseOnlyWhile },
+  { name: 'refuseTimeMargin', run: refuseTimeMargin },
+  { name: 'roleMayChange', run: roleMayChange },
+];
+
+export interface RuleInputs {
+  roles: string[];
+  roleWords: Set<string>;
+  ensureOwner: (entity: string, source: number) => boolean;
+}
+
+/** The entity a heading names ("### Cleaning tasks" -> CleaningTask), if exactly one. */
+function headingEntity(draft: Draft, inputs: RuleInputs, sentence: SentenceInfo): string | undefined {
+  const found = [...new Set(mentionsIn({ draft, roles: inputs.roles, roleWords: inputs.roleWords }, sentence.plain).filter((m) => m.entity.name !== 'User').map((m) => m.entity.name))];
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Runs every pattern on one clause; says why when it carries rule language and nothing took it. */
+export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
+  let recognised = false;
+  for (const pattern of patterns) if (pattern.run(ctx)) recognised = true;
+  if (recognised || ctx.outcome.rules || ctx.outcome.notes) return;
+  const says = ruleLanguage(ctx.clause.plain);
+  if (!says) return;
+  note(ctx, `Reads like ${says}, but it was not recognised as a rule Takoss can enforce (capacity, unique, no overlap, ownership, role, status workflow, date order, value range or refusal).`);
+}
+
+export function findRules(
+  draft: Draft,
+  sentences: SentenceInfo[],
+  roles: string[],
+  roleWords: Set<string>,
+  ensureOwner: (entity: string, source: number) => boolean,
+): void {
+  const inputs: RuleInputs = { roles, roleWords, ensureOwner };
+  let section: string | undefined;
+  let previous: string | undefined;
+  for (const sentence of sentences) {
+    if (sentence.heading) {
+      section = headingEntity(draft, inputs, sentence);
+      previous = undefined;
+      continue;
+    }
+    if (sentence.optional) continue;
+    const { clauses, narrator } = clausesOf(sentence);
+    let made = 0;
+    let hint = section ?? previous;
+    for (const clause of clauses) {
+      const ctx = contextFor(draft, sentence, clause, inputs, { hint, section, narrator });
+      // A "so that" reason restating the rule just made is not a second requirement.
+      if (clause.purpose && made) continue;
+      readClause(ctx);
+      made += ctx.outcome.rules;
+      const subject = mentionsIn(ctx, clause.plain).find((m) => m.entity.name !== 'User');
+      if (subject) hint = subject.entity.name;
+    }
+    const first = mentionsIn({ draft, roles, roleWords }, sentence.plain).find((m) => m.entity.name !== 'User');
+    if (first) previous = first.entity.name;
+  }
+  workflowFromValues(draft);
+}
+
+export function contextFor(draft: Draft, sentence: SentenceInfo, clause: RuleClause, inputs: RuleInputs, extra: { hint?: string; section?: string; narrator?: string } = {}): RuleContext {
+  return { draft, sentence, clause, roles: inputs.roles, roleWords: inputs.roleWords, ensureOwner: inputs.ensureOwner, hint: extra.hint, section: extra.section, narrator: extra.narrator, outcome: { rules: 0, notes: 0 } };
+}
+
+export { clausesOf, ruleLanguage } from './clauses';

@@ -1,0 +1,33 @@
+// How records are linked: belongsTo relations between two entities, the row a verb makes between
+// people and a record ("book" a class -> Booking), and which of several relations a phrase means.
+import type { DraftEntity, DraftRelation } from '../draft';
+import { ACTION_NOUNS, singular } from '../lexicon';
+import type { Mention, RuleContext } from './context';
+import { verbLemma } from './words';
+
+export function belongsTo(ctx: Pick<RuleContext, 'draft'>, from: DraftEntity, to: DraftEntity): DraftRelation[] {
+  return ctx.draft.relations.filter((r) => r.kind === 'belongsTo' && r.from === from.name && r.to === to.name);
+}
+
+/** The relation whose name the words mention, else the owner link, else the first. */
+export function pickRelation(entity: DraftEntity, relations: DraftRelation[], words: string[]): DraftRelation {
+  const hints = words.filter(Boolean).map((w) => singular(w.toLowerCase()).replace(/[^a-z]/g, '')).filter((w) => w.length > 2);
+  return relations.find((r) => hints.some((w) => r.name.toLowerCase().includes(w))) ?? relations.find((r) => r.name === entity.ownerRelation) ?? relations[0];
+}
+
+/** The row a verb makes between records: score -> Score, book -> Booking, rent -> Rental, put in -> ParcelItem. */
+export function rowOf(ctx: Pick<RuleContext, 'draft'>, verb: string, parents: DraftEntity[]): DraftEntity | undefined {
+  const lemma = verbLemma(verb);
+  const nouns = [ACTION_NOUNS[lemma], lemma, `${lemma}ing`, `${lemma}al`, `${lemma}ment`, `${lemma}ation`].filter(Boolean);
+  const named = ctx.draft.entities.filter((e) => nouns.some((n) => e.key === n || e.key.endsWith(` ${n}`)));
+  const unique = [...new Set(parents)];
+  const linked = (e: DraftEntity) => unique.every((p) => belongsTo(ctx, e, p).length);
+  return named.find(linked) ?? (unique.length ? ctx.draft.entities.find((e) => !unique.includes(e) && linked(e)) : undefined) ?? named[0];
+}
+
+/** The relation from a row to the person or record a mention names. */
+export function relationTo(ctx: Pick<RuleContext, 'draft'>, row: DraftEntity, mention: Pick<Mention, 'entity' | 'role'>, words: string[]): DraftRelation | undefined {
+  const rels = belongsTo(ctx, row, mention.entity);
+  if (!rels.length) return undefined;
+  return pickRelation(row, rels, mention.role ? [mention.role, ...words] : words);
+}

@@ -1,0 +1,148 @@
+// No overlaps: "a room can't be double-booked", "no double bookings on a car", "no two bookings of
+// the same court may overlap", "a teacher can't teach two lessons at the same time", "a referee
+// can't be assigned to two matches at the same kick-off time". Needs the booked entity's start and
+// its end or duration; a single moment ("the same period") is a unique pair instead.
+import type { Rule, Suggestion } from '../../projectSpec';
+import type { DraftEntity, DraftField, DraftRelation } from '../draft';
+import { belongsTo } from './links';
+import { addOrNote, fieldIn, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { PLACE_ROWS, stripArticles, wordsOf } from './words';
+
+const isTime = (f: DraftField) => f.type === 'datetime' || f.type === 'date';
+
+export function timeFields(entity: DraftEntity): { start?: DraftField; end?: DraftField; duration?: DraftField } {
+  const times = entity.fields.filter(isTime);
+  const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline/i.test(f.name));
+  const end = times.find((f) => f !== start && /end|until|To$|finish|leave|left|checkout|checkOut|return/i.test(f.name));
+  const duration = entity.fields.find((f) => (f.type === 'integer' || f.type === 'decimal') && /duration|length|minutes|mins/i.test(f.name));
+  return { start, end, duration };
+}
+
+/** The relation from the booked entity to its scope (the room, the referee); people map to User. */
+function scopeRelation(ctx: RuleContext, entity: DraftEntity, scope: Mention, words: string[]): DraftRelation | undefined {
+  const rels = belongsTo(ctx, entity, scope.entity);
+  if (rels.length <= 1) return rels[0];
+  const hints = [scope.role, ...words].filter(Boolean) as string[];
+  return rels.find((r) => hints.some((h) => r.name.toLowerCase().includes(h.replace(/_/g, '')))) ?? rels.find((r) => r.name === entity.ownerRelation) ?? rels[0];
+}
+
+/** Builds the rule for `entity` rows sharing `scope`; `same` names a single moment ("the same period"). */
+function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: Mention, scopeWords: string[], same: string[] | undefined, label: string): void {
+  let booked = entity;
+  if (!booked) {
+    const children = ctx.draft.entities.filter((e) => e !== scope.entity && belongsTo(ctx, e, scope.entity).length);
+    const named = mentionsIn(ctx, ctx.sentence.plain).map((m) => m.entity);
+    const timed = children.filter((e) => timeFields(e).start);
+    booked = timed.find((e) => named.includes(e)) ?? timed.find((e) => PLACE_ROWS.test(e.key.split(' ').pop() ?? '')) ?? (timed.length === 1 ? timed[0] : undefined) ?? (children.length === 1 ? children[0] : undefined);
+  }
+  if (!booked) {
+    note(ctx, `Looks like ${scope.entity.name === 'User' ? scope.role ?? 'a user' : scope.entity.name} may not be booked twice at once (${label}), but no record type of bookings with a time was found for it.`);
+    return;
+  }
+  const relation = scopeRelation(ctx, booked, scope, scopeWords);
+  if (!relation) {
+    note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || scope.entity.name} (${label}), but ${booked.name} has no link to ${scope.entity.name}.`);
+    return;
+  }
+  const { start, end, duration } = timeFields(booked);
+  if (start && (end || duration)) {
+    const rule: Rule = { kind: 'noOverlap', entity: booked.name, scope: relation.name, start: start.name, sources: [ctx.sentence.id] };
+    if (end) rule.end = end.name;
+    else if (duration) rule.durationMinutesField = duration.name;
+    addOrNote(ctx, rule, label);
+    return;
+  }
+  // "in the same period": a moment named by a link or a field; the pair is then simply unique.
+  const sameTarget = same?.length
+    ? mentionsIn(ctx, same).find((m) => belongsTo(ctx, booked!, m.entity).length)
+    : undefined;
+  const sameRelation = sameTarget ? belongsTo(ctx, booked, sameTarget.entity)[0] : undefined;
+  const sameField = !sameRelation && same?.length ? fieldIn(booked, same, 1.5) ?? (/^(time|moment)$/.test(same[same.length - 1]) ? start : undefined) : undefined;
+  const suggestions: Suggestion[] = [];
+  if (start && !end && !duration) {
+    suggestions.push({ kind: 'addField', entity: booked.name, field: 'durationMinutes', type: 'integer', label: `durationMinutes (integer) on ${booked.name}` });
+    suggestions.push({ kind: 'addRule', rule: { kind: 'noOverlap', entity: booked.name, scope: relation.name, start: start.name, durationMinutesField: 'durationMinutes', sources: [ctx.sentence.id] }, label: `No overlapping ${booked.name} rows per ${relation.name}` });
+  }
+  if (sameRelation || sameField) {
+    const other = sameRelation?.name ?? sameField!.name;
+    const ok = addOrNote(ctx, { kind: 'unique', entity: booked.name, fields: [relation.name, other], sources: [ctx.sentence.id] }, label);
+    // A start time alone: the same start is refused, but a later start inside a running one is not.
+    if (ok && sameField && isTime(sameField)) {
+      note(ctx, `Two ${booked.name} rows with the same ${relation.name} and the same ${sameField.name} are refused, but ${booked.name} has no end or duration, so overlapping ones that start at different times are not.`, suggestions);
+    }
+    return;
+  }
+  note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${relation.name} (${label}), but ${booked.name} has ${start ? `a start (${start.name}) and no end or duration` : 'no start and end times'}.`, suggestions);
+}
+
+/** "no two bookings of the same court may overlap", "a doctor cannot have two overlapping appointments". */
+export function overlapExplicit(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  if (!/\boverlap/.test(plain)) return false;
+  const label = plain.slice(0, 120);
+  const same = /\b(?:no\s+)?(?:two\s+)?([a-z][a-z -]{1,30}?)\s+(?:in|of|for|on|at|with|in the|using)\s+the\s+same\s+([a-z][a-z -]{1,30}?)(?:\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|may never)\s+overlap|\s+overlap)/.exec(plain)
+    ?? /\b(?:overlapping|no overlapping)\s+([a-z][a-z -]{1,30}?)\s+(?:for|in|of|on|at)\s+(?:the\s+same|a|one)\s+([a-z][a-z -]{1,30})/.exec(plain);
+  if (same) {
+    const booked = mentionsIn(ctx, same[1]).filter((m) => m.entity.name !== 'User').pop();
+    const scope = mentionsIn(ctx, same[2])[0];
+    if (!scope) {
+      note(ctx, `Looks like ${same[1]} may not overlap per ${same[2]}, but "${same[2]}" is not a record type.`);
+      return true;
+    }
+    buildOverlap(ctx, booked?.entity, scope, stripArticles(wordsOf(same[2])), undefined, label);
+    return true;
+  }
+  const have = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never)\s+(?:have|get|hold|take|be given|be assigned)\s+(?:two|any|multiple)?\s*overlapping\s+([a-z][a-z -]{1,30})/.exec(plain);
+  if (have) {
+    const scope = mentionsIn(ctx, have[1]).pop();
+    const booked = mentionsIn(ctx, have[2]).filter((m) => m.entity.name !== 'User').pop();
+    if (!scope) {
+      note(ctx, `Looks like ${have[2]} may not overlap, but it does not say for what (a room, a person).`);
+      return true;
+    }
+    buildOverlap(ctx, booked?.entity, scope, stripArticles(wordsOf(have[1])).slice(-2), undefined, label);
+    return true;
+  }
+  const subject = mentionsIn(ctx, plain.slice(0, plain.indexOf('overlap')));
+  if (subject.length >= 2) {
+    buildOverlap(ctx, subject[0].entity.name !== 'User' ? subject[0].entity : undefined, subject[subject.length - 1], [], undefined, label);
+    return true;
+  }
+  note(ctx, `Looks like a rule against overlaps (${label}), but it does not say what may not overlap for what.`);
+  return true;
+}
+
+/** "a room can't be double-booked", "no double bookings on a car". */
+export function overlapDoubleBooked(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't|is not to)\s+be\s+double[- ]?booked\b/.exec(plain);
+  const noun = /\bno\s+double[- ]?bookings?\s+(?:on|of|for|in|at)\s+(?:a|an|the|one|any)?\s*([a-z][a-z -]{1,30})/.exec(plain);
+  if (!passive && !noun) return false;
+  const label = (passive ?? noun)![0].trim();
+  const scopeText = passive ? passive[1] : noun![1];
+  const scope = passive ? mentionsIn(ctx, scopeText).pop() : mentionsIn(ctx, scopeText)[0];
+  if (!scope) {
+    note(ctx, `Looks like a rule against double bookings (${label}), but "${stripArticles(wordsOf(scopeText)).join(' ')}" is not a record type.`);
+    return true;
+  }
+  const named = noun ? mentionsIn(ctx, 'booking').find((m) => belongsTo(ctx, m.entity, scope.entity).length)?.entity : undefined;
+  buildOverlap(ctx, named, scope, stripArticles(wordsOf(scopeText)).slice(-2), undefined, label);
+  return true;
+}
+
+/** "a teacher can't teach two lessons at the same time", "an object can't be on two loans at once", "… in the same period". */
+export function overlapSameTime(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't)\s+(?:be\s+)?(?:[a-z]+\s+){0,3}?(?:two|multiple|several|more than one)\s+([a-z][a-z -]{1,30}?)\s+(at the same time|at once|simultaneously|concurrently|in parallel|(?:at|in|on|during)\s+the\s+same\s+([a-z][a-z -]{1,30}))$/.exec(plain);
+  if (!m) return false;
+  const scope = mentionsIn(ctx, m[1]).pop();
+  const booked = mentionsIn(ctx, m[2]).filter((x) => x.entity.name !== 'User').pop();
+  const label = plain.slice(0, 120);
+  if (!scope || !booked) {
+    note(ctx, `Looks like a rule against overlaps (${label}), but ${!scope ? `"${stripArticles(wordsOf(m[1])).join(' ')}"` : `"${m[2]}"`} is not a record type.`);
+    return true;
+  }
+  const same = m[4] ? stripArticles(wordsOf(m[4])) : undefined;
+  buildOverlap(ctx, booked.entity, scope, stripArticles(wordsOf(m[1])).slice(-2), same, label);
+  return true;
+}

@@ -1,0 +1,136 @@
+// Ownership: "members can only change their own bookings", "only the reporter or an admin may delete
+// an issue", "only the speaker who wrote a proposal can withdraw it", "cancelled by the member who
+// made them, not by other members", "only update cases assigned to them". The entity gets (or keeps)
+// its owner link to User and an ownership rule for the actions the verbs name (create never).
+import type { DraftEntity } from '../draft';
+import { singular } from '../lexicon';
+import { belongsTo } from './links';
+import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
+
+const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
+
+/** Action verbs in a fragment, as CRUD actions other than create (an owner exists only after creating). */
+function ownedActions(fragment: string): Action[] {
+  const verbs = wordsOf(withoutSignIn(fragment).replace(/\//g, ' ')).filter(isActionVerb);
+  return actionsOf(verbs).filter((a) => a !== 'create');
+}
+
+/**
+ * Makes `entity` user-owned through the relation the text names (e.g. its `reporter`), or through
+ * the owner link the extractor would make; false with a note when it cannot be.
+ */
+export function makeOwned(ctx: RuleContext, entity: DraftEntity, names: string[] = []): boolean {
+  if (entity.name === 'User') return false;
+  const toUser = ctx.draft.relations.filter((r) => r.kind === 'belongsTo' && r.from === entity.name && r.to === 'User');
+  const wanted = toUser.find((r) => names.some((n) => n && r.name.toLowerCase().includes(singular(n).toLowerCase().replace(/[^a-z]/g, ''))));
+  if (wanted) {
+    if (!entity.ownerRelation || entity.ownerRelation === wanted.name) {
+      entity.ownerRelation = wanted.name;
+      wanted.sources.add(ctx.sentence.id);
+      return true;
+    }
+    note(ctx, `Looks like only the ${wanted.name} may change a ${entity.name}, but ${entity.name} is already owned through ${entity.ownerRelation}; a record has one owner link.`);
+    return false;
+  }
+  if (ctx.ensureOwner(entity.name, ctx.sentence.id)) return true;
+  note(ctx, `Looks like an ownership rule on ${entity.name}, but ${ctx.roles.length ? `${entity.name} cannot be linked to the user who owns it` : 'the app has no sign-in, so rows have no owner'}.`);
+  return false;
+}
+
+function ownershipRule(ctx: RuleContext, entity: DraftEntity, actions: Action[], label: string, names: string[] = []): void {
+  const list = actions.length ? actions : (['update', 'delete'] as Action[]);
+  if (!makeOwned(ctx, entity, names)) return;
+  addOrNote(ctx, { kind: 'ownership', entity: entity.name, actions: list, sources: [ctx.sentence.id] }, label);
+}
+
+/** "members can only change/cancel their own bookings", "I want to see only my own children". */
+export function ownOwn(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain;
+  const m = /\b(?:their|his|her|my|your|our|there|its|thier)\s+own\s+([a-z][a-z -]{1,40})/.exec(plain);
+  if (!m) return false;
+  const target = mentionsIn(ctx, m[1]).find((x) => x.start === 0 && x.entity.name !== 'User');
+  const label = m[0];
+  if (!target) {
+    if (mentionsIn(ctx, m[1]).some((x) => x.start === 0)) return false;
+    note(ctx, `Looks like an ownership rule (${label}), but "${stripArticles(wordsOf(m[1])).slice(0, 2).join(' ')}" is not a record type.`);
+    return true;
+  }
+  ownershipRule(ctx, target.entity, ownedActions(plain.slice(0, m.index)), label);
+  return true;
+}
+
+/** "only the reporter or an admin may delete an issue", "only the speaker who wrote a proposal can withdraw it". */
+export function onlyOwner(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const who = /\bonly\s+(?:the|its|their|a|an)\s+([a-z][a-z -]{0,30}?)(?:\s+(?:who|that)\s+([a-z]+)\s+(?:a|an|the|it|them|this)?\s*([a-z][a-z -]{0,30}?))?(?:\s*(?:,|or|and)\s+(?:an?\s+|the\s+)?(?:admins?|administrators?|moderators?|managers?))?\s+(?:can|may|is allowed to|are allowed to|should be able to|should|will be able to)\s+(.+)$/.exec(plain);
+  if (!who) return false;
+  const whoWords = stripArticles(wordsOf(who[1]));
+  const head = singular(whoWords[whoWords.length - 1] ?? '');
+  const authored = !!who[2];
+  if (!authored && !OWNER_WORDS.test(head)) return false;
+  // "the owner" who signs in as a role (a shop owner) restricts by role, not by row.
+  if (!authored && roleOf(ctx, whoWords) && !/\bof\b/.test(who[1])) return false;
+  const rest = who[4];
+  const label = plain.slice(who.index, who.index + 140);
+  const object = mentionsIn(ctx, rest).find((x) => x.entity.name !== 'User');
+  const authoredObject = authored ? mentionsIn(ctx, who[3] ?? '').find((x) => x.entity.name !== 'User') : undefined;
+  const entity = authoredObject?.entity ?? object?.entity ?? ctx.draft.entities.find((e) => e.name === ctx.hint && e.name !== 'User');
+  if (!entity) {
+    note(ctx, `Looks like only the ${whoWords.join(' ')} may act on a record (${label}), but the record type was not found.`);
+    return true;
+  }
+  ownershipRule(ctx, entity, ownedActions(rest), label, authored ? [whoWords[whoWords.length - 1], who[2]] : [head]);
+  return true;
+}
+
+/** "… can be cancelled up to 2 hours before, by the member who made them, not by other members". */
+export function notByOthers(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain;
+  const by = /\bby the ([a-z][a-z -]{0,30}?) (?:who|that) (?:made|created|booked|wrote|placed|submitted|opened|added|posted|owns?|raised|reported|entered) (?:them|it)\b/.exec(plain);
+  const others = /\bnot by (?:other|others|anyone else|anybody else|someone else)\b/.exec(plain);
+  if (!by && !others) return false;
+  // The record is the subject of the passive ("members' bookings can be cancelled …").
+  const passive = /^(.*?)\b(?:can|may|could|should|must)\s+(?:only\s+)?be\s+([a-z]+(?:ed|en|t))\b/.exec(plain) ?? /^(.*?)\b(?:are|is)\s+(?:only\s+)?([a-z]+(?:ed|en))\s+(?:only\s+)?by\b/.exec(plain);
+  const subject = passive ? mentionsIn(ctx, passive[1]).filter((x) => x.entity.name !== 'User').pop() : undefined;
+  const entity = subject?.entity ?? mentionsIn(ctx, ctx.sentence.plain).find((x) => x.entity.name !== 'User')?.entity;
+  const label = (by ?? others)![0];
+  if (!entity) {
+    note(ctx, `Looks like an ownership rule (${label}), but the record it protects was not found.`);
+    return true;
+  }
+  ownershipRule(ctx, entity, actionsOf(passive ? [passive[2]] : []).filter((a) => a !== 'create'), label);
+  return true;
+}
+
+/** "translators see only the orders assigned to them", "only update cases assigned to them". */
+export function assignedToThem(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain;
+  const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that are\s+|which are\s+)?(?:assigned|allocated|given|linked)\s+to\s+(?:them|him|her|me|themselves|myself|you)\b/.exec(plain);
+  if (!m || !/\bonly\b/.test(plain)) return false;
+  const target = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop();
+  const label = plain.slice(0, 140);
+  if (!target) {
+    note(ctx, `Looks like people may only work on what is assigned to them (${label}), but "${stripArticles(wordsOf(m[1])).join(' ')}" is not a record type.`);
+    return true;
+  }
+  const entity = target.entity;
+  const toUser = belongsTo(ctx, entity, ctx.draft.entities.find((e) => e.name === 'User') ?? entity).filter((r) => r.to === 'User');
+  // Who the rows are assigned to: the people named before the record ("drivers only update deliveries …").
+  const beforeWords = [...wordsOf(plain.slice(0, m.index)), ...wordsOf(m[1]).slice(0, target.start)];
+  const actor = mentionsIn(ctx, beforeWords).find((x) => x.person || isPeople(ctx, x.entity.key.split(' ')));
+  const names = ['assign', 'assignee', actor?.role ?? '', ...(actor ? beforeWords.slice(actor.start, actor.end + 1) : [])].filter(Boolean);
+  const assigned = toUser.find((r) => names.some((n) => r.name.toLowerCase().includes(singular(n).replace(/[^a-z]/g, ''))));
+  if (!assigned) {
+    const toEntity = actor && actor.entity.name !== 'User' ? belongsTo(ctx, entity, actor.entity)[0] : undefined;
+    note(
+      ctx,
+      toEntity
+        ? `Looks like ${actor!.entity.name} rows may only see or change the ${entity.name} rows assigned to them, but they are records, not signed-in users; ownership works through a link to User.`
+        : `Looks like people may only work on the ${entity.name} rows assigned to them, but ${entity.name} has no link to the user it is assigned to.`,
+    );
+    return true;
+  }
+  ownershipRule(ctx, entity, ownedActions(beforeWords.join(' ')), label, [assigned.name]);
+  return true;
+}

@@ -1,0 +1,324 @@
+// Refusals: "a closed ticket cannot be edited", "an invoice can't be deleted once paid", "lessons
+// that are marked as given can't be deleted", "a suspended member can't book a room", "members with
+// unpaid fees cannot borrow", "nobody can book a class that has already started", "products past
+// their best-before date can't be put in a parcel", "can be cancelled only while it is still new".
+// Time margins ("up to 2 hours before") cannot be expressed and are said so.
+import type { Rule, RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
+import type { DraftEntity, DraftField } from '../draft';
+import { addOrNote, fieldIn, isPeople, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { belongsTo, relationTo, rowOf } from './links';
+import { timeFields } from './noOverlap';
+import { stateValue, workflowOrder } from './workflow';
+import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
+
+const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|can no longer|must never|may never|can never|won't|will not)`;
+const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne)`;
+const VERBS = String.raw`(${PARTICIPLE}(?:\s+on)?(?:\s*(?:,|or|and|nor)\s*(?:be\s+)?${PARTICIPLE}(?:\s+on)?)*)`;
+
+/** The state "closed" as a condition on `entity`: an enum value, a yes/no field or a filled-in date. */
+export function stateCondition(entity: DraftEntity, state: string): { field: DraftField; op: RuleCondition['op']; value?: string | number | boolean } | undefined {
+  const value = stateValue(state);
+  if (!value) return undefined;
+  const negative = /^(un|in|non|not_)/.exec(value);
+  for (const f of entity.fields) if (f.type === 'enum' && f.enumValues?.includes(value)) return { field: f, op: 'eq', value };
+  const words = value.split('_');
+  const bool = fieldIn(entity, words, 2.5, (f) => f.type === 'boolean') ?? fieldIn(entity, ['is', ...words], 2.5, (f) => f.type === 'boolean');
+  if (bool) return { field: bool, op: 'eq', value: true };
+  if (negative) {
+    // "unpaid" with a yes/no "paid", "inactive" with "active".
+    const positive = value.slice(negative[0].length).split('_');
+    const f = fieldIn(entity, positive, 2.5, (x) => x.type === 'boolean') ?? fieldIn(entity, ['is', ...positive], 2.5, (x) => x.type === 'boolean');
+    if (f) return { field: f, op: 'eq', value: false };
+  }
+  const dated = fieldIn(entity, [...words, 'at'], 2.5, (f) => (f.type === 'date' || f.type === 'datetime') && !f.required);
+  if (dated) return { field: dated, op: 'notEmpty' };
+  return undefined;
+}
+
+/** The refusal text shown to the user: the clause, as a sentence. */
+function message(ctx: RuleContext): string {
+  const text = ctx.clause.text.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`).slice(0, 300);
+}
+
+/** Adds one refusal per entity the verbs act on: the entity itself, or a child the verb makes ("commented on" -> Comment). */
+function refuse(ctx: RuleContext, entity: DraftEntity, verbs: string[], condition: { field: DraftField; op: RuleCondition['op']; value?: string | number | boolean }, label: string): void {
+  const own: WriteAction[] = [];
+  const children: Array<{ child: DraftEntity; relation: string }> = [];
+  for (const verb of verbs) {
+    const actions = actionsOf([verb], 'refusal').filter((a): a is WriteAction => a !== 'read');
+    if (actions.length) {
+      actions.forEach((a) => !own.includes(a) && own.push(a));
+      continue;
+    }
+    // "commented on": the row the verb makes under the entity.
+    const row = rowOf(ctx, verb, [entity]);
+    const rel = row && row !== entity ? belongsTo(ctx, row, entity)[0] : undefined;
+    if (row && rel) children.push({ child: row, relation: rel.name });
+  }
+  const cond = (relation?: string): RuleCondition => ({ ...(relation ? { relation } : {}), field: condition.field.name, op: condition.op, ...(condition.value !== undefined ? { value: condition.value } : {}) });
+  condition.field.sources.add(ctx.sentence.id);
+  if (own.length) {
+    const order: WriteAction[] = ['create', 'update', 'delete'];
+    addOrNote(ctx, { kind: 'refuseWhen', entity: entity.name, actions: order.filter((a) => own.includes(a)), condition: cond(), message: message(ctx), sources: [ctx.sentence.id] }, label);
+  }
+  for (const { child, relation } of children) {
+    addOrNote(ctx, { kind: 'refuseWhen', entity: child.name, actions: ['create'], condition: cond(relation), message: message(ctx), sources: [ctx.sentence.id] }, label);
+  }
+  if (!own.length && !children.length) note(ctx, `Looks like a refusal on ${entity.name} (${label}), but "${verbs.join(', ')}" is not creating, changing or deleting a record.`);
+}
+
+function verbList(text: string): string[] {
+  return text.split(/\s*(?:,|\bor\b|\band\b|\bnor\b)\s*/).map((v) => v.replace(/^be\s+/, '').replace(/\s+on$/, '').trim()).filter(Boolean);
+}
+
+function noState(ctx: RuleContext, entity: DraftEntity, state: string, label: string): void {
+  const value = stateValue(state);
+  const status = entity.fields.find((f) => f.type === 'enum' && /status|state|stage/i.test(f.name));
+  const fixes: Suggestion[] = value && !status ? [{ kind: 'addField', entity: entity.name, field: 'status', type: 'enum', label: `status on ${entity.name}` }] : [];
+  note(ctx, `Looks like a refusal while a ${entity.name} is ${state} (${label}), but ${entity.name} has no status value or yes/no field "${state}"${status ? ` (${status.name} is one of ${status.enumValues?.join(', ')})` : ''}.`, fixes);
+}
+
+/** "a closed issue cannot be edited or commented on", "lessons that are marked as given can't be deleted", "… can't be deleted once paid". */
+export function refuseInState(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const adjective = new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
+  const relative = new RegExp(String.raw`^(?:.*?\b)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:are|is|have been|has been|were|was)\s+(?:already\s+|still\s+)?(?:marked as\s+|set to\s+|in\s+|in status\s+)?([a-z][a-z -]{0,20}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
+  const once = new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`).exec(plain);
+  let entity: DraftEntity | undefined;
+  let state: string | undefined;
+  let verbs: string[] = [];
+  if (relative) {
+    entity = mentionsIn(ctx, relative[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
+    state = relative[2];
+    verbs = verbList(relative[3]);
+  } else if (once) {
+    entity = mentionsIn(ctx, once[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
+    state = once[3];
+    verbs = verbList(once[2]);
+  } else if (adjective) {
+    // "a closed issue": the entity is the longest name at the end, the state the words before it.
+    const ws = wordsOf(adjective[1]);
+    const found = mentionsIn(ctx, ws).filter((m) => m.end === ws.length - 1 && m.entity.name !== 'User').pop();
+    if (!found) return false;
+    const before = ws.slice(0, found.start).filter((w) => !/^(already|still|fully)$/.test(w));
+    if (!before.length || before.length > 3) return false;
+    entity = found.entity;
+    state = before.join(' ');
+    verbs = verbList(adjective[2]);
+  } else return false;
+  if (!entity || !state) return false;
+  if (/^(same|other|new one|own|single|two)$/.test(state)) return false;
+  const label = plain.slice(0, 140);
+  // A person in a state who can't act is refuseActor's ("a suspended member can't book").
+  if (isPeople(ctx, [entity.key.split(' ').pop() ?? '']) && !verbs.some((v) => /ed$|en$/.test(v))) return false;
+  const condition = stateCondition(entity, state);
+  if (!condition) {
+    noState(ctx, entity, state, label);
+    return true;
+  }
+  refuse(ctx, entity, verbs, condition, label);
+  return true;
+}
+
+/** The condition on a person a phrase names: "suspended", "with unpaid fees", "whose membership has ended". */
+function personCondition(person: DraftEntity, words: { state?: string; with?: string[]; whose?: string[]; ended?: boolean }): { field: DraftField; op: RuleCondition['op']; value?: string | number | boolean } | undefined {
+  if (words.state) return stateCondition(person, words.state);
+  if (words.with?.length) {
+    const ws = words.with;
+    const neg = /^un/.test(ws[0]) ? ws[0].slice(2) : undefined;
+    const numeric = fieldIn(person, ws, 1.8, (f) => f.type === 'integer' || f.type === 'decimal' || f.type === 'money');
+    if (numeric) return { field: numeric, op: 'gt', value: 0 };
+    const bool = fieldIn(person, ws, 2.5, (f) => f.type === 'boolean');
+    if (bool) return { field: bool, op: 'eq', value: true };
+    if (neg) {
+      const positive = fieldIn(person, [...ws.slice(1), neg], 1.8, (f) => f.type === 'boolean') ?? fieldIn(person, [neg], 2.5, (f) => f.type === 'boolean');
+      if (positive) return { field: positive, op: 'eq', value: false };
+    }
+    return undefined;
+  }
+  if (words.whose?.length) {
+    const ws = words.whose;
+    const times = person.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+    const end = times.find((f) => /end|expir|until|valid/i.test(f.name) && (ws.some((w) => f.name.toLowerCase().includes(w)) || times.filter((t) => /end|expir|until|valid/i.test(t.name)).length === 1));
+    if (words.ended && end) return { field: end, op: 'past' };
+    const state = stateCondition(person, ws.join(' '));
+    if (state) return state;
+  }
+  return undefined;
+}
+
+/** "a suspended member can't book a room", "members with unpaid fees cannot borrow", "a member whose membership has ended can't book anything". */
+export function refuseActor(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const m = new RegExp(String.raw`^(.*?)\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{0,40}?)\s+${NEG}\s+(?!be\b)([a-z]+)(?:\s+(?:up|in|out))?\s*(.*)$`).exec(plain);
+  if (!m) return false;
+  const subject = `${m[1]} ${m[2]}`.trim();
+  let words: { state?: string; with?: string[]; whose?: string[]; ended?: boolean } | undefined;
+  let personWords: string[];
+  const whose = /^(.*?)\s+whose\s+([a-z][a-z -]{0,30}?)\s+(?:has|have|is|are|was)\s+(?:already\s+)?(ended|expired|lapsed|run out|passed|finished|been cancelled|cancelled|[a-z]+)$/.exec(subject);
+  const withPart = /^(.*?)\s+(?:with|who have|who has|that have|having)\s+(?:an?\s+|any\s+)?([a-z][a-z -]{0,30})$/.exec(subject);
+  if (whose) {
+    personWords = stripArticles(wordsOf(whose[1]));
+    words = { whose: wordsOf(whose[2]), ended: /ended|expired|lapsed|run out|passed|finished/.test(whose[3]) };
+  } else if (withPart) {
+    personWords = stripArticles(wordsOf(withPart[1]));
+    words = { with: wordsOf(withPart[2]) };
+  } else {
+    const ws = stripArticles(wordsOf(subject));
+    if (ws.length < 2) return false;
+    personWords = ws.slice(-1);
+    const state = ws.slice(0, -1).filter((w) => !/^(already|still)$/.test(w));
+    if (!state.length || state.length > 2 || state.some((w) => isActionVerb(w) && !/ed$/.test(w))) return false;
+    words = { state: state.join(' ') };
+  }
+  if (!isPeople(ctx, personWords) || /^(nobody|anyone|no one)$/.test(personWords.join(' '))) return false;
+  if (!isActionVerb(m[3]) || /^(see|view|read|access|look)$/.test(verbLemma(m[3]))) return false;
+  const person = mentionsIn(ctx, personWords).pop();
+  const label = plain.slice(0, 140);
+  if (!person) {
+    note(ctx, `Looks like a refusal for ${personWords.join(' ')} (${label}), but they are not a record type or a sign-in role.`);
+    return true;
+  }
+  const object = mentionsIn(ctx, m[4]).filter((x) => x.entity.name !== 'User').shift();
+  // "place an order": the object is itself the row when it belongs to the person.
+  const row = object && belongsTo(ctx, object.entity, person.entity).length ? object.entity : rowOf(ctx, m[3], object ? [person.entity, object.entity] : [person.entity]);
+  const rel = row ? relationTo(ctx, row, person, personWords) : undefined;
+  if (!row || !rel) {
+    note(ctx, `Looks like ${personWords.join(' ')} in some state may not ${m[3]} (${label}), but no record type links what they ${m[3]} to them.`);
+    return true;
+  }
+  const condition = personCondition(person.entity, words);
+  if (!condition) {
+    const what = words.state ?? words.with?.join(' ') ?? words.whose?.join(' ') ?? '';
+    note(ctx, `Looks like ${personWords.join(' ')} may not ${m[3]} while ${what} (${label}), but ${person.entity.name} has no field that says so.`, what && person.entity.name !== 'User' ? [] : []);
+    return true;
+  }
+  condition.field.sources.add(ctx.sentence.id);
+  addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions: ['create'], condition: { relation: rel.name, field: condition.field.name, op: condition.op, ...(condition.value !== undefined ? { value: condition.value } : {}) }, message: message(ctx), sources: [ctx.sentence.id] }, label);
+  return true;
+}
+
+/** "nobody can book a class that has already started", "can't book a session in the past", "products past their best-before date can't be put in a parcel". */
+export function refuseTimePast(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const started = /\b(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:has|have|had|is|are)\s+(?:already\s+)?(started|begun|began|ended|finished|passed|expired|closed|run out)\b/.exec(plain);
+  const inPast = /\b(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+in the past\b/.exec(plain);
+  const pastTheir = /^(.*?)\b([a-z][a-z -]{1,30}?)\s+past\s+(?:their|its|the)\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't)\s+be\s+([a-z]+(?:ed|en|t))\b\s*(.*)$/.exec(plain);
+  if (!started && !inPast && !pastTheir) return false;
+  if (!new RegExp(NEG).test(plain) && !/\bnobody|no one|never\b/.test(plain)) return false;
+  const label = plain.slice(0, 140);
+  let target: Mention | undefined;
+  let field: DraftField | undefined;
+  if (pastTheir) {
+    target = mentionsIn(ctx, pastTheir[2]).filter((m) => m.entity.name !== 'User').pop();
+    if (target) field = fieldIn(target.entity, wordsOf(pastTheir[3]), 1.8, (f) => f.type === 'date' || f.type === 'datetime');
+  } else {
+    const phrase = (started ?? inPast)![1];
+    target = mentionsIn(ctx, phrase).filter((m) => m.entity.name !== 'User').pop();
+    if (target) {
+      const t = timeFields(target.entity);
+      const which = started?.[2] ?? 'started';
+      field = /ended|finished|passed|expired|closed|run out/.test(which) && !/passed/.test(which) ? t.end ?? target.entity.fields.find((f) => /expir/i.test(f.name)) : t.start;
+    }
+  }
+  if (!target) {
+    note(ctx, `Looks like a refusal once something is past (${label}), but the record it is about was not found.`);
+    return true;
+  }
+  if (!field) {
+    note(ctx, `Looks like a refusal once a ${target.entity.name} is past (${label}), but ${target.entity.name} has no date or time to compare with now.`);
+    return true;
+  }
+  // The verb acting: on the record itself ("be edited") or making a row under it ("book", "put in a parcel").
+  const verbText = pastTheir ? pastTheir[4] : (/\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|nobody can|no one can|never)\s+(?:be\s+)?([a-z]+)/.exec(plain)?.[1] ?? '');
+  const other = pastTheir ? mentionsIn(ctx, pastTheir[5]).filter((m) => m.entity.name !== 'User').map((m) => m.entity) : [];
+  const own = actionsOf([verbText], 'refusal').filter((a): a is WriteAction => a !== 'read' && a !== 'create');
+  const passiveOnTarget = pastTheir ? false : new RegExp(String.raw`${NEG}\s+be\s+`).test(plain);
+  field.sources.add(ctx.sentence.id);
+  if (passiveOnTarget && own.length) {
+    addOrNote(ctx, { kind: 'refuseWhen', entity: target.entity.name, actions: own, condition: { field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);
+    return true;
+  }
+  const row = rowOf(ctx, verbText, [target.entity, ...other]) ?? (other.length ? ctx.draft.entities.find((e) => belongsTo(ctx, e, target!.entity).length && other.every((o) => belongsTo(ctx, e, o).length)) : undefined);
+  const rel = row ? belongsTo(ctx, row, target.entity)[0] : undefined;
+  if (!row || !rel) {
+    note(ctx, `Looks like nothing may be ${verbText || 'added'} for a ${target.entity.name} that is past (${label}), but no record type links to ${target.entity.name}.`);
+    return true;
+  }
+  addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions: ['create'], condition: { relation: rel.name, field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);
+  return true;
+}
+
+/** "an order can only be cancelled before it's assigned", "edit or withdraw my request only while it is still new". */
+export function refuseOnlyWhile(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const m = /^(.*?)\b(?:only\s+)?(?:while|as long as|until|before)\s+(?:it|they|the [a-z ]+?)?\s*(?:is|are|'s|has been|gets|get|is still|are still)?\s*(?:still\s+)?(?:a\s+|an\s+|in\s+|marked\s+)?([a-z][a-z -]{0,30}?)$/.exec(plain);
+  if (!m || !/\bonly\b/.test(plain)) return false;
+  const before = /\b(?:before|until)\b/.test(plain.slice(m[1].length));
+  const head = m[1];
+  const verbs = wordsOf(head.replace(/\//g, ' ')).filter((w) => isActionVerb(w) && !/^(can|only)$/.test(w));
+  const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
+  const target = mentionsIn(ctx, head).filter((x) => x.entity.name !== 'User').pop() ?? mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').pop();
+  const label = plain.slice(0, 140);
+  if (!target || !actions.length) {
+    if (!target) note(ctx, `Looks like something may only happen while a record is in some state (${label}), but the record type was not found.`);
+    return !!target || actions.length > 0;
+  }
+  const entity = target.entity;
+  const states = m[2].split(/\s+or\s+|\s*,\s*/).map((s) => stateValue(s.replace(/^(?:a|an|in)\s+/, ''))).filter((s): s is string => !!s);
+  const field = entity.fields.find((f) => f.type === 'enum' && states.every((s) => f.enumValues?.includes(s)));
+  if (!field || !states.length) {
+    noState(ctx, entity, m[2], label);
+    return true;
+  }
+  let allowed = states;
+  if (before) {
+    // "before it's assigned": the states that come before it in the field's order.
+    const order = workflowOrder(ctx.draft, entity.name, field.name) ?? field.enumValues ?? [];
+    const at = order.indexOf(states[0]);
+    allowed = order.slice(0, at).filter((v) => !/cancel|reject|declin|withdraw/.test(v));
+  }
+  if (allowed.length !== 1) {
+    note(ctx, `Looks like ${entity.name} may only be changed while ${field.name} is ${allowed.join(' or ') || `before ${states[0]}`} (${label}), but a refusal checks one value; ${allowed.length ? 'refusing several values needs one rule per value' : 'no earlier value was found'}.`,
+      allowed.length > 1
+        ? field.enumValues!.filter((v) => !allowed.includes(v)).slice(0, 3).map((v): Suggestion => ({ kind: 'addRule', rule: { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'eq', value: v }, message: message(ctx), sources: [ctx.sentence.id] }, label: `Refuse ${actions.join('/')} when ${field.name} is ${v}` }))
+        : [],
+    );
+    return true;
+  }
+  field.sources.add(ctx.sentence.id);
+  const rule: Rule = { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'ne', value: allowed[0] }, message: message(ctx), sources: [ctx.sentence.id] };
+  addOrNote(ctx, rule, label);
+  return true;
+}
+
+/** "can be cancelled up to 2 hours before", "can't be cancelled on the day itself", "less than 14 days before harvest". */
+export function refuseTimeMargin(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = /\b(?:up to|at least|less than|no later than|not later than|more than|within|until)\s+(\S+)\s+(minutes?|hours?|days?|weeks?|working days?)\s+(?:before|in advance|ahead|prior)\b|\bon the (?:same )?day itself\b|\bon the same day\b|\bthe day before\b/.exec(plain);
+  if (!m || !(/\b(?:can|may|cannot|can't|cant|no|not|only|must)\b/.test(plain))) return false;
+  const label = m[0];
+  const verbs = wordsOf(withoutSignIn(plain.slice(0, m.index))).filter((w) => isActionVerb(w));
+  const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
+  const mentions = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User');
+  const subject = mentions[0]?.entity;
+  const fixes: Suggestion[] = [];
+  if (subject && actions.length) {
+    // The nearest thing: refuse once the related start has passed.
+    const own = timeFields(subject).start;
+    const parent = !own ? ctx.draft.relations.filter((r) => r.kind === 'belongsTo' && r.from === subject.name).map((r) => ({ r, e: ctx.draft.entities.find((e) => e.name === r.to)! })).find((x) => x.e && timeFields(x.e).start) : undefined;
+    const field = own ?? (parent ? timeFields(parent.e).start : undefined);
+    if (field) {
+      fixes.push({
+        kind: 'addRule',
+        rule: { kind: 'refuseWhen', entity: subject.name, actions, condition: { ...(parent ? { relation: parent.r.name } : {}), field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] },
+        label: `Refuse ${actions.join('/')} once ${parent ? `${parent.r.name}.` : ''}${field.name} has passed (without the margin)`,
+      });
+    }
+  }
+  note(ctx, `Looks like a time limit (${label}), but Takoss can only compare a date with now (in the past or future), not with a margin before it; the margin is not enforced.`, fixes);
+  return true;
+}
+

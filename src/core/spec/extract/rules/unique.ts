@@ -1,0 +1,280 @@
+// Uniqueness: "each email must be unique", "shirt number unique within a team", "name (unique)",
+// "a plate number can't be registered twice", "is never reused", "a jury member can score a film
+// only once", "members can't book the same class twice", "one review per member per book",
+// "no two rooms with the same number". Fields may be belongsTo relation names.
+import type { DraftEntity, DraftField } from '../draft';
+import { belongsTo, pickRelation, relationTo, rowOf } from './links';
+import { addOrNote, candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
+import { stripArticles, verbLemma, wordsOf } from './words';
+
+const MODAL_TAIL = /\s*\b(?:must|has to|have to|should|needs? to|need to|only need to|only needs to|to|is|are|will|shall|always|only)?\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/;
+const SCOPE = /^\s*(?:within|per|for each|for every|in|across|for|inside|among|on|at)\s+(?:(?:a|an|the|each|every|its|their|one|that)\s+)?([a-z][a-z -]{0,40})/;
+
+/** The last noun phrase of a fragment (after the last clause word), as words. */
+function lastPhrase(fragment: string): string[] {
+  const cut = Math.max(...[',', ';', ':', '(', ')', '.'].map((c) => fragment.lastIndexOf(c)));
+  let ws = wordsOf(cut >= 0 ? fragment.slice(cut + 1) : fragment);
+  const stop = Math.max(...['that', 'which', 'and', 'so', 'because', 'want', 'where', 'while', 'but', 'obviously', 'if', 'then', 'i', 'we'].map((w) => ws.lastIndexOf(w)));
+  if (stop >= 0) ws = ws.slice(stop + 1);
+  return stripArticles(ws.filter((w) => !/^(only|also|obviously|always)$/.test(w)));
+}
+
+/** The relation or field a scope phrase names on `entity` ("within a team" -> team relation). */
+function scopeOn(ctx: RuleContext, entity: DraftEntity, words: string[]): string | undefined {
+  const m = mentionsIn(ctx, words).find((x) => x.start === 0);
+  if (m) {
+    const rel = belongsTo(ctx, entity, m.entity);
+    if (rel.length) return pickRelation(entity, rel, words).name;
+  }
+  const field = fieldIn(entity, words, 1.8);
+  if (field) return field.name;
+  // "per day" -> the row's date; "per year" -> its year.
+  const w = words[0];
+  if (/^(day|date)$/.test(w)) return entity.fields.find((f) => f.type === 'date')?.name ?? entity.fields.find((f) => f.type === 'datetime' && /date|day/i.test(f.name))?.name;
+  if (/^(year|season|month|week)$/.test(w)) return fieldIn(entity, [w], 1.5)?.name;
+  return undefined;
+}
+
+
+/** Makes `field` unique (alone or with the scope) and adds the rule. */
+function uniqueOn(ctx: RuleContext, entity: DraftEntity, field: DraftField | undefined, fieldWords: string[], scopeWords: string[] | undefined, label: string): void {
+  let f = field;
+  if (!f) {
+    if (!fieldWords.length || fieldWords.length > 4) {
+      note(ctx, `Looks like a uniqueness rule (${label}), but the value that must be unique was not found on ${entity.name}.`);
+      return;
+    }
+    f = ensureField(ctx, entity, fieldWords, fieldWords.includes('email') ? 'email' : 'string', { required: true });
+    if (!f) {
+      note(ctx, `Looks like a uniqueness rule (${label}), but no field could be named for it on ${entity.name}.`);
+      return;
+    }
+  }
+  f.sources.add(ctx.sentence.id);
+  const fields = [f.name];
+  if (scopeWords?.length) {
+    const scope = scopeOn(ctx, entity, scopeWords);
+    if (!scope) {
+      note(ctx, `Looks like ${f.name} must be unique per ${scopeWords.join(' ')}, but ${entity.name} has no link or field for "${scopeWords.join(' ')}".`);
+      return;
+    }
+    if (scope !== f.name) fields.push(scope);
+  } else f.unique = true;
+  addOrNote(ctx, { kind: 'unique', entity: entity.name, fields, sources: [ctx.sentence.id] }, label);
+}
+
+/** "the email must be unique", "SKU codes only need to be unique per client", "The reference number of a household is unique". */
+export function uniqueValue(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = /\bunique\b/.exec(plain);
+  if (!m) return false;
+  const before = plain.slice(0, m.index);
+  // "(unique)" annotations and "a unique code" are read by the patterns below.
+  if (/\(\s*[^()]*$/.test(before) || ctx.clause.subjectField || /\b(?:a|an|the|each|its|their)\s*$/.test(before)) return false;
+  if (!/\b(?:must|has to|have to|should|needs? to|need to|to|is|are|will|be|always)\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/.test(before) && !/^[a-z ]{1,40}$/.test(before.trim())) return false;
+  const subjectText = before.replace(MODAL_TAIL, '');
+  const subject = lastPhrase(subjectText);
+  if (!subject.length) return false;
+  const scope = SCOPE.exec(plain.slice(m.index + m[0].length));
+  const scopeWords = scope ? stripArticles(wordsOf(scope[1])).slice(0, 3) : undefined;
+  const named = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
+  const hit = locateField(ctx, subject.join(' '), named);
+  if (!hit?.entity || (!hit.field && hit.guessed)) {
+    const suggestion = hit?.entity ? fieldSuggestion(hit.entity, hit.words, 'string') : undefined;
+    note(ctx, `Looks like a uniqueness rule (${subject.join(' ')} unique), but no record type has a field "${subject.join(' ')}".`, suggestion ? [suggestion] : []);
+    return true;
+  }
+  uniqueOn(ctx, hit.entity, hit.field, hit.words, scopeWords, plain.slice(Math.max(0, m.index - 40), m.index + 40).trim());
+  return true;
+}
+
+/** "name (unique)", "staff code (three letters, unique, e.g. JBR)", a table row "key | unique, 2–5 capital letters". */
+export function uniqueAnnotated(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain;
+  const row = ctx.clause.subjectField;
+  const found: Array<{ words: string[] }> = [];
+  if (row && /\bunique\b/.test(plain.slice(plain.indexOf(':') + 1))) found.push({ words: row });
+  for (const m of plain.matchAll(/([a-z][a-z0-9 -]{0,40}?)\s*\(([^()]*\bunique\b[^()]*)\)/g)) {
+    const words = lastPhrase(m[1]).slice(-4);
+    if (words.length) found.push({ words });
+  }
+  if (!found.length) return false;
+  const own = candidates(ctx, []).filter((e) => e.fields.some((f) => f.sources.has(ctx.sentence.id)));
+  for (const { words } of found) {
+    // A field this sentence listed, on the entity it described; else wherever a field has that name.
+    const pool = own.length ? own : candidates(ctx, mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity));
+    let entity: DraftEntity | undefined;
+    let field: DraftField | undefined;
+    for (const e of pool) {
+      field = fieldIn(e, words, 2.5);
+      if (field) {
+        entity = e;
+        break;
+      }
+    }
+    entity ??= pool[0];
+    if (!entity) {
+      note(ctx, `Looks like ${words.join(' ')} must be unique, but no record type was found for it.`);
+      continue;
+    }
+    uniqueOn(ctx, entity, field, words, undefined, `${words.join(' ')} (unique)`);
+  }
+  return true;
+}
+
+/** "Each registration gets a unique ticket code". */
+export function uniqueAdjective(ctx: RuleContext): boolean {
+  const m = /\b(?:a|an|the|its|their)\s+unique\s+([a-z][a-z -]{1,40})/.exec(ctx.clause.plain);
+  if (!m || ctx.clause.subjectField) return false;
+  const words = wordsOf(m[1]);
+  const stop = words.findIndex((w) => /^(for|per|within|in|and|or|that|which|so|to|on|of|with|by)$/.test(w));
+  const fieldWords = (stop < 0 ? words : words.slice(0, stop)).slice(0, 3);
+  if (!fieldWords.length) return false;
+  const owner = mentionsIn(ctx, ctx.clause.plain.slice(0, m.index)).find((x) => x.entity.name !== 'User')?.entity;
+  const hit = locateField(ctx, fieldWords.join(' '), owner ? [owner] : []);
+  const entity = owner ?? hit?.entity;
+  if (!entity) {
+    note(ctx, `Looks like ${fieldWords.join(' ')} must be unique, but no record type was found for it.`);
+    return true;
+  }
+  const field = owner ? fieldIn(owner, fieldWords, 2.5) : hit?.field;
+  const scope = stop >= 0 ? SCOPE.exec(` ${words.slice(stop).join(' ')}`) : null;
+  uniqueOn(ctx, entity, field, fieldWords, scope ? stripArticles(wordsOf(scope[1])).slice(0, 3) : undefined, `unique ${fieldWords.join(' ')}`);
+  return true;
+}
+
+
+
+const TWICE = /\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:re-?used|reused|repeated|duplicated)\b/;
+
+/**
+ * "a plate number can't be registered twice", "an inventory number is never reused", "a jury member
+ * can score a film only once", "members can't book the same class twice", "the same dog can't be
+ * booked twice for the same day", "a plot can't be rented to two holders in the same year".
+ */
+export function uniqueOnce(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const once = TWICE.exec(plain);
+  const two = /\b(?:can't|cannot|can not|cant|may not|must not|never)\s+be\s+([a-z]+ed)\s+(?:to|by|for|with)\s+two\s+([a-z][a-z -]{1,30}?)\s+(?:in|on|for|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})$/.exec(plain);
+  if (!once && !two) return false;
+  if (/\boverlap|double[- ]?book/.test(plain)) return false;
+  const at = once?.index ?? two!.index;
+  const before = plain.slice(0, at);
+  const after = once ? plain.slice(at + once[0].length) : '';
+  const label = plain.slice(0, 140);
+  const sameScope = /\b(?:for|on|in|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})/.exec(two ? `in the same ${two[3]}` : after);
+  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|is|are|can|should|will)?\s*(?:only\s+)?(?:be\s+)?([a-z]+ed|used|reused|made|done|set|given|sold|held|taken|written|run)\s*(?:only\s+)?$/.exec(before.replace(/\s+$/, ''));
+  const neverReused = /\bnever (?:re-?used|reused|repeated|duplicated)\b/.test(plain);
+  // Passive: the subject is the value ("a plate number") or the record ("the same dog").
+  if (two || neverReused || (passive && !/\b(?:can|may|must|will)\s+[a-z]+\s+(?:a|an|the|their|its)\b/.test(before))) {
+    const subjectText = neverReused ? plain.slice(0, /\bis never|\bare never|\bnever/.exec(plain)!.index) : two ? plain.slice(0, two.index) : passive![1];
+    const subject = lastPhrase(subjectText.replace(/\b(?:the\s+)?same\s+/, ''));
+    const verb = two ? two[1] : passive?.[2] ?? 'use';
+    if (!subject.length) return false;
+    const asEntity = mentionsIn(ctx, subject).find((x) => x.end === subject.length - 1);
+    if (asEntity && asEntity.entity.name !== 'User' && (sameScope || two || /\bsame\b/.test(subjectText))) {
+      // A record that cannot be booked twice: unique over the row's link to it (and the "same" scope).
+      const row = rowOf(ctx, verb, [asEntity.entity]);
+      const rel = row ? relationTo(ctx, row, asEntity, subject) : undefined;
+      if (!row || !rel) {
+        note(ctx, `Looks like a uniqueness rule (${label}), but no record type was found for ${verb} a ${subject.join(' ')}.`);
+        return true;
+      }
+      const fields = [rel.name];
+      const scopeWords = sameScope ? stripArticles(wordsOf(sameScope[1])) : undefined;
+      if (scopeWords?.length) {
+        const scope = scopeOn(ctx, row, scopeWords);
+        if (!scope) {
+          note(ctx, `Looks like a ${row.name} may not repeat for the same ${asEntity.entity.name} and ${scopeWords.join(' ')}, but ${row.name} has no field or link for "${scopeWords.join(' ')}".`);
+          return true;
+        }
+        fields.push(scope);
+      }
+      addOrNote(ctx, { kind: 'unique', entity: row.name, fields, sources: [ctx.sentence.id] }, label);
+      return true;
+    }
+    const named = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
+    const hit = locateField(ctx, subject.join(' '), named);
+    if (!hit?.entity || (!hit.field && (asEntity || hit.guessed))) {
+      note(ctx, `Looks like a uniqueness rule (${label}), but "${subject.join(' ')}" is not a field of a record type.`);
+      return true;
+    }
+    uniqueOn(ctx, hit.entity, hit.field, hit.words, undefined, label);
+    return true;
+  }
+  // Active: "<people> can <verb> <record> only once" / "can't <verb> the same <record> twice".
+  const trimmed = before.replace(/\s+(?:only|just)?\s*$/, '');
+  const active =
+    /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|can|may|should|will|could)\s+(?:only\s+|ever\s+)?([a-z]+)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)*([a-z][a-z -]{0,40}?)$/.exec(trimmed) ??
+    /^(.*?)\s+([a-z]+s)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)+([a-z][a-z -]{0,40}?)$/.exec(trimmed);
+  if (!active) return false;
+  const actor = mentionsIn(ctx, active[1]).pop();
+  const object = mentionsIn(ctx, active[3]).filter((x) => x.entity.name !== 'User').pop();
+  if (!actor || !object) {
+    note(ctx, `Looks like a uniqueness rule (${label}), but the records it combines were not both found.`);
+    return true;
+  }
+  const row = rowOf(ctx, active[2], [actor.entity, object.entity].filter((e, i, all) => all.indexOf(e) === i));
+  const a = row ? relationTo(ctx, row, actor, wordsOf(active[1])) : undefined;
+  const o = row ? relationTo(ctx, row, object, wordsOf(active[3])) : undefined;
+  if (!row || !a || !o || a === o) {
+    note(ctx, `Looks like each ${actor.entity.name === 'User' ? actor.role ?? 'user' : actor.entity.name} may ${active[2]} a ${object.entity.name} once, but no record type links them (e.g. a ${verbLemma(active[2])} with both).`);
+    return true;
+  }
+  addOrNote(ctx, { kind: 'unique', entity: row.name, fields: [a.name, o.name], sources: [ctx.sentence.id] }, label);
+  return true;
+}
+
+/** "one lesson per room per period", "only one review per member per book", "one active permit per vehicle". */
+export function uniquePer(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = /\b(?:only |just |at most |max(?:imum)? )?(?:one|a single|1)\s+([a-z][a-z -]{0,30}?)\s+(?:per|for each|for every|each)\s+([a-z][a-z -]{0,30}?)(?:\s+(?:per|and per|for each|and each|each)\s+([a-z][a-z -]{0,30}?))?(?=$|[,;.]|\s+(?:and|so|because|but|is|are|can|at)\b)/.exec(plain);
+  if (!m) return false;
+  const label = m[0].trim();
+  const qualified = wordsOf(m[1]);
+  const counted = mentionsIn(ctx, qualified).find((x) => x.entity.name !== 'User');
+  if (!counted) return false;
+  const row = counted.entity;
+  const fields: string[] = [];
+  for (const part of [m[2], m[3]].filter(Boolean)) {
+    const words = stripArticles(wordsOf(part));
+    const scope = scopeOn(ctx, row, words);
+    if (!scope) {
+      note(ctx, `Looks like at most one ${row.name} per ${words.join(' ')}, but ${row.name} has no link or field for "${words.join(' ')}"${/^(week|month)$/.test(words[0]) ? ` (a ${words[0]} is a period, not a stored value)` : ''}.`);
+      return true;
+    }
+    fields.push(scope);
+  }
+  const rule = { kind: 'unique' as const, entity: row.name, fields, sources: [ctx.sentence.id] };
+  const qualifier = qualified.slice(0, counted.start).filter((w) => !/^(a|an|the)$/.test(w));
+  if (qualifier.length) {
+    // "one ACTIVE permit per vehicle": uniqueness would also count expired ones.
+    note(ctx, `Looks like at most one ${qualifier.join(' ')} ${row.name} per ${m[2]}, but a unique rule cannot leave out rows that are not ${qualifier.join(' ')}; applying it would also forbid a second ${row.name} after the first ends.`, [{ kind: 'addRule', rule, label: `One ${row.name} per ${fields.join(' and ')} (ever)` }]);
+    return true;
+  }
+  addOrNote(ctx, rule, label);
+  return true;
+}
+
+/** "no two rooms with the same number", "two members can't have the same email". */
+export function uniqueNoTwo(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = /\b(?:no two|two)\s+([a-z][a-z -]{0,30}?)\s+(?:with|having|have|has|share|sharing|can have|may have|can't have|cannot have|can share|can't share|may share|should have|with)\s+the\s+same\s+([a-z][a-z -]{0,30})/.exec(plain);
+  if (!m || /\boverlap|double/.test(plain)) return false;
+  if (m[0].startsWith('two') && !/\b(?:can't|cannot|can not|cant|may not|must not|never|not)\b/.test(plain)) return false;
+  const counted = mentionsIn(ctx, m[1]).find((x) => x.entity.name !== 'User') ?? mentionsIn(ctx, m[1])[0];
+  if (!counted) {
+    note(ctx, `Looks like a uniqueness rule (${m[0]}), but "${m[1]}" is not a record type.`);
+    return true;
+  }
+  const words = stripArticles(wordsOf(m[2]));
+  const entity = counted.entity;
+  const field = fieldIn(entity, words, 1.8);
+  const scope = field ? undefined : scopeOn(ctx, entity, words);
+  if (scope) {
+    addOrNote(ctx, { kind: 'unique', entity: entity.name, fields: [scope], sources: [ctx.sentence.id] }, m[0]);
+    return true;
+  }
+  uniqueOn(ctx, entity, field, words, undefined, m[0]);
+  return true;
+}

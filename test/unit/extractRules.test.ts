@@ -1,0 +1,511 @@
+// Rule patterns of the extractor (src/core/spec/extract/rules/), each on its own: a hand-built
+// draft (entities, fields, relations) and one fresh sentence per pattern, then what the pattern
+// added (a validated rule, a field range) or said in notUnderstood.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/spec/extract';
+import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/spec/extract/draft';
+import { capacityCompare, capacityFull, capacityLimit } from '../../src/core/spec/extract/rules/capacity';
+import { clausesOf, ruleLanguage } from '../../src/core/spec/extract/rules/clauses';
+import type { RuleContext } from '../../src/core/spec/extract/rules/context';
+import { dateOrder } from '../../src/core/spec/extract/rules/dateOrder';
+import { contextFor, findRules, readClause, type RulePattern } from '../../src/core/spec/extract/rules/index';
+import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/spec/extract/rules/noOverlap';
+import { assignedToThem, notByOthers, onlyOwner, ownOwn } from '../../src/core/spec/extract/rules/ownership';
+import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
+import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
+import { manageRole, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
+import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from '../../src/core/spec/extract/rules/workflow';
+import { splitSentences } from '../../src/core/spec/extract/sentences';
+import type { FieldType, Rule } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { validateSpec } from '../../src/core/spec/specIndex';
+
+type FieldSpec = [name: string, type: FieldType, extra?: { enumValues?: string[]; required?: boolean }];
+
+interface Model {
+  user?: boolean;
+  entities: Record<string, FieldSpec[]>;
+  /** [from key, to key, relation name?] */
+  relations?: Array<[string, string, string?]>;
+}
+
+/** A draft with these entities (keys like "fitness class"), fields and belongsTo relations. */
+function model(m: Model): Draft {
+  const draft = newDraft();
+  if (m.user) addField(addEntity(draft, 'user', 0)!, { words: ['name'], type: 'string', required: true }, 0);
+  for (const [key, fields] of Object.entries(m.entities)) {
+    const entity = addEntity(draft, key, 0)!;
+    entity.fieldsFromText = true;
+    for (const [name, type, extra] of fields) addField(entity, { words: [], name, type, ...extra }, 0);
+  }
+  for (const [from, to, name] of m.relations ?? []) addRelation(draft, { from, to, name }, 0);
+  return draft;
+}
+
+/** The extractor's owner link for tests: a required relation `owner` to User. */
+function ensureOwner(draft: Draft) {
+  return (entityName: string, source: number): boolean => {
+    const entity = draft.entities.find((e) => e.name === entityName);
+    if (!entity || !draft.entities.some((e) => e.name === 'User')) return false;
+    if (entity.ownerRelation) return true;
+    const existing = draft.relations.find((r) => r.from === entityName && r.to === 'User' && r.required);
+    const relation = existing ?? addRelation(draft, { from: entityName, to: 'User', name: 'owner', required: true, onDelete: 'cascade' }, source);
+    if (!relation) return false;
+    entity.ownerRelation = relation.name;
+    return true;
+  };
+}
+
+interface Run {
+  draft: Draft;
+  ctx: RuleContext;
+  recognised: boolean;
+  rules: Rule[];
+  notes: string[];
+}
+
+/** Runs one pattern on the first clause of `text` (the sentence gets id 1). */
+function run(pattern: RulePattern, draft: Draft, text: string, options: { roles?: string[]; hint?: string; section?: string; clause?: number } = {}): Run {
+  const { sentences } = splitSentences(`Title.\n\n${text}`);
+  const sentence = sentences[1];
+  const { clauses, narrator } = clausesOf(sentence);
+  const clause = clauses[options.clause ?? 0];
+  const ctx = contextFor(draft, sentence, clause, { roles: options.roles ?? [], roleWords: new Set(), ensureOwner: ensureOwner(draft) }, { hint: options.hint, section: options.section, narrator });
+  const recognised = pattern(ctx);
+  return { draft, ctx, recognised, rules: draft.rules, notes: draft.notUnderstood.map((n) => n.reason) };
+}
+
+const strip = (rule: Rule | undefined) => (rule ? { ...rule, sources: [] } : rule);
+const field = (draft: Draft, entity: string, name: string) => draft.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === name);
+
+/** The draft as a spec with these rules must validate (what the extractor's finish() checks). */
+function assertValid(draft: Draft, roles: string[] = []): void {
+  const spec = extractSpec('A note has a title.');
+  const candidate = {
+    ...spec,
+    entities: draft.entities.map((e) => ({ name: e.name, label: e.name, pluralLabel: `${e.name}s`, fields: e.fields.map((f) => ({ ...f, sources: [...f.sources] })), ...(e.ownerRelation ? { ownerRelation: e.ownerRelation } : {}), sources: [] })),
+    relations: draft.relations.map((r) => ({ ...r, sources: [...r.sources] })),
+    auth: roles.length ? { kind: 'emailPassword' as const, roles, defaultRole: roles[0], selfSignup: true, sources: [] } : { kind: 'none' as const, sources: [] },
+    rules: draft.rules,
+    notUnderstood: draft.notUnderstood,
+    pages: [],
+  };
+  const parsed = ProjectSpec.parse(candidate);
+  assert.deepEqual(validateSpec(parsed), []);
+}
+
+describe('extract rules: clauses and rule language', () => {
+  it('cuts a sentence at semicolons, a second clause with its own subject and a user story purpose', () => {
+    const { sentences } = splitSentences('Title.\n\n- Rules: one ticket per seat; a driver can\'t drive two vans at once and a van can\'t be double-booked.');
+    const { clauses } = clausesOf(sentences[1]);
+    assert.deepEqual(clauses.map((c) => c.plain), ['one ticket per seat', "a driver can't drive two vans at once", "a van can't be double-booked."]);
+    const story = clausesOf(splitSentences('Title.\n\nAs a head nurse, I want to approve shifts so that nobody works twice in a row.').sentences[1]);
+    assert.equal(story.narrator, 'head nurse');
+    assert.deepEqual(story.clauses.map((c) => [c.plain, c.purpose]), [['approve shifts', false], ['nobody works twice in a row.', true]]);
+  });
+
+  it('reads markdown table rows as clauses about their field', () => {
+    const { sentences } = splitSentences('Title.\n\n| Field | Notes |\n|---|---|\n| Serial | unique |\n| Closed at | must be after opened at |');
+    const { clauses } = clausesOf(sentences[1]);
+    assert.deepEqual(clauses.map((c) => [c.subjectField, c.plain]), [[['serial'], 'serial: unique'], [['closed', 'at'], 'closed at: must be after opened at']]);
+  });
+
+  it('knows rule language, and ordinary sentences without it', () => {
+    assert.equal(ruleLanguage('guests must bring a towel'), 'an obligation ("must")');
+    assert.equal(ruleLanguage('only one person knows the code'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('a kayak holds at most 2 paddlers'), 'a limit');
+    assert.equal(ruleLanguage('rooms have a name, a floor and a capacity'), undefined);
+    assert.equal(ruleLanguage('hikers write a full name and a phone'), undefined);
+  });
+});
+
+describe('extract rules: status workflows', () => {
+  const claims = () => model({ entities: { 'expense claim': [['amount', 'money']] } });
+
+  it('workflowArrows: "draft → submitted → approved or rejected" adds the status field and its transitions', () => {
+    const r = run(workflowArrows, claims(), 'An expense claim goes draft → submitted → approved or rejected.');
+    assert.ok(r.recognised);
+    assert.deepEqual(field(r.draft, 'ExpenseClaim', 'status')?.enumValues, ['draft', 'submitted', 'approved', 'rejected']);
+    assert.deepEqual(strip(r.rules[0]), {
+      kind: 'statusWorkflow',
+      entity: 'ExpenseClaim',
+      field: 'status',
+      initial: 'draft',
+      transitions: [{ from: 'draft', to: 'submitted' }, { from: 'submitted', to: 'approved' }, { from: 'submitted', to: 'rejected' }],
+      sources: [],
+    });
+    assertValid(r.draft);
+  });
+
+  it('workflowArrows: a side exit ", or cancelled at any time" leaves every state but the last', () => {
+    const r = run(workflowArrows, claims(), '- Claim status: new -> checked -> paid, or cancelled at any time.');
+    const rule = r.rules[0];
+    assert.ok(rule?.kind === 'statusWorkflow');
+    assert.deepEqual(rule.transitions.filter((t) => t.to === 'cancelled').map((t) => t.from), ['new', 'checked']);
+  });
+
+  it('workflowMoves: "moves from open to in progress to closed"', () => {
+    const draft = model({ entities: { 'repair job': [['title', 'string'], ['state', 'enum', { enumValues: ['open', 'closed'] }]] } });
+    const r = run(workflowMoves, draft, 'A repair job moves from open to in progress to closed.');
+    assert.deepEqual(field(r.draft, 'RepairJob', 'state')?.enumValues, ['open', 'closed', 'in_progress']);
+    assert.deepEqual(r.rules[0]?.kind === 'statusWorkflow' && r.rules[0].transitions, [{ from: 'open', to: 'in_progress' }, { from: 'in_progress', to: 'closed' }]);
+  });
+
+  it('workflowSteps: "goes through these steps: a, b, c, d" and "status: new, in progress, done"', () => {
+    const r = run(workflowSteps, model({ entities: { application: [['name', 'string']] } }), 'Each application goes through these steps: received, screened, interviewed, hired.');
+    assert.equal(r.rules[0]?.kind === 'statusWorkflow' && r.rules[0].initial, 'received');
+    const s = run(workflowSteps, model({ entities: { chore: [['title', 'string']] } }), '- Chore status: new, in progress, done.');
+    assert.deepEqual(s.rules[0]?.kind === 'statusWorkflow' && s.rules[0].transitions.map((t) => `${t.from}>${t.to}`), ['new>in_progress', 'in_progress>done']);
+  });
+
+  it('workflowFromValues: status values in a known order, but not unordered ones', () => {
+    const draft = model({ entities: { parcel: [['status', 'enum', { enumValues: ['pending', 'shipped', 'delivered', 'refunded'] }]], lamp: [['status', 'enum', { enumValues: ['red', 'green'] }]] } });
+    workflowFromValues(draft);
+    assert.deepEqual(draft.rules.map((r) => r.entity), ['Parcel']);
+  });
+});
+
+describe('extract rules: no overlaps', () => {
+  const courts = () => model({ entities: { court: [['name', 'string']], booking: [['startsAt', 'datetime'], ['endsAt', 'datetime']] }, relations: [['Booking', 'Court']] });
+
+  it('overlapExplicit: "no two bookings of the same court may overlap"', () => {
+    const r = run(overlapExplicit, courts(), 'No two bookings of the same court may overlap.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'noOverlap', entity: 'Booking', scope: 'court', start: 'startsAt', end: 'endsAt', sources: [] });
+  });
+
+  it('overlapDoubleBooked: "a court can\'t be double-booked" finds the bookings of the court', () => {
+    const r = run(overlapDoubleBooked, courts(), "A court can't be double-booked.");
+    assert.equal(r.rules[0]?.kind, 'noOverlap');
+    assert.equal(r.rules[0]?.entity, 'Booking');
+  });
+
+  it('overlapSameTime: start + duration works; a single moment ("the same slot") becomes a unique pair', () => {
+    const vans = model({ entities: { driver: [['name', 'string']], delivery: [['departure', 'datetime'], ['durationMinutes', 'integer']] }, relations: [['Delivery', 'Driver']] });
+    const r = run(overlapSameTime, vans, "A driver can't do two deliveries at the same time.");
+    assert.deepEqual(strip(r.rules[0]), { kind: 'noOverlap', entity: 'Delivery', scope: 'driver', start: 'departure', durationMinutesField: 'durationMinutes', sources: [] });
+    const slots = model({ entities: { tutor: [['name', 'string']], slot: [['label', 'string']], tutorial: [['topic', 'string']] }, relations: [['Tutorial', 'Tutor'], ['Tutorial', 'Slot']] });
+    const s = run(overlapSameTime, slots, "A tutor can't give two tutorials in the same slot.");
+    assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Tutorial', fields: ['tutor', 'slot'], sources: [] });
+  });
+
+  it('overlapSameTime: without an end or duration it says so and suggests the duration', () => {
+    const draft = model({ entities: { umpire: [['name', 'string']], game: [['startTime', 'datetime']] }, relations: [['Game', 'Umpire']] });
+    const r = run(overlapSameTime, draft, "An umpire can't be given two games at once.");
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0], /no end or duration/);
+    assert.deepEqual(r.draft.notUnderstood[0].suggestions.map((s) => s.kind), ['addField', 'addRule']);
+  });
+});
+
+describe('extract rules: uniqueness', () => {
+  it('uniqueValue: "each email must be unique" and "locker codes must be unique within a gym"', () => {
+    const r = run(uniqueValue, model({ entities: { customer: [['email', 'email']] } }), 'Each email must be unique.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Customer', fields: ['email'], sources: [] });
+    assert.equal(field(r.draft, 'Customer', 'email')?.unique, true);
+    const gyms = model({ entities: { gym: [['name', 'string']], locker: [['code', 'string']] }, relations: [['Locker', 'Gym']] });
+    const s = run(uniqueValue, gyms, 'Locker codes only need to be unique within a gym.');
+    assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Locker', fields: ['code', 'gym'], sources: [] });
+  });
+
+  it('uniqueAnnotated: "vin (unique)" in a field list and "unique" in a table row', () => {
+    const draft = model({ entities: { truck: [['vin', 'string'], ['make', 'string']] } });
+    for (const f of draft.entities[0].fields) f.sources.add(1);
+    const r = run(uniqueAnnotated, draft, '- Trucks: vin (unique), make.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Truck', fields: ['vin'], sources: [] });
+    const table = model({ entities: { course: [['code', 'string']] } });
+    const t = run(uniqueAnnotated, table, '| Field | Notes |\n|---|---|\n| Code | unique, four letters |', { section: 'Course' });
+    assert.equal(field(t.draft, 'Course', 'code')?.unique, true);
+  });
+
+  it('uniqueAdjective: "each ticket gets a unique code" adds the field', () => {
+    const r = run(uniqueAdjective, model({ entities: { ticket: [['price', 'money']] } }), 'Each ticket gets a unique code.');
+    assert.equal(field(r.draft, 'Ticket', 'code')?.unique, true);
+    assert.equal(r.rules[0]?.entity, 'Ticket');
+  });
+
+  it('uniqueOnce: a value registered twice, a person acting once, the same record twice for the same day', () => {
+    const bikes = model({ entities: { bike: [['frameNumber', 'string']] } });
+    assert.deepEqual(strip(run(uniqueOnce, bikes, "A frame number can't be registered twice.").rules[0]), { kind: 'unique', entity: 'Bike', fields: ['frameNumber'], sources: [] });
+    const votes = model({ user: true, entities: { recipe: [['title', 'string']], rating: [['stars', 'integer']] }, relations: [['Rating', 'Recipe'], ['Rating', 'User', 'voter']] });
+    assert.deepEqual(strip(run(uniqueOnce, votes, 'A member can rate a recipe only once.', { roles: ['member'] }).rules[0]), { kind: 'unique', entity: 'Rating', fields: ['voter', 'recipe'], sources: [] });
+    const rentals = model({ entities: { kayak: [['name', 'string']], rental: [['day', 'date']] }, relations: [['Rental', 'Kayak']] });
+    assert.deepEqual(strip(run(uniqueOnce, rentals, "The same kayak can't be rented twice for the same day.").rules[0]), { kind: 'unique', entity: 'Rental', fields: ['kayak', 'day'], sources: [] });
+  });
+
+  it('uniquePer: "only one review per member per book"; a qualified one is only suggested', () => {
+    const draft = model({ entities: { member: [['name', 'string']], book: [['title', 'string']], review: [['text', 'text']] }, relations: [['Review', 'Member'], ['Review', 'Book']] });
+    assert.deepEqual(strip(run(uniquePer, draft, 'Only one review per member per book.').rules[0]), { kind: 'unique', entity: 'Review', fields: ['member', 'book'], sources: [] });
+    const passes = model({ entities: { car: [['plate', 'string']], pass: [['until', 'date']] }, relations: [['Pass', 'Car']] });
+    const r = run(uniquePer, passes, 'One valid pass per car.');
+    assert.equal(r.rules.length, 0);
+    assert.equal(r.draft.notUnderstood[0].suggestions[0].kind, 'addRule');
+  });
+
+  it('uniqueNoTwo: "no two rooms with the same name"', () => {
+    const r = run(uniqueNoTwo, model({ entities: { room: [['name', 'string']] } }), 'No two rooms with the same name.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Room', fields: ['name'], sources: [] });
+  });
+});
+
+describe('extract rules: date order', () => {
+  it('dateOrder: "the end date must be after the start date" on the named record', () => {
+    const draft = model({ entities: { project: [['startDate', 'date'], ['endDate', 'date']] } });
+    const r = run(dateOrder, draft, "A project's end date must be after its start date.");
+    assert.deepEqual(strip(r.rules[0]), { kind: 'dateOrder', entity: 'Project', earlier: 'startDate', later: 'endDate', allowEqual: false, sources: [] });
+  });
+
+  it('dateOrder: "cannot be before" allows equal dates; "checkout after checkin" adds missing date fields', () => {
+    const hire = model({ entities: { hire: [['pickupDate', 'date'], ['returnDate', 'date']] } });
+    const r = run(dateOrder, hire, 'The return date of a hire cannot be before the pickup date.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'dateOrder', entity: 'Hire', earlier: 'pickupDate', later: 'returnDate', allowEqual: true, sources: [] });
+    const stays = model({ entities: { stay: [['checkin', 'datetime'], ['guests', 'integer']] } });
+    const s = run(dateOrder, stays, 'Stay checkout after checkin.');
+    assert.equal(field(s.draft, 'Stay', 'checkout')?.type, 'datetime');
+    assert.equal(s.rules[0]?.kind === 'dateOrder' && s.rules[0].later, 'checkout');
+  });
+
+  it('dateOrder: a table row "closed at: must be after opened at"; a text field is refused with a reason', () => {
+    const tickets = model({ entities: { ticket: [['openedAt', 'datetime'], ['closedAt', 'datetime']] } });
+    const r = run(dateOrder, tickets, '| Field | Notes |\n|---|---|\n| Closed at | must be after opened at |', { section: 'Ticket' });
+    assert.equal(r.rules[0]?.kind === 'dateOrder' && r.rules[0].earlier, 'openedAt');
+    const bad = model({ entities: { shift: [['begins', 'string'], ['ends', 'string']] } });
+    const s = run(dateOrder, bad, 'A shift ends must be after begins.');
+    assert.equal(s.rules.length, 0);
+    assert.match(s.notes[0], /not a date/);
+  });
+});
+
+describe('extract rules: capacity', () => {
+  const tours = () => model({ user: true, entities: { tour: [['title', 'string']], booking: [['paid', 'boolean']] }, relations: [['Booking', 'Tour'], ['Booking', 'User', 'guest']] });
+
+  it('capacityLimit: "at most 20 participants" counts the place rows and adds the number as a capacity field', () => {
+    const r = run(capacityLimit, tours(), 'A tour can take at most 20 participants.', { roles: ['member'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'tour', capacityField: 'capacity', sources: [] });
+    const cap = field(r.draft, 'Tour', 'capacity');
+    assert.deepEqual([cap?.type, cap?.default, cap?.max], ['integer', 20, 20]);
+    assertValid(r.draft, ['member']);
+  });
+
+  it('capacityLimit: "no more than 4 players per team" and "limited to 12 seats"', () => {
+    const teams = model({ entities: { team: [['name', 'string']], player: [['name', 'string']] }, relations: [['Player', 'Team']] });
+    const r = run(capacityLimit, teams, 'There can be no more than 4 players per team.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Player', relation: 'team', capacityField: 'maxPlayers', sources: [] });
+    const classes = model({ user: true, entities: { workshop: [['topic', 'string'], ['seats', 'integer']], enrolment: [['notes', 'text']] }, relations: [['Enrolment', 'Workshop']] });
+    const s = run(capacityLimit, classes, 'A workshop is limited to 12 seats.', { roles: ['member'] });
+    assert.deepEqual(strip(s.rules[0]), { kind: 'capacity', entity: 'Enrolment', relation: 'workshop', capacityField: 'seats', sources: [] });
+    assert.equal(field(s.draft, 'Workshop', 'seats')?.max, 12);
+  });
+
+  it('capacityLimit: a limit per day is said to be out of reach, with the reason', () => {
+    const r = run(capacityLimit, tours(), 'We take max 15 kayaks per day.');
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0], /per day/);
+  });
+
+  it('capacityLimit: "at once" needs an end date that is empty while a row counts', () => {
+    const loans = model({ user: true, entities: { member: [['name', 'string']], loan: [['returnedAt', 'datetime']] }, relations: [['Loan', 'Member']] });
+    const r = run(capacityLimit, loans, 'A member can have at most 3 loans at once.');
+    assert.equal(r.rules[0]?.kind === 'capacity' && r.rules[0].activeWhenNull, 'returnedAt');
+  });
+
+  it('capacityFull: "nobody can book a full class" uses the class capacity, or says what is missing', () => {
+    const withCap = model({ user: true, entities: { class: [['capacity', 'integer']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
+    assert.deepEqual(strip(run(capacityFull, withCap, 'Nobody can book a full class.').rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'class', capacityField: 'capacity', sources: [] });
+    const without = model({ user: true, entities: { class: [['title', 'string']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
+    const r = run(capacityFull, without, 'Nobody can book a full class.');
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0], /no number of places was found on Class/);
+    assert.deepEqual(r.draft.notUnderstood[0].suggestions.map((s) => s.kind), ['addField', 'addRule']);
+  });
+
+  it('capacityFull: "a class is full when its capacity is reached"', () => {
+    const draft = model({ user: true, entities: { class: [['capacity', 'integer']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
+    assert.equal(run(capacityFull, draft, 'A class is full when its capacity is reached.').rules[0]?.kind, 'capacity');
+  });
+
+  it('capacityCompare: "a hall cannot host more events than its limit"', () => {
+    const draft = model({ entities: { hall: [['eventLimit', 'integer']], event: [['title', 'string']] }, relations: [['Event', 'Hall']] });
+    assert.deepEqual(strip(run(capacityCompare, draft, 'A hall cannot host more events than its limit.').rules[0]), { kind: 'capacity', entity: 'Event', relation: 'hall', capacityField: 'eventLimit', sources: [] });
+  });
+});
+
+describe('extract rules: value ranges', () => {
+  it('rangeBetween: "a rating between 1 and 5" sets min and max and cites the sentence', () => {
+    const r = run(rangeBetween, model({ entities: { review: [['rating', 'integer']] } }), 'Each review has a rating between 1 and 5.');
+    const f = field(r.draft, 'Review', 'rating');
+    assert.deepEqual([f?.min, f?.max, [...(f?.sources ?? [])]], [1, 5, [0, 1]]);
+    assert.ok(r.draft.used.has(1));
+  });
+
+  it('rangeOutOf: "a score out of 100" adds the field when the record is named', () => {
+    const r = run(rangeOutOf, model({ entities: { exam: [['title', 'string']] } }), 'An exam gets a score out of 100.');
+    const f = field(r.draft, 'Exam', 'score');
+    assert.deepEqual([f?.type, f?.min, f?.max], ['integer', 0, 100]);
+  });
+
+  it('rangeCompare: positive, not negative, at least 18 years old, up to 50%, not shorter than 30 min', () => {
+    const shop = model({ entities: { offer: [['price', 'money'], ['discount', 'decimal']], runner: [['name', 'string']], hike: [['durationMinutes', 'integer']], parcel: [['weight', 'decimal']] } });
+    run(rangeCompare, shop, 'The price of an offer must be positive.');
+    assert.equal(field(shop, 'Offer', 'price')?.min, 0.01);
+    run(rangeCompare, shop, 'Parcel weight cannot be negative.');
+    assert.equal(field(shop, 'Parcel', 'weight')?.min, 0);
+    run(rangeCompare, shop, 'Runners must be at least 18 years old.');
+    assert.deepEqual([field(shop, 'Runner', 'age')?.type, field(shop, 'Runner', 'age')?.min], ['integer', 18]);
+    run(rangeCompare, shop, 'An offer has a discount of up to 50%.');
+    assert.equal(field(shop, 'Offer', 'discount')?.max, 50);
+    run(rangeCompare, shop, "A hike can't be shorter than 30 min.");
+    assert.equal(field(shop, 'Hike', 'durationMinutes')?.min, 30);
+  });
+
+  it('rangeCompare: a condition ("guests under 12 …") is not a range', () => {
+    const r = run(rangeCompare, model({ entities: { guest: [['age', 'integer']] } }), 'Guests under 12 can only join with an adult.');
+    assert.equal(r.recognised, false);
+  });
+});
+
+describe('extract rules: ownership', () => {
+  const bookings = () => model({ user: true, entities: { booking: [['day', 'date']] } });
+
+  it('ownOwn: "members can only change their own bookings" makes bookings user-owned', () => {
+    const r = run(ownOwn, bookings(), 'Members can only change or cancel their own bookings.', { roles: ['member'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Booking', actions: ['update', 'delete'], sources: [] });
+    assert.equal(r.draft.entities.find((e) => e.name === 'Booking')?.ownerRelation, 'owner');
+  });
+
+  it('onlyOwner: "only the reporter may delete a bug" uses the reporter link; "the seller who listed an item" too', () => {
+    const bugs = model({ user: true, entities: { bug: [['title', 'string']] }, relations: [['Bug', 'User', 'assignee'], ['Bug', 'User', 'reporter']] });
+    const r = run(onlyOwner, bugs, 'Only the reporter or an admin may delete a bug.', { roles: ['member', 'admin'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Bug', actions: ['delete'], sources: [] });
+    assert.equal(r.draft.entities.find((e) => e.name === 'Bug')?.ownerRelation, 'reporter');
+    const items = model({ user: true, entities: { item: [['title', 'string']] } });
+    assert.equal(run(onlyOwner, items, 'Only the seller who listed an item can remove it.', { roles: ['member'] }).rules[0]?.entity, 'Item');
+  });
+
+  it('notByOthers: "cancelled by the customer who placed them, not by other customers"', () => {
+    const orders = model({ user: true, entities: { order: [['total', 'money']] } });
+    const r = run(notByOthers, orders, 'Orders can be cancelled by the customer who placed them, not by other customers.', { roles: ['customer'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Order', actions: ['update', 'delete'], sources: [] });
+  });
+
+  it('assignedToThem: "drivers only update deliveries assigned to them" through the assigned user link', () => {
+    const draft = model({ user: true, entities: { delivery: [['address', 'string']] }, relations: [['Delivery', 'User', 'driver']] });
+    const r = run(assignedToThem, draft, 'Drivers only update deliveries assigned to them.', { roles: ['driver'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Delivery', actions: ['update'], sources: [] });
+    assert.equal(r.draft.entities.find((e) => e.name === 'Delivery')?.ownerRelation, 'driver');
+  });
+});
+
+describe('extract rules: roles', () => {
+  const venues = () => model({ user: true, entities: { venue: [['name', 'string']], expense: [['amount', 'money'], ['approved', 'boolean']] } });
+
+  it('onlyRole: "only admins can create, edit or delete venues"', () => {
+    const r = run(onlyRole, venues(), 'Only admins can create, edit or delete venues.', { roles: ['member', 'admin'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Venue', actions: ['create', 'update', 'delete'], roles: ['admin'], sources: [] });
+  });
+
+  it('onlyRole: no modal ("only managers approve expenses"), "myself" in a story, an unknown role is said', () => {
+    assert.deepEqual(strip(run(onlyRole, venues(), 'Only managers approve expenses.', { roles: ['member', 'manager'] }).rules[0]), { kind: 'roleRequired', entity: 'Expense', actions: ['update'], roles: ['manager'], sources: [] });
+    const story = run(onlyRole, venues(), 'As a head nurse, I want only nurses and myself to edit venues.', { roles: ['nurse', 'head_nurse'] });
+    assert.deepEqual(story.rules[0]?.kind === 'roleRequired' && story.rules[0].roles, ['nurse', 'head_nurse']);
+    const unknown = run(onlyRole, venues(), 'Only treasurers can delete expenses.', { roles: ['member'] });
+    assert.equal(unknown.rules.length, 0);
+    assert.match(unknown.notes[0], /not a sign-in role/);
+  });
+
+  it('restrictedTo: "deleting expenses is restricted to accountants"', () => {
+    const r = run(restrictedTo, venues(), 'Deleting expenses is restricted to accountants.', { roles: ['member', 'accountant'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Expense', actions: ['delete'], roles: ['accountant'], sources: [] });
+  });
+
+  it('manageRole: "the librarian manages venues"', () => {
+    const r = run(manageRole, venues(), 'The librarian manages venues.', { roles: ['member', 'librarian'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Venue', actions: ['create', 'update', 'delete'], roles: ['librarian'], sources: [] });
+  });
+
+  it('roleMayChange: a role that marks a record done is noted with the rule as a suggestion, not enforced', () => {
+    const draft = model({ user: true, entities: { repair: [['status', 'enum', { enumValues: ['open', 'done'] }]] } });
+    const r = run(roleMayChange, draft, 'As a caretaker I want to mark a repair as done.', { roles: ['tenant', 'caretaker'] });
+    assert.equal(r.rules.length, 0);
+    const suggestion = r.draft.notUnderstood[0].suggestions[0];
+    assert.ok(suggestion.kind === 'addRule' && suggestion.rule.kind === 'roleRequired' && suggestion.rule.roles[0] === 'caretaker');
+  });
+});
+
+describe('extract rules: refusals', () => {
+  const tickets = () => model({ user: true, entities: { ticket: [['status', 'enum', { enumValues: ['open', 'resolved', 'closed'] }]], reply: [['body', 'text']], invoice: [['total', 'money'], ['paid', 'boolean']] }, relations: [['Reply', 'Ticket']] });
+
+  it('refuseInState: "a closed ticket cannot be edited or replied to" refuses the update and the child rows', () => {
+    const r = run(refuseInState, tickets(), 'A closed ticket cannot be edited or replied.');
+    assert.deepEqual(r.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition]), [
+      ['Ticket', ['update'], { field: 'status', op: 'eq', value: 'closed' }],
+      ['Reply', ['create'], { relation: 'ticket', field: 'status', op: 'eq', value: 'closed' }],
+    ]);
+    assertValid(r.draft, ['member']);
+  });
+
+  it('refuseInState: "an invoice can\'t be deleted once paid" and "tickets that are marked as resolved can\'t be deleted"', () => {
+    const r = run(refuseInState, tickets(), "An invoice can't be deleted once paid.");
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].entity, r.rules[0].actions, r.rules[0].condition], ['Invoice', ['delete'], { field: 'paid', op: 'eq', value: true }]);
+    const s = run(refuseInState, tickets(), "Tickets that are marked as resolved can't be deleted.");
+    assert.deepEqual(s.rules[0]?.kind === 'refuseWhen' && s.rules[0].condition, { field: 'status', op: 'eq', value: 'resolved' });
+  });
+
+  it('refuseActor: "members with unpaid fees cannot borrow books", "a blocked customer can\'t place an order"', () => {
+    const lib = model({ entities: { member: [['unpaidFees', 'money']], book: [['title', 'string']], loan: [['due', 'date']] }, relations: [['Loan', 'Member'], ['Loan', 'Book']] });
+    const r = run(refuseActor, lib, 'Members with unpaid fees cannot borrow books.');
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].entity, r.rules[0].actions, r.rules[0].condition], ['Loan', ['create'], { relation: 'member', field: 'unpaidFees', op: 'gt', value: 0 }]);
+    const shop = model({ entities: { customer: [['state', 'enum', { enumValues: ['active', 'blocked'] }]], order: [['total', 'money']] }, relations: [['Order', 'Customer']] });
+    const s = run(refuseActor, shop, "A blocked customer can't place an order.");
+    assert.deepEqual(s.rules[0]?.kind === 'refuseWhen' && s.rules[0].condition, { relation: 'customer', field: 'state', op: 'eq', value: 'blocked' });
+  });
+
+  it('refuseActor: "a member whose subscription has expired can\'t book a court"', () => {
+    const club = model({ entities: { member: [['subscriptionEnd', 'date']], court: [['name', 'string']], booking: [['day', 'date']] }, relations: [['Booking', 'Member'], ['Booking', 'Court']] });
+    const r = run(refuseActor, club, "A member whose subscription has expired can't book a court.");
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && r.rules[0].condition, { relation: 'member', field: 'subscriptionEnd', op: 'past' });
+  });
+
+  it('refuseTimePast: "nobody can book a class that has already started"', () => {
+    const gym = model({ user: true, entities: { class: [['startsAt', 'datetime']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
+    const r = run(refuseTimePast, gym, 'Nobody can book a class that has already started.');
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].entity, r.rules[0].actions, r.rules[0].condition], ['Booking', ['create'], { relation: 'class', field: 'startsAt', op: 'past' }]);
+  });
+
+  it('refuseOnlyWhile: "can be edited only while it is still a draft"; "before it is shipped" uses the order of states', () => {
+    const draft = model({ entities: { claim: [['status', 'enum', { enumValues: ['draft', 'submitted', 'paid'] }]], shipment: [['status', 'enum', { enumValues: ['packing', 'shipped', 'delivered'] }]] } });
+    const r = run(refuseOnlyWhile, draft, 'A claim can be edited only while it is still a draft.');
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].actions, r.rules[0].condition], [['update'], { field: 'status', op: 'ne', value: 'draft' }]);
+    const s = run(refuseOnlyWhile, draft, 'A shipment can only be cancelled before it is shipped.');
+    assert.deepEqual(s.rules[1]?.kind === 'refuseWhen' && [s.rules[1].entity, s.rules[1].actions, s.rules[1].condition], ['Shipment', ['delete'], { field: 'status', op: 'ne', value: 'packing' }]);
+  });
+
+  it('refuseTimeMargin: a margin before an event is said to be out of reach, with the nearest rule suggested', () => {
+    const gym = model({ user: true, entities: { booking: [['note', 'text']], session: [['startsAt', 'datetime']] }, relations: [['Booking', 'Session']] });
+    const r = run(refuseTimeMargin, gym, 'Bookings can be cancelled up to 24 hours before the session.');
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0], /margin/);
+    const suggestion = r.draft.notUnderstood[0].suggestions[0];
+    assert.ok(suggestion?.kind === 'addRule' && suggestion.rule.kind === 'refuseWhen' && suggestion.rule.condition.relation === 'session');
+  });
+});
+
+describe('extract rules: every clause accounted for', () => {
+  it('readClause: rule language nobody understood gets a notUnderstood entry with the clause', () => {
+    const draft = model({ entities: { visit: [['day', 'date']] } });
+    const { sentences } = splitSentences('Title.\n\nParking must stay free for visitors.');
+    const ctx = contextFor(draft, sentences[1], clausesOf(sentences[1]).clauses[0], { roles: [], roleWords: new Set(), ensureOwner: () => false });
+    readClause(ctx);
+    assert.deepEqual(draft.notUnderstood.map((n) => [n.text, n.sources]), [['Parking must stay free for visitors.', [1]]]);
+    assert.match(draft.notUnderstood[0].reason, /obligation/);
+  });
+
+  it('findRules: rules from several sentences, their sentences used, the rest explained', () => {
+    const draft = model({ user: true, entities: { court: [['name', 'string']], booking: [['startsAt', 'datetime'], ['endsAt', 'datetime']] }, relations: [['Booking', 'Court']] });
+    const { sentences } = splitSentences("Court booking.\n\nA court can't be double-booked. Bookings end after they start. Only one person knows the alarm code.");
+    findRules(draft, sentences, ['member'], new Set(), ensureOwner(draft));
+    assert.deepEqual(draft.rules.map((r) => r.kind), ['noOverlap', 'dateOrder']);
+    assert.ok(draft.used.has(1) && draft.used.has(2));
+    assert.deepEqual(draft.notUnderstood.map((n) => n.sources), [[3]]);
+  });
+});
