@@ -3,6 +3,7 @@
 // `warnings` and `unimplemented` what it could not turn into data, relations or rules.
 import { camelCase, humanize, pluralizeName, pluralizeWord } from '../naming';
 import { ProjectSpec, SPEC_VERSION, type Auth, type ProjectSpecInput } from '../projectSpec';
+import { accountSentences } from '../accounting';
 import { validateSpec } from '../specIndex';
 import { detectAuth } from './auth';
 import { addEntity, addField, addRelation, findEntity, newDraft, toSpecField, type Draft } from './draft';
@@ -371,6 +372,25 @@ function finish(text: string, options: ExtractOptions, sentences: SentenceInfo[]
   return repair(candidate, text, options, sentences);
 }
 
+/**
+ * The last guarantee of "nothing dropped silently": a sentence that was read but that nothing in
+ * the final model cites (what it gave was merged away or failed validation) is listed with why.
+ */
+function accountForEverySentence(spec: ProjectSpec): ProjectSpec {
+  const missing = accountSentences(spec).filter((a) => a.status === 'unaccounted');
+  if (!missing.length) return spec;
+  const notUnderstood = [
+    ...spec.notUnderstood,
+    ...missing.map((a) => ({
+      text: a.text.slice(0, 2000),
+      reason: 'Read, but nothing in the data model comes from this sentence (it may describe the organisation or the context, or what it named was merged into another record).',
+      sources: [a.id],
+      suggestions: [],
+    })),
+  ];
+  return { ...spec, notUnderstood };
+}
+
 /** Drops whatever still fails validation (never expected, but the contract is "always valid"). */
 function repair(candidate: ProjectSpecInput, text: string, options: ExtractOptions, sentences: SentenceInfo[]): ProjectSpec {
   let parsed = ProjectSpec.safeParse(candidate);
@@ -380,7 +400,7 @@ function repair(candidate: ProjectSpecInput, text: string, options: ExtractOptio
   let spec = parsed.data;
   for (let round = 0; round < 3; round++) {
     const problems = validateSpec(spec);
-    if (!problems.length) return spec;
+    if (!problems.length) return accountForEverySentence(spec);
     const keepRule = (rule: (typeof spec.rules)[number]) => !validateSpec({ ...spec, rules: [rule] }).some((p) => p.startsWith('Rule'));
     const badRelation = (r: (typeof spec.relations)[number]) => problems.some((p) => p.startsWith(`Relation ${r.from}.${r.name}`));
     spec = {
@@ -393,6 +413,7 @@ function repair(candidate: ProjectSpecInput, text: string, options: ExtractOptio
     parsed = ProjectSpec.safeParse(spec);
     if (!parsed.success) break;
   }
+  if (!validateSpec(spec).length) return accountForEverySentence(spec);
   if (validateSpec(spec).length) return emptySpec(text, options, [...spec.warnings, 'The extracted spec had inconsistencies that could not be repaired; it was reset.'], sentences);
   return spec;
 }
