@@ -133,6 +133,49 @@ describe('extractor grammar: field lists', () => {
   });
 });
 
+describe('extractor grammar: markdown tables and people as fields', () => {
+  const tracker = [
+    '# Ticket desk',
+    '',
+    'Agents and admins sign in. Customers write in by e-mail and agents log their tickets here.',
+    '',
+    '## Tickets',
+    '| Field | Type | Notes |',
+    '|---|---|---|',
+    '| subject | text | required |',
+    '| priority | choice | low, normal, urgent |',
+    '| opened at | date/time | |',
+    '| reference | text | unique |',
+    '| hours spent | number | at least 0 |',
+    '',
+    'Each ticket has a reporter and an assignee.',
+  ].join('\n');
+
+  it('a table of fields under a heading becomes the fields of that record', () => {
+    const spec = extractSpec(tracker);
+    const ticket = spec.entities.find((e) => e.name === 'Ticket');
+    assert.ok(ticket, spec.entities.map((e) => e.name).join(', '));
+    const byName = Object.fromEntries(ticket.fields.map((f) => [f.name, f]));
+    assert.equal(byName.subject?.required, true);
+    assert.deepEqual(byName.priority?.enumValues, ['low', 'normal', 'urgent']);
+    assert.equal(byName.openedAt?.type, 'datetime');
+    assert.equal(byName.reference?.unique, true);
+    assert.equal(byName.hoursSpent?.type, 'integer');
+  });
+
+  it('people named as fields are links to the users', () => {
+    const spec = extractSpec(tracker);
+    const names = spec.relations.filter((r) => r.from === 'Ticket' && r.to === 'User').map((r) => r.name);
+    assert.ok(names.includes('assignee') && names.includes('reporter'), names.join(', '));
+  });
+
+  it('"a small bug tracker" in a longer text does not make Bug a record by itself', () => {
+    const spec = extractSpec('A small bug tracker for our team. Developers sign in. Each issue has a title and a severity (low, high). Issues belong to projects. Projects have a name.');
+    assert.ok(!spec.entities.some((e) => e.name === 'Bug'), spec.entities.map((e) => e.name).join(', '));
+    assert.ok(spec.entities.some((e) => e.name === 'Issue'));
+  });
+});
+
 describe('extractor: language, repeats and accounting', () => {
   it('says when a text is not English', () => {
     assert.equal(checkLanguage('Los clientes compran productos y cada pedido tiene varias líneas con la cantidad.').english, false);

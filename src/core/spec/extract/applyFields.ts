@@ -9,6 +9,7 @@ import { knownNoun } from './knowledge';
 import { singular, USER_WORDS } from './lexicon';
 import { resolveKey } from './mentions';
 import type { SentenceInfo } from './sentences';
+import { isPersonWord } from './nlpEvidence';
 import { inferType } from './types';
 
 export type PendingList = FieldList;
@@ -101,6 +102,12 @@ function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], sour
       continue;
     }
     if (target === subject.name) continue;
+    // "a reporter and an assignee": people named as fields are links to the users who sign in.
+    if (!target && !item.plural && !item.hint && !item.enumValues && findEntity(draft, 'User') && subject.name !== 'User' && isPersonWord(item.words[item.words.length - 1])) {
+      addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      draft.used.add(source);
+      continue;
+    }
     // "home team", "away team": an item whose head names another record is a named link to it.
     const headEntity = !target && !item.plural && item.words.length > 1 && !item.hint && !item.enumValues ? draft.entities.find((e) => e.key === item.words[item.words.length - 1] && e.name !== 'User' && e !== subject) : undefined;
     if (headEntity) {

@@ -85,7 +85,7 @@ export function phrasesIn(tokens: Token[]): Phrase[] {
 
 const CONTEXT_BEFORE = new Set(['of', 'on', 'for', 'with', 'by', 'per', 'in', 'from', 'about', 'and', 'or', 'has', 'have', 'manage', 'see', 'view', 'all']);
 
-function scoreSentence(sentence: SentenceInfo, evidence: Evidence): void {
+function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boolean): void {
   const tokens = tokenize(sentence.plain);
   const weight = sentence.optional ? 0.5 : 1;
   const id = sentence.id;
@@ -185,7 +185,8 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence): void {
       // Not adjectives ("social blogging site"), tool nouns ("url shortener") or names ("Instagram app").
       if (!isHeadWord(w) || /(?:al|ic|ful|ous|ive|able|ible|er|or)$/.test(w) || w.includes('-')) break;
       if (new RegExp(`[^.!?]\\s${w[0].toUpperCase()}${w.slice(1)}\\b`).test(sentence.text)) break;
-      addEvidence(evidence, singular(w), 2 * weight, id);
+      // In a longer text the app's name is a title: "a bug tracker" needs the bugs named again.
+      addEvidence(evidence, singular(w), (longText ? 1 : 2) * weight, id, !longText);
       break;
     }
   }
@@ -207,6 +208,7 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence): void {
 
 export function collectEvidence(sentences: SentenceInfo[]): Evidence {
   const evidence: Evidence = new Map();
-  for (const sentence of sentences) scoreSentence(sentence, evidence);
+  const longText = sentences.filter((s) => !s.heading).length > 3;
+  for (const sentence of sentences) scoreSentence(sentence, evidence, longText);
   return evidence;
 }

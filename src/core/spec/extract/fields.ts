@@ -132,6 +132,11 @@ function parseItem(raw: string): FieldItem | undefined {
       words.push('on', 'hand');
       break;
     }
+    // "reported at", "created at (timestamp)": the time something happened.
+    if (w === 'at' && words.length && (!tokens[i + 1] || /^(timestamp|date|time|datetime)$/.test(tokens[i + 1]))) {
+      words.push('at');
+      break;
+    }
     if (CUT_WORDS.has(w) || /^\d/.test(w)) break;
     words.push(w);
   }

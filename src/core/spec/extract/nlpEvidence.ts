@@ -5,6 +5,7 @@
 // book a class"). Each pattern is one function with its own test.
 import { addEvidence, type Evidence } from './entities';
 import { findFieldLists } from './fields';
+import { tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import { genericHeadAllowed, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
@@ -70,6 +71,13 @@ function subjectIsActor(clause: Clause, analysis: Analysis, sentence: SentenceIn
 /** Heads that end like agent nouns but name things ("order", "folder", "number"). */
 function storableHead(head: string): boolean {
   return /^(order|folder|number|letter|paper|poster|sticker|voucher|trailer|computer|printer|scanner|monitor|container|register|filter|meter|chapter|counter|character|corridor|floor|door|error|sensor|elevator|tractor|motor|calendar|ledger|roster|charter|quarter|member|center|centre|theater|theatre|cluster|layer|timer|batter|matter|water|shelter|tender|header|footer|banner|marker|tracker|planner|trigger|anchor|mirror|vendor|donor|sponsor)$/.test(head);
+}
+
+/** A word for a person: a known person noun, a role, or an agent noun ("reporter", "assignee"). */
+export function isPersonWord(word: string): boolean {
+  if (isPersonKey(word)) return true;
+  if (!/(?:er|or|ee|ist|ian)$/.test(word) || storableHead(word) || word.length < 5) return false;
+  return tagSentence(`the ${word}`).some((t) => t.w === word && (t.actor || t.pos === 'noun'));
 }
 
 type Add = (key: string, score: number, strong?: boolean) => void;
@@ -148,7 +156,7 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);
   // "Members borrow books: a loan records …" is a sentence, not a heading of a list.
-  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal') || items.some((i) => analyze(i).clauses.length > 0 && i.split(/\s+/).length > 3)) return undefined;
+  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal') || items.some((i) => { const bare = i.replace(/\([^()]*\)/g, ' ').trim(); return analyze(bare).clauses.length > 0 && bare.split(/\s+/).length > 3; })) return undefined;
   const phrase = analysis.phrases[analysis.phrases.length - 1];
   if (!phrase || phrase.head !== analysis.terms.length - 1) return undefined;
   const head = phrase.headWord;

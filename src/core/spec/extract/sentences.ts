@@ -3,6 +3,8 @@
 // sentence ending in ':' that introduced it), code fences (skipped) and "Bonus"/"Optional"
 // sections (flagged so auth cues there are not taken as core requirements).
 
+import { isSeparatorRow, splitRow, tableToSentences } from './tables';
+
 export interface SentenceInfo {
   id: number;
   /** The sentence as written (trimmed, capped in length). */
@@ -113,7 +115,19 @@ export function splitSentences(text: string): SplitResult {
   // Blocks: headings, bullets (with their continuation lines) and paragraphs.
   const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string }> = [];
   let inFence = false;
-  for (const line of source.split('\n')) {
+  const lines = source.split('\n');
+  let lastHeading: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    // A markdown table: read it whole (a table of fields becomes one list under its heading).
+    if (/^\s*\|.*\|\s*$/.test(line) && index + 1 < lines.length && isSeparatorRow(lines[index + 1])) {
+      let end = index;
+      while (end < lines.length && /^\s*\|/.test(lines[end])) end++;
+      const converted = tableToSentences(lines.slice(index, end), lastHeading);
+      for (const text of converted ?? lines.slice(index, end).filter((l) => !isSeparatorRow(l)).map((l) => splitRow(l).join(', '))) blocks.push({ kind: 'bullet', text });
+      index = end - 1;
+      continue;
+    }
     if (/^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
       continue;
@@ -121,7 +135,10 @@ export function splitSentences(text: string): SplitResult {
     if (inFence) continue;
     const heading = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
     const bullet = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?(.*)$/.exec(line);
-    if (heading) blocks.push({ kind: 'heading', text: heading[1] });
+    if (heading) {
+      blocks.push({ kind: 'heading', text: heading[1] });
+      lastHeading = heading[1].replace(/[*_`#]/g, '').trim();
+    }
     else if (bullet) blocks.push({ kind: 'bullet', text: bullet[1] });
     else if (!line.trim()) blocks.push({ kind: 'para', text: '' });
     else {
