@@ -7,6 +7,7 @@ import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
 import { MergeChoice } from './MergeChoice';
+import { NotUnderstoodList } from './NotUnderstoodList';
 import { OptionsEditor } from './OptionsEditor';
 import { RefineWithClaude } from './RefineWithClaude';
 import { RelationsEditor } from './RelationsEditor';
@@ -81,6 +82,7 @@ export function ReviewStep({
         Rename, add or delete entities and fields; changes follow into relations and rules.
       </p>
       <RefineWithClaude api={api} />
+      <NotUnderstoodList spec={spec} edit={api.edit} />
       <Forecast forecast={review.forecast} checking={api.checking} />
       <div className="folder-row">
         <label htmlFor="target-folder">Folder in the workspace</label>
