@@ -105,10 +105,13 @@ describe('extract rules: clauses and rule language', () => {
     assert.deepEqual(story.clauses.map((c) => [c.plain, c.purpose]), [['approve shifts', false], ['nobody works twice in a row.', true]]);
   });
 
-  it('reads markdown table rows as clauses about their field', () => {
-    const { sentences } = splitSentences('Title.\n\n| Field | Notes |\n|---|---|\n| Serial | unique |\n| Closed at | must be after opened at |');
+  it('reads a list item whose parenthesis carries rule language as a clause about that field', () => {
+    const { sentences } = splitSentences('Title.\n\n- Cleaning jobs: date, finished at (must be after started at), notes');
     const { clauses } = clausesOf(sentences[1]);
-    assert.deepEqual(clauses.map((c) => [c.subjectField, c.plain]), [[['serial'], 'serial: unique'], [['closed', 'at'], 'closed at: must be after opened at']]);
+    assert.deepEqual(clauses.map((c) => [c.plain, c.subjectField, c.listSubject]), [
+      ['cleaning jobs: date, finished at , notes', undefined, undefined],
+      ['finished at: must be after started at', ['finished', 'at'], ['cleaning', 'jobs']],
+    ]);
   });
 
   it('knows rule language, and ordinary sentences without it', () => {
@@ -208,13 +211,13 @@ describe('extract rules: uniqueness', () => {
     assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Locker', fields: ['code', 'gym'], sources: [] });
   });
 
-  it('uniqueAnnotated: "vin (unique)" in a field list and "unique" in a table row', () => {
+  it('uniqueAnnotated: "vin (unique)" and "code (four letters, unique)" in field lists', () => {
     const draft = model({ entities: { truck: [['vin', 'string'], ['make', 'string']] } });
     for (const f of draft.entities[0].fields) f.sources.add(1);
-    const r = run(uniqueAnnotated, draft, '- Trucks: vin (unique), make.');
+    const r = run(uniqueAnnotated, draft, '- Trucks: vin (unique), make.', { clause: 1 });
     assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Truck', fields: ['vin'], sources: [] });
     const table = model({ entities: { course: [['code', 'string']] } });
-    const t = run(uniqueAnnotated, table, '| Field | Notes |\n|---|---|\n| Code | unique, four letters |', { section: 'Course' });
+    const t = run(uniqueAnnotated, table, '- Courses: code (four letters, unique), title', { section: 'Course', clause: 1 });
     assert.equal(field(t.draft, 'Course', 'code')?.unique, true);
   });
 
@@ -265,9 +268,9 @@ describe('extract rules: date order', () => {
     assert.equal(s.rules[0]?.kind === 'dateOrder' && s.rules[0].later, 'checkout');
   });
 
-  it('dateOrder: a table row "closed at: must be after opened at"; a text field is refused with a reason', () => {
+  it('dateOrder: a list item "closed at (must be after opened at)"; a text field is refused with a reason', () => {
     const tickets = model({ entities: { ticket: [['openedAt', 'datetime'], ['closedAt', 'datetime']] } });
-    const r = run(dateOrder, tickets, '| Field | Notes |\n|---|---|\n| Closed at | must be after opened at |', { section: 'Ticket' });
+    const r = run(dateOrder, tickets, '- Tickets: title, closed at (date, must be after opened at)', { section: 'Ticket', clause: 1 });
     assert.equal(r.rules[0]?.kind === 'dateOrder' && r.rules[0].earlier, 'openedAt');
     const bad = model({ entities: { shift: [['begins', 'string'], ['ends', 'string']] } });
     const s = run(dateOrder, bad, 'A shift ends must be after begins.');

@@ -63,10 +63,52 @@ function tableRows(text: string): RuleClause[] | undefined {
   return rows;
 }
 
+/** Splits at commas outside parentheses. */
+function topLevelItems(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * "Cleaning tasks: date, finished at (must be after started at), notes": a list item whose
+ * parenthesis carries rule language is a clause about that field of the list's record. Returns the
+ * item clauses and the sentence without those notes.
+ */
+function listItemClauses(text: string): { items: RuleClause[]; rest: string } {
+  const list = /^([^:()]{1,50}):\s+(.+)$/.exec(text);
+  if (!list) return { items: [], rest: text };
+  const items: RuleClause[] = [];
+  let rest = text;
+  for (const item of topLevelItems(list[2])) {
+    const m = /^([^()]+?)\s*\(([^()]+)\)\s*[.;]?$/.exec(item);
+    if (!m) continue;
+    const inner = m[2];
+    if (!ruleLanguage(plainOf(inner)) && !/→|->|=>/.test(inner)) continue;
+    const name = m[1].replace(/^(?:unique|required|optional|mandatory)\s+/i, '');
+    const clauseText = `${name}: ${inner}`;
+    items.push({ text: clauseText, plain: plainOf(clauseText), purpose: false, subjectField: wordsOf(name), listSubject: wordsOf(list[1]) });
+    rest = rest.replace(`(${inner})`, '');
+  }
+  return { items, rest };
+}
+
 export function clausesOf(sentence: SentenceInfo): SentenceClauses {
   const rows = tableRows(sentence.text);
   if (rows) return { clauses: rows };
-  let text = sentence.text.replace(/\s+/g, ' ').trim();
+  const listed = listItemClauses(sentence.text.replace(/\s+/g, ' ').trim());
+  let text = listed.rest;
   let narrator: string | undefined;
   const story = STORY.exec(text);
   const clauses: RuleClause[] = [];
@@ -95,7 +137,7 @@ export function clausesOf(sentence: SentenceInfo): SentenceClauses {
   parts = splitOn(parts, /,?\s+(?:and|but|whereas)\s+|,\s+(?=(?:nobody|no one|only)\b)/gi, (before, after) => CLAUSE_START.test(after) && (MODAL.test(before) || before.split(' ').length >= 4));
   parts = splitOn(parts, /,\s*(?:since|because|as)\s+|\s+because\s+/gi);
   const main = parts.map((p) => ({ text: p.replace(/^[,\s]+|[,\s]+$/g, ''), plain: plainOf(p.replace(/^[,\s]+|[,\s]+$/g, '')), purpose: false }));
-  return { clauses: [...main, ...clauses], narrator };
+  return { clauses: [...main, ...listed.items, ...clauses], narrator };
 }
 
 interface Cue {
@@ -105,14 +147,14 @@ interface Cue {
 
 const CUES: Cue[] = [
   { pattern: /→|->|=>|\s>\s/, says: 'a sequence of states' },
-  { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\bat the same time\b|\bat once\b|\bsimultaneous\w*/, says: 'a rule against overlapping bookings' },
-  { pattern: /\bunique\b|\btwice\b|\bonly once\b|\bat most once\b|\breused\b|\bduplicates?\b/, says: 'a uniqueness rule' },
+  { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\b(?:can't|cannot|can not|cant|never|not|no)\b.*\b(?:at the same time|at once|simultaneously)\b/, says: 'a rule against overlapping bookings' },
+  { pattern: /\bunique\b|\btwice\b|\bonly once\b|\bat most once\b|\bnever (?:be )?reused\b|\b(?:can't|cannot|can not|not) be reused\b|\bno duplicates?\b/, says: 'a uniqueness rule' },
   { pattern: new RegExp(String.raw`\b(?:at most|at least|max(?:imum)?(?: of)?|min(?:imum)?(?: of)?|up to|limited to|no more than|not more than|more than|fewer than|less than|under|over|capped at)\s+${NUMBER}\b|\bmore [a-z]+ than\b|\b(?:exceed|exceeds)\b|[<>]=?\s*\d`), says: 'a limit' },
   { pattern: /\bbetween \d+(?:[.,]\d+)? and \d|\bfrom \d+(?:[.,]\d+)? to \d|\bout of \d|\bpositive\b|\bnegative\b/, says: 'a range of values' },
-  { pattern: /\b\d+ [a-z]+ (?:per|a|each) [a-z]+|\bone [a-z]+ per\b/, says: 'a limit per something' },
+  { pattern: /\bone [a-z]+ per\b|\b(?:max|maximum|at most|no more than|up to|only)\b.*\b\d+ [a-z]+ (?:per|a|each) [a-z]+/, says: 'a limit per something' },
   { pattern: /\b(?:is|are|be|becomes?|gets?|a|the|once) full\b|\bfully booked\b|\bsold out\b|\boverbook\w*|\bcapacity (?:is|has been) (?:reached|exceeded)\b/, says: 'a capacity limit' },
   { pattern: /\bonly\b/, says: 'a restriction ("only")' },
-  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|nobody|no one|no-one|no two|no double)\b/, says: 'a prohibition' },
+  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)/, says: 'a prohibition' },
   { pattern: /\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to be\b/, says: 'an obligation ("must")' },
 ];
 
@@ -120,7 +162,9 @@ const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;
 const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|to be|is not|isn't|only|never|at least|no earlier|no later|up to)\b/;
 
 /** What rule language a clause carries, in words ("a limit"), or undefined when it has none. */
-export function ruleLanguage(plain: string): string | undefined {
+export function ruleLanguage(text: string): string | undefined {
+  // Who signs in is read by the sign-in step ("students will not log in"); it is not a rule here.
+  const plain = text.replace(/\b(?:will not|won't|do not|don't|does not|doesn't|cannot|can't|never|not)\s+(?:need to\s+)?(?:log|sign)\s+(?:in|on|up)\b/g, ' ');
   const cue = CUES.find((c) => c.pattern.test(plain) && !(c.says === 'a capacity limit' && /\bfull[- ](?:name|address|text|time|description)/.test(plain) && !/\b(?:is|are|be|once) full\b/.test(plain)));
   if (cue) return cue.says;
   // "before"/"after" are ordinary words; with an obligation, or alone between two names, they order dates.

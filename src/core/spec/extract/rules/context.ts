@@ -8,7 +8,7 @@ import { addField, fieldNameOf, toSpecField, type Draft, type DraftEntity, type 
 import { PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from '../lexicon';
 import { tagSentence } from '../nlp';
 import type { SentenceInfo } from '../sentences';
-import { PEOPLE_WORDS, stripArticles, wordsOf } from './words';
+import { isActionVerb, PEOPLE_WORDS, stripArticles, wordsOf } from './words';
 
 export interface RuleClause {
   /** The clause as written (what notUnderstood quotes). */
@@ -19,6 +19,8 @@ export interface RuleClause {
   purpose: boolean;
   /** A table row or annotated list item: the words of the field it is about ("finished at"). */
   subjectField?: string[];
+  /** For a list item: the words naming the list's record ("Cleaning tasks: …"). */
+  listSubject?: string[];
 }
 
 export interface RuleContext {
@@ -89,6 +91,14 @@ export function isPeople(ctx: Pick<RuleContext, 'roles' | 'roleWords'>, ws: stri
   return PRONOUNS.has(head) || PEOPLE_WORDS.has(head) || USER_WORDS.has(head) || USER_WORDS.has(s) || PERSON_NOUNS.has(s) || !!STAFF_ROLES[s] || ctx.roleWords.has(s) || !!roleOf(ctx, clean) || isActor(head);
 }
 
+/** "plot inspections" (a plural noun after the name) but not "claim goes" (a verb). */
+function pluralNounAfter(name: string, next: string, after = 'the'): boolean {
+  if (singular(next) === next || isActionVerb(next)) return false;
+  const terms = tagSentence(`the ${name} ${next} ${/^[a-z]+$/.test(after) ? after : 'the'}`);
+  const term = terms.find((t, i) => i > 0 && t.w === next);
+  return !!term && term.pos === 'noun' && term.plural;
+}
+
 /** The tagger knows the word as a person noun ("analyst", "curator", "treasurer"). */
 export function isActor(word: string): boolean {
   if (!/^[a-z][a-z-]{2,}$/.test(word)) return false;
@@ -123,6 +133,11 @@ export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords
         if (ends.length === 1 && !PEOPLE_WORDS.has(key)) entity = ends[0];
       }
       if (!entity) continue;
+      // "I walk max 6 dogs": a record's name right after a subject pronoun is a verb.
+      if (len === 1 && start > 0 && /^(i|we|they|you)$/.test(plainWs[start - 1])) continue;
+      // "plot inspections": a record's name before another plural noun is a modifier, not the record.
+      const next = plainWs[start + len];
+      if (next && /^[a-z]{3,}s$/.test(next) && !PEOPLE_WORDS.has(next) && !byKey.has(singular(next)) && pluralNounAfter(part.join(' '), next, plainWs[start + len + 1])) continue;
       for (let i = start; i < start + len; i++) taken[i] = true;
       out.push({ entity, person: PERSON_NOUNS.has(key) || entity.name === 'User', start, end: start + len - 1, plural: lastSingular !== last });
     }

@@ -16,6 +16,7 @@ import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTi
 import { manageRole, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from './workflow';
+import { wordsOf } from './words';
 
 export type RulePattern = (ctx: RuleContext) => boolean;
 
@@ -61,10 +62,12 @@ export interface RuleInputs {
   ensureOwner: (entity: string, source: number) => boolean;
 }
 
-/** The entity a heading names ("### Cleaning tasks" -> CleaningTask), if exactly one. */
+/** The entity a heading is ("### Cleaning tasks", "4. Reviews" -> Review); not one it merely mentions ("Farm app notes"). */
 function headingEntity(draft: Draft, inputs: RuleInputs, sentence: SentenceInfo): string | undefined {
-  const found = [...new Set(mentionsIn({ draft, roles: inputs.roles, roleWords: inputs.roleWords }, sentence.plain).filter((m) => m.entity.name !== 'User').map((m) => m.entity.name))];
-  return found.length === 1 ? found[0] : undefined;
+  const words = wordsOf(sentence.plain).filter((w) => !/^(\d+|the|a|an|of|and|our|my|your)$/.test(w));
+  const found = mentionsIn({ draft, roles: inputs.roles, roleWords: inputs.roleWords }, words).filter((m) => m.entity.name !== 'User');
+  if (found.length !== 1 || found[0].start !== 0 || found[0].end !== words.length - 1) return undefined;
+  return found[0].entity.name;
 }
 
 /** Runs every pattern on one clause; says why when it carries rule language and nothing took it. */
@@ -98,7 +101,8 @@ export function findRules(
     let made = 0;
     let hint = section ?? previous;
     for (const clause of clauses) {
-      const ctx = contextFor(draft, sentence, clause, inputs, { hint, section, narrator });
+      const listed = clause.listSubject ? mentionsIn({ draft, roles, roleWords }, clause.listSubject).find((m) => m.entity.name !== 'User' && m.end === clause.listSubject!.length - 1) : undefined;
+      const ctx = contextFor(draft, sentence, clause, inputs, { hint: listed?.entity.name ?? hint, section: listed?.entity.name ?? section, narrator });
       // A "so that" reason restating the rule just made is not a second requirement.
       if (clause.purpose && made) continue;
       readClause(ctx);

@@ -17,8 +17,8 @@ export function pickRelation(entity: DraftEntity, relations: DraftRelation[], wo
 
 /** The row a verb makes between records: score -> Score, book -> Booking, rent -> Rental, put in -> ParcelItem. */
 export function rowOf(ctx: Pick<RuleContext, 'draft'>, verb: string, parents: DraftEntity[]): DraftEntity | undefined {
-  const lemma = verbLemma(verb);
-  const nouns = [ACTION_NOUNS[lemma], lemma, `${lemma}ing`, `${lemma}al`, `${lemma}ment`, `${lemma}ation`].filter(Boolean);
+  const lemmas = [...new Set([verbLemma(verb), verb.replace(/(?:es|s)$/, ''), verb.replace(/s$/, ''), verb.replace(/e?d$/, ''), verb.replace(/ing$/, '')])];
+  const nouns = lemmas.flatMap((lemma) => [ACTION_NOUNS[lemma], lemma, `${lemma}ing`, `${lemma}al`, `${lemma}ment`, `${lemma}ation`]).filter(Boolean);
   const named = ctx.draft.entities.filter((e) => nouns.some((n) => e.key === n || e.key.endsWith(` ${n}`)));
   const unique = [...new Set(parents)];
   const linked = (e: DraftEntity) => unique.every((p) => belongsTo(ctx, e, p).length);

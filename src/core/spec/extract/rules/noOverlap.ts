@@ -143,6 +143,8 @@ export function overlapSameTime(ctx: RuleContext): boolean {
     return true;
   }
   const same = m[4] ? stripArticles(wordsOf(m[4])) : undefined;
+  // "in the same year": one per period is a uniqueness rule (unique.ts), not an overlap of times.
+  if (same?.length && /^(day|date|week|month|year|season|term|night)s?$/.test(same[same.length - 1])) return false;
   buildOverlap(ctx, booked.entity, scope, stripArticles(wordsOf(m[1])).slice(-2), same, label);
   return true;
 }

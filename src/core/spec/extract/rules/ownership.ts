@@ -3,7 +3,7 @@
 // made them, not by other members", "only update cases assigned to them". The entity gets (or keeps)
 // its owner link to User and an ownership rule for the actions the verbs name (create never).
 import type { DraftEntity } from '../draft';
-import { singular } from '../lexicon';
+import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
 import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
@@ -52,7 +52,8 @@ export function ownOwn(ctx: RuleContext): boolean {
   const target = mentionsIn(ctx, m[1]).find((x) => x.start === 0 && x.entity.name !== 'User');
   const label = m[0];
   if (!target) {
-    if (mentionsIn(ctx, m[1]).some((x) => x.start === 0)) return false;
+    const head = stripArticles(wordsOf(m[1]))[0] ?? '';
+    if (mentionsIn(ctx, m[1]).some((x) => x.start === 0) || NON_ENTITY.has(head) || NON_ENTITY.has(singular(head))) return false;
     note(ctx, `Looks like an ownership rule (${label}), but "${stripArticles(wordsOf(m[1])).slice(0, 2).join(' ')}" is not a record type.`);
     return true;
   }
@@ -109,7 +110,7 @@ export function assignedToThem(ctx: RuleContext): boolean {
   const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that are\s+|which are\s+)?(?:assigned|allocated|given|linked)\s+to\s+(?:them|him|her|me|themselves|myself|you)\b/.exec(plain);
   if (!m || !/\bonly\b/.test(plain)) return false;
   const target = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop();
-  const label = plain.slice(0, 140);
+  const label = m[0].slice(-140);
   if (!target) {
     note(ctx, `Looks like people may only work on what is assigned to them (${label}), but "${stripArticles(wordsOf(m[1])).join(' ')}" is not a record type.`);
     return true;
@@ -118,7 +119,8 @@ export function assignedToThem(ctx: RuleContext): boolean {
   const toUser = belongsTo(ctx, entity, ctx.draft.entities.find((e) => e.name === 'User') ?? entity).filter((r) => r.to === 'User');
   // Who the rows are assigned to: the people named before the record ("drivers only update deliveries …").
   const beforeWords = [...wordsOf(plain.slice(0, m.index)), ...wordsOf(m[1]).slice(0, target.start)];
-  const actor = mentionsIn(ctx, beforeWords).find((x) => x.person || isPeople(ctx, x.entity.key.split(' ')));
+  const named = mentionsIn(ctx, beforeWords);
+  const actor = named.find((x) => x.entity !== entity && belongsTo(ctx, entity, x.entity).length) ?? named.find((x) => x.person || isPeople(ctx, x.entity.key.split(' ')));
   const names = ['assign', 'assignee', actor?.role ?? '', ...(actor ? beforeWords.slice(actor.start, actor.end + 1) : [])].filter(Boolean);
   const assigned = toUser.find((r) => names.some((n) => r.name.toLowerCase().includes(singular(n).replace(/[^a-z]/g, ''))));
   if (!assigned) {

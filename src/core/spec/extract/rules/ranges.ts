@@ -199,7 +199,9 @@ export function rangeCompare(ctx: RuleContext): boolean {
   if (n === undefined) return false;
   const unit = m[5] && (UNITS[m[5]] || m[5] === 'years old' || m[5] === '%') ? m[5] : undefined;
   // "at most 20 participants" counts records: that is a capacity, not a value range.
-  if (m[5] && !unit && !/^(?:per|a|each|every|in|on|for|at|and|or|than|if|when|so|but)$/.test(m[5])) return false;
+  if (m[5] && !unit && !/^(?:per|a|an|the|each|every|in|on|for|at|and|or|than|if|when|so|but|from|to|with|by|of|is|are|unless|until|as|otherwise|obviously|obvs|please)$/.test(m[5])) return false;
+  // "up to 24 hours before the shift" is a time margin (refuseWhen), not a range of a value.
+  if (/^\s*(?:before|after|in advance|ahead|prior|earlier|later|beforehand)\b/.test(plain.slice(m.index + m[0].length))) return false;
   const before = plain.slice(0, m.index);
   const no = negated(before);
   let bound: 'min' | 'max';

@@ -144,6 +144,8 @@ export function onlyRole(ctx: RuleContext): boolean {
   if (!m) return false;
   // Who: the words up to a modal or the first action verb; the rest is what they do.
   const tokens = m[1].split(/\s+/);
+  const first = tokens[0].replace(/[^a-z']/g, '');
+  if (/^(be|been|being|if|when|while|whilst|until|before|after|once|need|needs|have|has|had|get|gets|to|for|in|on|at|with|by|from|during|within|within|as|so|because|then|just|ever|one|two|three|a|few|some|because)$/.test(first) || (isActionVerb(first) && !isPeople(ctx, [first]))) return false;
   let i = 0;
   let depth = 0;
   for (; i < tokens.length; i++) {
