@@ -25,10 +25,22 @@ export function tokenize(plain: string): Token[] {
 /** Singular of a noun, irregular plurals included (people, children, analyses, buses). */
 export function singular(word: string): string {
   if (word.length <= 3) return word;
-  if (!/^[a-z][a-z-]*$/.test(word)) return singularizeWord(word);
+  const irregular = IRREGULAR_PLURALS[word];
+  if (irregular) return irregular;
+  // Only "-es" plurals are ambiguous enough to ask the tagger (analyses, buses, diagnoses);
+  // the regular rules answer the rest, which keeps extraction fast.
+  if (!/^[a-z][a-z-]*es$/.test(word)) return singularizeWord(word);
   const lemma = singularNoun(word);
   return lemma && lemma.length >= 2 ? lemma : singularizeWord(word);
 }
+
+/** English plurals that do not end in -s. */
+const IRREGULAR_PLURALS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  people: 'person', children: 'child', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth', geese: 'goose', mice: 'mouse',
+  criteria: 'criterion', phenomena: 'phenomenon', data: 'data', media: 'media', alumni: 'alumnus', cacti: 'cactus', fungi: 'fungus',
+  oxen: 'ox', lice: 'louse', dice: 'die', staff: 'staff', personnel: 'personnel', sheep: 'sheep', fish: 'fish', deer: 'deer',
+  aircraft: 'aircraft', series: 'series', species: 'species', news: 'news',
+});
 
 export function isPlural(word: string): boolean {
   return singular(word) !== word;
@@ -46,10 +58,10 @@ export const DETERMINERS = set(
 );
 
 /** Words that can never head an entity name (app furniture, API and UI words, generic nouns). */
-// Domain words that are often records (class, group, case, term, label, field, step, section,
+// Domain words that are often records (class, group, case, term, label, section,
 // area) are not listed: the grammar decides from how they are used.
 export const NON_ENTITY = set(`
-  step steps
+  step steps field fields
   app apps application applications system systems site sites website websites web page pages screen screens button buttons link
   form forms   input inputs list lists table tables database databases db server servers backend frontend api apis
   endpoint endpoints request requests body json html css javascript js typescript node python code codes error errors token tokens

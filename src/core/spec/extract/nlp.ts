@@ -171,6 +171,12 @@ function canBeVerb(word: string): boolean {
   return known;
 }
 
+/** The tags compromise's lexicon gives a word on its own, without parsing (fast). */
+export function lexiconTags(word: string): string[] {
+  const entry = (nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } }).one.lexicon[word.toLowerCase()];
+  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+}
+
 /** Lemma of a single noun ("people" -> "person", "analyses" -> "analysis"). */
 export function singularNoun(word: string): string {
   const w = word.toLowerCase();

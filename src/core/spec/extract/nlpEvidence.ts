@@ -147,20 +147,33 @@ export function ofPhrases(analysis: Analysis, add: Add): void {
   }
 }
 
+const colonCache = new Map<string, string | undefined>();
+
 /** "Vehicles: plate number (unique), make, model" — the key before a colon that starts a list. */
 export function colonListSubject(sentence: SentenceInfo): string | undefined {
-  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(sentence.text.replace(/\*\*|__|`/g, ''));
+  const text = sentence.text.replace(/\*\*|__|`/g, '');
+  if (colonCache.has(text)) return colonCache.get(text);
+  if (colonCache.size > 2000) colonCache.clear();
+  const found = readColonList(text);
+  colonCache.set(text, found);
+  return found;
+}
+
+function readColonList(text: string): string | undefined {
+  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(text);
   if (!match) return undefined;
   const items = match[2].split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
-  if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 6)) return undefined;
+  if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);
-  // "Members borrow books: a loan records …" is a sentence, not a heading of a list.
-  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal') || items.some((i) => { const bare = i.replace(/\([^()]*\)/g, ' ').trim(); return analyze(bare).clauses.length > 0 && bare.split(/\s+/).length > 3; })) return undefined;
+  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) return undefined;
   const phrase = analysis.phrases[analysis.phrases.length - 1];
   if (!phrase || phrase.head !== analysis.terms.length - 1) return undefined;
   const head = phrase.headWord;
   if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || /^(rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|example|e\.g)$/.test(head)) return undefined;
+  // "Members borrow books: a loan records …" is a sentence, not a list of fields.
+  const long = items.filter((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 3);
+  if (long.some((i) => analyze(i.replace(/\([^()]*\)/g, ' ')).clauses.length > 0)) return undefined;
   return phrase.key;
 }
 
