@@ -77,6 +77,11 @@ describe('extractor grammar: entity cues', () => {
     assert.equal(found.dashboard, undefined);
   });
 
+  it('what is explicitly stored is a record, named with its participle ("Store the shortened URLs")', () => {
+    const spec = extractSpec('Create a URL shortener. Users input a long URL and get a short one. Store the shortened URLs in a database.');
+    assert.ok(spec.entities.some((e) => e.name === 'ShortenedUrl'), spec.entities.map((e) => e.name).join(', '));
+  });
+
   it('subjects that have parts are records', () => {
     const found = cues((add) => subjectsOfHaving(analyze('Each vehicle has a plate number.'), add));
     assert.ok(found.vehicle >= 2);

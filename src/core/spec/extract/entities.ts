@@ -38,7 +38,8 @@ export function entityKeyAllowed(key: string): boolean {
   // "savings account", "bank account" are records; a bare "account" is the user's sign-in.
   if (words.some((w) => USER_WORDS.has(w)) && !(head === 'account' && words.length > 1)) return false;
   // A price, a date, an email are fields of a record, never records of their own.
-  if (!knownNoun(key) && !['text', 'string', 'integer'].includes(inferType(words).type)) return false;
+  const type = inferType(words).type;
+  if (!knownNoun(key) && !['text', 'string', 'integer'].includes(type) && !(type === 'url' && words.length > 1)) return false;
   return true;
 }
 

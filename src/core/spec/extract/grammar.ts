@@ -77,7 +77,9 @@ export function nounPhrases(terms: Term[]): NounPhrase[] {
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const p = terms[j];
       if (breaksAfter(p)) break;
-      if (p.pos === 'adj' || p.pos === 'num') {
+      // "the shortened URLs": a participle between a determiner and a noun is an adjective.
+      const participle = p.pos === 'verb' && /(?:ed|en)$/.test(p.w) && (terms[j - 1]?.pos === 'det' || terms[j - 1]?.possessive);
+      if (p.pos === 'adj' || p.pos === 'num' || participle) {
         start = j;
         continue;
       }

@@ -155,7 +155,7 @@ export const NEVER_RECORD_HEADS = new Set(
 );
 
 /** Generic heads that name a record once a noun qualifies them ("fitness class", "report card", "waiting list entry"). */
-const COMPOUND_HEADS = new Set('class group card entry request item line record slot session period unit set log plan case order note sheet form report'.split(' '));
+const COMPOUND_HEADS = new Set('class group card entry request item line record slot session period unit set log plan case order note sheet form report url link'.split(' '));
 
 /** Whether a compound key may name a record although its head alone is too generic ("fitness class", "report card"). */
 export function genericHeadAllowed(key: string): boolean {

@@ -7,7 +7,7 @@ import { addEvidence, type Evidence } from './entities';
 import { findFieldLists } from './fields';
 import { tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
-import { genericHeadAllowed, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
 /** Nouns that name what the app shows or sends, not rows it stores. */
@@ -88,6 +88,12 @@ export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add
     if (clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
     const light = LIGHT_VERBS.has(clause.verb);
     for (const object of clause.objects) {
+      // "Store the shortened URLs": what is explicitly stored is a record, named with its adjective.
+      if (!storable(object, analysis) && STORE_VERBS.has(clause.verb) && NON_ENTITY.has(object.headWord) && !NEVER_RECORD_HEADS.has(object.headWord)) {
+        const modifiers = analysis.terms.slice(object.start, object.head).filter((t) => t.pos === 'adj' || t.pos === 'noun' || t.pos === 'verb').map((t) => t.w);
+        if (modifiers.length) add([...modifiers.slice(-2), object.headWord].join(' '), 3, true);
+        continue;
+      }
       if (!storable(object, analysis)) continue;
       if (object.plural) add(object.key, light ? 1 : 2, !light);
       else if (object.determiner && !light) add(object.key, 1.5, false);
