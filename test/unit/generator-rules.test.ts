@@ -212,6 +212,37 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
       assert.deepEqual(typecheckGenerated(out.list()), []);
     });
 
+    it('sign-up runs the User rules too, in the same transaction as the insert', () => {
+      const spec = load('tasks');
+      const user = spec.entities.find((e) => e.name === 'User')!;
+      user.fields.push(
+        { name: 'memberSince', label: 'Member since', type: 'date', required: false, unique: false, sources: [] },
+        { name: 'memberUntil', label: 'Member until', type: 'date', required: false, unique: false, sources: [] },
+      );
+      assert.doesNotMatch(content(backend(spec), 'backend/src/routes/auth.ts'), /rules\.beforeCreate/, 'no User rules, no change');
+      spec.rules.push({ kind: 'dateOrder', entity: 'User', earlier: 'memberSince', later: 'memberUntil', allowEqual: false, sources: [] });
+      const out = backend(spec);
+      const auth = content(out, 'backend/src/routes/auth.ts');
+      assert.match(auth, /import \* as rules from '\.\.\/rules\/users\.js';/);
+      assert.match(auth, /const values: NewUserRow = \{ \.\.\.input, role: DEFAULT_ROLE, passwordHash: await hashPassword\(password\) \};\n\s+const created = await db\.transaction\(async \(tx\) => \{\n\s+await rules\.beforeCreate\(tx, values\);/);
+      assert.deepEqual(typecheckGenerated(out.list()), []);
+    });
+
+    it('a date a refusal reads keeps its far-off sample, and the date before it moves instead', () => {
+      const spec = load('tasks');
+      spec.entities.find((e) => e.name === 'Task')!.fields.push({ name: 'startDate', label: 'Start date', type: 'date', required: false, unique: false, sources: [] });
+      spec.rules.push(
+        { kind: 'dateOrder', entity: 'Task', earlier: 'startDate', later: 'dueDate', allowEqual: true, sources: [] },
+        { kind: 'refuseWhen', entity: 'Task', actions: ['update'], condition: { field: 'dueDate', op: 'past' }, message: 'Overdue tasks are frozen.', sources: [] },
+      );
+      const helpers = content(backend(spec), 'backend/test/helpers.ts');
+      assert.match(helpers, /dueDate: "2090-06-15", [^\n]*startDate: shift\("2090-06-15", -1, "date"\)/);
+      const model = buildModel(spec);
+      const values = sampleFields(model.entity('Task'), 3, model);
+      assert.equal(values.dueDate, '2090-06-15', 'the seed keeps the refusal-safe date');
+      assert.ok(String(values.startDate) <= String(values.dueDate), `${values.startDate} <= ${values.dueDate}`);
+    });
+
     it('samples never trigger a refusal, here or through a child\'s relation', () => {
       const model = buildModel(studio);
       const refusals = studio.rules.filter((r): r is Extract<Rule, { kind: 'refuseWhen' }> => r.kind === 'refuseWhen');

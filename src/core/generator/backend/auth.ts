@@ -3,6 +3,7 @@
 // are HS256 JWTs signed with JWT_SECRET via `jose`.
 import type { FileSink } from './util';
 import type { BackendModel } from './model';
+import { dataRules } from './rules';
 import { lines, str } from './util';
 
 const PASSWORD = lines(
@@ -120,11 +121,13 @@ function authRoutesFile(model: BackendModel): string {
   const auth = model.auth!;
   const user = model.entity('User');
   const { camelPlural: users, route } = user.names;
+  // Sign-ups are creates too: the User rules (date order, refusals, uniqueness...) run in the same transaction.
+  const userRules = dataRules(user).length > 0;
   return lines(
     `// POST /api/auth/register, POST /api/auth/login, GET /api/auth/me.`,
     `import { Hono } from 'hono';`,
     `import { eq } from 'drizzle-orm';`,
-    `import { ${users} } from '../db/schema.js';`,
+    `import { ${users}${userRules ? `, type New${user.names.pascal}Row` : ''} } from '../db/schema.js';`,
     `import { ApiError, parseWith, readJson } from '../http/errors.js';`,
     `import type { AppDeps, AppEnv } from '../http/context.js';`,
     `import { DEFAULT_ROLE, requireAuth } from '../auth/access.js';`,
@@ -132,6 +135,7 @@ function authRoutesFile(model: BackendModel): string {
     `import { signToken } from '../auth/token.js';`,
     `import { LoginInput, RegisterInput } from '../validation/${route}.js';`,
     `import { findUser, toUser } from './${route}.js';`,
+    userRules ? `import * as rules from '../rules/${route}.js';` : null,
     ``,
     `/** Compared against when the email is unknown, so both failures take the same time. */`,
     `const DUMMY_HASH = hashPassword('not-a-real-password');`,
@@ -142,10 +146,21 @@ function authRoutesFile(model: BackendModel): string {
     `  routes.post('/register', async (c) => {`,
     auth.selfSignup ? null : `    throw new ApiError(403, 'forbidden', 'Sign-up is closed: an admin creates accounts.');`,
     `    const { password, ...input } = parseWith(RegisterInput, await readJson(c));`,
-    `    const [created] = await db`,
-    `      .insert(${users})`,
-    `      .values({ ...input, role: DEFAULT_ROLE, passwordHash: await hashPassword(password) })`,
-    `      .returning();`,
+    userRules
+      ? lines(
+          `    const values: New${user.names.pascal}Row = { ...input, role: DEFAULT_ROLE, passwordHash: await hashPassword(password) };`,
+          `    const created = await db.transaction(async (tx) => {`,
+          `      await rules.beforeCreate(tx, values);`,
+          `      const [row] = await tx.insert(${users}).values(values).returning();`,
+          `      return row;`,
+          `    });`,
+        )
+      : lines(
+          `    const [created] = await db`,
+          `      .insert(${users})`,
+          `      .values({ ...input, role: DEFAULT_ROLE, passwordHash: await hashPassword(password) })`,
+          `      .returning();`,
+        ),
     `    const token = await signToken(created, env.JWT_SECRET);`,
     `    return c.json({ token, user: toUser(created) }, 201);`,
     `  });`,

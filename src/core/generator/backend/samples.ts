@@ -131,7 +131,15 @@ export function sampleFields(entity: EntityModel, n: number, model: BackendModel
       const later = values[rule.later];
       if (typeof earlier !== 'string' || typeof later !== 'string') continue;
       if (inOrder(earlier, later, rule.allowEqual)) continue;
-      const type = entity.columns.find((c) => c.prop === rule.later)?.type;
+      // A date a refusal reads keeps its value (chosen not to trigger it); the other one moves instead.
+      const laterColumn = entity.columns.find((c) => c.prop === rule.later);
+      const earlierColumn = entity.columns.find((c) => c.prop === rule.earlier);
+      if (laterColumn && refusalConditions(laterColumn, entity, model).length && earlierColumn && !refusalConditions(earlierColumn, entity, model).length) {
+        const type = earlierColumn.type;
+        values[rule.earlier] = shiftTime(type === 'date' ? later.slice(0, 10) : later, type === 'date' ? -1 : -24 * 60, type);
+        continue;
+      }
+      const type = laterColumn?.type;
       values[rule.later] = shiftTime(type === 'date' ? earlier.slice(0, 10) : earlier, type === 'date' ? 1 : 24 * 60, type);
     }
   }

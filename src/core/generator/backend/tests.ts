@@ -59,12 +59,21 @@ function fieldsObject(entity: EntityModel, model: BackendModel, asDb = false): s
     }
   }
   // Later dates a day after earlier ones (dateOrder), unless a noOverlap end already follows its start.
+  // A date a refusal reads keeps its fixed value (far from today); then the other one moves instead.
+  const fixed = (prop: string) => {
+    const column = entity.columns.find((c) => c.prop === prop);
+    return Boolean(column && !column.unique && refusalConditions(column, entity, model).length);
+  };
+  const dayOf = (type: string | undefined, days: number) => (type === 'date' ? days : days * 24 * 60);
   for (const rule of entity.rules) {
     if (rule.kind !== 'dateOrder' || overlapEnds.has(`${rule.earlier}>${rule.later}`)) continue;
     const earlier = exprs.get(rule.earlier);
-    if (!earlier || earlier === 'null') continue;
+    const later = exprs.get(rule.later);
+    if (!earlier || earlier === 'null' || !later || later === 'null') continue;
     const laterType = typeOf(rule.later);
-    exprs.set(rule.later, `shift(${earlier}, ${laterType === 'date' ? 1 : 24 * 60}, ${str(laterType ?? 'datetime')})`);
+    const earlierType = typeOf(rule.earlier);
+    if (!fixed(rule.later)) exprs.set(rule.later, `shift(${earlier}, ${dayOf(laterType, 1)}, ${str(laterType ?? 'datetime')})`);
+    else if (!fixed(rule.earlier)) exprs.set(rule.earlier, `shift(${later}, ${dayOf(earlierType, -1)}, ${str(earlierType ?? 'datetime')})`);
   }
   for (const [prop, expr] of exprs) {
     parts.push(`${prop}: ${asDb && typeOf(prop) === 'datetime' && expr !== 'null' ? `new Date(${expr})` : expr}`);
