@@ -159,7 +159,7 @@ const CUES: Cue[] = [
 ];
 
 const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;
-const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|to be|is not|isn't|only|never|at least|no earlier|no later|up to)\b/;
+const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|is not|isn't|only|never|at least|no earlier|no later|up to)\b/;
 
 /** What rule language a clause carries, in words ("a limit"), or undefined when it has none. */
 export function ruleLanguage(text: string): string | undefined {

@@ -278,9 +278,16 @@ export function locateField(ctx: RuleContext, phrase: string, named: DraftEntity
       unsure = true;
     }
   }
+  // A field named exactly somewhere named or nearby wins over reading the first word as its record.
   if (!owner) {
-    // "a term's end date", "booking end", "the shift's start time".
-    const m = mentionsIn(ctx, ws.slice(0, -1)).find((x) => x.start === 0);
+    for (const entity of candidates(ctx, named).slice(0, named.length + 2)) {
+      const exact = fieldIn(entity, ws, 3, accept);
+      if (exact) return { entity, field: exact, words: ws };
+    }
+  }
+  if (!owner) {
+    // "a term's end date", "booking end", "the shift's start time" (not "account code": people words are no record here).
+    const m = mentionsIn(ctx, ws.slice(0, -1)).find((x) => x.start === 0 && x.entity.name !== 'User');
     if (m && m.end < ws.length - 1) {
       const rest = ws.slice(m.end + 1);
       if (!fieldIn(m.entity, ws, 2.5, accept)) {

@@ -83,7 +83,7 @@ export function dateOrder(ctx: RuleContext): boolean {
       entity = b.entity;
       fa = onEntity(entity, a.words);
       fb = b.field;
-    } else if (b?.field && b.entity !== entity) {
+    } else if (b?.field && b.entity !== entity && !a.explicit) {
       // The right side names another entity's field: the left one may be there too.
       const there = onEntity(b.entity, a.words);
       if (there) {

@@ -94,6 +94,14 @@ export function uniqueAnnotated(ctx: RuleContext): boolean {
   const row = ctx.clause.subjectField;
   const found: Array<{ words: string[] }> = [];
   if (row && /\bunique\b/.test(plain.slice(plain.indexOf(':') + 1))) found.push({ words: row });
+  // "Projects: unique key, name": the flag before a list item.
+  const list = /^[^:()]{1,50}:\s+(.+)$/.exec(plain);
+  if (list && !row) {
+    for (const item of list[1].split(/\s*,\s*/)) {
+      const flagged = /^(?:(?:required|mandatory)\s+)?unique\s+([a-z][a-z0-9 -]{0,40})$/.exec(item.replace(/[.;]\s*$/, '').trim());
+      if (flagged) found.push({ words: wordsOf(flagged[1]).slice(0, 4) });
+    }
+  }
   for (const m of plain.matchAll(/([a-z][a-z0-9 -]{0,40}?)\s*\(([^()]*\bunique\b[^()]*)\)/g)) {
     const words = lastPhrase(m[1]).slice(-4);
     if (words.length) found.push({ words });
