@@ -3,6 +3,7 @@
 // verbs like create/track/manage, known nouns (knowledge table), "each X", REST paths, verbs that
 // name a row ("follow users" -> Follow), and "X tracker/app/system".
 import { knownNoun } from './knowledge';
+import { tagSentence } from './nlp';
 import { inferType } from './types';
 import { isPlural } from './lexicon';
 import { genericHeadAllowed } from './lexicon';
@@ -41,6 +42,12 @@ export function entityKeyAllowed(key: string): boolean {
   const type = inferType(words).type;
   if (!knownNoun(key) && !['text', 'string', 'integer'].includes(type) && !(type === 'url' && words.length > 1)) return false;
   return true;
+}
+
+function dropVerbs(key: string, verbs: Set<string>): string {
+  const words = key.split(' ');
+  while (words.length > 1 && verbs.has(words[0])) words.shift();
+  return words.join(' ');
 }
 
 export function addEvidence(evidence: Evidence, key: string, score: number, source: number, strong = true): void {
@@ -87,6 +94,10 @@ export function phrasesIn(tokens: Token[]): Phrase[] {
 const CONTEXT_BEFORE = new Set(['of', 'on', 'for', 'with', 'by', 'per', 'in', 'from', 'about', 'and', 'or', 'has', 'have', 'manage', 'see', 'view', 'all']);
 
 function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boolean): void {
+  // The tagger knows which words are verbs here ("mark parcels", "clean rooms"): a compound
+  // never starts with one, so such a modifier is dropped from the key.
+  const verbs = new Set(tagSentence(sentence.text).filter((t) => t.pos === 'verb').map((t) => t.w));
+  const add = (key: string, score: number, source: number, strong = true): void => addEvidence(evidence, dropVerbs(key, verbs), score, source, strong);
   const tokens = tokenize(sentence.plain);
   const weight = sentence.optional ? 0.5 : 1;
   const id = sentence.id;
@@ -118,7 +129,7 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
           k--;
         }
         if (plurals && tokens[k] && STRONG_OBJECT_VERBS.has(tokens[k].w)) {
-          addEvidence(evidence, key, 2 * weight, id);
+          add(key, 2 * weight, id);
           perSentence.add(key);
           continue;
         }
@@ -127,7 +138,7 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     // Known nouns: once per sentence ("registration" in a sign-up sentence is about accounts).
     if (knownNoun(key) && !perSentence.has(key) && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
       const fresh = !evidence.get(key)?.bySentence.has(id);
-      addEvidence(evidence, key, (phrase.plural ? 2 : 1) * weight, id);
+      add(key, (phrase.plural ? 2 : 1) * weight, id);
       if (!phrase.plural && fresh) evidence.get(key)?.mentionOnly.add(id);
       perSentence.add(key);
       continue;
@@ -142,22 +153,22 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
           (tokens[j].kind === 'word' && isNounWord(tokens[j].w) && !CREATE_VERBS.has(tokens[j].w) && j >= phrase.start - 6 && !DETERMINERS.has(tokens[j + 1]?.w ?? '')))
       ) j--;
       const verb = tokens[j];
-      if (prev?.w === 'of' && prev2 && ['list', 'lists', 'history', 'collection', 'catalog', 'catalogue'].includes(prev2.w)) addEvidence(evidence, key, 2 * weight, id);
-      else if (verb && STRONG_OBJECT_VERBS.has(verb.w)) addEvidence(evidence, key, 2 * weight, id);
-      else if (verb && CREATE_VERBS.has(verb.w)) addEvidence(evidence, key, 1 * weight, id, false);
-      else if (prev && (DETERMINERS.has(prev.w) || CONTEXT_BEFORE.has(prev.w) || prev.kind === 'num' || prev.w === ',' || prev.w === '(')) addEvidence(evidence, key, 1 * weight, id, false);
-      else if (phrase.start === 0) addEvidence(evidence, key, 1 * weight, id, false);
+      if (prev?.w === 'of' && prev2 && ['list', 'lists', 'history', 'collection', 'catalog', 'catalogue'].includes(prev2.w)) add(key, 2 * weight, id);
+      else if (verb && STRONG_OBJECT_VERBS.has(verb.w)) add(key, 2 * weight, id);
+      else if (verb && CREATE_VERBS.has(verb.w)) add(key, 1 * weight, id, false);
+      else if (prev && (DETERMINERS.has(prev.w) || CONTEXT_BEFORE.has(prev.w) || prev.kind === 'num' || prev.w === ',' || prev.w === '(')) add(key, 1 * weight, id, false);
+      else if (phrase.start === 0) add(key, 1 * weight, id, false);
       perSentence.add(key);
       continue;
     }
     // Singular object of a strong verb with a determiner: "store a secret", "create a post".
     if (!phrase.plural && prev && prev2 && DETERMINERS.has(prev.w) && STRONG_SINGULAR_VERBS.has(prev2.w) && !perSentence.has(key)) {
-      addEvidence(evidence, key, 1 * weight, id, false);
+      add(key, 1 * weight, id, false);
       perSentence.add(key);
     }
     // "each expense", "every project", "list of tags", "per category"
     if (prev && (prev.w === 'each' || prev.w === 'every') && !perSentence.has(key)) {
-      addEvidence(evidence, key, 2 * weight, id);
+      add(key, 2 * weight, id);
       perSentence.add(key);
     }
   }
@@ -166,15 +177,15 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     if (!/^belongs?$/.test(tokens[i].w) || tokens[i + 1].w !== 'to') continue;
     const before = phrases.filter((p) => p.head < i).pop();
     const after = phrases.find((p) => p.start > i + 1);
-    if (before && before.head >= i - 1) addEvidence(evidence, before.key, 2 * weight, id);
-    if (after && after.start <= i + 4) addEvidence(evidence, after.key, 2 * weight, id);
+    if (before && before.head >= i - 1) add(before.key, 2 * weight, id);
+    if (after && after.start <= i + 4) add(after.key, 2 * weight, id);
   }
   // "attendees register for events" hints at a registration record (weak on its own).
   for (let i = 1; i < tokens.length; i++) {
     const noun = ACTION_NOUNS[tokens[i].w];
     const prev = tokens[i - 1];
     const object = tokens[i + 1]?.w ?? '';
-    if (noun && prev.kind === 'word' && ['for', 'on', 'in', 'to', 'at'].includes(object) && (MODALS.has(prev.w) || (isPlural(prev.w) && !DETERMINERS.has(tokens[i - 2]?.w ?? '')))) addEvidence(evidence, noun, 1 * weight, id);
+    if (noun && prev.kind === 'word' && ['for', 'on', 'in', 'to', 'at'].includes(object) && (MODALS.has(prev.w) || (isPlural(prev.w) && !DETERMINERS.has(tokens[i - 2]?.w ?? '')))) add(noun, 1 * weight, id);
   }
   // "expense tracker", "task manager", "reservation system", "recipe sharing site"
   for (let i = 1; i < tokens.length; i++) {
@@ -187,7 +198,7 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
       if (!isHeadWord(w) || /(?:al|ic|ful|ous|ive|able|ible|er|or)$/.test(w) || w.includes('-')) break;
       if (new RegExp(`[^.!?]\\s${w[0].toUpperCase()}${w.slice(1)}\\b`).test(sentence.text)) break;
       // In a longer text the app's name is a title: "a bug tracker" needs the bugs named again.
-      addEvidence(evidence, singular(w), (longText ? 1 : 2) * weight, id, !longText);
+      add(singular(w), (longText ? 1 : 2) * weight, id, !longText);
       break;
     }
   }
@@ -197,13 +208,13 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     const noun = ACTION_NOUNS[w];
     if (!noun || !['follow', 'favorite', 'favourite', 'vote', 'bookmark', 'rate'].includes(w)) continue;
     const prev = tokens[i - 1];
-    if (i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) addEvidence(evidence, noun, 2 * weight, id);
+    if (i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) add(noun, 2 * weight, id);
   }
   // REST collections: /recipes/{id}/comments, /api/articles/:slug
   const apiContext = /\b(?:endpoints?|api|GET|POST|PUT|PATCH|DELETE|requests?)\b/.test(sentence.text);
   for (const match of apiContext ? sentence.text.matchAll(/\/([a-z][a-z_-]*[a-z])(?=\/[:{]|\/?[`'"\s)]|\/?$)/gi) : []) {
     const segment = match[1].toLowerCase();
-    if (segment.endsWith('s') && !['api', 'users'].includes(segment)) addEvidence(evidence, singular(segment.replace(/[-_]/g, ' ').split(' ').pop() ?? ''), 2 * weight, id);
+    if (segment.endsWith('s') && !['api', 'users'].includes(segment)) add(singular(segment.replace(/[-_]/g, ' ').split(' ').pop() ?? ''), 2 * weight, id);
   }
 }
 

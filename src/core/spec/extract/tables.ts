@@ -53,7 +53,7 @@ export function tableToSentences(lines: string[], record: string | undefined): s
   }
   if (!FIELD_HEADER.test(first) || !record) return undefined;
   const typeAt = header.findIndex((h) => /^(type|data ?type|kind|format)$/i.test(h));
-  const notesAt = header.findIndex((h, i) => i > 0 && i !== typeAt);
+  const notesAt = header.findIndex((_h, i) => i > 0 && i !== typeAt);
   const items = body
     .filter((r) => r[0])
     .map((r) => {
