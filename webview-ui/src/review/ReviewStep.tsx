@@ -81,8 +81,8 @@ export function ReviewStep({
         {review.provider === 'anthropic' ? 'Claude refines the stages that need judgement; the rest is deterministic.' : 'Offline: deterministic, no API key.'}{' '}
         Rename, add or delete entities and fields; changes follow into relations and rules.
       </p>
-      <RefineWithClaude api={api} />
       <NotUnderstoodList spec={spec} edit={api.edit} />
+      <RefineWithClaude api={api} />
       <Forecast forecast={review.forecast} checking={api.checking} />
       <div className="folder-row">
         <label htmlFor="target-folder">Folder in the workspace</label>
