@@ -24,6 +24,8 @@ export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords
 
 const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
 const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
+/** Verbs that say nothing about how two records are linked. */
+const LIGHT_LINK_VERBS = new Set(['see', 'view', 'show', 'display', 'want', 'need', 'use', 'get', 'know', 'find', 'allow', 'let', 'help', 'enable', 'make', 'give', 'check', 'choose', 'select', 'search', 'browse', 'filter', 'sort', 'print', 'export', 'import', 'like', 'read', 'look', 'access', 'be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'cover', 'exceed', 'reach', 'notify', 'send', 'remind', 'create', 'add', 'delete', 'remove', 'edit', 'update', 'change', 'manage', 'store', 'record', 'track', 'list', 'compare', 'calculate', 'count', 'sum']);
 
 export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const sentence of sentences) {
@@ -62,6 +64,27 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           .find((e) => e && e !== act && e.name !== 'User');
         link(act, target);
         if (subject && subject !== act) link(act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
+      }
+      // "An aircraft performs several flights", "several passengers take part in a flight":
+      // two records joined by a verb are associated; how many on each side decides the owner.
+      if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun) {
+        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into)$/.test(p.prep)).map((p) => p.phrase)];
+        for (const phrase of targets.slice(0, 2)) {
+          const other = entityOf(draft, phrase, roleWords);
+          if (!other || other === subject || other.name === 'User') continue;
+          const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
+          const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
+          const existing = draft.relations.find((r) => (r.from === subject.name && r.to === other.name) || (r.from === other.name && r.to === subject.name));
+          if (existing) {
+            existing.sources.add(id);
+            draft.used.add(id);
+            continue;
+          }
+          if (subjectMany && otherMany && !clause.subject?.determiner) {
+            if (addRelation(draft, { kind: 'manyToMany', from: subject.name, to: other.name }, id)) draft.used.add(id);
+          } else if (otherMany && !subjectMany) link(other, subject);
+          else link(subject, other);
+        }
       }
       // "log work entries on a service record", "open a service record for a vehicle"
       for (const object of clause.objects) {
