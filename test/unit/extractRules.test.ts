@@ -272,8 +272,8 @@ describe('extract rules: date order', () => {
     const tickets = model({ entities: { ticket: [['openedAt', 'datetime'], ['closedAt', 'datetime']] } });
     const r = run(dateOrder, tickets, '- Tickets: title, closed at (date, must be after opened at)', { section: 'Ticket', clause: 1 });
     assert.equal(r.rules[0]?.kind === 'dateOrder' && r.rules[0].earlier, 'openedAt');
-    const bad = model({ entities: { shift: [['begins', 'string'], ['ends', 'string']] } });
-    const s = run(dateOrder, bad, 'A shift ends must be after begins.');
+    const bad = model({ entities: { shift: [['openingNote', 'string'], ['closingNote', 'string']] } });
+    const s = run(dateOrder, bad, "A shift's closing note must be after its opening note.");
     assert.equal(s.rules.length, 0);
     assert.match(s.notes[0], /not a date/);
   });

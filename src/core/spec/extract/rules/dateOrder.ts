@@ -39,6 +39,22 @@ function timeType(ws: string[], other?: DraftField): FieldType {
   return ws.some((w) => /^(date|day|birth|deadline|due|valid|expiry)$/.test(w)) ? 'date' : 'datetime';
 }
 
+/** The shortest end (or start) of a long phrase that names a date field somewhere, else its last (first) time word. */
+function shortestTimePhrase(ctx: RuleContext, ws: string[], side: 'suffix' | 'prefix'): string[] {
+  for (let n = 1; n <= 3; n++) {
+    const part = side === 'suffix' ? ws.slice(-n) : ws.slice(0, n);
+    if (ctx.draft.entities.some((e) => fieldIn(e, part, 1.8, isTime))) return part;
+  }
+  const part = side === 'suffix' ? ws.slice(-1) : ws.slice(0, 1);
+  return TIMEISH.test(part.join(' ')) ? part : ws;
+}
+
+/** A text field named like a moment ("start", "end", "finished at") is one: the rule ordering it says so. */
+export function asTime(field: DraftField | undefined): DraftField | undefined {
+  if (field && field.type === 'string' && !field.enumValues && /^(start|end|begin|finish|from|until|to|starts|ends)$|(?:At|Time|Date|Start|End)$|^(start|end|begin|finish)/.test(field.name)) field.type = /Date$|^date/.test(field.name) ? 'date' : 'datetime';
+  return field;
+}
+
 function onEntity(entity: DraftEntity, ws: string[]): DraftField | undefined {
   return fieldIn(entity, ws, 1.5, isTime) ?? fieldIn(entity, ws, 2.5);
 }
@@ -55,10 +71,14 @@ export function dateOrder(ctx: RuleContext): boolean {
   if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return false;
   const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b)([a-z]+)/.exec(leftText);
   if (verbs && isActionVerb(verbs[1])) return false;
+  // Run-on notes ("… start/end. no double bookings on a car obv end has to be after start lol …"): the last sentence before, the first after.
+  leftText = leftText.slice(Math.max(leftText.lastIndexOf('. '), leftText.lastIndexOf('; '), leftText.lastIndexOf('! '), leftText.lastIndexOf('? ')) + 1);
   let left = sidePhrase(leftText, 'left');
-  const right = sidePhrase(rightText, 'right');
+  let right = sidePhrase(rightText.split(/[.;!?,(]/)[0], 'right');
   const row = ctx.clause.subjectField;
   if (row && (leftText.includes(':') || !left.length)) left = row;
+  if (left.length > 4) left = shortestTimePhrase(ctx, left, 'suffix');
+  if (right.length > 4) right = shortestTimePhrase(ctx, right, 'prefix');
   if (!left.length || !right.length || left.length > 6 || right.length > 6) return false;
   if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return false;
   const negated = NEGATION.test(leftText) && !/^not (before|after)$/.test(m[1]);
@@ -91,7 +111,7 @@ export function dateOrder(ctx: RuleContext): boolean {
         fa = there;
         fb = b.field;
       }
-    } else if (b?.field) fb = b.field;
+    } else if (b?.field && b.entity === entity) fb = b.field;
   }
   const aWords = a.words;
   const bWords = rightWords.filter((w) => !mentionsIn(ctx, [w]).some((x) => x.entity === entity));
@@ -110,7 +130,7 @@ export function dateOrder(ctx: RuleContext): boolean {
     return true;
   }
   for (const f of [fa, fb]) {
-    if (!isTime(f)) {
+    if (!isTime(asTime(f)!)) {
       note(ctx, `Looks like a date order on ${entity.name}, but ${f.name} is a ${f.type} field, not a date or date-time.`);
       return true;
     }

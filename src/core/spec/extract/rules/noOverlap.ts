@@ -10,7 +10,13 @@ import { PLACE_ROWS, stripArticles, wordsOf } from './words';
 
 const isTime = (f: DraftField) => f.type === 'datetime' || f.type === 'date';
 
-export function timeFields(entity: DraftEntity): { start?: DraftField; end?: DraftField; duration?: DraftField } {
+/** A text field named start/end (types guessed from a bare list) is a moment. */
+function textTime(f: DraftField): boolean {
+  return f.type === 'string' && !f.enumValues && /^(start|end|starts|ends|begin|finish|startTime|endTime|startsAt|endsAt|from|until)$/.test(f.name);
+}
+
+export function timeFields(entity: DraftEntity, adopt = false): { start?: DraftField; end?: DraftField; duration?: DraftField } {
+  if (adopt) for (const f of entity.fields) if (textTime(f)) f.type = 'datetime';
   const times = entity.fields.filter(isTime);
   const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline/i.test(f.name));
   const end = times.find((f) => f !== start && /end|until|To$|finish|leave|left|checkout|checkOut|return/i.test(f.name));
@@ -32,7 +38,7 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
   if (!booked) {
     const children = ctx.draft.entities.filter((e) => e !== scope.entity && belongsTo(ctx, e, scope.entity).length);
     const named = mentionsIn(ctx, ctx.sentence.plain).map((m) => m.entity);
-    const timed = children.filter((e) => timeFields(e).start);
+    const timed = children.filter((e) => timeFields(e).start || e.fields.some(textTime));
     booked = timed.find((e) => named.includes(e)) ?? timed.find((e) => PLACE_ROWS.test(e.key.split(' ').pop() ?? '')) ?? (timed.length === 1 ? timed[0] : undefined) ?? (children.length === 1 ? children[0] : undefined);
   }
   if (!booked) {
@@ -44,7 +50,7 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
     note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || scope.entity.name} (${label}), but ${booked.name} has no link to ${scope.entity.name}.`);
     return;
   }
-  const { start, end, duration } = timeFields(booked);
+  const { start, end, duration } = timeFields(booked, true);
   if (start && (end || duration)) {
     const rule: Rule = { kind: 'noOverlap', entity: booked.name, scope: relation.name, start: start.name, sources: [ctx.sentence.id] };
     if (end) rule.end = end.name;
