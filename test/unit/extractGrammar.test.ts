@@ -128,6 +128,17 @@ describe('extractor grammar: field lists', () => {
     assert.equal(list?.items.length, 3);
   });
 
+  it('"…, and their a and b are stored" / "an X, whose a is stored" / "the number of X" is a count', () => {
+    const their = storedForList(sentence('Several passengers take part in a flight, and their names and passport numbers are stored.'));
+    assert.equal(their?.subject, 'passenger');
+    assert.deepEqual(their?.items.map((i) => i.key), ['name', 'passport number']);
+    const whose = storedForList(sentence('Each aircraft can be part of an airline, whose name is stored.'));
+    assert.equal(whose?.subject, 'airline');
+    const spec = extractSpec('The name, type and year of manufacture are stored for aircraft. The number of seats on these aircraft is also stored.');
+    assert.ok(!spec.entities.some((e) => e.name === 'Seat'), spec.entities.map((e) => e.name).join(', '));
+    assert.equal(spec.entities.find((e) => e.name === 'Aircraft')?.fields.find((f) => f.name === 'yearOfManufacture')?.type, 'integer');
+  });
+
   it('bullets "X: a (unique), b, c" become a record with fields', () => {
     const lists = findFieldLists(sentence('Vehicles: plate number (unique), make, model', { bullet: true }), false);
     assert.equal(lists[0]?.subject, 'vehicle');

@@ -3,7 +3,7 @@
 // product and a quantity", and bullet lists introduced by a sentence ending in ':'.
 import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
-import { endsWithNoun, trailingSubject } from './grammar';
+import { analyze, endsWithNoun, trailingSubject } from './grammar';
 import { NON_ENTITY } from './lexicon';
 import { colonListSubject } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
@@ -281,6 +281,17 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const items = parseItems(passive[1]);
     if (subject && items.length) return { sentence: sentence.id, subject, items };
   }
+  // "Several passengers take part in a flight, and their names and passport numbers are stored",
+  // "an airline, whose name is stored": the owner is the noun phrase before "their"/"whose".
+  const owned = new RegExp(`^(.*?)(?:,?\\s*(?:and|while)?\\s*(?:their|its|whose)) (.+?) (?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  if (owned) {
+    const before = owned[1].replace(/,\s*$/, '');
+    const whose = /\bwhose\s*$/.test(plain.slice(0, plain.indexOf(owned[2])).trim());
+    const phrase = whose ? trailingPhrase(before) : (leadingSubjectOf(before) ?? trailingPhrase(before));
+    // "their names" of several owners: each owner has one name.
+    const items = parseItems(owned[2]).map((item) => (item.plural && !whose ? singularItem(item) : item));
+    if (phrase && items.length) return { sentence: sentence.id, subject: phrase.key, items };
+  }
   const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE} (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
   if (ofEach) {
     const subject = trailingPhrase(ofEach[2])?.key;
@@ -288,6 +299,18 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     if (subject && items.length >= 2) return { sentence: sentence.id, subject, items };
   }
   return undefined;
+}
+
+function singularItem(item: FieldItem): FieldItem {
+  const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
+  return { ...item, words, key: words.join(' '), plural: false };
+}
+
+/** The subject noun phrase of a clause ("Several passengers take part in a flight" -> passenger). */
+function leadingSubjectOf(fragment: string) {
+  const { clauses } = analyze(fragment);
+  const subject = clauses[0]?.subject;
+  return subject ? { key: subject.key } : undefined;
 }
 
 /** The record a list-introducing sentence is about ("A book has the following fields:" -> book). */

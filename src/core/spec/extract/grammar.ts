@@ -42,6 +42,8 @@ export interface Analysis {
   terms: Term[];
   phrases: NounPhrase[];
   clauses: Clause[];
+  /** Nobody signs in, so the people the text talks about are records (customers, passengers). */
+  peopleAreRecords?: boolean;
 }
 
 const BOUNDARY = /[;:.!?]|,\s*$|\s[-–—]\s*$/;
@@ -157,7 +159,8 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
       if (u.pos === 'prep') prep = u.w;
       const p = phraseAt.get(j);
       // "any number of customers", "a list of tags": the counted noun is the object.
-      const counted = p && QUANTITY_HEADS.has(p.headWord) && terms[p.head + 1]?.w === 'of';
+      // ("the number of seats" is a count the record keeps, not seats.)
+      const counted = p && QUANTITY_HEADS.has(p.headWord) && terms[p.head + 1]?.w === 'of' && p.determiner !== 'the';
       if (counted) countedPrep = prep ?? '';
       else if (p && p.depth === 0) {
         const asPrep = countedPrep !== undefined ? countedPrep : prep;

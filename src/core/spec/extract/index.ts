@@ -72,7 +72,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
 
   // 1. Evidence for entities, including the subjects of field lists.
   const evidence = collectEvidence(sentences);
-  collectNlpEvidence(sentences, evidence);
+  const auth = detectAuth(sentences);
+  collectNlpEvidence(sentences, evidence, { peopleAreRecords: !auth.enabled });
   const pending: PendingList[] = [];
   const leadsSeen = new Set<number>();
   for (const sentence of sentences) {
@@ -94,8 +95,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     }
   }
 
-  // 2. Auth and roles.
-  const auth = detectAuth(sentences);
+  // 2. Auth and roles (detected above: without sign-in, the people in the text are records).
   const chosen = () => [...evidence.values()].filter((c) => c.score >= ENTITY_THRESHOLD && !PERSON_NOUNS.has(c.key));
   // A short idea whose records come with no fields ("a forum to share thoughts") still gets the
   // records such an app always has.

@@ -46,7 +46,8 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   const head = phrase.headWord;
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
   if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !(genericHeadAllowed(phrase.key) && !NOT_STORED.has(head))) return false;
-  if (USER_WORDS.has(head) || STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) return false;
+  if (USER_WORDS.has(head)) return false;
+  if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
   return !/(?:ing|ness|ity|ment|tion)$/.test(head) || knownRecordLike(head);
 }
@@ -221,7 +222,7 @@ export function possessedRecords(analysis: Analysis, add: Add): void {
   }
 }
 
-export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence): void {
+export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence, options: { peopleAreRecords?: boolean } = {}): void {
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 120) continue;
     const weight = sentence.optional ? 0.5 : 1;
@@ -243,7 +244,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     };
     const parsed = analyze(sentence.text);
     // Clauses read inside a field list ("ingredients list preparation steps") are not clauses.
-    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)) };
+    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords };
     objectsOfActions(analysis, sentence, addUnlessField);
     subjectsOfHaving(analysis, addUnlessField);
     storedFor(analysis, addUnlessField);

@@ -41,7 +41,10 @@ export function typeFromHint(hint: string): TypeGuess | undefined {
 }
 
 /** Guesses a type from a field's (lower-case) words and the words just around it. */
-export function inferType(words: string[], context = ''): TypeGuess {
+export function inferType(allWords: string[], context = ''): TypeGuess {
+  // "year of manufacture", "date of the next inspection": the head comes before "of".
+  const ofAt = allWords.indexOf('of');
+  const words = ofAt > 0 && !/^(number|count|amount)$/.test(allWords[0]) ? allWords.slice(0, ofAt) : allWords;
   const last = words[words.length - 1] ?? '';
   const first = words[0] ?? '';
   const joined = words.join(' ');
