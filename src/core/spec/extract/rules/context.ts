@@ -88,8 +88,11 @@ export function isPeople(ctx: Pick<RuleContext, 'roles' | 'roleWords'>, ws: stri
   if (!clean.length) return false;
   const head = clean[clean.length - 1];
   const s = singular(head);
-  return PRONOUNS.has(head) || PEOPLE_WORDS.has(head) || USER_WORDS.has(head) || USER_WORDS.has(s) || PERSON_NOUNS.has(s) || !!STAFF_ROLES[s] || ctx.roleWords.has(s) || !!roleOf(ctx, clean) || isActor(head);
+  return PRONOUNS.has(head) || PEOPLE_WORDS.has(head) || USER_WORDS.has(head) || USER_WORDS.has(s) || PERSON_NOUNS.has(s) || !!STAFF_ROLES[s] || ctx.roleWords.has(s) || !!roleOf(ctx, clean) || (PERSON_SUFFIX.test(s) && isActor(s));
 }
+
+/** Endings of person nouns ("analyst", "curator", "technician"); only such words are asked of the tagger. */
+const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|eer|ee|ess|man|woman|ar|ive|ief|ain|ard|nt|ic)$/;
 
 /** "plot inspections" (a plural noun after the name) but not "claim goes" (a verb). */
 function pluralNounAfter(name: string, next: string, after = 'the'): boolean {
@@ -111,8 +114,29 @@ export function isActor(word: string): boolean {
  * then a head word that ends exactly one entity's key ("rooms" -> MeetingRoom), then people words
  * (User, with the role they name).
  */
+const mentionCache = new WeakMap<Draft, Map<string, Mention[]>>();
+const IRREGULAR = new Set(['people', 'children', 'men', 'women', 'mice', 'geese', 'feet', 'teeth', 'data', 'criteria', 'media', 'staff', 'alumni', 'cacti', 'fungi', 'indices', 'matrices', 'appendices', 'phenomena']);
+
+/** Singular of a word; only plural-looking words ask the tagger. */
+function sing(w: string): string {
+  return /s$/.test(w) || IRREGULAR.has(w) ? singular(w) : w;
+}
+
 export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, fragment: string | string[]): Mention[] {
   const ws = typeof fragment === 'string' ? wordsOf(fragment) : fragment;
+  // Patterns ask about the same clause many times; the entities do not change while rules are read.
+  const key = `${ctx.draft.entities.length}|${ctx.roles.join(',')}|${[...ctx.roleWords].join(',')}|${ws.join(' ')}`;
+  let cache = mentionCache.get(ctx.draft);
+  if (!cache) mentionCache.set(ctx.draft, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const found = findMentions(ctx, ws);
+  if (cache.size > 2000) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+function findMentions(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, ws: string[]): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(ws.length).fill(false);
   const entities = ctx.draft.entities;
@@ -124,7 +148,7 @@ export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords
       const part = plainWs.slice(start, start + len);
       const last = part[part.length - 1];
       const pieces = last.split(' ');
-      const lastSingular = [...pieces.slice(0, -1), singular(pieces[pieces.length - 1])].join(' ');
+      const lastSingular = [...pieces.slice(0, -1), sing(pieces[pieces.length - 1])].join(' ');
       const key = [...part.slice(0, -1), lastSingular].join(' ');
       let entity = byKey.get(key) ?? (lastSingular !== last ? undefined : byKey.get([...part.slice(0, -1), last].join(' ')));
       if (!entity && len === 1) {
@@ -137,7 +161,7 @@ export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords
       if (len === 1 && start > 0 && /^(i|we|they|you)$/.test(plainWs[start - 1])) continue;
       // "plot inspections": a record's name before another plural noun is a modifier, not the record.
       const next = plainWs[start + len];
-      if (next && /^[a-z]{3,}s$/.test(next) && !PEOPLE_WORDS.has(next) && !byKey.has(singular(next)) && pluralNounAfter(part.join(' '), next, plainWs[start + len + 1])) continue;
+      if (next && /^[a-z]{3,}s$/.test(next) && !PEOPLE_WORDS.has(next) && !byKey.has(sing(next)) && pluralNounAfter(part.join(' '), next, plainWs[start + len + 1])) continue;
       for (let i = start; i < start + len; i++) taken[i] = true;
       out.push({ entity, person: PERSON_NOUNS.has(key) || entity.name === 'User', start, end: start + len - 1, plural: lastSingular !== last });
     }
@@ -147,8 +171,8 @@ export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords
     for (let i = 0; i < ws.length; i++) {
       if (taken[i]) continue;
       const w = ws[i];
-      const s = singular(w);
-      const people = PRONOUNS.has(w) || USER_WORDS.has(w) || USER_WORDS.has(s) || PERSON_NOUNS.has(s) || !!STAFF_ROLES[s] || ctx.roleWords.has(s) || PEOPLE_WORDS.has(w) || !!roleOf(ctx, [w]) || isActor(s);
+      const s = sing(w);
+      const people = PRONOUNS.has(w) || USER_WORDS.has(w) || USER_WORDS.has(s) || PERSON_NOUNS.has(s) || !!STAFF_ROLES[s] || ctx.roleWords.has(s) || PEOPLE_WORDS.has(w) || !!roleOf(ctx, [w]) || (PERSON_SUFFIX.test(s) && isActor(s));
       if (!people) continue;
       // "league admins", "community manager": the role may span two words.
       const two = i > 0 && !taken[i - 1] ? roleOf(ctx, [ws[i - 1], w]) : undefined;

@@ -59,7 +59,8 @@ export function applyRange(
   hint: { unit?: string; comparative?: string; label: string; on?: DraftEntity },
 ): boolean {
   const dim = dimension(hint.unit, hint.comparative);
-  const named = mentionsIn(ctx, ctx.clause.plain).filter((m) => !m.person || m.entity.name !== 'User').map((m) => m.entity);
+  // Records named inside a parenthesised list are items of it, not the owner of the value.
+  const named = mentionsIn(ctx, ctx.clause.plain.replace(/\([^()]*\)/g, ' ')).filter((m) => !m.person || m.entity.name !== 'User').map((m) => m.entity);
   let entity: DraftEntity | undefined;
   let field: DraftField | undefined;
   let words = stripArticles(subject);
