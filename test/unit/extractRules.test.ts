@@ -383,6 +383,11 @@ describe('extract rules: ownership', () => {
     assert.equal(r.draft.entities.find((e) => e.name === 'Bug')?.ownerRelation, 'reporter');
     const items = model({ user: true, entities: { item: [['title', 'string']] } });
     assert.equal(run(onlyOwner, items, 'Only the seller who listed an item can remove it.', { roles: ['member'] }).rules[0]?.entity, 'Item');
+    // "the owner" who is no sign-in role reads as the row's owner, and says the other reading.
+    const boats = run(onlyOwner, model({ user: true, entities: { boat: [['name', 'string']] } }), 'Only the owner can rename a boat.', { roles: ['member'] });
+    assert.equal(boats.rules[0]?.kind, 'ownership');
+    assert.match(boats.notes[0], /add an "owner" role/);
+    assert.equal(run(onlyOwner, model({ user: true, entities: { boat: [['name', 'string']] } }), 'Only the owner can rename a boat.', { roles: ['member', 'owner'] }).recognised, false);
   });
 
   it('notByOthers: "cancelled by the customer who placed them, not by other customers"', () => {

@@ -81,7 +81,12 @@ export function onlyOwner(ctx: RuleContext): boolean {
     note(ctx, `Looks like only the ${whoWords.join(' ')} may act on a record (${label}), but the record type was not found.`);
     return true;
   }
+  const rules = ctx.outcome.rules;
   ownershipRule(ctx, entity, ownedActions(rest), label, authored ? [whoWords[whoWords.length - 1], who[2]] : [head]);
+  // "only the owner can …" may also mean the owner of the business, a person who signs in.
+  if (ctx.outcome.rules > rules && head === 'owner' && !/\bof\b/.test(who[1])) {
+    note(ctx, `Read as: only the user who owns the ${entity.name} row (or an admin). If "the owner" is a person who signs in (e.g. the owner of the business), add an "owner" role and restrict ${entity.name} to it instead.`);
+  }
   return true;
 }
 
