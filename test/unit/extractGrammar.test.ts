@@ -149,6 +149,23 @@ describe('extractor grammar: field lists', () => {
   });
 });
 
+describe('extractor grammar: stories and possessives', () => {
+  it('the roles of user stories sign in', () => {
+    const spec = extractSpec('As a dog walker, I want to see my walks so that I can plan.\nAs an admin, I want to add dogs with a name and a breed so that walkers know them.');
+    assert.equal(spec.auth.kind, 'emailPassword');
+    assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('dog_walker') && spec.auth.roles.includes('admin'), JSON.stringify(spec.auth));
+    assert.ok(spec.entities.some((e) => e.name === 'Dog'));
+  });
+
+  it('"owners with address and phone, their pets (…), and visits of a pet"', () => {
+    const spec = extractSpec('We need owners with address and phone, their pets (name, birth date, type), and visits of a pet.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Owner')?.fields.map((f) => f.name), ['address', 'phone']);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Pet')?.fields.map((f) => f.name), ['name', 'birthDate', 'type']);
+    assert.ok(spec.relations.some((r) => r.from === 'Pet' && r.to === 'Owner'));
+    assert.ok(spec.relations.some((r) => r.from === 'Visit' && r.to === 'Pet'));
+  });
+});
+
 describe('extractor grammar: markdown tables and people as fields', () => {
   const tracker = [
     '# Ticket desk',

@@ -75,6 +75,20 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
       found.sources.push(sentence.id);
       found.genericUsersSignIn = true;
     }
+    // "As a dog owner, I want to …": the people of user stories sign in, with their role.
+    const story = /^\s*as an? ([a-z][a-z -]{1,30}?)\s*,?\s*i (?:want|would like|need|wish|can|should|must|am able)\b/.exec(plain);
+    if (story) {
+      const words = story[1].trim().split(/\s+/).filter((w) => !/^(registered|logged|signed|new|existing)$/.test(w));
+      const head = singular(words[words.length - 1] ?? '');
+      const role = STAFF_ROLES[head] ?? (USER_WORDS.has(head) || head === 'visitor' || head === 'guest' ? '' : words.slice(-2).map(singular).join('_'));
+      if (!/^(visitor|guest|anonymous)$/.test(head)) {
+        found.enabled = true;
+        if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
+        if (role && STAFF_ROLES[head]) addRole(found.staffRoles, role);
+        else if (role && /^[a-z][a-z0-9_]{0,30}$/.test(role)) addRole(found.personRoles, role);
+        else found.genericUsersSignIn = true;
+      }
+    }
     const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
     const subjects = subjectWords(plain);
     if (login) {

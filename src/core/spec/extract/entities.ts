@@ -35,7 +35,8 @@ export function entityKeyAllowed(key: string): boolean {
   const words = key.split(' ');
   const head = words[words.length - 1];
   if (!/^[a-z]/.test(key) || head.length < 3) return false;
-  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key)) || USER_WORDS.has(head) || STAFF_ROLES[head] || head === 'inventory') return false;
+  // Staff words (owner, librarian) may be records when they have data; the caller decides.
+  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key)) || USER_WORDS.has(head) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
   // "savings account", "bank account" are records; a bare "account" is the user's sign-in.
   if (words.some((w) => USER_WORDS.has(w)) && !(head === 'account' && words.length > 1)) return false;
   // A price, a date, an email are fields of a record, never records of their own.

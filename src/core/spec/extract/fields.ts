@@ -170,6 +170,8 @@ export function parseItems(listText: string): FieldItem[] {
   const items: FieldItem[] = [];
   for (let s = 0; s < segments.length && items.length < 40; s++) {
     let segment = segments[s].replace(/^(?:and|or)\s+/, '');
+    // "owners with address and phone, their pets (…)": a possessive starts the next record.
+    if (items.length && /^(?:their|its|his|her)\s/.test(segment)) break;
     const each = /^each (?:with|having|has|containing|of which has)\s+(.*)$/.exec(segment);
     if (each) {
       const previous = items[items.length - 1];
@@ -245,7 +247,9 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
     lists.push({ sentence: sentence.id, subject, items });
-    covered.push([match.index, start + rest.length]);
+    // The list ends where a possessive starts the next record ("…, their pets (…)").
+    const listEnd = /,\s*(?:and\s+)?(?:their|its|his|her)\s/.exec(rest)?.index ?? rest.length;
+    covered.push([match.index, start + listEnd]);
   }
   for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
     const at = match.index;

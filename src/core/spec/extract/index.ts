@@ -134,7 +134,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
   const candidates = [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
-    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)))
+    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {

@@ -149,7 +149,8 @@ export function ofPhrases(analysis: Analysis, add: Add): void {
     const b = phrases.find((p) => p.start === a.head + 2 || (p.start <= a.head + 3 && p.head > a.head + 1 && p.head <= a.head + 4));
     if (!b || !storable(a, analysis) || !storable(b, analysis)) continue;
     if (!b.determiner || !/^(a|an|each|every|the|its|their)$/.test(b.determiner)) continue;
-    add(a.key, a.plural ? 1.5 : 1, false);
+    // "visits of a pet": many of one thing's records are records themselves.
+    add(a.key, a.plural ? 2 : 1, a.plural);
     add(b.key, 1, false);
   }
 }

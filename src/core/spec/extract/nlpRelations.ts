@@ -38,6 +38,14 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       if (parent.name === 'User' && !name) return;
       if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
     };
+    // "owners with an address, their pets (…)": the possessed records belong to the owner named before.
+    for (const phrase of analysis.phrases) {
+      if (!phrase.possessed || !phrase.plural || !/^(their|its)$/.test(phrase.determiner ?? '')) continue;
+      const owner = [...analysis.phrases].reverse().find((p) => p.head < phrase.start && p.plural === (phrase.determiner === 'their') && entityOf(draft, p, roleWords));
+      const child = entityOf(draft, phrase, roleWords);
+      const parent = owner && entityOf(draft, owner, roleWords);
+      if (child && parent && parent.name !== 'User') link(child, parent);
+    }
     for (const clause of analysis.clauses) {
       const subject = entityOf(draft, clause.subject, roleWords);
       // "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of"
