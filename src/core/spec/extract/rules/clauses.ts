@@ -164,7 +164,7 @@ const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can
 /** What rule language a clause carries, in words ("a limit"), or undefined when it has none. */
 export function ruleLanguage(text: string): string | undefined {
   // Who signs in is read by the sign-in step ("students will not log in"); it is not a rule here.
-  const plain = text.replace(/\b(?:will not|won't|do not|don't|does not|doesn't|cannot|can't|never|not)\s+(?:need to\s+)?(?:log|sign)\s+(?:in|on|up)\b/g, ' ');
+  const plain = text.replace(/\b(?:will not|won't|do not|don't|does not|doesn't|cannot|can't|never|not|must|should|has to|have to|needs? to|will|can|may)\s+(?:need to\s+|be able to\s+|first\s+|always\s+)?(?:log|sign)\s+(?:in|on|up)\b/g, ' ');
   const cue = CUES.find((c) => c.pattern.test(plain) && !(c.says === 'a capacity limit' && /\bfull[- ](?:name|address|text|time|description)/.test(plain) && !/\b(?:is|are|be|once) full\b/.test(plain)));
   if (cue) return cue.says;
   // "before"/"after" are ordinary words; with an obligation, or alone between two names, they order dates.

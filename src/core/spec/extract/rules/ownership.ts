@@ -6,7 +6,7 @@ import type { DraftEntity } from '../draft';
 import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
 import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
-import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
+import { an, actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
 
 const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
 
@@ -30,7 +30,7 @@ export function makeOwned(ctx: RuleContext, entity: DraftEntity, names: string[]
       wanted.sources.add(ctx.sentence.id);
       return true;
     }
-    note(ctx, `Looks like only the ${wanted.name} may change a ${entity.name}, but ${entity.name} is already owned through ${entity.ownerRelation}; a record has one owner link.`);
+    note(ctx, `Looks like only the ${wanted.name} may change ${an(entity.name)}, but ${entity.name} is already owned through ${entity.ownerRelation}; a record has one owner link.`);
     return false;
   }
   if (ctx.ensureOwner(entity.name, ctx.sentence.id)) return true;

@@ -5,7 +5,7 @@
 import type { FieldType } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
-import { NUMBER, parseNumber, stripArticles, UNITS, wordsOf } from './words';
+import { an, NUMBER, parseNumber, stripArticles, UNITS, wordsOf } from './words';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -114,7 +114,7 @@ export function applyRange(
     // A limit on a length of time the row only stores as start and end cannot be a field range.
     if (dim && (dim.words[0] === 'duration' || dim.words[0] === 'hours') && entity.fields.filter((f) => f.type === 'datetime' || f.type === 'date').length >= 2 && !fieldIn(entity, words, 1.5)) {
       const suggestion = fieldSuggestion(entity, dim.words, dim.type);
-      note(ctx, `Looks like a limit on how long a ${entity.name} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
+      note(ctx, `Looks like a limit on how long ${an(entity.name)} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
       return true;
     }
     field = ensureField(ctx, entity, words, type, { required: false });

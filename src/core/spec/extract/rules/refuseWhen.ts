@@ -9,7 +9,7 @@ import { addOrNote, fieldIn, isPeople, mentionsIn, note, type Mention, type Rule
 import { belongsTo, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
-import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
+import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
 
 const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|can no longer|must never|may never|can never|won't|will not)`;
 const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne)`;
@@ -77,7 +77,7 @@ function noState(ctx: RuleContext, entity: DraftEntity, state: string, label: st
   const value = stateValue(state);
   const status = entity.fields.find((f) => f.type === 'enum' && /status|state|stage/i.test(f.name));
   const fixes: Suggestion[] = value && !status ? [{ kind: 'addField', entity: entity.name, field: 'status', type: 'enum', label: `status on ${entity.name}` }] : [];
-  note(ctx, `Looks like a refusal while a ${entity.name} is ${state} (${label}), but ${entity.name} has no status value or yes/no field "${state}"${status ? ` (${status.name} is one of ${status.enumValues?.join(', ')})` : ''}.`, fixes);
+  note(ctx, `Looks like a refusal while ${an(entity.name)} is ${state} (${label}), but ${entity.name} has no status value or yes/no field "${state}"${status ? ` (${status.name} is one of ${status.enumValues?.join(', ')})` : ''}.`, fixes);
 }
 
 /** "a closed issue cannot be edited or commented on", "lessons that are marked as given can't be deleted", "… can't be deleted once paid". */
@@ -228,7 +228,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
     return true;
   }
   if (!field) {
-    note(ctx, `Looks like a refusal once a ${target.entity.name} is past (${label}), but ${target.entity.name} has no date or time to compare with now.`);
+    note(ctx, `Looks like a refusal once ${an(target.entity.name)} is past (${label}), but ${target.entity.name} has no date or time to compare with now.`);
     return true;
   }
   // The verb acting: on the record itself ("be edited") or making a row under it ("book", "put in a parcel").
@@ -244,7 +244,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   const row = rowOf(ctx, verbText, [target.entity, ...other]) ?? (other.length ? ctx.draft.entities.find((e) => belongsTo(ctx, e, target!.entity).length && other.every((o) => belongsTo(ctx, e, o).length)) : undefined);
   const rel = row ? belongsTo(ctx, row, target.entity)[0] : undefined;
   if (!row || !rel) {
-    note(ctx, `Looks like nothing may be ${verbText || 'added'} for a ${target.entity.name} that is past (${label}), but no record type links to ${target.entity.name}.`);
+    note(ctx, `Looks like nothing may be ${verbText || 'added'} for ${an(target.entity.name)} that is past (${label}), but no record type links to ${target.entity.name}.`);
     return true;
   }
   addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions: ['create'], condition: { relation: rel.name, field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);

@@ -6,7 +6,7 @@ import type { Rule } from '../../projectSpec';
 import type { DraftEntity } from '../draft';
 import { STAFF_ROLES, singular } from '../lexicon';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
-import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
+import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
 
 const MODALS = /^(can|may|should|could|will|must|to|shall)$/;
 const SEPARATORS = /^(or|and|n|&|plus)$/;
@@ -212,7 +212,7 @@ export function manageRole(ctx: RuleContext): boolean {
   return targets.length > 0;
 }
 
-const STATE_VERBS = new Set(['mark', 'approve', 'reject', 'verify', 'close', 'assign', 'accept', 'decline', 'confirm', 'resolve', 'inspect', 'complete', 'sign', 'archive', 'publish', 'reopen', 'cancel']);
+const STATE_VERBS = new Set(['mark', 'approve', 'reject', 'verify', 'close', 'accept', 'decline', 'confirm', 'resolve', 'inspect', 'reopen']);
 
 /**
  * "As a caretaker I want to mark a request as done": a role changing a record's state. Not a rule
@@ -239,7 +239,7 @@ export function roleMayChange(ctx: RuleContext): boolean {
   const entity = objectEntity(ctx, acts[0].object);
   if (!entity || entity.name === 'User') return false;
   const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions: ['update'], roles: [role], sources: [ctx.sentence.id] };
-  note(ctx, `Says that ${role.replace(/_/g, ' ')}s can ${verbLemma(acts[0].verb)} a ${entity.name}, but not that only they may; nothing is enforced. Add the rule if nobody else should.`, [
+  note(ctx, `Says that ${role.replace(/_/g, ' ')}s can ${verbLemma(acts[0].verb)} ${an(entity.name)}, but not that only they may; nothing is enforced. Add the rule if nobody else should.`, [
     { kind: 'addRule', rule, label: `Only ${role.replace(/_/g, ' ')}s may change ${entity.name} rows` },
   ]);
   return true;

@@ -5,7 +5,7 @@
 import type { DraftEntity, DraftField } from '../draft';
 import { belongsTo, pickRelation, relationTo, rowOf } from './links';
 import { addOrNote, candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
-import { stripArticles, verbLemma, wordsOf } from './words';
+import { an, stripArticles, verbLemma, wordsOf } from './words';
 
 const MODAL_TAIL = /\s*\b(?:must|has to|have to|should|needs? to|need to|only need to|only needs to|to|is|are|will|shall|always|only)?\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/;
 const SCOPE = /^\s*(?:within|per|for each|for every|in|across|for|inside|among|on|at)\s+(?:(?:a|an|the|each|every|its|their|one|that)\s+)?([a-z][a-z -]{0,40})/;
@@ -193,7 +193,7 @@ export function uniqueOnce(ctx: RuleContext): boolean {
       if (scopeWords?.length) {
         const scope = scopeOn(ctx, row, scopeWords);
         if (!scope) {
-          note(ctx, `Looks like a ${row.name} may not repeat for the same ${asEntity.entity.name} and ${scopeWords.join(' ')}, but ${row.name} has no field or link for "${scopeWords.join(' ')}".`);
+          note(ctx, `Looks like ${an(row.name)} may not repeat for the same ${asEntity.entity.name} and ${scopeWords.join(' ')}, but ${row.name} has no field or link for "${scopeWords.join(' ')}".`);
           return true;
         }
         fields.push(scope);
@@ -226,7 +226,7 @@ export function uniqueOnce(ctx: RuleContext): boolean {
   const a = row ? relationTo(ctx, row, actor, wordsOf(active[1])) : undefined;
   const o = row ? relationTo(ctx, row, object, wordsOf(active[3])) : undefined;
   if (!row || !a || !o || a === o) {
-    note(ctx, `Looks like each ${actor.entity.name === 'User' ? actor.role ?? 'user' : actor.entity.name} may ${active[2]} a ${object.entity.name} once, but no record type links them (e.g. a ${verbLemma(active[2])} with both).`);
+    note(ctx, `Looks like each ${actor.entity.name === 'User' ? actor.role ?? 'user' : actor.entity.name} may ${active[2]} ${an(object.entity.name)} once, but no record type links them (e.g. a ${verbLemma(active[2])} with both).`);
     return true;
   }
   addOrNote(ctx, { kind: 'unique', entity: row.name, fields: [a.name, o.name], sources: [ctx.sentence.id] }, label);
