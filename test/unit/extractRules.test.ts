@@ -177,6 +177,14 @@ describe('extract rules: no overlaps', () => {
     assert.deepEqual(strip(r.rules[0]), { kind: 'noOverlap', entity: 'Booking', scope: 'court', start: 'startsAt', end: 'endsAt', sources: [] });
   });
 
+  it('overlapExplicit: "a vet can\'t have two visits that overlap", "a kennel can\'t be booked by two dogs for overlapping dates"', () => {
+    const vets = model({ entities: { vet: [['name', 'string']], visit: [['from', 'datetime'], ['until', 'datetime']] }, relations: [['Visit', 'Vet']] });
+    assert.deepEqual(strip(run(overlapExplicit, vets, "A vet can't have two visits that overlap.").rules[0]), { kind: 'noOverlap', entity: 'Visit', scope: 'vet', start: 'from', end: 'until', sources: [] });
+    const kennels = model({ entities: { kennel: [['name', 'string']], dog: [['name', 'string']], booking: [['arrival', 'date'], ['departure', 'date']] }, relations: [['Booking', 'Kennel'], ['Booking', 'Dog']] });
+    const r = run(overlapExplicit, kennels, "A kennel can't be booked by two dogs for overlapping dates.");
+    assert.deepEqual(r.rules[0]?.kind === 'noOverlap' && [r.rules[0].entity, r.rules[0].scope], ['Booking', 'kennel']);
+  });
+
   it('overlapDoubleBooked: "a court can\'t be double-booked" finds the bookings of the court', () => {
     const r = run(overlapDoubleBooked, courts(), "A court can't be double-booked.");
     assert.equal(r.rules[0]?.kind, 'noOverlap');

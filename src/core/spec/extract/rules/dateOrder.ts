@@ -1,6 +1,7 @@
 // Date order: "the end date must be after the start date", "return date cannot be before the
 // pickup date", "checkout after checkin", a table row "finished at | must be after started at".
 // Both fields must be dates or date-times of one entity; missing ones the text names are added.
+import { camelCase, RESERVED_FIELD_NAMES } from '../../naming';
 import type { FieldType, Suggestion } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
@@ -121,6 +122,13 @@ export function dateOrder(ctx: RuleContext): boolean {
     const fixes = [fieldSuggestion(entity, aWords, timeType(aWords)), fieldSuggestion(entity, bWords.length ? bWords : rightWords, timeType(bWords))].filter((x): x is Suggestion => !!x);
     note(ctx, `Looks like a date order (${label}), but no record type has these dates; ${entity.name} is only a guess.`, fixes);
     return true;
+  }
+  // "created at" is the app's own timestamp: no field of the model, so no rule can compare it.
+  for (const [f, ws] of [[fa, aWords], [fb, bWords]] as const) {
+    if (!f && RESERVED_FIELD_NAMES.has(camelCase(ws.join(' ')))) {
+      note(ctx, `Looks like a date order (${label}), but "${ws.join(' ')}" is the time the app records by itself (${camelCase(ws.join(' '))}), which rules cannot compare; add a date field of your own for it.`);
+      return true;
+    }
   }
   // Names the text gives but the model lacks become date fields.
   fa ??= ensureField(ctx, entity, aWords, timeType(aWords, fb));

@@ -4,7 +4,7 @@
 // its end or duration; a single moment ("the same period") is a unique pair instead.
 import type { Rule, Suggestion } from '../../projectSpec';
 import type { DraftEntity, DraftField, DraftRelation } from '../draft';
-import { belongsTo } from './links';
+import { belongsTo, rowOf } from './links';
 import { addOrNote, fieldIn, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { PLACE_ROWS, stripArticles, wordsOf } from './words';
 
@@ -18,8 +18,8 @@ function textTime(f: DraftField): boolean {
 export function timeFields(entity: DraftEntity, adopt = false): { start?: DraftField; end?: DraftField; duration?: DraftField } {
   if (adopt) for (const f of entity.fields) if (textTime(f)) f.type = 'datetime';
   const times = entity.fields.filter(isTime);
-  const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline/i.test(f.name));
-  const end = times.find((f) => f !== start && /end|until|To$|finish|leave|left|checkout|checkOut|return/i.test(f.name));
+  const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup|open/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline|depart|close/i.test(f.name));
+  const end = times.find((f) => f !== start && /end|until|To$|finish|leave|left|checkout|checkOut|return|depart|dropoff|dropOff|close/i.test(f.name));
   const duration = entity.fields.find((f) => (f.type === 'integer' || f.type === 'decimal') && /duration|length|minutes|mins/i.test(f.name));
   return { start, end, duration };
 }
@@ -109,9 +109,26 @@ export function overlapExplicit(ctx: RuleContext): boolean {
     buildOverlap(ctx, booked?.entity, scope, stripArticles(wordsOf(have[1])).slice(-2), undefined, label);
     return true;
   }
+  // "a room can't be booked by two guests for overlapping dates": the rows the verb makes for the subject.
+  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never)\s+be\s+([a-z]+ed)\b/.exec(plain);
+  const passiveScope = passive ? mentionsIn(ctx, passive[1]).filter((m) => m.entity.name !== 'User').pop() : undefined;
+  if (passive && passiveScope) {
+    const row = rowOf(ctx, passive[2], [passiveScope.entity]);
+    buildOverlap(ctx, row && row !== passiveScope.entity ? row : undefined, passiveScope, stripArticles(wordsOf(passive[1])).slice(-2), undefined, label);
+    return true;
+  }
+  // Two records named: the one that belongs to the other is booked per the other ("a vet can't have two appointments that overlap").
   const subject = mentionsIn(ctx, plain.slice(0, plain.indexOf('overlap')));
+  for (const a of subject) {
+    for (const b of subject) {
+      if (a !== b && a.entity !== b.entity && belongsTo(ctx, a.entity, b.entity).length) {
+        buildOverlap(ctx, a.entity, b, [], undefined, label);
+        return true;
+      }
+    }
+  }
   if (subject.length >= 2) {
-    buildOverlap(ctx, subject[0].entity.name !== 'User' ? subject[0].entity : undefined, subject[subject.length - 1], [], undefined, label);
+    note(ctx, `Looks like a rule against overlaps (${label}), but ${subject.map((m) => m.entity.name).join(' and ')} are not linked, so it is unclear what may not overlap for what.`);
     return true;
   }
   note(ctx, `Looks like a rule against overlaps (${label}), but it does not say what may not overlap for what.`);

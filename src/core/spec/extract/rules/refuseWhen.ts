@@ -297,7 +297,7 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
 /** "can be cancelled up to 2 hours before", "can't be cancelled on the day itself", "less than 14 days before harvest". */
 export function refuseTimeMargin(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = /\b(?:up to|at least|less than|no later than|not later than|more than|within|until)\s+(\S+)\s+(minutes?|hours?|days?|weeks?|working days?)\s+(?:before|in advance|ahead|prior)\b|\bon the (?:same )?day itself\b|\bon the same day\b|\bthe day before\b/.exec(plain);
+  const m = /\b(?:up to|at least|less than|no later than|not later than|more than|within|until)\s+(\S+)\s+(minutes?|hours?|days?|weeks?|working days?)\s+(?:before|in advance|ahead|prior)\b|\bon the (?:same )?day itself\b|\bthe day before\b/.exec(plain);
   if (!m || !(/\b(?:can|may|cannot|can't|cant|no|not|only|must)\b/.test(plain))) return false;
   const label = m[0];
   const verbs = wordsOf(withoutSignIn(plain.slice(0, m.index))).filter((w) => isActionVerb(w));

@@ -10,13 +10,19 @@ import { an, stripArticles, verbLemma, wordsOf } from './words';
 const MODAL_TAIL = /\s*\b(?:must|has to|have to|should|needs? to|need to|only need to|only needs to|to|is|are|will|shall|always|only)?\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/;
 const SCOPE = /^\s*(?:within|per|for each|for every|in|across|for|inside|among|on|at)\s+(?:(?:a|an|the|each|every|its|their|one|that)\s+)?([a-z][a-z -]{0,40})/;
 
-/** The last noun phrase of a fragment (after the last clause word), as words. */
+const PHRASE_STOP = new Set(['that', 'which', 'and', 'so', 'because', 'want', 'where', 'while', 'but', 'obviously', 'if', 'then', 'i', 'we', 'has', 'have', 'had', 'with', 'is', 'are', 'be', 'gets', 'get', 'got', 'needs', 'need', 'must', 'should', 'can', 'will', 'may', 'keep', 'keeps', 'store', 'stores', 'record', 'records', 'a', 'an', 'the', 'each', 'every', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'any']);
+
+/** The last noun phrase of a fragment ("bikes have a frame number" -> frame number; "the reference number of a household" whole). */
 function lastPhrase(fragment: string): string[] {
   const cut = Math.max(...[',', ';', ':', '(', ')', '.'].map((c) => fragment.lastIndexOf(c)));
-  let ws = wordsOf(cut >= 0 ? fragment.slice(cut + 1) : fragment);
-  const stop = Math.max(...['that', 'which', 'and', 'so', 'because', 'want', 'where', 'while', 'but', 'obviously', 'if', 'then', 'i', 'we'].map((w) => ws.lastIndexOf(w)));
-  if (stop >= 0) ws = ws.slice(stop + 1);
-  return stripArticles(ws.filter((w) => !/^(only|also|obviously|always)$/.test(w)));
+  const ws = wordsOf(cut >= 0 ? fragment.slice(cut + 1) : fragment).filter((w) => !/^(only|also|obviously|always)$/.test(w));
+  const out: string[] = [];
+  for (let i = ws.length - 1; i >= 0; i--) {
+    // An article after "of" belongs to the phrase ("number of a household").
+    if (PHRASE_STOP.has(ws[i]) && !(ws[i - 1] === 'of' && out.length && /^(a|an|the|each|every|its|their)$/.test(ws[i]))) break;
+    out.unshift(ws[i]);
+  }
+  return stripArticles(out);
 }
 
 /** The relation or field a scope phrase names on `entity` ("within a team" -> team relation). */
