@@ -18,7 +18,7 @@ function textTime(f: DraftField): boolean {
 export function timeFields(entity: DraftEntity, adopt = false): { start?: DraftField; end?: DraftField; duration?: DraftField } {
   if (adopt) for (const f of entity.fields) if (textTime(f)) f.type = 'datetime';
   const times = entity.fields.filter(isTime);
-  const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup|open/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline|depart|close/i.test(f.name));
+  const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup|open/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline|depart|close/i.test(f.name)) ?? (times.length === 1 ? times[0] : undefined);
   const end = times.find((f) => f !== start && /end|until|To$|finish|leave|left|checkout|checkOut|return|depart|dropoff|dropOff|close/i.test(f.name));
   const duration = entity.fields.find((f) => (f.type === 'integer' || f.type === 'decimal') && /duration|length|minutes|mins/i.test(f.name));
   return { start, end, duration };
