@@ -42,6 +42,11 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(pin.find((t) => t.w === 'pin')?.pos, 'verb');
   });
 
+  it('reads a sentence-initial compound subject as nouns and an instruction as a verb', () => {
+    assert.equal(tagSentence('Order lines have a quantity.')[0].pos, 'noun');
+    assert.equal(tagSentence('Mark parcels as collected.')[0].pos, 'verb');
+  });
+
   it('types identifying numbers as text, counts as integers', () => {
     assert.equal(inferType(['plate', 'number']).type, 'string');
     assert.equal(inferType(['number', 'of', 'seats']).type, 'integer');

@@ -151,6 +151,13 @@ function correct(terms: Term[]): void {
       t.pos = 'verb';
     }
   }
+  // At the start of a sentence, "X Ys" followed by a verb is a compound subject ("Order lines have
+  // …"); followed by a preposition or nothing, X is an instruction ("Mark parcels as collected").
+  if (terms.length >= 2 && !terms[0].plural && terms[1].pos === 'noun' && terms[1].plural && !/[:,;]/.test(terms[0].post)) {
+    const next = terms[2];
+    if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
+    else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
+  }
   // "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
