@@ -253,6 +253,11 @@ describe('extract rules: uniqueness', () => {
     assert.equal(r.draft.notUnderstood[0].suggestions[0].kind, 'addRule');
   });
 
+  it('uniquePer: the subject is one of the values ("a van can only do one trip per day")', () => {
+    const vans = model({ entities: { van: [['plate', 'string']], trip: [['day', 'date']] }, relations: [['Trip', 'Van']] });
+    assert.deepEqual(strip(run(uniquePer, vans, 'A van can only do one trip per day.').rules[0]), { kind: 'unique', entity: 'Trip', fields: ['van', 'day'], sources: [] });
+  });
+
   it('uniqueNoTwo: "no two rooms with the same name"', () => {
     const r = run(uniqueNoTwo, model({ entities: { room: [['name', 'string']] } }), 'No two rooms with the same name.');
     assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Room', fields: ['name'], sources: [] });
@@ -465,6 +470,10 @@ describe('extract rules: refusals', () => {
     assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].entity, r.rules[0].actions, r.rules[0].condition], ['Invoice', ['delete'], { field: 'paid', op: 'eq', value: true }]);
     const s = run(refuseInState, tickets(), "Tickets that are marked as resolved can't be deleted.");
     assert.deepEqual(s.rules[0]?.kind === 'refuseWhen' && s.rules[0].condition, { field: 'status', op: 'eq', value: 'resolved' });
+    // A state told by an optional date: "returned" while the return date is filled in.
+    const loans = model({ entities: { loan: [['returnDate', 'date']] } });
+    const t = run(refuseInState, loans, "Loans that are returned can't be edited.");
+    assert.deepEqual(t.rules[0]?.kind === 'refuseWhen' && t.rules[0].condition, { field: 'returnDate', op: 'notEmpty' });
   });
 
   it('refuseActor: "members with unpaid fees cannot borrow books", "a blocked customer can\'t place an order"', () => {

@@ -86,7 +86,7 @@ export function overlapExplicit(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
   if (!/\boverlap/.test(plain)) return false;
   const label = plain.slice(0, 120);
-  const same = /\b(?:no\s+)?(?:two\s+)?([a-z][a-z -]{1,30}?)\s+(?:in|of|for|on|at|with|in the|using)\s+the\s+same\s+([a-z][a-z -]{1,30}?)(?:\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|may never)\s+overlap|\s+overlap)/.exec(plain)
+  const same = /\b(?:no\s+)?(?:two\s+)?([a-z][a-z -]{1,30}?)\s+(?:in|of|for|on|at|with|in the|using)\s+the\s+same\s+([a-z][a-z -]{1,30}?)(?:\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|may never|can|may|must|should|shall|will))?\s+overlap/.exec(plain)
     ?? /\b(?:overlapping|no overlapping)\s+([a-z][a-z -]{1,30}?)\s+(?:for|in|of|on|at)\s+(?:the\s+same|a|one)\s+([a-z][a-z -]{1,30})/.exec(plain);
   if (same) {
     const booked = mentionsIn(ctx, same[1]).filter((m) => m.entity.name !== 'User').pop();

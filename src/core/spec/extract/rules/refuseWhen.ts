@@ -30,7 +30,10 @@ export function stateCondition(entity: DraftEntity, state: string): { field: Dra
     const f = fieldIn(entity, positive, 2.5, (x) => x.type === 'boolean') ?? fieldIn(entity, ['is', ...positive], 2.5, (x) => x.type === 'boolean');
     if (f) return { field: f, op: 'eq', value: false };
   }
-  const dated = fieldIn(entity, [...words, 'at'], 2.5, (f) => (f.type === 'date' || f.type === 'datetime') && !f.required);
+  // "returned" with an empty-until-then "return date" / "returned at".
+  const stem = words.map((w) => w.replace(/(?:ed|d)$/, ''));
+  const optionalTime = (f: DraftField) => (f.type === 'date' || f.type === 'datetime') && !f.required;
+  const dated = fieldIn(entity, [...words, 'at'], 2.5, optionalTime) ?? fieldIn(entity, [...stem, 'date'], 2.5, optionalTime);
   if (dated) return { field: dated, op: 'notEmpty' };
   return undefined;
 }
@@ -110,6 +113,8 @@ export function refuseInState(ctx: RuleContext): boolean {
   } else return false;
   if (!entity || !state) return false;
   if (/^(same|other|new one|own|single|two)$/.test(state)) return false;
+  // "a full class can't be booked" is a capacity (capacity.ts), not a stored state.
+  if (/^(full|fully booked|sold out|overbooked|booked up)$/.test(state)) return false;
   const label = plain.slice(0, 140);
   // A person in a state who can't act is refuseActor's ("a suspended member can't book").
   if (isPeople(ctx, [entity.key.split(' ').pop() ?? '']) && !verbs.some((v) => /ed$|en$/.test(v))) return false;
@@ -182,8 +187,10 @@ export function refuseActor(ctx: RuleContext): boolean {
     return true;
   }
   const object = mentionsIn(ctx, m[4]).filter((x) => x.entity.name !== 'User').shift();
-  // "place an order": the object is itself the row when it belongs to the person.
-  const row = object && belongsTo(ctx, object.entity, person.entity).length ? object.entity : rowOf(ctx, m[3], object ? [person.entity, object.entity] : [person.entity]);
+  // The row the verb makes ("book a class" -> Booking); else the object itself when it belongs to the person ("place an order").
+  const made = rowOf(ctx, m[3], object ? [person.entity, object.entity] : [person.entity]);
+  const madeLinks = made && made !== object?.entity && belongsTo(ctx, made, person.entity).length > 0;
+  const row = madeLinks ? made : object && belongsTo(ctx, object.entity, person.entity).length ? object.entity : made;
   const rel = row ? relationTo(ctx, row, person, personWords) : undefined;
   if (!row || !rel) {
     note(ctx, `Looks like ${personWords.join(' ')} in some state may not ${m[3]} (${label}), but no record type links what they ${m[3]} to them.`);

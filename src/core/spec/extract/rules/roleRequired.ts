@@ -158,8 +158,8 @@ export function onlyRole(ctx: RuleContext): boolean {
   }
   if (i === 0 || i >= tokens.length) return false;
   const whoText = tokens.slice(0, i).join(' ');
-  // "only the teacher who created a course": the author of the row (ownership.ts).
-  if (/\b(?:who|that|which|whose)\b/.test(whoText)) return false;
+  // "only the teacher who created a course": the author of the row; "only drivers edit their own rides": ownership (ownership.ts).
+  if (/\b(?:who|that|which|whose)\b/.test(whoText) || /\b(?:their|his|her|my|your|our|there|thier)\s+own\b/.test(plain)) return false;
   let restTokens = tokens.slice(i);
   while (restTokens.length && /^(can|may|should|could|will|must|to|shall|be|able|is|are|allowed|get)$/.test(restTokens[0].replace(/[^a-z]/g, ''))) restTokens = restTokens.slice(1);
   const who = rolesNamed(ctx, whoText);

@@ -259,6 +259,10 @@ export function uniquePer(ctx: RuleContext): boolean {
     }
     fields.push(scope);
   }
+  // "a car can only do one ride per day": the subject is one of the combined values too.
+  const subject = mentionsIn(ctx, plain.slice(0, m.index)).filter((x) => x.entity !== row).pop();
+  const subjectRelation = subject ? belongsTo(ctx, row, subject.entity)[0] : undefined;
+  if (subjectRelation && !fields.includes(subjectRelation.name)) fields.unshift(subjectRelation.name);
   const rule = { kind: 'unique' as const, entity: row.name, fields, sources: [ctx.sentence.id] };
   const qualifier = qualified.slice(0, counted.start).filter((w) => !/^(a|an|the)$/.test(w));
   if (qualifier.length) {
