@@ -105,6 +105,11 @@ describe('extract rules: clauses and rule language', () => {
     assert.deepEqual(story.clauses.map((c) => [c.plain, c.purpose]), [['approve shifts', false], ['nobody works twice in a row.', true]]);
   });
 
+  it('cuts run-on notes at full stops followed by lower case', () => {
+    const { sentences } = splitSentences('Title.\n\n- qty min 1. price cant be below 0. e.g. 5 is fine');
+    assert.deepEqual(clausesOf(sentences[1]).clauses.map((c) => c.plain), ['qty min 1', 'price cant be below 0. e.g. 5 is fine']);
+  });
+
   it('reads a list item whose parenthesis carries rule language as a clause about that field', () => {
     const { sentences } = splitSentences('Title.\n\n- Cleaning jobs: date, finished at (must be after started at), notes');
     const { clauses } = clausesOf(sentences[1]);
@@ -323,6 +328,15 @@ describe('extract rules: capacity', () => {
     const loans = model({ user: true, entities: { member: [['name', 'string']], loan: [['returnedAt', 'datetime']] }, relations: [['Loan', 'Member']] });
     const r = run(capacityLimit, loans, 'A member can have at most 3 loans at once.');
     assert.equal(r.rules[0]?.kind === 'capacity' && r.rules[0].activeWhenNull, 'returnedAt');
+  });
+
+  it('capacityLimit: "at most 3 times" counts the rows the verb makes per person, and says when it is per pair', () => {
+    const quiz = model({ entities: { student: [['name', 'string']], quiz: [['title', 'string']], attempt: [['score', 'integer']] }, relations: [['Attempt', 'Student'], ['Attempt', 'Quiz']] });
+    const pair = run(capacityLimit, quiz, 'A student may attempt a quiz at most 3 times.');
+    assert.equal(pair.rules.length, 0);
+    assert.match(pair.notes[0], /per Student and Quiz/);
+    const alone = run(capacityLimit, model({ entities: { student: [['name', 'string']], attempt: [['score', 'integer']] }, relations: [['Attempt', 'Student']] }), 'A student may attempt at most 3 times.');
+    assert.deepEqual(strip(alone.rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'student', capacityField: 'maxAttempt', sources: [] });
   });
 
   it('capacityFull: "nobody can book a full class" uses the class capacity, or says what is missing', () => {

@@ -5,7 +5,7 @@
 import type { Rule, Suggestion } from '../../projectSpec';
 import { addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { ACTION_NOUNS, singular } from '../lexicon';
-import { belongsTo } from './links';
+import { belongsTo, rowOf } from './links';
 import { addOrNote, ensureField, entityLabel, fieldIn, isPeople, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { an, NUMBER, parseNumber, PERIODS, PLACE_ROWS, stripArticles, UNITS, verbLemma, wordsOf } from './words';
 
@@ -155,6 +155,10 @@ export function capacityLimit(ctx: RuleContext): boolean {
   const rest = stop < 0 ? [] : tail.slice(stop);
   const restText = rest.join(' ');
   const label = `${m[1]} ${m[2]} ${countedWords.join(' ')}${restText ? ` ${restText}` : ''}`.slice(0, 120);
+  // "may attempt a quiz at most 3 times": the rows the verb makes, per person (and per the record it names).
+  if (/^times?$/.test(countedWords[0] ?? '')) return limitTimes(ctx, before, limit, label);
+  // "may attempt a quiz at most 3 times": the rows the verb makes, per person (and per the record it names).
+  if (/^times?$/.test(countedWords[0] ?? '')) return limitTimes(ctx, before, limit, label);
   const counted = mentionsIn(ctx, countedWords)[0];
   // The parent: "per team", "in a batch", or the subject of the clause ("a team can have …").
   const per = /^(?:per|a|an|each|every|in|on|for|within|in each|in a|in one|for each|for every|on a)\s+(?:(?:a|an|the|each|one|single)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/.exec(restText);
@@ -186,6 +190,24 @@ export function capacityLimit(ctx: RuleContext): boolean {
     return true;
   }
   buildCapacity(ctx, parent, counted, countedWords, verb, limit, active, label);
+  return true;
+}
+
+/** "a student may attempt a quiz at most 3 times", "a member can book at most twice". */
+function limitTimes(ctx: RuleContext, before: string, limit: number, label: string): boolean {
+  const m = /^(.*?)\b(?:can|may|could|should|will|is allowed to|are allowed to|must|cannot|can't|cant|may not)\s+(?:only\s+)?([a-z]+)\s*(.*)$/.exec(before.trim());
+  const subject = m ? mentionsIn(ctx, m[1]).pop() : undefined;
+  const object = m ? mentionsIn(ctx, m[3]).filter((x) => x.entity.name !== 'User').pop() : undefined;
+  const row = m && subject ? rowOf(ctx, m[2], object ? [subject.entity, object.entity] : [subject.entity]) : undefined;
+  if (!m || !subject || !row) {
+    note(ctx, `Looks like a limit on how often something is done (${label}), but the record that counts it was not found.`);
+    return true;
+  }
+  if (object) {
+    note(ctx, `Looks like at most ${limit} ${row.name} rows per ${subject.entity.name === 'User' ? subject.role ?? 'user' : subject.entity.name} and ${object.entity.name} (${label}), but a capacity rule counts rows of one record, not of a pair.`);
+    return true;
+  }
+  buildCapacity(ctx, subject.entity, { entity: row, person: false, start: 0, end: 0, plural: true }, [row.key.split(' ').pop() ?? 'times'], m[2], limit, false, label);
   return true;
 }
 

@@ -130,7 +130,9 @@ export function clausesOf(sentence: SentenceInfo): SentenceClauses {
     }
   }
   text = text.replace(LABEL, '');
-  let parts = splitOn([text], /\s*;\s*/g);
+  // Run-on notes in lower case ("qty min 1. price cant be below 0. an order cant …") are several sentences.
+  let parts = splitOn([text], /\.\s+(?=[a-z])/g, (before) => !/\b(?:e\.g|i\.e|etc|vs|no|approx|incl|min|max|nr)$/i.test(before.trim()) && before.trim().split(/\s+/).length >= 2);
+  parts = splitOn(parts, /\s*;\s*/g);
   parts = splitOn(parts, /\s+[—–]\s+|\s+-\s+(?=[a-z])/gi);
   // "X can't be double-booked: one lesson per room": a colon after a clause with a verb.
   parts = splitOn(parts, /:\s+/g, (before) => MODAL.test(before) && before.split(' ').length >= 3);

@@ -9,7 +9,7 @@ import { an, NUMBER, parseNumber, stripArticles, UNITS, wordsOf } from './words'
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
-const STOP = new Set(['a', 'an', 'the', 'each', 'every', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'with', 'has', 'have', 'gives', 'give', 'get', 'gets', 'is', 'are', 'be', 'must', 'should', 'can', 'cannot', "can't", 'cant', 'may', 'to', 'and', 'or', 'for', 'where', 'which', 'that', 'as', 'on', 'in', 'i', 'we', 'they', 'want', 'need', 'needs', 'enter', 'enters', 'record', 'records', 'store', 'stores', 'keep', 'note', 'rate', 'rated', 'scored', 'plus', 'by']);
+const STOP = new Set(['go', 'become', 'fall', 'drop', 'a', 'an', 'the', 'each', 'every', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'with', 'has', 'have', 'gives', 'give', 'get', 'gets', 'is', 'are', 'be', 'must', 'should', 'can', 'cannot', "can't", 'cant', 'may', 'to', 'and', 'or', 'for', 'where', 'which', 'that', 'as', 'on', 'in', 'i', 'we', 'they', 'want', 'need', 'needs', 'enter', 'enters', 'record', 'records', 'store', 'stores', 'keep', 'note', 'rate', 'rated', 'scored', 'plus', 'by']);
 
 /** The noun phrase just before a position ("… gives a proposal a score" -> ["score"]). */
 function phraseBefore(text: string, maxWords = 6): string[] {
@@ -182,11 +182,11 @@ const COMPARATIVES: Record<string, 'min' | 'max'> = {
  */
 export function rangeCompare(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const negated = (before: string) => /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|no)\s+(?:be\s+)?(?:any\s+)?$/.test(before);
+  const negated = (before: string) => /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|no)\s+(?:be|go|become|fall|drop|get)?\s*(?:any\s+)?$/.test(before);
   const sign = /\b(non-negative|positive|negative|zero or more)\b/.exec(plain);
   if (sign) {
     const before = plain.slice(0, sign.index);
-    const subject = phraseBefore(before.replace(/\b(?:must|has to|have to|should|needs? to|can't|cannot|can not|cant|may not|must not|never|always)?\s*(?:be\s+)?(?:a\s+)?$/, ''));
+    const subject = phraseBefore(before.replace(/\b(?:must|has to|have to|should|needs? to|can't|cannot|can not|cant|may not|must not|never|always)?\s*(?:be\s+|go\s+|become\s+|fall\s+|drop\s+)?(?:a\s+)?$/, ''));
     const no = negated(before) || /\bnever\b/.test(before);
     const word = sign[1];
     if (word === 'positive' && !no) return applyRange(ctx, subject, { min: 0, minExclusive: true }, { label: 'positive' });
