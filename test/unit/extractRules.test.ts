@@ -106,8 +106,8 @@ describe('extract rules: clauses and rule language', () => {
   });
 
   it('cuts run-on notes at full stops followed by lower case', () => {
-    const { sentences } = splitSentences('Title.\n\n- qty min 1. price cant be below 0. e.g. 5 is fine');
-    assert.deepEqual(clausesOf(sentences[1]).clauses.map((c) => c.plain), ['qty min 1', 'price cant be below 0. e.g. 5 is fine']);
+    const { sentences } = splitSentences('Title.\n\n- qty min 1. a price, e.g. the list price, cant be below 0');
+    assert.deepEqual(clausesOf(sentences[1]).clauses.map((c) => c.plain), ['qty min 1', 'a price, e.g. the list price, cant be below 0']);
   });
 
   it('reads a list item whose parenthesis carries rule language as a clause about that field', () => {
