@@ -249,6 +249,18 @@ describe('extract rules: uniqueness', () => {
     assert.deepEqual(strip(run(uniqueOnce, rentals, "The same kayak can't be rented twice for the same day.").rules[0]), { kind: 'unique', entity: 'Rental', fields: ['kayak', 'day'], sources: [] });
   });
 
+  it('uniqueOnce: "may only be used once" and "must not be repeated by the same cook"', () => {
+    const boats = model({ entities: { boat: [['sailNumber', 'string']] } });
+    assert.deepEqual(strip(run(uniqueOnce, boats, 'Each sail number may only be used once.').rules[0]), { kind: 'unique', entity: 'Boat', fields: ['sailNumber'], sources: [] });
+    const cooks = model({ entities: { cook: [['name', 'string']], recipe: [['title', 'string']] }, relations: [['Recipe', 'Cook']] });
+    assert.deepEqual(strip(run(uniqueOnce, cooks, 'A recipe title must not be repeated by the same cook.').rules[0]), { kind: 'unique', entity: 'Recipe', fields: ['title', 'cook'], sources: [] });
+  });
+
+  it('uniqueValue: "unique per volunteer and event" combines both links', () => {
+    const draft = model({ entities: { volunteer: [['name', 'string']], event: [['title', 'string']], signup: [['code', 'string']] }, relations: [['Signup', 'Volunteer'], ['Signup', 'Event']] });
+    assert.deepEqual(strip(run(uniqueValue, draft, 'A signup code is unique per volunteer and event.').rules[0]), { kind: 'unique', entity: 'Signup', fields: ['code', 'volunteer', 'event'], sources: [] });
+  });
+
   it('uniquePer: "only one review per member per book"; a qualified one is only suggested', () => {
     const draft = model({ entities: { member: [['name', 'string']], book: [['title', 'string']], review: [['text', 'text']] }, relations: [['Review', 'Member'], ['Review', 'Book']] });
     assert.deepEqual(strip(run(uniquePer, draft, 'Only one review per member per book.').rules[0]), { kind: 'unique', entity: 'Review', fields: ['member', 'book'], sources: [] });
@@ -386,6 +398,14 @@ describe('extract rules: value ranges', () => {
     assert.equal(field(shop, 'Offer', 'discount')?.max, 50);
     run(rangeCompare, shop, "A hike can't be shorter than 30 min.");
     assert.equal(field(shop, 'Hike', 'durationMinutes')?.min, 30);
+  });
+
+  it('rangeCompare: "can\'t exceed 600" is a maximum; "1 to 5 stars" names the stars field', () => {
+    const recipes = model({ entities: { recipe: [['prepMinutes', 'integer']], rating: [['stars', 'integer']] } });
+    run(rangeCompare, recipes, "Prep minutes can't exceed 600.");
+    assert.equal(field(recipes, 'Recipe', 'prepMinutes')?.max, 600);
+    run(rangeBetween, recipes, 'Ratings from 1 to 5 stars.');
+    assert.deepEqual([field(recipes, 'Rating', 'stars')?.min, field(recipes, 'Rating', 'stars')?.max], [1, 5]);
   });
 
   it('rangeCompare: a condition ("guests under 12 …") is not a range', () => {

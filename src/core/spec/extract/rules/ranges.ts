@@ -37,6 +37,7 @@ function dimension(unit: string | undefined, comparative: string | undefined): {
   if (u === 'hours') return { words: ['hours'], type: 'decimal' };
   if (u === 'km' || u === 'm') return { words: ['distance'], type: 'decimal' };
   if (u === 'percent') return { words: ['percentage'], type: 'decimal' };
+  if (u === 'points' && unit) return { words: [unit.replace(/s$/, '')], type: 'integer' };
   return undefined;
 }
 
@@ -193,7 +194,7 @@ export function rangeCompare(ctx: RuleContext): boolean {
     if ((word === 'negative' && no) || word === 'non-negative' || word === 'zero or more') return applyRange(ctx, subject, { min: 0 }, { label: 'not negative' });
     return false;
   }
-  const cmp = new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
+  const cmp = new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
   const m = cmp.exec(plain);
   if (!m) return false;
   const n = parseNumber(m[4]);
@@ -208,6 +209,9 @@ export function rangeCompare(ctx: RuleContext): boolean {
   let bound: 'min' | 'max';
   let exclusive = false;
   const phrase = m[1];
+  const exceed = !!phrase && /exceed|over|above/.test(phrase);
+  // "exceeds 600" alone is a condition; "can't exceed 600" is the bound.
+  if (exceed && !no) return false;
   if (phrase) bound = /least|no less|not less|minimum|^min/.test(phrase) ? 'min' : 'max';
   else if (m[2]) {
     bound = COMPARATIVES[m[2]];
@@ -216,7 +220,7 @@ export function rangeCompare(ctx: RuleContext): boolean {
     bound = m[3].startsWith('>') || m[3] === '≥' ? 'min' : 'max';
     exclusive = m[3] === '>' || m[3] === '<';
   }
-  if (no) {
+  if (no && !exceed) {
     bound = bound === 'min' ? 'max' : 'min';
     exclusive = !exclusive;
     if (phrase) exclusive = false;

@@ -59,12 +59,16 @@ function uniqueOn(ctx: RuleContext, entity: DraftEntity, field: DraftField | und
   f.sources.add(ctx.sentence.id);
   const fields = [f.name];
   if (scopeWords?.length) {
-    const scope = scopeOn(ctx, entity, scopeWords);
-    if (!scope) {
-      note(ctx, `Looks like ${f.name} must be unique per ${scopeWords.join(' ')}, but ${entity.name} has no link or field for "${scopeWords.join(' ')}".`);
-      return;
+    // "per volunteer and event": one scope per part.
+    const parts = scopeWords.join(' ').split(/\s+(?:and|&)\s+|\s*,\s*/).map((p) => stripArticles(wordsOf(p))).filter((p) => p.length);
+    for (const part of parts) {
+      const scope = scopeOn(ctx, entity, part);
+      if (!scope) {
+        note(ctx, `Looks like ${f.name} must be unique per ${part.join(' ')}, but ${entity.name} has no link or field for "${part.join(' ')}".`);
+        return;
+      }
+      if (scope !== f.name && !fields.includes(scope)) fields.push(scope);
     }
-    if (scope !== f.name) fields.push(scope);
   } else f.unique = true;
   addOrNote(ctx, { kind: 'unique', entity: entity.name, fields, sources: [ctx.sentence.id] }, label);
 }
@@ -82,7 +86,7 @@ export function uniqueValue(ctx: RuleContext): boolean {
   const subject = lastPhrase(subjectText);
   if (!subject.length) return false;
   const scope = SCOPE.exec(plain.slice(m.index + m[0].length));
-  const scopeWords = scope ? stripArticles(wordsOf(scope[1])).slice(0, 3) : undefined;
+  const scopeWords = scope ? stripArticles(wordsOf(scope[1])).slice(0, 5) : undefined;
   const named = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
   const hit = locateField(ctx, subject.join(' '), named);
   if (!hit?.entity || (!hit.field && hit.guessed)) {
@@ -159,7 +163,8 @@ export function uniqueAdjective(ctx: RuleContext): boolean {
 
 
 
-const TWICE = /\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:re-?used|reused|repeated|duplicated)\b/;
+const TWICE = /\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:be )?(?:re-?used|reused|repeated|duplicated)\b|\b(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be (?:re-?used|reused|repeated|duplicated)\b|\b(?:only|can|may)\b[^.;]*\bonce\s*$/;
+const REPEATED = /\b(?:never (?:be )?|(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be )(?:re-?used|reused|repeated|duplicated)\b/;
 
 /**
  * "a plate number can't be registered twice", "an inventory number is never reused", "a jury member
@@ -172,16 +177,20 @@ export function uniqueOnce(ctx: RuleContext): boolean {
   const two = /\b(?:can't|cannot|can not|cant|may not|must not|never)\s+be\s+([a-z]+ed)\s+(?:to|by|for|with)\s+two\s+([a-z][a-z -]{1,30}?)\s+(?:in|on|for|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})$/.exec(plain);
   if (!once && !two) return false;
   if (/\boverlap|double[- ]?book/.test(plain)) return false;
-  const at = once?.index ?? two!.index;
+  // "may only be used once": the "once" at the end, not the "only" before it.
+  const at = once && /once\s*$/.test(once[0]) && !/^(?:only|just|at most) once/.test(once[0]) ? once.index + once[0].lastIndexOf('once') : once?.index ?? two!.index;
   const before = plain.slice(0, at);
-  const after = once ? plain.slice(at + once[0].length) : '';
+  const after = once ? plain.slice(once.index + once[0].length) : '';
   const label = plain.slice(0, 140);
   const sameScope = /\b(?:for|on|in|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})/.exec(two ? `in the same ${two[3]}` : after);
-  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|is|are|can|should|will)?\s*(?:only\s+)?(?:be\s+)?([a-z]+ed|used|reused|made|done|set|given|sold|held|taken|written|run)\s*(?:only\s+)?$/.exec(before.replace(/\s+$/, ''));
-  const neverReused = /\bnever (?:re-?used|reused|repeated|duplicated)\b/.test(plain);
+  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|is|are|can|may|should|will|must)?\s*(?:only\s+)?(?:be\s+)?([a-z]+ed|used|reused|made|done|set|given|sold|held|taken|written|run)\s*(?:only\s+)?$/.exec(before.replace(/\s+(?:only|just)?\s*$/, ''));
+  const repeated = REPEATED.exec(plain);
+  const neverReused = !!repeated;
   // Passive: the subject is the value ("a plate number") or the record ("the same dog").
   if (two || neverReused || (passive && !/\b(?:can|may|must|will)\s+[a-z]+\s+(?:a|an|the|their|its)\b/.test(before))) {
-    const subjectText = neverReused ? plain.slice(0, /\bis never|\bare never|\bnever/.exec(plain)!.index) : two ? plain.slice(0, two.index) : passive![1];
+    const subjectText = repeated ? plain.slice(0, repeated.index).replace(/\b(?:is|are)\s*$/, '') : two ? plain.slice(0, two.index) : passive![1];
+    // "must not be repeated by the same cook": unique together with that link.
+    const repeatScope = repeated ? /^\s*(?:by|for|in|within|on|at)\s+the\s+same\s+([a-z][a-z -]{1,30})/.exec(plain.slice(repeated.index + repeated[0].length)) : null;
     const subject = lastPhrase(subjectText.replace(/\b(?:the\s+)?same\s+/, ''));
     const verb = two ? two[1] : passive?.[2] ?? 'use';
     if (!subject.length) return false;
@@ -213,7 +222,7 @@ export function uniqueOnce(ctx: RuleContext): boolean {
       note(ctx, `Looks like a uniqueness rule (${label}), but "${subject.join(' ')}" is not a field of a record type.`);
       return true;
     }
-    uniqueOn(ctx, hit.entity, hit.field, hit.words, undefined, label);
+    uniqueOn(ctx, hit.entity, hit.field, hit.words, repeatScope ? stripArticles(wordsOf(repeatScope[1])).slice(0, 3) : undefined, label);
     return true;
   }
   // Active: "<people> can <verb> <record> only once" / "can't <verb> the same <record> twice".
