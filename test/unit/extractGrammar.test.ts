@@ -154,6 +154,16 @@ describe('extractor grammar: field lists', () => {
   });
 });
 
+describe('extractor grammar: coordination and attachment', () => {
+  it('a coordinated verb shares its subject, a one-line list is not a title, fields go to the main object', () => {
+    const spec = extractSpec('Vehicles: plate number (unique), make, model.\nMechanics sign in and log service records for a vehicle with a date and the mileage.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Vehicle')?.fields.map((f) => f.name), ['plateNumber', 'make', 'model']);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'ServiceRecord')?.fields.map((f) => f.name), ['date', 'mileage']);
+    assert.ok(spec.relations.some((r) => r.from === 'ServiceRecord' && r.to === 'Vehicle'));
+    assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('mechanic'), JSON.stringify(spec.auth));
+  });
+});
+
 describe('extractor grammar: stories and possessives', () => {
   it('the roles of user stories sign in', () => {
     const spec = extractSpec('As a dog walker, I want to see my walks so that I can plan.\nAs an admin, I want to add dogs with a name and a breed so that walkers know them.');

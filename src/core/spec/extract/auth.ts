@@ -2,6 +2,7 @@
 // users", staff roles acting as subjects ("Moderators can lock …") all mean email/password auth;
 // "patients do not log in" keeps patients out of the users; cues in Bonus/Optional sections
 // do not count.
+import { lexiconTags } from './nlp';
 import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
@@ -98,7 +99,7 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
       for (const word of subjects) {
         const staff = roleOf(word);
         if (staff) addRole(found.staffRoles, staff);
-        else if (PERSON_NOUNS.has(word) && !found.notUsers.has(word)) addRole(found.personRoles, word);
+        else if ((PERSON_NOUNS.has(word) || (lexiconTags(word).includes('Actor') && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
         else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
       }
       const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(plain);

@@ -4,7 +4,7 @@
 import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject } from './grammar';
-import { NON_ENTITY } from './lexicon';
+import { genericHeadAllowed, NON_ENTITY } from './lexicon';
 import { colonListSubject } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { typeFromHint, type TypeGuess } from './types';
@@ -239,6 +239,12 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     // "A review of a book has …": the subject is the review.
     if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
     if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+    // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
+    const attached = /([a-z][a-z -]*?)\s(?:for|on|to)\s(?:a|an|the|each|every|its|their|it)\b[a-z -]*$/.exec(before);
+    if (verb === 'with' && attached) {
+      const main = trailingSubject(attached[1], () => true);
+      if (main && main.plural && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key))) subject = main.key;
+    }
     if (!subject) continue;
     const start = match.index + match[0].length;
     const rest = cutClause(plain.slice(start));

@@ -149,6 +149,8 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
       }
       if (terms[j].pos === 'pron' && !terms[j].possessive && /^(i|we|you|they|he|she|it|everyone|nobody|anyone|someone)$/.test(terms[j].w)) break;
     }
+    // "Mechanics sign in and log service records": a coordinated verb shares the subject.
+    if (!subject && k >= 0 && /^(and|or)$/.test(terms[k].w) && out.length) subject = out[out.length - 1].subject;
     const objects: NounPhrase[] = [];
     const preps: PrepObject[] = [];
     let prep: string | undefined;

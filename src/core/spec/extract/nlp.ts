@@ -94,6 +94,12 @@ export function tagSentence(text: string): Term[] {
     const possessive = tags.has('Possessive') || /'s$/.test(r.normal ?? '');
     let root = (r.root ?? w).toLowerCase().replace(/[^a-z0-9'&-]/g, '') || w;
     if (pos === 'noun' && !tags.has('Plural')) root = w;
+    // "mechanics" is also a science; as people it is the plural of an agent noun.
+    if (pos === 'noun' && !tags.has('Plural') && /[^s]s$/.test(w) && lexiconTags(w.slice(0, -1)).includes('Actor')) {
+      root = w.slice(0, -1);
+      tags.add('Plural');
+      tags.add('Actor');
+    }
     terms.push({
       w,
       root,
@@ -137,7 +143,9 @@ function correct(terms: Term[]): void {
       (prev && (prev.pos === 'det' || prev.pos === 'adj' || prev.possessive || (prev.pos === 'prep' && prev.w !== 'to') || (prev.pos === 'verb' && !/[,;:]/.test(prev.post) && !(next && (next.pos === 'det' || next.pos === 'pron'))))) ||
       (prev && prev.pos === 'conj' && terms[i - 2]?.plural) ||
       (!prev && next && (next.pos === 'verb' || next.pos === 'modal')) ||
-      (prev?.pos === 'noun' && !next && !prev.plural);
+      (prev?.pos === 'noun' && !next && !prev.plural) ||
+      // "log service records for a vehicle": a compound noun before a preposition.
+      (prev?.pos === 'noun' && !prev.plural && next?.pos === 'prep' && next.w !== 'to' && !/[,;:]/.test(prev.post));
     if (!nounSlot) continue;
     t.pos = 'noun';
     t.root = singularOf(t.w);
@@ -147,7 +155,9 @@ function correct(terms: Term[]): void {
   for (let i = 2; i + 1 < terms.length; i++) {
     const t = terms[i];
     const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post);
-    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && terms[i + 1].pos === 'noun' && terms[i + 1].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
+    let runEnd = i + 1;
+    while (runEnd + 1 < terms.length && terms[runEnd].pos === 'noun' && !terms[runEnd].plural && terms[runEnd + 1].pos === 'noun') runEnd++;
+    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
       t.pos = 'verb';
     }
   }

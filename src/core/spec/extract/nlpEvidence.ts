@@ -45,7 +45,7 @@ export function isPersonKey(key: string, actor = false): boolean {
 export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   const head = phrase.headWord;
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
-  if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !(genericHeadAllowed(phrase.key) && !NOT_STORED.has(head))) return false;
+  if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key)) return false;
   if (USER_WORDS.has(head)) return false;
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;

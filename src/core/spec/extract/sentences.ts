@@ -3,6 +3,7 @@
 // sentence ending in ':' that introduced it), code fences (skipped) and "Bonus"/"Optional"
 // sections (flagged so auth cues there are not taken as core requirements).
 
+import { tagSentence } from './nlp';
 import { isSeparatorRow, splitRow, tableToSentences } from './tables';
 
 export interface SentenceInfo {
@@ -75,6 +76,19 @@ function splitProse(block: string): string[] {
   }
   out.push(block.slice(start));
   return out.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+/** "plate number (unique), make, model.": short comma-separated items with no verb among them. */
+function isFieldList(text: string): boolean {
+  const bare = text.replace(/\([^()]*\)/g, ' ').replace(/[.!]\s*$/, '');
+  const items = bare.split(/,|\band\b/).map((i) => i.trim()).filter(Boolean);
+  if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 4)) return false;
+  // Taggers read bare list words as verbs ("make, model"); only a clause-like item counts.
+  return items.every((item) => {
+    const terms = tagSentence(item);
+    if (terms.some((t) => t.pos === 'modal' || (t.pos === 'pron' && !t.possessive))) return false;
+    return terms.length < 3 || !terms.some((t) => t.pos === 'verb' && !/(?:ed|ing)$/.test(t.w));
+  });
 }
 
 export function splitSentences(text: string): SplitResult {
@@ -162,7 +176,7 @@ export function splitSentences(text: string): SplitResult {
     const parts = splitProse(block.text);
     // "Event booking: organizers create events …": the short prefix is a title.
     const titled = block.kind === 'para' ? /^([^:.!?]{2,40}?)(?::|\s[-–—])\s+(\S.{15,})$/s.exec(parts[0] ?? '') : null;
-    if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1])) {
+    if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1]) && !isFieldList(titled[2])) {
       push(titled[1], { bullet: false, heading: true, optional: optionalSection });
       parts[0] = titled[2];
     }
