@@ -13,7 +13,7 @@ import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src
 import { assignedToThem, notByOthers, onlyOwner, ownOwn } from '../../src/core/spec/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
 import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
-import { manageRole, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
+import { manageRole, onlyBy, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from '../../src/core/spec/extract/rules/workflow';
 import { splitSentences } from '../../src/core/spec/extract/sentences';
@@ -275,9 +275,11 @@ describe('extract rules: uniqueness', () => {
     assert.deepEqual(strip(run(uniquePer, vans, 'A van can only do one trip per day.').rules[0]), { kind: 'unique', entity: 'Trip', fields: ['van', 'day'], sources: [] });
   });
 
-  it('uniqueNoTwo: "no two rooms with the same name"', () => {
+  it('uniqueNoTwo: "no two rooms with the same name", "two members can\'t share an email"', () => {
     const r = run(uniqueNoTwo, model({ entities: { room: [['name', 'string']] } }), 'No two rooms with the same name.');
     assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Room', fields: ['name'], sources: [] });
+    const s = run(uniqueNoTwo, model({ entities: { member: [['email', 'email']] } }), "Two members can't share an email.");
+    assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Member', fields: ['email'], sources: [] });
   });
 });
 
@@ -296,6 +298,11 @@ describe('extract rules: date order', () => {
     const s = run(dateOrder, stays, 'Stay checkout after checkin.');
     assert.equal(field(s.draft, 'Stay', 'checkout')?.type, 'datetime');
     assert.equal(s.rules[0]?.kind === 'dateOrder' && s.rules[0].later, 'checkout');
+  });
+
+  it('dateOrder: "a booking must end after it starts"', () => {
+    const draft = model({ entities: { booking: [['startsAt', 'datetime'], ['endsAt', 'datetime']] } });
+    assert.deepEqual(strip(run(dateOrder, draft, 'A booking must end after it starts.').rules[0]), { kind: 'dateOrder', entity: 'Booking', earlier: 'startsAt', later: 'endsAt', allowEqual: false, sources: [] });
   });
 
   it('dateOrder: a list item "closed at (must be after opened at)"; a text field is refused with a reason', () => {
@@ -328,6 +335,11 @@ describe('extract rules: capacity', () => {
     const s = run(capacityLimit, classes, 'A workshop is limited to 12 seats.', { roles: ['member'] });
     assert.deepEqual(strip(s.rules[0]), { kind: 'capacity', entity: 'Enrolment', relation: 'workshop', capacityField: 'seats', sources: [] });
     assert.equal(field(s.draft, 'Workshop', 'seats')?.max, 12);
+  });
+
+  it('capacityLimit: "no more than 10 people can attend a workshop" counts per the record after the verb', () => {
+    const draft = model({ user: true, entities: { workshop: [['title', 'string']], attendance: [['note', 'text']] }, relations: [['Attendance', 'Workshop']] });
+    assert.deepEqual(strip(run(capacityLimit, draft, 'No more than 10 people can attend a workshop.', { roles: ['member'] }).rules[0]), { kind: 'capacity', entity: 'Attendance', relation: 'workshop', capacityField: 'capacity', sources: [] });
   });
 
   it('capacityLimit: a limit per day is said to be out of reach, with the reason', () => {
@@ -468,6 +480,13 @@ describe('extract rules: roles', () => {
     assert.match(unknown.notes[0], /not a sign-in role/);
   });
 
+  it('onlyBy: "leave requests can only be approved by managers"; "only by its author" is ownership', () => {
+    const leave = model({ user: true, entities: { 'leave request': [['days', 'integer']] } });
+    assert.deepEqual(strip(run(onlyBy, leave, 'Leave requests can only be approved by managers.', { roles: ['employee', 'manager'] }).rules[0]), { kind: 'roleRequired', entity: 'LeaveRequest', actions: ['update'], roles: ['manager'], sources: [] });
+    const posts = model({ user: true, entities: { post: [['title', 'string']] } });
+    assert.deepEqual(strip(run(onlyBy, posts, 'A post can be edited only by its author.', { roles: ['member'] }).rules[0]), { kind: 'ownership', entity: 'Post', actions: ['update'], sources: [] });
+  });
+
   it('restrictedTo: "deleting expenses is restricted to accountants"', () => {
     const r = run(restrictedTo, venues(), 'Deleting expenses is restricted to accountants.', { roles: ['member', 'accountant'] });
     assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Expense', actions: ['delete'], roles: ['accountant'], sources: [] });
@@ -508,6 +527,14 @@ describe('extract rules: refusals', () => {
     const loans = model({ entities: { loan: [['returnDate', 'date']] } });
     const t = run(refuseInState, loans, "Loans that are returned can't be edited.");
     assert.deepEqual(t.rules[0]?.kind === 'refuseWhen' && t.rules[0].condition, { field: 'returnDate', op: 'notEmpty' });
+  });
+
+  it('refuseInState: "once an order is shipped, it can no longer be changed" and "closed tickets are read-only"', () => {
+    const shop = model({ entities: { order: [['status', 'enum', { enumValues: ['open', 'shipped'] }]], ticket: [['status', 'enum', { enumValues: ['open', 'closed'] }]] } });
+    const r = run(refuseInState, shop, 'Once an order is shipped, it can no longer be changed.');
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].entity, r.rules[0].actions, r.rules[0].condition], ['Order', ['update'], { field: 'status', op: 'eq', value: 'shipped' }]);
+    const s = run(refuseInState, shop, 'Closed tickets are read-only.');
+    assert.deepEqual(s.rules[1]?.kind === 'refuseWhen' && [s.rules[1].entity, s.rules[1].actions], ['Ticket', ['update', 'delete']]);
   });
 
   it('refuseActor: "members with unpaid fees cannot borrow books", "a blocked customer can\'t place an order"', () => {

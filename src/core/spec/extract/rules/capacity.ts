@@ -176,6 +176,8 @@ export function capacityLimit(ctx: RuleContext): boolean {
   const subject = mentionsIn(ctx, beforeWords).find((x) => !PRONOUN_SUBJECT.test(beforeWords[x.start] ?? ''));
   const verb = beforeWords[beforeWords.length - 1] ?? '';
   if (!parent && subject) parent = subject.entity;
+  // "no more than 10 people can attend a workshop": the record after the verb.
+  if (!parent && !per) parent = mentionsIn(ctx, restText).find((x) => x.entity.name !== 'User' && x.entity !== counted?.entity)?.entity;
   if (!parent && counted && /\b(?:nobody|no one|no-one|anyone|everyone|anybody)\b/.test(before)) {
     // "nobody may rent more than 2 plots": per person, through the row that links them to the plot.
     const link = ctx.draft.entities.find((l) => l !== counted.entity && belongsTo(ctx, l, counted.entity).length && otherParents(ctx, l, counted.entity).length);

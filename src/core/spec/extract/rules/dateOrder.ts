@@ -76,6 +76,16 @@ export function dateOrder(ctx: RuleContext): boolean {
   leftText = leftText.slice(Math.max(leftText.lastIndexOf('. '), leftText.lastIndexOf('; '), leftText.lastIndexOf('! '), leftText.lastIndexOf('? ')) + 1);
   let left = sidePhrase(leftText, 'left');
   let right = sidePhrase(rightText.split(/[.;!?,(]/)[0], 'right');
+  // "a booking must end after it starts": the verbs name the moments of the record before them.
+  const verbal = /^(.*?)\b(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not)\s+(end|finish|start|begin|close|open|return|leave|depart|arrive)$/.exec(leftText.trim());
+  const rightVerb = /^(?:it|they|the [a-z ]+?)?\s*(starts|begins|opens|ends|finishes|closes|arrives|leaves|departs|is created|was created)\b/.exec(rightText.trim());
+  if (verbal && rightVerb) {
+    const owner = mentionsIn(ctx, verbal[1]).filter((x) => x.entity.name !== 'User').pop();
+    if (owner) {
+      left = [...owner.entity.key.split(' '), verbal[2]];
+      right = [...owner.entity.key.split(' '), rightVerb[1].replace(/s$|es$/, '').replace(/^is created|was created$/, 'created')];
+    }
+  }
   const row = ctx.clause.subjectField;
   if (row && (leftText.includes(':') || !left.length)) left = row;
   if (left.length > 4) left = shortestTimePhrase(ctx, left, 'suffix');

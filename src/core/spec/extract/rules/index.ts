@@ -13,7 +13,7 @@ import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverl
 import { assignedToThem, notByOthers, onlyOwner, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
 import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
-import { manageRole, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
+import { manageRole, onlyBy, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from './workflow';
 import { wordsOf } from './words';
@@ -46,6 +46,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'notByOthers', run: notByOthers },
   { name: 'assignedToThem', run: assignedToThem },
   { name: 'onlyRole', run: onlyRole },
+  { name: 'onlyBy', run: onlyBy },
   { name: 'restrictedTo', run: restrictedTo },
   { name: 'manageRole', run: manageRole },
   { name: 'refuseInState', run: refuseInState },

@@ -8,7 +8,7 @@ import { belongsTo } from './links';
 import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { an, actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
 
-const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
+export const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
 
 /** Action verbs in a fragment, as CRUD actions other than create (an owner exists only after creating). */
 function ownedActions(fragment: string): Action[] {
@@ -38,7 +38,7 @@ export function makeOwned(ctx: RuleContext, entity: DraftEntity, names: string[]
   return false;
 }
 
-function ownershipRule(ctx: RuleContext, entity: DraftEntity, actions: Action[], label: string, names: string[] = []): void {
+export function ownershipRule(ctx: RuleContext, entity: DraftEntity, actions: Action[], label: string, names: string[] = []): void {
   const list = actions.length ? actions : (['update', 'delete'] as Action[]);
   if (!makeOwned(ctx, entity, names)) return;
   addOrNote(ctx, { kind: 'ownership', entity: entity.name, actions: list, sources: [ctx.sentence.id] }, label);

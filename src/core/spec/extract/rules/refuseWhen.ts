@@ -89,10 +89,24 @@ export function refuseInState(ctx: RuleContext): boolean {
   const adjective = new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
   const relative = new RegExp(String.raw`^(?:.*?\b)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:are|is|have been|has been|were|was)\s+(?:already\s+|still\s+)?(?:marked as\s+|set to\s+|in\s+|in status\s+)?([a-z][a-z -]{0,20}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
   const once = new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`).exec(plain);
+  // "once an order is shipped, it can no longer be changed"; "closed tickets are read-only"; "a report is locked once it is approved".
+  const leading = new RegExp(String.raw`^(?:once|after|when|as soon as)\s+(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?),?\s+(?:it|they|the [a-z ]+?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
+  const frozen = /^(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)(?:\s+(?:once|when|after|as soon as)\s+(?:it is|it's|they are|it has been|they have been|it gets)?\s*([a-z][a-z -]{0,20}))?$/.exec(plain);
   let entity: DraftEntity | undefined;
   let state: string | undefined;
   let verbs: string[] = [];
-  if (relative) {
+  if (leading) {
+    entity = mentionsIn(ctx, leading[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
+    state = leading[2];
+    verbs = verbList(leading[3]);
+  } else if (frozen) {
+    const ws = wordsOf(frozen[1]);
+    const found = mentionsIn(ctx, ws).filter((m) => m.end === ws.length - 1 && m.entity.name !== 'User').pop();
+    if (!found) return false;
+    entity = found.entity;
+    state = frozen[2] ?? ws.slice(0, found.start).filter((w) => !/^(already|still)$/.test(w)).join(' ');
+    verbs = ['edited', 'deleted'];
+  } else if (relative) {
     entity = mentionsIn(ctx, relative[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
     state = relative[2];
     verbs = verbList(relative[3]);

@@ -6,6 +6,7 @@ import type { Rule } from '../../projectSpec';
 import type { DraftEntity } from '../draft';
 import { STAFF_ROLES, singular } from '../lexicon';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { OWNER_WORDS as OWNERS, ownershipRule } from './ownership';
 import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
 
 const MODALS = /^(can|may|should|could|will|must|to|shall)$/;
@@ -180,6 +181,35 @@ export function onlyRole(ctx: RuleContext): boolean {
   }
   if (who.unknown.length) note(ctx, `Only the roles ${who.roles.join(' and ')} are enforced; ${who.unknown.join(' and ')} ${who.unknown.length > 1 ? 'are' : 'is'} not a sign-in role.`);
   roleRules(ctx, who.roles, acts, label);
+  return true;
+}
+
+/** "leave requests can only be approved by managers", "a post can be edited only by its author". */
+export function onlyBy(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const m = /^(.*?)\b(?:can|may|should|must|will|are|is|shall)\s+(only\s+)?be\s+([a-z]+(?:ed|en|t|ne)(?:\s*(?:,|or|and)\s*(?:be\s+)?[a-z]+(?:ed|en|t|ne))*)\s+(only\s+)?by\s+(.+)$/.exec(plain);
+  if (!m || (!m[2] && !m[4])) return false;
+  const entity = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop()?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
+  const verbs = m[3].split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
+  const actions = actionsOf(verbs);
+  const by = m[5].split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b)\s*/)[0];
+  const label = plain.slice(0, 140);
+  if (!entity || !actions.length) {
+    note(ctx, `Looks like only ${by} may ${verbs.join('/')} something (${label}), but the record type was not found.`);
+    return true;
+  }
+  const byWords = stripArticles(wordsOf(by));
+  // "by its author", "by the person who created it": the row's owner.
+  if (byWords.some((w) => OWNERS.test(singular(w)) && !roleOf(ctx, [w])) || /\b(?:who|that)\s+(?:created|wrote|made|added|posted|submitted|booked|opened|raised|reported|owns?)\b/.test(by)) {
+    ownershipRule(ctx, entity, actions.filter((a) => a !== 'create'), label, byWords);
+    return true;
+  }
+  const who = rolesNamed(ctx, by);
+  if (!who.roles.length) {
+    note(ctx, `Looks like only ${by} may ${verbs.join('/')} ${an(entity.name)} (${label}), but ${by} is not a sign-in role of the app${ctx.roles.length ? ` (${ctx.roles.join(', ')})` : ' (it has no sign-in)'}.`);
+    return true;
+  }
+  addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles: who.roles, sources: [ctx.sentence.id] }, label);
   return true;
 }
 

@@ -142,7 +142,7 @@ export function uniqueAnnotated(ctx: RuleContext): boolean {
 
 /** "Each registration gets a unique ticket code". */
 export function uniqueAdjective(ctx: RuleContext): boolean {
-  const m = /\b(?:a|an|the|its|their)\s+unique\s+([a-z][a-z -]{1,40})/.exec(ctx.clause.plain);
+  const m = /\b(?:a|an|the|its|their)\s+(?:own\s+)?unique\s+([a-z][a-z -]{1,40})/.exec(ctx.clause.plain);
   if (!m || ctx.clause.subjectField) return false;
   const words = wordsOf(m[1]);
   const stop = words.findIndex((w) => /^(for|per|within|in|and|or|that|which|so|to|on|of|with|by)$/.test(w));
@@ -286,7 +286,9 @@ export function uniquePer(ctx: RuleContext): boolean {
 /** "no two rooms with the same number", "two members can't have the same email". */
 export function uniqueNoTwo(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = /\b(?:no two|two)\s+([a-z][a-z -]{0,30}?)\s+(?:with|having|have|has|share|sharing|can have|may have|can't have|cannot have|can share|can't share|may share|should have|with)\s+the\s+same\s+([a-z][a-z -]{0,30})/.exec(plain);
+  const m =
+    /\b(?:no two|two)\s+([a-z][a-z -]{0,30}?)\s+(?:with|having|have|has|share|sharing|can have|may have|can't have|cannot have|can share|can't share|may share|should have|with)\s+the\s+same\s+([a-z][a-z -]{0,30})/.exec(plain) ??
+    /\b(?:no two|two)\s+([a-z][a-z -]{0,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never)?\s*share\s+(?:a|an|one|their)\s+([a-z][a-z -]{0,30})/.exec(plain);
   if (!m || /\boverlap|double/.test(plain)) return false;
   if (m[0].startsWith('two') && !/\b(?:can't|cannot|can not|cant|may not|must not|never|not)\b/.test(plain)) return false;
   const counted = mentionsIn(ctx, m[1]).find((x) => x.entity.name !== 'User') ?? mentionsIn(ctx, m[1])[0];
