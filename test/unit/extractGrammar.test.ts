@@ -87,6 +87,13 @@ describe('extractor grammar: entity cues', () => {
     assert.ok(spec.entities.some((e) => e.name === 'ShortenedUrl'), spec.entities.map((e) => e.name).join(', '));
   });
 
+  it('a record is a noun somewhere in the text, and an acronym in capitals is a system, not a record', () => {
+    const spec = extractSpec('The BTM system plans routes. Each route has a name and a length. Drivers come and go; regardless, each trip has a date. Trips belong to routes. BTM keeps trips.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(!names.includes('Btm') && !names.includes('Come') && !names.includes('Regardless'), names.join(', '));
+    assert.ok(names.includes('Route') && names.includes('Trip'), names.join(', '));
+  });
+
   it('subjects that have parts are records', () => {
     const found = cues((add) => subjectsOfHaving(analyze('Each vehicle has a plate number.'), add));
     assert.ok(found.vehicle >= 2);

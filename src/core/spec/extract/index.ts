@@ -11,7 +11,8 @@ import { addEvidence, collectEvidence, ENTITY_THRESHOLD, entityKeyAllowed, remov
 import { applyFieldLists, type PendingList } from './applyFields';
 import { findFieldLists, introducesList, leadSubjectKey } from './fields';
 import { APP_KINDS, knownNoun } from './knowledge';
-import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
+import { tagSentence } from './nlp';
+import { ACTION_NOUNS, PERSON_NOUNS, STAFF_ROLES } from './lexicon';
 import { deriveName, deriveTitle } from './naming';
 import { buildPages } from './pages';
 import { analyze } from './grammar';
@@ -138,6 +139,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {
+    if (neverANoun(candidate.key, sentences) || writtenAsAcronym(candidate.key, sentences)) continue;
     if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
       candidate.sources.forEach((s) => draft.used.add(s));
       continue;
@@ -241,6 +243,39 @@ function theBusinessItself(key: string, text: string, withFields: Set<string>, s
   const inTitle = sentences.slice(0, 2).some((s) => s.plain.includes(key));
   const ours = new RegExp(`\\b(?:our|my)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
   return mentions > 0 && (inTitle || ours.test(text));
+}
+
+/**
+ * A record's name is a noun somewhere in the text: "come", "regardless", "starting" picked up by a
+ * loose cue never are. Rows named by verbs ("follow", "vote") come from their own cues.
+ */
+function neverANoun(key: string, sentences: SentenceInfo[]): boolean {
+  const head = key.split(' ').pop() ?? key;
+  if (knownNoun(key) || Object.values(ACTION_NOUNS).includes(head)) return false;
+  let seen = false;
+  for (const sentence of sentences) {
+    if (!sentence.plain.includes(head.slice(0, Math.max(3, head.length - 2)))) continue;
+    for (const term of tagSentence(sentence.text)) {
+      if (term.root !== head && term.w !== head) continue;
+      seen = true;
+      if (term.pos === 'noun') return false;
+    }
+  }
+  return seen;
+}
+
+/** "BTM", "FSM": abbreviations written in capitals are names of systems, not records. */
+function writtenAsAcronym(key: string, sentences: SentenceInfo[]): boolean {
+  if (key.includes(' ')) return false;
+  const pattern = new RegExp(`\\b${key}s?\\b`, 'gi');
+  let any = false;
+  for (const sentence of sentences) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      any = true;
+      if (match[0] !== match[0].toUpperCase()) return false;
+    }
+  }
+  return any;
 }
 
 function titleLike(sentence: SentenceInfo): boolean {
