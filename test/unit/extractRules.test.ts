@@ -10,7 +10,7 @@ import type { RuleContext } from '../../src/core/spec/extract/rules/context';
 import { dateOrder } from '../../src/core/spec/extract/rules/dateOrder';
 import { contextFor, findRules, readClause, type RulePattern } from '../../src/core/spec/extract/rules/index';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/spec/extract/rules/noOverlap';
-import { assignedToThem, notByOthers, onlyOwner, ownOwn } from '../../src/core/spec/extract/rules/ownership';
+import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/spec/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
 import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
 import { manageRole, onlyBy, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
@@ -160,6 +160,11 @@ describe('extract rules: status workflows', () => {
     assert.deepEqual(r.rules[0]?.kind === 'statusWorkflow' && r.rules[0].transitions, [{ from: 'open', to: 'in_progress' }, { from: 'in_progress', to: 'closed' }]);
   });
 
+  it('workflowMoves: "a ticket status changes from open to answered to closed" names the status field', () => {
+    const r = run(workflowMoves, model({ entities: { ticket: [['title', 'string']] } }), 'A ticket status changes from open to answered to closed.');
+    assert.deepEqual(field(r.draft, 'Ticket', 'status')?.enumValues, ['open', 'answered', 'closed']);
+  });
+
   it('workflowSteps: "goes through these steps: a, b, c, d" and "status: new, in progress, done"', () => {
     const r = run(workflowSteps, model({ entities: { application: [['name', 'string']] } }), 'Each application goes through these steps: received, screened, interviewed, hired.');
     assert.equal(r.rules[0]?.kind === 'statusWorkflow' && r.rules[0].initial, 'received');
@@ -256,6 +261,11 @@ describe('extract rules: uniqueness', () => {
     assert.deepEqual(strip(run(uniqueOnce, cooks, 'A recipe title must not be repeated by the same cook.').rules[0]), { kind: 'unique', entity: 'Recipe', fields: ['title', 'cook'], sources: [] });
   });
 
+  it('uniqueValue: "unique across all members" is simply unique', () => {
+    const r = run(uniqueValue, model({ entities: { member: [['email', 'email']] } }), 'Email addresses have to be unique across all members.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Member', fields: ['email'], sources: [] });
+  });
+
   it('uniqueValue: "unique per volunteer and event" combines both links', () => {
     const draft = model({ entities: { volunteer: [['name', 'string']], event: [['title', 'string']], signup: [['code', 'string']] }, relations: [['Signup', 'Volunteer'], ['Signup', 'Event']] });
     assert.deepEqual(strip(run(uniqueValue, draft, 'A signup code is unique per volunteer and event.').rules[0]), { kind: 'unique', entity: 'Signup', fields: ['code', 'volunteer', 'event'], sources: [] });
@@ -298,6 +308,11 @@ describe('extract rules: date order', () => {
     const s = run(dateOrder, stays, 'Stay checkout after checkin.');
     assert.equal(field(s.draft, 'Stay', 'checkout')?.type, 'datetime');
     assert.equal(s.rules[0]?.kind === 'dateOrder' && s.rules[0].later, 'checkout');
+  });
+
+  it('dateOrder: "the end date of a lease cannot precede its start date"', () => {
+    const draft = model({ entities: { lease: [['startDate', 'date'], ['endDate', 'date']] } });
+    assert.deepEqual(strip(run(dateOrder, draft, 'The end date of a lease cannot precede its start date.').rules[0]), { kind: 'dateOrder', entity: 'Lease', earlier: 'startDate', later: 'endDate', allowEqual: true, sources: [] });
   });
 
   it('dateOrder: "a booking must end after it starts"', () => {
@@ -392,6 +407,11 @@ describe('extract rules: value ranges', () => {
     assert.ok(r.draft.used.has(1));
   });
 
+  it('rangeBetween: percentages "from 0% to 80%"', () => {
+    const r = run(rangeBetween, model({ entities: { offer: [['discount', 'decimal']] } }), 'An offer has a discount from 0% to 80%.');
+    assert.deepEqual([field(r.draft, 'Offer', 'discount')?.min, field(r.draft, 'Offer', 'discount')?.max], [0, 80]);
+  });
+
   it('rangeOutOf: "a score out of 100" adds the field when the record is named', () => {
     const r = run(rangeOutOf, model({ entities: { exam: [['title', 'string']] } }), 'An exam gets a score out of 100.');
     const f = field(r.draft, 'Exam', 'score');
@@ -460,6 +480,13 @@ describe('extract rules: ownership', () => {
     const r = run(assignedToThem, draft, 'Drivers only update deliveries assigned to them.', { roles: ['driver'] });
     assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Delivery', actions: ['update'], sources: [] });
     assert.equal(r.draft.entities.find((e) => e.name === 'Delivery')?.ownerRelation, 'driver');
+  });
+});
+
+describe('extract rules: ownership of what people made', () => {
+  it('ownCreated: "each user sees only the tasks they created"', () => {
+    const r = run(ownCreated, model({ user: true, entities: { task: [['title', 'string']] } }), 'Each user sees only the tasks they created.', { roles: ['member'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Task', actions: ['read'], sources: [] });
   });
 });
 

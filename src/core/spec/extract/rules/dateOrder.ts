@@ -7,7 +7,7 @@ import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
 import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
-const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before)\b/;
+const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b/;
 const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
 const TAIL = new Set(['must', 'has', 'have', 'to', 'should', 'need', 'needs', 'cannot', "can't", 'cant', 'can', 'not', 'may', "mustn't", "shouldn't", 'shouldnt', 'never', 'is', 'are', 'be', 'always', 'come', 'comes', 'lie', 'lies', 'fall', 'falls', 'happen', 'happens', 'set', 'only', 'strictly', 'also', 'i', 'want', 'we']);
 const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|end|ends|ended|ending|begin|begins|beginning|finish|finished|deadline|due|until|from|to|checkin|checkout|check-in|check-out|arrival|arrived|departure|departs|pickup|pick-up|return|returned|dropoff|drop-off|expiry|expires|opening|closing|kick-off|kickoff|received|collected|delivered|shipped|birth|valid|left|day|period|opened|closed|submitted|sent|issued|reported|created|booked)\b/;
@@ -93,7 +93,7 @@ export function dateOrder(ctx: RuleContext): boolean {
   if (!left.length || !right.length || left.length > 6 || right.length > 6) return false;
   if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return false;
   const negated = NEGATION.test(leftText) && !/^not (before|after)$/.test(m[1]);
-  let later: 'left' | 'right' = /after|later/.test(m[1]) ? 'left' : 'right';
+  let later: 'left' | 'right' = /after|later|follow/.test(m[1]) ? 'left' : 'right';
   let allowEqual = /^(on or|no earlier|no later|not)/.test(m[1]);
   if (negated) {
     later = later === 'left' ? 'right' : 'left';

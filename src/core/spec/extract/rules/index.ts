@@ -10,7 +10,7 @@ import { clausesOf, ruleLanguage } from './clauses';
 import { mentionsIn, note, type RuleClause, type RuleContext } from './context';
 import { dateOrder } from './dateOrder';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
-import { assignedToThem, notByOthers, onlyOwner, ownOwn } from './ownership';
+import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
 import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
 import { manageRole, onlyBy, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
@@ -45,6 +45,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'onlyOwner', run: onlyOwner },
   { name: 'notByOthers', run: notByOthers },
   { name: 'assignedToThem', run: assignedToThem },
+  { name: 'ownCreated', run: ownCreated },
   { name: 'onlyRole', run: onlyRole },
   { name: 'onlyBy', run: onlyBy },
   { name: 'restrictedTo', run: restrictedTo },

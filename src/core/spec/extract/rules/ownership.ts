@@ -109,6 +109,18 @@ export function notByOthers(ctx: RuleContext): boolean {
   return true;
 }
 
+/** "each user sees only the tasks they created", "members can only cancel bookings they made". */
+export function ownCreated(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain;
+  const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that\s+|which\s+)?(?:they|he|she|i|we|you)\s+(?:have\s+|has\s+)?(?:created|made|wrote|written|posted|added|submitted|booked|placed|opened|raised|reported|uploaded|own|entered)\b/.exec(plain);
+  if (!m || !/\bonly\b/.test(plain)) return false;
+  const target = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop();
+  if (!target) return false;
+  const beforeWords = [...wordsOf(plain.slice(0, m.index)), ...wordsOf(m[1]).slice(0, target.start)];
+  ownershipRule(ctx, target.entity, ownedActions(beforeWords.join(' ')), m[0].trim());
+  return true;
+}
+
 /** "translators see only the orders assigned to them", "only update cases assigned to them". */
 export function assignedToThem(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain;

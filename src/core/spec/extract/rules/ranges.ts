@@ -148,7 +148,7 @@ const NUM = `(-?${NUMBER})`;
 
 /** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)". */
 export function rangeBetween(ctx: RuleContext): boolean {
-  const re = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:and|to|-|–)\s*${NUM}\b\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)`);
+  const re = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)`);
   const m = re.exec(ctx.clause.plain);
   if (!m) return false;
   const unit = m[3];

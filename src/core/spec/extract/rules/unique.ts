@@ -85,7 +85,9 @@ export function uniqueValue(ctx: RuleContext): boolean {
   const subjectText = before.replace(MODAL_TAIL, '');
   const subject = lastPhrase(subjectText);
   if (!subject.length) return false;
-  const scope = SCOPE.exec(plain.slice(m.index + m[0].length));
+  const tail = plain.slice(m.index + m[0].length);
+  // "unique across all members", "system-wide": simply unique.
+  const scope = /^\s*(?:across|among|over|in)\s+(?:all|the whole|every|the entire)\b|^\s*(?:system-wide|globally|overall)\b/.test(tail) ? null : SCOPE.exec(tail);
   const scopeWords = scope ? stripArticles(wordsOf(scope[1])).slice(0, 5) : undefined;
   const named = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
   const hit = locateField(ctx, subject.join(' '), named);

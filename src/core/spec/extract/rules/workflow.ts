@@ -132,7 +132,10 @@ function statusWords(preamble: string): string[] {
 function applyWorkflow(ctx: RuleContext, states: States, preamble: string, label: string): boolean {
   const all = [...new Set([...states.main, ...states.branches, ...states.side])];
   if (all.length < 2) return false;
-  const { entity, field: found, fieldWords } = target(ctx, preamble, all);
+  const { entity, field: found, fieldWords: named } = target(ctx, preamble, all);
+  // "a ticket status": the record's name is not part of the field's.
+  const key = entity ? entity.key.split(' ') : [];
+  const fieldWords = named.length > key.length && key.every((w, i) => named[i] === w || named[i] === `${w}s`) ? named.slice(key.length) : named.length === key.length && key.length && key.every((w, i) => named[i] === w) ? [] : named;
   if (!entity) {
     note(ctx, `Looks like a status workflow (${all.join(' → ')}), but no record type was found for it.`);
     return true;
@@ -183,7 +186,7 @@ export function workflowArrows(ctx: RuleContext): boolean {
 
 /** "Orders move from received to assigned to in review to delivered". */
 export function workflowMoves(ctx: RuleContext): boolean {
-  const m = /^(.*?)\b(?:moves?|go(?:es)?|progress(?:es)?|pass(?:es)?|transitions?|flows?)\s+from\s+(.+?)\s+to\s+(.+)$/.exec(ctx.clause.plain.replace(/[.;]\s*$/, ''));
+  const m = /^(.*?)\b(?:moves?|go(?:es)?|progress(?:es)?|pass(?:es)?|transitions?|flows?|changes?|runs?)\s+from\s+(.+?)\s+to\s+(.+)$/.exec(ctx.clause.plain.replace(/[.;]\s*$/, ''));
   if (!m) return false;
   const rest = m[3].split(/\s+to\s+/);
   const states: States = { main: [], branches: [], side: [] };
