@@ -134,6 +134,15 @@ describe('extractor grammar: field lists', () => {
     assert.deepEqual(list?.items.map((i) => i.words.join(' ')), ['name', 'phone number', 'email']);
   });
 
+  it('field names from relative clauses, units and ranges; lists after "by the X" describe the records', () => {
+    const items = (text: string) => findFieldLists(sentence(text), false).map((l) => [l.subject, l.items.map((i) => i.words.join(' '))]);
+    assert.deepEqual(items('Plot holders (name, phone, the date they joined) rent plots.'), [['plot holder', ['name', 'phone', 'date joined']]]);
+    assert.deepEqual(items('Translators have a name, the language pairs they work in and a rate per word.'), [['translator', ['name', 'language pairs', 'rate per word']]]);
+    const inspections = findFieldLists(sentence('Plot inspections by the committee (date, plot, score out of 10, remarks) happen twice a year.'), false)[0];
+    assert.equal(inspections?.subject, 'plot inspection');
+    assert.deepEqual(inspections?.items.find((i) => i.key === 'score')?.hint, { type: 'integer', min: 0, max: 10 });
+  });
+
   it('"a, b and c are stored for X"', () => {
     const list = storedForList(sentence('The name, type and year of manufacture are stored for aircraft.'));
     assert.equal(list?.subject, 'aircraft');

@@ -114,6 +114,12 @@ function parseItem(raw: string): FieldItem | undefined {
     text = flag[1];
     hint = { type: 'boolean' };
   }
+  // "score out of 10": a range, not part of the name.
+  const outOf = /\s+out of\s+(\d+)\b.*$/.exec(text);
+  if (outOf) {
+    hint ??= { type: 'integer', min: 0, max: Number(outOf[1]) };
+    text = text.slice(0, outOf.index);
+  }
   // "duration of 15, 30 or 60 minutes" -> duration, unit minutes
   const numbered = /^([a-z][a-z ]*?) of [\d ,.or]+(minutes|hours|days|weeks)?/.exec(text);
   if (numbered) {
@@ -121,6 +127,9 @@ function parseItem(raw: string): FieldItem | undefined {
     text = numbered[1];
   }
   const words: string[] = [];
+  // "the date they joined" -> "date joined", "the date we received it" -> "date received",
+  // "the language pairs they work in" -> "language pairs": a relative clause names the field.
+  text = text.replace(/\b(?:that |which )?(?:they|we|you|he|she|it|i)\s+([a-z]+ed)\b.*$/, '$1').replace(/\b(?:that |which )?(?:they|we|you|he|she|i)\s+[a-z]+\b.*$/, '');
   const tokens = text.split(/[^a-z0-9-]+/).filter(Boolean);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i];
@@ -135,6 +144,11 @@ function parseItem(raw: string): FieldItem | undefined {
     // "reported at", "created at (timestamp)": the time something happened.
     if (w === 'at' && words.length && (!tokens[i + 1] || /^(timestamp|date|time|datetime)$/.test(tokens[i + 1]))) {
       words.push('at');
+      break;
+    }
+    // "rate per word", "price per night": the unit is part of the name.
+    if (w === 'per' && words.length && tokens[i + 1] && !CUT_WORDS.has(tokens[i + 1]) && i + 2 >= tokens.length) {
+      words.push('per', tokens[i + 1]);
       break;
     }
     if (CUT_WORDS.has(w) || /^\d/.test(w)) break;
@@ -260,10 +274,13 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
   for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
     const at = match.index;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
-    const phrase = trailingPhrase(plain.slice(0, at));
+    // "Plot inspections by the committee (date, plot, score)": the list describes the records, not who does them.
+    const byAgent = /([a-z][a-z -]*?)\s+(?:by|from)\s+(?:the|our|a|an)\s+[a-z-]+\s*$/.exec(plain.slice(0, at));
+    const agentMain = byAgent ? trailingPhrase(byAgent[1]) : undefined;
+    const phrase = agentMain?.plural ? agentMain : trailingPhrase(plain.slice(0, at));
     if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
     if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
-    if (typeFromHint(match[1])) continue;
+    if (!match[1].includes(',') && typeFromHint(match[1])) continue;
     const items = parseItems(match[1]);
     if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
   }
