@@ -591,6 +591,9 @@ describe('extract rules: refusals', () => {
     assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].actions, r.rules[0].condition], [['update'], { field: 'status', op: 'ne', value: 'draft' }]);
     const s = run(refuseOnlyWhile, draft, 'A shipment can only be cancelled before it is shipped.');
     assert.deepEqual(s.rules[1]?.kind === 'refuseWhen' && [s.rules[1].entity, s.rules[1].actions, s.rules[1].condition], ['Shipment', ['delete'], { field: 'status', op: 'ne', value: 'packing' }]);
+    // Two allowed values: one refusal for each of the others.
+    const t = run(refuseOnlyWhile, model({ entities: { talk: [['status', 'enum', { enumValues: ['draft', 'submitted', 'accepted', 'rejected'] }]] } }), 'Speakers can edit a talk only while it is a draft or submitted.');
+    assert.deepEqual(t.rules.map((x) => x.kind === 'refuseWhen' && x.condition.value), ['accepted', 'rejected']);
   });
 
   it('refuseTimeMargin: a margin before an event is said to be out of reach, with the nearest rule suggested', () => {

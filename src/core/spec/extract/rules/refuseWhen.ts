@@ -3,7 +3,7 @@
 // unpaid fees cannot borrow", "nobody can book a class that has already started", "products past
 // their best-before date can't be put in a parcel", "can be cancelled only while it is still new".
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
-import type { Rule, RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
+import type { RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { belongsTo, relationTo, rowOf } from './links';
@@ -301,17 +301,19 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
     const at = order.indexOf(states[0]);
     allowed = order.slice(0, at).filter((v) => !/cancel|reject|declin|withdraw/.test(v));
   }
-  if (allowed.length !== 1) {
-    note(ctx, `Looks like ${entity.name} may only be changed while ${field.name} is ${allowed.join(' or ') || `before ${states[0]}`} (${label}), but a refusal checks one value; ${allowed.length ? 'refusing several values needs one rule per value' : 'no earlier value was found'}.`,
-      allowed.length > 1
-        ? field.enumValues!.filter((v) => !allowed.includes(v)).slice(0, 3).map((v): Suggestion => ({ kind: 'addRule', rule: { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'eq', value: v }, message: message(ctx), sources: [ctx.sentence.id] }, label: `Refuse ${actions.join('/')} when ${field.name} is ${v}` }))
-        : [],
-    );
+  if (!allowed.length) {
+    note(ctx, `Looks like ${entity.name} may only be changed before ${field.name} is ${states[0]} (${label}), but no earlier value of ${field.name} was found.`);
     return true;
   }
   field.sources.add(ctx.sentence.id);
-  const rule: Rule = { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'ne', value: allowed[0] }, message: message(ctx), sources: [ctx.sentence.id] };
-  addOrNote(ctx, rule, label);
+  if (allowed.length === 1) {
+    addOrNote(ctx, { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'ne', value: allowed[0] }, message: message(ctx), sources: [ctx.sentence.id] }, label);
+    return true;
+  }
+  // "only while it is a draft or submitted": one refusal for each other value.
+  for (const value of (field.enumValues ?? []).filter((v) => !allowed.includes(v))) {
+    addOrNote(ctx, { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'eq', value }, message: message(ctx), sources: [ctx.sentence.id] }, label);
+  }
   return true;
 }
 
