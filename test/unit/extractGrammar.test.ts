@@ -188,6 +188,15 @@ describe('extractor grammar: stories and possessives', () => {
     assert.ok(spec.entities.some((e) => e.name === 'Dog'));
   });
 
+  it('"my" details in a story are the role\'s fields; "for each X (…)" lists what is recorded, "for an X (…)" describes X', () => {
+    const spec = extractSpec(
+      'Volunteer shift planner\n\nAs a volunteer I want to sign up with my name, email and phone so that coordinators can reach me.\nAs a coordinator I want to create shifts for an activity (name, description) so that volunteers know the work.\nAs a coordinator I want to record attendance for each shift (date, hours worked) so that we can thank people.',
+    );
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Volunteer')?.fields.map((f) => f.name), ['name', 'email', 'phone']);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Activity')?.fields.map((f) => f.name), ['name', 'description']);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Attendance')?.fields.map((f) => f.name), ['date', 'hoursWorked']);
+  });
+
   it('"owners with address and phone, their pets (…), and visits of a pet"', () => {
     const spec = extractSpec('We need owners with address and phone, their pets (name, birth date, type), and visits of a pet.');
     assert.deepEqual(spec.entities.find((e) => e.name === 'Owner')?.fields.map((f) => f.name), ['address', 'phone']);

@@ -5,7 +5,7 @@ import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } 
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject } from './grammar';
 import { genericHeadAllowed, NON_ENTITY } from './lexicon';
-import { colonListSubject } from './nlpEvidence';
+import { colonListSubject, isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { typeFromHint, type TypeGuess } from './types';
 
@@ -257,7 +257,9 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     const attached = /([a-z][a-z -]*?)\s(?:for|on|to)\s(?:a|an|the|each|every|its|their|it)\b[a-z -]*$/.exec(before);
     if (verb === 'with' && attached) {
       const main = trailingSubject(attached[1], () => true);
-      if (main && main.plural && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key))) subject = main.key;
+      // The object a verb makes gets the fields ("write a daily note for a child with a mood").
+      const madeByVerb = analyze(attached[1]).clauses.some((c) => c.objects.some((o) => o.key === main?.key));
+      if (main && (main.plural || madeByVerb) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
     }
     if (!subject) continue;
     const start = match.index + match[0].length;
@@ -275,9 +277,12 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     const at = match.index;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
     // "Plot inspections by the committee (date, plot, score)": the list describes the records, not who does them.
-    const byAgent = /([a-z][a-z -]*?)\s+(?:by|from)\s+(?:the|our|a|an)\s+[a-z-]+\s*$/.exec(plain.slice(0, at));
+    const byAgent = /([a-z][a-z -]*?)\s+(by|from|for)\s+(the|our|a|an|each|every)\s+[a-z-]+\s*$/.exec(plain.slice(0, at));
     const agentMain = byAgent ? trailingPhrase(byAgent[1]) : undefined;
-    const phrase = agentMain?.plural ? agentMain : trailingPhrase(plain.slice(0, at));
+    // "record daily attendance for each child (date, arrived at)": the list describes what is recorded.
+    // ("shifts for an activity (name, description)" describes the activity: only "for each" distributes.)
+    const recorded = byAgent?.[2] === 'for' && /^(each|every)$/.test(byAgent[3]) && agentMain && analyze(byAgent[1]).clauses.some((c) => c.objects.some((o) => o.key === agentMain.key));
+    const phrase = (byAgent?.[2] !== 'for' && agentMain?.plural) || recorded ? agentMain : trailingPhrase(plain.slice(0, at));
     if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
     if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
     if (!match[1].includes(',') && typeFromHint(match[1])) continue;
@@ -318,6 +323,14 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     // "their names" of several owners: each owner has one name.
     const items = parseItems(owned[2]).map((item) => (item.plural && !whose ? singularItem(item) : item));
     if (phrase && items.length) return { sentence: sentence.id, subject: phrase.key, items };
+  }
+  // "As a volunteer I want to sign up with my name, email and phone", "… add my phone number and
+  // address to my profile": in a user story "my" details are the role's own fields.
+  const story = /^as an? ([a-z][a-z -]{1,30}?),? i (?:want|would like|need|wish) to (?:sign up|register|create an account|add|enter|give|provide|update|edit|set|keep|store|save|fill in)\b[a-z ]*?\bmy ((?:[a-z -]+)(?:,\s*[a-z -]+)*(?:,? and [a-z -]+)?)(?:\s(?:to|in|on) my (?:profile|account|details|page))?(?:\s+so\b|\s+because\b|[.;]|$)/.exec(plain);
+  if (story) {
+    const role = story[1].trim().split(/\s+/).map(singular).join(' ');
+    const items = parseItems(story[2]).filter((i) => !i.plural || i.words.length > 1);
+    if (items.length && !/^(children|kids|pets|dogs|cats|bookings|orders)$/.test(story[2].trim())) return { sentence: sentence.id, subject: role, items };
   }
   const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE} (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
   if (ofEach) {

@@ -240,7 +240,7 @@ function theBusinessItself(key: string, text: string, withFields: Set<string>, s
     mentions++;
     if (/^(each|every|per|all|any|another|other|several|many|which|what|new|that)$/.test(match[1])) return false;
   }
-  const inTitle = sentences.slice(0, 2).some((s) => s.plain.includes(key));
+  const inTitle = sentences.slice(0, 2).some((s) => (s.heading || s.id === 0) && s.plain.includes(key));
   const ours = new RegExp(`\\b(?:our|my)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
   return mentions > 0 && (inTitle || ours.test(text));
 }
