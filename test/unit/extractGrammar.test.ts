@@ -104,6 +104,13 @@ describe('extractor grammar: entity cues', () => {
     assert.ok(found.passenger >= 3, JSON.stringify(found));
   });
 
+  it('"stored as SKUs" names the record; wanting something "for the office" stores nothing', () => {
+    const stored = cues((add) => subjectsOfHaving(analyze("A client's products are stored as SKUs."), add));
+    assert.ok(stored.sku >= 2 && !stored.product, JSON.stringify(stored));
+    const wanted = cues((add) => storedFor(analyze('We want one web app for the warehouse floor and the office.'), add));
+    assert.deepEqual(wanted, {});
+  });
+
   it('"X of a Y" names two records', () => {
     const found = cues((add) => ofPhrases(analyze('Staff record the visits of a pet.'), add));
     assert.ok(found.visit && found.pet);

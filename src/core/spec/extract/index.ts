@@ -133,9 +133,11 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     auth.sources.forEach((s) => user?.sources.add(s));
     if (user) addField(user, { words: ['name'], type: 'string', required: true }, auth.sources[0]);
   }
+  // In a long text every noun comes back now and then: weak cues need more sentences there.
+  const weakSources = sentences.length > 25 ? 3 : 2;
   const candidates = [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
-    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
+    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= weakSources) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {

@@ -31,6 +31,7 @@ const LIGHT_VERBS = new Set([
   'like', 'love', 'prefer', 'read', 'look', 'access', 'provide', 'support', 'offer', 'contain', 'include', 'have', 'be', 'do', 'go',
   'come', 'take', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'keep', 'hold', 'mean', 'ensure', 'avoid', 'require', 'cover',
   'answer', 'pay', 'spend', 'cost', 'exceed', 'reach', 'get', 'lose', 'miss', 'forget', 'remember', 'notify', 'email', 'send', 'remind',
+  'sign', 'walk', 'work', 'live', 'talk', 'speak', 'wait',
 ]);
 
 const STORE_VERBS = new Set(['store', 'record', 'keep', 'track', 'save', 'log', 'register', 'manage', 'maintain', 'capture', 'note', 'document', 'archive', 'list', 'catalog', 'catalogue']);
@@ -117,14 +118,16 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
       add(subject.key, subject.determiner && /^(each|every|a|an)$/.test(subject.determiner) ? 2 : 1.5, true);
       if (clause.verb === 'belong') for (const { phrase } of clause.preps) if (storable(phrase, analysis)) add(phrase.key, 2, true);
     }
-    if (clause.passive && STORE_VERBS.has(clause.verb)) add(subject.key, 2, true);
+    // "A client's products are stored as SKUs": the record is what they are stored as.
+    const storedAs = clause.preps.find((p) => p.prep === 'as' && storable(p.phrase, analysis));
+    if (clause.passive && STORE_VERBS.has(clause.verb)) add(storedAs ? storedAs.phrase.key : subject.key, 2, true);
   }
 }
 
 /** "The name and passport number are stored for passengers", "For each flight the date is recorded". */
 export function storedFor(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
-    if (!STORE_VERBS.has(clause.verb) && !/^(know|need|want|capture|collect)$/.test(clause.verb)) continue;
+    if (!STORE_VERBS.has(clause.verb) && !/^(capture|collect)$/.test(clause.verb)) continue;
     for (const { prep, phrase } of clause.preps) {
       // People something is stored about are records too ("stored for passengers").
       const person = isPersonKey(phrase.key, analysis.terms[phrase.head].actor) && !USER_WORDS.has(phrase.headWord);
