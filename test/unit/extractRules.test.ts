@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/spec/extract';
 import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/spec/extract/draft';
-import { capacityCompare, capacityFull, capacityLimit } from '../../src/core/spec/extract/rules/capacity';
+import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from '../../src/core/spec/extract/rules/capacity';
 import { clausesOf, ruleLanguage } from '../../src/core/spec/extract/rules/clauses';
 import type { RuleContext } from '../../src/core/spec/extract/rules/context';
 import { dateOrder } from '../../src/core/spec/extract/rules/dateOrder';
@@ -12,9 +12,9 @@ import { contextFor, findRules, readClause, type RulePattern } from '../../src/c
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/spec/extract/rules/noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/spec/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
-import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
-import { manageRole, onlyBy, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
+import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from '../../src/core/spec/extract/rules/workflow';
 import { splitSentences } from '../../src/core/spec/extract/sentences';
 import type { FieldType, Rule } from '../../src/core/spec/projectSpec';
@@ -285,6 +285,11 @@ describe('extract rules: uniqueness', () => {
     assert.deepEqual(strip(run(uniquePer, vans, 'A van can only do one trip per day.').rules[0]), { kind: 'unique', entity: 'Trip', fields: ['van', 'day'], sources: [] });
   });
 
+  it('uniqueDistinct: "no duplicate emails", "each room must have a different number"', () => {
+    assert.deepEqual(strip(run(uniqueDistinct, model({ entities: { member: [['email', 'email']] } }), 'No duplicate emails.').rules[0]), { kind: 'unique', entity: 'Member', fields: ['email'], sources: [] });
+    assert.deepEqual(strip(run(uniqueDistinct, model({ entities: { room: [['number', 'string']] } }), 'Each room must have a different number.').rules[0]), { kind: 'unique', entity: 'Room', fields: ['number'], sources: [] });
+  });
+
   it('uniqueNoTwo: "no two rooms with the same name", "two members can\'t share an email"', () => {
     const r = run(uniqueNoTwo, model({ entities: { room: [['name', 'string']] } }), 'No two rooms with the same name.');
     assert.deepEqual(strip(r.rules[0]), { kind: 'unique', entity: 'Room', fields: ['name'], sources: [] });
@@ -357,6 +362,18 @@ describe('extract rules: capacity', () => {
     assert.deepEqual(strip(run(capacityLimit, draft, 'No more than 10 people can attend a workshop.', { roles: ['member'] }).rules[0]), { kind: 'capacity', entity: 'Attendance', relation: 'workshop', capacityField: 'capacity', sources: [] });
   });
 
+  it('capacityLimit: "bookings are limited to 2 per member" counts the subject', () => {
+    const draft = model({ user: true, entities: { booking: [['day', 'date']] }, relations: [['Booking', 'User', 'member']] });
+    assert.deepEqual(strip(run(capacityLimit, draft, 'Bookings are limited to 2 per member.', { roles: ['member'] }).rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'member', capacityField: 'maxBookings', sources: [] });
+  });
+
+  it('capacityNumberOf: "the number of guests per table is limited to 8", "players per team: max 25"', () => {
+    const tables = model({ entities: { table: [['name', 'string']], guest: [['name', 'string']] }, relations: [['Guest', 'Table']] });
+    assert.deepEqual(strip(run(capacityNumberOf, tables, 'The number of guests per table is limited to 8.').rules[0]), { kind: 'capacity', entity: 'Guest', relation: 'table', capacityField: 'capacity', sources: [] });
+    const teams = model({ entities: { team: [['name', 'string']], player: [['name', 'string']] }, relations: [['Player', 'Team']] });
+    assert.equal(run(capacityNumberOf, teams, '- Players per team: max 25').rules[0]?.kind, 'capacity');
+  });
+
   it('capacityLimit: a limit per day is said to be out of reach, with the reason', () => {
     const r = run(capacityLimit, tours(), 'We take max 15 kayaks per day.');
     assert.equal(r.rules.length, 0);
@@ -375,7 +392,7 @@ describe('extract rules: capacity', () => {
     assert.equal(pair.rules.length, 0);
     assert.match(pair.notes[0], /per Student and Quiz/);
     const alone = run(capacityLimit, model({ entities: { student: [['name', 'string']], attempt: [['score', 'integer']] }, relations: [['Attempt', 'Student']] }), 'A student may attempt at most 3 times.');
-    assert.deepEqual(strip(alone.rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'student', capacityField: 'maxAttempt', sources: [] });
+    assert.deepEqual(strip(alone.rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'student', capacityField: 'maxAttempts', sources: [] });
   });
 
   it('capacityFull: "nobody can book a full class" uses the class capacity, or says what is missing', () => {
@@ -514,6 +531,14 @@ describe('extract rules: roles', () => {
     assert.deepEqual(strip(run(onlyBy, posts, 'A post can be edited only by its author.', { roles: ['member'] }).rules[0]), { kind: 'ownership', entity: 'Post', actions: ['update'], sources: [] });
   });
 
+  it('onlyBy: "… by admins only", "… only by whoever created it"; onlyOnes: "editors are the only ones who can …"', () => {
+    const comments = () => model({ user: true, entities: { comment: [['body', 'text']] } });
+    assert.deepEqual(strip(run(onlyBy, comments(), 'A comment can be deleted by admins only.', { roles: ['member', 'admin'] }).rules[0]), { kind: 'roleRequired', entity: 'Comment', actions: ['delete'], roles: ['admin'], sources: [] });
+    assert.equal(run(onlyBy, comments(), 'A comment can only be edited by whoever created it.', { roles: ['member'] }).rules[0]?.kind, 'ownership');
+    const cats = model({ user: true, entities: { category: [['name', 'string']] } });
+    assert.deepEqual(strip(run(onlyOnes, cats, 'Editors are the only ones who can delete categories.', { roles: ['member', 'editor'] }).rules[0]), { kind: 'roleRequired', entity: 'Category', actions: ['delete'], roles: ['editor'], sources: [] });
+  });
+
   it('restrictedTo: "deleting expenses is restricted to accountants"', () => {
     const r = run(restrictedTo, venues(), 'Deleting expenses is restricted to accountants.', { roles: ['member', 'accountant'] });
     assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Expense', actions: ['delete'], roles: ['accountant'], sources: [] });
@@ -562,6 +587,15 @@ describe('extract rules: refusals', () => {
     assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].entity, r.rules[0].actions, r.rules[0].condition], ['Order', ['update'], { field: 'status', op: 'eq', value: 'shipped' }]);
     const s = run(refuseInState, shop, 'Closed tickets are read-only.');
     assert.deepEqual(s.rules[1]?.kind === 'refuseWhen' && [s.rules[1].entity, s.rules[1].actions], ['Ticket', ['update', 'delete']]);
+  });
+
+  it('refuseAfterState: "you can\'t edit an order after it has shipped"; refuseFieldPast: "the start date cannot be in the past"', () => {
+    const orders = model({ entities: { order: [['status', 'enum', { enumValues: ['open', 'shipped'] }]] } });
+    const r = run(refuseAfterState, orders, "You can't edit an order after it has shipped.");
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].actions, r.rules[0].condition], [['update'], { field: 'status', op: 'eq', value: 'shipped' }]);
+    const events = model({ entities: { event: [['startDate', 'date']] } });
+    const s = run(refuseFieldPast, events, 'The start date of an event cannot be in the past.');
+    assert.deepEqual(s.rules[0]?.kind === 'refuseWhen' && [s.rules[0].entity, s.rules[0].actions, s.rules[0].condition], ['Event', ['create', 'update'], { field: 'startDate', op: 'past' }]);
   });
 
   it('refuseActor: "members with unpaid fees cannot borrow books", "a blocked customer can\'t place an order"', () => {

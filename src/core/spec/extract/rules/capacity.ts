@@ -2,6 +2,7 @@
 // team", "limited to 12 seats", "nobody can book a full class", "a class is full when its capacity is
 // reached", "more permits than its max". The rule goes on the counted (child) entity, through its
 // relation to the parent, against an integer capacity field of the parent (added from the number).
+import { pluralizeWord } from '../../naming';
 import type { Rule, Suggestion } from '../../projectSpec';
 import { addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { ACTION_NOUNS, singular } from '../lexicon';
@@ -120,7 +121,8 @@ function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Mention |
 function capacityFieldWords(countedWords: string[], counted: Mention | undefined): string[] {
   const clean = stripArticles(countedWords).filter((w) => !/^(open|active|current|free|more|other)$/.test(w));
   if (!clean.length || (counted?.person && counted.entity.name === 'User') || /^(people|persons|places|seats|spots|guests|participants|attendees)$/.test(clean[clean.length - 1])) return ['capacity'];
-  return ['max', ...clean.slice(-1)];
+  const last = clean[clean.length - 1];
+  return ['max', singular(last) === last ? pluralizeWord(last) : last];
 }
 
 const PRONOUN_SUBJECT = /^(?:i|we|me|us|you|nobody|anyone|anybody|everyone|everybody|someone|no-one|they|them)$/;
@@ -148,7 +150,12 @@ export function capacityLimit(ctx: RuleContext): boolean {
   const limit = parseNumber(m[2]);
   const tail = wordsOf(m[3]);
   const stop = tail.findIndex((w) => AFTER.test(w));
-  const countedWords = stop < 0 ? tail.slice(0, 3) : tail.slice(0, stop);
+  let countedWords = stop < 0 ? tail.slice(0, 3) : tail.slice(0, stop);
+  // "bookings are limited to 2 per member": the subject is what is counted.
+  if (!countedWords.length && stop === 0 && /^(per|each|a)$/.test(tail[0])) {
+    const counted = mentionsIn(ctx, plain.slice(0, m.index)).filter((x) => x.entity.name !== 'User').pop();
+    if (counted) countedWords = counted.entity.key.split(' ');
+  }
   if (!countedWords.length || limit === undefined) return false;
   // "max 4 hours per booking" measures a value (ranges.ts), it does not count records.
   if (UNITS[countedWords[0]] || UNITS[countedWords[countedWords.length - 1]]) return false;
@@ -192,6 +199,31 @@ export function capacityLimit(ctx: RuleContext): boolean {
     return true;
   }
   buildCapacity(ctx, parent, counted, countedWords, verb, limit, active, label);
+  return true;
+}
+
+/** "the number of guests per table is limited to 8", "players per team: max 25". */
+export function capacityNumberOf(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m =
+    new RegExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`).exec(plain) ??
+    new RegExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`).exec(plain);
+  if (!m) return false;
+  const limit = parseNumber(m[3]);
+  const countedWords = stripArticles(wordsOf(m[1]));
+  if (limit === undefined || UNITS[countedWords[countedWords.length - 1] ?? '']) return false;
+  const label = m[0].slice(0, 120);
+  const perWords = stripArticles(wordsOf(m[2]));
+  if (PERIODS.has(perWords[0] ?? '') && !mentionsIn(ctx, perWords).some((x) => x.entity.name !== 'User')) {
+    note(ctx, `Looks like a limit of ${limit} ${countedWords.join(' ')} per ${perWords[0]}, but a capacity rule counts the rows of one record, not per ${perWords[0]}; Takoss cannot enforce a limit per ${perWords[0]}.`);
+    return true;
+  }
+  const parent = mentionsIn(ctx, perWords).find((x) => x.start === 0)?.entity;
+  if (!parent) {
+    note(ctx, `Looks like a capacity limit (${label}), but "${perWords.join(' ')}" is not a record type.`);
+    return true;
+  }
+  buildCapacity(ctx, parent, mentionsIn(ctx, countedWords)[0], countedWords, '', limit, ACTIVE.test(plain), label);
   return true;
 }
 

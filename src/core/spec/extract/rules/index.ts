@@ -5,16 +5,16 @@
 // dropped silently. Sentences that produced rules are marked used.
 import type { Draft } from '../draft';
 import type { SentenceInfo } from '../sentences';
-import { capacityCompare, capacityFull, capacityLimit } from './capacity';
+import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from './capacity';
 import { clausesOf, ruleLanguage } from './clauses';
 import { mentionsIn, note, type RuleClause, type RuleContext } from './context';
 import { dateOrder } from './dateOrder';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
-import { refuseActor, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
-import { manageRole, onlyBy, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
+import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from './workflow';
 import { wordsOf } from './words';
 
@@ -34,10 +34,12 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'uniqueOnce', run: uniqueOnce },
   { name: 'uniquePer', run: uniquePer },
   { name: 'uniqueNoTwo', run: uniqueNoTwo },
+  { name: 'uniqueDistinct', run: uniqueDistinct },
   { name: 'dateOrder', run: dateOrder },
   { name: 'capacityLimit', run: capacityLimit },
   { name: 'capacityFull', run: capacityFull },
   { name: 'capacityCompare', run: capacityCompare },
+  { name: 'capacityNumberOf', run: capacityNumberOf },
   { name: 'rangeBetween', run: rangeBetween },
   { name: 'rangeOutOf', run: rangeOutOf },
   { name: 'rangeCompare', run: rangeCompare },
@@ -48,12 +50,15 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'ownCreated', run: ownCreated },
   { name: 'onlyRole', run: onlyRole },
   { name: 'onlyBy', run: onlyBy },
+  { name: 'onlyOnes', run: onlyOnes },
   { name: 'restrictedTo', run: restrictedTo },
   { name: 'manageRole', run: manageRole },
   { name: 'refuseInState', run: refuseInState },
   { name: 'refuseActor', run: refuseActor },
   { name: 'refuseTimePast', run: refuseTimePast },
   { name: 'refuseOnlyWhile', run: refuseOnlyWhile },
+  { name: 'refuseAfterState', run: refuseAfterState },
+  { name: 'refuseFieldPast', run: refuseFieldPast },
   { name: 'refuseTimeMargin', run: refuseTimeMargin },
   { name: 'roleMayChange', run: roleMayChange },
 ];

@@ -5,7 +5,7 @@
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
 import type { RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
-import { addOrNote, fieldIn, isPeople, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { belongsTo, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
@@ -314,6 +314,47 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
   for (const value of (field.enumValues ?? []).filter((v) => !allowed.includes(v))) {
     addOrNote(ctx, { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: field.name, op: 'eq', value }, message: message(ctx), sources: [ctx.sentence.id] }, label);
   }
+  return true;
+}
+
+/** "you can't edit an order after it has shipped", "nobody may change a report once it is approved". */
+export function refuseAfterState(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const tail = String.raw`\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:once|after|when|as soon as|if)\s+(?:it|they)\s*(?:is|are|'s|has been|have been|has|have|was|were|gets|got)?\s*(?:already\s+|been\s+)?([a-z][a-z -]{0,20})$`;
+  const m = new RegExp(String.raw`\b${NEG}\s+([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)${tail}`).exec(plain) ?? new RegExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)${tail}`).exec(plain);
+  if (!m) return false;
+  const verbs = m[1].split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean);
+  if (!verbs.every((v) => isActionVerb(v))) return false;
+  const entity = mentionsIn(ctx, m[2]).filter((x) => x.entity.name !== 'User').pop()?.entity;
+  const label = plain.slice(0, 140);
+  if (!entity) {
+    note(ctx, `Looks like a refusal once something is ${m[3]} (${label}), but "${m[2]}" is not a record type.`);
+    return true;
+  }
+  const condition = stateCondition(entity, m[3]);
+  if (!condition) {
+    noState(ctx, entity, m[3], label);
+    return true;
+  }
+  refuse(ctx, entity, verbs, condition, label);
+  return true;
+}
+
+/** "the start date cannot be in the past", "a due date must be in the future". */
+export function refuseFieldPast(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const m = /^(.*?)\s+(?:cannot|can't|cant|can not|may not|must not|mustn't|should not|shouldn't)\s+be\s+in\s+the\s+past$|^(.*?)\s+(?:must|has to|have to|should|needs? to)\s+be\s+in\s+the\s+future$/.exec(plain);
+  if (!m) return false;
+  const phrase = (m[1] ?? m[2]).replace(/^.*\b(?:and|but|so|that)\s+/, '');
+  const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
+  const hit = locateField(ctx, phrase, named, (f) => f.type === 'date' || f.type === 'datetime');
+  const label = plain.slice(0, 140);
+  if (!hit?.field || (hit.field.type !== 'date' && hit.field.type !== 'datetime')) {
+    note(ctx, `Looks like a date that may not lie in the past (${label}), but no date field "${stripArticles(wordsOf(phrase)).join(' ')}" was found.`);
+    return true;
+  }
+  hit.field.sources.add(ctx.sentence.id);
+  addOrNote(ctx, { kind: 'refuseWhen', entity: hit.entity.name, actions: ['create', 'update'], condition: { field: hit.field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);
   return true;
 }
 

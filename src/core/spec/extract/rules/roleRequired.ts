@@ -188,6 +188,11 @@ export function onlyRole(ctx: RuleContext): boolean {
 export function onlyBy(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
   const m = /^(.*?)\b(?:can|may|should|must|will|are|is|shall)\s+(only\s+)?be\s+([a-z]+(?:ed|en|t|ne)(?:\s*(?:,|or|and)\s*(?:be\s+)?[a-z]+(?:ed|en|t|ne))*)\s+(only\s+)?by\s+(.+)$/.exec(plain);
+  // "… can be deleted by admins only".
+  if (m && !m[2] && !m[4] && /\s+only$/.test(m[5])) {
+    m[4] = 'only';
+    m[5] = m[5].replace(/\s+only$/, '');
+  }
   if (!m || (!m[2] && !m[4])) return false;
   const entity = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop()?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
   const verbs = m[3].split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
@@ -200,7 +205,7 @@ export function onlyBy(ctx: RuleContext): boolean {
   }
   const byWords = stripArticles(wordsOf(by));
   // "by its author", "by the person who created it": the row's owner.
-  if (byWords.some((w) => OWNERS.test(singular(w)) && !roleOf(ctx, [w])) || /\b(?:who|that)\s+(?:created|wrote|made|added|posted|submitted|booked|opened|raised|reported|owns?)\b/.test(by)) {
+  if (byWords.some((w) => OWNERS.test(singular(w)) && !roleOf(ctx, [w])) || /\b(?:who|that|whoever)\s+(?:created|wrote|made|added|posted|submitted|booked|opened|raised|reported|owns?)\b/.test(by)) {
     ownershipRule(ctx, entity, actions.filter((a) => a !== 'create'), label, byWords);
     return true;
   }
@@ -210,6 +215,23 @@ export function onlyBy(ctx: RuleContext): boolean {
     return true;
   }
   addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles: who.roles, sources: [ctx.sentence.id] }, label);
+  return true;
+}
+
+/** "admins are the only ones who can delete users". */
+export function onlyOnes(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const m = /^(.*?)\s+(?:is|are)\s+the\s+only\s+(?:ones?|people|persons|users|role|roles)\s+(?:who|that)\s+(?:can|may|are allowed to|is allowed to|should)\s+(.+)$/.exec(plain);
+  if (!m) return false;
+  const who = rolesNamed(ctx, m[1]);
+  const label = plain.slice(0, 140);
+  if (!who.roles.length) {
+    note(ctx, `Looks like only ${m[1]} may ${m[2]} (${label}), but ${m[1]} is not a sign-in role of the app${ctx.roles.length ? ` (${ctx.roles.join(', ')})` : ' (it has no sign-in)'}.`);
+    return true;
+  }
+  const acts = verbPhrases(m[2]);
+  if (!acts.length) return false;
+  roleRules(ctx, who.roles, acts, label);
   return true;
 }
 

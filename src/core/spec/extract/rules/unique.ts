@@ -285,6 +285,35 @@ export function uniquePer(ctx: RuleContext): boolean {
   return true;
 }
 
+/** "no duplicate emails", "duplicate plates are not allowed", "each room must have a different number". */
+export function uniqueDistinct(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const dup = /\b(?:no|without)\s+duplicate\s+([a-z][a-z -]{1,30}?)(?:\s+(?:per|within|in|for)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,20}))?$/.exec(plain) ??
+    /\bduplicate\s+([a-z][a-z -]{1,30}?)\s+(?:are|is)\s+(?:not allowed|not permitted|forbidden|refused|rejected)(?:\s+(?:per|within|in|for)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,20}))?$/.exec(plain);
+  const distinct = /^(?:each|every|all)\s+([a-z][a-z -]{1,30}?)\s+(?:must|should|has to|have to|needs? to)\s+(?:have|get|use)\s+(?:a|an)\s+(?:different|distinct)\s+([a-z][a-z -]{1,30})$/.exec(plain);
+  if (!dup && !distinct) return false;
+  if (distinct) {
+    const owner = mentionsIn(ctx, distinct[1]).filter((x) => x.entity.name !== 'User').pop()?.entity;
+    if (!owner) {
+      note(ctx, `Looks like a uniqueness rule (${distinct[0]}), but "${distinct[1]}" is not a record type.`);
+      return true;
+    }
+    const words = stripArticles(wordsOf(distinct[2]));
+    uniqueOn(ctx, owner, fieldIn(owner, words, 1.8), words, undefined, distinct[0]);
+    return true;
+  }
+  const words = stripArticles(wordsOf(dup![1]));
+  const named = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
+  const asEntity = mentionsIn(ctx, words).find((x) => x.end === words.length - 1 && x.entity.name !== 'User');
+  const hit = locateField(ctx, words.join(' '), named);
+  if (!hit?.field || asEntity) {
+    note(ctx, `Looks like a uniqueness rule (${dup![0]}), but "${words.join(' ')}" is not a field of a record type${asEntity ? ` (${asEntity.entity.name} is a record: say which of its values must differ)` : ''}.`);
+    return true;
+  }
+  uniqueOn(ctx, hit.entity, hit.field, hit.words, dup![2] ? stripArticles(wordsOf(dup![2])) : undefined, dup![0]);
+  return true;
+}
+
 /** "no two rooms with the same number", "two members can't have the same email". */
 export function uniqueNoTwo(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
