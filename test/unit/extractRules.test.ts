@@ -195,6 +195,12 @@ describe('extract rules: no overlaps', () => {
     assert.deepEqual(r.rules[0]?.kind === 'noOverlap' && [r.rules[0].entity, r.rules[0].scope], ['Booking', 'kennel']);
   });
 
+  it('user stories: "make sure that no two events overlap in the same hall", "prevent double bookings of a hall"', () => {
+    const halls = () => model({ entities: { hall: [['name', 'string']], event: [['startsAt', 'datetime'], ['endsAt', 'datetime']] }, relations: [['Event', 'Hall']] });
+    assert.equal(run(overlapExplicit, halls(), 'As an admin I want to make sure that no two events overlap in the same hall.').rules[0]?.kind, 'noOverlap');
+    assert.equal(run(overlapDoubleBooked, halls(), 'As an admin I want to prevent double bookings of a hall.').rules[0]?.kind, 'noOverlap');
+  });
+
   it('overlapDoubleBooked: "a court can\'t be double-booked" finds the bookings of the court', () => {
     const r = run(overlapDoubleBooked, courts(), "A court can't be double-booked.");
     assert.equal(r.rules[0]?.kind, 'noOverlap');
@@ -271,6 +277,11 @@ describe('extract rules: uniqueness', () => {
     assert.deepEqual(strip(run(uniqueValue, draft, 'A signup code is unique per volunteer and event.').rules[0]), { kind: 'unique', entity: 'Signup', fields: ['code', 'volunteer', 'event'], sources: [] });
   });
 
+  it('uniqueOnce: "make sure a desk isn\'t booked twice on the same day"', () => {
+    const desks = model({ entities: { desk: [['name', 'string']], reservation: [['day', 'date']] }, relations: [['Reservation', 'Desk']] });
+    assert.deepEqual(strip(run(uniqueOnce, desks, "As a member I want to make sure a desk isn't booked twice on the same day.").rules[0]), { kind: 'unique', entity: 'Reservation', fields: ['desk', 'day'], sources: [] });
+  });
+
   it('uniquePer: "only one review per member per book"; a qualified one is only suggested', () => {
     const draft = model({ entities: { member: [['name', 'string']], book: [['title', 'string']], review: [['text', 'text']] }, relations: [['Review', 'Member'], ['Review', 'Book']] });
     assert.deepEqual(strip(run(uniquePer, draft, 'Only one review per member per book.').rules[0]), { kind: 'unique', entity: 'Review', fields: ['member', 'book'], sources: [] });
@@ -318,6 +329,11 @@ describe('extract rules: date order', () => {
   it('dateOrder: "the end date of a lease cannot precede its start date"', () => {
     const draft = model({ entities: { lease: [['startDate', 'date'], ['endDate', 'date']] } });
     assert.deepEqual(strip(run(dateOrder, draft, 'The end date of a lease cannot precede its start date.').rules[0]), { kind: 'dateOrder', entity: 'Lease', earlier: 'startDate', later: 'endDate', allowEqual: true, sources: [] });
+  });
+
+  it('dateOrder: informal "trip end > start"', () => {
+    const r = run(dateOrder, model({ entities: { trip: [['start', 'datetime'], ['end', 'datetime']] } }), 'pls make sure trip end > start');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'dateOrder', entity: 'Trip', earlier: 'start', later: 'end', allowEqual: false, sources: [] });
   });
 
   it('dateOrder: "a booking must end after it starts"', () => {

@@ -7,7 +7,7 @@ import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
 import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
-const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b/;
+const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
 const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
 const TAIL = new Set(['must', 'has', 'have', 'to', 'should', 'need', 'needs', 'cannot', "can't", 'cant', 'can', 'not', 'may', "mustn't", "shouldn't", 'shouldnt', 'never', 'is', 'are', 'be', 'always', 'come', 'comes', 'lie', 'lies', 'fall', 'falls', 'happen', 'happens', 'set', 'only', 'strictly', 'also', 'i', 'want', 'we']);
 const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|end|ends|ended|ending|begin|begins|beginning|finish|finished|deadline|due|until|from|to|checkin|checkout|check-in|check-out|arrival|arrived|departure|departs|pickup|pick-up|return|returned|dropoff|drop-off|expiry|expires|opening|closing|kick-off|kickoff|received|collected|delivered|shipped|birth|valid|left|day|period|opened|closed|submitted|sent|issued|reported|created|booked)\b/;
@@ -62,8 +62,12 @@ function onEntity(entity: DraftEntity, ws: string[]): DraftField | undefined {
 
 export function dateOrder(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = COMPARATOR.exec(plain);
-  if (!m) return false;
+  const found = COMPARATOR.exec(plain);
+  if (!found) return false;
+  // "end > start": a symbol between two names reads like the words.
+  const symbol = found[2];
+  const m: RegExpExecArray = found;
+  if (symbol) m[1] = symbol.startsWith('>') ? (symbol === '>=' ? 'on or after' : 'after') : symbol === '<=' ? 'on or before' : 'before';
   let leftText = plain.slice(0, m.index);
   const rightText = plain.slice(m.index + m[0].length);
   const offset = /\b(?:at least|minimum|min|no less than|no sooner than)\s+(\S+)\s+(?:working\s+|business\s+|calendar\s+)?(days?|hours?|weeks?|minutes?|months?)\s*$/.exec(leftText);

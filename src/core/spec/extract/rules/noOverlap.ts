@@ -87,7 +87,8 @@ export function overlapExplicit(ctx: RuleContext): boolean {
   if (!/\boverlap/.test(plain)) return false;
   const label = plain.slice(0, 120);
   const same = /\b(?:no\s+)?(?:two\s+)?([a-z][a-z -]{1,30}?)\s+(?:in|of|for|on|at|with|in the|using)\s+the\s+same\s+([a-z][a-z -]{1,30}?)(?:\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|may never|can|may|must|should|shall|will))?\s+overlap/.exec(plain)
-    ?? /\b(?:overlapping|no overlapping)\s+([a-z][a-z -]{1,30}?)\s+(?:for|in|of|on|at)\s+(?:the\s+same|a|one)\s+([a-z][a-z -]{1,30})/.exec(plain);
+    ?? /\b(?:overlapping|no overlapping)\s+([a-z][a-z -]{1,30}?)\s+(?:for|in|of|on|at)\s+(?:the\s+same|a|one)\s+([a-z][a-z -]{1,30})/.exec(plain)
+    ?? /\bno\s+two\s+([a-z][a-z -]{1,30}?)\s+(?:can\s+|may\s+|should\s+|will\s+|ever\s+)?overlap\s+(?:in|at|for|on|within)\s+the\s+same\s+([a-z][a-z -]{1,30})/.exec(plain);
   if (same) {
     const booked = mentionsIn(ctx, same[1]).filter((m) => m.entity.name !== 'User').pop();
     const scope = mentionsIn(ctx, same[2])[0];
@@ -139,7 +140,7 @@ export function overlapExplicit(ctx: RuleContext): boolean {
 export function overlapDoubleBooked(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
   const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't|is not to)\s+be\s+double[- ]?booked\b/.exec(plain);
-  const noun = /\bno\s+double[- ]?bookings?\s+(?:on|of|for|in|at)\s+(?:a|an|the|one|any)?\s*([a-z][a-z -]{1,30})/.exec(plain);
+  const noun = /\b(?:no|prevent|stop|block|avoid|disallow|forbid|without)\s+(?:any\s+)?double[- ]?bookings?\s+(?:on|of|for|in|at)\s+(?:a|an|the|one|any)?\s*([a-z][a-z -]{1,30})/.exec(plain);
   if (!passive && !noun) return false;
   const label = (passive ?? noun)![0].trim();
   const scopeText = passive ? passive[1] : noun![1];

@@ -185,7 +185,7 @@ export function uniqueOnce(ctx: RuleContext): boolean {
   const after = once ? plain.slice(once.index + once[0].length) : '';
   const label = plain.slice(0, 140);
   const sameScope = /\b(?:for|on|in|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})/.exec(two ? `in the same ${two[3]}` : after);
-  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|is|are|can|may|should|will|must)?\s*(?:only\s+)?(?:be\s+)?([a-z]+ed|used|reused|made|done|set|given|sold|held|taken|written|run)\s*(?:only\s+)?$/.exec(before.replace(/\s+(?:only|just)?\s*$/, ''));
+  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|isn't|aren't|is not|are not|is never|are never|is|are|can|may|should|will|must)?\s*(?:only\s+)?(?:be\s+)?([a-z]+ed|used|reused|made|done|set|given|sold|held|taken|written|run)\s*(?:only\s+)?$/.exec(before.replace(/\s+(?:only|just)?\s*$/, ''));
   const repeated = REPEATED.exec(plain);
   const neverReused = !!repeated;
   // Passive: the subject is the value ("a plate number") or the record ("the same dog").
