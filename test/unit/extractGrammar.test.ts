@@ -204,6 +204,16 @@ describe('extractor grammar: stories and possessives', () => {
     assert.deepEqual(spec.entities.find((e) => e.name === 'Attendance')?.fields.map((f) => f.name), ['date', 'hoursWorked']);
   });
 
+  it('a colon list of plurals names records; "X for a Y: …" is about X; "(date, duration)" is a list, not a type', () => {
+    const walking = extractSpec('App for my dog walking business: clients, their dogs, and walks (date, duration, price).');
+    const names = walking.entities.map((e) => e.name);
+    assert.ok(names.includes('Client') && names.includes('Dog') && names.includes('Walk'), names.join(', '));
+    assert.deepEqual(walking.entities.find((e) => e.name === 'Walk')?.fields.map((f) => f.name), ['date', 'duration', 'price']);
+    const repair = extractSpec('Repair tickets for a bike workshop: customer name + phone, bike description, problem and quote. Only the owner can delete tickets.');
+    assert.deepEqual(repair.entities.filter((e) => e.name !== 'User').map((e) => e.name), ['RepairTicket']);
+    assert.deepEqual(repair.entities.find((e) => e.name === 'RepairTicket')?.fields.map((f) => f.name).slice(0, 2), ['customerName', 'phone']);
+  });
+
   it('"owners with address and phone, their pets (…), and visits of a pet"', () => {
     const spec = extractSpec('We need owners with address and phone, their pets (name, birth date, type), and visits of a pet.');
     assert.deepEqual(spec.entities.find((e) => e.name === 'Owner')?.fields.map((f) => f.name), ['address', 'phone']);

@@ -94,7 +94,7 @@ function parseItem(raw: string): FieldItem | undefined {
   const trailingFlag = /\s(unique|optional|required|mandatory)\s*$/.exec(text)?.[1];
   if (trailingFlag) text = `${trailingFlag} ${text.replace(/\s(unique|optional|required|mandatory)\s*$/, '')}`;
   text = text.replace(/\(([^()]*)\)/g, (_all, inner: string) => {
-    const typed = typeFromHint(inner);
+    const typed = inner.includes(",") ? undefined : typeFromHint(inner);
     if (typed) hint = typed;
     else enumValues ??= enumFrom(inner);
     return ' ';
@@ -185,7 +185,8 @@ export function parseItems(listText: string): FieldItem[] {
   for (let s = 0; s < segments.length && items.length < 40; s++) {
     let segment = segments[s].replace(/^(?:and|or)\s+/, '');
     // "owners with address and phone, their pets (…)": a possessive starts the next record.
-    if (items.length && /^(?:their|its|his|her)\s/.test(segment)) break;
+    // (A list of records goes on: "clients, their dogs, and walks".)
+    if (items.length && /^(?:their|its|his|her)\s/.test(segment) && items.some((i) => !i.plural || i.sub?.length)) break;
     const each = /^each (?:with|having|has|containing|of which has)\s+(.*)$/.exec(segment);
     if (each) {
       const previous = items[items.length - 1];
@@ -204,7 +205,7 @@ export function parseItems(listText: string): FieldItem[] {
       }
       continue;
     }
-    const pieces = /\d/.test(segment) ? splitTop(segment, /\s(?:and|&)\s/y) : splitTop(segment, /\s(?:and|or|&)\s|\//y);
+    const pieces = /\d/.test(segment) ? splitTop(segment, /\s(?:and|&|\+)\s/y) : splitTop(segment, /\s(?:and|or|&|\+)\s|\//y);
     for (segment of pieces) {
       const item = parseItem(segment);
       if (item) items.push(item);
@@ -233,6 +234,12 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
       lists.push({ sentence: sentence.id, subject: colon, items });
       return lists;
     }
+  }
+  // "App for my dog walking business: clients, their dogs, and walks": a colon list of records.
+  const afterColon = /^[^:]{3,60}:\s*(.+)$/.exec(plain);
+  if (afterColon && !colon) {
+    const items = parseItems(afterColon[1]);
+    if (items.length >= 2 && items.every((i) => i.plural && i.words.length <= 3)) lists.push({ sentence: sentence.id, items });
   }
   const stored = storedForList(sentence);
   if (stored) {

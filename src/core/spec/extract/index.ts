@@ -12,6 +12,7 @@ import { applyFieldLists, type PendingList } from './applyFields';
 import { findFieldLists, introducesList, leadSubjectKey } from './fields';
 import { APP_KINDS, knownNoun } from './knowledge';
 import { tagSentence } from './nlp';
+import { inferType } from './types';
 import { ACTION_NOUNS, PERSON_NOUNS, STAFF_ROLES } from './lexicon';
 import { deriveName, deriveTitle } from './naming';
 import { buildPages } from './pages';
@@ -82,6 +83,10 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     for (const list of findFieldLists(sentence, !!lead && introducesList(lead))) {
       pending.push(list);
       if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length))) addEvidence(evidence, list.subject, 3, sentence.id);
+      // "with classes and instructors", "clients, their dogs, and walks": a list of plurals is a list of records.
+      if (listOfRecords(list)) {
+        for (const item of list.items) addEvidence(evidence, item.key, 2, sentence.id);
+      }
       if (lead && list.leadId !== undefined && !leadsSeen.has(list.leadId)) {
         // A bullet list of fields makes the record its lead names an entity.
         leadsSeen.add(list.leadId);
@@ -116,7 +121,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     }
   }
   mergeCompounds(evidence);
-  const withFields = new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!));
+  const withFields = new Set(pending.filter((l) => l.subject && l.items.length >= 2 && !listOfRecords(l)).map((l) => l.subject!));
   const personRoles = [...auth.personRoles];
   if (auth.enabled) {
     for (const candidate of evidence.values()) {
@@ -142,6 +147,12 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {
     if (neverANoun(candidate.key, sentences) || writtenAsAcronym(candidate.key, sentences)) continue;
+    // "tickets" next to "repair tickets" with fields: the same record, named short.
+    const longer = !candidate.key.includes(' ') ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`) && withFields.has(c.key)) : [];
+    if (longer.length === 1) {
+      candidate.sources.forEach((s) => longer[0].sources.add(s));
+      continue;
+    }
     if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
       candidate.sources.forEach((s) => draft.used.add(s));
       continue;
@@ -278,6 +289,11 @@ function writtenAsAcronym(key: string, sentences: SentenceInfo[]): boolean {
     }
   }
   return any;
+}
+
+/** "with classes and instructors", "clients, their dogs, and walks (…)": every item a plural noun. */
+function listOfRecords(list: PendingList): boolean {
+  return list.items.length >= 2 && list.items.every((i) => i.plural && !i.hint && ['string', 'text'].includes(inferType(i.words).type));
 }
 
 function titleLike(sentence: SentenceInfo): boolean {

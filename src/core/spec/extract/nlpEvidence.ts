@@ -178,8 +178,12 @@ function readColonList(text: string): string | undefined {
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);
   if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) return undefined;
-  const phrase = analysis.phrases[analysis.phrases.length - 1];
-  if (!phrase || phrase.head !== analysis.terms.length - 1) return undefined;
+  const last = analysis.phrases[analysis.phrases.length - 1];
+  if (!last || last.head !== analysis.terms.length - 1) return undefined;
+  // "Repair tickets for a bike workshop: …": the list is about the tickets.
+  const first = analysis.phrases[0];
+  const prep = first && analysis.terms[first.head + 1];
+  const phrase = first !== last && first.plural && prep && /^(for|of|at|in)$/.test(prep.w) ? first : last;
   const head = phrase.headWord;
   if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || /^(rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|example|e\.g)$/.test(head)) return undefined;
   // "Members borrow books: a loan records …" is a sentence, not a list of fields.
