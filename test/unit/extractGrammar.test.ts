@@ -5,6 +5,7 @@ import { accountSentences, summarizeAccounts } from '../../src/core/spec/account
 import { extractSpec } from '../../src/core/spec/extract';
 import { storedForList, findFieldLists } from '../../src/core/spec/extract/fields';
 import { analyze, trailingSubject } from '../../src/core/spec/extract/grammar';
+import { rolesOfRestrictions } from '../../src/core/spec/extract/auth';
 import { checkLanguage } from '../../src/core/spec/extract/language';
 import { singular } from '../../src/core/spec/extract/lexicon';
 import { tagSentence } from '../../src/core/spec/extract/nlp';
@@ -188,6 +189,15 @@ describe('extractor grammar: coordination and attachment', () => {
 });
 
 describe('extractor grammar: stories and possessives', () => {
+  it('restrictions name roles that sign in ("only treasurers can …", "restricted to senior analysts")', () => {
+    assert.deepEqual(rolesOfRestrictions('only treasurers can mark rent as paid.'), ['treasurer']);
+    assert.deepEqual(rolesOfRestrictions('only the head curator may approve loans.'), ['head_curator']);
+    assert.deepEqual(rolesOfRestrictions('approving is restricted to senior analysts.'), ['senior_analyst']);
+    assert.deepEqual(rolesOfRestrictions('only the reporter may delete an issue.'), [], 'the reporter is the row\'s owner, not a role');
+    const spec = extractSpec('Plots have a number and a yearly rent. Only treasurers can mark rent as paid.');
+    assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('treasurer'), JSON.stringify(spec.auth));
+  });
+
   it('the roles of user stories sign in', () => {
     const spec = extractSpec('As a dog walker, I want to see my walks so that I can plan.\nAs an admin, I want to add dogs with a name and a breed so that walkers know them.');
     assert.equal(spec.auth.kind, 'emailPassword');

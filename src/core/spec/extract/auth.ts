@@ -48,6 +48,34 @@ function roleOf(word: string): string | undefined {
 const ACCOUNT_RECORD = /\b(?:each|every) accounts?\b|\baccounts? (?:number|balance|holder|type|limit)s?\b|\b(?:savings|current|checking|bank|business|personal) accounts?\b/;
 const ACCOUNT_CUE = /\b(?:create|open|have|has|with|their|own|user) (?:an )?accounts?\b/g;
 
+const OWNER_WORDS = /^(author|owner|creator|poster|uploader|writer|reporter|submitter|requester|sender|organiser|organizer|maker|booker)$/;
+const RESTRICTIONS = [
+  /\bonly (?:the |our |a |an )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:can|may|could|should|must|are allowed|is allowed|get to|have access|are able|is able)\b/g,
+  /\b(?:the )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:are|is) the only ones?\b/g,
+  /\brestricted to (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g,
+  /\bcan only be [a-z]+(?:ed|en)(?: (?:off|out|up|in))? by (?:the |a |an |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g,
+  /\bnobody but (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g,
+];
+const RANK_WORDS = /^(head|senior|junior|chief|lead|assistant|deputy|vice|co|trainee|principal|general|executive|community|project|office|front|desk|league|site|shift|store|team)$/;
+
+/** Roles named by restrictions ("only treasurers can …" -> treasurer, "only the head curator may …" -> head_curator). */
+export function rolesOfRestrictions(plain: string): string[] {
+  const roles: string[] = [];
+  for (const pattern of RESTRICTIONS) {
+    for (const match of plain.matchAll(pattern)) {
+      const words = match[1].split(' ').filter((w) => !/^(the|a|an|our|their|its|only)$/.test(w));
+      const head = singular(words[words.length - 1] ?? '');
+      if (!head || OWNER_WORDS.test(head) || USER_WORDS.has(head) || /^(one|ones|person|people|someone)$/.test(head)) continue;
+      const person = PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || lexiconTags(head).includes('Actor') || /(?:er|or|ist|ian|ant|ent|ee)$/.test(head);
+      if (!person) continue;
+      const modifier = words.length > 1 && RANK_WORDS.test(words[0]) && !STAFF_ROLES[head] ? `${words[0]}_` : '';
+      const role = STAFF_ROLES[head] && !modifier ? head : `${modifier}${head}`;
+      if (/^[a-z][a-z0-9_]{0,30}$/.test(role) && !roles.includes(role)) roles.push(role);
+    }
+  }
+  return roles;
+}
+
 export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
   const accountIsRecord = sentences.some((s) => ACCOUNT_RECORD.test(s.plain));
   const found: AuthFindings = {
@@ -75,6 +103,14 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
       found.enabled = true;
       found.sources.push(sentence.id);
       found.genericUsersSignIn = true;
+    }
+    // "Only treasurers can mark rent as paid", "restricted to the head curator": a role that must
+    // sign in for the app to know who they are.
+    for (const role of rolesOfRestrictions(plain)) {
+      found.enabled = true;
+      if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
+      if (STAFF_ROLES[role]) addRole(found.staffRoles, STAFF_ROLES[role]);
+      else addRole(found.personRoles, role);
     }
     // "As a dog owner, I want to …": the people of user stories sign in, with their role.
     const story = /^\s*as an? ([a-z][a-z -]{1,30}?)\s*,?\s*i (?:want|would like|need|wish|can|should|must|am able)\b/.exec(plain);
