@@ -36,7 +36,11 @@ function hintOf(type: string, notes: string): string {
   const range = /(?:>=?|at least|min(?:imum)?)\s*(\d+)|(\d+)\s*(?:-|–|to)\s*(\d+)/.exec(`${type} ${notes}`);
   const rangeText = range ? (range[1] ? ` from ${range[1]}` : ` between ${range[2]} and ${range[3]}`) : '';
   const inner = [hint && hint + rangeText].filter(Boolean).join('');
-  return `${flags.join(' ')}${flags.length ? ' ' : ''}@@${inner ? ` (${inner})` : ''}`;
+  // Notes that state a rule ("must be after started at", "open → in progress → closed") stay
+  // with the field, in brackets, for the rule readers.
+  // (An arrow chain of choices is already the enum list above, in order.)
+  const ruleNote = [type, notes].find((cell) => /\b(must|cannot|can't|only|after|before|at least|at most|between|positive|never|unique per|per)\b/i.test(cell) && !(hint && /→|->|=>/.test(cell)));
+  return `${flags.join(' ')}${flags.length ? ' ' : ''}@@${inner ? ` (${inner})` : ''}${ruleNote ? ` (${ruleNote.trim()})` : ''}`;
 }
 
 /**

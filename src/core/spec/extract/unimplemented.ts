@@ -34,6 +34,8 @@ export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): n
       continue;
     }
     notUnderstood.push(sentence.id);
+    // A clause of it was already listed with its own reason (a rule that could not be built).
+    if (draft.notUnderstood.some((n) => n.sources.includes(sentence.id))) continue;
     draft.notUnderstood.push(explainNotUnderstood(draft, sentence));
   }
   if (draft.unimplemented.length >= MAX_UNIMPLEMENTED) draft.warnings.push(`Only the first ${MAX_UNIMPLEMENTED} unimplemented requirements are listed.`);
