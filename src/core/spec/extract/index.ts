@@ -431,9 +431,11 @@ function finish(text: string, options: ExtractOptions, sentences: SentenceInfo[]
  */
 function accountForEverySentence(spec: ProjectSpec): ProjectSpec {
   const missing = accountSentences(spec).filter((a) => a.status === 'unaccounted');
-  if (!missing.length) return spec;
+  const unbuiltRules = rulesNotBuilt(spec);
+  if (!missing.length && !unbuiltRules.length) return spec;
   const notUnderstood = [
     ...spec.notUnderstood,
+    ...unbuiltRules,
     ...missing.map((a) => ({
       text: a.text.slice(0, 2000),
       reason: 'Read, but nothing in the data model comes from this sentence (it may describe the organisation or the context, or what it named was merged into another record).',
@@ -442,6 +444,32 @@ function accountForEverySentence(spec: ProjectSpec): ProjectSpec {
     })),
   ];
   return { ...spec, notUnderstood };
+}
+
+const RULE_LANGUAGE = /\b(?:only|must(?:n't| not)?|cannot|can't|can not|may not|not allowed|never|at most|at least|no more than|no less than|unique|twice|maximum|minimum|max|min|limited to|up to|must be (?:after|before)|overlap\w*|double[- ]book\w*)\b|→|->/;
+
+/**
+ * A sentence that reads like a rule but from which no rule (nor a field limit) was built, and that
+ * nothing lists yet: said, so a dropped rule is never silent.
+ */
+function rulesNotBuilt(spec: ProjectSpec): ProjectSpec['notUnderstood'] {
+  const ruled = new Set<number>();
+  for (const rule of spec.rules) rule.sources.forEach((s) => ruled.add(s));
+  for (const entity of spec.entities) {
+    for (const field of entity.fields) if (field.min !== undefined || field.max !== undefined || field.unique || field.type === 'enum') field.sources.forEach((s) => ruled.add(s));
+  }
+  const listed = new Set([...spec.notUnderstood, ...spec.unimplemented].flatMap((n) => n.sources));
+  const out: ProjectSpec['notUnderstood'] = [];
+  for (const sentence of spec.requirements.sentences) {
+    if (sentence.heading || ruled.has(sentence.id) || listed.has(sentence.id) || !RULE_LANGUAGE.test(sentence.text.toLowerCase())) continue;
+    out.push({
+      text: sentence.text.slice(0, 2000),
+      reason: 'Reads like a business rule, but Takoss could not turn it into one (the records, fields or roles it names were not all found). Add it as a rule, or ignore it.',
+      sources: [sentence.id],
+      suggestions: [],
+    });
+  }
+  return out;
 }
 
 /** Drops whatever still fails validation (never expected, but the contract is "always valid"). */
