@@ -188,6 +188,16 @@ describe('extractor grammar: coordination and attachment', () => {
   });
 });
 
+describe('extractor grammar: relations', () => {
+  it('two records joined by a verb; an item that is the end of a record\'s name; "X per Y:" lists', () => {
+    const spec = extractSpec('Films have a title and a year. Venues have a name and seats. Screenings have a start time. A screening shows one film in one venue. Food parcels have a date. Parcel items with a parcel, a product and a quantity. Products have a name.');
+    const pairs = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(pairs.includes('Screening->Film') && pairs.includes('Screening->Venue'), pairs.join(', '));
+    assert.ok(!pairs.includes('Film->Venue'), pairs.join(', '));
+    assert.ok(pairs.includes('ParcelItem->FoodParcel') && pairs.includes('ParcelItem->Product'), pairs.join(', '));
+  });
+});
+
 describe('extractor grammar: stories and possessives', () => {
   it('restrictions name roles that sign in ("only treasurers can …", "restricted to senior analysts")', () => {
     assert.deepEqual(rolesOfRestrictions('only treasurers can mark rent as paid.'), ['treasurer']);

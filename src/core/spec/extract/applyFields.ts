@@ -109,9 +109,12 @@ function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], sour
       continue;
     }
     // "home team", "away team": an item whose head names another record is a named link to it.
-    const headEntity = !target && !item.plural && item.words.length > 1 && !item.hint && !item.enumValues ? draft.entities.find((e) => e.key === item.words[item.words.length - 1] && e.name !== 'User' && e !== subject) : undefined;
+    const last = item.words[item.words.length - 1];
+    // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
+    const byHead = draft.entities.filter((e) => e.name !== 'User' && e !== subject && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
+    const headEntity = !target && !item.plural && !item.hint && !item.enumValues && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
     if (headEntity) {
-      addRelation(draft, { from: subject.name, to: headEntity.name, name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
       draft.used.add(source);
       continue;
     }

@@ -100,7 +100,7 @@ function parseItem(raw: string): FieldItem | undefined {
     return ' ';
   });
   const flags = { optional: false, unique: false, required: false };
-  text = text.replace(LEADING, '');
+  text = text.replace(LEADING, '').replace(/^(?:which|what|how many|how much)\s+/, '');
   text = text.replace(FLAGS, (_all, flag: string) => {
     if (flag === 'optional') flags.optional = true;
     else if (flag === 'unique') flags.unique = true;

@@ -50,7 +50,8 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   if (USER_WORDS.has(head)) return false;
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
-  return !/(?:ing|ness|ity|ment|tion)$/.test(head) || knownRecordLike(head);
+  // Abstract-looking words are records when written in the plural ("screenings", "inspections").
+  return !/(?:ing|ness|ity|ment|tion)$/.test(head) || phrase.plural || knownRecordLike(head);
 }
 
 /** Abstract-looking heads that are nevertheless common records. */
@@ -183,7 +184,7 @@ function readColonList(text: string): string | undefined {
   // "Repair tickets for a bike workshop: …": the list is about the tickets.
   const first = analysis.phrases[0];
   const prep = first && analysis.terms[first.head + 1];
-  const phrase = first !== last && first.plural && prep && /^(for|of|at|in)$/.test(prep.w) ? first : last;
+  const phrase = first !== last && first.plural && prep && /^(for|of|at|in|per)$/.test(prep.w) ? first : last;
   const head = phrase.headWord;
   if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || /^(rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|example|e\.g)$/.test(head)) return undefined;
   // "Members borrow books: a loan records …" is a sentence, not a list of fields.

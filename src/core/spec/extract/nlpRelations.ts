@@ -25,7 +25,7 @@ export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords
 const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
 const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
 /** Verbs that say nothing about how two records are linked. */
-const LIGHT_LINK_VERBS = new Set(['see', 'view', 'show', 'display', 'want', 'need', 'use', 'get', 'know', 'find', 'allow', 'let', 'help', 'enable', 'make', 'give', 'check', 'choose', 'select', 'search', 'browse', 'filter', 'sort', 'print', 'export', 'import', 'like', 'read', 'look', 'access', 'be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'cover', 'exceed', 'reach', 'notify', 'send', 'remind', 'create', 'add', 'delete', 'remove', 'edit', 'update', 'change', 'manage', 'store', 'record', 'track', 'list', 'compare', 'calculate', 'count', 'sum']);
+const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum']);
 
 export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const sentence of sentences) {
@@ -95,7 +95,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
         }
       }
       // "log work entries on a service record", "open a service record for a vehicle"
-      for (const object of clause.objects) {
+      // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
+      for (const object of subject && subject.name !== 'User' ? [] : clause.objects) {
         const child = entityOf(draft, object, roleWords);
         if (!child || child.name === 'User') continue;
         for (const { prep, phrase } of clause.preps) {
