@@ -16,7 +16,8 @@ export interface OwnerIntent {
   source: number;
 }
 
-const PREPS: Record<string, 'cascade' | 'restrict'> = lookup({ on: 'cascade', to: 'cascade', of: 'cascade', for: 'restrict', per: 'restrict', by: 'restrict', in: 'restrict', with: 'restrict', under: 'restrict', from: 'restrict' });
+// ('in' is left out: "shows a film in a venue" links the screening to both, not the film to the venue.)
+const PREPS: Record<string, 'cascade' | 'restrict'> = lookup({ on: 'cascade', to: 'cascade', of: 'cascade', for: 'restrict', per: 'restrict', by: 'restrict', with: 'restrict', under: 'restrict', from: 'restrict' });
 
 function mentionAfter(mentions: Mention[], tokens: Token[], index: number): Mention | undefined {
   let i = index;
