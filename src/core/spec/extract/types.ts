@@ -11,7 +11,7 @@ export interface TypeGuess {
 }
 
 const MONEY = new Set(['price', 'cost', 'amount', 'budget', 'salary', 'fee', 'fees', 'total', 'balance', 'spent', 'revenue', 'wage', 'payment', 'subtotal', 'tax', 'rent', 'fine', 'deposit']);
-const INTEGER = new Set(['quantity', 'qty', 'count', 'capacity', 'copies', 'stock', 'servings', 'seats', 'age', 'duration', 'minutes', 'hours', 'year', 'rating', 'score', 'stars', 'points', 'votes', 'pages', 'rank', 'position', 'floor', 'attempts', 'likes', 'views', 'level']);
+const INTEGER = new Set(['quantity', 'qty', 'count', 'mileage', 'odometer', 'capacity', 'copies', 'stock', 'servings', 'seats', 'age', 'duration', 'minutes', 'hours', 'year', 'rating', 'score', 'stars', 'points', 'votes', 'pages', 'rank', 'position', 'floor', 'attempts', 'likes', 'views', 'level']);
 const DECIMAL = new Set(['weight', 'height', 'latitude', 'longitude', 'percentage', 'percent', 'ratio', 'distance', 'temperature', 'width', 'length', 'rate']);
 const TEXT = new Set(['description', 'bio', 'notes', 'note', 'body', 'content', 'steps', 'instructions', 'ingredients', 'text', 'summary', 'comment', 'comments', 'message', 'details', 'memo', 'biography', 'abstract', 'remarks', 'directions', 'answer', 'feedback', 'story']);
 const BOOLEAN = new Set(['active', 'enabled', 'completed', 'done', 'available', 'archived', 'verified', 'visible', 'pinned', 'locked', 'featured', 'private', 'public', 'approved', 'paid', 'resolved', 'read', 'hidden', 'closed', 'finished']);

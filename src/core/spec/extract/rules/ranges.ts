@@ -102,6 +102,11 @@ export function applyRange(
     return true;
   }
   const type = field?.type ?? dim?.type ?? typeFor(words, hint.unit);
+  // "The mileage must be positive": a text field typed only by its name is a number after all.
+  if (field && field.type === 'string' && !field.enumValues) {
+    const guess = typeFor(words, hint.unit);
+    field.type = NUMERIC.includes(guess) ? guess : 'decimal';
+  }
   if (field && !numeric(field)) {
     note(ctx, `Looks like a value range (${hint.label}), but ${entity.name}.${field.name} is a ${field.type} field, not a number.`);
     return true;
