@@ -52,7 +52,9 @@ export function NotUnderstoodList({ spec, edit }: { spec: ProjectSpec; edit: Edi
   const headline = leftOutHeadline(understanding);
   return (
     <section aria-labelledby="left-out-heading" className="review-section left-out" data-testid="left-out">
-      <h3 id="left-out-heading">Not understood{notUnderstood.length ? ` (${notUnderstood.length})` : ''}</h3>
+      <h3 id="left-out-heading">
+        {notUnderstood.length ? `Not understood (${notUnderstood.length})` : notImplemented.length ? 'Left out' : 'Every sentence understood'}
+      </h3>
       {understanding.languageWarning && (
         <div className="language-warning" role="alert" data-testid="language-warning">
           <strong>{understanding.languageWarning}</strong> Takoss reads requirements written in English; write the description in English and review it
