@@ -48,6 +48,12 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(tagSentence('Mark parcels as collected.')[0].pos, 'verb');
   });
 
+  it('a verb that gives its objects a state is a verb ("volunteers mark parcels as collected")', () => {
+    const terms = tagSentence('Volunteers mark parcels as collected.');
+    assert.equal(terms.find((t) => t.w === 'mark')?.pos, 'verb');
+    assert.equal(terms.find((t) => t.w === 'volunteers')?.pos, 'noun');
+  });
+
   it('types identifying numbers as text, counts as integers', () => {
     assert.equal(inferType(['plate', 'number']).type, 'string');
     assert.equal(inferType(['number', 'of', 'seats']).type, 'integer');

@@ -34,7 +34,6 @@ export const KNOWN_NOUNS: Record<string, KnownNoun> = lookup({
   review: { fields: [f('rating', 'integer', true, { min: 1, max: 5 }), f('body', 'text')], authored: true },
   rating: { fields: [f('stars', 'integer', true, { min: 1, max: 5 })], authored: true },
   recipe: { fields: [title, f('ingredients', 'text', true), f('instructions', 'text', true)], authored: true },
-  note: { fields: [title, f('body', 'text')], authored: true },
   entry: { fields: [title, f('content', 'text', true)], authored: true },
   question: { fields: [f('text', 'string', true)] },
   answer: { fields: [body], authored: true },

@@ -134,6 +134,17 @@ function singularOf(w: string): string {
  * clause before a verb ("Tasks belong to projects"). Re-tag those as plural nouns.
  */
 function correct(terms: Term[]): void {
+  for (let i = 0; i + 2 < terms.length; i++) {
+    const t = terms[i];
+    if (t.pos !== 'noun' || t.plural || !canBeVerb(t.w)) continue;
+    let end = i + 1;
+    while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
+    if (terms[end].pos !== 'noun' || !terms[end].plural) continue;
+    const after = terms[end + 1];
+    // "mark parcels as collected", "set rooms to clean": a verb that gives its objects a state.
+    const statePhrase = after && (after.w === 'as' || after.w === 'to') && terms[end + 2] && (terms[end + 2].pos === 'adj' || (terms[end + 2].pos === 'verb' && /(?:ed|en)$/.test(terms[end + 2].w)));
+    if (statePhrase) t.pos = 'verb';
+  }
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     if (t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || NOT_PLURAL_VERBS.has(t.w) || t.w.endsWith('ss')) continue;
