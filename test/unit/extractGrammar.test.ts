@@ -1,6 +1,8 @@
 // One test per grammar pattern of the NLP-based extractor (compromise tags, noun phrases,
 // clauses, entity cues, field-list forms, language check, repeated sentences, accounting).
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { accountSentences, summarizeAccounts } from '../../src/core/spec/accounting';
 import { extractSpec } from '../../src/core/spec/extract';
 import { storedForList, findFieldLists } from '../../src/core/spec/extract/fields';
@@ -300,6 +302,24 @@ describe('extractor: language, repeats and accounting', () => {
     const spec = extractSpec('Los clientes compran productos. Cada pedido tiene varias líneas con la cantidad y el precio.');
     assert.match(spec.warnings[0], /^Only English/);
     assert.equal(spec.notUnderstood.length, 2);
+  });
+
+  it('a 100 KB paste of many texts keeps a model: contradictions are repaired one by one, never by resetting everything', () => {
+    const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'requirements', 'gold', 'holdout.jsonl');
+    const texts = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { requirements: string }).requirements);
+    const parts: string[] = [];
+    for (let i = 0, size = 0; size < 100_000; i++) {
+      parts.push(texts[i % texts.length]);
+      size += parts[parts.length - 1].length + 2;
+    }
+    const spec = extractSpec(parts.join('\n\n'));
+    assert.ok(spec.entities.length >= 10, `${spec.entities.length} entities; ${spec.warnings.slice(0, 5).join(' | ')}`);
+    assert.ok(!spec.warnings.some((w) => /reset/.test(w)), spec.warnings.join(' | '));
+  });
+
+  it('units of measure are not records ("a length in metres")', () => {
+    const spec = extractSpec('Boats have a name and a length in metres. The length must be at least 20 metres.');
+    assert.deepEqual(spec.entities.map((e) => e.name), ['Boat']);
   });
 
   it('reads a repeated sentence once', () => {

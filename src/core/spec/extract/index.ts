@@ -472,6 +472,30 @@ function rulesNotBuilt(spec: ProjectSpec): ProjectSpec['notUnderstood'] {
   return out;
 }
 
+/**
+ * One entity without what a problem names: its owner link, or a field's contradictory bounds, bad
+ * default, or duplicate (the first of the same name stays).
+ */
+function repairEntity(entity: ProjectSpec['entities'][number], problems: string[]): ProjectSpec['entities'][number] {
+  const about = (prefix: string) => problems.some((p) => p.startsWith(prefix));
+  let next = entity;
+  if (about(`${entity.name}.ownerRelation`) || about(`${entity.name} is user-owned`)) next = { ...next, ownerRelation: undefined };
+  const seen = new Set<string>();
+  const fields = next.fields
+    .filter((field) => {
+      const duplicate = seen.has(field.name);
+      seen.add(field.name);
+      return !duplicate && !problems.includes(`${entity.name}.${field.name} is a reserved name`);
+    })
+    .map((field) => {
+      if (!about(`${entity.name}.${field.name} `)) return field;
+      const { min: _min, max: _max, ...rest } = field;
+      const repaired = about(`${entity.name}.${field.name} must be at least`) ? rest : field;
+      return about(`${entity.name}.${field.name} defaults to`) ? { ...repaired, default: undefined } : repaired;
+    });
+  return { ...next, fields };
+}
+
 /** Drops whatever still fails validation (never expected, but the contract is "always valid"). */
 function repair(candidate: ProjectSpecInput, text: string, options: ExtractOptions, sentences: SentenceInfo[]): ProjectSpec {
   let parsed = ProjectSpec.safeParse(candidate);
@@ -488,7 +512,7 @@ function repair(candidate: ProjectSpecInput, text: string, options: ExtractOptio
       ...spec,
       relations: spec.relations.filter((r) => !badRelation(r)),
       rules: spec.rules.filter(keepRule),
-      entities: spec.entities.map((e) => (problems.some((p) => p.startsWith(`${e.name}.ownerRelation`) || p.startsWith(`${e.name} is user-owned`)) ? { ...e, ownerRelation: undefined } : e)),
+      entities: spec.entities.map((e) => repairEntity(e, problems)),
       warnings: [...spec.warnings, ...problems.map((p) => `Dropped while checking the spec: ${p}`)],
     };
     parsed = ProjectSpec.safeParse(spec);

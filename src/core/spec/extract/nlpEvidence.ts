@@ -22,6 +22,9 @@ export const NOT_STORED = new Set([
   'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'case', 'example', 'sign', 'signup', 'registration-form',
   'message-box', 'calendar-view', 'admin', 'role', 'permission', 'spreadsheet', 'excel', 'paper', 'phone-call', 'call', 'click',
   'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
+  // Units of measure name how a value is counted.
+  'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'dollar', 'pound',
+  'percent', 'percentage', 'hectare', 'acre', 'degree', 'inch', 'centimetre', 'centimeter', 'cm', 'mm', 'second', 'watt', 'kwh',
 ]);
 
 /** Verbs whose objects the app shows or uses rather than stores: evidence, but weak. */
