@@ -9,7 +9,7 @@ import { domainModel, type ModelAnswer, reconcileModel } from './stages/domainMo
 import { LayerCache } from './stages/layers';
 import { CONVENTIONS, specContext } from './stages/sharedContext';
 import type { ClaudeStageContext, StageInstance } from './stages/types';
-import { InvalidModelOutputError } from '../providers/anthropic';
+import { InvalidModelOutputError, sleepUnlessAborted } from '../providers/anthropic';
 import type { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
 
@@ -48,20 +48,6 @@ export class RefineModelError extends Error {
   }
 }
 
-function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new RunCancelledError());
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new RunCancelledError());
-      },
-      { once: true },
-    );
-  });
-}
 
 /** Asks Claude for the data model of `spec`; the spec itself is never changed. */
 export async function refineModel(options: RefineModelOptions): Promise<RefinedModel> {
@@ -98,7 +84,7 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
     );
   }
   const maxAttempts = options.maxAttempts ?? 3;
-  const sleep = options.sleep ?? wait;
+  const sleep = options.sleep ?? sleepUnlessAborted;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const result = await options.provider.structured<ModelAnswer>({

@@ -67,8 +67,10 @@ export interface AnthropicProviderOptions {
 type Message = Anthropic.Messages.Message;
 type MessageParam = Anthropic.Messages.MessageParam;
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits, or stops waiting (rejecting with RunCancelledError) as soon as the signal aborts. */
+export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new RunCancelledError());
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       'abort',
@@ -150,7 +152,7 @@ export class AnthropicProvider {
       timeout: options.timeoutMs ?? 10 * 60_000,
     });
     this.limiter = options.limiter ?? new RateLimiter();
-    this.sleep = options.sleep ?? defaultSleep;
+    this.sleep = options.sleep ?? sleepUnlessAborted;
   }
 
   async structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
