@@ -159,6 +159,14 @@ describe('extractor grammar: field lists', () => {
     assert.deepEqual(inspections?.items.find((i) => i.key === 'score')?.hint, { type: 'integer', min: 0, max: 10 });
   });
 
+  it('"each of whom has …", "a start and end date", "the name of each ship … are known", plural owners\' fields', () => {
+    const list = (text: string) => findFieldLists(sentence(text), false).map((l) => [l.subject, l.items.map((i) => i.words.join(' '))]);
+    assert.deepEqual(list('A cruise requires many employees, each of whom has a name and a social security number.'), [['employee', ['name', 'social security number']]]);
+    assert.deepEqual(list('A cruise has a name and a start and end date.'), [['cruise', ['name', 'start date', 'end date']]]);
+    assert.deepEqual(list('The name of each ship, the number of decks and the length of the ship are known.'), [['ship', ['name', 'number of decks', 'length']]]);
+    assert.deepEqual(list('Products are sold by representatives, whose first and last names and phone numbers must be stored.'), [['representative', ['first name', 'last name', 'phone number']]]);
+  });
+
   it('"a, b and c are stored for X"', () => {
     const list = storedForList(sentence('The name, type and year of manufacture are stored for aircraft.'));
     assert.equal(list?.subject, 'aircraft');

@@ -42,6 +42,9 @@ const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
 const CUT_WORDS = new Set(['for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
 const ADJECTIVES = new Set(['short', 'long', 'brief', 'full', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
 
+/** Modifiers written in pairs that share a head noun ("start and end date"). */
+const PAIRED = new Set(['start', 'end', 'first', 'last', 'begin', 'beginning', 'birth', 'death', 'arrival', 'departure', 'pickup', 'drop-off', 'check-in', 'check-out', 'checkin', 'checkout', 'opening', 'closing', 'home', 'away', 'min', 'max', 'minimum', 'maximum', 'from', 'to', 'billing', 'shipping', 'given', 'family', 'middle', 'net', 'gross']);
+
 /** Splits at commas (or other separators) outside parentheses and quotes. */
 function splitTop(text: string, separator: RegExp): string[] {
   const parts: string[] = [];
@@ -206,6 +209,12 @@ export function parseItems(listText: string): FieldItem[] {
       continue;
     }
     const pieces = /\d/.test(segment) ? splitTop(segment, /\s(?:and|&|\+)\s/y) : splitTop(segment, /\s(?:and|or|&|\+)\s|\//y);
+    // "a start and end date", "first and last names": the pair shares its head.
+    for (let p = 0; p + 1 < pieces.length; p++) {
+      const first = pieces[p].replace(LEADING, '').trim();
+      const next = pieces[p + 1].replace(LEADING, '').trim().split(/\s+/);
+      if (PAIRED.has(first) && next.length === 2 && PAIRED.has(next[0])) pieces[p] = `${first} ${next[1]}`;
+    }
     for (segment of pieces) {
       const item = parseItem(segment);
       if (item) items.push(item);
@@ -260,6 +269,9 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     // "A review of a book has …": the subject is the review.
     if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
     if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+    // "many employees, each of whom has a name and …": the people named before.
+    const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
+    if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
     // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
     const attached = /([a-z][a-z -]*?)\s(?:for|on|to)\s(?:a|an|the|each|every|its|their|it)\b[a-z -]*$/.exec(before);
     if (verb === 'with' && attached) {
@@ -314,6 +326,14 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const items = parseItems(lead[2]);
     if (subject && items.length) return { sentence: sentence.id, subject, items };
   }
+  // "The name of each ship, the number of decks and the length of the ship are known."
+  const ofEachKnown = new RegExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  if (ofEachKnown) {
+    const subject = trailingPhrase(ofEachKnown[2])?.key;
+    const rest = ofEachKnown[3].replace(/\s+of (?:the|this|that|each|every|a|an) [a-z -]+?(?=,| and |$)/g, '');
+    const items = parseItems(`${ofEachKnown[1]}${rest}`);
+    if (subject && items.length >= 2) return { sentence: sentence.id, subject, items };
+  }
   const passive = new RegExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
   if (passive) {
     const subject = trailingPhrase(passive[2])?.key;
@@ -328,7 +348,8 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const whose = /\bwhose\s*$/.test(plain.slice(0, plain.indexOf(owned[2])).trim());
     const phrase = whose ? trailingPhrase(before) : (leadingSubjectOf(before) ?? trailingPhrase(before));
     // "their names" of several owners: each owner has one name.
-    const items = parseItems(owned[2]).map((item) => (item.plural && !whose ? singularItem(item) : item));
+    const owners = whose ? trailingPhrase(before) : undefined;
+    const items = parseItems(owned[2]).map((item) => (item.plural && (!whose || owners?.plural) ? singularItem(item) : item));
     if (phrase && items.length) return { sentence: sentence.id, subject: phrase.key, items };
   }
   // "As a volunteer I want to sign up with my name, email and phone", "… add my phone number and
