@@ -76,7 +76,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // "An aircraft performs several flights", "several passengers take part in a flight":
       // two records joined by a verb are associated; how many on each side decides the owner.
       if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun) {
-        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into)$/.test(p.prep)).map((p) => p.phrase)];
+        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 2)) {
           const other = entityOf(draft, phrase, roleWords);
           if (!other || other === subject || other.name === 'User') continue;
