@@ -4,7 +4,7 @@
 import { words as nameWords } from '../../naming';
 import type { Draft, DraftEntity, DraftField } from '../draft';
 import { PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from '../lexicon';
-import { tagSentence } from '../nlp';
+import { lexiconTags, tagSentence } from '../nlp';
 import type { RuleContext } from './context';
 import { isActionVerb, PEOPLE_WORDS, stripArticles, wordsOf } from './words';
 
@@ -70,10 +70,23 @@ function pluralNounAfter(name: string, next: string, after = 'the'): boolean {
 }
 
 /** The tagger knows the word as a person noun ("analyst", "curator", "treasurer"). */
+const actors = new Map<string, boolean>();
+
 export function isActor(word: string): boolean {
   if (!/^[a-z][a-z-]{2,}$/.test(word)) return false;
-  const terms = tagSentence(`the ${word}`);
-  return terms[1]?.w === word && terms[1].actor;
+  let known = actors.get(word);
+  if (known === undefined) {
+    // The lexicon answers most words without parsing; only unknown ones are tagged.
+    const tags = lexiconTags(word);
+    if (tags.length) known = tags.includes('Actor');
+    else {
+      const terms = tagSentence(`the ${word}`);
+      known = terms[1]?.w === word && terms[1].actor;
+    }
+    if (actors.size > 5000) actors.clear();
+    actors.set(word, known);
+  }
+  return known;
 }
 
 /**
