@@ -224,6 +224,12 @@ describe('extractor grammar: stories and possessives', () => {
     assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('treasurer'), JSON.stringify(spec.auth));
   });
 
+  it('people who act in the app sign in ("members can\'t book the same class twice")', () => {
+    const spec = extractSpec('A booking app for a yoga studio with classes and instructors. A class holds at most 12 people and members can\'t book the same class twice.');
+    assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('member'), JSON.stringify(spec.auth));
+    assert.equal(extractSpec('Passengers take part in flights. A flight has a number and a date.').auth.kind, 'none');
+  });
+
   it('the roles of user stories sign in', () => {
     const spec = extractSpec('As a dog walker, I want to see my walks so that I can plan.\nAs an admin, I want to add dogs with a name and a breed so that walkers know them.');
     assert.equal(spec.auth.kind, 'emailPassword');

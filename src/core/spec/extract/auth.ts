@@ -2,6 +2,7 @@
 // users", staff roles acting as subjects ("Moderators can lock …") all mean email/password auth;
 // "patients do not log in" keeps patients out of the users; cues in Bonus/Optional sections
 // do not count.
+import { analyze } from './grammar';
 import { lexiconTags } from './nlp';
 import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
@@ -75,6 +76,9 @@ export function rolesOfRestrictions(plain: string): string[] {
   }
   return roles;
 }
+
+/** Things people do in an app that it must know the person for. */
+const ACTING = /^(book|reserve|rent|borrow|order|buy|post|submit|upload|review|rate|comment|cancel|apply|enrol|enroll|vote|follow|favorite|favourite|bid|request)$/;
 
 export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
   const accountIsRecord = sentences.some((s) => ACCOUNT_RECORD.test(s.plain));
@@ -166,6 +170,21 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
     if (EVERYTHING.test(plain) && login) {
       const staff = subjects.map(roleOf).find(Boolean);
       if (staff) found.adminLike ??= staff;
+    }
+  }
+  // "Members book classes", "customers can cancel their orders": people who act in the app use
+  // it, so they sign in (the app must know whose booking it is).
+  if (!found.enabled && !negated) {
+    for (const sentence of sentences) {
+      if (sentence.optional) continue;
+      for (const clause of analyze(sentence.text).clauses) {
+        const who = clause.subject?.headWord ?? '';
+        if (!ACTING.test(clause.verb) || !clause.subject?.plural) continue;
+        if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
+        found.enabled = true;
+        if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
+        addRole(found.personRoles, who);
+      }
     }
   }
   if (negated && found.staffRoles.length === 0) {
