@@ -167,6 +167,13 @@ describe('extractor grammar: field lists', () => {
     assert.deepEqual(list('Products are sold by representatives, whose first and last names and phone numbers must be stored.'), [['representative', ['first name', 'last name', 'phone number']]]);
   });
 
+  it('"a service record" is a noun, "records" after a loan is a verb; fields go to what people log', () => {
+    const list = (text: string) => findFieldLists(sentence(text), false).map((l) => [l.subject, l.items.map((i) => i.words.join(' '))]);
+    assert.deepEqual(list('When a car comes in we open a service record for it with the arrival date, a description of the work and the total price.'), [['service record', ['arrival date', 'description', 'total price']]]);
+    assert.deepEqual(list('A loan records the member, the book and the return date.'), [['loan', ['member', 'book', 'return date']]]);
+    assert.deepEqual(list('Our mechanics log work entries on a service record, with the date and the number of hours.'), [['work entry', ['date', 'number of hours']]]);
+  });
+
   it('"a, b and c are stored for X"', () => {
     const list = storedForList(sentence('The name, type and year of manufacture are stored for aircraft.'));
     assert.equal(list?.subject, 'aircraft');

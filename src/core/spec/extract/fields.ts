@@ -4,6 +4,7 @@
 import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject } from './grammar';
+import { tagSentence } from './nlp';
 import { genericHeadAllowed, NON_ENTITY } from './lexicon';
 import { colonListSubject, isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
@@ -41,6 +42,11 @@ const LEADING = /^(?:(?:a|an|the|its|their|his|her|one|some|any|each|own|also|bo
 const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
 const CUT_WORDS = new Set(['for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
 const ADJECTIVES = new Set(['short', 'long', 'brief', 'full', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
+
+/** How many words the tagger sees in a fragment (the index of the word after it). */
+function tokenizeCount(fragment: string): number {
+  return tagSentence(fragment).length;
+}
 
 /** Modifiers written in pairs that share a head noun ("start and end date"). */
 const PAIRED = new Set(['start', 'end', 'first', 'last', 'begin', 'beginning', 'birth', 'death', 'arrival', 'departure', 'pickup', 'drop-off', 'check-in', 'check-out', 'checkin', 'checkout', 'opening', 'closing', 'home', 'away', 'min', 'max', 'minimum', 'maximum', 'from', 'to', 'billing', 'shipping', 'given', 'family', 'middle', 'net', 'gross']);
@@ -129,6 +135,8 @@ function parseItem(raw: string): FieldItem | undefined {
     context += ` in ${numbered[2] ?? ''}`;
     text = numbered[1];
   }
+  // "a description of the work", "the date of the next inspection": the field is the head before "of the".
+  text = text.replace(/^([a-z][a-z -]*?)\s+of\s+(?:the|a|an|this|that|their|its|his|her)\s.*$/, '$1');
   const words: string[] = [];
   // "the date they joined" -> "date joined", "the date we received it" -> "date received",
   // "the language pairs they work in" -> "language pairs": a relative clause names the field.
@@ -262,6 +270,12 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     const verb = match[1];
     // "users can store images" is an action; "a loan records the member" lists fields.
     if (!/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
+    // "open a service record for it": the word is the noun of a compound here, not a verb.
+    if (/^(records?|stores?|holds?|gets?|needs?)$/.test(verb)) {
+      const tagged = tagSentence(`${before} ${plain.slice(match.index + match[0].length - match[0].trimStart().length)}`.replace(/\s+/g, ' '));
+      const at = tokenizeCount(before);
+      if (tagged[at]?.w === verb && tagged[at].pos === 'noun') continue;
+    }
     let subject = trailingPhrase(before)?.key;
     // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
     const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
@@ -273,7 +287,7 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
     if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
     // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
-    const attached = /([a-z][a-z -]*?)\s(?:for|on|to)\s(?:a|an|the|each|every|its|their|it)\b[a-z -]*$/.exec(before);
+    const attached = /([a-z][a-z -]*?)\s(?:for|on|to)\s(?:a|an|the|each|every|its|their|it)\b[a-z -]*,?\s*$/.exec(before);
     if (verb === 'with' && attached) {
       const main = trailingSubject(attached[1], () => true);
       // The object a verb makes gets the fields ("write a daily note for a child with a mood").

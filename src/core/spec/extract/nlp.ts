@@ -143,7 +143,9 @@ function correct(terms: Term[]): void {
     const after = terms[end + 1];
     // "mark parcels as collected", "set rooms to clean": a verb that gives its objects a state.
     const statePhrase = after && (after.w === 'as' || after.w === 'to') && terms[end + 2] && (terms[end + 2].pos === 'adj' || (terms[end + 2].pos === 'verb' && /(?:ed|en)$/.test(terms[end + 2].w)));
-    if (statePhrase) t.pos = 'verb';
+    // "our mechanics log work entries": people, then a verb-able word, then the things it makes.
+    const afterPeople = i > 0 && terms[i - 1].pos === 'noun' && terms[i - 1].plural && terms[i - 1].actor && !/[,;:]/.test(terms[i - 1].post);
+    if (statePhrase || afterPeople) t.pos = 'verb';
   }
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
@@ -178,6 +180,18 @@ function correct(terms: Term[]): void {
     const next = terms[2];
     if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
     else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
+  }
+  // "open a service record (for it)": after a determiner and a noun, a word that ends the phrase
+  // (before a preposition, a comma or the end) is the compound's head, not a verb.
+  for (let i = 2; i < terms.length; i++) {
+    const t = terms[i];
+    const next = terms[i + 1];
+    if (t.pos !== 'verb' || /(?:ed|ing)$/.test(t.w) || terms[i - 1].pos !== 'noun' || terms[i - 1].plural || terms[i - 2].pos !== 'det') continue;
+    if (/[,;:]/.test(terms[i - 1].post)) continue;
+    if (!next || next.pos === 'prep' || /[,;:.]/.test(t.post)) {
+      t.pos = 'noun';
+      t.root = t.w;
+    }
   }
   // "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
   for (let i = 1; i < terms.length; i++) {
