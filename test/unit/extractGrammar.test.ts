@@ -302,6 +302,36 @@ describe('extractor grammar: markdown tables and people as fields', () => {
     assert.equal(byName.hoursSpent?.type, 'integer');
   });
 
+  it('a table with a description column, its rule notes, a bare list under a heading, "is for one room and assigned to one housekeeper"', () => {
+    const spec = extractSpec(
+      [
+        '# Housekeeping',
+        'Housekeepers and supervisors sign in.',
+        '### Rooms',
+        '| Field | Description |',
+        '|---|---|',
+        '| Room number | unique, e.g. 214 |',
+        '| Floor | number |',
+        '| Type | single, double, suite |',
+        '### Cleaning tasks',
+        '| Field | Description |',
+        '|---|---|',
+        '| Started at | time |',
+        '| Finished at | time, must be after started at |',
+        'Each cleaning task is for one room and assigned to one housekeeper.',
+        '### Minibar items',
+        'Name, price, stock.',
+      ].join('\n'),
+    );
+    const room = spec.entities.find((e) => e.name === 'Room');
+    assert.deepEqual(room?.fields.find((f) => f.name === 'type')?.enumValues, ['single', 'double', 'suite']);
+    assert.equal(room?.fields.find((f) => f.name === 'floor')?.type, 'integer');
+    assert.ok(spec.rules.some((r) => r.kind === 'dateOrder' && r.entity === 'CleaningTask' && r.earlier === 'startedAt' && r.later === 'finishedAt'), JSON.stringify(spec.rules));
+    assert.ok(spec.relations.some((r) => r.from === 'CleaningTask' && r.to === 'Room'));
+    assert.ok(spec.relations.some((r) => r.from === 'CleaningTask' && r.to === 'User' || r.to === 'Housekeeper'), JSON.stringify(spec.relations));
+    assert.deepEqual(spec.entities.find((e) => e.name === 'MinibarItem')?.fields.map((f) => f.name), ['name', 'price', 'stock']);
+  });
+
   it('people named as fields are links to the users', () => {
     const spec = extractSpec(tracker);
     const names = spec.relations.filter((r) => r.from === 'Ticket' && r.to === 'User').map((r) => r.name);

@@ -43,6 +43,14 @@ const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
 const CUT_WORDS = new Set(['for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
 const ADJECTIVES = new Set(['short', 'long', 'brief', 'full', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
 
+/** A sentence that is only a comma list of short items, with no clause ("Description, found on (date), room"). */
+function isBareList(plain: string): boolean {
+  const bare = plain.replace(/\([^()]*\)/g, ' ').replace(/[.!]\s*$/, '');
+  const items = bare.split(/,|\band\b/).map((i) => i.trim()).filter(Boolean);
+  if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 4)) return false;
+  return !tagSentence(bare).some((t) => t.pos === 'modal' || t.pos === 'pron');
+}
+
 /** How many words the tagger sees in a fragment (the index of the word after it). */
 function tokenizeCount(fragment: string): number {
   return tagSentence(fragment).length;
@@ -103,7 +111,8 @@ function parseItem(raw: string): FieldItem | undefined {
   const trailingFlag = /\s(unique|optional|required|mandatory)\s*$/.exec(text)?.[1];
   if (trailingFlag) text = `${trailingFlag} ${text.replace(/\s(unique|optional|required|mandatory)\s*$/, '')}`;
   text = text.replace(/\(([^()]*)\)/g, (_all, inner: string) => {
-    const typed = inner.includes(",") ? undefined : typeFromHint(inner);
+    // "(date, duration, price)" is a list; "(an integer, at least 0)" is a type with a note.
+    const typed = inner.includes(',') && !/^\s*(?:a|an)\s/.test(inner) ? undefined : typeFromHint(inner);
     if (typed) hint = typed;
     else enumValues ??= enumFrom(inner);
     return ' ';
@@ -257,6 +266,17 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
   if (afterColon && !colon) {
     const items = parseItems(afterColon[1]);
     if (items.length >= 2 && items.every((i) => i.plural && i.words.length <= 3)) lists.push({ sentence: sentence.id, items });
+  }
+  // Under "### Lost and found items": "Description, found on (date), room, handed to reception (yes/no)."
+  if (sentence.section && !colon && !/:/.test(plain)) {
+    const underHeading = colonListSubject({ ...sentence, text: `${sentence.section}: ${sentence.text}` });
+    if (underHeading && isBareList(plain)) {
+      const items = parseItems(plain.replace(/\.\s*$/, ''));
+      if (items.length >= 2) {
+        lists.push({ sentence: sentence.id, subject: underHeading, items });
+        return lists;
+      }
+    }
   }
   const stored = storedForList(sentence);
   if (stored) {

@@ -123,7 +123,9 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
   const boundaryAfter = (i: number) => BOUNDARY.test(terms[i].post) || (i + 1 < terms.length && CLAUSE_WORDS.has(terms[i + 1].w));
   for (let v = 0; v < terms.length; v++) {
     const t = terms[v];
-    if (t.pos !== 'verb' || t.depth > 0) continue;
+    // "Each cleaning task is for one room": a copula before a preposition is the clause's verb.
+    const copula = t.pos === 'modal' && /^(is|are|was|were)$/.test(t.w) && terms[v + 1]?.pos === 'prep' && !terms.slice(v + 1, v + 4).some((u) => u.pos === 'verb');
+    if ((t.pos !== 'verb' && !copula) || t.depth > 0) continue;
     // Auxiliary chains: "can be booked", "must not exceed".
     let modal: string | undefined;
     let negated = false;
@@ -139,7 +141,11 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
     const next = terms[v + 1];
     if (next && next.pos === 'verb' && !boundaryAfter(v) && !/(ed)$/.test(next.w)) continue;
     let subject: NounPhrase | undefined;
-    for (let j = k; j >= 0; j--) {
+    // "Mechanics sign in and log …", "is for one room and assigned to one housekeeper": a verb right
+    // after "and" shares the previous clause's subject.
+    const coordinated = k >= 0 && /^(and|or)$/.test(terms[k].w) && out.length > 0;
+    if (coordinated) subject = out[out.length - 1].subject;
+    for (let j = k; j >= 0 && !coordinated; j--) {
       if (boundaryAfter(j) && j < k) break;
       if (terms[j].pos === 'verb' && j < v - 1) break;
       const p = phraseAt.get(j);
@@ -149,8 +155,6 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
       }
       if (terms[j].pos === 'pron' && !terms[j].possessive && /^(i|we|you|they|he|she|it|everyone|nobody|anyone|someone)$/.test(terms[j].w)) break;
     }
-    // "Mechanics sign in and log service records": a coordinated verb shares the subject.
-    if (!subject && k >= 0 && /^(and|or)$/.test(terms[k].w) && out.length) subject = out[out.length - 1].subject;
     const objects: NounPhrase[] = [];
     const preps: PrepObject[] = [];
     let prep: string | undefined;
@@ -173,7 +177,7 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
       if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
       if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1)) break;
     }
-    out.push({ subject, verb: t.root, verbIndex: v, modal, negated, passive, objects, preps });
+    out.push({ subject, verb: copula ? 'be' : t.root, verbIndex: v, modal, negated, passive, objects, preps });
   }
   return out;
 }

@@ -167,7 +167,10 @@ function correct(terms: Term[]): void {
   // "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.
   for (let i = 2; i + 1 < terms.length; i++) {
     const t = terms[i];
-    const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post);
+    // ("browse products and place orders": after a verb's plural object too, unless the word is
+    // itself a noun of this sentence: "orders and order lines".)
+    const afterObject = terms[i - 2].pos === 'noun' && terms[i - 2].plural && terms.slice(0, i - 2).some((u) => u.pos === 'verb') && !terms.some((u) => u !== t && u.pos === 'noun' && u.root === t.w);
+    const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post) || afterObject;
     let runEnd = i + 1;
     while (runEnd + 1 < terms.length && terms[runEnd].pos === 'noun' && !terms[runEnd].plural && terms[runEnd + 1].pos === 'noun') runEnd++;
     if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {

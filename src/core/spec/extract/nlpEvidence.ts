@@ -177,7 +177,7 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
 function readColonList(text: string): string | undefined {
   const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(text);
   if (!match) return undefined;
-  const items = match[2].split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
+  const items = match[2].split(/\.\s/)[0].replace(/\([^()]*\)/g, ' ').split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);

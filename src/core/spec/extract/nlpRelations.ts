@@ -79,6 +79,11 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
         const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 2)) {
           const other = entityOf(draft, phrase, roleWords);
+          // "assigned to one housekeeper": a link to the user in that role, named after it.
+          if (other?.name === 'User' && /^(assign|allocate|give|hand)$/.test(clause.verb) && phrase.headWord !== 'user') {
+            link(subject, other, camelCase(phrase.headWord));
+            continue;
+          }
           if (!other || other === subject || other.name === 'User') continue;
           const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
           const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');

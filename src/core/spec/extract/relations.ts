@@ -69,7 +69,8 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
         }
       }
       // assigned to a user
-      if ((w === 'assigned' || w === 'assign') && words[i + 1] === 'to') {
+      // ("… and assigned to one housekeeper" shares its subject with the clause before: read by the grammar.)
+      if ((w === 'assigned' || w === 'assign') && words[i + 1] === 'to' && words[i - 1] !== 'and') {
         const to = mentionAfter(mentions, tokens, i + 2);
         const from = [...mentions].reverse().find((m) => m.head < i);
         if (from && to && from.entity !== 'User') {

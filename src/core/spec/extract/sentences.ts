@@ -18,6 +18,8 @@ export interface SentenceInfo {
   leadId?: number;
   /** Inside a "Bonus"/"Optional"/"Extra" section or an "Optional:" remark. */
   optional: boolean;
+  /** The markdown heading the sentence stands under ("Lost and found items"). */
+  section?: string;
 }
 
 export interface SplitResult {
@@ -101,6 +103,7 @@ export function splitSentences(text: string): SplitResult {
   const sentences: SentenceInfo[] = [];
   let truncated = false;
   let optionalSection = false;
+  let section: string | undefined;
   let leadId: number | undefined;
 
   const seen = new Set<string>();
@@ -122,7 +125,7 @@ export function splitSentences(text: string): SplitResult {
       seen.add(key);
     }
     const id = sentences.length;
-    sentences.push({ id, text: textOut, plain: plainOf(textOut), bullet: kind.bullet, heading: kind.heading, leadId: kind.bullet ? leadId : undefined, optional: kind.optional });
+    sentences.push({ id, text: textOut, plain: plainOf(textOut), bullet: kind.bullet, heading: kind.heading, leadId: kind.bullet ? leadId : undefined, optional: kind.optional, ...(section && !kind.heading ? { section } : {}) });
     return id;
   };
 
@@ -167,6 +170,7 @@ export function splitSentences(text: string): SplitResult {
     if (truncated) break;
     if (!block.text.trim()) continue;
     if (block.kind === 'heading') {
+      section = block.text.replace(/[*_`#]/g, '').trim();
       optionalSection = OPTIONAL_HEADING.test(block.text);
       leadId = undefined;
       push(block.text, { bullet: false, heading: true, optional: optionalSection });

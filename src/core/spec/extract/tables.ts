@@ -40,7 +40,19 @@ function hintOf(type: string, notes: string): string {
   // with the field, in brackets, for the rule readers.
   // (An arrow chain of choices is already the enum list above, in order.)
   const ruleNote = [type, notes].find((cell) => /\b(must|cannot|can't|only|after|before|at least|at most|between|positive|never|unique per|per)\b/i.test(cell) && !(hint && /→|->|=>/.test(cell)));
-  return `${flags.join(' ')}${flags.length ? ' ' : ''}@@${inner ? ` (${inner})` : ''}${ruleNote ? ` (${ruleNote.trim()})` : ''}`;
+  // ("time, must be after started at": the type word is already the hint.)
+  const note = ruleNote?.replace(/^\s*(?:number|integer|decimal|date|time|date ?\/ ?time|datetime|text|yes ?\/ ?no)\s*,\s*/i, '').trim();
+  // One bracket per item: the type first ("an integer, at least 0"), then the rule note.
+  const bracket = [inner, note].filter(Boolean).join(', ');
+  return `${flags.join(' ')}${flags.length ? ' ' : ''}@@${bracket ? ` (${bracket})` : ''}`;
+}
+
+function typeFromDescription(notes: string): string {
+  const first = notes.split(',')[0].trim().toLowerCase();
+  if (/^(number|integer|int|decimal|amount|money|price|date|time|date ?\/ ?time|datetime|timestamp|yes ?\/ ?no|boolean|email|url|long text|free text|text)$/.test(first)) return first === 'time' ? 'date/time' : first;
+  const values = notes.split(',').map((v) => v.trim()).filter(Boolean);
+  const choice = values.length >= 2 && values.every((v) => /^[a-z][a-z -]{0,30}$/i.test(v) && v.split(/\s+/).length <= 3 && !/\b(?:must|can|should|unique|e\.g|eg|required|optional)\b/i.test(v));
+  return choice ? values.join(' / ') : '';
 }
 
 /**
@@ -62,7 +74,10 @@ export function tableToSentences(lines: string[], record: string | undefined): s
     .filter((r) => r[0])
     .map((r) => {
       const name = r[0].replace(/[*_`]/g, '').replace(/\(([^)]*)\)/, ' in $1').trim();
-      const hinted = hintOf(typeAt >= 0 ? r[typeAt] ?? '' : '', notesAt >= 0 ? r[notesAt] ?? '' : '');
+      const notes = notesAt >= 0 ? r[notesAt] ?? '' : '';
+      // Without a type column the description says it: "number", "time, must be after …", "single, double, suite".
+      const described = typeAt < 0 ? typeFromDescription(notes) : '';
+      const hinted = hintOf(typeAt >= 0 ? r[typeAt] ?? '' : described, notes);
       return hinted.replace('@@', name);
     });
   return items.length ? [`${record}: ${items.join(', ')}`] : undefined;
