@@ -144,6 +144,14 @@ describe('extractor grammar: entity cues', () => {
 });
 
 describe('extractor grammar: field lists', () => {
+  it('notes in brackets never end a list ("(three letters, e.g. JBR)", "(e.g. Chemistry)"); a relative clause in one item keeps the list', () => {
+    const teachers = findFieldLists(sentence('Teachers: full name, staff code (three letters, unique, e.g. JBR), email, the subjects they can teach', { bullet: true }), false)[0];
+    assert.equal(teachers?.subject, 'teacher');
+    assert.deepEqual(teachers?.items.map((i) => i.key), ['name', 'staff code', 'email', 'subject']);
+    const subjects = findFieldLists(sentence('Subjects: name (e.g. Chemistry), a short code and a colour for the printout.'), false)[0];
+    assert.deepEqual(subjects?.items.map((i) => i.key), ['name', 'code', 'colour']);
+  });
+
   it('"For each X we keep a, b and c"', () => {
     const list = storedForList(sentence('For each customer we keep their name, phone number and email.'));
     assert.equal(list?.subject, 'customer');

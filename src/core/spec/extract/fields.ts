@@ -84,7 +84,10 @@ function splitTop(text: string, separator: RegExp): string[] {
 
 /** Ends a list at the first clause boundary ("… and a status, which …"). */
 function cutClause(text: string): string {
-  const match = /\s(?:which|that|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(text);
+  // Words inside parentheses ("(three letters, e.g. JBR)") never end the list: match on a copy
+  // with them blanked out, same length, so indices still fit.
+  const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
+  const match = /\s(?:which|that|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
   return match ? text.slice(0, match.index) : text;
 }
 

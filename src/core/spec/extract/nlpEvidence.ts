@@ -22,6 +22,7 @@ export const NOT_STORED = new Set([
   'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'case', 'example', 'sign', 'signup', 'registration-form',
   'message-box', 'calendar-view', 'admin', 'role', 'permission', 'spreadsheet', 'excel', 'paper', 'phone-call', 'call', 'click',
   'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
+  'morning', 'afternoon', 'evening', 'night', 'weekend', 'mistake', 'error', 'problem', 'question', 'idea', 'thought', 'time',
   // Units of measure name how a value is counted.
   'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'dollar', 'pound',
   'percent', 'percentage', 'hectare', 'acre', 'degree', 'inch', 'centimetre', 'centimeter', 'cm', 'mm', 'second', 'watt', 'kwh',
@@ -34,7 +35,7 @@ const LIGHT_VERBS = new Set([
   'like', 'love', 'prefer', 'read', 'look', 'access', 'provide', 'support', 'offer', 'contain', 'include', 'have', 'be', 'do', 'go',
   'come', 'take', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'keep', 'hold', 'mean', 'ensure', 'avoid', 'require', 'cover',
   'answer', 'pay', 'spend', 'cost', 'exceed', 'reach', 'get', 'lose', 'miss', 'forget', 'remember', 'notify', 'email', 'send', 'remind',
-  'sign', 'walk', 'work', 'live', 'talk', 'speak', 'wait',
+  'sign', 'walk', 'work', 'live', 'talk', 'speak', 'wait', 'stop', 'prevent', 'reduce', 'cause', 'solve', 'fix', 'waste', 'lose',
 ]);
 
 const STORE_VERBS = new Set(['store', 'record', 'keep', 'track', 'save', 'log', 'register', 'manage', 'maintain', 'capture', 'note', 'document', 'archive', 'list', 'catalog', 'catalogue']);
@@ -177,7 +178,7 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
 function readColonList(text: string): string | undefined {
   const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(text);
   if (!match) return undefined;
-  const items = match[2].split(/\.\s/)[0].replace(/\([^()]*\)/g, ' ').split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
+  const items = match[2].replace(/\([^()]*\)/g, ' ').split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);
@@ -190,9 +191,13 @@ function readColonList(text: string): string | undefined {
   const phrase = first !== last && first.plural && prep && /^(for|of|at|in|per)$/.test(prep.w) ? first : last;
   const head = phrase.headWord;
   if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || /^(rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|example|e\.g)$/.test(head)) return undefined;
-  // "Members borrow books: a loan records …" is a sentence, not a list of fields.
-  const long = items.filter((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 3);
-  if (long.some((i) => analyze(i.replace(/\([^()]*\)/g, ' ')).clauses.length > 0)) return undefined;
+  // "Members borrow books: a loan records …" is a sentence, not a list of fields; a relative
+  // clause inside one item ("the subjects they can teach") does not make it one.
+  const clauseLike = (item: string) => {
+    const bare = item.replace(/\([^()]*\)/g, ' ').trim();
+    return bare.split(/\s+/).length > 3 && analyze(bare).clauses.some((c) => c.subject && c.subject.start === 0);
+  };
+  if (clauseLike(items[0]) || items.filter(clauseLike).length * 2 > items.length) return undefined;
   return phrase.key;
 }
 
