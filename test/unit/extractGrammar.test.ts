@@ -152,6 +152,12 @@ describe('extractor grammar: field lists', () => {
     assert.deepEqual(subjects?.items.map((i) => i.key), ['name', 'code', 'colour']);
   });
 
+  it('"create an account with their name, email and bio" gives the fields to the account holder; "(two or three people)" is a count', () => {
+    const speaker = findFieldLists(sentence('Speakers create an account with their name, email and short bio.'), false)[0];
+    assert.deepEqual([speaker?.subject, speaker?.items.map((i) => i.key)], ['speaker', ['name', 'email', 'bio']]);
+    assert.deepEqual(findFieldLists(sentence('Chairs (two or three people) can accept proposals.'), false), []);
+  });
+
   it('"For each X we keep a, b and c"', () => {
     const list = storedForList(sentence('For each customer we keep their name, phone number and email.'));
     assert.equal(list?.subject, 'customer');

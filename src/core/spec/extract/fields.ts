@@ -306,6 +306,11 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     // "A review of a book has …": the subject is the review.
     if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
     if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+    // "Speakers create an account with their name, email and bio": the account holder's fields.
+    if (subject && /^(account|profile|login|registration)$/.test(subject.split(' ').pop() ?? '')) {
+      const holder = analyze(before).clauses[0]?.subject;
+      if (holder) subject = holder.key;
+    }
     // "many employees, each of whom has a name and …": the people named before.
     const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
     if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
@@ -342,6 +347,8 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
     if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
     if (!match[1].includes(',') && typeFromHint(match[1])) continue;
+    // "(two or three people)", "(about 20)": a count, not a list of fields.
+    if (/^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|some|about|around|approx\w*|up to|max|at most|at least)\b/.test(match[1])) continue;
     const items = parseItems(match[1]);
     if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
   }
