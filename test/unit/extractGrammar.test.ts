@@ -387,6 +387,18 @@ describe('extractor: language, repeats and accounting', () => {
     assert.deepEqual(spec.entities.map((e) => e.name), ['Boat']);
   });
 
+  it('quick notes are read line by line, with their shorthand ("w/", "=", "+"); wrapped prose is not split', () => {
+    const notes = ['car sharing for our street', 'members sign up w/ name, email, licence no', 'cars: plate, model, seats', 'bookings = member + car + start/end', 'no double bookings on a car obv'].join('\n');
+    const { sentences } = splitSentences(notes);
+    assert.equal(sentences.length, 5);
+    const spec = extractSpec(notes);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Member')?.fields.map((f) => f.name), ['name', 'email', 'licenceNo']);
+    assert.ok(spec.relations.some((r) => r.from === 'Booking' && r.to === 'Car'), JSON.stringify(spec.relations));
+    assert.ok(!spec.entities.some((e) => e.name === 'DoubleBooking'));
+    const prose = 'Registered users start threads on a board and reply\nto threads. Moderators can lock a thread so nobody can reply, and pin\nthreads to the top of a board. Each user has a profile.';
+    assert.equal(splitSentences(prose).sentences.length, 3);
+  });
+
   it('reads a repeated sentence once', () => {
     const quote = 'Customers must be able to track their orders at any time.';
     const { sentences, warnings } = splitSentences(`${quote} ${quote} ${quote}\nProducts have a name.`);

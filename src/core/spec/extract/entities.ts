@@ -114,6 +114,8 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
   }
   for (const phrase of phrases) {
     if (depth[phrase.head] > 0) continue;
+    // "no double bookings": what must not exist is a rule, not a record.
+    if (tokens[phrase.start - 1]?.w === 'no') continue;
     // "the number of seats", "the amount of fuel": a count kept on a record, not the things counted.
     if (tokens[phrase.start - 1]?.w === 'of' && /^(number|amount|count|quantity|total)$/.test(tokens[phrase.start - 2]?.w ?? '') && tokens[phrase.start - 3]?.w === 'the') continue;
     const { key } = phrase;

@@ -5,7 +5,7 @@ import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } 
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject } from './grammar';
 import { tagSentence } from './nlp';
-import { genericHeadAllowed, NON_ENTITY } from './lexicon';
+import { genericHeadAllowed, NON_ENTITY, USER_WORDS } from './lexicon';
 import { colonListSubject, isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { typeFromHint, type TypeGuess } from './types';
@@ -182,7 +182,8 @@ function parseItem(raw: string): FieldItem | undefined {
   if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that', 'of', 'obviously', 'etc', 'which', 'who', 'what'].includes(words[0])) return undefined;
   // "viewing purchase information" and "see their order history" are clauses, not fields.
   if (/ing$/.test(words[0]) && words.length > 1 && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return undefined;
-  if (words.slice(1).some((w) => DETERMINERS.has(w) && w !== 'one')) return undefined;
+  // ("licence no": a final "no" is the number.)
+  if (words.slice(1).some((w, i) => DETERMINERS.has(w) && w !== 'one' && !(w === 'no' && i === words.length - 2))) return undefined;
   const last = words[words.length - 1];
   return {
     words,
@@ -258,7 +259,7 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
   // "Vehicles: plate number (unique), make, model"
   const colon = colonListSubject(sentence);
   if (colon) {
-    const items = parseItems(plain.slice(plain.search(/[:–—]/) + 1).replace(/\s\/\s/g, ', '));
+    const items = parseItems(plain.slice(plain.search(/[:–—]|\s=\s/) + 1).replace(/^=\s*/, '').replace(/\s\/\s/g, ', '));
     if (items.length) {
       lists.push({ sentence: sentence.id, subject: colon, items });
       return lists;
@@ -403,6 +404,13 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const role = story[1].trim().split(/\s+/).map(singular).join(' ');
     const items = parseItems(story[2]).filter((i) => !i.plural || i.words.length > 1);
     if (items.length && !/^(children|kids|pets|dogs|cats|bookings|orders)$/.test(story[2].trim())) return { sentence: sentence.id, subject: role, items };
+  }
+  // "members sign up with name, email and licence number": the people's own fields.
+  const signUp = /^(?:the |our |all )?([a-z][a-z ]{1,30}?)s? (?:can |must |will )?(?:sign up|register|create (?:an |their )?accounts?|join) (?:with|using|by giving) (?:their |a |an )?(.+)$/.exec(plain);
+  if (signUp) {
+    const items = parseItems(signUp[2]);
+    const who = singular(signUp[1].trim().split(/\s+/).pop() ?? '');
+    if (items.length >= 2 && !USER_WORDS.has(who)) return { sentence: sentence.id, subject: who, items };
   }
   const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE} (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
   if (ofEach) {

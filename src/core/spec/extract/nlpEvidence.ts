@@ -49,6 +49,8 @@ export function isPersonKey(key: string, actor = false): boolean {
 /** Whether a phrase can name a stored record at all. */
 export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   const head = phrase.headWord;
+  // "no double bookings": what must not exist is a rule, not a record.
+  if (phrase.determiner === 'no' || analysis.terms[phrase.start - 1]?.w === 'no') return false;
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
   if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key)) return false;
   if (USER_WORDS.has(head)) return false;
@@ -176,7 +178,8 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
 }
 
 function readColonList(text: string): string | undefined {
-  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*[:–—]\s*(\S.*)$/.exec(text);
+  // ("bookings = member + car + start/end": notes write "=" for "has".)
+  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*(?:[:–—]|\s=)\s*(\S.*)$/.exec(text);
   if (!match) return undefined;
   const items = match[2].replace(/\([^()]*\)/g, ' ').split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;

@@ -42,6 +42,10 @@ export function cleanText(text: string): string {
 /** Lower-case matching form: emphasis markers, checkboxes and URLs removed, spaces collapsed. */
 export function plainOf(text: string): string {
   return text
+    // Shorthand of quick notes: "w/ name", "w/o", "y/n".
+    .replace(/\bw\/o\b/gi, 'without')
+    .replace(/\bw\/(?=\s)/gi, 'with')
+    .replace(/\b(?:y\/n|yes\/no)\b/gi, '(yes/no)')
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/\b(?:GET|POST|PUT|PATCH|DELETE)\s+\/\S*/g, ' ')
     .replace(/\b(?:GET|POST|PUT|PATCH|DELETE)\b(?=\s+(?:requests?|endpoints?|method|calls?|to|at|on)\b)/g, 'http')
@@ -130,7 +134,7 @@ export function splitSentences(text: string): SplitResult {
   };
 
   // Blocks: headings, bullets (with their continuation lines) and paragraphs.
-  const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string }> = [];
+  const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string; lines?: string[] }> = [];
   let inFence = false;
   const lines = source.split('\n');
   let lastHeading: string | undefined;
@@ -160,12 +164,25 @@ export function splitSentences(text: string): SplitResult {
     else if (!line.trim()) blocks.push({ kind: 'para', text: '' });
     else {
       const last = blocks[blocks.length - 1];
-      if (last && last.text && (last.kind === 'para' || (last.kind === 'bullet' && /^\s/.test(line)))) last.text += ' ' + line.trim();
-      else blocks.push({ kind: 'para', text: line.trim() });
+      if (last && last.text && (last.kind === 'para' || (last.kind === 'bullet' && /^\s/.test(line)))) {
+        last.text += ' ' + line.trim();
+        last.lines?.push(line.trim());
+      } else blocks.push({ kind: 'para', text: line.trim(), lines: [line.trim()] });
     }
     if (blocks.length > MAX_SENTENCES * 4) break;
   }
 
+  // Quick notes put one statement on each line, without full stops ("cars: plate, model, seats",
+  // "end has to be after start"): such a paragraph is read line by line. Wrapped prose has full
+  // stops inside its lines and is read as before.
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const lines = blocks[b].lines;
+    if (blocks[b].kind !== 'para' || !lines || lines.length < 3) continue;
+    const ended = lines.filter((l) => /[.!?:;,]\s*$/.test(l)).length;
+    const withStops = lines.filter((l) => /[.!?]\s/.test(l)).length;
+    const continued = lines.slice(0, -1).filter((l) => /\b(?:and|or|the|a|an|to|of|with|for|in|on|by|that|which|is|are|be)\s*$/i.test(l)).length;
+    if (ended <= 1 && withStops * 2 < lines.length && continued === 0) blocks.splice(b, 1, ...lines.map((l) => ({ kind: 'para' as const, text: l })));
+  }
   for (const block of blocks) {
     if (truncated) break;
     if (!block.text.trim()) continue;
