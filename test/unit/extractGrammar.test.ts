@@ -235,6 +235,18 @@ describe('extractor grammar: relations', () => {
   });
 });
 
+describe('extractor grammar: more relations', () => {
+  it('"belonging to a resident", a verb with many records ("puts one group with one teacher in one room"), "log harvests per field: …"', () => {
+    const parking = extractSpec('Residents have a name and an email. Vehicles with a plate, a make and a colour, belonging to a resident.');
+    assert.ok(parking.relations.some((r) => r.from === 'Vehicle' && r.to === 'Resident'), JSON.stringify(parking.relations));
+    const timetable = extractSpec('Groups have a name. Rooms have a number. Periods have a start time. Subjects have a code. Lessons have a date. A lesson puts one group in one room in one period for one subject.');
+    const pairs = timetable.relations.map((r) => `${r.from}->${r.to}`);
+    for (const to of ['Group', 'Room', 'Period', 'Subject']) assert.ok(pairs.includes(`Lesson->${to}`), pairs.join(', '));
+    const farm = findFieldLists(sentence('- need to log harvests per field: date, crop, kg', { bullet: true }), false)[0];
+    assert.equal(farm?.subject, 'harvest');
+  });
+});
+
 describe('extractor grammar: stories and possessives', () => {
   it('restrictions name roles that sign in ("only treasurers can …", "restricted to senior analysts")', () => {
     assert.deepEqual(rolesOfRestrictions('only treasurers can mark rent as paid.'), ['treasurer']);

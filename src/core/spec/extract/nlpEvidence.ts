@@ -185,7 +185,11 @@ function readColonList(text: string): string | undefined {
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);
-  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) return undefined;
+  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) {
+    // "need to log harvests per field: date, crop, kg": the plural the verb logs is the record.
+    const logged = analysis.clauses.flatMap((c) => c.objects).find((o) => o.plural && storable(o, analysis));
+    return logged && /^(log|record|track|keep|store|save|enter|add|note|list|register)$/.test(analysis.clauses.find((c) => c.objects.includes(logged))?.verb ?? '') ? logged.key : undefined;
+  }
   const last = analysis.phrases[analysis.phrases.length - 1];
   if (!last || last.head !== analysis.terms.length - 1) return undefined;
   // "Repair tickets for a bike workshop: …": the list is about the tickets.

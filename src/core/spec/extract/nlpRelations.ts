@@ -6,6 +6,7 @@ import { camelCase } from '../naming';
 import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { analyze, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
+import { singular } from './lexicon';
 import { TRANSACTIONS } from './nlpEvidence';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
@@ -20,6 +21,11 @@ export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords
   if (byHead.length === 1) return byHead[0];
   if (roleWords.has(phrase.headWord) || roleWords.has(phrase.key)) return findEntity(draft, 'User');
   return undefined;
+}
+
+function singularKey(key: string): string {
+  const words = key.split(' ');
+  return [...words.slice(0, -1), singular(words[words.length - 1])].join(' ');
 }
 
 const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
@@ -45,6 +51,14 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       const child = entityOf(draft, phrase, roleWords);
       const parent = owner && entityOf(draft, owner, roleWords);
       if (child && parent && parent.name !== 'User') link(child, parent);
+    }
+    // "Vehicles with a plate and a make, belonging to a resident": the participle describes the
+    // sentence's first record.
+    const belonging = /\bbelonging to (?:a |an |the |one |their |its )?([a-z][a-z -]*?)(?:[,.;]|$)/.exec(sentence.plain);
+    if (belonging && analysis.phrases[0]) {
+      const owner = entityOf(draft, analysis.phrases[0], roleWords);
+      const target = draft.entities.find((e) => e.key === belonging[1].trim() || e.key === singularKey(belonging[1].trim()));
+      if (owner && target) link(owner, target);
     }
     for (const clause of analysis.clauses) {
       const subject = entityOf(draft, clause.subject, roleWords);
@@ -77,7 +91,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // two records joined by a verb are associated; how many on each side decides the owner.
       if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun) {
         const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep)).map((p) => p.phrase)];
-        for (const phrase of targets.slice(0, 2)) {
+        for (const phrase of targets.slice(0, 5)) {
           const other = entityOf(draft, phrase, roleWords);
           // "assigned to one housekeeper": a link to the user in that role, named after it.
           if (other?.name === 'User' && /^(assign|allocate|give|hand)$/.test(clause.verb) && phrase.headWord !== 'user') {
