@@ -56,6 +56,12 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(terms.find((t) => t.w === 'volunteers')?.pos, 'noun');
   });
 
+  it('"last watered" is a date; "a 30-min slot" is a slot; in a one-line idea what people pick is a record', () => {
+    assert.equal(inferType(['last', 'watered']).type, 'date');
+    const spec = extractSpec('Barbershop booking: customers pick a barber and a 30-min slot.');
+    assert.ok(spec.entities.some((e) => e.name === 'Slot'), spec.entities.map((e) => e.name).join(', '));
+  });
+
   it('types identifying numbers as text, counts as integers', () => {
     assert.equal(inferType(['plate', 'number']).type, 'string');
     assert.equal(inferType(['number', 'of', 'seats']).type, 'integer');

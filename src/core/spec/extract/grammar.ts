@@ -46,6 +46,7 @@ export interface Analysis {
   peopleAreRecords?: boolean;
 }
 
+const UNIT_WORDS = new Set(['min', 'mins', 'minute', 'minutes', 'hour', 'hours', 'h', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'km', 'kg', 'm', 'cm', 'mm', 'seat', 'person', 'people', 'star']);
 const BOUNDARY = /[;:.!?]|,\s*$|\s[-–—]\s*$/;
 const MAX_MODIFIERS = 2;
 
@@ -71,7 +72,8 @@ export function nounPhrases(terms: Term[]): NounPhrase[] {
     let end = i;
     while (end + 1 < terms.length && terms[end + 1].pos === 'noun' && !breaksAfter(terms[end]) && !breaksBefore(terms[end + 1]) && !terms[end].possessive && terms[end + 1].depth === t.depth) end++;
     const head = terms[end];
-    const modifiers = terms.slice(Math.max(i, end - MAX_MODIFIERS), end).map((m) => m.w);
+    // ("a 30-min slot", "a 2-hour session": the unit of a number is not part of the name.)
+    const modifiers = terms.slice(Math.max(i, end - MAX_MODIFIERS), end).map((m) => m.w).filter((w) => !UNIT_WORDS.has(w));
     // Look back over adjectives and determiners for the phrase start.
     let start = i;
     let determiner: string | undefined;

@@ -140,9 +140,11 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
   // In a long text every noun comes back now and then: weak cues need more sentences there.
   const weakSources = sentences.length > 25 ? 3 : 2;
+  // In a one- or two-line idea every thing people act on matters ("customers pick a barber and a slot").
+  const oneLiner = sentences.filter((s) => !s.heading).length <= 2;
   const candidates = [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
-    .filter((c) => c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= weakSources) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
+    .filter((c) => (c.score >= ENTITY_THRESHOLD || (oneLiner && c.score >= 1.5)) && (c.strong || c.sources.size >= weakSources || oneLiner) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {

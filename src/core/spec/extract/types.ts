@@ -56,6 +56,8 @@ export function inferType(allWords: string[], context = ''): TypeGuess {
   if (['url', 'website', 'homepage', 'link', 'site'].includes(last) || joined === 'web site') return { type: 'url' };
   if (first === 'is' || first === 'has' || (words.length === 1 && BOOLEAN.has(last))) return { type: 'boolean' };
   if (joined.startsWith('number of') || joined.startsWith('count of') || joined.endsWith('on hand')) return { type: 'integer', ...bounds };
+  // "last watered", "first visited": when something last happened.
+  if (words.length > 1 && /^(last|first|next|date)$/.test(first) && /ed$/.test(last)) return { type: 'date' };
   if (joined.includes('date of birth') || DATE_WORDS.has(last) || last.endsWith('date') || (last === 'day' && words.length > 1)) return { type: 'date' };
   if (last === 'time' && (unit || DURATION_TIME.has(first))) return { type: 'integer', unit: unit ?? 'minutes' };
   if (last === 'year' || last === 'years') return { type: 'integer' };
