@@ -455,15 +455,31 @@ const RULE_LANGUAGE = /\b(?:only|must(?:n't| not)?|cannot|can't|can not|may not|
  * nothing lists yet: said, so a dropped rule is never silent.
  */
 function rulesNotBuilt(spec: ProjectSpec): ProjectSpec['notUnderstood'] {
-  const ruled = new Set<number>();
-  for (const rule of spec.rules) rule.sources.forEach((s) => ruled.add(s));
+  // How many rules (and field limits) each sentence gave.
+  const ruled = new Map<number, number>();
+  const count = (sources: readonly number[]) => sources.forEach((s) => ruled.set(s, (ruled.get(s) ?? 0) + 1));
+  for (const rule of spec.rules) count(rule.sources);
   for (const entity of spec.entities) {
-    for (const field of entity.fields) if (field.min !== undefined || field.max !== undefined || field.unique || field.type === 'enum') field.sources.forEach((s) => ruled.add(s));
+    for (const field of entity.fields) if (field.min !== undefined || field.max !== undefined || field.unique) count(field.sources);
   }
   const listed = new Set([...spec.notUnderstood, ...spec.unimplemented].flatMap((n) => n.sources));
   const out: ProjectSpec['notUnderstood'] = [];
   for (const sentence of spec.requirements.sentences) {
-    if (sentence.heading || ruled.has(sentence.id) || listed.has(sentence.id) || !RULE_LANGUAGE.test(sentence.text.toLowerCase())) continue;
+    if (sentence.heading || listed.has(sentence.id) || !RULE_LANGUAGE.test(sentence.text.toLowerCase())) continue;
+    // "one active permit per vehicle; a resident can hold at most 2 permits": each clause with rule
+    // language should give a rule; the clauses beyond the rules built are said.
+    const clauses = sentence.text.split(/;|\.\s|,\s*(?:and|but)\s|\s(?:and|but)\s(?=(?:only|no|nobody|each|every)\b)/i).filter((c) => RULE_LANGUAGE.test(c.toLowerCase()));
+    const built = ruled.get(sentence.id) ?? 0;
+    if (built >= Math.max(1, clauses.length)) continue;
+    if (built > 0) {
+      out.push({
+        text: sentence.text.slice(0, 2000),
+        reason: `This sentence reads like ${clauses.length} rules, but only ${built} could be built; check the others and add them as rules, or ignore them.`,
+        sources: [sentence.id],
+        suggestions: [],
+      });
+      continue;
+    }
     out.push({
       text: sentence.text.slice(0, 2000),
       reason: 'Reads like a business rule, but Takoss could not turn it into one (the records, fields or roles it names were not all found). Add it as a rule, or ignore it.',
