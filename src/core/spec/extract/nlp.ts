@@ -3,7 +3,20 @@
 // a 10x smaller bundle — see README). Everything the grammar needs about a word comes from here,
 // with a few corrections for the way requirements are written (plural nouns after verbs that the
 // tagger reads as verbs, "to" read as a conjunction).
-import nlp from 'compromise';
+import type nlpType from 'compromise';
+
+// Loaded on first use: building the tagger's lexicon takes a few hundred milliseconds, which the
+// extension should not spend while VS Code starts.
+let loaded: typeof nlpType | undefined;
+function nlp(text: string): ReturnType<typeof nlpType> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= (require('compromise') as { default?: typeof nlpType }).default ?? (require('compromise') as typeof nlpType);
+  return loaded(text);
+}
+nlp.model = (): ReturnType<typeof nlpType.model> => {
+  nlp('');
+  return (loaded as typeof nlpType).model();
+};
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'det' | 'prep' | 'conj' | 'modal' | 'pron' | 'num' | 'other';
 
