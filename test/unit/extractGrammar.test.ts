@@ -194,6 +194,14 @@ describe('extractor grammar: field lists', () => {
     assert.deepEqual(list('Our mechanics log work entries on a service record, with the date and the number of hours.'), [['work entry', ['date', 'number of hours']]]);
   });
 
+  it('"uniquely identified by", "characterized by", "for each X, the Y is also recorded", "recorded for each X: a, b"', () => {
+    const list = (text: string) => findFieldLists(sentence(text), false).map((l) => [l.subject, l.items.map((i) => `${i.key}${i.unique ? '!' : ''}`)]);
+    assert.deepEqual(list('Each article is uniquely identified by a DOI.'), [['article', ['doi!']]]);
+    assert.deepEqual(list('A cruise is identified by a number and a name and has a start and end date.'), [['cruise', ['number', 'name', 'start date', 'end date']]]);
+    assert.deepEqual(list('For each trainer, the diploma is also recorded.'), [['trainer', ['diploma']]]);
+    assert.deepEqual(list('The following is also recorded for each person: a phone number and an email.'), [['person', ['phone number', 'email']]]);
+  });
+
   it('"a, b and c are stored for X"', () => {
     const list = storedForList(sentence('The name, type and year of manufacture are stored for aircraft.'));
     assert.equal(list?.subject, 'aircraft');

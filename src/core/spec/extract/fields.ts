@@ -371,6 +371,27 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const items = parseItems(lead[2]);
     if (subject && items.length) return { sentence: sentence.id, subject, items };
   }
+  // "Each article is uniquely identified by a DOI", "A cruise is identified by a number and a name",
+  // "Every center is characterized by a unique name".
+  const identified = /^(?:each |every |a |an |the )?([a-z][a-z -]{1,40}?) (?:is|are) (uniquely )?(?:also )?(?:identified|characteri[sz]ed|described|defined|known) by (.+?)(?:,? and (?:has|have) (.*))?$/.exec(plain);
+  if (identified) {
+    const subject = trailingPhrase(identified[1])?.key;
+    const items = [...parseItems(identified[3]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
+  }
+  // "For each trainer, the diploma is also recorded", "The following is recorded for each person: a, b".
+  const forEachPassive = /^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? (?:the |their |its )?(.+?) (?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known)\.?$/.exec(plain);
+  if (forEachPassive) {
+    const subject = trailingPhrase(forEachPassive[1])?.key;
+    const items = parseItems(forEachPassive[2]);
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
+  }
+  const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
+  if (followingFor) {
+    const subject = trailingPhrase(followingFor[1])?.key;
+    const items = parseItems(followingFor[2]);
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
+  }
   // "The name of each ship, the number of decks and the length of the ship are known."
   const ofEachKnown = new RegExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
   if (ofEachKnown) {
