@@ -109,6 +109,13 @@ describe('extractor grammar: entity cues', () => {
     assert.ok(names.includes('Route') && names.includes('Trip'), names.join(', '));
   });
 
+  it('identifiers written as code name screens and parameters, not records ("LoginPage", "maxPrice")', () => {
+    const spec = extractSpec('The LoginPage shows a form. Users register on the RegisterPage. Products have a name and a price. The search takes minPrice and maxPrice.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(!names.some((n) => /Loginpage|Registerpage|Maxprice|Minprice/.test(n)), names.join(', '));
+    assert.ok(names.includes('Product'));
+  });
+
   it('subjects that have parts are records', () => {
     const found = cues((add) => subjectsOfHaving(analyze('Each vehicle has a plate number.'), add));
     assert.ok(found.vehicle >= 2);

@@ -148,7 +148,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {
-    if (neverANoun(candidate.key, sentences) || writtenAsAcronym(candidate.key, sentences)) continue;
+    if (neverANoun(candidate.key, sentences) || writtenAsAcronym(candidate.key, sentences) || writtenAsCode(candidate.key, sentences)) continue;
     // "tickets" next to "repair tickets" with fields: the same record, named short.
     const longer = !candidate.key.includes(' ') ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`) && withFields.has(c.key)) : [];
     if (longer.length === 1) {
@@ -296,6 +296,28 @@ function writtenAsAcronym(key: string, sentences: SentenceInfo[]): boolean {
 /** "with classes and instructors", "clients, their dogs, and walks (…)": every item a plural noun. */
 function listOfRecords(list: PendingList): boolean {
   return list.items.length >= 2 && list.items.every((i) => i.plural && !i.hint && ['string', 'text'].includes(inferType(i.words).type));
+}
+
+/**
+ * "LoginPage", "maxPrice", "/api/articles/:slug/comments": identifiers and paths written as code
+ * name screens and parameters, not records (when the word never stands on its own).
+ */
+function writtenAsCode(key: string, sentences: SentenceInfo[]): boolean {
+  if (key.includes(' ')) return false;
+  const pattern = new RegExp(`[A-Za-z0-9_/]*${key}[A-Za-z0-9_/]*`, 'gi');
+  const plain = new Set([key, `${key}s`, `${key}es`, key.replace(/y$/, 'ies')]);
+  let any = false;
+  for (const sentence of sentences) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      any = true;
+      const word = match[0];
+      // A word on its own (any case but camelCase) means the text uses it as a noun.
+      if (plain.has(word.toLowerCase()) && !/[/_]/.test(word) && !/[a-z][A-Z]/.test(word)) return false;
+      // Part of a longer plain word ("ticketing" for "ticket") says nothing either way.
+      if (/^[A-Za-z]+$/.test(word) && !/[a-z][A-Z]/.test(word)) return false;
+    }
+  }
+  return any;
 }
 
 function titleLike(sentence: SentenceInfo): boolean {
