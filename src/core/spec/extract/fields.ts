@@ -51,16 +51,11 @@ function isBareList(plain: string): boolean {
   return !tagSentence(bare).some((t) => t.pos === 'modal' || t.pos === 'pron');
 }
 
-/** How many words the tagger sees in a fragment (the index of the word after it). */
-function tokenizeCount(fragment: string): number {
-  return tagSentence(fragment).length;
-}
-
 /** Modifiers written in pairs that share a head noun ("start and end date"). */
 const PAIRED = new Set(['start', 'end', 'first', 'last', 'begin', 'beginning', 'birth', 'death', 'arrival', 'departure', 'pickup', 'drop-off', 'check-in', 'check-out', 'checkin', 'checkout', 'opening', 'closing', 'home', 'away', 'min', 'max', 'minimum', 'maximum', 'from', 'to', 'billing', 'shipping', 'given', 'family', 'middle', 'net', 'gross']);
 
 /** Splits at commas (or other separators) outside parentheses and quotes. */
-function splitTop(text: string, separator: RegExp): string[] {
+export function splitTop(text: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let last = 0;
@@ -247,7 +242,18 @@ export function parseItems(listText: string): FieldItem[] {
 const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing)\s+(?!many\b|several\b|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
 
 /** Every field list written in one sentence. */
+// Entity evidence and the field lists themselves both read a sentence's lists: read them once.
+const listsRead = new WeakMap<SentenceInfo, Map<boolean, FieldList[]>>();
+
 export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
+  let read = listsRead.get(sentence);
+  if (!read) listsRead.set(sentence, (read = new Map()));
+  let lists = read.get(leadIsList);
+  if (!lists) read.set(leadIsList, (lists = readFieldLists(sentence, leadIsList)));
+  return lists;
+}
+
+function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
   const plain = sentence.plain.replace(/[`]/g, '');
   const lists: FieldList[] = [];
   const covered: Array<[number, number]> = [];
@@ -296,8 +302,8 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
     if (!/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
     // "open a service record for it": the word is the noun of a compound here, not a verb.
     if (/^(records?|stores?|holds?|gets?|needs?)$/.test(verb)) {
-      const tagged = tagSentence(`${before} ${plain.slice(match.index + match[0].length - match[0].trimStart().length)}`.replace(/\s+/g, ' '));
-      const at = tokenizeCount(before);
+      const tagged = tagSentence(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
+      const at = tagSentence(before).length;
       if (tagged[at]?.w === verb && tagged[at].pos === 'noun') continue;
     }
     let subject = trailingPhrase(before)?.key;

@@ -1,6 +1,7 @@
 // Cuts a requirement sentence into the clauses rules are read from ("…; …", "… and a room can't
 // …", "…: one lesson per room", a user story's want and its "so that"), reads markdown table rows
 // as clauses about their field, and says whether a clause carries rule language at all.
+import { splitTop } from '../fields';
 import { plainOf, type SentenceInfo } from '../sentences';
 import type { RuleClause } from './context';
 import { NUMBER, wordsOf } from './words';
@@ -63,24 +64,6 @@ function tableRows(text: string): RuleClause[] | undefined {
   return rows;
 }
 
-/** Splits at commas outside parentheses. */
-function topLevelItems(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') depth++;
-    else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (ch === ',' && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out.map((s) => s.trim()).filter(Boolean);
-}
-
 /**
  * "Cleaning tasks: date, finished at (must be after started at), notes": a list item whose
  * parenthesis carries rule language is a clause about that field of the list's record. Returns the
@@ -91,7 +74,7 @@ function listItemClauses(text: string): { items: RuleClause[]; rest: string } {
   if (!list) return { items: [], rest: text };
   const items: RuleClause[] = [];
   let rest = text;
-  for (const item of topLevelItems(list[2])) {
+  for (const item of splitTop(list[2], /,/y)) {
     const m = /^([^()]+?)\s*\(([^()]+)\)\s*[.;]?$/.exec(item);
     if (!m) continue;
     const inner = m[2];
