@@ -90,6 +90,14 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('accounts with numbers and balances are records of the app, not its sign-in', () => {
+    const bank = extractSpec('A credit union keeps members. Each member has a name. Each account has an account number and a balance. A member holds one or more accounts.');
+    assert.ok(bank.entities.some((e) => e.name === 'Account'), bank.entities.map((e) => e.name).join(', '));
+    const shop = extractSpec('Customers create an account and log in. Customers order books. Each book has a title and a price.');
+    assert.ok(!shop.entities.some((e) => e.name === 'Account'), shop.entities.map((e) => e.name).join(', '));
+    assert.notEqual(shop.auth.kind, 'none');
+  });
+
   it('objects of what people do are records; light verbs count little', () => {
     const text = 'Trainers create fitness classes and members see the dashboard.';
     const found = cues((add) => objectsOfActions(analyze(text), sentence(text), add));

@@ -22,6 +22,8 @@ export interface AuthFindings {
   adminImplied: boolean;
   /** Whether the generic "users" themselves sign up (as opposed to a named role). */
   genericUsersSignIn: boolean;
+  /** Accounts are stored records here (numbers, balances, kinds of account), not sign-ins. */
+  accountsAreRecords: boolean;
 }
 
 const LOGIN = /\blog ?in\b|\blogs in\b|\blogged in\b|\blogin\b|\bsign(?:s|ed)?[ -]?(?:up|in)\b|\bsignup\b|\bauthenticat\w*|\bauth\b|\bpasswords?\b|\bjwt\b|\bcredentials\b|\blog(?:s|ged)? ?out\b|\bregistered users?\b|\bregister (?:for |an |a )+(?:new )?account\b|\b(?:create|open|have|has|with|their|own|user) (?:an )?accounts?\b|\/register\b|\/login\b/;
@@ -84,6 +86,7 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
   const accountIsRecord = sentences.some((s) => ACCOUNT_RECORD.test(s.plain));
   const found: AuthFindings = {
     enabled: false, sources: [], staffRoles: [], personRoles: [], notUsers: new Set(), selfSignup: false, adminImplied: false, genericUsersSignIn: false,
+    accountsAreRecords: accountIsRecord,
   };
   let negated = false;
   const addRole = (list: string[], role: string) => {

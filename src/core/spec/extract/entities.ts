@@ -24,17 +24,19 @@ export interface Candidate {
   mentionOnly: Set<number>;
 }
 
-export type Evidence = Map<string, Candidate>;
+/** Candidates by key; `accountsAreRecords` when the text stores accounts (a bank's) rather than signing people in. */
+export type Evidence = Map<string, Candidate> & { accountsAreRecords?: boolean };
 
 export const ENTITY_THRESHOLD = 2;
 const AUTH_SENSE = /\b(?:log ?in|login|sign[ -]?(?:up|in)|passwords?|accounts?|authenticat\w*|user registration|registration (?:successful|page|form|process)|registerpage)\b/;
 const APP_HEADS = new Set(['app', 'application', 'system', 'tracker', 'manager', 'site', 'website', 'platform', 'scheduler', 'planner', 'service', 'tool', 'portal', 'database', 'catalog', 'catalogue']);
 
 /** Whether a key can name an entity at all (people words map to User or roles instead). */
-export function entityKeyAllowed(key: string): boolean {
+export function entityKeyAllowed(key: string, accountsAreRecords = false): boolean {
   const words = key.split(' ');
   const head = words[words.length - 1];
   if (!/^[a-z]/.test(key) || head.length < 3) return false;
+  if (accountsAreRecords && head === 'account') return words.every((w) => w === 'account' || !USER_WORDS.has(w));
   // Staff words (owner, librarian) may be records when they have data; the caller decides.
   if ((NON_ENTITY.has(head) && !genericHeadAllowed(key)) || USER_WORDS.has(head) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
   // "savings account", "bank account" are records; a bare "account" is the user's sign-in.
@@ -52,7 +54,7 @@ function dropVerbs(key: string, verbs: Set<string>): string {
 }
 
 export function addEvidence(evidence: Evidence, key: string, score: number, source: number, strong = true): void {
-  if (!entityKeyAllowed(key)) return;
+  if (!entityKeyAllowed(key, evidence.accountsAreRecords)) return;
   const existing = evidence.get(key);
   if (existing) {
     existing.strong ||= strong;
@@ -223,8 +225,8 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
   }
 }
 
-export function collectEvidence(sentences: SentenceInfo[]): Evidence {
-  const evidence: Evidence = new Map();
+export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false): Evidence {
+  const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords });
   const longText = sentences.filter((s) => !s.heading).length > 3;
   for (const sentence of sentences) scoreSentence(sentence, evidence, longText);
   return evidence;

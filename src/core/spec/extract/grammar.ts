@@ -44,6 +44,8 @@ export interface Analysis {
   clauses: Clause[];
   /** Nobody signs in, so the people the text talks about are records (customers, passengers). */
   peopleAreRecords?: boolean;
+  /** The text stores accounts (a bank's) rather than signing people in with them. */
+  accountsAreRecords?: boolean;
 }
 
 const UNIT_WORDS = new Set(['min', 'mins', 'minute', 'minutes', 'hour', 'hours', 'h', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'km', 'kg', 'm', 'cm', 'mm', 'seat', 'person', 'people', 'star']);

@@ -73,9 +73,9 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   if (!sentences[0].heading && titleLike(sentences[0])) sentences[0].heading = true;
 
   // 1. Evidence for entities, including the subjects of field lists.
-  const evidence = collectEvidence(sentences);
   const auth = detectAuth(sentences);
-  collectNlpEvidence(sentences, evidence, { peopleAreRecords: !auth.enabled });
+  const evidence = collectEvidence(sentences, auth.accountsAreRecords);
+  collectNlpEvidence(sentences, evidence, { peopleAreRecords: !auth.enabled, accountsAreRecords: auth.accountsAreRecords });
   const pending: PendingList[] = [];
   const leadsSeen = new Set<number>();
   for (const sentence of sentences) {
@@ -144,7 +144,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const oneLiner = sentences.filter((s) => !s.heading).length <= 2;
   const candidates = [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
-    .filter((c) => (c.score >= ENTITY_THRESHOLD || (oneLiner && c.score >= 1.5)) && (c.strong || c.sources.size >= weakSources || oneLiner) && entityKeyAllowed(c.key) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
+    .filter((c) => (c.score >= ENTITY_THRESHOLD || (oneLiner && c.score >= 1.5)) && (c.strong || c.sources.size >= weakSources || oneLiner) && entityKeyAllowed(c.key, auth.accountsAreRecords) && !(auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) && !(STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key)))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {

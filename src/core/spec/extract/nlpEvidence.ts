@@ -52,6 +52,7 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   // "no double bookings": what must not exist is a rule, not a record.
   if (phrase.determiner === 'no' || analysis.terms[phrase.start - 1]?.w === 'no') return false;
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
+  if (head === 'account' && analysis.accountsAreRecords) return true;
   if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key)) return false;
   if (USER_WORDS.has(head)) return false;
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
@@ -246,7 +247,7 @@ export function possessedRecords(analysis: Analysis, add: Add): void {
   }
 }
 
-export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence, options: { peopleAreRecords?: boolean } = {}): void {
+export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence, options: { peopleAreRecords?: boolean; accountsAreRecords?: boolean } = {}): void {
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 120) continue;
     const weight = sentence.optional ? 0.5 : 1;
@@ -268,7 +269,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     };
     const parsed = analyze(sentence.text);
     // Clauses read inside a field list ("ingredients list preparation steps") are not clauses.
-    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords };
+    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords };
     objectsOfActions(analysis, sentence, addUnlessField);
     subjectsOfHaving(analysis, addUnlessField);
     storedFor(analysis, addUnlessField);
