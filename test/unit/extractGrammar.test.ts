@@ -45,6 +45,13 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(pin.find((t) => t.w === 'pin')?.pos, 'verb');
   });
 
+  it('reads an adjective-looking word that ends a possessive phrase as a noun ("linked to my flat")', () => {
+    assert.equal(tagSentence('Requests are linked to my flat.').find((t) => t.w === 'flat')?.pos, 'noun');
+    assert.equal(tagSentence('Each pet has its own bowl.').find((t) => t.w === 'own')?.pos, 'adj');
+    const spec = extractSpec('Flats have a number and a floor. Tenants log in. Each repair request has a title. A repair request is linked to a flat.');
+    assert.ok(spec.relations.some((r) => r.from === 'RepairRequest' && r.to === 'Flat'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+  });
+
   it('reads a sentence-initial compound subject as nouns and an instruction as a verb', () => {
     assert.equal(tagSentence('Order lines have a quantity.')[0].pos, 'noun');
     assert.equal(tagSentence('Mark parcels as collected.')[0].pos, 'verb');

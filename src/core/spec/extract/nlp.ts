@@ -209,6 +209,19 @@ function correct(terms: Term[]): void {
       t.root = t.w;
     }
   }
+  // "linked to my flat.", "each single, …": a possessive or an article needs a noun, so an
+  // adjective that ends the phrase there is that noun.
+  for (let i = 1; i < terms.length; i++) {
+    const t = terms[i];
+    const prev = terms[i - 1];
+    const next = terms[i + 1];
+    if (t.pos !== 'adj' || /^(own|other|same|next|last|first|only)$/.test(t.w) || /[,;:]/.test(prev.post)) continue;
+    if (!(prev.possessive || /^(a|an|each|every)$/.test(prev.w))) continue;
+    if (!next || next.pos === 'prep' || next.pos === 'conj' || /[,;:.!?)]/.test(t.post)) {
+      t.pos = 'noun';
+      t.root = t.w;
+    }
+  }
   // "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
