@@ -52,6 +52,16 @@ describe('extractor grammar: words (compromise)', () => {
     assert.ok(spec.relations.some((r) => r.from === 'RepairRequest' && r.to === 'Flat'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
   });
 
+  it('reads compound quantities as determiners and the counted word as a plural noun', () => {
+    const tags = (text: string) => tagSentence(text).map((t) => `${t.w}/${t.pos}`).join(' ');
+    assert.match(tags('Students enroll in one or more courses.'), /more\/det courses\/noun/);
+    assert.match(tags('A customer has at least one and at most five accounts.'), /has\/verb .*accounts\/noun/);
+    const enroll = analyze('Students enroll in one or more courses.').clauses.find((c) => c.verb === 'enroll');
+    assert.equal(enroll?.preps[0]?.phrase.key, 'course');
+    const has = analyze('A customer has at least one and at most five accounts.').clauses[0];
+    assert.deepEqual([has.subject?.key, has.verb, has.objects[0]?.key], ['customer', 'have', 'account']);
+  });
+
   it('reads a sentence-initial compound subject as nouns and an instruction as a verb', () => {
     assert.equal(tagSentence('Order lines have a quantity.')[0].pos, 'noun');
     assert.equal(tagSentence('Mark parcels as collected.')[0].pos, 'verb');

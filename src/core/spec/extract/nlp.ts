@@ -227,6 +227,54 @@ function correct(terms: Term[]): void {
     const t = terms[i];
     if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
   }
+  quantifiers(terms);
+}
+
+const COUNT_WORD = /^(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|more|several|n|m)$/;
+
+/** Length of a quantity at i ("five", "at least one", "up to 3", "exactly one", "no more than 2"), or 0. */
+function quantityAt(terms: Term[], i: number): number {
+  const w = (k: number) => terms[i + k]?.w ?? '';
+  const lead = [['at', 'least'], ['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['more', 'than'], ['fewer', 'than'], ['less', 'than'], ['exactly'], ['only'], ['maximum'], ['minimum'], ['max'], ['min']]
+    .find((words) => words.every((word, k) => w(k) === word));
+  const n = lead?.length ?? 0;
+  return COUNT_WORD.test(w(n)) && terms[i + n]?.pos !== 'noun' ? n + 1 : 0;
+}
+
+/**
+ * "one or more courses", "at least one and at most five accounts", "zero to many orders",
+ * "1..* passengers": a quantity read as determiners and numbers, and the counted word as a
+ * plural noun; "has" before it is the verb ("A customer has at least one … accounts").
+ */
+function quantifiers(terms: Term[]): void {
+  for (let i = 0; i < terms.length; i++) {
+    let end = i + quantityAt(terms, i);
+    if (end === i) continue;
+    // Only a compound quantity is re-read; a plain number the tagger already handles.
+    let compound = end - i > 1;
+    while (/^(and|or|to)$/.test(terms[end]?.w ?? '') && !/[,;:.]/.test(terms[end - 1].post)) {
+      const more = quantityAt(terms, end + 1);
+      if (!more) break;
+      end += 1 + more;
+      compound = true;
+    }
+    if (!compound) continue;
+    for (let k = i; k < end; k++) if (terms[k].pos !== 'num') terms[k].pos = 'det';
+    let noun = end;
+    while (terms[noun]?.pos === 'adj' && terms[noun + 1] && !/[,;:.]/.test(terms[noun].post)) noun++;
+    const counted = terms[noun];
+    if (counted && counted.pos === 'verb' && /[a-z]s$/.test(counted.w) && !NOT_PLURAL_VERBS.has(counted.w)) {
+      counted.pos = 'noun';
+      counted.root = singularOf(counted.w);
+      counted.plural = counted.root !== counted.w;
+    }
+    const before = terms[i - 1];
+    if (before && /^(has|have|had)$/.test(before.w) && before.pos === 'modal') {
+      before.pos = 'verb';
+      before.root = 'have';
+    }
+    i = end - 1;
+  }
 }
 
 const verbCache = new Map<string, boolean>();
