@@ -52,6 +52,12 @@ describe('extractor grammar: words (compromise)', () => {
     assert.ok(spec.relations.some((r) => r.from === 'RepairRequest' && r.to === 'Flat'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
   });
 
+  it('does not compound a name in capitals with the noun after it ("Suppose John stays …")', () => {
+    const { phrases } = analyze('Suppose John stays in a service flat.');
+    assert.ok(!phrases.some((p) => p.key === 'john stay'), phrases.map((p) => p.key).join(', '));
+    assert.ok(analyze('Each service flat has a number.').phrases.some((p) => p.key === 'service flat'));
+  });
+
   it('reads compound quantities as determiners and the counted word as a plural noun', () => {
     const tags = (text: string) => tagSentence(text).map((t) => `${t.w}/${t.pos}`).join(' ');
     assert.match(tags('Students enroll in one or more courses.'), /more\/det courses\/noun/);

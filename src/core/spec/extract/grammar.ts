@@ -72,7 +72,8 @@ export function nounPhrases(terms: Term[]): NounPhrase[] {
     }
     // A run of nouns without punctuation between them; the last one is the head.
     let end = i;
-    while (end + 1 < terms.length && terms[end + 1].pos === 'noun' && !breaksAfter(terms[end]) && !breaksBefore(terms[end + 1]) && !terms[end].possessive && terms[end + 1].depth === t.depth) end++;
+    // ("Suppose John stays …": a name in capitals is not a modifier of the lower-case noun after it.)
+    while (end + 1 < terms.length && terms[end + 1].pos === 'noun' && !breaksAfter(terms[end]) && !breaksBefore(terms[end + 1]) && !terms[end].possessive && terms[end + 1].depth === t.depth && !(terms[end].capital && !terms[end + 1].capital)) end++;
     const head = terms[end];
     // ("a 30-min slot", "a 2-hour session": the unit of a number is not part of the name.)
     const modifiers = terms.slice(Math.max(i, end - MAX_MODIFIERS), end).map((m) => m.w).filter((w) => !UNIT_WORDS.has(w));
