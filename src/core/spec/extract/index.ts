@@ -22,6 +22,7 @@ import { collectNlpEvidence } from './nlpEvidence';
 import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
 import { findRules } from './rules';
+import { applyKinds, readKinds } from './kinds';
 import { splitSentences, type SentenceInfo } from './sentences';
 import { collectUnimplemented } from './unimplemented';
 
@@ -101,6 +102,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     }
   }
 
+  const kinds = readKinds(sentences, evidence, pending);
+
   // 2. Auth and roles (detected above: without sign-in, the people in the text are records).
   const chosen = () => [...evidence.values()].filter((c) => c.score >= ENTITY_THRESHOLD && !PERSON_NOUNS.has(c.key));
   // A short idea whose records come with no fields ("a forum to share thoughts") still gets the
@@ -175,6 +178,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   applyFieldLists(draft, pending, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
   findNlpRelations(draft, sentences, roleWords);
+  applyKinds(draft, kinds);
 
   // 5. Who owns what.
   const ensureOwner = (entityName: string, source: number, role = ''): boolean => {

@@ -1,0 +1,305 @@
+// Kinds of a record ("inheritance"), read as single-table inheritance: the parent record gets an
+// enum field (`type`, or `kind`/`category` when `type` is taken) whose values are the kinds.
+//   "There are two types of accounts: current accounts and savings accounts."  Account.type = current | savings
+//   "An employee is either a pilot or a flight attendant."                    Employee.type = pilot | flight_attendant
+//   "Rooms can be single, double or suites."                                  Room.type = single | double | suite
+//   "Cars, vans and trucks are types of vehicles." / "A van is a kind of vehicle."
+//   "Pilots and attendants are employees." (plain form: only when the parent is named elsewhere too)
+//   "Current accounts also have an overdraft limit."  -> an optional field of Account.
+// A value drops the parent's head noun ("savings accounts" -> savings) and is singular.
+//
+// Decision (measured on dev, holdout, combined and requirements): a kind does not become a record
+// of its own. Its fields become optional fields of the parent. A kind the rest of the text made a
+// record is folded into the parent too, UNLESS it has relations of its own (other than to the
+// parent or to users): then it stays a record (a pilot who flies aircraft), and the parent still
+// lists it in its enum, so the kinds are complete in one place. An is-a link between a kind and
+// its parent is never a relation (it is the enum).
+import { addEntity, findEntity, type Draft, type DraftEntity, type DraftField } from './draft';
+import { addEvidence, ENTITY_THRESHOLD, type Evidence } from './entities';
+import type { FieldList } from './fields';
+import { DETERMINERS, ENUM_HEADS, singular, USER_WORDS } from './lexicon';
+import { resolveKey } from './mentions';
+import { tagSentence } from './nlp';
+import type { SentenceInfo } from './sentences';
+
+export interface Subtype {
+  /** Singular key of the kind's noun phrase ("savings account", "pilot"). */
+  key: string;
+  /** Enum value ("savings", "pilot", "flight_attendant"). */
+  value: string;
+}
+
+export interface KindStatement {
+  source: number;
+  /** Singular key of the parent ("account", "scientific article"). */
+  parent: string;
+  subtypes: Subtype[];
+  /** Plain "A and B are Xs": taken only when X is named in another sentence too. */
+  weak?: boolean;
+}
+
+const QUANTITY = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|various|different|distinct|main|basic|exactly|only|following|special|specific|so-called|separate|possible|certain)$/;
+const LIST_SPLIT = /\s*(?:,\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+|\s*\/\s*)\s*/;
+const MAX_WORDS = 4;
+
+/** "two basic types of accounts" -> ["account"]; undefined when the fragment is not a short noun phrase. */
+function nounWords(fragment: string, item = false): string[] | undefined {
+  const words = fragment
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/[^a-z0-9\s'-]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > (item ? 1 : 0) && (DETERMINERS.has(words[0]) || (!item && QUANTITY.test(words[0])) || /^(?:either|both|\d+)$/.test(words[0]))) words.shift();
+  if (!words.length || words.length > MAX_WORDS) return undefined;
+  if (words.some((w) => /^(?:is|are|be|can|may|must|will|which|that|who|whose|with|of|for|in|on|at|by|to|from|as|also|not|its|their|he|she|they|it|we|you|i|his|her)$/.test(w))) return undefined;
+  words[words.length - 1] = singular(words[words.length - 1]);
+  return words;
+}
+
+/** Parts of speech of a sentence's words, as the tagger reads them in context. */
+type PosOf = (word: string) => string | undefined;
+
+function posLookup(text: string): PosOf {
+  const pos = new Map<string, string>();
+  for (const t of tagSentence(text)) {
+    // A word read as a noun anywhere in the sentence is a noun ("rounds" of "solo rounds").
+    for (const w of [t.w, t.root]) if (w && pos.get(w) !== 'noun') pos.set(w, t.pos);
+  }
+  return (word) => pos.get(word);
+}
+
+/** Each item's head is a noun (or, in lists of kinds, an adjective), and no item holds a verb of the clause. */
+function itemsAreKinds(items: string[][], posOf: PosOf, allowAdjectives: boolean): boolean {
+  let nouns = 0;
+  for (const words of items) {
+    const last = words[words.length - 1];
+    // "shapes, objects or opponents": a plural in a list of kinds is a noun even when tagged a verb.
+    const written = ['s', 'es'].map((e) => posOf(`${last}${e}`)).find((p) => p !== undefined);
+    const head = written === 'verb' ? 'noun' : posOf(last) ?? written;
+    if (words.some((w) => ['modal', 'pron', 'prep'].includes(posOf(w) ?? ''))) return false;
+    if (head === 'noun') nouns++;
+    else if (!(allowAdjectives && head === 'adj')) return false;
+  }
+  return nouns > 0;
+}
+
+/** The enum value of a kind under its parent: the parent's head dropped, words joined by "_". */
+export function kindValue(kind: string[], parent: string[]): string | undefined {
+  let words = [...kind];
+  const head = parent[parent.length - 1];
+  if (words.length > 1 && words[words.length - 1] === head) {
+    words = words.slice(0, -1);
+    // "business account" under "user account": drop the parent's other words too when repeated.
+    while (words.length > 1 && parent.includes(words[words.length - 1])) words = words.slice(0, -1);
+  }
+  const value = words.join('_').replace(/[^a-z0-9_]/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '');
+  return /^[a-z][a-z0-9_]{0,62}$/.test(value) ? value : undefined;
+}
+
+function statement(source: number, posOf: PosOf, parentText: string, itemTexts: string[], allowAdjectives: boolean, weak = false): KindStatement | undefined {
+  const parent = nounWords(parentText);
+  if (!parent || ENUM_HEADS.has(parent[parent.length - 1])) return undefined;
+  const items = itemTexts.map((i) => i.trim()).filter(Boolean);
+  if (!items.length || items.length > 12) return undefined;
+  const kinds = items.map((i) => nounWords(i, true));
+  if (kinds.some((k) => !k)) return undefined;
+  if (!itemsAreKinds(kinds as string[][], posOf, allowAdjectives)) return undefined;
+  const subtypes: Subtype[] = [];
+  for (const kind of kinds as string[][]) {
+    const value = kindValue(kind, parent);
+    if (!value || subtypes.some((s) => s.value === value)) continue;
+    // An adjective kind ("double") of rooms is the record "double room".
+    const key = kind.length === 1 && kind[0] !== parent[parent.length - 1] && posOf(kind[0]) === 'adj' ? `${kind[0]} ${parent.join(' ')}` : kind.join(' ');
+    if (key === parent.join(' ')) return undefined;
+    subtypes.push({ key, value });
+  }
+  if (!subtypes.length) return undefined;
+  return { source, parent: parent.join(' '), subtypes, ...(weak ? { weak } : {}) };
+}
+
+const splitList = (text: string): string[] => text.replace(/\.$/, '').split(LIST_SPLIT);
+
+/** Reads one sentence for the kinds of a record it names (see the header for the forms). */
+export function findKinds(sentence: SentenceInfo): KindStatement | undefined {
+  if (sentence.heading) return undefined;
+  const plain = sentence.plain
+    .replace(/\((?:e\.g\.?|i\.e\.?|eg|ie)[^()]*\)/g, ' ')
+    .replace(/^(?:in addition|also|furthermore|moreover|finally|however|note that|besides)\s*,?\s*/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[.!;]\s*$/, '');
+  const id = sentence.id;
+  let tagged: PosOf | undefined;
+  const posOf: PosOf = (word) => (tagged ??= posLookup(sentence.text.toLowerCase()))(word);
+  let m: RegExpMatchArray | null;
+  // "X is either A or B" (also inside "two types of X: an X is either A or B").
+  if ((m = plain.match(/(?:^|[:,;]\s*|\b(?:a|an|each|every|the|any)\s+)([a-z][a-z\s'-]*?)\s+(?:is|are|can be|may be|must be|will be)\s+(?:always\s+)?either\s+(.+)$/))) {
+    return statement(id, posOf, m[1], splitList(m[2]), false);
+  }
+  // "A session is an individual session or a group session": kinds that repeat the head noun.
+  if ((m = plain.match(/^(?:a|an|each|every|the)\s+([a-z][a-z\s'-]*?)\s+(?:is|can be)\s+(?:a|an)\s+([a-z][a-z\s'-]*?)\s+or\s+(?:a|an)\s+([a-z][a-z\s'-]*)$/))) {
+    const head = m[1].split(' ').pop()!;
+    if ([m[2], m[3]].every((k) => k.endsWith(` ${head}`))) return statement(id, posOf, m[1], [m[2], m[3]], true);
+  }
+  // "(There are) two types of X: A and B", "two variants of the X, a A and a B".
+  if ((m = plain.match(/\b(types?|kinds?|sorts?|categories|variants?|forms?)\s+of\s+([a-z][^:;,()]*?)\s*(:|,|;|\bnamely\b|\s-\s)\s*(.+)$/))) {
+    // "which type of account he prefers: …": only the noun phrase after "of" names the parent.
+    const words = m[2].split(/\s+/);
+    const parent = words.slice(0, Math.min(words.length, MAX_WORDS)).join(' ');
+    const found = statement(id, posOf, parent, splitList(m[4]), true) ?? statement(id, posOf, words[0], splitList(m[4]), true);
+    // "type of work, shade, due date" lists fields: a singular "type of" or a comma needs kinds
+    // that repeat the parent's head ("a basic controller and an advanced controller").
+    const head = found?.parent.split(' ').pop();
+    const repeated = !!found && found.subtypes.every((k) => k.key.endsWith(` ${head}`));
+    if (found && found.subtypes.length >= 2 && (repeated || (/s$/.test(m[1]) && m[3] === ':'))) return found;
+  }
+  // "A, B and C are (special) types of X", "A is a (special) kind of X", "A are a special case of X".
+  if ((m = plain.match(/^(?:the\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:all\s+)?(?:a\s+|an\s+)?(?:special\s+|specific\s+|particular\s+|different\s+)?(?:types?|kinds?|sorts?|forms?|cases?|subtypes?|variants?)\s+of\s+([a-z][a-z\s'-]*?)\s*(?:[:,(].*)?$/))) {
+    return statement(id, posOf, m[2], splitList(m[1]), false);
+  }
+  // "A special type of X is the A".
+  if ((m = plain.match(/^(?:a|one)\s+(?:special|specific|particular)\s+(?:type|kind|sort|form|case)\s+of\s+([a-z][a-z\s'-]*?)\s+is\s+(?:the|a|an)\s+([a-z][a-z\s'-]*)$/))) {
+    return statement(id, posOf, m[1], [m[2]], false);
+  }
+  // "Administrators are special users", "Passenger aircraft are special aircraft used for …".
+  if ((m = plain.match(/^(?:the\s+|a\s+|an\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:a\s+|an\s+)?special\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?:\s+(?:used|that|which|who|with|for)\b.*)?$/))) {
+    const parent = m[2].split(' ');
+    // "special aircraft used": the parent is the noun phrase, up to the first non-noun.
+    const found = statement(id, posOf, m[2], splitList(m[1]), false) ?? statement(id, posOf, parent[0], splitList(m[1]), false);
+    if (found) return found;
+  }
+  // "Rooms can be single, double or suites": a list of kinds, at least two, none a verb or state.
+  if ((m = plain.match(/^(?:a|an|each|every|the|all)?\s*([a-z][a-z\s'-]*?)\s+(?:can|may)\s+be\s+(?!of\b|either\b|both\b)([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/))) {
+    const items = splitList(m[2]);
+    if (items.length >= 2 && !items.some((i) => ENUM_HEADS.has(i.split(' ').pop() ?? ''))) {
+      const found = statement(id, posOf, m[1], items, true);
+      if (found && found.subtypes.length >= 2) return found;
+    }
+  }
+  // "Pilots and flight attendants are employees": all plural nouns; weak (needs the parent named elsewhere).
+  if ((m = plain.match(/^([a-z][a-z,\s'-]*?\s(?:and|or)\s[a-z][a-z\s'-]*?)\s+are\s+(?:all\s+|also\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)$/))) {
+    const items = splitList(m[1]);
+    const last = m[2].split(' ').pop()!;
+    if (items.length >= 2 && items.every((i) => /s$/.test(i)) && /s$/.test(last) && singular(last) !== last) {
+      return statement(id, posOf, m[2], items, false, true);
+    }
+  }
+  return undefined;
+}
+
+const namedElsewhere = (key: string, source: number, sentences: SentenceInfo[]): boolean => {
+  const head = key.split(' ').pop()!;
+  return sentences.some((s) => s.id !== source && new RegExp(`\\b${head}(?:s|es)?\\b`).test(s.plain));
+};
+
+/**
+ * Step 1 (before records are chosen): finds the kind statements, makes each parent a record and
+ * marks the fields stated for a kind optional; a kind with too little evidence to be a record
+ * gives its fields to the parent.
+ */
+export function readKinds(sentences: SentenceInfo[], evidence: Evidence, lists: FieldList[]): KindStatement[] {
+  const found: KindStatement[] = [];
+  for (const sentence of sentences) {
+    const kinds = findKinds(sentence);
+    const head = kinds?.parent.split(' ').pop();
+    // "Administrators are special users": kinds of the people who sign in are roles.
+    if (!kinds || (USER_WORDS.has(head!) && head !== 'account')) continue;
+    if (kinds.weak && !namedElsewhere(kinds.parent, sentence.id, sentences)) continue;
+    // The parent as the text names it most ("scientific article" or just "article").
+    const words = kinds.parent.split(' ');
+    const suffixes = words.map((_, i) => words.slice(i).join(' '));
+    const best = suffixes.filter((k) => evidence.has(k)).sort((a, b) => evidence.get(b)!.score - evidence.get(a)!.score)[0];
+    kinds.parent = best ?? kinds.parent;
+    addEvidence(evidence, kinds.parent, ENTITY_THRESHOLD, sentence.id);
+    found.push(kinds);
+  }
+  for (const kinds of found) {
+    for (const subtype of kinds.subtypes) {
+      const head = subtype.key.split(' ').pop()!;
+      const strong = (evidence.get(subtype.key)?.score ?? 0) >= ENTITY_THRESHOLD;
+      for (const list of lists) {
+        if (!list.subject || (list.subject !== subtype.key && list.subject !== head)) continue;
+        if (list.subject === head && head === kinds.parent.split(' ').pop()) continue;
+        for (const item of list.items) item.optional = true;
+        if (!strong) list.subject = kinds.parent;
+      }
+    }
+  }
+  return found;
+}
+
+function foldInto(draft: Draft, parent: DraftEntity, kind: DraftEntity): void {
+  for (const field of kind.fields) {
+    if (!field.sources.size) continue;
+    const same = parent.fields.find((f) => f.name === field.name);
+    if (same) field.sources.forEach((s) => same.sources.add(s));
+    else parent.fields.push({ ...field, required: false, sources: new Set(field.sources) });
+    parent.fieldsFromText = true;
+  }
+  kind.sources.forEach((s) => parent.sources.add(s));
+  for (const relation of [...draft.relations]) {
+    if (relation.from !== kind.name && relation.to !== kind.name) continue;
+    const other = relation.from === kind.name ? relation.to : relation.from;
+    // Links to users move to the parent when it has none of that name; the rest went with the check.
+    if (other === 'User' && relation.from === kind.name && !draft.relations.some((r) => r.from === parent.name && r.name === relation.name)) relation.from = parent.name;
+    else draft.relations.splice(draft.relations.indexOf(relation), 1);
+  }
+  draft.entities.splice(draft.entities.indexOf(kind), 1);
+}
+
+/**
+ * Step 2 (after fields and relations): the parent's enum field, kinds folded into the parent
+ * unless they have relations of their own (see the header).
+ */
+export function applyKinds(draft: Draft, statements: KindStatement[]): void {
+  const byParent = new Map<DraftEntity, KindStatement[]>();
+  for (const kinds of statements) {
+    const name = resolveKey(draft, kinds.parent);
+    const parent = name ? findEntity(draft, name) : addEntity(draft, kinds.parent, kinds.source);
+    if (!parent || parent.name === 'User') continue;
+    parent.sources.add(kinds.source);
+    byParent.set(parent, [...(byParent.get(parent) ?? []), kinds]);
+  }
+  for (const [parent, list] of byParent) {
+    const values: string[] = [];
+    const sources = new Set<number>();
+    for (const kinds of list) {
+      sources.add(kinds.source);
+      draft.used.add(kinds.source);
+      for (const subtype of kinds.subtypes) {
+        if (!values.includes(subtype.value)) values.push(subtype.value);
+        const kind = draft.entities.find((e) => e.key === subtype.key);
+        if (!kind || kind === parent) continue;
+        // The is-a link is the enum, never a foreign key.
+        draft.relations = draft.relations.filter((r) => !((r.from === kind.name && r.to === parent.name) || (r.from === parent.name && r.to === kind.name)));
+        const own = draft.relations.some((r) => (r.from === kind.name || r.to === kind.name) && r.from !== 'User' && r.to !== 'User');
+        if (!own) foldInto(draft, parent, kind);
+      }
+    }
+    // A single kind named ("paintings are a special kind of object"): the rest are "other".
+    if (values.length === 1) values.push('other');
+    addKindField(parent, values, sources);
+  }
+}
+
+function addKindField(parent: DraftEntity, values: string[], sources: Set<number>): void {
+  const existing = parent.fields.find((f) => /^(type|kind|category)$/.test(f.name) && f.type === 'enum' && values.some((v) => f.enumValues?.includes(v)));
+  if (existing) {
+    existing.enumValues = [...new Set([...(existing.enumValues ?? []), ...values])];
+    sources.forEach((s) => existing.sources.add(s));
+    return;
+  }
+  const name = ['type', 'kind', 'category'].find((n) => !parent.fields.some((f) => f.name === n));
+  if (!name) return;
+  const field: DraftField = {
+    name,
+    label: name[0].toUpperCase() + name.slice(1),
+    type: 'enum',
+    required: true,
+    unique: false,
+    enumValues: values,
+    default: values.includes('other') ? 'other' : values[0],
+    sources: new Set(sources),
+  };
+  parent.fields.push(field);
+  parent.fieldsFromText = true;
+}
