@@ -15,6 +15,7 @@ import {
   colonListSubject,
   objectsOfActions,
   ofPhrases,
+  partsOfWholes,
   possessedRecords,
   storable,
   storedFor,
@@ -113,6 +114,17 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('a whole made of parts is a record and its parts are candidates ("is composed of", "is divided into")', () => {
+    const text = 'The scooter is composed of a deck, a motor and two wheels.';
+    const found = cues((add) => partsOfWholes(analyze(text), add));
+    assert.ok(found.scooter >= 2 && found.deck > 0 && found.motor > 0 && found.wheel > 0, JSON.stringify(found));
+    assert.deepEqual(cues((add) => partsOfWholes(analyze('The frame is made of steel.'), add)), {});
+    const spec = extractSpec('The scooter is composed of a deck, a motor and a battery. Each battery has a capacity and a charge level. Each motor has a power rating.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(['Scooter', 'Battery', 'Motor'].every((n) => names.includes(n)), names.join(', '));
+    assert.ok(spec.relations.some((r) => r.from === 'Battery' && r.to === 'Scooter'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+  });
+
   it('accounts with numbers and balances are records of the app, not its sign-in', () => {
     const bank = extractSpec('A credit union keeps members. Each member has a name. Each account has an account number and a balance. A member holds one or more accounts.');
     assert.ok(bank.entities.some((e) => e.name === 'Account'), bank.entities.map((e) => e.name).join(', '));

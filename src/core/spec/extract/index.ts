@@ -253,12 +253,12 @@ function theBusinessItself(key: string, text: string, withFields: Set<string>, s
   const escaped = words.slice(0, -1).map((w) => `${w}\\s+`).join('');
   const plural = new RegExp(`\\b${escaped}${pluralizeWord(head)}\\b`);
   if (plural.test(text) || head === pluralizeWord(head)) return false;
-  const mention = new RegExp(`\\b(\\w+)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`, 'g');
-  let mentions = 0;
-  for (const match of text.matchAll(mention)) {
-    mentions++;
-    if (/^(each|every|per|all|any|another|other|several|many|which|what|new|that)$/.test(match[1])) return false;
-  }
+  // "each frame", "every new plot": more than one of it exists.
+  const counted = new RegExp(`\\b(?:each|every|per|all|any|another|other|several|many|which|what|new|that)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
+  if (counted.test(text)) return false;
+  // "The bike is composed of a frame …": a whole with parts is what the app models, not who runs it.
+  if (new RegExp(`\\b${escaped}${head}\\s+(?:is |are )?(?:composed of|consists? of|made up of|comprises?|divided into)\\b`).test(text)) return false;
+  const mentions = text.match(new RegExp(`\\b${escaped}${head}\\b`, 'g'))?.length ?? 0;
   const inTitle = sentences.slice(0, 2).some((s) => (s.heading || s.id === 0) && s.plain.includes(key));
   const ours = new RegExp(`\\b(?:our|my)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
   return mentions > 0 && (inTitle || ours.test(text));

@@ -132,6 +132,25 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
   }
 }
 
+/** Verbs that say a whole is made of parts: "is composed of", "consists of", "is divided into". */
+export const PART_VERBS = /^(compose|consist|comprise|make|divide|split|build|assemble)$/;
+
+/**
+ * "The bike is composed of a frame, a drive system and a controller", "A farm is divided into
+ * fields": the whole is a record; each part may be one (weak: a part needs another cue too).
+ */
+export function partsOfWholes(analysis: Analysis, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (!PART_VERBS.test(clause.verb) || !clause.subject || !storable(clause.subject, analysis)) continue;
+    const parts = clause.preps.filter((p) => (p.prep === 'of' || p.prep === 'into' || p.prep === 'from') && storable(p.phrase, analysis));
+    // "made of steel" names a material; a whole needs parts that are things with articles or plurals.
+    const things = parts.filter((p) => p.phrase.plural || p.phrase.determiner);
+    if (!things.length) continue;
+    add(clause.subject.key, 2, true);
+    for (const { phrase } of things) add(phrase.key, 1.5, false);
+  }
+}
+
 /** "The name and passport number are stored for passengers", "For each flight the date is recorded". */
 export function storedFor(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
@@ -274,6 +293,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     subjectsOfHaving(analysis, addUnlessField);
     storedFor(analysis, addUnlessField);
     ofPhrases(analysis, addUnlessField);
+    partsOfWholes(analysis, addUnlessField);
     possessedRecords(analysis, addUnlessField);
     transactions(analysis, sentence, addUnlessField);
   }

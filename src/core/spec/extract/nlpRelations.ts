@@ -7,7 +7,7 @@ import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { analyze, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
-import { TRANSACTIONS } from './nlpEvidence';
+import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -76,6 +76,10 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           const quantified = MANY.test(analysis.terms[object.start]?.w ?? '') || object.plural;
           if (target && quantified && target.name !== 'User') link(target, subject);
         }
+      }
+      // "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole.
+      if (subject && subject.name !== 'User' && PART_VERBS.test(clause.verb)) {
+        for (const { prep, phrase } of clause.preps) if (/^(of|into|from)$/.test(prep)) link(entityOf(draft, phrase, roleWords), subject);
       }
       // Transactions: the act belongs to the person and to what it is about.
       const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
