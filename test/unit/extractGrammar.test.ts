@@ -37,6 +37,8 @@ function cues(run: (add: (key: string, score: number) => void) => void): Record<
 describe('extractor grammar: words (compromise)', () => {
   it('singularises irregular plurals', () => {
     assert.deepEqual(['people', 'children', 'analyses', 'boxes', 'buses', 'categories', 'criteria', 'diagnoses'].map(singular), ['person', 'child', 'analysis', 'box', 'bus', 'category', 'criterion', 'diagnosis']);
+    // Acronyms and words in -u: "SKUs", "menus" are plurals; "status", "campus" are not.
+    assert.deepEqual(['skus', 'menus', 'status', 'campus', 'bonus'].map(singular), ['sku', 'menu', 'status', 'campus', 'bonus']);
   });
 
   it('reads a plural after a verb as a noun, and a coordinated verb as a verb', () => {

@@ -29,7 +29,8 @@ export function singular(word: string): string {
   if (irregular) return irregular;
   // Only "-es" plurals are ambiguous enough to ask the tagger (analyses, buses, diagnoses);
   // the regular rules answer the rest, which keeps extraction fast.
-  if (!/^[a-z][a-z-]*es$/.test(word)) return singularizeWord(word);
+  // ("skus", "menus" end like "status" and "campus": the tagger tells them apart too.)
+  if (!/^[a-z][a-z-]*(?:es|us)$/.test(word)) return singularizeWord(word);
   const lemma = singularNoun(word);
   return lemma && lemma.length >= 2 ? lemma : singularizeWord(word);
 }
