@@ -15,7 +15,7 @@ import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extr
 import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
-import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from '../../src/core/spec/extract/rules/workflow';
+import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/spec/extract/rules/workflow';
 import { splitSentences } from '../../src/core/spec/extract/sentences';
 import type { FieldType, Rule } from '../../src/core/spec/projectSpec';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
@@ -673,5 +673,97 @@ describe('extract rules: every clause accounted for', () => {
     assert.deepEqual(draft.rules.map((r) => r.kind), ['noOverlap', 'dateOrder']);
     assert.ok(draft.used.has(1) && draft.used.has(2));
     assert.deepEqual(draft.notUnderstood.map((n) => n.sources), [[3]]);
+  });
+});
+
+describe('extract rules: more ways people write them, and nothing dropped', () => {
+  const expenses = () => model({ entities: { expense: [['amount', 'money'], ['status', 'enum', { enumValues: ['draft', 'submitted', 'approved', 'paid'] }]] } });
+  const tickets = () => model({ entities: { ticket: [['title', 'string'], ['status', 'string']] } });
+
+  it('rangeBetween: the verb before the range is not the subject ("the score must be between 0 and 10", "grades go from 1 to 6")', () => {
+    const r = run(rangeBetween, model({ entities: { essay: [['score', 'integer']] } }), 'The score must be between 0 and 10.');
+    assert.deepEqual([field(r.draft, 'Essay', 'score')?.min, field(r.draft, 'Essay', 'score')?.max], [0, 10]);
+    const s = run(rangeBetween, model({ entities: { exam: [['grade', 'integer']] } }), 'grades go from 1 to 6');
+    assert.deepEqual([field(s.draft, 'Exam', 'grade')?.min, field(s.draft, 'Exam', 'grade')?.max], [1, 6]);
+  });
+
+  it('rangeBetween: "between 4 and 8 players" counts people (a capacity), not a value', () => {
+    const r = run(rangeBetween, model({ entities: { team: [['name', 'string']] } }), 'A team has between 4 and 8 players.');
+    assert.equal(r.recognised, false);
+  });
+
+  it('workflowMoves: numbers are not states ("stars go from one to five")', () => {
+    const r = run(workflowMoves, model({ entities: { hotel: [['stars', 'integer']] } }), 'Stars go from one to five.');
+    assert.equal(r.rules.length, 0);
+  });
+
+  it('workflowThen: "starts as open, then becomes in progress, and finally closed"', () => {
+    const r = run(workflowThen, tickets(), 'A ticket starts as open, then becomes in progress, and finally closed.');
+    assert.deepEqual(r.rules[0]?.kind === 'statusWorkflow' && r.rules[0].transitions.map((t) => `${t.from}>${t.to}`), ['open>in_progress', 'in_progress>closed']);
+    assert.deepEqual(field(r.draft, 'Ticket', 'status')?.enumValues, ['open', 'in_progress', 'closed']);
+  });
+
+  it('workflowThen: "can be moved from open to resolved, and from resolved to closed"', () => {
+    const r = run(workflowThen, tickets(), 'A ticket can be moved from open to resolved, and from resolved to closed.');
+    assert.deepEqual(r.rules[0]?.kind === 'statusWorkflow' && [r.rules[0].initial, r.rules[0].transitions.length], ['open', 2]);
+  });
+
+  it('workflowArrows: no record named anywhere, the only record with a status gets it, and the note says so', () => {
+    const r = run(workflowArrows, model({ entities: { ticket: [['status', 'string']], agent: [['name', 'string']] } }), 'open -> in progress -> closed');
+    assert.equal(r.rules[0]?.entity, 'Ticket');
+    assert.match(r.notes[0], /names no record type; it was put on Ticket/);
+  });
+
+  it('refuseInState: bare plurals ("paid expenses must not be deleted") and "approved expenses are locked"', () => {
+    const r = run(refuseInState, expenses(), 'Paid expenses must not be deleted.');
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].actions, r.rules[0].condition], [['delete'], { field: 'status', op: 'eq', value: 'paid' }]);
+    const s = run(refuseInState, expenses(), 'Approved expenses are locked.');
+    assert.deepEqual(s.rules[0]?.kind === 'refuseWhen' && [s.rules[0].actions, s.rules[0].condition], [['update', 'delete'], { field: 'status', op: 'eq', value: 'approved' }]);
+    // Words that are no state ("members of the club") leave the sentence to other patterns.
+    assert.equal(run(refuseInState, expenses(), 'Totals of the expenses cannot be changed.').recognised, false);
+  });
+
+  it('refuseAfterState: "it is not allowed to edit an expense that is approved"', () => {
+    const r = run(refuseAfterState, expenses(), 'It is not allowed to edit an expense that is approved.');
+    assert.deepEqual(r.rules[0]?.kind === 'refuseWhen' && [r.rules[0].actions, r.rules[0].condition], [['update'], { field: 'status', op: 'eq', value: 'approved' }]);
+  });
+
+  it('overlapDoubleBooked: "a room cannot be booked twice at the same time" is an overlap, not a repeat', () => {
+    const rooms = model({ entities: { room: [['name', 'string']], booking: [['startsAt', 'datetime'], ['endsAt', 'datetime']] }, relations: [['Booking', 'Room']] });
+    const r = run(overlapDoubleBooked, rooms, 'A room cannot be booked twice at the same time.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'noOverlap', entity: 'Booking', scope: 'room', start: 'startsAt', end: 'endsAt', sources: [] });
+  });
+
+  it('ruleLanguage: short ranges, role requirements, locked records, state sequences; "twice a year" is no uniqueness', () => {
+    assert.equal(ruleLanguage('rating (1-5)'), 'a range of values');
+    assert.equal(ruleLanguage('1 - 10'), 'a range of values');
+    assert.equal(ruleLanguage('score: min 1, max 5'), 'a limit');
+    assert.equal(ruleLanguage('deleting a post requires the admin role'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('admin-only: delete posts'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('approved invoices are locked'), 'a refusal');
+    assert.equal(ruleLanguage('the app prevents members from booking a closed court'), 'a refusal');
+    assert.equal(ruleLanguage('a claim starts as new and then gets reviewed'), 'a sequence of states');
+    assert.equal(ruleLanguage('inspections happen twice a year'), undefined);
+    assert.equal(ruleLanguage('the admin places blocks on the grid'), undefined);
+  });
+
+  it('readClause: a clause whose limit became only another kind of rule says the limit was not enforced', () => {
+    const draft = model({ user: true, entities: { post: [['title', 'string']] } });
+    const { sentences } = splitSentences('Title.\n\nMembers can edit at most 3 posts a day.');
+    const ctx = contextFor(draft, sentences[1], clausesOf(sentences[1]).clauses[0], { roles: ['member'], roleWords: new Set(), ensureOwner: () => false });
+    const onlyOwnership: RulePattern = (c) => {
+      c.draft.rules.push({ kind: 'ownership', entity: 'Post', actions: ['update'], sources: [c.sentence.id] });
+      c.outcome.rules++;
+      return true;
+    };
+    readClause(ctx, [{ name: 'fake', run: onlyOwnership }]);
+    assert.match(draft.notUnderstood[0]?.reason ?? '', /Also reads like a limit; that part was not turned into a rule \(only an? ownership rule was\)/);
+  });
+
+  it('extractSpec: informal rule notes become rules or are listed, never silently mapped', () => {
+    const text = 'Tickets\n\nAgents handle tickets. A ticket has a title, a priority and a status.\n\n- A ticket starts as new, then becomes triaged, and finally fixed.\n- Fixed tickets must not be deleted.';
+    const spec = extractSpec(text);
+    assert.ok(spec.rules.some((r) => r.kind === 'statusWorkflow' && r.entity === 'Ticket'));
+    assert.ok(spec.rules.some((r) => r.kind === 'refuseWhen' && r.entity === 'Ticket'));
   });
 });

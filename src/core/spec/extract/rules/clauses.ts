@@ -133,12 +133,14 @@ interface Cue {
 const CUES: Cue[] = [
   { pattern: /→|->|=>|\s>\s/, says: 'a sequence of states' },
   { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\b(?:can't|cannot|can not|cant|never|not|no)\b.*\b(?:at the same time|at once|simultaneously)\b/, says: 'a rule against overlapping bookings' },
-  { pattern: /\bunique\b|\btwice\b|\bonly once\b|\bat most once\b|\bnever (?:be )?reused\b|\b(?:can't|cannot|can not|not) be reused\b|\bno duplicates?\b/, says: 'a uniqueness rule' },
+  { pattern: /\bunique\b|\btwice\b(?! (?:a|an|per|each|every) [a-z]+)|\bonly once\b|\bat most once\b|\bnever (?:be )?reused\b|\b(?:can't|cannot|can not|not) be reused\b|\bno duplicates?\b/, says: 'a uniqueness rule' },
   { pattern: new RegExp(String.raw`\b(?:at most|at least|max(?:imum)?(?: of)?|min(?:imum)?(?: of)?|up to|limited to|no more than|not more than|more than|fewer than|less than|under|over|capped at)\s+${NUMBER}\b|\bmore [a-z]+ than\b|\b(?:exceed|exceeds)\b|[<>]=?\s*\d`), says: 'a limit' },
-  { pattern: /\bbetween \d+(?:[.,]\d+)? and \d|\bfrom \d+(?:[.,]\d+)? to \d|\bout of \d|\bpositive\b|\bnegative\b/, says: 'a range of values' },
+  { pattern: /\bbetween \d+(?:[.,]\d+)? and \d|\bfrom \d+(?:[.,]\d+)? to \d|\bout of \d|\bpositive\b|\bnegative\b|^\s*\(?\s*\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*\)?\s*$|\(\s*\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*\)|\bmin(?:imum)?\s+\d+\s*,?\s*max(?:imum)?\s+\d/, says: 'a range of values' },
   { pattern: /\bone [a-z]+ per\b|\b(?:max|maximum|at most|no more than|up to|only)\b.*\b\d+ [a-z]+ (?:per|a|each) [a-z]+/, says: 'a limit per something' },
   { pattern: /\b(?:is|are|be|becomes?|gets?|a|the|once) full\b|\bfully booked\b|\bsold out\b|\boverbook\w*|\bcapacity (?:is|has been) (?:reached|exceeded)\b/, says: 'a capacity limit' },
-  { pattern: /\bonly\b/, says: 'a restriction ("only")' },
+  { pattern: /\bonly\b|-only\b|\brequires? (?:the |an? )?[a-z]+ (?:role|rights|permission|access)\b|\b(?:is|are) reserved for\b/, says: 'a restriction ("only")' },
+  { pattern: /\b(?:is|are|becomes?|gets?) (?:read-only|locked|frozen)\b|\b(?:not possible|impossible) to\b|\b(?:prevent|stop)s?\b[^.;]*\bfrom [a-z]+ing\b|\bforbid(?:s|den)?\b|\bdisallow(?:s|ed)?\b/, says: 'a refusal' },
+  { pattern: /\bstarts? (?:out )?as\b.*\bthen\b|\bfrom [a-z]+(?: [a-z]+)? to [a-z]+(?: [a-z]+)?,? (?:and|then) from\b/, says: 'a sequence of states' },
   { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)/, says: 'a prohibition' },
   { pattern: /\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to be\b/, says: 'an obligation ("must")' },
 ];

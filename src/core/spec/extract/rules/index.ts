@@ -7,7 +7,7 @@ import type { Draft } from '../draft';
 import type { SentenceInfo } from '../sentences';
 import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from './capacity';
 import { clausesOf, ruleLanguage } from './clauses';
-import { mentionsIn, note, type RuleClause, type RuleContext } from './context';
+import { kindWords, mentionsIn, note, type RuleClause, type RuleContext } from './context';
 import { dateOrder } from './dateOrder';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
@@ -15,7 +15,7 @@ import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
 import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
-import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps } from './workflow';
+import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
 
 export type RulePattern = (ctx: RuleContext) => boolean;
@@ -25,6 +25,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'workflowArrows', run: workflowArrows },
   { name: 'workflowMoves', run: workflowMoves },
   { name: 'workflowSteps', run: workflowSteps },
+  { name: 'workflowThen', run: workflowThen },
   { name: 'overlapExplicit', run: overlapExplicit },
   { name: 'overlapDoubleBooked', run: overlapDoubleBooked },
   { name: 'overlapSameTime', run: overlapSameTime },
@@ -78,11 +79,35 @@ function headingEntity(draft: Draft, inputs: RuleInputs, sentence: SentenceInfo)
 }
 
 /** Runs every pattern on one clause; says why when it carries rule language and nothing took it. */
+/** The rule kinds a specific cue of ruleLanguage() can be enforced as (a value range is a field's bounds). */
+const CUE_KINDS: Record<string, string[]> = {
+  'a sequence of states': ['statusWorkflow'],
+  'a rule against overlapping bookings': ['noOverlap', 'unique', 'capacity'],
+  'a uniqueness rule': ['unique', 'noOverlap', 'capacity'],
+  'a limit': ['capacity', 'range', 'unique', 'refuseWhen', 'dateOrder'],
+  'a range of values': ['range', 'capacity'],
+  'a limit per something': ['capacity', 'unique', 'range', 'noOverlap'],
+  'a capacity limit': ['capacity'],
+};
+
 export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
   let recognised = false;
+  const before = ctx.draft.rules.length;
+  const rulesBefore = ctx.outcome.rules;
   for (const pattern of patterns) if (pattern.run(ctx)) recognised = true;
-  if (recognised || ctx.outcome.rules || ctx.outcome.notes) return;
   const says = ruleLanguage(ctx.clause.plain);
+  const made = ctx.outcome.rules - rulesBefore;
+  if (made && !ctx.outcome.notes && says && CUE_KINDS[says]) {
+    // A rule was made, but not the kind the clause's wording asks for ("… at most 3 …" became only an ownership rule).
+    const added = ctx.draft.rules.slice(before);
+    const kinds = ctx.draft.rules.filter((r) => r.sources.includes(ctx.sentence.id)).map((r) => r.kind as string);
+    if (made > added.length && made > kinds.length) kinds.push('range');
+    if (!kinds.some((k) => CUE_KINDS[says].includes(k))) {
+      note(ctx, `Also reads like ${says}; that part was not turned into a rule (only ${[...new Set(kinds)].map((k) => (k === 'range' ? 'a value range' : `a ${kindWords(k as never)} rule`)).join(' and ')} was).`);
+    }
+    return;
+  }
+  if (recognised || ctx.outcome.rules || ctx.outcome.notes) return;
   if (!says) return;
   note(ctx, `Reads like ${says}, but it was not recognised as a rule Takoss can enforce (capacity, unique, no overlap, ownership, role, status workflow, date order, value range or refusal).`);
 }

@@ -139,7 +139,8 @@ export function overlapExplicit(ctx: RuleContext): boolean {
 /** "a room can't be double-booked", "no double bookings on a car". */
 export function overlapDoubleBooked(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't|is not to)\s+be\s+double[- ]?booked\b/.exec(plain);
+  // "can't be double-booked", and "can't be booked twice at the same time" (the same moment is an overlap, not a repeat).
+  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't|is not to)\s+be\s+(?:double[- ]?booked\b|(?:booked|reserved|rented|scheduled|planned|used|taken|assigned)\s+(?:twice|more than once|two times)\s+(?:at the same time|at once|simultaneously|concurrently|for the same (?:time|period|hours?|slot))\b)/.exec(plain);
   const noun = /\b(?:no|prevent|stop|block|avoid|disallow|forbid|without)\s+(?:any\s+)?double[- ]?bookings?\s+(?:on|of|for|in|at)\s+(?:a|an|the|one|any)?\s*([a-z][a-z -]{1,30})/.exec(plain);
   if (!passive && !noun) return false;
   const label = (passive ?? noun)![0].trim();

@@ -5,7 +5,7 @@
 import type { FieldType } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
-import { an, NUMBER, parseNumber, stripArticles, UNITS, wordsOf } from './words';
+import { an, NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -151,6 +151,11 @@ export function applyRange(
 
 const NUM = `(-?${NUMBER})`;
 
+/** The words before a range without the verb that leads into it ("the rating must be", "ratings go", "scores can range"). */
+function verbTail(before: string): string {
+  return before.replace(/\s*\b(?:(?:must|should|shall|has to|have to|needs? to|can|may|will|is to|are to)\s+)?(?:only\s+|always\s+)?(?:be|is|are|goes|go|ranges?|lies?|lie|varies|vary|runs?|count|counts)?\s*(?:a\s+(?:whole\s+)?number\s+|a\s+value\s+|an\s+integer\s+|any(?:thing)?\s+)?$/, ' ');
+}
+
 /** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)". */
 export function rangeBetween(ctx: RuleContext): boolean {
   const re = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)`);
@@ -163,7 +168,9 @@ export function rangeBetween(ctx: RuleContext): boolean {
   if (a === undefined || b === undefined) return false;
   // Times of day ("from 9 to 17") and years are not ranges of a value.
   if (/\b(?:open|opens|opening|hours|o'clock|am|pm)\b/.test(ctx.clause.plain.slice(Math.max(0, m.index - 20), m.index)) || /^(?:am|pm|h)$/.test(unit ?? '')) return false;
-  const subject = phraseBefore(ctx.clause.plain.slice(0, m.index));
+  // "between 4 and 8 players" counts records or people: a capacity (capacity.ts), not a value range.
+  if (unit && !UNITS[unit] && (PEOPLE_WORDS.has(unit) || mentionsIn(ctx, [unit]).length)) return false;
+  const subject = phraseBefore(verbTail(ctx.clause.plain.slice(0, m.index)));
   return applyRange(ctx, subject, { min: Math.min(a, b), max: Math.max(a, b) }, { unit, label: ctx.clause.plain.slice(m.index, m.index + m[0].length).trim() });
 }
 

@@ -11,7 +11,7 @@ import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
 import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
 
-const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|can no longer|must never|may never|can never|won't|will not)`;
+const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|(?:it is|it's) not (?:allowed|possible|permitted) to|(?:is|are) not permitted to|can no longer|must never|may never|can never|won't|will not|shall not)`;
 const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne)`;
 const VERBS = String.raw`(${PARTICIPLE}(?:\s+on)?(?:\s*(?:,|or|and|nor)\s*(?:be\s+)?${PARTICIPLE}(?:\s+on)?)*)`;
 
@@ -86,12 +86,13 @@ function noState(ctx: RuleContext, entity: DraftEntity, state: string, label: st
 /** "a closed issue cannot be edited or commented on", "lessons that are marked as given can't be deleted", "… can't be deleted once paid". */
 export function refuseInState(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const adjective = new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
+  // "a paid invoice can't be …", and bare plurals at the start: "paid invoices must not be …".
+  const adjective = new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain) ?? new RegExp(String.raw`^([a-z]+(?:[ -][a-z]+){1,3})\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
   const relative = new RegExp(String.raw`^(?:.*?\b)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:are|is|have been|has been|were|was)\s+(?:already\s+|still\s+)?(?:marked as\s+|set to\s+|in\s+|in status\s+)?([a-z][a-z -]{0,20}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
   const once = new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`).exec(plain);
   // "once an order is shipped, it can no longer be changed"; "closed tickets are read-only"; "a report is locked once it is approved".
   const leading = new RegExp(String.raw`^(?:once|after|when|as soon as)\s+(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?),?\s+(?:it|they|the [a-z ]+?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
-  const frozen = /^(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)(?:\s+(?:once|when|after|as soon as)\s+(?:it is|it's|they are|it has been|they have been|it gets)?\s*([a-z][a-z -]{0,20}))?$/.exec(plain);
+  const frozen = /^(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)(?:\s+(?:once|when|after|as soon as)\s+(?:it is|it's|they are|it has been|they have been|it gets)?\s*([a-z][a-z -]{0,20}))?$/.exec(plain);
   let entity: DraftEntity | undefined;
   let state: string | undefined;
   let verbs: string[] = [];
@@ -120,7 +121,7 @@ export function refuseInState(ctx: RuleContext): boolean {
     const found = mentionsIn(ctx, ws).filter((m) => m.end === ws.length - 1 && m.entity.name !== 'User').pop();
     if (!found) return false;
     const before = ws.slice(0, found.start).filter((w) => !/^(already|still|fully)$/.test(w));
-    if (!before.length || before.length > 3) return false;
+    if (!before.length || before.length > 3 || before.some((w) => /^(of|the|a|an|with|in|on|for|by|and|or|that|which|who|their|its|all|some|any|no|other|same|own)$/.test(w))) return false;
     entity = found.entity;
     state = before.join(' ');
     verbs = verbList(adjective[2]);
@@ -321,7 +322,13 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
 export function refuseAfterState(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
   const tail = String.raw`\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:once|after|when|as soon as|if)\s+(?:it|they)\s*(?:is|are|'s|has been|have been|has|have|was|were|gets|got)?\s*(?:already\s+|been\s+)?([a-z][a-z -]{0,20})$`;
-  const m = new RegExp(String.raw`\b${NEG}\s+([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)${tail}`).exec(plain) ?? new RegExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)${tail}`).exec(plain);
+  // "… an expense that is approved", "… an expense which has been paid": the state in a relative clause.
+  const relative = String.raw`\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:that|which)\s+(?:is|are|has been|have been|was|were)\s+(?:already\s+|marked as\s+|set to\s+|in\s+)?([a-z][a-z -]{0,20})$`;
+  const verbsRe = String.raw`([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)`;
+  const m =
+    new RegExp(String.raw`\b${NEG}\s+${verbsRe}${tail}`).exec(plain) ??
+    new RegExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+${verbsRe}${tail}`).exec(plain) ??
+    new RegExp(String.raw`\b(?:${NEG}|(?:nobody|no one)\s+(?:can|may|is allowed to))\s+${verbsRe}${relative}`).exec(plain);
   if (!m) return false;
   const verbs = m[1].split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean);
   if (!verbs.every((v) => isActionVerb(v))) return false;

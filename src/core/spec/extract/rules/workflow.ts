@@ -3,7 +3,7 @@
 // the values of the entity's enum status field (added when missing) and the order its transitions.
 import type { Draft, DraftEntity, DraftField } from '../draft';
 import { addOrNote, candidates, ensureField, fieldIn, mentionsIn, note, type RuleContext } from './context';
-import { stripArticles, wordsOf } from './words';
+import { parseNumber, stripArticles, wordsOf } from './words';
 
 interface States {
   main: string[];
@@ -35,6 +35,8 @@ export function workflowOrder(draft: Draft, entity: string, field: string): stri
 export function stateValue(text: string): string | undefined {
   const ws = wordsOf(text.replace(QUALIFIER, '')).filter((w) => !/^(a|an|the|it|is|then|finally|and)$/.test(w));
   if (!ws.length || ws.length > 3) return undefined;
+  // "from one to five stars" is a range of numbers, not states.
+  if (parseNumber(ws[0]) !== undefined) return undefined;
   const value = ws.join('_').replace(/-/g, '_').replace(/'/g, '');
   return /^[a-z][a-z0-9_]{0,62}$/.test(value) ? value : undefined;
 }
@@ -100,7 +102,7 @@ function isStatusField(field: DraftField): boolean {
 }
 
 /** The entity and status field a workflow is about, from the clause words around the states. */
-function target(ctx: RuleContext, preamble: string, all: string[]): { entity?: DraftEntity; field?: DraftField; fieldWords: string[] } {
+function target(ctx: RuleContext, preamble: string, all: string[]): { entity?: DraftEntity; field?: DraftField; fieldWords: string[]; guessed?: boolean } {
   const fieldWords = ctx.clause.subjectField ?? statusWords(preamble);
   const mentioned = mentionsIn(ctx, preamble).filter((m) => !m.person || m.entity.name !== 'User').map((m) => m.entity);
   const inSentence = mentionsIn(ctx, ctx.sentence.plain).filter((m) => m.entity.name !== 'User').map((m) => m.entity);
@@ -118,6 +120,11 @@ function target(ctx: RuleContext, preamble: string, all: string[]): { entity?: D
     }
   }
   const hinted = ctx.draft.entities.find((e) => e.name === ctx.hint);
+  // Nothing named nearby ("Status: open -> closed" under its own heading): the one record with a status field.
+  const withStatus = ctx.draft.entities.filter((e) => e.name !== 'User' && e.fields.some((f) => isStatusField(f) && (f.type === 'enum' || f.type === 'string')));
+  if (!mentioned.length && !inSentence.length && !hinted && withStatus.length === 1) {
+    return { entity: withStatus[0], field: withStatus[0].fields.find((f) => isStatusField(f) && (f.type === 'enum' || f.type === 'string')), fieldWords, guessed: true };
+  }
   return { entity: mentioned[0] ?? inSentence[0] ?? hinted, fieldWords };
 }
 
@@ -132,7 +139,7 @@ function statusWords(preamble: string): string[] {
 function applyWorkflow(ctx: RuleContext, states: States, preamble: string, label: string): boolean {
   const all = [...new Set([...states.main, ...states.branches, ...states.side])];
   if (all.length < 2) return false;
-  const { entity, field: found, fieldWords: named } = target(ctx, preamble, all);
+  const { entity, field: found, fieldWords: named, guessed } = target(ctx, preamble, all);
   // "a ticket status": the record's name is not part of the field's.
   const key = entity ? entity.key.split(' ') : [];
   const fieldWords = named.length > key.length && key.every((w, i) => named[i] === w || named[i] === `${w}s`) ? named.slice(key.length) : named.length === key.length && key.length && key.every((w, i) => named[i] === w) ? [] : named;
@@ -172,7 +179,9 @@ function applyWorkflow(ctx: RuleContext, states: States, preamble: string, label
   for (const b of states.branches) add(lastMain, b);
   const sideFrom = states.branches.length ? states.main : states.main.slice(0, -1);
   for (const s of states.side) for (const from of sideFrom.length ? sideFrom : states.main) add(from, s);
-  addOrNote(ctx, { kind: 'statusWorkflow', entity: entity.name, field: field.name, initial: states.main[0], transitions, sources: [ctx.sentence.id] }, label);
+  const added = addOrNote(ctx, { kind: 'statusWorkflow', entity: entity.name, field: field.name, initial: states.main[0], transitions, sources: [ctx.sentence.id] }, label);
+  // The text named no record: the workflow went to the only one with a status, which the user should confirm.
+  if (added && guessed) note(ctx, `The status workflow (${all.join(' → ')}) names no record type; it was put on ${entity.name}, the only one with a ${field.name} field. Check that it belongs there.`);
   return true;
 }
 
@@ -200,6 +209,44 @@ export function workflowMoves(ctx: RuleContext): boolean {
   }
   if (!lastSegment(rest[rest.length - 1], states)) return false;
   return applyWorkflow(ctx, states, m[1], ctx.clause.plain.slice(0, 120));
+}
+
+/**
+ * "starts as open, then becomes in progress, and finally closed"; "is created as a draft, then
+ * submitted, then approved"; "can be moved from open to resolved, and from resolved to closed".
+ */
+export function workflowThen(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const start = /^(.*?)\b(?:starts?|begins?|is created|are created|is opened|are opened|comes? in)\s+(?:out\s+)?(?:as|in|with status|in status|in the state)\s+(?:an?\s+)?(.+)$/.exec(plain);
+  if (start) {
+    const parts = start[2].split(/\s*,?\s*\b(?:and\s+)?(?:then|after that|afterwards|finally|eventually|later|next)\b\s*,?\s*/).map((p) => p.replace(/^(?:it\s+|they\s+)?(?:becomes?|moves? to|goes to|go to|changes? to|turns?|is set to|gets?|is|are)\s+(?:an?\s+)?/, '').trim()).filter(Boolean);
+    if (parts.length < 2) return false;
+    const states: States = { main: [], branches: [], side: [] };
+    for (const part of parts.slice(0, -1)) {
+      const v = stateValue(part);
+      if (!v) return false;
+      states.main.push(v);
+    }
+    if (!lastSegment(parts[parts.length - 1], states)) return false;
+    return applyWorkflow(ctx, states, start[1], plain.slice(0, 120));
+  }
+  // "from open to resolved, and from resolved to closed": each "from A to B" is one step.
+  const steps = [...plain.matchAll(/\bfrom\s+([a-z][a-z -]{0,25}?)\s+to\s+([a-z][a-z -]{0,25}?)(?=\s*(?:,|;|$|\band\b|\bor\b))/g)];
+  if (steps.length < 2) return false;
+  const pairs: Array<[string, string]> = [];
+  for (const step of steps) {
+    const a = stateValue(step[1]);
+    const b = stateValue(step[2]);
+    if (!a || !b) return false;
+    pairs.push([a, b]);
+  }
+  // One chain: each step starts where an earlier one ended (or at the first state).
+  const states: States = { main: [pairs[0][0], pairs[0][1]], branches: [], side: [] };
+  for (const [a, b] of pairs.slice(1)) {
+    if (states.main[states.main.length - 1] !== a || states.main.includes(b)) return false;
+    states.main.push(b);
+  }
+  return applyWorkflow(ctx, states, plain.slice(0, steps[0].index), plain.slice(0, 120));
 }
 
 /** "goes through the same steps: booked, in progress, done, collected"; "status: new, in progress, done". */
