@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { accountSentences } from '../../src/core/spec/accounting';
 import { extractSpec } from '../../src/core/spec/extract';
-import { findKinds, kindValue } from '../../src/core/spec/extract/kinds';
+import { coordinatedKinds, findKinds, kindValue } from '../../src/core/spec/extract/kinds';
 import type { SentenceInfo } from '../../src/core/spec/extract/sentences';
 
 function sentence(text: string): SentenceInfo {
@@ -59,6 +59,16 @@ describe('extract kinds: sentence forms', () => {
   it('"A and B are X" is weak (taken only when X is named elsewhere)', () => {
     assert.deepEqual(kinds('Nurses and surgeons are employees.'), { parent: 'employee', values: ['nurse', 'surgeon'], weak: true });
     assert.equal(kinds('Names and emails are required.'), undefined);
+  });
+
+  it('"a special type of X: an A X" (one kind, called special)', () => {
+    assert.deepEqual(kinds('Shops can open a special type of stall: a pop-up stall.'), { parent: 'stall', values: ['pop-up'.replace('-', '_')], weak: false });
+  });
+
+  it('"A or B Xs" when the text names both "A Xs" and "B Xs" on their own', () => {
+    const text = ['Pupils book morning or evening classes.', 'Morning classes start at eight.', 'Evening classes have a teacher.', 'We offer new or used bikes.'];
+    const found = coordinatedKinds(text.map((t, id) => ({ ...sentence(t), id })));
+    assert.deepEqual(found.map((k) => [k.source, k.parent, k.subtypes.map((s) => s.value)]), [[0, 'class', ['morning', 'evening']]]);
   });
 
   it('kindValue drops the repeated parent head, keeps other words', () => {
