@@ -116,6 +116,29 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('in a longer text, a noun mentioned in passing with no fields or links is not a record, and the warning names it', () => {
+    const spec = extractSpec([
+      'Each box has a box number, a size and a weight.',
+      'Each shelf has a code and a maximum weight.',
+      'A box is stored on a shelf.',
+      'A shelf holds at most 4 boxes.',
+      'The box number is printed on every sticker.',
+    ].join(' '));
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('Box') && names.includes('Shelf'), names.join(', '));
+    assert.ok(!names.includes('Sticker'), names.join(', '));
+    assert.ok(spec.warnings.some((w) => /not made records.*Sticker/.test(w)), spec.warnings.join(' | '));
+    // A short idea keeps everything it names.
+    const idea = extractSpec('Members upload recordings and leave comments.');
+    assert.ok(idea.entities.some((e) => e.name === 'Recording'), idea.entities.map((e) => e.name).join(', '));
+  });
+
+  it('a line of a record belongs to it ("box lines", "invoice items")', () => {
+    const spec = extractSpec('Each box has a box number and a size. Each box line has a quantity and a product code. Each crate has a label. Crate entries have a weight and a note.');
+    const links = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(links.includes('BoxLine->Box') && links.includes('CrateEntry->Crate'), links.join(', '));
+  });
+
   it('a whole made of parts is a record and its parts are candidates ("is composed of", "is divided into")', () => {
     const text = 'The scooter is composed of a deck, a motor and two wheels.';
     const found = cues((add) => partsOfWholes(analyze(text), add));

@@ -215,6 +215,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     }
   }
 
+  dropBareEntities(draft, evidence, sentences);
   // 6. Default fields for records the text names without fields; line items for orders/carts.
   completeEntities(draft);
 
@@ -238,6 +239,31 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
 
   return finish(text, options, sentences, draft, specAuth);
+}
+
+/** Texts this short name every record that matters; only longer ones mention things in passing. */
+const BARE_MIN_SENTENCES = 4;
+/** Evidence at or under this is "mentioned a few times", not "described". */
+const BARE_MAX_SCORE = 4;
+
+/**
+ * "printed on every label", "operatives carry handheld scanners": in a longer text a noun that is
+ * mentioned a few times but gets no fields, no links to other records and is not a known kind of
+ * record is a passing mention, not a table. It is left out and named in a warning, so the review
+ * can add it back.
+ */
+function dropBareEntities(draft: Draft, evidence: Evidence, sentences: SentenceInfo[]): void {
+  if (sentences.filter((s) => !s.heading).length < BARE_MIN_SENTENCES) return;
+  const dropped: string[] = [];
+  for (const entity of [...draft.entities]) {
+    if (entity.name === 'User' || entity.fieldsFromText || knownNoun(entity.key)) continue;
+    if (draft.relations.some((r) => (r.from === entity.name && r.to !== 'User') || r.to === entity.name)) continue;
+    if ((evidence.get(entity.key)?.score ?? 0) > BARE_MAX_SCORE) continue;
+    draft.entities.splice(draft.entities.indexOf(entity), 1);
+    draft.relations = draft.relations.filter((r) => r.from !== entity.name && r.to !== entity.name);
+    dropped.push(entity.name);
+  }
+  if (dropped.length) draft.warnings.push(`Mentioned but not made records (no fields or links of their own): ${dropped.join(', ')}. Add them in the review if the app should store them.`);
 }
 
 /**

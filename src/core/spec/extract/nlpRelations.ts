@@ -33,7 +33,24 @@ const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
 /** Verbs that say nothing about how two records are linked. */
 const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum']);
 
+/** Heads of compounds that name a part of the record their modifier names ("box line", "invoice item"). */
+const LINE_HEADS = /^(line|item|entry|row|detail|position|part)$/;
+
+/** "box lines", "shipment line", "invoice item": a line belongs to the record it is a line of. */
+function linesOfRecords(draft: Draft): void {
+  for (const line of draft.entities) {
+    const words = line.key.split(' ');
+    if (words.length < 2 || !LINE_HEADS.test(words[words.length - 1])) continue;
+    const parent = draft.entities.find((e) => e !== line && e.key === words.slice(0, -1).join(' ')) ?? draft.entities.find((e) => e !== line && e.key === words[words.length - 2]);
+    if (!parent || parent.name === 'User') continue;
+    if (draft.relations.some((r) => (r.from === line.name && r.to === parent.name) || (r.from === parent.name && r.to === line.name))) continue;
+    const source = Math.min(...line.sources);
+    if (addRelation(draft, { from: line.name, to: parent.name, required: true, onDelete: 'cascade' }, source)) draft.used.add(source);
+  }
+}
+
 export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
+  linesOfRecords(draft);
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
     const id = sentence.id;
