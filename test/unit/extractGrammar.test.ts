@@ -61,6 +61,12 @@ describe('extractor grammar: words (compromise)', () => {
     assert.ok(analyze('Suppose Anna opens a service record.').phrases.some((p) => p.key === 'service record'));
   });
 
+  it('reads a lone "-s" word as a plural noun ("Zones (code, name, max permits).")', () => {
+    assert.deepEqual(tagSentence('Zones.').map((t) => [t.pos, t.root]), [['noun', 'zone']]);
+    const spec = extractSpec('Residents apply for permits. Zones (code, name, max permits). A permit has a number and a zone.');
+    assert.ok(spec.entities.some((e) => e.name === 'Zone' && e.fields.some((f) => f.name === 'code')), spec.entities.map((e) => e.name).join(', '));
+  });
+
   it('reads compound quantities as determiners and the counted word as a plural noun', () => {
     const tags = (text: string) => tagSentence(text).map((t) => `${t.w}/${t.pos}`).join(' ');
     assert.match(tags('Students enroll in one or more courses.'), /more\/det courses\/noun/);

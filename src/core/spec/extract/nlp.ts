@@ -228,6 +228,14 @@ function correct(terms: Term[]): void {
     if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
   }
   quantifiers(terms);
+  // "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
+  // alone (an instruction would be "zone"), so it is a plural noun.
+  const only = terms.length === 1 ? terms[0] : undefined;
+  if (only && only.pos === 'verb' && /[a-z]s$/.test(only.w) && !only.w.endsWith('ss') && !NOT_PLURAL_VERBS.has(only.w)) {
+    only.pos = 'noun';
+    only.root = singularOf(only.w);
+    only.plural = only.root !== only.w;
+  }
 }
 
 const COUNT_WORD = /^(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|more|several|n|m)$/;
