@@ -34,6 +34,7 @@
 //   join entity linked to both (that join entity is then not a wrong entity). Inheritance and associations to an enum are left to the entity and enum scores.
 // - Rules: implemented (spec rule of that kind on the mapped entity; range ~ a field with min/max, unique ~ a unique
 //   field), listed (its sentence is notUnderstood / notImplemented / partial in accountSentences()), else SILENTLY DROPPED.
+//   Printed in total and per gold rule kind ("rule kind <kind> N: impl / listed / drop", aggregate counts, weakest first).
 // - "unaccounted" sentences (accountSentences()) are silent drops: nothing in the spec comes from them and nothing says why.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
@@ -187,6 +188,11 @@ function printGroup(g, targets = {}) {
     const r = s.rules;
     const ok = r.total ? r.implemented / r.total >= TARGETS.rulesImplemented && r.dropped === 0 : true;
     log(`  rules                implemented ${pct(r.implemented, r.total)}, listed ${pct(r.listed, r.total)}, SILENTLY DROPPED ${pct(r.dropped, r.total)} of ${r.total}   target >= 50% / 0% ${mark(ok)}`);
+    // Per gold rule kind (aggregate counts only): implemented/listed/dropped of the kind's total, weakest first.
+    const kinds = Object.entries(r.byKind ?? {}).sort(([ka, a], [kb, b]) => a.implemented / a.total - b.implemented / b.total || ka.localeCompare(kb));
+    for (const [kind, c] of kinds) {
+      log(`    rule kind ${kind.padEnd(16)} ${String(c.total).padStart(3)}: impl ${String(c.implemented).padStart(3)} (${pct(c.implemented, c.total).padStart(4)})  listed ${String(c.listed).padStart(3)}  drop ${String(c.dropped).padStart(3)}`);
+    }
   }
   if (s.auth.texts) log(`  auth accuracy        ${fmt(s.auth.right / s.auth.texts)} (${s.auth.right}/${s.auth.texts})`);
   if (s.notStored.texts) log(`  not-stored nouns that became entities: ${s.notStored.became} of ${s.notStored.total}`);

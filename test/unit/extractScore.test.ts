@@ -14,6 +14,7 @@ import {
   nameKey,
   namesMatch,
   prf,
+  rulesByKind,
   scoreFields,
   scoreRelations,
   scoreRoles,
@@ -435,6 +436,25 @@ describe('extractor benchmark scoring', () => {
       assert.equal(r.results[5].status, 'unaccounted', 'a sentence nothing explains is a silent drop');
       assert.equal(r.results[6].status, 'mapped', 'a sentence that became a field but not the rule is a silent drop too');
       assert.deepEqual({ total: r.total, implemented: r.implemented, listed: r.listed, dropped: r.dropped }, { total: 7, implemented: 3, listed: 2, dropped: 2 });
+    });
+
+    it('are counted per gold rule kind, for one text and summed over texts', () => {
+      const r = scoreRules(gold, spec, matchEntities(gold, spec, true), accountSentences(spec));
+      assert.deepEqual(rulesByKind(r.results), {
+        capacity: { total: 2, implemented: 1, listed: 0, dropped: 1 },
+        range: { total: 1, implemented: 1, listed: 0, dropped: 0 },
+        unique: { total: 1, implemented: 1, listed: 0, dropped: 0 },
+        refuseWhen: { total: 2, implemented: 0, listed: 1, dropped: 1 },
+        noOverlap: { total: 1, implemented: 0, listed: 1, dropped: 0 },
+      });
+      assert.deepEqual(rulesByKind([]), {});
+      const text = scoreText(gold, spec);
+      const total = summarize([text, text]);
+      assert.deepEqual(total.rules.byKind.refuseWhen, { total: 4, implemented: 0, listed: 2, dropped: 2 });
+      assert.deepEqual(total.rules.byKind.capacity, { total: 4, implemented: 2, listed: 0, dropped: 2 });
+      const kinds = Object.values(total.rules.byKind);
+      assert.equal(kinds.reduce((n, c) => n + c.total, 0), total.rules.total, 'the kinds add up to the total');
+      assert.equal(kinds.reduce((n, c) => n + c.dropped, 0), total.rules.dropped);
     });
   });
 

@@ -495,6 +495,25 @@ export interface RuleScore {
   results: RuleResult[];
 }
 
+/** Rule outcomes of one gold rule kind (or of all kinds). */
+export interface RuleCounts {
+  total: number;
+  implemented: number;
+  listed: number;
+  dropped: number;
+}
+
+/** Outcomes per gold rule kind, over any number of rule results (aggregate numbers only). */
+export function rulesByKind(results: readonly RuleResult[]): Record<string, RuleCounts> {
+  const out: Record<string, RuleCounts> = {};
+  for (const r of results) {
+    const c = (out[r.gold.kind] ??= { total: 0, implemented: 0, listed: 0, dropped: 0 });
+    c.total++;
+    c[r.outcome]++;
+  }
+  return out;
+}
+
 const textTokens = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 /** Share of the words of `needle` that occur in `haystack` (1 when it occurs verbatim). */
@@ -653,7 +672,7 @@ export interface Summary {
   enums: { total: number; matched: number; asEntity: number; asField: number };
   fields: Counts & { texts: number };
   relations: Counts & { texts: number };
-  rules: { texts: number; total: number; implemented: number; listed: number; dropped: number };
+  rules: { texts: number; total: number; implemented: number; listed: number; dropped: number; byKind: Record<string, RuleCounts> };
   auth: { texts: number; right: number };
   roles: Counts & { texts: number };
   notStored: { texts: number; total: number; became: number };
@@ -671,7 +690,7 @@ export function summarize(scores: readonly TextScore[]): Summary {
     enums: { total: 0, matched: 0, asEntity: 0, asField: 0 },
     fields: { ...zeroCounts(), texts: 0 },
     relations: { ...zeroCounts(), texts: 0 },
-    rules: { texts: 0, total: 0, implemented: 0, listed: 0, dropped: 0 },
+    rules: { texts: 0, total: 0, implemented: 0, listed: 0, dropped: 0, byKind: {} },
     auth: { texts: 0, right: 0 },
     roles: { ...zeroCounts(), texts: 0 },
     notStored: { texts: 0, total: 0, became: 0 },
@@ -701,6 +720,13 @@ export function summarize(scores: readonly TextScore[]): Summary {
       sum.rules.implemented += s.rules.implemented;
       sum.rules.listed += s.rules.listed;
       sum.rules.dropped += s.rules.dropped;
+      for (const [kind, c] of Object.entries(rulesByKind(s.rules.results))) {
+        const into = (sum.rules.byKind[kind] ??= { total: 0, implemented: 0, listed: 0, dropped: 0 });
+        into.total += c.total;
+        into.implemented += c.implemented;
+        into.listed += c.listed;
+        into.dropped += c.dropped;
+      }
     }
     if (s.auth) {
       sum.auth.texts++;
