@@ -71,7 +71,7 @@ describe('extractSpec: entities and fields', () => {
       ['title', 'string'],
       ['website', 'url'],
       ['available', 'boolean'],
-      ['pages', 'integer'],
+      ['pageCount', 'integer'],
     ]);
   });
 
@@ -190,7 +190,7 @@ describe('extractSpec: rules', () => {
     const events = extract('Organizers create events (name, start time, capacity). Attendees register for events; registration is refused once capacity is reached.');
     assert.ok(events.rules.some((r) => r.kind === 'capacity' && r.entity === 'Registration' && r.relation === 'event' && r.capacityField === 'capacity'));
     const library = extract('Books have a title and number of copies. A loan records the member, the book, the loan date and the return date. A member cannot borrow a book when no copy is free.');
-    assert.ok(library.rules.some((r) => r.kind === 'capacity' && r.entity === 'Loan' && r.capacityField === 'copies' && r.activeWhenNull === 'returnDate'));
+    assert.ok(library.rules.some((r) => r.kind === 'capacity' && r.entity === 'Loan' && r.capacityField === 'copyCount' && r.activeWhenNull === 'returnDate'));
   });
 
   it('unique, noOverlap, ownership and roleRequired', () => {

@@ -78,7 +78,7 @@ describe('extractSpec on the sample requirements', () => {
   it('library: capacity counts loans not yet returned', () => {
     const spec = sample('library');
     assert.deepEqual(names(spec), ['Book', 'Loan', 'User']);
-    assert.deepEqual(rule(spec, 'capacity').map((r) => [r.entity, r.relation, r.capacityField, r.activeWhenNull]), [['Loan', 'book', 'copies', 'returnDate']]);
+    assert.deepEqual(rule(spec, 'capacity').map((r) => [r.entity, r.relation, r.capacityField, r.activeWhenNull]), [['Loan', 'book', 'copyCount', 'returnDate']]);
     assert.ok(roles(spec).includes('librarian'));
   });
 

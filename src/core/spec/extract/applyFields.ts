@@ -4,7 +4,7 @@
 import { camelCase } from '../naming';
 import { addEntity, addField, addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { entityKeyAllowed } from './entities';
-import type { FieldItem, FieldList } from './fields';
+import { countName, type FieldItem, type FieldList } from './fields';
 import { knownNoun } from './knowledge';
 import { singular, USER_WORDS } from './lexicon';
 import { resolveKey } from './mentions';
@@ -51,8 +51,11 @@ function addItemField(entity: DraftEntity, item: FieldItem, source: number): voi
   if (!type) type = guess.type;
   const name = item.words.join(' ');
   let words = item.words;
-  if (words.length > 2 && words[0] === 'number' && words[1] === 'of') words = words.slice(2);
+  if (words.length > 2 && words[0] === 'number' && words[1] === 'of') words = countName(words.slice(2));
   else if (words.length > 1 && words[words.length - 1] === 'list') words = words.slice(0, -1);
+  // "whether it is a self-service pump" on Pump: the record's own name is not part of the flag.
+  const own = entity.key.split(' ');
+  if (type === 'boolean' && words.length > own.length && own.every((w, i) => words[words.length - own.length + i] === w)) words = words.slice(0, -own.length);
   const field = addField(
     entity,
     {
@@ -70,8 +73,31 @@ function addItemField(entity: DraftEntity, item: FieldItem, source: number): voi
   if (field) entity.fieldsFromText = true;
 }
 
+/** "a bank has any number of branches": a link when the branches are records, nothing otherwise. */
+function applyRecords(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
+  for (const item of items) {
+    const target = targetOf(draft, item.key, roleWords);
+    if (!target || target === subject.name || target === 'User') continue;
+    if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
+    else addRelation(draft, { from: target, to: subject.name, required: true, onDelete: 'cascade' }, source);
+    draft.used.add(source);
+  }
+}
+
 function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
   for (const item of items) {
+    if (item.value) continue;
+    // "any number of branches", "several rooms": a link when they are records, never a field.
+    // ("several rooms, each with a number" is a record with its own fields: read on.)
+    if (item.quantified && !item.sub?.length) {
+      applyRecords(draft, subject, [item], source, roleWords);
+      continue;
+    }
+    // "a number of pumps" where pumps are records says how many of them there are.
+    if (item.counts && targetOf(draft, item.counts, roleWords)) {
+      applyRecords(draft, subject, [{ ...item, key: item.counts, plural: true }], source, roleWords);
+      continue;
+    }
     const target = targetOf(draft, item.key, roleWords);
     if (item.sub?.length) {
       if (item.plural) {

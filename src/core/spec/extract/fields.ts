@@ -9,6 +9,7 @@ import { genericHeadAllowed, NON_ENTITY, USER_WORDS } from './lexicon';
 import { colonListSubject, isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { typeFromHint, type TypeGuess } from './types';
+import type { FieldType } from '../projectSpec';
 
 export interface FieldItem {
   /** Lower-case words of the field name ("unit", "price"). */
@@ -27,6 +28,20 @@ export interface FieldItem {
   sub?: FieldItem[];
   /** The sub-list was introduced by "each with" (a strong sign the item is a record). */
   each?: boolean;
+  /**
+   * "a number of seats": a count field (words end in "count"), unless the counted noun (this key)
+   * names a record — then it says how many of them the subject has, a relation.
+   */
+  counts?: string;
+  /** "several rooms", "any number of branches", "one or more rooms": how many, a relation, never a field. */
+  quantified?: boolean;
+  /**
+   * A value, neither a field nor a record: the other answer of a yes/no question ("whether it is a
+   * steward or stewardess"), or an example ("publishers (e.g., Acme, Globex)").
+   */
+  value?: boolean;
+  /** The type was written as a programmer's type name ("of type String"). */
+  typeWritten?: boolean;
 }
 
 export interface FieldList {
@@ -38,10 +53,41 @@ export interface FieldList {
   items: FieldItem[];
 }
 
-const LEADING = /^(?:(?:a|an|the|its|their|his|her|one|some|any|each|own|also|both|either|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
+const LEADING = /^(?:(?:a|an|the|its|their|his|her|whose|one|some|any|each|own|also|both|either|exactly|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
 const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
-const CUT_WORDS = new Set(['for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
+const CUT_WORDS = new Set(['there', 'for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
 const ADJECTIVES = new Set(['short', 'long', 'brief', 'full', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
+/** Words that pick out an instance ("a certain duration", "their respective roles"), never part of a field's name. */
+const PICKING = new Set(['certain', 'particular', 'respective', 'various', 'different', 'own', 'additional', 'specified', 'separate']);
+
+/** Type names a programmer writes next to a field ("of type int", "(long)", ": String"), to the spec's types. */
+const TYPE_NAMES: Record<string, FieldType> = Object.assign(Object.create(null) as Record<string, FieldType>, {
+  int: 'integer', integer: 'integer', long: 'integer', short: 'integer', byte: 'integer', bigint: 'integer',
+  double: 'decimal', float: 'decimal', decimal: 'decimal', real: 'decimal', number: 'decimal', bigdecimal: 'decimal', numeric: 'decimal',
+  string: 'string', text: 'string', char: 'string', varchar: 'string',
+  boolean: 'boolean', bool: 'boolean',
+  date: 'date', localdate: 'date', datetime: 'datetime', 'date-time': 'datetime', localdatetime: 'datetime', timestamp: 'datetime',
+});
+/** Modifiers of a class diagram written before the type ("of type protected long"). */
+const MODIFIERS = '(?:(?:public|private|protected|package|static|final|const|readonly)\\s+)*';
+const TYPE_NAME = '(int|integer|long|short|byte|bigint|double|float|decimal|real|number|bigdecimal|numeric|string|text|char|varchar|boolean|bool|date|localdate|datetime|date-time|localdatetime|timestamp)';
+/** "of type int", "of data type String", "with type double", "type: long" after the field's name ("name: String" is read as this). */
+const OF_TYPE = new RegExp(`\\s*(?:,\\s*)?(?:(?:of|with)\\s+(?:the\\s+)?(?:data\\s+)?type:?|(?:data\\s+)?type:)\\s+${MODIFIERS}${TYPE_NAME}\\b`);
+/** "(long)", "(private int)", "(type String)": a parenthesis that only names a type. */
+const TYPE_ONLY = new RegExp(`^\\s*(?:(?:data\\s+)?type:?\\s+)?${MODIFIERS}${TYPE_NAME}\\s*$`);
+/** "balance: double, owner: String": annotations after colons, anywhere in a list. */
+const COLON_TYPES = new RegExp(`\\s*:\\s*(${MODIFIERS}${TYPE_NAME})(?=\\s*(?:[,;.)]|\\band\\b|$))`, 'gi');
+
+/** "(it is also noted) whether (or not) they are a VIP", "whether the rent is paid", "whether it has a garden". */
+const WHETHER = /^(?:it is (?:also )?(?:noted|stored|recorded|known|indicated|registered|kept|saved|tracked|specified) )?whether (?:or not )?(?:(?:it|they|he|she|the [a-z-]+(?: [a-z-]+)?|[a-z-]+) )?(?:is|are|was|were|has been|have been|wants? to (?:be|stay|remain)|would like to (?:be|stay|remain)|can be|should be|needs? to be|offers?|has|have|includes?|contains?)\s+(?:already\s+)?([a-z][a-z -]*?)(?:\s+or not)?$/;
+
+/** Things counted in units: "the number of hours" is the hours, not an "hour count". */
+const MEASURES = new Set(['servings', 'portions', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months', 'years', 'nights', 'points', 'units', 'liters', 'litres', 'kilometers', 'kilometres', 'miles', 'meters', 'metres', 'kilograms', 'grams', 'credits', 'calories']);
+const NUMBER_WORDS = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+)';
+/** "one or more", "at least one and at most five", "one or two": written as one quantifier before a list is split at "and"/"or". */
+const QUANTIFIER_PAIR = new RegExp(`\\b(?:${NUMBER_WORDS} or (?:more|several|${NUMBER_WORDS})|at least ${NUMBER_WORDS} (?:and|but) (?:at most|up to|no more than|not more than) ${NUMBER_WORDS})\\s+(?=[a-z])`, 'g');
+/** Words that say how many records there are ("any number of branches", "several rooms", "two pieces"). */
+const QUANTIFIER = new RegExp(`^(?:(?:any|an arbitrary|an unlimited|a variable|a large|a small)\\s+number of|(?:at least|at most|up to|no more than|more than|fewer than|less than|exactly)\\s+${NUMBER_WORDS}|several|many|multiple|numerous|a few|lots of|a lot of|${NUMBER_WORDS})\\s+`);
 
 /** A sentence that is only a comma list of short items, with no clause ("Description, found on (date), room"). */
 function isBareList(plain: string): boolean {
@@ -99,9 +145,15 @@ function parseItem(raw: string): FieldItem | undefined {
   let enumValues: string[] | undefined;
   let hint: TypeGuess | undefined;
   let context = text;
-  // "last name of type String", "balance of type double": a type named after the field.
-  text = text.replace(/\s+of (?:type|data type)\s+([a-z]+)\b/, (_all, type: string) => {
-    hint ??= typeFromHint(type === 'int' ? 'integer' : type === 'double' || type === 'float' ? 'decimal' : type === 'bool' ? 'boolean' : type);
+  // "last name of type String", "an x value of type protected long", "balance: double": the type a
+  // programmer would write; it sets the field's type and is never part of its name.
+  let typeWritten = false;
+  const written = (type: string): void => {
+    hint = { type: TYPE_NAMES[type] };
+    typeWritten = true;
+  };
+  text = text.replace(OF_TYPE, (_all, type: string) => {
+    written(type);
     return ' ';
   });
   // "(unique)", "(optional)" written after a field are flags, not values.
@@ -109,6 +161,11 @@ function parseItem(raw: string): FieldItem | undefined {
   const trailingFlag = /\s(unique|optional|required|mandatory)\s*$/.exec(text)?.[1];
   if (trailingFlag) text = `${trailingFlag} ${text.replace(/\s(unique|optional|required|mandatory)\s*$/, '')}`;
   text = text.replace(/\(([^()]*)\)/g, (_all, inner: string) => {
+    const named = TYPE_ONLY.exec(inner);
+    if (named) {
+      written(named[1]);
+      return ' ';
+    }
     // "(date, duration, price)" is a list; "(an integer, at least 0)" is a type with a note.
     const typed = inner.includes(',') && !/^\s*(?:a|an)\s/.test(inner) ? undefined : typeFromHint(inner);
     if (typed) hint = typed;
@@ -116,6 +173,21 @@ function parseItem(raw: string): FieldItem | undefined {
     return ' ';
   });
   const flags = { optional: false, unique: false, required: false };
+  // "it is also noted whether they are a VIP or not", "whether they want to stay anonymous": a yes/no field.
+  const whether = WHETHER.exec(text.trim());
+  if (whether) {
+    text = whether[1];
+    hint = { type: 'boolean' };
+  }
+  // "the number of decks", "how many seats there are": a count. ("a number of rooms" may instead say
+  // how many rooms records there are: the caller decides once it knows the records.)
+  const count = /^(?:(the|a|an|its|their|his|her)\s+)?(?:(?:total|certain|overall)\s+)?number of\s+|^how many\s+/.exec(text.trim());
+  const counted = !!count;
+  const countedLoosely = count?.[1] === 'a' || count?.[1] === 'an';
+  if (count) text = text.trim().slice(count[0].length).replace(/\s(?:of|it|they|he|she|we|you|there)\s.*$/, '');
+  // "any number of branches", "several rooms", "two game pieces": how many records, not a field.
+  const quantifier = counted ? undefined : QUANTIFIER.exec(text.trim());
+  if (quantifier) text = text.trim().slice(quantifier[0].length);
   text = text.replace(LEADING, '').replace(/^(?:which|what|how many|how much)\s+/, '');
   text = text.replace(FLAGS, (_all, flag: string) => {
     if (flag === 'optional') flags.optional = true;
@@ -172,15 +244,21 @@ function parseItem(raw: string): FieldItem | undefined {
     if (CUT_WORDS.has(w) || /^\d/.test(w)) break;
     words.push(w);
   }
-  while (words.length > 1 && ADJECTIVES.has(words[0])) words.shift();
+  while (words.length > 1 && (ADJECTIVES.has(words[0]) || PICKING.has(words[0]))) words.shift();
   if (!words.length || words.length > 4 || words.some((w) => NOT_FIELD.has(w)) || !/^[a-z]/.test(words[0])) return undefined;
-  if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that', 'of', 'obviously', 'etc', 'which', 'who', 'what'].includes(words[0])) return undefined;
+  if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that', 'of', 'obviously', 'etc', 'which', 'who', 'what', 'whose', 'whether', 'not', 'one'].includes(words[0])) return undefined;
+  // "an x value", "the y coordinate": the axis is the name.
+  if (words.length === 2 && /^[a-z]$/.test(words[0]) && /^(?:value|coordinate|co-ordinate|position)$/.test(words[1])) words.pop();
   // "viewing purchase information" and "see their order history" are clauses, not fields.
   if (/ing$/.test(words[0]) && words.length > 1 && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return undefined;
   // ("licence no": a final "no" is the number.)
   if (words.slice(1).some((w, i) => DETERMINERS.has(w) && w !== 'one' && !(w === 'no' && i === words.length - 2))) return undefined;
   const last = words[words.length - 1];
-  return {
+  if (counted && !words.some((w) => MEASURES.has(w))) {
+    const countWords = countName(words);
+    return { words: countWords, key: countWords.join(' '), plural: false, hint: hint ?? { type: 'integer', min: 0 }, ...flags, context, counts: countedLoosely ? countWords.slice(0, -1).join(' ') : undefined };
+  }
+  const item: FieldItem = {
     words,
     key: [...words.slice(0, -1), singular(last)].join(' '),
     plural: isPlural(last),
@@ -189,11 +267,22 @@ function parseItem(raw: string): FieldItem | undefined {
     ...flags,
     context,
   };
+  if (quantifier && item.plural && !typeWritten) item.quantified = true;
+  if (typeWritten) item.typeWritten = true;
+  return item;
+}
+
+/** "decks" -> "deck count", "needed rooms" -> "needed room count"; things counted in units stay ("hours", "hours driven"). */
+export function countName(counted: string[]): string[] {
+  const last = counted[counted.length - 1];
+  if (!last || counted.some((w) => MEASURES.has(w))) return counted;
+  return [...counted.slice(0, -1), singular(last), 'count'];
 }
 
 /** Parses "a title, an optional description and a status (todo, done)" into items. */
 export function parseItems(listText: string): FieldItem[] {
-  const text = cutClause(listText);
+  // "capacity: long" is a type annotation, not a clause boundary.
+  const text = cutClause(listText.replace(COLON_TYPES, ' of type $1'));
   const segments: string[] = [];
   for (const segment of splitTop(text, /,/y)) {
     // "a duration of 15, 30 or 60 minutes": a bare number list continues the previous item.
@@ -202,7 +291,7 @@ export function parseItems(listText: string): FieldItem[] {
   }
   const items: FieldItem[] = [];
   for (let s = 0; s < segments.length && items.length < 40; s++) {
-    let segment = segments[s].replace(/^(?:and|or)\s+/, '');
+    const segment = segments[s].replace(/^(?:and|or)\s+/, '').replace(QUANTIFIER_PAIR, 'several ');
     // "owners with address and phone, their pets (…)": a possessive starts the next record.
     // (A list of records goes on: "clients, their dogs, and walks".)
     if (items.length && /^(?:their|its|his|her)\s/.test(segment) && items.some((i) => !i.plural || i.sub?.length)) break;
@@ -224,17 +313,29 @@ export function parseItems(listText: string): FieldItem[] {
       }
       continue;
     }
-    const pieces = /\d/.test(segment) ? splitTop(segment, /\s(?:and|&|\+)\s/y) : splitTop(segment, /\s(?:and|or|&|\+)\s|\//y);
+    // "a name and whether they are a chief steward or stewardess": the yes/no question is one item.
+    const askedAt = /(?:^|\s(?:and|or)\s)(?:it is (?:also )?[a-z]+ )?whether\s/.exec(segment);
+    const listed = askedAt ? segment.slice(0, askedAt.index) : segment;
+    const pieces = /\d/.test(listed) ? splitTop(listed, /\s(?:and|&|\+)\s/y) : splitTop(listed, /\s(?:and|or|&|\+)\s|\//y);
+    const asked = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
+    if (asked) pieces.push(asked);
     // "a start and end date", "first and last names": the pair shares its head.
     for (let p = 0; p + 1 < pieces.length; p++) {
       const first = pieces[p].replace(LEADING, '').trim();
       const next = pieces[p + 1].replace(LEADING, '').trim().split(/\s+/);
       if (PAIRED.has(first) && next.length === 2 && PAIRED.has(next[0])) pieces[p] = `${first} ${next[1]}`;
     }
-    for (segment of pieces) {
-      const item = parseItem(segment);
-      if (item) items.push(item);
+    const parsed = pieces.map(parseItem).filter((item): item is FieldItem => !!item);
+    // "… or stewardess": the other answer is a value of the question, not a field or a record.
+    const other = asked && /\sor\s(?!not\b)(?:an?\s)?([a-z][a-z -]*?)\s*$/.exec(asked);
+    if (other && parsed.length) {
+      const answer = parseItem(other[1]);
+      if (answer) parsed.push({ ...answer, value: true });
     }
+    // "first name and last name of type String": the type written last is the type of each.
+    const typed = parsed[parsed.length - 1];
+    if (typed?.typeWritten) for (const item of parsed) if (!item.hint) item.hint = typed.hint;
+    items.push(...parsed);
   }
   return items;
 }
@@ -356,7 +457,10 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     if (!match[1].includes(',') && typeFromHint(match[1])) continue;
     // "(two or three people)", "(about 20)": a count, not a list of fields.
     if (/^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|some|about|around|approx\w*|up to|max|at most|at least)\b/.test(match[1])) continue;
-    const items = parseItems(match[1]);
+    // "(e.g., IEE, Elsevier)", "(such as aerobics, yoga)": examples of values, not fields (the list
+    // still says the things before it are records with names).
+    const examples = /^\s*(?:e\.?\s?g\b|for example|for instance|such as|like)\b/.test(match[1]);
+    const items = parseItems(examples ? match[1].replace(/^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like)\s*,?\s*/, '') : match[1]).map((i) => (examples ? { ...i, value: true } : i));
     if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
   }
   return lists;
@@ -400,7 +504,8 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   }
   // "The name of each ship, the number of decks and the length of the ship are known."
   const ofEachKnown = new RegExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
-  if (ofEachKnown) {
+  // ("Each aircraft can be part of an airline, whose name is stored": a clause, not a list of fields.)
+  if (ofEachKnown && !/\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/.test(ofEachKnown[1])) {
     const subject = trailingPhrase(ofEachKnown[2])?.key;
     const rest = ofEachKnown[3].replace(/\s+of (?:the|this|that|each|every|a|an) [a-z -]+?(?=,| and |$)/g, '');
     const items = parseItems(`${ofEachKnown[1]}${rest}`);

@@ -20,7 +20,8 @@ export function capacityField(parent: DraftEntity, counted: string[] = []): Draf
   return parent.fields.find((f) => {
     if (f.type !== 'integer') return false;
     const tokens = f.name.replace(/([A-Z])/g, ' $1').toLowerCase().split(' ').filter(Boolean);
-    if (tokens.some((t) => CAPACITY_WORDS.test(t))) return true;
+    // ("seatCount", "copyCount": a count of the things it holds.)
+    if (tokens.some((t, i) => CAPACITY_WORDS.test(t) || (tokens[i + 1] === 'count' && [`${t}s`, t.replace(/y$/, 'ies')].some((p) => CAPACITY_WORDS.test(p))))) return true;
     return /^(max|maximum|number|total|limit)$/.test(tokens[0]) && (!head || tokens.some((t) => singular(t) === head) || tokens.length === 1);
   });
 }

@@ -1,0 +1,127 @@
+// One test per field-naming pattern: field names and types the way a developer would write them
+// ("of type int" sets the type, "the number of decks" is deckCount, "any number of branches" is
+// no field). Each test owns its sentences.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/spec/extract';
+import { findFieldLists, parseItems } from '../../src/core/spec/extract/fields';
+import { splitSentences } from '../../src/core/spec/extract/sentences';
+
+/** "name:type" of each field of an entity. */
+function fieldsOf(text: string, entity: string): string[] {
+  const found = extractSpec(text).entities.find((e) => e.name === entity);
+  assert.ok(found, `no entity ${entity}`);
+  return found.fields.map((f) => `${f.name}:${f.type}`);
+}
+
+function items(listText: string): string[] {
+  return parseItems(listText).map((i) => `${i.words.join(' ')}${i.hint ? `:${i.hint.type}` : ''}`);
+}
+
+describe('extract fields: types written as code', () => {
+  it('"of type T" (with modifiers like protected) sets the type and is never part of the name', () => {
+    assert.deepEqual(items('a serial code of type String, a reading of type protected long and a factor of data type double'), [
+      'serial code:string',
+      'reading:integer',
+      'factor:decimal',
+    ]);
+    assert.deepEqual(fieldsOf('A sensor has a serial code of type String and a reading of type private long. Each sensor belongs to a room. A room has a name.', 'Sensor'), [
+      'serialCode:string',
+      'reading:integer',
+    ]);
+  });
+
+  it('a parenthesis that only names a type ("(long)", "(boolean)") sets the type', () => {
+    assert.deepEqual(items('a label (String), a weight (double), a count (long) and a sealed (boolean)'), ['label:string', 'weight:decimal', 'count:integer', 'sealed:boolean']);
+  });
+
+  it('"name: type" annotations in bullets and lists set the type (the colon does not end the list)', () => {
+    assert.deepEqual(items('plate: String, capacity: long, bought: date'), ['plate:string', 'capacity:integer', 'bought:date']);
+    assert.deepEqual(fieldsOf('Vehicles have:\n- plate: String\n- capacity: int\n- bought: date', 'Vehicle'), ['plate:string', 'capacity:integer', 'bought:date']);
+  });
+
+  it('a type written after "a and b" is the type of both', () => {
+    assert.deepEqual(items('the nickname and family name of type String'), ['nickname:string', 'family name:string']);
+  });
+});
+
+describe('extract fields: naming', () => {
+  it('words that pick an instance ("a certain duration", "a particular code") are not part of the name', () => {
+    assert.deepEqual(items('a title, a certain duration, a particular venue code and their respective seat'), ['title', 'duration', 'venue code', 'seat']);
+  });
+
+  it('"whose" is not part of a name: "an airline, whose name is stored" gives the airline a name', () => {
+    const { sentences } = splitSentences('Each truck can be part of a fleet, whose name is stored.');
+    const lists = findFieldLists(sentences[0], false);
+    assert.deepEqual(
+      lists.map((l) => `${l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`),
+      ['fleet: name'],
+    );
+  });
+
+  it('"an x value", "the y coordinate" are named by the axis', () => {
+    assert.deepEqual(items('an x value of type long and a y coordinate of type long'), ['x:integer', 'y:integer']);
+  });
+
+  it('example lists in parentheses ("(e.g., Acme, Globex)") are values, not fields', () => {
+    const { sentences } = splitSentences('The agency works with several suppliers (e.g., Acme, Globex).');
+    const lists = findFieldLists(sentences[0], false);
+    assert.deepEqual(lists.map((l) => [l.subject, l.items.map((i) => `${i.words.join(' ')}${i.value ? ' (value)' : ''}`)]), [['supplier', ['acme (value)', 'globex (value)']]]);
+    const spec = extractSpec('The agency works with suppliers (e.g., Acme, Globex). Each supplier has a name and a phone number. Suppliers deliver parcels. A parcel has a weight.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Supplier')?.fields.map((f) => f.name), ['name', 'phoneNumber']);
+  });
+});
+
+describe('extract fields: counts and quantities', () => {
+  it('"the number of seats", "how many doors there are" are count fields (integer)', () => {
+    assert.deepEqual(items('a plate, the number of seats and how many doors there are'), ['plate', 'seat count:integer', 'door count:integer']);
+  });
+
+  it('a number of units ("the number of hours") is named by the unit', () => {
+    assert.deepEqual(items('the date and the number of hours'), ['date', 'hours']);
+  });
+
+  it('"a number of X" is a count unless X are records, then it is a link', () => {
+    const text = 'A shelf has a code and a number of slots. A depot has a name and a number of vans. A van has a plate.';
+    assert.deepEqual(fieldsOf(text, 'Shelf'), ['code:string', 'slotCount:integer']);
+    const spec = extractSpec(text);
+    assert.deepEqual(fieldsOf(text, 'Depot'), ['name:string']);
+    assert.ok(spec.relations.some((r) => r.from === 'Van' && r.to === 'Depot'));
+  });
+
+  it('"any number of X", "one or more X", "at least one and at most three X" are never fields', () => {
+    assert.deepEqual(
+      parseItems('a name, any number of piers, one or more moorings and at least one and at most three cranes').map((i) => `${i.words.join(' ')}${i.quantified ? ' (how many)' : ''}`),
+      ['name', 'piers (how many)', 'moorings (how many)', 'cranes (how many)'],
+    );
+    assert.deepEqual(fieldsOf('A harbour has a name and any number of piers. A pier has a length.', 'Harbour'), ['name:string']);
+  });
+
+  it('a quantified list of records links them: "a harbour has any number of piers"', () => {
+    const spec = extractSpec('A harbour has a name and any number of piers. A pier has a length and a depth.');
+    assert.ok(spec.relations.some((r) => r.from === 'Pier' && r.to === 'Harbour'));
+  });
+});
+
+describe('extract fields: yes/no questions', () => {
+  it('"it is also noted whether they are a member or not" is a boolean named by the answer', () => {
+    assert.deepEqual(items('a name and it is also noted whether they are a member or not'), ['name', 'member:boolean']);
+    assert.deepEqual(items('a name, an address, and whether they want to stay anonymous'), ['name', 'address', 'anonymous:boolean']);
+  });
+
+  it('"whether it is a chief engineer or apprentice" is one question: the other answer is neither a field nor a record', () => {
+    assert.deepEqual(
+      parseItems('the name and whether the mechanic is a chief engineer or apprentice').map((i) => `${i.words.join(' ')}${i.hint ? `:${i.hint.type}` : ''}${i.value ? ' (value)' : ''}`),
+      ['name', 'chief engineer:boolean', 'apprentice (value)'],
+    );
+    const spec = extractSpec('The name and whether the mechanic is a chief engineer or apprentice are stored for mechanics. Mechanics repair cars. A car has a plate.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Mechanic')?.fields.map((f) => f.name), ['name', 'chiefEngineer']);
+    assert.ok(!spec.entities.some((e) => e.name === 'Apprentice'));
+  });
+
+  it('the record\'s own name is not part of the flag ("whether it is a self-service pump" on Pump)', () => {
+    assert.deepEqual(fieldsOf('A pump has a number and it is noted whether it is a self-service pump. Each pump belongs to a station. A station has a name.', 'Pump'), [
+      'number:integer',
+      'selfService:boolean',
+    ]);
+  });
+});
