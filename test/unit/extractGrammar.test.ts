@@ -63,6 +63,7 @@ describe('extractor grammar: words (compromise)', () => {
 
   it('reads a lone "-s" word as a plural noun ("Zones (code, name, max permits).")', () => {
     assert.deepEqual(tagSentence('Zones.').map((t) => [t.pos, t.root]), [['noun', 'zone']]);
+    assert.equal(tagSentence('Warehouses (name, city) send parcels.')[0].pos, 'noun');
     const spec = extractSpec('Residents apply for permits. Zones (code, name, max permits). A permit has a number and a zone.');
     assert.ok(spec.entities.some((e) => e.name === 'Zone' && e.fields.some((f) => f.name === 'code')), spec.entities.map((e) => e.name).join(', '));
   });
@@ -122,6 +123,14 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('who a record is given to is linked to the record, where it happens to the subject', () => {
+    const spec = extractSpec('Warehouses (name, city) send parcels to depots (name, address). Each parcel has a weight and a barcode. A match puts one team against another in one stadium. Teams (name, city). Stadiums (name, capacity). Each match has a date.');
+    const links = spec.relations.map((r) => [r.from, r.to].sort().join('-'));
+    assert.ok(links.includes('Depot-Parcel') && links.includes('Parcel-Warehouse'), links.join(', '));
+    assert.ok(!links.includes('Depot-Warehouse'), links.join(', '));
+    assert.ok(links.includes('Match-Stadium'), links.join(', '));
+  });
+
   it('in a longer text, a noun mentioned in passing with no fields or links is not a record, and the warning names it', () => {
     const spec = extractSpec([
       'Each box has a box number, a size and a weight.',

@@ -229,12 +229,16 @@ function correct(terms: Term[]): void {
   }
   quantifiers(terms);
   // "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
-  // alone (an instruction would be "zone"), so it is a plural noun.
-  const only = terms.length === 1 ? terms[0] : undefined;
-  if (only && only.pos === 'verb' && /[a-z]s$/.test(only.w) && !only.w.endsWith('ss') && !NOT_PLURAL_VERBS.has(only.w)) {
-    only.pos = 'noun';
-    only.root = singularOf(only.w);
-    only.plural = only.root !== only.w;
+  // alone (an instruction would be "zone"), so it is a plural noun. Nor is a verb followed by a
+  // parenthesised list ("Warehouses (name, city) send parcels").
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const alone = terms.length === 1;
+    const beforeList = /\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? '');
+    if (!(alone || (i === 0 && beforeList)) || t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
+    t.pos = 'noun';
+    t.root = singularOf(t.w);
+    t.plural = t.root !== t.w;
   }
 }
 

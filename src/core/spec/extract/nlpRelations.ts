@@ -111,7 +111,16 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // "An aircraft performs several flights", "several passengers take part in a flight":
       // two records joined by a verb are associated; how many on each side decides the owner.
       if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun) {
-        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep)).map((p) => p.phrase)];
+        // "Teachers give lessons to students": with a record as the object, who it is given to
+        // (to) is linked to the object (lesson -> student), not the subject (teacher -> student).
+        // Where ("a screening shows a film in a venue") still describes the subject.
+        const objectRecord = clause.objects.map((o) => entityOf(draft, o, roleWords)).find((e) => e && e !== subject && e.name !== 'User');
+        const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
+        for (const phrase of recipients.slice(0, 3)) {
+          const other = entityOf(draft, phrase, roleWords);
+          if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(objectRecord, other);
+        }
+        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 5)) {
           const other = entityOf(draft, phrase, roleWords);
           // "assigned to one housekeeper": a link to the user in that role, named after it.
