@@ -12,7 +12,7 @@ import { contextFor, findRules, readClause, type RulePattern } from '../../src/c
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/spec/extract/rules/noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/spec/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
-import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
+import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/spec/extract/rules/workflow';
@@ -765,5 +765,57 @@ describe('extract rules: more ways people write them, and nothing dropped', () =
     const spec = extractSpec(text);
     assert.ok(spec.rules.some((r) => r.kind === 'statusWorkflow' && r.entity === 'Ticket'));
     assert.ok(spec.rules.some((r) => r.kind === 'refuseWhen' && r.entity === 'Ticket'));
+  });
+});
+
+describe('extractor rules: refusals in any word order, measured per rule kind', () => {
+  const boards = () =>
+    model({
+      user: true,
+      entities: { board: [['title', 'string'], ['status', 'enum', { enumValues: ['active', 'archived'] }]], card: [['title', 'string']] },
+      relations: [['Card', 'Board', 'board']],
+    });
+  const archivedCards = { kind: 'refuseWhen', entity: 'Card', actions: ['create'], condition: { relation: 'board', field: 'status', op: 'eq', value: 'archived' } };
+
+  for (const text of ['No cards can be added to an archived board.', 'You cannot add cards to an archived board.', 'Archived boards can not get new cards.', 'Cards may not be made for archived boards.']) {
+    it(`refuseStateAnywhere: "${text}" refuses new rows under a record in that state`, () => {
+      const r = run(refuseStateAnywhere, boards(), text);
+      assert.equal(r.recognised, true);
+      assert.deepEqual({ ...strip(r.rules[0]), message: undefined }, { ...archivedCards, message: undefined, sources: [] });
+    });
+  }
+
+  it('refuseStateAnywhere: a gerund subject, a leading participle, a state after the record', () => {
+    const invoices = () => model({ entities: { invoice: [['amount', 'money'], ['status', 'enum', { enumValues: ['open', 'paid'] }]] } });
+    for (const text of ['Changing a paid invoice is not allowed.', 'Once paid, an invoice may not be modified.', 'Nobody can edit invoices which are paid anymore.']) {
+      const r = run(refuseStateAnywhere, invoices(), text);
+      assert.deepEqual(r.rules.map((x) => [x.kind, x.entity, (x as { actions: string[] }).actions.join(), JSON.stringify((x as { condition: unknown }).condition)]), [['refuseWhen', 'Invoice', 'update', '{"field":"status","op":"eq","value":"paid"}']], text);
+    }
+    const halls = model({ entities: { hall: [['name', 'string'], ['state', 'enum', { enumValues: ['open', 'under_repair'] }]], reservation: [['date', 'date']] }, relations: [['Reservation', 'Hall', 'hall']] });
+    const r = run(refuseStateAnywhere, halls, 'Halls under repair cannot be reserved.');
+    assert.deepEqual(r.rules.map((x) => [x.entity, JSON.stringify((x as { condition: unknown }).condition)]), [['Reservation', '{"relation":"hall","field":"state","op":"eq","value":"under_repair"}']]);
+  });
+
+  it('refuseStateAnywhere: no state the record stores, or a new row in a state, is no refusal here', () => {
+    assert.equal(run(refuseStateAnywhere, boards(), 'Cards cannot be added to a board twice.').recognised, false);
+    assert.equal(run(refuseStateAnywhere, boards(), 'Nobody can create new cards on boards.').recognised, false);
+  });
+
+  it('refuseInState: "a closed hall can\'t be reserved" refuses the reservation, not creating a closed hall', () => {
+    const halls = model({ entities: { hall: [['name', 'string'], ['status', 'enum', { enumValues: ['open', 'closed'] }]], reservation: [['date', 'date']] }, relations: [['Reservation', 'Hall', 'hall']] });
+    const r = run(refuseInState, halls, "A closed hall can't be reserved.");
+    assert.deepEqual(r.rules.map((x) => [x.entity, (x as { actions: string[] }).actions.join(), (x as { condition: { relation?: string } }).condition.relation]), [['Reservation', 'create', 'hall']]);
+  });
+
+  it('refuseOnlyWhile: "deleting is only possible while the invoice is open" (not a role called "possible")', () => {
+    const invoices = model({ entities: { invoice: [['amount', 'money'], ['status', 'enum', { enumValues: ['open', 'paid'] }]] } });
+    const r = run(refuseOnlyWhile, invoices, 'Deleting is only possible while the invoice is open.');
+    assert.deepEqual(r.rules.map((x) => JSON.stringify((x as { condition: unknown }).condition)), ['{"field":"status","op":"ne","value":"open"}']);
+    assert.equal(run(onlyRole, model({ user: true, entities: { invoice: [['amount', 'money']] } }), 'Deleting is only possible while the invoice is open.', { roles: ['member'] }).recognised, false);
+  });
+
+  it('ruleLanguage: "no cards can be added" and "is not possible" are prohibitions', () => {
+    assert.equal(ruleLanguage('no cards can be added to an archived board'), 'a prohibition');
+    assert.equal(ruleLanguage('reopening a closed board is not possible'), 'a prohibition');
   });
 });

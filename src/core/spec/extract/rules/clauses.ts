@@ -141,7 +141,7 @@ const CUES: Cue[] = [
   { pattern: /\bonly\b|-only\b|\brequires? (?:the |an? )?[a-z]+ (?:role|rights|permission|access)\b|\b(?:is|are) reserved for\b/, says: 'a restriction ("only")' },
   { pattern: /\b(?:is|are|becomes?|gets?) (?:read-only|locked|frozen)\b|\b(?:not possible|impossible) to\b|\b(?:prevent|stop)s?\b[^.;]*\bfrom [a-z]+ing\b|\bforbid(?:s|den)?\b|\bdisallow(?:s|ed)?\b/, says: 'a refusal' },
   { pattern: /\bstarts? (?:out )?as\b.*\bthen\b|\bfrom [a-z]+(?: [a-z]+)? to [a-z]+(?: [a-z]+)?,? (?:and|then) from\b/, says: 'a sequence of states' },
-  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)/, says: 'a prohibition' },
+  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|shall)\s+be\b|\b(?:is|are)\s+not\s+(?:possible|permitted)\b/, says: 'a prohibition' },
   { pattern: /\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to be\b/, says: 'an obligation ("must")' },
 ];
 

@@ -12,7 +12,7 @@ import { dateOrder } from './dateOrder';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
-import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseWhen';
+import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from './refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
@@ -61,6 +61,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'refuseAfterState', run: refuseAfterState },
   { name: 'refuseFieldPast', run: refuseFieldPast },
   { name: 'refuseTimeMargin', run: refuseTimeMargin },
+  { name: 'refuseStateAnywhere', run: refuseStateAnywhere },
   { name: 'roleMayChange', run: roleMayChange },
 ];
 

@@ -6,7 +6,7 @@
 import type { RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, type Mention, type RuleContext } from './context';
-import { belongsTo, relationTo, rowOf } from './links';
+import { belongsTo, pickRelation, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
 import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
@@ -51,6 +51,14 @@ function refuse(ctx: RuleContext, entity: DraftEntity, verbs: string[], conditio
   const children: Array<{ child: DraftEntity; relation: string }> = [];
   for (const verb of verbs) {
     const actions = actionsOf([verb], 'refusal').filter((a): a is WriteAction => a !== 'read');
+    // "a closed room can't be booked": booking makes a row under the room; a room is not created closed.
+    const made = actions.includes('create') && !/^(?:create|add|make|enter|record|register|open|import|write|post|upload)$/.test(verbLemma(verb)) ? rowOf(ctx, verb, [entity]) : undefined;
+    const madeRel = made && made !== entity ? belongsTo(ctx, made, entity)[0] : undefined;
+    if (made && madeRel) {
+      children.push({ child: made, relation: madeRel.name });
+      actions.filter((a) => a !== 'create').forEach((a) => !own.includes(a) && own.push(a));
+      continue;
+    }
     if (actions.length) {
       actions.forEach((a) => !own.includes(a) && own.push(a));
       continue;
@@ -276,7 +284,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
 /** "an order can only be cancelled before it's assigned", "edit or withdraw my request only while it is still new". */
 export function refuseOnlyWhile(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
-  const m = /^(.*?)\b(?:only\s+)?(?:while|as long as|until|before)\s+(?:it|they|the [a-z ]+?)?\s*(?:is|are|'s|has been|gets|get|is still|are still)?\s*(?:still\s+)?(?:a\s+|an\s+|in\s+|marked\s+)?([a-z][a-z -]{0,30}?)$/.exec(plain);
+  const m = /^(.*?)\b(?:only\s+)?(?:while|as long as|until|before)\s+(?:(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get)\s+)?(?:still\s+)?(?:a\s+|an\s+|in\s+|marked\s+)?([a-z][a-z -]{0,30}?)$/.exec(plain);
   if (!m || !/\bonly\b/.test(plain)) return false;
   const before = /\b(?:before|until)\b/.test(plain.slice(m[1].length));
   const head = m[1];
@@ -393,3 +401,121 @@ export function refuseTimeMargin(ctx: RuleContext): boolean {
   return true;
 }
 
+
+/** Words before a record that mean "more of them", not a state ("can't get new tasks"). */
+const NOT_A_STATE = /^(?:new|more|further|other|another|extra|additional|any|same|own|two|single|second|first|next|previous|all|some|no)$/;
+const AUXILIARY = /^(?:is|are|was|were|has|have|had|been|being|already|still|now|marked|set|as|to|in|status|gets|get|got|become|becomes)$/;
+
+/** The state a mention is in, read around it: "an archived project", "rooms under maintenance", "a member who is blocked", "orders which have shipped". */
+function stateAround(ctx: RuleContext, ws: string[], m: Mention): { state: string; condition: NonNullable<ReturnType<typeof stateCondition>>; end: number } | undefined {
+  const tryState = (words: string[], end: number) => {
+    if (!words.length || words.some((w) => NOT_A_STATE.test(w))) return undefined;
+    const condition = stateCondition(m.entity, words.join(' '));
+    return condition ? { state: words.join(' '), condition, end } : undefined;
+  };
+  // Before it: one or two words after an article or at the start ("a paid invoice", "cancelled or closed orders" is left to refuseInState).
+  for (const n of [2, 1]) {
+    const from = m.start - n;
+    if (from < 0) continue;
+    const words = ws.slice(from, m.start);
+    // A participle is a state ("archived"), a verb's base form is not ("edit paid invoices").
+    if (words.some((w) => ARTICLE_OR_VERB.test(w) || (isActionVerb(w) && verbLemma(w) === w))) continue;
+    const hit = tryState(words, m.end);
+    if (hit) return hit;
+  }
+  // After it: "that/which/who is (already) X", "under maintenance", "in draft".
+  let i = m.end + 1;
+  if (/^(?:that|which|who)$/.test(ws[i] ?? '')) {
+    i++;
+    if (!/^(?:is|are|was|were|has|have|had)$/.test(ws[i] ?? '')) return undefined;
+    while (i < ws.length && AUXILIARY.test(ws[i])) i++;
+    for (const n of [2, 1]) {
+      const hit = tryState(ws.slice(i, i + n), i + n - 1);
+      if (hit && i + n <= ws.length) return hit;
+    }
+    return undefined;
+  }
+  if (/^(?:under|in|on)$/.test(ws[i] ?? '')) {
+    for (const n of [2, 1]) {
+      const words = ws.slice(i + 1, i + 1 + n);
+      if (words.length < n) continue;
+      const hit = tryState([ws[i], ...words], i + n) ?? tryState(words, i + n);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+const ARTICLE_OR_VERB = /^(?:a|an|the|any|their|its|his|her|my|your|our|of|to|for|can|cannot|can't|cant|may|must|not|no|be|is|are|and|or|on|in|at|by|with|once|after|when|if|nobody|one)$/;
+
+/**
+ * A refusal that names a record in a state anywhere in the clause, in any word order: "no tasks can be
+ * added to an archived project", "you can't add tasks to an archived project", "bookings can't be
+ * made for closed rooms", "rooms under maintenance cannot be booked", "editing a paid invoice is not
+ * allowed", "once paid, an invoice cannot be modified", "a member who is blocked cannot borrow books".
+ * Another record named beside it (or the row the verb makes) is refused for it; else the verbs act on it.
+ */
+export function refuseStateAnywhere(ctx: RuleContext): boolean {
+  if (ctx.outcome.rules || ctx.outcome.notes) return false;
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).replace(/\s+(?:anymore|any more|any longer|at all)\b/g, '');
+  const negation = new RegExp(String.raw`\b${NEG}|\b(?:nobody|no one|no-one)\s+(?:can|may|is allowed to|is able to)\b|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|will|shall)\b|\b(?:is|are|be)\s+not\s+(?:allowed|possible|permitted)\b|\b(?:not|never)\s+(?:allowed|possible|permitted)\b`);
+  if (!negation.test(plain)) return false;
+  const ws = wordsOf(plain);
+  const mentions = mentionsIn(ctx, ws).filter((m) => m.entity.name !== 'User');
+  if (!mentions.length) return false;
+  let found: { mention: Mention; state: string; condition: NonNullable<ReturnType<typeof stateCondition>>; end: number } | undefined;
+  for (const mention of mentions) {
+    const hit = stateAround(ctx, ws, mention);
+    if (hit) {
+      found = { mention, ...hit };
+      break;
+    }
+  }
+  // "Once paid, an invoice cannot be modified": a leading state before the comma.
+  const leading = /^(?:once|after|when|as soon as|if)\s+(?:(?:it|they)\s+)?(?:(?:is|are|has been|have been|was|were|gets|get)\s+)?(?:already\s+)?([a-z]+(?:\s+[a-z]+)?),/.exec(plain);
+  if (!found && leading) {
+    for (const mention of mentions) {
+      const condition = stateCondition(mention.entity, leading[1]);
+      if (condition) {
+        found = { mention, state: leading[1], condition, end: mention.end };
+        break;
+      }
+    }
+  }
+  if (!found) return false;
+  const stateEntity = found.mention.entity;
+  const stateWords = new Set(wordsOf(found.state));
+  const spans = (i: number) => mentions.some((m) => i >= m.start && i <= m.end);
+  const verbs = ws.filter((w, i) => !spans(i) && !stateWords.has(w) && isActionVerb(w) && !isPeople(ctx, [w]));
+  let actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
+  // "can't get / have / receive / take new tasks": adding rows.
+  const gets = ws.some((w) => /^(?:get|gets|have|has|receive|receives|accept|accepts|take|takes|gain|gains)$/.test(w));
+  const label = plain.slice(0, 140);
+  const condition = (relation?: string): RuleCondition => ({ ...(relation ? { relation } : {}), field: found!.condition.field.name, op: found!.condition.op, ...(found!.condition.value !== undefined ? { value: found!.condition.value } : {}) });
+  // Another record named beside it that belongs to it: its rows are refused for it.
+  const child = mentions.find((m) => m.entity !== stateEntity && belongsTo(ctx, m.entity, stateEntity).length);
+  const childActions = actions.length ? actions : gets ? (['create'] as WriteAction[]) : [];
+  if (child && childActions.length) {
+    const rel = pickRelation(child.entity, belongsTo(ctx, child.entity, stateEntity), wordsOf(stateEntity.key));
+    found.condition.field.sources.add(ctx.sentence.id);
+    addOrNote(ctx, { kind: 'refuseWhen', entity: child.entity.name, actions: childActions, condition: condition(rel.name), message: message(ctx), sources: [ctx.sentence.id] }, label);
+    return true;
+  }
+  // The row a verb makes under it ("book a closed room" -> Booking).
+  for (const verb of verbs) {
+    const acts = actionsOf([verb], 'refusal');
+    if (acts.length && !acts.includes('create')) continue;
+    const row = rowOf(ctx, verb, [stateEntity]);
+    if (!row || row === stateEntity || !belongsTo(ctx, row, stateEntity).length) continue;
+    const rel = pickRelation(row, belongsTo(ctx, row, stateEntity), wordsOf(stateEntity.key));
+    found.condition.field.sources.add(ctx.sentence.id);
+    addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions: ['create'], condition: condition(rel.name), message: message(ctx), sources: [ctx.sentence.id] }, label);
+    return true;
+  }
+  // The verbs act on the record itself (creating a record already in a state is no refusal).
+  actions = actions.filter((a) => a !== 'create');
+  if (!actions.length) return false;
+  found.condition.field.sources.add(ctx.sentence.id);
+  addOrNote(ctx, { kind: 'refuseWhen', entity: stateEntity.name, actions, condition: condition(), message: message(ctx), sources: [ctx.sentence.id] }, label);
+  return true;
+}

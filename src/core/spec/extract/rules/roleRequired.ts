@@ -146,7 +146,7 @@ export function onlyRole(ctx: RuleContext): boolean {
   // Who: the words up to a modal or the first action verb; the rest is what they do.
   const tokens = m[1].split(/\s+/);
   const first = tokens[0].replace(/[^a-z']/g, '');
-  if (/^(be|been|being|if|when|while|whilst|until|before|after|once|need|needs|have|has|had|get|gets|to|for|in|on|at|with|by|from|during|within|within|as|so|because|then|just|ever|one|two|three|few|some)$/.test(first) || /^a (?:few|little|couple)\b/.test(m[1]) || (isActionVerb(first) && !isPeople(ctx, [first]))) return false;
+  if (/^(be|been|being|if|when|while|whilst|until|before|after|once|need|needs|have|has|had|get|gets|to|for|in|on|at|with|by|from|during|within|within|as|so|because|then|just|ever|one|two|three|few|some|possible|allowed|permitted|available|valid)$/.test(first) || /^a (?:few|little|couple)\b/.test(m[1]) || (isActionVerb(first) && !isPeople(ctx, [first]))) return false;
   let i = 0;
   let depth = 0;
   for (; i < tokens.length; i++) {

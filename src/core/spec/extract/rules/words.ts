@@ -64,9 +64,12 @@ const VERB_ACTIONS: Record<string, Action[]> = Object.assign(Object.create(null)
 });
 
 /** Lemma of a verb as written ("edited" -> "edit", "cancels" -> "cancel", "set" -> "set"). */
+const IRREGULAR_PARTICIPLES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, { made: 'make', taken: 'take', written: 'write', seen: 'see', rewritten: 'write', undone: 'undo' });
+
 export function verbLemma(word: string): string {
   const w = word.toLowerCase();
   if (VERB_ACTIONS[w]) return w;
+  if (IRREGULAR_PARTICIPLES[w] && VERB_ACTIONS[IRREGULAR_PARTICIPLES[w]]) return IRREGULAR_PARTICIPLES[w];
   const candidates = [
     w.replace(/(.)\1ed$/, '$1'), w.replace(/(.)\1ing$/, '$1'), w.replace(/ied$/, 'y'), w.replace(/ies$/, 'y'), w.replace(/ing$/, ''),
     w.replace(/ing$/, 'e'), w.replace(/ed$/, ''), w.replace(/ed$/, 'e'), w.replace(/d$/, ''), w.replace(/es$/, ''), w.replace(/s$/, ''),
