@@ -818,4 +818,15 @@ describe('extractor rules: refusals in any word order, measured per rule kind', 
     assert.equal(ruleLanguage('no cards can be added to an archived board'), 'a prohibition');
     assert.equal(ruleLanguage('reopening a closed board is not possible'), 'a prohibition');
   });
+
+  it('rangeCompare: a value field typed text for want of a type takes the range and becomes a number; names and lengths do not', () => {
+    const jobs = model({ entities: { 'repair job': [['customerName', 'string'], ['mileage', 'string']] } });
+    const r = run(rangeCompare, jobs, 'The mileage must be positive.');
+    assert.deepEqual([field(r.draft, 'RepairJob', 'mileage')?.type, field(r.draft, 'RepairJob', 'mileage')?.min], ['integer', 1]);
+    const crops = model({ entities: { crop: [['grams', 'string']] } });
+    assert.equal(field(run(rangeCompare, crops, 'grams cant be negative').draft, 'Crop', 'grams')?.min, 0);
+    const people = model({ entities: { member: [['nickname', 'string'], ['name', 'string']] } });
+    const n = run(rangeCompare, people, 'The name must be at least 3 characters.');
+    assert.equal(field(n.draft, 'Member', 'name')?.type, 'string');
+  });
 });

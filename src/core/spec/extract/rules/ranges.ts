@@ -48,6 +48,9 @@ function typeFor(ws: string[], unit?: string): FieldType {
   return 'integer';
 }
 
+/** Field names that hold text, never a number. */
+const TEXTUAL = /name|title|description|text|comment|note|email|address|phone|code|reference|url|link|label|summary|remark/i;
+
 function step(type: FieldType): number {
   return type === 'integer' ? 1 : 0.01;
 }
@@ -66,6 +69,9 @@ export function applyRange(
   let field: DraftField | undefined;
   let words = stripArticles(subject);
   const numeric = (f: DraftField) => NUMERIC.includes(f.type);
+  // "quote must be positive", "kg can't be negative": a field typed text only for want of a type is the value (retyped below).
+  const untyped = (f: DraftField) => f.type === 'string' && !f.enumValues && !TEXTUAL.test(f.name) && UNITS[hint.unit ?? ''] !== 'characters';
+  const valueField = (f: DraftField) => numeric(f) || untyped(f);
   if (!words.length && ctx.clause.subjectField) words = ctx.clause.subjectField;
   const asEntity = hint.on ? { entity: hint.on } : words.length ? mentionsIn(ctx, words).find((m) => m.end === words.length - 1 && m.start === 0) : undefined;
   if (asEntity && dim) {
@@ -74,7 +80,7 @@ export function applyRange(
     field = fieldIn(entity, dim.words, 1.5, numeric) ?? entity.fields.find((f) => numeric(f) && (f.name.toLowerCase().includes(dim.words[0]) || (dim.words[0] === 'duration' && /length|minutes/i.test(f.name))));
     words = dim.words;
   } else if (words.length) {
-    const hit = locateField(ctx, words.join(' '), named, numeric) ?? undefined;
+    const hit = locateField(ctx, words.join(' '), named, valueField) ?? undefined;
     if (hit && !hit.field && hit.guessed && !(ctx.clause.subjectField && fieldIn(hit.entity, ctx.clause.subjectField, 2.5))) {
       const suggestion = fieldSuggestion(hit.entity, hit.words, typeFor(hit.words, hint.unit));
       note(ctx, `Looks like a value range (${hint.label}), but no record type has a field "${hit.words.join(' ')}".`, suggestion ? [suggestion] : []);
