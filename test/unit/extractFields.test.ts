@@ -125,3 +125,12 @@ describe('extract fields: yes/no questions', () => {
     ]);
   });
 });
+
+describe('extract fields: items that look like clauses', () => {
+  it('an -ing word before one noun ("a tracking code", "opening hours", "borrowing institution") names a field', () => {
+    assert.deepEqual(items('a weight, a tracking code, opening hours and borrowing institution'), ['weight', 'tracking code', 'opening hours', 'borrowing institution']);
+    assert.deepEqual(fieldsOf('Each parcel has a weight and a tracking code. A parcel belongs to a sender. A sender has a name.', 'Parcel'), ['weight:decimal', 'trackingCode:string']);
+    // Clauses stay out: "viewing purchase history", "managing invoices".
+    assert.deepEqual(items('a name, viewing purchase history and managing invoices'), ['name']);
+  });
+});

@@ -145,6 +145,8 @@ function parseItem(raw: string): FieldItem | undefined {
   let enumValues: string[] | undefined;
   let hint: TypeGuess | undefined;
   let context = text;
+  // "a tracking code": an article before an -ing word makes it a noun phrase, not a clause.
+  const articled = /^(?:a|an|the|its|their|his|her|our|my|your)\s/.test(text);
   // "last name of type String", "an x value of type protected long", "balance: double": the type a
   // programmer would write; it sets the field's type and is never part of its name.
   let typeWritten = false;
@@ -250,7 +252,10 @@ function parseItem(raw: string): FieldItem | undefined {
   // "an x value", "the y coordinate": the axis is the name.
   if (words.length === 2 && /^[a-z]$/.test(words[0]) && /^(?:value|coordinate|co-ordinate|position)$/.test(words[1])) words.pop();
   // "viewing purchase information" and "see their order history" are clauses, not fields.
-  if (/ing$/.test(words[0]) && words.length > 1 && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return undefined;
+  // ("a tracking code", "borrowing institution", "opening hours" name a thing: an -ing word before one
+  // singular noun, or a unit, or after an article, is a modifier.)
+  const ingCompound = words.length === 2 && (articled || !isPlural(words[1]) || MEASURES.has(words[1]));
+  if (/ing$/.test(words[0]) && words.length > 1 && !ingCompound && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return undefined;
   // ("licence no": a final "no" is the number.)
   if (words.slice(1).some((w, i) => DETERMINERS.has(w) && w !== 'one' && !(w === 'no' && i === words.length - 2))) return undefined;
   const last = words[words.length - 1];
