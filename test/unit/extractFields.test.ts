@@ -134,3 +134,12 @@ describe('extract fields: items that look like clauses', () => {
     assert.deepEqual(items('a name, viewing purchase history and managing invoices'), ['name']);
   });
 });
+
+describe('extract fields: whose list it is', () => {
+  it('", with …" after "for each X" / "per X" gives the fields to the thing made for each one, not to X', () => {
+    const { sentences } = splitSentences('Nurses write a log entry per visit, with a time, a blood pressure and a note.');
+    assert.deepEqual(findFieldLists(sentences[0], false).map((l) => l.subject), ['log entry']);
+    const spec = extractSpec('Guests make reservations. Each evening the cook fills in a tasting sheet for each reservation, with the dishes served, a rating from 1 to 5 and a remark.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'TastingSheet')?.fields.map((f) => f.name), ['dishesServed', 'rating', 'remark']);
+  });
+});

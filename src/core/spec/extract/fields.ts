@@ -428,12 +428,15 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
     if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
     // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
-    const attached = /([a-z][a-z -]*?)\s(?:for|on|to)\s(?:a|an|the|each|every|its|their|it)\b[a-z -]*,?\s*$/.exec(before);
+    const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it)|per)\b[a-z -]*?(,?)\s*$/.exec(before);
     if (verb === 'with' && attached) {
       const main = trailingSubject(attached[1], () => true);
       // The object a verb makes gets the fields ("write a daily note for a child with a mood").
       const madeByVerb = analyze(attached[1]).clauses.some((c) => c.objects.some((o) => o.key === main?.key));
-      if (main && (main.plural || madeByVerb) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
+      // "a report card for each booking, with …", "a log entry per visit, with …": the comma closes
+      // the distributive phrase, so the list describes what is made for each one.
+      const distributed = !!attached[3] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
+      if (main && (main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
     }
     if (!subject) continue;
     const start = match.index + match[0].length;
