@@ -829,4 +829,17 @@ describe('extractor rules: refusals in any word order, measured per rule kind', 
     const n = run(rangeCompare, people, 'The name must be at least 3 characters.');
     assert.equal(field(n.draft, 'Member', 'name')?.type, 'string');
   });
+
+  it('readClause: a rule made from a clause with a condition it does not carry ("unless …") is listed, not silently mapped', () => {
+    const draft = model({ user: true, entities: { rental: [['start', 'date'], ['nights', 'integer']] } });
+    const { sentences } = splitSentences('Title.\n\nThe nights of a rental must be at most 14 unless the guest is a regular.');
+    const ctx = contextFor(draft, sentences[1], clausesOf(sentences[1]).clauses[0], { roles: ['guest'], roleWords: new Set(), ensureOwner: () => false });
+    readClause(ctx, [{ name: 'range', run: rangeCompare }]);
+    assert.equal(field(draft, 'Rental', 'nights')?.max, 14);
+    assert.match(draft.notUnderstood[0]?.reason ?? '', /Also sets a condition \("unless the …"\); the value range made from it applies always/);
+    const plain = model({ user: true, entities: { rental: [['start', 'date'], ['nights', 'integer']] } });
+    const other = splitSentences('Title.\n\nThe nights of a rental must be at most 14.').sentences[1];
+    readClause(contextFor(plain, other, clausesOf(other).clauses[0], { roles: ['guest'], roleWords: new Set(), ensureOwner: () => false }), [{ name: 'range', run: rangeCompare }]);
+    assert.equal(plain.notUnderstood.length, 0);
+  });
 });

@@ -98,6 +98,16 @@ export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
   for (const pattern of patterns) if (pattern.run(ctx)) recognised = true;
   const says = ruleLanguage(ctx.clause.plain);
   const made = ctx.outcome.rules - rulesBefore;
+  const condition = /\b(?:if|unless|whenever|as long as|except when|except if)\s+(?:a|an|the|they|it|he|she|someone|somebody|anyone|there|[a-z]+s)\b/.exec(ctx.clause.plain);
+  if (made && !ctx.outcome.notes && condition) {
+    // "… can't exceed 3 hours if the member is a guest": the rule made applies always; the condition is not carried.
+    const kinds = ctx.draft.rules.slice(before).map((r) => r.kind as string);
+    if (made > kinds.length) kinds.push('range');
+    if (!kinds.some((k) => k === 'refuseWhen' || k === 'statusWorkflow')) {
+      note(ctx, `Also sets a condition ("${condition[0]} …"); the ${[...new Set(kinds)].map((k) => (k === 'range' ? 'value range' : `${kindWords(k as never)} rule`)).join(' and ')} made from it applies always, the condition is not enforced.`);
+      return;
+    }
+  }
   if (made && !ctx.outcome.notes && says && CUE_KINDS[says]) {
     // A rule was made, but not the kind the clause's wording asks for ("… at most 3 …" became only an ownership rule).
     const added = ctx.draft.rules.slice(before);
