@@ -143,3 +143,16 @@ describe('extract fields: whose list it is', () => {
     assert.deepEqual(spec.entities.find((e) => e.name === 'TastingSheet')?.fields.map((f) => f.name), ['dishesServed', 'rating', 'remark']);
   });
 });
+
+describe('extract fields: where a list ends', () => {
+  it('after a closed list ("a, b and c"), ", and things (x, y)" starts a new record', () => {
+    assert.deepEqual(items('a date, a driver and a load, and depots (code, city)'), ['date', 'driver', 'load']);
+    const { sentences } = splitSentences('We track drivers (name, licence), trips with a date, a driver and a distance in km, and depots (code, city, dock count).');
+    assert.deepEqual(
+      findFieldLists(sentences[0], false).map((l) => `${l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`).sort(),
+      ['depot: code, city, dock count', 'driver: name, licence', 'trip: date, driver, distance'],
+    );
+    // An Oxford comma does not close the list: "a title, a body, and tags (news, sport)" is one list.
+    assert.deepEqual(items('a title, a body, and tags (news, sport)'), ['title', 'body', 'tags']);
+  });
+});

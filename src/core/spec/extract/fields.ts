@@ -284,10 +284,26 @@ export function countName(counted: string[]): string[] {
   return [...counted.slice(0, -1), singular(last), 'count'];
 }
 
+/**
+ * Where a closed list ("a date, a weight and a category") is followed by ", and" plus plural
+ * things with a list of their own ("…, and households (reference, size)"): the next record.
+ */
+export function nextRecordAt(text: string): number {
+  for (const match of text.matchAll(/,\s*and\s+([a-z][a-z -]*?)\s*\(([^()]*,[^()]*)\)/g)) {
+    const before = text.slice(0, match.index).replace(/\([^()]*\)/g, ' ');
+    const last = before.slice(before.lastIndexOf(',') + 1);
+    if (!/\s(?:and|&)\s/.test(last)) continue;
+    const head = parseItem(match[1]);
+    if (head?.plural && !head.quantified && !head.hint) return match.index;
+  }
+  return text.length;
+}
+
 /** Parses "a title, an optional description and a status (todo, done)" into items. */
 export function parseItems(listText: string): FieldItem[] {
   // "capacity: long" is a type annotation, not a clause boundary.
-  const text = cutClause(listText.replace(COLON_TYPES, ' of type $1'));
+  let text = cutClause(listText.replace(COLON_TYPES, ' of type $1'));
+  text = text.slice(0, nextRecordAt(text));
   const segments: string[] = [];
   for (const segment of splitTop(text, /,/y)) {
     // "a duration of 15, 30 or 60 minutes": a bare number list continues the previous item.
@@ -447,7 +463,8 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
     lists.push({ sentence: sentence.id, subject, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
-    const listEnd = /,\s*(?:and\s+)?(?:their|its|his|her)\s/.exec(rest)?.index ?? rest.length;
+    // (Or where plural things with a list of their own follow a closed list: "…, and households (…)".)
+    const listEnd = Math.min(/,\s*(?:and\s+)?(?:their|its|his|her)\s/.exec(rest)?.index ?? rest.length, nextRecordAt(rest));
     covered.push([match.index, start + listEnd]);
   }
   for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
