@@ -407,7 +407,7 @@ const NOT_A_STATE = /^(?:new|more|further|other|another|extra|additional|any|sam
 const AUXILIARY = /^(?:is|are|was|were|has|have|had|been|being|already|still|now|marked|set|as|to|in|status|gets|get|got|become|becomes)$/;
 
 /** The state a mention is in, read around it: "an archived project", "rooms under maintenance", "a member who is blocked", "orders which have shipped". */
-function stateAround(ctx: RuleContext, ws: string[], m: Mention): { state: string; condition: NonNullable<ReturnType<typeof stateCondition>>; end: number } | undefined {
+function stateAround(ws: string[], m: Mention): { state: string; condition: NonNullable<ReturnType<typeof stateCondition>>; end: number } | undefined {
   const tryState = (words: string[], end: number) => {
     if (!words.length || words.some((w) => NOT_A_STATE.test(w))) return undefined;
     const condition = stateCondition(m.entity, words.join(' '));
@@ -465,7 +465,7 @@ export function refuseStateAnywhere(ctx: RuleContext): boolean {
   if (!mentions.length) return false;
   let found: { mention: Mention; state: string; condition: NonNullable<ReturnType<typeof stateCondition>>; end: number } | undefined;
   for (const mention of mentions) {
-    const hit = stateAround(ctx, ws, mention);
+    const hit = stateAround(ws, mention);
     if (hit) {
       found = { mention, ...hit };
       break;
