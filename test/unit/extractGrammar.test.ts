@@ -123,6 +123,12 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('what must be stored is a record, even a word that usually names a view ("reports must be stored")', () => {
+    const found = cues((add) => subjectsOfHaving(analyze("The inspectors' reports must be stored for two years."), add));
+    assert.equal(found.report, 3);
+    assert.deepEqual(cues((add) => subjectsOfHaving(analyze('No reports are stored.'), add)), {});
+  });
+
   it('who a record is given to is linked to the record, where it happens to the subject', () => {
     const spec = extractSpec('Warehouses (name, city) send parcels to depots (name, address). Each parcel has a weight and a barcode. A match puts one team against another in one stadium. Teams (name, city). Stadiums (name, capacity). Each match has a date.');
     const links = spec.relations.map((r) => [r.from, r.to].sort().join('-'));

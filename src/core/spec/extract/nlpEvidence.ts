@@ -130,6 +130,15 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
     const storedAs = clause.preps.find((p) => p.prep === 'as' && storable(p.phrase, analysis));
     if (clause.passive && STORE_VERBS.has(clause.verb)) add(storedAs ? storedAs.phrase.key : subject.key, 2, true);
   }
+  // "The estimators' reports must be stored in the database": said to be stored, even a word that
+  // usually names something shown (report, summary) is a record.
+  for (const clause of analysis.clauses) {
+    const subject = clause.subject;
+    if (!subject || !clause.passive || !/^(store|save|archive|keep|record)$/.test(clause.verb) || storable(subject, analysis)) continue;
+    if (!NOT_STORED.has(subject.headWord) || NEVER_RECORD_HEADS.has(subject.headWord) || USER_WORDS.has(subject.headWord) || analysis.terms[subject.start - 1]?.w === 'no' || analysis.terms[subject.start]?.w === 'no') continue;
+    if (!subject.plural && !subject.determiner) continue;
+    add(subject.key, 3, true);
+  }
 }
 
 /** Verbs that say a whole is made of parts: "is composed of", "consists of", "is divided into". */
