@@ -156,3 +156,22 @@ describe('extract fields: where a list ends', () => {
     assert.deepEqual(items('a title, a body, and tags (news, sport)'), ['title', 'body', 'tags']);
   });
 });
+
+describe('extract fields: the end of an item', () => {
+  it('the verb after a subject\'s "with" list is not part of the last item ("… and a phone apply for permits")', () => {
+    const lists = (text: string) => findFieldLists(splitSentences(text).sentences[0], false).map((l) => `${l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`);
+    assert.deepEqual(lists('Tenants with a name, an email and a phone apply for parking spaces.'), ['tenant: name, email, phone']);
+    assert.deepEqual(lists('Guests with a name and a home address book rooms.'), ['guest: name, home address']);
+    assert.deepEqual(lists('Guests with a name and a card number.'), ['guest: name, card number']);
+  });
+
+  it('a participle clause (", belonging to a resident", ", owned by the club") ends the list', () => {
+    assert.deepEqual(items('a plate, a make and a colour, belonging to a tenant, are registered'), ['plate', 'make', 'colour']);
+    assert.deepEqual(items('a hull number, owned by the club'), ['hull number']);
+  });
+
+  it('"a valid from date", "a valid to date" are dates named by the preposition', () => {
+    assert.deepEqual(items('a valid from date, a valid to date and a zone'), ['valid from:date', 'valid to:date', 'zone']);
+    assert.deepEqual(fieldsOf('A pass has a valid from date and a valid to date. Each pass belongs to a tenant. A tenant has a name.', 'Pass'), ['validFrom:date', 'validTo:date']);
+  });
+});

@@ -238,6 +238,12 @@ function parseItem(raw: string): FieldItem | undefined {
       words.push('at');
       break;
     }
+    // "a valid from date", "an available until time": a date named by its preposition ("valid from").
+    if (/^(?:from|to|until|till)$/.test(w) && words.length && i + 2 === tokens.length && /^(?:date|time|datetime|day)$/.test(tokens[i + 1])) {
+      words.push(w);
+      hint ??= { type: tokens[i + 1] === 'time' || tokens[i + 1] === 'datetime' ? 'datetime' : 'date' };
+      break;
+    }
     // "rate per word", "price per night": the unit is part of the name.
     if (w === 'per' && words.length && tokens[i + 1] && !CUT_WORDS.has(tokens[i + 1]) && i + 2 >= tokens.length) {
       words.push('per', tokens[i + 1]);
@@ -316,6 +322,8 @@ export function parseItems(listText: string): FieldItem[] {
     // "owners with address and phone, their pets (…)": a possessive starts the next record.
     // (A list of records goes on: "clients, their dogs, and walks".)
     if (items.length && /^(?:their|its|his|her)\s/.test(segment) && items.some((i) => !i.plural || i.sub?.length)) break;
+    // "…, belonging to a resident", "…, owned by the club": a participle clause about the record ends its fields.
+    if (items.length && /^(?:[a-z]+ing\s+(?:to|with)|[a-z]+ed\s+(?:by|to|in|with))\s+(?:a|an|the|one|each|every|its|their|his|her|our|some)\s/.test(segment)) break;
     const each = /^each (?:with|having|has|containing|of which has)\s+(.*)$/.exec(segment);
     if (each) {
       const previous = items[items.length - 1];
@@ -362,6 +370,31 @@ export function parseItems(listText: string): FieldItem[] {
 }
 
 const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing)\s+(?!many\b|several\b|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
+
+/**
+ * Where the main verb starts after a subject's list ("residents with a name and a phone apply for
+ * permits" -> before "apply"): the words after the last item's first noun, read right after the
+ * subject, start with a verb ("residents apply for permits").
+ */
+function verbAfterList(subject: string, rest: string): number {
+  const lastItem = Math.max(rest.lastIndexOf(','), rest.search(/\s(?:and|or)\s(?!.*\s(?:and|or)\s)/));
+  const tail = rest.slice(lastItem + 1);
+  const words = [...tail.matchAll(/[a-z][a-z-]*/g)];
+  const first = words.findIndex((w) => !DETERMINERS.has(w[0]) && !/^(?:and|or)$/.test(w[0]));
+  if (first < 0) return rest.length;
+  const verbAt = (k: number): boolean => {
+    if (k + 1 >= words.length) return false;
+    const tagged = tagSentence(`${subject} ${words.slice(k).map((w) => w[0]).join(' ')}`);
+    return tagged[1]?.pos === 'verb' && !/ing$/.test(tagged[1].w) && /^(?:prep|det|noun|adv|adj)$/.test(tagged[2]?.pos ?? '');
+  };
+  for (let k = first + 1; k + 1 < words.length; k++) {
+    if (!verbAt(k)) continue;
+    // "a home address book rooms": a word that reads as a verb before the verb is the item's noun.
+    while (verbAt(k + 1)) k++;
+    return lastItem + 1 + words[k].index!;
+  }
+  return rest.length;
+}
 
 /** Every field list written in one sentence. */
 // Entity evidence and the field lists themselves both read a sentence's lists: read them once.
@@ -456,7 +489,11 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     }
     if (!subject) continue;
     const start = match.index + match[0].length;
-    const rest = cutClause(plain.slice(start));
+    let rest = cutClause(plain.slice(start));
+    // "Residents with a name and a phone apply for permits": before a subject's "with" list there is
+    // no verb, so the sentence's verb comes after the list and ends it.
+    const subjectWord = /([a-z]+)\s*$/.exec(before)?.[1];
+    if (verb === 'with' && subjectWord && !tagSentence(before).some((t) => t.pos === 'verb' || t.pos === 'modal')) rest = rest.slice(0, verbAfterList(subjectWord, rest));
     const items = parseItems(rest);
     if (!items.length) continue;
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
