@@ -136,6 +136,11 @@ describe('extract fields: items that look like clauses', () => {
 });
 
 describe('extract fields: whose list it is', () => {
+  it('"It must include …", "They have …" lists the fields of the record the sentence before is about', () => {
+    const text = 'Clients send parcels. Each parcel is tracked and goes to one depot. It must include the gross weight, the pickup date and the declared value. A depot has a code.';
+    assert.deepEqual(fieldsOf(text, 'Parcel').map((f) => f.split(':')[0]), ['grossWeight', 'pickupDate', 'declaredValue']);
+  });
+
   it('", with …" after "for each X" / "per X" gives the fields to the thing made for each one, not to X', () => {
     const { sentences } = splitSentences('Nurses write a log entry per visit, with a time, a blood pressure and a note.');
     assert.deepEqual(findFieldLists(sentences[0], false).map((l) => l.subject), ['log entry']);

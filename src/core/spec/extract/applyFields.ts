@@ -11,6 +11,8 @@ import { resolveKey } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { isPersonWord } from './nlpEvidence';
 import { inferType } from './types';
+import { analyze } from './grammar';
+import { leadingPhrase } from './phrases';
 
 export type PendingList = FieldList;
 
@@ -150,10 +152,28 @@ function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], sour
   }
 }
 
+/**
+ * "Each order refers to one product. It must include the quantity and …": the record the sentence
+ * before is about (its subject; back over more "it"/"they" sentences).
+ */
+function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, roleWords: Set<string>): DraftEntity | undefined {
+  for (let i = id - 1; i >= 0 && i >= id - 3; i--) {
+    const before = sentences[i];
+    if (!before || before.heading) return undefined;
+    // ("Each order is uniquely identifiable": no clause the grammar reads, but the phrase it starts with.)
+    const subject = analyze(before.plain).clauses[0]?.subject?.key ?? leadingPhrase(before.plain)?.key;
+    if (!subject) return undefined;
+    if (/^(?:it|they|them|this|these)$/.test(subject)) continue;
+    const entity = subjectOf(draft, subject, roleWords);
+    return entity?.name === 'User' ? undefined : entity;
+  }
+  return undefined;
+}
+
 export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const list of lists) {
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
-    const subject = lead ? leadSubject(draft, lead) : subjectOf(draft, list.subject, roleWords);
+    const subject = lead ? leadSubject(draft, lead) : list.pronoun ? previousSubject(draft, sentences, list.sentence, roleWords) : subjectOf(draft, list.subject, roleWords);
     if (!subject) continue;
     applyItems(draft, subject, list.items, list.sentence, roleWords);
     if (lead) draft.used.add(lead.id);

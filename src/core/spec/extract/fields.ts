@@ -50,6 +50,8 @@ export interface FieldList {
   subject?: string;
   /** For bullets: the sentence that introduced the list. */
   leadId?: number;
+  /** "It must include …", "They have …": the subject is the record the sentence before is about. */
+  pronoun?: boolean;
   items: FieldItem[];
 }
 
@@ -453,8 +455,10 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     // "Doctors (name, specialty) have appointments": look past the parenthesis for the subject.
     const before = plain.slice(0, match.index).replace(/\([^()]*\)\s*$/, '');
     const verb = match[1];
+    // "It must include the date and …", "They also have a name and …": about the record named before.
+    const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
     // "users can store images" is an action; "a loan records the member" lists fields.
-    if (!/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
+    if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
     // "open a service record for it": the word is the noun of a compound here, not a verb.
     if (/^(records?|stores?|holds?|gets?|needs?)$/.test(verb)) {
       const tagged = tagSentence(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
@@ -487,7 +491,8 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
       const distributed = !!attached[3] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
       if (main && (main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
     }
-    if (!subject) continue;
+    if (pronoun) subject = undefined;
+    else if (!subject) continue;
     const start = match.index + match[0].length;
     let rest = cutClause(plain.slice(start));
     // "Residents with a name and a phone apply for permits": before a subject's "with" list there is
@@ -498,7 +503,8 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     if (!items.length) continue;
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
-    lists.push({ sentence: sentence.id, subject, items });
+    if (pronoun && items.length < 2) continue;
+    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
     // (Or where plural things with a list of their own follow a closed list: "…, and households (…)".)
     const listEnd = Math.min(/,\s*(?:and\s+)?(?:their|its|his|her)\s/.exec(rest)?.index ?? rest.length, nextRecordAt(rest));
