@@ -3,7 +3,7 @@
 // reported, never acted on. One discriminated union per direction (like VS Code's markdown
 // preview); requests carry an id and get a reply or a timeout (like GitLens).
 import { z } from 'zod';
-import { RunEvent } from './core/pipeline/events';
+import { AcceptedModel, RunEvent } from './core/pipeline/events';
 import { ModelChanges } from './core/pipeline/modelChanges';
 import { ProjectSpec } from './core/spec/projectSpec';
 
@@ -101,6 +101,11 @@ export const GenerateRequest = z.object({
   merge: z.object({ replace: z.array(z.string().min(1).max(240)).max(5000) }).optional(),
   /** Commit the generation to git in the project folder (a regeneration is a new commit). */
   git: z.boolean().default(false),
+  /**
+   * The spec is Claude's data model from "Refine with Claude", accepted (or found right as it was)
+   * and not edited since: the run uses it instead of asking Claude for the domain model again.
+   */
+  acceptedModel: AcceptedModel.optional(),
 });
 
 /** A generated file's text and explanation for the result view. */

@@ -75,6 +75,24 @@ describe('ExecutionTree of a run that grows', () => {
     assert.deepEqual(changes.getAllByRole('listitem').map((item) => item.textContent), ['entities added: Organizer', 'relations added: Event.organizer → Organizer']);
   });
 
+  it('the domain model’s details say when Claude’s model accepted in the review was used without asking again', async () => {
+    const reused: RunEventInput[] = [
+      START[0],
+      START[1],
+      { type: 'modelReused', stageId: 'domain-model', model: 'claude-sonnet-5-5', reviewCostUsd: 0.0312, changed: true },
+      START[3],
+    ];
+    await renderUi(<ExecutionTree state={replayRun(runEvents('reused', [...reused, GROW]))} />);
+    const domain = screen.getAllByTestId('tree-node').find((node) => node.dataset.stage === 'domain-model');
+    assert.ok(domain);
+    fireEvent.click(domain);
+    await litSettled();
+    assert.equal(
+      screen.getByTestId('stage-model-reused').textContent,
+      'Claude’s model as you accepted it in the review (claude-sonnet-5-5): used as it is, Claude was not asked again — $0 in this run ($0.0312 in the review).',
+    );
+  });
+
   it('live: the host’s stagesAdded event (validated like every message) grows the list and the tree', async () => {
     const events = runEvents('live', [...START, GROW, { type: 'stageStarted', stageId: 'api-routes:Organizer', attempt: 1 }]);
     const { bridge } = fakeBridge();

@@ -5,9 +5,10 @@ import type { ProjectSpec } from '../../src/core/spec/projectSpec';
 import type { WebviewToHost } from '../../src/protocol';
 import type { Bridge } from '../../webview-ui/src/bridge';
 import { RefineWithClaude } from '../../webview-ui/src/review/RefineWithClaude';
+import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
 import { type Review, useReview } from '../../webview-ui/src/review/useReview';
 import { loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
-import { fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, renderUi, screen } from './helpers';
+import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, renderUi, screen } from './helpers';
 
 /** The component over a persisted review, with the review's entities shown so an accepted model is visible. */
 function Harness({ bridge }: { bridge: Bridge }) {
@@ -139,5 +140,98 @@ describe('RefineWithClaude (review step)', () => {
     assert.match(screen.getByTestId('refine-needs-key').textContent ?? '', /needs a Claude API key: run Takoss: Set API Key, then choose Claude in the first step/);
     fireEvent.click(screen.getByTestId('refine-set-key'));
     assert.deepEqual(api.posted, [{ type: 'setApiKey' }]);
+  });
+});
+
+/** The whole review step, generating as the app does (the reviewed spec, with the step's options). */
+function ReviewHarness({ bridge }: { bridge: Bridge }) {
+  const api = useReview(bridge);
+  return (
+    <>
+      <ReviewStep api={api} bridge={bridge} onBack={() => undefined} onGenerate={(options) => api.review && bridge.generate(api.review.spec, api.review.provider, options)} disabled={false} />
+      <button type="button" data-testid="user-edit" onClick={() => api.edit((spec) => addEntity(spec, 'Sponsor'))}>
+        add Sponsor
+      </button>
+    </>
+  );
+}
+
+describe('Generating after Refine with Claude', () => {
+  async function renderReviewStep() {
+    const review: Review = { spec: loadFixtureSpec('events'), provider: 'anthropic', problems: [], folder: 'event-booking', folderExists: false };
+    const { bridge, api } = fakeBridge({ review });
+    await renderUi(<ReviewHarness bridge={bridge} />);
+    return api;
+  }
+
+  /** The host answers the review step's re-check (posted once an edit settles), so Generate is enabled. */
+  const answered = new Set<string>();
+  async function answerRecheck(api: FakeVsCodeApi) {
+    const pending = () => (api.posted as WebviewToHost[]).filter((m): m is Extract<WebviewToHost, { type: 'reviewSpec' }> => m.type === 'reviewSpec' && !answered.has(m.requestId));
+    for (let i = 0; i < 40 && !pending().length; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
+    const request = pending().at(-1);
+    assert.ok(request, 'the edited model was re-checked');
+    answered.add(request.requestId);
+    await hostSends({ type: 'specReview', replyTo: request.requestId, spec: request.spec, problems: [], folder: 'event-booking', folderExists: false });
+  }
+
+  async function askClaude(api: FakeVsCodeApi, answer: (request: Extract<WebviewToHost, { type: 'refineModel' }>) => unknown) {
+    fireEvent.click(screen.getByTestId('refine-button'));
+    await litSettled();
+    await hostSends(answer(lastRefineRequest(api)));
+  }
+
+  function generate(api: FakeVsCodeApi): Extract<WebviewToHost, { type: 'generate' }> {
+    fireEvent.click(screen.getByTestId('generate-button'));
+    const message = api.posted.at(-1) as WebviewToHost;
+    assert.equal(message.type, 'generate');
+    return message as Extract<WebviewToHost, { type: 'generate' }>;
+  }
+
+  it('the accepted model goes to the run marked as accepted, so the run does not ask Claude for it again', async () => {
+    const api = await renderReviewStep();
+    await askClaude(api, (request) => claudeAnswer(request.requestId, request.spec, withOrganizer()));
+    fireEvent.click(screen.getByTestId('refine-accept'));
+    await litSettled();
+    assert.match(screen.getByTestId('refine-note').textContent ?? '', /generating uses it as it is, without asking Claude again/);
+    await answerRecheck(api);
+    const message = generate(api);
+    assert.deepEqual(message.spec.entities.map((e) => e.name), ['Event', 'Attendee', 'Registration', 'Organizer']);
+    assert.deepEqual(message.acceptedModel, { model: 'claude-sonnet-5-5', costUsd: 0.0312, changed: true });
+    // Kept with the review (the panel's persisted state), so a reload does not lose it.
+    const saved = api.getState() as { review?: Review };
+    assert.deepEqual(saved.review?.acceptedModel, { model: 'claude-sonnet-5-5', costUsd: 0.0312, changed: true });
+    assert.deepEqual(invalidPosts(api), []);
+  });
+
+  it('edited after accepting: the run is not told the model is Claude’s, so it asks again', async () => {
+    const api = await renderReviewStep();
+    await askClaude(api, (request) => claudeAnswer(request.requestId, request.spec, withOrganizer()));
+    fireEvent.click(screen.getByTestId('refine-accept'));
+    await litSettled();
+    fireEvent.click(screen.getByTestId('user-edit'));
+    await answerRecheck(api);
+    const message = generate(api);
+    assert.ok(message.spec.entities.some((e) => e.name === 'Sponsor'));
+    assert.equal(message.acceptedModel, undefined);
+  });
+
+  it('Claude found nothing to change: the model counts as Claude’s until it is edited', async () => {
+    const api = await renderReviewStep();
+    await askClaude(api, (request) => ({ type: 'modelRefined', replyTo: request.requestId, spec: request.spec, summary: [], changed: false, model: 'claude-sonnet-5-5', costUsd: 0.02 }));
+    assert.match(screen.getByTestId('refine-note').textContent ?? '', /found nothing to change .*will not ask again unless you edit it/);
+    assert.deepEqual(generate(api).acceptedModel, { model: 'claude-sonnet-5-5', costUsd: 0.02, changed: false });
+    fireEvent.click(screen.getByTestId('user-edit'));
+    await answerRecheck(api);
+    assert.equal(generate(api).acceptedModel, undefined);
+  });
+
+  it('never asked, or “Keep mine”: nothing is marked as Claude’s', async () => {
+    const api = await renderReviewStep();
+    assert.equal(generate(api).acceptedModel, undefined);
+    await askClaude(api, (request) => claudeAnswer(request.requestId, request.spec, withOrganizer()));
+    fireEvent.click(screen.getByTestId('refine-discard'));
+    await litSettled();
+    assert.equal(generate(api).acceptedModel, undefined);
   });
 });

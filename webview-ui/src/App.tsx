@@ -143,6 +143,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       <>
         <ReviewStep
           api={review}
+          bridge={bridge}
           onBack={() => setStep('describe')}
           onGenerate={(options) => review.review && run.start(review.review.spec, review.review.provider, options)}
           disabled={!connected}

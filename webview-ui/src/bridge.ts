@@ -1,6 +1,7 @@
 // The only module that touches acquireVsCodeApi. Everything the webview sends or receives goes
 // through here and is validated against the shared protocol; the rest of the app sees typed
 // messages only.
+import type { AcceptedModel } from '../../src/core/pipeline/events';
 import type { ProjectSpec } from '../../src/core/spec/projectSpec';
 import {
   type HostToWebview,
@@ -28,6 +29,8 @@ export interface GenerateOptions {
   verify?: boolean;
   merge?: { replace: string[] };
   git?: boolean;
+  /** The spec is Claude's model as accepted in the review and not edited since: not asked for again. */
+  acceptedModel?: AcceptedModel;
 }
 
 /** Host messages that answer a webview request (they carry its id in `replyTo`). */
@@ -109,8 +112,8 @@ export class Bridge {
   /** Asks the host to generate; returns the request id its runAccepted/runRefused reply will carry. */
   generate(spec: ProjectSpec, provider: ProviderChoice, options: GenerateOptions = {}): string {
     const requestId = this.pendingPings.nextId().replace('webview-ping', 'generate');
-    const { folder, verify = false, merge, git = false } = options;
-    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge, git });
+    const { folder, verify = false, merge, git = false, acceptedModel } = options;
+    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge, git, acceptedModel });
     return requestId;
   }
 

@@ -32,6 +32,20 @@ export const Usage = z.object({
 });
 export type Usage = z.infer<typeof Usage>;
 
+/**
+ * Claude's data model as the user accepted it in the review step ("Refine with Claude"), not edited
+ * since: a run given it uses the spec as the domain model instead of asking Claude again.
+ */
+export const AcceptedModel = z.object({
+  /** The model that answered in the review. */
+  model: z.string().max(200).optional(),
+  /** What that answer cost in the review (not spent again). */
+  costUsd: z.number().min(0).optional(),
+  /** Claude changed the model (false: it found nothing to change in the reviewed one). */
+  changed: z.boolean().default(true),
+});
+export type AcceptedModel = z.infer<typeof AcceptedModel>;
+
 export const RunStatus = z.enum(['succeeded', 'failed', 'cancelled', 'partial']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
@@ -75,6 +89,18 @@ export const RunEvent = z.discriminatedUnion('type', [
     stageId: StageId,
     spec: ProjectSpec,
     changes: z.array(z.string().max(500)).max(200),
+  }),
+  /**
+   * The domain-model stage used Claude's model as the user accepted it in the review step instead of
+   * asking Claude again: no call, no cost in this run (`reviewCostUsd` was spent in the review).
+   */
+  z.object({
+    ...Base,
+    type: z.literal('modelReused'),
+    stageId: StageId,
+    model: z.string().max(200).optional(),
+    reviewCostUsd: z.number().min(0).optional(),
+    changed: z.boolean(),
   }),
   z.object({ ...Base, type: z.literal('stageQueued'), stageId: StageId }),
   z.object({ ...Base, type: z.literal('stageStarted'), stageId: StageId, attempt: z.number().int().min(1), variant: z.string().optional() }),

@@ -6,7 +6,7 @@ import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:
 import path from 'node:path';
 import { z } from 'zod';
 import { ProjectSpec } from '../spec/projectSpec';
-import { RunEvent } from './events';
+import { AcceptedModel, RunEvent } from './events';
 
 export const JOURNAL_VERSION = 1;
 
@@ -21,6 +21,8 @@ export const JournalHeader = z.object({
   entities: z.array(z.string()),
   warnings: z.array(z.string()),
   spec: ProjectSpec,
+  /** The spec is Claude's model as accepted in the review step (a resumed run does not ask again either). */
+  acceptedModel: AcceptedModel.optional(),
 });
 export type JournalHeader = z.infer<typeof JournalHeader>;
 

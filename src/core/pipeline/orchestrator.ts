@@ -13,7 +13,7 @@ import type { VariantChoice } from '../learning/bandit';
 import { InvalidModelOutputError, type StructuredRequest, type StructuredResult } from '../providers/anthropic';
 import { costUsd } from '../providers/models';
 import type { VerifyResult } from '../verify/verifier';
-import { RunEventStream } from './events';
+import { type AcceptedModel, RunEventStream } from './events';
 import { describeModelChanges, hasModelChanges, modelChanges } from './modelChanges';
 import { repairRounds } from './repairLoop';
 import { type RunResult, runStages } from './scheduler';
@@ -54,6 +54,11 @@ export interface GenerationRequest {
   claude?: ClaudeOptions;
   /** Continue an interrupted run: these stages finished before and their files are on disk. */
   resume?: ResumeState;
+  /**
+   * The input spec is Claude's data model as the user accepted it in the review step (and did not
+   * edit since): with Claude, the domain-model stage uses it as it is instead of asking again.
+   */
+  acceptedModel?: AcceptedModel;
 }
 
 export interface ResumeState {
@@ -208,7 +213,15 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
       }
       let output = await stage.definition.offline(offlineContext);
       const refine = stage.definition.claude;
-      if (claude && refine) {
+      const accepted = request.acceptedModel;
+      if (claude && refine && accepted && stage.definition.finalizesModel) {
+        // The user accepted Claude's model in the review step: it is the model, as it is. Asking
+        // again would pay twice and might answer differently from what the user accepted.
+        stream.emit({ type: 'modelReused', stageId: stage.id, model: accepted.model, reviewCostUsd: accepted.costUsd, changed: accepted.changed });
+        const by = accepted.model ? ` (${accepted.model}${accepted.costUsd !== undefined ? `, $${accepted.costUsd.toFixed(4)} in the review` : ''})` : '';
+        const what = accepted.changed ? `Claude's model as accepted in the review${by}` : `the model Claude found nothing to change in, in the review${by}`;
+        output = { ...output, summary: `${output.summary} (${what}: used as it is, Claude not asked again)`.slice(0, 2000) };
+      } else if (claude && refine) {
         const claudeContext: ClaudeStageContext = Object.assign(Object.create(offlineContext) as OfflineContext, {
           offline: output,
           checkSyntax: claude.checkSyntax,

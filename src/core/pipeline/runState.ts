@@ -28,6 +28,11 @@ export interface StageState extends StageDescriptor {
   addedAfter?: string;
   /** What this stage changed in the spec the later stages generate from (e.g. entities Claude added). */
   specChanges?: string[];
+  /**
+   * The domain model Claude gave in the review step, accepted by the user, was used as it is: Claude
+   * was not asked again in this run (this stage cost nothing; `reviewCostUsd` was spent in the review).
+   */
+  reusedModel?: { model?: string; reviewCostUsd?: number; changed: boolean };
 }
 
 export interface RunState {
@@ -99,6 +104,8 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
         ...updateStage(next, event.stageId, (s) => ({ ...s, specChanges: event.changes })),
         entities: event.spec.entities.map((entity) => entity.name),
       };
+    case 'modelReused':
+      return updateStage(next, event.stageId, (s) => ({ ...s, reusedModel: { model: event.model, reviewCostUsd: event.reviewCostUsd, changed: event.changed } }));
     case 'stageQueued':
       return updateStage(next, event.stageId, (s) => ({ ...s, status: 'queued' }));
     case 'stageStarted':

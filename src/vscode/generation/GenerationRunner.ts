@@ -4,7 +4,7 @@ import { outputFolderName } from '../../core/config';
 import type { GeneratedFile } from '../../core/generator/fileSet';
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
-import { type RunEvent, RunEventStream } from '../../core/pipeline/events';
+import { type AcceptedModel, type RunEvent, RunEventStream } from '../../core/pipeline/events';
 import { JOURNAL_VERSION } from '../../core/pipeline/journal';
 import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
 import { replayRun } from '../../core/pipeline/runState';
@@ -46,6 +46,8 @@ export interface GenerateInput {
   merge?: { replace: string[] };
   /** Commit what the run wrote to git (initialising a repository when needed). */
   git?: boolean;
+  /** `spec` is Claude's model as accepted in the review step: the run does not ask Claude for it again. */
+  acceptedModel?: AcceptedModel;
 }
 
 
@@ -156,7 +158,9 @@ export class GenerationRunner extends Disposable {
       if (merge.kept.length) warnings.push(`Kept your version of ${merge.kept.length} existing file${merge.kept.length > 1 ? 's' : ''}: ${merge.kept.slice(0, 8).join(', ')}${merge.kept.length > 8 ? ', …' : ''}`);
       if (merge.replace.size) warnings.push(`Replaced ${merge.replace.size} existing file${merge.replace.size > 1 ? 's' : ''} with Takoss's version, as you chose.`);
     }
-    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile, verify: input.verify, warnings, git: input.git });
+    // Only a Claude run would ask for the model again; offline the reviewed spec is the model anyway.
+    const acceptedModel = claude ? input.acceptedModel : undefined;
+    return this.launch({ requestId: input.requestId, spec, provider: input.provider, claude, folder, target, writeFile, verify: input.verify, warnings, git: input.git, acceptedModel });
   }
 
   /** Claude options for a run: undefined offline, null when Claude was asked for but has no key. */
@@ -202,6 +206,7 @@ export class GenerationRunner extends Disposable {
       spec: journal.header.spec,
       provider: journal.header.provider,
       claude,
+      acceptedModel: journal.header.acceptedModel,
       folder: record.folder,
       target: record.target,
       writeFile: plan.writer(workspaceWriter(record.target, { replaceable: plan.replaceable })),
@@ -224,6 +229,7 @@ export class GenerationRunner extends Disposable {
     /** The user asked to install, build and test the result (honoured only in a trusted workspace). */
     verify?: boolean;
     git?: boolean;
+    acceptedModel?: AcceptedModel;
   }): Promise<string> {
     const { spec, folder, target, claude } = options;
     const runId = randomUUID();
@@ -244,6 +250,7 @@ export class GenerationRunner extends Disposable {
       entities,
       warnings,
       spec,
+      acceptedModel: options.acceptedModel,
     });
     // Nothing is journaled once the window is going away: the run's journal must stay unfinished so
     // the next window shows it as interrupted and can resume it (not as a run the user cancelled).
@@ -255,7 +262,9 @@ export class GenerationRunner extends Disposable {
     const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
     this.views.show(record);
     const recording = this.history && (await RunRecording.begin(this.history, { runId, spec, provider: options.provider, model: claude?.model, target }));
-    this.log.info(`Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''})`);
+    this.log.info(
+      `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''})`,
+    );
     // A cancelled run stops waiting for its stages at once, but a file already being written still
     // lands: track writes, and let the run end only when they have settled.
     const inFlight = new Set<Promise<void>>();
@@ -273,6 +282,7 @@ export class GenerationRunner extends Disposable {
       onFile: write,
       claude,
       resume: options.resume,
+      acceptedModel: options.acceptedModel,
       ...verificationFor(options.verify ?? false, target),
     })
       .then(async ({ run }) => {

@@ -95,7 +95,14 @@ export function RefineWithClaude({ api, bridge }: { api: ReviewApi; bridge?: Bri
       );
       if (reply.failure === 'cancelled') setState({ step: 'idle', note: 'Cancelled: your model is unchanged.' });
       else if (reply.error || !reply.spec) setState({ step: 'error', message: reply.error ?? 'Claude did not answer with a model.', needsKey: reply.failure === 'noApiKey' });
-      else if (!reply.changed) setState({ step: 'idle', note: `Claude (${reply.model ?? 'Claude'}) found nothing to change in this model${reply.costUsd ? ` ($${reply.costUsd.toFixed(4)})` : ''}.` });
+      else if (!reply.changed) {
+        // Claude agrees with the model as reviewed: a run uses it without asking again (unless edited).
+        api.confirmModel(base, { model: reply.model, costUsd: reply.costUsd, changed: false });
+        setState({
+          step: 'idle',
+          note: `Claude (${reply.model ?? 'Claude'}) found nothing to change in this model${reply.costUsd ? ` ($${reply.costUsd.toFixed(4)})` : ''}; generating will not ask again unless you edit it.`,
+        });
+      }
       else setState({ step: 'proposal', base, spec: reply.spec, reply });
     } catch (failure) {
       setState({ step: 'error', message: failure instanceof Error ? failure.message : String(failure), needsKey: false });
@@ -106,8 +113,12 @@ export function RefineWithClaude({ api, bridge }: { api: ReviewApi; bridge?: Bri
   const cancel = () => {
     if (pending.current) channel().post({ type: 'cancelRefine', requestId: pending.current });
   };
-  const accept = (spec: ProjectSpec) => {
-    if (api.edit(() => spec)) setState({ step: 'idle', note: "Claude's model is in the review now: check it, edit it, then generate." });
+  const accept = (proposal: Extract<Step, { step: 'proposal' }>) => {
+    api.acceptModel(proposal.spec, { model: proposal.reply.model, costUsd: proposal.reply.costUsd, changed: true });
+    setState({
+      step: 'idle',
+      note: "Claude's model is in the review now: generating uses it as it is, without asking Claude again (if you edit it, the run asks Claude once more).",
+    });
   };
   const setKey = () => channel().setApiKey();
 
@@ -179,7 +190,7 @@ export function RefineWithClaude({ api, bridge }: { api: ReviewApi; bridge?: Bri
             </p>
           )}
           <div className="add-row">
-            <VscodeButton onClick={() => accept(state.spec)} data-testid="refine-accept">
+            <VscodeButton onClick={() => accept(state)} data-testid="refine-accept">
               Use Claude's model
             </VscodeButton>
             <VscodeButton secondary onClick={() => setState({ step: 'idle', note: 'Kept your model; Claude’s changes were discarded.' })} data-testid="refine-discard">

@@ -2,7 +2,7 @@ import { VscodeButton, VscodeCheckbox, VscodeTextfield } from '@vscode-elements/
 import { useState } from 'react';
 import { addEntity } from '../../../src/core/spec/edit';
 import { TargetFolder } from '../../../src/protocol';
-import type { GenerateOptions } from '../bridge';
+import type { Bridge, GenerateOptions } from '../bridge';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
@@ -45,6 +45,7 @@ export function ReviewStep({
   onGenerate,
   disabled,
   trusted = true,
+  bridge,
 }: {
   api: ReviewApi;
   onBack: () => void;
@@ -52,6 +53,8 @@ export function ReviewStep({
   disabled: boolean;
   /** Restricted Mode: generated code is never run, so verification is not offered. */
   trusted?: boolean;
+  /** The host channel for "Refine with Claude" (default: the app's). */
+  bridge?: Bridge;
 }) {
   const review = api.review;
   if (!review) return null;
@@ -72,7 +75,7 @@ export function ReviewStep({
           <VscodeButton secondary onClick={onBack} data-testid="back-button">
             Back
           </VscodeButton>
-          <VscodeButton onClick={() => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false })} disabled={disabled || blocked || api.checking} data-testid="generate-button">
+          <VscodeButton onClick={() => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false, acceptedModel: review.acceptedModel })} disabled={disabled || blocked || api.checking} data-testid="generate-button">
             Generate project
           </VscodeButton>
         </div>
@@ -82,7 +85,7 @@ export function ReviewStep({
         Rename, add or delete entities and fields; changes follow into relations and rules.
       </p>
       <NotUnderstoodList spec={spec} edit={api.edit} />
-      <RefineWithClaude api={api} />
+      <RefineWithClaude api={api} bridge={bridge} />
       <Forecast forecast={review.forecast} checking={api.checking} />
       <div className="folder-row">
         <label htmlFor="target-folder">Folder in the workspace</label>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AcceptedModel } from '../../../src/core/pipeline/events';
 import { SpecEditError } from '../../../src/core/spec/edit';
 import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
 import type { ProviderChoice, RunForecast } from '../../../src/protocol';
@@ -23,6 +24,11 @@ export interface Review {
   merge?: { replace: string[] };
   /** Commit the generation to git. */
   git?: boolean;
+  /**
+   * `spec` is Claude's model from "Refine with Claude", accepted (or found right as it was) and not
+   * edited since: generating uses it as the domain model without asking Claude again. Any edit clears it.
+   */
+  acceptedModel?: AcceptedModel;
 }
 
 /** The review step: the extracted spec, edited locally, re-checked by the host after each edit. */
@@ -97,11 +103,29 @@ export function useReview(bridge: Bridge) {
       }
       setEditError(undefined);
       if (next === review.spec) return true;
-      setReview({ ...review, spec: next });
+      // Edited: no longer the model Claude gave, so a Claude run asks for the model again.
+      setReview({ ...review, spec: next, acceptedModel: undefined });
       recheck(next, review.provider);
       return true;
     },
     [review, setReview, recheck],
+  );
+
+  /** The user took Claude's model: it replaces the spec, and a run uses it without asking Claude again. */
+  const acceptModel = useCallback(
+    (spec: ProjectSpec, accepted: AcceptedModel) => {
+      if (!review) return;
+      setEditError(undefined);
+      setReview({ ...review, spec, acceptedModel: accepted });
+      recheck(spec, review.provider);
+    },
+    [review, setReview, recheck],
+  );
+
+  /** Claude found nothing to change in `spec`: if it is still the spec under review, a run need not ask again. */
+  const confirmModel = useCallback(
+    (spec: ProjectSpec, accepted: AcceptedModel) => setReview((previous) => (previous && previous.spec === spec ? { ...previous, acceptedModel: accepted } : previous)),
+    [setReview],
   );
 
   const chooseFolder = useCallback((folderChoice: string) => setReview((previous) => previous && { ...previous, folderChoice }), [setReview]);
@@ -110,5 +134,5 @@ export function useReview(bridge: Bridge) {
   const chooseGit = useCallback((git: boolean) => setReview((previous) => previous && { ...previous, git }), [setReview]);
   const chooseVerify = useCallback((verify: boolean) => setReview((previous) => previous && { ...previous, verify }), [setReview]);
 
-  return { review, busy, checking, error, editError, begin, edit, chooseFolder, chooseVerify, chooseMerge, chooseGit, close, dismissEditError: () => setEditError(undefined) };
+  return { review, busy, checking, error, editError, begin, edit, acceptModel, confirmModel, chooseFolder, chooseVerify, chooseMerge, chooseGit, close, dismissEditError: () => setEditError(undefined) };
 }

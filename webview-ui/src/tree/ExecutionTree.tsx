@@ -69,6 +69,16 @@ function StageDetails({ stage, addedBy }: { stage: StageState; addedBy?: string 
             </dd>
           </>
         )}
+        {stage.reusedModel && (
+          <>
+            <dt>Data model</dt>
+            <dd data-testid="stage-model-reused">
+              {stage.reusedModel.changed ? 'Claude’s model as you accepted it in the review' : 'Your model, which Claude found nothing to change in during the review'}
+              {stage.reusedModel.model ? ` (${stage.reusedModel.model})` : ''}: used as it is, Claude was not asked again — $0 in this run
+              {stage.reusedModel.reviewCostUsd !== undefined ? ` ($${stage.reusedModel.reviewCostUsd.toFixed(4)} in the review)` : ''}.
+            </dd>
+          </>
+        )}
         {stage.variant && (
           <>
             <dt>Prompt variant</dt>
