@@ -136,6 +136,15 @@ describe('extract fields: items that look like clauses', () => {
 });
 
 describe('extract fields: whose list it is', () => {
+  it('"…, and for a cat we note the name, …" after another clause is a stored-for list', () => {
+    const { sentences } = splitSentences('A keeper can look after several cats, and for a cat we note the name, colour and chip number.');
+    assert.deepEqual(findFieldLists(sentences[0], false).map((l) => `${l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`), ['cat: name, colour, chip number']);
+  });
+
+  it('"the tenant data includes …", "the vehicle information includes …" are the record\'s own fields', () => {
+    assert.deepEqual(fieldsOf('Tenants rent flats. The tenant data includes a name, a phone and a deposit. A flat has a number.', 'Tenant').map((f) => f.split(':')[0]), ['name', 'phone', 'deposit']);
+  });
+
   it('"It must include …", "They have …" lists the fields of the record the sentence before is about', () => {
     const text = 'Clients send parcels. Each parcel is tracked and goes to one depot. It must include the gross weight, the pickup date and the declared value. A depot has a code.';
     assert.deepEqual(fieldsOf(text, 'Parcel').map((f) => f.split(':')[0]), ['grossWeight', 'pickupDate', 'declaredValue']);

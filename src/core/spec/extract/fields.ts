@@ -491,6 +491,8 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
       const distributed = !!attached[3] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
       if (main && (main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
     }
+    // "The customer data includes a name, …": the record itself.
+    if (subject) subject = subject.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');
     if (pronoun) subject = undefined;
     else if (!subject) continue;
     const start = match.index + match[0].length;
@@ -543,7 +545,10 @@ const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|tr
  */
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const plain = sentence.plain.replace(/[`]/g, '');
-  const lead = new RegExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`).exec(plain);
+  const leadPattern = new RegExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
+  // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
+  const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
+  const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
   if (lead) {
     const subject = trailingPhrase(lead[1])?.key;
     const items = parseItems(lead[2]);
