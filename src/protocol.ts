@@ -199,6 +199,7 @@ export const RunAccepted = z.object({
   runId: z.string().min(1).max(100),
   /** Workspace-relative folder the project is written to. */
   folder: z.string().max(500),
+  /** The entities the run starts from (the reviewed model); specUpdated events say when a stage changes them. */
   entities: z.array(z.string().max(100)),
   warnings: z.array(z.string().max(2000)),
 });

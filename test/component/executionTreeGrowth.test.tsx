@@ -105,4 +105,23 @@ describe('ExecutionTree of a run that grows', () => {
     assert.deepEqual(nodes(), ['domain-model:succeeded', 'database-schema:pending', 'api-routes:Event:pending+', 'api-routes:Organizer:running+', 'backend-tests:pending']);
     assert.match(screen.getByTestId('execution-tree').parentElement?.textContent ?? '', /5 stages/);
   });
+
+  it('the run’s header lists the entities it generates: the reviewed ones, then Claude’s model once the domain model changed them', async () => {
+    const events = runEvents('header', [...START, GROW]);
+    const { bridge } = fakeBridge();
+    await renderUi(<LivePanel bridge={bridge} />);
+    // Before the domain model has finished: the reviewed model's entities, as the host accepted the run.
+    await hostSends({ type: 'runSnapshot', runId: 'header', folder: 'events', entities: ['Event', 'Attendee', 'Registration'], warnings: [], events: events.slice(0, 2) });
+    const header = () => screen.getByTestId('run-entities');
+    assert.equal(header().textContent, '3 entities: Event, Attendee, Registration');
+    assert.equal(header().dataset.changed, undefined);
+    for (const event of events.slice(2)) await hostSends({ type: 'runEvent', event });
+    assert.equal(header().textContent, '4 entities: Event, Attendee, Registration, Organizer · the data model changed in the run: added Organizer');
+    assert.equal(header().dataset.changed, 'true');
+    // A rename shows as what the run generates now (the stage details say it was a rename).
+    const renamed = withOrganizer();
+    renamed.entities = renamed.entities.filter((e) => e.name !== 'Attendee');
+    await hostSends({ type: 'runEvent', event: { ...events[2], seq: events.length, spec: renamed, changes: ['entities removed: Attendee'] } });
+    assert.equal(header().textContent, '3 entities: Event, Registration, Organizer · the data model changed in the run: added Organizer; removed Attendee');
+  });
 });

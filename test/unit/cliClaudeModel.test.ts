@@ -46,6 +46,7 @@ describe('CLI with Claude: the model may grow', function () {
     assert.equal(code, 0, err);
     assert.match(err, /Domain model: entities added: Organizer/);
     assert.match(err, /8 more stages now that Domain model is final/);
+    assert.match(err, /entities now: Event, Attendee, Registration, Organizer/, 'the entities the run generates, once Claude changed them');
     assert.match(err, /\[\s*\d+\/\d+\] API routes: Organizer — 1 file: organizers\.ts/);
     assert.match(err, /\[\s*\d+\/\d+\] Pages: Organizer — 1 file: organizers\.tsx/);
     for (const file of ['backend/src/routes/organizers.ts', 'frontend/src/pages/organizers.tsx', 'backend/test/organizers.test.ts', 'frontend/src/test/organizers.test.tsx']) {

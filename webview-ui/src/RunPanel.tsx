@@ -32,6 +32,26 @@ function headline(view: RunView): string {
   return '';
 }
 
+/**
+ * The entities the run generates: the reviewed model's until a stage changes the model (with Claude
+ * the domain model may add, rename or remove entities), then the changed model's, with what changed.
+ */
+function RunEntities({ view }: { view: RunView }) {
+  const reviewed = view.entities;
+  const current = view.state.entities ?? reviewed;
+  if (!current?.length) return null;
+  const added = reviewed ? current.filter((name) => !reviewed.includes(name)) : [];
+  const removed = reviewed ? reviewed.filter((name) => !current.includes(name)) : [];
+  const changed = added.length > 0 || removed.length > 0;
+  return (
+    <p className="run-meta" data-testid="run-entities" data-changed={changed ? 'true' : undefined}>
+      {current.length} entit{current.length === 1 ? 'y' : 'ies'}: {current.join(', ')}
+      {changed &&
+        ` · the data model changed in the run${added.length ? `: added ${added.join(', ')}` : ''}${removed.length ? `${added.length ? ';' : ':'} removed ${removed.join(', ')}` : ''}`}
+    </p>
+  );
+}
+
 /** What the run itself said (budget decisions, repairs, git): the latest few, the rest folded. */
 function RunNotes({ state }: { state: RunView['state'] }) {
   if (!state.warnings.length) return null;
@@ -105,6 +125,7 @@ export function RunPanel({
           From the history: generated {state.startedAt ? new Date(state.startedAt).toLocaleString() : ''} into {view.folder}. Its run is replayed here from the recorded events.
         </p>
       )}
+      <RunEntities view={view} />
       <VscodeProgressBar value={Math.round(progress * 100)} max={100} aria-label="Overall progress" />
       <p className="run-meta" data-testid="run-meta">
         {state.stageOrder.length} stages · {state.files.length} files

@@ -10,6 +10,8 @@ export interface RunView {
   phase: RunPhase;
   runId?: string;
   folder?: string;
+  /** The entities the run started from (the reviewed model); the run state has them once a stage changed the model. */
+  entities?: string[];
   refusal?: string;
   warnings: string[];
   state: RunState;
@@ -32,7 +34,7 @@ export function useRun(bridge: Bridge) {
     () =>
       bridge.onMessage((message) => {
         if (message.type === 'runAccepted' && message.replyTo === pending.current) {
-          setView({ phase: 'running', runId: message.runId, folder: message.folder, warnings: message.warnings, state: initialRunState() });
+          setView({ phase: 'running', runId: message.runId, folder: message.folder, entities: message.entities, warnings: message.warnings, state: initialRunState() });
         } else if (message.type === 'runRefused' && message.replyTo === pending.current) {
           // A refused resume goes back to the interrupted run it was asked for, with the reason.
           setView((previous) => (previous.interrupted ? { ...previous, phase: 'finished', refusal: message.reason } : { ...previous, phase: 'refused', refusal: message.reason }));
@@ -43,6 +45,7 @@ export function useRun(bridge: Bridge) {
             phase: state.status === 'running' ? 'running' : 'finished',
             runId: message.runId,
             folder: message.folder,
+            entities: message.entities,
             warnings: message.warnings,
             state,
             interrupted: message.interrupted,

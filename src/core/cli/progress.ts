@@ -7,6 +7,7 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
   let ended = 0;
   const titles = new Map<string, string>();
   const summaries = new Map<string, string>();
+  let entities: string | undefined;
   const prefix = () => `[${String(ended).padStart(String(total).length)}/${total}]`;
   return (event) => {
     switch (event.type) {
@@ -21,9 +22,14 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
         for (const stage of event.stages) titles.set(stage.id, stage.title);
         write(`      ${event.stages.length} more stages now that ${titles.get(event.afterStageId) ?? event.afterStageId} is final`);
         break;
-      case 'specUpdated':
+      case 'specUpdated': {
         for (const change of event.changes) write(`      ${titles.get(event.stageId) ?? event.stageId}: ${change}`);
+        // The entities the run generates from now on (Claude's model may add, rename or remove some).
+        const names = event.spec.entities.map((entity) => entity.name).join(', ');
+        if (names !== entities && (entities !== undefined || event.changes.some((change) => change.startsWith('entities ')))) write(`      entities now: ${names}`);
+        entities = names;
         break;
+      }
       case 'stageOutput':
         summaries.set(event.stageId, event.summary);
         break;

@@ -240,6 +240,14 @@ export class GenerationRunner extends Disposable {
     await this.post({ type: 'runAccepted', replyTo: options.requestId, runId, folder, entities, warnings });
     const stream = new RunEventStream(runId);
     stream.subscribe((event) => void this.post({ type: 'runEvent', event }));
+    // The log says which entities the run generates once a stage (Claude's domain model) changes them.
+    let generating = entities.join(', ');
+    stream.subscribe((event) => {
+      if (event.type !== 'specUpdated') return;
+      const names = event.spec.entities.map((e) => e.name).join(', ');
+      if (names !== generating) this.log.info(`Run ${runId}: the data model changed in the run; generating ${event.spec.entities.length} entities: ${names}`);
+      generating = names;
+    });
     const journal = await this.journals.open({
       journalVersion: JOURNAL_VERSION,
       runId,
@@ -263,7 +271,7 @@ export class GenerationRunner extends Disposable {
     this.views.show(record);
     const recording = this.history && (await RunRecording.begin(this.history, { runId, spec, provider: options.provider, model: claude?.model, target }));
     this.log.info(
-      `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''})`,
+      `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''}): ${entities.join(', ')}`,
     );
     // A cancelled run stops waiting for its stages at once, but a file already being written still
     // lands: track writes, and let the run end only when they have settled.
@@ -289,7 +297,7 @@ export class GenerationRunner extends Disposable {
         await Promise.allSettled([...inFlight]);
         if (this.shuttingDown) return; // left as a crash leaves it: the next window offers to resume
         await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
-        this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files`);
+        this.log.info(`Run ${runId} ${run.status}: ${run.summary.files} files, entities ${generating}`);
         if (run.status === 'cancelled' || run.status === 'failed') await this.leaveIncomplete(record, run.status);
         else {
           if (options.resume) await clearPartialMark(target);
