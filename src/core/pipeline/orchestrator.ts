@@ -11,15 +11,14 @@ import type { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
 import type { VariantChoice } from '../learning/bandit';
 import { InvalidModelOutputError, type StructuredRequest, type StructuredResult } from '../providers/anthropic';
-import { costUsd } from '../providers/models';
 import type { VerifyResult } from '../verify/verifier';
+import { prepareClaudeCall, sharedCachedContext } from './claudeCall';
 import { type AcceptedModel, RunEventStream } from './events';
 import { describeModelChanges, hasModelChanges, modelChanges } from './modelChanges';
 import { repairRounds } from './repairLoop';
 import { type RunResult, runStages } from './scheduler';
 import { buildStageGraph, initialStageGraph } from './stages/catalogue';
 import { LayerCache } from './stages/layers';
-import { CONVENTIONS, specContext } from './stages/sharedContext';
 import type { ClaudeStageContext, OfflineContext, StageInstance, StageOutput } from './stages/types';
 
 /** Hybrid mode: the deterministic skeleton first, then Claude for the stages that need judgement. */
@@ -88,14 +87,7 @@ export interface GenerationResult {
   stream: RunEventStream;
 }
 
-/**
- * The most one Claude call can cost: its input as if none of it were cached, and its whole output
- * allowance. A call is made only when this still fits the budget, so a run never passes it.
- */
-export function worstCaseCallUsd(model: string, cachedContext: readonly string[], instructions: string, maxOutputTokens: number): number {
-  const estimatedInput = Math.ceil((cachedContext.join('').length + instructions.length) / 4);
-  return costUsd(model, { inputTokens: estimatedInput, outputTokens: maxOutputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 });
-}
+export { worstCaseCallUsd } from './claudeCall';
 
 /** The spec a run generates from: the reviewed one, or extracted from text now. */
 export function specFor(input: GenerationInput): ProjectSpec {
@@ -194,7 +186,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         const repaired = await repairRounds({
           provider: claude.provider,
           model: claude.model,
-          cachedContext: [CONVENTIONS, specContext(currentSpec)],
+          cachedContext: sharedCachedContext(currentSpec),
           files,
           verification: failedVerification,
           verify: request.verify,
@@ -226,48 +218,23 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
           offline: output,
           checkSyntax: claude.checkSyntax,
         });
-        const variants = stage.definition.prompt.variants;
-        const choice = claude.chooseVariant?.(stage);
-        const chosen = variants.find((v) => v.id === choice?.variant);
-        const variant = chosen ?? variants[0];
-        // Learning may pick the model for this stage too (takoss.learningModels); else the run's.
-        const model = choice?.model ?? claude.model;
-        const cachedContext = [CONVENTIONS, specContext(currentSpec)];
-        const instructions = refine.instructions(claudeContext, variant);
-        const forecast = worstCaseCallUsd(model, cachedContext, instructions, refine.maxOutputTokens);
+        const call = prepareClaudeCall(stage, refine, claudeContext, claude);
+        const { variant, model } = call;
         if (refine.applies && !refine.applies(claudeContext)) {
           // Nothing for Claude to do here in this run.
         } else if (refine.writesCode && !claude.checkSyntax) {
           context.warn(`${stage.title} keeps the deterministic result: no TypeScript syntax checker is available to check Claude's code.`);
-        } else if (spentUsd + forecast > claude.budgetUsd) {
+        } else if (!call.fits(claude.budgetUsd, spentUsd)) {
           context.warn(
-            `Budget: ${stage.title} keeps the deterministic result; asking Claude would cost up to $${forecast.toFixed(4)} and $${spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget is spent.`,
+            `Budget: ${stage.title} keeps the deterministic result; asking Claude would cost up to $${call.worstCaseUsd.toFixed(4)} and $${spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget is spent.`,
           );
         } else {
-          stream.emit({
-            type: 'promptChosen',
-            stageId: stage.id,
-            variant: variant.id,
-            promptVersion: stage.definition.prompt.version,
-            model,
-            reason: (chosen && choice?.reason) || (variants.length > 1 ? 'the default variant (no learning for this run)' : 'the only variant'),
-          });
+          stream.emit({ type: 'promptChosen', stageId: stage.id, variant: variant.id, promptVersion: stage.definition.prompt.version, model, reason: call.reason });
           context.progress(`Asking ${model} (prompt variant ${variant.id})`);
           const asked = Date.now();
           const outcome = (valid: boolean, repaired: boolean) =>
             stream.emit({ type: 'promptOutcome', stageId: stage.id, variant: variant.id, model, valid, repaired, latencyMs: Date.now() - asked });
-          const result = await claude.provider.structured({
-            model,
-            cachedContext,
-            instructions,
-            toolName: refine.toolName,
-            toolDescription: refine.toolDescription,
-            schema: refine.schema,
-            maxTokens: refine.maxOutputTokens,
-            validate: refine.validate ? (value: unknown) => refine.validate?.(value, claudeContext) ?? [] : undefined,
-            signal: context.signal,
-            onProgress: (chars) => context.progress(`Claude: ${chars} characters received`),
-          }).catch((error: unknown) => {
+          const result = await claude.provider.structured(call.request({ signal: context.signal, onProgress: (chars) => context.progress(`Claude: ${chars} characters received`) })).catch((error: unknown) => {
             if (!(error instanceof InvalidModelOutputError)) throw error;
             // Still invalid after its repair: the stage keeps its deterministic result (a working
             // project beats a failed stage), and learning counts it against the variant.

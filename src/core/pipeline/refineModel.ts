@@ -3,11 +3,11 @@
 // same prompt, checks and reconciliation as in a run; the run's budget caps the one call.
 import type { Usage } from './events';
 import { describeModelChanges, hasModelChanges, modelChanges, type ModelChanges } from './modelChanges';
-import { worstCaseCallUsd, type ClaudeOptions } from './orchestrator';
+import { prepareClaudeCall } from './claudeCall';
+import type { ClaudeOptions } from './orchestrator';
 import { backoffDelay, RunCancelledError } from './scheduler';
 import { domainModel, type ModelAnswer, reconcileModel } from './stages/domainModel';
 import { LayerCache } from './stages/layers';
-import { CONVENTIONS, specContext } from './stages/sharedContext';
 import type { ClaudeStageContext, StageInstance } from './stages/types';
 import { InvalidModelOutputError, sleepUnlessAborted } from '../providers/anthropic';
 import type { ProjectSpec } from '../spec/projectSpec';
@@ -58,10 +58,6 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
   if (!spec.entities.length) problems.unshift('the model has no entities');
   if (problems.length) throw new RefineModelError(`Fix the model first: ${problems.slice(0, 3).join('; ')}`);
   const stage: StageInstance = { id: domainModel.kind, title: domainModel.title, kind: domainModel.kind, dependsOn: [], description: domainModel.description, definition: domainModel };
-  const variants = domainModel.prompt.variants;
-  const choice = options.chooseVariant?.(stage);
-  const variant = variants.find((v) => v.id === choice?.variant) ?? variants[0];
-  const chosenModel = choice?.model ?? model;
   const signal = options.signal ?? new AbortController().signal;
   let layers: LayerCache | undefined;
   const context: ClaudeStageContext = {
@@ -75,30 +71,18 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
     inputs: new Map(),
     offline: { files: [], spec, summary: '' },
   };
-  const cachedContext = [CONVENTIONS, specContext(spec)];
-  const instructions = refine.instructions(context, variant);
-  const worst = worstCaseCallUsd(chosenModel, cachedContext, instructions, refine.maxOutputTokens);
-  if (worst > options.budgetUsd) {
+  // The same call as the domain-model stage makes in a run: variant, model, context, limits, checks.
+  const call = prepareClaudeCall<ModelAnswer>(stage, refine, context, { model, chooseVariant: options.chooseVariant });
+  if (!call.fits(options.budgetUsd)) {
     throw new RefineModelError(
-      `Asking ${chosenModel} could cost up to $${worst.toFixed(4)}, more than the $${options.budgetUsd.toFixed(2)} budget per run (takoss.budgetPerRunUsd).`,
+      `Asking ${call.model} could cost up to $${call.worstCaseUsd.toFixed(4)}, more than the $${options.budgetUsd.toFixed(2)} budget per run (takoss.budgetPerRunUsd).`,
     );
   }
   const maxAttempts = options.maxAttempts ?? 3;
   const sleep = options.sleep ?? sleepUnlessAborted;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const result = await options.provider.structured<ModelAnswer>({
-        model: chosenModel,
-        cachedContext,
-        instructions,
-        toolName: refine.toolName,
-        toolDescription: refine.toolDescription,
-        schema: refine.schema,
-        maxTokens: refine.maxOutputTokens,
-        validate: (value) => refine.validate?.(value, context) ?? [],
-        signal,
-        onProgress: options.onProgress,
-      });
+      const result = await options.provider.structured<ModelAnswer>(call.request({ signal, onProgress: options.onProgress }));
       const reconciled = reconcileModel(result.value, spec);
       const changes = modelChanges(spec, reconciled.spec, reconciled.renames);
       const summary = describeModelChanges(changes);
@@ -110,7 +94,7 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
         changed: hasModelChanges(changes),
         usage: result.usage,
         model: result.model,
-        variant: variant.id,
+        variant: call.variant.id,
         repaired: result.repaired,
       };
     } catch (error) {

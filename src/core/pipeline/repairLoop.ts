@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { FileSet, GeneratedFile } from '../generator/fileSet';
 import type { StructuredRequest, StructuredResult } from '../providers/anthropic';
-import { costUsd } from '../providers/models';
+import { worstCaseCallUsd } from './claudeCall';
 import type { VerifyResult } from '../verify/verifier';
 import type { StageContext } from './scheduler';
 import type { StageOutput } from './stages/types';
@@ -70,7 +70,7 @@ export async function repairRounds(options: RepairOptions): Promise<StageOutput>
       `Errors:\n${errors}`,
       ...suspects.map((file) => `File ${file.path}:\n${file.content.slice(0, 20_000)}`),
     ].join('\n\n');
-    const forecast = costUsd(options.model, { inputTokens: Math.ceil((instructions.length + options.cachedContext.join('').length) / 4), outputTokens: 16_000, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    const forecast = worstCaseCallUsd(options.model, options.cachedContext, instructions, 16_000);
     if (forecast > options.budgetLeft()) {
       throw new Error(`Repair stopped before round ${round}: it would cost up to $${forecast.toFixed(4)} and only $${options.budgetLeft().toFixed(4)} of the budget is left. Still failing: ${step?.firstErrors.slice(0, 3).join(' | ')}`);
     }
