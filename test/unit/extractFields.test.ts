@@ -189,3 +189,14 @@ describe('extract fields: the end of an item', () => {
     assert.deepEqual(fieldsOf('A pass has a valid from date and a valid to date. Each pass belongs to a tenant. A tenant has a name.', 'Pass'), ['validFrom:date', 'validTo:date']);
   });
 });
+
+describe('extract fields: names and headings', () => {
+  it('"full name" keeps "full" (a field name of its own); "a short comment" is the comment', () => {
+    assert.deepEqual(items('a full name and a short comment'), ['full name', 'comment']);
+  });
+
+  it('"Fields: a, b" under a heading lists the fields of the record the heading names', () => {
+    const spec = extractSpec('## Rehearsals\nA rehearsal uses one stage. Fields: start time, conductor note, length in minutes.\n\n## Stages\nStages have a name and a capacity.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Rehearsal')?.fields.map((f) => f.name), ['startTime', 'conductorNote', 'length']);
+  });
+});

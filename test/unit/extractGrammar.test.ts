@@ -249,7 +249,7 @@ describe('extractor grammar: field lists', () => {
   it('notes in brackets never end a list ("(three letters, e.g. JBR)", "(e.g. Chemistry)"); a relative clause in one item keeps the list', () => {
     const teachers = findFieldLists(sentence('Teachers: full name, staff code (three letters, unique, e.g. JBR), email, the subjects they can teach', { bullet: true }), false)[0];
     assert.equal(teachers?.subject, 'teacher');
-    assert.deepEqual(teachers?.items.map((i) => i.key), ['name', 'staff code', 'email', 'subject']);
+    assert.deepEqual(teachers?.items.map((i) => i.key), ['full name', 'staff code', 'email', 'subject']);
     const subjects = findFieldLists(sentence('Subjects: name (e.g. Chemistry), a short code and a colour for the printout.'), false)[0];
     assert.deepEqual(subjects?.items.map((i) => i.key), ['name', 'code', 'colour']);
   });

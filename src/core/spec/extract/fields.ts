@@ -58,7 +58,7 @@ export interface FieldList {
 const LEADING = /^(?:(?:a|an|the|its|their|his|her|whose|one|some|any|each|own|also|both|either|exactly|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
 const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
 const CUT_WORDS = new Set(['there', 'for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
-const ADJECTIVES = new Set(['short', 'long', 'brief', 'full', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
+const ADJECTIVES = new Set(['short', 'long', 'brief', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
 /** Words that pick out an instance ("a certain duration", "their respective roles"), never part of a field's name. */
 const PICKING = new Set(['certain', 'particular', 'respective', 'various', 'different', 'own', 'additional', 'specified', 'separate']);
 
@@ -418,6 +418,16 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     const items = parseItems(plain);
     if (items.length) lists.push({ sentence: sentence.id, leadId: sentence.leadId, items });
     return lists;
+  }
+  // "## Screenings … Fields: start time, subtitle language": the fields of the record the heading names.
+  const fieldsLine = /^(?:fields|attributes|columns|properties|data)\s*:\s*(.+)$/.exec(plain);
+  const headed = fieldsLine && sentence.section ? trailingPhrase(sentence.section.toLowerCase().replace(/[^a-z -]+/g, ' ').trim()) : undefined;
+  if (fieldsLine && headed) {
+    const items = parseItems(fieldsLine[1].replace(/\.\s*$/, ''));
+    if (items.length) {
+      lists.push({ sentence: sentence.id, subject: headed.key, items });
+      return lists;
+    }
   }
   // "Vehicles: plate number (unique), make, model"
   const colon = colonListSubject(sentence);
