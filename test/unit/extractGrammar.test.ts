@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { accountSentences, summarizeAccounts } from '../../src/core/spec/accounting';
+import { collectEvidence } from '../../src/core/spec/extract/entities';
 import { extractSpec } from '../../src/core/spec/extract';
 import { storedForList, findFieldLists } from '../../src/core/spec/extract/fields';
 import { analyze, trailingSubject } from '../../src/core/spec/extract/grammar';
@@ -123,6 +124,14 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('a common record word (from the knowledge table) is weaker evidence in a text of many sentences', () => {
+    const paymentScore = (text: string) => collectEvidence(splitSentences(text).sentences).get('payment')?.score ?? 0;
+    const filler = Array.from({ length: 11 }, (_, i) => `Plot ${i + 1} has a number.`).join(' ');
+    const short = paymentScore('Only the treasurer sees payments. Plots have a number.');
+    const long = paymentScore(`Only the treasurer sees payments. ${filler}`);
+    assert.ok(short >= 2 && long > 0 && long < short, `${short} vs ${long}`);
+  });
+
   it('what must be stored is a record, even a word that usually names a view ("reports must be stored")', () => {
     const found = cues((add) => subjectsOfHaving(analyze("The inspectors' reports must be stored for two years."), add));
     assert.equal(found.report, 3);

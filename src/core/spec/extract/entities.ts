@@ -7,7 +7,7 @@ import { tagSentence } from './nlp';
 import { inferType } from './types';
 import { isPlural } from './lexicon';
 import { genericHeadAllowed } from './lexicon';
-import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, STRONG_SINGULAR_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
+import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
 
@@ -96,7 +96,7 @@ export function phrasesIn(tokens: Token[]): Phrase[] {
 
 const CONTEXT_BEFORE = new Set(['of', 'on', 'for', 'with', 'by', 'per', 'in', 'from', 'about', 'and', 'or', 'has', 'have', 'manage', 'see', 'view', 'all']);
 
-function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boolean): void {
+function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boolean, manySentences: boolean): void {
   // The tagger knows which words are verbs here ("mark parcels", "clean rooms"): a compound
   // never starts with one, so such a modifier is dropped from the key.
   const verbs = new Set(tagSentence(sentence.text).filter((t) => t.pos === 'verb').map((t) => t.w));
@@ -145,7 +145,9 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     // Known nouns: once per sentence ("registration" in a sign-up sentence is about accounts).
     if (knownNoun(key) && !perSentence.has(key) && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
       const fresh = !evidence.get(key)?.bySentence.has(id);
-      add(key, (phrase.plural ? 2 : 1) * weight, id);
+      // (In a text of many sentences every common noun comes up: there the knowledge table's word
+      // is weak evidence and other cues must agree.)
+      add(key, (phrase.plural ? (manySentences ? 1.5 : 2) : manySentences ? 0.5 : 1) * weight, id);
       if (!phrase.plural && fresh) evidence.get(key)?.mentionOnly.add(id);
       perSentence.add(key);
       continue;
@@ -168,11 +170,6 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
       perSentence.add(key);
       continue;
     }
-    // Singular object of a strong verb with a determiner: "store a secret", "create a post".
-    if (!phrase.plural && prev && prev2 && DETERMINERS.has(prev.w) && STRONG_SINGULAR_VERBS.has(prev2.w) && !perSentence.has(key)) {
-      add(key, 1 * weight, id, false);
-      perSentence.add(key);
-    }
     // "each expense", "every project", "list of tags", "per category"
     if (prev && (prev.w === 'each' || prev.w === 'every') && !perSentence.has(key)) {
       add(key, 2 * weight, id);
@@ -186,13 +183,6 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     const after = phrases.find((p) => p.start > i + 1);
     if (before && before.head >= i - 1) add(before.key, 2 * weight, id);
     if (after && after.start <= i + 4) add(after.key, 2 * weight, id);
-  }
-  // "attendees register for events" hints at a registration record (weak on its own).
-  for (let i = 1; i < tokens.length; i++) {
-    const noun = ACTION_NOUNS[tokens[i].w];
-    const prev = tokens[i - 1];
-    const object = tokens[i + 1]?.w ?? '';
-    if (noun && prev.kind === 'word' && ['for', 'on', 'in', 'to', 'at'].includes(object) && (MODALS.has(prev.w) || (isPlural(prev.w) && !DETERMINERS.has(tokens[i - 2]?.w ?? '')))) add(noun, 1 * weight, id);
   }
   // "expense tracker", "task manager", "reservation system", "recipe sharing site"
   for (let i = 1; i < tokens.length; i++) {
@@ -227,7 +217,7 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
 
 export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false): Evidence {
   const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords });
-  const longText = sentences.filter((s) => !s.heading).length > 3;
-  for (const sentence of sentences) scoreSentence(sentence, evidence, longText);
+  const count = sentences.filter((s) => !s.heading).length;
+  for (const sentence of sentences) scoreSentence(sentence, evidence, count > 3, count > 10);
   return evidence;
 }

@@ -129,7 +129,6 @@ export const STRONG_OBJECT_VERBS = verbForms([
 /** The subset of CREATE_VERBS that make a new row owned by the subject ("users post recipes"). */
 export const AUTHOR_VERBS = verbForms(['create', 'add', 'post', 'write', 'start', 'book', 'submit', 'upload', 'publish', 'place', 'leave', 'define', 'enter', 'record', 'log', 'open', 'send', 'share', 'plan', 'make']);
 /** Verbs after which a singular object with a determiner still counts as evidence ("store a secret"). */
-export const STRONG_SINGULAR_VERBS = verbForms(['create', 'add', 'post', 'write', 'submit', 'upload', 'publish', 'store', 'record', 'define', 'edit', 'delete', 'book', 'reserve', 'place', 'leave']);
 
 export const MODALS = set("can could will would should must may might cannot can't to not also then and or only never always");
 
