@@ -167,6 +167,6 @@ describe('frontend generator', () => {
     assert.match(content(tasks, 'frontend/src/test/auth.test.tsx'), /logs in, stores the token/);
     // The auth User is read-only in the UI: no form test, no create page.
     assert.doesNotMatch(content(tasks, 'frontend/src/test/users.test.tsx'), /Create user/);
-    assert.match(content(events, 'frontend/src/test/registrations.test.tsx'), /new Date\("2030-01-15T10:30"\)\.toISOString\(\)|"Event is required"/);
+    assert.match(content(events, 'frontend/src/test/registrations.test.tsx'), /new Date\(sampleLocalDateTime\(\)\)\.toISOString\(\)|"Event is required"/);
   });
 });

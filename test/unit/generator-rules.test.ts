@@ -101,7 +101,7 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
       const ticketTest = test.slice(test.indexOf("it('refuses a ticket whose dueOn"));
       assert.match(ticketTest, /expect\(same\.status\)\.toBe\(201\);/, 'equal dates are allowed for tickets');
       assert.match(test, /expect\(same\.status\)\.toBe\(422\);/, 'and refused for classes');
-      assert.match(ticketTest, /body: \{ openedOn: shift\('2031-03-10', 10, 'date'\) \}[^\n]*\n\s+expect\(moved\.status\)\.toBe\(422\);/);
+      assert.match(ticketTest, /body: \{ openedOn: shift\(RULE_DAY, 10, 'date'\) \}[^\n]*\n\s+expect\(moved\.status\)\.toBe\(422\);/);
     });
 
     it('samples and test factories put later dates after earlier ones', () => {
@@ -131,7 +131,8 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
       assert.match(content(frontend, 'frontend/src/entities/tickets.ts'), /Date\.parse\(value\.dueOn\) >= Date\.parse\(value\.openedOn\)/);
       const test = content(frontend, 'frontend/src/test/fitness-classes.test.tsx');
       assert.match(test, /refuses an end time before the start time before sending \(dateOrder\)/);
-      assert.match(test, /endsAt: new Date\("2030-01-16T10:30"\)\.toISOString\(\)/, 'the filled-in form is in order');
+      assert.match(test, /endsAt: new Date\(sampleLocalDateTime\(1\)\)\.toISOString\(\)/, 'the filled-in form is in order');
+      assert.match(test, /fireEvent\.change\(screen\.getByLabelText\("End time"\), \{ target: \{ value: sampleLocalDateTime\(-1\) \} \}\);/, 'a day before the start');
     });
   });
 

@@ -206,15 +206,24 @@ function helpersFile(model: BackendModel): string {
     `  return counter;`,
     `}`,
     ``,
-    `/** A date in 2030, different for each n. */`,
+    `const DAY_MS = 86_400_000;`,
+    `/**`,
+    ` * Sample dates count from the day the tests run: the first is 30 days from today (UTC) and the`,
+    ` * others are later, so no sample is ever in the past and the tests keep passing as time goes on.`,
+    ` */`,
+    `const FIRST_DAY = Date.parse(new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10));`,
+    ``,
+    `/** A date (YYYY-MM-DD) n days after the first sample day, different for each n. */`,
     `export function day(n: number): string {`,
-    `  const date = new Date(Date.UTC(2030, 0, 1) + n * 86_400_000);`,
-    `  return date.toISOString().slice(0, 10);`,
+    `  return new Date(FIRST_DAY + n * DAY_MS).toISOString().slice(0, 10);`,
     `}`,
+    ``,
+    `/** The day rule tests build their rows around: well after the days ordinary rows get. */`,
+    `export const RULE_DAY = day(433);`,
     ``,
     `/** Moves a date-time by minutes, or a date by that many days. */`,
     `export function shift(value: string, minutes: number, type: string): string {`,
-    `  if (type === 'date') return day(Math.round((Date.parse(value.slice(0, 10)) - Date.UTC(2030, 0, 1)) / 86_400_000) + minutes);`,
+    `  if (type === 'date') return new Date(Date.parse(value.slice(0, 10)) + minutes * DAY_MS).toISOString().slice(0, 10);`,
     `  return new Date(Date.parse(value) + minutes * 60_000).toISOString();`,
     `}`,
     ``,
@@ -546,9 +555,9 @@ interface RuleTest {
   tables?: string[];
 }
 
-/** A date (type date) or date-time `days` after 2031-03-10, as a test expression. */
+/** A date (type date) or date-time `days` after RULE_DAY (09:00 UTC), as a test expression. */
 function atDay(type: string | undefined, days: number): string {
-  return type === 'date' ? `shift('2031-03-10', ${days}, 'date')` : `shift('2031-03-10T09:00:00.000Z', ${days * 24 * 60}, 'datetime')`;
+  return type === 'date' ? `shift(RULE_DAY, ${days}, 'date')` : `shift(\`\${RULE_DAY}T09:00:00.000Z\`, ${days * 24 * 60}, 'datetime')`;
 }
 
 /** A value as the database layer takes it (date-times as Date objects, numbers of numeric columns as strings). */
@@ -567,7 +576,7 @@ function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity: Entit
   const times = (earlier: number, later: number) => `${rule.earlier}: ${atDay(earlierType, earlier)}, ${rule.later}: ${atDay(laterType, later)}`;
   const label = entity.entity.label.toLowerCase();
   return {
-    imports: [create, `${camel}Body`, 'shift'],
+    imports: [create, `${camel}Body`, 'shift', 'RULE_DAY'],
     code: lines(
       `  it('refuses a ${label} whose ${rule.later} is not ${rule.allowEqual ? 'on or ' : ''}after its ${rule.earlier}, on create and on update (dateOrder)', async () => {`,
       `    const backwards = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${times(5, 2)} }), token: t.token });`,
@@ -679,9 +688,10 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
   };
 }
 
+/** A date or date-time `offset` minutes (days for a date) after RULE_DAY (09:00 UTC), as a test expression. */
 function at(type: string | undefined, offset: number): string {
-  const base = type === 'date' ? '2031-03-10' : '2031-03-10T09:00:00.000Z';
-  return `shift(${str(base)}, ${offset}, ${str(type ?? 'datetime')})`;
+  const base = type === 'date' ? 'RULE_DAY' : '`${RULE_DAY}T09:00:00.000Z`';
+  return `shift(${base}, ${offset}, ${str(type ?? 'datetime')})`;
 }
 
 function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
@@ -747,7 +757,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
         rule.end ? `${rule.start}: ${at(startType, from)}, ${rule.end}: ${at(endType, to)}` : `${rule.start}: ${at(startType, from)}, ${rule.durationMinutesField}: ${to - from}`;
       const makeParent = parent.isAuthUser ? 'createUser(t, DEFAULT_ROLE)' : `create${parent.names.pascal}(t)`;
       return {
-        imports: [parent.isAuthUser ? 'createUser' : `create${parent.names.pascal}`, ...(parent.isAuthUser ? ['DEFAULT_ROLE'] : []), create, `${camel}Body`, 'shift'],
+        imports: [parent.isAuthUser ? 'createUser' : `create${parent.names.pascal}`, ...(parent.isAuthUser ? ['DEFAULT_ROLE'] : []), create, `${camel}Body`, 'shift', 'RULE_DAY'],
         code: lines(
           `  it('refuses overlapping ${entity.entity.pluralLabel.toLowerCase()} for the same ${rule.scope} (noOverlap)', async () => {`,
           `    const scope = await ${makeParent};`,

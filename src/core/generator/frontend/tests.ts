@@ -88,9 +88,46 @@ export function renderAt(url: string, path: string, element: ReactElement) {
 }
 `;
 
-const SAMPLE_DATE = '2030-01-15';
-const SAMPLE_LOCAL_DATETIME = '2030-01-15T10:30';
-const SAMPLE_ISO_DATETIME = '2030-01-15T10:30:00.000Z';
+const DATES_TS = `// Sample dates for the tests, counted from the day they run: the first is 30 days from today
+// (UTC) and the others are later, so no sample date is ever in the past and the tests keep passing
+// as time goes on.
+const DAY_MS = 86_400_000;
+const FIRST_DAY = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
+
+/** A date (YYYY-MM-DD) \`days\` after the first sample day. */
+export function sampleDate(days = 0): string {
+  return new Date(Date.parse(FIRST_DAY) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 10:30 on that day as a date-time input takes it (YYYY-MM-DDTHH:mm, local time). */
+export function sampleLocalDateTime(days = 0): string {
+  return \`\${sampleDate(days)}T10:30\`;
+}
+
+/** 10:30 UTC on that day as the API sends it (ISO 8601). */
+export function sampleIsoDateTime(days = 0): string {
+  return \`\${sampleDate(days)}T10:30:00.000Z\`;
+}
+`;
+
+const DATE_HELPERS = ['sampleDate', 'sampleIsoDateTime', 'sampleLocalDateTime'];
+
+/** The import of the date helpers a generated test file calls (none: no import). */
+function datesImport(code: string): string {
+  const used = DATE_HELPERS.filter((name) => code.includes(`${name}(`));
+  return used.length ? `import { ${used.join(', ')} } from './dates';\n` : '';
+}
+
+/** Where a file's import of the date helpers goes; withDatesImport puts the import there (or nothing). */
+const DATES_IMPORT = '/* dates import */\n';
+function withDatesImport(code: string): string {
+  return code.replace(DATES_IMPORT, datesImport(code.replace(DATES_IMPORT, '')));
+}
+
+/** A call of a date helper, as code (`days` after the first sample day). */
+function dateCall(helper: string, days: number): string {
+  return `${helper}(${days || ''})`;
+}
 
 function clamp(value: number, field: Field): number {
   let result = value;
@@ -112,18 +149,20 @@ function daysAfter(field: Field, entity?: FrontendEntity, seen = new Set<string>
   return days;
 }
 
-/** A sample date/date-time string moved by whole days (same time of day and format). */
-function moveDays(sample: string, days: number): string {
-  if (!days) return sample;
-  const date = new Date(Date.parse(sample.slice(0, 10) + 'T00:00:00.000Z') + days * 86_400_000).toISOString().slice(0, 10);
-  return date + sample.slice(10);
-}
-
-/** What a test types into a field's input (booleans: the value after one click). */
-function sampleInput(field: Field, entity?: FrontendEntity): string | boolean {
+/** What a test types into a field's input, as code (booleans: the value after one click). */
+function sampleInput(field: Field, entity?: FrontendEntity): string {
   const workflow = entity?.workflows.get(field.name);
   // A new record may only start in the workflow's initial state.
-  if (workflow) return workflow.initial;
+  if (workflow) return str(workflow.initial);
+  // Dates count from the day the tests run (see dates.ts), a day later per dateOrder step.
+  if (field.type === 'date') return dateCall('sampleDate', daysAfter(field, entity));
+  if (field.type === 'datetime') return dateCall('sampleLocalDateTime', daysAfter(field, entity));
+  const value = sampleLiteral(field);
+  return typeof value === 'boolean' ? String(value) : str(value);
+}
+
+/** The literal sample of a field that is not a date. */
+function sampleLiteral(field: Field): string | boolean {
   switch (field.type) {
     case 'integer':
       return String(Math.round(clamp(5, field)));
@@ -133,10 +172,6 @@ function sampleInput(field: Field, entity?: FrontendEntity): string | boolean {
       return clamp(12.5, field).toFixed(2);
     case 'boolean':
       return field.default !== true;
-    case 'date':
-      return moveDays(SAMPLE_DATE, daysAfter(field, entity));
-    case 'datetime':
-      return moveDays(SAMPLE_LOCAL_DATETIME, daysAfter(field, entity));
     case 'enum': {
       const values = field.enumValues ?? [];
       return values[values.length - 1] ?? '';
@@ -152,15 +187,16 @@ function sampleInput(field: Field, entity?: FrontendEntity): string | boolean {
 
 /** The JSON value (as code) the form should send for sampleInput. */
 function expectedPayloadValue(field: Field, entity?: FrontendEntity): string {
-  const input = sampleInput(field, entity);
-  if (field.type === 'integer') return String(Number(input));
-  if (field.type === 'datetime') return `new Date(${str(moveDays(SAMPLE_LOCAL_DATETIME, daysAfter(field, entity)))}).toISOString()`;
-  return JSON.stringify(input);
+  if (field.type === 'datetime') return `new Date(${sampleInput(field, entity)}).toISOString()`;
+  if (field.type === 'date' || entity?.workflows.has(field.name)) return sampleInput(field, entity);
+  const value = sampleLiteral(field);
+  if (field.type === 'integer') return String(Number(value));
+  return JSON.stringify(value);
 }
 
 /** The value (as code) in a record the mocked API returns. */
 function sampleRecordValue(field: Field, entity: FrontendEntity): string {
-  if (field.type === 'datetime') return str(moveDays(SAMPLE_ISO_DATETIME, daysAfter(field, entity)));
+  if (field.type === 'datetime') return dateCall('sampleIsoDateTime', daysAfter(field, entity));
   return expectedPayloadValue(field, entity);
 }
 
@@ -170,7 +206,7 @@ export function sampleRecord(entity: FrontendEntity, id = 1): string {
   for (const field of entity.entity.fields) if (!(entity.readOnly && field.name === 'email')) parts.push(`${field.name}: ${sampleRecordValue(field, entity)}`);
   for (const picker of entity.filters) parts.push(`${picker.key}: 1`);
   for (const picker of entity.manyToMany) parts.push(`${picker.key}: [1]`);
-  parts.push(`createdAt: ${str(SAMPLE_ISO_DATETIME)}`, `updatedAt: ${str(SAMPLE_ISO_DATETIME)}`);
+  parts.push(`createdAt: ${dateCall('sampleIsoDateTime', 0)}`, `updatedAt: ${dateCall('sampleIsoDateTime', 0)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -181,7 +217,8 @@ function sortLabel(entity: FrontendEntity): string {
 function recordLabelText(entity: FrontendEntity): string {
   if (!entity.labelField) return '#1';
   if (entity.readOnly && entity.labelField.name === 'email') return 'sample@example.com';
-  return String(sampleInput(entity.labelField, entity));
+  // A string or email field (never a date).
+  return entity.workflows.get(entity.labelField.name)?.initial ?? String(sampleLiteral(entity.labelField));
 }
 
 function optionLabel(target: FrontendEntity): string {
@@ -222,11 +259,10 @@ function rangeAndOrderTests(entity: FrontendEntity, submitName: string): string 
     const earlier = entity.entity.fields.find((f) => f.name === order.earlier)!;
     const later = entity.entity.fields.find((f) => f.name === order.later)!;
     // The later field gets a value a day before the earlier one's sample.
-    const base = sampleInput(earlier, entity) as string;
-    const before = new Date(Date.parse(base.slice(0, 10) + 'T00:00:00.000Z') - 86_400_000).toISOString().slice(0, 10);
-    const value = later.type === 'date' ? before : `${before}T10:30`;
+    const before = daysAfter(earlier, entity) - 1;
+    const value = later.type === 'date' ? dateCall('sampleDate', before) : dateCall('sampleLocalDateTime', before);
     const message = `${later.label} must be ${order.allowEqual ? 'on or after' : 'after'} ${earlier.label.toLowerCase()}`;
-    out += attempt(`fireEvent.change(screen.getByLabelText(${str(later.label)}), { target: { value: ${str(value)} } });`, message, `refuses ${a(later.label.toLowerCase())} before the ${earlier.label.toLowerCase()} before sending (dateOrder)`);
+    out += attempt(`fireEvent.change(screen.getByLabelText(${str(later.label)}), { target: { value: ${value} } });`, message, `refuses ${a(later.label.toLowerCase())} before the ${earlier.label.toLowerCase()} before sending (dateOrder)`);
   }
   return out;
 }
@@ -234,9 +270,8 @@ function rangeAndOrderTests(entity: FrontendEntity, submitName: string): string 
 function fillStatements(entity: FrontendEntity): string[] {
   const lines: string[] = [];
   for (const field of entity.entity.fields) {
-    const input = sampleInput(field, entity);
     if (field.type === 'boolean') lines.push(`  fireEvent.click(screen.getByLabelText(${str(field.label)}));`);
-    else lines.push(`  fireEvent.change(screen.getByLabelText(${str(field.label)}), { target: { value: ${str(String(input))} } });`);
+    else lines.push(`  fireEvent.change(screen.getByLabelText(${str(field.label)}), { target: { value: ${sampleInput(field, entity)} } });`);
   }
   for (const picker of entity.parents) {
     lines.push(`  await screen.findAllByRole('option', { name: ${str(optionLabel(picker.target))} });`);
@@ -450,18 +485,18 @@ ${fillStatements(entity).join('\n')}
 }
 `
     : '';
+  const body = `const SAMPLE = ${sampleRecord(entity)};
+${helpers}
+describe(${str(`${entity.entity.label} pages`)}, () => {${listTests}${detailTest}${formTests}});
+`;
   return `// ${entity.entity.label} pages against a mocked API.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it${pages.create ? ', vi' : ''} } from 'vitest';
 import { ${imports.join(', ')} } from '../pages/${route}';
-import { isList, listOf, mockFetch } from './fetchMock';
+${datesImport(body)}import { isList, listOf, mockFetch } from './fetchMock';
 import { renderAt } from './render';
 
-const SAMPLE = ${sampleRecord(entity)};
-${helpers}
-describe(${str(`${entity.entity.label} pages`)}, () => {${listTests}${detailTest}${formTests}});
-`
-    .replace(/\n{3,}/g, '\n\n');
+${body}`.replace(/\n{3,}/g, '\n\n');
 }
 
 /** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
@@ -539,7 +574,7 @@ ${extra
   .map((f) =>
     f.type === 'boolean'
       ? `    fireEvent.click(screen.getByLabelText(${str(f.label)}));`
-      : `    fireEvent.change(screen.getByLabelText(${str(f.label)}), { target: { value: ${str(String(sampleInput(f)))} } });`,
+      : `    fireEvent.change(screen.getByLabelText(${str(f.label)}), { target: { value: ${sampleInput(f)} } });`,
   )
   .join('\n')}
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
@@ -550,17 +585,17 @@ ${extra
 });
 `
     : '';
-  return `// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
+  return withDatesImport(`// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
 import { fireEvent, render, screen${permissions.tests ? ', waitFor' : ''} } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AuthProvider, RequireAuth } from '../auth/AuthContext';
 import { LoginPage } from '../pages/LoginPage';
-${model.selfSignup ? "import { RegisterPage } from '../pages/RegisterPage';\n" : ''}${permissions.imports.join('\n')}${permissions.imports.length ? '\n' : ''}import { mockFetch } from './fetchMock';
+${model.selfSignup ? "import { RegisterPage } from '../pages/RegisterPage';\n" : ''}${permissions.imports.join('\n')}${permissions.imports.length ? '\n' : ''}${DATES_IMPORT}import { mockFetch } from './fetchMock';
 
 const TOKEN_KEY = ${str(tokenKey)};
-const USER = { id: 1, email: 'ada@example.com', role: 'member', createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '2030-01-01T00:00:00.000Z' };
+const USER = { id: 1, email: 'ada@example.com', role: 'member', createdAt: sampleIsoDateTime(), updatedAt: sampleIsoDateTime() };
 
 /** The login flow's routes, plus optionally one app page at \`path\`. */
 function renderWithAuth(url: string, path?: string, page?: ReactElement) {
@@ -616,7 +651,7 @@ describe('login', () => {
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 });
-${registerTests}${permissions.tests}`;
+${registerTests}${permissions.tests}`);
 }
 
 export function generateFrontendTests(model: FrontendModel, files: FileSet): void {
@@ -630,6 +665,12 @@ export function generateFrontendTests(model: FrontendModel, files: FileSet): voi
     explanation: 'A recording fake fetch for component tests, so they assert the exact requests the app sends.',
   });
   files.add({ ...common, path: 'frontend/src/test/render.tsx', content: RENDER_TSX, explanation: 'Renders one page inside a router at a given URL for tests.' });
+  files.add({
+    ...common,
+    path: 'frontend/src/test/dates.ts',
+    content: DATES_TS,
+    explanation: 'Sample dates for the tests, counted from the day they run (30 days from today and later), so no sample is in the past and the tests keep passing as time goes on.',
+  });
   for (const entity of model.entities) {
     files.add({
       path: `frontend/src/test/${entity.names.route}.test.tsx`,
