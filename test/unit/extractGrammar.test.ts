@@ -124,6 +124,15 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('"case: a, b, c" lists the fields of cases, also as the first of two lines; a use case is not a record', () => {
+    const loan = extractSpec('loan: book title, due date, status\nmembers log in and borrow books.');
+    assert.deepEqual(loan.entities.find((e) => e.name === 'Loan')?.fields.map((f) => f.name), ['bookTitle', 'dueDate', 'status']);
+    const spec = extractSpec('case: client name, case number, opened on, status (open/closed)\nlawyers log in and update cases\nthe use cases below describe the app');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('Case') && !names.includes('UseCase'), names.join(', '));
+    assert.ok(spec.entities.find((e) => e.name === 'Case')?.fields.some((f) => f.name === 'caseNumber'));
+  });
+
   it('a common record word (from the knowledge table) is weaker evidence in a text of many sentences', () => {
     const paymentScore = (text: string) => collectEvidence(splitSentences(text).sentences).get('payment')?.score ?? 0;
     const filler = Array.from({ length: 11 }, (_, i) => `Plot ${i + 1} has a number.`).join(' ');

@@ -37,6 +37,8 @@ export function entityKeyAllowed(key: string, accountsAreRecords = false): boole
   const head = words[words.length - 1];
   if (!/^[a-z]/.test(key) || head.length < 3) return false;
   if (accountsAreRecords && head === 'account') return words.every((w) => w === 'account' || !USER_WORDS.has(w));
+  // A "use case" describes the software, not a row it stores ("cases" alone may well be records).
+  if (head === 'case' && words[words.length - 2] === 'use') return false;
   // Staff words (owner, librarian) may be records when they have data; the caller decides.
   if ((NON_ENTITY.has(head) && !genericHeadAllowed(key)) || USER_WORDS.has(head) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
   // "savings account", "bank account" are records; a bare "account" is the user's sign-in.

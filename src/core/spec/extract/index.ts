@@ -18,7 +18,7 @@ import { deriveName, deriveTitle } from './naming';
 import { buildPages } from './pages';
 import { analyze } from './grammar';
 import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
-import { collectNlpEvidence } from './nlpEvidence';
+import { collectNlpEvidence, colonListSubject } from './nlpEvidence';
 import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
 import { findRules } from './rules';
@@ -353,6 +353,8 @@ function writtenAsCode(key: string, sentences: SentenceInfo[]): boolean {
 function titleLike(sentence: SentenceInfo): boolean {
   const words = sentence.plain.split(' ');
   if (words.length > 8 || /[.!?]$/.test(sentence.text.trim()) && words.length > 4) return false;
+  // "loan: book title, due date, status" lists fields; a title does not.
+  if (colonListSubject(sentence)) return false;
   return !analyze(sentence.text).terms.some((t) => t.pos === 'verb' || t.pos === 'modal');
 }
 

@@ -19,7 +19,7 @@ export const NOT_STORED = new Set([
   'total', 'count', 'amount', 'rest', 'lot', 'kind', 'type', 'sort', 'set', 'part', 'end', 'start', 'day', 'week', 'month', 'year',
   'hour', 'minute', 'moment', 'today', 'tomorrow', 'everything', 'anything', 'nothing', 'something', 'overview', 'search', 'filter',
   'view', 'form', 'field', 'status', 'state', 'name', 'title', 'description', 'note', 'reason', 'purpose', 'goal', 'need', 'benefit',
-  'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'case', 'example', 'sign', 'signup', 'registration-form',
+  'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'example', 'sign', 'signup', 'registration-form',
   'message-box', 'calendar-view', 'admin', 'role', 'permission', 'spreadsheet', 'excel', 'paper', 'phone-call', 'call', 'click',
   'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
   'morning', 'afternoon', 'evening', 'night', 'weekend', 'mistake', 'error', 'problem', 'question', 'idea', 'thought', 'time',

@@ -177,7 +177,8 @@ export function splitSentences(text: string): SplitResult {
   // stops inside its lines and is read as before.
   for (let b = blocks.length - 1; b >= 0; b--) {
     const lines = blocks[b].lines;
-    if (blocks[b].kind !== 'para' || !lines || lines.length < 3) continue;
+    // (Two lines are notes too when the first lists fields: "loan: book title, due date".)
+    if (blocks[b].kind !== 'para' || !lines || lines.length < 2 || (lines.length === 2 && !/^[^:.!?]{2,40}(?::|\s=)\s*[^,+]+(?:[,+][^,+]+){2,}$/.test(lines[0]))) continue;
     const ended = lines.filter((l) => /[.!?:;,]\s*$/.test(l)).length;
     const withStops = lines.filter((l) => /[.!?]\s/.test(l)).length;
     const continued = lines.slice(0, -1).filter((l) => /\b(?:and|or|the|a|an|to|of|with|for|in|on|by|that|which|is|are|be)\s*$/i.test(l)).length;
