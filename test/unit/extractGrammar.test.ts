@@ -17,6 +17,7 @@ import {
   objectsOfActions,
   ofPhrases,
   partsOfWholes,
+  eachPossessor,
   possessedRecords,
   storable,
   storedFor,
@@ -124,6 +125,11 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('what each of has a property is a record ("each studio\'s capacity is fixed")', () => {
+    assert.deepEqual(cues((add) => eachPossessor(analyze("Each studio's capacity is fixed."), add)), { studio: 2 });
+    assert.deepEqual(cues((add) => eachPossessor(analyze("The studio's capacity is fixed."), add)), {});
+  });
+
   it('"case: a, b, c" lists the fields of cases, also as the first of two lines; a use case is not a record', () => {
     const loan = extractSpec('loan: book title, due date, status\nmembers log in and borrow books.');
     assert.deepEqual(loan.entities.find((e) => e.name === 'Loan')?.fields.map((f) => f.name), ['bookTitle', 'dueDate', 'status']);

@@ -267,6 +267,14 @@ export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Ad
   }
 }
 
+/** "Each studio's capacity is fixed", "every plot's size": what each of has a property is a record. */
+export function eachPossessor(analysis: Analysis, add: Add): void {
+  for (const phrase of analysis.phrases) {
+    if (!analysis.terms[phrase.head].possessive || !/^(each|every)$/.test(phrase.determiner ?? '') || !storable(phrase, analysis)) continue;
+    add(phrase.key, 2, true);
+  }
+}
+
 /** "members' bookings", "their pets", "a customer's vehicles": plural things people own are records. */
 export function possessedRecords(analysis: Analysis, add: Add): void {
   for (const phrase of analysis.phrases) {
@@ -303,6 +311,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     storedFor(analysis, addUnlessField);
     ofPhrases(analysis, addUnlessField);
     partsOfWholes(analysis, addUnlessField);
+    eachPossessor(analysis, addUnlessField);
     possessedRecords(analysis, addUnlessField);
     transactions(analysis, sentence, addUnlessField);
   }
