@@ -125,6 +125,12 @@ describe('extractor grammar: phrases and clauses', () => {
 });
 
 describe('extractor grammar: entity cues', () => {
+  it('compounds with fields of their own stay apart ("Court bookings: …" next to "Locker bookings: …")', () => {
+    const spec = extractSpec('- Courts: name, surface\n- Lockers: number, size\n- Court bookings: player, court, start, end\n- Locker bookings: player, locker, month\n- Players log in to make bookings.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('CourtBooking') && names.includes('LockerBooking'), names.join(', '));
+  });
+
   it('what each of has a property is a record ("each studio\'s capacity is fixed")', () => {
     assert.deepEqual(cues((add) => eachPossessor(analyze("Each studio's capacity is fixed."), add)), { studio: 2 });
     assert.deepEqual(cues((add) => eachPossessor(analyze("The studio's capacity is fixed."), add)), {});

@@ -123,7 +123,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
       }
     }
   }
-  mergeCompounds(evidence);
+  mergeCompounds(evidence, new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!)));
   const withFields = new Set(pending.filter((l) => l.subject && l.items.length >= 2 && !listOfRecords(l)).map((l) => l.subject!));
   const personRoles = [...auth.personRoles];
   if (auth.enabled) {
@@ -362,7 +362,7 @@ function titleLike(sentence: SentenceInfo): boolean {
  * "survey questions" next to "surveys": the modifier is another record, so the compound is just
  * a question (of a survey). Line-like heads keep the compound ("order lines", "cart items").
  */
-function mergeCompounds(evidence: Evidence): void {
+function mergeCompounds(evidence: Evidence, listed: Set<string>): void {
   const isEntity = (key: string) => {
     const c = evidence.get(key);
     return !!c && c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2);
@@ -373,6 +373,9 @@ function mergeCompounds(evidence: Evidence): void {
     const head = words[words.length - 1];
     const modifier = words.slice(0, -1).join(' ');
     if (['item', 'line', 'entry', 'type', 'detail', 'note', 'category'].includes(head) || !isEntity(modifier)) continue;
+    // "Room bookings: member, room, start" next to "Desk bookings: member, desk, date": a compound
+    // with fields of its own is its own record.
+    if (listed.has(candidate.key)) continue;
     evidence.delete(candidate.key);
     for (const [source, score] of candidate.bySentence) addEvidence(evidence, head, score, source, candidate.strong);
   }
