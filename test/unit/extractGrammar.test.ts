@@ -439,6 +439,15 @@ describe('extractor grammar: stories and possessives', () => {
 });
 
 describe('extractor grammar: markdown tables and people as fields', () => {
+  it('a heading over one-field bullets names the record; sentence bullets and document headings do not', () => {
+    const spec = extractSpec('## Dogs\n- name\n- breed\n- birth date\n\n## Walks\n- dog\n- date\n- status: planned, done\n\n## Rules\n- Walkers log in.\n- A walk can be cancelled until the day before.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Dog')?.fields.map((f) => f.name), ['name', 'breed', 'birthDate']);
+    const walk = spec.entities.find((e) => e.name === 'Walk');
+    assert.deepEqual(walk?.fields.find((f) => f.name === 'status')?.enumValues, ['planned', 'done']);
+    assert.ok(spec.relations.some((r) => r.from === 'Walk' && r.to === 'Dog'), JSON.stringify(spec.relations));
+    assert.ok(!spec.entities.some((e) => e.name === 'Rule'));
+  });
+
   const tracker = [
     '# Ticket desk',
     '',

@@ -415,7 +415,9 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
   const lists: FieldList[] = [];
   const covered: Array<[number, number]> = [];
   if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8 && !colonListSubject(sentence)) {
-    const items = parseItems(plain);
+    // "- status: planned, done" under a list lead is one field with its values.
+    const valued = /^([a-z][a-z -]{0,30}?)\s*:\s*([^:]+[,/][^:]+)$/.exec(plain);
+    const items = parseItems(valued ? `${valued[1]} (${valued[2].replace(/[.]\s*$/, '')})` : plain);
     if (items.length) lists.push({ sentence: sentence.id, leadId: sentence.leadId, items });
     return lists;
   }
@@ -650,11 +652,36 @@ function leadingSubjectOf(fragment: string) {
 
 /** The record a list-introducing sentence is about ("A book has the following fields:" -> book). */
 export function leadSubjectKey(lead: SentenceInfo): string | undefined {
+  if (lead.heading) return headingNamesRecord(lead) ? trailingPhrase(lead.plain.replace(/[^a-z -]+/g, ' ').trim())?.key : undefined;
   const match = /^(.*?)\b(?:has|have|with|contains?|containing|includes?|including|records?|stores?|tracks?|needs?|consists of)\b/.exec(lead.plain);
   return match ? (trailingPhrase(match[1]) ?? leadingPhrase(match[1]))?.key : undefined;
 }
 
+/** Headings that name parts of the document, not records. */
+const DOCUMENT_HEADS = /^(rules?|notes?|requirements?|features?|constraints?|roles?|users?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|examples?|overview|introduction|background|context|scope|summary|questions?|ideas?|stor(?:y|ies)|permissions?|workflows?|process(?:es)?|reports?|notifications?|deadlines?|numbers?|people|who|what|why|how|data|model|entities|records|tables|fields|glossary|appendix|day|week|flows?|steps?)$/;
+
+/** "## Visitors" over "- name", "- email": a heading that names a record (a noun phrase, no verb). */
+export function headingNamesRecord(sentence: SentenceInfo): boolean {
+  if (!sentence.heading) return false;
+  const words = sentence.plain.replace(/[^a-z -]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 4) return false;
+  const analysis = analyze(`the ${words.join(' ')}`);
+  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) return false;
+  const last = analysis.phrases[analysis.phrases.length - 1];
+  return !!last && last.head === analysis.terms.length - 1 && !DOCUMENT_HEADS.test(last.headWord) && !DOCUMENT_HEADS.test(words[words.length - 1]);
+}
+
+/** A bullet that names one field ("- phone (optional)", "- status: open, closed"), not a sentence. */
+export function bulletIsField(sentence: SentenceInfo): boolean {
+  const bare = sentence.plain.replace(/\([^()]*\)/g, ' ').replace(/:.*$/, '').replace(/[.!]\s*$/, '').trim();
+  const words = bare.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 5) return false;
+  const terms = tagSentence(bare);
+  return !terms.some((t) => t.pos === 'modal' || (t.pos === 'pron' && !t.possessive)) && (terms.length < 3 || !terms.some((t) => t.pos === 'verb' && !/(?:ed|ing)$/.test(t.w)));
+}
+
 /** Whether a sentence introduces a bullet list of fields ("… containing the following:"). */
 export function introducesList(sentence: SentenceInfo): boolean {
+  if (sentence.heading) return headingNamesRecord(sentence);
   return /:\s*$/.test(sentence.plain) && /\b(following|fields?|contains?|containing|has|have|with|includes?|columns?|attributes?|properties|details|stores?|records?|tracks?)\b/.test(sentence.plain);
 }

@@ -9,7 +9,7 @@ import { detectAuth } from './auth';
 import { addEntity, addField, addRelation, findEntity, newDraft, toSpecField, type Draft } from './draft';
 import { addEvidence, collectEvidence, ENTITY_THRESHOLD, entityKeyAllowed, removeEvidence, type Evidence } from './entities';
 import { applyFieldLists, type PendingList } from './applyFields';
-import { findFieldLists, introducesList, leadSubjectKey } from './fields';
+import { bulletIsField, findFieldLists, introducesList, leadSubjectKey } from './fields';
 import { APP_KINDS, knownNoun } from './knowledge';
 import { tagSentence } from './nlp';
 import { inferType } from './types';
@@ -81,7 +81,9 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const leadsSeen = new Set<number>();
   for (const sentence of sentences) {
     const lead = sentence.leadId !== undefined ? sentences[sentence.leadId] : undefined;
-    for (const list of findFieldLists(sentence, !!lead && introducesList(lead))) {
+    // (Under a heading only bullets that name a field are its fields: "- Members log in." is not.)
+    const leadIsList = !!lead && introducesList(lead) && (!lead.heading || bulletIsField(sentence));
+    for (const list of findFieldLists(sentence, leadIsList)) {
       pending.push(list);
       if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length))) addEvidence(evidence, list.subject, 3, sentence.id);
       // "with classes and instructors", "clients, their dogs, and walks": a list of plurals is a list of records.

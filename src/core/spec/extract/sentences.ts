@@ -190,8 +190,10 @@ export function splitSentences(text: string): SplitResult {
     if (block.kind === 'heading') {
       section = block.text.replace(/[*_`#]/g, '').trim();
       optionalSection = OPTIONAL_HEADING.test(block.text);
-      leadId = undefined;
-      push(block.text, { bullet: false, heading: true, optional: optionalSection });
+      // "## Visitors" then "- name", "- email": the heading leads the bullets under it.
+      const id = push(block.text, { bullet: false, heading: true, optional: optionalSection });
+      const next = blocks[blocks.indexOf(block) + 1];
+      leadId = next?.kind === 'bullet' ? id : undefined;
       continue;
     }
     let inlineOptional = false;
