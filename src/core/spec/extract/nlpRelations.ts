@@ -86,14 +86,6 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           link(subject, entityOf(draft, phrase, roleWords));
         }
       }
-      // "Each team has many players", "a flight has several passengers"
-      if (subject && /^(have|contain|include|hold|consist)$/.test(clause.verb)) {
-        for (const object of clause.objects) {
-          const target = entityOf(draft, object, roleWords);
-          const quantified = MANY.test(analysis.terms[object.start]?.w ?? '') || object.plural;
-          if (target && quantified && target.name !== 'User') link(target, subject);
-        }
-      }
       // "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole.
       if (subject && subject.name !== 'User' && PART_VERBS.test(clause.verb)) {
         for (const { prep, phrase } of clause.preps) if (/^(of|into|from)$/.test(prep)) link(entityOf(draft, phrase, roleWords), subject);

@@ -1,11 +1,11 @@
 // Relations between entities from phrasing: "X belongs to a Y", "each X has many Y", "Y of an X",
 // "assigned to a user", "its Y", "comments on articles", "customers browse products by
-// category", "patients book appointments with doctors", REST nesting (/recipes/{id}/comments),
+// category", "patients book appointments with doctors",
 // and who creates what ("users post recipes" -> Recipe is owned by its author).
 import { camelCase, pluralizeName } from '../naming';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
-import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, singular, type Token } from './lexicon';
+import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, type Token } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 
@@ -84,33 +84,16 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
         const parent = [...mentions].reverse().find((m) => m.head < i && m.entity !== child?.entity && m.entity !== 'User');
         if (child && parent && child.plural && w === 'its') link(child.entity, parent.entity, { required: true, onDelete: 'cascade' });
       }
-      // X on/to/for/of/per/by Y, and action verbs: "reply to threads", "register for events"
+      // X on/to/for/of/per/by Y: "comments on articles"
       const prep = PREPS[w];
       if (prep && i > 0) {
         const target = mentionAfter(mentions, tokens, i + 1);
         if (!target) continue;
         const before = mentions.find((m) => m.head === i - 1);
-        const verbNoun = ACTION_NOUNS[words[i - 1]] ?? ACTION_NOUNS[singular(words[i - 1])];
-        const actionEntity = verbNoun ? draft.entities.find((e) => e.key === verbNoun)?.name : undefined;
         if (before && before.entity !== 'User' && target.entity !== 'User' && before.entity !== target.entity) {
           if (w === 'with' && !(subject && i > 1 && AUTHOR_VERBS.has(words[before.start - 1] ?? ''))) continue;
           if (w === 'of' && !before.plural && words[before.start - 1] === 'list') continue;
           link(before.entity, target.entity, { required: true, onDelete: prep });
-          // "comments and a rating on a recipe": every record of the list hangs off the target.
-          if (w === 'on' || w === 'to' || w === 'for') {
-            let current = before;
-            for (let k = mentions.indexOf(before) - 1; k >= 0; k--) {
-              const previous = mentions[k];
-              const glue = tokens.slice(previous.head + 1, current.start);
-              if (!glue.length || !glue.every((t) => [',', 'and', 'or', '-'].includes(t.w) || DETERMINERS.has(t.w) || t.kind === 'num' || t.w === 'star')) break;
-              if (previous.entity !== 'User' && previous.entity !== target.entity) link(previous.entity, target.entity, { required: true, onDelete: prep });
-              current = previous;
-            }
-          }
-        } else if (actionEntity && target.entity !== actionEntity) {
-          if (target.entity === 'User') continue;
-          link(actionEntity, target.entity, { required: true, onDelete: 'cascade' });
-          if (subject?.entity === 'User') owners.push({ entity: actionEntity, role: subject.role ?? '', source: id });
         }
       }
     }
@@ -135,27 +118,6 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
           if (entity) owners.push({ entity, role: subject.role ?? '', source: id });
         }
       }
-    }
-    // Imperative action verbs: "Follow other users", "Favorite articles".
-    if (tokens[0] && ACTION_NOUNS[words[0]]) {
-      const entity = draft.entities.find((e) => e.key === ACTION_NOUNS[words[0]])?.name;
-      const target = mentionAfter(mentions, tokens, 1) ?? mentionAfter(mentions, tokens, 2);
-      if (entity && target) {
-        if (target.entity === 'User') {
-          link(entity, 'User', { name: 'follower', required: true, onDelete: 'cascade' });
-          link(entity, 'User', { name: 'followed', required: true, onDelete: 'cascade' });
-        } else {
-          link(entity, target.entity, { required: true, onDelete: 'cascade' });
-          owners.push({ entity, role: '', source: id });
-        }
-      }
-    }
-    // REST nesting: /recipes/{recipeId}/comments
-    for (const match of sentence.text.matchAll(/\/([a-z][a-z_-]*)\/(?:\{[^}]*\}|:[a-z_]+)\/([a-z][a-z_-]*)/gi)) {
-      const parent = draft.entities.find((e) => e.key === singular(match[1].toLowerCase()));
-      // Only collections ("/comments"), not actions ("/follow", "/favorite").
-      const child = /s$/i.test(match[2]) ? draft.entities.find((e) => e.key === singular(match[2].toLowerCase())) : undefined;
-      if (parent && child && parent !== child && child.name !== 'User') link(child.name, parent.name, { required: true, onDelete: 'cascade' });
     }
   }
   return owners;
