@@ -439,6 +439,17 @@ describe('extractor grammar: stories and possessives', () => {
 });
 
 describe('extractor grammar: markdown tables and people as fields', () => {
+  it('record lists as people paste them: numbered or nested bullets, "Name:" over indented fields, "X - a, b", "X (a, b)" bullets', () => {
+    const shape = (text: string) => extractSpec(text).entities.filter((e) => e.name !== 'User').map((e) => `${e.name}(${e.fields.map((f) => f.name).join(',')})`).sort().join(' ');
+    assert.equal(shape('1. Kennel\n   - code\n   - size\n2. Dog\n   - name\n   - breed'), 'Dog(name,breed) Kennel(code,size)');
+    assert.equal(shape('- Kennel\n  - code\n  - size\n- Dog\n  - name\n  - breed\n- Walkers log in.'), 'Dog(name,breed) Kennel(code,size)');
+    assert.equal(shape('Kennel:\n  code: string\n  size: integer\nDog:\n  name: string\n  breed: string'), 'Dog(name,breed) Kennel(code,size)');
+    assert.equal(shape('Kennel - code, size, heated\nDog - name, breed, birth date'), 'Dog(name,breed,birthDate) Kennel(code,size,heated)');
+    assert.equal(shape('Records:\n- Kennel (code, size)\n- Order (date, total)'), 'Kennel(code,size) Order(date,total)');
+    // A lead sentence still leads its bullets.
+    assert.equal(shape('Each dog has:\n- name\n- breed\nOwners (name, phone) sign in.'), 'Dog(name,breed) Owner(name,phone)');
+  });
+
   it('a heading over one-field bullets names the record; sentence bullets and document headings do not', () => {
     const spec = extractSpec('## Dogs\n- name\n- breed\n- birth date\n\n## Walks\n- dog\n- date\n- status: planned, done\n\n## Rules\n- Walkers log in.\n- A walk can be cancelled until the day before.');
     assert.deepEqual(spec.entities.find((e) => e.name === 'Dog')?.fields.map((f) => f.name), ['name', 'breed', 'birthDate']);

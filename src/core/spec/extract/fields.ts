@@ -434,7 +434,7 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
   // "Vehicles: plate number (unique), make, model"
   const colon = colonListSubject(sentence);
   if (colon) {
-    const items = parseItems(plain.slice(plain.search(/[:–—]|\s=\s/) + 1).replace(/^=\s*/, '').replace(/\s\/\s/g, ', '));
+    const items = parseItems(plain.slice(plain.search(/[:–—]|\s=\s|\s-\s/) + 1).replace(/^[=-]\s*/, '').replace(/\s\/\s/g, ', '));
     if (items.length) {
       lists.push({ sentence: sentence.id, subject: colon, items });
       return lists;
@@ -652,7 +652,7 @@ function leadingSubjectOf(fragment: string) {
 
 /** The record a list-introducing sentence is about ("A book has the following fields:" -> book). */
 export function leadSubjectKey(lead: SentenceInfo): string | undefined {
-  if (lead.heading) return headingNamesRecord(lead) ? trailingPhrase(lead.plain.replace(/[^a-z -]+/g, ' ').trim())?.key : undefined;
+  if (headingNamesRecord(lead)) return trailingPhrase(lead.plain.replace(/[^a-z -]+/g, ' ').trim())?.key;
   const match = /^(.*?)\b(?:has|have|with|contains?|containing|includes?|including|records?|stores?|tracks?|needs?|consists of)\b/.exec(lead.plain);
   return match ? (trailingPhrase(match[1]) ?? leadingPhrase(match[1]))?.key : undefined;
 }
@@ -660,9 +660,15 @@ export function leadSubjectKey(lead: SentenceInfo): string | undefined {
 /** Headings that name parts of the document, not records. */
 const DOCUMENT_HEADS = /^(rules?|notes?|requirements?|features?|constraints?|roles?|users?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|examples?|overview|introduction|background|context|scope|summary|questions?|ideas?|stor(?:y|ies)|permissions?|workflows?|process(?:es)?|reports?|notifications?|deadlines?|numbers?|people|who|what|why|how|data|model|entities|records|tables|fields|glossary|appendix|day|week|flows?|steps?)$/;
 
-/** "## Visitors" over "- name", "- email": a heading that names a record (a noun phrase, no verb). */
+/**
+ * "## Visitors" over "- name", "- email", "1. Customer" over "   - name", "Customer:" over
+ * "  name: string": a heading, a bullet or a line ending in a colon that names a record alone
+ * (a noun phrase, no verb).
+ */
 export function headingNamesRecord(sentence: SentenceInfo): boolean {
-  if (!sentence.heading) return false;
+  // (A line ending in a colon names a record alone: "Customer:", not "Each dog has:".)
+  if (/\b(?:each|every|a|an|the|has|have|with|contains?|includes?|stores?|records?|needs?|following)\b/.test(sentence.plain)) return false;
+  if (!sentence.heading && !sentence.bullet && !/^[a-z][a-z -]{1,40}:\s*$/.test(sentence.plain)) return false;
   const words = sentence.plain.replace(/[^a-z -]+/g, ' ').trim().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 4) return false;
   const analysis = analyze(`the ${words.join(' ')}`);
@@ -682,6 +688,8 @@ export function bulletIsField(sentence: SentenceInfo): boolean {
 
 /** Whether a sentence introduces a bullet list of fields ("… containing the following:"). */
 export function introducesList(sentence: SentenceInfo): boolean {
-  if (sentence.heading) return headingNamesRecord(sentence);
+  if (headingNamesRecord(sentence)) return true;
+  // "Records:", "Entities:", "Data model:" label a list of records, not the fields of one.
+  if (/^(?:the )?(?:records?|entities|entity list|tables?|models?|objects?|data(?: model)?|domain(?: model)?)\s*:\s*$/.test(sentence.plain)) return false;
   return /:\s*$/.test(sentence.plain) && /\b(following|fields?|contains?|containing|has|have|with|includes?|columns?|attributes?|properties|details|stores?|records?|tracks?)\b/.test(sentence.plain);
 }

@@ -9,7 +9,7 @@ import { detectAuth } from './auth';
 import { addEntity, addField, addRelation, findEntity, newDraft, toSpecField, type Draft } from './draft';
 import { addEvidence, collectEvidence, ENTITY_THRESHOLD, entityKeyAllowed, removeEvidence, type Evidence } from './entities';
 import { applyFieldLists, type PendingList } from './applyFields';
-import { bulletIsField, findFieldLists, introducesList, leadSubjectKey } from './fields';
+import { bulletIsField, findFieldLists, headingNamesRecord, introducesList, leadSubjectKey } from './fields';
 import { APP_KINDS, knownNoun } from './knowledge';
 import { tagSentence } from './nlp';
 import { inferType } from './types';
@@ -82,7 +82,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   for (const sentence of sentences) {
     const lead = sentence.leadId !== undefined ? sentences[sentence.leadId] : undefined;
     // (Under a heading only bullets that name a field are its fields: "- Members log in." is not.)
-    const leadIsList = !!lead && introducesList(lead) && (!lead.heading || bulletIsField(sentence));
+    const leadIsList = !!lead && introducesList(lead) && (!headingNamesRecord(lead) || bulletIsField(sentence));
     for (const list of findFieldLists(sentence, leadIsList)) {
       pending.push(list);
       if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length))) addEvidence(evidence, list.subject, 3, sentence.id);
@@ -127,6 +127,13 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   }
   mergeCompounds(evidence, new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!)));
   const withFields = new Set(pending.filter((l) => l.subject && l.items.length >= 2 && !listOfRecords(l)).map((l) => l.subject!));
+  // Bullets under a lead ("- Customer" / "  - name" / "  - email") are one list of that record's fields.
+  const itemsByLead = new Map<number, number>();
+  for (const list of pending) if (list.leadId !== undefined) itemsByLead.set(list.leadId, (itemsByLead.get(list.leadId) ?? 0) + list.items.length);
+  for (const [leadId, count] of itemsByLead) {
+    const key = count >= 2 ? leadSubjectKey(sentences[leadId]) : undefined;
+    if (key) withFields.add(key);
+  }
   const personRoles = [...auth.personRoles];
   if (auth.enabled) {
     for (const candidate of evidence.values()) {

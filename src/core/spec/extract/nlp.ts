@@ -235,6 +235,12 @@ function correct(terms: Term[]): void {
     const t = terms[i];
     const alone = terms.length === 1;
     const beforeList = /\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? '');
+    // ("Order (date, total, customer)": an instruction is not followed by a list in brackets either.)
+    if ((alone || (i === 0 && beforeList)) && t.pos === 'verb' && !/[a-z]s$/.test(t.w)) {
+      t.pos = 'noun';
+      t.root = t.w;
+      continue;
+    }
     if (!(alone || (i === 0 && beforeList)) || t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
     t.pos = 'noun';
     t.root = singularOf(t.w);

@@ -208,7 +208,8 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
 
 function readColonList(text: string): string | undefined {
   // ("bookings = member + car + start/end": notes write "=" for "has".)
-  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z '-]{1,40}?)\s*(?:[:–—]|\s=)\s*(\S.*)$/.exec(text);
+  // ("Customer - name, email": a spaced hyphen separates too.)
+  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z ']{0,40}?[A-Za-z])\s*(?:[:–—]|\s=|\s-(?=\s))\s*(\S.*)$/.exec(text);
   if (!match) return undefined;
   const items = match[2].replace(/\([^()]*\)/g, ' ').split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;

@@ -134,7 +134,8 @@ export function splitSentences(text: string): SplitResult {
   };
 
   // Blocks: headings, bullets (with their continuation lines) and paragraphs.
-  const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string; lines?: string[] }> = [];
+  // (`indent` of bullets and indented lines: deeper items belong to the item above them.)
+  const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string; lines?: string[]; indent?: number }> = [];
   let inFence = false;
   const lines = source.split('\n');
   let lastHeading: string | undefined;
@@ -160,9 +161,14 @@ export function splitSentences(text: string): SplitResult {
       blocks.push({ kind: 'heading', text: heading[1] });
       lastHeading = heading[1].replace(/[*_`#]/g, '').trim();
     }
-    else if (bullet) blocks.push({ kind: 'bullet', text: bullet[1] });
+    else if (bullet) blocks.push({ kind: 'bullet', text: bullet[1], indent: /^\s*/.exec(line)![0].length });
     else if (!line.trim()) blocks.push({ kind: 'para', text: '' });
-    else {
+    else if (/^\s{2,}\S/.test(line) && /:\s*$/.test(blocks[blocks.length - 1]?.text ?? '') && blocks[blocks.length - 1]?.kind !== 'heading') {
+      // "Customer:" then "  name: string": indented lines under a line that ends with a colon are its items.
+      blocks.push({ kind: 'bullet', text: line.trim(), indent: /^\s*/.exec(line)![0].length });
+    } else if (/^\s{2,}\S/.test(line) && blocks[blocks.length - 1]?.kind === 'bullet' && (blocks[blocks.length - 1].indent ?? 0) >= 2 && /^\s*\S+\s*:/.test(line)) {
+      blocks.push({ kind: 'bullet', text: line.trim(), indent: /^\s*/.exec(line)![0].length });
+    } else {
       const last = blocks[blocks.length - 1];
       if (last && last.text && (last.kind === 'para' || (last.kind === 'bullet' && /^\s/.test(line)))) {
         last.text += ' ' + line.trim();
@@ -178,18 +184,20 @@ export function splitSentences(text: string): SplitResult {
   for (let b = blocks.length - 1; b >= 0; b--) {
     const lines = blocks[b].lines;
     // (Two lines are notes too when the first lists fields: "loan: book title, due date".)
-    if (blocks[b].kind !== 'para' || !lines || lines.length < 2 || (lines.length === 2 && !/^[^:.!?]{2,40}(?::|\s=)\s*[^,+]+(?:[,+][^,+]+){2,}$/.test(lines[0]))) continue;
+    if (blocks[b].kind !== 'para' || !lines || lines.length < 2 || (lines.length === 2 && !/^[^:.!?]{2,40}(?::|\s=|\s-\s)\s*[^,+]+(?:[,+][^,+]+){2,}$/.test(lines[0]))) continue;
     const ended = lines.filter((l) => /[.!?:;,]\s*$/.test(l)).length;
     const withStops = lines.filter((l) => /[.!?]\s/.test(l)).length;
     const continued = lines.slice(0, -1).filter((l) => /\b(?:and|or|the|a|an|to|of|with|for|in|on|by|that|which|is|are|be)\s*$/i.test(l)).length;
     if (ended <= 1 && withStops * 2 < lines.length && continued === 0) blocks.splice(b, 1, ...lines.map((l) => ({ kind: 'para' as const, text: l })));
   }
+  const childLeads: Array<{ id: number; indent: number }> = [];
   for (const block of blocks) {
     if (truncated) break;
     if (!block.text.trim()) continue;
     if (block.kind === 'heading') {
       section = block.text.replace(/[*_`#]/g, '').trim();
       optionalSection = OPTIONAL_HEADING.test(block.text);
+      childLeads.length = 0;
       // "## Visitors" then "- name", "- email": the heading leads the bullets under it.
       const id = push(block.text, { bullet: false, heading: true, optional: optionalSection });
       const next = blocks[blocks.indexOf(block) + 1];
@@ -204,10 +212,27 @@ export function splitSentences(text: string): SplitResult {
       push(titled[1], { bullet: false, heading: true, optional: optionalSection });
       parts[0] = titled[2];
     }
+    // A bullet (or a "Customer:" line) with deeper items under it leads them ("1. Customer" / "   - name").
+    if (block.kind !== 'bullet') childLeads.length = 0;
+    const blockIndex = blocks.indexOf(block);
+    const next = blocks[blockIndex + 1];
+    const leadsChildren = parts.length === 1 && next?.kind === 'bullet' && (next.indent ?? 0) > (block.kind === 'bullet' ? (block.indent ?? 0) : -1) && (block.kind === 'bullet' || /:\s*$/.test(block.text));
+    const parent = block.kind === 'bullet' ? childLeads.findLast((l) => l.indent < (block.indent ?? 0)) : undefined;
+    if (block.kind === 'bullet' && parent) leadId = parent.id;
+    else if (block.kind === 'bullet' && childLeads.length) {
+      childLeads.length = 0;
+      leadId = undefined;
+    }
     parts.forEach((part, index) => {
       if (/^\W*optional\s*:/i.test(part)) inlineOptional = true;
       const id = push(part, { bullet: block.kind === 'bullet' && index === 0, heading: false, optional: optionalSection || inlineOptional });
       if (id === undefined) return;
+      if (leadsChildren) {
+        while (childLeads.length && childLeads[childLeads.length - 1].indent >= (block.indent ?? -1)) childLeads.pop();
+        childLeads.push({ id, indent: block.kind === 'bullet' ? (block.indent ?? 0) : -1 });
+        leadId = id;
+        return;
+      }
       if (block.kind === 'para') leadId = /:\s*$/.test(part) ? id : undefined;
       else if (/:\s*$/.test(part) && index === parts.length - 1) leadId = id;
     });
