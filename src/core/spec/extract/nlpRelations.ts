@@ -69,6 +69,17 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       const parent = owner && entityOf(draft, owner, roleWords);
       if (child && parent && parent.name !== 'User') link(child, parent);
     }
+    // "each object's categories", "the object's donor": a record named with a possessive noun is
+    // linked to the possessor; many possessed records belong to it, one is what it refers to.
+    for (const phrase of analysis.phrases) {
+      if (!phrase.possessed || !analysis.terms[phrase.start]?.possessive) continue;
+      const owner = analysis.phrases.find((p) => p.head === phrase.start);
+      const child = entityOf(draft, phrase, roleWords);
+      const parent = owner && entityOf(draft, owner, roleWords);
+      if (!child || !parent || child === parent || parent.name === 'User' || child.name === 'User') continue;
+      if (phrase.plural) link(child, parent);
+      else link(parent, child);
+    }
     // "Vehicles with a plate and a make, belonging to a resident": the participle describes the
     // sentence's first record.
     const belonging = /\bbelonging to (?:a |an |the |one |their |its )?([a-z][a-z -]*?)(?:[,.;]|$)/.exec(sentence.plain);
@@ -129,9 +140,10 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
             draft.used.add(id);
             continue;
           }
-          if (subjectMany && otherMany && !clause.subject?.determiner) {
-            if (addRelation(draft, { kind: 'manyToMany', from: subject.name, to: other.name }, id)) draft.used.add(id);
-          } else if (otherMany && !subjectMany) link(other, subject);
+          // ("Members rate films", "speakers contact reviewers": many on both sides says too little to
+          // make a join table; measured, these were mostly wrong.)
+          if (subjectMany && otherMany && !clause.subject?.determiner) continue;
+          if (otherMany && !subjectMany) link(other, subject);
           else link(subject, other);
         }
       }

@@ -1,0 +1,34 @@
+// One test per relation pattern of the extractor's relation cues (relations.ts, nlpRelations.ts).
+// Each test owns its text: sentences written for the test, not taken from a corpus.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/spec/extract';
+
+const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}${r.kind === 'manyToMany' ? ' (m2m)' : ''}`);
+
+describe('extractor relations', () => {
+  it("a record named with a possessive noun belongs to the possessor when there are many ('each novel's editions')", () => {
+    const rels = pairs("Readers borrow novels. A novel has a title and an author. Each novel's editions have an ISBN. An edition has a year.");
+    assert.ok(rels.includes('Edition->Novel'), JSON.stringify(rels));
+  });
+
+  it("a single possessed record is what the possessor refers to ('the novel's publisher')", () => {
+    const rels = pairs("Readers borrow novels. A novel has a title. The novel's publisher has a name and an address. Publishers have an email.");
+    assert.ok(rels.includes('Novel->Publisher'), JSON.stringify(rels));
+  });
+
+  it('a possessive that names a field, not a record, adds no relation', () => {
+    const without = pairs('Guests book rooms. A room has a number and a floor.');
+    const rels = pairs("Guests book rooms. A room has a number and a floor. Each room's capacity is fixed.");
+    assert.deepEqual(rels, without);
+  });
+
+  it('plural subject and plural object joined by a verb make no many-to-many join', () => {
+    const rels = pairs('Clubs organise tournaments. A club has a name and a city. Tournaments have a start date and a prize.');
+    assert.ok(!rels.some((r) => r.endsWith('(m2m)')), JSON.stringify(rels));
+  });
+
+  it("a singular subject with plural objects still owns them ('a club organises many tournaments')", () => {
+    const rels = pairs('A club organises many tournaments. A club has a name and a city. Tournaments have a start date and a prize.');
+    assert.ok(rels.includes('Tournament->Club'), JSON.stringify(rels));
+  });
+});
