@@ -439,6 +439,14 @@ describe('extractor grammar: stories and possessives', () => {
 });
 
 describe('extractor grammar: markdown tables and people as fields', () => {
+  it('"App: records (fields), records (fields)" lists records, each with its fields in brackets', () => {
+    const spec = extractSpec('Bike rental: stations (name, address), bikes (frame number, station), rides (bike, start time, end time)');
+    const shape = spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name).join(',')})`).sort().join(' ');
+    assert.equal(shape, 'Bike(frameNumber) Ride(startTime,endTime) Station(name,address)');
+    const links = spec.relations.map((r) => `${r.from}->${r.to}`).sort();
+    assert.deepEqual(links, ['Bike->Station', 'Ride->Bike']);
+  });
+
   it('record lists as people paste them: numbered or nested bullets, "Name:" over indented fields, "X - a, b", "X (a, b)" bullets', () => {
     const shape = (text: string) => extractSpec(text).entities.filter((e) => e.name !== 'User').map((e) => `${e.name}(${e.fields.map((f) => f.name).join(',')})`).sort().join(' ');
     assert.equal(shape('1. Kennel\n   - code\n   - size\n2. Dog\n   - name\n   - breed'), 'Dog(name,breed) Kennel(code,size)');

@@ -435,6 +435,17 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
   const colon = colonListSubject(sentence);
   if (colon) {
     const items = parseItems(plain.slice(plain.search(/[:–—]|\s=\s|\s-\s/) + 1).replace(/^[=-]\s*/, '').replace(/\s\/\s/g, ', '));
+    // "Simple CRM: companies, contacts (name, email), deals (value, stage, company)": a list of
+    // records, each with its own fields in brackets.
+    const bracketed = (item: FieldItem) => /\(([^()]*,[^()]*)\)/.exec(item.context)?.[1];
+    if (items.length >= 2 && items.every((i) => i.plural && i.words.length <= 3) && items.some((i) => bracketed(i))) {
+      lists.push({ sentence: sentence.id, items: items.map((i) => ({ ...i, context: i.context.replace(/\s*\([^()]*\)/, '') })) });
+      for (const item of items) {
+        const inner = bracketed(item);
+        if (inner) lists.push({ sentence: sentence.id, subject: item.key, items: parseItems(inner.replace(/:\s*([^,]+)/g, ' ($1)')) });
+      }
+      return lists;
+    }
     if (items.length) {
       lists.push({ sentence: sentence.id, subject: colon, items });
       return lists;

@@ -234,14 +234,16 @@ function correct(terms: Term[]): void {
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     const alone = terms.length === 1;
-    const beforeList = /\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? '');
+    // (First in the sentence, or an item of a list: "…, walks (dog, date, walker)".)
+    const listStart = i === 0 || /,\s*$/.test(terms[i - 1].post) || terms[i - 1].pos === 'conj';
+    const beforeList = listStart && (/\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? ''));
     // ("Order (date, total, customer)": an instruction is not followed by a list in brackets either.)
-    if ((alone || (i === 0 && beforeList)) && t.pos === 'verb' && !/[a-z]s$/.test(t.w)) {
+    if ((alone || beforeList) && t.pos === 'verb' && !/[a-z]s$/.test(t.w)) {
       t.pos = 'noun';
       t.root = t.w;
       continue;
     }
-    if (!(alone || (i === 0 && beforeList)) || t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
+    if (!(alone || beforeList) || t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
     t.pos = 'noun';
     t.root = singularOf(t.w);
     t.plural = t.root !== t.w;
