@@ -31,4 +31,22 @@ describe('extractor relations', () => {
     const rels = pairs('A club organises many tournaments. A club has a name and a city. Tournaments have a start date and a prize.');
     assert.ok(rels.includes('Tournament->Club'), JSON.stringify(rels));
   });
+
+  it("a noun after a preposition is not the subject of the verbs that follow ('walk the corridors with their trolleys, collect parcels')", () => {
+    const rels = pairs('Trolleys have a code and a capacity. Corridors have a name and a floor. Parcels have a weight and a label. Porters walk the corridors with their trolleys, collect parcels from the lockers and bring everything for one parcel to the desk. Lockers have a number.');
+    assert.ok(rels.includes('Parcel->Locker'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.startsWith('Trolley->Parcel') || r.startsWith('Trolley->Locker')), JSON.stringify(rels));
+  });
+
+  it("'for' after the object describes the object, not the subject ('an inspector writes a report for a building')", () => {
+    const rels = pairs('Inspectors have a name and a badge number. Buildings have an address. Reports have a date and a grade. Each inspector writes a report for a building.');
+    assert.ok(rels.includes('Report->Building'), JSON.stringify(rels));
+    assert.ok(rels.includes('Report->Inspector'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.startsWith('Inspector->Building')), JSON.stringify(rels));
+  });
+
+  it("'per' states a limit, not a link ('one lesson per room per period')", () => {
+    const rels = pairs("Rooms have a number. Periods have a start time and an end time. Lessons have a subject and a teacher name. A room can't be double-booked: one lesson per room per period.");
+    assert.ok(!rels.some((r) => r.startsWith('Room->Period') || r.startsWith('Period->Room')), JSON.stringify(rels));
+  });
 });

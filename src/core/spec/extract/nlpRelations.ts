@@ -113,7 +113,10 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       }
       // "An aircraft performs several flights", "several passengers take part in a flight":
       // two records joined by a verb are associated; how many on each side decides the owner.
-      if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun) {
+      // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
+      // preposition is that preposition's object, not the subject of the verbs that follow.)
+      const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
+      if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun && !afterPrep) {
         // "Teachers give lessons to students": with a record as the object, who it is given to
         // (to) is linked to the object (lesson -> student), not the subject (teacher -> student).
         // Where ("a screening shows a film in a venue") still describes the subject.
@@ -123,7 +126,13 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           const other = entityOf(draft, phrase, roleWords);
           if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(objectRecord, other);
         }
-        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase)).map((p) => p.phrase)];
+        // "A reviewer writes a comment for a proposal": for/of after the object describe the object.
+        const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
+        for (const phrase of objectOwned) {
+          const other = entityOf(draft, phrase, roleWords);
+          if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(objectRecord, other);
+        }
+        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 5)) {
           const other = entityOf(draft, phrase, roleWords);
           // "assigned to one housekeeper": a link to the user in that role, named after it.

@@ -93,6 +93,8 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
         if (before && before.entity !== 'User' && target.entity !== 'User' && before.entity !== target.entity) {
           if (w === 'with' && !(subject && i > 1 && AUTHOR_VERBS.has(words[before.start - 1] ?? ''))) continue;
           if (w === 'of' && !before.plural && words[before.start - 1] === 'list') continue;
+          // "budgets per category" links; "at most 14 rooms per shift", "one lesson per room per period" state limits.
+          if (w === 'per' && (tokens[before.start - 1]?.kind === 'num' || /^(one|per)$/.test(words[before.start - 1] ?? ''))) continue;
           link(before.entity, target.entity, { required: true, onDelete: prep });
         }
       }
