@@ -49,4 +49,10 @@ describe('extractor relations', () => {
     const rels = pairs("Rooms have a number. Periods have a start time and an end time. Lessons have a subject and a teacher name. A room can't be double-booked: one lesson per room per period.");
     assert.ok(!rels.some((r) => r.startsWith('Room->Period') || r.startsWith('Period->Room')), JSON.stringify(rels));
   });
+
+  it("'X refers to exactly one Y' and 'X is responsible for one Y' link X to Y", () => {
+    const rels = pairs('Products have a name and a price. Orders have a date and a quantity. Each order is uniquely identifiable and refers to exactly one product. Countries have a name. Agents have a name and a phone. Each agent is responsible for exactly one country.');
+    assert.ok(rels.includes('Order->Product'), JSON.stringify(rels));
+    assert.ok(rels.includes('Agent->Country'), JSON.stringify(rels));
+  });
 });

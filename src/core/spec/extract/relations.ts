@@ -21,7 +21,7 @@ const PREPS: Record<string, 'cascade' | 'restrict'> = lookup({ on: 'cascade', to
 
 function mentionAfter(mentions: Mention[], tokens: Token[], index: number): Mention | undefined {
   let i = index;
-  while (i < tokens.length && (DETERMINERS.has(tokens[i].w) || tokens[i].kind === 'num')) i++;
+  while (i < tokens.length && (DETERMINERS.has(tokens[i].w) || tokens[i].kind === 'num' || tokens[i].w === 'exactly')) i++;
   return mentions.find((m) => m.start <= i && m.head >= i) ?? mentions.find((m) => m.start === i);
 }
 
@@ -50,8 +50,8 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
     };
     for (let i = 0; i < tokens.length; i++) {
       const w = words[i];
-      // X belongs to Y
-      if ((w === 'belongs' || w === 'belong') && words[i + 1] === 'to') {
+      // X belongs to Y; "each order refers to exactly one product", "a representative is responsible for one country"
+      if (((w === 'belongs' || w === 'belong') && words[i + 1] === 'to') || (/^(refers?|relates?|corresponds?)$/.test(w) && words[i + 1] === 'to') || (w === 'responsible' && words[i + 1] === 'for' && /^(is|are)$/.test(words[i - 1] ?? ''))) {
         const from = [...mentions].reverse().find((m) => m.head < i);
         const to = mentionAfter(mentions, tokens, i + 2);
         if (from && to) link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
