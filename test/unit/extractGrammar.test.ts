@@ -439,6 +439,13 @@ describe('extractor grammar: stories and possessives', () => {
 });
 
 describe('extractor grammar: markdown tables and people as fields', () => {
+  it('a key written like a foreign key ("post_id", "customer id") is a link to that record, not a text field', () => {
+    const spec = extractSpec('Tables: shelves(id, code), books(id, title, shelf_id), copies(id, book_id, condition)');
+    const links = spec.relations.map((r) => `${r.from}->${r.to}`).sort();
+    assert.deepEqual(links, ['Book->Shelf', 'Copy->Book']);
+    assert.ok(!spec.entities.some((e) => e.fields.some((f) => /Id$/.test(f.name))), JSON.stringify(spec.entities.map((e) => e.fields.map((f) => f.name))));
+  });
+
   it('"App: records (fields), records (fields)" lists records, each with its fields in brackets', () => {
     const spec = extractSpec('Bike rental: stations (name, address), bikes (frame number, station), rides (bike, start time, end time)');
     const shape = spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name).join(',')})`).sort().join(' ');

@@ -87,7 +87,10 @@ function applyRecords(draft: Draft, subject: DraftEntity, items: FieldItem[], so
 }
 
 function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
-  for (const item of items) {
+  for (const original of items) {
+    // "post_id", "userId", "customer id": a key written like a foreign key is a link to that record.
+    const foreign = original.words.length >= 2 && original.words[original.words.length - 1] === 'id' && !original.hint && !original.enumValues;
+    const item = foreign && targetOf(draft, original.words.slice(0, -1).join(' '), roleWords) ? { ...original, words: original.words.slice(0, -1), key: original.words.slice(0, -1).join(' ') } : original;
     if (item.value) continue;
     // "any number of branches", "several rooms": a link when they are records, never a field.
     // ("several rooms, each with a number" is a record with its own fields: read on.)

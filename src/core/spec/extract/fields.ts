@@ -433,10 +433,11 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
   }
   // "Vehicles: plate number (unique), make, model"
   const colon = colonListSubject(sentence);
-  if (colon) {
-    const items = parseItems(plain.slice(plain.search(/[:–—]|\s=\s|\s-\s/) + 1).replace(/^[=-]\s*/, '').replace(/\s\/\s/g, ', '));
+  {
     // "Simple CRM: companies, contacts (name, email), deals (value, stage, company)": a list of
     // records, each with its own fields in brackets.
+    const after = colon ? plain.slice(plain.search(/[:–—]|\s=\s|\s-\s/) + 1).replace(/^[=-]\s*/, '') : /^[^:]{3,60}:\s*(.+)$/.exec(plain)?.[1];
+    const items = after ? parseItems(after.replace(/\s\/\s/g, ', ')) : [];
     const bracketed = (item: FieldItem) => /\(([^()]*,[^()]*)\)/.exec(item.context)?.[1];
     if (items.length >= 2 && items.every((i) => i.plural && i.words.length <= 3) && items.some((i) => bracketed(i))) {
       lists.push({ sentence: sentence.id, items: items.map((i) => ({ ...i, context: i.context.replace(/\s*\([^()]*\)/, '') })) });
@@ -446,6 +447,9 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
       }
       return lists;
     }
+  }
+  if (colon) {
+    const items = parseItems(plain.slice(plain.search(/[:–—]|\s=\s|\s-\s/) + 1).replace(/^[=-]\s*/, '').replace(/\s\/\s/g, ', '));
     if (items.length) {
       lists.push({ sentence: sentence.id, subject: colon, items });
       return lists;

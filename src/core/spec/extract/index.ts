@@ -13,7 +13,7 @@ import { bulletIsField, findFieldLists, headingNamesRecord, introducesList, lead
 import { APP_KINDS, knownNoun } from './knowledge';
 import { tagSentence } from './nlp';
 import { inferType } from './types';
-import { ACTION_NOUNS, PERSON_NOUNS, STAFF_ROLES } from './lexicon';
+import { ACTION_NOUNS, PERSON_NOUNS, singular, STAFF_ROLES } from './lexicon';
 import { deriveName, deriveTitle } from './naming';
 import { buildPages } from './pages';
 import { analyze } from './grammar';
@@ -288,6 +288,10 @@ function theBusinessItself(key: string, text: string, withFields: Set<string>, s
   const escaped = words.slice(0, -1).map((w) => `${w}\\s+`).join('');
   const plural = new RegExp(`\\b${escaped}${pluralizeWord(head)}\\b`);
   if (plural.test(text) || head === pluralizeWord(head)) return false;
+  // ("shelves", "analyses": plurals the simple rule does not spell.)
+  const stem = head.slice(0, Math.max(3, head.length - 2));
+  const written = new RegExp(`\\b${escaped}(${stem}[a-z]*)\\b`, 'g');
+  for (const match of text.matchAll(written)) if (match[1] !== head && singular(match[1]) === head) return false;
   // "each frame", "every new plot": more than one of it exists.
   const counted = new RegExp(`\\b(?:each|every|per|all|any|another|other|several|many|which|what|new|that)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
   if (counted.test(text)) return false;
@@ -345,6 +349,9 @@ function writtenAsCode(key: string, sentences: SentenceInfo[]): boolean {
   if (key.includes(' ')) return false;
   const pattern = new RegExp(`[A-Za-z0-9_/]*${key}[A-Za-z0-9_/]*`, 'gi');
   const plain = new Set([key, `${key}s`, `${key}es`, key.replace(/y$/, 'ies')]);
+  // An irregular plural written as a plain word ("shelves" for "shelf") is the noun in use.
+  const stem = new RegExp(`(?<![A-Za-z0-9_/])${key.slice(0, Math.max(3, key.length - 2))}[a-z]*(?![A-Za-z0-9_/])`, 'gi');
+  if (sentences.some((s) => [...s.text.matchAll(stem)].some((m) => m[0].toLowerCase() !== key && singular(m[0].toLowerCase()) === key))) return false;
   let any = false;
   for (const sentence of sentences) {
     for (const match of sentence.text.matchAll(pattern)) {

@@ -70,6 +70,8 @@ function cleanForTagging(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s*(?:->|→|=>)\s*/g, ' → ')
+    // "books(id, title)": a bracket glued to a word is still a bracket.
+    .replace(/([A-Za-z])\(/g, '$1 (')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -235,7 +237,7 @@ function correct(terms: Term[]): void {
     const t = terms[i];
     const alone = terms.length === 1;
     // (First in the sentence, or an item of a list: "…, walks (dog, date, walker)".)
-    const listStart = i === 0 || /,\s*$/.test(terms[i - 1].post) || terms[i - 1].pos === 'conj';
+    const listStart = i === 0 || /[,:]\s*$/.test(terms[i - 1].post) || terms[i - 1].pos === 'conj';
     const beforeList = listStart && (/\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? ''));
     // ("Order (date, total, customer)": an instruction is not followed by a list in brackets either.)
     if ((alone || beforeList) && t.pos === 'verb' && !/[a-z]s$/.test(t.w)) {
