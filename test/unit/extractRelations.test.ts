@@ -55,4 +55,11 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Order->Product'), JSON.stringify(rels));
     assert.ok(rels.includes('Agent->Country'), JSON.stringify(rels));
   });
+
+  it("'a record for it': 'it' is the record named before, in the same sentence or the sentence before", () => {
+    const same = pairs('Bikes have a frame number and a colour. Repair tickets have a date, a description and a price. When a bike breaks down we open a repair ticket for it.');
+    assert.ok(same.includes('RepairTicket->Bike'), JSON.stringify(same));
+    const before = pairs('Repair tickets have a date, a description and a price. Each bike has a frame number and a colour. When something breaks we open a repair ticket for it.');
+    assert.ok(before.includes('RepairTicket->Bike'), JSON.stringify(before));
+  });
 });

@@ -51,10 +51,16 @@ function linesOfRecords(draft: Draft): void {
 
 export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
   linesOfRecords(draft);
+  // The first record named by the last sentence that named one: what "it" refers to when the
+  // sentence itself names no record before the pronoun.
+  let topic: DraftEntity | undefined;
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
     const id = sentence.id;
     const analysis = analyze(sentence.text);
+    const previousTopic = topic;
+    const named = analysis.phrases.map((p) => entityOf(draft, p, roleWords)).find((e) => e && e.name !== 'User');
+    if (named) topic = named;
     const link = (child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string) => {
       if (!child || !parent || child === parent || child.name === 'User') return;
       if (draft.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) return;
@@ -161,6 +167,13 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       for (const object of subject && subject.name !== 'User' ? [] : clause.objects) {
         const child = entityOf(draft, object, roleWords);
         if (!child || child.name === 'User') continue;
+        // "we open a service record for it": the record named before the pronoun, in this sentence or the last.
+        if (/^(for|on|of|to)$/.test(analysis.terms[object.head + 1]?.w ?? '') && analysis.terms[object.head + 2]?.w === 'it') {
+          const before = [...analysis.phrases].reverse().map((p) => (p.head < object.start ? entityOf(draft, p, roleWords) : undefined)).find((e) => e && e !== child && e.name !== 'User');
+          const referent = before ?? previousTopic;
+          if (referent && referent !== child && referent.name !== 'User') link(child, referent);
+          continue;
+        }
         for (const { prep, phrase } of clause.preps) {
           if (!/^(for|on|of|to|in)$/.test(prep) || phrase.start < object.head) continue;
           const parent = entityOf(draft, phrase, roleWords);
