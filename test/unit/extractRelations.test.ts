@@ -62,4 +62,11 @@ describe('extractor relations', () => {
     const before = pairs('Repair tickets have a date, a description and a price. Each bike has a frame number and a colour. When something breaks we open a repair ticket for it.');
     assert.ok(before.includes('RepairTicket->Bike'), JSON.stringify(before));
   });
+
+  it("a relative clause names the record an object is ('an account has an owner who is a customer')", () => {
+    const spec = extractSpec('Banks have a name. Accounts have a number and a balance. Each account has an owner who is a customer of the bank. Customers have a name and an address.');
+    const owner = spec.relations.find((r) => r.from === 'Account' && r.to === 'Customer');
+    assert.ok(owner, JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+    assert.equal(owner.name, 'owner');
+  });
 });

@@ -103,6 +103,17 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           link(subject, entityOf(draft, phrase, roleWords));
         }
       }
+      // "Each account has an owner who is a customer of the bank": the object is that record, named after its role.
+      for (const object of subject && subject.name !== 'User' ? clause.objects : []) {
+        const own = entityOf(draft, object, roleWords);
+        if (own && own.name !== 'User') continue;
+        const relative = analysis.terms[object.head + 1]?.w ?? '';
+        const verb = analysis.terms[object.head + 2]?.w ?? '';
+        if (!/^(who|that|which)$/.test(relative) || !/^(is|are)$/.test(verb)) continue;
+        const phrase = analysis.phrases.find((p) => p.start === object.head + 3 && /^(a|an|the|one)$/.test(p.determiner ?? ''));
+        const record = entityOf(draft, phrase, roleWords);
+        if (subject && record && record !== subject && record.name !== 'User') link(subject, record, record.key === object.key ? undefined : camelCase(object.key));
+      }
       // "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole.
       if (subject && subject.name !== 'User' && PART_VERBS.test(clause.verb)) {
         for (const { prep, phrase } of clause.preps) if (/^(of|into|from)$/.test(prep)) link(entityOf(draft, phrase, roleWords), subject);
