@@ -388,6 +388,16 @@ describe('extractor grammar: more relations', () => {
 });
 
 describe('extractor grammar: stories and possessives', () => {
+  it('tracker ids are labels ("US-12: As a …"), a story\'s benefit lists no fields, "register a book" creates the book', () => {
+    const stories = extractSpec('US-12: As a patient I want to book an appointment with a doctor so that I get treated.\n[US-13] As a doctor I want to see my appointments.');
+    assert.equal(stories.requirements.sentences[0].text.startsWith('As a patient'), true);
+    assert.ok(stories.auth.kind === 'emailPassword' && stories.auth.roles.includes('patient') && stories.auth.roles.includes('doctor'), JSON.stringify(stories.auth));
+    assert.ok(!stories.entities.some((e) => e.fields.some((f) => f.name === 'treated')), JSON.stringify(stories.entities.map((e) => e.fields.map((f) => f.name))));
+    const books = extractSpec('Librarians register new books with a title and an ISBN. Members register for reading clubs. Each reading club has a name.');
+    const names = books.entities.map((e) => e.name);
+    assert.ok(names.includes('Book') && names.includes('Registration'), names.join(', '));
+  });
+
   it('restrictions name roles that sign in ("only treasurers can …", "restricted to senior analysts")', () => {
     assert.deepEqual(rolesOfRestrictions('only treasurers can mark rent as paid.'), ['treasurer']);
     assert.deepEqual(rolesOfRestrictions('only the head curator may approve loans.'), ['head_curator']);

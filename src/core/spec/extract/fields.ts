@@ -484,6 +484,8 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
     const verb = match[1];
     // "It must include the date and …", "They also have a name and …": about the record named before.
     const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
+    // "… so that I get treated", "because we have little time": the story's benefit, not a list.
+    if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) continue;
     // "users can store images" is an action; "a loan records the member" lists fields.
     if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) continue;
     // "open a service record for it": the word is the noun of a compound here, not a verb.

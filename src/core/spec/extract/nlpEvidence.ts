@@ -262,6 +262,8 @@ export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Ad
   for (const clause of analysis.clauses) {
     const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
     if (!noun || clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
+    // "register a new book" creates the book; "register for a course" is a registration.
+    if (clause.verb === 'register' && clause.objects.length) continue;
     const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)].find((p) => storable(p, analysis));
     // "patients book appointments": an appointment already is the booking.
     if (target && target.key !== noun && !SELF_BOOKED.has(target.headWord)) add(noun, 2, true);

@@ -97,6 +97,11 @@ function isFieldList(text: string): boolean {
   });
 }
 
+/** "US-12: As a patient …", "[REQ-3] The system shall …": tracker ids are labels, not words. */
+function withoutTrackerId(text: string): string {
+  return text.replace(/^\s*(?:\[\s*)?[A-Z]{1,6}[-_]\d+(?:\.\d+)*(?:\s*\])?\s*[:.)–-]?\s+(?=\S)/, '');
+}
+
 export function splitSentences(text: string): SplitResult {
   const warnings: string[] = [];
   let source = cleanText(text);
@@ -117,7 +122,7 @@ export function splitSentences(text: string): SplitResult {
       truncated = true;
       return undefined;
     }
-    let textOut = raw.replace(/\s+/g, ' ').trim();
+    let textOut = withoutTrackerId(raw.replace(/\s+/g, ' ').trim());
     if (textOut.length > MAX_SENTENCE_CHARS) textOut = textOut.slice(0, MAX_SENTENCE_CHARS) + '…';
     // Pasted texts repeat themselves (quotes, templates): read each sentence once.
     const key = plainOf(textOut).replace(/[^a-z0-9 ]/g, '');
@@ -205,7 +210,7 @@ export function splitSentences(text: string): SplitResult {
       continue;
     }
     let inlineOptional = false;
-    const parts = splitProse(block.text);
+    const parts = splitProse(withoutTrackerId(block.text));
     // "Event booking: organizers create events …": the short prefix is a title.
     const titled = block.kind === 'para' ? /^([^:.!?]{2,40}?)(?::|\s[-–—])\s+(\S.{15,})$/s.exec(parts[0] ?? '') : null;
     if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1]) && !isFieldList(titled[2])) {
