@@ -69,4 +69,13 @@ describe('extractor relations', () => {
     assert.ok(owner, JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
     assert.equal(owner.name, 'owner');
   });
+
+  it("'an author writes many books' and 'a book has several authors' make one many-to-many relation", () => {
+    const together = pairs('Authors have a name and an email. Books have a title and an ISBN. An author can write many books and a book can have many authors.');
+    assert.deepEqual(together, ['Author->Book (m2m)']);
+    const apart = pairs('Authors have a name and an email. Books have a title and an ISBN. An author can write many books. A book can have several authors.');
+    assert.deepEqual(apart, ['Author->Book (m2m)']);
+    const oneSided = pairs('Teams have a name and a city. Players have a name and a number. A team has many players.');
+    assert.deepEqual(oneSided, ['Player->Team']);
+  });
 });

@@ -54,6 +54,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
   // The first record named by the last sentence that named one: what "it" refers to when the
   // sentence itself names no record before the pronoun.
   let topic: DraftEntity | undefined;
+  // "An author writes many books" seen as author>book: with "a book has many authors" the pair is many-to-many.
+  const manySides = new Set<string>();
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
     const id = sentence.id;
@@ -160,7 +162,16 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           if (!other || other === subject || other.name === 'User') continue;
           const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
           const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
-          const existing = draft.relations.find((r) => (r.from === subject.name && r.to === other.name) || (r.from === other.name && r.to === subject.name));
+          const between = (r: { from: string; to: string }) => (r.from === subject.name && r.to === other.name) || (r.from === other.name && r.to === subject.name);
+          if (otherMany && !subjectMany && MANY.test(analysis.terms[phrase.start]?.w ?? '')) {
+            manySides.add(`${subject.name}>${other.name}`);
+            if (manySides.has(`${other.name}>${subject.name}`) && !draft.relations.some((r) => between(r) && r.kind === 'manyToMany')) {
+              for (let k = draft.relations.length - 1; k >= 0; k--) if (between(draft.relations[k]) && draft.relations[k].kind === 'belongsTo') draft.relations.splice(k, 1);
+              if (addRelation(draft, { kind: 'manyToMany', from: other.name, to: subject.name }, id)) draft.used.add(id);
+              continue;
+            }
+          }
+          const existing = draft.relations.find(between);
           if (existing) {
             existing.sources.add(id);
             draft.used.add(id);
