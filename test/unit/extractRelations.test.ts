@@ -78,4 +78,10 @@ describe('extractor relations', () => {
     const oneSided = pairs('Teams have a name and a city. Players have a name and a number. A team has many players.');
     assert.deepEqual(oneSided, ['Player->Team']);
   });
+
+  it("a noun followed by its own verb starts a new clause, not a place of the verb before ('teach lessons at the same time and a room can't be used')", () => {
+    const rels = pairs("Teachers have a name. Lessons have a date and a length. Rooms have a number. A teacher can't teach two lessons at the same time and a room can't be used for two lessons at once.");
+    assert.ok(rels.includes('Lesson->Teacher'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.startsWith('Teacher->Room') || r.startsWith('Room->Teacher')), JSON.stringify(rels));
+  });
 });
