@@ -84,4 +84,10 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Lesson->Teacher'), JSON.stringify(rels));
     assert.ok(!rels.some((r) => r.startsWith('Teacher->Room') || r.startsWith('Room->Teacher')), JSON.stringify(rels));
   });
+
+  it("an object followed by its own modal starts a new clause too ('carries one container and pallets must be strapped down')", () => {
+    const rels = pairs('Trucks have a plate. Containers have a code and a weight. Pallets have a label. A truck carries one container and pallets must be strapped down.');
+    assert.ok(rels.includes('Truck->Container'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.startsWith('Pallet->Truck') || r.startsWith('Truck->Pallet')), JSON.stringify(rels));
+  });
 });

@@ -151,9 +151,10 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           const other = entityOf(draft, phrase, roleWords);
           if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(objectRecord, other);
         }
-        // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own verb starts a new clause.)
+        // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own
+        // verb starts a new clause; it is neither an object nor a place of this verb.)
         const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
-        const targets = [...clause.objects, ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
+        const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 5)) {
           const other = entityOf(draft, phrase, roleWords);
           // "assigned to one housekeeper": a link to the user in that role, named after it.
