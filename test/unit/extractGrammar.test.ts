@@ -557,6 +557,25 @@ describe('extractor grammar: markdown tables and people as fields', () => {
 });
 
 describe('extractor: language, repeats and accounting', () => {
+  it('a refusal in a state the record does not store adds the yes/no field it needs; a record named like a feature is the record', () => {
+    const spec = extractSpec('Reports have a title and a body. Approved reports can\'t be edited or deleted. Analysts log in. Show a monthly summary of reports.');
+    const report = spec.entities.find((e) => e.name === 'Report');
+    assert.equal(report?.fields.find((f) => f.name === 'approved')?.type, 'boolean');
+    assert.ok(spec.rules.some((r) => r.kind === 'refuseWhen' && r.entity === 'Report' && r.condition.field === 'approved'), JSON.stringify(spec.rules));
+    const listed = spec.unimplemented.map((u) => u.text);
+    assert.ok(!listed.some((t) => t.startsWith('Approved reports')) && listed.some((t) => t.startsWith('Show a monthly summary')), listed.join(' | '));
+    // With a status of its own, the state must be one of its values.
+    const tickets = extractSpec('Tickets have a subject and a status (open, closed). Archived tickets can\'t be edited.');
+    assert.ok(!tickets.entities.find((e) => e.name === 'Ticket')?.fields.some((f) => f.name === 'archived'));
+  });
+
+  it('compounds kept apart take over their bare head ("per booking" next to room and desk bookings)', () => {
+    const spec = extractSpec('- Rooms: name, floor\n- Desks: number, floor\n- Room bookings: member, room, start, end\n- Desk bookings: member, desk, date\n- Booking end must be after booking start.\n- Members log in and book.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(!names.includes('Booking') && names.includes('RoomBooking'), names.join(', '));
+    assert.ok(spec.rules.some((r) => r.kind === 'dateOrder' && r.entity === 'RoomBooking'), JSON.stringify(spec.rules));
+  });
+
   it('says when a text is not English', () => {
     assert.equal(checkLanguage('Los clientes compran productos y cada pedido tiene varias líneas con la cantidad.').english, false);
     assert.equal(checkLanguage('顧客は商品を注文します。各注文には複数の明細があります。').english, false);

@@ -390,8 +390,11 @@ function mergeCompounds(evidence: Evidence, listed: Set<string>): void {
     const modifier = words.slice(0, -1).join(' ');
     if (['item', 'line', 'entry', 'type', 'detail', 'note', 'category'].includes(head) || !isEntity(modifier)) continue;
     // "Room bookings: member, room, start" next to "Desk bookings: member, desk, date": a compound
-    // with fields of its own is its own record.
-    if (listed.has(candidate.key)) continue;
+    // with fields of its own is its own record, and the bare head ("per booking") means one of them.
+    if (listed.has(candidate.key)) {
+      if (!listed.has(head)) evidence.delete(head);
+      continue;
+    }
     evidence.delete(candidate.key);
     for (const [source, score] of candidate.bySentence) addEvidence(evidence, head, score, source, candidate.strong);
   }

@@ -61,7 +61,8 @@ export function inferType(allWords: string[], context = ''): TypeGuess {
   if (joined.includes('date of birth') || DATE_WORDS.has(last) || last.endsWith('date') || (last === 'day' && words.length > 1)) return { type: 'date' };
   if (last === 'time' && (unit || DURATION_TIME.has(first))) return { type: 'integer', unit: unit ?? 'minutes' };
   if (last === 'year' || last === 'years') return { type: 'integer' };
-  if (DATETIME_WORDS.has(last) || last.endsWith('time')) return { type: 'datetime' };
+  // ("member, room, start, end": a bare start or end of a booked thing is a moment.)
+  if (DATETIME_WORDS.has(last) || last.endsWith('time') || (words.length === 1 && /^(start|end|begin|finish)$/.test(last))) return { type: 'datetime' };
   if (MONEY.has(last) || (words.length > 1 && MONEY.has(first) && last === 'amount')) return { type: 'money', ...bounds };
   // "plate number", "phone number", "ticket number" identify things: text, not arithmetic.
   if (last === 'number' && words.length > 1 && !/^(total|max|maximum|min|minimum|average)$/.test(first)) return { type: 'string' };

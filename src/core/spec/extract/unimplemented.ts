@@ -5,6 +5,7 @@ import { entityNameOf, type Draft } from './draft';
 import { analyze } from './grammar';
 import { storable } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
+import { singular } from './lexicon';
 
 const CUES: Array<{ pattern: RegExp; reason: string }> = [
   { pattern: /\bwhen\b.*\b(marked|becomes?|is set|changes?|goes (?:up|down)|increases?|decreases?)\b|\bautomatically\b|\bgo(?:es)? (?:up|down)\b/, reason: 'Automatic side effects (changing other records when something happens) are not generated; add them to the API by hand.' },
@@ -19,11 +20,21 @@ const CUES: Array<{ pattern: RegExp; reason: string }> = [
 
 const MAX_UNIMPLEMENTED = 400;
 
+/** A cue word that names one of the app's records ("Approved reports can't be edited" with a Report record) is that record, not the feature. */
+function cueApplies(pattern: RegExp, plain: string, draft: Draft): boolean {
+  const records = new Set(draft.entities.map((e) => e.key.split(' ').pop()));
+  for (const match of plain.matchAll(new RegExp(pattern.source, 'g'))) {
+    const word = match[0].split(' ').pop() ?? match[0];
+    if (!records.has(singular(word)) && !records.has(word)) return true;
+  }
+  return false;
+}
+
 export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): number[] {
   const notUnderstood: number[] = [];
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    const cue = CUES.find((c) => c.pattern.test(sentence.plain));
+    const cue = CUES.find((c) => cueApplies(c.pattern, sentence.plain, draft));
     if (cue) {
       if (draft.unimplemented.length < MAX_UNIMPLEMENTED) draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: cue.reason, sources: [sentence.id] });
       continue;

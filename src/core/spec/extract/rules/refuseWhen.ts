@@ -4,7 +4,7 @@
 // their best-before date can't be put in a parcel", "can be cancelled only while it is still new".
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
 import type { RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
-import type { DraftEntity, DraftField } from '../draft';
+import { addField, type DraftEntity, type DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { belongsTo, pickRelation, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
@@ -84,6 +84,23 @@ function verbList(text: string): string[] {
   return text.split(/\s*(?:,|\bor\b|\band\b|\bnor\b)\s*/).map((v) => v.replace(/^be\s+/, '').replace(/\s+on$/, '').trim()).filter(Boolean);
 }
 
+/**
+ * "Paid invoices can't be changed" when Invoice stores no status: a developer adds the yes/no
+ * field the rule needs (paid) rather than dropping the rule. Only for a one-word state written
+ * like a past participle or a plain state adjective, on a record without a status of its own.
+ */
+function stateFlag(ctx: RuleContext, entity: DraftEntity, state: string): NonNullable<ReturnType<typeof stateCondition>> | undefined {
+  const value = stateValue(state);
+  if (!value || value.includes('_') || entity.name === 'User') return undefined;
+  if (!/(?:ed|en)$/.test(value) && !/^(open|active|inactive|locked|public|private|final|done|archived|unpaid)$/.test(value)) return undefined;
+  if (entity.fields.some((f) => f.type === 'enum' && /status|state|stage|phase/i.test(f.name))) return undefined;
+  const negative = /^un(?=[a-z]{4,}(?:ed|en)$)/.exec(value);
+  const name = negative ? value.slice(2) : value === 'inactive' ? 'active' : value;
+  const field = addField(entity, { words: [name], type: 'boolean' }, ctx.sentence.id);
+  if (!field) return undefined;
+  return { field, op: 'eq', value: !(negative || value === 'inactive') };
+}
+
 function noState(ctx: RuleContext, entity: DraftEntity, state: string, label: string): void {
   const value = stateValue(state);
   const status = entity.fields.find((f) => f.type === 'enum' && /status|state|stage/i.test(f.name));
@@ -141,7 +158,7 @@ export function refuseInState(ctx: RuleContext): boolean {
   const label = plain.slice(0, 140);
   // A person in a state who can't act is refuseActor's ("a suspended member can't book").
   if (isPeople(ctx, [entity.key.split(' ').pop() ?? '']) && !verbs.some((v) => /ed$|en$/.test(v))) return false;
-  const condition = stateCondition(entity, state);
+  const condition = stateCondition(entity, state) ?? stateFlag(ctx, entity, state);
   if (!condition) {
     noState(ctx, entity, state, label);
     return true;
