@@ -1,7 +1,6 @@
 // Relations between entities from phrasing: "X belongs to a Y", "each X has many Y", "Y of an X",
-// "assigned to a user", "its Y", "comments on articles", "customers browse products by
-// category", "patients book appointments with doctors",
-// and who creates what ("users post recipes" -> Recipe is owned by its author).
+// "assigned to a user", "its Y", "comments on articles", "X refers to Y", and who creates what
+// ("users post recipes" -> Recipe is owned by its author).
 import { camelCase, pluralizeName } from '../naming';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
@@ -16,8 +15,9 @@ export interface OwnerIntent {
   source: number;
 }
 
-// ('in' is left out: "shows a film in a venue" links the screening to both, not the film to the venue.)
-const PREPS: Record<string, 'cascade' | 'restrict'> = lookup({ on: 'cascade', to: 'cascade', of: 'cascade', for: 'restrict', per: 'restrict', by: 'restrict', with: 'restrict', under: 'restrict', from: 'restrict' });
+// ('in' is left out: "shows a film in a venue" links the screening to both, not the film to the venue;
+// 'by', 'with' and 'under' changed nothing on any corpus: the grammar's verb cue reads those.)
+const PREPS: Record<string, 'cascade' | 'restrict'> = lookup({ on: 'cascade', to: 'cascade', of: 'cascade', for: 'restrict', per: 'restrict', from: 'restrict' });
 
 function mentionAfter(mentions: Mention[], tokens: Token[], index: number): Mention | undefined {
   let i = index;
@@ -91,7 +91,6 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
         if (!target) continue;
         const before = mentions.find((m) => m.head === i - 1);
         if (before && before.entity !== 'User' && target.entity !== 'User' && before.entity !== target.entity) {
-          if (w === 'with' && !(subject && i > 1 && AUTHOR_VERBS.has(words[before.start - 1] ?? ''))) continue;
           if (w === 'of' && !before.plural && words[before.start - 1] === 'list') continue;
           // "budgets per category" links; "at most 14 rooms per shift", "one lesson per room per period" state limits.
           if (w === 'per' && (tokens[before.start - 1]?.kind === 'num' || /^(one|per)$/.test(words[before.start - 1] ?? ''))) continue;
