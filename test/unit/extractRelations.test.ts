@@ -90,4 +90,11 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Truck->Container'), JSON.stringify(rels));
     assert.ok(!rels.some((r) => r.startsWith('Pallet->Truck') || r.startsWith('Truck->Pallet')), JSON.stringify(rels));
   });
+
+  it("a verb that is itself a record's name is a transaction ('a reviewer reviews a proposal' -> Review belongs to both)", () => {
+    const rels = pairs('Reviewers have a name and an email. Proposals have a title and an abstract. Reviews have a score and a comment. A reviewer reviews a proposal at most once.');
+    assert.ok(rels.includes('Review->Proposal'), JSON.stringify(rels));
+    assert.ok(rels.includes('Review->Reviewer'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.startsWith('Reviewer->Proposal')), JSON.stringify(rels));
+  });
 });

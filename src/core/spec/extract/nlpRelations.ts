@@ -122,7 +122,9 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       }
       // Transactions: the act belongs to the person and to what it is about.
       const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
-      const act = noun ? findEntity(draft, noun) : undefined;
+      // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
+      const selfNamed = !noun && !clause.passive ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
+      const act = noun ? findEntity(draft, noun) : selfNamed;
       if (act) {
         const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
           .map((p) => entityOf(draft, p, roleWords))
@@ -135,7 +137,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
       // preposition is that preposition's object, not the subject of the verbs that follow.)
       const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
-      if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun && !afterPrep) {
+      if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun && !selfNamed && !afterPrep) {
         // "Teachers give lessons to students": with a record as the object, who it is given to
         // (to) is linked to the object (lesson -> student), not the subject (teacher -> student).
         // Where ("a screening shows a film in a venue") still describes the subject.
