@@ -138,16 +138,12 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // preposition is that preposition's object, not the subject of the verbs that follow.)
       const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
       if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun && !selfNamed && !afterPrep) {
-        // "Teachers give lessons to students": with a record as the object, who it is given to
-        // (to) is linked to the object (lesson -> student), not the subject (teacher -> student).
-        // Where ("a screening shows a film in a venue") still describes the subject.
+        // "Teachers give lessons to students": with a record as the object, who it is given to (to)
+        // is not linked to the subject (teacher -> student). (Linking it to the object instead added
+        // one wrong relation and no right one on the corpora: left out.) Where ("a screening shows a
+        // film in a venue") still describes the subject.
         const objectRecord = clause.objects.map((o) => entityOf(draft, o, roleWords)).find((e) => e && e !== subject && e.name !== 'User');
         const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
-        for (const phrase of recipients.slice(0, 3)) {
-          const other = entityOf(draft, phrase, roleWords);
-          if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(objectRecord, other);
-        }
-        // "A reviewer writes a comment for a proposal": for/of after the object describe the object.
         const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
         for (const phrase of objectOwned) {
           const other = entityOf(draft, phrase, roleWords);
