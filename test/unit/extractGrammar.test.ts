@@ -70,6 +70,11 @@ describe('extractor grammar: words (compromise)', () => {
     assert.ok(spec.entities.some((e) => e.name === 'Zone' && e.fields.some((f) => f.name === 'code')), spec.entities.map((e) => e.name).join(', '));
   });
 
+  it('reads an "-s" word after an object pronoun as the plural thing given ("dentists send us cases")', () => {
+    assert.equal(tagSentence('dentists send us cases').find((t) => t.w === 'cases')?.pos, 'noun');
+    assert.equal(tagSentence('They let us know.').find((t) => t.w === 'know')?.pos, 'verb');
+  });
+
   it('reads compound quantities as determiners and the counted word as a plural noun', () => {
     const tags = (text: string) => tagSentence(text).map((t) => `${t.w}/${t.pos}`).join(' ');
     assert.match(tags('Students enroll in one or more courses.'), /more\/det courses\/noun/);

@@ -230,6 +230,16 @@ function correct(terms: Term[]): void {
     if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
   }
   quantifiers(terms);
+  // "dentists send us cases", "give them tickets": after an object pronoun an "-s" word is the
+  // thing given, a plural noun.
+  for (let i = 1; i < terms.length; i++) {
+    const t = terms[i];
+    if (t.pos !== 'verb' || !/^(us|them|me|him|her|you)$/.test(terms[i - 1].w) || terms[i - 2]?.pos !== 'verb') continue;
+    if (!/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
+    t.pos = 'noun';
+    t.root = singularOf(t.w);
+    t.plural = t.root !== t.w;
+  }
   // "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
   // alone (an instruction would be "zone"), so it is a plural noun. Nor is a verb followed by a
   // parenthesised list ("Warehouses (name, city) send parcels").
