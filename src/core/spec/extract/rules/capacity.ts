@@ -7,7 +7,7 @@ import type { Rule, Suggestion } from '../../projectSpec';
 import { addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { ACTION_NOUNS, singular } from '../lexicon';
 import { belongsTo, rowOf } from './links';
-import { addOrNote, ensureField, entityLabel, fieldIn, isPeople, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, ensureField, entityLabel, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { an, NUMBER, parseNumber, PERIODS, PLACE_ROWS, stripArticles, UNITS, verbLemma, wordsOf } from './words';
 
 const CAPACITY_WORDS = /^(capacity|seats|places|spots|slots|copies|quantity|stock|limit|size|berths|beds|rooms|tables|pitches|spaces)$/;
@@ -154,7 +154,7 @@ export function capacityLimit(ctx: RuleContext): boolean {
   let countedWords = stop < 0 ? tail.slice(0, 3) : tail.slice(0, stop);
   // "bookings are limited to 2 per member": the subject is what is counted.
   if (!countedWords.length && stop === 0 && /^(per|each|a)$/.test(tail[0])) {
-    const counted = mentionsIn(ctx, plain.slice(0, m.index)).filter((x) => x.entity.name !== 'User').pop();
+    const counted = lastRecordIn(ctx, plain.slice(0, m.index));
     if (counted) countedWords = counted.entity.key.split(' ');
   }
   if (!countedWords.length || limit === undefined) return false;
@@ -232,7 +232,7 @@ export function capacityNumberOf(ctx: RuleContext): boolean {
 function limitTimes(ctx: RuleContext, before: string, limit: number, label: string): boolean {
   const m = /^(.*?)\b(?:can|may|could|should|will|is allowed to|are allowed to|must|cannot|can't|cant|may not)\s+(?:only\s+)?([a-z]+)\s*(.*)$/.exec(before.trim());
   const subject = m ? mentionsIn(ctx, m[1]).pop() : undefined;
-  const object = m ? mentionsIn(ctx, m[3]).filter((x) => x.entity.name !== 'User').pop() : undefined;
+  const object = m ? lastRecordIn(ctx, m[3]) : undefined;
   const row = m && subject ? rowOf(ctx, m[2], object ? [subject.entity, object.entity] : [subject.entity]) : undefined;
   if (!m || !subject || !row) {
     note(ctx, `Looks like a limit on how often something is done (${label}), but the record that counts it was not found.`);
@@ -254,8 +254,8 @@ export function capacityFull(ctx: RuleContext): boolean {
   if (/\bfull[- ](?:name|address|text|time|description|price|details?)\b/.test(full[0])) return false;
   const mentions = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User');
   const phrase = full[1] ?? full[2];
-  let parent: DraftEntity | undefined = phrase ? mentionsIn(ctx, phrase).filter((x) => x.entity.name !== 'User').pop()?.entity : undefined;
-  if (!parent && /overbook/.test(full[0])) parent = mentionsIn(ctx, plain.slice(0, full.index)).filter((x) => x.entity.name !== 'User').pop()?.entity;
+  let parent: DraftEntity | undefined = phrase ? lastRecordIn(ctx, phrase)?.entity : undefined;
+  if (!parent && /overbook/.test(full[0])) parent = lastRecordIn(ctx, plain.slice(0, full.index))?.entity;
   const withCapacity = ctx.draft.entities.filter((e) => capacityField(e));
   if (!parent) parent = withCapacity.find((e) => mentions.some((x) => x.entity === e)) ?? (withCapacity.length === 1 ? withCapacity[0] : undefined);
   if (!parent) {

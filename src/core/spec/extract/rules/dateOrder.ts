@@ -4,7 +4,7 @@
 import { camelCase, RESERVED_FIELD_NAMES } from '../../naming';
 import type { FieldType, Suggestion } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
-import { addOrNote, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
+import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
@@ -84,7 +84,7 @@ export function dateOrder(ctx: RuleContext): boolean {
   const verbal = /^(.*?)\b(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not)\s+(end|finish|start|begin|close|open|return|leave|depart|arrive)$/.exec(leftText.trim());
   const rightVerb = /^(?:it|they|the [a-z ]+?)?\s*(starts|begins|opens|ends|finishes|closes|arrives|leaves|departs|is created|was created)\b/.exec(rightText.trim());
   if (verbal && rightVerb) {
-    const owner = mentionsIn(ctx, verbal[1]).filter((x) => x.entity.name !== 'User').pop();
+    const owner = lastRecordIn(ctx, verbal[1]);
     if (owner) {
       left = [...owner.entity.key.split(' '), verbal[2]];
       right = [...owner.entity.key.split(' '), rightVerb[1].replace(/s$|es$/, '').replace(/^is created|was created$/, 'created')];

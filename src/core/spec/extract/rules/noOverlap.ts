@@ -5,7 +5,7 @@
 import type { Rule, Suggestion } from '../../projectSpec';
 import type { DraftEntity, DraftField, DraftRelation } from '../draft';
 import { belongsTo, rowOf } from './links';
-import { addOrNote, fieldIn, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, fieldIn, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { PLACE_ROWS, stripArticles, wordsOf } from './words';
 
 const isTime = (f: DraftField) => f.type === 'datetime' || f.type === 'date';
@@ -90,7 +90,7 @@ export function overlapExplicit(ctx: RuleContext): boolean {
     ?? /\b(?:overlapping|no overlapping)\s+([a-z][a-z -]{1,30}?)\s+(?:for|in|of|on|at)\s+(?:the\s+same|a|one)\s+([a-z][a-z -]{1,30})/.exec(plain)
     ?? /\bno\s+two\s+([a-z][a-z -]{1,30}?)\s+(?:can\s+|may\s+|should\s+|will\s+|ever\s+)?overlap\s+(?:in|at|for|on|within)\s+the\s+same\s+([a-z][a-z -]{1,30})/.exec(plain);
   if (same) {
-    const booked = mentionsIn(ctx, same[1]).filter((m) => m.entity.name !== 'User').pop();
+    const booked = lastRecordIn(ctx, same[1]);
     const scope = mentionsIn(ctx, same[2])[0];
     if (!scope) {
       note(ctx, `Looks like ${same[1]} may not overlap per ${same[2]}, but "${same[2]}" is not a record type.`);
@@ -102,7 +102,7 @@ export function overlapExplicit(ctx: RuleContext): boolean {
   const have = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never)\s+(?:have|get|hold|take|be given|be assigned)\s+(?:two|any|multiple)?\s*overlapping\s+([a-z][a-z -]{1,30})/.exec(plain);
   if (have) {
     const scope = mentionsIn(ctx, have[1]).pop();
-    const booked = mentionsIn(ctx, have[2]).filter((m) => m.entity.name !== 'User').pop();
+    const booked = lastRecordIn(ctx, have[2]);
     if (!scope) {
       note(ctx, `Looks like ${have[2]} may not overlap, but it does not say for what (a room, a person).`);
       return true;
@@ -112,7 +112,7 @@ export function overlapExplicit(ctx: RuleContext): boolean {
   }
   // "a room can't be booked by two guests for overlapping dates": the rows the verb makes for the subject.
   const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never)\s+be\s+([a-z]+ed)\b/.exec(plain);
-  const passiveScope = passive ? mentionsIn(ctx, passive[1]).filter((m) => m.entity.name !== 'User').pop() : undefined;
+  const passiveScope = passive ? lastRecordIn(ctx, passive[1]) : undefined;
   if (passive && passiveScope) {
     const row = rowOf(ctx, passive[2], [passiveScope.entity]);
     buildOverlap(ctx, row && row !== passiveScope.entity ? row : undefined, passiveScope, stripArticles(wordsOf(passive[1])).slice(-2), undefined, label);
@@ -161,7 +161,7 @@ export function overlapSameTime(ctx: RuleContext): boolean {
   const m = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't)\s+(?:be\s+)?(?:[a-z]+\s+){0,3}?(?:two|multiple|several|more than one)\s+([a-z][a-z -]{1,30}?)\s+(at the same time|at once|simultaneously|concurrently|in parallel|(?:at|in|on|during)\s+the\s+same\s+([a-z][a-z -]{1,30}))$/.exec(plain);
   if (!m) return false;
   const scope = mentionsIn(ctx, m[1]).pop();
-  const booked = mentionsIn(ctx, m[2]).filter((x) => x.entity.name !== 'User').pop();
+  const booked = lastRecordIn(ctx, m[2]);
   const label = plain.slice(0, 120);
   if (!scope || !booked) {
     note(ctx, `Looks like a rule against overlaps (${label}), but ${!scope ? `"${stripArticles(wordsOf(m[1])).join(' ')}"` : `"${m[2]}"`} is not a record type.`);

@@ -5,7 +5,7 @@
 import type { DraftEntity } from '../draft';
 import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
-import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, isPeople, lastRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { an, actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
 
 export const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
@@ -98,7 +98,7 @@ export function notByOthers(ctx: RuleContext): boolean {
   if (!by && !others) return false;
   // The record is the subject of the passive ("members' bookings can be cancelled …").
   const passive = /^(.*?)\b(?:can|may|could|should|must)\s+(?:only\s+)?be\s+([a-z]+(?:ed|en|t))\b/.exec(plain) ?? /^(.*?)\b(?:are|is)\s+(?:only\s+)?([a-z]+(?:ed|en))\s+(?:only\s+)?by\b/.exec(plain);
-  const subject = passive ? mentionsIn(ctx, passive[1]).filter((x) => x.entity.name !== 'User').pop() : undefined;
+  const subject = passive ? lastRecordIn(ctx, passive[1]) : undefined;
   const entity = subject?.entity ?? mentionsIn(ctx, ctx.sentence.plain).find((x) => x.entity.name !== 'User')?.entity;
   const label = (by ?? others)![0];
   if (!entity) {
@@ -114,7 +114,7 @@ export function ownCreated(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain;
   const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that\s+|which\s+)?(?:they|he|she|i|we|you)\s+(?:have\s+|has\s+)?(?:created|made|wrote|written|posted|added|submitted|booked|placed|opened|raised|reported|uploaded|own|entered)\b/.exec(plain);
   if (!m || !/\bonly\b/.test(plain)) return false;
-  const target = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop();
+  const target = lastRecordIn(ctx, m[1]);
   if (!target) return false;
   const beforeWords = [...wordsOf(plain.slice(0, m.index)), ...wordsOf(m[1]).slice(0, target.start)];
   ownershipRule(ctx, target.entity, ownedActions(beforeWords.join(' ')), m[0].trim());
@@ -126,7 +126,7 @@ export function assignedToThem(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain;
   const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that are\s+|which are\s+)?(?:assigned|allocated|given|linked)\s+to\s+(?:them|him|her|me|themselves|myself|you)\b/.exec(plain);
   if (!m || !/\bonly\b/.test(plain)) return false;
-  const target = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop();
+  const target = lastRecordIn(ctx, m[1]);
   const label = m[0].slice(-140);
   if (!target) {
     note(ctx, `Looks like people may only work on what is assigned to them (${label}), but "${stripArticles(wordsOf(m[1])).join(' ')}" is not a record type.`);

@@ -5,7 +5,7 @@
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
 import type { RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
 import { addField, type DraftEntity, type DraftField } from '../draft';
-import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { belongsTo, pickRelation, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
@@ -122,7 +122,7 @@ export function refuseInState(ctx: RuleContext): boolean {
   let state: string | undefined;
   let verbs: string[] = [];
   if (leading) {
-    entity = mentionsIn(ctx, leading[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
+    entity = lastRecordIn(ctx, leading[1])?.entity;
     state = leading[2];
     verbs = verbList(leading[3]);
   } else if (frozen) {
@@ -133,11 +133,11 @@ export function refuseInState(ctx: RuleContext): boolean {
     state = frozen[2] ?? ws.slice(0, found.start).filter((w) => !/^(already|still)$/.test(w)).join(' ');
     verbs = ['edited', 'deleted'];
   } else if (relative) {
-    entity = mentionsIn(ctx, relative[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
+    entity = lastRecordIn(ctx, relative[1])?.entity;
     state = relative[2];
     verbs = verbList(relative[3]);
   } else if (once) {
-    entity = mentionsIn(ctx, once[1]).filter((m) => m.entity.name !== 'User').pop()?.entity;
+    entity = lastRecordIn(ctx, once[1])?.entity;
     state = once[3];
     verbs = verbList(once[2]);
   } else if (adjective) {
@@ -259,11 +259,11 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   let target: Mention | undefined;
   let field: DraftField | undefined;
   if (pastTheir) {
-    target = mentionsIn(ctx, pastTheir[2]).filter((m) => m.entity.name !== 'User').pop();
+    target = lastRecordIn(ctx, pastTheir[2]);
     if (target) field = fieldIn(target.entity, wordsOf(pastTheir[3]), 1.8, (f) => f.type === 'date' || f.type === 'datetime');
   } else {
     const phrase = (started ?? inPast)![1];
-    target = mentionsIn(ctx, phrase).filter((m) => m.entity.name !== 'User').pop();
+    target = lastRecordIn(ctx, phrase);
     if (target) {
       const t = timeFields(target.entity);
       const which = started?.[2] ?? 'started';
@@ -307,7 +307,7 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
   const head = m[1];
   const verbs = wordsOf(head.replace(/\//g, ' ')).filter((w) => isActionVerb(w) && !/^(can|only)$/.test(w));
   const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
-  const target = mentionsIn(ctx, head).filter((x) => x.entity.name !== 'User').pop() ?? mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').pop();
+  const target = lastRecordIn(ctx, head) ?? lastRecordIn(ctx, ctx.sentence.plain);
   const label = plain.slice(0, 140);
   if (!target || !actions.length) {
     if (!target) note(ctx, `Looks like something may only happen while a record is in some state (${label}), but the record type was not found.`);
@@ -357,7 +357,7 @@ export function refuseAfterState(ctx: RuleContext): boolean {
   if (!m) return false;
   const verbs = m[1].split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean);
   if (!verbs.every((v) => isActionVerb(v))) return false;
-  const entity = mentionsIn(ctx, m[2]).filter((x) => x.entity.name !== 'User').pop()?.entity;
+  const entity = lastRecordIn(ctx, m[2])?.entity;
   const label = plain.slice(0, 140);
   if (!entity) {
     note(ctx, `Looks like a refusal once something is ${m[3]} (${label}), but "${m[2]}" is not a record type.`);

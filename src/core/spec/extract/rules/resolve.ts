@@ -116,6 +116,11 @@ export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords
   return found;
 }
 
+/** The last record (not the signed-in user) a fragment names: "the paid invoices of a client" -> client. */
+export function lastRecordIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, fragment: string | string[]): Mention | undefined {
+  return mentionsIn(ctx, fragment).filter((m) => m.entity.name !== 'User').pop();
+}
+
 function findMentions(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, ws: string[]): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(ws.length).fill(false);

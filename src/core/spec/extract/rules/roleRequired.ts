@@ -5,7 +5,7 @@
 import type { Rule } from '../../projectSpec';
 import type { DraftEntity } from '../draft';
 import { STAFF_ROLES, singular } from '../lexicon';
-import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { OWNER_WORDS as OWNERS, ownershipRule } from './ownership';
 import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
 
@@ -194,7 +194,7 @@ export function onlyBy(ctx: RuleContext): boolean {
     m[5] = m[5].replace(/\s+only$/, '');
   }
   if (!m || (!m[2] && !m[4])) return false;
-  const entity = mentionsIn(ctx, m[1]).filter((x) => x.entity.name !== 'User').pop()?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
+  const entity = lastRecordIn(ctx, m[1])?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
   const verbs = m[3].split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
   const actions = actionsOf(verbs);
   const by = m[5].split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b)\s*/)[0];

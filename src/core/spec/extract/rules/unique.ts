@@ -4,7 +4,7 @@
 // "no two rooms with the same number". Fields may be belongsTo relation names.
 import type { DraftEntity, DraftField } from '../draft';
 import { belongsTo, pickRelation, relationTo, rowOf } from './links';
-import { addOrNote, candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
+import { addOrNote, candidates, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { an, stripArticles, verbLemma, wordsOf } from './words';
 
 const MODAL_TAIL = /\s*\b(?:must|has to|have to|should|needs? to|need to|only need to|only needs to|to|is|are|will|shall|always|only)?\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/;
@@ -234,7 +234,7 @@ export function uniqueOnce(ctx: RuleContext): boolean {
     /^(.*?)\s+([a-z]+s)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)+([a-z][a-z -]{0,40}?)$/.exec(trimmed);
   if (!active) return false;
   const actor = mentionsIn(ctx, active[1]).pop();
-  const object = mentionsIn(ctx, active[3]).filter((x) => x.entity.name !== 'User').pop();
+  const object = lastRecordIn(ctx, active[3]);
   if (!actor || !object) {
     note(ctx, `Looks like a uniqueness rule (${label}), but the records it combines were not both found.`);
     return true;
@@ -293,7 +293,7 @@ export function uniqueDistinct(ctx: RuleContext): boolean {
   const distinct = /^(?:each|every|all)\s+([a-z][a-z -]{1,30}?)\s+(?:must|should|has to|have to|needs? to)\s+(?:have|get|use)\s+(?:a|an)\s+(?:different|distinct)\s+([a-z][a-z -]{1,30})$/.exec(plain);
   if (!dup && !distinct) return false;
   if (distinct) {
-    const owner = mentionsIn(ctx, distinct[1]).filter((x) => x.entity.name !== 'User').pop()?.entity;
+    const owner = lastRecordIn(ctx, distinct[1])?.entity;
     if (!owner) {
       note(ctx, `Looks like a uniqueness rule (${distinct[0]}), but "${distinct[1]}" is not a record type.`);
       return true;
