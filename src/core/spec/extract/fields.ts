@@ -5,9 +5,9 @@ import { CREATE_VERBS, DETERMINERS, ENUM_HEADS, NOT_FIELD, singular, isPlural } 
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject } from './grammar';
 import { tagSentence } from './nlp';
-import { genericHeadAllowed, NON_ENTITY, USER_WORDS } from './lexicon';
+import { DOCUMENT_PART_WORDS, genericHeadAllowed, NON_ENTITY, USER_WORDS } from './lexicon';
 import { colonListSubject, isPersonKey } from './nlpEvidence';
-import type { SentenceInfo } from './sentences';
+import { namesAField, type SentenceInfo } from './sentences';
 import { typeFromHint, type TypeGuess } from './types';
 import type { FieldType } from '../projectSpec';
 
@@ -675,7 +675,7 @@ export function leadSubjectKey(lead: SentenceInfo): string | undefined {
 }
 
 /** Headings that name parts of the document, not records. */
-const DOCUMENT_HEADS = /^(rules?|notes?|requirements?|features?|constraints?|roles?|users?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|examples?|overview|introduction|background|context|scope|summary|questions?|ideas?|stor(?:y|ies)|permissions?|workflows?|process(?:es)?|reports?|notifications?|deadlines?|numbers?|people|who|what|why|how|data|model|entities|records|tables|fields|glossary|appendix|day|week|flows?|steps?)$/;
+const DOCUMENT_HEADS = new RegExp(String.raw`^(?:${DOCUMENT_PART_WORDS}|users?|examples?|overview|introduction|background|context|scope|summary|questions?|ideas?|stor(?:y|ies)|permissions?|workflows?|process(?:es)?|reports?|notifications?|deadlines?|numbers?|people|who|what|why|how|data|model|entities|records|tables|fields|glossary|appendix|day|week|flows?|steps?)$`);
 
 /**
  * "## Visitors" over "- name", "- email", "1. Customer" over "   - name", "Customer:" over
@@ -698,9 +698,7 @@ export function headingNamesRecord(sentence: SentenceInfo): boolean {
 export function bulletIsField(sentence: SentenceInfo): boolean {
   const bare = sentence.plain.replace(/\([^()]*\)/g, ' ').replace(/:.*$/, '').replace(/[.!]\s*$/, '').trim();
   const words = bare.split(/\s+/).filter(Boolean);
-  if (!words.length || words.length > 5) return false;
-  const terms = tagSentence(bare);
-  return !terms.some((t) => t.pos === 'modal' || (t.pos === 'pron' && !t.possessive)) && (terms.length < 3 || !terms.some((t) => t.pos === 'verb' && !/(?:ed|ing)$/.test(t.w)));
+  return words.length > 0 && words.length <= 5 && namesAField(bare);
 }
 
 /** Whether a sentence introduces a bullet list of fields ("… containing the following:"). */

@@ -158,6 +158,9 @@ export const NEVER_RECORD_HEADS = new Set(
 const COMPOUND_HEADS = new Set('class group card entry request item line record slot session period unit set log plan case order note sheet form report url link'.split(' '));
 
 /** Whether a compound key may name a record although its head alone is too generic ("fitness class", "report card"). */
+/** Words that name parts of a requirements document ("Rules:", "## Notes"), as a regex alternation. */
+export const DOCUMENT_PART_WORDS = String.raw`rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc`;
+
 export function genericHeadAllowed(key: string): boolean {
   const words = key.split(' ');
   return words.length > 1 && COMPOUND_HEADS.has(words[words.length - 1]);

@@ -7,7 +7,7 @@ import { addEvidence, type Evidence } from './entities';
 import { findFieldLists } from './fields';
 import { tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
-import { genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
 /** Nouns that name what the app shows or sends, not rows it stores. */
@@ -206,6 +206,9 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
   return found;
 }
 
+/** "Rules: …", "Notes: …": a colon list under a part of the document, not a record. */
+const DOCUMENT_PART = new RegExp(String.raw`^(?:${DOCUMENT_PART_WORDS}|example|e\.g)$`);
+
 function readColonList(text: string): string | undefined {
   // ("bookings = member + car + start/end": notes write "=" for "has".)
   // ("Customer - name, email": a spaced hyphen separates too.)
@@ -227,7 +230,7 @@ function readColonList(text: string): string | undefined {
   const prep = first && analysis.terms[first.head + 1];
   const phrase = first !== last && first.plural && prep && /^(for|of|at|in|per)$/.test(prep.w) ? first : last;
   const head = phrase.headWord;
-  if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || /^(rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc|example|e\.g)$/.test(head)) return undefined;
+  if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || DOCUMENT_PART.test(head)) return undefined;
   // "Members borrow books: a loan records …" is a sentence, not a list of fields; a relative
   // clause inside one item ("the subjects they can teach") does not make it one.
   const clauseLike = (item: string) => {

@@ -89,12 +89,17 @@ function isFieldList(text: string): boolean {
   const bare = text.replace(/\([^()]*\)/g, ' ').replace(/[.!]\s*$/, '');
   const items = bare.split(/,|\band\b/).map((i) => i.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 4)) return false;
-  // Taggers read bare list words as verbs ("make, model"); only a clause-like item counts.
-  return items.every((item) => {
-    const terms = tagSentence(item);
-    if (terms.some((t) => t.pos === 'modal' || (t.pos === 'pron' && !t.possessive))) return false;
-    return terms.length < 3 || !terms.some((t) => t.pos === 'verb' && !/(?:ed|ing)$/.test(t.w));
-  });
+  return items.every(namesAField);
+}
+
+/**
+ * Whether a short item names a field ("make", "date of birth") rather than saying something ("we
+ * log in"). Taggers read bare list words as verbs ("make, model"); only a clause-like item counts.
+ */
+export function namesAField(item: string): boolean {
+  const terms = tagSentence(item);
+  if (terms.some((t) => t.pos === 'modal' || (t.pos === 'pron' && !t.possessive))) return false;
+  return terms.length < 3 || !terms.some((t) => t.pos === 'verb' && !/(?:ed|ing)$/.test(t.w));
 }
 
 /** "US-12: As a patient …", "[REQ-3] The system shall …": tracker ids are labels, not words. */

@@ -20,10 +20,13 @@ const CUES: Array<{ pattern: RegExp; reason: string }> = [
 
 const MAX_UNIMPLEMENTED = 400;
 
+/** Each cue's pattern, global, to look at every word it matches (compiled once). */
+const EVERY_MATCH = new Map(CUES.map((c) => [c, new RegExp(c.pattern.source, 'g')]));
+
 /** A cue word that names one of the app's records ("Approved reports can't be edited" with a Report record) is that record, not the feature. */
-function cueApplies(pattern: RegExp, plain: string, draft: Draft): boolean {
+function cueApplies(cue: (typeof CUES)[number], plain: string, draft: Draft): boolean {
   const records = new Set(draft.entities.map((e) => e.key.split(' ').pop()));
-  for (const match of plain.matchAll(new RegExp(pattern.source, 'g'))) {
+  for (const match of plain.matchAll(EVERY_MATCH.get(cue)!)) {
     const word = match[0].split(' ').pop() ?? match[0];
     if (!records.has(singular(word)) && !records.has(word)) return true;
   }
@@ -34,7 +37,7 @@ export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): n
   const notUnderstood: number[] = [];
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    const cue = CUES.find((c) => cueApplies(c.pattern, sentence.plain, draft));
+    const cue = CUES.find((c) => cueApplies(c, sentence.plain, draft));
     if (cue) {
       if (draft.unimplemented.length < MAX_UNIMPLEMENTED) draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: cue.reason, sources: [sentence.id] });
       continue;
