@@ -125,8 +125,9 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
       }
     }
   }
-  mergeCompounds(evidence, new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!)));
-  const withFields = new Set(pending.filter((l) => l.subject && l.items.length >= 2 && !listOfRecords(l)).map((l) => l.subject!));
+  const listed = pending.filter((l) => l.subject && l.items.length >= 2);
+  mergeCompounds(evidence, new Set(listed.map((l) => l.subject!)));
+  const withFields = new Set(listed.filter((l) => !listOfRecords(l)).map((l) => l.subject!));
   // Bullets under a lead ("- Customer" / "  - name" / "  - email") are one list of that record's fields.
   const itemsByLead = new Map<number, number>();
   for (const list of pending) if (list.leadId !== undefined) itemsByLead.set(list.leadId, (itemsByLead.get(list.leadId) ?? 0) + list.items.length);
