@@ -15,6 +15,58 @@ export const EntityName = z
 
 const Sources = z.array(z.number().int().min(0)).default([]);
 
+// Spec strings are data that the generator writes into code, comments, SQL, Markdown and YAML.
+// Characters that change how a reader or a parser splits that text are refused here, at the one
+// boundary every spec crosses (extractor, CLI --spec, webview messages, Claude's answers):
+// control characters (a newline ends a comment), U+2028/U+2029 (they end a JS `//` comment but
+// are legal inside strings), bidi embeddings/overrides/isolates (they make code read differently
+// from how it runs, "Trojan Source") and lone surrogates (not writable as UTF-8).
+const UNSAFE_CHARACTER =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Line breaks and tabs, allowed only in prose (descriptions, requirement notes). */
+const BREAK_OR_TAB = /[\t\n\r]/;
+
+/** The first character a text may not hold, as `U+XXXX`, or undefined. */
+export function unsafeCharacter(text: string, multiline = false): string | undefined {
+  const match = UNSAFE_CHARACTER.exec(text) ?? (multiline ? null : BREAK_OR_TAB.exec(text));
+  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+const withoutUnsafeCharacters = (schema: z.ZodString, multiline: boolean) =>
+  schema.superRefine((text, ctx) => {
+    const found = unsafeCharacter(text, multiline);
+    if (found) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `contains ${found}: ${multiline ? 'control characters (except line breaks and tabs)' : 'line breaks, tabs, control characters'}, line/paragraph separators and bidi controls are not allowed`,
+      });
+    }
+  });
+
+/** One line of text shown to people: a label, title or message (no line breaks or control characters). */
+export const SpecLine = (max: number, min = 0) => withoutUnsafeCharacters(z.string().min(min).max(max), false);
+/** Prose that may run over several lines (descriptions, notes); still no other control characters. */
+export const SpecProse = (max: number) => withoutUnsafeCharacters(z.string().max(max), true);
+
+/**
+ * Makes free text (requirements as typed or pasted) fit the spec's text rules before anything is
+ * derived from it: U+2028/U+2029 become line breaks, other control characters spaces, bidi
+ * controls are removed and lone surrogates become U+FFFD.
+ */
+export function toSpecText(text: string): string {
+  return text
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** A label (entity, plural, field): one line, 1-100 characters. */
+const Label = SpecLine(100, 1);
+/** An enum value or role: a lower-case word, e.g. `in_progress`. */
+const EnumValue = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be a lower-case word (letters, digits and _)');
+const RoleName = z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, 'must be a lower-case role name (letters, digits and _)');
+
 export const FieldType = z.enum([
   'string',
   'text',
@@ -33,13 +85,13 @@ export type FieldType = z.infer<typeof FieldType>;
 export const Field = z
   .object({
     name: Identifier,
-    label: z.string().min(1).max(100),
+    label: Label,
     type: FieldType,
     required: z.boolean().default(false),
     unique: z.boolean().default(false),
-    default: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
+    default: z.union([SpecLine(500), z.number(), z.boolean()]).optional(),
     /** Allowed values when `type` is `enum` (lower-case words, e.g. `in_progress`). */
-    enumValues: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/)).optional(),
+    enumValues: z.array(EnumValue).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     sources: Sources,
@@ -53,8 +105,8 @@ export type Field = z.infer<typeof Field>;
 export const Entity = z.object({
   name: EntityName,
   /** Plural label for titles and routes, e.g. "Purchase orders". */
-  label: z.string().min(1).max(100),
-  pluralLabel: z.string().min(1).max(100),
+  label: Label,
+  pluralLabel: Label,
   fields: z.array(Field).max(200),
   /**
    * User-owned rows: the name of this entity's belongsTo relation to `User` that records who
@@ -88,10 +140,10 @@ export const Auth = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('emailPassword'),
     /** Role names in lower case; the first is given to new sign-ups unless `defaultRole` says otherwise. */
-    roles: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,30}$/)).min(1),
-    defaultRole: z.string(),
+    roles: z.array(RoleName).min(1),
+    defaultRole: RoleName,
     /** A role allowed to do everything (admin-like), if the text names one. */
-    adminRole: z.string().optional(),
+    adminRole: RoleName.optional(),
     /** Whether anyone may register (false: accounts are created by an admin or the seed). */
     selfSignup: z.boolean().default(true),
     sources: Sources,
@@ -118,7 +170,7 @@ export const RuleCondition = z.object({
   relation: Identifier.optional(),
   field: Identifier,
   op: ConditionOp,
-  value: z.union([z.string().max(500), z.number(), z.boolean()]).optional(),
+  value: z.union([SpecLine(500), z.number(), z.boolean()]).optional(),
 });
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
@@ -152,7 +204,7 @@ export const Rule = z.discriminatedUnion('kind', [
     kind: z.literal('roleRequired'),
     entity: EntityName,
     actions: z.array(Action).min(1),
-    roles: z.array(z.string()).min(1),
+    roles: z.array(RoleName).min(1),
     sources: Sources,
   }),
   /** Allowed transitions of an enum status field. */
@@ -160,8 +212,8 @@ export const Rule = z.discriminatedUnion('kind', [
     kind: z.literal('statusWorkflow'),
     entity: EntityName,
     field: Identifier,
-    initial: z.string(),
-    transitions: z.array(z.object({ from: z.string(), to: z.string() })),
+    initial: EnumValue,
+    transitions: z.array(z.object({ from: EnumValue, to: EnumValue })),
     sources: Sources,
   }),
   /** `later` must come after `earlier` (both date or date-time fields of `entity`); equal only with allowEqual. */
@@ -182,20 +234,20 @@ export const Rule = z.discriminatedUnion('kind', [
     entity: EntityName,
     actions: z.array(WriteAction).min(1),
     condition: RuleCondition,
-    message: z.string().min(1).max(300),
+    message: SpecLine(300, 1),
     sources: Sources,
   }),
 ]);
 export type Rule = z.infer<typeof Rule>;
 
 /** A requirement Takoss recognised but does not implement, said honestly. */
-export const UnimplementedRequirement = z.object({ text: z.string().max(2000), reason: z.string().max(500), sources: Sources });
+export const UnimplementedRequirement = z.object({ text: SpecProse(2000), reason: SpecProse(500), sources: Sources });
 
 /** A one-click fix the review step offers for a sentence (or clause) that was not understood. */
 export const Suggestion = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('addEntity'), name: EntityName, label: z.string().max(200) }),
-  z.object({ kind: z.literal('addField'), entity: EntityName, field: Identifier, type: FieldType, label: z.string().max(200) }),
-  z.object({ kind: z.literal('addRule'), rule: Rule, label: z.string().max(200) }),
+  z.object({ kind: z.literal('addEntity'), name: EntityName, label: SpecLine(200) }),
+  z.object({ kind: z.literal('addField'), entity: EntityName, field: Identifier, type: FieldType, label: SpecLine(200) }),
+  z.object({ kind: z.literal('addRule'), rule: Rule, label: SpecLine(200) }),
 ]);
 export type Suggestion = z.infer<typeof Suggestion>;
 
@@ -205,8 +257,8 @@ export type Suggestion = z.infer<typeof Suggestion>;
  * mapped to spec elements, listed here, listed as unimplemented, or ignored by the user.
  */
 export const NotUnderstood = z.object({
-  text: z.string().max(2000),
-  reason: z.string().max(500),
+  text: SpecProse(2000),
+  reason: SpecProse(500),
   sources: Sources,
   suggestions: z.array(Suggestion).max(6).default([]),
 });
@@ -216,7 +268,7 @@ export const Page = z.object({
   kind: z.enum(['list', 'detail', 'create', 'edit', 'login', 'register', 'home']),
   entity: EntityName.optional(),
   path: z.string().regex(/^\/[a-z0-9/:_-]*$/),
-  title: z.string().max(100),
+  title: SpecLine(100),
   sources: Sources,
 });
 export type Page = z.infer<typeof Page>;
@@ -234,8 +286,8 @@ export const ProjectSpec = z.object({
   specVersion: z.literal(SPEC_VERSION).default(SPEC_VERSION),
   /** Folder and package name: lower-case words joined by dashes. */
   name: z.string().regex(/^[a-z][a-z0-9-]{0,49}$/, 'must be lower-case letters, digits and dashes'),
-  title: z.string().min(1).max(100),
-  description: z.string().max(2000).default(''),
+  title: SpecLine(100, 1),
+  description: SpecProse(2000).default(''),
   requirements: z.object({ text: z.string(), sentences: z.array(Sentence) }),
   entities: z.array(Entity).max(500),
   relations: z.array(Relation).default([]),
@@ -248,7 +300,7 @@ export const ProjectSpec = z.object({
   ignoredSentences: z.array(z.number().int().min(0)).default([]),
   /** Requirements Claude implemented beyond the deterministic rules, with where; worth a review. */
   modelImplemented: z
-    .array(z.object({ text: z.string().max(2000), how: z.string().max(1000), files: z.array(z.string().max(240)), sources: Sources }))
+    .array(z.object({ text: SpecProse(2000), how: SpecProse(1000), files: z.array(SpecLine(240)), sources: Sources }))
     .default([]),
   pages: z.array(Page).default([]),
   /** What to generate besides the app: tests and Docker files can be turned off in the review step. */

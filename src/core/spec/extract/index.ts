@@ -2,7 +2,7 @@
 // never throws, always returns a spec that passes ProjectSpec and validateSpec, and says in
 // `warnings` and `unimplemented` what it could not turn into data, relations or rules.
 import { camelCase, humanize, pluralizeName, pluralizeWord } from '../naming';
-import { ProjectSpec, SPEC_VERSION, type Auth, type ProjectSpecInput } from '../projectSpec';
+import { ProjectSpec, SPEC_VERSION, toSpecText, type Auth, type ProjectSpecInput } from '../projectSpec';
 import { accountSentences } from '../accounting';
 import { validateSpec } from '../specIndex';
 import { detectAuth } from './auth';
@@ -33,7 +33,8 @@ export interface ExtractOptions {
 const MAX_ENTITIES = 40;
 
 export function extractSpec(text: string, options: ExtractOptions = {}): ProjectSpec {
-  const input = typeof text === 'string' ? text : '';
+  // Pasted text may hold separators or bidi controls that no spec string may carry (see projectSpec).
+  const input = typeof text === 'string' ? toSpecText(text) : '';
   try {
     return extractUnsafe(input, options);
   } catch (error) {
