@@ -124,6 +124,17 @@ describe('extractor grammar: phrases and clauses', () => {
     assert.deepEqual(book?.objects.map((o) => o.key), ['fitness class']);
   });
 
+  it("reads an '-s' word after 'a/each' + singular noun as the verb when an object follows", () => {
+    const hires = analyze('A kennel hires several walkers and groomers.').clauses.find((c) => c.verb === 'hire');
+    assert.equal(hires?.subject?.key, 'kennel');
+    assert.deepEqual(hires?.objects.map((o) => o.key), ['walker', 'groomer']);
+    const made = analyze('Every menu consists of dishes.').clauses.find((c) => c.verb === 'consist');
+    assert.equal(made?.subject?.key, 'menu');
+    // A compound whose plural modifier or head is a noun stays a noun phrase.
+    assert.ok(analyze('The dog walkers feed the dogs.').phrases.some((p) => p.key === 'dog walker'));
+    assert.ok(analyze('A sports car has wheels.').clauses.some((c) => c.subject?.key === 'sports car'));
+  });
+
   it('takes the subject of a list past quoted names and verbs', () => {
     assert.equal(trailingSubject('A fitness class is something like "Spin 45",', (p) => p.headWord !== 'something')?.key, 'fitness class');
   });

@@ -230,6 +230,7 @@ function correct(terms: Term[]): void {
     if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
   }
   quantifiers(terms);
+  thirdPersonVerbs(terms);
   // "dentists send us cases", "give them tickets": after an object pronoun an "-s" word is the
   // thing given, a plural noun.
   for (let i = 1; i < terms.length; i++) {
@@ -340,4 +341,31 @@ export function singularNoun(word: string): string {
 export function isVerbOnly(word: string): boolean {
   const terms = tagSentence(`the ${word}`);
   return terms[terms.length - 1]?.pos === 'verb';
+}
+
+/**
+ * "An airline employs several pilots", "Each school consists of classrooms": after "a/each" and
+ * a singular noun an "-s" word cannot be the head of that phrase, so when a determiner, a number
+ * or (with no verb later) a preposition follows, it is the subject's verb, not a plural noun.
+ */
+function thirdPersonVerbs(terms: Term[]): void {
+  for (let i = 2; i + 1 < terms.length; i++) {
+    const t = terms[i];
+    const prev = terms[i - 1];
+    const next = terms[i + 1];
+    if (t.pos !== 'noun' || t.possessive || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || t.depth > 0) continue;
+    if (prev.pos !== 'noun' || prev.plural || prev.possessive || /[,;:()]/.test(prev.post) || /[,;:()]/.test(t.post)) continue;
+    let j = i - 2;
+    while (j >= 0 && (terms[j].pos === 'adj' || (terms[j].pos === 'noun' && !terms[j].plural)) && !/[,;:]/.test(terms[j].post)) j--;
+    const det = terms[j];
+    if (!det || !/^(a|an|each|every|one|this|that|the)$/.test(det.w)) continue;
+    const laterVerb = terms.slice(i + 1).some((u) => u.pos === 'verb' || u.pos === 'modal');
+    const objectStarts = next.pos === 'det' || next.pos === 'num' || (next.pos === 'pron' && next.possessive) || /^(many|several|multiple|various|some|any|all)$/.test(next.w);
+    if (!(objectStarts && det.w !== 'the') && !(next.w === 'of' && !laterVerb && det.w !== 'the')) continue;
+    const stem = /(?:ss|x|z|ch|sh)es$/.test(t.w) ? t.w.slice(0, -2) : /[^aeiou]ies$/.test(t.w) ? `${t.w.slice(0, -3)}y` : t.w.slice(0, -1);
+    if (!canBeVerb(stem)) continue;
+    t.pos = 'verb';
+    t.root = stem;
+    t.plural = false;
+  }
 }
