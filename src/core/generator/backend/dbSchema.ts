@@ -5,6 +5,7 @@ import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
 import type { Relation } from '../../spec/projectSpec';
 import { lines, str } from './util';
+import { blockComment } from '../emit';
 
 function drizzleColumn(column: Column, model: BackendModel): string {
   const name = str(column.column);
@@ -71,7 +72,7 @@ export function onDeleteSql(onDelete: 'cascade' | 'restrict' | 'setNull'): strin
 function table(entity: EntityModel, model: BackendModel): string {
   const { names } = entity;
   return lines(
-    `/** ${entity.entity.pluralLabel}. */`,
+    `/** ${blockComment(entity.entity.pluralLabel)}. */`,
     `export const ${names.camelPlural} = pgTable(${str(names.table)}, {`,
     `  id: serial('id').primaryKey(),`,
     ...entity.columns.map((column) => drizzleColumn(column, model)),

@@ -7,6 +7,7 @@ import { joinColumns, joinTableNames, relationId } from './model';
 import type { Relation } from '../../spec/projectSpec';
 import { onDeleteSql } from './dbSchema';
 import { ident, lines, sqlString } from './util';
+import { lineComment } from '../emit';
 
 function sqlType(column: Column): string {
   switch (column.type) {
@@ -85,7 +86,7 @@ function createTable(entity: EntityModel): string {
     const values = column.enumValues.map(sqlString).join(', ');
     body.push(`CONSTRAINT ${ident(`${table}_${column.column}_check`.slice(0, 63))} CHECK (${ident(column.column)} IN (${values}))`);
   }
-  return lines(`-- ${entity.entity.pluralLabel}`, `CREATE TABLE ${ident(table)} (`, body.map((line) => `  ${line}`).join(',\n'), `);`);
+  return lines(`-- ${lineComment(entity.entity.pluralLabel)}`, `CREATE TABLE ${ident(table)} (`, body.map((line) => `  ${line}`).join(',\n'), `);`);
 }
 
 export function migrationSql(model: BackendModel): string {

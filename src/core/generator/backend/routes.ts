@@ -9,6 +9,7 @@ import { publicColumns, relationId, ruleId, searchableColumns } from './model';
 import { dataRules, hasDeleteRules } from './rules';
 import { filterColumns, sortableProps } from './validation';
 import { lines, str } from './util';
+import { blockComment, lineComment } from '../emit';
 
 type Action = 'create' | 'read' | 'update' | 'delete';
 
@@ -39,7 +40,7 @@ function toJson(entity: EntityModel): string {
   const { pascal } = entity.names;
   const props = ['id', ...publicColumns(entity).map((c) => c.prop), 'createdAt', 'updatedAt'];
   return lines(
-    `/** The JSON shape of a ${entity.entity.label.toLowerCase()}${entity.isAuthUser ? ' (never the password hash)' : ''}. */`,
+    `/** The JSON shape of a ${blockComment(entity.entity.label.toLowerCase())}${entity.isAuthUser ? ' (never the password hash)' : ''}. */`,
     `export function to${pascal}(row: ${pascal}Row) {`,
     `  return { ${props.map((p) => `${p}: row.${p}`).join(', ')} };`,
     `}`,
@@ -102,7 +103,7 @@ function listFunction(entity: EntityModel, model: BackendModel): string {
   const search = searchableColumns(entity);
   const ownerRead = model.auth && ownershipFor(entity, 'read');
   return lines(
-    `/** One page of ${entity.entity.pluralLabel.toLowerCase()} matching the query string; \`scope\` narrows it (has-many endpoints). */`,
+    `/** One page of ${blockComment(entity.entity.pluralLabel.toLowerCase())} matching the query string; \`scope\` narrows it (has-many endpoints). */`,
     `export async function list${pascalPlural}(db: Executor, query: Record<string, string>, user: AuthUser | undefined, scope?: SQL): Promise<Page<${pascal}Record>> {`,
     `  const params = parseWith(${pascal}ListQuery, query);`,
     `  const conditions: (SQL | undefined)[] = [scope];`,
@@ -137,7 +138,7 @@ function childRoute(relation: Relation, model: BackendModel, entity: EntityModel
   const segment = kebabCase(relation.inverseName);
   return {
     code: lines(
-      `  // GET ${childrenPath(entity.names, relation.inverseName)}: the ${child.entity.pluralLabel.toLowerCase()} of one ${entity.entity.label.toLowerCase()} (${relation.from}.${relation.name}).`,
+      `  // GET ${childrenPath(entity.names, relation.inverseName)}: the ${lineComment(child.entity.pluralLabel.toLowerCase())} of one ${lineComment(entity.entity.label.toLowerCase())} (${relation.from}.${relation.name}).`,
       `  routes.get('/:id/${segment}', async (c) => {`,
       `    const id = parseId(c, ${str(entity.entity.label)});`,
       `    await find${entity.names.pascal}(db, id);`,
@@ -267,7 +268,7 @@ function routeFile(entity: EntityModel, model: BackendModel): string {
   const getChecks = accessChecks(entity, 'read', model, `see this ${entity.entity.label.toLowerCase()}`);
   const listRoles = rolesFor(entity, 'read').map((roles) => `    requireRole(c.get('user'), ${JSON.stringify(roles)}, ${str(`see ${entity.entity.pluralLabel.toLowerCase()}`)});`);
   return lines(
-    `// ${collectionPath(entity.names)}: list, read, create, change and delete ${entity.entity.pluralLabel.toLowerCase()}.`,
+    `// ${collectionPath(entity.names)}: list, read, create, change and delete ${lineComment(entity.entity.pluralLabel.toLowerCase())}.`,
     model.auth ? `// Every endpoint needs a signed-in user; any signed-in user may read unless a rule says otherwise.` : null,
     `import { Hono } from 'hono';`,
     `import { ${drizzleImports.join(', ')} } from 'drizzle-orm';`,

@@ -11,6 +11,7 @@ import { foreignKeyProperty } from '../contract';
 import { drizzleDefault } from './dbSchema';
 import { workflowInitial } from './samples';
 import { lines, str } from './util';
+import { blockComment, jsValue, lineComment, singleQuotedText, templateText } from '../emit';
 
 type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 
@@ -55,10 +56,10 @@ function capacity(rule: RuleOf<'capacity'>, entity: EntityModel, model: BackendM
   const fn = `checkCapacity${i}`;
   return {
     fn: lines(
-      `/** At most ${parent.entity.label.toLowerCase()}.${rule.capacityField} ${noun} per ${parent.entity.label.toLowerCase()}${active ? ` (counting only those without ${active})` : ''}. */`,
+      `/** ${blockComment(`At most ${parent.entity.label.toLowerCase()}.${rule.capacityField} ${noun} per ${parent.entity.label.toLowerCase()}${active ? ` (counting only those without ${active})` : ''}.`)} */`,
       `async function ${fn}(tx: Executor, next: Partial<${entity.names.pascal}Row>, excludeId?: number): Promise<void> {`,
       `  if (next.${fk} == null${active ? ` || next.${active} != null` : ''}) return;`,
-      `  // Locking the parent row serialises concurrent bookings for the same ${parent.entity.label.toLowerCase()}.`,
+      `  // Locking the parent row serialises concurrent bookings for the same ${lineComment(parent.entity.label.toLowerCase())}.`,
       `  const [parent] = await tx.select({ limit: ${p}.${rule.capacityField} }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
       `  if (!parent || parent.limit == null) return;`,
       `  const conditions: SQL[] = [eq(${t}.${fk}, next.${fk})];`,
@@ -67,7 +68,7 @@ function capacity(rule: RuleOf<'capacity'>, entity: EntityModel, model: BackendM
       `  const [{ taken }] = await tx.select({ taken: count() }).from(${t}).where(and(...conditions));`,
       `  const limit = Number(parent.limit);`,
       `  if (taken >= limit) {`,
-      `    throw ruleViolated(\`This ${parent.entity.label.toLowerCase()} is full: it allows \${limit} ${noun} and has \${taken}.\`, 409, { rule: 'capacity', limit, taken });`,
+      `    throw ruleViolated(\`This ${templateText(parent.entity.label.toLowerCase())} is full: it allows \${limit} ${templateText(noun)} and has \${taken}.\`, 409, { rule: 'capacity', limit, taken });`,
       `  }`,
       `}`,
     ),
@@ -89,7 +90,7 @@ function uniqueRule(rule: RuleOf<'unique'>, entity: EntityModel, i: number) {
   const fn = `checkUnique${i}`;
   return {
     fn: lines(
-      `/** ${labels.join(' + ')} must be unique among ${entity.entity.pluralLabel.toLowerCase()}. */`,
+      `/** ${blockComment(`${labels.join(' + ')} must be unique among ${entity.entity.pluralLabel.toLowerCase()}.`)} */`,
       `async function ${fn}(tx: Executor, next: Partial<${entity.names.pascal}Row>, excludeId?: number): Promise<void> {`,
       `  if (${props.map((p) => `next.${p} == null`).join(' || ')}) return;`,
       `  const conditions: SQL[] = [${props.map((p) => `eq(${t}.${p}, next.${p})`).join(', ')}];`,
@@ -124,13 +125,13 @@ function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model: Backen
   const fields = [rule.start, rule.end, rule.durationMinutesField, fk].filter(Boolean);
   return {
     fn: lines(
-      `/** Two ${entity.entity.pluralLabel.toLowerCase()} of the same ${parent.entity.label.toLowerCase()} may not overlap in time. */`,
+      `/** ${blockComment(`Two ${entity.entity.pluralLabel.toLowerCase()} of the same ${parent.entity.label.toLowerCase()} may not overlap in time.`)} */`,
       `async function ${fn}(tx: Executor, next: Partial<${entity.names.pascal}Row>, excludeId?: number): Promise<void> {`,
       `  if (next.${fk} == null || next.${rule.start} == null) return;`,
       `  const start = toTime(next.${rule.start});`,
       `  const end = ${endOf.value};`,
       `  if (!end) return;`,
-      `  if (end.getTime() <= start.getTime()) throw ruleViolated('A ${noun} must end after it starts.', 422, { rule: 'noOverlap' });`,
+      `  if (end.getTime() <= start.getTime()) throw ruleViolated('A ${singleQuotedText(noun)} must end after it starts.', 422, { rule: 'noOverlap' });`,
       `  await tx.select({ id: ${p}.id }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
       `  const conditions: SQL[] = [`,
       `    eq(${t}.${fk}, next.${fk}),`,
@@ -169,7 +170,7 @@ function workflow(rule: RuleOf<'statusWorkflow'>, entity: EntityModel) {
     ),
     onUpdate: lines(
       `  if (changes.${f} !== undefined && changes.${f} !== existing.${f} && !(${f.toUpperCase()}_TRANSITIONS[existing.${f} ?? '']?.includes(changes.${f} ?? '') ?? false)) {`,
-      `    throw ruleViolated(\`${entity.entity.label} ${f} cannot change from "\${existing.${f}}" to "\${changes.${f}}".\`, 422, { rule: 'statusWorkflow', field: ${str(f)}, from: existing.${f}, to: changes.${f} });`,
+      `    throw ruleViolated(\`${templateText(entity.entity.label)} ${f} cannot change from "\${existing.${f}}" to "\${changes.${f}}".\`, 422, { rule: 'statusWorkflow', field: ${str(f)}, from: existing.${f}, to: changes.${f} });`,
       `  }`,
     ),
     imports: [] as string[],
@@ -204,7 +205,7 @@ export function conditionCode(expr: string, column: Column, condition: RuleCondi
     case 'datetime':
       return `${expr} != null && toTime(${expr}).getTime() ${compare} Date.parse(${str(String(value))})`;
     default:
-      return op === 'eq' ? `${expr} === ${JSON.stringify(value)}` : `${expr} != null && ${expr} !== ${JSON.stringify(value)}`;
+      return op === 'eq' ? `${expr} === ${jsValue(value)}` : `${expr} != null && ${expr} !== ${jsValue(value)}`;
   }
 }
 
@@ -220,7 +221,7 @@ function dateOrder(rule: RuleOf<'dateOrder'>, entity: EntityModel, i: number): P
   const message = `${second} (${later}) must be ${rule.allowEqual ? 'on or after' : 'after'} ${first.toLowerCase()} (${earlier}).`;
   return {
     fn: lines(
-      `/** ${second} must be ${rule.allowEqual ? 'on or after' : 'after'} ${first.toLowerCase()}. */`,
+      `/** ${blockComment(`${second} must be ${rule.allowEqual ? 'on or after' : 'after'} ${first.toLowerCase()}.`)} */`,
       `function ${fn}(next: Partial<${entity.names.pascal}Row>): void {`,
       `  if (next.${earlier} == null || next.${later} == null) return;`,
       `  if (toTime(next.${later}).getTime() ${rule.allowEqual ? '<' : '<='} toTime(next.${earlier}).getTime()) {`,
@@ -245,7 +246,7 @@ function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, model: Back
   const owner = relation ? model.entity(relation.to) : entity;
   const column = owner.columns.find((c) => c.prop === condition.field)!;
   const where = relation ? `the ${owner.entity.label.toLowerCase()}'s ${condition.field}` : condition.field;
-  const doc = `/** Refuses to ${rule.actions.join('/')} ${entity.entity.label.toLowerCase()} rows while ${where} ${describeOp(condition)}. */`;
+  const doc = `/** ${blockComment(`Refuses to ${rule.actions.join('/')} ${entity.entity.label.toLowerCase()} rows while ${where} ${describeOp(condition)}.`)} */`;
   const throwLine = `throw ruleViolated(${str(rule.message)}, 409, { rule: 'refuseWhen', action });`;
   const action = `action: 'create' | 'update' | 'delete'`;
   const usesTime = ['past', 'future', 'lt', 'lte', 'gt', 'gte', 'eq', 'ne'].includes(condition.op) && column.type === 'datetime';
@@ -279,7 +280,7 @@ function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, model: Back
       doc,
       `async function ${fn}(tx: Executor, row: Partial<${pascal}Row>, ${action}): Promise<void> {`,
       `  if (row.${fk} == null) return;`,
-      `  // The ${owner.entity.label.toLowerCase()} stays locked until the transaction ends, so it cannot change between this check and the write.`,
+      `  // The ${lineComment(owner.entity.label.toLowerCase())} stays locked until the transaction ends, so it cannot change between this check and the write.`,
       `  const [parent] = await tx.select({ value: ${p}.${condition.field} }).from(${p}).where(eq(${p}.id, row.${fk})).for(${lockedForUpdate ? `'update'` : `'share'`});`,
       `  if (parent && ${conditionCode('parent.value', column, condition)}) ${throwLine}`,
       `}`,
@@ -328,7 +329,7 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
   const usesRule = parts.some((p) => [p.fn, ...hooks(p)].some((s) => s.includes('ruleViolated')));
   const deletes = parts.filter((p) => p.onDelete);
   return lines(
-    `// Business rules for ${entity.entity.pluralLabel.toLowerCase()}, checked inside the write's transaction.`,
+    `// Business rules for ${lineComment(entity.entity.pluralLabel.toLowerCase())}, checked inside the write's transaction.`,
     drizzleImports.length ? `import { ${drizzleImports.join(', ')} } from 'drizzle-orm';` : null,
     `import type { Executor } from '../db/client.js';`,
     `import { ${[...tables, `type New${pascal}Row`, `type ${pascal}Row`].join(', ')} } from '../db/schema.js';`,

@@ -5,13 +5,14 @@ import type { BackendModel, EntityModel } from './model';
 import { parentFirstOrder } from './model';
 import { sampleFields } from './samples';
 import { lines, str } from './util';
+import { jsValue } from '../emit';
 
 export const SEED_ROWS = 3;
 
 function literal(value: string | number | boolean | null, type: string | undefined): string {
   if (value === null) return 'null';
   if (type === 'datetime' && typeof value === 'string') return `new Date(${str(value)})`;
-  return JSON.stringify(value);
+  return jsValue(value);
 }
 
 function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded: Set<string>): string {

@@ -10,27 +10,28 @@ import { inputColumns, relationId, ruleId, searchableColumns } from './model';
 import { refusalConditions, sampleValue, workflowInitial } from './samples';
 import { conditionHolds, valueWhere } from '../../spec/ruleConditions';
 import { lines, str } from './util';
+import { jsValue, lineComment, singleQuotedText, templateText } from '../emit';
 
 /** A TypeScript expression (using the counter `n`) for a column's test value. */
 function runtimeSample(column: Column, entity: EntityModel, model: BackendModel): string {
   const label = column.field?.label ?? column.prop;
   switch (column.type) {
     case 'string':
-      return `\`${label.replace(/[`$\\]/g, '')} \${n}\`.slice(0, ${Math.min(column.max ?? 255, 255)})`;
+      return `\`${templateText(label)} \${n}\`.slice(0, ${Math.min(column.max ?? 255, 255)})`;
     case 'text':
-      return `\`${label.replace(/[`$\\]/g, '')} text \${n}\``;
+      return `\`${templateText(label)} text \${n}\``;
     case 'email':
       return `\`${column.prop.toLowerCase()}\${n}@example.com\``;
     case 'url':
       return `\`https://example.com/${entity.names.route}/\${n}\``;
     case 'integer':
-      return column.unique ? `${column.min ?? 0} + n` : JSON.stringify(sampleValue(column, 1, entity, model));
+      return column.unique ? `${column.min ?? 0} + n` : jsValue(sampleValue(column, 1, entity, model));
     case 'date':
       return `day(n)`;
     case 'datetime':
       return `\`\${day(n)}T10:00:00.000Z\``;
     default:
-      return JSON.stringify(sampleValue(column, 1, entity, model));
+      return jsValue(sampleValue(column, 1, entity, model));
   }
 }
 
@@ -45,7 +46,7 @@ function fieldsObject(entity: EntityModel, model: BackendModel, asDb = false): s
     const capacityActive = entity.rules.some((r) => r.kind === 'capacity' && r.activeWhenNull === column.prop);
     if (capacityActive) expr = 'null';
     // A field a refusal reads gets the sample that does not trigger it (fixed, so never "today").
-    else if (!column.unique && refusalConditions(column, entity, model).length) expr = JSON.stringify(sampleValue(column, 1, entity, model));
+    else if (!column.unique && refusalConditions(column, entity, model).length) expr = jsValue(sampleValue(column, 1, entity, model));
     exprs.set(column.prop, expr);
   }
   const overlapEnds = new Set<string>();
@@ -298,7 +299,7 @@ function rangeTest(entity: EntityModel, create: string, tokenOf: string, imports
 
 function crudTestFile(entity: EntityModel, model: BackendModel): string {
   const { pascal, route } = entity.names;
-  const label = entity.entity.label.toLowerCase();
+  const label = singleQuotedText(entity.entity.label.toLowerCase());
   const isUser = entity.isAuthUser;
   const create = isUser ? `createUser(t, DEFAULT_ROLE)` : `create${pascal}(t)`;
   const tokenOf = isUser ? 'created.token' : 't.token';
@@ -346,7 +347,7 @@ function crudTestFile(entity: EntityModel, model: BackendModel): string {
     else imports.add(`create${other.names.pascal}`);
     return lines(
       ``,
-      `  it('links ${other.entity.pluralLabel.toLowerCase()} through ${link.prop} (${link.relation.from}.${link.relation.name})', async () => {`,
+      `  it('links ${singleQuotedText(other.entity.pluralLabel.toLowerCase())} through ${link.prop} (${link.relation.from}.${link.relation.name})', async () => {`,
       `    const first = await ${makeOther};`,
       `    const second = await ${makeOther};`,
       isUser
@@ -364,7 +365,7 @@ function crudTestFile(entity: EntityModel, model: BackendModel): string {
   });
   const range = rangeTest(entity, create, tokenOf, imports);
   return lines(
-    `// ${entity.entity.pluralLabel} API: create, read, list (pagination, filter, search), update, delete, errors.`,
+    `// ${lineComment(entity.entity.pluralLabel)} API: create, read, list (pagination, filter, search), update, delete, errors.`,
     `import { afterAll, beforeAll, describe, expect, it } from 'vitest';`,
     `import { ${[...imports].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))).join(', ')} } from './helpers.js';`,
     ``,
@@ -387,7 +388,7 @@ function crudTestFile(entity: EntityModel, model: BackendModel): string {
     isUser ? `    expect(reply.body.passwordHash).toBeUndefined();` : null,
     `  });`,
     ``,
-    `  it('lists ${entity.entity.pluralLabel.toLowerCase()} a page at a time', async () => {`,
+    `  it('lists ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} a page at a time', async () => {`,
     `    for (let i = 0; i < 3; i++) await ${create};`,
     `    const reply = await t.call('GET', '/api/${route}?page=1&pageSize=2&sort=id&order=desc', { token: t.token });`,
     `    expect(reply.status).toBe(200);`,
@@ -565,7 +566,7 @@ function dbLiteral(column: Column, value: string | number | boolean | null): str
   if (value === null) return 'null';
   if (column.type === 'datetime') return `new Date(${str(String(value))})`;
   if (column.type === 'decimal' || column.type === 'money') return str(String(value));
-  return JSON.stringify(value);
+  return jsValue(value);
 }
 
 function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity: EntityModel): RuleTest {
@@ -574,7 +575,7 @@ function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity: Entit
   const earlierType = entity.columns.find((c) => c.prop === rule.earlier)?.type;
   const laterType = entity.columns.find((c) => c.prop === rule.later)?.type;
   const times = (earlier: number, later: number) => `${rule.earlier}: ${atDay(earlierType, earlier)}, ${rule.later}: ${atDay(laterType, later)}`;
-  const label = entity.entity.label.toLowerCase();
+  const label = singleQuotedText(entity.entity.label.toLowerCase());
   return {
     imports: [create, `${camel}Body`, 'shift', 'RULE_DAY'],
     code: lines(
@@ -637,7 +638,7 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
   if (rule.actions.includes('create')) {
     if (parent) {
       out.push(
-        `    // Create: the ${parent.entity.label.toLowerCase()} the new row links to is read.`,
+        `    // Create: the ${lineComment(parent.entity.label.toLowerCase())} the new row links to is read.`,
         `    const blocked = await ${makeParent};`,
         setTrigger('blocked.id'),
         `    const refused = await t.call('POST', '/api/${route}', { body: ${bodyFor('blocked')}, token: ${tokenFor('blocked')} });`,
@@ -649,7 +650,7 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
     } else {
       out.push(
         `    // Create: the incoming row is read.`,
-        `    const refused = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${JSON.stringify(trigger)} }), token: t.token });`,
+        `    const refused = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${jsValue(trigger)} }), token: t.token });`,
         expectRefused('refused'),
         `    const allowed = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t), token: t.token });`,
         `    expect(allowed.status).toBe(201);`,
@@ -659,7 +660,7 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
   if (rule.actions.includes('update') || rule.actions.includes('delete')) {
     const lockedBy = parent ? 'lockedParent' : 't';
     const freeBy = parent ? 'freeParent' : 't';
-    out.push(`    // ${rule.actions.filter((a) => a !== 'create').join(' and ')}: the stored row${parent ? `'s ${parent.entity.label.toLowerCase()}` : ''} is read.`);
+    out.push(`    // ${rule.actions.filter((a) => a !== 'create').join(' and ')}: the stored row${parent ? `'s ${lineComment(parent.entity.label.toLowerCase())}` : ''} is read.`);
     if (parent) out.push(`    const lockedParent = await ${makeParent};`);
     out.push(`    const locked = await ${rowOf(lockedBy)};`, setTrigger(parent ? 'lockedParent.id' : 'locked.id'));
     if (parent) out.push(`    const freeParent = await ${makeParent};`);
@@ -711,7 +712,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
       return {
         imports: [`create${parent.names.pascal}`, create, `${camel}Body`, 'next', 'day', 'shift'],
         code: lines(
-          `  it('refuses a ${entity.entity.label.toLowerCase()} beyond the ${parent.entity.label.toLowerCase()}\\'s ${rule.capacityField} (capacity)', async () => {`,
+          `  it('refuses a ${singleQuotedText(entity.entity.label.toLowerCase())} beyond the ${singleQuotedText(parent.entity.label.toLowerCase())}\\'s ${rule.capacityField} (capacity)', async () => {`,
           `    const parent = await create${parent.names.pascal}(t, { ${rule.capacityField}: ${limit} });`,
           `    const taken = [];`,
           `    for (let i = 0; i < ${limit}; i++) taken.push(await ${create}(t, { ${fk}: parent.id }));`,
@@ -737,7 +738,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
       return {
         imports: [create, `${camel}Body`],
         code: lines(
-          `  it('refuses a second ${entity.entity.label.toLowerCase()} with the same ${rule.fields.join(' + ')} (unique)', async () => {`,
+          `  it('refuses a second ${singleQuotedText(entity.entity.label.toLowerCase())} with the same ${rule.fields.join(' + ')} (unique)', async () => {`,
           `    const first = await ${create}(t);`,
           `    const body = await ${camel}Body(t, { ${props.map((p) => `${p}: first.${p}`).join(', ')} });`,
           `    const reply = await t.call('POST', '/api/${route}', { body, token: t.token });`,
@@ -759,7 +760,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
       return {
         imports: [parent.isAuthUser ? 'createUser' : `create${parent.names.pascal}`, ...(parent.isAuthUser ? ['DEFAULT_ROLE'] : []), create, `${camel}Body`, 'shift', 'RULE_DAY'],
         code: lines(
-          `  it('refuses overlapping ${entity.entity.pluralLabel.toLowerCase()} for the same ${rule.scope} (noOverlap)', async () => {`,
+          `  it('refuses overlapping ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} for the same ${rule.scope} (noOverlap)', async () => {`,
           `    const scope = await ${makeParent};`,
           `    await ${create}(t, { ${fk}: scope.id, ${times(0, 60)} });`,
           `    const overlapping = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${fk}: scope.id, ${times(30, 90)} }), token: t.token });`,
@@ -843,7 +844,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
       }
       return {
         imports: ['createUser', create],
-        code: lines(`  it('lets only the owner ${rule.actions.join('/')} a ${entity.entity.label.toLowerCase()} (ownership)', async () => {`, ...tests, `  });`),
+        code: lines(`  it('lets only the owner ${rule.actions.join('/')} a ${singleQuotedText(entity.entity.label.toLowerCase())} (ownership)', async () => {`, ...tests, `  });`),
       };
     }
     case 'roleRequired': {
@@ -865,7 +866,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
       if (rule.actions.includes('delete')) tests.push(`    expect((await t.call('DELETE', \`/api/${route}/\${row.id}\`, { token: outsider.token })).status).toBe(403);`);
       return {
         imports: ['createUser', create, `${camel}Body`],
-        code: lines(`  it('lets only ${rule.roles.join('/')} ${rule.actions.join('/')} ${entity.entity.pluralLabel.toLowerCase()} (roleRequired)', async () => {`, ...tests, `  });`),
+        code: lines(`  it('lets only ${rule.roles.join('/')} ${rule.actions.join('/')} ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} (roleRequired)', async () => {`, ...tests, `  });`),
       };
     }
   }

@@ -1,19 +1,13 @@
 // Small string helpers shared by the backend templates.
+import { parse } from '@babel/parser';
 import type { FileSet } from '../fileSet';
 
-/** A TypeScript/JSON string literal. */
-export function str(value: string): string {
-  return JSON.stringify(value);
-}
+/** A TypeScript/JSON string literal (see emit.ts: every spec string goes through a context's helper). */
+export { jsString as str, sqlString } from '../emit';
 
 /** A SQL identifier in double quotes. */
 export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A SQL string literal. */
-export function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }
 
 /** Joins template lines, dropping `null`/`false` entries so conditional lines stay readable. */
@@ -43,12 +37,13 @@ const NAMED_IMPORT = /^import (type )?\{ ([^}]*) \} from ('[^']+');$/;
 
 /**
  * Drops imported names the rest of the file never mentions (and empty import lines), so generated
- * TypeScript passes `noUnusedLocals` whatever parts of the templates a spec switches on.
+ * TypeScript passes `noUnusedLocals` whatever parts of the templates a spec switches on. Names are
+ * looked up in the code only, never in strings or comments, so a label cannot keep an import alive.
  */
 export function pruneImports(code: string): string {
   const allLines = code.split('\n');
   const rest = allLines.filter((line) => !NAMED_IMPORT.test(line)).join('\n');
-  const uses = (name: string) => new RegExp(`(^|[^A-Za-z0-9_$.])${name.replace(/\$/g, '\\$')}([^A-Za-z0-9_$]|$)`, 'm').test(rest);
+  const uses = identifiersIn(rest) ?? ((name: string) => new RegExp(`(^|[^A-Za-z0-9_$.])${name.replace(/\$/g, '\\$')}([^A-Za-z0-9_$]|$)`, 'm').test(rest));
   return allLines
     .flatMap((line) => {
       const match = NAMED_IMPORT.exec(line);
@@ -61,4 +56,30 @@ export function pruneImports(code: string): string {
       return kept.length ? [`import ${typeOnly ?? ''}{ ${kept.join(', ')} } from ${from};`] : [];
     })
     .join('\n');
+}
+
+/** Whether the code names an identifier (not as `.property`), or undefined when it does not parse. */
+function identifiersIn(code: string): ((name: string) => boolean) | undefined {
+  let program: unknown;
+  try {
+    program = parse(code, { sourceType: 'module', plugins: ['typescript'] }).program;
+  } catch {
+    return undefined;
+  }
+  const names = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const node = value as { type?: string; name?: unknown; computed?: boolean; property?: unknown; right?: unknown };
+    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && typeof node.name === 'string') names.add(node.name);
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'loc' || key.endsWith('Comments')) continue;
+      // `x.name` and `A.B` name a property, not the imported binding.
+      if (key === 'property' && (node.type === 'MemberExpression' || node.type === 'OptionalMemberExpression') && !node.computed) continue;
+      if (key === 'right' && node.type === 'TSQualifiedName') continue;
+      walk(child);
+    }
+  };
+  walk(program);
+  return (name) => names.has(name);
 }

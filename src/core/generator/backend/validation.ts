@@ -4,6 +4,7 @@ import type { FileSink } from './util';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, publicColumns, relationId, ruleId } from './model';
 import { lines, str } from './util';
+import { lineComment } from '../emit';
 
 function bounds(expr: string, column: Column): string {
   if (column.min !== undefined) expr += `.min(${column.min})`;
@@ -80,7 +81,7 @@ function validationFile(entity: EntityModel, model: BackendModel): string {
   const fields = inputColumns(entity).map((column) => property(column, entity));
   const auth = model.auth;
   return lines(
-    `// Input validation for ${entity.entity.pluralLabel.toLowerCase()}: what a client may send, checked before any database work.`,
+    `// Input validation for ${lineComment(entity.entity.pluralLabel.toLowerCase())}: what a client may send, checked before any database work.`,
     `import { z } from 'zod';`,
     `import { IdFilter, ListQueryBase } from '../http/list.js';`,
     ``,

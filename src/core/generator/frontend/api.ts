@@ -2,6 +2,7 @@
 // per entity with its record/input types and calls, built exactly to contract.ts.
 import { API_PREFIX, DEFAULT_PAGE_SIZE, ERROR_CODES, MAX_PAGE_SIZE } from '../contract';
 import type { FileSet } from '../fileSet';
+import { blockComment, lineComment } from '../emit';
 import type { Field } from '../../spec/projectSpec';
 import { USER_ENTITY } from '../../spec/specIndex';
 import { allSources, authSources, str, type FrontendEntity, type FrontendModel } from './model';
@@ -204,10 +205,10 @@ function generateEntityApi(model: FrontendModel, entity: FrontendEntity, files: 
   const ownerNote = entity.entity.ownerRelation
     ? ` \`${entity.entity.ownerRelation}Id\` is not part of it: the API sets it to the signed-in user.`
     : '';
-  const content = `// ${entity.entity.label}: record and input types and the API calls for ${entity.apiPath}.
+  const content = `// ${lineComment(entity.entity.label)}: record and input types and the API calls for ${entity.apiPath}.
 import { childList, resource } from './client';
 ${typeImports.join('\n')}${typeImports.length ? '\n' : ''}
-/** A ${entity.entity.label.toLowerCase()} as the API returns it. */
+/** A ${blockComment(entity.entity.label.toLowerCase())} as the API returns it. */
 export interface ${pascal} {
 ${recordProperties(entity, model).join('\n')}
 }

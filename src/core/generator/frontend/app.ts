@@ -1,13 +1,8 @@
 // The app shell: entry point, routes, layout with navigation, home page and the stylesheet.
 import type { FileSet } from '../fileSet';
-import { escapeHtml } from './config';
+import { jsxText } from '../emit';
 import { allSources, authSources, str, type FrontendModel } from './model';
 import { pageComponents } from './pages';
-
-/** Text placed inside JSX: HTML entities escaped and braces quoted. */
-export function jsxText(text: string): string {
-  return escapeHtml(text).replace(/[{}]/g, (brace) => `{'${brace}'}`);
-}
 
 function appTsx(model: FrontendModel): string {
   const imports: string[] = [];

@@ -1,6 +1,7 @@
 // Build tooling of the generated frontend: package.json, Vite/Vitest config, tsconfig, index.html.
 import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
 import type { FileSet } from '../fileSet';
+import { htmlText } from '../emit';
 import type { FrontendModel } from './model';
 import { allSources } from './model';
 
@@ -117,7 +118,7 @@ export default defineConfig({
   <head>
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>${escapeHtml(spec.title)}</title>
+    <title>${htmlText(spec.title)}</title>
   </head>
   <body>
     <div id="root"></div>
@@ -127,8 +128,4 @@ export default defineConfig({
 `,
     explanation: 'The single HTML page Vite serves; the React app mounts into #root.',
   });
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,6 +1,7 @@
 // One `src/entities/<entity>.ts` per entity: its zod schema (generated from the spec's field types,
 // required flags and min/max) and the metadata the generic pages render from.
 import type { FileSet } from '../fileSet';
+import { jsValue, lineComment } from '../emit';
 import { humanize } from '../../spec/naming';
 import type { Field } from '../../spec/projectSpec';
 import { str, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
@@ -79,7 +80,7 @@ function fieldMeta(field: Field, entity?: FrontendEntity): string {
     const options = (field.enumValues ?? []).map((value) => `{ value: ${str(value)}, label: ${str(humanize(value))} }`);
     parts.push(`options: [${options.join(', ')}]`);
   }
-  if (field.default !== undefined) parts.push(`defaultValue: ${JSON.stringify(field.default)}`);
+  if (field.default !== undefined) parts.push(`defaultValue: ${jsValue(field.default)}`);
   if (field.min !== undefined) parts.push(`min: ${field.min}`);
   if (field.max !== undefined) parts.push(`max: ${field.max}`);
   const workflow = entity?.workflows.get(field.name);
@@ -163,7 +164,7 @@ export function generateEntityModules(model: FrontendModel, files: FileSet): voi
         .map((field) => fieldMeta(field))
         .join(', ')}]`} }`;
     });
-    const content = `// ${spec.label}: the validation schema and page metadata, generated from the spec.
+    const content = `// ${lineComment(spec.label)}: the validation schema and page metadata, generated from the spec.
 import { z } from 'zod';
 import type { EntityMeta, FieldMeta } from '../forms/meta';
 import { needs } from '../forms/validation';

@@ -166,7 +166,5 @@ export function allSources(spec: ProjectSpec): number[] {
   return spec.requirements.sentences.map((s) => s.id);
 }
 
-/** A JS string literal (double quotes) for generated code. */
-export function str(value: string): string {
-  return JSON.stringify(value);
-}
+/** A JS string literal (double quotes) for generated code (see emit.ts). */
+export { jsString as str } from '../emit';

@@ -1,6 +1,7 @@
 // One `src/pages/<entity>.tsx` per entity: its list, detail, create and edit pages, wiring the
 // generic page components to the entity's metadata and typed API calls.
 import type { FileSet } from '../fileSet';
+import { lineComment } from '../emit';
 import { metaName } from './entities';
 import type { FrontendEntity, FrontendModel } from './model';
 
@@ -41,9 +42,9 @@ export function ${pages.edit}() {
 }
 `
       : `
-// ${entity.entity.pluralLabel} are read-only here: accounts are created by registering.
+// ${lineComment(entity.entity.pluralLabel)} are read-only here: accounts are created by registering.
 `;
-    const content = `// ${entity.entity.label} pages: list, detail${pages.create ? ', create and edit' : ''}.
+    const content = `// ${lineComment(entity.entity.label)} pages: list, detail${pages.create ? ', create and edit' : ''}.
 import { ${api}${pages.create ? `, type ${pascal}Input` : ''} } from '../api/${route}';
 import { EntityDetailPage } from '../components/EntityDetailPage';
 ${pages.create ? "import { EntityFormPage } from '../components/EntityFormPage';\n" : ''}import { EntityListPage } from '../components/EntityListPage';

@@ -9,6 +9,7 @@ import type { Field } from '../../spec/projectSpec';
 import { TOKEN_STORAGE_SUFFIX } from './api';
 import { PASSWORD_MIN_LENGTH, registerFields } from './auth';
 import { authSources, str, type FrontendEntity, type FrontendModel } from './model';
+import { jsValue, lineComment, singleQuotedText } from '../emit';
 import { pageComponents } from './pages';
 
 const SETUP_TS = `// Runs before every test file: a clean DOM, fetch and storage between tests.
@@ -191,7 +192,7 @@ function expectedPayloadValue(field: Field, entity?: FrontendEntity): string {
   if (field.type === 'date' || entity?.workflows.has(field.name)) return sampleInput(field, entity);
   const value = sampleLiteral(field);
   if (field.type === 'integer') return String(Number(value));
-  return JSON.stringify(value);
+  return jsValue(value);
 }
 
 /** The value (as code) in a record the mocked API returns. */
@@ -339,13 +340,13 @@ function editTest(entity: FrontendEntity): string {
     const allowed = new Set([workflow.initial, ...(workflow.next[workflow.initial] ?? [])]);
     const offered = (field.enumValues ?? []).filter((value) => allowed.has(value)).map((value) => humanize(value));
     workflowChecks.push(
-      `    // ${field.label} may only move along its workflow.`,
+      `    // ${lineComment(field.label)} may only move along its workflow.`,
       `    const ${field.name}Options = Array.from((screen.getByLabelText(${str(field.label)}) as HTMLSelectElement).options).map((option) => option.textContent);`,
       `    expect(${field.name}Options).toEqual(${JSON.stringify([field.required ? 'Choose…' : '(none)', ...offered])});`,
     );
   }
   return `
-  it('loads the ${label} into the edit form and saves it with PATCH', async () => {
+  it('loads the ${singleQuotedText(label)} into the edit form and saves it with PATCH', async () => {
     const calls = mockFetch((call) => {
 ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
       if (call.method === 'GET' && call.url === ${str(`${entity.apiPath}/1`)}) return { body: SAMPLE };
@@ -373,7 +374,7 @@ function entityTest(entity: FrontendEntity): string {
   const firstFilter = entity.filters[0];
   const filterTest = firstFilter
     ? `
-  it('sends the search and the ${firstFilter.label.toLowerCase()} filter as query parameters', async () => {
+  it('sends the search and the ${singleQuotedText(firstFilter.label.toLowerCase())} filter as query parameters', async () => {
     const calls = mockFetch(() => undefined);
     renderAt(${str(`${entity.route}?${firstFilter.key}=1&q=sample`)}, ${str(entity.route)}, <${pages.list} />);
     expect(await screen.findByText('Nothing matches.')).toBeTruthy();
@@ -382,7 +383,7 @@ function entityTest(entity: FrontendEntity): string {
 `
     : '';
   const listTests = `
-  it('lists ${plural} from the API', async () => {
+  it('lists ${singleQuotedText(plural)} from the API', async () => {
     const calls = mockFetch((call) => (isList(call, ${str(entity.apiPath)}) ? listOf([SAMPLE]) : undefined));
     renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
     expect(await screen.findByRole('link', { name: ${str(recordLabelText(entity))} })).toBeTruthy();
@@ -396,14 +397,14 @@ function entityTest(entity: FrontendEntity): string {
     await waitFor(() => expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { order: 'asc', page: 1, pageSize: DEFAULT_PAGE_SIZE, sort: entity.labelField?.name ?? 'id' }))}));
   });
 
-  it('says so when there are no ${plural}', async () => {
+  it('says so when there are no ${singleQuotedText(plural)}', async () => {
     mockFetch(() => undefined);
     renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
     expect(await screen.findByText(${str(`No ${plural} yet.`)})).toBeTruthy();
   });
 ${filterTest}`;
   const detailTest = `
-  it('shows one ${label}${entity.readOnly ? '' : ' and deletes it after confirmation'}', async () => {
+  it('shows one ${singleQuotedText(label)}${entity.readOnly ? '' : ' and deletes it after confirmation'}', async () => {
     const calls = mockFetch((call) => {
       if (call.method === 'GET' && call.url === ${str(`${entity.apiPath}/1`)}) return { body: SAMPLE };
       if (call.method === 'DELETE') return { status: 204 };
@@ -456,7 +457,7 @@ ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
 `
       : '';
     formTests = `${validationTest}${rangeAndOrderTests(entity, submitName)}
-  it('posts the form as JSON and opens the new ${label}', async () => {
+  it('posts the form as JSON and opens the new ${singleQuotedText(label)}', async () => {
     const calls = mockFetch((call) => {
 ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
       if (call.method === 'POST' && call.url === ${str(entity.apiPath)}) return { status: 201, body: { ...SAMPLE, id: 7 } };
@@ -489,7 +490,7 @@ ${fillStatements(entity).join('\n')}
 ${helpers}
 describe(${str(`${entity.entity.label} pages`)}, () => {${listTests}${detailTest}${formTests}});
 `;
-  return `// ${entity.entity.label} pages against a mocked API.
+  return `// ${lineComment(entity.entity.label)} pages against a mocked API.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it${pages.create ? ', vi' : ''} } from 'vitest';
 import { ${imports.join(', ')} } from '../pages/${route}';
@@ -513,7 +514,7 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
     const pages = pageComponents(owned);
     imports.push(`import { ${pages.detail} } from '../pages/${owned.names.route}';`);
     tests += `
-  it('hides delete on a ${owned.entity.label.toLowerCase()} the user does not own', async () => {
+  it('hides delete on a ${singleQuotedText(owned.entity.label.toLowerCase())} the user does not own', async () => {
     localStorage.setItem(TOKEN_KEY, 'token');
     mockFetch((call) => {
       if (call.url === '/api/auth/me') return { body: { user: { ...USER, id: 2, role: ${str(plainRole)} } } };
@@ -535,7 +536,7 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
     const pages = pageComponents(entity);
     imports.push(`import { ${pages.list} } from '../pages/${entity.names.route}';`);
     tests += `
-  it('hides "New ${entity.entity.label.toLowerCase()}" from ${outsider} users', async () => {
+  it('hides "New ${singleQuotedText(entity.entity.label.toLowerCase())}" from ${outsider} users', async () => {
     localStorage.setItem(TOKEN_KEY, 'token');
     mockFetch((call) => (call.url === '/api/auth/me' ? { body: { user: { ...USER, role: ${str(outsider)} } } } : undefined));
     renderWithAuth(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);

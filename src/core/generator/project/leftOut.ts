@@ -3,8 +3,9 @@
 // the user ignored on review. "Nothing" is said only when every sentence made it into the app.
 import type { ProjectSpec } from '../../spec/projectSpec';
 import { type LeftOutItem, sentenceLabel, understand } from '../../spec/understanding';
+import { markdownText } from '../emit';
 
-const bullet = (item: LeftOutItem) => `- “${item.text}” (${sentenceLabel(item.sentences)}) — ${item.reason}`;
+const bullet = (item: LeftOutItem) => `- “${markdownText(item.text)}” (${sentenceLabel(item.sentences)}) — ${markdownText(item.reason)}`;
 
 /** Markdown lines for "## Not understood" (when there is any) and "## Not implemented". */
 export function leftOutSections(spec: ProjectSpec): string[] {
@@ -28,7 +29,7 @@ export function leftOutSections(spec: ProjectSpec): string[] {
   const ignored = spec.ignoredSentences.flatMap((id) => spec.requirements.sentences.filter((s) => s.id === id));
   if (ignored.length) {
     lines.push('Ignored on review (you said they need nothing generated):', '');
-    lines.push(...ignored.map((s) => `- “${s.text}” (${sentenceLabel([s.id])})`), '');
+    lines.push(...ignored.map((s) => `- “${markdownText(s.text)}” (${sentenceLabel([s.id])})`), '');
   }
   return lines;
 }
