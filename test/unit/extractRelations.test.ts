@@ -97,4 +97,17 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Review->Reviewer'), JSON.stringify(rels));
     assert.ok(!rels.some((r) => r.startsWith('Reviewer->Proposal')), JSON.stringify(rels));
   });
+  it("a parent named only by its kinds ('tablets are a kind of device') exists before links are read ('each device's repairs')", () => {
+    const spec = extractSpec("We need: devices with a serial number, a model and a purchase date; each device's repairs (date, cost, notes). Tablets are a special kind of device: they also have a stylus.");
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(rels.includes('Repair->Device'), JSON.stringify(rels));
+    const device = spec.entities.find((e) => e.name === 'Device');
+    assert.ok(device?.fields.some((f) => f.name === 'serialNumber'), JSON.stringify(device?.fields.map((f) => f.name)));
+  });
+
+  it("a noun naming kinds of a record is not linked to it ('two variants of the printer')", () => {
+    const rels = pairs('A printer has a serial number and a location. The vendor sells two variants of the printer, a laser printer and an inkjet printer. Cartridges have a colour and a price. Each cartridge fits one printer.');
+    assert.ok(!rels.some((r) => r.startsWith('Variant->') || r.endsWith('->Variant')), JSON.stringify(rels));
+    assert.ok(rels.includes('Cartridge->Printer'), JSON.stringify(rels));
+  });
 });

@@ -21,6 +21,7 @@ import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
 import { collectNlpEvidence, colonListSubject } from './nlpEvidence';
 import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
+import { resolveKey } from './mentions';
 import { findRules } from './rules';
 import { applyKinds, readKinds } from './kinds';
 import { splitSentences, type SentenceInfo } from './sentences';
@@ -185,7 +186,10 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
     }
   }
 
-  // 4. Fields (and relations named inside field lists), then relations from phrasing.
+  // 4. Fields (and relations named inside field lists), then relations from phrasing. A parent
+  // named only by its kinds ("paintings are a kind of object") exists first, so that its fields and
+  // links ("the loans of an object") are read too; applyKinds adds its kind field below.
+  for (const statement of kinds) if (!resolveKey(draft, statement.parent)) addEntity(draft, statement.parent, statement.source);
   applyFieldLists(draft, pending, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
   findNlpRelations(draft, sentences, roleWords);

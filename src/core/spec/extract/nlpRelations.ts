@@ -33,6 +33,9 @@ const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
 /** Verbs that say nothing about how two records are linked. */
 const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum']);
 
+/** Nouns that name kinds of a record, not a record linked to it ("two variants of the controller"). */
+export const KIND_WORDS = /^(kind|type|sort|variant|variety|subtype)$/;
+
 /** Heads of compounds that name a part of the record their modifier names ("box line", "invoice item"). */
 const LINE_HEADS = /^(line|item|entry|row|detail|position|part)$/;
 
@@ -64,7 +67,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     const named = analysis.phrases.map((p) => entityOf(draft, p, roleWords)).find((e) => e && e.name !== 'User');
     if (named) topic = named;
     const link = (child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string) => {
-      if (!child || !parent || child === parent || child.name === 'User') return;
+      if (!child || !parent || child === parent || child.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
       if (draft.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) return;
       if (parent.name === 'User' && !name) return;
       if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);

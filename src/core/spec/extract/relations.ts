@@ -7,6 +7,7 @@ import { knownNoun } from './knowledge';
 import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, type Token } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
+import { KIND_WORDS } from './nlpRelations';
 
 export interface OwnerIntent {
   entity: string;
@@ -41,6 +42,7 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
     const subject = subjectOf(mentions, tokens);
     const link = (from: string, to: string, options: { name?: string; inverseName?: string; required?: boolean; onDelete?: 'cascade' | 'restrict' | 'setNull' } = {}) => {
       if (from === to || from === 'User' || !findEntity(draft, from) || !findEntity(draft, to)) return;
+      if (KIND_WORDS.test(findEntity(draft, from)!.key) || KIND_WORDS.test(findEntity(draft, to)!.key)) return;
       if (to === 'User' && !options.name) return;
       const relation = addRelation(draft, { from, to, ...options }, id);
       if (relation) {
