@@ -17,6 +17,7 @@ import {
   objectsOfActions,
   ofPhrases,
   partsOfWholes,
+  identifiedBy,
   eachPossessor,
   possessedRecords,
   storable,
@@ -215,6 +216,14 @@ describe('extractor grammar: entity cues', () => {
     const names = spec.entities.map((e) => e.name);
     assert.ok(['Scooter', 'Battery', 'Motor'].every((n) => names.includes(n)), names.join(', '));
     assert.ok(spec.relations.some((r) => r.from === 'Battery' && r.to === 'Scooter'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+  });
+
+  it('what is identified or characterized by a value is a record, even with one field ("is uniquely identified by its code")', () => {
+    assert.ok(cues((add) => identifiedBy(analyze('A locker is uniquely identified by its code.'), add)).locker >= 3);
+    assert.ok(cues((add) => identifiedBy(analyze('Every workshop is characterized by a theme.'), add)).workshop >= 3);
+    assert.deepEqual(cues((add) => identifiedBy(analyze('The locker is opened by a key.'), add)), {});
+    const spec = extractSpec('The gym rents lockers to members. Each member has a name and a phone number. A locker is uniquely identified by its code. Members pay a monthly fee. The front desk keeps a record of complaints.');
+    assert.ok(spec.entities.some((e) => e.name === 'Locker' && e.fields.some((f) => f.name === 'code')), spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name)})`).join(' '));
   });
 
   it('accounts with numbers and balances are records of the app, not its sign-in', () => {

@@ -141,6 +141,18 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
   }
 }
 
+/**
+ * "A shelf is uniquely identified by its code", "Each course is characterized by a title": what is
+ * identified or described by a value is a record, even with one field named.
+ */
+export function identifiedBy(analysis: Analysis, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (!clause.passive || !clause.subject || !/^(identify|characterize|characterise|describe|define|distinguish)$/.test(clause.verb)) continue;
+    if (!clause.preps.some((p) => p.prep === 'by') || !storable(clause.subject, analysis)) continue;
+    add(clause.subject.key, 3, true);
+  }
+}
+
 /** Verbs that say a whole is made of parts: "is composed of", "consists of", "is divided into". */
 export const PART_VERBS = /^(compose|consist|comprise|make|divide|split|build|assemble)$/;
 
@@ -317,6 +329,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     storedFor(analysis, addUnlessField);
     ofPhrases(analysis, addUnlessField);
     partsOfWholes(analysis, addUnlessField);
+    identifiedBy(analysis, addUnlessField);
     eachPossessor(analysis, addUnlessField);
     possessedRecords(analysis, addUnlessField);
     transactions(analysis, sentence, addUnlessField);
