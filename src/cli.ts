@@ -2,6 +2,7 @@
 import { createBabelSyntaxChecker } from './core/check/babelSyntax';
 import { createSyntaxChecker, type TypeScriptLike } from './core/check/tsSyntax';
 import { runCli } from './core/cli/runCli';
+import { cancelOnSignals } from './core/cli/signals';
 import { runGeneration } from './core/pipeline/orchestrator';
 import { AnthropicProvider } from './core/providers/anthropic';
 import { extractSpec } from './core/spec/extract';
@@ -17,12 +18,7 @@ function loadSyntaxChecker() {
   }
 }
 
-const cancel = new AbortController();
-process.once('SIGINT', () => {
-  process.stderr.write('\ntakoss: cancelling (Ctrl+C again to quit at once)…\n');
-  cancel.abort();
-  process.once('SIGINT', () => process.exit(130));
-});
+const cancellation = cancelOnSignals(process, (line) => process.stderr.write(line + '\n'));
 
 runCli(
   process.argv.slice(2),
@@ -31,16 +27,16 @@ runCli(
     extractSpec,
     runGeneration,
     verifyProject,
-    signal: cancel.signal,
+    signal: cancellation.signal,
     createClaudeProvider: (apiKey) => new AnthropicProvider({ apiKey, baseURL: process.env.ANTHROPIC_BASE_URL || undefined }),
     checkSyntax: loadSyntaxChecker(),
   },
 ).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = cancellation.exitCode(code);
   },
   (error: unknown) => {
     process.stderr.write(`takoss: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
-);
+).finally(() => cancellation.dispose());

@@ -2,10 +2,16 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { GenerateDeps } from '../../src/core/cli/generateCommand';
+import ts from 'typescript';
+import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
+import { GENERATE_USAGE, type GenerateDeps } from '../../src/core/cli/generateCommand';
 import { CLI_USAGE, runCli } from '../../src/core/cli/runCli';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
+import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { VerifyResult } from '../../src/core/verify/verifier';
+import { errorResponse, FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { loadFixtureSpec } from '../shared/claudeModels';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -114,5 +120,70 @@ describe('CLI: what was left out of the requirements', () => {
     assert.doesNotMatch(result.err, /Not understood|Not implemented/);
     const written = await generate('--spec', file, '--out', path.join(dir, 'complete'));
     assert.equal(JSON.parse(written.out).understanding.complete, true);
+  });
+});
+
+describe('CLI: --verify says it runs generated code, and which files Claude wrote', function () {
+  this.timeout(30_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-cli-verify-'));
+  let fake: FakeAnthropicServer;
+  beforeEach(async () => {
+    fake = await FakeAnthropicServer.start();
+  });
+  afterEach(() => fake.close());
+
+  /** Runs generate --verify; the fake verifier records what had been said when it was called. */
+  async function generateVerified(spec: ProjectSpec, claude: boolean) {
+    const specFile = path.join(dir, `${spec.name}-${claude}.json`);
+    writeFileSync(specFile, JSON.stringify(spec));
+    const err: string[] = [];
+    const out: string[] = [];
+    const saidBeforeVerifying: string[] = [];
+    const deps: GenerateDeps = {
+      extractSpec: () => assert.fail('reads a spec file'),
+      runGeneration,
+      verifyProject: async (): Promise<VerifyResult> => {
+        saidBeforeVerifying.push(err.join('\n'));
+        const step = (name: 'install' | 'build' | 'test') => ({ name, ok: true, exitCode: 0, signal: null, durationMs: 1, timedOut: false, cancelled: false, firstErrors: [], outputTail: '' });
+        return { ok: true, steps: [step('install'), step('build'), step('test')], durationMs: 3 };
+      },
+      env: { ANTHROPIC_API_KEY: 'test-key' },
+      createClaudeProvider: (apiKey) => new AnthropicProvider({ apiKey, baseURL: fake.url, sleep: async () => undefined }),
+      checkSyntax: createSyntaxChecker(ts),
+    };
+    const argv = ['generate', '--spec', specFile, '--out', path.join(dir, `${spec.name}-${claude}`), '--verify', ...(claude ? ['--provider', 'anthropic', '--budget', '5'] : [])];
+    const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) }, deps);
+    return { code, err: err.join('\n'), saidBeforeVerifying, summary: JSON.parse(out.join('\n')) };
+  }
+
+  it('offline: before verification, says that npm install, the build and the tests run the project’s code, and that Claude wrote none of it', async () => {
+    const result = await generateVerified(loadFixtureSpec('events'), false);
+    assert.equal(result.code, 0, result.err);
+    assert.equal(result.saidBeforeVerifying.length, 1);
+    const said = result.saidBeforeVerifying[0];
+    assert.match(said, /Verification runs the generated project's code on this machine \(--verify is the consent\): npm install, the build and the tests, in .*-false\./);
+    assert.match(said, /Claude took no part in this run/);
+    assert.match(GENERATE_USAGE, /--verify .*runs\s+its code on this machine/);
+  });
+
+  it('with Claude: names the files Claude wrote in this run before verification starts (and in the JSON summary)', async () => {
+    const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
+    fake.otherwise((request) => {
+      const tool = toolOf(request);
+      if (tool === 'emit_spec') return toolMessage('emit_spec', loadFixtureSpec('events'));
+      if (tool === 'emit_page') {
+        const [, file, content] = /File (\S+):\n([\s\S]*)$/.exec(request.body.messages[0].content as string) ?? [];
+        // Only the attendees page is Claude's in this run; the others keep the generator's.
+        if (file !== 'frontend/src/pages/attendees.tsx') return errorResponse(400, 'not this one');
+        return toolMessage('emit_page', { content: `// Polished by Claude.\n${content}`, changes: 'a heading comment' });
+      }
+      return errorResponse(400, `not answered in this test: ${tool}`);
+    });
+    const result = await generateVerified(loadFixtureSpec('events'), true);
+    assert.equal(result.saidBeforeVerifying.length, 1, result.err);
+    const said = result.saidBeforeVerifying[0];
+    assert.match(said, /Verification runs the generated project's code on this machine/);
+    assert.match(said, /Claude wrote 1 file of this project in this run, and verification runs them: frontend\/src\/pages\/attendees\.tsx\./);
+    assert.deepEqual(result.summary.claudeFiles, ['frontend/src/pages/attendees.tsx']);
   });
 });

@@ -1,8 +1,9 @@
 // `takoss generate`: requirements (or a reviewed spec) -> a project folder on disk, optionally
 // verified (install, build, test). Progress goes to stderr, the summary to stdout.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { GeneratedFile } from '../generator/fileSet';
 import { createDiskWriter, TargetNotEmptyError } from '../output/diskSink';
 import { RunEventStream } from '../pipeline/events';
 import type { ClaudeOptions, GenerationRequest, GenerationResult } from '../pipeline/orchestrator';
@@ -10,10 +11,14 @@ import { DEFAULT_MODEL } from '../providers/models';
 import { setOptions } from '../spec/edit';
 import { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
+import { filesClaudeWrote } from '../verify/claudeFiles';
 import type { VerifyOptions, VerifyResult } from '../verify/verifier';
+import { type IncompleteOutcome, leaveIncomplete } from './incompleteProject';
 import { cliProgress } from './progress';
+import { CANCELLED_EXIT_CODE } from './signals';
 import type { CliIo } from './runCli';
 import { understandingJson, understandingLines } from './understandingReport';
+import { verifyAnnouncer } from './verifyNotice';
 
 export interface GenerateDeps {
   /** TypeScript syntax check for Claude-written code (hybrid runs). */
@@ -36,7 +41,9 @@ export const GENERATE_USAGE = `Usage: takoss generate (--requirements TEXT | --r
   --name NAME               project name (lower-case, dashes); default: derived from the text
   --out DIR                 write the project here (refuses a non-empty folder unless --force)
   --spec-out FILE           write the extracted spec as JSON (to review or edit, then --spec)
-  --verify                  run npm install, build and tests of the generated project
+  --verify                  run npm install, build and tests of the generated project; this runs
+                            its code on this machine (with Claude, code Claude wrote): the flag is
+                            your consent, and the run names Claude's files before it starts
   --force                   write into a non-empty --out folder (existing files may be replaced)
   --no-tests                leave out the generated backend and frontend tests
   --no-docker               leave out the Dockerfiles, nginx config and docker-compose.yml
@@ -176,6 +183,7 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       return 1;
     }
     const out = path.resolve(String(values.out));
+    const existedBefore = await stat(out).then(() => true, () => false);
     let write: Awaited<ReturnType<typeof createDiskWriter>>;
     try {
       write = await createDiskWriter(out, { force: Boolean(values.force) });
@@ -189,15 +197,31 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
     const stream = new RunEventStream(`cli-${Date.now().toString(36)}`);
     stream.subscribe(cliProgress(io.err));
     let verified: VerifyResult | undefined;
-    const { run, spec: generated } = await deps.runGeneration({
+    // What is on disk, for marking an unfinished run; writes still going when the run ends are
+    // waited for, and none is accepted after the project is marked.
+    const written = new Map<string, GeneratedFile>();
+    const inFlight = new Set<Promise<unknown>>();
+    let closed = false;
+    const announce = verifyAnnouncer(out, Boolean(claude));
+    const generation = deps.runGeneration({
       input: { kind: 'spec', spec },
       stream,
       signal: deps.signal,
       onFile: async (file) => {
-        await write(file);
+        if (closed) throw new Error(`${file.path} came after the run had ended; not written`);
+        const pending = write(file);
+        inFlight.add(pending);
+        try {
+          await pending;
+          written.set(file.path, file);
+        } finally {
+          inFlight.delete(pending);
+        }
       },
       verify: values.verify
         ? async (signal) => {
+            // Said before anything runs: what will run, and which of it Claude wrote (--verify is the consent).
+            for (const message of announce(stream.events)) stream.emit({ type: 'warning', message });
             verified = await deps.verifyProject(out, { signal, onStepStart: (step) => io.err(`      verify: ${step}…`) });
             for (const step of verified.steps) {
               io.err(`      verify: ${step.name} ${step.ok ? 'passed' : 'FAILED'} in ${formatSeconds(step.durationMs)}`);
@@ -209,6 +233,24 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       verificationSkippedBecause: 'not requested (pass --verify to install, build and test the project)',
       claude,
     });
+    const settled = await generation.then(
+      (result) => ({ result, error: undefined }),
+      (error: unknown) => ({ result: undefined, error }),
+    );
+    closed = true;
+    await Promise.allSettled([...inFlight]);
+    const status = settled.result?.run.status ?? 'failed';
+    let incomplete: IncompleteOutcome | undefined;
+    if (status === 'cancelled' || status === 'failed') {
+      try {
+        incomplete = await leaveIncomplete({ out, existedBefore, status, written, spec: settled.result?.spec ?? spec, events: stream.events, write });
+        stream.emit({ type: 'warning', message: incomplete.message });
+      } catch (error) {
+        stream.emit({ type: 'warning', message: `Could not mark ${out} as incomplete: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+    if (!settled.result) throw settled.error;
+    const { run, spec: generated } = settled.result;
     io.out(
       JSON.stringify(
         {
@@ -221,6 +263,8 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
           files: run.summary.files,
           provider,
           usage: claude ? run.summary.usage : undefined,
+          // The files Claude wrote in this run (the rest are the deterministic generator's).
+          claudeFiles: claude ? filesClaudeWrote(stream.events).map((file) => file.path) : undefined,
           stages: run.summary.stages,
           failed: Object.fromEntries(run.errors),
           seconds: Number(((Date.now() - started) / 1000).toFixed(2)),
@@ -229,12 +273,16 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
           verify: verified
             ? { ok: verified.ok, failedStep: verified.failedStep, steps: verified.steps.map((s) => ({ name: s.name, ok: s.ok, seconds: Math.round(s.durationMs / 100) / 10 })) }
             : undefined,
+          incomplete: incomplete?.summary,
         },
         null,
         2,
       ),
     );
-    if (run.status === 'cancelled') return 130;
+    if (run.status === 'cancelled') {
+      io.err(`takoss generate: cancelled${incomplete?.summary.marker ? ` — ${out} is incomplete (see ${incomplete.summary.marker})` : ''}`);
+      return CANCELLED_EXIT_CODE;
+    }
     if (run.errors.size > 0) return 1;
     if (values.verify && run.status !== 'succeeded') return 1;
     return 0;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../../core/generator/fileSet';
 import { localFileWriter } from '../../core/output/localWriter';
+import { PARTIAL_MARKER, partialMarkerText } from '../../core/output/partialMarker';
 
 export class FolderNotEmptyError extends Error {
   constructor(readonly folder: string) {
@@ -79,21 +80,11 @@ async function assertNoLinkOnTheWay(target: vscode.Uri, path: string, checked: S
   }
 }
 
-export const PARTIAL_MARKER = '.takoss/PARTIAL.md';
+export { PARTIAL_MARKER } from '../../core/output/partialMarker';
 
 /** Marks a project whose run did not finish, so nobody mistakes it for a complete one. */
 export async function markPartial(target: vscode.Uri, status: string, unfinished: string[]): Promise<void> {
-  const text = [
-    '# This project is incomplete',
-    '',
-    `The Takoss run that generated it was ${status} before every stage finished, so some files are missing.`,
-    'Generate again into a new folder, or remove this one from the Takoss panel ("Remove the files").',
-    '',
-    'Stages that did not finish:',
-    '',
-    ...unfinished.map((stage) => `- ${stage}`),
-    '',
-  ].join('\n');
+  const text = partialMarkerText(status, unfinished, 'Generate again into a new folder, or remove this one from the Takoss panel ("Remove the files").');
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/')), new TextEncoder().encode(text));
 }
 
