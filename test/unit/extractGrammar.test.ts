@@ -226,6 +226,11 @@ describe('extractor grammar: entity cues', () => {
     assert.ok(spec.entities.some((e) => e.name === 'Locker' && e.fields.some((f) => f.name === 'code')), spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name)})`).join(' '));
   });
 
+  it('one value said to be stored for something makes it a record ("a market, whose town is recorded")', () => {
+    const spec = extractSpec('Farmers sell vegetables at stalls. Each stall has a number and a size. A stall can be part of a market, whose town is recorded. Farmers pay rent monthly.');
+    assert.ok(spec.entities.some((e) => e.name === 'Market' && e.fields.some((f) => f.name === 'town')), spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name)})`).join(' '));
+  });
+
   it('accounts with numbers and balances are records of the app, not its sign-in', () => {
     const bank = extractSpec('A credit union keeps members. Each member has a name. Each account has an account number and a balance. A member holds one or more accounts.');
     assert.ok(bank.entities.some((e) => e.name === 'Account'), bank.entities.map((e) => e.name).join(', '));

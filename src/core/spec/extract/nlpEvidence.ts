@@ -4,7 +4,7 @@
 // colon lists ("Vehicles: plate number, make, model") and user stories ("As a member I want to
 // book a class"). Each pattern is one function with its own test.
 import { addEvidence, type Evidence } from './entities';
-import { findFieldLists } from './fields';
+import { findFieldLists, storedForList } from './fields';
 import { tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
@@ -318,6 +318,10 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     if (colon) add(colon, 3, true);
     // Items of a field list are fields, not records (the list's own logic decides otherwise).
     const items = new Set(findFieldLists(sentence, false).flatMap((l) => l.items.map((i) => i.key)));
+    // "…, an airline, whose name is stored", "For each branch we record its address": a value said
+    // to be stored for something makes it a record, even when only one value is named.
+    const stored = storedForList(sentence);
+    if (stored?.subject && stored.items.length === 1 && !stored.items[0].value) add(stored.subject, 3, true);
     const addUnlessField: Add = (key, score, strong) => {
       if (!items.has(key)) add(key, score, strong);
     };
