@@ -2,21 +2,13 @@
 // then installs, builds and tests each (npm registry only). The studio fixture holds the rule kinds
 // the extractor may not produce from text yet: date order, conditional refusals, number ranges.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/paths';
+import { runCli } from '../shared/runCli';
 
 const SPECS = (process.env.TAKOSS_GENERATED_SPECS ?? 'studio').split(',').map((s) => s.trim()).filter(Boolean);
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('projects generated from fixture specs install, build and pass their own tests', function () {
   this.timeout(25 * 60_000);

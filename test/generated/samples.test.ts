@@ -1,21 +1,13 @@
 // Slow: the real CLI generates projects from sample requirement texts, then installs, builds and
 // tests each generated project (npm registry only). Proves the offline generator's output works.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/paths';
+import { runCli } from '../shared/runCli';
 
 const SAMPLES = (process.env.TAKOSS_GENERATED_SAMPLES ?? 'blog,events,tasks').split(',').map((s) => s.trim()).filter(Boolean);
-
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 20 * 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('generated projects install, build and pass their own tests', function () {
   this.timeout(25 * 60_000);

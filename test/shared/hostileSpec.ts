@@ -8,7 +8,8 @@ export const MARKER = 'pwned';
 
 /** Texts the schema accepts (one line, no control characters) but that are hostile to templates. */
 export const HOSTILE_TEXTS: readonly string[] = [
-  `Quo'te"s \`tick\` \${pwned1()} back\\slash`,
+  // Were it ever evaluated, the project's own tests would stop at process.exit(1).
+  `Quo'te"s \`tick\` \${process.exit(1) || pwned1()} back\\slash`,
   `*/ pwned2(); /* -- pwned2 -- */`,
   `</script><img src=x onerror=pwned3()>`,
   `$& $' $\` $1 {pwned4} {{pwned4}} }}`,

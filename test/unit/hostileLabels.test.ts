@@ -3,13 +3,16 @@
 // generated file parseable with the text inside a string, template text, JSX text or comment; the
 // schema must refuse line/paragraph separators, control characters and bidi controls outright.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { generateCommand } from '../../src/core/cli/generateCommand';
 import { generateProject } from '../../src/core/generator';
 import * as emit from '../../src/core/generator/emit';
 import type { GeneratedFile } from '../../src/core/generator/fileSet';
 import { extractSpec } from '../../src/core/spec/extract';
 import { ProjectSpec, toSpecText, unsafeCharacter } from '../../src/core/spec/projectSpec';
+import { WebviewToHost } from '../../src/protocol';
 import { scriptCode, scriptComments, scriptErrors, sqlCode } from '../shared/dataRanges';
 import { HOSTILE_TEXTS, hostileSpec, MARKER, REFUSED_TEXTS, RESERVED_LABELS, withTexts } from '../shared/hostileSpec';
 
@@ -149,6 +152,31 @@ describe('hostile spec strings stay data (issue #12)', () => {
       assert.ok(refused((s) => s.rules.push({ kind: 'roleRequired', entity: 'Book', actions: ['create'], roles: ['a b'], sources: [] })));
       assert.ok(refused((s) => s.rules.push({ kind: 'statusWorkflow', entity: 'Book', field: 'title', initial: '`${x}`', transitions: [], sources: [] })));
       assert.ok(refused((s) => s.rules.push({ kind: 'statusWorkflow', entity: 'Book', field: 'title', initial: 'a', transitions: [{ from: 'a', to: '*/' }], sources: [] })));
+    });
+
+    it('refuses the red-team label (U+2028 around an import) at every door: CLI --spec and a webview message', async () => {
+      const spec = loadSpec('library');
+      spec.entities[0].pluralLabel = 'Books\u2028import("node:child_process").then((c) => c.execSync("touch pwned"))\u2028//';
+      const work = mkdtempSync(path.join(os.tmpdir(), 'takoss-hostile-cli-'));
+      try {
+        const file = path.join(work, 'spec.json');
+        writeFileSync(file, JSON.stringify(spec));
+        const err: string[] = [];
+        const unused = () => assert.fail('nothing may be generated from a refused spec');
+        const code = await generateCommand(['--spec', file, '--out', path.join(work, 'out')], { out: () => undefined, err: (line) => err.push(line) }, {
+          extractSpec: unused,
+          runGeneration: unused,
+          verifyProject: unused,
+        });
+        assert.equal(code, 2);
+        assert.match(err.join('\n'), /entities\.0\.pluralLabel: contains U\+2028/);
+        assert.deepEqual(readdirSync(work), ['spec.json'], 'no project folder was written');
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+      const message = WebviewToHost.safeParse({ type: 'generate', requestId: 'r1', spec, provider: 'offline' });
+      assert.equal(message.success, false);
+      assert.ok(message.error!.issues.some((issue) => issue.path.join('.') === 'spec.entities.0.pluralLabel'), JSON.stringify(message.error!.issues));
     });
 
     it('unsafeCharacter names the first refused character; toSpecText makes pasted text acceptable', () => {
