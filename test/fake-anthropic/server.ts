@@ -31,8 +31,11 @@ export type FakeResponse =
       errorAfterEvents?: number;
       /** Wait this long before answering at all (per-request latency). */
       latencyMs?: number;
-      /** Send tool input that is not valid JSON. */
-      invalidToolJson?: boolean;
+      /**
+       * Send tool input that is not valid JSON: true sends a truncated object (which the SDK's partial
+       * parser still reads, incomplete), a string is sent as it is (e.g. '{"a": tru x}', which it cannot).
+       */
+      invalidToolJson?: boolean | string;
       headers?: Record<string, string>;
     }
   | { kind: 'error'; status: number; errorType: string; message: string; headers?: Record<string, string> }
@@ -261,7 +264,12 @@ export class FakeAnthropicServer {
           event: 'content_block_start',
           data: { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } },
         });
-        const json = response.invalidToolJson ? '{"entities": [ {"name": "Post", ' : JSON.stringify(block.input);
+        const json =
+          typeof response.invalidToolJson === 'string'
+            ? response.invalidToolJson
+            : response.invalidToolJson
+              ? '{"entities": [ {"name": "Post", '
+              : JSON.stringify(block.input);
         for (const piece of chunks(json, 24)) {
           events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } } });
         }

@@ -30,7 +30,8 @@ describe('prepareClaudeCall: one stage call, prepared the same way everywhere', 
     assert.deepEqual(call.cachedContext, sharedCachedContext(context.spec));
     assert.equal(call.instructions, claude.instructions(context, domainModel.prompt.variants[0]));
     assert.match(call.instructions, /The extraction found these entities: Event, Attendee, Registration\./);
-    assert.equal(call.worstCaseUsd, worstCaseCallUsd(MODEL, call.cachedContext, call.instructions, claude.maxOutputTokens));
+    // The tool's schema is part of what is sent, so it counts in the worst case too.
+    assert.equal(call.worstCaseUsd, worstCaseCallUsd(MODEL, call.cachedContext, call.instructions, claude.maxOutputTokens, claude));
     assert.match(call.reason, /the default variant|the only variant/);
     const signal = new AbortController().signal;
     const onProgress = () => undefined;

@@ -152,7 +152,7 @@ describe('scheduler', () => {
     assert.deepEqual([...result.outputs.keys()], ['spec', 'docs']);
     const skipped = stream.events.filter((e) => e.type === 'stageSkipped');
     assert.deepEqual(skipped.map((e) => e.type === 'stageSkipped' && [e.stageId, e.becauseOf]), [['api', 'db'], ['readme', 'db']]);
-    assert.deepEqual(result.summary.stages, { total: 5, succeeded: 2, failed: 1, skipped: 2, cancelled: 0 });
+    assert.deepEqual(result.summary.stages, { total: 5, succeeded: 2, failed: 1, skipped: 2, cancelled: 0, degraded: 0 });
   });
 
   it('times out a stage that hangs, aborting its signal', async () => {

@@ -23,6 +23,7 @@ function headline(view: RunView): string {
   if (view.interrupted) return `Interrupted: the window was reloaded or closed while generating into ${view.folder}`;
   if (status === 'running') return `Generating into ${view.folder}…`;
   if (status === 'succeeded') return `Generated ${view.folder}`;
+  if (status === 'degraded') return `Generated ${view.folder} (degraded: Claude failed, some stages kept their deterministic result)`;
   if (status === 'partial') {
     const failed = view.state.summary?.stages.failed ?? 0;
     return failed ? `Generated ${view.folder} with ${failed} failed stage${failed > 1 ? 's' : ''}` : `Generated ${view.folder} (some stages skipped)`;

@@ -284,7 +284,7 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       return CANCELLED_EXIT_CODE;
     }
     if (run.errors.size > 0) return 1;
-    if (values.verify && run.status !== 'succeeded') return 1;
+    if (values.verify && run.status !== 'succeeded' && run.status !== 'degraded') return 1;
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

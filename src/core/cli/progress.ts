@@ -59,6 +59,7 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
         write(
           `run ${status}: ${stages.succeeded} stages done, ${stages.failed} failed, ${stages.skipped} skipped, ${stages.cancelled} cancelled; ${files} files in ${(durationMs / 1000).toFixed(2)} s`,
         );
+        if (status === 'degraded') write(`degraded: ${stages.degraded} stage(s) kept their deterministic result because Claude failed (see the warnings)`);
         const input = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;
         if (input > 0) {
           const cached = Math.round((100 * usage.cacheReadTokens) / input);

@@ -6,7 +6,8 @@ export function toRunOutcomes(record: GenerationRecord): RunOutcomes {
   return {
     id: record.id,
     createdAt: record.createdAt,
-    status: record.status,
+    // Learning counts a degraded run (whole, but Claude failed some stages) like a partial one.
+    status: record.status === 'degraded' ? 'partial' : record.status,
     provider: record.provider,
     model: record.model,
     durationMs: record.durationMs,

@@ -24,7 +24,7 @@ export const GenerationRecord = z.object({
   provider: z.enum(['offline', 'anthropic']),
   model: z.string().optional(),
   /** "running" is saved when a run starts: a record still running after its window died was interrupted. */
-  status: z.enum(['running', 'succeeded', 'partial', 'failed', 'cancelled', 'interrupted']),
+  status: z.enum(['running', 'succeeded', 'degraded', 'partial', 'failed', 'cancelled', 'interrupted']),
   /** Where the project was written (workspace-relative or absolute). */
   folder: z.string(),
   durationMs: z.number().min(0),

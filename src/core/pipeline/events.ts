@@ -46,7 +46,8 @@ export const AcceptedModel = z.object({
 });
 export type AcceptedModel = z.infer<typeof AcceptedModel>;
 
-export const RunStatus = z.enum(['succeeded', 'failed', 'cancelled', 'partial']);
+/** `degraded`: every stage finished, but some kept their deterministic result because Claude failed. */
+export const RunStatus = z.enum(['succeeded', 'degraded', 'failed', 'cancelled', 'partial']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
 export const RunSummary = z.object({
@@ -57,6 +58,8 @@ export const RunSummary = z.object({
     failed: z.number().int(),
     skipped: z.number().int(),
     cancelled: z.number().int(),
+    /** Finished with their fallback result (absent in runs recorded before it was counted). */
+    degraded: z.number().int().default(0),
   }),
   files: z.number().int(),
   durationMs: z.number(),
@@ -125,6 +128,12 @@ export const RunEvent = z.discriminatedUnion('type', [
   }),
   z.object({ ...Base, type: z.literal('stageSkipped'), stageId: StageId, reason: z.string().max(2000), becauseOf: StageId.optional() }),
   z.object({ ...Base, type: z.literal('stageCancelled'), stageId: StageId }),
+  /**
+   * The stage keeps its fallback (the deterministic result) because Claude failed it: an API fault
+   * after retries, an answer still invalid after its repair, a rejected key, the budget. It still
+   * finishes; the run's status says degraded. The words for the user come as a warning.
+   */
+  z.object({ ...Base, type: z.literal('stageDegraded'), stageId: StageId, reason: z.string().max(2000) }),
   z.object({ ...Base, type: z.literal('fileProduced'), stageId: StageId, path: z.string().max(1000), bytes: z.number().int().min(0), sha256: z.string().length(64) }),
   z.object({ ...Base, type: z.literal('usage'), stageId: StageId, model: z.string().max(200), usage: Usage }),
   /** Which prompt variant a stage asks Claude with, and why (learning's choice, or the default). */

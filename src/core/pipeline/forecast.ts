@@ -1,11 +1,13 @@
 // What a run will cost before it starts, shown in the review step. Offline runs are forecast
 // exactly for files and bytes (the deterministic generator is fast enough to run in advance) and
 // roughly for time; Claude runs add token and USD estimates per refining stage, with the budget's
-// cap applied the same way the orchestrator applies it (a call that would pass it is not made).
+// cap applied the same way the orchestrator applies it (a call whose worst case — its repair round
+// trip included, every input byte a token — would pass it is not made).
 // The forecast is of the model as reviewed: with Claude the domain model may still gain or lose
 // entities, and the run's graph (per-entity stages, files) grows or shrinks with it.
 import { generateProject } from '../generator';
 import { costUsd } from '../providers/models';
+import { worstRequestUsd } from '../providers/worstCase';
 import type { ProjectSpec } from '../spec/projectSpec';
 import { buildStageGraph } from './stages/catalogue';
 import { CONVENTIONS, specContext } from './stages/sharedContext';
@@ -23,7 +25,7 @@ export interface RunForecast {
     /** Expected output tokens (a fraction of each stage's cap). */
     outputTokens: number;
     costUsd: number;
-    /** If every call used its whole output allowance. */
+    /** If every call used its whole output allowance and needed its repair round trip. */
     maxCostUsd: number;
     budgetUsd: number;
     /** Calls whose worst case would pass the budget: they keep the deterministic result. */
@@ -44,6 +46,12 @@ const SECONDS_PER_FILE = 0.008;
 const TYPICAL_OUTPUT_SHARE = 0.35;
 const TOKENS_PER_SECOND = 60;
 const INSTRUCTION_TOKENS = 1500;
+// For the worst case, bytes as the run's ledger counts them: the instructions of a typical stage,
+// the tool's schema, and an invalid answer sent back with its problems (see claudeCall.ts).
+const INSTRUCTION_BYTES = 8000;
+const TOOL_BYTES = 8000;
+const ECHO_BYTES_PER_TOKEN = 4;
+const REPAIR_NOTE_BYTES = 8000;
 
 /** How many stages one more entity adds (one per per-entity kind). */
 function perEntityKinds(stages: readonly { definition: { kind: string; perEntity?: boolean } }[]): number {
@@ -64,6 +72,7 @@ export function forecastRun(spec: ProjectSpec, options: { claude?: { model: stri
   if (!claude) return forecast;
   const refining = stages.filter((stage) => stage.definition.claude);
   const cachedTokens = Math.ceil((CONVENTIONS.length + specContext(spec).length) / 4);
+  const contextBytes = Buffer.byteLength(CONVENTIONS) + Buffer.byteLength(specContext(spec));
   let inputTokens = 0;
   let outputTokens = 0;
   let expected = 0;
@@ -79,7 +88,8 @@ export function forecastRun(spec: ProjectSpec, options: { claude?: { model: stri
       cacheWriteTokens: index === 0 ? cachedTokens : 0,
       cacheReadTokens: index === 0 ? 0 : cachedTokens,
     };
-    const worstCall = costUsd(claude.model, { ...usage, outputTokens: cap });
+    const firstBytes = contextBytes + INSTRUCTION_BYTES + TOOL_BYTES;
+    const worstCall = worstRequestUsd(claude.model, firstBytes, cap) + worstRequestUsd(claude.model, firstBytes + cap * ECHO_BYTES_PER_TOKEN + REPAIR_NOTE_BYTES, cap);
     if (worst + worstCall > claude.budgetUsd) {
       callsOverBudget++;
       return;

@@ -2,7 +2,9 @@
 // outputs into files (streamed to the sink as each stage finishes) and one event stream that every
 // consumer reads. Providers plug in per stage; this is the offline provider's path. The graph
 // grows while the run goes on: the per-entity stages are added once the domain model is final
-// (with Claude it may gain, rename or lose entities).
+// (with Claude it may gain, rename or lose entities). With Claude, every call draws from one budget
+// ledger, and a Claude failure never costs the project: the stage keeps its deterministic result,
+// says why, and the run ends degraded.
 import { randomUUID } from 'node:crypto';
 import { InvalidSpecError } from '../generator';
 import { FileSet, type GeneratedFile } from '../generator/fileSet';
@@ -10,16 +12,18 @@ import { extractSpec } from '../spec/extract';
 import type { ProjectSpec } from '../spec/projectSpec';
 import { validateSpec } from '../spec/specIndex';
 import type { VariantChoice } from '../learning/bandit';
-import { InvalidModelOutputError, type StructuredRequest, type StructuredResult } from '../providers/anthropic';
+import type { StructuredRequest, StructuredResult } from '../providers/anthropic';
 import type { VerifyResult } from '../verify/verifier';
-import { prepareClaudeCall, sharedCachedContext } from './claudeCall';
-import { type AcceptedModel, RunEventStream } from './events';
+import { BudgetExceededError, type BudgetHold, BudgetLedger } from './budgetLedger';
+import { type ClaudeCall, prepareClaudeCall, reserveCall, sharedCachedContext, structuredOnHold, withinLedger } from './claudeCall';
+import { claudeFailure, CLAUDE_RETRY, withinDeadline } from './claudeFailure';
+import { type AcceptedModel, RunEventStream, type Usage } from './events';
 import { describeModelChanges, hasModelChanges, modelChanges } from './modelChanges';
 import { repairRounds } from './repairLoop';
-import { type RunResult, runStages } from './scheduler';
+import { type RunResult, runStages, type StageContext } from './scheduler';
 import { buildStageGraph, initialStageGraph } from './stages/catalogue';
 import { LayerCache } from './stages/layers';
-import type { ClaudeStageContext, OfflineContext, StageInstance, StageOutput } from './stages/types';
+import type { ClaudeStage, ClaudeStageContext, OfflineContext, StageInstance, StageOutput } from './stages/types';
 
 /** Hybrid mode: the deterministic skeleton first, then Claude for the stages that need judgement. */
 export interface ClaudeOptions {
@@ -33,6 +37,11 @@ export interface ClaudeOptions {
   maxRepairRounds?: number;
   /** TypeScript syntax check; without it, stages that write code keep the deterministic result. */
   checkSyntax?: (path: string, content: string) => string[];
+  /**
+   * How long one Claude call (with its repair round trip) may take before it counts as failed and
+   * is retried; default 80% of the stage timeout, so the stage can still keep its own result.
+   */
+  callTimeoutMs?: number;
 }
 
 export type GenerationInput = { kind: 'text'; text: string; projectName?: string } | { kind: 'spec'; spec: ProjectSpec };
@@ -44,6 +53,8 @@ export interface GenerationRequest {
   concurrency?: number;
   signal?: AbortSignal;
   stageTimeoutMs?: number;
+  /** For tests: how to wait before a retry (Claude's backoff is seconds long). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Receives each file as soon as its stage has produced it (a sink writes it). */
   onFile?: (file: GeneratedFile) => void | Promise<void>;
   /** Runs the written project's install, build and tests. Absent: verification is skipped. */
@@ -108,8 +119,14 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
   // Stages after the domain model generate from its (possibly Claude-refined) spec.
   let currentSpec = spec;
   let layers: LayerCache | undefined;
-  let spentUsd = 0;
   const claude = request.claude;
+  // One ledger for every Claude call of the run, however many stages run at once.
+  const ledger = claude ? new BudgetLedger(claude.budgetUsd) : undefined;
+  const stageTimeoutMs = request.stageTimeoutMs ?? 5 * 60_000;
+  // A Claude call ends in time for its stage to keep its own result if it fails.
+  const callTimeoutMs = Math.min(claude?.callTimeoutMs ?? Infinity, Math.round(stageTimeoutMs * 0.8));
+  /** Set when the API rejected the key: Claude is not asked again in this run (said once). */
+  let claudeOff: string | undefined;
 
   /** Tells the run that a stage changed the spec the later stages generate from. */
   const specChanged = (stageId: string, next: ProjectSpec) => {
@@ -118,6 +135,74 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     const lines = hasModelChanges(changes) ? describeModelChanges(changes) : [];
     if (next.modelImplemented.length !== currentSpec.modelImplemented.length) lines.push(`requirements implemented by Claude: ${next.modelImplemented.length}`);
     stream.emit({ type: 'specUpdated', stageId, spec: next, changes: lines });
+  };
+
+  /**
+   * Asks Claude on `hold` (the call's reservation) and answers the stage's output: Claude's, or the
+   * deterministic `offline` one with a warning when Claude failed (the stage is then degraded).
+   * Cancellation, a stage timeout and faults worth another attempt are left to the scheduler.
+   */
+  const askClaude = async <T>(
+    stage: StageInstance,
+    context: StageContext<StageOutput>,
+    refine: ClaudeStage<T>,
+    claudeContext: ClaudeStageContext,
+    call: ClaudeCall<T>,
+    hold: BudgetHold,
+    deadline: number,
+    offline: StageOutput,
+    provider: ClaudeOptions['provider'],
+  ): Promise<StageOutput> => {
+    const { variant, model } = call;
+    stream.emit({ type: 'promptChosen', stageId: stage.id, variant: variant.id, promptVersion: stage.definition.prompt.version, model, reason: call.reason });
+    context.progress(`Asking ${model} (prompt variant ${variant.id})`);
+    const asked = Date.now();
+    const outcome = (valid: boolean, repaired: boolean) =>
+      stream.emit({ type: 'promptOutcome', stageId: stage.id, variant: variant.id, model, valid, repaired, latencyMs: Date.now() - asked });
+    const onProgress = (chars: number) => context.progress(`Claude: ${chars} characters received`);
+    let result: StructuredResult<T>;
+    try {
+      result = await withinDeadline(
+        deadline - Date.now(),
+        context.signal,
+        (signal) => structuredOnHold(hold, provider, call.request({ signal, onProgress })),
+        callTimeoutMs,
+      );
+    } catch (error) {
+      const spent = (error as { usage?: Usage }).usage;
+      if (spent) context.usage(model, spent);
+      const failure = claudeFailure(error, { title: stage.title, signal: context.signal, lastAttempt: context.lastAttempt, attempt: context.attempt });
+      if (failure.kind === 'rethrow') throw error;
+      if (failure.kind === 'invalid') outcome(false, true);
+      if (failure.kind === 'budget') {
+        // The cap did its job (a repair round trip it could not pay for): a note, not a fault.
+        context.warn(failure.message);
+        return offline;
+      }
+      if (failure.kind === 'claudeOff') {
+        // Said once, for the whole run; stages that were asking at the same time just follow.
+        if (!claudeOff) context.warn(failure.message);
+        claudeOff ??= failure.reason;
+      } else {
+        context.warn(failure.message);
+      }
+      context.degrade(failure.reason);
+      return offline;
+    }
+    context.usage(result.model, result.usage);
+    try {
+      const refined = refine.apply(result.value, claudeContext);
+      outcome(true, result.repaired);
+      if (result.repaired) context.warn(`${stage.title}: Claude's first answer was invalid; its repair was accepted.`);
+      return refined;
+    } catch (error) {
+      // An answer that passed its checks but still cannot be used is an invalid answer.
+      outcome(false, result.repaired);
+      const reason = `Claude's answer could not be used: ${error instanceof Error ? error.message : String(error)}`;
+      context.warn(`${stage.title} keeps the deterministic result: ${reason}`);
+      context.degrade(reason);
+      return offline;
+    }
   };
 
   const run = await runStages<StageInstance, StageOutput>({
@@ -133,13 +218,15 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     },
     concurrency: request.concurrency ?? 4,
     signal: request.signal,
-    stageTimeoutMs: (stage) =>
-      stage.kind === 'verification' || stage.kind === 'repair' ? 60 * 60_000 : (request.stageTimeoutMs ?? 5 * 60_000),
+    retry: claude ? CLAUDE_RETRY : undefined,
+    sleep: request.sleep,
+    stageTimeoutMs: (stage) => (stage.kind === 'verification' || stage.kind === 'repair' ? 60 * 60_000 : stageTimeoutMs),
     admit: (stage) =>
       stage.kind === 'verification' && !request.verify
         ? (request.verificationSkippedBecause ?? 'Verification was not requested for this run')
         : undefined,
     execute: async (stage, context) => {
+      const attemptStarted = Date.now();
       const inputs = new Map<string, StageOutput>();
       for (const id of stage.dependsOn) {
         const output = context.inputs.get(id);
@@ -182,9 +269,11 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         return { ...offline, spec: keptSpec, files: kept };
       }
       const failedVerification = [...inputs.values()].find((output) => output.verification && !output.verification.ok)?.verification;
-      if (stage.kind === 'repair' && claude && request.verify && failedVerification) {
+      if (stage.kind === 'repair' && claude && ledger && request.verify && failedVerification) {
+        if (claudeOff) throw new Error(`Verification failed and Claude cannot repair it: ${claudeOff}`);
         const repaired = await repairRounds({
-          provider: claude.provider,
+          // Each repair round trip reserves its worst case from the run's ledger before it is sent.
+          provider: withinLedger(ledger, claude.provider),
           model: claude.model,
           cachedContext: sharedCachedContext(currentSpec),
           files,
@@ -195,10 +284,9 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
           },
           context,
           maxRounds: claude.maxRepairRounds ?? 3,
-          budgetLeft: () => claude.budgetUsd - spentUsd,
-          onSpend: (usd) => {
-            spentUsd += usd;
-          },
+          budgetLeft: () => ledger.availableUsd,
+          // Already settled in the ledger by withinLedger.
+          onSpend: () => undefined,
         });
         context.output(repaired.summary);
         return repaired;
@@ -213,46 +301,29 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         const by = accepted.model ? ` (${accepted.model}${accepted.costUsd !== undefined ? `, $${accepted.costUsd.toFixed(4)} in the review` : ''})` : '';
         const what = accepted.changed ? `Claude's model as accepted in the review${by}` : `the model Claude found nothing to change in, in the review${by}`;
         output = { ...output, summary: `${output.summary} (${what}: used as it is, Claude not asked again)`.slice(0, 2000) };
-      } else if (claude && refine) {
+      } else if (claude && ledger && refine) {
         const claudeContext: ClaudeStageContext = Object.assign(Object.create(offlineContext) as OfflineContext, {
           offline: output,
           checkSyntax: claude.checkSyntax,
         });
         const call = prepareClaudeCall(stage, refine, claudeContext, claude);
-        const { variant, model } = call;
         if (refine.applies && !refine.applies(claudeContext)) {
           // Nothing for Claude to do here in this run.
         } else if (refine.writesCode && !claude.checkSyntax) {
           context.warn(`${stage.title} keeps the deterministic result: no TypeScript syntax checker is available to check Claude's code.`);
-        } else if (!call.fits(claude.budgetUsd, spentUsd)) {
-          context.warn(
-            `Budget: ${stage.title} keeps the deterministic result; asking Claude would cost up to $${call.worstCaseUsd.toFixed(4)} and $${spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget is spent.`,
-          );
+        } else if (claudeOff) {
+          // Said once, when the key was rejected; each stage after it keeps its own result.
+          context.degrade(claudeOff);
+          output = { ...output, summary: `${output.summary} (deterministic: Claude is off for this run)`.slice(0, 2000) };
         } else {
-          stream.emit({ type: 'promptChosen', stageId: stage.id, variant: variant.id, promptVersion: stage.definition.prompt.version, model, reason: call.reason });
-          context.progress(`Asking ${model} (prompt variant ${variant.id})`);
-          const asked = Date.now();
-          const outcome = (valid: boolean, repaired: boolean) =>
-            stream.emit({ type: 'promptOutcome', stageId: stage.id, variant: variant.id, model, valid, repaired, latencyMs: Date.now() - asked });
-          const result = await claude.provider.structured(call.request({ signal: context.signal, onProgress: (chars) => context.progress(`Claude: ${chars} characters received`) })).catch((error: unknown) => {
-            if (!(error instanceof InvalidModelOutputError)) throw error;
-            // Still invalid after its repair: the stage keeps its deterministic result (a working
-            // project beats a failed stage), and learning counts it against the variant.
-            if (error.usage) {
-              spentUsd += error.usage.costUsd;
-              context.usage(model, error.usage);
-            }
-            outcome(false, true);
-            context.warn(`${stage.title} keeps the deterministic result: ${error.message}`);
+          // Reserve the call's worst case (waiting while calls in flight hold the room it needs).
+          const deadline = attemptStarted + callTimeoutMs;
+          const hold = await reserveCall(ledger, call.worstCaseUsd, `asking ${call.model} (with a repair round trip)`, { signal: context.signal, deadline }).catch((error: unknown) => {
+            if (!(error instanceof BudgetExceededError)) throw error;
+            context.warn(`Budget: ${stage.title} keeps the deterministic result; ${error.message} ($${ledger.spentUsd.toFixed(4)} of the $${claude.budgetUsd.toFixed(2)} budget spent).`);
             return undefined;
           });
-          if (result) {
-            spentUsd += result.usage.costUsd;
-            context.usage(result.model, result.usage);
-            outcome(true, result.repaired);
-            if (result.repaired) context.warn(`${stage.title}: Claude's first answer was invalid; its repair was accepted.`);
-            output = refine.apply(result.value, claudeContext);
-          }
+          if (hold) output = await askClaude(stage, context, refine, claudeContext, call, hold, deadline, output, claude.provider);
         }
       }
       if (output.spec) {

@@ -1,9 +1,12 @@
 // "Refine with Claude" in the review step: only the domain-model stage's Claude call, on the spec
 // the user is reviewing, so they see (and accept or not) Claude's model before generating. The
-// same prompt, checks and reconciliation as in a run; the run's budget caps the one call.
+// same prompt, checks and reconciliation as in a run; the run's budget caps the call (a ledger of
+// its own: the call and its retries reserve their worst case from it, as in a run).
 import type { Usage } from './events';
 import { describeModelChanges, hasModelChanges, modelChanges, type ModelChanges } from './modelChanges';
-import { prepareClaudeCall } from './claudeCall';
+import { BudgetExceededError, BudgetLedger } from './budgetLedger';
+import { prepareClaudeCall, reserveCall, structuredOnHold } from './claudeCall';
+import { CLAUDE_RETRY } from './claudeFailure';
 import type { ClaudeOptions } from './orchestrator';
 import { backoffDelay, RunCancelledError } from './scheduler';
 import { domainModel, type ModelAnswer, reconcileModel } from './stages/domainModel';
@@ -73,7 +76,8 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
   };
   // The same call as the domain-model stage makes in a run: variant, model, context, limits, checks.
   const call = prepareClaudeCall<ModelAnswer>(stage, refine, context, { model, chooseVariant: options.chooseVariant });
-  if (!call.fits(options.budgetUsd)) {
+  const ledger = new BudgetLedger(options.budgetUsd);
+  if (!ledger.fits(call.worstCaseUsd)) {
     throw new RefineModelError(
       `Asking ${call.model} could cost up to $${call.worstCaseUsd.toFixed(4)}, more than the $${options.budgetUsd.toFixed(2)} budget per run (takoss.budgetPerRunUsd).`,
     );
@@ -82,7 +86,8 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
   const sleep = options.sleep ?? sleepUnlessAborted;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const result = await options.provider.structured<ModelAnswer>(call.request({ signal, onProgress: options.onProgress }));
+      const hold = await reserveCall(ledger, call.worstCaseUsd, `asking ${call.model} again`, { signal });
+      const result = await structuredOnHold(hold, options.provider, call.request({ signal, onProgress: options.onProgress }));
       const reconciled = reconcileModel(result.value, spec);
       const changes = modelChanges(spec, reconciled.spec, reconciled.renames);
       const summary = describeModelChanges(changes);
@@ -102,9 +107,12 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
       if (error instanceof InvalidModelOutputError) {
         throw new RefineModelError(`Claude's model was still invalid after one repair, so your model is unchanged: ${error.problems.slice(0, 4).join('; ')}`, error.usage);
       }
+      const spent = (error as { usage?: Usage }).usage;
+      if (error instanceof BudgetExceededError) throw new RefineModelError(`${error.message} Your model is unchanged.`, spent);
       const retryable = (error as { retryable?: unknown })?.retryable === true;
-      if (!retryable || attempt >= maxAttempts) throw new RefineModelError(error instanceof Error ? error.message : String(error));
-      await sleep(backoffDelay({ maxAttempts, baseDelayMs: 500, maxDelayMs: 30_000 }, attempt, error), signal);
+      if (!retryable || attempt >= maxAttempts) throw new RefineModelError(error instanceof Error ? error.message : String(error), spent);
+      // Overload and server errors back off for seconds (jittered), or as long as the server asks.
+      await sleep(backoffDelay({ ...CLAUDE_RETRY, maxAttempts }, attempt, error), signal);
     }
   }
 }

@@ -26,6 +26,8 @@ export interface StageState extends StageDescriptor {
   prompt?: { valid: boolean; repaired: boolean; latencyMs: number };
   /** Added while the run went on, once this stage had finished (e.g. per-entity stages after the domain model). */
   addedAfter?: string;
+  /** Why the stage kept its deterministic result although Claude was to refine it (Claude failed). */
+  degraded?: string;
   /** What this stage changed in the spec the later stages generate from (e.g. entities Claude added). */
   specChanges?: string[];
   /**
@@ -134,6 +136,8 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
       return updateStage(next, event.stageId, (s) => ({ ...s, status: 'skipped', skipReason: event.reason }));
     case 'stageCancelled':
       return updateStage(next, event.stageId, (s) => ({ ...s, status: 'cancelled', finishedAt: event.at }));
+    case 'stageDegraded':
+      return updateStage(next, event.stageId, (s) => ({ ...s, degraded: event.reason }));
     case 'fileProduced': {
       const withFile = updateStage(next, event.stageId, (s) => ({ ...s, files: [...s.files, event.path] }));
       return { ...withFile, files: [...withFile.files, { path: event.path, stageId: event.stageId, bytes: event.bytes, sha256: event.sha256 }] };

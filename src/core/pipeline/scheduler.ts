@@ -1,7 +1,9 @@
 // Runs a stage graph: ready stages at the same time up to a concurrency limit, in a stable
 // topological order, with a timeout per stage, retries with backoff for retryable failures,
 // cancellation that reaches every running stage, and failure isolation (a failed stage's
-// dependents are skipped; the rest still run). Everything it does is told on the event stream.
+// dependents are skipped; the rest still run). A stage may also finish degraded (it kept a
+// fallback result, e.g. Claude failed); the run then says so. Everything it does is told on the
+// event stream.
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from './events';
@@ -39,6 +41,8 @@ export interface StageContext<TOut> {
   /** Aborted when the run is cancelled or this attempt times out: pass it to every request. */
   signal: AbortSignal;
   attempt: number;
+  /** No retry follows if this attempt fails: a stage with a fallback should use it now. */
+  lastAttempt: boolean;
   /** Outputs of the stages this one depends on. */
   inputs: ReadonlyMap<string, TOut>;
   progress(message: string, fraction?: number): void;
@@ -46,12 +50,19 @@ export interface StageContext<TOut> {
   warn(message: string): void;
   fileProduced(path: string, content: string): void;
   usage(model: string, usage: Usage): void;
+  /** The stage finishes with a fallback result (why, for the run); the run's status says degraded. */
+  degrade(reason: string): void;
 }
 
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Share of a backoff delay that is random (0 to 1; default 0): stages that failed together do
+   * not all come back at the same moment. A server's retry-after is kept as it is.
+   */
+  jitter?: number;
 }
 
 export interface SchedulerOptions<TStage extends StageNode, TOut> {
@@ -72,6 +83,8 @@ export interface SchedulerOptions<TStage extends StageNode, TOut> {
   grow?(stage: TStage, output: TOut): readonly TStage[] | undefined;
   /** For tests: how to wait between attempts. */
   sleep?(ms: number, signal: AbortSignal): Promise<void>;
+  /** For tests: the source of the backoff jitter. */
+  random?(): number;
   isRetryable?(error: unknown): boolean;
 }
 
@@ -108,12 +121,14 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknown): number {
+export function backoffDelay(policy: RetryPolicy, attempt: number, error: unknown, random: () => number = Math.random): number {
   const retryAfter = (error as { retryAfterMs?: unknown })?.retryAfterMs;
   if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0) {
     return Math.min(retryAfter, policy.maxDelayMs);
   }
-  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const jitter = Math.min(1, Math.max(0, policy.jitter ?? 0));
+  return Math.round(delay * (1 - jitter * Math.min(1, Math.max(0, random()))));
 }
 
 export async function runStages<TStage extends StageNode, TOut>(options: SchedulerOptions<TStage, TOut>): Promise<RunResult<TOut>> {
@@ -138,6 +153,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
   const finished = new Set<string>();
   const skipped = new Set<string>();
   const cancelled = new Set<string>();
+  const degraded = new Set<string>();
   const running = new Map<string, Promise<void>>();
   const queued = new Set<string>();
   const usageTotal: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 };
@@ -227,6 +243,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
       const context: StageContext<TOut> = {
         signal: attemptController.signal,
         attempt,
+        lastAttempt: attempt >= retry.maxAttempts,
         inputs,
         progress: (message, fraction) => stream.emit({ type: 'stageProgress', stageId: stage.id, message, fraction }),
         output: (summary) => stream.emit({ type: 'stageOutput', stageId: stage.id, summary }),
@@ -243,6 +260,10 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
           usageTotal.cacheWriteTokens += usage.cacheWriteTokens ?? 0;
           usageTotal.costUsd += usage.costUsd;
           stream.emit({ type: 'usage', stageId: stage.id, model, usage });
+        },
+        degrade: (reason) => {
+          degraded.add(stage.id);
+          stream.emit({ type: 'stageDegraded', stageId: stage.id, reason: reason.slice(0, 2000) });
         },
       };
       try {
@@ -279,7 +300,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
         }
         const message = errorMessage(error);
         if (isRetryable(error) && attempt < retry.maxAttempts) {
-          const delayMs = backoffDelay(retry, attempt, error);
+          const delayMs = backoffDelay(retry, attempt, error, options.random);
           stream.emit({ type: 'stageRetried', stageId: stage.id, attempt, delayMs, reason: message });
           try {
             await sleep(delayMs, runController.signal);
@@ -349,16 +370,22 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
 
   const sortedOutputs = new Map<string, TOut>();
   for (const stage of ordered) if (outputs.has(stage.id)) sortedOutputs.set(stage.id, outputs.get(stage.id) as TOut);
+  // A degraded stage finished (with its fallback): the run is whole but says so, unless stages failed.
+  const finishedDegraded = [...degraded].filter((id) => finished.has(id)).length;
   const status: RunStatus = runController.signal.aborted
     ? 'cancelled'
-    : errors.size === 0 && skipped.size === 0
-      ? 'succeeded'
-      : finished.size === 0
-        ? 'failed'
-        : 'partial';
+    : (errors.size > 0 || skipped.size > 0) && finished.size === 0
+      ? 'failed'
+      : errors.size > 0
+        ? 'partial'
+        : finishedDegraded > 0
+          ? 'degraded'
+          : skipped.size > 0
+            ? 'partial'
+            : 'succeeded';
   const summary: RunSummary = {
     status,
-    stages: { total: ordered.length, succeeded: finished.size, failed: errors.size, skipped: skipped.size, cancelled: cancelled.size },
+    stages: { total: ordered.length, succeeded: finished.size, failed: errors.size, skipped: skipped.size, cancelled: cancelled.size, degraded: finishedDegraded },
     files,
     durationMs: Date.now() - started,
     usage: usageTotal,

@@ -1,14 +1,18 @@
 // The Claude provider: one structured request = a streamed Messages call that must answer through
 // a tool whose input schema is the stage's zod schema. Invalid output gets exactly one repair round
-// trip with the validation errors. The shared context (conventions, spec, architecture) goes first
-// as cached system blocks so later stages read it from the prompt cache. SDK retries are off: the
-// scheduler retries (honouring retry-after) so every retry shows up in the run's events.
+// trip with the validation errors (tool input that is not even JSON counts as invalid output too).
+// The shared context (conventions, spec, architecture) goes first as cached system blocks so later
+// stages read it from the prompt cache. SDK retries are off: the scheduler retries (honouring
+// retry-after) so every retry shows up in the run's events. With a budget hold, every request's
+// worst case must fit it before it is sent, and is settled to its real cost after.
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
+import { type BudgetHold, BudgetExceededError } from '../pipeline/budgetLedger';
 import type { Usage } from '../pipeline/events';
 import { RetryableError, RunCancelledError } from '../pipeline/scheduler';
 import { costUsd } from './models';
 import { RateLimiter } from './rateLimiter';
+import { worstRequestUsd } from './worstCase';
 
 export class ProviderAuthError extends Error {
   readonly retryable = false;
@@ -46,6 +50,11 @@ export interface StructuredRequest<T> {
   signal?: AbortSignal;
   /** Called as streamed output arrives, with the characters received so far. */
   onProgress?: (receivedChars: number) => void;
+  /**
+   * The budget this call may spend: each request is sent only if its worst case fits (else a
+   * BudgetExceededError), and settles to its real cost after.
+   */
+  budget?: BudgetHold;
 }
 
 export interface StructuredResult<T> {
@@ -66,6 +75,35 @@ export interface AnthropicProviderOptions {
 
 type Message = Anthropic.Messages.Message;
 type MessageParam = Anthropic.Messages.MessageParam;
+type RawUsage = Omit<Usage, 'costUsd'>;
+
+/** Claude's tool input was not JSON at all (the stream stopped there): an invalid answer, not a fault. */
+class InvalidToolJsonError extends Error {
+  constructor(
+    readonly toolUseId: string,
+    detail: string,
+    /** What the request is known to have used (its input; the output is unknown). */
+    readonly usage: RawUsage | undefined,
+  ) {
+    super(`the tool input was not valid JSON (${detail})`);
+    this.name = 'InvalidToolJsonError';
+  }
+}
+
+/** Errors thrown after Claude already answered once carry what was spent in `usage`. */
+function withUsage(error: unknown, usage: Usage | undefined): unknown {
+  if (usage && error instanceof Error && !(error as { usage?: Usage }).usage) Object.assign(error, { usage });
+  return error;
+}
+
+/** The system blocks, tool and first message of a structured request, as the API receives them. */
+export function structuredBody(request: Pick<StructuredRequest<unknown>, 'cachedContext' | 'instructions' | 'toolName' | 'toolDescription' | 'schema'>) {
+  const inputSchema = z.toJSONSchema(request.schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  const tool = { name: request.toolName, description: request.toolDescription, input_schema: { ...inputSchema, type: 'object' as const } };
+  const system = request.cachedContext.map((text) => ({ type: 'text' as const, text, cache_control: { type: 'ephemeral' as const } }));
+  const messages: MessageParam[] = [{ role: 'user', content: request.instructions }];
+  return { system, tools: [tool], messages };
+}
 
 /** Waits, or stops waiting (rejecting with RunCancelledError) as soon as the signal aborts. */
 export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
@@ -99,9 +137,8 @@ export function retryAfterMs(headers: { get(name: string): string | null } | und
 export function classifyError(error: unknown, signal?: AbortSignal): Error {
   if (signal?.aborted || error instanceof Anthropic.APIUserAbortError) return new RunCancelledError();
   if (error instanceof Anthropic.AuthenticationError) return new ProviderAuthError('401 authentication_error');
-  if (error instanceof Anthropic.PermissionDeniedError) {
-    return new Error(`The Anthropic API refused the request (403): ${error.message}`);
-  }
+  // The key is valid but may not use the API (disabled organisation, no access): as final as a bad key.
+  if (error instanceof Anthropic.PermissionDeniedError) return new ProviderAuthError(`403 permission_error: ${error.message}`);
   if (error instanceof Anthropic.APIConnectionError) {
     return new RetryableError(`Could not reach the Anthropic API: ${error.message}`);
   }
@@ -122,13 +159,22 @@ export function classifyError(error: unknown, signal?: AbortSignal): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function toUsage(model: string, messages: Message[]): Usage {
-  const raw = messages.reduce(
-    (sum, m) => ({
-      inputTokens: sum.inputTokens + m.usage.input_tokens,
-      outputTokens: sum.outputTokens + m.usage.output_tokens,
-      cacheReadTokens: sum.cacheReadTokens + (m.usage.cache_read_input_tokens ?? 0),
-      cacheWriteTokens: sum.cacheWriteTokens + (m.usage.cache_creation_input_tokens ?? 0),
+function rawUsage(usage: Anthropic.Messages.Usage | Anthropic.Messages.MessageDeltaUsage | undefined): RawUsage {
+  return {
+    inputTokens: usage?.input_tokens ?? 0,
+    outputTokens: usage?.output_tokens ?? 0,
+    cacheReadTokens: usage?.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: usage?.cache_creation_input_tokens ?? 0,
+  };
+}
+
+function toUsage(model: string, usages: RawUsage[]): Usage {
+  const raw = usages.reduce(
+    (sum, u) => ({
+      inputTokens: sum.inputTokens + u.inputTokens,
+      outputTokens: sum.outputTokens + u.outputTokens,
+      cacheReadTokens: sum.cacheReadTokens + (u.cacheReadTokens ?? 0),
+      cacheWriteTokens: sum.cacheWriteTokens + (u.cacheWriteTokens ?? 0),
     }),
     { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
   );
@@ -156,19 +202,38 @@ export class AnthropicProvider {
   }
 
   async structured<T>(request: StructuredRequest<T>): Promise<StructuredResult<T>> {
-    const inputSchema = z.toJSONSchema(request.schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-    const tool = { name: request.toolName, description: request.toolDescription, input_schema: { ...inputSchema, type: 'object' as const } };
-    const system = request.cachedContext.map((text) => ({ type: 'text' as const, text, cache_control: { type: 'ephemeral' as const } }));
-    const messages: MessageParam[] = [{ role: 'user', content: request.instructions }];
-    const received: Message[] = [];
+    const { system, tools, messages } = structuredBody(request);
+    const received: RawUsage[] = [];
     const requestIds: string[] = [];
+    const spent = () => (received.length ? toUsage(request.model, received) : undefined);
 
     for (let round = 0; round < 2; round += 1) {
-      const message = await this.send(request, { system, tools: [tool], messages }, requestIds);
-      received.push(message);
+      let message: Message;
+      try {
+        message = await this.send(request, { system, tools, messages }, requestIds);
+      } catch (error) {
+        if (!(error instanceof InvalidToolJsonError)) throw withUsage(error, spent());
+        if (error.usage) received.push(error.usage);
+        const problems = [`${error.message}; answer with a single valid JSON object`];
+        if (round === 1) throw new InvalidModelOutputError(request.toolName, problems, spent());
+        // The broken input cannot be sent back; the repair names the call and says what was wrong.
+        messages.push({ role: 'assistant', content: [{ type: 'tool_use', id: error.toolUseId, name: request.toolName, input: {} }] });
+        messages.push({
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: error.toolUseId, is_error: true, content: `${problems[0]}.\nCall ${request.toolName} again with corrected input.` }],
+        });
+        continue;
+      }
+      received.push(rawUsage(message.usage));
       const call = message.content.find((block) => block.type === 'tool_use' && block.name === request.toolName);
       const parsed = call && call.type === 'tool_use' ? request.schema.safeParse(call.input) : undefined;
-      const semantic = parsed?.success ? (request.validate?.(parsed.data) ?? []) : [];
+      let semantic: string[] = [];
+      try {
+        semantic = parsed?.success ? (request.validate?.(parsed.data) ?? []) : [];
+      } catch (error) {
+        // A check that trips over the answer found it unusable: that is a problem with the answer.
+        semantic = [`the answer could not be checked: ${error instanceof Error ? error.message : String(error)}`];
+      }
       if (parsed?.success && semantic.length === 0) {
         return { value: parsed.data, usage: toUsage(request.model, received), model: request.model, repaired: round > 0, requestIds };
       }
@@ -177,7 +242,7 @@ export class AnthropicProvider {
           ? semantic
           : describeIssues(parsed.error)
         : [`no call to the ${request.toolName} tool (stop reason: ${message.stop_reason})`];
-      if (round === 1) throw new InvalidModelOutputError(request.toolName, problems, toUsage(request.model, received));
+      if (round === 1) throw new InvalidModelOutputError(request.toolName, problems, spent());
       // One repair round trip: show Claude exactly what was wrong with its answer.
       messages.push({ role: 'assistant', content: message.content });
       messages.push({
@@ -192,27 +257,40 @@ export class AnthropicProvider {
   }
 
   private async send(
-    request: Pick<StructuredRequest<unknown>, 'model' | 'maxTokens' | 'signal' | 'onProgress' | 'toolName'>,
+    request: Pick<StructuredRequest<unknown>, 'model' | 'maxTokens' | 'signal' | 'onProgress' | 'toolName' | 'budget'>,
     body: { system: Anthropic.Messages.TextBlockParam[]; tools: Anthropic.Messages.Tool[]; messages: MessageParam[] },
     requestIds: string[],
   ): Promise<Message> {
+    const params = {
+      model: request.model,
+      max_tokens: request.maxTokens,
+      system: body.system,
+      tools: body.tools,
+      tool_choice: { type: 'tool' as const, name: request.toolName },
+      messages: body.messages,
+    };
+    const bodyBytes = Buffer.byteLength(JSON.stringify({ ...params, stream: true }));
+    const worstUsd = worstRequestUsd(request.model, bodyBytes, request.maxTokens);
+    if (request.budget && !request.budget.beforeSend(worstUsd)) {
+      throw new BudgetExceededError(worstUsd, request.budget.leftUsd, body.messages.length > 1 ? 'the repair round trip for an invalid answer' : 'the request');
+    }
     const estimate = Math.ceil((JSON.stringify(body).length + request.maxTokens) / 4);
-    const wait = this.limiter.delayFor(estimate);
-    if (wait > 0) await this.sleep(wait, request.signal);
-    this.limiter.reserve(estimate);
+    // Unknown until the answer arrives; a request that fails without one stays at its worst case.
+    let actualUsd: number | undefined;
+    let sent = false;
     try {
-      const stream = this.client.messages.stream(
-        {
-          model: request.model,
-          max_tokens: request.maxTokens,
-          system: body.system,
-          tools: body.tools,
-          tool_choice: { type: 'tool', name: request.toolName },
-          messages: body.messages,
-        },
-        { signal: request.signal },
-      );
+      const wait = this.limiter.delayFor(estimate);
+      if (wait > 0) await this.sleep(wait, request.signal);
+      this.limiter.reserve(estimate);
+      sent = true;
+      const stream = this.client.messages.stream(params, { signal: request.signal });
       let chars = 0;
+      let toolUseId: string | undefined;
+      let started: RawUsage | undefined;
+      stream.on('streamEvent', (event) => {
+        if (event.type === 'message_start') started = rawUsage(event.message.usage);
+        if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') toolUseId = event.content_block.id;
+      });
       stream.on('inputJson', (partial) => {
         chars += partial.length;
         request.onProgress?.(chars);
@@ -221,13 +299,31 @@ export class AnthropicProvider {
         chars += text.length;
         request.onProgress?.(chars);
       });
-      const { response, request_id } = await stream.withResponse();
-      this.limiter.observe(response.headers);
-      if (request_id) requestIds.push(request_id);
-      return await stream.finalMessage();
+      try {
+        const { response, request_id } = await stream.withResponse();
+        this.limiter.observe(response.headers);
+        if (request_id) requestIds.push(request_id);
+        const message = await stream.finalMessage();
+        actualUsd = costUsd(request.model, rawUsage(message.usage));
+        return message;
+      } catch (error) {
+        // The SDK parses tool input as it streams and gives up on input that is not JSON at all.
+        const cause = (error as { cause?: unknown })?.cause;
+        if (toolUseId && !request.signal?.aborted && error instanceof Anthropic.AnthropicError && cause instanceof SyntaxError) {
+          throw new InvalidToolJsonError(toolUseId, cause.message.slice(0, 200), started && { ...started, outputTokens: 0 });
+        }
+        throw error;
+      }
     } catch (error) {
+      if (error instanceof InvalidToolJsonError) throw error;
       if (error instanceof Anthropic.APIError && error.headers) this.limiter.observe(error.headers);
+      // Refused with an HTTP status before anything was generated: nothing was billed.
+      if (error instanceof Anthropic.APIError && typeof error.status === 'number') actualUsd = 0;
+      // Cancelled while waiting for the rate limit: nothing was sent.
+      if (!sent) actualUsd = 0;
       throw classifyError(error, request.signal);
+    } finally {
+      request.budget?.afterSend(worstUsd, actualUsd);
     }
   }
 }

@@ -96,5 +96,6 @@ function recordStatus(summary: RunSummary | undefined): GenerationRecord['status
   if (!summary || !status) return 'failed';
   if (status === 'cancelled') return 'cancelled';
   if (summary.stages.failed > 0) return summary.stages.succeeded > 0 ? 'partial' : 'failed';
+  if (status === 'degraded') return 'degraded';
   return 'succeeded';
 }

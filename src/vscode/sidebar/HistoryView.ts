@@ -10,6 +10,7 @@ export type IsRunning = (runId: string) => boolean;
 
 const STATUS: Record<string, { icon: string; color?: string; label: string }> = {
   succeeded: { icon: 'pass', color: 'testing.iconPassed', label: 'succeeded' },
+  degraded: { icon: 'pass', color: 'problemsWarningIcon.foreground', label: 'degraded (Claude failed; deterministic results kept)' },
   partial: { icon: 'warning', color: 'problemsWarningIcon.foreground', label: 'partly generated' },
   failed: { icon: 'error', color: 'problemsErrorIcon.foreground', label: 'failed' },
   cancelled: { icon: 'circle-slash', label: 'cancelled' },
