@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type GenerationRecord, HistoryStore, RECORD_VERSION } from '../../src/core/history/store';
+import { STALE_LOCK_MS } from '../../src/core/history/recordLock';
+import { type GenerationRecord, HistoryRecordTooLargeError, HistoryStore, MAX_RECORD_BYTES, RECORD_VERSION } from '../../src/core/history/store';
 import { extractSpec } from '../../src/core/spec/extract';
 
 const spec = extractSpec('Blog with auth and posts.');
@@ -121,5 +122,98 @@ describe('generation history store', () => {
     assert.equal(records.length, 80, 'both windows’ records are there');
     assert.deepEqual(unreadable, []);
     assert.ok(!readdirSync(dir).some((name) => name.endsWith('.tmp')));
+  });
+
+  it('a rating and the end-of-run save at once both land (status and rating), whichever comes first', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir);
+    for (const ratingFirst of [true, false]) {
+      const id = `race-${ratingFirst}`;
+      await store.save({ ...record(id, 1000), status: 'running', files: [] });
+      const end = () => store.update(id, (r) => ({ ...r, status: 'succeeded', durationMs: 4200, files: record(id, 1000).files }), { events: [] });
+      const rate = () => store.update(id, (r) => ({ ...r, rating: { up: true, note: 'good', at: 5 } }));
+      await Promise.all(ratingFirst ? [rate(), end()] : [end(), rate()]);
+      const saved = await new HistoryStore(dir).get(id);
+      assert.equal(saved?.status, 'succeeded', 'the end of the run is not undone by the rating');
+      assert.equal(saved?.rating?.note, 'good', 'the rating is not lost to the end of the run');
+    }
+  });
+
+  it('concurrent changes of one record never lose one (each reads what the one before left)', async () => {
+    const store = new HistoryStore(mkdtempSync(path.join(os.tmpdir(), 'takoss-history-')));
+    await store.save({ ...record('counted', 1000), durationMs: 0 });
+    // Two stores (two windows' views of one folder) and twenty changes at once.
+    const other = new HistoryStore((store as unknown as { dir: string }).dir);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).update('counted', (r) => ({ ...r, durationMs: r.durationMs + 1 }))));
+    assert.equal((await store.get('counted'))?.durationMs, 20);
+    assert.equal(await store.update('missing', (r) => r), undefined);
+  });
+
+  it('two processes changing the same record at once lose nothing (the lock file)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    await new HistoryStore(dir).save({ ...record('shared', 1000), durationMs: 0, stageCount: 0 });
+    const storeModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'history', 'store.js');
+    const script = (field: 'durationMs' | 'stageCount') => `
+      const { HistoryStore } = require(${JSON.stringify(storeModule)});
+      const store = new HistoryStore(${JSON.stringify(dir)});
+      (async () => {
+        for (let i = 0; i < 25; i++) await store.update('shared', (r) => ({ ...r, ${field}: r.${field} + 1, rating: { up: true, note: '${field} ' + i, at: i } }));
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    const run = (field: 'durationMs' | 'stageCount') =>
+      new Promise<number>((resolve) => spawn(process.execPath, ['-e', script(field)], { stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
+    assert.deepEqual(await Promise.all([run('durationMs'), run('stageCount')]), [0, 0]);
+    const saved = await new HistoryStore(dir).get('shared');
+    assert.equal(saved?.durationMs, 25, 'every change of one window');
+    assert.equal(saved?.stageCount, 25, 'and of the other');
+    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.lock') || name.endsWith('.tmp')), [], 'no lock or temporary file left');
+  });
+
+  it('takes over a lock left by a process that died', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir);
+    await store.save(record('orphan', 1000));
+    const lock = path.join(dir, '000000000001000-orphan.json.lock');
+    writeFileSync(lock, '99999 long ago\n');
+    const old = (Date.now() - STALE_LOCK_MS - 5000) / 1000;
+    utimesSync(lock, old, old);
+    await store.update('orphan', (r) => ({ ...r, rating: { up: false, at: 1 } }));
+    assert.equal((await store.get('orphan'))?.rating?.up, false);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.lock')), []);
+  });
+
+  it('refuses an oversized record with a clear error; the store stays readable and the old record stays', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir);
+    await store.save(record('kept', 1000));
+    await store.save(record('grows', 2000));
+    const huge = { ...record('grows', 2000), requirements: 'x'.repeat(MAX_RECORD_BYTES) };
+    const refused = await store.save(huge).then(
+      () => assert.fail('saved'),
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof HistoryRecordTooLargeError);
+    assert.match(refused.message, /^Generation grows was not saved to the history: its record is 32\.0 MB, over the 32\.0 MB limit \(largest: requirements 32\.0 MB, spec 0\.0 MB\)\.$/);
+    await assert.rejects(store.update('grows', (r) => ({ ...r, requirements: huge.requirements })), HistoryRecordTooLargeError);
+    const listing = await store.list();
+    assert.deepEqual(listing.records.map((r) => [r.id, r.requirements.length]), [['grows', 25], ['kept', 25]], 'the record as it was');
+    assert.deepEqual(listing.unreadable, []);
+    assert.deepEqual(readdirSync(dir).filter((name) => !/^\d{15}-(kept|grows)\.json$/.test(name)), [], 'no temporary or lock file');
+  });
+
+  it('leaves out an oversized event log (the record is saved), and never reads oversized files', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir, { maxRecordBytes: 20_000, maxEventsBytes: 2_000 });
+    const events = Array.from({ length: 50 }, (_, seq) => ({ type: 'warning' as const, message: 'a warning of some length', runId: 'logged', seq, at: seq }));
+    const outcome = await store.save(record('logged', 1000), events);
+    assert.match(outcome.eventsLeftOut ?? '', /its event log is 0\.0 MB, over the 0\.0 MB limit: the run cannot be replayed from the history/);
+    assert.equal((await store.get('logged'))?.id, 'logged');
+    assert.deepEqual(await store.events(record('logged', 1000)), []);
+    // Files larger than the limits, written by something else, are reported, not read.
+    writeFileSync(path.join(dir, '000000000002000-planted.json'), JSON.stringify({ ...record('planted', 2000), requirements: 'y'.repeat(30_000) }));
+    writeFileSync(path.join(dir, '000000000001000-logged.events.json'), JSON.stringify([...events, ...events]));
+    const listing = await store.list();
+    assert.deepEqual(listing.records.map((r) => r.id), ['logged']);
+    assert.deepEqual(listing.unreadable, ['000000000002000-planted.json']);
+    assert.deepEqual(await store.events(record('logged', 1000)), []);
   });
 });

@@ -4,6 +4,9 @@
 // renamed into place, so a crash mid-write leaves the old record or none, never half of one.
 // Records carry a version; older shapes are migrated when read. A record's event log (for replaying
 // the run into the execution tree) is a second file beside it, so listing stays cheap.
+// Changes to one record are serialized (a queue in this process, a lock file across windows) and
+// read the record afresh, so a rating and the end-of-run save never lose each other. Records and
+// logs have a size limit: larger ones are refused (a log is left out) and never read back.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +14,7 @@ import { z } from 'zod';
 import { StageOutcome } from '../learning/outcome';
 import { RunEvent, Usage } from '../pipeline/events';
 import { ProjectSpec } from '../spec/projectSpec';
+import { withRecordLock } from './recordLock';
 
 export const RECORD_VERSION = 2;
 
@@ -65,6 +69,45 @@ export function migrateRecord(raw: unknown): unknown {
 
 const EVENTS_SUFFIX = '.events.json';
 
+/**
+ * A record holds its spec and requirements: the largest spec the schema accepts (500 entities of
+ * 200 fields) is about 13 MB as JSON, so 32 MB keeps every real record and refuses runaway ones.
+ */
+export const MAX_RECORD_BYTES = 32 * 1024 * 1024;
+/** An event log repeats the spec when the data model changes; beyond this it is left out (the record still counts). */
+export const MAX_EVENTS_BYTES = 64 * 1024 * 1024;
+
+export class HistoryRecordTooLargeError extends Error {
+  constructor(
+    readonly id: string,
+    readonly bytes: number,
+    readonly limit: number,
+    what: string,
+  ) {
+    super(`Generation ${id} was not saved to the history: its record is ${megabytes(bytes)}, over the ${megabytes(limit)} limit (${what}).`);
+    this.name = 'HistoryRecordTooLargeError';
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The record's largest parts, to say what made it too large. */
+function largestParts(record: GenerationRecord): string {
+  const parts = Object.entries(record).map(([key, value]) => [key, Buffer.byteLength(JSON.stringify(value) ?? '')] as const);
+  parts.sort((a, b) => b[1] - a[1]);
+  return `largest: ${parts.slice(0, 2).map(([key, bytes]) => `${key} ${megabytes(bytes)}`).join(', ')}`;
+}
+
+export interface SaveOutcome {
+  /** Why the event log was not written (too large); the record was. */
+  eventsLeftOut?: string;
+}
+
+export interface HistoryStoreOptions {
+  maxRecordBytes?: number;
+  maxEventsBytes?: number;
+}
+
 export interface HistoryListing {
   records: GenerationRecord[];
   /** Files that could not be read as a record (damaged, or from a newer Takoss). */
@@ -75,7 +118,16 @@ export class HistoryStore {
   /** Parsed records by file name, with the size and time they were read at: listing again re-reads only what changed. */
   private readonly parsed = new Map<string, { mtimeMs: number; size: number; record: GenerationRecord | undefined }>();
 
-  constructor(private readonly dir: string) {}
+  private readonly maxRecordBytes: number;
+  private readonly maxEventsBytes: number;
+
+  constructor(
+    private readonly dir: string,
+    options: HistoryStoreOptions = {},
+  ) {
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+    this.maxEventsBytes = options.maxEventsBytes ?? MAX_EVENTS_BYTES;
+  }
 
   private fileOf(record: Pick<GenerationRecord, 'id' | 'createdAt'>): string {
     // The time first, so a directory listing is already in order.
@@ -86,17 +138,42 @@ export class HistoryStore {
     return this.fileOf(record).replace(/\.json$/, EVENTS_SUFFIX);
   }
 
-  /** Writes (or replaces) a record atomically; with events, its event log first (a record never points at a missing log). */
-  async save(record: GenerationRecord, events?: readonly RunEvent[]): Promise<void> {
+  /**
+   * Writes (or replaces) a record atomically; with events, its event log first (a record never
+   * points at a missing log). A blind write: to change a record that may be changed at the same
+   * time (a rating, the end of its run), use update.
+   */
+  async save(record: GenerationRecord, events?: readonly RunEvent[]): Promise<SaveOutcome> {
     const checked = GenerationRecord.parse(record);
     await mkdir(this.dir, { recursive: true });
-    if (events) await writeAtomically(this.eventsFileOf(checked), JSON.stringify(events));
-    await writeAtomically(this.fileOf(checked), JSON.stringify(checked));
+    return withRecordLock(this.fileOf(checked), () => this.write(checked, events));
   }
 
-  /** A record's event log (empty when it has none or it is damaged: the record itself still counts). */
+  /** Size checks, then the log and the record; the caller holds the record's lock. */
+  private async write(record: GenerationRecord, events?: readonly RunEvent[]): Promise<SaveOutcome> {
+    const json = JSON.stringify(record);
+    const bytes = Buffer.byteLength(json);
+    if (bytes > this.maxRecordBytes) throw new HistoryRecordTooLargeError(record.id, bytes, this.maxRecordBytes, largestParts(record));
+    const outcome: SaveOutcome = {};
+    if (events) {
+      const log = JSON.stringify(events);
+      const logBytes = Buffer.byteLength(log);
+      if (logBytes > this.maxEventsBytes) {
+        // The record is worth keeping without its replay; an older log of it would be stale.
+        outcome.eventsLeftOut = `its event log is ${megabytes(logBytes)}, over the ${megabytes(this.maxEventsBytes)} limit: the run cannot be replayed from the history`;
+        await rm(this.eventsFileOf(record), { force: true });
+      } else {
+        await writeAtomically(this.eventsFileOf(record), log);
+      }
+    }
+    await writeAtomically(this.fileOf(record), json);
+    return outcome;
+  }
+
+  /** A record's event log (empty when it has none, or it is damaged or too large: the record itself still counts). */
   async events(record: Pick<GenerationRecord, 'id' | 'createdAt'>): Promise<RunEvent[]> {
     try {
+      if ((await stat(this.eventsFileOf(record))).size > this.maxEventsBytes) return [];
       const parsed = z.array(RunEvent).safeParse(JSON.parse(await readFile(this.eventsFileOf(record), 'utf8')));
       return parsed.success ? parsed.data : [];
     } catch {
@@ -132,6 +209,11 @@ export class HistoryStore {
       const { mtimeMs, size } = await stat(file);
       const known = this.parsed.get(name);
       if (known && known.mtimeMs === mtimeMs && known.size === size) return known.record;
+      if (size > this.maxRecordBytes) {
+        // Not ours to read into memory (a record this store would have refused): unreadable.
+        this.parsed.set(name, { mtimeMs, size, record: undefined });
+        return undefined;
+      }
       const parsed = GenerationRecord.safeParse(migrateRecord(JSON.parse(await readFile(file, 'utf8'))));
       const record = parsed.success ? parsed.data : undefined;
       this.parsed.set(name, { mtimeMs, size, record });
@@ -146,21 +228,52 @@ export class HistoryStore {
     return (await this.list()).records.find((record) => record.id === id);
   }
 
-  /** Changes one record (e.g. its rating); the last writer wins for that one record only. */
-  async update(id: string, change: (record: GenerationRecord) => GenerationRecord): Promise<GenerationRecord | undefined> {
-    const record = await this.get(id);
-    if (!record) return undefined;
-    const next = change(record);
-    await this.save(next);
-    return next;
+  /**
+   * Changes one record (its rating, the end of its run), with `events` also its log. Changes to a
+   * record never interleave, in this window or another: each reads the record as the one before it
+   * left it. `change` returning the record itself writes nothing. Undefined when there is no record.
+   */
+  async update(
+    id: string,
+    change: (record: GenerationRecord) => GenerationRecord,
+    options: { events?: readonly RunEvent[]; onSaved?: (outcome: SaveOutcome) => void } = {},
+  ): Promise<GenerationRecord | undefined> {
+    const found = await this.get(id);
+    if (!found) return undefined;
+    const file = this.fileOf(found);
+    return withRecordLock(file, async () => {
+      const current = await this.readFresh(file);
+      if (!current) return undefined; // deleted meanwhile
+      const next = change(current);
+      if (next === current) return current;
+      const checked = GenerationRecord.parse(next);
+      if (checked.id !== current.id || checked.createdAt !== current.createdAt) throw new Error(`An update of generation ${id} may not change its id or creation time`);
+      const outcome = await this.write(checked, options.events);
+      options.onSaved?.(outcome);
+      return checked;
+    });
+  }
+
+  /** The record in `file` as it is on disk now (no cache: another window may just have changed it). */
+  private async readFresh(file: string): Promise<GenerationRecord | undefined> {
+    try {
+      if ((await stat(file)).size > this.maxRecordBytes) return undefined;
+      const parsed = GenerationRecord.safeParse(migrateRecord(JSON.parse(await readFile(file, 'utf8'))));
+      return parsed.success ? parsed.data : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   }
 
   /** Forgets a record (the generated files are not touched). */
   async delete(id: string): Promise<boolean> {
     const record = await this.get(id);
     if (!record) return false;
-    await rm(this.fileOf(record), { force: true });
-    await rm(this.eventsFileOf(record), { force: true });
+    await withRecordLock(this.fileOf(record), async () => {
+      await rm(this.fileOf(record), { force: true });
+      await rm(this.eventsFileOf(record), { force: true });
+    });
     return true;
   }
 }

@@ -72,7 +72,8 @@ export class GenerationHistory extends Disposable {
   async save(record: GenerationRecord, events?: readonly RunEvent[]): Promise<boolean> {
     if (!this.store) return false;
     try {
-      await this.store.save(record, events);
+      const { eventsLeftOut } = await this.store.save(record, events);
+      if (eventsLeftOut) this.log.warn(`History: generation ${record.id} is saved without its event log: ${eventsLeftOut}`);
       return true;
     } catch (error) {
       this.log.error(`History: could not save generation ${record.id}: ${errorText(error)}`);
@@ -82,10 +83,14 @@ export class GenerationHistory extends Disposable {
     }
   }
 
-  async update(id: string, change: (record: GenerationRecord) => GenerationRecord): Promise<GenerationRecord | undefined> {
+  /** Changes a record (serialized with every other change of it, in any window); with events, also its log. */
+  async update(id: string, change: (record: GenerationRecord) => GenerationRecord, events?: readonly RunEvent[]): Promise<GenerationRecord | undefined> {
     if (!this.store) return undefined;
     try {
-      return await this.store.update(id, change);
+      const onSaved = ({ eventsLeftOut }: { eventsLeftOut?: string }) => {
+        if (eventsLeftOut) this.log.warn(`History: generation ${id} is saved without its event log: ${eventsLeftOut}`);
+      };
+      return await this.store.update(id, change, { events, onSaved });
     } finally {
       this.invalidate();
     }

@@ -48,10 +48,15 @@ export class RunRecording {
     return new RunRecording(history, record);
   }
 
-  /** Completes the record from the run's events (and its verification, when it ran). */
+  /**
+   * Completes the record from the run's events (and its verification, when it ran), as an update:
+   * a rating given meanwhile is kept. Saved whole when the record is not in the history.
+   */
   async end(events: readonly RunEvent[], verification?: VerifyResult): Promise<GenerationRecord> {
-    this.record = { ...this.record, ...outcomeOf(events, verification) };
-    await this.history.save(this.record, events);
+    const outcome = outcomeOf(events, verification);
+    const updated = await this.history.update(this.record.id, (current) => ({ ...current, ...outcome }), events).catch(() => undefined);
+    this.record = updated ?? { ...this.record, ...outcome };
+    if (!updated) await this.history.save(this.record, events);
     return this.record;
   }
 }
@@ -61,9 +66,8 @@ export class RunRecording {
  * window that died, becomes "interrupted" with what the journal knows (events, files, stage outcomes).
  */
 export async function recordInterruption(history: GenerationHistory, runId: string, events: readonly RunEvent[]): Promise<void> {
-  const record = await history.get(runId);
-  if (record?.status !== 'running') return;
-  await history.save({ ...record, ...outcomeOf(events), status: 'interrupted' }, events);
+  // Only a record still running (another window may have finished or rated it meanwhile).
+  await history.update(runId, (record) => (record.status === 'running' ? { ...record, ...outcomeOf(events), status: 'interrupted' } : record), events);
 }
 
 function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Partial<GenerationRecord> {
