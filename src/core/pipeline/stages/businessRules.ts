@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GeneratedFile } from '../../generator/fileSet';
+import { RULES_TEST_PATH as TEST_PATH } from '../writePolicy';
 import { filesStage, prompts } from './define';
 import type { ClaudeStageContext, StageOutput } from './types';
 
@@ -13,7 +14,6 @@ const RulesAnswer = z.object({
 });
 type RulesAnswer = z.infer<typeof RulesAnswer>;
 
-const TEST_PATH = /^backend\/test\/[a-z0-9-]+\.rules\.test\.ts$/;
 const exportedNames = (code: string) => [...code.matchAll(/export\s+(?:async\s+)?(?:function|const|class)\s+(\w+)/g)].map((m) => m[1]).sort();
 
 function testHelpers(context: ClaudeStageContext): GeneratedFile | undefined {
@@ -62,11 +62,14 @@ businessRules.claude = {
       if (before !== after) problems.push(`${file.path}: the exports must stay exactly ${before} (got ${after || 'none'})`);
     }
     for (const test of value.tests) if (!TEST_PATH.test(test.path)) problems.push(`tests: "${test.path}" must be backend/test/<name>.rules.test.ts`);
+    const paths = [...value.files, ...value.tests].map((file) => file.path);
+    for (const path of new Set(paths.filter((path, i) => paths.indexOf(path) !== i))) problems.push(`"${path}" is given more than once`);
     for (const item of value.implemented) if (!pending.has(item.requirement.trim())) problems.push(`implemented: "${item.requirement}" is not one of the requirements listed as not implemented`);
     if (value.implemented.length && (!value.files.length || !value.tests.length)) problems.push('implemented requirements need changed rules modules and tests');
     for (const file of [...value.files, ...value.tests]) problems.push(...(checkSyntax ? checkSyntax(file.path, file.content) : ['no TypeScript syntax checker']));
     return problems;
   },
+  writes: (value: RulesAnswer) => [...value.files, ...value.tests],
   apply: (value: RulesAnswer, { offline, spec }: ClaudeStageContext): StageOutput => {
     if (!value.implemented.length) return { ...offline, summary: `${offline.summary} (Claude found nothing more to implement)` };
     const changed = new Map(value.files.map((file) => [file.path, file.content]));

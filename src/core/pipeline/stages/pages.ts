@@ -39,6 +39,8 @@ pages.claude = {
     if (before !== after) problems.push(`the exports must stay exactly ${before} (got ${after || 'none'})`);
     return problems;
   },
+  // The answer replaces the entity's page module, nothing else (the path is not Claude's to choose).
+  writes: (value: PolishedPage, { offline }: ClaudeStageContext) => (offline.files[0] ? [{ path: offline.files[0].path, content: value.content }] : []),
   apply: (value: PolishedPage, { offline }: ClaudeStageContext): StageOutput => {
     const file = offline.files[0];
     const content = value.content.endsWith('\n') ? value.content : value.content + '\n';

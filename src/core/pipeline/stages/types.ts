@@ -74,6 +74,11 @@ export interface ClaudeStage<T> {
   maxOutputTokens: number;
   /** Writes code: only used when a syntax checker is available, and its output must pass it. */
   writesCode?: boolean;
+  /**
+   * The files an answer would write, for the checks every code-writing stage gets (its write
+   * allowlist and the code policy, see answerPolicy.ts). Without it a code-writing answer is refused.
+   */
+  writes?(value: T, context: ClaudeStageContext): { path: string; content: string }[];
   /** Whether there is anything for Claude to do in this run (no call, no warning when false). */
   applies?(context: ClaudeStageContext): boolean;
   /** The stage's instructions; the shared context (conventions, spec) is sent separately, cached. */
