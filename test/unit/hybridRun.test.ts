@@ -106,10 +106,15 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     assert.match(JSON.stringify(fake.requests[1].body.messages.at(-1)), /requirements\.sentences must not change/);
   });
 
-  it('stops at a rejected API key with a clear message and no retries', async () => {
+  it('at a rejected API key: one clear message, no retries, Claude not asked again, the whole project written', async () => {
+    // Before #12 the domain-model stage failed here and the run wrote nothing.
     const bad = new AnthropicProvider({ apiKey: 'bad-key', baseURL: fake.url, sleep: async () => undefined });
-    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: bad, model: MODEL, budgetUsd: 5 } });
-    assert.match(run.errors.get('domain-model') ?? '', /Check your API key/);
+    const { run, files, stream } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: bad, model: MODEL, budgetUsd: 5 } });
+    assert.equal(run.errors.size, 0);
+    assert.equal(run.status, 'degraded');
+    assert.ok(files.has('backend/src/routes/events.ts'));
+    const warnings = stream.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
+    assert.equal(warnings.filter((w) => /Check your API key/.test(w)).length, 1, warnings.join('\n'));
     assert.equal(fake.requests.length, 1);
   });
 });
