@@ -110,4 +110,10 @@ describe('extractor relations', () => {
     assert.ok(!rels.some((r) => r.startsWith('Variant->') || r.endsWith('->Variant')), JSON.stringify(rels));
     assert.ok(rels.includes('Cartridge->Printer'), JSON.stringify(rels));
   });
+  it("a record linked by a verb to one person of a sign-in role links to that user, named after the role ('each exam puts one teacher in one hall')", () => {
+    const spec = extractSpec('The principal signs in and can change everything. Teachers also sign in to look at the exam plan. Halls have a name and a number of seats. Exams have a date and a subject. Each exam puts one teacher in one hall.');
+    const teacher = spec.relations.find((r) => r.from === 'Exam' && r.to === 'User');
+    assert.equal(teacher?.name, 'teacher', JSON.stringify(spec.relations));
+    assert.ok(spec.relations.some((r) => r.from === 'Exam' && r.to === 'Hall'));
+  });
 });

@@ -158,8 +158,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
         const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 5)) {
           const other = entityOf(draft, phrase, roleWords);
-          // "assigned to one housekeeper": a link to the user in that role, named after it.
-          if (other?.name === 'User' && /^(assign|allocate|give|hand)$/.test(clause.verb) && phrase.headWord !== 'user') {
+          // "assigned to one housekeeper", "puts one teacher in a room": a link to one user in that role, named after it.
+          if (other?.name === 'User' && phrase.headWord !== 'user' && !phrase.plural) {
             link(subject, other, camelCase(phrase.headWord));
             continue;
           }
