@@ -646,13 +646,19 @@ describe('extract rules: refusals', () => {
     assert.deepEqual(t.rules.map((x) => x.kind === 'refuseWhen' && x.condition.value), ['accepted', 'rejected']);
   });
 
-  it('refuseTimeMargin: a margin before an event is said to be out of reach, with the nearest rule suggested', () => {
+  it('refuseTimeMargin: the part that can be enforced (refused once the start has passed) is made; the margin is said to be out of reach', () => {
     const gym = model({ user: true, entities: { booking: [['note', 'text']], session: [['startsAt', 'datetime']] }, relations: [['Booking', 'Session']] });
     const r = run(refuseTimeMargin, gym, 'Bookings can be cancelled up to 24 hours before the session.');
-    assert.equal(r.rules.length, 0);
-    assert.match(r.notes[0], /margin/);
-    const suggestion = r.draft.notUnderstood[0].suggestions[0];
-    assert.ok(suggestion?.kind === 'addRule' && suggestion.rule.kind === 'refuseWhen' && suggestion.rule.condition.relation === 'session');
+    assert.deepEqual(r.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition]), [['Booking', ['delete'], { relation: 'session', field: 'startsAt', op: 'past' }]]);
+    assert.match(r.notes[0], /margin before it is not enforced/);
+    // The record named in the subject, not a person ("members' bookings"), and not the noun "booking" read as a verb.
+    const day = model({ user: true, entities: { member: [['name', 'string']], booking: [['day', 'date']] }, relations: [['Booking', 'Member']] });
+    const s = run(refuseTimeMargin, day, "Members' bookings can't be cancelled on the day itself.");
+    assert.deepEqual(s.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition.field]), [['Booking', ['delete'], 'day']]);
+    // No time anywhere: nothing is made, the note says why.
+    const none = run(refuseTimeMargin, model({ entities: { booking: [['note', 'text']] } }), 'Bookings can be cancelled up to 24 hours before.');
+    assert.equal(none.rules.length, 0);
+    assert.match(none.notes[0], /margin/);
   });
 });
 
@@ -841,5 +847,91 @@ describe('extractor rules: refusals in any word order, measured per rule kind', 
     const other = splitSentences('Title.\n\nThe nights of a rental must be at most 14.').sentences[1];
     readClause(contextFor(plain, other, clausesOf(other).clauses[0], { roles: ['guest'], roleWords: new Set(), ensureOwner: () => false }), [{ name: 'range', run: rangeCompare }]);
     assert.equal(plain.notUnderstood.length, 0);
+  });
+});
+
+describe('extract rules: refusals whose record lacks the field the rule needs (issue #11)', () => {
+  const refusal = (r: Rule) => (r.kind === 'refuseWhen' ? [r.entity, r.actions.join(), JSON.stringify(r.condition)] : [r.kind]);
+
+  it('findRules: the states of a workflow written after a refusal are known when the refusal is read', () => {
+    const draft = model({ user: true, entities: { 'repair request': [['title', 'string']] } });
+    const { sentences } = splitSentences('Repairs.\n\nTenants can withdraw a repair request only while it is still new. Repair requests go new → planned → done.');
+    findRules(draft, sentences, ['tenant'], new Set(), ensureOwner(draft));
+    assert.deepEqual(draft.rules.filter((r) => r.kind === 'refuseWhen').map(refusal), [['RepairRequest', 'delete', '{"field":"status","op":"ne","value":"new"}']]);
+  });
+
+  it('refuseInState: an irregular participle ("paid", "sent") on a record with no status adds the yes/no field', () => {
+    const r = run(refuseInState, model({ entities: { voucher: [['code', 'string']] } }), 'Sent vouchers cannot be deleted.');
+    assert.deepEqual(r.rules.map(refusal), [['Voucher', 'delete', '{"field":"sent","op":"eq","value":true}']]);
+    assert.equal(field(r.draft, 'Voucher', 'sent')?.type, 'boolean');
+    // Words ending like a participle that are no state add nothing.
+    const n = run(refuseInState, model({ entities: { seed: [['name', 'string']] } }), 'Needed seeds cannot be deleted.');
+    assert.equal(field(n.draft, 'Seed', 'needed'), undefined);
+  });
+
+  it('refuseInState: "once a parcel has shipped it can no longer be changed", and notes\' "its" for "it is"', () => {
+    const parcels = () => model({ entities: { parcel: [['status', 'enum', { enumValues: ['packed', 'shipped'] }]] } });
+    const r = run(refuseInState, parcels(), 'Once a parcel has shipped it can no longer be changed.');
+    assert.deepEqual(r.rules.map(refusal), [['Parcel', 'update', '{"field":"status","op":"eq","value":"shipped"}']]);
+    const s = run(refuseAfterState, parcels(), 'u cant change a parcel once its shipped');
+    assert.deepEqual(s.rules.map(refusal), [['Parcel', 'update', '{"field":"status","op":"eq","value":"shipped"}']]);
+  });
+
+  it('refuseInState: "after a logbook is signed it is locked" (the state first, then read-only)', () => {
+    const r = run(refuseInState, model({ entities: { logbook: [['week', 'integer']] } }), 'After a logbook is signed it is locked.');
+    assert.deepEqual(r.rules.map(refusal), [['Logbook', 'update,delete', '{"field":"signed","op":"eq","value":true}']]);
+  });
+
+  it('refuseInState: a moment as the state ("after check-in", "once it has started") is its time having passed', () => {
+    const stays = model({ entities: { stay: [['checkInDate', 'date'], ['checkOutDate', 'date']] } });
+    const r = run(refuseInState, stays, 'A stay cannot be cancelled after check-in.');
+    assert.deepEqual(r.rules.map(refusal), [['Stay', 'delete', '{"field":"checkInDate","op":"past"}']]);
+    const talks = model({ entities: { talk: [['title', 'string']] } });
+    const s = run(refuseInState, talks, 'A talk cannot be edited once it has started.');
+    assert.deepEqual(s.rules.map(refusal), [['Talk', 'update', '{"field":"startTime","op":"past"}']]);
+    assert.equal(field(s.draft, 'Talk', 'startTime')?.type, 'datetime');
+  });
+
+  it('refuseTimePast: a record with no time gets the start it needs; "no bids can be placed on an auction that has ended"', () => {
+    const gym = model({ user: true, entities: { workshop: [['title', 'string']], signup: [['note', 'text']] }, relations: [['Signup', 'Workshop']] });
+    const r = run(refuseTimePast, gym, "You can't sign up for a workshop that has already started.", { roles: ['member'] });
+    assert.equal(field(r.draft, 'Workshop', 'startTime')?.type, 'datetime');
+    const auctions = model({ entities: { auction: [['title', 'string'], ['endTime', 'datetime']], bid: [['amount', 'money']] }, relations: [['Bid', 'Auction']] });
+    const s = run(refuseTimePast, auctions, 'No bids can be placed on an auction that has ended.');
+    assert.deepEqual(s.rules.map(refusal), [['Bid', 'create', '{"relation":"auction","field":"endTime","op":"past"}']]);
+    const visits = model({ entities: { visit: [['date', 'date']] } });
+    const t = run(refuseTimePast, visits, 'Appointments in the past cannot be changed.'.replace('Appointments', 'Visits'));
+    assert.deepEqual(t.rules.map(refusal), [['Visit', 'update', '{"field":"date","op":"past"}']]);
+  });
+
+  it('refuseStateAnywhere: a participle before a record with no status adds the yes/no field, once the refusal is sure', () => {
+    const folders = () => model({ entities: { folder: [['name', 'string']], document: [['title', 'string']] }, relations: [['Document', 'Folder', 'folder']] });
+    const r = run(refuseStateAnywhere, folders(), "Sealed folders can't get new documents.");
+    assert.deepEqual(r.rules.map(refusal), [['Document', 'create', '{"relation":"folder","field":"sealed","op":"eq","value":true}']]);
+    const s = run(refuseStateAnywhere, folders(), 'Once a folder is sealed, no more documents can be added.');
+    assert.deepEqual(s.rules.map(refusal), [['Document', 'create', '{"relation":"folder","field":"sealed","op":"eq","value":true}']]);
+    const t = run(refuseStateAnywhere, folders(), 'Renaming is blocked once the folder is sealed.');
+    assert.deepEqual(t.rules.map(refusal), [['Folder', 'update', '{"field":"sealed","op":"eq","value":true}']]);
+    // No refusal made: no field is added.
+    const u = run(refuseStateAnywhere, folders(), 'Sealed folders cannot be seen by guests.');
+    assert.equal(field(u.draft, 'Folder', 'sealed'), undefined);
+  });
+
+  it('clausesOf: a leading condition stays with the clause it conditions ("if a folder is sealed, nobody can …")', () => {
+    const { sentences } = splitSentences('Title.\n\nIf a folder is sealed, nobody can add documents to it.');
+    assert.deepEqual(clausesOf(sentences[1]).clauses.map((c) => c.plain), ['if a folder is sealed, nobody can add documents to it.']);
+  });
+
+  it('refuseOnlyWhile: "edit my claim as long as it has not been approved", "can be changed until it is signed" (no status: the yes/no field)', () => {
+    const r = run(refuseOnlyWhile, model({ entities: { claim: [['amount', 'money']] } }), 'As a driver I want to edit my claim as long as it has not been approved.');
+    assert.deepEqual(r.rules.map(refusal), [['Claim', 'update', '{"field":"approved","op":"eq","value":true}']]);
+    const s = run(refuseOnlyWhile, model({ entities: { lease: [['rent', 'money']] } }), 'A lease can be changed until it is signed.');
+    assert.deepEqual(s.rules.map(refusal), [['Lease', 'update', '{"field":"signed","op":"eq","value":true}']]);
+  });
+
+  it('refuseAfterState: a verb with a preposition ("cannot enroll in a course after it has started")', () => {
+    const school = model({ user: true, entities: { course: [['title', 'string'], ['startDate', 'date']], enrollment: [['note', 'text']] }, relations: [['Enrollment', 'Course']] });
+    const r = run(refuseAfterState, school, 'Students cannot enroll in a course after it has started.', { roles: ['student'] });
+    assert.deepEqual(r.rules.map(refusal), [['Enrollment', 'create', '{"relation":"course","field":"startDate","op":"past"}']]);
   });
 });

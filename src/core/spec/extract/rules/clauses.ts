@@ -19,6 +19,9 @@ const MODAL = /\b(?:can|can't|cannot|cant|could|must|mustn't|may|might|should|sh
 /** After ", and" / " and": a new clause when a subject and a verb-like word follow. */
 const CLAUSE_START = /^(?:(?:a|an|the|each|every|no|nobody|no one|only|any|all|two|members'?|users'?)\s+)?(?:[a-z'’-]+\s+){0,4}(?:can|can't|cannot|cant|must|may|should|shouldn't|has to|have to|is|are|gets?|holds?|goes|go|moves?)\b/i;
 
+/** "If a project is archived, nobody can add tasks": the condition stays with the clause it conditions. */
+const LEADING_CONDITION = /^\s*(?:if|once|when|whenever|after|as soon as|while|unless|until|before)\b[^,;]*$/i;
+
 function splitOn(parts: string[], re: RegExp, keep: (before: string, after: string) => boolean = () => true): string[] {
   const out: string[] = [];
   for (const part of parts) {
@@ -119,7 +122,7 @@ export function clausesOf(sentence: SentenceInfo): SentenceClauses {
   parts = splitOn(parts, /\s+[—–]\s+|\s+-\s+(?=[a-z])/gi);
   // "X can't be double-booked: one lesson per room": a colon after a clause with a verb.
   parts = splitOn(parts, /:\s+/g, (before) => MODAL.test(before) && before.split(' ').length >= 3);
-  parts = splitOn(parts, /,?\s+(?:and|but|whereas)\s+|,\s+(?=(?:nobody|no one|only)\b)/gi, (before, after) => CLAUSE_START.test(after) && (MODAL.test(before) || before.split(' ').length >= 4));
+  parts = splitOn(parts, /,?\s+(?:and|but|whereas)\s+|,\s+(?=(?:nobody|no one|only)\b)/gi, (before, after) => CLAUSE_START.test(after) && (MODAL.test(before) || before.split(' ').length >= 4) && !LEADING_CONDITION.test(before));
   parts = splitOn(parts, /,\s*(?:since|because|as)\s+|\s+because\s+/gi);
   const main = parts.map((p) => ({ text: p.replace(/^[,\s]+|[,\s]+$/g, ''), plain: plainOf(p.replace(/^[,\s]+|[,\s]+$/g, '')), purpose: false }));
   return { clauses: [...main, ...listed.items, ...clauses], narrator };

@@ -131,6 +131,19 @@ export function findRules(
   ensureOwner: (entity: string, source: number) => boolean,
 ): void {
   const inputs: RuleInputs = { roles, roleWords, ensureOwner };
+  // The states a record goes through are read first: a refusal written before the workflow
+  // ("… only while it is still new", then "requests go new → scheduled → done") needs its values.
+  readAll(draft, sentences, inputs, WORKFLOW_PATTERNS);
+  readAll(draft, sentences, inputs, PATTERNS);
+  workflowFromValues(draft);
+}
+
+const WORKFLOW_PATTERNS = PATTERNS.filter((p) => p.name.startsWith('workflow'));
+
+/** One pass of these patterns over every clause, with the hints of the surrounding text. */
+function readAll(draft: Draft, sentences: SentenceInfo[], inputs: RuleInputs, patterns: typeof PATTERNS): void {
+  const { roles, roleWords } = inputs;
+  const first = patterns !== PATTERNS;
   let section: string | undefined;
   let previous: string | undefined;
   for (const sentence of sentences) {
@@ -148,15 +161,15 @@ export function findRules(
       const ctx = contextFor(draft, sentence, clause, inputs, { hint: listed?.entity.name ?? hint, section: listed?.entity.name ?? section, narrator });
       // A "so that" reason restating the rule just made is not a second requirement.
       if (clause.purpose && made) continue;
-      readClause(ctx);
+      if (first) for (const pattern of patterns) pattern.run(ctx);
+      else readClause(ctx);
       made += ctx.outcome.rules;
       const subject = mentionsIn(ctx, clause.plain).find((m) => m.entity.name !== 'User');
       if (subject) hint = subject.entity.name;
     }
-    const first = mentionsIn({ draft, roles, roleWords }, sentence.plain).find((m) => m.entity.name !== 'User');
-    if (first) previous = first.entity.name;
+    const firstMention = mentionsIn({ draft, roles, roleWords }, sentence.plain).find((m) => m.entity.name !== 'User');
+    if (firstMention) previous = firstMention.entity.name;
   }
-  workflowFromValues(draft);
 }
 
 export function contextFor(draft: Draft, sentence: SentenceInfo, clause: RuleClause, inputs: RuleInputs, extra: { hint?: string; section?: string; narrator?: string } = {}): RuleContext {

@@ -38,6 +38,47 @@ export function stateCondition(entity: DraftEntity, state: string): { field: Dra
   return undefined;
 }
 
+const isTimeField = (f: DraftField) => f.type === 'date' || f.type === 'datetime';
+const STARTS = /^(?:started|begun|began|start|starts|begins|beginning|check in|checked in|arrival|arrived|kick off|kicked off|pick up|picked up|departure|departed)$/;
+const ENDS = /^(?:ended|finished|over|end|ends|check out|checked out|return|returned|drop off|dropped off|deadline|due date|expiry|expired)$/;
+
+/**
+ * A state that is a moment of the record ("after check-in", "once it has started", "after the
+ * deadline"): its date or time has passed. A record that starts or ends with no time of its own
+ * gets the start (or end) time the rule needs.
+ */
+export function timeState(ctx: RuleContext, entity: DraftEntity, state: string, add = true): { field: DraftField; op: RuleCondition['op'] } | undefined {
+  const ws = wordsOf(state.replace(/-/g, ' ')).filter((w) => !/^(?:the|its|their|a|an|his|her|already|been|has|have|is|are)$/.test(w));
+  if (!ws.length || ws.length > 3 || entity.name === 'User') return undefined;
+  const joined = ws.join(' ');
+  const starts = STARTS.test(joined);
+  const ends = ENDS.test(joined);
+  if (!starts && !ends) {
+    const named = fieldIn(entity, ws, 1.8, isTimeField);
+    return named ? { field: named, op: 'past' } : undefined;
+  }
+  const t = timeFields(entity);
+  const named = fieldIn(entity, ws, 1.8, isTimeField);
+  if (named) return { field: named, op: 'past' };
+  if (starts && t.start) return { field: t.start, op: 'past' };
+  if (ends && t.end) return { field: t.end, op: 'past' };
+  // Only a plain start or end is added; "returned" or "expired" may be a state of its own.
+  if (!add || !/^(?:started|begun|began|start|starts|begins|ended|finished|over|end|ends)$/.test(joined)) return undefined;
+  const field = addField(entity, { words: starts ? ['start', 'time'] : ['end', 'time'], type: 'datetime' }, ctx.sentence.id);
+  return field ? { field, op: 'past' } : undefined;
+}
+
+/** Moments named by a noun or a start/end verb: their time passing is the state ("after check-in", "once it has started"). */
+const MOMENT = /^(?:started|begun|began|start|starts|begins|beginning|check in|arrival|kick off|departure|ended|finished|over|end|ends|check out|deadline|due date|expiry)$/;
+
+/** The condition a state names: a stored value first, a moment's time for moments, else the yes/no field it needs. */
+function conditionFor(ctx: RuleContext, entity: DraftEntity, state: string, flag = true): NonNullable<ReturnType<typeof stateCondition>> | undefined {
+  const moment = MOMENT.test(wordsOf(state.replace(/-/g, ' ')).filter((w) => !/^(?:the|its|their|already|been|has|have|is|are)$/.test(w)).join(' '));
+  const stored = () => stateCondition(entity, state);
+  const time = () => timeState(ctx, entity, state);
+  return (moment ? time() ?? stored() : stored() ?? time()) ?? (flag ? stateFlag(ctx, entity, state) : undefined);
+}
+
 /** The refusal text shown to the user: the clause, as a sentence. */
 function message(ctx: RuleContext): string {
   const text = ctx.clause.text.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
@@ -89,10 +130,14 @@ function verbList(text: string): string[] {
  * field the rule needs (paid) rather than dropping the rule. Only for a one-word state written
  * like a past participle or a plain state adjective, on a record without a status of its own.
  */
+/** Past participles that do not end in -ed/-en and name a state a record reaches ("paid", "sent", "sold"). */
+const IRREGULAR_STATE = /^(?:un)?(?:paid|sent|sold|shut|lost|won|held|built|kept|spent|bought|signed|dealt|bound|struck|split|quit|shipped|set up)$/;
+
 function stateFlag(ctx: RuleContext, entity: DraftEntity, state: string): NonNullable<ReturnType<typeof stateCondition>> | undefined {
   const value = stateValue(state);
   if (!value || value.includes('_') || entity.name === 'User') return undefined;
-  if (!/(?:ed|en)$/.test(value) && !/^(open|active|inactive|locked|public|private|final|done|archived|unpaid)$/.test(value)) return undefined;
+  if (!/(?:ed|en)$/.test(value) && !IRREGULAR_STATE.test(value) && !/^(open|active|inactive|locked|public|private|final|done|archived|unpaid)$/.test(value)) return undefined;
+  if (/^(?:new|need|seed|speed|feed|bleed|breed|hundred|kindred|used|needed|wanted|required|allowed|shared|listed|named|based|related)$/.test(value)) return undefined;
   if (entity.fields.some((f) => f.type === 'enum' && /status|state|stage|phase/i.test(f.name))) return undefined;
   const negative = /^un(?=[a-z]{4,}(?:ed|en)$)/.exec(value);
   const name = negative ? value.slice(2) : value === 'inactive' ? 'active' : value;
@@ -108,20 +153,33 @@ function noState(ctx: RuleContext, entity: DraftEntity, state: string, label: st
   note(ctx, `Looks like a refusal while ${an(entity.name)} is ${state} (${label}), but ${entity.name} has no status value or yes/no field "${state}"${status ? ` (${status.name} is one of ${status.enumValues?.join(', ')})` : ''}.`, fixes);
 }
 
+/** The clause to match: no end mark, and notes' "its delivered" / "its been paid" read as "it is" / "it has". */
+function clausePlain(ctx: RuleContext): string {
+  return ctx.clause.plain
+    .replace(/[.;!]\s*$/, '')
+    .replace(/\bits been\b/g, 'it has been')
+    .replace(/\b(it|that)s (?=(?:already |still |now |been )?[a-z]+(?:ed|en|paid|sent|sold)\b)/g, '$1 is ');
+}
+
 /** "a closed issue cannot be edited or commented on", "lessons that are marked as given can't be deleted", "… can't be deleted once paid". */
 export function refuseInState(ctx: RuleContext): boolean {
-  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const plain = clausePlain(ctx);
   // "a paid invoice can't be …", and bare plurals at the start: "paid invoices must not be …".
   const adjective = new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain) ?? new RegExp(String.raw`^([a-z]+(?:[ -][a-z]+){1,3})\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
   const relative = new RegExp(String.raw`^(?:.*?\b)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:are|is|have been|has been|were|was)\s+(?:already\s+|still\s+)?(?:marked as\s+|set to\s+|in\s+|in status\s+)?([a-z][a-z -]{0,20}?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
-  const once = new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`).exec(plain);
+  const once = new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were|has|have)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`).exec(plain);
   // "once an order is shipped, it can no longer be changed"; "closed tickets are read-only"; "a report is locked once it is approved".
-  const leading = new RegExp(String.raw`^(?:once|after|when|as soon as)\s+(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?),?\s+(?:it|they|the [a-z ]+?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
+  const leading = new RegExp(String.raw`^(?:once|after|when|as soon as)\s+(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?),?\s+(?:it|they|the [a-z ]+?)\s+${NEG}\s+be\s+${VERBS}`).exec(plain);
   const frozen = /^(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)(?:\s+(?:once|when|after|as soon as)\s+(?:it is|it's|they are|it has been|they have been|it gets)?\s*([a-z][a-z -]{0,20}))?$/.exec(plain);
+  const frozenAfter = /^(?:once|after|when|as soon as)\s+(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z-]*(?: [a-z]+)?),?\s+(?:it|they)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)$/.exec(plain);
   let entity: DraftEntity | undefined;
   let state: string | undefined;
   let verbs: string[] = [];
-  if (leading) {
+  if (frozenAfter) {
+    entity = lastRecordIn(ctx, frozenAfter[1])?.entity;
+    state = frozenAfter[2];
+    verbs = ['edited', 'deleted'];
+  } else if (leading) {
     entity = lastRecordIn(ctx, leading[1])?.entity;
     state = leading[2];
     verbs = verbList(leading[3]);
@@ -158,7 +216,7 @@ export function refuseInState(ctx: RuleContext): boolean {
   const label = plain.slice(0, 140);
   // A person in a state who can't act is refuseActor's ("a suspended member can't book").
   if (isPeople(ctx, [entity.key.split(' ').pop() ?? '']) && !verbs.some((v) => /ed$|en$/.test(v))) return false;
-  const condition = stateCondition(entity, state) ?? stateFlag(ctx, entity, state);
+  const condition = conditionFor(ctx, entity, state);
   if (!condition) {
     noState(ctx, entity, state, label);
     return true;
@@ -196,7 +254,7 @@ function personCondition(person: DraftEntity, words: { state?: string; with?: st
 
 /** "a suspended member can't book a room", "members with unpaid fees cannot borrow", "a member whose membership has ended can't book anything". */
 export function refuseActor(ctx: RuleContext): boolean {
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const plain = withoutSignIn(clausePlain(ctx));
   const m = new RegExp(String.raw`^(.*?)\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{0,40}?)\s+${NEG}\s+(?!be\b)([a-z]+)(?:\s+(?:up|in|out))?\s*(.*)$`).exec(plain);
   if (!m) return false;
   const subject = `${m[1]} ${m[2]}`.trim();
@@ -249,12 +307,13 @@ export function refuseActor(ctx: RuleContext): boolean {
 
 /** "nobody can book a class that has already started", "can't book a session in the past", "products past their best-before date can't be put in a parcel". */
 export function refuseTimePast(ctx: RuleContext): boolean {
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
-  const started = /\b(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:has|have|had|is|are)\s+(?:already\s+)?(started|begun|began|ended|finished|passed|expired|closed|run out)\b/.exec(plain);
-  const inPast = /\b(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+in the past\b/.exec(plain);
+  const plain = withoutSignIn(clausePlain(ctx));
+  const started = /\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:has|have|had|is|are)\s+(?:already\s+)?(started|begun|began|ended|finished|passed|expired|closed|run out)\b/.exec(plain);
+  const inPast = /\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+in the past\b/.exec(plain);
   const pastTheir = /^(.*?)\b([a-z][a-z -]{1,30}?)\s+past\s+(?:their|its|the)\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't)\s+be\s+([a-z]+(?:ed|en|t))\b\s*(.*)$/.exec(plain);
   if (!started && !inPast && !pastTheir) return false;
-  if (!new RegExp(NEG).test(plain) && !/\bnobody|no one|never\b/.test(plain)) return false;
+  const noneCan = /\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|will|shall)\s+be\s+([a-z]+)/.exec(plain);
+  if (!new RegExp(NEG).test(plain) && !/\bnobody|no one|never\b/.test(plain) && !noneCan) return false;
   const label = plain.slice(0, 140);
   let target: Mention | undefined;
   let field: DraftField | undefined;
@@ -274,12 +333,14 @@ export function refuseTimePast(ctx: RuleContext): boolean {
     note(ctx, `Looks like a refusal once something is past (${label}), but the record it is about was not found.`);
     return true;
   }
+  // "a class that has already started" when Class has no time yet: the start it needs.
+  if (!field && started && !pastTheir) field = timeState(ctx, target.entity, started[2])?.field;
   if (!field) {
     note(ctx, `Looks like a refusal once ${an(target.entity.name)} is past (${label}), but ${target.entity.name} has no date or time to compare with now.`);
     return true;
   }
   // The verb acting: on the record itself ("be edited") or making a row under it ("book", "put in a parcel").
-  const verbText = pastTheir ? pastTheir[4] : (/\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|nobody can|no one can|never)\s+(?:be\s+)?([a-z]+)/.exec(plain)?.[1] ?? '');
+  const verbText = pastTheir ? pastTheir[4] : (/\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|nobody can|no one can|never)\s+(?:be\s+)?([a-z]+)/.exec(plain)?.[1] ?? noneCan?.[1] ?? '');
   const other = pastTheir ? mentionsIn(ctx, pastTheir[5]).filter((m) => m.entity.name !== 'User').map((m) => m.entity) : [];
   const own = actionsOf([verbText], 'refusal').filter((a): a is WriteAction => a !== 'read' && a !== 'create');
   const passiveOnTarget = pastTheir ? false : new RegExp(String.raw`${NEG}\s+be\s+`).test(plain);
@@ -298,20 +359,59 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   return true;
 }
 
+/** The action verbs of a fragment that are not part of a record's name ("withdraw a repair request": withdraw). */
+function verbsOutside(ctx: RuleContext, fragment: string): string[] {
+  const ws = wordsOf(fragment.replace(/\//g, ' '));
+  const named = mentionsIn(ctx, ws);
+  return ws.filter((w, i) => isActionVerb(w) && !/^(can|only)$/.test(w) && !named.some((x) => i >= x.start && i <= x.end));
+}
+
+/**
+ * "I want to edit my expense as long as it has not been approved", "a claim can be changed until it
+ * is approved" on a record with no status that orders its states: refused once it is in that state
+ * (the yes/no field the state needs is added when the record stores none).
+ */
+function refuseUntil(ctx: RuleContext, plain: string): boolean {
+  const m =
+    /^(.*?)\b(?:only\s+)?(?:while|as long as|so long as)\s+(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has|have)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?([a-z][a-z-]*)(?:\s+yet)?$/.exec(plain) ??
+    /^(.*?)\b(?:only\s+)?(?:until|till)\s+(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get|has|have)\s+(?:been\s+)?([a-z][a-z-]*)$/.exec(plain);
+  if (!m) return false;
+  const verbs = verbsOutside(ctx, m[1]);
+  const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read' && a !== 'create');
+  const target = lastRecordIn(ctx, m[1]);
+  if (!target || !actions.length) return false;
+  const entity = target.entity;
+  // A status whose order is known is refuseOnlyWhile's ("until it is shipped": the states before it).
+  const status = entity.fields.find((f) => f.type === 'enum' && /status|state|stage|phase/i.test(f.name));
+  const value = stateValue(m[2]);
+  if (status && value && status.enumValues?.includes(value) && /^(?:until|till)$/.test(/\b(until|till)\b/.exec(plain)?.[1] ?? '')) return false;
+  const condition = conditionFor(ctx, entity, m[2]);
+  const label = plain.slice(0, 140);
+  if (!condition) {
+    noState(ctx, entity, m[2], label);
+    return true;
+  }
+  condition.field.sources.add(ctx.sentence.id);
+  addOrNote(ctx, { kind: 'refuseWhen', entity: entity.name, actions, condition: { field: condition.field.name, op: condition.op, ...(condition.value !== undefined ? { value: condition.value } : {}) }, message: message(ctx), sources: [ctx.sentence.id] }, label);
+  return true;
+}
+
 /** "an order can only be cancelled before it's assigned", "edit or withdraw my request only while it is still new". */
 export function refuseOnlyWhile(ctx: RuleContext): boolean {
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  const plain = withoutSignIn(clausePlain(ctx));
+  if (refuseUntil(ctx, plain)) return true;
   const m = /^(.*?)\b(?:only\s+)?(?:while|as long as|until|before)\s+(?:(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get)\s+)?(?:still\s+)?(?:a\s+|an\s+|in\s+|marked\s+)?([a-z][a-z -]{0,30}?)$/.exec(plain);
-  if (!m || !/\bonly\b/.test(plain)) return false;
+  if (!m || !/\bonly\b|\buntil\b/.test(plain)) return false;
   const before = /\b(?:before|until)\b/.test(plain.slice(m[1].length));
   const head = m[1];
-  const verbs = wordsOf(head.replace(/\//g, ' ')).filter((w) => isActionVerb(w) && !/^(can|only)$/.test(w));
+  const verbs = verbsOutside(ctx, head);
   const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
   const target = lastRecordIn(ctx, head) ?? lastRecordIn(ctx, ctx.sentence.plain);
   const label = plain.slice(0, 140);
-  if (!target || !actions.length) {
-    if (!target) note(ctx, `Looks like something may only happen while a record is in some state (${label}), but the record type was not found.`);
-    return !!target || actions.length > 0;
+  if (!actions.length) return false;
+  if (!target) {
+    note(ctx, `Looks like something may only happen while a record is in some state (${label}), but the record type was not found.`);
+    return true;
   }
   const entity = target.entity;
   const states = m[2].split(/\s+or\s+|\s*,\s*/).map((s) => stateValue(s.replace(/^(?:a|an|in)\s+/, ''))).filter((s): s is string => !!s);
@@ -345,10 +445,10 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
 
 /** "you can't edit an order after it has shipped", "nobody may change a report once it is approved". */
 export function refuseAfterState(ctx: RuleContext): boolean {
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
-  const tail = String.raw`\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:once|after|when|as soon as|if)\s+(?:it|they)\s*(?:is|are|'s|has been|have been|has|have|was|were|gets|got)?\s*(?:already\s+|been\s+)?([a-z][a-z -]{0,20})$`;
+  const plain = withoutSignIn(clausePlain(ctx));
+  const tail = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with|in to))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:once|after|when|as soon as|if)\s+(?:it|they)\s*(?:is|are|'s|has been|have been|has|have|was|were|gets|got)?\s*(?:already\s+|been\s+)?([a-z][a-z -]{0,20})$`;
   // "… an expense that is approved", "… an expense which has been paid": the state in a relative clause.
-  const relative = String.raw`\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:that|which)\s+(?:is|are|has been|have been|was|were)\s+(?:already\s+|marked as\s+|set to\s+|in\s+)?([a-z][a-z -]{0,20})$`;
+  const relative = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:that|which)\s+(?:is|are|has been|have been|was|were)\s+(?:already\s+|marked as\s+|set to\s+|in\s+)?([a-z][a-z -]{0,20})$`;
   const verbsRe = String.raw`([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)`;
   const m =
     new RegExp(String.raw`\b${NEG}\s+${verbsRe}${tail}`).exec(plain) ??
@@ -363,7 +463,7 @@ export function refuseAfterState(ctx: RuleContext): boolean {
     note(ctx, `Looks like a refusal once something is ${m[3]} (${label}), but "${m[2]}" is not a record type.`);
     return true;
   }
-  const condition = stateCondition(entity, m[3]);
+  const condition = conditionFor(ctx, entity, m[3]);
   if (!condition) {
     noState(ctx, entity, m[3], label);
     return true;
@@ -396,25 +496,37 @@ export function refuseTimeMargin(ctx: RuleContext): boolean {
   const m = /\b(?:up to|at least|less than|no later than|not later than|more than|within|until)\s+(\S+)\s+(minutes?|hours?|days?|weeks?|working days?)\s+(?:before|in advance|ahead|prior)\b|\bon the (?:same )?day itself\b|\bthe day before\b/.exec(plain);
   if (!m || !(/\b(?:can|may|cannot|can't|cant|no|not|only|must)\b/.test(plain))) return false;
   const label = m[0];
-  const verbs = wordsOf(withoutSignIn(plain.slice(0, m.index))).filter((w) => isActionVerb(w));
+  // The verbs, not the records named ("a booking can't be cancelled": cancel, not book).
+  const headWords = wordsOf(withoutSignIn(plain.slice(0, m.index)));
+  const named = mentionsIn(ctx, headWords);
+  const verbs = headWords.filter((w, i) => isActionVerb(w) && !named.some((x) => i >= x.start && i <= x.end));
   const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
-  const mentions = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User');
-  const subject = mentions[0]?.entity;
-  const fixes: Suggestion[] = [];
-  if (subject && actions.length) {
-    // The nearest thing: refuse once the related start has passed.
+  // The record acted on: the last one named before the margin ("members' bookings can be cancelled …").
+  const subject = lastRecordIn(ctx, withoutSignIn(plain.slice(0, m.index)))?.entity;
+  if (subject && actions.length && !isPeople(ctx, subject.key.split(' '))) {
+    // The part that can be enforced: a margin before the start also refuses it once the start has
+    // passed ("can be cancelled up to 2 hours before" refuses cancelling a session that began).
     const own = timeFields(subject).start;
-    const parent = !own ? ctx.draft.relations.filter((r) => r.kind === 'belongsTo' && r.from === subject.name).map((r) => ({ r, e: ctx.draft.entities.find((e) => e.name === r.to)! })).find((x) => x.e && timeFields(x.e).start) : undefined;
-    const field = own ?? (parent ? timeFields(parent.e).start : undefined);
+    const parents = ctx.draft.relations.filter((r) => r.kind === 'belongsTo' && r.from === subject.name).map((r) => ({ r, e: ctx.draft.entities.find((e) => e.name === r.to)! })).filter((x) => x.e && x.e.name !== 'User');
+    const after = mentionsIn(ctx, plain.slice(m.index + m[0].length)).find((x) => parents.some((p) => p.e === x.entity));
+    let parent = !own ? parents.find((x) => (!after || x.e === after.entity) && timeFields(x.e).start) : undefined;
+    let field = own ?? (parent ? timeFields(parent.e).start : undefined);
+    if (!field && after) {
+      // "… up to 24 hours before the class" when the class has no time yet: the start it needs.
+      parent = parents.find((x) => x.e === after.entity);
+      field = parent ? timeState(ctx, parent.e, 'start')?.field : undefined;
+    }
     if (field) {
-      fixes.push({
-        kind: 'addRule',
-        rule: { kind: 'refuseWhen', entity: subject.name, actions, condition: { ...(parent ? { relation: parent.r.name } : {}), field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] },
-        label: `Refuse ${actions.join('/')} once ${parent ? `${parent.r.name}.` : ''}${field.name} has passed (without the margin)`,
-      });
+      field.sources.add(ctx.sentence.id);
+      const rule = { kind: 'refuseWhen' as const, entity: subject.name, actions, condition: { ...(parent ? { relation: parent.r.name } : {}), field: field.name, op: 'past' as const }, message: message(ctx), sources: [ctx.sentence.id] };
+      if (addOrNote(ctx, rule, label)) {
+        note(ctx, `Looks like a time limit (${label}); ${actions.join('/')} of ${an(subject.name)} is refused once ${parent ? `its ${parent.r.name}'s ` : 'its '}${field.name} has passed, but the margin before it is not enforced (Takoss compares a date only with now).`);
+        return true;
+      }
+      return true;
     }
   }
-  note(ctx, `Looks like a time limit (${label}), but Takoss can only compare a date with now (in the past or future), not with a margin before it; the margin is not enforced.`, fixes);
+  note(ctx, `Looks like a time limit (${label}), but Takoss can only compare a date with now (in the past or future), not with a margin before it; the margin is not enforced.`);
   return true;
 }
 
@@ -474,8 +586,8 @@ const ARTICLE_OR_VERB = /^(?:a|an|the|any|their|its|his|her|my|your|our|of|to|fo
  */
 export function refuseStateAnywhere(ctx: RuleContext): boolean {
   if (ctx.outcome.rules || ctx.outcome.notes) return false;
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).replace(/\s+(?:anymore|any more|any longer|at all)\b/g, '');
-  const negation = new RegExp(String.raw`\b${NEG}|\b(?:nobody|no one|no-one)\s+(?:can|may|is allowed to|is able to)\b|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|will|shall)\b|\b(?:is|are|be)\s+not\s+(?:allowed|possible|permitted)\b|\b(?:not|never)\s+(?:allowed|possible|permitted)\b`);
+  const plain = withoutSignIn(clausePlain(ctx)).replace(/\s+(?:anymore|any more|any longer|at all)\b/g, '');
+  const negation = new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:blocked|disabled|prevented|refused)\b|\b${NEG}|\b(?:nobody|no one|no-one)\s+(?:can|may|is allowed to|is able to)\b|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|will|shall)\b|\b(?:is|are|be)\s+not\s+(?:allowed|possible|permitted)\b|\b(?:not|never)\s+(?:allowed|possible|permitted)\b`);
   if (!negation.test(plain)) return false;
   const ws = wordsOf(plain);
   const mentions = mentionsIn(ctx, ws).filter((m) => m.entity.name !== 'User');
@@ -499,8 +611,51 @@ export function refuseStateAnywhere(ctx: RuleContext): boolean {
       }
     }
   }
+  // "Once a paper is accepted, no more reviews can be added": the record and its state before the comma.
+  // Also after the refusal ("editing is blocked once the report is submitted") and without the comma ("once an order is paid u cant delete it").
+  const leadingRecord = /(?:^|\b)(?:once|after|when|as soon as|if)\s+(?:(?:a|an|the|any|its|their)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z-]*)(?=\s*,|\s*$|\s+(?:u|you|we|i|nobody|no one|it|they|staff|users?)\b)/.exec(plain);
+  let flag: { mention: Mention; state: string; end: number } | undefined;
+  if (!found && leadingRecord) {
+    const upTo = wordsOf(plain.slice(0, plain.indexOf(leadingRecord[1]) + leadingRecord[1].length)).length;
+    const mention = mentions.filter((m) => m.end === upTo - 1).pop();
+    if (mention) {
+      const condition = stateCondition(mention.entity, leadingRecord[2]) ?? timeState(ctx, mention.entity, leadingRecord[2], false);
+      if (condition) found = { mention, state: leadingRecord[2], condition, end: mention.end };
+      else if (!isPeople(ctx, mention.entity.key.split(' '))) flag = { mention, state: leadingRecord[2], end: mention.end };
+    }
+  }
+  // "Archived projects can't get new tasks" when Project stores no state: one participle before the record.
+  if (!found && !flag) {
+    for (const mention of mentions) {
+      const word = ws[mention.start - 1];
+      if (!word || ARTICLE_OR_VERB.test(word) || NOT_A_STATE.test(word) || isPeople(ctx, mention.entity.key.split(' '))) continue;
+      if (mention.start >= 2 && !/^(?:a|an|the|any|no|all|to|for|on|in|with|of)$/.test(ws[mention.start - 2])) continue;
+      if (isActionVerb(word) && verbLemma(word) === word) continue;
+      flag = { mention, state: word, end: mention.end };
+      break;
+    }
+  }
+  // The yes/no field is added only once the refusal is sure to be made.
+  let flagged = false;
+  if (!found && flag) {
+    const entity = flag.mention.entity;
+    const value = stateValue(flag.state);
+    const participle = !!value && !value.includes('_') && (/(?:ed|en)$/.test(value) || IRREGULAR_STATE.test(value) || /^(archived|locked|closed|inactive)$/.test(value));
+    if (participle && !entity.fields.some((f) => f.type === 'enum' && /status|state|stage|phase/i.test(f.name))) {
+      found = { mention: flag.mention, state: flag.state, condition: { field: undefined as unknown as DraftField, op: 'eq', value: true }, end: flag.end };
+      flagged = true;
+    }
+  }
   if (!found) return false;
   const stateEntity = found.mention.entity;
+  const realize = (): boolean => {
+    if (!flagged) return true;
+    const made = stateFlag(ctx, stateEntity, found!.state);
+    if (!made) return false;
+    found!.condition = made;
+    flagged = false;
+    return true;
+  };
   const stateWords = new Set(wordsOf(found.state));
   const spans = (i: number) => mentions.some((m) => i >= m.start && i <= m.end);
   const verbs = ws.filter((w, i) => !spans(i) && !stateWords.has(w) && isActionVerb(w) && !isPeople(ctx, [w]));
@@ -514,6 +669,7 @@ export function refuseStateAnywhere(ctx: RuleContext): boolean {
   const childActions = actions.length ? actions : gets ? (['create'] as WriteAction[]) : [];
   if (child && childActions.length) {
     const rel = pickRelation(child.entity, belongsTo(ctx, child.entity, stateEntity), wordsOf(stateEntity.key));
+    if (!realize()) return false;
     found.condition.field.sources.add(ctx.sentence.id);
     addOrNote(ctx, { kind: 'refuseWhen', entity: child.entity.name, actions: childActions, condition: condition(rel.name), message: message(ctx), sources: [ctx.sentence.id] }, label);
     return true;
@@ -525,13 +681,14 @@ export function refuseStateAnywhere(ctx: RuleContext): boolean {
     const row = rowOf(ctx, verb, [stateEntity]);
     if (!row || row === stateEntity || !belongsTo(ctx, row, stateEntity).length) continue;
     const rel = pickRelation(row, belongsTo(ctx, row, stateEntity), wordsOf(stateEntity.key));
+    if (!realize()) return false;
     found.condition.field.sources.add(ctx.sentence.id);
     addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions: ['create'], condition: condition(rel.name), message: message(ctx), sources: [ctx.sentence.id] }, label);
     return true;
   }
   // The verbs act on the record itself (creating a record already in a state is no refusal).
   actions = actions.filter((a) => a !== 'create');
-  if (!actions.length) return false;
+  if (!actions.length || !realize()) return false;
   found.condition.field.sources.add(ctx.sentence.id);
   addOrNote(ctx, { kind: 'refuseWhen', entity: stateEntity.name, actions, condition: condition(), message: message(ctx), sources: [ctx.sentence.id] }, label);
   return true;

@@ -53,7 +53,7 @@ const CUD: Action[] = ['create', 'update', 'delete'];
 const VERB_ACTIONS: Record<string, Action[]> = Object.assign(Object.create(null) as Record<string, Action[]>, {
   create: C, add: C, record: C, enter: C, schedule: C, register: C, submit: C, post: C, book: C, log: C, issue: C, make: C, write: C,
   upload: C, place: C, reserve: C, rent: C, borrow: C, plan: C, put: C, file: C, raise: C, report: C, apply: C, request: C, define: C,
-  open: C, take: C, import: C, order: C,
+  open: C, take: C, import: C, order: C, enroll: C, enrol: C, join: C, attend: C, bid: C, vote: C, rate: C, comment: C, buy: C, purchase: C,
   edit: U, update: U, change: U, modify: U, move: U, set: U, mark: U, approve: U, reject: U, verify: U, accept: U, decline: U,
   assign: U, close: U, resolve: U, reopen: U, confirm: U, complete: U, finish: U, tick: U, rename: U, adjust: U, correct: U, grade: U,
   archive: U, reschedule: U, transfer: U, allocate: U, inspect: U, price: U, publish: U, amend: U, fix: U,
