@@ -22,13 +22,19 @@ const SAFE_SEGMENT = /^[A-Za-z0-9._@-][A-Za-z0-9._@ -]*$/;
 const RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 /** No generated project needs deeper folders; a deeper path is a sign of a runaway model answer. */
 export const MAX_PATH_DEPTH = 12;
-/** The largest file a sink writes (generated sources are far smaller; this stops runaway output). */
+/** The largest file a model may write (no answer needs more; this stops runaway model output). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest file the deterministic generator may write. Some grow with the spec: at the schema's
+ * limits (500 entities of 200 fields, longest names and labels) openapi.json is about 70 MB, seed.ts
+ * 36 MB. This only stops a runaway generator.
+ */
+export const MAX_GENERATED_FILE_BYTES = 128 * 1024 * 1024;
 
-/** Throws when a file's content is over the size limit. */
-export function assertSafeSize(path: string, content: string | Uint8Array): void {
+/** Throws when a file's content is over `limit` (default: the cap for model-written files). */
+export function assertSafeSize(path: string, content: string | Uint8Array, limit = MAX_FILE_BYTES): void {
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-  if (bytes > MAX_FILE_BYTES) throw new Error(`Refusing to write ${JSON.stringify(path)}: ${bytes} bytes is over the ${MAX_FILE_BYTES}-byte limit`);
+  if (bytes > limit) throw new Error(`Refusing to write ${JSON.stringify(path)}: ${bytes} bytes is over the ${limit}-byte limit`);
 }
 
 /** Throws on any path that is not a plain relative POSIX path. */

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, realpath, rename, writeFile, chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../generator/fileSet';
+import { assertSafeRelativePath, type GeneratedFile } from '../generator/fileSet';
+import { assertFileSize } from './fileSizeLimit';
 
 export class TargetNotEmptyError extends Error {
   constructor(readonly target: string) {
@@ -60,7 +61,7 @@ export async function createDiskWriter(target: string, options: { force?: boolea
   if (!options.force && !(await isEmptyOrMissing(target))) throw new TargetNotEmptyError(target);
   await mkdir(target, { recursive: true });
   return async (file) => {
-    assertSafeSize(file.path, file.content);
+    assertFileSize(file);
     const absolute = await confinedPath(target, file.path);
     await mkdir(path.dirname(absolute), { recursive: true });
     const temp = `${absolute}.takoss-${randomBytes(4).toString('hex')}.tmp`;

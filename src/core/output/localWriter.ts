@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, link, lstat, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../generator/fileSet';
+import { assertSafeRelativePath, type GeneratedFile } from '../generator/fileSet';
+import { assertFileSize } from './fileSizeLimit';
 
 export interface LocalWriterOptions {
   /** Paths that may replace an existing file (a resumed run's own files, the user's merge choices). */
@@ -16,7 +17,7 @@ export function localFileWriter(root: string, options: LocalWriterOptions = {}):
   const checkedFolders = new Set<string>();
   return async (file) => {
     assertSafeRelativePath(file.path);
-    assertSafeSize(file.path, file.content);
+    assertFileSize(file);
     const segments = file.path.split('/');
     let current = root;
     for (const segment of segments.slice(0, -1)) {
