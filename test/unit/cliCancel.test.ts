@@ -7,13 +7,17 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
+import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
 import type { GenerateDeps } from '../../src/core/cli/generateCommand';
 import { runCli } from '../../src/core/cli/runCli';
 import { cancelOnSignals, type SignalSource, type StopSignal } from '../../src/core/cli/signals';
 import { MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project/manifest';
 import { PARTIAL_HEADING, PARTIAL_MARKER } from '../../src/core/output/partialMarker';
 import { type GenerationRequest, runGeneration } from '../../src/core/pipeline/orchestrator';
+import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import type { VerifyResult } from '../../src/core/verify/verifier';
+import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 import { loadFixtureSpec } from '../shared/claudeModels';
 
 /** Every file under `root`, as POSIX paths relative to it. */
@@ -110,6 +114,54 @@ describe('CLI: cancelling a run (Ctrl+C)', function () {
     assert.equal(result.summary.incomplete.manifest, undefined, "the run's own manifest (with every file) is kept");
     const manifest = TakossManifest.parse(JSON.parse(readFileSync(path.join(target, MANIFEST_PATH), 'utf8')));
     assert.equal(manifest.files.length, filesUnder(target).length - 2, 'every file but the manifest and the marker');
+  });
+});
+
+describe('CLI: Ctrl+C while Claude is answering (fake API)', function () {
+  this.timeout(30_000);
+  let fake: FakeAnthropicServer;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-cli-cancel-claude-'));
+  beforeEach(async () => {
+    fake = await FakeAnthropicServer.start();
+  });
+  afterEach(() => fake.close());
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops the hanging call at once, marks the project incomplete and exits 130', async () => {
+    const controller = new AbortController();
+    const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
+    fake.otherwise((request) => {
+      const tool = toolOf(request);
+      if (tool === 'emit_spec') return toolMessage('emit_spec', loadFixtureSpec('events'));
+      if (tool === 'emit_page') {
+        // The user presses Ctrl+C while Claude is still writing a page.
+        controller.abort();
+        return { kind: 'hang' };
+      }
+      return toolMessage('emit_rules', { files: [], tests: [], implemented: [] });
+    });
+    const specFile = path.join(dir, 'events.json');
+    writeFileSync(specFile, JSON.stringify(loadFixtureSpec('events')));
+    const out = path.join(dir, 'events');
+    const err: string[] = [];
+    const stdout: string[] = [];
+    const started = Date.now();
+    const code = await runCli(['generate', '--spec', specFile, '--out', out, '--provider', 'anthropic'], { out: (l) => stdout.push(l), err: (l) => err.push(l) }, {
+      extractSpec: () => assert.fail('reads a spec file'),
+      runGeneration,
+      verifyProject: async () => assert.fail('not asked to verify'),
+      signal: controller.signal,
+      env: { ANTHROPIC_API_KEY: 'test-key' },
+      createClaudeProvider: (apiKey) => new AnthropicProvider({ apiKey, baseURL: fake.url, sleep: async () => undefined }),
+      checkSyntax: createSyntaxChecker(ts),
+    });
+    assert.equal(code, 130, err.join('\n'));
+    assert.ok(Date.now() - started < 15_000, 'the hanging call did not hold the run');
+    assert.equal(JSON.parse(stdout.join('\n')).status, 'cancelled');
+    const marker = readFileSync(path.join(out, PARTIAL_MARKER), 'utf8');
+    assert.match(marker, /^- Pages: /m, 'the pages Claude was writing did not finish');
+    const manifest = TakossManifest.parse(JSON.parse(readFileSync(path.join(out, MANIFEST_PATH), 'utf8')));
+    assert.deepEqual(manifest.files.map((file) => file.path), filesUnder(out).filter((file) => file !== PARTIAL_MARKER && file !== MANIFEST_PATH).sort());
   });
 });
 
