@@ -216,12 +216,13 @@ describe('extract rules: no overlaps', () => {
     assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Tutorial', fields: ['tutor', 'slot'], sources: [] });
   });
 
-  it('overlapSameTime: without an end or duration it says so and suggests the duration', () => {
+  it('overlapSameTime: without an end or duration the end is added (issue #11); a start in the same named period says what is not covered', () => {
     const draft = model({ entities: { umpire: [['name', 'string']], game: [['startTime', 'datetime']] }, relations: [['Game', 'Umpire']] });
     const r = run(overlapSameTime, draft, "An umpire can't be given two games at once.");
-    assert.equal(r.rules.length, 0);
-    assert.match(r.notes[0], /no end or duration/);
-    assert.deepEqual(r.draft.notUnderstood[0].suggestions.map((s) => s.kind), ['addField', 'addRule']);
+    assert.deepEqual(strip(r.rules[0]), { kind: 'noOverlap', entity: 'Game', scope: 'umpire', start: 'startTime', end: 'endTime', sources: [] });
+    const days = model({ entities: { umpire: [['name', 'string']], game: [['startTime', 'datetime'], ['round', 'integer']] }, relations: [['Game', 'Umpire']] });
+    const s = run(overlapSameTime, days, "An umpire can't be given two games in the same round.");
+    assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Game', fields: ['umpire', 'round'], sources: [] });
   });
 });
 
@@ -933,5 +934,42 @@ describe('extract rules: refusals whose record lacks the field the rule needs (i
     const school = model({ user: true, entities: { course: [['title', 'string'], ['startDate', 'date']], enrollment: [['note', 'text']] }, relations: [['Enrollment', 'Course']] });
     const r = run(refuseAfterState, school, 'Students cannot enroll in a course after it has started.', { roles: ['student'] });
     assert.deepEqual(r.rules.map(refusal), [['Enrollment', 'create', '{"relation":"course","field":"startDate","op":"past"}']]);
+  });
+});
+
+describe('extract rules: overlaps whose record lacks the times or the link they need (issue #11)', () => {
+  const overlap = (r: Rule) => (r.kind === 'noOverlap' ? [r.entity, r.scope, r.start, r.end ?? r.durationMinutesField] : r.kind === 'unique' ? ['unique', ...r.fields] : [r.kind]);
+
+  it('overlapExplicit: no times and no link yet ("rehearsals in the same hall must not overlap") adds the link, a start and an end', () => {
+    const r = run(overlapExplicit, model({ entities: { rehearsal: [['title', 'string']], hall: [['name', 'string']] } }), 'Rehearsals in the same hall must not overlap.');
+    assert.deepEqual(r.rules.map(overlap), [['Rehearsal', 'hall', 'startTime', 'endTime']]);
+    assert.ok(r.draft.relations.some((x) => x.from === 'Rehearsal' && x.to === 'Hall' && x.name === 'hall'));
+    assertValid(r.draft);
+  });
+
+  it('overlapSameTime: a start time alone gets the end an overlap needs ("a vet can\'t have two visits at the same time")', () => {
+    const clinic = model({ entities: { vet: [['name', 'string']], visit: [['startsAt', 'datetime']] }, relations: [['Visit', 'Vet']] });
+    const r = run(overlapSameTime, clinic, "A vet can't have two visits at the same time.");
+    assert.deepEqual(r.rules.map(overlap), [['Visit', 'vet', 'startsAt', 'endsAt']]);
+    assert.equal(field(r.draft, 'Visit', 'endsAt')?.type, 'datetime');
+  });
+
+  it('overlapExplicit: a date alone is a whole day: the same day for the same desk is refused (unique), and said so', () => {
+    const desks = model({ entities: { desk: [['code', 'string']], reservation: [['day', 'date']] }, relations: [['Reservation', 'Desk']] });
+    const r = run(overlapExplicit, desks, 'No two reservations of the same desk may overlap.');
+    assert.deepEqual(r.rules.map(overlap), [['unique', 'desk', 'day']]);
+    assert.match(r.notes[0], /whole day/);
+  });
+
+  it('overlapSameTime: people as the counted word ("a canoe can\'t be rented to two guests at once") counts the rows the verb makes', () => {
+    const rent = model({ user: true, entities: { canoe: [['name', 'string']], rental: [['from', 'datetime'], ['until', 'datetime']] }, relations: [['Rental', 'Canoe']] });
+    const r = run(overlapSameTime, rent, "A canoe can't be rented to two guests at once.", { roles: ['guest'] });
+    assert.deepEqual(r.rules.map(overlap), [['Rental', 'canoe', 'from', 'until']]);
+  });
+
+  it('overlapSameTime: "a court can only have one booking at a time" and "two games can\'t be on the same court at the same time"', () => {
+    const courts = () => model({ entities: { court: [['name', 'string']], booking: [['start', 'datetime'], ['end', 'datetime']], game: [['kickOff', 'datetime'], ['finish', 'datetime']] }, relations: [['Booking', 'Court'], ['Game', 'Court']] });
+    assert.deepEqual(run(overlapSameTime, courts(), 'A court can only have one booking at a time.').rules.map(overlap), [['Booking', 'court', 'start', 'end']]);
+    assert.deepEqual(run(overlapSameTime, courts(), "Two games can't be on the same court at the same time.").rules.map(overlap), [['Game', 'court', 'kickOff', 'finish']]);
   });
 });

@@ -3,9 +3,9 @@
 // can't be assigned to two matches at the same kick-off time". Needs the booked entity's start and
 // its end or duration; a single moment ("the same period") is a unique pair instead.
 import type { Rule, Suggestion } from '../../projectSpec';
-import type { DraftEntity, DraftField, DraftRelation } from '../draft';
+import { addField, addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { belongsTo, rowOf } from './links';
-import { addOrNote, fieldIn, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
 import { PLACE_ROWS, stripArticles, wordsOf } from './words';
 
 const isTime = (f: DraftField) => f.type === 'datetime' || f.type === 'date';
@@ -45,12 +45,28 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
     note(ctx, `Looks like ${scope.entity.name === 'User' ? scope.role ?? 'a user' : scope.entity.name} may not be booked twice at once (${label}), but no record type of bookings with a time was found for it.`);
     return;
   }
-  const relation = scopeRelation(ctx, booked, scope, scopeWords);
+  let relation = scopeRelation(ctx, booked, scope, scopeWords);
+  // "Sessions in the same studio must not overlap" with no link yet: the studio a session is in.
+  if (!relation && scope.entity.name !== 'User' && scope.entity !== booked && !belongsTo(ctx, scope.entity, booked).length) {
+    const added = addRelation(ctx.draft, { from: booked.name, to: scope.entity.name, required: true }, ctx.sentence.id);
+    if (added && added.from === booked.name && added.kind === 'belongsTo') relation = added;
+  }
   if (!relation) {
     note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || scope.entity.name} (${label}), but ${booked.name} has no link to ${scope.entity.name}.`);
     return;
   }
-  const { start, end, duration } = timeFields(booked, true);
+  let { start, end, duration } = timeFields(booked, true);
+  // The times an overlap needs, when the record has none or only a start time: a start and an end
+  // ("a studio's sessions may not overlap" -> start time, end time). A date alone is a day (below).
+  const sameIsStart = !!same?.length && (/^(?:time|moment|hour|hours|minute)$/.test(same[same.length - 1]) || (!!start && fieldIn(booked, same, 1.5) === start));
+  if (!end && !duration && (!same?.length || sameIsStart) && (!start || start.type === 'datetime')) {
+    if (!start) start = addField(booked, { words: ['start', 'time'], type: 'datetime' }, ctx.sentence.id);
+    if (start) end = addField(booked, { words: endWordsFor(start), type: 'datetime', required: start.required }, ctx.sentence.id);
+    if (start && end) {
+      start.sources.add(ctx.sentence.id);
+      ctx.draft.used.add(ctx.sentence.id);
+    }
+  }
   if (start && (end || duration)) {
     const rule: Rule = { kind: 'noOverlap', entity: booked.name, scope: relation.name, start: start.name, sources: [ctx.sentence.id] };
     if (end) rule.end = end.name;
@@ -78,7 +94,20 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
     }
     return;
   }
+  // A booking of a whole day: two on the same day for the same scope overlap, and nothing else can.
+  if (start && start.type === 'date' && !end && !duration) {
+    const ok = addOrNote(ctx, { kind: 'unique', entity: booked.name, fields: [relation.name, start.name], sources: [ctx.sentence.id] }, label);
+    if (ok) note(ctx, `${booked.name} has a date and no end or duration, so each is read as a whole day: two on the same ${start.name} for the same ${relation.name} are refused (a uniqueness rule); bookings over several days would need an end date.`, suggestions);
+    return;
+  }
   note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${relation.name} (${label}), but ${booked.name} has ${start ? `a start (${start.name}) and no end or duration` : 'no start and end times'}.`, suggestions);
+}
+
+/** The end matching a start: startTime -> endTime, startsAt -> endsAt, kickOffTime -> endTime. */
+function endWordsFor(start: DraftField): string[] {
+  const m = /^start(s?)(.*)$/.exec(start.name);
+  if (m) return ['end' + m[1], ...(m[2] ? [m[2].toLowerCase()] : [])];
+  return ['end', 'time'];
 }
 
 /** "no two bookings of the same court may overlap", "a doctor cannot have two overlapping appointments". */
@@ -158,18 +187,49 @@ export function overlapDoubleBooked(ctx: RuleContext): boolean {
 /** "a teacher can't teach two lessons at the same time", "an object can't be on two loans at once", "… in the same period". */
 export function overlapSameTime(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't)\s+(?:be\s+)?(?:[a-z]+\s+){0,3}?(?:two|multiple|several|more than one)\s+([a-z][a-z -]{1,30}?)\s+(at the same time|at once|simultaneously|concurrently|in parallel|(?:at|in|on|during)\s+the\s+same\s+([a-z][a-z -]{1,30}))$/.exec(plain);
-  if (!m) return false;
+  const m = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't)\s+(?:be\s+)?((?:[a-z]+\s+){0,3}?)(?:two|multiple|several|more than one)\s+([a-z][a-z -]{1,30}?)\s+(at the same time|at once|simultaneously|concurrently|in parallel|(?:at|in|on|during)\s+the\s+same\s+([a-z][a-z -]{1,30}))$/.exec(plain);
+  if (!m) return overlapOnlyOne(ctx, plain) || overlapTwoOnSame(ctx, plain);
   const scope = mentionsIn(ctx, m[1]).pop();
-  const booked = lastRecordIn(ctx, m[2]);
+  let booked = lastRecordIn(ctx, m[3]);
+  // "a bike can't be rented to two customers at once": the rows the verb makes for the bike.
+  if (!booked && scope && isPeople(ctx, wordsOf(m[3]))) {
+    const row = wordsOf(m[2]).map((w) => rowOf(ctx, w, [scope.entity])).find((r) => r && r !== scope.entity && belongsTo(ctx, r, scope.entity).length);
+    if (row) booked = { entity: row, person: false, start: 0, end: 0, plural: true };
+  }
   const label = plain.slice(0, 120);
   if (!scope || !booked) {
-    note(ctx, `Looks like a rule against overlaps (${label}), but ${!scope ? `"${stripArticles(wordsOf(m[1])).join(' ')}"` : `"${m[2]}"`} is not a record type.`);
+    note(ctx, `Looks like a rule against overlaps (${label}), but ${!scope ? `"${stripArticles(wordsOf(m[1])).join(' ')}"` : `"${m[3]}"`} is not a record type.`);
     return true;
   }
-  const same = m[4] ? stripArticles(wordsOf(m[4])) : undefined;
+  const same = m[5] ? stripArticles(wordsOf(m[5])) : undefined;
   // "in the same year": one per period is a uniqueness rule (unique.ts), not an overlap of times.
   if (same?.length && /^(day|date|week|month|year|season|term|night)s?$/.test(same[same.length - 1])) return false;
   buildOverlap(ctx, booked.entity, scope, stripArticles(wordsOf(m[1])).slice(-2), same, label);
+  return true;
+}
+
+/** "a vehicle can only have one booking at a time", "a court can only be used for one match at once". */
+function overlapOnlyOne(ctx: RuleContext, plain: string): boolean {
+  const m = /^(.*?)\b(?:can|may|should|must)\s+only\s+(?:have|hold|take|host|be on|be in|be used for|be used in|be booked for|be assigned to|do|teach|drive|work)\s+(?:one|a single)\s+([a-z][a-z -]{1,30}?)\s+(?:at a time|at once|at the same time|simultaneously)$/.exec(plain);
+  if (!m) return false;
+  const scope = mentionsIn(ctx, m[1]).pop();
+  const booked = lastRecordIn(ctx, m[2]);
+  if (!scope || !booked || scope.entity === booked.entity) return false;
+  buildOverlap(ctx, booked.entity, scope, stripArticles(wordsOf(m[1])).slice(-2), undefined, plain.slice(0, 120));
+  return true;
+}
+
+/** "two matches can't be on the same pitch at the same time", "two classes cannot take place in the same studio at once". */
+function overlapTwoOnSame(ctx: RuleContext, plain: string): boolean {
+  const m = /\b(?:no\s+)?two\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|can|may|should)?\s*(?:be|take place|happen|run|be held|be scheduled|be booked|be played)\s+(?:on|in|at|for)\s+the\s+same\s+([a-z][a-z -]{1,30}?)\s+(?:at the same time|at once|simultaneously|concurrently)$/.exec(plain);
+  if (!m) return false;
+  const booked = lastRecordIn(ctx, m[1]);
+  const scope = mentionsIn(ctx, m[2])[0];
+  const label = plain.slice(0, 120);
+  if (!booked || !scope) {
+    note(ctx, `Looks like a rule against overlaps (${label}), but "${!booked ? m[1] : m[2]}" is not a record type.`);
+    return true;
+  }
+  buildOverlap(ctx, booked.entity, scope, stripArticles(wordsOf(m[2])), undefined, label);
   return true;
 }
