@@ -116,4 +116,8 @@ describe('extractor relations', () => {
     assert.equal(teacher?.name, 'teacher', JSON.stringify(spec.relations));
     assert.ok(spec.relations.some((r) => r.from === 'Exam' && r.to === 'Hall'));
   });
+  it("a passive verb with a place links plural records to it ('delivered parcels are stored in lockers'), a passive object does not ('couriers are offered parcels')", () => {
+    assert.ok(pairs('Parcels have a code and a weight. Lockers have a number and a size. Delivered parcels are stored in lockers.').includes('Parcel->Locker'));
+    assert.deepEqual(pairs('Parcels have a code and a weight. Lockers have a number and a size. Couriers have a name. Couriers are offered parcels.'), []);
+  });
 });

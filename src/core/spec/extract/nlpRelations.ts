@@ -183,7 +183,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           }
           // ("Members rate films", "speakers contact reviewers": many on both sides says too little to
           // make a join table; measured, these were mostly wrong.)
-          if (subjectMany && otherMany && !clause.subject?.determiner) continue;
+          // ("Accepted proposals are placed in slots": a passive verb with a place says where each one goes.)
+          if (subjectMany && otherMany && !clause.subject?.determiner && !(clause.passive && clause.preps.some((p) => p.phrase === phrase))) continue;
           if (otherMany && !subjectMany) link(other, subject);
           else link(subject, other);
         }
