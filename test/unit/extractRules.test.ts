@@ -412,14 +412,18 @@ describe('extract rules: capacity', () => {
     assert.deepEqual(strip(alone.rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'student', capacityField: 'maxAttempts', sources: [] });
   });
 
-  it('capacityFull: "nobody can book a full class" uses the class capacity, or says what is missing', () => {
+  it('capacityFull: "nobody can book a full class" uses the class capacity, or adds the number of places a full class has (issue #11)', () => {
     const withCap = model({ user: true, entities: { class: [['capacity', 'integer']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
     assert.deepEqual(strip(run(capacityFull, withCap, 'Nobody can book a full class.').rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'class', capacityField: 'capacity', sources: [] });
     const without = model({ user: true, entities: { class: [['title', 'string']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
     const r = run(capacityFull, without, 'Nobody can book a full class.');
-    assert.equal(r.rules.length, 0);
-    assert.match(r.notes[0], /no number of places was found on Class/);
-    assert.deepEqual(r.draft.notUnderstood[0].suggestions.map((s) => s.kind), ['addField', 'addRule']);
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'class', capacityField: 'capacity', sources: [] });
+    assert.deepEqual([field(r.draft, 'Class', 'capacity')?.type, field(r.draft, 'Class', 'capacity')?.default], ['integer', undefined]);
+    // "more permits than its max" on a zone with no maximum: the maximum it names.
+    const zones = model({ entities: { zone: [['name', 'string']], permit: [['number', 'string']] }, relations: [['Permit', 'Zone']] });
+    const z = run(capacityCompare, zones, 'A zone cannot issue more permits than its max.');
+    assert.deepEqual(strip(z.rules[0]), { kind: 'capacity', entity: 'Permit', relation: 'zone', capacityField: 'maxPermits', sources: [] });
+    assertValid(z.draft);
   });
 
   it('capacityFull: "a class is full when its capacity is reached"', () => {

@@ -100,16 +100,14 @@ function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Mention |
   let field = explicitField ?? capacityField(parent, countedWords);
   const fieldWords = capacityFieldWords(countedWords, counted);
   if (!field) {
-    if (limit === undefined) {
-      note(ctx, `Looks like a capacity limit (${label}), but no number of places was found on ${parent.name}.`, capacitySuggestions(ctx, child, relation, parent, fieldWords, activeField?.name));
-      return;
-    }
-    field = ensureField(ctx, parent, fieldWords, 'integer', { required: true, min: 0, max: limit });
+    // "nobody can book a full class", "more permits than its max": a full record has a number of
+    // places, so it gets one (set per record; no number is given to default to).
+    field = ensureField(ctx, parent, fieldWords, 'integer', limit === undefined ? { min: 0 } : { required: true, min: 0, max: limit });
     if (!field) {
-      note(ctx, `Looks like a capacity limit (${label}), but no capacity field could be added to ${parent.name}.`);
+      note(ctx, `Looks like a capacity limit (${label}), but no capacity field could be added to ${parent.name}.`, capacitySuggestions(ctx, child, relation, parent, fieldWords, activeField?.name));
       return;
     }
-    field.default = limit;
+    if (limit !== undefined) field.default = limit;
   } else {
     field.sources.add(ctx.sentence.id);
     if (limit !== undefined && field.max === undefined) field.max = limit;
