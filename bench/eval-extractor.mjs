@@ -35,6 +35,9 @@
 // - Rules: implemented (spec rule of that kind on the mapped entity; range ~ a field with min/max, unique ~ a unique
 //   field), listed (its sentence is notUnderstood / notImplemented / partial in accountSentences()), else SILENTLY DROPPED.
 //   Printed in total and per gold rule kind ("rule kind <kind> N: impl / listed / drop", aggregate counts, weakest first).
+//   Each rule not implemented gets a miss reason, a fixed category (missReason() in score.ts: entity not found, made as
+//   another kind, the category of the reason it is listed with, claimed by a field/entity with or without rule words…),
+//   printed per kind after the group ("miss <kind> Nx <reason>; …"): no requirement text, so it is safe for holdout.
 // - "unaccounted" sentences (accountSentences()) are silent drops: nothing in the spec comes from them and nothing says why.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
@@ -201,6 +204,15 @@ function printGroup(g, targets = {}) {
   log(`  sentences ${a.sentences}: mapped ${a.mapped}, partial ${a.partial}, notImplemented ${a.notImplemented}, notUnderstood ${a.notUnderstood}, context ${a.context}`);
   log(`  >>> UNACCOUNTED (silently dropped) sentences: ${a.unaccounted} of ${a.sentences} (${pct(a.unaccounted, a.sentences)})`);
   log(`  time per text: median ${g.time.medianMs.toFixed(1)} ms, max ${g.time.maxMs.toFixed(1)} ms (${g.time.slowest})   target median < ${TARGETS.typicalMs} ms ${mark(g.time.medianMs < TARGETS.typicalMs)}`);
+  // Why gold rules were not implemented, per kind: fixed categories only (no requirement text), safe to print for holdout.
+  const reasons = Object.entries(s.rules.missReasons ?? {});
+  if (reasons.length) {
+    log(`  miss reasons of gold rules not implemented (per kind, counts only):`);
+    for (const [kind, byReason] of reasons.sort(([a], [b]) => a.localeCompare(b))) {
+      const list = Object.entries(byReason).sort(([ra, a], [rb, b]) => b - a || ra.localeCompare(rb));
+      log(`    miss ${kind.padEnd(16)} ${list.map(([reason, n]) => `${n}x ${reason}`).join('; ')}`);
+    }
+  }
 }
 
 function printText(r) {
@@ -221,6 +233,9 @@ function printText(r) {
   if (s.relations?.extra.length) log(`   extra relations:   ${s.relations.extra.join('; ')}`);
   for (const rule of s.rules?.results ?? []) {
     if (rule.outcome !== 'implemented') log(`   rule ${rule.gold.kind} on ${rule.gold.entity} ${rule.outcome.toUpperCase()}${rule.status ? ` (sentence ${rule.status})` : ' (sentence not found)'}: "${rule.gold.text}"`);
+  }
+  for (const rule of s.rules?.results ?? []) {
+    if (rule.outcome !== 'implemented' && rule.reason) log(`   rule miss reason ${rule.gold.kind} on ${rule.gold.entity}: ${rule.reason}`);
   }
   if (s.auth && s.auth.expected !== s.auth.found) log(`   auth: expected ${s.auth.expected}, found ${s.auth.found}`);
   if (s.roles?.missing.length || s.roles?.extra.length) log(`   roles: missing ${s.roles.missing.join(', ') || '-'}; extra ${s.roles.extra.join(', ') || '-'}`);

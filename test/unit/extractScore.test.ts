@@ -15,6 +15,8 @@ import {
   namesMatch,
   prf,
   rulesByKind,
+  missReasonsByKind,
+  reasonCategory,
   scoreFields,
   scoreRelations,
   scoreRoles,
@@ -455,6 +457,47 @@ describe('extractor benchmark scoring', () => {
       const kinds = Object.values(total.rules.byKind);
       assert.equal(kinds.reduce((n, c) => n + c.total, 0), total.rules.total, 'the kinds add up to the total');
       assert.equal(kinds.reduce((n, c) => n + c.dropped, 0), total.rules.dropped);
+    });
+
+    it('say why each rule was missed, as a category with no requirement words, summed per kind', () => {
+      const r = scoreRules(gold, spec, matchEntities(gold, spec, true), accountSentences(spec));
+      assert.deepEqual(
+        r.results.map((x) => x.reason),
+        [
+          undefined,
+          undefined,
+          undefined,
+          'listed: not generated: payments',
+          'listed: other listed reason',
+          'dropped: sentence unaccounted',
+          'dropped: claimed by entity/field, no rule-like clause found',
+        ],
+      );
+      assert.equal(reasonCategory('Reads like a limit, but it was not recognised as a rule Takoss can enforce (…).'), 'rule words, no pattern matched');
+      assert.equal(reasonCategory('Looks like a value range (at most 5), but Booking.hours is a string field, not a number.'), 'entity found, field missing or wrong type');
+      assert.equal(reasonCategory('Looks like only clerk may add rooms, but clerk is not a sign-in role of the app.'), 'role not a sign-in role');
+      assert.equal(reasonCategory('Something new entirely'), 'other listed reason');
+      const other = makeSpec({
+        sentences: ['Guests rate a stay from 1 to 5.', 'Only hosts can close a stay.'],
+        entities: [{ name: 'Guest', fields: [{ name: 'rating', type: 'integer', min: 1, max: 5, sources: [0] }] }, { name: 'Stay' }],
+        rules: [{ kind: 'ownership', entity: 'Stay', actions: ['update'], sources: [1] }],
+      });
+      const otherGold = makeGold({
+        entities: classes('Guest', 'Stay', 'Review'),
+        rules: [
+          { kind: 'range', entity: 'Stay', text: 'Guests rate a stay from 1 to 5' },
+          { kind: 'roleRequired', entity: 'Stay', text: 'Only hosts can close a stay' },
+          { kind: 'range', entity: 'Review', text: 'Guests rate a stay from 1 to 5' },
+        ],
+      });
+      const o = scoreRules(otherGold, other, matchEntities(otherGold, other, true), accountSentences(other));
+      assert.deepEqual(
+        o.results.map((x) => x.reason),
+        ['dropped: range rule made on another entity', 'dropped: made as ownership instead', "dropped: rule's entity not found, made range elsewhere"],
+      );
+      const total = summarize([scoreText(gold, spec), scoreText(gold, spec)]);
+      assert.deepEqual(total.rules.missReasons.refuseWhen, { 'listed: not generated: payments': 2, 'dropped: sentence unaccounted': 2 });
+      assert.deepEqual(missReasonsByKind(r.results).capacity, { 'dropped: claimed by entity/field, no rule-like clause found': 1 });
     });
   });
 

@@ -40,6 +40,8 @@
 //   notImplemented or partial in accountSentences()), otherwise silently dropped.
 import { accountSentences, summarizeAccounts, type AccountingSummary, type SentenceAccount } from '../accounting';
 import type { Entity, Field, ProjectSpec } from '../projectSpec';
+import { ruleLanguage } from '../extract/rules/clauses';
+import { plainOf } from '../extract/sentences';
 import type { GoldEntity, GoldRelation, GoldRule, GoldText } from './gold';
 import { attributeKey, nameKey, namesMatch, nameTokens, NO_SYNONYMS, oneTypoApart, stemMatches, Synonyms } from './names';
 
@@ -485,6 +487,8 @@ export interface RuleResult {
   /** The requirement sentence found for the rule's text, and what accountSentences() says of it. */
   sentence?: number;
   status?: string;
+  /** Why a rule that was not implemented was missed: a fixed category (no requirement text), see missReason(). */
+  reason?: string;
 }
 
 export interface RuleScore {
@@ -573,9 +577,89 @@ export function scoreRules(gold: GoldText, spec: ProjectSpec, matching: EntityMa
       outcome = 'listed';
     else outcome = 'dropped';
     score[outcome]++;
-    score.results.push({ gold: rule, outcome, entity, sentence, status });
+    const result: RuleResult = { gold: rule, outcome, entity, sentence, status };
+    if (outcome !== 'implemented') result.reason = missReason(result, spec, accounts);
+    score.results.push(result);
   }
   return score;
+}
+
+/**
+ * Reasons the extractor gives (notUnderstood / unimplemented), reduced to fixed categories. The
+ * reasons quote the requirement ("(at most 3 per day)"), so only the category may be printed for a
+ * corpus whose texts must not be shown. First match wins; the order puts the specific causes first.
+ */
+const REASON_CATEGORIES: Array<[RegExp, string]> = [
+  [/^Not in English/, 'not English'],
+  [/^In an optional or bonus part/, 'optional part'],
+  [/^Also sets a condition/, 'condition not enforced'],
+  [/^Also reads like/, 'other rule kind made'],
+  [/^Reads like .*not recognised as a rule/, 'rule words, no pattern matched'],
+  [/not a sign-in role|not (?:a|one of the) roles?|no sign-in|is not a role/, 'role not a sign-in role'],
+  [/\bno link\b|linked many|has no link|are linked ma/, 'link missing'],
+  [/\bno (?:\w+ )?field\b|field could be named|could not both be found|has no \w+ field|is an? \w+ field, not|value that must be unique was not found|no capacity field|no date field|has no (?:status|state)/, 'entity found, field missing or wrong type'],
+  [/not found|no record type|not a record type|were not both found|is not a record/, 'record not found'],
+  [/does not say|not clear|unclear/, 'rule incomplete in the text'],
+  [/can only compare|not enforced|is not checked|are not checked|only .* is enforced/, 'not expressible in the spec'],
+  [/does not fit the data model|contradicts/, 'rule did not validate'],
+  [/^Automatic side effects/, 'not generated: side effects'],
+  [/^Notifications/, 'not generated: notifications'],
+  [/^Totals, reports/, 'not generated: reports/totals'],
+  [/^Search and filtering/, 'not generated: search'],
+  [/^Payments/, 'not generated: payments'],
+  [/^Import and export/, 'not generated: import/export'],
+  [/^Custom views/, 'not generated: custom views'],
+  [/^This behaviour is not generated/, 'not generated: UI behaviour'],
+  [/^Too short|^No action or statement|^It talks about|^No record type, field, relation or rule/, 'nothing recognised in the sentence'],
+  [/^Looks like|^Read as|^Says that/, 'rule recognised, not made (other cause)'],
+];
+
+export function reasonCategory(reason: string): string {
+  return REASON_CATEGORIES.find(([re]) => re.test(reason))?.[1] ?? 'other listed reason';
+}
+
+/**
+ * Why a gold rule was not implemented, as a fixed category (never the requirement's words):
+ * the entity it is about was not found, a rule was made of another kind or on another entity,
+ * the sentence is listed with a reason (its category), or it was claimed by a field/entity and
+ * nothing says why no rule was made (with or without rule words in it).
+ */
+export function missReason(result: RuleResult, spec: ProjectSpec, accounts: readonly SentenceAccount[]): string {
+  const { gold, entity, sentence } = result;
+  const fromSentence = sentence === undefined ? [] : spec.rules.filter((r) => r.sources.includes(sentence));
+  const prefix = result.outcome === 'listed' ? 'listed' : 'dropped';
+  // A value range or uniqueness made as a field's bounds / unique flag counts as a rule of that kind.
+  const fieldKinds = spec.entities.flatMap((e) =>
+    e.fields
+      .filter((f) => sentence !== undefined && f.sources?.includes(sentence))
+      .flatMap((f) => [...(f.min !== undefined || f.max !== undefined ? ['range'] : []), ...(f.unique ? ['unique'] : [])]),
+  );
+  const kindsMade = [...new Set([...fromSentence.map((r) => (r as { kind: string }).kind), ...fieldKinds])].sort();
+  if (!entity) {
+    if (result.outcome === 'listed') return `${prefix}: rule's entity not found`;
+    return `${prefix}: rule's entity not found, ${kindsMade.length ? `made ${kindsMade.join('+')} elsewhere` : 'no rule made'}`;
+  }
+  if (kindsMade.includes(gold.kind)) return `${prefix}: ${gold.kind} rule made on another entity`;
+  const otherKinds = kindsMade;
+  if (otherKinds.length) return `${prefix}: made as ${otherKinds.join('+')} instead`;
+  const notes = [...spec.notUnderstood, ...spec.unimplemented].filter((n) => (sentence !== undefined && n.sources.includes(sentence)) || textOverlap(gold.text, n.text) >= 0.6);
+  if (notes.length) return `${prefix}: ${reasonCategory(notes[0].reason)}`;
+  if (sentence === undefined) return `${prefix}: sentence not found in the requirements`;
+  const account = accounts.find((a) => a.id === sentence);
+  if (!account || account.status === 'unaccounted') return `${prefix}: sentence unaccounted`;
+  const claimed = [...new Set(account.elements.map((e) => e.split(' ')[0]))].sort().join('/');
+  return `${prefix}: claimed by ${claimed || 'nothing'}, ${ruleLanguage(plainOf(account.text)) ? 'rule words not listed' : 'no rule-like clause found'}`;
+}
+
+/** Miss reasons per gold rule kind: kind -> category -> count (aggregate numbers only). */
+export function missReasonsByKind(results: readonly RuleResult[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of results) {
+    if (r.outcome === 'implemented' || !r.reason) continue;
+    const into = (out[r.gold.kind] ??= {});
+    into[r.reason] = (into[r.reason] ?? 0) + 1;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- roles, auth, the whole text
@@ -672,7 +756,7 @@ export interface Summary {
   enums: { total: number; matched: number; asEntity: number; asField: number };
   fields: Counts & { texts: number };
   relations: Counts & { texts: number };
-  rules: { texts: number; total: number; implemented: number; listed: number; dropped: number; byKind: Record<string, RuleCounts> };
+  rules: { texts: number; total: number; implemented: number; listed: number; dropped: number; byKind: Record<string, RuleCounts>; missReasons: Record<string, Record<string, number>> };
   auth: { texts: number; right: number };
   roles: Counts & { texts: number };
   notStored: { texts: number; total: number; became: number };
@@ -690,7 +774,7 @@ export function summarize(scores: readonly TextScore[]): Summary {
     enums: { total: 0, matched: 0, asEntity: 0, asField: 0 },
     fields: { ...zeroCounts(), texts: 0 },
     relations: { ...zeroCounts(), texts: 0 },
-    rules: { texts: 0, total: 0, implemented: 0, listed: 0, dropped: 0, byKind: {} },
+    rules: { texts: 0, total: 0, implemented: 0, listed: 0, dropped: 0, byKind: {}, missReasons: {} },
     auth: { texts: 0, right: 0 },
     roles: { ...zeroCounts(), texts: 0 },
     notStored: { texts: 0, total: 0, became: 0 },
@@ -726,6 +810,10 @@ export function summarize(scores: readonly TextScore[]): Summary {
         into.implemented += c.implemented;
         into.listed += c.listed;
         into.dropped += c.dropped;
+      }
+      for (const [kind, reasons] of Object.entries(missReasonsByKind(s.rules.results))) {
+        const into = (sum.rules.missReasons[kind] ??= {});
+        for (const [reason, n] of Object.entries(reasons)) into[reason] = (into[reason] ?? 0) + n;
       }
     }
     if (s.auth) {
