@@ -200,3 +200,29 @@ describe('extract fields: names and headings', () => {
     assert.deepEqual(spec.entities.find((e) => e.name === 'Rehearsal')?.fields.map((f) => f.name), ['startTime', 'conductorNote', 'length']);
   });
 });
+
+describe('extract fields: values said to be stored for one record', () => {
+  function listed(text: string): string[] {
+    const [sentence] = splitSentences(text).sentences;
+    return findFieldLists(sentence, false).map((l) => `${l.subject} <- ${l.items.map((i) => i.key).join(', ')}`);
+  }
+
+  it('"the Y of each X is stored" (after a lead-in clause, one or two values) gives X the field', () => {
+    assert.deepEqual(listed('The rank of each runner is recorded.'), ['runner <- rank']);
+    assert.deepEqual(listed('In a relay race, the leg and the split time of each runner are also noted.'), ['runner <- leg, split time']);
+    // "recorded as …" names records, not a field.
+    assert.deepEqual(listed('The stops of a route are recorded as route stops.'), []);
+  });
+
+  it('"information about a, b and c for each X" lists a, b and c (not "information")', () => {
+    assert.deepEqual(listed('We need information about the opening hours, the region and a phone number for each depot.'), ['depot <- opening hour, region, phone number']);
+  });
+
+  it('"For each X the Y is recorded" takes X as the record, not "X the Y"', () => {
+    assert.deepEqual(listed('For each kennel the size is recorded.'), ['kennel <- size']);
+  });
+
+  it('"the app keeps track of the a and b of each X" lists a and b for X', () => {
+    assert.deepEqual(listed('The app keeps track of the weight and breed of each dog.'), ['dog <- weight, breed']);
+  });
+});

@@ -312,6 +312,8 @@ export function parseItems(listText: string): FieldItem[] {
   // "capacity: long" is a type annotation, not a clause boundary.
   let text = cutClause(listText.replace(COLON_TYPES, ' of type $1'));
   text = text.slice(0, nextRecordAt(text));
+  // "information about the VAT rate, the currency and …": the list is what the information is about.
+  text = text.replace(/^\s*(?:(?:some|the|all|any|more|basic|further|additional)\s+)?(?:information|info|details|data)\s+(?:about|on|regarding|concerning|like)\s+/, '');
   const segments: string[] = [];
   for (const segment of splitTop(text, /,/y)) {
     // "a duration of 15, 30 or 60 minutes": a bare number list continues the previous item.
@@ -574,6 +576,14 @@ const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|tr
  */
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const plain = sentence.plain.replace(/[`]/g, '');
+  // "For each trainer, the diploma is also recorded", "For each locker the size is recorded" (read
+  // before the lead pattern below, which would take "locker the size" for the record).
+  const forEachPassive = /^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? (?:the |their |its )?(.+?) (?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known)\.?$/.exec(plain);
+  if (forEachPassive) {
+    const subject = trailingPhrase(forEachPassive[1])?.key;
+    const items = parseItems(forEachPassive[2]);
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
+  }
   const leadPattern = new RegExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
   // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
@@ -591,13 +601,7 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const items = [...parseItems(identified[3]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
     if (subject && items.length) return { sentence: sentence.id, subject, items };
   }
-  // "For each trainer, the diploma is also recorded", "The following is recorded for each person: a, b".
-  const forEachPassive = /^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? (?:the |their |its )?(.+?) (?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known)\.?$/.exec(plain);
-  if (forEachPassive) {
-    const subject = trailingPhrase(forEachPassive[1])?.key;
-    const items = parseItems(forEachPassive[2]);
-    if (subject && items.length) return { sentence: sentence.id, subject, items };
-  }
+  // "The following is recorded for each person: a, b".
   const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
   if (followingFor) {
     const subject = trailingPhrase(followingFor[1])?.key;
@@ -612,6 +616,15 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const rest = ofEachKnown[3].replace(/\s+of (?:the|this|that|each|every|a|an) [a-z -]+?(?=,| and |$)/g, '');
     const items = parseItems(`${ofEachKnown[1]}${rest}`);
     if (subject && items.length >= 2) return { sentence: sentence.id, subject, items };
+  }
+  // "The position of each author is stored", "In the case of a group, the size and the leader of the
+  // group are recorded": the values of one record said to be kept (after an optional lead-in clause).
+  // ("The contents of a box are recorded as box lines" names records, not a field.)
+  const ofOneKnown = /^(?:[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?! as\b)/.exec(plain);
+  if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some((w) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|of|number|amount)\b/.test(w))) {
+    const subject = trailingPhrase(ofOneKnown[3])?.key;
+    const items = parseItems([ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
+    if (subject && items.length) return { sentence: sentence.id, subject, items };
   }
   const passive = new RegExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
   if (passive) {
@@ -646,7 +659,7 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
     const who = singular(signUp[1].trim().split(/\s+/).pop() ?? '');
     if (items.length >= 2 && !USER_WORDS.has(who)) return { sentence: sentence.id, subject: who, items };
   }
-  const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE} (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
+  const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
   if (ofEach) {
     const subject = trailingPhrase(ofEach[2])?.key;
     const items = parseItems(ofEach[1]);
