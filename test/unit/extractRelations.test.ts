@@ -120,4 +120,13 @@ describe('extractor relations', () => {
     assert.ok(pairs('Parcels have a code and a weight. Lockers have a number and a size. Delivered parcels are stored in lockers.').includes('Parcel->Locker'));
     assert.deepEqual(pairs('Parcels have a code and a weight. Lockers have a number and a size. Couriers have a name. Couriers are offered parcels.'), []);
   });
+  it("a camelCase foreign key ('bookingId', 'roomID') links to that record and is no text field", () => {
+    const spec = extractSpec('Rooms have a number and a floor. Bookings have a start date, roomId and guestName. Invoices have bookingID and a total.');
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(rels.includes('Booking->Room'), JSON.stringify(rels));
+    assert.ok(rels.includes('Invoice->Booking'), JSON.stringify(rels));
+    const booking = spec.entities.find((e) => e.name === 'Booking');
+    assert.ok(booking?.fields.some((f) => f.name === 'guestName'), JSON.stringify(booking?.fields.map((f) => f.name)));
+    assert.ok(!booking?.fields.some((f) => /^roomid$/i.test(f.name)), JSON.stringify(booking?.fields.map((f) => f.name)));
+  });
 });

@@ -47,6 +47,8 @@ export function plainOf(text: string): string {
     .replace(/\bw\/(?=\s)/gi, 'with')
     .replace(/\b(?:y\/n|yes\/no)\b/gi, '(yes/no)')
     .replace(/https?:\/\/\S+/gi, ' ')
+    // Identifiers written in camelCase are words: "postId" -> "post id", "authorName" -> "author name".
+    .replace(/\b[a-z]{2,}(?:[A-Z][a-z0-9]+|ID\b)+\b/g, (w) => w.replace(/ID$/, 'Id').replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
     .replace(/\b(?:GET|POST|PUT|PATCH|DELETE)\s+\/\S*/g, ' ')
     .replace(/\b(?:GET|POST|PUT|PATCH|DELETE)\b(?=\s+(?:requests?|endpoints?|method|calls?|to|at|on)\b)/g, 'http')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
