@@ -129,4 +129,11 @@ describe('extractor relations', () => {
     assert.ok(booking?.fields.some((f) => f.name === 'guestName'), JSON.stringify(booking?.fields.map((f) => f.name)));
     assert.ok(!booking?.fields.some((f) => /^roomid$/i.test(f.name)), JSON.stringify(booking?.fields.map((f) => f.name)));
   });
+  it("a record that says which other record it is about refers to it ('recorded as crate lines: which book and how many copies')", () => {
+    const rels = pairs('Crates have a code and a weight. Books have an ISBN, a title and a price. The contents of a crate are recorded as crate lines: which book and how many copies.');
+    assert.ok(rels.includes('CrateLine->Book'), JSON.stringify(rels));
+    assert.ok(rels.includes('CrateLine->Crate'), JSON.stringify(rels));
+    const relative = pairs('Rooms have a number and a floor. Guests have a name and a phone. Each room, which guests book online, has a price.');
+    assert.ok(!relative.includes('Room->Guest'), JSON.stringify(relative));
+  });
 });

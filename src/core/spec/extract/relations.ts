@@ -58,6 +58,13 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
         const to = mentionAfter(mentions, tokens, i + 2);
         if (from && to) link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
       }
+      // "recorded as box lines: which SKU and how many units", "a pick notes which shelf": a record
+      // that says which other record it is about refers to it.
+      if ((w === 'which' || w === 'what') && (words[i - 1] === ':' || /^(records?|recorded|stores?|stored|notes?|noted|says?|shows?|logs?|logged|tracks?|tracked|captures?|captured)$/.test(words[i - 1] ?? ''))) {
+        const to = mentions.find((m) => m.start === i + 1);
+        const from = [...mentions].reverse().find((m) => m.head < i);
+        if (from && to && from.entity !== to.entity && from.entity !== 'User') link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
+      }
       // X has many Y / X contains Y
       if (['has', 'have', 'contains', 'contain', 'includes', 'include'].includes(w)) {
         const quantified = ['many', 'several', 'multiple', 'some'].includes(words[i + 1]) || (words[i + 1] === 'one' && words[i + 2] === 'or');
