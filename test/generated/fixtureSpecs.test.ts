@@ -2,10 +2,11 @@
 // then installs, builds and tests each (npm registry only). The studio fixture holds the rule kinds
 // the extractor may not produce from text yet: date order, conditional refusals, number ranges.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/paths';
+import { INSTALL_SCRIPTS_NOT_NEEDED } from '../shared/installScripts';
 import { runCli } from '../shared/runCli';
 
 const SPECS = (process.env.TAKOSS_GENERATED_SPECS ?? 'studio').split(',').map((s) => s.trim()).filter(Boolean);
@@ -23,6 +24,14 @@ describe('projects generated from fixture specs install, build and pass their ow
       const summary = JSON.parse(result.stdout);
       assert.equal(summary.verify?.ok, true);
       assert.deepEqual(summary.verify.steps.map((s: { name: string }) => s.name), ['install', 'build', 'test']);
+      // Installed with --ignore-scripts: only dependencies known to work without their script have one.
+      const lock = JSON.parse(readFileSync(path.join(work, name, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+      const scripted = Object.entries(lock.packages).filter(([, entry]) => entry.hasInstallScript).map(([where]) => where.replace(/^.*node_modules\//, ''));
+      assert.deepEqual(scripted.filter((pkg) => !(pkg in INSTALL_SCRIPTS_NOT_NEEDED)), [], 'dependencies that would need their install script');
+      if (scripted.includes('esbuild')) {
+        const platform = path.join(work, name, 'node_modules', '@esbuild', `${process.platform}-${process.arch}`);
+        assert.ok(existsSync(platform), `esbuild's binary comes from its platform package: ${platform}`);
+      }
     });
   }
 });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultSteps, firstErrorLines, verifyProject, type VerifyStep } from '../../src/core/verify/verifier';
+import { spawnSync } from 'node:child_process';
+import { defaultSteps, describeStep, firstErrorLines, verificationEnvironment, verifyProject, type VerifyStep } from '../../src/core/verify/verifier';
 
 const node = process.execPath;
 const step = (name: VerifyStep['name'], script: string): VerifyStep => ({ name, command: node, args: ['-e', script] });
@@ -80,5 +81,100 @@ describe('verifier', function () {
   it('picks error lines out of noisy output, without colour codes', () => {
     const lines = firstErrorLines('ok\n\u001b[31m FAIL \u001b[39m src/a.test.ts > adds\nAssertionError: expected 1 to be 2\nfine');
     assert.deepEqual(lines, ['FAIL  src/a.test.ts > adds', 'AssertionError: expected 1 to be 2']);
+  });
+
+  it('installs with --ignore-scripts, and runs build and test without their pre/post hooks', () => {
+    const steps = defaultSteps(dir);
+    assert.deepEqual(steps.map(describeStep), ['npm ci --ignore-scripts', 'npm run build --ignore-scripts', 'npm test --ignore-scripts']);
+  });
+});
+
+describe('verifier: least privilege', function () {
+  // Real npm, on a project with no registry dependencies: nothing is downloaded.
+  this.timeout(120_000);
+
+  /** A project whose install scripts (its own and a local dependency's) and pre-hooks leave marker files. */
+  function scriptedProject(): string {
+    const project = mkdtempSync(path.join(os.tmpdir(), 'takoss-verify-scripts-'));
+    const mark = (name: string) => `node -e "require('fs').writeFileSync('${name}', '')"`;
+    mkdirSync(path.join(project, 'dep'));
+    writeFileSync(
+      path.join(project, 'dep', 'package.json'),
+      JSON.stringify({ name: 'dep', version: '1.0.0', scripts: { postinstall: `node -e "require('fs').writeFileSync(require('path').join(process.env.INIT_CWD, 'dep-postinstall-ran'), '')"` } }),
+    );
+    writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({
+        name: 'scripted',
+        version: '1.0.0',
+        private: true,
+        dependencies: { dep: 'file:./dep' },
+        scripts: {
+          preinstall: mark('preinstall-ran'),
+          postinstall: mark('postinstall-ran'),
+          prepare: mark('prepare-ran'),
+          prebuild: mark('prebuild-ran'),
+          build: mark('build-ran'),
+          pretest: mark('pretest-ran'),
+          test: `node -e "require('fs').writeFileSync('test-env.json', JSON.stringify(process.env))"`,
+        },
+      }),
+    );
+    return project;
+  }
+
+  it('a plain npm install would run those scripts (the fixture can catch a regression)', () => {
+    const project = scriptedProject();
+    const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-audit', '--no-fund'], { cwd: project, encoding: 'utf8', shell: process.platform === 'win32' });
+    assert.equal(result.status, 0, result.stderr);
+    for (const marker of ['preinstall-ran', 'postinstall-ran', 'dep-postinstall-ran']) assert.ok(existsSync(path.join(project, marker)), `${marker} without --ignore-scripts`);
+  });
+
+  it('runs no install script and no pre-hook, and the API key set in this process never reaches the steps', async () => {
+    const project = scriptedProject();
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      ANTHROPIC_API_KEY: 'sk-ant-secret-0123456789',
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9/fake',
+      GITHUB_TOKEN: 'ghp_secret',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      npm_config__authToken: 'npm-secret',
+      MY_DB_PASSWORD: 'hunter2',
+      ELECTRON_RUN_AS_NODE: '1',
+      VSCODE_IPC_HOOK: '/tmp/vscode.sock',
+      HTTPS_PROXY: 'http://proxy.invalid:3128',
+      NODE_ENV: 'test',
+    });
+    let result;
+    try {
+      result = await verifyProject(project);
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+    assert.equal(result.ok, true, JSON.stringify(result.steps.map((s) => [s.name, s.firstErrors, s.outputTail.slice(-500)])));
+    assert.deepEqual(result.steps.map((s) => s.name), ['install', 'build', 'test']);
+    for (const marker of ['preinstall-ran', 'postinstall-ran', 'prepare-ran', 'dep-postinstall-ran', 'prebuild-ran', 'pretest-ran']) {
+      assert.equal(existsSync(path.join(project, marker)), false, `${marker}: not run`);
+    }
+    assert.ok(existsSync(path.join(project, 'build-ran')), 'the build script itself ran');
+    assert.ok(existsSync(path.join(project, 'node_modules', 'dep', 'package.json')), 'the dependency is installed');
+    const env = JSON.parse(readFileSync(path.join(project, 'test-env.json'), 'utf8')) as Record<string, string>;
+    const leaked = Object.entries(env).filter(([, value]) => /secret|hunter2|sk-ant|127\.0\.0\.1:9/.test(value));
+    assert.deepEqual(leaked, [], 'no secret value reaches the test step');
+    for (const name of ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'GITHUB_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'MY_DB_PASSWORD', 'ELECTRON_RUN_AS_NODE', 'VSCODE_IPC_HOOK']) {
+      assert.equal(env[name], undefined, `${name} is not passed on`);
+    }
+    assert.equal(env.HTTPS_PROXY, 'http://proxy.invalid:3128', 'proxy settings are');
+    assert.equal(env.NODE_ENV, 'test');
+    assert.equal(env.CI, 'true');
+  });
+
+  it('keeps only allowlisted names, case-insensitively, and drops secret-looking ones even when given explicitly', () => {
+    const env = verificationEnvironment(
+      { Path: 'C:\\bin', HOME: '/home/me', npm_config_cache: '/cache', NPM_CONFIG_REGISTRY: 'https://registry.example', SHELL: '/bin/zsh', ANTHROPIC_API_KEY: 'k', OPENAI_API_KEY: 'k' },
+      { EXTRA: 'yes', SERVICE_TOKEN: 't' },
+    );
+    assert.deepEqual(env, { Path: 'C:\\bin', HOME: '/home/me', npm_config_cache: '/cache', NPM_CONFIG_REGISTRY: 'https://registry.example', CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1', EXTRA: 'yes' });
   });
 });

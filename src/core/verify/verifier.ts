@@ -1,6 +1,8 @@
 // Runs a generated project's install, build and tests in child processes, with a timeout per
 // step, streamed output and a structured result (which step failed, the first errors). It runs
-// generated code: callers must only use it with the user's consent in a trusted workspace.
+// generated code: callers must only use it with the user's consent in a trusted workspace. Least
+// privilege: npm never runs dependencies' install scripts, and the processes see only the
+// environment variables a build needs (no API keys, tokens or cloud credentials).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -41,22 +43,72 @@ export interface VerifyOptions {
   onOutput?: (step: VerifyStepName, chunk: string) => void;
   onStepStart?: (step: VerifyStepName) => void;
   steps?: VerifyStep[];
+  /** Extra variables for the steps; names that look like secrets are dropped all the same. */
   env?: NodeJS.ProcessEnv;
+  /** The environment the allowlist picks from (default: this process's). */
+  parentEnv?: NodeJS.ProcessEnv;
 }
 
 const DEFAULT_TIMEOUTS: Record<VerifyStepName, number> = { install: 10 * 60_000, build: 5 * 60_000, test: 10 * 60_000 };
 const TAIL_CHARS = 8000;
 
+/**
+ * `--ignore-scripts` on every step: install never runs a package's preinstall/install/postinstall
+ * (the generated projects need none: test/unit/installScripts.test.ts), and build and test run
+ * only their own script, not pre/post hooks around it (npm's documented behaviour for `npm run`).
+ */
 export function defaultSteps(projectDir: string): VerifyStep[] {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const install = existsSync(path.join(projectDir, 'package-lock.json'))
-    ? ['ci', '--no-audit', '--no-fund']
-    : ['install', '--no-audit', '--no-fund'];
+    ? ['ci', '--ignore-scripts', '--no-audit', '--no-fund']
+    : ['install', '--ignore-scripts', '--no-audit', '--no-fund'];
   return [
     { name: 'install', command: npm, args: install },
-    { name: 'build', command: npm, args: ['run', 'build'] },
-    { name: 'test', command: npm, args: ['test'] },
+    { name: 'build', command: npm, args: ['run', 'build', '--ignore-scripts'] },
+    { name: 'test', command: npm, args: ['test', '--ignore-scripts'] },
   ];
+}
+
+/** A step's command as a person reads it ("npm install --ignore-scripts"): no output-only flags. */
+export function describeStep(step: VerifyStep): string {
+  const program = path.basename(step.command).replace(/\.(cmd|exe)$/i, '');
+  return [program, ...step.args.filter((arg) => arg !== '--no-audit' && arg !== '--no-fund')].join(' ');
+}
+
+/**
+ * What the steps may read from the environment: finding programs and the home folder, temp folders,
+ * locale, Windows' system folders, npm's cache/registry/proxy/TLS settings, and the proxies. Names
+ * are compared case-insensitively (Windows, and npm, treat them so).
+ */
+const ALLOWED_ENV = new Set(
+  [
+    'PATH', 'PATHEXT', 'HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'SYSTEMROOT', 'SYSTEMDRIVE', 'WINDIR', 'COMSPEC',
+    'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'TZ', 'TERM',
+    'NODE_ENV', 'CI', 'NODE_EXTRA_CA_CERTS',
+    'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY',
+    'NPM_CONFIG_CACHE', 'NPM_CONFIG_REGISTRY', 'NPM_CONFIG_PROXY', 'NPM_CONFIG_HTTPS_PROXY', 'NPM_CONFIG_NOPROXY',
+    'NPM_CONFIG_STRICT_SSL', 'NPM_CONFIG_CAFILE', 'NPM_CONFIG_OFFLINE', 'NPM_CONFIG_PREFER_OFFLINE',
+    'NPM_CONFIG_FETCH_RETRIES', 'NPM_CONFIG_FETCH_TIMEOUT', 'NPM_CONFIG_USERCONFIG',
+  ].map((name) => name.toUpperCase()),
+);
+
+/** A name that may hold a secret is never passed on, even when allowed or given explicitly. */
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH|SESSION|COOKIE|PRIVATE|ANTHROPIC|OPENAI|AWS|AZURE|GCP|GOOGLE|GITHUB|GITLAB|NPM_TOKEN|_PAT\b/i;
+
+/**
+ * The environment of the verification steps: the allowlisted variables of `parent` plus `extra`,
+ * without anything whose name looks like a secret, and with colour turned off (the output is parsed).
+ */
+export function verificationEnvironment(parent: NodeJS.ProcessEnv = process.env, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(parent)) {
+    if (value !== undefined && ALLOWED_ENV.has(name.toUpperCase()) && !SECRET_NAME.test(name)) env[name] = value;
+  }
+  Object.assign(env, { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' });
+  for (const [name, value] of Object.entries(extra)) {
+    if (value !== undefined && !SECRET_NAME.test(name)) env[name] = value;
+  }
+  return env;
 }
 
 const ERROR_LINE = /(error TS\d+|\bERR!|^\s*FAIL\b|\bFailed\b|AssertionError|\bError:|✗|×|Test Files .*failed|\bfailed\b)/i;
@@ -86,7 +138,7 @@ function runStep(step: VerifyStep, cwd: string, options: VerifyOptions): Promise
     let cancelled = false;
     const child = spawn(step.command, step.args, {
       cwd,
-      env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
+      env: verificationEnvironment(options.parentEnv ?? process.env, options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
