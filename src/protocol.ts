@@ -92,11 +92,15 @@ export const GenerateRequest = z.object({
   spec: ProjectSpec,
   provider: ProviderChoice.default('offline'),
   folder: TargetFolder.optional(),
-  /** Install, build and test the result (the user's consent to run generated code; trusted workspaces only). */
+  /**
+   * Asks to install, build and test the result (trusted workspaces only). A request, not consent:
+   * the host asks the user in a modal, naming what will run, before anything runs.
+   */
   verify: z.boolean().default(false),
   /**
    * Write into a folder that already has files: each existing file is kept unless listed in
-   * `replace` (the user's per-file choice). Without it, a non-empty folder is refused.
+   * `replace` (the user's per-file choice, which the host confirms in a modal before overwriting).
+   * Without it, a non-empty folder is refused.
    */
   merge: z.object({ replace: z.array(z.string().min(1).max(240)).max(5000) }).optional(),
   /** Commit the generation to git in the project folder (a regeneration is a new commit). */
@@ -122,7 +126,7 @@ export const ExportZipRequest = z.object({ type: z.literal('exportZip'), request
 /** Continue a run that a window reload interrupted (the finished stages are kept). */
 export const ResumeRunRequest = z.object({ type: z.literal('resumeRun'), requestId: RequestId, runId: z.string().min(1).max(100) });
 
-/** Remove the files an unfinished run wrote (the user chose not to keep the partial project). */
+/** Remove the files an unfinished run wrote (the user chose not to keep the partial project; the host asks again). */
 export const DiscardRunRequest = z.object({ type: z.literal('discardRun'), requestId: RequestId, runId: z.string().min(1).max(100) });
 
 /** Runs "Takoss: Set API Key" (the form's action when Claude has no key). */
@@ -304,6 +308,10 @@ export const RunDiscarded = z.object({
   type: z.literal('runDiscarded'),
   replyTo: RequestId,
   removed: z.number().int().min(0),
+  /** Files the run wrote that changed since: kept (the host deletes only files still as written). */
+  kept: z.array(z.string().max(1000)).max(5000).default([]),
+  /** The user said no in the host's confirmation: nothing was deleted. */
+  declined: z.boolean().default(false),
   error: ShortText.optional(),
 });
 

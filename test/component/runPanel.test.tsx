@@ -101,6 +101,24 @@ describe('RunPanel: an unfinished run', () => {
     assert.match(screen.getByTestId('incomplete-removed').textContent ?? '', /Removed the 2 files this run wrote to blog/);
   });
 
+  it('names the files it kept because they changed since the run', async () => {
+    const { api } = await renderPanel(cancelled(), { phase: 'finished' });
+    fireEvent.click(screen.getByTestId('remove-partial'));
+    const request = api.posted.find((m) => (m as { type: string }).type === 'discardRun') as { requestId: string } | undefined;
+    await hostSends({ type: 'runDiscarded', replyTo: request?.requestId, removed: 1, kept: ['README.md'] });
+    assert.match(screen.getByTestId('incomplete-removed').textContent ?? '', /Removed the 1 file this run wrote to blog\. Kept 1 file changed since the run: README\.md\./);
+  });
+
+  it('declined in the host\'s confirmation: nothing changed, the choice is offered again', async () => {
+    const { api } = await renderPanel(cancelled(), { phase: 'finished' });
+    fireEvent.click(screen.getByTestId('remove-partial'));
+    const request = api.posted.find((m) => (m as { type: string }).type === 'discardRun') as { requestId: string } | undefined;
+    await hostSends({ type: 'runDiscarded', replyTo: request?.requestId, removed: 0, declined: true });
+    assert.equal(screen.queryByTestId('incomplete-removed'), null);
+    assert.ok(screen.getByTestId('incomplete-notice'));
+    assert.equal(screen.getByTestId('remove-partial').hasAttribute('disabled'), false, 'Remove can be chosen again');
+  });
+
   it('an interrupted run (window reload) offers Resume, and says why a resume was refused', async () => {
     const { calls } = await renderPanel(markInterrupted(mixedRun().state), { phase: 'finished', interrupted: true, refusal: 'The journal of this run is gone' });
     assert.match(screen.getByTestId('run-headline').textContent ?? '', /Interrupted/);

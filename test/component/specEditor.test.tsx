@@ -161,7 +161,7 @@ describe('Spec editor (review step)', () => {
     fireEvent.click(label);
     await litSettled();
     fireEvent.click(screen.getByTestId('generate-button'));
-    assert.deepEqual(trustedView.verified, [true], 'the consent goes with the request');
+    assert.deepEqual(trustedView.verified, [true], 'the request goes to the host (which asks the user in a modal before anything runs)');
     cleanupAfterTest();
 
     const restricted = await renderReview({ verify: true }, false);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -22,8 +22,8 @@ function listFiles(root: string, prefix = ''): string[] {
   );
 }
 
-function testRunner() {
-  return standaloneRunner(mkdtempSync(path.join(os.tmpdir(), 'takoss-write-journal-')));
+function testRunner(answers: boolean[] = []) {
+  return standaloneRunner(mkdtempSync(path.join(os.tmpdir(), 'takoss-write-journal-')), undefined, { answers });
 }
 
 /** A spec big enough that its run takes a while (for cancelling mid-run). */
@@ -114,11 +114,14 @@ describe('Writing into the workspace', function () {
     await put('package.json', '{ "name": "mine" }\n');
     await put('notes.txt', 'only mine\n');
     const before = Object.fromEntries(['README.md', 'notes.txt'].map((name) => [name, sha256(readFileSync(path.join(folder.fsPath, name)))]));
-    const { runner, posted, dispose } = testRunner();
+    const { runner, posted, prompts, dispose } = testRunner([true]);
     try {
       const spec = extractSpec('Blog with auth and posts.', { projectName: 'merge-app' });
       const runId = await runner.start({ requestId: 'merge', spec, provider: 'offline', merge: { replace: ['package.json'] } });
       assert.ok(runId, 'merging was accepted');
+      assert.equal(prompts.length, 1, 'the host asked before replacing');
+      assert.match(prompts[0].message, /Replace 1 file in merge-app/);
+      assert.match(prompts[0].detail, /Your version of package\.json will be overwritten/);
       await waitFor(() => runner.runningCount === 0 || undefined, 'the run to finish', 30_000);
       for (const name of ['README.md', 'notes.txt']) assert.equal(sha256(readFileSync(path.join(folder.fsPath, name))), before[name], `${name} is untouched`);
       assert.match(readFileSync(path.join(folder.fsPath, 'package.json'), 'utf8'), /"workspaces"/, 'package.json was replaced, as chosen');
@@ -130,10 +133,28 @@ describe('Writing into the workspace', function () {
     }
   });
 
+  it('replaces nothing when the user does not confirm it in the host: the run is refused and the folder stays as it was', async () => {
+    const folder = vscode.Uri.joinPath(root(), 'merge-declined');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'package.json'), new TextEncoder().encode('{ "name": "mine" }\n'));
+    const { runner, posted, prompts, dispose } = testRunner([false]);
+    try {
+      const spec = extractSpec('Blog with auth and posts.', { projectName: 'merge-declined' });
+      assert.equal(await runner.start({ requestId: 'merge-no', spec, provider: 'offline', merge: { replace: ['package.json'] } }), undefined);
+      assert.equal(prompts.length, 1);
+      const refusal = posted.find((m) => m.type === 'runRefused');
+      assert.match(refusal?.type === 'runRefused' ? refusal.reason : '', /did not confirm replacing 1 file in merge-declined: nothing was written/);
+      assert.deepEqual(listFiles(folder.fsPath), ['package.json']);
+      assert.equal(readFileSync(path.join(folder.fsPath, 'package.json'), 'utf8'), '{ "name": "mine" }\n');
+    } finally {
+      dispose();
+    }
+  });
+
   it('commits each generation to git; a regeneration is a new commit the user can diff', async () => {
     const folder = path.join(root().fsPath, 'git-app');
     const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, encoding: 'utf8' });
-    const { runner, eventsOf, dispose } = testRunner();
+    // The regeneration replaces the first one's files: the host asks once, and the test agrees.
+    const { runner, eventsOf, dispose } = testRunner([true]);
     try {
       const spec = extractSpec('Blog with auth and posts.\nPosts have tags.', { projectName: 'git-app' });
       const first = await runner.start({ requestId: 'git-1', spec, provider: 'offline', git: true });
@@ -155,8 +176,8 @@ describe('Writing into the workspace', function () {
     }
   });
 
-  it('cancelled mid-run: no half-written file, the project is marked partial, and "Remove" takes exactly its files', async () => {
-    const { runner, eventsOf, dispose } = testRunner();
+  it('cancelled mid-run: no half-written file, the project is marked partial, and "Remove" (once confirmed) takes exactly its unchanged files', async () => {
+    const { runner, eventsOf, prompts, dispose } = testRunner([false, true]);
     try {
       const runId = await runner.start({ requestId: 'cancel', spec: bigSpec('cancelled-app'), provider: 'offline' });
       assert.ok(runId);
@@ -171,8 +192,17 @@ describe('Writing into the workspace', function () {
       await waitFor(() => existsSync(path.join(folder, PARTIAL_MARKER)) || undefined, 'the partial marker');
       const written = assertWrittenWhole(folder, events);
       assert.ok(written.length >= 20, `files were written before the cancel (${written.length})`);
-      assert.equal(await runner.discard(runId), written.length);
-      assert.equal(existsSync(folder), false, 'nothing is left: the folder was new');
+      // Declined in the host's modal: nothing goes.
+      const declined = await runner.discard(runId);
+      assert.deepEqual(declined, { removed: 0, kept: [], missing: [], declined: true });
+      assert.match(prompts[0].message, new RegExp(`Delete the ${written.length} files this run wrote in cancelled-app\\?`));
+      assert.deepEqual(assertWrittenWhole(folder, events).sort(), written.sort(), 'every file is still there');
+      // A file the user changed since the run is theirs: it stays, and the answer names it.
+      const edited = written.find((file) => file.endsWith('.ts')) as string;
+      writeFileSync(path.join(folder, edited), `${readFileSync(path.join(folder, edited), 'utf8')}// my change\n`);
+      const result = await runner.discard(runId);
+      assert.deepEqual(result, { removed: written.length - 1, kept: [edited], missing: [], declined: false });
+      assert.deepEqual(listFiles(folder), [edited], 'only the changed file is left (and the folders it needs)');
     } finally {
       dispose();
     }

@@ -13,7 +13,9 @@ export function IncompleteNotice({ bridge, runId, folder, files }: { bridge: Bri
     setState({ busy: true });
     try {
       const reply = await bridge.discardRun(runId);
-      setState(reply.error ? { error: reply.error } : { done: `Removed the ${reply.removed} files this run wrote${folder ? ` to ${folder}` : ''}.` });
+      if (reply.error) setState({ error: reply.error });
+      else if (reply.declined) setState({}); // the user said no in VS Code's confirmation: nothing changed
+      else setState({ done: removedText(reply.removed, reply.kept, folder) });
     } catch (error) {
       setState({ error: error instanceof Error ? error.message : String(error) });
     }
@@ -29,7 +31,7 @@ export function IncompleteNotice({ bridge, runId, folder, files }: { bridge: Bri
     <div className="incomplete" role="region" aria-label="Unfinished project" data-testid="incomplete-notice">
       <p>
         The run stopped before it finished: {files} files are in {folder ?? 'the folder'}, marked as incomplete in <code>.takoss/PARTIAL.md</code>.
-        Keep them, or remove exactly the files this run wrote (nothing else is touched)?
+        Keep them, or remove the files this run wrote (only those still as it wrote them; nothing else is touched)?
       </p>
       <div className="buttons">
         <VscodeButton secondary onClick={() => setState({ kept: true })} disabled={state.busy} data-testid="keep-partial">
@@ -46,4 +48,12 @@ export function IncompleteNotice({ bridge, runId, folder, files }: { bridge: Bri
       )}
     </div>
   );
+}
+
+/** What "Remove the files" did, including the files kept because they changed since the run. */
+export function removedText(removed: number, kept: readonly string[], folder?: string): string {
+  const done = `Removed the ${removed} file${removed === 1 ? '' : 's'} this run wrote${folder ? ` to ${folder}` : ''}.`;
+  if (!kept.length) return done;
+  const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
+  return `${done} Kept ${kept.length} file${kept.length === 1 ? '' : 's'} changed since the run: ${named}.`;
 }

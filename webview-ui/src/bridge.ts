@@ -137,8 +137,9 @@ export class Bridge {
     return requestId;
   }
 
+  /** No short timeout: the host asks the user to confirm first. */
   discardRun(runId: string): Promise<ReplyOf<'runDiscarded'>> {
-    return this.request((requestId) => ({ type: 'discardRun', requestId, runId }), 'runDiscarded');
+    return this.request((requestId) => ({ type: 'discardRun', requestId, runId }), 'runDiscarded', 30 * 60_000);
   }
 
   setApiKey(): void {

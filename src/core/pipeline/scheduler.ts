@@ -30,6 +30,17 @@ export class StageTimeoutError extends Error {
   }
 }
 
+/**
+ * Thrown by a stage that, once started, finds it must not run (the user declined when asked): the
+ * stage and its dependents are skipped with this message as the reason, not failed.
+ */
+export class StageSkippedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StageSkippedError';
+  }
+}
+
 export class RunCancelledError extends Error {
   constructor() {
     super('The run was cancelled');
@@ -299,6 +310,12 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
           return;
         }
         const message = errorMessage(error);
+        if (error instanceof StageSkippedError) {
+          skipped.add(stage.id);
+          stream.emit({ type: 'stageSkipped', stageId: stage.id, reason: message });
+          skipDependents(stage.id, `"${stage.title}" was skipped`);
+          return;
+        }
         if (isRetryable(error) && attempt < retry.maxAttempts) {
           const delayMs = backoffDelay(retry, attempt, error, options.random);
           stream.emit({ type: 'stageRetried', stageId: stage.id, attempt, delayMs, reason: message });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../../core/history/store';
 import { errorText, type Logger } from '../../core/log';
@@ -130,30 +129,14 @@ export class HistoryActions {
     let filesRemoved = 0;
     let filesKept: string[] = [];
     if (choice === 'recordAndFiles') {
-      const folder = generationFolder(record);
-      const { unchanged, changed } = await sortByChange(folder, record.files);
-      filesRemoved = await removeRunFiles(folder, unchanged);
-      filesKept = changed;
-      if (changed.length) void vscode.window.showInformationMessage(`Takoss: kept ${changed.length} file${changed.length > 1 ? 's' : ''} changed since the generation (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', …' : ''}).`);
+      // Only files still exactly as the generation wrote them go (checked by hash); changed ones stay.
+      const removed = await removeRunFiles(generationFolder(record), record.files);
+      filesRemoved = removed.removed;
+      filesKept = removed.kept;
+      if (filesKept.length) void vscode.window.showInformationMessage(`Takoss: kept ${filesKept.length} file${filesKept.length > 1 ? 's' : ''} changed since the generation (${filesKept.slice(0, 5).join(', ')}${filesKept.length > 5 ? ', …' : ''}).`);
     }
     const deleted = await this.history.delete(record.id);
     this.log.info(`Deleted the history record of ${record.spec.name} (${record.id})${choice === 'recordAndFiles' ? `, ${filesRemoved} files removed, ${filesKept.length} kept` : ''}`);
     return { deleted, filesRemoved, filesKept };
   }
-}
-
-/** Which of the generation's files are still exactly as written (by hash); missing ones count as neither. */
-async function sortByChange(folder: vscode.Uri, files: GenerationRecord['files']): Promise<{ unchanged: string[]; changed: string[] }> {
-  const unchanged: string[] = [];
-  const changed: string[] = [];
-  for (const file of files) {
-    let content: Uint8Array;
-    try {
-      content = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, ...file.path.split('/')));
-    } catch {
-      continue;
-    }
-    (createHash('sha256').update(content).digest('hex') === file.sha256 ? unchanged : changed).push(file.path);
-  }
-  return { unchanged, changed };
 }

@@ -32,7 +32,10 @@ import { ModelRefiner } from './modelRefiner';
 import { variantChooser } from '../../core/learning/bandit';
 import { createBabelSyntaxChecker } from '../../core/check/babelSyntax';
 import type { GenerationRecord } from '../../core/history/store';
-import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, workspaceWriter } from './workspaceSink';
+import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, type RemovedFiles, workspaceWriter } from './workspaceSink';
+import { type Confirm, modalConfirm } from '../prompts';
+import type { VerifyStep } from '../../core/verify/verifier';
+import { countFiles, listSome } from '../../core/verify/consent';
 
 export interface GenerateInput {
   requestId: string;
@@ -40,7 +43,7 @@ export interface GenerateInput {
   provider: ProviderChoice;
   /** Workspace-relative folder; default from takoss.outputFolderPattern. */
   folder?: string;
-  /** Run npm install, build and tests afterwards (trusted workspaces only). */
+  /** The webview asks to run npm install, build and tests afterwards (trusted workspaces only; the host asks the user first). */
   verify?: boolean;
   /** Into a folder that has files: keep each existing file unless it is listed to be replaced. */
   merge?: { replace: string[] };
@@ -48,6 +51,19 @@ export interface GenerateInput {
   git?: boolean;
   /** `spec` is Claude's model as accepted in the review step: the run does not ask Claude for it again. */
   acceptedModel?: AcceptedModel;
+}
+
+/** How the runner asks the user (modals by default) and, for tests, what verification runs. */
+export interface RunnerHostOptions {
+  /** Asks before running generated code, deleting a run's files, or replacing existing files. */
+  confirm?: Confirm;
+  /** For tests: other verification steps than npm install, build and test. */
+  verifySteps?: (projectDir: string) => VerifyStep[];
+}
+
+/** What "Remove the files" did: removed, kept because they changed since the run, or nothing (declined). */
+export interface DiscardResult extends RemovedFiles {
+  declined: boolean;
 }
 
 
@@ -64,6 +80,7 @@ export class GenerationRunner extends Disposable {
   private readonly refiner: ModelRefiner;
   /** The window is closing or reloading: runs stop, but as interrupted (resumable), not as ended. */
   private shuttingDown = false;
+  private readonly confirm: Confirm;
 
   constructor(
     private readonly log: Logger,
@@ -74,8 +91,10 @@ export class GenerationRunner extends Disposable {
     journalDir?: string,
     /** The generation history: every run is recorded, and learning reads it. */
     private readonly history?: GenerationHistory,
+    private readonly hostOptions: RunnerHostOptions = {},
   ) {
     super();
+    this.confirm = hostOptions.confirm ?? modalConfirm;
     this.journals = new RunJournals(journalDir, log);
     this.views = new RunViews(this.journals, log, post, history);
     this.refiner = new ModelRefiner({
@@ -154,6 +173,10 @@ export class GenerationRunner extends Disposable {
     const warnings: string[] = [];
     if (input.merge) {
       const merge = await planMerge(target, spec, input.merge.replace);
+      // The webview's per-file choice is a request: overwriting the user's files needs their yes here.
+      if (merge.replace.size && !(await this.confirm(replaceConsent(folder, [...merge.replace])))) {
+        return refuse(`You did not confirm replacing ${countFiles(merge.replace.size)} in ${folder}: nothing was written. Keep those files (untick them) or confirm to replace them.`);
+      }
       writeFile = merge.writer(workspaceWriter(target, { replaceable: merge.replace }));
       if (merge.kept.length) warnings.push(`Kept your version of ${merge.kept.length} existing file${merge.kept.length > 1 ? 's' : ''}: ${merge.kept.slice(0, 8).join(', ')}${merge.kept.length > 8 ? ', …' : ''}`);
       if (merge.replace.size) warnings.push(`Replaced ${merge.replace.size} existing file${merge.replace.size > 1 ? 's' : ''} with Takoss's version, as you chose.`);
@@ -211,6 +234,7 @@ export class GenerationRunner extends Disposable {
       target: record.target,
       writeFile: plan.writer(workspaceWriter(record.target, { replaceable: plan.replaceable })),
       resume: plan.state,
+      earlierEvents: journal.events,
       warnings: plan.changed.map((path) => `${path} was changed after the interruption: Takoss keeps your version.`),
     });
   }
@@ -225,6 +249,8 @@ export class GenerationRunner extends Disposable {
     target: vscode.Uri;
     writeFile: (file: GeneratedFile) => Promise<void>;
     resume?: ResumeState;
+    /** A resumed run: the interrupted run's events (which files Claude wrote there). */
+    earlierEvents?: readonly RunEvent[];
     warnings?: string[];
     /** The user asked to install, build and test the result (honoured only in a trusted workspace). */
     verify?: boolean;
@@ -291,7 +317,16 @@ export class GenerationRunner extends Disposable {
       claude,
       resume: options.resume,
       acceptedModel: options.acceptedModel,
-      ...verificationFor(options.verify ?? false, target),
+      ...verificationFor({
+        requested: options.verify ?? false,
+        target,
+        folder,
+        claude: Boolean(claude),
+        events: () => [...(options.earlierEvents ?? []), ...stream.events],
+        confirm: this.confirm,
+        say: (message) => stream.emit({ type: 'warning', message }),
+        steps: this.hostOptions.verifySteps,
+      }),
     })
       .then(async ({ run }) => {
         await Promise.allSettled([...inFlight]);
@@ -341,13 +376,32 @@ export class GenerationRunner extends Disposable {
     }
   }
 
-  /** "Remove the files": deletes exactly what this run wrote (the user chose not to keep it). */
-  async discard(runId: string): Promise<number> {
+  /**
+   * "Remove the files": after the user confirms in a modal, deletes the files this run wrote that
+   * are still exactly as it wrote them (same SHA-256); a file changed since is kept and named.
+   */
+  async discard(runId: string): Promise<DiscardResult> {
     const record = this.views.get(runId);
     if (this.active.has(runId)) throw new Error('The run is still going: cancel it first.');
-    const removed = await removeRunFiles(record.target, writtenBy(record));
-    this.log.info(`Removed ${removed} files of run ${runId} from ${record.folder}`);
-    return removed;
+    const written = lastWrites(record.events());
+    const where = record.target.scheme === 'file' ? record.target.fsPath : record.target.toString();
+    const agreed = await this.confirm({
+      message: `Delete the ${countFiles(written.length)} this run wrote in ${record.folder}?`,
+      detail: [
+        `From ${where}: ${listSome(written.map((file) => file.path))}.`,
+        'Only files still exactly as the run wrote them are deleted (checked by their SHA-256 hash); files changed since, and anything the run did not write, stay. Deleted files do not go to the trash.',
+      ].join('\n'),
+      confirm: `Delete ${countFiles(written.length)}`,
+    });
+    if (!agreed) {
+      this.log.info(`Removing the files of run ${runId} was declined: nothing deleted`);
+      return { removed: 0, kept: [], missing: [], declined: true };
+    }
+    const result = await removeRunFiles(record.target, written);
+    this.log.info(
+      `Removed ${result.removed} files of run ${runId} from ${record.folder}${result.kept.length ? `; kept ${result.kept.length} changed since the run: ${listSome(result.kept)}` : ''}`,
+    );
+    return { ...result, declined: false };
   }
 
   /** Replays the latest run to a webview that was hidden and restored (it starts empty each time). */
@@ -399,4 +453,20 @@ export class GenerationRunner extends Disposable {
     if (!paths.length) throw new Error('This run produced no files.');
     return exportProjectZip(record.target, record.projectName, paths);
   }
+}
+
+/** Each file a run wrote, with the hash of its last content (a repair may write a file again). */
+function lastWrites(events: readonly RunEvent[]): { path: string; sha256: string }[] {
+  const files = new Map<string, string>();
+  for (const event of events) if (event.type === 'fileProduced') files.set(event.path, event.sha256);
+  return [...files].map(([path, sha256]) => ({ path, sha256 }));
+}
+
+/** The question before a merge overwrites files the user has. */
+function replaceConsent(folder: string, paths: readonly string[]) {
+  return {
+    message: `Replace ${countFiles(paths.length)} in ${folder} with Takoss's version?`,
+    detail: `Your version of ${listSome(paths, 10)} will be overwritten; Takoss keeps no copy. Every other existing file stays as it is.`,
+    confirm: `Replace ${countFiles(paths.length)}`,
+  };
 }

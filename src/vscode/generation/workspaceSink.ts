@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../../core/generator/fileSet';
 import { localFileWriter } from '../../core/output/localWriter';
-import { PARTIAL_MARKER, partialMarkerText } from '../../core/output/partialMarker';
+import { PARTIAL_HEADING, PARTIAL_MARKER, partialMarkerText } from '../../core/output/partialMarker';
 import { fileSizeLimit } from '../../core/output/fileSizeLimit';
 
 export class FolderNotEmptyError extends Error {
@@ -82,10 +83,11 @@ async function assertNoLinkOnTheWay(target: vscode.Uri, path: string, checked: S
 }
 
 export { PARTIAL_MARKER } from '../../core/output/partialMarker';
+const PARTIAL_ADVICE = 'Generate again into a new folder, or remove this one from the Takoss panel ("Remove the files").';
 
 /** Marks a project whose run did not finish, so nobody mistakes it for a complete one. */
 export async function markPartial(target: vscode.Uri, status: string, unfinished: string[]): Promise<void> {
-  const text = partialMarkerText(status, unfinished, 'Generate again into a new folder, or remove this one from the Takoss panel ("Remove the files").');
+  const text = partialMarkerText(status, unfinished, PARTIAL_ADVICE);
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/')), new TextEncoder().encode(text));
 }
 
@@ -94,27 +96,65 @@ export async function clearPartialMark(target: vscode.Uri): Promise<void> {
   await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/'))).then(undefined, () => undefined);
 }
 
+export interface RemovedFiles {
+  removed: number;
+  /** Files the run wrote that changed since (their hash differs): left in place. */
+  kept: string[];
+  /** Files the run wrote that are gone already. */
+  missing: string[];
+}
+
 /**
- * Removes exactly the files a run wrote (and the marker), then folders left empty, bottom up —
- * never anything the run did not write. Returns how many files went.
+ * Removes the files a run wrote that are still exactly as it wrote them (same SHA-256) and the
+ * partial marker, then folders left empty, bottom up. A file changed since the run is the user's
+ * now and stays (named in `kept`); nothing the run did not write is touched.
  */
-export async function removeRunFiles(target: vscode.Uri, paths: readonly string[]): Promise<number> {
-  let removed = 0;
-  for (const path of [...new Set([...paths, PARTIAL_MARKER])]) {
-    assertSafeRelativePath(path);
+export async function removeRunFiles(target: vscode.Uri, files: readonly { path: string; sha256: string }[]): Promise<RemovedFiles> {
+  const result: RemovedFiles = { removed: 0, kept: [], missing: [] };
+  for (const file of files) {
+    assertSafeRelativePath(file.path);
+    const uri = vscode.Uri.joinPath(target, ...file.path.split('/'));
+    let content: Uint8Array;
     try {
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(target, ...path.split('/')), { useTrash: false });
-      if (path !== PARTIAL_MARKER) removed++;
+      content = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
       if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+      result.missing.push(file.path);
+      continue;
     }
+    if (createHash('sha256').update(content).digest('hex') !== file.sha256) {
+      result.kept.push(file.path);
+      continue;
+    }
+    await deleteIfThere(uri);
+    result.removed++;
   }
+  await removePartialMark(target);
+  const paths = files.map((file) => file.path);
   const folders = [...new Set(paths.flatMap((path) => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))];
   folders.push('.takoss');
   folders.sort((a, b) => b.split('/').length - a.split('/').length);
   for (const folder of [...new Set(folders)]) await removeIfEmpty(vscode.Uri.joinPath(target, ...folder.split('/')));
   await removeIfEmpty(target);
-  return removed;
+  return result;
+}
+
+/** The marker is Takoss's own note (a file there that is not one, the user's, stays). */
+async function removePartialMark(target: vscode.Uri): Promise<void> {
+  const uri = vscode.Uri.joinPath(target, ...PARTIAL_MARKER.split('/'));
+  const text = await Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+    (bytes) => new TextDecoder().decode(bytes),
+    () => undefined,
+  );
+  if (text?.startsWith(PARTIAL_HEADING)) await deleteIfThere(uri);
+}
+
+async function deleteIfThere(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+  }
 }
 
 async function removeIfEmpty(folder: vscode.Uri): Promise<void> {

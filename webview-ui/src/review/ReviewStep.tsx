@@ -111,7 +111,7 @@ export function ReviewStep({
           data-testid="verify-option"
           onChange={(event) => api.chooseVerify((event.currentTarget as unknown as { checked: boolean }).checked)}
         >
-          Verify after generating: npm install, build and the project's tests (runs the generated code on this machine)
+          Verify after generating: npm install, build and the project's tests (runs the generated code on this machine; VS Code asks you first, naming what will run)
         </VscodeCheckbox>
         <VscodeCheckbox
           checked={review.git ?? false}
