@@ -63,7 +63,7 @@ describe('RunPanel', () => {
         type: 'runFinished',
         summary: {
           status: 'partial',
-          stages: { total: 8, succeeded: 2, failed: 1, skipped: 1, cancelled: 4 },
+          stages: { total: 8, succeeded: 2, failed: 1, skipped: 1, cancelled: 4, degraded: 0 },
           files: 0,
           durationMs: 12_345,
           usage: usage(1000, 234, 0.0123),
@@ -87,7 +87,7 @@ describe('RunPanel: an unfinished run', () => {
       { type: 'fileProduced', stageId: 'domain', path: 'backend/src/db/schema.ts', bytes: 20, sha256: 'b'.repeat(64) },
       {
         type: 'runFinished',
-        summary: { status: 'cancelled', durationMs: 2000, files: 2, stages: { total: 8, succeeded: 2, failed: 1, skipped: 1, cancelled: 4 }, usage: usage(1000, 234, 0.0123) },
+        summary: { status: 'cancelled', durationMs: 2000, files: 2, stages: { total: 8, succeeded: 2, failed: 1, skipped: 1, cancelled: 4, degraded: 0 }, usage: usage(1000, 234, 0.0123) },
       },
     ]).state;
 

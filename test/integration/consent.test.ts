@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { RunEvent } from '../../src/core/pipeline/events';
 import { extractSpec } from '../../src/core/spec/extract';
 import type { VerifyStep } from '../../src/core/verify/verifier';
+import { FakeAnthropicServer, toolMessage } from '../fake-anthropic/server';
 import { standaloneRunner, waitFor } from './helpers';
 
 /** Steps that leave evidence: a marker per step, and the environment the test step saw. */
@@ -104,5 +105,73 @@ describe('Consent before verification', function () {
     } finally {
       session.dispose();
     }
+  });
+
+  describe('with Claude (against the local fake of the Messages API)', () => {
+    let fake: FakeAnthropicServer;
+    let previousBaseUrl: string | undefined;
+
+    before(async () => {
+      fake = await FakeAnthropicServer.start();
+      previousBaseUrl = process.env.ANTHROPIC_BASE_URL;
+      process.env.ANTHROPIC_BASE_URL = fake.url; // the SDK reads it when the provider is created
+    });
+
+    after(async () => {
+      if (previousBaseUrl === undefined) delete process.env.ANTHROPIC_BASE_URL;
+      else process.env.ANTHROPIC_BASE_URL = previousBaseUrl;
+      await fake?.close();
+    });
+
+    it('names the files Claude wrote, and asks again before Claude’s repairs run; declined, the repair is skipped and nothing runs again', async () => {
+      const name = `consent-claude-${Date.now()}`;
+      const projectDir = path.join(root().fsPath, name);
+      const spec = extractSpec('A notes app. A note has a title and a body.', { projectName: 'consent-claude' });
+      const page = 'frontend/src/pages/notes.tsx';
+      fake.otherwise((request) => {
+        const tool: string = request.body.tool_choice?.name;
+        const text = String(request.body.messages[0].content);
+        if (tool === 'emit_spec') return toolMessage('emit_spec', spec);
+        if (tool === 'emit_page' && text.includes(`File ${page}:`)) {
+          const original = text.split(/\nFile [^\n]+:\n/)[1] ?? '';
+          return toolMessage('emit_page', { content: `${original.trimEnd()}\n// Polished by Claude.\n`, changes: 'a comment' });
+        }
+        if (tool === 'emit_fixes') {
+          const current = readFileSync(path.join(projectDir, page), 'utf8');
+          return toolMessage('emit_fixes', { summary: 'fixed', files: [{ path: page, content: `${current}// Repaired by Claude.\n` }] });
+        }
+        return toolMessage(tool, { files: [] }); // not valid for the other stages: they keep the generator's result
+      });
+      // The test step fails once, naming the page (so repair is asked about it), then would pass.
+      const runs = path.join(projectDir, '.test-runs');
+      const steps = (dir: string): VerifyStep[] => [
+        ...evidenceSteps(dir).slice(0, 2),
+        {
+          name: 'test',
+          command: 'node',
+          args: ['-e', `const fs = require('node:fs'); const first = !fs.existsSync(${JSON.stringify(runs)}); fs.appendFileSync(${JSON.stringify(runs)}, 'run\\n'); if (first) { console.log('Error: ${page} fails'); process.exit(1); }`],
+        },
+      ];
+      const session = standaloneRunner(mkdtempSync(path.join(os.tmpdir(), 'takoss-consent-journal-')), undefined, { apiKey: 'sk-ant-consent-test-0123456789', answers: [true, false], verifySteps: steps });
+      try {
+        const runId = await session.runner.start({ requestId: 'claude-consent', spec, provider: 'anthropic', folder: name, verify: true });
+        assert.ok(runId, JSON.stringify(session.posted.find((m) => m.type === 'runRefused')));
+        await waitFor(() => session.runner.runningCount === 0 || undefined, 'the run to finish', 90_000);
+        const events = session.eventsOf(runId);
+        const { prompts } = session;
+        assert.equal(prompts.length, 2, [prompts.map((p) => p.message).join(' | '), ...stage(events, 'repair').map((e) => JSON.stringify(e).slice(0, 400))].join('\n'));
+        // The polished page, and the manifest (the explanations stage's answer was accepted too).
+        assert.match(prompts[0].detail, /Claude wrote 2 files of this project in this run: frontend\/src\/pages\/notes\.tsx, \.takoss\/manifest\.json\./);
+        assert.match(prompts[0].detail, /you will be asked again before they run/);
+        assert.match(prompts[1].message, new RegExp(`Run the install, build and tests of ${name} again, with Claude's repairs\\?`));
+        assert.match(prompts[1].detail, /^Claude rewrote 1 file to fix the failing step: frontend\/src\/pages\/notes\.tsx\./);
+        assert.match(readFileSync(path.join(projectDir, page), 'utf8'), /Repaired by Claude/, 'the repair is written');
+        assert.equal(readFileSync(runs, 'utf8'), 'run\n', 'the tests ran once: not again with the repair nobody agreed to');
+        const skipped = stage(events, 'repair').find((e) => e.type === 'stageSkipped');
+        assert.ok(skipped?.type === 'stageSkipped' && /You declined to run the install, build and tests again with Claude's repairs of frontend\/src\/pages\/notes\.tsx/.test(skipped.reason), JSON.stringify(stage(events, 'repair')));
+      } finally {
+        session.dispose();
+      }
+    });
   });
 });

@@ -32,7 +32,7 @@ import { ModelRefiner } from './modelRefiner';
 import { variantChooser } from '../../core/learning/bandit';
 import { createBabelSyntaxChecker } from '../../core/check/babelSyntax';
 import type { GenerationRecord } from '../../core/history/store';
-import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, type RemovedFiles, workspaceWriter } from './workspaceSink';
+import { clearPartialMark, FolderNotEmptyError, markPartial, prepareTarget, removeRunFiles, type RemovedFiles, replaceOwnFile, sha256, workspaceWriter } from './workspaceSink';
 import { type Confirm, modalConfirm } from '../prompts';
 import type { VerifyStep } from '../../core/verify/verifier';
 import { countFiles, listSome } from '../../core/verify/consent';
@@ -302,8 +302,17 @@ export class GenerationRunner extends Disposable {
     // A cancelled run stops waiting for its stages at once, but a file already being written still
     // lands: track writes, and let the run end only when they have settled.
     const inFlight = new Set<Promise<void>>();
+    // What this run last wrote to each path: a later stage (a repair) may replace its own file, but
+    // not once someone changed it since (replaceOwnFile checks the hash).
+    const ownWrites = new Map<string, string>();
+    const writeOnce = async (file: GeneratedFile): Promise<void> => {
+      const previous = ownWrites.get(file.path);
+      if (previous === undefined) await options.writeFile(file);
+      else await replaceOwnFile(target, file, previous);
+      ownWrites.set(file.path, sha256(file.content));
+    };
     const write = (file: GeneratedFile): Promise<void> => {
-      const pending = options.writeFile(file);
+      const pending = writeOnce(file);
       inFlight.add(pending);
       void pending.then(undefined, () => undefined).finally(() => inFlight.delete(pending));
       return pending;

@@ -60,6 +60,19 @@ export function workspaceWriter(
   };
 }
 
+export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
+
+/**
+ * Writes a file again that this run wrote before (a repair round's fix): only while it is still
+ * exactly what the run wrote (`writtenSha256`); a file someone changed since is theirs and stays.
+ */
+export async function replaceOwnFile(target: vscode.Uri, file: GeneratedFile, writtenSha256: string): Promise<void> {
+  assertSafeRelativePath(file.path);
+  const current = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, ...file.path.split('/')));
+  if (sha256(current) !== writtenSha256) throw new Error(`${file.path} changed since this run wrote it; Takoss does not replace it`);
+  await workspaceWriter(target, { replaceable: new Set([file.path]) })(file);
+}
+
 /**
  * Refuses a path that passes through a symbolic link inside the target (it could lead anywhere).
  * Folders already checked are remembered; the first missing folder ends the walk (the rest is new).
@@ -122,7 +135,7 @@ export async function removeRunFiles(target: vscode.Uri, files: readonly { path:
       result.missing.push(file.path);
       continue;
     }
-    if (createHash('sha256').update(content).digest('hex') !== file.sha256) {
+    if (sha256(content) !== file.sha256) {
       result.kept.push(file.path);
       continue;
     }
