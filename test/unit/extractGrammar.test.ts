@@ -226,6 +226,14 @@ describe('extractor grammar: entity cues', () => {
     assert.ok(spec.entities.some((e) => e.name === 'Locker' && e.fields.some((f) => f.name === 'code')), spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name)})`).join(' '));
   });
 
+  it('a thing counted with "a/each" that acts on other things is a record ("Each depot dispatches several vans")', () => {
+    const found = cues((add) => objectsOfActions(analyze('Each depot dispatches several vans.'), sentence('Each depot dispatches several vans.'), add));
+    assert.ok(found.depot >= 2 && found.van > 0, JSON.stringify(found));
+    // Not a light verb ("a depot needs …"), not a denial, not without a counted subject.
+    assert.equal(cues((add) => objectsOfActions(analyze('A depot needs several vans.'), sentence('A depot needs several vans.'), add)).depot, undefined);
+    assert.equal(cues((add) => objectsOfActions(analyze('Depots dispatch vans.'), sentence('Depots dispatch vans.'), add)).depot, undefined);
+  });
+
   it('one value said to be stored for something makes it a record ("a market, whose town is recorded")', () => {
     const spec = extractSpec('Farmers sell vegetables at stalls. Each stall has a number and a size. A stall can be part of a market, whose town is recorded. Farmers pay rent monthly.');
     assert.ok(spec.entities.some((e) => e.name === 'Market' && e.fields.some((f) => f.name === 'town')), spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name)})`).join(' '));

@@ -95,6 +95,7 @@ type Add = (key: string, score: number, strong?: boolean) => void;
 /** "Trainers create fitness classes", "Track vehicles and their service records". */
 export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add: Add): void {
   for (const clause of analysis.clauses) {
+    if (!clause.passive && !subjectIsActor(clause, analysis, sentence)) thingActsOnThing(clause, analysis, add);
     if (clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
     const light = LIGHT_VERBS.has(clause.verb);
     for (const object of clause.objects) {
@@ -115,6 +116,20 @@ export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add
       if (['to', 'for', 'in', 'on', 'from', 'at'].includes(prep)) add(phrase.key, phrase.plural || phrase.determiner ? 1 : 0.5, false);
     }
   }
+}
+
+/**
+ * "An airline employs several pilots", "Each aircraft performs flights": a thing counted with
+ * "a/each" that acts on other things is a record; what it acts on is a weak candidate (another cue
+ * must agree).
+ */
+function thingActsOnThing(clause: Clause, analysis: Analysis, add: Add): void {
+  const subject = clause.subject;
+  if (!subject || LIGHT_VERBS.has(clause.verb) || clause.negated || !/^(a|an|each|every)$/.test(subject.determiner ?? '') || !storable(subject, analysis)) return;
+  const objects = clause.objects.filter((o) => storable(o, analysis) && (o.plural || o.determiner));
+  if (!objects.length) return;
+  add(subject.key, 2, true);
+  for (const object of objects) add(object.key, 1, false);
 }
 
 /** "Each vehicle has a plate number", "A service record belongs to a vehicle", "Bookings are stored". */
