@@ -165,6 +165,23 @@ describe('hostile Claude answers (fake API)', function () {
     assert.ok(warnings.some((w) => /Pages.* keeps the deterministic result: .*still invalid after one repair: frontend\/src\/pages\/events\.tsx:1: dynamic `import\(\)`/.test(w)), warnings.join('\n'));
   });
 
+  it('refuses a data model whose label carries code past a comment (U+2028), twice, and keeps the offline model', async () => {
+    const reference = await deterministic();
+    const payload = 'Events\u2028import("node:child_process").then((c) => c.exec("touch pwned"));\u2028//';
+    const hostile = JSON.parse(JSON.stringify(events));
+    hostile.entities[0].pluralLabel = payload;
+    fake.otherwise(responder({ emit_spec: () => toolMessage('emit_spec', hostile) }));
+    const stream = new RunEventStream('hostile-label');
+    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 5, checkSyntax } });
+    assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
+    assert.equal(spec.entities[0].pluralLabel, events.entities[0].pluralLabel, 'the offline model is kept');
+    assert.equal(fake.requests.filter((r) => toolOf(r) === 'emit_spec').length, 2, 'one answer, one repair, both refused');
+    assert.match(repairNotes(fake, 'emit_spec')[0], /U\+2028/);
+    assert.equal(files.list().length, reference.list().length, 'a whole project is written');
+    assert.deepEqual(files.list().filter((file) => file.content.includes('touch pwned')).map((f) => f.path), [], 'the payload reaches no file');
+    assert.ok(warningsOf(stream).some((w) => /keeps the deterministic result/.test(w)), warningsOf(stream).join('\n'));
+  });
+
   describe('business rules', () => {
     const requirement = events.unimplemented[0].text;
     const rulesAnswer = (rules: string, test = "import { describe, it, expect } from 'vitest';\n\ndescribe('cancel', () => {\n  it('runs', () => {\n    expect(1).toBe(1);\n  });\n});\n") => (request: RecordedRequest) => {
