@@ -136,4 +136,9 @@ describe('extractor relations', () => {
     const relative = pairs('Rooms have a number and a floor. Guests have a name and a phone. Each room, which guests book online, has a price.');
     assert.ok(!relative.includes('Room->Guest'), JSON.stringify(relative));
   });
+  it("a noun after a preposition at the start describes the noun before it, the subject ('shipments from warehouses are handled by carriers')", () => {
+    const rels = pairs('Shipments have a date and a weight. Warehouses have a city. Carriers have a name and a phone. Shipments from warehouses are handled by carriers.');
+    assert.ok(rels.includes('Shipment->Carrier'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.includes('Warehouse->Carrier') || r.includes('Carrier->Warehouse')), JSON.stringify(rels));
+  });
 });

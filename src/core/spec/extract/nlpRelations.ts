@@ -99,7 +99,11 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       const target = draft.entities.find((e) => e.key === belonging[1].trim() || e.key === singularKey(belonging[1].trim()));
       if (owner && target) link(owner, target);
     }
-    for (const clause of analysis.clauses) {
+    for (const read of analysis.clauses) {
+      // "Orders from customers are placed by agents": a noun after a preposition at the start of the
+      // sentence describes the noun before it, which is the subject.
+      const before = read.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[read.subject.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === read.subject!.start - 2) : undefined;
+      const clause = before && !analysis.terms.slice(0, before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
       const subject = entityOf(draft, clause.subject, roleWords);
       // "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of"
       if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) {
