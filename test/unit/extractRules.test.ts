@@ -977,3 +977,115 @@ describe('extract rules: overlaps whose record lacks the times or the link they 
     assert.deepEqual(run(overlapSameTime, courts(), "Two games can't be on the same court at the same time.").rules.map(overlap), [['Game', 'court', 'kickOff', 'finish']]);
   });
 });
+
+describe('extract rules (rules2): rule statements without "only" or a modal, and no rule-like sentence left unsaid (issue #11)', () => {
+  const suggested = (r: Run) => r.draft.notUnderstood.flatMap((n) => n.suggestions ?? []).map((s) => (s.kind === 'addRule' ? strip(s.rule) : undefined));
+
+  it('workflowThen: a passive chain of states ("parcels are weighed, then labelled, then dispatched"; "first …, later … and finally …")', () => {
+    const parcels = () => model({ entities: { parcel: [['weight', 'decimal']] } });
+    const a = run(workflowThen, parcels(), 'Parcels are weighed, then labelled, then dispatched.');
+    const wf = a.rules.find((x) => x.kind === 'statusWorkflow');
+    assert.ok(wf && wf.kind === 'statusWorkflow');
+    assert.equal(wf.entity, 'Parcel');
+    assert.deepEqual(wf.transitions.map((t) => [t.from, t.to]), [['weighed', 'labelled'], ['labelled', 'dispatched']]);
+    const b = run(workflowThen, parcels(), 'A parcel is first weighed, later labelled and finally dispatched.');
+    assert.equal(b.rules.find((x) => x.kind === 'statusWorkflow')?.entity, 'Parcel');
+    // One "then" without "first", or a "then" between two actions of people, is not a chain of states.
+    assert.equal(run(workflowThen, parcels(), 'Parcels are weighed and then the courier picks them up.').rules.length, 0);
+  });
+
+  it('onlyBy: a plain passive by a sign-in role ("quotes are approved by a supervisor") is noted with the rule as a suggestion', () => {
+    const quotes = () => model({ user: true, entities: { quote: [['amount', 'money'], ['discount', 'decimal']] } });
+    const r = run(onlyBy, quotes(), 'Quotes are approved by a supervisor.', { roles: ['clerk', 'supervisor'] });
+    assert.equal(r.rules.length, 0, 'without "only" nothing is enforced');
+    assert.match(r.notes[0], /not that only supervisor may/);
+    assert.deepEqual(suggested(r), [{ kind: 'roleRequired', entity: 'Quote', actions: ['update'], roles: ['supervisor'], sources: [] }]);
+    // A field names its record: "discounts are set by supervisors".
+    const f = run(onlyBy, quotes(), 'Discounts are set by supervisors.', { roles: ['clerk', 'supervisor'] });
+    assert.equal(suggested(f)[0]?.entity, 'Quote');
+    // Not a role ("by courier") or a passive inside a condition: not a rule.
+    assert.equal(run(onlyBy, quotes(), 'Quotes are delivered by courier.', { roles: ['clerk', 'supervisor'] }).recognised, false);
+    assert.equal(run(onlyBy, quotes(), 'A clerk can print a quote when it is approved by a supervisor.', { roles: ['clerk', 'supervisor'] }).recognised, false);
+  });
+
+  it('onlyBy: "a recipe can be changed by its author" is the ownership rule, even without "only"', () => {
+    const recipes = model({ user: true, entities: { recipe: [['title', 'string']] } });
+    const r = run(onlyBy, recipes, 'A recipe can be changed by its author.', { roles: ['cook'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Recipe', actions: ['update'], sources: [] });
+  });
+
+  it('onlyOwner: "nobody but the uploader may remove a photo album" is ownership', () => {
+    const albums = model({ user: true, entities: { 'photo album': [['title', 'string']] } });
+    const r = run(onlyOwner, albums, 'Nobody but the uploader may remove a photo album.', { roles: ['member'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'PhotoAlbum', actions: ['delete'], sources: [] });
+  });
+
+  it('onlyOnes: "curators are the only ones allowed to archive exhibits"', () => {
+    const museum = model({ user: true, entities: { exhibit: [['title', 'string']] } });
+    const r = run(onlyOnes, museum, 'Curators are the only ones allowed to delete exhibits.', { roles: ['guide', 'curator'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Exhibit', actions: ['delete'], roles: ['curator'], sources: [] });
+  });
+
+  it('roleMayChange: "dispatchers confirm deliveries" (no modal) is noted with the rule as a suggestion', () => {
+    const d = model({ user: true, entities: { delivery: [['address', 'string']] } });
+    const r = run(roleMayChange, d, 'Dispatchers confirm deliveries.', { roles: ['driver', 'dispatcher'] });
+    assert.equal(r.rules.length, 0);
+    assert.deepEqual(suggested(r), [{ kind: 'roleRequired', entity: 'Delivery', actions: ['update'], roles: ['dispatcher'], sources: [] }]);
+    // A person who is not a role, or a verb that changes no state, says nothing.
+    assert.equal(run(roleMayChange, model({ user: true, entities: { delivery: [['address', 'string']] } }), 'Dispatchers read deliveries.', { roles: ['driver', 'dispatcher'] }).recognised, false);
+  });
+
+  it('onlyRole: "only the bursar can mark a fee as waived" on a record that stores no "waived" still makes the role rule, and says the state is not checked', () => {
+    const fees = model({ user: true, entities: { fee: [['amount', 'money']] } });
+    const r = run(onlyRole, fees, 'Only the bursar can mark a fee as waived.', { roles: ['student', 'bursar'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Fee', actions: ['update'], roles: ['bursar'], sources: [] });
+    assert.match(r.notes[0], /Fee stores no "waived" value/);
+    // With the state stored, nothing more is said.
+    const stored = model({ user: true, entities: { fee: [['amount', 'money'], ['waived', 'boolean']] } });
+    assert.equal(run(onlyRole, stored, 'Only the bursar can mark a fee as waived.', { roles: ['student', 'bursar'] }).notes.length, 0);
+  });
+
+  it('rangeCompare: "per <head>" shared by several records picks the one linked to the subject ("lanes max 2 hours per reservation")', () => {
+    const pool = model({
+      entities: { lane: [['name', 'string']], sauna: [['name', 'string']], 'lane reservation': [['from', 'datetime'], ['to', 'datetime']], 'sauna reservation': [['day', 'date']] },
+      relations: [['LaneReservation', 'Lane'], ['SaunaReservation', 'Sauna']],
+    });
+    const r = run(rangeCompare, pool, 'Lanes max 2 hours per reservation.');
+    assert.equal(field(r.draft, 'Lane', 'hours'), undefined, 'no hours field is invented on the lane');
+    assert.match(r.notes[0], /how long a LaneReservation lasts/);
+  });
+
+  it('ruleLanguage: rule statements without a modal ("a different email", "identifies", "by its author", "once per", a passive chain)', () => {
+    assert.equal(ruleLanguage('every tenant has a different door code'), 'a uniqueness rule');
+    assert.equal(ruleLanguage('the serial number identifies a machine'), 'a uniqueness rule');
+    assert.equal(ruleLanguage('a guest reviews once per stay'), 'a limit per something');
+    assert.equal(ruleLanguage('a photo can be removed by its uploader'), 'an ownership rule');
+    assert.equal(ruleLanguage('claims are filed, then reviewed, then paid'), 'a sequence of states');
+    // Ordinary words: no rule language.
+    assert.equal(ruleLanguage('once a claim is filed the adjuster calls the customer'), undefined);
+    assert.equal(ruleLanguage('the app first shows a map and then a list'), undefined);
+  });
+
+  it('readClause: a rule-like clause no pattern takes is listed with a reason even when a field claimed the sentence', () => {
+    const draft = model({ entities: { tenant: [['doorCode', 'string']] } });
+    draft.used.add(1);
+    const r = run(readClause as unknown as RulePattern, draft, 'Every tenant gets a different parking spot.');
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0] ?? '', /^Reads like a uniqueness rule/);
+  });
+
+  it('extractSpec: rule-like sentences claimed by a field or entity are never silent (each makes a rule or is listed)', () => {
+    const text = [
+      'Members and committee members log in.',
+      'Lockers: number, size. Locker rentals: member, locker, start, end, paid (yes/no). Court rentals: member, court, start, end.',
+      'Lockers max 3 months per rental.',
+      'Committee members approve locker rentals.',
+      'Only the committee member can mark a court rental as refunded.',
+    ].join('\n');
+    const spec = extractSpec(text);
+    const listed = new Set([...spec.notUnderstood, ...spec.unimplemented].flatMap((n) => n.sources));
+    for (const s of spec.requirements.sentences.filter((x) => ruleLanguage(x.text.toLowerCase()) || /approve|mark/.test(x.text))) {
+      assert.ok(listed.has(s.id) || spec.rules.some((r) => r.sources.includes(s.id)), `sentence ${s.id} "${s.text}" is neither a rule nor listed`);
+    }
+  });
+});

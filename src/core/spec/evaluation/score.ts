@@ -592,9 +592,13 @@ export function scoreRules(gold: GoldText, spec: ProjectSpec, matching: EntityMa
 const REASON_CATEGORIES: Array<[RegExp, string]> = [
   [/^Not in English/, 'not English'],
   [/^In an optional or bonus part/, 'optional part'],
+  [/^Too short|^No action or statement|^It talks about|^No record type, field, relation or rule|^Read, but nothing in the data model/, 'nothing recognised in the sentence'],
+  [/^This sentence reads like \d+ rules/, 'some of several rules not made'],
+  [/^Reads like a business rule, but Takoss could not/, 'rule words, no rule made (final check)'],
   [/^Also sets a condition/, 'condition not enforced'],
   [/^Also reads like/, 'other rule kind made'],
   [/^Reads like .*not recognised as a rule/, 'rule words, no pattern matched'],
+  [/but not that only .* may/, 'role said without "only" (rule suggested)'],
   [/not a sign-in role|not (?:a|one of the) roles?|no sign-in|is not a role/, 'role not a sign-in role'],
   [/\bno link\b|linked many|has no link|are linked ma/, 'link missing'],
   [/\bno (?:\w+ )?field\b|field could be named|could not both be found|has no \w+ field|is an? \w+ field, not|value that must be unique was not found|no capacity field|no date field|has no (?:status|state)/, 'entity found, field missing or wrong type'],
@@ -610,7 +614,6 @@ const REASON_CATEGORIES: Array<[RegExp, string]> = [
   [/^Import and export/, 'not generated: import/export'],
   [/^Custom views/, 'not generated: custom views'],
   [/^This behaviour is not generated/, 'not generated: UI behaviour'],
-  [/^Too short|^No action or statement|^It talks about|^No record type, field, relation or rule/, 'nothing recognised in the sentence'],
   [/^Looks like|^Read as|^Says that/, 'rule recognised, not made (other cause)'],
 ];
 

@@ -146,6 +146,13 @@ const CUES: Cue[] = [
   { pattern: /\bstarts? (?:out )?as\b.*\bthen\b|\bfrom [a-z]+(?: [a-z]+)? to [a-z]+(?: [a-z]+)?,? (?:and|then) from\b/, says: 'a sequence of states' },
   { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|shall)\s+be\b|\b(?:is|are)\s+not\s+(?:possible|permitted)\b/, says: 'a prohibition' },
   { pattern: /\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to be\b/, says: 'an obligation ("must")' },
+  // Rule statements without a modal or "only": "every member has a different email", "the plate number identifies a car".
+  { pattern: /\b(?:has|have|gets?|get|uses?|with) (?:a|an) (?:different|distinct) [a-z]+(?: [a-z]+)?[.!]?$|\b(?:uniquely )?identif(?:ies|y) (?:a|an|the|each|every|one)\b/, says: 'a uniqueness rule' },
+  { pattern: /\bonce per [a-z]+/, says: 'a limit per something' },
+  // "can be edited by its author": the row's owner.
+  { pattern: /\bby (?:its|their|his|her) (?:own )?(?:owner|author|creator|reporter|poster|writer|submitter|requester|organi[sz]er|seller|host|maker|uploader)s?\b/, says: 'an ownership rule' },
+  // "orders are placed, then packed, then shipped": a sequence written out in words.
+  { pattern: /\b(?:is|are|gets?)\s+(?:first\s+)?[a-z]+(?:ed|en|t)\s*,?\s*(?:and\s+)?(?:then|later|next)\s+(?:(?:it|they)\s+(?:is|are|gets?)\s+)?[a-z]+(?:ed|en|t)\b/, says: 'a sequence of states' },
 ];
 
 const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;

@@ -89,6 +89,7 @@ const CUE_KINDS: Record<string, string[]> = {
   'a range of values': ['range', 'capacity'],
   'a limit per something': ['capacity', 'unique', 'range', 'noOverlap'],
   'a capacity limit': ['capacity'],
+  'an ownership rule': ['ownership', 'roleRequired'],
 };
 
 export function readClause(ctx: RuleContext, patterns = PATTERNS): void {

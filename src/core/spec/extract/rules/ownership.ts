@@ -64,7 +64,7 @@ export function ownOwn(ctx: RuleContext): boolean {
 /** "only the reporter or an admin may delete an issue", "only the speaker who wrote a proposal can withdraw it". */
 export function onlyOwner(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const who = /\bonly\s+(?:the|its|their|a|an)\s+([a-z][a-z -]{0,30}?)(?:\s+(?:who|that)\s+([a-z]+)\s+(?:a|an|the|it|them|this)?\s*([a-z][a-z -]{0,30}?))?(?:\s*(?:,|or|and)\s+(?:an?\s+|the\s+)?(?:admins?|administrators?|moderators?|managers?))?\s+(?:can|may|is allowed to|are allowed to|should be able to|should|will be able to)\s+(.+)$/.exec(plain);
+  const who = /\b(?:only|(?:nobody|no one|no-one) (?:but|except|other than|apart from|besides))\s+(?:the|its|their|a|an)\s+([a-z][a-z -]{0,30}?)(?:\s+(?:who|that)\s+([a-z]+)\s+(?:a|an|the|it|them|this)?\s*([a-z][a-z -]{0,30}?))?(?:\s*(?:,|or|and)\s+(?:an?\s+|the\s+)?(?:admins?|administrators?|moderators?|managers?))?\s+(?:can|may|is allowed to|are allowed to|should be able to|should|will be able to)\s+(.+)$/.exec(plain);
   if (!who) return false;
   const whoWords = stripArticles(wordsOf(who[1]));
   const head = singular(whoWords[whoWords.length - 1] ?? '');

@@ -5,6 +5,7 @@
 import type { FieldType } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
+import { singular } from '../lexicon';
 import { an, NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
@@ -155,6 +156,21 @@ export function applyRange(
   return true;
 }
 
+/**
+ * "meeting rooms max 4 hours per booking" with RoomBooking and DeskBooking: "booking" is the head of
+ * several records; the one linked to (or named after) the clause's subject is meant.
+ */
+export function perHead(ctx: RuleContext, text: string, subject: string[]): DraftEntity | undefined {
+  const head = singular(wordsOf(text)[0] ?? '');
+  if (!head) return undefined;
+  const sharing = ctx.draft.entities.filter((e) => e.name !== 'User' && e.key.split(' ').length > 1 && e.key.split(' ').pop() === head);
+  if (sharing.length < 2) return sharing.length === 1 ? sharing[0] : undefined;
+  const about = mentionsIn(ctx, subject).filter((m) => m.entity.name !== 'User').map((m) => m.entity);
+  const subjectWords = new Set(stripArticles(subject).map((w) => singular(w)));
+  const linked = sharing.filter((e) => about.some((a) => ctx.draft.relations.some((r) => (r.from === e.name && r.to === a.name) || (r.to === e.name && r.from === a.name))) || e.key.split(' ').some((w) => subjectWords.has(w)));
+  return linked.length === 1 ? linked[0] : undefined;
+}
+
 const NUM = `(-?${NUMBER})`;
 
 /** The words before a range without the verb that leads into it ("the rating must be", "ratings go", "scores can range"). */
@@ -249,6 +265,6 @@ export function rangeCompare(ctx: RuleContext): boolean {
   const label = plain.slice(m.index, m.index + m[0].length).trim();
   // "max 4 hours per booking": the record after "per" holds the value.
   const per = /^\s*(?:per|a|each|for each|every|for every)\s+([a-z][a-z -]{1,40})/.exec(plain.slice(m.index + m[0].length));
-  const on = per ? mentionsIn(ctx, per[1]).find((x) => x.start === 0 && x.entity.name !== 'User')?.entity : undefined;
+  const on = per ? (mentionsIn(ctx, per[1]).find((x) => x.start === 0 && x.entity.name !== 'User')?.entity ?? perHead(ctx, per[1], subject)) : undefined;
   return applyRange(ctx, on ? [] : subject, bound === 'min' ? { min: n, minExclusive: exclusive } : { max: n, maxExclusive: exclusive }, { unit, comparative: m[2], label, on });
 }

@@ -135,6 +135,17 @@ function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label: string
     const actions = (['create', 'read', 'update', 'delete'] as Action[]).filter((a) => set.has(a));
     addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles, sources: [ctx.sentence.id] }, label);
   }
+  // "only the treasurer can mark rent as paid" with no "paid" on the record the rule was bound to: said, not silently widened.
+  for (const act of acts) {
+    const words = stripArticles(act.object);
+    const cut = words.findIndex((w) => w === 'as' || w === 'to');
+    if (cut < 1 || !STATE_VERBS.has(verbLemma(act.verb))) continue;
+    const state = words.slice(cut + 1).filter((w) => !/^(a|an|the)$/.test(w));
+    const entity = objectEntity(ctx, act.object);
+    if (!state.length || state.length > 3 || !entity || !byEntity.has(entity)) continue;
+    const stored = fieldIn(entity, state, 2.5) || entity.fields.some((f) => f.enumValues?.includes(state.join('_')));
+    if (!stored) note(ctx, `Looks like only ${roles.join(' and ')} may ${verbLemma(act.verb)} ${an(entity.name)} as "${state.join(' ')}", but ${entity.name} stores no "${state.join(' ')}" value; the role rule made covers every change of ${entity.name}, and the state itself is not checked.`);
+  }
   if (missing.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${missing.join(', ')}, but ${missing.length > 1 ? 'these do' : 'this does'} not name a record type of the model.`);
 }
 
@@ -193,7 +204,12 @@ export function onlyBy(ctx: RuleContext): boolean {
     m[4] = 'only';
     m[5] = m[5].replace(/\s+only$/, '');
   }
-  if (!m || (!m[2] && !m[4])) return false;
+  if (!m) {
+    // "invoices are approved by a manager": a plain passive.
+    const passive = /^(.*?)\b(?:is|are|gets?|get)\s+([a-z]+(?:ed|en|t|ne))(?:\s+(?:off|out|up))?\s+by\s+(.+)$/.exec(plain);
+    return passive ? byWithoutOnly(ctx, passive[1], passive[2], passive[3], plain) : false;
+  }
+  if (!m[2] && !m[4]) return byWithoutOnly(ctx, m[1], m[3], m[5], plain);
   const entity = lastRecordIn(ctx, m[1])?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
   const verbs = m[3].split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
   const actions = actionsOf(verbs);
@@ -218,10 +234,55 @@ export function onlyBy(ctx: RuleContext): boolean {
   return true;
 }
 
+function fieldOwner(ctx: RuleContext, subject: string): DraftEntity | undefined {
+  const words = stripArticles(wordsOf(subject));
+  if (!words.length || words.length > 4) return undefined;
+  const hit = locateField(ctx, words.join(' '), []);
+  return hit?.field ? hit.entity : undefined;
+}
+
+/**
+ * "a post can be edited by its author" (the row's owner: an ownership rule), "invoices are approved
+ * by a manager" (a sign-in role doing it, without "only": noted with the rule as a one-click
+ * suggestion, like roleMayChange). Anything else ("orders are shipped by courier") is not a rule.
+ */
+function byWithoutOnly(ctx: RuleContext, subject: string, verbText: string, byText: string, plain: string): boolean {
+  // "a player can play a game when it is published by the admin": the passive is a condition, not the statement.
+  if (/\b(?:not|never|no longer|when|whenever|if|once|after|before|while|until|unless|because|so|can|may|must|should|will)\b|:/.test(subject)) return false;
+  // "prices are set by managers": a field names its record.
+  const entity =
+    lastRecordIn(ctx, subject)?.entity ??
+    (/^\s*(?:it|they)\s*$/.test(subject) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined) ??
+    fieldOwner(ctx, subject);
+  const verbs = verbText.split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
+  const actions = actionsOf(verbs);
+  if (!entity || entity.name === 'User' || !actions.length) return false;
+  const by = byText.split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b|\bwhen\b|\bif\b|\bbefore\b|\bafter\b)\s*/)[0];
+  const byWords = stripArticles(wordsOf(by));
+  const label = plain.slice(0, 140);
+  // "can be edited by its author": only a permission modal makes it the owner's right.
+  if (/^(?:its|their|his|her)$/.test(wordsOf(by)[0] ?? '') && byWords.length <= 2 && byWords.some((w) => OWNERS.test(singular(w)) && !roleOf(ctx, [w])) && new RegExp(String.raw`\b(?:can|may)\s+be\s+${verbText}\s+by\b`).test(plain)) {
+    const owned = actions.filter((a) => a !== 'create');
+    if (!owned.length) return false;
+    ownershipRule(ctx, entity, owned, label, byWords);
+    return true;
+  }
+  if (byWords.length > 3) return false;
+  const who = rolesNamed(ctx, by);
+  if (!who.roles.length || who.unknown.length) return false;
+  const changes = actions.filter((a) => a !== 'read');
+  if (!changes.length) return false;
+  const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions: changes, roles: who.roles, sources: [ctx.sentence.id] };
+  note(ctx, `Says who does this to ${an(entity.name)} (${label}), but not that only ${who.roles.join(' or ')} may; nothing is enforced. Add the rule if nobody else should.`, [
+    { kind: 'addRule', rule, label: `Only ${who.roles.join(' or ')} may ${changes.join('/')} ${entity.name} rows` },
+  ]);
+  return true;
+}
+
 /** "admins are the only ones who can delete users". */
 export function onlyOnes(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
-  const m = /^(.*?)\s+(?:is|are)\s+the\s+only\s+(?:ones?|people|persons|users|role|roles)\s+(?:who|that)\s+(?:can|may|are allowed to|is allowed to|should)\s+(.+)$/.exec(plain);
+  const m = /^(.*?)\s+(?:is|are)\s+the\s+only\s+(?:ones?|people|persons|users|role|roles)\s+(?:(?:who|that)\s+(?:can|may|are allowed to|is allowed to|should)|allowed to|permitted to|able to)\s+(.+)$/.exec(plain);
   if (!m) return false;
   const who = rolesNamed(ctx, m[1]);
   const label = plain.slice(0, 140);
@@ -281,10 +342,18 @@ export function roleMayChange(ctx: RuleContext): boolean {
     role = roleOf(ctx, wordsOf(ctx.narrator));
     rest = plain;
   } else {
+    // "caretakers can mark requests as done", "managers approve invoices" (no modal: the same statement).
     const m = /^(?:the |a |an )?([a-z][a-z ]{0,30}?)s? (?:can|may|will) (.+)$/.exec(plain);
     if (m) {
       role = roleOf(ctx, wordsOf(m[1]));
       rest = m[2];
+    } else {
+      // No modal: the role is the first one to three words ("committee members approve …").
+      const ws = wordsOf(plain.replace(/^(?:the|a|an)\s+/, ''));
+      for (let n = 1; n <= 3 && n < ws.length && !role; n++) {
+        role = roleOf(ctx, ws.slice(0, n));
+        if (role) rest = ws.slice(n).join(' ');
+      }
     }
   }
   if (!role || !rest || role === 'admin') return false;

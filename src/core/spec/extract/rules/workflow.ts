@@ -230,6 +230,25 @@ export function workflowThen(ctx: RuleContext): boolean {
     if (!lastSegment(parts[parts.length - 1], states)) return false;
     return applyWorkflow(ctx, states, start[1], plain.slice(0, 120));
   }
+  // "orders are placed, then packed, then shipped"; "an order is first placed, later packed and finally
+  // shipped": a passive chain of states joined by then / later / finally (two joins, or "first" and one).
+  const chain = /^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*,?\s*((?:and\s+)?(?:then|later|next|finally|afterwards)\b.+)$/.exec(plain);
+  if (chain) {
+    const joins = chain[4].match(/\b(?:then|later|next|finally|afterwards)\b/g) ?? [];
+    const parts = [chain[3], ...chain[4].split(/\s*,?\s*\b(?:and\s+)?(?:then|later|next|finally|afterwards)\b\s*,?\s*/)]
+      .map((p) => p.replace(/^(?:it\s+|they\s+)?(?:is|are|gets?|becomes?)\s+/, '').trim())
+      .filter(Boolean);
+    if (parts.length >= 2 && (joins.length >= 2 || chain[2]) && parts.every((p) => p.split(' ').length <= 2)) {
+      const states: States = { main: [], branches: [], side: [] };
+      for (const part of parts.slice(0, -1)) {
+        const v = stateValue(part);
+        if (!v) return false;
+        states.main.push(v);
+      }
+      if (!lastSegment(parts[parts.length - 1], states)) return false;
+      return applyWorkflow(ctx, states, chain[1], plain.slice(0, 120));
+    }
+  }
   // "from open to resolved, and from resolved to closed": each "from A to B" is one step.
   const steps = [...plain.matchAll(/\bfrom\s+([a-z][a-z -]{0,25}?)\s+to\s+([a-z][a-z -]{0,25}?)(?=\s*(?:,|;|$|\band\b|\bor\b))/g)];
   if (steps.length < 2) return false;
