@@ -10,7 +10,11 @@ import { sampleFields, sampleValue } from '../../src/core/generator/backend/samp
 import { FileSet } from '../../src/core/generator/fileSet';
 import { generateFrontend } from '../../src/core/generator/frontend';
 import { ProjectSpec, type Rule } from '../../src/core/spec/projectSpec';
-import { conditionHolds } from '../../src/core/spec/ruleConditions';
+import ts from 'typescript';
+import { describeRule as describeReadme } from '../../src/core/generator/project/readme';
+import { describeRule } from '../../src/core/spec/edit';
+import { conditionHolds, describeCondition } from '../../src/core/spec/ruleConditions';
+import { validateSpec } from '../../src/core/spec/specIndex';
 import { typecheckGenerated } from './generatedTypecheck';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
@@ -292,5 +296,137 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
     const problems = typecheckGenerated(broken).join('\n');
     assert.match(problems, /src\/rules\/bookings\.ts\(\d+\): TS2304 Cannot find name 'eq'/);
     assert.match(problems, /src\/routes\/tickets\.ts\(\d+\): TS2554 Expected 2 arguments, but got 1/);
+  });
+});
+
+describe('generator: limits per period and refusals with a margin (daycare fixture)', () => {
+  const daycare = load('daycare');
+  const files = backend(daycare);
+  const capacityOf = (rule: Partial<Extract<Rule, { kind: 'capacity' }>>): Rule => ({ kind: 'capacity', entity: 'Parcel', sources: [], ...rule }) as Rule;
+  const withRule = (rule: Rule) => validateSpec({ ...daycare, rules: [rule] });
+
+  /** The generated periodOf helper, transpiled and callable. */
+  function periodOf(): (value: Date | string, unit: string) => { from: Date; to: Date } {
+    const code = content(files, 'backend/src/rules/parcels.ts');
+    const start = code.indexOf('function periodOf(');
+    const source = code.slice(start, code.indexOf('\n}', start) + 2);
+    const js = ts.transpileModule(`${source}\nmodule.exports = periodOf;`, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const mod = { exports: undefined as unknown };
+    new Function('module', js)(mod);
+    return mod.exports as (value: Date | string, unit: string) => { from: Date; to: Date };
+  }
+
+  it('the spec language takes a fixed limit, a period and a margin; old capacity rules still parse; wrong combinations are refused with a reason', () => {
+    assert.deepEqual(validateSpec(daycare), []);
+    assert.deepEqual(validateSpec(load('studio')), [], 'capacity from a parent field, no period');
+    assert.match(withRule(capacityOf({ relation: 'flat', limit: 1, capacityField: 'floor' })).join('\n'), /exactly one limit/);
+    assert.match(withRule(capacityOf({ relation: 'flat' })).join('\n'), /exactly one limit/);
+    assert.match(withRule(capacityOf({ limit: 3 })).join('\n'), /a fixed limit needs a scope/);
+    assert.match(withRule(capacityOf({ limit: 3, period: { field: 'recipient', unit: 'week' } })).join('\n'), /recipient, which must be a date or date-time field, not string/);
+    assert.match(withRule(capacityOf({ limit: 3, period: { field: 'nope', unit: 'week' } })).join('\n'), /Parcel has no field nope/);
+    assert.match(withRule(capacityOf({ capacityField: 'floor' })).join('\n'), /needs the relation/);
+    const refuse = (condition: object) => validateSpec({ ...daycare, rules: [{ kind: 'refuseWhen', entity: 'Order', actions: ['update'], condition, message: 'No.', sources: [] } as Rule] });
+    assert.deepEqual(refuse({ field: 'deliveryDate', op: 'future', offset: { amount: -3, unit: 'days' } }), []);
+    assert.match(refuse({ field: 'deliveryDate', op: 'past', offset: { amount: 5, unit: 'hours' } }).join('\n'), /margin must be in whole days/);
+    assert.match(refuse({ field: 'item', op: 'eq', value: 'x', offset: { amount: 5, unit: 'days' } }).join('\n'), /only goes with "past" or "future"/);
+    assert.match(refuse({ field: 'deliveryDate', op: 'past', offset: { amount: 4000, unit: 'days' } }).join('\n'), /longer than 3650 days/);
+    assert.throws(() => ProjectSpec.parse({ ...daycare, rules: [capacityOf({ limit: 0, relation: 'flat' })] }));
+  });
+
+  it('says the new parts in the review step, the README and the backend README', () => {
+    const [visits, parcels, , classes, bookings, orders] = daycare.rules;
+    assert.equal(describeRule(visits), 'At most 15 DogVisit rows per day of visitDay');
+    assert.equal(describeRule(parcels), 'At most 1 Parcel rows per flat per week of deliveredOn');
+    assert.equal(describeRule(classes), 'At most 4 TrainingClass rows per month of startsAt');
+    assert.match(describeRule(bookings), /when trainingClass\.startsAt is less than 2 hours away \(or past\)/);
+    assert.match(describeRule(orders), /when deliveryDate is less than 1 day away \(or past\)/);
+    assert.equal(describeCondition({ field: 'endsOn', op: 'past', offset: { amount: -30, unit: 'days' } }), 'endsOn is more than 30 days ago');
+    assert.equal(describeCondition({ field: 'startsAt', op: 'future', offset: { amount: 14, unit: 'days' } }), 'startsAt is more than 14 days away');
+    const readme = describeReadme(daycare, parcels);
+    assert.equal(readme, 'At most 1 parcels per flat per week of `deliveredOn`; more are refused, also when a change moves one into a full week.');
+    assert.match(describeReadme(daycare, bookings), /its training class's `startsAt` is less than 2 hours away \(or past\)/);
+    const backendReadme = content(files, 'backend/README.md');
+    assert.match(backendReadme, /- DogVisit: at most 15 per day of `visitDay`; otherwise 409 `rule_violated`\./);
+    assert.match(backendReadme, /- Parcel: at most 1 per flat per week of `deliveredOn`/);
+    assert.match(backendReadme, /- Order: update refused when deliveryDate is less than 1 day away \(or past\)/);
+  });
+
+  it('counts rows in the same period under a lock: the parent row, or an advisory lock on the period without one', () => {
+    const visits = content(files, 'backend/src/rules/dog-visits.ts');
+    assert.match(visits, /await tx\.execute\(sql`select pg_advisory_xact_lock\(hashtext\(\$\{"dogVisits:capacity1" \+ ':' \+ range\.from\.toISOString\(\)\}\)\)`\);/);
+    assert.match(visits, /sql`\$\{dogVisits\.visitDay\} >= \$\{range\.from\.toISOString\(\)\.slice\(0, 10\)\}::date`/);
+    assert.match(visits, /No more than 15 dog visits per day: there are already \$\{taken\} on that day\./);
+    assert.match(fn(visits, 'beforeUpdate'), /if \(changes\.visitDay !== undefined\) \{\n\s+await checkCapacity1\(tx, next, existing\.id\);/);
+    const parcels = content(files, 'backend/src/rules/parcels.ts');
+    assert.match(parcels, /\.from\(flats\)\.where\(eq\(flats\.id, next\.flatId\)\)\.for\('update'\);/);
+    assert.match(parcels, /conditions\.push\(eq\(parcels\.flatId, next\.flatId\)\);/);
+    assert.doesNotMatch(parcels, /pg_advisory/, 'the parent lock already serialises the writes of one flat');
+    assert.match(parcels, /No more than 1 parcel per flat per week: this flat already has \$\{taken\} in that week\./);
+    assert.match(fn(parcels, 'beforeUpdate'), /\(changes\.flatId !== undefined && changes\.flatId !== existing\.flatId\) \|\| changes\.deliveredOn !== undefined/);
+    const classes = content(files, 'backend/src/rules/training-classes.ts');
+    assert.match(classes, /sql`\$\{trainingClasses\.startsAt\} < \$\{range\.to\.toISOString\(\)\}::timestamptz`/);
+  });
+
+  it('the generated periodOf puts a date or date-time into its UTC day, Monday week or month', () => {
+    const period = periodOf();
+    const iso = (r: { from: Date; to: Date }) => [r.from.toISOString(), r.to.toISOString()];
+    assert.deepEqual(iso(period('2030-01-02', 'day')), ['2030-01-02T00:00:00.000Z', '2030-01-03T00:00:00.000Z']);
+    assert.deepEqual(iso(period(new Date('2030-01-02T23:59:59.000Z'), 'day')), ['2030-01-02T00:00:00.000Z', '2030-01-03T00:00:00.000Z']);
+    // 2030-01-06 is a Sunday: its week began on Monday 2029-12-31.
+    assert.deepEqual(iso(period('2030-01-06', 'week')), ['2029-12-31T00:00:00.000Z', '2030-01-07T00:00:00.000Z']);
+    assert.deepEqual(iso(period('2030-01-07T08:00:00.000Z', 'week')), ['2030-01-07T00:00:00.000Z', '2030-01-14T00:00:00.000Z']);
+    assert.deepEqual(iso(period('2030-12-31T10:00:00.000Z', 'month')), ['2030-12-01T00:00:00.000Z', '2031-01-01T00:00:00.000Z']);
+  });
+
+  it('a margin moves "now": by minutes for a date-time, by whole days for a date', () => {
+    assert.match(content(files, 'backend/src/rules/bookings.ts'), /if \(parent && parent\.value != null && toTime\(parent\.value\)\.getTime\(\) <= \(Date\.now\(\) \+ 7200000\)\) throw ruleViolated/);
+    const orders = content(files, 'backend/src/rules/orders.ts');
+    assert.match(orders, /if \(row\.deliveryDate != null && row\.deliveryDate < today\(1\)\) throw ruleViolated/);
+    assert.match(orders, /function today\(days = 0\): string \{\n\s+return new Date\(Date\.now\(\) \+ days \* 86_400_000\)/);
+    const now = Date.parse('2030-01-10T12:00:00.000Z');
+    const margin = { op: 'past' as const, offset: { amount: 2, unit: 'hours' as const } };
+    assert.equal(conditionHolds('datetime', '2030-01-10T13:00:00.000Z', margin, now), true, 'an hour ahead is inside the margin');
+    assert.equal(conditionHolds('datetime', '2030-01-10T15:00:00.000Z', margin, now), false);
+    assert.equal(conditionHolds('datetime', '2030-01-10T13:00:00.000Z', { op: 'past' }, now), false, 'without the margin it is allowed');
+    const days = { op: 'past' as const, offset: { amount: 1, unit: 'days' as const } };
+    assert.equal(conditionHolds('date', '2030-01-10', days, now), true, 'today is less than a day away');
+    assert.equal(conditionHolds('date', '2030-01-11', days, now), false);
+  });
+
+  it('generates tests that fill a period, see the next row refused, the next period open, a move into the full period refused, and both sides of a margin', () => {
+    const test = content(files, 'backend/test/rules.test.ts');
+    const visits = test.slice(test.indexOf('it("refuses a dog visit beyond 15 per day'));
+    assert.match(visits, /for \(let i = 0; i < 15; i\+\+\) taken\.push\(await createDogVisit\(t, \{ visitDay: shift\(base, 0, 'date'\) \}\)\);/);
+    assert.match(visits, /expect\(full\.status\)\.toBe\(409\);/);
+    assert.match(visits, /visitDay: shift\(base, 1, 'date'\) \}[^\n]*\n\s+expect\(later\.status\)\.toBe\(201\);/);
+    assert.match(visits, /body: \{ visitDay: shift\(base, 0, 'date'\) \}[^\n]*\n\s+expect\(moved\.status\)\.toBe\(409\);/);
+    const parcels = test.slice(test.indexOf('it("refuses a parcel beyond 1 per flat per week'));
+    assert.match(parcels, /deliveredOn: shift\(base, 7, 'date'\)/, 'the next week');
+    assert.match(parcels, /const other = await createFlat\(t\);[^\n]*\n[^\n]*flatId: other\.id[^\n]*\n\s+expect\(elsewhere\.status\)\.toBe\(201\);/, 'another flat has room');
+    const classes = test.slice(test.indexOf('it("refuses a class beyond 4 per month'));
+    assert.match(classes, /startsAt: shift\(`\$\{base\}T10:00:00\.000Z`, 0, 'datetime'\), endsAt: shift\(`\$\{base\}T10:00:00\.000Z`, 60, 'datetime'\)/, 'the end follows the start (dateOrder)');
+    const bookings = test.slice(test.indexOf('it("refuses to delete a booking'));
+    assert.match(bookings, /set\(\{ startsAt: new Date\(Date\.now\(\) \+ 60 \* 60_000\) \}\)\.where\(eq\(trainingClasses\.id, lockedParent\.id\)\)/, 'inside the 2-hour margin, still in the future');
+    assert.match(bookings, /set\(\{ startsAt: new Date\(Date\.now\(\) \+ 180 \* 60_000\) \}\)\.where\(eq\(trainingClasses\.id, freeParent\.id\)\)/, 'outside it');
+    const orders = test.slice(test.indexOf('it("refuses to update a order'));
+    assert.match(orders, /deliveryDate: new Date\(Date\.now\(\) \+ 0 \* 86_400_000\)\.toISOString\(\)\.slice\(0, 10\)/);
+    assert.match(orders, /deliveryDate: new Date\(Date\.now\(\) \+ 1 \* 86_400_000\)\.toISOString\(\)\.slice\(0, 10\)/);
+  });
+
+  it('samples and test factories put each row a whole period apart, so ordinary rows never fill one', () => {
+    const model = buildModel(daycare);
+    const months = new Set<string>();
+    const weeks = new Set<number>();
+    for (let n = 1; n <= 24; n++) {
+      months.add(String(sampleFields(model.entity('TrainingClass'), n, model).startsAt).slice(0, 7));
+      const day = Date.parse(String(sampleFields(model.entity('Parcel'), n, model).deliveredOn));
+      weeks.add(Math.floor((day / 86_400_000 + 3) / 7)); // weeks from Monday (1970-01-01 was a Thursday)
+    }
+    assert.equal(months.size, 24);
+    assert.equal(weeks.size, 24);
+    const helpers = content(files, 'backend/test/helpers.ts');
+    assert.match(helpers, /deliveredOn: day\(n \* 7\)/);
+    assert.match(helpers, /startsAt: `\$\{day\(n \* 31\)\}T10:00:00\.000Z`/);
+    assert.match(helpers, /visitDay: day\(n\)/);
   });
 });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { buildPages } from './extract/pages';
 import { humanize, pluralizeName, RESERVED_FIELD_NAMES } from './naming';
 import { EntityName, type Field, type FieldType, Identifier, type ProjectSpec, type Relation, Rule } from './projectSpec';
-import { conditionProblem, describeCondition, TIME_TYPES } from './ruleConditions';
+import { conditionProblem, describeCapacity, describeCondition, TIME_TYPES } from './ruleConditions';
 import { USER_ENTITY, validateSpec } from './specIndex';
 
 export class SpecEditError extends Error {
@@ -112,7 +112,7 @@ function fieldReferences(spec: ProjectSpec, rule: Rule, entity: string, field: s
     case 'refuseWhen':
       return rule.condition.field === field && conditionEntity(spec, rule) === entity;
     case 'capacity':
-      return rule.entity === entity && rule.activeWhenNull === field;
+      return rule.entity === entity && (rule.activeWhenNull === field || rule.period?.field === field);
     case 'unique':
       return rule.entity === entity && rule.fields.includes(field);
     case 'noOverlap':
@@ -142,6 +142,7 @@ export function renameField(spec: ProjectSpec, entity: string, from: string, to:
           ...rule,
           capacityField: capacityFieldOwner(spec, rule) === entity ? (rename(rule.capacityField) as string) : rule.capacityField,
           activeWhenNull: rule.entity === entity ? rename(rule.activeWhenNull) : rule.activeWhenNull,
+          period: rule.period && rule.entity === entity ? { ...rule.period, field: rename(rule.period.field) as string } : rule.period,
         };
       case 'unique':
         return rule.entity === entity ? { ...rule, fields: rule.fields.map((f) => (f === from ? to : f)) } : rule;
@@ -352,7 +353,7 @@ export function setAuth(spec: ProjectSpec, auth: { enabled: false } | { enabled:
 export function describeRule(rule: Rule): string {
   switch (rule.kind) {
     case 'capacity':
-      return `At most ${rule.capacityField} ${rule.entity} rows per ${rule.relation}${rule.activeWhenNull ? ` (counting those without ${rule.activeWhenNull})` : ''}`;
+      return describeCapacity(rule);
     case 'unique':
       return `${rule.fields.join(' + ')} unique per ${rule.entity}`;
     case 'noOverlap':

@@ -171,16 +171,28 @@ export const RuleCondition = z.object({
   field: Identifier,
   op: ConditionOp,
   value: z.union([SpecLine(500), z.number(), z.boolean()]).optional(),
+  /**
+   * `past`/`future` only: compare with now moved by this much (positive: later, negative: earlier).
+   * "cancelled up to 2 hours before the class starts" refuses while startsAt is `past` with +2 hours.
+   */
+  offset: z.object({ amount: z.number().int().min(-100_000).max(100_000), unit: z.enum(['minutes', 'hours', 'days']) }).optional(),
 });
 export type RuleCondition = z.infer<typeof RuleCondition>;
 
 export const Rule = z.discriminatedUnion('kind', [
-  /** At most `parent.capacityField` rows of `entity` per parent (optionally counting only active rows). */
+  /**
+   * At most N rows of `entity`: N is the parent's `capacityField` (per parent row of `relation`) or
+   * the fixed `limit` (per parent row of `relation` when given, else over the whole table). With a
+   * `period`, only rows whose `period.field` falls in the same UTC day, ISO week or month count
+   * ("max 15 dogs per day", "one parcel per week per flat"). Optionally counting only active rows.
+   */
   z.object({
     kind: z.literal('capacity'),
     entity: EntityName,
-    relation: Identifier,
-    capacityField: Identifier,
+    relation: Identifier.optional(),
+    capacityField: Identifier.optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
+    period: z.object({ field: Identifier, unit: z.enum(['day', 'week', 'month']) }).optional(),
     /** Count only rows where this field is null (e.g. loans not yet returned). */
     activeWhenNull: Identifier.optional(),
     sources: Sources,

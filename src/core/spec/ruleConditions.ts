@@ -1,7 +1,7 @@
 // The conditions of refuseWhen rules: which comparisons fit which field types, whether a value
 // fits the field, and (at generation time) whether a sample value would trigger a refusal, so
 // the generator can pick example rows that do not and test rows that do.
-import type { ConditionOp, Field, FieldType, RuleCondition } from './projectSpec';
+import type { ConditionOp, Field, FieldType, Rule, RuleCondition } from './projectSpec';
 
 export const NUMERIC_TYPES: readonly FieldType[] = ['integer', 'decimal', 'money'];
 export const TIME_TYPES: readonly FieldType[] = ['date', 'datetime'];
@@ -26,11 +26,53 @@ export const OP_WORDS: Record<ConditionOp, string> = {
 
 const TIME_WORDS: Partial<Record<ConditionOp, string>> = { lt: 'is before', lte: 'is on or before', gt: 'is after', gte: 'is on or after' };
 
+type Offset = NonNullable<RuleCondition['offset']>;
+
+const MINUTES: Record<Offset['unit'], number> = { minutes: 1, hours: 60, days: 1440 };
+/** Margins beyond this would reach the far sample dates (2001, 2090) generated rows use. */
+const MAX_OFFSET_DAYS = 3650;
+
+/** The margin of a past/future condition in minutes (0 without one). */
+export function offsetMinutes(offset: RuleCondition['offset']): number {
+  return offset ? offset.amount * MINUTES[offset.unit] : 0;
+}
+
+/** "2 hours", "1 day": the size of a margin, without its sign. */
+export function describeAmount(offset: Offset): string {
+  const n = Math.abs(offset.amount);
+  return `${n} ${n === 1 ? offset.unit.slice(0, -1) : offset.unit}`;
+}
+
+/** past/future with a margin in words: "is less than 2 hours away (or past)", "is more than 30 days ago". */
+function offsetWords(op: 'past' | 'future', offset: Offset): string {
+  const size = describeAmount(offset);
+  if (offset.amount >= 0) return op === 'past' ? `is less than ${size} away (or past)` : `is more than ${size} away`;
+  return op === 'past' ? `is more than ${size} ago` : `is less than ${size} ago (or in the future)`;
+}
+
 /** "fitness class start time is in the past", "status is closed": the condition in words. */
 export function describeCondition(condition: RuleCondition, type?: FieldType): string {
   const subject = condition.relation ? `${condition.relation}.${condition.field}` : condition.field;
+  if (condition.offset && condition.offset.amount !== 0 && (condition.op === 'past' || condition.op === 'future')) return `${subject} ${offsetWords(condition.op, condition.offset)}`;
   const words = (type && TIME_TYPES.includes(type) && TIME_WORDS[condition.op]) || OP_WORDS[condition.op];
   return VALUE_OPS.includes(condition.op) ? `${subject} ${words} ${JSON.stringify(condition.value)}` : `${subject} ${words}`;
+}
+
+type CapacityRule = Extract<Rule, { kind: 'capacity' }>;
+
+/** "per week of deliveredOn": the period a capacity rule counts in, or '' without one. */
+export function describePeriod(rule: Pick<CapacityRule, 'period'>): string {
+  return rule.period ? `per ${rule.period.unit} of ${rule.period.field}` : '';
+}
+
+/**
+ * "At most capacity Booking rows per fitnessClass", "At most 15 Dog rows per day of date",
+ * "At most 1 Parcel rows per flat per week of deliveredOn": a capacity rule in one line.
+ */
+export function describeCapacity(rule: CapacityRule): string {
+  const limit = rule.limit !== undefined ? String(rule.limit) : rule.capacityField ?? '?';
+  const scope = [rule.relation ? `per ${rule.relation}` : '', describePeriod(rule)].filter(Boolean).join(' ');
+  return `At most ${limit} ${rule.entity} rows${scope ? ` ${scope}` : ' in all'}${rule.activeWhenNull ? ` (counting those without ${rule.activeWhenNull})` : ''}`;
 }
 
 /** The comparisons that make sense for a field type. */
@@ -82,6 +124,11 @@ export function conditionProblem(field: Field, condition: RuleCondition): string
     if (op === 'past' || op === 'future') return `"${op}" needs a date or date-time field, and ${name} is ${field.type}`;
     return `"${op}" cannot compare ${name} (${field.type}): use ${opsFor(field.type).join(', ')}`;
   }
+  if (condition.offset) {
+    if (op !== 'past' && op !== 'future') return `a margin (${describeAmount(condition.offset)}) only goes with "past" or "future", not "${op}"`;
+    if (field.type === 'date' && condition.offset.unit !== 'days') return `${name} is a date without a time of day, so the margin must be in whole days (not ${describeAmount(condition.offset)})`;
+    if (Math.abs(offsetMinutes(condition.offset)) > MAX_OFFSET_DAYS * 1440) return `a margin of ${describeAmount(condition.offset)} is longer than ${MAX_OFFSET_DAYS} days`;
+  }
   if (VALUE_OPS.includes(op)) {
     const problem = valueProblem(field, value);
     if (problem) return problem;
@@ -116,19 +163,21 @@ function timeOf(value: string): number {
  * Whether the condition holds for this (sample) value of a field of this type. `now` is the
  * moment past/future compare with. A missing value only satisfies isEmpty (and not notEmpty).
  */
-export function conditionHolds(type: FieldType, value: Value, condition: Pick<RuleCondition, 'op' | 'value'>, now = Date.now()): boolean {
+export function conditionHolds(type: FieldType, value: Value, condition: Pick<RuleCondition, 'op' | 'value' | 'offset'>, now = Date.now()): boolean {
   const { op } = condition;
   const empty = value === null || value === undefined || value === '';
   if (op === 'isEmpty') return empty;
   if (op === 'notEmpty') return !empty;
   if (empty) return false;
   if (op === 'past' || op === 'future') {
+    // A margin moves "now": past with +2 hours holds from two hours before the time on.
+    const moved = now + offsetMinutes(condition.offset) * 60_000;
     const t = timeOf(String(value));
     if (type === 'date') {
-      const today = new Date(now).toISOString().slice(0, 10);
+      const today = new Date(moved).toISOString().slice(0, 10);
       return op === 'past' ? String(value) < today : String(value) > today;
     }
-    return op === 'past' ? t <= now : t > now;
+    return op === 'past' ? t <= moved : t > moved;
   }
   let a: number | string | boolean = value as string | number | boolean;
   let b: number | string | boolean = condition.value as string | number | boolean;
@@ -173,7 +222,7 @@ function withinBounds(field: Pick<Field, 'min' | 'max'>, value: number): boolean
 }
 
 /** Candidate values of a field for which the condition may hold (`holds`) or may not. */
-function candidates(field: Pick<Field, 'type' | 'enumValues' | 'min' | 'max'>, condition: Pick<RuleCondition, 'op' | 'value'>, holds: boolean, current: Value): Value[] {
+function candidates(field: Pick<Field, 'type' | 'enumValues' | 'min' | 'max'>, condition: Pick<RuleCondition, 'op' | 'value' | 'offset'>, holds: boolean, current: Value): Value[] {
   const { type } = field;
   const v = condition.value;
   const out: Value[] = [];
@@ -219,7 +268,7 @@ function sampleFor(field: Pick<Field, 'type' | 'enumValues' | 'min' | 'max'>): V
  */
 export function valueWhere(
   field: Pick<Field, 'type' | 'enumValues' | 'min' | 'max'>,
-  condition: Pick<RuleCondition, 'op' | 'value'>,
+  condition: Pick<RuleCondition, 'op' | 'value' | 'offset'>,
   holds: boolean,
   current?: Value,
   now = Date.now(),

@@ -127,9 +127,18 @@ export function validateSpec(spec: ProjectSpec): string[] {
     };
     switch (rule.kind) {
       case 'capacity': {
-        const relation = needRelation(rule.relation);
+        const relation = rule.relation ? needRelation(rule.relation) : undefined;
         if (relation) needField(rule.capacityField, relation.to);
+        if (rule.capacityField && !rule.relation) problems.push(`${label}: a limit read from ${rule.capacityField} needs the relation to the record that holds it`);
+        if ((rule.capacityField === undefined) === (rule.limit === undefined)) problems.push(`${label}: needs exactly one limit: a number (limit) or a field of the parent (capacityField)`);
+        // A fixed limit over the whole table would also refuse ordinary rows made anywhere else.
+        if (rule.limit !== undefined && !rule.relation && !rule.period) problems.push(`${label}: a fixed limit needs a scope: a relation (per parent) or a period (per day, week or month)`);
         needField(rule.activeWhenNull);
+        if (rule.period) {
+          const field = index.field(rule.entity, rule.period.field);
+          if (!field) problems.push(`${label}: ${rule.entity} has no field ${rule.period.field}`);
+          else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: the period is counted on ${rule.period.field}, which must be a date or date-time field, not ${field.type}`);
+        }
         break;
       }
       case 'unique':

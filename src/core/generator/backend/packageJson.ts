@@ -131,7 +131,7 @@ function readme(model: BackendModel): string {
 export function describeRule(rule: BackendModel['spec']['rules'][number]): string {
   switch (rule.kind) {
     case 'capacity':
-      return `${rule.entity}: at most \`${rule.capacityField}\` per ${rule.relation}${rule.activeWhenNull ? ` (counting rows without \`${rule.activeWhenNull}\`)` : ''}; otherwise 409 \`rule_violated\`.`;
+      return `${rule.entity}: at most ${rule.limit ?? `\`${rule.capacityField}\``}${rule.relation ? ` per ${rule.relation}` : ''}${rule.period ? ` per ${rule.period.unit} of \`${rule.period.field}\`` : rule.relation ? '' : ' in all'}${rule.activeWhenNull ? ` (counting rows without \`${rule.activeWhenNull}\`)` : ''}; otherwise 409 \`rule_violated\`.`;
     case 'unique':
       return `${rule.entity}: ${rule.fields.join(' + ')} must be unique; otherwise 409 \`conflict\`.`;
     case 'noOverlap':

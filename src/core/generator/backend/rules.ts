@@ -12,6 +12,7 @@ import { drizzleDefault } from './dbSchema';
 import { workflowInitial } from './samples';
 import { lines, str } from './util';
 import { blockComment, jsValue, lineComment, singleQuotedText, templateText } from '../emit';
+import { describeCondition, offsetMinutes } from '../../spec/ruleConditions';
 
 type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 
@@ -37,6 +38,7 @@ interface Part {
   tables: string[];
   needsTime?: boolean;
   needsToday?: boolean;
+  needsPeriod?: boolean;
   /** Refusals run before the other checks: they decide whether the action may happen at all. */
   first?: boolean;
 }
@@ -45,41 +47,76 @@ function propOf(entity: EntityModel, name: string): string {
   return entity.parents.some((r) => r.name === name) && !entity.columns.some((c) => c.prop === name) ? foreignKeyProperty(name) : name;
 }
 
-function capacity(rule: RuleOf<'capacity'>, entity: EntityModel, model: BackendModel, i: number) {
-  const relation = entity.parents.find((r) => r.name === rule.relation)!;
-  const parent = model.entity(relation.to);
+const PERIOD_WORDS = { day: 'on that day', week: 'in that week', month: 'in that month' } as const;
+
+function capacity(rule: RuleOf<'capacity'>, entity: EntityModel, model: BackendModel, i: number): Part {
+  const relation = rule.relation ? entity.parents.find((r) => r.name === rule.relation) : undefined;
+  const parent = relation ? model.entity(relation.to) : undefined;
   const t = entity.names.camelPlural;
-  const p = parent.names.camelPlural;
-  const fk = foreignKeyProperty(relation.name);
+  const p = parent?.names.camelPlural;
+  const fk = relation ? foreignKeyProperty(relation.name) : undefined;
   const active = rule.activeWhenNull;
-  const noun = entity.entity.pluralLabel.toLowerCase();
+  const period = rule.period;
+  const periodColumn = period ? entity.columns.find((c) => c.prop === period.field) : undefined;
+  const cast = periodColumn?.type === 'date' ? 'date' : 'timestamptz';
+  const noun = (rule.limit === 1 ? entity.entity.label : entity.entity.pluralLabel).toLowerCase();
+  const parentLabel = parent?.entity.label.toLowerCase() ?? '';
   const fn = `checkCapacity${i}`;
+  const per = [parent ? `per ${parentLabel}` : '', period ? `per ${period.unit}` : ''].filter(Boolean).join(' ');
+  const doc = rule.capacityField
+    ? `At most ${parentLabel}.${rule.capacityField} ${noun} per ${parentLabel}${period ? ` per ${period.unit} of ${period.field}` : ''}`
+    : `At most ${rule.limit} ${noun} ${per ? `${per}${period ? ` (by ${period.field})` : ''}` : 'in all'}`;
+  const skip = [fk && `next.${fk} == null`, period && `next.${period.field} == null`, active && `next.${active} != null`].filter(Boolean).join(' || ');
+  const fromValue = (v: string) => (cast === 'date' ? `${v}.toISOString().slice(0, 10)` : `${v}.toISOString()`);
+  // The message a full period or parent gets; `limit` and `taken` are filled in at run time.
+  const where = period ? PERIOD_WORDS[period.unit] : '';
+  const message = rule.capacityField
+    ? `This ${templateText(parentLabel)} is full${period ? ` ${where}` : ''}: it allows \${limit} ${templateText(noun)}${period ? ` per ${period.unit}` : ''} and has \${taken}.`
+    : `No more than ${rule.limit} ${templateText(noun)}${per ? ` ${templateText(per)}` : ' in all'}: ${parent ? `this ${templateText(parentLabel)} already has` : 'there are already'} \${taken}${where ? ` ${where}` : ''}.`;
+  const lock = parent
+    ? [
+        `  // Locking the parent row serialises concurrent writes for the same ${lineComment(parentLabel)}.`,
+        `  const [parent] = await tx.select({ ${rule.capacityField ? `limit: ${p}.${rule.capacityField}` : `id: ${p}.id`} }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
+        rule.capacityField ? `  if (!parent || parent.limit == null) return;` : `  if (!parent) return;`,
+      ]
+    : [
+        `  // No parent row to lock: a transaction-scoped advisory lock on the ${period ? 'period' : 'table'} serialises concurrent creates.`,
+        `  await tx.execute(sql\`select pg_advisory_xact_lock(hashtext(\${${str(`${t}:capacity${i}`)}${period ? ` + ':' + range.from.toISOString()` : ''}}))\`);`,
+      ];
+  const fn_ = lines(
+    `/** ${blockComment(`${doc}${active ? ` (counting only those without ${active})` : ''}.`)} */`,
+    `async function ${fn}(tx: Executor, next: Partial<${entity.names.pascal}Row>, excludeId?: number): Promise<void> {`,
+    skip ? `  if (${skip}) return;` : null,
+    period ? `  const range = periodOf(next.${period.field}, ${str(period.unit)});` : null,
+    ...lock,
+    `  const conditions: SQL[] = [];`,
+    fk ? `  conditions.push(eq(${t}.${fk}, next.${fk}));` : null,
+    period
+      ? lines(
+          `  conditions.push(sql\`\${${t}.${period.field}} >= \${${fromValue('range.from')}}::${cast}\`);`,
+          `  conditions.push(sql\`\${${t}.${period.field}} < \${${fromValue('range.to')}}::${cast}\`);`,
+        )
+      : null,
+    active ? `  conditions.push(isNull(${t}.${active}));` : null,
+    `  if (excludeId !== undefined) conditions.push(ne(${t}.id, excludeId));`,
+    `  const [{ taken }] = await tx.select({ taken: count() }).from(${t}).where(and(...conditions));`,
+    `  const limit = ${rule.capacityField ? 'Number(parent.limit)' : String(rule.limit)};`,
+    `  if (taken >= limit) {`,
+    `    throw ruleViolated(\`${message}\`, 409, { rule: 'capacity', limit, taken${period ? `, period: ${str(period.unit)}` : ''} });`,
+    `  }`,
+    `}`,
+  );
+  // An update is checked when it moves the row to another parent or period, or makes it count again.
+  const moves = [fk && `(changes.${fk} !== undefined && changes.${fk} !== existing.${fk})`, period && `changes.${period.field} !== undefined`, active && `(existing.${active} != null && next.${active} == null)`].filter(
+    Boolean,
+  );
   return {
-    fn: lines(
-      `/** ${blockComment(`At most ${parent.entity.label.toLowerCase()}.${rule.capacityField} ${noun} per ${parent.entity.label.toLowerCase()}${active ? ` (counting only those without ${active})` : ''}.`)} */`,
-      `async function ${fn}(tx: Executor, next: Partial<${entity.names.pascal}Row>, excludeId?: number): Promise<void> {`,
-      `  if (next.${fk} == null${active ? ` || next.${active} != null` : ''}) return;`,
-      `  // Locking the parent row serialises concurrent bookings for the same ${lineComment(parent.entity.label.toLowerCase())}.`,
-      `  const [parent] = await tx.select({ limit: ${p}.${rule.capacityField} }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
-      `  if (!parent || parent.limit == null) return;`,
-      `  const conditions: SQL[] = [eq(${t}.${fk}, next.${fk})];`,
-      active ? `  conditions.push(isNull(${t}.${active}));` : null,
-      `  if (excludeId !== undefined) conditions.push(ne(${t}.id, excludeId));`,
-      `  const [{ taken }] = await tx.select({ taken: count() }).from(${t}).where(and(...conditions));`,
-      `  const limit = Number(parent.limit);`,
-      `  if (taken >= limit) {`,
-      `    throw ruleViolated(\`This ${templateText(parent.entity.label.toLowerCase())} is full: it allows \${limit} ${templateText(noun)} and has \${taken}.\`, 409, { rule: 'capacity', limit, taken });`,
-      `  }`,
-      `}`,
-    ),
+    fn: fn_,
     onCreate: `  await ${fn}(tx, values);`,
-    onUpdate: lines(
-      `  if ((changes.${fk} !== undefined && changes.${fk} !== existing.${fk})${active ? ` || (existing.${active} != null && next.${active} == null)` : ''}) {`,
-      `    await ${fn}(tx, next, existing.id);`,
-      `  }`,
-    ),
-    imports: ['and', 'count', 'eq', 'ne', 'type SQL', ...(active ? ['isNull'] : [])],
-    tables: [t, p],
+    onUpdate: moves.length ? lines(`  if (${moves.join(' || ')}) {`, `    await ${fn}(tx, next, existing.id);`, `  }`) : null,
+    imports: ['and', 'count', 'ne', 'type SQL', ...(parent ? ['eq'] : []), ...(active ? ['isNull'] : []), ...(period || !parent ? ['sql'] : [])],
+    tables: [t, ...(p ? [p] : [])],
+    needsPeriod: Boolean(period),
   };
 }
 
@@ -190,9 +227,14 @@ export function conditionCode(expr: string, column: Column, condition: RuleCondi
     case 'notEmpty':
       return textual ? `(${expr} != null && ${expr} !== '')` : `${expr} != null`;
     case 'past':
-      return column.type === 'date' ? `${expr} != null && ${expr} < today()` : `${expr} != null && toTime(${expr}).getTime() <= Date.now()`;
-    case 'future':
-      return column.type === 'date' ? `${expr} != null && ${expr} > today()` : `${expr} != null && toTime(${expr}).getTime() > Date.now()`;
+    case 'future': {
+      // A margin moves "now" (days for a date column, whose values have no time of day).
+      const minutes = offsetMinutes(condition.offset);
+      const sign = op === 'past' ? ['<', '<='] : ['>', '>'];
+      if (column.type === 'date') return `${expr} != null && ${expr} ${sign[0]} today(${minutes ? Math.trunc(minutes / 1440) : ''})`;
+      const now = minutes ? `(Date.now() + ${minutes * 60_000})` : 'Date.now()';
+      return `${expr} != null && toTime(${expr}).getTime() ${sign[1]} ${now}`;
+    }
   }
   const compare = COMPARE[op];
   switch (column.type) {
@@ -297,7 +339,8 @@ function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, model: Back
 function describeOp(condition: RuleCondition): string {
   const words: Record<string, string> = { eq: 'is', ne: 'is not', lt: '<', lte: '<=', gt: '>', gte: '>=' };
   if (condition.op in words) return `${words[condition.op]} ${JSON.stringify(condition.value)}`;
-  const others: Record<string, string> = { isEmpty: 'is empty', notEmpty: 'is filled in', past: 'is in the past', future: 'is in the future' };
+  if (condition.op === 'past' || condition.op === 'future') return describeCondition({ ...condition, field: '', relation: undefined }).trim();
+  const others: Record<string, string> = { isEmpty: 'is empty', notEmpty: 'is filled in' };
   return others[condition.op] ?? condition.op;
 }
 
@@ -324,6 +367,7 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
   const tables = [...new Set(parts.flatMap((p) => p.tables))].sort();
   const needsTime = parts.some((p) => p.needsTime);
   const needsToday = parts.some((p) => p.needsToday);
+  const needsPeriod = parts.some((p) => p.needsPeriod);
   const hooks = (p: Part) => [p.onCreate, p.onUpdate, p.onDelete].filter((h): h is string => typeof h === 'string');
   const usesApiError = parts.some((p) => p.fn.includes('new ApiError'));
   const usesRule = parts.some((p) => [p.fn, ...hooks(p)].some((s) => s.includes('ruleViolated')));
@@ -336,7 +380,30 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
     usesApiError || usesRule ? `import { ${[usesApiError && 'ApiError', usesRule && 'ruleViolated'].filter(Boolean).join(', ')} } from '../http/errors.js';` : null,
     ``,
     needsTime ? lines(`function toTime(value: Date | string): Date {`, `  return value instanceof Date ? value : new Date(value);`, `}`, ``) : null,
-    needsToday ? lines(`/** Today's date (UTC) as YYYY-MM-DD, the form date columns are stored in. */`, `function today(): string {`, `  return new Date().toISOString().slice(0, 10);`, `}`, ``) : null,
+    needsToday
+      ? lines(
+          `/** Today's date (UTC) as YYYY-MM-DD, the form date columns are stored in, moved by \`days\` (a refusal's margin). */`,
+          `function today(days = 0): string {`,
+          `  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);`,
+          `}`,
+          ``,
+        )
+      : null,
+    needsPeriod
+      ? lines(
+          `/** The UTC day, week (from Monday) or month a date or date-time falls in, as [from, to). */`,
+          `function periodOf(value: Date | string, unit: 'day' | 'week' | 'month'): { from: Date; to: Date } {`,
+          `  const t = value instanceof Date ? value : new Date(/^\\d{4}-\\d{2}-\\d{2}$/.test(value) ? \`\${value}T00:00:00.000Z\` : value);`,
+          `  const from = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), unit === 'month' ? 1 : t.getUTCDate()));`,
+          `  if (unit === 'week') from.setUTCDate(from.getUTCDate() - ((from.getUTCDay() + 6) % 7));`,
+          `  const to = new Date(from);`,
+          `  if (unit === 'month') to.setUTCMonth(to.getUTCMonth() + 1);`,
+          `  else to.setUTCDate(to.getUTCDate() + (unit === 'week' ? 7 : 1));`,
+          `  return { from, to };`,
+          `}`,
+          ``,
+        )
+      : null,
     parts.map((p) => p.fn).join('\n\n'),
     ``,
     `export async function beforeCreate(tx: Executor, values: New${pascal}Row): Promise<void> {`,

@@ -25,7 +25,8 @@ function clamp(value: number, column: Column): number {
 /** Fields that size a capacity rule get a roomy value so ordinary rows never hit the limit. */
 function isCapacityField(column: Column, entity: EntityModel, model: BackendModel): boolean {
   return model.spec.rules.some(
-    (r) => r.kind === 'capacity' && r.capacityField === column.prop && model.index.parents(r.entity).some((rel) => rel.name === r.relation && rel.to === entity.entity.name),
+    (r) =>
+      r.kind === 'capacity' && r.capacityField !== undefined && r.capacityField === column.prop && model.index.parents(r.entity).some((rel) => rel.name === r.relation && rel.to === entity.entity.name),
   );
 }
 
@@ -64,8 +65,25 @@ function refusalSafe(value: Sample, column: Column, entity: EntityModel, model: 
   return safe;
 }
 
+const PERIOD_DAYS = { day: 1, week: 7, month: 31 } as const;
+
+/**
+ * Days between the samples of a field a capacity rule counts periods on (0 for other fields): a
+ * full period apart (31 days always reaches the next month), so ordinary rows never fill one.
+ */
+export function periodSpacing(column: Column, entity: EntityModel): number {
+  const days = entity.rules.flatMap((r) => (r.kind === 'capacity' && r.period?.field === column.prop ? [PERIOD_DAYS[r.period.unit]] : []));
+  return days.length ? Math.max(...days) : 0;
+}
+
 /** A JSON-compatible sample value for a field column (not foreign keys or auth internals). */
 export function sampleValue(column: Column, n: number, entity: EntityModel, model: BackendModel): Sample {
+  const spacing = periodSpacing(column, entity);
+  if (spacing) {
+    // Counted per period: the n-th sample is n - 1 periods after the first (which avoids every refusal).
+    const first = refusalSafe(baseSample(column, 1, entity, model), column, entity, model);
+    return typeof first === 'string' ? shiftTime(first, (n - 1) * spacing * (column.type === 'date' ? 1 : 1440), column.type) : first;
+  }
   return refusalSafe(baseSample(column, n, entity, model), column, entity, model);
 }
 

@@ -2,13 +2,13 @@
 // PGlite database and calls app.request() (no port): CRUD per entity, has-many endpoints, sign-in
 // and every business rule.
 import type { FileSink } from './util';
-import type { Rule } from '../../spec/projectSpec';
+import type { Rule, RuleCondition } from '../../spec/projectSpec';
 import { kebabCase } from '../../spec/naming';
 import { foreignKeyProperty } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, relationId, ruleId, searchableColumns } from './model';
-import { refusalConditions, sampleValue, workflowInitial } from './samples';
-import { conditionHolds, valueWhere } from '../../spec/ruleConditions';
+import { periodSpacing, refusalConditions, sampleValue, workflowInitial } from './samples';
+import { conditionHolds, offsetMinutes, valueWhere } from '../../spec/ruleConditions';
 import { lines, str } from './util';
 import { jsValue, lineComment, singleQuotedText, templateText } from '../emit';
 
@@ -27,9 +27,12 @@ function runtimeSample(column: Column, entity: EntityModel, model: BackendModel)
     case 'integer':
       return column.unique ? `${column.min ?? 0} + n` : jsValue(sampleValue(column, 1, entity, model));
     case 'date':
-      return `day(n)`;
-    case 'datetime':
-      return `\`\${day(n)}T10:00:00.000Z\``;
+    case 'datetime': {
+      // A field counted per week or month is a whole period further for each row (a day apart already is one).
+      const spacing = periodSpacing(column, entity);
+      const d = spacing > 1 ? `day(n * ${spacing})` : 'day(n)';
+      return column.type === 'date' ? d : `\`\${${d}}T10:00:00.000Z\``;
+    }
     default:
       return jsValue(sampleValue(column, 1, entity, model));
   }
@@ -46,7 +49,8 @@ function fieldsObject(entity: EntityModel, model: BackendModel, asDb = false): s
     const capacityActive = entity.rules.some((r) => r.kind === 'capacity' && r.activeWhenNull === column.prop);
     if (capacityActive) expr = 'null';
     // A field a refusal reads gets the sample that does not trigger it (fixed, so never "today").
-    else if (!column.unique && refusalConditions(column, entity, model).length) expr = jsValue(sampleValue(column, 1, entity, model));
+    // (Not a field counted per period: one fixed value would put every row into the same period.)
+    else if (!column.unique && !periodSpacing(column, entity) && refusalConditions(column, entity, model).length) expr = jsValue(sampleValue(column, 1, entity, model));
     exprs.set(column.prop, expr);
   }
   const overlapEnds = new Set<string>();
@@ -63,7 +67,7 @@ function fieldsObject(entity: EntityModel, model: BackendModel, asDb = false): s
   // A date a refusal reads keeps its fixed value (far from today); then the other one moves instead.
   const fixed = (prop: string) => {
     const column = entity.columns.find((c) => c.prop === prop);
-    return Boolean(column && !column.unique && refusalConditions(column, entity, model).length);
+    return Boolean(column && !column.unique && !periodSpacing(column, entity) && refusalConditions(column, entity, model).length);
   };
   const dayOf = (type: string | undefined, days: number) => (type === 'date' ? days : days * 24 * 60);
   for (const rule of entity.rules) {
@@ -602,6 +606,35 @@ function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity: Entit
   };
 }
 
+interface MarginValue {
+  /** As the database layer takes it (a Date for date-times). */
+  db: string;
+  /** As the API takes it (an ISO string). */
+  api: string;
+}
+
+/**
+ * For a past/future condition with a margin: run-time values of the field just inside the margin
+ * (the condition holds) and just outside it, half the margin away from its edge (a day for dates).
+ */
+function marginValues(column: Column, condition: RuleCondition): { inside: MarginValue; outside: MarginValue } | undefined {
+  const minutes = offsetMinutes(condition.offset);
+  if (!minutes || (condition.op !== 'past' && condition.op !== 'future')) return undefined;
+  const later = condition.op === 'future';
+  if (column.type === 'date') {
+    const days = Math.trunc(minutes / 1440);
+    const date = (d: number) => `new Date(Date.now() + ${d} * 86_400_000).toISOString().slice(0, 10)`;
+    // past holds below today + days, future above it.
+    const inside = later ? days + 1 : days - 1;
+    return { inside: { db: date(inside), api: date(inside) }, outside: { db: date(days), api: date(days) } };
+  }
+  const half = Math.max(1, Math.round(Math.abs(minutes) / 2));
+  const instant = (m: number) => `new Date(Date.now() + ${m} * 60_000)`;
+  const inside = later ? minutes + half : minutes - half;
+  const outside = later ? minutes - half : minutes + half;
+  return { inside: { db: instant(inside), api: `${instant(inside)}.toISOString()` }, outside: { db: instant(outside), api: `${instant(outside)}.toISOString()` } };
+}
+
 function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: EntityModel, model: BackendModel): RuleTest | undefined {
   const { pascal, route, camel } = entity.names;
   const create = `create${pascal}`;
@@ -631,7 +664,11 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
   const bodyFor = (who: string) => (relation && !viaOwner ? `await ${camel}Body(t, { ${fk}: ${who}.id })` : `await ${camel}Body(t)`);
   const rowOf = (who: string) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id })` : `${create}(t)`);
   const table = holder.names.camelPlural;
-  const setTrigger = (id: string) => `    await t.database.db.update(${table}).set({ ${condition.field}: ${dbLiteral(column, trigger)} }).where(eq(${table}.id, ${id}));`;
+  const margin = marginValues(column, condition);
+  const setValue = (id: string, value: string) => `    await t.database.db.update(${table}).set({ ${condition.field}: ${value} }).where(eq(${table}.id, ${id}));`;
+  // With a margin the refused value is just inside it and the allowed one just outside, relative to now.
+  const setTrigger = (id: string) => setValue(id, margin ? margin.inside.db : dbLiteral(column, trigger));
+  const setFree = (id: string) => (margin ? setValue(id, margin.outside.db) : null);
   const expectRefused = (reply: string) =>
     lines(`    expect(${reply}.status).toBe(409);`, `    expect(${reply}.body.error.code).toBe('rule_violated');`, `    expect(${reply}.body.error.message).toBe(${str(rule.message)});`);
   const out: string[] = [];
@@ -644,15 +681,16 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
         `    const refused = await t.call('POST', '/api/${route}', { body: ${bodyFor('blocked')}, token: ${tokenFor('blocked')} });`,
         expectRefused('refused'),
         `    const open = await ${makeParent};`,
+        ...[setFree('open.id')].filter((line): line is string => line !== null),
         `    const allowed = await t.call('POST', '/api/${route}', { body: ${bodyFor('open')}, token: ${tokenFor('open')} });`,
         `    expect(allowed.status).toBe(201);`,
       );
     } else {
       out.push(
         `    // Create: the incoming row is read.`,
-        `    const refused = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${jsValue(trigger)} }), token: t.token });`,
+        `    const refused = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${margin ? margin.inside.api : jsValue(trigger)} }), token: t.token });`,
         expectRefused('refused'),
-        `    const allowed = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t), token: t.token });`,
+        `    const allowed = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t${margin ? `, { ${condition.field}: ${margin.outside.api} }` : ''}), token: t.token });`,
         `    expect(allowed.status).toBe(201);`,
       );
     }
@@ -665,6 +703,8 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
     out.push(`    const locked = await ${rowOf(lockedBy)};`, setTrigger(parent ? 'lockedParent.id' : 'locked.id'));
     if (parent) out.push(`    const freeParent = await ${makeParent};`);
     out.push(`    const free = await ${rowOf(freeBy)};`);
+    const freed = setFree(parent ? 'freeParent.id' : 'free.id');
+    if (freed) out.push(freed);
     if (rule.actions.includes('update')) {
       out.push(
         `    const changed = await t.call('PATCH', \`/api/${route}/\${locked.id}\`, { body: {}, token: ${tokenFor(lockedBy)} });`,
@@ -681,11 +721,102 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
       );
     }
   }
-  const what = `${relation ? `${relation.name}.` : ''}${condition.field} ${condition.op}${condition.value !== undefined ? ` ${String(condition.value)}` : ''}`;
+  const what = `${relation ? `${relation.name}.` : ''}${condition.field} ${condition.op}${condition.value !== undefined ? ` ${String(condition.value)}` : ''}${
+    condition.offset ? ` ${condition.offset.amount > 0 ? '+' : ''}${condition.offset.amount} ${condition.offset.unit}` : ''
+  }`;
   return {
     imports,
     tables: [table],
     code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} a ${entity.entity.label.toLowerCase()} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
+  };
+}
+
+/**
+ * A capacity with a fixed limit and/or a period: fill one period (of one parent) up to the limit,
+ * see the next row refused, the next period (or another parent) accepted, and an update that moves
+ * a row into the full period refused too. The rows sit a century ahead, far from every other row.
+ */
+function capacityPeriodTest(rule: Extract<Rule, { kind: 'capacity' }>, entity: EntityModel, model: BackendModel): RuleTest | undefined {
+  const { pascal, route, camel } = entity.names;
+  const create = `create${pascal}`;
+  const relation = rule.relation ? entity.parents.find((r) => r.name === rule.relation) : undefined;
+  const parent = relation ? model.entity(relation.to) : undefined;
+  const imports = [create, `${camel}Body`, 'day', 'shift'];
+  const viaOwner = Boolean(relation && relation === entity.owner);
+  const fk = relation ? foreignKeyProperty(relation.name) : '';
+  let makeParent = '';
+  if (parent?.isAuthUser) {
+    const role = viaOwner ? 'TEST_ROLE' : 'DEFAULT_ROLE';
+    imports.push('createUser', role);
+    makeParent = `createUser(t, ${role})`;
+  } else if (parent) {
+    imports.push(`create${parent.names.pascal}`);
+    makeParent = `create${parent.names.pascal}(t)`;
+  }
+  let limit = rule.limit;
+  if (limit === undefined) {
+    if (!parent || parent.isAuthUser) return undefined;
+    limit = Math.max(1, parent.columns.find((c) => c.prop === rule.capacityField)?.min ?? 1);
+    makeParent = `create${parent.names.pascal}(t, { ${rule.capacityField}: ${limit} })`;
+  }
+  if (limit > 50) return undefined; // filling hundreds of rows would only make the suite slow
+  const period = rule.period;
+  const periodColumn = period ? entity.columns.find((c) => c.prop === period.field) : undefined;
+  if (period && !periodColumn) return undefined;
+  const days = period ? { day: 1, week: 7, month: 31 }[period.unit] : 0;
+  // Fields that must follow the period field (dateOrder, noOverlap ends) move with it.
+  const timeOf = (prop: string) => entity.columns.find((c) => c.prop === prop)?.type;
+  const at = (prop: string, offsetDays: number, minutes = 0) =>
+    timeOf(prop) === 'date' ? `shift(base, ${offsetDays}, 'date')` : `shift(\`\${base}T10:00:00.000Z\`, ${offsetDays * 1440 + minutes}, 'datetime')`;
+  const timed = (offsetDays: number) => {
+    if (!period) return '';
+    const parts = [`${period.field}: ${at(period.field, offsetDays)}`];
+    for (const r of entity.rules) {
+      const dateStep = (prop: string) => (timeOf(prop) === 'date' ? 1 : 0);
+      if (r.kind === 'dateOrder' && r.earlier === period.field) parts.push(`${r.later}: ${at(r.later, offsetDays + dateStep(r.later), 60)}`);
+      if (r.kind === 'dateOrder' && r.later === period.field) parts.push(`${r.earlier}: ${at(r.earlier, offsetDays - dateStep(r.earlier), -60)}`);
+      if (r.kind === 'noOverlap' && r.start === period.field && r.end) parts.push(`${r.end}: ${at(r.end, offsetDays, 60)}`);
+    }
+    return parts.join(', ');
+  };
+  const scopeOf = (who: string) => (relation && !viaOwner ? `${fk}: ${who}.id` : '');
+  const fields = (who: string, offsetDays: number) => [scopeOf(who), timed(offsetDays)].filter(Boolean).join(', ');
+  const tokenFor = (who: string) => (viaOwner ? `${who}.token` : 't.token');
+  const row = (who: string, offsetDays: number) => `${create}(t, { ${fields(who, offsetDays)} }${viaOwner ? `, ${who}.token` : ''})`;
+  const post = (who: string, offsetDays: number) => `t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${fields(who, offsetDays)} }), token: ${tokenFor(who)} })`;
+  const scope = parent ? 'scope' : 't';
+  const label = entity.entity.label.toLowerCase();
+  const what = [`${limit}`, parent ? `per ${rule.relation}` : '', period ? `per ${period.unit} of ${period.field}` : ''].filter(Boolean).join(' ');
+  return {
+    imports,
+    code: lines(
+      `  it(${str(`refuses a ${label} beyond ${what}, and allows it ${period ? `the next ${period.unit}` : `for another ${rule.relation}`} (capacity)`)}, async () => {`,
+      period ? `    const base = day(36500);` : null,
+      parent ? `    const scope = await ${makeParent};` : null,
+      `    const taken = [];`,
+      `    for (let i = 0; i < ${limit}; i++) taken.push(await ${row(scope, 0)});`,
+      `    const full = await ${post(scope, 0)};`,
+      `    expect(full.status).toBe(409);`,
+      `    expect(full.body.error.code).toBe('rule_violated');`,
+      period
+        ? lines(
+            `    // The next ${period.unit} has room; moving that row back into the full ${period.unit} is refused.`,
+            `    const later = await ${post(scope, days)};`,
+            `    expect(later.status).toBe(201);`,
+            `    const moved = await t.call('PATCH', \`/api/${route}/\${later.body.id}\`, { body: { ${timed(0)} }, token: ${tokenFor(scope)} });`,
+            `    expect(moved.status).toBe(409);`,
+            `    expect(moved.body.error.code).toBe('rule_violated');`,
+          )
+        : null,
+      parent
+        ? lines(
+            `    const other = await ${makeParent};`,
+            `    const elsewhere = await ${post('other', 0)};`,
+            `    expect(elsewhere.status).toBe(201);`,
+          )
+        : null,
+      `  });`,
+    ),
   };
 }
 
@@ -702,6 +833,7 @@ function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined {
   const create = `create${pascal}`;
   switch (rule.kind) {
     case 'capacity': {
+      if (rule.limit !== undefined || rule.period) return capacityPeriodTest(rule, entity, model);
       const relation = entity.parents.find((r) => r.name === rule.relation)!;
       const parent = model.entity(relation.to);
       if (parent.isAuthUser) return undefined;

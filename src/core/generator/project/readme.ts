@@ -3,6 +3,7 @@
 import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
 import { entityNames, humanize } from '../../spec/naming';
 import type { Field, ProjectSpec, Rule } from '../../spec/projectSpec';
+import { describeCondition } from '../../spec/ruleConditions';
 import { leftOutSections } from './leftOut';
 import { markdownCode, markdownProse, markdownText } from '../emit';
 
@@ -47,11 +48,16 @@ function actionsText(actions: readonly string[]): string {
 export function describeRule(spec: ProjectSpec, rule: Rule): string {
   switch (rule.kind) {
     case 'capacity': {
-      const relation = spec.relations.find((r) => r.from === rule.entity && r.name === rule.relation);
-      const parent = relation?.to ?? humanize(rule.relation);
-      return `${withArticle(humanize(parent).toLowerCase(), true)} takes at most its \`${rule.capacityField}\` ${plural(spec, rule.entity)}${
-        rule.activeWhenNull ? ` (counting only those whose \`${rule.activeWhenNull}\` is empty)` : ''
-      }; more are refused.`;
+      const relation = rule.relation ? spec.relations.find((r) => r.from === rule.entity && r.name === rule.relation) : undefined;
+      const parent = relation?.to ?? (rule.relation ? humanize(rule.relation) : undefined);
+      const active = rule.activeWhenNull ? ` (counting only those whose \`${rule.activeWhenNull}\` is empty)` : '';
+      // "per day of `date`": rows count together when that field falls in the same UTC day, week or month.
+      const period = rule.period ? ` per ${rule.period.unit} of \`${rule.period.field}\`` : '';
+      if (rule.capacityField && parent) {
+        return `${withArticle(humanize(parent).toLowerCase(), true)} takes at most its \`${rule.capacityField}\` ${plural(spec, rule.entity)}${period}${active}; more are refused.`;
+      }
+      const scope = parent ? ` per ${humanize(parent).toLowerCase()}` : rule.period ? '' : ' in all';
+      return `At most ${rule.limit} ${plural(spec, rule.entity)}${scope}${period}${active}; more are refused, also when a change moves one into a full ${rule.period ? rule.period.unit : 'place'}.`;
     }
     case 'unique':
       return `${rule.fields.map((f) => `\`${f}\``).join(' + ')} ${rule.fields.length > 1 ? 'are unique together' : 'is unique'} among ${plural(spec, rule.entity)}.`;
@@ -89,6 +95,8 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
         past: 'is in the past',
         future: 'is in the future',
       };
+      // A margin ("up to 2 hours before") is worded by describeCondition: "is less than 2 hours away (or past)".
+      if (condition.offset) words[condition.op] = describeCondition({ ...condition, relation: undefined, field: '' }).trim();
       const subject = parent ? `its ${humanize(condition.relation!).toLowerCase()}'s \`${condition.field}\`` : `its \`${condition.field}\``;
       const value = condition.value !== undefined ? ` ${markdownCode(String(condition.value))}` : '';
       return `No one may ${actionsText(rule.actions)} ${withArticle(humanize(rule.entity).toLowerCase())} when ${subject} ${words[condition.op]}${value}: “${markdownText(rule.message)}”`;
