@@ -141,4 +141,10 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Shipment->Carrier'), JSON.stringify(rels));
     assert.ok(!rels.some((r) => r.includes('Warehouse->Carrier') || r.includes('Carrier->Warehouse')), JSON.stringify(rels));
   });
+  it("in a user story the role is who makes the transaction ('As a member, I want to reserve a book' -> Reservation.member)", () => {
+    const spec = extractSpec('Books have a title and an author. As a member, I want to reserve a book so that I can read it later. As a librarian, I want to add books.');
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}:${r.name}`);
+    assert.ok(rels.includes('Reservation->User:member'), JSON.stringify(rels));
+    assert.ok(rels.includes('Reservation->Book:book'), JSON.stringify(rels));
+  });
 });

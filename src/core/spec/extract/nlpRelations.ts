@@ -66,6 +66,9 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     const previousTopic = topic;
     const named = analysis.phrases.map((p) => entityOf(draft, p, roleWords)).find((e) => e && e.name !== 'User');
     if (named) topic = named;
+    // "As a parent, I want to register my children": in a user story "I" is the role named first.
+    const asRole = /^(?:\d+[.)]\s*)?as (?:a|an|the)\b/.test(sentence.plain) && analysis.terms[0]?.w === 'as' ? analysis.phrases[0] : undefined;
+    const storyActor = asRole && analysis.terms[asRole.head + 1]?.w === 'i' ? entityOf(draft, asRole, roleWords) : undefined;
     const link = (child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string) => {
       if (!child || !parent || child === parent || child.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
       if (draft.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) return;
@@ -138,6 +141,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
           .find((e) => e && e !== act && e.name !== 'User');
         link(act, target);
         if (subject && subject !== act) link(act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
+        // ("As a member, I want to reserve a book": the member makes the reservation.)
+        else if (!clause.subject && storyActor && storyActor !== act) link(act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
       }
       // "An aircraft performs several flights", "several passengers take part in a flight":
       // two records joined by a verb are associated; how many on each side decides the owner.
