@@ -13,8 +13,8 @@ import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/spec/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
 import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
-import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/spec/extract/rules/workflow';
 import { splitSentences } from '../../src/core/spec/extract/sentences';
 import type { FieldType, Rule } from '../../src/core/spec/projectSpec';
@@ -651,11 +651,11 @@ describe('extract rules: refusals', () => {
     assert.deepEqual(t.rules.map((x) => x.kind === 'refuseWhen' && x.condition.value), ['accepted', 'rejected']);
   });
 
-  it('refuseTimeMargin: the part that can be enforced (refused once the start has passed) is made; the margin is said to be out of reach', () => {
+  it('refuseTimeMargin: refused inside the margin before the start (past, moved by the margin)', () => {
     const gym = model({ user: true, entities: { booking: [['note', 'text']], session: [['startsAt', 'datetime']] }, relations: [['Booking', 'Session']] });
     const r = run(refuseTimeMargin, gym, 'Bookings can be cancelled up to 24 hours before the session.');
-    assert.deepEqual(r.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition]), [['Booking', ['delete'], { relation: 'session', field: 'startsAt', op: 'past' }]]);
-    assert.match(r.notes[0], /margin before it is not enforced/);
+    assert.deepEqual(r.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition]), [['Booking', ['delete'], { relation: 'session', field: 'startsAt', op: 'past', offset: { amount: 24, unit: 'hours' } }]]);
+    assert.deepEqual(r.notes, []);
     // The record named in the subject, not a person ("members' bookings"), and not the noun "booking" read as a verb.
     const day = model({ user: true, entities: { member: [['name', 'string']], booking: [['day', 'date']] }, relations: [['Booking', 'Member']] });
     const s = run(refuseTimeMargin, day, "Members' bookings can't be cancelled on the day itself.");
@@ -1087,5 +1087,138 @@ describe('extract rules (rules2): rule statements without "only" or a modal, and
     for (const s of spec.requirements.sentences.filter((x) => ruleLanguage(x.text.toLowerCase()) || /approve|mark/.test(x.text))) {
       assert.ok(listed.has(s.id) || spec.rules.some((r) => r.sources.includes(s.id)), `sentence ${s.id} "${s.text}" is neither a rule nor listed`);
     }
+  });
+});
+
+describe('extract rules (rulekinds): limits per period and refusals with a time margin (issue #11)', () => {
+  it('capacityLimit: "max 15 dogs per day" counts the dated rows of the dogs per day, over all of them', () => {
+    const draft = model({ entities: { dog: [['name', 'string']], visit: [['day', 'date', { required: true }]] }, relations: [['Visit', 'Dog']] });
+    const r = run(capacityLimit, draft, 'We take max 15 dogs per day.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Visit', limit: 15, period: { field: 'day', unit: 'day' }, sources: [] });
+    assert.deepEqual(r.notes, []);
+    assertValid(r.draft);
+  });
+
+  it('capacityLimit: "at most one parcel per week per flat" is per period and per parent', () => {
+    const draft = model({ entities: { flat: [['number', 'string']], parcel: [['recipient', 'string'], ['deliveredOn', 'date', { required: true }]] }, relations: [['Parcel', 'Flat']] });
+    const r = run(capacityLimit, draft, 'Each flat gets at most one parcel per week per flat.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Parcel', relation: 'flat', limit: 1, period: { field: 'deliveredOn', unit: 'week' }, sources: [] });
+    assertValid(r.draft);
+    // Counting per flat says a parcel belongs to one: the missing link is added, not a limit over all parcels.
+    const unlinked = model({ entities: { flat: [['number', 'string']], parcel: [['deliveryDate', 'date', { required: true }]] } });
+    const u = run(capacityLimit, unlinked, 'A flat can receive at most one parcel per week.');
+    assert.deepEqual(strip(u.rules[0]), { kind: 'capacity', entity: 'Parcel', relation: 'flat', limit: 1, period: { field: 'deliveryDate', unit: 'week' }, sources: [] });
+    assert.deepEqual(u.draft.relations.map((x) => [x.from, x.to, x.name, x.required]), [['Parcel', 'Flat', 'flat', true]]);
+    assertValid(u.draft);
+  });
+
+  it('capacityLimit: the subject is the scope ("a member can make no more than 2 bookings a month"), counted by the start, not the end', () => {
+    const draft = model({
+      entities: { member: [['name', 'string']], booking: [['endsAt', 'datetime', { required: true }], ['startsAt', 'datetime', { required: true }]] },
+      relations: [['Booking', 'Member']],
+    });
+    const r = run(capacityLimit, draft, 'A member can make no more than 2 bookings a month.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'member', limit: 2, period: { field: 'startsAt', unit: 'month' }, sources: [] });
+    assertValid(r.draft);
+  });
+
+  it('capacityLimit: rows without a date get no rule, and the note offers the date and the rule', () => {
+    const draft = model({ entities: { order: [['item', 'string']] } });
+    const r = run(capacityLimit, draft, 'We accept no more than 10 orders per day.');
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0], /no date to tell which day/);
+    const fixes = r.draft.notUnderstood[0].suggestions ?? [];
+    assert.deepEqual(
+      fixes.map((s) => s.kind),
+      ['addField', 'addRule'],
+    );
+  });
+
+  it('capacityNumberOf: "the number of visits per day is limited to 15" is a fixed limit per day', () => {
+    const draft = model({ entities: { visit: [['dogName', 'string'], ['visitDay', 'date', { required: true }]] } });
+    const r = run(capacityNumberOf, draft, 'The number of visits per day is limited to 15.');
+    assert.deepEqual(strip(r.rules[0]), { kind: 'capacity', entity: 'Visit', limit: 15, period: { field: 'visitDay', unit: 'day' }, sources: [] });
+    assertValid(r.draft);
+  });
+
+  it('refuseTimeMargin: a date with an hour margin is enforced in whole days, and says so', () => {
+    const draft = model({ entities: { order: [['item', 'string'], ['deliveryDate', 'date', { required: true }]] } });
+    const r = run(refuseTimeMargin, draft, "Orders can't be changed less than 24 hours before delivery.");
+    assert.deepEqual(
+      r.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition]),
+      [['Order', ['update'], { field: 'deliveryDate', op: 'past', offset: { amount: 1, unit: 'days' } }]],
+    );
+    assert.match(r.notes[0], /1 day: the date has no time of day/);
+    assertValid(r.draft);
+  });
+
+  it('refuseTimeMargin: "can\'t be booked more than 30 days in advance" refuses the far side (future beyond the margin)', () => {
+    const draft = model({ entities: { event: [['title', 'string'], ['startsAt', 'datetime', { required: true }]], ticket: [['seat', 'string']] }, relations: [['Ticket', 'Event']] });
+    const r = run(refuseTimeMargin, draft, "Tickets can't be booked more than 30 days in advance of the event.");
+    assert.deepEqual(
+      r.rules.map((x) => x.kind === 'refuseWhen' && [x.entity, x.actions, x.condition]),
+      [['Ticket', ['create'], { relation: 'event', field: 'startsAt', op: 'future', offset: { amount: 30, unit: 'days' } }]],
+    );
+    assertValid(r.draft);
+  });
+});
+
+describe('extract rules (rules2): uniqueness and roles said in other words (issue #11)', () => {
+  const suggested = (r: Run) => r.draft.notUnderstood.flatMap((n) => n.suggestions ?? []).map((s) => (s.kind === 'addRule' ? strip(s.rule) : undefined));
+  const uniqueOf = (r: Run) => r.rules.filter((x) => x.kind === 'unique').map((x) => x.kind === 'unique' && [x.entity, x.fields]);
+
+  it('uniqueOneOwner: a value that belongs to one record only, without "unique"', () => {
+    const club = () => model({ entities: { locker: [['code', 'string'], ['size', 'string']], rower: [['name', 'string'], ['licenceNumber', 'string']] } });
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'A licence number may belong to one rower only.')), [['Rower', ['licenceNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Locker codes must not be shared between lockers.')), [['Locker', ['code']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'The code must be different for every locker.')), [['Locker', ['code']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'The licence number identifies a rower.')), [['Rower', ['licenceNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Every locker has its own code.')), [['Locker', ['code']]]);
+    // "has its own <record>" and a value of no record: not this pattern.
+    const boats = model({ entities: { boat: [['name', 'string']], crew: [['name', 'string']] } });
+    assert.equal(run(uniqueOneOwner, boats, 'Every boat has its own crew.').recognised, false);
+    assert.equal(run(uniqueOneOwner, club(), 'The size must be different for every season.').recognised, false);
+  });
+
+  it('ownOwn: "every locker has its own code" is a stored value, not an ownership rule', () => {
+    const club = model({ user: true, entities: { locker: [['code', 'string']] } });
+    const r = run(ownOwn, club, 'Every locker has its own code.', { roles: ['member'] });
+    assert.equal(r.recognised, false);
+    assert.equal(r.notes.length, 0);
+  });
+
+  it('onlyRole: "curators alone can delete exhibits" is "only curators can …"', () => {
+    const museum = model({ user: true, entities: { exhibit: [['title', 'string']] } });
+    const r = run(onlyRole, museum, 'Curators alone can delete exhibits.', { roles: ['guide', 'curator'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Exhibit', actions: ['delete'], roles: ['curator'], sources: [] });
+  });
+
+  it('roleForAction: "closing a ward requires a matron" is the rule; "… is the job of" / "are responsible for" is suggested', () => {
+    const ward = () => model({ user: true, entities: { ward: [['name', 'string']] } });
+    const r = run(roleForAction, ward(), 'Closing a ward requires a matron.', { roles: ['nurse', 'matron'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Ward', actions: ['update'], roles: ['matron'], sources: [] });
+    const job = run(roleForAction, ward(), 'Closing wards is the job of the matron.', { roles: ['nurse', 'matron'] });
+    assert.equal(job.rules.length, 0);
+    assert.deepEqual(suggested(job), [{ kind: 'roleRequired', entity: 'Ward', actions: ['update'], roles: ['matron'], sources: [] }]);
+    const resp = run(roleForAction, ward(), 'Matrons are responsible for closing wards.', { roles: ['nurse', 'matron'] });
+    assert.equal(suggested(resp)[0]?.entity, 'Ward');
+    // Not a role: nothing.
+    assert.equal(run(roleForAction, ward(), 'Closing a ward requires a reason.', { roles: ['nurse', 'matron'] }).recognised, false);
+  });
+
+  it('roleForbidden: "nurses may not delete wards" is the other roles\' right; not with "their own", a condition, or a single role', () => {
+    const ward = () => model({ user: true, entities: { ward: [['name', 'string']] } });
+    const r = run(roleForbidden, ward(), 'Nurses may not delete wards.', { roles: ['nurse', 'matron', 'admin'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Ward', actions: ['delete'], roles: ['matron', 'admin'], sources: [] });
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot edit wards once they are closed.', { roles: ['nurse', 'matron'] }).recognised, false);
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot delete other wards.', { roles: ['nurse', 'matron'] }).recognised, false);
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot delete wards.', { roles: ['nurse'] }).recognised, false);
+  });
+
+  it('a value range about a record that is not in the model is listed, and the extractor does not fail ("persons must be at least 18")', () => {
+    const spec = extractSpec('We note down the name and age of each visitor. Persons must be at least 18 years old.');
+    assert.ok(!spec.warnings.some((w) => /extractor failed/.test(w)), spec.warnings.join(' | '));
+    const last = spec.requirements.sentences[spec.requirements.sentences.length - 1].id;
+    assert.ok([...spec.notUnderstood, ...spec.unimplemented].some((n) => n.sources.includes(last)) || spec.entities.some((e) => e.fields.some((f) => f.min === 18)));
   });
 });

@@ -2,6 +2,8 @@
 // team", "limited to 12 seats", "nobody can book a full class", "a class is full when its capacity is
 // reached", "more permits than its max". The rule goes on the counted (child) entity, through its
 // relation to the parent, against an integer capacity field of the parent (added from the number).
+// A limit per day, week or month ("max 15 dogs per day", "one parcel per week per flat") is a fixed
+// limit counted by the rows' date, per parent when one is named.
 import { pluralizeWord } from '../../naming';
 import type { Rule, Suggestion } from '../../projectSpec';
 import { addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
@@ -169,6 +171,17 @@ export function capacityLimit(ctx: RuleContext): boolean {
   // The parent: "per team", "in a batch", or the subject of the clause ("a team can have …").
   const per = /^(?:per|a|an|each|every|in|on|for|within|in each|in a|in one|for each|for every|on a)\s+(?:(?:a|an|the|each|one|single)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/.exec(restText);
   let parent: DraftEntity | undefined;
+  const active = ACTIVE.test(plain);
+  const beforeWords = wordsOf(before);
+  const subject = mentionsIn(ctx, beforeWords).find((x) => !PRONOUN_SUBJECT.test(beforeWords[x.start] ?? ''));
+  // "max 15 dogs per day", "one parcel per week per flat", "2 bookings per member per week": a fixed limit per period.
+  const period = periodIn(ctx, restText);
+  if (period && !active) {
+    const scopeWords = restText.replace(period.text, ' ');
+    const perScope = /\b(?:per|each|every|for each|for every)\s+(?:(?:a|an|the|each|one|single)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/.exec(scopeWords);
+    const scope = (perScope ? mentionsIn(ctx, perScope[1]).find((x) => x.start === 0) : undefined) ?? subject;
+    return periodCapacity(ctx, { limit, countedWords, counted, unit: period.unit, scope: scope?.entity, label });
+  }
   if (per) {
     const word = per[1].split(' ')[0];
     if (PERIODS.has(word) && !mentionsIn(ctx, [word]).some((x) => x.entity.name !== 'User')) {
@@ -177,9 +190,6 @@ export function capacityLimit(ctx: RuleContext): boolean {
     }
     parent = mentionsIn(ctx, per[1]).find((x) => x.start === 0)?.entity;
   }
-  const active = ACTIVE.test(plain);
-  const beforeWords = wordsOf(before);
-  const subject = mentionsIn(ctx, beforeWords).find((x) => !PRONOUN_SUBJECT.test(beforeWords[x.start] ?? ''));
   const verb = beforeWords[beforeWords.length - 1] ?? '';
   if (!parent && subject) parent = subject.entity;
   // "no more than 10 people can attend a workshop": the record after the verb.
@@ -201,6 +211,73 @@ export function capacityLimit(ctx: RuleContext): boolean {
   return true;
 }
 
+type PeriodUnit = 'day' | 'week' | 'month';
+const PERIOD_UNITS: Record<string, PeriodUnit> = { day: 'day', night: 'day', daily: 'day', nightly: 'day', week: 'week', weekly: 'week', month: 'month', monthly: 'month' };
+
+/** "per day", "a week", "each month", "daily" in the words after the limit; a record named "shift" is no period. */
+function periodIn(ctx: RuleContext, text: string): { unit: PeriodUnit; text: string } | undefined {
+  const m = /\b(?:(?:per|a|an|each|every|in a|in one|within a|on a|on any|on one)\s+(?:single\s+)?(day|night|week|month)|(daily|nightly|weekly|monthly))\b/.exec(text);
+  if (!m) return undefined;
+  const word = m[1] ?? m[2];
+  if (mentionsIn(ctx, [word]).some((x) => x.entity.name !== 'User')) return undefined;
+  return { unit: PERIOD_UNITS[word], text: m[0] };
+}
+
+const DATE_NAME = /(?:date|day|on|at|start|starts|begin|time|when|from)$/i;
+
+/** The date a row is counted by: a required date or date-time first, one whose name says when it happens. */
+function periodField(entity: DraftEntity): DraftField | undefined {
+  const dates = entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+  const rank = (f: DraftField) => (f.required ? 0 : 2) + (DATE_NAME.test(f.name) ? 0 : 1) + (/(?:end|ends|until|due|closed|returned)/i.test(f.name) ? 4 : 0);
+  return [...dates].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/**
+ * A fixed number of rows per day, week or month, optionally per parent: "max 15 dogs per day",
+ * "at most one parcel per week per flat". The rows are the counted record (or the one record that
+ * links to it and has a date, e.g. a dog's visits), counted by their date.
+ */
+function periodCapacity(ctx: RuleContext, found: { limit: number; countedWords: string[]; counted: Mention | undefined; unit: PeriodUnit; scope: DraftEntity | undefined; label: string }): boolean {
+  const { limit, unit, label } = found;
+  const what = found.countedWords.join(' ');
+  let rows = found.counted && !(found.counted.person && found.counted.entity.name === 'User') ? found.counted.entity : undefined;
+  if (rows && !periodField(rows)) {
+    const dated = ctx.draft.entities.filter((e) => e !== rows && belongsTo(ctx, e, rows!).length && periodField(e));
+    if (dated.length === 1) rows = dated[0];
+  }
+  // People words ("at most 20 guests per day") count what a parent's rows record, e.g. bookings of a scope.
+  if (!rows && found.scope) rows = countedRows(ctx, found.scope, found.counted, '')?.child;
+  if (!rows) {
+    note(ctx, `Looks like a limit of ${limit} ${what} per ${unit} (${label}), but no record type was found for the ${what}.`);
+    return true;
+  }
+  const field = periodField(rows);
+  const scope = found.scope && found.scope !== rows ? found.scope : undefined;
+  let relation = scope ? (scope.name === 'User' && rows.ownerRelation ? ctx.draft.relations.find((r) => r.from === rows!.name && r.name === rows!.ownerRelation) : belongsTo(ctx, rows, scope)[0]) : undefined;
+  if (scope && !relation) {
+    // "one parcel per week per flat": counting per flat says a parcel belongs to a flat.
+    if (scope.name === 'User') {
+      if (ctx.ensureOwner(rows.name, ctx.sentence.id)) relation = ctx.draft.relations.find((r) => r.from === rows!.name && r.name === rows!.ownerRelation);
+    } else relation = addRelation(ctx.draft, { from: rows.name, to: scope.name, required: true, onDelete: 'cascade' }, ctx.sentence.id);
+    if (!relation) {
+      note(ctx, `Looks like a limit of ${limit} ${what} per ${unit} per ${entityLabel(scope)} (${label}), but ${rows.name} has no link to ${scope.name} and none could be added.`);
+      return true;
+    }
+  }
+  const rule: Rule = { kind: 'capacity', entity: rows.name, limit, period: { field: field?.name ?? 'date', unit }, sources: [ctx.sentence.id] };
+  if (relation) rule.relation = relation.name;
+  if (!field) {
+    note(ctx, `Looks like a limit of ${limit} ${what} per ${unit} (${label}), but ${rows.name} has no date to tell which ${unit} a row falls in.`, [
+      { kind: 'addField', entity: rows.name, field: 'date', type: 'date', label: `date on ${rows.name} (the ${unit} it counts in)` },
+      { kind: 'addRule', rule, label: `At most ${limit} ${rows.name} rows${relation ? ` per ${relation.name}` : ''} per ${unit} of date` },
+    ]);
+    return true;
+  }
+  field.sources.add(ctx.sentence.id);
+  addOrNote(ctx, rule, label);
+  return true;
+}
+
 /** "the number of guests per table is limited to 8", "players per team: max 25". */
 export function capacityNumberOf(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
@@ -213,6 +290,9 @@ export function capacityNumberOf(ctx: RuleContext): boolean {
   if (limit === undefined || UNITS[countedWords[countedWords.length - 1] ?? '']) return false;
   const label = m[0].slice(0, 120);
   const perWords = stripArticles(wordsOf(m[2]));
+  // "the number of dogs per day is limited to 15": a fixed limit per period.
+  const period = periodIn(ctx, `per ${perWords.join(' ')}`);
+  if (period && perWords.length === 1) return periodCapacity(ctx, { limit, countedWords, counted: mentionsIn(ctx, countedWords)[0], unit: period.unit, scope: undefined, label });
   if (PERIODS.has(perWords[0] ?? '') && !mentionsIn(ctx, perWords).some((x) => x.entity.name !== 'User')) {
     note(ctx, `Looks like a limit of ${limit} ${countedWords.join(' ')} per ${perWords[0]}, but a capacity rule counts the rows of one record, not per ${perWords[0]}; Takoss cannot enforce a limit per ${perWords[0]}.`);
     return true;

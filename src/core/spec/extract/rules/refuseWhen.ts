@@ -9,7 +9,7 @@ import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, no
 import { belongsTo, pickRelation, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
-import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
+import { an, actionsOf, isActionVerb, parseNumber, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
 
 const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|(?:it is|it's) not (?:allowed|possible|permitted) to|(?:is|are) not permitted to|can no longer|must never|may never|can never|won't|will not|shall not)`;
 const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne)`;
@@ -518,16 +518,51 @@ export function refuseTimeMargin(ctx: RuleContext): boolean {
     }
     if (field) {
       field.sources.add(ctx.sentence.id);
-      const rule = { kind: 'refuseWhen' as const, entity: subject.name, actions, condition: { ...(parent ? { relation: parent.r.name } : {}), field: field.name, op: 'past' as const }, message: message(ctx), sources: [ctx.sentence.id] };
+      const margin = marginOf(m, field.type, plain.slice(0, m.index));
+      const condition = { ...(parent ? { relation: parent.r.name } : {}), field: field.name, op: margin?.op ?? ('past' as const), ...(margin ? { offset: margin.offset } : {}) };
+      const rule = { kind: 'refuseWhen' as const, entity: subject.name, actions, condition, message: message(ctx), sources: [ctx.sentence.id] };
       if (addOrNote(ctx, rule, label)) {
-        note(ctx, `Looks like a time limit (${label}); ${actions.join('/')} of ${an(subject.name)} is refused once ${parent ? `its ${parent.r.name}'s ` : 'its '}${field.name} has passed, but the margin before it is not enforced (Takoss compares a date only with now).`);
-        return true;
+        if (!margin) {
+          note(ctx, `Looks like a time limit (${label}); ${actions.join('/')} of ${an(subject.name)} is refused once ${parent ? `its ${parent.r.name}'s ` : 'its '}${field.name} has passed, but the margin before it is not enforced (its size was not understood).`);
+        } else if (margin.approximate) {
+          note(ctx, `Looks like a time limit (${label}); it is enforced as ${margin.approximate}.`);
+        }
       }
       return true;
     }
   }
-  note(ctx, `Looks like a time limit (${label}), but Takoss can only compare a date with now (in the past or future), not with a margin before it; the margin is not enforced.`);
+  note(ctx, `Looks like a time limit (${label}), but the record it limits or the date it counts back from was not found, so the margin is not enforced.`);
   return true;
+}
+
+type Margin = { op: 'past' | 'future'; offset: { amount: number; unit: 'minutes' | 'hours' | 'days' }; approximate?: string };
+
+/**
+ * The margin of "up to 2 hours before", "less than 24 hours before", "on the day itself": refuse
+ * while the start is less than that far ahead (past, moved later by the margin). "can't be booked
+ * more than 14 days in advance" refuses the other side (future beyond the margin). A date has no
+ * time of day, so hours become whole days (rounded up, said so).
+ */
+function marginOf(m: RegExpExecArray, type: string, before: string): Margin | undefined {
+  if (/^on the (?:same )?day itself$/.test(m[0])) return type === 'date' ? { op: 'past', offset: { amount: 1, unit: 'days' } } : undefined;
+  const amount = /^an?$/.test(m[1] ?? '') ? 1 : parseNumber(m[1]);
+  if (amount === undefined || !m[2] || amount <= 0 || !Number.isInteger(amount)) return undefined;
+  const word = m[2].replace(/s$/, '');
+  const negated = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|not|no|never|nobody|no one)\b/.test(before);
+  const op = /^more than/.test(m[0]) && negated ? 'future' : 'past';
+  let offset: Margin['offset'];
+  let approximate: string | undefined;
+  if (word === 'week') offset = { amount: amount * 7, unit: 'days' };
+  else if (word === 'working day') {
+    offset = { amount, unit: 'days' };
+    approximate = `${amount} calendar day${amount === 1 ? '' : 's'} (weekends and holidays are not skipped)`;
+  } else offset = { amount, unit: word === 'minute' ? 'minutes' : word === 'hour' ? 'hours' : 'days' };
+  if (type === 'date' && offset.unit !== 'days') {
+    const days = Math.ceil((offset.unit === 'hours' ? offset.amount * 60 : offset.amount) / 1440);
+    approximate = `${days} day${days === 1 ? '' : 's'}: the date has no time of day`;
+    offset = { amount: days, unit: 'days' };
+  }
+  return { op, offset, ...(approximate ? { approximate } : {}) };
 }
 
 
