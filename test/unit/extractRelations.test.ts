@@ -147,4 +147,10 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Reservation->User:member'), JSON.stringify(rels));
     assert.ok(rels.includes('Reservation->Book:book'), JSON.stringify(rels));
   });
+  it("'between', 'during' and 'against' link records ('an appointment is between a patient and a doctor', 'games take place during a tournament')", () => {
+    const between = pairs('Patients have a name. Appointments have a date. Dentists have a name. An appointment is between a patient and a dentist.');
+    assert.ok(between.includes('Appointment->Patient') && between.includes('Appointment->Dentist'), JSON.stringify(between));
+    const during = pairs('Leagues have a name. Fixtures have a date. Fixtures take place during a league.');
+    assert.ok(during.includes('Fixture->League'), JSON.stringify(during));
+  });
 });

@@ -111,7 +111,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of"
       if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) {
         for (const { prep, phrase } of clause.preps) {
-          if (!/^(to|for|of|with|in|on)$/.test(prep)) continue;
+          // ("an appointment is between a patient and a doctor")
+          if (!/^(to|for|of|with|in|on|between)$/.test(prep)) continue;
           link(subject, entityOf(draft, phrase, roleWords));
         }
       }
@@ -164,7 +165,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
         // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own
         // verb starts a new clause; it is neither an object nor a place of this verb.)
         const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
-        const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
+        const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
         for (const phrase of targets.slice(0, 5)) {
           const other = entityOf(draft, phrase, roleWords);
           // "assigned to one housekeeper", "puts one teacher in a room": a link to one user in that role, named after it.
