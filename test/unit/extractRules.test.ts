@@ -13,8 +13,8 @@ import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/spec/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
 import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
-import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/spec/extract/rules/workflow';
 import { splitSentences } from '../../src/core/spec/extract/sentences';
 import type { FieldType, Rule } from '../../src/core/spec/projectSpec';
@@ -1160,5 +1160,68 @@ describe('extract rules (rulekinds): limits per period and refusals with a time 
       [['Ticket', ['create'], { relation: 'event', field: 'startsAt', op: 'future', offset: { amount: 30, unit: 'days' } }]],
     );
     assertValid(r.draft);
+  });
+});
+
+describe('extract rules (rules2): uniqueness and roles said in other words (issue #11)', () => {
+  const suggested = (r: Run) => r.draft.notUnderstood.flatMap((n) => n.suggestions ?? []).map((s) => (s.kind === 'addRule' ? strip(s.rule) : undefined));
+  const uniqueOf = (r: Run) => r.rules.filter((x) => x.kind === 'unique').map((x) => x.kind === 'unique' && [x.entity, x.fields]);
+
+  it('uniqueOneOwner: a value that belongs to one record only, without "unique"', () => {
+    const club = () => model({ entities: { locker: [['code', 'string'], ['size', 'string']], rower: [['name', 'string'], ['licenceNumber', 'string']] } });
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'A licence number may belong to one rower only.')), [['Rower', ['licenceNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Locker codes must not be shared between lockers.')), [['Locker', ['code']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'The code must be different for every locker.')), [['Locker', ['code']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'The licence number identifies a rower.')), [['Rower', ['licenceNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Every locker has its own code.')), [['Locker', ['code']]]);
+    // "has its own <record>" and a value of no record: not this pattern.
+    const boats = model({ entities: { boat: [['name', 'string']], crew: [['name', 'string']] } });
+    assert.equal(run(uniqueOneOwner, boats, 'Every boat has its own crew.').recognised, false);
+    assert.equal(run(uniqueOneOwner, club(), 'The size must be different for every season.').recognised, false);
+  });
+
+  it('ownOwn: "every locker has its own code" is a stored value, not an ownership rule', () => {
+    const club = model({ user: true, entities: { locker: [['code', 'string']] } });
+    const r = run(ownOwn, club, 'Every locker has its own code.', { roles: ['member'] });
+    assert.equal(r.recognised, false);
+    assert.equal(r.notes.length, 0);
+  });
+
+  it('onlyRole: "curators alone can delete exhibits" is "only curators can …"', () => {
+    const museum = model({ user: true, entities: { exhibit: [['title', 'string']] } });
+    const r = run(onlyRole, museum, 'Curators alone can delete exhibits.', { roles: ['guide', 'curator'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Exhibit', actions: ['delete'], roles: ['curator'], sources: [] });
+  });
+
+  it('roleForAction: "closing a ward requires a matron" is the rule; "… is the job of" / "are responsible for" is suggested', () => {
+    const ward = () => model({ user: true, entities: { ward: [['name', 'string']] } });
+    const r = run(roleForAction, ward(), 'Closing a ward requires a matron.', { roles: ['nurse', 'matron'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Ward', actions: ['update'], roles: ['matron'], sources: [] });
+    const job = run(roleForAction, ward(), 'Closing wards is the job of the matron.', { roles: ['nurse', 'matron'] });
+    assert.equal(job.rules.length, 0);
+    assert.deepEqual(suggested(job), [{ kind: 'roleRequired', entity: 'Ward', actions: ['update'], roles: ['matron'], sources: [] }]);
+    const resp = run(roleForAction, ward(), 'Matrons are responsible for closing wards.', { roles: ['nurse', 'matron'] });
+    assert.equal(suggested(resp)[0]?.entity, 'Ward');
+    // Not a role: nothing.
+    assert.equal(run(roleForAction, ward(), 'Closing a ward requires a reason.', { roles: ['nurse', 'matron'] }).recognised, false);
+  });
+
+  it('roleForbidden: "nurses may not delete wards" is the other roles\' right; not with "their own", a condition, or a single role', () => {
+    const ward = () => model({ user: true, entities: { ward: [['name', 'string']] } });
+    const r = run(roleForbidden, ward(), 'Nurses may not delete wards.', { roles: ['nurse', 'matron', 'admin'] });
+    assert.deepEqual(strip(r.rules[0]), { kind: 'roleRequired', entity: 'Ward', actions: ['delete'], roles: ['matron', 'admin'], sources: [] });
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot edit wards once they are closed.', { roles: ['nurse', 'matron'] }).recognised, false);
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot delete other wards.', { roles: ['nurse', 'matron'] }).recognised, false);
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot delete wards.', { roles: ['nurse'] }).recognised, false);
+    // A qualified role is some of its people (a refusal on their state), and "book a ward" makes no ward.
+    assert.equal(run(roleForbidden, ward(), 'A suspended nurse cannot delete wards.', { roles: ['nurse', 'matron'] }).recognised, false);
+    assert.equal(run(roleForbidden, ward(), 'Nurses cannot book a ward.', { roles: ['nurse', 'matron'] }).recognised, false);
+  });
+
+  it('a value range about a record that is not in the model is listed, and the extractor does not fail ("persons must be at least 18")', () => {
+    const spec = extractSpec('We note down the name and age of each visitor. Persons must be at least 18 years old.');
+    assert.ok(!spec.warnings.some((w) => /extractor failed/.test(w)), spec.warnings.join(' | '));
+    const last = spec.requirements.sentences[spec.requirements.sentences.length - 1].id;
+    assert.ok([...spec.notUnderstood, ...spec.unimplemented].some((n) => n.sources.includes(last)) || spec.entities.some((e) => e.fields.some((f) => f.min === 18)));
   });
 });

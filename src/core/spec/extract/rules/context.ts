@@ -150,9 +150,10 @@ export function kindWords(kind: Rule['kind'] | 'range'): string {
 }
 
 /** A field to suggest (or add): name from the words, with a label. */
-export function fieldSuggestion(entity: DraftEntity, ws: string[], type: FieldType): Suggestion | undefined {
+export function fieldSuggestion(entity: DraftEntity | undefined, ws: string[], type: FieldType): Suggestion | undefined {
   const name = fieldNameOf(ws);
-  if (!name) return undefined;
+  // A field whose record is not known ("persons must be at least 18 years old" with no Person) has no one-click fix.
+  if (!name || !entity) return undefined;
   return { kind: 'addField', entity: entity.name, field: name, type, label: `${humanize(name)} (${type}) on ${entity.name}` };
 }
 

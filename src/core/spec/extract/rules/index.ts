@@ -13,8 +13,8 @@ import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverl
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
 import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from './refuseWhen';
-import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleMayChange } from './roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniquePer, uniqueValue } from './unique';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from './roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
 
@@ -36,6 +36,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'uniquePer', run: uniquePer },
   { name: 'uniqueNoTwo', run: uniqueNoTwo },
   { name: 'uniqueDistinct', run: uniqueDistinct },
+  { name: 'uniqueOneOwner', run: uniqueOneOwner },
   { name: 'dateOrder', run: dateOrder },
   { name: 'capacityLimit', run: capacityLimit },
   { name: 'capacityFull', run: capacityFull },
@@ -53,6 +54,8 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'onlyBy', run: onlyBy },
   { name: 'onlyOnes', run: onlyOnes },
   { name: 'restrictedTo', run: restrictedTo },
+  { name: 'roleForAction', run: roleForAction },
+  { name: 'roleForbidden', run: roleForbidden },
   { name: 'manageRole', run: manageRole },
   { name: 'refuseInState', run: refuseInState },
   { name: 'refuseActor', run: refuseActor },

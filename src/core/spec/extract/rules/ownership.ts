@@ -5,7 +5,7 @@
 import type { DraftEntity } from '../draft';
 import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
-import { addOrNote, isPeople, lastRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { an, actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
 
 export const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
@@ -53,6 +53,8 @@ export function ownOwn(ctx: RuleContext): boolean {
   const label = m[0];
   if (!target) {
     const head = stripArticles(wordsOf(m[1]))[0] ?? '';
+    // "every product has its own SKU": a value the record stores (uniqueness, unique.ts), not a record someone owns.
+    if (ctx.draft.entities.some((e) => fieldIn(e, stripArticles(wordsOf(m[1])), 1.8))) return false;
     if (mentionsIn(ctx, m[1]).some((x) => x.start === 0) || NON_ENTITY.has(head) || NON_ENTITY.has(singular(head))) return false;
     note(ctx, `Looks like an ownership rule (${label}), but "${stripArticles(wordsOf(m[1])).slice(0, 2).join(' ')}" is not a record type.`);
     return true;

@@ -151,7 +151,8 @@ function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label: string
 
 /** "only admins can delete tickets", "only clerks approve or reject applications", "nobody but the treasurer may …". */
 export function onlyRole(ctx: RuleContext): boolean {
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  // "managers alone can delete invoices" is "only managers can …".
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).replace(/^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+alone\s+(?=(?:can|may|should|will|are allowed to|is allowed to)\b)/, 'only $1 ');
   const m = /\b(?:only|(?:nobody|no one|no-one) (?:but|except|other than|apart from|besides))\s+(.+)$/.exec(plain);
   if (!m) return false;
   // Who: the words up to a modal or the first action verb; the rest is what they do.
@@ -312,6 +313,66 @@ export function restrictedTo(ctx: RuleContext): boolean {
   const gerund = subject.findIndex((w) => /ing$/.test(w) && isActionVerb(w));
   const acts: Act[] = gerund >= 0 ? [{ verb: subject[gerund], object: subject.slice(gerund + 1) }] : ['create', 'read', 'update', 'delete'].map((verb) => ({ verb: verb === 'read' ? 'see' : verb, object: subject }));
   roleRules(ctx, who.roles, acts, label);
+  return true;
+}
+
+/**
+ * "deleting invoices requires a manager" (only that role may: the rule); "approving invoices is the
+ * job of managers", "managers are responsible for approving invoices" (who does it, not that only
+ * they may: noted with the rule as a one-click suggestion).
+ */
+export function roleForAction(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
+  const requires = /^([a-z]+ing\b.*?)\s+(?:requires|needs|is only for|is for)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:\s+(?:role|rights|permission|account|access))?$/.exec(plain);
+  const job = /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30})$/.exec(plain);
+  const responsible = /^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:responsible|in charge)\s+(?:for|of)\s+([a-z]+ing\b.*)$/.exec(plain);
+  const action = requires?.[1] ?? job?.[1] ?? responsible?.[2];
+  const whoText = requires?.[2] ?? job?.[2] ?? responsible?.[1];
+  if (!action || !whoText) return false;
+  const who = rolesNamed(ctx, whoText);
+  if (!who.roles.length || who.unknown.length) return false;
+  const acts = verbPhrases(action);
+  if (!acts.length) return false;
+  const label = plain.slice(0, 140);
+  if (requires) {
+    roleRules(ctx, who.roles, acts, label);
+    return true;
+  }
+  const entity = objectEntity(ctx, acts[0].object);
+  const actions = actionsOf(acts.map((a) => a.verb)).filter((a) => a !== 'read');
+  if (!entity || entity.name === 'User' || !actions.length) return false;
+  const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions, roles: who.roles, sources: [ctx.sentence.id] };
+  note(ctx, `Says who does this to ${an(entity.name)} (${label}), but not that only ${who.roles.join(' or ')} may; nothing is enforced. Add the rule if nobody else should.`, [
+    { kind: 'addRule', rule, label: `Only ${who.roles.join(' or ')} may ${actions.join('/')} ${entity.name} rows` },
+  ]);
+  return true;
+}
+
+const FORBIDDABLE = /^(?:create|add|delete|remove|edit|change|update|modify|approve|reject|close|archive|publish|cancel|mark|assign|reopen|confirm|verify|see|view|read)$/;
+
+/**
+ * "Employees may not delete invoices", "guests cannot edit menus": a sign-in role refused an action
+ * is the other roles' right (roleRequired with every other role). Only when the app has other roles.
+ */
+export function roleForbidden(ctx: RuleContext): boolean {
+  if (ctx.clause.purpose) return false;
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
+  const m = /^(?:the\s+|a\s+|an\s+)?([a-z][a-z ]{0,30}?)\s+(?:cannot|can't|cant|can not|may not|must not|mustn't|should not|shouldn't|are not allowed to|aren't allowed to|is not allowed to|isn't allowed to|are not able to)\s+(.+)$/.exec(plain);
+  if (!m) return false;
+  const whoWords = wordsOf(m[1]);
+  const role = roleOf(ctx, whoWords);
+  if (!role || role === 'admin') return false;
+  // "a suspended member can't …": a role with a qualifier is some of its people (a refusal on their state), not the role.
+  if (whoWords.length > 1 && roleOf(ctx, whoWords.slice(1))) return false;
+  // "members cannot delete their own posts …" / "… once it is approved": ownership and refusals are read elsewhere.
+  if (/\b(?:own|once|after|before|when|while|if|unless|until|other|others|another|anyone|twice|more than|at the same time)\b/.test(m[2])) return false;
+  const acts = verbPhrases(m[2]);
+  // Verbs that act on the record named ("book a room" makes a booking, not a room).
+  if (!acts.length || acts.some((a) => !FORBIDDABLE.test(verbLemma(a.verb)) || !objectEntity(ctx, a.object))) return false;
+  const others = ctx.roles.filter((r) => r !== role);
+  const label = plain.slice(0, 140);
+  if (!others.length) return false;
+  roleRules(ctx, others, acts, label);
   return true;
 }
 

@@ -338,3 +338,40 @@ export function uniqueNoTwo(ctx: RuleContext): boolean {
   uniqueOn(ctx, entity, field, words, undefined, m[0]);
   return true;
 }
+
+/**
+ * A value that belongs to one record only, said without "unique": "an email may belong to one
+ * member only", "a badge can only be assigned to one guard", "door codes must not be shared between
+ * flats", "the SKU must be different for every product", "the serial number identifies a machine",
+ * "every product has its own SKU". The value must be a field (or a new one) of that record.
+ */
+export function uniqueOneOwner(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '').trim();
+  const V = String.raw`([a-z][a-z -]{0,40}?)`;
+  const R = String.raw`([a-z][a-z -]{0,30}?)`;
+  const shapes: Array<{ re: RegExp; value: number; record: number }> = [
+    { re: new RegExp(String.raw`^(?:each|every|an?|the|one)?\s*${V}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${R}(?:\s+only)?(?:\s+at a time)?$`), value: 1, record: 2 },
+    { re: new RegExp(String.raw`^(?:the\s+)?${V}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+be\s+shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${R}$`), value: 1, record: 2 },
+    { re: new RegExp(String.raw`^(?:the\s+)?${V}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${R}$`), value: 1, record: 2 },
+    { re: new RegExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${V}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${R}$`), value: 1, record: 2 },
+    { re: new RegExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${V}$`), value: 2, record: 1 },
+  ];
+  for (const shape of shapes) {
+    const m = shape.re.exec(plain);
+    if (!m) continue;
+    const recordWords = stripArticles(wordsOf(m[shape.record]));
+    const record = mentionsIn(ctx, recordWords).find((x) => x.start === 0 && x.end === recordWords.length - 1 && x.entity.name !== 'User')?.entity;
+    if (!record) return false;
+    let valueWords = stripArticles(wordsOf(m[shape.value]));
+    // "locker codes … between lockers": the record's own name before the value is not part of it.
+    const key = record.key.split(' ');
+    if (valueWords.length > key.length && key.every((w, i) => valueWords[i] === w || valueWords[i] === `${w}s`)) valueWords = valueWords.slice(key.length);
+    if (!valueWords.length || valueWords.length > 4) return false;
+    const field = fieldIn(record, valueWords, 1.8);
+    // "every member has its own account": a record, not a value (ownership.ts reads it).
+    if (!field && (mentionsIn(ctx, valueWords).some((x) => x.start === 0) || shape.value === 2)) return false;
+    uniqueOn(ctx, record, field, valueWords, undefined, m[0].slice(0, 100));
+    return true;
+  }
+  return false;
+}
