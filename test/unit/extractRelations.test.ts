@@ -153,4 +153,9 @@ describe('extractor relations', () => {
     const during = pairs('Leagues have a name. Fixtures have a date. Fixtures take place during a league.');
     assert.ok(during.includes('Fixture->League'), JSON.stringify(during));
   });
+  it("a field list after a colon is no transaction, even when its first item reads as a verb ('readings: sample, sensor, value')", () => {
+    const rels = pairs('Samples have a barcode and a source. Sensors have a serial number and a location. Readings: sample, sensor, value, measured at.');
+    assert.ok(rels.includes('Reading->Sample') && rels.includes('Reading->Sensor'), JSON.stringify(rels));
+    assert.ok(!rels.includes('Sample->Sensor'), JSON.stringify(rels));
+  });
 });

@@ -134,7 +134,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
       // Transactions: the act belongs to the person and to what it is about.
       const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
       // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
-      const selfNamed = !noun && !clause.passive ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
+      // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
+      const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
       const act = noun ? findEntity(draft, noun) : selfNamed;
       if (act) {
         const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
