@@ -1225,3 +1225,24 @@ describe('extract rules (rules2): uniqueness and roles said in other words (issu
     assert.ok([...spec.notUnderstood, ...spec.unimplemented].some((n) => n.sources.includes(last)) || spec.entities.some((e) => e.fields.some((f) => f.min === 18)));
   });
 });
+
+describe('extract rules (rules2): a rule made on a record the sentence does not name is said (issue #11)', () => {
+  // A stand-in pattern that binds a date order to Trip whatever the clause says (as a wrong binding would).
+  const bindToTrip: RulePattern = (ctx) => {
+    ctx.draft.rules.push({ kind: 'dateOrder', entity: 'Trip', earlier: 'departure', later: 'arrival', allowEqual: false, sources: [ctx.sentence.id] });
+    ctx.outcome.rules++;
+    return true;
+  };
+  const travel = () => model({ entities: { trip: [['departure', 'date'], ['arrival', 'date']], 'hotel stay': [['checkIn', 'date'], ['checkOut', 'date']] } });
+
+  it('readClause: a date order on Trip from "a hotel stay must end after it starts" is noted; on the record named, nothing is said', () => {
+    const wrong = run(((ctx: RuleContext) => (readClause(ctx, [{ name: 'bind', run: bindToTrip }]), true)) as RulePattern, travel(), 'A hotel stay must end after it starts.');
+    assert.equal(wrong.rules.length, 1, 'the rule stays');
+    assert.match(wrong.notes[0] ?? '', /date order rule on Trip was made from this sentence, but it names HotelStay/);
+    const right = run(((ctx: RuleContext) => (readClause(ctx, [{ name: 'bind', run: bindToTrip }]), true)) as RulePattern, travel(), 'A trip must end after it starts.');
+    assert.equal(right.notes.length, 0);
+    // A clause that names no record (only fields) is not second-guessed.
+    const fields = run(((ctx: RuleContext) => (readClause(ctx, [{ name: 'bind', run: bindToTrip }]), true)) as RulePattern, travel(), 'The arrival must be after the departure.');
+    assert.equal(fields.notes.length, 0);
+  });
+});

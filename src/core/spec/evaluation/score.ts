@@ -595,6 +595,7 @@ const REASON_CATEGORIES: Array<[RegExp, string]> = [
   [/^Too short|^No action or statement|^It talks about|^No record type, field, relation or rule|^Read, but nothing in the data model/, 'nothing recognised in the sentence'],
   [/^This sentence reads like \d+ rules/, 'some of several rules not made'],
   [/^Reads like a business rule, but Takoss could not/, 'rule words, no rule made (final check)'],
+  [/^The .* was made from this sentence, but it names/, 'rule made on a record the sentence does not name'],
   [/^Also sets a condition/, 'condition not enforced'],
   [/^Also reads like/, 'other rule kind made'],
   [/^Reads like .*not recognised as a rule/, 'rule words, no pattern matched'],
