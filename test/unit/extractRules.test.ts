@@ -1246,3 +1246,36 @@ describe('extract rules (rules2): a rule made on a record the sentence does not 
     assert.equal(fields.notes.length, 0);
   });
 });
+
+describe('extract rules (rules2): workflows and one-owner values in more words (issue #11)', () => {
+  const workflowOf = (r: Run) => r.rules.filter((x) => x.kind === 'statusWorkflow').map((x) => x.kind === 'statusWorkflow' && [x.entity, x.initial, x.transitions.map((t) => `${t.from}>${t.to}`)]);
+
+  it('workflowSteps: "goes through" a list without a colon ("each claim goes through filed, assessed and settled")', () => {
+    const claims = () => model({ entities: { claim: [['amount', 'money']] } });
+    assert.deepEqual(workflowOf(run(workflowSteps, claims(), 'Each claim goes through filed, assessed and settled.')), [['Claim', 'filed', ['filed>assessed', 'assessed>settled']]]);
+    assert.deepEqual(workflowOf(run(workflowSteps, claims(), 'Claims move through the stages filed, assessed, settled.')), [['Claim', 'filed', ['filed>assessed', 'assessed>settled']]]);
+    // Two items are no sequence of steps.
+    assert.equal(run(workflowSteps, claims(), 'Claims go through review and payment.').recognised, false);
+  });
+
+  it('workflowThen: a comma list with one "finally"/"then" ("a claim is filed, assessed, and finally settled"; "… reviewed and then accepted or rejected")', () => {
+    const claims = () => model({ entities: { claim: [['amount', 'money']] } });
+    assert.deepEqual(workflowOf(run(workflowThen, claims(), 'A claim is filed, assessed, and finally settled.')), [['Claim', 'filed', ['filed>assessed', 'assessed>settled']]]);
+    const branch = workflowOf(run(workflowThen, claims(), 'A claim is filed, assessed and then paid or refused.'));
+    assert.deepEqual(branch, [['Claim', 'filed', ['filed>assessed', 'assessed>paid', 'assessed>refused']]]);
+    // Not states: people doing things.
+    assert.equal(run(workflowThen, claims(), 'A claim is filed, and then the adjuster calls the customer back.').rules.length, 0);
+  });
+
+  it('workflowThen: "starts <state> and is then …" without "as"', () => {
+    const claims = model({ entities: { claim: [['amount', 'money']] } });
+    assert.deepEqual(workflowOf(run(workflowThen, claims, 'A claim starts open and is then paid or refused.')), [['Claim', 'open', ['open>paid', 'open>refused']]]);
+  });
+
+  it('uniqueOneOwner: "each badge is used by exactly one guard"; onlyBy: "booked by one guest only" is a count, not a role', () => {
+    const site = () => model({ user: true, entities: { guard: [['name', 'string'], ['badge', 'string']], room: [['number', 'string']] } });
+    const r = run(uniqueOneOwner, site(), 'Each badge is used by exactly one guard.');
+    assert.deepEqual(r.rules.map((x) => x.kind === 'unique' && [x.entity, x.fields]), [['Guard', ['badge']]]);
+    assert.equal(run(onlyBy, site(), 'A room can be booked by one guest only.', { roles: ['guest'] }).recognised, false);
+  });
+});

@@ -122,7 +122,8 @@ export function clausesOf(sentence: SentenceInfo): SentenceClauses {
   parts = splitOn(parts, /\s+[—–]\s+|\s+-\s+(?=[a-z])/gi);
   // "X can't be double-booked: one lesson per room": a colon after a clause with a verb.
   parts = splitOn(parts, /:\s+/g, (before) => MODAL.test(before) && before.split(' ').length >= 3);
-  parts = splitOn(parts, /,?\s+(?:and|but|whereas)\s+|,\s+(?=(?:nobody|no one|only)\b)/gi, (before, after) => CLAUSE_START.test(after) && (MODAL.test(before) || before.split(' ').length >= 4) && !LEADING_CONDITION.test(before));
+  // "… starts open and is then paid or refused": a verb with no subject of its own after "and" continues a sequence of states.
+  parts = splitOn(parts, /,?\s+(?:and|but|whereas)\s+|,\s+(?=(?:nobody|no one|only)\b)/gi, (before, after) => CLAUSE_START.test(after) && (MODAL.test(before) || before.split(' ').length >= 4) && !LEADING_CONDITION.test(before) && !(/^(?:is|are|gets?)\s+(?:then|later|finally|next)\b/i.test(after) && /\b(?:starts?|begins?)\b/i.test(before)));
   parts = splitOn(parts, /,\s*(?:since|because|as)\s+|\s+because\s+/gi);
   const main = parts.map((p) => ({ text: p.replace(/^[,\s]+|[,\s]+$/g, ''), plain: plainOf(p.replace(/^[,\s]+|[,\s]+$/g, '')), purpose: false }));
   return { clauses: [...main, ...listed.items, ...clauses], narrator };

@@ -205,6 +205,8 @@ export function onlyBy(ctx: RuleContext): boolean {
     m[4] = 'only';
     m[5] = m[5].replace(/\s+only$/, '');
   }
+  // "a seat can be booked by one passenger only": a count of people, not a role.
+  if (m && /^\s*(?:one|a single|exactly one|just one|two|\d+)\b/.test(m[5])) return false;
   if (!m) {
     // "invoices are approved by a manager": a plain passive.
     const passive = /^(.*?)\b(?:is|are|gets?|get)\s+([a-z]+(?:ed|en|t|ne))(?:\s+(?:off|out|up))?\s+by\s+(.+)$/.exec(plain);

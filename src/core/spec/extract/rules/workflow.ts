@@ -217,9 +217,15 @@ export function workflowMoves(ctx: RuleContext): boolean {
  */
 export function workflowThen(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const start = /^(.*?)\b(?:starts?|begins?|is created|are created|is opened|are opened|comes? in)\s+(?:out\s+)?(?:as|in|with status|in status|in the state)\s+(?:an?\s+)?(.+)$/.exec(plain);
+  // "starts as open, then …"; "starts pending and is then approved or rejected" (no "as").
+  const start =
+    /^(.*?)\b(?:starts?|begins?|is created|are created|is opened|are opened|comes? in)\s+(?:out\s+)?(?:as|in|with status|in status|in the state)\s+(?:an?\s+)?(.+)$/.exec(plain) ??
+    /^(.*?)\b(?:starts?|begins?)\s+(?:out\s+)?([a-z]+(?: [a-z]+)?\s+(?:and\s+)?(?:(?:is|are|gets?|becomes?)\s+)?(?:then|later|next|finally)\b.+)$/.exec(plain);
   if (start) {
-    const parts = start[2].split(/\s*,?\s*\b(?:and\s+)?(?:then|after that|afterwards|finally|eventually|later|next)\b\s*,?\s*/).map((p) => p.replace(/^(?:it\s+|they\s+)?(?:becomes?|moves? to|goes to|go to|changes? to|turns?|is set to|gets?|is|are)\s+(?:an?\s+)?/, '').trim()).filter(Boolean);
+    const parts = start[2]
+      .split(/\s*,?\s*\b(?:and\s+)?(?:(?:is|are|gets?|becomes?)\s+)?(?:then|after that|afterwards|finally|eventually|later|next)\b\s*,?\s*/)
+      .map((p) => p.replace(/^(?:it\s+|they\s+)?(?:becomes?|moves? to|goes to|go to|changes? to|turns?|is set to|gets?|is|are)\s+(?:an?\s+)?/, '').trim())
+      .filter(Boolean);
     if (parts.length < 2) return false;
     const states: States = { main: [], branches: [], side: [] };
     for (const part of parts.slice(0, -1)) {
@@ -232,13 +238,14 @@ export function workflowThen(ctx: RuleContext): boolean {
   }
   // "orders are placed, then packed, then shipped"; "an order is first placed, later packed and finally
   // shipped": a passive chain of states joined by then / later / finally (two joins, or "first" and one).
-  const chain = /^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*,?\s*((?:and\s+)?(?:then|later|next|finally|afterwards)\b.+)$/.exec(plain);
-  if (chain) {
-    const joins = chain[4].match(/\b(?:then|later|next|finally|afterwards)\b/g) ?? [];
-    const parts = [chain[3], ...chain[4].split(/\s*,?\s*\b(?:and\s+)?(?:then|later|next|finally|afterwards)\b\s*,?\s*/)]
+  // Also a comma list with one such join: "a ticket is opened, assigned, and finally closed".
+  const chain = /^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*((?:,\s*(?:and\s+)?|\s+and\s+|\s+)(?:(?:then|later|next|finally|afterwards)\b|[a-z]+(?:ed|en|t)\b).+)$/.exec(plain);
+  if (chain && /\b(?:then|later|next|finally|afterwards)\b/.test(chain[4])) {
+    const joins = chain[4].match(/\b(?:then|later|next|finally|afterwards)\b|,/g) ?? [];
+    const parts = [chain[3], ...chain[4].split(/\s*,?\s*\b(?:and\s+)?(?:then|later|next|finally|afterwards)\b\s*,?\s*|\s*,\s*(?:and\s+)?|\s+and\s+(?!(?:then|later|next|finally)\b)(?=[a-z]+(?:ed|en|t)\b)/)]
       .map((p) => p.replace(/^(?:it\s+|they\s+)?(?:is|are|gets?|becomes?)\s+/, '').trim())
       .filter(Boolean);
-    if (parts.length >= 2 && (joins.length >= 2 || chain[2]) && parts.every((p) => p.split(' ').length <= 2)) {
+    if (parts.length >= 2 && (joins.length >= 2 || chain[2]) && parts.slice(0, -1).every((p) => p.split(' ').length <= 2) && parts[parts.length - 1].split(' ').length <= 5) {
       const states: States = { main: [], branches: [], side: [] };
       for (const part of parts.slice(0, -1)) {
         const v = stateValue(part);
@@ -271,7 +278,10 @@ export function workflowThen(ctx: RuleContext): boolean {
 /** "goes through the same steps: booked, in progress, done, collected"; "status: new, in progress, done". */
 export function workflowSteps(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;]\s*$/, '');
-  const through = /^(.*?)\b(?:goes|go|moves?|passes|runs|progresses) through\b[^:]*:\s*(.+)$/.exec(plain);
+  // "goes through the same steps: booked, done", and without the colon: "goes through placed, paid and shipped".
+  const through =
+    /^(.*?)\b(?:goes|go|moves?|passes|runs|progresses) through\b[^:]*:\s*(.+)$/.exec(plain) ??
+    /^(.*?)\b(?:goes|go|moves?|passes|pass|runs|run|progresses|progress) through\s+(?:the\s+)?(?:(?:stages|states|steps|statuses|phases)\s+)?((?:[a-z]+(?: [a-z]+)?,\s*){1,}[a-z]+(?: [a-z]+)?(?:,?\s+(?:and|then)\s+[a-z]+(?: [a-z]+)?)?)$/.exec(plain);
   const labelled = /^((?:[a-z]+ ){0,2}(?:status|state|stage|lifecycle)(?: of (?:an? |the )?[a-z ]+?)?)(?: is| are| goes)?:\s*(.+)$/.exec(plain);
   const m = through ?? labelled;
   if (!m) return false;
