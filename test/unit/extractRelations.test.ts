@@ -158,4 +158,8 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Reading->Sample') && rels.includes('Reading->Sensor'), JSON.stringify(rels));
     assert.ok(!rels.includes('Sample->Sensor'), JSON.stringify(rels));
   });
+  it("every 'which' of a record's description asks about that record ('each rental records which member has which locker')", () => {
+    const rels = pairs('- members: name, phone, email\n- lockers: number, size, floor\n- rentals: start date, end date, price\nEach rental records which member has which locker.');
+    assert.ok(rels.includes('Rental->Member') && rels.includes('Rental->Locker'), JSON.stringify(rels));
+  });
 });

@@ -36,6 +36,9 @@ const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask'
 /** Nouns that name kinds of a record, not a record linked to it ("two variants of the controller"). */
 export const KIND_WORDS = /^(kind|type|sort|variant|variety|subtype)$/;
 
+/** Verbs that say a record keeps a fact: what follows "which" is what it is about. */
+export const RECORDING_VERBS = /^(records?|recorded|stores?|stored|notes?|noted|says?|shows?|logs?|logged|tracks?|tracked|captures?|captured)$/;
+
 /** Heads of compounds that name a part of the record their modifier names ("box line", "invoice item"). */
 const LINE_HEADS = /^(line|item|entry|row|detail|position|part)$/;
 

@@ -7,7 +7,7 @@ import { knownNoun } from './knowledge';
 import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, type Token } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
-import { KIND_WORDS } from './nlpRelations';
+import { KIND_WORDS, RECORDING_VERBS } from './nlpRelations';
 
 export interface OwnerIntent {
   entity: string;
@@ -50,6 +50,7 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
         if (options.onDelete === 'cascade' && relation.required) relation.onDelete = 'cascade';
       }
     };
+    let asked: Mention | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const w = words[i];
       // X belongs to Y; "each order refers to exactly one product", "a representative is responsible for one country"
@@ -60,10 +61,11 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
       }
       // "recorded as box lines: which SKU and how many units", "a pick notes which shelf": a record
       // that says which other record it is about refers to it.
-      if ((w === 'which' || w === 'what') && (words[i - 1] === ':' || /^(records?|recorded|stores?|stored|notes?|noted|says?|shows?|logs?|logged|tracks?|tracked|captures?|captured)$/.test(words[i - 1] ?? ''))) {
+      // ("rentals: which holder has which plot": every "which" after the first asks about the same record.)
+      if ((w === 'which' || w === 'what') && (asked || words[i - 1] === ':' || RECORDING_VERBS.test(words[i - 1] ?? ''))) {
         const to = mentions.find((m) => m.start === i + 1);
-        const from = [...mentions].reverse().find((m) => m.head < i);
-        if (from && to && from.entity !== to.entity && from.entity !== 'User') link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
+        asked ??= [...mentions].reverse().find((m) => m.head < i);
+        if (asked && to && asked.entity !== to.entity && asked.entity !== 'User') link(asked.entity, to.entity, { required: true, onDelete: 'restrict' });
       }
       // X has many Y / X contains Y
       if (['has', 'have', 'contains', 'contain', 'includes', 'include'].includes(w)) {
