@@ -1279,3 +1279,16 @@ describe('extract rules (rules2): workflows and one-owner values in more words (
     assert.equal(run(onlyBy, site(), 'A room can be booked by one guest only.', { roles: ['guest'] }).recognised, false);
   });
 });
+
+describe('extract rules (rules2): a pattern that takes a clause and makes nothing does not drop it (issue #11)', () => {
+  it('readClause: rule words a pattern recognised without a rule or a note are listed', () => {
+    const taken: RulePattern = () => true;
+    const draft = model({ entities: { kennel: [['size', 'integer']] } });
+    const r = run(((ctx: RuleContext) => (readClause(ctx, [{ name: 'taken', run: taken }]), true)) as RulePattern, draft, 'A kennel holds at most 3 dogs.');
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0] ?? '', /^Reads like a limit; it was recognised, but no rule could be made from it/);
+    // Without rule words there is nothing to say (the sentence is accounted for elsewhere).
+    const plain = run(((ctx: RuleContext) => (readClause(ctx, [{ name: 'taken', run: taken }]), true)) as RulePattern, model({ entities: { kennel: [['size', 'integer']] } }), 'Kennels have a size.');
+    assert.equal(plain.notes.length, 0);
+  });
+});

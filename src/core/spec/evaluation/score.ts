@@ -599,6 +599,7 @@ const REASON_CATEGORIES: Array<[RegExp, string]> = [
   [/^Also sets a condition/, 'condition not enforced'],
   [/^Also reads like/, 'other rule kind made'],
   [/^Reads like .*not recognised as a rule/, 'rule words, no pattern matched'],
+  [/^Reads like .*it was recognised, but no rule could be made/, 'pattern took it, made nothing'],
   [/but not that only .* may/, 'role said without "only" (rule suggested)'],
   [/not a sign-in role|not (?:a|one of the) roles?|no sign-in|is not a role/, 'role not a sign-in role'],
   [/\bno link\b|linked many|has no link|are linked ma/, 'link missing'],

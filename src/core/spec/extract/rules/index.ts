@@ -157,8 +157,13 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
     }
     return;
   }
-  if (recognised || ctx.outcome.rules || ctx.outcome.notes) return;
+  if (ctx.outcome.rules || ctx.outcome.notes) return;
   if (!says) return;
+  // A pattern that took the clause but made no rule and said nothing would drop it silently: said here.
+  if (recognised) {
+    note(ctx, `Reads like ${says}; it was recognised, but no rule could be made from it. Add it as a rule, or ignore it.`);
+    return;
+  }
   note(ctx, `Reads like ${says}, but it was not recognised as a rule Takoss can enforce (capacity, unique, no overlap, ownership, role, status workflow, date order, value range or refusal).`);
 }
 
