@@ -651,15 +651,7 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
   // A condition on the owner: rows belong to whoever writes them, so each parent user writes its own.
   const viaOwner = Boolean(relation && relation === entity.owner);
   const fk = relation ? foreignKeyProperty(relation.name) : '';
-  let makeParent = '';
-  if (parent?.isAuthUser) {
-    const role = viaOwner ? 'TEST_ROLE' : 'DEFAULT_ROLE';
-    imports.push('createUser', role);
-    makeParent = `createUser(t, ${role})`;
-  } else if (parent) {
-    imports.push(`create${parent.names.pascal}`);
-    makeParent = `create${parent.names.pascal}(t)`;
-  }
+  const makeParent = parentMaker(parent, viaOwner, imports);
   const tokenFor = (who: string) => (viaOwner ? `${who}.token` : 't.token');
   const bodyFor = (who: string) => (relation && !viaOwner ? `await ${camel}Body(t, { ${fk}: ${who}.id })` : `await ${camel}Body(t)`);
   const rowOf = (who: string) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id })` : `${create}(t)`);
@@ -732,6 +724,22 @@ function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: Ent
 }
 
 /**
+ * The test call that makes a parent row for a rule test ('' when there is none), adding what it
+ * imports: a user of the role that owns the rows (or the default role) when the parent is the
+ * sign-in user, else the parent's own factory.
+ */
+function parentMaker(parent: EntityModel | undefined, viaOwner: boolean, imports: string[]): string {
+  if (parent?.isAuthUser) {
+    const role = viaOwner ? 'TEST_ROLE' : 'DEFAULT_ROLE';
+    imports.push('createUser', role);
+    return `createUser(t, ${role})`;
+  }
+  if (!parent) return '';
+  imports.push(`create${parent.names.pascal}`);
+  return `create${parent.names.pascal}(t)`;
+}
+
+/**
  * A capacity with a fixed limit and/or a period: fill one period (of one parent) up to the limit,
  * see the next row refused, the next period (or another parent) accepted, and an update that moves
  * a row into the full period refused too. The rows sit a century ahead, far from every other row.
@@ -744,15 +752,7 @@ function capacityPeriodTest(rule: Extract<Rule, { kind: 'capacity' }>, entity: E
   const imports = [create, `${camel}Body`, 'day', 'shift'];
   const viaOwner = Boolean(relation && relation === entity.owner);
   const fk = relation ? foreignKeyProperty(relation.name) : '';
-  let makeParent = '';
-  if (parent?.isAuthUser) {
-    const role = viaOwner ? 'TEST_ROLE' : 'DEFAULT_ROLE';
-    imports.push('createUser', role);
-    makeParent = `createUser(t, ${role})`;
-  } else if (parent) {
-    imports.push(`create${parent.names.pascal}`);
-    makeParent = `create${parent.names.pascal}(t)`;
-  }
+  let makeParent = parentMaker(parent, viaOwner, imports);
   let limit = rule.limit;
   if (limit === undefined) {
     if (!parent || parent.isAuthUser) return undefined;

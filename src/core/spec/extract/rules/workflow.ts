@@ -197,18 +197,19 @@ export function workflowArrows(ctx: RuleContext): boolean {
 export function workflowMoves(ctx: RuleContext): boolean {
   const m = /^(.*?)\b(?:moves?|go(?:es)?|progress(?:es)?|pass(?:es)?|transitions?|flows?|changes?|runs?)\s+from\s+(.+?)\s+to\s+(.+)$/.exec(ctx.clause.plain.replace(/[.;]\s*$/, ''));
   if (!m) return false;
-  const rest = m[3].split(/\s+to\s+/);
+  const states = statesOf([m[2], ...m[3].split(/\s+to\s+/)]);
+  return states ? applyWorkflow(ctx, states, m[1], ctx.clause.plain.slice(0, 120)) : false;
+}
+
+/** States read from a sequence of parts: each but the last one state, the last one state or a branch. */
+function statesOf(parts: string[]): States | undefined {
   const states: States = { main: [], branches: [], side: [] };
-  const first = stateValue(m[2]);
-  if (!first) return false;
-  states.main.push(first);
-  for (const part of rest.slice(0, -1)) {
+  for (const part of parts.slice(0, -1)) {
     const v = stateValue(part);
-    if (!v) return false;
+    if (!v) return undefined;
     states.main.push(v);
   }
-  if (!lastSegment(rest[rest.length - 1], states)) return false;
-  return applyWorkflow(ctx, states, m[1], ctx.clause.plain.slice(0, 120));
+  return lastSegment(parts[parts.length - 1], states) ? states : undefined;
 }
 
 /**
@@ -227,14 +228,8 @@ export function workflowThen(ctx: RuleContext): boolean {
       .map((p) => p.replace(/^(?:it\s+|they\s+)?(?:becomes?|moves? to|goes to|go to|changes? to|turns?|is set to|gets?|is|are)\s+(?:an?\s+)?/, '').trim())
       .filter(Boolean);
     if (parts.length < 2) return false;
-    const states: States = { main: [], branches: [], side: [] };
-    for (const part of parts.slice(0, -1)) {
-      const v = stateValue(part);
-      if (!v) return false;
-      states.main.push(v);
-    }
-    if (!lastSegment(parts[parts.length - 1], states)) return false;
-    return applyWorkflow(ctx, states, start[1], plain.slice(0, 120));
+    const states = statesOf(parts);
+    return states ? applyWorkflow(ctx, states, start[1], plain.slice(0, 120)) : false;
   }
   // "orders are placed, then packed, then shipped"; "an order is first placed, later packed and finally
   // shipped": a passive chain of states joined by then / later / finally (two joins, or "first" and one).
@@ -246,14 +241,8 @@ export function workflowThen(ctx: RuleContext): boolean {
       .map((p) => p.replace(/^(?:it\s+|they\s+)?(?:is|are|gets?|becomes?)\s+/, '').trim())
       .filter(Boolean);
     if (parts.length >= 2 && (joins.length >= 2 || chain[2]) && parts.slice(0, -1).every((p) => p.split(' ').length <= 2) && parts[parts.length - 1].split(' ').length <= 5) {
-      const states: States = { main: [], branches: [], side: [] };
-      for (const part of parts.slice(0, -1)) {
-        const v = stateValue(part);
-        if (!v) return false;
-        states.main.push(v);
-      }
-      if (!lastSegment(parts[parts.length - 1], states)) return false;
-      return applyWorkflow(ctx, states, chain[1], plain.slice(0, 120));
+      const states = statesOf(parts);
+      return states ? applyWorkflow(ctx, states, chain[1], plain.slice(0, 120)) : false;
     }
   }
   // "from open to resolved, and from resolved to closed": each "from A to B" is one step.
