@@ -198,6 +198,104 @@ describe('Add rule form (review step)', () => {
     for (const rule of added) assert.deepEqual(validateSpec({ ...spec, rules: [rule] }), [], rule.kind);
   });
 
+  it('capacity with a fixed limit per parent per week: "a member may open at most 3 tickets a week"', async () => {
+    const spec = bare();
+    const { added } = await renderForm(spec, { initialKind: 'capacity', sources: [2] });
+    await choose('add-rule-entity', 'Ticket');
+    assert.equal(screen.queryByTestId('add-rule-limit'), null, 'a field of the parent by default');
+    await choose('add-rule-limit-mode', 'fixed');
+    assert.equal(screen.queryByTestId('add-rule-capacity-field'), null, 'no parent field with a fixed limit');
+    await typeInto(screen.getByTestId('add-rule-limit'), '3');
+    await choose('add-rule-relation', 'member');
+    assert.equal(screen.queryByTestId('add-rule-period-field'), null, 'no date field until a period is chosen');
+    await choose('add-rule-period-unit', 'week');
+    await choose('add-rule-period-field', 'openedOn');
+    assert.match(screen.getByTestId('add-rule-preview').textContent ?? '', /At most 3 Ticket rows per member per week of openedOn/);
+    await click('add-rule-submit');
+    assert.equal(problemsShown(), '');
+    assert.deepEqual(added, [{ kind: 'capacity', entity: 'Ticket', relation: 'member', limit: 3, period: { field: 'openedOn', unit: 'week' }, activeWhenNull: undefined, sources: [2] }]);
+    assert.deepEqual(validateSpec({ ...spec, rules: added }), []);
+  });
+
+  it('capacity with a fixed limit over all rows per day, and the reason when a fixed limit has no scope', async () => {
+    const spec = bare();
+    const { added } = await renderForm(spec, { initialKind: 'capacity' });
+    await choose('add-rule-entity', 'FitnessClass');
+    await choose('add-rule-limit-mode', 'fixed');
+    await click('add-rule-submit');
+    assert.match(problemsShown(), /Give the limit as a whole number from 1 to 1000000/);
+    await typeInto(screen.getByTestId('add-rule-limit'), '10');
+    await click('add-rule-submit');
+    assert.match(problemsShown(), /a fixed limit needs a scope: a relation \(per parent\) or a period/, 'validateSpec\'s reason, shown inline');
+    assert.equal(added.length, 0);
+    await choose('add-rule-period-unit', 'day');
+    assert.equal(problemsShown(), '', 'a change clears the old problems');
+    await click('add-rule-submit');
+    assert.deepEqual(added, [{ kind: 'capacity', entity: 'FitnessClass', limit: 10, period: { field: 'startsAt', unit: 'day' }, activeWhenNull: undefined, sources: [] }]);
+    assert.deepEqual(validateSpec({ ...spec, rules: added }), []);
+    await choose('add-rule-entity', 'Member');
+    await choose('add-rule-limit-mode', 'fixed');
+    await typeInto(screen.getByTestId('add-rule-limit'), '5');
+    await choose('add-rule-period-unit', 'month');
+    await click('add-rule-submit');
+    assert.match(problemsShown(), /Member has no date or date-time field to count the period on/);
+    assert.equal(added.length, 1);
+  });
+
+  it('refuses with a margin: bookings cannot be cancelled less than 2 hours before the class starts', async () => {
+    let latest = bare();
+    await renderUi(<RulesHarness initial={latest} onSpec={(spec) => (latest = spec)} />);
+    await click('add-rule');
+    await choose('add-rule-kind', 'refuseWhen');
+    await choose('add-rule-entity', 'Booking');
+    await tick('add-rule-action-delete');
+    await choose('add-rule-via', 'fitnessClass');
+    await choose('add-rule-field', 'startsAt');
+    await choose('add-rule-op', 'eq');
+    assert.equal(screen.queryByTestId('add-rule-offset-amount'), null, 'a margin only goes with past/future');
+    await choose('add-rule-op', 'past');
+    await typeInto(screen.getByTestId('add-rule-offset-amount'), '2');
+    assert.equal((screen.getByTestId('add-rule-offset-unit') as LitElementLike).value, 'hours', 'hours by default for a date-time');
+    await typeInto(screen.getByTestId('add-rule-message'), 'Bookings cannot be cancelled less than 2 hours before the class.');
+    assert.match(screen.getByTestId('add-rule-preview').textContent ?? '', /fitnessClass\.startsAt is less than 2 hours away \(or past\)/);
+    await click('add-rule-submit');
+    assert.deepEqual(latest.rules, [
+      {
+        kind: 'refuseWhen',
+        entity: 'Booking',
+        actions: ['delete'],
+        condition: { relation: 'fitnessClass', field: 'startsAt', op: 'past', offset: { amount: 2, unit: 'hours' } },
+        message: 'Bookings cannot be cancelled less than 2 hours before the class.',
+        sources: [],
+      },
+    ]);
+    assert.deepEqual(validateSpec(latest), []);
+  });
+
+  it('a margin before now is negative; an hour margin on a date-only field shows why it cannot be', async () => {
+    const { added } = await renderForm(bare(), { initialKind: 'refuseWhen' });
+    await choose('add-rule-entity', 'Ticket');
+    await tick('add-rule-action-update');
+    await choose('add-rule-field', 'openedOn');
+    await choose('add-rule-op', 'past');
+    assert.equal((screen.getByTestId('add-rule-offset-unit') as LitElementLike).value, 'days', 'whole days by default for a date');
+    await typeInto(screen.getByTestId('add-rule-offset-amount'), '2');
+    await choose('add-rule-offset-unit', 'hours');
+    await typeInto(screen.getByTestId('add-rule-message'), 'Old tickets are frozen.');
+    await click('add-rule-submit');
+    assert.match(problemsShown(), /openedOn is a date without a time of day, so the margin must be in whole days \(not 2 hours\)/);
+    assert.equal(added.length, 0);
+    await typeInto(screen.getByTestId('add-rule-offset-amount'), '1.5');
+    await click('add-rule-submit');
+    assert.match(problemsShown(), /Give the margin as a whole number/);
+    await typeInto(screen.getByTestId('add-rule-offset-amount'), '30');
+    await choose('add-rule-offset-unit', 'days');
+    await choose('add-rule-offset-direction', 'earlier');
+    await click('add-rule-submit');
+    assert.equal(problemsShown(), '');
+    assert.deepEqual(added[0]?.kind === 'refuseWhen' && added[0].condition, { field: 'openedOn', op: 'past', offset: { amount: -30, unit: 'days' } });
+  });
+
   it('builds ownership and role rules from the spec\'s roles; without sign-in it says so', async () => {
     const tasks = bare('tasks');
     const { added } = await renderForm(tasks, { initialKind: 'roleRequired' });

@@ -7,6 +7,23 @@ import { NUMERIC_TYPES, OP_WORDS, opsFor, TIME_TYPES, VALUE_OPS } from '../../..
 
 type Kind = Rule['kind'];
 type Action = 'create' | 'read' | 'update' | 'delete';
+type CapacityRule = Extract<Rule, { kind: 'capacity' }>;
+type PeriodUnit = NonNullable<CapacityRule['period']>['unit'];
+type OffsetUnit = NonNullable<RuleCondition['offset']>['unit'];
+
+const PERIOD_UNITS: { value: PeriodUnit; label: string }[] = [
+  { value: 'day', label: 'per day' },
+  { value: 'week', label: 'per week (ISO, Monday to Sunday)' },
+  { value: 'month', label: 'per month' },
+];
+const OFFSET_UNITS: OffsetUnit[] = ['minutes', 'hours', 'days'];
+/** Comparisons with now that can take a margin. */
+const NOW_OPS: readonly ConditionOp[] = ['past', 'future'];
+
+/** A whole number typed into a text box, or undefined when it is not one. */
+function wholeNumber(text: string): number | undefined {
+  return /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
 
 /** Every rule kind, in the order the picker lists them, with what it means in words. */
 const KINDS: { kind: Kind; label: string }[] = [
@@ -31,6 +48,12 @@ interface Draft {
   relation?: string;
   capacityField?: string;
   activeWhenNull?: string;
+  /** capacity: the limit is read from a field of the parent, or is a fixed number. */
+  limitMode: 'field' | 'fixed';
+  limit: string;
+  /** capacity: '' counts rows of all time, otherwise only those in the same day/week/month. */
+  periodUnit: '' | PeriodUnit;
+  periodField?: string;
   fields: string[];
   start?: string;
   end?: string;
@@ -50,6 +73,10 @@ interface Draft {
   via: string;
   op?: ConditionOp;
   value: string;
+  /** refuseWhen past/future: '' for no margin, else a whole number. */
+  offsetAmount: string;
+  offsetUnit?: OffsetUnit;
+  offsetDirection: 'later' | 'earlier';
   message: string;
 }
 
@@ -156,7 +183,7 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
   const { spec, onAdd, onCancel, sources = [] } = props;
   const id = useId();
   const [kind, setKind] = useState<Kind>(props.initialKind ?? 'capacity');
-  const fresh = (entity?: string): Draft => ({ entity, fields: [], endMode: 'end', actions: [], roles: [], transitions: [], allowEqual: false, via: '', value: '', message: '' });
+  const fresh = (entity?: string): Draft => ({ entity, fields: [], endMode: 'end', actions: [], roles: [], transitions: [], allowEqual: false, via: '', value: '', message: '', limitMode: 'field', limit: '', periodUnit: '', offsetAmount: '', offsetDirection: 'later' });
   const [draft, setDraft] = useState<Draft>(fresh());
   const [problems, setProblems] = useState<string[]>([]);
   const set = (patch: Partial<Draft>) => {
@@ -188,13 +215,27 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
   const valueText = valueChoices ? pick(draft.value || undefined, valueChoices) ?? '' : draft.value;
   const actionChoices = kind === 'refuseWhen' ? WRITE_ACTIONS : ALL_ACTIONS;
   const actions = draft.actions.filter((a) => actionChoices.includes(a));
+  // A fixed limit may count over the whole table (with a period), so "no parent" is a choice then.
+  const fixedLimit = draft.limitMode === 'fixed';
+  const capacityRelation = fixedLimit && (draft.relation === '' || !parents.length) ? undefined : relation;
+  const periodField = draft.periodUnit ? pick(draft.periodField, names(timeFields)) : undefined;
+  const takesMargin = op !== undefined && NOW_OPS.includes(op);
+  const offsetUnit: OffsetUnit = draft.offsetUnit ?? (conditionField?.type === 'date' ? 'days' : 'hours');
+  const offsetAmount = wholeNumber(draft.offsetAmount);
 
   /** The rule the pickers describe, as the spec input (validated before it is added). */
   function build(): Record<string, unknown> {
     const base = { kind, entity: entityName ?? '', sources };
     switch (kind) {
       case 'capacity':
-        return { ...base, relation: relation ?? '', capacityField: pick(draft.capacityField, names(capacityFields)) ?? '', activeWhenNull: draft.activeWhenNull || undefined };
+        return {
+          ...base,
+          ...(fixedLimit
+            ? { ...(capacityRelation ? { relation: capacityRelation } : {}), limit: wholeNumber(draft.limit) ?? draft.limit }
+            : { relation: relation ?? '', capacityField: pick(draft.capacityField, names(capacityFields)) ?? '' }),
+          ...(draft.periodUnit && periodField ? { period: { field: periodField, unit: draft.periodUnit } } : {}),
+          activeWhenNull: draft.activeWhenNull || undefined,
+        };
       case 'unique':
         return { ...base, fields: draft.fields.filter((f) => fields.some((x) => x.name === f) || parents.some((r) => r.name === f)) };
       case 'noOverlap': {
@@ -216,10 +257,12 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
       }
       case 'refuseWhen': {
         const value = op && VALUE_OPS.includes(op) ? conditionValue(conditionField, valueText) : undefined;
+        // No margin (empty or 0) leaves the plain comparison with now.
+        const offset = takesMargin && offsetAmount ? { amount: draft.offsetDirection === 'earlier' ? -Math.abs(offsetAmount) : Math.abs(offsetAmount), unit: offsetUnit } : undefined;
         return {
           ...base,
           actions,
-          condition: { ...(via ? { relation: via } : {}), field: conditionField?.name ?? '', op: op ?? 'eq', ...(value !== undefined ? { value } : {}) },
+          condition: { ...(via ? { relation: via } : {}), field: conditionField?.name ?? '', op: op ?? 'eq', ...(value !== undefined ? { value } : {}), ...(offset ? { offset } : {}) },
           message: draft.message.trim(),
         };
       }
@@ -239,9 +282,14 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
   function missing(): string[] {
     const out: string[] = [];
     if (!entity) return ['Add an entity first'];
-    const needsParent = kind === 'capacity' || kind === 'noOverlap';
+    const needsParent = (kind === 'capacity' && !fixedLimit) || kind === 'noOverlap';
     if (needsParent && !relation) out.push(`${entity.name} belongs to nothing: add a relation to the ${kind === 'capacity' ? 'parent that holds the limit' : 'thing whose times may not overlap'}`);
-    if (kind === 'capacity' && relation && !candidate.capacityField) out.push(`${parentEntity} has no whole-number field to hold the limit`);
+    if (kind === 'capacity' && fixedLimit) {
+      const limit = wholeNumber(draft.limit);
+      if (limit === undefined || limit < 1 || limit > 1_000_000) out.push('Give the limit as a whole number from 1 to 1000000');
+    }
+    if (kind === 'capacity' && draft.periodUnit && !periodField) out.push(`${entity.name} has no date or date-time field to count the period on`);
+    if (kind === 'capacity' && !fixedLimit && relation && !candidate.capacityField) out.push(`${parentEntity} has no whole-number field to hold the limit`);
     if (kind === 'unique' && !(candidate.fields as string[]).length) out.push('Choose at least one field');
     if (kind === 'noOverlap' && !candidate.start) out.push(`${entity.name} has no date or date-time field for the start`);
     if (kind === 'noOverlap' && candidate.start && !candidate.end && !candidate.durationMinutesField) out.push(draft.endMode === 'end' ? `${entity.name} has no second date or date-time field for the end` : `${entity.name} has no whole-number field for the duration`);
@@ -252,6 +300,7 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
     if (kind === 'refuseWhen') {
       if (!conditionField) out.push('There is no field to test');
       if (op && VALUE_OPS.includes(op) && valueText.trim() === '') out.push(`Give the value to compare ${conditionField?.name ?? 'the field'} with`);
+      if (takesMargin && draft.offsetAmount.trim() !== '' && offsetAmount === undefined) out.push('Give the margin as a whole number (or leave it empty for none)');
       if (!draft.message.trim()) out.push('Write the message people see when the action is refused');
     }
     return out;
@@ -276,18 +325,73 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
     case 'capacity':
       body = (
         <>
-          <Row label="Per" htmlFor={field('relation')}>
-            <Select id={field('relation')} label="Parent relation" value={relation} options={relationOptions} onChange={(v) => set({ relation: v })} testId="add-rule-relation" />
-          </Row>
-          <Row label="Limit from" htmlFor={field('capacity')}>
+          <Row label="Limit" htmlFor={field('limit-mode')}>
             <Select
-              id={field('capacity')}
-              label={`Whole-number field of ${parentEntity ?? 'the parent'} holding the limit`}
-              value={pick(draft.capacityField, names(capacityFields))}
-              options={options(capacityFields)}
-              onChange={(v) => set({ capacityField: v })}
-              testId="add-rule-capacity-field"
+              id={field('limit-mode')}
+              label="Where the limit comes from"
+              value={draft.limitMode}
+              options={[
+                { value: 'field', label: 'from a field of the parent' },
+                { value: 'fixed', label: 'a fixed number' },
+              ]}
+              onChange={(v) => set({ limitMode: v as Draft['limitMode'] })}
+              testId="add-rule-limit-mode"
             />
+            {fixedLimit ? (
+              <VscodeTextfield
+                id={field('limit')}
+                type="number"
+                min={1}
+                max={1_000_000}
+                value={draft.limit}
+                aria-label="Fixed limit (a whole number)"
+                placeholder="e.g. 15"
+                data-testid="add-rule-limit"
+                onInput={(event) => set({ limit: valueOf(event) })}
+              />
+            ) : (
+              <Select
+                id={field('capacity')}
+                label={`Whole-number field of ${parentEntity ?? 'the parent'} holding the limit`}
+                value={pick(draft.capacityField, names(capacityFields))}
+                options={options(capacityFields)}
+                onChange={(v) => set({ capacityField: v })}
+                testId="add-rule-capacity-field"
+              />
+            )}
+          </Row>
+          <Row label="Per" htmlFor={field('relation')}>
+            <Select
+              id={field('relation')}
+              label="Parent relation"
+              value={fixedLimit ? capacityRelation ?? '' : relation}
+              options={fixedLimit ? [{ value: '', label: `(no parent: all ${entityName ?? 'rows'} together)` }, ...relationOptions] : relationOptions}
+              onChange={(v) => set({ relation: v })}
+              testId="add-rule-relation"
+            />
+          </Row>
+          <Row label="Counted" htmlFor={field('period-unit')}>
+            <Select
+              id={field('period-unit')}
+              label="Period the limit applies to"
+              value={draft.periodUnit}
+              options={[{ value: '', label: 'over all time' }, ...PERIOD_UNITS]}
+              onChange={(v) => set({ periodUnit: v as Draft['periodUnit'] })}
+              testId="add-rule-period-unit"
+            />
+            {draft.periodUnit && (
+              <>
+                <label htmlFor={field('period-field')}>by</label>
+                <Select
+                  id={field('period-field')}
+                  label={`Date or date-time field of ${entityName ?? 'the row'} that places it in a period`}
+                  value={periodField}
+                  options={options(timeFields)}
+                  onChange={(v) => set({ periodField: v })}
+                  testId="add-rule-period-field"
+                />
+              </>
+            )}
           </Row>
           <Row label="Count only rows without" htmlFor={field('active')}>
             <Select
@@ -468,6 +572,39 @@ export function AddRuleForm(props: { spec: ProjectSpec; onAdd: (rule: Rule) => v
             <Select id={field('op')} label="Comparison" value={op} options={ops.map((o) => ({ value: o, label: OP_LABELS[o] }))} onChange={(v) => set({ op: v as ConditionOp })} testId="add-rule-op" />
             {needsValue && valueInput}
           </Row>
+          {takesMargin && (
+            <Row label="Margin (optional)" htmlFor={field('offset-amount')}>
+              <VscodeTextfield
+                id={field('offset-amount')}
+                type="number"
+                min={0}
+                value={draft.offsetAmount}
+                aria-label="Margin amount, a whole number (empty for none)"
+                placeholder="none"
+                data-testid="add-rule-offset-amount"
+                onInput={(event) => set({ offsetAmount: valueOf(event) })}
+              />
+              <Select
+                id={field('offset-unit')}
+                label="Margin unit"
+                value={offsetUnit}
+                options={OFFSET_UNITS.map((u) => ({ value: u, label: u }))}
+                onChange={(v) => set({ offsetUnit: v as OffsetUnit })}
+                testId="add-rule-offset-unit"
+              />
+              <Select
+                id={field('offset-direction')}
+                label="Margin direction: compare with now moved later or earlier"
+                value={draft.offsetDirection}
+                options={[
+                  { value: 'later', label: 'ahead of now (e.g. up to 2 hours before it starts)' },
+                  { value: 'earlier', label: 'before now (e.g. more than 30 days ago)' },
+                ]}
+                onChange={(v) => set({ offsetDirection: v as Draft['offsetDirection'] })}
+                testId="add-rule-offset-direction"
+              />
+            </Row>
+          )}
           <Row label="Message" htmlFor={field('message')}>
             <VscodeTextfield
               id={field('message')}
