@@ -15,7 +15,8 @@ function literal(value: string | number | boolean | null, type: string | undefin
   return jsValue(value);
 }
 
-function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded: Set<string>): string {
+/** `pointedAt` collects the tables whose inserted rows this row refers to (`<table>Rows[i].id`). */
+function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded: Set<string>, pointedAt: Set<string>): string {
   const values = sampleFields(entity, n, model);
   const parts: string[] = [];
   const auth = model.auth;
@@ -30,9 +31,14 @@ function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded:
     if (!column.relation) continue;
     const parent = model.entity(column.relation.to);
     const rowsName = `${parent.names.camelPlural}Rows`;
-    if (column.relation === entity.owner) parts.push(`${column.prop}: ${model.entity('User').names.camelPlural}Rows[0].id`);
-    else if (seeded.has(parent.entity.name) && parent !== entity) parts.push(`${column.prop}: ${rowsName}[${(n - 1) % SEED_ROWS}].id`);
-    else parts.push(`${column.prop}: null`);
+    if (column.relation === entity.owner) {
+      const users = model.entity('User').names.camelPlural;
+      pointedAt.add(users);
+      parts.push(`${column.prop}: ${users}Rows[0].id`);
+    } else if (seeded.has(parent.entity.name) && parent !== entity) {
+      pointedAt.add(parent.names.camelPlural);
+      parts.push(`${column.prop}: ${rowsName}[${(n - 1) % SEED_ROWS}].id`);
+    } else parts.push(`${column.prop}: null`);
   }
   return `{ ${parts.join(', ')} }`;
 }
@@ -40,13 +46,15 @@ function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded:
 function seedFile(model: BackendModel): string {
   const order = parentFirstOrder(model);
   const seeded = new Set<string>();
+  const pointedAt = new Set<string>();
   const rowsOf = order.map((entity) => {
-    const rows = Array.from({ length: SEED_ROWS }, (_, i) => `    ${rowLiteral(entity, i + 1, model, seeded)},`);
+    const rows = Array.from({ length: SEED_ROWS }, (_, i) => `    ${rowLiteral(entity, i + 1, model, seeded, pointedAt)},`);
     seeded.add(entity.entity.name);
     return { entity, rows };
   });
-  // Keep the inserted rows only of entities that later rows point at (no unused variables).
-  const referenced = (name: string) => rowsOf.some(({ rows }) => rows.some((row) => row.includes(`${name}Rows[`)));
+  // Keep the inserted rows only of entities that later rows point at (no unused variables). Recorded
+  // while the rows are made: searching every row text per entity grew with entities² × fields.
+  const referenced = (name: string) => pointedAt.has(name);
   const blocks = rowsOf.map(({ entity, rows }) => {
     const table = entity.names.camelPlural;
     return referenced(table)
