@@ -1,4 +1,5 @@
-// Generation time for specs of 5, 20 and 100 entities: spec -> in-memory files, and -> disk.
+// Generation time for specs of 5, 20 and 100 entities: spec -> in-memory files, and -> disk; then
+// for wide entities (20 entities of 15 and of 150 fields), whose growth should stay linear in fields.
 // Goal: 5 entities < 0.5 s, growth linear. Run `node esbuild.mjs --tests` first (uses out/).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,3 +50,22 @@ for (const r of rows) {
 const [small, , large] = rows;
 console.log(`goal 5 entities < 500 ms: ${small.memoryMs + small.diskMs < 500 ? 'met' : 'NOT met'} (${(small.memoryMs + small.diskMs).toFixed(1)} ms in memory + disk)`);
 console.log(`growth 5 -> 100 entities: x${(large.memoryMs / small.memoryMs).toFixed(1)} time for x20 entities (linear ~ x20)`);
+
+// Wide entities: time in memory for 20 entities of 15 fields and of 150 fields (the schema allows 200).
+function bestInMemoryMs(spec) {
+  let best = Infinity;
+  for (let i = 0; i < repeats; i += 1) {
+    const started = performance.now();
+    generateProject(spec).list();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+const wide = [15, 150].map((fields) => {
+  const spec = ProjectSpec.parse(syntheticSpec(20, { fields }));
+  const problems = validateSpec(spec);
+  if (problems.length) throw new Error(`synthetic spec 20 x ${fields} is invalid: ${problems.join('; ')}`);
+  return { fields, ms: bestInMemoryMs(spec) };
+});
+for (const w of wide) console.log(`20 entities x ${w.fields} fields: ${w.ms.toFixed(1)} ms in memory`);
+console.log(`growth 15 -> 150 fields: x${(wide[1].ms / wide[0].ms).toFixed(1)} time for x10 fields (linear ~ x10 or less)`);

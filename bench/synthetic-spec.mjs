@@ -8,7 +8,21 @@ function entityName(i) {
   return `${b[0].toUpperCase()}${b.slice(1)}${a[0].toUpperCase()}${a.slice(1)}Item${i}`;
 }
 
-export function syntheticSpec(count, { auth = true } = {}) {
+const EXTRA_TYPES = ['string', 'text', 'integer', 'money', 'date', 'boolean', 'email', 'url'];
+
+// Fields past the base seven, for wide-entity benchmarks: names and labels stay distinct
+// and cycle through the plain field types.
+function extraFields(count, id) {
+  const fields = [];
+  for (let j = 0; j < count; j += 1) {
+    const type = EXTRA_TYPES[j % EXTRA_TYPES.length];
+    fields.push({ name: `extra${j}`, label: `Extra ${j}`, type, required: j % 3 === 0, sources: [id] });
+  }
+  return fields;
+}
+
+// `fields` is the number of fields per entity (at least the base seven).
+export function syntheticSpec(count, { auth = true, fields = 7 } = {}) {
   const sentences = [];
   const entities = [];
   const relations = [];
@@ -32,6 +46,7 @@ export function syntheticSpec(count, { auth = true } = {}) {
         { name: 'dueDate', label: 'Due date', type: 'date', sources: [id] },
         { name: 'status', label: 'Status', type: 'enum', required: true, enumValues: ['open', 'closed'], default: 'open', sources: [id] },
         { name: 'website', label: 'Website', type: 'url', sources: [id] },
+        ...extraFields(Math.max(0, fields - 7), id),
       ],
       sources: [id],
     });
