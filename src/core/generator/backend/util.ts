@@ -43,7 +43,15 @@ const NAMED_IMPORT = /^import (type )?\{ ([^}]*) \} from ('[^']+');$/;
 export function pruneImports(code: string): string {
   const allLines = code.split('\n');
   const rest = allLines.filter((line) => !NAMED_IMPORT.test(line)).join('\n');
-  const uses = identifiersIn(rest) ?? ((name: string) => new RegExp(`(^|[^A-Za-z0-9_$.])${name.replace(/\$/g, '\\$')}([^A-Za-z0-9_$]|$)`, 'm').test(rest));
+  const localName = (name: string) => name.replace(/^type /, '').replace(/^.* as /, '');
+  // A name absent from the text is certainly unused; only the others need the parse.
+  const wanted = new Set(
+    allLines.flatMap((line) => {
+      const match = NAMED_IMPORT.exec(line);
+      return match ? match[2].split(',').map((name) => localName(name.trim())).filter((name) => name && rest.includes(name)) : [];
+    }),
+  );
+  const uses = wanted.size === 0 ? () => false : identifiersIn(rest, wanted) ?? ((name: string) => new RegExp(`(^|[^A-Za-z0-9_$.])${name.replace(/\$/g, '\\$')}([^A-Za-z0-9_$]|$)`, 'm').test(rest));
   return allLines
     .flatMap((line) => {
       const match = NAMED_IMPORT.exec(line);
@@ -52,14 +60,17 @@ export function pruneImports(code: string): string {
       const kept = list
         .split(',')
         .map((name) => name.trim())
-        .filter((name) => name && uses(name.replace(/^type /, '').replace(/^.* as /, '')));
+        .filter((name) => name && uses(localName(name)));
       return kept.length ? [`import ${typeOnly ?? ''}{ ${kept.join(', ')} } from ${from};`] : [];
     })
     .join('\n');
 }
 
-/** Whether the code names an identifier (not as `.property`), or undefined when it does not parse. */
-function identifiersIn(code: string): ((name: string) => boolean) | undefined {
+/**
+ * Which of the wanted names the code uses as an identifier (not as `.property`), or undefined
+ * when it does not parse.
+ */
+function identifiersIn(code: string, wanted: Set<string>): ((name: string) => boolean) | undefined {
   let program: unknown;
   try {
     // No comment attachment: comments are never searched, and attaching them costs time on large files.
@@ -67,19 +78,19 @@ function identifiersIn(code: string): ((name: string) => boolean) | undefined {
   } catch {
     return undefined;
   }
-  const names = new Set<string>();
-  collectIdentifiers(program, names);
-  return (name) => names.has(name);
+  const found = wantedIdentifiers(program, wanted);
+  return (name) => found.has(name);
 }
 
 /** AST keys that hold positions or metadata, never child nodes. */
 const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments']);
 
-// Iterative, and without per-node Object.entries arrays: wide entities give files with hundreds of
-// thousands of nodes, and this walk ran once per generated .ts file.
-function collectIdentifiers(root: unknown, names: Set<string>): void {
+// Iterative, without per-node Object.entries arrays, and done as soon as every wanted name is
+// found: wide entities give files with hundreds of thousands of nodes, and this runs per .ts file.
+function wantedIdentifiers(root: unknown, wanted: Set<string>): Set<string> {
+  const found = new Set<string>();
   const stack: unknown[] = [root];
-  while (stack.length) {
+  while (stack.length && found.size < wanted.size) {
     const value = stack.pop();
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i -= 1) stack.push(value[i]);
@@ -87,7 +98,7 @@ function collectIdentifiers(root: unknown, names: Set<string>): void {
     }
     if (!value || typeof value !== 'object') continue;
     const node = value as Record<string, unknown> & { type?: string; computed?: boolean };
-    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && typeof node.name === 'string') names.add(node.name);
+    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && typeof node.name === 'string' && wanted.has(node.name)) found.add(node.name);
     for (const key in node) {
       if (NOT_CHILDREN.has(key)) continue;
       // `x.name` and `A.B` name a property, not the imported binding.
@@ -97,4 +108,5 @@ function collectIdentifiers(root: unknown, names: Set<string>): void {
       if (child && typeof child === 'object') stack.push(child);
     }
   }
+  return found;
 }
