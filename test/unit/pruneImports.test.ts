@@ -26,4 +26,11 @@ describe('pruneImports', () => {
     const expected = ["import { eq, ne as notEqual, type Row } from 'x';", ...filler, 'export const r: Row | undefined = undefined;', 'export const q = [eq, notEqual];'].join('\n');
     assert.equal(pruneImports(code), expected);
   });
+
+  it('does not take a name inside a longer word for a use, with or without \\u escapes in the file', () => {
+    for (const extra of ['', "const s = '\\u00e9';"]) {
+      const code = ["import { eq, id } from 'x';", 'const eqx = 1;', 'const ids = [eqx];', 'export const used = id(ids);', extra].join('\n');
+      assert.equal(pruneImports(code), ["import { id } from 'x';", 'const eqx = 1;', 'const ids = [eqx];', 'export const used = id(ids);', extra].join('\n'));
+    }
+  });
 });
