@@ -100,15 +100,18 @@ export function codePolicyFor(read: ProjectFileReader): (path: string, content: 
 export function checkCodePolicy(path: string, content: string, options: CodePolicyOptions): string[] {
   if (!CODE_FILE.test(path)) return [`${path}: only TypeScript or JavaScript modules may be written by Claude`];
   const plugins: ('typescript' | 'jsx')[] = /\.(tsx|jsx)$/.test(path) ? ['typescript', 'jsx'] : /\.(js|mjs|cjs)$/.test(path) ? ['jsx'] : ['typescript'];
+  // Babel reports a syntax error either in `errors` (with recovery) or by throwing: both say the same.
+  const unparseable = (error: { message: string; loc?: { line: number } }) => [
+    `${path}:${error.loc?.line ?? 1}: the code policy cannot check it: it does not parse (${String(error.message).replace(/\s*\(\d+:\d+\)$/, '')})`,
+  ];
   let program: Node;
   try {
     const file = parse(content, { sourceType: 'module', plugins, errorRecovery: true });
     const error = (file.errors ?? [])[0] as { message: string; loc?: { line: number } } | undefined;
-    if (error) return [`${path}:${error.loc?.line ?? 1}: the code policy cannot check it: it does not parse (${String(error.message).replace(/\s*\(\d+:\d+\)$/, '')})`];
+    if (error) return unparseable(error);
     program = file.program as unknown as Node;
   } catch (error) {
-    const failure = error as { message: string; loc?: { line: number } };
-    return [`${path}:${failure.loc?.line ?? 1}: the code policy cannot check it: it does not parse (${String(failure.message).replace(/\s*\(\d+:\d+\)$/, '')})`];
+    return unparseable(error as { message: string; loc?: { line: number } });
   }
   const violations: string[] = [];
   const report = (node: Node, what: string) => {

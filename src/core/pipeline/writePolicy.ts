@@ -4,7 +4,7 @@
 // errors name. Some paths are never Claude's, whoever asks: the files that decide what runs on
 // install, build, test or deploy (package.json, lockfiles, configs, dotfiles, Dockerfiles, CI,
 // scripts, migrations). A refused path keeps the deterministic file.
-import type { FileSet } from '../generator/fileSet';
+import type { FileSet, GeneratedFile } from '../generator/fileSet';
 
 /** New tests the business-rules stage may add. */
 export const RULES_TEST_PATH = /^backend\/test\/[a-z0-9-]+\.rules\.test\.ts$/;
@@ -64,14 +64,15 @@ function describeOwned(writes: StageWrites, owned: readonly { path: string }[]):
   return [listed, writes.newFiles ? `new files matching ${writes.newFiles.source}` : ''].filter(Boolean).join(' and ') || 'nothing in this run';
 }
 
+/** Whether a code-writing stage owns this generated file: Claude was allowed to write it. */
+function isClaudeWritable(file: GeneratedFile): boolean {
+  const stage = Object.values(STAGE_WRITES).find((writes) => writes.layer === file.layer || writes.newFiles?.test(file.path));
+  return Boolean(stage) && !protectedPathReason(file.path);
+}
+
 /** Files of the run that a code-writing stage owns: Claude was allowed to write them. */
 export function claudeWritable(files: FileSet): Set<string> {
-  const owned = new Set<string>();
-  for (const file of files.list()) {
-    const stage = Object.values(STAGE_WRITES).find((writes) => writes.layer === file.layer || writes.newFiles?.test(file.path));
-    if (stage && !protectedPathReason(file.path)) owned.add(file.path);
-  }
-  return owned;
+  return new Set(files.list().filter(isClaudeWritable).map((file) => file.path));
 }
 
 export function isTestFile(path: string): boolean {
@@ -83,10 +84,11 @@ export function isTestFile(path: string): boolean {
  * allowed to write, or a test file the failing step's errors name (`namedInErrors`).
  */
 export function repairWriteRefusal(path: string, files: FileSet, namedInErrors: ReadonlySet<string>): string | undefined {
-  if (!files.has(path)) return 'it is not an existing generated file';
+  const file = files.get(path);
+  if (!file) return 'it is not an existing generated file';
   const protectedReason = protectedPathReason(path);
   if (protectedReason) return `repair may never edit it: ${protectedReason}`;
-  if (claudeWritable(files).has(path)) return undefined;
+  if (isClaudeWritable(file)) return undefined;
   if (isTestFile(path) && namedInErrors.has(path)) return undefined;
   if (isTestFile(path)) return 'repair may edit a test file only when the errors name it';
   return 'repair may edit only the pages and rules modules Claude may write, and the failing test files the errors name; this file is generated deterministically';
