@@ -1,12 +1,14 @@
 // The one way spec strings (labels, titles, descriptions, messages, notes) enter generated files:
 // one helper per context, so a label is always data and never code (issue #12). The schema already
 // refuses control characters, U+2028/U+2029 and bidi controls; these helpers hold even without it.
+import { BIDI_CONTROLS, CONTROL_CHARACTERS, LINE_SEPARATORS } from '../spec/projectSpec';
+
 // For ordinary text every helper returns what the templates always wrote, so output stays the same.
 
 /** Line terminators of JavaScript (LF, CR, U+2028, U+2029) and of SQL and Markdown (LF, CR). */
-const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
+const LINE_BREAKS = new RegExp(`\\r\\n|[\\n\\r${LINE_SEPARATORS}]`, 'g');
 /** Characters that reorder what a reader sees ("Trojan Source") and other controls. */
-const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE_CONTROLS = new RegExp(`[${CONTROL_CHARACTERS}${BIDI_CONTROLS}]`, 'g');
 
 /** Text on one line: line breaks become spaces, control and bidi characters are dropped. */
 export function oneLine(text: string): string {

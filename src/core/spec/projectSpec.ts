@@ -21,8 +21,15 @@ const Sources = z.array(z.number().int().min(0)).default([]);
 // control characters (a newline ends a comment), U+2028/U+2029 (they end a JS `//` comment but
 // are legal inside strings), bidi embeddings/overrides/isolates (they make code read differently
 // from how it runs, "Trojan Source") and lone surrogates (not writable as UTF-8).
-const UNSAFE_CHARACTER =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// The character classes, as RegExp source, are shared with the generator's emit helpers.
+/** C0 and C1 control characters except tab, LF and CR. */
+export const CONTROL_CHARACTERS = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f';
+/** U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR. */
+export const LINE_SEPARATORS = '\\u2028\\u2029';
+/** Bidi embeddings, overrides and isolates. */
+export const BIDI_CONTROLS = '\\u202a-\\u202e\\u2066-\\u2069';
+const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
+const UNSAFE_CHARACTER = new RegExp(`[${CONTROL_CHARACTERS}${LINE_SEPARATORS}${BIDI_CONTROLS}]|${LONE_SURROGATE}`);
 /** Line breaks and tabs, allowed only in prose (descriptions, requirement notes). */
 const BREAK_OR_TAB = /[\t\n\r]/;
 
@@ -55,10 +62,10 @@ export const SpecProse = (max: number) => withoutUnsafeCharacters(z.string().max
  */
 export function toSpecText(text: string): string {
   return text
-    .replace(/[\u2028\u2029]/g, '\n')
-    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+    .replace(new RegExp(`[${LINE_SEPARATORS}]`, 'g'), '\n')
+    .replace(new RegExp(`[${BIDI_CONTROLS}]`, 'g'), '')
+    .replace(new RegExp(`[${CONTROL_CHARACTERS}]`, 'g'), ' ')
+    .replace(new RegExp(LONE_SURROGATE, 'g'), '\ufffd');
 }
 
 /** A label (entity, plural, field): one line, 1-100 characters. */
