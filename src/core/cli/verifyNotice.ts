@@ -3,16 +3,12 @@
 // Claude wrote (read from the run's events). After a repair round it names what Claude rewrote.
 import type { RunEvent } from '../pipeline/events';
 import { type ClaudeFile, filesClaudeWrote } from '../verify/claudeFiles';
+import { countFiles, listSome } from '../verify/consent';
 
 /** More names than this are cut to "and N more" (the JSON summary lists them all). */
 const NAMED = 30;
 
-function names(files: readonly ClaudeFile[]): string {
-  const paths = files.map((file) => file.path);
-  return paths.length <= NAMED ? paths.join(', ') : `${paths.slice(0, NAMED).join(', ')} and ${paths.length - NAMED} more`;
-}
-
-const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+const names = (files: readonly ClaudeFile[]) => listSome(files.map((file) => file.path), NAMED);
 
 /**
  * The messages to show each time verification is about to run (first the run's own verification,
@@ -27,14 +23,14 @@ export function verifyAnnouncer(folder: string, claude: boolean): (events: reado
       const lines = [`Verification runs the generated project's code on this machine (--verify is the consent): npm install, the build and the tests, in ${folder}.`];
       if (!claude) lines.push("Every file comes from Takoss's deterministic generator: Claude took no part in this run.");
       else if (!files.length) lines.push("Claude wrote none of the project's files in this run: every file is the generator's.");
-      else lines.push(`Claude wrote ${count(files.length)} of this project in this run, and verification runs them: ${names(files)}.`);
+      else lines.push(`Claude wrote ${countFiles(files.length)} of this project in this run, and verification runs them: ${names(files)}.`);
       return lines;
     }
     const changed = files.filter((file) => announced?.get(file.path) !== file.sha256);
     for (const file of changed) announced.set(file.path, file.sha256);
     return [
       changed.length
-        ? `Verification runs again, with ${count(changed.length)} Claude rewrote to fix the failing step: ${names(changed)}.`
+        ? `Verification runs again, with ${countFiles(changed.length)} Claude rewrote to fix the failing step: ${names(changed)}.`
         : 'Verification runs again; Claude changed none of the files it had written.',
     ];
   };

@@ -98,8 +98,6 @@ export interface GenerationResult {
   stream: RunEventStream;
 }
 
-export { worstCaseCallUsd } from './claudeCall';
-
 /** The spec a run generates from: the reviewed one, or extracted from text now. */
 export function specFor(input: GenerationInput): ProjectSpec {
   return input.kind === 'spec' ? input.spec : extractSpec(input.text, { projectName: input.projectName });

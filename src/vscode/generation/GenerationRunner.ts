@@ -7,7 +7,7 @@ import { errorText, type Logger } from '../../core/log';
 import { type AcceptedModel, type RunEvent, RunEventStream } from '../../core/pipeline/events';
 import { JOURNAL_VERSION } from '../../core/pipeline/journal';
 import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
-import { replayRun } from '../../core/pipeline/runState';
+import { unfinishedStages } from '../../core/output/partialMarker';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import { extractSpec } from '../../core/spec/extract';
 import type { ProjectSpec } from '../../core/spec/projectSpec';
@@ -377,9 +377,7 @@ export class GenerationRunner extends Disposable {
         await removeRunFiles(record.target, []);
         return;
       }
-      const state = replayRun(record.events());
-      const unfinished = state.stageOrder.filter((id) => state.stages[id].status !== 'succeeded').map((id) => state.stages[id].title);
-      await markPartial(record.target, status, unfinished);
+      await markPartial(record.target, status, unfinishedStages(record.events()));
     } catch (error) {
       this.log.warn(`Could not mark ${record.folder} as incomplete: ${errorText(error)}`);
     }

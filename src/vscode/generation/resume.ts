@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { GeneratedFile } from '../../core/generator/fileSet';
 import type { RunEvent } from '../../core/pipeline/events';
 import { journaledSpecs } from '../../core/pipeline/journal';
 import type { ResumeState } from '../../core/pipeline/orchestrator';
 import { fileUri } from './runFiles';
+import { sha256 } from './workspaceSink';
 
 export interface ResumePlan {
   /** What the orchestrator keeps. */
@@ -18,8 +18,6 @@ export interface ResumePlan {
   /** Wraps a writer so changed files are left alone. */
   writer(inner: (file: GeneratedFile) => Promise<void>): (file: GeneratedFile) => Promise<void>;
 }
-
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Reads the interrupted run's journal against the folder: which finished stages can be kept (their

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { assertSafeRelativePath, assertSafeSize, type GeneratedFile } from '../../core/generator/fileSet';
+import { assertSafeRelativePath, type GeneratedFile } from '../../core/generator/fileSet';
 import { localFileWriter } from '../../core/output/localWriter';
 import { PARTIAL_HEADING, PARTIAL_MARKER, partialMarkerText } from '../../core/output/partialMarker';
-import { fileSizeLimit } from '../../core/output/fileSizeLimit';
+import { assertFileSize } from '../../core/output/fileSizeLimit';
 
 export class FolderNotEmptyError extends Error {
   constructor(readonly folder: string) {
@@ -45,7 +45,7 @@ export function workspaceWriter(
   const checkedFolders = new Set<string>();
   return async (file) => {
     assertSafeRelativePath(file.path);
-    assertSafeSize(file.path, file.content, fileSizeLimit(file));
+    assertFileSize(file);
     await assertNoLinkOnTheWay(target, file.path, checkedFolders);
     const final = vscode.Uri.joinPath(target, ...file.path.split('/'));
     const temporary = final.with({ path: `${final.path}.takoss-${Math.random().toString(36).slice(2, 10)}.tmp` });
