@@ -128,7 +128,6 @@ export const STRONG_OBJECT_VERBS = verbForms([
 ]);
 /** The subset of CREATE_VERBS that make a new row owned by the subject ("users post recipes"). */
 export const AUTHOR_VERBS = verbForms(['create', 'add', 'post', 'write', 'start', 'book', 'submit', 'upload', 'publish', 'place', 'leave', 'define', 'enter', 'record', 'log', 'open', 'send', 'share', 'plan', 'make']);
-/** Verbs after which a singular object with a determiner still counts as evidence ("store a secret"). */
 
 export const MODALS = set("can could will would should must may might cannot can't to not also then and or only never always");
 
@@ -157,10 +156,10 @@ export const NEVER_RECORD_HEADS = new Set(
 /** Generic heads that name a record once a noun qualifies them ("fitness class", "report card", "waiting list entry"). */
 const COMPOUND_HEADS = new Set('class group card entry request item line record slot session period unit set log plan case order note sheet form report url link'.split(' '));
 
-/** Whether a compound key may name a record although its head alone is too generic ("fitness class", "report card"). */
 /** Words that name parts of a requirements document ("Rules:", "## Notes"), as a regex alternation. */
 export const DOCUMENT_PART_WORDS = String.raw`rules?|notes?|requirements?|features?|constraints?|roles?|pages?|screens?|goals?|todo|bonus|optional|extras?|misc`;
 
+/** Whether a compound key may name a record although its head alone is too generic ("fitness class", "report card"). */
 export function genericHeadAllowed(key: string): boolean {
   const words = key.split(' ');
   return words.length > 1 && COMPOUND_HEADS.has(words[words.length - 1]);

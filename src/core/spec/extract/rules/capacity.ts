@@ -9,7 +9,7 @@ import type { Rule, Suggestion } from '../../projectSpec';
 import { addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { ACTION_NOUNS, singular } from '../lexicon';
 import { belongsTo, rowOf } from './links';
-import { addOrNote, ensureField, entityLabel, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, ensureField, entityLabel, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { an, NUMBER, parseNumber, PERIODS, PLACE_ROWS, stripArticles, UNITS, verbLemma, wordsOf } from './words';
 
 const CAPACITY_WORDS = /^(capacity|seats|places|spots|slots|copies|quantity|stock|limit|size|berths|beds|rooms|tables|pitches|spaces)$/;
@@ -89,7 +89,7 @@ function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Mention |
   // Rows that stop counting ("not yet returned", "open orders", "at once") need an empty end date to tell.
   let activeField: DraftField | undefined;
   if (active) {
-    activeField = child.fields.find((f) => (f.type === 'date' || f.type === 'datetime') && !f.required && ACTIVE_FIELD.test(f.name));
+    activeField = child.fields.find((f) => isTimeField(f) && !f.required && ACTIVE_FIELD.test(f.name));
     if (!activeField) {
       const fieldWords = capacityFieldWords(countedWords, counted);
       note(ctx, `Looks like a limit on how many ${child.name} rows ${an(entityLabel(parent))} has at the same time (${label}), but ${child.name} has no end date that is empty while a row still counts (e.g. "closed at").`, [
@@ -227,7 +227,7 @@ const DATE_NAME = /(?:date|day|on|at|start|starts|begin|time|when|from)$/i;
 
 /** The date a row is counted by: a required date or date-time first, one whose name says when it happens. */
 function periodField(entity: DraftEntity): DraftField | undefined {
-  const dates = entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+  const dates = entity.fields.filter(isTimeField);
   const rank = (f: DraftField) => (f.required ? 0 : 2) + (DATE_NAME.test(f.name) ? 0 : 1) + (/(?:end|ends|until|due|closed|returned)/i.test(f.name) ? 4 : 0);
   return [...dates].sort((a, b) => rank(a) - rank(b))[0];
 }
@@ -351,15 +351,15 @@ export function capacityFull(ctx: RuleContext): boolean {
   let rows = counted ? { child: counted.entity, relation: belongsTo(ctx, counted.entity, parent)[0] } : undefined;
   if (!rows?.relation) {
     const children = ctx.draft.entities.filter((e) => e !== parent && e.name !== 'User' && belongsTo(ctx, e, parent!).length);
-    const child = children.find((e) => e.fields.some((f) => ACTIVE_FIELD.test(f.name) && (f.type === 'date' || f.type === 'datetime'))) && free
-      ? children.find((e) => e.fields.some((f) => ACTIVE_FIELD.test(f.name) && (f.type === 'date' || f.type === 'datetime')))
+    const child = children.find((e) => e.fields.some((f) => ACTIVE_FIELD.test(f.name) && isTimeField(f))) && free
+      ? children.find((e) => e.fields.some((f) => ACTIVE_FIELD.test(f.name) && isTimeField(f)))
       : undefined;
     if (child) rows = { child, relation: belongsTo(ctx, child, parent)[0] };
   }
   const label = full[0].trim();
   const field = capacityField(parent);
   if (rows?.relation && free && field) {
-    const active = rows.child.fields.find((f) => (f.type === 'date' || f.type === 'datetime') && !f.required && ACTIVE_FIELD.test(f.name));
+    const active = rows.child.fields.find((f) => isTimeField(f) && !f.required && ACTIVE_FIELD.test(f.name));
     const rule: Rule = { kind: 'capacity', entity: rows.child.name, relation: rows.relation.name, capacityField: field.name, sources: [ctx.sentence.id] };
     if (active) rule.activeWhenNull = active.name;
     field.sources.add(ctx.sentence.id);

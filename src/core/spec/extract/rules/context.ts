@@ -7,6 +7,9 @@ import { validateSpec } from '../../specIndex';
 import { addField, fieldNameOf, toSpecField, type Draft, type DraftEntity, type DraftField } from '../draft';
 import type { SentenceInfo } from '../sentences';
 
+/** Whether a field holds a moment: a date or a date-time. */
+export const isTimeField = (f: DraftField): boolean => f.type === 'date' || f.type === 'datetime';
+
 export * from './resolve';
 
 export interface RuleClause {

@@ -4,7 +4,7 @@
 import { camelCase, RESERVED_FIELD_NAMES } from '../../naming';
 import type { FieldType, Suggestion } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
-import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
+import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
@@ -12,7 +12,6 @@ const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|should
 const TAIL = new Set(['must', 'has', 'have', 'to', 'should', 'need', 'needs', 'cannot', "can't", 'cant', 'can', 'not', 'may', "mustn't", "shouldn't", 'shouldnt', 'never', 'is', 'are', 'be', 'always', 'come', 'comes', 'lie', 'lies', 'fall', 'falls', 'happen', 'happens', 'set', 'only', 'strictly', 'also', 'i', 'want', 'we']);
 const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|end|ends|ended|ending|begin|begins|beginning|finish|finished|deadline|due|until|from|to|checkin|checkout|check-in|check-out|arrival|arrived|departure|departs|pickup|pick-up|return|returned|dropoff|drop-off|expiry|expires|opening|closing|kick-off|kickoff|received|collected|delivered|shipped|birth|valid|left|day|period|opened|closed|submitted|sent|issued|reported|created|booked)\b/;
 
-const isTime = (f: DraftField) => f.type === 'date' || f.type === 'datetime';
 
 /** The noun phrase a comparison side names, without the modal words around it. */
 function sidePhrase(text: string, side: 'left' | 'right'): string[] {
@@ -36,7 +35,7 @@ function sidePhrase(text: string, side: 'left' | 'right'): string[] {
 }
 
 function timeType(ws: string[], other?: DraftField): FieldType {
-  if (other && isTime(other)) return other.type;
+  if (other && isTimeField(other)) return other.type;
   return ws.some((w) => /^(date|day|birth|deadline|due|valid|expiry)$/.test(w)) ? 'date' : 'datetime';
 }
 
@@ -44,7 +43,7 @@ function timeType(ws: string[], other?: DraftField): FieldType {
 function shortestTimePhrase(ctx: RuleContext, ws: string[], side: 'suffix' | 'prefix'): string[] {
   for (let n = 1; n <= 3; n++) {
     const part = side === 'suffix' ? ws.slice(-n) : ws.slice(0, n);
-    if (ctx.draft.entities.some((e) => fieldIn(e, part, 1.8, isTime))) return part;
+    if (ctx.draft.entities.some((e) => fieldIn(e, part, 1.8, isTimeField))) return part;
   }
   const part = side === 'suffix' ? ws.slice(-1) : ws.slice(0, 1);
   return TIMEISH.test(part.join(' ')) ? part : ws;
@@ -57,7 +56,7 @@ export function asTime(field: DraftField | undefined): DraftField | undefined {
 }
 
 function onEntity(entity: DraftEntity, ws: string[]): DraftField | undefined {
-  return fieldIn(entity, ws, 1.5, isTime) ?? fieldIn(entity, ws, 2.5);
+  return fieldIn(entity, ws, 1.5, isTimeField) ?? fieldIn(entity, ws, 2.5);
 }
 
 export function dateOrder(ctx: RuleContext): boolean {
@@ -105,14 +104,14 @@ export function dateOrder(ctx: RuleContext): boolean {
   }
   if (/^not /.test(m[1])) later = /after/.test(m[1]) ? 'right' : 'left';
   const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
-  const a = locateField(ctx, left.join(' '), named, isTime);
+  const a = locateField(ctx, left.join(' '), named, isTimeField);
   if (!a?.entity) return false;
   let entity = a.entity;
   let fa = a.field;
   const rightWords = stripArticles(right);
   let fb = onEntity(entity, rightWords);
   if (!fb) {
-    const b = locateField(ctx, rightWords.join(' '), [entity, ...named], isTime);
+    const b = locateField(ctx, rightWords.join(' '), [entity, ...named], isTimeField);
     if (b?.explicit && b.entity !== entity && !a.explicit) {
       // "the deadline must be after the date the order was received": the record the right side names.
       entity = b.entity;
@@ -152,7 +151,7 @@ export function dateOrder(ctx: RuleContext): boolean {
     return true;
   }
   for (const f of [fa, fb]) {
-    if (!isTime(asTime(f)!)) {
+    if (!isTimeField(asTime(f)!)) {
       note(ctx, `Looks like a date order on ${entity.name}, but ${f.name} is a ${f.type} field, not a date or date-time.`);
       return true;
     }

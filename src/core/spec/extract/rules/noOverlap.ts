@@ -5,10 +5,9 @@
 import type { Rule, Suggestion } from '../../projectSpec';
 import { addField, addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { belongsTo, rowOf } from './links';
-import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { PLACE_ROWS, stripArticles, wordsOf } from './words';
 
-const isTime = (f: DraftField) => f.type === 'datetime' || f.type === 'date';
 
 /** A text field named start/end (types guessed from a bare list) is a moment. */
 function textTime(f: DraftField): boolean {
@@ -17,7 +16,7 @@ function textTime(f: DraftField): boolean {
 
 export function timeFields(entity: DraftEntity, adopt = false): { start?: DraftField; end?: DraftField; duration?: DraftField } {
   if (adopt) for (const f of entity.fields) if (textTime(f)) f.type = 'datetime';
-  const times = entity.fields.filter(isTime);
+  const times = entity.fields.filter(isTimeField);
   const start = times.find((f) => /start|begin|from|kick|arriv|checkin|checkIn|pickup|open/i.test(f.name)) ?? times.find((f) => !/end|until|to$|finish|leave|left|checkout|return|due|deadline|depart|close/i.test(f.name)) ?? (times.length === 1 ? times[0] : undefined);
   const end = times.find((f) => f !== start && /end|until|To$|finish|leave|left|checkout|checkOut|return|depart|dropoff|dropOff|close/i.test(f.name));
   const duration = entity.fields.find((f) => (f.type === 'integer' || f.type === 'decimal') && /duration|length|minutes|mins/i.test(f.name));
@@ -89,7 +88,7 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
     const other = sameRelation?.name ?? sameField!.name;
     const ok = addOrNote(ctx, { kind: 'unique', entity: booked.name, fields: [relation.name, other], sources: [ctx.sentence.id] }, label);
     // A start time alone: the same start is refused, but a later start inside a running one is not.
-    if (ok && sameField && isTime(sameField)) {
+    if (ok && sameField && isTimeField(sameField)) {
       note(ctx, `Two ${booked.name} rows with the same ${relation.name} and the same ${sameField.name} are refused, but ${booked.name} has no end or duration, so overlapping ones that start at different times are not.`, suggestions);
     }
     return;

@@ -4,7 +4,7 @@
 // model lacks it), cite the sentence on the field and mark it used.
 import type { FieldType } from '../../projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
-import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext } from './context';
+import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { singular } from '../lexicon';
 import { an, NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 
@@ -125,7 +125,7 @@ export function applyRange(
       return true;
     }
     // A limit on a length of time the row only stores as start and end cannot be a field range.
-    if (dim && (dim.words[0] === 'duration' || dim.words[0] === 'hours') && entity.fields.filter((f) => f.type === 'datetime' || f.type === 'date').length >= 2 && !fieldIn(entity, words, 1.5)) {
+    if (dim && (dim.words[0] === 'duration' || dim.words[0] === 'hours') && entity.fields.filter(isTimeField).length >= 2 && !fieldIn(entity, words, 1.5)) {
       const suggestion = fieldSuggestion(entity, dim.words, dim.type);
       note(ctx, `Looks like a limit on how long ${an(entity.name)} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
       return true;

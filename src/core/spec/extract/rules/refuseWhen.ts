@@ -5,7 +5,7 @@
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
 import type { RuleCondition, Suggestion, WriteAction } from '../../projectSpec';
 import { addField, type DraftEntity, type DraftField } from '../draft';
-import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { belongsTo, pickRelation, relationTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
@@ -32,13 +32,12 @@ export function stateCondition(entity: DraftEntity, state: string): { field: Dra
   }
   // "returned" with an empty-until-then "return date" / "returned at".
   const stem = words.map((w) => w.replace(/(?:ed|d)$/, ''));
-  const optionalTime = (f: DraftField) => (f.type === 'date' || f.type === 'datetime') && !f.required;
+  const optionalTime = (f: DraftField) => isTimeField(f) && !f.required;
   const dated = fieldIn(entity, [...words, 'at'], 2.5, optionalTime) ?? fieldIn(entity, [...stem, 'date'], 2.5, optionalTime);
   if (dated) return { field: dated, op: 'notEmpty' };
   return undefined;
 }
 
-const isTimeField = (f: DraftField) => f.type === 'date' || f.type === 'datetime';
 const STARTS = /^(?:started|begun|began|start|starts|begins|beginning|check in|checked in|arrival|arrived|kick off|kicked off|pick up|picked up|departure|departed)$/;
 const ENDS = /^(?:ended|finished|over|end|ends|check out|checked out|return|returned|drop off|dropped off|deadline|due date|expiry|expired)$/;
 
@@ -243,7 +242,7 @@ function personCondition(person: DraftEntity, words: { state?: string; with?: st
   }
   if (words.whose?.length) {
     const ws = words.whose;
-    const times = person.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+    const times = person.fields.filter(isTimeField);
     const end = times.find((f) => /end|expir|until|valid/i.test(f.name) && (ws.some((w) => f.name.toLowerCase().includes(w)) || times.filter((t) => /end|expir|until|valid/i.test(t.name)).length === 1));
     if (words.ended && end) return { field: end, op: 'past' };
     const state = stateCondition(person, ws.join(' '));
@@ -319,7 +318,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   let field: DraftField | undefined;
   if (pastTheir) {
     target = lastRecordIn(ctx, pastTheir[2]);
-    if (target) field = fieldIn(target.entity, wordsOf(pastTheir[3]), 1.8, (f) => f.type === 'date' || f.type === 'datetime');
+    if (target) field = fieldIn(target.entity, wordsOf(pastTheir[3]), 1.8, isTimeField);
   } else {
     const phrase = (started ?? inPast)![1];
     target = lastRecordIn(ctx, phrase);
@@ -479,7 +478,7 @@ export function refuseFieldPast(ctx: RuleContext): boolean {
   if (!m) return false;
   const phrase = (m[1] ?? m[2]).replace(/^.*\b(?:and|but|so|that)\s+/, '');
   const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
-  const hit = locateField(ctx, phrase, named, (f) => f.type === 'date' || f.type === 'datetime');
+  const hit = locateField(ctx, phrase, named, isTimeField);
   const label = plain.slice(0, 140);
   if (!hit?.field || (hit.field.type !== 'date' && hit.field.type !== 'datetime')) {
     note(ctx, `Looks like a date that may not lie in the past (${label}), but no date field "${stripArticles(wordsOf(phrase)).join(' ')}" was found.`);
