@@ -11,7 +11,7 @@
 //                 attributes, enums, relations; no auth or roles
 //   dev, holdout  test/fixtures/requirements/gold/{dev,holdout}.jsonl: everything, per form; "unseen" = both
 //
-// How gold and spec are compared (code: src/core/spec/evaluation/, tests: test/unit/extractScore.test.ts):
+// How gold and spec are compared (code: src/core/evaluation/, tests: test/unit/extractScore.test.ts):
 // - Names: case-, plural- and compound-insensitive ("purchase order" ~ PurchaseOrder ~ PurchaseOrders), plus the
 //   general synonym table bench/synonyms.json (aircraft ~ airplane, staff ~ employee, administrator ~ admin…).
 //   Entities STRICT: equal names; LENIENT: also head-word (JournalEntry ~ Entry). The entity targets are checked on
@@ -46,12 +46,12 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = path.join(root, 'out/src/core/spec/evaluation/score.js');
+const compiled = path.join(root, 'out/src/core/evaluation/score.js');
 if (!existsSync(compiled)) {
   console.error('out/ is missing or stale: run `node esbuild.mjs --tests` first.');
   process.exit(2);
 }
-const { extractSpec } = require(path.join(root, 'out/src/core/spec/extract/index.js'));
+const { extractSpec } = require(path.join(root, 'out/src/core/extract/index.js'));
 const lib = require(compiled);
 const { Synonyms, goldFromEvalRow, goldFromCombinedRow, goldFromDevRow, scoreText, summarize, prf } = lib;
 

@@ -12,10 +12,10 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const out = (p) => require(path.join(root, 'out', p));
 const { FakeAnthropicServer, toolMessage } = out('test/fake-anthropic/server.js');
 const { runGeneration } = out('src/core/pipeline/orchestrator.js');
-const { replayRun } = out('src/core/pipeline/runState.js');
+const { replayRun } = out('src/model/run/runState.js');
 const { AnthropicProvider } = out('src/core/providers/anthropic.js');
 const { createSyntaxChecker } = out('src/core/check/tsSyntax.js');
-const { ProjectSpec } = out('src/core/spec/projectSpec.js');
+const { ProjectSpec } = out('src/model/project/projectSpec.js');
 const ts = require('typescript');
 
 const LATENCY_MS = Number(process.env.LATENCY_MS ?? 400);

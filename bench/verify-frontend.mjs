@@ -10,8 +10,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
-const { ProjectSpec } = require(path.join(root, 'out/src/core/spec/projectSpec.js'));
-const { validateSpec } = require(path.join(root, 'out/src/core/spec/specIndex.js'));
+const { ProjectSpec } = require(path.join(root, 'out/src/model/project/projectSpec.js'));
+const { validateSpec } = require(path.join(root, 'out/src/model/project/specIndex.js'));
 const { FileSet } = require(path.join(root, 'out/src/core/generator/fileSet.js'));
 const { generateFrontend } = require(path.join(root, 'out/src/core/generator/frontend/index.js'));
 

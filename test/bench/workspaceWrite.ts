@@ -7,8 +7,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { generateProject } from '../../src/core/generator';
 import { createDiskWriter } from '../../src/core/output/diskSink';
-import { addEntity, addField } from '../../src/core/spec/edit';
-import { extractSpec } from '../../src/core/spec/extract';
+import { addEntity, addField } from '../../src/model/project/edit';
+import { extractSpec } from '../../src/core/extract';
 import { workspaceWriter } from '../../src/vscode/generation/workspaceSink';
 
 const ENTITIES = Number(process.env.TAKOSS_BENCH_ENTITIES ?? 100);

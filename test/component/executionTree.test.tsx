@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyRunEvent } from '../../src/core/pipeline/runState';
+import { applyRunEvent } from '../../src/model/run/runState';
 import { ExecutionTree } from '../../webview-ui/src/tree/ExecutionTree';
 import { fireEvent, litSettled, mixedRun, renderUi, runEvents, screen, stage, within } from './helpers';
 

@@ -2,8 +2,8 @@
 // stages appear in the drawn tree (live, as the events arrive), marked as added, wired to the
 // stages that now wait for them; the domain model's details say what Claude changed in the model.
 import * as assert from 'node:assert/strict';
-import type { RunEventInput } from '../../src/core/pipeline/events';
-import { replayRun } from '../../src/core/pipeline/runState';
+import type { RunEventInput } from '../../src/model/run/events';
+import { replayRun } from '../../src/model/run/runState';
 import type { Bridge } from '../../webview-ui/src/bridge';
 import { RunPanel } from '../../webview-ui/src/RunPanel';
 import { ExecutionTree } from '../../webview-ui/src/tree/ExecutionTree';

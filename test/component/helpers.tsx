@@ -3,9 +3,9 @@
 import { act, cleanup, fireEvent, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
-import { RunEvent, type RunEventInput, type StageDescriptor, type Usage } from '../../src/core/pipeline/events';
-import { replayRun, type RunState } from '../../src/core/pipeline/runState';
-import { type HostInfo, parseWebviewToHost, type WebviewToHost } from '../../src/protocol';
+import { RunEvent, type RunEventInput, type StageDescriptor, type Usage } from '../../src/model/run/events';
+import { replayRun, type RunState } from '../../src/model/run/runState';
+import { type HostInfo, parseWebviewToHost, type WebviewToHost } from '../../src/model/protocol';
 import { Bridge } from '../../webview-ui/src/bridge';
 
 export { act, fireEvent, screen, within } from '@testing-library/react';

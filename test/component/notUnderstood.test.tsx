@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
-import type { WebviewToHost } from '../../src/protocol';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
+import type { WebviewToHost } from '../../src/model/protocol';
 import type { Bridge } from '../../webview-ui/src/bridge';
 import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
 import { type Review, useReview } from '../../webview-ui/src/review/useReview';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { describeModelChanges, modelChanges } from '../../src/core/pipeline/modelChanges';
-import { addEntity } from '../../src/core/spec/edit';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
-import type { WebviewToHost } from '../../src/protocol';
+import { describeModelChanges, modelChanges } from '../../src/model/run/modelChanges';
+import { addEntity } from '../../src/model/project/edit';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
+import type { WebviewToHost } from '../../src/model/protocol';
 import type { Bridge } from '../../webview-ui/src/bridge';
 import { RefineWithClaude } from '../../webview-ui/src/review/RefineWithClaude';
 import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';

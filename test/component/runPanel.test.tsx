@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { markInterrupted, type RunState } from '../../src/core/pipeline/runState';
+import { markInterrupted, type RunState } from '../../src/model/run/runState';
 import { RunPanel } from '../../webview-ui/src/RunPanel';
 import type { RunView } from '../../webview-ui/src/useRun';
 import { fakeBridge, fireEvent, hostSends, mixedRun, renderUi, screen, usage } from './helpers';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { unzipProject } from '../../src/core/output/zip';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 import type { TakossPanel } from '../../src/vscode/panel/TakossPanel';
 import { activateTakoss, closeAllEditors, waitFor } from './helpers';
 

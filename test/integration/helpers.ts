@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RunEvent } from '../../src/core/pipeline/events';
+import type { RunEvent } from '../../src/model/run/events';
 import type { Logger } from '../../src/core/log';
-import type { HostToWebview } from '../../src/protocol';
+import type { HostToWebview } from '../../src/model/protocol';
 import type { TakossApi } from '../../src/vscode/api';
 import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
 import type { ApiKeyStore } from '../../src/vscode/secrets';

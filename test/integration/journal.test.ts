@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 import { standaloneRunner, waitFor } from './helpers';
 
 describe('Run journal in the extension host', () => {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../../src/core/history/store';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 import { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
 import { FakeAnthropicServer, toolMessage } from '../fake-anthropic/server';
 import { quietLog, standaloneRunner, waitFor } from './helpers';

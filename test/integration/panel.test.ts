@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 import type { RejectedMessage, TakossPanel } from '../../src/vscode/panel/TakossPanel';
 import { activateTakoss, closeAllEditors, waitFor } from './helpers';
 

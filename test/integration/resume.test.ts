@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { RunEventStream, type RunEvent } from '../../src/core/pipeline/events';
+import { RunEventStream, type RunEvent } from '../../src/model/run/events';
 import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { extractSpec } from '../../src/core/spec/extract';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { extractSpec } from '../../src/core/extract';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { PARTIAL_MARKER, workspaceWriter } from '../../src/vscode/generation/workspaceSink';
 import { standaloneRunner, waitFor } from './helpers';
 

@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunEvent } from '../../src/core/pipeline/events';
+import type { RunEvent } from '../../src/model/run/events';
 import { generateProject } from '../../src/core/generator';
-import { addEntity, addField, renameField } from '../../src/core/spec/edit';
-import { extractSpec } from '../../src/core/spec/extract';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { addEntity, addField, renameField } from '../../src/model/project/edit';
+import { extractSpec } from '../../src/core/extract';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { PARTIAL_MARKER, workspaceWriter } from '../../src/vscode/generation/workspaceSink';
 import { standaloneRunner, waitFor } from './helpers';
 

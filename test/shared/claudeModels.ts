@@ -1,7 +1,7 @@
 // Data models "Claude" answers with in tests of the hybrid pipeline (through the fake Messages API).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 /** A spec from test/fixtures/specs (works from test/ and from the transpiled out/test/). */
 export function loadFixtureSpec(name: string): ProjectSpec {

@@ -1,7 +1,7 @@
 // Hostile spec strings for the "spec strings are data, never code" tests (issue #12): texts that
 // would break out of a string, comment, template literal, SQL, Markdown or HTML if a template pasted
 // them raw. Each carries a "pwned" marker so a test can find where it landed in a generated file.
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
 
 /** The marker every hostile text contains; it must never appear in generated code outside data. */
 export const MARKER = 'pwned';

@@ -2,15 +2,15 @@
 // uses that model as it is — the domain-model stage does not ask Claude again (no second payment, no
 // different answer) — unless the user edited the model after accepting it.
 import * as assert from 'node:assert/strict';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { JournalHeader } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { refineModel } from '../../src/core/pipeline/refineModel';
-import { replayRun } from '../../src/core/pipeline/runState';
+import { replayRun } from '../../src/model/run/runState';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { addEntity } from '../../src/core/spec/edit';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
-import { parseWebviewToHost } from '../../src/protocol';
+import { addEntity } from '../../src/model/project/edit';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
+import { parseWebviewToHost } from '../../src/model/protocol';
 import type { GenerateInput } from '../../src/vscode/generation/GenerationRunner';
 import type { HandlerContext } from '../../src/vscode/panel/handlers/context';
 import { handleGenerate } from '../../src/vscode/panel/handlers/generate';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { accountSentences, everythingImplemented, needsAttention, summarizeAccounts } from '../../src/core/spec/accounting';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
-import { leftOutHeadline, sentenceLabel, understand, UNACCOUNTED_REASON } from '../../src/core/spec/understanding';
+import { accountSentences, everythingImplemented, needsAttention, summarizeAccounts } from '../../src/model/project/accounting';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { leftOutHeadline, sentenceLabel, understand, UNACCOUNTED_REASON } from '../../src/model/project/understanding';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const load = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { z } from 'zod';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { RetryableError, RunCancelledError, runStages } from '../../src/core/pipeline/scheduler';
 import { AnthropicProvider, InvalidModelOutputError, ProviderAuthError, retryAfterMs, type StructuredRequest } from '../../src/core/providers/anthropic';
 import { costUsd, priceFor } from '../../src/core/providers/models';

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { createBabelSyntaxChecker } from '../../src/core/check/babelSyntax';
 import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
 import { generateProject } from '../../src/core/generator';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const babel = createBabelSyntaxChecker();

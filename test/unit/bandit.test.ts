@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { chooseVariant, sampleBeta, seededRandom, variantChooser } from '../../src/core/learning/bandit';
 import { DETERMINISTIC, type StageOutcome } from '../../src/core/learning/outcome';
 import { stageOutcomes } from '../../src/core/learning/stageOutcomes';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { InvalidModelOutputError, type StructuredRequest, type StructuredResult } from '../../src/core/providers/anthropic';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 
 const outcome = (variant: string, clean: boolean, extra: Partial<StageOutcome> = {}): StageOutcome => ({
   stage: 'domain-model',

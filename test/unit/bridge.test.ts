@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Bridge } from '../../webview-ui/src/bridge';
-import type { HostToWebview } from '../../src/protocol';
+import type { HostToWebview } from '../../src/model/protocol';
 
 /** A stand-in for acquireVsCodeApi() and the window's message events. */
 function harness() {

@@ -8,12 +8,12 @@ import * as assert from 'node:assert/strict';
 import ts from 'typescript';
 import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
 import { BudgetLedger } from '../../src/core/pipeline/budgetLedger';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { replayRun } from '../../src/core/pipeline/runState';
+import { replayRun } from '../../src/model/run/runState';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { REQUEST_OVERHEAD_TOKENS } from '../../src/core/providers/worstCase';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { errorResponse, FakeAnthropicServer, type FakeResponse, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 import { loadFixtureSpec } from '../shared/claudeModels';
 

@@ -1,7 +1,7 @@
 // Ctrl+C in `takoss generate`: the run stops, what was written is marked incomplete the way the
 // extension marks it (.takoss/PARTIAL.md) and listed in a manifest, the exit code is a signal's;
 // a second Ctrl+C quits at once. The command runs in-process with an AbortSignal; the signal wiring
-// of src/cli.ts is tested with a fake process.
+// of src/cli/main.ts is tested with a fake process.
 import * as assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
-import type { GenerateDeps } from '../../src/core/cli/generateCommand';
-import { runCli } from '../../src/core/cli/runCli';
-import { cancelOnSignals, type SignalSource, type StopSignal } from '../../src/core/cli/signals';
+import type { GenerateDeps } from '../../src/cli/generateCommand';
+import { runCli } from '../../src/cli/runCli';
+import { cancelOnSignals, type SignalSource, type StopSignal } from '../../src/cli/signals';
 import { MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project/manifest';
 import { PARTIAL_HEADING, PARTIAL_MARKER } from '../../src/core/output/partialMarker';
 import { type GenerationRequest, runGeneration } from '../../src/core/pipeline/orchestrator';
@@ -179,7 +179,7 @@ class FakeProcess extends EventEmitter implements SignalSource {
   }
 }
 
-describe('CLI: signal wiring (src/cli.ts)', () => {
+describe('CLI: signal wiring (src/cli/main.ts)', () => {
   it('the first Ctrl+C cancels and says so; the second quits at once with 130', () => {
     const proc = new FakeProcess();
     const lines: string[] = [];

@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/core/cli/runCli';
+import { runCli } from '../../src/cli/runCli';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 import { loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { checkCodePolicy, codePolicyFor, declaredPackages } from '../../src/core/check/codePolicy';
 import { generateProject } from '../../src/core/generator';
 import { claudeWritable, isTestFile } from '../../src/core/pipeline/writePolicy';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const project = (name: string) => generateProject(ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8'))));

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractSpec } from '../../src/core/spec/extract';
-import { ProjectSpec, type Entity } from '../../src/core/spec/projectSpec';
-import { validateSpec } from '../../src/core/spec/specIndex';
+import { extractSpec } from '../../src/core/extract';
+import { ProjectSpec, type Entity } from '../../src/model/project/projectSpec';
+import { validateSpec } from '../../src/model/project/specIndex';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -266,7 +266,7 @@ describe('extractSpec: robustness', () => {
     'random words': Array.from({ length: 40_000 }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' '),
     german: 'Eine Anwendung für Bibliotheken. Benutzer können Bücher ausleihen. Jedes Buch hat einen Titel.',
     chinese: '一个任务管理应用。用户可以创建项目，每个项目有很多任务。',
-    'TypeScript source': readFileSync(path.join(root, 'src/core/spec/specIndex.ts'), 'utf8'),
+    'TypeScript source': readFileSync(path.join(root, 'src/model/project/specIndex.ts'), 'utf8'),
     'emoji and control characters': '🎉 Users 😀 sign up\u0000\u0007 and log in. A post has a title 🚀, a body and tags (a, b).\u202e Each post belongs to a user.',
     markdown: '# Title\n\n- [ ] item one with https://example.com/x?y=1\n- **bold** `code`\n\n```js\nconst x = 1;\n```\n## Bonus\n- Users can log in',
     'prototype words': 'A status (a, b, a, c). A thing (constructor, id, createdAt, toString, __proto__). Books have id, created at, and prototype. Each constructor has many constructors.',

@@ -2,9 +2,9 @@
 // ("of type int" sets the type, "the number of decks" is deckCount, "any number of branches" is
 // no field). Each test owns its sentences.
 import * as assert from 'node:assert/strict';
-import { extractSpec } from '../../src/core/spec/extract';
-import { findFieldLists, parseItems } from '../../src/core/spec/extract/fields';
-import { splitSentences } from '../../src/core/spec/extract/sentences';
+import { extractSpec } from '../../src/core/extract';
+import { findFieldLists, parseItems } from '../../src/core/extract/fields';
+import { splitSentences } from '../../src/core/extract/sentences';
 
 /** "name:type" of each field of an entity. */
 function fieldsOf(text: string, entity: string): string[] {

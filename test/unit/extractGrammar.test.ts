@@ -3,15 +3,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { accountSentences, summarizeAccounts } from '../../src/core/spec/accounting';
-import { collectEvidence } from '../../src/core/spec/extract/entities';
-import { extractSpec } from '../../src/core/spec/extract';
-import { storedForList, findFieldLists } from '../../src/core/spec/extract/fields';
-import { analyze, trailingSubject } from '../../src/core/spec/extract/grammar';
-import { rolesOfRestrictions } from '../../src/core/spec/extract/auth';
-import { checkLanguage } from '../../src/core/spec/extract/language';
-import { singular } from '../../src/core/spec/extract/lexicon';
-import { tagSentence } from '../../src/core/spec/extract/nlp';
+import { accountSentences, summarizeAccounts } from '../../src/model/project/accounting';
+import { collectEvidence } from '../../src/core/extract/entities';
+import { extractSpec } from '../../src/core/extract';
+import { storedForList, findFieldLists } from '../../src/core/extract/fields';
+import { analyze, trailingSubject } from '../../src/core/extract/grammar';
+import { rolesOfRestrictions } from '../../src/core/extract/auth';
+import { checkLanguage } from '../../src/core/extract/language';
+import { singular } from '../../src/core/extract/lexicon';
+import { tagSentence } from '../../src/core/extract/nlp';
 import {
   colonListSubject,
   objectsOfActions,
@@ -23,9 +23,9 @@ import {
   storable,
   storedFor,
   subjectsOfHaving,
-} from '../../src/core/spec/extract/nlpEvidence';
-import { splitSentences, type SentenceInfo } from '../../src/core/spec/extract/sentences';
-import { inferType } from '../../src/core/spec/extract/types';
+} from '../../src/core/extract/nlpEvidence';
+import { splitSentences, type SentenceInfo } from '../../src/core/extract/sentences';
+import { inferType } from '../../src/core/extract/types';
 
 function sentence(text: string, extra: Partial<SentenceInfo> = {}): SentenceInfo {
   return { id: 0, text, plain: text.toLowerCase(), bullet: false, heading: false, optional: false, ...extra };

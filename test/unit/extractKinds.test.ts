@@ -2,10 +2,10 @@
 // its own sentences, plus what the extractor builds from them (the parent's enum field, fields of
 // a kind as optional fields of the parent, the kind sentence accounted as mapped).
 import * as assert from 'node:assert/strict';
-import { accountSentences } from '../../src/core/spec/accounting';
-import { extractSpec } from '../../src/core/spec/extract';
-import { coordinatedKinds, findKinds, kindValue } from '../../src/core/spec/extract/kinds';
-import type { SentenceInfo } from '../../src/core/spec/extract/sentences';
+import { accountSentences } from '../../src/model/project/accounting';
+import { extractSpec } from '../../src/core/extract';
+import { coordinatedKinds, findKinds, kindValue } from '../../src/core/extract/kinds';
+import type { SentenceInfo } from '../../src/core/extract/sentences';
 
 function sentence(text: string): SentenceInfo {
   return { id: 0, text, plain: text.toLowerCase(), bullet: false, heading: false, optional: false };

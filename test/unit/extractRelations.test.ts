@@ -1,7 +1,7 @@
 // One test per relation pattern of the extractor's relation cues (relations.ts, nlpRelations.ts).
 // Each test owns its text: sentences written for the test, not taken from a corpus.
 import * as assert from 'node:assert/strict';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 
 const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}${r.kind === 'manyToMany' ? ' (m2m)' : ''}`);
 

@@ -1,25 +1,25 @@
-// Rule patterns of the extractor (src/core/spec/extract/rules/), each on its own: a hand-built
+// Rule patterns of the extractor (src/core/extract/rules/), each on its own: a hand-built
 // draft (entities, fields, relations) and one fresh sentence per pattern, then what the pattern
 // added (a validated rule, a field range) or said in notUnderstood.
 import * as assert from 'node:assert/strict';
-import { extractSpec } from '../../src/core/spec/extract';
-import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/spec/extract/draft';
-import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from '../../src/core/spec/extract/rules/capacity';
-import { clausesOf, ruleLanguage } from '../../src/core/spec/extract/rules/clauses';
-import type { RuleContext } from '../../src/core/spec/extract/rules/context';
-import { dateOrder } from '../../src/core/spec/extract/rules/dateOrder';
-import { contextFor, findRules, readClause, type RulePattern } from '../../src/core/spec/extract/rules/index';
-import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/spec/extract/rules/noOverlap';
-import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/spec/extract/rules/ownership';
-import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/spec/extract/rules/ranges';
-import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/spec/extract/rules/refuseWhen';
-import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from '../../src/core/spec/extract/rules/roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from '../../src/core/spec/extract/rules/unique';
-import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/spec/extract/rules/workflow';
-import { splitSentences } from '../../src/core/spec/extract/sentences';
-import type { FieldType, Rule } from '../../src/core/spec/projectSpec';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
-import { validateSpec } from '../../src/core/spec/specIndex';
+import { extractSpec } from '../../src/core/extract';
+import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/extract/draft';
+import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from '../../src/core/extract/rules/capacity';
+import { clausesOf, ruleLanguage } from '../../src/core/extract/rules/clauses';
+import type { RuleContext } from '../../src/core/extract/rules/context';
+import { dateOrder } from '../../src/core/extract/rules/dateOrder';
+import { contextFor, findRules, readClause, type RulePattern } from '../../src/core/extract/rules/index';
+import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/extract/rules/noOverlap';
+import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/extract/rules/ownership';
+import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/extract/rules/ranges';
+import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/extract/rules/refuseWhen';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from '../../src/core/extract/rules/roleRequired';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from '../../src/core/extract/rules/unique';
+import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/extract/rules/workflow';
+import { splitSentences } from '../../src/core/extract/sentences';
+import type { FieldType, Rule } from '../../src/model/project/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { validateSpec } from '../../src/model/project/specIndex';
 
 type FieldSpec = [name: string, type: FieldType, extra?: { enumValues?: string[]; required?: boolean }];
 

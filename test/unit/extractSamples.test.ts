@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractSpec } from '../../src/core/spec/extract';
-import { entityRecall } from '../../src/core/spec/extract/evaluate';
-import { ProjectSpec, type Rule } from '../../src/core/spec/projectSpec';
-import { validateSpec } from '../../src/core/spec/specIndex';
+import { extractSpec } from '../../src/core/extract';
+import { entityRecall } from '../../src/core/extract/evaluate';
+import { ProjectSpec, type Rule } from '../../src/model/project/projectSpec';
+import { validateSpec } from '../../src/model/project/specIndex';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'requirements');
 

@@ -1,7 +1,7 @@
 // The scoring library of the extractor benchmark (bench/eval-extractor.mjs): every matching
 // decision it makes, on hand-built specs and gold annotations.
 import * as assert from 'node:assert/strict';
-import { ProjectSpec, type ProjectSpecInput } from '../../src/core/spec/projectSpec';
+import { ProjectSpec, type ProjectSpecInput } from '../../src/model/project/projectSpec';
 import {
   attributeKey,
   attributesMatch,
@@ -27,8 +27,8 @@ import {
   Synonyms,
   valueNamesChild,
   type GoldText,
-} from '../../src/core/spec/evaluation/score';
-import { accountSentences } from '../../src/core/spec/accounting';
+} from '../../src/core/evaluation/score';
+import { accountSentences } from '../../src/model/project/accounting';
 
 const synonyms = new Synonyms([
   ['aircraft', 'airplane', 'plane'],

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { generateProject } from '../../src/core/generator';
 import { forecastRun } from '../../src/core/pipeline/forecast';
 import { unzipProject, zipProject } from '../../src/core/output/zip';
-import { addEntity } from '../../src/core/spec/edit';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { addEntity } from '../../src/model/project/edit';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const load = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));

@@ -2,14 +2,14 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCommand, type GenerateDeps } from '../../src/core/cli/generateCommand';
+import { generateCommand, type GenerateDeps } from '../../src/cli/generateCommand';
 import { generateProject, InvalidSpecError } from '../../src/core/generator';
 import { TakossManifest } from '../../src/core/generator/project';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { FakeAnthropicServer, toolMessage } from '../fake-anthropic/server';
-import { extractSpec } from '../../src/core/spec/extract';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { extractSpec } from '../../src/core/extract';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');

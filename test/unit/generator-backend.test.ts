@@ -5,8 +5,8 @@ import ts from 'typescript';
 import { generateBackend } from '../../src/core/generator/backend';
 import { pruneImports } from '../../src/core/generator/backend/util';
 import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
-import { validateSpec } from '../../src/core/spec/specIndex';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { validateSpec } from '../../src/model/project/specIndex';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = ['tasks', 'events', 'clinic', 'library', 'studio'];

@@ -5,7 +5,7 @@ import { generateDeploy } from '../../src/core/generator/deploy';
 import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
 import { generateFrontend } from '../../src/core/generator/frontend';
 import { buildManifest, generateProjectRoot, MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
 import { generateFrontend } from '../../src/core/generator/frontend';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

@@ -9,12 +9,12 @@ import { buildModel } from '../../src/core/generator/backend/model';
 import { sampleFields, sampleValue } from '../../src/core/generator/backend/samples';
 import { FileSet } from '../../src/core/generator/fileSet';
 import { generateFrontend } from '../../src/core/generator/frontend';
-import { ProjectSpec, type Rule } from '../../src/core/spec/projectSpec';
+import { ProjectSpec, type Rule } from '../../src/model/project/projectSpec';
 import ts from 'typescript';
 import { describeRule as describeReadme } from '../../src/core/generator/project/readme';
-import { describeRule } from '../../src/core/spec/edit';
-import { conditionHolds, describeCondition } from '../../src/core/spec/ruleConditions';
-import { validateSpec } from '../../src/core/spec/specIndex';
+import { describeRule } from '../../src/model/project/edit';
+import { conditionHolds, describeCondition } from '../../src/model/project/ruleConditions';
+import { validateSpec } from '../../src/model/project/specIndex';
 import { typecheckGenerated } from './generatedTypecheck';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');

@@ -2,8 +2,8 @@
 // orchestrator adds the per-entity stages after the domain model), tells it on the event stream,
 // and the run state redraws the grown tree from those events, live or replayed.
 import * as assert from 'node:assert/strict';
-import { RunEvent, RunEventStream } from '../../src/core/pipeline/events';
-import { applyRunEvent, initialRunState, markInterrupted, replayRun, runProgress } from '../../src/core/pipeline/runState';
+import { RunEvent, RunEventStream } from '../../src/model/run/events';
+import { applyRunEvent, initialRunState, markInterrupted, replayRun, runProgress } from '../../src/model/run/runState';
 import { runStages } from '../../src/core/pipeline/scheduler';
 
 interface Stage {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { STALE_LOCK_MS } from '../../src/core/history/recordLock';
 import { type GenerationRecord, HistoryRecordTooLargeError, HistoryStore, MAX_RECORD_BYTES, RECORD_VERSION } from '../../src/core/history/store';
-import { extractSpec } from '../../src/core/spec/extract';
+import { extractSpec } from '../../src/core/extract';
 
 const spec = extractSpec('Blog with auth and posts.');
 const record = (id: string, createdAt: number): GenerationRecord => ({
@@ -103,7 +103,7 @@ describe('generation history store', () => {
   it('two processes (two VS Code windows) writing at once lose nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
     const storeModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'history', 'store.js');
-    const extractModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'spec', 'extract', 'index.js');
+    const extractModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'extract', 'index.js');
     const script = (window: string) => `
       const { HistoryStore } = require(${JSON.stringify(storeModule)});
       const { extractSpec } = require(${JSON.stringify(extractModule)});

@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBabelSyntaxChecker } from '../../src/core/check/babelSyntax';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
 import { type FakeResponse, FakeAnthropicServer, type RecordedRequest, errorResponse, toolMessage } from '../fake-anthropic/server';
 

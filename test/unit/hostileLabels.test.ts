@@ -6,13 +6,13 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCommand } from '../../src/core/cli/generateCommand';
+import { generateCommand } from '../../src/cli/generateCommand';
 import { generateProject } from '../../src/core/generator';
 import * as emit from '../../src/core/generator/emit';
 import type { GeneratedFile } from '../../src/core/generator/fileSet';
-import { extractSpec } from '../../src/core/spec/extract';
-import { ProjectSpec, toSpecText, unsafeCharacter } from '../../src/core/spec/projectSpec';
-import { WebviewToHost } from '../../src/protocol';
+import { extractSpec } from '../../src/core/extract';
+import { ProjectSpec, toSpecText, unsafeCharacter } from '../../src/model/project/projectSpec';
+import { WebviewToHost } from '../../src/model/protocol';
 import { scriptCode, scriptComments, scriptErrors, sqlCode } from '../shared/dataRanges';
 import { HOSTILE_TEXTS, hostileSpec, MARKER, REFUSED_TEXTS, RESERVED_LABELS, withTexts } from '../shared/hostileSpec';
 

@@ -7,10 +7,10 @@ import path from 'node:path';
 import ts from 'typescript';
 import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
 import { createDiskWriter } from '../../src/core/output/diskSink';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import { type FakeResponse, FakeAnthropicServer, type RecordedRequest, errorResponse, toolMessage } from '../fake-anthropic/server';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');

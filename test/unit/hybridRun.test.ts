@@ -2,11 +2,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { replayRun } from '../../src/core/pipeline/runState';
+import { replayRun } from '../../src/model/run/runState';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
 import { errorResponse, FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateProject } from '../../src/core/generator';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import { INSTALL_LIFECYCLE } from '../shared/installScripts';
 
 const specsDir = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');

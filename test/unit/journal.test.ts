@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RunEventStream } from '../../src/core/pipeline/events';
+import { RunEventStream } from '../../src/model/run/events';
 import { JOURNAL_VERSION, type JournalHeader, latestJournal, pruneJournals, readJournal, RunJournal } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { markInterrupted, replayRun } from '../../src/core/pipeline/runState';
-import { extractSpec } from '../../src/core/spec/extract';
+import { markInterrupted, replayRun } from '../../src/model/run/runState';
+import { extractSpec } from '../../src/core/extract';
 
 const spec = extractSpec('Blog with auth and posts.');
 const header = (runId: string): JournalHeader => ({

@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/core/cli/runCli';
+import { runCli } from '../../src/cli/runCli';
 import { MAX_FILE_BYTES } from '../../src/core/generator/fileSet';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { ProjectSpec, type ProjectSpecInput } from '../../src/core/spec/projectSpec';
+import { ProjectSpec, type ProjectSpecInput } from '../../src/model/project/projectSpec';
 import { loadFixtureSpec } from '../shared/claudeModels';
 
 /** "Aa", "Ab", … : distinct PascalCase-friendly letter codes. */

@@ -5,8 +5,8 @@ import { coverageMarkdown, requirementsCoverage } from '../../src/core/explain/e
 import { generateProject } from '../../src/core/generator';
 import { buildManifest, TakossManifest } from '../../src/core/generator/project';
 import { generateReadme } from '../../src/core/generator/project/readme';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
-import { applySuggestion, ignoreSentence } from '../../src/core/spec/suggestions';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { applySuggestion, ignoreSentence } from '../../src/model/project/suggestions';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const load = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));

@@ -5,14 +5,14 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RunEvent, RunEventStream } from '../../src/core/pipeline/events';
+import { RunEvent, RunEventStream } from '../../src/model/run/events';
 import { topologicalOrder } from '../../src/core/pipeline/graph';
 import { JOURNAL_VERSION, journaledSpecs, readJournal, RunJournal } from '../../src/core/pipeline/journal';
 import { type ResumeState, runGeneration } from '../../src/core/pipeline/orchestrator';
-import { replayRun } from '../../src/core/pipeline/runState';
+import { replayRun } from '../../src/model/run/runState';
 import { buildStageGraph, initialStageGraph } from '../../src/core/pipeline/stages/catalogue';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 import { withOrganizer } from '../shared/claudeModels';
 

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateProject, InvalidSpecError } from '../../src/core/generator';
 import { MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project';
-import { RunEvent, RunEventStream } from '../../src/core/pipeline/events';
+import { RunEvent, RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { replayRun } from '../../src/core/pipeline/runState';
+import { replayRun } from '../../src/model/run/runState';
 import { buildStageGraph, STAGE_CATALOGUE } from '../../src/core/pipeline/stages/catalogue';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PendingRequests, RequestCancelledError, RequestTimeoutError } from '../../src/shared/pendingRequests';
+import { PendingRequests, RequestCancelledError, RequestTimeoutError } from '../../src/model/pendingRequests';
 
 describe('PendingRequests', () => {
   it('settles a request with its reply and forgets it', async () => {

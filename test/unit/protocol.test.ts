@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_MESSAGE_CHARS, parseHostToWebview, parseWebviewToHost, PROTOCOL_VERSION } from '../../src/protocol';
+import { MAX_MESSAGE_CHARS, parseHostToWebview, parseWebviewToHost, PROTOCOL_VERSION } from '../../src/model/protocol';
 
 const host = {
   vscodeVersion: '1.100.3',

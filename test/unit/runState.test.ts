@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { RunEventStream } from '../../src/core/pipeline/events';
-import { applyRunEvent, initialRunState, replayRun, runProgress } from '../../src/core/pipeline/runState';
+import { RunEventStream } from '../../src/model/run/events';
+import { applyRunEvent, initialRunState, replayRun, runProgress } from '../../src/model/run/runState';
 import { RetryableError, runStages } from '../../src/core/pipeline/scheduler';
 
 const stage = (id: string, ...dependsOn: string[]) => ({ id, title: id, dependsOn });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { RunEvent, RunEventStream } from '../../src/core/pipeline/events';
+import { RunEvent, RunEventStream } from '../../src/model/run/events';
 import { GraphError, topologicalOrder } from '../../src/core/pipeline/graph';
 import { backoffDelay, RetryableError, runStages, type StageContext } from '../../src/core/pipeline/scheduler';
 

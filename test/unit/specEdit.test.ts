@@ -17,9 +17,9 @@ import {
   setOptions,
   SpecEditError,
   updateField,
-} from '../../src/core/spec/edit';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
-import { validateSpec } from '../../src/core/spec/specIndex';
+} from '../../src/model/project/edit';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { validateSpec } from '../../src/model/project/specIndex';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const load = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));

@@ -17,10 +17,10 @@ import {
   ruleProblems,
   SpecEditError,
   updateField,
-} from '../../src/core/spec/edit';
-import { ProjectSpec, Rule } from '../../src/core/spec/projectSpec';
-import { conditionHolds, conditionProblem, valueWhere } from '../../src/core/spec/ruleConditions';
-import { validateSpec } from '../../src/core/spec/specIndex';
+} from '../../src/model/project/edit';
+import { ProjectSpec, Rule } from '../../src/model/project/projectSpec';
+import { conditionHolds, conditionProblem, valueWhere } from '../../src/model/project/ruleConditions';
+import { validateSpec } from '../../src/model/project/specIndex';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const studio = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'studio.json'), 'utf8')));

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { accountSentences } from '../../src/core/spec/accounting';
+import { accountSentences } from '../../src/model/project/accounting';
 import { generateProject } from '../../src/core/generator';
-import { ProjectSpec, type Rule } from '../../src/core/spec/projectSpec';
-import { validateSpec } from '../../src/core/spec/specIndex';
+import { ProjectSpec, type Rule } from '../../src/model/project/projectSpec';
+import { validateSpec } from '../../src/model/project/specIndex';
 import {
   addRuleForSentences,
   applySuggestion,
@@ -14,7 +14,7 @@ import {
   resolveWithRule,
   suggestionText,
   unignoreSentence,
-} from '../../src/core/spec/suggestions';
+} from '../../src/model/project/suggestions';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const load = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));

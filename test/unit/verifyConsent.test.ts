@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { type RunEventInput, RunEventStream } from '../../src/core/pipeline/events';
+import { type RunEventInput, RunEventStream } from '../../src/model/run/events';
 import { runStages, StageSkippedError } from '../../src/core/pipeline/scheduler';
 import { filesClaudeWrote } from '../../src/core/verify/claudeFiles';
 import { listSome, verifyConsentPrompt } from '../../src/core/verify/consent';

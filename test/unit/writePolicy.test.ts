@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateProject } from '../../src/core/generator';
 import { claudeWritable, protectedPathReason, repairEditable, repairWriteRefusal, stageWriteRefusal } from '../../src/core/pipeline/writePolicy';
-import { ProjectSpec } from '../../src/core/spec/projectSpec';
+import { ProjectSpec } from '../../src/model/project/projectSpec';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const files = generateProject(ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8'))));

@@ -3,8 +3,8 @@
 // (each sentence with the files serving it, and the sentences no file serves). Pure text, so the
 // hover, the panel and the CLI can all say the same thing.
 import type { ManifestFile, TakossManifest } from '../generator/project/manifest';
-import type { SentenceStatus } from '../spec/accounting';
-import { STATUS_TEXT, UNACCOUNTED_REASON } from '../spec/understanding';
+import type { SentenceStatus } from '../../model/project/accounting';
+import { STATUS_TEXT, UNACCOUNTED_REASON } from '../../model/project/understanding';
 
 export interface FileExplanation {
   project: string;

@@ -25,8 +25,8 @@
 //   user = { id, email, role, ...User fields, createdAt, updatedAt } (never the password hash)
 // Health: GET /api/health -> 200 { status: "ok" }.
 
-import type { EntityNames } from '../spec/naming';
-import { kebabCase } from '../spec/naming';
+import type { EntityNames } from '../../model/project/naming';
+import { kebabCase } from '../../model/project/naming';
 
 export const API_PREFIX = '/api';
 export const DEFAULT_PAGE_SIZE = 20;

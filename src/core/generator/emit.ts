@@ -1,7 +1,7 @@
 // The one way spec strings (labels, titles, descriptions, messages, notes) enter generated files:
 // one helper per context, so a label is always data and never code (issue #12). The schema already
 // refuses control characters, U+2028/U+2029 and bidi controls; these helpers hold even without it.
-import { BIDI_CONTROLS, CONTROL_CHARACTERS, LINE_SEPARATORS } from '../spec/projectSpec';
+import { BIDI_CONTROLS, CONTROL_CHARACTERS, LINE_SEPARATORS } from '../../model/project/projectSpec';
 
 // For ordinary text every helper returns what the templates always wrote, so output stays the same.
 

@@ -1,7 +1,7 @@
 // The offline generator: a reviewed spec -> every file of a full-stack project, in memory.
 // One module per layer; the manifest that explains every file is built last, from all of them.
-import { type ProjectSpec } from '../spec/projectSpec';
-import { validateSpec } from '../spec/specIndex';
+import { type ProjectSpec } from '../../model/project/projectSpec';
+import { validateSpec } from '../../model/project/specIndex';
 import { generateBackend } from './backend';
 import { generateDeploy } from './deploy';
 import { FileSet } from './fileSet';

@@ -12,8 +12,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { z } from 'zod';
 import { StageOutcome } from '../learning/outcome';
-import { RunEvent, Usage } from '../pipeline/events';
-import { ProjectSpec } from '../spec/projectSpec';
+import { RunEvent, Usage } from '../../model/run/events';
+import { ProjectSpec } from '../../model/project/projectSpec';
 import { withRecordLock } from './recordLock';
 
 export const RECORD_VERSION = 2;

@@ -1,7 +1,7 @@
 // Turns a run's event stream into the stage outcomes the history keeps: one per stage instance,
 // with the prompt variant it used, what it cost and took, and how Claude's answer turned out.
-import type { RunEvent } from '../pipeline/events';
-import { replayRun, type StageState } from '../pipeline/runState';
+import type { RunEvent } from '../../model/run/events';
+import { replayRun, type StageState } from '../../model/run/runState';
 import { DETERMINISTIC, type StageOutcome } from './outcome';
 
 export interface RunVerdicts {

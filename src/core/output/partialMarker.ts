@@ -1,8 +1,8 @@
 // `.takoss/PARTIAL.md`: the mark of a project whose run did not finish (cancelled or failed), so
 // nobody mistakes it for a complete one. The extension and the CLI write the same text; only the
 // advice (where to remove it from) differs.
-import type { RunEvent } from '../pipeline/events';
-import { replayRun } from '../pipeline/runState';
+import type { RunEvent } from '../../model/run/events';
+import { replayRun } from '../../model/run/runState';
 
 export const PARTIAL_MARKER = '.takoss/PARTIAL.md';
 export const PARTIAL_HEADING = '# This project is incomplete';

@@ -5,10 +5,10 @@
 import type { VariantChoice } from '../learning/bandit';
 import { type StructuredRequest, type StructuredResult, structuredBody } from '../providers/anthropic';
 import { worstRequestUsd } from '../providers/worstCase';
-import type { ProjectSpec } from '../spec/projectSpec';
+import type { ProjectSpec } from '../../model/project/projectSpec';
 import { answerValidator } from './answerPolicy';
 import { type BudgetHold, BudgetExceededError, type BudgetLedger } from './budgetLedger';
-import type { Usage } from './events';
+import type { Usage } from '../../model/run/events';
 import { CONVENTIONS, specContext } from './stages/sharedContext';
 import type { ClaudeStage, ClaudeStageContext, PromptVariant, StageInstance } from './stages/types';
 

@@ -8,7 +8,7 @@
 import { generateProject } from '../generator';
 import { costUsd } from '../providers/models';
 import { worstRequestUsd } from '../providers/worstCase';
-import type { ProjectSpec } from '../spec/projectSpec';
+import type { ProjectSpec } from '../../model/project/projectSpec';
 import { buildStageGraph } from './stages/catalogue';
 import { CONVENTIONS, specContext } from './stages/sharedContext';
 

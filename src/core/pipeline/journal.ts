@@ -5,8 +5,8 @@
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ProjectSpec } from '../spec/projectSpec';
-import { AcceptedModel, RunEvent } from './events';
+import { ProjectSpec } from '../../model/project/projectSpec';
+import { AcceptedModel, RunEvent } from '../../model/run/events';
 
 export const JOURNAL_VERSION = 1;
 

@@ -2,8 +2,8 @@
 // the user is reviewing, so they see (and accept or not) Claude's model before generating. The
 // same prompt, checks and reconciliation as in a run; the run's budget caps the call (a ledger of
 // its own: the call and its retries reserve their worst case from it, as in a run).
-import type { Usage } from './events';
-import { describeModelChanges, hasModelChanges, modelChanges, type ModelChanges } from './modelChanges';
+import type { Usage } from '../../model/run/events';
+import { describeModelChanges, hasModelChanges, modelChanges, type ModelChanges } from '../../model/run/modelChanges';
 import { BudgetExceededError, BudgetLedger } from './budgetLedger';
 import { prepareClaudeCall, reserveCall, structuredOnHold } from './claudeCall';
 import { CLAUDE_RETRY } from './claudeFailure';
@@ -13,8 +13,8 @@ import { domainModel, type ModelAnswer, reconcileModel } from './stages/domainMo
 import { LayerCache } from './stages/layers';
 import type { ClaudeStageContext, StageInstance } from './stages/types';
 import { InvalidModelOutputError, sleepUnlessAborted } from '../providers/anthropic';
-import type { ProjectSpec } from '../spec/projectSpec';
-import { validateSpec } from '../spec/specIndex';
+import type { ProjectSpec } from '../../model/project/projectSpec';
+import { validateSpec } from '../../model/project/specIndex';
 
 export interface RefineModelOptions extends Pick<ClaudeOptions, 'provider' | 'model' | 'budgetUsd' | 'chooseVariant'> {
   spec: ProjectSpec;

@@ -6,7 +6,7 @@
 // event stream.
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from './events';
+import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from '../../model/run/events';
 import { dependentsOf, GraphError, type StageNode, topologicalOrder } from './graph';
 
 /** Throw this (or any error with `retryable: true`) for failures worth another attempt. */

@@ -8,7 +8,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { type BudgetHold, BudgetExceededError } from '../pipeline/budgetLedger';
-import type { Usage } from '../pipeline/events';
+import type { Usage } from '../../model/run/events';
 import { RetryableError, RunCancelledError } from '../pipeline/scheduler';
 import { costUsd } from './models';
 import { RateLimiter } from './rateLimiter';

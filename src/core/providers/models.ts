@@ -1,6 +1,6 @@
 // Claude models Takoss knows and what they cost, in one table (USD per million tokens, from
 // Anthropic's pricing page, November 2026). Cache writes use the 5-minute TTL price.
-import type { Usage } from '../pipeline/events';
+import type { Usage } from '../../model/run/events';
 
 export interface ModelPrice {
   inputPerMTok: number;

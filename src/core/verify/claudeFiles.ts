@@ -1,6 +1,6 @@
 // Which files of a run hold what Claude wrote, read from the run's events: what a person must know
 // before agreeing to run the project (verification runs that code).
-import type { RunEvent } from '../pipeline/events';
+import type { RunEvent } from '../../model/run/events';
 
 export interface ClaudeFile {
   path: string;

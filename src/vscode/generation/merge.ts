@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GeneratedFile } from '../../core/generator/fileSet';
-import type { ProjectSpec } from '../../core/spec/projectSpec';
+import type { ProjectSpec } from '../../model/project/projectSpec';
 import { existingFiles } from './specReview';
 
 export interface MergePlan {

@@ -6,8 +6,8 @@ import { errorText, type Logger } from '../../core/log';
 import type { ClaudeOptions } from '../../core/pipeline/orchestrator';
 import { refineModel } from '../../core/pipeline/refineModel';
 import { RunCancelledError } from '../../core/pipeline/scheduler';
-import type { ProjectSpec } from '../../core/spec/projectSpec';
-import type { HostToWebview } from '../../protocol';
+import type { ProjectSpec } from '../../model/project/projectSpec';
+import type { HostToWebview } from '../../model/protocol';
 
 type ModelRefinedMessage = Extract<HostToWebview, { type: 'modelRefined' }>;
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GeneratedFile } from '../../core/generator/fileSet';
-import type { RunEvent } from '../../core/pipeline/events';
+import type { RunEvent } from '../../model/run/events';
 import { journaledSpecs } from '../../core/pipeline/journal';
 import type { ResumeState } from '../../core/pipeline/orchestrator';
 import { fileUri } from './runFiles';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../../core/history/store';
 import type { Logger } from '../../core/log';
-import type { RunEvent } from '../../core/pipeline/events';
+import type { RunEvent } from '../../model/run/events';
 import type { JournalContents } from '../../core/pipeline/journal';
-import type { HostToWebview } from '../../protocol';
+import type { HostToWebview } from '../../model/protocol';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { generationFolder } from '../history/generationFolder';
 import { recordInterruption } from '../history/runRecording';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RunEvent } from '../../core/pipeline/events';
+import type { RunEvent } from '../../model/run/events';
 import type { GenerationRequest } from '../../core/pipeline/orchestrator';
 import { StageSkippedError } from '../../core/pipeline/scheduler';
 import { type ClaudeFile, filesClaudeWrote } from '../../core/verify/claudeFiles';

@@ -5,7 +5,7 @@ import { Disposable, Emitter } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
 import type { StageOutcome } from '../../core/learning/outcome';
 import type { RunOutcomes } from '../../core/learning/types';
-import type { RunEvent } from '../../core/pipeline/events';
+import type { RunEvent } from '../../model/run/events';
 
 /**
  * The generation history of this machine (global storage, shared by every window): the store,

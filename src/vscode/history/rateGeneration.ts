@@ -1,5 +1,5 @@
 import { withRating } from '../../core/learning/stageOutcomes';
-import type { Rating } from '../../protocol';
+import type { Rating } from '../../model/protocol';
 import type { GenerationHistory } from './GenerationHistory';
 
 /** The user's thumbs up/down on a generation: kept in its record and passed to its stage outcomes for learning. */

@@ -2,9 +2,9 @@ import type * as vscode from 'vscode';
 import type { GenerationRecord } from '../../core/history/store';
 import { RECORD_VERSION } from '../../core/history/store';
 import { stageOutcomes } from '../../core/learning/stageOutcomes';
-import type { RunEvent, RunStatus, RunSummary } from '../../core/pipeline/events';
-import { replayRun } from '../../core/pipeline/runState';
-import type { ProjectSpec } from '../../core/spec/projectSpec';
+import type { RunEvent, RunStatus, RunSummary } from '../../model/run/events';
+import { replayRun } from '../../model/run/runState';
+import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { VerifyResult } from '../../core/verify/verifier';
 import type { GenerationHistory } from './GenerationHistory';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
-import type { HostInfo } from '../../protocol';
+import type { HostInfo } from '../../model/protocol';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import type { GenerationHistory } from '../history/GenerationHistory';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Disposable, Emitter } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
-import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHost, type WebviewToHost } from '../../protocol';
-import { PendingRequests } from '../../shared/pendingRequests';
+import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHost, type WebviewToHost } from '../../model/protocol';
+import { PendingRequests } from '../../model/pendingRequests';
 import type { HandlerContext } from './handlers/context';
 import { messageHandlers } from './handlers';
 import { GenerationRunner } from '../generation/GenerationRunner';

@@ -3,7 +3,7 @@
 import type { FileSink } from './util';
 import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
-import type { Relation } from '../../spec/projectSpec';
+import type { Relation } from '../../../model/project/projectSpec';
 import { lines, str } from './util';
 import { blockComment } from '../emit';
 

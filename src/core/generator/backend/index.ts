@@ -1,7 +1,7 @@
 // The backend layer of the deterministic generator: everything under backend/ (a Hono + Drizzle
 // API on PGlite/PostgreSQL with migrations, seed, auth, rules, OpenAPI and tests) from a spec.
 // Pure string templates: the same spec always gives byte-identical files.
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import type { FileSet } from '../fileSet';
 import { addApp } from './app';
 import { addAuth } from './auth';

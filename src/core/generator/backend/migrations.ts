@@ -1,10 +1,10 @@
 // backend/migrations/0001_init.sql: the database DDL, generated from the spec (tables, foreign
 // keys with ON DELETE, UNIQUE and CHECK constraints, indexes on foreign keys).
 import type { FileSink } from './util';
-import { snakeCase } from '../../spec/naming';
+import { snakeCase } from '../../../model/project/naming';
 import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
-import type { Relation } from '../../spec/projectSpec';
+import type { Relation } from '../../../model/project/projectSpec';
 import { onDeleteSql } from './dbSchema';
 import { ident, lines, sqlString } from './util';
 import { lineComment } from '../emit';

@@ -1,8 +1,8 @@
 // The backend's view of a spec: every entity with the columns it stores, in a fixed order, so
 // each template (SQL, Drizzle, zod, routes, tests) agrees on names and types.
-import type { Entity, Field, FieldType, ProjectSpec, Relation, Rule } from '../../spec/projectSpec';
-import { indexSpec, USER_ENTITY, type SpecIndex } from '../../spec/specIndex';
-import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from '../../spec/naming';
+import type { Entity, Field, FieldType, ProjectSpec, Relation, Rule } from '../../../model/project/projectSpec';
+import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
+import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from '../../../model/project/naming';
 import { foreignKeyProperty, manyToManyProperty } from '../contract';
 
 export type ColumnType = FieldType | 'foreignKey' | 'passwordHash' | 'role';

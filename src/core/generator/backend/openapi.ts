@@ -1,8 +1,8 @@
 // backend/openapi.json: an OpenAPI 3.1 description of the generated API, built from the spec
 // (served at /api/openapi.json).
 import type { FileSink } from './util';
-import { kebabCase } from '../../spec/naming';
-import { describeCondition } from '../../spec/ruleConditions';
+import { kebabCase } from '../../../model/project/naming';
+import { describeCondition } from '../../../model/project/ruleConditions';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, publicColumns } from './model';

@@ -4,7 +4,7 @@ import type { FileSink } from './util';
 import { BACKEND_PORT } from '../contract';
 import type { BackendModel } from './model';
 import { allSources } from './model';
-import { describeCondition } from '../../spec/ruleConditions';
+import { describeCondition } from '../../../model/project/ruleConditions';
 import { lines } from './util';
 import { markdownText } from '../emit';
 

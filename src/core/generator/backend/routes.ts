@@ -1,8 +1,8 @@
 // backend/src/routes/<entity>.ts: the CRUD endpoints of one entity, its has-many endpoints and
 // the access checks (sign-in, ownership, roles) of the spec, in the shapes of contract.ts.
 import type { FileSink } from './util';
-import type { Relation, Rule } from '../../spec/projectSpec';
-import { kebabCase } from '../../spec/naming';
+import type { Relation, Rule } from '../../../model/project/projectSpec';
+import { kebabCase } from '../../../model/project/naming';
 import { childrenPath, collectionPath, foreignKeyProperty } from '../contract';
 import type { BackendModel, EntityModel } from './model';
 import { publicColumns, relationId, ruleId, searchableColumns } from './model';

@@ -4,7 +4,7 @@
 // same transaction as the write, after locking the row and the parent rows a rule reads, so two
 // simultaneous requests cannot both take the last place or slip past a refusal.
 import type { FileSink } from './util';
-import type { Rule, RuleCondition } from '../../spec/projectSpec';
+import type { Rule, RuleCondition } from '../../../model/project/projectSpec';
 import type { BackendModel, Column, EntityModel } from './model';
 import { ruleId } from './model';
 import { foreignKeyProperty } from '../contract';
@@ -12,7 +12,7 @@ import { drizzleDefault } from './dbSchema';
 import { workflowInitial } from './samples';
 import { lines, str } from './util';
 import { blockComment, jsValue, lineComment, singleQuotedText, templateText } from '../emit';
-import { describeCondition, offsetMinutes } from '../../spec/ruleConditions';
+import { describeCondition, offsetMinutes } from '../../../model/project/ruleConditions';
 
 type RuleOf<K extends Rule['kind']> = Extract<Rule, { kind: K }>;
 

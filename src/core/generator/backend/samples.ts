@@ -1,7 +1,7 @@
 // Deterministic example values per column (the n-th row), used by the seed script and the tests.
 // They satisfy the spec's rules: time ranges in order, and no refuseWhen condition holds for them.
-import type { RuleCondition } from '../../spec/projectSpec';
-import { valueWhere } from '../../spec/ruleConditions';
+import type { RuleCondition } from '../../../model/project/projectSpec';
+import { valueWhere } from '../../../model/project/ruleConditions';
 import type { BackendModel, Column, EntityModel } from './model';
 
 const WORDS: Record<string, string[]> = {

@@ -2,13 +2,13 @@
 // PGlite database and calls app.request() (no port): CRUD per entity, has-many endpoints, sign-in
 // and every business rule.
 import type { FileSink } from './util';
-import type { Rule, RuleCondition } from '../../spec/projectSpec';
-import { kebabCase } from '../../spec/naming';
+import type { Rule, RuleCondition } from '../../../model/project/projectSpec';
+import { kebabCase } from '../../../model/project/naming';
 import { foreignKeyProperty } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, relationId, ruleId, searchableColumns } from './model';
 import { periodSpacing, refusalConditions, sampleValue, workflowInitial } from './samples';
-import { conditionHolds, offsetMinutes, valueWhere } from '../../spec/ruleConditions';
+import { conditionHolds, offsetMinutes, valueWhere } from '../../../model/project/ruleConditions';
 import { lines, str } from './util';
 import { jsValue, lineComment, singleQuotedText, templateText } from '../emit';
 

@@ -3,8 +3,8 @@
 // the root .env.example.
 import { BACKEND_PORT } from '../contract';
 import type { FileSet } from '../fileSet';
-import { snakeCase } from '../../spec/naming';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import { snakeCase } from '../../../model/project/naming';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 
 export const NODE_IMAGE = 'node:20-slim';
 export const NGINX_IMAGE = 'nginx:1.27-alpine';

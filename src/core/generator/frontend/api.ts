@@ -3,8 +3,8 @@
 import { API_PREFIX, DEFAULT_PAGE_SIZE, ERROR_CODES, MAX_PAGE_SIZE } from '../contract';
 import type { FileSet } from '../fileSet';
 import { blockComment, lineComment } from '../emit';
-import type { Field } from '../../spec/projectSpec';
-import { USER_ENTITY } from '../../spec/specIndex';
+import type { Field } from '../../../model/project/projectSpec';
+import { USER_ENTITY } from '../../../model/project/specIndex';
 import { allSources, authSources, str, type FrontendEntity, type FrontendModel } from './model';
 
 export const TOKEN_STORAGE_SUFFIX = '.token';

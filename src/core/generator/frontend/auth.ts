@@ -1,9 +1,9 @@
 // Email/password auth in the browser: the auth context (token in localStorage, current user,
 // logout, redirect to the login page on 401), the route guard, and the login/register pages.
 import type { FileSet } from '../fileSet';
-import { humanize } from '../../spec/naming';
-import type { Field } from '../../spec/projectSpec';
-import { USER_ENTITY } from '../../spec/specIndex';
+import { humanize } from '../../../model/project/naming';
+import type { Field } from '../../../model/project/projectSpec';
+import { USER_ENTITY } from '../../../model/project/specIndex';
 import { fieldSchema } from './entities';
 import { authSources, str, type FrontendModel } from './model';
 

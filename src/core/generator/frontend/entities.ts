@@ -2,8 +2,8 @@
 // required flags and min/max) and the metadata the generic pages render from.
 import type { FileSet } from '../fileSet';
 import { jsValue, lineComment } from '../emit';
-import { humanize } from '../../spec/naming';
-import type { Field } from '../../spec/projectSpec';
+import { humanize } from '../../../model/project/naming';
+import type { Field } from '../../../model/project/projectSpec';
 import { str, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
 
 export function entityModulePath(entity: FrontendEntity): string {

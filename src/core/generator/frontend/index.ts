@@ -2,7 +2,7 @@
 // frontend/ with a typed client for the HTTP contract (contract.ts), list/detail/form pages per
 // entity, auth pages when the spec has email/password auth, and component tests.
 import type { FileSet } from '../fileSet';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { generateApiClient } from './api';
 import { generateAppShell } from './app';
 import { generateAuth } from './auth';

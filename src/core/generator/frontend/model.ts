@@ -1,9 +1,9 @@
 // The frontend's view of the spec: for each entity, the names, form fields, relation pickers and
 // child lists the templates need, computed once so every generated file agrees.
 import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE } from '../contract';
-import { humanize, kebabCase, type EntityNames } from '../../spec/naming';
-import type { Entity, Field, ProjectSpec, Relation } from '../../spec/projectSpec';
-import { indexSpec, USER_ENTITY, type SpecIndex } from '../../spec/specIndex';
+import { humanize, kebabCase, type EntityNames } from '../../../model/project/naming';
+import type { Entity, Field, ProjectSpec, Relation } from '../../../model/project/projectSpec';
+import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
 
 export interface RelationPicker {
   relation: Relation;

@@ -4,8 +4,8 @@
 // with auth, login, the 401 redirect and registration.
 import { DEFAULT_PAGE_SIZE } from '../contract';
 import type { FileSet } from '../fileSet';
-import { humanize } from '../../spec/naming';
-import type { Field } from '../../spec/projectSpec';
+import { humanize } from '../../../model/project/naming';
+import type { Field } from '../../../model/project/projectSpec';
 import { TOKEN_STORAGE_SUFFIX } from './api';
 import { PASSWORD_MIN_LENGTH, registerFields } from './auth';
 import { authSources, str, type FrontendEntity, type FrontendModel } from './model';

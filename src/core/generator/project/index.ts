@@ -1,7 +1,7 @@
 // The project-root layer: the npm workspaces package.json (build/test/dev/seed for backend and
 // frontend together), the dev runner script, README, .gitignore and .nvmrc.
 import type { FileSet } from '../fileSet';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { generateReadme } from './readme';
 
 export { buildManifest, MANIFEST_PATH, TakossManifest } from './manifest';

@@ -1,8 +1,8 @@
 // The README's account of what was left out: the requirements Takoss did not understand, the ones
 // it recognised but does not build (each with its reason and sentence number), and the sentences
 // the user ignored on review. "Nothing" is said only when every sentence made it into the app.
-import type { ProjectSpec } from '../../spec/projectSpec';
-import { type LeftOutItem, sentenceLabel, understand } from '../../spec/understanding';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
+import { type LeftOutItem, sentenceLabel, understand } from '../../../model/project/understanding';
 import { markdownText } from '../emit';
 
 const bullet = (item: LeftOutItem) => `- “${markdownText(item.text)}” (${sentenceLabel(item.sentences)}) — ${markdownText(item.reason)}`;

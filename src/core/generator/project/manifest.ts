@@ -2,8 +2,8 @@
 // sentences it serves. The VS Code hover provider reads it (validated with TakossManifest).
 import { z } from 'zod';
 import type { GeneratedFile } from '../fileSet';
-import { accountSentences } from '../../spec/accounting';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import { accountSentences } from '../../../model/project/accounting';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 
 export const MANIFEST_PATH = '.takoss/manifest.json';
 export const MANIFEST_VERSION = 1;

@@ -1,9 +1,9 @@
 // The generated project's README: what the app does (entities, relations, auth, enforced rules),
 // what was asked for but not built, and how to run, test and deploy it.
 import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
-import { entityNames, humanize } from '../../spec/naming';
-import type { Field, ProjectSpec, Rule } from '../../spec/projectSpec';
-import { describeCondition } from '../../spec/ruleConditions';
+import { entityNames, humanize } from '../../../model/project/naming';
+import type { Field, ProjectSpec, Rule } from '../../../model/project/projectSpec';
+import { describeCondition } from '../../../model/project/ruleConditions';
 import { leftOutSections } from './leftOut';
 import { markdownCode, markdownProse, markdownText } from '../emit';
 

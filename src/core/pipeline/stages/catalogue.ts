@@ -2,7 +2,7 @@
 // marked per-entity fan out into one instance per entity, so the graph grows with the spec. A run
 // starts from the graph without them (the entity set is not final before the domain model) and
 // grows to the full graph once the domain model has finished.
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { apiApp } from './apiApp';
 import { apiDocs } from './apiDocs';
 import { apiRoutes } from './apiRoutes';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { generateProject } from '../../generator';
-import { deleteEntity } from '../../spec/edit';
-import { buildPages } from '../../spec/extract/pages';
-import { EntityName, ProjectSpec } from '../../spec/projectSpec';
-import { USER_ENTITY, validateSpec } from '../../spec/specIndex';
-import { describeModelChanges, type EntityRename, hasModelChanges, modelChanges } from '../modelChanges';
+import { deleteEntity } from '../../../model/project/edit';
+import { buildPages } from '../../../model/project/pages';
+import { EntityName, ProjectSpec } from '../../../model/project/projectSpec';
+import { USER_ENTITY, validateSpec } from '../../../model/project/specIndex';
+import { describeModelChanges, type EntityRename, hasModelChanges, modelChanges } from '../../../model/run/modelChanges';
 import { prompts } from './define';
 import { fillTemplate, type StageDefinition } from './types';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { GeneratedFile } from '../../generator/fileSet';
 import { buildManifest, MANIFEST_PATH } from '../../generator/project';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { prompts } from './define';
 import { type OfflineContext, type StageDefinition, StageOutputSchema, type StageOutput } from './types';
 

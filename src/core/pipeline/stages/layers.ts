@@ -30,8 +30,8 @@ import { buildFrontendModel, type FrontendModel } from '../../generator/frontend
 import { generateEntityPages } from '../../generator/frontend/pages';
 import { generateFrontendTests } from '../../generator/frontend/tests';
 import { generateProjectRoot } from '../../generator/project';
-import { entityNames } from '../../spec/naming';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import { entityNames } from '../../../model/project/naming';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 
 type BackendLayer = (model: BackendModel, files: { add: FileSet['add'] }) => void;
 type FrontendLayer = (model: FrontendModel, files: FileSet) => void;

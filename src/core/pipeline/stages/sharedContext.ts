@@ -1,7 +1,7 @@
 // The context every Claude stage shares, sent first and marked for prompt caching: the project
 // conventions (stable across runs) and the spec (stable within a run). Later stages read both
 // from the cache instead of paying for them again.
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 
 export const CONVENTIONS = `You are a stage of Takoss, a generator of complete full-stack TypeScript projects.
 Project conventions:

@@ -3,7 +3,7 @@
 // output, and the deterministic implementation the offline provider runs.
 import { z } from 'zod';
 import type { GeneratedFile } from '../../generator/fileSet';
-import type { ProjectSpec } from '../../spec/projectSpec';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import type { VerifyResult } from '../../verify/verifier';
 import type { LayerCache } from './layers';
 

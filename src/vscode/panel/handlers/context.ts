@@ -1,5 +1,5 @@
 import type { Logger } from '../../../core/log';
-import type { HostInfo, HostToWebview, WebviewToHost } from '../../../protocol';
+import type { HostInfo, HostToWebview, WebviewToHost } from '../../../model/protocol';
 import type { GenerationRunner } from '../../generation/GenerationRunner';
 
 /** What a message handler may do: reply, log, and report readiness or pong replies. */

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION } from '../../../protocol';
+import { PROTOCOL_VERSION } from '../../../model/protocol';
 import type { Handler } from './context';
 
 /** The webview finished loading: tell it about the host, or explain a version mismatch. */

@@ -1,0 +1,146 @@
+// Name matching for the extractor benchmark: when does a gold class, attribute or role name mean
+// the same thing as a name in the extracted spec? Pure functions, no I/O.
+//
+// A name becomes a list of tokens: split camelCase/PascalCase/snake/kebab/spaces, lower-cased,
+// every word singularized ("PurchaseOrders" -> purchase order), then phrases and words of the
+// synonym table replaced by one token per synonym group (aircraft ~ airplane ~ plane). Two names
+// match STRICTLY when their tokens, joined without separators, are equal (so "purchase order",
+// "PurchaseOrder", "PurchaseOrders" and "Purchaseorder" are one name). LENIENTLY (head word) one
+// name's tokens may also end with the other's: JournalEntry ~ Entry, SalaryStatement ~ Statement.
+import { singularizeWord, words } from '../../model/project/naming';
+
+/** Groups of interchangeable words or phrases (lower case, singular, words separated by spaces). */
+export type SynonymGroups = readonly (readonly string[])[];
+
+export class Synonyms {
+  /** Phrase (singular tokens joined by a space) -> group token. */
+  private readonly phrases = new Map<string, string>();
+  private readonly longest: number;
+
+  constructor(groups: SynonymGroups = []) {
+    let longest = 1;
+    groups.forEach((group, index) => {
+      for (const entry of group) {
+        const tokens = baseTokens(entry);
+        if (!tokens.length) continue;
+        longest = Math.max(longest, tokens.length);
+        const key = tokens.join(' ');
+        // A phrase listed in two groups keeps the first (the table should not do that).
+        if (!this.phrases.has(key)) this.phrases.set(key, `~${index}`);
+      }
+    });
+    this.longest = longest;
+  }
+
+  /** Replaces listed phrases (longest first, left to right) by their group token. */
+  canonical(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let replaced = false;
+      for (let n = Math.min(this.longest, tokens.length - i); n >= 1; n--) {
+        const group = this.phrases.get(tokens.slice(i, i + n).join(' '));
+        if (group) {
+          out.push(group);
+          i += n;
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) out.push(tokens[i++]);
+    }
+    return out;
+  }
+
+  /** Whether two single words or phrases are the same or listed in one group. */
+  same(a: string, b: string): boolean {
+    return this.canonical(baseTokens(a)).join('') === this.canonical(baseTokens(b)).join('');
+  }
+}
+
+export const NO_SYNONYMS = new Synonyms();
+
+/** Lower-case singular words of a name, before synonyms. */
+export function baseTokens(name: string): string[] {
+  return words(name.replace(/[’']s\b/g, '')).map((word) => singularizeWord(word).toLowerCase());
+}
+
+/** Tokens of a name after synonyms. */
+export function nameTokens(name: string, synonyms: Synonyms = NO_SYNONYMS): string[] {
+  return synonyms.canonical(baseTokens(name));
+}
+
+/** The strict comparison key: case-, plural-, separator- and synonym-insensitive. */
+export function nameKey(name: string, synonyms: Synonyms = NO_SYNONYMS): string {
+  return nameTokens(name, synonyms).join('');
+}
+
+function endsWith(long: readonly string[], short: readonly string[]): boolean {
+  if (!short.length || short.length > long.length) return false;
+  const offset = long.length - short.length;
+  return short.every((token, i) => long[offset + i] === token);
+}
+
+/** Strict: same key. Lenient: also when one name's tokens end with all of the other's (head word). */
+export function namesMatch(gold: string, found: string, lenient: boolean, synonyms: Synonyms = NO_SYNONYMS): boolean {
+  const g = nameTokens(gold, synonyms);
+  const f = nameTokens(found, synonyms);
+  if (!g.length || !f.length) return false;
+  if (g.join('') === f.join('')) return true;
+  return lenient && (endsWith(f, g) || endsWith(g, f));
+}
+
+/**
+ * Gold names in some corpora are word stems ("employe", "schedul", "training sess"): every stem
+ * word must begin the corresponding word of the name (aligned at the end, so "membership" also
+ * names "family membership"). Raw lower-case words, no singularizing.
+ */
+export function stemMatches(stem: string, name: string): boolean {
+  const s = words(stem);
+  const n = words(name);
+  if (!s.length || s.length > n.length) return false;
+  const offset = n.length - s.length;
+  return s.every((part, i) => n[offset + i].startsWith(part)) && s[s.length - 1].length >= 3;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps ("Nmae" ~ "name"). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[rows - 1][cols - 1];
+}
+
+/** Whether two keys are one typo apart: edit distance 1 and both at least 4 letters. */
+export function oneTypoApart(a: string, b: string): boolean {
+  return a !== b && Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1;
+}
+
+/**
+ * The comparison key of an attribute or field name on an entity: tokens as for names; the entity's
+ * own name in front is dropped ("airlineName" on Airline -> name); "number of seats" / "seat count"
+ * / "numSeats" -> seat count ("seat number" stays a number: it may be an identifier); a leading "is" is dropped (isActive -> active).
+ */
+export function attributeKey(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string {
+  let tokens = baseTokens(name);
+  const entity = baseTokens(entityName);
+  if (entity.length && tokens.length > entity.length && entity.every((t, i) => tokens[i] === t)) tokens = tokens.slice(entity.length);
+  if (tokens.length > 1 && tokens[0] === 'is') tokens = tokens.slice(1);
+  if (tokens.length > 2 && /^(number|num|no|nr)$/.test(tokens[0]) && tokens[1] === 'of') tokens = [...tokens.slice(2), 'count'];
+  else if (tokens.length > 1 && /^(num|nr)$/.test(tokens[0])) tokens = [...tokens.slice(1), 'count'];
+  return synonyms.canonical(tokens).join('');
+}
+
+/** Whether a gold attribute and a spec field name mean the same (exact key, or one typo in a word of 4+ letters). */
+export function attributesMatch(gold: string, field: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS, allowTypo = true): boolean {
+  const a = attributeKey(gold, entityName, synonyms);
+  const b = attributeKey(field, entityName, synonyms);
+  if (!a || !b) return false;
+  return a === b || (allowTypo && oneTypoApart(a, b));
+}

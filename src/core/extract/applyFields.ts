@@ -1,0 +1,184 @@
+// Turns parsed field lists into fields — or into relations when an item names another entity
+// ("a loan records the member, the book, …"), or into child entities ("order lines, each with
+// a product and a quantity").
+import { camelCase } from '../../model/project/naming';
+import { addEntity, addField, addRelation, findEntity, type Draft, type DraftEntity } from './draft';
+import { entityKeyAllowed } from './entities';
+import { countName, type FieldItem, type FieldList } from './fields';
+import { knownNoun } from './knowledge';
+import { singular, USER_WORDS } from './lexicon';
+import { resolveKey } from './mentions';
+import type { SentenceInfo } from './sentences';
+import { isPersonWord } from './nlpEvidence';
+import { inferType } from './types';
+import { analyze } from './grammar';
+import { leadingPhrase } from './phrases';
+
+export type PendingList = FieldList;
+
+function targetOf(draft: Draft, key: string, roleWords: Set<string>): string | undefined {
+  const entity = draft.entities.find((e) => e.key === key);
+  if (entity) return entity.name;
+  const head = key.split(' ').pop() ?? '';
+  if (findEntity(draft, 'User') && (USER_WORDS.has(head) || roleWords.has(singular(head))) && key.split(' ').length === 1) return 'User';
+  return undefined;
+}
+
+function subjectOf(draft: Draft, key: string | undefined, roleWords: Set<string>): DraftEntity | undefined {
+  if (!key) return undefined;
+  const name = resolveKey(draft, key) ?? targetOf(draft, key, roleWords);
+  return name ? findEntity(draft, name) : undefined;
+}
+
+/** The entity a list-introducing sentence is about: the last one it names. */
+function leadSubject(draft: Draft, lead: SentenceInfo): DraftEntity | undefined {
+  let best: DraftEntity | undefined;
+  let bestAt = -1;
+  for (const entity of draft.entities) {
+    if (entity.name === 'User') continue;
+    const words = entity.key.split(' ');
+    const last = words.pop()!;
+    const pattern = new RegExp(`\\b${[...words, `${last}(?:s|es)?`].join(' ')}\\b`, 'g');
+    for (const match of lead.plain.matchAll(pattern)) if (match.index > bestAt) {
+      best = entity;
+      bestAt = match.index;
+    }
+  }
+  return best;
+}
+
+function addItemField(entity: DraftEntity, item: FieldItem, source: number): void {
+  let type = item.hint?.type ?? (item.enumValues ? 'enum' : undefined);
+  const guess = inferType(item.words, item.context);
+  if (!type) type = guess.type;
+  const name = item.words.join(' ');
+  let words = item.words;
+  if (words.length > 2 && words[0] === 'number' && words[1] === 'of') words = countName(words.slice(2));
+  else if (words.length > 1 && words[words.length - 1] === 'list') words = words.slice(0, -1);
+  // "whether it is a self-service pump" on Pump: the record's own name is not part of the flag.
+  const own = entity.key.split(' ');
+  if (type === 'boolean' && words.length > own.length && own.every((w, i) => words[words.length - own.length + i] === w)) words = words.slice(0, -own.length);
+  const field = addField(
+    entity,
+    {
+      words,
+      type,
+      enumValues: type === 'enum' ? item.enumValues : undefined,
+      required: !item.optional && (item.required || /^(name|title)$/.test(name)),
+      unique: item.unique,
+      min: item.hint?.min ?? guess.min,
+      max: item.hint?.max ?? guess.max,
+      unit: guess.unit,
+    },
+    source,
+  );
+  if (field) entity.fieldsFromText = true;
+}
+
+/** "a bank has any number of branches": a link when the branches are records, nothing otherwise. */
+function applyRecords(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
+  for (const item of items) {
+    const target = targetOf(draft, item.key, roleWords);
+    if (!target || target === subject.name || target === 'User') continue;
+    if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
+    else addRelation(draft, { from: target, to: subject.name, required: true, onDelete: 'cascade' }, source);
+    draft.used.add(source);
+  }
+}
+
+function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
+  for (const original of items) {
+    // "post_id", "userId", "customer id": a key written like a foreign key is a link to that record.
+    const foreign = original.words.length >= 2 && original.words[original.words.length - 1] === 'id' && !original.hint && !original.enumValues;
+    const item = foreign && targetOf(draft, original.words.slice(0, -1).join(' '), roleWords) ? { ...original, words: original.words.slice(0, -1), key: original.words.slice(0, -1).join(' ') } : original;
+    if (item.value) continue;
+    // "any number of branches", "several rooms": a link when they are records, never a field.
+    // ("several rooms, each with a number" is a record with its own fields: read on.)
+    if (item.quantified && !item.sub?.length) {
+      applyRecords(draft, subject, [item], source, roleWords);
+      continue;
+    }
+    // "a number of pumps" where pumps are records says how many of them there are.
+    if (item.counts && targetOf(draft, item.counts, roleWords)) {
+      applyRecords(draft, subject, [{ ...item, key: item.counts, plural: true }], source, roleWords);
+      continue;
+    }
+    const target = targetOf(draft, item.key, roleWords);
+    if (item.sub?.length) {
+      if (item.plural) {
+        const child = target ? findEntity(draft, target) : item.each && entityKeyAllowed(item.key) ? addEntity(draft, item.key, source) : undefined;
+        if (!child) continue;
+        if (child && child !== subject && child.name !== 'User') {
+          applyItems(draft, child, item.sub, source, roleWords);
+          addRelation(draft, { from: child.name, to: subject.name, required: true, onDelete: 'cascade' }, source);
+          continue;
+        }
+      } else if (target && target !== subject.name && target !== 'User') {
+        applyItems(draft, findEntity(draft, target)!, item.sub, source, roleWords);
+        addRelation(draft, { from: subject.name, to: target, required: true, onDelete: 'restrict' }, source);
+        continue;
+      }
+      // "a profile with a display name and a bio": the profile is part of the subject.
+      applyItems(draft, subject, item.sub, source, roleWords);
+      continue;
+    }
+    if (target && target !== subject.name) {
+      if (target === 'User') {
+        if (subject.name !== 'User') addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.key), required: true, onDelete: 'restrict' }, source);
+      } else if (item.plural) {
+        if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
+        else addRelation(draft, { from: target, to: subject.name, required: true, onDelete: 'cascade' }, source);
+      } else addRelation(draft, { from: subject.name, to: target, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      draft.used.add(source);
+      continue;
+    }
+    if (target === subject.name) continue;
+    // "a reporter and an assignee": people named as fields are links to the users who sign in.
+    if (!target && !item.plural && !item.hint && !item.enumValues && findEntity(draft, 'User') && subject.name !== 'User' && isPersonWord(item.words[item.words.length - 1])) {
+      addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      draft.used.add(source);
+      continue;
+    }
+    // "home team", "away team": an item whose head names another record is a named link to it.
+    const last = item.words[item.words.length - 1];
+    // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
+    const byHead = draft.entities.filter((e) => e.name !== 'User' && e !== subject && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
+    const headEntity = !target && !item.plural && !item.hint && !item.enumValues && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
+    if (headEntity) {
+      addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+      draft.used.add(source);
+      continue;
+    }
+    if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) continue;
+    addItemField(subject, item, source);
+    draft.used.add(source);
+  }
+}
+
+/**
+ * "Each order refers to one product. It must include the quantity and …": the record the sentence
+ * before is about (its subject; back over more "it"/"they" sentences).
+ */
+function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, roleWords: Set<string>): DraftEntity | undefined {
+  for (let i = id - 1; i >= 0 && i >= id - 3; i--) {
+    const before = sentences[i];
+    if (!before || before.heading) return undefined;
+    // ("Each order is uniquely identifiable": no clause the grammar reads, but the phrase it starts with.)
+    const subject = analyze(before.plain).clauses[0]?.subject?.key ?? leadingPhrase(before.plain)?.key;
+    if (!subject) return undefined;
+    if (/^(?:it|they|them|this|these)$/.test(subject)) continue;
+    const entity = subjectOf(draft, subject, roleWords);
+    return entity?.name === 'User' ? undefined : entity;
+  }
+  return undefined;
+}
+
+export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
+  for (const list of lists) {
+    const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
+    const subject = lead ? leadSubject(draft, lead) : list.pronoun ? previousSubject(draft, sentences, list.sentence, roleWords) : subjectOf(draft, list.subject, roleWords);
+    if (!subject) continue;
+    applyItems(draft, subject, list.items, list.sentence, roleWords);
+    if (lead) draft.used.add(lead.id);
+  }
+}

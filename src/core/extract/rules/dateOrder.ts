@@ -1,0 +1,167 @@
+// Date order: "the end date must be after the start date", "return date cannot be before the
+// pickup date", "checkout after checkin", a table row "finished at | must be after started at".
+// Both fields must be dates or date-times of one entity; missing ones the text names are added.
+import { camelCase, RESERVED_FIELD_NAMES } from '../../../model/project/naming';
+import type { FieldType, Suggestion } from '../../../model/project/projectSpec';
+import type { DraftEntity, DraftField } from '../draft';
+import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
+import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
+
+const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
+const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
+const TAIL = new Set(['must', 'has', 'have', 'to', 'should', 'need', 'needs', 'cannot', "can't", 'cant', 'can', 'not', 'may', "mustn't", "shouldn't", 'shouldnt', 'never', 'is', 'are', 'be', 'always', 'come', 'comes', 'lie', 'lies', 'fall', 'falls', 'happen', 'happens', 'set', 'only', 'strictly', 'also', 'i', 'want', 'we']);
+const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|end|ends|ended|ending|begin|begins|beginning|finish|finished|deadline|due|until|from|to|checkin|checkout|check-in|check-out|arrival|arrived|departure|departs|pickup|pick-up|return|returned|dropoff|drop-off|expiry|expires|opening|closing|kick-off|kickoff|received|collected|delivered|shipped|birth|valid|left|day|period|opened|closed|submitted|sent|issued|reported|created|booked)\b/;
+
+
+/** The noun phrase a comparison side names, without the modal words around it. */
+function sidePhrase(text: string, side: 'left' | 'right'): string[] {
+  let ws = wordsOf(text);
+  if (side === 'left') {
+    // "… to be", "… must be": modal words go; a "to" that is part of a name ("valid to") stays.
+    let removed = '';
+    while (ws.length && TAIL.has(ws[ws.length - 1]) && !(ws[ws.length - 1] === 'to' && removed !== 'be')) removed = ws.pop()!;
+    // "… and the deadline": only the last phrase of the left side.
+    const cut = Math.max(ws.lastIndexOf('and'), ws.lastIndexOf('but'), ws.lastIndexOf('that'), ws.lastIndexOf('want'));
+    if (cut >= 0) ws = ws.slice(cut + 1);
+  } else {
+    const stop = ws.findIndex((w, i) => i > 0 && /^(so|and|because|since|which|when|if|unless|or|but|otherwise|for|in|as)$/.test(w));
+    if (stop > 0) ws = ws.slice(0, stop);
+  }
+  ws = stripArticles(ws);
+  // "the date the order was received" -> "order received date".
+  const was = ws.findIndex((w) => /^(was|is|were|are|got|gets)$/.test(w));
+  if (was > 0 && /^(date|time|day|moment)$/.test(ws[0])) ws = [...ws.slice(1, was).filter((w) => !/^(the|a|an)$/.test(w)), ws[was + 1] ?? '', ws[0]].filter(Boolean);
+  return ws;
+}
+
+function timeType(ws: string[], other?: DraftField): FieldType {
+  if (other && isTimeField(other)) return other.type;
+  return ws.some((w) => /^(date|day|birth|deadline|due|valid|expiry)$/.test(w)) ? 'date' : 'datetime';
+}
+
+/** The shortest end (or start) of a long phrase that names a date field somewhere, else its last (first) time word. */
+function shortestTimePhrase(ctx: RuleContext, ws: string[], side: 'suffix' | 'prefix'): string[] {
+  for (let n = 1; n <= 3; n++) {
+    const part = side === 'suffix' ? ws.slice(-n) : ws.slice(0, n);
+    if (ctx.draft.entities.some((e) => fieldIn(e, part, 1.8, isTimeField))) return part;
+  }
+  const part = side === 'suffix' ? ws.slice(-1) : ws.slice(0, 1);
+  return TIMEISH.test(part.join(' ')) ? part : ws;
+}
+
+/** A text field named like a moment ("start", "end", "finished at") is one: the rule ordering it says so. */
+export function asTime(field: DraftField | undefined): DraftField | undefined {
+  if (field && field.type === 'string' && !field.enumValues && /^(start|end|begin|finish|from|until|to|starts|ends)$|(?:At|Time|Date|Start|End)$|^(start|end|begin|finish)/.test(field.name)) field.type = /Date$|^date/.test(field.name) ? 'date' : 'datetime';
+  return field;
+}
+
+function onEntity(entity: DraftEntity, ws: string[]): DraftField | undefined {
+  return fieldIn(entity, ws, 1.5, isTimeField) ?? fieldIn(entity, ws, 2.5);
+}
+
+export function dateOrder(ctx: RuleContext): boolean {
+  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const found = COMPARATOR.exec(plain);
+  if (!found) return false;
+  // "end > start": a symbol between two names reads like the words.
+  const symbol = found[2];
+  const m: RegExpExecArray = found;
+  if (symbol) m[1] = symbol.startsWith('>') ? (symbol === '>=' ? 'on or after' : 'after') : symbol === '<=' ? 'on or before' : 'before';
+  let leftText = plain.slice(0, m.index);
+  const rightText = plain.slice(m.index + m[0].length);
+  const offset = /\b(?:at least|minimum|min|no less than|no sooner than)\s+(\S+)\s+(?:working\s+|business\s+|calendar\s+)?(days?|hours?|weeks?|minutes?|months?)\s*$/.exec(leftText);
+  if (offset) leftText = leftText.slice(0, offset.index);
+  // "… can't be cancelled after …" or "members can book before …" are refusals, not an order of two dates.
+  if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return false;
+  const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b)([a-z]+)/.exec(leftText);
+  if (verbs && isActionVerb(verbs[1])) return false;
+  // Run-on notes ("… start/end. no double bookings on a car obv end has to be after start lol …"): the last sentence before, the first after.
+  leftText = leftText.slice(Math.max(leftText.lastIndexOf('. '), leftText.lastIndexOf('; '), leftText.lastIndexOf('! '), leftText.lastIndexOf('? ')) + 1);
+  let left = sidePhrase(leftText, 'left');
+  let right = sidePhrase(rightText.split(/[.;!?,(]/)[0], 'right');
+  // "a booking must end after it starts": the verbs name the moments of the record before them.
+  const verbal = /^(.*?)\b(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not)\s+(end|finish|start|begin|close|open|return|leave|depart|arrive)$/.exec(leftText.trim());
+  const rightVerb = /^(?:it|they|the [a-z ]+?)?\s*(starts|begins|opens|ends|finishes|closes|arrives|leaves|departs|is created|was created)\b/.exec(rightText.trim());
+  if (verbal && rightVerb) {
+    const owner = lastRecordIn(ctx, verbal[1]);
+    if (owner) {
+      left = [...owner.entity.key.split(' '), verbal[2]];
+      right = [...owner.entity.key.split(' '), rightVerb[1].replace(/s$|es$/, '').replace(/^is created|was created$/, 'created')];
+    }
+  }
+  const row = ctx.clause.subjectField;
+  if (row && (leftText.includes(':') || !left.length)) left = row;
+  if (left.length > 4) left = shortestTimePhrase(ctx, left, 'suffix');
+  if (right.length > 4) right = shortestTimePhrase(ctx, right, 'prefix');
+  if (!left.length || !right.length || left.length > 6 || right.length > 6) return false;
+  if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return false;
+  const negated = NEGATION.test(leftText) && !/^not (before|after)$/.test(m[1]);
+  let later: 'left' | 'right' = /after|later|follow/.test(m[1]) ? 'left' : 'right';
+  let allowEqual = /^(on or|no earlier|no later|not)/.test(m[1]);
+  if (negated) {
+    later = later === 'left' ? 'right' : 'left';
+    allowEqual = true;
+  }
+  if (/^not /.test(m[1])) later = /after/.test(m[1]) ? 'right' : 'left';
+  const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
+  const a = locateField(ctx, left.join(' '), named, isTimeField);
+  if (!a?.entity) return false;
+  let entity = a.entity;
+  let fa = a.field;
+  const rightWords = stripArticles(right);
+  let fb = onEntity(entity, rightWords);
+  if (!fb) {
+    const b = locateField(ctx, rightWords.join(' '), [entity, ...named], isTimeField);
+    if (b?.explicit && b.entity !== entity && !a.explicit) {
+      // "the deadline must be after the date the order was received": the record the right side names.
+      entity = b.entity;
+      fa = onEntity(entity, a.words);
+      fb = b.field;
+    } else if (b?.field && b.entity !== entity && !a.explicit) {
+      // The right side names another entity's field: the left one may be there too.
+      const there = onEntity(b.entity, a.words);
+      if (there) {
+        entity = b.entity;
+        fa = there;
+        fb = b.field;
+      }
+    } else if (b?.field && b.entity === entity) fb = b.field;
+  }
+  const aWords = a.words;
+  const bWords = rightWords.filter((w) => !mentionsIn(ctx, [w]).some((x) => x.entity === entity));
+  const label = `${aWords.join(' ')} ${later === 'left' ? 'after' : 'before'} ${bWords.join(' ')}`;
+  if (!fa && !fb && a.guessed) {
+    // Neither date exists and no record is named: say which fields would do it instead of guessing where.
+    const fixes = [fieldSuggestion(entity, aWords, timeType(aWords)), fieldSuggestion(entity, bWords.length ? bWords : rightWords, timeType(bWords))].filter((x): x is Suggestion => !!x);
+    note(ctx, `Looks like a date order (${label}), but no record type has these dates; ${entity.name} is only a guess.`, fixes);
+    return true;
+  }
+  // "created at" is the app's own timestamp: no field of the model, so no rule can compare it.
+  for (const [f, ws] of [[fa, aWords], [fb, bWords]] as const) {
+    if (!f && RESERVED_FIELD_NAMES.has(camelCase(ws.join(' ')))) {
+      note(ctx, `Looks like a date order (${label}), but "${ws.join(' ')}" is the time the app records by itself (${camelCase(ws.join(' '))}), which rules cannot compare; add a date field of your own for it.`);
+      return true;
+    }
+  }
+  // Names the text gives but the model lacks become date fields.
+  fa ??= ensureField(ctx, entity, aWords, timeType(aWords, fb));
+  fb ??= ensureField(ctx, entity, bWords.length ? bWords : rightWords, timeType(bWords, fa));
+  if (!fa || !fb || fa === fb) {
+    note(ctx, `Looks like a date order on ${entity.name}, but its two dates could not both be found.`);
+    return true;
+  }
+  for (const f of [fa, fb]) {
+    if (!isTimeField(asTime(f)!)) {
+      note(ctx, `Looks like a date order on ${entity.name}, but ${f.name} is a ${f.type} field, not a date or date-time.`);
+      return true;
+    }
+  }
+  fa.sources.add(ctx.sentence.id);
+  fb.sources.add(ctx.sentence.id);
+  const [earlier, laterField] = later === 'left' ? [fb, fa] : [fa, fb];
+  const added = addOrNote(ctx, { kind: 'dateOrder', entity: entity.name, earlier: earlier.name, later: laterField.name, allowEqual, sources: [ctx.sentence.id] }, label);
+  if (added && offset) {
+    note(ctx, `The order of ${laterField.name} after ${earlier.name} is checked, but not the gap of ${parseNumber(offset[1]) ?? offset[1]} ${offset[2]}: the generated checks compare the two dates only.`);
+  }
+  return true;
+}
