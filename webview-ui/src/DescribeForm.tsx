@@ -1,6 +1,6 @@
 import { VscodeButton, VscodeRadio, VscodeRadioGroup, VscodeTextarea, VscodeTextfield } from '@vscode-elements/react-elements';
 import { type FormEvent, useState } from 'react';
-import { ExtractRequest, type ProviderChoice } from '../../src/protocol';
+import { ExtractRequest, type ProviderChoice } from '../../src/model/protocol';
 
 const EXAMPLES = [
   'Blog with auth and posts.',

@@ -1,6 +1,6 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useEffect, useRef } from 'react';
-import type { HostToWebview } from '../../src/protocol';
+import type { HostToWebview } from '../../src/model/protocol';
 
 export type Explanation = Omit<Extract<HostToWebview, { type: 'showExplanation' }>, 'type'>;
 

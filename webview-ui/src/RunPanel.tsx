@@ -1,5 +1,5 @@
 import { VscodeButton, VscodeProgressBar } from '@vscode-elements/react-elements';
-import { runProgress, type StageStatus } from '../../src/core/pipeline/runState';
+import { runProgress, type StageStatus } from '../../src/model/run/runState';
 import type { Bridge } from './bridge';
 import { IncompleteNotice } from './IncompleteNotice';
 import { ResultView } from './result/ResultView';

@@ -1,8 +1,8 @@
 // The only module that touches acquireVsCodeApi. Everything the webview sends or receives goes
 // through here and is validated against the shared protocol; the rest of the app sees typed
 // messages only.
-import type { AcceptedModel } from '../../src/core/pipeline/events';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
+import type { AcceptedModel } from '../../src/model/run/events';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import {
   type HostToWebview,
   type ProviderChoice,
@@ -10,8 +10,8 @@ import {
   parseWebviewToHost,
   PROTOCOL_VERSION,
   type WebviewToHost,
-} from '../../src/protocol';
-import { PendingRequests } from '../../src/shared/pendingRequests';
+} from '../../src/model/protocol';
+import { PendingRequests } from '../../src/model/pendingRequests';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

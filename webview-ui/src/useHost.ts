@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { HostInfo } from '../../src/protocol';
+import type { HostInfo } from '../../src/model/protocol';
 import type { Bridge } from './bridge';
 
 export type Connection =

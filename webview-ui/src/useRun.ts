@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { applyRunEvent, initialRunState, markInterrupted, replayRun, type RunState } from '../../src/core/pipeline/runState';
-import type { ProjectSpec } from '../../src/core/spec/projectSpec';
-import type { ProviderChoice, Rating } from '../../src/protocol';
+import { applyRunEvent, initialRunState, markInterrupted, replayRun, type RunState } from '../../src/model/run/runState';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
+import type { ProviderChoice, Rating } from '../../src/model/protocol';
 import type { Bridge, GenerateOptions } from './bridge';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';

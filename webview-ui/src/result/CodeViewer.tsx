@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { HostToWebview } from '../../../src/protocol';
+import type { HostToWebview } from '../../../src/model/protocol';
 import { highlightedHtml } from './highlight';
 
 type FileContent = Extract<HostToWebview, { type: 'fileContent' }>;

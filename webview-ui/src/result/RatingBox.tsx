@@ -1,6 +1,6 @@
 import { VscodeButton, VscodeTextarea } from '@vscode-elements/react-elements';
 import { useEffect, useState } from 'react';
-import type { Rating } from '../../../src/protocol';
+import type { Rating } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 
 /**

@@ -1,12 +1,12 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useEffect, useState } from 'react';
-import type { RunState } from '../../../src/core/pipeline/runState';
-import type { HostToWebview } from '../../../src/protocol';
+import type { RunState } from '../../../src/model/run/runState';
+import type { HostToWebview } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 import { CodeViewer } from './CodeViewer';
 import { FileTree } from './FileTree';
 import { RatingBox } from './RatingBox';
-import type { Rating } from '../../../src/protocol';
+import type { Rating } from '../../../src/model/protocol';
 
 type FileContent = Extract<HostToWebview, { type: 'fileContent' }>;
 

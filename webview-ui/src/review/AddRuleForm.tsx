@@ -1,9 +1,9 @@
 import { VscodeButton, VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextfield } from '@vscode-elements/react-elements';
 import { type CSSProperties, type ReactNode, useId, useState } from 'react';
-import { describeRule, ruleProblems } from '../../../src/core/spec/edit';
-import { humanize } from '../../../src/core/spec/naming';
-import type { ConditionOp, Field, ProjectSpec, Relation, Rule, RuleCondition } from '../../../src/core/spec/projectSpec';
-import { NUMERIC_TYPES, OP_WORDS, opsFor, TIME_TYPES, VALUE_OPS } from '../../../src/core/spec/ruleConditions';
+import { describeRule, ruleProblems } from '../../../src/model/project/edit';
+import { humanize } from '../../../src/model/project/naming';
+import type { ConditionOp, Field, ProjectSpec, Relation, Rule, RuleCondition } from '../../../src/model/project/projectSpec';
+import { NUMERIC_TYPES, OP_WORDS, opsFor, TIME_TYPES, VALUE_OPS } from '../../../src/model/project/ruleConditions';
 
 type Kind = Rule['kind'];
 type Action = 'create' | 'read' | 'update' | 'delete';

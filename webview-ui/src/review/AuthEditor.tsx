@@ -1,7 +1,7 @@
 import { VscodeCheckbox, VscodeTextfield } from '@vscode-elements/react-elements';
 import { useEffect, useState } from 'react';
-import { setAuth } from '../../../src/core/spec/edit';
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import { setAuth } from '../../../src/model/project/edit';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import { Sources } from './Sources';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;

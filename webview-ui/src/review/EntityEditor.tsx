@@ -1,7 +1,7 @@
 import { VscodeButton, VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextfield } from '@vscode-elements/react-elements';
 import { useState } from 'react';
-import { addField, deleteEntity, deleteField, renameEntity, renameField, updateField } from '../../../src/core/spec/edit';
-import { type Entity, type Field, FieldType, type ProjectSpec } from '../../../src/core/spec/projectSpec';
+import { addField, deleteEntity, deleteField, renameEntity, renameField, updateField } from '../../../src/model/project/edit';
+import { type Entity, type Field, FieldType, type ProjectSpec } from '../../../src/model/project/projectSpec';
 import { InlineName } from './InlineName';
 import { Sources } from './Sources';
 

@@ -1,4 +1,4 @@
-import type { RunForecast } from '../../../src/protocol';
+import type { RunForecast } from '../../../src/model/protocol';
 
 const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const tokens = (n: number) => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n.toLocaleString('en-US'));

@@ -1,8 +1,8 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useState } from 'react';
-import type { ProjectSpec, Rule } from '../../../src/core/spec/projectSpec';
-import { addRuleForSentences, applySuggestion, dismissNotUnderstood, ignoreSentence, resolveWithRule, suggestionText, unignoreSentence } from '../../../src/core/spec/suggestions';
-import { type LeftOutItem, leftOutHeadline, sentenceLabel, understand } from '../../../src/core/spec/understanding';
+import type { ProjectSpec, Rule } from '../../../src/model/project/projectSpec';
+import { addRuleForSentences, applySuggestion, dismissNotUnderstood, ignoreSentence, resolveWithRule, suggestionText, unignoreSentence } from '../../../src/model/project/suggestions';
+import { type LeftOutItem, leftOutHeadline, sentenceLabel, understand } from '../../../src/model/project/understanding';
 import { AddRuleForm } from './AddRuleForm';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;

@@ -1,6 +1,6 @@
 import { VscodeCheckbox } from '@vscode-elements/react-elements';
-import { setOptions } from '../../../src/core/spec/edit';
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import { setOptions } from '../../../src/model/project/edit';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
 const checkedOf = (event: { currentTarget: unknown }) => (event.currentTarget as { checked: boolean }).checked;

@@ -4,9 +4,9 @@
 // Claude as the provider (or without a key) it says how to get there instead.
 import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
 import { useEffect, useRef, useState } from 'react';
-import type { ModelChanges } from '../../../src/core/pipeline/modelChanges';
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
-import type { HostToWebview } from '../../../src/protocol';
+import type { ModelChanges } from '../../../src/model/run/modelChanges';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
+import type { HostToWebview } from '../../../src/model/protocol';
 import { type Bridge, bridge as sharedBridge } from '../bridge';
 import type { useReview } from './useReview';
 

@@ -1,8 +1,8 @@
 import { VscodeButton, VscodeOption, VscodeSingleSelect } from '@vscode-elements/react-elements';
 import { useState } from 'react';
-import { addRelation, deleteRelation } from '../../../src/core/spec/edit';
-import { camelCase, pluralizeName } from '../../../src/core/spec/naming';
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import { addRelation, deleteRelation } from '../../../src/model/project/edit';
+import { camelCase, pluralizeName } from '../../../src/model/project/naming';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import { Sources } from './Sources';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;

@@ -1,7 +1,7 @@
 import { VscodeButton, VscodeCheckbox, VscodeTextfield } from '@vscode-elements/react-elements';
 import { useState } from 'react';
-import { addEntity } from '../../../src/core/spec/edit';
-import { TargetFolder } from '../../../src/protocol';
+import { addEntity } from '../../../src/model/project/edit';
+import { TargetFolder } from '../../../src/model/protocol';
 import type { Bridge, GenerateOptions } from '../bridge';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';

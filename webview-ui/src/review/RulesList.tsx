@@ -1,7 +1,7 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useState } from 'react';
-import { addRule, deleteRule, describeRule } from '../../../src/core/spec/edit';
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import { addRule, deleteRule, describeRule } from '../../../src/model/project/edit';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import { AddRuleForm } from './AddRuleForm';
 import { Sources } from './Sources';
 

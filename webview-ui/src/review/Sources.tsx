@@ -1,4 +1,4 @@
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 
 /** The requirement sentences an element came from; "added by you" when it has none. */
 export function Sources({ spec, ids, compact = false }: { spec: ProjectSpec; ids: readonly number[]; compact?: boolean }) {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AcceptedModel } from '../../../src/core/pipeline/events';
-import { SpecEditError } from '../../../src/core/spec/edit';
-import type { ProjectSpec } from '../../../src/core/spec/projectSpec';
-import type { ProviderChoice, RunForecast } from '../../../src/protocol';
+import type { AcceptedModel } from '../../../src/model/run/events';
+import { SpecEditError } from '../../../src/model/project/edit';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
+import type { ProviderChoice, RunForecast } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 import { usePersistentState } from '../usePersistentState';
 

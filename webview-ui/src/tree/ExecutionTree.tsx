@@ -1,7 +1,7 @@
 import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, useNodesState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import type { RunState, StageState } from '../../../src/core/pipeline/runState';
+import type { RunState, StageState } from '../../../src/model/run/runState';
 import { layoutGraph } from './layout';
 
 const NODE_WIDTH = 176;
