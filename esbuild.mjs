@@ -1,8 +1,10 @@
-// Builds the three bundles: the extension host (node/cjs, `vscode` external), the webview (browser),
-// and the CLI (node). Flags: --production (minified), --watch, --tests (transpile src+test to out/
+// Builds the bundles: the extension (node/cjs, `vscode` external) as two, dist/extension.js loaded at
+// activation and dist/host.js required on first use (src/vscode/lazy.ts), the webview (browser), and
+// the CLI (node). dist/extension.meta.json is esbuild's metafile of the eager bundle (what it holds;
+// test/unit/lazyActivation.test.ts reads it). Flags: --production (minified), --watch, --tests (transpile src+test to out/
 // for mocha), --typecheck (tsc --noEmit for both tsconfigs).
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -42,11 +44,34 @@ const common = {
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
+/** The eager bundle requires the host bundle at run time (src/vscode/lazy.ts) instead of holding it. */
+const hostOnDemandPlugin = {
+  name: 'host-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/host$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'vscode', 'lazy.ts')) ? { path: './host.js', external: true } : undefined,
+    );
+  },
+};
+
+const EAGER_METAFILE = 'dist/extension.meta.json';
+
 const targets = [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    metafile: true,
+    plugins: [...common.plugins, hostOnDemandPlugin],
+  },
+  {
+    ...common,
+    entryPoints: ['src/vscode/host.ts'],
+    outfile: 'dist/host.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -154,9 +179,10 @@ async function main() {
     return;
   }
   rmSync('dist', { recursive: true, force: true });
-  await Promise.all(targets.map((options) => esbuild.build(options)));
+  const results = await Promise.all(targets.map((options) => esbuild.build(options)));
+  writeFileSync(EAGER_METAFILE, JSON.stringify(results[0].metafile));
   copyStatic();
-  const sizes = ['dist/extension.js', 'dist/cli.js'].map((f) => `${f} ${(statSync(f).size / 1024).toFixed(1)} KB`);
+  const sizes = ['dist/extension.js', 'dist/host.js', 'dist/cli.js'].map((f) => `${f} ${(statSync(f).size / 1024).toFixed(1)} KB`);
   console.log(`built ${production ? '(production) ' : ''}${sizes.join(', ')}`);
   printWebviewSize();
 }

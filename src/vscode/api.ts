@@ -1,10 +1,9 @@
 import type { LogEntry } from '../core/log';
 import type { TakossLog } from './log';
-import type { PanelManager } from './panel/PanelManager';
+import type { LazyHost } from './lazy';
 import type { ApiKeyStore } from './secrets';
 import type { TakossPanel } from './panel/TakossPanel';
 import type { GenerationHistory } from './history/GenerationHistory';
-import type { MetricsViewProvider } from './sidebar/MetricsView';
 
 /** What `activate` returns: a small surface for other extensions and our integration tests. */
 export interface TakossApi {
@@ -21,20 +20,16 @@ export interface TakossApi {
   metricsHtml(): Promise<string>;
 }
 
-export function createApi(
-  version: string,
-  panels: PanelManager,
-  log: TakossLog,
-  apiKeys: ApiKeyStore,
-  history: GenerationHistory,
-  metrics: MetricsViewProvider,
-): TakossApi {
+/** The API over what activation made; the history and metrics load the host when first asked for. */
+export function createApi(version: string, log: TakossLog, apiKeys: ApiKeyStore, host: LazyHost): TakossApi {
   return {
     version,
-    currentPanel: () => panels.panel,
+    currentPanel: () => host.loaded?.panels.panel,
     recentLog: () => log.recent.list(),
     hasApiKey: async () => Boolean(await apiKeys.get()),
-    history,
-    metricsHtml: () => metrics.body(),
+    get history() {
+      return host.get().history;
+    },
+    metricsHtml: () => host.get().metricsView.body(),
   };
 }

@@ -2,14 +2,15 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { validateApiKey } from '../../core/apiKey';
 import type { ApiKeyStore } from '../secrets';
+import type { CommandRegistry } from './commandTable';
 
 export const SET_API_KEY_COMMAND = 'takoss.setApiKey';
 export const CLEAR_API_KEY_COMMAND = 'takoss.clearApiKey';
 
 /** "Takoss: Set API Key": asks for the key (masked), validates it, keeps it in SecretStorage. */
-export function registerApiKeyCommands(store: ApiKeyStore, log: Logger): vscode.Disposable {
+export function registerApiKeyCommands(store: ApiKeyStore, log: Logger, commands: CommandRegistry = vscode.commands): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(SET_API_KEY_COMMAND, async (provided?: string): Promise<boolean> => {
+    commands.registerCommand(SET_API_KEY_COMMAND, async (provided?: string): Promise<boolean> => {
       // Tests and other extensions may pass the key; people get a masked input box.
       const key =
         typeof provided === 'string'
@@ -32,7 +33,7 @@ export function registerApiKeyCommands(store: ApiKeyStore, log: Logger): vscode.
       void vscode.window.showInformationMessage('Takoss: API key saved. Choose Claude in the Takoss panel, or set "takoss.provider" to "anthropic" to make it the default.');
       return true;
     }),
-    vscode.commands.registerCommand(CLEAR_API_KEY_COMMAND, async (): Promise<void> => {
+    commands.registerCommand(CLEAR_API_KEY_COMMAND, async (): Promise<void> => {
       await store.clear();
       log.info('Anthropic API key removed from Secret Storage');
     }),

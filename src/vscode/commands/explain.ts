@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { coverageMarkdown, explainFile, requirementsCoverage } from '../../core/explain/explain';
 import type { Logger } from '../../core/log';
-import { createExplainHoverProvider, EXPLAIN_FILE_COMMAND, REVEAL_STAGE_COMMAND } from '../editor/explainHover';
+import { EXPLAIN_FILE_COMMAND, REVEAL_STAGE_COMMAND } from '../editor/explainHover';
 import type { GeneratedFileInfo, ManifestIndex } from '../editor/manifestIndex';
 import type { PanelManager } from '../panel/PanelManager';
+import type { CommandRegistry } from './commandTable';
 
 export const REQUIREMENTS_COVERAGE_COMMAND = 'takoss.requirementsCoverage';
 const COVERAGE_SCHEME = 'takoss-coverage';
@@ -55,18 +56,17 @@ async function generatedFile(index: ManifestIndex, arg: unknown): Promise<Genera
   return info;
 }
 
-/** Explain This File, Show the Stage, Requirements Coverage, and the hover that links to them. */
-export function registerExplainCommands(index: ManifestIndex, panels: PanelManager, log: Logger): vscode.Disposable {
+/** Explain This File, Show the Stage, Requirements Coverage (the explain hover links to the first two). */
+export function registerExplainCommands(index: ManifestIndex, panels: PanelManager, log: Logger, commands: CommandRegistry = vscode.commands): vscode.Disposable {
   const coverageDocuments = new Map<string, string>();
   const coverageChanged = new vscode.EventEmitter<vscode.Uri>();
   return vscode.Disposable.from(
     coverageChanged,
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, createExplainHoverProvider(index)),
     vscode.workspace.registerTextDocumentContentProvider(COVERAGE_SCHEME, {
       onDidChange: coverageChanged.event,
       provideTextDocumentContent: (uri) => coverageDocuments.get(uri.toString()) ?? '',
     }),
-    vscode.commands.registerCommand(EXPLAIN_FILE_COMMAND, async (arg?: unknown) => {
+    commands.registerCommand(EXPLAIN_FILE_COMMAND, async (arg?: unknown) => {
       const info = await generatedFile(index, arg);
       if (!info) return false;
       const explained = explainFile(info.manifest, info.relativePath);
@@ -78,7 +78,7 @@ export function registerExplainCommands(index: ManifestIndex, panels: PanelManag
       await panel.whenReady();
       return panel.post({ type: 'showExplanation', ...explained, explanation: explained.explanation.slice(0, 4000), requirements: explained.requirements.slice(0, 200) });
     }),
-    vscode.commands.registerCommand(REVEAL_STAGE_COMMAND, async (arg?: unknown) => {
+    commands.registerCommand(REVEAL_STAGE_COMMAND, async (arg?: unknown) => {
       const info = await generatedFile(index, arg);
       const stage = info && explainFile(info.manifest, info.relativePath)?.stage;
       if (!info || !stage) return false;
@@ -89,7 +89,7 @@ export function registerExplainCommands(index: ManifestIndex, panels: PanelManag
       log.info(`No run of ${folder} is journaled any more; explaining the file instead`);
       return vscode.commands.executeCommand(EXPLAIN_FILE_COMMAND, arg);
     }),
-    vscode.commands.registerCommand(REQUIREMENTS_COVERAGE_COMMAND, async (arg?: unknown) => {
+    commands.registerCommand(REQUIREMENTS_COVERAGE_COMMAND, async (arg?: unknown) => {
       const info = await chooseProject(index, arg, 'Takoss: Requirements Coverage');
       if (!info) return undefined;
       const uri = vscode.Uri.from({ scheme: COVERAGE_SCHEME, path: `/${info.manifest.project.name}-coverage.md` });

@@ -3,6 +3,7 @@ import { MANIFEST_PATH } from '../../core/generator/project/manifest';
 import { errorText, type Logger } from '../../core/log';
 import type { ManifestIndex } from '../editor/manifestIndex';
 import { exportProjectZip } from '../export/zipExport';
+import type { CommandRegistry } from './commandTable';
 import { chooseProject } from './explain';
 
 export const EXPORT_ZIP_COMMAND = 'takoss.exportZip';
@@ -12,8 +13,8 @@ export const EXPORT_ZIP_COMMAND = 'takoss.exportZip';
  * generated, not whatever else the folder holds) zipped where the user picks. Scripts may pass the
  * project (a file or folder in it) and the zip's location as arguments.
  */
-export function registerExportZipCommand(index: ManifestIndex, log: Logger): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_ZIP_COMMAND, async (project?: unknown, saveTo?: unknown) => {
+export function registerExportZipCommand(index: ManifestIndex, log: Logger, commands: CommandRegistry = vscode.commands): vscode.Disposable {
+  return commands.registerCommand(EXPORT_ZIP_COMMAND, async (project?: unknown, saveTo?: unknown) => {
     const info = await chooseProject(index, project, 'Takoss: Export Project as Zip');
     if (!info) return undefined;
     const paths = [...info.manifest.files.map((file) => file.path), MANIFEST_PATH].filter((p, i, all) => all.indexOf(p) === i);

@@ -6,6 +6,7 @@ import { removeRunFiles } from '../generation/workspaceSink';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { generationFolder } from '../history/generationFolder';
 import type { PanelManager } from '../panel/PanelManager';
+import type { CommandRegistry } from './commandTable';
 
 export type DeleteChoice = 'record' | 'recordAndFiles' | undefined;
 
@@ -36,9 +37,9 @@ const modalPrompts: HistoryPrompts = {
 type GenerationArg = GenerationRecord | string | undefined;
 
 /** The Generations view's commands: each resolves its generation, runs the action, reports failures. */
-export function registerHistoryCommands(actions: HistoryActions, history: GenerationHistory, log: Logger): vscode.Disposable {
+export function registerHistoryCommands(actions: HistoryActions, history: GenerationHistory, log: Logger, commands: CommandRegistry = vscode.commands): vscode.Disposable {
   const register = (id: string, run: (record: GenerationRecord) => Promise<unknown>) =>
-    vscode.commands.registerCommand(id, async (arg?: GenerationArg) => {
+    commands.registerCommand(id, async (arg?: GenerationArg) => {
       const record = await actions.resolve(arg);
       if (!record) return undefined;
       try {
@@ -55,7 +56,7 @@ export function registerHistoryCommands(actions: HistoryActions, history: Genera
     register('takoss.history.regenerate', (record) => actions.regenerate(record)),
     register('takoss.history.exportZip', (record) => actions.exportZip(record)),
     register('takoss.history.delete', (record) => actions.delete(record)),
-    vscode.commands.registerCommand('takoss.history.refresh', () => history.invalidate()),
+    commands.registerCommand('takoss.history.refresh', () => history.invalidate()),
   );
 }
 

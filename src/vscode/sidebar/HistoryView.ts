@@ -87,10 +87,3 @@ export class HistoryViewProvider implements vscode.TreeDataProvider<GenerationRe
     return element ? [] : this.history.list();
   }
 }
-
-export function registerHistoryView(history: GenerationHistory, isRunning: IsRunning): vscode.Disposable {
-  return vscode.window.createTreeView(HISTORY_VIEW_ID, {
-    treeDataProvider: new HistoryViewProvider(history, isRunning),
-    showCollapseAll: false,
-  });
-}

@@ -58,9 +58,3 @@ export class MetricsViewProvider extends Disposable implements vscode.WebviewVie
     view.webview.html = metricsPage(await this.body());
   }
 }
-
-export function registerMetricsView(history: GenerationHistory): { provider: MetricsViewProvider; disposable: vscode.Disposable } {
-  const provider = new MetricsViewProvider(history);
-  const registration = vscode.window.registerWebviewViewProvider(METRICS_VIEW_ID, provider);
-  return { provider, disposable: vscode.Disposable.from(registration, provider) };
-}

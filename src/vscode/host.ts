@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { GenerationRecord } from '../core/history/store';
+import { CommandTable } from './commands/commandTable';
+import { registerExplainCommands } from './commands/explain';
+import { registerExportZipCommand } from './commands/exportZip';
+import { registerGenerateProjectCommand } from './commands/generateProject';
+import { HistoryActions, registerHistoryCommands } from './commands/history';
+import { createExplainHoverProvider } from './editor/explainHover';
+import { ManifestIndex } from './editor/manifestIndex';
+import { GenerationHistory } from './history/GenerationHistory';
+import type { TakossLog } from './log';
+import { PanelManager } from './panel/PanelManager';
+import type { ApiKeyStore } from './secrets';
+import { SettingsWatcher } from './settings';
+import { HistoryViewProvider } from './sidebar/HistoryView';
+import { MetricsViewProvider } from './sidebar/MetricsView';
+
+/** What activate() already made and the host shares. */
+export interface HostContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: TakossLog;
+  readonly apiKeys: ApiKeyStore;
+}
+
+/** The services behind activation's registrations: commands, views, hover, and the API's parts. */
+export interface TakossHost extends vscode.Disposable {
+  readonly commands: CommandTable;
+  readonly historyView: vscode.TreeDataProvider<GenerationRecord>;
+  readonly metricsView: MetricsViewProvider;
+  readonly hover: vscode.HoverProvider;
+  readonly panels: PanelManager;
+  readonly history: GenerationHistory;
+}
+
+/**
+ * The entry of dist/host.js (see lazy.ts): everything that needs the pipeline, the generator, the
+ * providers or the parsers starts here, the first time a command, a view or the hover is used.
+ */
+export function startHost({ extension: context, log, apiKeys }: HostContext): TakossHost {
+  const version = String(context.extension.packageJSON.version ?? '0.0.0');
+  const settings = new SettingsWatcher(log);
+  // Run journals live in this workspace's storage (local to the extension host).
+  const journalDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'runs').fsPath : undefined;
+  // The generation history is machine-wide (global storage), shared by every window.
+  const history = new GenerationHistory(vscode.Uri.joinPath(context.globalStorageUri, 'history'), log);
+  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, journalDir, history);
+  const manifests = new ManifestIndex(log);
+  const metricsView = new MetricsViewProvider(history);
+  const commands = new CommandTable();
+  const disposable = vscode.Disposable.from(
+    settings,
+    history,
+    panels,
+    metricsView,
+    manifests,
+    registerHistoryCommands(new HistoryActions(history, panels, log), history, log, commands),
+    registerExplainCommands(manifests, panels, log, commands),
+    registerExportZipCommand(manifests, log, commands),
+    registerGenerateProjectCommand(panels, commands),
+  );
+  return {
+    commands,
+    historyView: new HistoryViewProvider(history, (runId) => Boolean(panels.panel?.runs.isActive(runId))),
+    metricsView,
+    hover: createExplainHoverProvider(manifests),
+    panels,
+    history,
+    dispose: () => disposable.dispose(),
+  };
+}
