@@ -2,7 +2,7 @@
 // activation and dist/host.js required on first use (src/vscode/lazy.ts), the webview (browser), and
 // the CLI (node). dist/extension.meta.json is esbuild's metafile of the eager bundle (what it holds;
 // test/unit/lazyActivation.test.ts reads it). Flags: --production (minified), --watch, --tests (transpile src+test to out/
-// for mocha), --typecheck (tsc --noEmit for both tsconfigs).
+// for mocha), --typecheck (tsc --noEmit for every tsconfig, the generator's templates included).
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,26 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * `import text from './templates/x.ts?text'`: the file's text as a string. The generator's static
+ * files live in src/core/generator/templates/ as real source files and are inlined this way.
+ */
+const textImportPlugin = {
+  name: 'text-import',
+  setup(build) {
+    build.onResolve({ filter: /\?text$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path.slice(0, -'?text'.length)), namespace: 'text' }));
+    build.onLoad({ filter: /.*/, namespace: 'text' }, (args) => ({ contents: readFileSync(args.path), loader: 'text', watchFiles: [args.path] }));
+  },
+};
+
+/** The file-by-file test build bundles only text imports; every other import stays a require of its own out/ file. */
+const onlyTextImportsPlugin = {
+  name: 'only-text-imports',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' || args.path.endsWith('?text') ? undefined : { path: args.path, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -41,7 +61,7 @@ const common = {
     'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development'),
     TAKOSS_VERSION: JSON.stringify(version),
   },
-  plugins: watch ? [problemMatcherPlugin] : [],
+  plugins: [textImportPlugin, ...(watch ? [problemMatcherPlugin] : [])],
 };
 
 /** The eager bundle requires the host bundle at run time (src/vscode/lazy.ts) instead of holding it. */
@@ -113,11 +133,14 @@ function printWebviewSize() {
   }
 }
 
+/** The generator's templates are text for the generator, not modules of Takoss. */
+const TEMPLATES = path.join('src', 'core', 'generator', 'templates');
+
 function listTs(dir) {
   const files = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listTs(full));
+    if (entry.isDirectory()) files.push(...(full === TEMPLATES ? [] : listTs(full)));
     else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
   }
   return files;
@@ -127,18 +150,20 @@ function listTs(dir) {
 async function buildTests() {
   rmSync('out', { recursive: true, force: true });
   const entryPoints = [...listTs('src'), ...listTs('test'), ...listTs('webview-ui/src')];
-  await esbuild.build({
-    entryPoints,
+  const options = {
     outdir: 'out',
     outbase: '.',
-    bundle: false,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     sourcemap: 'inline',
     jsx: 'automatic',
     logLevel: 'warning',
-  });
+  };
+  // Files with text imports are bundled (to inline the text) with every other import left external.
+  const textImporters = entryPoints.filter((file) => readFileSync(file, 'utf8').includes("?text'"));
+  await esbuild.build({ ...options, entryPoints: entryPoints.filter((file) => !textImporters.includes(file)), bundle: false });
+  await esbuild.build({ ...options, entryPoints: textImporters, bundle: true, plugins: [onlyTextImportsPlugin, textImportPlugin] });
 }
 
 function run(command, commandArgs) {
@@ -154,12 +179,13 @@ async function typecheck() {
     run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json']),
     run(process.execPath, [tsc, '--noEmit', '-p', 'webview-ui/tsconfig.json']),
     run(process.execPath, [tsc, '--noEmit', '-p', 'test/component/tsconfig.json']),
+    run(process.execPath, [tsc, '--noEmit', '-p', 'src/core/generator/templates/tsconfig.json']),
   ]);
   if (codes.some((code) => code !== 0)) {
     console.error('typecheck failed');
     process.exit(1);
   }
-  console.log('typecheck: both tsconfigs clean');
+  console.log('typecheck: all tsconfigs clean');
 }
 
 async function main() {

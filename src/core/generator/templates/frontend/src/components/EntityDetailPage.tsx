@@ -1,0 +1,187 @@
+// One record: its fields, links to its parents, its has-many lists, edit and delete.
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { DEFAULT_PAGE_SIZE, type ListParams, type Page } from '../api/client';
+import { useCan } from '../auth/permissions';
+import { formatValue, recordLabel } from '../forms/format';
+import type { ChildMeta, EntityMeta } from '../forms/meta';
+import { fieldsOf, type Row } from './EntityListPage';
+import { Pagination } from './Pagination';
+import { Empty, ErrorMessage, Loading, errorMessage } from './States';
+
+export type ChildListFn = (parentId: number, params?: ListParams) => Promise<Page<Row>>;
+
+function ChildList({ child, parentId, list }: { child: ChildMeta; parentId: number; list: ChildListFn }) {
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Row> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    list(parentId, { page, pageSize: DEFAULT_PAGE_SIZE }).then(
+      (result) => {
+        if (!cancelled) setData(result);
+      },
+      (failure: unknown) => {
+        if (!cancelled) setError(failure);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [list, parentId, page]);
+  return (
+    <section className="child-list" aria-label={child.label}>
+      <div className="page-header">
+        <h2>{child.label}</h2>
+        {child.createKey && (
+          <Link className="button" to={child.route + '/new?' + child.createKey + '=' + parentId}>
+            {child.createLabel}
+          </Link>
+        )}
+      </div>
+      {error !== null && <ErrorMessage error={error} />}
+      {error === null && data === null && <Loading />}
+      {data && data.items.length === 0 && <Empty>None yet.</Empty>}
+      {data && data.items.length > 0 && (
+        <>
+          <ul>
+            {data.items.map((row) => {
+              const record = fieldsOf(row);
+              const details = child.columns
+                .filter((field) => field.name !== child.labelField)
+                .map((field) => field.label + ': ' + formatValue(field, record[field.name]))
+                .join(' · ');
+              return (
+                <li key={row.id}>
+                  <Link to={child.route + '/' + row.id}>{recordLabel(child.labelField, record)}</Link>
+                  {details && <span className="muted"> — {details}</span>}
+                </li>
+              );
+            })}
+          </ul>
+          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function EntityDetailPage({
+  meta,
+  get,
+  remove,
+  childLists,
+}: {
+  meta: EntityMeta;
+  get: (id: number) => Promise<Row>;
+  remove: (id: number) => Promise<void>;
+  childLists: Record<string, ChildListFn>;
+}) {
+  const params = useParams();
+  const id = Number(params.id);
+  const navigate = useNavigate();
+  const can = useCan();
+  const [record, setRecord] = useState<Record<string, unknown> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setRecord(null);
+    setError(null);
+    get(id).then(
+      (row) => {
+        if (!cancelled) setRecord(fieldsOf(row));
+      },
+      (failure: unknown) => {
+        if (!cancelled) setError(failure);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [get, id]);
+
+  async function handleDelete() {
+    if (!window.confirm('Delete this ' + meta.label.toLowerCase() + '? This cannot be undone.')) return;
+    try {
+      await remove(id);
+      navigate(meta.route);
+    } catch (failure) {
+      setDeleteError(errorMessage(failure));
+    }
+  }
+
+  if (error !== null) return <ErrorMessage error={error} />;
+  if (record === null) return <Loading />;
+  return (
+    <article>
+      <p>
+        <Link to={meta.route}>← All {meta.pluralLabel.toLowerCase()}</Link>
+      </p>
+      <div className="page-header">
+        <h1>
+          {meta.label}: {recordLabel(meta.labelField, record)}
+        </h1>
+        {!meta.readOnly && (
+          <div className="actions">
+            {can(meta, 'update', record) && (
+              <Link className="button" to={meta.route + '/' + id + '/edit'}>
+                Edit
+              </Link>
+            )}
+            {can(meta, 'delete', record) && (
+              <button type="button" className="danger" onClick={handleDelete}>
+                Delete
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      {deleteError && (
+        <p className="state state-error" role="alert">
+          {deleteError}
+        </p>
+      )}
+      <dl className="details">
+        {meta.fields.map((field) => (
+          <div key={field.name}>
+            <dt>{field.label}</dt>
+            <dd>{formatValue(field, record[field.name])}</dd>
+          </div>
+        ))}
+        {meta.filters.map((relation) => {
+          const value = record[relation.key];
+          return (
+            <div key={relation.key}>
+              <dt>{relation.label}</dt>
+              <dd>{value === null || value === undefined ? '—' : <Link to={relation.route + '/' + String(value)}>#{String(value)}</Link>}</dd>
+            </div>
+          );
+        })}
+        {meta.many.map((relation) => {
+          const value = record[relation.key];
+          const ids = Array.isArray(value) ? value : [];
+          return (
+            <div key={relation.key}>
+              <dt>{relation.label}</dt>
+              <dd>
+                {ids.length === 0
+                  ? '—'
+                  : ids.map((related) => (
+                      <Link key={String(related)} className="tag" to={relation.route + '/' + String(related)}>
+                        #{String(related)}
+                      </Link>
+                    ))}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+      {meta.children.map((child) =>
+        childLists[child.segment] ? <ChildList key={child.segment} child={child} parentId={id} list={childLists[child.segment]} /> : null,
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+// What a page needs to know about an entity to render its list, detail and form. Each
+// src/entities/<entity>.ts file describes one entity with these types.
+import type { ZodType } from 'zod';
+
+export type Action = 'create' | 'update' | 'delete';
+
+export type FieldKind =
+  | 'string'
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'money'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'enum'
+  | 'email'
+  | 'url';
+
+export interface FieldMeta {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required: boolean;
+  options?: readonly { value: string; label: string }[];
+  defaultValue?: string | number | boolean;
+  min?: number;
+  max?: number;
+  /** Status workflow: new records start at `initial`; a value may only change to `next[value]`. */
+  workflow?: { initial: string; next: Readonly<Record<string, readonly string[]>> };
+}
+
+/** A belongsTo (`<relation>Id`) or many-to-many (`<relation>Ids`) picker. */
+export interface RelationMeta {
+  name: string;
+  key: string;
+  label: string;
+  required: boolean;
+  many: boolean;
+  /** Collection the picker loads its options from. */
+  optionsPath: string;
+  /** Field of the target shown as the option text (null: "#id"). */
+  labelField: string | null;
+  /** Browser route of the target, for links. */
+  route: string;
+}
+
+/** A has-many list shown on the parent's detail page. */
+export interface ChildMeta {
+  label: string;
+  /** GET <apiPath>/:id/<segment>. */
+  segment: string;
+  route: string;
+  labelField: string | null;
+  /** Foreign key the child's create form is pre-filled with (null: the API sets it). */
+  createKey: string | null;
+  createLabel: string;
+  columns: readonly FieldMeta[];
+}
+
+export interface EntityMeta {
+  name: string;
+  label: string;
+  pluralLabel: string;
+  route: string;
+  apiPath: string;
+  labelField: string | null;
+  readOnly: boolean;
+  fields: readonly FieldMeta[];
+  columns: readonly FieldMeta[];
+  /** Relations the form edits. */
+  parents: readonly RelationMeta[];
+  /** Relations the list can filter by. */
+  filters: readonly RelationMeta[];
+  many: readonly RelationMeta[];
+  children: readonly ChildMeta[];
+  /** Roles allowed per action (roleRequired rules); an action not listed is open to every user. */
+  roles: Partial<Record<Action, readonly string[]>>;
+  /** Ownership rule: only the owner (`key` holds their user id) or an admin may do `actions`. */
+  owner: { key: string; actions: readonly Action[] } | null;
+  /** Validates the JSON body before it is sent (generated from the spec). */
+  schema: ZodType;
+}

@@ -1,0 +1,5 @@
+// `import text from './templates/x.ts?text'` gives the file's text (esbuild.mjs inlines it).
+declare module '*?text' {
+  const text: string;
+  export default text;
+}
