@@ -11,7 +11,7 @@ interface Metafile {
 }
 
 /** What only the on-demand bundle (dist/host.js) may hold: packages, and the heavy parts of core. */
-const HEAVY = [/node_modules\//, /^src\/model\//, /^src\/core\/(pipeline|generator|extract|providers|check|verify|history|learning|output|explain)\//, /^src\/vscode\/(panel|generation|history|sidebar|editor|export)\//];
+const HEAVY = [/node_modules\//, /^src\/model\//, /^src\/core\/(pipeline|generator|extract|providers|check|verify|history|learning|output|explain)\//, /^src\/vscode\/(panel|generation|runs|history|sidebar|editor|export)\//];
 
 // Issue #13, step 6: activation loads only registrations; this fails when the eager bundle grows back.
 describe('lazy activation: the bundle loaded at activation', () => {
