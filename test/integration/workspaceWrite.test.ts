@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,7 +10,9 @@ import { generateProject } from '../../src/core/generator';
 import { addEntity, addField, renameField } from '../../src/model/project/edit';
 import { extractSpec } from '../../src/core/extract';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
-import { PARTIAL_MARKER, workspaceWriter } from '../../src/vscode/generation/workspaceSink';
+import { PARTIAL_MARKER } from '../../src/vscode/generation/workspaceSink';
+import { workspaceFileSystemPort } from '../../src/vscode/workspaceFsPort';
+import { sinkContract } from '../shared/sinkContract';
 import { standaloneRunner, waitFor } from './helpers';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -47,6 +49,15 @@ function assertWrittenWhole(root: string, events: RunEvent[]): string[] {
   return onDisk;
 }
 
+let fixtures = 0;
+sinkContract('workspace.fs port', async () => {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  assert.ok(root, 'the test host has a workspace folder');
+  const folder = vscode.Uri.joinPath(root, `sink-contract-${++fixtures}`);
+  await vscode.workspace.fs.createDirectory(folder);
+  return { port: workspaceFileSystemPort(folder), folder: folder.fsPath, executableBits: false };
+});
+
 describe('Writing into the workspace', function () {
   this.timeout(120_000);
   const root = () => {
@@ -54,41 +65,6 @@ describe('Writing into the workspace', function () {
     assert.ok(folder, 'the test host has a workspace folder');
     return folder;
   };
-
-  for (const via of ['auto', 'workspace.fs'] as const) it(`rejects hostile paths from any stage, each with its reason, and writes nothing anywhere (writer: ${via})`, async () => {
-    const target = vscode.Uri.joinPath(root(), `hostile-target-${via === 'auto' ? 'disk' : 'fs'}`);
-    await vscode.workspace.fs.createDirectory(target);
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'takoss-outside-'));
-    symlinkSync(outside, path.join(target.fsPath, 'link'));
-    const write = workspaceWriter(target, { via });
-    const file = (p: string, content = 'x') => ({ path: p, content, layer: 'test', explanation: 'test', serves: [], sources: [] });
-    const cases: [string, string, RegExp][] = [
-      ['parent folder', '../escape.txt', /segment/],
-      ['parent folder, deeper', 'a/../../escape.txt', /segment/],
-      ['absolute path', '/etc/passwd', /absolute/],
-      ['drive letter', 'C:/Windows/evil.txt', /absolute/],
-      ['backslashes', 'a\\..\\evil.txt', /absolute/],
-      ['NUL byte', 'with\u0000nul.txt', /segment/],
-      ['control character', 'bell\u0007.txt', /segment/],
-      ['reserved device name', 'CON', /reserved/],
-      ['reserved name with extension', 'src/aux.ts', /reserved/],
-      ['trailing dot', 'trailing.', /reserved/],
-      ['too long', `${'a'.repeat(241)}`, /length/],
-      ['too deep', `${Array.from({ length: 13 }, (_, i) => `d${i}`).join('/')}/x.ts`, /deeper/],
-      ['empty', '', /length/],
-      ['through a symbolic link', 'link/inside.txt', /symbolic link/],
-    ];
-    for (const [name, hostile, reason] of cases) await assert.rejects(write(file(hostile)), reason, name);
-    // A file a model may write (a test file) keeps the 2 MB cap; the generator's own files get a larger one.
-    await assert.rejects(write(file('backend/test/huge.test.ts', 'x'.repeat(3 * 1024 * 1024))), /over the .*-byte limit/, 'a file over the size limit');
-    assert.deepEqual(readdirSync(outside), [], 'nothing went through the link');
-    assert.deepEqual(readdirSync(target.fsPath), ['link'], 'nothing was written in the target either');
-    assert.ok(!existsSync(path.join(root().fsPath, 'escape.txt')));
-    // A plain file is written, and never over an existing one.
-    await write(file('ok/plain.txt', 'one'));
-    await assert.rejects(write(file('ok/plain.txt', 'two')), /exists/);
-    assert.equal(readFileSync(path.join(target.fsPath, 'ok', 'plain.txt'), 'utf8'), 'one');
-  });
 
   it('refuses a folder that has files, and leaves them exactly as they were', async () => {
     const occupied = vscode.Uri.joinPath(root(), 'occupied-app');

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MAX_FILE_BYTES, MAX_GENERATED_FILE_BYTES } from '../../src/core/generator/fileSet';
 import type { FileSystemPort } from '../../src/core/output/sink/fileSystemPort';
+import { PARTIAL_MARKER, partialMarkerText } from '../../src/core/output/partialMarker';
+import { removeOwnFiles } from '../../src/core/output/sink/removal';
 import { runWriter, sha256, Sink, type SinkFile } from '../../src/core/output/sink/sink';
 
 export interface SinkFixture {
@@ -49,7 +51,9 @@ const HOSTILE_PATHS: [string, string, RegExp][] = [
 ];
 
 export function sinkContract(portName: string, newFixture: () => Promise<SinkFixture>): void {
-  describe(`The sink (${portName})`, () => {
+  describe(`The sink (${portName})`, function () {
+    // The size caps build a 128 MB string; workspace.fs takes a round trip per call.
+    this.timeout(60_000);
     let fixture: SinkFixture;
     let outside: string;
     beforeEach(async () => {
@@ -159,6 +163,26 @@ export function sinkContract(portName: string, newFixture: () => Promise<SinkFix
       assert.equal(statSync(on('backend', 'openapi.json')).size, MAX_FILE_BYTES + 1);
       await assert.rejects(write('backend/src/db/seed.ts', 'x'.repeat(MAX_GENERATED_FILE_BYTES + 1), 'backend/seed'), new RegExp(`over the ${MAX_GENERATED_FILE_BYTES}-byte limit`));
       assert.deepEqual(listAll(fixture.folder), ['backend', 'backend/openapi.json'], 'nothing refused was written');
+    });
+
+    it('removes only what a run wrote and nobody changed, then the folders left empty', async () => {
+      const write = runWriter(new Sink(fixture.port));
+      const written = ['src/a.ts', 'src/deep/b.ts', 'src/edited.ts', 'gone.ts', 'linked/c.ts'];
+      for (const name of written) await write(file(name, name));
+      await write(file(PARTIAL_MARKER, partialMarkerText('cancelled', ['Pages'], 'advice')));
+      writeFileSync(on('src', 'edited.ts'), 'mine');
+      writeFileSync(on('notes.txt'), 'not the run’s');
+      await new Sink(fixture.port).port.delete('gone.ts');
+      // A link where the run made a folder: whatever it points to is not the run's.
+      mkdirSync(path.join(outside, 'linked'));
+      writeFileSync(path.join(outside, 'linked', 'c.ts'), 'linked/c.ts');
+      await new Sink(fixture.port).port.delete('linked/c.ts');
+      await new Sink(fixture.port).port.delete('linked');
+      symlinkSync(path.join(outside, 'linked'), on('linked'));
+      const result = await removeOwnFiles(new Sink(fixture.port), written.map((name) => ({ path: name, sha256: sha256(name) })));
+      assert.deepEqual(result, { removed: 2, kept: ['src/edited.ts', 'linked/c.ts'], missing: ['gone.ts'] });
+      assert.deepEqual(listAll(fixture.folder).sort(), ['linked', 'notes.txt', 'src', 'src/edited.ts']);
+      assert.deepEqual(readdirSync(path.join(outside, 'linked')), ['c.ts']);
     });
 
     it('tells an empty or missing folder from one with content', async () => {

@@ -64,23 +64,44 @@ export class Sink {
   }
 
   /**
-   * Walks the folders of `path` from the root: a symbolic link could lead anywhere, so none is
-   * passed through; the first missing folder is created with the rest (they are new).
+   * Whether `path` is there as a plain file reached with no symbolic link on the way (what the sink
+   * writes): a file behind a link, or a link itself, may be anyone's.
    */
+  async isPlainFile(path: string): Promise<boolean> {
+    assertSafeRelativePath(path);
+    try {
+      if (!(await this.checkFolders(path.split('/').slice(0, -1), path, false))) return false;
+    } catch {
+      return false;
+    }
+    return (await this.port.kind(path)) === 'file';
+  }
+
   private async createFolders(segments: readonly string[], path: string): Promise<void> {
+    await this.checkFolders(segments, path, true);
+  }
+
+  /**
+   * Walks the folders of `path` from the root: a symbolic link could lead anywhere, so none is
+   * passed through. The first missing folder is created with the rest when `create` (they are new);
+   * otherwise the answer is false (the path is not there).
+   */
+  private async checkFolders(segments: readonly string[], path: string, create: boolean): Promise<boolean> {
     for (let depth = 1; depth <= segments.length; depth++) {
       const folder = segments.slice(0, depth).join('/');
       if (this.folders.has(folder)) continue;
       const kind = await this.port.kind(folder);
+      if (kind === undefined && !create) return false;
       if (kind === undefined) {
         await this.port.createFolder(segments.join('/'));
         for (let rest = depth; rest <= segments.length; rest++) this.folders.add(segments.slice(0, rest).join('/'));
-        return;
+        return true;
       }
       if (kind === 'symlink') throw new Error(`Refusing to write ${JSON.stringify(path)}: ${segments[depth - 1]} is a symbolic link`);
       if (kind !== 'folder') throw new Error(`Refusing to write ${JSON.stringify(path)}: ${folder} is not a folder`);
       this.folders.add(folder);
     }
+    return true;
   }
 
   private async assertReplaceable(path: string, policy: Exclude<WritePolicy, { kind: 'create' }>): Promise<void> {
