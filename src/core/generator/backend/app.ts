@@ -1,9 +1,10 @@
 // backend/src/app.ts and backend/src/server.ts: the Hono application (all routes, CORS, error
 // handling) and the Node.js process that serves it.
-import type { FileSink } from './util';
 import { API_PREFIX } from '../contract';
+import { addLayerFiles, type LayerFile } from '../layerFiles';
+import server from '../templates/backend/src/server.ts?text';
 import type { BackendModel } from './model';
-import { lines } from './util';
+import { lines, type FileSink } from './util';
 
 function appFile(model: BackendModel): string {
   return lines(
@@ -40,50 +41,22 @@ function appFile(model: BackendModel): string {
   );
 }
 
-const SERVER = lines(
-  `// Starts the API: reads the configuration, opens the database, applies pending migrations and listens.`,
-  `import { existsSync } from 'node:fs';`,
-  `import { serve } from '@hono/node-server';`,
-  `import { createApp } from './app.js';`,
-  `import { openDatabase } from './db/client.js';`,
-  `import { migrate } from './db/migrate.js';`,
-  `import { loadEnv } from './env.js';`,
-  ``,
-  `if (existsSync('.env')) process.loadEnvFile('.env');`,
-  `const env = loadEnv();`,
-  `const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR });`,
-  `const applied = await migrate(database);`,
-  `if (applied.length) console.log(\`Applied migrations: \${applied.join(', ')}\`);`,
-  ``,
-  `const app = createApp({ db: database.db, env });`,
-  `const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {`,
-  `  console.log(\`API listening on http://localhost:\${info.port}/api (\${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in ' + env.PGLITE_DATA_DIR})\`);`,
-  `});`,
-  ``,
-  `function shutdown(): void {`,
-  `  server.close();`,
-  `  void database.close().finally(() => process.exit(0));`,
-  `}`,
-  `process.on('SIGINT', shutdown);`,
-  `process.on('SIGTERM', shutdown);`,
-);
-
-export function addApp(model: BackendModel, files: FileSink): void {
-  const serves = ['api', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.auth ? ['auth'] : [])];
-  files.add({
+const APP_FILES: readonly LayerFile<BackendModel>[] = [
+  {
     path: 'backend/src/app.ts',
-    layer: 'backend/app',
+    content: appFile,
     explanation:
       'Puts the API together: every entity\'s endpoints under /api, health check, OpenAPI document, CORS for the frontend and one error handler that always answers in the same JSON shape.',
-    serves,
-    sources: model.entities.flatMap((e) => e.sources),
-    content: appFile(model),
-  });
-  files.add({
+    serves: (model) => ['api', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.auth ? ['auth'] : [])],
+    sources: (model) => model.entities.flatMap((e) => e.sources),
+  },
+  {
     path: 'backend/src/server.ts',
-    layer: 'backend/app',
+    content: server,
     explanation: 'Starts the backend: checks the configuration, opens the database, applies pending migrations and listens for HTTP requests.',
-    serves: ['api'],
-    content: SERVER,
-  });
+  },
+];
+
+export function addApp(model: BackendModel, files: FileSink): void {
+  addLayerFiles(files, model, APP_FILES, { layer: 'backend/app', serves: ['api'] });
 }

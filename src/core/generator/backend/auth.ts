@@ -1,73 +1,12 @@
 // backend/src/auth/* and backend/src/routes/auth.ts: email + password sign-in. Passwords are
 // hashed with scrypt from node:crypto (memory-hard, salted, no native module to compile); tokens
 // are HS256 JWTs signed with JWT_SECRET via `jose`.
-import type { FileSink } from './util';
+import { addLayerFiles, type LayerFile } from '../layerFiles';
+import password from '../templates/backend/src/auth/password.ts?text';
+import token from '../templates/backend/src/auth/token.ts?text';
 import type { BackendModel } from './model';
 import { dataRules } from './rules';
-import { lines, str } from './util';
-
-const PASSWORD = lines(
-  `// Password hashing with scrypt (node:crypto): memory-hard and salted, so stolen hashes are slow`,
-  `// to crack; compared in constant time. Stored as scrypt$N$r$p$salt$hash so parameters can grow later.`,
-  `import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';`,
-  ``,
-  `const N = 16384;`,
-  `const R = 8;`,
-  `const P = 1;`,
-  `const KEY_LENGTH = 64;`,
-  ``,
-  `function derive(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {`,
-  `  return new Promise((resolve, reject) => {`,
-  `    scrypt(password, salt, keyLength, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key)));`,
-  `  });`,
-  `}`,
-  ``,
-  `export async function hashPassword(password: string): Promise<string> {`,
-  `  const salt = randomBytes(16);`,
-  `  const key = await derive(password, salt, KEY_LENGTH, { N, r: R, p: P });`,
-  `  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');`,
-  `}`,
-  ``,
-  `export async function verifyPassword(password: string, stored: string): Promise<boolean> {`,
-  `  const [scheme, n, r, p, salt, hash] = stored.split('$');`,
-  `  if (scheme !== 'scrypt' || !salt || !hash) return false;`,
-  `  const expected = Buffer.from(hash, 'base64');`,
-  `  const actual = await derive(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });`,
-  `  return actual.length === expected.length && timingSafeEqual(actual, expected);`,
-  `}`,
-);
-
-const TOKEN = lines(
-  `// Session tokens: JWTs signed with HS256 and JWT_SECRET. The subject is the user id; the user is`,
-  `// loaded again on every request, so deleting an account ends its sessions.`,
-  `import { jwtVerify, SignJWT } from 'jose';`,
-  ``,
-  `const TOKEN_LIFETIME = '7d';`,
-  ``,
-  `function key(secret: string): Uint8Array {`,
-  `  return new TextEncoder().encode(secret);`,
-  `}`,
-  ``,
-  `export function signToken(user: { id: number; role: string }, secret: string): Promise<string> {`,
-  `  return new SignJWT({ role: user.role })`,
-  `    .setProtectedHeader({ alg: 'HS256' })`,
-  `    .setSubject(String(user.id))`,
-  `    .setIssuedAt()`,
-  `    .setExpirationTime(TOKEN_LIFETIME)`,
-  `    .sign(key(secret));`,
-  `}`,
-  ``,
-  `/** The user id of a valid token, or undefined (bad signature, expired, malformed). */`,
-  `export async function verifyToken(token: string, secret: string): Promise<number | undefined> {`,
-  `  try {`,
-  `    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'] });`,
-  `    const id = Number(payload.sub);`,
-  `    return Number.isSafeInteger(id) && id > 0 ? id : undefined;`,
-  `  } catch {`,
-  `    return undefined;`,
-  `  }`,
-  `}`,
-);
+import { lines, str, type FileSink } from './util';
 
 function accessFile(model: BackendModel): string {
   const auth = model.auth!;
@@ -183,39 +122,37 @@ function authRoutesFile(model: BackendModel): string {
   );
 }
 
+/** Ownership and role rules: what access.ts enforces besides sign-in. */
+const accessRules = (model: BackendModel) => model.spec.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired');
+
+const AUTH_FILES: readonly LayerFile<BackendModel>[] = [
+  {
+    path: 'backend/src/auth/password.ts',
+    content: password,
+    explanation: 'Hashes and checks passwords with scrypt, a deliberately slow, salted algorithm built into Node.js, so stored passwords are hard to crack and nothing native needs compiling.',
+  },
+  {
+    path: 'backend/src/auth/token.ts',
+    content: token,
+    explanation: 'Creates and checks the sign-in tokens (JWT, signed with the server secret) that the frontend sends with each request.',
+  },
+  {
+    path: 'backend/src/auth/access.ts',
+    content: accessFile,
+    explanation: 'Decides who may do what: rejects requests without a valid sign-in (401) and checks roles and ownership (403).',
+    serves: (model) => ['auth', ...accessRules(model).map((r) => `rule:${r.kind}:${r.entity}`)],
+    sources: (model) => [...model.spec.auth.sources, ...accessRules(model).flatMap((r) => r.sources)],
+  },
+  {
+    path: 'backend/src/routes/auth.ts',
+    content: authRoutesFile,
+    explanation: (model) =>
+      `Sign-up${model.auth?.selfSignup ? '' : ' (closed: admins create accounts)'}, sign-in and "who am I" endpoints. New accounts get the "${model.auth?.defaultRole}" role; the client cannot choose its role.`,
+    serves: ['auth', 'api', 'entity:User'],
+  },
+];
+
 export function addAuth(model: BackendModel, files: FileSink): void {
   if (!model.auth) return;
-  const sources = model.spec.auth.sources;
-  files.add({
-    path: 'backend/src/auth/password.ts',
-    layer: 'backend/auth',
-    explanation: 'Hashes and checks passwords with scrypt, a deliberately slow, salted algorithm built into Node.js, so stored passwords are hard to crack and nothing native needs compiling.',
-    serves: ['auth'],
-    sources,
-    content: PASSWORD,
-  });
-  files.add({
-    path: 'backend/src/auth/token.ts',
-    layer: 'backend/auth',
-    explanation: 'Creates and checks the sign-in tokens (JWT, signed with the server secret) that the frontend sends with each request.',
-    serves: ['auth'],
-    sources,
-    content: TOKEN,
-  });
-  files.add({
-    path: 'backend/src/auth/access.ts',
-    layer: 'backend/auth',
-    explanation: 'Decides who may do what: rejects requests without a valid sign-in (401) and checks roles and ownership (403).',
-    serves: ['auth', ...model.spec.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired').map((r) => `rule:${r.kind}:${r.entity}`)],
-    sources: [...sources, ...model.spec.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired').flatMap((r) => r.sources)],
-    content: accessFile(model),
-  });
-  files.add({
-    path: 'backend/src/routes/auth.ts',
-    layer: 'backend/auth',
-    explanation: `Sign-up${model.auth.selfSignup ? '' : ' (closed: admins create accounts)'}, sign-in and "who am I" endpoints. New accounts get the "${model.auth.defaultRole}" role; the client cannot choose its role.`,
-    serves: ['auth', 'api', 'entity:User'],
-    sources,
-    content: authRoutesFile(model),
-  });
+  addLayerFiles(files, model, AUTH_FILES, { layer: 'backend/auth', serves: ['auth'], sources: model.spec.auth.sources });
 }

@@ -1,12 +1,14 @@
 // backend/package.json, tsconfig.json, vitest.config.ts, .gitignore and README.md: what makes the
 // backend folder install, build, test and run on its own.
-import type { FileSink } from './util';
 import { BACKEND_PORT } from '../contract';
+import { markdownText } from '../emit';
+import { addLayerFiles, type LayerFile } from '../layerFiles';
+import gitignore from '../templates/backend/gitignore?text';
+import vitestConfig from '../templates/backend/vitest.config.ts?text';
 import type { BackendModel } from './model';
 import { allSources } from './model';
 import { describeCondition } from '../../../model/project/ruleConditions';
-import { lines } from './util';
-import { markdownText } from '../emit';
+import { lines, type FileSink } from './util';
 
 /**
  * Exact versions, checked to install on Node 20 without install scripts that download binaries
@@ -75,20 +77,6 @@ const TSCONFIG = JSON.stringify(
   2,
 );
 
-const VITEST_CONFIG = lines(
-  `// Each test file gets its own in-memory database, so files run in parallel safely.`,
-  `import { defineConfig } from 'vitest/config';`,
-  ``,
-  `export default defineConfig({`,
-  `  test: {`,
-  `    include: ['test/**/*.test.ts'],`,
-  `    environment: 'node',`,
-  `    testTimeout: 30_000,`,
-  `    hookTimeout: 60_000,`,
-  `  },`,
-  `});`,
-);
-
 function readme(model: BackendModel): string {
   return lines(
     `# ${markdownText(model.spec.title)}: backend`,
@@ -149,42 +137,38 @@ export function describeRule(rule: BackendModel['spec']['rules'][number]): strin
   }
 }
 
-export function addPackageFiles(model: BackendModel, files: FileSink): void {
-  files.add({
+const PACKAGE_FILES: readonly LayerFile<BackendModel>[] = [
+  {
     path: 'backend/package.json',
-    layer: 'backend/package',
+    content: packageJson,
     explanation: 'Declares the backend\'s dependencies (pinned versions) and its commands: dev, build, start, test, migrate and seed.',
-    serves: ['api'],
-    sources: allSources(model),
-    content: packageJson(model),
-  });
-  files.add({
+    sources: allSources,
+  },
+  {
     path: 'backend/tsconfig.json',
-    layer: 'backend/package',
-    explanation: 'TypeScript settings for the backend: strict checks, modern Node.js modules, compiled into dist/.',
-    serves: ['api'],
     content: TSCONFIG,
-  });
-  files.add({
+    explanation: 'TypeScript settings for the backend: strict checks, modern Node.js modules, compiled into dist/.',
+  },
+  {
     path: 'backend/vitest.config.ts',
+    content: vitestConfig,
     layer: 'backend/tests',
     explanation: 'Test runner settings: which files are tests and how long database setup may take.',
-    serves: ['api'],
-    content: VITEST_CONFIG,
-  });
-  files.add({
+  },
+  {
     path: 'backend/.gitignore',
-    layer: 'backend/package',
+    content: gitignore,
     explanation: 'Keeps installed packages, build output, the local database and secrets out of version control.',
-    serves: ['api'],
-    content: lines('node_modules/', 'dist/', '.data/', '.env'),
-  });
-  files.add({
+  },
+  {
     path: 'backend/README.md',
-    layer: 'backend/package',
+    content: readme,
     explanation: 'How to run the backend, and why it is built the way it is (framework, database, sign-in, rules).',
-    serves: ['api', ...(model.auth ? ['auth'] : [])],
-    sources: allSources(model),
-    content: readme(model),
-  });
+    serves: (model) => ['api', ...(model.auth ? ['auth'] : [])],
+    sources: allSources,
+  },
+];
+
+export function addPackageFiles(model: BackendModel, files: FileSink): void {
+  addLayerFiles(files, model, PACKAGE_FILES, { layer: 'backend/package', serves: ['api'] });
 }

@@ -1,6 +1,8 @@
 // The app shell: entry point, routes, layout with navigation, home page and the stylesheet.
-import type { FileSet } from '../fileSet';
 import { jsxText } from '../emit';
+import type { FileSet } from '../fileSet';
+import { addLayerFiles, type LayerFile } from '../layerFiles';
+import styles from '../templates/frontend/src/styles.css?text';
 import { allSources, authSources, str, type FrontendModel } from './model';
 import { pageComponents } from './pages';
 
@@ -149,290 +151,45 @@ ${cards}
 `;
 }
 
-const STYLES_CSS = `/* Plain CSS: readable defaults, visible focus, and states that do not rely on colour alone. */
-:root {
-  font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-  color: #1f2933;
-  background: #f7f8fa;
-  line-height: 1.5;
-  --accent: #2563eb;
-  --danger: #b91c1c;
-  --border: #d5dae1;
-}
+const everything = (model: FrontendModel) => allSources(model.spec);
+/** The first sentence: usually the title or the app's one-line description. */
+const firstSentence = (model: FrontendModel) => everything(model).slice(0, 1);
 
-* {
-  box-sizing: border-box;
-}
-
-body {
-  margin: 0;
-}
-
-a {
-  color: var(--accent);
-}
-
-:focus-visible {
-  outline: 3px solid #93c5fd;
-  outline-offset: 2px;
-}
-
-.app-header {
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: 1rem;
-  padding: 0.75rem 1.5rem;
-  background: #fff;
-  border-bottom: 1px solid var(--border);
-}
-
-.brand {
-  font-weight: 700;
-  text-decoration: none;
-  color: inherit;
-}
-
-.app-header nav {
-  display: flex;
-  gap: 0.75rem;
-  flex: 1;
-}
-
-.app-header nav a.active {
-  font-weight: 600;
-  text-decoration: underline;
-}
-
-.user-area {
-  display: flex;
-  gap: 0.75rem;
-  align-items: center;
-}
-
-main {
-  max-width: 960px;
-  margin: 0 auto;
-  padding: 1.5rem;
-}
-
-.page-header {
-  display: flex;
-  align-items: center;
-  justify-content: space-between;
-  gap: 1rem;
-}
-
-.toolbar {
-  display: flex;
-  flex-wrap: wrap;
-  gap: 1rem;
-  align-items: flex-end;
-  margin-bottom: 1rem;
-}
-
-table {
-  width: 100%;
-  border-collapse: collapse;
-  background: #fff;
-}
-
-th,
-td {
-  text-align: left;
-  padding: 0.5rem;
-  border-bottom: 1px solid var(--border);
-}
-
-.field {
-  display: flex;
-  flex-direction: column;
-  gap: 0.25rem;
-  margin-bottom: 1rem;
-}
-
-.field-inline {
-  flex-direction: row;
-  align-items: center;
-  gap: 0.5rem;
-  margin-bottom: 0;
-}
-
-.field-checkbox {
-  flex-direction: row-reverse;
-  justify-content: flex-end;
-  align-items: center;
-  gap: 0.5rem;
-}
-
-label.required::after {
-  content: ' *';
-  color: var(--danger);
-}
-
-input,
-select,
-textarea,
-button,
-.button {
-  font: inherit;
-  padding: 0.4rem 0.6rem;
-  border: 1px solid var(--border);
-  border-radius: 4px;
-  background: #fff;
-}
-
-button,
-.button {
-  cursor: pointer;
-  text-decoration: none;
-  color: inherit;
-  display: inline-block;
-}
-
-.primary {
-  background: var(--accent);
-  border-color: var(--accent);
-  color: #fff;
-}
-
-.danger {
-  border-color: var(--danger);
-  color: var(--danger);
-}
-
-button.sort {
-  border: none;
-  background: none;
-  padding: 0;
-  font-weight: 600;
-}
-
-button:disabled {
-  opacity: 0.6;
-  cursor: default;
-}
-
-[aria-invalid='true'] {
-  border-color: var(--danger);
-}
-
-.field-error {
-  color: var(--danger);
-  margin: 0;
-}
-
-.field-error::before {
-  content: '⚠ ';
-}
-
-.actions {
-  display: flex;
-  gap: 0.5rem;
-}
-
-.state {
-  padding: 0.75rem 1rem;
-  border-radius: 4px;
-  background: #fff;
-  border: 1px solid var(--border);
-}
-
-.state-error {
-  border-color: var(--danger);
-  color: var(--danger);
-}
-
-.muted {
-  color: #616e7c;
-}
-
-.details div {
-  display: grid;
-  grid-template-columns: 12rem 1fr;
-  gap: 1rem;
-  padding: 0.25rem 0;
-}
-
-.details dd {
-  margin: 0;
-}
-
-.tag {
-  margin-right: 0.5rem;
-}
-
-.pagination {
-  display: flex;
-  gap: 1rem;
-  align-items: center;
-  margin-top: 1rem;
-}
-
-.cards {
-  list-style: none;
-  padding: 0;
-  display: grid;
-  grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-  gap: 1rem;
-}
-
-.cards a {
-  display: block;
-  padding: 1rem;
-  background: #fff;
-  border: 1px solid var(--border);
-  border-radius: 6px;
-}
-
-.auth-page {
-  max-width: 24rem;
-}
-`;
+const APP_SHELL_FILES: readonly LayerFile<FrontendModel>[] = [
+  {
+    path: 'frontend/src/App.tsx',
+    content: appTsx,
+    explanation: (model) =>
+      `The route table: home, and list/detail/create/edit pages for ${model.entities.map((e) => e.entity.pluralLabel.toLowerCase()).join(', ')}${model.hasAuth ? ', all behind login' : ''}.`,
+    serves: (model) => ['frontend', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.hasAuth ? ['auth'] : [])],
+    sources: everything,
+  },
+  {
+    path: 'frontend/src/main.tsx',
+    content: mainTsx,
+    explanation: (model) => 'The entry point Vite loads: mounts the app with browser routing' + (model.hasAuth ? ' and the auth context.' : '.'),
+    sources: everything,
+  },
+  {
+    path: 'frontend/src/components/Layout.tsx',
+    content: layoutTsx,
+    explanation: (model) => 'The page frame with the app name and navigation to every entity' + (model.hasAuth ? ', the signed-in user and a logout button.' : '.'),
+    serves: (model) => ['frontend', ...(model.hasAuth ? ['auth'] : [])],
+    sources: (model) => (model.hasAuth ? [...firstSentence(model), ...authSources(model.spec)] : firstSentence(model)),
+  },
+  {
+    path: 'frontend/src/pages/HomePage.tsx',
+    content: homeTsx,
+    explanation: 'The home page: the app title and description and a link to each list.',
+    sources: firstSentence,
+  },
+  {
+    path: 'frontend/src/styles.css',
+    content: styles,
+    explanation: 'Plain CSS for the whole app: layout, tables, forms, error and empty states, visible keyboard focus.',
+  },
+];
 
 export function generateAppShell(model: FrontendModel, files: FileSet): void {
-  const { spec } = model;
-  const everything = allSources(spec);
-  files.add({
-    path: 'frontend/src/App.tsx',
-    content: appTsx(model),
-    layer: 'frontend/app',
-    explanation: `The route table: home, and list/detail/create/edit pages for ${model.entities.map((e) => e.entity.pluralLabel.toLowerCase()).join(', ')}${
-      model.hasAuth ? ', all behind login' : ''
-    }.`,
-    serves: ['frontend', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.hasAuth ? ['auth'] : [])],
-    sources: everything,
-  });
-  files.add({
-    path: 'frontend/src/main.tsx',
-    content: mainTsx(model),
-    layer: 'frontend/app',
-    explanation: 'The entry point Vite loads: mounts the app with browser routing' + (model.hasAuth ? ' and the auth context.' : '.'),
-    serves: ['frontend'],
-    sources: everything,
-  });
-  files.add({
-    path: 'frontend/src/components/Layout.tsx',
-    content: layoutTsx(model),
-    layer: 'frontend/app',
-    explanation: 'The page frame with the app name and navigation to every entity' + (model.hasAuth ? ', the signed-in user and a logout button.' : '.'),
-    serves: ['frontend', ...(model.hasAuth ? ['auth'] : [])],
-    sources: model.hasAuth ? [...everything.slice(0, 1), ...authSources(spec)] : everything.slice(0, 1),
-  });
-  files.add({
-    path: 'frontend/src/pages/HomePage.tsx',
-    content: homeTsx(model),
-    layer: 'frontend/app',
-    explanation: 'The home page: the app title and description and a link to each list.',
-    serves: ['frontend'],
-    sources: everything.slice(0, 1),
-  });
-  files.add({
-    path: 'frontend/src/styles.css',
-    content: STYLES_CSS,
-    layer: 'frontend/app',
-    explanation: 'Plain CSS for the whole app: layout, tables, forms, error and empty states, visible keyboard focus.',
-    serves: ['frontend'],
-    sources: [],
-  });
+  addLayerFiles(files, model, APP_SHELL_FILES, { layer: 'frontend/app', serves: ['frontend'], sources: [] });
 }

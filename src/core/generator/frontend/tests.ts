@@ -4,6 +4,10 @@
 // with auth, login, the 401 redirect and registration.
 import { DEFAULT_PAGE_SIZE } from '../contract';
 import type { FileSet } from '../fileSet';
+import { addLayerFiles, type LayerFile } from '../layerFiles';
+import datesTs from '../templates/frontend/src/test/dates.ts?text';
+import renderTsx from '../templates/frontend/src/test/render.tsx?text';
+import setupTs from '../templates/frontend/src/test/setup.ts?text';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
 import { TOKEN_STORAGE_SUFFIX } from './api';
@@ -11,18 +15,6 @@ import { PASSWORD_MIN_LENGTH, registerFields } from './auth';
 import { authSources, str, type FrontendEntity, type FrontendModel } from './model';
 import { jsValue, lineComment, singleQuotedText } from '../emit';
 import { pageComponents } from './pages';
-
-const SETUP_TS = `// Runs before every test file: a clean DOM, fetch and storage between tests.
-import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
-});
-`;
 
 const FETCH_MOCK_TS = `// A fake fetch that records every request and answers from a handler, so tests check exactly
 // what the app sends to the API. Unhandled GETs get an empty list.
@@ -69,45 +61,6 @@ export function mockFetch(handler: (call: Call) => Reply | undefined): Call[] {
   });
   vi.stubGlobal('fetch', fetchMock);
   return calls;
-}
-`;
-
-const RENDER_TSX = `// Renders one page at a URL; any navigation away lands on "Left the page".
-import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-
-export function renderAt(url: string, path: string, element: ReactElement) {
-  return render(
-    <MemoryRouter initialEntries={[url]}>
-      <Routes>
-        <Route path={path} element={element} />
-        <Route path="*" element={<p>Left the page</p>} />
-      </Routes>
-    </MemoryRouter>,
-  );
-}
-`;
-
-const DATES_TS = `// Sample dates for the tests, counted from the day they run: the first is 30 days from today
-// (UTC) and the others are later, so no sample date is ever in the past and the tests keep passing
-// as time goes on.
-const DAY_MS = 86_400_000;
-const FIRST_DAY = new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
-
-/** A date (YYYY-MM-DD) \`days\` after the first sample day. */
-export function sampleDate(days = 0): string {
-  return new Date(Date.parse(FIRST_DAY) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 10:30 on that day as a date-time input takes it (YYYY-MM-DDTHH:mm, local time). */
-export function sampleLocalDateTime(days = 0): string {
-  return \`\${sampleDate(days)}T10:30\`;
-}
-
-/** 10:30 UTC on that day as the API sends it (ISO 8601). */
-export function sampleIsoDateTime(days = 0): string {
-  return \`\${sampleDate(days)}T10:30:00.000Z\`;
 }
 `;
 
@@ -655,23 +608,26 @@ describe('login', () => {
 ${registerTests}${permissions.tests}`);
 }
 
-export function generateFrontendTests(model: FrontendModel, files: FileSet): void {
-  if (!model.spec.options.tests) return; // turned off in the review step
-  const common = { layer: 'frontend/tests', serves: ['frontend'], sources: [] as number[] };
-  files.add({ ...common, path: 'frontend/src/test/setup.ts', content: SETUP_TS, explanation: 'Vitest setup: cleans the DOM, the fetch mock and localStorage after each test.' });
-  files.add({
-    ...common,
+/** What every component test uses: setup, a recording fetch, rendering at a URL, sample dates. */
+const TEST_SUPPORT_FILES: readonly LayerFile<FrontendModel>[] = [
+  { path: 'frontend/src/test/setup.ts', content: setupTs, explanation: 'Vitest setup: cleans the DOM, the fetch mock and localStorage after each test.' },
+  {
     path: 'frontend/src/test/fetchMock.ts',
     content: FETCH_MOCK_TS,
     explanation: 'A recording fake fetch for component tests, so they assert the exact requests the app sends.',
-  });
-  files.add({ ...common, path: 'frontend/src/test/render.tsx', content: RENDER_TSX, explanation: 'Renders one page inside a router at a given URL for tests.' });
-  files.add({
-    ...common,
+  },
+  { path: 'frontend/src/test/render.tsx', content: renderTsx, explanation: 'Renders one page inside a router at a given URL for tests.' },
+  {
     path: 'frontend/src/test/dates.ts',
-    content: DATES_TS,
-    explanation: 'Sample dates for the tests, counted from the day they run (30 days from today and later), so no sample is in the past and the tests keep passing as time goes on.',
-  });
+    content: datesTs,
+    explanation:
+      'Sample dates for the tests, counted from the day they run (30 days from today and later), so no sample is in the past and the tests keep passing as time goes on.',
+  },
+];
+
+export function generateFrontendTests(model: FrontendModel, files: FileSet): void {
+  if (!model.spec.options.tests) return; // turned off in the review step
+  addLayerFiles(files, model, TEST_SUPPORT_FILES, { layer: 'frontend/tests', serves: ['frontend'], sources: [] });
   for (const entity of model.entities) {
     files.add({
       path: `frontend/src/test/${entity.names.route}.test.tsx`,
