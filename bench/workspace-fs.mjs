@@ -15,6 +15,8 @@ if (process.argv[2]) process.env.TAKOSS_BENCH_ENTITIES = process.argv[2];
 const outDir = path.join(root, 'test-artifacts', 'bench');
 const summary = await runIntegration({ extensionTestsPath: path.join(root, 'out/test/bench/workspaceWrite.js'), outDir, quiet: true });
 if (!summary.completed || summary.failures) {
+  const events = readFileSync(path.join(outDir, 'report.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  for (const event of events) if (event.type === 'fail') console.error(event.stack ?? event.error);
   console.error('the bench did not complete; see', outDir);
   process.exit(1);
 }

@@ -55,7 +55,12 @@ sinkContract('workspace.fs port', async () => {
   assert.ok(root, 'the test host has a workspace folder');
   const folder = vscode.Uri.joinPath(root, `sink-contract-${++fixtures}`);
   await vscode.workspace.fs.createDirectory(folder);
-  return { port: workspaceFileSystemPort(folder), folder: folder.fsPath, executableBits: false };
+  return {
+    port: workspaceFileSystemPort(folder),
+    folder: folder.fsPath,
+    portUnder: (relative) => workspaceFileSystemPort(vscode.Uri.joinPath(folder, ...relative.split('/'))),
+    executableBits: false,
+  };
 });
 
 describe('Writing into the workspace', function () {

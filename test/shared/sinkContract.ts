@@ -14,6 +14,8 @@ export interface SinkFixture {
   /** A port over `folder`, a new empty folder. */
   port: FileSystemPort;
   folder: string;
+  /** A port over a folder below `folder` that does not exist yet. */
+  portUnder(relative: string): FileSystemPort;
   /** Whether the port can mark a file executable (workspace.fs has no file modes). */
   executableBits: boolean;
 }
@@ -32,6 +34,8 @@ function listAll(root: string, prefix = ''): string[] {
 const HOSTILE_PATHS: [string, string, RegExp][] = [
   ['parent folder', '../escape.txt', /Unsafe generated path \(segment/],
   ['parent folder, deeper', 'a/../../escape.txt', /Unsafe generated path \(segment/],
+  ['parent folder, short', '../x.txt', /Unsafe generated path \(segment/],
+  ['parent folder, two up', 'a/../../b', /Unsafe generated path \(segment/],
   ['parent folder inside', 'a/../b', /Unsafe generated path \(segment/],
   ['current folder', './a', /Unsafe generated path \(segment/],
   ['empty segment', 'a//b', /Unsafe generated path \(segment/],
@@ -107,6 +111,11 @@ export function sinkContract(portName: string, newFixture: () => Promise<SinkFix
       assert.equal(readFileSync(on('a', 'b', 'c.ts'), 'utf8'), 'export {};\n');
       assert.equal(Boolean(statSync(on('run.sh')).mode & 0o100), fixture.executableBits, 'executable bit as the file system allows');
       assert.deepEqual(listAll(fixture.folder).sort(), ['a', 'a/b', 'a/b/c.ts', 'mine.txt', 'run.sh']);
+    });
+
+    it('creates the folder it writes into when it is missing', async () => {
+      await new Sink(fixture.portUnder('new/project')).write(file('a.ts', 'a'), { kind: 'create' });
+      assert.equal(readFileSync(on('new', 'project', 'a.ts'), 'utf8'), 'a');
     });
 
     it('replaces a file only while it holds exactly what was written, or when forced', async () => {

@@ -9,7 +9,7 @@ import { sinkContract } from '../shared/sinkContract';
 
 sinkContract('node:fs port', async () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'takoss-sink-'));
-  return { port: nodeFileSystemPort(folder), folder, executableBits: true };
+  return { port: nodeFileSystemPort(folder), folder, portUnder: (relative) => nodeFileSystemPort(path.join(folder, relative)), executableBits: true };
 });
 
 const file = (p: string, content = 'x', extra: Partial<GeneratedFile> = {}): GeneratedFile => ({

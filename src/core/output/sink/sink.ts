@@ -24,7 +24,7 @@ const encoder = new TextEncoder();
 
 export class Sink {
   /** Folders known to be real folders (checked or created): each is looked at once per sink. */
-  private readonly folders = new Set<string>(['']);
+  private readonly folders = new Set<string>();
   /** Lower-cased path (and folder) -> the spelling written. */
   private readonly spellings = new Map<string, string>();
 
@@ -35,6 +35,8 @@ export class Sink {
     assertSafeRelativePath(file.path);
     assertFileSize(file);
     this.assertOneSpelling(file.path);
+    // Claimed before the first await, so two writes in flight cannot take two spellings.
+    this.rememberSpelling(file.path);
     await this.createFolders(file.path.split('/').slice(0, -1), file.path);
     if (policy.kind !== 'create') await this.assertReplaceable(file.path, policy);
     const temporary = `${file.path}.takoss-${randomBytes(4).toString('hex')}.tmp`;
@@ -46,7 +48,6 @@ export class Sink {
       if (error instanceof FileExistsError) throw new Error(`${file.path} already exists; Takoss does not replace it`);
       throw error;
     }
-    this.rememberSpelling(file.path);
     return this.port.locate(file.path);
   }
 
@@ -87,6 +88,11 @@ export class Sink {
    * otherwise the answer is false (the path is not there).
    */
   private async checkFolders(segments: readonly string[], path: string, create: boolean): Promise<boolean> {
+    if (create && !this.folders.has('')) {
+      // The root is the folder the user chose (it may be a link); it is created when missing.
+      await this.port.createFolder('');
+      this.folders.add('');
+    }
     for (let depth = 1; depth <= segments.length; depth++) {
       const folder = segments.slice(0, depth).join('/');
       if (this.folders.has(folder)) continue;
