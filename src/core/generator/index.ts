@@ -2,11 +2,9 @@
 // One module per layer; the manifest that explains every file is built last, from all of them.
 import { type ProjectSpec } from '../../model/project/projectSpec';
 import { validateSpec } from '../../model/project/specIndex';
-import { generateBackend } from './backend';
-import { generateDeploy } from './deploy';
 import { FileSet } from './fileSet';
-import { generateFrontend } from './frontend';
-import { buildManifest, generateProjectRoot, MANIFEST_PATH } from './project';
+import { GENERATOR_LAYERS } from './layers';
+import { buildManifest, MANIFEST_PATH } from './project';
 
 export class InvalidSpecError extends Error {
   constructor(readonly problems: string[]) {
@@ -14,14 +12,6 @@ export class InvalidSpecError extends Error {
     this.name = 'InvalidSpecError';
   }
 }
-
-/** The generator layers in the order they run; each adds its own files to the set. */
-export const GENERATOR_LAYERS: readonly { id: string; title: string; generate(spec: ProjectSpec, files: FileSet): void }[] = [
-  { id: 'backend', title: 'Backend API, database and tests', generate: generateBackend },
-  { id: 'frontend', title: 'Frontend app and component tests', generate: generateFrontend },
-  { id: 'deploy', title: 'Docker, compose and CI', generate: generateDeploy },
-  { id: 'project', title: 'Workspace root and README', generate: generateProjectRoot },
-];
 
 export function generateProject(spec: ProjectSpec): FileSet {
   const problems = validateSpec(spec);
