@@ -1,0 +1,133 @@
+// Which candidates become entities: compounds merged into their heads, the records an app of a
+// known kind always has, candidates in order of first mention (User first when there is sign-in),
+// and, at the end, records mentioned in passing dropped again.
+import type { AuthFindings } from './auth';
+import { addEntity, addField, type Draft } from './draft';
+import { addEvidence, ENTITY_THRESHOLD, entityKeyAllowed, type Candidate, type Evidence } from './entities';
+import type { PendingList } from './applyFields';
+import { APP_KINDS, knownNoun } from './knowledge';
+import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
+import { notARecord, theBusinessItself } from './notRecords';
+import type { SentenceInfo } from './sentences';
+
+const MAX_ENTITIES = 40;
+
+/**
+ * A short idea whose records come with no fields ("a forum for my friends", "a forum to share
+ * thoughts") gets the records such an app always has, and sign-in when that kind of app has it.
+ */
+export function addAppKindRecords(sentences: SentenceInfo[], evidence: Evidence, pending: PendingList[], auth: AuthFindings): void {
+  const chosen = [...evidence.values()].filter((c) => c.score >= ENTITY_THRESHOLD && !PERSON_NOUNS.has(c.key));
+  const terse = sentences.filter((s) => !s.heading).length <= 3 && !pending.some((l) => l.items.length >= 2);
+  if (chosen.length >= 2 && !terse) return;
+  const kindSentence = sentences.slice(0, 5).find((s) => APP_KINDS.some((k) => k.pattern.test(s.plain)));
+  const kind = kindSentence && APP_KINDS.find((k) => k.pattern.test(kindSentence.plain));
+  if (!kind || !kindSentence) return;
+  for (const key of kind.entities) if (!evidence.get(key) || evidence.get(key)!.score < ENTITY_THRESHOLD) addEvidence(evidence, key, ENTITY_THRESHOLD, kindSentence.id);
+  if (kind.auth && !auth.enabled) {
+    auth.enabled = true;
+    auth.sources.push(kindSentence.id);
+    auth.selfSignup = true;
+    auth.genericUsersSignIn = true;
+  }
+}
+
+/**
+ * "survey questions" next to "surveys": the modifier is another record, so the compound is just
+ * a question (of a survey). Line-like heads keep the compound ("order lines", "cart items").
+ */
+export function mergeCompounds(evidence: Evidence, listed: Set<string>): void {
+  const isEntity = (key: string) => {
+    const c = evidence.get(key);
+    return !!c && c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2);
+  };
+  for (const candidate of [...evidence.values()]) {
+    const words = candidate.key.split(' ');
+    if (words.length < 2) continue;
+    const head = words[words.length - 1];
+    const modifier = words.slice(0, -1).join(' ');
+    if (['item', 'line', 'entry', 'type', 'detail', 'note', 'category'].includes(head) || !isEntity(modifier)) continue;
+    // "Room bookings: member, room, start" next to "Desk bookings: member, desk, date": a compound
+    // with fields of its own is its own record, and the bare head ("per booking") means one of them.
+    if (listed.has(candidate.key)) {
+      if (!listed.has(head)) evidence.delete(head);
+      continue;
+    }
+    evidence.delete(candidate.key);
+    for (const [source, score] of candidate.bySentence) addEvidence(evidence, head, score, source, candidate.strong);
+  }
+}
+
+
+/** Entities, in order of first mention (User first when there is sign-in). */
+export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: Evidence, auth: AuthFindings, roleWords: Set<string>, withFields: Set<string>): void {
+  if (auth.enabled) {
+    const user = addEntity(draft, 'user', auth.sources[0]);
+    auth.sources.forEach((s) => user?.sources.add(s));
+    if (user) addField(user, { words: ['name'], type: 'string', required: true }, auth.sources[0]);
+  }
+  const candidates = entityCandidates(sentences, evidence, auth, roleWords, withFields);
+  const plainText = sentences.map((s) => s.plain).join(' \n ');
+  for (const candidate of candidates) {
+    if (notARecord(candidate.key, sentences)) continue;
+    // "tickets" next to "repair tickets" with fields: the same record, named short.
+    const longer = !candidate.key.includes(' ') ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`) && withFields.has(c.key)) : [];
+    if (longer.length === 1) {
+      candidate.sources.forEach((s) => longer[0].sources.add(s));
+      continue;
+    }
+    if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
+      candidate.sources.forEach((s) => draft.used.add(s));
+      continue;
+    }
+    if (draft.entities.length >= MAX_ENTITIES + 1) {
+      draft.warnings.push(`Only the first ${MAX_ENTITIES} record types were kept.`);
+      break;
+    }
+    const entity = addEntity(draft, candidate.key);
+    if (entity) {
+      candidate.sources.forEach((s) => entity.sources.add(s));
+      candidate.sources.forEach((s) => draft.used.add(s));
+    }
+  }
+}
+
+/** The candidates strong enough to be entities, first mentioned first; people who only sign in are roles, not records. */
+function entityCandidates(sentences: SentenceInfo[], evidence: Evidence, auth: AuthFindings, roleWords: Set<string>, withFields: Set<string>): Candidate[] {
+  // In a long text every noun comes back now and then: weak cues need more sentences there.
+  const weakSources = sentences.length > 25 ? 3 : 2;
+  // In a one- or two-line idea every thing people act on matters ("customers pick a barber and a slot").
+  const oneLiner = sentences.filter((s) => !s.heading).length <= 2;
+  const strongEnough = (c: Candidate) => (c.score >= ENTITY_THRESHOLD || (oneLiner && c.score >= 1.5)) && (c.strong || c.sources.size >= weakSources || oneLiner);
+  const onlyARole = (c: Candidate) => (auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) || (!!STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key));
+  return [...evidence.values()]
+    // Weak cues (plural mentions) must come from more than one sentence.
+    .filter((c) => strongEnough(c) && entityKeyAllowed(c.key, auth.accountsAreRecords) && !onlyARole(c))
+    .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
+}
+
+/** Texts this short name every record that matters; only longer ones mention things in passing. */
+const BARE_MIN_SENTENCES = 4;
+/** Evidence at or under this is "mentioned a few times", not "described". */
+const BARE_MAX_SCORE = 4;
+
+/**
+ * "printed on every label", "operatives carry handheld scanners": in a longer text a noun that is
+ * mentioned a few times but gets no fields, no links to other records and is not a known kind of
+ * record is a passing mention, not a table. It is left out and named in a warning, so the review
+ * can add it back.
+ */
+export function dropBareEntities(draft: Draft, evidence: Evidence, sentences: SentenceInfo[]): void {
+  if (sentences.filter((s) => !s.heading).length < BARE_MIN_SENTENCES) return;
+  const dropped: string[] = [];
+  for (const entity of [...draft.entities]) {
+    if (entity.name === 'User' || entity.fieldsFromText || knownNoun(entity.key)) continue;
+    if (draft.relations.some((r) => (r.from === entity.name && r.to !== 'User') || r.to === entity.name)) continue;
+    if ((evidence.get(entity.key)?.score ?? 0) > BARE_MAX_SCORE) continue;
+    draft.entities.splice(draft.entities.indexOf(entity), 1);
+    draft.relations = draft.relations.filter((r) => r.from !== entity.name && r.to !== entity.name);
+    dropped.push(entity.name);
+  }
+  if (dropped.length) draft.warnings.push(`Mentioned but not made records (no fields or links of their own): ${dropped.join(', ')}. Add them in the review if the app should store them.`);
+}
+

@@ -1,0 +1,39 @@
+// Records the text names without fields get common ones; orders and carts get line items that
+// refer to the product.
+import { addEntity, addField, addRelation, type Draft } from './draft';
+import { knownNoun } from './knowledge';
+
+/** Default fields for records the text names without fields; line items for orders/carts. */
+export function completeEntities(draft: Draft): void {
+  const product = draft.entities.find((e) => e.key === 'product' || e.key.endsWith(' product')) ?? draft.entities.find((e) => e.key === 'item');
+  for (const entity of [...draft.entities]) {
+    const head = entity.key.split(' ').pop() ?? '';
+    if ((head === 'order' || head === 'cart') && product) {
+      const hasLines = draft.relations.some((r) => r.to === entity.name && r.kind === 'belongsTo' && draft.relations.some((p) => p.from === r.from && p.to === product.name));
+      const lineEntity = draft.relations.find((r) => r.to === entity.name && r.kind === 'belongsTo' && /(item|line)$/i.test(r.from));
+      if (!hasLines && !lineEntity) {
+        const line = addEntity(draft, `${entity.key} item`, Math.min(...entity.sources));
+        if (line) {
+          addField(line, { words: ['quantity'], type: 'integer', required: true, min: 1 }, Math.min(...entity.sources));
+          addField(line, { words: ['unit', 'price'], type: 'money' }, Math.min(...entity.sources));
+          line.fieldsFromText = true;
+          addRelation(draft, { from: line.name, to: entity.name, required: true, onDelete: 'cascade' }, Math.min(...entity.sources));
+        }
+      }
+    }
+  }
+  // Line items refer to what they count.
+  for (const entity of draft.entities) {
+    const words = entity.key.split(' ');
+    if (words.length < 2 || !['item', 'line'].includes(words[words.length - 1]) || !product || product === entity) continue;
+    const parents = draft.relations.filter((r) => r.from === entity.name && r.kind === 'belongsTo' && r.to !== 'User');
+    if (parents.length === 1 && parents[0].to !== product.name) addRelation(draft, { from: entity.name, to: product.name, required: true, onDelete: 'restrict' }, Math.min(...entity.sources));
+  }
+  for (const entity of draft.entities) {
+    if (entity.fields.length) continue;
+    const known = knownNoun(entity.key);
+    const sources = entity.sources.size ? [Math.min(...entity.sources)] : [];
+    if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max }, sources[0]);
+    else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true }, sources[0]);
+  }
+}

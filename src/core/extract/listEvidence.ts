@@ -1,0 +1,67 @@
+// Field lists as evidence for entities: the subject of a list with fields is a record, a list of
+// plurals is a list of records, and a singular item of a list is a field, not a record.
+import type { SentenceInfo } from './sentences';
+import { addEvidence, removeEvidence, type Evidence } from './entities';
+import type { PendingList } from './applyFields';
+import { bulletIsField, findFieldLists, headingNamesRecord, introducesList, leadSubjectKey } from './fields';
+import { inferType } from './types';
+
+/** Reads every sentence's field lists (to apply once the entities are known), scoring their subjects and items on the way. */
+export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence): PendingList[] {
+  const pending: PendingList[] = [];
+  const leadsSeen = new Set<number>();
+  for (const sentence of sentences) {
+    const lead = sentence.leadId !== undefined ? sentences[sentence.leadId] : undefined;
+    // (Under a heading only bullets that name a field are its fields: "- Members log in." is not.)
+    const leadIsList = !!lead && introducesList(lead) && (!headingNamesRecord(lead) || bulletIsField(sentence));
+    for (const list of findFieldLists(sentence, leadIsList)) {
+      pending.push(list);
+      scoreSubject(list, sentence.id, evidence);
+      if (lead && list.leadId !== undefined && !leadsSeen.has(list.leadId)) {
+        // A bullet list of fields makes the record its lead names an entity.
+        leadsSeen.add(list.leadId);
+        const key = leadSubjectKey(lead);
+        if (key) addEvidence(evidence, key, 3, list.leadId);
+      }
+      scoreItems(list, sentence.id, evidence);
+    }
+  }
+  return pending;
+}
+
+function scoreSubject(list: PendingList, source: number, evidence: Evidence): void {
+  if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length))) addEvidence(evidence, list.subject, 3, source);
+  // "with classes and instructors", "clients, their dogs, and walks": a list of plurals is a list of records.
+  if (listOfRecords(list)) {
+    for (const item of list.items) addEvidence(evidence, item.key, 2, source);
+  }
+}
+
+function scoreItems(list: PendingList, source: number, evidence: Evidence): void {
+  for (const item of list.items) {
+    if (item.sub?.length && item.plural && item.each) addEvidence(evidence, item.key, 3, source);
+    // "Each expense has an amount, a date, a note": a singular item there is a field, not evidence.
+    else if (!item.plural && !item.sub) removeEvidence(evidence, item.key, source);
+  }
+}
+
+/** "with classes and instructors", "clients, their dogs, and walks (…)": every item a plural noun. */
+export function listOfRecords(list: PendingList): boolean {
+  return list.items.length >= 2 && list.items.every((i) => i.plural && !i.hint && ['string', 'text'].includes(inferType(i.words).type));
+}
+
+/**
+ * The records that have fields of their own: subjects of field lists (not lists of records) and
+ * the records leads name over bullets ("- Customer" / "  - name" / "  - email" are one list).
+ */
+export function recordsWithFields(pending: PendingList[], sentences: SentenceInfo[]): Set<string> {
+  const listed = pending.filter((l) => l.subject && l.items.length >= 2);
+  const withFields = new Set(listed.filter((l) => !listOfRecords(l)).map((l) => l.subject!));
+  const itemsByLead = new Map<number, number>();
+  for (const list of pending) if (list.leadId !== undefined) itemsByLead.set(list.leadId, (itemsByLead.get(list.leadId) ?? 0) + list.items.length);
+  for (const [leadId, count] of itemsByLead) {
+    const key = count >= 2 ? leadSubjectKey(sentences[leadId]) : undefined;
+    if (key) withFields.add(key);
+  }
+  return withFields;
+}

@@ -1,0 +1,106 @@
+// Nouns that a cue made candidates but that the text shows are not records: the organisation the
+// app is for, words never used as nouns, acronyms of systems, identifiers written as code.
+import { pluralizeWord } from '../../model/project/naming';
+import { knownNoun } from './knowledge';
+import { tagSentence } from './nlp';
+import { ACTION_NOUNS, singular } from './lexicon';
+import type { SentenceInfo } from './sentences';
+
+/** Whether the text writes a plural of `key` that the simple rule does not spell ("shelves" for shelf, "analyses"). */
+export function irregularPluralWritten(text: string, key: string, pattern: (stem: string) => RegExp): boolean {
+  const stem = key.slice(0, Math.max(3, key.length - 2));
+  for (const match of text.matchAll(pattern(stem))) {
+    const word = (match[1] ?? match[0]).toLowerCase();
+    if (word !== key && singular(word) === key) return true;
+  }
+  return false;
+}
+
+/** The names the text shows are no records, in the order they are cheapest to check. */
+export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences);
+}
+
+/**
+ * "We run a small garage", "a booking app for a yoga studio", "our museum": the organisation the
+ * app is for is one thing, not a table. It is never written in the plural, never counted ("each",
+ * "every", "per", "all"), has no fields of its own, and is named with "our", "my", "the", "a" or
+ * "for a".
+ */
+export function theBusinessItself(key: string, text: string, withFields: Set<string>, sentences: SentenceInfo[]): boolean {
+  if (withFields.has(key) || knownNoun(key)) return false;
+  const words = key.split(' ');
+  const head = words[words.length - 1];
+  const escaped = words.slice(0, -1).map((w) => `${w}\\s+`).join('');
+  const plural = new RegExp(`\\b${escaped}${pluralizeWord(head)}\\b`);
+  if (plural.test(text) || head === pluralizeWord(head)) return false;
+  // ("shelves", "analyses": plurals the simple rule does not spell.)
+  if (irregularPluralWritten(text, head, (stem) => new RegExp(`\\b${escaped}(${stem}[a-z]*)\\b`, 'g'))) return false;
+  // "each frame", "every new plot": more than one of it exists.
+  const counted = new RegExp(`\\b(?:each|every|per|all|any|another|other|several|many|which|what|new|that)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
+  if (counted.test(text)) return false;
+  // "The bike is composed of a frame …": a whole with parts is what the app models, not who runs it.
+  if (new RegExp(`\\b${escaped}${head}\\s+(?:is |are )?(?:composed of|consists? of|made up of|comprises?|divided into)\\b`).test(text)) return false;
+  const mentions = text.match(new RegExp(`\\b${escaped}${head}\\b`, 'g'))?.length ?? 0;
+  const inTitle = sentences.slice(0, 2).some((s) => (s.heading || s.id === 0) && s.plain.includes(key));
+  const ours = new RegExp(`\\b(?:our|my)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
+  return mentions > 0 && (inTitle || ours.test(text));
+}
+
+/**
+ * A record's name is a noun somewhere in the text: "come", "regardless", "starting" picked up by a
+ * loose cue never are. Rows named by verbs ("follow", "vote") come from their own cues.
+ */
+function neverANoun(key: string, sentences: SentenceInfo[]): boolean {
+  const head = key.split(' ').pop() ?? key;
+  if (knownNoun(key) || Object.values(ACTION_NOUNS).includes(head)) return false;
+  let seen = false;
+  for (const sentence of sentences) {
+    if (!sentence.plain.includes(head.slice(0, Math.max(3, head.length - 2)))) continue;
+    for (const term of tagSentence(sentence.text)) {
+      if (term.root !== head && term.w !== head) continue;
+      seen = true;
+      if (term.pos === 'noun') return false;
+    }
+  }
+  return seen;
+}
+
+/** "BTM", "FSM": abbreviations written in capitals are names of systems, not records. */
+function writtenAsAcronym(key: string, sentences: SentenceInfo[]): boolean {
+  if (key.includes(' ')) return false;
+  const pattern = new RegExp(`\\b${key}s?\\b`, 'gi');
+  let any = false;
+  for (const sentence of sentences) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      any = true;
+      if (match[0] !== match[0].toUpperCase()) return false;
+    }
+  }
+  return any;
+}
+
+/**
+ * "LoginPage", "maxPrice", "/api/articles/:slug/comments": identifiers and paths written as code
+ * name screens and parameters, not records (when the word never stands on its own).
+ */
+function writtenAsCode(key: string, sentences: SentenceInfo[]): boolean {
+  if (key.includes(' ')) return false;
+  const pattern = new RegExp(`[A-Za-z0-9_/]*${key}[A-Za-z0-9_/]*`, 'gi');
+  const plain = new Set([key, `${key}s`, `${key}es`, key.replace(/y$/, 'ies')]);
+  // An irregular plural written as a plain word ("shelves" for "shelf") is the noun in use.
+  const standalone = (stem: string) => new RegExp(`(?<![A-Za-z0-9_/])${stem}[a-z]*(?![A-Za-z0-9_/])`, 'gi');
+  if (sentences.some((s) => irregularPluralWritten(s.text, key, standalone))) return false;
+  let any = false;
+  for (const sentence of sentences) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      any = true;
+      const word = match[0];
+      // A word on its own (any case but camelCase) means the text uses it as a noun.
+      if (plain.has(word.toLowerCase()) && !/[/_]/.test(word) && !/[a-z][A-Z]/.test(word)) return false;
+      // Part of a longer plain word ("ticketing" for "ticket") says nothing either way.
+      if (/^[A-Za-z]+$/.test(word) && !/[a-z][A-Z]/.test(word)) return false;
+    }
+  }
+  return any;
+}
