@@ -4,7 +4,8 @@
 import { camelCase } from '../../model/project/naming';
 import { addEntity, addField, addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { entityKeyAllowed } from './entities';
-import { countName, type FieldItem, type FieldList } from './fields';
+import { countName, type FieldItem } from './fieldItem';
+import type { FieldList } from './fields';
 import { knownNoun } from './knowledge';
 import { singular, USER_WORDS } from './lexicon';
 import { resolveKey } from './mentions';

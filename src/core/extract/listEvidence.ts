@@ -3,7 +3,8 @@
 import type { SentenceInfo } from './sentences';
 import { addEvidence, removeEvidence, type Evidence } from './entities';
 import type { PendingList } from './applyFields';
-import { bulletIsField, findFieldLists, headingNamesRecord, introducesList, leadSubjectKey } from './fields';
+import { findFieldLists } from './fields';
+import { bulletIsField, headingNamesRecord, introducesList, leadSubjectKey } from './listLeads';
 import { inferType } from './types';
 
 /** Reads every sentence's field lists (to apply once the entities are known), scoring their subjects and items on the way. */

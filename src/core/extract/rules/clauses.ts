@@ -1,7 +1,7 @@
 // Cuts a requirement sentence into the clauses rules are read from ("…; …", "… and a room can't
 // …", "…: one lesson per room", a user story's want and its "so that"), reads markdown table rows
 // as clauses about their field, and says whether a clause carries rule language at all.
-import { splitTop } from '../fields';
+import { splitTop } from '../fieldItems';
 import { plainOf, type SentenceInfo } from '../sentences';
 import type { RuleClause } from './context';
 import { NUMBER, wordsOf } from './words';

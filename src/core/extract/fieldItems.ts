@@ -1,0 +1,132 @@
+// A list's text read into items: "a title, an optional description and a status (todo, done)",
+// split at commas and "and"/"or" outside parentheses, up to the clause's end.
+import { COLON_TYPES, LEADING, NUMBER_WORDS, parseItem, type FieldItem } from './fieldItem';
+
+/** "one or more", "at least one and at most five", "one or two": written as one quantifier before a list is split at "and"/"or". */
+const QUANTIFIER_PAIR = new RegExp(`\\b(?:${NUMBER_WORDS} or (?:more|several|${NUMBER_WORDS})|at least ${NUMBER_WORDS} (?:and|but) (?:at most|up to|no more than|not more than) ${NUMBER_WORDS})\\s+(?=[a-z])`, 'g');
+
+/** Modifiers written in pairs that share a head noun ("start and end date"). */
+const PAIRED = new Set(['start', 'end', 'first', 'last', 'begin', 'beginning', 'birth', 'death', 'arrival', 'departure', 'pickup', 'drop-off', 'check-in', 'check-out', 'checkin', 'checkout', 'opening', 'closing', 'home', 'away', 'min', 'max', 'minimum', 'maximum', 'from', 'to', 'billing', 'shipping', 'given', 'family', 'middle', 'net', 'gross']);
+
+/** Splits at commas (or other separators) outside parentheses and quotes. */
+export function splitTop(text: string, separator: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      const match = separator.exec(text);
+      if (match && match.index === i) {
+        parts.push(text.slice(last, i));
+        last = i + match[0].length;
+        i = last - 1;
+      }
+    }
+  }
+  parts.push(text.slice(last));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Ends a list at the first clause boundary ("… and a status, which …"). */
+export function cutClause(text: string): string {
+  // Words inside parentheses ("(three letters, e.g. JBR)") never end the list: match on a copy
+  // with them blanked out, same length, so indices still fit.
+  const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
+  const match = /\s(?:which|that|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
+  return match ? text.slice(0, match.index) : text;
+}
+
+/**
+ * Where a closed list ("a date, a weight and a category") is followed by ", and" plus plural
+ * things with a list of their own ("…, and households (reference, size)"): the next record.
+ */
+export function nextRecordAt(text: string): number {
+  for (const match of text.matchAll(/,\s*and\s+([a-z][a-z -]*?)\s*\(([^()]*,[^()]*)\)/g)) {
+    const before = text.slice(0, match.index).replace(/\([^()]*\)/g, ' ');
+    const last = before.slice(before.lastIndexOf(',') + 1);
+    if (!/\s(?:and|&)\s/.test(last)) continue;
+    const head = parseItem(match[1]);
+    if (head?.plural && !head.quantified && !head.hint) return match.index;
+  }
+  return text.length;
+}
+
+/** Parses "a title, an optional description and a status (todo, done)" into items. */
+export function parseItems(listText: string): FieldItem[] {
+  // "capacity: long" is a type annotation, not a clause boundary.
+  let text = cutClause(listText.replace(COLON_TYPES, ' of type $1'));
+  text = text.slice(0, nextRecordAt(text));
+  // "information about the VAT rate, the currency and …": the list is what the information is about.
+  text = text.replace(/^\s*(?:(?:some|the|all|any|more|basic|further|additional)\s+)?(?:information|info|details|data)\s+(?:about|on|regarding|concerning|like)\s+/, '');
+  const segments = segmentsOf(text);
+  const items: FieldItem[] = [];
+  for (let s = 0; s < segments.length && items.length < 40; s++) {
+    const segment = segments[s].replace(/^(?:and|or)\s+/, '').replace(QUANTIFIER_PAIR, 'several ');
+    // "owners with address and phone, their pets (…)": a possessive starts the next record.
+    // (A list of records goes on: "clients, their dogs, and walks".)
+    if (items.length && /^(?:their|its|his|her)\s/.test(segment) && items.some((i) => !i.plural || i.sub?.length)) break;
+    // "…, belonging to a resident", "…, owned by the club": a participle clause about the record ends its fields.
+    if (items.length && /^(?:[a-z]+ing\s+(?:to|with)|[a-z]+ed\s+(?:by|to|in|with))\s+(?:a|an|the|one|each|every|its|their|his|her|our|some)\s/.test(segment)) break;
+    const each = /^each (?:with|having|has|containing|of which has)\s+(.*)$/.exec(segment);
+    if (each) {
+      const previous = items[items.length - 1];
+      if (previous) {
+        previous.sub = parseItems(segments.slice(s).join(', ').replace(/^each (?:with|having|has|containing|of which has)\s+/, ''));
+        previous.each = true;
+      }
+      break;
+    }
+    const withAt = / with (?![^(]*\))/.exec(segment);
+    if (withAt) {
+      const head = parseItem(segment.slice(0, withAt.index));
+      if (head) {
+        head.sub = parseItems(segment.slice(withAt.index + 6));
+        items.push(head);
+      }
+      continue;
+    }
+    items.push(...itemsOfSegment(segment));
+  }
+  return items;
+}
+
+/** The comma-separated segments; "a duration of 15, 30 or 60 minutes": a bare number list continues the previous item. */
+function segmentsOf(text: string): string[] {
+  const segments: string[] = [];
+  for (const segment of splitTop(text, /,/y)) {
+    if (segments.length && /^(?:or\s+|and\s+)?\d/.test(segment)) segments[segments.length - 1] += ', ' + segment;
+    else segments.push(segment);
+  }
+  return segments;
+}
+
+/** The items of one segment, split at "and"/"or": "a start and end date", "a name and whether they are a chief steward or stewardess". */
+function itemsOfSegment(segment: string): FieldItem[] {
+  // "a name and whether they are a chief steward or stewardess": the yes/no question is one item.
+  const askedAt = /(?:^|\s(?:and|or)\s)(?:it is (?:also )?[a-z]+ )?whether\s/.exec(segment);
+  const listed = askedAt ? segment.slice(0, askedAt.index) : segment;
+  const pieces = /\d/.test(listed) ? splitTop(listed, /\s(?:and|&|\+)\s/y) : splitTop(listed, /\s(?:and|or|&|\+)\s|\//y);
+  const asked = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
+  if (asked) pieces.push(asked);
+  // "a start and end date", "first and last names": the pair shares its head.
+  for (let p = 0; p + 1 < pieces.length; p++) {
+    const first = pieces[p].replace(LEADING, '').trim();
+    const next = pieces[p + 1].replace(LEADING, '').trim().split(/\s+/);
+    if (PAIRED.has(first) && next.length === 2 && PAIRED.has(next[0])) pieces[p] = `${first} ${next[1]}`;
+  }
+  const parsed = pieces.map(parseItem).filter((item): item is FieldItem => !!item);
+  // "… or stewardess": the other answer is a value of the question, not a field or a record.
+  const other = asked && /\sor\s(?!not\b)(?:an?\s)?([a-z][a-z -]*?)\s*$/.exec(asked);
+  if (other && parsed.length) {
+    const answer = parseItem(other[1]);
+    if (answer) parsed.push({ ...answer, value: true });
+  }
+  // "first name and last name of type String": the type written last is the type of each.
+  const typed = parsed[parsed.length - 1];
+  if (typed?.typeWritten) for (const item of parsed) if (!item.hint) item.hint = typed.hint;
+  return parsed;
+}

@@ -1,0 +1,154 @@
+// Field lists written inside a sentence: after a verb ("A loan records the member, the book and a
+// due date", "residents with a name and a phone") and in parentheses ("doctors (name, specialty)").
+import { DETERMINERS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
+import { leadingPhrase, trailingPhrase } from './phrases';
+import { analyze, endsWithNoun, trailingSubject } from './grammar';
+import { tagSentence } from './nlp';
+import { isPersonKey } from './nlpEvidence';
+import type { SentenceInfo } from './sentences';
+import { typeFromHint } from './types';
+import type { FieldList } from './fields';
+import { cutClause, nextRecordAt, parseItems } from './fieldItems';
+
+/** Spans of the sentence a list already took ([start, end) in the plain text). */
+export type Covered = Array<[number, number]>;
+
+const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing)\s+(?!many\b|several\b|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
+
+/**
+ * Where the main verb starts after a subject's list ("residents with a name and a phone apply for
+ * permits" -> before "apply"): the words after the last item's first noun, read right after the
+ * subject, start with a verb ("residents apply for permits").
+ */
+function verbAfterList(subject: string, rest: string): number {
+  const lastItem = Math.max(rest.lastIndexOf(','), rest.search(/\s(?:and|or)\s(?!.*\s(?:and|or)\s)/));
+  const tail = rest.slice(lastItem + 1);
+  const words = [...tail.matchAll(/[a-z][a-z-]*/g)];
+  const first = words.findIndex((w) => !DETERMINERS.has(w[0]) && !/^(?:and|or)$/.test(w[0]));
+  if (first < 0) return rest.length;
+  const verbAt = (k: number): boolean => {
+    if (k + 1 >= words.length) return false;
+    const tagged = tagSentence(`${subject} ${words.slice(k).map((w) => w[0]).join(' ')}`);
+    return tagged[1]?.pos === 'verb' && !/ing$/.test(tagged[1].w) && /^(?:prep|det|noun|adv|adj)$/.test(tagged[2]?.pos ?? '');
+  };
+  for (let k = first + 1; k + 1 < words.length; k++) {
+    if (!verbAt(k)) continue;
+    // "a home address book rooms": a word that reads as a verb before the verb is the item's noun.
+    while (verbAt(k + 1)) k++;
+    return lastItem + 1 + words[k].index!;
+  }
+  return rest.length;
+}
+
+/** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
+export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
+  const lists: FieldList[] = [];
+  for (const match of plain.matchAll(LIST_VERBS)) {
+    if (covered.some(([a, b]) => match.index >= a && match.index < b)) continue;
+    // "Doctors (name, specialty) have appointments": look past the parenthesis for the subject.
+    const before = plain.slice(0, match.index).replace(/\([^()]*\)\s*$/, '');
+    const verb = match[1];
+    // "It must include the date and …", "They also have a name and …": about the record named before.
+    const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
+    if (!startsAList(plain, match.index, before, verb, pronoun)) continue;
+    const subject = pronoun ? undefined : listSubject(before, verb);
+    if (!pronoun && !subject) continue;
+    const start = match.index + match[0].length;
+    const rest = listAfterVerb(plain.slice(start), before, verb);
+    const items = parseItems(rest);
+    if (!items.length) continue;
+    // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
+    if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
+    if (pronoun && items.length < 2) continue;
+    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items });
+    // The list ends where a possessive starts the next record ("…, their pets (…)").
+    // (Or where plural things with a list of their own follow a closed list: "…, and households (…)".)
+    const listEnd = Math.min(/,\s*(?:and\s+)?(?:their|its|his|her)\s/.exec(rest)?.index ?? rest.length, nextRecordAt(rest));
+    covered.push([match.index, start + listEnd]);
+  }
+  return lists;
+}
+
+/** Whether the verb at `at` starts a list of fields, not a story's benefit, an action or a compound noun. */
+function startsAList(plain: string, at: number, before: string, verb: string, pronoun: boolean): boolean {
+  // "… so that I get treated", "because we have little time": the story's benefit, not a list.
+  if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) return false;
+  // "users can store images" is an action; "a loan records the member" lists fields.
+  if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) return false;
+  // "open a service record for it": the word is the noun of a compound here, not a verb.
+  if (/^(records?|stores?|holds?|gets?|needs?)$/.test(verb)) {
+    const tagged = tagSentence(`${before} ${plain.slice(at)}`.replace(/\s+/g, ' '));
+    const index = tagSentence(before).length;
+    if (tagged[index]?.w === verb && tagged[index].pos === 'noun') return false;
+  }
+  return true;
+}
+
+/** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
+function listSubject(before: string, verb: string): string | undefined {
+  let subject = trailingPhrase(before)?.key;
+  // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
+  const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
+  if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')))) subject = nlpSubject.key;
+  // "A review of a book has …": the subject is the review.
+  if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
+  if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+  // "Speakers create an account with their name, email and bio": the account holder's fields.
+  if (subject && /^(account|profile|login|registration)$/.test(subject.split(' ').pop() ?? '')) {
+    const holder = analyze(before).clauses[0]?.subject;
+    if (holder) subject = holder.key;
+  }
+  // "many employees, each of whom has a name and …": the people named before.
+  const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
+  if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
+  // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
+  const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it)|per)\b[a-z -]*?(,?)\s*$/.exec(before);
+  if (verb === 'with' && attached) {
+    const main = trailingSubject(attached[1], () => true);
+    // The object a verb makes gets the fields ("write a daily note for a child with a mood").
+    const madeByVerb = analyze(attached[1]).clauses.some((c) => c.objects.some((o) => o.key === main?.key));
+    // "a report card for each booking, with …", "a log entry per visit, with …": the comma closes
+    // the distributive phrase, so the list describes what is made for each one.
+    const distributed = !!attached[3] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
+    if (main && (main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
+  }
+  // "The customer data includes a name, …": the record itself.
+  return subject?.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');
+}
+
+/** The list's text after the verb, cut at the clause's end (or, after a subject's "with", at the sentence's verb). */
+function listAfterVerb(after: string, before: string, verb: string): string {
+  const rest = cutClause(after);
+  // "Residents with a name and a phone apply for permits": before a subject's "with" list there is
+  // no verb, so the sentence's verb comes after the list and ends it.
+  const subjectWord = /([a-z]+)\s*$/.exec(before)?.[1];
+  if (verb === 'with' && subjectWord && !tagSentence(before).some((t) => t.pos === 'verb' || t.pos === 'modal')) return rest.slice(0, verbAfterList(subjectWord, rest));
+  return rest;
+}
+
+/** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
+export function parenthesisLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
+  const lists: FieldList[] = [];
+  for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
+    const at = match.index;
+    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    // "Plot inspections by the committee (date, plot, score)": the list describes the records, not who does them.
+    const byAgent = /([a-z][a-z -]*?)\s+(by|from|for)\s+(the|our|a|an|each|every)\s+[a-z-]+\s*$/.exec(plain.slice(0, at));
+    const agentMain = byAgent ? trailingPhrase(byAgent[1]) : undefined;
+    // "record daily attendance for each child (date, arrived at)": the list describes what is recorded.
+    // ("shifts for an activity (name, description)" describes the activity: only "for each" distributes.)
+    const recorded = byAgent?.[2] === 'for' && /^(each|every)$/.test(byAgent[3]) && agentMain && analyze(byAgent[1]).clauses.some((c) => c.objects.some((o) => o.key === agentMain.key));
+    const phrase = (byAgent?.[2] !== 'for' && agentMain?.plural) || recorded ? agentMain : trailingPhrase(plain.slice(0, at));
+    if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
+    if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
+    if (!match[1].includes(',') && typeFromHint(match[1])) continue;
+    // "(two or three people)", "(about 20)": a count, not a list of fields.
+    if (/^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|some|about|around|approx\w*|up to|max|at most|at least)\b/.test(match[1])) continue;
+    // "(e.g., IEE, Elsevier)", "(such as aerobics, yoga)": examples of values, not fields (the list
+    // still says the things before it are records with names).
+    const examples = /^\s*(?:e\.?\s?g\b|for example|for instance|such as|like)\b/.test(match[1]);
+    const items = parseItems(examples ? match[1].replace(/^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like)\s*,?\s*/, '') : match[1]).map((i) => (examples ? { ...i, value: true } : i));
+    if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
+  }
+  return lists;
+}

@@ -1,0 +1,188 @@
+// Lists said to be stored for a record: "For each customer we keep their name, phone number and
+// email", "For a vehicle we need the plate number, make and model", "The name, type and year are
+// stored for aircraft", "We record the name and address of each owner", user stories' "my" details.
+import { singular, USER_WORDS } from './lexicon';
+import { trailingPhrase } from './phrases';
+import { analyze } from './grammar';
+import type { SentenceInfo } from './sentences';
+import type { FieldItem } from './fieldItem';
+import { parseItems } from './fieldItems';
+import type { FieldList } from './fields';
+
+const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|is|are)';
+
+/** A record and the items said to be stored for it. */
+interface Found {
+  subject: string;
+  items: FieldItem[];
+}
+
+/** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
+const READERS: Array<(plain: string) => Found | undefined> = [forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, weStoreOfEach];
+
+export function storedForList(sentence: SentenceInfo): FieldList | undefined {
+  const plain = sentence.plain.replace(/[`]/g, '');
+  for (const read of READERS) {
+    const found = read(plain);
+    if (found) return { sentence: sentence.id, ...found };
+  }
+  return undefined;
+}
+
+/**
+ * "For each trainer, the diploma is also recorded", "For each locker the size is recorded" (read
+ * before the lead pattern below, which would take "locker the size" for the record).
+ */
+function forEachIsStored(plain: string): Found | undefined {
+  const forEachPassive = /^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? (?:the |their |its )?(.+?) (?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known)\.?$/.exec(plain);
+  if (forEachPassive) {
+    const subject = trailingPhrase(forEachPassive[1])?.key;
+    const items = parseItems(forEachPassive[2]);
+    if (subject && items.length) return { subject, items };
+  }
+  return undefined;
+}
+
+/** "For each customer we keep their name, phone number and email", "for a vehicle we need the plate number, make and model". */
+function forEachWeStore(plain: string): Found | undefined {
+  const leadPattern = new RegExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
+  // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
+  const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
+  const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
+  if (lead) {
+    const subject = trailingPhrase(lead[1])?.key;
+    const items = parseItems(lead[2]);
+    if (subject && items.length) return { subject, items };
+  }
+  return undefined;
+}
+
+/**
+ * "Each article is uniquely identified by a DOI", "A cruise is identified by a number and a name",
+ * "Every center is characterized by a unique name".
+ */
+function identifiedBy(plain: string): Found | undefined {
+  const identified = /^(?:each |every |a |an |the )?([a-z][a-z -]{1,40}?) (?:is|are) (uniquely )?(?:also )?(?:identified|characteri[sz]ed|described|defined|known) by (.+?)(?:,? and (?:has|have) (.*))?$/.exec(plain);
+  if (identified) {
+    const subject = trailingPhrase(identified[1])?.key;
+    const items = [...parseItems(identified[3]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
+    if (subject && items.length) return { subject, items };
+  }
+  return undefined;
+}
+
+/** "The following is recorded for each person: a, b". */
+function followingForEach(plain: string): Found | undefined {
+  const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
+  if (followingFor) {
+    const subject = trailingPhrase(followingFor[1])?.key;
+    const items = parseItems(followingFor[2]);
+    if (subject && items.length) return { subject, items };
+  }
+  return undefined;
+}
+
+/** "The name of each ship, the number of decks and the length of the ship are known." */
+function valuesOfEachKnown(plain: string): Found | undefined {
+  const ofEachKnown = new RegExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  // ("Each aircraft can be part of an airline, whose name is stored": a clause, not a list of fields.)
+  if (ofEachKnown && !/\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/.test(ofEachKnown[1])) {
+    const subject = trailingPhrase(ofEachKnown[2])?.key;
+    const rest = ofEachKnown[3].replace(/\s+of (?:the|this|that|each|every|a|an) [a-z -]+?(?=,| and |$)/g, '');
+    const items = parseItems(`${ofEachKnown[1]}${rest}`);
+    if (subject && items.length >= 2) return { subject, items };
+  }
+  return undefined;
+}
+
+/**
+ * "The position of each author is stored", "In the case of a group, the size and the leader of the
+ * group are recorded": the values of one record said to be kept (after an optional lead-in clause).
+ * ("The contents of a box are recorded as box lines" names records, not a field.)
+ */
+function valuesOfOneKnown(plain: string): Found | undefined {
+  const ofOneKnown = /^(?:[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?! as\b)/.exec(plain);
+  if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some((w) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|of|number|amount)\b/.test(w))) {
+    const subject = trailingPhrase(ofOneKnown[3])?.key;
+    const items = parseItems([ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
+    if (subject && items.length) return { subject, items };
+  }
+  return undefined;
+}
+
+/** "The name, type and year are stored for aircraft". */
+function storedForEach(plain: string): Found | undefined {
+  const passive = new RegExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
+  if (passive) {
+    const subject = trailingPhrase(passive[2])?.key;
+    const items = parseItems(passive[1]);
+    if (subject && items.length) return { subject, items };
+  }
+  return undefined;
+}
+
+/**
+ * "Several passengers take part in a flight, and their names and passport numbers are stored",
+ * "an airline, whose name is stored": the owner is the noun phrase before "their"/"whose".
+ */
+function ownersValuesStored(plain: string): Found | undefined {
+  const owned = new RegExp(`^(.*?)(?:,?\\s*(?:and|while)?\\s*(?:their|its|whose)) (.+?) (?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  if (owned) {
+    const before = owned[1].replace(/,\s*$/, '');
+    const whose = /\bwhose\s*$/.test(plain.slice(0, plain.indexOf(owned[2])).trim());
+    const phrase = whose ? trailingPhrase(before) : (leadingSubjectOf(before) ?? trailingPhrase(before));
+    // "their names" of several owners: each owner has one name.
+    const owners = whose ? trailingPhrase(before) : undefined;
+    const items = parseItems(owned[2]).map((item) => (item.plural && (!whose || owners?.plural) ? singularItem(item) : item));
+    if (phrase && items.length) return { subject: phrase.key, items };
+  }
+  return undefined;
+}
+
+/**
+ * "As a volunteer I want to sign up with my name, email and phone", "… add my phone number and
+ * address to my profile": in a user story "my" details are the role's own fields.
+ */
+function storyDetails(plain: string): Found | undefined {
+  const story = /^as an? ([a-z][a-z -]{1,30}?),? i (?:want|would like|need|wish) to (?:sign up|register|create an account|add|enter|give|provide|update|edit|set|keep|store|save|fill in)\b[a-z ]*?\bmy ((?:[a-z -]+)(?:,\s*[a-z -]+)*(?:,? and [a-z -]+)?)(?:\s(?:to|in|on) my (?:profile|account|details|page))?(?:\s+so\b|\s+because\b|[.;]|$)/.exec(plain);
+  if (story) {
+    const role = story[1].trim().split(/\s+/).map(singular).join(' ');
+    const items = parseItems(story[2]).filter((i) => !i.plural || i.words.length > 1);
+    if (items.length && !/^(children|kids|pets|dogs|cats|bookings|orders)$/.test(story[2].trim())) return { subject: role, items };
+  }
+  return undefined;
+}
+
+/** "members sign up with name, email and licence number": the people's own fields. */
+function signUpDetails(plain: string): Found | undefined {
+  const signUp = /^(?:the |our |all )?([a-z][a-z ]{1,30}?)s? (?:can |must |will )?(?:sign up|register|create (?:an |their )?accounts?|join) (?:with|using|by giving) (?:their |a |an )?(.+)$/.exec(plain);
+  if (signUp) {
+    const items = parseItems(signUp[2]);
+    const who = singular(signUp[1].trim().split(/\s+/).pop() ?? '');
+    if (items.length >= 2 && !USER_WORDS.has(who)) return { subject: who, items };
+  }
+  return undefined;
+}
+
+/** "We record the name and address of each owner" (two items at least). */
+function weStoreOfEach(plain: string): Found | undefined {
+  const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
+  if (ofEach) {
+    const subject = trailingPhrase(ofEach[2])?.key;
+    const items = parseItems(ofEach[1]);
+    if (subject && items.length >= 2) return { subject, items };
+  }
+  return undefined;
+}
+
+function singularItem(item: FieldItem): FieldItem {
+  const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
+  return { ...item, words, key: words.join(' '), plural: false };
+}
+
+/** The subject noun phrase of a clause ("Several passengers take part in a flight" -> passenger). */
+function leadingSubjectOf(fragment: string) {
+  const { clauses } = analyze(fragment);
+  const subject = clauses[0]?.subject;
+  return subject ? { key: subject.key } : undefined;
+}
