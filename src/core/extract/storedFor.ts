@@ -17,6 +17,13 @@ interface Found {
   items: FieldItem[];
 }
 
+/** The record a phrase names and the items of a list's text, when both are there (`least` items at least). */
+function listFor(subjectPhrase: string, listText: string, least = 1): Found | undefined {
+  const subject = trailingPhrase(subjectPhrase)?.key;
+  const items = parseItems(listText);
+  return subject && items.length >= least ? { subject, items } : undefined;
+}
+
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
 const READERS: Array<(plain: string) => Found | undefined> = [forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, weStoreOfEach];
 
@@ -35,12 +42,7 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
  */
 function forEachIsStored(plain: string): Found | undefined {
   const forEachPassive = /^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? (?:the |their |its )?(.+?) (?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known)\.?$/.exec(plain);
-  if (forEachPassive) {
-    const subject = trailingPhrase(forEachPassive[1])?.key;
-    const items = parseItems(forEachPassive[2]);
-    if (subject && items.length) return { subject, items };
-  }
-  return undefined;
+  return forEachPassive ? listFor(forEachPassive[1], forEachPassive[2]) : undefined;
 }
 
 /** "For each customer we keep their name, phone number and email", "for a vehicle we need the plate number, make and model". */
@@ -49,12 +51,7 @@ function forEachWeStore(plain: string): Found | undefined {
   // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
   const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
-  if (lead) {
-    const subject = trailingPhrase(lead[1])?.key;
-    const items = parseItems(lead[2]);
-    if (subject && items.length) return { subject, items };
-  }
-  return undefined;
+  return lead ? listFor(lead[1], lead[2]) : undefined;
 }
 
 /**
@@ -74,12 +71,7 @@ function identifiedBy(plain: string): Found | undefined {
 /** "The following is recorded for each person: a, b". */
 function followingForEach(plain: string): Found | undefined {
   const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
-  if (followingFor) {
-    const subject = trailingPhrase(followingFor[1])?.key;
-    const items = parseItems(followingFor[2]);
-    if (subject && items.length) return { subject, items };
-  }
-  return undefined;
+  return followingFor ? listFor(followingFor[1], followingFor[2]) : undefined;
 }
 
 /** "The name of each ship, the number of decks and the length of the ship are known." */
@@ -113,12 +105,7 @@ function valuesOfOneKnown(plain: string): Found | undefined {
 /** "The name, type and year are stored for aircraft". */
 function storedForEach(plain: string): Found | undefined {
   const passive = new RegExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
-  if (passive) {
-    const subject = trailingPhrase(passive[2])?.key;
-    const items = parseItems(passive[1]);
-    if (subject && items.length) return { subject, items };
-  }
-  return undefined;
+  return passive ? listFor(passive[2], passive[1]) : undefined;
 }
 
 /**
@@ -167,12 +154,7 @@ function signUpDetails(plain: string): Found | undefined {
 /** "We record the name and address of each owner" (two items at least). */
 function weStoreOfEach(plain: string): Found | undefined {
   const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
-  if (ofEach) {
-    const subject = trailingPhrase(ofEach[2])?.key;
-    const items = parseItems(ofEach[1]);
-    if (subject && items.length >= 2) return { subject, items };
-  }
-  return undefined;
+  return ofEach ? listFor(ofEach[2], ofEach[1], 2) : undefined;
 }
 
 function singularItem(item: FieldItem): FieldItem {
