@@ -12,7 +12,7 @@ import { setOptions } from '../model/project/edit';
 import { ProjectSpec } from '../model/project/projectSpec';
 import { validateSpec } from '../model/project/specIndex';
 import { filesClaudeWrote } from '../core/verify/claudeFiles';
-import type { VerifyOptions, VerifyResult } from '../core/verify/verifier';
+import type { VerifyOptions, VerifyResult, VerifyStepName } from '../core/verify/verifier';
 import { type IncompleteOutcome, leaveIncomplete } from './incompleteProject';
 import { cliProgress } from './progress';
 import { CANCELLED_EXIT_CODE } from './signals';
@@ -72,10 +72,6 @@ async function loadSpec(file: string): Promise<ProjectSpec> {
 }
 
 class UsageError extends Error {}
-
-function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-}
 
 export async function generateCommand(argv: string[], io: CliIo, deps: GenerateDeps): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
@@ -219,14 +215,15 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
         }
       },
       verify: values.verify
-        ? async (signal) => {
+        ? async (signal, listener) => {
             // Said before anything runs: what will run, and which of it Claude wrote (--verify is the consent).
             for (const message of announce(stream.events)) stream.emit({ type: 'warning', message });
-            verified = await deps.verifyProject(out, { signal, onStepStart: (step) => io.err(`      verify: ${step}…`) });
-            for (const step of verified.steps) {
-              io.err(`      verify: ${step.name} ${step.ok ? 'passed' : 'FAILED'} in ${formatSeconds(step.durationMs)}`);
-              for (const line of step.firstErrors) io.err(`        ${line}`);
-            }
+            // How each step ended comes back on the stream (verificationStep): cliProgress prints it.
+            const onStepStart = (step: VerifyStepName) => {
+              io.err(`      verify: ${step}…`);
+              listener?.onStepStart?.(step);
+            };
+            verified = await deps.verifyProject(out, { signal, onStepStart, onStepEnd: listener?.onStepEnd });
             return verified;
           }
         : undefined,

@@ -1,6 +1,8 @@
 // The CLI's view of a run: one line per stage as it ends, read from the same event stream the
 // panel and the history use.
 import type { RunEvent } from '../model/run/events';
+import { formatDuration } from '../model/run/outcome';
+import { applyRunEvent, initialRunState } from '../model/run/runState';
 
 export function cliProgress(write: (line: string) => void): (event: RunEvent) => void {
   let total = 0;
@@ -8,8 +10,11 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
   const titles = new Map<string, string>();
   const summaries = new Map<string, string>();
   let entities: string | undefined;
+  // The run as every view folds it: the status and time said at the end are the panel's.
+  let state = initialRunState();
   const prefix = () => `[${String(ended).padStart(String(total).length)}/${total}]`;
   return (event) => {
+    state = applyRunEvent(state, event);
     switch (event.type) {
       case 'runStarted':
         total = event.stages.length;
@@ -54,10 +59,19 @@ export function cliProgress(write: (line: string) => void): (event: RunEvent) =>
       case 'warning':
         write(`      warning: ${event.message}`);
         break;
+      case 'verificationStep':
+        write(`      verify: ${event.step} ${event.ok ? 'passed' : event.cancelled ? 'cancelled' : event.timedOut ? 'TIMED OUT' : 'FAILED'} in ${formatDuration(event.durationMs)}`);
+        for (const line of event.firstErrors) write(`        ${line}`);
+        break;
+      case 'gitResult':
+        write(`      git: ${event.outcome === 'committed' ? event.detail : `not committed — ${event.detail}`}`);
+        break;
       case 'runFinished': {
-        const { stages, files, durationMs, status, usage } = event.summary;
+        const { stages, files, usage } = event.summary;
+        const { status } = state;
+        const leftOut = state.counts?.leftOut ? ` (${state.counts.leftOut} not asked for)` : '';
         write(
-          `run ${status}: ${stages.succeeded} stages done, ${stages.failed} failed, ${stages.skipped} skipped, ${stages.cancelled} cancelled; ${files} files in ${(durationMs / 1000).toFixed(2)} s`,
+          `run ${status}: ${stages.succeeded} stages done, ${stages.failed} failed, ${stages.skipped} skipped${leftOut}, ${stages.cancelled} cancelled; ${files} files in ${formatDuration(state.durationMs ?? event.summary.durationMs)}`,
         );
         if (status === 'degraded') write(`degraded: ${stages.degraded} stage(s) kept their deterministic result because Claude failed (see the warnings)`);
         const input = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;

@@ -213,7 +213,7 @@ describe('scheduler', () => {
       admit: (s) => (s.id === 'pricey' ? 'the forecast would exceed the budget of $1.00' : undefined),
       execute: async (s) => s.id,
     });
-    assert.equal(result.status, 'partial');
+    assert.equal(result.status, 'partial', 'refused for want of budget: the run is missing stages');
     const reasons = stream.events.flatMap((e) => (e.type === 'stageSkipped' ? [`${e.stageId}: ${e.reason}`] : []));
     assert.deepEqual(reasons, ['pricey: the forecast would exceed the budget of $1.00', 'after: "PRICEY" was skipped']);
   });

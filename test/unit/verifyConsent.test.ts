@@ -114,6 +114,7 @@ describe('a stage that must not run once started', () => {
     ]);
     assert.equal(result.summary.stages.failed, 0);
     assert.equal(result.summary.stages.skipped, 2);
+    assert.equal(result.status, 'succeeded', 'declining is a choice: the run is not partial for it');
     assert.ok(!stream.events.some((e) => e.type === 'stageFailed' || e.type === 'stageRetried'), 'neither failed nor retried');
   });
 });

@@ -1,5 +1,6 @@
 import { VscodeButton, VscodeProgressBar } from '@vscode-elements/react-elements';
-import { runProgress, type StageStatus } from '../../src/model/run/runState';
+import { formatDuration } from '../../src/model/run/outcome';
+import { runProgress, type RunState, type StageStatus } from '../../src/model/run/runState';
 import type { Bridge } from './bridge';
 import { IncompleteNotice } from './IncompleteNotice';
 import { ResultView } from './result/ResultView';
@@ -24,13 +25,41 @@ function headline(view: RunView): string {
   if (status === 'running') return `Generating into ${view.folder}…`;
   if (status === 'succeeded') return `Generated ${view.folder}`;
   if (status === 'degraded') return `Generated ${view.folder} (degraded: Claude failed, some stages kept their deterministic result)`;
-  if (status === 'partial') {
-    const failed = view.state.summary?.stages.failed ?? 0;
-    return failed ? `Generated ${view.folder} with ${failed} failed stage${failed > 1 ? 's' : ''}` : `Generated ${view.folder} (some stages skipped)`;
-  }
+  if (status === 'partial') return `Generated ${view.folder} with ${whatIsMissing(view.state)}`;
   if (status === 'cancelled') return 'Cancelled';
   if (status === 'failed') return 'Generation failed';
   return '';
+}
+
+const stages = (n: number) => `${n} stage${n === 1 ? '' : 's'}`;
+
+/** A partial run: the stages that failed, and those skipped because of them (never the ones left out by choice). */
+function whatIsMissing(state: RunState): string {
+  const failed = state.counts?.failed ?? 0;
+  const blocked = state.counts?.blocked ?? 0;
+  const parts = [failed ? `${stages(failed)} failed` : '', blocked ? `${stages(blocked)} skipped because of ${failed === 1 ? 'it' : 'them'}` : ''];
+  return parts.filter(Boolean).join(', ') || 'stages missing';
+}
+
+/** Verification's steps as they ended (repair rounds verify again), and git's result. */
+function RunResults({ state }: { state: RunState }) {
+  if (!state.verification.length && !state.git) return null;
+  return (
+    <ul className="plain-list run-results" data-testid="run-results">
+      {state.verification.map((step, index) => (
+        <li key={index} data-testid="verification-step" data-ok={step.ok ? 'true' : 'false'}>
+          {state.stages[step.stageId]?.title ?? step.stageId}: {step.step} {step.ok ? 'passed' : step.cancelled ? 'cancelled' : step.timedOut ? 'timed out' : 'failed'} in{' '}
+          {formatDuration(step.durationMs)}
+          {!step.ok && step.firstErrors.length > 0 && <pre className="verification-errors">{step.firstErrors.slice(0, 5).join('\n')}</pre>}
+        </li>
+      ))}
+      {state.git && (
+        <li data-testid="git-result" data-outcome={state.git.outcome}>
+          git: {state.git.outcome === 'committed' ? state.git.detail : `not committed — ${state.git.detail}`}
+        </li>
+      )}
+    </ul>
+  );
 }
 
 /**
@@ -134,7 +163,7 @@ export function RunPanel({
           ? ` · ${(state.usage.inputTokens + state.usage.outputTokens).toLocaleString('en-US')} tokens (${state.usage.cacheReadTokens.toLocaleString('en-US')} from cache)`
           : ''}
         {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
-        {state.summary ? ` · ${(state.summary.durationMs / 1000).toFixed(1)} s` : ''}
+        {state.durationMs !== undefined ? ` · ${formatDuration(state.durationMs)}` : ''}
       </p>
       {view.refusal && view.phase === 'finished' && (
         <p className="form-error" role="alert" data-testid="resume-refused">
@@ -154,6 +183,7 @@ export function RunPanel({
         </p>
       ))}
       <RunNotes state={state} />
+      <RunResults state={state} />
       {state.stageOrder.length > 0 && <ExecutionTree state={state} focus={view.focusStage} />}
       <ol className="stages" data-testid="stage-list">
         {state.stageOrder.map((id) => {

@@ -13,13 +13,14 @@ import type { ProjectSpec } from '../../model/project/projectSpec';
 import { validateSpec } from '../../model/project/specIndex';
 import type { VariantChoice } from '../learning/bandit';
 import type { StructuredRequest, StructuredResult } from '../providers/anthropic';
-import type { VerifyResult } from '../verify/verifier';
+import type { Verify } from '../verify/verifier';
 import { BudgetExceededError, type BudgetHold, BudgetLedger } from './budgetLedger';
 import { type ClaudeCall, prepareClaudeCall, reserveCall, sharedCachedContext, structuredOnHold, withinLedger } from './claudeCall';
 import { claudeFailure, CLAUDE_RETRY, withinDeadline } from './claudeFailure';
 import { type AcceptedModel, RunEventStream, type Usage } from '../../model/run/events';
 import { describeModelChanges, hasModelChanges, modelChanges } from '../../model/run/modelChanges';
 import { repairRounds } from './repairLoop';
+import { reportedVerify } from './verificationEvents';
 import { type RunResult, runStages, type StageContext } from './scheduler';
 import { buildStageGraph, initialStageGraph } from './stages/catalogue';
 import { LayerCache } from './stages/layers';
@@ -58,7 +59,7 @@ export interface GenerationRequest {
   /** Receives each file as soon as its stage has produced it (a sink writes it). */
   onFile?: (file: GeneratedFile) => void | Promise<void>;
   /** Runs the written project's install, build and tests. Absent: verification is skipped. */
-  verify?: (signal: AbortSignal) => Promise<VerifyResult>;
+  verify?: Verify;
   /** Said in the run when verification is skipped, e.g. "needs a trusted workspace". */
   verificationSkippedBecause?: string;
   claude?: ClaudeOptions;
@@ -219,12 +220,15 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     retry: claude ? CLAUDE_RETRY : undefined,
     sleep: request.sleep,
     stageTimeoutMs: (stage) => (stage.kind === 'verification' || stage.kind === 'repair' ? 60 * 60_000 : stageTimeoutMs),
+    // Verification not requested or not allowed here is left out, not missing: the run is not partial for it.
     admit: (stage) =>
       stage.kind === 'verification' && !request.verify
-        ? (request.verificationSkippedBecause ?? 'Verification was not requested for this run')
+        ? { reason: request.verificationSkippedBecause ?? 'Verification was not requested for this run', leftOut: true }
         : undefined,
     execute: async (stage, context) => {
       const attemptStarted = Date.now();
+      // Verification's steps are told on the stream as this stage's (verification, or a repair round).
+      const verify = request.verify && reportedVerify(request.verify, stream, stage.id, context);
       const inputs = new Map<string, StageOutput>();
       for (const id of stage.dependsOn) {
         const output = context.inputs.get(id);
@@ -240,7 +244,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         entity: stage.entity,
         signal: context.signal,
         inputs,
-        verify: request.verify,
+        verify,
       };
       if (request.resume?.finished.has(stage.id)) {
         // Finished before the interruption: rebuild its output (deterministic, for the explanations
@@ -267,7 +271,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
         return { ...offline, spec: keptSpec, files: kept };
       }
       const failedVerification = [...inputs.values()].find((output) => output.verification && !output.verification.ok)?.verification;
-      if (stage.kind === 'repair' && claude && ledger && request.verify && failedVerification) {
+      if (stage.kind === 'repair' && claude && ledger && verify && failedVerification) {
         if (claudeOff) throw new Error(`Verification failed and Claude cannot repair it: ${claudeOff}`);
         const repaired = await repairRounds({
           // Each repair round trip reserves its worst case from the run's ledger before it is sent.
@@ -276,7 +280,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
           cachedContext: sharedCachedContext(currentSpec),
           files,
           verification: failedVerification,
-          verify: request.verify,
+          verify,
           write: async (file) => {
             await request.onFile?.(file);
           },

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { type RunEventStream, type RunStatus, type RunSummary, type Usage } from '../../model/run/events';
+import { countStages, runStatus, type StageEnd } from '../../model/run/outcome';
 import { dependentsOf, GraphError, type StageNode, topologicalOrder } from './graph';
 
 /** Throw this (or any error with `retryable: true`) for failures worth another attempt. */
@@ -35,7 +36,11 @@ export class StageTimeoutError extends Error {
  * stage and its dependents are skipped with this message as the reason, not failed.
  */
 export class StageSkippedError extends Error {
-  constructor(reason: string) {
+  constructor(
+    reason: string,
+    /** The user chose it (declined): the run is not partial for it. A refusal for want of something is not. */
+    readonly leftOut = true,
+  ) {
     super(reason);
     this.name = 'StageSkippedError';
   }
@@ -84,8 +89,11 @@ export interface SchedulerOptions<TStage extends StageNode, TOut> {
   signal?: AbortSignal;
   stageTimeoutMs?: number | ((stage: TStage) => number);
   retry?: Partial<RetryPolicy>;
-  /** Asked before a stage starts; a returned reason skips the stage (and its dependents). */
-  admit?(stage: TStage): string | undefined;
+  /**
+   * Asked before a stage starts; a returned reason skips the stage (and its dependents). `leftOut`:
+   * the stage was not asked for (the run is not partial for it), rather than refused for want of something.
+   */
+  admit?(stage: TStage): string | { reason: string; leftOut: boolean } | undefined;
   /**
    * Asked when a stage has finished, with its output: the whole graph from now on when it grows
    * (a superset of the current one; only stages that have not been queued may gain dependencies),
@@ -162,7 +170,8 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
   const outputs = new Map<string, TOut>();
   const errors = new Map<string, string>();
   const finished = new Set<string>();
-  const skipped = new Set<string>();
+  /** Skipped stages, with the stage they were skipped because of (none: skipped on their own account). */
+  const skipped = new Map<string, { becauseOf?: string; leftOut?: boolean }>();
   const cancelled = new Set<string>();
   const degraded = new Set<string>();
   const running = new Map<string, Promise<void>>();
@@ -219,7 +228,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
       if (settled(stage.id)) continue;
       const blocker = stage.dependsOn.find((id) => errors.has(id) || skipped.has(id));
       if (blocker) {
-        skipped.add(stage.id);
+        skipped.set(stage.id, { becauseOf: blocker });
         stream.emit({ type: 'stageSkipped', stageId: stage.id, reason: `"${ordered[position.get(blocker) as number].title}" ${errors.has(blocker) ? 'failed' : 'was skipped'}`, becauseOf: blocker });
       }
     }
@@ -228,7 +237,7 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
   const skipDependents = (id: string, reason: string) => {
     for (const dependent of dependentsOf(ordered, id)) {
       if (settled(dependent) || running.has(dependent)) continue;
-      skipped.add(dependent);
+      skipped.set(dependent, { becauseOf: id });
       queued.delete(dependent);
       stream.emit({ type: 'stageSkipped', stageId: dependent, reason, becauseOf: id });
     }
@@ -311,8 +320,8 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
         }
         const message = errorMessage(error);
         if (error instanceof StageSkippedError) {
-          skipped.add(stage.id);
-          stream.emit({ type: 'stageSkipped', stageId: stage.id, reason: message });
+          skipped.set(stage.id, { leftOut: error.leftOut });
+          stream.emit({ type: 'stageSkipped', stageId: stage.id, reason: message, ...(error.leftOut ? { leftOut: true } : {}) });
           skipDependents(stage.id, `"${stage.title}" was skipped`);
           return;
         }
@@ -357,10 +366,11 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
           stream.emit({ type: 'stageCancelled', stageId: id });
           continue;
         }
-        const refusal = options.admit?.(stage);
+        const admission = options.admit?.(stage);
+        const refusal = typeof admission === 'string' ? { reason: admission, leftOut: false } : admission;
         if (refusal) {
-          skipped.add(id);
-          stream.emit({ type: 'stageSkipped', stageId: id, reason: refusal });
+          skipped.set(id, { leftOut: refusal.leftOut });
+          stream.emit({ type: 'stageSkipped', stageId: id, reason: refusal.reason, ...(refusal.leftOut ? { leftOut: true } : {}) });
           skipDependents(id, `"${stage.title}" was skipped`);
           continue;
         }
@@ -387,22 +397,18 @@ export async function runStages<TStage extends StageNode, TOut>(options: Schedul
 
   const sortedOutputs = new Map<string, TOut>();
   for (const stage of ordered) if (outputs.has(stage.id)) sortedOutputs.set(stage.id, outputs.get(stage.id) as TOut);
-  // A degraded stage finished (with its fallback): the run is whole but says so, unless stages failed.
-  const finishedDegraded = [...degraded].filter((id) => finished.has(id)).length;
-  const status: RunStatus = runController.signal.aborted
-    ? 'cancelled'
-    : (errors.size > 0 || skipped.size > 0) && finished.size === 0
-      ? 'failed'
-      : errors.size > 0
-        ? 'partial'
-        : finishedDegraded > 0
-          ? 'degraded'
-          : skipped.size > 0
-            ? 'partial'
-            : 'succeeded';
+  // The run's status by the one rule (model/run/outcome.ts) every view reads it back with.
+  const ends: StageEnd[] = ordered.map(({ id }) => ({
+    id,
+    status: finished.has(id) ? 'succeeded' : errors.has(id) ? 'failed' : skipped.has(id) ? 'skipped' : cancelled.has(id) ? 'cancelled' : 'pending',
+    degraded: degraded.has(id),
+    ...skipped.get(id),
+  }));
+  const counts = countStages(ends);
+  const status: RunStatus = runStatus(counts, runController.signal.aborted);
   const summary: RunSummary = {
     status,
-    stages: { total: ordered.length, succeeded: finished.size, failed: errors.size, skipped: skipped.size, cancelled: cancelled.size, degraded: finishedDegraded },
+    stages: { total: ordered.length, succeeded: finished.size, failed: errors.size, skipped: skipped.size, cancelled: cancelled.size, degraded: counts.degraded },
     files,
     durationMs: Date.now() - started,
     usage: usageTotal,

@@ -29,6 +29,15 @@ export interface StepResult {
   outputTail: string;
 }
 
+/** What a verification tells while it runs; the run turns it into events. */
+export interface VerifyListener {
+  onStepStart?: (step: VerifyStepName) => void;
+  onStepEnd?: (step: StepResult) => void;
+}
+
+/** Verifies the written project; tells its steps to `listener` as they start and end, when given. */
+export type Verify = (signal: AbortSignal, listener?: VerifyListener) => Promise<VerifyResult>;
+
 export interface VerifyResult {
   ok: boolean;
   steps: StepResult[];
@@ -42,6 +51,8 @@ export interface VerifyOptions {
   timeoutMs?: Partial<Record<VerifyStepName, number>>;
   onOutput?: (step: VerifyStepName, chunk: string) => void;
   onStepStart?: (step: VerifyStepName) => void;
+  /** Each step's result as soon as it ends (the run tells it as a verificationStep event). */
+  onStepEnd?: (step: StepResult) => void;
   steps?: VerifyStep[];
   /** Extra variables for the steps; names that look like secrets are dropped all the same. */
   env?: NodeJS.ProcessEnv;
@@ -202,6 +213,7 @@ export async function verifyProject(projectDir: string, options: VerifyOptions =
     options.onStepStart?.(step.name);
     const result = await runStep(step, projectDir, options);
     results.push(result);
+    options.onStepEnd?.(result);
     if (!result.ok) return { ok: false, steps: results, failedStep: step.name, durationMs: Date.now() - started };
   }
   const ok = results.length === steps.length && results.every((r) => r.ok);

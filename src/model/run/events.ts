@@ -126,7 +126,11 @@ export const RunEvent = z.discriminatedUnion('type', [
     delayMs: z.number().min(0),
     reason: z.string().max(2000),
   }),
-  z.object({ ...Base, type: z.literal('stageSkipped'), stageId: StageId, reason: z.string().max(2000), becauseOf: StageId.optional() }),
+  /**
+   * `leftOut`: skipped by choice, not for want of anything (verification not requested, not allowed
+   * here, or declined): such a stage, and what is skipped because of it, does not make the run partial.
+   */
+  z.object({ ...Base, type: z.literal('stageSkipped'), stageId: StageId, reason: z.string().max(2000), becauseOf: StageId.optional(), leftOut: z.boolean().optional() }),
   z.object({ ...Base, type: z.literal('stageCancelled'), stageId: StageId }),
   /**
    * The stage keeps its fallback (the deterministic result) because Claude failed it: an API fault
@@ -158,6 +162,33 @@ export const RunEvent = z.discriminatedUnion('type', [
     latencyMs: z.number().min(0),
   }),
   z.object({ ...Base, type: z.literal('warning'), stageId: StageId.optional(), message: z.string().max(4000) }),
+  /**
+   * One step of verification (npm install, build, tests) ended: in the verification stage, and again
+   * in each repair round. `firstErrors` are the lines that look like errors, for the user and repair.
+   */
+  z.object({
+    ...Base,
+    type: z.literal('verificationStep'),
+    stageId: StageId,
+    step: z.string().min(1).max(100),
+    ok: z.boolean(),
+    durationMs: z.number().min(0),
+    firstErrors: z.array(z.string().max(2000)).max(20),
+    /** The step ran out of time, or was stopped because the run was cancelled. */
+    timedOut: z.boolean().optional(),
+    cancelled: z.boolean().optional(),
+  }),
+  /**
+   * What became of committing the run's files to git, after the run finished: `committed` (with the
+   * commit), `skipped` (nothing to commit, or git is not possible here: `detail` says why) or `failed`.
+   */
+  z.object({
+    ...Base,
+    type: z.literal('gitResult'),
+    outcome: z.enum(['committed', 'skipped', 'failed']),
+    detail: z.string().max(2000),
+    commit: z.string().max(100).optional(),
+  }),
   z.object({ ...Base, type: z.literal('runFinished'), summary: RunSummary }),
 ]);
 export type RunEvent = z.infer<typeof RunEvent>;

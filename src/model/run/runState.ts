@@ -2,6 +2,7 @@
 // Pure and incremental: the live panel applies events one by one; after a reload or from history
 // the same function replays the stored events and gets the same picture.
 import type { RunEvent, RunStatus, RunSummary, StageDescriptor, Usage } from './events';
+import { countStages, runStatus, type StageCounts } from './outcome';
 
 export type StageStatus = 'pending' | 'queued' | 'running' | 'retrying' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
@@ -15,6 +16,10 @@ export interface StageState extends StageDescriptor {
   outputSummary?: string;
   error?: string;
   skipReason?: string;
+  /** Skipped because this stage failed or was skipped (absent: skipped on its own account, e.g. not requested). */
+  skippedBecauseOf?: string;
+  /** Skipped by choice (verification not requested, not allowed here, or declined). */
+  leftOut?: boolean;
   retries: { attempt: number; delayMs: number; reason: string }[];
   files: string[];
   usage: Usage;
@@ -37,17 +42,45 @@ export interface StageState extends StageDescriptor {
   reusedModel?: { model?: string; reviewCostUsd?: number; changed: boolean };
 }
 
+/** One verification step as it ended (install, build, tests), in the stage that ran it. */
+export interface VerificationStepState {
+  stageId: string;
+  step: string;
+  ok: boolean;
+  durationMs: number;
+  firstErrors: string[];
+  timedOut?: boolean;
+  cancelled?: boolean;
+}
+
+export interface GitState {
+  outcome: 'committed' | 'skipped' | 'failed';
+  detail: string;
+  commit?: string;
+}
+
 export interface RunState {
   runId?: string;
   status: 'idle' | 'running' | RunStatus;
   startedAt?: number;
   finishedAt?: number;
+  /**
+   * When the run ended: its last event once it finished (results told after runFinished, such as
+   * git's, included). `durationMs` is the run's wall-clock time, from runStarted to then.
+   */
+  endedAt?: number;
+  durationMs?: number;
+  /** Stages by how they ended, as the run's status counts them. */
+  counts?: StageCounts;
   concurrency?: number;
   /** Stages in topological order. */
   stageOrder: string[];
   stages: Record<string, StageState>;
   files: { path: string; stageId: string; bytes: number; sha256: string }[];
   warnings: { stageId?: string; message: string }[];
+  /** Every verification step that ended, in order (verification, then each repair round's). */
+  verification: VerificationStepState[];
+  git?: GitState;
   usage: Usage;
   summary?: RunSummary;
   /** The last applied sequence number; events at or below it are ignored (idempotent replay). */
@@ -59,7 +92,7 @@ export interface RunState {
 const zeroUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 });
 
 export function initialRunState(): RunState {
-  return { status: 'idle', stageOrder: [], stages: {}, files: [], warnings: [], usage: zeroUsage(), lastSeq: -1 };
+  return { status: 'idle', stageOrder: [], stages: {}, files: [], warnings: [], verification: [], usage: zeroUsage(), lastSeq: -1 };
 }
 
 function addUsage(total: Usage, usage: Usage): Usage {
@@ -97,8 +130,17 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     };
   }
   if (event.runId !== state.runId || event.seq <= state.lastSeq) return state;
-  const next = { ...state, lastSeq: event.seq };
+  const applied = applyToRun({ ...state, lastSeq: event.seq }, event);
+  // Once the run has finished, what it still tells (git's result) moves its end.
+  if (applied.finishedAt === undefined || applied.startedAt === undefined || event.type === 'runFinished') return applied;
+  const endedAt = Math.max(applied.endedAt ?? event.at, event.at);
+  return { ...applied, endedAt, durationMs: endedAt - applied.startedAt };
+}
+
+function applyToRun(next: RunState, event: RunEvent): RunState {
   switch (event.type) {
+    case 'runStarted':
+      return next; // a second start of the same run id: applyRunEvent began it already
     case 'stagesAdded':
       return addStages(next, event);
     case 'specUpdated':
@@ -133,7 +175,7 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
     case 'stageFailed':
       return updateStage(next, event.stageId, (s) => ({ ...s, status: 'failed', finishedAt: event.at, durationMs: event.durationMs, error: event.error }));
     case 'stageSkipped':
-      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'skipped', skipReason: event.reason }));
+      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'skipped', skipReason: event.reason, skippedBecauseOf: event.becauseOf, leftOut: event.leftOut }));
     case 'stageCancelled':
       return updateStage(next, event.stageId, (s) => ({ ...s, status: 'cancelled', finishedAt: event.at }));
     case 'stageDegraded':
@@ -152,8 +194,20 @@ export function applyRunEvent(state: RunState, event: RunEvent): RunState {
       return updateStage(next, event.stageId, (s) => ({ ...s, prompt: { valid: event.valid, repaired: event.repaired, latencyMs: event.latencyMs } }));
     case 'warning':
       return { ...next, warnings: [...next.warnings, { stageId: event.stageId, message: event.message }] };
-    case 'runFinished':
-      return { ...next, status: event.summary.status, finishedAt: event.at, summary: event.summary };
+    case 'verificationStep': {
+      const { stageId, step, ok, durationMs, firstErrors, timedOut, cancelled } = event;
+      return { ...next, verification: [...next.verification, { stageId, step, ok, durationMs, firstErrors, timedOut, cancelled }] };
+    }
+    case 'gitResult':
+      return { ...next, git: { outcome: event.outcome, detail: event.detail, commit: event.commit } };
+    case 'runFinished': {
+      // The status is the one rule's (outcome.ts), from how the stages ended; the summary's own is
+      // kept only for whether the run was cancelled (runs recorded under older rules read the same).
+      const counts = countStages(Object.values(next.stages).map((s) => ({ id: s.id, status: s.status, degraded: s.degraded !== undefined, becauseOf: s.skippedBecauseOf, leftOut: s.leftOut })));
+      const status: RunStatus = runStatus(counts, event.summary.status === 'cancelled');
+      const durationMs = next.startedAt === undefined ? event.summary.durationMs : event.at - next.startedAt;
+      return { ...next, status, counts, finishedAt: event.at, endedAt: event.at, durationMs, summary: event.summary };
+    }
   }
 }
 

@@ -2,8 +2,8 @@ import type * as vscode from 'vscode';
 import type { GenerationRecord } from '../../core/history/store';
 import { RECORD_VERSION } from '../../core/history/store';
 import { stageOutcomes } from '../../core/learning/stageOutcomes';
-import type { RunEvent, RunStatus, RunSummary } from '../../model/run/events';
-import { replayRun } from '../../model/run/runState';
+import type { RunEvent } from '../../model/run/events';
+import { replayRun, type RunState } from '../../model/run/runState';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { VerifyResult } from '../../core/verify/verifier';
 import type { GenerationHistory } from './GenerationHistory';
@@ -82,9 +82,10 @@ function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Pa
   const updated = events.findLast((event) => event.type === 'specUpdated');
   return {
     ...(updated?.type === 'specUpdated' ? { spec: updated.spec } : {}),
-    status: recordStatus(summary),
+    status: recordStatus(state),
     finishedAt: finished?.at ?? last?.at ?? Date.now(),
-    durationMs: summary?.durationMs ?? (started && last ? last.at - started.at : 0),
+    // The run's wall-clock time as the panel shows it (model/run/runState.ts); an unfinished run's up to its last event.
+    durationMs: state.durationMs ?? (started && last ? last.at - started.at : 0),
     usage: summary?.usage ?? state.usage,
     verification: verification && { ok: verification.ok, failedStep: verification.failedStep },
     files: [...files.values()],
@@ -94,12 +95,7 @@ function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Pa
   };
 }
 
-/** A run whose only skipped stages were not asked for (verification) still succeeded. */
-function recordStatus(summary: RunSummary | undefined): GenerationRecord['status'] {
-  const status: RunStatus | undefined = summary?.status;
-  if (!summary || !status) return 'failed';
-  if (status === 'cancelled') return 'cancelled';
-  if (summary.stages.failed > 0) return summary.stages.succeeded > 0 ? 'partial' : 'failed';
-  if (status === 'degraded') return 'degraded';
-  return 'succeeded';
+/** The run's status by the one rule (model/run/outcome.ts); a run that never finished failed. */
+function recordStatus(state: RunState): GenerationRecord['status'] {
+  return state.status === 'idle' || state.status === 'running' ? 'failed' : state.status;
 }

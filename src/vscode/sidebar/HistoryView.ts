@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../../core/history/store';
 import type { GenerationHistory } from '../history/GenerationHistory';
+import { formatDuration } from '../../model/run/outcome';
 
 export const HISTORY_VIEW_ID = 'takoss.history';
 export const GENERATION_CONTEXT = 'takoss.generation';
@@ -45,7 +46,7 @@ function tooltip(record: GenerationRecord, status: string, provider: string): vs
   const lines = [
     `**${escape(record.spec.name)}** — ${status}`,
     '',
-    `${record.spec.entities.length} entities · ${record.files.length} files · ${(record.durationMs / 1000).toFixed(1)} s · ${provider}${tokens ? ` · ${tokens.toLocaleString('en-US')} tokens` : ''} · ${cost(record.usage.costUsd)}`,
+    `${record.spec.entities.length} entities · ${record.files.length} files · ${formatDuration(record.durationMs)} · ${provider}${tokens ? ` · ${tokens.toLocaleString('en-US')} tokens` : ''} · ${cost(record.usage.costUsd)}`,
     record.verification ? `Verification: ${record.verification.ok ? 'passed' : `failed at ${record.verification.failedStep ?? 'a step'}`}` : 'Verification: not run',
     record.rating ? `Rated ${record.rating.up ? 'good' : 'poor'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
     '',

@@ -1,6 +1,7 @@
 import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, useNodesState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { formatDuration } from '../../../src/model/run/outcome';
 import type { RunState, StageState } from '../../../src/model/run/runState';
 import { layoutGraph } from './layout';
 
@@ -9,10 +10,6 @@ const NODE_HEIGHT = 52;
 
 type StageNode = Node<{ stage: StageState }, 'stage'>;
 
-function formatDuration(ms?: number): string {
-  if (ms === undefined) return '';
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** One stage: colour and icon by status, duration and tokens once known. */
 const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
