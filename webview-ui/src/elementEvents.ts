@@ -1,0 +1,8 @@
+// The vscode-elements web components carry their state on the element, not on the event: these
+// read it from an input or change event (React types the target as a plain element).
+
+/** The text or chosen value of a textfield, textarea or single-select. */
+export const valueOf = (event: { currentTarget: unknown }): string => (event.currentTarget as { value: string }).value;
+
+/** Whether a checkbox is ticked. */
+export const checkedOf = (event: { currentTarget: unknown }): boolean => (event.currentTarget as { checked: boolean }).checked;
