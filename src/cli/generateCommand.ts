@@ -10,7 +10,7 @@ import type { ClaudeOptions, GenerationRequest, GenerationResult } from '../core
 import { DEFAULT_MODEL } from '../core/providers/models';
 import { setOptions } from '../model/project/edit';
 import { ProjectSpec } from '../model/project/projectSpec';
-import { validateSpec } from '../model/project/specIndex';
+import { generationProblems } from '../model/project/generatable';
 import { filesClaudeWrote } from '../core/verify/claudeFiles';
 import type { VerifyOptions, VerifyResult, VerifyStepName } from '../core/verify/verifier';
 import { type IncompleteOutcome, leaveIncomplete } from './incompleteProject';
@@ -66,8 +66,8 @@ async function loadSpec(file: string): Promise<ProjectSpec> {
     const issues = parsed.error.issues.slice(0, 8).map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new UsageError(`spec ${file} is not valid:\n${issues.join('\n')}`);
   }
-  const problems = validateSpec(parsed.data);
-  if (problems.length) throw new UsageError(`spec ${file} is inconsistent:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  const problems = generationProblems(parsed.data);
+  if (problems.length) throw new UsageError(`spec ${file} cannot be generated:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return parsed.data;
 }
 
@@ -174,8 +174,9 @@ export async function generateCommand(argv: string[], io: CliIo, deps: GenerateD
       io.err(`spec: written to ${values['spec-out']}`);
     }
     if (!values.out) return 0;
-    if (spec.entities.length === 0) {
-      io.err('takoss generate: no entities were found in the requirements; nothing to generate (see the warnings above)');
+    const problems = generationProblems(spec);
+    if (problems.length) {
+      io.err(`takoss generate: nothing was generated (see the warnings above):\n${problems.map((p) => `  ${p}`).join('\n')}`);
       return 1;
     }
     const out = path.resolve(String(values.out));

@@ -124,7 +124,7 @@ describe('takoss generate (CLI)', () => {
   it('says there is nothing to generate for text without entities', async () => {
     const result = await cli('--requirements', '   ', '--out', path.join(work, 'empty'));
     assert.equal(result.code, 1);
-    assert.match(result.err, /no entities/);
+    assert.match(result.err, /nothing was generated[\s\S]*has no entities, so there is nothing to generate/);
   });
 
   it('--provider anthropic needs an API key and says where to put it', async () => {
