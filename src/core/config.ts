@@ -1,6 +1,6 @@
 // The `takoss.*` settings as one zod schema. The VS Code adapter and the CLI both read raw values
 // and pass them through here, so a hand-edited settings.json gets a clear message, not a crash.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ProviderId = z.enum(['offline', 'anthropic']);
 export type ProviderId = z.infer<typeof ProviderId>;

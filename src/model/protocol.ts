@@ -2,7 +2,7 @@
 // import this module and validate what they receive: a malformed message is rejected and
 // reported, never acted on. One discriminated union per direction (like VS Code's markdown
 // preview); requests carry an id and get a reply or a timeout (like GitLens).
-import { z } from 'zod';
+import * as z from 'zod';
 import { AcceptedModel, RunEvent } from './run/events';
 import { ModelChanges } from './run/modelChanges';
 import { ProjectSpec } from './project/projectSpec';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -43,3 +43,20 @@ describe('lazy activation: the bundle loaded at activation', () => {
     assert.ok(host.includes('startHost'), 'dist/host.js exports startHost');
   });
 });
+
+describe('bundle size: zod', () => {
+  // esbuild keeps the whole `z` object (every locale, ~360 KB) for `import { z }`; a namespace import
+  // lets it drop what is not used, in the host, CLI and webview bundles alike.
+  it('is imported as a namespace in bundled code', () => {
+    const offenders = ['src', 'webview-ui/src'].flatMap((dir) => sourceFiles(path.join(root, dir))).filter((file) => /^import \{ z \} from 'zod';/m.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(offenders.map((file) => path.relative(root, file)), [], "write `import * as z from 'zod'`");
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StageOutcome } from '../learning/outcome';
 import { RunEvent, Usage } from '../../model/run/events';
 import { ProjectSpec } from '../../model/project/projectSpec';

@@ -1,7 +1,7 @@
 // What the history remembers about each stage of each run: the raw material for the metrics view,
 // the prompt-variant bandit and the cost forecast. One outcome per stage instance; per-entity
 // instances share their stage kind (learning is per kind, not per entity).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Prompt variant recorded for a stage that never asked Claude (offline run, budget, not applicable). */
 export const DETERMINISTIC = 'deterministic';

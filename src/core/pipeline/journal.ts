@@ -4,7 +4,7 @@
 // from it (and a resume can re-run only the stages that had not finished).
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProjectSpec } from '../../model/project/projectSpec';
 import { AcceptedModel, RunEvent } from '../../model/run/events';
 

@@ -3,7 +3,7 @@
 // pages and rules modules, the failing tests the errors name) that keep to the code policy, write
 // them, verify again. Stops when verification passes, after the last round, when the same errors
 // come back twice, or when the budget would be exceeded — and then says what still fails.
-import { z } from 'zod';
+import * as z from 'zod';
 import { codePolicyFor } from '../check/codePolicy';
 import type { FileSet, GeneratedFile } from '../generator/fileSet';
 import { InvalidModelOutputError, type StructuredRequest, type StructuredResult } from '../providers/anthropic';

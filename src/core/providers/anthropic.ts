@@ -6,7 +6,7 @@
 // retry-after) so every retry shows up in the run's events. With a budget hold, every request's
 // worst case must fit it before it is sent, and is settled to its real cost after.
 import Anthropic from '@anthropic-ai/sdk';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BudgetHold, BudgetExceededError } from '../pipeline/budgetLedger';
 import type { Usage } from '../../model/run/events';
 import { RetryableError, RunCancelledError } from '../pipeline/scheduler';

@@ -2,7 +2,7 @@
 // deterministic extractor (or Claude), edited by the user in the panel, stored as JSON. Every
 // element keeps the requirement sentences it came from (`sources`: indices into
 // `requirements.sentences`) so files can explain which requirements they serve.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** camelCase identifier usable as a TypeScript property and (snake_cased) SQL column. */
 export const Identifier = z

@@ -1,7 +1,7 @@
 // The one event stream of a generation run. The webview, the history store, the log channel and
 // the CLI all read these; they are plain JSON (zod-described) so they can be stored and replayed
 // to redraw a run after a reload.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProjectSpec } from '../project/projectSpec';
 
 const Base = {

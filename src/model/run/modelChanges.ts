@@ -1,7 +1,7 @@
 // What changed between two data models, in words a reviewer reads: entities added, removed or
 // renamed, fields, relations and rules added or removed, auth. Shown before the user accepts
 // Claude's model in the review step, and told in the run when the domain-model stage changed it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeRule } from '../project/edit';
 import type { Entity, ProjectSpec, Relation, Rule } from '../project/projectSpec';
 

@@ -1,6 +1,6 @@
 // `.takoss/manifest.json`: for every generated file, what it is for and which requirement
 // sentences it serves. The VS Code hover provider reads it (validated with TakossManifest).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GeneratedFile } from '../fileSet';
 import { accountSentences } from '../../../model/project/accounting';
 import type { ProjectSpec } from '../../../model/project/projectSpec';

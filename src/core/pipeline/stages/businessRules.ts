@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GeneratedFile } from '../../generator/fileSet';
 import { RULES_TEST_PATH as TEST_PATH } from '../writePolicy';
 import { filesStage, prompts } from './define';

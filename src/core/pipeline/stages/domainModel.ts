@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { generateProject } from '../../generator';
 import { deleteEntity } from '../../../model/project/edit';
 import { buildPages } from '../../../model/project/pages';

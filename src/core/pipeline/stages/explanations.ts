@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GeneratedFile } from '../../generator/fileSet';
 import { buildManifest, MANIFEST_PATH } from '../../generator/project';
 import type { ProjectSpec } from '../../../model/project/projectSpec';

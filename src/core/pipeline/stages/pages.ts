@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { filesStage, prompts } from './define';
 import type { ClaudeStageContext, StageOutput } from './types';
 

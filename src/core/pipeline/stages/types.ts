@@ -1,7 +1,7 @@
 // What a pipeline stage is: an id and title, what it depends on, a versioned prompt template with
 // variants (for the Claude provider and for learning which variant works), a zod schema for its
 // output, and the deterministic implementation the offline provider runs.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GeneratedFile } from '../../generator/fileSet';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 import type { VerifyResult } from '../../verify/verifier';
