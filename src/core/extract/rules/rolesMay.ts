@@ -1,0 +1,118 @@
+// Who may do what, beyond "only": "deleting invoices requires a manager", "managers are
+// responsible for approving invoices" (a suggestion), "members cannot delete posts", "the owner
+// manages products", "supervisors can approve quotes" (a suggestion).
+import type { Rule } from '../../../model/project/projectSpec';
+import { STAFF_ROLES, singular } from '../lexicon';
+import { addOrNote, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { an, actionsOf, verbLemma, withoutSignIn, wordsOf } from './words';
+import { objectEntity, roleRules, rolesNamed, STATE_VERBS, suggestRoleRule, verbPhrases } from './rolePhrases';
+
+/**
+ * "deleting invoices requires a manager" (only that role may: the rule); "approving invoices is the
+ * job of managers", "managers are responsible for approving invoices" (who does it, not that only
+ * they may: noted with the rule as a one-click suggestion).
+ */
+export function roleForAction(ctx: RuleContext): boolean {
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
+  const requires = /^([a-z]+ing\b.*?)\s+(?:requires|needs|is only for|is for)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:\s+(?:role|rights|permission|account|access))?$/.exec(plain);
+  const job = /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30})$/.exec(plain);
+  const responsible = /^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:responsible|in charge)\s+(?:for|of)\s+([a-z]+ing\b.*)$/.exec(plain);
+  const action = requires?.[1] ?? job?.[1] ?? responsible?.[2];
+  const whoText = requires?.[2] ?? job?.[2] ?? responsible?.[1];
+  if (!action || !whoText) return false;
+  const who = rolesNamed(ctx, whoText);
+  if (!who.roles.length || who.unknown.length) return false;
+  const acts = verbPhrases(action);
+  if (!acts.length) return false;
+  const label = plain.slice(0, 140);
+  if (requires) {
+    roleRules(ctx, who.roles, acts, label);
+    return true;
+  }
+  const entity = objectEntity(ctx, acts[0].object);
+  const actions = actionsOf(acts.map((a) => a.verb)).filter((a) => a !== 'read');
+  if (!entity || entity.name === 'User' || !actions.length) return false;
+  suggestRoleRule(ctx, entity, actions, who.roles, label);
+  return true;
+}
+
+const FORBIDDABLE = /^(?:create|add|delete|remove|edit|change|update|modify|approve|reject|close|archive|publish|cancel|mark|assign|reopen|confirm|verify|see|view|read)$/;
+
+/**
+ * "Employees may not delete invoices", "guests cannot edit menus": a sign-in role refused an action
+ * is the other roles' right (roleRequired with every other role). Only when the app has other roles.
+ */
+export function roleForbidden(ctx: RuleContext): boolean {
+  if (ctx.clause.purpose) return false;
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
+  const m = /^(?:the\s+|a\s+|an\s+)?([a-z][a-z ]{0,30}?)\s+(?:cannot|can't|cant|can not|may not|must not|mustn't|should not|shouldn't|are not allowed to|aren't allowed to|is not allowed to|isn't allowed to|are not able to)\s+(.+)$/.exec(plain);
+  if (!m) return false;
+  const whoWords = wordsOf(m[1]);
+  const role = roleOf(ctx, whoWords);
+  if (!role || role === 'admin') return false;
+  // "a suspended member can't …": a role with a qualifier is some of its people (a refusal on their state), not the role.
+  if (whoWords.length > 1 && roleOf(ctx, whoWords.slice(1))) return false;
+  // "members cannot delete their own posts …" / "… once it is approved": ownership and refusals are read elsewhere.
+  if (/\b(?:own|once|after|before|when|while|if|unless|until|other|others|another|anyone|twice|more than|at the same time)\b/.test(m[2])) return false;
+  const acts = verbPhrases(m[2]);
+  // Verbs that act on the record named ("book a room" makes a booking, not a room).
+  if (!acts.length || acts.some((a) => !FORBIDDABLE.test(verbLemma(a.verb)) || !objectEntity(ctx, a.object))) return false;
+  const others = ctx.roles.filter((r) => r !== role);
+  const label = plain.slice(0, 140);
+  if (!others.length) return false;
+  roleRules(ctx, others, acts, label);
+  return true;
+}
+
+/** "The owner manages products and categories": only that role may create, change and delete them. */
+export function manageRole(ctx: RuleContext): boolean {
+  const m = /^(?:the |only )?([a-z]+?)s? (?:can |may )?(?:manages?|maintains?|administers?)\s+(.*)$/.exec(ctx.clause.plain);
+  if (!m) return false;
+  const role = STAFF_ROLES[m[1]] ?? STAFF_ROLES[singular(m[1])];
+  if (!role || !ctx.roles.includes(role)) return false;
+  const objects = m[2].split(/\band (?=\w+s\b)(?!\w+ies\b)(?=(?:updates|sees|views|approves|edits|deletes|creates|adds|reviews|handles|runs|checks)\b)/)[0];
+  const targets = [...new Set(mentionsIn(ctx, objects).map((x) => x.entity).filter((e) => e.name !== 'User'))];
+  for (const entity of targets) addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions: ['create', 'update', 'delete'], roles: [role], sources: [ctx.sentence.id] }, m[0].slice(0, 100));
+  return targets.length > 0;
+}
+
+
+/**
+ * "As a caretaker I want to mark a request as done": a role changing a record's state. Not a rule
+ * unless the text says only they may; noted with the rule as a one-click suggestion.
+ */
+export function roleMayChange(ctx: RuleContext): boolean {
+  if (ctx.clause.purpose || /\bonly\b|\bnobody\b|\bno one\b/.test(ctx.clause.plain)) return false;
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  let role: string | undefined;
+  let rest: string | undefined;
+  if (ctx.narrator) {
+    role = roleOf(ctx, wordsOf(ctx.narrator));
+    rest = plain;
+  } else {
+    // "caretakers can mark requests as done", "managers approve invoices" (no modal: the same statement).
+    const m = /^(?:the |a |an )?([a-z][a-z ]{0,30}?)s? (?:can|may|will) (.+)$/.exec(plain);
+    if (m) {
+      role = roleOf(ctx, wordsOf(m[1]));
+      rest = m[2];
+    } else {
+      // No modal: the role is the first one to three words ("committee members approve …").
+      const ws = wordsOf(plain.replace(/^(?:the|a|an)\s+/, ''));
+      for (let n = 1; n <= 3 && n < ws.length && !role; n++) {
+        role = roleOf(ctx, ws.slice(0, n));
+        if (role) rest = ws.slice(n).join(' ');
+      }
+    }
+  }
+  if (!role || !rest || role === 'admin') return false;
+  const acts = verbPhrases(rest).filter((a) => STATE_VERBS.has(verbLemma(a.verb)));
+  if (!acts.length) return false;
+  const entity = objectEntity(ctx, acts[0].object);
+  if (!entity || entity.name === 'User') return false;
+  const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions: ['update'], roles: [role], sources: [ctx.sentence.id] };
+  note(ctx, `Says that ${role.replace(/_/g, ' ')}s can ${verbLemma(acts[0].verb)} ${an(entity.name)}, but not that only they may; nothing is enforced. Add the rule if nobody else should.`, [
+    { kind: 'addRule', rule, label: `Only ${role.replace(/_/g, ' ')}s may change ${entity.name} rows` },
+  ]);
+  return true;
+}
+
