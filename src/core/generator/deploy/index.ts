@@ -3,6 +3,7 @@
 // the root .env.example.
 import { BACKEND_PORT } from '../contract';
 import type { FileSet } from '../fileSet';
+import { addLayerFiles, type LayerFile } from '../layerFiles';
 import { snakeCase } from '../../../model/project/naming';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 
@@ -196,51 +197,47 @@ ${hasAuth ? '# Signs login tokens: use a long random string (e.g. `openssl rand 
 `;
 }
 
-export function generateDeploy(spec: ProjectSpec, files: FileSet): void {
-  const sources = spec.requirements.sentences.map((s) => s.id);
-  const common = { layer: 'deploy', serves: ['deploy'], sources };
-  if (spec.options.docker) addContainers(spec, files);
-  files.add({
-    ...common,
-    path: '.github/workflows/ci.yml',
-    content: ciWorkflow(spec),
-    explanation: 'GitHub Actions: on Node 20 with a Postgres service, installs, builds and tests both workspaces on every push and pull request.',
-  });
-  files.add({
-    ...common,
-    path: '.env.example',
-    content: envExample(spec),
-    explanation: 'The environment variables the app needs, with safe local defaults; copy it to .env.',
-  });
-}
+const hasDocker = (spec: ProjectSpec) => spec.options.docker;
 
-/** Dockerfiles, nginx and compose (left out when Docker is turned off in the review step). */
-function addContainers(spec: ProjectSpec, files: FileSet): void {
-  const sources = spec.requirements.sentences.map((s) => s.id);
-  const common = { layer: 'deploy', serves: ['deploy'], sources };
-  files.add({
-    ...common,
+/** The deploy files; the container ones are left out when Docker is turned off in the review step. */
+const DEPLOY_FILES: readonly LayerFile<ProjectSpec>[] = [
+  {
     path: 'backend/Dockerfile',
-    content: backendDockerfile(),
+    content: backendDockerfile,
+    when: hasDocker,
     explanation: `Container image for the API: installs and builds the backend workspace on ${NODE_IMAGE}, then runs it on port ${BACKEND_PORT}.`,
-  });
-  files.add({
-    ...common,
+  },
+  {
     path: 'frontend/Dockerfile',
-    content: frontendDockerfile(),
+    content: frontendDockerfile,
+    when: hasDocker,
     explanation: `Container image for the web app: builds it with Vite, then serves the static files with ${NGINX_IMAGE}.`,
-  });
-  files.add({
-    ...common,
+  },
+  {
     path: 'frontend/nginx.conf',
     content: NGINX_CONF,
+    when: hasDocker,
     explanation: 'nginx settings for the frontend container: serves the app, proxies /api to the backend, falls back to index.html for client routes.',
-  });
-  files.add({
-    ...common,
+  },
+  {
     path: 'docker-compose.yml',
-    content: compose(spec),
+    content: compose,
+    when: hasDocker,
     explanation: `Runs Postgres 16 (with a health check and a data volume), the backend and the frontend together; the app is then at http://localhost:${FRONTEND_PUBLIC_PORT}.`,
-    serves: ['deploy', ...(spec.auth.kind === 'emailPassword' ? ['auth'] : [])],
-  });
+    serves: (spec) => ['deploy', ...(spec.auth.kind === 'emailPassword' ? ['auth'] : [])],
+  },
+  {
+    path: '.github/workflows/ci.yml',
+    content: ciWorkflow,
+    explanation: 'GitHub Actions: on Node 20 with a Postgres service, installs, builds and tests both workspaces on every push and pull request.',
+  },
+  {
+    path: '.env.example',
+    content: envExample,
+    explanation: 'The environment variables the app needs, with safe local defaults; copy it to .env.',
+  },
+];
+
+export function generateDeploy(spec: ProjectSpec, files: FileSet): void {
+  addLayerFiles(files, spec, DEPLOY_FILES, { layer: 'deploy', serves: ['deploy'], sources: spec.requirements.sentences.map((s) => s.id) });
 }
