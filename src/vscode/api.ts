@@ -4,12 +4,17 @@ import type { LazyHost } from './lazy';
 import type { ApiKeyStore } from './secrets';
 import type { TakossPanel } from './panel/TakossPanel';
 import type { GenerationHistory } from './history/GenerationHistory';
+import type { RunService } from './runs/RunService';
 
 /** What `activate` returns: a small surface for other extensions and our integration tests. */
 export interface TakossApi {
   readonly version: string;
-  /** The open Takoss panel, if any. */
+  /** The Takoss panel "Takoss: Generate Project" reveals (opened or focused last), if any. */
   currentPanel(): TakossPanel | undefined;
+  /** Every open Takoss panel (a run can have a view of its own), focused last. */
+  panels(): readonly TakossPanel[];
+  /** The window's runs (they outlive the panels). */
+  readonly runs: RunService;
   /** Recent log entries, newest last. */
   recentLog(): readonly LogEntry[];
   /** Whether an Anthropic API key is stored (the key itself never leaves Secret Storage this way). */
@@ -25,6 +30,10 @@ export function createApi(version: string, log: TakossLog, apiKeys: ApiKeyStore,
   return {
     version,
     currentPanel: () => host.loaded?.panels.panel,
+    panels: () => host.loaded?.panels.all() ?? [],
+    get runs() {
+      return host.get().runs;
+    },
     recentLog: () => log.recent.list(),
     hasApiKey: async () => Boolean(await apiKeys.get()),
     get history() {

@@ -10,6 +10,7 @@ import { ManifestIndex } from './editor/manifestIndex';
 import { GenerationHistory } from './history/GenerationHistory';
 import type { TakossLog } from './log';
 import { PanelManager } from './panel/PanelManager';
+import { RunService } from './runs/RunService';
 import type { ApiKeyStore } from './secrets';
 import { SettingsWatcher } from './settings';
 import { HistoryViewProvider } from './sidebar/HistoryView';
@@ -30,6 +31,7 @@ export interface TakossHost extends vscode.Disposable {
   readonly hover: vscode.HoverProvider;
   readonly panels: PanelManager;
   readonly history: GenerationHistory;
+  readonly runs: RunService;
 }
 
 /**
@@ -43,13 +45,16 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
   const journalDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'runs').fsPath : undefined;
   // The generation history is machine-wide (global storage), shared by every window.
   const history = new GenerationHistory(vscode.Uri.joinPath(context.globalStorageUri, 'history'), log);
-  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, journalDir, history);
+  // The window's runs: made once, they outlive any panel.
+  const runs = new RunService(log, settings, apiKeys, journalDir, history);
+  const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, runs);
   const manifests = new ManifestIndex(log);
   const metricsView = new MetricsViewProvider(history);
   const commands = new CommandTable();
   const disposable = vscode.Disposable.from(
     settings,
     history,
+    runs,
     panels,
     metricsView,
     manifests,
@@ -60,11 +65,12 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
   );
   return {
     commands,
-    historyView: new HistoryViewProvider(history, (runId) => Boolean(panels.panel?.runs.isActive(runId))),
+    historyView: new HistoryViewProvider(history, (runId) => runs.isActive(runId)),
     metricsView,
     hover: createExplainHoverProvider(manifests),
     panels,
     history,
+    runs,
     dispose: () => disposable.dispose(),
   };
 }

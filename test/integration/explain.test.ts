@@ -25,7 +25,7 @@ describe('Explanations in the editor', function () {
     assert.ok(workspace);
     root = workspace;
     const spec = extractSpec('Blog with auth and posts. Readers can comment on posts.', { projectName: 'explained-blog' });
-    assert.ok(await panel.runs.start({ requestId: 'explain-1', spec, provider: 'offline' }));
+    assert.ok(await panel.viewer.start('explain-1', { spec, provider: 'offline' }));
     await waitFor(() => panel.runs.runningCount === 0 || undefined, 'the run to finish', 30_000);
     project = vscode.Uri.joinPath(root, 'explained-blog');
   });

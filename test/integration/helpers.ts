@@ -4,7 +4,9 @@ import type { RunEvent } from '../../src/model/run/events';
 import type { Logger } from '../../src/core/log';
 import type { HostToWebview } from '../../src/model/protocol';
 import type { TakossApi } from '../../src/vscode/api';
-import { GenerationRunner } from '../../src/vscode/generation/GenerationRunner';
+import { RunViewer } from '../../src/vscode/panel/runViewer';
+import { RunService } from '../../src/vscode/runs/RunService';
+import type { GenerateInput } from '../../src/vscode/runs/types';
 import type { ApiKeyStore } from '../../src/vscode/secrets';
 import { SettingsWatcher } from '../../src/vscode/settings';
 import type { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
@@ -38,11 +40,12 @@ export const quietLog: Logger = { trace() {}, debug() {}, info() {}, warn() {}, 
 const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
 
 /**
- * A GenerationRunner as a (freshly reloaded) panel creates it, posting into an array instead of a
- * webview: tests drive runs and read every message the webview would get. The host's confirmations
- * (modals in VS Code) are answered from `answers`, in order (a promise: an answer that comes later),
- * and kept in `prompts`; a question no answer was given for fails the action that asked it (no test
- * may meet a modal by surprise).
+ * The window's run service as a (freshly reloaded) window creates it, with one view posting into
+ * an array instead of a webview: tests drive runs and read every message the webview would get.
+ * `runner` starts and resumes runs through the view (replies included) and acts on them through
+ * the service. The host's confirmations (modals in VS Code) are answered from `answers`, in order
+ * (a promise: an answer that comes later), and kept in `prompts`; a question no answer was given
+ * for fails the action that asked it (no test may meet a modal by surprise).
  */
 export function standaloneRunner(
   journalDir: string,
@@ -60,10 +63,22 @@ export function standaloneRunner(
   };
   const settings = new SettingsWatcher(quietLog);
   const keys = options.apiKey ? ({ get: async () => options.apiKey } as unknown as ApiKeyStore) : noKeys;
-  const runner = new GenerationRunner(quietLog, settings, keys, async (message) => (posted.push(message), true), journalDir, history, {
-    confirm,
-    verifySteps: options.verifySteps,
-  });
-  const eventsOf = (runId: string): RunEvent[] => posted.flatMap((m) => (m.type === 'runEvent' && m.event.runId === runId ? [m.event] : []));
-  return { runner, posted, eventsOf, prompts, answersLeft: () => answers.length, dispose: () => (runner.dispose(), settings.dispose()) };
+  const service = new RunService(quietLog, settings, keys, journalDir, history, { confirm, verifySteps: options.verifySteps });
+  const viewer = new RunViewer(service, async (message) => (posted.push(message), true));
+  const runner = {
+    service,
+    viewer,
+    start: ({ requestId, ...input }: GenerateInput & { requestId: string }) => viewer.start(requestId, input),
+    resume: (requestId: string, runId: string) => viewer.resume(requestId, runId),
+    sendSnapshot: () => viewer.sendSnapshot(),
+    discard: (runId: string) => service.discard(runId),
+    cancel: (runId: string) => service.cancel(runId),
+    get runningCount() {
+      return service.runningCount;
+    },
+  };
+  // Every event of the run as the service has it (the view follows only the run it last started).
+  const eventsOf = (runId: string): RunEvent[] => [...(service.registry.find(runId)?.events() ?? [])];
+  const dispose = () => (viewer.dispose(), service.dispose(), settings.dispose());
+  return { runner, posted, eventsOf, prompts, answersLeft: () => answers.length, dispose };
 }

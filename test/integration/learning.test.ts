@@ -56,6 +56,8 @@ describe('Learning from recorded runs in the extension host (Claude against a lo
             return record && record.status !== 'running' ? record : undefined;
           }, `run ${run} to be recorded`, 60_000),
         );
+        // Ended too (journal closed), so the next run does not ask whether to run both at once.
+        await waitFor(() => runner.runningCount === 0 || undefined, `run ${run} to end`, 30_000);
       }
       const domain = records.map((record) => record.stages.find((stage) => stage.stage === 'domain-model'));
       assert.deepEqual(

@@ -118,21 +118,22 @@ describe('Takoss panel', () => {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(root, 'the test host has a workspace folder');
     const spec = extractSpec('Blog with auth and posts.', { projectName: 'integration-blog' });
-    const runId = await panel.runs.start({ requestId: 'int-1', spec, provider: 'offline' });
+    const runId = await panel.viewer.start('int-1', { spec, provider: 'offline' });
     assert.ok(runId, 'the run started');
     const manifest = vscode.Uri.joinPath(root, 'integration-blog', '.takoss', 'manifest.json');
     await waitFor(async () => (await vscode.workspace.fs.stat(manifest).then(() => true, () => undefined)), 'the manifest on disk', 30_000);
     const routes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'integration-blog', 'backend', 'src', 'routes', 'posts.ts'));
     assert.ok(new TextDecoder().decode(routes).includes('posts'));
-    assert.equal(await panel.runs.start({ requestId: 'int-2', spec, provider: 'offline' }), undefined, 'refused: the folder is not empty');
+    // Once it has ended: a start while it runs would ask whether to run both.
+    await waitFor(() => panel.runs.runningCount === 0 || undefined, 'the run to finish', 30_000);
+    assert.equal(await panel.viewer.start('int-2', { spec, provider: 'offline' }), undefined, 'refused: the folder is not empty');
     const empty = extractSpec('   ', { projectName: 'nothing' });
-    assert.equal(await panel.runs.start({ requestId: 'int-3', spec: empty, provider: 'offline' }), undefined, 'refused: no entities');
+    assert.equal(await panel.viewer.start('int-3', { spec: empty, provider: 'offline' }), undefined, 'refused: no entities');
     const broken = { ...spec, name: 'integration-broken', relations: [...spec.relations, { ...spec.relations[0], to: 'Ghost' }] };
-    assert.equal(await panel.runs.start({ requestId: 'int-4', spec: broken, provider: 'offline' }), undefined, 'refused: invalid spec');
+    assert.equal(await panel.viewer.start('int-4', { spec: broken, provider: 'offline' }), undefined, 'refused: invalid spec');
     assert.equal(await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, 'integration-broken')).then(() => true, () => false), false, 'nothing written for a refused spec');
 
     // The result view reads the run's files with their explanations, and nothing else.
-    await waitFor(() => panel.runs.runningCount === 0 || undefined, 'the run to finish', 30_000);
     const view = await panel.runs.readFile(runId, 'backend/src/routes/posts.ts');
     assert.ok(view.content?.includes('posts'));
     assert.ok(view.explanation && view.explanation.length > 10, 'the file is explained');

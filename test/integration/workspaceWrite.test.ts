@@ -191,7 +191,7 @@ describe('Writing into the workspace', function () {
   });
 
   it('two generations at once into different folders keep their events and files apart', async () => {
-    const { runner, eventsOf, dispose } = testRunner();
+    const { runner, eventsOf, prompts, dispose } = testRunner([true]);
     try {
       const [first, second] = await Promise.all([
         runner.start({ requestId: 'one', spec: extractSpec('Blog with auth and posts.', { projectName: 'parallel-blog' }), provider: 'offline' }),
@@ -202,6 +202,11 @@ describe('Writing into the workspace', function () {
         }),
       ]);
       assert.ok(first && second && first !== second);
+      assert.deepEqual(
+        prompts.map((p) => p.message),
+        ['"parallel-blog" is still being generated into parallel-blog. Start "parallel-events" as well?'],
+        'the second asks first (the user chose to run both)',
+      );
       await waitFor(() => runner.runningCount === 0 || undefined, 'both runs to finish', 60_000);
       for (const [runId, folder] of [[first, 'parallel-blog'], [second, 'parallel-events']] as const) {
         const events = eventsOf(runId);

@@ -11,7 +11,7 @@ import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { addEntity } from '../../src/model/project/edit';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { parseWebviewToHost } from '../../src/model/protocol';
-import type { GenerateInput } from '../../src/vscode/generation/GenerationRunner';
+import type { GenerateInput } from '../../src/vscode/runs/types';
 import type { HandlerContext } from '../../src/vscode/panel/handlers/context';
 import { handleGenerate } from '../../src/vscode/panel/handlers/generate';
 import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
@@ -119,7 +119,7 @@ describe('a model accepted in the review is the run’s model (hybrid, fake API)
     });
     assert.ok(message.ok && message.message.type === 'generate', message.ok ? '' : message.error);
     let started: GenerateInput | undefined;
-    const context = { runs: { start: async (input: GenerateInput) => void (started = input) } } as unknown as HandlerContext;
+    const context = { viewer: { start: async (_requestId: string, input: GenerateInput) => void (started = input) } } as unknown as HandlerContext;
     await handleGenerate(message.message, context);
     assert.deepEqual(started?.acceptedModel, { model: refined.model, costUsd: refined.usage.costUsd, changed: true });
     // Without it (never accepted, or edited since) there is none.

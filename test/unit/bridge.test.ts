@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Bridge } from '../../webview-ui/src/bridge';
 import type { HostToWebview } from '../../src/model/protocol';
+import { extractSpec } from '../../src/core/extract';
 
 /** A stand-in for acquireVsCodeApi() and the window's message events. */
 function harness() {
@@ -76,5 +77,26 @@ describe('webview bridge', () => {
     const report = posted[0] as { type: string; message: string };
     assert.equal(report.type, 'webviewError');
     assert.equal(report.message.length, 2000);
+  });
+
+  it('generate is a request: resolves with the runAccepted that answers it, ignoring replies to others', async () => {
+    const { bridge, posted, deliver } = harness();
+    const spec = extractSpec('Blog with posts.', { projectName: 'blog' });
+    const reply = bridge.generate(spec, 'offline', { folder: 'blog' });
+    const request = posted[0] as { type: string; requestId: string };
+    assert.equal(request.type, 'generate');
+    const accepted = { type: 'runAccepted', runId: 'run-1', folder: 'blog', entities: ['Post'], warnings: [] };
+    deliver({ ...accepted, replyTo: 'someone-else' });
+    deliver({ ...accepted, replyTo: request.requestId });
+    assert.deepEqual(await reply, { ...accepted, replyTo: request.requestId });
+  });
+
+  it('resumeRun is a request: a runRefused answer rejects with its reason', async () => {
+    const { bridge, posted, deliver } = harness();
+    const reply = bridge.resumeRun('run-1');
+    const request = posted[0] as { type: string; requestId: string; runId: string };
+    assert.deepEqual({ type: request.type, runId: request.runId }, { type: 'resumeRun', runId: 'run-1' });
+    deliver({ type: 'runRefused', replyTo: request.requestId, reason: 'Only a run that was interrupted can be resumed.' });
+    await assert.rejects(reply, /Only a run that was interrupted can be resumed\./);
   });
 });

@@ -45,7 +45,7 @@ describe('Refine with Claude (review step, host side, fake API)', function () {
         return true;
       },
       log: quiet,
-      runs: {
+      spec: {
         refineModel: async (requestId: string, spec: ProjectSpec) => void (await context.post(await refiner.refine(requestId, spec))),
         cancelRefine: (requestId: string) => refiner.cancel(requestId),
       },

@@ -109,12 +109,18 @@ export class Bridge {
     return this.request((requestId) => ({ type: 'reviewSpec', requestId, spec, provider }), 'specReview');
   }
 
-  /** Asks the host to generate; returns the request id its runAccepted/runRefused reply will carry. */
-  generate(spec: ProjectSpec, provider: ProviderChoice, options: GenerateOptions = {}): string {
-    const requestId = this.pendingPings.nextId().replace('webview-ping', 'generate');
+  /**
+   * Asks the host to generate: resolves with its runAccepted reply (the run's events follow), and
+   * rejects with the reason when it refuses. No short timeout: the host may ask the user first
+   * (replacing files, starting a second run).
+   */
+  generate(spec: ProjectSpec, provider: ProviderChoice, options: GenerateOptions = {}): Promise<ReplyOf<'runAccepted'>> {
     const { folder, verify = false, merge, git = false, acceptedModel } = options;
-    this.post({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge, git, acceptedModel });
-    return requestId;
+    return this.request(
+      (requestId) => ({ type: 'generate', requestId, spec, provider, folder: folder || undefined, verify, merge, git, acceptedModel }),
+      'runAccepted',
+      30 * 60_000,
+    );
   }
 
   readFile(runId: string, path: string): Promise<ReplyOf<'fileContent'>> {
@@ -130,11 +136,9 @@ export class Bridge {
     return this.request((requestId) => ({ type: 'exportZip', requestId, runId }), 'zipExported', 30 * 60_000);
   }
 
-  /** Asks the host to continue an interrupted run; returns the id its runAccepted/runRefused carries. */
-  resumeRun(runId: string): string {
-    const requestId = this.pendingPings.nextId().replace('webview-ping', 'resume');
-    this.post({ type: 'resumeRun', requestId, runId });
-    return requestId;
+  /** Asks the host to continue an interrupted run: answered like generate. */
+  resumeRun(runId: string): Promise<ReplyOf<'runAccepted'>> {
+    return this.request((requestId) => ({ type: 'resumeRun', requestId, runId }), 'runAccepted', 30 * 60_000);
   }
 
   /** No short timeout: the host asks the user to confirm first. */

@@ -4,6 +4,8 @@ import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { ProviderChoice, Rating } from '../../src/model/protocol';
 import type { Bridge, GenerateOptions } from './bridge';
 
+type RunAccepted = Awaited<ReturnType<Bridge['generate']>>;
+
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'refused';
 
 export interface RunView {
@@ -28,17 +30,12 @@ export interface RunView {
 /** One generation at a time from this panel: start, follow its events, cancel. */
 export function useRun(bridge: Bridge) {
   const [view, setView] = useState<RunView>({ phase: 'idle', warnings: [], state: initialRunState() });
-  const pending = useRef<string | undefined>(undefined);
+  const pending = useRef<symbol | undefined>(undefined);
 
   useEffect(
     () =>
       bridge.onMessage((message) => {
-        if (message.type === 'runAccepted' && message.replyTo === pending.current) {
-          setView({ phase: 'running', runId: message.runId, folder: message.folder, entities: message.entities, warnings: message.warnings, state: initialRunState() });
-        } else if (message.type === 'runRefused' && message.replyTo === pending.current) {
-          // A refused resume goes back to the interrupted run it was asked for, with the reason.
-          setView((previous) => (previous.interrupted ? { ...previous, phase: 'finished', refusal: message.reason } : { ...previous, phase: 'refused', refusal: message.reason }));
-        } else if (message.type === 'runSnapshot') {
+        if (message.type === 'runSnapshot') {
           const replayed = replayRun(message.events);
           const state = message.interrupted ? markInterrupted(replayed) : replayed;
           setView({
@@ -68,21 +65,39 @@ export function useRun(bridge: Bridge) {
     [bridge],
   );
 
+  /** Follows a generate or resume request: its reply starts the view on the run, or says why not. */
+  const follow = useCallback(async (request: Promise<RunAccepted>) => {
+    const token = Symbol('run request');
+    pending.current = token;
+    try {
+      const accepted = await request;
+      if (pending.current !== token) return; // the view moved on (a new form) while the host answered
+      setView({ phase: 'running', runId: accepted.runId, folder: accepted.folder, entities: accepted.entities, warnings: accepted.warnings, state: initialRunState() });
+    } catch (error) {
+      if (pending.current !== token) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      // A refused resume goes back to the interrupted run it was asked for, with the reason.
+      setView((previous) => (previous.interrupted ? { ...previous, phase: 'finished', refusal: reason } : { ...previous, phase: 'refused', refusal: reason }));
+    }
+  }, []);
   const start = useCallback(
     (spec: ProjectSpec, provider: ProviderChoice, options: GenerateOptions = {}) => {
-      pending.current = bridge.generate(spec, provider, options);
       setView({ phase: 'starting', warnings: [], state: initialRunState() });
+      void follow(bridge.generate(spec, provider, options));
     },
-    [bridge],
+    [bridge, follow],
   );
   const resume = useCallback(
     (runId: string) => {
-      pending.current = bridge.resumeRun(runId);
       setView((previous) => ({ ...previous, phase: 'starting', refusal: undefined }));
+      void follow(bridge.resumeRun(runId));
     },
-    [bridge],
+    [bridge, follow],
   );
   const cancel = useCallback(() => view.runId && bridge.cancelRun(view.runId), [bridge, view.runId]);
-  const reset = useCallback(() => setView({ phase: 'idle', warnings: [], state: initialRunState() }), []);
+  const reset = useCallback(() => {
+    pending.current = undefined;
+    setView({ phase: 'idle', warnings: [], state: initialRunState() });
+  }, []);
   return { view, start, resume, cancel, reset };
 }

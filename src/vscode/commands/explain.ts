@@ -85,7 +85,7 @@ export function registerExplainCommands(index: ManifestIndex, panels: PanelManag
       const panel = panels.open();
       await panel.whenReady();
       const folder = vscode.workspace.asRelativePath(info.root, false);
-      if (await panel.runs.showRunOf(folder, stage)) return true;
+      if (await panel.viewer.showRunOf(folder, stage)) return true;
       log.info(`No run of ${folder} is journaled any more; explaining the file instead`);
       return vscode.commands.executeCommand(EXPLAIN_FILE_COMMAND, arg);
     }),

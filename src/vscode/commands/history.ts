@@ -92,7 +92,7 @@ export class HistoryActions {
   async openInPanel(record: GenerationRecord): Promise<void> {
     const panel = this.panels.open();
     await panel.whenReady();
-    await panel.runs.showHistoric(record, await this.history.events(record));
+    await panel.viewer.showHistoric(record, await this.history.events(record));
   }
 
   async openFolder(record: GenerationRecord): Promise<void> {

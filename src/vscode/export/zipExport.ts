@@ -1,7 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { zipProject, type ZipEntry } from '../../core/output/zip';
-import { fileUri } from '../generation/runFiles';
+import { fileUri } from '../runs/runFiles';
 
 export interface ZipExportResult {
   /** Undefined when the user closed the save dialog. */

@@ -4,12 +4,17 @@ import type { Logger } from '../../core/log';
 import type { HostInfo } from '../../model/protocol';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
-import type { GenerationHistory } from '../history/GenerationHistory';
+import type { RunRecord } from '../runs/runRegistry';
+import type { RunService } from '../runs/RunService';
 import { TakossPanel } from './TakossPanel';
 
-/** Owns the single Takoss panel: opens or reveals it, and pushes host changes into it. */
+/**
+ * Owns the Takoss panels: the one "Takoss: Generate Project" opens or reveals, and a view of its
+ * own for a run that lost its view to a second run. Pushes host changes into every panel.
+ */
 export class PanelManager extends Disposable {
-  private current: TakossPanel | undefined;
+  /** Open panels, the most recently opened or focused last. */
+  private readonly panels: TakossPanel[] = [];
   /** Secret Storage is async; the panel's host info reads this copy, refreshed on every change. */
   private hasApiKey = false;
 
@@ -19,11 +24,10 @@ export class PanelManager extends Disposable {
     private readonly log: Logger,
     private readonly settings: SettingsWatcher,
     private readonly apiKeys: ApiKeyStore,
-    private readonly journalDir?: string,
-    private readonly history?: GenerationHistory,
+    private readonly runs: RunService,
   ) {
     super();
-    const pushHostInfo = () => void this.current?.post({ type: 'hostInfo', host: this.hostInfo() });
+    const pushHostInfo = () => this.panels.forEach((panel) => void panel.post({ type: 'hostInfo', host: this.hostInfo() }));
     this._register(settings.onDidChange(pushHostInfo));
     this._register(vscode.workspace.onDidGrantWorkspaceTrust(pushHostInfo));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(pushHostInfo));
@@ -33,23 +37,60 @@ export class PanelManager extends Disposable {
     };
     this._register(apiKeys.onDidChange(() => void refreshKey()));
     void refreshKey();
+    this._register(runs.onDidStart((run) => this.keepRunsInView(run)));
   }
 
+  /** The panel "Takoss: Generate Project" reveals: the one opened or focused last. */
   get panel(): TakossPanel | undefined {
-    return this.current;
+    return this.panels.at(-1);
+  }
+
+  /** Every open panel, the most recently opened or focused last. */
+  all(): readonly TakossPanel[] {
+    return [...this.panels];
   }
 
   open(): TakossPanel {
-    if (this.current && !this.current.isDisposed) {
-      this.current.reveal();
-      return this.current;
+    const current = this.panel;
+    if (current) {
+      current.reveal();
+      return current;
     }
-    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys, journalDir: this.journalDir, history: this.history });
-    this.current = panel;
-    panel.onDidDispose(() => {
-      if (this.current === panel) this.current = undefined;
-    });
     this.log.info('Opened the Takoss panel');
+    return this.create(vscode.ViewColumn.Active);
+  }
+
+  /** The panel showing `runId`, if one does. */
+  viewOf(runId: string): TakossPanel | undefined {
+    return this.panels.find((panel) => panel.viewer.viewedRun === runId);
+  }
+
+  /**
+   * A run started while others ran (the user chose to open a second view): every other live run
+   * that no panel shows any more gets a panel of its own, beside, so no live run is silently lost.
+   */
+  private keepRunsInView(started: RunRecord): void {
+    for (const run of this.runs.activeRuns()) {
+      if (run.runId === started.runId || this.viewOf(run.runId)) continue;
+      const panel = this.create(vscode.ViewColumn.Beside);
+      panel.viewer.follow(run.runId);
+      this.log.info(`Opened a view of its own for run ${run.runId} ("${run.projectName}"), still running beside "${started.projectName}"`);
+    }
+  }
+
+  private create(column: vscode.ViewColumn): TakossPanel {
+    const panel = TakossPanel.create(this.extensionUri, this.log, () => this.hostInfo(), { settings: this.settings, apiKeys: this.apiKeys, runs: this.runs }, column);
+    this.panels.push(panel);
+    panel.panel.onDidChangeViewState(({ webviewPanel }) => {
+      const index = this.panels.indexOf(panel);
+      if (!webviewPanel.active || index < 0) return;
+      this.panels.splice(index, 1);
+      this.panels.push(panel);
+    });
+    panel.onDidDispose(() => {
+      const index = this.panels.indexOf(panel);
+      if (index >= 0) this.panels.splice(index, 1);
+    });
     return panel;
   }
 
@@ -68,8 +109,8 @@ export class PanelManager extends Disposable {
   }
 
   override dispose(): void {
-    this.current?.dispose();
-    this.current = undefined;
+    [...this.panels].forEach((panel) => panel.dispose());
+    this.panels.length = 0;
     super.dispose();
   }
 }

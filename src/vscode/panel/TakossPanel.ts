@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
 import { Disposable, Emitter } from '../../core/lifecycle';
 import { errorText, type Logger } from '../../core/log';
-import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHost, type WebviewToHost } from '../../model/protocol';
+import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHost } from '../../model/protocol';
 import { PendingRequests } from '../../model/pendingRequests';
 import type { HandlerContext } from './handlers/context';
-import { messageHandlers } from './handlers';
-import { GenerationRunner } from '../generation/GenerationRunner';
+import { dispatch } from './handlers';
+import { SpecStep } from '../generation/specStep';
+import type { RunService } from '../runs/RunService';
 import type { ApiKeyStore } from '../secrets';
-import type { GenerationHistory } from '../history/GenerationHistory';
 import type { SettingsWatcher } from '../settings';
+import { RunViewer } from './runViewer';
 import { renderWebviewHtml } from './webviewHtml';
 
 export const PANEL_VIEW_TYPE = 'takoss.generate';
 
 export interface PanelServices {
   settings: SettingsWatcher;
-  apiKeys: ApiKeyStore;
-  /** Folder for run journals (workspace storage), when there is one. */
-  journalDir?: string;
-  history?: GenerationHistory;
+  apiKeys: Pick<ApiKeyStore, 'get'>;
+  /** The window's runs: the panel views them and never owns them. */
+  runs: RunService;
 }
 
 export interface RejectedMessage {
@@ -45,15 +45,17 @@ export class TakossPanel extends Disposable {
   /** Fires for every message delivered to the webview (diagnostics and tests listen). */
   readonly onDidPostMessage = this.postedEmitter.event;
 
-  /** Runs started from this panel (cancelled when the panel closes). */
-  readonly runs: GenerationRunner;
+  /** The window's runs (they outlive the panel). */
+  readonly runs: RunService;
+  /** The run this panel shows, and the generate and resume requests it makes. */
+  readonly viewer: RunViewer;
 
-  static create(extensionUri: vscode.Uri, log: Logger, hostInfo: () => HostInfo, services: PanelServices): TakossPanel {
+  static create(extensionUri: vscode.Uri, log: Logger, hostInfo: () => HostInfo, services: PanelServices, column = vscode.ViewColumn.Active): TakossPanel {
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(
       PANEL_VIEW_TYPE,
       'Takoss',
-      vscode.ViewColumn.Active,
+      column,
       {
         enableScripts: true,
         // The webview may load nothing but our own build output.
@@ -72,7 +74,10 @@ export class TakossPanel extends Disposable {
     services: PanelServices,
   ) {
     super();
-    this.runs = this._register(new GenerationRunner(log, services.settings, services.apiKeys, (message) => this.post(message), services.journalDir, services.history));
+    const post = (message: HostToWebview) => this.post(message);
+    this.runs = services.runs;
+    this.viewer = this._register(new RunViewer(services.runs, post));
+    const spec = this._register(new SpecStep(log, services.settings, services.apiKeys, post, services.runs.history));
     this.handlerContext = {
       post: (message) => this.post(message),
       log,
@@ -88,6 +93,8 @@ export class TakossPanel extends Disposable {
       },
       settlePong: (replyTo, receivedAt) => this.pendingPings.settle(replyTo, receivedAt),
       runs: this.runs,
+      viewer: this.viewer,
+      spec,
     };
     panel.iconPath = vscode.Uri.joinPath(webviewRoot, 'takoss-panel.svg');
     const webview = panel.webview;
@@ -177,14 +184,7 @@ export class TakossPanel extends Disposable {
       await this.post({ type: 'rejected', reason: parsed.error, messageType: parsed.messageType });
       return;
     }
-    const message = parsed.message;
-    const handler = messageHandlers[message.type] as (m: WebviewToHost, c: HandlerContext) => void | Promise<void>;
-    try {
-      await handler(message, this.handlerContext);
-    } catch (error) {
-      // A failing handler must never take the extension host down with it.
-      this.log.error(`Handling webview message "${message.type}" failed: ${errorText(error)}`);
-    }
+    await dispatch(parsed.message, this.handlerContext);
   }
 
 

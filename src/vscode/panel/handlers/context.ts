@@ -1,8 +1,10 @@
 import type { Logger } from '../../../core/log';
 import type { HostInfo, HostToWebview, WebviewToHost } from '../../../model/protocol';
-import type { GenerationRunner } from '../../generation/GenerationRunner';
+import type { SpecStep } from '../../generation/specStep';
+import type { RunService } from '../../runs/RunService';
+import type { RunViewer } from '../runViewer';
 
-/** What a message handler may do: reply, log, and report readiness or pong replies. */
+/** What a message handler may do: reply, log, report readiness or pong replies, and reach the runs. */
 export interface HandlerContext {
   post(message: HostToWebview): Promise<boolean>;
   log: Logger;
@@ -10,7 +12,12 @@ export interface HandlerContext {
   markReady(protocolVersion: number): void;
   readyComplete(): void;
   settlePong(replyTo: string, receivedAt: number): boolean;
-  runs: Pick<GenerationRunner, 'extract' | 'review' | 'start' | 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'resume' | 'sendSnapshot' | 'rate' | 'refineModel' | 'cancelRefine'>;
+  /** The window's runs: actions on a run by id. */
+  runs: Pick<RunService, 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'rate'>;
+  /** What this view shows: the runs it starts, resumes and replays. */
+  viewer: Pick<RunViewer, 'start' | 'resume' | 'sendSnapshot'>;
+  /** The steps before a run: extract, review, refine. */
+  spec: Pick<SpecStep, 'extract' | 'review' | 'refineModel' | 'cancelRefine'>;
 }
 
 export type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;

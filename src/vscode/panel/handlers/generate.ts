@@ -1,6 +1,6 @@
 import type { Handler } from './context';
 
-/** Starts a generation; the runner answers with runAccepted or runRefused, then streams events. */
-export const handleGenerate: Handler<'generate'> = async (message, context) => {
-  await context.runs.start({ requestId: message.requestId, spec: message.spec, provider: message.provider, folder: message.folder, verify: message.verify, merge: message.merge, git: message.git, acceptedModel: message.acceptedModel });
+/** Starts a generation: a request whose reply is runAccepted (then the run's events) or runRefused. */
+export const handleGenerate: Handler<'generate'> = async ({ requestId, spec, provider, folder, verify, merge, git, acceptedModel }, context) => {
+  await context.viewer.start(requestId, { spec, provider, folder, verify, merge, git, acceptedModel });
 };

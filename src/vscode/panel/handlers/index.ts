@@ -1,6 +1,8 @@
+import { errorText } from '../../../core/log';
+import type { WebviewToHost } from '../../../model/protocol';
 import { handleCancelRefine } from './cancelRefine';
 import { handleCancelRun } from './cancelRun';
-import type { HandlerTable } from './context';
+import type { HandlerContext, HandlerTable } from './context';
 import { handleDiscardRun } from './discardRun';
 import { handleExportZip } from './exportZip';
 import { handleExtract } from './extract';
@@ -37,3 +39,14 @@ export const messageHandlers: HandlerTable = {
   refineModel: handleRefineModel,
   cancelRefine: handleCancelRefine,
 };
+
+/** The one place a validated webview message meets its handler; a failing handler is logged, never thrown. */
+export async function dispatch(message: WebviewToHost, context: HandlerContext): Promise<void> {
+  const handler = messageHandlers[message.type] as (m: WebviewToHost, c: HandlerContext) => void | Promise<void>;
+  try {
+    await handler(message, context);
+  } catch (error) {
+    // A failing handler must never take the extension host down with it.
+    context.log.error(`Handling webview message "${message.type}" failed: ${errorText(error)}`);
+  }
+}

@@ -17,6 +17,6 @@ export const handleReady: Handler<'ready'> = async (message, context) => {
   context.markReady(message.protocolVersion);
   await context.post({ type: 'init', host: context.hostInfo() });
   // A webview that was hidden comes back empty: give it the run it was showing.
-  await context.runs.sendSnapshot();
+  await context.viewer.sendSnapshot();
   context.readyComplete();
 };

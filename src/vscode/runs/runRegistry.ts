@@ -3,13 +3,12 @@ import type { GenerationRecord } from '../../core/history/store';
 import type { Logger } from '../../core/log';
 import type { RunEvent } from '../../model/run/events';
 import type { JournalContents } from '../../core/pipeline/journal';
-import type { HostToWebview } from '../../model/protocol';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { generationFolder } from '../history/generationFolder';
 import { recordInterruption } from '../history/runRecording';
 import type { RunJournals } from './runJournals';
 
-/** A run the panel can show: live, read back from its journal, or opened from the history. */
+/** A run a view can show: live, read back from its journal, or opened from the history. */
 export interface RunRecord {
   runId: string;
   folder: string;
@@ -31,24 +30,23 @@ export function writtenBy(record: RunRecord): string[] {
 }
 
 /**
- * The runs this panel knows and the one it shows: replayed to the webview whenever it (re)loads,
- * restored from the journal after a window reload, or opened again from the history.
+ * The runs this window knows (live ones, ones read back from their journal after a reload, ones
+ * opened from the history) and the latest one, which a view with nothing else to show shows.
  */
-export class RunViews {
+export class RunRegistry {
   private readonly runs = new Map<string, RunRecord>();
-  private latest: RunRecord | undefined;
+  private latestRun: RunRecord | undefined;
 
   constructor(
     private readonly journals: RunJournals,
     private readonly log: Logger,
-    private readonly post: (message: HostToWebview) => Promise<boolean>,
     private readonly history?: GenerationHistory,
   ) {}
 
-  /** A run the panel now shows (a new live run, or one being continued). */
-  show(record: RunRecord): void {
+  /** A run that starts (or is continued) now: the window's latest. */
+  add(record: RunRecord): void {
     this.runs.set(record.runId, record);
-    this.latest = record;
+    this.latestRun = record;
   }
 
   get(runId: string): RunRecord {
@@ -66,46 +64,25 @@ export class RunViews {
     return [...this.runs.values()];
   }
 
-  /** Replays the latest run to a webview that was hidden and restored (it starts empty each time). */
-  async sendSnapshot(): Promise<void> {
-    this.latest ??= await this.restoreLatest();
-    const latest = this.latest;
-    if (!latest) return;
-    await this.post({
-      type: 'runSnapshot',
-      runId: latest.runId,
-      folder: latest.folder,
-      entities: latest.entities,
-      warnings: latest.warnings,
-      events: [...latest.events()],
-      interrupted: latest.interrupted,
-      fromHistory: Boolean(latest.fromHistory),
-      rating: (await this.history?.get(latest.runId))?.rating,
-    });
+  /** The window's latest run; after a window reload, the journaled run it cut short. */
+  async latest(): Promise<RunRecord | undefined> {
+    this.latestRun ??= await this.restoreLatest();
+    return this.latestRun;
   }
 
-  /**
-   * Shows the run that wrote `folder` (live, or read back from its journal) and selects a stage in
-   * its execution tree. False when no run of that folder is known any more.
-   */
-  async showRunOf(folder: string, stageId?: string): Promise<boolean> {
-    let record = this.all().reverse().find((run) => run.folder === folder);
+  /** The run that wrote `folder` (live, or read back from its journal); undefined when none is known any more. */
+  async runOf(folder: string): Promise<RunRecord | undefined> {
+    const known = this.all().reverse().find((run) => run.folder === folder);
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!record && root) {
-      const journal = await this.journals.find((header) => header.folder === folder);
-      if (journal) record = this.fromJournal(journal, root);
-    }
-    if (!record) return false;
-    this.latest = record;
-    await this.sendSnapshot();
-    if (stageId) await this.post({ type: 'focusStage', runId: record.runId, stageId });
-    return true;
+    if (known || !root) return known;
+    const journal = await this.journals.find((header) => header.folder === folder);
+    return journal && this.fromJournal(journal, root);
   }
 
-  /** Opens a past generation from the history: its events replayed into the execution tree and result view. */
-  async showHistoric(generation: GenerationRecord, events: readonly RunEvent[]): Promise<void> {
+  /** A past generation from the history, to replay its events into a view. */
+  historic(generation: GenerationRecord, events: readonly RunEvent[]): RunRecord {
     const target = generationFolder(generation);
-    this.show({
+    const record: RunRecord = {
       runId: generation.id,
       // Relative when it is in this workspace (as live runs show it), else where it is.
       folder: vscode.workspace.asRelativePath(target, false),
@@ -116,11 +93,12 @@ export class RunViews {
       events: () => events,
       interrupted: false,
       fromHistory: true,
-    });
-    await this.sendSnapshot();
+    };
+    this.runs.set(record.runId, record);
+    return record;
   }
 
-  /** After a window reload: the last journaled run, so the panel can show where it stopped. */
+  /** After a window reload: the last journaled run, so a view can show where it stopped. */
   private async restoreLatest(): Promise<RunRecord | undefined> {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     const journal = root && (await this.journals.interrupted());

@@ -4,7 +4,7 @@ import type { RunEvent } from '../../model/run/events';
 import { journaledSpecs } from '../../core/pipeline/journal';
 import type { ResumeState } from '../../core/pipeline/orchestrator';
 import { fileUri } from './runFiles';
-import { sha256 } from './workspaceSink';
+import { sha256 } from '../generation/workspaceSink';
 
 export interface ResumePlan {
   /** What the orchestrator keeps. */

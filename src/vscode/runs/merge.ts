@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GeneratedFile } from '../../core/generator/fileSet';
 import type { ProjectSpec } from '../../model/project/projectSpec';
-import { existingFiles } from './specReview';
+import { existingFiles } from '../generation/specReview';
 
 export interface MergePlan {
   /** Existing files the user chose to replace with Takoss's version. */

@@ -1,0 +1,241 @@
+import { outputFolderName } from '../../core/config';
+import { Disposable, Emitter, toDisposable } from '../../core/lifecycle';
+import type { Logger } from '../../core/log';
+import type { ProjectSpec } from '../../model/project/projectSpec';
+import { generationProblems } from '../../model/project/generatable';
+import type { Rating } from '../../model/protocol';
+import type { RunEvent } from '../../model/run/events';
+import type { ZipExportResult } from '../export/zipExport';
+import { workspaceWriter } from '../generation/workspaceSink';
+import type { GenerationHistory } from '../history/GenerationHistory';
+import { rateGeneration } from '../history/rateGeneration';
+import { type Confirm, modalConfirm } from '../prompts';
+import type { ApiKeyStore } from '../secrets';
+import type { SettingsWatcher } from '../settings';
+import { claudeOptionsFor } from './claudeOptions';
+import { type LaunchHost, launchRun } from './launch';
+import { planResume } from './resume';
+import { discardRunFiles, exportRunZip, openRunFile, readProducedFile } from './runActions';
+import type { RunFileView } from './runFiles';
+import { runLogger } from './runLog';
+import { RunJournals } from './runJournals';
+import { type RunRecord, RunRegistry } from './runRegistry';
+import { prepareRunTarget } from './runTarget';
+import { secondRunDeclined, secondRunPrompt } from './secondRun';
+import type { DiscardResult, GenerateInput, RunHostOptions, RunRequester } from './types';
+
+/**
+ * The window's runs: one service, created at activation, that starts, follows and ends every
+ * generation. It owns the active runs (several at once, by run id), their journals, their history
+ * records and in-flight writes, so a run does not depend on any view: closing the panel leaves it
+ * running, and a view opened later replays it from here. Views follow runs through `onDidEvent`.
+ */
+export class RunService extends Disposable {
+  private readonly active = new Map<string, AbortController>();
+  private readonly journals: RunJournals;
+  readonly registry: RunRegistry;
+  /** The window is closing or reloading: runs stop, but as interrupted (resumable), not as ended. */
+  private shuttingDown = false;
+  /** The start or resume whose turn it is (see start). */
+  private turns: Promise<unknown> = Promise.resolve();
+  private readonly confirm: Confirm;
+  private readonly eventEmitter = this._register(new Emitter<RunEvent>());
+  private readonly startEmitter = this._register(new Emitter<RunRecord>());
+  private readonly endEmitter = this._register(new Emitter<string>());
+  /** Every event of every live run. */
+  readonly onDidEvent = this.eventEmitter.event;
+  /** A run started (its requester was told and follows it already). */
+  readonly onDidStart = this.startEmitter.event;
+  /** A run ended (finished, failed, cancelled): its id. */
+  readonly onDidEnd = this.endEmitter.event;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly settings: SettingsWatcher,
+    private readonly apiKeys: Pick<ApiKeyStore, 'get'>,
+    /** Where runs are journaled (workspace storage); none: no journal, no redraw after reload. */
+    journalDir?: string,
+    /** The generation history: every run is recorded, and learning reads it. */
+    readonly history?: GenerationHistory,
+    private readonly hostOptions: RunHostOptions = {},
+  ) {
+    super();
+    this.confirm = hostOptions.confirm ?? modalConfirm;
+    this.journals = new RunJournals(journalDir, log);
+    this.registry = new RunRegistry(this.journals, log, history);
+    // The log channel reads the runs' event stream like every other consumer.
+    this._register(this.onDidEvent(runLogger(log)));
+    this._register(
+      toDisposable(() => {
+        this.shuttingDown = true;
+        this.active.forEach((controller) => controller.abort());
+      }),
+    );
+  }
+
+  isActive(runId: string): boolean {
+    return this.active.has(runId);
+  }
+
+  get runningCount(): number {
+    return this.active.size;
+  }
+
+  /** The runs going on now, oldest first. */
+  activeRuns(): RunRecord[] {
+    return this.registry.all().filter((run) => this.active.has(run.runId));
+  }
+
+  /**
+   * Validates and starts a run; resolves with its id once it has started, undefined when refused.
+   * Starts (and resumes) take turns: each sees the runs started before it, so two requests at
+   * once cannot both skip the second-run question or pick the same folder.
+   */
+  start(input: GenerateInput, requester: RunRequester): Promise<string | undefined> {
+    return this.inTurn(() => this.startNow(input, requester));
+  }
+
+  /**
+   * Continues a run that a window reload or crash interrupted: the stages that finished (and whose
+   * files are still on disk as written) are kept, the rest run again into the same folder.
+   */
+  resume(runId: string, requester: RunRequester): Promise<string | undefined> {
+    return this.inTurn(() => this.resumeNow(runId, requester));
+  }
+
+  private inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.turns.then(task, task);
+    this.turns = result.catch(() => undefined);
+    return result;
+  }
+
+  private async startNow(input: GenerateInput, requester: RunRequester): Promise<string | undefined> {
+    const refuse = this.refuser('Generation', requester);
+    const spec = input.spec;
+    const problems = generationProblems(spec);
+    if (problems.length) return refuse(`The data model cannot be generated: ${problems.slice(0, 5).join('; ')}`);
+    const claude = await claudeOptionsFor(input.provider, this.claudeSources());
+    if (claude === null) return refuse('Claude needs an API key: run "Takoss: Set API Key", or generate offline.');
+    const declined = await this.askIfBusy(spec);
+    if (declined) return refuse(declined);
+    const folder = input.folder ?? outputFolderName(this.settings.settings.outputFolderPattern, spec.name);
+    const prepared = await prepareRunTarget(folder, spec, input.merge, { confirm: this.confirm, busy: (f) => this.writingInto(f) });
+    if (typeof prepared === 'string') return refuse(prepared);
+    // Only a Claude run would ask for the model again; offline the reviewed spec is the model anyway.
+    const acceptedModel = claude ? input.acceptedModel : undefined;
+    return this.launch({ spec, provider: input.provider, claude, ...prepared, verify: input.verify, git: input.git, acceptedModel }, requester);
+  }
+
+  private async resumeNow(runId: string, requester: RunRequester): Promise<string | undefined> {
+    const refuse = this.refuser('Resume', requester);
+    const record = this.registry.find(runId);
+    if (!record?.interrupted) return refuse('Only a run that was interrupted can be resumed.');
+    if (this.writingInto(record.folder)) return refuse(`A run is already writing into ${record.folder}.`);
+    const journal = await this.journals.find((header) => header.runId === runId);
+    if (!journal) return refuse('The journal of this run is gone, so it cannot be resumed: generate again into a new folder.');
+    const claude = await claudeOptionsFor(journal.header.provider, this.claudeSources());
+    if (claude === null) return refuse('This run used Claude, which needs an API key: run "Takoss: Set API Key".');
+    const declined = await this.askIfBusy(journal.header.spec);
+    if (declined) return refuse(declined);
+    const plan = await planResume(record.target, journal.events);
+    this.log.info(`Resuming ${runId}: ${plan.finished.size} finished stages kept, ${plan.changed.length} files changed since`);
+    record.interrupted = false; // it is being continued, not shown as interrupted any more
+    const { spec, provider, acceptedModel } = journal.header;
+    return this.launch(
+      {
+        spec,
+        provider,
+        claude,
+        acceptedModel,
+        folder: record.folder,
+        target: record.target,
+        writeFile: plan.writer(workspaceWriter(record.target, { replaceable: plan.replaceable })),
+        resume: plan.state,
+        earlierEvents: journal.events,
+        warnings: plan.changed.map((path) => `${path} was changed after the interruption: Takoss keeps your version.`),
+      },
+      requester,
+    );
+  }
+
+  cancel(runId: string): boolean {
+    const controller = this.active.get(runId);
+    controller?.abort();
+    return Boolean(controller);
+  }
+
+  discard(runId: string): Promise<DiscardResult> {
+    return discardRunFiles(this.finished(runId, 'The run is still going: cancel it first.'), this.confirm, this.log);
+  }
+
+  rate(runId: string, up: boolean, note?: string): Promise<Rating> {
+    if (this.active.has(runId)) throw new Error('The run is still going: rate it when it has finished.');
+    return rateGeneration(this.history, runId, up, note);
+  }
+
+  openFile(runId: string, relativePath: string): Promise<void> {
+    return openRunFile(this.registry.get(runId), relativePath);
+  }
+
+  readFile(runId: string, relativePath: string): Promise<RunFileView> {
+    return readProducedFile(this.registry.get(runId), relativePath);
+  }
+
+  exportZip(runId: string): Promise<ZipExportResult> {
+    return exportRunZip(this.finished(runId, 'The run is still going: export it when it has finished.'));
+  }
+
+  private finished(runId: string, stillGoing: string): RunRecord {
+    const record = this.registry.get(runId);
+    if (this.active.has(runId)) throw new Error(stillGoing);
+    return record;
+  }
+
+  private claudeSources() {
+    return { apiKeys: this.apiKeys, settings: this.settings, history: this.history };
+  }
+
+  private writingInto(folder: string): boolean {
+    return this.activeRuns().some((run) => run.folder === folder);
+  }
+
+  /** Another run is going on: the user chooses to start this one too (in a view of its own) or not. A string: declined. */
+  private async askIfBusy(spec: ProjectSpec): Promise<string | undefined> {
+    const running = this.activeRuns();
+    if (!running.length) return undefined;
+    return (await this.confirm(secondRunPrompt(spec.name, running))) ? undefined : secondRunDeclined(running);
+  }
+
+  private refuser(what: string, requester: RunRequester) {
+    return async (reason: string): Promise<undefined> => {
+      this.log.warn(`${what} refused: ${reason}`);
+      await requester.refused(reason);
+      return undefined;
+    };
+  }
+
+  private async launch(options: Parameters<typeof launchRun>[1], requester: RunRequester): Promise<string> {
+    const runId = await launchRun(this.launchHost(), options, requester);
+    this.startEmitter.fire(this.registry.get(runId));
+    return runId;
+  }
+
+  private launchHost(): LaunchHost {
+    return {
+      log: this.log,
+      settings: this.settings,
+      journals: this.journals,
+      registry: this.registry,
+      history: this.history,
+      confirm: this.confirm,
+      verifySteps: this.hostOptions.verifySteps,
+      shuttingDown: () => this.shuttingDown,
+      publish: (event) => this.eventEmitter.fire(event),
+      begin: (runId, controller) => this.active.set(runId, controller),
+      ended: (runId) => {
+        this.active.delete(runId);
+        this.endEmitter.fire(runId);
+      },
+    };
+  }
+}

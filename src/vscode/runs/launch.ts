@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { GeneratedFile } from '../../core/generator/fileSet';
+import { errorText, type Logger } from '../../core/log';
+import { unfinishedStages } from '../../core/output/partialMarker';
+import { JOURNAL_VERSION, type RunJournal } from '../../core/pipeline/journal';
+import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
+import type { VerifyStep } from '../../core/verify/verifier';
+import type { ProjectSpec } from '../../model/project/projectSpec';
+import type { ProviderChoice } from '../../model/protocol';
+import { type AcceptedModel, type RunEvent, RunEventStream } from '../../model/run/events';
+import { clearPartialMark, markPartial, removeRunFiles } from '../generation/workspaceSink';
+import type { GenerationHistory } from '../history/GenerationHistory';
+import { RunRecording } from '../history/runRecording';
+import type { Confirm } from '../prompts';
+import type { SettingsWatcher } from '../settings';
+import { commitGeneration } from './gitCommit';
+import { offerToOpen } from './noWorkspace';
+import type { RunJournals } from './runJournals';
+import { type RunRecord, type RunRegistry, writtenBy } from './runRegistry';
+import { RunWrites } from './runWrites';
+import type { RunRequester } from './types';
+import { verificationFor } from './verification';
+
+/** A validated run, into a prepared folder. */
+export interface LaunchOptions {
+  spec: ProjectSpec;
+  provider: ProviderChoice;
+  claude: ClaudeOptions | undefined;
+  folder: string;
+  target: vscode.Uri;
+  writeFile: (file: GeneratedFile) => Promise<void>;
+  resume?: ResumeState;
+  /** A resumed run: the interrupted run's events (which files Claude wrote there). */
+  earlierEvents?: readonly RunEvent[];
+  warnings?: string[];
+  /** The user asked to install, build and test the result (honoured only in a trusted workspace). */
+  verify?: boolean;
+  git?: boolean;
+  acceptedModel?: AcceptedModel;
+}
+
+/** What a launched run needs from the window's run service. */
+export interface LaunchHost {
+  log: Logger;
+  settings: SettingsWatcher;
+  journals: RunJournals;
+  registry: RunRegistry;
+  history?: GenerationHistory;
+  confirm: Confirm;
+  verifySteps?: (projectDir: string) => VerifyStep[];
+  /** The window is closing: the run stops as interrupted (resumable), not as ended. */
+  shuttingDown(): boolean;
+  /** Every event of the run, for whoever follows it. */
+  publish(event: RunEvent): void;
+  /** The run is active from now until `ended`. */
+  begin(runId: string, controller: AbortController): void;
+  ended(runId: string): void;
+}
+
+/** Starts a validated run; resolves with its id once it has started (the requester was told first). */
+export async function launchRun(host: LaunchHost, options: LaunchOptions, requester: RunRequester): Promise<string> {
+  const { spec, folder, target, claude } = options;
+  const runId = randomUUID();
+  const controller = new AbortController();
+  host.begin(runId, controller);
+  const entities = spec.entities.map((e) => e.name);
+  const warnings = [...spec.warnings, ...(options.warnings ?? [])];
+  await requester.accepted({ runId, folder, entities, warnings });
+  const stream = new RunEventStream(runId);
+  stream.subscribe((event) => host.publish(event));
+  const journal = await openJournal(host, options, stream, { runId, entities, warnings });
+  const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
+  host.registry.add(record);
+  const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target }));
+  host.log.info(
+    `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''}): ${entities.join(', ')}`,
+  );
+  const writes = new RunWrites(target, options.writeFile);
+  void runGeneration({
+    input: { kind: 'spec', spec },
+    stream,
+    signal: controller.signal,
+    concurrency: host.settings.settings.maxConcurrentStages,
+    onFile: writes.write,
+    claude,
+    resume: options.resume,
+    acceptedModel: options.acceptedModel,
+    ...verificationFor({
+      requested: options.verify ?? false,
+      target,
+      folder,
+      claude: Boolean(claude),
+      events: () => [...(options.earlierEvents ?? []), ...stream.events],
+      confirm: host.confirm,
+      say: (message) => stream.emit({ type: 'warning', message }),
+      steps: host.verifySteps,
+    }),
+  })
+    .then(async ({ run }) => {
+      await writes.settled();
+      if (host.shuttingDown()) return; // left as a crash leaves it: the next window offers to resume
+      await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
+      if (run.status === 'cancelled' || run.status === 'failed') await leaveIncomplete(host.log, record, run.status);
+      else await afterSuccess(options, record, stream);
+    })
+    .catch(async (error: unknown) => {
+      host.log.error(`Run ${runId} failed to start: ${errorText(error)}`);
+      await recording?.end(stream.events);
+    })
+    .finally(async () => {
+      // The journal is complete before the run counts as ended (a reload right after must not
+      // mistake a finished run for an interrupted one).
+      await host.journals.close(journal);
+      host.ended(runId);
+    });
+  return runId;
+}
+
+async function openJournal(
+  host: LaunchHost,
+  options: LaunchOptions,
+  stream: RunEventStream,
+  run: { runId: string; entities: string[]; warnings: string[] },
+): Promise<RunJournal | undefined> {
+  const journal = await host.journals.open({
+    journalVersion: JOURNAL_VERSION,
+    ...run,
+    folder: options.folder,
+    projectName: options.spec.name,
+    provider: options.provider,
+    startedAt: Date.now(),
+    spec: options.spec,
+    acceptedModel: options.acceptedModel,
+  });
+  // Nothing is journaled once the window is going away: the run's journal must stay unfinished so
+  // the next window shows it as interrupted and can resume it (not as a run the user cancelled).
+  if (journal) {
+    stream.subscribe((event) => {
+      if (!host.shuttingDown()) journal.append(event);
+    });
+  }
+  return journal;
+}
+
+/** A finished run: a resumed one loses its partial mark; git commits when asked; no workspace: offer to open it. */
+async function afterSuccess(options: LaunchOptions, record: RunRecord, stream: RunEventStream): Promise<void> {
+  if (options.resume) await clearPartialMark(record.target);
+  if (!vscode.workspace.workspaceFolders?.length) void offerToOpen(record.target);
+  if (!options.git) return;
+  const outcome = await commitGeneration(record.target, writtenBy(record), options.spec.requirements.text);
+  // Said in the run, after it finished: the view shows it with the other warnings.
+  stream.emit({ type: 'warning', message: outcome.ok ? `git: ${outcome.detail}` : `git: not committed — ${outcome.detail}` });
+}
+
+/**
+ * A run that did not finish: nothing written means nothing is left (its empty folder goes);
+ * otherwise the project is marked partial and the view asks whether to keep or remove it.
+ */
+async function leaveIncomplete(log: Logger, record: RunRecord, status: string): Promise<void> {
+  try {
+    if (!writtenBy(record).length) {
+      await removeRunFiles(record.target, []);
+      return;
+    }
+    await markPartial(record.target, status, unfinishedStages(record.events()));
+  } catch (error) {
+    log.warn(`Could not mark ${record.folder} as incomplete: ${errorText(error)}`);
+  }
+}
