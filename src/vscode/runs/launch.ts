@@ -100,9 +100,10 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
     .then(async ({ run }) => {
       await writes.settled();
       if (host.shuttingDown()) return; // left as a crash leaves it: the next window offers to resume
-      await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
       if (run.status === 'cancelled' || run.status === 'failed') await leaveIncomplete(host.log, record, run.status);
       else await afterSuccess(options, record, stream);
+      // Recorded with what came after runFinished (git's result), which the run's time includes.
+      await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
     })
     .catch(async (error: unknown) => {
       host.log.error(`Run ${runId} failed to start: ${errorText(error)}`);
@@ -148,9 +149,9 @@ async function afterSuccess(options: LaunchOptions, record: RunRecord, stream: R
   if (options.resume) await clearPartialMark(record.target);
   if (!vscode.workspace.workspaceFolders?.length) void offerToOpen(record.target);
   if (!options.git) return;
-  const outcome = await commitGeneration(record.target, writtenBy(record), options.spec.requirements.text);
-  // Said in the run, after it finished: the view shows it with the other warnings.
-  stream.emit({ type: 'warning', message: outcome.ok ? `git: ${outcome.detail}` : `git: not committed — ${outcome.detail}` });
+  const { outcome, detail, commit } = await commitGeneration(record.target, writtenBy(record), options.spec.requirements.text);
+  // Told in the run, after it finished: the view, the history and the log read it from the stream.
+  stream.emit({ type: 'gitResult', outcome, detail, ...(commit ? { commit } : {}) });
 }
 
 /**

@@ -2,6 +2,7 @@
 // run, said once, from the same events the panel and the history read. No `vscode` import.
 import type { Logger } from '../../core/log';
 import type { RunEvent } from '../../model/run/events';
+import { formatDuration } from '../../model/run/outcome';
 
 interface RunNotes {
   titles: Map<string, string>;
@@ -45,6 +46,16 @@ export function runLogger(log: Logger): (event: RunEvent) => void {
         break;
       case 'warning':
         log.warn(`Run ${event.runId}: ${event.message}`);
+        break;
+      case 'verificationStep': {
+        const how = event.ok ? 'passed' : event.cancelled ? 'was cancelled' : event.timedOut ? 'timed out' : 'failed';
+        const errors = event.ok || !event.firstErrors.length ? '' : `: ${event.firstErrors.slice(0, 3).join(' | ')}`;
+        (event.ok ? log.info : log.warn).call(log, `Run ${event.runId}: verification ${event.step} ${how} in ${formatDuration(event.durationMs)}${errors}`);
+        break;
+      }
+      case 'gitResult':
+        if (event.outcome === 'failed') log.warn(`Run ${event.runId}: git: not committed — ${event.detail}`);
+        else log.info(`Run ${event.runId}: git: ${event.detail}`);
         break;
       case 'runFinished':
         log.info(`Run ${event.runId} ${event.summary.status}: ${event.summary.files} files${notes.entities ? `, entities ${notes.entities}` : ''}`);

@@ -49,7 +49,7 @@ export function verificationFor(context: VerificationContext): Pick<GenerationRe
   /** The Claude files (as they were) the user last agreed to run; undefined until asked. */
   let agreed: Set<string> | undefined;
   return {
-    verify: async (signal) => {
+    verify: async (signal, listener) => {
       // Chosen now: `npm ci` when the project has a lockfile by then.
       const steps = context.steps?.(dir) ?? defaultSteps(dir);
       const commands = steps.map(describeStep);
@@ -68,7 +68,8 @@ export function verificationFor(context: VerificationContext): Pick<GenerationRe
         const withClaude = claudeFiles.length ? `, including ${countFiles(claudeFiles.length)} Claude wrote (${listSome(claudeFiles.map((f) => f.path), 3)})` : '';
         context.say(`You agreed to run ${commands.join(', ')} in ${context.folder}${repaired ? ' again' : ''}: this runs the generated code${withClaude}.`);
       }
-      return verifyProject(dir, { signal, steps });
+      // Each step is told as it starts and ends (verificationStep events on the run's stream).
+      return verifyProject(dir, { signal, steps, onStepStart: listener?.onStepStart, onStepEnd: listener?.onStepEnd });
     },
   };
 }
