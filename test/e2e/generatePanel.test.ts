@@ -221,7 +221,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Takoss' }).first().click();
     app = await findFrameWith(page, '[data-testid=run-panel]');
-    assert.equal(await app.getAttribute('[data-testid=run-panel]', 'data-status'), 'partial');
+    assert.equal(await app.getAttribute('[data-testid=run-panel]', 'data-status'), 'succeeded', 'verification not requested no longer makes the run partial (cf5bac9)');
     assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Generated blog/);
     assert.ok((await app.locator('[data-testid=tree-node]').count()) > 20, 'the execution tree is redrawn from the events');
     await app.click('[data-testid=new-button]');
