@@ -60,6 +60,16 @@ export function indexSpec(spec: ProjectSpec): SpecIndex {
 export function validateSpec(spec: ProjectSpec): string[] {
   const problems: string[] = [];
   const index = indexSpec(spec);
+  entityProblems(spec, index, problems);
+  relationProblems(spec, index, problems);
+  ownerProblems(spec, problems);
+  authProblems(spec, index, problems);
+  for (const rule of spec.rules) ruleProblems(rule, spec, index, problems);
+  return problems;
+}
+
+/** Entities and tables defined twice; fields defined twice, reserved, or with an impossible default or bounds. */
+function entityProblems(spec: ProjectSpec, index: SpecIndex, problems: string[]): void {
   const seenEntities = new Set<string>();
   const seenTables = new Set<string>();
   for (const entity of spec.entities) {
@@ -81,6 +91,10 @@ export function validateSpec(spec: ProjectSpec): string[] {
       }
     }
   }
+}
+
+/** Relations between unknown entities, colliding with a field, or defined twice. */
+function relationProblems(spec: ProjectSpec, index: SpecIndex, problems: string[]): void {
   for (const relation of spec.relations) {
     const label = `Relation ${relation.from}.${relation.name}`;
     if (!index.entity(relation.from)) problems.push(`${label}: unknown entity ${relation.from}`);
@@ -95,6 +109,10 @@ export function validateSpec(spec: ProjectSpec): string[] {
     if (relationNames.has(key)) problems.push(`Relation ${key} is defined twice`);
     relationNames.add(key);
   }
+}
+
+/** Owner relations that are no belongsTo to User, or user-owned records without auth. */
+function ownerProblems(spec: ProjectSpec, problems: string[]): void {
   for (const entity of spec.entities) {
     if (!entity.ownerRelation) continue;
     const owner = spec.relations.find((r) => r.kind === 'belongsTo' && r.from === entity.name && r.name === entity.ownerRelation);
@@ -103,6 +121,9 @@ export function validateSpec(spec: ProjectSpec): string[] {
     }
     if (spec.auth.kind === 'none') problems.push(`${entity.name} is user-owned but the spec has no auth`);
   }
+}
+
+function authProblems(spec: ProjectSpec, index: SpecIndex, problems: string[]): void {
   if (spec.auth.kind === 'emailPassword') {
     if (!index.entity(USER_ENTITY)) problems.push(`Auth needs a ${USER_ENTITY} entity`);
     if (!spec.auth.roles.includes(spec.auth.defaultRole)) problems.push(`Default role "${spec.auth.defaultRole}" is not one of the roles`);
@@ -110,97 +131,107 @@ export function validateSpec(spec: ProjectSpec): string[] {
       problems.push(`Admin role "${spec.auth.adminRole}" is not one of the roles`);
     }
   }
-  for (const rule of spec.rules) {
-    const entity = index.entity(rule.entity);
-    const label = `Rule ${rule.kind} on ${rule.entity}`;
-    if (!entity) {
-      problems.push(`${label}: unknown entity`);
-      continue;
-    }
-    const needField = (name: string | undefined, on = rule.entity) => {
-      if (name && !index.field(on, name)) problems.push(`${label}: ${on} has no field ${name}`);
-    };
-    const needRelation = (name: string) => {
-      const relation = index.parents(rule.entity).find((r) => r.name === name);
-      if (!relation) problems.push(`${label}: ${rule.entity} has no belongsTo relation ${name}`);
-      return relation;
-    };
-    switch (rule.kind) {
-      case 'capacity': {
-        const relation = rule.relation ? needRelation(rule.relation) : undefined;
-        if (relation) needField(rule.capacityField, relation.to);
-        if (rule.capacityField && !rule.relation) problems.push(`${label}: a limit read from ${rule.capacityField} needs the relation to the record that holds it`);
-        if ((rule.capacityField === undefined) === (rule.limit === undefined)) problems.push(`${label}: needs exactly one limit: a number (limit) or a field of the parent (capacityField)`);
-        // A fixed limit over the whole table would also refuse ordinary rows made anywhere else.
-        if (rule.limit !== undefined && !rule.relation && !rule.period) problems.push(`${label}: a fixed limit needs a scope: a relation (per parent) or a period (per day, week or month)`);
-        needField(rule.activeWhenNull);
-        if (rule.period) {
-          const field = index.field(rule.entity, rule.period.field);
-          if (!field) problems.push(`${label}: ${rule.entity} has no field ${rule.period.field}`);
-          else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: the period is counted on ${rule.period.field}, which must be a date or date-time field, not ${field.type}`);
-        }
-        break;
-      }
-      case 'unique':
-        for (const field of rule.fields) {
-          if (!index.field(rule.entity, field) && !index.parents(rule.entity).some((r) => r.name === field)) {
-            problems.push(`${label}: ${rule.entity} has no field or relation ${field}`);
-          }
-        }
-        break;
-      case 'noOverlap':
-        needRelation(rule.scope);
-        needField(rule.start);
-        needField(rule.end);
-        needField(rule.durationMinutesField);
-        if (!rule.end && !rule.durationMinutesField) problems.push(`${label}: needs an end field or a duration field`);
-        break;
-      case 'ownership':
-        if (!entity.ownerRelation) problems.push(`${label}: ${rule.entity} has no ownerRelation`);
-        break;
-      case 'roleRequired':
-        if (spec.auth.kind === 'none') problems.push(`${label}: the spec has no auth`);
-        else for (const role of rule.roles) if (!spec.auth.roles.includes(role)) problems.push(`${label}: unknown role ${role}`);
-        break;
-      case 'statusWorkflow': {
-        const field = index.field(rule.entity, rule.field);
-        if (!field || field.type !== 'enum') problems.push(`${label}: ${rule.field} must be an enum field`);
-        else {
-          const values = new Set(field.enumValues);
-          for (const value of [rule.initial, ...rule.transitions.flatMap((t) => [t.from, t.to])]) {
-            if (!values.has(value)) problems.push(`${label}: "${value}" is not a value of ${rule.field}`);
-          }
-        }
-        break;
-      }
-      case 'dateOrder': {
-        for (const name of [rule.earlier, rule.later]) {
-          const field = index.field(rule.entity, name);
-          if (!field) problems.push(`${label}: ${rule.entity} has no field ${name}`);
-          else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: ${name} must be a date or date-time field, not ${field.type}`);
-        }
-        if (rule.earlier === rule.later) problems.push(`${label}: compares ${rule.earlier} with itself`);
-        break;
-      }
-      case 'refuseWhen': {
-        const { condition } = rule;
-        let on = rule.entity;
-        if (condition.relation) {
-          const relation = needRelation(condition.relation);
-          if (!relation) break;
-          on = relation.to;
-        }
-        const field = index.field(on, condition.field);
-        if (!field) problems.push(`${label}: ${on} has no field ${condition.field}`);
-        else {
-          const problem = conditionProblem(field, condition);
-          if (problem) problems.push(`${label}: ${problem}`);
-        }
-        if (!rule.message.trim()) problems.push(`${label}: needs a message saying why`);
-        if (new Set(rule.actions).size !== rule.actions.length) problems.push(`${label}: lists an action twice`);
-        break;
-      }
-    }
+}
+
+/** What one rule refers to that the spec does not have, or asks what cannot be. */
+function ruleProblems(rule: Rule, spec: ProjectSpec, index: SpecIndex, problems: string[]): void {
+  const entity = index.entity(rule.entity);
+  const label = `Rule ${rule.kind} on ${rule.entity}`;
+  if (!entity) {
+    problems.push(`${label}: unknown entity`);
+    return;
   }
-  return problems;
+  const needField = (name: string | undefined, on = rule.entity) => {
+    if (name && !index.field(on, name)) problems.push(`${label}: ${on} has no field ${name}`);
+  };
+  const needRelation = (name: string) => {
+    const relation = index.parents(rule.entity).find((r) => r.name === name);
+    if (!relation) problems.push(`${label}: ${rule.entity} has no belongsTo relation ${name}`);
+    return relation;
+  };
+  switch (rule.kind) {
+    case 'capacity':
+      capacityProblems(rule, label, index, needField, needRelation, problems);
+      break;
+    case 'unique':
+      for (const field of rule.fields) {
+        if (!index.field(rule.entity, field) && !index.parents(rule.entity).some((r) => r.name === field)) {
+          problems.push(`${label}: ${rule.entity} has no field or relation ${field}`);
+        }
+      }
+      break;
+    case 'noOverlap':
+      needRelation(rule.scope);
+      needField(rule.start);
+      needField(rule.end);
+      needField(rule.durationMinutesField);
+      if (!rule.end && !rule.durationMinutesField) problems.push(`${label}: needs an end field or a duration field`);
+      break;
+    case 'ownership':
+      if (!entity.ownerRelation) problems.push(`${label}: ${rule.entity} has no ownerRelation`);
+      break;
+    case 'roleRequired':
+      if (spec.auth.kind === 'none') problems.push(`${label}: the spec has no auth`);
+      else for (const role of rule.roles) if (!spec.auth.roles.includes(role)) problems.push(`${label}: unknown role ${role}`);
+      break;
+    case 'statusWorkflow': {
+      const field = index.field(rule.entity, rule.field);
+      if (!field || field.type !== 'enum') problems.push(`${label}: ${rule.field} must be an enum field`);
+      else {
+        const values = new Set(field.enumValues);
+        for (const value of [rule.initial, ...rule.transitions.flatMap((t) => [t.from, t.to])]) {
+          if (!values.has(value)) problems.push(`${label}: "${value}" is not a value of ${rule.field}`);
+        }
+      }
+      break;
+    }
+    case 'dateOrder': {
+      for (const name of [rule.earlier, rule.later]) {
+        const field = index.field(rule.entity, name);
+        if (!field) problems.push(`${label}: ${rule.entity} has no field ${name}`);
+        else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: ${name} must be a date or date-time field, not ${field.type}`);
+      }
+      if (rule.earlier === rule.later) problems.push(`${label}: compares ${rule.earlier} with itself`);
+      break;
+    }
+    case 'refuseWhen':
+      refuseWhenProblems(rule, label, index, needRelation, problems);
+      break;
+  }
+}
+
+type NeedField = (name: string | undefined, on?: string) => void;
+type NeedRelation = (name: string) => Relation | undefined;
+
+function capacityProblems(rule: Extract<Rule, { kind: 'capacity' }>, label: string, index: SpecIndex, needField: NeedField, needRelation: NeedRelation, problems: string[]): void {
+  const relation = rule.relation ? needRelation(rule.relation) : undefined;
+  if (relation) needField(rule.capacityField, relation.to);
+  if (rule.capacityField && !rule.relation) problems.push(`${label}: a limit read from ${rule.capacityField} needs the relation to the record that holds it`);
+  if ((rule.capacityField === undefined) === (rule.limit === undefined)) problems.push(`${label}: needs exactly one limit: a number (limit) or a field of the parent (capacityField)`);
+  // A fixed limit over the whole table would also refuse ordinary rows made anywhere else.
+  if (rule.limit !== undefined && !rule.relation && !rule.period) problems.push(`${label}: a fixed limit needs a scope: a relation (per parent) or a period (per day, week or month)`);
+  needField(rule.activeWhenNull);
+  if (rule.period) {
+    const field = index.field(rule.entity, rule.period.field);
+    if (!field) problems.push(`${label}: ${rule.entity} has no field ${rule.period.field}`);
+    else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: the period is counted on ${rule.period.field}, which must be a date or date-time field, not ${field.type}`);
+  }
+}
+
+function refuseWhenProblems(rule: Extract<Rule, { kind: 'refuseWhen' }>, label: string, index: SpecIndex, needRelation: NeedRelation, problems: string[]): void {
+  const { condition } = rule;
+  let on = rule.entity;
+  if (condition.relation) {
+    const relation = needRelation(condition.relation);
+    if (!relation) return;
+    on = relation.to;
+  }
+  const field = index.field(on, condition.field);
+  if (!field) problems.push(`${label}: ${on} has no field ${condition.field}`);
+  else {
+    const problem = conditionProblem(field, condition);
+    if (problem) problems.push(`${label}: ${problem}`);
+  }
+  if (!rule.message.trim()) problems.push(`${label}: needs a message saying why`);
+  if (new Set(rule.actions).size !== rule.actions.length) problems.push(`${label}: lists an action twice`);
 }
