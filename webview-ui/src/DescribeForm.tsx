@@ -1,11 +1,18 @@
 import { VscodeButton, VscodeRadio, VscodeRadioGroup, VscodeTextarea, VscodeTextfield } from '@vscode-elements/react-elements';
 import { type FormEvent, useState } from 'react';
 import { ExtractRequest, type ProviderChoice } from '../../src/model/protocol';
+import { valueOf } from './elementEvents';
 
 const EXAMPLES = [
-  'Blog with auth and posts.',
-  'A team task manager. Users sign up and log in. A user can create projects; each project has many tasks. A task has a title, a due date, a priority (low, medium, high) and a status (todo, in progress, done).',
-  'Event booking: organizers create events (name, venue, start time, capacity, ticket price). Attendees register for events; registration is refused once capacity is reached.',
+  { name: 'blog', text: 'Blog with auth and posts.' },
+  {
+    name: 'task manager',
+    text: 'A team task manager. Users sign up and log in. A user can create projects; each project has many tasks. A task has a title, a due date, a priority (low, medium, high) and a status (todo, in progress, done).',
+  },
+  {
+    name: 'event booking',
+    text: 'Event booking: organizers create events (name, venue, start time, capacity, ticket price). Attendees register for events; registration is refused once capacity is reached.',
+  },
 ];
 
 export interface Draft {
@@ -25,16 +32,58 @@ export interface DescribeFormProps {
   onSetApiKey: () => void;
 }
 
-/**
- * Step 1: requirements text, an optional project name and the provider. Validated with the same
- * zod schema the host uses; errors are shown inline. Ctrl/Cmd+Enter in the text submits.
- */
-export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft, hasApiKey, defaultProvider, onSetApiKey }: DescribeFormProps) {
+type FormErrors = { requirements?: string; name?: string };
+
+/** The request the form would send, checked with the host's schema: its data, or the errors in the form's words. */
+function checkRequest(requirements: string, name: string, provider: ProviderChoice): { data: { requirements: string; projectName?: string } } | { errors: FormErrors } {
+  const checked = ExtractRequest.safeParse({ type: 'extract', requestId: 'form', requirements, projectName: name.trim() || undefined, provider });
+  if (checked.success) return { data: checked.data };
+  const errors: FormErrors = {};
+  for (const issue of checked.error.issues) {
+    if (issue.path[0] === 'requirements') errors.requirements ??= `${issue.message}.`;
+    if (issue.path[0] === 'projectName') errors.name ??= `Project name: ${issue.message}.`;
+  }
+  return { errors };
+}
+
+function FieldError({ id, testId, message }: { id: string; testId: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert" id={id} data-testid={testId}>
+      {message}
+    </p>
+  );
+}
+
+/** Offline, or Claude when a key is stored (else an offer to set one). */
+function ProviderChoiceField({ provider, hasApiKey, onChoose, onSetApiKey }: { provider: ProviderChoice; hasApiKey: boolean; onChoose: (provider: ProviderChoice) => void; onSetApiKey: () => void }) {
+  return (
+    <fieldset className="provider">
+      <legend>Generator</legend>
+      <VscodeRadioGroup aria-label="Generator" onChange={(event) => onChoose((event.target as unknown as { value: string }).value as ProviderChoice)} data-testid="provider">
+        <VscodeRadio name="provider" value="offline" checked={provider === 'offline'} data-testid="provider-offline">
+          Offline (deterministic, no API key, free)
+        </VscodeRadio>
+        <VscodeRadio name="provider" value="anthropic" checked={provider === 'anthropic'} disabled={!hasApiKey} data-testid="provider-anthropic">
+          Claude for the stages that need judgement
+        </VscodeRadio>
+      </VscodeRadioGroup>
+      {!hasApiKey && (
+        <span className="muted">
+          Claude needs an API key.{' '}
+          <button type="button" className="link" onClick={onSetApiKey} data-testid="set-api-key">
+            Set API key
+          </button>
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+/** The requirements and project name as typed, each change also kept as the draft. */
+function useDraft(draft: Draft | undefined, onDraft: (draft: Draft) => void) {
   const [requirements, setRequirementsState] = useState(draft?.requirements ?? '');
   const [name, setNameState] = useState(draft?.name ?? '');
-  const [chosen, setProvider] = useState<ProviderChoice>(defaultProvider);
-  const provider: ProviderChoice = hasApiKey ? chosen : 'offline';
-  const [errors, setErrors] = useState<{ requirements?: string; name?: string }>({});
   const setRequirements = (value: string) => {
     setRequirementsState(value);
     onDraft({ requirements: value, name });
@@ -43,19 +92,24 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
     setNameState(value);
     onDraft({ requirements, name: value });
   };
+  return { requirements, name, setRequirements, setName };
+}
+
+/**
+ * Step 1: requirements text, an optional project name and the provider. Validated with the same
+ * zod schema the host uses; errors are shown inline. Ctrl/Cmd+Enter in the text submits.
+ */
+export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft, hasApiKey, defaultProvider, onSetApiKey }: DescribeFormProps) {
+  const { requirements, name, setRequirements, setName } = useDraft(draft, onDraft);
+  const [chosen, setProvider] = useState<ProviderChoice>(defaultProvider);
+  const provider: ProviderChoice = hasApiKey ? chosen : 'offline';
+  const [errors, setErrors] = useState<FormErrors>({});
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (disabled || busy) return;
-    const checked = ExtractRequest.safeParse({ type: 'extract', requestId: 'form', requirements, projectName: name.trim() || undefined, provider });
-    if (!checked.success) {
-      const next: typeof errors = {};
-      for (const issue of checked.error.issues) {
-        if (issue.path[0] === 'requirements') next.requirements ??= `${issue.message}.`;
-        if (issue.path[0] === 'projectName') next.name ??= `Project name: ${issue.message}.`;
-      }
-      return setErrors(next);
-    }
+    const checked = checkRequest(requirements, name, provider);
+    if ('errors' in checked) return setErrors(checked.errors);
     setErrors({});
     onSubmit(checked.data.requirements, checked.data.projectName, provider);
   };
@@ -69,22 +123,18 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
         rows={7}
         value={requirements}
         placeholder="e.g. Blog with auth and posts — or paste your user stories"
-        onInput={(event) => setRequirements((event.currentTarget as unknown as { value: string }).value)}
+        onInput={(event) => setRequirements(valueOf(event))}
         onKeyDown={(event) => (event.ctrlKey || event.metaKey) && event.key === 'Enter' && submit()}
         aria-label="Requirements"
         aria-invalid={Boolean(errors.requirements)}
         aria-describedby={errors.requirements ? 'requirements-error' : undefined}
       />
-      {errors.requirements && (
-        <p className="form-error" role="alert" id="requirements-error" data-testid="form-error">
-          {errors.requirements}
-        </p>
-      )}
+      <FieldError id="requirements-error" testId="form-error" message={errors.requirements} />
       <div className="examples">
         Start from an example:{' '}
         {EXAMPLES.map((example, index) => (
-          <button key={example} type="button" className="link" onClick={() => setRequirements(example)} data-testid={`example-${index}`}>
-            {['blog', 'task manager', 'event booking'][index]}
+          <button key={example.text} type="button" className="link" onClick={() => setRequirements(example.text)} data-testid={`example-${index}`}>
+            {example.name}
           </button>
         ))}
       </div>
@@ -94,39 +144,13 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
         data-testid="project-name"
         value={name}
         placeholder="derived from the description"
-        onInput={(event) => setName((event.currentTarget as unknown as { value: string }).value)}
+        onInput={(event) => setName(valueOf(event))}
         aria-label="Project name"
         aria-invalid={Boolean(errors.name)}
         aria-describedby={errors.name ? 'name-error' : undefined}
       />
-      {errors.name && (
-        <p className="form-error" role="alert" id="name-error" data-testid="name-error">
-          {errors.name}
-        </p>
-      )}
-      <fieldset className="provider">
-        <legend>Generator</legend>
-        <VscodeRadioGroup
-          aria-label="Generator"
-          onChange={(event) => setProvider((event.target as unknown as { value: string }).value as ProviderChoice)}
-          data-testid="provider"
-        >
-          <VscodeRadio name="provider" value="offline" checked={provider === 'offline'} data-testid="provider-offline">
-            Offline (deterministic, no API key, free)
-          </VscodeRadio>
-          <VscodeRadio name="provider" value="anthropic" checked={provider === 'anthropic'} disabled={!hasApiKey} data-testid="provider-anthropic">
-            Claude for the stages that need judgement
-          </VscodeRadio>
-        </VscodeRadioGroup>
-        {!hasApiKey && (
-          <span className="muted">
-            Claude needs an API key.{' '}
-            <button type="button" className="link" onClick={onSetApiKey} data-testid="set-api-key">
-              Set API key
-            </button>
-          </span>
-        )}
-      </fieldset>
+      <FieldError id="name-error" testId="name-error" message={errors.name} />
+      <ProviderChoiceField provider={provider} hasApiKey={hasApiKey} onChoose={setProvider} onSetApiKey={onSetApiKey} />
       <VscodeButton onClick={() => submit()} disabled={disabled || busy} data-testid="review-button">
         {busy ? 'Reading the requirements…' : 'Review the data model'}
       </VscodeButton>

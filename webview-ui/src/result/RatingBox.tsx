@@ -2,6 +2,23 @@ import { VscodeButton, VscodeTextarea } from '@vscode-elements/react-elements';
 import { useEffect, useState } from 'react';
 import type { Rating } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
+import { valueOf } from '../elementEvents';
+
+/** One of the two ratings: pressed when it is the current one. */
+function RateButton({ good, up, saving, onChoose }: { good: boolean; up?: boolean; saving: boolean; onChoose: (good: boolean) => void }) {
+  return (
+    <VscodeButton
+      secondary={up !== good}
+      aria-label={good ? 'Good result' : 'Poor result'}
+      aria-pressed={up === good ? 'true' : 'false'}
+      disabled={saving}
+      onClick={() => onChoose(good)}
+      data-testid={good ? 'rate-up' : 'rate-down'}
+    >
+      {good ? 'Good' : 'Poor'}
+    </VscodeButton>
+  );
+}
 
 /**
  * Thumbs up or down on this generation, with an optional note. Kept in its history record; the
@@ -37,26 +54,8 @@ export function RatingBox({ bridge, runId, rating }: { bridge: Bridge; runId: st
   return (
     <section className="rating" aria-label="Rate this generation" data-testid="rating" data-rating={up === undefined ? undefined : up ? 'up' : 'down'}>
       <span className="rating-label">How is this result?</span>
-      <VscodeButton
-        secondary={up !== true}
-        aria-label="Good result"
-        aria-pressed={up === true ? 'true' : 'false'}
-        disabled={saving}
-        onClick={() => choose(true)}
-        data-testid="rate-up"
-      >
-        Good
-      </VscodeButton>
-      <VscodeButton
-        secondary={up !== false}
-        aria-label="Poor result"
-        aria-pressed={up === false ? 'true' : 'false'}
-        disabled={saving}
-        onClick={() => choose(false)}
-        data-testid="rate-down"
-      >
-        Poor
-      </VscodeButton>
+      <RateButton good up={up} saving={saving} onChoose={choose} />
+      <RateButton good={false} up={up} saving={saving} onChoose={choose} />
       {up !== undefined && (
         <div className="rating-note">
           <VscodeTextarea
@@ -66,7 +65,7 @@ export function RatingBox({ bridge, runId, rating }: { bridge: Bridge; runId: st
             rows={2}
             maxlength={2000}
             value={note}
-            onInput={(event) => setNote((event.currentTarget as unknown as { value: string }).value)}
+            onInput={(event) => setNote(valueOf(event))}
             data-testid="rating-note"
           />
           <VscodeButton secondary disabled={saving} onClick={() => void save(up, note)} data-testid="rating-save">

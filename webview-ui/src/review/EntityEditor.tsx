@@ -1,7 +1,8 @@
 import { VscodeButton, VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextfield } from '@vscode-elements/react-elements';
 import { useState } from 'react';
-import { addField, deleteEntity, deleteField, renameEntity, renameField, updateField } from '../../../src/model/project/edit';
+import { addField, deleteEntity, deleteField, type FieldPatch, renameEntity, renameField, updateField } from '../../../src/model/project/edit';
 import { type Entity, type Field, FieldType, type ProjectSpec } from '../../../src/model/project/projectSpec';
+import { checkedOf, valueOf } from '../elementEvents';
 import { InlineName } from './InlineName';
 import { Sources } from './Sources';
 
@@ -9,8 +10,52 @@ type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
 
 const FIELD_TYPES = FieldType.options;
 
-const valueOf = (event: { currentTarget: unknown }) => (event.currentTarget as { value: string }).value;
-const checkedOf = (event: { currentTarget: unknown }) => (event.currentTarget as { checked: boolean }).checked;
+/** The field's type, and its values when it is an enum. */
+function TypeCell({ entity, field, edit }: { entity: Entity; field: Field; edit: Edit }) {
+  const update = (patch: FieldPatch) => edit((s) => updateField(s, entity.name, field.name, patch));
+  const id = `${entity.name}-${field.name}`;
+  return (
+    <td>
+      <VscodeSingleSelect value={field.type} aria-label={`Type of ${entity.name}.${field.name}`} data-testid={`field-type-${id}`} onChange={(event) => update({ type: valueOf(event) as FieldType })}>
+        {FIELD_TYPES.map((type) => (
+          <VscodeOption key={type} value={type} selected={type === field.type}>
+            {type}
+          </VscodeOption>
+        ))}
+      </VscodeSingleSelect>
+      {field.type === 'enum' && (
+        <VscodeTextfield
+          className="enum-values"
+          value={(field.enumValues ?? []).join(', ')}
+          aria-label={`Values of ${entity.name}.${field.name}, separated by commas`}
+          data-testid={`field-values-${id}`}
+          onChange={(event) =>
+            update({
+              enumValues: valueOf(event)
+                .split(',')
+                .map((v) => v.trim())
+                .filter(Boolean),
+            })
+          }
+        />
+      )}
+    </td>
+  );
+}
+
+/** A yes/no property of the field (required, unique) as a checkbox cell. */
+function FlagCell({ entity, field, flag, edit }: { entity: Entity; field: Field; flag: 'required' | 'unique'; edit: Edit }) {
+  return (
+    <td className="center">
+      <VscodeCheckbox
+        checked={field[flag]}
+        aria-label={`${entity.name}.${field.name} is ${flag}`}
+        data-testid={`field-${flag}-${entity.name}-${field.name}`}
+        onChange={(event) => edit((s) => updateField(s, entity.name, field.name, { [flag]: checkedOf(event) }))}
+      />
+    </td>
+  );
+}
 
 function FieldRow({ spec, entity, field, edit }: { spec: ProjectSpec; entity: Entity; field: Field; edit: Edit }) {
   const id = `${entity.name}-${field.name}`;
@@ -25,54 +70,9 @@ function FieldRow({ spec, entity, field, edit }: { spec: ProjectSpec; entity: En
           onCancel={() => edit((s) => s)}
         />
       </td>
-      <td>
-        <VscodeSingleSelect
-          value={field.type}
-          aria-label={`Type of ${entity.name}.${field.name}`}
-          data-testid={`field-type-${id}`}
-          onChange={(event) => edit((s) => updateField(s, entity.name, field.name, { type: valueOf(event) as FieldType }))}
-        >
-          {FIELD_TYPES.map((type) => (
-            <VscodeOption key={type} value={type} selected={type === field.type}>
-              {type}
-            </VscodeOption>
-          ))}
-        </VscodeSingleSelect>
-        {field.type === 'enum' && (
-          <VscodeTextfield
-            className="enum-values"
-            value={(field.enumValues ?? []).join(', ')}
-            aria-label={`Values of ${entity.name}.${field.name}, separated by commas`}
-            data-testid={`field-values-${id}`}
-            onChange={(event) =>
-              edit((s) =>
-                updateField(s, entity.name, field.name, {
-                  enumValues: valueOf(event)
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean),
-                }),
-              )
-            }
-          />
-        )}
-      </td>
-      <td className="center">
-        <VscodeCheckbox
-          checked={field.required}
-          aria-label={`${entity.name}.${field.name} is required`}
-          data-testid={`field-required-${id}`}
-          onChange={(event) => edit((s) => updateField(s, entity.name, field.name, { required: checkedOf(event) }))}
-        />
-      </td>
-      <td className="center">
-        <VscodeCheckbox
-          checked={field.unique}
-          aria-label={`${entity.name}.${field.name} is unique`}
-          data-testid={`field-unique-${id}`}
-          onChange={(event) => edit((s) => updateField(s, entity.name, field.name, { unique: checkedOf(event) }))}
-        />
-      </td>
+      <TypeCell entity={entity} field={field} edit={edit} />
+      <FlagCell entity={entity} field={field} flag="required" edit={edit} />
+      <FlagCell entity={entity} field={field} flag="unique" edit={edit} />
       <td>
         <Sources spec={spec} ids={field.sources} compact />
       </td>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { addEntity } from '../../../src/model/project/edit';
 import { TargetFolder } from '../../../src/model/protocol';
 import type { Bridge, GenerateOptions } from '../bridge';
+import { checkedOf, valueOf } from '../elementEvents';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
 import { Forecast } from './Forecast';
@@ -15,6 +16,7 @@ import { RulesList } from './RulesList';
 import type { useReview } from './useReview';
 
 type ReviewApi = ReturnType<typeof useReview>;
+type Review = NonNullable<ReviewApi['review']>;
 
 function AddEntity({ edit }: { edit: ReviewApi['edit'] }) {
   const [name, setName] = useState('');
@@ -28,13 +30,100 @@ function AddEntity({ edit }: { edit: ReviewApi['edit'] }) {
         placeholder="New entity, e.g. Comment"
         aria-label="New entity name"
         data-testid="add-entity-name"
-        onInput={(event) => setName((event.currentTarget as unknown as { value: string }).value)}
+        onInput={(event) => setName(valueOf(event))}
         onKeyDown={(event) => event.key === 'Enter' && add()}
       />
       <VscodeButton secondary onClick={add} data-testid="add-entity">
         Add entity
       </VscodeButton>
     </div>
+  );
+}
+
+/** The workspace folder to generate into, checked as the host checks it, with what will happen there. */
+function FolderRow({ api, review, folder, folderError }: { api: ReviewApi; review: Review; folder: string; folderError?: string }) {
+  return (
+    <div className="folder-row">
+      <label htmlFor="target-folder">Folder in the workspace</label>
+      <VscodeTextfield id="target-folder" value={folder} data-testid="target-folder" aria-describedby="folder-note" onInput={(event) => api.chooseFolder(valueOf(event))} />
+      <span id="folder-note" className={folderError || review.folderExists ? 'form-error' : 'muted'} role={folderError ? 'alert' : undefined}>
+        {folderError ??
+          (review.folderExists && review.folderChoice === undefined
+            ? `"${folder}" already exists and is not empty: merge into it (you choose each file) or choose another folder.`
+            : 'A new folder; Takoss never writes over existing files.')}
+      </span>
+    </div>
+  );
+}
+
+/** Verify after generating (only in a trusted workspace) and commit to git. */
+function RunOptions({ api, review, trusted }: { api: ReviewApi; review: Review; trusted: boolean }) {
+  return (
+    <div className="verify-row">
+      <VscodeCheckbox checked={trusted && (review.verify ?? false)} disabled={!trusted} data-testid="verify-option" onChange={(event) => api.chooseVerify(checkedOf(event))}>
+        Verify after generating: npm install, build and the project's tests (runs the generated code on this machine; VS Code asks you first, naming what will run)
+      </VscodeCheckbox>
+      <VscodeCheckbox checked={review.git ?? false} data-testid="git-option" onChange={(event) => api.chooseGit(checkedOf(event))}>
+        Commit the generation to git (a repository is created in the folder if there is none; regenerating makes a new commit to diff)
+      </VscodeCheckbox>
+      {!trusted && (
+        <span className="muted" data-testid="verify-restricted">
+          Restricted Mode: Takoss never runs generated code in an untrusted workspace. Trust the workspace (Manage Workspace Trust) to verify.
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** What blocks generating (the spec's problems), a refused edit, and the extraction's notes. */
+function ReviewNotices({ api, review }: { api: ReviewApi; review: Review }) {
+  const { warnings } = review.spec;
+  return (
+    <>
+      {review.problems.length > 0 && (
+        <div className="problems" role="alert" data-testid="spec-problems">
+          <strong>Fix these before generating:</strong>
+          <ul>
+            {review.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {api.editError && (
+        <p className="form-error" role="alert" data-testid="edit-error">
+          {api.editError}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <details className="warnings">
+          <summary>{warnings.length} note{warnings.length > 1 ? 's' : ''} from the extraction</summary>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** The editable model: entities, relations, sign-in, options and rules. */
+function ModelEditors({ api, review }: { api: ReviewApi; review: Review }) {
+  const { spec } = review;
+  return (
+    <>
+      <h3>Entities ({spec.entities.length})</h3>
+      {spec.entities.map((entity) => (
+        <EntityEditor key={entity.name} spec={spec} entity={entity} edit={api.edit} />
+      ))}
+      <AddEntity edit={api.edit} />
+      <RelationsEditor spec={spec} edit={api.edit} />
+      <AuthEditor spec={spec} edit={api.edit} />
+      <OptionsEditor spec={spec} edit={api.edit} />
+      <RulesList spec={spec} edit={api.edit} />
+    </>
   );
 }
 
@@ -65,6 +154,7 @@ export function ReviewStep({
   const occupied = review.folderExists && review.folderChoice === undefined;
   const merge = occupied ? review.merge : undefined;
   const blocked = review.problems.length > 0 || Boolean(folderError) || (occupied && !merge);
+  const generate = () => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false, acceptedModel: review.acceptedModel });
   return (
     <section className="review" aria-label="Review the data model" data-testid="review-step">
       <div className="run-head">
@@ -75,7 +165,7 @@ export function ReviewStep({
           <VscodeButton secondary onClick={onBack} data-testid="back-button">
             Back
           </VscodeButton>
-          <VscodeButton onClick={() => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false, acceptedModel: review.acceptedModel })} disabled={disabled || blocked || api.checking} data-testid="generate-button">
+          <VscodeButton onClick={generate} disabled={disabled || blocked || api.checking} data-testid="generate-button">
             Generate project
           </VscodeButton>
         </div>
@@ -87,79 +177,11 @@ export function ReviewStep({
       <NotUnderstoodList spec={spec} edit={api.edit} />
       <RefineWithClaude api={api} bridge={bridge} />
       <Forecast forecast={review.forecast} checking={api.checking} />
-      <div className="folder-row">
-        <label htmlFor="target-folder">Folder in the workspace</label>
-        <VscodeTextfield
-          id="target-folder"
-          value={folder}
-          data-testid="target-folder"
-          aria-describedby="folder-note"
-          onInput={(event) => api.chooseFolder((event.currentTarget as unknown as { value: string }).value)}
-        />
-        <span id="folder-note" className={folderError || review.folderExists ? 'form-error' : 'muted'} role={folderError ? 'alert' : undefined}>
-          {folderError ??
-            (review.folderExists && review.folderChoice === undefined
-              ? `"${folder}" already exists and is not empty: merge into it (you choose each file) or choose another folder.`
-              : 'A new folder; Takoss never writes over existing files.')}
-        </span>
-      </div>
+      <FolderRow api={api} review={review} folder={folder} folderError={folderError} />
       {occupied && <MergeChoice review={review} onMerge={api.chooseMerge} />}
-      <div className="verify-row">
-        <VscodeCheckbox
-          checked={trusted && (review.verify ?? false)}
-          disabled={!trusted}
-          data-testid="verify-option"
-          onChange={(event) => api.chooseVerify((event.currentTarget as unknown as { checked: boolean }).checked)}
-        >
-          Verify after generating: npm install, build and the project's tests (runs the generated code on this machine; VS Code asks you first, naming what will run)
-        </VscodeCheckbox>
-        <VscodeCheckbox
-          checked={review.git ?? false}
-          data-testid="git-option"
-          onChange={(event) => api.chooseGit((event.currentTarget as unknown as { checked: boolean }).checked)}
-        >
-          Commit the generation to git (a repository is created in the folder if there is none; regenerating makes a new commit to diff)
-        </VscodeCheckbox>
-        {!trusted && (
-          <span className="muted" data-testid="verify-restricted">
-            Restricted Mode: Takoss never runs generated code in an untrusted workspace. Trust the workspace (Manage Workspace Trust) to verify.
-          </span>
-        )}
-      </div>
-      {review.problems.length > 0 && (
-        <div className="problems" role="alert" data-testid="spec-problems">
-          <strong>Fix these before generating:</strong>
-          <ul>
-            {review.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {api.editError && (
-        <p className="form-error" role="alert" data-testid="edit-error">
-          {api.editError}
-        </p>
-      )}
-      {spec.warnings.length > 0 && (
-        <details className="warnings">
-          <summary>{spec.warnings.length} note{spec.warnings.length > 1 ? 's' : ''} from the extraction</summary>
-          <ul>
-            {spec.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <h3>Entities ({spec.entities.length})</h3>
-      {spec.entities.map((entity) => (
-        <EntityEditor key={entity.name} spec={spec} entity={entity} edit={api.edit} />
-      ))}
-      <AddEntity edit={api.edit} />
-      <RelationsEditor spec={spec} edit={api.edit} />
-      <AuthEditor spec={spec} edit={api.edit} />
-      <OptionsEditor spec={spec} edit={api.edit} />
-      <RulesList spec={spec} edit={api.edit} />
+      <RunOptions api={api} review={review} trusted={trusted} />
+      <ReviewNotices api={api} review={review} />
+      <ModelEditors api={api} review={review} />
     </section>
   );
 }

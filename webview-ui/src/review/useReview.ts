@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react';
 import type { AcceptedModel } from '../../../src/model/run/events';
 import { SpecEditError } from '../../../src/model/project/edit';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
@@ -31,38 +31,20 @@ export interface Review {
   acceptedModel?: AcceptedModel;
 }
 
-/** The review step: the extracted spec, edited locally, re-checked by the host after each edit. */
-export function useReview(bridge: Bridge) {
-  const [review, setReview] = usePersistentState<Review | undefined>(bridge, 'review', undefined);
-  const [busy, setBusy] = useState(false);
+type SetReview = Dispatch<SetStateAction<Review | undefined>>;
+
+const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+
+/**
+ * Asks the host to check an edited spec once the user pauses (problems, forecast, folder); an
+ * answer to an older edit is dropped.
+ */
+function useRecheck(bridge: Bridge, setReview: SetReview, setError: (message: string) => void) {
   const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string>();
-  const [editError, setEditError] = useState<string>();
   const edits = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const begin = useCallback(
-    async (requirements: string, projectName: string | undefined, provider: ProviderChoice) => {
-      setBusy(true);
-      setError(undefined);
-      try {
-        const reply = await bridge.extract(requirements, projectName, provider);
-        const { spec, problems, forecast, folder, folderExists, conflicts } = reply;
-        setReview({ spec, provider, problems, forecast, folder, folderExists, conflicts });
-        setEditError(undefined);
-        return true;
-      } catch (failure) {
-        setError(failure instanceof Error ? failure.message : String(failure));
-        return false;
-      } finally {
-        setBusy(false);
-      }
-    },
-    [bridge, setReview],
-  );
-
-  /** Asks the host again once the user pauses; an answer to an older edit is dropped. */
   const recheck = useCallback(
     (spec: ProjectSpec, provider: ProviderChoice) => {
       const edit = ++edits.current;
@@ -81,14 +63,30 @@ export function useReview(bridge: Bridge) {
           (failure: unknown) => {
             if (edit !== edits.current) return;
             setChecking(false);
-            setError(failure instanceof Error ? failure.message : String(failure));
+            setError(messageOf(failure));
           },
         );
       }, 250);
     },
-    [bridge, setReview],
+    [bridge, setReview, setError],
   );
+  return { checking, recheck };
+}
 
+/** The user's choices for the run (folder, verify, merge, git): each changes the review in place. */
+function useRunChoices(setReview: SetReview) {
+  const choose = useCallback((patch: Partial<Review>) => setReview((previous) => previous && { ...previous, ...patch }), [setReview]);
+  return {
+    chooseFolder: useCallback((folderChoice: string) => choose({ folderChoice }), [choose]),
+    chooseMerge: useCallback((merge: { replace: string[] } | undefined) => choose({ merge }), [choose]),
+    chooseGit: useCallback((git: boolean) => choose({ git }), [choose]),
+    chooseVerify: useCallback((verify: boolean) => choose({ verify }), [choose]),
+  };
+}
+
+/** Edits of the model under review: by the user (checked, explained when refused) or Claude's model taken. */
+function useModelEdits(review: Review | undefined, setReview: SetReview, recheck: (spec: ProjectSpec, provider: ProviderChoice) => void) {
+  const [editError, setEditError] = useState<string>();
   /** Applies one edit; an invalid one (duplicate or malformed name) is explained, not applied. */
   const edit = useCallback(
     (change: (spec: ProjectSpec) => ProjectSpec): boolean => {
@@ -128,11 +126,38 @@ export function useReview(bridge: Bridge) {
     [setReview],
   );
 
-  const chooseFolder = useCallback((folderChoice: string) => setReview((previous) => previous && { ...previous, folderChoice }), [setReview]);
-  const close = useCallback(() => setReview(undefined), [setReview]);
-  const chooseMerge = useCallback((merge: { replace: string[] } | undefined) => setReview((previous) => previous && { ...previous, merge }), [setReview]);
-  const chooseGit = useCallback((git: boolean) => setReview((previous) => previous && { ...previous, git }), [setReview]);
-  const chooseVerify = useCallback((verify: boolean) => setReview((previous) => previous && { ...previous, verify }), [setReview]);
+  return { editError, setEditError, edit, acceptModel, confirmModel };
+}
 
-  return { review, busy, checking, error, editError, begin, edit, acceptModel, confirmModel, chooseFolder, chooseVerify, chooseMerge, chooseGit, close, dismissEditError: () => setEditError(undefined) };
+/** The review step: the extracted spec, edited locally, re-checked by the host after each edit. */
+export function useReview(bridge: Bridge) {
+  const [review, setReview] = usePersistentState<Review | undefined>(bridge, 'review', undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const { checking, recheck } = useRecheck(bridge, setReview, setError);
+  const { editError, setEditError, ...edits } = useModelEdits(review, setReview, recheck);
+
+  const begin = useCallback(
+    async (requirements: string, projectName: string | undefined, provider: ProviderChoice) => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const reply = await bridge.extract(requirements, projectName, provider);
+        const { spec, problems, forecast, folder, folderExists, conflicts } = reply;
+        setReview({ spec, provider, problems, forecast, folder, folderExists, conflicts });
+        setEditError(undefined);
+        return true;
+      } catch (failure) {
+        setError(messageOf(failure));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [bridge, setReview, setEditError],
+  );
+
+  const close = useCallback(() => setReview(undefined), [setReview]);
+  const choices = useRunChoices(setReview);
+  return { review, busy, checking, error, editError, begin, ...edits, ...choices, close, dismissEditError: () => setEditError(undefined) };
 }
