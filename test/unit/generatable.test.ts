@@ -10,10 +10,12 @@ describe('generationProblems', () => {
   });
 
   it('names the missing data model first, with what to do about it', () => {
-    const spec = { ...loadFixtureSpec('events'), entities: [], relations: [], rules: [] };
+    const spec = { ...loadFixtureSpec('events'), entities: [], relations: [], rules: [], warnings: [] };
     const problems = generationProblems(spec);
     assert.equal(problems[0], NO_ENTITIES);
     assert.match(problems[0], /add one in the review step/);
+    const noted = generationProblems({ ...spec, warnings: ['The text looks like French; Takoss reads English.'] });
+    assert.equal(noted[0], `${NO_ENTITIES} The extraction noted: The text looks like French; Takoss reads English.`);
   });
 
   it('lists every inconsistency and throws them together', () => {

@@ -1,17 +1,14 @@
 // The offline generator: a reviewed spec -> every file of a full-stack project, in memory.
 // One module per layer; the manifest that explains every file is built last, from all of them.
 import { type ProjectSpec } from '../../model/project/projectSpec';
+import { InvalidSpecError } from '../../model/project/generatable';
 import { validateSpec } from '../../model/project/specIndex';
 import { FileSet } from './fileSet';
 import { GENERATOR_LAYERS } from './layers';
 import { buildManifest, MANIFEST_PATH } from './project';
 
-export class InvalidSpecError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The spec cannot be generated:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    this.name = 'InvalidSpecError';
-  }
-}
+/** Re-exported: callers of the generator catch the error it throws from here. */
+export { InvalidSpecError };
 
 export function generateProject(spec: ProjectSpec): FileSet {
   const problems = validateSpec(spec);

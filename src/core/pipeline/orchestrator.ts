@@ -5,11 +5,10 @@
 // stageExecution.ts; Claude's part (one budget ledger, failures that never cost the project) is
 // claudeRefinement.ts; resuming an interrupted run, resumeReplay.ts.
 import { randomUUID } from 'node:crypto';
-import { InvalidSpecError } from '../generator';
 import type { FileSet, GeneratedFile } from '../generator/fileSet';
 import { extractSpec } from '../extract';
 import type { ProjectSpec } from '../../model/project/projectSpec';
-import { validateSpec } from '../../model/project/specIndex';
+import { assertGeneratable, InvalidSpecError } from '../../model/project/generatable';
 import type { Verify } from '../verify/verifier';
 import type { ClaudeOptions } from './claudeRefinement';
 import { CLAUDE_RETRY } from './claudeFailure';
@@ -67,9 +66,7 @@ export function specFor(input: GenerationInput): ProjectSpec {
 
 export async function runGeneration(request: GenerationRequest): Promise<GenerationResult> {
   const spec = specFor(request.input);
-  const problems = validateSpec(spec);
-  if (problems.length) throw new InvalidSpecError(problems);
-  if (!spec.entities.length) throw new InvalidSpecError(['No entities were found in the requirements', ...spec.warnings]);
+  assertGeneratable(spec);
   const stream = request.stream ?? new RunEventStream(request.runId ?? randomUUID());
   const stageTimeoutMs = request.stageTimeoutMs ?? 5 * 60_000;
   const execution = new StageExecution({

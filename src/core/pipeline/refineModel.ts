@@ -14,7 +14,7 @@ import { LayerCache } from './stages/layers';
 import type { ClaudeStageContext, StageInstance } from './stages/types';
 import { InvalidModelOutputError, sleepUnlessAborted } from '../providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
-import { validateSpec } from '../../model/project/specIndex';
+import { generationProblems } from '../../model/project/generatable';
 
 export interface RefineModelOptions extends Pick<ClaudeOptions, 'provider' | 'model' | 'budgetUsd' | 'chooseVariant'> {
   spec: ProjectSpec;
@@ -57,8 +57,7 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
   const { spec, model } = options;
   const refine = domainModel.claude;
   if (!refine) throw new RefineModelError('The domain-model stage has no Claude step');
-  const problems = validateSpec(spec);
-  if (!spec.entities.length) problems.unshift('the model has no entities');
+  const problems = generationProblems(spec);
   if (problems.length) throw new RefineModelError(`Fix the model first: ${problems.slice(0, 3).join('; ')}`);
   const stage: StageInstance = { id: domainModel.kind, title: domainModel.title, kind: domainModel.kind, dependsOn: [], description: domainModel.description, definition: domainModel };
   const signal = options.signal ?? new AbortController().signal;

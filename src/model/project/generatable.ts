@@ -6,10 +6,15 @@ import { validateSpec } from './specIndex';
 export const NO_ENTITIES =
   'The data model has no entities, so there is nothing to generate: add one in the review step, or describe what the app stores (e.g. "Users write posts").';
 
-/** Every reason the spec cannot be generated, the missing data model first; empty when it can be. */
+/**
+ * Every reason the spec cannot be generated, the missing data model first (with the extraction's
+ * notes, which say why: another language, no nouns...); empty when it can be generated.
+ */
 export function generationProblems(spec: ProjectSpec): string[] {
   const problems = validateSpec(spec);
-  return spec.entities.length ? problems : [NO_ENTITIES, ...problems];
+  if (spec.entities.length) return problems;
+  const notes = spec.warnings.length ? ` The extraction noted: ${spec.warnings.join(' ')}` : '';
+  return [NO_ENTITIES + notes, ...problems];
 }
 
 export class InvalidSpecError extends Error {

@@ -4,7 +4,7 @@ import { errorText } from '../../core/log';
 import { generateProject } from '../../core/generator';
 import { forecastRun, type RunForecast } from '../../core/pipeline/forecast';
 import type { ProjectSpec } from '../../model/project/projectSpec';
-import { validateSpec } from '../../model/project/specIndex';
+import { generationProblems } from '../../model/project/generatable';
 import type { ProviderChoice } from '../../model/protocol';
 import type { TakossSettings } from '../../core/config';
 import { forecastFromHistory } from '../../core/learning/historyForecast';
@@ -27,8 +27,7 @@ export async function reviewSpec(
   /** Past runs (the history): the forecast of this run's cost and time from similar ones. */
   past: readonly RunOutcomes[] = [],
 ): Promise<SpecReviewResult> {
-  const problems = validateSpec(spec);
-  if (!spec.entities.length) problems.unshift(`No entities were found in the description. ${spec.warnings.join(' ')}`.trim());
+  const problems = generationProblems(spec);
   let forecast: RunForecast | undefined;
   if (!problems.length) {
     try {
