@@ -96,7 +96,7 @@ function registerPage(extraFields: Field[]): string {
   return `// Self-service registration: email, password and the user's own fields.
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import * as z from 'zod';
+import { z } from 'zod';
 import type { RegisterInput } from '../api/auth';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';

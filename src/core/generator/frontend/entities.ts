@@ -165,7 +165,7 @@ export function generateEntityModules(model: FrontendModel, files: FileSet): voi
         .join(', ')}]`} }`;
     });
     const content = `// ${lineComment(spec.label)}: the validation schema and page metadata, generated from the spec.
-import * as z from 'zod';
+import { z } from 'zod';
 import type { EntityMeta, FieldMeta } from '../forms/meta';
 import { needs } from '../forms/validation';
 
