@@ -1,7 +1,8 @@
-// The log channel reads the run event stream: what went wrong or changed, once per event.
+// The log channel reads the run event stream and says what the CLI says, each line marked with its run.
 import * as assert from 'node:assert/strict';
 import type { Logger } from '../../src/core/log';
-import type { RunEvent } from '../../src/model/run/events';
+import { runStages } from '../../src/core/pipeline/scheduler';
+import { type RunEvent, RunEventStream } from '../../src/model/run/events';
 import { runLogger } from '../../src/vscode/runs/runLog';
 
 function recorder() {
@@ -11,56 +12,57 @@ function recorder() {
   return { lines, onEvent: runLogger(log) };
 }
 
-const ev = (event: Record<string, unknown>) => ({ runId: 'r1', at: 1, ...event }) as unknown as RunEvent;
-const specWith = (...names: string[]) => ({ entities: names.map((name) => ({ name })) });
+const stage = (id: string, ...dependsOn: string[]) => ({ id, title: id.toUpperCase(), dependsOn });
+
+/** A small run on its own stream: one stage Claude gave up on, one that fails. */
+async function run(runId: string, onEvent: (event: RunEvent) => void) {
+  const stream = new RunEventStream(runId);
+  stream.subscribe(onEvent);
+  await runStages({
+    stages: [stage('schema'), stage('api', 'schema')],
+    concurrency: 1,
+    stream,
+    sleep: async () => undefined,
+    execute: async (s, context) => {
+      if (s.id === 'schema') context.degrade('Claude timed out');
+      if (s.id === 'api') throw new Error('boom');
+      return s.id;
+    },
+  });
+  return stream;
+}
 
 describe('the log channel as a run event subscriber', () => {
-  it('names failed and degraded stages by title, warnings, and how the run ended', () => {
+  it('writes the CLI lines of each run, at their level, with the run id', async () => {
     const { lines, onEvent } = recorder();
-    onEvent(ev({ type: 'runStarted', stages: [{ id: 'schema', title: 'Database schema' }], concurrency: 2 }));
-    onEvent(ev({ type: 'stageFailed', stageId: 'schema', error: 'boom', attempts: 1 }));
-    onEvent(ev({ type: 'stageDegraded', stageId: 'schema', reason: 'Claude timed out' }));
-    onEvent(ev({ type: 'warning', message: 'budget nearly spent' }));
-    onEvent(ev({ type: 'runFinished', summary: { status: 'failed', files: 3 } }));
-    assert.deepEqual(lines.slice(1), [
-      'warn Run r1: Database schema failed: boom',
-      'warn Run r1: Database schema kept its deterministic result: Claude timed out',
-      'warn Run r1: budget nearly spent',
-      'info Run r1 failed: 3 files',
+    await run('r1', onEvent);
+    assert.deepEqual(lines.slice(0, 4), [
+      'info Run r1: run: 2 stages, up to 1 at a time',
+      'warn Run r1: SCHEMA kept its deterministic result: Claude timed out',
+      'info Run r1: SCHEMA — done',
+      'error Run r1: API FAILED: boom',
     ]);
+    assert.match(lines[4], /^warn Run r1: run partial: 1 stages done, 1 failed, 0 skipped, 0 cancelled; 0 files in /);
   });
 
-  it('says when the data model changed the entities, and which it generates at the end', () => {
+  it('keeps runs apart and still logs what comes after a run finished (its git result)', async () => {
     const { lines, onEvent } = recorder();
-    onEvent(ev({ type: 'specUpdated', stageId: 'domain', spec: specWith('Post'), changes: [] }));
-    onEvent(ev({ type: 'specUpdated', stageId: 'domain', spec: specWith('Post', 'Comment'), changes: ['entities added Comment'] }));
-    onEvent(ev({ type: 'specUpdated', stageId: 'domain', spec: specWith('Post', 'Comment'), changes: ['fields of Post'] }));
-    onEvent(ev({ type: 'runFinished', summary: { status: 'succeeded', files: 40 } }));
-    assert.deepEqual(lines, ['info Run r1: the data model changed in the run; generating 2 entities: Post, Comment', 'info Run r1 succeeded: 40 files, entities Post, Comment']);
+    const first = await run('r1', onEvent);
+    await run('r2', onEvent);
+    first.emit({ type: 'gitResult', outcome: 'failed', detail: 'git is not installed' });
+    assert.equal(lines.filter((line) => line.includes('Run r1:')).length, 6);
+    assert.equal(lines.filter((line) => line.includes('Run r2:')).length, 5);
+    assert.equal(lines.at(-1), 'warn Run r1: git: not committed — git is not installed');
   });
 
-  it('keeps runs apart and forgets a run once it has finished', () => {
+  it('forgets the oldest runs beyond twenty, and a forgotten run still logs its late events', async () => {
     const { lines, onEvent } = recorder();
-    onEvent(ev({ type: 'specUpdated', stageId: 'domain', spec: specWith('Post'), changes: [] }));
-    onEvent({ ...ev({ type: 'warning', message: 'other run' }), runId: 'r2' } as RunEvent);
-    onEvent(ev({ type: 'runFinished', summary: { status: 'succeeded', files: 1 } }));
-    onEvent(ev({ type: 'runFinished', summary: { status: 'succeeded', files: 1 } }));
-    assert.deepEqual(lines, ['warn Run r2: other run', 'info Run r1 succeeded: 1 files, entities Post', 'info Run r1 succeeded: 1 files']);
-  });
-
-  it('tells verification steps and git results from their events', () => {
-    const { lines, onEvent } = recorder();
-    onEvent(ev({ type: 'verificationStep', stageId: 'verification', step: 'install', ok: true, durationMs: 1200, firstErrors: [] }));
-    onEvent(ev({ type: 'verificationStep', stageId: 'verification', step: 'test', ok: false, durationMs: 300, firstErrors: ['FAIL posts.test.ts', 'expected 2'] }));
-    onEvent(ev({ type: 'verificationStep', stageId: 'repair', step: 'build', ok: false, durationMs: 10, firstErrors: [], timedOut: true }));
-    onEvent(ev({ type: 'gitResult', outcome: 'committed', detail: 'committed abc1234: Generated by Takoss from: a blog', commit: 'abc1234' }));
-    onEvent(ev({ type: 'gitResult', outcome: 'failed', detail: 'git is not installed' }));
-    assert.deepEqual(lines, [
-      'info Run r1: verification install passed in 1.2 s',
-      'warn Run r1: verification test failed in 300 ms: FAIL posts.test.ts | expected 2',
-      'warn Run r1: verification build timed out in 10 ms',
-      'info Run r1: git: committed abc1234: Generated by Takoss from: a blog',
-      'warn Run r1: git: not committed — git is not installed',
-    ]);
+    const streams = [];
+    for (let i = 0; i < 22; i++) streams.push(await run(`r${i}`, onEvent));
+    streams[0].emit({ type: 'gitResult', outcome: 'skipped', detail: 'not a git repository' });
+    assert.equal(lines.at(-1), 'info Run r0: git: not committed — not a git repository');
+    // What the log remembers of a run is its stage titles: r21's are kept, r0's are not.
+    for (const stream of [streams[21], streams[0]]) stream.emit({ type: 'stageDegraded', stageId: 'schema', reason: 'late' });
+    assert.deepEqual(lines.slice(-2), ['warn Run r21: SCHEMA kept its deterministic result: late', 'warn Run r0: schema kept its deterministic result: late']);
   });
 });

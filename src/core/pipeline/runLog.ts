@@ -34,6 +34,8 @@ export function runEventLines(event: RunEvent, before: RunState, after: RunState
       return [line('error', 'stage', `${title(event.stageId)} FAILED: ${event.error}`)];
     case 'stageSkipped':
       return [line('info', 'stage', `${title(event.stageId)} skipped: ${event.reason}`)];
+    case 'stageDegraded':
+      return [line('warn', 'detail', `${title(event.stageId)} kept its deterministic result: ${event.reason}`)];
     case 'stageRetried':
       return [line('warn', 'detail', `${title(event.stageId)}: retrying in ${Math.round(event.delayMs / 100) / 10} s (${event.reason})`)];
     case 'warning':
