@@ -4,7 +4,7 @@
 // field items whose head names an entity ("home team", "away team" -> two relations to Team).
 import { camelCase } from '../../model/project/naming';
 import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
-import { analyze, type NounPhrase } from './grammar';
+import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
@@ -55,173 +55,260 @@ function linesOfRecords(draft: Draft): void {
   }
 }
 
+
+/** One sentence being read: its words, and what linking two records with it as the source needs. */
+interface SentenceRead {
+  draft: Draft;
+  roleWords: Set<string>;
+  analysis: Analysis;
+  id: number;
+  /** The record "it" refers to when the sentence names none before the pronoun. */
+  previousTopic: DraftEntity | undefined;
+  /** "As a parent, I want …": the phrase naming the role, and the record "I" stands for. */
+  asRole: NounPhrase | undefined;
+  storyActor: DraftEntity | undefined;
+  /** "An author writes many books" seen as author>book: with "a book has many authors" the pair is many-to-many. */
+  manySides: Set<string>;
+}
+
+function entityIn(read: SentenceRead, phrase: NounPhrase | undefined): DraftEntity | undefined {
+  return entityOf(read.draft, phrase, read.roleWords);
+}
+
+function linksPair(r: { from: string; to: string }, a: DraftEntity, b: DraftEntity): boolean {
+  return (r.from === a.name && r.to === b.name) || (r.from === b.name && r.to === a.name);
+}
+
+/** The child belongs to the parent, unless the two are already linked (either way) or the link says nothing. */
+function link(read: SentenceRead, child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string): void {
+  const { draft, id } = read;
+  if (!child || !parent || child === parent || child.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
+  if (draft.relations.some((r) => linksPair(r, child, parent))) return;
+  if (parent.name === 'User' && !name) return;
+  if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
+}
+
+/** "As a parent, I want to register my children": in a user story "I" is the role named first. */
+function storyRole(draft: Draft, plain: string, analysis: Analysis, roleWords: Set<string>): Pick<SentenceRead, 'asRole' | 'storyActor'> {
+  const asRole = /^(?:\d+[.)]\s*)?as (?:a|an|the)\b/.test(plain) && analysis.terms[0]?.w === 'as' ? analysis.phrases[0] : undefined;
+  const storyActor = asRole && analysis.terms[asRole.head + 1]?.w === 'i' ? entityOf(draft, asRole, roleWords) : undefined;
+  return { asRole, storyActor };
+}
+
 export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
   linesOfRecords(draft);
   // The first record named by the last sentence that named one: what "it" refers to when the
   // sentence itself names no record before the pronoun.
   let topic: DraftEntity | undefined;
-  // "An author writes many books" seen as author>book: with "a book has many authors" the pair is many-to-many.
   const manySides = new Set<string>();
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
-    const id = sentence.id;
     const analysis = analyze(sentence.text);
     const previousTopic = topic;
     const named = analysis.phrases.map((p) => entityOf(draft, p, roleWords)).find((e) => e && e.name !== 'User');
     if (named) topic = named;
-    // "As a parent, I want to register my children": in a user story "I" is the role named first.
-    const asRole = /^(?:\d+[.)]\s*)?as (?:a|an|the)\b/.test(sentence.plain) && analysis.terms[0]?.w === 'as' ? analysis.phrases[0] : undefined;
-    const storyActor = asRole && analysis.terms[asRole.head + 1]?.w === 'i' ? entityOf(draft, asRole, roleWords) : undefined;
-    const link = (child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string) => {
-      if (!child || !parent || child === parent || child.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
-      if (draft.relations.some((r) => (r.from === child.name && r.to === parent.name) || (r.from === parent.name && r.to === child.name))) return;
-      if (parent.name === 'User' && !name) return;
-      if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
-    };
-    // "owners with an address, their pets (…)": the possessed records belong to the owner named before.
-    for (const phrase of analysis.phrases) {
-      if (!phrase.possessed || !phrase.plural || !/^(their|its)$/.test(phrase.determiner ?? '')) continue;
-      const owner = [...analysis.phrases].reverse().find((p) => p.head < phrase.start && p.plural === (phrase.determiner === 'their') && entityOf(draft, p, roleWords));
-      const child = entityOf(draft, phrase, roleWords);
-      const parent = owner && entityOf(draft, owner, roleWords);
-      if (child && parent && parent.name !== 'User') link(child, parent);
+    const read: SentenceRead = { draft, roleWords, analysis, id: sentence.id, previousTopic, manySides, ...storyRole(draft, sentence.plain, analysis, roleWords) };
+    linkPronounPossessions(read);
+    linkPossessiveNouns(read);
+    linkBelongingParticiple(read, sentence.plain);
+    for (const clause of analysis.clauses) linkClause(read, clause);
+  }
+}
+
+/** "owners with an address, their pets (…)": the possessed records belong to the owner named before. */
+function linkPronounPossessions(read: SentenceRead): void {
+  const { analysis } = read;
+  for (const phrase of analysis.phrases) {
+    if (!phrase.possessed || !phrase.plural || !/^(their|its)$/.test(phrase.determiner ?? '')) continue;
+    const owner = [...analysis.phrases].reverse().find((p) => p.head < phrase.start && p.plural === (phrase.determiner === 'their') && entityIn(read, p));
+    const child = entityIn(read, phrase);
+    const parent = owner && entityIn(read, owner);
+    if (child && parent && parent.name !== 'User') link(read, child, parent);
+  }
+}
+
+/** "each object's categories", "the object's donor": a record named with a possessive noun is
+ *  linked to the possessor; many possessed records belong to it, one is what it refers to. */
+function linkPossessiveNouns(read: SentenceRead): void {
+  const { analysis } = read;
+  for (const phrase of analysis.phrases) {
+    if (!phrase.possessed || !analysis.terms[phrase.start]?.possessive) continue;
+    const owner = analysis.phrases.find((p) => p.head === phrase.start);
+    const child = entityIn(read, phrase);
+    const parent = owner && entityIn(read, owner);
+    if (!child || !parent || child === parent || parent.name === 'User' || child.name === 'User') continue;
+    if (phrase.plural) link(read, child, parent);
+    else link(read, parent, child);
+  }
+}
+
+/** "Vehicles with a plate and a make, belonging to a resident": the participle describes the sentence's first record. */
+function linkBelongingParticiple(read: SentenceRead, plain: string): void {
+  const belonging = /\bbelonging to (?:a |an |the |one |their |its )?([a-z][a-z -]*?)(?:[,.;]|$)/.exec(plain);
+  if (!belonging || !read.analysis.phrases[0]) return;
+  const owner = entityIn(read, read.analysis.phrases[0]);
+  const target = read.draft.entities.find((e) => e.key === belonging[1].trim() || e.key === singularKey(belonging[1].trim()));
+  if (owner && target) link(read, owner, target);
+}
+
+/** Every phrasing family a clause can link records with, in the order they claim the pair. */
+function linkClause(read: SentenceRead, parsed: Clause): void {
+  const { analysis } = read;
+  const clause = withFrontedSubject(analysis, parsed);
+  const subject = entityIn(read, clause.subject);
+  const recordSubject = subject && subject.name !== 'User' ? subject : undefined;
+  if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) linkPartOf(read, clause, subject);
+  if (recordSubject) linkRoleObjects(read, clause, recordSubject);
+  if (recordSubject && PART_VERBS.test(clause.verb)) linkParts(read, clause, recordSubject);
+  const transaction = linkTransaction(read, clause, subject);
+  // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
+  // preposition is that preposition's object, not the subject of the verbs that follow.)
+  const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
+  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep) linkByVerb(read, clause, recordSubject);
+  // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
+  if (!recordSubject) linkObjectsToPlaces(read, clause);
+}
+
+/** "Orders from customers are placed by agents": a noun after a preposition at the start of the
+ *  sentence describes the noun before it, which is the subject. */
+function withFrontedSubject(analysis: Analysis, read: Clause): Clause {
+  const before = read.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[read.subject.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === read.subject!.start - 2) : undefined;
+  return before && !analysis.terms.slice(0, before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
+}
+
+/** "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of",
+ *  ("an appointment is between a patient and a doctor"). */
+function linkPartOf(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
+  for (const { prep, phrase } of clause.preps) {
+    if (!/^(to|for|of|with|in|on|between)$/.test(prep)) continue;
+    link(read, subject, entityIn(read, phrase));
+  }
+}
+
+/** "Each account has an owner who is a customer of the bank": the object is that record, named after its role. */
+function linkRoleObjects(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
+  const { analysis } = read;
+  for (const object of clause.objects) {
+    const own = entityIn(read, object);
+    if (own && own.name !== 'User') continue;
+    const relative = analysis.terms[object.head + 1]?.w ?? '';
+    const verb = analysis.terms[object.head + 2]?.w ?? '';
+    if (!/^(who|that|which)$/.test(relative) || !/^(is|are)$/.test(verb)) continue;
+    const phrase = analysis.phrases.find((p) => p.start === object.head + 3 && /^(a|an|the|one)$/.test(p.determiner ?? ''));
+    const record = entityIn(read, phrase);
+    if (record && record !== subject && record.name !== 'User') link(read, subject, record, record.key === object.key ? undefined : camelCase(object.key));
+  }
+}
+
+/** "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole. */
+function linkParts(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
+  for (const { prep, phrase } of clause.preps) if (/^(of|into|from)$/.test(prep)) link(read, entityIn(read, phrase), subject);
+}
+
+/** Transactions: the act belongs to the person and to what it is about. True when the verb names
+ *  a transaction (even one with no record of that name), so the plain verb link stays out of it. */
+function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntity | undefined): boolean {
+  const { draft, analysis, storyActor, asRole } = read;
+  const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
+  // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
+  // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
+  const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
+  const act = noun ? findEntity(draft, noun) : selfNamed;
+  if (act) {
+    const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
+      .map((p) => entityIn(read, p))
+      .find((e) => e && e !== act && e.name !== 'User');
+    link(read, act, target);
+    if (subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
+    // ("As a member, I want to reserve a book": the member makes the reservation.)
+    else if (!clause.subject && storyActor && storyActor !== act) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
+  }
+  return !!noun || !!selfNamed;
+}
+
+/** "An aircraft performs several flights", "several passengers take part in a flight": two records
+ *  joined by a verb are associated; how many on each side decides the owner. */
+function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
+  const { analysis } = read;
+  // "Teachers give lessons to students": with a record as the object, who it is given to (to)
+  // is not linked to the subject (teacher -> student). (Linking it to the object instead added
+  // one wrong relation and no right one on the corpora: left out.) Where ("a screening shows a
+  // film in a venue") still describes the subject.
+  const objectRecord = clause.objects.map((o) => entityIn(read, o)).find((e) => e && e !== subject && e.name !== 'User');
+  const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
+  const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
+  for (const phrase of objectOwned) {
+    const other = entityIn(read, phrase);
+    if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(read, objectRecord, other);
+  }
+  // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own
+  // verb starts a new clause; it is neither an object nor a place of this verb.)
+  const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
+  const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
+  for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
+}
+
+/** One object or place of a verb whose subject is a record: which of the two owns the other. */
+function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity, phrase: NounPhrase): void {
+  const { draft, analysis, id } = read;
+  const other = entityIn(read, phrase);
+  // "assigned to one housekeeper", "puts one teacher in a room": a link to one user in that role, named after it.
+  if (other?.name === 'User' && phrase.headWord !== 'user' && !phrase.plural) {
+    link(read, subject, other, camelCase(phrase.headWord));
+    return;
+  }
+  if (!other || other === subject || other.name === 'User') return;
+  const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
+  const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
+  if (otherMany && !subjectMany && MANY.test(analysis.terms[phrase.start]?.w ?? '') && joinBothWaysMany(read, subject, other)) return;
+  const existing = draft.relations.find((r) => linksPair(r, subject, other));
+  if (existing) {
+    existing.sources.add(id);
+    draft.used.add(id);
+    return;
+  }
+  // ("Members rate films", "speakers contact reviewers": many on both sides says too little to
+  // make a join table; measured, these were mostly wrong.)
+  // ("Accepted proposals are placed in slots": a passive verb with a place says where each one goes.)
+  if (subjectMany && otherMany && !clause.subject?.determiner && !(clause.passive && clause.preps.some((p) => p.phrase === phrase))) return;
+  if (otherMany && !subjectMany) link(read, other, subject);
+  else link(read, subject, other);
+}
+
+/** "One subject has many others": noted; when the other side said the same, the pair becomes
+ *  many-to-many in place of its belongs-to links. True when it did. */
+function joinBothWaysMany(read: SentenceRead, subject: DraftEntity, other: DraftEntity): boolean {
+  const { draft, id, manySides } = read;
+  manySides.add(`${subject.name}>${other.name}`);
+  if (!manySides.has(`${other.name}>${subject.name}`) || draft.relations.some((r) => linksPair(r, subject, other) && r.kind === 'manyToMany')) return false;
+  for (let k = draft.relations.length - 1; k >= 0; k--) if (linksPair(draft.relations[k], subject, other) && draft.relations[k].kind === 'belongsTo') draft.relations.splice(k, 1);
+  if (addRelation(draft, { kind: 'manyToMany', from: other.name, to: subject.name }, id)) draft.used.add(id);
+  return true;
+}
+
+/** "log work entries on a service record", "open a service record for a vehicle": the object
+ *  belongs to the single record named after it. */
+function linkObjectsToPlaces(read: SentenceRead, clause: Clause): void {
+  const { analysis } = read;
+  for (const object of clause.objects) {
+    const child = entityIn(read, object);
+    if (!child || child.name === 'User') continue;
+    if (/^(for|on|of|to)$/.test(analysis.terms[object.head + 1]?.w ?? '') && analysis.terms[object.head + 2]?.w === 'it') {
+      linkToPronounReferent(read, object, child);
+      continue;
     }
-    // "each object's categories", "the object's donor": a record named with a possessive noun is
-    // linked to the possessor; many possessed records belong to it, one is what it refers to.
-    for (const phrase of analysis.phrases) {
-      if (!phrase.possessed || !analysis.terms[phrase.start]?.possessive) continue;
-      const owner = analysis.phrases.find((p) => p.head === phrase.start);
-      const child = entityOf(draft, phrase, roleWords);
-      const parent = owner && entityOf(draft, owner, roleWords);
-      if (!child || !parent || child === parent || parent.name === 'User' || child.name === 'User') continue;
-      if (phrase.plural) link(child, parent);
-      else link(parent, child);
-    }
-    // "Vehicles with a plate and a make, belonging to a resident": the participle describes the
-    // sentence's first record.
-    const belonging = /\bbelonging to (?:a |an |the |one |their |its )?([a-z][a-z -]*?)(?:[,.;]|$)/.exec(sentence.plain);
-    if (belonging && analysis.phrases[0]) {
-      const owner = entityOf(draft, analysis.phrases[0], roleWords);
-      const target = draft.entities.find((e) => e.key === belonging[1].trim() || e.key === singularKey(belonging[1].trim()));
-      if (owner && target) link(owner, target);
-    }
-    for (const read of analysis.clauses) {
-      // "Orders from customers are placed by agents": a noun after a preposition at the start of the
-      // sentence describes the noun before it, which is the subject.
-      const before = read.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[read.subject.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === read.subject!.start - 2) : undefined;
-      const clause = before && !analysis.terms.slice(0, before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
-      const subject = entityOf(draft, clause.subject, roleWords);
-      // "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of"
-      if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) {
-        for (const { prep, phrase } of clause.preps) {
-          // ("an appointment is between a patient and a doctor")
-          if (!/^(to|for|of|with|in|on|between)$/.test(prep)) continue;
-          link(subject, entityOf(draft, phrase, roleWords));
-        }
-      }
-      // "Each account has an owner who is a customer of the bank": the object is that record, named after its role.
-      for (const object of subject && subject.name !== 'User' ? clause.objects : []) {
-        const own = entityOf(draft, object, roleWords);
-        if (own && own.name !== 'User') continue;
-        const relative = analysis.terms[object.head + 1]?.w ?? '';
-        const verb = analysis.terms[object.head + 2]?.w ?? '';
-        if (!/^(who|that|which)$/.test(relative) || !/^(is|are)$/.test(verb)) continue;
-        const phrase = analysis.phrases.find((p) => p.start === object.head + 3 && /^(a|an|the|one)$/.test(p.determiner ?? ''));
-        const record = entityOf(draft, phrase, roleWords);
-        if (subject && record && record !== subject && record.name !== 'User') link(subject, record, record.key === object.key ? undefined : camelCase(object.key));
-      }
-      // "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole.
-      if (subject && subject.name !== 'User' && PART_VERBS.test(clause.verb)) {
-        for (const { prep, phrase } of clause.preps) if (/^(of|into|from)$/.test(prep)) link(entityOf(draft, phrase, roleWords), subject);
-      }
-      // Transactions: the act belongs to the person and to what it is about.
-      const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
-      // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
-      // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
-      const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
-      const act = noun ? findEntity(draft, noun) : selfNamed;
-      if (act) {
-        const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
-          .map((p) => entityOf(draft, p, roleWords))
-          .find((e) => e && e !== act && e.name !== 'User');
-        link(act, target);
-        if (subject && subject !== act) link(act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
-        // ("As a member, I want to reserve a book": the member makes the reservation.)
-        else if (!clause.subject && storyActor && storyActor !== act) link(act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
-      }
-      // "An aircraft performs several flights", "several passengers take part in a flight":
-      // two records joined by a verb are associated; how many on each side decides the owner.
-      // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
-      // preposition is that preposition's object, not the subject of the verbs that follow.)
-      const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
-      if (subject && subject.name !== 'User' && !LIGHT_LINK_VERBS.has(clause.verb) && !noun && !selfNamed && !afterPrep) {
-        // "Teachers give lessons to students": with a record as the object, who it is given to (to)
-        // is not linked to the subject (teacher -> student). (Linking it to the object instead added
-        // one wrong relation and no right one on the corpora: left out.) Where ("a screening shows a
-        // film in a venue") still describes the subject.
-        const objectRecord = clause.objects.map((o) => entityOf(draft, o, roleWords)).find((e) => e && e !== subject && e.name !== 'User');
-        const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
-        const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
-        for (const phrase of objectOwned) {
-          const other = entityOf(draft, phrase, roleWords);
-          if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(objectRecord, other);
-        }
-        // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own
-        // verb starts a new clause; it is neither an object nor a place of this verb.)
-        const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
-        const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
-        for (const phrase of targets.slice(0, 5)) {
-          const other = entityOf(draft, phrase, roleWords);
-          // "assigned to one housekeeper", "puts one teacher in a room": a link to one user in that role, named after it.
-          if (other?.name === 'User' && phrase.headWord !== 'user' && !phrase.plural) {
-            link(subject, other, camelCase(phrase.headWord));
-            continue;
-          }
-          if (!other || other === subject || other.name === 'User') continue;
-          const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
-          const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
-          const between = (r: { from: string; to: string }) => (r.from === subject.name && r.to === other.name) || (r.from === other.name && r.to === subject.name);
-          if (otherMany && !subjectMany && MANY.test(analysis.terms[phrase.start]?.w ?? '')) {
-            manySides.add(`${subject.name}>${other.name}`);
-            if (manySides.has(`${other.name}>${subject.name}`) && !draft.relations.some((r) => between(r) && r.kind === 'manyToMany')) {
-              for (let k = draft.relations.length - 1; k >= 0; k--) if (between(draft.relations[k]) && draft.relations[k].kind === 'belongsTo') draft.relations.splice(k, 1);
-              if (addRelation(draft, { kind: 'manyToMany', from: other.name, to: subject.name }, id)) draft.used.add(id);
-              continue;
-            }
-          }
-          const existing = draft.relations.find(between);
-          if (existing) {
-            existing.sources.add(id);
-            draft.used.add(id);
-            continue;
-          }
-          // ("Members rate films", "speakers contact reviewers": many on both sides says too little to
-          // make a join table; measured, these were mostly wrong.)
-          // ("Accepted proposals are placed in slots": a passive verb with a place says where each one goes.)
-          if (subjectMany && otherMany && !clause.subject?.determiner && !(clause.passive && clause.preps.some((p) => p.phrase === phrase))) continue;
-          if (otherMany && !subjectMany) link(other, subject);
-          else link(subject, other);
-        }
-      }
-      // "log work entries on a service record", "open a service record for a vehicle"
-      // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
-      for (const object of subject && subject.name !== 'User' ? [] : clause.objects) {
-        const child = entityOf(draft, object, roleWords);
-        if (!child || child.name === 'User') continue;
-        // "we open a service record for it": the record named before the pronoun, in this sentence or the last.
-        if (/^(for|on|of|to)$/.test(analysis.terms[object.head + 1]?.w ?? '') && analysis.terms[object.head + 2]?.w === 'it') {
-          const before = [...analysis.phrases].reverse().map((p) => (p.head < object.start ? entityOf(draft, p, roleWords) : undefined)).find((e) => e && e !== child && e.name !== 'User');
-          const referent = before ?? previousTopic;
-          if (referent && referent !== child && referent.name !== 'User') link(child, referent);
-          continue;
-        }
-        for (const { prep, phrase } of clause.preps) {
-          if (!/^(for|on|of|to|in)$/.test(prep) || phrase.start < object.head) continue;
-          const parent = entityOf(draft, phrase, roleWords);
-          if (parent && parent.name !== 'User' && /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural) link(child, parent);
-          break;
-        }
-      }
+    for (const { prep, phrase } of clause.preps) {
+      if (!/^(for|on|of|to|in)$/.test(prep) || phrase.start < object.head) continue;
+      const parent = entityIn(read, phrase);
+      if (parent && parent.name !== 'User' && /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural) link(read, child, parent);
+      break;
     }
   }
+}
+
+/** "we open a service record for it": the record named before the pronoun, in this sentence or the last. */
+function linkToPronounReferent(read: SentenceRead, object: NounPhrase, child: DraftEntity): void {
+  const before = [...read.analysis.phrases].reverse().map((p) => (p.head < object.start ? entityIn(read, p) : undefined)).find((e) => e && e !== child && e.name !== 'User');
+  const referent = before ?? read.previousTopic;
+  if (referent && referent !== child && referent.name !== 'User') link(read, child, referent);
 }
