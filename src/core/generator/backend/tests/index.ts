@@ -1,0 +1,52 @@
+// backend/test/*: vitest API tests generated from the spec. Each file opens its own in-memory
+// PGlite database and calls app.request() (no port): CRUD per entity, has-many endpoints, sign-in
+// and every business rule.
+import type { FileSink } from '../util';
+import type { BackendModel } from '../model';
+import { relationId, ruleId } from '../model';
+import { helpersFile } from './helpersFile';
+import { crudTestFile } from './crudFile';
+import { authTestFile } from './authFile';
+import { ruleTest, rulesTestFile } from './rules/rulesFile';
+
+export function addTests(model: BackendModel, files: FileSink): void {
+  if (!model.spec.options.tests) return; // turned off in the review step
+  files.add({
+    path: 'backend/test/helpers.ts',
+    layer: 'backend/tests',
+    explanation: 'Test helpers: a fresh app on an in-memory database for each test file, a request helper, and factories that create valid example rows.',
+    serves: ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
+    content: helpersFile(model),
+  });
+  for (const entity of model.entities) {
+    files.add({
+      path: `backend/test/${entity.names.route}.test.ts`,
+      layer: 'backend/tests',
+      explanation: `Checks the ${entity.entity.pluralLabel.toLowerCase()} API end to end: create, read, list with paging/filter/search, update, delete, not-found and invalid input${entity.children.length ? ', and its has-many lists' : ''}.`,
+      serves: ['api', `entity:${entity.entity.name}`, ...entity.children.map(relationId)],
+      sources: entity.sources,
+      content: crudTestFile(entity, model),
+    });
+  }
+  if (model.auth) {
+    files.add({
+      path: 'backend/test/auth.test.ts',
+      layer: 'backend/tests',
+      explanation: 'Checks sign-up, sign-in, the current-user endpoint and that requests without a valid token are refused.',
+      serves: ['auth'],
+      sources: model.spec.auth.sources,
+      content: authTestFile(model),
+    });
+  }
+  const rules = model.spec.rules.map((rule) => ({ rule, test: ruleTest(rule, model) })).filter((r) => r.test);
+  if (rules.length) {
+    files.add({
+      path: 'backend/test/rules.test.ts',
+      layer: 'backend/tests',
+      explanation: 'Tries every business rule of the spec: the allowed case succeeds and the forbidden one is refused with a clear error.',
+      serves: rules.map((r) => ruleId(r.rule)),
+      sources: rules.flatMap((r) => r.rule.sources),
+      content: rulesTestFile(rules.map((r) => r.test!)),
+    });
+  }
+}
