@@ -1,0 +1,164 @@
+// frontend/src/test/auth.test.tsx: login, the 401 redirect, registration, and buttons that follow
+// the ownership and role rules.
+import { TOKEN_STORAGE_SUFFIX } from '../api';
+import { PASSWORD_MIN_LENGTH, registerFields } from '../auth';
+import { type FrontendModel, str } from '../model';
+import { singleQuotedText } from '../../emit';
+import { pageComponents } from '../pages';
+import { DATES_IMPORT, expectedPayloadValue, sampleInput, sampleRecord, withDatesImport } from './sampleValues';
+import { recordLabelText } from './entityForm';
+
+/** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
+function permissionTests(model: FrontendModel): { imports: string[]; tests: string } {
+  if (model.spec.auth.kind !== 'emailPassword') return { imports: [], tests: '' };
+  const { roles, adminRole, defaultRole } = model.spec.auth;
+  const imports: string[] = [];
+  let tests = '';
+  const owned = model.entities.find(
+    (e) => !e.readOnly && e.entity.ownerRelation && model.index.rulesFor(e.entity.name).some((r) => r.kind === 'ownership' && r.actions.includes('delete')),
+  );
+  const plainRole = defaultRole !== adminRole ? defaultRole : roles.find((r) => r !== adminRole);
+  if (owned && plainRole) {
+    const pages = pageComponents(owned);
+    imports.push(`import { ${pages.detail} } from '../pages/${owned.names.route}';`);
+    tests += `
+  it('hides delete on a ${singleQuotedText(owned.entity.label.toLowerCase())} the user does not own', async () => {
+    localStorage.setItem(TOKEN_KEY, 'token');
+    mockFetch((call) => {
+      if (call.url === '/api/auth/me') return { body: { user: { ...USER, id: 2, role: ${str(plainRole)} } } };
+      if (call.url === ${str(`${owned.apiPath}/1`)}) return { body: ${sampleRecord(owned)} };
+      return undefined;
+    });
+    renderWithAuth(${str(`${owned.route}/1`)}, ${str(`${owned.route}/:id`)}, <${pages.detail} />);
+    expect(await screen.findByRole('heading', { name: ${str(`${owned.entity.label}: ${recordLabelText(owned)}`)} })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull());
+  });
+`;
+  }
+  for (const entity of model.entities) {
+    if (entity.readOnly) continue;
+    const rule = model.index.rulesFor(entity.entity.name).find((r) => r.kind === 'roleRequired' && r.actions.includes('create'));
+    if (!rule || rule.kind !== 'roleRequired') continue;
+    const outsider = roles.find((r) => r !== adminRole && !rule.roles.includes(r));
+    if (!outsider) continue;
+    const pages = pageComponents(entity);
+    imports.push(`import { ${pages.list} } from '../pages/${entity.names.route}';`);
+    tests += `
+  it('hides "New ${singleQuotedText(entity.entity.label.toLowerCase())}" from ${outsider} users', async () => {
+    localStorage.setItem(TOKEN_KEY, 'token');
+    mockFetch((call) => (call.url === '/api/auth/me' ? { body: { user: { ...USER, role: ${str(outsider)} } } } : undefined));
+    renderWithAuth(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
+    expect(await screen.findByText(${str(`No ${entity.entity.pluralLabel.toLowerCase()} yet.`)})).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('link', { name: ${str(`New ${entity.entity.label.toLowerCase()}`)} })).toBeNull());
+  });
+`;
+    break;
+  }
+  return { imports, tests: tests ? `\ndescribe('permissions', () => {${tests}});\n` : '' };
+}
+
+export function authTest(model: FrontendModel): string {
+  const tokenKey = model.spec.name + TOKEN_STORAGE_SUFFIX;
+  const permissions = permissionTests(model);
+  const extra = registerFields(model);
+  const registerTests = model.selfSignup
+    ? `
+describe('registration', () => {
+  it('rejects a short password without calling the API', async () => {
+    const calls = mockFetch(() => undefined);
+    renderWithAuth('/register');
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'short' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('Password must be at least ${PASSWORD_MIN_LENGTH} characters')).toBeTruthy();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('registers and signs in', async () => {
+    const calls = mockFetch((call) => (call.url === '/api/auth/register' ? { status: 201, body: { token: 'new-token', user: USER } } : undefined));
+    renderWithAuth('/register');
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse' } });
+${extra
+  .map((f) =>
+    f.type === 'boolean'
+      ? `    fireEvent.click(screen.getByLabelText(${str(f.label)}));`
+      : `    fireEvent.change(screen.getByLabelText(${str(f.label)}), { target: { value: ${sampleInput(f)} } });`,
+  )
+  .join('\n')}
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('Home page')).toBeTruthy();
+    expect(calls[0].body).toEqual({ email: 'ada@example.com', password: 'correct horse'${extra.map((f) => `, ${f.name}: ${expectedPayloadValue(f)}`).join('')} });
+    expect(localStorage.getItem(TOKEN_KEY)).toBe('new-token');
+  });
+});
+`
+    : '';
+  return withDatesImport(`// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
+import { fireEvent, render, screen${permissions.tests ? ', waitFor' : ''} } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { AuthProvider, RequireAuth } from '../auth/AuthContext';
+import { LoginPage } from '../pages/LoginPage';
+${model.selfSignup ? "import { RegisterPage } from '../pages/RegisterPage';\n" : ''}${permissions.imports.join('\n')}${permissions.imports.length ? '\n' : ''}${DATES_IMPORT}import { mockFetch } from './fetchMock';
+
+const TOKEN_KEY = ${str(tokenKey)};
+const USER = { id: 1, email: 'ada@example.com', role: 'member', createdAt: sampleIsoDateTime(), updatedAt: sampleIsoDateTime() };
+
+/** The login flow's routes, plus optionally one app page at \`path\`. */
+function renderWithAuth(url: string, path?: string, page?: ReactElement) {
+  return render(
+    <MemoryRouter initialEntries={[url]}>
+      <AuthProvider>
+        <Routes>
+          {path && <Route path={path} element={page} />}
+          <Route path="/login" element={<LoginPage />} />
+${model.selfSignup ? '          <Route path="/register" element={<RegisterPage />} />\n' : ''}          <Route element={<RequireAuth />}>
+            <Route path="/" element={<p>Home page</p>} />
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </MemoryRouter>,
+  );
+}
+
+describe('login', () => {
+  it('sends signed-out visitors to the login page', async () => {
+    mockFetch(() => undefined);
+    renderWithAuth('/');
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeTruthy();
+  });
+
+  it('logs in, stores the token and opens the app', async () => {
+    const calls = mockFetch((call) => (call.url === '/api/auth/login' ? { status: 200, body: { token: 'test-token', user: USER } } : undefined));
+    renderWithAuth('/login');
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('Home page')).toBeTruthy();
+    expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/auth/login', body: { email: 'ada@example.com', password: 'correct horse' } });
+    expect(localStorage.getItem(TOKEN_KEY)).toBe('test-token');
+  });
+
+  it('says when the password is wrong', async () => {
+    mockFetch(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'Invalid credentials' } } }));
+    renderWithAuth('/login');
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+    expect(await screen.findByText('Wrong email or password.')).toBeTruthy();
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+
+  it('sends the bearer token and returns to login when the API answers 401', async () => {
+    localStorage.setItem(TOKEN_KEY, 'expired-token');
+    const calls = mockFetch(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'Token expired' } } }));
+    renderWithAuth('/');
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeTruthy();
+    expect(calls[0].headers.Authorization).toBe('Bearer expired-token');
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+});
+${registerTests}${permissions.tests}`);
+}

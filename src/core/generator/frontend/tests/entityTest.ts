@@ -1,0 +1,180 @@
+// frontend/src/test/<entity>.test.tsx: an entity's list, detail, create and edit pages against the mocked API.
+import { DEFAULT_PAGE_SIZE } from '../../contract';
+import { humanize } from '../../../../model/project/naming';
+import { type FrontendEntity, str } from '../model';
+import { lineComment, singleQuotedText } from '../../emit';
+import { pageComponents } from '../pages';
+import { datesImport, sampleRecord } from './sampleValues';
+import { editPayload, expectedPayload, fillStatements, listQueryUrl, optionHandlers, rangeAndOrderTests, recordLabelText, requiredMessages, sortLabel } from './entityForm';
+
+/** Edit: loads the record, offers only allowed workflow steps, saves with PATCH. */
+function editTest(entity: FrontendEntity): string {
+  const pages = pageComponents(entity);
+  const label = entity.entity.label.toLowerCase();
+  const workflowChecks: string[] = [];
+  for (const field of entity.entity.fields) {
+    const workflow = entity.workflows.get(field.name);
+    if (!workflow) continue;
+    // The select lists the allowed values in the field's own order (not the order the transitions were written in).
+    const allowed = new Set([workflow.initial, ...(workflow.next[workflow.initial] ?? [])]);
+    const offered = (field.enumValues ?? []).filter((value) => allowed.has(value)).map((value) => humanize(value));
+    workflowChecks.push(
+      `    // ${lineComment(field.label)} may only move along its workflow.`,
+      `    const ${field.name}Options = Array.from((screen.getByLabelText(${str(field.label)}) as HTMLSelectElement).options).map((option) => option.textContent);`,
+      `    expect(${field.name}Options).toEqual(${JSON.stringify([field.required ? 'Choose…' : '(none)', ...offered])});`,
+    );
+  }
+  return `
+  it('loads the ${singleQuotedText(label)} into the edit form and saves it with PATCH', async () => {
+    const calls = mockFetch((call) => {
+${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
+      if (call.method === 'GET' && call.url === ${str(`${entity.apiPath}/1`)}) return { body: SAMPLE };
+      if (call.method === 'PATCH') return { body: SAMPLE };
+      return undefined;
+    });
+    renderAt(${str(`${entity.route}/1/edit`)}, ${str(`${entity.route}/:id/edit`)}, <${pages.edit} />);
+    const save = await screen.findByRole('button', { name: 'Save changes' });
+${workflowChecks.join('\n')}
+    fireEvent.click(save);
+    expect(await screen.findByText('Left the page')).toBeTruthy();
+    const patch = calls.find((call) => call.method === 'PATCH');
+    expect(patch?.url).toBe(${str(`${entity.apiPath}/1`)});
+    expect(patch?.body).toEqual(EDIT_BODY);
+  });
+`;
+}
+
+export function entityTest(entity: FrontendEntity): string {
+  const pages = pageComponents(entity);
+  const { route } = entity.names;
+  const label = entity.entity.label.toLowerCase();
+  const plural = entity.entity.pluralLabel.toLowerCase();
+  const imports = [pages.list, pages.detail, pages.create, pages.edit].filter((n): n is string => Boolean(n)).sort();
+  const firstFilter = entity.filters[0];
+  const filterTest = firstFilter
+    ? `
+  it('sends the search and the ${singleQuotedText(firstFilter.label.toLowerCase())} filter as query parameters', async () => {
+    const calls = mockFetch(() => undefined);
+    renderAt(${str(`${entity.route}?${firstFilter.key}=1&q=sample`)}, ${str(entity.route)}, <${pages.list} />);
+    expect(await screen.findByText('Nothing matches.')).toBeTruthy();
+    expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { page: 1, pageSize: DEFAULT_PAGE_SIZE, [firstFilter.key]: 1, q: 'sample' }))});
+  });
+`
+    : '';
+  const listTests = `
+  it('lists ${singleQuotedText(plural)} from the API', async () => {
+    const calls = mockFetch((call) => (isList(call, ${str(entity.apiPath)}) ? listOf([SAMPLE]) : undefined));
+    renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
+    expect(await screen.findByRole('link', { name: ${str(recordLabelText(entity))} })).toBeTruthy();
+    expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { page: 1, pageSize: DEFAULT_PAGE_SIZE }))});
+  });
+
+  it('sorts by a column when its header is clicked', async () => {
+    const calls = mockFetch((call) => (isList(call, ${str(entity.apiPath)}) ? listOf([SAMPLE]) : undefined));
+    renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
+    fireEvent.click(await screen.findByRole('button', { name: ${str(sortLabel(entity))} }));
+    await waitFor(() => expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { order: 'asc', page: 1, pageSize: DEFAULT_PAGE_SIZE, sort: entity.labelField?.name ?? 'id' }))}));
+  });
+
+  it('says so when there are no ${singleQuotedText(plural)}', async () => {
+    mockFetch(() => undefined);
+    renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
+    expect(await screen.findByText(${str(`No ${plural} yet.`)})).toBeTruthy();
+  });
+${filterTest}`;
+  const detailTest = `
+  it('shows one ${singleQuotedText(label)}${entity.readOnly ? '' : ' and deletes it after confirmation'}', async () => {
+    const calls = mockFetch((call) => {
+      if (call.method === 'GET' && call.url === ${str(`${entity.apiPath}/1`)}) return { body: SAMPLE };
+      if (call.method === 'DELETE') return { status: 204 };
+      return undefined;
+    });
+    renderAt(${str(`${entity.route}/1`)}, ${str(`${entity.route}/:id`)}, <${pages.detail} />);
+    expect(await screen.findByRole('heading', { name: ${str(`${entity.entity.label}: ${recordLabelText(entity)}`)} })).toBeTruthy();
+    expect(calls[0].url).toBe(${str(`${entity.apiPath}/1`)});${
+      entity.readOnly
+        ? ''
+        : `
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Left the page')).toBeTruthy();
+    expect(calls.some((call) => call.method === 'DELETE' && call.url === ${str(`${entity.apiPath}/1`)})).toBe(true);`
+    }
+  });
+`;
+  let formTests = '';
+  if (pages.create) {
+    const submitName = `Create ${label}`;
+    const messages = requiredMessages(entity);
+    const validationTest = messages.length
+      ? `
+  it('reports missing required fields and sends nothing', async () => {
+    const calls = mockFetch(() => undefined);
+    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${pages.create} />);
+    fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
+${messages.map((m, i) => `    expect(${i === 0 ? 'await screen.findByText' : 'screen.getByText'}(${str(m)})).toBeTruthy();`).join('\n')}
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+  });
+`
+      : '';
+    const firstKey = entity.entity.fields[0]?.name ?? entity.parents[0]?.key;
+    const serverErrorTest = firstKey
+      ? `
+  it('shows the server\\'s validation errors next to the field', async () => {
+    mockFetch((call) => {
+${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
+      if (call.method === 'POST') {
+        return { status: 400, body: { error: { code: 'validation_failed', message: 'Validation failed', details: [{ path: ${str(firstKey)}, message: 'Rejected by the server' }] } } };
+      }
+      return undefined;
+    });
+    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${pages.create} />);
+    await fillForm();
+    fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
+    expect(await screen.findByText('Rejected by the server')).toBeTruthy();
+  });
+`
+      : '';
+    formTests = `${validationTest}${rangeAndOrderTests(entity, submitName)}
+  it('posts the form as JSON and opens the new ${singleQuotedText(label)}', async () => {
+    const calls = mockFetch((call) => {
+${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
+      if (call.method === 'POST' && call.url === ${str(entity.apiPath)}) return { status: 201, body: { ...SAMPLE, id: 7 } };
+      return undefined;
+    });
+    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${pages.create} />);
+    await fillForm();
+    fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
+    expect(await screen.findByText('Left the page')).toBeTruthy();
+    const post = calls.find((call) => call.method === 'POST');
+    expect(post?.url).toBe(${str(entity.apiPath)});
+    expect(post?.body).toEqual(EXPECTED_BODY);
+  });
+${serverErrorTest}${editTest(entity)}`;
+  }
+  const helpers = pages.create
+    ? `
+/** What the form must send after fillForm(). */
+const EXPECTED_BODY = ${expectedPayload(entity)};
+
+/** What the edit form sends back for SAMPLE unchanged. */
+const EDIT_BODY = ${editPayload(entity)};
+
+async function fillForm() {
+${fillStatements(entity).join('\n')}
+}
+`
+    : '';
+  const body = `const SAMPLE = ${sampleRecord(entity)};
+${helpers}
+describe(${str(`${entity.entity.label} pages`)}, () => {${listTests}${detailTest}${formTests}});
+`;
+  return `// ${lineComment(entity.entity.label)} pages against a mocked API.
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it${pages.create ? ', vi' : ''} } from 'vitest';
+import { ${imports.join(', ')} } from '../pages/${route}';
+${datesImport(body)}import { isList, listOf, mockFetch } from './fetchMock';
+import { renderAt } from './render';
+
+${body}`.replace(/\n{3,}/g, '\n\n');
+}
