@@ -11,32 +11,24 @@ export const TOKEN_STORAGE_SUFFIX = '.token';
 
 export function generateApiClient(model: FrontendModel, files: FileSet): void {
   const { spec, hasAuth } = model;
-  const authPart = hasAuth
-    ? `
-// The session token lives in localStorage so a reload keeps the user signed in.
-const TOKEN_KEY = ${str(spec.name + TOKEN_STORAGE_SUFFIX)};
+  files.add({
+    path: 'frontend/src/api/client.ts',
+    content: clientHeader(hasAuth) + (hasAuth ? sessionToken(spec.name) : '') + requestFunction(hasAuth) + LIST_HELPERS,
+    layer: 'frontend/api',
+    explanation:
+      'The HTTP client every page uses: JSON requests to /api, paging/search/filter query strings, the error envelope as ApiError' +
+      (hasAuth ? ', the bearer token from localStorage and a redirect hook for 401 responses.' : '.'),
+    serves: hasAuth ? ['frontend', 'auth'] : ['frontend'],
+    sources: [...allSources(spec).slice(0, 1), ...(hasAuth ? authSources(spec) : [])],
+  });
 
-export function getToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
+  for (const entity of model.entities) generateEntityApi(model, entity, files);
+  if (hasAuth) generateAuthApi(model, files);
 }
 
-export function setToken(token: string | null): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
-}
-
-let unauthorizedHandler: () => void = () => {};
-
-/** Called on every 401 (expired or missing token); the auth context redirects to the login page. */
-export function onUnauthorized(handler: () => void): () => void {
-  unauthorizedHandler = handler;
-  return () => {
-    if (unauthorizedHandler === handler) unauthorizedHandler = () => {};
-  };
-}
-`
-    : '';
-  const content = `// Typed HTTP client built to the backend's contract. Every call goes through \`request\`, which
+/** client.ts's opening: the contract's constants, the page and list-query types and ApiError. */
+function clientHeader(hasAuth: boolean): string {
+  return `// Typed HTTP client built to the backend's contract. Every call goes through \`request\`, which
 // sends JSON, ${hasAuth ? 'adds the bearer token, ' : ''}and turns the error envelope
 // { error: { code, message, details? } } into an ApiError.
 export const API_PREFIX = ${str(API_PREFIX)};
@@ -75,7 +67,39 @@ export class ApiError extends Error {
     this.details = details;
   }
 }
-${authPart}
+`;
+}
+
+/** The session token in localStorage (a reload keeps the user signed in) and the 401 hook. */
+function sessionToken(projectName: string): string {
+  return `
+// The session token lives in localStorage so a reload keeps the user signed in.
+const TOKEN_KEY = ${str(projectName + TOKEN_STORAGE_SUFFIX)};
+
+export function getToken(): string | null {
+  return localStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+let unauthorizedHandler: () => void = () => {};
+
+/** Called on every 401 (expired or missing token); the auth context redirects to the login page. */
+export function onUnauthorized(handler: () => void): () => void {
+  unauthorizedHandler = handler;
+  return () => {
+    if (unauthorizedHandler === handler) unauthorizedHandler = () => {};
+  };
+}
+`;
+}
+
+/** `request`, the one transport: JSON in and out, the bearer token when there is auth, errors as ApiError. */
+function requestFunction(hasAuth: boolean): string {
+  return `
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -107,7 +131,11 @@ ${hasAuth ? '    if (response.status === 401) {\n      setToken(null);\n      un
   }
   return data as T;
 }
+`;
+}
 
+/** The same for every project: query strings, the five calls of an entity and its has-many lists. */
+const LIST_HELPERS = `
 /** \`?a=1&b=x\` with keys sorted and empty values left out. */
 export function toQuery(params: ListParams = {}): string {
   const search = new URLSearchParams();
@@ -136,20 +164,6 @@ export function childList<T>(parentCollection: string, segment: string) {
     request<Page<T>>('GET', parentCollection + '/' + parentId + '/' + segment + toQuery(params));
 }
 `;
-  files.add({
-    path: 'frontend/src/api/client.ts',
-    content,
-    layer: 'frontend/api',
-    explanation:
-      'The HTTP client every page uses: JSON requests to /api, paging/search/filter query strings, the error envelope as ApiError' +
-      (hasAuth ? ', the bearer token from localStorage and a redirect hook for 401 responses.' : '.'),
-    serves: hasAuth ? ['frontend', 'auth'] : ['frontend'],
-    sources: [...allSources(spec).slice(0, 1), ...(hasAuth ? authSources(spec) : [])],
-  });
-
-  for (const entity of model.entities) generateEntityApi(model, entity, files);
-  if (hasAuth) generateAuthApi(model, files);
-}
 
 export function tsFieldType(field: Field): string {
   switch (field.type) {
