@@ -11,14 +11,30 @@ import { authSources, str, type FrontendModel } from './model';
 
 export const PASSWORD_MIN_LENGTH = 8;
 
+/** The login page: the form is the same in every project; the register link only with self-signup. */
 function loginPage(selfSignup: boolean): string {
+  const registerLink = `      <p>
+        No account yet? <Link to="/register">Register</Link>
+      </p>
+`;
+  return loginImports(selfSignup) + LOGIN_FORM + (selfSignup ? registerLink : '') + `    </section>
+  );
+}
+`;
+}
+
+function loginImports(selfSignup: boolean): string {
   return `// The login form: email and password, then back to the page that asked for it.
 import { useState, type FormEvent } from 'react';
 import { ${selfSignup ? 'Link, ' : ''}useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { errorMessage } from '../components/States';
+`;
+}
 
+/** LoginPage up to the end of its form: state, submit (back to the page that asked) and the fields. */
+const LOGIN_FORM = `
 export function LoginPage() {
   const { login } = useAuth();
   const navigate = useNavigate();
@@ -76,15 +92,9 @@ export function LoginPage() {
           </button>
         </div>
       </form>
-${selfSignup ? `      <p>
-        No account yet? <Link to="/register">Register</Link>
-      </p>
-` : ''}    </section>
-  );
-}
 `;
-}
 
+/** The register page: FIELDS and registerSchema follow the user's own fields; the component is the same everywhere. */
 function registerPage(extraFields: Field[]): string {
   const metaItems = extraFields.map(
     (f) =>
@@ -118,7 +128,11 @@ export const registerSchema = z.object({
   password: z.string({ error: needs('Password', 'text') }).min(PASSWORD_MIN_LENGTH, 'Password must be at least ' + PASSWORD_MIN_LENGTH + ' characters'),
 ${schemaItems.join('\n')}
 });
+` + REGISTER_COMPONENT;
+}
 
+/** RegisterPage: client-side validation with registerSchema, then the server's answer (field errors, taken email). */
+const REGISTER_COMPONENT = `
 export function RegisterPage() {
   const { register } = useAuth();
   const navigate = useNavigate();
@@ -198,7 +212,6 @@ export function RegisterPage() {
   );
 }
 `;
-}
 
 /** User fields the register form asks for besides email and password. */
 export function registerFields(model: FrontendModel): Field[] {
