@@ -109,6 +109,29 @@ function withoutTrackerId(text: string): string {
   return text.replace(/^\s*(?:\[\s*)?[A-Z]{1,6}[-_]\d+(?:\.\d+)*(?:\s*\])?\s*[:.)–-]?\s+(?=\S)/, '');
 }
 
+/** A stretch of the text: a heading, a bullet (with its continuation lines) or a paragraph.
+ *  (`indent` of bullets and indented lines: deeper items belong to the item above them.) */
+interface Block {
+  kind: 'heading' | 'bullet' | 'para';
+  text: string;
+  lines?: string[];
+  indent?: number;
+}
+
+/** The sentences read so far, what the next one inherits (section, lead) and what was dropped. */
+interface Reading {
+  sentences: SentenceInfo[];
+  /** Pasted texts repeat themselves (quotes, templates): read each sentence once. */
+  seen: Set<string>;
+  repeated: number;
+  truncated: boolean;
+  section?: string;
+  optionalSection: boolean;
+  leadId?: number;
+  /** Bullets (or "Customer:" lines) with deeper items under them, innermost last. */
+  childLeads: Array<{ id: number; indent: number }>;
+}
+
 export function splitSentences(text: string): SplitResult {
   const warnings: string[] = [];
   let source = cleanText(text);
@@ -116,50 +139,53 @@ export function splitSentences(text: string): SplitResult {
     warnings.push(`The text is long (${source.length} characters); only the first ${MAX_TEXT_CHARS} were read.`);
     source = source.slice(0, MAX_TEXT_CHARS);
   }
-  const sentences: SentenceInfo[] = [];
-  let truncated = false;
-  let optionalSection = false;
-  let section: string | undefined;
-  let leadId: number | undefined;
+  const blocks = readBlocks(source);
+  splitNoteParagraphs(blocks);
+  const reading: Reading = { sentences: [], seen: new Set(), repeated: 0, truncated: false, optionalSection: false, childLeads: [] };
+  for (const block of blocks) {
+    if (reading.truncated) break;
+    if (!block.text.trim()) continue;
+    const next = blocks[blocks.indexOf(block) + 1];
+    if (block.kind === 'heading') readHeading(reading, block, next);
+    else readBody(reading, block, next);
+  }
+  if (reading.truncated) warnings.push(`Only the first ${MAX_SENTENCES} sentences were read; the rest of the text was ignored.`);
+  if (reading.repeated) warnings.push(`${reading.repeated} repeated sentence${reading.repeated === 1 ? ' was' : 's were'} read once.`);
+  return { sentences: reading.sentences, warnings };
+}
 
-  const seen = new Set<string>();
-  let repeated = 0;
-  const push = (raw: string, kind: { bullet: boolean; heading: boolean; optional: boolean }): number | undefined => {
-    if (sentences.length >= MAX_SENTENCES) {
-      truncated = true;
+/** Adds one sentence (unless the cap is reached or it repeats one); its id, or undefined when dropped. */
+function push(reading: Reading, raw: string, kind: { bullet: boolean; heading: boolean; optional: boolean }): number | undefined {
+  const { sentences, seen, section, leadId } = reading;
+  if (sentences.length >= MAX_SENTENCES) {
+    reading.truncated = true;
+    return undefined;
+  }
+  let textOut = withoutTrackerId(raw.replace(/\s+/g, ' ').trim());
+  if (textOut.length > MAX_SENTENCE_CHARS) textOut = textOut.slice(0, MAX_SENTENCE_CHARS) + '…';
+  const key = plainOf(textOut).replace(/[^a-z0-9 ]/g, '');
+  if (key.length > 12 && !kind.heading) {
+    if (seen.has(key)) {
+      reading.repeated++;
       return undefined;
     }
-    let textOut = withoutTrackerId(raw.replace(/\s+/g, ' ').trim());
-    if (textOut.length > MAX_SENTENCE_CHARS) textOut = textOut.slice(0, MAX_SENTENCE_CHARS) + '…';
-    // Pasted texts repeat themselves (quotes, templates): read each sentence once.
-    const key = plainOf(textOut).replace(/[^a-z0-9 ]/g, '');
-    if (key.length > 12 && !kind.heading) {
-      if (seen.has(key)) {
-        repeated++;
-        return undefined;
-      }
-      seen.add(key);
-    }
-    const id = sentences.length;
-    sentences.push({ id, text: textOut, plain: plainOf(textOut), bullet: kind.bullet, heading: kind.heading, leadId: kind.bullet ? leadId : undefined, optional: kind.optional, ...(section && !kind.heading ? { section } : {}) });
-    return id;
-  };
+    seen.add(key);
+  }
+  const id = sentences.length;
+  sentences.push({ id, text: textOut, plain: plainOf(textOut), bullet: kind.bullet, heading: kind.heading, leadId: kind.bullet ? leadId : undefined, optional: kind.optional, ...(section && !kind.heading ? { section } : {}) });
+  return id;
+}
 
-  // Blocks: headings, bullets (with their continuation lines) and paragraphs.
-  // (`indent` of bullets and indented lines: deeper items belong to the item above them.)
-  const blocks: Array<{ kind: 'heading' | 'bullet' | 'para'; text: string; lines?: string[]; indent?: number }> = [];
+/** The text's lines grouped into headings, bullets and paragraphs; code fences are skipped. */
+function readBlocks(source: string): Block[] {
+  const blocks: Block[] = [];
   let inFence = false;
   const lines = source.split('\n');
   let lastHeading: string | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
-    // A markdown table: read it whole (a table of fields becomes one list under its heading).
     if (/^\s*\|.*\|\s*$/.test(line) && index + 1 < lines.length && isSeparatorRow(lines[index + 1])) {
-      let end = index;
-      while (end < lines.length && /^\s*\|/.test(lines[end])) end++;
-      const converted = tableToSentences(lines.slice(index, end), lastHeading);
-      for (const text of converted ?? lines.slice(index, end).filter((l) => !isSeparatorRow(l)).map((l) => splitRow(l).join(', '))) blocks.push({ kind: 'bullet', text });
-      index = end - 1;
+      index = addTable(blocks, lines, index, lastHeading) - 1;
       continue;
     }
     if (/^\s*(```|~~~)/.test(line)) {
@@ -167,32 +193,52 @@ export function splitSentences(text: string): SplitResult {
       continue;
     }
     if (inFence) continue;
-    const heading = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
-    const bullet = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?(.*)$/.exec(line);
-    if (heading) {
-      blocks.push({ kind: 'heading', text: heading[1] });
-      lastHeading = heading[1].replace(/[*_`#]/g, '').trim();
-    }
-    else if (bullet) blocks.push({ kind: 'bullet', text: bullet[1], indent: /^\s*/.exec(line)![0].length });
-    else if (!line.trim()) blocks.push({ kind: 'para', text: '' });
-    else if (/^\s{2,}\S/.test(line) && /:\s*$/.test(blocks[blocks.length - 1]?.text ?? '') && blocks[blocks.length - 1]?.kind !== 'heading') {
-      // "Customer:" then "  name: string": indented lines under a line that ends with a colon are its items.
-      blocks.push({ kind: 'bullet', text: line.trim(), indent: /^\s*/.exec(line)![0].length });
-    } else if (/^\s{2,}\S/.test(line) && blocks[blocks.length - 1]?.kind === 'bullet' && (blocks[blocks.length - 1].indent ?? 0) >= 2 && /^\s*\S+\s*:/.test(line)) {
-      blocks.push({ kind: 'bullet', text: line.trim(), indent: /^\s*/.exec(line)![0].length });
-    } else {
-      const last = blocks[blocks.length - 1];
-      if (last && last.text && (last.kind === 'para' || (last.kind === 'bullet' && /^\s/.test(line)))) {
-        last.text += ' ' + line.trim();
-        last.lines?.push(line.trim());
-      } else blocks.push({ kind: 'para', text: line.trim(), lines: [line.trim()] });
-    }
+    const heading = addLine(blocks, line);
+    if (heading !== undefined) lastHeading = heading;
     if (blocks.length > MAX_SENTENCES * 4) break;
   }
+  return blocks;
+}
 
-  // Quick notes put one statement on each line, without full stops ("cars: plate, model, seats",
-  // "end has to be after start"): such a paragraph is read line by line. Wrapped prose has full
-  // stops inside its lines and is read as before.
+/** A markdown table: read it whole (a table of fields becomes one list under its heading). The index after it. */
+function addTable(blocks: Block[], lines: string[], index: number, lastHeading: string | undefined): number {
+  let end = index;
+  while (end < lines.length && /^\s*\|/.test(lines[end])) end++;
+  const converted = tableToSentences(lines.slice(index, end), lastHeading);
+  for (const text of converted ?? lines.slice(index, end).filter((l) => !isSeparatorRow(l)).map((l) => splitRow(l).join(', '))) blocks.push({ kind: 'bullet', text });
+  return end;
+}
+
+/** One line: a heading, a bullet, an item indented under one, a blank, or more of the block above.
+ *  Returns the heading's plain text when the line was a heading. */
+function addLine(blocks: Block[], line: string): string | undefined {
+  const heading = /^\s{0,3}#{1,6}\s+(.*)$/.exec(line);
+  const bullet = /^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s*)?(.*)$/.exec(line);
+  if (heading) {
+    blocks.push({ kind: 'heading', text: heading[1] });
+    return heading[1].replace(/[*_`#]/g, '').trim();
+  }
+  if (bullet) blocks.push({ kind: 'bullet', text: bullet[1], indent: /^\s*/.exec(line)![0].length });
+  else if (!line.trim()) blocks.push({ kind: 'para', text: '' });
+  else if (/^\s{2,}\S/.test(line) && /:\s*$/.test(blocks[blocks.length - 1]?.text ?? '') && blocks[blocks.length - 1]?.kind !== 'heading') {
+    // "Customer:" then "  name: string": indented lines under a line that ends with a colon are its items.
+    blocks.push({ kind: 'bullet', text: line.trim(), indent: /^\s*/.exec(line)![0].length });
+  } else if (/^\s{2,}\S/.test(line) && blocks[blocks.length - 1]?.kind === 'bullet' && (blocks[blocks.length - 1].indent ?? 0) >= 2 && /^\s*\S+\s*:/.test(line)) {
+    blocks.push({ kind: 'bullet', text: line.trim(), indent: /^\s*/.exec(line)![0].length });
+  } else {
+    const last = blocks[blocks.length - 1];
+    if (last && last.text && (last.kind === 'para' || (last.kind === 'bullet' && /^\s/.test(line)))) {
+      last.text += ' ' + line.trim();
+      last.lines?.push(line.trim());
+    } else blocks.push({ kind: 'para', text: line.trim(), lines: [line.trim()] });
+  }
+  return undefined;
+}
+
+/** Quick notes put one statement on each line, without full stops ("cars: plate, model, seats",
+ *  "end has to be after start"): such a paragraph is read line by line. Wrapped prose has full
+ *  stops inside its lines and is read as before. */
+function splitNoteParagraphs(blocks: Block[]): void {
   for (let b = blocks.length - 1; b >= 0; b--) {
     const lines = blocks[b].lines;
     // (Two lines are notes too when the first lists fields: "loan: book title, due date".)
@@ -202,54 +248,52 @@ export function splitSentences(text: string): SplitResult {
     const continued = lines.slice(0, -1).filter((l) => /\b(?:and|or|the|a|an|to|of|with|for|in|on|by|that|which|is|are|be)\s*$/i.test(l)).length;
     if (ended <= 1 && withStops * 2 < lines.length && continued === 0) blocks.splice(b, 1, ...lines.map((l) => ({ kind: 'para' as const, text: l })));
   }
-  const childLeads: Array<{ id: number; indent: number }> = [];
-  for (const block of blocks) {
-    if (truncated) break;
-    if (!block.text.trim()) continue;
-    if (block.kind === 'heading') {
-      section = block.text.replace(/[*_`#]/g, '').trim();
-      optionalSection = OPTIONAL_HEADING.test(block.text);
-      childLeads.length = 0;
-      // "## Visitors" then "- name", "- email": the heading leads the bullets under it.
-      const id = push(block.text, { bullet: false, heading: true, optional: optionalSection });
-      const next = blocks[blocks.indexOf(block) + 1];
-      leadId = next?.kind === 'bullet' ? id : undefined;
-      continue;
-    }
-    let inlineOptional = false;
-    const parts = splitProse(withoutTrackerId(block.text));
-    // "Event booking: organizers create events …": the short prefix is a title.
-    const titled = block.kind === 'para' ? /^([^:.!?]{2,40}?)(?::|\s[-–—])\s+(\S.{15,})$/s.exec(parts[0] ?? '') : null;
-    if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1]) && !isFieldList(titled[2])) {
-      push(titled[1], { bullet: false, heading: true, optional: optionalSection });
-      parts[0] = titled[2];
-    }
-    // A bullet (or a "Customer:" line) with deeper items under it leads them ("1. Customer" / "   - name").
-    if (block.kind !== 'bullet') childLeads.length = 0;
-    const blockIndex = blocks.indexOf(block);
-    const next = blocks[blockIndex + 1];
-    const leadsChildren = parts.length === 1 && next?.kind === 'bullet' && (next.indent ?? 0) > (block.kind === 'bullet' ? (block.indent ?? 0) : -1) && (block.kind === 'bullet' || /:\s*$/.test(block.text));
-    const parent = block.kind === 'bullet' ? childLeads.findLast((l) => l.indent < (block.indent ?? 0)) : undefined;
-    if (block.kind === 'bullet' && parent) leadId = parent.id;
-    else if (block.kind === 'bullet' && childLeads.length) {
-      childLeads.length = 0;
-      leadId = undefined;
-    }
-    parts.forEach((part, index) => {
-      if (/^\W*optional\s*:/i.test(part)) inlineOptional = true;
-      const id = push(part, { bullet: block.kind === 'bullet' && index === 0, heading: false, optional: optionalSection || inlineOptional });
-      if (id === undefined) return;
-      if (leadsChildren) {
-        while (childLeads.length && childLeads[childLeads.length - 1].indent >= (block.indent ?? -1)) childLeads.pop();
-        childLeads.push({ id, indent: block.kind === 'bullet' ? (block.indent ?? 0) : -1 });
-        leadId = id;
-        return;
-      }
-      if (block.kind === 'para') leadId = /:\s*$/.test(part) ? id : undefined;
-      else if (/:\s*$/.test(part) && index === parts.length - 1) leadId = id;
-    });
+}
+
+/** A heading starts a section (optional or not); "## Visitors" then "- name", "- email": it leads the bullets under it. */
+function readHeading(reading: Reading, block: Block, next: Block | undefined): void {
+  reading.section = block.text.replace(/[*_`#]/g, '').trim();
+  reading.optionalSection = OPTIONAL_HEADING.test(block.text);
+  reading.childLeads.length = 0;
+  const id = push(reading, block.text, { bullet: false, heading: true, optional: reading.optionalSection });
+  reading.leadId = next?.kind === 'bullet' ? id : undefined;
+}
+
+/** A bullet or paragraph: its sentences, each knowing the sentence that introduced its list. */
+function readBody(reading: Reading, block: Block, next: Block | undefined): void {
+  const { childLeads } = reading;
+  let inlineOptional = false;
+  const parts = splitProse(withoutTrackerId(block.text));
+  pushTitle(reading, block, parts);
+  // A bullet (or a "Customer:" line) with deeper items under it leads them ("1. Customer" / "   - name").
+  if (block.kind !== 'bullet') childLeads.length = 0;
+  const leadsChildren = parts.length === 1 && next?.kind === 'bullet' && (next.indent ?? 0) > (block.kind === 'bullet' ? (block.indent ?? 0) : -1) && (block.kind === 'bullet' || /:\s*$/.test(block.text));
+  const parent = block.kind === 'bullet' ? childLeads.findLast((l) => l.indent < (block.indent ?? 0)) : undefined;
+  if (block.kind === 'bullet' && parent) reading.leadId = parent.id;
+  else if (block.kind === 'bullet' && childLeads.length) {
+    childLeads.length = 0;
+    reading.leadId = undefined;
   }
-  if (truncated) warnings.push(`Only the first ${MAX_SENTENCES} sentences were read; the rest of the text was ignored.`);
-  if (repeated) warnings.push(`${repeated} repeated sentence${repeated === 1 ? ' was' : 's were'} read once.`);
-  return { sentences, warnings };
+  parts.forEach((part, index) => {
+    if (/^\W*optional\s*:/i.test(part)) inlineOptional = true;
+    const id = push(reading, part, { bullet: block.kind === 'bullet' && index === 0, heading: false, optional: reading.optionalSection || inlineOptional });
+    if (id === undefined) return;
+    if (leadsChildren) {
+      while (childLeads.length && childLeads[childLeads.length - 1].indent >= (block.indent ?? -1)) childLeads.pop();
+      childLeads.push({ id, indent: block.kind === 'bullet' ? (block.indent ?? 0) : -1 });
+      reading.leadId = id;
+      return;
+    }
+    if (block.kind === 'para') reading.leadId = /:\s*$/.test(part) ? id : undefined;
+    else if (/:\s*$/.test(part) && index === parts.length - 1) reading.leadId = id;
+  });
+}
+
+/** "Event booking: organizers create events …": a paragraph's short prefix is a title, read as a heading. */
+function pushTitle(reading: Reading, block: Block, parts: string[]): void {
+  const titled = block.kind === 'para' ? /^([^:.!?]{2,40}?)(?::|\s[-–—])\s+(\S.{15,})$/s.exec(parts[0] ?? '') : null;
+  if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1]) && !isFieldList(titled[2])) {
+    push(reading, titled[1], { bullet: false, heading: true, optional: reading.optionalSection });
+    parts[0] = titled[2];
+  }
 }
