@@ -98,17 +98,38 @@ export function phrasesIn(tokens: Token[]): Phrase[] {
 
 const CONTEXT_BEFORE = new Set(['of', 'on', 'for', 'with', 'by', 'per', 'in', 'from', 'about', 'and', 'or', 'has', 'have', 'manage', 'see', 'view', 'all']);
 
+/** One sentence being scored: its tokens and phrases, and how to credit a key with it as the source. */
+interface Scoring {
+  sentence: SentenceInfo;
+  evidence: Evidence;
+  tokens: Token[];
+  phrases: Phrase[];
+  /** Sentences in optional sections count half. */
+  weight: number;
+  id: number;
+  /** Keys already credited by this sentence's phrases. */
+  perSentence: Set<string>;
+  add: (key: string, score: number, source: number, strong?: boolean) => void;
+}
+
 function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boolean, manySentences: boolean): void {
   // The tagger knows which words are verbs here ("mark parcels", "clean rooms"): a compound
   // never starts with one, so such a modifier is dropped from the key.
   const verbs = new Set(tagSentence(sentence.text).filter((t) => t.pos === 'verb').map((t) => t.w));
   const add = (key: string, score: number, source: number, strong = true): void => addEvidence(evidence, dropVerbs(key, verbs), score, source, strong);
   const tokens = tokenize(sentence.plain);
-  const weight = sentence.optional ? 0.5 : 1;
-  const id = sentence.id;
-  const phrases = sentence.heading ? [] : phrasesIn(tokens);
-  const perSentence = new Set<string>();
+  const scoring: Scoring = { sentence, evidence, tokens, phrases: sentence.heading ? [] : phrasesIn(tokens), weight: sentence.optional ? 0.5 : 1, id: sentence.id, perSentence: new Set(), add };
   // Words inside parentheses are field or enum lists, not records ("(todo, in progress, done)").
+  const depth = parenthesisDepths(tokens);
+  for (const phrase of scoring.phrases) if (!(depth[phrase.head] > 0)) scorePhrase(scoring, phrase, manySentences);
+  scoreBelongsTo(scoring);
+  scoreAppName(scoring, longText);
+  scoreRowVerbs(scoring);
+  scoreApiPaths(scoring);
+}
+
+/** How many parentheses each token stands inside. */
+function parenthesisDepths(tokens: Token[]): number[] {
   const depth: number[] = [];
   let d = 0;
   for (const t of tokens) {
@@ -116,69 +137,90 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     depth.push(d);
     if (t.w === ')') d = Math.max(0, d - 1);
   }
-  for (const phrase of phrases) {
-    if (depth[phrase.head] > 0) continue;
-    // "no double bookings": what must not exist is a rule, not a record.
-    if (tokens[phrase.start - 1]?.w === 'no') continue;
-    // "the number of seats", "the amount of fuel": a count kept on a record, not the things counted.
-    if (tokens[phrase.start - 1]?.w === 'of' && /^(number|amount|count|quantity|total)$/.test(tokens[phrase.start - 2]?.w ?? '') && tokens[phrase.start - 3]?.w === 'the') continue;
-    const { key } = phrase;
-    const prev = tokens[phrase.start - 1];
-    const prev2 = tokens[phrase.start - 2];
-    // A singular noun listed with plural objects of a strong verb: "add expenses, income, and …",
-    // "leave comments and a 1-5 star rating".
-    if (!phrase.plural && !perSentence.has(key)) {
-      let j = phrase.start - 1;
-      while (j >= 0 && (DETERMINERS.has(tokens[j].w) || tokens[j].kind === 'num' || tokens[j].w === '-' || (tokens[j].kind === 'word' && !isNounWord(tokens[j].w) && !FUNCTION_WORDS.has(tokens[j].w)) || ['star', 'short', 'long', 'new'].includes(tokens[j].w))) j--;
-      if (tokens[j] && [',', 'and', 'or'].includes(tokens[j].w)) {
-        let plurals = 0;
-        let k = j;
-        while (k >= 0 && k > j - 10 && (tokens[k].w === ',' || tokens[k].w === 'and' || tokens[k].w === 'or' || DETERMINERS.has(tokens[k].w) || (tokens[k].kind === 'word' && isNounWord(tokens[k].w) && !CREATE_VERBS.has(tokens[k].w)))) {
-          if (isPlural(tokens[k].w)) plurals++;
-          k--;
-        }
-        if (plurals && tokens[k] && STRONG_OBJECT_VERBS.has(tokens[k].w)) {
-          add(key, 2 * weight, id);
-          perSentence.add(key);
-          continue;
-        }
-      }
-    }
-    // Known nouns: once per sentence ("registration" in a sign-up sentence is about accounts).
-    if (knownNoun(key) && !perSentence.has(key) && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
-      const fresh = !evidence.get(key)?.bySentence.has(id);
-      // (In a text of many sentences every common noun comes up: there the knowledge table's word
-      // is weak evidence and other cues must agree.)
-      add(key, (phrase.plural ? (manySentences ? 1.5 : 2) : manySentences ? 0.5 : 1) * weight, id);
-      if (!phrase.plural && fresh) evidence.get(key)?.mentionOnly.add(id);
-      perSentence.add(key);
-      continue;
-    }
-    if (phrase.plural && !perSentence.has(key)) {
-      // Plural object of a create/manage verb, possibly in a list ("add expenses, income, and recurring costs").
-      let j = phrase.start - 1;
-      while (
-        j >= 0 &&
-        (DETERMINERS.has(tokens[j].w) || tokens[j].w === ',' || tokens[j].w === 'and' || tokens[j].w === 'or' ||
-          // Another noun of the same list; a word followed by a determiner is a verb ("access their").
-          (tokens[j].kind === 'word' && isNounWord(tokens[j].w) && !CREATE_VERBS.has(tokens[j].w) && j >= phrase.start - 6 && !DETERMINERS.has(tokens[j + 1]?.w ?? '')))
-      ) j--;
-      const verb = tokens[j];
-      if (prev?.w === 'of' && prev2 && ['list', 'lists', 'history', 'collection', 'catalog', 'catalogue'].includes(prev2.w)) add(key, 2 * weight, id);
-      else if (verb && STRONG_OBJECT_VERBS.has(verb.w)) add(key, 2 * weight, id);
-      else if (verb && CREATE_VERBS.has(verb.w)) add(key, 1 * weight, id, false);
-      else if (prev && (DETERMINERS.has(prev.w) || CONTEXT_BEFORE.has(prev.w) || prev.kind === 'num' || prev.w === ',' || prev.w === '(')) add(key, 1 * weight, id, false);
-      else if (phrase.start === 0) add(key, 1 * weight, id, false);
-      perSentence.add(key);
-      continue;
-    }
-    // "each expense", "every project", "list of tags", "per category"
-    if (prev && (prev.w === 'each' || prev.w === 'every') && !perSentence.has(key)) {
-      add(key, 2 * weight, id);
-      perSentence.add(key);
-    }
+  return depth;
+}
+
+/** A noun phrase outside parentheses: the first cue that fits credits it once per sentence. */
+function scorePhrase(scoring: Scoring, phrase: Phrase, manySentences: boolean): void {
+  const { tokens, perSentence, sentence, add, weight, id } = scoring;
+  // "no double bookings": what must not exist is a rule, not a record.
+  if (tokens[phrase.start - 1]?.w === 'no') return;
+  // "the number of seats", "the amount of fuel": a count kept on a record, not the things counted.
+  if (tokens[phrase.start - 1]?.w === 'of' && /^(number|amount|count|quantity|total)$/.test(tokens[phrase.start - 2]?.w ?? '') && tokens[phrase.start - 3]?.w === 'the') return;
+  const { key } = phrase;
+  if (!phrase.plural && !perSentence.has(key) && scoreListedSingular(scoring, phrase)) return;
+  // Known nouns: once per sentence ("registration" in a sign-up sentence is about accounts).
+  if (knownNoun(key) && !perSentence.has(key) && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
+    scoreKnownNoun(scoring, phrase, manySentences);
+    return;
   }
-  // "X belongs to Y": both are records.
+  if (phrase.plural && !perSentence.has(key)) {
+    scorePluralObject(scoring, phrase);
+    return;
+  }
+  // "each expense", "every project", "list of tags", "per category"
+  const prev = tokens[phrase.start - 1];
+  if (prev && (prev.w === 'each' || prev.w === 'every') && !perSentence.has(key)) {
+    add(key, 2 * weight, id);
+    perSentence.add(key);
+  }
+}
+
+/** A singular noun listed with plural objects of a strong verb: "add expenses, income, and …",
+ *  "leave comments and a 1-5 star rating". True when it was credited. */
+function scoreListedSingular(scoring: Scoring, phrase: Phrase): boolean {
+  const { tokens, perSentence, add, weight, id } = scoring;
+  let j = phrase.start - 1;
+  while (j >= 0 && (DETERMINERS.has(tokens[j].w) || tokens[j].kind === 'num' || tokens[j].w === '-' || (tokens[j].kind === 'word' && !isNounWord(tokens[j].w) && !FUNCTION_WORDS.has(tokens[j].w)) || ['star', 'short', 'long', 'new'].includes(tokens[j].w))) j--;
+  if (!tokens[j] || ![',', 'and', 'or'].includes(tokens[j].w)) return false;
+  let plurals = 0;
+  let k = j;
+  while (k >= 0 && k > j - 10 && (tokens[k].w === ',' || tokens[k].w === 'and' || tokens[k].w === 'or' || DETERMINERS.has(tokens[k].w) || (tokens[k].kind === 'word' && isNounWord(tokens[k].w) && !CREATE_VERBS.has(tokens[k].w)))) {
+    if (isPlural(tokens[k].w)) plurals++;
+    k--;
+  }
+  if (!plurals || !tokens[k] || !STRONG_OBJECT_VERBS.has(tokens[k].w)) return false;
+  add(phrase.key, 2 * weight, id);
+  perSentence.add(phrase.key);
+  return true;
+}
+
+/** A noun the knowledge table knows: plural counts more than a mere mention. */
+function scoreKnownNoun(scoring: Scoring, phrase: Phrase, manySentences: boolean): void {
+  const { evidence, perSentence, add, weight, id } = scoring;
+  const { key } = phrase;
+  const fresh = !evidence.get(key)?.bySentence.has(id);
+  // (In a text of many sentences every common noun comes up: there the knowledge table's word
+  // is weak evidence and other cues must agree.)
+  add(key, (phrase.plural ? (manySentences ? 1.5 : 2) : manySentences ? 0.5 : 1) * weight, id);
+  if (!phrase.plural && fresh) evidence.get(key)?.mentionOnly.add(id);
+  perSentence.add(key);
+}
+
+/** Plural object of a create/manage verb, possibly in a list ("add expenses, income, and recurring costs"). */
+function scorePluralObject(scoring: Scoring, phrase: Phrase): void {
+  const { tokens, perSentence, add, weight, id } = scoring;
+  const { key } = phrase;
+  const prev = tokens[phrase.start - 1];
+  const prev2 = tokens[phrase.start - 2];
+  let j = phrase.start - 1;
+  while (
+    j >= 0 &&
+    (DETERMINERS.has(tokens[j].w) || tokens[j].w === ',' || tokens[j].w === 'and' || tokens[j].w === 'or' ||
+      // Another noun of the same list; a word followed by a determiner is a verb ("access their").
+      (tokens[j].kind === 'word' && isNounWord(tokens[j].w) && !CREATE_VERBS.has(tokens[j].w) && j >= phrase.start - 6 && !DETERMINERS.has(tokens[j + 1]?.w ?? '')))
+  ) j--;
+  const verb = tokens[j];
+  if (prev?.w === 'of' && prev2 && ['list', 'lists', 'history', 'collection', 'catalog', 'catalogue'].includes(prev2.w)) add(key, 2 * weight, id);
+  else if (verb && STRONG_OBJECT_VERBS.has(verb.w)) add(key, 2 * weight, id);
+  else if (verb && CREATE_VERBS.has(verb.w)) add(key, 1 * weight, id, false);
+  else if (prev && (DETERMINERS.has(prev.w) || CONTEXT_BEFORE.has(prev.w) || prev.kind === 'num' || prev.w === ',' || prev.w === '(')) add(key, 1 * weight, id, false);
+  else if (phrase.start === 0) add(key, 1 * weight, id, false);
+  perSentence.add(key);
+}
+
+/** "X belongs to Y": both are records. */
+function scoreBelongsTo({ tokens, phrases, add, weight, id }: Scoring): void {
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (!/^belongs?$/.test(tokens[i].w) || tokens[i + 1].w !== 'to') continue;
     const before = phrases.filter((p) => p.head < i).pop();
@@ -186,7 +228,10 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     if (before && before.head >= i - 1) add(before.key, 2 * weight, id);
     if (after && after.start <= i + 4) add(after.key, 2 * weight, id);
   }
-  // "expense tracker", "task manager", "reservation system", "recipe sharing site"
+}
+
+/** "expense tracker", "task manager", "reservation system", "recipe sharing site" */
+function scoreAppName({ tokens, sentence, add, weight, id }: Scoring, longText: boolean): void {
   for (let i = 1; i < tokens.length; i++) {
     if (!APP_HEADS.has(tokens[i].w)) continue;
     for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
@@ -201,7 +246,10 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
       break;
     }
   }
-  // Verbs that name a row: "follow other users", "favorite articles", "vote on items".
+}
+
+/** Verbs that name a row: "follow other users", "favorite articles", "vote on items". */
+function scoreRowVerbs({ tokens, sentence, add, weight, id }: Scoring): void {
   for (let i = 0; i < tokens.length && !sentence.heading; i++) {
     const w = tokens[i].w;
     const noun = ACTION_NOUNS[w];
@@ -209,7 +257,10 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
     const prev = tokens[i - 1];
     if (i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) add(noun, 2 * weight, id);
   }
-  // REST collections: /recipes/{id}/comments, /api/articles/:slug
+}
+
+/** REST collections: /recipes/{id}/comments, /api/articles/:slug */
+function scoreApiPaths({ sentence, add, weight, id }: Scoring): void {
   const apiContext = /\b(?:endpoints?|api|GET|POST|PUT|PATCH|DELETE|requests?)\b/.test(sentence.text);
   for (const match of apiContext ? sentence.text.matchAll(/\/([a-z][a-z_-]*[a-z])(?=\/[:{]|\/?[`'"\s)]|\/?$)/gi) : []) {
     const segment = match[1].toLowerCase();
