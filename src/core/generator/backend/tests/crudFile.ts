@@ -71,72 +71,167 @@ function rangeTest(entity: EntityModel, create: string, tokenOf: string, imports
   ];
 }
 
+/** Listing: paging (and its limit), the filter by a required parent and by an enum field, and text search (q). */
+function listTests(entity: EntityModel, create: string, label: string): string {
+  const { route } = entity.names;
+  const filter = entity.parents.find((r) => r.required && r !== entity.owner && r.to !== entity.entity.name);
+  const search = searchableColumns(entity).find((c) => c.field && (c.type === 'string' || c.type === 'text'));
+  const enumFilter = entity.columns.find((c) => c.field && c.enumValues);
+  return lines(
+  `  it('lists ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} a page at a time', async () => {`,
+  `    for (let i = 0; i < 3; i++) await ${create};`,
+  `    const reply = await t.call('GET', '/api/${route}?page=1&pageSize=2&sort=id&order=desc', { token: t.token });`,
+  `    expect(reply.status).toBe(200);`,
+  `    expect(reply.body.items).toHaveLength(2);`,
+  `    expect(reply.body.total).toBeGreaterThanOrEqual(3);`,
+  `    expect(reply.body).toMatchObject({ page: 1, pageSize: 2 });`,
+  `    expect(reply.body.items[0].id).toBeGreaterThan(reply.body.items[1].id);`,
+  `    const tooBig = await t.call('GET', '/api/${route}?pageSize=1000', { token: t.token });`,
+  `    expect(tooBig.status).toBe(400);`,
+  `  });`,
+  filter
+    ? lines(
+        ``,
+        `  it('filters by ${filter.name}', async () => {`,
+        `    const created = await ${create};`,
+        `    const reply = await t.call('GET', \`/api/${route}?${foreignKeyProperty(filter.name)}=\${created.${foreignKeyProperty(filter.name)}}\`, { token: t.token });`,
+        `    expect(reply.status).toBe(200);`,
+        `    expect(reply.body.total).toBe(1);`,
+        `    expect(reply.body.items[0].id).toBe(created.id);`,
+        `  });`,
+      )
+    : null,
+  enumFilter
+    ? lines(
+        ``,
+        `  it('filters by ${enumFilter.prop}', async () => {`,
+        `    const created = await ${create};`,
+        `    const reply = await t.call('GET', \`/api/${route}?${enumFilter.prop}=\${created.${enumFilter.prop}}&pageSize=100\`, { token: t.token });`,
+        `    expect(reply.status).toBe(200);`,
+        `    expect(reply.body.items.map((item: { id: number }) => item.id)).toContain(created.id);`,
+        `    expect(reply.body.items.every((item: Record<string, unknown>) => item.${enumFilter.prop} === created.${enumFilter.prop})).toBe(true);`,
+        `    expect((await t.call('GET', '/api/${route}?${enumFilter.prop}=not_a_value', { token: t.token })).status).toBe(400);`,
+        `  });`,
+      )
+    : null,
+  search
+    ? lines(
+        ``,
+        `  it('finds a ${label} by text (q)', async () => {`,
+        `    const created = await ${create};`,
+        `    const reply = await t.call('GET', \`/api/${route}?q=\${encodeURIComponent(created.${search.prop})}\`, { token: t.token });`,
+        `    expect(reply.status).toBe(200);`,
+        `    expect(reply.body.items.map((item: { id: number }) => item.id)).toContain(created.id);`,
+        `  });`,
+      )
+    : null,
+  );
+}
+
+/** Update (a free text field when there is one), delete, and 404 for an unknown id. */
+function updateAndDeleteTests(entity: EntityModel, create: string, label: string, tokenOf: string): string {
+  const { route } = entity.names;
+  const patch = patchable(entity);
+  return lines(
+  ``,
+  `  it('updates a ${label}', async () => {`,
+  `    const created = await ${create};`,
+  patch ? `    const changes = { ${patch.prop}: \`Changed \${next()}\` };` : `    const changes = {};`,
+  `    const reply = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: changes, token: ${tokenOf} });`,
+  `    expect(reply.status).toBe(200);`,
+  `    expect(reply.body).toMatchObject(changes);`,
+  `  });`,
+  ``,
+  `  it('deletes a ${label}', async () => {`,
+  `    const created = await ${create};`,
+  `    const reply = await t.call('DELETE', \`/api/${route}/\${created.id}\`, { token: ${tokenOf} });`,
+  `    expect(reply.status).toBe(204);`,
+  `    const gone = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
+  `    expect(gone.status).toBe(404);`,
+  `    expect(gone.body.error.code).toBe('not_found');`,
+  `  });`,
+  ``,
+  `  it('answers 404 for an unknown ${label}', async () => {`,
+  `    const reply = await t.call('GET', '/api/${route}/999999', { token: t.token });`,
+  `    expect(reply.status).toBe(404);`,
+  `    expect(reply.body.error.code).toBe('not_found');`,
+  `  });`,
+  ``,
+  );
+}
+
+/** The has-many list of one child relation (GET /api/<route>/:id/<children>) returns the child. */
+function childListTest(relation: EntityModel['children'][number], entity: EntityModel, model: BackendModel, label: string, imports: Set<string>): string {
+  const { pascal, route } = entity.names;
+  const isUser = entity.isAuthUser;
+const child = model.entity(relation.from);
+const fk = foreignKeyProperty(relation.name);
+const segment = kebabCase(relation.inverseName);
+let makeChild: string;
+if (child.isAuthUser) {
+  imports.add('createUser').add('DEFAULT_ROLE');
+  makeChild = `createUser(t, DEFAULT_ROLE, { ${fk}: parent.id })`;
+} else if (relation === child.owner) {
+  imports.add(`create${child.names.pascal}`);
+  makeChild = `create${child.names.pascal}(t, {}, parent.token)`;
+} else {
+  imports.add(`create${child.names.pascal}`);
+  makeChild = `create${child.names.pascal}(t, { ${fk}: parent.id })`;
+}
+const makeParent = isUser ? (relation === child.owner ? 'createUser(t, TEST_ROLE)' : 'createUser(t, DEFAULT_ROLE)') : `create${pascal}(t)`;
+if (makeParent.includes('TEST_ROLE')) imports.add('TEST_ROLE');
+return lines(
+  ``,
+  `  it('lists the ${relation.inverseName} of a ${label} (${relation.from}.${relation.name})', async () => {`,
+  `    const parent = await ${makeParent};`,
+  `    const child = await ${makeChild};`,
+  `    const reply = await t.call('GET', \`/api/${route}/\${parent.id}/${segment}\`, { token: ${relation === child.owner ? 'parent.token' : 't.token'} });`,
+  `    expect(reply.status).toBe(200);`,
+  `    expect(reply.body.total).toBe(1);`,
+  `    expect(reply.body.items[0].id).toBe(child.id);`,
+  `  });`,
+);
+}
+
+/** A many-to-many link list is stored without duplicates, read back in id order, replaced on update and listed. */
+function linkTest(link: EntityModel['links'][number], entity: EntityModel, model: BackendModel, tokenOf: string, imports: Set<string>): string {
+  const { pascal, route } = entity.names;
+  const isUser = entity.isAuthUser;
+const other = model.entity(link.other.entity);
+const makeOther = other.isAuthUser ? 'createUser(t, DEFAULT_ROLE)' : `create${other.names.pascal}(t)`;
+if (other.isAuthUser) imports.add('createUser').add('DEFAULT_ROLE');
+else imports.add(`create${other.names.pascal}`);
+return lines(
+  ``,
+  `  it('links ${singleQuotedText(other.entity.pluralLabel.toLowerCase())} through ${link.prop} (${link.relation.from}.${link.relation.name})', async () => {`,
+  `    const first = await ${makeOther};`,
+  `    const second = await ${makeOther};`,
+  isUser
+    ? `    const created = await createUser(t, DEFAULT_ROLE);\n    await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${link.prop}: [second.id, first.id] }, token: created.token });`
+    : `    const created = await create${pascal}(t, { ${link.prop}: [second.id, first.id, first.id] });`,
+  `    const read = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
+  `    expect(read.body.${link.prop}).toEqual([first.id, second.id]);`,
+  `    const changed = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${link.prop}: [second.id] }, token: ${tokenOf} });`,
+  `    expect(changed.status).toBe(200);`,
+  `    expect(changed.body.${link.prop}).toEqual([second.id]);`,
+  `    const listed = await t.call('GET', '/api/${route}?pageSize=100', { token: t.token });`,
+  `    expect(listed.body.items.find((item: { id: number }) => item.id === created.id).${link.prop}).toEqual([second.id]);`,
+  `  });`,
+);
+}
+
 export function crudTestFile(entity: EntityModel, model: BackendModel): string {
   const { pascal, route } = entity.names;
   const label = singleQuotedText(entity.entity.label.toLowerCase());
   const isUser = entity.isAuthUser;
   const create = isUser ? `createUser(t, DEFAULT_ROLE)` : `create${pascal}(t)`;
   const tokenOf = isUser ? 'created.token' : 't.token';
-  const filter = entity.parents.find((r) => r.required && r !== entity.owner && r.to !== entity.entity.name);
-  const search = searchableColumns(entity).find((c) => c.field && (c.type === 'string' || c.type === 'text'));
-  const patch = patchable(entity);
-  const enumFilter = entity.columns.find((c) => c.field && c.enumValues);
   const imports = new Set(['setup', 'type TestContext']);
   if (isUser) imports.add('createUser').add('DEFAULT_ROLE');
   else imports.add(`create${pascal}`);
-  if (patch) imports.add('next');
-  const childTests = entity.children.map((relation) => {
-    const child = model.entity(relation.from);
-    const fk = foreignKeyProperty(relation.name);
-    const segment = kebabCase(relation.inverseName);
-    let makeChild: string;
-    if (child.isAuthUser) {
-      imports.add('createUser').add('DEFAULT_ROLE');
-      makeChild = `createUser(t, DEFAULT_ROLE, { ${fk}: parent.id })`;
-    } else if (relation === child.owner) {
-      imports.add(`create${child.names.pascal}`);
-      makeChild = `create${child.names.pascal}(t, {}, parent.token)`;
-    } else {
-      imports.add(`create${child.names.pascal}`);
-      makeChild = `create${child.names.pascal}(t, { ${fk}: parent.id })`;
-    }
-    const makeParent = isUser ? (relation === child.owner ? 'createUser(t, TEST_ROLE)' : 'createUser(t, DEFAULT_ROLE)') : `create${pascal}(t)`;
-    if (makeParent.includes('TEST_ROLE')) imports.add('TEST_ROLE');
-    return lines(
-      ``,
-      `  it('lists the ${relation.inverseName} of a ${label} (${relation.from}.${relation.name})', async () => {`,
-      `    const parent = await ${makeParent};`,
-      `    const child = await ${makeChild};`,
-      `    const reply = await t.call('GET', \`/api/${route}/\${parent.id}/${segment}\`, { token: ${relation === child.owner ? 'parent.token' : 't.token'} });`,
-      `    expect(reply.status).toBe(200);`,
-      `    expect(reply.body.total).toBe(1);`,
-      `    expect(reply.body.items[0].id).toBe(child.id);`,
-      `  });`,
-    );
-  });
-  const linkTests = entity.links.map((link) => {
-    const other = model.entity(link.other.entity);
-    const makeOther = other.isAuthUser ? 'createUser(t, DEFAULT_ROLE)' : `create${other.names.pascal}(t)`;
-    if (other.isAuthUser) imports.add('createUser').add('DEFAULT_ROLE');
-    else imports.add(`create${other.names.pascal}`);
-    return lines(
-      ``,
-      `  it('links ${singleQuotedText(other.entity.pluralLabel.toLowerCase())} through ${link.prop} (${link.relation.from}.${link.relation.name})', async () => {`,
-      `    const first = await ${makeOther};`,
-      `    const second = await ${makeOther};`,
-      isUser
-        ? `    const created = await createUser(t, DEFAULT_ROLE);\n    await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${link.prop}: [second.id, first.id] }, token: created.token });`
-        : `    const created = await create${pascal}(t, { ${link.prop}: [second.id, first.id, first.id] });`,
-      `    const read = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
-      `    expect(read.body.${link.prop}).toEqual([first.id, second.id]);`,
-      `    const changed = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${link.prop}: [second.id] }, token: ${tokenOf} });`,
-      `    expect(changed.status).toBe(200);`,
-      `    expect(changed.body.${link.prop}).toEqual([second.id]);`,
-      `    const listed = await t.call('GET', '/api/${route}?pageSize=100', { token: t.token });`,
-      `    expect(listed.body.items.find((item: { id: number }) => item.id === created.id).${link.prop}).toEqual([second.id]);`,
-      `  });`,
-    );
-  });
+  if (patchable(entity)) imports.add('next'); // the update test changes the field to a fresh value
+  const childTests = entity.children.map((relation) => childListTest(relation, entity, model, label, imports));
+  const linkTests = entity.links.map((link) => linkTest(link, entity, model, tokenOf, imports));
   const range = rangeTest(entity, create, tokenOf, imports);
   return lines(
     `// ${lineComment(entity.entity.pluralLabel)} API: create, read, list (pagination, filter, search), update, delete, errors.`,
@@ -156,77 +251,8 @@ export function crudTestFile(entity: EntityModel, model: BackendModel): string {
     isUser ? `    expect(reply.body.passwordHash).toBeUndefined();` : null,
     `  });`,
     ``,
-    `  it('lists ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} a page at a time', async () => {`,
-    `    for (let i = 0; i < 3; i++) await ${create};`,
-    `    const reply = await t.call('GET', '/api/${route}?page=1&pageSize=2&sort=id&order=desc', { token: t.token });`,
-    `    expect(reply.status).toBe(200);`,
-    `    expect(reply.body.items).toHaveLength(2);`,
-    `    expect(reply.body.total).toBeGreaterThanOrEqual(3);`,
-    `    expect(reply.body).toMatchObject({ page: 1, pageSize: 2 });`,
-    `    expect(reply.body.items[0].id).toBeGreaterThan(reply.body.items[1].id);`,
-    `    const tooBig = await t.call('GET', '/api/${route}?pageSize=1000', { token: t.token });`,
-    `    expect(tooBig.status).toBe(400);`,
-    `  });`,
-    filter
-      ? lines(
-          ``,
-          `  it('filters by ${filter.name}', async () => {`,
-          `    const created = await ${create};`,
-          `    const reply = await t.call('GET', \`/api/${route}?${foreignKeyProperty(filter.name)}=\${created.${foreignKeyProperty(filter.name)}}\`, { token: t.token });`,
-          `    expect(reply.status).toBe(200);`,
-          `    expect(reply.body.total).toBe(1);`,
-          `    expect(reply.body.items[0].id).toBe(created.id);`,
-          `  });`,
-        )
-      : null,
-    enumFilter
-      ? lines(
-          ``,
-          `  it('filters by ${enumFilter.prop}', async () => {`,
-          `    const created = await ${create};`,
-          `    const reply = await t.call('GET', \`/api/${route}?${enumFilter.prop}=\${created.${enumFilter.prop}}&pageSize=100\`, { token: t.token });`,
-          `    expect(reply.status).toBe(200);`,
-          `    expect(reply.body.items.map((item: { id: number }) => item.id)).toContain(created.id);`,
-          `    expect(reply.body.items.every((item: Record<string, unknown>) => item.${enumFilter.prop} === created.${enumFilter.prop})).toBe(true);`,
-          `    expect((await t.call('GET', '/api/${route}?${enumFilter.prop}=not_a_value', { token: t.token })).status).toBe(400);`,
-          `  });`,
-        )
-      : null,
-    search
-      ? lines(
-          ``,
-          `  it('finds a ${label} by text (q)', async () => {`,
-          `    const created = await ${create};`,
-          `    const reply = await t.call('GET', \`/api/${route}?q=\${encodeURIComponent(created.${search.prop})}\`, { token: t.token });`,
-          `    expect(reply.status).toBe(200);`,
-          `    expect(reply.body.items.map((item: { id: number }) => item.id)).toContain(created.id);`,
-          `  });`,
-        )
-      : null,
-    ``,
-    `  it('updates a ${label}', async () => {`,
-    `    const created = await ${create};`,
-    patch ? `    const changes = { ${patch.prop}: \`Changed \${next()}\` };` : `    const changes = {};`,
-    `    const reply = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: changes, token: ${tokenOf} });`,
-    `    expect(reply.status).toBe(200);`,
-    `    expect(reply.body).toMatchObject(changes);`,
-    `  });`,
-    ``,
-    `  it('deletes a ${label}', async () => {`,
-    `    const created = await ${create};`,
-    `    const reply = await t.call('DELETE', \`/api/${route}/\${created.id}\`, { token: ${tokenOf} });`,
-    `    expect(reply.status).toBe(204);`,
-    `    const gone = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
-    `    expect(gone.status).toBe(404);`,
-    `    expect(gone.body.error.code).toBe('not_found');`,
-    `  });`,
-    ``,
-    `  it('answers 404 for an unknown ${label}', async () => {`,
-    `    const reply = await t.call('GET', '/api/${route}/999999', { token: t.token });`,
-    `    expect(reply.status).toBe(404);`,
-    `    expect(reply.body.error.code).toBe('not_found');`,
-    `  });`,
-    ``,
+    listTests(entity, create, label),
+    updateAndDeleteTests(entity, create, label, tokenOf),
     ...range,
     `  it('rejects invalid input with 400', async () => {`,
     isUser
