@@ -105,6 +105,23 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
 }
 
 export function generateReadme(spec: ProjectSpec): string {
+  return [
+    ...introSection(spec),
+    ...entitySections(spec),
+    ...relationsSection(spec),
+    ...signInSection(spec),
+    ...rulesSection(spec),
+    // What was left out: not understood, not implemented, ignored (see leftOut.ts).
+    ...leftOutSections(spec),
+    ...runSection(spec),
+    ...testSection(spec),
+    ...dockerSection(spec),
+    ...layoutSection(spec),
+  ].join('\n');
+}
+
+/** The title, the description and the requirements the project was generated from. */
+function introSection(spec: ProjectSpec): string[] {
   const lines: string[] = [`# ${markdownText(spec.title)}`, ''];
   if (spec.description) lines.push(markdownProse(spec.description), '');
   lines.push(
@@ -114,9 +131,13 @@ export function generateReadme(spec: ProjectSpec): string {
     '',
     `A full-stack TypeScript app: a REST API in \`backend/\` (port ${BACKEND_PORT}, PostgreSQL) and a React web app in \`frontend/\` (port ${FRONTEND_PORT} in development).`,
     '',
-    '## What it manages',
-    '',
   );
+  return lines;
+}
+
+/** "What it manages": per entity its API path, pages, fields and owner. */
+function entitySections(spec: ProjectSpec): string[] {
+  const lines: string[] = ['## What it manages', ''];
   for (const entity of spec.entities) {
     const names = entityNames(entity.name);
     lines.push(`### ${markdownText(entity.pluralLabel)}`, '', `API: \`/api/${names.route}\` · pages: \`/${names.route}\``, '');
@@ -125,23 +146,30 @@ export function generateReadme(spec: ProjectSpec): string {
     }
     if (entity.ownerRelation) lines.push(`Each ${markdownText(entity.label.toLowerCase())} belongs to the user who created it (\`${entity.ownerRelation}\`).`, '');
   }
-  if (spec.relations.length) {
-    lines.push('## Relations', '');
-    for (const relation of spec.relations) {
-      const from = plural(spec, relation.from);
-      if (relation.kind === 'belongsTo') {
-        lines.push(
-          `- ${withArticle(humanize(relation.from).toLowerCase(), true)} ${relation.required ? 'belongs to' : 'may belong to'} ${withArticle(humanize(relation.to).toLowerCase())} as \`${relation.name}\`; ${withArticle(humanize(relation.to).toLowerCase())} has many ${from} (\`${relation.inverseName}\`). Deleting the ${humanize(relation.to).toLowerCase()} ${
-            relation.onDelete === 'cascade' ? 'deletes them' : relation.onDelete === 'setNull' ? 'clears the link' : 'is refused while they exist'
-          }.`,
-        );
-      } else {
-        lines.push(`- ${humanize(relation.from)} and ${humanize(relation.to)} are linked many-to-many (\`${relation.name}\` / \`${relation.inverseName}\`).`);
-      }
+  return lines;
+}
+
+function relationsSection(spec: ProjectSpec): string[] {
+  if (!spec.relations.length) return [];
+  const lines: string[] = ['## Relations', ''];
+  for (const relation of spec.relations) {
+    const from = plural(spec, relation.from);
+    if (relation.kind === 'belongsTo') {
+      lines.push(
+        `- ${withArticle(humanize(relation.from).toLowerCase(), true)} ${relation.required ? 'belongs to' : 'may belong to'} ${withArticle(humanize(relation.to).toLowerCase())} as \`${relation.name}\`; ${withArticle(humanize(relation.to).toLowerCase())} has many ${from} (\`${relation.inverseName}\`). Deleting the ${humanize(relation.to).toLowerCase()} ${
+          relation.onDelete === 'cascade' ? 'deletes them' : relation.onDelete === 'setNull' ? 'clears the link' : 'is refused while they exist'
+        }.`,
+      );
+    } else {
+      lines.push(`- ${humanize(relation.from)} and ${humanize(relation.to)} are linked many-to-many (\`${relation.name}\` / \`${relation.inverseName}\`).`);
     }
-    lines.push('');
   }
-  lines.push('## Sign-in and roles', '');
+  lines.push('');
+  return lines;
+}
+
+function signInSection(spec: ProjectSpec): string[] {
+  const lines: string[] = ['## Sign-in and roles', ''];
   if (spec.auth.kind === 'emailPassword') {
     lines.push(
       `Users sign in with email and password${spec.auth.selfSignup ? ' and can register themselves' : '; accounts are created by an administrator or the seed script'}. Every page except login${
@@ -156,7 +184,12 @@ export function generateReadme(spec: ProjectSpec): string {
   } else {
     lines.push('No sign-in: everyone who can reach the app can read and change all data. Put it behind your own access control before exposing it.', '');
   }
-  lines.push('## Rules the app enforces', '');
+  return lines;
+}
+
+/** The business rules in words, and what Claude implemented on top of them (to review). */
+function rulesSection(spec: ProjectSpec): string[] {
+  const lines: string[] = ['## Rules the app enforces', ''];
   if (spec.rules.length) lines.push(...spec.rules.map((rule) => `- ${describeRule(spec, rule)}`), '');
   else lines.push('Only field validation (required fields, types, limits); no business rules were found in the requirements.', '');
   if (spec.modelImplemented.length) {
@@ -164,9 +197,12 @@ export function generateReadme(spec: ProjectSpec): string {
     lines.push('These requirements were implemented by Claude on top of the generated rules; their tests are in `backend/test/*.rules.test.ts`:', '');
     lines.push(...spec.modelImplemented.map((item) => `- “${markdownText(item.text)}” — ${markdownText(item.how)} (${item.files.map((f) => markdownCode(f)).join(', ')})`), '');
   }
-  // What was left out: not understood, not implemented, ignored (see leftOut.ts).
-  lines.push(...leftOutSections(spec));
-  lines.push(
+  return lines;
+}
+
+/** How to install, seed and start it, and where the configuration lives. */
+function runSection(spec: ProjectSpec): string[] {
+  return [
     '## Run it',
     '',
     'Needs Node 20.19+. Development and tests use PGlite, an embedded PostgreSQL kept in `backend/.data/`: no database server to install.',
@@ -182,6 +218,11 @@ export function generateReadme(spec: ProjectSpec): string {
     'To use a PostgreSQL server instead, set `DATABASE_URL` in the environment (see `backend/.env.example` for every variable); in production also set `NODE_ENV=production`' +
       (spec.auth.kind === 'emailPassword' ? ' and a long random `JWT_SECRET`.' : '.'),
     '',
+  ];
+}
+
+function testSection(spec: ProjectSpec): string[] {
+  return [
     '## Test and build',
     '',
     '```sh',
@@ -193,19 +234,26 @@ export function generateReadme(spec: ProjectSpec): string {
       ? 'The frontend tests (Vitest, Testing Library, jsdom) run against a mocked API and need no database.'
       : 'Tests were turned off when this project was generated: Vitest is set up, add tests under `backend/test/` and `frontend/src/test/`.',
     '',
-    ...(spec.options.docker
-      ? [
-          '## Docker',
-          '',
-          '```sh',
-          'cp .env.example .env',
-          'docker compose up --build   # then open http://localhost:8080',
-          '```',
-          '',
-          'Runs PostgreSQL 16 (data kept in the `db-data` volume), the backend, and nginx serving the frontend and proxying `/api`.',
-          '',
-        ]
-      : []),
+  ];
+}
+
+function dockerSection(spec: ProjectSpec): string[] {
+  if (!spec.options.docker) return [];
+  return [
+    '## Docker',
+    '',
+    '```sh',
+    'cp .env.example .env',
+    'docker compose up --build   # then open http://localhost:8080',
+    '```',
+    '',
+    'Runs PostgreSQL 16 (data kept in the `db-data` volume), the backend, and nginx serving the frontend and proxying `/api`.',
+    '',
+  ];
+}
+
+function layoutSection(spec: ProjectSpec): string[] {
+  return [
     '## Layout',
     '',
     spec.options.tests ? '- `backend/` — the REST API and its tests' : '- `backend/` — the REST API',
@@ -215,6 +263,5 @@ export function generateReadme(spec: ProjectSpec): string {
     spec.options.docker ? '- `docker-compose.yml`, `*/Dockerfile` — containers; `.github/workflows/ci.yml` — CI' : '- `.github/workflows/ci.yml` — CI',
     '- `.takoss/manifest.json` — why each file exists and which requirement it serves',
     '',
-  );
-  return lines.join('\n');
+  ];
 }
