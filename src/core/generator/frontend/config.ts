@@ -2,6 +2,7 @@
 import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
 import type { FileSet } from '../fileSet';
 import { htmlText } from '../emit';
+import type { ProjectSpec } from '../../../model/project/projectSpec';
 import type { FrontendModel } from './model';
 import { allSources } from './model';
 
@@ -31,7 +32,36 @@ export const FRONTEND_DEV_DEPENDENCIES = {
 export function generateFrontendConfig(model: FrontendModel, files: FileSet): void {
   const { spec } = model;
   const common = { layer: 'frontend/config', serves: ['frontend'], sources: allSources(spec) };
-  const packageJson = {
+  files.add({
+    ...common,
+    path: 'frontend/package.json',
+    content: JSON.stringify(packageJson(spec), null, 2),
+    explanation:
+      'The web app package: React 19 with react-router for pages, zod for form validation, Vite to build and serve it, Vitest with jsdom and Testing Library for component tests.',
+  });
+  files.add({
+    ...common,
+    path: 'frontend/vite.config.ts',
+    content: VITE_CONFIG,
+    explanation: `Vite configuration: dev server on port ${FRONTEND_PORT} proxying /api to the backend on port ${BACKEND_PORT}, and the Vitest settings (jsdom, setup file).`,
+  });
+  files.add({
+    ...common,
+    path: 'frontend/tsconfig.json',
+    content: JSON.stringify(TSCONFIG, null, 2),
+    explanation: 'TypeScript settings for the app: strict type checking; `npm run build` runs tsc before Vite so type errors fail the build.',
+  });
+  files.add({
+    ...common,
+    path: 'frontend/index.html',
+    content: indexHtml(spec.title),
+    explanation: 'The single HTML page Vite serves; the React app mounts into #root.',
+  });
+}
+
+/** package.json: scripts (tests may be off), the pinned dependencies and the Node engine. */
+function packageJson(spec: ProjectSpec) {
+  return {
     name: `${spec.name}-frontend`,
     private: true,
     version: '0.1.0',
@@ -46,18 +76,10 @@ export function generateFrontendConfig(model: FrontendModel, files: FileSet): vo
     devDependencies: FRONTEND_DEV_DEPENDENCIES,
     engines: { node: '>=20.19' },
   };
-  files.add({
-    ...common,
-    path: 'frontend/package.json',
-    content: JSON.stringify(packageJson, null, 2),
-    explanation:
-      'The web app package: React 19 with react-router for pages, zod for form validation, Vite to build and serve it, Vitest with jsdom and Testing Library for component tests.',
-  });
+}
 
-  files.add({
-    ...common,
-    path: 'frontend/vite.config.ts',
-    content: `// Vite builds and serves the app; the same file configures Vitest.
+/** Dev server and preview proxy /api to the backend; the same file configures Vitest. */
+const VITE_CONFIG = `// Vite builds and serves the app; the same file configures Vitest.
 // React's automatic JSX runtime comes from esbuild, so no React plugin is needed.
 import { defineConfig } from 'vitest/config';
 
@@ -78,54 +100,39 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });
-`,
-    explanation: `Vite configuration: dev server on port ${FRONTEND_PORT} proxying /api to the backend on port ${BACKEND_PORT}, and the Vitest settings (jsdom, setup file).`,
-  });
+`;
 
-  files.add({
-    ...common,
-    path: 'frontend/tsconfig.json',
-    content: JSON.stringify(
-      {
-        compilerOptions: {
-          target: 'ES2022',
-          lib: ['ES2023', 'DOM', 'DOM.Iterable'],
-          module: 'ESNext',
-          moduleResolution: 'Bundler',
-          jsx: 'react-jsx',
-          strict: true,
-          noUnusedLocals: true,
-          noUnusedParameters: true,
-          noFallthroughCasesInSwitch: true,
-          isolatedModules: true,
-          skipLibCheck: true,
-          noEmit: true,
-          types: ['vite/client'],
-        },
-        include: ['src', 'vite.config.ts'],
-      },
-      null,
-      2,
-    ),
-    explanation: 'TypeScript settings for the app: strict type checking; `npm run build` runs tsc before Vite so type errors fail the build.',
-  });
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    jsx: 'react-jsx',
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noFallthroughCasesInSwitch: true,
+    isolatedModules: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['vite/client'],
+  },
+  include: ['src', 'vite.config.ts'],
+};
 
-  files.add({
-    ...common,
-    path: 'frontend/index.html',
-    content: `<!doctype html>
+function indexHtml(title: string): string {
+  return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="UTF-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <title>${htmlText(spec.title)}</title>
+    <title>${htmlText(title)}</title>
   </head>
   <body>
     <div id="root"></div>
     <script type="module" src="/src/main.tsx"></script>
   </body>
 </html>
-`,
-    explanation: 'The single HTML page Vite serves; the React app mounts into #root.',
-  });
+`;
 }
