@@ -25,59 +25,93 @@ function parentLines(entity: EntityModel, model: BackendModel): string[] {
   return out;
 }
 
+/** The generated helpers' counter and sample days (fixed text: dates move with the day the tests run). */
+const SAMPLE_NUMBERS_AND_DAYS = lines(
+  `let counter = 0;`,
+  `/** A new number for unique sample values. */`,
+  `export function next(): number {`,
+  `  counter += 1;`,
+  `  return counter;`,
+  `}`,
+  ``,
+  `const DAY_MS = 86_400_000;`,
+  `/**`,
+  ` * Sample dates count from the day the tests run: the first is 30 days from today (UTC) and the`,
+  ` * others are later, so no sample is ever in the past and the tests keep passing as time goes on.`,
+  ` */`,
+  `const FIRST_DAY = Date.parse(new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10));`,
+  ``,
+  `/** A date (YYYY-MM-DD) n days after the first sample day, different for each n. */`,
+  `export function day(n: number): string {`,
+  `  return new Date(FIRST_DAY + n * DAY_MS).toISOString().slice(0, 10);`,
+  `}`,
+  ``,
+  `/** The day rule tests build their rows around: well after the days ordinary rows get. */`,
+  `export const RULE_DAY = day(433);`,
+  ``,
+  `/** Moves a date-time by minutes, or a date by that many days. */`,
+  `export function shift(value: string, minutes: number, type: string): string {`,
+  `  if (type === 'date') return new Date(Date.parse(value.slice(0, 10)) + minutes * DAY_MS).toISOString().slice(0, 10);`,
+  `  return new Date(Date.parse(value) + minutes * 60_000).toISOString();`,
+  `}`,
+);
+
+/** For each entity (but the sign-in user): a valid request body, and a row created through the API. */
+function entityFactory(entity: EntityModel, model: BackendModel): string {
+  return lines(
+    `/** A valid body for POST /api/${entity.names.route}; required parents are created on the way. */`,
+    `export async function ${entity.names.camel}Body(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {`,
+    `  const n = next();`,
+    `  const body: Record<string, unknown> = ${fieldsObject(entity, model)};`,
+    ...parentLines(entity, model),
+    `  return { ...body, ...overrides };`,
+    `}`,
+    ``,
+    `export async function create${entity.names.pascal}(t: TestContext, overrides: Record<string, unknown> = {}, token = t.token): Promise<any> {`,
+    `  const reply = await t.call('POST', '/api/${entity.names.route}', { body: await ${entity.names.camel}Body(t, overrides), token });`,
+    `  if (reply.status !== 201) throw new Error(\`create ${entity.names.pascal}: \${reply.status} \${JSON.stringify(reply.body)}\`);`,
+    `  return reply.body;`,
+    `}`,
+  );
+}
+
+/** Test users: the password and roles, and users inserted straight into the database with a token. */
+function userFactory(model: BackendModel, auth: NonNullable<BackendModel['auth']>, user: EntityModel): string {
+  return lines(
+    `export const PASSWORD = 'password-123';`,
+    `export const DEFAULT_ROLE = ${str(auth.defaultRole)};`,
+    `export const TEST_ROLE = ${str(testRole(model))};`,
+    `let hash: Promise<string> | undefined;`,
+    ``,
+    `/** Fields of a user besides email/password (for register bodies). */`,
+    `export async function userFields(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {`,
+    `  const n = next();`,
+    `  const body: Record<string, unknown> = ${fieldsObject(user, model)};`,
+    ...parentLines(user, model),
+    `  return { ...body, ...overrides };`,
+    `}`,
+    ``,
+    `/** A user inserted directly (works whatever the sign-up settings), with a token and its API record. */`,
+    `export async function createUser(t: TestContext, role: string, overrides: Record<string, unknown> = {}): Promise<any> {`,
+    `  const n = next();`,
+    `  const fields = await userFields(t, overrides);`,
+    `  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string' && /^\\d{4}-\\d{2}-\\d{2}T/.test(value)) fields[key] = new Date(value);`,
+    `  const [row] = await t.database.db`,
+    `    .insert(${user.names.camelPlural})`,
+    `    .values({ ...fields, email: \`user\${n}@test.example\`, passwordHash: await (hash ??= hashPassword(PASSWORD)), role } as New${user.names.pascal}Row)`,
+    `    .returning();`,
+    `  const token = await signToken(row, t.env.JWT_SECRET);`,
+    `  const record = await t.call('GET', \`/api/${user.names.route}/\${row.id}\`, { token });`,
+    `  return { ...record.body, token };`,
+    `}`,
+  );
+}
+
 export function helpersFile(model: BackendModel): string {
   const auth = model.auth;
   const user = auth ? model.entity('User') : undefined;
-  const factories = model.entities
-    .filter((e) => !e.isAuthUser)
-    .map((entity) =>
-      lines(
-        `/** A valid body for POST /api/${entity.names.route}; required parents are created on the way. */`,
-        `export async function ${entity.names.camel}Body(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {`,
-        `  const n = next();`,
-        `  const body: Record<string, unknown> = ${fieldsObject(entity, model)};`,
-        ...parentLines(entity, model),
-        `  return { ...body, ...overrides };`,
-        `}`,
-        ``,
-        `export async function create${entity.names.pascal}(t: TestContext, overrides: Record<string, unknown> = {}, token = t.token): Promise<any> {`,
-        `  const reply = await t.call('POST', '/api/${entity.names.route}', { body: await ${entity.names.camel}Body(t, overrides), token });`,
-        `  if (reply.status !== 201) throw new Error(\`create ${entity.names.pascal}: \${reply.status} \${JSON.stringify(reply.body)}\`);`,
-        `  return reply.body;`,
-        `}`,
-      ),
-    );
-  const userFactory =
-    auth && user
-      ? lines(
-          `export const PASSWORD = 'password-123';`,
-          `export const DEFAULT_ROLE = ${str(auth.defaultRole)};`,
-          `export const TEST_ROLE = ${str(testRole(model))};`,
-          `let hash: Promise<string> | undefined;`,
-          ``,
-          `/** Fields of a user besides email/password (for register bodies). */`,
-          `export async function userFields(t: TestContext, overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {`,
-          `  const n = next();`,
-          `  const body: Record<string, unknown> = ${fieldsObject(user, model)};`,
-          ...parentLines(user, model),
-          `  return { ...body, ...overrides };`,
-          `}`,
-          ``,
-          `/** A user inserted directly (works whatever the sign-up settings), with a token and its API record. */`,
-          `export async function createUser(t: TestContext, role: string, overrides: Record<string, unknown> = {}): Promise<any> {`,
-          `  const n = next();`,
-          `  const fields = await userFields(t, overrides);`,
-          `  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string' && /^\\d{4}-\\d{2}-\\d{2}T/.test(value)) fields[key] = new Date(value);`,
-          `  const [row] = await t.database.db`,
-          `    .insert(${user.names.camelPlural})`,
-          `    .values({ ...fields, email: \`user\${n}@test.example\`, passwordHash: await (hash ??= hashPassword(PASSWORD)), role } as New${user.names.pascal}Row)`,
-          `    .returning();`,
-          `  const token = await signToken(row, t.env.JWT_SECRET);`,
-          `  const record = await t.call('GET', \`/api/${user.names.route}/\${row.id}\`, { token });`,
-          `  return { ...record.body, token };`,
-          `}`,
-        )
-      : null;
+  const factories = model.entities.filter((e) => !e.isAuthUser).map((entity) => entityFactory(entity, model));
+  const users = auth && user ? userFactory(model, auth, user) : null;
   return lines(
     `// Test helpers: a fresh app on an in-memory database per test file, a request helper and`,
     `// factories that create valid rows (and their required parents).`,
@@ -123,35 +157,9 @@ export function helpersFile(model: BackendModel): string {
     `  return t;`,
     `}`,
     ``,
-    `let counter = 0;`,
-    `/** A new number for unique sample values. */`,
-    `export function next(): number {`,
-    `  counter += 1;`,
-    `  return counter;`,
-    `}`,
+    SAMPLE_NUMBERS_AND_DAYS,
     ``,
-    `const DAY_MS = 86_400_000;`,
-    `/**`,
-    ` * Sample dates count from the day the tests run: the first is 30 days from today (UTC) and the`,
-    ` * others are later, so no sample is ever in the past and the tests keep passing as time goes on.`,
-    ` */`,
-    `const FIRST_DAY = Date.parse(new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10));`,
-    ``,
-    `/** A date (YYYY-MM-DD) n days after the first sample day, different for each n. */`,
-    `export function day(n: number): string {`,
-    `  return new Date(FIRST_DAY + n * DAY_MS).toISOString().slice(0, 10);`,
-    `}`,
-    ``,
-    `/** The day rule tests build their rows around: well after the days ordinary rows get. */`,
-    `export const RULE_DAY = day(433);`,
-    ``,
-    `/** Moves a date-time by minutes, or a date by that many days. */`,
-    `export function shift(value: string, minutes: number, type: string): string {`,
-    `  if (type === 'date') return new Date(Date.parse(value.slice(0, 10)) + minutes * DAY_MS).toISOString().slice(0, 10);`,
-    `  return new Date(Date.parse(value) + minutes * 60_000).toISOString();`,
-    `}`,
-    ``,
-    userFactory,
+    users,
     ``,
     factories.join('\n\n'),
   );
