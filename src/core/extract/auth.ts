@@ -89,110 +89,132 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
     accountsAreRecords: accountIsRecord,
   };
   let negated = false;
-  const addRole = (list: string[], role: string) => {
-    if (!list.includes(role)) list.push(role);
-  };
   for (const sentence of sentences) {
     if (sentence.optional) continue;
-    const plain = sentence.plain;
-    // "patients do not log in" / "guests don't need accounts"
-    const notUser = /\b([a-z]+)\s+(?:do|does|will|should|can|need|must)(?: not|n't)\s+(?:need to\s+)?(?:log ?in|sign ?in|have (?:an )?accounts?|register)\b/.exec(plain);
-    if (notUser) {
-      const who = singular(notUser[1]);
-      if (USER_WORDS.has(who) || who === 'nobody') negated = true;
-      else found.notUsers.add(who);
-    }
-    if (NEGATED.test(plain) || /\bnobody (?:logs|signs) in\b/.test(plain)) negated = true;
-    let cueText = notUser ? plain.replace(notUser[0], ' ') : plain;
-    if (accountIsRecord) cueText = cueText.replace(ACCOUNT_CUE, ' ');
-    // "Only the author can edit a recipe" needs to know who the author is.
-    if (/\bonly (?:the |its |their )?(?:author|owner|creator|poster|uploader)s? (?:can|may|is allowed)\b/.test(plain)) {
-      found.enabled = true;
-      found.sources.push(sentence.id);
-      found.genericUsersSignIn = true;
-    }
-    // "Only treasurers can mark rent as paid", "restricted to the head curator": a role that must
-    // sign in for the app to know who they are.
-    for (const role of rolesOfRestrictions(plain)) {
-      found.enabled = true;
-      if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
-      if (STAFF_ROLES[role]) addRole(found.staffRoles, STAFF_ROLES[role]);
-      else addRole(found.personRoles, role);
-    }
-    // "As a dog owner, I want to …": the people of user stories sign in, with their role.
-    const story = /^\s*as an? ([a-z][a-z -]{1,30}?)\s*,?\s*i (?:want|would like|need|wish|can|should|must|am able)\b/.exec(plain);
-    if (story) {
-      const words = story[1].trim().split(/\s+/).filter((w) => !/^(registered|logged|signed|new|existing)$/.test(w));
-      const head = singular(words[words.length - 1] ?? '');
-      const role = STAFF_ROLES[head] ?? (USER_WORDS.has(head) || head === 'visitor' || head === 'guest' ? '' : words.slice(-2).map(singular).join('_'));
-      if (!/^(visitor|guest|anonymous)$/.test(head)) {
-        found.enabled = true;
-        if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
-        if (role && STAFF_ROLES[head]) addRole(found.staffRoles, role);
-        else if (role && /^[a-z][a-z0-9_]{0,30}$/.test(role)) addRole(found.personRoles, role);
-        else found.genericUsersSignIn = true;
-      }
-    }
-    const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
-    const subjects = subjectWords(plain);
-    if (login) {
-      found.enabled = true;
-      found.sources.push(sentence.id);
-      if (SELF_SIGNUP.test(cueText)) found.selfSignup = true;
-      for (const word of subjects) {
-        const staff = roleOf(word);
-        if (staff) addRole(found.staffRoles, staff);
-        else if ((PERSON_NOUNS.has(word) || (lexiconTags(word).includes('Actor') && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
-        else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
-      }
-      const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(plain);
-      if (accountsOf && PERSON_NOUNS.has(singular(accountsOf[1]))) addRole(found.personRoles, singular(accountsOf[1]));
-    }
-    // Staff roles acting as subjects imply sign-in even without the words "log in".
-    const tokens = tokenize(plain).filter((t) => t.kind === 'word').map((t) => t.w);
-    for (let i = 0; i < tokens.length; i++) {
-      const staff = roleOf(tokens[i]);
-      if (!staff) continue;
-      const next = tokens[i + 1] ?? '';
-      const prev = tokens[i - 1] ?? '';
-      const isSubject = /^(can|may|must|should|will|cannot|see|sees|manage|manages|create|creates|log|logs|approve|approves|update|updates|edit|edits|delete|deletes|define|defines|add|adds|lock|locks|pin|pins|review|reviews|assign|assigns|handle|handles|moderate|moderates|run|runs|have|has|are|is|do|does|and|or|only)$/.test(next);
-      // Only a clause subject counts ("Moderators can lock …", "… and librarians see …").
-      const clauseStart = i <= 2 || ['and', 'but', 'while', 'where', 'whereas', 'so', 'only'].includes(prev);
-      if (!isSubject || !clauseStart || (['and', 'or'].includes(next) && i > 2)) continue;
-      if (staff === 'owner' && !/^(manage|manages|can|updates|update|sees|see)$/.test(next)) continue;
-      // "only the owner can delete a playlist" is about the row's owner, not a role.
-      if (staff === 'owner' && /\bonly (?:the |its |their )?owners? /.test(plain)) continue;
-      addRole(found.staffRoles, staff);
-      found.enabled = true;
-      if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
-      if (EVERYTHING.test(plain)) found.adminLike ??= staff;
-    }
-    if (/\badminist(?:er|ers|ered|ering|ration)\b/.test(plain) && /\b(users?|buddies|members|you)\b/.test(plain)) {
-      found.adminImplied = true;
-    }
-    if (EVERYTHING.test(plain) && login) {
-      const staff = subjects.map(roleOf).find(Boolean);
-      if (staff) found.adminLike ??= staff;
-    }
+    if (readAuthCues(found, sentence, accountIsRecord)) negated = true;
   }
-  // "Members book classes", "customers can cancel their orders": people who act in the app use
-  // it, so they sign in (the app must know whose booking it is).
-  if (!found.enabled && !negated) {
-    for (const sentence of sentences) {
-      if (sentence.optional) continue;
-      for (const clause of analyze(sentence.text).clauses) {
-        const who = clause.subject?.headWord ?? '';
-        if (!ACTING.test(clause.verb) || !clause.subject?.plural) continue;
-        if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
-        found.enabled = true;
-        if (!found.sources.includes(sentence.id)) found.sources.push(sentence.id);
-        addRole(found.personRoles, who);
-      }
-    }
-  }
+  if (!found.enabled && !negated) findActingPeople(found, sentences);
   if (negated && found.staffRoles.length === 0) {
     found.enabled = false;
     found.sources = [];
   }
   return found;
+}
+
+function addRole(list: string[], role: string): void {
+  if (!list.includes(role)) list.push(role);
+}
+
+/** Sign-in is needed, and this sentence is one reason why. */
+function signInFrom(found: AuthFindings, id: number): void {
+  found.enabled = true;
+  if (!found.sources.includes(id)) found.sources.push(id);
+}
+
+/** Every sign-in cue of one sentence, in order; true when it says nobody (or no user) signs in. */
+function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsRecord: boolean): boolean {
+  const plain = sentence.plain;
+  let negated = false;
+  // "patients do not log in" / "guests don't need accounts"
+  const notUser = /\b([a-z]+)\s+(?:do|does|will|should|can|need|must)(?: not|n't)\s+(?:need to\s+)?(?:log ?in|sign ?in|have (?:an )?accounts?|register)\b/.exec(plain);
+  if (notUser) {
+    const who = singular(notUser[1]);
+    if (USER_WORDS.has(who) || who === 'nobody') negated = true;
+    else found.notUsers.add(who);
+  }
+  if (NEGATED.test(plain) || /\bnobody (?:logs|signs) in\b/.test(plain)) negated = true;
+  let cueText = notUser ? plain.replace(notUser[0], ' ') : plain;
+  if (accountIsRecord) cueText = cueText.replace(ACCOUNT_CUE, ' ');
+  // "Only the author can edit a recipe" needs to know who the author is.
+  if (/\bonly (?:the |its |their )?(?:author|owner|creator|poster|uploader)s? (?:can|may|is allowed)\b/.test(plain)) {
+    found.enabled = true;
+    found.sources.push(sentence.id);
+    found.genericUsersSignIn = true;
+  }
+  // "Only treasurers can mark rent as paid", "restricted to the head curator": a role that must
+  // sign in for the app to know who they are.
+  for (const role of rolesOfRestrictions(plain)) {
+    signInFrom(found, sentence.id);
+    if (STAFF_ROLES[role]) addRole(found.staffRoles, STAFF_ROLES[role]);
+    else addRole(found.personRoles, role);
+  }
+  readUserStory(found, sentence);
+  const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
+  const subjects = subjectWords(plain);
+  if (login) readLoginCue(found, sentence, cueText, subjects);
+  readStaffSubjects(found, sentence);
+  if (/\badminist(?:er|ers|ered|ering|ration)\b/.test(plain) && /\b(users?|buddies|members|you)\b/.test(plain)) {
+    found.adminImplied = true;
+  }
+  if (EVERYTHING.test(plain) && login) {
+    const staff = subjects.map(roleOf).find(Boolean);
+    if (staff) found.adminLike ??= staff;
+  }
+  return negated;
+}
+
+/** "As a dog owner, I want to …": the people of user stories sign in, with their role. */
+function readUserStory(found: AuthFindings, sentence: SentenceInfo): void {
+  const story = /^\s*as an? ([a-z][a-z -]{1,30}?)\s*,?\s*i (?:want|would like|need|wish|can|should|must|am able)\b/.exec(sentence.plain);
+  if (!story) return;
+  const words = story[1].trim().split(/\s+/).filter((w) => !/^(registered|logged|signed|new|existing)$/.test(w));
+  const head = singular(words[words.length - 1] ?? '');
+  const role = STAFF_ROLES[head] ?? (USER_WORDS.has(head) || head === 'visitor' || head === 'guest' ? '' : words.slice(-2).map(singular).join('_'));
+  if (/^(visitor|guest|anonymous)$/.test(head)) return;
+  signInFrom(found, sentence.id);
+  if (role && STAFF_ROLES[head]) addRole(found.staffRoles, role);
+  else if (role && /^[a-z][a-z0-9_]{0,30}$/.test(role)) addRole(found.personRoles, role);
+  else found.genericUsersSignIn = true;
+}
+
+/** "Members log in", "customers create accounts": who the login words are about sign in. */
+function readLoginCue(found: AuthFindings, sentence: SentenceInfo, cueText: string, subjects: string[]): void {
+  found.enabled = true;
+  found.sources.push(sentence.id);
+  if (SELF_SIGNUP.test(cueText)) found.selfSignup = true;
+  for (const word of subjects) {
+    const staff = roleOf(word);
+    if (staff) addRole(found.staffRoles, staff);
+    else if ((PERSON_NOUNS.has(word) || (lexiconTags(word).includes('Actor') && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
+    else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
+  }
+  const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(sentence.plain);
+  if (accountsOf && PERSON_NOUNS.has(singular(accountsOf[1]))) addRole(found.personRoles, singular(accountsOf[1]));
+}
+
+/** Staff roles acting as subjects imply sign-in even without the words "log in". */
+function readStaffSubjects(found: AuthFindings, sentence: SentenceInfo): void {
+  const plain = sentence.plain;
+  const tokens = tokenize(plain).filter((t) => t.kind === 'word').map((t) => t.w);
+  for (let i = 0; i < tokens.length; i++) {
+    const staff = roleOf(tokens[i]);
+    if (!staff) continue;
+    const next = tokens[i + 1] ?? '';
+    const prev = tokens[i - 1] ?? '';
+    const isSubject = /^(can|may|must|should|will|cannot|see|sees|manage|manages|create|creates|log|logs|approve|approves|update|updates|edit|edits|delete|deletes|define|defines|add|adds|lock|locks|pin|pins|review|reviews|assign|assigns|handle|handles|moderate|moderates|run|runs|have|has|are|is|do|does|and|or|only)$/.test(next);
+    // Only a clause subject counts ("Moderators can lock …", "… and librarians see …").
+    const clauseStart = i <= 2 || ['and', 'but', 'while', 'where', 'whereas', 'so', 'only'].includes(prev);
+    if (!isSubject || !clauseStart || (['and', 'or'].includes(next) && i > 2)) continue;
+    if (staff === 'owner' && !/^(manage|manages|can|updates|update|sees|see)$/.test(next)) continue;
+    // "only the owner can delete a playlist" is about the row's owner, not a role.
+    if (staff === 'owner' && /\bonly (?:the |its |their )?owners? /.test(plain)) continue;
+    addRole(found.staffRoles, staff);
+    signInFrom(found, sentence.id);
+    if (EVERYTHING.test(plain)) found.adminLike ??= staff;
+  }
+}
+
+/** "Members book classes", "customers can cancel their orders": people who act in the app use
+ *  it, so they sign in (the app must know whose booking it is). */
+function findActingPeople(found: AuthFindings, sentences: SentenceInfo[]): void {
+  for (const sentence of sentences) {
+    if (sentence.optional) continue;
+    for (const clause of analyze(sentence.text).clauses) {
+      const who = clause.subject?.headWord ?? '';
+      if (!ACTING.test(clause.verb) || !clause.subject?.plural) continue;
+      if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
+      signInFrom(found, sentence.id);
+      addRole(found.personRoles, who);
+    }
+  }
 }
