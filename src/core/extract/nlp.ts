@@ -149,6 +149,22 @@ function singularOf(w: string): string {
  * clause before a verb ("Tasks belong to projects"). Re-tag those as plural nouns.
  */
 function correct(terms: Term[]): void {
+  retagVerbsBeforeObjects(terms);
+  retagNounSlotPlurals(terms);
+  retagCoordinatedVerbs(terms);
+  retagSentenceStart(terms);
+  retagCompoundHeads(terms);
+  retagArticleAdjectives(terms);
+  retagAfterTo(terms);
+  quantifiers(terms);
+  thirdPersonVerbs(terms);
+  retagGivenThings(terms);
+  retagBeforeLists(terms);
+}
+
+// A verb-able word read as a noun before plural objects is their verb when a state follows
+// ("mark parcels as collected") or people come before it ("our mechanics log work entries").
+function retagVerbsBeforeObjects(terms: Term[]): void {
   for (let i = 0; i + 2 < terms.length; i++) {
     const t = terms[i];
     if (t.pos !== 'noun' || t.plural || !canBeVerb(t.w)) continue;
@@ -162,6 +178,11 @@ function correct(terms: Term[]): void {
     const afterPeople = i > 0 && terms[i - 1].pos === 'noun' && terms[i - 1].plural && terms[i - 1].actor && !/[,;:]/.test(terms[i - 1].post);
     if (statePhrase || afterPeople) t.pos = 'verb';
   }
+}
+
+// An "-s" word the tagger took for a verb, where a noun goes (after a determiner, a preposition,
+// a verb, in a list, before the verb): a plural noun ("assign tasks to staff", "Tasks belong to …").
+function retagNounSlotPlurals(terms: Term[]): void {
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     if (t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || NOT_PLURAL_VERBS.has(t.w) || t.w.endsWith('ss')) continue;
@@ -179,7 +200,10 @@ function correct(terms: Term[]): void {
     t.root = singularOf(t.w);
     t.plural = t.root !== t.w;
   }
-  // "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.
+}
+
+// "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.
+function retagCoordinatedVerbs(terms: Term[]): void {
   for (let i = 2; i + 1 < terms.length; i++) {
     const t = terms[i];
     // ("browse products and place orders": after a verb's plural object too, unless the word is
@@ -192,15 +216,21 @@ function correct(terms: Term[]): void {
       t.pos = 'verb';
     }
   }
-  // At the start of a sentence, "X Ys" followed by a verb is a compound subject ("Order lines have
-  // …"); followed by a preposition or nothing, X is an instruction ("Mark parcels as collected").
+}
+
+// At the start of a sentence, "X Ys" followed by a verb is a compound subject ("Order lines have
+// …"); followed by a preposition or nothing, X is an instruction ("Mark parcels as collected").
+function retagSentenceStart(terms: Term[]): void {
   if (terms.length >= 2 && !terms[0].plural && terms[1].pos === 'noun' && terms[1].plural && !/[:,;]/.test(terms[0].post)) {
     const next = terms[2];
     if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
     else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
   }
-  // "open a service record (for it)": after a determiner and a noun, a word that ends the phrase
-  // (before a preposition, a comma or the end) is the compound's head, not a verb.
+}
+
+// "open a service record (for it)": after a determiner and a noun, a word that ends the phrase
+// (before a preposition, a comma or the end) is the compound's head, not a verb.
+function retagCompoundHeads(terms: Term[]): void {
   for (let i = 2; i < terms.length; i++) {
     const t = terms[i];
     const next = terms[i + 1];
@@ -211,8 +241,11 @@ function correct(terms: Term[]): void {
       t.root = t.w;
     }
   }
-  // "linked to my flat.", "each single, …": a possessive or an article needs a noun, so an
-  // adjective that ends the phrase there is that noun.
+}
+
+// "linked to my flat.", "each single, …": a possessive or an article needs a noun, so an
+// adjective that ends the phrase there is that noun.
+function retagArticleAdjectives(terms: Term[]): void {
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
     const prev = terms[i - 1];
@@ -224,15 +257,19 @@ function correct(terms: Term[]): void {
       t.root = t.w;
     }
   }
-  // "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
+}
+
+// "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
+function retagAfterTo(terms: Term[]): void {
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
     if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
   }
-  quantifiers(terms);
-  thirdPersonVerbs(terms);
-  // "dentists send us cases", "give them tickets": after an object pronoun an "-s" word is the
-  // thing given, a plural noun.
+}
+
+// "dentists send us cases", "give them tickets": after an object pronoun an "-s" word is the
+// thing given, a plural noun.
+function retagGivenThings(terms: Term[]): void {
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
     if (t.pos !== 'verb' || !/^(us|them|me|him|her|you)$/.test(terms[i - 1].w) || terms[i - 2]?.pos !== 'verb') continue;
@@ -241,9 +278,12 @@ function correct(terms: Term[]): void {
     t.root = singularOf(t.w);
     t.plural = t.root !== t.w;
   }
-  // "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
-  // alone (an instruction would be "zone"), so it is a plural noun. Nor is a verb followed by a
-  // parenthesised list ("Warehouses (name, city) send parcels").
+}
+
+// "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
+// alone (an instruction would be "zone"), so it is a plural noun. Nor is a verb followed by a
+// parenthesised list ("Warehouses (name, city) send parcels").
+function retagBeforeLists(terms: Term[]): void {
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     const alone = terms.length === 1;
