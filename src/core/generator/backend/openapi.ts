@@ -109,7 +109,6 @@ function listResponse(entity: EntityModel): Json {
 }
 
 export function openapiDocument(model: BackendModel): Json {
-  const paths: Json = {};
   const schemas: Json = {
     Error: {
       type: 'object',
@@ -118,69 +117,12 @@ export function openapiDocument(model: BackendModel): Json {
     },
   };
   const security = model.auth ? [{ bearerAuth: [] }] : undefined;
-  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-  paths[`${API_PREFIX}/health`] = { get: { summary: 'Health check', responses: { 200: { description: 'OK' } } } };
-  if (model.auth) {
-    const authResponse = { description: 'Signed in', ...json({ type: 'object', properties: { token: { type: 'string' }, user: ref('User') }, required: ['token', 'user'] }) };
-    paths[`${API_PREFIX}/auth/register`] = { post: { summary: 'Create an account', requestBody: json(ref('UserInput')), responses: { 201: authResponse, 400: errorResponse('Invalid input'), 409: errorResponse('Email already used') } } };
-    paths[`${API_PREFIX}/auth/login`] = {
-      post: {
-        summary: 'Sign in',
-        requestBody: json({ type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] }),
-        responses: { 200: authResponse, 401: errorResponse('Wrong email or password') },
-      },
-    };
-    paths[`${API_PREFIX}/auth/me`] = { get: { summary: 'The signed-in user', security, responses: { 200: { description: 'The user', ...json({ type: 'object', properties: { user: ref('User') } }) }, 401: errorResponse('Not signed in') } } };
-  }
+  const paths: Json = { [`${API_PREFIX}/health`]: { get: { summary: 'Health check', responses: { 200: { description: 'OK' } } } } };
+  if (model.auth) Object.assign(paths, authPaths(security));
   for (const entity of model.entities) {
-    const { pascal, route } = entity.names;
-    schemas[pascal] = recordSchema(entity);
-    schemas[`${pascal}Input`] = inputSchema(entity);
-    const tag = entity.entity.pluralLabel;
-    paths[`${API_PREFIX}/${route}`] = {
-      get: { tags: [tag], summary: `List ${entity.entity.pluralLabel.toLowerCase()}`, security, parameters: listParameters(entity), responses: { 200: listResponse(entity), 400: errorResponse('Invalid query') } },
-      post: {
-        tags: [tag],
-        summary: `Create a ${entity.entity.label.toLowerCase()}`,
-        security,
-        requestBody: json(ref(`${pascal}Input`)),
-        ...ruleNotes(entity, 'create'),
-        responses: {
-          201: { description: 'Created', ...json(ref(pascal)) },
-          400: errorResponse('Invalid input'),
-          401: errorResponse('Not signed in'),
-          403: errorResponse('Not allowed'),
-          409: errorResponse('Conflicts with existing data or a rule'),
-          ...(entity.rules.some((r) => r.kind === 'statusWorkflow' || r.kind === 'dateOrder') ? { 422: errorResponse('Rule violated') } : {}),
-        },
-      },
-    };
-    paths[`${API_PREFIX}/${route}/{id}`] = {
-      parameters: [idParam],
-      get: { tags: [tag], summary: `Read a ${entity.entity.label.toLowerCase()}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, 404: errorResponse('Not found') } },
-      patch: {
-        tags: [tag],
-        summary: `Change a ${entity.entity.label.toLowerCase()}`,
-        security,
-        requestBody: json({ ...ref(`${pascal}Input`) }),
-        ...ruleNotes(entity, 'update'),
-        responses: { 200: { description: 'Changed', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict'), 422: errorResponse('Rule violated') },
-      },
-      delete: {
-        tags: [tag],
-        summary: `Delete a ${entity.entity.label.toLowerCase()}`,
-        security,
-        ...ruleNotes(entity, 'delete'),
-        responses: { 204: { description: 'Deleted' }, 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse(hasRefusal(entity, 'delete') ? 'Still referenced, or refused by a rule' : 'Still referenced') },
-      },
-    };
-    for (const relation of entity.children) {
-      const child = model.entity(relation.from);
-      paths[`${API_PREFIX}/${route}/{id}/${kebabCase(relation.inverseName)}`] = {
-        parameters: [idParam],
-        get: { tags: [tag], summary: `${child.entity.pluralLabel} of a ${entity.entity.label.toLowerCase()} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 404: errorResponse('Not found') } },
-      };
-    }
+    schemas[entity.names.pascal] = recordSchema(entity);
+    schemas[`${entity.names.pascal}Input`] = inputSchema(entity);
+    Object.assign(paths, entityPaths(entity, model, security));
   }
   return {
     openapi: '3.1.0',
@@ -188,6 +130,75 @@ export function openapiDocument(model: BackendModel): Json {
     paths,
     components: { schemas, ...(model.auth ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } : {}) },
   };
+}
+
+/** register, login and me: the auth routes (with auth only). */
+function authPaths(security: Json[] | undefined): Json {
+  const paths: Json = {};
+  const authResponse = { description: 'Signed in', ...json({ type: 'object', properties: { token: { type: 'string' }, user: ref('User') }, required: ['token', 'user'] }) };
+  paths[`${API_PREFIX}/auth/register`] = { post: { summary: 'Create an account', requestBody: json(ref('UserInput')), responses: { 201: authResponse, 400: errorResponse('Invalid input'), 409: errorResponse('Email already used') } } };
+  paths[`${API_PREFIX}/auth/login`] = {
+    post: {
+      summary: 'Sign in',
+      requestBody: json({ type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] }),
+      responses: { 200: authResponse, 401: errorResponse('Wrong email or password') },
+    },
+  };
+  paths[`${API_PREFIX}/auth/me`] = { get: { summary: 'The signed-in user', security, responses: { 200: { description: 'The user', ...json({ type: 'object', properties: { user: ref('User') } }) }, 401: errorResponse('Not signed in') } } };
+  return paths;
+}
+
+/** An entity's collection, item and has-many paths, in that order. */
+function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] | undefined): Json {
+  const paths: Json = {};
+  const { pascal, route } = entity.names;
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+  const tag = entity.entity.pluralLabel;
+  paths[`${API_PREFIX}/${route}`] = {
+    get: { tags: [tag], summary: `List ${entity.entity.pluralLabel.toLowerCase()}`, security, parameters: listParameters(entity), responses: { 200: listResponse(entity), 400: errorResponse('Invalid query') } },
+    post: {
+      tags: [tag],
+      summary: `Create a ${entity.entity.label.toLowerCase()}`,
+      security,
+      requestBody: json(ref(`${pascal}Input`)),
+      ...ruleNotes(entity, 'create'),
+      responses: {
+        201: { description: 'Created', ...json(ref(pascal)) },
+        400: errorResponse('Invalid input'),
+        401: errorResponse('Not signed in'),
+        403: errorResponse('Not allowed'),
+        409: errorResponse('Conflicts with existing data or a rule'),
+        ...(entity.rules.some((r) => r.kind === 'statusWorkflow' || r.kind === 'dateOrder') ? { 422: errorResponse('Rule violated') } : {}),
+      },
+    },
+  };
+  paths[`${API_PREFIX}/${route}/{id}`] = {
+    parameters: [idParam],
+    get: { tags: [tag], summary: `Read a ${entity.entity.label.toLowerCase()}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, 404: errorResponse('Not found') } },
+    patch: {
+      tags: [tag],
+      summary: `Change a ${entity.entity.label.toLowerCase()}`,
+      security,
+      requestBody: json({ ...ref(`${pascal}Input`) }),
+      ...ruleNotes(entity, 'update'),
+      responses: { 200: { description: 'Changed', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict'), 422: errorResponse('Rule violated') },
+    },
+    delete: {
+      tags: [tag],
+      summary: `Delete a ${entity.entity.label.toLowerCase()}`,
+      security,
+      ...ruleNotes(entity, 'delete'),
+      responses: { 204: { description: 'Deleted' }, 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse(hasRefusal(entity, 'delete') ? 'Still referenced, or refused by a rule' : 'Still referenced') },
+    },
+  };
+  for (const relation of entity.children) {
+    const child = model.entity(relation.from);
+    paths[`${API_PREFIX}/${route}/{id}/${kebabCase(relation.inverseName)}`] = {
+      parameters: [idParam],
+      get: { tags: [tag], summary: `${child.entity.pluralLabel} of a ${entity.entity.label.toLowerCase()} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 404: errorResponse('Not found') } },
+    };
+  }
+  return paths;
 }
 
 export function addOpenapi(model: BackendModel, files: FileSink): void {
