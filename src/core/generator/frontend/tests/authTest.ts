@@ -57,11 +57,10 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
   return { imports, tests: tests ? `\ndescribe('permissions', () => {${tests}});\n` : '' };
 }
 
-export function authTest(model: FrontendModel): string {
-  const tokenKey = model.spec.name + TOKEN_STORAGE_SUFFIX;
-  const permissions = permissionTests(model);
+/** With self sign-up: a short password is refused before any call, and registering signs in. */
+function registrationTests(model: FrontendModel): string {
   const extra = registerFields(model);
-  const registerTests = model.selfSignup
+  return model.selfSignup
     ? `
 describe('registration', () => {
   it('rejects a short password without calling the API', async () => {
@@ -94,6 +93,12 @@ ${extra
 });
 `
     : '';
+}
+
+export function authTest(model: FrontendModel): string {
+  const tokenKey = model.spec.name + TOKEN_STORAGE_SUFFIX;
+  const permissions = permissionTests(model);
+  const registerTests = registrationTests(model);
   return withDatesImport(`// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
 import { fireEvent, render, screen${permissions.tests ? ', waitFor' : ''} } from '@testing-library/react';
 import type { ReactElement } from 'react';
