@@ -257,19 +257,48 @@ function deleteHandler(entity: EntityModel, model: BackendModel): string {
 }
 
 function routeFile(entity: EntityModel, model: BackendModel): string {
-  const { pascal, pascalPlural, camelPlural: t, route } = entity.names;
   const hasRules = dataRules(entity).length > 0;
   const children = entity.children.map((r) => childRoute(r, model, entity));
+  return lines(
+    `// ${collectionPath(entity.names)}: list, read, create, change and delete ${lineComment(entity.entity.pluralLabel.toLowerCase())}.`,
+    model.auth ? `// Every endpoint needs a signed-in user; any signed-in user may read unless a rule says otherwise.` : null,
+    routeImports(entity, model, hasRules, children),
+    ``,
+    toJson(entity),
+    ``,
+    recordsFunctions(entity),
+    ``,
+    findFunction(entity),
+    ``,
+    listFunction(entity, model),
+    ``,
+    `export function ${entity.names.camel}Routes({ db, env }: AppDeps): Hono<AppEnv> {`,
+    `  const routes = new Hono<AppEnv>();`,
+    model.auth ? `  routes.use('*', requireAuth({ db, env }));` : null,
+    ``,
+    readHandlers(entity, model),
+    ``,
+    createHandler(entity, model, hasRules),
+    ``,
+    updateHandler(entity, model, hasRules),
+    ``,
+    deleteHandler(entity, model),
+    ...children.flatMap((child) => ['', child.code]),
+    ``,
+    `  return routes;`,
+    `}`,
+  );
+}
+
+/** The route module's imports: drizzle, the tables it reads, errors, access checks, validation, rules and child lists. */
+function routeImports(entity: EntityModel, model: BackendModel, hasRules: boolean, children: ReturnType<typeof childRoute>[]): string {
+  const { pascal, camelPlural: t, route } = entity.names;
   const childImports = [...new Set(children.flatMap((c) => c.imports))].sort();
   const childTables = [...new Set(entity.children.map((r) => model.entity(r.from).names.camelPlural))].filter((n) => n !== t);
   const search = searchableColumns(entity).length > 0;
   const drizzleImports = ['and', 'asc', 'count', 'desc', 'eq', ...(search ? ['ilike', 'or'] : []), 'inArray', 'type SQL'];
   const authImports = model.auth ? ['isAdmin', 'requireAuth', 'requireOwner', 'requireRole'] : [];
-  const getChecks = accessChecks(entity, 'read', model, `see this ${entity.entity.label.toLowerCase()}`);
-  const listRoles = rolesFor(entity, 'read').map((roles) => `    requireRole(c.get('user'), ${JSON.stringify(roles)}, ${str(`see ${entity.entity.pluralLabel.toLowerCase()}`)});`);
   return lines(
-    `// ${collectionPath(entity.names)}: list, read, create, change and delete ${lineComment(entity.entity.pluralLabel.toLowerCase())}.`,
-    model.auth ? `// Every endpoint needs a signed-in user; any signed-in user may read unless a rule says otherwise.` : null,
     `import { Hono } from 'hono';`,
     `import { ${drizzleImports.join(', ')} } from 'drizzle-orm';`,
     `import type { Executor } from '../db/client.js';`,
@@ -285,11 +314,12 @@ function routeFile(entity: EntityModel, model: BackendModel): string {
       const child = model.entities.find((e) => e.names.route === r)!;
       return `import { list${child.names.pascalPlural} } from './${r}.js';`;
     }),
-    ``,
-    toJson(entity),
-    ``,
-    recordsFunctions(entity),
-    ``,
+  );
+}
+
+function findFunction(entity: EntityModel): string {
+  const { pascal, camelPlural: t } = entity.names;
+  return lines(
     `/** The row with this id, or a 404. \`forUpdate\` locks it until the transaction ends. */`,
     `export async function find${pascal}(db: Executor, id: number, forUpdate = false): Promise<${pascal}Row> {`,
     `  const query = db.select().from(${t}).where(eq(${t}.id, id));`,
@@ -297,13 +327,15 @@ function routeFile(entity: EntityModel, model: BackendModel): string {
     `  if (!row) throw notFound(${str(entity.entity.label)}, id);`,
     `  return row;`,
     `}`,
-    ``,
-    listFunction(entity, model),
-    ``,
-    `export function ${entity.names.camel}Routes({ db, env }: AppDeps): Hono<AppEnv> {`,
-    `  const routes = new Hono<AppEnv>();`,
-    model.auth ? `  routes.use('*', requireAuth({ db, env }));` : null,
-    ``,
+  );
+}
+
+/** GET / (the list) and GET /:id, each behind the entity's read rules. */
+function readHandlers(entity: EntityModel, model: BackendModel): string {
+  const { pascal, pascalPlural } = entity.names;
+  const getChecks = accessChecks(entity, 'read', model, `see this ${entity.entity.label.toLowerCase()}`);
+  const listRoles = rolesFor(entity, 'read').map((roles) => `    requireRole(c.get('user'), ${JSON.stringify(roles)}, ${str(`see ${entity.entity.pluralLabel.toLowerCase()}`)});`);
+  return lines(
     `  routes.get('/', async (c) => {`,
     ...listRoles,
     `    return c.json(await list${pascalPlural}(db, c.req.query(), ${model.auth ? `c.get('user')` : 'undefined'}));`,
@@ -315,16 +347,6 @@ function routeFile(entity: EntityModel, model: BackendModel): string {
     ...getChecks.map((s) => '  ' + s),
     `    return c.json((await ${entity.names.camel}Records(db, [existing]))[0]);`,
     `  });`,
-    ``,
-    createHandler(entity, model, hasRules),
-    ``,
-    updateHandler(entity, model, hasRules),
-    ``,
-    deleteHandler(entity, model),
-    ...children.flatMap((child) => ['', child.code]),
-    ``,
-    `  return routes;`,
-    `}`,
   );
 }
 
