@@ -120,6 +120,7 @@ describe('run timings: wall-clock from the stream', () => {
 
   it('writes durations one way', () => {
     assert.equal(formatDuration(850), '850 ms');
+    assert.equal(formatDuration(999.6), '1.0 s');
     assert.equal(formatDuration(3300), '3.3 s');
     assert.equal(formatDuration(59_999), '1 min 00 s');
     assert.equal(formatDuration(125_000), '2 min 05 s');

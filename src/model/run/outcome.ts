@@ -88,7 +88,8 @@ export function runStatus(counts: StageCounts, cancelled: boolean): RunStatus {
 
 /** A duration as every view shows it: "850 ms", "3.3 s", "2 min 05 s". */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  // Rounded first, so 999.6 ms reads "1.0 s", not "1000 ms".
+  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
   if (ms < 59_950) return `${(ms / 1000).toFixed(1)} s`;
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;

@@ -3,6 +3,7 @@
 // looks come from METRICS_CSS classes and SVG presentation attributes.
 import { DETERMINISTIC } from '../../core/learning/outcome';
 import type { HistoryMetrics, PeriodTotals, StageStats, VariantStats } from '../../core/learning/types';
+import { formatDuration } from '../../model/run/outcome';
 
 const DASH = '—';
 const CHART_DAYS = 14;
@@ -41,8 +42,8 @@ function stagesSection(stages: readonly StageStats[]): string {
   const rows = stages.map((stats) =>
     row(`data-stage="${escapeHtml(stats.stage)}"`, escapeHtml(stats.stage), [
       `${formatPercent(stats.successRate)}${rateBar(stats.successRate, successTone(stats.successRate))}`,
-      formatDuration(stats.meanMs),
-      formatDuration(stats.p95Ms),
+      durationCell(stats.meanMs),
+      durationCell(stats.p95Ms),
       formatTokens(stats.meanTokens),
       formatUsd(stats.totalCostUsd),
       formatOptionalPercent(stats.repairRate),
@@ -247,10 +248,9 @@ function formatTokens(value: number): string {
   return rounded < 10_000 ? integerFormat.format(rounded) : compactFormat.format(rounded).replace('K', 'k');
 }
 
-function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return DASH;
-  const rounded = Math.round(ms);
-  return rounded < 1000 ? `${rounded} ms` : `${(ms / 1000).toFixed(1)} s`;
+/** A duration as every view shows it (a dash when there is none). */
+function durationCell(ms: number): string {
+  return Number.isFinite(ms) ? formatDuration(ms) : DASH;
 }
 
 function clamp01(value: number): number {
