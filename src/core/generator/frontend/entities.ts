@@ -4,7 +4,7 @@ import type { FileSet } from '../fileSet';
 import { jsValue, lineComment } from '../emit';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
-import { str, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
+import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
 
 export function entityModulePath(entity: FrontendEntity): string {
   return `frontend/src/entities/${entity.names.route}.ts`;
@@ -147,31 +147,38 @@ function dateOrderChecks(entity: FrontendEntity, model: FrontendModel): string {
     .join('');
 }
 
-export function generateEntityModules(model: FrontendModel, files: FileSet): void {
-  for (const entity of model.entities) {
-    const { entity: spec } = entity;
-    const schemaLines = [
-      ...spec.fields.map((field) => `  ${field.name}: ${fieldSchema(field)},`),
-      ...entity.parents.map((picker) => `  ${picker.key}: ${relationSchema(picker)},`),
-      ...entity.manyToMany.map((picker) => `  ${picker.key}: z.array(z.number().int().positive()).optional(),`),
-    ];
-    const children = entity.children.map((child) => {
-      const c = child.child;
-      return `{ label: ${str(child.label)}, segment: ${str(child.segment)}, route: ${str(c.route)}, labelField: ${
-        c.labelField ? str(c.labelField.name) : 'null'
-      }, createKey: ${child.createKey ? str(child.createKey) : 'null'}, createLabel: ${str(`Add ${c.entity.label.toLowerCase()}`)}, columns: ${c.names.camel === entity.names.camel ? 'COLUMNS' : `[${c.columns
-        .slice(0, 3)
-        .map((field) => fieldMeta(field))
-        .join(', ')}]`} }`;
-    });
-    const content = `// ${lineComment(spec.label)}: the validation schema and page metadata, generated from the spec.
+/** The zod object's properties: the fields, the editable parent keys and the many-to-many id lists. */
+function schemaLines(entity: FrontendEntity): string[] {
+  return [
+    ...entity.entity.fields.map((field) => `  ${field.name}: ${fieldSchema(field)},`),
+    ...entity.parents.map((picker) => `  ${picker.key}: ${relationSchema(picker)},`),
+    ...entity.manyToMany.map((picker) => `  ${picker.key}: z.array(z.number().int().positive()).optional(),`),
+  ];
+}
+
+/** One child list's metadata; a child of the same entity (self-relation) reuses this module's COLUMNS. */
+function childMeta(entity: FrontendEntity, child: ChildList): string {
+  const c = child.child;
+  return `{ label: ${str(child.label)}, segment: ${str(child.segment)}, route: ${str(c.route)}, labelField: ${
+    c.labelField ? str(c.labelField.name) : 'null'
+  }, createKey: ${child.createKey ? str(child.createKey) : 'null'}, createLabel: ${str(`Add ${c.entity.label.toLowerCase()}`)}, columns: ${c.names.camel === entity.names.camel ? 'COLUMNS' : `[${c.columns
+    .slice(0, 3)
+    .map((field) => fieldMeta(field))
+    .join(', ')}]`} }`;
+}
+
+/** The text of `src/entities/<entity>.ts`. */
+function entityModule(entity: FrontendEntity, model: FrontendModel): string {
+  const { entity: spec } = entity;
+  const children = entity.children.map((child) => childMeta(entity, child));
+  return `// ${lineComment(spec.label)}: the validation schema and page metadata, generated from the spec.
 import { z } from 'zod';
 import type { EntityMeta, FieldMeta } from '../forms/meta';
 import { needs } from '../forms/validation';
 
 /** Validates the POST/PATCH body; the server validates again and its messages are shown too. */
 export const ${entity.names.camel}Schema = z.object({
-${schemaLines.join('\n')}
+${schemaLines(entity).join('\n')}
 })${dateOrderChecks(entity, model)};
 
 const FIELDS: FieldMeta[] = ${list(spec.fields.map((field) => fieldMeta(field, entity)), '')};
@@ -198,9 +205,14 @@ export const ${metaName(entity)}: EntityMeta = {
   schema: ${entity.names.camel}Schema,
 };
 `;
+}
+
+export function generateEntityModules(model: FrontendModel, files: FileSet): void {
+  for (const entity of model.entities) {
+    const { entity: spec } = entity;
     files.add({
       path: entityModulePath(entity),
-      content,
+      content: entityModule(entity, model),
       layer: 'frontend/entities',
       explanation: `${spec.label} in the UI: the zod schema that validates its form (required fields, types${
         spec.fields.some((f) => f.min !== undefined || f.max !== undefined) ? ', min/max' : ''
