@@ -1,22 +1,10 @@
 // Part-of-speech tags, lemmas and plurals from a maintained English NLP library (compromise:
 // MIT, pure JS, no model download; chosen over wink-nlp for accuracy on requirement text and
 // a 10x smaller bundle — see README). Everything the grammar needs about a word comes from here,
-// with a few corrections for the way requirements are written (plural nouns after verbs that the
-// tagger reads as verbs, "to" read as a conjunction).
-import type nlpType from 'compromise';
-
-// Loaded on first use: building the tagger's lexicon takes a few hundred milliseconds, which the
-// extension should not spend while VS Code starts.
-let loaded: typeof nlpType | undefined;
-function nlp(text: string): ReturnType<typeof nlpType> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= (require('compromise') as { default?: typeof nlpType }).default ?? (require('compromise') as typeof nlpType);
-  return loaded(text);
-}
-nlp.model = (): ReturnType<typeof nlpType.model> => {
-  nlp('');
-  return (loaded as typeof nlpType).model();
-};
+// with a few corrections for the way requirements are written (nlpCorrections.ts: plural nouns
+// after verbs that the tagger reads as verbs, "to" read as a conjunction).
+import { nlp, type RawTerm } from './tagger';
+import { correctTags } from './nlpCorrections';
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'det' | 'prep' | 'conj' | 'modal' | 'pron' | 'num' | 'other';
 
@@ -44,7 +32,6 @@ const MAX_CACHE = 4000;
 const cache = new Map<string, Term[]>();
 
 const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
-const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
 function posOf(tags: Set<string>, w: string): Pos {
   if (w === 'to') return 'prep';
@@ -74,15 +61,6 @@ function cleanForTagging(text: string): string {
     .replace(/([A-Za-z])\(/g, '$1 (')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-interface RawTerm {
-  text: string;
-  normal: string;
-  root?: string;
-  tags: string[];
-  pre: string;
-  post: string;
 }
 
 /** Tags one sentence. Results are cached by text (requirement texts repeat themselves). */
@@ -129,238 +107,10 @@ export function tagSentence(text: string): Term[] {
     });
     depth = Math.max(0, depth - (r.post.match(/\)/g) ?? []).length);
   }
-  correct(terms);
+  correctTags(terms);
   if (cache.size >= MAX_CACHE) cache.clear();
   cache.set(cleaned, terms);
   return terms;
-}
-
-/** A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. */
-function singularOf(w: string): string {
-  const doc = nlp(w);
-  doc.compute('root');
-  const json = doc.nouns().toSingular().text().toLowerCase();
-  return json && json !== w ? json : w.replace(/s$/, '');
-}
-
-/**
- * The tagger reads some plural nouns as verbs where requirement texts put them: after a verb or
- * preposition ("assign tasks to staff"), in lists ("ingredients and steps"), at the start of a
- * clause before a verb ("Tasks belong to projects"). Re-tag those as plural nouns.
- */
-function correct(terms: Term[]): void {
-  retagVerbsBeforeObjects(terms);
-  retagNounSlotPlurals(terms);
-  retagCoordinatedVerbs(terms);
-  retagSentenceStart(terms);
-  retagCompoundHeads(terms);
-  retagArticleAdjectives(terms);
-  retagAfterTo(terms);
-  quantifiers(terms);
-  thirdPersonVerbs(terms);
-  retagGivenThings(terms);
-  retagBeforeLists(terms);
-}
-
-// A verb-able word read as a noun before plural objects is their verb when a state follows
-// ("mark parcels as collected") or people come before it ("our mechanics log work entries").
-function retagVerbsBeforeObjects(terms: Term[]): void {
-  for (let i = 0; i + 2 < terms.length; i++) {
-    const t = terms[i];
-    if (t.pos !== 'noun' || t.plural || !canBeVerb(t.w)) continue;
-    let end = i + 1;
-    while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
-    if (terms[end].pos !== 'noun' || !terms[end].plural) continue;
-    const after = terms[end + 1];
-    // "mark parcels as collected", "set rooms to clean": a verb that gives its objects a state.
-    const statePhrase = after && (after.w === 'as' || after.w === 'to') && terms[end + 2] && (terms[end + 2].pos === 'adj' || (terms[end + 2].pos === 'verb' && /(?:ed|en)$/.test(terms[end + 2].w)));
-    // "our mechanics log work entries": people, then a verb-able word, then the things it makes.
-    const afterPeople = i > 0 && terms[i - 1].pos === 'noun' && terms[i - 1].plural && terms[i - 1].actor && !/[,;:]/.test(terms[i - 1].post);
-    if (statePhrase || afterPeople) t.pos = 'verb';
-  }
-}
-
-// An "-s" word the tagger took for a verb, where a noun goes (after a determiner, a preposition,
-// a verb, in a list, before the verb): a plural noun ("assign tasks to staff", "Tasks belong to …").
-function retagNounSlotPlurals(terms: Term[]): void {
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    if (t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || NOT_PLURAL_VERBS.has(t.w) || t.w.endsWith('ss')) continue;
-    const prev = terms[i - 1];
-    const next = terms[i + 1];
-    const nounSlot =
-      (prev && (prev.pos === 'det' || prev.pos === 'adj' || prev.possessive || (prev.pos === 'prep' && prev.w !== 'to') || (prev.pos === 'verb' && !/[,;:]/.test(prev.post) && !(next && (next.pos === 'det' || next.pos === 'pron'))))) ||
-      (prev && prev.pos === 'conj' && terms[i - 2]?.plural) ||
-      (!prev && next && (next.pos === 'verb' || next.pos === 'modal')) ||
-      (prev?.pos === 'noun' && !next && !prev.plural) ||
-      // "log service records for a vehicle": a compound noun before a preposition.
-      (prev?.pos === 'noun' && !prev.plural && next?.pos === 'prep' && next.w !== 'to' && !/[,;:]/.test(prev.post));
-    if (!nounSlot) continue;
-    t.pos = 'noun';
-    t.root = singularOf(t.w);
-    t.plural = t.root !== t.w;
-  }
-}
-
-// "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.
-function retagCoordinatedVerbs(terms: Term[]): void {
-  for (let i = 2; i + 1 < terms.length; i++) {
-    const t = terms[i];
-    // ("browse products and place orders": after a verb's plural object too, unless the word is
-    // itself a noun of this sentence: "orders and order lines".)
-    const afterObject = terms[i - 2].pos === 'noun' && terms[i - 2].plural && terms.slice(0, i - 2).some((u) => u.pos === 'verb') && !terms.some((u) => u !== t && u.pos === 'noun' && u.root === t.w);
-    const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post) || afterObject;
-    let runEnd = i + 1;
-    while (runEnd + 1 < terms.length && terms[runEnd].pos === 'noun' && !terms[runEnd].plural && terms[runEnd + 1].pos === 'noun') runEnd++;
-    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
-      t.pos = 'verb';
-    }
-  }
-}
-
-// At the start of a sentence, "X Ys" followed by a verb is a compound subject ("Order lines have
-// …"); followed by a preposition or nothing, X is an instruction ("Mark parcels as collected").
-function retagSentenceStart(terms: Term[]): void {
-  if (terms.length >= 2 && !terms[0].plural && terms[1].pos === 'noun' && terms[1].plural && !/[:,;]/.test(terms[0].post)) {
-    const next = terms[2];
-    if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
-    else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
-  }
-}
-
-// "open a service record (for it)": after a determiner and a noun, a word that ends the phrase
-// (before a preposition, a comma or the end) is the compound's head, not a verb.
-function retagCompoundHeads(terms: Term[]): void {
-  for (let i = 2; i < terms.length; i++) {
-    const t = terms[i];
-    const next = terms[i + 1];
-    if (t.pos !== 'verb' || /(?:ed|ing)$/.test(t.w) || terms[i - 1].pos !== 'noun' || terms[i - 1].plural || terms[i - 2].pos !== 'det') continue;
-    if (/[,;:]/.test(terms[i - 1].post)) continue;
-    if (!next || next.pos === 'prep' || /[,;:.]/.test(t.post)) {
-      t.pos = 'noun';
-      t.root = t.w;
-    }
-  }
-}
-
-// "linked to my flat.", "each single, …": a possessive or an article needs a noun, so an
-// adjective that ends the phrase there is that noun.
-function retagArticleAdjectives(terms: Term[]): void {
-  for (let i = 1; i < terms.length; i++) {
-    const t = terms[i];
-    const prev = terms[i - 1];
-    const next = terms[i + 1];
-    if (t.pos !== 'adj' || /^(own|other|same|next|last|first|only)$/.test(t.w) || /[,;:]/.test(prev.post)) continue;
-    if (!(prev.possessive || /^(a|an|each|every)$/.test(prev.w))) continue;
-    if (!next || next.pos === 'prep' || next.pos === 'conj' || /[,;:.!?)]/.test(t.post)) {
-      t.pos = 'noun';
-      t.root = t.w;
-    }
-  }
-}
-
-// "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
-function retagAfterTo(terms: Term[]): void {
-  for (let i = 1; i < terms.length; i++) {
-    const t = terms[i];
-    if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
-  }
-}
-
-// "dentists send us cases", "give them tickets": after an object pronoun an "-s" word is the
-// thing given, a plural noun.
-function retagGivenThings(terms: Term[]): void {
-  for (let i = 1; i < terms.length; i++) {
-    const t = terms[i];
-    if (t.pos !== 'verb' || !/^(us|them|me|him|her|you)$/.test(terms[i - 1].w) || terms[i - 2]?.pos !== 'verb') continue;
-    if (!/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
-    t.pos = 'noun';
-    t.root = singularOf(t.w);
-    t.plural = t.root !== t.w;
-  }
-}
-
-// "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
-// alone (an instruction would be "zone"), so it is a plural noun. Nor is a verb followed by a
-// parenthesised list ("Warehouses (name, city) send parcels").
-function retagBeforeLists(terms: Term[]): void {
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i];
-    const alone = terms.length === 1;
-    // (First in the sentence, or an item of a list: "…, walks (dog, date, walker)".)
-    const listStart = i === 0 || /[,:]\s*$/.test(terms[i - 1].post) || terms[i - 1].pos === 'conj';
-    const beforeList = listStart && (/\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? ''));
-    // ("Order (date, total, customer)": an instruction is not followed by a list in brackets either.)
-    if ((alone || beforeList) && t.pos === 'verb' && !/[a-z]s$/.test(t.w)) {
-      t.pos = 'noun';
-      t.root = t.w;
-      continue;
-    }
-    if (!(alone || beforeList) || t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
-    t.pos = 'noun';
-    t.root = singularOf(t.w);
-    t.plural = t.root !== t.w;
-  }
-}
-
-const COUNT_WORD = /^(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|many|more|several|n|m)$/;
-
-/** Length of a quantity at i ("five", "at least one", "up to 3", "exactly one", "no more than 2"), or 0. */
-function quantityAt(terms: Term[], i: number): number {
-  const w = (k: number) => terms[i + k]?.w ?? '';
-  const lead = [['at', 'least'], ['at', 'most'], ['up', 'to'], ['no', 'more', 'than'], ['more', 'than'], ['fewer', 'than'], ['less', 'than'], ['exactly'], ['only'], ['maximum'], ['minimum'], ['max'], ['min']]
-    .find((words) => words.every((word, k) => w(k) === word));
-  const n = lead?.length ?? 0;
-  return COUNT_WORD.test(w(n)) && terms[i + n]?.pos !== 'noun' ? n + 1 : 0;
-}
-
-/**
- * "one or more courses", "at least one and at most five accounts", "zero to many orders",
- * "1..* passengers": a quantity read as determiners and numbers, and the counted word as a
- * plural noun; "has" before it is the verb ("A customer has at least one … accounts").
- */
-function quantifiers(terms: Term[]): void {
-  for (let i = 0; i < terms.length; i++) {
-    let end = i + quantityAt(terms, i);
-    if (end === i) continue;
-    // Only a compound quantity is re-read; a plain number the tagger already handles.
-    let compound = end - i > 1;
-    while (/^(and|or|to)$/.test(terms[end]?.w ?? '') && !/[,;:.]/.test(terms[end - 1].post)) {
-      const more = quantityAt(terms, end + 1);
-      if (!more) break;
-      end += 1 + more;
-      compound = true;
-    }
-    if (!compound) continue;
-    for (let k = i; k < end; k++) if (terms[k].pos !== 'num') terms[k].pos = 'det';
-    let noun = end;
-    while (terms[noun]?.pos === 'adj' && terms[noun + 1] && !/[,;:.]/.test(terms[noun].post)) noun++;
-    const counted = terms[noun];
-    if (counted && counted.pos === 'verb' && /[a-z]s$/.test(counted.w) && !NOT_PLURAL_VERBS.has(counted.w)) {
-      counted.pos = 'noun';
-      counted.root = singularOf(counted.w);
-      counted.plural = counted.root !== counted.w;
-    }
-    const before = terms[i - 1];
-    if (before && /^(has|have|had)$/.test(before.w) && before.pos === 'modal') {
-      before.pos = 'verb';
-      before.root = 'have';
-    }
-    i = end - 1;
-  }
-}
-
-const verbCache = new Map<string, boolean>();
-
-/** Whether the tagger reads the word as a verb in "they <word> them". */
-function canBeVerb(word: string): boolean {
-  let known = verbCache.get(word);
-  if (known === undefined) {
-    const doc = nlp(`they ${word} them`);
-    known = (doc.json() as Array<{ terms: RawTerm[] }>)[0]?.terms[1]?.tags.includes('Verb') ?? false;
-    verbCache.set(word, known);
-  }
-  return known;
 }
 
 /** The tags compromise's lexicon gives a word on its own, without parsing (fast). */
@@ -383,29 +133,3 @@ export function isVerbOnly(word: string): boolean {
   return terms[terms.length - 1]?.pos === 'verb';
 }
 
-/**
- * "An airline employs several pilots", "Each school consists of classrooms": after "a/each" and
- * a singular noun an "-s" word cannot be the head of that phrase, so when a determiner, a number
- * or (with no verb later) a preposition follows, it is the subject's verb, not a plural noun.
- */
-function thirdPersonVerbs(terms: Term[]): void {
-  for (let i = 2; i + 1 < terms.length; i++) {
-    const t = terms[i];
-    const prev = terms[i - 1];
-    const next = terms[i + 1];
-    if (t.pos !== 'noun' || t.possessive || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || t.depth > 0) continue;
-    if (prev.pos !== 'noun' || prev.plural || prev.possessive || /[,;:()]/.test(prev.post) || /[,;:()]/.test(t.post)) continue;
-    let j = i - 2;
-    while (j >= 0 && (terms[j].pos === 'adj' || (terms[j].pos === 'noun' && !terms[j].plural)) && !/[,;:]/.test(terms[j].post)) j--;
-    const det = terms[j];
-    if (!det || !/^(a|an|each|every|one|this|that|the)$/.test(det.w)) continue;
-    const laterVerb = terms.slice(i + 1).some((u) => u.pos === 'verb' || u.pos === 'modal');
-    const objectStarts = next.pos === 'det' || next.pos === 'num' || (next.pos === 'pron' && next.possessive) || /^(many|several|multiple|various|some|any|all)$/.test(next.w);
-    if (!(objectStarts && det.w !== 'the') && !(next.w === 'of' && !laterVerb && det.w !== 'the')) continue;
-    const stem = /(?:ss|x|z|ch|sh)es$/.test(t.w) ? t.w.slice(0, -2) : /[^aeiou]ies$/.test(t.w) ? `${t.w.slice(0, -3)}y` : t.w.slice(0, -1);
-    if (!canBeVerb(stem)) continue;
-    t.pos = 'verb';
-    t.root = stem;
-    t.plural = false;
-  }
-}
