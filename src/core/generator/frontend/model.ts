@@ -84,68 +84,79 @@ function workflowsOf(spec: ProjectSpec, entityName: string): FrontendEntity['wor
   return workflows;
 }
 
+/** An entity's own part of the model; the relation lists start empty and are filled by linkRelations. */
+function entityModel(spec: ProjectSpec, index: SpecIndex, hasAuth: boolean, entity: Entity): FrontendEntity {
+  const names = index.names(entity.name);
+  return {
+    entity,
+    names,
+    route: `/${names.route}`,
+    apiPath: collectionPath(names),
+    labelField: pickLabelField(entity),
+    readOnly: hasAuth && entity.name === USER_ENTITY,
+    parents: [],
+    filters: [],
+    manyToMany: [],
+    children: [],
+    // Long text makes tables unreadable; it is shown on the detail page instead.
+    columns: entity.fields.filter((f) => f.type !== 'text').slice(0, LIST_COLUMN_LIMIT),
+    workflows: workflowsOf(spec, entity.name),
+    dateOrders: spec.rules.flatMap((rule) => (rule.kind === 'dateOrder' && rule.entity === entity.name ? [{ earlier: rule.earlier, later: rule.later, allowEqual: rule.allowEqual }] : [])),
+    serves: [`entity:${entity.name}`],
+    sources: index.entitySources(entity.name),
+  };
+}
+
+/** belongsTo relations: a filter (and, unless it is the owner, a form picker) here, a child list on the parent. */
+function linkParents(frontendEntity: FrontendEntity, index: SpecIndex, byName: Map<string, FrontendEntity>): void {
+  for (const relation of index.parents(frontendEntity.entity.name)) {
+    const target = byName.get(relation.to);
+    if (!target) continue;
+    const picker: RelationPicker = {
+      relation,
+      key: foreignKeyProperty(relation.name),
+      label: humanize(relation.name),
+      required: relation.required,
+      target,
+    };
+    frontendEntity.filters.push(picker);
+    if (relation.name !== frontendEntity.entity.ownerRelation) frontendEntity.parents.push(picker);
+    target.children.push({
+      relation,
+      child: frontendEntity,
+      label: humanize(relation.inverseName),
+      segment: kebabCase(relation.inverseName),
+      createKey: relation.name === frontendEntity.entity.ownerRelation || frontendEntity.readOnly ? null : picker.key,
+    });
+  }
+}
+
+/** manyToMany relations: a multi-picker on the side that declares the relation. */
+function linkManyToMany(frontendEntity: FrontendEntity, index: SpecIndex, byName: Map<string, FrontendEntity>): void {
+  const name = frontendEntity.entity.name;
+  for (const relation of index.manyToMany(name)) {
+    if (relation.from !== name) continue;
+    const target = byName.get(relation.to);
+    if (!target) continue;
+    frontendEntity.manyToMany.push({
+      relation,
+      key: manyToManyProperty(relation.name),
+      label: humanize(relation.name),
+      required: false,
+      target,
+    });
+  }
+}
+
 export function buildFrontendModel(spec: ProjectSpec): FrontendModel {
   const index = indexSpec(spec);
   const hasAuth = spec.auth.kind === 'emailPassword';
-  const byName = new Map<string, FrontendEntity>();
-  const entities = spec.entities.map((entity): FrontendEntity => {
-    const names = index.names(entity.name);
-    const frontendEntity: FrontendEntity = {
-      entity,
-      names,
-      route: `/${names.route}`,
-      apiPath: collectionPath(names),
-      labelField: pickLabelField(entity),
-      readOnly: hasAuth && entity.name === USER_ENTITY,
-      parents: [],
-      filters: [],
-      manyToMany: [],
-      children: [],
-      // Long text makes tables unreadable; it is shown on the detail page instead.
-      columns: entity.fields.filter((f) => f.type !== 'text').slice(0, LIST_COLUMN_LIMIT),
-      workflows: workflowsOf(spec, entity.name),
-      dateOrders: spec.rules.flatMap((rule) => (rule.kind === 'dateOrder' && rule.entity === entity.name ? [{ earlier: rule.earlier, later: rule.later, allowEqual: rule.allowEqual }] : [])),
-      serves: [`entity:${entity.name}`],
-      sources: index.entitySources(entity.name),
-    };
-    byName.set(entity.name, frontendEntity);
-    return frontendEntity;
-  });
+  const entities = spec.entities.map((entity) => entityModel(spec, index, hasAuth, entity));
+  const byName = new Map(entities.map((frontendEntity) => [frontendEntity.entity.name, frontendEntity]));
   // Second pass: relations need every entity's model to exist.
   for (const frontendEntity of entities) {
-    const name = frontendEntity.entity.name;
-    for (const relation of index.parents(name)) {
-      const target = byName.get(relation.to);
-      if (!target) continue;
-      const picker: RelationPicker = {
-        relation,
-        key: foreignKeyProperty(relation.name),
-        label: humanize(relation.name),
-        required: relation.required,
-        target,
-      };
-      frontendEntity.filters.push(picker);
-      if (relation.name !== frontendEntity.entity.ownerRelation) frontendEntity.parents.push(picker);
-      target.children.push({
-        relation,
-        child: frontendEntity,
-        label: humanize(relation.inverseName),
-        segment: kebabCase(relation.inverseName),
-        createKey: relation.name === frontendEntity.entity.ownerRelation || frontendEntity.readOnly ? null : picker.key,
-      });
-    }
-    for (const relation of index.manyToMany(name)) {
-      if (relation.from !== name) continue;
-      const target = byName.get(relation.to);
-      if (!target) continue;
-      frontendEntity.manyToMany.push({
-        relation,
-        key: manyToManyProperty(relation.name),
-        label: humanize(relation.name),
-        required: false,
-        target,
-      });
-    }
+    linkParents(frontendEntity, index, byName);
+    linkManyToMany(frontendEntity, index, byName);
   }
   return {
     spec,
