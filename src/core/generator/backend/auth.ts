@@ -4,7 +4,7 @@
 import { addLayerFiles, type LayerFile } from '../layerFiles';
 import password from '../templates/backend/src/auth/password.ts?text';
 import token from '../templates/backend/src/auth/token.ts?text';
-import type { BackendModel } from './model';
+import type { BackendModel, EntityModel } from './model';
 import { dataRules } from './rules';
 import { lines, str, type FileSink } from './util';
 
@@ -57,13 +57,31 @@ function accessFile(model: BackendModel): string {
 }
 
 function authRoutesFile(model: BackendModel): string {
-  const auth = model.auth!;
   const user = model.entity('User');
-  const { camelPlural: users, route } = user.names;
   // Sign-ups are creates too: the User rules (date order, refusals, uniqueness...) run in the same transaction.
   const userRules = dataRules(user).length > 0;
   return lines(
     `// POST /api/auth/register, POST /api/auth/login, GET /api/auth/me.`,
+    authRoutesImports(user, userRules),
+    ``,
+    `/** Compared against when the email is unknown, so both failures take the same time. */`,
+    `const DUMMY_HASH = hashPassword('not-a-real-password');`,
+    ``,
+    `export function authRoutes({ db, env }: AppDeps): Hono<AppEnv> {`,
+    `  const routes = new Hono<AppEnv>();`,
+    ``,
+    registerRoute(model.auth!, user, userRules),
+    ``,
+    loginAndMeRoutes(user.names.camelPlural),
+    ``,
+    `  return routes;`,
+    `}`,
+  );
+}
+
+function authRoutesImports(user: EntityModel, userRules: boolean): string {
+  const { camelPlural: users, route } = user.names;
+  return lines(
     `import { Hono } from 'hono';`,
     `import { eq } from 'drizzle-orm';`,
     `import { ${users}${userRules ? `, type New${user.names.pascal}Row` : ''} } from '../db/schema.js';`,
@@ -75,13 +93,13 @@ function authRoutesFile(model: BackendModel): string {
     `import { LoginInput, RegisterInput } from '../validation/${route}.js';`,
     `import { findUser, toUser } from './${route}.js';`,
     userRules ? `import * as rules from '../rules/${route}.js';` : null,
-    ``,
-    `/** Compared against when the email is unknown, so both failures take the same time. */`,
-    `const DUMMY_HASH = hashPassword('not-a-real-password');`,
-    ``,
-    `export function authRoutes({ db, env }: AppDeps): Hono<AppEnv> {`,
-    `  const routes = new Hono<AppEnv>();`,
-    ``,
+  );
+}
+
+/** POST /register: the new account always gets the default role; with User rules, the insert runs after them in one transaction. */
+function registerRoute(auth: NonNullable<BackendModel['auth']>, user: EntityModel, userRules: boolean): string {
+  const users = user.names.camelPlural;
+  return lines(
     `  routes.post('/register', async (c) => {`,
     auth.selfSignup ? null : `    throw new ApiError(403, 'forbidden', 'Sign-up is closed: an admin creates accounts.');`,
     `    const { password, ...input } = parseWith(RegisterInput, await readJson(c));`,
@@ -103,7 +121,11 @@ function authRoutesFile(model: BackendModel): string {
     `    const token = await signToken(created, env.JWT_SECRET);`,
     `    return c.json({ token, user: toUser(created) }, 201);`,
     `  });`,
-    ``,
+  );
+}
+
+function loginAndMeRoutes(users: string): string {
+  return lines(
     `  routes.post('/login', async (c) => {`,
     `    const { email, password } = parseWith(LoginInput, await readJson(c));`,
     `    const [found] = await db.select().from(${users}).where(eq(${users}.email, email));`,
@@ -116,9 +138,6 @@ function authRoutesFile(model: BackendModel): string {
     `  routes.get('/me', requireAuth({ db, env }), async (c) => {`,
     `    return c.json({ user: toUser(await findUser(db, c.get('user').id)) });`,
     `  });`,
-    ``,
-    `  return routes;`,
-    `}`,
   );
 }
 
