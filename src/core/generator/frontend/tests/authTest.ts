@@ -95,23 +95,9 @@ ${extra
     : '';
 }
 
-export function authTest(model: FrontendModel): string {
-  const tokenKey = model.spec.name + TOKEN_STORAGE_SUFFIX;
-  const permissions = permissionTests(model);
-  const registerTests = registrationTests(model);
-  return withDatesImport(`// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
-import { fireEvent, render, screen${permissions.tests ? ', waitFor' : ''} } from '@testing-library/react';
-import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
-import { AuthProvider, RequireAuth } from '../auth/AuthContext';
-import { LoginPage } from '../pages/LoginPage';
-${model.selfSignup ? "import { RegisterPage } from '../pages/RegisterPage';\n" : ''}${permissions.imports.join('\n')}${permissions.imports.length ? '\n' : ''}${DATES_IMPORT}import { mockFetch } from './fetchMock';
-
-const TOKEN_KEY = ${str(tokenKey)};
-const USER = { id: 1, email: 'ada@example.com', role: 'member', createdAt: sampleIsoDateTime(), updatedAt: sampleIsoDateTime() };
-
-/** The login flow's routes, plus optionally one app page at \`path\`. */
+/** renderWithAuth: the app's auth routes (with the register page under self sign-up) around one page. */
+function renderWithAuthHelper(model: FrontendModel): string {
+  return `/** The login flow's routes, plus optionally one app page at \`path\`. */
 function renderWithAuth(url: string, path?: string, page?: ReactElement) {
   return render(
     <MemoryRouter initialEntries={[url]}>
@@ -126,9 +112,11 @@ ${model.selfSignup ? '          <Route path="/register" element={<RegisterPage /
       </AuthProvider>
     </MemoryRouter>,
   );
+}`;
 }
 
-describe('login', () => {
+/** Signed-out redirect, login success and failure, and the 401 answer that signs out. */
+const LOGIN_TESTS = `describe('login', () => {
   it('sends signed-out visitors to the login page', async () => {
     mockFetch(() => undefined);
     renderWithAuth('/');
@@ -165,5 +153,25 @@ describe('login', () => {
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });
 });
-${registerTests}${permissions.tests}`);
+`;
+
+export function authTest(model: FrontendModel): string {
+  const tokenKey = model.spec.name + TOKEN_STORAGE_SUFFIX;
+  const permissions = permissionTests(model);
+  const registerTests = registrationTests(model);
+  return withDatesImport(`// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
+import { fireEvent, render, screen${permissions.tests ? ', waitFor' : ''} } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { AuthProvider, RequireAuth } from '../auth/AuthContext';
+import { LoginPage } from '../pages/LoginPage';
+${model.selfSignup ? "import { RegisterPage } from '../pages/RegisterPage';\n" : ''}${permissions.imports.join('\n')}${permissions.imports.length ? '\n' : ''}${DATES_IMPORT}import { mockFetch } from './fetchMock';
+
+const TOKEN_KEY = ${str(tokenKey)};
+const USER = { id: 1, email: 'ada@example.com', role: 'member', createdAt: sampleIsoDateTime(), updatedAt: sampleIsoDateTime() };
+
+${renderWithAuthHelper(model)}
+
+${LOGIN_TESTS}${registerTests}${permissions.tests}`);
 }
