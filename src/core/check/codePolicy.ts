@@ -99,118 +99,145 @@ export function codePolicyFor(read: ProjectFileReader): (path: string, content: 
 /** Violations as "path:line: what and why"; empty when the file keeps to the policy. */
 export function checkCodePolicy(path: string, content: string, options: CodePolicyOptions): string[] {
   if (!CODE_FILE.test(path)) return [`${path}: only TypeScript or JavaScript modules may be written by Claude`];
+  const parsed = parseModule(path, content);
+  if ('unparseable' in parsed) return [parsed.unparseable];
+  const walk = new PolicyWalk(path, options);
+  walk.visit(parsed.program, undefined, 'program');
+  return walk.violations;
+}
+
+type ParseError = { message: string; loc?: { line: number } };
+
+/** The module's syntax tree, or why the policy cannot check it. */
+function parseModule(path: string, content: string): { program: Node } | { unparseable: string } {
   const plugins: ('typescript' | 'jsx')[] = /\.(tsx|jsx)$/.test(path) ? ['typescript', 'jsx'] : /\.(js|mjs|cjs)$/.test(path) ? ['jsx'] : ['typescript'];
   // Babel reports a syntax error either in `errors` (with recovery) or by throwing: both say the same.
-  const unparseable = (error: { message: string; loc?: { line: number } }) => [
-    `${path}:${error.loc?.line ?? 1}: the code policy cannot check it: it does not parse (${String(error.message).replace(/\s*\(\d+:\d+\)$/, '')})`,
-  ];
-  let program: Node;
+  const unparseable = (error: ParseError) => ({
+    unparseable: `${path}:${error.loc?.line ?? 1}: the code policy cannot check it: it does not parse (${String(error.message).replace(/\s*\(\d+:\d+\)$/, '')})`,
+  });
   try {
     const file = parse(content, { sourceType: 'module', plugins, errorRecovery: true });
-    const error = (file.errors ?? [])[0] as { message: string; loc?: { line: number } } | undefined;
+    const error = (file.errors ?? [])[0] as ParseError | undefined;
     if (error) return unparseable(error);
-    program = file.program as unknown as Node;
+    return { program: file.program as unknown as Node };
   } catch (error) {
-    return unparseable(error as { message: string; loc?: { line: number } });
+    return unparseable(error as ParseError);
   }
-  const violations: string[] = [];
-  const report = (node: Node, what: string) => {
-    const line = `${path}:${node.loc?.start.line ?? 1}: ${what}`;
-    if (!violations.includes(line)) violations.push(line);
-  };
-  const checkSource = (node: Node, source: string) => {
-    const problem = importProblem(path, source, options);
-    if (problem) report(node, problem);
-  };
+}
 
-  const visit = (node: Node, parent: Node | undefined, key: string) => {
+/** One pass over a module's syntax tree, collecting each violation once, in source order. */
+class PolicyWalk {
+  readonly violations: string[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly options: CodePolicyOptions,
+  ) {}
+
+  visit(node: Node, parent: Node | undefined, key: string): void {
     if (TYPE_ONLY_NODES.has(node.type)) return;
+    if (this.check(node, parent, key) === 'leaf') return;
+    for (const [childKey, value] of Object.entries(node)) {
+      if (SKIPPED_KEYS.has(childKey) || TYPE_KEYS.has(childKey)) continue;
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === 'string') this.visit(child, node, childKey);
+      } else if (value && typeof value === 'object' && typeof value.type === 'string') {
+        this.visit(value, node, childKey);
+      }
+    }
+  }
+
+  /** Checks one node; 'leaf' when its children need no visit (an import, an identifier, `import.meta`). */
+  private check(node: Node, parent: Node | undefined, key: string): 'leaf' | 'descend' {
     switch (node.type) {
       case 'ImportDeclaration':
         // `import type` is erased; every other import runs the module (even `import { type A }`
         // under verbatimModuleSyntax), so its source must be allowed.
-        if (node.importKind !== 'type') checkSource(node, node.source.value);
-        return;
+        if (node.importKind !== 'type') this.checkSource(node, node.source.value);
+        return 'leaf';
       case 'ExportNamedDeclaration':
       case 'ExportAllDeclaration':
-        if (node.source && node.exportKind !== 'type') checkSource(node, node.source.value);
+        if (node.source && node.exportKind !== 'type') this.checkSource(node, node.source.value);
         break;
       case 'TSImportEqualsDeclaration':
-        if (node.moduleReference?.type === 'TSExternalModuleReference') report(node, '`import … = require(…)` loads modules at run time; use a static import');
+        if (node.moduleReference?.type === 'TSExternalModuleReference') this.report(node, '`import … = require(…)` loads modules at run time; use a static import');
         break;
       case 'Import':
       case 'ImportExpression':
-        report(node, 'dynamic `import()` loads code at run time; use a static import of a relative module or a declared dependency');
+        this.report(node, 'dynamic `import()` loads code at run time; use a static import of a relative module or a declared dependency');
         break;
       case 'MetaProperty':
-        if (node.meta?.name === 'import') report(node, '`import.meta` is not allowed in model-written code');
-        return;
+        if (node.meta?.name === 'import') this.report(node, '`import.meta` is not allowed in model-written code');
+        return 'leaf';
       case 'Identifier':
-        identifier(node, parent, key);
-        return;
+        this.identifier(node, parent, key);
+        return 'leaf';
       case 'MemberExpression':
       case 'OptionalMemberExpression':
-        member(node);
+        this.member(node);
         break;
       case 'ObjectProperty':
-        if (parent?.type === 'ObjectPattern') {
-          const name = propertyName(node.key, node.computed);
-          if (listed(BANNED_PROPERTIES, name)) report(node, `destructures \`${name}\`, which ${BANNED_PROPERTIES[name]}`);
-        }
+        if (parent?.type === 'ObjectPattern') this.destructured(node);
         break;
       case 'CallExpression':
       case 'NewExpression':
-        timerWithString(node);
+        this.timerWithString(node);
         break;
       case 'JSXAttribute':
-        if (node.name?.name === 'dangerouslySetInnerHTML') report(node, '`dangerouslySetInnerHTML` inserts raw HTML');
+        if (node.name?.name === 'dangerouslySetInnerHTML') this.report(node, '`dangerouslySetInnerHTML` inserts raw HTML');
         break;
     }
-    for (const [childKey, value] of Object.entries(node)) {
-      if (SKIPPED_KEYS.has(childKey) || TYPE_KEYS.has(childKey)) continue;
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === 'string') visit(child, node, childKey);
-      } else if (value && typeof value === 'object' && typeof value.type === 'string') {
-        visit(value, node, childKey);
-      }
-    }
-  };
+    return 'descend';
+  }
 
-  const identifier = (node: Node, parent: Node | undefined, key: string) => {
+  private report(node: Node, what: string): void {
+    const line = `${this.path}:${node.loc?.start.line ?? 1}: ${what}`;
+    if (!this.violations.includes(line)) this.violations.push(line);
+  }
+
+  private checkSource(node: Node, source: string): void {
+    const problem = importProblem(this.path, source, this.options);
+    if (problem) this.report(node, problem);
+  }
+
+  private identifier(node: Node, parent: Node | undefined, key: string): void {
     if (!parent || !isValuePosition(parent, key)) return;
     const name: string = node.name;
-    if (listed(BANNED_NAMES, name)) return report(node, `\`${name}\` ${BANNED_NAMES[name]}; model-written code may not use it`);
+    if (listed(BANNED_NAMES, name)) return this.report(node, `\`${name}\` ${BANNED_NAMES[name]}; model-written code may not use it`);
     if (GLOBAL_OBJECTS.has(name)) {
       const asObject = (parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && key === 'object' && !parent.computed;
       const typeofCheck = parent.type === 'UnaryExpression' && parent.operator === 'typeof';
-      if (!asObject && !typeofCheck && !isSpyTarget(node, parent)) report(node, `\`${name}\` may only be used as \`${name}.name\` with a fixed name`);
+      if (!asObject && !typeofCheck && !isSpyTarget(node, parent)) this.report(node, `\`${name}\` may only be used as \`${name}.name\` with a fixed name`);
     }
-  };
+  }
 
-  const member = (node: Node) => {
+  private member(node: Node): void {
     const name = propertyName(node.property, node.computed);
-    if (listed(BANNED_PROPERTIES, name)) report(node, `\`.${name}\` ${BANNED_PROPERTIES[name]}`);
+    if (listed(BANNED_PROPERTIES, name)) this.report(node, `\`.${name}\` ${BANNED_PROPERTIES[name]}`);
     const object = unwrapped(node.object as Node);
     if (object.type === 'Identifier' && GLOBAL_OBJECTS.has(object.name)) {
-      if (node.computed) report(node, `\`${object.name}[…]\` reaches globals by computed name`);
-      else if (listed(BANNED_NAMES, name)) report(node, `\`${object.name}.${name}\` ${BANNED_NAMES[name]}`);
+      if (node.computed) this.report(node, `\`${object.name}[…]\` reaches globals by computed name`);
+      else if (listed(BANNED_NAMES, name)) this.report(node, `\`${object.name}.${name}\` ${BANNED_NAMES[name]}`);
     } else if (node.computed && isBuiltKey(node.property)) {
       // obj['con' + 'structor'], obj[`${a}${b}`], obj[parts.join('')]: names hidden from the checks above.
-      report(node, 'a property name built at run time (`obj[a + b]`, `obj[f()]`) can hide a forbidden name; use a fixed name or a plain variable');
+      this.report(node, 'a property name built at run time (`obj[a + b]`, `obj[f()]`) can hide a forbidden name; use a fixed name or a plain variable');
     }
-  };
+  }
 
-  const timerWithString = (node: Node) => {
+  /** A property of an object pattern: `const { constructor } = x`. */
+  private destructured(node: Node): void {
+    const name = propertyName(node.key, node.computed);
+    if (listed(BANNED_PROPERTIES, name)) this.report(node, `destructures \`${name}\`, which ${BANNED_PROPERTIES[name]}`);
+  }
+
+  private timerWithString(node: Node): void {
     const callee = node.callee as Node;
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property?.name : undefined;
     const first = node.arguments?.[0] as Node | undefined;
     if ((name === 'setTimeout' || name === 'setInterval') && first && ['StringLiteral', 'TemplateLiteral', 'BinaryExpression'].includes(first.type)) {
-      report(node, `\`${name}\` with a string runs it as code; pass a function`);
+      this.report(node, `\`${name}\` with a string runs it as code; pass a function`);
     }
-  };
-
-  visit(program, undefined, 'program');
-  return violations;
+  }
 }
 
 /** Why an import of `source` from `path` is refused, or undefined when it is allowed. */
