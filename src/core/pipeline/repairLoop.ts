@@ -84,67 +84,18 @@ export function repairValidator(files: FileSet, namedInErrors: ReadonlySet<strin
 }
 
 export async function repairRounds(options: RepairOptions): Promise<StageOutput> {
-  const { context, files } = options;
   let verification = options.verification;
   const seen = new Set<string>([errorSignature(verification)]);
   const changed = new Set<string>();
   for (let round = 1; round <= options.maxRounds; round += 1) {
-    const step = failingStep(verification);
-    const errors = [...(step?.firstErrors ?? []), step?.outputTail.slice(-4000) ?? ''].join('\n');
-    const suspects = filesNamedIn(errors, files);
-    const named = new Set(allNamedIn(errors, files).map((file) => file.path));
-    const editable = repairEditable(files, named);
-    const instructions = [
-      `Verification failed at the ${step?.name ?? 'unknown'} step. Fix the generated project so that install, build and tests pass.`,
-      'Return complete corrected contents of the files that must change (only files that already exist).',
-      `You may change only these files (everything else, package.json and configuration included, is refused): ${editable.join(', ') || 'none'}.`,
-      'Code may import only relative modules and the packages its package.json declares, and may not use dynamic import(), require, eval, Function, process, Node built-ins or computed access on the global object.',
-      `Errors:\n${errors}`,
-      ...suspects.map((file) => `File ${file.path}:\n${file.content.slice(0, 20_000)}`),
-    ].join('\n\n');
-    const forecast = worstCaseCallUsd(options.model, options.cachedContext, instructions, 16_000);
+    const request = repairRequest(verification, options.files);
+    const forecast = worstCaseCallUsd(options.model, options.cachedContext, request.instructions, 16_000);
     if (forecast > options.budgetLeft()) {
-      throw new Error(`Repair stopped before round ${round}: it would cost up to $${forecast.toFixed(4)} and only $${options.budgetLeft().toFixed(4)} of the budget is left. Still failing: ${step?.firstErrors.slice(0, 3).join(' | ')}`);
+      throw new Error(`Repair stopped before round ${round}: it would cost up to $${forecast.toFixed(4)} and only $${options.budgetLeft().toFixed(4)} of the budget is left. Still failing: ${request.step?.firstErrors.slice(0, 3).join(' | ')}`);
     }
-    context.progress(`Repair round ${round} of ${options.maxRounds}: asking ${options.model} about ${suspects.length} file(s)`);
-    const refused = new Map<string, string>();
-    // Says which edits were refused (the file stays as it was), whether or not the answer's repair was accepted.
-    const reportRefused = () => {
-      for (const [path, reason] of refused) context.warn(`Repair round ${round}: Claude's edit of ${path} was refused and the file stays as it was: ${reason}`);
-    };
-    const result = await options.provider
-      .structured<Fixes>({
-        model: options.model,
-        cachedContext: options.cachedContext,
-        instructions,
-        toolName: 'emit_fixes',
-        toolDescription: 'Return corrected versions of existing generated files.',
-        schema: Fixes,
-        maxTokens: 16_000,
-        // Confinement: a fix may only replace a file repair may edit, never add, escape or run code it should not.
-        validate: repairValidator(files, named, refused),
-        signal: context.signal,
-      })
-      .catch((error: unknown) => {
-        if (error instanceof InvalidModelOutputError) {
-          reportRefused();
-          if (error.usage) {
-            options.onSpend(error.usage.costUsd);
-            context.usage(options.model, error.usage);
-          }
-        }
-        throw error;
-      });
-    reportRefused();
-    options.onSpend(result.usage.costUsd);
-    context.usage(result.model, result.usage);
-    for (const fix of result.value.files) {
-      const updated = files.replace(fix.path, fix.content, `(Repaired by ${result.model} in round ${round}.)`);
-      changed.add(fix.path);
-      await options.write(updated);
-      context.fileProduced(updated.path, updated.content);
-    }
-    verification = await options.verify(context.signal);
+    const result = await askForFixes(options, round, request);
+    await writeFixes(options, round, result, changed);
+    verification = await options.verify(options.context.signal);
     if (verification.ok) {
       return { files: [], verification, summary: `fixed in ${round} round${round === 1 ? '' : 's'} (${changed.size} file${changed.size === 1 ? '' : 's'} changed)` };
     }
@@ -156,4 +107,77 @@ export async function repairRounds(options: RepairOptions): Promise<StageOutput>
   }
   const still = failingStep(verification);
   throw new Error(`Repair gave up after ${options.maxRounds} rounds. Still failing at ${still?.name}: ${still?.firstErrors.slice(0, 3).join(' | ')}`);
+}
+
+/** What one round asks: the failing step, the files its errors name, and the instructions sent. */
+interface RepairRequest {
+  step: VerifyResult['steps'][number] | undefined;
+  suspects: GeneratedFile[];
+  /** Every file the errors name: failing tests among them become editable. */
+  named: Set<string>;
+  instructions: string;
+}
+
+function repairRequest(verification: VerifyResult, files: FileSet): RepairRequest {
+  const step = failingStep(verification);
+  const errors = [...(step?.firstErrors ?? []), step?.outputTail.slice(-4000) ?? ''].join('\n');
+  const suspects = filesNamedIn(errors, files);
+  const named = new Set(allNamedIn(errors, files).map((file) => file.path));
+  const editable = repairEditable(files, named);
+  const instructions = [
+    `Verification failed at the ${step?.name ?? 'unknown'} step. Fix the generated project so that install, build and tests pass.`,
+    'Return complete corrected contents of the files that must change (only files that already exist).',
+    `You may change only these files (everything else, package.json and configuration included, is refused): ${editable.join(', ') || 'none'}.`,
+    'Code may import only relative modules and the packages its package.json declares, and may not use dynamic import(), require, eval, Function, process, Node built-ins or computed access on the global object.',
+    `Errors:\n${errors}`,
+    ...suspects.map((file) => `File ${file.path}:\n${file.content.slice(0, 20_000)}`),
+  ].join('\n\n');
+  return { step, suspects, named, instructions };
+}
+
+/** One call to Claude for fixes; its cost is counted even when the answer is refused. */
+async function askForFixes(options: RepairOptions, round: number, request: RepairRequest): Promise<StructuredResult<Fixes>> {
+  const { context } = options;
+  context.progress(`Repair round ${round} of ${options.maxRounds}: asking ${options.model} about ${request.suspects.length} file(s)`);
+  const refused = new Map<string, string>();
+  // Says which edits were refused (the file stays as it was), whether or not the answer's repair was accepted.
+  const reportRefused = () => {
+    for (const [path, reason] of refused) context.warn(`Repair round ${round}: Claude's edit of ${path} was refused and the file stays as it was: ${reason}`);
+  };
+  const result = await options.provider
+    .structured<Fixes>({
+      model: options.model,
+      cachedContext: options.cachedContext,
+      instructions: request.instructions,
+      toolName: 'emit_fixes',
+      toolDescription: 'Return corrected versions of existing generated files.',
+      schema: Fixes,
+      maxTokens: 16_000,
+      // Confinement: a fix may only replace a file repair may edit, never add, escape or run code it should not.
+      validate: repairValidator(options.files, request.named, refused),
+      signal: context.signal,
+    })
+    .catch((error: unknown) => {
+      if (error instanceof InvalidModelOutputError) {
+        reportRefused();
+        if (error.usage) {
+          options.onSpend(error.usage.costUsd);
+          context.usage(options.model, error.usage);
+        }
+      }
+      throw error;
+    });
+  reportRefused();
+  options.onSpend(result.usage.costUsd);
+  context.usage(result.model, result.usage);
+  return result;
+}
+
+async function writeFixes(options: RepairOptions, round: number, result: StructuredResult<Fixes>, changed: Set<string>): Promise<void> {
+  for (const fix of result.value.files) {
+    const updated = options.files.replace(fix.path, fix.content, `(Repaired by ${result.model} in round ${round}.)`);
+    changed.add(fix.path);
+    await options.write(updated);
+    options.context.fileProduced(updated.path, updated.content);
+  }
 }
