@@ -148,38 +148,6 @@ function applyToRun(next: RunState, event: RunEvent): RunState {
         ...updateStage(next, event.stageId, (s) => ({ ...s, specChanges: event.changes })),
         entities: event.spec.entities.map((entity) => entity.name),
       };
-    case 'modelReused':
-      return updateStage(next, event.stageId, (s) => ({ ...s, reusedModel: { model: event.model, reviewCostUsd: event.reviewCostUsd, changed: event.changed } }));
-    case 'stageQueued':
-      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'queued' }));
-    case 'stageStarted':
-      return updateStage(next, event.stageId, (s) => ({
-        ...s,
-        status: 'running',
-        attempts: event.attempt,
-        startedAt: s.startedAt ?? event.at,
-        variant: event.variant ?? s.variant,
-      }));
-    case 'stageProgress':
-      return updateStage(next, event.stageId, (s) => ({ ...s, lastProgress: { message: event.message, fraction: event.fraction } }));
-    case 'stageOutput':
-      return updateStage(next, event.stageId, (s) => ({ ...s, outputSummary: event.summary }));
-    case 'stageRetried':
-      return updateStage(next, event.stageId, (s) => ({
-        ...s,
-        status: 'retrying',
-        retries: [...s.retries, { attempt: event.attempt, delayMs: event.delayMs, reason: event.reason }],
-      }));
-    case 'stageFinished':
-      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'succeeded', finishedAt: event.at, durationMs: event.durationMs, attempts: event.attempts }));
-    case 'stageFailed':
-      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'failed', finishedAt: event.at, durationMs: event.durationMs, error: event.error }));
-    case 'stageSkipped':
-      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'skipped', skipReason: event.reason, skippedBecauseOf: event.becauseOf, leftOut: event.leftOut }));
-    case 'stageCancelled':
-      return updateStage(next, event.stageId, (s) => ({ ...s, status: 'cancelled', finishedAt: event.at }));
-    case 'stageDegraded':
-      return updateStage(next, event.stageId, (s) => ({ ...s, degraded: event.reason }));
     case 'fileProduced': {
       const withFile = updateStage(next, event.stageId, (s) => ({ ...s, files: [...s.files, event.path] }));
       return { ...withFile, files: [...withFile.files, { path: event.path, stageId: event.stageId, bytes: event.bytes, sha256: event.sha256 }] };
@@ -188,10 +156,6 @@ function applyToRun(next: RunState, event: RunEvent): RunState {
       const withUsage = updateStage(next, event.stageId, (s) => ({ ...s, usage: addUsage(s.usage, event.usage) }));
       return { ...withUsage, usage: addUsage(withUsage.usage, event.usage) };
     }
-    case 'promptChosen':
-      return updateStage(next, event.stageId, (s) => ({ ...s, variant: event.variant, variantReason: event.reason, model: event.model }));
-    case 'promptOutcome':
-      return updateStage(next, event.stageId, (s) => ({ ...s, prompt: { valid: event.valid, repaired: event.repaired, latencyMs: event.latencyMs } }));
     case 'warning':
       return { ...next, warnings: [...next.warnings, { stageId: event.stageId, message: event.message }] };
     case 'verificationStep': {
@@ -200,15 +164,74 @@ function applyToRun(next: RunState, event: RunEvent): RunState {
     }
     case 'gitResult':
       return { ...next, git: { outcome: event.outcome, detail: event.detail, commit: event.commit } };
-    case 'runFinished': {
-      // The status is the one rule's (outcome.ts), from how the stages ended; the summary's own is
-      // kept only for whether the run was cancelled (runs recorded under older rules read the same).
-      const counts = countStages(Object.values(next.stages).map((s) => ({ id: s.id, status: s.status, degraded: s.degraded !== undefined, becauseOf: s.skippedBecauseOf, leftOut: s.leftOut })));
-      const status: RunStatus = runStatus(counts, event.summary.status === 'cancelled');
-      const durationMs = next.startedAt === undefined ? event.summary.durationMs : event.at - next.startedAt;
-      return { ...next, status, counts, finishedAt: event.at, endedAt: event.at, durationMs, summary: event.summary };
+    case 'runFinished':
+      return finishRun(next, event);
+    default: {
+      const stageEvent: StageEvent = event;
+      return updateStage(next, stageEvent.stageId, (s) => stageAfter(s, stageEvent));
     }
   }
+}
+
+/** Events that change only the stage they name. */
+type StageEvent = Extract<
+  RunEvent,
+  {
+    type:
+      | 'modelReused'
+      | 'stageQueued'
+      | 'stageStarted'
+      | 'stageProgress'
+      | 'stageOutput'
+      | 'stageRetried'
+      | 'stageFinished'
+      | 'stageFailed'
+      | 'stageSkipped'
+      | 'stageCancelled'
+      | 'stageDegraded'
+      | 'promptChosen'
+      | 'promptOutcome';
+  }
+>;
+
+function stageAfter(s: StageState, event: StageEvent): StageState {
+  switch (event.type) {
+    case 'modelReused':
+      return { ...s, reusedModel: { model: event.model, reviewCostUsd: event.reviewCostUsd, changed: event.changed } };
+    case 'stageQueued':
+      return { ...s, status: 'queued' };
+    case 'stageStarted':
+      return { ...s, status: 'running', attempts: event.attempt, startedAt: s.startedAt ?? event.at, variant: event.variant ?? s.variant };
+    case 'stageProgress':
+      return { ...s, lastProgress: { message: event.message, fraction: event.fraction } };
+    case 'stageOutput':
+      return { ...s, outputSummary: event.summary };
+    case 'stageRetried':
+      return { ...s, status: 'retrying', retries: [...s.retries, { attempt: event.attempt, delayMs: event.delayMs, reason: event.reason }] };
+    case 'stageFinished':
+      return { ...s, status: 'succeeded', finishedAt: event.at, durationMs: event.durationMs, attempts: event.attempts };
+    case 'stageFailed':
+      return { ...s, status: 'failed', finishedAt: event.at, durationMs: event.durationMs, error: event.error };
+    case 'stageSkipped':
+      return { ...s, status: 'skipped', skipReason: event.reason, skippedBecauseOf: event.becauseOf, leftOut: event.leftOut };
+    case 'stageCancelled':
+      return { ...s, status: 'cancelled', finishedAt: event.at };
+    case 'stageDegraded':
+      return { ...s, degraded: event.reason };
+    case 'promptChosen':
+      return { ...s, variant: event.variant, variantReason: event.reason, model: event.model };
+    case 'promptOutcome':
+      return { ...s, prompt: { valid: event.valid, repaired: event.repaired, latencyMs: event.latencyMs } };
+  }
+}
+
+function finishRun(next: RunState, event: Extract<RunEvent, { type: 'runFinished' }>): RunState {
+  // The status is the one rule's (outcome.ts), from how the stages ended; the summary's own is
+  // kept only for whether the run was cancelled (runs recorded under older rules read the same).
+  const counts = countStages(Object.values(next.stages).map((s) => ({ id: s.id, status: s.status, degraded: s.degraded !== undefined, becauseOf: s.skippedBecauseOf, leftOut: s.leftOut })));
+  const status: RunStatus = runStatus(counts, event.summary.status === 'cancelled');
+  const durationMs = next.startedAt === undefined ? event.summary.durationMs : event.at - next.startedAt;
+  return { ...next, status, counts, finishedAt: event.at, endedAt: event.at, durationMs, summary: event.summary };
 }
 
 /** The graph grew: new stages (pending), re-wired dependencies of stages not yet started, the new order. */
