@@ -3,7 +3,9 @@
 // unpaid fees cannot borrow", "nobody can book a class that has already started", "products past
 // their best-before date can't be put in a parcel", "can be cancelled only while it is still new".
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
-// The phrasings are read in refuseState.ts (a record or person in a state) and refuseTiming.ts
+// The phrasings are read in refuseState.ts (a record or person in a state), refuseStateAnywhere.ts
+// (a record in a state anywhere in the clause) and refuseTiming.ts
 // (past, until, only while, after, margins); what they share is in refuseConditions.ts.
-export { refuseActor, refuseInState, refuseStateAnywhere } from './refuseState';
+export { refuseActor, refuseInState } from './refuseState';
+export { refuseStateAnywhere } from './refuseStateAnywhere';
 export { refuseAfterState, refuseFieldPast, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseTiming';
