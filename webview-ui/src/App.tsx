@@ -1,14 +1,19 @@
-import { VscodeButton, VscodeDivider, VscodeProgressRing } from '@vscode-elements/react-elements';
-import { useCallback, useEffect, useState } from 'react';
+import { VscodeDivider } from '@vscode-elements/react-elements';
+import type { ProviderChoice } from '../../src/model/protocol';
 import type { Bridge } from './bridge';
 import { type Draft, DescribeForm } from './DescribeForm';
-import { type Explanation, ExplanationCard } from './ExplanationCard';
+import { ExplanationCard, useExplanation } from './ExplanationCard';
+import { ConnectionBadge, HostDetails, LastRejection, PingCheck } from './HostStatus';
 import { ReviewStep } from './review/ReviewStep';
 import { useReview } from './review/useReview';
 import { usePersistentState } from './usePersistentState';
 import { RunPanel } from './RunPanel';
-import { type HostState, useHost } from './useHost';
+import { useHost } from './useHost';
 import { useRun } from './useRun';
+import { useStartFrom } from './useStartFrom';
+
+type ReviewApi = ReturnType<typeof useReview>;
+type RunApi = ReturnType<typeof useRun>;
 
 const STEPS: { title: string; text: string }[] = [
   { title: 'Describe', text: 'Write what the application should do, in plain language: one line or pages of user stories.' },
@@ -17,83 +22,81 @@ const STEPS: { title: string; text: string }[] = [
   { title: 'Use', text: 'Every file explains itself and traces back to the requirement sentences it serves.' },
 ];
 
-function ConnectionBadge({ state }: { state: HostState }) {
-  const { connection } = state;
-  if (connection.status === 'connecting') {
-    return (
-      <span className="status" data-testid="connection-status" data-status="connecting">
-        <VscodeProgressRing aria-label="Connecting to the Takoss host" className="ring" />
-        Connecting…
-      </span>
-    );
-  }
-  if (connection.status === 'error') {
-    return (
-      <span className="status error" data-testid="connection-status" data-status="error" role="alert">
-        Not connected: {connection.reason}
-      </span>
-    );
-  }
+function Tagline() {
   return (
-    <span className="status ok" data-testid="connection-status" data-status="connected">
-      <span className="dot" aria-hidden="true" /> Connected
-    </span>
+    <p className="tagline">
+      Describe an application in plain language; Takoss builds the whole project — database schema, API, frontend, tests, Docker and CI
+      files — and explains every file it writes.
+    </p>
   );
 }
 
-function HostDetails({ state }: { state: HostState }) {
-  if (state.connection.status !== 'connected') return null;
-  const { host } = state.connection;
+/** Step 1: the requirements form, why the last one could not be read, and the steps ahead. */
+function DescribeScreen({
+  review,
+  formKey,
+  onReviewReady,
+  ...form
+}: {
+  review: ReviewApi;
+  formKey: number;
+  onReviewReady: () => void;
+  disabled: boolean;
+  draft?: Draft;
+  onDraft: (draft: Draft) => void;
+  hasApiKey: boolean;
+  defaultProvider: ProviderChoice;
+  onSetApiKey: () => void;
+}) {
   return (
-    <dl className="host" data-testid="host-info">
-      <dt>Provider</dt>
-      <dd data-testid="host-provider">
-        {host.provider === 'offline' ? 'Offline (deterministic, no API key)' : `Claude · ${host.model}`}
-      </dd>
-      <dt>VS Code</dt>
-      <dd data-testid="host-vscode-version">
-        {host.vscodeVersion} ({host.uiKind})
-      </dd>
-      <dt>Takoss</dt>
-      <dd>{host.extensionVersion}</dd>
-      <dt>Workspace</dt>
-      <dd>
-        {host.workspaceFolders === 0 ? 'No folder open' : `${host.workspaceFolders} folder${host.workspaceFolders > 1 ? 's' : ''}`}
-        {' · '}
-        {host.workspaceTrusted ? 'trusted' : 'Restricted Mode: Takoss can generate files but will not run them'}
-      </dd>
-    </dl>
+    <>
+      <DescribeForm
+        key={formKey}
+        onSubmit={async (requirements, projectName, provider) => {
+          if (await review.begin(requirements, projectName, provider)) onReviewReady();
+        }}
+        busy={review.busy}
+        {...form}
+      />
+      {review.error && (
+        <p className="form-error" role="alert" data-testid="review-error">
+          {review.error}
+        </p>
+      )}
+      <ol className="steps">
+        {STEPS.map((item) => (
+          <li key={item.title}>
+            <strong>{item.title}</strong>
+            <span>{item.text}</span>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 
-function PingCheck({ bridge }: { bridge: Bridge }) {
-  const [result, setResult] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [checks, setChecks] = useState(0);
-  const check = async () => {
-    setBusy(true);
-    try {
-      const ms = await bridge.ping();
-      setChecks((n) => n + 1);
-      setResult(`Host answered in ${ms} ms`);
-    } catch (error) {
-      setResult(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+/** Step 2: the extracted model to edit, then Generate; a refused run says why under it. */
+function ReviewScreen({ review, run, bridge, onBack, disabled, trusted }: { review: ReviewApi; run: RunApi; bridge: Bridge; onBack: () => void; disabled: boolean; trusted: boolean }) {
   return (
-    <div className="ping">
-      <VscodeButton secondary onClick={check} disabled={busy} data-testid="ping-button">
-        Check connection
-      </VscodeButton>
-      <span aria-live="polite" data-testid="ping-result" data-checks={checks}>
-        {result}
-      </span>
-    </div>
+    <>
+      <ReviewStep
+        api={review}
+        bridge={bridge}
+        onBack={onBack}
+        onGenerate={(options) => review.review && run.start(review.review.spec, review.review.provider, options)}
+        disabled={disabled}
+        trusted={trusted}
+      />
+      {run.view.refusal && (
+        <p className="form-error" role="alert" data-testid="run-refused">
+          {run.view.refusal}
+        </p>
+      )}
+    </>
   );
 }
 
+/** The panel: one step at a time (describe, review, run), with the host's status below. */
 export function App({ bridge }: { bridge: Bridge }) {
   const state = useHost(bridge);
   const run = useRun(bridge);
@@ -104,88 +107,31 @@ export function App({ bridge }: { bridge: Bridge }) {
   const host = state.connection.status === 'connected' ? state.connection.host : undefined;
   const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
   const showReview = step === 'review' && review.review !== undefined;
-  const [explanation, setExplanation] = useState<Explanation>();
-  useEffect(() => bridge.onMessage((message) => message.type === 'showExplanation' && setExplanation(message)), [bridge]);
-  // "Regenerate" from the history: the form again, filled in, to run as it is or edited first.
-  const [formKey, setFormKey] = useState(0);
-  const [startProvider, setStartProvider] = useState<'offline' | 'anthropic'>();
-  const { reset: resetRun } = run;
-  useEffect(
-    () =>
-      bridge.onMessage((message) => {
-        if (message.type !== 'startFrom') return;
-        setDraft({ requirements: message.requirements, name: message.projectName ?? '' });
-        setStartProvider(message.provider);
-        resetRun();
-        setStep('describe');
-        setFormKey((key) => key + 1);
-      }),
-    [bridge, resetRun, setDraft, setStep],
-  );
-  const closeExplanation = useCallback(() => setExplanation(undefined), []);
+  const [explanation, closeExplanation] = useExplanation(bridge);
+  const { formKey, startProvider } = useStartFrom(bridge, run.reset, setDraft, setStep);
 
   let body;
   if (running) {
-    body = (
-      <RunPanel
-        bridge={bridge}
-        view={run.view}
-        onCancel={run.cancel}
-        onResume={run.resume}
-        onNew={() => {
-          run.reset();
-          setStep('describe');
-        }}
-      />
-    );
+    const startOver = () => {
+      run.reset();
+      setStep('describe');
+    };
+    body = <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onResume={run.resume} onNew={startOver} />;
   } else if (showReview) {
-    body = (
-      <>
-        <ReviewStep
-          api={review}
-          bridge={bridge}
-          onBack={() => setStep('describe')}
-          onGenerate={(options) => review.review && run.start(review.review.spec, review.review.provider, options)}
-          disabled={!connected}
-          trusted={host?.workspaceTrusted ?? true}
-        />
-        {run.view.refusal && (
-          <p className="form-error" role="alert" data-testid="run-refused">
-            {run.view.refusal}
-          </p>
-        )}
-      </>
-    );
+    body = <ReviewScreen review={review} run={run} bridge={bridge} onBack={() => setStep('describe')} disabled={!connected} trusted={host?.workspaceTrusted ?? true} />;
   } else {
     body = (
-      <>
-        <DescribeForm
-          key={formKey}
-          onSubmit={async (requirements, projectName, provider) => {
-            if (await review.begin(requirements, projectName, provider)) setStep('review');
-          }}
-          disabled={!connected}
-          busy={review.busy}
-          draft={draft}
-          onDraft={setDraft}
-          hasApiKey={host?.hasApiKey ?? false}
-          defaultProvider={startProvider ?? host?.provider ?? 'offline'}
-          onSetApiKey={() => bridge.setApiKey()}
-        />
-        {review.error && (
-          <p className="form-error" role="alert" data-testid="review-error">
-            {review.error}
-          </p>
-        )}
-        <ol className="steps">
-          {STEPS.map((item) => (
-            <li key={item.title}>
-              <strong>{item.title}</strong>
-              <span>{item.text}</span>
-            </li>
-          ))}
-        </ol>
-      </>
+      <DescribeScreen
+        review={review}
+        formKey={formKey}
+        onReviewReady={() => setStep('review')}
+        disabled={!connected}
+        draft={draft}
+        onDraft={setDraft}
+        hasApiKey={host?.hasApiKey ?? false}
+        defaultProvider={startProvider ?? host?.provider ?? 'offline'}
+        onSetApiKey={() => bridge.setApiKey()}
+      />
     );
   }
 
@@ -195,22 +141,13 @@ export function App({ bridge }: { bridge: Bridge }) {
         <h1>Takoss</h1>
         <ConnectionBadge state={state} />
       </header>
-      {!running && !showReview && (
-        <p className="tagline">
-          Describe an application in plain language; Takoss builds the whole project — database schema, API, frontend, tests, Docker and CI
-          files — and explains every file it writes.
-        </p>
-      )}
+      {!running && !showReview && <Tagline />}
       {explanation && <ExplanationCard explanation={explanation} onClose={closeExplanation} />}
       {body}
       <VscodeDivider />
       <HostDetails state={state} />
       <PingCheck bridge={bridge} />
-      {state.lastRejection && (
-        <p className="rejection" role="status" data-testid="last-rejection">
-          The host refused a message — {state.lastRejection}
-        </p>
-      )}
+      <LastRejection state={state} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostToWebview } from '../../src/model/protocol';
+import type { Bridge } from './bridge';
 
 export type Explanation = Omit<Extract<HostToWebview, { type: 'showExplanation' }>, 'type'>;
 
@@ -54,4 +55,12 @@ export function ExplanationCard({ explanation, onClose }: { explanation: Explana
       )}
     </section>
   );
+}
+
+/** The explanation the host last asked to show, until the card is closed. */
+export function useExplanation(bridge: Bridge): [Explanation | undefined, () => void] {
+  const [explanation, setExplanation] = useState<Explanation>();
+  useEffect(() => bridge.onMessage((message) => message.type === 'showExplanation' && setExplanation(message)), [bridge]);
+  const close = useCallback(() => setExplanation(undefined), []);
+  return [explanation, close];
 }
