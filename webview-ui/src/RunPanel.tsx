@@ -106,6 +106,117 @@ function RunNotes({ state }: { state: RunView['state'] }) {
   );
 }
 
+/** The headline, and what can be done now: cancel a running run; resume an interrupted one, or start anew. */
+function RunHead({ view, onCancel, onNew, onResume }: { view: RunView; onCancel: () => void; onNew: () => void; onResume?: (runId: string) => void }) {
+  const running = view.phase === 'starting' || view.phase === 'running';
+  return (
+    <div className="run-head">
+      <h2 data-testid="run-headline">{headline(view)}</h2>
+      {running ? (
+        <VscodeButton secondary onClick={onCancel} data-testid="cancel-button">
+          Cancel
+        </VscodeButton>
+      ) : (
+        <div className="buttons">
+          {view.interrupted && view.runId && onResume && (
+            <VscodeButton onClick={() => onResume(view.runId as string)} data-testid="resume-button">
+              Resume
+            </VscodeButton>
+          )}
+          <VscodeButton secondary onClick={onNew} data-testid="new-button">
+            New project
+          </VscodeButton>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Stages, files, tokens, cost and time, each once known. */
+function RunMeta({ state }: { state: RunState }) {
+  return (
+    <p className="run-meta" data-testid="run-meta">
+      {state.stageOrder.length} stages · {state.files.length} files
+      {state.usage.inputTokens + state.usage.outputTokens > 0
+        ? ` · ${(state.usage.inputTokens + state.usage.outputTokens).toLocaleString('en-US')} tokens (${state.usage.cacheReadTokens.toLocaleString('en-US')} from cache)`
+        : ''}
+      {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
+      {state.durationMs !== undefined ? ` · ${formatDuration(state.durationMs)}` : ''}
+    </p>
+  );
+}
+
+/** Where an interrupted run stopped, and what Resume would do. */
+function InterruptedNote({ view }: { view: RunView }) {
+  const { state } = view;
+  return (
+    <p className="warning" data-testid="interrupted-note">
+      {Object.values(state.stages).filter((s) => s.status === 'succeeded').length} of {state.stageOrder.length} stages had finished and{' '}
+      {state.files.length} files were written to {view.folder}. Resume to run only the stages that had not finished (files changed
+      since are kept as you left them), or remove what this run wrote.
+    </p>
+  );
+}
+
+/** Notes about the run before the stages: where it came from, what it generates, progress, refusals, warnings. */
+function RunNotices({ view }: { view: RunView }) {
+  const { state } = view;
+  return (
+    <>
+      {view.fromHistory && (
+        <p className="run-history-note" data-testid="history-note">
+          From the history: generated {state.startedAt ? new Date(state.startedAt).toLocaleString() : ''} into {view.folder}. Its run is replayed here from the recorded events.
+        </p>
+      )}
+      <RunEntities view={view} />
+      <VscodeProgressBar value={Math.round(runProgress(state) * 100)} max={100} aria-label="Overall progress" />
+      <RunMeta state={state} />
+      {view.refusal && view.phase === 'finished' && (
+        <p className="form-error" role="alert" data-testid="resume-refused">
+          {view.refusal}
+        </p>
+      )}
+      {view.interrupted && <InterruptedNote view={view} />}
+      {view.warnings.map((warning) => (
+        <p key={warning} className="warning">
+          {warning}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** Every stage as a line: its status and the latest word on it. */
+function StageList({ state }: { state: RunState }) {
+  return (
+    <ol className="stages" data-testid="stage-list">
+      {state.stageOrder.map((id) => {
+        const stage = state.stages[id];
+        return (
+          <li key={id} className={`stage ${stage.status}`} data-stage={id} data-status={stage.status}>
+            <span className="stage-dot" aria-hidden="true" />
+            <span className="stage-title">{stage.title}</span>
+            <span className="stage-status">{STATUS_LABEL[stage.status]}</span>
+            <span className="stage-detail">{stage.error ?? stage.skipReason ?? stage.outputSummary ?? stage.lastProgress?.message ?? ''}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** Once finished with files written: what to do about an incomplete run, and the generated project. */
+function RunOutcome({ bridge, view }: { bridge: Bridge; view: RunView }) {
+  const { state } = view;
+  if (view.phase !== 'finished' || !view.runId || state.files.length === 0) return null;
+  return (
+    <>
+      {(state.status === 'cancelled' || state.status === 'failed') && <IncompleteNotice bridge={bridge} runId={view.runId} folder={view.folder} files={state.files.length} />}
+      <ResultView bridge={bridge} runId={view.runId} state={state} rating={view.rating} />
+    </>
+  );
+}
+
 export function RunPanel({
   bridge,
   view,
@@ -120,8 +231,6 @@ export function RunPanel({
   onResume?: (runId: string) => void;
 }) {
   const { state } = view;
-  const progress = runProgress(state);
-  const running = view.phase === 'starting' || view.phase === 'running';
   return (
     <section
       className="run"
@@ -131,77 +240,13 @@ export function RunPanel({
       data-interrupted={view.interrupted ? 'true' : undefined}
       data-from-history={view.fromHistory ? 'true' : undefined}
     >
-      <div className="run-head">
-        <h2 data-testid="run-headline">{headline(view)}</h2>
-        {running ? (
-          <VscodeButton secondary onClick={onCancel} data-testid="cancel-button">
-            Cancel
-          </VscodeButton>
-        ) : (
-          <div className="buttons">
-            {view.interrupted && view.runId && onResume && (
-              <VscodeButton onClick={() => onResume(view.runId as string)} data-testid="resume-button">
-                Resume
-              </VscodeButton>
-            )}
-            <VscodeButton secondary onClick={onNew} data-testid="new-button">
-              New project
-            </VscodeButton>
-          </div>
-        )}
-      </div>
-      {view.fromHistory && (
-        <p className="run-history-note" data-testid="history-note">
-          From the history: generated {state.startedAt ? new Date(state.startedAt).toLocaleString() : ''} into {view.folder}. Its run is replayed here from the recorded events.
-        </p>
-      )}
-      <RunEntities view={view} />
-      <VscodeProgressBar value={Math.round(progress * 100)} max={100} aria-label="Overall progress" />
-      <p className="run-meta" data-testid="run-meta">
-        {state.stageOrder.length} stages · {state.files.length} files
-        {state.usage.inputTokens + state.usage.outputTokens > 0
-          ? ` · ${(state.usage.inputTokens + state.usage.outputTokens).toLocaleString('en-US')} tokens (${state.usage.cacheReadTokens.toLocaleString('en-US')} from cache)`
-          : ''}
-        {state.usage.costUsd > 0 ? ` · $${state.usage.costUsd.toFixed(4)}` : ''}
-        {state.durationMs !== undefined ? ` · ${formatDuration(state.durationMs)}` : ''}
-      </p>
-      {view.refusal && view.phase === 'finished' && (
-        <p className="form-error" role="alert" data-testid="resume-refused">
-          {view.refusal}
-        </p>
-      )}
-      {view.interrupted && (
-        <p className="warning" data-testid="interrupted-note">
-          {Object.values(state.stages).filter((s) => s.status === 'succeeded').length} of {state.stageOrder.length} stages had finished and{' '}
-          {state.files.length} files were written to {view.folder}. Resume to run only the stages that had not finished (files changed
-          since are kept as you left them), or remove what this run wrote.
-        </p>
-      )}
-      {view.warnings.map((warning) => (
-        <p key={warning} className="warning">
-          {warning}
-        </p>
-      ))}
+      <RunHead view={view} onCancel={onCancel} onNew={onNew} onResume={onResume} />
+      <RunNotices view={view} />
       <RunNotes state={state} />
       <RunResults state={state} />
       {state.stageOrder.length > 0 && <ExecutionTree state={state} focus={view.focusStage} />}
-      <ol className="stages" data-testid="stage-list">
-        {state.stageOrder.map((id) => {
-          const stage = state.stages[id];
-          return (
-            <li key={id} className={`stage ${stage.status}`} data-stage={id} data-status={stage.status}>
-              <span className="stage-dot" aria-hidden="true" />
-              <span className="stage-title">{stage.title}</span>
-              <span className="stage-status">{STATUS_LABEL[stage.status]}</span>
-              <span className="stage-detail">{stage.error ?? stage.skipReason ?? stage.outputSummary ?? stage.lastProgress?.message ?? ''}</span>
-            </li>
-          );
-        })}
-      </ol>
-      {view.phase === 'finished' && view.runId && state.files.length > 0 && (state.status === 'cancelled' || state.status === 'failed') && (
-        <IncompleteNotice bridge={bridge} runId={view.runId} folder={view.folder} files={state.files.length} />
-      )}
-      {view.phase === 'finished' && view.runId && state.files.length > 0 && <ResultView bridge={bridge} runId={view.runId} state={state} rating={view.rating} />}
+      <StageList state={state} />
+      <RunOutcome bridge={bridge} view={view} />
     </section>
   );
 }
