@@ -4,12 +4,12 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDuration } from '../../../src/model/run/outcome';
 import type { RunState, StageState } from '../../../src/model/run/runState';
 import { layoutGraph } from './layout';
+import { StageDetails } from './StageDetails';
 
 const NODE_WIDTH = 176;
 const NODE_HEIGHT = 52;
 
 type StageNode = Node<{ stage: StageState }, 'stage'>;
-
 
 /** One stage: colour and icon by status, duration and tokens once known. */
 const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
@@ -40,113 +40,45 @@ const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
 
 const nodeTypes = { stage: StageBox };
 
-function StageDetails({ stage, addedBy }: { stage: StageState; addedBy?: string }) {
-  return (
-    <aside className="tree-details" aria-label={`Details of ${stage.title}`} data-testid="stage-details">
-      <h3>{stage.title}</h3>
-      {stage.description && <p className="stage-description">{stage.description}</p>}
-      <dl>
-        <dt>Status</dt>
-        <dd>{stage.status}</dd>
-        {stage.addedAfter && (
-          <>
-            <dt>Added</dt>
-            <dd data-testid="stage-added-after">When “{addedBy ?? stage.addedAfter}” finished: the run grew once the data model was final.</dd>
-          </>
-        )}
-        {stage.specChanges && stage.specChanges.length > 0 && (
-          <>
-            <dt>Data model changes</dt>
-            <dd data-testid="stage-spec-changes">
-              <ul className="tree-files">
-                {stage.specChanges.map((change) => (
-                  <li key={change}>{change}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        )}
-        {stage.reusedModel && (
-          <>
-            <dt>Data model</dt>
-            <dd data-testid="stage-model-reused">
-              {stage.reusedModel.changed ? 'Claude’s model as you accepted it in the review' : 'Your model, which Claude found nothing to change in during the review'}
-              {stage.reusedModel.model ? ` (${stage.reusedModel.model})` : ''}: used as it is, Claude was not asked again — $0 in this run
-              {stage.reusedModel.reviewCostUsd !== undefined ? ` ($${stage.reusedModel.reviewCostUsd.toFixed(4)} in the review)` : ''}.
-            </dd>
-          </>
-        )}
-        {stage.variant && (
-          <>
-            <dt>Prompt variant</dt>
-            <dd data-testid="stage-variant">
-              {stage.variant}
-              {stage.model ? ` · ${stage.model}` : ''}
-              {stage.prompt && ` · ${stage.prompt.valid ? (stage.prompt.repaired ? 'valid after a repair' : 'valid answer') : 'invalid answer: deterministic result kept'}`}
-            </dd>
-            {stage.variantReason && (
-              <>
-                <dt>Why this variant</dt>
-                <dd data-testid="stage-variant-reason">{stage.variantReason}</dd>
-              </>
-            )}
-          </>
-        )}
-        {stage.durationMs !== undefined && (
-          <>
-            <dt>Duration</dt>
-            <dd>{formatDuration(stage.durationMs)}</dd>
-          </>
-        )}
-        {stage.outputSummary && (
-          <>
-            <dt>Output</dt>
-            <dd>{stage.outputSummary}</dd>
-          </>
-        )}
-        {(stage.error ?? stage.skipReason) && (
-          <>
-            <dt>{stage.error ? 'Error' : 'Skipped because'}</dt>
-            <dd className={stage.error ? 'error' : undefined}>{stage.error ?? stage.skipReason}</dd>
-          </>
-        )}
-      </dl>
-      {stage.files.length > 0 && (
-        <ul className="tree-files">
-          {stage.files.map((file) => (
-            <li key={file}>{file}</li>
-          ))}
-        </ul>
-      )}
-    </aside>
-  );
-}
+type Layout = ReturnType<typeof layoutGraph>;
 
-/** The run as a graph: one node per stage, edges for dependencies, laid out top to bottom (the
-// pipeline is deep and narrow, so this reads at a larger zoom than left to right). */
-export function ExecutionTree({ state, focus }: { state: RunState; focus?: string }) {
+/** The stage shown in the details: the one clicked or chosen by keyboard, or the one an editor hover asked for. */
+function useSelectedStage(focus: string | undefined) {
   const [selected, setSelected] = useState<string | undefined>(focus);
   useEffect(() => {
     if (focus) setSelected(focus);
   }, [focus]);
-  const layout = useMemo(
+  return [selected, setSelected] as const;
+}
+
+function useStageLayout(state: RunState): Layout {
+  return useMemo(
     () => layoutGraph(state.stageOrder.map((id) => ({ id, dependsOn: state.stages[id].dependsOn })), { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, layerGap: 34, nodeGap: 12, direction: 'TB' }),
     // The graph's shape changes when the run starts and when it grows (per-entity stages added once
     // the data model is final); statuses change, positions do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [state.runId, state.stageOrder.length],
   );
-  // Stages added while the run goes on come into view: the whole graph is fitted again.
+}
+
+/** Stages added while the run goes on come into view: the whole graph is fitted again. Returns the ref to hold the flow. */
+function useFitOnGrowth(stageCount: number) {
   const flow = useRef<ReactFlowInstance<StageNode> | undefined>(undefined);
-  const shownStages = useRef(state.stageOrder.length);
+  const shownStages = useRef(stageCount);
   useEffect(() => {
-    if (state.stageOrder.length === shownStages.current) return;
-    shownStages.current = state.stageOrder.length;
+    if (stageCount === shownStages.current) return;
+    shownStages.current = stageCount;
     const frame = requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.04 }));
     return () => cancelAnimationFrame(frame);
-  }, [state.stageOrder.length]);
-  // React Flow stores each node's measured size on the node; keep it across status updates, or
-  // nodes stay hidden waiting to be measured.
+  }, [stageCount]);
+  return flow;
+}
+
+/**
+ * The nodes, one per stage at its laid-out position. React Flow stores each node's measured size on
+ * the node; keep it across status updates, or nodes stay hidden waiting to be measured.
+ */
+function useStageNodes(state: RunState, layout: Layout, selected: string | undefined) {
   const [nodes, setNodes, onNodesChange] = useNodesState<StageNode>([]);
   useEffect(() => {
     setNodes((previous) => {
@@ -167,7 +99,12 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
       });
     });
   }, [state, layout, selected, setNodes]);
-  const edges: Edge[] = state.stageOrder.flatMap((id) =>
+  return [nodes, onNodesChange] as const;
+}
+
+/** One edge per dependency, animated while the stage that waits on it runs. */
+function stageEdges(state: RunState): Edge[] {
+  return state.stageOrder.flatMap((id) =>
     state.stages[id].dependsOn.map((dependency) => ({
       id: `${dependency}->${id}`,
       source: dependency,
@@ -175,13 +112,22 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
       animated: state.stages[id].status === 'running',
     })),
   );
+}
+
+/** The run as a graph: one node per stage, edges for dependencies, laid out top to bottom (the
+// pipeline is deep and narrow, so this reads at a larger zoom than left to right). */
+export function ExecutionTree({ state, focus }: { state: RunState; focus?: string }) {
+  const [selected, setSelected] = useSelectedStage(focus);
+  const layout = useStageLayout(state);
+  const flow = useFitOnGrowth(state.stageOrder.length);
+  const [nodes, onNodesChange] = useStageNodes(state, layout, selected);
   const selectedStage = selected ? state.stages[selected] : undefined;
   return (
     <div className="tree" data-testid="execution-tree">
       <div className="tree-canvas">
         <ReactFlow
           nodes={nodes}
-          edges={edges}
+          edges={stageEdges(state)}
           nodeTypes={nodeTypes}
           fitView
           fitViewOptions={{ padding: 0.04 }}
