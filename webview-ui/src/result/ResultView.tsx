@@ -1,14 +1,14 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useEffect, useState } from 'react';
 import type { RunState } from '../../../src/model/run/runState';
-import type { HostToWebview } from '../../../src/model/protocol';
+import type { HostToWebview, Rating } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 import { CodeViewer } from './CodeViewer';
 import { FileTree } from './FileTree';
 import { RatingBox } from './RatingBox';
-import type { Rating } from '../../../src/model/protocol';
 
 type FileContent = Extract<HostToWebview, { type: 'fileContent' }>;
+type ZipExported = Extract<HostToWebview, { type: 'zipExported' }>;
 
 function Verification({ state }: { state: RunState }) {
   const stage = state.stages['verification'];
@@ -28,18 +28,13 @@ function Verification({ state }: { state: RunState }) {
   );
 }
 
-/** Step 4: the generated project: a file tree, the selected file with its explanation, actions. */
-export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; runId: string; state: RunState; rating?: Rating }) {
-  const paths = state.files.map((f) => f.path);
-  const [selected, setSelected] = useState<string | undefined>(paths.includes('README.md') ? 'README.md' : paths[0]);
+/** The selected file's content as the host read it, or why it could not. */
+function useFileContent(bridge: Bridge, runId: string, selected: string | undefined) {
   const [file, setFile] = useState<FileContent>();
   const [loadError, setLoadError] = useState<string>();
-  const [exportNote, setExportNote] = useState<string>();
-  const [exporting, setExporting] = useState(false);
-
   useEffect(() => {
     if (!selected) return;
-    let current = true;
+    let current = true; // a reply for a file no longer selected is dropped
     setLoadError(undefined);
     bridge.readFile(runId, selected).then(
       (reply) => current && setFile(reply),
@@ -49,26 +44,56 @@ export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; r
       current = false;
     };
   }, [bridge, runId, selected]);
+  return { file, loadError };
+}
 
+function exportSummary(reply: ZipExported): string {
+  if (reply.error) return `Export failed: ${reply.error}`;
+  return reply.path ? `Saved ${reply.files} files (${Math.round(reply.bytes / 1024)} KB) to ${reply.path}` : 'Export cancelled.';
+}
+
+/** "Export as zip": one export at a time, and a note on how it went. */
+function useZipExport(bridge: Bridge, runId: string) {
+  const [exportNote, setExportNote] = useState<string>();
+  const [exporting, setExporting] = useState(false);
   const exportZip = async () => {
     setExporting(true);
     setExportNote(undefined);
     try {
-      const reply = await bridge.exportZip(runId);
-      setExportNote(
-        reply.error
-          ? `Export failed: ${reply.error}`
-          : reply.path
-            ? `Saved ${reply.files} files (${Math.round(reply.bytes / 1024)} KB) to ${reply.path}`
-            : 'Export cancelled.',
-      );
+      setExportNote(exportSummary(await bridge.exportZip(runId)));
     } catch (error) {
       setExportNote(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       setExporting(false);
     }
   };
+  return { exportNote, exporting, exportZip };
+}
 
+/** The selected file: its path, a button to open it in the editor, and its highlighted content once read. */
+function SelectedFile({ bridge, runId, selected }: { bridge: Bridge; runId: string; selected: string | undefined }) {
+  const { file, loadError } = useFileContent(bridge, runId, selected);
+  return (
+    <div className="result-file">
+      {selected && (
+        <div className="file-head">
+          <code data-testid="selected-path">{selected}</code>
+          <VscodeButton secondary onClick={() => bridge.openFile(runId, selected)} data-testid="open-in-editor">
+            Open in editor
+          </VscodeButton>
+        </div>
+      )}
+      {loadError && <p className="form-error">{loadError}</p>}
+      {file && file.path === selected && <CodeViewer file={file} />}
+    </div>
+  );
+}
+
+/** Step 4: the generated project: a file tree, the selected file with its explanation, actions. */
+export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; runId: string; state: RunState; rating?: Rating }) {
+  const paths = state.files.map((f) => f.path);
+  const [selected, setSelected] = useState<string | undefined>(paths.includes('README.md') ? 'README.md' : paths[0]);
+  const { exportNote, exporting, exportZip } = useZipExport(bridge, runId);
   return (
     <section className="result" aria-label="Generated project" data-testid="result-view">
       <div className="run-head">
@@ -95,18 +120,7 @@ export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; r
         <nav className="result-tree">
           <FileTree paths={paths} selected={selected} onSelect={setSelected} />
         </nav>
-        <div className="result-file">
-          {selected && (
-            <div className="file-head">
-              <code data-testid="selected-path">{selected}</code>
-              <VscodeButton secondary onClick={() => bridge.openFile(runId, selected)} data-testid="open-in-editor">
-                Open in editor
-              </VscodeButton>
-            </div>
-          )}
-          {loadError && <p className="form-error">{loadError}</p>}
-          {file && file.path === selected && <CodeViewer file={file} />}
-        </div>
+        <SelectedFile bridge={bridge} runId={runId} selected={selected} />
       </div>
     </section>
   );
