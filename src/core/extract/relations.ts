@@ -33,104 +33,167 @@ function subjectOf(mentions: Mention[], tokens: Token[]): Mention | undefined {
   return first;
 }
 
+type LinkOptions = { name?: string; inverseName?: string; required?: boolean; onDelete?: 'cascade' | 'restrict' | 'setNull' };
+
+/** One sentence as the relation cues read it. */
+interface Reading {
+  draft: Draft;
+  id: number;
+  tokens: Token[];
+  words: string[];
+  mentions: Mention[];
+  /** Links two entities, when both are records (not User, not a kind word) and the link is new. */
+  link: (from: string, to: string, options?: LinkOptions) => void;
+  /** The record a run of "which …" questions is about ("rentals: which holder has which plot"). */
+  asked?: Mention;
+}
+
+function readSentence(draft: Draft, sentence: SentenceInfo, roleWords: Set<string>): Reading {
+  const id = sentence.id;
+  const { tokens, mentions } = findMentions(draft, sentence.plain, roleWords);
+  const link = (from: string, to: string, options: LinkOptions = {}) => {
+    if (from === to || from === 'User' || !findEntity(draft, from) || !findEntity(draft, to)) return;
+    if (KIND_WORDS.test(findEntity(draft, from)!.key) || KIND_WORDS.test(findEntity(draft, to)!.key)) return;
+    if (to === 'User' && !options.name) return;
+    const relation = addRelation(draft, { from, to, ...options }, id);
+    if (relation) {
+      draft.used.add(id);
+      if (options.onDelete === 'cascade' && relation.required) relation.onDelete = 'cascade';
+    }
+  };
+  return { draft, id, tokens, words: tokens.map((t) => t.w), mentions, link };
+}
+
+/** The last mention that ends before token i. */
+function mentionBefore(r: Reading, i: number): Mention | undefined {
+  return [...r.mentions].reverse().find((m) => m.head < i);
+}
+
 export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): OwnerIntent[] {
   const owners: OwnerIntent[] = [];
   for (const sentence of sentences) {
-    const id = sentence.id;
-    const { tokens, mentions } = findMentions(draft, sentence.plain, roleWords);
-    const words = tokens.map((t) => t.w);
-    const subject = subjectOf(mentions, tokens);
-    const link = (from: string, to: string, options: { name?: string; inverseName?: string; required?: boolean; onDelete?: 'cascade' | 'restrict' | 'setNull' } = {}) => {
-      if (from === to || from === 'User' || !findEntity(draft, from) || !findEntity(draft, to)) return;
-      if (KIND_WORDS.test(findEntity(draft, from)!.key) || KIND_WORDS.test(findEntity(draft, to)!.key)) return;
-      if (to === 'User' && !options.name) return;
-      const relation = addRelation(draft, { from, to, ...options }, id);
-      if (relation) {
-        draft.used.add(id);
-        if (options.onDelete === 'cascade' && relation.required) relation.onDelete = 'cascade';
-      }
-    };
-    let asked: Mention | undefined;
-    for (let i = 0; i < tokens.length; i++) {
-      const w = words[i];
-      // X belongs to Y; "each order refers to exactly one product", "a representative is responsible for one country"
-      if (((w === 'belongs' || w === 'belong') && words[i + 1] === 'to') || (/^(refers?|relates?|corresponds?)$/.test(w) && words[i + 1] === 'to') || (w === 'responsible' && words[i + 1] === 'for' && /^(is|are)$/.test(words[i - 1] ?? ''))) {
-        const from = [...mentions].reverse().find((m) => m.head < i);
-        const to = mentionAfter(mentions, tokens, i + 2);
-        if (from && to) link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
-      }
-      // "recorded as box lines: which SKU and how many units", "a pick notes which shelf": a record
-      // that says which other record it is about refers to it.
-      // ("rentals: which holder has which plot": every "which" after the first asks about the same record.)
-      if ((w === 'which' || w === 'what') && (asked || words[i - 1] === ':' || RECORDING_VERBS.test(words[i - 1] ?? ''))) {
-        const to = mentions.find((m) => m.start === i + 1);
-        asked ??= [...mentions].reverse().find((m) => m.head < i);
-        if (asked && to && asked.entity !== to.entity && asked.entity !== 'User') link(asked.entity, to.entity, { required: true, onDelete: 'restrict' });
-      }
-      // X has many Y / X contains Y
-      if (['has', 'have', 'contains', 'contain', 'includes', 'include'].includes(w)) {
-        const quantified = ['many', 'several', 'multiple', 'some'].includes(words[i + 1]) || (words[i + 1] === 'one' && words[i + 2] === 'or');
-        const from = [...mentions].reverse().find((m) => m.head < i);
-        const skip = quantified ? (words[i + 1] === 'one' ? i + 4 : i + 2) : i + 1;
-        const to = mentionAfter(mentions, tokens, skip);
-        if (from && to && to.plural && (quantified || w.startsWith('contain') || w.startsWith('include'))) {
-          const shared = knownNoun(findEntity(draft, to.entity)?.key ?? '')?.shared;
-          if (shared) addRelation(draft, { kind: 'manyToMany', from: from.entity, to: to.entity }, id);
-          else link(to.entity, from.entity, { required: true, onDelete: 'cascade' });
-        }
-      }
-      // assigned to a user
-      // ("… and assigned to one housekeeper" shares its subject with the clause before: read by the grammar.)
-      if ((w === 'assigned' || w === 'assign') && words[i + 1] === 'to' && words[i - 1] !== 'and') {
-        const to = mentionAfter(mentions, tokens, i + 2);
-        const from = [...mentions].reverse().find((m) => m.head < i);
-        if (from && to && from.entity !== 'User') {
-          const inverseName = camelCase(`assigned ${pluralizeName(from.entity)}`);
-          link(from.entity, to.entity, { name: to.entity === 'User' ? 'assignee' : camelCase(to.entity), inverseName, required: false, onDelete: 'setNull' });
-        }
-      }
-      // its registrations / their comments
-      if ((w === 'its' || w === 'their') && i > 0) {
-        const child = mentionAfter(mentions, tokens, i + 1);
-        const parent = [...mentions].reverse().find((m) => m.head < i && m.entity !== child?.entity && m.entity !== 'User');
-        if (child && parent && child.plural && w === 'its') link(child.entity, parent.entity, { required: true, onDelete: 'cascade' });
-      }
-      // X on/to/for/of/per/by Y: "comments on articles"
-      const prep = PREPS[w];
-      if (prep && i > 0) {
-        const target = mentionAfter(mentions, tokens, i + 1);
-        if (!target) continue;
-        const before = mentions.find((m) => m.head === i - 1);
-        if (before && before.entity !== 'User' && target.entity !== 'User' && before.entity !== target.entity) {
-          if (w === 'of' && !before.plural && words[before.start - 1] === 'list') continue;
-          // "budgets per category" links; "at most 14 rooms per shift", "one lesson per room per period" state limits.
-          if (w === 'per' && (tokens[before.start - 1]?.kind === 'num' || /^(one|per)$/.test(words[before.start - 1] ?? ''))) continue;
-          link(before.entity, target.entity, { required: true, onDelete: prep });
-        }
-      }
+    const r = readSentence(draft, sentence, roleWords);
+    for (let i = 0; i < r.tokens.length; i++) {
+      belongsTo(r, i);
+      whichRecord(r, i);
+      hasMany(r, i);
+      assignedTo(r, i);
+      itsChildren(r, i);
+      prepositionLink(r, i);
     }
-    // Subject creates objects: "patients book appointments", "users post recipes".
+    const subject = subjectOf(r.mentions, r.tokens);
     if (subject) {
-      for (let i = subject.head + 1; i < tokens.length; i++) {
-        if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
-        if (!AUTHOR_VERBS.has(words[i])) continue;
-        const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User');
-        const direct = objects.filter((m) => tokens.slice(i + 1, m.start).every((t) => DETERMINERS.has(t.w) || t.w === ',' || t.w === 'and' || t.w === 'or' || t.kind === 'num' || mentions.some((o) => o.start <= tokens.indexOf(t) && o.head >= tokens.indexOf(t)) || /^(new|own|their|a|an)$/.test(t.w)));
-        for (const object of direct.slice(0, 3)) {
-          if (subject.entity === 'User') owners.push({ entity: object.entity, role: subject.role ?? '', source: id });
-          else link(object.entity, subject.entity, { required: true, onDelete: 'cascade' });
-        }
-      }
-      // Action verbs with a user subject: "users comment on recipes", "follow other users".
-      if (subject.entity === 'User') {
-        for (let i = subject.head + 1; i < tokens.length; i++) {
-          if ([':', ';', ',', 'which', 'who', 'when', 'that', 'if', 'because', 'so', 'nobody', 'no'].includes(words[i])) break;
-          const noun = ACTION_NOUNS[words[i]];
-          const entity = noun ? draft.entities.find((e) => e.key === noun)?.name : undefined;
-          if (entity) owners.push({ entity, role: subject.role ?? '', source: id });
-        }
-      }
+      authoredObjects(r, subject, owners);
+      if (subject.entity === 'User') userActions(r, subject, owners);
     }
   }
   return owners;
+}
+
+// X belongs to Y; "each order refers to exactly one product", "a representative is responsible for one country"
+function belongsTo(r: Reading, i: number): void {
+  const { words } = r;
+  const w = words[i];
+  if (((w === 'belongs' || w === 'belong') && words[i + 1] === 'to') || (/^(refers?|relates?|corresponds?)$/.test(w) && words[i + 1] === 'to') || (w === 'responsible' && words[i + 1] === 'for' && /^(is|are)$/.test(words[i - 1] ?? ''))) {
+    const from = mentionBefore(r, i);
+    const to = mentionAfter(r.mentions, r.tokens, i + 2);
+    if (from && to) r.link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
+  }
+}
+
+// "recorded as box lines: which SKU and how many units", "a pick notes which shelf": a record
+// that says which other record it is about refers to it.
+// ("rentals: which holder has which plot": every "which" after the first asks about the same record.)
+function whichRecord(r: Reading, i: number): void {
+  const { words } = r;
+  const w = words[i];
+  if ((w === 'which' || w === 'what') && (r.asked || words[i - 1] === ':' || RECORDING_VERBS.test(words[i - 1] ?? ''))) {
+    const to = r.mentions.find((m) => m.start === i + 1);
+    r.asked ??= mentionBefore(r, i);
+    if (r.asked && to && r.asked.entity !== to.entity && r.asked.entity !== 'User') r.link(r.asked.entity, to.entity, { required: true, onDelete: 'restrict' });
+  }
+}
+
+// X has many Y / X contains Y
+function hasMany(r: Reading, i: number): void {
+  const { words } = r;
+  const w = words[i];
+  if (!['has', 'have', 'contains', 'contain', 'includes', 'include'].includes(w)) return;
+  const quantified = ['many', 'several', 'multiple', 'some'].includes(words[i + 1]) || (words[i + 1] === 'one' && words[i + 2] === 'or');
+  const from = mentionBefore(r, i);
+  const skip = quantified ? (words[i + 1] === 'one' ? i + 4 : i + 2) : i + 1;
+  const to = mentionAfter(r.mentions, r.tokens, skip);
+  if (from && to && to.plural && (quantified || w.startsWith('contain') || w.startsWith('include'))) {
+    const shared = knownNoun(findEntity(r.draft, to.entity)?.key ?? '')?.shared;
+    if (shared) addRelation(r.draft, { kind: 'manyToMany', from: from.entity, to: to.entity }, r.id);
+    else r.link(to.entity, from.entity, { required: true, onDelete: 'cascade' });
+  }
+}
+
+// assigned to a user
+// ("… and assigned to one housekeeper" shares its subject with the clause before: read by the grammar.)
+function assignedTo(r: Reading, i: number): void {
+  const { words } = r;
+  const w = words[i];
+  if ((w === 'assigned' || w === 'assign') && words[i + 1] === 'to' && words[i - 1] !== 'and') {
+    const to = mentionAfter(r.mentions, r.tokens, i + 2);
+    const from = mentionBefore(r, i);
+    if (from && to && from.entity !== 'User') {
+      const inverseName = camelCase(`assigned ${pluralizeName(from.entity)}`);
+      r.link(from.entity, to.entity, { name: to.entity === 'User' ? 'assignee' : camelCase(to.entity), inverseName, required: false, onDelete: 'setNull' });
+    }
+  }
+}
+
+// its registrations / their comments
+function itsChildren(r: Reading, i: number): void {
+  const w = r.words[i];
+  if ((w === 'its' || w === 'their') && i > 0) {
+    const child = mentionAfter(r.mentions, r.tokens, i + 1);
+    const parent = [...r.mentions].reverse().find((m) => m.head < i && m.entity !== child?.entity && m.entity !== 'User');
+    if (child && parent && child.plural && w === 'its') r.link(child.entity, parent.entity, { required: true, onDelete: 'cascade' });
+  }
+}
+
+// X on/to/for/of/per/by Y: "comments on articles"
+function prepositionLink(r: Reading, i: number): void {
+  const { words, tokens, mentions } = r;
+  const w = words[i];
+  const prep = PREPS[w];
+  if (!prep || i === 0) return;
+  const target = mentionAfter(mentions, tokens, i + 1);
+  if (!target) return;
+  const before = mentions.find((m) => m.head === i - 1);
+  if (before && before.entity !== 'User' && target.entity !== 'User' && before.entity !== target.entity) {
+    if (w === 'of' && !before.plural && words[before.start - 1] === 'list') return;
+    // "budgets per category" links; "at most 14 rooms per shift", "one lesson per room per period" state limits.
+    if (w === 'per' && (tokens[before.start - 1]?.kind === 'num' || /^(one|per)$/.test(words[before.start - 1] ?? ''))) return;
+    r.link(before.entity, target.entity, { required: true, onDelete: prep });
+  }
+}
+
+// Subject creates objects: "patients book appointments", "users post recipes".
+function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): void {
+  const { words, tokens, mentions } = r;
+  for (let i = subject.head + 1; i < tokens.length; i++) {
+    if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
+    if (!AUTHOR_VERBS.has(words[i])) continue;
+    const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User');
+    const direct = objects.filter((m) => tokens.slice(i + 1, m.start).every((t) => DETERMINERS.has(t.w) || t.w === ',' || t.w === 'and' || t.w === 'or' || t.kind === 'num' || mentions.some((o) => o.start <= tokens.indexOf(t) && o.head >= tokens.indexOf(t)) || /^(new|own|their|a|an)$/.test(t.w)));
+    for (const object of direct.slice(0, 3)) {
+      if (subject.entity === 'User') owners.push({ entity: object.entity, role: subject.role ?? '', source: r.id });
+      else r.link(object.entity, subject.entity, { required: true, onDelete: 'cascade' });
+    }
+  }
+}
+
+// Action verbs with a user subject: "users comment on recipes", "follow other users".
+function userActions(r: Reading, subject: Mention, owners: OwnerIntent[]): void {
+  const { words, tokens, draft } = r;
+  for (let i = subject.head + 1; i < tokens.length; i++) {
+    if ([':', ';', ',', 'which', 'who', 'when', 'that', 'if', 'because', 'so', 'nobody', 'no'].includes(words[i])) break;
+    const noun = ACTION_NOUNS[words[i]];
+    const entity = noun ? draft.entities.find((e) => e.key === noun)?.name : undefined;
+    if (entity) owners.push({ entity, role: subject.role ?? '', source: r.id });
+  }
 }
