@@ -44,24 +44,26 @@ ${workflowChecks.join('\n')}
 `;
 }
 
-export function entityTest(entity: FrontendEntity): string {
-  const pages = pageComponents(entity);
-  const { route } = entity.names;
-  const label = entity.entity.label.toLowerCase();
-  const plural = entity.entity.pluralLabel.toLowerCase();
-  const imports = [pages.list, pages.detail, pages.create, pages.edit].filter((n): n is string => Boolean(n)).sort();
+/** The list page's search and first relation filter reach the API as query parameters. */
+function filterTest(entity: FrontendEntity): string {
   const firstFilter = entity.filters[0];
-  const filterTest = firstFilter
-    ? `
+  if (!firstFilter) return '';
+  const pages = pageComponents(entity);
+  return `
   it('sends the search and the ${singleQuotedText(firstFilter.label.toLowerCase())} filter as query parameters', async () => {
     const calls = mockFetch(() => undefined);
     renderAt(${str(`${entity.route}?${firstFilter.key}=1&q=sample`)}, ${str(entity.route)}, <${pages.list} />);
     expect(await screen.findByText('Nothing matches.')).toBeTruthy();
     expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { page: 1, pageSize: DEFAULT_PAGE_SIZE, [firstFilter.key]: 1, q: 'sample' }))});
   });
-`
-    : '';
-  const listTests = `
+`;
+}
+
+/** List page: records from the API, sorting by a header, the empty state, and the filter. */
+function listTests(entity: FrontendEntity): string {
+  const pages = pageComponents(entity);
+  const plural = entity.entity.pluralLabel.toLowerCase();
+  return `
   it('lists ${singleQuotedText(plural)} from the API', async () => {
     const calls = mockFetch((call) => (isList(call, ${str(entity.apiPath)}) ? listOf([SAMPLE]) : undefined));
     renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
@@ -81,8 +83,14 @@ export function entityTest(entity: FrontendEntity): string {
     renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
     expect(await screen.findByText(${str(`No ${plural} yet.`)})).toBeTruthy();
   });
-${filterTest}`;
-  const detailTest = `
+${filterTest(entity)}`;
+}
+
+/** Detail page: shows the record and, unless read-only, deletes it after confirmation. */
+function detailTest(entity: FrontendEntity): string {
+  const pages = pageComponents(entity);
+  const label = entity.entity.label.toLowerCase();
+  return `
   it('shows one ${singleQuotedText(label)}${entity.readOnly ? '' : ' and deletes it after confirmation'}', async () => {
     const calls = mockFetch((call) => {
       if (call.method === 'GET' && call.url === ${str(`${entity.apiPath}/1`)}) return { body: SAMPLE };
@@ -102,24 +110,28 @@ ${filterTest}`;
     }
   });
 `;
-  let formTests = '';
-  if (pages.create) {
-    const submitName = `Create ${label}`;
-    const messages = requiredMessages(entity);
-    const validationTest = messages.length
-      ? `
+}
+
+/** Create: an empty submit shows every required-field message and posts nothing. */
+function validationTest(entity: FrontendEntity, createPage: string, submitName: string): string {
+  const messages = requiredMessages(entity);
+  if (!messages.length) return '';
+  return `
   it('reports missing required fields and sends nothing', async () => {
     const calls = mockFetch(() => undefined);
-    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${pages.create} />);
+    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${createPage} />);
     fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
 ${messages.map((m, i) => `    expect(${i === 0 ? 'await screen.findByText' : 'screen.getByText'}(${str(m)})).toBeTruthy();`).join('\n')}
     expect(calls.some((call) => call.method === 'POST')).toBe(false);
   });
-`
-      : '';
-    const firstKey = entity.entity.fields[0]?.name ?? entity.parents[0]?.key;
-    const serverErrorTest = firstKey
-      ? `
+`;
+}
+
+/** Create: a 400 from the server puts its message next to the first form field. */
+function serverErrorTest(entity: FrontendEntity, createPage: string, submitName: string): string {
+  const firstKey = entity.entity.fields[0]?.name ?? entity.parents[0]?.key;
+  if (!firstKey) return '';
+  return `
   it('shows the server\\'s validation errors next to the field', async () => {
     mockFetch((call) => {
 ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
@@ -128,21 +140,25 @@ ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
       }
       return undefined;
     });
-    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${pages.create} />);
+    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${createPage} />);
     await fillForm();
     fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
     expect(await screen.findByText('Rejected by the server')).toBeTruthy();
   });
-`
-      : '';
-    formTests = `${validationTest}${rangeAndOrderTests(entity, submitName)}
+`;
+}
+
+/** Create: the filled form is posted as JSON and the new record opens. */
+function createTest(entity: FrontendEntity, createPage: string, submitName: string): string {
+  const label = entity.entity.label.toLowerCase();
+  return `
   it('posts the form as JSON and opens the new ${singleQuotedText(label)}', async () => {
     const calls = mockFetch((call) => {
 ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
       if (call.method === 'POST' && call.url === ${str(entity.apiPath)}) return { status: 201, body: { ...SAMPLE, id: 7 } };
       return undefined;
     });
-    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${pages.create} />);
+    renderAt(${str(`${entity.route}/new`)}, ${str(`${entity.route}/new`)}, <${createPage} />);
     await fillForm();
     fireEvent.click(screen.getByRole('button', { name: ${str(submitName)} }));
     expect(await screen.findByText('Left the page')).toBeTruthy();
@@ -150,10 +166,27 @@ ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
     expect(post?.url).toBe(${str(entity.apiPath)});
     expect(post?.body).toEqual(EXPECTED_BODY);
   });
-${serverErrorTest}${editTest(entity)}`;
-  }
-  const helpers = pages.create
-    ? `
+`;
+}
+
+/** The create and edit form tests; none for a read-only entity. */
+function formTests(entity: FrontendEntity): string {
+  const createPage = pageComponents(entity).create;
+  if (!createPage) return '';
+  const submitName = `Create ${entity.entity.label.toLowerCase()}`;
+  return [
+    validationTest(entity, createPage, submitName),
+    rangeAndOrderTests(entity, submitName),
+    createTest(entity, createPage, submitName),
+    serverErrorTest(entity, createPage, submitName),
+    editTest(entity),
+  ].join('');
+}
+
+/** The form tests' expected bodies and fillForm(); only pages with forms need them. */
+function formHelpers(entity: FrontendEntity): string {
+  if (!pageComponents(entity).create) return '';
+  return `
 /** What the form must send after fillForm(). */
 const EXPECTED_BODY = ${expectedPayload(entity)};
 
@@ -163,16 +196,20 @@ const EDIT_BODY = ${editPayload(entity)};
 async function fillForm() {
 ${fillStatements(entity).join('\n')}
 }
-`
-    : '';
+`;
+}
+
+export function entityTest(entity: FrontendEntity): string {
+  const pages = pageComponents(entity);
+  const imports = [pages.list, pages.detail, pages.create, pages.edit].filter((n): n is string => Boolean(n)).sort();
   const body = `const SAMPLE = ${sampleRecord(entity)};
-${helpers}
-describe(${str(`${entity.entity.label} pages`)}, () => {${listTests}${detailTest}${formTests}});
+${formHelpers(entity)}
+describe(${str(`${entity.entity.label} pages`)}, () => {${listTests(entity)}${detailTest(entity)}${formTests(entity)}});
 `;
   return `// ${lineComment(entity.entity.label)} pages against a mocked API.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it${pages.create ? ', vi' : ''} } from 'vitest';
-import { ${imports.join(', ')} } from '../pages/${route}';
+import { ${imports.join(', ')} } from '../pages/${entity.names.route}';
 ${datesImport(body)}import { isList, listOf, mockFetch } from './fetchMock';
 import { renderAt } from './render';
 
