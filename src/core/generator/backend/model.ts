@@ -65,57 +65,7 @@ const AUTH_COLUMN_NAMES = new Set(['email', 'passwordHash', 'role']);
 export function buildModel(spec: ProjectSpec): BackendModel {
   const index = indexSpec(spec);
   const auth = spec.auth.kind === 'emailPassword' ? spec.auth : undefined;
-  const entities = spec.entities.map((entity): EntityModel => {
-    const isAuthUser = Boolean(auth) && entity.name === USER_ENTITY;
-    const columns: Column[] = [];
-    if (isAuthUser && auth) {
-      columns.push({ prop: 'email', column: 'email', type: 'email', notNull: true, unique: true, auth: true });
-      columns.push({ prop: 'passwordHash', column: 'password_hash', type: 'passwordHash', notNull: true, unique: false, auth: true });
-      columns.push({
-        prop: 'role',
-        column: 'role',
-        type: 'role',
-        notNull: true,
-        unique: false,
-        enumValues: auth.roles,
-        default: auth.defaultRole,
-        auth: true,
-      });
-    }
-    for (const field of entity.fields) {
-      // The auth columns win over spec fields of the same name (a User "email" field is the login).
-      if (isAuthUser && AUTH_COLUMN_NAMES.has(field.name)) continue;
-      columns.push({
-        prop: field.name,
-        column: snakeCase(field.name),
-        type: field.type,
-        notNull: field.required,
-        unique: field.unique,
-        enumValues: field.enumValues,
-        default: field.default,
-        min: field.min,
-        max: field.max,
-        field,
-      });
-    }
-    for (const relation of index.parents(entity.name)) {
-      const prop = foreignKeyProperty(relation.name);
-      columns.push({ prop, column: snakeCase(prop), type: 'foreignKey', notNull: relation.required, unique: false, relation });
-    }
-    const owner = entity.ownerRelation ? index.parents(entity.name).find((r) => r.name === entity.ownerRelation) : undefined;
-    return {
-      entity,
-      names: index.names(entity.name),
-      columns,
-      parents: index.parents(entity.name),
-      children: index.children(entity.name),
-      rules: index.rulesFor(entity.name),
-      isAuthUser,
-      owner,
-      links: index.manyToMany(entity.name).flatMap((relation) => linksOf(relation, entity.name)),
-      sources: index.entitySources(entity.name),
-    };
-  });
+  const entities = spec.entities.map((entity) => entityModel(entity, index, auth));
   const byName = new Map(entities.map((e) => [e.entity.name, e]));
   return {
     spec,
@@ -128,6 +78,72 @@ export function buildModel(spec: ProjectSpec): BackendModel {
       return found;
     },
   };
+}
+
+function entityModel(entity: Entity, index: SpecIndex, auth: BackendModel['auth']): EntityModel {
+  const isAuthUser = Boolean(auth) && entity.name === USER_ENTITY;
+  const columns: Column[] = [
+    ...(isAuthUser && auth ? authColumns(auth) : []),
+    ...fieldColumns(entity, isAuthUser),
+    ...foreignKeyColumns(index.parents(entity.name)),
+  ];
+  const owner = entity.ownerRelation ? index.parents(entity.name).find((r) => r.name === entity.ownerRelation) : undefined;
+  return {
+    entity,
+    names: index.names(entity.name),
+    columns,
+    parents: index.parents(entity.name),
+    children: index.children(entity.name),
+    rules: index.rulesFor(entity.name),
+    isAuthUser,
+    owner,
+    links: index.manyToMany(entity.name).flatMap((relation) => linksOf(relation, entity.name)),
+    sources: index.entitySources(entity.name),
+  };
+}
+
+/** The sign-in columns of the auth user table, ahead of its spec fields. */
+function authColumns(auth: NonNullable<BackendModel['auth']>): Column[] {
+  return [
+    { prop: 'email', column: 'email', type: 'email', notNull: true, unique: true, auth: true },
+    { prop: 'passwordHash', column: 'password_hash', type: 'passwordHash', notNull: true, unique: false, auth: true },
+    {
+      prop: 'role',
+      column: 'role',
+      type: 'role',
+      notNull: true,
+      unique: false,
+      enumValues: auth.roles,
+      default: auth.defaultRole,
+      auth: true,
+    },
+  ];
+}
+
+function fieldColumns(entity: Entity, isAuthUser: boolean): Column[] {
+  // The auth columns win over spec fields of the same name (a User "email" field is the login).
+  return entity.fields
+    .filter((field) => !(isAuthUser && AUTH_COLUMN_NAMES.has(field.name)))
+    .map((field) => ({
+      prop: field.name,
+      column: snakeCase(field.name),
+      type: field.type,
+      notNull: field.required,
+      unique: field.unique,
+      enumValues: field.enumValues,
+      default: field.default,
+      min: field.min,
+      max: field.max,
+      field,
+    }));
+}
+
+/** One foreign key column per parent relation, after the fields. */
+function foreignKeyColumns(parents: Relation[]): Column[] {
+  return parents.map((relation) => {
+    const prop = foreignKeyProperty(relation.name);
+    return { prop, column: snakeCase(prop), type: 'foreignKey', notNull: relation.required, unique: false, relation };
+  });
 }
 
 /** Join-table columns of a many-to-many relation: the owning side, then the other side. */
