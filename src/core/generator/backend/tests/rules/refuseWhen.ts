@@ -1,5 +1,5 @@
 // Rule test for refuseWhen: a row (or its parent) put into the refused state, tried both ways.
-import type { Rule, RuleCondition } from '../../../../../model/project/projectSpec';
+import type { Relation, Rule, RuleCondition } from '../../../../../model/project/projectSpec';
 import { foreignKeyProperty } from '../../../contract';
 import type { BackendModel, Column, EntityModel } from '../../model';
 import { sampleValue } from '../../samples';
@@ -46,7 +46,46 @@ function marginValues(column: Column, condition: RuleCondition): { inside: Margi
   return { inside: { db: instant(inside), api: `${instant(inside)}.toISOString()` }, outside: { db: instant(outside), api: `${instant(outside)}.toISOString()` } };
 }
 
-export function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, entity: EntityModel, model: BackendModel): RuleTest | undefined {
+type RefuseWhenRule = Extract<Rule, { kind: 'refuseWhen' }>;
+
+export function refuseWhenTest(rule: RefuseWhenRule, entity: EntityModel, model: BackendModel): RuleTest | undefined {
+  const scene = refuseScene(rule, entity, model);
+  if (!scene) return undefined;
+  const out: string[] = [];
+  if (rule.actions.includes('create')) out.push(...(scene.parent ? createUnderParentChecks(scene) : createChecks(scene)));
+  if (rule.actions.includes('update') || rule.actions.includes('delete')) out.push(...storedRowChecks(scene));
+  const what = conditionText(rule.condition, scene.relation);
+  return {
+    imports: scene.imports,
+    tables: [scene.table],
+    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} a ${entity.entity.label.toLowerCase()} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
+  };
+}
+
+/** What the generated checks share: the row's names, the parent holding the field (if any), and code snippets to make rows and put them in or out of the condition. */
+interface RefuseScene {
+  rule: RefuseWhenRule;
+  route: string;
+  camel: string;
+  create: string;
+  relation: Relation | undefined;
+  parent: EntityModel | undefined;
+  table: string;
+  imports: string[];
+  margin: { inside: MarginValue; outside: MarginValue } | undefined;
+  trigger: string | number | boolean | null;
+  makeParent: string;
+  tokenFor(who: string): string;
+  bodyFor(who: string): string;
+  rowOf(who: string): string;
+  /** Puts the row (or parent) `id` into the refused state in the database. */
+  setTrigger(id: string): string;
+  /** With a margin, puts `id` just outside it; without one a fresh row is already outside (null). */
+  setFree(id: string): string | null;
+  expectRefused(reply: string): string;
+}
+
+function refuseScene(rule: RefuseWhenRule, entity: EntityModel, model: BackendModel): RefuseScene | undefined {
   const { pascal, route, camel } = entity.names;
   const create = `create${pascal}`;
   const { condition } = rule;
@@ -62,74 +101,94 @@ export function refuseWhenTest(rule: Extract<Rule, { kind: 'refuseWhen' }>, enti
   // A condition on the owner: rows belong to whoever writes them, so each parent user writes its own.
   const viaOwner = Boolean(relation && relation === entity.owner);
   const fk = relation ? foreignKeyProperty(relation.name) : '';
-  const makeParent = parentMaker(parent, viaOwner, imports);
-  const tokenFor = (who: string) => (viaOwner ? `${who}.token` : 't.token');
-  const bodyFor = (who: string) => (relation && !viaOwner ? `await ${camel}Body(t, { ${fk}: ${who}.id })` : `await ${camel}Body(t)`);
-  const rowOf = (who: string) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id })` : `${create}(t)`);
   const table = holder.names.camelPlural;
   const margin = marginValues(column, condition);
   const setValue = (id: string, value: string) => `    await t.database.db.update(${table}).set({ ${condition.field}: ${value} }).where(eq(${table}.id, ${id}));`;
-  // With a margin the refused value is just inside it and the allowed one just outside, relative to now.
-  const setTrigger = (id: string) => setValue(id, margin ? margin.inside.db : dbLiteral(column, trigger));
-  const setFree = (id: string) => (margin ? setValue(id, margin.outside.db) : null);
-  const expectRefused = (reply: string) =>
-    lines(`    expect(${reply}.status).toBe(409);`, `    expect(${reply}.body.error.code).toBe('rule_violated');`, `    expect(${reply}.body.error.message).toBe(${str(rule.message)});`);
+  return {
+    rule,
+    route,
+    camel,
+    create,
+    relation,
+    parent,
+    table,
+    imports,
+    margin,
+    trigger,
+    makeParent: parentMaker(parent, viaOwner, imports),
+    tokenFor: (who) => (viaOwner ? `${who}.token` : 't.token'),
+    bodyFor: (who) => (relation && !viaOwner ? `await ${camel}Body(t, { ${fk}: ${who}.id })` : `await ${camel}Body(t)`),
+    rowOf: (who) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id })` : `${create}(t)`),
+    // With a margin the refused value is just inside it and the allowed one just outside, relative to now.
+    setTrigger: (id) => setValue(id, margin ? margin.inside.db : dbLiteral(column, trigger)),
+    setFree: (id) => (margin ? setValue(id, margin.outside.db) : null),
+    expectRefused: (reply) =>
+      lines(`    expect(${reply}.status).toBe(409);`, `    expect(${reply}.body.error.code).toBe('rule_violated');`, `    expect(${reply}.body.error.message).toBe(${str(rule.message)});`),
+  };
+}
+
+/** Create, condition on a parent: a new row linking to a parent in the state is refused, one linking to a free parent allowed. */
+function createUnderParentChecks(s: RefuseScene): string[] {
+  return [
+    `    // Create: the ${lineComment(s.parent!.entity.label.toLowerCase())} the new row links to is read.`,
+    `    const blocked = await ${s.makeParent};`,
+    s.setTrigger('blocked.id'),
+    `    const refused = await t.call('POST', '/api/${s.route}', { body: ${s.bodyFor('blocked')}, token: ${s.tokenFor('blocked')} });`,
+    s.expectRefused('refused'),
+    `    const open = await ${s.makeParent};`,
+    ...[s.setFree('open.id')].filter((line): line is string => line !== null),
+    `    const allowed = await t.call('POST', '/api/${s.route}', { body: ${s.bodyFor('open')}, token: ${s.tokenFor('open')} });`,
+    `    expect(allowed.status).toBe(201);`,
+  ];
+}
+
+/** Create, condition on the row itself: the incoming body carries the refused (or allowed) value. */
+function createChecks(s: RefuseScene): string[] {
+  const { condition } = s.rule;
+  const { margin } = s;
+  return [
+    `    // Create: the incoming row is read.`,
+    `    const refused = await t.call('POST', '/api/${s.route}', { body: await ${s.camel}Body(t, { ${condition.field}: ${margin ? margin.inside.api : jsValue(s.trigger)} }), token: t.token });`,
+    s.expectRefused('refused'),
+    `    const allowed = await t.call('POST', '/api/${s.route}', { body: await ${s.camel}Body(t${margin ? `, { ${condition.field}: ${margin.outside.api} }` : ''}), token: t.token });`,
+    `    expect(allowed.status).toBe(201);`,
+  ];
+}
+
+/** Update and delete: a stored row (or its parent) in the state is locked, another one is not. */
+function storedRowChecks(s: RefuseScene): string[] {
+  const { rule, parent, route, tokenFor } = s;
+  const lockedBy = parent ? 'lockedParent' : 't';
+  const freeBy = parent ? 'freeParent' : 't';
   const out: string[] = [];
-  if (rule.actions.includes('create')) {
-    if (parent) {
-      out.push(
-        `    // Create: the ${lineComment(parent.entity.label.toLowerCase())} the new row links to is read.`,
-        `    const blocked = await ${makeParent};`,
-        setTrigger('blocked.id'),
-        `    const refused = await t.call('POST', '/api/${route}', { body: ${bodyFor('blocked')}, token: ${tokenFor('blocked')} });`,
-        expectRefused('refused'),
-        `    const open = await ${makeParent};`,
-        ...[setFree('open.id')].filter((line): line is string => line !== null),
-        `    const allowed = await t.call('POST', '/api/${route}', { body: ${bodyFor('open')}, token: ${tokenFor('open')} });`,
-        `    expect(allowed.status).toBe(201);`,
-      );
-    } else {
-      out.push(
-        `    // Create: the incoming row is read.`,
-        `    const refused = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${margin ? margin.inside.api : jsValue(trigger)} }), token: t.token });`,
-        expectRefused('refused'),
-        `    const allowed = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t${margin ? `, { ${condition.field}: ${margin.outside.api} }` : ''}), token: t.token });`,
-        `    expect(allowed.status).toBe(201);`,
-      );
-    }
+  out.push(`    // ${rule.actions.filter((a) => a !== 'create').join(' and ')}: the stored row${parent ? `'s ${lineComment(parent.entity.label.toLowerCase())}` : ''} is read.`);
+  if (parent) out.push(`    const lockedParent = await ${s.makeParent};`);
+  out.push(`    const locked = await ${s.rowOf(lockedBy)};`, s.setTrigger(parent ? 'lockedParent.id' : 'locked.id'));
+  if (parent) out.push(`    const freeParent = await ${s.makeParent};`);
+  out.push(`    const free = await ${s.rowOf(freeBy)};`);
+  const freed = s.setFree(parent ? 'freeParent.id' : 'free.id');
+  if (freed) out.push(freed);
+  if (rule.actions.includes('update')) {
+    out.push(
+      `    const changed = await t.call('PATCH', \`/api/${route}/\${locked.id}\`, { body: {}, token: ${tokenFor(lockedBy)} });`,
+      s.expectRefused('changed'),
+      `    expect((await t.call('PATCH', \`/api/${route}/\${free.id}\`, { body: {}, token: ${tokenFor(freeBy)} })).status).toBe(200);`,
+    );
   }
-  if (rule.actions.includes('update') || rule.actions.includes('delete')) {
-    const lockedBy = parent ? 'lockedParent' : 't';
-    const freeBy = parent ? 'freeParent' : 't';
-    out.push(`    // ${rule.actions.filter((a) => a !== 'create').join(' and ')}: the stored row${parent ? `'s ${lineComment(parent.entity.label.toLowerCase())}` : ''} is read.`);
-    if (parent) out.push(`    const lockedParent = await ${makeParent};`);
-    out.push(`    const locked = await ${rowOf(lockedBy)};`, setTrigger(parent ? 'lockedParent.id' : 'locked.id'));
-    if (parent) out.push(`    const freeParent = await ${makeParent};`);
-    out.push(`    const free = await ${rowOf(freeBy)};`);
-    const freed = setFree(parent ? 'freeParent.id' : 'free.id');
-    if (freed) out.push(freed);
-    if (rule.actions.includes('update')) {
-      out.push(
-        `    const changed = await t.call('PATCH', \`/api/${route}/\${locked.id}\`, { body: {}, token: ${tokenFor(lockedBy)} });`,
-        expectRefused('changed'),
-        `    expect((await t.call('PATCH', \`/api/${route}/\${free.id}\`, { body: {}, token: ${tokenFor(freeBy)} })).status).toBe(200);`,
-      );
-    }
-    if (rule.actions.includes('delete')) {
-      out.push(
-        `    const deleted = await t.call('DELETE', \`/api/${route}/\${locked.id}\`, { token: ${tokenFor(lockedBy)} });`,
-        expectRefused('deleted'),
-        `    expect((await t.call('GET', \`/api/${route}/\${locked.id}\`, { token: ${tokenFor(lockedBy)} })).status).toBe(200);`,
-        `    expect((await t.call('DELETE', \`/api/${route}/\${free.id}\`, { token: ${tokenFor(freeBy)} })).status).toBe(204);`,
-      );
-    }
+  if (rule.actions.includes('delete')) {
+    out.push(
+      `    const deleted = await t.call('DELETE', \`/api/${route}/\${locked.id}\`, { token: ${tokenFor(lockedBy)} });`,
+      s.expectRefused('deleted'),
+      `    expect((await t.call('GET', \`/api/${route}/\${locked.id}\`, { token: ${tokenFor(lockedBy)} })).status).toBe(200);`,
+      `    expect((await t.call('DELETE', \`/api/${route}/\${free.id}\`, { token: ${tokenFor(freeBy)} })).status).toBe(204);`,
+    );
   }
-  const what = `${relation ? `${relation.name}.` : ''}${condition.field} ${condition.op}${condition.value !== undefined ? ` ${String(condition.value)}` : ''}${
+  return out;
+}
+
+/** The condition as the test's title reads it, e.g. `project.endsAt past +2 day`. */
+function conditionText(condition: RuleCondition, relation: Relation | undefined): string {
+  return `${relation ? `${relation.name}.` : ''}${condition.field} ${condition.op}${condition.value !== undefined ? ` ${String(condition.value)}` : ''}${
     condition.offset ? ` ${condition.offset.amount > 0 ? '+' : ''}${condition.offset.amount} ${condition.offset.unit}` : ''
   }`;
-  return {
-    imports,
-    tables: [table],
-    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} a ${entity.entity.label.toLowerCase()} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
-  };
 }
