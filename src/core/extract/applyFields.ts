@@ -89,71 +89,97 @@ function applyRecords(draft: Draft, subject: DraftEntity, items: FieldItem[], so
 
 function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
   for (const original of items) {
-    // "post_id", "userId", "customer id": a key written like a foreign key is a link to that record.
-    const foreign = original.words.length >= 2 && original.words[original.words.length - 1] === 'id' && !original.hint && !original.enumValues;
-    const item = foreign && targetOf(draft, original.words.slice(0, -1).join(' '), roleWords) ? { ...original, words: original.words.slice(0, -1), key: original.words.slice(0, -1).join(' ') } : original;
+    const item = unwrapForeignKey(draft, original, roleWords);
     if (item.value) continue;
-    // "any number of branches", "several rooms": a link when they are records, never a field.
-    // ("several rooms, each with a number" is a record with its own fields: read on.)
-    if (item.quantified && !item.sub?.length) {
-      applyRecords(draft, subject, [item], source, roleWords);
-      continue;
-    }
-    // "a number of pumps" where pumps are records says how many of them there are.
-    if (item.counts && targetOf(draft, item.counts, roleWords)) {
-      applyRecords(draft, subject, [{ ...item, key: item.counts, plural: true }], source, roleWords);
-      continue;
-    }
-    const target = targetOf(draft, item.key, roleWords);
-    if (item.sub?.length) {
-      if (item.plural) {
-        const child = target ? findEntity(draft, target) : item.each && entityKeyAllowed(item.key) ? addEntity(draft, item.key, source) : undefined;
-        if (!child) continue;
-        if (child && child !== subject && child.name !== 'User') {
-          applyItems(draft, child, item.sub, source, roleWords);
-          addRelation(draft, { from: child.name, to: subject.name, required: true, onDelete: 'cascade' }, source);
-          continue;
-        }
-      } else if (target && target !== subject.name && target !== 'User') {
-        applyItems(draft, findEntity(draft, target)!, item.sub, source, roleWords);
-        addRelation(draft, { from: subject.name, to: target, required: true, onDelete: 'restrict' }, source);
-        continue;
-      }
-      // "a profile with a display name and a bio": the profile is part of the subject.
-      applyItems(draft, subject, item.sub, source, roleWords);
-      continue;
-    }
-    if (target && target !== subject.name) {
-      if (target === 'User') {
-        if (subject.name !== 'User') addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.key), required: true, onDelete: 'restrict' }, source);
-      } else if (item.plural) {
-        if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
-        else addRelation(draft, { from: target, to: subject.name, required: true, onDelete: 'cascade' }, source);
-      } else addRelation(draft, { from: subject.name, to: target, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
-      draft.used.add(source);
-      continue;
-    }
-    if (target === subject.name) continue;
-    // "a reporter and an assignee": people named as fields are links to the users who sign in.
-    if (!target && !item.plural && !item.hint && !item.enumValues && findEntity(draft, 'User') && subject.name !== 'User' && isPersonWord(item.words[item.words.length - 1])) {
-      addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
-      draft.used.add(source);
-      continue;
-    }
-    // "home team", "away team": an item whose head names another record is a named link to it.
-    const last = item.words[item.words.length - 1];
-    // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
-    const byHead = draft.entities.filter((e) => e.name !== 'User' && e !== subject && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
-    const headEntity = !target && !item.plural && !item.hint && !item.enumValues && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
-    if (headEntity) {
-      addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
-      draft.used.add(source);
-      continue;
-    }
-    if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) continue;
-    addItemField(subject, item, source);
-    draft.used.add(source);
+    applyItem(draft, subject, item, source, roleWords);
   }
+}
+
+/** "post_id", "userId", "customer id": a key written like a foreign key is a link to that record. */
+function unwrapForeignKey(draft: Draft, original: FieldItem, roleWords: Set<string>): FieldItem {
+  const foreign = original.words.length >= 2 && original.words[original.words.length - 1] === 'id' && !original.hint && !original.enumValues;
+  return foreign && targetOf(draft, original.words.slice(0, -1).join(' '), roleWords) ? { ...original, words: original.words.slice(0, -1), key: original.words.slice(0, -1).join(' ') } : original;
+}
+
+/** One item of a list: a link, a child record, a nested group of fields, or a field of the subject. */
+function applyItem(draft: Draft, subject: DraftEntity, item: FieldItem, source: number, roleWords: Set<string>): void {
+  if (applyCounted(draft, subject, item, source, roleWords)) return;
+  const target = targetOf(draft, item.key, roleWords);
+  if (item.sub?.length) return applyNested(draft, subject, item, target, source, roleWords);
+  if (target && target !== subject.name) return linkTarget(draft, subject, item, target, source);
+  if (target === subject.name) return;
+  // From here the item names no record by its whole key.
+  if (linkPerson(draft, subject, item, source) || linkByHead(draft, subject, item, source)) return;
+  if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) return;
+  addItemField(subject, item, source);
+  draft.used.add(source);
+}
+
+/** A quantity of records is a link to them, never a field; true when the item was one. */
+function applyCounted(draft: Draft, subject: DraftEntity, item: FieldItem, source: number, roleWords: Set<string>): boolean {
+  // "any number of branches", "several rooms": a link when they are records, never a field.
+  // ("several rooms, each with a number" is a record with its own fields: read on.)
+  if (item.quantified && !item.sub?.length) {
+    applyRecords(draft, subject, [item], source, roleWords);
+    return true;
+  }
+  // "a number of pumps" where pumps are records says how many of them there are.
+  if (item.counts && targetOf(draft, item.counts, roleWords)) {
+    applyRecords(draft, subject, [{ ...item, key: item.counts, plural: true }], source, roleWords);
+    return true;
+  }
+  return false;
+}
+
+/** An item with its own fields: a child record ("order lines, each with …"), a linked record, or part of the subject. */
+function applyNested(draft: Draft, subject: DraftEntity, item: FieldItem, target: string | undefined, source: number, roleWords: Set<string>): void {
+  const sub = item.sub!;
+  if (item.plural) {
+    const child = target ? findEntity(draft, target) : item.each && entityKeyAllowed(item.key) ? addEntity(draft, item.key, source) : undefined;
+    if (!child) return;
+    if (child && child !== subject && child.name !== 'User') {
+      applyItems(draft, child, sub, source, roleWords);
+      addRelation(draft, { from: child.name, to: subject.name, required: true, onDelete: 'cascade' }, source);
+      return;
+    }
+  } else if (target && target !== subject.name && target !== 'User') {
+    applyItems(draft, findEntity(draft, target)!, sub, source, roleWords);
+    addRelation(draft, { from: subject.name, to: target, required: true, onDelete: 'restrict' }, source);
+    return;
+  }
+  // "a profile with a display name and a bio": the profile is part of the subject.
+  applyItems(draft, subject, sub, source, roleWords);
+}
+
+/** An item that names another record (or the users) is a link to it. */
+function linkTarget(draft: Draft, subject: DraftEntity, item: FieldItem, target: string, source: number): void {
+  if (target === 'User') {
+    if (subject.name !== 'User') addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.key), required: true, onDelete: 'restrict' }, source);
+  } else if (item.plural) {
+    if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
+    else addRelation(draft, { from: target, to: subject.name, required: true, onDelete: 'cascade' }, source);
+  } else addRelation(draft, { from: subject.name, to: target, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+  draft.used.add(source);
+}
+
+/** "a reporter and an assignee": people named as fields are links to the users who sign in. */
+function linkPerson(draft: Draft, subject: DraftEntity, item: FieldItem, source: number): boolean {
+  if (item.plural || item.hint || item.enumValues || !findEntity(draft, 'User') || subject.name === 'User' || !isPersonWord(item.words[item.words.length - 1])) return false;
+  addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+  draft.used.add(source);
+  return true;
+}
+
+/** "home team", "away team": an item whose head names another record is a named link to it. */
+function linkByHead(draft: Draft, subject: DraftEntity, item: FieldItem, source: number): boolean {
+  const last = item.words[item.words.length - 1];
+  // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
+  const byHead = draft.entities.filter((e) => e.name !== 'User' && e !== subject && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
+  const headEntity = !item.plural && !item.hint && !item.enumValues && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
+  if (!headEntity) return false;
+  addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+  draft.used.add(source);
+  return true;
 }
 
 /**
