@@ -129,66 +129,94 @@ export function findKinds(sentence: SentenceInfo): KindStatement | undefined {
     .replace(/^(?:in addition|also|furthermore|moreover|finally|however|note that|besides)\s*,?\s*/, '')
     .replace(/\s+/g, ' ')
     .replace(/[.!;]\s*$/, '');
-  const id = sentence.id;
   let tagged: PosOf | undefined;
   const posOf: PosOf = (word) => (tagged ??= posLookup(sentence.text.toLowerCase()))(word);
-  let m: RegExpMatchArray | null;
-  // "X is either A or B" (also inside "two types of X: an X is either A or B").
-  if ((m = plain.match(/(?:^|[:,;]\s*|\b(?:a|an|each|every|the|any)\s+)([a-z][a-z\s'-]*?)\s+(?:is|are|can be|may be|must be|will be)\s+(?:always\s+)?either\s+(.+)$/))) {
-    return statement(id, posOf, m[1], splitList(m[2]), false);
-  }
-  // "A session is an individual session or a group session": kinds that repeat the head noun.
-  if ((m = plain.match(/^(?:a|an|each|every|the)\s+([a-z][a-z\s'-]*?)\s+(?:is|can be)\s+(?:a|an)\s+([a-z][a-z\s'-]*?)\s+or\s+(?:a|an)\s+([a-z][a-z\s'-]*)$/))) {
-    const head = m[1].split(' ').pop()!;
-    if ([m[2], m[3]].every((k) => k.endsWith(` ${head}`))) return statement(id, posOf, m[1], [m[2], m[3]], true);
-  }
-  // "(There are) two types of X: A and B", "two variants of the X, a A and a B".
-  if ((m = plain.match(/\b(types?|kinds?|sorts?|categories|variants?|forms?)\s+of\s+([a-z][^:;,()]*?)\s*(:|,|;|\bnamely\b|\s-\s)\s*(.+)$/))) {
-    // "which type of account he prefers: …": only the noun phrase after "of" names the parent.
-    const words = m[2].split(/\s+/);
-    const parent = words.slice(0, Math.min(words.length, MAX_WORDS)).join(' ');
-    const found = statement(id, posOf, parent, splitList(m[4]), true) ?? statement(id, posOf, words[0], splitList(m[4]), true);
-    // "type of work, shade, due date" lists fields: a singular "type of" or a comma needs kinds
-    // that repeat the parent's head ("a basic controller and an advanced controller").
-    const head = found?.parent.split(' ').pop();
-    const repeated = !!found && found.subtypes.every((k) => k.key.endsWith(` ${head}`));
-    // "a special type of page: an advertisement page": one kind, when called special.
-    const special = /\b(?:special|particular|specific)\s+\S+\s+of\s/.test(plain);
-    if (found && (found.subtypes.length >= 2 || (special && repeated)) && (repeated || (/s$/.test(m[1]) && m[3] === ':'))) return found;
-  }
-  // "A, B and C are (special) types of X", "A is a (special) kind of X", "A are a special case of X".
-  if ((m = plain.match(/^(?:the\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:all\s+)?(?:a\s+|an\s+)?(?:special\s+|specific\s+|particular\s+|different\s+)?(?:types?|kinds?|sorts?|forms?|cases?|subtypes?|variants?)\s+of\s+([a-z][a-z\s'-]*?)\s*(?:[:,(].*)?$/))) {
-    return statement(id, posOf, m[2], splitList(m[1]), false);
-  }
-  // "A special type of X is the A".
-  if ((m = plain.match(/^(?:a|one)\s+(?:special|specific|particular)\s+(?:type|kind|sort|form|case)\s+of\s+([a-z][a-z\s'-]*?)\s+is\s+(?:the|a|an)\s+([a-z][a-z\s'-]*)$/))) {
-    return statement(id, posOf, m[1], [m[2]], false);
-  }
-  // "Administrators are special users", "Passenger aircraft are special aircraft used for …".
-  if ((m = plain.match(/^(?:the\s+|a\s+|an\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:a\s+|an\s+)?special\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?:\s+(?:used|that|which|who|with|for)\b.*)?$/))) {
-    const parent = m[2].split(' ');
-    // "special aircraft used": the parent is the noun phrase, up to the first non-noun.
-    const found = statement(id, posOf, m[2], splitList(m[1]), false) ?? statement(id, posOf, parent[0], splitList(m[1]), false);
-    if (found) return found;
-  }
-  // "Rooms can be single, double or suites": a list of kinds, at least two, none a verb or state.
-  if ((m = plain.match(/^(?:a|an|each|every|the|all)?\s*([a-z][a-z\s'-]*?)\s+(?:can|may)\s+be\s+(?!of\b|either\b|both\b)([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/))) {
-    const items = splitList(m[2]);
-    if (items.length >= 2 && !items.some((i) => ENUM_HEADS.has(i.split(' ').pop() ?? ''))) {
-      const found = statement(id, posOf, m[1], items, true);
-      if (found && found.subtypes.length >= 2) return found;
-    }
-  }
-  // "Pilots and flight attendants are employees": all plural nouns; weak (needs the parent named elsewhere).
-  if ((m = plain.match(/^([a-z][a-z,\s'-]*?\s(?:and|or)\s[a-z][a-z\s'-]*?)\s+are\s+(?:all\s+|also\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)$/))) {
-    const items = splitList(m[1]);
-    const last = m[2].split(' ').pop()!;
-    if (items.length >= 2 && items.every((i) => /s$/.test(i)) && /s$/.test(last) && singular(last) !== last) {
-      return statement(id, posOf, m[2], items, false, true);
-    }
+  const read: ReadKinds = (parent, items, allowAdjectives, weak = false) => statement(sentence.id, posOf, parent, items, allowAdjectives, weak);
+  for (const form of KIND_FORMS) {
+    const found = form(plain, read);
+    if (found) return found === NO_KINDS ? undefined : found;
   }
   return undefined;
 }
+
+type ReadKinds = (parentText: string, itemTexts: string[], allowAdjectives: boolean, weak?: boolean) => KindStatement | undefined;
+/** A form that matched settles the sentence without kinds: the later forms are not tried. */
+const NO_KINDS = 'no kinds';
+/** One way of writing kinds: what it reads, NO_KINDS, or undefined to try the next form. */
+type KindForm = (plain: string, read: ReadKinds) => KindStatement | typeof NO_KINDS | undefined;
+
+// "X is either A or B" (also inside "two types of X: an X is either A or B").
+const eitherOr: KindForm = (plain, read) => {
+  const m = plain.match(/(?:^|[:,;]\s*|\b(?:a|an|each|every|the|any)\s+)([a-z][a-z\s'-]*?)\s+(?:is|are|can be|may be|must be|will be)\s+(?:always\s+)?either\s+(.+)$/);
+  return m ? (read(m[1], splitList(m[2]), false) ?? NO_KINDS) : undefined;
+};
+
+// "A session is an individual session or a group session": kinds that repeat the head noun.
+const headRepeatedOr: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:a|an|each|every|the)\s+([a-z][a-z\s'-]*?)\s+(?:is|can be)\s+(?:a|an)\s+([a-z][a-z\s'-]*?)\s+or\s+(?:a|an)\s+([a-z][a-z\s'-]*)$/);
+  if (!m) return undefined;
+  const head = m[1].split(' ').pop()!;
+  return [m[2], m[3]].every((k) => k.endsWith(` ${head}`)) ? (read(m[1], [m[2], m[3]], true) ?? NO_KINDS) : undefined;
+};
+
+// "(There are) two types of X: A and B", "two variants of the X, a A and a B".
+const typesOfList: KindForm = (plain, read) => {
+  const m = plain.match(/\b(types?|kinds?|sorts?|categories|variants?|forms?)\s+of\s+([a-z][^:;,()]*?)\s*(:|,|;|\bnamely\b|\s-\s)\s*(.+)$/);
+  if (!m) return undefined;
+  // "which type of account he prefers: …": only the noun phrase after "of" names the parent.
+  const words = m[2].split(/\s+/);
+  const parent = words.slice(0, Math.min(words.length, MAX_WORDS)).join(' ');
+  const found = read(parent, splitList(m[4]), true) ?? read(words[0], splitList(m[4]), true);
+  // "type of work, shade, due date" lists fields: a singular "type of" or a comma needs kinds
+  // that repeat the parent's head ("a basic controller and an advanced controller").
+  const head = found?.parent.split(' ').pop();
+  const repeated = !!found && found.subtypes.every((k) => k.key.endsWith(` ${head}`));
+  // "a special type of page: an advertisement page": one kind, when called special.
+  const special = /\b(?:special|particular|specific)\s+\S+\s+of\s/.test(plain);
+  return found && (found.subtypes.length >= 2 || (special && repeated)) && (repeated || (/s$/.test(m[1]) && m[3] === ':')) ? found : undefined;
+};
+
+// "A, B and C are (special) types of X", "A is a (special) kind of X", "A are a special case of X".
+const areTypesOf: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:the\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:all\s+)?(?:a\s+|an\s+)?(?:special\s+|specific\s+|particular\s+|different\s+)?(?:types?|kinds?|sorts?|forms?|cases?|subtypes?|variants?)\s+of\s+([a-z][a-z\s'-]*?)\s*(?:[:,(].*)?$/);
+  return m ? (read(m[2], splitList(m[1]), false) ?? NO_KINDS) : undefined;
+};
+
+// "A special type of X is the A".
+const specialTypeIs: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:a|one)\s+(?:special|specific|particular)\s+(?:type|kind|sort|form|case)\s+of\s+([a-z][a-z\s'-]*?)\s+is\s+(?:the|a|an)\s+([a-z][a-z\s'-]*)$/);
+  return m ? (read(m[1], [m[2]], false) ?? NO_KINDS) : undefined;
+};
+
+// "Administrators are special users", "Passenger aircraft are special aircraft used for …".
+const areSpecial: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:the\s+|a\s+|an\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:a\s+|an\s+)?special\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?:\s+(?:used|that|which|who|with|for)\b.*)?$/);
+  if (!m) return undefined;
+  // "special aircraft used": the parent is the noun phrase, up to the first non-noun.
+  return read(m[2], splitList(m[1]), false) ?? read(m[2].split(' ')[0], splitList(m[1]), false);
+};
+
+// "Rooms can be single, double or suites": a list of kinds, at least two, none a verb or state.
+const canBeList: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:a|an|each|every|the|all)?\s*([a-z][a-z\s'-]*?)\s+(?:can|may)\s+be\s+(?!of\b|either\b|both\b)([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/);
+  if (!m) return undefined;
+  const items = splitList(m[2]);
+  if (items.length < 2 || items.some((i) => ENUM_HEADS.has(i.split(' ').pop() ?? ''))) return undefined;
+  const found = read(m[1], items, true);
+  return found && found.subtypes.length >= 2 ? found : undefined;
+};
+
+// "Pilots and flight attendants are employees": all plural nouns; weak (needs the parent named elsewhere).
+const pluralsAreParent: KindForm = (plain, read) => {
+  const m = plain.match(/^([a-z][a-z,\s'-]*?\s(?:and|or)\s[a-z][a-z\s'-]*?)\s+are\s+(?:all\s+|also\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)$/);
+  if (!m) return undefined;
+  const items = splitList(m[1]);
+  const last = m[2].split(' ').pop()!;
+  return items.length >= 2 && items.every((i) => /s$/.test(i)) && /s$/.test(last) && singular(last) !== last ? read(m[2], items, false, true) : undefined;
+};
+
+/** The forms in the order they are tried: the first that reads the sentence decides. */
+const KIND_FORMS: KindForm[] = [eitherOr, headRepeatedOr, typesOfList, areTypesOf, specialTypeIs, areSpecial, canBeList, pluralsAreParent];
 
 /**
  * "individual or group sessions" where the text also names "individual sessions" and "group
