@@ -122,69 +122,89 @@ const QUANTITY_HEADS = new Set(['number', 'list', 'set', 'lot', 'collection', 'c
 
 const CLAUSE_WORDS = new Set(['which', 'who', 'that', 'so', 'because', 'when', 'while', 'where', 'if', 'unless', 'until', 'but', 'whereas']);
 
+/** A sentence being read for clauses: its words, the phrase ending at each word, and where groups end. */
+interface ClauseScan {
+  terms: Term[];
+  phraseAt: Map<number, NounPhrase>;
+  boundaryAfter: (i: number) => boolean;
+}
+
 export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
   const out: Clause[] = [];
   const phraseAt = new Map(phrases.map((p) => [p.head, p]));
   const boundaryAfter = (i: number) => BOUNDARY.test(terms[i].post) || (i + 1 < terms.length && CLAUSE_WORDS.has(terms[i + 1].w));
+  const scan: ClauseScan = { terms, phraseAt, boundaryAfter };
   for (let v = 0; v < terms.length; v++) {
     const t = terms[v];
     // "Each cleaning task is for one room": a copula before a preposition is the clause's verb.
     const copula = t.pos === 'modal' && /^(is|are|was|were)$/.test(t.w) && terms[v + 1]?.pos === 'prep' && !terms.slice(v + 1, v + 4).some((u) => u.pos === 'verb');
     if ((t.pos !== 'verb' && !copula) || t.depth > 0) continue;
-    // Auxiliary chains: "can be booked", "must not exceed".
-    let modal: string | undefined;
-    let negated = false;
-    let passive = false;
-    let k = v - 1;
-    while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || terms[k].w === 'not' || terms[k].w === 'to') && !boundaryAfter(k)) {
-      if (terms[k].w === 'not' || terms[k].w === 'never' || /n't$/.test(terms[k].w) || terms[k].w === 'cannot') negated = true;
-      if (/^(is|are|was|were|be|been|being)$/.test(terms[k].w) && /(ed|en|wn)$/.test(t.w)) passive = true;
-      if (terms[k].pos === 'modal') modal ??= terms[k].w;
-      k--;
-    }
+    const { modal, negated, passive, before } = auxiliaries(scan, v);
     // A verb right after another verb in the same group ("want to book") is the real action.
     const next = terms[v + 1];
     if (next && next.pos === 'verb' && !boundaryAfter(v) && !/(ed)$/.test(next.w)) continue;
-    let subject: NounPhrase | undefined;
     // "Mechanics sign in and log …", "is for one room and assigned to one housekeeper": a verb right
     // after "and" shares the previous clause's subject.
-    const coordinated = k >= 0 && /^(and|or)$/.test(terms[k].w) && out.length > 0;
-    if (coordinated) subject = out[out.length - 1].subject;
-    for (let j = k; j >= 0 && !coordinated; j--) {
-      if (boundaryAfter(j) && j < k) break;
-      if (terms[j].pos === 'verb' && j < v - 1) break;
-      const p = phraseAt.get(j);
-      if (p && p.depth === 0) {
-        subject = p;
-        break;
-      }
-      if (terms[j].pos === 'pron' && !terms[j].possessive && /^(i|we|you|they|he|she|it|everyone|nobody|anyone|someone)$/.test(terms[j].w)) break;
-    }
-    const objects: NounPhrase[] = [];
-    const preps: PrepObject[] = [];
-    let prep: string | undefined;
-    let countedPrep: string | undefined;
-    for (let j = v + 1; j < terms.length; j++) {
-      const u = terms[j];
-      if (u.pos === 'verb' && u.depth === 0 && !(terms[j - 1]?.pos === 'det')) break;
-      if (u.pos === 'prep') prep = u.w;
-      const p = phraseAt.get(j);
-      // "any number of customers", "a list of tags": the counted noun is the object.
-      // ("the number of seats" is a count the record keeps, not seats.)
-      const counted = p && QUANTITY_HEADS.has(p.headWord) && terms[p.head + 1]?.w === 'of' && p.determiner !== 'the';
-      if (counted) countedPrep = prep ?? '';
-      else if (p && p.depth === 0) {
-        const asPrep = countedPrep !== undefined ? countedPrep : prep;
-        countedPrep = undefined;
-        if (asPrep) preps.push({ prep: asPrep, phrase: p });
-        else objects.push(p);
-      }
-      if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
-      if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1)) break;
-    }
+    const coordinated = before >= 0 && /^(and|or)$/.test(terms[before].w) && out.length > 0;
+    const subject = coordinated ? out[out.length - 1].subject : subjectBefore(scan, before, v);
+    const { objects, preps } = complements(scan, v);
     out.push({ subject, verb: copula ? 'be' : t.root, verbIndex: v, modal, negated, passive, objects, preps });
   }
   return out;
+}
+
+/** Auxiliary chains before the verb at v ("can be booked", "must not exceed"); `before` is the word before the chain. */
+function auxiliaries({ terms, boundaryAfter }: ClauseScan, v: number): { modal?: string; negated: boolean; passive: boolean; before: number } {
+  let modal: string | undefined;
+  let negated = false;
+  let passive = false;
+  let k = v - 1;
+  while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || terms[k].w === 'not' || terms[k].w === 'to') && !boundaryAfter(k)) {
+    if (terms[k].w === 'not' || terms[k].w === 'never' || /n't$/.test(terms[k].w) || terms[k].w === 'cannot') negated = true;
+    if (/^(is|are|was|were|be|been|being)$/.test(terms[k].w) && /(ed|en|wn)$/.test(terms[v].w)) passive = true;
+    if (terms[k].pos === 'modal') modal ??= terms[k].w;
+    k--;
+  }
+  return { modal, negated, passive, before: k };
+}
+
+/** The noun phrase before the verb's group (from word k back), unless a boundary, a verb or a pronoun comes first. */
+function subjectBefore({ terms, phraseAt, boundaryAfter }: ClauseScan, k: number, v: number): NounPhrase | undefined {
+  for (let j = k; j >= 0; j--) {
+    if (boundaryAfter(j) && j < k) break;
+    if (terms[j].pos === 'verb' && j < v - 1) break;
+    const p = phraseAt.get(j);
+    if (p && p.depth === 0) return p;
+    if (terms[j].pos === 'pron' && !terms[j].possessive && /^(i|we|you|they|he|she|it|everyone|nobody|anyone|someone)$/.test(terms[j].w)) break;
+  }
+  return undefined;
+}
+
+/** The noun phrases after the verb at v, direct objects or objects of prepositions, up to the next verb or boundary. */
+function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number): { objects: NounPhrase[]; preps: PrepObject[] } {
+  const objects: NounPhrase[] = [];
+  const preps: PrepObject[] = [];
+  let prep: string | undefined;
+  let countedPrep: string | undefined;
+  for (let j = v + 1; j < terms.length; j++) {
+    const u = terms[j];
+    if (u.pos === 'verb' && u.depth === 0 && !(terms[j - 1]?.pos === 'det')) break;
+    if (u.pos === 'prep') prep = u.w;
+    const p = phraseAt.get(j);
+    // "any number of customers", "a list of tags": the counted noun is the object.
+    // ("the number of seats" is a count the record keeps, not seats.)
+    const counted = p && QUANTITY_HEADS.has(p.headWord) && terms[p.head + 1]?.w === 'of' && p.determiner !== 'the';
+    if (counted) countedPrep = prep ?? '';
+    else if (p && p.depth === 0) {
+      const asPrep = countedPrep !== undefined ? countedPrep : prep;
+      countedPrep = undefined;
+      if (asPrep) preps.push({ prep: asPrep, phrase: p });
+      else objects.push(p);
+    }
+    if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
+    if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1)) break;
+  }
+  return { objects, preps };
 }
 
 /**
