@@ -76,6 +76,7 @@ export interface AnthropicProviderOptions {
 type Message = Anthropic.Messages.Message;
 type MessageParam = Anthropic.Messages.MessageParam;
 type RawUsage = Omit<Usage, 'costUsd'>;
+type StreamParams = Anthropic.Messages.MessageStreamParams;
 
 /** Claude's tool input was not JSON at all (the stream stopped there): an invalid answer, not a fault. */
 class InvalidToolJsonError extends Error {
@@ -283,37 +284,9 @@ export class AnthropicProvider {
       if (wait > 0) await this.sleep(wait, request.signal);
       this.limiter.reserve(estimate);
       sent = true;
-      const stream = this.client.messages.stream(params, { signal: request.signal });
-      let chars = 0;
-      let toolUseId: string | undefined;
-      let started: RawUsage | undefined;
-      stream.on('streamEvent', (event) => {
-        if (event.type === 'message_start') started = rawUsage(event.message.usage);
-        if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') toolUseId = event.content_block.id;
-      });
-      stream.on('inputJson', (partial) => {
-        chars += partial.length;
-        request.onProgress?.(chars);
-      });
-      stream.on('text', (text) => {
-        chars += text.length;
-        request.onProgress?.(chars);
-      });
-      try {
-        const { response, request_id } = await stream.withResponse();
-        this.limiter.observe(response.headers);
-        if (request_id) requestIds.push(request_id);
-        const message = await stream.finalMessage();
-        actualUsd = costUsd(request.model, rawUsage(message.usage));
-        return message;
-      } catch (error) {
-        // The SDK parses tool input as it streams and gives up on input that is not JSON at all.
-        const cause = (error as { cause?: unknown })?.cause;
-        if (toolUseId && !request.signal?.aborted && error instanceof Anthropic.AnthropicError && cause instanceof SyntaxError) {
-          throw new InvalidToolJsonError(toolUseId, cause.message.slice(0, 200), started && { ...started, outputTokens: 0 });
-        }
-        throw error;
-      }
+      const message = await this.streamMessage(params, request, requestIds);
+      actualUsd = costUsd(request.model, rawUsage(message.usage));
+      return message;
     } catch (error) {
       if (error instanceof InvalidToolJsonError) throw error;
       if (error instanceof Anthropic.APIError && error.headers) this.limiter.observe(error.headers);
@@ -324,6 +297,43 @@ export class AnthropicProvider {
       throw classifyError(error, request.signal);
     } finally {
       request.budget?.afterSend(worstUsd, actualUsd);
+    }
+  }
+
+  /** Streams one Messages call, reporting progress as the answer arrives; the final message once it is complete. */
+  private async streamMessage(
+    params: StreamParams,
+    request: Pick<StructuredRequest<unknown>, 'signal' | 'onProgress'>,
+    requestIds: string[],
+  ): Promise<Message> {
+    const stream = this.client.messages.stream(params, { signal: request.signal });
+    let chars = 0;
+    let toolUseId: string | undefined;
+    let started: RawUsage | undefined;
+    stream.on('streamEvent', (event) => {
+      if (event.type === 'message_start') started = rawUsage(event.message.usage);
+      if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') toolUseId = event.content_block.id;
+    });
+    stream.on('inputJson', (partial) => {
+      chars += partial.length;
+      request.onProgress?.(chars);
+    });
+    stream.on('text', (text) => {
+      chars += text.length;
+      request.onProgress?.(chars);
+    });
+    try {
+      const { response, request_id } = await stream.withResponse();
+      this.limiter.observe(response.headers);
+      if (request_id) requestIds.push(request_id);
+      return await stream.finalMessage();
+    } catch (error) {
+      // The SDK parses tool input as it streams and gives up on input that is not JSON at all.
+      const cause = (error as { cause?: unknown })?.cause;
+      if (toolUseId && !request.signal?.aborted && error instanceof Anthropic.AnthropicError && cause instanceof SyntaxError) {
+        throw new InvalidToolJsonError(toolUseId, cause.message.slice(0, 200), started && { ...started, outputTokens: 0 });
+      }
+      throw error;
     }
   }
 }
