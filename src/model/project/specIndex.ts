@@ -174,26 +174,12 @@ function ruleProblems(rule: Rule, spec: ProjectSpec, index: SpecIndex, problems:
       if (spec.auth.kind === 'none') problems.push(`${label}: the spec has no auth`);
       else for (const role of rule.roles) if (!spec.auth.roles.includes(role)) problems.push(`${label}: unknown role ${role}`);
       break;
-    case 'statusWorkflow': {
-      const field = index.field(rule.entity, rule.field);
-      if (!field || field.type !== 'enum') problems.push(`${label}: ${rule.field} must be an enum field`);
-      else {
-        const values = new Set(field.enumValues);
-        for (const value of [rule.initial, ...rule.transitions.flatMap((t) => [t.from, t.to])]) {
-          if (!values.has(value)) problems.push(`${label}: "${value}" is not a value of ${rule.field}`);
-        }
-      }
+    case 'statusWorkflow':
+      statusWorkflowProblems(rule, label, index, problems);
       break;
-    }
-    case 'dateOrder': {
-      for (const name of [rule.earlier, rule.later]) {
-        const field = index.field(rule.entity, name);
-        if (!field) problems.push(`${label}: ${rule.entity} has no field ${name}`);
-        else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: ${name} must be a date or date-time field, not ${field.type}`);
-      }
-      if (rule.earlier === rule.later) problems.push(`${label}: compares ${rule.earlier} with itself`);
+    case 'dateOrder':
+      dateOrderProblems(rule, label, index, problems);
       break;
-    }
     case 'refuseWhen':
       refuseWhenProblems(rule, label, index, needRelation, problems);
       break;
@@ -216,6 +202,26 @@ function capacityProblems(rule: Extract<Rule, { kind: 'capacity' }>, label: stri
     if (!field) problems.push(`${label}: ${rule.entity} has no field ${rule.period.field}`);
     else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: the period is counted on ${rule.period.field}, which must be a date or date-time field, not ${field.type}`);
   }
+}
+
+function statusWorkflowProblems(rule: Extract<Rule, { kind: 'statusWorkflow' }>, label: string, index: SpecIndex, problems: string[]): void {
+  const field = index.field(rule.entity, rule.field);
+  if (!field || field.type !== 'enum') problems.push(`${label}: ${rule.field} must be an enum field`);
+  else {
+    const values = new Set(field.enumValues);
+    for (const value of [rule.initial, ...rule.transitions.flatMap((t) => [t.from, t.to])]) {
+      if (!values.has(value)) problems.push(`${label}: "${value}" is not a value of ${rule.field}`);
+    }
+  }
+}
+
+function dateOrderProblems(rule: Extract<Rule, { kind: 'dateOrder' }>, label: string, index: SpecIndex, problems: string[]): void {
+  for (const name of [rule.earlier, rule.later]) {
+    const field = index.field(rule.entity, name);
+    if (!field) problems.push(`${label}: ${rule.entity} has no field ${name}`);
+    else if (!TIME_TYPES.includes(field.type)) problems.push(`${label}: ${name} must be a date or date-time field, not ${field.type}`);
+  }
+  if (rule.earlier === rule.later) problems.push(`${label}: compares ${rule.earlier} with itself`);
 }
 
 function refuseWhenProblems(rule: Extract<Rule, { kind: 'refuseWhen' }>, label: string, index: SpecIndex, needRelation: NeedRelation, problems: string[]): void {
