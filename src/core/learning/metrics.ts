@@ -9,7 +9,7 @@ export function computeMetrics(runs: readonly RunOutcomes[]): HistoryMetrics {
   const ordered = [...runs].sort((a, b) => a.createdAt - b.createdAt);
 
   const stageAcc = new Map<string, OutcomeAccumulator>();
-  const variantAcc = new Map<string, { stage: string; variant: string; acc: OutcomeAccumulator }>();
+  const variantAcc: VariantAccumulators = new Map();
   const days = new Map<string, PeriodTotals>();
   const weeks = new Map<string, PeriodTotals>();
   let succeeded = 0;
@@ -26,25 +26,46 @@ export function computeMetrics(runs: readonly RunOutcomes[]): HistoryMetrics {
       addToPeriod(days, utcDay(date), run);
       addToPeriod(weeks, isoWeek(date), run);
     }
-    for (const outcome of run.stages) {
-      // Only stages that ran to an end say something about the stage: one the user cancelled, a
-      // reload cut short or a failed dependency skipped is not counted for or against it.
-      if (outcome.status !== 'succeeded' && outcome.status !== 'failed') continue;
-      getOrCreate(stageAcc, outcome.stage, () => new OutcomeAccumulator()).add(outcome);
-      // NUL cannot appear in ids, so the joined key is unambiguous.
-      const key = `${outcome.stage}\u0000${outcome.variant}`;
-      const entry = getOrCreate(variantAcc, key, () => ({
-        stage: outcome.stage,
-        variant: outcome.variant,
-        acc: new OutcomeAccumulator(),
-      }));
-      entry.acc.add(outcome);
-    }
+    addStageOutcomes(run.stages, stageAcc, variantAcc);
   }
 
   const stageOrder = [...stageAcc.keys()];
   const stages = stageOrder.map((stage) => stageAcc.get(stage)!.stats(stage));
-  const variants: VariantStats[] = [...variantAcc.values()]
+  return {
+    runs: ordered.length,
+    succeeded,
+    totalCostUsd,
+    totalTokens,
+    stages,
+    variants: variantStats(variantAcc, stageAcc, stageOrder),
+    days: [...days.values()],
+    weeks: [...weeks.values()],
+  };
+}
+
+type VariantAccumulators = Map<string, { stage: string; variant: string; acc: OutcomeAccumulator }>;
+
+/** Counts one run's stage outcomes for their stage and for the prompt variant they used. */
+function addStageOutcomes(outcomes: readonly StageOutcome[], stageAcc: Map<string, OutcomeAccumulator>, variantAcc: VariantAccumulators): void {
+  for (const outcome of outcomes) {
+    // Only stages that ran to an end say something about the stage: one the user cancelled, a
+    // reload cut short or a failed dependency skipped is not counted for or against it.
+    if (outcome.status !== 'succeeded' && outcome.status !== 'failed') continue;
+    getOrCreate(stageAcc, outcome.stage, () => new OutcomeAccumulator()).add(outcome);
+    // NUL cannot appear in ids, so the joined key is unambiguous.
+    const key = `${outcome.stage}\u0000${outcome.variant}`;
+    const entry = getOrCreate(variantAcc, key, () => ({
+      stage: outcome.stage,
+      variant: outcome.variant,
+      acc: new OutcomeAccumulator(),
+    }));
+    entry.acc.add(outcome);
+  }
+}
+
+/** Each variant's statistics and its share of its stage's runs, in stage order then by variant name. */
+function variantStats(variantAcc: VariantAccumulators, stageAcc: Map<string, OutcomeAccumulator>, stageOrder: string[]): VariantStats[] {
+  return [...variantAcc.values()]
     .map(({ stage, variant, acc }) => ({
       ...acc.stats(stage),
       variant,
@@ -54,17 +75,6 @@ export function computeMetrics(runs: readonly RunOutcomes[]): HistoryMetrics {
       (a, b) =>
         stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage) || compareStrings(a.variant, b.variant),
     );
-
-  return {
-    runs: ordered.length,
-    succeeded,
-    totalCostUsd,
-    totalTokens,
-    stages,
-    variants,
-    days: [...days.values()],
-    weeks: [...weeks.values()],
-  };
 }
 
 /** Collects the outcomes of one stage kind (or one stage kind + variant). */
