@@ -12,7 +12,7 @@ import { backoffDelay, RunCancelledError } from './scheduler';
 import { domainModel, type ModelAnswer, reconcileModel } from './stages/domainModel';
 import { LayerCache } from './stages/layers';
 import type { ClaudeStageContext, StageInstance } from './stages/types';
-import { InvalidModelOutputError, sleepUnlessAborted } from '../providers/anthropic';
+import { InvalidModelOutputError, sleepUnlessAborted, type StructuredResult } from '../providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import { generationProblems } from '../../model/project/generatable';
 
@@ -61,20 +61,8 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
   if (problems.length) throw new RefineModelError(`Fix the model first: ${problems.slice(0, 3).join('; ')}`);
   const stage: StageInstance = { id: domainModel.kind, title: domainModel.title, kind: domainModel.kind, dependsOn: [], description: domainModel.description, definition: domainModel };
   const signal = options.signal ?? new AbortController().signal;
-  let layers: LayerCache | undefined;
-  const context: ClaudeStageContext = {
-    spec,
-    requirementsText: spec.requirements.text,
-    get layers() {
-      layers ??= new LayerCache(spec);
-      return layers;
-    },
-    signal,
-    inputs: new Map(),
-    offline: { files: [], spec, summary: '' },
-  };
   // The same call as the domain-model stage makes in a run: variant, model, context, limits, checks.
-  const call = prepareClaudeCall<ModelAnswer>(stage, refine, context, { model, chooseVariant: options.chooseVariant });
+  const call = prepareClaudeCall<ModelAnswer>(stage, refine, reviewContext(spec, signal), { model, chooseVariant: options.chooseVariant });
   const ledger = new BudgetLedger(options.budgetUsd);
   if (!ledger.fits(call.worstCaseUsd)) {
     throw new RefineModelError(
@@ -87,31 +75,59 @@ export async function refineModel(options: RefineModelOptions): Promise<RefinedM
     try {
       const hold = await reserveCall(ledger, call.worstCaseUsd, `asking ${call.model} again`, { signal });
       const result = await structuredOnHold(hold, options.provider, call.request({ signal, onProgress: options.onProgress }));
-      const reconciled = reconcileModel(result.value, spec);
-      const changes = modelChanges(spec, reconciled.spec, reconciled.renames);
-      const summary = describeModelChanges(changes);
-      if (reconciled.dropped.length) summary.push(`removed with them: ${reconciled.dropped.join('; ')}`);
-      return {
-        spec: reconciled.spec,
-        changes,
-        summary,
-        changed: hasModelChanges(changes),
-        usage: result.usage,
-        model: result.model,
-        variant: call.variant.id,
-        repaired: result.repaired,
-      };
+      return refinedModel(result, spec, call.variant.id);
     } catch (error) {
-      if (signal.aborted || error instanceof RunCancelledError) throw new RunCancelledError();
-      if (error instanceof InvalidModelOutputError) {
-        throw new RefineModelError(`Claude's model was still invalid after one repair, so your model is unchanged: ${error.problems.slice(0, 4).join('; ')}`, error.usage);
-      }
-      const spent = (error as { usage?: Usage }).usage;
-      if (error instanceof BudgetExceededError) throw new RefineModelError(`${error.message} Your model is unchanged.`, spent);
-      const retryable = (error as { retryable?: unknown })?.retryable === true;
-      if (!retryable || attempt >= maxAttempts) throw new RefineModelError(error instanceof Error ? error.message : String(error), spent);
+      const final = finalError(error, signal, attempt, maxAttempts);
+      if (final) throw final;
       // Overload and server errors back off for seconds (jittered), or as long as the server asks.
       await sleep(backoffDelay({ ...CLAUDE_RETRY, maxAttempts }, attempt, error), signal);
     }
   }
+}
+
+/** What the domain-model stage's Claude step reads, outside a run: the reviewed spec and nothing before it. */
+function reviewContext(spec: ProjectSpec, signal: AbortSignal): ClaudeStageContext {
+  let layers: LayerCache | undefined;
+  return {
+    spec,
+    requirementsText: spec.requirements.text,
+    get layers() {
+      layers ??= new LayerCache(spec);
+      return layers;
+    },
+    signal,
+    inputs: new Map(),
+    offline: { files: [], spec, summary: '' },
+  };
+}
+
+/** Claude's answer reconciled with the spec, and what it changes in words. */
+function refinedModel(result: StructuredResult<ModelAnswer>, spec: ProjectSpec, variant: string): RefinedModel {
+  const reconciled = reconcileModel(result.value, spec);
+  const changes = modelChanges(spec, reconciled.spec, reconciled.renames);
+  const summary = describeModelChanges(changes);
+  if (reconciled.dropped.length) summary.push(`removed with them: ${reconciled.dropped.join('; ')}`);
+  return {
+    spec: reconciled.spec,
+    changes,
+    summary,
+    changed: hasModelChanges(changes),
+    usage: result.usage,
+    model: result.model,
+    variant,
+    repaired: result.repaired,
+  };
+}
+
+/** The error to end with, or undefined when the failure is worth another attempt. */
+function finalError(error: unknown, signal: AbortSignal, attempt: number, maxAttempts: number): Error | undefined {
+  if (signal.aborted || error instanceof RunCancelledError) return new RunCancelledError();
+  if (error instanceof InvalidModelOutputError) {
+    return new RefineModelError(`Claude's model was still invalid after one repair, so your model is unchanged: ${error.problems.slice(0, 4).join('; ')}`, error.usage);
+  }
+  const spent = (error as { usage?: Usage }).usage;
+  if (error instanceof BudgetExceededError) return new RefineModelError(`${error.message} Your model is unchanged.`, spent);
+  const retryable = (error as { retryable?: unknown })?.retryable === true;
+  if (!retryable || attempt >= maxAttempts) return new RefineModelError(error instanceof Error ? error.message : String(error), spent);
+  return undefined;
 }
