@@ -3,7 +3,7 @@
 // generated code: callers must only use it with the user's consent in a trusted workspace. Least
 // privilege: npm never runs dependencies' install scripts, and the processes see only the
 // environment variables a build needs (no API keys, tokens or cloud credentials).
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -153,22 +153,13 @@ function runStep(step: VerifyStep, cwd: string, options: VerifyOptions): Promise
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
-    const kill = () => {
-      if (!child.pid || child.exitCode !== null) return;
-      try {
-        // The whole group: npm starts vitest/tsc as grandchildren.
-        process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    };
     const timer = setTimeout(() => {
       timedOut = true;
-      kill();
+      killGroup(child);
     }, timeoutMs);
     const onAbort = () => {
       cancelled = true;
-      kill();
+      killGroup(child);
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const collect = (chunk: Buffer) => {
@@ -182,25 +173,52 @@ function runStep(step: VerifyStep, cwd: string, options: VerifyOptions): Promise
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (spawnError) output += `\n${spawnError.message}`;
-      const ok = !timedOut && !cancelled && exitCode === 0;
-      const firstErrors = ok ? [] : firstErrorLines(output);
-      if (!ok && timedOut) firstErrors.unshift(`${step.name} did not finish within ${Math.round(timeoutMs / 1000)} s`);
-      if (!ok && cancelled) firstErrors.unshift(`${step.name} was cancelled`);
-      resolve({
-        name: step.name,
-        ok,
-        exitCode,
-        signal,
-        durationMs: Date.now() - started,
-        timedOut,
-        cancelled,
-        firstErrors,
-        outputTail: output.slice(-TAIL_CHARS),
-      });
+      resolve(stepResult(step, { exitCode, signal, output, timedOut, cancelled, timeoutMs, durationMs: Date.now() - started }));
     };
     child.on('error', (error) => finish(null, null, error));
     child.on('close', (code, signal) => finish(code, signal));
   });
+}
+
+/** Ends a step's process and everything it started, unless it has ended already. */
+function killGroup(child: ChildProcess): void {
+  if (!child.pid || child.exitCode !== null) return;
+  try {
+    // The whole group: npm starts vitest/tsc as grandchildren.
+    process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+interface StepEnd {
+  exitCode: number | null;
+  signal: string | null;
+  output: string;
+  timedOut: boolean;
+  cancelled: boolean;
+  timeoutMs: number;
+  durationMs: number;
+}
+
+/** How a step ended, with a timeout or a cancellation said first among its errors. */
+function stepResult(step: VerifyStep, end: StepEnd): StepResult {
+  const { exitCode, signal, output, timedOut, cancelled, timeoutMs } = end;
+  const ok = !timedOut && !cancelled && exitCode === 0;
+  const firstErrors = ok ? [] : firstErrorLines(output);
+  if (!ok && timedOut) firstErrors.unshift(`${step.name} did not finish within ${Math.round(timeoutMs / 1000)} s`);
+  if (!ok && cancelled) firstErrors.unshift(`${step.name} was cancelled`);
+  return {
+    name: step.name,
+    ok,
+    exitCode,
+    signal,
+    durationMs: end.durationMs,
+    timedOut,
+    cancelled,
+    firstErrors,
+    outputTail: output.slice(-TAIL_CHARS),
+  };
 }
 
 /** Runs install, build and test in order; stops at the first failing step. */
