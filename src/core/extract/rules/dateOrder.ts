@@ -59,53 +59,116 @@ function onEntity(entity: DraftEntity, ws: string[]): DraftField | undefined {
   return fieldIn(entity, ws, 1.5, isTimeField) ?? fieldIn(entity, ws, 2.5);
 }
 
+/** A comparison in the clause: its comparator in words, the text on each side, and a gap the text asks for ("at least 2 days"). */
+interface Comparison {
+  comparator: string;
+  leftText: string;
+  rightText: string;
+  offset: RegExpExecArray | null;
+}
+
+/** The two dates compared: the entity holding them, the fields found so far and the words that name each side. */
+interface DatePair {
+  entity: DraftEntity;
+  fa?: DraftField;
+  fb?: DraftField;
+  aWords: string[];
+  bWords: string[];
+  rightWords: string[];
+  guessed?: boolean;
+}
+
 export function dateOrder(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const cmp = comparisonIn(plain);
+  if (!cmp) return false;
+  const phrases = comparedPhrases(ctx, cmp);
+  if (!phrases) return false;
+  const { later, allowEqual } = orderOf(cmp);
+  const pair = locateDates(ctx, plain, phrases.left, phrases.right);
+  if (!pair) return false;
+  const label = `${pair.aWords.join(' ')} ${later === 'left' ? 'after' : 'before'} ${pair.bWords.join(' ')}`;
+  if (cannotCompare(ctx, pair, label)) return true;
+  const fields = dateFields(ctx, pair);
+  if (!fields) return true;
+  const [fa, fb] = fields;
+  fa.sources.add(ctx.sentence.id);
+  fb.sources.add(ctx.sentence.id);
+  const [earlier, laterField] = later === 'left' ? [fb, fa] : [fa, fb];
+  const added = addOrNote(ctx, { kind: 'dateOrder', entity: pair.entity.name, earlier: earlier.name, later: laterField.name, allowEqual, sources: [ctx.sentence.id] }, label);
+  if (added && cmp.offset) {
+    note(ctx, `The order of ${laterField.name} after ${earlier.name} is checked, but not the gap of ${parseNumber(cmp.offset[1]) ?? cmp.offset[1]} ${cmp.offset[2]}: the generated checks compare the two dates only.`);
+  }
+  return true;
+}
+
+/** The comparator and the text around it, unless the clause is a refusal that only mentions a moment. */
+function comparisonIn(plain: string): Comparison | undefined {
   const found = COMPARATOR.exec(plain);
-  if (!found) return false;
+  if (!found) return undefined;
   // "end > start": a symbol between two names reads like the words.
   const symbol = found[2];
-  const m: RegExpExecArray = found;
-  if (symbol) m[1] = symbol.startsWith('>') ? (symbol === '>=' ? 'on or after' : 'after') : symbol === '<=' ? 'on or before' : 'before';
-  let leftText = plain.slice(0, m.index);
-  const rightText = plain.slice(m.index + m[0].length);
+  const comparator = symbol ? (symbol.startsWith('>') ? (symbol === '>=' ? 'on or after' : 'after') : symbol === '<=' ? 'on or before' : 'before') : found[1];
+  let leftText = plain.slice(0, found.index);
+  const rightText = plain.slice(found.index + found[0].length);
   const offset = /\b(?:at least|minimum|min|no less than|no sooner than)\s+(\S+)\s+(?:working\s+|business\s+|calendar\s+)?(days?|hours?|weeks?|minutes?|months?)\s*$/.exec(leftText);
   if (offset) leftText = leftText.slice(0, offset.index);
   // "… can't be cancelled after …" or "members can book before …" are refusals, not an order of two dates.
-  if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return false;
+  if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return undefined;
   const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b)([a-z]+)/.exec(leftText);
-  if (verbs && isActionVerb(verbs[1])) return false;
+  if (verbs && isActionVerb(verbs[1])) return undefined;
   // Run-on notes ("… start/end. no double bookings on a car obv end has to be after start lol …"): the last sentence before, the first after.
   leftText = leftText.slice(Math.max(leftText.lastIndexOf('. '), leftText.lastIndexOf('; '), leftText.lastIndexOf('! '), leftText.lastIndexOf('? ')) + 1);
-  let left = sidePhrase(leftText, 'left');
-  let right = sidePhrase(rightText.split(/[.;!?,(]/)[0], 'right');
-  // "a booking must end after it starts": the verbs name the moments of the record before them.
-  const verbal = /^(.*?)\b(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not)\s+(end|finish|start|begin|close|open|return|leave|depart|arrive)$/.exec(leftText.trim());
-  const rightVerb = /^(?:it|they|the [a-z ]+?)?\s*(starts|begins|opens|ends|finishes|closes|arrives|leaves|departs|is created|was created)\b/.exec(rightText.trim());
-  if (verbal && rightVerb) {
-    const owner = lastRecordIn(ctx, verbal[1]);
-    if (owner) {
-      left = [...owner.entity.key.split(' '), verbal[2]];
-      right = [...owner.entity.key.split(' '), rightVerb[1].replace(/s$|es$/, '').replace(/^is created|was created$/, 'created')];
-    }
-  }
+  return { comparator, leftText, rightText, offset };
+}
+
+/** The words naming each side's moment, short enough and time-like, else undefined. */
+function comparedPhrases(ctx: RuleContext, cmp: Comparison): { left: string[]; right: string[] } | undefined {
+  let left = sidePhrase(cmp.leftText, 'left');
+  let right = sidePhrase(cmp.rightText.split(/[.;!?,(]/)[0], 'right');
+  const moments = verbalMoments(ctx, cmp);
+  if (moments) ({ left, right } = moments);
   const row = ctx.clause.subjectField;
-  if (row && (leftText.includes(':') || !left.length)) left = row;
+  if (row && (cmp.leftText.includes(':') || !left.length)) left = row;
   if (left.length > 4) left = shortestTimePhrase(ctx, left, 'suffix');
   if (right.length > 4) right = shortestTimePhrase(ctx, right, 'prefix');
-  if (!left.length || !right.length || left.length > 6 || right.length > 6) return false;
-  if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return false;
-  const negated = NEGATION.test(leftText) && !/^not (before|after)$/.test(m[1]);
-  let later: 'left' | 'right' = /after|later|follow/.test(m[1]) ? 'left' : 'right';
-  let allowEqual = /^(on or|no earlier|no later|not)/.test(m[1]);
+  if (!left.length || !right.length || left.length > 6 || right.length > 6) return undefined;
+  if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return undefined;
+  return { left, right };
+}
+
+/** "a booking must end after it starts": the verbs name the moments of the record before them. */
+function verbalMoments(ctx: RuleContext, cmp: Comparison): { left: string[]; right: string[] } | undefined {
+  const verbal = /^(.*?)\b(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not)\s+(end|finish|start|begin|close|open|return|leave|depart|arrive)$/.exec(cmp.leftText.trim());
+  const rightVerb = /^(?:it|they|the [a-z ]+?)?\s*(starts|begins|opens|ends|finishes|closes|arrives|leaves|departs|is created|was created)\b/.exec(cmp.rightText.trim());
+  if (!verbal || !rightVerb) return undefined;
+  const owner = lastRecordIn(ctx, verbal[1]);
+  if (!owner) return undefined;
+  return {
+    left: [...owner.entity.key.split(' '), verbal[2]],
+    right: [...owner.entity.key.split(' '), rightVerb[1].replace(/s$|es$/, '').replace(/^is created|was created$/, 'created')],
+  };
+}
+
+/** Which side must be later and whether equal dates pass: "not after" and a negated clause turn the order round. */
+function orderOf(cmp: Comparison): { later: 'left' | 'right'; allowEqual: boolean } {
+  const word = cmp.comparator;
+  const negated = NEGATION.test(cmp.leftText) && !/^not (before|after)$/.test(word);
+  let later: 'left' | 'right' = /after|later|follow/.test(word) ? 'left' : 'right';
+  let allowEqual = /^(on or|no earlier|no later|not)/.test(word);
   if (negated) {
     later = later === 'left' ? 'right' : 'left';
     allowEqual = true;
   }
-  if (/^not /.test(m[1])) later = /after/.test(m[1]) ? 'right' : 'left';
+  if (/^not /.test(word)) later = /after/.test(word) ? 'right' : 'left';
+  return { later, allowEqual };
+}
+
+/** The entity and the fields the two sides name; the right side may move both onto the record it names. */
+function locateDates(ctx: RuleContext, plain: string, left: string[], right: string[]): DatePair | undefined {
   const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
   const a = locateField(ctx, left.join(' '), named, isTimeField);
-  if (!a?.entity) return false;
+  if (!a?.entity) return undefined;
   let entity = a.entity;
   let fa = a.field;
   const rightWords = stripArticles(right);
@@ -127,10 +190,14 @@ export function dateOrder(ctx: RuleContext): boolean {
       }
     } else if (b?.field && b.entity === entity) fb = b.field;
   }
-  const aWords = a.words;
   const bWords = rightWords.filter((w) => !mentionsIn(ctx, [w]).some((x) => x.entity === entity));
-  const label = `${aWords.join(' ')} ${later === 'left' ? 'after' : 'before'} ${bWords.join(' ')}`;
-  if (!fa && !fb && a.guessed) {
+  return { entity, fa, fb, aWords: a.words, bWords, rightWords, guessed: a.guessed };
+}
+
+/** Says (in a note) why no rule can be made when no record has the dates or a side is the app's own timestamp. */
+function cannotCompare(ctx: RuleContext, pair: DatePair, label: string): boolean {
+  const { entity, fa, fb, aWords, bWords, rightWords } = pair;
+  if (!fa && !fb && pair.guessed) {
     // Neither date exists and no record is named: say which fields would do it instead of guessing where.
     const fixes = [fieldSuggestion(entity, aWords, timeType(aWords)), fieldSuggestion(entity, bWords.length ? bWords : rightWords, timeType(bWords))].filter((x): x is Suggestion => !!x);
     note(ctx, `Looks like a date order (${label}), but no record type has these dates; ${entity.name} is only a guess.`, fixes);
@@ -143,25 +210,23 @@ export function dateOrder(ctx: RuleContext): boolean {
       return true;
     }
   }
-  // Names the text gives but the model lacks become date fields.
-  fa ??= ensureField(ctx, entity, aWords, timeType(aWords, fb));
-  fb ??= ensureField(ctx, entity, bWords.length ? bWords : rightWords, timeType(bWords, fa));
+  return false;
+}
+
+/** The two date fields, adding those the text names but the model lacks; a note and undefined when they are not two dates. */
+function dateFields(ctx: RuleContext, pair: DatePair): [DraftField, DraftField] | undefined {
+  const { entity, aWords, bWords, rightWords } = pair;
+  const fa = pair.fa ?? ensureField(ctx, entity, aWords, timeType(aWords, pair.fb));
+  const fb = pair.fb ?? ensureField(ctx, entity, bWords.length ? bWords : rightWords, timeType(bWords, fa));
   if (!fa || !fb || fa === fb) {
     note(ctx, `Looks like a date order on ${entity.name}, but its two dates could not both be found.`);
-    return true;
+    return undefined;
   }
   for (const f of [fa, fb]) {
     if (!isTimeField(asTime(f)!)) {
       note(ctx, `Looks like a date order on ${entity.name}, but ${f.name} is a ${f.type} field, not a date or date-time.`);
-      return true;
+      return undefined;
     }
   }
-  fa.sources.add(ctx.sentence.id);
-  fb.sources.add(ctx.sentence.id);
-  const [earlier, laterField] = later === 'left' ? [fb, fa] : [fa, fb];
-  const added = addOrNote(ctx, { kind: 'dateOrder', entity: entity.name, earlier: earlier.name, later: laterField.name, allowEqual, sources: [ctx.sentence.id] }, label);
-  if (added && offset) {
-    note(ctx, `The order of ${laterField.name} after ${earlier.name} is checked, but not the gap of ${parseNumber(offset[1]) ?? offset[1]} ${offset[2]}: the generated checks compare the two dates only.`);
-  }
-  return true;
+  return [fa, fb];
 }
