@@ -56,86 +56,110 @@ function step(type: FieldType): number {
   return type === 'integer' ? 1 : 0.01;
 }
 
+type Bounds = { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean };
+type RangeHint = { unit?: string; comparative?: string; label: string; on?: DraftEntity };
+type Dimension = NonNullable<ReturnType<typeof dimension>>;
+
+/** Where a range goes: the record, its field when it has one yet, and the words that name the field. */
+interface RangeTarget {
+  entity?: DraftEntity;
+  field?: DraftField;
+  words: string[];
+}
+
+const numeric = (f: DraftField) => NUMERIC.includes(f.type);
+
 /** Finds (or adds) the numeric field a range is about and sets its bounds; notes why when it cannot. */
-export function applyRange(
-  ctx: RuleContext,
-  subject: string[],
-  bounds: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean },
-  hint: { unit?: string; comparative?: string; label: string; on?: DraftEntity },
-): boolean {
+export function applyRange(ctx: RuleContext, subject: string[], bounds: Bounds, hint: RangeHint): boolean {
   const dim = dimension(hint.unit, hint.comparative);
-  // Records named inside a parenthesised list are items of it, not the owner of the value.
-  const named = mentionsIn(ctx, ctx.clause.plain.replace(/\([^()]*\)/g, ' ')).filter((m) => !m.person || m.entity.name !== 'User').map((m) => m.entity);
-  let entity: DraftEntity | undefined;
-  let field: DraftField | undefined;
-  let words = stripArticles(subject);
-  const numeric = (f: DraftField) => NUMERIC.includes(f.type);
-  // "quote must be positive", "kg can't be negative": a field typed text only for want of a type is the value (retyped below).
-  const untyped = (f: DraftField) => f.type === 'string' && !f.enumValues && !TEXTUAL.test(f.name) && UNITS[hint.unit ?? ''] !== 'characters';
-  const valueField = (f: DraftField) => numeric(f) || untyped(f);
-  if (!words.length && ctx.clause.subjectField) words = ctx.clause.subjectField;
-  const asEntity = hint.on ? { entity: hint.on } : words.length ? mentionsIn(ctx, words).find((m) => m.end === words.length - 1 && m.start === 0) : undefined;
-  if (asEntity && dim) {
-    // "a walk can't be shorter than 30 min", "max 4 hours per booking": the record is named; the unit names the field.
-    entity = asEntity.entity;
-    field = fieldIn(entity, dim.words, 1.5, numeric) ?? entity.fields.find((f) => numeric(f) && (f.name.toLowerCase().includes(dim.words[0]) || (dim.words[0] === 'duration' && /length|minutes/i.test(f.name))));
-    words = dim.words;
-  } else if (words.length) {
-    const hit = locateField(ctx, words.join(' '), named, valueField) ?? undefined;
-    if (hit && !hit.field && hit.guessed && !(ctx.clause.subjectField && fieldIn(hit.entity, ctx.clause.subjectField, 2.5))) {
-      const suggestion = fieldSuggestion(hit.entity, hit.words, typeFor(hit.words, hint.unit));
-      note(ctx, `Looks like a value range (${hint.label}), but no record type has a field "${hit.words.join(' ')}".`, suggestion ? [suggestion] : []);
-      return true;
-    }
-    entity = hit?.entity;
-    field = hit?.field;
-    words = hit?.words ?? words;
-    if (!field && hit && ctx.clause.subjectField) field = fieldIn(hit.entity, ctx.clause.subjectField, 2.5);
-  } else if (dim) {
-    const pool = candidates(ctx, named);
-    for (const e of pool) {
-      const f = fieldIn(e, dim.words, 1.5, numeric);
-      if (f) {
-        entity = e;
-        field = f;
-        break;
-      }
-    }
-    entity ??= named[0];
-    words = dim.words;
-  }
+  const target = rangeTarget(ctx, subject, hint, dim);
+  if (!target) return true;
+  const { entity, words } = target;
   if (!entity) {
     note(ctx, `Looks like a value range (${hint.label}), but no record type with that value was found.`);
     return true;
   }
-  const type = field?.type ?? dim?.type ?? typeFor(words, hint.unit);
+  const type = target.field?.type ?? dim?.type ?? typeFor(words, hint.unit);
+  const field = target.field ? asNumber(ctx, entity, target.field, words, hint) : addValueField(ctx, entity, words, type, hint, dim);
+  if (field) setBounds(ctx, entity, field, bounds, hint.label);
+  return true;
+}
+
+/** The record and field the subject (or else the unit) names; undefined once a note says no record has that field. */
+function rangeTarget(ctx: RuleContext, subject: string[], hint: RangeHint, dim: Dimension | undefined): RangeTarget | undefined {
+  // Records named inside a parenthesised list are items of it, not the owner of the value.
+  const named = mentionsIn(ctx, ctx.clause.plain.replace(/\([^()]*\)/g, ' ')).filter((m) => !m.person || m.entity.name !== 'User').map((m) => m.entity);
+  let words = stripArticles(subject);
+  if (!words.length && ctx.clause.subjectField) words = ctx.clause.subjectField;
+  const asEntity = hint.on ? { entity: hint.on } : words.length ? mentionsIn(ctx, words).find((m) => m.end === words.length - 1 && m.start === 0) : undefined;
+  if (asEntity && dim) {
+    // "a walk can't be shorter than 30 min", "max 4 hours per booking": the record is named; the unit names the field.
+    const entity = asEntity.entity;
+    const field = fieldIn(entity, dim.words, 1.5, numeric) ?? entity.fields.find((f) => numeric(f) && (f.name.toLowerCase().includes(dim.words[0]) || (dim.words[0] === 'duration' && /length|minutes/i.test(f.name))));
+    return { entity, field, words: dim.words };
+  }
+  if (words.length) return namedField(ctx, words, named, hint);
+  if (dim) return fieldOfDimension(ctx, named, dim);
+  return { words };
+}
+
+/** The field the subject words name, on a record named nearby; a note (and undefined) when the record is only a guess and lacks it. */
+function namedField(ctx: RuleContext, words: string[], named: DraftEntity[], hint: RangeHint): RangeTarget | undefined {
+  // "quote must be positive", "kg can't be negative": a field typed text only for want of a type is the value (retyped later).
+  const untyped = (f: DraftField) => f.type === 'string' && !f.enumValues && !TEXTUAL.test(f.name) && UNITS[hint.unit ?? ''] !== 'characters';
+  const hit = locateField(ctx, words.join(' '), named, (f) => numeric(f) || untyped(f)) ?? undefined;
+  const subjectField = ctx.clause.subjectField;
+  if (hit && !hit.field && hit.guessed && !(subjectField && fieldIn(hit.entity, subjectField, 2.5))) {
+    const suggestion = fieldSuggestion(hit.entity, hit.words, typeFor(hit.words, hint.unit));
+    note(ctx, `Looks like a value range (${hint.label}), but no record type has a field "${hit.words.join(' ')}".`, suggestion ? [suggestion] : []);
+    return undefined;
+  }
+  let field = hit?.field;
+  if (!field && hit && subjectField) field = fieldIn(hit.entity, subjectField, 2.5);
+  return { entity: hit?.entity, field, words: hit?.words ?? words };
+}
+
+/** No subject: the first record (of those in play) with a field of the unit's dimension, else the first named. */
+function fieldOfDimension(ctx: RuleContext, named: DraftEntity[], dim: Dimension): RangeTarget {
+  for (const e of candidates(ctx, named)) {
+    const f = fieldIn(e, dim.words, 1.5, numeric);
+    if (f) return { entity: e, field: f, words: dim.words };
+  }
+  return { entity: named[0], words: dim.words };
+}
+
+/** The field found, as a number: a text field typed only by its name is retyped; any other type gets a note. */
+function asNumber(ctx: RuleContext, entity: DraftEntity, field: DraftField, words: string[], hint: RangeHint): DraftField | undefined {
   // "The mileage must be positive": a text field typed only by its name is a number after all.
-  if (field && field.type === 'string' && !field.enumValues) {
+  if (field.type === 'string' && !field.enumValues) {
     const guess = typeFor(words, hint.unit);
     field.type = NUMERIC.includes(guess) ? guess : 'decimal';
   }
-  if (field && !numeric(field)) {
-    note(ctx, `Looks like a value range (${hint.label}), but ${entity.name}.${field.name} is a ${field.type} field, not a number.`);
-    return true;
+  if (numeric(field)) return field;
+  note(ctx, `Looks like a value range (${hint.label}), but ${entity.name}.${field.name} is a ${field.type} field, not a number.`);
+  return undefined;
+}
+
+/** Adds the numeric field the words name, unless one of another type has the name or the value is only a span between two dates. */
+function addValueField(ctx: RuleContext, entity: DraftEntity, words: string[], type: FieldType, hint: RangeHint, dim: Dimension | undefined): DraftField | undefined {
+  const existing = words.length ? fieldIn(entity, words, 1.5) : undefined;
+  if (existing && !numeric(existing)) {
+    note(ctx, `Looks like a value range (${hint.label}), but ${entity.name}.${existing.name} is a ${existing.type} field, not a number.`);
+    return undefined;
   }
-  if (!field) {
-    const existing = words.length ? fieldIn(entity, words, 1.5) : undefined;
-    if (existing && !numeric(existing)) {
-      note(ctx, `Looks like a value range (${hint.label}), but ${entity.name}.${existing.name} is a ${existing.type} field, not a number.`);
-      return true;
-    }
-    // A limit on a length of time the row only stores as start and end cannot be a field range.
-    if (dim && (dim.words[0] === 'duration' || dim.words[0] === 'hours') && entity.fields.filter(isTimeField).length >= 2 && !fieldIn(entity, words, 1.5)) {
-      const suggestion = fieldSuggestion(entity, dim.words, dim.type);
-      note(ctx, `Looks like a limit on how long ${an(entity.name)} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
-      return true;
-    }
-    field = ensureField(ctx, entity, words, type, { required: false });
-    if (!field) {
-      note(ctx, `Looks like a value range (${hint.label}), but no field could be named for it on ${entity.name}.`);
-      return true;
-    }
+  // A limit on a length of time the row only stores as start and end cannot be a field range.
+  if (dim && (dim.words[0] === 'duration' || dim.words[0] === 'hours') && entity.fields.filter(isTimeField).length >= 2 && !fieldIn(entity, words, 1.5)) {
+    const suggestion = fieldSuggestion(entity, dim.words, dim.type);
+    note(ctx, `Looks like a limit on how long ${an(entity.name)} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
+    return undefined;
   }
+  const field = ensureField(ctx, entity, words, type, { required: false });
+  if (!field) note(ctx, `Looks like a value range (${hint.label}), but no field could be named for it on ${entity.name}.`);
+  return field;
+}
+
+/** Sets the bounds (exclusive ones a step inside, whole numbers for integers) unless they contradict the field's range. */
+function setBounds(ctx: RuleContext, entity: DraftEntity, field: DraftField, bounds: Bounds, label: string): void {
   let min = bounds.min !== undefined ? bounds.min + (bounds.minExclusive ? step(field.type) : 0) : undefined;
   let max = bounds.max !== undefined ? bounds.max - (bounds.maxExclusive ? step(field.type) : 0) : undefined;
   if (field.type === 'integer') {
@@ -145,15 +169,14 @@ export function applyRange(
   const nextMin = min ?? field.min;
   const nextMax = max ?? field.max;
   if (nextMin !== undefined && nextMax !== undefined && nextMin > nextMax) {
-    note(ctx, `Looks like a value range (${hint.label}), but it contradicts the range ${entity.name}.${field.name} already has (${field.min ?? '…'} to ${field.max ?? '…'}).`);
-    return true;
+    note(ctx, `Looks like a value range (${label}), but it contradicts the range ${entity.name}.${field.name} already has (${field.min ?? '…'} to ${field.max ?? '…'}).`);
+    return;
   }
   if (min !== undefined) field.min = Math.round(min * 100) / 100;
   if (max !== undefined) field.max = Math.round(max * 100) / 100;
   field.sources.add(ctx.sentence.id);
   ctx.draft.used.add(ctx.sentence.id);
   ctx.outcome.rules++;
-  return true;
 }
 
 /**
