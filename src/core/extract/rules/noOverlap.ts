@@ -31,32 +31,59 @@ function scopeRelation(ctx: RuleContext, entity: DraftEntity, scope: Mention, wo
   return rels.find((r) => hints.some((h) => r.name.toLowerCase().includes(h.replace(/_/g, '')))) ?? rels.find((r) => r.name === entity.ownerRelation) ?? rels[0];
 }
 
+type Times = ReturnType<typeof timeFields>;
+
 /** Builds the rule for `entity` rows sharing `scope`; `same` names a single moment ("the same period"). */
 function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: Mention, scopeWords: string[], same: string[] | undefined, label: string): void {
-  let booked = entity;
-  if (!booked) {
-    const children = ctx.draft.entities.filter((e) => e !== scope.entity && belongsTo(ctx, e, scope.entity).length);
-    const named = mentionsIn(ctx, ctx.sentence.plain).map((m) => m.entity);
-    const timed = children.filter((e) => timeFields(e).start || e.fields.some(textTime));
-    booked = timed.find((e) => named.includes(e)) ?? timed.find((e) => PLACE_ROWS.test(e.key.split(' ').pop() ?? '')) ?? (timed.length === 1 ? timed[0] : undefined) ?? (children.length === 1 ? children[0] : undefined);
-  }
+  const booked = entity ?? bookedUnder(ctx, scope);
   if (!booked) {
     note(ctx, `Looks like ${scope.entity.name === 'User' ? scope.role ?? 'a user' : scope.entity.name} may not be booked twice at once (${label}), but no record type of bookings with a time was found for it.`);
     return;
   }
-  let relation = scopeRelation(ctx, booked, scope, scopeWords);
-  // "Sessions in the same studio must not overlap" with no link yet: the studio a session is in.
-  if (!relation && scope.entity.name !== 'User' && scope.entity !== booked && !belongsTo(ctx, scope.entity, booked).length) {
-    const added = addRelation(ctx.draft, { from: booked.name, to: scope.entity.name, required: true }, ctx.sentence.id);
-    if (added && added.from === booked.name && added.kind === 'belongsTo') relation = added;
-  }
+  const relation = scopeLink(ctx, booked, scope, scopeWords);
   if (!relation) {
     note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || scope.entity.name} (${label}), but ${booked.name} has no link to ${scope.entity.name}.`);
     return;
   }
-  let { start, end, duration } = timeFields(booked, true);
-  // The times an overlap needs, when the record has none or only a start time: a start and an end
-  // ("a studio's sessions may not overlap" -> start time, end time). A date alone is a day (below).
+  const times = overlapTimes(ctx, booked, same);
+  const { start, end, duration } = times;
+  if (start && (end || duration)) {
+    const rule: Rule = { kind: 'noOverlap', entity: booked.name, scope: relation.name, start: start.name, sources: [ctx.sentence.id] };
+    if (end) rule.end = end.name;
+    else if (duration) rule.durationMinutesField = duration.name;
+    addOrNote(ctx, rule, label);
+    return;
+  }
+  uniqueInstead(ctx, booked, relation, same, times, label);
+}
+
+/** No booked record named: the child of the scope with a time (named in the sentence, a place's rows, or the only one). */
+function bookedUnder(ctx: RuleContext, scope: Mention): DraftEntity | undefined {
+  const children = ctx.draft.entities.filter((e) => e !== scope.entity && belongsTo(ctx, e, scope.entity).length);
+  const named = mentionsIn(ctx, ctx.sentence.plain).map((m) => m.entity);
+  const timed = children.filter((e) => timeFields(e).start || e.fields.some(textTime));
+  return timed.find((e) => named.includes(e)) ?? timed.find((e) => PLACE_ROWS.test(e.key.split(' ').pop() ?? '')) ?? (timed.length === 1 ? timed[0] : undefined) ?? (children.length === 1 ? children[0] : undefined);
+}
+
+/** The booked record's link to the scope, added when there is none yet and the scope is a record of its own. */
+function scopeLink(ctx: RuleContext, booked: DraftEntity, scope: Mention, scopeWords: string[]): DraftRelation | undefined {
+  const relation = scopeRelation(ctx, booked, scope, scopeWords);
+  // "Sessions in the same studio must not overlap" with no link yet: the studio a session is in.
+  if (!relation && scope.entity.name !== 'User' && scope.entity !== booked && !belongsTo(ctx, scope.entity, booked).length) {
+    const added = addRelation(ctx.draft, { from: booked.name, to: scope.entity.name, required: true }, ctx.sentence.id);
+    if (added && added.from === booked.name && added.kind === 'belongsTo') return added;
+  }
+  return relation;
+}
+
+/**
+ * The times an overlap needs, when the record has none or only a start time: a start and an end
+ * ("a studio's sessions may not overlap" -> start time, end time). A date alone is a day (uniqueInstead).
+ */
+function overlapTimes(ctx: RuleContext, booked: DraftEntity, same: string[] | undefined): Times {
+  const found = timeFields(booked, true);
+  const duration = found.duration;
+  let { start, end } = found;
   const sameIsStart = !!same?.length && (/^(?:time|moment|hour|hours|minute)$/.test(same[same.length - 1]) || (!!start && fieldIn(booked, same, 1.5) === start));
   if (!end && !duration && (!same?.length || sameIsStart) && (!start || start.type === 'datetime')) {
     if (!start) start = addField(booked, { words: ['start', 'time'], type: 'datetime' }, ctx.sentence.id);
@@ -66,17 +93,14 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
       ctx.draft.used.add(ctx.sentence.id);
     }
   }
-  if (start && (end || duration)) {
-    const rule: Rule = { kind: 'noOverlap', entity: booked.name, scope: relation.name, start: start.name, sources: [ctx.sentence.id] };
-    if (end) rule.end = end.name;
-    else if (duration) rule.durationMinutesField = duration.name;
-    addOrNote(ctx, rule, label);
-    return;
-  }
+  return { start, end, duration };
+}
+
+/** Without start and end: the same moment (a link or a field) or the same day makes the pair unique; else a note says what is missing. */
+function uniqueInstead(ctx: RuleContext, booked: DraftEntity, relation: DraftRelation, same: string[] | undefined, times: Times, label: string): void {
+  const { start, end, duration } = times;
   // "in the same period": a moment named by a link or a field; the pair is then simply unique.
-  const sameTarget = same?.length
-    ? mentionsIn(ctx, same).find((m) => belongsTo(ctx, booked!, m.entity).length)
-    : undefined;
+  const sameTarget = same?.length ? mentionsIn(ctx, same).find((m) => belongsTo(ctx, booked, m.entity).length) : undefined;
   const sameRelation = sameTarget ? belongsTo(ctx, booked, sameTarget.entity)[0] : undefined;
   const sameField = !sameRelation && same?.length ? fieldIn(booked, same, 1.5) ?? (/^(time|moment)$/.test(same[same.length - 1]) ? start : undefined) : undefined;
   const suggestions: Suggestion[] = [];
