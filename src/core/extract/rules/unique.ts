@@ -1,77 +1,16 @@
 // Uniqueness: "each email must be unique", "shirt number unique within a team", "name (unique)",
-// "a plate number can't be registered twice", "is never reused", "a jury member can score a film
-// only once", "members can't book the same class twice", "one review per member per book",
-// "no two rooms with the same number". Fields may be belongsTo relation names.
+// "one review per member per book", "no two rooms with the same number". Fields may be belongsTo
+// relation names. "Twice"/"only once" phrasings are read in uniqueOnce.ts.
 import type { DraftEntity, DraftField } from '../draft';
-import { belongsTo, pickRelation, relationTo, rowOf } from './links';
-import { addOrNote, candidates, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
-import { an, stripArticles, verbLemma, wordsOf } from './words';
+import { belongsTo } from './links';
+import { addOrNote, candidates, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
+import { stripArticles, wordsOf } from './words';
+import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
+
+export { uniqueOnce } from './uniqueOnce';
 
 const MODAL_TAIL = /\s*\b(?:must|has to|have to|should|needs? to|need to|only need to|only needs to|to|is|are|will|shall|always|only)?\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/;
 const SCOPE = /^\s*(?:within|per|for each|for every|in|across|for|inside|among|on|at)\s+(?:(?:a|an|the|each|every|its|their|one|that)\s+)?([a-z][a-z -]{0,40})/;
-
-const PHRASE_STOP = new Set(['that', 'which', 'and', 'so', 'because', 'want', 'where', 'while', 'but', 'obviously', 'if', 'then', 'i', 'we', 'has', 'have', 'had', 'with', 'is', 'are', 'be', 'gets', 'get', 'got', 'needs', 'need', 'must', 'should', 'can', 'will', 'may', 'keep', 'keeps', 'store', 'stores', 'record', 'records', 'a', 'an', 'the', 'each', 'every', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'any']);
-
-/** The last noun phrase of a fragment ("bikes have a frame number" -> frame number; "the reference number of a household" whole). */
-function lastPhrase(fragment: string): string[] {
-  const cut = Math.max(...[',', ';', ':', '(', ')', '.'].map((c) => fragment.lastIndexOf(c)));
-  const ws = wordsOf(cut >= 0 ? fragment.slice(cut + 1) : fragment).filter((w) => !/^(only|also|obviously|always)$/.test(w));
-  const out: string[] = [];
-  for (let i = ws.length - 1; i >= 0; i--) {
-    // An article after "of" belongs to the phrase ("number of a household").
-    if (PHRASE_STOP.has(ws[i]) && !(ws[i - 1] === 'of' && out.length && /^(a|an|the|each|every|its|their)$/.test(ws[i]))) break;
-    out.unshift(ws[i]);
-  }
-  return stripArticles(out);
-}
-
-/** The relation or field a scope phrase names on `entity` ("within a team" -> team relation). */
-function scopeOn(ctx: RuleContext, entity: DraftEntity, words: string[]): string | undefined {
-  const m = mentionsIn(ctx, words).find((x) => x.start === 0);
-  if (m) {
-    const rel = belongsTo(ctx, entity, m.entity);
-    if (rel.length) return pickRelation(entity, rel, words).name;
-  }
-  const field = fieldIn(entity, words, 1.8);
-  if (field) return field.name;
-  // "per day" -> the row's date; "per year" -> its year.
-  const w = words[0];
-  if (/^(day|date)$/.test(w)) return entity.fields.find((f) => f.type === 'date')?.name ?? entity.fields.find((f) => f.type === 'datetime' && /date|day/i.test(f.name))?.name;
-  if (/^(year|season|month|week)$/.test(w)) return fieldIn(entity, [w], 1.5)?.name;
-  return undefined;
-}
-
-
-/** Makes `field` unique (alone or with the scope) and adds the rule. */
-function uniqueOn(ctx: RuleContext, entity: DraftEntity, field: DraftField | undefined, fieldWords: string[], scopeWords: string[] | undefined, label: string): void {
-  let f = field;
-  if (!f) {
-    if (!fieldWords.length || fieldWords.length > 4) {
-      note(ctx, `Looks like a uniqueness rule (${label}), but the value that must be unique was not found on ${entity.name}.`);
-      return;
-    }
-    f = ensureField(ctx, entity, fieldWords, fieldWords.includes('email') ? 'email' : 'string', { required: true });
-    if (!f) {
-      note(ctx, `Looks like a uniqueness rule (${label}), but no field could be named for it on ${entity.name}.`);
-      return;
-    }
-  }
-  f.sources.add(ctx.sentence.id);
-  const fields = [f.name];
-  if (scopeWords?.length) {
-    // "per volunteer and event": one scope per part.
-    const parts = scopeWords.join(' ').split(/\s+(?:and|&)\s+|\s*,\s*/).map((p) => stripArticles(wordsOf(p))).filter((p) => p.length);
-    for (const part of parts) {
-      const scope = scopeOn(ctx, entity, part);
-      if (!scope) {
-        note(ctx, `Looks like ${f.name} must be unique per ${part.join(' ')}, but ${entity.name} has no link or field for "${part.join(' ')}".`);
-        return;
-      }
-      if (scope !== f.name && !fields.includes(scope)) fields.push(scope);
-    }
-  } else f.unique = true;
-  addOrNote(ctx, { kind: 'unique', entity: entity.name, fields, sources: [ctx.sentence.id] }, label);
-}
 
 /** "the email must be unique", "SKU codes only need to be unique per client", "The reference number of a household is unique". */
 export function uniqueValue(ctx: RuleContext): boolean {
@@ -160,93 +99,6 @@ export function uniqueAdjective(ctx: RuleContext): boolean {
   const field = owner ? fieldIn(owner, fieldWords, 2.5) : hit?.field;
   const scope = stop >= 0 ? SCOPE.exec(` ${words.slice(stop).join(' ')}`) : null;
   uniqueOn(ctx, entity, field, fieldWords, scope ? stripArticles(wordsOf(scope[1])).slice(0, 3) : undefined, `unique ${fieldWords.join(' ')}`);
-  return true;
-}
-
-
-
-const TWICE = /\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:be )?(?:re-?used|reused|repeated|duplicated)\b|\b(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be (?:re-?used|reused|repeated|duplicated)\b|\b(?:only|can|may)\b[^.;]*\bonce\s*$/;
-const REPEATED = /\b(?:never (?:be )?|(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be )(?:re-?used|reused|repeated|duplicated)\b/;
-
-/**
- * "a plate number can't be registered twice", "an inventory number is never reused", "a jury member
- * can score a film only once", "members can't book the same class twice", "the same dog can't be
- * booked twice for the same day", "a plot can't be rented to two holders in the same year".
- */
-export function uniqueOnce(ctx: RuleContext): boolean {
-  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const once = TWICE.exec(plain);
-  const two = /\b(?:can't|cannot|can not|cant|may not|must not|never)\s+be\s+([a-z]+ed)\s+(?:to|by|for|with)\s+two\s+([a-z][a-z -]{1,30}?)\s+(?:in|on|for|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})$/.exec(plain);
-  if (!once && !two) return false;
-  if (/\boverlap|double[- ]?book/.test(plain)) return false;
-  // "may only be used once": the "once" at the end, not the "only" before it.
-  const at = once && /once\s*$/.test(once[0]) && !/^(?:only|just|at most) once/.test(once[0]) ? once.index + once[0].lastIndexOf('once') : once?.index ?? two!.index;
-  const before = plain.slice(0, at);
-  const after = once ? plain.slice(once.index + once[0].length) : '';
-  const label = plain.slice(0, 140);
-  const sameScope = /\b(?:for|on|in|at|during)\s+the\s+same\s+([a-z][a-z -]{1,20})/.exec(two ? `in the same ${two[3]}` : after);
-  const passive = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|isn't|aren't|is not|are not|is never|are never|is|are|can|may|should|will|must)?\s*(?:only\s+)?(?:be\s+)?([a-z]+ed|used|reused|made|done|set|given|sold|held|taken|written|run)\s*(?:only\s+)?$/.exec(before.replace(/\s+(?:only|just)?\s*$/, ''));
-  const repeated = REPEATED.exec(plain);
-  const neverReused = !!repeated;
-  // Passive: the subject is the value ("a plate number") or the record ("the same dog").
-  if (two || neverReused || (passive && !/\b(?:can|may|must|will)\s+[a-z]+\s+(?:a|an|the|their|its)\b/.test(before))) {
-    const subjectText = repeated ? plain.slice(0, repeated.index).replace(/\b(?:is|are)\s*$/, '') : two ? plain.slice(0, two.index) : passive![1];
-    // "must not be repeated by the same cook": unique together with that link.
-    const repeatScope = repeated ? /^\s*(?:by|for|in|within|on|at)\s+the\s+same\s+([a-z][a-z -]{1,30})/.exec(plain.slice(repeated.index + repeated[0].length)) : null;
-    const subject = lastPhrase(subjectText.replace(/\b(?:the\s+)?same\s+/, ''));
-    const verb = two ? two[1] : passive?.[2] ?? 'use';
-    if (!subject.length) return false;
-    const asEntity = mentionsIn(ctx, subject).find((x) => x.end === subject.length - 1);
-    if (asEntity && asEntity.entity.name !== 'User' && (sameScope || two || /\bsame\b/.test(subjectText))) {
-      // A record that cannot be booked twice: unique over the row's link to it (and the "same" scope).
-      const row = rowOf(ctx, verb, [asEntity.entity]);
-      const rel = row ? relationTo(ctx, row, asEntity, subject) : undefined;
-      if (!row || !rel) {
-        note(ctx, `Looks like a uniqueness rule (${label}), but no record type was found for ${verb} a ${subject.join(' ')}.`);
-        return true;
-      }
-      const fields = [rel.name];
-      const scopeWords = sameScope ? stripArticles(wordsOf(sameScope[1])) : undefined;
-      if (scopeWords?.length) {
-        const scope = scopeOn(ctx, row, scopeWords);
-        if (!scope) {
-          note(ctx, `Looks like ${an(row.name)} may not repeat for the same ${asEntity.entity.name} and ${scopeWords.join(' ')}, but ${row.name} has no field or link for "${scopeWords.join(' ')}".`);
-          return true;
-        }
-        fields.push(scope);
-      }
-      addOrNote(ctx, { kind: 'unique', entity: row.name, fields, sources: [ctx.sentence.id] }, label);
-      return true;
-    }
-    const named = mentionsIn(ctx, ctx.sentence.plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);
-    const hit = locateField(ctx, subject.join(' '), named);
-    if (!hit?.entity || (!hit.field && (asEntity || hit.guessed))) {
-      note(ctx, `Looks like a uniqueness rule (${label}), but "${subject.join(' ')}" is not a field of a record type.`);
-      return true;
-    }
-    uniqueOn(ctx, hit.entity, hit.field, hit.words, repeatScope ? stripArticles(wordsOf(repeatScope[1])).slice(0, 3) : undefined, label);
-    return true;
-  }
-  // Active: "<people> can <verb> <record> only once" / "can't <verb> the same <record> twice".
-  const trimmed = before.replace(/\s+(?:only|just)?\s*$/, '');
-  const active =
-    /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|can|may|should|will|could)\s+(?:only\s+|ever\s+)?([a-z]+)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)*([a-z][a-z -]{0,40}?)$/.exec(trimmed) ??
-    /^(.*?)\s+([a-z]+s)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)+([a-z][a-z -]{0,40}?)$/.exec(trimmed);
-  if (!active) return false;
-  const actor = mentionsIn(ctx, active[1]).pop();
-  const object = lastRecordIn(ctx, active[3]);
-  if (!actor || !object) {
-    note(ctx, `Looks like a uniqueness rule (${label}), but the records it combines were not both found.`);
-    return true;
-  }
-  const row = rowOf(ctx, active[2], [actor.entity, object.entity].filter((e, i, all) => all.indexOf(e) === i));
-  const a = row ? relationTo(ctx, row, actor, wordsOf(active[1])) : undefined;
-  const o = row ? relationTo(ctx, row, object, wordsOf(active[3])) : undefined;
-  if (!row || !a || !o || a === o) {
-    note(ctx, `Looks like each ${actor.entity.name === 'User' ? actor.role ?? 'user' : actor.entity.name} may ${active[2]} ${an(object.entity.name)} once, but no record type links them (e.g. a ${verbLemma(active[2])} with both).`);
-    return true;
-  }
-  addOrNote(ctx, { kind: 'unique', entity: row.name, fields: [a.name, o.name], sources: [ctx.sentence.id] }, label);
   return true;
 }
 
