@@ -186,6 +186,28 @@ describe('backend generator', () => {
     }
   });
 
+  it('answers 409 naming the referring rows when a delete is refused, on PGlite (23001) and PostgreSQL (23503)', () => {
+    const files = generate('library');
+    const errors = content(files, 'backend/src/http/errors.ts');
+    assert.match(errors, /"loans_book_id_fkey": \{ referencedBy: "loans", referenced: "This book still has loans; delete them or move them to another book first\.", missing: "The book given as book does not exist\." \}/);
+    assert.match(errors, /case '23001':\n    case '23503':\n      return foreignKeyError\(pg, method\);/);
+    assert.match(content(files, 'backend/src/app.ts'), /toApiError\(error, c\.req\.method\)/);
+    assert.match(content(files, 'backend/migrations/0001_init.sql'), /ADD CONSTRAINT "loans_book_id_fkey" FOREIGN KEY \("book_id"\) REFERENCES "books" \("id"\) ON DELETE RESTRICT/);
+    // The generated suite deletes a referenced parent: refused for RESTRICT, children gone for CASCADE.
+    const books = content(files, 'backend/test/books.test.ts');
+    assert.match(books, /it\('refuses to delete a book that loans refer to \(Loan\.book, ON DELETE restrict\)'[\s\S]*?toBe\(409\)[\s\S]*?referencedBy\)\.toBe\('loans'\)/);
+    const studio = content(generate('studio'), 'backend/test/members.test.ts');
+    assert.match(studio, /it\('deletes with its children a member that bookings refer to \(Booking\.member, ON DELETE cascade\)'[\s\S]*?toBe\(204\)[\s\S]*?\/api\/bookings\/\$\{child\.id\}[\s\S]*?toBe\(404\)/);
+  });
+
+  it('runs the generated tests on PostgreSQL when DATABASE_URL is set, each file in its own schema', () => {
+    const files = generate('studio');
+    const helpers = content(files, 'backend/test/helpers.ts');
+    assert.match(helpers, /const url = process\.env\.DATABASE_URL;\n  if \(!url\) return openDatabase\(\);/);
+    assert.match(helpers, /CREATE SCHEMA[\s\S]*openDatabase\(\{ url, schema \}\)[\s\S]*DROP SCHEMA/);
+    assert.match(content(files, 'backend/src/db/client.ts'), /options: schema \? `-c search_path=\$\{schema\}` : undefined/);
+  });
+
   it('stores many-to-many links in a join table and returns their ids', () => {
     const files = generate('library');
     assert.match(content(files, 'backend/migrations/0001_init.sql'), /CREATE TABLE "books_genres" \(\n  "book_id" integer NOT NULL REFERENCES "books" \("id"\) ON DELETE CASCADE,/);

@@ -32,7 +32,7 @@ function appFile(model: BackendModel): string {
     ``,
     `  app.notFound((c) => c.json(errorBody('not_found', \`No endpoint \${c.req.method} \${c.req.path}\`), 404));`,
     `  app.onError((error, c) => {`,
-    `    const apiError = toApiError(error);`,
+    `    const apiError = toApiError(error, c.req.method);`,
     `    if (apiError.status >= 500) console.error(error);`,
     `    return c.json(errorBody(apiError.code, apiError.message, apiError.details), apiError.status);`,
     `  });`,

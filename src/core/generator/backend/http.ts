@@ -3,7 +3,7 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import { addLayerFiles, type LayerFile } from '../layerFiles';
 import type { BackendModel } from './model';
-import { uniqueConstraints } from './migrations';
+import { foreignKeyName, uniqueConstraints } from './migrations';
 import { lines, str, type FileSink } from './util';
 
 function uniqueMessages(model: BackendModel): string[] {
@@ -15,6 +15,25 @@ function uniqueMessages(model: BackendModel): string[] {
         return (found?.field?.label ?? found?.relation?.name ?? found?.prop ?? column).toLowerCase();
       });
       entries.push(`  ${str(constraint.name)}: ${str(`A ${entity.entity.label.toLowerCase()} with this ${labels.join(' and ')} already exists.`)},`);
+    }
+  }
+  return entries;
+}
+
+/**
+ * For each foreign key: what to say when a row cannot be deleted because others still refer to it
+ * (ON DELETE RESTRICT), and when a request names a parent that does not exist.
+ */
+function foreignKeyMessages(model: BackendModel): string[] {
+  const entries: string[] = [];
+  for (const entity of model.entities) {
+    for (const column of entity.columns) {
+      if (!column.relation) continue;
+      const parent = model.entity(column.relation.to).entity;
+      const children = entity.entity.pluralLabel.toLowerCase();
+      const referenced = `This ${parent.label.toLowerCase()} still has ${children}; delete them or move them to another ${parent.label.toLowerCase()} first.`;
+      const missing = `The ${parent.label.toLowerCase()} given as ${column.prop.replace(/Id$/, '')} does not exist.`;
+      entries.push(`  ${str(foreignKeyName(entity.names.table, column.column))}: { referencedBy: ${str(children)}, referenced: ${str(referenced)}, missing: ${str(missing)} },`);
     }
   }
   return entries;
@@ -81,12 +100,25 @@ const ERROR_HELPERS = lines(
   `}`,
 );
 
-/** Database errors as API errors: unique and foreign-key violations become 409, bad values 400. */
+/**
+ * Database errors as API errors: unique and foreign-key violations become 409, bad values 400.
+ * PostgreSQL reports ON DELETE RESTRICT as 23503 and PGlite as 23001 (restrict_violation): both
+ * mean "other rows still refer to this one" on DELETE, and "that parent does not exist" otherwise.
+ */
 const DATABASE_ERRORS = lines(
   `interface PostgresError {`,
   `  code: string;`,
   `  message: string;`,
   `  constraint?: string;`,
+  `}`,
+  ``,
+  `function foreignKeyError(pg: PostgresError, method: string): ApiError {`,
+  `  const known = FOREIGN_KEYS[pg.constraint ?? ''];`,
+  `  if (pg.code === '23001' || method === 'DELETE') {`,
+  `    const message = known?.referenced ?? 'Other records still refer to this one; delete them first.';`,
+  `    return new ApiError(409, 'conflict', message, { constraint: pg.constraint, referencedBy: known?.referencedBy });`,
+  `  }`,
+  `  return new ApiError(409, 'conflict', known?.missing ?? 'A related record does not exist.', { constraint: pg.constraint });`,
   `}`,
   ``,
   `/** Drizzle wraps driver errors; the PostgreSQL SQLSTATE is on the error or one of its causes. */`,
@@ -99,14 +131,16 @@ const DATABASE_ERRORS = lines(
   `  return undefined;`,
   `}`,
   ``,
-  `export function toApiError(error: unknown): ApiError {`,
+  `/** The API error for anything a handler threw; method tells a blocked delete from a missing parent. */`,
+  `export function toApiError(error: unknown, method = 'GET'): ApiError {`,
   `  if (error instanceof ApiError) return error;`,
   `  const pg = postgresError(error);`,
   `  switch (pg?.code) {`,
   `    case '23505':`,
   `      return new ApiError(409, 'conflict', UNIQUE_MESSAGES[pg.constraint ?? ''] ?? 'This record already exists.', { constraint: pg.constraint });`,
+  `    case '23001':`,
   `    case '23503':`,
-  `      return new ApiError(409, 'conflict', 'A related record does not exist, or other records still refer to this one.', { constraint: pg.constraint });`,
+  `      return foreignKeyError(pg, method);`,
   `    case '23502':`,
   `    case '23514':`,
   `    case '22P02':`,
@@ -126,6 +160,11 @@ function errorsFile(model: BackendModel): string {
     `/** Readable messages for the unique constraints of migrations/0001_init.sql. */`,
     `const UNIQUE_MESSAGES: Record<string, string> = {`,
     ...uniqueMessages(model),
+    `};`,
+    ``,
+    `/** Each foreign key of the migrations: who refers, and what to say when it blocks a request. */`,
+    `const FOREIGN_KEYS: Record<string, { referencedBy: string; referenced: string; missing: string }> = {`,
+    ...foreignKeyMessages(model),
     `};`,
     ``,
     DATABASE_ERRORS,

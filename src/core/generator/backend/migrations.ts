@@ -100,12 +100,17 @@ export function migrationSql(model: BackendModel): string {
       const parent = model.entity(column.relation.to).names.table;
       const table = entity.names.table;
       parts.push(
-        `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(`${table}_${column.column}_fkey`.slice(0, 63))} FOREIGN KEY (${ident(column.column)}) REFERENCES ${ident(parent)} ("id") ON DELETE ${onDeleteSql(column.relation.onDelete)};`,
+        `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(foreignKeyName(table, column.column))} FOREIGN KEY (${ident(column.column)}) REFERENCES ${ident(parent)} ("id") ON DELETE ${onDeleteSql(column.relation.onDelete)};`,
         `CREATE INDEX ${ident(`${table}_${column.column}_idx`.slice(0, 63))} ON ${ident(table)} (${ident(column.column)});`,
       );
     }
   }
   return parts.join('\n');
+}
+
+/** The name of the foreign key from table.column to its parent (errors.ts maps it to a message). */
+export function foreignKeyName(table: string, column: string): string {
+  return `${table}_${column}_fkey`.slice(0, 63);
 }
 
 /** A many-to-many join table: one row per link, removed with either side. */

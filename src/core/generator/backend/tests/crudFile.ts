@@ -6,6 +6,7 @@ import { inputColumns, searchableColumns } from '../model';
 import { workflowInitial } from '../samples';
 import { lines, str } from '../util';
 import { lineComment, singleQuotedText } from '../../emit';
+import { deleteParentTests } from './deleteParent';
 import { SUITE_SETUP } from './suiteSetup';
 
 /** An invalid body for POST, and why it is invalid. */
@@ -232,6 +233,7 @@ export function crudTestFile(entity: EntityModel, model: BackendModel): string {
   if (patchable(entity)) imports.add('next'); // the update test changes the field to a fresh value
   const childTests = entity.children.map((relation) => childListTest(relation, entity, model, label, imports));
   const linkTests = entity.links.map((link) => linkTest(link, entity, model, tokenOf, imports));
+  const deleteTests = deleteParentTests(entity, model, imports);
   const range = rangeTest(entity, create, tokenOf, imports);
   return lines(
     `// ${lineComment(entity.entity.pluralLabel)} API: create, read, list (pagination, filter, search), update, delete, errors.`,
@@ -266,6 +268,7 @@ export function crudTestFile(entity: EntityModel, model: BackendModel): string {
     `    expect(Array.isArray(reply.body.error.details)).toBe(true);`,
     `  });`,
     ...childTests,
+    ...deleteTests,
     ...linkTests,
     `});`,
   );

@@ -56,6 +56,31 @@ const SAMPLE_NUMBERS_AND_DAYS = lines(
   `}`,
 );
 
+/**
+ * The database of one test file. With DATABASE_URL (the generated CI sets it to its PostgreSQL
+ * service) the tests run on the real server, each file in a schema of its own that is dropped
+ * afterwards, so files still run in parallel and differences from PGlite are caught.
+ */
+const TEST_DATABASE = lines(
+  `/** In-memory PGlite, or a new schema on the PostgreSQL server of DATABASE_URL (dropped on close). */`,
+  `async function openTestDatabase(): Promise<Database> {`,
+  `  const url = process.env.DATABASE_URL;`,
+  `  if (!url) return openDatabase();`,
+  `  const schema = \`test_\${process.pid}_\${Math.random().toString(36).slice(2, 10)}\`;`,
+  `  const server = await openDatabase({ url });`,
+  `  await server.exec(\`CREATE SCHEMA "\${schema}"\`);`,
+  `  await server.close();`,
+  `  const database = await openDatabase({ url, schema });`,
+  `  return {`,
+  `    ...database,`,
+  `    async close() {`,
+  `      await database.exec(\`DROP SCHEMA "\${schema}" CASCADE\`);`,
+  `      await database.close();`,
+  `    },`,
+  `  };`,
+  `}`,
+);
+
 /** For each entity (but the sign-in user): a valid request body, and a row created through the API. */
 function entityFactory(entity: EntityModel, model: BackendModel): string {
   return lines(
@@ -113,8 +138,9 @@ export function helpersFile(model: BackendModel): string {
   const factories = model.entities.filter((e) => !e.isAuthUser).map((entity) => entityFactory(entity, model));
   const users = auth && user ? userFactory(model, auth, user) : null;
   return lines(
-    `// Test helpers: a fresh app on an in-memory database per test file, a request helper and`,
-    `// factories that create valid rows (and their required parents).`,
+    `// Test helpers: a fresh app on a database of its own per test file (in-memory PGlite, or a`,
+    `// schema of its own on PostgreSQL when DATABASE_URL is set), a request helper and factories that`,
+    `// create valid rows (and their required parents).`,
     `import { createApp } from '../src/app.js';`,
     `import { openDatabase, type Database } from '../src/db/client.js';`,
     `import { migrate } from '../src/db/migrate.js';`,
@@ -136,8 +162,10 @@ export function helpersFile(model: BackendModel): string {
     `  call(method: string, path: string, options?: { body?: unknown; token?: string }): Promise<Reply>;`,
     `}`,
     ``,
+    TEST_DATABASE,
+    ``,
     `export async function setup(): Promise<TestContext> {`,
-    `  const database = await openDatabase();`,
+    `  const database = await openTestDatabase();`,
     `  await migrate(database);`,
     `  const env = testEnv();`,
     `  const app = createApp({ db: database.db, env });`,

@@ -1,4 +1,5 @@
-// Each test file gets its own in-memory database, so files run in parallel safely.
+// Each test file gets a database of its own (in-memory PGlite, or its own schema on the PostgreSQL
+// server of DATABASE_URL), so files run in parallel safely.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

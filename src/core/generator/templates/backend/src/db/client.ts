@@ -27,10 +27,12 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; when absent the database lives in memory. */
   dataDir?: string;
+  /** PostgreSQL schema to work in (the tests give each file its own); default: the server's search path. */
+  schema?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
+  if (options.url) return openPostgres(options.url, options.schema);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
@@ -44,11 +46,12 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, schema?: string): Promise<Database> {
   // Loaded only when needed so development and tests never touch the pg driver.
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new pg.Pool({ connectionString: url });
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Not a plain schema name: ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined });
   return {
     db: drizzle(pool) as unknown as Db,
     exec: async (sql) => {
