@@ -5,9 +5,9 @@
 // tests run as root the cluster belongs to the `postgres` user the package creates.
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort';
 
 export interface PostgresServer {
   /** Connection string of the server's `postgres` database, as user `app`. */
@@ -91,17 +91,6 @@ function runAs(user: string | undefined, command: string, args: string[], cwd: s
     execFile(file, argv, { cwd, timeout: 120_000, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${path.basename(command)} failed: ${error.message}\n${stdout}${stderr}`));
       else resolve(stdout);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
 }

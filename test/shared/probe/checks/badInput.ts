@@ -1,0 +1,70 @@
+// Per entity: requests a client could get wrong, each of which must be a documented 4xx, never
+// a 5xx or a silently stored row: wrong types, blank text, negative amounts, an end before its
+// start, a parent that does not exist, malformed JSON, bad ids and bad list parameters.
+import type { Entity, Field } from '../../../../src/model/project/projectSpec';
+import type { ProbeWorld } from '../world';
+import { dateValue, NON_NEGATIVE, wrongType } from '../values';
+
+const BAD_REQUEST = [400, 422];
+
+export async function probeBadInput(world: ProbeWorld, entity: Entity): Promise<void> {
+  const area = `bad input ${entity.name}`;
+  const creator = await world.creatorOf(entity.name);
+  if (!creator) return world.report.skip(area, 'all', `nobody the probe can sign in may create ${entity.name}`);
+  const token = creator?.token;
+  const post = async (name: string, change: (row: Record<string, unknown>) => void, expected = BAD_REQUEST) => {
+    const row = await world.rowOf(entity.name, creator);
+    change(row);
+    world.report.status(area, name, await world.client.call('POST', world.path(entity.name), { body: row, token }), ...expected);
+  };
+  if (entity.fields.some((f) => f.required)) world.report.status(area, 'an empty body is refused (400)', await world.client.call('POST', world.path(entity.name), { body: {}, token }), 400);
+  world.report.status(area, 'malformed JSON is refused (400)', await world.client.call('POST', world.path(entity.name), { rawBody: '{"oops":', token }), 400);
+  for (const field of entity.fields) {
+    await post(`${field.name}: a value of the wrong type is refused`, (row) => (row[field.name] = wrongType(field)));
+    if (field.required && (field.type === 'string' || field.type === 'text')) await post(`${field.name}: blank text is refused`, (row) => (row[field.name] = '   '));
+    if (isNumber(field) && NON_NEGATIVE.test(field.name) && (field.min === undefined || field.min >= 0)) await post(`${field.name}: a negative value is refused`, (row) => (row[field.name] = field.type === 'integer' ? -1 : '-1.00'));
+  }
+  await probeDateOrder(world, entity, post);
+  for (const relation of world.spec.relations) {
+    if (relation.kind !== 'belongsTo' || relation.from !== entity.name || relation.to === 'User' || entity.ownerRelation === relation.name) continue;
+    await post(`${relation.name}Id: a parent that does not exist is refused`, (row) => (row[`${relation.name}Id`] = 999_999), [400, 404, 409, 422]);
+  }
+  await probeBadAddresses(world, entity, token);
+}
+
+function isNumber(field: Field): boolean {
+  return field.type === 'integer' || field.type === 'decimal' || field.type === 'money';
+}
+
+const START = /^(start|begin|from|check_?in|depart|opens?)|(start|begin)s?(_?at|_?on|_?date|_?time)?$/i;
+const END = /^(end|finish|until|check_?out|closes?)|(end|finish)(s|ed)?(_?at|_?on|_?date|_?time)?$/i;
+
+/** An end before its start is refused, whether or not the spec states the rule. */
+async function probeDateOrder(world: ProbeWorld, entity: Entity, post: (name: string, change: (row: Record<string, unknown>) => void) => Promise<void>): Promise<void> {
+  const dates = entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
+  const stated = world.spec.rules.filter((r) => r.kind === 'dateOrder' && r.entity === entity.name);
+  const pairs = stated.map((r) => (r.kind === 'dateOrder' ? [r.earlier, r.later] : []));
+  const start = dates.find((f) => START.test(f.name));
+  const end = dates.find((f) => END.test(f.name) && f.type === start?.type);
+  if (start && end && !pairs.some(([a, b]) => a === start.name && b === end.name)) pairs.push([start.name, end.name]);
+  for (const [earlier, later] of pairs) {
+    const type = dates.find((f) => f.name === later)?.type === 'date' ? 'date' : 'datetime';
+    await post(`${later} before ${earlier} is refused`, (row) => {
+      row[earlier] = dateValue(type, 300);
+      row[later] = dateValue(type, 299);
+    });
+  }
+}
+
+/** Ids that name no row, and list parameters out of range. */
+async function probeBadAddresses(world: ProbeWorld, entity: Entity, token?: string): Promise<void> {
+  const area = `bad input ${entity.name}`;
+  const call = (method: string, path: string, body?: unknown) => world.client.call(method, path, { token, body });
+  world.report.status(area, 'GET of a non-numeric id is 404', await call('GET', world.path(entity.name, 'abc')), 404);
+  world.report.status(area, 'GET of an unknown id is 404', await call('GET', world.path(entity.name, 999_999)), 404);
+  world.report.status(area, 'PATCH of an unknown id is 404', await call('PATCH', world.path(entity.name, 999_999), {}), 404, 403);
+  world.report.status(area, 'DELETE of an unknown id is 404', await call('DELETE', world.path(entity.name, 999_999)), 404, 403);
+  for (const query of ['pageSize=1000', 'page=0', 'sort=no_such_field', 'order=sideways']) {
+    world.report.status(area, `list with ${query} is refused (400)`, await call('GET', `${world.path(entity.name)}?${query}`), 400);
+  }
+}
