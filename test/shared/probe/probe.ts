@@ -10,7 +10,7 @@ import { probeDeleteParent } from './checks/relations';
 import { probeRule } from './checks/rules';
 import { ProbeClient } from './client';
 import { ProbeReport } from './report';
-import { type ProbeOptions, ProbeWorld } from './world';
+import { NotProbed, type ProbeOptions, ProbeWorld } from './world';
 
 export { ProbeReport } from './report';
 export type { ProbeOptions } from './world';
@@ -22,14 +22,24 @@ export async function probeBackend(spec: ProjectSpec, baseUrl: string, options: 
   if (!report.status('server', 'answers /api/health', health, 200)) return report;
   const world = new ProbeWorld(spec, client, report, options);
   await world.signIn();
-  await probeAuth(world);
+  const group = async (area: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof NotProbed)) throw error;
+      report.skip(area, 'the rest of this group', error.message);
+    }
+  };
+  await group('auth', () => probeAuth(world));
   for (const entity of spec.entities) {
     if (entity.name === 'User' && world.auth) continue; // users come from sign-up: probed under auth
-    await probeCrud(world, entity);
-    await probeBadInput(world, entity);
+    await group(`crud ${entity.name}`, () => probeCrud(world, entity));
+    await group(`bad input ${entity.name}`, () => probeBadInput(world, entity));
   }
-  for (const relation of spec.relations) if (relation.kind === 'belongsTo') await probeDeleteParent(world, relation);
-  for (const rule of spec.rules) await probeRule(world, rule);
+  for (const relation of spec.relations) {
+    if (relation.kind === 'belongsTo') await group(`relation ${relation.from}.${relation.name}`, () => probeDeleteParent(world, relation));
+  }
+  for (const rule of spec.rules) await group(`rule ${rule.kind} ${rule.entity}`, () => probeRule(world, rule));
   report.check('server', `no request ended in a server error (${client.requests} requests)`, client.serverErrors.length === 0, client.serverErrors.slice(0, 5).join(' | '));
   return report;
 }

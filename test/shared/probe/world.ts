@@ -21,6 +21,9 @@ export interface ProbeOptions {
 
 const PASSWORD = 'probe-Password-8251';
 
+/** Thrown when a check needs a row nobody the probe can sign in may create: the check is not probed. */
+export class NotProbed extends Error {}
+
 export class ProbeWorld {
   private counter = 0;
   private readonly roleActors = new Map<string, Actor | undefined>();
@@ -137,8 +140,23 @@ export class ProbeWorld {
     return created.reply.status === 201 ? created.reply.body.id : undefined;
   }
 
+  /** Why no row of the entity can be made (nobody may create it or a required parent), or undefined. */
+  async cannotCreate(entity: string, seen = new Set<string>()): Promise<string | undefined> {
+    if (seen.has(entity)) return undefined;
+    seen.add(entity);
+    if (!(await this.creatorOf(entity))) return `nobody the probe can sign in may create ${entity}`;
+    for (const relation of this.spec.relations) {
+      if (relation.kind !== 'belongsTo' || relation.from !== entity || !relation.required || relation.to === 'User') continue;
+      const why = await this.cannotCreate(relation.to, seen);
+      if (why) return why;
+    }
+    return undefined;
+  }
+
   /** Creates a valid row through the API (as `actor`, or as whoever may create it). */
   async create(entity: string, actor?: Actor, overrides: Record<string, unknown> = {}, depth = 1): Promise<{ sent: Record<string, unknown>; reply: Reply; actor?: Actor }> {
+    const blocked = await this.cannotCreate(entity);
+    if (blocked) throw new NotProbed(blocked);
     const who = actor ?? (await this.creatorOf(entity));
     const sent = { ...(await this.rowOf(entity, who, depth)), ...overrides };
     const reply = await this.client.call('POST', this.path(entity), { body: sent, token: who?.token });

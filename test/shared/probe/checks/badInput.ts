@@ -10,7 +10,8 @@ const BAD_REQUEST = [400, 422];
 export async function probeBadInput(world: ProbeWorld, entity: Entity): Promise<void> {
   const area = `bad input ${entity.name}`;
   const creator = await world.creatorOf(entity.name);
-  if (!creator) return world.report.skip(area, 'all', `nobody the probe can sign in may create ${entity.name}`);
+  const blocked = await world.cannotCreate(entity.name);
+  if (blocked) return world.report.skip(area, 'all', blocked);
   const token = creator?.token;
   const post = async (name: string, change: (row: Record<string, unknown>) => void, expected = BAD_REQUEST) => {
     const row = await world.rowOf(entity.name, creator);

@@ -56,17 +56,21 @@ async function probeOverlap(world: ProbeWorld, rule: Extract<Rule, { kind: 'noOv
   const area = `rule noOverlap ${rule.entity} per ${rule.scope}`;
   const fields = world.entity(rule.entity).fields;
   const type = fields.find((f) => f.name === rule.start)?.type === 'date' ? 'date' : 'datetime';
-  const span = (from: number, days: number): Record<string, unknown> => {
-    const row: Record<string, unknown> = { [rule.start]: dateValue(type, from) };
-    if (rule.end) row[rule.end] = dateValue(type, from + days);
-    if (rule.durationMinutesField) row[rule.durationMinutesField] = days * 1440;
+  // A row from `start` (minutes after a day far from other rows) lasting `minutes`.
+  const span = (start: number, minutes: number): Record<string, unknown> => {
+    const at = (offset: number) => new Date(Date.parse(dateValue('datetime', 500)) + offset * 60_000).toISOString();
+    const row: Record<string, unknown> = { [rule.start]: type === 'date' ? at(start).slice(0, 10) : at(start) };
+    if (rule.end) row[rule.end] = type === 'date' ? at(start + minutes).slice(0, 10) : at(start + minutes);
+    if (rule.durationMinutesField) row[rule.durationMinutesField] = minutes;
     return row;
   };
-  const first = await world.create(rule.entity, undefined, span(500, 2));
+  // Days for date-only fields (a day is the smallest step), an hour otherwise.
+  const length = type === 'date' ? 2 * 1440 : 60;
+  const first = await world.create(rule.entity, undefined, span(0, length));
   if (!world.report.status(area, 'a first row is accepted', first.reply, 201)) return;
   const scope = { [`${rule.scope}Id`]: first.reply.body[`${rule.scope}Id`] };
-  world.report.status(area, 'an overlapping row in the same scope is refused', (await world.create(rule.entity, first.actor, { ...scope, ...span(501, 2) })).reply, 409, 422);
-  world.report.status(area, 'a later row in the same scope is accepted', (await world.create(rule.entity, first.actor, { ...scope, ...span(510, 1) })).reply, 201);
+  world.report.status(area, 'an overlapping row in the same scope is refused', (await world.create(rule.entity, first.actor, { ...scope, ...span(type === 'date' ? 0 : length / 2, length) })).reply, 409, 422);
+  world.report.status(area, 'a later row in the same scope is accepted', (await world.create(rule.entity, first.actor, { ...scope, ...span(length * 3, length) })).reply, 201);
 }
 
 async function probeWorkflow(world: ProbeWorld, rule: Extract<Rule, { kind: 'statusWorkflow' }>): Promise<void> {
