@@ -18,6 +18,7 @@ import { addSeed } from './backend/seed';
 import { addTests } from './backend/tests';
 import { type FileSink, pruneImports } from './backend/util';
 import { addValidation } from './backend/validation';
+import { withAdministrator } from './administrator';
 import { generateDeploy } from './deploy';
 import type { FileSet } from './fileSet';
 import { generateApiClient } from './frontend/api';
@@ -67,8 +68,11 @@ export const FRONTEND_LAYERS = {
   tests: generateFrontendTests,
 } satisfies Record<string, FrontendLayer>;
 
-/** Layers that read the spec itself. */
-export const SPEC_LAYERS = { deploy: generateDeploy, projectRoot: generateProjectRoot } satisfies Record<string, SpecLayer>;
+/** Layers that read the spec itself (with the administrator every app with sign-in gets). */
+export const SPEC_LAYERS = {
+  deploy: (spec, files) => generateDeploy(withAdministrator(spec), files),
+  projectRoot: (spec, files) => generateProjectRoot(withAdministrator(spec), files),
+} satisfies Record<string, SpecLayer>;
 
 /** Backend code templates import generously; unused names are pruned on the way in so the output passes noUnusedLocals. */
 export function pruningSink(target: Pick<FileSet, 'add'>): FileSink {

@@ -4,6 +4,7 @@ import type { Entity, Field, FieldType, ProjectSpec, Relation, Rule } from '../.
 import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
 import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from '../../../model/project/naming';
 import { foreignKeyProperty, manyToManyProperty } from '../contract';
+import { withAdministrator } from '../administrator';
 
 export type ColumnType = FieldType | 'foreignKey' | 'passwordHash' | 'role';
 
@@ -62,7 +63,8 @@ export interface BackendModel {
 
 const AUTH_COLUMN_NAMES = new Set(['email', 'passwordHash', 'role']);
 
-export function buildModel(spec: ProjectSpec): BackendModel {
+export function buildModel(reviewed: ProjectSpec): BackendModel {
+  const spec = withAdministrator(reviewed);
   const index = indexSpec(spec);
   const auth = spec.auth.kind === 'emailPassword' ? spec.auth : undefined;
   const entities = spec.entities.map((entity) => entityModel(entity, index, auth));

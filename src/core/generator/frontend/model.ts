@@ -4,6 +4,7 @@ import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE }
 import { humanize, kebabCase, type EntityNames } from '../../../model/project/naming';
 import type { Entity, Field, ProjectSpec, Relation } from '../../../model/project/projectSpec';
 import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
+import { withAdministrator } from '../administrator';
 
 export interface RelationPicker {
   relation: Relation;
@@ -148,7 +149,8 @@ function linkManyToMany(frontendEntity: FrontendEntity, index: SpecIndex, byName
   }
 }
 
-export function buildFrontendModel(spec: ProjectSpec): FrontendModel {
+export function buildFrontendModel(reviewed: ProjectSpec): FrontendModel {
+  const spec = withAdministrator(reviewed);
   const index = indexSpec(spec);
   const hasAuth = spec.auth.kind === 'emailPassword';
   const entities = spec.entities.map((entity) => entityModel(spec, index, hasAuth, entity));
