@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { seededRandom } from '../../src/core/learning/bandit';
 import { forecastFromHistory } from '../../src/core/learning/historyForecast';
 import type { RunOutcomes } from '../../src/core/learning/types';
-
-/** mulberry32: a small seeded generator, so the noisy history is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // The scripted truth the history is generated from (noise-free).
 const scriptedCost = (stages: number) => 0.03 + 0.012 * stages;
