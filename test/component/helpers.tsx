@@ -1,12 +1,15 @@
 // Shared helpers for the component tests (test/component/**/*.test.tsx). The DOM they run in is
 // set up by ./setup.tsx; see there for what jsdom is given and why.
+import * as assert from 'node:assert/strict';
 import { act, cleanup, fireEvent, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
 import { RunEvent, type RunEventInput, type StageDescriptor, type Usage } from '../../src/model/run/events';
 import { replayRun, type RunState } from '../../src/model/run/runState';
 import { type HostInfo, parseWebviewToHost, type WebviewToHost } from '../../src/model/protocol';
-import { Bridge } from '../../webview-ui/src/bridge';
+import { Bridge, type GenerateOptions } from '../../webview-ui/src/bridge';
+import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
+import { useReview } from '../../webview-ui/src/review/useReview';
 
 export { act, fireEvent, screen, within } from '@testing-library/react';
 
@@ -114,6 +117,25 @@ export function invalidPosts(api: FakeVsCodeApi): string[] {
 
 export function postedTypes(api: FakeVsCodeApi): WebviewToHost['type'][] {
   return api.posted.map((message) => (message as WebviewToHost).type);
+}
+
+/** The review step as the app mounts it, over a (fake) host's bridge. */
+export function ReviewHarness({ bridge, onGenerate = () => undefined, trusted }: { bridge: Bridge; onGenerate?: (options: GenerateOptions) => void; trusted?: boolean }) {
+  const api = useReview(bridge);
+  return <ReviewStep api={api} onBack={() => undefined} onGenerate={onGenerate} disabled={false} trusted={trusted} />;
+}
+
+/** The review re-checks the webview asked the host for, oldest first. */
+export const reviewRequests = (api: FakeVsCodeApi) => api.posted.filter((m): m is Extract<WebviewToHost, { type: 'reviewSpec' }> => (m as WebviewToHost).type === 'reviewSpec');
+
+/** The debounced re-check after an edit: waits (up to a second) until the `count`th is posted, and returns it. */
+export async function nextReviewRequest(api: FakeVsCodeApi, count: number) {
+  for (let i = 0; i < 40 && reviewRequests(api).length < count; i++) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
+  }
+  const request = reviewRequests(api)[count - 1];
+  assert.ok(request, `review request ${count} was posted`);
+  return request;
 }
 
 /** Host info as the host sends it (before the schema fills in defaults). */

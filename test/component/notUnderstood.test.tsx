@@ -2,38 +2,18 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
-import type { WebviewToHost } from '../../src/model/protocol';
-import type { Bridge } from '../../webview-ui/src/bridge';
-import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
-import { type Review, useReview } from '../../webview-ui/src/review/useReview';
-import { act, fakeBridge, type FakeVsCodeApi, fireEvent, invalidPosts, type LitElementLike, litSettled, renderUi, screen, within } from './helpers';
+import type { Review } from '../../webview-ui/src/review/useReview';
+import { act, fakeBridge, fireEvent, invalidPosts, type LitElementLike, litSettled, nextReviewRequest, renderUi, ReviewHarness, reviewRequests, screen, within } from './helpers';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const fleetSpec = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'fleet.json'), 'utf8')));
-
-function Harness({ bridge }: { bridge: Bridge }) {
-  const api = useReview(bridge);
-  return <ReviewStep api={api} onBack={() => undefined} onGenerate={() => undefined} disabled={false} />;
-}
 
 /** The review step over the hand-made fleet spec (sentences not understood, not implemented, ignored, dropped). */
 async function renderReview(spec: ProjectSpec = fleetSpec()) {
   const review: Review = { spec, provider: 'offline', problems: [], folder: 'fleet-log', folderExists: false };
   const { bridge, api } = fakeBridge({ review });
-  await renderUi(<Harness bridge={bridge} />);
+  await renderUi(<ReviewHarness bridge={bridge} />);
   return { api };
-}
-
-const reviewRequests = (api: FakeVsCodeApi) => api.posted.filter((m): m is Extract<WebviewToHost, { type: 'reviewSpec' }> => (m as WebviewToHost).type === 'reviewSpec');
-
-/** The debounced re-check the host receives after an edit. */
-async function nextReviewRequest(api: FakeVsCodeApi, count: number) {
-  for (let i = 0; i < 40 && reviewRequests(api).length < count; i++) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
-  }
-  const request = reviewRequests(api)[count - 1];
-  assert.ok(request, `review request ${count} was posted`);
-  return request;
 }
 
 async function click(testId: string) {

@@ -2,27 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
-import type { WebviewToHost } from '../../src/model/protocol';
-import type { Bridge, GenerateOptions } from '../../webview-ui/src/bridge';
-import { ReviewStep } from '../../webview-ui/src/review/ReviewStep';
-import { type Review, useReview } from '../../webview-ui/src/review/useReview';
-import { act, cleanupAfterTest, fakeBridge, type FakeVsCodeApi, fireEvent, hostSends, invalidPosts, litSettled, pressKey, renderUi, screen, typeInto } from './helpers';
+import type { Review } from '../../webview-ui/src/review/useReview';
+import { cleanupAfterTest, fakeBridge, fireEvent, hostSends, invalidPosts, litSettled, nextReviewRequest, pressKey, renderUi, ReviewHarness, reviewRequests, screen, typeInto } from './helpers';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const eventsSpec = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8')));
-
-function Harness({
-  bridge,
-  onGenerate,
-  trusted,
-}: {
-  bridge: Bridge;
-  onGenerate: (options: GenerateOptions) => void;
-  trusted?: boolean;
-}) {
-  const api = useReview(bridge);
-  return <ReviewStep api={api} onBack={() => undefined} onGenerate={onGenerate} disabled={false} trusted={trusted} />;
-}
 
 /** The review step over a persisted review (as after "Review the data model"), with a fake host. */
 async function renderReview(overrides: Partial<Review> = {}, trusted = true) {
@@ -32,25 +16,13 @@ async function renderReview(overrides: Partial<Review> = {}, trusted = true) {
   const verified: boolean[] = [];
   const merges: ({ replace: string[] } | undefined)[] = [];
   await renderUi(
-    <Harness
+    <ReviewHarness
       bridge={bridge}
       trusted={trusted}
       onGenerate={({ folder, verify, merge }) => (generated.push(folder ?? ''), verified.push(verify ?? false), merges.push(merge))}
     />,
   );
   return { api, generated, verified, merges };
-}
-
-const reviewRequests = (api: FakeVsCodeApi) => api.posted.filter((m): m is Extract<WebviewToHost, { type: 'reviewSpec' }> => (m as WebviewToHost).type === 'reviewSpec');
-
-/** The debounced re-check: wait for it to be posted. */
-async function nextReviewRequest(api: FakeVsCodeApi, count: number) {
-  for (let i = 0; i < 40 && reviewRequests(api).length < count; i++) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 25)));
-  }
-  const request = reviewRequests(api)[count - 1];
-  assert.ok(request, `review request ${count} was posted`);
-  return request;
 }
 
 describe('Spec editor (review step)', () => {
