@@ -7,14 +7,14 @@ import { JournalHeader } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { refineModel } from '../../src/core/pipeline/refineModel';
 import { replayRun } from '../../src/model/run/runState';
-import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { addEntity } from '../../src/model/project/edit';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { parseWebviewToHost } from '../../src/model/protocol';
 import type { GenerateInput } from '../../src/vscode/runs/types';
 import type { HandlerContext } from '../../src/vscode/panel/handlers/context';
 import { handleGenerate } from '../../src/vscode/panel/handlers/generate';
-import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { fakeClaudePerTest } from '../shared/fakeClaude';
 import { loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
 
 const MODEL = 'claude-sonnet-5-5';
@@ -22,16 +22,13 @@ const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.
 
 describe('a model accepted in the review is the run’s model (hybrid, fake API)', function () {
   this.timeout(30_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
-  const specCalls = () => fake.requests.filter((r) => toolOf(r) === 'emit_spec').length;
+  const fake = fakeClaudePerTest({ sleep: async () => undefined });
+  const specCalls = () => fake.server.requests.filter((r) => toolOf(r) === 'emit_spec').length;
 
   beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
     // The review's call answers with Organizer; a second call for the model would answer differently.
     let asked = 0;
-    fake.otherwise((request: RecordedRequest) => {
+    fake.server.otherwise((request: RecordedRequest) => {
       const tool = toolOf(request);
       if (tool === 'emit_spec') {
         asked += 1;
@@ -44,11 +41,10 @@ describe('a model accepted in the review is the run’s model (hybrid, fake API)
       throw new Error(`unexpected tool ${tool}`);
     });
   });
-  afterEach(() => fake.close());
 
   /** "Refine with Claude" in the review step, then "Use Claude's model". */
   const acceptInReview = async () => {
-    const refined = await refineModel({ spec: loadFixtureSpec('events'), provider, model: MODEL, budgetUsd: 5 });
+    const refined = await refineModel({ spec: loadFixtureSpec('events'), provider: fake.provider, model: MODEL, budgetUsd: 5 });
     assert.equal(specCalls(), 1);
     return refined;
   };
@@ -59,7 +55,7 @@ describe('a model accepted in the review is the run’s model (hybrid, fake API)
     const { spec, stages, run } = await runGeneration({
       input: { kind: 'spec', spec: refined.spec },
       stream,
-      claude: { provider, model: MODEL, budgetUsd: 5 },
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
       acceptedModel: { model: refined.model, costUsd: refined.usage.costUsd, changed: true },
     });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
@@ -81,7 +77,7 @@ describe('a model accepted in the review is the run’s model (hybrid, fake API)
     const spec = loadFixtureSpec('events');
     const { stages, run, stream } = await runGeneration({
       input: { kind: 'spec', spec },
-      claude: { provider, model: MODEL, budgetUsd: 5 },
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
       acceptedModel: { model: MODEL, costUsd: 0.02, changed: false },
     });
     assert.equal(run.errors.size, 0);
@@ -94,7 +90,7 @@ describe('a model accepted in the review is the run’s model (hybrid, fake API)
     const refined = await acceptInReview();
     const edited: ProjectSpec = addEntity(refined.spec, 'Sponsor');
     const stream = new RunEventStream('edited');
-    await runGeneration({ input: { kind: 'spec', spec: edited }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    await runGeneration({ input: { kind: 'spec', spec: edited }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(specCalls(), 2);
     const stage = replayRun(stream.events).stages['domain-model'];
     assert.equal(stage.reusedModel, undefined);

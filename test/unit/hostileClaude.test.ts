@@ -7,10 +7,11 @@ import path from 'node:path';
 import { createBabelSyntaxChecker } from '../../src/core/check/babelSyntax';
 import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
 import { type FakeResponse, FakeAnthropicServer, type RecordedRequest, errorResponse, toolMessage } from '../fake-anthropic/server';
+import { fakeClaudePerTest } from '../shared/fakeClaude';
+import { PASSING, scriptedVerifier } from '../shared/scriptedVerifier';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const events = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8')));
@@ -46,14 +47,7 @@ function responder(overrides: Record<string, (request: RecordedRequest) => FakeR
 
 describe('hostile Claude answers (fake API)', function () {
   this.timeout(30_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
-
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
-  });
-  afterEach(() => fake.close());
+  const fake = fakeClaudePerTest({ sleep: async () => undefined });
 
   describe('repair rounds', () => {
     const failing = (errors: string[]): VerifyResult => ({
@@ -62,22 +56,17 @@ describe('hostile Claude answers (fake API)', function () {
       durationMs: 10,
       steps: [{ name: 'test', ok: false, exitCode: 1, signal: null, durationMs: 1, timedOut: false, cancelled: false, firstErrors: errors, outputTail: errors.join('\n') }],
     });
-    const passing: VerifyResult = { ok: true, durationMs: 10, steps: [] };
-    const verifier = (...results: VerifyResult[]) => {
-      let call = 0;
-      return async () => results[Math.min(call++, results.length - 1)];
-    };
 
     it('refuses a fix that replaces package.json: the file stays as generated, the run says why, Claude is told', async () => {
       const reference = await deterministic();
-      fake.otherwise(responder({ emit_fixes: () => toolMessage('emit_fixes', { summary: 'make the tests pass', files: [{ path: 'package.json', content: HOSTILE_PACKAGE }] }) }));
+      fake.server.otherwise(responder({ emit_fixes: () => toolMessage('emit_fixes', { summary: 'make the tests pass', files: [{ path: 'package.json', content: HOSTILE_PACKAGE }] }) }));
       const stream = new RunEventStream('hostile-package');
       const written: string[] = [];
       const { run, files } = await runGeneration({
         input: { kind: 'spec', spec: events },
         stream,
-        claude: { provider, model: MODEL, budgetUsd: 5, maxRepairRounds: 1 },
-        verify: verifier(failing([`${PAGE}: expected "Events" to be rendered`])),
+        claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, maxRepairRounds: 1 },
+        verify: scriptedVerifier(failing([`${PAGE}: expected "Events" to be rendered`])),
         onFile: (file) => void written.push(file.path),
       });
       assert.equal(files.get('package.json')?.content, reference.get('package.json')?.content);
@@ -86,17 +75,17 @@ describe('hostile Claude answers (fake API)', function () {
       assert.match(run.errors.get('repair') ?? '', /still invalid after one repair: files: "package\.json" is refused: repair may never edit it/);
       const warnings = warningsOf(stream);
       assert.ok(warnings.some((w) => /Repair round 1: Claude's edit of package\.json was refused and the file stays as it was: .*package\.json decides what runs/.test(w)), warnings.join('\n'));
-      const notes = repairNotes(fake, 'emit_fixes');
+      const notes = repairNotes(fake.server, 'emit_fixes');
       assert.equal(notes.length, 1);
       assert.match(notes[0], /package\.json.*is refused/);
-      assert.match(fake.requests.find((r) => toolOf(r) === 'emit_fixes')?.body.messages[0].content ?? '', /You may change only these files[^\n]*frontend\/src\/pages\/events\.tsx/);
+      assert.match(fake.server.requests.find((r) => toolOf(r) === 'emit_fixes')?.body.messages[0].content ?? '', /You may change only these files[^\n]*frontend\/src\/pages\/events\.tsx/);
     });
 
     it('accepts the answer once the refused edit is dropped: the allowed fix is written, package.json is not', async () => {
       const reference = await deterministic();
       const fixed = `${reference.get(PAGE)?.content}// Fixed by repair.\n`;
       let answers = 0;
-      fake.otherwise(
+      fake.server.otherwise(
         responder({
           emit_fixes: () =>
             toolMessage('emit_fixes', {
@@ -109,8 +98,8 @@ describe('hostile Claude answers (fake API)', function () {
       const { run, files } = await runGeneration({
         input: { kind: 'spec', spec: events },
         stream,
-        claude: { provider, model: MODEL, budgetUsd: 5 },
-        verify: verifier(failing([`${PAGE}: expected "Events" to be rendered`]), passing),
+        claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
+        verify: scriptedVerifier(failing([`${PAGE}: expected "Events" to be rendered`]), PASSING),
       });
       assert.equal(run.status, 'succeeded', [...run.errors.values()].join('; '));
       assert.equal(files.get(PAGE)?.content, fixed);
@@ -122,7 +111,7 @@ describe('hostile Claude answers (fake API)', function () {
       const TEST = 'backend/test/events.test.ts';
       const reference = await deterministic();
       let answers = 0;
-      fake.otherwise(
+      fake.server.otherwise(
         responder({
           emit_fixes: () =>
             toolMessage('emit_fixes', {
@@ -135,13 +124,13 @@ describe('hostile Claude answers (fake API)', function () {
       const { run, files } = await runGeneration({
         input: { kind: 'spec', spec: events },
         stream,
-        claude: { provider, model: MODEL, budgetUsd: 5 },
-        verify: verifier(failing([`FAIL ${TEST} > lists events`]), passing),
+        claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
+        verify: scriptedVerifier(failing([`FAIL ${TEST} > lists events`]), PASSING),
       });
       assert.equal(run.status, 'succeeded', [...run.errors.values()].join('; '));
       assert.match(files.get(TEST)?.content ?? '', /it\('runs'/);
       assert.notEqual(files.get(TEST)?.content, reference.get(TEST)?.content);
-      assert.match(repairNotes(fake, 'emit_fixes')[0], /events\.test\.ts:2: `process` reads the environment/);
+      assert.match(repairNotes(fake.server, 'emit_fixes')[0], /events\.test\.ts:2: `process` reads the environment/);
       assert.ok(warningsOf(stream).some((w) => /edit of backend\/test\/events\.test\.ts was refused.*breaks the code policy/.test(w)));
     });
   });
@@ -152,15 +141,15 @@ describe('hostile Claude answers (fake API)', function () {
       const original = /File \S+:\n([\s\S]*)$/.exec(request.body.messages[0].content)?.[1] ?? '';
       return toolMessage('emit_page', { content: `import("node:child_process").then(c => c.exec("touch x"));\n${original}`, changes: 'clearer headings' });
     };
-    fake.otherwise(responder({ emit_page: hostile }));
+    fake.server.otherwise(responder({ emit_page: hostile }));
     const stream = new RunEventStream('hostile-page');
-    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 5, checkSyntax } });
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, checkSyntax } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     assert.equal(files.get(PAGE)?.content, reference.get(PAGE)?.content, 'the deterministic page is written');
     assert.ok(!files.list().some((file) => file.content.includes('import("node:child_process")')), 'no page of the hostile answers was written');
-    const pageRequests = fake.requests.filter((r) => toolOf(r) === 'emit_page');
+    const pageRequests = fake.server.requests.filter((r) => toolOf(r) === 'emit_page');
     assert.equal(pageRequests.length, 2 * events.entities.length, 'each page: one answer, one repair, both refused');
-    assert.match(repairNotes(fake, 'emit_page')[0], /pages\/\w+\.tsx:1: dynamic `import\(\)`/);
+    assert.match(repairNotes(fake.server, 'emit_page')[0], /pages\/\w+\.tsx:1: dynamic `import\(\)`/);
     const warnings = warningsOf(stream);
     assert.ok(warnings.some((w) => /Pages.* keeps the deterministic result: .*still invalid after one repair: frontend\/src\/pages\/events\.tsx:1: dynamic `import\(\)`/.test(w)), warnings.join('\n'));
   });
@@ -170,13 +159,13 @@ describe('hostile Claude answers (fake API)', function () {
     const payload = 'Events\u2028import("node:child_process").then((c) => c.exec("touch pwned"));\u2028//';
     const hostile = JSON.parse(JSON.stringify(events));
     hostile.entities[0].pluralLabel = payload;
-    fake.otherwise(responder({ emit_spec: () => toolMessage('emit_spec', hostile) }));
+    fake.server.otherwise(responder({ emit_spec: () => toolMessage('emit_spec', hostile) }));
     const stream = new RunEventStream('hostile-label');
-    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 5, checkSyntax } });
+    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, checkSyntax } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     assert.equal(spec.entities[0].pluralLabel, events.entities[0].pluralLabel, 'the offline model is kept');
-    assert.equal(fake.requests.filter((r) => toolOf(r) === 'emit_spec').length, 2, 'one answer, one repair, both refused');
-    assert.match(repairNotes(fake, 'emit_spec')[0], /U\+2028/);
+    assert.equal(fake.server.requests.filter((r) => toolOf(r) === 'emit_spec').length, 2, 'one answer, one repair, both refused');
+    assert.match(repairNotes(fake.server, 'emit_spec')[0], /U\+2028/);
     assert.equal(files.list().length, reference.list().length, 'a whole project is written');
     assert.deepEqual(files.list().filter((file) => file.content.includes('touch pwned')).map((f) => f.path), [], 'the payload reaches no file');
     assert.ok(warningsOf(stream).some((w) => /keeps the deterministic result/.test(w)), warningsOf(stream).join('\n'));
@@ -202,21 +191,21 @@ describe('hostile Claude answers (fake API)', function () {
     for (const [what, code, expected] of hostile) {
       it(`refuses a rules answer using ${what} on both tries and keeps the deterministic rules`, async () => {
         const reference = await deterministic();
-        fake.otherwise(responder({ emit_rules: rulesAnswer(code) }));
+        fake.server.otherwise(responder({ emit_rules: rulesAnswer(code) }));
         const stream = new RunEventStream(`hostile-rules-${what}`);
-        const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 5, checkSyntax } });
+        const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, checkSyntax } });
         assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
         assert.equal(files.get(RULES)?.content, reference.get(RULES)?.content);
         assert.ok(!files.has('backend/test/cancel-event.rules.test.ts'));
         assert.equal(spec.modelImplemented.length, 0);
-        assert.equal(fake.requests.filter((r) => toolOf(r) === 'emit_rules').length, 2);
+        assert.equal(fake.server.requests.filter((r) => toolOf(r) === 'emit_rules').length, 2);
         const warning = warningsOf(stream).find((w) => /Business rules keeps the deterministic result/.test(w)) ?? '';
         assert.match(warning, expected);
       });
     }
 
     it('refuses a new test file outside the rules tests, and a rules answer that writes package.json', async () => {
-      fake.otherwise(
+      fake.server.otherwise(
         responder({
           emit_rules: (request) => {
             const answer = rulesAnswer('// extended')(request);
@@ -228,7 +217,7 @@ describe('hostile Claude answers (fake API)', function () {
       );
       const stream = new RunEventStream('rules-package');
       const reference = await deterministic();
-      const { files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 5, checkSyntax } });
+      const { files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, checkSyntax } });
       assert.equal(files.get('backend/package.json')?.content, reference.get('backend/package.json')?.content);
       assert.match(warningsOf(stream).join('\n'), /backend\/package\.json: refused: Claude may never write it: package\.json decides what runs/);
     });
@@ -237,9 +226,9 @@ describe('hostile Claude answers (fake API)', function () {
       const clean = "import { and as both } from 'drizzle-orm';\nimport { ruleViolated as refuse } from '../http/errors.js';\nconst cancelHelpers = [both, refuse];\nvoid cancelHelpers;";
       const cleanTest = "import { describe, it, expect } from 'vitest';\nimport { eq } from 'drizzle-orm';\n\ndescribe('cancel', () => {\n  it('runs', () => {\n    expect(typeof eq).toBe('function');\n  });\n});\n";
       // The exports must stay as they were, so the clean code is a helper the module does not export.
-      fake.otherwise(responder({ emit_rules: rulesAnswer(clean, cleanTest) }));
+      fake.server.otherwise(responder({ emit_rules: rulesAnswer(clean, cleanTest) }));
       const stream = new RunEventStream('clean-rules');
-      const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 5, checkSyntax } });
+      const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, checkSyntax } });
       assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
       assert.match(files.get(RULES)?.content ?? '', /import \{ and as both \} from 'drizzle-orm'/);
       assert.ok(files.has('backend/test/cancel-event.rules.test.ts'));

@@ -9,9 +9,9 @@ import { createSyntaxChecker } from '../../src/core/check/tsSyntax';
 import { createDiskWriter } from '../../src/core/output/diskSink';
 import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
-import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
-import { type FakeResponse, FakeAnthropicServer, type RecordedRequest, errorResponse, toolMessage } from '../fake-anthropic/server';
+import { type FakeResponse, type RecordedRequest, errorResponse, toolMessage } from '../fake-anthropic/server';
+import { fakeClaudePerTest } from '../shared/fakeClaude';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const spec = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'library.json'), 'utf8')));
@@ -49,20 +49,13 @@ function responder(options: { pageLatencyMs?: number; faults?: Record<string, Fa
 
 describe('hybrid pipeline under load (fake API with latency and faults)', function () {
   this.timeout(30_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
-
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url });
-  });
-  afterEach(() => fake.close());
+  const fake = fakeClaudePerTest();
 
   it('runs independent Claude stages at the same time (server timestamps overlap)', async () => {
-    fake.otherwise(responder({ pageLatencyMs: 300 }));
-    const { run, files } = await runGeneration({ input: { kind: 'spec', spec }, concurrency: 4, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    fake.server.otherwise(responder({ pageLatencyMs: 300 }));
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec }, concurrency: 4, claude: { provider: fake.provider, model: MODEL, budgetUsd: 10, checkSyntax } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
-    const pages = fake.requests.filter((r) => toolOf(r) === 'emit_page');
+    const pages = fake.server.requests.filter((r) => toolOf(r) === 'emit_page');
     assert.equal(pages.length, spec.entities.length);
     const overlapping = pages.some((a) => pages.some((b) => a !== b && a.receivedAt < (b.finishedAt ?? 0) && b.receivedAt < (a.finishedAt ?? 0)));
     assert.ok(overlapping, 'at least two page requests were in flight together');
@@ -70,23 +63,23 @@ describe('hybrid pipeline under load (fake API with latency and faults)', functi
   });
 
   it('checks model-written TypeScript: a syntax error goes back for repair, the fix is accepted', async () => {
-    fake.otherwise(responder({ brokenPageOnce: true }));
-    const { run } = await runGeneration({ input: { kind: 'spec', spec }, concurrency: 1, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    fake.server.otherwise(responder({ brokenPageOnce: true }));
+    const { run } = await runGeneration({ input: { kind: 'spec', spec }, concurrency: 1, claude: { provider: fake.provider, model: MODEL, budgetUsd: 10, checkSyntax } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
-    const repairRequest = fake.requests.find((r) => JSON.stringify(r.body.messages).includes('tool_result'));
+    const repairRequest = fake.server.requests.find((r) => JSON.stringify(r.body.messages).includes('tool_result'));
     assert.match(JSON.stringify(repairRequest?.body.messages ?? ''), /expected|Declaration or statement expected|exports must stay/);
   });
 
   it('keeps the deterministic pages when no syntax checker is available, and says so', async () => {
-    fake.otherwise(responder());
+    fake.server.otherwise(responder());
     const stream = new RunEventStream('no-checker');
-    await runGeneration({ input: { kind: 'spec', spec }, stream, claude: { provider, model: MODEL, budgetUsd: 10 } });
-    assert.equal(fake.requests.filter((r) => toolOf(r) === 'emit_page').length, 0);
+    await runGeneration({ input: { kind: 'spec', spec }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 10 } });
+    assert.equal(fake.server.requests.filter((r) => toolOf(r) === 'emit_page').length, 0);
     assert.ok(stream.events.some((e) => e.type === 'warning' && /no TypeScript syntax checker/.test(e.message)));
   });
 
   it('retries 529, 500 and a cut-off stream, then finishes', async () => {
-    fake.otherwise(
+    fake.server.otherwise(
       responder({
         faults: {
           emit_spec: errorResponse(529, 'Overloaded'),
@@ -96,7 +89,7 @@ describe('hybrid pipeline under load (fake API with latency and faults)', functi
       }),
     );
     const stream = new RunEventStream('faults');
-    const { run } = await runGeneration({ input: { kind: 'spec', spec }, stream, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    const { run } = await runGeneration({ input: { kind: 'spec', spec }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 10, checkSyntax } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     const retried = stream.events.flatMap((e) => (e.type === 'stageRetried' ? [`${e.stageId}: ${e.reason}`] : []));
     assert.ok(retried.some((r) => /^domain-model: .*529/.test(r)), retried.join('\n'));
@@ -105,13 +98,13 @@ describe('hybrid pipeline under load (fake API with latency and faults)', functi
   });
 
   it('cancellation stops every request within a second and leaves no partial file', async () => {
-    fake.otherwise(responder({ pageLatencyMs: 5000 }));
+    fake.server.otherwise(responder({ pageLatencyMs: 5000 }));
     const controller = new AbortController();
     const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'takoss-cancel-')), 'project');
     const write = await createDiskWriter(target);
     let abortedAt = 0;
     const waitForPages = setInterval(() => {
-      if (!abortedAt && fake.requests.filter((r) => toolOf(r) === 'emit_page').length >= 2) {
+      if (!abortedAt && fake.server.requests.filter((r) => toolOf(r) === 'emit_page').length >= 2) {
         abortedAt = Date.now();
         controller.abort();
       }
@@ -123,14 +116,14 @@ describe('hybrid pipeline under load (fake API with latency and faults)', functi
       onFile: async (file) => {
         await write(file);
       },
-      claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax },
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 10, checkSyntax },
     });
     const stoppedAfter = Date.now() - abortedAt;
     clearInterval(waitForPages);
     assert.equal(run.status, 'cancelled');
     assert.ok(stoppedAfter < 1000, `the run ended ${stoppedAfter} ms after cancel`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const pending = fake.requests.filter((r) => toolOf(r) === 'emit_page');
+    const pending = fake.server.requests.filter((r) => toolOf(r) === 'emit_page');
     assert.ok(pending.every((r) => r.aborted && (r.abortedAt ?? Infinity) - abortedAt < 1000), 'every in-flight request was aborted within 1 s');
     // Whatever was written is whole: every file on disk equals what its stage produced, and no temp files.
     const onDisk: string[] = [];
@@ -149,17 +142,10 @@ describe('hybrid pipeline under load (fake API with latency and faults)', functi
 
 describe('Claude implements requirements the generator could not (fake API)', function () {
   this.timeout(20_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
+  const fake = fakeClaudePerTest();
   const events = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'events.json'), 'utf8')));
   const requirement = events.unimplemented[0].text;
   const RULES = 'backend/src/rules/registrations.ts';
-
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url });
-  });
-  afterEach(() => fake.close());
 
   function answer(overrides: Record<string, unknown> = {}) {
     return (request: RecordedRequest): FakeResponse => {
@@ -181,8 +167,8 @@ describe('Claude implements requirements the generator could not (fake API)', fu
   }
 
   it('extends the rules module, adds tests, and the README says what Claude implemented', async () => {
-    fake.otherwise(answer());
-    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    fake.server.otherwise(answer());
+    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: events }, claude: { provider: fake.provider, model: MODEL, budgetUsd: 10, checkSyntax } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     assert.match(files.get(RULES)?.content ?? '', /Cancelled events cancel their registrations/);
     assert.ok(files.has('backend/test/cancel-event.rules.test.ts'));
@@ -195,14 +181,14 @@ describe('Claude implements requirements the generator could not (fake API)', fu
   });
 
   it('refuses claims about requirements that were not listed, new rules files, and broken code', async () => {
-    fake.otherwise(
+    fake.server.otherwise(
       answer({
         files: [{ path: 'backend/src/rules/new.ts', content: 'export const x = (' }],
         implemented: [{ requirement: 'Something nobody asked for', how: 'magic' }],
       }),
     );
     const stream = new RunEventStream('refused-claims');
-    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider, model: MODEL, budgetUsd: 10, checkSyntax } });
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: events }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 10, checkSyntax } });
     assert.equal(run.errors.get('business-rules'), undefined, 'the stage keeps its deterministic rules instead of failing');
     const warning = stream.events.flatMap((e) => (e.type === 'warning' && e.stageId === 'business-rules' ? [e.message] : [])).join('\n');
     assert.match(warning, /keeps the deterministic result: .*still invalid after one repair/);

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { RunEventStream } from '../../src/model/run/events';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { replayRun } from '../../src/model/run/runState';
-import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { VerifyResult } from '../../src/core/verify/verifier';
-import { errorResponse, FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { AnthropicProvider } from '../../src/core/providers/anthropic';
+import { errorResponse, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { fakeClaudePerTest } from '../shared/fakeClaude';
+import { PASSING, scriptedVerifier } from '../shared/scriptedVerifier';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 const loadSpec = (name: string) => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));
@@ -30,22 +32,15 @@ const explainFirstFile = (request: RecordedRequest) => {
 
 describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
   this.timeout(20_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
-
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
-  });
-  afterEach(() => fake.close());
+  const fake = fakeClaudePerTest({ sleep: async () => undefined });
 
   it('refines the spec and the explanations with Claude on top of the deterministic skeleton', async () => {
-    fake.enqueue(toolMessage('emit_spec', refined(), { input_tokens: 1200, output_tokens: 900, cache_creation_input_tokens: 3000 }), explainFirstFile);
+    fake.server.enqueue(toolMessage('emit_spec', refined(), { input_tokens: 1200, output_tokens: 900, cache_creation_input_tokens: 3000 }), explainFirstFile);
     const stream = new RunEventStream('hybrid');
     const { files, run, spec } = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
       stream,
-      claude: { provider, model: MODEL, budgetUsd: 5 },
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
     });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     assert.ok(spec.entities.find((e) => e.name === 'Event')?.fields.some((f) => f.name === 'description'));
@@ -53,8 +48,8 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     const manifest = JSON.parse(files.get('.takoss/manifest.json')?.content ?? '{}');
     assert.ok(manifest.files.some((f: { explanation: string }) => f.explanation.startsWith('Explained by Claude')));
     // Both calls share the cached prefix: conventions first, identical, marked ephemeral.
-    assert.equal(fake.requests.length, 2);
-    const [first, second] = fake.requests.map((r) => r.body.system);
+    assert.equal(fake.server.requests.length, 2);
+    const [first, second] = fake.server.requests.map((r) => r.body.system);
     assert.equal(first[0].text, second[0].text);
     assert.deepEqual(first[0].cache_control, { type: 'ephemeral' });
     const state = replayRun(stream.events);
@@ -65,22 +60,22 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
   });
 
   it('waits out a 429 with retry-after 2 s, then succeeds', async () => {
-    fake.enqueue(errorResponse(429, 'slow down', { 'retry-after': '2' }), toolMessage('emit_spec', refined()), explainFirstFile);
+    fake.server.enqueue(errorResponse(429, 'slow down', { 'retry-after': '2' }), toolMessage('emit_spec', refined()), explainFirstFile);
     const stream = new RunEventStream('retry');
     const started = Date.now();
-    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0);
     const retried = stream.events.find((e) => e.type === 'stageRetried');
     assert.equal(retried?.type === 'stageRetried' && retried.delayMs, 2000);
-    const [first, second] = fake.requests;
+    const [first, second] = fake.server.requests;
     assert.ok(second.receivedAt - first.receivedAt >= 1950, `second attempt ${second.receivedAt - first.receivedAt} ms after the 429`);
     assert.ok(Date.now() - started >= 2000);
   });
 
   it('keeps the deterministic result, and says so, when the budget does not allow a call', async () => {
     const stream = new RunEventStream('budget');
-    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 0 } });
-    assert.equal(fake.requests.length, 0, 'Claude was never called');
+    const { run, files } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 0 } });
+    assert.equal(fake.server.requests.length, 0, 'Claude was never called');
     assert.equal(run.errors.size, 0);
     assert.ok(files.has('backend/src/routes/events.ts'));
     const warnings = stream.events.filter((e) => e.type === 'warning').map((e) => (e.type === 'warning' ? e.message : ''));
@@ -91,9 +86,9 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     // Entities may change now (Claude owns the model); the requirement sentences may not.
     const renamed = refined();
     renamed.requirements.sentences = renamed.requirements.sentences.slice(1);
-    fake.enqueue(toolMessage('emit_spec', renamed), toolMessage('emit_spec', renamed), explainFirstFile);
+    fake.server.enqueue(toolMessage('emit_spec', renamed), toolMessage('emit_spec', renamed), explainFirstFile);
     const stream = new RunEventStream('still-wrong');
-    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    const { run, files, spec } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0, 'no stage fails: the project is generated from the deterministic spec');
     assert.deepEqual(spec.entities.map((e) => e.name), loadSpec('events').entities.map((e) => e.name));
     assert.ok(files.has('backend/src/routes/events.ts'));
@@ -102,27 +97,26 @@ describe('hybrid run (orchestrator + Claude provider, fake API)', function () {
     const outcome = stream.events.find((e) => e.type === 'promptOutcome' && e.stageId === 'domain-model');
     assert.ok(outcome?.type === 'promptOutcome' && !outcome.valid && outcome.repaired, 'learning sees an invalid answer');
     assert.ok(replayRun(stream.events).stages['domain-model'].usage.costUsd > 0, 'the two unusable answers still cost');
-    assert.equal(fake.requests.length, 3);
-    assert.match(JSON.stringify(fake.requests[1].body.messages.at(-1)), /requirements\.sentences must not change/);
+    assert.equal(fake.server.requests.length, 3);
+    assert.match(JSON.stringify(fake.server.requests[1].body.messages.at(-1)), /requirements\.sentences must not change/);
   });
 
   it('at a rejected API key: one clear message, no retries, Claude not asked again, the whole project written', async () => {
     // Before #12 the domain-model stage failed here and the run wrote nothing.
-    const bad = new AnthropicProvider({ apiKey: 'bad-key', baseURL: fake.url, sleep: async () => undefined });
+    const bad = new AnthropicProvider({ apiKey: 'bad-key', baseURL: fake.server.url, sleep: async () => undefined });
     const { run, files, stream } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: bad, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0);
     assert.equal(run.status, 'degraded');
     assert.ok(files.has('backend/src/routes/events.ts'));
     const warnings = stream.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
     assert.equal(warnings.filter((w) => /Check your API key/.test(w)).length, 1, warnings.join('\n'));
-    assert.equal(fake.requests.length, 1);
+    assert.equal(fake.server.requests.length, 1);
   });
 });
 
 describe('Claude repair rounds after a failed verification (fake API)', function () {
   this.timeout(20_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
+  const fake = fakeClaudePerTest({ sleep: async () => undefined });
   // A rules module: repair may edit only files Claude may write (and failing tests the errors name).
   const RULES = 'backend/src/rules/events.ts';
 
@@ -135,25 +129,14 @@ describe('Claude repair rounds after a failed verification (fake API)', function
       { name: 'build', ok: false, exitCode: 2, signal: null, durationMs: 1, timedOut: false, cancelled: false, firstErrors: errors, outputTail: errors.join('\n') },
     ],
   });
-  const passing: VerifyResult = { ok: true, durationMs: 10, steps: [] };
-  const verifier = (...results: VerifyResult[]) => {
-    let call = 0;
-    return async () => results[Math.min(call++, results.length - 1)];
-  };
-
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
-  });
 
   /** The spec and explanation stages answer first; the repair rounds come after. */
   const answerEarlierStages = (explanationOutputTokens = 50) =>
-    fake.enqueue(toolMessage('emit_spec', loadSpec('events')), toolMessage('emit_explanations', { files: [] }, { output_tokens: explanationOutputTokens }));
-  afterEach(() => fake.close());
+    fake.server.enqueue(toolMessage('emit_spec', loadSpec('events')), toolMessage('emit_explanations', { files: [] }, { output_tokens: explanationOutputTokens }));
 
   it('fixes the file the errors name, writes it, and verifies again', async () => {
     answerEarlierStages();
-    fake.enqueue((request) => {
+    fake.server.enqueue((request) => {
       assert.match(request.body.messages[0].content, /error TS2304/);
       assert.match(request.body.messages[0].content, new RegExp(`File ${RULES}`));
       return toolMessage('emit_fixes', { summary: 'declare the missing name', files: [{ path: RULES, content: '// fixed\nexport {};\n' }] });
@@ -161,8 +144,8 @@ describe('Claude repair rounds after a failed verification (fake API)', function
     const written: string[] = [];
     const { run, files, stream } = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
-      claude: { provider, model: MODEL, budgetUsd: 5 },
-      verify: verifier(failing([`${RULES}(3,1): error TS2304: Cannot find name 'x'.`]), passing),
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
+      verify: scriptedVerifier(failing([`${RULES}(3,1): error TS2304: Cannot find name 'x'.`]), PASSING),
       onFile: (file) => void written.push(file.path),
     });
     assert.equal(run.status, 'succeeded', [...run.errors.values()].join('; '));
@@ -174,22 +157,22 @@ describe('Claude repair rounds after a failed verification (fake API)', function
 
   it('stops when the same errors come back, and says what still fails', async () => {
     answerEarlierStages();
-    fake.enqueue(toolMessage('emit_fixes', { summary: 'try', files: [{ path: RULES, content: 'export {};' }] }));
+    fake.server.enqueue(toolMessage('emit_fixes', { summary: 'try', files: [{ path: RULES, content: 'export {};' }] }));
     const same = failing([`${RULES}(3,1): error TS2304: Cannot find name 'x'.`]);
-    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider, model: MODEL, budgetUsd: 5 }, verify: verifier(same, same) });
+    const { run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 }, verify: scriptedVerifier(same, same) });
     assert.match(run.errors.get('repair') ?? '', /same errors came back.*TS2304/);
   });
 
   it('gives up after the last round', async () => {
     answerEarlierStages();
-    fake.enqueue(
+    fake.server.enqueue(
       toolMessage('emit_fixes', { summary: 'one', files: [{ path: RULES, content: 'export {};' }] }),
       toolMessage('emit_fixes', { summary: 'two', files: [{ path: RULES, content: 'export {}; // 2' }] }),
     );
     const { run } = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
-      claude: { provider, model: MODEL, budgetUsd: 5, maxRepairRounds: 2 },
-      verify: verifier(failing([`${RULES}: error A`]), failing([`${RULES}: error B`]), failing([`${RULES}: error C`])),
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5, maxRepairRounds: 2 },
+      verify: scriptedVerifier(failing([`${RULES}: error A`]), failing([`${RULES}: error B`]), failing([`${RULES}: error C`])),
     });
     assert.match(run.errors.get('repair') ?? '', /gave up after 2 rounds.*error C/);
   });
@@ -197,12 +180,12 @@ describe('Claude repair rounds after a failed verification (fake API)', function
   it('never lets a fix add or escape to a path Takoss did not generate', async () => {
     answerEarlierStages();
     const hostile = toolMessage('emit_fixes', { summary: 'x', files: [{ path: '../../etc/passwd', content: 'root::0:0' }] });
-    fake.enqueue(hostile, hostile);
+    fake.server.enqueue(hostile, hostile);
     const written: string[] = [];
     const { run } = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
-      claude: { provider, model: MODEL, budgetUsd: 5 },
-      verify: verifier(failing([`${RULES}: error`])),
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
+      verify: scriptedVerifier(failing([`${RULES}: error`])),
       onFile: (file) => void written.push(file.path),
     });
     assert.match(run.errors.get('repair') ?? '', /not an existing generated file/);
@@ -214,8 +197,8 @@ describe('Claude repair rounds after a failed verification (fake API)', function
     answerEarlierStages(40_000);
     const { run } = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
-      claude: { provider, model: MODEL, budgetUsd: 0.5 },
-      verify: verifier(failing([`${RULES}: error`])),
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 0.5 },
+      verify: scriptedVerifier(failing([`${RULES}: error`])),
     });
     assert.match(run.errors.get('repair') ?? '', /Repair stopped before round 1.*budget/);
   });

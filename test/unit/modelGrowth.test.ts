@@ -11,9 +11,9 @@ import { JOURNAL_VERSION, journaledSpecs, readJournal, RunJournal } from '../../
 import { type ResumeState, runGeneration } from '../../src/core/pipeline/orchestrator';
 import { replayRun } from '../../src/model/run/runState';
 import { buildStageGraph, initialStageGraph } from '../../src/core/pipeline/stages/catalogue';
-import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
-import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { type RecordedRequest, toolMessage } from '../fake-anthropic/server';
+import { fakeClaudePerTest } from '../shared/fakeClaude';
 import { withOrganizer } from '../shared/claudeModels';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
@@ -102,8 +102,7 @@ describe('the run graph grows once the data model is final (offline)', () => {
 
 describe('Claude owns the data model (hybrid, fake API)', function () {
   this.timeout(30_000);
-  let fake: FakeAnthropicServer;
-  let provider: AnthropicProvider;
+  const fake = fakeClaudePerTest({ sleep: async () => undefined });
 
   /** Answers the spec with `model`, every other stage with "no change". */
   const answer = (model: () => unknown) => (request: RecordedRequest) => {
@@ -114,20 +113,14 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
     throw new Error(`unexpected tool ${tool}`);
   };
 
-  beforeEach(async () => {
-    fake = await FakeAnthropicServer.start();
-    provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
-  });
-  afterEach(() => fake.close());
-
   it('an entity Claude adds gets its API routes, pages and tests: stage instances, files and events', async () => {
-    fake.otherwise(answer(withOrganizer));
+    fake.server.otherwise(answer(withOrganizer));
     const stream = new RunEventStream('organizer');
     const written: string[] = [];
     const { spec, stages, files, run } = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
       stream,
-      claude: { provider, model: MODEL, budgetUsd: 5 },
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
       onFile: (file) => void written.push(file.path),
     });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
@@ -154,12 +147,12 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
     const manifest = JSON.parse(files.get('.takoss/manifest.json')?.content ?? '{}') as { files: { path: string; stage?: string }[] };
     assert.equal(manifest.files.find((f) => f.path === 'backend/src/routes/organizers.ts')?.stage, 'api-routes:Organizer');
     // The prompt says the model may change, and names the entities found.
-    const specRequest = fake.requests.find((r) => toolOf(r) === 'emit_spec');
+    const specRequest = fake.server.requests.find((r) => toolOf(r) === 'emit_spec');
     assert.match(specRequest?.body.messages[0].content, /The extraction found these entities: Event, Attendee, Registration\. Add an entity/);
   });
 
   it('a rename Claude declares follows into relations and rules; per-entity stages use the new name', async () => {
-    fake.otherwise(
+    fake.server.otherwise(
       answer(() => {
         const spec = loadSpec('events');
         const attendee = spec.entities.find((e) => e.name === 'Attendee');
@@ -169,7 +162,7 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
       }),
     );
     const stream = new RunEventStream('rename');
-    const { spec, stages, files, run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    const { spec, stages, files, run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     assert.deepEqual(spec.entities.map((e) => e.name), ['Event', 'Guest', 'Registration']);
     assert.equal(spec.relations.find((r) => r.name === 'attendee')?.to, 'Guest');
@@ -180,7 +173,7 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
   });
 
   it('an entity Claude removes takes its relations and rules with it (the review step’s cascade)', async () => {
-    fake.otherwise(
+    fake.server.otherwise(
       answer(() => {
         const spec = loadSpec('events');
         // Attendee goes; the relation and a rule naming it are left behind in the answer.
@@ -188,7 +181,7 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
         return { ...spec, entities: spec.entities.filter((e) => e.name !== 'Attendee') };
       }),
     );
-    const { spec, stages, files, run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    const { spec, stages, files, run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0, [...run.errors.values()].join('; '));
     assert.deepEqual(spec.entities.map((e) => e.name), ['Event', 'Registration']);
     assert.ok(!spec.relations.some((r) => r.from === 'Attendee' || r.to === 'Attendee'));
@@ -204,21 +197,21 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
       if (organizer) organizer.sources = [];
       return spec;
     };
-    fake.otherwise(answer(unsourced));
+    fake.server.otherwise(answer(unsourced));
     const stream = new RunEventStream('unsourced');
-    const { spec, stages, run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    const { spec, stages, run } = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(run.errors.size, 0);
     assert.deepEqual(spec.entities.map((e) => e.name), ['Event', 'Attendee', 'Registration']);
     assert.ok(!stages.some((s) => s.id.endsWith(':Organizer')));
     const warnings = stream.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []));
     assert.ok(warnings.some((w) => /Domain model keeps the deterministic result: .*new entity Organizer must cite in "sources"/.test(w)), warnings.join('\n'));
-    assert.equal(fake.requests.filter((r) => toolOf(r) === 'emit_spec').length, 2, 'one repair round trip');
+    assert.equal(fake.server.requests.filter((r) => toolOf(r) === 'emit_spec').length, 2, 'one repair round trip');
   });
 
   it('resumes a grown run: the refined model comes back from the journal, kept stages are not run again', async () => {
-    fake.otherwise(answer(withOrganizer));
+    fake.server.otherwise(answer(withOrganizer));
     const first = new RunEventStream('first');
-    const firstRun = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream: first, claude: { provider, model: MODEL, budgetUsd: 5 } });
+    const firstRun = await runGeneration({ input: { kind: 'spec', spec: loadSpec('events') }, stream: first, claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 } });
     assert.equal(firstRun.run.errors.size, 0);
     // Pretend the window died after the backend: these stages had finished, the rest had not.
     const keep = new Set(['requirements-analysis', 'domain-model', 'architecture', 'environment-config', 'database-schema', 'validation-schemas', 'auth', 'api-app', 'api-routes:Organizer', 'api-routes:Event']);
@@ -232,18 +225,18 @@ describe('Claude owns the data model (hybrid, fake API)', function () {
       readBack: async (p) => firstRun.files.get(p)?.content ?? assert.fail(`${p} was not written`),
       specOf: (id) => specs.get(id),
     };
-    const asked = fake.requests.length;
+    const asked = fake.server.requests.length;
     const second = new RunEventStream('second');
     const rewritten: string[] = [];
     const resumed = await runGeneration({
       input: { kind: 'spec', spec: loadSpec('events') },
       stream: second,
-      claude: { provider, model: MODEL, budgetUsd: 5 },
+      claude: { provider: fake.provider, model: MODEL, budgetUsd: 5 },
       resume,
       onFile: (file) => void rewritten.push(file.path),
     });
     assert.equal(resumed.run.errors.size, 0, [...resumed.run.errors.values()].join('; '));
-    assert.ok(!fake.requests.slice(asked).some((r) => toolOf(r) === 'emit_spec'), 'the model is not asked for again');
+    assert.ok(!fake.server.requests.slice(asked).some((r) => toolOf(r) === 'emit_spec'), 'the model is not asked for again');
     assert.ok(resumed.stages.some((s) => s.id === 'pages:Organizer'));
     assert.ok(!rewritten.includes('backend/src/routes/organizers.ts'), 'kept: not written again');
     assert.ok(rewritten.includes('frontend/src/pages/organizers.tsx'), 'the rest runs, from the refined model');
