@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
-import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+import { openTakossApp, screenshot, waitForTakossContributions } from './workbenchPage';
 
 /** The workbench's modal dialog with this message; resolves with its whole text once it shows. */
 async function modal(page: Page, message: RegExp): Promise<{ text: string; press: (button: string) => Promise<void> }> {
@@ -39,9 +39,7 @@ describe('The host asks before running or overwriting anything (code-server + Ch
     server = await CodeServer.start();
     workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
     await waitForTakossContributions(workbench.page);
-    await runFromPalette(workbench.page, 'Takoss: Generate Project');
-    app = await findFrameWith(workbench.page, '[data-testid=takoss-app]');
-    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
+    app = await openTakossApp(workbench.page);
   });
 
   after(async () => {

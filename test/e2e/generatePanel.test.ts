@@ -8,7 +8,7 @@ import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServer
 import { repoRoot } from '../harness/paths';
 import { unzipProject } from '../../src/core/output/zip';
 import { FakeAnthropicServer } from '../fake-anthropic/server';
-import { findFrameWith, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
+import { findFrameWith, openTakossApp, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
 
 function listFiles(root: string, prefix = ''): string[] {
   return readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -47,9 +47,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
 
   it('opens the React app from the command palette', async () => {
     const { page } = workbench;
-    await runFromPalette(page, 'Takoss: Generate Project');
-    app = await findFrameWith(page, '[data-testid=takoss-app]');
-    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
+    app = await openTakossApp(page);
     const version = await app.textContent('[data-testid=host-vscode-version]');
     assert.match(version ?? '', /^1\.\d+\.\d+/);
     const provider = await app.textContent('[data-testid=host-provider]');

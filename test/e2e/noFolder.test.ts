@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
-import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+import { openTakossApp, reviewRequirements, screenshot, waitForTakossContributions } from './workbenchPage';
 
 describe('Takoss with no folder open', function () {
   this.timeout(120_000);
@@ -28,12 +28,8 @@ describe('Takoss with no folder open', function () {
 
   it('asks where to generate, writes the project there, and offers to open it', async () => {
     const { page } = workbench;
-    await runFromPalette(page, 'Takoss: Generate Project');
-    app = await findFrameWith(page, '[data-testid=takoss-app]');
-    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
-    await app.locator('[data-testid=requirements] textarea').fill('Blog with auth and posts.');
-    await app.click('[data-testid=review-button]');
-    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    app = await openTakossApp(page);
+    await reviewRequirements(app, 'Blog with auth and posts.');
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
     // VS Code's own folder picker (in the browser: a quick input holding a path).

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
-import { findFrameWith, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+import { findFrameWith, openTakossApp, reviewRequirements, screenshot, waitForTakossContributions } from './workbenchPage';
 
 describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
   this.timeout(120_000);
@@ -44,12 +44,8 @@ describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
 
   it('generates, but will not verify, and says why and how to trust', async () => {
     const { page } = workbench;
-    await runFromPalette(page, 'Takoss: Generate Project');
-    app = await findFrameWith(page, '[data-testid=takoss-app]');
-    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
-    await app.locator('[data-testid=requirements] textarea').fill('Blog with auth and posts.');
-    await app.click('[data-testid=review-button]');
-    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    app = await openTakossApp(page);
+    await reviewRequirements(app, 'Blog with auth and posts.');
     assert.equal(await app.getAttribute('[data-testid=verify-option]', 'disabled'), '', 'verification is not offered');
     assert.match((await app.textContent('[data-testid=verify-restricted]')) ?? '', /Restricted Mode.*Manage Workspace Trust/);
     await screenshot(page, 'restricted-review');

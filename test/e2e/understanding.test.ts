@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
-import { findFrameWith, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
+import { openTakossApp, reviewRequirements, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
 
 const REQUIREMENTS = [
   'Garage service log',
@@ -37,12 +37,8 @@ describe('Takoss review: what was not understood (code-server + Chromium)', func
 
   it('lists what it did not understand at the top of the review, each with why and one-click fixes', async () => {
     const { page } = workbench;
-    await runFromPalette(page, 'Takoss: Generate Project');
-    app = await findFrameWith(page, '[data-testid=takoss-app]');
-    await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
-    await app.locator('[data-testid=requirements] textarea').fill(REQUIREMENTS);
-    await app.click('[data-testid=review-button]');
-    await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+    app = await openTakossApp(page);
+    await reviewRequirements(app, REQUIREMENTS);
     // The list of what was left out comes before the data model.
     const order = await app.evaluate(() => {
       const left = document.querySelector('[data-testid=left-out]');

@@ -64,6 +64,21 @@ export async function findFrameWith(page: Page, selector: string, timeoutMs = 30
   throw new Error(`No frame contains ${selector} after ${timeoutMs} ms`);
 }
 
+/** Opens the Takoss panel from the palette and returns its frame once it is connected to the host. */
+export async function openTakossApp(page: Page): Promise<Frame> {
+  await runFromPalette(page, 'Takoss: Generate Project');
+  const app = await findFrameWith(page, '[data-testid=takoss-app]');
+  await app.waitForSelector('[data-testid=connection-status][data-status=connected]', { timeout: 30_000 });
+  return app;
+}
+
+/** In the describe step: types the requirements and asks for the review, resolving once the review step shows. */
+export async function reviewRequirements(app: Frame, requirements: string): Promise<void> {
+  await app.locator('[data-testid=requirements] textarea').fill(requirements);
+  await app.click('[data-testid=review-button]');
+  await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
+}
+
 export type ThemeKind = 'light' | 'dark';
 
 const THEMES: Record<ThemeKind, { workbenchClass: string; webviewClass: string }> = {
