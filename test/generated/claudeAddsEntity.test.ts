@@ -12,10 +12,8 @@ import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { replayRun } from '../../src/model/run/runState';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { verifyProject } from '../../src/core/verify/verifier';
-import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
-import { loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
-
-const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
+import { FakeAnthropicServer } from '../fake-anthropic/server';
+import { answerWithOrganizer, loadFixtureSpec } from '../shared/claudeModels';
 
 describe('Claude adds an entity: the generated project still works', function () {
   this.timeout(20 * 60_000);
@@ -25,13 +23,7 @@ describe('Claude adds an entity: the generated project still works', function ()
   it('events + Organizer (from Claude): stages, files, and install, build, test all pass', async () => {
     const fake = await FakeAnthropicServer.start();
     try {
-      fake.otherwise((request) => {
-        const tool = toolOf(request);
-        if (tool === 'emit_spec') return toolMessage('emit_spec', withOrganizer());
-        if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
-        if (tool === 'emit_rules') return toolMessage('emit_rules', { files: [], tests: [], implemented: [] });
-        throw new Error(`unexpected tool ${tool}`);
-      });
+      fake.otherwise(answerWithOrganizer);
       const out = path.join(work, 'events');
       const write = await createDiskWriter(out);
       const stream = new RunEventStream('claude-entity');

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { type FakeResponse, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
 
 /** A spec from test/fixtures/specs (works from test/ and from the transpiled out/test/). */
 export function loadFixtureSpec(name: string): ProjectSpec {
@@ -27,4 +28,16 @@ export function withOrganizer(): ProjectSpec {
   });
   spec.relations.push({ kind: 'belongsTo', from: 'Event', to: 'Organizer', name: 'organizer', inverseName: 'events', required: false, onDelete: 'setNull', sources: [0] });
   return spec;
+}
+
+/**
+ * Claude as the tests of a grown model script it: the domain model with the Organizer, and nothing
+ * to add to the explanations or the rules. Any other tool is a mistake in the test.
+ */
+export function answerWithOrganizer(request: RecordedRequest): FakeResponse {
+  const tool: string = request.body?.tool_choice?.name ?? '';
+  if (tool === 'emit_spec') return toolMessage('emit_spec', withOrganizer());
+  if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
+  if (tool === 'emit_rules') return toolMessage('emit_rules', { files: [], tests: [], implemented: [] });
+  throw new Error(`unexpected tool ${tool}`);
 }

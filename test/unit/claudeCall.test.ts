@@ -8,8 +8,8 @@ import { refineModel } from '../../src/core/pipeline/refineModel';
 import { domainModel } from '../../src/core/pipeline/stages/domainModel';
 import type { ClaudeStageContext, StageInstance } from '../../src/core/pipeline/stages/types';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
-import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
-import { loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
+import { FakeAnthropicServer, type RecordedRequest } from '../fake-anthropic/server';
+import { answerWithOrganizer, loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
 
 const MODEL = 'claude-sonnet-5-5';
 const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
@@ -71,12 +71,7 @@ describe('prepareClaudeCall: one stage call, prepared the same way everywhere', 
     this.timeout(30_000);
     const fake = await FakeAnthropicServer.start();
     try {
-      fake.otherwise((request) => {
-        const tool = toolOf(request);
-        if (tool === 'emit_spec') return toolMessage('emit_spec', withOrganizer());
-        if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
-        return toolMessage('emit_rules', { files: [], tests: [], implemented: [] });
-      });
+      fake.otherwise(answerWithOrganizer);
       const provider = new AnthropicProvider({ apiKey: 'test-key', baseURL: fake.url, sleep: async () => undefined });
       await refineModel({ spec: loadFixtureSpec('events'), provider, model: MODEL, budgetUsd: 5 });
       await runGeneration({ input: { kind: 'spec', spec: loadFixtureSpec('events') }, claude: { provider, model: MODEL, budgetUsd: 5 } });

@@ -8,10 +8,8 @@ import { runCli } from '../../src/cli/runCli';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { AnthropicProvider } from '../../src/core/providers/anthropic';
 import { extractSpec } from '../../src/core/extract';
-import { FakeAnthropicServer, type RecordedRequest, toolMessage } from '../fake-anthropic/server';
-import { loadFixtureSpec, withOrganizer } from '../shared/claudeModels';
-
-const toolOf = (request: RecordedRequest): string => request.body?.tool_choice?.name ?? '';
+import { FakeAnthropicServer } from '../fake-anthropic/server';
+import { answerWithOrganizer, loadFixtureSpec } from '../shared/claudeModels';
 
 describe('CLI with Claude: the model may grow', function () {
   this.timeout(30_000);
@@ -24,12 +22,7 @@ describe('CLI with Claude: the model may grow', function () {
   afterEach(() => fake.close());
 
   it('generate --provider anthropic writes the routes, pages and tests of an entity Claude added', async () => {
-    fake.otherwise((request) => {
-      const tool = toolOf(request);
-      if (tool === 'emit_spec') return toolMessage('emit_spec', withOrganizer());
-      if (tool === 'emit_explanations') return toolMessage('emit_explanations', { files: [] });
-      return toolMessage('emit_rules', { files: [], tests: [], implemented: [] });
-    });
+    fake.otherwise(answerWithOrganizer);
     const specFile = path.join(dir, 'events.json');
     writeFileSync(specFile, JSON.stringify(loadFixtureSpec('events')));
     const out = path.join(dir, 'events');
