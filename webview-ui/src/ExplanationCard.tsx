@@ -2,6 +2,7 @@ import { VscodeButton } from '@vscode-elements/react-elements';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostToWebview } from '../../src/model/protocol';
 import type { Bridge } from './bridge';
+import { ServedRequirements } from './ServedRequirements';
 
 export type Explanation = Omit<Extract<HostToWebview, { type: 'showExplanation' }>, 'type'>;
 
@@ -41,18 +42,7 @@ export function ExplanationCard({ explanation, onClose }: { explanation: Explana
         {explanation.stage ? ` · written by the stage ${explanation.stage}` : ''}
       </p>
       <p data-testid="explanation-text">{explanation.explanation}</p>
-      {explanation.requirements.length > 0 ? (
-        <>
-          <p className="muted">Serves these requirements:</p>
-          <ul data-testid="explanation-requirements">
-            {explanation.requirements.map((text) => (
-              <li key={text}>“{text}”</li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p className="muted">Project infrastructure: not traced to a single requirement sentence.</p>
-      )}
+      <ServedRequirements requirements={explanation.requirements} testId="explanation-requirements" />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { HostToWebview } from '../../../src/model/protocol';
+import { ServedRequirements } from '../ServedRequirements';
 import { highlightedHtml } from './highlight';
 
 type FileContent = Extract<HostToWebview, { type: 'fileContent' }>;
@@ -12,18 +13,7 @@ export function CodeViewer({ file }: { file: FileContent }) {
       {file.explanation && (
         <div className="explanation" data-testid="file-explanation">
           <p>{file.explanation}</p>
-          {file.requirements.length > 0 ? (
-            <>
-              <p className="muted">Serves these requirements:</p>
-              <ul data-testid="file-requirements">
-                {file.requirements.map((text) => (
-                  <li key={text}>“{text}”</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p className="muted">Project infrastructure: not traced to a single requirement sentence.</p>
-          )}
+          <ServedRequirements requirements={file.requirements} testId="file-requirements" />
         </div>
       )}
       {file.error && (
