@@ -3,10 +3,23 @@ import { useState } from 'react';
 import { addRelation, deleteRelation } from '../../../src/model/project/edit';
 import { camelCase, pluralizeName } from '../../../src/model/project/naming';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
+import { valueOf } from '../elementEvents';
 import { Sources } from './Sources';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
-const valueOf = (event: { currentTarget: unknown }) => (event.currentTarget as { value: string }).value;
+
+/** One of the spec's entities, by name (a relation's two ends). */
+function EntitySelect({ names, value, onChange, label, testId }: { names: string[]; value: string; onChange: (name: string) => void; label: string; testId: string }) {
+  return (
+    <VscodeSingleSelect value={value} aria-label={label} onChange={(e) => onChange(valueOf(e))} data-testid={testId}>
+      {names.map((n) => (
+        <VscodeOption key={n} value={n} selected={n === value}>
+          {n}
+        </VscodeOption>
+      ))}
+    </VscodeSingleSelect>
+  );
+}
 
 function AddRelation({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
   const names = spec.entities.map((e) => e.name);
@@ -20,13 +33,7 @@ function AddRelation({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
   };
   return (
     <div className="add-row" aria-label="Add a relation">
-      <VscodeSingleSelect value={from} aria-label="Relation from" onChange={(e) => setFrom(valueOf(e))} data-testid="relation-from">
-        {names.map((n) => (
-          <VscodeOption key={n} value={n} selected={n === from}>
-            {n}
-          </VscodeOption>
-        ))}
-      </VscodeSingleSelect>
+      <EntitySelect names={names} value={from} onChange={setFrom} label="Relation from" testId="relation-from" />
       <VscodeSingleSelect value={kind} aria-label="Relation kind" onChange={(e) => setKind(valueOf(e) as 'belongsTo' | 'manyToMany')}>
         <VscodeOption value="belongsTo" selected={kind === 'belongsTo'}>
           belongs to
@@ -35,13 +42,7 @@ function AddRelation({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
           has many (many-to-many)
         </VscodeOption>
       </VscodeSingleSelect>
-      <VscodeSingleSelect value={to} aria-label="Relation to" onChange={(e) => setTo(valueOf(e))} data-testid="relation-to">
-        {names.map((n) => (
-          <VscodeOption key={n} value={n} selected={n === to}>
-            {n}
-          </VscodeOption>
-        ))}
-      </VscodeSingleSelect>
+      <EntitySelect names={names} value={to} onChange={setTo} label="Relation to" testId="relation-to" />
       <VscodeButton secondary onClick={add} data-testid="add-relation">
         Add relation
       </VscodeButton>
