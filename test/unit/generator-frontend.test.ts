@@ -169,4 +169,25 @@ describe('frontend generator', () => {
     assert.doesNotMatch(content(tasks, 'frontend/src/test/users.test.tsx'), /Create user/);
     assert.match(content(events, 'frontend/src/test/registrations.test.tsx'), /new Date\(sampleLocalDateTime\(\)\)\.toISOString\(\)|"Event is required"/);
   });
+
+  it('names related records by their display field, never "#id", and keeps line breaks (issue #14)', () => {
+    // The entity modules carry the display field everywhere a record is named.
+    const taskModule = content(tasks, 'frontend/src/entities/tasks.ts');
+    assert.match(taskModule, /display: \{ fields: \["title"\], style: "name", entity: "Task" \}/);
+    assert.match(taskModule, /key: "projectId".*display: \{ fields: \["name"\], style: "name", entity: "Project" \}/);
+    const detail = content(tasks, 'frontend/src/components/EntityDetailPage.tsx');
+    assert.doesNotMatch(detail, />#\{String/, 'no related record is shown as #id');
+    assert.match(detail, /nameOf\(relation, related\)/);
+    assert.match(detail, /className="multiline"/);
+    assert.match(content(tasks, 'frontend/src/components/EntityListPage.tsx'), /nameOf\(relation, related\)/);
+    assert.match(content(tasks, 'frontend/src/styles.css'), /\.multiline p \{[^}]*white-space: pre-wrap/);
+    // The generated tests expect names and both lines of a long text.
+    const taskTest = content(tasks, 'frontend/src/test/tasks.test.tsx');
+    assert.match(taskTest, /names its project and assignee instead of showing ids/);
+    assert.match(taskTest, /findAllByRole\('link', \{ name: "Sample project option" \}\)/);
+    assert.match(taskTest, /shows each row's project and assignee by name/);
+    assert.match(taskTest, /keeps the line breaks of the description/);
+    assert.ok(taskTest.includes('toEqual(["Sample description", "with a second line"])'));
+    assert.ok(taskTest.includes('description: "Sample description\\nwith a second line"'), 'the sample record holds two lines');
+  });
 });

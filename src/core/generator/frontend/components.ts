@@ -11,6 +11,7 @@ import fieldInput from '../templates/frontend/src/components/FieldInput.tsx?text
 import pagination from '../templates/frontend/src/components/Pagination.tsx?text';
 import relationSelect from '../templates/frontend/src/components/RelationSelect.tsx?text';
 import states from '../templates/frontend/src/components/States.tsx?text';
+import recordNames from '../templates/frontend/src/components/useRecordNames.ts?text';
 import { allSources, type FrontendModel } from './model';
 
 const COMPONENT_FILES: readonly LayerFile<FrontendModel>[] = [
@@ -27,6 +28,11 @@ const COMPONENT_FILES: readonly LayerFile<FrontendModel>[] = [
     explanation: "Relation pickers: selects whose options are loaded from the related entity's list endpoint.",
   },
   {
+    path: 'frontend/src/components/useRecordNames.ts',
+    content: recordNames,
+    explanation: "Names of related records for links, list columns and chips: one list request per related collection (the picker's), single reads only for ids it did not return.",
+  },
+  {
     path: 'frontend/src/components/EntityForm.tsx',
     content: entityForm,
     explanation: "The create/edit form: client-side zod validation, then the server's validation_failed messages next to each field.",
@@ -34,12 +40,12 @@ const COMPONENT_FILES: readonly LayerFile<FrontendModel>[] = [
   {
     path: 'frontend/src/components/EntityListPage.tsx',
     content: listPage,
-    explanation: 'The generic list page: paged table with a search box and filters by parent relation, kept in the URL.',
+    explanation: 'The generic list page: paged table with a search box, filters by parent relation kept in the URL, and a column naming each parent.',
   },
   {
     path: 'frontend/src/components/EntityDetailPage.tsx',
     content: detailPage,
-    explanation: 'The generic detail page: fields, parent links, has-many lists, edit, and delete with confirmation.',
+    explanation: 'The generic detail page: fields (long text with its line breaks), parent links by name, has-many lists, edit, and delete with confirmation.',
   },
   {
     path: 'frontend/src/components/EntityFormPage.tsx',

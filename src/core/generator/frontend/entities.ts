@@ -93,11 +93,17 @@ function fieldMeta(field: Field, entity?: FrontendEntity): string {
   return `{ ${parts.join(', ')} }`;
 }
 
+/** How the entity's records are named (see displayField.ts): the same object wherever they appear. */
+export function displayMeta(entity: FrontendEntity): string {
+  const { fields, style } = entity.display;
+  return `{ fields: [${fields.map((f) => str(f.name)).join(', ')}], style: ${str(style)}, entity: ${str(entity.entity.label)} }`;
+}
+
 function relationMeta(picker: RelationPicker, many: boolean): string {
   const target = picker.target;
   return `{ name: ${str(picker.relation.name)}, key: ${str(picker.key)}, label: ${str(picker.label)}, required: ${picker.required}, many: ${many}, optionsPath: ${str(
     target.apiPath,
-  )}, labelField: ${target.labelField ? str(target.labelField.name) : 'null'}, route: ${str(target.route)} }`;
+  )}, display: ${displayMeta(target)}, route: ${str(target.route)} }`;
 }
 
 function list(items: string[], indent: string): string {
@@ -159,9 +165,7 @@ function schemaLines(entity: FrontendEntity): string[] {
 /** One child list's metadata; a child of the same entity (self-relation) reuses this module's COLUMNS. */
 function childMeta(entity: FrontendEntity, child: ChildList): string {
   const c = child.child;
-  return `{ label: ${str(child.label)}, segment: ${str(child.segment)}, route: ${str(c.route)}, labelField: ${
-    c.labelField ? str(c.labelField.name) : 'null'
-  }, createKey: ${child.createKey ? str(child.createKey) : 'null'}, createLabel: ${str(`Add ${c.entity.label.toLowerCase()}`)}, columns: ${c.names.camel === entity.names.camel ? 'COLUMNS' : `[${c.columns
+  return `{ label: ${str(child.label)}, segment: ${str(child.segment)}, route: ${str(c.route)}, display: ${displayMeta(c)}, createKey: ${child.createKey ? str(child.createKey) : 'null'}, createLabel: ${str(`Add ${c.entity.label.toLowerCase()}`)}, columns: ${c.names.camel === entity.names.camel ? 'COLUMNS' : `[${c.columns
     .slice(0, 3)
     .map((field) => fieldMeta(field))
     .join(', ')}]`} }`;
@@ -192,7 +196,7 @@ export const ${metaName(entity)}: EntityMeta = {
   pluralLabel: ${str(spec.pluralLabel)},
   route: ${str(entity.route)},
   apiPath: ${str(entity.apiPath)},
-  labelField: ${entity.labelField ? str(entity.labelField.name) : 'null'},
+  display: ${displayMeta(entity)},
   readOnly: ${entity.readOnly},
   fields: FIELDS,
   columns: COLUMNS,

@@ -5,6 +5,7 @@ import { humanize, kebabCase, type EntityNames } from '../../../model/project/na
 import type { Entity, Field, ProjectSpec, Relation } from '../../../model/project/projectSpec';
 import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
 import { withAdministrator } from '../administrator';
+import { chooseDisplay, type RecordDisplay } from './displayField';
 
 export interface RelationPicker {
   relation: Relation;
@@ -32,8 +33,8 @@ export interface FrontendEntity {
   /** Browser route, e.g. `/purchase-orders`. */
   route: string;
   apiPath: string;
-  /** Field shown as the record's name in links and pickers; null means `#<id>`. */
-  labelField: Field | null;
+  /** How the record is named in links, pickers and titles (see displayField.ts). */
+  display: RecordDisplay;
   /** Read-only in the UI (the auth User entity: accounts come from sign-up). */
   readOnly: boolean;
   /** belongsTo relations the form edits (the owner relation is filled by the API). */
@@ -64,16 +65,6 @@ export interface FrontendModel {
 const LIST_COLUMN_LIMIT = 5;
 export { MAX_PAGE_SIZE };
 
-function pickLabelField(entity: Entity): Field | null {
-  const textual = entity.fields.filter((f) => f.type === 'string' || f.type === 'email');
-  return (
-    textual.find((f) => f.name === 'name' || f.name === 'title') ??
-    textual.find((f) => f.required) ??
-    textual[0] ??
-    null
-  );
-}
-
 function workflowsOf(spec: ProjectSpec, entityName: string): FrontendEntity['workflows'] {
   const workflows: FrontendEntity['workflows'] = new Map();
   for (const rule of spec.rules) {
@@ -93,7 +84,7 @@ function entityModel(spec: ProjectSpec, index: SpecIndex, hasAuth: boolean, enti
     names,
     route: `/${names.route}`,
     apiPath: collectionPath(names),
-    labelField: pickLabelField(entity),
+    display: chooseDisplay(entity),
     readOnly: hasAuth && entity.name === USER_ENTITY,
     parents: [],
     filters: [],

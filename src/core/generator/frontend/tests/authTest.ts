@@ -6,7 +6,7 @@ import { type FrontendModel, str } from '../model';
 import { singleQuotedText } from '../../emit';
 import { pageComponents } from '../pages';
 import { DATES_IMPORT, expectedPayloadValue, sampleInput, sampleRecord, withDatesImport } from './sampleValues';
-import { recordLabelText } from './entityForm';
+import { recordTitleCode } from './recordNames';
 
 /** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
 function permissionTests(model: FrontendModel): { imports: string[]; tests: string } {
@@ -30,7 +30,7 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
       return undefined;
     });
     renderWithAuth(${str(`${owned.route}/1`)}, ${str(`${owned.route}/:id`)}, <${pages.detail} />);
-    expect(await screen.findByRole('heading', { name: ${str(`${owned.entity.label}: ${recordLabelText(owned)}`)} })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: ${recordTitleCode(owned)} })).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull());
   });
 `;

@@ -2,26 +2,8 @@
 // picker options, list query URLs, and the form's own range and date-order checks.
 import { type FrontendEntity, str } from '../model';
 import { pageComponents } from '../pages';
-import { dateCall, daysAfter, expectedPayloadValue, sampleInput, sampleLiteral, sampleRecordValue } from './sampleValues';
-
-export function sortLabel(entity: FrontendEntity): string {
-  return entity.labelField ? entity.labelField.label : 'Id';
-}
-
-export function recordLabelText(entity: FrontendEntity): string {
-  if (!entity.labelField) return '#1';
-  if (entity.readOnly && entity.labelField.name === 'email') return 'sample@example.com';
-  // A string or email field (never a date).
-  return entity.workflows.get(entity.labelField.name)?.initial ?? String(sampleLiteral(entity.labelField));
-}
-
-function optionLabel(target: FrontendEntity): string {
-  return target.labelField ? `Sample ${target.entity.label.toLowerCase()} option` : '#1';
-}
-
-function optionRecord(target: FrontendEntity): string {
-  return target.labelField ? `{ id: 1, ${target.labelField.name}: ${str(optionLabel(target))} }` : '{ id: 1 }';
-}
+import { optionLabelCode, optionRecord } from './recordNames';
+import { dateCall, daysAfter, expectedPayloadValue, sampleInput, sampleRecordValue } from './sampleValues';
 
 /** The form refuses a number outside its min/max and dates out of order (dateOrder) before sending anything. */
 export function rangeAndOrderTests(entity: FrontendEntity, submitName: string): string {
@@ -68,11 +50,11 @@ export function fillStatements(entity: FrontendEntity): string[] {
     else lines.push(`  fireEvent.change(screen.getByLabelText(${str(field.label)}), { target: { value: ${sampleInput(field, entity)} } });`);
   }
   for (const picker of entity.parents) {
-    lines.push(`  await screen.findAllByRole('option', { name: ${str(optionLabel(picker.target))} });`);
+    lines.push(`  await screen.findAllByRole('option', { name: ${optionLabelCode(picker.target)} });`);
     lines.push(`  fireEvent.change(screen.getByLabelText(${str(picker.label)}), { target: { value: '1' } });`);
   }
   for (const picker of entity.manyToMany) {
-    lines.push(`  const ${picker.relation.name}Option = (await screen.findAllByRole('option', { name: ${str(optionLabel(picker.target))} }))[0] as HTMLOptionElement;`);
+    lines.push(`  const ${picker.relation.name}Option = (await screen.findAllByRole('option', { name: ${optionLabelCode(picker.target)} }))[0] as HTMLOptionElement;`);
     lines.push(`  ${picker.relation.name}Option.selected = true;`);
     lines.push(`  fireEvent.change(screen.getByLabelText(${str(picker.label)}));`);
   }

@@ -5,7 +5,8 @@ import { type FrontendEntity, str } from '../model';
 import { lineComment, singleQuotedText } from '../../emit';
 import { pageComponents } from '../pages';
 import { datesImport, sampleRecord } from './sampleValues';
-import { editPayload, expectedPayload, fillStatements, listQueryUrl, optionHandlers, rangeAndOrderTests, recordLabelText, requiredMessages, sortLabel } from './entityForm';
+import { editPayload, expectedPayload, fillStatements, listQueryUrl, optionHandlers, rangeAndOrderTests, requiredMessages } from './entityForm';
+import { displayTests, recordLabelCode, recordTitleCode, sortKey, sortLabel } from './recordNames';
 
 /** Edit: loads the record, offers only allowed workflow steps, saves with PATCH. */
 function editTest(entity: FrontendEntity): string {
@@ -67,7 +68,7 @@ function listTests(entity: FrontendEntity): string {
   it('lists ${singleQuotedText(plural)} from the API', async () => {
     const calls = mockFetch((call) => (isList(call, ${str(entity.apiPath)}) ? listOf([SAMPLE]) : undefined));
     renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
-    expect(await screen.findByRole('link', { name: ${str(recordLabelText(entity))} })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: ${recordLabelCode(entity)} })).toBeTruthy();
     expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { page: 1, pageSize: DEFAULT_PAGE_SIZE }))});
   });
 
@@ -75,7 +76,7 @@ function listTests(entity: FrontendEntity): string {
     const calls = mockFetch((call) => (isList(call, ${str(entity.apiPath)}) ? listOf([SAMPLE]) : undefined));
     renderAt(${str(entity.route)}, ${str(entity.route)}, <${pages.list} />);
     fireEvent.click(await screen.findByRole('button', { name: ${str(sortLabel(entity))} }));
-    await waitFor(() => expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { order: 'asc', page: 1, pageSize: DEFAULT_PAGE_SIZE, sort: entity.labelField?.name ?? 'id' }))}));
+    await waitFor(() => expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { order: 'asc', page: 1, pageSize: DEFAULT_PAGE_SIZE, sort: sortKey(entity) }))}));
   });
 
   it('says so when there are no ${singleQuotedText(plural)}', async () => {
@@ -98,7 +99,7 @@ function detailTest(entity: FrontendEntity): string {
       return undefined;
     });
     renderAt(${str(`${entity.route}/1`)}, ${str(`${entity.route}/:id`)}, <${pages.detail} />);
-    expect(await screen.findByRole('heading', { name: ${str(`${entity.entity.label}: ${recordLabelText(entity)}`)} })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: ${recordTitleCode(entity)} })).toBeTruthy();
     expect(calls[0].url).toBe(${str(`${entity.apiPath}/1`)});${
       entity.readOnly
         ? ''
@@ -204,7 +205,7 @@ export function entityTest(entity: FrontendEntity): string {
   const imports = [pages.list, pages.detail, pages.create, pages.edit].filter((n): n is string => Boolean(n)).sort();
   const body = `const SAMPLE = ${sampleRecord(entity)};
 ${formHelpers(entity)}
-describe(${str(`${entity.entity.label} pages`)}, () => {${listTests(entity)}${detailTest(entity)}${formTests(entity)}});
+describe(${str(`${entity.entity.label} pages`)}, () => {${listTests(entity)}${detailTest(entity)}${displayTests(entity)}${formTests(entity)}});
 `;
   return `// ${lineComment(entity.entity.label)} pages against a mocked API.
 import { fireEvent, screen, waitFor } from '@testing-library/react';

@@ -74,6 +74,9 @@ export function sampleLiteral(field: Field): string | boolean {
       return 'sample@example.com';
     case 'url':
       return 'https://example.com/sample';
+    case 'text':
+      // Two lines: the pages must keep the break.
+      return `Sample ${field.label.toLowerCase()}\nwith a second line`;
     default:
       return `Sample ${field.label.toLowerCase()}`;
   }

@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DEFAULT_PAGE_SIZE, type ListParams, type Page } from '../api/client';
 import { useCan } from '../auth/permissions';
-import { formatValue, recordLabel } from '../forms/format';
-import type { ChildMeta, EntityMeta } from '../forms/meta';
+import { formatValue, recordLabel, recordTitle } from '../forms/format';
+import type { ChildMeta, EntityMeta, FieldMeta } from '../forms/meta';
 import { fieldsOf, type Row } from './EntityListPage';
 import { Pagination } from './Pagination';
 import { Empty, ErrorMessage, Loading, errorMessage } from './States';
+import { relatedIds, useRecordNames } from './useRecordNames';
 
 export type ChildListFn = (parentId: number, params?: ListParams) => Promise<Page<Row>>;
 
@@ -49,12 +50,12 @@ function ChildList({ child, parentId, list }: { child: ChildMeta; parentId: numb
             {data.items.map((row) => {
               const record = fieldsOf(row);
               const details = child.columns
-                .filter((field) => field.name !== child.labelField)
+                .filter((field) => !child.display.fields.includes(field.name))
                 .map((field) => field.label + ': ' + formatValue(field, record[field.name]))
                 .join(' · ');
               return (
                 <li key={row.id}>
-                  <Link to={child.route + '/' + row.id}>{recordLabel(child.labelField, record)}</Link>
+                  <Link to={child.route + '/' + row.id}>{recordLabel(child.display, record)}</Link>
                   {details && <span className="muted"> — {details}</span>}
                 </li>
               );
@@ -64,6 +65,18 @@ function ChildList({ child, parentId, list }: { child: ChildMeta; parentId: numb
         </>
       )}
     </section>
+  );
+}
+
+/** A field's value; long text keeps its line breaks, one paragraph per line. */
+function FieldValue({ field, value }: { field: FieldMeta; value: unknown }) {
+  if (field.kind !== 'text' || typeof value !== 'string' || value.trim() === '') return <>{formatValue(field, value)}</>;
+  return (
+    <div className="multiline">
+      {value.split(/\r?\n/).map((line, index) => (
+        <p key={index}>{line}</p>
+      ))}
+    </div>
   );
 }
 
@@ -85,6 +98,7 @@ export function EntityDetailPage({
   const [record, setRecord] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const nameOf = useRecordNames([...meta.filters, ...meta.many], record === null ? null : [record]);
 
   useEffect(() => {
     let cancelled = false;
@@ -121,9 +135,7 @@ export function EntityDetailPage({
         <Link to={meta.route}>← All {meta.pluralLabel.toLowerCase()}</Link>
       </p>
       <div className="page-header">
-        <h1>
-          {meta.label}: {recordLabel(meta.labelField, record)}
-        </h1>
+        <h1>{recordTitle(meta.display, record)}</h1>
         {!meta.readOnly && (
           <div className="actions">
             {can(meta, 'update', record) && (
@@ -148,21 +160,13 @@ export function EntityDetailPage({
         {meta.fields.map((field) => (
           <div key={field.name}>
             <dt>{field.label}</dt>
-            <dd>{formatValue(field, record[field.name])}</dd>
+            <dd>
+              <FieldValue field={field} value={record[field.name]} />
+            </dd>
           </div>
         ))}
-        {meta.filters.map((relation) => {
-          const value = record[relation.key];
-          return (
-            <div key={relation.key}>
-              <dt>{relation.label}</dt>
-              <dd>{value === null || value === undefined ? '—' : <Link to={relation.route + '/' + String(value)}>#{String(value)}</Link>}</dd>
-            </div>
-          );
-        })}
-        {meta.many.map((relation) => {
-          const value = record[relation.key];
-          const ids = Array.isArray(value) ? value : [];
+        {[...meta.filters, ...meta.many].map((relation) => {
+          const ids = relatedIds(relation, record);
           return (
             <div key={relation.key}>
               <dt>{relation.label}</dt>
@@ -170,8 +174,8 @@ export function EntityDetailPage({
                 {ids.length === 0
                   ? '—'
                   : ids.map((related) => (
-                      <Link key={String(related)} className="tag" to={relation.route + '/' + String(related)}>
-                        #{String(related)}
+                      <Link key={related} className={relation.many ? 'tag' : undefined} to={relation.route + '/' + related}>
+                        {nameOf(relation, related)}
                       </Link>
                     ))}
               </dd>

@@ -9,6 +9,7 @@ import { useCan } from '../auth/permissions';
 import { Pagination } from './Pagination';
 import { useRelationOptions } from './RelationSelect';
 import { Empty, ErrorMessage, Loading } from './States';
+import { useRecordNames } from './useRecordNames';
 
 export type Row = { id: number };
 export type ListFn = (params: ListParams) => Promise<Page<Row>>;
@@ -74,6 +75,9 @@ export function EntityListPage({ meta, list }: { meta: EntityMeta; list: ListFn 
   const [search, setSearch] = useState(q);
   const [state, setState] = useState<LoadState<Page<Row>>>({ status: 'loading' });
   const queryKey = searchParams.toString();
+  const nameOf = useRecordNames(meta.filters, state.status === 'ready' ? state.data.items.map(fieldsOf) : null);
+  const nameField = meta.fields.find((field) => field.name === meta.display.fields[0]);
+  const otherColumns = meta.columns.filter((field) => !meta.display.fields.includes(field.name));
 
   useEffect(() => {
     let cancelled = false;
@@ -153,17 +157,15 @@ export function EntityListPage({ meta, list }: { meta: EntityMeta; list: ListFn 
           <table>
             <thead>
               <tr>
-                <SortHeader
-                  name={meta.labelField ?? 'id'}
-                  label={meta.labelField ? (meta.fields.find((f) => f.name === meta.labelField)?.label ?? 'Name') : 'Id'}
-                  searchParams={searchParams}
-                  onSort={update}
-                />
-                {meta.columns
-                  .filter((field) => field.name !== meta.labelField)
-                  .map((field) => (
-                    <SortHeader key={field.name} name={field.name} label={field.label} searchParams={searchParams} onSort={update} />
-                  ))}
+                <SortHeader name={nameField?.name ?? 'id'} label={nameField?.label ?? meta.label} searchParams={searchParams} onSort={update} />
+                {meta.filters.map((relation) => (
+                  <th key={relation.key} scope="col">
+                    {relation.label}
+                  </th>
+                ))}
+                {otherColumns.map((field) => (
+                  <SortHeader key={field.name} name={field.name} label={field.label} searchParams={searchParams} onSort={update} />
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -172,13 +174,19 @@ export function EntityListPage({ meta, list }: { meta: EntityMeta; list: ListFn 
                 return (
                   <tr key={row.id}>
                     <td>
-                      <Link to={meta.route + '/' + row.id}>{recordLabel(meta.labelField, record)}</Link>
+                      <Link to={meta.route + '/' + row.id}>{recordLabel(meta.display, record)}</Link>
                     </td>
-                    {meta.columns
-                      .filter((field) => field.name !== meta.labelField)
-                      .map((field) => (
-                        <td key={field.name}>{formatValue(field, record[field.name])}</td>
-                      ))}
+                    {meta.filters.map((relation) => {
+                      const related = record[relation.key];
+                      return (
+                        <td key={relation.key}>
+                          {typeof related === 'number' ? <Link to={relation.route + '/' + related}>{nameOf(relation, related)}</Link> : '—'}
+                        </td>
+                      );
+                    })}
+                    {otherColumns.map((field) => (
+                      <td key={field.name}>{formatValue(field, record[field.name])}</td>
+                    ))}
                   </tr>
                 );
               })}

@@ -1,5 +1,5 @@
 // Pickers for belongsTo (one id) and many-to-many (several ids) relations, with options loaded
-// from the related entity's list endpoint.
+// from the related entity's list endpoint; a chosen record past its first page is named too.
 import { useEffect, useState } from 'react';
 import { MAX_PAGE_SIZE, request, toQuery, type Page } from '../api/client';
 import { recordLabel } from '../forms/format';
@@ -7,6 +7,7 @@ import type { RelationMeta } from '../forms/meta';
 import type { FormValue } from '../forms/values';
 import { errorMessage } from './States';
 import { FieldError } from './FieldInput';
+import { useRecordNames } from './useRecordNames';
 
 export interface Option {
   value: string;
@@ -21,7 +22,7 @@ export function useRelationOptions(relation: RelationMeta): { options: Option[] 
     let cancelled = false;
     request<Page<Record<string, unknown>>>('GET', relation.optionsPath + toQuery({ pageSize: MAX_PAGE_SIZE })).then(
       (page) => {
-        if (!cancelled) setOptions(page.items.map((item) => ({ value: String(item.id), label: recordLabel(relation.labelField, item) })));
+        if (!cancelled) setOptions(page.items.map((item) => ({ value: String(item.id), label: recordLabel(relation.display, item) })));
       },
       (failure: unknown) => {
         if (!cancelled) setError(errorMessage(failure));
@@ -30,8 +31,16 @@ export function useRelationOptions(relation: RelationMeta): { options: Option[] 
     return () => {
       cancelled = true;
     };
-  }, [relation.optionsPath, relation.labelField]);
+  }, [relation.optionsPath, relation.display]);
   return { options, error };
+}
+
+/** The loaded options plus any chosen record they leave out (only the first page is offered). */
+function useWithChosen(relation: RelationMeta, options: Option[] | null, value: FormValue | undefined): Option[] | null {
+  const chosen = (Array.isArray(value) ? value : [value]).filter((id): id is string => typeof id === 'string' && id !== '');
+  const missing = options === null ? [] : chosen.filter((id) => !options.some((option) => option.value === id));
+  const nameOf = useRecordNames([relation], missing.length ? [{ [relation.key]: missing.map(Number) }] : null);
+  return options === null ? null : [...options, ...missing.map((id) => ({ value: id, label: nameOf(relation, Number(id)) }))];
 }
 
 export function RelationSelect({
@@ -45,7 +54,8 @@ export function RelationSelect({
   error?: string;
   onChange: (value: FormValue) => void;
 }) {
-  const { options, error: loadError } = useRelationOptions(relation);
+  const { options: loaded, error: loadError } = useRelationOptions(relation);
+  const options = useWithChosen(relation, loaded, value);
   const id = 'field-' + relation.key;
   const errorId = id + '-error';
   const shownError = error ?? (loadError ? 'Could not load choices: ' + loadError : undefined);

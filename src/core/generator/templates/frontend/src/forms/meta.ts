@@ -30,6 +30,16 @@ export interface FieldMeta {
   workflow?: { initial: string; next: Readonly<Record<string, readonly string[]>> };
 }
 
+/** How records are named in links, pickers, titles and chips (chosen by the generator from the fields' meaning). */
+export interface DisplayMeta {
+  /** Fields whose values name the record, joined by a space; none: "<entity> #<id>". */
+  fields: readonly string[];
+  /** name: the values as they are; excerpt: a long text's first line, shortened; date/datetime: "<entity> <date>". */
+  style: 'name' | 'excerpt' | 'date' | 'datetime';
+  /** The entity's label, for records without a usable value. */
+  entity: string;
+}
+
 /** A belongsTo (`<relation>Id`) or many-to-many (`<relation>Ids`) picker. */
 export interface RelationMeta {
   name: string;
@@ -39,8 +49,8 @@ export interface RelationMeta {
   many: boolean;
   /** Collection the picker loads its options from. */
   optionsPath: string;
-  /** Field of the target shown as the option text (null: "#id"). */
-  labelField: string | null;
+  /** How the target's records are named. */
+  display: DisplayMeta;
   /** Browser route of the target, for links. */
   route: string;
 }
@@ -51,7 +61,7 @@ export interface ChildMeta {
   /** GET <apiPath>/:id/<segment>. */
   segment: string;
   route: string;
-  labelField: string | null;
+  display: DisplayMeta;
   /** Foreign key the child's create form is pre-filled with (null: the API sets it). */
   createKey: string | null;
   createLabel: string;
@@ -64,7 +74,7 @@ export interface EntityMeta {
   pluralLabel: string;
   route: string;
   apiPath: string;
-  labelField: string | null;
+  display: DisplayMeta;
   readOnly: boolean;
   fields: readonly FieldMeta[];
   columns: readonly FieldMeta[];
