@@ -37,6 +37,13 @@ function lastRefineRequest(api: FakeVsCodeApi): Extract<WebviewToHost, { type: '
   return request as Extract<WebviewToHost, { type: 'refineModel' }>;
 }
 
+/** The user presses "Refine with Claude": returns the request the webview posts to the host. */
+async function pressRefine(api: FakeVsCodeApi): Promise<Extract<WebviewToHost, { type: 'refineModel' }>> {
+  fireEvent.click(screen.getByTestId('refine-button'));
+  await litSettled();
+  return lastRefineRequest(api);
+}
+
 /** The host's answer as ModelRefiner builds it: Claude's model and what changed. */
 function claudeAnswer(replyTo: string, before: ProjectSpec, after: ProjectSpec) {
   const changes = modelChanges(before, after);
@@ -49,9 +56,7 @@ describe('RefineWithClaude (review step)', () => {
   it('asks the host for Claude’s model, shows what would change, and takes it only when accepted', async () => {
     const api = await renderRefine();
     assert.match(screen.getByTestId('refine-note').textContent ?? '', /you see its changes before accepting/);
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    const request = lastRefineRequest(api);
+    const request = await pressRefine(api);
     assert.deepEqual(request.spec.entities.map((e) => e.name), ['Event', 'Attendee', 'Registration']);
     assert.match(screen.getByTestId('refine-asking').textContent ?? '', /Claude is reviewing/);
     assert.ok(screen.getByTestId('refine-cancel'));
@@ -73,9 +78,7 @@ describe('RefineWithClaude (review step)', () => {
 
   it('shows renames and removals, and “Keep mine” leaves the model as it was', async () => {
     const api = await renderRefine();
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    const request = lastRefineRequest(api);
+    const request = await pressRefine(api);
     const renamed = loadFixtureSpec('events');
     renamed.entities = renamed.entities.map((e) => (e.name === 'Attendee' ? { ...e, name: 'Guest', label: 'Guest', pluralLabel: 'Guests' } : e));
     renamed.relations = renamed.relations.map((r) => (r.to === 'Attendee' ? { ...r, to: 'Guest' } : r));
@@ -91,9 +94,7 @@ describe('RefineWithClaude (review step)', () => {
 
   it('cancels the request it is waiting for; the model stays as it was', async () => {
     const api = await renderRefine();
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    const request = lastRefineRequest(api);
+    const request = await pressRefine(api);
     fireEvent.click(screen.getByTestId('refine-cancel'));
     const cancel = api.posted.at(-1) as WebviewToHost;
     assert.deepEqual(cancel, { type: 'cancelRefine', requestId: request.requestId });
@@ -104,16 +105,12 @@ describe('RefineWithClaude (review step)', () => {
 
   it('a failure is said plainly; without a key it offers “Set API key”', async () => {
     const api = await renderRefine();
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    await hostSends({ type: 'modelRefined', replyTo: lastRefineRequest(api).requestId, failure: 'failed', error: "Claude's model was still invalid after one repair, so your model is unchanged: x" });
+    await hostSends({ type: 'modelRefined', replyTo: (await pressRefine(api)).requestId, failure: 'failed', error: "Claude's model was still invalid after one repair, so your model is unchanged: x" });
     assert.match(screen.getByTestId('refine-error').textContent ?? '', /still invalid after one repair/);
     assert.equal(screen.queryByTestId('refine-set-key'), null);
     fireEvent.click(screen.getByTestId('refine-dismiss'));
     await litSettled();
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    await hostSends({ type: 'modelRefined', replyTo: lastRefineRequest(api).requestId, failure: 'noApiKey', error: 'Refining the data model asks Claude, which needs an API key: run "Takoss: Set API Key", then try again.' });
+    await hostSends({ type: 'modelRefined', replyTo: (await pressRefine(api)).requestId, failure: 'noApiKey', error: 'Refining the data model asks Claude, which needs an API key: run "Takoss: Set API Key", then try again.' });
     assert.match(screen.getByTestId('refine-error').textContent ?? '', /Takoss: Set API Key/);
     fireEvent.click(screen.getByTestId('refine-set-key'));
     assert.deepEqual(api.posted.at(-1), { type: 'setApiKey' });
@@ -122,9 +119,7 @@ describe('RefineWithClaude (review step)', () => {
 
   it('warns that accepting replaces edits made after asking', async () => {
     const api = await renderRefine();
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    const request = lastRefineRequest(api);
+    const request = await pressRefine(api);
     // The user keeps editing while Claude thinks.
     fireEvent.click(screen.getByTestId('user-edit'));
     await hostSends(claudeAnswer(request.requestId, request.spec, withOrganizer()));
@@ -176,9 +171,7 @@ describe('Generating after Refine with Claude', () => {
   }
 
   async function askClaude(api: FakeVsCodeApi, answer: (request: Extract<WebviewToHost, { type: 'refineModel' }>) => unknown) {
-    fireEvent.click(screen.getByTestId('refine-button'));
-    await litSettled();
-    await hostSends(answer(lastRefineRequest(api)));
+    await hostSends(answer(await pressRefine(api)));
   }
 
   function generate(api: FakeVsCodeApi): Extract<WebviewToHost, { type: 'generate' }> {
