@@ -61,7 +61,7 @@ describe('backend generator', () => {
       'backend/test/helpers.ts',
       'backend/test/tasks.test.ts',
       'backend/test/auth.test.ts',
-      'backend/test/rules.test.ts',
+      'backend/test/access.test.ts',
     ]) {
       assert.ok(paths.includes(expected), expected);
     }

@@ -5,6 +5,7 @@ import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/s
 import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from '../../../model/project/naming';
 import { foreignKeyProperty, manyToManyProperty } from '../contract';
 import { withAdministrator } from '../administrator';
+import { ownerOnlyActions, type RowAction } from '../ownership';
 
 export type ColumnType = FieldType | 'foreignKey' | 'passwordHash' | 'role';
 
@@ -49,6 +50,8 @@ export interface EntityModel {
   /** The auth user table (User when auth is emailPassword). */
   isAuthUser: boolean;
   owner?: Relation;
+  /** Actions on a row only its owner (or an admin) may take: by rule or by default (see ownership.ts). */
+  ownerActions: RowAction[];
   links: Link[];
   sources: number[];
 }
@@ -99,6 +102,7 @@ function entityModel(entity: Entity, index: SpecIndex, auth: BackendModel['auth'
     rules: index.rulesFor(entity.name),
     isAuthUser,
     owner,
+    ownerActions: owner ? ownerOnlyActions(index.spec, entity.name) : [],
     links: index.manyToMany(entity.name).flatMap((relation) => linksOf(relation, entity.name)),
     sources: index.entitySources(entity.name),
   };
@@ -176,6 +180,11 @@ function linksOf(relation: Relation, entityName: string): Link[] {
 /** Columns a client may send when creating a row (not the owner, not auth internals). */
 export function inputColumns(model: EntityModel): Column[] {
   return model.columns.filter((c) => !c.auth && !(model.owner && c.relation === model.owner));
+}
+
+/** Auth columns only the user themselves and admins may see (the email). */
+export function privateColumns(model: EntityModel): Column[] {
+  return model.isAuthUser ? model.columns.filter((c) => c.auth && c.type === 'email') : [];
 }
 
 /** Columns searched by `q` (free text). */

@@ -5,7 +5,7 @@ import { kebabCase } from '../../../model/project/naming';
 import { describeCondition } from '../../../model/project/ruleConditions';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
-import { inputColumns, publicColumns } from './model';
+import { inputColumns, privateColumns, publicColumns } from './model';
 import { filterColumns, sortableProps } from './validation';
 
 type Json = Record<string, unknown>;
@@ -48,7 +48,10 @@ function recordSchema(entity: EntityModel): Json {
   for (const link of entity.links) properties[link.prop] = { type: 'array', items: { type: 'integer' } };
   properties.createdAt = { type: 'string', format: 'date-time' };
   properties.updatedAt = { type: 'string', format: 'date-time' };
-  return { type: 'object', properties, required: Object.keys(properties) };
+  // Private fields (a user's email) are left out for viewers other than the user and admins.
+  const hidden = privateColumns(entity).map((c) => c.prop);
+  for (const prop of hidden) properties[prop] = { ...(properties[prop] as Json), description: 'Only for the user themselves and admins' };
+  return { type: 'object', properties, required: Object.keys(properties).filter((p) => !hidden.includes(p)) };
 }
 
 function inputSchema(entity: EntityModel): Json {
@@ -174,7 +177,12 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
   };
   paths[`${API_PREFIX}/${route}/{id}`] = {
     parameters: [idParam],
-    get: { tags: [tag], summary: `Read a ${entity.entity.label.toLowerCase()}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, 404: errorResponse('Not found') } },
+    get: {
+      tags: [tag],
+      summary: `Read a ${entity.entity.label.toLowerCase()}`,
+      security,
+      responses: { 200: { description: 'Found', ...json(ref(pascal)) }, ...(entity.ownerActions.includes('read') ? { 403: errorResponse('Not the owner') } : {}), 404: errorResponse('Not found') },
+    },
     patch: {
       tags: [tag],
       summary: `Change a ${entity.entity.label.toLowerCase()}`,

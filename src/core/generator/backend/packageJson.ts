@@ -109,12 +109,23 @@ function readme(model: BackendModel): string {
     model.auth
       ? `- **Sign-in: email + password.** Passwords are hashed with scrypt (node:crypto); sessions are HS256 JWTs signed with \`JWT_SECRET\` (required in production). Every endpoint except health, OpenAPI, register and login needs a signed-in user; signed-in users can read everything unless a rule restricts it.`
       : `- **No sign-in**: the spec has no accounts, so every endpoint is open.`,
+    model.auth ? accessNote(model) : null,
     `- **OpenAPI 3.1**: \`openapi.json\`, served at \`/api/openapi.json\`.`,
     ``,
     `## Business rules`,
     ``,
     ...(model.spec.rules.length ? model.spec.rules.map((rule) => `- ${describeRule(rule)}`) : ['None beyond required fields and relations.']),
   );
+}
+
+/** Who may change whose rows (owners, by rule or by default) and whose email is shown. */
+function accessNote(model: BackendModel): string {
+  const owned = model.entities.filter((e) => e.ownerActions.length).map((e) => `${e.ownerActions.join('/')} a ${markdownText(e.entity.label.toLowerCase())}`);
+  return [
+    `- **Owners and privacy.** `,
+    owned.length ? `A row belongs to the user who created it: only its owner or an admin may ${owned.join(', ')} (others get 403); where a role rule covers an action, the role decides instead. ` : '',
+    `A user's email is shown only to the user and to admins, and only admins search or sort users by it.`,
+  ].join('');
 }
 
 export function describeRule(rule: BackendModel['spec']['rules'][number]): string {

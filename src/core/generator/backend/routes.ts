@@ -10,6 +10,7 @@ import { dataRules, hasDeleteRules } from './rules';
 import { filterColumns, sortableProps } from './validation';
 import { lines, str } from './util';
 import { blockComment, lineComment } from '../emit';
+import { searchCondition, searchNeedsSql, seesPrivateLine, shownRecord, shownRecords, shownType, sortKey, visibleRecordFunction } from './privacy';
 
 type Action = 'create' | 'read' | 'update' | 'delete';
 
@@ -19,20 +20,16 @@ function rolesFor(entity: EntityModel, action: Action): string[][] {
     .map((r) => r.roles);
 }
 
+/** Owner-only actions, by an ownership rule or by default (see ../ownership.ts). */
 function ownershipFor(entity: EntityModel, action: Action): boolean {
-  return Boolean(entity.owner) && entity.rules.some((r) => r.kind === 'ownership' && r.actions.includes(action));
+  return action !== 'create' && entity.ownerActions.includes(action);
 }
 
 /** Access checks of one action, as statements using `user` (and `existing` for row actions). */
 function accessChecks(entity: EntityModel, action: Action, model: BackendModel, what: string): string[] {
   if (!model.auth) return [];
   const checks = rolesFor(entity, action).map((roles) => `  requireRole(user, ${JSON.stringify(roles)}, ${str(what)});`);
-  if (action !== 'create' && action !== 'read' && ownershipFor(entity, action)) {
-    checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)});`);
-  }
-  if (action === 'read' && ownershipFor(entity, 'read')) {
-    checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)});`);
-  }
+  if (ownershipFor(entity, action)) checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)});`);
   return checks;
 }
 
@@ -104,22 +101,23 @@ function listFunction(entity: EntityModel, model: BackendModel): string {
   const ownerRead = model.auth && ownershipFor(entity, 'read');
   return lines(
     `/** One page of ${blockComment(entity.entity.pluralLabel.toLowerCase())} matching the query string; \`scope\` narrows it (has-many endpoints). */`,
-    `export async function list${pascalPlural}(db: Executor, query: Record<string, string>, user: AuthUser | undefined, scope?: SQL): Promise<Page<${pascal}Record>> {`,
+    `export async function list${pascalPlural}(db: Executor, query: Record<string, string>, user: AuthUser | undefined, scope?: SQL): Promise<Page<${shownType(entity)}>> {`,
     `  const params = parseWith(${pascal}ListQuery, query);`,
+    seesPrivateLine(entity),
     `  const conditions: (SQL | undefined)[] = [scope];`,
     ...filterColumns(entity).map((c) => `  if (params.${c.prop} !== undefined) conditions.push(eq(${t}.${c.prop}, params.${c.prop}));`),
     search.length
       ? lines(
           `  if (params.q) {`,
           `    const pattern = likePattern(params.q);`,
-          `    conditions.push(or(${search.map((c) => `ilike(${t}.${c.prop}, pattern)`).join(', ')}));`,
+          `    conditions.push(${searchCondition(entity, t)});`,
           `  }`,
         )
       : null,
     ownerRead ? `  if (user && !isAdmin(user)) conditions.push(eq(${t}.${foreignKeyProperty(entity.owner!.name)}, user.id));` : null,
     `  const where = and(...conditions);`,
     `  const sortColumns = { ${sortableProps(entity).map((p) => `${p}: ${t}.${p}`).join(', ')} };`,
-    `  const sortColumn = sortColumns[params.sort];`,
+    `  const sortColumn = sortColumns[${sortKey(entity)}];`,
     `  const rows = await db`,
     `    .select()`,
     `    .from(${t})`,
@@ -128,7 +126,7 @@ function listFunction(entity: EntityModel, model: BackendModel): string {
     `    .limit(params.pageSize)`,
     `    .offset((params.page - 1) * params.pageSize);`,
     `  const [{ total }] = await db.select({ total: count() }).from(${t}).where(where);`,
-    `  return { items: await ${entity.names.camel}Records(db, rows), total, page: params.page, pageSize: params.pageSize };`,
+    `  return { items: ${shownRecords(entity, `await ${entity.names.camel}Records(db, rows)`, 'user')}, total, page: params.page, pageSize: params.pageSize };`,
     `}`,
   );
 }
@@ -268,6 +266,8 @@ function routeFile(entity: EntityModel, model: BackendModel): string {
     ``,
     recordsFunctions(entity),
     ``,
+    visibleRecordFunction(entity),
+    visibleRecordFunction(entity) ? `` : null,
     findFunction(entity),
     ``,
     listFunction(entity, model),
@@ -296,7 +296,7 @@ function routeImports(entity: EntityModel, model: BackendModel, hasRules: boolea
   const childImports = [...new Set(children.flatMap((c) => c.imports))].sort();
   const childTables = [...new Set(entity.children.map((r) => model.entity(r.from).names.camelPlural))].filter((n) => n !== t);
   const search = searchableColumns(entity).length > 0;
-  const drizzleImports = ['and', 'asc', 'count', 'desc', 'eq', ...(search ? ['ilike', 'or'] : []), 'inArray', 'type SQL'];
+  const drizzleImports = ['and', 'asc', 'count', 'desc', 'eq', ...(search ? ['ilike', 'or'] : []), 'inArray', ...(searchNeedsSql(entity) ? ['sql'] : []), 'type SQL'];
   const authImports = model.auth ? ['isAdmin', 'requireAuth', 'requireOwner', 'requireRole'] : [];
   return lines(
     `import { Hono } from 'hono';`,
@@ -345,7 +345,7 @@ function readHandlers(entity: EntityModel, model: BackendModel): string {
     `    const existing = await find${pascal}(db, parseId(c, ${str(entity.entity.label)}));`,
     getChecks.length ? `    const user = c.get('user');` : null,
     ...getChecks.map((s) => '  ' + s),
-    `    return c.json((await ${entity.names.camel}Records(db, [existing]))[0]);`,
+    `    return c.json(${shownRecord(entity, `(await ${entity.names.camel}Records(db, [existing]))[0]`, `c.get('user')`)});`,
     `  });`,
   );
 }

@@ -182,7 +182,8 @@ export function tsFieldType(field: Field): string {
 
 function recordProperties(entity: FrontendEntity, model: FrontendModel): string[] {
   const lines = ['  id: number;'];
-  if (model.hasAuth && entity.entity.name === USER_ENTITY) lines.push('  email: string;', '  role: string;');
+  // The API sends a user's email only to the user themselves and to admins.
+  if (model.hasAuth && entity.entity.name === USER_ENTITY) lines.push('  /** Only on your own record (admins see every email). */', '  email?: string;', '  role: string;');
   for (const field of entity.entity.fields) {
     if (model.hasAuth && entity.entity.name === USER_ENTITY && (field.name === 'email' || field.name === 'role')) continue;
     lines.push(`  ${field.name}: ${tsFieldType(field)}${field.required ? '' : ' | null'};`);

@@ -2,6 +2,7 @@
 // required flags and min/max) and the metadata the generic pages render from.
 import type { FileSet } from '../fileSet';
 import { jsValue, lineComment } from '../emit';
+import { ownerOnlyActions } from '../ownership';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
 import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
@@ -128,12 +129,9 @@ function rolesMeta(entity: FrontendEntity, model: FrontendModel): string {
 
 function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {
   const owner = entity.entity.ownerRelation;
-  if (!owner) return 'null';
-  const actions = new Set<string>();
-  for (const rule of model.index.rulesFor(entity.entity.name)) {
-    if (rule.kind === 'ownership') for (const action of rule.actions) if (action !== 'read' && action !== 'create') actions.add(action);
-  }
-  if (!actions.size) return 'null';
+  // Reading is decided by the API (a row you may not read never reaches the page).
+  const actions = new Set<string>(ownerOnlyActions(model.spec, entity.entity.name).filter((action) => action !== 'read'));
+  if (!owner || !actions.size) return 'null';
   return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}] }`;
 }
 

@@ -5,6 +5,7 @@ import { entityNames, humanize } from '../../../model/project/naming';
 import type { Field, ProjectSpec, Rule } from '../../../model/project/projectSpec';
 import { describeCondition } from '../../../model/project/ruleConditions';
 import { leftOutSections } from './leftOut';
+import { ownerOnlyActions } from '../ownership';
 import { markdownCode, markdownProse, markdownText } from '../emit';
 
 /** "a doctor", "an appointment" (capitalised at the start of a sentence). */
@@ -43,6 +44,13 @@ function plural(spec: ProjectSpec, entityName: string): string {
 
 function actionsText(actions: readonly string[]): string {
   return actions.length > 1 ? `${actions.slice(0, -1).join(', ')} or ${actions[actions.length - 1]}` : actions[0];
+}
+
+/** "; only they (or an admin) may update or delete it" for an owned entity's owner-only actions. */
+function ownerOnlyText(spec: ProjectSpec, entityName: string): string {
+  const actions = ownerOnlyActions(spec, entityName);
+  const admin = spec.auth.kind === 'emailPassword' && spec.auth.adminRole ? ` (or an ${spec.auth.adminRole})` : '';
+  return actions.length ? `; only they${admin} may ${actionsText(actions)} it` : '';
 }
 
 export function describeRule(spec: ProjectSpec, rule: Rule): string {
@@ -144,7 +152,7 @@ function entitySections(spec: ProjectSpec): string[] {
     if (entity.fields.length) {
       lines.push('| Field | Name | Type | Notes |', '| --- | --- | --- | --- |', ...entity.fields.map(describeField), '');
     }
-    if (entity.ownerRelation) lines.push(`Each ${markdownText(entity.label.toLowerCase())} belongs to the user who created it (\`${entity.ownerRelation}\`).`, '');
+    if (entity.ownerRelation) lines.push(`Each ${markdownText(entity.label.toLowerCase())} belongs to the user who created it (\`${entity.ownerRelation}\`)${ownerOnlyText(spec, entity.name)}.`, '');
   }
   return lines;
 }
@@ -179,6 +187,8 @@ function signInSection(spec: ProjectSpec): string[] {
       `Roles: ${spec.auth.roles.map((r) => `\`${r}\``).join(', ')}. New users get \`${spec.auth.defaultRole}\`.${
         spec.auth.adminRole ? ` \`${spec.auth.adminRole}\` may do everything.` : ''
       }`,
+      '',
+      `A user's email is private: the API shows it only to the user themselves${spec.auth.adminRole ? ` and to \`${spec.auth.adminRole}\` users` : ''}; others get the rest of the record.`,
       '',
     );
   } else {

@@ -7,6 +7,7 @@ import { relationId, ruleId } from '../model';
 import { helpersFile } from './helpersFile';
 import { crudTestFile } from './crudFile';
 import { authTestFile } from './authFile';
+import { accessTestFile } from './accessFile';
 import { ruleTest, rulesTestFile } from './rules/rulesFile';
 
 export function addTests(model: BackendModel, files: FileSink): void {
@@ -36,6 +37,17 @@ export function addTests(model: BackendModel, files: FileSink): void {
       serves: ['auth'],
       sources: model.spec.auth.sources,
       content: authTestFile(model),
+    });
+  }
+  const access = accessTestFile(model);
+  if (access) {
+    files.add({
+      path: 'backend/test/access.test.ts',
+      layer: 'backend/tests',
+      explanation: "Checks who may see and change what: only a row's owner (or an admin) may change or delete it, and a user's email is shown only to themselves and admins.",
+      serves: ['auth', ...model.spec.rules.filter((r) => r.kind === 'ownership').map(ruleId)],
+      sources: [...model.spec.auth.sources, ...model.spec.rules.filter((r) => r.kind === 'ownership').flatMap((r) => r.sources)],
+      content: access,
     });
   }
   const rules = model.spec.rules.map((rule) => ({ rule, test: ruleTest(rule, model) })).filter((r) => r.test);

@@ -7,6 +7,7 @@ import { singleQuotedText } from '../../emit';
 import { pageComponents } from '../pages';
 import { DATES_IMPORT, expectedPayloadValue, sampleInput, sampleRecord, withDatesImport } from './sampleValues';
 import { recordTitleCode } from './recordNames';
+import { ownerOnlyActions } from '../../ownership';
 
 /** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
 function permissionTests(model: FrontendModel): { imports: string[]; tests: string } {
@@ -14,9 +15,7 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
   const { roles, adminRole, defaultRole } = model.spec.auth;
   const imports: string[] = [];
   let tests = '';
-  const owned = model.entities.find(
-    (e) => !e.readOnly && e.entity.ownerRelation && model.index.rulesFor(e.entity.name).some((r) => r.kind === 'ownership' && r.actions.includes('delete')),
-  );
+  const owned = model.entities.find((e) => !e.readOnly && ownerOnlyActions(model.spec, e.entity.name).includes('delete'));
   const plainRole = defaultRole !== adminRole ? defaultRole : roles.find((r) => r !== adminRole);
   if (owned && plainRole) {
     const pages = pageComponents(owned);

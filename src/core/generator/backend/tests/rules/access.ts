@@ -1,38 +1,9 @@
-// Rule tests on who may do what: ownership (only the owner) and roleRequired (only some roles).
+// Rule tests on who may do what: roleRequired (only some roles). Ownership is tried in ../accessFile.ts.
 import type { Rule } from '../../../../../model/project/projectSpec';
 import type { BackendModel, EntityModel } from '../../model';
 import { lines, str } from '../../util';
 import { singleQuotedText } from '../../../emit';
 import type { RuleTest } from './ruleTest';
-
-export function ownershipTest(rule: Extract<Rule, { kind: 'ownership' }>, entity: EntityModel, model: BackendModel): RuleTest | undefined {
-  const { pascal, route } = entity.names;
-  const create = `create${pascal}`;
-  const auth = model.auth;
-  if (!auth) return undefined;
-  const member = auth.roles.find((r) => r !== auth.adminRole && roleMayCreate(entity, r));
-  if (!member) return undefined;
-  const tests: string[] = [`    const alice = await createUser(t, ${str(member)});`, `    const bob = await createUser(t, ${str(member)});`, `    const row = await ${create}(t, {}, alice.token);`];
-  if (rule.actions.includes('read')) tests.push(`    expect((await t.call('GET', \`/api/${route}/\${row.id}\`, { token: bob.token })).status).toBe(403);`);
-  if (rule.actions.includes('update')) {
-    tests.push(
-      `    const denied = await t.call('PATCH', \`/api/${route}/\${row.id}\`, { body: {}, token: bob.token });`,
-      `    expect(denied.status).toBe(403);`,
-      `    expect(denied.body.error.code).toBe('forbidden');`,
-      `    expect((await t.call('PATCH', \`/api/${route}/\${row.id}\`, { body: {}, token: alice.token })).status).toBe(200);`,
-    );
-  }
-  if (rule.actions.includes('delete')) {
-    tests.push(
-      `    expect((await t.call('DELETE', \`/api/${route}/\${row.id}\`, { token: bob.token })).status).toBe(403);`,
-      `    expect((await t.call('DELETE', \`/api/${route}/\${row.id}\`, { token: alice.token })).status).toBe(204);`,
-    );
-  }
-  return {
-    imports: ['createUser', create],
-    code: lines(`  it('lets only the owner ${rule.actions.join('/')} a ${singleQuotedText(entity.entity.label.toLowerCase())} (ownership)', async () => {`, ...tests, `  });`),
-  };
-}
 
 export function roleRequiredTest(rule: Extract<Rule, { kind: 'roleRequired' }>, entity: EntityModel, model: BackendModel): RuleTest | undefined {
   const { pascal, route, camel } = entity.names;
@@ -57,8 +28,4 @@ export function roleRequiredTest(rule: Extract<Rule, { kind: 'roleRequired' }>, 
     imports: ['createUser', create, `${camel}Body`],
     code: lines(`  it('lets only ${rule.roles.join('/')} ${rule.actions.join('/')} ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} (roleRequired)', async () => {`, ...tests, `  });`),
   };
-}
-
-function roleMayCreate(entity: EntityModel, role: string): boolean {
-  return entity.rules.every((r) => r.kind !== 'roleRequired' || !r.actions.includes('create') || r.roles.includes(role));
 }

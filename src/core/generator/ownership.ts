@@ -1,0 +1,37 @@
+// Who may change a user's row: the one place backend routes, generated tests, the frontend's
+// buttons and the README agree on which actions on an owned row only its owner (or an admin) takes.
+import type { ProjectSpec } from '../../model/project/projectSpec';
+import { USER_ENTITY } from '../../model/project/specIndex';
+
+export type RowAction = 'read' | 'update' | 'delete';
+const ROW_ACTIONS: readonly RowAction[] = ['read', 'update', 'delete'];
+
+/**
+ * The actions on a row of `entityName` that only its owner or an admin may take. An entity has an
+ * owner when its `ownerRelation` is a belongsTo User the API fills from the signed-in user.
+ *
+ * - An `ownership` rule lists its actions (reading included: only then are rows private).
+ * - Without one, changing and deleting are still owner-only: a member editing another member's
+ *   booking is never what a spec means by leaving it unsaid.
+ * - A `roleRequired` rule for update or delete is the spec saying who decides instead: "only
+ *   librarians may change loans" means librarians manage every loan, so the role check alone applies
+ *   (stacking ownership on it would lock the staff out of the rows members create).
+ *
+ * Other belongsTo User relations (a task's assignee, a book's author) are chosen by the client, not
+ * filled from the signed-in user, so they say nothing about who created the row: no default there.
+ */
+export function ownerOnlyActions(spec: ProjectSpec, entityName: string): RowAction[] {
+  if (spec.auth.kind !== 'emailPassword') return [];
+  const entity = spec.entities.find((e) => e.name === entityName);
+  const owner = entity?.ownerRelation;
+  if (!owner || !spec.relations.some((r) => r.kind === 'belongsTo' && r.from === entityName && r.name === owner && r.to === USER_ENTITY)) return [];
+  const rules = spec.rules.filter((r) => r.entity === entityName);
+  const byRule = (action: RowAction) => rules.some((r) => r.kind === 'ownership' && r.actions.includes(action));
+  const byRole = (action: RowAction) => rules.some((r) => r.kind === 'roleRequired' && r.actions.includes(action));
+  return ROW_ACTIONS.filter((action) => byRule(action) || (action !== 'read' && !byRole(action)));
+}
+
+/** Whether the owner-only actions come from the default alone (no ownership rule names any of them). */
+export function ownershipByDefault(spec: ProjectSpec, entityName: string): boolean {
+  return !spec.rules.some((r) => r.kind === 'ownership' && r.entity === entityName);
+}
