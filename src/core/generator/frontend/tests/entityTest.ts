@@ -6,7 +6,7 @@ import { lineComment, singleQuotedText } from '../../emit';
 import { pageComponents } from '../pages';
 import { datesImport, sampleRecord } from './sampleValues';
 import { editPayload, expectedPayload, fillStatements, listQueryUrl, optionHandlers, rangeAndOrderTests, requiredMessages } from './entityForm';
-import { displayTests, recordLabelCode, recordTitleCode, sortKey, sortLabel } from './recordNames';
+import { displayTests, editTitleCode, recordLabelCode, recordTitleCode, sortKey, sortLabel } from './recordNames';
 
 /** Edit: loads the record, offers only allowed workflow steps, saves with PATCH. */
 function editTest(entity: FrontendEntity): string {
@@ -35,6 +35,7 @@ ${optionHandlers(entity).map((l) => '    ' + l).join('\n')}
     });
     renderAt(${str(`${entity.route}/1/edit`)}, ${str(`${entity.route}/:id/edit`)}, <${pages.edit} />);
     const save = await screen.findByRole('button', { name: 'Save changes' });
+    expect(screen.getByRole('heading', { name: ${editTitleCode(entity)} })).toBeTruthy();
 ${workflowChecks.join('\n')}
     fireEvent.click(save);
     expect(await screen.findByText('Left the page')).toBeTruthy();

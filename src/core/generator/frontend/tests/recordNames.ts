@@ -29,22 +29,35 @@ function sampleName(entity: FrontendEntity, index: number): string {
   return entity.workflows.get(field.name)?.initial ?? String(sampleLiteral(field));
 }
 
-/** Code for the name SAMPLE (sampleValues.ts's sampleRecord) is shown by. */
-export function recordLabelCode(entity: FrontendEntity): string {
+/** Code for the name SAMPLE (sampleValues.ts's sampleRecord) is shown by; `entityWord` starts it when the entity names it. */
+function labelCode(entity: FrontendEntity, entityWord: string): string {
   const { fields, style } = entity.display;
-  const label = entity.entity.label;
-  if (!fields.length) return str(`${label} #1`);
+  if (!fields.length) return str(`${entityWord} #1`);
   if (style === 'excerpt') return str(excerptOf(String(sampleLiteral(fields[0]))));
-  if (style === 'date') return `${str(label + ' ')} + ${sampleRecordValue(fields[0], entity)}`;
-  if (style === 'datetime') return `${str(label + ' ')} + new Date(${sampleRecordValue(fields[0], entity)}).toLocaleString()`;
+  if (style === 'date') return `${str(entityWord + ' ')} + ${sampleRecordValue(fields[0], entity)}`;
+  if (style === 'datetime') return `${str(entityWord + ' ')} + new Date(${sampleRecordValue(fields[0], entity)}).toLocaleString()`;
   return str(fields.map((_, index) => sampleName(entity, index)).join(' '));
+}
+
+export function recordLabelCode(entity: FrontendEntity): string {
+  return labelCode(entity, entity.entity.label);
+}
+
+/** Names SAMPLE itself ("Task: …"), rather than a label that already says the entity ("Trip …", "Task #1"). */
+function named(entity: FrontendEntity): boolean {
+  const { fields, style } = entity.display;
+  return fields.length > 0 && (style === 'name' || style === 'excerpt');
 }
 
 /** Code for SAMPLE's detail page heading (format.ts's recordTitle). */
 export function recordTitleCode(entity: FrontendEntity): string {
-  const { fields, style } = entity.display;
-  const named = fields.length > 0 && (style === 'name' || style === 'excerpt');
-  return named ? `${str(entity.entity.label + ': ')} + ${recordLabelCode(entity)}` : recordLabelCode(entity);
+  return named(entity) ? `${str(entity.entity.label + ': ')} + ${recordLabelCode(entity)}` : recordLabelCode(entity);
+}
+
+/** Code for SAMPLE's edit page heading. */
+export function editTitleCode(entity: FrontendEntity): string {
+  const lower = entity.entity.label.charAt(0).toLowerCase() + entity.entity.label.slice(1);
+  return named(entity) ? `${str(`Edit ${lower}: `)} + ${recordLabelCode(entity)}` : `${str('Edit ')} + ${labelCode(entity, lower)}`;
 }
 
 const OPTION_DATE = '2030-01-02';

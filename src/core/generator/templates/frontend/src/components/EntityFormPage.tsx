@@ -2,6 +2,7 @@
 // from the query string for create (e.g. "Add task" on a project), and opens the saved record.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { recordTitle } from '../forms/format';
 import type { EntityMeta } from '../forms/meta';
 import { initialValues, type Mode } from '../forms/values';
 import { EntityForm } from './EntityForm';
@@ -46,7 +47,9 @@ export function EntityFormPage({
   if (mode === 'edit' && record === null) return <Loading />;
 
   const presets = Object.fromEntries(meta.parents.map((relation) => [relation.key, searchParams.get(relation.key) ?? '']));
-  const title = mode === 'create' ? 'New ' + meta.label.toLowerCase() : 'Edit ' + meta.label.toLowerCase();
+  // "Edit task: Fix the login page" says which record is being changed.
+  const editing = record === null ? meta.label : recordTitle(meta.display, record);
+  const title = mode === 'create' ? 'New ' + meta.label.toLowerCase() : 'Edit ' + editing.charAt(0).toLowerCase() + editing.slice(1);
   return (
     <section>
       <p>
