@@ -1,25 +1,15 @@
 // Deterministic example values per column (the n-th row), used by the seed script and the tests.
-// They satisfy the spec's rules: time ranges in order, and no refuseWhen condition holds for them.
+// Words and numbers come from what each field means and the entity's domain (sampleStrings.ts,
+// sampleNumbers.ts); here they are made to satisfy the spec's rules: time ranges in order, no
+// overlaps, and no refuseWhen condition holds for them.
 import type { RuleCondition } from '../../../model/project/projectSpec';
-import { valueWhere } from '../../../model/project/ruleConditions';
+import { conditionHolds, valueWhere } from '../../../model/project/ruleConditions';
 import type { BackendModel, Column, EntityModel } from './model';
-
-const WORDS: Record<string, string[]> = {
-  name: ['Alice Martin', 'Bruno Diaz', 'Chen Wei', 'Dara Okafor', 'Emma Novak'],
-  title: ['Plan the kickoff', 'Review the budget', 'Write the report', 'Call the supplier', 'Update the website'],
-  venue: ['Main Hall', 'Riverside Studio', 'City Library', 'Harbour Centre', 'Garden Room'],
-  city: ['Lisbon', 'Oslo', 'Kyoto', 'Lima', 'Accra'],
-};
+import { birthDate, isBirthDate, numberSample } from './sampleNumbers';
+import { emailSample, stringSample, textSample } from './sampleStrings';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-function clamp(value: number, column: Column): number {
-  let v = value;
-  if (column.min !== undefined && v < column.min) v = column.min;
-  if (column.max !== undefined && v > column.max) v = column.max;
-  return v;
 }
 
 /** Fields that size a capacity rule get a roomy value so ordinary rows never hit the limit. */
@@ -28,6 +18,19 @@ function isCapacityField(column: Column, entity: EntityModel, model: BackendMode
     (r) =>
       r.kind === 'capacity' && r.capacityField !== undefined && r.capacityField === column.prop && model.index.parents(r.entity).some((rel) => rel.name === r.relation && rel.to === entity.entity.name),
   );
+}
+
+/** Whether no two rows may share the column's value: a unique field, or the only field of a unique rule. */
+export function isUniqueColumn(column: Column, entity: EntityModel): boolean {
+  return column.unique || entity.rules.some((r) => r.kind === 'unique' && r.fields.length === 1 && r.fields[0] === column.prop);
+}
+
+/** How many different values the samples of a unique column can take (the rows the seed can hold). */
+export function distinctSamples(column: Column, entity: EntityModel): number {
+  if (!isUniqueColumn(column, entity)) return Infinity;
+  if (column.type === 'boolean') return 2;
+  if (column.type !== 'enum') return Infinity;
+  return workflowInitial(entity, column) ? 1 : column.enumValues?.length ?? 0;
 }
 
 /** Workflow-controlled fields start at the workflow's initial value. */
@@ -84,32 +87,40 @@ export function sampleValue(column: Column, n: number, entity: EntityModel, mode
     const first = refusalSafe(baseSample(column, 1, entity, model), column, entity, model);
     return typeof first === 'string' ? shiftTime(first, (n - 1) * spacing * (column.type === 'date' ? 1 : 1440), column.type) : first;
   }
-  return refusalSafe(baseSample(column, n, entity, model), column, entity, model);
+  const base = baseSample(column, n, entity, model);
+  const safe = refusalSafe(base, column, entity, model);
+  return safe !== base && n > 1 ? spreadTime(safe, n, column, entity, model) : safe;
+}
+
+/**
+ * A date moved to a refusal-safe far date is one day further per row, so rows do not all share
+ * one instant (a unique date, a noOverlap slot), unless that would trigger the refusal after all.
+ */
+function spreadTime(value: Sample, n: number, column: Column, entity: EntityModel, model: BackendModel): Sample {
+  const field = column.field;
+  if (typeof value !== 'string' || !field || (column.type !== 'date' && column.type !== 'datetime')) return value;
+  const spread = shiftTime(value, (n - 1) * (column.type === 'date' ? 1 : 1440), column.type);
+  return refusalConditions(column, entity, model).some((condition) => conditionHolds(field.type, spread, condition)) ? value : spread;
 }
 
 function baseSample(column: Column, n: number, entity: EntityModel, model: BackendModel): Sample {
-  const label = column.field?.label ?? column.prop;
   switch (column.type) {
-    case 'string': {
-      const words = WORDS[column.prop];
-      const base = words ? `${words[(n - 1) % words.length]}${n > words.length || column.unique ? ` ${n}` : ''}` : `${label} ${n}`;
-      return base.slice(0, Math.min(column.max ?? 255, 255));
-    }
-    case 'text':
-      return `${label} of ${entity.entity.label.toLowerCase()} ${n}.`;
+    case 'string':
+      return stringSample(column, n, entity, model);
     case 'email':
-      return `${column.prop.toLowerCase()}${n}@example.com`;
+      return emailSample(column, n, entity, model);
+    case 'text':
+      return textSample(column, n, entity, model);
     case 'url':
       return `https://example.com/${entity.names.route}/${n}`;
     case 'integer':
-      if (isCapacityField(column, entity, model)) return clamp(50, column);
-      return clamp((column.min ?? 0) + (column.unique ? n : (n % 9) + 1), column);
     case 'decimal':
     case 'money':
-      return clamp(10 + ((n * 7) % 90) + 0.5, column).toFixed(2);
+      return numberSample(column, n, isCapacityField(column, entity, model));
     case 'boolean':
       return n % 2 === 0;
     case 'date':
+      if (isBirthDate(column)) return birthDate(n);
       return `2030-01-${pad(1 + ((n - 1) % 28))}`;
     case 'datetime':
       return `2030-01-${pad(1 + ((n - 1) % 28))}T${pad(9 + (n % 8))}:00:00.000Z`;
@@ -117,7 +128,7 @@ function baseSample(column: Column, n: number, entity: EntityModel, model: Backe
     case 'role': {
       const initial = workflowInitial(entity, column);
       if (initial) return initial;
-      if (column.default !== undefined) return String(column.default);
+      if (column.default !== undefined && !isUniqueColumn(column, entity)) return String(column.default);
       return column.enumValues?.[(n - 1) % column.enumValues.length] ?? null;
     }
     case 'foreignKey':

@@ -1,13 +1,10 @@
 // backend/src/db/seed.ts and src/scripts/seed.ts: a few deterministic, realistic rows per entity
-// (parents first), plus an admin account when the app has sign-in.
+// (parents first, planned in seedRows.ts), plus an admin account when the app has sign-in.
 import type { FileSink } from './util';
 import type { BackendModel, EntityModel } from './model';
-import { parentFirstOrder } from './model';
-import { sampleFields } from './samples';
+import { SEED_ROWS, seedTables, type SeedRow } from './seedRows';
 import { lines, str } from './util';
 import { jsValue } from '../emit';
-
-export const SEED_ROWS = 3;
 
 function literal(value: string | number | boolean | null, type: string | undefined): string {
   if (value === null) return 'null';
@@ -15,9 +12,8 @@ function literal(value: string | number | boolean | null, type: string | undefin
   return jsValue(value);
 }
 
-/** `pointedAt` collects the tables whose inserted rows this row refers to (`<table>Rows[i].id`). */
-function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded: Set<string>, pointedAt: Set<string>): string {
-  const values = sampleFields(entity, n, model);
+/** A seed row as a TypeScript object literal; `pointedAt` collects the tables its foreign keys read (`<table>Rows[i].id`). */
+function rowLiteral(entity: EntityModel, row: SeedRow, n: number, model: BackendModel, pointedAt: Set<string>): string {
   const parts: string[] = [];
   const auth = model.auth;
   if (entity.isAuthUser && auth) {
@@ -27,33 +23,23 @@ function rowLiteral(entity: EntityModel, n: number, model: BackendModel, seeded:
     parts.push(`role: ${str(admin ? (auth.adminRole ?? auth.defaultRole) : auth.defaultRole)}`);
   }
   for (const column of entity.columns) {
-    if (column.field) parts.push(`${column.prop}: ${literal(values[column.prop] ?? null, column.type)}`);
+    if (column.field) parts.push(`${column.prop}: ${literal(row.values[column.prop] ?? null, column.type)}`);
     if (!column.relation) continue;
-    const parent = model.entity(column.relation.to);
-    const rowsName = `${parent.names.camelPlural}Rows`;
-    if (column.relation === entity.owner) {
-      const users = model.entity('User').names.camelPlural;
-      pointedAt.add(users);
-      parts.push(`${column.prop}: ${users}Rows[0].id`);
-    } else if (seeded.has(parent.entity.name) && parent !== entity) {
-      pointedAt.add(parent.names.camelPlural);
-      parts.push(`${column.prop}: ${rowsName}[${(n - 1) % SEED_ROWS}].id`);
-    } else parts.push(`${column.prop}: null`);
+    const reference = row.references[column.prop];
+    if (reference) pointedAt.add(reference.entity.names.camelPlural);
+    parts.push(`${column.prop}: ${reference ? `${reference.entity.names.camelPlural}Rows[${reference.index}].id` : 'null'}`);
   }
   return `{ ${parts.join(', ')} }`;
 }
 
 function seedFile(model: BackendModel): string {
-  const order = parentFirstOrder(model);
-  const seeded = new Set<string>();
   const pointedAt = new Set<string>();
-  const rowsOf = order.map((entity) => {
-    const rows = Array.from({ length: SEED_ROWS }, (_, i) => `    ${rowLiteral(entity, i + 1, model, seeded, pointedAt)},`);
-    seeded.add(entity.entity.name);
-    return { entity, rows };
-  });
-  // Keep the inserted rows only of entities that later rows point at (no unused variables). Recorded
-  // while the rows are made: searching every row text per entity grew with entities² × fields.
+  const tables = seedTables(model).filter((table) => table.rows.length);
+  const rowsOf = tables.map(({ entity, rows }) => ({
+    entity,
+    rows: rows.map((row, i) => `    ${rowLiteral(entity, row, i + 1, model, pointedAt)},`),
+  }));
+  // Keep the inserted rows only of entities that later rows point at (no unused variables).
   const referenced = (name: string) => pointedAt.has(name);
   const blocks = rowsOf.map(({ entity, rows }) => {
     const table = entity.names.camelPlural;
@@ -61,6 +47,7 @@ function seedFile(model: BackendModel): string {
       ? lines(`  const ${table}Rows = await db`, `    .insert(${table})`, `    .values([`, ...rows, `    ])`, `    .returning();`)
       : lines(`  await db.insert(${table}).values([`, ...rows, `  ]);`);
   });
+  const order = tables.map((table) => table.entity);
   const first = order[0];
   const used = new Set(order.flatMap((e) => [e.names.camelPlural]));
   return lines(
@@ -107,7 +94,7 @@ export function addSeed(model: BackendModel, files: FileSink): void {
   files.add({
     path: 'backend/src/db/seed.ts',
     layer: 'backend/seed',
-    explanation: `Example data for trying the app: ${SEED_ROWS} rows per entity, always the same${model.auth ? ', and an admin account admin@example.com' : ''}. It only runs on an empty database.`,
+    explanation: `Example data for trying the app: up to ${SEED_ROWS} rows per entity, always the same, in the words of each entity's domain and within the spec's rules${model.auth ? ', and an admin account admin@example.com' : ''}. It only runs on an empty database.`,
     serves,
     sources: model.entities.flatMap((e) => e.sources),
     content: seedFile(model),
