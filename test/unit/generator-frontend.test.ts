@@ -180,7 +180,10 @@ describe('frontend generator', () => {
     assert.match(detail, /nameOf\(relation, related\)/);
     assert.match(detail, /className="multiline"/);
     assert.match(content(tasks, 'frontend/src/components/EntityListPage.tsx'), /nameOf\(relation, related\)/);
-    assert.match(content(tasks, 'frontend/src/styles.css'), /\.multiline p \{[^}]*white-space: pre-wrap/);
+    const styles = content(tasks, 'frontend/src/styles.css');
+    assert.match(styles, /\.multiline p \{[^}]*white-space: pre-wrap/);
+    // The label/value grid is the list's own rows only: a long text's lines inside a value stay stacked.
+    assert.match(styles, /\.details > div \{\n  display: grid;/);
     // The generated tests expect names and both lines of a long text.
     const taskTest = content(tasks, 'frontend/src/test/tasks.test.tsx');
     assert.match(taskTest, /names its project and assignee instead of showing ids/);
