@@ -68,6 +68,21 @@ describe('frontend generator', () => {
     assert.ok(tasks.every((f) => f.path.startsWith('frontend/')));
   });
 
+  it('imports the validation helper only where a schema uses it (a User without fields of its own)', () => {
+    const spec = loadSpec('tasks');
+    const bare = ProjectSpec.parse({
+      ...spec,
+      entities: spec.entities.map((e) => (e.name === 'User' ? { ...e, fields: [] } : e)),
+      relations: spec.relations.filter((r) => r.from !== 'User'),
+    });
+    const files = new FileSet();
+    generateFrontend(bare, files);
+    const users = content(files.list(), 'frontend/src/entities/users.ts');
+    assert.doesNotMatch(users, /needs/);
+    assert.match(users, /export const userSchema = z\.object\(\{\n\n?\}\)/);
+    assert.match(content(tasks, 'frontend/src/entities/tasks.ts'), /import \{ needs \} from '\.\.\/forms\/validation';/);
+  });
+
   it('leaves out auth files when the spec has no auth (events)', () => {
     const paths = events.map((f) => f.path);
     assert.ok(!paths.some((p) => p.includes('AuthContext') || p.includes('api/auth') || p.includes('Login') || p.includes('Register')), paths.join(', '));

@@ -173,14 +173,16 @@ function childMeta(entity: FrontendEntity, child: ChildList): string {
 function entityModule(entity: FrontendEntity, model: FrontendModel): string {
   const { entity: spec } = entity;
   const children = entity.children.map((child) => childMeta(entity, child));
+  const schema = schemaLines(entity);
+  // A User with no fields of its own has an empty schema: no import it would not use (noUnusedLocals).
+  const needsImport = schema.some((line) => line.includes('needs(')) ? `import { needs } from '../forms/validation';\n` : '';
   return `// ${lineComment(spec.label)}: the validation schema and page metadata, generated from the spec.
 import { z } from 'zod';
 import type { EntityMeta, FieldMeta } from '../forms/meta';
-import { needs } from '../forms/validation';
-
+${needsImport}
 /** Validates the POST/PATCH body; the server validates again and its messages are shown too. */
 export const ${entity.names.camel}Schema = z.object({
-${schemaLines(entity).join('\n')}
+${schema.join('\n')}
 })${dateOrderChecks(entity, model)};
 
 const FIELDS: FieldMeta[] = ${list(spec.fields.map((field) => fieldMeta(field, entity)), '')};
