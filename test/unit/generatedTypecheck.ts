@@ -40,7 +40,7 @@ function stubs(files: GeneratedFile[]): string {
       out.push(
         `  export const ${name}: StubAnything;`,
         `  export type ${name}<A = any, B = any, C = any, D = any> = any;`,
-        `  export namespace ${name} { type infer<T = any> = any; type input<T = any> = any; type output<T = any> = any; type ZodType<A = any, B = any, C = any> = { [key: string]: any }; }`,
+        `  export namespace ${name} { type infer<T = any> = any; type input<T = any> = any; type output<T = any> = any; type ZodType<A = any, B = any, C = any> = { [key: string]: any }; type RefinementCtx<T = any> = any; }`,
       );
     }
     out.push('}');

@@ -53,6 +53,8 @@ describe('backend generator', () => {
       'backend/src/auth/password.ts',
       'backend/src/auth/token.ts',
       'backend/src/auth/access.ts',
+      'backend/src/auth/secrets.ts',
+      'backend/src/auth/admin.ts',
       'backend/src/routes/auth.ts',
       'backend/src/routes/users.ts',
       'backend/src/routes/projects.ts',
@@ -62,6 +64,9 @@ describe('backend generator', () => {
       'backend/test/tasks.test.ts',
       'backend/test/auth.test.ts',
       'backend/test/access.test.ts',
+      'backend/test/secrets.test.ts',
+      'backend/test/files.ts',
+      'backend/test/admin.test.ts',
     ]) {
       assert.ok(paths.includes(expected), expected);
     }
@@ -75,6 +80,49 @@ describe('backend generator', () => {
     assert.ok(files.has('backend/src/rules/registrations.ts'));
     assert.ok(files.has('backend/src/rules/events.ts'));
     assert.doesNotMatch(content(files, 'backend/src/env.ts'), /JWT_SECRET/);
+    for (const path of ['backend/src/auth/secrets.ts', 'backend/src/auth/admin.ts', 'backend/test/secrets.test.ts', 'backend/test/admin.test.ts']) {
+      assert.equal(files.has(path), false, path);
+    }
+    assert.doesNotMatch(content(files, 'backend/src/server.ts'), /ensureAdmin/);
+  });
+
+  it('writes no secret or password into the source: production refuses a missing one, development makes a random one', () => {
+    for (const name of FIXTURES) {
+      for (const file of generate(name).list()) {
+        if (file.path.startsWith('backend/test/')) continue;
+        assert.doesNotMatch(file.content, /dev-only-secret|admin-password|password-123|JWT_SECRET \?\?|SEED_ADMIN_PASSWORD/, `${name}: ${file.path}`);
+      }
+    }
+    const files = generate('tasks');
+    const env = content(files, 'backend/src/env.ts');
+    assert.match(env, /JWT_SECRET: z\.string\(\)\.superRefine\(checkedBy\(secretProblem\)\)\.optional\(\)/);
+    assert.match(env, /if \(env\.NODE_ENV === 'test'\) return randomSecret\(\);\n  if \(env\.NODE_ENV === 'development'\) return developmentSecret\(\);\n  ctx\.addIssue\(\{ code: 'custom', path: \['JWT_SECRET'\], message: `is required in production/);
+    const secrets = content(files, 'backend/src/auth/secrets.ts');
+    assert.match(secrets, /MIN_SECRET_LENGTH = 32;/);
+    assert.match(secrets, /writeFileSync\(file, `\$\{secret\}\\n`, \{ mode: 0o600, flag: 'wx' \}\)/);
+    assert.match(content(files, 'backend/.gitignore'), /^\.data\/$/m, 'the development secret file is git-ignored');
+    assert.match(content(files, 'backend/.env.example'), /^JWT_SECRET=$/m);
+    assert.match(content(files, 'backend/src/scripts/seed.ts'), /seed\(database\.db, env\.SEED_PASSWORD \?\? randomSecret\(\)\)/);
+  });
+
+  it('creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD at start when the app has an admin role', () => {
+    const files = generate('tasks');
+    const admin = content(files, 'backend/src/auth/admin.ts');
+    assert.match(admin, /where\(eq\(users\.role, ADMIN_ROLE\)\)\.limit\(1\);\n  if \(admin\) return 'exists';/);
+    assert.match(admin, /\.values\(\{ name: "Administrator", email: env\.ADMIN_EMAIL, passwordHash: await hashPassword\(env\.ADMIN_PASSWORD\), role: ADMIN_ROLE \}\)/);
+    assert.match(admin, /not promoted/);
+    const server = content(files, 'backend/src/server.ts');
+    assert.match(server, /const admin = await ensureAdmin\(database\.db, env\);/);
+    assert.doesNotMatch(server, /ADMIN_PASSWORD\}/, 'the password is never logged');
+    assert.match(content(files, 'backend/src/env.ts'), /ADMIN_PASSWORD: z\.string\(\)\.superRefine\(checkedBy\(passwordProblem\)\)\.optional\(\)/);
+    const test = content(files, 'backend/test/admin.test.ts');
+    assert.match(test, /toBe\('created'\);\n    expect\(await ensureAdmin\(t\.database\.db, env\)\)\.toBe\('exists'\);/);
+    assert.match(test, /ADMIN_PASSWORD: must be at least 12 characters/);
+    const library = generate('library');
+    assert.ok(library.has('backend/src/auth/secrets.ts'), 'sign-in without an admin role still needs the secret rules');
+    assert.equal(library.has('backend/src/auth/admin.ts'), false, 'no admin role, no bootstrap');
+    assert.equal(library.has('backend/test/admin.test.ts'), false);
+    assert.doesNotMatch(content(library, 'backend/src/env.ts'), /ADMIN_/);
   });
 
   it('explains every file and says which spec elements it serves', () => {

@@ -40,6 +40,7 @@ describe('deploy and project-root generators', () => {
       'frontend/Dockerfile',
       'frontend/nginx.conf',
       'docker-compose.yml',
+      '.dockerignore',
       '.github/workflows/ci.yml',
       '.env.example',
       'package.json',
@@ -73,9 +74,32 @@ describe('deploy and project-root generators', () => {
     assert.match(compose, /db-data:\/var\/lib\/postgresql\/data/);
     assert.match(compose, /^volumes:\n  db-data:/m);
     assert.match(compose, /DATABASE_URL: postgres:\/\/app:.*@db:5432\/team_tasks/);
-    assert.match(compose, /JWT_SECRET: /);
+    assert.match(compose, /^      JWT_SECRET: \$\{JWT_SECRET:\?set JWT_SECRET in \.env/m, 'required from .env, no value in compose');
+    assert.match(compose, /^      ADMIN_EMAIL: \$\{ADMIN_EMAIL:-\}\n      ADMIN_PASSWORD: \$\{ADMIN_PASSWORD:-\}$/m, 'the first admin from .env, no default');
     assert.match(compose, /condition: service_healthy/);
-    assert.doesNotMatch(content(events, 'docker-compose.yml'), /JWT_SECRET/, 'no auth, no secret');
+    const eventsCompose = content(events, 'docker-compose.yml');
+    assert.doesNotMatch(eventsCompose, /JWT_SECRET|ADMIN_/, 'no auth, no secret');
+    assert.doesNotMatch(content(generate(loadSpec('library')), 'docker-compose.yml'), /ADMIN_/, 'no admin role, no admin bootstrap');
+  });
+
+  it('health-checks the backend with node (no curl in node:20-slim); the frontend waits for it', () => {
+    for (const compose of [content(tasks, 'docker-compose.yml'), content(events, 'docker-compose.yml')]) {
+      const backend = /^  backend:\n([\s\S]*?)\n\n/m.exec(compose)?.[1] ?? '';
+      assert.match(backend, /healthcheck:\n      test: \["CMD", "node", "-e", "fetch\('http:\/\/127\.0\.0\.1:3000\/api\/health'\)/);
+      assert.doesNotMatch(backend, /curl|wget/);
+      const frontend = /^  frontend:\n([\s\S]*?)\n\n/m.exec(compose)?.[1] ?? '';
+      assert.match(frontend, /depends_on:\n      backend:\n        condition: service_healthy/);
+    }
+  });
+
+  it('keeps the dev database, secrets, .env files and builds out of the Docker build context', () => {
+    const ignored = content(tasks, '.dockerignore').split('\n');
+    for (const pattern of ['**/node_modules', '**/.data', '**/.env', '**/.env.*', '!**/.env.example', '**/dist', '**/coverage', '.git']) {
+      assert.ok(ignored.includes(pattern), pattern);
+    }
+    assert.ok(ignored.indexOf('!**/.env.example') > ignored.indexOf('**/.env.*'), 'the exception comes after the rule it undoes');
+    const noDocker = generate({ ...tasksSpec, options: { ...tasksSpec.options, docker: false } });
+    assert.equal(noDocker.some((f) => f.path === '.dockerignore'), false);
   });
 
   it('builds multi-stage images; nginx proxies /api to the backend', () => {
@@ -96,12 +120,17 @@ describe('deploy and project-root generators', () => {
     assert.match(ci, /run: npm run build/);
     assert.match(ci, /run: npm test/);
     assert.match(ci, /image: postgres:16/);
+    assert.doesNotMatch(ci, /JWT_SECRET/, 'the tests make their own secret; no fixed one in CI');
   });
 
-  it('lists the environment in .env.example', () => {
-    assert.match(content(tasks, '.env.example'), /^DATABASE_URL=/m);
-    assert.match(content(tasks, '.env.example'), /^JWT_SECRET=/m);
-    assert.doesNotMatch(content(events, '.env.example'), /JWT_SECRET/);
+  it('lists the environment in .env.example, with a JWT_SECRET placeholder the backend refuses', () => {
+    const example = content(tasks, '.env.example');
+    assert.match(example, /^DATABASE_URL=/m);
+    assert.match(example, /^JWT_SECRET=change-me$/m);
+    assert.match(example, /openssl rand -base64 48/);
+    assert.match(example, /^ADMIN_EMAIL=$/m);
+    assert.match(example, /^ADMIN_PASSWORD=$/m);
+    assert.doesNotMatch(content(events, '.env.example'), /JWT_SECRET|ADMIN_/);
   });
 
   it('writes a workspaces root package with build/test/dev/seed', () => {
@@ -124,6 +153,20 @@ describe('deploy and project-root generators', () => {
     const eventsReadme = content(events, 'README.md');
     assert.match(eventsReadme, /takes at most its `capacity` registrations/);
     assert.match(eventsReadme, /No sign-in/);
+    assert.doesNotMatch(eventsReadme, /### Secrets|ADMIN_EMAIL/);
+  });
+
+  it('documents the secrets and the first admin in the README, with no fixed password', () => {
+    const readme = content(tasks, 'README.md');
+    assert.match(readme, /### Secrets\n/);
+    assert.match(readme, /backend\/\.data\/jwt-secret/);
+    assert.match(readme, /openssl rand -base64 48/);
+    assert.match(readme, /### The first admin\n\nSign-up never makes `admin` accounts\. Set `ADMIN_EMAIL` and `ADMIN_PASSWORD`/);
+    assert.match(readme, /cp \.env\.example \.env +# then set JWT_SECRET, ADMIN_EMAIL and ADMIN_PASSWORD in it/);
+    assert.doesNotMatch(readme, /admin-password|password-123/);
+    const library = content(generate(loadSpec('library')), 'README.md');
+    assert.match(library, /### Secrets/);
+    assert.doesNotMatch(library, /### The first admin|ADMIN_EMAIL/, 'no admin role, no bootstrap');
   });
 
   it('builds a manifest that validates and covers every file with its requirement texts', () => {

@@ -23,10 +23,13 @@
 //   POST /api/auth/login    { email, password }                 -> 200 { token, user }
 //   GET  /api/auth/me       (Authorization: Bearer <token>)     -> 200 { user }
 //   user = { id, email, role, ...User fields, createdAt, updatedAt } (never the password hash)
+//   With an admin role, ADMIN_EMAIL / ADMIN_PASSWORD create the first admin at start (bootstrapAdminRole).
 // Health: GET /api/health -> 200 { status: "ok" }.
 
 import type { EntityNames } from '../../model/project/naming';
 import { kebabCase } from '../../model/project/naming';
+import type { ProjectSpec } from '../../model/project/projectSpec';
+import { USER_ENTITY } from '../../model/project/specIndex';
 
 export const API_PREFIX = '/api';
 export const DEFAULT_PAGE_SIZE = 20;
@@ -56,3 +59,14 @@ export function manyToManyProperty(relationName: string): string {
 
 export const ERROR_CODES = ['validation_failed', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rule_violated', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The role of the first admin that ADMIN_EMAIL / ADMIN_PASSWORD create at start, when the app has
+ * sign-in and an admin role. The backend, compose, .env.example and the README all ask this.
+ */
+export function bootstrapAdminRole(spec: ProjectSpec): string | undefined {
+  if (spec.auth.kind !== 'emailPassword' || !spec.auth.adminRole) return undefined;
+  // An account that must point at another row cannot be made from two variables alone.
+  const needsParent = spec.relations.some((r) => r.kind === 'belongsTo' && r.from === USER_ENTITY && r.required);
+  return needsParent ? undefined : spec.auth.adminRole;
+}

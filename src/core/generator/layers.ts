@@ -2,6 +2,7 @@
 // pipeline's stages take the files of the layers they own from the same tables
 // (pipeline/stages/layers.ts), so the two cannot list different layers.
 import type { ProjectSpec } from '../../model/project/projectSpec';
+import { addAdminAccount } from './backend/adminAccount';
 import { addApp } from './backend/app';
 import { addAuth } from './backend/auth';
 import { addDatabase } from './backend/database';
@@ -48,6 +49,7 @@ export const BACKEND_LAYERS = {
   http: addHttp,
   validation: addValidation,
   auth: addAuth,
+  adminAccount: addAdminAccount,
   rules: addRules,
   routes: addRoutes,
   app: addApp,

@@ -1,8 +1,7 @@
 // backend/src/app.ts and backend/src/server.ts: the Hono application (all routes, CORS, error
 // handling) and the Node.js process that serves it.
-import { API_PREFIX } from '../contract';
+import { API_PREFIX, bootstrapAdminRole } from '../contract';
 import { addLayerFiles, type LayerFile } from '../layerFiles';
-import server from '../templates/backend/src/server.ts?text';
 import type { BackendModel } from './model';
 import { lines, type FileSink } from './util';
 
@@ -41,6 +40,47 @@ function appFile(model: BackendModel): string {
   );
 }
 
+/** server.ts: configuration, database, migrations, the first admin when the app has one, then listen. */
+function serverFile(model: BackendModel): string {
+  const admin = Boolean(bootstrapAdminRole(model.spec));
+  return lines(
+    admin
+      ? `// Starts the API: reads the configuration, opens the database, applies pending migrations,\n// creates the first admin (ADMIN_EMAIL / ADMIN_PASSWORD) while there is none, and listens.`
+      : `// Starts the API: reads the configuration, opens the database, applies pending migrations and listens.`,
+    `import { existsSync } from 'node:fs';`,
+    `import { serve } from '@hono/node-server';`,
+    `import { createApp } from './app.js';`,
+    admin && `import { ensureAdmin } from './auth/admin.js';`,
+    `import { openDatabase } from './db/client.js';`,
+    `import { migrate } from './db/migrate.js';`,
+    `import { loadEnv } from './env.js';`,
+    ``,
+    `if (existsSync('.env')) process.loadEnvFile('.env');`,
+    `const env = loadEnv();`,
+    `const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR });`,
+    `const applied = await migrate(database);`,
+    `if (applied.length) console.log(\`Applied migrations: \${applied.join(', ')}\`);`,
+    admin &&
+      lines(
+        `const admin = await ensureAdmin(database.db, env);`,
+        `if (admin === 'created') console.log(\`Created the admin account \${env.ADMIN_EMAIL}.\`);`,
+        `if (admin === 'not-configured') console.warn('No admin account yet: set ADMIN_EMAIL and ADMIN_PASSWORD (see .env.example) and restart to create one.');`,
+      ),
+    ``,
+    `const app = createApp({ db: database.db, env });`,
+    `const server = serve({ fetch: app.fetch, port: env.PORT }, (info) => {`,
+    `  console.log(\`API listening on http://localhost:\${info.port}/api (\${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in ' + env.PGLITE_DATA_DIR})\`);`,
+    `});`,
+    ``,
+    `function shutdown(): void {`,
+    `  server.close();`,
+    `  void database.close().finally(() => process.exit(0));`,
+    `}`,
+    `process.on('SIGINT', shutdown);`,
+    `process.on('SIGTERM', shutdown);`,
+  );
+}
+
 const APP_FILES: readonly LayerFile<BackendModel>[] = [
   {
     path: 'backend/src/app.ts',
@@ -52,8 +92,9 @@ const APP_FILES: readonly LayerFile<BackendModel>[] = [
   },
   {
     path: 'backend/src/server.ts',
-    content: server,
-    explanation: 'Starts the backend: checks the configuration, opens the database, applies pending migrations and listens for HTTP requests.',
+    content: serverFile,
+    explanation: (model) =>
+      `Starts the backend: checks the configuration, opens the database, applies pending migrations${bootstrapAdminRole(model.spec) ? ', creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD while there is none' : ''} and listens for HTTP requests.`,
   },
 ];
 

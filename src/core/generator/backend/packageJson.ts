@@ -1,6 +1,6 @@
 // backend/package.json, tsconfig.json, vitest.config.ts, .gitignore and README.md: what makes the
 // backend folder install, build, test and run on its own.
-import { BACKEND_PORT } from '../contract';
+import { BACKEND_PORT, bootstrapAdminRole } from '../contract';
 import { markdownText } from '../emit';
 import { addLayerFiles, type LayerFile } from '../layerFiles';
 import gitignore from '../templates/backend/gitignore?text';
@@ -90,7 +90,7 @@ function readme(model: BackendModel): string {
     `npm run dev      # http://localhost:${BACKEND_PORT}/api, restarts on changes`,
     `npm test         # API tests on in-memory PGlite; with DATABASE_URL set, on that PostgreSQL server`,
     `                 # (each test file in a schema of its own, dropped afterwards; the CI does this)`,
-    `npm run seed     # a few example rows${model.auth ? ' and an admin account (admin@example.com)' : ''}`,
+    `npm run seed     # a few example rows${model.auth ? ' (example accounts get SEED_PASSWORD, or a random one)' : ''}`,
     `npm run build && npm start`,
     '```',
     ``,
@@ -107,7 +107,7 @@ function readme(model: BackendModel): string {
     `  in memory for tests, so nothing needs installing. Set \`DATABASE_URL\` to use a PostgreSQL server (\`pg\`).`,
     `- **Migrations: plain SQL** in \`migrations/\`, applied once each at startup (recorded in \`_migrations\`).`,
     model.auth
-      ? `- **Sign-in: email + password.** Passwords are hashed with scrypt (node:crypto); sessions are HS256 JWTs signed with \`JWT_SECRET\` (required in production). Every endpoint except health, OpenAPI, register and login needs a signed-in user; signed-in users can read everything unless a rule restricts it.`
+      ? `- **Sign-in: email + password.** Passwords are hashed with scrypt (node:crypto); sessions are HS256 JWTs signed with \`JWT_SECRET\`: required in production (32+ random characters, \`openssl rand -base64 48\`); in development a random one is created in \`.data/jwt-secret\`; no secret is in the source.${bootstrapAdminRole(model.spec) ? ` \`ADMIN_EMAIL\` / \`ADMIN_PASSWORD\` create the first \`${model.auth.adminRole}\` at start while there is none.` : ''} Every endpoint except health, OpenAPI, register and login needs a signed-in user; signed-in users can read everything unless a rule restricts it.`
       : `- **No sign-in**: the spec has no accounts, so every endpoint is open.`,
     model.auth ? accessNote(model) : null,
     `- **OpenAPI 3.1**: \`openapi.json\`, served at \`/api/openapi.json\`.`,

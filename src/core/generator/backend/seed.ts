@@ -1,12 +1,14 @@
 // backend/src/db/seed.ts and src/scripts/seed.ts: a few deterministic, realistic rows per entity
-// (parents first, planned in seedRows.ts), plus an admin account when the app has sign-in.
+// (parents first, planned in seedRows.ts); with sign-in, example accounts whose password comes
+// from SEED_PASSWORD (the admin comes from ADMIN_EMAIL / ADMIN_PASSWORD, auth/admin.ts).
 import type { FileSink } from './util';
 import type { BackendModel, EntityModel } from './model';
 import { SEED_ROWS, seedTables, type SeedRow } from './seedRows';
 import { lines, str } from './util';
 import { jsValue } from '../emit';
 
-function literal(value: string | number | boolean | null, type: string | undefined): string {
+/** A sample value as TypeScript (date-times as Date objects, as Drizzle takes them). */
+export function literal(value: string | number | boolean | null, type: string | undefined): string {
   if (value === null) return 'null';
   if (type === 'datetime' && typeof value === 'string') return `new Date(${str(value)})`;
   return jsValue(value);
@@ -17,10 +19,8 @@ function rowLiteral(entity: EntityModel, row: SeedRow, n: number, model: Backend
   const parts: string[] = [];
   const auth = model.auth;
   if (entity.isAuthUser && auth) {
-    const admin = n === 1;
-    parts.push(`email: ${str(admin ? 'admin@example.com' : `user${n}@example.com`)}`);
-    parts.push(`passwordHash: ${admin ? 'adminHash' : 'userHash'}`);
-    parts.push(`role: ${str(admin ? (auth.adminRole ?? auth.defaultRole) : auth.defaultRole)}`);
+    // Ordinary accounts only: the admin comes from ADMIN_EMAIL / ADMIN_PASSWORD (auth/admin.ts).
+    parts.push(`email: ${str(`user${n}@example.com`)}`, `passwordHash`, `role: ${str(auth.defaultRole)}`);
   }
   for (const column of entity.columns) {
     if (column.field) parts.push(`${column.prop}: ${literal(row.values[column.prop] ?? null, column.type)}`);
@@ -48,7 +48,9 @@ function seedFile(model: BackendModel): string {
       : lines(`  await db.insert(${table}).values([`, ...rows, `  ]);`);
   });
   const order = tables.map((table) => table.entity);
-  const first = order[0];
+  // Whether the database is empty is read from the first table that is not the accounts: the
+  // server may have created the admin already.
+  const first = order.find((e) => !e.isAuthUser) ?? order[0];
   const used = new Set(order.flatMap((e) => [e.names.camelPlural]));
   return lines(
     `// Example data for development. Runs only on an empty database, so it never duplicates rows.`,
@@ -57,16 +59,23 @@ function seedFile(model: BackendModel): string {
     model.auth ? `import { hashPassword } from '../auth/password.js';` : null,
     ``,
     `/** Inserts the example rows; returns false when the database already has data. */`,
-    `export async function seed(db: Db${model.auth ? ', adminPassword: string' : ''}): Promise<boolean> {`,
+    `export async function seed(db: Db${model.auth ? ', password: string' : ''}): Promise<boolean> {`,
     first ? `  const [existing] = await db.select({ id: ${first.names.camelPlural}.id }).from(${first.names.camelPlural}).limit(1);` : null,
     first ? `  if (existing) return false;` : null,
-    model.auth ? `  const adminHash = await hashPassword(adminPassword);` : null,
-    model.auth ? `  const userHash = await hashPassword('password-123');` : null,
+    model.auth ? `  const passwordHash = await hashPassword(password);` : null,
     ...blocks,
     `  return true;`,
     `}`,
   );
 }
+
+/** With sign-in: the example accounts' password is SEED_PASSWORD, or a random one nobody knows. */
+const SEED_WITH_ACCOUNTS = lines(
+  `const added = await seed(database.db, env.SEED_PASSWORD ?? randomSecret());`,
+  `if (!added) console.log('The database already has data; nothing seeded.');`,
+  `else if (env.SEED_PASSWORD) console.log('Seeded example data; the example accounts user1@example.com ... sign in with SEED_PASSWORD.');`,
+  `else console.log('Seeded example data. The example accounts (user1@example.com ...) got a random password: set SEED_PASSWORD before seeding to sign in as them.');`,
+);
 
 function seedScript(model: BackendModel): string {
   return lines(
@@ -76,15 +85,14 @@ function seedScript(model: BackendModel): string {
     `import { openDatabase } from '../db/client.js';`,
     `import { migrate } from '../db/migrate.js';`,
     `import { seed } from '../db/seed.js';`,
+    model.auth ? `import { randomSecret } from '../auth/secrets.js';` : null,
     ``,
     `if (existsSync('.env')) process.loadEnvFile('.env');`,
     `const env = loadEnv();`,
     `const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.PGLITE_DATA_DIR });`,
     `await migrate(database);`,
-    model.auth
-      ? `const added = await seed(database.db, process.env.SEED_ADMIN_PASSWORD || 'admin-password-123');`
-      : `const added = await seed(database.db);`,
-    `console.log(added ? 'Seeded example data${model.auth ? ' (admin@example.com)' : ''}.' : 'The database already has data; nothing seeded.');`,
+    model.auth ? SEED_WITH_ACCOUNTS : `const added = await seed(database.db);`,
+    model.auth ? null : `console.log(added ? 'Seeded example data.' : 'The database already has data; nothing seeded.');`,
     `await database.close();`,
   );
 }
@@ -94,7 +102,7 @@ export function addSeed(model: BackendModel, files: FileSink): void {
   files.add({
     path: 'backend/src/db/seed.ts',
     layer: 'backend/seed',
-    explanation: `Example data for trying the app: up to ${SEED_ROWS} rows per entity, always the same, in the words of each entity's domain and within the spec's rules${model.auth ? ', and an admin account admin@example.com' : ''}. It only runs on an empty database.`,
+    explanation: `Example data for trying the app: up to ${SEED_ROWS} rows per entity, always the same, in the words of each entity's domain and within the spec's rules${model.auth ? ' (the example accounts get SEED_PASSWORD, never a fixed password)' : ''}. It only runs on an empty database.`,
     serves,
     sources: model.entities.flatMap((e) => e.sources),
     content: seedFile(model),

@@ -1,7 +1,10 @@
 // The deploy layer: Dockerfiles for backend and frontend (multi-stage; nginx serves the built
-// frontend and proxies /api), docker-compose with Postgres 16, a GitHub Actions CI workflow and
-// the root .env.example.
-import { BACKEND_PORT } from '../contract';
+// frontend and proxies /api) and the .dockerignore of their build context, docker-compose with
+// Postgres 16 and health checks, a GitHub Actions CI workflow and the root .env.example. Secrets
+// come from .env: neither compose nor CI holds one.
+import { ADMIN_EXAMPLE } from '../backend/env';
+import { lines } from '../backend/util';
+import { BACKEND_PORT, bootstrapAdminRole } from '../contract';
 import type { FileSet } from '../fileSet';
 import { addLayerFiles, type LayerFile } from '../layerFiles';
 import { snakeCase } from '../../../model/project/naming';
@@ -95,11 +98,28 @@ server {
 }
 `;
 
+/** The backend's variables from .env: the secret is required, the first admin optional; no values in this file. */
+function backendSecrets(spec: ProjectSpec): string {
+  if (spec.auth.kind !== 'emailPassword') return '';
+  const secret = '      JWT_SECRET: ${JWT_SECRET:?set JWT_SECRET in .env, e.g. from openssl rand -base64 48}\n';
+  const admin = bootstrapAdminRole(spec) ? '      ADMIN_EMAIL: ${ADMIN_EMAIL:-}\n      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-}\n' : '';
+  return secret + admin;
+}
+
+/** node:20-slim has no curl or wget: the check asks the API with Node's own fetch. */
+const BACKEND_HEALTHCHECK = `    healthcheck:
+      test: ["CMD", "node", "-e", "fetch('http://127.0.0.1:${BACKEND_PORT}/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+      interval: 10s
+      timeout: 5s
+      retries: 5
+      start_period: 30s
+`;
+
 function compose(spec: ProjectSpec): string {
   const db = databaseName(spec);
   const hasAuth = spec.auth.kind === 'emailPassword';
   return `# Runs the whole app: docker compose up --build, then open http://localhost:${FRONTEND_PUBLIC_PORT}
-# Copy .env.example to .env first${hasAuth ? ' (JWT_SECRET is required)' : ''}.
+# Copy .env.example to .env first${hasAuth ? ' and set JWT_SECRET (required)' : ''}${bootstrapAdminRole(spec) ? ', and ADMIN_EMAIL / ADMIN_PASSWORD for the first admin' : ''}.
 services:
   db:
     image: ${POSTGRES_IMAGE}
@@ -121,11 +141,11 @@ services:
       dockerfile: backend/Dockerfile
     environment:
       DATABASE_URL: postgres://${DB_USER}:\${POSTGRES_PASSWORD:-${DB_USER}}@db:5432/${db}
-${hasAuth ? '      JWT_SECRET: ${JWT_SECRET:?Set JWT_SECRET in .env (see .env.example)}\n' : ''}      PORT: "${BACKEND_PORT}"
+${backendSecrets(spec)}      PORT: "${BACKEND_PORT}"
     depends_on:
       db:
         condition: service_healthy
-    ports:
+${BACKEND_HEALTHCHECK}    ports:
       - "${BACKEND_PORT}:${BACKEND_PORT}"
 
   frontend:
@@ -133,7 +153,8 @@ ${hasAuth ? '      JWT_SECRET: ${JWT_SECRET:?Set JWT_SECRET in .env (see .env.ex
       context: .
       dockerfile: frontend/Dockerfile
     depends_on:
-      - backend
+      backend:
+        condition: service_healthy
     ports:
       - "${FRONTEND_PUBLIC_PORT}:80"
 
@@ -144,7 +165,6 @@ volumes:
 
 function ciWorkflow(spec: ProjectSpec): string {
   const db = `${databaseName(spec)}_test`;
-  const hasAuth = spec.auth.kind === 'emailPassword';
   return `# Builds and tests backend and frontend on every push and pull request.
 name: CI
 
@@ -172,7 +192,7 @@ jobs:
           --health-retries 10
     env:
       DATABASE_URL: postgres://${DB_USER}:${DB_USER}@localhost:5432/${db}
-${hasAuth ? '      JWT_SECRET: ci-only-secret-not-for-production\n' : ''}    steps:
+    steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
@@ -187,15 +207,51 @@ ${hasAuth ? '      JWT_SECRET: ci-only-secret-not-for-production\n' : ''}    ste
 `;
 }
 
+/** With sign-in: a JWT_SECRET placeholder the backend refuses, so a copied .env.example cannot go live. */
+function secretExample(spec: ProjectSpec): string {
+  if (spec.auth.kind !== 'emailPassword') return '';
+  return lines(
+    '# Signs sign-in tokens. Replace the placeholder (the backend refuses it) with 32+ random',
+    '# characters, e.g. from `openssl rand -base64 48`, and keep it secret.',
+    'JWT_SECRET=change-me',
+    bootstrapAdminRole(spec) && ADMIN_EXAMPLE,
+    '',
+  );
+}
+
 function envExample(spec: ProjectSpec): string {
   const db = databaseName(spec);
   const hasAuth = spec.auth.kind === 'emailPassword';
-  return `# Copy to .env and adjust. docker compose reads it; the backend reads DATABASE_URL${hasAuth ? ', JWT_SECRET' : ''} and PORT.
+  const read = hasAuth ? `, JWT_SECRET${bootstrapAdminRole(spec) ? ', ADMIN_EMAIL, ADMIN_PASSWORD' : ''}` : '';
+  return `# Copy to .env and adjust. docker compose reads it; the backend reads DATABASE_URL${read} and PORT.
 POSTGRES_PASSWORD=${DB_USER}
 DATABASE_URL=postgres://${DB_USER}:${DB_USER}@localhost:5432/${db}
-${hasAuth ? '# Signs login tokens: use a long random string (e.g. `openssl rand -hex 32`) and keep it secret.\nJWT_SECRET=change-me-to-a-long-random-string\n' : ''}PORT=${BACKEND_PORT}
+${secretExample(spec)}PORT=${BACKEND_PORT}
 `;
 }
+
+/**
+ * The images are built from the project root (npm workspaces share its lockfile), so without this
+ * the dev database (accounts and password hashes), the development secret, .env files and local
+ * builds would be copied into them.
+ */
+const DOCKERIGNORE = `# Keeps the build context (the project root) to sources and manifests: never the local
+# database or secrets in backend/.data/, .env files, installed packages or build output.
+**/node_modules
+**/.data
+**/.env
+**/.env.*
+!**/.env.example
+**/dist
+**/coverage
+**/*.log
+**/.vite
+**/test-results
+**/playwright-report
+.git
+.github
+.takoss
+`;
 
 const hasDocker = (spec: ProjectSpec) => spec.options.docker;
 
@@ -220,10 +276,16 @@ const DEPLOY_FILES: readonly LayerFile<ProjectSpec>[] = [
     explanation: 'nginx settings for the frontend container: serves the app, proxies /api to the backend, falls back to index.html for client routes.',
   },
   {
+    path: '.dockerignore',
+    content: DOCKERIGNORE,
+    when: hasDocker,
+    explanation: 'Keeps the local database and development secret (backend/.data), .env files, node_modules and build output out of the Docker build context, so they never end up in an image.',
+  },
+  {
     path: 'docker-compose.yml',
     content: compose,
     when: hasDocker,
-    explanation: `Runs Postgres 16 (with a health check and a data volume), the backend and the frontend together; the app is then at http://localhost:${FRONTEND_PUBLIC_PORT}.`,
+    explanation: `Runs Postgres 16 (with a health check and a data volume), the backend (health-checked at /api/health, secrets from .env) and the frontend, which starts once the backend is healthy; the app is then at http://localhost:${FRONTEND_PUBLIC_PORT}.`,
     serves: (spec) => ['deploy', ...(spec.auth.kind === 'emailPassword' ? ['auth'] : [])],
   },
   {
@@ -234,7 +296,10 @@ const DEPLOY_FILES: readonly LayerFile<ProjectSpec>[] = [
   {
     path: '.env.example',
     content: envExample,
-    explanation: 'The environment variables the app needs, with safe local defaults; copy it to .env.',
+    explanation: (spec) =>
+      spec.auth.kind === 'emailPassword'
+        ? 'The environment variables the app needs; copy it to .env and replace the JWT_SECRET placeholder, which the backend refuses.'
+        : 'The environment variables the app needs, with safe local defaults; copy it to .env.',
   },
 ];
 

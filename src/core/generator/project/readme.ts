@@ -1,6 +1,6 @@
 // The generated project's README: what the app does (entities, relations, auth, enforced rules),
 // what was asked for but not built, and how to run, test and deploy it.
-import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
+import { BACKEND_PORT, bootstrapAdminRole, FRONTEND_PORT } from '../contract';
 import { entityNames, humanize } from '../../../model/project/naming';
 import type { Field, ProjectSpec, Rule } from '../../../model/project/projectSpec';
 import { describeCondition } from '../../../model/project/ruleConditions';
@@ -191,10 +191,36 @@ function signInSection(spec: ProjectSpec): string[] {
       `A user's email is private: the API shows it only to the user themselves${spec.auth.adminRole ? ` and to \`${spec.auth.adminRole}\` users` : ''}; others get the rest of the record.`,
       '',
     );
+    lines.push(...secretsSection(spec));
   } else {
     lines.push('No sign-in: everyone who can reach the app can read and change all data. Put it behind your own access control before exposing it.', '');
   }
   return lines;
+}
+
+/** Where the signing secret comes from, and how the first admin is made (no fixed secret or password anywhere). */
+function secretsSection(spec: ProjectSpec): string[] {
+  const adminRole = bootstrapAdminRole(spec);
+  const lines = [
+    '### Secrets',
+    '',
+    'Sign-in tokens are signed with `JWT_SECRET`. In development you need not set it: the backend creates a random one on first run in `backend/.data/jwt-secret` (git-ignored, readable only by you); tests make a new one each run. In production (`NODE_ENV=production`) the backend refuses to start without one, and everywhere it refuses placeholders and secrets shorter than 32 characters. Create one with:',
+    '',
+    '```sh',
+    'openssl rand -base64 48',
+    '```',
+    '',
+    '`npm run seed` gives its example accounts (`user1@example.com`, ...) the password in `SEED_PASSWORD`, or a random one nobody knows when it is not set.',
+    '',
+  ];
+  if (!adminRole) return lines;
+  return [
+    ...lines,
+    '### The first admin',
+    '',
+    `Sign-up never makes \`${adminRole}\` accounts. Set \`ADMIN_EMAIL\` and \`ADMIN_PASSWORD\` (12+ characters) in \`backend/.env\`, or in \`.env\` for Docker, and start the backend: while no \`${adminRole}\` exists it creates that account, and later starts change nothing. An address that already belongs to an ordinary account is never promoted, and the password is never logged; you can remove it from \`.env\` once the account exists.`,
+    '',
+  ];
 }
 
 /** The business rules in words, and what Claude implemented on top of them (to review). */
@@ -219,14 +245,14 @@ function runSection(spec: ProjectSpec): string[] {
     '',
     '```sh',
     'npm install',
-    'npm run seed                # optional: sample data' + (spec.auth.kind === 'emailPassword' ? ' and an admin account admin@example.com / admin-password-123' : ''),
+    'npm run seed                # optional: sample data' + (spec.auth.kind === 'emailPassword' ? ' (see Secrets for its accounts)' : ''),
     `npm run dev                 # API on http://localhost:${BACKEND_PORT}, app on http://localhost:${FRONTEND_PORT}`,
     '```',
     '',
     `The dev server proxies \`/api\` to the backend, so open http://localhost:${FRONTEND_PORT}.`,
     '',
     'To use a PostgreSQL server instead, set `DATABASE_URL` in the environment (see `backend/.env.example` for every variable); in production also set `NODE_ENV=production`' +
-      (spec.auth.kind === 'emailPassword' ? ' and a long random `JWT_SECRET`.' : '.'),
+      (spec.auth.kind === 'emailPassword' ? ' and `JWT_SECRET` (see Secrets).' : '.'),
     '',
   ];
 }
@@ -253,11 +279,11 @@ function dockerSection(spec: ProjectSpec): string[] {
     '## Docker',
     '',
     '```sh',
-    'cp .env.example .env',
+    'cp .env.example .env' + (spec.auth.kind === 'emailPassword' ? `        # then set JWT_SECRET${bootstrapAdminRole(spec) ? ', ADMIN_EMAIL and ADMIN_PASSWORD' : ''} in it` : ''),
     'docker compose up --build   # then open http://localhost:8080',
     '```',
     '',
-    'Runs PostgreSQL 16 (data kept in the `db-data` volume), the backend, and nginx serving the frontend and proxying `/api`.',
+    'Runs PostgreSQL 16 (data kept in the `db-data` volume), the backend (the frontend starts once its `/api/health` answers), and nginx serving the frontend and proxying `/api`. `.dockerignore` keeps `backend/.data/`, `.env` files, `node_modules` and build output out of the images.',
     '',
   ];
 }

@@ -4,8 +4,8 @@ export const docker = filesStage({
   kind: 'docker',
   title: 'Docker and compose',
   dependsOn: ['architecture'],
-  description: 'A Dockerfile per app, nginx for the frontend, and docker-compose with PostgreSQL.',
+  description: 'A Dockerfile per app, nginx for the frontend, docker-compose with PostgreSQL and health checks, and .dockerignore.',
   prompt: prompts('Write the Dockerfiles, the nginx config and docker-compose.yml with PostgreSQL.'),
   offBecause: (spec) => (spec.options.docker ? undefined : 'Docker files turned off in the review step'),
-  produce: ({ layers }) => layers.select('spec.deploy', (path) => /(^|\/)(Dockerfile|nginx\.conf|docker-compose\.yml)$/.test(path)),
+  produce: ({ layers }) => layers.select('spec.deploy', (path) => /(^|\/)(Dockerfile|nginx\.conf|docker-compose\.yml|\.dockerignore)$/.test(path)),
 });

@@ -8,6 +8,7 @@ import { helpersFile } from './helpersFile';
 import { crudTestFile } from './crudFile';
 import { authTestFile } from './authFile';
 import { accessTestFile } from './accessFile';
+import { adminTestFile, secretsTestFile, TEST_FILES_HELPER } from './secretsFile';
 import { ruleTest, rulesTestFile } from './rules/rulesFile';
 
 export function addTests(model: BackendModel, files: FileSink): void {
@@ -37,6 +38,33 @@ export function addTests(model: BackendModel, files: FileSink): void {
       serves: ['auth'],
       sources: model.spec.auth.sources,
       content: authTestFile(model),
+    });
+    files.add({
+      path: 'backend/test/secrets.test.ts',
+      layer: 'backend/tests',
+      explanation: 'Checks the signing secret: required and checked in production, placeholders and short secrets refused (including the one in .env.example), a new random one per test run, and the development one kept in a file only its owner can read.',
+      serves: ['auth'],
+      sources: model.spec.auth.sources,
+      content: secretsTestFile(),
+    });
+    files.add({
+      path: 'backend/test/files.ts',
+      layer: 'backend/tests',
+      explanation: 'File-system helpers for the secret tests (the root .env.example, temporary files, file permissions), so the test files themselves stay free of Node built-ins.',
+      serves: ['auth'],
+      sources: model.spec.auth.sources,
+      content: TEST_FILES_HELPER,
+    });
+  }
+  const adminTest = adminTestFile(model);
+  if (adminTest) {
+    files.add({
+      path: 'backend/test/admin.test.ts',
+      layer: 'backend/tests',
+      explanation: 'Checks the first admin from ADMIN_EMAIL / ADMIN_PASSWORD: created once and able to sign in, not duplicated on the next start, weak passwords refused, existing accounts never promoted.',
+      serves: ['auth', 'entity:User'],
+      sources: model.spec.auth.sources,
+      content: adminTest,
     });
   }
   const access = accessTestFile(model);
