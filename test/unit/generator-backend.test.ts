@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { generateBackend } from '../../src/core/generator/backend';
 import { pruneImports } from '../../src/core/generator/backend/util';
 import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
-import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { ProjectSpec, type Relation } from '../../src/model/project/projectSpec';
 import { validateSpec } from '../../src/model/project/specIndex';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -118,11 +118,18 @@ describe('backend generator', () => {
     const test = content(files, 'backend/test/admin.test.ts');
     assert.match(test, /toBe\('created'\);\n    expect\(await ensureAdmin\(t\.database\.db, env\)\)\.toBe\('exists'\);/);
     assert.match(test, /ADMIN_PASSWORD: must be at least 12 characters/);
-    const library = generate('library');
-    assert.ok(library.has('backend/src/auth/secrets.ts'), 'sign-in without an admin role still needs the secret rules');
-    assert.equal(library.has('backend/src/auth/admin.ts'), false, 'no admin role, no bootstrap');
-    assert.equal(library.has('backend/test/admin.test.ts'), false);
-    assert.doesNotMatch(content(library, 'backend/src/env.ts'), /ADMIN_/);
+    const library = content(generate('library'), 'backend/src/auth/admin.ts');
+    assert.match(library, /const ADMIN_ROLE = "admin";/, "the spec names no admin role: the app's implicit one");
+    assert.match(library, /\.values\(\{ displayName: "Administrator", email: env\.ADMIN_EMAIL/);
+    // Accounts that must belong to another row cannot be made from two variables: no bootstrap then.
+    const spec = loadSpec('library');
+    const club: Relation = { kind: 'belongsTo', from: 'User', to: 'Genre', name: 'club', inverseName: 'members', required: true, onDelete: 'restrict', sources: [] };
+    const needsParent = new FileSet();
+    generateBackend({ ...spec, relations: [...spec.relations, club] }, needsParent);
+    assert.ok(needsParent.has('backend/src/auth/secrets.ts'), 'sign-in still needs the secret rules');
+    for (const path of ['backend/src/auth/admin.ts', 'backend/test/admin.test.ts']) assert.equal(needsParent.has(path), false, path);
+    assert.doesNotMatch(content(needsParent, 'backend/src/env.ts'), /ADMIN_/);
+    assert.doesNotMatch(content(needsParent, 'backend/src/server.ts'), /ensureAdmin/);
   });
 
   it('explains every file and says which spec elements it serves', () => {

@@ -1,13 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withAdministrator } from '../../src/core/generator/administrator';
 import { generateDeploy } from '../../src/core/generator/deploy';
 import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
 import { generateFrontend } from '../../src/core/generator/frontend';
 import { buildManifest, generateProjectRoot, MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project';
-import { ProjectSpec } from '../../src/model/project/projectSpec';
+import { ProjectSpec, type Relation } from '../../src/model/project/projectSpec';
 
 const root = path.resolve(__dirname, '..', '..', '..');
+
+/** A spec whose accounts must each belong to a genre: two variables cannot make such an account. */
+function withAccountsNeedingAParent(spec: ProjectSpec): ProjectSpec {
+  const relation: Relation = { kind: 'belongsTo', from: 'User', to: 'Genre', name: 'club', inverseName: 'members', required: true, onDelete: 'restrict', sources: [] };
+  return { ...spec, relations: [...spec.relations, relation] };
+}
 
 function loadSpec(name: string): ProjectSpec {
   return ProjectSpec.parse(JSON.parse(readFileSync(path.join(root, 'test', 'fixtures', 'specs', `${name}.json`), 'utf8')));
@@ -79,7 +86,9 @@ describe('deploy and project-root generators', () => {
     assert.match(compose, /condition: service_healthy/);
     const eventsCompose = content(events, 'docker-compose.yml');
     assert.doesNotMatch(eventsCompose, /JWT_SECRET|ADMIN_/, 'no auth, no secret');
-    assert.doesNotMatch(content(generate(loadSpec('library')), 'docker-compose.yml'), /ADMIN_/, 'no admin role, no admin bootstrap');
+    assert.match(content(generate(withAdministrator(loadSpec('library'))), 'docker-compose.yml'), /ADMIN_EMAIL/, 'the implicit admin role is bootstrapped too');
+    const needsParent = withAdministrator(withAccountsNeedingAParent(loadSpec('library')));
+    assert.doesNotMatch(content(generate(needsParent), 'docker-compose.yml'), /ADMIN_/, 'no account can be made from the two variables, so none are asked for');
   });
 
   it('health-checks the backend with node (no curl in node:20-slim); the frontend waits for it', () => {
@@ -164,9 +173,9 @@ describe('deploy and project-root generators', () => {
     assert.match(readme, /### The first admin\n\nSign-up never makes `admin` accounts\. Set `ADMIN_EMAIL` and `ADMIN_PASSWORD`/);
     assert.match(readme, /cp \.env\.example \.env +# then set JWT_SECRET, ADMIN_EMAIL and ADMIN_PASSWORD in it/);
     assert.doesNotMatch(readme, /admin-password|password-123/);
-    const library = content(generate(loadSpec('library')), 'README.md');
-    assert.match(library, /### Secrets/);
-    assert.doesNotMatch(library, /### The first admin|ADMIN_EMAIL/, 'no admin role, no bootstrap');
+    const needsParent = content(generate(withAdministrator(withAccountsNeedingAParent(loadSpec('library')))), 'README.md');
+    assert.match(needsParent, /### Secrets/);
+    assert.doesNotMatch(needsParent, /### The first admin|ADMIN_EMAIL/, 'no bootstrap, none documented');
   });
 
   it('builds a manifest that validates and covers every file with its requirement texts', () => {

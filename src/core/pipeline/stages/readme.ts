@@ -1,5 +1,5 @@
 import { FileSet } from '../../generator/fileSet';
-import { generateProjectRoot } from '../../generator/project';
+import { SPEC_LAYERS } from '../../generator/layers';
 import { filesStage, prompts } from './define';
 
 export const readme = filesStage({
@@ -8,10 +8,11 @@ export const readme = filesStage({
   dependsOn: ['domain-model', 'business-rules', 'docker'],
   description: 'The workspace root and a README: what the app does, rules enforced, requirements not implemented, how to run it.',
   prompt: prompts('Write the root README (entities, relations, roles, rules, what is not implemented, how to run and test) and the workspace package.json.'),
-  // From the run's current spec, so requirements Claude implemented earlier in the run are listed as such.
+  // From the run's current spec, so requirements Claude implemented earlier in the run are listed as such
+  // (through the registry's layer, which gives every app with sign-in its administrator).
   produce: ({ spec }) => {
     const files = new FileSet();
-    generateProjectRoot(spec, files);
+    SPEC_LAYERS.projectRoot(spec, files);
     return files.list();
   },
 });
