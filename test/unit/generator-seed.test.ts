@@ -98,6 +98,28 @@ describe('generated seed data', () => {
     assert.match(seedProblems(clinicSeed).join('\n'), /Appointment: noOverlap: two rows of doctor #0 overlap/);
   });
 
+  it('rows sharing a parent do not overlap, with whole-day ranges and a bounded duration too', () => {
+    const s = spec({
+      entities: [
+        entity('Room', [['name', 'string']]),
+        entity('Stay', [['startDate', 'date'], ['endDate', 'date']]),
+        entity('Session', [['startsAt', 'datetime'], ['minutes', 'integer', { min: 90, max: 120 }]]),
+      ],
+      relations: [
+        { kind: 'belongsTo', from: 'Stay', to: 'Room', name: 'room', inverseName: 'stays' },
+        { kind: 'belongsTo', from: 'Session', to: 'Room', name: 'room', inverseName: 'sessions' },
+      ],
+      rules: [
+        { kind: 'capacity', entity: 'Room', limit: 1 },
+        { kind: 'noOverlap', entity: 'Stay', scope: 'room', start: 'startDate', end: 'endDate' },
+        { kind: 'noOverlap', entity: 'Session', scope: 'room', start: 'startsAt', durationMinutesField: 'minutes' },
+      ],
+    });
+    const seed = seedTables(buildModel(s));
+    assert.equal(seed.find((t) => t.entity.entity.name === 'Stay')!.rows.length, 3, 'three stays in the one room');
+    assert.deepEqual(seedProblems(seed), []);
+  });
+
   it('stays under capacity limits by seeding fewer rows, and leaves out rows a required parent cannot have', () => {
     const s = spec({
       entities: [entity('Event', [['name', 'string']]), entity('Seat', [['code', 'string']]), entity('Node', [['name', 'string']])],

@@ -148,8 +148,11 @@ export function sampleFields(entity: EntityModel, n: number, model: BackendModel
     if (rule.kind === 'capacity' && rule.activeWhenNull) values[rule.activeWhenNull] = null;
     if (rule.kind !== 'noOverlap') continue;
     const start = values[rule.start];
-    if (rule.durationMinutesField) values[rule.durationMinutesField] = 60;
-    if (rule.end && typeof start === 'string') values[rule.end] = shiftTime(start, 60, entity.columns.find((c) => c.prop === rule.end)?.type);
+    // An hour long (a day for whole dates), within the duration field's own limits.
+    const duration = entity.columns.find((c) => c.prop === rule.durationMinutesField);
+    if (duration) values[duration.prop] = Math.min(duration.max ?? Infinity, Math.max(duration.min ?? 0, 60));
+    const endType = entity.columns.find((c) => c.prop === rule.end)?.type;
+    if (rule.end && typeof start === 'string') values[rule.end] = shiftTime(start, endType === 'date' ? 1 : 60, endType);
   }
   // Later dates after earlier ones (a few passes, for chains such as start < end < review).
   const orders = entity.rules.filter((r) => r.kind === 'dateOrder');
@@ -165,11 +168,11 @@ export function sampleFields(entity: EntityModel, n: number, model: BackendModel
       const earlierColumn = entity.columns.find((c) => c.prop === rule.earlier);
       if (laterColumn && refusalConditions(laterColumn, entity, model).length && earlierColumn && !refusalConditions(earlierColumn, entity, model).length) {
         const type = earlierColumn.type;
-        values[rule.earlier] = shiftTime(type === 'date' ? later.slice(0, 10) : later, type === 'date' ? -1 : -24 * 60, type);
+        values[rule.earlier] = shiftTime(type === 'date' ? later.slice(0, 10) : later, type === 'date' ? -1 : -60, type);
         continue;
       }
       const type = laterColumn?.type;
-      values[rule.later] = shiftTime(type === 'date' ? earlier.slice(0, 10) : earlier, type === 'date' ? 1 : 24 * 60, type);
+      values[rule.later] = shiftTime(type === 'date' ? earlier.slice(0, 10) : earlier, type === 'date' ? 1 : 60, type);
     }
   }
   return values;
