@@ -220,12 +220,13 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
     it('sign-up runs the User rules too, in the same transaction as the insert', () => {
       const spec = load('tasks');
       const user = spec.entities.find((e) => e.name === 'User')!;
+      // Dates whose names imply no order (a since/until pair would get one from fieldMeaning.ts).
       user.fields.push(
-        { name: 'memberSince', label: 'Member since', type: 'date', required: false, unique: false, sources: [] },
-        { name: 'memberUntil', label: 'Member until', type: 'date', required: false, unique: false, sources: [] },
+        { name: 'joinedOn', label: 'Joined on', type: 'date', required: false, unique: false, sources: [] },
+        { name: 'renewedOn', label: 'Renewed on', type: 'date', required: false, unique: false, sources: [] },
       );
       assert.doesNotMatch(content(backend(spec), 'backend/src/routes/auth.ts'), /rules\.beforeCreate/, 'no User rules, no change');
-      spec.rules.push({ kind: 'dateOrder', entity: 'User', earlier: 'memberSince', later: 'memberUntil', allowEqual: false, sources: [] });
+      spec.rules.push({ kind: 'dateOrder', entity: 'User', earlier: 'joinedOn', later: 'renewedOn', allowEqual: false, sources: [] });
       const out = backend(spec);
       const auth = content(out, 'backend/src/routes/auth.ts');
       assert.match(auth, /import \* as rules from '\.\.\/rules\/users\.js';/);

@@ -3,6 +3,7 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import { addLayerFiles, type LayerFile } from '../layerFiles';
 import type { BackendModel } from './model';
+import { checkConstraints } from './checkConstraints';
 import { foreignKeyName, uniqueConstraints } from './migrations';
 import { lines, str, type FileSink } from './util';
 
@@ -37,6 +38,13 @@ function foreignKeyMessages(model: BackendModel): string[] {
     }
   }
   return entries;
+}
+
+/** The field and message of each CHECK constraint, so a database refusal reads like the API's own validation. */
+function checkMessages(model: BackendModel): string[] {
+  return model.entities.flatMap((entity) =>
+    checkConstraints(entity).map((check) => `  ${str(check.name)}: { path: ${str(check.path)}, message: ${str(check.message)} },`),
+  );
 }
 
 /** The error format and request parsing: ApiError, its helpers, zod validation, JSON body and :id. */
@@ -101,7 +109,7 @@ const ERROR_HELPERS = lines(
 );
 
 /**
- * Database errors as API errors: unique and foreign-key violations become 409, bad values 400.
+ * Database errors as API errors: unique and foreign-key violations become 409, bad values 400 (a CHECK naming its field).
  * PostgreSQL reports ON DELETE RESTRICT as 23503 and PGlite as 23001 (restrict_violation): both
  * mean "other rows still refer to this one" on DELETE, and "that parent does not exist" otherwise.
  */
@@ -141,8 +149,12 @@ const DATABASE_ERRORS = lines(
   `    case '23001':`,
   `    case '23503':`,
   `      return foreignKeyError(pg, method);`,
+  `    case '23514': {`,
+  `      const check = CHECK_MESSAGES[pg.constraint ?? ''];`,
+  `      if (check) return new ApiError(400, 'validation_failed', 'The request is not valid.', [check]);`,
+  `      return new ApiError(400, 'validation_failed', pg.message);`,
+  `    }`,
   `    case '23502':`,
-  `    case '23514':`,
   `    case '22P02':`,
   `    case '22003':`,
   `    case '22007':`,
@@ -165,6 +177,11 @@ function errorsFile(model: BackendModel): string {
     `/** Each foreign key of the migrations: who refers, and what to say when it blocks a request. */`,
     `const FOREIGN_KEYS: Record<string, { referencedBy: string; referenced: string; missing: string }> = {`,
     ...foreignKeyMessages(model),
+    `};`,
+    ``,
+    `/** Field and message of the CHECK constraints of migrations/0001_init.sql (values the API already refuses, checked again by the database). */`,
+    `const CHECK_MESSAGES: Record<string, { path: string; message: string }> = {`,
+    ...checkMessages(model),
     `};`,
     ``,
     DATABASE_ERRORS,

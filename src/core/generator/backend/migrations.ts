@@ -1,10 +1,11 @@
 // backend/migrations/0001_init.sql: the database DDL, generated from the spec (tables, foreign
-// keys with ON DELETE, UNIQUE and CHECK constraints, indexes on foreign keys).
+// keys with ON DELETE, UNIQUE and CHECK constraints (checkConstraints.ts), indexes on foreign keys).
 import type { FileSink } from './util';
 import { snakeCase } from '../../../model/project/naming';
 import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
 import type { Relation } from '../../../model/project/projectSpec';
+import { checkConstraints } from './checkConstraints';
 import { onDeleteSql } from './dbSchema';
 import { ident, lines, sqlString } from './util';
 import { lineComment } from '../emit';
@@ -81,11 +82,7 @@ function createTable(entity: EntityModel): string {
   for (const constraint of uniqueConstraints(entity)) {
     body.push(`CONSTRAINT ${ident(constraint.name)} UNIQUE (${constraint.columns.map(ident).join(', ')})`);
   }
-  for (const column of entity.columns) {
-    if (!column.enumValues) continue;
-    const values = column.enumValues.map(sqlString).join(', ');
-    body.push(`CONSTRAINT ${ident(`${table}_${column.column}_check`.slice(0, 63))} CHECK (${ident(column.column)} IN (${values}))`);
-  }
+  for (const check of checkConstraints(entity)) body.push(`CONSTRAINT ${ident(check.name)} CHECK (${check.expression})`);
   return lines(`-- ${lineComment(entity.entity.pluralLabel)}`, `CREATE TABLE ${ident(table)} (`, body.map((line) => `  ${line}`).join(',\n'), `);`);
 }
 
@@ -135,7 +132,7 @@ export function addMigrations(model: BackendModel, files: FileSink): void {
     path: 'backend/migrations/0001_init.sql',
     layer: 'backend/db',
     explanation:
-      'The SQL that creates the database: one table per entity, foreign keys for the relations (with what happens on delete), unique and allowed-value checks, and indexes that keep lookups by parent fast.',
+      'The SQL that creates the database: one table per entity, foreign keys for the relations (with what happens on delete), unique constraints, checks (allowed values, number ranges, no blank required text, dates in order) and indexes that keep lookups by parent fast.',
     serves: [
       ...model.entities.map((e) => `entity:${e.entity.name}`),
       ...model.spec.relations.map(relationId),

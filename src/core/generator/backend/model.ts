@@ -6,6 +6,7 @@ import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from 
 import { foreignKeyProperty, manyToManyProperty } from '../contract';
 import { withAdministrator } from '../administrator';
 import { ownerOnlyActions, type RowAction } from '../ownership';
+import { withMeaningDefaults } from '../fieldMeaning';
 
 export type ColumnType = FieldType | 'foreignKey' | 'passwordHash' | 'role';
 
@@ -66,8 +67,9 @@ export interface BackendModel {
 
 const AUTH_COLUMN_NAMES = new Set(['email', 'passwordHash', 'role']);
 
+/** The backend model of a spec, read with the administrator (administrator.ts) and the validation defaults of fieldMeaning.ts (bounds from meaning, implied date orders). */
 export function buildModel(reviewed: ProjectSpec): BackendModel {
-  const spec = withAdministrator(reviewed);
+  const spec = withMeaningDefaults(withAdministrator(reviewed));
   const index = indexSpec(spec);
   const auth = spec.auth.kind === 'emailPassword' ? spec.auth : undefined;
   const entities = spec.entities.map((entity) => entityModel(entity, index, auth));

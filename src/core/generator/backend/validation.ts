@@ -5,6 +5,7 @@ import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, publicColumns, relationId, ruleId } from './model';
 import { lines, str } from './util';
 import { lineComment } from '../emit';
+import { mustHaveText } from '../fieldMeaning';
 
 function bounds(expr: string, column: Column): string {
   if (column.min !== undefined) expr += `.min(${column.min})`;
@@ -20,15 +21,19 @@ function numericString(column: Column): string {
   return `z.union([z.number(), z.string().regex(/^-?[0-9]+(\\.[0-9]+)?$/, 'must be a number')])${checks.join('')}.transform((v) => String(v))`;
 }
 
+/** Text is trimmed first, so a required text of spaces only is refused as blank. */
+function minLength(column: Column): string {
+  if (column.min !== undefined) return `.min(${column.min})`;
+  return column.field && mustHaveText(column.field) ? `.min(1, 'must not be blank')` : '';
+}
+
 /** The zod expression for one column's value (before optional/nullable). */
 export function zodFor(column: Column): string {
   switch (column.type) {
-    case 'string': {
-      const min = column.min ?? (column.notNull ? 1 : 0);
-      return `z.string().trim().min(${min}).max(${Math.min(column.max ?? 255, 255)})`;
-    }
+    case 'string':
+      return `z.string().trim()${minLength(column)}.max(${Math.min(column.max ?? 255, 255)})`;
     case 'text':
-      return `z.string().min(${column.min ?? 0}).max(${column.max ?? 100000})`;
+      return `z.string().trim()${minLength(column)}.max(${column.max ?? 100000})`;
     case 'email':
       return `z.email().max(320)`;
     case 'url':

@@ -3,6 +3,7 @@
 import type { FileSet } from '../fileSet';
 import { jsValue, lineComment } from '../emit';
 import { ownerOnlyActions } from '../ownership';
+import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
 import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
@@ -35,7 +36,8 @@ export function fieldSchema(field: Field): string {
   switch (field.type) {
     case 'string':
     case 'text':
-      schema = `z.string({ error: needs(${label}, 'text') }).min(1, ${str(field.label + ' is required')})`;
+      // Required text is trimmed before the check, as the server does: spaces alone are no value.
+      schema = `z.string({ error: needs(${label}, 'text') })${mustHaveText(field) ? '.trim()' : ''}.min(1, ${str(field.label + ' is required')})`;
       break;
     case 'integer':
       schema = `z.number({ error: needs(${label}, 'a number') }).int(${str(field.label + ' must be a whole number')})${numberBounds(field, false)}`;

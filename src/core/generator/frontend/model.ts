@@ -1,6 +1,7 @@
 // The frontend's view of the spec: for each entity, the names, form fields, relation pickers and
 // child lists the templates need, computed once so every generated file agrees.
 import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE } from '../contract';
+import { withMeaningDefaults } from '../fieldMeaning';
 import { humanize, kebabCase, type EntityNames } from '../../../model/project/naming';
 import type { Entity, Field, ProjectSpec, Relation } from '../../../model/project/projectSpec';
 import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
@@ -141,7 +142,8 @@ function linkManyToMany(frontendEntity: FrontendEntity, index: SpecIndex, byName
 }
 
 export function buildFrontendModel(reviewed: ProjectSpec): FrontendModel {
-  const spec = withAdministrator(reviewed);
+  // The same validation defaults as the backend's (fieldMeaning.ts), so the form refuses what the API refuses.
+  const spec = withMeaningDefaults(withAdministrator(reviewed));
   const index = indexSpec(spec);
   const hasAuth = spec.auth.kind === 'emailPassword';
   const entities = spec.entities.map((entity) => entityModel(spec, index, hasAuth, entity));

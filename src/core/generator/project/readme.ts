@@ -4,6 +4,7 @@ import { BACKEND_PORT, bootstrapAdminRole, FRONTEND_PORT } from '../contract';
 import { entityNames, humanize } from '../../../model/project/naming';
 import type { Field, ProjectSpec, Rule } from '../../../model/project/projectSpec';
 import { describeCondition } from '../../../model/project/ruleConditions';
+import { withMeaningDefaults } from '../fieldMeaning';
 import { leftOutSections } from './leftOut';
 import { ownerOnlyActions } from '../ownership';
 import { markdownCode, markdownProse, markdownText } from '../emit';
@@ -112,7 +113,9 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
   }
 }
 
-export function generateReadme(spec: ProjectSpec): string {
+export function generateReadme(stated: ProjectSpec): string {
+  // Fields and rules as the app enforces them, with the defaults of fieldMeaning.ts.
+  const spec = withMeaningDefaults(stated);
   return [
     ...introSection(spec),
     ...entitySections(spec),
@@ -228,6 +231,10 @@ function rulesSection(spec: ProjectSpec): string[] {
   const lines: string[] = ['## Rules the app enforces', ''];
   if (spec.rules.length) lines.push(...spec.rules.map((rule) => `- ${describeRule(spec, rule)}`), '');
   else lines.push('Only field validation (required fields, types, limits); no business rules were found in the requirements.', '');
+  lines.push(
+    'Field validation (in the API, in the forms and as database checks): required text must be more than spaces; numbers named as counts, amounts, prices, durations or sizes cannot be negative and capacities and limits are at least 1, unless the requirements set other limits (the field tables show each limit); an end, finish, until or due date comes after the start of the same record.',
+    '',
+  );
   if (spec.modelImplemented.length) {
     lines.push('## Implemented by Claude (please review)', '');
     lines.push('These requirements were implemented by Claude on top of the generated rules; their tests are in `backend/test/*.rules.test.ts`:', '');

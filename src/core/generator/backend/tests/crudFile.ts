@@ -9,6 +9,7 @@ import { lineComment, singleQuotedText } from '../../emit';
 import { deleteParentTests } from './deleteParent';
 import { SUITE_SETUP } from './suiteSetup';
 import { updateTest } from './updateTest';
+import { blankTextTest, databaseChecksTest } from './constraintTests';
 
 /** An invalid body for POST, and why it is invalid. */
 function invalidBody(entity: EntityModel): string {
@@ -216,9 +217,12 @@ export function crudTestFile(entity: EntityModel, model: BackendModel): string {
   const deleteTests = deleteParentTests(entity, model, imports);
   const range = rangeTest(entity, create, tokenOf, imports);
   const updateAndDelete = updateAndDeleteTests(entity, model, create, label, tokenOf, imports);
+  const blank = blankTextTest(entity, create, tokenOf, imports);
+  const database = databaseChecksTest(entity, create, imports);
   return lines(
     `// ${lineComment(entity.entity.pluralLabel)} API: create, read, list (pagination, filter, search), update, delete, errors.`,
     `import { afterAll, beforeAll, describe, expect, it } from 'vitest';`,
+    ...database.importLines,
     `import { ${[...imports].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', ''))).join(', ')} } from './helpers.js';`,
     ``,
     SUITE_SETUP,
@@ -241,6 +245,8 @@ export function crudTestFile(entity: EntityModel, model: BackendModel): string {
     listTests(entity, create, label),
     updateAndDelete,
     ...range,
+    ...blank,
+    ...database.code,
     `  it('rejects invalid input with 400', async () => {`,
     isUser
       ? lines(
