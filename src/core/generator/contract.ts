@@ -13,6 +13,8 @@
 // belongsTo relation, `createdAt`, `updatedAt` (ISO strings). Money and decimal values are strings
 // ("12.50") to keep precision; dates are "YYYY-MM-DD"; datetimes are ISO 8601 strings.
 // Many-to-many: `<name>Ids: number[]` in the input and the record.
+// `q` searches the text-like fields (SEARCHED_TYPES, case-insensitive, anywhere in the text); it is
+// offered only by entities that have one.
 // List filters also accept `<enumField>=<value>` for enum fields (e.g. `?status=todo`); unknown
 // values are a 400. Many-to-many ids are on both sides: `<name>Ids` on `from`, `<inverseName>Ids` on `to`.
 // Errors, always: { error: { code: string, message: string, details?: unknown } } with codes
@@ -48,6 +50,9 @@ export function itemPath(names: EntityNames): string {
 export function childrenPath(parent: EntityNames, inverseName: string): string {
   return `${API_PREFIX}/${parent.route}/:id/${kebabCase(inverseName)}`;
 }
+
+/** Field types the list's `q` parameter searches: text, and enum values as text. */
+export const SEARCHED_TYPES: readonly string[] = ['string', 'text', 'email', 'url', 'enum'];
 
 export function foreignKeyProperty(relationName: string): string {
   return `${relationName}Id`;

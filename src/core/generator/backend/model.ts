@@ -3,7 +3,7 @@
 import type { Entity, Field, FieldType, ProjectSpec, Relation, Rule } from '../../../model/project/projectSpec';
 import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
 import { camelCase, entityNames, pascalCase, snakeCase, type EntityNames } from '../../../model/project/naming';
-import { foreignKeyProperty, manyToManyProperty } from '../contract';
+import { foreignKeyProperty, manyToManyProperty, SEARCHED_TYPES } from '../contract';
 import { withAdministrator } from '../administrator';
 import { ownerOnlyActions, type RowAction } from '../ownership';
 import { withMeaningDefaults } from '../fieldMeaning';
@@ -189,9 +189,9 @@ export function privateColumns(model: EntityModel): Column[] {
   return model.isAuthUser ? model.columns.filter((c) => c.auth && c.type === 'email') : [];
 }
 
-/** Columns searched by `q` (free text). */
+/** Columns searched by `q` (free text, and enum values as text). */
 export function searchableColumns(model: EntityModel): Column[] {
-  return model.columns.filter((c) => ['string', 'text', 'email', 'url'].includes(c.type) && c.type !== 'passwordHash');
+  return model.columns.filter((c) => SEARCHED_TYPES.includes(c.type));
 }
 
 /** Columns a record is returned with (never the password hash). */

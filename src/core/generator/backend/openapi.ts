@@ -5,7 +5,7 @@ import { kebabCase } from '../../../model/project/naming';
 import { describeCondition } from '../../../model/project/ruleConditions';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
-import { inputColumns, privateColumns, publicColumns } from './model';
+import { inputColumns, privateColumns, publicColumns, searchableColumns } from './model';
 import { filterColumns, sortableProps } from './validation';
 
 type Json = Record<string, unknown>;
@@ -89,13 +89,20 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
 const errorResponse = (description: string) => ({ description, ...json(ref('Error')) });
 
+/** `q`, only where there is text to search, naming the fields it looks in. */
+function searchParameter(entity: EntityModel): Json[] {
+  const fields = searchableColumns(entity).map((c) => c.prop);
+  if (!fields.length) return [];
+  return [{ name: 'q', in: 'query', description: `Text search (case-insensitive, anywhere in the text) over ${fields.join(', ')}`, schema: { type: 'string', maxLength: 200 } }];
+}
+
 function listParameters(entity: EntityModel): Json[] {
   return [
     { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
     { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
     { name: 'sort', in: 'query', schema: { type: 'string', enum: sortableProps(entity), default: 'id' } },
     { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } },
-    { name: 'q', in: 'query', description: 'Text search over the text fields', schema: { type: 'string' } },
+    ...searchParameter(entity),
     ...filterColumns(entity).map((c) => ({ name: c.prop, in: 'query', schema: c.enumValues ? { type: 'string', enum: c.enumValues } : { type: 'integer' } })),
   ];
 }

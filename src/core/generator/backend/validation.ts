@@ -2,7 +2,7 @@
 // module per entity. Unknown keys are dropped, so a client cannot set the owner or internals.
 import type { FileSink } from './util';
 import type { BackendModel, Column, EntityModel } from './model';
-import { inputColumns, publicColumns, relationId, ruleId } from './model';
+import { inputColumns, publicColumns, relationId, ruleId, searchableColumns } from './model';
 import { lines, str } from './util';
 import { lineComment } from '../emit';
 import { mustHaveText } from '../fieldMeaning';
@@ -85,6 +85,7 @@ function validationFile(entity: EntityModel, model: BackendModel): string {
   const { pascal } = entity.names;
   const fields = inputColumns(entity).map((column) => property(column, entity));
   const auth = model.auth;
+  const searchable = searchableColumns(entity).length > 0;
   return lines(
     `// Input validation for ${lineComment(entity.entity.pluralLabel.toLowerCase())}: what a client may send, checked before any database work.`,
     `import { z } from 'zod';`,
@@ -109,8 +110,10 @@ function validationFile(entity: EntityModel, model: BackendModel): string {
     entity.isAuthUser && ``,
     entity.isAuthUser && `export const LoginInput = z.object({ email: z.string().transform((v) => v.trim().toLowerCase()), password: z.string() });`,
     ``,
-    `/** Query string of GET (list): page, pageSize, sort, order, q and filters. */`,
-    `export const ${pascal}ListQuery = ListQueryBase.extend({`,
+    searchable
+      ? `/** Query string of GET (list): page, pageSize, sort, order, q and filters. */`
+      : `/** Query string of GET (list): page, pageSize, sort, order and filters (no text field, so no q). */`,
+    `export const ${pascal}ListQuery = ListQueryBase${searchable ? '' : `.omit({ q: true })`}.extend({`,
     `  sort: z.enum([${sortableProps(entity).map(str).join(', ')}]).default('id'),`,
     ...filterColumns(entity).map((c) =>
       c.type === 'foreignKey' ? `  ${c.prop}: IdFilter,` : `  ${c.prop}: z.enum([${(c.enumValues ?? []).map(str).join(', ')}]).optional(),`,

@@ -200,6 +200,7 @@ export const ${metaName(entity)}: EntityMeta = {
   apiPath: ${str(entity.apiPath)},
   display: ${displayMeta(entity)},
   readOnly: ${entity.readOnly},
+  searchable: ${entity.searchable},
   fields: FIELDS,
   columns: COLUMNS,
   parents: ${list(entity.parents.map((p) => relationMeta(p, false)), '  ')},

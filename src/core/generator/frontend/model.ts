@@ -1,6 +1,6 @@
 // The frontend's view of the spec: for each entity, the names, form fields, relation pickers and
 // child lists the templates need, computed once so every generated file agrees.
-import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE } from '../contract';
+import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE, SEARCHED_TYPES } from '../contract';
 import { withMeaningDefaults } from '../fieldMeaning';
 import { humanize, kebabCase, type EntityNames } from '../../../model/project/naming';
 import type { Entity, Field, ProjectSpec, Relation } from '../../../model/project/projectSpec';
@@ -38,6 +38,8 @@ export interface FrontendEntity {
   display: RecordDisplay;
   /** Read-only in the UI (the auth User entity: accounts come from sign-up). */
   readOnly: boolean;
+  /** The API's `q` searches its text (contract.ts SEARCHED_TYPES); without any, the list has no search box. */
+  searchable: boolean;
   /** belongsTo relations the form edits (the owner relation is filled by the API). */
   parents: RelationPicker[];
   /** belongsTo relations the list page can filter by (includes the owner). */
@@ -87,6 +89,8 @@ function entityModel(spec: ProjectSpec, index: SpecIndex, hasAuth: boolean, enti
     apiPath: collectionPath(names),
     display: chooseDisplay(entity),
     readOnly: hasAuth && entity.name === USER_ENTITY,
+    // The sign-in user also has its email, a column of the backend only.
+    searchable: entity.fields.some((f) => SEARCHED_TYPES.includes(f.type)) || (hasAuth && entity.name === USER_ENTITY),
     parents: [],
     filters: [],
     manyToMany: [],

@@ -65,7 +65,8 @@ function rangeTest(entity: EntityModel, create: string, tokenOf: string, imports
 function listTests(entity: EntityModel, create: string, label: string): string {
   const { route } = entity.names;
   const filter = entity.parents.find((r) => r.required && r !== entity.owner && r.to !== entity.entity.name);
-  const search = searchableColumns(entity).find((c) => c.field && (c.type === 'string' || c.type === 'text'));
+  const searched = searchableColumns(entity);
+  const search = searched.find((c) => c.field && (c.type === 'string' || c.type === 'text')) ?? searched.find((c) => c.field) ?? searched[0];
   const enumFilter = entity.columns.find((c) => c.field && c.enumValues);
   return lines(
   `  it('lists ${singleQuotedText(entity.entity.pluralLabel.toLowerCase())} a page at a time', async () => {`,
@@ -107,11 +108,14 @@ function listTests(entity: EntityModel, create: string, label: string): string {
   search
     ? lines(
         ``,
-        `  it('finds a ${label} by text (q)', async () => {`,
+        `  it('finds a ${label} by text (q), and nothing for text no ${label} holds', async () => {`,
         `    const created = await ${create};`,
         `    const reply = await t.call('GET', \`/api/${route}?q=\${encodeURIComponent(created.${search.prop})}\`, { token: t.token });`,
         `    expect(reply.status).toBe(200);`,
         `    expect(reply.body.items.map((item: { id: number }) => item.id)).toContain(created.id);`,
+        `    const none = await t.call('GET', '/api/${route}?q=zq_no_such_text', { token: t.token });`,
+        `    expect(none.status).toBe(200);`,
+        `    expect(none.body).toMatchObject({ items: [], total: 0 });`,
         `  });`,
       )
     : null,

@@ -46,17 +46,23 @@ ${workflowChecks.join('\n')}
 `;
 }
 
-/** The list page's search and first relation filter reach the API as query parameters. */
+/** The list page's search (where the API has text to search) and first relation filter reach the API as query parameters. */
 function filterTest(entity: FrontendEntity): string {
   const firstFilter = entity.filters[0];
-  if (!firstFilter) return '';
+  if (!firstFilter && !entity.searchable) return '';
   const pages = pageComponents(entity);
+  const query: Record<string, string | number> = { page: 1, pageSize: DEFAULT_PAGE_SIZE };
+  if (firstFilter) query[firstFilter.key] = 1;
+  if (entity.searchable) query.q = 'sample';
+  const url = `${entity.route}?${[firstFilter && `${firstFilter.key}=1`, entity.searchable && 'q=sample'].filter(Boolean).join('&')}`;
+  const what = [entity.searchable && 'the search', firstFilter && `the ${singleQuotedText(firstFilter.label.toLowerCase())} filter`].filter(Boolean).join(' and ');
   return `
-  it('sends the search and the ${singleQuotedText(firstFilter.label.toLowerCase())} filter as query parameters', async () => {
+  it('sends ${what} as ${firstFilter && entity.searchable ? 'query parameters' : 'a query parameter'}${entity.searchable ? '' : ' (no text to search: no search box)'}', async () => {
     const calls = mockFetch(() => undefined);
-    renderAt(${str(`${entity.route}?${firstFilter.key}=1&q=sample`)}, ${str(entity.route)}, <${pages.list} />);
+    renderAt(${str(url)}, ${str(entity.route)}, <${pages.list} />);
     expect(await screen.findByText('Nothing matches.')).toBeTruthy();
-    expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, { page: 1, pageSize: DEFAULT_PAGE_SIZE, [firstFilter.key]: 1, q: 'sample' }))});
+    expect(calls.map((call) => call.url)).toContain(${str(listQueryUrl(entity, query))});
+    expect(screen.queryByRole('search')).${entity.searchable ? 'not.toBeNull' : 'toBeNull'}();
   });
 `;
 }

@@ -86,7 +86,7 @@ export function EntityListPage({ meta, list }: { meta: EntityMeta; list: ListFn 
     const params: ListParams = {
       page,
       pageSize: DEFAULT_PAGE_SIZE,
-      q: q || undefined,
+      q: (meta.searchable && q) || undefined,
       sort: sort ?? undefined,
       order: sort ? (searchParams.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
     };
@@ -133,11 +133,13 @@ export function EntityListPage({ meta, list }: { meta: EntityMeta; list: ListFn 
         )}
       </div>
       <div className="toolbar">
-        <form role="search" onSubmit={handleSearch} className="field field-inline">
-          <label htmlFor="list-search">Search</label>
-          <input id="list-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-          <button type="submit">Search</button>
-        </form>
+        {meta.searchable && (
+          <form role="search" onSubmit={handleSearch} className="field field-inline">
+            <label htmlFor="list-search">Search</label>
+            <input id="list-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+            <button type="submit">Search</button>
+          </form>
+        )}
         {meta.filters.map((relation) => (
           <RelationFilter
             key={relation.key}
@@ -150,7 +152,7 @@ export function EntityListPage({ meta, list }: { meta: EntityMeta; list: ListFn 
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorMessage error={state.error} />}
       {state.status === 'ready' && state.data.items.length === 0 && (
-        <Empty>{q || meta.filters.some((r) => searchParams.get(r.key)) ? 'Nothing matches.' : 'No ' + meta.pluralLabel.toLowerCase() + ' yet.'}</Empty>
+        <Empty>{(meta.searchable && q) || meta.filters.some((r) => searchParams.get(r.key)) ? 'Nothing matches.' : 'No ' + meta.pluralLabel.toLowerCase() + ' yet.'}</Empty>
       )}
       {state.status === 'ready' && state.data.items.length > 0 && (
         <>

@@ -76,6 +76,8 @@ export interface EntityMeta {
   apiPath: string;
   display: DisplayMeta;
   readOnly: boolean;
+  /** Whether the API's text search (q) has fields to look in; the list shows a search box only then. */
+  searchable: boolean;
   fields: readonly FieldMeta[];
   columns: readonly FieldMeta[];
   /** Relations the form edits. */
