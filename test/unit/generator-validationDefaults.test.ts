@@ -78,6 +78,9 @@ describe('generated validation defaults (fieldMeaning)', () => {
     assert.match(workshops, /capacity: z\.number\([^\n]*\.min\(1, "Capacity must be at least 1"\)/);
     assert.match(workshops, /path: \["endsAt"\]/);
     assert.match(text(frontend, 'frontend/src/entities/comments.ts'), /body: z\.string\(\{ error: needs\("Body", 'text'\) \}\)\.trim\(\)\.min\(1, "Body is required"\),/);
+    const test = text(frontend, 'frontend/src/test/comments.test.tsx');
+    assert.match(test, /it\("refuses a body of spaces only before sending", async \(\) => \{/);
+    assert.match(test, /fireEvent\.change\(screen\.getByLabelText\("Body"\), \{ target: \{ value: '   ' \} \}\);[^]*?expect\(await screen\.findByText\("Body is required"\)\)\.toBeTruthy\(\);/);
   });
 
   it('the README shows the limits the app enforces', () => {

@@ -1,11 +1,12 @@
 // What an entity's component tests fill in, expect and answer: labels, form input and payloads,
-// picker options, list query URLs, and the form's own range and date-order checks.
+// picker options, list query URLs, and the form's own range, blank-text and date-order checks.
+import { mustHaveText } from '../../fieldMeaning';
 import { type FrontendEntity, str } from '../model';
 import { pageComponents } from '../pages';
 import { optionLabelCode, optionRecord } from './recordNames';
 import { dateCall, daysAfter, expectedPayloadValue, sampleInput, sampleRecordValue } from './sampleValues';
 
-/** The form refuses a number outside its min/max and dates out of order (dateOrder) before sending anything. */
+/** The form refuses a number outside its min/max, required text of spaces only and dates out of order (dateOrder) before sending anything. */
 export function rangeAndOrderTests(entity: FrontendEntity, submitName: string): string {
   const newPage = `${entity.route}/new`;
   const handlers = optionHandlers(entity);
@@ -29,6 +30,10 @@ export function rangeAndOrderTests(entity: FrontendEntity, submitName: string): 
     const value = below ? bounded.min! - 1 : bounded.max! + 1;
     const message = `${bounded.label} must be ${below ? `at least ${bounded.min}` : `at most ${bounded.max}`}`;
     out += attempt(`fireEvent.change(screen.getByLabelText(${str(bounded.label)}), { target: { value: ${str(String(value))} } });`, message, `refuses ${a(bounded.label.toLowerCase())} outside its range before sending (min/max)`);
+  }
+  const text = entity.entity.fields.find((f) => mustHaveText(f) && !entity.workflows.has(f.name));
+  if (text) {
+    out += attempt(`fireEvent.change(screen.getByLabelText(${str(text.label)}), { target: { value: '   ' } });`, `${text.label} is required`, `refuses ${a(text.label.toLowerCase())} of spaces only before sending`);
   }
   const order = entity.dateOrders.find((o) => [o.earlier, o.later].every((name) => entity.entity.fields.some((f) => f.name === name)));
   if (order) {
