@@ -200,6 +200,31 @@ describe('seed values read like their domain', () => {
     assert.deepEqual(shop('A library lends books and sells products.'), THEMED_NAMES.product.books.slice(0, 3));
   });
 
+  it('identifiers and numbers follow their meaning: coded numbers, plain room numbers, plates, ISBNs, rates as prices', () => {
+    const s = spec({
+      entities: [
+        entity('Company', [['vatNumber', 'string'], ['hourlyRate', 'money'], ['rating', 'integer', { min: 1, max: 5 }]]),
+        entity('Room', [['roomNumber', 'string'], ['floor', 'integer']]),
+        entity('Product', [['sku', 'string', { unique: true }], ['price', 'money']]),
+        entity('Vehicle', [['plateNumber', 'string'], ['make', 'string']]),
+        entity('Book', [['isbn', 'string', { unique: true }]]),
+      ],
+    });
+    assert.deepEqual(seeded(s, 'Company', 'vatNumber'), ['VAT-1001', 'VAT-1002', 'VAT-1003']);
+    assert.ok((seeded(s, 'Company', 'hourlyRate') as string[]).every((rate) => Number(rate) > 0 && Number(rate) < 100), 'an hourly rate is a price');
+    assert.ok((seeded(s, 'Company', 'rating') as number[]).every((stars) => stars >= 3 && stars <= 5));
+    assert.deepEqual(seeded(s, 'Room', 'roomNumber'), ['101', '102', '103']);
+    assert.deepEqual(seeded(s, 'Product', 'sku'), ['SKU-1001', 'SKU-1002', 'SKU-1003']);
+    assert.match(String(seeded(s, 'Vehicle', 'plateNumber')[0]), /^[A-Z]{2}-\d{3}-[A-Z]{2}$/);
+    assert.equal(seeded(s, 'Vehicle', 'make')[0], 'Toyota');
+    for (const isbn of seeded(s, 'Book', 'isbn') as string[]) {
+      const digits = isbn.replace(/-/g, '');
+      assert.equal(digits.length, 13, isbn);
+      const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * (i % 2 ? 3 : 1), 0);
+      assert.equal(sum % 10, 0, `${isbn} has a valid check digit`);
+    }
+  });
+
   it('keeps unique values distinct past the end of a vocabulary, and within a short maximum length', () => {
     const s = spec({ entities: [entity('Bug', [['title', 'string', { unique: true, max: 8 }], ['code', 'string', { unique: true }]])] });
     const model = buildModel(s);

@@ -6,6 +6,7 @@ import { singularWords } from './sampleWording';
 
 /** Words of a number field, first match wins (prices before counts: "unitPrice" is a price). */
 const NUMBER_MEANINGS: Array<[words: string[], values: number[]]> = [
+  [['hourly', 'daily', 'nightly', 'weekly'], [12.5, 24, 8.75, 45, 19.9]],
   [['rating', 'star', 'score', 'grade', 'stars'], [4, 5, 3, 4, 5]],
   [['age'], [34, 27, 45, 52, 19]],
   [['year'], [2021, 2018, 2024, 2015, 2022]],
@@ -27,6 +28,8 @@ const NUMBER_MEANINGS: Array<[words: string[], values: number[]]> = [
 
 /** Money whose words say nothing more is priced like a price. */
 const PRICES = NUMBER_MEANINGS.find(([words]) => words.includes('price'))![1];
+/** The meanings money can have (a money "rate" is a price, not a percentage). */
+const MONEY_MEANINGS = new Set(['hourly', 'salary', 'budget', 'price']);
 
 function clamp(value: number, column: Column): number {
   let v = value;
@@ -38,7 +41,8 @@ function clamp(value: number, column: Column): number {
 /** The meaning's value for row n, or undefined when the field's words mean nothing known. */
 function meaningValue(column: Column, n: number): number | undefined {
   const words = [...singularWords(column.prop), ...singularWords(column.field?.label ?? '')];
-  const values = NUMBER_MEANINGS.find(([meaning]) => meaning.some((word) => words.includes(word)))?.[1];
+  const meaning = NUMBER_MEANINGS.find(([meaningWords]) => meaningWords.some((word) => words.includes(word)));
+  const values = meaning && (column.type !== 'money' || MONEY_MEANINGS.has(meaning[0][0])) ? meaning[1] : column.type === 'money' ? PRICES : undefined;
   return values?.[(n - 1) % values.length];
 }
 
@@ -51,7 +55,7 @@ export function numberSample(column: Column, n: number, roomy: boolean): number 
   let value: number;
   if (integer && column.unique) value = (column.min ?? 0) + n;
   else if (roomy) value = 50;
-  else value = meaningValue(column, n) ?? (column.type === 'money' ? PRICES[(n - 1) % PRICES.length] : (column.min ?? 0) + (n % 9) + 1);
+  else value = meaningValue(column, n) ?? (column.min ?? 0) + (n % 9) + 1;
   value = clamp(integer ? Math.round(value) : value, column);
   // An integer column with a fractional min (min 0.5) needs the next whole number above it.
   if (integer && !Number.isInteger(value)) value = column.min !== undefined && value === column.min ? Math.ceil(value) : Math.floor(value);

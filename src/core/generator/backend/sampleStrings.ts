@@ -10,8 +10,16 @@ import {
 /** Words that make a field the record's own name or title. */
 const TITLE_WORDS = new Set(['name', 'title', 'subject', 'summary', 'headline', 'heading', 'caption', 'label', 'topic', 'full']);
 const CODE_WORDS = new Set(['sku', 'code', 'reference', 'ref', 'serial', 'barcode']);
-/** Records identified by a document number ("INV-1001") rather than a plain one (room 101). */
-const DOCUMENT_NOUNS = new Set(['invoice', 'order', 'receipt', 'quote', 'bill', 'contract', 'policy', 'account', 'case', 'claim', 'shipment', 'purchase order']);
+/** Things identified by a code ("INV-1001", "VAT-1001") rather than a plain number (room 101). */
+const DOCUMENT_NOUNS = new Set([
+  'invoice', 'order', 'receipt', 'quote', 'bill', 'contract', 'policy', 'account', 'case', 'claim', 'shipment', 'purchase order', 'vat', 'tax',
+  'licence', 'license', 'permit', 'membership', 'tracking', 'registration', 'ticket', 'booking', 'reservation', 'certificate', 'batch', 'lot',
+  'job', 'inventory', 'sample', 'staff', 'student', 'employee', 'customer', 'member',
+]);
+/** Code words that say nothing of what is coded: the entity's noun makes the prefix. */
+const GENERIC_CODES = new Set(['code', 'reference', 'ref']);
+/** Fields that hold a picture: an image URL. */
+const IMAGE_WORDS = new Set(['photo', 'image', 'picture', 'avatar', 'logo', 'thumbnail', 'cover']);
 const REMARK_NOUNS = new Set(['comment', 'reply', 'review', 'feedback', 'answer', 'response', 'message', 'rating', 'testimonial']);
 /** Fields that hold a short note about the row ("note", "specialRequest"). */
 const NOTE_WORDS = new Set(['note', 'remark', 'instruction', 'request', 'comment', 'memo']);
@@ -75,17 +83,50 @@ function recordNames(ctx: Ctx): string[] {
   return [...examples, ...known.filter((name) => !examples.includes(name))];
 }
 
+/** Words of a field name that make it a count or a limit, not a thing ("maxPeople"). */
+const COUNT_WORDS = new Set(['max', 'min', 'maximum', 'minimum', 'total', 'count', 'number', 'no', 'num']);
+
+/**
+ * The noun a field is named after: its last word ("parentCategory" -> category), or the word before
+ * a name or title ("guestName" -> guest); none for counts and limits.
+ */
+function fieldNoun(column: Column): string | undefined {
+  const nameWords = singularWords(column.prop).filter((word) => word.length > 1);
+  if (nameWords.some((word) => COUNT_WORDS.has(word))) return undefined;
+  const head = nameWords.at(-1);
+  return head && TITLE_WORDS.has(head) ? nameWords.at(-2) : head;
+}
+
 /** A value from a vocabulary the field's own noun names ("venue", "city", "productName" -> product). */
 function fieldNounValue(ctx: Ctx, n: number, label: string): string | undefined {
-  for (const word of ctx.words) {
-    if (TITLE_WORDS.has(word)) continue;
-    if (PET_NOUNS.has(word)) return nth(PET_NAMES, n, label);
-    if (PERSON_NOUNS.has(word)) return personPart(ctx, n, label);
-    if (ORGANISATION_NOUNS.has(word)) return nth(COMPANIES, n, label);
-    const names = namesOfNoun(word, ctx.wording);
-    if (names) return nth(names, n, label);
-  }
-  return undefined;
+  const noun = fieldNoun(ctx.column);
+  if (!noun) return undefined;
+  if (PET_NOUNS.has(noun)) return nth(PET_NAMES, n, label);
+  if (PERSON_NOUNS.has(noun)) return personPart(ctx, n, label);
+  if (ORGANISATION_NOUNS.has(noun)) return nth(COMPANIES, n, label);
+  if (IMAGE_WORDS.has(noun)) return `https://example.com/images/${ctx.entity.names.route}-${n}.jpg`;
+  const names = namesOfNoun(noun, ctx.wording);
+  return names ? nth(names, n, label) : undefined;
+}
+
+/** Which of the row's address fields this is (a pickup and a delivery address differ). */
+function addressIndex(ctx: Ctx): number {
+  const addresses = ctx.entity.columns.filter((c) => c.field && singularWords(c.prop).includes('address'));
+  return Math.max(0, addresses.indexOf(ctx.column));
+}
+
+/**
+ * "vatNumber" -> VAT-1001, "sku" -> SKU-1001, a zone's "code" -> ZON-1001; a room, flat or desk
+ * number is a plain 101.
+ */
+function numberValue(ctx: Ctx, n: number): string {
+  const nameWords = singularWords(ctx.column.prop);
+  const qualifier = nameWords.find((word) => !COUNT_WORDS.has(word) && !CODE_WORDS.has(word) && word !== 'id');
+  const code = nameWords.find((word) => CODE_WORDS.has(word));
+  const nouns = entityNouns(ctx.entity);
+  if (code) return `${prefix(qualifier ?? (GENERIC_CODES.has(code) ? nouns[0] : code))}-${1000 + n}`;
+  const document = [...nameWords, ...nouns].find((noun) => DOCUMENT_NOUNS.has(noun));
+  return document ? `${prefix(document)}-${1000 + n}` : String(100 + n);
 }
 
 /** Identifiers and contact details, recognised by the field's words. */
@@ -93,16 +134,14 @@ function formattedValue(ctx: Ctx, n: number): string | undefined {
   if (has(ctx, 'phone', 'mobile', 'telephone', 'tel', 'fax', 'cell')) return `+1 555 01${pad(n, 2)}`;
   if (has(ctx, 'isbn')) return isbn(n);
   if (has(ctx, 'email')) return emailValue(ctx, n);
-  if (has(ctx, 'url', 'website', 'homepage', 'link', 'site')) return `https://example.com/${ctx.entity.names.route}/${n}`;
+  if (has(ctx, 'url', 'website', 'homepage', 'link')) return `https://example.com/${ctx.entity.names.route}/${n}`;
   if (has(ctx, 'zip', 'postcode', 'postal')) return pad(10000 + n * 101, 5);
-  if (has(ctx, 'plate', 'licence', 'license')) return `AB-${100 + n}-CD`;
-  if (has(ctx, 'address')) return `${nth(RECORD_NAMES.street, n, 'Street')}, ${nth(RECORD_NAMES.city, n, 'City')}`;
-  const code = ctx.words.find((word) => CODE_WORDS.has(word));
-  if (code) return `${prefix(ctx.words.find((word) => word !== code) ?? code)}-${1000 + n}`;
-  if (has(ctx, 'number', 'no', 'num') && !has(ctx, 'phone')) {
-    const document = entityNouns(ctx.entity).find((noun) => DOCUMENT_NOUNS.has(noun));
-    return document ? `${prefix(document)}-${1000 + n}` : String(100 + n);
+  if (singularWords(ctx.column.prop).includes('plate')) return `AB-${100 + n}-CD`;
+  if (has(ctx, 'address')) {
+    const k = n + addressIndex(ctx);
+    return `${nth(RECORD_NAMES.street, k, 'Street')}, ${nth(RECORD_NAMES.city, k, 'City')}`;
   }
+  if (has(ctx, 'number', 'no', 'num', ...CODE_WORDS)) return numberValue(ctx, n);
   return undefined;
 }
 

@@ -15,16 +15,22 @@ export const PERSON_NOUNS = new Set([
   'visitor', 'speaker', 'author', 'writer', 'artist', 'reader', 'borrower', 'subscriber', 'contact', 'driver', 'tenant', 'landlord', 'agent',
   'volunteer', 'player', 'applicant', 'candidate', 'recipient', 'sender', 'assignee', 'reporter', 'reviewer', 'approver', 'parent', 'child',
   'librarian', 'admin', 'administrator', 'operator', 'technician', 'mechanic', 'courier', 'receptionist', 'caregiver', 'resident', 'traveller',
-  'traveler', 'passenger', 'buyer', 'seller', 'host', 'organizer', 'organiser', 'lecturer', 'professor', 'athlete', 'friend',
+  'traveler', 'passenger', 'buyer', 'seller', 'host', 'organizer', 'organiser', 'lecturer', 'professor', 'athlete', 'friend', 'holder', 'donor',
+  'referee', 'translator', 'interpreter', 'climber', 'learner', 'singer', 'musician', 'cleaner', 'landscaper', 'gardener', 'photographer',
+  'researcher', 'officer', 'housekeeper', 'walker', 'rider', 'swimmer', 'runner', 'surgeon', 'pharmacist', 'consultant', 'engineer',
+  'developer', 'designer', 'analyst', 'accountant', 'lawyer', 'cook', 'chef', 'waiter', 'pilot', 'scientist', 'editor', 'journalist', 'mentor',
+  'mentee', 'intern', 'apprentice', 'caretaker', 'electrician', 'plumber', 'painter', 'neighbour', 'neighbor', 'fan', 'rower', 'crew',
 ]);
 
 /** Nouns of organisations, whose records are named like companies. */
 export const ORGANISATION_NOUNS = new Set([
   'supplier', 'vendor', 'company', 'manufacturer', 'publisher', 'organisation', 'organization', 'agency', 'partner', 'sponsor', 'firm',
-  'carrier', 'distributor', 'retailer', 'wholesaler', 'insurer', 'employer', 'business',
+  'carrier', 'distributor', 'retailer', 'wholesaler', 'insurer', 'employer', 'business', 'practice', 'institution', 'lab', 'laboratory',
+  'charity', 'university', 'college', 'shop', 'store',
 ]);
 
-export const COMPANIES = ['Northwind Supplies', 'Blue Harbor Trading', 'Evergreen Foods', 'Summit Tools', 'Brightline Logistics', 'Oak & Iron Co.'];
+/** Company names that could run any kind of business. */
+export const COMPANIES = ['Northwind & Co.', 'Blue Harbor Group', 'Evergreen Partners', 'Summit Works', 'Brightline Ltd', 'Oak & Iron Co.'];
 
 export const PET_NOUNS = new Set(['dog', 'cat', 'pet', 'puppy', 'kitten', 'horse', 'animal']);
 export const PET_NAMES = ['Bella', 'Max', 'Luna', 'Charlie', 'Milo', 'Daisy', 'Rocky', 'Coco'];
@@ -90,7 +96,6 @@ export const RECORD_NAMES: Record<string, string[]> = {
   venue: ['Main Hall', 'Riverside Studio', 'City Library', 'Harbour Centre', 'Garden Room'],
   warehouse: ['North Warehouse', 'Central Depot', 'Harbour Store', 'East Distribution Centre', 'Overflow Unit'],
   department: ['Sales', 'Engineering', 'Finance', 'Marketing', 'Customer support'],
-  team: ['Platform', 'Mobile', 'Growth', 'Design', 'Data'],
   service: ['Haircut', 'Full car service', 'Deep cleaning', 'Consultation', 'Massage (60 min)'],
   treatment: ['Physiotherapy session', 'Dental cleaning', 'Flu vaccination', 'Blood test', 'Eye examination'],
   medication: ['Ibuprofen 200 mg', 'Amoxicillin 500 mg', 'Paracetamol 500 mg', 'Cetirizine 10 mg', 'Vitamin D 1000 IU'],
@@ -125,12 +130,27 @@ export const RECORD_NAMES: Record<string, string[]> = {
   country: ['Portugal', 'Norway', 'Japan', 'Peru', 'Ghana', 'Canada'],
   language: ['English', 'Spanish', 'French', 'Japanese', 'Arabic'],
   color: ['Blue', 'Green', 'Red', 'Black', 'White', 'Yellow'],
+  make: ['Toyota', 'Ford', 'Volkswagen', 'Renault', 'Honda'],
+  breed: ['Labrador', 'Beagle', 'Border collie', 'Dachshund', 'Golden retriever'],
+  species: ['Dog', 'Cat', 'Rabbit', 'Guinea pig', 'Parrot'],
+  instrument: ['Piano', 'Violin', 'Guitar', 'Cello', 'Flute'],
+  material: ['Oak', 'Steel', 'Ceramic', 'Glass', 'Wool'],
+  season: ['Spring 2030', 'Summer 2030', 'Autumn 2030', 'Winter 2030', 'Spring 2031'],
+  term: ['Autumn term', 'Spring term', 'Summer term', 'Winter term', 'Summer school'],
+  tournament: ['Spring Open', 'Club Championship', 'Winter Rapid', 'Junior Cup', 'Summer Blitz'],
+  crop: ['Potatoes', 'Winter wheat', 'Carrots', 'Strawberries', 'Broad beans'],
+  wine: ['Estate Red 2028', 'Old Vine Riesling', 'Reserve Chardonnay', 'Hillside Rosé', 'Cabernet Franc 2027'],
+  boat: ['Sea Swallow', 'Blue Heron', 'Morning Star', 'Silver Tide', 'Wind Dancer'],
+  studio: ['Studio A', 'Daylight Studio', 'Loft Studio', 'Black Box', 'Garden Studio'],
+  grant: ['Community Garden Fund', 'Youth Arts Grant', 'Green Energy Pilot', 'Digital Skills Fund', 'Heritage Restoration'],
   brand: ['Northwind', 'Evergreen', 'Summit', 'Brightline', 'Oakridge'],
   street: ['12 Harbour Street', '3 Elm Road', '48 Station Avenue', '7 Mill Lane', '21 Park Crescent'],
 };
 
 /** Nouns that name the same kind of record as another. */
-const SAME_AS: Record<string, string> = { job: 'position', track: 'song', film: 'movie', file: 'document', forum: 'board', location: 'venue' };
+const SAME_AS: Record<string, string> = {
+  job: 'position', track: 'song', film: 'movie', file: 'document', forum: 'board', location: 'venue', colour: 'color', speciality: 'specialty',
+};
 for (const [alias, noun] of Object.entries(SAME_AS)) RECORD_NAMES[alias] = RECORD_NAMES[noun];
 
 /**
@@ -146,6 +166,7 @@ export const THEME_WORDS: Record<string, string[]> = {
   tech: ['software', 'bug', 'bugs', 'developer', 'developers', 'release', 'releases', 'sprint', 'sprints', 'features', 'repository', 'repositories'],
   fashion: ['clothing', 'clothes', 'fashion', 'apparel', 'shirts', 'shoes', 'dresses', 'boutique'],
   garden: ['garden', 'gardening', 'plants', 'nursery', 'seeds', 'flowers'],
+  sport: ['league', 'football', 'soccer', 'rugby', 'hockey', 'basketball', 'tournament', 'tournaments', 'referee', 'referees', 'players', 'teams'],
 };
 
 /** Nouns whose records differ by theme (a bakery's products are not a hardware shop's); `default` otherwise. */
@@ -165,6 +186,10 @@ export const THEMED_NAMES: Record<string, Record<string, string[]>> = {
     garden: ['Indoor plants', 'Herbs', 'Tools', 'Pots', 'Seeds'],
     tech: ['Frontend', 'Backend', 'Infrastructure', 'Documentation', 'Security'],
     default: ['Office', 'Kitchen', 'Garden', 'Travel', 'Household'],
+  },
+  team: {
+    sport: ['Riverside Rovers', 'Harbour United', 'Northside FC', 'Old Town Athletic', 'Valley Rangers'],
+    default: ['Platform', 'Mobile', 'Growth', 'Design', 'Data'],
   },
   tag: {
     food: ['vegan', 'dessert', 'quick', 'gluten-free', 'breakfast'],
