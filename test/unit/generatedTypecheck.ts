@@ -10,7 +10,7 @@ import type { GeneratedFile } from '../../src/core/generator/fileSet';
 
 const ROOT = '/generated';
 
-/** Named imports per bare module specifier, from `import { a, type B } from 'x'` and `const { c } = await import('x')`. */
+/** Named imports per bare module specifier, from `import { a, type B } from 'x'` (a default may come first) and `const { c } = await import('x')`. */
 function packageImports(files: GeneratedFile[]): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const add = (module: string, names: string[]) => {
@@ -23,7 +23,7 @@ function packageImports(files: GeneratedFile[]): Map<string, Set<string>> {
     found.set(module, set);
   };
   for (const file of files) {
-    for (const match of file.content.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'([^']+)'/g)) add(match[2], match[1].split(','));
+    for (const match of file.content.matchAll(/import\s+(?:type\s+)?(?:\w+\s*,\s*)?\{([^}]*)\}\s+from\s+'([^']+)'/g)) add(match[2], match[1].split(','));
     for (const match of file.content.matchAll(/const\s+\{([^}]*)\}\s*=\s*await\s+import\('([^']+)'\)/g)) add(match[2], match[1].split(',').map((n) => n.split(':')[0]));
     for (const match of file.content.matchAll(/import\s+(\w+)\s+from\s+'([^']+)'/g)) add(match[2], []);
   }

@@ -7,6 +7,7 @@ import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, privateColumns, publicColumns, searchableColumns } from './model';
 import { filterColumns, sortableProps } from './validation';
+import { ownershipFor, rolesFor, type Action } from './routes';
 
 type Json = Record<string, unknown>;
 
@@ -75,6 +76,15 @@ function hasRefusal(entity: EntityModel, action: 'create' | 'update' | 'delete')
   return entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes(action));
 }
 
+/** Whether the route of this action can answer 403: a role or ownership check, or an account rule. */
+function forbids(entity: EntityModel, model: BackendModel, action: Action): boolean {
+  if (!model.auth) return false;
+  if (entity.isAuthUser && action !== 'read') return true; // admin-only creation, own account only, roles by admins
+  return rolesFor(entity, action).length > 0 || (action !== 'create' && ownershipFor(entity, action));
+}
+
+const forbidden = (entity: EntityModel, model: BackendModel, action: Action): Json => (forbids(entity, model, action) ? { 403: errorResponse('Not allowed') } : {});
+
 /** The refusals and date orders an operation enforces, as its description (nothing when there are none). */
 function ruleNotes(entity: EntityModel, action: 'create' | 'update' | 'delete'): Json {
   const notes: string[] = [];
@@ -127,13 +137,15 @@ export function openapiDocument(model: BackendModel): Json {
     },
   };
   const security = model.auth ? [{ bearerAuth: [] }] : undefined;
-  const paths: Json = { [`${API_PREFIX}/health`]: { get: { summary: 'Health check', responses: { 200: { description: 'OK' } } } } };
-  if (model.auth) Object.assign(paths, authPaths(security));
+  const health = { description: 'OK', ...json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }) };
+  const paths: Json = { [`${API_PREFIX}/health`]: { get: { summary: 'Health check', responses: { 200: health } } } };
+  if (model.auth) Object.assign(paths, authPaths(model, security));
   for (const entity of model.entities) {
     schemas[entity.names.pascal] = recordSchema(entity);
     schemas[`${entity.names.pascal}Input`] = inputSchema(entity);
     Object.assign(paths, entityPaths(entity, model, security));
   }
+  if (model.auth) documentSignIn(paths);
   return {
     openapi: '3.1.0',
     info: { title: `${model.spec.title} API`, version: '0.1.0', description: model.spec.description },
@@ -142,19 +154,44 @@ export function openapiDocument(model: BackendModel): Json {
   };
 }
 
+const OPERATIONS = ['get', 'put', 'post', 'patch', 'delete'];
+
+/** Every operation that needs a signed-in user answers 401 without one (or with a bad token). */
+function documentSignIn(paths: Json): void {
+  for (const item of Object.values(paths) as Json[]) {
+    for (const method of OPERATIONS) {
+      const operation = item[method] as { security?: unknown; responses: Json } | undefined;
+      if (!operation?.security) continue;
+      // Status codes are integer-like keys: JSON lists them in numeric order whatever the insertion order.
+      operation.responses = { ...operation.responses, 401: errorResponse('Not signed in') };
+    }
+  }
+}
+
 /** register, login and me: the auth routes (with auth only). */
-function authPaths(security: Json[] | undefined): Json {
+function authPaths(model: BackendModel, security: Json[] | undefined): Json {
   const paths: Json = {};
   const authResponse = { description: 'Signed in', ...json({ type: 'object', properties: { token: { type: 'string' }, user: ref('User') }, required: ['token', 'user'] }) };
-  paths[`${API_PREFIX}/auth/register`] = { post: { summary: 'Create an account', requestBody: json(ref('UserInput')), responses: { 201: authResponse, 400: errorResponse('Invalid input'), 409: errorResponse('Email already used') } } };
+  paths[`${API_PREFIX}/auth/register`] = {
+    post: {
+      summary: 'Create an account',
+      requestBody: json(ref('UserInput')),
+      responses: {
+        201: authResponse,
+        400: errorResponse('Invalid input'),
+        ...(model.auth?.selfSignup ? {} : { 403: errorResponse('Sign-up is closed: an admin creates accounts') }),
+        409: errorResponse('Email already used'),
+      },
+    },
+  };
   paths[`${API_PREFIX}/auth/login`] = {
     post: {
       summary: 'Sign in',
       requestBody: json({ type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] }),
-      responses: { 200: authResponse, 401: errorResponse('Wrong email or password') },
+      responses: { 200: authResponse, 400: errorResponse('Invalid input'), 401: errorResponse('Wrong email or password') },
     },
   };
-  paths[`${API_PREFIX}/auth/me`] = { get: { summary: 'The signed-in user', security, responses: { 200: { description: 'The user', ...json({ type: 'object', properties: { user: ref('User') } }) }, 401: errorResponse('Not signed in') } } };
+  paths[`${API_PREFIX}/auth/me`] = { get: { summary: 'The signed-in user', security, responses: { 200: { description: 'The user', ...json({ type: 'object', properties: { user: ref('User') }, required: ['user'] }) } } } };
   return paths;
 }
 
@@ -165,7 +202,14 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
   const tag = entity.entity.pluralLabel;
   paths[`${API_PREFIX}/${route}`] = {
-    get: { tags: [tag], summary: `List ${entity.entity.pluralLabel.toLowerCase()}`, security, parameters: listParameters(entity), responses: { 200: listResponse(entity), 400: errorResponse('Invalid query') } },
+    get: {
+      tags: [tag],
+      summary: `List ${entity.entity.pluralLabel.toLowerCase()}`,
+      security,
+      parameters: listParameters(entity),
+      // Ownership narrows the list to the user's own rows; only a role rule refuses it.
+      responses: { 200: listResponse(entity), 400: errorResponse('Invalid query'), ...(model.auth && rolesFor(entity, 'read').length ? { 403: errorResponse('Not allowed') } : {}) },
+    },
     post: {
       tags: [tag],
       summary: `Create a ${entity.entity.label.toLowerCase()}`,
@@ -175,8 +219,7 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
       responses: {
         201: { description: 'Created', ...json(ref(pascal)) },
         400: errorResponse('Invalid input'),
-        401: errorResponse('Not signed in'),
-        403: errorResponse('Not allowed'),
+        ...forbidden(entity, model, 'create'),
         409: errorResponse('Conflicts with existing data or a rule'),
         ...(entity.rules.some((r) => r.kind === 'statusWorkflow' || r.kind === 'dateOrder') ? { 422: errorResponse('Rule violated') } : {}),
       },
@@ -184,33 +227,28 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
   };
   paths[`${API_PREFIX}/${route}/{id}`] = {
     parameters: [idParam],
-    get: {
-      tags: [tag],
-      summary: `Read a ${entity.entity.label.toLowerCase()}`,
-      security,
-      responses: { 200: { description: 'Found', ...json(ref(pascal)) }, ...(entity.ownerActions.includes('read') ? { 403: errorResponse('Not the owner') } : {}), 404: errorResponse('Not found') },
-    },
+    get: { tags: [tag], summary: `Read a ${entity.entity.label.toLowerCase()}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, ...forbidden(entity, model, 'read'), 404: errorResponse('Not found') } },
     patch: {
       tags: [tag],
       summary: `Change a ${entity.entity.label.toLowerCase()}`,
       security,
       requestBody: json({ ...ref(`${pascal}Input`) }),
       ...ruleNotes(entity, 'update'),
-      responses: { 200: { description: 'Changed', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse('Conflict'), 422: errorResponse('Rule violated') },
+      responses: { 200: { description: 'Changed', ...json(ref(pascal)) }, 400: errorResponse('Invalid input'), ...forbidden(entity, model, 'update'), 404: errorResponse('Not found'), 409: errorResponse('Conflict'), 422: errorResponse('Rule violated') },
     },
     delete: {
       tags: [tag],
       summary: `Delete a ${entity.entity.label.toLowerCase()}`,
       security,
       ...ruleNotes(entity, 'delete'),
-      responses: { 204: { description: 'Deleted' }, 403: errorResponse('Not allowed'), 404: errorResponse('Not found'), 409: errorResponse(hasRefusal(entity, 'delete') ? 'Still referenced, or refused by a rule' : 'Still referenced') },
+      responses: { 204: { description: 'Deleted' }, ...forbidden(entity, model, 'delete'), 404: errorResponse('Not found'), 409: errorResponse(hasRefusal(entity, 'delete') ? 'Still referenced, or refused by a rule' : 'Still referenced') },
     },
   };
   for (const relation of entity.children) {
     const child = model.entity(relation.from);
     paths[`${API_PREFIX}/${route}/{id}/${kebabCase(relation.inverseName)}`] = {
       parameters: [idParam],
-      get: { tags: [tag], summary: `${child.entity.pluralLabel} of a ${entity.entity.label.toLowerCase()} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 404: errorResponse('Not found') } },
+      get: { tags: [tag], summary: `${child.entity.pluralLabel} of a ${entity.entity.label.toLowerCase()} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 400: errorResponse('Invalid query'), 404: errorResponse('Not found') } },
     };
   }
   return paths;

@@ -26,6 +26,9 @@ export const BACKEND_DEPENDENCIES = {
 export const BACKEND_DEV_DEPENDENCIES = {
   '@types/node': '20.19.25',
   '@types/pg': '8.23.1',
+  // The tests check every response against openapi.json (JSON Schema 2020-12 and its formats).
+  ajv: '8.20.0',
+  'ajv-formats': '3.0.1',
   tsx: '4.23.15',
   typescript: '5.9.3',
   vitest: '4.1.10',
@@ -110,7 +113,7 @@ function readme(model: BackendModel): string {
       ? `- **Sign-in: email + password.** Passwords are hashed with scrypt (node:crypto); sessions are HS256 JWTs signed with \`JWT_SECRET\`: required in production (32+ random characters, \`openssl rand -base64 48\`); in development a random one is created in \`.data/jwt-secret\`; no secret is in the source.${bootstrapAdminRole(model.spec) ? ` \`ADMIN_EMAIL\` / \`ADMIN_PASSWORD\` create the first \`${model.auth.adminRole}\` at start while there is none.` : ''} Every endpoint except health, OpenAPI, register and login needs a signed-in user; signed-in users can read everything unless a rule restricts it.`
       : `- **No sign-in**: the spec has no accounts, so every endpoint is open.`,
     model.auth ? accessNote(model) : null,
-    `- **OpenAPI 3.1**: \`openapi.json\`, served at \`/api/openapi.json\`.`,
+    `- **OpenAPI 3.1**: \`openapi.json\`, served at \`/api/openapi.json\`.${model.spec.options.tests ? ' The tests check every response they get against it (documented status, body matching its schema), so it cannot drift from the server.' : ''}`,
     ``,
     `## Business rules`,
     ``,

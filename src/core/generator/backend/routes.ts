@@ -12,16 +12,16 @@ import { lines, str } from './util';
 import { blockComment, lineComment } from '../emit';
 import { searchCondition, searchNeedsSql, seesPrivateLine, shownRecord, shownRecords, shownType, sortKey, visibleRecordFunction } from './privacy';
 
-type Action = 'create' | 'read' | 'update' | 'delete';
+export type Action = 'create' | 'read' | 'update' | 'delete';
 
-function rolesFor(entity: EntityModel, action: Action): string[][] {
+export function rolesFor(entity: EntityModel, action: Action): string[][] {
   return entity.rules
     .filter((r): r is Extract<Rule, { kind: 'roleRequired' }> => r.kind === 'roleRequired' && r.actions.includes(action))
     .map((r) => r.roles);
 }
 
 /** Owner-only actions, by an ownership rule or by default (see ../ownership.ts). */
-function ownershipFor(entity: EntityModel, action: Action): boolean {
+export function ownershipFor(entity: EntityModel, action: Action): boolean {
   return action !== 'create' && entity.ownerActions.includes(action);
 }
 

@@ -1,6 +1,6 @@
 // What the templates import that is not a template: the generated project's spec-dependent
 // modules (their shape as the generator writes them) and packages Takoss does not install
-// (react-router, vitest, jose, Hono, Drizzle, PGlite, pg). Kept to the names and shapes the
+// (react-router, vitest, jose, Hono, Drizzle, PGlite, pg, ajv-formats). Kept to the names and shapes the
 // templates use; the generated suite type-checks the same files against the real ones.
 
 declare module '*/api/client' {
@@ -138,7 +138,7 @@ declare module 'drizzle-orm/pglite' {
 
 declare module 'pg' {
   class Pool {
-    constructor(options: { connectionString: string });
+    constructor(options: { connectionString: string; options?: string });
     query(sql: string): Promise<{ rows: unknown[] }>;
     end(): Promise<void>;
   }
@@ -155,4 +155,9 @@ declare module '@hono/node-server' {
     options: { fetch(request: Request): Response | Promise<Response>; port: number },
     listening?: (info: { port: number }) => void,
   ): { close(): void };
+}
+
+declare module 'ajv-formats' {
+  import type Ajv from 'ajv';
+  export default function addFormats(ajv: Ajv): Ajv;
 }

@@ -2,6 +2,7 @@
 // PGlite database and calls app.request() (no port): CRUD per entity, has-many endpoints, sign-in
 // and every business rule.
 import type { FileSink } from '../util';
+import openapiContract from '../../templates/backend/test/openapi.ts?text';
 import type { BackendModel } from '../model';
 import { relationId, ruleId } from '../model';
 import { helpersFile } from './helpersFile';
@@ -19,6 +20,13 @@ export function addTests(model: BackendModel, files: FileSink): void {
     explanation: 'Test helpers: a fresh app on an in-memory database for each test file, a request helper, and factories that create valid example rows.',
     serves: ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
     content: helpersFile(model),
+  });
+  files.add({
+    path: 'backend/test/openapi.ts',
+    layer: 'backend/tests',
+    explanation: 'Checks every response the tests receive against openapi.json (status documented for the endpoint, body matching its schema), so the API document cannot drift from the server.',
+    serves: ['api'],
+    content: openapiContract,
   });
   for (const entity of model.entities) {
     files.add({
