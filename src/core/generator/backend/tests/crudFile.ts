@@ -207,6 +207,46 @@ return lines(
 );
 }
 
+/** POST through the factory, then GET: the same record (a user's email only where it may be seen). */
+function createAndReadTest(entity: EntityModel, model: BackendModel, create: string, label: string): string {
+  const { route } = entity.names;
+  const isUser = entity.isAuthUser;
+  return lines(
+    `  it('creates a ${label} and reads it back', async () => {`,
+    `    const created = await ${create};`,
+    `    expect(created.id).toBeTypeOf('number');`,
+    `    expect(created.createdAt).toBeTypeOf('string');`,
+    `    const reply = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
+    `    expect(reply.status).toBe(200);`,
+    isUser
+      ? model.auth?.adminRole
+        ? `    expect(reply.body).toEqual({ ...created, token: undefined });`
+        : `    // Another user's email is private (and this app has no admin who sees it).\n    expect(reply.body).toEqual({ ...created, email: undefined, token: undefined });`
+      : `    expect(reply.body).toEqual(created);`,
+    isUser ? `    expect(reply.body.passwordHash).toBeUndefined();` : null,
+    `  });`,
+  );
+}
+
+/** An invalid body (for a user: an unknown role) is a 400 listing the problems. */
+function invalidInputTest(entity: EntityModel, create: string): string {
+  const { route } = entity.names;
+  const isUser = entity.isAuthUser;
+  return lines(
+    `  it('rejects invalid input with 400', async () => {`,
+    isUser
+      ? lines(
+          `    const created = await ${create};`,
+          `    const reply = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { role: 'not_a_role' }, token: created.token });`,
+        )
+      : `    const reply = await t.call('POST', '/api/${route}', { body: ${invalidBody(entity)}, token: t.token });`,
+    `    expect(reply.status).toBe(400);`,
+    `    expect(reply.body.error.code).toBe('validation_failed');`,
+    `    expect(Array.isArray(reply.body.error.details)).toBe(true);`,
+    `  });`,
+  );
+}
+
 export function crudTestFile(entity: EntityModel, model: BackendModel): string {
   const { pascal, route } = entity.names;
   const label = singleQuotedText(entity.entity.label.toLowerCase());
@@ -232,36 +272,14 @@ export function crudTestFile(entity: EntityModel, model: BackendModel): string {
     SUITE_SETUP,
     ``,
     `describe('/api/${route}', () => {`,
-    `  it('creates a ${label} and reads it back', async () => {`,
-    `    const created = await ${create};`,
-    `    expect(created.id).toBeTypeOf('number');`,
-    `    expect(created.createdAt).toBeTypeOf('string');`,
-    `    const reply = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`,
-    `    expect(reply.status).toBe(200);`,
-    isUser
-      ? model.auth?.adminRole
-        ? `    expect(reply.body).toEqual({ ...created, token: undefined });`
-        : `    // Another user's email is private (and this app has no admin who sees it).\n    expect(reply.body).toEqual({ ...created, email: undefined, token: undefined });`
-      : `    expect(reply.body).toEqual(created);`,
-    isUser ? `    expect(reply.body.passwordHash).toBeUndefined();` : null,
-    `  });`,
+    createAndReadTest(entity, model, create, label),
     ``,
     listTests(entity, create, label),
     updateAndDelete,
     ...range,
     ...blank,
     ...database.code,
-    `  it('rejects invalid input with 400', async () => {`,
-    isUser
-      ? lines(
-          `    const created = await ${create};`,
-          `    const reply = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { role: 'not_a_role' }, token: created.token });`,
-        )
-      : `    const reply = await t.call('POST', '/api/${route}', { body: ${invalidBody(entity)}, token: t.token });`,
-    `    expect(reply.status).toBe(400);`,
-    `    expect(reply.body.error.code).toBe('validation_failed');`,
-    `    expect(Array.isArray(reply.body.error.details)).toBe(true);`,
-    `  });`,
+    invalidInputTest(entity, create),
     ...childTests,
     ...deleteTests,
     ...linkTests,

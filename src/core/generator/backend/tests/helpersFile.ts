@@ -132,40 +132,26 @@ function userFactory(model: BackendModel, auth: NonNullable<BackendModel['auth']
   );
 }
 
-export function helpersFile(model: BackendModel): string {
-  const auth = model.auth;
-  const user = auth ? model.entity('User') : undefined;
-  const factories = model.entities.filter((e) => !e.isAuthUser).map((entity) => entityFactory(entity, model));
-  const users = auth && user ? userFactory(model, auth, user) : null;
+/** What a test file holds: the reply shape and the context setup() returns. */
+const CONTEXT_TYPES = lines(
+  `export interface Reply {`,
+  `  status: number;`,
+  `  body: any;`,
+  `}`,
+  ``,
+  `export interface TestContext {`,
+  `  database: Database;`,
+  `  env: Env;`,
+  `  /** Token of the default test user (undefined when the app has no sign-in). */`,
+  `  token?: string;`,
+  `  /** Sends a request to the app; fails unless the response is what openapi.json documents. */`,
+  `  call(method: string, path: string, options?: { body?: unknown; token?: string }): Promise<Reply>;`,
+  `}`,
+);
+
+/** setup(): a migrated database, the app, a request helper that checks the document, a signed-in user. */
+function setupFunction(auth: boolean): string {
   return lines(
-    `// Test helpers: a fresh app on a database of its own per test file (in-memory PGlite, or a`,
-    `// schema of its own on PostgreSQL when DATABASE_URL is set), a request helper that checks every`,
-    `// response against openapi.json, and factories that create valid rows (and their required parents).`,
-    `import { createApp } from '../src/app.js';`,
-    `import { openDatabase, type Database } from '../src/db/client.js';`,
-    `import { migrate } from '../src/db/migrate.js';`,
-    `import { testEnv, type Env } from '../src/env.js';`,
-    `import { expectDocumented } from './openapi.js';`,
-    auth && user ? `import { ${user.names.camelPlural}, type New${user.names.pascal}Row } from '../src/db/schema.js';` : null,
-    auth ? `import { hashPassword } from '../src/auth/password.js';` : null,
-    auth ? `import { signToken } from '../src/auth/token.js';` : null,
-    ``,
-    `export interface Reply {`,
-    `  status: number;`,
-    `  body: any;`,
-    `}`,
-    ``,
-    `export interface TestContext {`,
-    `  database: Database;`,
-    `  env: Env;`,
-    `  /** Token of the default test user (undefined when the app has no sign-in). */`,
-    `  token?: string;`,
-    `  /** Sends a request to the app; fails unless the response is what openapi.json documents. */`,
-    `  call(method: string, path: string, options?: { body?: unknown; token?: string }): Promise<Reply>;`,
-    `}`,
-    ``,
-    TEST_DATABASE,
-    ``,
     `export async function setup(): Promise<TestContext> {`,
     `  const database = await openTestDatabase();`,
     `  await migrate(database);`,
@@ -188,6 +174,32 @@ export function helpersFile(model: BackendModel): string {
     auth ? `  t.token = (await createUser(t, TEST_ROLE)).token;` : null,
     `  return t;`,
     `}`,
+  );
+}
+
+export function helpersFile(model: BackendModel): string {
+  const auth = model.auth;
+  const user = auth ? model.entity('User') : undefined;
+  const factories = model.entities.filter((e) => !e.isAuthUser).map((entity) => entityFactory(entity, model));
+  const users = auth && user ? userFactory(model, auth, user) : null;
+  return lines(
+    `// Test helpers: a fresh app on a database of its own per test file (in-memory PGlite, or a`,
+    `// schema of its own on PostgreSQL when DATABASE_URL is set), a request helper that checks every`,
+    `// response against openapi.json, and factories that create valid rows (and their required parents).`,
+    `import { createApp } from '../src/app.js';`,
+    `import { openDatabase, type Database } from '../src/db/client.js';`,
+    `import { migrate } from '../src/db/migrate.js';`,
+    `import { testEnv, type Env } from '../src/env.js';`,
+    `import { expectDocumented } from './openapi.js';`,
+    auth && user ? `import { ${user.names.camelPlural}, type New${user.names.pascal}Row } from '../src/db/schema.js';` : null,
+    auth ? `import { hashPassword } from '../src/auth/password.js';` : null,
+    auth ? `import { signToken } from '../src/auth/token.js';` : null,
+    ``,
+    CONTEXT_TYPES,
+    ``,
+    TEST_DATABASE,
+    ``,
+    setupFunction(Boolean(auth)),
     ``,
     SAMPLE_NUMBERS_AND_DAYS,
     ``,

@@ -1,6 +1,6 @@
-// backend/test/*: vitest API tests generated from the spec. Each file opens its own in-memory
-// PGlite database and calls app.request() (no port): CRUD per entity, has-many endpoints, sign-in
-// and every business rule.
+// backend/test/*: vitest API tests generated from the spec. Each file opens a database of its own
+// (in-memory PGlite, or a schema on DATABASE_URL's server) and calls app.request() (no port): CRUD
+// per entity, has-many endpoints, sign-in and every business rule.
 import type { FileSink } from '../util';
 import openapiContract from '../../templates/backend/test/openapi.ts?text';
 import type { BackendModel } from '../model';
@@ -14,6 +14,16 @@ import { ruleTest, rulesTestFile } from './rules/rulesFile';
 
 export function addTests(model: BackendModel, files: FileSink): void {
   if (!model.spec.options.tests) return; // turned off in the review step
+  addSharedFiles(model, files);
+  addEntityTests(model, files);
+  if (model.auth) addAuthTests(model, files);
+  addAdminTest(model, files);
+  addAccessTest(model, files);
+  addRulesTest(model, files);
+}
+
+/** The helpers every test file imports, and the OpenAPI check of every response. */
+function addSharedFiles(model: BackendModel, files: FileSink): void {
   files.add({
     path: 'backend/test/helpers.ts',
     layer: 'backend/tests',
@@ -28,6 +38,9 @@ export function addTests(model: BackendModel, files: FileSink): void {
     serves: ['api'],
     content: openapiContract,
   });
+}
+
+function addEntityTests(model: BackendModel, files: FileSink): void {
   for (const entity of model.entities) {
     files.add({
       path: `backend/test/${entity.names.route}.test.ts`,
@@ -38,32 +51,37 @@ export function addTests(model: BackendModel, files: FileSink): void {
       content: crudTestFile(entity, model),
     });
   }
-  if (model.auth) {
-    files.add({
-      path: 'backend/test/auth.test.ts',
-      layer: 'backend/tests',
-      explanation: 'Checks sign-up, sign-in, the current-user endpoint and that requests without a valid token are refused.',
-      serves: ['auth'],
-      sources: model.spec.auth.sources,
-      content: authTestFile(model),
-    });
-    files.add({
-      path: 'backend/test/secrets.test.ts',
-      layer: 'backend/tests',
-      explanation: 'Checks the signing secret: required and checked in production, placeholders and short secrets refused (including the one in .env.example), a new random one per test run, and the development one kept in a file only its owner can read.',
-      serves: ['auth'],
-      sources: model.spec.auth.sources,
-      content: secretsTestFile(),
-    });
-    files.add({
-      path: 'backend/test/files.ts',
-      layer: 'backend/tests',
-      explanation: 'File-system helpers for the secret tests (the root .env.example, temporary files, file permissions), so the test files themselves stay free of Node built-ins.',
-      serves: ['auth'],
-      sources: model.spec.auth.sources,
-      content: TEST_FILES_HELPER,
-    });
-  }
+}
+
+/** Sign-in, and the signing secret with the file helpers its tests use. */
+function addAuthTests(model: BackendModel, files: FileSink): void {
+  files.add({
+    path: 'backend/test/auth.test.ts',
+    layer: 'backend/tests',
+    explanation: 'Checks sign-up, sign-in, the current-user endpoint and that requests without a valid token are refused.',
+    serves: ['auth'],
+    sources: model.spec.auth.sources,
+    content: authTestFile(model),
+  });
+  files.add({
+    path: 'backend/test/secrets.test.ts',
+    layer: 'backend/tests',
+    explanation: 'Checks the signing secret: required and checked in production, placeholders and short secrets refused (including the one in .env.example), a new random one per test run, and the development one kept in a file only its owner can read.',
+    serves: ['auth'],
+    sources: model.spec.auth.sources,
+    content: secretsTestFile(),
+  });
+  files.add({
+    path: 'backend/test/files.ts',
+    layer: 'backend/tests',
+    explanation: 'File-system helpers for the secret tests (the root .env.example, temporary files, file permissions), so the test files themselves stay free of Node built-ins.',
+    serves: ['auth'],
+    sources: model.spec.auth.sources,
+    content: TEST_FILES_HELPER,
+  });
+}
+
+function addAdminTest(model: BackendModel, files: FileSink): void {
   const adminTest = adminTestFile(model);
   if (adminTest) {
     files.add({
@@ -75,6 +93,9 @@ export function addTests(model: BackendModel, files: FileSink): void {
       content: adminTest,
     });
   }
+}
+
+function addAccessTest(model: BackendModel, files: FileSink): void {
   const access = accessTestFile(model);
   if (access) {
     files.add({
@@ -86,6 +107,9 @@ export function addTests(model: BackendModel, files: FileSink): void {
       content: access,
     });
   }
+}
+
+function addRulesTest(model: BackendModel, files: FileSink): void {
   const rules = model.spec.rules.map((rule) => ({ rule, test: ruleTest(rule, model) })).filter((r) => r.test);
   if (rules.length) {
     files.add({

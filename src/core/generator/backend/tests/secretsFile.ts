@@ -91,6 +91,23 @@ export function secretsTestFile(): string {
   );
 }
 
+/** The admin tests that read only the configuration: nothing without the variables, weak values refused. */
+const ADMIN_CONFIGURATION_TESTS = lines(
+  `  it('is not created when the variables are not set', async () => {`,
+  `    expect(await ensureAdmin(t.database.db, loadEnv({ NODE_ENV: 'test' }))).toBe('not-configured');`,
+  `    expect(await admins()).toEqual([]);`,
+  `  });`,
+  ``,
+  `  it('refuses a weak or placeholder password, and one variable without the other', () => {`,
+  `    const env = (variables: Record<string, string>) => () => loadEnv({ NODE_ENV: 'test', ...variables });`,
+  `    expect(env({ ...ADMIN, ADMIN_PASSWORD: 'short-pw' })).toThrow(/ADMIN_PASSWORD: must be at least 12 characters/);`,
+  `    expect(env({ ...ADMIN, ADMIN_PASSWORD: 'change-me-please' })).toThrow(/ADMIN_PASSWORD: is a placeholder/);`,
+  `    expect(env({ ...ADMIN, ADMIN_PASSWORD: 'aaaaaaaaaaaaaaaa' })).toThrow(/ADMIN_PASSWORD: is too repetitive/);`,
+  `    expect(env({ ADMIN_EMAIL: ADMIN.ADMIN_EMAIL })).toThrow(/ADMIN_PASSWORD: is required with ADMIN_EMAIL/);`,
+  `    expect(env({ ...ADMIN, ADMIN_EMAIL: 'not-an-address' })).toThrow(/ADMIN_EMAIL/);`,
+  `  });`,
+);
+
 /** The admin bootstrap: once, never twice, never from a weak password, never by promotion. */
 export function adminTestFile(model: BackendModel): string | undefined {
   const role = bootstrapAdminRole(model.spec);
@@ -129,19 +146,7 @@ export function adminTestFile(model: BackendModel): string | undefined {
     `    expect(login.body.user.role).toBe(ADMIN_ROLE);`,
     `  });`,
     ``,
-    `  it('is not created when the variables are not set', async () => {`,
-    `    expect(await ensureAdmin(t.database.db, loadEnv({ NODE_ENV: 'test' }))).toBe('not-configured');`,
-    `    expect(await admins()).toEqual([]);`,
-    `  });`,
-    ``,
-    `  it('refuses a weak or placeholder password, and one variable without the other', () => {`,
-    `    const env = (variables: Record<string, string>) => () => loadEnv({ NODE_ENV: 'test', ...variables });`,
-    `    expect(env({ ...ADMIN, ADMIN_PASSWORD: 'short-pw' })).toThrow(/ADMIN_PASSWORD: must be at least 12 characters/);`,
-    `    expect(env({ ...ADMIN, ADMIN_PASSWORD: 'change-me-please' })).toThrow(/ADMIN_PASSWORD: is a placeholder/);`,
-    `    expect(env({ ...ADMIN, ADMIN_PASSWORD: 'aaaaaaaaaaaaaaaa' })).toThrow(/ADMIN_PASSWORD: is too repetitive/);`,
-    `    expect(env({ ADMIN_EMAIL: ADMIN.ADMIN_EMAIL })).toThrow(/ADMIN_PASSWORD: is required with ADMIN_EMAIL/);`,
-    `    expect(env({ ...ADMIN, ADMIN_EMAIL: 'not-an-address' })).toThrow(/ADMIN_EMAIL/);`,
-    `  });`,
+    ADMIN_CONFIGURATION_TESTS,
     ordinary
       ? lines(
           ``,
