@@ -1,7 +1,7 @@
 // Values the probe sends, chosen from each field's type and limits and the spec's rules alone (not
 // from the generated code or its tests): a valid row, values each kind of field must refuse, and
 // the comparison of a value sent with the value read back.
-import type { Field, ProjectSpec, Rule, RuleCondition } from '../../../src/model/project/projectSpec';
+import type { Field, ProjectSpec, RuleCondition } from '../../../src/model/project/projectSpec';
 
 const DAY_MS = 86_400_000;
 /** Sample rows start 60 days from now, a week apart, so none is in the past or overlaps another. */
@@ -115,10 +115,24 @@ export function respectRules(spec: ProjectSpec, entity: string, row: Record<stri
     if (field) row[field.name] = avoiding(rule.condition, field, row[field.name]);
   }
   // After the refusals: a date moved away from "past" may now come after its end.
-  for (const rule of rules) if (rule.kind === 'dateOrder') orderDates(rule, fields, row);
+  keepDatesInOrder(spec, entity, row);
 }
 
-function orderDates(rule: Extract<Rule, { kind: 'dateOrder' }>, fields: Map<string, Field>, row: Record<string, unknown>): void {
+const START_NAME = /^(start|begin|from|check_?in|depart|opens?)|(start|begin)s?(_?at|_?on|_?date|_?time)?$/i;
+const END_NAME = /^(end|finish|until|check_?out|closes?)|(end|finish)(s|ed)?(_?at|_?on|_?date|_?time)?$/i;
+
+/** Moves each later date after its earlier one: the spec's dateOrder rules and start/end pairs by name. */
+export function keepDatesInOrder(spec: ProjectSpec, entity: string, row: Record<string, unknown>): void {
+  const fields = new Map(spec.entities.find((e) => e.name === entity)?.fields.map((f) => [f.name, f]) ?? []);
+  const pairs: [string, string][] = spec.rules.flatMap((r) => (r.kind === 'dateOrder' && r.entity === entity ? [[r.earlier, r.later] as [string, string]] : []));
+  const dates = [...fields.values()].filter((f) => f.type === 'date' || f.type === 'datetime');
+  const start = dates.find((f) => START_NAME.test(f.name));
+  const end = dates.find((f) => END_NAME.test(f.name));
+  if (start && end) pairs.push([start.name, end.name]);
+  for (const [earlier, later] of pairs) orderDates({ earlier, later }, fields, row);
+}
+
+function orderDates(rule: { earlier: string; later: string }, fields: Map<string, Field>, row: Record<string, unknown>): void {
   const earlier = row[rule.earlier];
   const later = fields.get(rule.later);
   if (typeof earlier !== 'string' || !later || (later.type !== 'date' && later.type !== 'datetime')) return;
@@ -150,12 +164,16 @@ function pickFor(condition: RuleCondition, field: Field, current: unknown, holds
       return holds ? null : (current ?? validValue(field, 1));
     case 'notEmpty':
       return holds ? (current ?? validValue(field, 1)) : null;
+    // The boundary itself where it is on the wanted side, so "fees > 0" is avoided by 0, not by -1
+    // (which the field's own limits would refuse).
     case 'lt':
+      return formatNumber(field, holds ? number - 1 : number);
     case 'lte':
-      return formatNumber(field, holds ? number - 1 : number + 1);
+      return formatNumber(field, holds ? number : number + 1);
     case 'gt':
+      return formatNumber(field, holds ? number + 1 : number);
     case 'gte':
-      return formatNumber(field, holds ? number + 1 : number - 1);
+      return formatNumber(field, holds ? number : number - 1);
     case 'past':
     case 'future': {
       const offsetDays = condition.offset ? (condition.offset.amount * { minutes: 1 / 1440, hours: 1 / 24, days: 1 }[condition.offset.unit]) : 0;

@@ -5,7 +5,7 @@ import { entityNames } from '../../../src/model/project/naming';
 import type { Entity, ProjectSpec, Relation } from '../../../src/model/project/projectSpec';
 import type { ProbeClient, Reply } from './client';
 import type { ProbeReport } from './report';
-import { respectRules, validValue } from './values';
+import { avoiding, keepDatesInOrder, respectRules, validValue } from './values';
 
 export interface Actor {
   label: string;
@@ -77,7 +77,7 @@ export class ProbeWorld {
     const body = { ...fields, email, password: PASSWORD };
     const created = this.auth.selfSignup
       ? await this.client.call('POST', '/api/auth/register', { body })
-      : await this.client.call('POST', '/api/users', { body: { ...body, role: role ?? this.auth.defaultRole }, token: this.admin?.token });
+      : await this.client.call('POST', '/api/users', { body: { ...body, role: role ?? this.ordinaryRole() }, token: this.admin?.token });
     if (created.status !== 201) {
       this.report.check('auth', `a new ${label} can be created`, false, created);
       return undefined;
@@ -87,6 +87,13 @@ export class ProbeWorld {
     const actor: Actor = { label, token: login.body.token, id: login.body.user?.id, role: login.body.user?.role };
     if (role && actor.role !== role) return this.promote(actor, role);
     return actor;
+  }
+
+  /** The role ordinary accounts get: the default one, unless that is the admin role (then another, if any). */
+  ordinaryRole(): string | undefined {
+    if (!this.auth) return undefined;
+    if (this.auth.defaultRole !== this.auth.adminRole) return this.auth.defaultRole;
+    return this.auth.roles.find((r) => r !== this.auth?.adminRole) ?? this.auth.defaultRole;
   }
 
   /** The admin gives the user a role (there is no other way to get one). */
@@ -136,7 +143,7 @@ export class ProbeWorld {
   private async parentFor(relation: Relation, actor: Actor | undefined, depth: number): Promise<number | undefined> {
     if (relation.to === 'User' && this.auth) return (actor ?? this.member).id;
     if (depth > 4 || relation.to === relation.from) return undefined;
-    const created = await this.create(relation.to, undefined, {}, depth + 1);
+    const created = await this.create(relation.to, undefined, this.parentAvoiding(relation), depth + 1);
     return created.reply.status === 201 ? created.reply.body.id : undefined;
   }
 
@@ -153,12 +160,24 @@ export class ProbeWorld {
     return undefined;
   }
 
+  /** Values of a parent row that keep creating children under it allowed (refuseWhen on the parent). */
+  parentAvoiding(relation: Relation): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const rule of this.spec.rules) {
+      if (rule.kind !== 'refuseWhen' || rule.entity !== relation.from || rule.condition.relation !== relation.name || !rule.actions.includes('create')) continue;
+      const field = this.entity(relation.to).fields.find((f) => f.name === rule.condition.field);
+      if (field) values[field.name] = avoiding(rule.condition, field, undefined);
+    }
+    return values;
+  }
+
   /** Creates a valid row through the API (as `actor`, or as whoever may create it). */
   async create(entity: string, actor?: Actor, overrides: Record<string, unknown> = {}, depth = 1): Promise<{ sent: Record<string, unknown>; reply: Reply; actor?: Actor }> {
     const blocked = await this.cannotCreate(entity);
     if (blocked) throw new NotProbed(blocked);
     const who = actor ?? (await this.creatorOf(entity));
     const sent = { ...(await this.rowOf(entity, who, depth)), ...overrides };
+    keepDatesInOrder(this.spec, entity, sent);
     const reply = await this.client.call('POST', this.path(entity), { body: sent, token: who?.token });
     return { sent, reply, actor: who };
   }

@@ -7,7 +7,7 @@ export async function probeDeleteParent(world: ProbeWorld, relation: Relation): 
   const area = `relation ${relation.from}.${relation.name}`;
   if (relation.to === relation.from) return world.report.skip(area, 'deleting a parent', 'a relation of an entity to itself');
   const parentActor = relation.to === 'User' ? await world.newUser('parent user') : await world.creatorOf(relation.to);
-  const parent = relation.to === 'User' ? { reply: { status: 201, body: { id: parentActor?.id } } } : await world.create(relation.to, parentActor);
+  const parent = relation.to === 'User' ? { reply: { status: 201, body: { id: parentActor?.id } } } : await world.create(relation.to, parentActor, world.parentAvoiding(relation));
   if (!world.report.status(area, `creates a ${relation.to} to refer to`, parent.reply, 201)) return;
   const childActor = relation.to === 'User' ? parentActor : undefined;
   const isOwner = world.entity(relation.from).ownerRelation === relation.name;

@@ -40,7 +40,7 @@ async function probeCapacity(world: ProbeWorld, rule: Extract<Rule, { kind: 'cap
   if (!relation) return world.report.skip(area, 'fill to the limit', 'a limit over the whole table depends on rows other checks made');
   const limit = rule.capacityField ? 2 : (rule.limit ?? 0);
   if (limit > 20) return world.report.skip(area, 'fill to the limit', `the limit (${limit}) is too large to fill in a probe`);
-  const parent = relation.to === 'User' ? undefined : await world.create(relation.to, undefined, rule.capacityField ? { [rule.capacityField]: limit } : {});
+  const parent = relation.to === 'User' ? undefined : await world.create(relation.to, undefined, { ...world.parentAvoiding(relation), ...(rule.capacityField ? { [rule.capacityField]: limit } : {}) });
   if (parent && !world.report.status(area, `creates a ${relation.to}`, parent.reply, 201)) return;
   const shared: Record<string, unknown> = parent ? { [`${relation.name}Id`]: parent.reply.body.id } : {};
   if (rule.period) shared[rule.period.field] = dateValue(world.entity(rule.entity).fields.find((f) => f.name === rule.period?.field)?.type === 'date' ? 'date' : 'datetime', 200);
