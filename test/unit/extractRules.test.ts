@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/extract/draft';
 import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from '../../src/core/extract/rules/capacity';
+import { fewestPlaces } from '../../src/core/extract/rules/capacityRule';
 import { clausesOf, ruleLanguage } from '../../src/core/extract/rules/clauses';
 import type { RuleContext } from '../../src/core/extract/rules/context';
 import { dateOrder } from '../../src/core/extract/rules/dateOrder';
@@ -424,6 +425,16 @@ describe('extract rules: capacity', () => {
     const z = run(capacityCompare, zones, 'A zone cannot issue more permits than its max.');
     assert.deepEqual(strip(z.rules[0]), { kind: 'capacity', entity: 'Permit', relation: 'zone', capacityField: 'maxPermits', sources: [] });
     assertValid(z.draft);
+  });
+
+  it('a capacity field the rule adds holds at least one place; a stock of copies may run out to zero (issue #14)', () => {
+    const tour = run(capacityLimit, tours(), 'A tour can take at most 20 participants.', { roles: ['member'] });
+    assert.deepEqual([field(tour.draft, 'Tour', 'capacity')?.min, field(tour.draft, 'Tour', 'capacity')?.max], [1, 20]);
+    const classes = model({ user: true, entities: { class: [['title', 'string']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
+    assert.equal(field(run(capacityFull, classes, 'Nobody can book a full class.').draft, 'Class', 'capacity')?.min, 1);
+    const zones = model({ entities: { zone: [['name', 'string']], permit: [['number', 'string']] }, relations: [['Permit', 'Zone']] });
+    assert.equal(field(run(capacityCompare, zones, 'A zone cannot issue more permits than its max.').draft, 'Zone', 'maxPermits')?.min, 1);
+    assert.deepEqual([fewestPlaces(['copies']), fewestPlaces(['stock']), fewestPlaces(['seats']), fewestPlaces(['capacity'], 0)], [0, 0, 1, 0]);
   });
 
   it('capacityFull: "a class is full when its capacity is reached"', () => {

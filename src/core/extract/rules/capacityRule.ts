@@ -13,6 +13,15 @@ const CAPACITY_WORDS = /^(capacity|seats|places|spots|slots|copies|quantity|stoc
 export const ACTIVE = /\b(?:at once|at a time|at the same time|simultaneously|concurrently|open|active|current|ongoing|outstanding|unreturned|not yet returned|checked out)\b/;
 export const ACTIVE_FIELD = /^(return|returned|end|ended|closed|completed|finished|checkedIn|checkedOut|delivered|resolved|cancelled|released|left|done)/i;
 
+/** Stock runs out (no copies left is a real state); a place that holds nobody is not a place. */
+const STOCK_WORDS = /^(copies|quantity|stock)$/;
+
+/** The least a new capacity field may hold: 1, or 0 for stock (and never above the stated limit). */
+export function fewestPlaces(fieldWords: readonly string[], limit?: number): number {
+  const fewest = fieldWords.some((word) => STOCK_WORDS.test(word)) ? 0 : 1;
+  return limit === undefined ? fewest : Math.min(fewest, limit);
+}
+
 /** An integer field of the parent that holds how many it takes (capacity, seats, max permits). */
 export function capacityField(parent: DraftEntity, counted: string[] = []): DraftField | undefined {
   const head = counted.length ? singular(counted[counted.length - 1]) : '';
@@ -101,7 +110,8 @@ export function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Me
   if (!field) {
     // "nobody can book a full class", "more permits than its max": a full record has a number of
     // places, so it gets one (set per record; no number is given to default to).
-    field = ensureField(ctx, parent, fieldWords, 'integer', limit === undefined ? { min: 0 } : { required: true, min: 0, max: limit });
+    const min = fewestPlaces(fieldWords, limit);
+    field = ensureField(ctx, parent, fieldWords, 'integer', limit === undefined ? { min } : { required: true, min, max: limit });
     if (!field) {
       note(ctx, `Looks like a capacity limit (${label}), but no capacity field could be added to ${parent.name}.`, capacitySuggestions(ctx, child, relation, parent, fieldWords, activeField?.name));
       return;
