@@ -3,10 +3,10 @@
 // `npm start`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { freePort } from '../shared/freePort';
 import { ensureCodeServer } from './installCodeServer';
 import { chromiumPath, repoRoot } from './paths';
 
@@ -40,18 +40,6 @@ export function parseExtensionHostExit(line: string): ExtensionHostExit | undefi
   if (!match) return undefined;
   const signal = match[2] && match[2] !== 'null' ? match[2] : undefined;
   return { code: match[1] === 'null' ? null : Number(match[1]), signal };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function sleep(ms: number): Promise<void> {

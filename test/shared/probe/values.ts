@@ -30,6 +30,11 @@ function numberIn(field: Field): number {
   return Math.min(Math.max(10, low), high);
 }
 
+/** Whether the field holds a number (sent as a number or, for money, a decimal string). */
+export function isNumber(field: Field): boolean {
+  return field.type === 'integer' || field.type === 'decimal' || field.type === 'money';
+}
+
 export function formatNumber(field: Field, value: number): unknown {
   return field.type === 'integer' ? Math.round(value) : value.toFixed(2);
 }
@@ -118,8 +123,9 @@ export function respectRules(spec: ProjectSpec, entity: string, row: Record<stri
   keepDatesInOrder(spec, entity, row);
 }
 
-const START_NAME = /^(start|begin|from|check_?in|depart|opens?)|(start|begin)s?(_?at|_?on|_?date|_?time)?$/i;
-const END_NAME = /^(end|finish|until|check_?out|closes?)|(end|finish)(s|ed)?(_?at|_?on|_?date|_?time)?$/i;
+/** Names of start and end dates (the generator orders such a pair even when the spec states no rule). */
+export const START_NAME = /^(start|begin|from|check_?in|depart|opens?)|(start|begin)s?(_?at|_?on|_?date|_?time)?$/i;
+export const END_NAME = /^(end|finish|until|check_?out|closes?)|(end|finish)(s|ed)?(_?at|_?on|_?date|_?time)?$/i;
 
 /** Moves each later date after its earlier one: the spec's dateOrder rules and start/end pairs by name. */
 export function keepDatesInOrder(spec: ProjectSpec, entity: string, row: Record<string, unknown>): void {

@@ -1,9 +1,9 @@
 // Per entity: requests a client could get wrong, each of which must be a documented 4xx, never
 // a 5xx or a silently stored row: wrong types, blank text, negative amounts, an end before its
 // start, a parent that does not exist, malformed JSON, bad ids and bad list parameters.
-import type { Entity, Field } from '../../../../src/model/project/projectSpec';
+import type { Entity } from '../../../../src/model/project/projectSpec';
 import type { ProbeWorld } from '../world';
-import { dateValue, NON_NEGATIVE, wrongType } from '../values';
+import { dateValue, END_NAME, isNumber, NON_NEGATIVE, START_NAME, wrongType } from '../values';
 
 const BAD_REQUEST = [400, 422];
 
@@ -40,20 +40,13 @@ function needsBody(world: ProbeWorld, entity: Entity): boolean {
   return world.spec.relations.some((r) => r.kind === 'belongsTo' && r.from === entity.name && r.required && r.name !== entity.ownerRelation);
 }
 
-function isNumber(field: Field): boolean {
-  return field.type === 'integer' || field.type === 'decimal' || field.type === 'money';
-}
-
-const START = /^(start|begin|from|check_?in|depart|opens?)|(start|begin)s?(_?at|_?on|_?date|_?time)?$/i;
-const END = /^(end|finish|until|check_?out|closes?)|(end|finish)(s|ed)?(_?at|_?on|_?date|_?time)?$/i;
-
 /** An end before its start is refused, whether or not the spec states the rule. */
 async function probeDateOrder(world: ProbeWorld, entity: Entity, post: (name: string, change: (row: Record<string, unknown>) => void) => Promise<void>): Promise<void> {
   const dates = entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime');
   const stated = world.spec.rules.filter((r) => r.kind === 'dateOrder' && r.entity === entity.name);
   const pairs = stated.map((r) => (r.kind === 'dateOrder' ? [r.earlier, r.later] : []));
-  const start = dates.find((f) => START.test(f.name));
-  const end = dates.find((f) => END.test(f.name) && f.type === start?.type);
+  const start = dates.find((f) => START_NAME.test(f.name));
+  const end = dates.find((f) => END_NAME.test(f.name) && f.type === start?.type);
   if (start && end && !pairs.some(([a, b]) => a === start.name && b === end.name)) pairs.push([start.name, end.name]);
   for (const [earlier, later] of pairs) {
     const type = dates.find((f) => f.name === later)?.type === 'date' ? 'date' : 'datetime';

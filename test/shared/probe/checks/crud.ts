@@ -1,7 +1,7 @@
 // Per entity: create, read back, list, search, update, delete; every answer in the documented shape.
 import type { Entity } from '../../../../src/model/project/projectSpec';
 import type { ProbeWorld } from '../world';
-import { formatNumber, sameValue, validValue } from '../values';
+import { formatNumber, isNumber, sameValue, validValue } from '../values';
 
 export async function probeCrud(world: ProbeWorld, entity: Entity): Promise<void> {
   const area = `crud ${entity.name}`;
@@ -48,7 +48,7 @@ async function probeUpdate(world: ProbeWorld, entity: Entity, row: Record<string
     world.report.skip(area, 'updates a field', 'no plain field to change, or updates are refused by a rule');
     return;
   }
-  const numeric = field.type === 'integer' || field.type === 'decimal' || field.type === 'money';
+  const numeric = isNumber(field);
   const current = Number(row[field.name]);
   const value = numeric ? formatNumber(field, current + 1 <= (field.max ?? Infinity) ? current + 1 : current - 1) : validValue(field, world.next() + 1000);
   const changed = await world.client.call('PATCH', world.path(entity.name, row.id), { body: { [field.name]: value }, token: updater.token });
