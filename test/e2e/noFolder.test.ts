@@ -4,13 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
 import { repoRoot } from '../harness/paths';
 import { openTakossApp, reviewRequirements, screenshot, waitForTakossContributions } from './workbenchPage';
 
 describe('Takoss with no folder open', function () {
-  this.timeout(120_000);
+  this.timeout(240_000);
   let server: CodeServer;
   let workbench: Workbench;
   let app: Frame;
@@ -46,12 +46,26 @@ describe('Takoss with no folder open', function () {
     }
     assert.equal(await input.inputValue(), wanted);
     await screenshot(page, 'no-folder-pick');
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Generate here' }).first().click();
-    await app.waitForFunction(
-      () => ['succeeded', 'partial'].includes(document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') ?? ''),
-      undefined,
-      { timeout: 60_000 },
-    );
+    await acceptFolder(page, input, wanted);
+    // Any end, so a failed run fails here with what the panel said instead of a bare timeout.
+    const status = await app
+      .waitForFunction(
+        () => {
+          const value = document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') ?? '';
+          return ['succeeded', 'partial', 'failed', 'cancelled'].includes(value) ? value : undefined;
+        },
+        undefined,
+        { timeout: 120_000 },
+      )
+      .then((handle) => handle.jsonValue() as Promise<string>)
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'no-folder-timeout');
+        throw error;
+      });
+    if (!['succeeded', 'partial'].includes(status)) {
+      await screenshot(page, 'no-folder-failed');
+      assert.fail(`the run ended ${status}: ${(await app.locator('[data-testid=run-panel]').innerText()).slice(0, 1500)}`);
+    }
     assert.ok(existsSync(path.join(server.workspace, 'blog', 'backend', 'src', 'routes', 'posts.ts')), 'written into the chosen folder');
     const offer = page.locator('.notifications-toasts', { hasText: 'Takoss generated the project in' });
     await offer.waitFor({ state: 'visible', timeout: 15_000 });
@@ -59,3 +73,19 @@ describe('Takoss with no folder open', function () {
     await screenshot(page, 'no-folder-generated');
   });
 });
+
+/**
+ * Clicks "Generate here" and waits for the picker to close. The picker may still re-fill its input
+ * from a late folder listing as the click lands (it then opens that folder instead of accepting): type
+ * the folder again and accept again, a few times, rather than wait for a run that never starts.
+ */
+async function acceptFolder(page: Page, input: Locator, wanted: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if ((await input.inputValue().catch(() => wanted)) !== wanted) await input.fill(wanted);
+    await widget.locator('.monaco-button', { hasText: 'Generate here' }).first().click({ timeout: 5_000 }).catch(() => input.press('Enter'));
+    if (await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  await screenshot(page, 'no-folder-picker-stuck');
+  assert.fail(`the folder picker did not accept ${wanted} (it shows ${await input.inputValue()})`);
+}
