@@ -118,6 +118,40 @@ describe('readChange: a change in plain words against the current spec', () => {
     assert.equal(field(decimal.spec, 'Event', 'capacity')?.type, 'decimal');
   });
 
+  it('drops the uniqueness rule with the flag ("not unique")', () => {
+    const reading = change(events, 'make the ticket code of registrations not unique');
+    assert.equal(field(reading.spec, 'Registration', 'ticketCode')?.unique, false);
+    assert.ok(!reading.spec.rules.some((r) => r.kind === 'unique' && r.entity === 'Registration'));
+    const unique = change(library, 'Make the title of books unique.');
+    assert.equal(field(unique.spec, 'Book', 'title')?.unique, true);
+  });
+
+  it('resolves entities by their labels too (a label the user gave in the review)', () => {
+    const relabelled = { ...events, entities: events.entities.map((e) => (e.name === 'Attendee' ? { ...e, label: 'Participant', pluralLabel: 'Participants' } : e)) };
+    const reading = change(relabelled, 'add a phone number to participants');
+    assert.equal(field(reading.spec, 'Attendee', 'phoneNumber')?.type, 'string');
+  });
+
+  it('reads a link between two entities, and says when it is there already', () => {
+    const genre = change(library, 'Each loan belongs to a genre.');
+    assert.ok(genre.spec.relations.some((r) => r.kind === 'belongsTo' && r.from === 'Loan' && r.to === 'Genre'), genre.applied.join('\n'));
+    const existing = change(events, 'Each registration belongs to an attendee.');
+    assert.equal(existing.spec.relations.length, events.relations.length);
+    assert.match(existing.applied[0], /Registration already links to Attendee .*unchanged/);
+  });
+
+  it('reads a status workflow over the values of a status field', () => {
+    const reading = change(library, 'add a status (available, reserved, lost) to books. Books go from available to reserved to lost.');
+    assert.ok(reading.spec.rules.some((r) => r.kind === 'statusWorkflow' && r.entity === 'Book' && r.initial === 'available'), reading.applied.join('\n'));
+  });
+
+  it('never throws on hostile or odd text, and keeps the spec valid', () => {
+    for (const text of ['add a \u202ephone\u202c to attendees', 'remove', 'rename to', 'add to', '\u0000\u0001', 'x'.repeat(5000), 'add a ' + 'very '.repeat(200) + 'long field to events']) {
+      const reading = change(events, text);
+      assert.ok(reading.applied.length + reading.notUnderstood.length >= 1, JSON.stringify(text.slice(0, 40)));
+    }
+  });
+
   it('reads rules with the extractor\'s rule patterns, bound to the spec\'s entities and roles', () => {
     const role = change(library, 'Only librarians may delete loans.');
     assert.ok(role.spec.rules.some((r) => r.kind === 'roleRequired' && r.entity === 'Loan' && r.actions.includes('delete') && r.roles.includes('librarian')), role.applied.join('\n'));

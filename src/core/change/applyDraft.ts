@@ -140,7 +140,11 @@ export function applyDraft(spec: ProjectSpec, draft: Draft, id: number): Outcome
     if (spec.entities.some((e) => e.name === entity.name)) applyFields(out, entity, id);
     else applyNewEntity(out, entity, id);
   }
-  for (const relation of draft.relations) if (!spec.relations.some((r) => r.from === relation.from && r.name === relation.name)) applyRelation(out, relation, id);
+  for (const relation of draft.relations) {
+    const existing = spec.relations.find((r) => r.from === relation.from && r.name === relation.name);
+    if (!existing) applyRelation(out, relation, id);
+    else if (relation.sources.has(id) && !existing.sources.includes(id)) out.unchanged.push(`${relation.from} already links to ${relation.to} (${relation.from}.${relation.name}): unchanged`);
+  }
   for (const entity of draft.entities) applyOwner(out, spec, entity);
   const known = new Set(spec.rules.map(ruleKey));
   for (const rule of draft.rules) if (rule.sources.includes(id)) {

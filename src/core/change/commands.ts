@@ -107,11 +107,13 @@ export function readMake(spec: ProjectSpec, plain: string): CommandResult | unde
     /^(.+?)\s+(?:should|must|will|shall|is to|has to)\s+(?:now\s+)?be\s+((?:an?\s+)?[a-z-]+(?:\s[a-z-]+)?)$/.exec(plain) ??
     /^(.+?)\s+(?:is|are)\s+(?:now\s+)?(required|mandatory|optional)$/.exec(plain);
   if (!m) return undefined;
-  const wanted = m[2].trim();
+  // ("make the email of members not unique": the greedy subject took the "not".)
+  const negated = /\snot$/.test(m[1]) && m[2].trim() === 'unique';
+  const wanted = negated ? 'not unique' : m[2].trim();
   const type = typeFromHint(wanted);
   if (!FLAG.test(wanted) && !type) return undefined;
   // ("change the capacity of events to a decimal": the greedy subject ends before "to a".)
-  const subject = m[1].replace(/\s+(?:to|into|as)(?:\s+an?)?$|\s+an?$/, '');
+  const subject = m[1].replace(/\snot$/, '').replace(/\s+(?:to|into|as)(?:\s+an?)?$|\s+an?$/, '');
   const target = targetOf(spec, subject) ?? soleFieldOwner(spec, subject);
   if (!target) return undefined;
   if ('reason' in target) return target;
@@ -121,7 +123,14 @@ export function readMake(spec: ProjectSpec, plain: string): CommandResult | unde
   const said = patch.type ? `a ${patch.type}` : patch.required !== undefined ? (patch.required ? 'required' : 'optional') : patch.unique ? 'unique' : 'not unique';
   const unchanged = Object.entries(patch).every(([k, v]) => field[k as keyof typeof field] === v);
   if (unchanged) return { spec, applied: [`${target.entity.name}.${field.name} is already ${said}: unchanged`] };
-  return tryEdit(() => ({ spec: edit.updateField(spec, target.entity.name, field.name, patch), applied: [`${target.entity.name}.${field.name} is now ${said}`] }));
+  return tryEdit(() => ({ spec: withoutUniqueRule(edit.updateField(spec, target.entity.name, field.name, patch), target.entity.name, field.name, patch), applied: [`${target.entity.name}.${field.name} is now ${said}`] }));
+}
+
+/** "not unique" also drops the one-field uniqueness rule that would still enforce it. */
+function withoutUniqueRule(spec: ProjectSpec, entity: string, field: string, patch: edit.FieldPatch): ProjectSpec {
+  if (patch.unique !== false) return spec;
+  const at = spec.rules.findIndex((r) => r.kind === 'unique' && r.entity === entity && r.fields.length === 1 && r.fields[0] === field);
+  return at === -1 ? spec : withoutUniqueRule(edit.deleteRule(spec, at), entity, field, patch);
 }
 
 function tryEdit(run: () => { spec: ProjectSpec; applied: string[] }): CommandResult {

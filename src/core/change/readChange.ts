@@ -32,7 +32,7 @@ export function readChange(spec: ProjectSpec, text: string): ChangeReading {
   if (!renumbered.length) reading.notUnderstood.push('The change is empty: say what to add, remove, rename or enforce, e.g. "add a phone number to members".');
   for (const sentence of renumbered) {
     for (const part of changesIn(sentence)) {
-      const result = readSentence(reading.spec, part);
+      const result = readSafely(reading.spec, part);
       if ('reason' in result) {
         reading.notUnderstood.push(`"${part.text}": ${result.reason}`);
         continue;
@@ -59,6 +59,15 @@ function changesIn(sentence: SentenceInfo): SentenceInfo[] {
   }
   texts.push(sentence.text.slice(start));
   return texts.filter((t) => t.trim()).map((text) => ({ ...sentence, text: text.trim(), plain: plainOf(text) }));
+}
+
+/** The reading of one change; a reader that fails leaves the spec as it was and says so (readChange never throws). */
+function readSafely(spec: ProjectSpec, sentence: SentenceInfo): CommandResult {
+  try {
+    return readSentence(spec, sentence);
+  } catch (error) {
+    return { reason: `The change reader failed on this sentence (${error instanceof Error ? error.message : String(error)}); the model is unchanged by it.` };
+  }
 }
 
 function readSentence(spec: ProjectSpec, sentence: SentenceInfo): CommandResult {
