@@ -5,12 +5,13 @@ import { snakeCase } from '../../../model/project/naming';
 import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
 import type { Relation } from '../../../model/project/projectSpec';
-import { checkConstraints } from './checkConstraints';
+import { checkConstraints, type CheckConstraint } from './checkConstraints';
 import { onDeleteSql } from './dbSchema';
 import { ident, lines, sqlString } from './util';
 import { lineComment } from '../emit';
 
-function sqlType(column: Column): string {
+/** The SQL type of a column (takoss update compares these to alter columns). */
+export function sqlType(column: Column): string {
   switch (column.type) {
     case 'string':
       return 'varchar(255)';
@@ -38,14 +39,14 @@ function sqlType(column: Column): string {
   }
 }
 
-function sqlDefault(column: Column): string | undefined {
+export function sqlDefault(column: Column): string | undefined {
   if (column.default === undefined || column.type === 'date' || column.type === 'datetime') return undefined;
   if (['integer', 'money', 'decimal'].includes(column.type)) return String(Number(column.default));
   if (column.type === 'boolean') return column.default ? 'TRUE' : 'FALSE';
   return sqlString(String(column.default));
 }
 
-function columnDdl(column: Column): string {
+export function columnDdl(column: Column): string {
   const parts = [ident(column.column), sqlType(column)];
   if (column.notNull) parts.push('NOT NULL');
   const defaultValue = sqlDefault(column);
@@ -71,7 +72,26 @@ export function uniqueConstraints(entity: EntityModel): { name: string; columns:
   return constraints;
 }
 
-function createTable(entity: EntityModel): string {
+/** The UNIQUE and CHECK constraints of an entity's table, in the order CREATE TABLE lists them, with the columns they read. */
+export function tableConstraints(entity: EntityModel): { kind: 'unique' | CheckConstraint['kind']; name: string; definition: string; columns: string[] }[] {
+  const columnOf = (prop: string) => entity.columns.find((c) => c.prop === prop)?.column ?? prop;
+  return [
+    ...uniqueConstraints(entity).map((unique) => ({
+      kind: 'unique' as const,
+      name: unique.name,
+      definition: `UNIQUE (${unique.columns.map(ident).join(', ')})`,
+      columns: unique.columns,
+    })),
+    ...checkConstraints(entity).map((check) => ({
+      kind: check.kind,
+      name: check.name,
+      definition: `CHECK (${check.expression})`,
+      columns: [columnOf(check.path), ...(check.earlier ? [columnOf(check.earlier)] : [])],
+    })),
+  ];
+}
+
+export function createTable(entity: EntityModel): string {
   const table = entity.names.table;
   const body = [
     `"id" serial PRIMARY KEY`,
@@ -79,10 +99,7 @@ function createTable(entity: EntityModel): string {
     `"created_at" timestamptz NOT NULL DEFAULT now()`,
     `"updated_at" timestamptz NOT NULL DEFAULT now()`,
   ];
-  for (const constraint of uniqueConstraints(entity)) {
-    body.push(`CONSTRAINT ${ident(constraint.name)} UNIQUE (${constraint.columns.map(ident).join(', ')})`);
-  }
-  for (const check of checkConstraints(entity)) body.push(`CONSTRAINT ${ident(check.name)} CHECK (${check.expression})`);
+  for (const constraint of tableConstraints(entity)) body.push(`CONSTRAINT ${ident(constraint.name)} ${constraint.definition}`);
   return lines(`-- ${lineComment(entity.entity.pluralLabel)}`, `CREATE TABLE ${ident(table)} (`, body.map((line) => `  ${line}`).join(',\n'), `);`);
 }
 
@@ -93,16 +110,37 @@ export function migrationSql(model: BackendModel): string {
   // Foreign keys after all tables exist, so the order of entities (and cycles) never matters.
   for (const entity of model.entities) {
     for (const column of entity.columns) {
-      if (!column.relation) continue;
-      const parent = model.entity(column.relation.to).names.table;
-      const table = entity.names.table;
-      parts.push(
-        `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(foreignKeyName(table, column.column))} FOREIGN KEY (${ident(column.column)}) REFERENCES ${ident(parent)} ("id") ON DELETE ${onDeleteSql(column.relation.onDelete)};`,
-        `CREATE INDEX ${ident(`${table}_${column.column}_idx`.slice(0, 63))} ON ${ident(table)} (${ident(column.column)});`,
-      );
+      const foreignKey = foreignKeyOf(model, entity, column);
+      if (foreignKey) parts.push(foreignKey.addConstraint, foreignKey.createIndex);
     }
   }
   return parts.join('\n');
+}
+
+export interface ForeignKeySql {
+  name: string;
+  /** The constraint's definition, e.g. `FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE RESTRICT`. */
+  definition: string;
+  addConstraint: string;
+  indexName: string;
+  createIndex: string;
+}
+
+/** The foreign key of a relation column and the index that keeps lookups by parent fast. */
+export function foreignKeyOf(model: BackendModel, entity: EntityModel, column: Column): ForeignKeySql | undefined {
+  if (!column.relation) return undefined;
+  const parent = model.entity(column.relation.to).names.table;
+  const table = entity.names.table;
+  const name = foreignKeyName(table, column.column);
+  const definition = `FOREIGN KEY (${ident(column.column)}) REFERENCES ${ident(parent)} ("id") ON DELETE ${onDeleteSql(column.relation.onDelete)}`;
+  const indexName = `${table}_${column.column}_idx`.slice(0, 63);
+  return {
+    name,
+    definition,
+    addConstraint: `ALTER TABLE ${ident(table)} ADD CONSTRAINT ${ident(name)} ${definition};`,
+    indexName,
+    createIndex: `CREATE INDEX ${ident(indexName)} ON ${ident(table)} (${ident(column.column)});`,
+  };
 }
 
 /** The name of the foreign key from table.column to its parent (errors.ts maps it to a message). */
@@ -111,7 +149,7 @@ export function foreignKeyName(table: string, column: string): string {
 }
 
 /** A many-to-many join table: one row per link, removed with either side. */
-function joinTable(relation: Relation, model: BackendModel): string {
+export function joinTable(relation: Relation, model: BackendModel): string {
   const { table } = joinTableNames(relation);
   const { left, right } = joinColumns(relation);
   const leftTable = model.entity(relation.from).names.table;
