@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readChange } from '../../src/core/change';
+import { generateProject } from '../../src/core/generator';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
 import { validateSpec } from '../../src/model/project/specIndex';
 
@@ -200,6 +201,20 @@ describe('readChange: a change in plain words against the current spec', () => {
     const existing = change(library, 'add a title to books');
     assert.deepEqual(existing.spec.entities, library.entities.map((e) => (e.name === 'Book' ? existing.spec.entities.find((x) => x.name === 'Book')! : e)));
     assert.match(existing.applied[0], /Book already has title/);
+  });
+
+  it('gives a spec the generator builds, after a change of every kind at once', () => {
+    const text = [
+      'Add reviews with a rating (1-5) and a comment to books.',
+      'Members need a phone number.',
+      'Loans need a state: open, late or closed.',
+      'Remove the website from books and rename genres to categories.',
+      'Only librarians may delete loans.',
+    ].join(' ');
+    const reading = change(library, text);
+    assert.deepEqual(reading.notUnderstood.filter((n) => !/Members need/.test(n)), [], reading.notUnderstood.join('\n'));
+    const files = generateProject(reading.spec).list().map((f) => f.path);
+    assert.ok(files.some((f) => /review/i.test(f)) && files.some((f) => /categor/i.test(f)), 'the new and renamed entities are generated');
   });
 
   it('adds the change to the requirements so new elements have sources', () => {
