@@ -26,8 +26,10 @@ export function entityNamed(spec: ProjectSpec, phrase: string): Entity | undefin
   const wanted = new Set([ws.join(' '), singularPhrase(ws)]);
   const found = spec.entities.find((e) => [words(e.name).join(' '), e.label.toLowerCase(), e.pluralLabel.toLowerCase()].some((n) => wanted.has(n)));
   if (found) return found;
-  // "users", "accounts", "people": the accounts of sign-in.
-  return ws.length === 1 && USER_WORDS.has(ws[0]) ? spec.entities.find((e) => e.name === USER_ENTITY) : undefined;
+  // "users", "accounts", "people", or a sign-in role ("members" with a member role): the accounts of sign-in.
+  const roles = spec.auth.kind === 'emailPassword' ? spec.auth.roles : [];
+  const account = ws.length === 1 && (USER_WORDS.has(ws[0]) || roles.includes(singularizeWord(ws[0])));
+  return account ? spec.entities.find((e) => e.name === USER_ENTITY) : undefined;
 }
 
 /** A field of the entity named by a phrase ("phone number", "phoneNumber", "the notes field"). */
