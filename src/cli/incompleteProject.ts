@@ -1,6 +1,7 @@
 // A CLI run that did not finish (cancelled, or failed) leaves what it wrote marked the way the
 // extension marks it: `.takoss/PARTIAL.md` with the stages that did not finish, and — when the run
-// did not get as far as writing it — `.takoss/manifest.json` listing exactly the files written.
+// did not get as far as writing it — `.takoss/manifest.json` listing exactly the files written;
+// then the project's memory (.takoss/spec.json, base.json) of all of it.
 // A run that wrote nothing leaves nothing: the folder it created goes again.
 import { rmdir } from 'node:fs/promises';
 import type { GeneratedFile } from '../core/generator/fileSet';
@@ -8,6 +9,7 @@ import { buildManifest, MANIFEST_PATH } from '../core/generator/project/manifest
 import { PARTIAL_MARKER, partialMarkerText, unfinishedStages } from '../core/output/partialMarker';
 import type { RunEvent } from '../model/run/events';
 import type { ProjectSpec } from '../model/project/projectSpec';
+import { memoryManifestEntries, projectMemoryFiles } from '../core/update/memory';
 
 export const CLI_PARTIAL_ADVICE = 'Generate again into a new folder (takoss generate … --out NEW_FOLDER), or delete this folder.';
 
@@ -44,14 +46,23 @@ export async function leaveIncomplete(run: IncompleteRun): Promise<IncompleteOut
     };
   }
   let manifest: string | undefined;
+  let manifestContent = '';
   if (!run.written.has(MANIFEST_PATH)) {
     // The explanations stage did not run: list what is there, with the stage that wrote each file.
     const stageOf = new Map<string, string>();
     for (const event of run.events) if (event.type === 'fileProduced') stageOf.set(event.path, event.stageId);
-    await run.write(metaFile(MANIFEST_PATH, buildManifest(run.spec, files, stageOf), 'Takoss manifest of the files this incomplete run wrote (the run did not get to explain every file).'));
+    manifestContent = buildManifest(run.spec, [...files, ...memoryManifestEntries(run.spec)], stageOf);
+    await run.write(metaFile(MANIFEST_PATH, manifestContent, 'Takoss manifest of the files this incomplete run wrote (the run did not get to explain every file).'));
     manifest = MANIFEST_PATH;
   }
-  await run.write(metaFile(PARTIAL_MARKER, partialMarkerText(run.status, unfinished, CLI_PARTIAL_ADVICE), 'Marks this project as incomplete: its run did not finish.'));
+  const marker = metaFile(PARTIAL_MARKER, partialMarkerText(run.status, unfinished, CLI_PARTIAL_ADVICE), 'Marks this project as incomplete: its run did not finish.');
+  await run.write(marker);
+  // The memory records exactly what is on disk (the marker included): `takoss update` then finishes
+  // the project, adding what is missing and removing the marker.
+  const onDisk = new Map(files.map((file) => [file.path, file.content]));
+  if (manifest) onDisk.set(MANIFEST_PATH, manifestContent);
+  onDisk.set(marker.path, marker.content);
+  for (const file of projectMemoryFiles(run.spec, [...onDisk].map(([path, content]) => ({ path, content })))) await run.write(file);
   const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
   return {
     message:

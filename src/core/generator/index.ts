@@ -1,11 +1,13 @@
 // The offline generator: a reviewed spec -> every file of a full-stack project, in memory.
-// One module per layer; the manifest that explains every file is built last, from all of them.
+// One module per layer; the manifest that explains every file is built last, from all of them, then
+// the project's memory (.takoss/spec.json, .takoss/base.json) that `takoss update` merges against.
 import { type ProjectSpec } from '../../model/project/projectSpec';
 import { InvalidSpecError } from '../../model/project/generatable';
 import { validateSpec } from '../../model/project/specIndex';
 import { FileSet } from './fileSet';
 import { GENERATOR_LAYERS } from './layers';
 import { buildManifest, MANIFEST_PATH } from './project';
+import { memoryManifestEntries, projectMemoryFiles } from '../update/memory';
 
 /** Re-exported: callers of the generator catch the error it throws from here. */
 export { InvalidSpecError };
@@ -17,12 +19,14 @@ export function generateProject(spec: ProjectSpec): FileSet {
   for (const layer of GENERATOR_LAYERS) layer.generate(spec, files);
   files.add({
     path: MANIFEST_PATH,
-    content: buildManifest(spec, files.list()),
+    content: buildManifest(spec, [...files.list(), ...memoryManifestEntries(spec)]),
     layer: 'explanations',
     explanation:
       'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
     serves: ['project'],
     sources: spec.requirements.sentences.map((sentence) => sentence.id),
   });
+  // The project's memory (spec.json, and base.json of every file above) for a later update.
+  for (const file of projectMemoryFiles(spec, files.list())) files.add(file);
   return files;
 }

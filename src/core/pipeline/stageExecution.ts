@@ -12,6 +12,7 @@ import type { StageContext } from './scheduler';
 import { LayerCache } from './stages/layers';
 import type { OfflineContext, StageInstance, StageOutput } from './stages/types';
 import { reportedVerify } from './verificationEvents';
+import { BASE_PATH, rebasedContent } from '../update/memory';
 
 type Context = StageContext<StageOutput>;
 
@@ -51,7 +52,7 @@ export class StageExecution {
     }
     const verification = [...offlineContext.inputs.values()].find((output) => output.verification && !output.verification.ok)?.verification;
     if (stage.kind === 'repair' && this.claude && verify && verification) {
-      return this.claude.repair(context, { files: this.files, spec: this.spec, verification, verify, write: async (file) => void (await onFile?.(file)) });
+      return this.claude.repair(context, { files: this.files, spec: this.spec, verification, verify, write: (file) => this.writeRepaired(file, context) });
     }
     const output = await this.generate(stage, context, offlineContext, attemptStarted);
     if (output.spec) this.specChanged(stage.id, output.spec);
@@ -94,6 +95,16 @@ export class StageExecution {
       inputs,
       verify,
     };
+  }
+
+  /** Writes a file a repair round fixed, and records it in the project's base (what Takoss generated). */
+  private async writeRepaired(file: GeneratedFile, context: Context): Promise<void> {
+    await this.options.onFile?.(file);
+    const base = this.files.get(BASE_PATH);
+    if (!base) return;
+    const rebased = this.files.replace(BASE_PATH, rebasedContent(base.content, [file]), '');
+    await this.options.onFile?.(rebased);
+    context.fileProduced(rebased.path, rebased.content);
   }
 
   /** Tells the run that a stage changed the spec the later stages generate from. */
