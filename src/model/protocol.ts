@@ -9,3 +9,4 @@ export * from './messages/common';
 export * from './messages/parse';
 export * from './messages/toHost';
 export * from './messages/toWebview';
+export * from './messages/change';

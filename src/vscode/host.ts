@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../core/history/store';
+import { registerChangeProjectCommand } from './change/changeProjectCommand';
+import { disposeSharedUpdateDiffs } from './change/updateDiffs';
 import { CommandTable } from './commands/commandTable';
 import { registerExplainCommands } from './commands/explain';
 import { registerExportZipCommand } from './commands/exportZip';
@@ -62,6 +64,8 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     registerExplainCommands(manifests, panels, log, commands),
     registerExportZipCommand(manifests, log, commands),
     registerGenerateProjectCommand(panels, commands),
+    registerChangeProjectCommand(panels, () => settings.settings.provider, log, commands),
+    { dispose: disposeSharedUpdateDiffs },
   );
   return {
     commands,

@@ -1,6 +1,9 @@
 import { VscodeDivider } from '@vscode-elements/react-elements';
 import type { ProviderChoice } from '../../src/model/protocol';
 import type { Bridge } from './bridge';
+import { ChangeModeHeader } from './change/ChangeBox';
+import { type ChangeApi, useChange } from './change/useChange';
+import { UpdatePreview } from './change/UpdatePreview';
 import { type Draft, DescribeForm } from './DescribeForm';
 import { ExplanationCard, useExplanation } from './ExplanationCard';
 import { ConnectionBadge, HostDetails, LastRejection, PingCheck } from './HostStatus';
@@ -75,17 +78,44 @@ function DescribeScreen({
   );
 }
 
-/** Step 2: the extracted model to edit, then Generate; a refused run says why under it. */
-function ReviewScreen({ review, run, bridge, onBack, disabled, trusted }: { review: ReviewApi; run: RunApi; bridge: Bridge; onBack: () => void; disabled: boolean; trusted: boolean }) {
+/** Step 2: the extracted model to edit, then Generate (or, changing a project, Update); a refused run says why under it. */
+function ReviewScreen(props: { review: ReviewApi; run: RunApi; change: ChangeApi; bridge: Bridge; onBack: () => void; disabled: boolean; trusted: boolean }) {
+  const { review, run, change, bridge, disabled } = props;
+  const current = review.review;
+  const mode = change.mode;
   return (
     <>
       <ReviewStep
         api={review}
         bridge={bridge}
-        onBack={onBack}
-        onGenerate={(options) => review.review && run.start(review.review.spec, review.review.provider, options)}
+        onBack={() => {
+          if (mode) change.leave();
+          props.onBack();
+        }}
+        onGenerate={(options) => {
+          if (!current) return;
+          if (mode) run.track(change.update(current.spec, current.provider, options.acceptedModel));
+          else run.start(current.spec, current.provider, options);
+        }}
         disabled={disabled}
-        trusted={trusted}
+        trusted={props.trusted}
+        change={
+          mode &&
+          current && (
+            <ChangeModeHeader
+              mode={mode}
+              spec={current.spec}
+              provider={current.provider}
+              reading={change.reading}
+              onDescribe={change.describe}
+              onLeave={() => {
+                change.leave();
+                props.onBack();
+              }}
+              disabled={disabled}
+            />
+          )
+        }
       />
       {run.view.refusal && (
         <p className="form-error" role="alert" data-testid="run-refused">
@@ -109,6 +139,12 @@ export function App({ bridge }: { bridge: Bridge }) {
   const showReview = step === 'review' && review.review !== undefined;
   const [explanation, closeExplanation] = useExplanation(bridge);
   const { formKey, startProvider } = useStartFrom(bridge, run.reset, setDraft, setStep);
+  const change = useChange(bridge, review, {
+    showReview: () => {
+      run.reset();
+      setStep('review');
+    },
+  });
 
   let body;
   if (running) {
@@ -116,9 +152,17 @@ export function App({ bridge }: { bridge: Bridge }) {
       run.reset();
       setStep('describe');
     };
-    body = <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onResume={run.resume} onNew={startOver} />;
+    const preview = change.preview && change.preview.runId === run.view.runId ? change.preview : undefined;
+    body = (
+      <>
+        {preview && (
+          <UpdatePreview preview={preview} applied={change.applied} onDiff={change.openDiff} onOpen={change.openFile} onApply={change.apply} onCancel={change.cancelUpdate} />
+        )}
+        <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onResume={run.resume} onNew={startOver} />
+      </>
+    );
   } else if (showReview) {
-    body = <ReviewScreen review={review} run={run} bridge={bridge} onBack={() => setStep('describe')} disabled={!connected} trusted={host?.workspaceTrusted ?? true} />;
+    body = <ReviewScreen review={review} run={run} change={change} bridge={bridge} onBack={() => setStep('describe')} disabled={!connected} trusted={host?.workspaceTrusted ?? true} />;
   } else {
     body = (
       <DescribeScreen

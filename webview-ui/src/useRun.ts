@@ -123,10 +123,18 @@ export function useRun(bridge: Bridge) {
     },
     [bridge, follow],
   );
+  /** Follows a run another request started (an update of a generated project), answered like generate. */
+  const track = useCallback(
+    (request: Promise<RunAccepted>) => {
+      setView({ phase: 'starting', warnings: [], state: initialRunState() });
+      void follow(request);
+    },
+    [follow],
+  );
   const cancel = useCallback(() => view.runId && bridge.cancelRun(view.runId), [bridge, view.runId]);
   const reset = useCallback(() => {
     forget();
     setView(idleView());
   }, [forget]);
-  return { view, start, resume, cancel, reset };
+  return { view, start, track, resume, cancel, reset };
 }

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { AcceptedModel } from '../run/events';
 import { ProjectSpec } from '../project/projectSpec';
+import { ApplyUpdateRequest, CancelUpdateRequest, DescribeChangeRequest, OpenChangedFileRequest, OpenUpdateDiffRequest, UpdateProjectRequest } from './change';
 import { RequestId, ShortText } from './common';
 
 export const ReadyMessage = z.object({
@@ -147,5 +148,11 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   RateRunRequest,
   RefineModelRequest,
   CancelRefineRequest,
+  DescribeChangeRequest,
+  UpdateProjectRequest,
+  OpenUpdateDiffRequest,
+  ApplyUpdateRequest,
+  CancelUpdateRequest,
+  OpenChangedFileRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { RunEvent } from '../run/events';
 import { ModelChanges } from '../run/modelChanges';
 import { ProjectSpec } from '../project/projectSpec';
+import { ChangeRead, StartChange, UpdateApplied, UpdatePreview } from './change';
 import { HostInfo, RequestId, ShortText } from './common';
 import { PingRequest, PongReply } from './toHost';
 
@@ -207,5 +208,9 @@ export const HostToWebview = z.discriminatedUnion('type', [
   RunDiscarded,
   RunRated,
   StartFrom,
+  StartChange,
+  ChangeRead,
+  UpdatePreview,
+  UpdateApplied,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;

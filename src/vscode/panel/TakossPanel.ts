@@ -5,6 +5,8 @@ import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHo
 import { PendingRequests } from '../../model/pendingRequests';
 import type { HandlerContext } from './handlers/context';
 import { dispatch } from './handlers';
+import { changeReader } from '../change/changeReader';
+import { ChangeSession } from '../change/changeSession';
 import { SpecStep } from '../generation/specStep';
 import type { RunService } from '../runs/RunService';
 import type { ApiKeyStore } from '../secrets';
@@ -49,6 +51,8 @@ export class TakossPanel extends Disposable {
   readonly runs: RunService;
   /** The run this panel shows, and the generate and resume requests it makes. */
   readonly viewer: RunViewer;
+  /** "Change This Project…" in this view: the project it changes. */
+  readonly change: ChangeSession;
 
   static create(extensionUri: vscode.Uri, log: Logger, hostInfo: () => HostInfo, services: PanelServices, column = vscode.ViewColumn.Active): TakossPanel {
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
@@ -77,6 +81,7 @@ export class TakossPanel extends Disposable {
     const post = (message: HostToWebview) => this.post(message);
     this.runs = services.runs;
     this.viewer = this._register(new RunViewer(services.runs, post));
+    this.change = new ChangeSession(post, log, services.runs, changeReader(services.apiKeys, services.settings));
     const spec = this._register(new SpecStep(log, services.settings, services.apiKeys, post, services.runs.history));
     this.handlerContext = {
       post: (message) => this.post(message),
@@ -95,6 +100,7 @@ export class TakossPanel extends Disposable {
       runs: this.runs,
       viewer: this.viewer,
       spec,
+      change: this.change,
     };
     panel.iconPath = vscode.Uri.joinPath(webviewRoot, 'takoss-panel.svg');
     const webview = panel.webview;

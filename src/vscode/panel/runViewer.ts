@@ -80,7 +80,8 @@ export class RunViewer extends Disposable {
     });
   }
 
-  private requester(requestId: string): RunRequester {
+  /** Who asked for a run in this view: told it started (the view follows it from then) or why not. */
+  requester(requestId: string): RunRequester {
     return {
       accepted: async (run) => {
         this.viewing = run.runId;

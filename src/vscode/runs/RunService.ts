@@ -1,4 +1,5 @@
 import { outputFolderName } from '../../core/config';
+import type { GeneratedFile } from '../../core/generator/fileSet';
 import { Disposable, Emitter, toDisposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
 import type { ProjectSpec } from '../../model/project/projectSpec';
@@ -22,7 +23,7 @@ import { RunJournals } from './runJournals';
 import { type RunRecord, RunRegistry } from './runRegistry';
 import { prepareRunTarget } from './runTarget';
 import { secondRunDeclined, secondRunPrompt } from './secondRun';
-import type { DiscardResult, GenerateInput, RunHostOptions, RunRequester } from './types';
+import type { DiscardResult, GenerateInput, RunHostOptions, RunRequester, UpdateInput } from './types';
 
 /**
  * The window's runs: one service, created at activation, that starts, follows and ends every
@@ -124,6 +125,41 @@ export class RunService extends Disposable {
     // Only a Claude run would ask for the model again; offline the reviewed spec is the model anyway.
     const acceptedModel = claude ? input.acceptedModel : undefined;
     return this.launch({ spec, provider: input.provider, claude, ...prepared, verify: input.verify, git: input.git, acceptedModel }, requester);
+  }
+
+  /**
+   * Updates a generated project (issue #15): the run generates the new spec to memory, live like any
+   * run; `input.ended` gets its files to plan the update. Nothing is written to the folder here.
+   */
+  update(input: UpdateInput, requester: RunRequester): Promise<string | undefined> {
+    return this.inTurn(() => this.updateNow(input, requester));
+  }
+
+  private async updateNow(input: UpdateInput, requester: RunRequester): Promise<string | undefined> {
+    const refuse = this.refuser('Update', requester);
+    const problems = generationProblems(input.spec);
+    if (problems.length) return refuse(`The data model cannot be generated: ${problems.slice(0, 5).join('; ')}`);
+    const claude = await claudeOptionsFor(input.provider, this.claudeSources());
+    if (claude === null) return refuse('Claude needs an API key: run "Takoss: Set API Key", or update offline.');
+    if (this.writingInto(input.folder)) return refuse(`A run is already working on ${input.folder}.`);
+    const declined = await this.askIfBusy(input.spec);
+    if (declined) return refuse(declined);
+    const files = new Map<string, GeneratedFile>();
+    let runId = '';
+    runId = await this.launch(
+      {
+        spec: input.spec,
+        provider: input.provider,
+        claude,
+        acceptedModel: claude ? input.acceptedModel : undefined,
+        folder: input.folder,
+        target: input.root,
+        writeFile: async (file) => void files.set(file.path, file),
+        toMemory: { ended: (status) => input.ended(status, files, runId) },
+      },
+      requester,
+    );
+    return runId;
   }
 
   private async resumeNow(runId: string, requester: RunRequester): Promise<string | undefined> {

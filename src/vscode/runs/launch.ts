@@ -38,6 +38,12 @@ export interface LaunchOptions {
   verify?: boolean;
   git?: boolean;
   acceptedModel?: AcceptedModel;
+  /**
+   * An update of a generated project ("Change This Project…"): the run generates to memory (its
+   * writeFile keeps the files), nothing is marked or committed in the folder, and `ended` gets the
+   * run's status once every file is in.
+   */
+  toMemory?: { ended(status: string): Promise<void> };
 }
 
 /** What a launched run needs from the window's run service. */
@@ -76,7 +82,8 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
   host.log.info(
     `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''}): ${entities.join(', ')}`,
   );
-  const writes = new RunWrites(target, options.writeFile);
+  // In memory, a later stage's rewrite of a file (a repair) is one more write of it.
+  const writes = new RunWrites(target, options.writeFile, options.toMemory && options.writeFile);
   void runGeneration({
     input: { kind: 'spec', spec },
     stream,
@@ -100,13 +107,15 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
     .then(async ({ run }) => {
       await writes.settled();
       if (host.shuttingDown()) return; // left as a crash leaves it: the next window offers to resume
-      if (run.status === 'cancelled' || run.status === 'failed') await leaveIncomplete(host.log, record, run.status);
+      if (options.toMemory) await options.toMemory.ended(run.status);
+      else if (run.status === 'cancelled' || run.status === 'failed') await leaveIncomplete(host.log, record, run.status);
       else await afterSuccess(options, record, stream);
       // Recorded with what came after runFinished (git's result), which the run's time includes.
       await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
     })
     .catch(async (error: unknown) => {
       host.log.error(`Run ${runId} failed to start: ${errorText(error)}`);
+      await options.toMemory?.ended('failed');
       await recording?.end(stream.events);
     })
     .finally(async () => {

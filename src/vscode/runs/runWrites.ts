@@ -15,6 +15,8 @@ export class RunWrites {
   constructor(
     private readonly target: vscode.Uri,
     private readonly writeNew: (file: GeneratedFile) => Promise<void>,
+    /** Writes a file this run wrote before (default: on disk, while still as written). */
+    private readonly rewrite?: (file: GeneratedFile) => Promise<void>,
   ) {}
 
   readonly write = (file: GeneratedFile): Promise<void> => {
@@ -32,6 +34,7 @@ export class RunWrites {
   private async writeOnce(file: GeneratedFile): Promise<void> {
     const previous = this.ownWrites.get(file.path);
     if (previous === undefined) await this.writeNew(file);
+    else if (this.rewrite) await this.rewrite(file);
     else await replaceOwnFile(this.target, file, previous);
     this.ownWrites.set(file.path, sha256(file.content));
   }

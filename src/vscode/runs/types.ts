@@ -50,3 +50,15 @@ export interface RunHostOptions {
 export interface DiscardResult extends RemovedFiles {
   declined: boolean;
 }
+
+/** An update of a generated project: a run to memory over its folder ("Change This Project…"). */
+export interface UpdateInput {
+  spec: ProjectSpec;
+  provider: ProviderChoice;
+  /** The project's folder, and how the run names it. */
+  root: import('vscode').Uri;
+  folder: string;
+  acceptedModel?: AcceptedModel;
+  /** Every file the run generated (by path), once it ended, with its status. */
+  ended(status: string, files: ReadonlyMap<string, import('../../core/generator/fileSet').GeneratedFile>, runId: string): Promise<void>;
+}

@@ -3,56 +3,19 @@
 // added, removed or renamed, fields, relations, rules — and accepts it or keeps their own. Without
 // Claude as the provider (or without a key) it says how to get there instead.
 import { VscodeButton, VscodeProgressRing } from '@vscode-elements/react-elements';
-import type { ModelChanges } from '../../../src/model/run/modelChanges';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import type { Bridge } from '../bridge';
+import { ModelChangeList } from './ModelChangeList';
 import { type Refined, type RefineStep, useRefine } from './useRefine';
 import type { useReview } from './useReview';
 
 type ReviewApi = ReturnType<typeof useReview>;
 type Proposal = Extract<RefineStep, { step: 'proposal' }>;
 
-const GROUPS: { key: Exclude<keyof ModelChanges, 'auth' | 'entitiesRenamed'>; label: string }[] = [
-  { key: 'entitiesAdded', label: 'Entities added' },
-  { key: 'entitiesRemoved', label: 'Entities removed' },
-  { key: 'fieldsAdded', label: 'Fields added' },
-  { key: 'fieldsRemoved', label: 'Fields removed' },
-  { key: 'fieldsChanged', label: 'Fields changed' },
-  { key: 'relationsAdded', label: 'Relations added' },
-  { key: 'relationsRemoved', label: 'Relations removed' },
-  { key: 'rulesAdded', label: 'Rules added' },
-  { key: 'rulesRemoved', label: 'Rules removed' },
-];
-
 /** What Claude would change, grouped, before the user accepts it. */
 function ChangeList({ reply }: { reply: Refined }) {
-  const changes = reply.changes;
-  if (!changes) return null;
-  const extra = reply.summary.filter((line) => line.startsWith('removed with them'));
-  return (
-    <ul className="refine-changes" data-testid="refine-changes">
-      {changes.entitiesRenamed.length > 0 && (
-        <li data-testid="refine-change-entitiesRenamed">
-          <strong>Entities renamed:</strong> {changes.entitiesRenamed.map((r) => `${r.from} → ${r.to}`).join(', ')}
-        </li>
-      )}
-      {GROUPS.filter(({ key }) => changes[key].length > 0).map(({ key, label }) => (
-        <li key={key} data-testid={`refine-change-${key}`}>
-          <strong>{label}:</strong> {changes[key].join('; ')}
-        </li>
-      ))}
-      {changes.auth && (
-        <li data-testid="refine-change-auth">
-          <strong>Sign-in:</strong> {changes.auth}
-        </li>
-      )}
-      {extra.map((line) => (
-        <li key={line} className="muted">
-          {line}
-        </li>
-      ))}
-    </ul>
-  );
+  if (!reply.changes) return null;
+  return <ModelChangeList changes={reply.changes} extra={reply.summary.filter((line) => line.startsWith('removed with them'))} testId="refine-changes" />;
 }
 
 /** Without Claude as the provider: what refining does and how to get there. */

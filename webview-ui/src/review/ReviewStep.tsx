@@ -1,5 +1,5 @@
 import { VscodeButton, VscodeCheckbox, VscodeTextfield } from '@vscode-elements/react-elements';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { addEntity } from '../../../src/model/project/edit';
 import { TargetFolder } from '../../../src/model/protocol';
 import type { Bridge, GenerateOptions } from '../bridge';
@@ -135,6 +135,7 @@ export function ReviewStep({
   disabled,
   trusted = true,
   bridge,
+  change,
 }: {
   api: ReviewApi;
   onBack: () => void;
@@ -144,6 +145,11 @@ export function ReviewStep({
   trusted?: boolean;
   /** The host channel for "Refine with Claude" (default: the app's). */
   bridge?: Bridge;
+  /**
+   * Change mode ("Change This Project…"): what is shown above the model (the project, the change box,
+   * the model's diff); the project's folder is the target, so no folder, merge or run options.
+   */
+  change?: ReactNode;
 }) {
   const review = api.review;
   if (!review) return null;
@@ -151,9 +157,9 @@ export function ReviewStep({
   const folder = review.folderChoice ?? review.folder;
   const folderCheck = TargetFolder.safeParse(folder);
   const folderError = folderCheck.success ? undefined : folderCheck.error.issues[0]?.message;
-  const occupied = review.folderExists && review.folderChoice === undefined;
+  const occupied = !change && review.folderExists && review.folderChoice === undefined;
   const merge = occupied ? review.merge : undefined;
-  const blocked = review.problems.length > 0 || Boolean(folderError) || (occupied && !merge);
+  const blocked = review.problems.length > 0 || (!change && Boolean(folderError)) || (occupied && !merge);
   const generate = () => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false, acceptedModel: review.acceptedModel });
   return (
     <section className="review" aria-label="Review the data model" data-testid="review-step">
@@ -166,7 +172,7 @@ export function ReviewStep({
             Back
           </VscodeButton>
           <VscodeButton onClick={generate} disabled={disabled || blocked || api.checking} data-testid="generate-button">
-            Generate project
+            {change ? 'Update project' : 'Generate project'}
           </VscodeButton>
         </div>
       </div>
@@ -174,12 +180,13 @@ export function ReviewStep({
         {review.provider === 'anthropic' ? 'Claude refines the stages that need judgement; the rest is deterministic.' : 'Offline: deterministic, no API key.'}{' '}
         Rename, add or delete entities and fields; changes follow into relations and rules.
       </p>
+      {change}
       <NotUnderstoodList spec={spec} edit={api.edit} />
       <RefineWithClaude api={api} bridge={bridge} />
       <Forecast forecast={review.forecast} checking={api.checking} />
-      <FolderRow api={api} review={review} folder={folder} folderError={folderError} />
+      {!change && <FolderRow api={api} review={review} folder={folder} folderError={folderError} />}
       {occupied && <MergeChoice review={review} onMerge={api.chooseMerge} />}
-      <RunOptions api={api} review={review} trusted={trusted} />
+      {!change && <RunOptions api={api} review={review} trusted={trusted} />}
       <ReviewNotices api={api} review={review} />
       <ModelEditors api={api} review={review} />
     </section>

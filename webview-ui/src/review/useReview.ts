@@ -137,13 +137,13 @@ export function useReview(bridge: Bridge) {
   const { checking, recheck } = useRecheck(bridge, setReview, setError);
   const { editError, setEditError, ...edits } = useModelEdits(review, setReview, recheck);
 
-  const begin = useCallback(
-    async (requirements: string, projectName: string | undefined, provider: ProviderChoice) => {
+  /** Opens the review on the host's answer: everything of an earlier review (edits, folder, choices) is replaced. */
+  const load = useCallback(
+    async (request: () => ReturnType<Bridge['reviewSpec']>, provider: ProviderChoice) => {
       setBusy(true);
       setError(undefined);
       try {
-        const reply = await bridge.extract(requirements, projectName, provider);
-        const { spec, problems, forecast, folder, folderExists, conflicts } = reply;
+        const { spec, problems, forecast, folder, folderExists, conflicts } = await request();
         setReview({ spec, provider, problems, forecast, folder, folderExists, conflicts });
         setEditError(undefined);
         return true;
@@ -154,10 +154,19 @@ export function useReview(bridge: Bridge) {
         setBusy(false);
       }
     },
-    [bridge, setReview, setEditError],
+    [setReview, setEditError],
   );
+
+  /** Step 1 -> 2: the model extracted from the requirements. */
+  const begin = useCallback(
+    (requirements: string, projectName: string | undefined, provider: ProviderChoice) => load(() => bridge.extract(requirements, projectName, provider), provider),
+    [bridge, load],
+  );
+
+  /** A spec reviewed before ("Regenerate…" from the history), as the user left it, checked again. */
+  const reopen = useCallback((spec: ProjectSpec, provider: ProviderChoice) => load(() => bridge.reviewSpec(spec, provider), provider), [bridge, load]);
 
   const close = useCallback(() => setReview(undefined), [setReview]);
   const choices = useRunChoices(setReview);
-  return { review, busy, checking, error, editError, begin, ...edits, ...choices, close, dismissEditError: () => setEditError(undefined) };
+  return { review, busy, checking, error, editError, begin, reopen, ...edits, ...choices, close, dismissEditError: () => setEditError(undefined) };
 }

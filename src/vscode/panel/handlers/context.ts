@@ -1,5 +1,6 @@
 import type { Logger } from '../../../core/log';
 import type { HostInfo, HostToWebview, WebviewToHost } from '../../../model/protocol';
+import type { ChangeSession } from '../../change/changeSession';
 import type { SpecStep } from '../../generation/specStep';
 import type { RunService } from '../../runs/RunService';
 import type { RunViewer } from '../runViewer';
@@ -15,9 +16,11 @@ export interface HandlerContext {
   /** The window's runs: actions on a run by id. */
   runs: Pick<RunService, 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'rate'>;
   /** What this view shows: the runs it starts, resumes and replays. */
-  viewer: Pick<RunViewer, 'start' | 'resume' | 'sendSnapshot'>;
+  viewer: Pick<RunViewer, 'start' | 'resume' | 'sendSnapshot' | 'requester'>;
   /** The steps before a run: extract, review, refine. */
   spec: Pick<SpecStep, 'extract' | 'review' | 'refineModel' | 'cancelRefine'>;
+  /** "Change This Project…": the project this view changes, and its change requests. */
+  change: ChangeSession;
 }
 
 export type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;

@@ -3,6 +3,8 @@ import type { WebviewToHost } from '../../../model/protocol';
 import { handleCancelRefine } from './cancelRefine';
 import { handleCancelRun } from './cancelRun';
 import type { HandlerContext, HandlerTable } from './context';
+import { handleApplyUpdate, handleCancelUpdate, handleOpenChangedFile, handleOpenUpdateDiff, handleUpdateProject } from './changeProject';
+import { handleDescribeChange } from './describeChange';
 import { handleDiscardRun } from './discardRun';
 import { handleExportZip } from './exportZip';
 import { handleExtract } from './extract';
@@ -38,6 +40,12 @@ export const messageHandlers: HandlerTable = {
   rateRun: handleRateRun,
   refineModel: handleRefineModel,
   cancelRefine: handleCancelRefine,
+  describeChange: handleDescribeChange,
+  updateProject: handleUpdateProject,
+  openUpdateDiff: handleOpenUpdateDiff,
+  applyUpdate: handleApplyUpdate,
+  cancelUpdate: handleCancelUpdate,
+  openChangedFile: handleOpenChangedFile,
 };
 
 /** The one place a validated webview message meets its handler; a failing handler is logged, never thrown. */

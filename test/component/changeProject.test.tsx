@@ -1,0 +1,124 @@
+// "Change This Project…" in the panel: the host's startChange opens the review step in change mode
+// (banner, change box, model diff, "Update project"); a typed change is sent with the model under
+// review and its answer becomes an edit the diff shows, with what was not understood; the update's
+// preview lists each file's action, opens diffs, applies, and lists the conflicts to resolve.
+import * as assert from 'node:assert/strict';
+import { addField } from '../../src/model/project/edit';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
+import type { WebviewToHost } from '../../src/model/protocol';
+import { App } from '../../webview-ui/src/App';
+import { loadFixtureSpec } from '../shared/claudeModels';
+import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostInfo, hostSends, invalidPosts, renderUi, screen, typeInto } from './helpers';
+
+const project = { name: 'fitness-studio', title: 'Fitness studio', folder: 'apps/fitness-studio' };
+
+function lastPosted<T extends WebviewToHost['type']>(api: FakeVsCodeApi, type: T): Extract<WebviewToHost, { type: T }> {
+  const found = [...api.posted].reverse().find((m) => (m as WebviewToHost).type === type);
+  assert.ok(found, `the webview posted ${type}`);
+  return found as Extract<WebviewToHost, { type: T }>;
+}
+
+async function click(testId: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(testId));
+  });
+}
+
+/** The app in change mode on the studio spec: the host said startChange and answered the review request. */
+async function startChange(): Promise<{ api: FakeVsCodeApi; spec: ProjectSpec }> {
+  const spec = loadFixtureSpec('studio');
+  const { bridge, api } = fakeBridge();
+  await renderUi(<App bridge={bridge} />);
+  await hostSends({ type: 'init', host: hostInfo() });
+  await hostSends({ type: 'startChange', project, spec, provider: 'offline' });
+  const review = lastPosted(api, 'reviewSpec');
+  assert.deepEqual(review.spec, spec, 'the review opens on the project’s remembered spec');
+  await hostSends({ type: 'specReview', replyTo: review.requestId, spec, problems: [], folder: 'fitness-studio', folderExists: true, conflicts: [] });
+  return { api, spec };
+}
+
+describe('Change This Project… (panel)', () => {
+  it('opens the review in change mode: the project and its folder named, Update project, no folder or merge choice', async () => {
+    const { api } = await startChange();
+    assert.match(screen.getByTestId('change-banner').textContent ?? '', /Changing Fitness studio in apps\/fitness-studio/);
+    assert.equal(screen.getByTestId('generate-button').textContent?.trim(), 'Update project');
+    assert.equal(screen.queryByTestId('target-folder'), null, 'the target is the project: no folder field');
+    assert.equal(screen.queryByTestId('merge-offer'), null, 'the folder exists: it is the project, no merge offer');
+    assert.equal(screen.getByTestId('change-diff-none').textContent, 'None yet.');
+    assert.deepEqual(invalidPosts(api), []);
+  });
+
+  it('sends a typed change with the model under review; the answer is an edit the model diff shows, with what was not understood', async () => {
+    const { api, spec } = await startChange();
+    await typeInto(screen.getByTestId('change-text'), 'add a phone number to members. make it purple');
+    await click('change-apply');
+    const request = lastPosted(api, 'describeChange');
+    assert.equal(request.text, 'add a phone number to members. make it purple');
+    assert.deepEqual(request.spec, spec);
+    const changed = addField(spec, 'Member', 'phoneNumber');
+    await hostSends({
+      type: 'changeRead',
+      replyTo: request.requestId,
+      spec: changed,
+      applied: ['Member gains phoneNumber (string, optional)'],
+      notUnderstood: ['"make it purple": no entity or field is named'],
+      by: 'offline',
+    });
+    assert.match(screen.getByTestId('change-applied').textContent ?? '', /Member gains phoneNumber/);
+    assert.match(screen.getByTestId('change-not-understood').textContent ?? '', /make it purple/);
+    assert.match(screen.getByTestId('change-diff-item-fieldsAdded').textContent ?? '', /Member\.phoneNumber/);
+    // The review re-checks an edit once the user pauses (250 ms).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    assert.deepEqual(lastPosted(api, 'reviewSpec').spec, changed, 'the changed model is checked again like any edit');
+  });
+
+  it('Update project runs the update, previews each file’s action with diffs, applies, and lists the conflicts to resolve', async () => {
+    const { api, spec } = await startChange();
+    await click('generate-button');
+    const update = lastPosted(api, 'updateProject');
+    assert.deepEqual(update.spec, spec);
+    await hostSends({ type: 'runAccepted', replyTo: update.requestId, runId: 'run-1', folder: project.folder, entities: ['Member'], warnings: [] });
+    await hostSends({
+      type: 'updatePreview',
+      runId: 'run-1',
+      folder: project.folder,
+      lines: [],
+      files: [
+        { path: 'backend/src/db/schema.ts', action: 'conflict', conflicts: 1, diff: true },
+        { path: 'backend/migrations/0002_add_phone.sql', action: 'added', diff: true },
+        { path: 'README.md', action: 'merged', diff: true },
+        { path: 'frontend/src/styles.css', action: 'kept', diff: false },
+        { path: 'backend/src/app.ts', action: 'unchanged', diff: false },
+      ],
+    });
+    assert.match(screen.getByTestId('preview-conflict').textContent ?? '', /schema\.ts.*1 conflict/);
+    assert.match(screen.getByTestId('preview-added').textContent ?? '', /0002_add_phone\.sql/);
+    assert.match(screen.getByTestId('preview-merged').textContent ?? '', /README\.md/);
+    assert.match(screen.getByTestId('preview-kept').textContent ?? '', /styles\.css/);
+    assert.match(screen.getByTestId('update-preview').textContent ?? '', /1 file unchanged/);
+    await act(async () => {
+      fireEvent.click(screen.getByText('README.md'));
+    });
+    assert.equal(lastPosted(api, 'openUpdateDiff').path, 'README.md');
+    await click('update-apply');
+    const apply = lastPosted(api, 'applyUpdate');
+    await hostSends({ type: 'updateApplied', replyTo: apply.requestId, written: ['backend/src/db/schema.ts', 'README.md'], removed: [], conflicts: ['backend/src/db/schema.ts'], refused: [] });
+    assert.match(screen.getByTestId('update-conflicts').textContent ?? '', /schema\.ts/);
+    await click('conflict-file-backend/src/db/schema.ts');
+    assert.equal(lastPosted(api, 'openChangedFile').path, 'backend/src/db/schema.ts');
+    assert.equal(screen.queryByTestId('update-apply'), null, 'applied once');
+    assert.deepEqual(invalidPosts(api), []);
+  });
+
+  it('Cancel drops the preview and tells the host, which writes nothing', async () => {
+    const { api } = await startChange();
+    await click('generate-button');
+    const update = lastPosted(api, 'updateProject');
+    await hostSends({ type: 'runAccepted', replyTo: update.requestId, runId: 'run-2', folder: project.folder, entities: [], warnings: [] });
+    await hostSends({ type: 'updatePreview', runId: 'run-2', folder: project.folder, lines: [], files: [{ path: 'README.md', action: 'updated', diff: true }] });
+    await click('update-cancel');
+    assert.ok(api.posted.some((m) => (m as WebviewToHost).type === 'cancelUpdate'));
+    assert.equal(api.posted.some((m) => (m as WebviewToHost).type === 'applyUpdate'), false);
+    assert.equal(screen.queryByTestId('update-preview'), null);
+  });
+});

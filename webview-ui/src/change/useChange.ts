@@ -1,0 +1,110 @@
+// "Change This Project…" in the panel: the host's startChange puts the panel in change mode (the
+// project's name and folder, its model as generated last time) and opens the review step on that
+// model; a change typed in plain words is read by the host and lands in the review as an edit.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProjectSpec } from '../../../src/model/project/projectSpec';
+import type { AcceptedModel } from '../../../src/model/run/events';
+import type { ChangeTarget, HostToWebview, ProviderChoice } from '../../../src/model/protocol';
+import type { Bridge } from '../bridge';
+import type { useReview } from '../review/useReview';
+import { usePersistentState } from '../usePersistentState';
+
+type ReviewApi = ReturnType<typeof useReview>;
+export type ChangeReading = Extract<HostToWebview, { type: 'changeRead' }>;
+export type UpdatePreview = Extract<HostToWebview, { type: 'updatePreview' }>;
+export type UpdateApplied = Extract<HostToWebview, { type: 'updateApplied' }>;
+
+/** The project being changed and its model as generated last time (the "before" of the model diff). */
+export interface ChangeMode {
+  project: ChangeTarget;
+  before: ProjectSpec;
+}
+
+export interface ChangeActions {
+  /** Leaves the run view and the describe step behind: the review step is next. */
+  showReview: () => void;
+}
+
+/** Change mode's state (kept across webview reloads) and the change box's request. */
+export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActions) {
+  const [mode, setMode] = usePersistentState<ChangeMode | undefined>(bridge, 'change', undefined);
+  const [reading, setReading] = useState<ChangeReading>();
+  /** The update's preview (once its run generated to memory), then what applying it did. */
+  const [preview, setPreview] = usePersistentState<{ preview: UpdatePreview; applied?: UpdateApplied } | undefined>(bridge, 'updatePreview', undefined);
+  const latest = useRef({ review, actions });
+  latest.current = { review, actions };
+
+  useEffect(
+    () =>
+      bridge.onMessage((message) => {
+        if (message.type === 'updatePreview') {
+          setPreview({ preview: message });
+          return;
+        }
+        if (message.type !== 'startChange') return;
+        setPreview(undefined);
+        setMode({ project: message.project, before: message.spec });
+        setReading(undefined);
+        const { review: current, actions: act } = latest.current;
+        void current.reopen(message.spec, message.provider).then((opened) => opened && latest.current.actions.showReview());
+        act.showReview();
+      }),
+    [bridge, setMode],
+  );
+
+  /** Reads `text` as a change of the model under review; what it changed becomes an edit of the review. */
+  const describe = useCallback(
+    async (text: string, provider: ProviderChoice): Promise<ChangeReading> => {
+      const current = latest.current.review.review;
+      if (!current) throw new Error('There is no model under review to change.');
+      const reply = await bridge.request((requestId) => ({ type: 'describeChange', requestId, spec: current.spec, text, provider }), 'changeRead', 60_000);
+      if (reply.applied.length) latest.current.review.edit(() => reply.spec);
+      setReading(reply);
+      return reply;
+    },
+    [bridge],
+  );
+
+  /** Starts the update's run (to memory): answered like generate; the preview follows when it ends. */
+  const update = useCallback(
+    (spec: ProjectSpec, provider: ProviderChoice, acceptedModel?: AcceptedModel) => {
+      setPreview(undefined);
+      return bridge.request((requestId) => ({ type: 'updateProject', requestId, spec, provider, acceptedModel }), 'runAccepted', 30 * 60_000);
+    },
+    [bridge, setPreview],
+  );
+
+  /** Writes the previewed update; no short timeout (a large project, a slow remote file system). */
+  const apply = useCallback(async () => {
+    const applied = await bridge.request((requestId) => ({ type: 'applyUpdate', requestId }), 'updateApplied', 10 * 60_000);
+    setPreview((previous) => previous && { ...previous, applied });
+    return applied;
+  }, [bridge, setPreview]);
+
+  const cancelUpdate = useCallback(() => {
+    bridge.post({ type: 'cancelUpdate' });
+    setPreview(undefined);
+  }, [bridge, setPreview]);
+
+  const leave = useCallback(() => {
+    setMode(undefined);
+    setReading(undefined);
+    setPreview(undefined);
+  }, [setMode, setPreview]);
+
+  return {
+    mode,
+    reading,
+    preview: preview?.preview,
+    applied: preview?.applied,
+    describe,
+    update,
+    apply,
+    cancelUpdate,
+    openDiff: (path: string) => bridge.post({ type: 'openUpdateDiff', path }),
+    openFile: (path: string) => bridge.post({ type: 'openChangedFile', path }),
+    leave,
+  };
+}
+
+export type ChangeApi = ReturnType<typeof useChange>;
