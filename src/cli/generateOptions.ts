@@ -73,11 +73,16 @@ export function generateOptions(flags: GenerateFlags, deps: Pick<GenerateDeps, '
   const inputs = ['requirements', 'requirements-file', 'spec'].filter((key) => flags[key] !== undefined);
   if (inputs.length !== 1) throw new UsageError('give exactly one of --requirements, --requirements-file or --spec', true);
   if (!flags.out && !flags['spec-out']) throw new UsageError('nothing to do; give --out DIR (and/or --spec-out FILE)', true);
+  return { flags, ...providerOptions(flags, deps) };
+}
+
+/** --provider, --model and --budget (generate and update): the provider, and Claude's options when it is Claude. Throws UsageError. */
+export function providerOptions(flags: GenerateFlags, deps: Pick<GenerateDeps, 'env' | 'createClaudeProvider' | 'checkSyntax'>): Omit<GenerateOptions, 'flags'> {
   const provider = (flags.provider as string | undefined) ?? 'offline';
   if (provider !== 'offline' && provider !== 'anthropic') throw new UsageError(`--provider must be offline or anthropic, not "${provider}"`);
   const budget = flags.budget === undefined ? 2 : Number(flags.budget);
   if (!Number.isFinite(budget) || budget < 0) throw new UsageError('--budget must be a number of US dollars, 0 or more');
-  if (provider === 'offline') return { flags, provider };
+  if (provider === 'offline') return { provider };
   const apiKey = (deps.env ?? process.env).ANTHROPIC_API_KEY?.trim();
   if (!apiKey) throw new UsageError('--provider anthropic needs an API key in the ANTHROPIC_API_KEY environment variable');
   if (!deps.createClaudeProvider) throw new UsageError('the Claude provider is not available in this build');
@@ -87,5 +92,5 @@ export function generateOptions(flags: GenerateFlags, deps: Pick<GenerateDeps, '
     budgetUsd: budget,
     checkSyntax: deps.checkSyntax,
   };
-  return { flags, provider, claude };
+  return { provider, claude };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readSettings } from '../core/config';
 import { generateCommand, type GenerateDeps } from './generateCommand';
 import type { CliIo } from './io';
+import { updateCommand } from './updateCommand';
 
 declare const TAKOSS_VERSION: string | undefined;
 
@@ -10,6 +11,7 @@ export const CLI_USAGE = `Usage: takoss <command> [options]
 
 Commands:
   generate [options]       Generate a full-stack project from requirements (see takoss generate --help)
+  update [options]         Change a generated project without losing your edits (see takoss update --help)
   check-settings <file>   Validate a JSON file of takoss.* settings (as in settings.json)
   version                 Print the Takoss version
   help                    Show this help
@@ -71,6 +73,12 @@ export async function runCli(argv: string[], io: CliIo, deps?: GenerateDeps): Pr
         return 1;
       }
       return generateCommand(rest, io, deps);
+    case 'update':
+      if (!deps) {
+        io.err('takoss update: the generator is not available in this build');
+        return 1;
+      }
+      return updateCommand(rest, io, deps);
     default:
       io.err(`takoss: unknown command "${command}"\n\n${CLI_USAGE}`);
       return 2;

@@ -14,7 +14,7 @@ const MAX_REQUIREMENTS_BYTES = 2 * 1024 * 1024;
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function loadSpec(file: string): Promise<ProjectSpec> {
+export async function loadSpec(file: string): Promise<ProjectSpec> {
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
