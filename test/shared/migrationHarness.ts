@@ -9,7 +9,7 @@ import { migrationSql } from '../../src/core/generator/backend/migrations';
 import { buildModel } from '../../src/core/generator/backend/model';
 import { migrationForChange, type MigrationStep, type SpecRenames } from '../../src/core/update/migrationStep';
 import { ProjectSpec } from '../../src/model/project/projectSpec';
-import { MIGRATIONS_TABLE, schemaSnapshot, type QueryRunner } from '../shared/schemaSnapshot';
+import { MIGRATIONS_TABLE, schemaSnapshot, type QueryRunner } from './schemaSnapshot';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'specs');
 

@@ -63,8 +63,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
 }
 
-/** The folder holding initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/<newest>/bin. */
-function findBinaries(): string | undefined {
+/** The folder holding initdb, pg_ctl and psql: on PATH, or Debian's /usr/lib/postgresql/<newest>/bin. */
+export function findBinaries(): string | undefined {
   const onPath = (process.env.PATH ?? '').split(path.delimiter).find((dir) => dir && existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl')));
   // /usr/local/bin may hold links to a few of the tools only: use the folder they point into.
   if (onPath) return path.dirname(realpathSync(path.join(onPath, 'initdb')));

@@ -3,12 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { migrationForChange } from '../../src/core/update/migrationStep';
 import { renameEntity, renameField } from '../../src/model/project/edit';
-import { loadSpec, migrateAndCompare, rows } from './migrationHarness';
+import { loadSpec, migrateAndCompare, rows } from '../shared/migrationHarness';
 
 const studio = loadSpec('studio');
 const library = loadSpec('library');
 
-describe('migrationForChange: renames', () => {
+describe('migrationForChange: renames', function () {
+  // The first test starts PGlite (WebAssembly), which takes seconds on a busy machine.
+  this.timeout(60_000);
   it('renames a table with its sequence, primary key, constraints and the foreign keys that point at it', async () => {
     const next = renameEntity(studio, 'Member', 'Person');
     const { db, step } = await migrateAndCompare(studio, next, {

@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { migrationForChange, nextMigrationPath } from '../../src/core/update/migrationStep';
 import { addEntity, addField, addRelation, addRule, deleteEntity, deleteField, deleteRelation, setAuth, updateField } from '../../src/model/project/edit';
 import type { Field, ProjectSpec } from '../../src/model/project/projectSpec';
-import { applyStep, assertSameSchema, freshSnapshot, loadSpec, migrateAndCompare, rows, sqlStep } from './migrationHarness';
+import { applyStep, assertSameSchema, freshSnapshot, loadSpec, migrateAndCompare, rows, sqlStep } from '../shared/migrationHarness';
 
 const studio = loadSpec('studio');
 
@@ -33,7 +33,9 @@ describe('migrationForChange: nothing to do', () => {
   });
 });
 
-describe('migrationForChange: columns', () => {
+describe('migrationForChange: columns', function () {
+  // The first test starts PGlite (WebAssembly), which takes seconds on a busy machine.
+  this.timeout(60_000);
   it('adds an optional column; existing rows have no value', async () => {
     const { db, step } = await migrateAndCompare(studio, addField(studio, 'Member', 'phone'), { seed: seedMembers });
     assert.equal(step.slug, 'add_phone_to_members');
@@ -105,7 +107,9 @@ describe('migrationForChange: columns', () => {
   });
 });
 
-describe('migrationForChange: tables', () => {
+describe('migrationForChange: tables', function () {
+  // The first test starts PGlite (WebAssembly), which takes seconds on a busy machine.
+  this.timeout(60_000);
   it('adds an entity as a new table', async () => {
     const { db, step } = await migrateAndCompare(studio, addEntity(studio, 'Room'), { seed: seedMembers });
     assert.equal(step.slug, 'add_rooms');
@@ -124,7 +128,9 @@ describe('migrationForChange: tables', () => {
   });
 });
 
-describe('migrationForChange: relations and rules', () => {
+describe('migrationForChange: relations and rules', function () {
+  // The first test starts PGlite (WebAssembly), which takes seconds on a busy machine.
+  this.timeout(60_000);
   it('adds an optional belongsTo (foreign key and index) and removes one', async () => {
     const next = addRelation(studio, { kind: 'belongsTo', from: 'Ticket', to: 'FitnessClass', name: 'about', inverseName: 'tickets', required: false, onDelete: 'setNull' });
     const { step } = await migrateAndCompare(studio, next, { seed: seedMembers });
