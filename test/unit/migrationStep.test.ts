@@ -126,6 +126,23 @@ describe('migrationForChange: tables', function () {
   it('turning sign-in on adds the users table', async () => {
     await migrateAndCompare(studio, setAuth(studio, { enabled: true, roles: ['member', 'staff'] }), { seed: seedMembers });
   });
+
+  it('refuses sign-in for a users table that already holds rows, and removes the sign-in columns when it is turned off', async () => {
+    const library = loadSpec('library');
+    const withoutSignIn = setAuth(library, { enabled: false });
+    const step = migrationForChange(withoutSignIn, library);
+    assert.equal(step.kind, 'refused');
+    assert.match(step.kind === 'refused' ? step.reasons.join('\n') : '', /User\.email is new and required, and existing User rows have no sign-in email/);
+    const { step: off } = await migrateAndCompare(library, withoutSignIn);
+    assert.match(off.summary.join('\n'), /Removes the column users\.password_hash: its values are deleted\./);
+  });
+
+  it('changes the roles a user may have', async () => {
+    const library = loadSpec('library');
+    const auth = library.auth.kind === 'emailPassword' ? library.auth : undefined;
+    const { step } = await migrateAndCompare(library, setAuth(library, { enabled: true, roles: [...(auth?.roles ?? []), 'volunteer'] }));
+    assert.match(step.sql, /ADD CONSTRAINT "users_role_check" CHECK \("role" IN \([^)]*'volunteer'/);
+  });
 });
 
 describe('migrationForChange: relations and rules', function () {
@@ -144,6 +161,15 @@ describe('migrationForChange: relations and rules', function () {
     const step = migrationForChange(studio, next);
     assert.equal(step.kind, 'refused');
     assert.match(step.kind === 'refused' ? step.reasons[0] : '', /^Ticket\.about is new and required, .*make the relation optional, then update again/);
+  });
+
+  it('replaces a foreign key that points at another entity (the old ids name rows of the wrong table)', async () => {
+    const optional = { ...studio, relations: studio.relations.map((r) => (r.from === 'Ticket' ? { ...r, required: false } : r)) };
+    const retargeted = { ...optional, relations: optional.relations.map((r) => (r.from === 'Ticket' ? { ...r, to: 'FitnessClass' } : r)) };
+    const { step } = await migrateAndCompare(optional, retargeted, { seed: seedMembers });
+    assert.match(step.sql, /DROP COLUMN "member_id";[\s\S]*ADD COLUMN "member_id" integer;/);
+    const required = migrationForChange(studio, { ...studio, relations: studio.relations.map((r) => (r.from === 'Ticket' ? { ...r, to: 'FitnessClass' } : r)) });
+    assert.equal(required.kind, 'refused');
   });
 
   it('changes what deleting a parent does', async () => {

@@ -75,12 +75,15 @@ const addConstraint = (table: CatalogTable, constraint: { name: string; definiti
 
 /** Columns, constraints and indexes of a table that stays. */
 function diffTable(before: CatalogTable, after: CatalogTable, plan: MigrationPlan): void {
-  diffConstraints(before, after, plan);
-  diffIndexes(before, after, plan);
   const oldColumns = byName(before.columns);
   const newColumns = byName(after.columns);
   // A foreign key that now points at another table holds ids of the wrong rows: the column is replaced.
   const kept = (column: CatalogColumn) => newColumns.has(column.name) && newColumns.get(column.name)?.references === column.references;
+  // Constraints and indexes on a replaced column go with it: they are made again even when unchanged.
+  const replaced = before.columns.filter((column) => newColumns.has(column.name) && !kept(column)).map((column) => ident(column.name));
+  const unchanged = (oldSql: string | undefined, newSql: string) => oldSql === newSql && !replaced.some((column) => newSql.includes(column));
+  diffConstraints(before, after, plan, unchanged);
+  diffIndexes(before, after, plan, unchanged);
   for (const column of before.columns) if (!kept(column)) dropColumn(before, column, plan);
   for (const column of after.columns) {
     const old = oldColumns.get(column.name);
@@ -89,17 +92,19 @@ function diffTable(before: CatalogTable, after: CatalogTable, plan: MigrationPla
   }
 }
 
-function diffConstraints(before: CatalogTable, after: CatalogTable, plan: MigrationPlan): void {
+type Unchanged = (oldSql: string | undefined, newSql: string) => boolean;
+
+function diffConstraints(before: CatalogTable, after: CatalogTable, plan: MigrationPlan, unchanged: Unchanged): void {
   const oldByName = byName(before.constraints);
   const newByName = byName(after.constraints);
   for (const constraint of before.constraints) {
-    if (newByName.get(constraint.name)?.definition === constraint.definition) continue;
+    if (unchanged(constraint.definition, newByName.get(constraint.name)?.definition ?? '')) continue;
     plan.statements.dropConstraints.push(`ALTER TABLE ${ident(before.name)} DROP CONSTRAINT ${ident(constraint.name)};`);
     if (!newByName.has(constraint.name)) plan.summary.push(`Removes the constraint ${constraint.name} from ${before.name}: ${constraint.definition}.`);
   }
   for (const constraint of after.constraints) {
     const old = oldByName.get(constraint.name);
-    if (old?.definition === constraint.definition) continue;
+    if (unchanged(old?.definition, constraint.definition)) continue;
     const phase = constraint.kind === 'foreignKey' ? 'addForeignKeys' : 'addConstraints';
     plan.statements[phase].push(addConstraint(after, constraint));
     plan.summary.push(`${old ? 'Changes' : 'Adds'} the constraint ${constraint.name} on ${after.name}: ${constraint.definition} (rows that break it stop the migration, which then changes nothing).`);
@@ -107,14 +112,14 @@ function diffConstraints(before: CatalogTable, after: CatalogTable, plan: Migrat
   }
 }
 
-function diffIndexes(before: CatalogTable, after: CatalogTable, plan: MigrationPlan): void {
+function diffIndexes(before: CatalogTable, after: CatalogTable, plan: MigrationPlan, unchanged: Unchanged): void {
   const oldByName = byName(before.indexes);
   const newByName = byName(after.indexes);
   for (const index of before.indexes) {
-    if (newByName.get(index.name)?.create !== index.create) plan.statements.dropConstraints.push(`DROP INDEX ${ident(index.name)};`);
+    if (!unchanged(index.create, newByName.get(index.name)?.create ?? '')) plan.statements.dropConstraints.push(`DROP INDEX ${ident(index.name)};`);
   }
   for (const index of after.indexes) {
-    if (oldByName.get(index.name)?.create !== index.create) plan.statements.addForeignKeys.push(index.create);
+    if (!unchanged(oldByName.get(index.name)?.create, index.create)) plan.statements.addForeignKeys.push(index.create);
   }
 }
 
