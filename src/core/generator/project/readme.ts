@@ -305,6 +305,7 @@ function layoutSection(spec: ProjectSpec): string[] {
       : '- `frontend/` — the React app: `src/api/` typed client, `src/entities/` validation schemas, `src/pages/` pages',
     spec.options.docker ? '- `docker-compose.yml`, `*/Dockerfile` — containers; `.github/workflows/ci.yml` — CI' : '- `.github/workflows/ci.yml` — CI',
     '- `.takoss/manifest.json` — why each file exists and which requirement it serves',
+    '- `.takoss/spec.json`, `.takoss/base.json` — the data model and what Takoss generated for each file: `takoss update` changes the project from them without losing your edits, so keep them in version control',
     '',
   ];
 }
