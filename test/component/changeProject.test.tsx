@@ -48,6 +48,21 @@ describe('Change This Project… (panel)', () => {
     assert.deepEqual(invalidPosts(api), []);
   });
 
+  it('never shows an earlier review while the project’s model loads (an edit there would be lost)', async () => {
+    const spec = loadFixtureSpec('studio');
+    const earlier = { spec: loadFixtureSpec('events'), provider: 'offline', problems: [], folder: 'events', folderExists: false };
+    const { bridge, api } = fakeBridge({ review: earlier, step: 'review' });
+    await renderUi(<App bridge={bridge} />);
+    await hostSends({ type: 'init', host: hostInfo() });
+    assert.ok(screen.getByTestId('review-step'), 'the earlier review is on screen');
+    await hostSends({ type: 'startChange', project, spec, provider: 'offline' });
+    assert.equal(screen.queryByTestId('review-step'), null, 'the earlier review is gone at once');
+    const review = lastPosted(api, 'reviewSpec');
+    await hostSends({ type: 'specReview', replyTo: review.requestId, spec, problems: [], folder: 'fitness-studio', folderExists: true, conflicts: [] });
+    assert.equal(screen.getByTestId('review-title').textContent, spec.title);
+    assert.ok(screen.getByTestId('change-banner'));
+  });
+
   it('sends a typed change with the model under review; the answer is an edit the model diff shows, with what was not understood', async () => {
     const { api, spec } = await startChange();
     await typeInto(screen.getByTestId('change-text'), 'add a phone number to members. make it purple');
@@ -70,6 +85,10 @@ describe('Change This Project… (panel)', () => {
     // The review re-checks an edit once the user pauses (250 ms).
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
     assert.deepEqual(lastPosted(api, 'reviewSpec').spec, changed, 'the changed model is checked again like any edit');
+    const recheck = lastPosted(api, 'reviewSpec');
+    await hostSends({ type: 'specReview', replyTo: recheck.requestId, spec: changed, problems: [], folder: 'fitness-studio', folderExists: true, conflicts: [] });
+    await click('generate-button');
+    assert.deepEqual(lastPosted(api, 'updateProject').spec, changed, 'the update is of the changed model');
   });
 
   it('Update project runs the update, previews each file’s action with diffs, applies, and lists the conflicts to resolve', async () => {

@@ -85,7 +85,7 @@ describe('Change This Project…', function () {
     await closeAllEditors();
   });
 
-  it('finds the generated projects: the command opens the panel in change mode on the remembered spec', async () => {
+  it('finds the generated projects: the command opens the panel in change mode on the remembered spec, whose updateProject message previews the update', async () => {
     const projects = await changeableProjects();
     const found = projects.find((candidate) => candidate.root.toString() === project.toString());
     assert.ok(found?.remembered, 'the project remembers its model (.takoss/spec.json)');
@@ -93,6 +93,11 @@ describe('Change This Project…', function () {
     assert.ok(panel, 'the command opened the panel');
     assert.equal(panel.change.project?.folder, folder);
     assert.equal(panel.change.project?.spec.name, spec.name);
+    const seen: HostToWebview[] = [];
+    panel.onDidPostMessage((m) => seen.push(m));
+    await panel.receive({ type: 'updateProject', requestId: 'u1', spec: changed, provider: 'offline' });
+    const shown = await waitFor(() => seen.find((m): m is Preview => m.type === 'updatePreview'), 'the panel’s preview', 60_000);
+    assert.ok(shown.files.some((f) => f.action === 'updated'), JSON.stringify(shown.files.filter((f) => f.action !== 'unchanged')));
     panel.dispose();
   });
 

@@ -12,6 +12,7 @@ import { summarizePlan } from '../../core/update/summary';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { ChangeTarget, HostToWebview, PreviewFile, ProviderChoice } from '../../model/protocol';
 import type { AcceptedModel } from '../../model/run/events';
+import { describeModelChanges, modelChanges } from '../../model/run/modelChanges';
 import { workspacePort } from '../generation/workspaceSink';
 import type { RunService } from '../runs/RunService';
 import { fileUri } from '../runs/runFiles';
@@ -88,6 +89,8 @@ export class ChangeSession {
       return undefined;
     }
     this.cancel();
+    const changes = describeModelChanges(modelChanges(project.spec, input.spec));
+    this.log.info(`Updating ${project.folder}: ${changes.length ? changes.join('; ') : 'the model is as generated last time'}`);
     return this.runs.update(
       { ...input, root: project.root, folder: project.folder, ended: (status, files, runId) => this.preview(project, input.spec, status, files, runId) },
       requester,
@@ -121,7 +124,8 @@ export class ChangeSession {
     const onDisk = fileUri(project.root, file.path);
     const left = file.diskSha256 === undefined ? documents.document(this.pending?.runId ?? 'none', `${file.path}.before`, '') : onDisk;
     const right = documents.document(this.pending?.runId ?? 'none', file.path, file.content ?? '');
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path} (yours ↔ after the update: ${file.action})`, { preview: true });
+    // Beside the panel, so the preview stays in view (a hidden webview unloads).
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${file.path} (yours ↔ after the update: ${file.action})`, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   }
 
   /** Writes the previewed update through the project's sink. */

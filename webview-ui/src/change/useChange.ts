@@ -46,8 +46,10 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
         setMode({ project: message.project, before: message.spec });
         setReading(undefined);
         const { review: current, actions: act } = latest.current;
-        void current.reopen(message.spec, message.provider).then((opened) => opened && latest.current.actions.showReview());
+        // The review of an earlier project goes first: nothing may edit it while the project's loads.
+        current.close();
         act.showReview();
+        void current.reopen(message.spec, message.provider).then((opened) => opened && latest.current.actions.showReview());
       }),
     [bridge, setMode],
   );
