@@ -53,7 +53,7 @@ export async function assertSameSchema(migrated: QueryRunner, fresh: QueryRunner
   const expected = Array.isArray(fresh) ? fresh : await schemaSnapshot(fresh);
   const missing = expected.filter((line) => !actual.includes(line));
   const extra = actual.filter((line) => !expected.includes(line));
-  assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, 'the migrated schema differs from a fresh one');
+  assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `the migrated schema differs from a fresh one: ${JSON.stringify({ missing, extra }, null, 1)}`);
 }
 
 /** The schema a fresh database of `spec` has (made in the shared database, which it empties). */

@@ -89,6 +89,15 @@ describe('migrationForChange: columns', function () {
     await assertSameSchema(db, expected);
   });
 
+  it('remakes the checks of a retyped column, and refuses a type PostgreSQL cannot convert to', async () => {
+    const { step } = await migrateAndCompare(studio, updateField(studio, 'Member', 'unpaidFees', { type: 'integer' }), { seed: seedMembers });
+    assert.match(step.sql, /DROP CONSTRAINT "members_unpaid_fees_range";[\s\S]*TYPE integer USING "unpaid_fees"::integer;[\s\S]*ADD CONSTRAINT "members_unpaid_fees_range"/);
+    const refused = migrationForChange(studio, updateField(studio, 'Ticket', 'dueOn', { type: 'integer' }));
+    assert.deepEqual(refused.kind === 'refused' && refused.reasons, [
+      'Ticket.dueOn cannot become integer: PostgreSQL has no conversion from date to integer. Remove Ticket.dueOn in one update and add it back with its new type in the next (its values are deleted), or keep its type.',
+    ]);
+  });
+
   it('refuses making a text column required when it has no default', () => {
     const step = migrationForChange(studio, updateField(studio, 'Booking', 'note', { required: true }));
     assert.equal(step.kind, 'refused');

@@ -79,8 +79,10 @@ function diffTable(before: CatalogTable, after: CatalogTable, plan: MigrationPla
   const newColumns = byName(after.columns);
   // A foreign key that now points at another table holds ids of the wrong rows: the column is replaced.
   const kept = (column: CatalogColumn) => newColumns.has(column.name) && newColumns.get(column.name)?.references === column.references;
-  // Constraints and indexes on a replaced column go with it: they are made again even when unchanged.
-  const replaced = before.columns.filter((column) => newColumns.has(column.name) && !kept(column)).map((column) => ident(column.name));
+  // Constraints and indexes on a replaced column go with it, and a retyped column's checks would
+  // keep comparing through casts of the old type: they are made again even when their text is the same.
+  const remade = before.columns.filter((column) => newColumns.has(column.name) && (!kept(column) || newColumns.get(column.name)?.sqlType !== column.sqlType));
+  const replaced = remade.map((column) => ident(column.name));
   const unchanged = (oldSql: string | undefined, newSql: string) => oldSql === newSql && !replaced.some((column) => newSql.includes(column));
   diffConstraints(before, after, plan, unchanged);
   diffIndexes(before, after, plan, unchanged);
@@ -163,6 +165,13 @@ function alterColumn(table: CatalogTable, old: CatalogColumn, column: CatalogCol
   const statements: string[] = [];
   const changes: string[] = [];
   const retyped = old.sqlType !== column.sqlType;
+  if (retyped && !castable(old.sqlType, column.sqlType)) {
+    const name = specName(table, column);
+    plan.refusals.push(
+      `${name} cannot become ${column.model.type}: PostgreSQL has no conversion from ${old.sqlType} to ${column.sqlType}. Remove ${name} in one update and add it back with its new type in the next (its values are deleted), or keep its type.`,
+    );
+    return;
+  }
   // The old default may not convert to the new type: it goes first and comes back after.
   if (retyped && old.default !== undefined) statements.push(`${alter} DROP DEFAULT;`);
   if (retyped) {
@@ -188,4 +197,17 @@ function alterColumn(table: CatalogTable, old: CatalogColumn, column: CatalogCol
   plan.statements.alterColumns.push(...statements);
   plan.summary.push(`Changes the column ${table.name}.${column.name}: ${changes.join('; ')}.`);
   plan.slugs.push(`change_${column.name}_in_${table.name}`);
+}
+
+const TEXT = /^(text|varchar\(\d+\))$/;
+const NUMBER = /^(integer|numeric(\(\d+, \d+\))?)$/;
+const TIME = /^(date|timestamptz)$/;
+
+/** Whether PostgreSQL converts values of one column type to another (text both ways, numbers, integer and boolean, dates and times). */
+export function castable(from: string, to: string): boolean {
+  if (TEXT.test(from) || TEXT.test(to)) return true;
+  if (NUMBER.test(from) && NUMBER.test(to)) return true;
+  if (TIME.test(from) && TIME.test(to)) return true;
+  const pair = new Set([from, to]);
+  return pair.has('integer') && pair.has('boolean');
 }
