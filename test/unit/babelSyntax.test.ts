@@ -13,7 +13,9 @@ const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', '
 const babel = createBabelSyntaxChecker();
 const typescript = createSyntaxChecker(ts);
 
-describe('bundled TypeScript syntax check (Babel)', () => {
+describe('bundled TypeScript syntax check (Babel)', function () {
+  // Two parsers over every file of a project: seconds each, more on a busy 2-core machine.
+  this.timeout(60_000);
   for (const name of ['events', 'tasks', 'clinic', 'library']) {
     it(`accepts every generated TypeScript file of the ${name} project, as the compiler does`, () => {
       const spec = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), 'utf8')));
