@@ -66,6 +66,7 @@ describe('Takoss: Change This Project… (code-server + Chromium)', function () 
     await app.waitForSelector('[data-testid=update-preview]', { timeout: 90_000 });
     assert.equal(await app.getAttribute(`[data-testid="preview-file-${EDITED}"]`, 'data-action'), 'merged', 'the edited route merges');
     assert.ok(await app.locator('[data-testid=preview-added] li', { hasText: /migrations\/0002_.*\.sql/ }).count(), 'a new migration is added');
+    assert.match((await app.textContent('[data-testid=preview-migration]')) ?? '', /0002_.*phone/i, 'the preview says what the migration does');
     assert.ok(readFileSync(path.join(project, EDITED), 'utf8').startsWith(USER_LINE) && !/phone/i.test(readFileSync(path.join(project, 'backend/src/db/schema.ts'), 'utf8')), 'nothing is written before Apply');
     await app.locator('[data-testid=update-preview]').scrollIntoViewIfNeeded();
     await screenshot(page, 'change-1-preview');

@@ -136,6 +136,8 @@ describe('Change This Project…', function () {
     assert.equal(action(untouched), 'kept');
     assert.ok(shown.files.some((file) => file.action === 'updated'), 'untouched files the change affects are updated');
     assert.ok(shown.files.some((file) => file.action === 'added' && /migrations\/0002_.*\.sql$/.test(file.path)), 'the schema change is a new migration');
+    assert.match(shown.migration?.path ?? '', /migrations\/0002_.*\.sql$/);
+    assert.equal(action('backend/migrations/0001_init.sql'), 'unchanged', 'the first migration is never rewritten');
     assert.equal(action('NOTES.md'), undefined, 'a file Takoss never generated is not in the plan');
     assert.equal(await text(vscode.Uri.joinPath(project, conflicting)), conflictLines.join('\n'), 'nothing is written before Apply');
 

@@ -89,6 +89,8 @@ export const UpdatePreview = z.object({
   files: z.array(PreviewFile).max(5000),
   /** The plan in words (one line per action and file). */
   lines: z.array(z.string().max(1000)).max(6000),
+  /** The schema change's new migration: its path and what it does. */
+  migration: z.object({ path: z.string().max(240), summary: z.array(z.string().max(600)).max(200) }).optional(),
   /** Why no update can be made (the run failed, the schema change was refused, ...). */
   refusal: ShortText.optional(),
 });

@@ -8,7 +8,6 @@ import { errorText, type Logger } from '../../core/log';
 import { Sink } from '../../core/output/sink/sink';
 import { applyUpdate } from '../../core/update/apply';
 import type { PlannedFile, UpdatePlan } from '../../core/update/plan';
-import { summarizePlan } from '../../core/update/summary';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { ChangeTarget, HostToWebview, PreviewFile, ProviderChoice } from '../../model/protocol';
 import type { AcceptedModel } from '../../model/run/events';
@@ -105,12 +104,13 @@ export class ChangeSession {
     }
     try {
       const planned = await planProjectUpdate(new Sink(workspacePort(project.root)), spec, files);
-      if ('refusal' in planned) return void (await refuse(planned.refusal));
+      if (planned.kind === 'refused') return void (await refuse(`The database cannot be changed safely, so nothing will be written: ${planned.reasons.join(' ')}`));
       this.pending = { runId, plan: planned.plan };
-      const summary = summarizePlan(planned.plan);
+      const { summary } = planned;
       this.log.info(`Update of ${project.folder} planned: ${summary.lines.filter((line) => !line.startsWith(' ')).join('; ')}`);
       const visible = planned.plan.files.filter((file) => file.action !== 'memory');
-      await this.post({ type: 'updatePreview', runId, folder: project.folder, files: visible.slice(0, 5000).map(previewFile), lines: summary.lines.slice(0, 6000) });
+      const migration = planned.migration && { path: planned.migration.path, summary: planned.migration.summary.slice(0, 200).map((line) => line.slice(0, 600)) };
+      await this.post({ type: 'updatePreview', runId, folder: project.folder, files: visible.slice(0, 5000).map(previewFile), lines: summary.lines.slice(0, 6000), migration });
     } catch (error) {
       this.log.error(`Planning the update of ${project.folder} failed: ${errorText(error)}`);
       await refuse(`Takoss could not plan the update: ${errorText(error)}`);

@@ -107,6 +107,12 @@ export function UpdatePreview(props: {
           {preview.refusal}
         </p>
       )}
+      {preview.migration && (
+        <p data-testid="preview-migration">
+          The database changes through a new migration, <code>{preview.migration.path}</code>: {preview.migration.summary.join('; ')}. The migrations the project
+          already has stay as they are.
+        </p>
+      )}
       {GROUPS.map(({ action, label }) => {
         const files = preview.files.filter((file) => file.action === action);
         if (!files.length) return null;
