@@ -8,7 +8,9 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { GenerationRecord } from '../../src/core/history/store';
+import { type GenerationRecord, reviewedSpecOf } from '../../src/core/history/store';
+import { renameEntity } from '../../src/model/project/edit';
+import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { unzipProject } from '../../src/core/output/zip';
 import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
 import { extractSpec } from '../../src/core/extract';
@@ -26,12 +28,18 @@ const root = () => {
 };
 
 /** Generates offline through a panel-like runner that records into the extension's history. */
-async function generate(api: TakossApi, name: string, requirements = 'Blog with auth and posts.'): Promise<GenerationRecord> {
+async function generate(
+  api: TakossApi,
+  name: string,
+  requirements = 'Blog with auth and posts.',
+  options: { spec?: ProjectSpec; folder?: string; merge?: { replace: string[] } } = {},
+): Promise<GenerationRecord> {
   const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-journal-'));
   const { runner, dispose } = standaloneRunner(journals, api.history);
   try {
-    const spec = extractSpec(requirements, { projectName: name });
-    const runId = await runner.start({ requestId: `h-${name}`, spec, provider: 'offline', folder: `history-${name}-${Date.now()}` });
+    const spec = options.spec ?? extractSpec(requirements, { projectName: name });
+    const folder = options.folder ?? `history-${name}-${Date.now()}`;
+    const runId = await runner.start({ requestId: `h-${name}`, spec, provider: 'offline', folder, merge: options.merge });
     assert.ok(runId, 'the run started');
     return await waitFor(async () => {
       const record = await api.history.get(runId);
@@ -174,19 +182,39 @@ describe('Generation history in the extension host', function () {
     }
   });
 
-  it('regenerate opens the form filled with the same requirements', async () => {
-    const record = await generate(api, 'again', 'A recipe book. A recipe has a title and steps.');
+  it('regenerate opens the review on the reviewed spec (review edits intact), and a generation into the same folder joins the project', async () => {
+    const text = 'A recipe book. A recipe has a title and steps.';
+    const reviewed = renameEntity(extractSpec(text, { projectName: 'again' }), 'Recipe', 'Dish');
+    const folder = `history-again-${Date.now()}`;
+    const first = await generate(api, 'again', text, { spec: reviewed, folder });
+    assert.deepEqual([first.projectId, first.kind, first.previousRecordId], [first.id, 'generate', undefined], 'a new folder: a project of its own');
+    assert.equal(first.reviewedSpec, undefined, 'offline the run generated the reviewed spec: kept once');
+    assert.deepEqual(reviewedSpecOf(first).entities.map((e) => e.name), ['Dish']);
+
     const panel = await vscode.commands.executeCommand<TakossPanel>('takoss.generateProject');
     await panel.whenReady(30_000);
     const posted: HostToWebview[] = [];
     const listening = panel.onDidPostMessage((message) => posted.push(message));
     try {
-      await vscode.commands.executeCommand('takoss.history.regenerate', record.id);
-      const startFrom = await waitFor(() => posted.find((m) => m.type === 'startFrom'), 'the filled form');
-      assert.deepEqual(startFrom, { type: 'startFrom', requirements: 'A recipe book. A recipe has a title and steps.', projectName: 'again', provider: 'offline' });
+      await vscode.commands.executeCommand('takoss.history.regenerate', first.id);
+      const startFrom = await waitFor(() => posted.find((m) => m.type === 'startFrom'), 'the review of the reviewed spec');
+      assert.ok(startFrom.type === 'startFrom');
+      assert.deepEqual(startFrom, { type: 'startFrom', requirements: text, spec: reviewedSpecOf(first), provider: 'offline' });
+      assert.ok(!('projectName' in startFrom), 'no name for the form to keep');
     } finally {
       listening.dispose();
     }
+
+    const second = await generate(api, 'again', text, { spec: reviewedSpecOf(first), folder, merge: { replace: [] } });
+    assert.deepEqual([second.projectId, second.kind, second.previousRecordId], [first.id, 'generate', first.id], 'the folder held the project: its next generation');
+    const provider = new HistoryViewProvider(api.history, () => false);
+    const top = (await provider.getChildren()).map((record) => record.id);
+    assert.ok(top.includes(second.id) && !top.includes(first.id), 'one item for the project: its latest generation');
+    assert.deepEqual((await provider.getChildren(second)).map((record) => record.id), [first.id], 'holding the earlier one');
+    const item = provider.getTreeItem(second);
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.match(String(item.description), /^generation 2 of 2 · /);
+    assert.match(String(provider.getTreeItem(first).description), /^generation 1 of 2 · /);
   });
 
   it('exports a generation as a zip of exactly its files', async () => {

@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { STALE_LOCK_MS } from '../../src/core/history/recordLock';
-import { type GenerationRecord, HistoryRecordTooLargeError, HistoryStore, MAX_RECORD_BYTES, RECORD_VERSION } from '../../src/core/history/store';
+import { generationsByProject, linkForFolder } from '../../src/core/history/projects';
+import { type GenerationRecord, HistoryRecordTooLargeError, HistoryStore, MAX_RECORD_BYTES, RECORD_VERSION, reviewedSpecOf, withFinalSpec } from '../../src/core/history/store';
 import { extractSpec } from '../../src/core/extract';
 
 const spec = extractSpec('Blog with auth and posts.');
@@ -14,6 +15,8 @@ const record = (id: string, createdAt: number): GenerationRecord => ({
   createdAt,
   requirements: 'Blog with auth and posts.',
   spec,
+  projectId: id,
+  kind: 'generate',
   provider: 'offline',
   status: 'succeeded',
   folder: 'blog',
@@ -71,6 +74,59 @@ describe('generation history store', () => {
     assert.deepEqual(listing.unreadable, ['000000000000800-future.json']);
   });
 
+  it('reads version 2 records (before projects) as generations of a project of their own, with their spec as the reviewed one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const { projectId: _project, kind: _kind, ...v2 } = record('v2', 900);
+    writeFileSync(path.join(dir, '000000000000900-v2.json'), JSON.stringify({ ...v2, recordVersion: 2 }));
+    const [migrated] = (await new HistoryStore(dir).list()).records;
+    assert.equal(migrated?.recordVersion, RECORD_VERSION);
+    assert.equal(migrated?.projectId, 'v2');
+    assert.equal(migrated?.kind, 'generate');
+    assert.equal(migrated?.previousRecordId, undefined);
+    assert.equal(migrated && reviewedSpecOf(migrated), migrated?.spec);
+  });
+
+  it('keeps the reviewed spec and the project link of a record, and refuses a malformed link', async () => {
+    const store = new HistoryStore(mkdtempSync(path.join(os.tmpdir(), 'takoss-history-')));
+    const reviewed = { ...spec, title: 'Reviewed blog', entities: spec.entities.map((e) => ({ ...e, label: `${e.label} (edited)` })) };
+    await store.save({ ...record('second', 2000), projectId: 'first', kind: 'update', previousRecordId: 'first', reviewedSpec: reviewed });
+    const saved = await store.get('second');
+    assert.ok(saved);
+    assert.deepEqual([saved.projectId, saved.kind, saved.previousRecordId], ['first', 'update', 'first']);
+    assert.deepEqual(reviewedSpecOf(saved), reviewed, 'the review edits come back as they were');
+    assert.deepEqual(saved.spec, spec, 'beside the spec the run generated from');
+    await assert.rejects(store.save({ ...record('x', 1), previousRecordId: '../other' }), /previousRecordId/);
+    await assert.rejects(store.save({ ...record('y', 1), kind: 'rewrite' as 'update' }), /kind/);
+  });
+
+  it("keeps the reviewed spec beside the run's final one only when the run changed it (Claude's model), and only the first reviewed one", () => {
+    const reviewed = { ...spec, title: 'Reviewed blog' };
+    const claudes = { ...reviewed, entities: [...reviewed.entities, { ...reviewed.entities[0], name: 'Comment' }] };
+    const started = { ...record('run', 1000), spec: reviewed };
+    const changed = withFinalSpec(started, claudes);
+    assert.equal(changed.spec, claudes);
+    assert.equal(changed.reviewedSpec, reviewed);
+    assert.equal(reviewedSpecOf(withFinalSpec(changed, { ...claudes, title: 'Again' })), reviewed, 'a later final spec never replaces the reviewed one');
+    const same = withFinalSpec(started, JSON.parse(JSON.stringify(reviewed)));
+    assert.equal(same.reviewedSpec, undefined, 'offline the run generates the reviewed spec: kept once');
+    assert.deepEqual(reviewedSpecOf(same), reviewed);
+  });
+
+  it('links a run to the latest generation of its folder only when the folder already held files', () => {
+    const at = (id: string, createdAt: number, folder: string, projectId = id) => ({ id, createdAt, folder, projectId });
+    const records = [at('a1', 1000, '/ws/blog'), at('a2', 3000, '/ws/blog', 'a1'), at('b1', 2000, '/ws/shop')];
+    assert.deepEqual(linkForFolder(records, '/ws/blog', true, 'new'), { projectId: 'a1', previousRecordId: 'a2' });
+    assert.deepEqual(linkForFolder(records, '/ws/blog', false, 'new'), { projectId: 'new' }, 'an emptied folder starts a new project');
+    assert.deepEqual(linkForFolder(records, '/ws/other', true, 'new'), { projectId: 'new' }, 'files Takoss never recorded');
+    assert.deepEqual(linkForFolder([...records, at('new', 4000, '/ws/blog')], '/ws/blog', true, 'new'), { projectId: 'a1', previousRecordId: 'a2' }, 'never itself');
+    const grouped = generationsByProject([...records, at('c1', 500, '/ws/blog')]);
+    assert.deepEqual([...grouped].map(([project, generations]) => [project, generations.map((g) => g.id)]), [
+      ['a1', ['a2', 'a1']],
+      ['b1', ['b1']],
+      ['c1', ['c1']],
+    ]);
+  });
+
   it('keeps each record\'s event log beside it, and deletes both', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
     const store = new HistoryStore(dir);
@@ -111,7 +167,7 @@ describe('generation history store', () => {
       const store = new HistoryStore(${JSON.stringify(dir)});
       (async () => {
         for (let i = 0; i < 40; i++) {
-          await store.save({ recordVersion: ${RECORD_VERSION}, stageCount: 1, stages: [], id: '${window}-' + i, createdAt: Date.now(), requirements: 'x', spec, provider: 'offline',
+          await store.save({ recordVersion: ${RECORD_VERSION}, stageCount: 1, stages: [], id: '${window}-' + i, projectId: '${window}-' + i, createdAt: Date.now(), requirements: 'x', spec, provider: 'offline',
             status: 'succeeded', folder: 'f', durationMs: 1, usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 }, files: [] });
         }
       })().catch((e) => { console.error(e); process.exit(1); });`;

@@ -44,6 +44,7 @@ function DescribeScreen({
   review: ReviewApi;
   formKey: number;
   onReviewReady: () => void;
+  onClear: () => void;
   disabled: boolean;
   draft?: Draft;
   onDraft: (draft: Draft) => void;
@@ -138,18 +139,23 @@ export function App({ bridge }: { bridge: Bridge }) {
   const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
   const showReview = step === 'review' && review.review !== undefined;
   const [explanation, closeExplanation] = useExplanation(bridge);
-  const { formKey, startProvider } = useStartFrom(bridge, run.reset, setDraft, setStep);
   const change = useChange(bridge, review, {
     showReview: () => {
       run.reset();
       setStep('review');
     },
   });
+  // Whatever comes next is another project: no run, and no change of the last one, is carried into it.
+  const forgetProject = () => {
+    run.reset();
+    change.leave();
+  };
+  const { formKey, startProvider } = useStartFrom(bridge, { resetRun: forgetProject, setDraft, setStep, reopen: review.reopen });
 
   let body;
   if (running) {
     const startOver = () => {
-      run.reset();
+      forgetProject();
       setStep('describe');
     };
     const preview = change.preview && change.preview.runId === run.view.runId ? change.preview : undefined;
@@ -168,7 +174,14 @@ export function App({ bridge }: { bridge: Bridge }) {
       <DescribeScreen
         review={review}
         formKey={formKey}
-        onReviewReady={() => setStep('review')}
+        onReviewReady={() => {
+          change.leave(); // a model read from the text is a new project, never a change of the last one
+          setStep('review');
+        }}
+        onClear={() => {
+          review.close();
+          forgetProject();
+        }}
         disabled={!connected}
         draft={draft}
         onDraft={setDraft}

@@ -15,6 +15,10 @@ const EXAMPLES = [
   },
 ];
 
+/**
+ * What the form holds between visits. `name` is only ever what the user typed: empty, the host
+ * derives the project name from the text, so the name follows the text until the user edits it.
+ */
 export interface Draft {
   requirements: string;
   name: string;
@@ -26,6 +30,8 @@ export interface DescribeFormProps {
   busy?: boolean;
   draft?: Draft;
   onDraft: (draft: Draft) => void;
+  /** Clear was pressed: the form is empty again (the app forgets the review behind it). */
+  onClear?: () => void;
   /** Claude is offered only with a stored key; otherwise the form offers to set one. */
   hasApiKey: boolean;
   defaultProvider: ProviderChoice;
@@ -84,23 +90,31 @@ function ProviderChoiceField({ provider, hasApiKey, onChoose, onSetApiKey }: { p
 function useDraft(draft: Draft | undefined, onDraft: (draft: Draft) => void) {
   const [requirements, setRequirementsState] = useState(draft?.requirements ?? '');
   const [name, setNameState] = useState(draft?.name ?? '');
-  const setRequirements = (value: string) => {
-    setRequirementsState(value);
-    onDraft({ requirements: value, name });
+  const replace = (next: Draft) => {
+    setRequirementsState(next.requirements);
+    setNameState(next.name);
+    onDraft(next);
   };
-  const setName = (value: string) => {
-    setNameState(value);
-    onDraft({ requirements, name: value });
+  return {
+    requirements,
+    name,
+    setRequirements: (value: string) => replace({ requirements: value, name }),
+    setName: (value: string) => replace({ requirements, name: value }),
+    /**
+     * An example is a new project: it replaces the text, and a name typed for the text it replaces
+     * goes with it (one typed into an empty form was meant for this project and stays).
+     */
+    startFromExample: (text: string) => replace({ requirements: text, name: requirements.trim() ? '' : name }),
+    clear: () => replace({ requirements: '', name: '' }),
   };
-  return { requirements, name, setRequirements, setName };
 }
 
 /**
  * Step 1: requirements text, an optional project name and the provider. Validated with the same
  * zod schema the host uses; errors are shown inline. Ctrl/Cmd+Enter in the text submits.
  */
-export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft, hasApiKey, defaultProvider, onSetApiKey }: DescribeFormProps) {
-  const { requirements, name, setRequirements, setName } = useDraft(draft, onDraft);
+export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft, onClear, hasApiKey, defaultProvider, onSetApiKey }: DescribeFormProps) {
+  const { requirements, name, setRequirements, setName, startFromExample, clear } = useDraft(draft, onDraft);
   const [chosen, setProvider] = useState<ProviderChoice>(defaultProvider);
   const provider: ProviderChoice = hasApiKey ? chosen : 'offline';
   const [errors, setErrors] = useState<FormErrors>({});
@@ -133,7 +147,7 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
       <div className="examples">
         Start from an example:{' '}
         {EXAMPLES.map((example, index) => (
-          <button key={example.text} type="button" className="link" onClick={() => setRequirements(example.text)} data-testid={`example-${index}`}>
+          <button key={example.text} type="button" className="link" onClick={() => startFromExample(example.text)} data-testid={`example-${index}`}>
             {example.name}
           </button>
         ))}
@@ -151,9 +165,23 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
       />
       <FieldError id="name-error" testId="name-error" message={errors.name} />
       <ProviderChoiceField provider={provider} hasApiKey={hasApiKey} onChoose={setProvider} onSetApiKey={onSetApiKey} />
-      <VscodeButton onClick={() => submit()} disabled={disabled || busy} data-testid="review-button">
-        {busy ? 'Reading the requirements…' : 'Review the data model'}
-      </VscodeButton>
+      <div className="buttons">
+        <VscodeButton onClick={() => submit()} disabled={disabled || busy} data-testid="review-button">
+          {busy ? 'Reading the requirements…' : 'Review the data model'}
+        </VscodeButton>
+        <VscodeButton
+          secondary
+          onClick={() => {
+            clear();
+            setErrors({});
+            onClear?.();
+          }}
+          disabled={busy || (!requirements && !name)}
+          data-testid="clear-button"
+        >
+          Clear
+        </VscodeButton>
+      </div>
     </form>
   );
 }

@@ -16,15 +16,29 @@ import { RunEvent, Usage } from '../../model/run/events';
 import { ProjectSpec } from '../../model/project/projectSpec';
 import { withRecordLock } from './recordLock';
 
-export const RECORD_VERSION = 2;
+export const RECORD_VERSION = 3;
+
+const RecordId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 
 export const GenerationRecord = z.object({
   recordVersion: z.literal(RECORD_VERSION),
-  id: z.string().regex(/^[A-Za-z0-9-]{1,100}$/),
+  id: RecordId,
   createdAt: z.number(),
   finishedAt: z.number().optional(),
   requirements: z.string(),
+  /** The model the run generated from in the end (Claude may have added or renamed entities). */
   spec: ProjectSpec,
+  /**
+   * The spec as the user reviewed it, with their edits, when the run changed it afterwards (Claude's
+   * model); absent, `spec` is the reviewed spec. "Regenerate…" starts from this one.
+   */
+  reviewedSpec: ProjectSpec.optional(),
+  /** The project this generation belongs to: the id of its first record (every later one of the same folder shares it). */
+  projectId: RecordId,
+  /** A first generation (or one into a folder that had files), or an update of an existing project. */
+  kind: z.enum(['generate', 'update']).default('generate'),
+  /** The project's record this one follows (the generation it regenerated or updated). */
+  previousRecordId: RecordId.optional(),
   provider: z.enum(['offline', 'anthropic']),
   model: z.string().optional(),
   /** "running" is saved when a run starts: a record still running after its window died was interrupted. */
@@ -53,7 +67,24 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   }),
   /** Version 1: no stage outcomes (nothing to learn from), size taken from the spec. */
   1: (old) => ({ ...old, recordVersion: 2, stageCount: old.stageCount ?? 0, stages: old.stages ?? [] }),
+  /** Version 2: not linked to a project (each its own), `spec` the only spec kept. */
+  2: (old) => ({ ...old, recordVersion: 3, projectId: old.projectId ?? old.id, kind: old.kind ?? 'generate' }),
 };
+
+/** The spec "Regenerate…" starts from: the one the user reviewed (older records keep only the run's). */
+export function reviewedSpecOf(record: Pick<GenerationRecord, 'spec' | 'reviewedSpec'>): ProjectSpec {
+  return record.reviewedSpec ?? record.spec;
+}
+
+/**
+ * The record once its run generated from `finalSpec` (Claude's model, say): that one becomes
+ * `spec`, and the reviewed spec, with the user's edits, is kept beside it when they differ.
+ */
+export function withFinalSpec(record: GenerationRecord, finalSpec: ProjectSpec): GenerationRecord {
+  const reviewed = reviewedSpecOf(record);
+  const changed = JSON.stringify(finalSpec) !== JSON.stringify(reviewed);
+  return { ...record, spec: finalSpec, reviewedSpec: changed ? reviewed : undefined };
+}
 
 /** Brings an older record up to the current version, one step at a time; newer ones are left to fail. */
 export function migrateRecord(raw: unknown): unknown {

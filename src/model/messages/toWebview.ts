@@ -180,11 +180,15 @@ export const RunSnapshot = z.object({
 /** Answer to rateRun: the rating as stored (or why it was not). */
 export const RunRated = z.object({ type: z.literal('runRated'), replyTo: RequestId, runId: z.string().min(1).max(100), rating: Rating.optional(), error: ShortText.optional() });
 
-/** "Regenerate" from the history: the form again, filled with that generation's requirements to run as they are or edit. */
+/**
+ * "Regenerate…" from the history: the review step again on that generation's reviewed spec (the
+ * user's review edits intact), to generate as it is or edited; the form behind it holds the
+ * requirements. Without a spec (too large to send) the form opens with the requirements alone.
+ */
 export const StartFrom = z.object({
   type: z.literal('startFrom'),
   requirements: z.string().max(200_000),
-  projectName: z.string().max(100).optional(),
+  spec: ProjectSpec.optional(),
   provider: z.enum(['offline', 'anthropic']).optional(),
 });
 

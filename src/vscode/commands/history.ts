@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { GenerationRecord } from '../../core/history/store';
+import { type GenerationRecord, reviewedSpecOf } from '../../core/history/store';
 import { errorText, type Logger } from '../../core/log';
 import { exportProjectZip } from '../export/zipExport';
 import { removeRunFiles } from '../generation/workspaceSink';
@@ -109,11 +109,17 @@ export class HistoryActions {
     }
   }
 
-  /** The form again with the same requirements, to generate as they are or edited. */
+  /**
+   * The review step again on the generation's reviewed spec (the user's review edits intact), to
+   * generate as it is or edited; a spec too large to send opens the form with the requirements.
+   */
   async regenerate(record: GenerationRecord): Promise<void> {
     const panel = this.panels.open();
     await panel.whenReady();
-    await panel.post({ type: 'startFrom', requirements: record.requirements, projectName: record.spec.name, provider: record.provider });
+    const start = { type: 'startFrom', requirements: record.requirements, provider: record.provider } as const;
+    if (await panel.post({ ...start, spec: reviewedSpecOf(record) })) return;
+    this.log.warn(`Regenerate: the reviewed model of ${record.spec.name} could not be sent to the panel; it opens with the requirements instead`);
+    await panel.post(start);
   }
 
   async exportZip(record: GenerationRecord): Promise<vscode.Uri | undefined> {

@@ -1,6 +1,6 @@
-import type * as vscode from 'vscode';
-import type { GenerationRecord } from '../../core/history/store';
-import { RECORD_VERSION } from '../../core/history/store';
+import * as vscode from 'vscode';
+import { linkForFolder, type ProjectLink } from '../../core/history/projects';
+import { type GenerationRecord, RECORD_VERSION, withFinalSpec } from '../../core/history/store';
 import { stageOutcomes } from '../../core/learning/stageOutcomes';
 import type { RunEvent } from '../../model/run/events';
 import { replayRun, type RunState } from '../../model/run/runState';
@@ -15,6 +15,10 @@ export interface RecordingStart {
   model?: string;
   /** The folder the project is written to (kept as an absolute path: history is shared by every window). */
   target: vscode.Uri;
+  /** An update of an existing project (default: a generation). */
+  kind?: GenerationRecord['kind'];
+  /** The record this run changes (an update knows it); otherwise the latest record of a folder that already had files. */
+  previousRecordId?: string;
 }
 
 /**
@@ -28,16 +32,19 @@ export class RunRecording {
   ) {}
 
   static async begin(history: GenerationHistory, start: RecordingStart): Promise<RunRecording> {
+    const folder = start.target.scheme === 'file' ? start.target.fsPath : start.target.toString();
     const record: GenerationRecord = {
       recordVersion: RECORD_VERSION,
       id: start.runId,
       createdAt: Date.now(),
       requirements: start.spec.requirements.text,
       spec: start.spec,
+      ...(await projectLink(history, start, folder)),
+      kind: start.kind ?? 'generate',
       provider: start.provider,
       model: start.provider === 'anthropic' ? start.model : undefined,
       status: 'running',
-      folder: start.target.scheme === 'file' ? start.target.fsPath : start.target.toString(),
+      folder,
       durationMs: 0,
       usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
       files: [],
@@ -54,8 +61,8 @@ export class RunRecording {
    */
   async end(events: readonly RunEvent[], verification?: VerifyResult): Promise<GenerationRecord> {
     const outcome = outcomeOf(events, verification);
-    const updated = await this.history.update(this.record.id, (current) => ({ ...current, ...outcome }), events).catch(() => undefined);
-    this.record = updated ?? { ...this.record, ...outcome };
+    const updated = await this.history.update(this.record.id, (current) => withOutcome(current, outcome), events).catch(() => undefined);
+    this.record = updated ?? withOutcome(this.record, outcome);
     if (!updated) await this.history.save(this.record, events);
     return this.record;
   }
@@ -67,10 +74,35 @@ export class RunRecording {
  */
 export async function recordInterruption(history: GenerationHistory, runId: string, events: readonly RunEvent[]): Promise<void> {
   // Only a record still running (another window may have finished or rated it meanwhile).
-  await history.update(runId, (record) => (record.status === 'running' ? { ...record, ...outcomeOf(events), status: 'interrupted' } : record), events);
+  await history.update(runId, (record) => (record.status === 'running' ? { ...withOutcome(record, outcomeOf(events)), status: 'interrupted' } : record), events);
 }
 
-function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Partial<GenerationRecord> {
+/**
+ * Which project the run belongs to: the one of the record it names, else the latest of its folder
+ * when the folder had files before the run (a regeneration into it, a resume), else a new one.
+ */
+async function projectLink(history: GenerationHistory, start: RecordingStart, folder: string): Promise<ProjectLink> {
+  const previous = start.previousRecordId ? await history.get(start.previousRecordId) : undefined;
+  if (previous) return { projectId: previous.projectId, previousRecordId: previous.id };
+  return linkForFolder(await history.list(), folder, await hasFiles(start.target), start.runId);
+}
+
+async function hasFiles(folder: vscode.Uri): Promise<boolean> {
+  try {
+    return (await vscode.workspace.fs.readDirectory(folder)).length > 0;
+  } catch {
+    return false; // not there yet
+  }
+}
+
+type RunOutcome = Partial<GenerationRecord> & { finalSpec?: ProjectSpec };
+
+/** The record with the run's outcome; the spec the run generated from in the end, with the reviewed one kept. */
+function withOutcome(record: GenerationRecord, { finalSpec, ...outcome }: RunOutcome): GenerationRecord {
+  return finalSpec ? withFinalSpec({ ...record, ...outcome }, finalSpec) : { ...record, ...outcome };
+}
+
+function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): RunOutcome {
   const finished = events.findLast((event) => event.type === 'runFinished');
   const summary = finished?.type === 'runFinished' ? finished.summary : undefined;
   const started = events.find((event) => event.type === 'runStarted');
@@ -81,7 +113,7 @@ function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Pa
   // The model the run generated from in the end (Claude may have added or renamed entities).
   const updated = events.findLast((event) => event.type === 'specUpdated');
   return {
-    ...(updated?.type === 'specUpdated' ? { spec: updated.spec } : {}),
+    ...(updated?.type === 'specUpdated' ? { finalSpec: updated.spec } : {}),
     status: recordStatus(state),
     finishedAt: finished?.at ?? last?.at ?? Date.now(),
     // The run's wall-clock time as the panel shows it (model/run/runState.ts); an unfinished run's up to its last event.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { generationsByProject } from '../../core/history/projects';
 import type { GenerationRecord } from '../../core/history/store';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { formatDuration } from '../../model/run/outcome';
@@ -26,25 +27,40 @@ export function displayStatus(record: GenerationRecord, isRunning: IsRunning): k
 const cost = (usd: number) => (usd === 0 ? '$0' : usd < 0.01 ? '<$0.01' : `$${usd.toFixed(2)}`);
 const date = (ms: number) => new Date(ms).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** One generation in the tree: status icon, name, then date, provider and cost. */
-export function generationItem(record: GenerationRecord, isRunning: IsRunning): vscode.TreeItem {
+/** Where a generation stands in its project: the nth of how many (1 is the first). */
+export interface ProjectPlace {
+  number: number;
+  of: number;
+}
+
+/** "update 3 of 3", "generation 1 of 3": said only of projects generated more than once. */
+const placeText = (record: GenerationRecord, place?: ProjectPlace) =>
+  place && place.of > 1 ? `${record.kind === 'update' ? 'update' : 'generation'} ${place.number} of ${place.of}` : '';
+
+/**
+ * One generation in the tree: status icon, name, then date, provider and cost. The latest
+ * generation of a project generated more than once holds the earlier ones (expand to see them).
+ */
+export function generationItem(record: GenerationRecord, isRunning: IsRunning, place?: ProjectPlace): vscode.TreeItem {
   const status = STATUS[displayStatus(record, isRunning)];
   const provider = record.provider === 'anthropic' ? (record.model ?? 'Claude') : 'offline';
-  const item = new vscode.TreeItem(record.spec.name, vscode.TreeItemCollapsibleState.None);
+  const holdsEarlier = place !== undefined && place.number === place.of && place.of > 1;
+  const item = new vscode.TreeItem(record.spec.name, holdsEarlier ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = record.id;
-  item.description = `${date(record.createdAt)} · ${provider} · ${cost(record.usage.costUsd)}${record.rating ? (record.rating.up ? ' · rated good' : ' · rated poor') : ''}`;
+  const where = placeText(record, place);
+  item.description = `${where ? `${where} · ` : ''}${date(record.createdAt)} · ${provider} · ${cost(record.usage.costUsd)}${record.rating ? (record.rating.up ? ' · rated good' : ' · rated poor') : ''}`;
   item.iconPath = new vscode.ThemeIcon(status.icon, status.color ? new vscode.ThemeColor(status.color) : undefined);
   item.contextValue = GENERATION_CONTEXT;
-  item.tooltip = tooltip(record, status.label, provider);
-  item.accessibilityInformation = { label: `${record.spec.name}, ${status.label}, ${date(record.createdAt)}, ${provider}, ${cost(record.usage.costUsd)}` };
+  item.tooltip = tooltip(record, status.label, provider, where);
+  item.accessibilityInformation = { label: `${record.spec.name}, ${where ? `${where}, ` : ''}${status.label}, ${date(record.createdAt)}, ${provider}, ${cost(record.usage.costUsd)}` };
   item.command = { command: 'takoss.history.openInPanel', title: 'Open in Takoss Panel', arguments: [record.id] };
   return item;
 }
 
-function tooltip(record: GenerationRecord, status: string, provider: string): vscode.MarkdownString {
+function tooltip(record: GenerationRecord, status: string, provider: string, where: string): vscode.MarkdownString {
   const tokens = record.usage.inputTokens + record.usage.outputTokens;
   const lines = [
-    `**${escape(record.spec.name)}** — ${status}`,
+    `**${escape(record.spec.name)}** — ${status}${where ? ` (${where} of this project)` : ''}`,
     '',
     `${record.spec.entities.length} entities · ${record.files.length} files · ${formatDuration(record.durationMs)} · ${provider}${tokens ? ` · ${tokens.toLocaleString('en-US')} tokens` : ''} · ${cost(record.usage.costUsd)}`,
     record.verification ? `Verification: ${record.verification.ok ? 'passed' : `failed at ${record.verification.failedStep ?? 'a step'}`}` : 'Verification: not run',
@@ -64,9 +80,14 @@ function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&').replace(/\n+/g, ' ');
 }
 
-/** The "Generations" view: newest first; the welcome content shows while there are none. */
+/**
+ * The "Generations" view: one item per project, newest first; a project generated more than once
+ * shows its latest generation, which holds the earlier ones. The welcome content shows while there are none.
+ */
 export class HistoryViewProvider implements vscode.TreeDataProvider<GenerationRecord> {
   readonly onDidChangeTreeData: vscode.Event<void>;
+  /** Each shown record's place in its project, from the listing the children came from. */
+  private places = new Map<string, ProjectPlace>();
 
   constructor(
     private readonly history: GenerationHistory,
@@ -81,10 +102,17 @@ export class HistoryViewProvider implements vscode.TreeDataProvider<GenerationRe
   }
 
   getTreeItem(record: GenerationRecord): vscode.TreeItem {
-    return generationItem(record, this.isRunning);
+    return generationItem(record, this.isRunning, this.places.get(record.id));
   }
 
-  getChildren(element?: GenerationRecord): Promise<GenerationRecord[]> | GenerationRecord[] {
-    return element ? [] : this.history.list();
+  async getChildren(element?: GenerationRecord): Promise<GenerationRecord[]> {
+    const projects = generationsByProject(await this.history.list());
+    const places = new Map<string, ProjectPlace>();
+    for (const generations of projects.values()) generations.forEach((record, index) => places.set(record.id, { number: generations.length - index, of: generations.length }));
+    this.places = places;
+    if (!element) return [...projects.values()].map((generations) => generations[0]);
+    const generations = projects.get(element.projectId) ?? [];
+    // Only a project's latest generation holds the others.
+    return generations[0]?.id === element.id ? generations.slice(1) : [];
   }
 }

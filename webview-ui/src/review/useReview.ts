@@ -166,7 +166,11 @@ export function useReview(bridge: Bridge) {
   /** A spec reviewed before ("Regenerate…" from the history), as the user left it, checked again. */
   const reopen = useCallback((spec: ProjectSpec, provider: ProviderChoice) => load(() => bridge.reviewSpec(spec, provider), provider), [bridge, load]);
 
-  const close = useCallback(() => setReview(undefined), [setReview]);
+  /** Forgets the review and its error (the form was cleared: a new project starts from nothing). */
+  const close = useCallback(() => {
+    setReview(undefined);
+    setError(undefined);
+  }, [setReview]);
   const choices = useRunChoices(setReview);
   return { review, busy, checking, error, editError, begin, reopen, ...edits, ...choices, close, dismissEditError: () => setEditError(undefined) };
 }
