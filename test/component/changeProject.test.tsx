@@ -8,7 +8,7 @@ import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { WebviewToHost } from '../../src/model/protocol';
 import { App } from '../../webview-ui/src/App';
 import { loadFixtureSpec } from '../shared/claudeModels';
-import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostInfo, hostSends, invalidPosts, renderUi, screen, typeInto } from './helpers';
+import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostInfo, hostSends, invalidPosts, renderUi, runEvents, screen, typeInto, usage } from './helpers';
 
 const project = { name: 'fitness-studio', title: 'Fitness studio', folder: 'apps/fitness-studio' };
 
@@ -129,6 +129,24 @@ describe('Change This Project… (panel)', () => {
     assert.equal(lastPosted(api, 'openChangedFile').path, 'backend/src/db/schema.ts');
     assert.equal(screen.queryByTestId('update-apply'), null, 'applied once');
     assert.deepEqual(invalidPosts(api), []);
+  });
+
+  it('a new project after an update leaves change mode: nothing of the changed project carries over', async () => {
+    const { api } = await startChange();
+    await click('generate-button');
+    const update = lastPosted(api, 'updateProject');
+    await hostSends({ type: 'runAccepted', replyTo: update.requestId, runId: 'run-3', folder: project.folder, entities: [], warnings: [] });
+    const summary = { status: 'succeeded', stages: { total: 0, succeeded: 0, failed: 0, skipped: 0, cancelled: 0 }, files: 0, durationMs: 5, usage: usage(0, 0) };
+    for (const event of runEvents('run-3', [{ type: 'runStarted', concurrency: 1, stages: [] }, { type: 'runFinished', summary }])) await hostSends({ type: 'runEvent', event });
+    await click('new-button');
+    await typeInto(screen.getByTestId('requirements'), 'Blog with posts.');
+    await click('review-button');
+    const extract = lastPosted(api, 'extract');
+    const blog = loadFixtureSpec('tasks');
+    await hostSends({ type: 'specReview', replyTo: extract.requestId, spec: blog, problems: [], folder: 'tasks', folderExists: false, conflicts: [] });
+    assert.equal(screen.queryByTestId('change-banner'), null);
+    assert.equal(screen.getByTestId('generate-button').textContent?.trim(), 'Generate project');
+    assert.ok(screen.getByTestId('target-folder'));
   });
 
   it('Cancel drops the preview and tells the host, which writes nothing', async () => {

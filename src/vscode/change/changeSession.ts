@@ -31,6 +31,8 @@ export interface ChangingProject {
 interface PendingUpdate {
   runId: string;
   plan: UpdatePlan;
+  /** The spec the update generated: the project's model once applied. */
+  spec: ProjectSpec;
 }
 
 const MAX_LINES = 200;
@@ -105,7 +107,7 @@ export class ChangeSession {
     try {
       const planned = await planProjectUpdate(new Sink(workspacePort(project.root)), spec, files);
       if (planned.kind === 'refused') return void (await refuse(`The database cannot be changed safely, so nothing will be written: ${planned.reasons.join(' ')}`));
-      this.pending = { runId, plan: planned.plan };
+      this.pending = { runId, plan: planned.plan, spec: planned.spec };
       const { summary } = planned;
       this.log.info(`Update of ${project.folder} planned: ${summary.lines.filter((line) => !line.startsWith(' ')).join('; ')}`);
       const visible = planned.plan.files.filter((file) => file.action !== 'memory');
@@ -139,6 +141,7 @@ export class ChangeSession {
     this.pending = undefined;
     sharedUpdateDiffs().forget(pending.runId);
     const applied = await applyUpdate(pending.plan, new Sink(workspacePort(project.root)));
+    this.current = { ...project, spec: pending.spec };
     const written = new Set(applied.written);
     const conflicts = pending.plan.files.filter((file) => file.action === 'conflict' && written.has(file.path)).map((file) => file.path);
     this.log.info(`Applied the update of ${project.folder}: ${applied.written.length} written, ${applied.removed.length} removed, ${conflicts.length} with conflicts, ${applied.refused.length} left`);

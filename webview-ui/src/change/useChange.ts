@@ -68,9 +68,12 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
   );
 
   /** Starts the update's run (to memory): answered like generate; the preview follows when it ends. */
+  /** The spec of the update being previewed: once applied, it is the project's model (the next diff's "before"). */
+  const updating = useRef<ProjectSpec>(undefined);
   const update = useCallback(
     (spec: ProjectSpec, provider: ProviderChoice, acceptedModel?: AcceptedModel) => {
       setPreview(undefined);
+      updating.current = spec;
       return bridge.request((requestId) => ({ type: 'updateProject', requestId, spec, provider, acceptedModel }), 'runAccepted', 30 * 60_000);
     },
     [bridge, setPreview],
@@ -80,8 +83,10 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
   const apply = useCallback(async () => {
     const applied = await bridge.request((requestId) => ({ type: 'applyUpdate', requestId }), 'updateApplied', 10 * 60_000);
     setPreview((previous) => previous && { ...previous, applied });
+    const before = updating.current;
+    if (!applied.error && before) setMode((previous) => previous && { ...previous, before });
     return applied;
-  }, [bridge, setPreview]);
+  }, [bridge, setPreview, setMode]);
 
   const cancelUpdate = useCallback(() => {
     bridge.post({ type: 'cancelUpdate' });
