@@ -6,7 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { migrationForChange, nextMigrationPath } from '../../src/core/update/migrationStep';
 import { addEntity, addField, addRelation, addRule, deleteEntity, deleteField, deleteRelation, setAuth, updateField } from '../../src/model/project/edit';
 import type { Field, ProjectSpec } from '../../src/model/project/projectSpec';
-import { applyStep, assertSameSchema, freshSnapshot, loadSpec, migrateAndCompare, rows, sqlStep } from '../shared/migrationHarness';
+import { applyStep, assertSameSchema, databaseAt, freshSnapshot, loadSpec, migrateAndCompare, rows, sqlStep } from '../shared/migrationHarness';
 
 const studio = loadSpec('studio');
 
@@ -98,10 +98,20 @@ describe('migrationForChange: columns', function () {
     ]);
   });
 
-  it('refuses making a text column required when it has no default', () => {
-    const step = migrationForChange(studio, updateField(studio, 'Booking', 'note', { required: true }));
-    assert.equal(step.kind, 'refused');
-    assert.match(step.kind === 'refused' ? step.reasons[0] : '', /^Booking\.note becomes required, .*give Booking\.note a default, or make it optional/);
+  it('makes a text column required when every row has a value, and changes nothing while one has none', async () => {
+    const next = updateField(studio, 'Booking', 'note', { required: true });
+    const seedBooking = (note: string | null) => async (db: PGlite) => {
+      await seedMembers(db);
+      await db.exec(`INSERT INTO "fitness_classes" ("title", "starts_at", "ends_at", "capacity", "intensity", "price") VALUES ('Yoga', '2030-01-01T10:00Z', '2030-01-01T11:00Z', 10, 1, 5)`);
+      await db.query(`INSERT INTO "bookings" ("note", "member_id", "fitness_class_id") VALUES ($1, 1, 1)`, [note]);
+    };
+    const { step } = await migrateAndCompare(studio, next, { seed: seedBooking('window seat') });
+    assert.match(step.summary.join('\n'), /a row without a value stops the migration, which then changes nothing: fill them in first/);
+    const db = await databaseAt(studio);
+    await seedBooking(null)(db);
+    await assert.rejects(applyStep(db, step.sql), /contains null values/);
+    await db.exec('ROLLBACK');
+    assert.deepEqual(await rows(db, `SELECT "is_nullable" FROM information_schema.columns WHERE "table_name" = 'bookings' AND "column_name" = 'note'`), [{ is_nullable: 'YES' }]);
   });
 
   it('adds and removes unique constraints, enum values and bounds', async () => {

@@ -136,12 +136,17 @@ export function specName(table: CatalogTable, column: CatalogColumn): string {
   return `${table.label}.${column.model.relation?.name ?? column.model.prop}`;
 }
 
-function refuseRequired(table: CatalogTable, column: CatalogColumn, plan: MigrationPlan, why: string): void {
+/** A new required column on a table that may hold rows, with no value to give them. */
+function refuseRequired(table: CatalogTable, column: CatalogColumn, plan: MigrationPlan): void {
   const name = specName(table, column);
+  const why = 'is new and required';
   if (column.model.auth) {
     plan.refusals.push(`${name} ${why}, and existing ${table.label} rows have no sign-in ${column.model.prop}: sign-in cannot be added to a ${table.label} table that already holds rows by an update.`);
   } else if (column.model.relation) {
     plan.refusals.push(`${name} ${why}, and existing ${table.label} rows have no ${column.model.relation.name}: make the relation optional, then update again (fill it in, then make it required in a later change).`);
+  } else if (column.model.type === 'date' || column.model.type === 'datetime') {
+    // The database is never given a default for a date (the API fills those in), so only this helps.
+    plan.refusals.push(`${name} ${why}, and existing ${table.label} rows have no value for it: make it optional, then update again (fill it in, then make it required in a later change).`);
   } else {
     plan.refusals.push(`${name} ${why}, and existing ${table.label} rows have no value for it: give ${name} a default, or make it optional, then update again.`);
   }
@@ -150,7 +155,7 @@ function refuseRequired(table: CatalogTable, column: CatalogColumn, plan: Migrat
 function addColumn(table: CatalogTable, column: CatalogColumn, plan: MigrationPlan): void {
   const alter = `ALTER TABLE ${ident(table.name)}`;
   const fill = column.notNull ? fillValue(column.model) : undefined;
-  if (column.notNull && fill === undefined) return refuseRequired(table, column, plan, 'is new and required');
+  if (column.notNull && fill === undefined) return refuseRequired(table, column, plan);
   const parts = [ident(column.name), column.sqlType, column.notNull && 'NOT NULL', (column.default ?? fill) !== undefined && `DEFAULT ${column.default ?? fill}`];
   plan.statements.alterColumns.push(`${alter} ADD COLUMN ${parts.filter(Boolean).join(' ')};`);
   // The invented value is for the rows that exist; new rows must still say theirs.
@@ -185,9 +190,10 @@ function alterColumn(table: CatalogTable, old: CatalogColumn, column: CatalogCol
   }
   if (!old.notNull && column.notNull) {
     const fill = fillValue(column.model);
-    if (fill === undefined) return refuseRequired(table, column, plan, 'becomes required');
-    statements.push(`UPDATE ${ident(table.name)} SET ${ident(column.name)} = ${fill} WHERE ${ident(column.name)} IS NULL;`, `${alter} SET NOT NULL;`);
-    changes.push(`required (rows without a value get ${fill})`);
+    if (fill !== undefined) statements.push(`UPDATE ${ident(table.name)} SET ${ident(column.name)} = ${fill} WHERE ${ident(column.name)} IS NULL;`);
+    statements.push(`${alter} SET NOT NULL;`);
+    // Without a value to give, the rows must have one already: PostgreSQL checks, nothing is invented.
+    changes.push(fill !== undefined ? `required (rows without a value get ${fill})` : 'required (a row without a value stops the migration, which then changes nothing: fill them in first)');
   }
   if (old.notNull && !column.notNull) {
     statements.push(`${alter} DROP NOT NULL;`);

@@ -108,7 +108,9 @@ function readme(model: BackendModel): string {
     `- **Database: PostgreSQL through Drizzle ORM.** Without \`DATABASE_URL\` the embedded`,
     `  [PGlite](https://pglite.dev) (PostgreSQL compiled to WebAssembly) is used: in a folder for development,`,
     `  in memory for tests, so nothing needs installing. Set \`DATABASE_URL\` to use a PostgreSQL server (\`pg\`).`,
-    `- **Migrations: plain SQL** in \`migrations/\`, applied once each at startup (recorded in \`_migrations\`).`,
+    `- **Migrations: plain SQL** in \`migrations/\`, applied once each at startup (recorded in \`_migrations\`), each file in one`,
+    `  transaction. A change of the data model made with \`takoss update\` adds the next file (e.g. \`0002_add_phone_to_members.sql\`)`,
+    `  and keeps the rows; a file that has run is never edited.`,
     model.auth
       ? `- **Sign-in: email + password.** Passwords are hashed with scrypt (node:crypto); sessions are HS256 JWTs signed with \`JWT_SECRET\`: required in production (32+ random characters, \`openssl rand -base64 48\`); in development a random one is created in \`.data/jwt-secret\`; no secret is in the source.${bootstrapAdminRole(model.spec) ? ` \`ADMIN_EMAIL\` / \`ADMIN_PASSWORD\` create the first \`${model.auth.adminRole}\` at start while there is none.` : ''} Every endpoint except health, OpenAPI, register and login needs a signed-in user; signed-in users can read everything unless a rule restricts it.`
       : `- **No sign-in**: the spec has no accounts, so every endpoint is open.`,
