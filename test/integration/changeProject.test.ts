@@ -62,7 +62,10 @@ describe('Change This Project…', function () {
     const refusals: string[] = [];
     const runId = await session.update({ spec: changed, provider: 'offline' }, { accepted: () => undefined, refused: (reason) => void refusals.push(reason) });
     assert.ok(runId, `the update started (${refusals.join('; ')})`);
-    return waitFor(() => posted.find((message): message is Preview => message.type === 'updatePreview'), 'the preview', 120_000);
+    const shown = await waitFor(() => posted.find((message): message is Preview => message.type === 'updatePreview'), 'the preview', 120_000);
+    // The preview is posted as the run ends; it counts as ended right after (its journal closed).
+    await waitFor(() => !runner.service.isActive(runId), 'the end of the update run');
+    return shown;
   }
 
   async function apply(): Promise<Applied> {
@@ -98,7 +101,15 @@ describe('Change This Project…', function () {
     await panel.receive({ type: 'updateProject', requestId: 'u1', spec: changed, provider: 'offline' });
     const shown = await waitFor(() => seen.find((m): m is Preview => m.type === 'updatePreview'), 'the panel’s preview', 60_000);
     assert.ok(shown.files.some((f) => f.action === 'updated'), JSON.stringify(shown.files.filter((f) => f.action !== 'unchanged')));
-    panel.dispose();
+    // Closed as the user closes it (the panel manager then forgets it).
+    await closeAllEditors();
+  });
+
+  it('from a history item: the generation record names the project folder', async () => {
+    const record = { id: 'a-generation', folder: project.fsPath, spec };
+    const panel = await vscode.commands.executeCommand<TakossPanel | undefined>('takoss.changeProject', record);
+    assert.equal(panel?.change.project?.root.toString(), project.toString());
+    await closeAllEditors();
   });
 
   it('refuses a project generated before Takoss remembered its model, saying so', async () => {
