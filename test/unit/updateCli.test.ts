@@ -142,10 +142,11 @@ describe('takoss update (CLI)', function () {
 
   it('refuses a schema change that would lose data, before writing anything', async () => {
     const before = read(BASE_PATH);
-    const spec = updateField(loadFixtureSpec('library'), 'Book', 'website', { required: true });
+    // A new required text field: the books already stored have no value for it.
+    const spec = updateField(addField(loadFixtureSpec('library'), 'Book', 'subtitle'), 'Book', 'subtitle', { required: true });
     const result = await cli(['update', '--project', project, '--spec', specFile(spec)]);
     assert.equal(result.code, 1);
-    assert.match(result.err, /nothing was written:\n {2}Book\.website becomes required/);
+    assert.match(result.err, /nothing was written:\n {2}Book\.subtitle is new and required/);
     assert.equal(read(BASE_PATH), before);
   });
 
