@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { type GenerationRecord, reviewedSpecOf } from '../../src/core/history/store';
-import { renameEntity } from '../../src/model/project/edit';
+import { addField, renameEntity } from '../../src/model/project/edit';
+import { readChange } from '../../src/core/change';
+import { ChangeSession } from '../../src/vscode/change/changeSession';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import { unzipProject } from '../../src/core/output/zip';
 import { JOURNAL_VERSION, RunJournal } from '../../src/core/pipeline/journal';
@@ -215,6 +217,40 @@ describe('Generation history in the extension host', function () {
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     assert.match(String(item.description), /^generation 2 of 2 · /);
     assert.match(String(provider.getTreeItem(first).description), /^generation 1 of 2 · /);
+  });
+
+  it('records an update of a project (Change This Project…) as its own generation of it, after the one it changed', async () => {
+    const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-journal-'));
+    const { runner, dispose } = standaloneRunner(journals, api.history);
+    const posted: HostToWebview[] = [];
+    const session = new ChangeSession(async (message) => (posted.push(message), true), quietLog, runner.service, async (s, t) => ({ ...readChange(s, t), by: 'offline' }));
+    try {
+      const spec = extractSpec('A club keeps members with a name and an email.', { projectName: 'club' });
+      const folder = `history-club-${Date.now()}`;
+      const firstId = await runner.start({ requestId: 'club-1', spec, provider: 'offline', folder });
+      assert.ok(firstId);
+      const first = await waitFor(async () => {
+        const record = await api.history.get(firstId);
+        return record && record.status !== 'running' ? record : undefined;
+      }, 'the first generation', 120_000);
+      const uri = vscode.Uri.joinPath(root(), folder);
+      await session.begin({ root: uri, folder, spec }, 'offline');
+      const updateId = await session.update({ spec: addField(spec, 'Member', 'phone'), provider: 'offline' }, { accepted: () => undefined, refused: (reason) => assert.fail(reason) });
+      assert.ok(updateId, 'the update started');
+      await waitFor(() => posted.find((message) => message.type === 'updatePreview'), 'the preview', 120_000);
+      const update = await waitFor(async () => {
+        const record = await api.history.get(updateId);
+        return record && record.status !== 'running' ? record : undefined;
+      }, 'the update record', 60_000);
+      assert.deepEqual([update.kind, update.projectId, update.previousRecordId], ['update', first.id, first.id]);
+      assert.ok(reviewedSpecOf(update).entities.find((e) => e.name === 'Member')?.fields.some((f) => f.name === 'phone'), 'the changed model is the one it keeps');
+      const provider = new HistoryViewProvider(api.history, () => false);
+      assert.deepEqual((await provider.getChildren(update)).map((record) => record.id), [first.id]);
+      assert.match(String(provider.getTreeItem(update).description), /^update 2 of 2 · /);
+    } finally {
+      session.cancel();
+      dispose();
+    }
   });
 
   it('exports a generation as a zip of exactly its files', async () => {

@@ -78,7 +78,9 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
   const journal = await openJournal(host, options, stream, { runId, entities, warnings });
   const record: RunRecord = { runId, folder, target, projectName: spec.name, entities, warnings, events: () => stream.events, interrupted: false };
   host.registry.add(record);
-  const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target }));
+  // An update joins the project's history as its own generation, after the latest one of its folder.
+  const kind = options.toMemory ? 'update' : 'generate';
+  const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target, kind }));
   host.log.info(
     `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''}): ${entities.join(', ')}`,
   );
