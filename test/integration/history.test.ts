@@ -233,6 +233,7 @@ describe('Generation history in the extension host', function () {
         const record = await api.history.get(firstId);
         return record && record.status !== 'running' ? record : undefined;
       }, 'the first generation', 120_000);
+      await waitFor(() => !runner.service.isActive(firstId), 'the first run to end', 60_000);
       const uri = vscode.Uri.joinPath(root(), folder);
       await session.begin({ root: uri, folder, spec }, 'offline');
       const updateId = await session.update({ spec: addField(spec, 'Member', 'phone'), provider: 'offline' }, { accepted: () => undefined, refused: (reason) => assert.fail(reason) });

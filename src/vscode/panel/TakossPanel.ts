@@ -117,17 +117,14 @@ export class TakossPanel extends Disposable {
         if (!panel.visible) this.ready = false;
       }),
     );
-    this._register(
-      panel.onDidDispose(() => {
-        this.disposedEmitter.fire();
-        this.dispose();
-      }),
-    );
+    this._register(panel.onDidDispose(() => this.dispose()));
   }
 
   override dispose(): void {
     if (this.isDisposed) return;
     this.pendingPings.cancelAll('The Takoss panel was closed');
+    // Told before the emitters go: closed by the user or disposed by code, the manager forgets it.
+    this.disposedEmitter.fire();
     super.dispose();
     this.panel.dispose();
   }
