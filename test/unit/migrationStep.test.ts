@@ -217,6 +217,18 @@ describe('migrationForChange: relations and rules', function () {
   });
 });
 
+describe('the migration file', () => {
+  it('says every change in a comment line and is named after the first table or column change', () => {
+    const next = newField(addEntity(studio, 'Room'), 'Member', { name: 'city', type: 'string', required: true, default: "O'Brien -- Town" });
+    const step = sqlStep(studio, next);
+    assert.equal(step.slug, 'add_rooms_and_2_more');
+    const header = step.sql.split('\n\n')[0].split('\n');
+    assert.ok(header.every((line) => line.startsWith('-- ')), header.join('\n'));
+    assert.deepEqual(header.slice(1), step.summary.map((line) => `-- ${line}`));
+    assert.match(step.sql, /ADD COLUMN "city" varchar\(255\) NOT NULL DEFAULT 'O''Brien -- Town';/);
+  });
+});
+
 describe('nextMigrationPath', () => {
   it('numbers after the highest existing migration, with a safe short slug', () => {
     const existing = ['backend/migrations/0001_init.sql', 'backend/migrations/0002_add_rooms.sql'];

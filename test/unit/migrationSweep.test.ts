@@ -52,6 +52,9 @@ describe('migrationForChange: every edit of a spec', function () {
       outcomes[step.kind] += 1;
       if (step.kind === 'refused') assert.ok(step.reasons.every((reason) => reason.length > 40), `${change.name}: ${step.reasons.join(' ')}`);
       if (step.kind !== 'sql') continue;
+      // The migrator wraps the file in one transaction: a COMMIT of its own would end it early.
+      assert.doesNotMatch(step.sql, /^\s*(BEGIN|COMMIT|ROLLBACK)\b/im, change.name);
+      assert.match(step.slug, /^[a-z0-9_]{1,48}$/, change.name);
       const expected = await freshSnapshot(change.next);
       const db = await databaseAt(library);
       await applyStep(db, step.sql);
