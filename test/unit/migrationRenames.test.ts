@@ -48,6 +48,15 @@ describe('migrationForChange: renames', function () {
     assert.deepEqual(await rows(db, `SELECT "title_id", "genre_id" FROM "titles_genres"`), [{ title_id: 1, genre_id: 1 }]);
   });
 
+  it('takes a field rename under the entity\'s old or new name alike', () => {
+    const next = renameField(renameEntity(library, 'Book', 'Title'), 'Title', 'copies', 'stock');
+    const entities = [{ from: 'Book', to: 'Title' }];
+    const byOld = migrationForChange(library, next, { entities, fields: [{ entity: 'Book', from: 'copies', to: 'stock' }] });
+    const byNew = migrationForChange(library, next, { entities, fields: [{ entity: 'Title', from: 'copies', to: 'stock' }] });
+    assert.equal(byOld.kind, 'sql');
+    assert.deepEqual(byNew, byOld);
+  });
+
   it('without the renames, a renamed field is a removed and an added column (its values would be lost)', () => {
     const step = migrationForChange(studio, renameField(studio, 'Booking', 'note', 'remark'));
     assert.equal(step.kind, 'sql');
