@@ -136,7 +136,7 @@ describe('Change This Project… (panel)', () => {
     await click('generate-button');
     const update = lastPosted(api, 'updateProject');
     await hostSends({ type: 'runAccepted', replyTo: update.requestId, runId: 'run-3', folder: project.folder, entities: [], warnings: [] });
-    const summary = { status: 'succeeded', stages: { total: 0, succeeded: 0, failed: 0, skipped: 0, cancelled: 0 }, files: 0, durationMs: 5, usage: usage(0, 0) };
+    const summary = { status: 'succeeded' as const, stages: { total: 0, succeeded: 0, failed: 0, skipped: 0, cancelled: 0, degraded: 0 }, files: 0, durationMs: 5, usage: usage(0, 0) };
     for (const event of runEvents('run-3', [{ type: 'runStarted', concurrency: 1, stages: [] }, { type: 'runFinished', summary }])) await hostSends({ type: 'runEvent', event });
     await click('new-button');
     await typeInto(screen.getByTestId('requirements'), 'Blog with posts.');
