@@ -55,6 +55,17 @@ describe('files Claude wrote', () => {
     );
   });
 
+  it("leaves out the project's memory, which a Claude repair or the explanations stage writes but nothing runs", () => {
+    const events = run([
+      started,
+      { type: 'stagesAdded', afterStageId: 'pages:Book', stages: [{ id: 'repair', title: 'Repair', dependsOn: [], kind: 'repair' }], dependsOn: [], order: ['repair'] },
+      file('repair', 'frontend/src/pages/books.tsx', 'c'),
+      file('repair', '.takoss/base.json', 'd'),
+      file('repair', '.takoss/spec.json', 'e'),
+    ]);
+    assert.deepEqual(filesClaudeWrote(events).map((f) => f.path), ['frontend/src/pages/books.tsx']);
+  });
+
   it('none in a run without Claude', () => {
     assert.deepEqual(filesClaudeWrote(run([started, file('api-routes:Book', 'a.ts'), file('pages:Book', 'b.tsx')])), []);
   });
