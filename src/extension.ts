@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createApi, type TakossApi } from './vscode/api';
+import { registerChangeableContext } from './vscode/change/changeableContext';
 import { registerApiKeyCommands } from './vscode/commands/apiKey';
 import { CommandTable } from './vscode/commands/commandTable';
 import { registerShowLogCommand } from './vscode/commands/showLog';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
     registerShowLogCommand(log, eager),
     registerCommandStubs(context, eager, host),
     registerLazyViews(host),
+    registerChangeableContext(),
   );
   log.info(`Takoss ${version} activated in VS Code ${vscode.version}`);
   return createApi(version, log, apiKeys, host);

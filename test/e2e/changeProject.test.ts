@@ -33,8 +33,21 @@ describe('Takoss: Change This Project… (code-server + Chromium)', function () 
     await server?.stop();
   });
 
-  it('generates a project, and the user edits one of its files', async () => {
+  it('the palette offers Change This Project… only once the workspace holds a project that remembers its model', async () => {
     app = await openTakossApp(workbench.page);
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('>Takoss: Generate Project');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Generate Project' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill('>Takoss: Change This Project');
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Change This Project' }).count(), 0, 'not offered in an empty workspace');
+    await page.keyboard.press('Escape');
+  });
+
+  it('generates a project, and the user edits one of its files', async () => {
     await reviewRequirements(app, REQUIREMENTS);
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
