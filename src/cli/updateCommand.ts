@@ -4,24 +4,23 @@
 // a schema change becomes a new migration. The merge summary goes to stdout, progress to stderr.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readChange } from '../core/change';
 import type { GeneratedFile } from '../core/generator/fileSet';
 import { nodeFileSystemPort } from '../core/output/sink/nodePort';
 import { Sink } from '../core/output/sink/sink';
 import type { ClaudeOptions } from '../core/pipeline/orchestrator';
+import { RunCancelledError } from '../core/pipeline/scheduler';
 import { applyUpdate } from '../core/update/apply';
 import { CONFLICT_END, CONFLICT_START } from '../core/update/merge';
 import { ProjectMemoryError, readProjectMemory } from '../core/update/memory';
 import { type GeneratedProject, prepareUpdate } from '../core/update/updateProject';
-import { generationProblems } from '../model/project/generatable';
 import type { ProjectSpec } from '../model/project/projectSpec';
-import { RunEventStream } from '../model/run/events';
+import { type AcceptedModel, RunEventStream } from '../model/run/events';
 import type { GenerateDeps } from './generateDeps';
 import { type GenerateFlags, providerOptions, UsageError } from './generateOptions';
 import type { CliIo } from './io';
 import { cliProgress } from './progress';
 import { CANCELLED_EXIT_CODE } from './signals';
-import { loadSpec } from './specInput';
+import { changedSpec } from './updateChange';
 
 /** Written with conflict markers: the project is updated but needs the user before it builds. */
 export const CONFLICTS_EXIT_CODE = 3;
@@ -31,13 +30,16 @@ export const UPDATE_USAGE = `Usage: takoss update --project DIR (--spec FILE | -
   --project DIR             the generated project to change (it holds .takoss/spec.json and base.json)
   --spec FILE               the changed spec (JSON; start from a copy of DIR/.takoss/spec.json)
   --change TEXT             the change in plain words, read against the project's spec, e.g.
-                            "add a phone number to members", "only admins may delete classes"
+                            "add a phone number to members", "only admins may delete classes",
+                            "rename the notes of visits to remarks" (a rename keeps the column's data)
   --dry-run                 say what the update would do to each file; write nothing
   --verify                  then run npm install, build and tests of the project (its code runs on
                             this machine: the flag is your consent); skipped while conflicts remain
-  --provider NAME           offline (default) or anthropic (Claude refines the generation)
+  --provider NAME           offline (default) or anthropic (Claude edits the spec for --change,
+                            then refines the generation; reads ANTHROPIC_API_KEY)
   --model MODEL             Claude model
-  --budget USD              most this run may spend on the API (default 2)
+  --budget USD              most this run may spend on the API, the change and the generation
+                            together (default 2)
 
 Your edits are kept. Files you did not change are updated; files you changed are merged with the
 new generation; where both changed the same lines the file holds both sides between
@@ -77,7 +79,7 @@ function parseUpdateFlags(argv: string[]): GenerateFlags {
 class UpdateCancelled extends Error {}
 
 /** The new generation, in memory: every file as a run would write it (a repair's rewrite replaces the first). */
-async function generateInMemory(spec: ProjectSpec, deps: GenerateDeps, claude: ClaudeOptions | undefined, io: CliIo): Promise<GeneratedProject> {
+async function generateInMemory(spec: ProjectSpec, deps: GenerateDeps, claude: ClaudeOptions | undefined, acceptedModel: AcceptedModel | undefined, io: CliIo): Promise<GeneratedProject> {
   const stream = new RunEventStream(`cli-update-${Date.now().toString(36)}`);
   stream.subscribe(cliProgress(io.err));
   const files = new Map<string, GeneratedFile>();
@@ -87,24 +89,13 @@ async function generateInMemory(spec: ProjectSpec, deps: GenerateDeps, claude: C
     signal: deps.signal,
     onFile: (file) => void files.set(file.path, file),
     claude,
+    acceptedModel,
     verificationSkippedBecause: 'takoss update verifies the project after merging (--verify)',
   });
   if (result.run.status === 'cancelled') throw new UpdateCancelled('cancelled; nothing was written');
   const failed = [...result.run.errors].map(([stage, error]) => `${stage}: ${error}`);
   if (result.run.status === 'failed' || failed.length) throw new Error(`the new generation failed, so nothing was written:\n${failed.map((line) => `  ${line}`).join('\n')}`);
   return { spec: result.spec, files: [...files.values()] };
-}
-
-/** The spec to update to: the file given, or the project's spec changed by the words given. */
-async function changedSpec(flags: GenerateFlags, current: ProjectSpec, io: CliIo): Promise<ProjectSpec> {
-  if (flags.spec) return loadSpec(String(flags.spec));
-  const reading = readChange(current, String(flags.change));
-  for (const line of reading.applied) io.err(`change: ${line}`);
-  for (const line of reading.notUnderstood) io.err(`change: not understood: ${line}`);
-  if (!reading.applied.length) throw new UsageError('the change changes nothing in the project\'s spec (see above); nothing was written');
-  const problems = generationProblems(reading.spec);
-  if (problems.length) throw new Error(`the changed spec cannot be generated:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  return reading.spec;
 }
 
 async function verifyAfter(project: string, conflicts: number, deps: GenerateDeps, io: CliIo): Promise<number> {
@@ -128,8 +119,9 @@ export async function updateCommand(argv: string[], io: CliIo, deps: GenerateDep
     const project = path.resolve(String(flags.project));
     const sink = new Sink(nodeFileSystemPort(project));
     const memory = await readProjectMemory(sink);
-    const spec = await changedSpec(flags, memory.spec, io);
-    const prepared = await prepareUpdate({ sink, memory, spec, generate: (next) => generateInMemory(next, deps, claude, io) });
+    const change = await changedSpec(flags, memory.spec, claude, io, deps.signal);
+    const generate = (next: ProjectSpec) => generateInMemory(next, deps, change.claude, change.acceptedModel, io);
+    const prepared = await prepareUpdate({ sink, memory, spec: change.spec, renames: change.renames, generate });
     if (prepared.kind === 'refused') {
       io.err(`takoss update: the data model change cannot become a migration that keeps your data, so nothing was written:\n${prepared.reasons.map((r) => `  ${r}`).join('\n')}`);
       return 1;
@@ -153,8 +145,8 @@ export async function updateCommand(argv: string[], io: CliIo, deps: GenerateDep
 }
 
 function reportFailure(error: unknown, io: CliIo): number {
-  if (error instanceof UpdateCancelled) {
-    io.err(`takoss update: ${error.message}`);
+  if (error instanceof UpdateCancelled || error instanceof RunCancelledError) {
+    io.err(`takoss update: ${error instanceof UpdateCancelled ? error.message : 'cancelled; nothing was written'}`);
     return CANCELLED_EXIT_CODE;
   }
   if (error instanceof UsageError) {

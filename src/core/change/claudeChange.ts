@@ -122,5 +122,8 @@ function claudeReading(answer: ChangeAnswer, before: ProjectSpec): ChangeReading
   const reconciled = reconcileModel(answer, before);
   const applied = describeModelChanges(modelChanges(before, reconciled.spec, reconciled.renames));
   if (reconciled.dropped.length) applied.push(`removed with them: ${reconciled.dropped.join('; ')}`);
-  return { spec: reconciled.spec, applied, notUnderstood: answer.notApplied.map((n) => `"${n.text}": ${n.reason}`) };
+  const notUnderstood = answer.notApplied.map((n) => `"${n.text}": ${n.reason}`);
+  // Claude names the entities it renamed; their tables are renamed, not dropped and made again.
+  const renames = reconciled.renames.map(({ from, to }) => ({ from, to }));
+  return { spec: reconciled.spec, applied, notUnderstood, ...(renames.length ? { renames: { entities: renames } } : {}) };
 }

@@ -7,9 +7,11 @@ import { camelCase, pascalCase, singularizeWord } from '../../model/project/nami
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import { typeFromHint } from '../extract/types';
 import { splitTop } from '../extract/fieldItems';
+import type { SpecRenames } from '../update/schemaRenames';
 import { entityList, entityNamed, fieldNamed, phraseWords, relationNamed } from './names';
 
-export type CommandResult = { spec: ProjectSpec; applied: string[] } | { reason: string };
+/** An edited spec and what was done (with what it renamed, named as the spec was), or why not. */
+export type CommandResult = { spec: ProjectSpec; applied: string[]; renames?: SpecRenames } | { reason: string };
 type Entity = ProjectSpec['entities'][number];
 
 /** "the notes field from visits", "visits' notes", "the email of members": which entity's which field. */
@@ -80,7 +82,7 @@ export function readRename(spec: ProjectSpec, plain: string): CommandResult | un
   if (entity) {
     const ws = phraseWords(to);
     const name = pascalCase([...ws.slice(0, -1), singularizeWord(ws[ws.length - 1] ?? '')].join(' '));
-    return tryEdit(() => ({ spec: edit.renameEntity(spec, entity.name, name), applied: [`Entity ${entity.name} renamed to ${name}`] }));
+    return tryEdit(() => ({ spec: edit.renameEntity(spec, entity.name, name), applied: [`Entity ${entity.name} renamed to ${name}`], renames: { entities: [{ from: entity.name, to: name }] } }));
   }
   const target = targetOf(spec, from) ?? soleFieldOwner(spec, from);
   if (!target) return { reason: `Nothing called "${from}" to rename: name an entity (${entityList(spec)}) or a field with its entity.` };
@@ -88,7 +90,8 @@ export function readRename(spec: ProjectSpec, plain: string): CommandResult | un
   const field = fieldNamed(target.entity, target.phrase);
   if (!field) return { reason: `${target.entity.name} has no field called "${target.phrase}".` };
   const name = camelCase(phraseWords(to).join(' '));
-  return tryEdit(() => ({ spec: edit.renameField(spec, target.entity.name, field.name, name), applied: [`${target.entity.name}.${field.name} renamed to ${name}`] }));
+  const renames = { fields: [{ entity: target.entity.name, from: field.name, to: name }] };
+  return tryEdit(() => ({ spec: edit.renameField(spec, target.entity.name, field.name, name), applied: [`${target.entity.name}.${field.name} renamed to ${name}`], renames }));
 }
 
 /** A field named without its entity: the one entity that has it. */
@@ -133,7 +136,7 @@ function withoutUniqueRule(spec: ProjectSpec, entity: string, field: string, pat
   return at === -1 ? spec : withoutUniqueRule(edit.deleteRule(spec, at), entity, field, patch);
 }
 
-function tryEdit(run: () => { spec: ProjectSpec; applied: string[] }): CommandResult {
+function tryEdit(run: () => Exclude<CommandResult, { reason: string }>): CommandResult {
   try {
     return run();
   } catch (error) {

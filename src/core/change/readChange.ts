@@ -13,6 +13,8 @@ import { draftOfSpec, type ChangeDraft } from './changeDraft';
 import { readAdditions, valuesInParentheses } from './additions';
 import { applyDraft } from './applyDraft';
 import { readMake, readRemove, readRename, type CommandResult } from './commands';
+import { renamesSince } from './renames';
+import type { SpecRenames } from '../update/schemaRenames';
 
 export interface ChangeReading {
   spec: ProjectSpec;
@@ -20,6 +22,11 @@ export interface ChangeReading {
   applied: string[];
   /** Each sentence that changed nothing, quoted, with why. */
   notUnderstood: string[];
+  /**
+   * Entities and fields the change renamed, named as in the spec before it: the update renames
+   * their tables and columns (keeping the data) instead of dropping and adding them.
+   */
+  renames?: SpecRenames;
 }
 
 export function readChange(spec: ProjectSpec, text: string): ChangeReading {
@@ -29,6 +36,7 @@ export function readChange(spec: ProjectSpec, text: string): ChangeReading {
   const { sentences } = splitSentences(valuesInParentheses(input));
   const base = spec.requirements.sentences.reduce((max, s) => Math.max(max, s.id + 1), 0);
   const renumbered = sentences.filter((s) => !s.heading).map((s): SentenceInfo => ({ ...s, id: base + s.id, leadId: s.leadId === undefined ? undefined : base + s.leadId }));
+  const renameSteps: SpecRenames[] = [];
   if (!renumbered.length) reading.notUnderstood.push('The change is empty: say what to add, remove, rename or enforce, e.g. "add a phone number to members".');
   for (const sentence of renumbered) {
     for (const part of changesIn(sentence)) {
@@ -39,9 +47,11 @@ export function readChange(spec: ProjectSpec, text: string): ChangeReading {
       }
       reading.spec = withRequirement(result.spec, sentence);
       reading.applied.push(...result.applied);
+      if (result.renames) renameSteps.push(result.renames);
     }
   }
-  return reading;
+  const renames = renamesSince(spec, renameSteps);
+  return renames ? { ...reading, renames } : reading;
 }
 
 /** Where a change verb starts a second change in the same sentence ("… and remove the venue from events"). */

@@ -72,10 +72,19 @@ export async function prepareUpdate(request: UpdateRequest): Promise<PreparedUpd
 
 export type UpdateOutcome = (PreparedUpdate & { kind: 'refused' }) | (PreparedUpdate & { kind: 'planned'; applied?: AppliedUpdate });
 
+/** A change of the project's spec: the new spec and what it renamed (readChange's and claudeChange's readings are ones). */
+export interface SpecChange {
+  spec: ProjectSpec;
+  renames?: SpecRenames;
+}
+
 /** The whole update: memory, generation, migration, plan, and (unless a dry run) apply. Throws ProjectMemoryError. */
-export async function updateProject(request: Omit<UpdateRequest, 'memory' | 'spec'> & { spec(current: ProjectSpec): ProjectSpec; dryRun?: boolean }): Promise<UpdateOutcome> {
+export async function updateProject(
+  request: Omit<UpdateRequest, 'memory' | 'spec' | 'renames'> & { change(current: ProjectSpec): SpecChange | Promise<SpecChange>; dryRun?: boolean },
+): Promise<UpdateOutcome> {
   const memory = await readProjectMemory(request.sink);
-  const prepared = await prepareUpdate({ ...request, memory, spec: request.spec(memory.spec) });
+  const { spec, renames } = await request.change(memory.spec);
+  const prepared = await prepareUpdate({ ...request, memory, spec, renames });
   if (prepared.kind === 'refused' || request.dryRun) return prepared;
   return { ...prepared, applied: await applyUpdate(prepared.plan, request.sink) };
 }
