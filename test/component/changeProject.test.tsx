@@ -78,7 +78,9 @@ describe('Change This Project… (panel)', () => {
       applied: ['Member gains phoneNumber (string, optional)'],
       notUnderstood: ['"make it purple": no entity or field is named'],
       by: 'offline',
+      note: 'Claude has no API key: the change was read offline.',
     });
+    assert.match(screen.getByTestId('change-note').textContent ?? '', /read offline/);
     assert.match(screen.getByTestId('change-applied').textContent ?? '', /Member gains phoneNumber/);
     assert.match(screen.getByTestId('change-not-understood').textContent ?? '', /make it purple/);
     assert.match(screen.getByTestId('change-diff-item-fieldsAdded').textContent ?? '', /Member\.phoneNumber/);

@@ -1,6 +1,7 @@
 // Who reads a change typed in plain words: with Claude chosen and a key stored, Claude edits the
 // spec (falling back to the offline reading, and saying why); otherwise the offline change reader.
 import { claudeChange, type ClaudeChangeReading, readChange } from '../../core/change';
+import type { StructuredProvider } from '../../core/pipeline/claudeCall';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { ProviderChoice } from '../../model/protocol';
@@ -9,7 +10,11 @@ import type { SettingsWatcher } from '../settings';
 
 export type ChangeReader = (spec: ProjectSpec, text: string, provider: ProviderChoice) => Promise<ClaudeChangeReading>;
 
-export function changeReader(apiKeys: Pick<ApiKeyStore, 'get'>, settings: Pick<SettingsWatcher, 'settings'>): ChangeReader {
+export function changeReader(
+  apiKeys: Pick<ApiKeyStore, 'get'>,
+  settings: Pick<SettingsWatcher, 'settings'>,
+  createProvider: (apiKey: string) => StructuredProvider = (apiKey) => new AnthropicProvider({ apiKey }),
+): ChangeReader {
   return async (spec, text, provider) => {
     const apiKey = provider === 'anthropic' ? await apiKeys.get() : undefined;
     if (!apiKey) {
@@ -17,6 +22,6 @@ export function changeReader(apiKeys: Pick<ApiKeyStore, 'get'>, settings: Pick<S
       return { ...offline, by: 'offline', fallback: provider === 'anthropic' ? 'Claude has no API key (run "Takoss: Set API Key"): the change was read offline.' : undefined };
     }
     const { model, budgetPerRunUsd } = settings.settings;
-    return claudeChange({ spec, text, provider: new AnthropicProvider({ apiKey }), model, budgetUsd: budgetPerRunUsd });
+    return claudeChange({ spec, text, provider: createProvider(apiKey), model, budgetUsd: budgetPerRunUsd });
   };
 }

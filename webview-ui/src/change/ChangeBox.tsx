@@ -28,7 +28,12 @@ export function ChangeBanner({ mode, onLeave }: { mode: ChangeMode; onLeave: () 
 /** What the last change did: applied lines and the sentences it could not read, with why. */
 function ReadingResult({ reading }: { reading: ChangeReading }) {
   return (
-    <div className="change-reading" data-testid="change-reading">
+    <div className="change-reading" data-testid="change-reading" data-by={reading.by}>
+      {reading.note && (
+        <p className="muted" data-testid="change-note">
+          {reading.note}
+        </p>
+      )}
       {reading.applied.length > 0 && (
         <ul data-testid="change-applied">
           {reading.applied.map((line) => (
