@@ -19,14 +19,15 @@ export interface ChangedSpec {
   renames?: SpecRenames;
   /** Claude's options for the generation, with what the change spent taken off the budget. */
   claude?: ClaudeOptions;
-  /** Claude edited the spec: the generation uses it as the model instead of asking again. */
+  /** With Claude: the generation uses the changed spec as the model (Claude's edit, or the offline reading) instead of asking again. */
   acceptedModel?: AcceptedModel;
 }
 
 const dollars = (usd: number) => `$${usd.toFixed(4)}`;
 
 export async function changedSpec(flags: GenerateFlags, current: ProjectSpec, claude: ClaudeOptions | undefined, io: CliIo, signal?: AbortSignal): Promise<ChangedSpec> {
-  if (flags.spec) return { spec: await loadSpec(String(flags.spec)), claude };
+  // The spec given is the model: Claude refines pages and wording, not the model of a project that has one.
+  if (flags.spec) return { spec: await loadSpec(String(flags.spec)), claude, acceptedModel: claude ? { changed: false, from: 'update' } : undefined };
   const text = String(flags.change);
   const ledger = claude ? new BudgetLedger(claude.budgetUsd) : undefined;
   const reading: ClaudeChangeReading =
@@ -45,6 +46,6 @@ export async function changedSpec(flags: GenerateFlags, current: ProjectSpec, cl
     spec: reading.spec,
     renames: reading.renames,
     claude: claude && ledger ? { ...claude, budgetUsd: ledger.availableUsd } : undefined,
-    acceptedModel: reading.by === 'claude' && claude ? { model: claude.model, costUsd: reading.usage?.costUsd, changed: true } : undefined,
+    acceptedModel: !claude ? undefined : reading.by === 'claude' ? { model: claude.model, costUsd: reading.usage?.costUsd, changed: true, from: 'update' } : { changed: false, from: 'update' },
   };
 }

@@ -3,7 +3,7 @@
 // uses Claude's spec as the model without asking again); when Claude's answer cannot be used (the
 // budget cannot hold the call, the API refuses) the reason is printed and the offline reading is used.
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerateDeps } from '../../src/cli/generateDeps';
 import { withChangeSentences } from '../../src/core/change/claudeChange';
@@ -86,5 +86,20 @@ describe('takoss update --change with Claude (--provider anthropic)', function (
     const asked = fake.requests.filter((request) => JSON.stringify(request.body).includes('Apply exactly this change'));
     assert.equal(asked.length, 1, 'a 400 is not retried');
     assert.equal(asked[0], fake.requests[0], 'the change is read before the generation');
+    const modelAsked = fake.requests.slice(1).filter((request) => request.body.tool_choice?.name === 'emit_spec');
+    assert.equal(modelAsked.length, 0, 'the offline reading is the model: the generation does not ask Claude to reshape it');
+    assert.match(result.err, /the project's model as changed for this update/);
+  });
+
+  it('with --spec, the spec given is the model: Claude is not asked to reshape it', async () => {
+    const next = structuredClone(library);
+    next.entities.find((e) => e.name === 'Book')!.fields.push({ name: 'subtitle', label: 'Subtitle', type: 'string', required: false, unique: false, sources: [] });
+    const file = path.join(work, 'next.json');
+    writeFileSync(file, JSON.stringify(next));
+    const result = await runCliInProcess(['update', '--project', project, '--spec', file, '--provider', 'anthropic', '--budget', '0.65'], deps());
+    assert.equal(result.code, 0, result.err);
+    assert.match(schema(), /subtitle/);
+    assert.equal(fake.requests.filter((request) => request.body.tool_choice?.name === 'emit_spec').length, 0, result.err);
+    assert.match(result.err, /the project's model as changed for this update/);
   });
 });

@@ -42,8 +42,16 @@ type Context = StageContext<StageOutput>;
  */
 export function reuseAcceptedModel(stream: RunEventStream, stage: StageInstance, output: StageOutput, accepted: AcceptedModel): StageOutput {
   stream.emit({ type: 'modelReused', stageId: stage.id, model: accepted.model, reviewCostUsd: accepted.costUsd, changed: accepted.changed });
-  const by = accepted.model ? ` (${accepted.model}${accepted.costUsd !== undefined ? `, $${accepted.costUsd.toFixed(4)} in the review` : ''})` : '';
-  const what = accepted.changed ? `Claude's model as accepted in the review${by}` : `the model Claude found nothing to change in, in the review${by}`;
+  const where = accepted.from === 'update' ? 'for the change' : 'in the review';
+  const by = accepted.model ? ` (${accepted.model}${accepted.costUsd !== undefined ? `, $${accepted.costUsd.toFixed(4)} ${where}` : ''})` : '';
+  const what =
+    accepted.from === 'update'
+      ? accepted.changed
+        ? `Claude's edit of the project's model for this change${by}`
+        : "the project's model as changed for this update"
+      : accepted.changed
+        ? `Claude's model as accepted in the review${by}`
+        : `the model Claude found nothing to change in, in the review${by}`;
   return { ...output, summary: `${output.summary} (${what}: used as it is, Claude not asked again)`.slice(0, 2000) };
 }
 

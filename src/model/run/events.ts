@@ -43,6 +43,11 @@ export const AcceptedModel = z.object({
   costUsd: z.number().min(0).optional(),
   /** Claude changed the model (false: it found nothing to change in the reviewed one). */
   changed: z.boolean().default(true),
+  /**
+   * Where the model was settled: the review step (absent), or an update of a generated project (its spec as
+   * changed; an update never lets Claude reshape the rest of a model the project already has).
+   */
+  from: z.enum(['review', 'update']).optional(),
 });
 export type AcceptedModel = z.infer<typeof AcceptedModel>;
 
