@@ -113,6 +113,7 @@ describe('Change This Project… (panel)', () => {
         { path: 'backend/src/app.ts', action: 'unchanged', diff: false },
       ],
     });
+    assert.match(screen.getByTestId('run-headline').textContent ?? '', /update of apps\/fitness-studio in memory/);
     assert.match(screen.getByTestId('preview-conflict').textContent ?? '', /schema\.ts.*1 conflict/);
     assert.match(screen.getByTestId('preview-added').textContent ?? '', /0002_add_phone\.sql/);
     assert.match(screen.getByTestId('preview-migration').textContent ?? '', /0002_add_phone\.sql: members gains the column phone/);

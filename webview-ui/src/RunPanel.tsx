@@ -22,6 +22,8 @@ function headline(view: RunView): string {
   const status = view.state.status;
   if (view.phase === 'starting') return 'Starting…';
   if (view.interrupted) return `Interrupted: the window was reloaded or closed while generating into ${view.folder}`;
+  if (view.inMemory && (status === 'running' || status === 'idle')) return `Generating the update of ${view.folder} in memory…`;
+  if (view.inMemory && status === 'succeeded') return `Generated the update of ${view.folder} in memory`;
   if (status === 'running') return `Generating into ${view.folder}…`;
   if (status === 'succeeded') return `Generated ${view.folder}`;
   if (status === 'degraded') return `Generated ${view.folder} (degraded: Claude failed, some stages kept their deterministic result)`;

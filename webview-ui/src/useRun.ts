@@ -25,6 +25,8 @@ export interface RunView {
   focusStage?: string;
   /** Opened from the Generations history. */
   fromHistory?: boolean;
+  /** An update of a generated project: generated to memory, written only when its preview is applied. */
+  inMemory?: boolean;
   /** The user's thumbs up/down, as stored. */
   rating?: Rating;
 }
@@ -82,13 +84,13 @@ function useRunMessages(bridge: Bridge, setView: SetView) {
 function useRunRequest(setView: SetView) {
   const pending = useRef<symbol | undefined>(undefined);
   const follow = useCallback(
-    async (request: Promise<RunAccepted>) => {
+    async (request: Promise<RunAccepted>, extra: Pick<RunView, 'inMemory'> = {}) => {
       const token = Symbol('run request');
       pending.current = token;
       try {
         const accepted = await request;
         if (pending.current !== token) return; // the view moved on (a new form) while the host answered
-        setView({ phase: 'running', runId: accepted.runId, folder: accepted.folder, entities: accepted.entities, warnings: accepted.warnings, state: initialRunState() });
+        setView({ phase: 'running', runId: accepted.runId, folder: accepted.folder, entities: accepted.entities, warnings: accepted.warnings, state: initialRunState(), ...extra });
       } catch (error) {
         if (pending.current !== token) return;
         const reason = error instanceof Error ? error.message : String(error);
@@ -126,8 +128,8 @@ export function useRun(bridge: Bridge) {
   /** Follows a run another request started (an update of a generated project), answered like generate. */
   const track = useCallback(
     (request: Promise<RunAccepted>) => {
-      setView({ phase: 'starting', warnings: [], state: initialRunState() });
-      void follow(request);
+      setView({ phase: 'starting', warnings: [], state: initialRunState(), inMemory: true });
+      void follow(request, { inMemory: true });
     },
     [follow],
   );
