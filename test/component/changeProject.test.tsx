@@ -8,7 +8,7 @@ import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { WebviewToHost } from '../../src/model/protocol';
 import { App } from '../../webview-ui/src/App';
 import { loadFixtureSpec } from '../shared/claudeModels';
-import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostInfo, hostSends, invalidPosts, renderUi, runEvents, screen, typeInto, usage } from './helpers';
+import { act, fakeBridge, type FakeVsCodeApi, fireEvent, hostInfo, hostSends, invalidPosts, pressKey, renderUi, runEvents, screen, typeInto, usage } from './helpers';
 
 const project = { name: 'fitness-studio', title: 'Fitness studio', folder: 'apps/fitness-studio' };
 
@@ -150,6 +150,20 @@ describe('Change This Project… (panel)', () => {
     assert.equal(screen.queryByTestId('change-banner'), null);
     assert.equal(screen.getByTestId('generate-button').textContent?.trim(), 'Generate project');
     assert.ok(screen.getByTestId('target-folder'));
+  });
+
+  it('a field renamed in the review goes to the update as a rename (the migration renames the column, keeping its values)', async () => {
+    const { api, spec } = await startChange();
+    const field = spec.entities.find((e) => e.name === 'Member')!.fields[0].name;
+    const input = screen.getByTestId(`field-name-Member-${field}`);
+    await typeInto(input, 'fullName');
+    await pressKey(input, 'Enter');
+    assert.ok(screen.getByTestId('field-Member-fullName'));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    const recheck = lastPosted(api, 'reviewSpec');
+    await hostSends({ type: 'specReview', replyTo: recheck.requestId, spec: recheck.spec, problems: [], folder: 'fitness-studio', folderExists: true, conflicts: [] });
+    await click('generate-button');
+    assert.deepEqual(lastPosted(api, 'updateProject').renames, [{ fields: [{ entity: 'Member', from: field, to: 'fullName' }] }]);
   });
 
   it('Cancel drops the preview and tells the host, which writes nothing', async () => {

@@ -11,8 +11,9 @@ import * as vscode from 'vscode';
 import { readChange } from '../../src/core/change';
 import { extractSpec } from '../../src/core/extract';
 import { generateProject } from '../../src/core/generator';
-import { addField } from '../../src/model/project/edit';
+import { addField, renameField } from '../../src/model/project/edit';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
+import type { RenameStep } from '../../src/model/project/renameSteps';
 import type { HostToWebview } from '../../src/model/protocol';
 import { changeableProjects } from '../../src/vscode/change/changeableProjects';
 import { ChangeSession } from '../../src/vscode/change/changeSession';
@@ -55,12 +56,12 @@ describe('Change This Project…', function () {
     return vscode.Uri.joinPath(root(), target);
   }
 
-  /** Enters change mode and runs the update of `project` to `changed`; resolves with its preview. */
-  async function preview(uri: vscode.Uri): Promise<Preview> {
+  /** Enters change mode and runs the update of `project` to `to` (default: `changed`); resolves with its preview. */
+  async function preview(uri: vscode.Uri, to: ProjectSpec = changed, renames: RenameStep[] = []): Promise<Preview> {
     posted.length = 0;
     await session.begin({ root: uri, folder: vscode.workspace.asRelativePath(uri), spec }, 'offline');
     const refusals: string[] = [];
-    const runId = await session.update({ spec: changed, provider: 'offline' }, { accepted: () => undefined, refused: (reason) => void refusals.push(reason) });
+    const runId = await session.update({ spec: to, provider: 'offline', renames }, { accepted: () => undefined, refused: (reason) => void refusals.push(reason) });
     assert.ok(runId, `the update started (${refusals.join('; ')})`);
     const shown = await waitFor(() => posted.find((message): message is Preview => message.type === 'updatePreview'), 'the preview', 120_000);
     // The preview is posted as the run ends; it counts as ended right after (its journal closed).
@@ -185,5 +186,20 @@ describe('Change This Project…', function () {
     const applied = await apply();
     assert.ok(applied.refused.some((entry) => entry.path === updated.path), 'the stale file is reported, not written');
     assert.equal(await text(vscode.Uri.joinPath(uri, updated.path)), `${original}\n// edited after the preview\n`);
+  });
+
+  it('a field renamed in the review is renamed in the database: the migration renames the column', async () => {
+    const uri = await generateFirst('change-rename');
+    const renamed = renameField(spec, 'Member', 'email', 'contactEmail');
+    const shown = await preview(uri, renamed, [{ fields: [{ entity: 'Member', from: 'email', to: 'contactEmail' }] }]);
+    assert.equal(shown.refusal, undefined, shown.refusal);
+    const migration = shown.migration;
+    assert.ok(migration, 'a migration');
+    assert.match(migration.summary.join('\n'), /renam/i, migration.summary.join('\n'));
+    const applied = await apply();
+    assert.equal(applied.error, undefined);
+    const sql = await text(vscode.Uri.joinPath(uri, ...migration.path.split('/')));
+    assert.match(sql, /RENAME COLUMN/i);
+    assert.doesNotMatch(sql, /DROP COLUMN/i);
   });
 });

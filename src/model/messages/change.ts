@@ -19,6 +19,13 @@ export const ChangeTarget = z.object({
 });
 export type ChangeTarget = z.infer<typeof ChangeTarget>;
 
+const Name = z.string().min(1).max(100);
+/** One rename made while reviewing (an editor's rename, or a change read as one); see project/renameSteps.ts. */
+export const RenameStep = z.object({
+  entities: z.array(z.object({ from: Name, to: Name })).max(100).optional(),
+  fields: z.array(z.object({ entity: Name, from: Name, to: Name })).max(500).optional(),
+});
+
 // ---- webview -> host
 
 /** A change in plain words, read against the spec under review (offline: the extractor; with Claude: Claude). */
@@ -37,6 +44,8 @@ export const UpdateProjectRequest = z.object({
   spec: ProjectSpec,
   provider: Provider.default('offline'),
   acceptedModel: AcceptedModel.optional(),
+  /** The renames since the project's model, in order: the migration renames those tables and columns instead of dropping them. */
+  renames: z.array(RenameStep).max(500).default([]),
 });
 
 /** Opens VS Code's diff editor: the file on disk against what the update would write. */
@@ -64,6 +73,8 @@ export const ChangeRead = z.object({
   applied: z.array(z.string().max(600)).max(200),
   notUnderstood: z.array(z.string().max(2000)).max(200),
   by: Provider,
+  /** What the change renamed (named as in the spec it was read against). */
+  renames: RenameStep.optional(),
   /** Why Claude's reading was not used, when it was asked for. */
   note: ShortText.optional(),
 });

@@ -8,7 +8,10 @@ import { errorText, type Logger } from '../../core/log';
 import { Sink } from '../../core/output/sink/sink';
 import { applyUpdate } from '../../core/update/apply';
 import type { PlannedFile, UpdatePlan } from '../../core/update/plan';
+import { renamesSince } from '../../core/change/renames';
+import type { SpecRenames } from '../../core/update/schemaRenames';
 import type { ProjectSpec } from '../../model/project/projectSpec';
+import type { RenameStep } from '../../model/project/renameSteps';
 import type { ChangeTarget, HostToWebview, PreviewFile, ProviderChoice } from '../../model/protocol';
 import type { AcceptedModel } from '../../model/run/events';
 import { describeModelChanges, modelChanges } from '../../model/run/modelChanges';
@@ -78,12 +81,13 @@ export class ChangeSession {
       applied: reading.applied.slice(0, MAX_LINES).map((line) => line.slice(0, 600)),
       notUnderstood: reading.notUnderstood.slice(0, MAX_LINES).map((line) => line.slice(0, 2000)),
       by: reading.by === 'claude' ? 'anthropic' : 'offline',
+      renames: reading.renames,
       note: reading.fallback?.slice(0, 2000),
     });
   }
 
   /** Starts the update's run (to memory); its plan is previewed once the run ends. */
-  async update(input: { spec: ProjectSpec; provider: ProviderChoice; acceptedModel?: AcceptedModel }, requester: RunRequester): Promise<string | undefined> {
+  async update(input: { spec: ProjectSpec; provider: ProviderChoice; acceptedModel?: AcceptedModel; renames?: readonly RenameStep[] }, requester: RunRequester): Promise<string | undefined> {
     const project = this.current;
     if (!project) {
       await requester.refused('This panel is not changing a project: run "Takoss: Change This Project…" first.');
@@ -92,20 +96,21 @@ export class ChangeSession {
     this.cancel();
     const changes = describeModelChanges(modelChanges(project.spec, input.spec));
     this.log.info(`Updating ${project.folder}: ${changes.length ? changes.join('; ') : 'the model is as generated last time'}`);
+    const renames = renamesSince(project.spec, input.renames ?? []);
     return this.runs.update(
-      { ...input, root: project.root, folder: project.folder, ended: (status, files, runId) => this.preview(project, input.spec, status, files, runId) },
+      { ...input, root: project.root, folder: project.folder, ended: (status, files, runId) => this.preview(project, input.spec, renames, status, files, runId) },
       requester,
     );
   }
 
-  private async preview(project: ChangingProject, spec: ProjectSpec, status: string, files: ReadonlyMap<string, GeneratedFile>, runId: string): Promise<void> {
+  private async preview(project: ChangingProject, spec: ProjectSpec, renames: SpecRenames | undefined, status: string, files: ReadonlyMap<string, GeneratedFile>, runId: string): Promise<void> {
     const refuse = (refusal: string) => this.post({ type: 'updatePreview', runId, folder: project.folder, files: [], lines: [], refusal: refusal.slice(0, 2000) });
     if (status !== 'succeeded') {
       await refuse(`The update's run ${status === 'cancelled' ? 'was cancelled' : 'did not finish'}: nothing was written to ${project.folder}.`);
       return;
     }
     try {
-      const planned = await planProjectUpdate(new Sink(workspacePort(project.root)), spec, files);
+      const planned = await planProjectUpdate(new Sink(workspacePort(project.root)), spec, files, renames);
       if (planned.kind === 'refused') return void (await refuse(`The database cannot be changed safely, so nothing will be written: ${planned.reasons.join(' ')}`));
       this.pending = { runId, plan: planned.plan, spec: planned.spec };
       const { summary } = planned;

@@ -4,6 +4,7 @@
 import type { GeneratedFile } from '../../core/generator/fileSet';
 import type { Sink } from '../../core/output/sink/sink';
 import { readProjectMemory, SPEC_PATH } from '../../core/update/memory';
+import type { SpecRenames } from '../../core/update/schemaRenames';
 import { prepareUpdate, type PreparedUpdate } from '../../core/update/updateProject';
 import { ProjectSpec } from '../../model/project/projectSpec';
 
@@ -19,8 +20,8 @@ function generatedSpec(started: ProjectSpec, files: ReadonlyMap<string, Generate
 }
 
 /** The update's plan over `sink` (the project's folder); nothing is written. Throws ProjectMemoryError. */
-export async function planProjectUpdate(sink: Sink, started: ProjectSpec, generated: ReadonlyMap<string, GeneratedFile>): Promise<PreparedUpdate> {
+export async function planProjectUpdate(sink: Sink, started: ProjectSpec, generated: ReadonlyMap<string, GeneratedFile>, renames?: SpecRenames): Promise<PreparedUpdate> {
   const memory = await readProjectMemory(sink);
   const spec = generatedSpec(started, generated);
-  return prepareUpdate({ sink, memory, spec, generate: async () => ({ spec, files: [...generated.values()] }) });
+  return prepareUpdate({ sink, memory, spec, renames, generate: async () => ({ spec, files: [...generated.values()] }) });
 }

@@ -151,7 +151,8 @@ export class RunService extends Disposable {
         spec: input.spec,
         provider: input.provider,
         claude,
-        acceptedModel: claude ? input.acceptedModel : undefined,
+        // The project has a model: Claude refines pages and wording, never reshapes the rest of it.
+        acceptedModel: claude ? { ...(input.acceptedModel ?? { changed: false }), from: 'update' } : undefined,
         folder: input.folder,
         target: input.root,
         writeFile: async (file) => void files.set(file.path, file),

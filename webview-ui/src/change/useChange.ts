@@ -1,9 +1,10 @@
 // "Change This Project…" in the panel: the host's startChange puts the panel in change mode (the
 // project's name and folder, its model as generated last time) and opens the review step on that
 // model; a change typed in plain words is read by the host and lands in the review as an edit.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import type { AcceptedModel } from '../../../src/model/run/events';
+import { type RenameStep, renameStepOf } from '../../../src/model/project/renameSteps';
 import type { ChangeTarget, HostToWebview, ProviderChoice } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 import type { useReview } from '../review/useReview';
@@ -25,6 +26,36 @@ export interface ChangeActions {
   showReview: () => void;
 }
 
+/**
+ * The renames made in change mode, in order: each edit of the review that renamed one entity or field
+ * in place is read back (renameStepOf), and the change reader says its own; the update sends them so
+ * the migration renames tables and columns instead of dropping them.
+ */
+function useRenames(bridge: Bridge, active: boolean, spec: ProjectSpec | undefined) {
+  const [steps, setSteps] = usePersistentState<RenameStep[]>(bridge, 'changeRenames', []);
+  const previous = useRef(spec);
+  const told = useRef(false);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = spec;
+    if (told.current) {
+      told.current = false;
+      return;
+    }
+    const step = active && before && spec ? renameStepOf(before, spec) : undefined;
+    if (step) setSteps((list) => [...list, step]);
+  }, [spec, active, setSteps]);
+  const record = useCallback(
+    (step: RenameStep | undefined) => {
+      told.current = true;
+      if (step) setSteps((list) => [...list, step]);
+    },
+    [setSteps],
+  );
+  const reset = useCallback(() => setSteps([]), [setSteps]);
+  return useMemo(() => ({ steps, record, reset }), [steps, record, reset]);
+}
+
 /** Change mode's state (kept across webview reloads) and the change box's request. */
 export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActions) {
   const [mode, setMode] = usePersistentState<ChangeMode | undefined>(bridge, 'change', undefined);
@@ -33,6 +64,7 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
   const [preview, setPreview] = usePersistentState<{ preview: UpdatePreview; applied?: UpdateApplied } | undefined>(bridge, 'updatePreview', undefined);
   const latest = useRef({ review, actions });
   latest.current = { review, actions };
+  const renames = useRenames(bridge, mode !== undefined, review.review?.spec);
 
   useEffect(
     () =>
@@ -45,6 +77,7 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
         setPreview(undefined);
         setMode({ project: message.project, before: message.spec });
         setReading(undefined);
+        renames.reset();
         const { review: current, actions: act } = latest.current;
         // The review of an earlier project goes first: nothing may edit it while the project's loads.
         current.close();
@@ -60,7 +93,11 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
       const current = latest.current.review.review;
       if (!current) throw new Error('There is no model under review to change.');
       const reply = await bridge.request((requestId) => ({ type: 'describeChange', requestId, spec: current.spec, text, provider }), 'changeRead', 60_000);
-      if (reply.applied.length) latest.current.review.edit(() => reply.spec);
+      if (reply.applied.length) {
+        // Said by the reader, so the edit is not read back as a rename a second time.
+        renames.record(reply.renames);
+        latest.current.review.edit(() => reply.spec);
+      }
       setReading(reply);
       return reply;
     },
@@ -74,9 +111,9 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
     (spec: ProjectSpec, provider: ProviderChoice, acceptedModel?: AcceptedModel) => {
       setPreview(undefined);
       updating.current = spec;
-      return bridge.request((requestId) => ({ type: 'updateProject', requestId, spec, provider, acceptedModel }), 'runAccepted', 30 * 60_000);
+      return bridge.request((requestId) => ({ type: 'updateProject', requestId, spec, provider, acceptedModel, renames: renames.steps }), 'runAccepted', 30 * 60_000);
     },
-    [bridge, setPreview],
+    [bridge, setPreview, renames.steps],
   );
 
   /** Writes the previewed update; no short timeout (a large project, a slow remote file system). */
@@ -84,9 +121,12 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
     const applied = await bridge.request((requestId) => ({ type: 'applyUpdate', requestId }), 'updateApplied', 10 * 60_000);
     setPreview((previous) => previous && { ...previous, applied });
     const before = updating.current;
-    if (!applied.error && before) setMode((previous) => previous && { ...previous, before });
+    if (!applied.error && before) {
+      setMode((previous) => previous && { ...previous, before });
+      renames.reset();
+    }
     return applied;
-  }, [bridge, setPreview, setMode]);
+  }, [bridge, setPreview, setMode, renames]);
 
   const cancelUpdate = useCallback(() => {
     bridge.post({ type: 'cancelUpdate' });
@@ -97,7 +137,8 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
     setMode(undefined);
     setReading(undefined);
     setPreview(undefined);
-  }, [setMode, setPreview]);
+    renames.reset();
+  }, [setMode, setPreview, renames]);
 
   return {
     mode,

@@ -5,8 +5,8 @@ import type { Handler } from './context';
 
 /** Update project: answered like generate (runAccepted, then the run's events; the preview follows). */
 export const handleUpdateProject: Handler<'updateProject'> = async (message, context) => {
-  const { spec, provider, acceptedModel } = message;
-  await context.change.update({ spec, provider, acceptedModel }, context.viewer.requester(message.requestId));
+  const { spec, provider, acceptedModel, renames } = message;
+  await context.change.update({ spec, provider, acceptedModel, renames }, context.viewer.requester(message.requestId));
 };
 
 export const handleOpenUpdateDiff: Handler<'openUpdateDiff'> = async (message, context) => {
