@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../core/history/store';
 import { registerChangeProjectCommand } from './change/changeProjectCommand';
+import { refreshChangeableContext } from './change/changeableContext';
 import { disposeSharedUpdateDiffs } from './change/updateDiffs';
 import { CommandTable } from './commands/commandTable';
 import { registerExplainCommands } from './commands/explain';
@@ -66,6 +67,8 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     registerGenerateProjectCommand(panels, commands),
     registerChangeProjectCommand(panels, () => settings.settings.provider, log, commands),
     { dispose: disposeSharedUpdateDiffs },
+    // A generation that ended may have written the first project that remembers its model.
+    runs.onDidEnd(() => void refreshChangeableContext()),
   );
   return {
     commands,
