@@ -104,7 +104,7 @@ describe('Change This Project… (panel)', () => {
       runId: 'run-1',
       folder: project.folder,
       lines: [],
-      migration: { path: 'backend/migrations/0002_add_phone.sql', summary: ['members gains the column phone'] },
+      migration: { path: 'backend/migrations/0002_add_phone.sql', summary: ['members gains the column phone.'] },
       files: [
         { path: 'backend/src/db/schema.ts', action: 'conflict', conflicts: 1, diff: true },
         { path: 'backend/migrations/0002_add_phone.sql', action: 'added', diff: true },
@@ -116,7 +116,7 @@ describe('Change This Project… (panel)', () => {
     assert.match(screen.getByTestId('run-headline').textContent ?? '', /update of apps\/fitness-studio in memory/);
     assert.match(screen.getByTestId('preview-conflict').textContent ?? '', /schema\.ts.*1 conflict/);
     assert.match(screen.getByTestId('preview-added').textContent ?? '', /0002_add_phone\.sql/);
-    assert.match(screen.getByTestId('preview-migration').textContent ?? '', /0002_add_phone\.sql: members gains the column phone/);
+    assert.match(screen.getByTestId('preview-migration').textContent ?? '', /0002_add_phone\.sql: members gains the column phone\. The migrations/);
     assert.match(screen.getByTestId('preview-merged').textContent ?? '', /README\.md/);
     assert.match(screen.getByTestId('preview-kept').textContent ?? '', /styles\.css/);
     assert.match(screen.getByTestId('update-preview').textContent ?? '', /1 file unchanged/);

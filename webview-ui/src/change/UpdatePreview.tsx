@@ -109,7 +109,7 @@ export function UpdatePreview(props: {
       )}
       {preview.migration && (
         <p data-testid="preview-migration">
-          The database changes through a new migration, <code>{preview.migration.path}</code>: {preview.migration.summary.join('; ')}. The migrations the project
+          The database changes through a new migration, <code>{preview.migration.path}</code>: {preview.migration.summary.map((line) => line.replace(/\.$/, '')).join('; ')}. The migrations the project
           already has stay as they are.
         </p>
       )}
