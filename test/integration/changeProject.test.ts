@@ -12,12 +12,15 @@ import { readChange } from '../../src/core/change';
 import { extractSpec } from '../../src/core/extract';
 import { generateProject } from '../../src/core/generator';
 import { addField, renameField } from '../../src/model/project/edit';
+import type { GenerationRecord } from '../../src/core/history/store';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import type { RenameStep } from '../../src/model/project/renameSteps';
 import type { HostToWebview } from '../../src/model/protocol';
 import { changeableProjects } from '../../src/vscode/change/changeableProjects';
 import { ChangeSession } from '../../src/vscode/change/changeSession';
+import { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
 import type { TakossPanel } from '../../src/vscode/panel/TakossPanel';
+import { HistoryViewProvider } from '../../src/vscode/sidebar/HistoryView';
 import { activateTakoss, closeAllEditors, quietLog, standaloneRunner, waitFor } from './helpers';
 
 type Preview = Extract<HostToWebview, { type: 'updatePreview' }>;
@@ -39,7 +42,9 @@ function firstDifference(before: string, after: string): number {
 describe('Change This Project…', function () {
   this.timeout(180_000);
   const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-change-journal-'));
-  const { runner, dispose } = standaloneRunner(journals);
+  // Its own history: each update's record says whether it was applied.
+  const history = new GenerationHistory(vscode.Uri.file(mkdtempSync(path.join(os.tmpdir(), 'takoss-change-history-'))), quietLog);
+  const { runner, dispose } = standaloneRunner(journals, history);
   const posted: HostToWebview[] = [];
   const session = new ChangeSession(async (message) => (posted.push(message), true), quietLog, runner.service, async (s, t) => ({ ...readChange(s, t), by: 'offline' }));
   let spec: ProjectSpec;
@@ -57,7 +62,7 @@ describe('Change This Project…', function () {
   }
 
   /** Enters change mode and runs the update of `project` to `to` (default: `changed`); resolves with its preview. */
-  async function preview(uri: vscode.Uri, to: ProjectSpec = changed, renames: RenameStep[] = []): Promise<Preview> {
+  async function preview(uri: vscode.Uri, to: ProjectSpec = changed, renames: RenameStep[] = []): Promise<Preview & { runId: string }> {
     posted.length = 0;
     await session.begin({ root: uri, folder: vscode.workspace.asRelativePath(uri), spec }, 'offline');
     const refusals: string[] = [];
@@ -66,7 +71,18 @@ describe('Change This Project…', function () {
     const shown = await waitFor(() => posted.find((message): message is Preview => message.type === 'updatePreview'), 'the preview', 120_000);
     // The preview is posted as the run ends; it counts as ended right after (its journal closed).
     await waitFor(() => !runner.service.isActive(runId), 'the end of the update run');
-    return shown;
+    return { ...shown, runId };
+  }
+
+  /** The update's history record once its fate is recorded, and its sidebar description. */
+  async function decided(runId: string): Promise<{ application: NonNullable<GenerationRecord['application']>; description: string }> {
+    const record = await waitFor(async () => {
+      const found = await history.get(runId);
+      return found?.application && found.status !== 'running' ? found : undefined;
+    }, 'the update record saying whether it was applied', 30_000);
+    const provider = new HistoryViewProvider(history, () => false);
+    await provider.getChildren();
+    return { application: record.application!, description: String(provider.getTreeItem(record).description) };
   }
 
   async function apply(): Promise<Applied> {
@@ -86,6 +102,7 @@ describe('Change This Project…', function () {
 
   after(async () => {
     dispose();
+    history.dispose();
     await closeAllEditors();
   });
 
@@ -160,6 +177,10 @@ describe('Change This Project…', function () {
 
     const applied = await apply();
     assert.deepEqual(applied.conflicts, [conflicting]);
+    const { application, description } = await decided(shown.runId);
+    const merged = shown.files.filter((file) => file.action === 'merged').length;
+    assert.deepEqual({ ...application, at: 0 }, { applied: true, at: 0, written: applied.written.length, merged, conflicts: 1 });
+    assert.match(description, /^update \d+ of \d+ · applied, 1 conflict · /);
     const resolved = await text(vscode.Uri.joinPath(project, conflicting));
     assert.match(resolved, /^<<<<<<< yours$/m);
     assert.match(resolved, /the user's own edit/);
@@ -177,14 +198,20 @@ describe('Change This Project…', function () {
     assert.ok(updated);
     const original = await text(vscode.Uri.joinPath(uri, updated.path));
     session.cancel();
+    const cancelled = await decided(shown.runId);
+    assert.deepEqual({ ...cancelled.application, at: 0 }, { applied: false, at: 0, reason: 'cancelled' });
+    assert.match(cancelled.description, /^update 2 of 2 · not applied · /);
     await session.apply('apply-0');
     assert.ok((posted.find((m) => m.type === 'updateApplied') as Applied).error, 'nothing left to apply after Cancel');
     assert.equal(await text(vscode.Uri.joinPath(uri, updated.path)), original, 'Cancel wrote nothing');
 
-    await preview(uri);
+    const again = await preview(uri);
     await write(vscode.Uri.joinPath(uri, updated.path), `${original}\n// edited after the preview\n`);
     const applied = await apply();
     assert.ok(applied.refused.some((entry) => entry.path === updated.path), 'the stale file is reported, not written');
+    const second = await decided(again.runId);
+    assert.equal(second.application.applied && second.application.written, applied.written.length, 'only the files written count');
+    assert.match(second.description, /^update 3 of 3 · applied · /);
     assert.equal(await text(vscode.Uri.joinPath(uri, updated.path)), `${original}\n// edited after the preview\n`);
   });
 

@@ -99,6 +99,27 @@ describe('generation history store', () => {
     await assert.rejects(store.save({ ...record('y', 1), kind: 'rewrite' as 'update' }), /kind/);
   });
 
+  it("keeps whether an update was applied (with its counts) or not, reads records without it, and refuses a malformed one", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir);
+    const update = (id: string, createdAt: number): GenerationRecord => ({ ...record(id, createdAt), kind: 'update', projectId: 'first', previousRecordId: 'first' });
+    await store.save(update('applied', 1000));
+    await store.save(update('dropped', 2000));
+    await store.save(update('undecided', 3000));
+    await store.update('applied', (r) => ({ ...r, application: { applied: true, at: 1500, written: 7, merged: 2, conflicts: 1 } }));
+    await store.update('dropped', (r) => ({ ...r, application: { applied: false, at: 2500, reason: 'cancelled' } }));
+    const fresh = new HistoryStore(dir);
+    assert.deepEqual((await fresh.get('applied'))?.application, { applied: true, at: 1500, written: 7, merged: 2, conflicts: 1 });
+    assert.deepEqual((await fresh.get('dropped'))?.application, { applied: false, at: 2500, reason: 'cancelled' });
+    const undecided = await fresh.get('undecided');
+    assert.ok(undecided, 'a record without it (an older one, or one still previewed) is read');
+    assert.equal(undecided.application, undefined);
+    await assert.rejects(store.update('undecided', (r) => ({ ...r, application: { applied: true, at: 1, written: -1, merged: 0, conflicts: 0 } })));
+    await assert.rejects(store.update('undecided', (r) => ({ ...r, application: { applied: false, at: 1, reason: 'forgotten' } as never })));
+    writeFileSync(path.join(dir, '000000000004000-torn.json'), JSON.stringify({ ...update('torn', 4000), application: { applied: true, at: 1 } }));
+    assert.equal(await fresh.get('torn'), undefined, 'an applied update without its counts is not a record');
+  });
+
   it("keeps the reviewed spec beside the run's final one only when the run changed it (Claude's model), and only the first reviewed one", () => {
     const reviewed = { ...spec, title: 'Reviewed blog' };
     const claudes = { ...reviewed, entities: [...reviewed.entities, { ...reviewed.entities[0], name: 'Comment' }] };

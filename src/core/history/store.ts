@@ -20,6 +20,19 @@ export const RECORD_VERSION = 3;
 
 const RecordId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 
+const count = z.number().int().min(0);
+
+/**
+ * What became of an update once its run ended: applied to the project (with how many files were
+ * written, merged with the user's edits, and left with conflict markers), or not applied (the user
+ * cancelled the preview, or Takoss refused it). Absent: not decided yet (or an older record).
+ */
+export const UpdateApplication = z.union([
+  z.object({ applied: z.literal(true), at: z.number(), written: count, merged: count, conflicts: count }),
+  z.object({ applied: z.literal(false), at: z.number(), reason: z.enum(['cancelled', 'refused']) }),
+]);
+export type UpdateApplication = z.infer<typeof UpdateApplication>;
+
 export const GenerationRecord = z.object({
   recordVersion: z.literal(RECORD_VERSION),
   id: RecordId,
@@ -39,6 +52,8 @@ export const GenerationRecord = z.object({
   kind: z.enum(['generate', 'update']).default('generate'),
   /** The project's record this one follows (the generation it regenerated or updated). */
   previousRecordId: RecordId.optional(),
+  /** An update's fate after its preview (kind "update" only). */
+  application: UpdateApplication.optional(),
   provider: z.enum(['offline', 'anthropic']),
   model: z.string().optional(),
   /** "running" is saved when a run starts: a record still running after its window died was interrupted. */

@@ -52,7 +52,7 @@ export class ChangeSession {
   constructor(
     private readonly post: (message: HostToWebview) => Promise<boolean>,
     private readonly log: Logger,
-    private readonly runs: Pick<RunService, 'update'>,
+    private readonly runs: Pick<RunService, 'update' | 'recordApplication'>,
     private readonly read: ChangeReader,
   ) {}
 
@@ -104,7 +104,11 @@ export class ChangeSession {
   }
 
   private async preview(project: ChangingProject, spec: ProjectSpec, renames: SpecRenames | undefined, status: string, files: ReadonlyMap<string, GeneratedFile>, runId: string): Promise<void> {
-    const refuse = (refusal: string) => this.post({ type: 'updatePreview', runId, folder: project.folder, files: [], lines: [], refusal: refusal.slice(0, 2000) });
+    const refuse = async (refusal: string) => {
+      // A run that did not succeed says so in its status; a refused plan only here.
+      if (status === 'succeeded') await this.runs.recordApplication(runId, { applied: false, at: Date.now(), reason: 'refused' });
+      await this.post({ type: 'updatePreview', runId, folder: project.folder, files: [], lines: [], refusal: refusal.slice(0, 2000) });
+    };
     if (status !== 'succeeded') {
       await refuse(`The update's run ${status === 'cancelled' ? 'was cancelled' : 'did not finish'}: nothing was written to ${project.folder}.`);
       return;
@@ -149,6 +153,8 @@ export class ChangeSession {
     this.current = { ...project, spec: pending.spec };
     const written = new Set(applied.written);
     const conflicts = pending.plan.files.filter((file) => file.action === 'conflict' && written.has(file.path)).map((file) => file.path);
+    const merged = pending.plan.files.filter((file) => file.action === 'merged' && written.has(file.path)).length;
+    await this.runs.recordApplication(pending.runId, { applied: true, at: Date.now(), written: applied.written.length, merged, conflicts: conflicts.length });
     this.log.info(`Applied the update of ${project.folder}: ${applied.written.length} written, ${applied.removed.length} removed, ${conflicts.length} with conflicts, ${applied.refused.length} left`);
     await this.post({
       type: 'updateApplied',
@@ -163,9 +169,12 @@ export class ChangeSession {
   /** Drops the previewed update: nothing is written. */
   cancel(): void {
     if (!this.pending) return;
-    sharedUpdateDiffs().forget(this.pending.runId);
+    const { runId } = this.pending;
+    sharedUpdateDiffs().forget(runId);
     this.log.info(`The update of ${this.current?.folder} was cancelled: nothing written`);
     this.pending = undefined;
+    // The record, not the caller, waits for it (recordApplication never throws).
+    void this.runs.recordApplication(runId, { applied: false, at: Date.now(), reason: 'cancelled' });
   }
 
   /** Opens a file of the project (a conflicting one after applying: VS Code's conflict actions take over). */

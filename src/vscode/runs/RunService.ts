@@ -10,6 +10,8 @@ import type { ZipExportResult } from '../export/zipExport';
 import { workspaceWriter } from '../generation/workspaceSink';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { rateGeneration } from '../history/rateGeneration';
+import { recordUpdateApplication } from '../history/updateApplication';
+import type { UpdateApplication } from '../../core/history/store';
 import { type Confirm, modalConfirm } from '../prompts';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
@@ -193,6 +195,11 @@ export class RunService extends Disposable {
       },
       requester,
     );
+  }
+
+  /** Records whether an update's previewed result was applied (its history record says so). */
+  recordApplication(runId: string, application: UpdateApplication): Promise<void> {
+    return recordUpdateApplication(this.history, runId, application, this.log);
   }
 
   cancel(runId: string): boolean {

@@ -37,6 +37,25 @@ export interface ProjectPlace {
 const placeText = (record: GenerationRecord, place?: ProjectPlace) =>
   place && place.of > 1 ? `${record.kind === 'update' ? 'update' : 'generation'} ${place.number} of ${place.of}` : '';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "applied, 1 conflict", "not applied": what became of an update (nothing for a generation, or an undecided update). */
+export function applicationText(record: GenerationRecord): string {
+  const application = record.application;
+  if (!application) return '';
+  if (!application.applied) return 'not applied';
+  return application.conflicts ? `applied, ${plural(application.conflicts, 'conflict')}` : 'applied';
+}
+
+/** The tooltip's line on it, with the counts and why an update was not applied. */
+function applicationLine(record: GenerationRecord): string {
+  const application = record.application;
+  if (!application) return '';
+  if (!application.applied) return `Not applied: ${application.reason === 'cancelled' ? 'cancelled at the preview' : 'Takoss refused it'}; nothing was written`;
+  const { written, merged, conflicts } = application;
+  return `Applied: ${plural(written, 'file')} written, ${merged} merged with your edits, ${plural(conflicts, 'conflict')} left to resolve`;
+}
+
 /**
  * One generation in the tree: status icon, name, then date, provider and cost. The latest
  * generation of a project generated more than once holds the earlier ones (expand to see them).
@@ -47,11 +66,11 @@ export function generationItem(record: GenerationRecord, isRunning: IsRunning, p
   const holdsEarlier = place !== undefined && place.number === place.of && place.of > 1;
   const item = new vscode.TreeItem(record.spec.name, holdsEarlier ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = record.id;
-  const where = placeText(record, place);
+  const where = [placeText(record, place), applicationText(record)].filter(Boolean).join(' · ');
   item.description = `${where ? `${where} · ` : ''}${date(record.createdAt)} · ${provider} · ${cost(record.usage.costUsd)}${record.rating ? (record.rating.up ? ' · rated good' : ' · rated poor') : ''}`;
   item.iconPath = new vscode.ThemeIcon(status.icon, status.color ? new vscode.ThemeColor(status.color) : undefined);
   item.contextValue = GENERATION_CONTEXT;
-  item.tooltip = tooltip(record, status.label, provider, where);
+  item.tooltip = tooltip(record, status.label, provider, placeText(record, place));
   item.accessibilityInformation = { label: `${record.spec.name}, ${where ? `${where}, ` : ''}${status.label}, ${date(record.createdAt)}, ${provider}, ${cost(record.usage.costUsd)}` };
   item.command = { command: 'takoss.history.openInPanel', title: 'Open in Takoss Panel', arguments: [record.id] };
   return item;
@@ -64,6 +83,7 @@ function tooltip(record: GenerationRecord, status: string, provider: string, whe
     '',
     `${record.spec.entities.length} entities · ${record.files.length} files · ${formatDuration(record.durationMs)} · ${provider}${tokens ? ` · ${tokens.toLocaleString('en-US')} tokens` : ''} · ${cost(record.usage.costUsd)}`,
     record.verification ? `Verification: ${record.verification.ok ? 'passed' : `failed at ${record.verification.failedStep ?? 'a step'}`}` : 'Verification: not run',
+    applicationLine(record),
     record.rating ? `Rated ${record.rating.up ? 'good' : 'poor'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
     '',
     `\`${escape(record.folder)}\``,
