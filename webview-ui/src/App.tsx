@@ -127,17 +127,25 @@ function ReviewScreen(props: { review: ReviewApi; run: RunApi; change: ChangeApi
   );
 }
 
-/** The panel: one step at a time (describe, review, run), with the host's status below. */
-export function App({ bridge }: { bridge: Bridge }) {
-  const state = useHost(bridge);
+/** An update's preview (of this run only) above the run it belongs to. */
+function RunScreen({ bridge, run, change, onNew }: { bridge: Bridge; run: RunApi; change: ChangeApi; onNew: () => void }) {
+  const preview = change.preview && change.preview.runId === run.view.runId ? change.preview : undefined;
+  return (
+    <>
+      {preview && (
+        <UpdatePreview preview={preview} applied={change.applied} onDiff={change.openDiff} onOpen={change.openFile} onApply={change.apply} onCancel={change.cancelUpdate} />
+      )}
+      <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onResume={run.resume} onNew={onNew} />
+    </>
+  );
+}
+
+/** The panel's state after the host connection, in the same hook order as ever: run, review, step, draft, explanation, change. */
+function usePanel(bridge: Bridge) {
   const run = useRun(bridge);
   const review = useReview(bridge);
   const [step, setStep] = usePersistentState<'describe' | 'review'>(bridge, 'step', 'describe');
   const [draft, setDraft] = usePersistentState<Draft | undefined>(bridge, 'draft', undefined);
-  const connected = state.connection.status === 'connected';
-  const host = state.connection.status === 'connected' ? state.connection.host : undefined;
-  const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
-  const showReview = step === 'review' && review.review !== undefined;
   const [explanation, closeExplanation] = useExplanation(bridge);
   const change = useChange(bridge, review, {
     showReview: () => {
@@ -151,6 +159,17 @@ export function App({ bridge }: { bridge: Bridge }) {
     change.leave();
   };
   const { formKey, startProvider } = useStartFrom(bridge, { resetRun: forgetProject, setDraft, setStep, reopen: review.reopen });
+  return { run, review, step, setStep, draft, setDraft, explanation, closeExplanation, change, forgetProject, formKey, startProvider };
+}
+
+/** The panel: one step at a time (describe, review, run), with the host's status below. */
+export function App({ bridge }: { bridge: Bridge }) {
+  const state = useHost(bridge);
+  const { run, review, step, setStep, draft, setDraft, explanation, closeExplanation, change, forgetProject, formKey, startProvider } = usePanel(bridge);
+  const connected = state.connection.status === 'connected';
+  const host = state.connection.status === 'connected' ? state.connection.host : undefined;
+  const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
+  const showReview = step === 'review' && review.review !== undefined;
 
   let body;
   if (running) {
@@ -158,15 +177,7 @@ export function App({ bridge }: { bridge: Bridge }) {
       forgetProject();
       setStep('describe');
     };
-    const preview = change.preview && change.preview.runId === run.view.runId ? change.preview : undefined;
-    body = (
-      <>
-        {preview && (
-          <UpdatePreview preview={preview} applied={change.applied} onDiff={change.openDiff} onOpen={change.openFile} onApply={change.apply} onCancel={change.cancelUpdate} />
-        )}
-        <RunPanel bridge={bridge} view={run.view} onCancel={run.cancel} onResume={run.resume} onNew={startOver} />
-      </>
-    );
+    body = <RunScreen bridge={bridge} run={run} change={change} onNew={startOver} />;
   } else if (showReview) {
     body = <ReviewScreen review={review} run={run} change={change} bridge={bridge} onBack={() => setStep('describe')} disabled={!connected} trusted={host?.workspaceTrusted ?? true} />;
   } else {

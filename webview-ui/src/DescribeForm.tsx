@@ -109,6 +109,40 @@ function useDraft(draft: Draft | undefined, onDraft: (draft: Draft) => void) {
   };
 }
 
+/** The optional project name; empty, the host derives it from the text. */
+function ProjectNameField({ name, error, onName }: { name: string; error?: string; onName: (name: string) => void }) {
+  return (
+    <>
+      <label htmlFor="project-name">Project name (optional)</label>
+      <VscodeTextfield
+        id="project-name"
+        data-testid="project-name"
+        value={name}
+        placeholder="derived from the description"
+        onInput={(event) => onName(valueOf(event))}
+        aria-label="Project name"
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? 'name-error' : undefined}
+      />
+      <FieldError id="name-error" testId="name-error" message={error} />
+    </>
+  );
+}
+
+/** Review (blocked while disconnected or reading) and Clear (only when there is something to clear). */
+function FormButtons({ busy, disabled, empty, onSubmit, onClear }: { busy: boolean; disabled: boolean; empty: boolean; onSubmit: () => void; onClear: () => void }) {
+  return (
+    <div className="buttons">
+      <VscodeButton onClick={onSubmit} disabled={disabled || busy} data-testid="review-button">
+        {busy ? 'Reading the requirements…' : 'Review the data model'}
+      </VscodeButton>
+      <VscodeButton secondary onClick={onClear} disabled={busy || empty} data-testid="clear-button">
+        Clear
+      </VscodeButton>
+    </div>
+  );
+}
+
 /**
  * Step 1: requirements text, an optional project name and the provider. Validated with the same
  * zod schema the host uses; errors are shown inline. Ctrl/Cmd+Enter in the text submits.
@@ -152,36 +186,19 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
           </button>
         ))}
       </div>
-      <label htmlFor="project-name">Project name (optional)</label>
-      <VscodeTextfield
-        id="project-name"
-        data-testid="project-name"
-        value={name}
-        placeholder="derived from the description"
-        onInput={(event) => setName(valueOf(event))}
-        aria-label="Project name"
-        aria-invalid={Boolean(errors.name)}
-        aria-describedby={errors.name ? 'name-error' : undefined}
-      />
-      <FieldError id="name-error" testId="name-error" message={errors.name} />
+      <ProjectNameField name={name} error={errors.name} onName={setName} />
       <ProviderChoiceField provider={provider} hasApiKey={hasApiKey} onChoose={setProvider} onSetApiKey={onSetApiKey} />
-      <div className="buttons">
-        <VscodeButton onClick={() => submit()} disabled={disabled || busy} data-testid="review-button">
-          {busy ? 'Reading the requirements…' : 'Review the data model'}
-        </VscodeButton>
-        <VscodeButton
-          secondary
-          onClick={() => {
-            clear();
-            setErrors({});
-            onClear?.();
-          }}
-          disabled={busy || (!requirements && !name)}
-          data-testid="clear-button"
-        >
-          Clear
-        </VscodeButton>
-      </div>
+      <FormButtons
+        busy={busy}
+        disabled={disabled}
+        empty={!requirements && !name}
+        onSubmit={() => submit()}
+        onClear={() => {
+          clear();
+          setErrors({});
+          onClear?.();
+        }}
+      />
     </form>
   );
 }

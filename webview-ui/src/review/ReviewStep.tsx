@@ -127,6 +127,45 @@ function ModelEditors({ api, review }: { api: ReviewApi; review: Review }) {
   );
 }
 
+/**
+ * Where generating goes and whether it may: the folder checked as the host checks it, and a merge
+ * chosen when it is occupied. A change targets the project's own folder, so neither applies to it.
+ */
+function planTarget(review: Review, changing: boolean) {
+  const folder = review.folderChoice ?? review.folder;
+  const folderCheck = TargetFolder.safeParse(folder);
+  const folderError = folderCheck.success ? undefined : folderCheck.error.issues[0]?.message;
+  const occupied = !changing && review.folderExists && review.folderChoice === undefined;
+  const merge = occupied ? review.merge : undefined;
+  const blocked = review.problems.length > 0 || (!changing && Boolean(folderError)) || (occupied && !merge);
+  return { folder, folderError, occupied, merge, blocked };
+}
+
+/** The title with Back and Generate (Update, changing a project), then which generator runs. */
+function ReviewHead({ review, onBack, onGenerate, generateDisabled, updating }: { review: Review; onBack: () => void; onGenerate: () => void; generateDisabled: boolean; updating: boolean }) {
+  return (
+    <>
+      <div className="run-head">
+        <h2>
+          Review the data model · <span data-testid="review-title">{review.spec.title}</span>
+        </h2>
+        <div className="buttons">
+          <VscodeButton secondary onClick={onBack} data-testid="back-button">
+            Back
+          </VscodeButton>
+          <VscodeButton onClick={onGenerate} disabled={generateDisabled} data-testid="generate-button">
+            {updating ? 'Update project' : 'Generate project'}
+          </VscodeButton>
+        </div>
+      </div>
+      <p className="muted">
+        {review.provider === 'anthropic' ? 'Claude refines the stages that need judgement; the rest is deterministic.' : 'Offline: deterministic, no API key.'}{' '}
+        Rename, add or delete entities and fields; changes follow into relations and rules.
+      </p>
+    </>
+  );
+}
+
 /** Step 2: the extracted data model as editable tables, its problems, the forecast, the target. */
 export function ReviewStep({
   api,
@@ -154,32 +193,11 @@ export function ReviewStep({
   const review = api.review;
   if (!review) return null;
   const { spec } = review;
-  const folder = review.folderChoice ?? review.folder;
-  const folderCheck = TargetFolder.safeParse(folder);
-  const folderError = folderCheck.success ? undefined : folderCheck.error.issues[0]?.message;
-  const occupied = !change && review.folderExists && review.folderChoice === undefined;
-  const merge = occupied ? review.merge : undefined;
-  const blocked = review.problems.length > 0 || (!change && Boolean(folderError)) || (occupied && !merge);
+  const { folder, folderError, occupied, merge, blocked } = planTarget(review, Boolean(change));
   const generate = () => onGenerate({ folder, verify: trusted && (review.verify ?? false), merge, git: review.git ?? false, acceptedModel: review.acceptedModel });
   return (
     <section className="review" aria-label="Review the data model" data-testid="review-step">
-      <div className="run-head">
-        <h2>
-          Review the data model · <span data-testid="review-title">{spec.title}</span>
-        </h2>
-        <div className="buttons">
-          <VscodeButton secondary onClick={onBack} data-testid="back-button">
-            Back
-          </VscodeButton>
-          <VscodeButton onClick={generate} disabled={disabled || blocked || api.checking} data-testid="generate-button">
-            {change ? 'Update project' : 'Generate project'}
-          </VscodeButton>
-        </div>
-      </div>
-      <p className="muted">
-        {review.provider === 'anthropic' ? 'Claude refines the stages that need judgement; the rest is deterministic.' : 'Offline: deterministic, no API key.'}{' '}
-        Rename, add or delete entities and fields; changes follow into relations and rules.
-      </p>
+      <ReviewHead review={review} onBack={onBack} onGenerate={generate} generateDisabled={disabled || blocked || api.checking} updating={Boolean(change)} />
       {change}
       <NotUnderstoodList spec={spec} edit={api.edit} />
       <RefineWithClaude api={api} bridge={bridge} />
