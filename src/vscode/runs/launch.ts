@@ -81,31 +81,10 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
   // An update joins the project's history as its own generation, after the latest one of its folder.
   const kind = options.toMemory ? 'update' : 'generate';
   const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target, kind }));
-  host.log.info(
-    `Generating "${spec.name}" into ${target.toString()} (${options.provider}${options.resume ? ', resumed' : ''}${options.acceptedModel ? ", Claude's model as accepted in the review" : ''}): ${entities.join(', ')}`,
-  );
+  host.log.info(launchLine(options, entities));
   // In memory, a later stage's rewrite of a file (a repair) is one more write of it.
   const writes = new RunWrites(target, options.writeFile, options.toMemory && options.writeFile);
-  void runGeneration({
-    input: { kind: 'spec', spec },
-    stream,
-    signal: controller.signal,
-    concurrency: host.settings.settings.maxConcurrentStages,
-    onFile: writes.write,
-    claude,
-    resume: options.resume,
-    acceptedModel: options.acceptedModel,
-    ...verificationFor({
-      requested: options.verify ?? false,
-      target,
-      folder,
-      claude: Boolean(claude),
-      events: () => [...(options.earlierEvents ?? []), ...stream.events],
-      confirm: host.confirm,
-      say: (message) => stream.emit({ type: 'warning', message }),
-      steps: host.verifySteps,
-    }),
-  })
+  void generate(host, options, stream, controller.signal, writes)
     .then(async ({ run }) => {
       await writes.settled();
       if (host.shuttingDown()) return; // left as a crash leaves it: the next window offers to resume
@@ -127,6 +106,38 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
       host.ended(runId);
     });
   return runId;
+}
+
+/** The log's line for a run that starts: what, where, how, and whose model. */
+function launchLine(options: LaunchOptions, entities: readonly string[]): string {
+  const { spec, target, provider, resume, acceptedModel } = options;
+  const model = !acceptedModel ? '' : acceptedModel.from === 'update' ? ', the project\'s model as changed for this update' : ", Claude's model as accepted in the review";
+  return `Generating "${spec.name}" into ${target.toString()} (${provider}${resume ? ', resumed' : ''}${model}): ${entities.join(', ')}`;
+}
+
+/** The pipeline run itself: the spec, the settings, Claude, and verification as the user asked for it. */
+function generate(host: LaunchHost, options: LaunchOptions, stream: RunEventStream, signal: AbortSignal, writes: RunWrites) {
+  const { spec, target, folder, claude } = options;
+  return runGeneration({
+    input: { kind: 'spec', spec },
+    stream,
+    signal,
+    concurrency: host.settings.settings.maxConcurrentStages,
+    onFile: writes.write,
+    claude,
+    resume: options.resume,
+    acceptedModel: options.acceptedModel,
+    ...verificationFor({
+      requested: options.verify ?? false,
+      target,
+      folder,
+      claude: Boolean(claude),
+      events: () => [...(options.earlierEvents ?? []), ...stream.events],
+      confirm: host.confirm,
+      say: (message) => stream.emit({ type: 'warning', message }),
+      steps: host.verifySteps,
+    }),
+  });
 }
 
 async function openJournal(
