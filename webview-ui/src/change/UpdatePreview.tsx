@@ -76,6 +76,53 @@ function AppliedResult({ applied, onOpen }: { applied: UpdateApplied; onOpen: (p
   );
 }
 
+/** The preview's files, one list per action in GROUPS' order; actions with no file show nothing. */
+function FileGroups({ files: all, onDiff }: { files: PreviewFile[]; onDiff: (path: string) => void }) {
+  return GROUPS.map(({ action, label }) => {
+    const files = all.filter((file) => file.action === action);
+    if (!files.length) return null;
+    return (
+      <div key={action} data-testid={`preview-${action}`}>
+        <strong>
+          {label} ({files.length})
+        </strong>
+        <ul>
+          {files.map((file) => (
+            <FileRow key={file.path} file={file} onDiff={onDiff} />
+          ))}
+        </ul>
+      </div>
+    );
+  });
+}
+
+function MigrationNote({ migration }: { migration: NonNullable<Preview['migration']> }) {
+  return (
+    <p data-testid="preview-migration">
+      The database changes through a new migration, <code>{migration.path}</code>: {migration.summary.map((line) => line.replace(/\.$/, '')).join('; ')}. The migrations the project
+      already has stay as they are.
+    </p>
+  );
+}
+
+/** Runs onApply, saying it is under way (buttons disabled) and keeping its failure's message to show. */
+function useApplying(onApply: () => Promise<unknown>) {
+  const [applying, setApplying] = useState(false);
+  const [error, setError] = useState<string>();
+  const apply = async () => {
+    setApplying(true);
+    setError(undefined);
+    try {
+      await onApply();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setApplying(false);
+    }
+  };
+  return { applying, error, apply };
+}
+
 export function UpdatePreview(props: {
   preview: Preview;
   applied?: UpdateApplied;
@@ -85,20 +132,8 @@ export function UpdatePreview(props: {
   onCancel: () => void;
 }) {
   const { preview, applied } = props;
-  const [applying, setApplying] = useState(false);
-  const [error, setError] = useState<string>();
+  const { applying, error, apply } = useApplying(props.onApply);
   const unchanged = preview.files.filter((file) => file.action === 'unchanged').length;
-  const apply = async () => {
-    setApplying(true);
-    setError(undefined);
-    try {
-      await props.onApply();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setApplying(false);
-    }
-  };
   return (
     <section className="forecast update-preview" aria-label="What the update will do" data-testid="update-preview">
       <h3>{applied ? 'The update was applied' : `Preview of the update to ${preview.folder}: nothing is written until you apply it`}</h3>
@@ -107,28 +142,8 @@ export function UpdatePreview(props: {
           {preview.refusal}
         </p>
       )}
-      {preview.migration && (
-        <p data-testid="preview-migration">
-          The database changes through a new migration, <code>{preview.migration.path}</code>: {preview.migration.summary.map((line) => line.replace(/\.$/, '')).join('; ')}. The migrations the project
-          already has stay as they are.
-        </p>
-      )}
-      {GROUPS.map(({ action, label }) => {
-        const files = preview.files.filter((file) => file.action === action);
-        if (!files.length) return null;
-        return (
-          <div key={action} data-testid={`preview-${action}`}>
-            <strong>
-              {label} ({files.length})
-            </strong>
-            <ul>
-              {files.map((file) => (
-                <FileRow key={file.path} file={file} onDiff={props.onDiff} />
-              ))}
-            </ul>
-          </div>
-        );
-      })}
+      {preview.migration && <MigrationNote migration={preview.migration} />}
+      <FileGroups files={preview.files} onDiff={props.onDiff} />
       <p className="muted">{unchanged} file{unchanged === 1 ? '' : 's'} unchanged.</p>
       {applied ? (
         <AppliedResult applied={applied} onOpen={props.onOpen} />

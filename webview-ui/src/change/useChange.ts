@@ -56,39 +56,16 @@ function useRenames(bridge: Bridge, active: boolean, spec: ProjectSpec | undefin
   return useMemo(() => ({ steps, record, reset }), [steps, record, reset]);
 }
 
-/** Change mode's state (kept across webview reloads) and the change box's request. */
-export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActions) {
-  const [mode, setMode] = usePersistentState<ChangeMode | undefined>(bridge, 'change', undefined);
-  const [reading, setReading] = useState<ChangeReading>();
-  /** The update's preview (once its run generated to memory), then what applying it did. */
-  const [preview, setPreview] = usePersistentState<{ preview: UpdatePreview; applied?: UpdateApplied } | undefined>(bridge, 'updatePreview', undefined);
-  const latest = useRef({ review, actions });
-  latest.current = { review, actions };
-  const renames = useRenames(bridge, mode !== undefined, review.review?.spec);
+type Setter<T> = (next: T | ((previous: T) => T)) => void;
+type Renames = ReturnType<typeof useRenames>;
+/** The update's preview (once its run generated to memory), then what applying it did. */
+type PreviewState = { preview: UpdatePreview; applied?: UpdateApplied } | undefined;
+/** The latest review and actions, read by callbacks that must not be recreated on every render. */
+type Latest = { current: { review: ReviewApi; actions: ChangeActions } };
 
-  useEffect(
-    () =>
-      bridge.onMessage((message) => {
-        if (message.type === 'updatePreview') {
-          setPreview({ preview: message });
-          return;
-        }
-        if (message.type !== 'startChange') return;
-        setPreview(undefined);
-        setMode({ project: message.project, before: message.spec });
-        setReading(undefined);
-        renames.reset();
-        const { review: current, actions: act } = latest.current;
-        // The review of an earlier project goes first: nothing may edit it while the project's loads.
-        current.close();
-        act.showReview();
-        void current.reopen(message.spec, message.provider).then((opened) => opened && latest.current.actions.showReview());
-      }),
-    [bridge, setMode],
-  );
-
-  /** Reads `text` as a change of the model under review; what it changed becomes an edit of the review. */
-  const describe = useCallback(
+/** Reads `text` as a change of the model under review; what it changed becomes an edit of the review. */
+function useDescribe(bridge: Bridge, latest: Latest, renames: Renames, setReading: (reading: ChangeReading) => void) {
+  return useCallback(
     async (text: string, provider: ProviderChoice): Promise<ChangeReading> => {
       const current = latest.current.review.review;
       if (!current) throw new Error('There is no model under review to change.');
@@ -103,10 +80,13 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
     },
     [bridge],
   );
+}
 
-  /** Starts the update's run (to memory): answered like generate; the preview follows when it ends. */
+/** The update's run, its apply and its cancel; applying makes the updated spec the next diff's "before". */
+function useUpdate(bridge: Bridge, renames: Renames, setPreview: Setter<PreviewState>, setMode: Setter<ChangeMode | undefined>) {
   /** The spec of the update being previewed: once applied, it is the project's model (the next diff's "before"). */
   const updating = useRef<ProjectSpec>(undefined);
+  /** Starts the update's run (to memory): answered like generate; the preview follows when it ends. */
   const update = useCallback(
     (spec: ProjectSpec, provider: ProviderChoice, acceptedModel?: AcceptedModel) => {
       setPreview(undefined);
@@ -132,6 +112,42 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
     bridge.post({ type: 'cancelUpdate' });
     setPreview(undefined);
   }, [bridge, setPreview]);
+
+  return { update, apply, cancelUpdate };
+}
+
+/** Change mode's state (kept across webview reloads) and the change box's request. */
+export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActions) {
+  const [mode, setMode] = usePersistentState<ChangeMode | undefined>(bridge, 'change', undefined);
+  const [reading, setReading] = useState<ChangeReading>();
+  const [preview, setPreview] = usePersistentState<PreviewState>(bridge, 'updatePreview', undefined);
+  const latest = useRef({ review, actions });
+  latest.current = { review, actions };
+  const renames = useRenames(bridge, mode !== undefined, review.review?.spec);
+
+  useEffect(
+    () =>
+      bridge.onMessage((message) => {
+        if (message.type === 'updatePreview') {
+          setPreview({ preview: message });
+          return;
+        }
+        if (message.type !== 'startChange') return;
+        setPreview(undefined);
+        setMode({ project: message.project, before: message.spec });
+        setReading(undefined);
+        renames.reset();
+        const { review: current, actions: act } = latest.current;
+        // The review of an earlier project goes first: nothing may edit it while the project's loads.
+        current.close();
+        act.showReview();
+        void current.reopen(message.spec, message.provider).then((opened) => opened && latest.current.actions.showReview());
+      }),
+    [bridge, setMode],
+  );
+
+  const describe = useDescribe(bridge, latest, renames, setReading);
+  const { update, apply, cancelUpdate } = useUpdate(bridge, renames, setPreview, setMode);
 
   const leave = useCallback(() => {
     setMode(undefined);
