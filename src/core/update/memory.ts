@@ -103,7 +103,8 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-function parseSpec(text: string): ProjectSpec {
+/** The remembered spec from the text of .takoss/spec.json; throws ProjectMemoryError saying what is wrong. */
+export function parseRememberedSpec(text: string): ProjectSpec {
   const parsed = ProjectSpec.safeParse(parseJson(text, SPEC_PATH));
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -147,5 +148,5 @@ export async function readProjectMemory(sink: Sink): Promise<ProjectMemory> {
         '(takoss generate --spec SPEC --out NEW_FOLDER) and carry your edits over; from then on, updates keep them.',
     );
   }
-  return { spec: parseSpec(specText), base: parseBase(baseText) };
+  return { spec: parseRememberedSpec(specText), base: parseBase(baseText) };
 }

@@ -4,7 +4,7 @@
 // it cannot be changed.
 import * as vscode from 'vscode';
 import { MANIFEST_PATH as MANIFEST } from '../../core/generator/project/manifest';
-import { SPEC_PATH as REMEMBERED_SPEC } from '../../core/update/memory';
+import { parseRememberedSpec, SPEC_PATH as REMEMBERED_SPEC } from '../../core/update/memory';
 import { ProjectSpec } from '../../model/project/projectSpec';
 
 export interface ChangeableProject {
@@ -64,14 +64,16 @@ export function notRememberedMessage(project: Pick<ChangeableProject, 'folder'>)
 /** The project's reviewed spec; throws ProjectNotChangeableError saying what is wrong. */
 export async function readRememberedSpec(project: ChangeableProject): Promise<ProjectSpec> {
   if (!project.remembered) throw new ProjectNotChangeableError(notRememberedMessage(project));
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(project.root, REMEMBERED_SPEC))));
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(project.root, REMEMBERED_SPEC)));
   } catch (error) {
-    throw new ProjectNotChangeableError(`${project.folder}/${REMEMBERED_SPEC} cannot be read as JSON (${error instanceof Error ? error.message : String(error)}): restore it from version control.`);
+    throw new ProjectNotChangeableError(`${project.folder}/${REMEMBERED_SPEC} cannot be read (${error instanceof Error ? error.message : String(error)}): restore it from version control.`);
   }
-  const parsed = ProjectSpec.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  throw new ProjectNotChangeableError(`${project.folder}/${REMEMBERED_SPEC} is not a model Takoss reads (${issues.join('; ')}): restore it from version control.`);
+  try {
+    return parseRememberedSpec(text);
+  } catch (error) {
+    // The core's reading of the file (JSON, then the spec schema), said for this folder.
+    throw new ProjectNotChangeableError(`${project.folder}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
