@@ -1,7 +1,7 @@
 import { VscodeButton, VscodeRadio, VscodeRadioGroup, VscodeTextarea, VscodeTextfield } from '@vscode-elements/react-elements';
 import { type FormEvent, useState } from 'react';
 import { ExtractRequest, type ProviderChoice } from '../../src/model/protocol';
-import { valueOf } from './elementEvents';
+import { isSubmitKey, valueOf } from './elementEvents';
 
 const EXAMPLES = [
   { name: 'blog', text: 'Blog with auth and posts.' },
@@ -172,7 +172,7 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
         value={requirements}
         placeholder="e.g. Blog with auth and posts — or paste your user stories"
         onInput={(event) => setRequirements(valueOf(event))}
-        onKeyDown={(event) => (event.ctrlKey || event.metaKey) && event.key === 'Enter' && submit()}
+        onKeyDown={(event) => isSubmitKey(event) && submit()}
         aria-label="Requirements"
         aria-invalid={Boolean(errors.requirements)}
         aria-describedby={errors.requirements ? 'requirements-error' : undefined}

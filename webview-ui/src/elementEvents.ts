@@ -6,3 +6,6 @@ export const valueOf = (event: { currentTarget: unknown }): string => (event.cur
 
 /** Whether a checkbox is ticked. */
 export const checkedOf = (event: { currentTarget: unknown }): boolean => (event.currentTarget as { checked: boolean }).checked;
+
+/** Ctrl+Enter (Cmd+Enter on macOS) submits from a multi-line field, where Enter starts a new line. */
+export const isSubmitKey = (event: { ctrlKey: boolean; metaKey: boolean; key: string }): boolean => (event.ctrlKey || event.metaKey) && event.key === 'Enter';

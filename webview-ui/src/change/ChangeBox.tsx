@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { hasModelChanges, modelChanges } from '../../../src/model/run/modelChanges';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import type { ProviderChoice } from '../../../src/model/protocol';
-import { valueOf } from '../elementEvents';
+import { isSubmitKey, valueOf } from '../elementEvents';
 import { ModelChangeList } from '../review/ModelChangeList';
 import type { ChangeMode, ChangeReading } from './useChange';
 
@@ -93,7 +93,7 @@ export function DescribeChange({
         value={text}
         placeholder='e.g. "add a phone number to members", "bookings need a status: pending, confirmed or cancelled"'
         onInput={(event) => setText(valueOf(event))}
-        onKeyDown={(event) => (event.ctrlKey || event.metaKey) && event.key === 'Enter' && void submit()}
+        onKeyDown={(event) => isSubmitKey(event) && void submit()}
       />
       <div className="add-row">
         <VscodeButton secondary onClick={() => void submit()} disabled={disabled || busy || !text.trim()} data-testid="change-apply">
