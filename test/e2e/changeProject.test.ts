@@ -7,9 +7,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
-import { repoRoot } from '../harness/paths';
-import { findFrameWith, openTakossApp, reviewRequirements, runFromPalette, screenshot, waitForTakossContributions } from './workbenchPage';
+import { findFrameWith, openTakossApp, reviewRequirements, runFromPalette, screenshot } from './workbenchPage';
+import { takossWindow } from './takossWindow';
 
 const REQUIREMENTS = 'A club keeps members with a name and an email, and events with a title and a date. Members sign up for events.';
 const EDITED = 'backend/src/routes/members.ts';
@@ -17,25 +16,14 @@ const USER_LINE = '// The club secretary reviews this file every season.';
 
 describe('Takoss: Change This Project… (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let server: CodeServer;
-  let workbench: Workbench;
   let app: Frame;
   let project: string;
 
-  before(async () => {
-    server = await CodeServer.start({});
-    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-    await waitForTakossContributions(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  const session = takossWindow();
 
   it('the palette offers Change This Project… only once the workspace holds a project that remembers its model', async () => {
-    app = await openTakossApp(workbench.page);
-    const { page } = workbench;
+    app = await openTakossApp(session.workbench.page);
+    const { page } = session.workbench;
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -52,15 +40,15 @@ describe('Takoss: Change This Project… (code-server + Chromium)', function () 
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
     await app.waitForFunction(() => document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') === 'succeeded', undefined, { timeout: 90_000 });
-    const folder = readdirSync(server.workspace).find((name) => existsSync(path.join(server.workspace, name, '.takoss', 'spec.json')));
+    const folder = readdirSync(session.server.workspace).find((name) => existsSync(path.join(session.server.workspace, name, '.takoss', 'spec.json')));
     assert.ok(folder, 'the generated project remembers its model');
-    project = path.join(server.workspace, folder);
+    project = path.join(session.server.workspace, folder);
     const file = path.join(project, EDITED);
     writeFileSync(file, `${USER_LINE}\n${readFileSync(file, 'utf8')}`);
   });
 
   it('Change This Project… opens the review on the project; a typed change shows as a diff of the model', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await runFromPalette(page, 'Takoss: Change This Project…');
     app = await findFrameWith(page, '[data-testid=change-banner]');
     assert.match((await app.textContent('[data-testid=change-banner]')) ?? '', new RegExp(`Changing .* in ${path.basename(project)}`));
@@ -73,7 +61,7 @@ describe('Takoss: Change This Project… (code-server + Chromium)', function () 
   });
 
   it('Update project previews each file before writing anything (screenshot), with a diff editor per file (screenshot)', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
     await app.waitForSelector('[data-testid=update-preview]', { timeout: 90_000 });
@@ -92,7 +80,7 @@ describe('Takoss: Change This Project… (code-server + Chromium)', function () 
   });
 
   it('Apply writes the update: the user edit survives and the new field is in the code', async () => {
-    app = await findFrameWith(workbench.page, '[data-testid=update-apply]');
+    app = await findFrameWith(session.workbench.page, '[data-testid=update-apply]');
     await app.click('[data-testid=update-apply]');
     await app.waitForSelector('[data-testid=update-applied]', { timeout: 30_000 });
     const route = readFileSync(path.join(project, EDITED), 'utf8');
@@ -101,6 +89,6 @@ describe('Takoss: Change This Project… (code-server + Chromium)', function () 
     assert.match(readFileSync(path.join(project, 'backend/src/db/schema.ts'), 'utf8'), /phone/i);
     const migrations = readdirSync(path.join(project, 'backend', 'migrations'));
     assert.ok(migrations.some((name) => /^0002_.*\.sql$/.test(name)), `a second migration (${migrations.join(', ')})`);
-    await screenshot(workbench.page, 'change-3-applied');
+    await screenshot(session.workbench.page, 'change-3-applied');
   });
 });

@@ -5,9 +5,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
-import { repoRoot } from '../harness/paths';
-import { openTakossApp, screenshot, waitForTakossContributions } from './workbenchPage';
+import { openTakossApp, screenshot } from './workbenchPage';
+import { takossWindow } from './takossWindow';
 
 /** The workbench's modal dialog with this message; resolves with its whole text once it shows. */
 async function modal(page: Page, message: RegExp): Promise<{ text: string; press: (button: string) => Promise<void> }> {
@@ -31,24 +30,16 @@ async function toReview(app: Frame, name: string): Promise<void> {
 
 describe('The host asks before running or overwriting anything (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let server: CodeServer;
-  let workbench: Workbench;
   let app: Frame;
 
-  before(async () => {
-    server = await CodeServer.start();
-    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-    await waitForTakossContributions(workbench.page);
-    app = await openTakossApp(workbench.page);
-  });
+  const session = takossWindow();
 
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
+  before(async () => {
+    app = await openTakossApp(session.workbench.page);
   });
 
   it('verification requested in the panel: a modal names what would run; Cancel runs nothing and the run says so', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await toReview(app, 'consent-e2e');
     await app.click('[data-testid=verify-option]');
     await app.waitForFunction(() => (document.querySelector('[data-testid=verify-option]') as unknown as { checked?: boolean } | null)?.checked === true, undefined, { timeout: 10_000 });
@@ -67,15 +58,15 @@ describe('The host asks before running or overwriting anything (code-server + Ch
     );
     assert.equal(await app.getAttribute('[data-stage="verification"]', 'data-status'), 'skipped');
     assert.match((await app.textContent('[data-testid=verification-result]')) ?? '', /You declined to run the install, build and tests of consent-e2e: nothing was run/);
-    const project = path.join(server.workspace, 'consent-e2e');
+    const project = path.join(session.server.workspace, 'consent-e2e');
     assert.ok(existsSync(path.join(project, 'package.json')), 'the project was written');
     assert.ok(!existsSync(path.join(project, 'node_modules')) && !existsSync(path.join(project, 'package-lock.json')), 'nothing was installed');
     await screenshot(page, 'consent-verify-declined');
   });
 
   it('a merge that would replace a file of yours: a modal asks; Cancel refuses the run and the file stays', async () => {
-    const { page } = workbench;
-    const mine = path.join(server.workspace, 'consent-e2e', 'README.md');
+    const { page } = session.workbench;
+    const mine = path.join(session.server.workspace, 'consent-e2e', 'README.md');
     writeFileSync(mine, '# My own notes\n');
     await app.click('[data-testid=new-button]');
     await toReview(app, 'consent-e2e');

@@ -4,11 +4,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
-import { repoRoot } from '../harness/paths';
 import { unzipProject } from '../../src/core/output/zip';
 import { FakeAnthropicServer } from '../fake-anthropic/server';
 import { findFrameWith, openTakossApp, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
+import { takossWindow } from './takossWindow';
 
 function listFiles(root: string, prefix = ''): string[] {
   return readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -26,27 +25,24 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs: number):
 
 describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let server: CodeServer;
-  let workbench: Workbench;
   let app: Frame;
   let fake: FakeAnthropicServer;
 
   before(async () => {
     fake = await FakeAnthropicServer.start();
     fake.otherwise(() => ({ kind: 'hang' }));
-    server = await CodeServer.start({ env: { ANTHROPIC_BASE_URL: fake.url }, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-    await waitForTakossContributions(workbench.page);
   });
 
   after(async () => {
-    await workbench?.close();
-    await server?.stop();
     await fake?.close();
   });
 
+  const session = takossWindow({
+    options: () => ({ env: { ANTHROPIC_BASE_URL: fake.url }, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } }),
+  });
+
   it('opens the React app from the command palette', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     app = await openTakossApp(page);
     const version = await app.textContent('[data-testid=host-vscode-version]');
     assert.match(version ?? '', /^1\.\d+\.\d+/);
@@ -84,11 +80,11 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
       checksBefore,
       { timeout: 15_000 },
     );
-    await screenshot(workbench.page, 'generate-panel-after-rejection');
+    await screenshot(session.workbench.page, 'generate-panel-after-rejection');
   });
 
   it('reviews the extracted data model: sources shown, a field renamed in place', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     // Typed as a user types it (the examples are covered by the component tests).
     await app.locator('[data-testid=requirements] textarea').fill('Blog with auth and posts.');
     await screenshotThemes(page, app, '1-describe');
@@ -113,7 +109,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('generates the reviewed model offline, live, every node turning done', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
     await app.waitForSelector('[data-testid=run-panel]', { timeout: 15_000 });
@@ -129,7 +125,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     const routes = await app.getAttribute('[data-stage="api-routes:Post"]', 'data-status');
     assert.equal(routes, 'succeeded');
     assert.equal(await app.getAttribute('[data-stage="verification"]', 'data-status'), 'skipped');
-    const project = path.join(server.workspace, 'blog');
+    const project = path.join(session.server.workspace, 'blog');
     for (const file of ['package.json', 'backend/src/routes/posts.ts', 'frontend/src/pages/posts.tsx', '.takoss/manifest.json']) {
       assert.ok(existsSync(path.join(project, file)), `${file} was written into the workspace`);
     }
@@ -146,7 +142,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('shows a generated file in the result view with its explanation, and opens it in the editor', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     const file = 'backend/src/routes/posts.ts';
     await app.locator(`[data-testid="tree-file-${file}"]`).scrollIntoViewIfNeeded();
     await app.click(`[data-testid="tree-file-${file}"]`);
@@ -164,7 +160,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('explains a generated file in the editor: a hover on its first line, and "Explain This File" in the panel', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await page.locator('.tabs-container .tab', { hasText: 'README.md' }).first().click();
     const firstLine = page.locator('.editor-instance .monaco-editor .view-line').first();
     await firstLine.waitFor({ state: 'visible', timeout: 15_000 });
@@ -194,7 +190,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('exports the project as a zip where the user picks, and the zip holds exactly the files', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await app.click('[data-testid=export-zip]');
     // In the browser VS Code asks with its own file dialog (a quick input holding the path).
     const input = page.locator('.quick-input-widget input');
@@ -203,20 +199,20 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     const deadline = Date.now() + 15_000;
     while (!/blog\.zip$/.test(await input.inputValue()) && Date.now() < deadline) await page.waitForTimeout(100);
     const proposed = await input.inputValue();
-    assert.ok(proposed.endsWith(`/${path.basename(server.workspace)}/blog.zip`), `the dialog proposes blog.zip next to the project: ${proposed}`);
+    assert.ok(proposed.endsWith(`/${path.basename(session.server.workspace)}/blog.zip`), `the dialog proposes blog.zip next to the project: ${proposed}`);
     await screenshot(page, '5-export-dialog');
     await input.press('Enter');
     const note = await app.waitForSelector('[data-testid=export-note]', { timeout: 30_000 });
     assert.match((await note.textContent()) ?? '', /Saved \d+ files/);
-    const archive = unzipProject(readFileSync(path.join(server.workspace, 'blog.zip')));
-    const project = path.join(server.workspace, 'blog');
+    const archive = unzipProject(readFileSync(path.join(session.server.workspace, 'blog.zip')));
+    const project = path.join(session.server.workspace, 'blog');
     const onDisk = listFiles(project);
     assert.deepEqual([...archive.keys()].sort(), onDisk.map((f) => `blog/${f}`).sort());
     for (const file of onDisk) assert.ok(Buffer.from(archive.get(`blog/${file}`) ?? []).equals(readFileSync(path.join(project, file))), `${file} round-trips`);
   });
 
   it('redraws the run and keeps the draft when the panel is hidden and shown again', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await runFromPalette(page, 'File: New Untitled Text File');
     await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Takoss' }).first().click();
@@ -239,7 +235,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('offers Claude only with a key, takes one from the form, and really cancels a Claude run', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     assert.equal(await app.getAttribute('[data-testid=provider-anthropic]', 'disabled'), '', 'Claude is disabled without a key');
     await app.click('[data-testid=set-api-key]');
     const input = page.locator('.quick-input-widget input');
@@ -268,7 +264,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('after a window reload mid-run, the reopened panel shows where the run stopped', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await app.click('[data-testid=new-button]');
     await app.waitForFunction(() => !document.querySelector('[data-testid=provider-anthropic]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=provider-anthropic]');
@@ -292,7 +288,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   });
 
   it('lists past generations in the sidebar with their metrics; one opens in the panel, replayed, and takes a rating', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await page.locator('.activitybar .action-item a[aria-label^="Takoss"]').first().click();
     // Newest first: the run cut short by the reload, then the Claude run that was cancelled, then the blog.
     const blogRow = page.locator('.monaco-list-row[aria-label^="blog, succeeded"]');

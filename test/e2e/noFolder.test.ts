@@ -5,29 +5,17 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
-import { repoRoot } from '../harness/paths';
-import { openTakossApp, reviewRequirements, screenshot, waitForTakossContributions } from './workbenchPage';
+import { openTakossApp, reviewRequirements, screenshot } from './workbenchPage';
+import { takossWindow } from './takossWindow';
 
 describe('Takoss with no folder open', function () {
   this.timeout(240_000);
-  let server: CodeServer;
-  let workbench: Workbench;
   let app: Frame;
 
-  before(async () => {
-    server = await CodeServer.start({ openFolder: false });
-    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-    await waitForTakossContributions(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  const session = takossWindow({ options: { openFolder: false } });
 
   it('asks where to generate, writes the project there, and offers to open it', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     app = await openTakossApp(page);
     await reviewRequirements(app, 'Blog with auth and posts.');
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
@@ -37,7 +25,7 @@ describe('Takoss with no folder open', function () {
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     // The picker fills its input with a starting folder once it has loaded it: wait for that, then
     // type ours, and type again if the late fill replaced it.
-    const wanted = `${server.workspace}/`;
+    const wanted = `${session.server.workspace}/`;
     const deadline = Date.now() + 15_000;
     while (!(await input.inputValue()).endsWith('/') && Date.now() < deadline) await page.waitForTimeout(100);
     for (let attempt = 0; attempt < 5 && (await input.inputValue()) !== wanted; attempt++) {
@@ -66,7 +54,7 @@ describe('Takoss with no folder open', function () {
       await screenshot(page, 'no-folder-failed');
       assert.fail(`the run ended ${status}: ${(await app.locator('[data-testid=run-panel]').innerText()).slice(0, 1500)}`);
     }
-    assert.ok(existsSync(path.join(server.workspace, 'blog', 'backend', 'src', 'routes', 'posts.ts')), 'written into the chosen folder');
+    assert.ok(existsSync(path.join(session.server.workspace, 'blog', 'backend', 'src', 'routes', 'posts.ts')), 'written into the chosen folder');
     const offer = page.locator('.notifications-toasts', { hasText: 'Takoss generated the project in' });
     await offer.waitFor({ state: 'visible', timeout: 15_000 });
     assert.ok(await offer.locator('.monaco-button', { hasText: 'Open Folder' }).count());

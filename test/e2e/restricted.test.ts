@@ -5,34 +5,25 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
-import { repoRoot } from '../harness/paths';
-import { findFrameWith, openTakossApp, reviewRequirements, screenshot, waitForTakossContributions } from './workbenchPage';
+import { findFrameWith, openTakossApp, reviewRequirements, screenshot } from './workbenchPage';
+import { takossWindow } from './takossWindow';
 
 describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
   this.timeout(120_000);
-  let server: CodeServer;
-  let workbench: Workbench;
   let app: Frame;
 
-  before(async () => {
-    server = await CodeServer.start({ workspaceTrust: true });
-    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-    const { page } = workbench;
+  const session = takossWindow({
+    options: { workspaceTrust: true },
     // VS Code asks whether to trust the folder: the user says no.
-    const distrust = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
-    await distrust.waitFor({ state: 'visible', timeout: 60_000 });
-    await distrust.click();
-    await waitForTakossContributions(page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
+    beforeTakoss: async ({ page }) => {
+      const distrust = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
+      await distrust.waitFor({ state: 'visible', timeout: 60_000 });
+      await distrust.click();
+    },
   });
 
   it('shows the sidebar welcome (with a Generate Project button) while there are no generations yet', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     await page.locator('.activitybar .action-item a[aria-label^="Takoss"]').first().click();
     const welcome = page.locator('.welcome-view-content', { hasText: 'No generations yet' });
     await welcome.waitFor({ state: 'visible', timeout: 15_000 });
@@ -43,7 +34,7 @@ describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
   });
 
   it('generates, but will not verify, and says why and how to trust', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     app = await openTakossApp(page);
     await reviewRequirements(app, 'Blog with auth and posts.');
     assert.equal(await app.getAttribute('[data-testid=verify-option]', 'disabled'), '', 'verification is not offered');
@@ -58,7 +49,7 @@ describe('Takoss in Restricted Mode (an untrusted workspace)', function () {
     );
     assert.equal(await app.getAttribute('[data-stage="verification"]', 'data-status'), 'skipped');
     assert.match((await app.textContent('[data-testid=verification-result]')) ?? '', /Restricted Mode: Takoss never runs generated code/);
-    const project = path.join(server.workspace, 'blog');
+    const project = path.join(session.server.workspace, 'blog');
     assert.ok(existsSync(path.join(project, 'package.json')), 'the files were generated');
     assert.ok(!existsSync(path.join(project, 'node_modules')) && !existsSync(path.join(project, 'backend', 'node_modules')), 'nothing was installed');
     await screenshot(page, 'restricted-result');

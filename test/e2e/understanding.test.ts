@@ -4,9 +4,8 @@
 // ignores the sentence; the generated project then says exactly what was left out.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { CodeServer, openWorkbench, type Workbench } from '../harness/codeServerSession';
-import { repoRoot } from '../harness/paths';
-import { openTakossApp, reviewRequirements, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
+import { openTakossApp, reviewRequirements, screenshot, screenshotThemes } from './workbenchPage';
+import { takossWindow } from './takossWindow';
 
 const REQUIREMENTS = [
   'Garage service log',
@@ -20,23 +19,12 @@ const REQUIREMENTS = [
 
 describe('Takoss review: what was not understood (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let server: CodeServer;
-  let workbench: Workbench;
   let app: Frame;
 
-  before(async () => {
-    server = await CodeServer.start({});
-    workbench = await openWorkbench(server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
-    await waitForTakossContributions(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await server?.stop();
-  });
+  const session = takossWindow();
 
   it('lists what it did not understand at the top of the review, each with why and one-click fixes', async () => {
-    const { page } = workbench;
+    const { page } = session.workbench;
     app = await openTakossApp(page);
     await reviewRequirements(app, REQUIREMENTS);
     // The list of what was left out comes before the data model.
