@@ -1303,3 +1303,54 @@ describe('extract rules (rules2): a pattern that takes a clause and makes nothin
     assert.equal(plain.notes.length, 0);
   });
 });
+
+describe('extract rules (rules3): ranges, workflows and date orders in plainer words (issue #11)', () => {
+  it('rangeCompare: a bound after a plain "is"/"stays" ("the fee is greater than zero", "stock of a bin stays zero or more")', () => {
+    const store = model({ entities: { bin: [['stock', 'integer'], ['fee', 'money']] } });
+    run(rangeCompare, store, 'The fee is greater than zero.', { hint: 'Bin' });
+    assert.equal(field(store, 'Bin', 'fee')?.min, 0.01);
+    run(rangeCompare, store, 'Stock of a bin stays zero or more.');
+    assert.equal(field(store, 'Bin', 'stock')?.min, 0);
+    // A comparison with no verb before it is still a condition, not a bound.
+    assert.equal(run(rangeCompare, model({ entities: { bin: [['fee', 'money']] } }), 'Bins with a fee greater than 10 get a label.').recognised, false);
+  });
+
+  it('rangeBetween: "a number 1-5" and "on a scale of 1 to 10" are value spans; a time of day is not', () => {
+    const bakery = () => model({ entities: { cake: [['taste', 'integer'], ['looks', 'integer']] } });
+    const a = run(rangeBetween, bakery(), 'The taste of a cake is a number 1-5.');
+    assert.deepEqual([field(a.draft, 'Cake', 'taste')?.min, field(a.draft, 'Cake', 'taste')?.max], [1, 5]);
+    const b = run(rangeBetween, bakery(), 'Judges score the looks of a cake on a scale of 1 to 10.');
+    assert.deepEqual([field(b.draft, 'Cake', 'looks')?.min, field(b.draft, 'Cake', 'looks')?.max], [1, 10]);
+    assert.equal(run(rangeBetween, bakery(), 'Cakes are sold 9-5.').recognised, false);
+    assert.equal(ruleLanguage('the taste is a number 1-5'), 'a range of values');
+  });
+
+  it('workflowSteps: "the lifecycle/workflow of X is a, b, c" needs no colon; two states or an "or" list are no lifecycle', () => {
+    const kiln = () => model({ entities: { firing: [['temperature', 'integer']] } });
+    const r = run(workflowSteps, kiln(), 'The lifecycle of a firing is loaded, heating, cooling, unloaded.');
+    assert.deepEqual(r.rules.map((x) => x.kind === 'statusWorkflow' && [x.entity, x.initial, x.transitions.length]), [['Firing', 'loaded', 3]]);
+    assert.equal(run(workflowSteps, kiln(), 'The workflow of a firing is simple and quick.').recognised, false);
+    assert.equal(run(workflowSteps, kiln(), 'The stages of a firing are heating or cooling.').recognised, false);
+  });
+
+  it('ruleLanguage: a lifecycle or "goes through stages" reads like a sequence of states (said when no workflow is made)', () => {
+    assert.equal(ruleLanguage('every firing goes through several stages before it is sold'), 'a sequence of states');
+    assert.equal(ruleLanguage('the lifecycle of a kiln matters to us'), 'a sequence of states');
+    assert.equal(ruleLanguage('firings go through the kiln'), undefined);
+  });
+
+  it('dateOrder: moments as verbs without a modal ("rehearsals end after they start") and their usual field words ("finish after it begins")', () => {
+    const theatre = () => model({ entities: { rehearsal: [['startTime', 'datetime'], ['endTime', 'datetime']], gig: [['start', 'datetime'], ['end', 'datetime']] } });
+    const a = run(dateOrder, theatre(), 'Rehearsals end after they start.');
+    assert.deepEqual(strip(a.rules[0]), { kind: 'dateOrder', entity: 'Rehearsal', earlier: 'startTime', later: 'endTime', allowEqual: false, sources: [] });
+    const b = run(dateOrder, theatre(), 'A gig must finish after it begins.');
+    assert.deepEqual(strip(b.rules[0]), { kind: 'dateOrder', entity: 'Gig', earlier: 'start', later: 'end', allowEqual: false, sources: [] });
+  });
+
+  it('dateOrder: a side that is a whole clause ("poster sales must end before the gig starts") makes no field of it', () => {
+    const theatre = model({ entities: { gig: [['start', 'datetime'], ['end', 'datetime']], poster: [['price', 'money']] } });
+    const r = run(dateOrder, theatre, 'Poster sales must end before the gig starts.');
+    assert.equal(r.rules.length, 0);
+    assert.ok(theatre.entities.every((e) => e.fields.every((f) => !/must/i.test(f.name))), 'no field named after the clause');
+  });
+});

@@ -135,11 +135,11 @@ interface Cue {
 }
 
 const CUES: Cue[] = [
-  { pattern: /→|->|=>|\s>\s/, says: 'a sequence of states' },
+  { pattern: /→|->|=>|\s>\s|\b(?:life ?cycle|workflow)\b|\b(?:goes|go|moves?|pass(?:es)?|progress(?:es)?) through (?:the |these |its |their |(?:several|\w+) )?(?:stages|steps|states|statuses|phases)\b/, says: 'a sequence of states' },
   { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\b(?:can't|cannot|can not|cant|never|not|no)\b.*\b(?:at the same time|at once|simultaneously)\b/, says: 'a rule against overlapping bookings' },
   { pattern: /\bunique\b|\btwice\b(?! (?:a|an|per|each|every) [a-z]+)|\bonly once\b|\bat most once\b|\bnever (?:be )?reused\b|\b(?:can't|cannot|can not|not) be reused\b|\bno duplicates?\b/, says: 'a uniqueness rule' },
   { pattern: new RegExp(String.raw`\b(?:at most|at least|max(?:imum)?(?: of)?|min(?:imum)?(?: of)?|up to|limited to|no more than|not more than|more than|fewer than|less than|under|over|capped at)\s+${NUMBER}\b|\bmore [a-z]+ than\b|\b(?:exceed|exceeds)\b|[<>]=?\s*\d`), says: 'a limit' },
-  { pattern: /\bbetween \d+(?:[.,]\d+)? and \d|\bfrom \d+(?:[.,]\d+)? to \d|\bout of \d|\bpositive\b|\bnegative\b|^\s*\(?\s*\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*\)?\s*$|\(\s*\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*\)|\bmin(?:imum)?\s+\d+\s*,?\s*max(?:imum)?\s+\d/, says: 'a range of values' },
+  { pattern: /\bbetween \d+(?:[.,]\d+)? and \d|\bfrom \d+(?:[.,]\d+)? to \d|\bout of \d|\bpositive\b|\bnegative\b|^\s*\(?\s*\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*\)?\s*$|\(\s*\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?\s*\)|\bmin(?:imum)?\s+\d+\s*,?\s*max(?:imum)?\s+\d|\b(?:an? (?:whole )?(?:number|integer|value)|(?:on|in) a (?:scale|range)(?: of)?) \d+(?:[.,]\d+)? ?(?:-|–|to) ?\d/, says: 'a range of values' },
   { pattern: /\bone [a-z]+ per\b|\b(?:max|maximum|at most|no more than|up to|only)\b.*\b\d+ [a-z]+ (?:per|a|each) [a-z]+/, says: 'a limit per something' },
   { pattern: /\b(?:is|are|be|becomes?|gets?|a|the|once) full\b|\bfully booked\b|\bsold out\b|\boverbook\w*|\bcapacity (?:is|has been) (?:reached|exceeded)\b/, says: 'a capacity limit' },
   { pattern: /\bonly\b|-only\b|\brequires? (?:the |an? )?[a-z]+ (?:role|rights|permission|access)\b|\b(?:is|are) reserved for\b/, says: 'a restriction ("only")' },

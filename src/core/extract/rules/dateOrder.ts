@@ -10,6 +10,7 @@ import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
 const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
 const TAIL = new Set(['must', 'has', 'have', 'to', 'should', 'need', 'needs', 'cannot', "can't", 'cant', 'can', 'not', 'may', "mustn't", "shouldn't", 'shouldnt', 'never', 'is', 'are', 'be', 'always', 'come', 'comes', 'lie', 'lies', 'fall', 'falls', 'happen', 'happens', 'set', 'only', 'strictly', 'also', 'i', 'want', 'we']);
+const MODAL_WORDS = new Set(['must', 'should', 'cannot', "can't", 'cant', 'can', 'may', 'might', 'will', 'shall', "mustn't", "shouldn't", 'shouldnt']);
 const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|end|ends|ended|ending|begin|begins|beginning|finish|finished|deadline|due|until|from|to|checkin|checkout|check-in|check-out|arrival|arrived|departure|departs|pickup|pick-up|return|returned|dropoff|drop-off|expiry|expires|opening|closing|kick-off|kickoff|received|collected|delivered|shipped|birth|valid|left|day|period|opened|closed|submitted|sent|issued|reported|created|booked)\b/;
 
 
@@ -116,7 +117,8 @@ function comparisonIn(plain: string): Comparison | undefined {
   // "… can't be cancelled after …" or "members can book before …" are refusals, not an order of two dates.
   if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return undefined;
   const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b)([a-z]+)/.exec(leftText);
-  if (verbs && isActionVerb(verbs[1])) return undefined;
+  // "must finish after it begins" orders two moments of the record even though "finish" is also an action.
+  if (verbs && isActionVerb(verbs[1]) && !MOMENT_PAIR.test(`${leftText.trim()} | ${rightText.trim()}`)) return undefined;
   // Run-on notes ("… start/end. no double bookings on a car obv end has to be after start lol …"): the last sentence before, the first after.
   leftText = leftText.slice(Math.max(leftText.lastIndexOf('. '), leftText.lastIndexOf('; '), leftText.lastIndexOf('! '), leftText.lastIndexOf('? ')) + 1);
   return { comparator, leftText, rightText, offset };
@@ -133,20 +135,40 @@ function comparedPhrases(ctx: RuleContext, cmp: Comparison): { left: string[]; r
   if (left.length > 4) left = shortestTimePhrase(ctx, left, 'suffix');
   if (right.length > 4) right = shortestTimePhrase(ctx, right, 'prefix');
   if (!left.length || !right.length || left.length > 6 || right.length > 6) return undefined;
+  // "ticket sales must end" is a clause, not the name of a date: no field is made of it.
+  if ([...left, ...right].some((w) => MODAL_WORDS.has(w))) return undefined;
   if (!TIMEISH.test(left.join(' ')) || !TIMEISH.test(right.join(' '))) return undefined;
   return { left, right };
 }
 
-/** "a booking must end after it starts": the verbs name the moments of the record before them. */
+const MOMENT_VERB = String.raw`(?:end|finish|start|begin|close|open|return|leave|depart|arrive)(?:e?s)?`;
+
+/** "… must finish | after it begins": a moment verb on each side of the comparator. */
+const MOMENT_PAIR = new RegExp(String.raw`\b${MOMENT_VERB} \| (?:it|they|the [a-z ]+?)\s+${MOMENT_VERB}\b`);
+
+/** The usual field words for a moment verb the record has no field for ("finish" -> end, "begin" -> start). */
+const MOMENT_FIELD: Record<string, string> = { finish: 'end', begin: 'start', leave: 'departure', depart: 'departure', arrive: 'arrival' };
+
+/** "ends" -> "end", "finishes" -> "finish", "closes" -> "close". */
+const verbBase = (verb: string): string => verb.replace(/(?<=finish)es$|s$/, '');
+
+/**
+ * "a booking must end after it starts", "shifts end after they start" (no modal): the verbs name
+ * the moments of the record before them.
+ */
 function verbalMoments(ctx: RuleContext, cmp: Comparison): { left: string[]; right: string[] } | undefined {
-  const verbal = /^(.*?)\b(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not)\s+(end|finish|start|begin|close|open|return|leave|depart|arrive)$/.exec(cmp.leftText.trim());
-  const rightVerb = /^(?:it|they|the [a-z ]+?)?\s*(starts|begins|opens|ends|finishes|closes|arrives|leaves|departs|is created|was created)\b/.exec(cmp.rightText.trim());
-  if (!verbal || !rightVerb) return undefined;
+  const verbal = new RegExp(String.raw`^(.*?)\b(?:(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not|always|only)\s+)?(${MOMENT_VERB})$`).exec(cmp.leftText.trim());
+  const rightVerb = new RegExp(String.raw`^(?:it|they|the [a-z ]+?)?\s*(${MOMENT_VERB}|is created|was created)\b`).exec(cmp.rightText.trim());
+  if (!verbal || !rightVerb || !verbal[1].trim()) return undefined;
   const owner = lastRecordIn(ctx, verbal[1]);
   if (!owner) return undefined;
+  const moment = (verb: string) => {
+    const synonym = MOMENT_FIELD[verb];
+    return synonym && !fieldIn(owner.entity, [verb], 1.5, isTimeField) && fieldIn(owner.entity, [synonym], 1.5, isTimeField) ? synonym : verb;
+  };
   return {
-    left: [...owner.entity.key.split(' '), verbal[2]],
-    right: [...owner.entity.key.split(' '), rightVerb[1].replace(/s$|es$/, '').replace(/^is created|was created$/, 'created')],
+    left: [...owner.entity.key.split(' '), moment(verbBase(verbal[2]))],
+    right: [...owner.entity.key.split(' '), /created$/.test(rightVerb[1]) ? 'created' : moment(verbBase(rightVerb[1]))],
   };
 }
 

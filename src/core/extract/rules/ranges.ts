@@ -201,21 +201,25 @@ function verbTail(before: string): string {
   return before.replace(/\s*\b(?:(?:must|should|shall|has to|have to|needs? to|can|may|will|is to|are to)\s+)?(?:only\s+|always\s+)?(?:be|is|are|goes|go|ranges?|lies?|lie|varies|vary|runs?|count|counts)?\s*(?:a\s+(?:whole\s+)?number\s+|a\s+value\s+|an\s+integer\s+|any(?:thing)?\s+)?$/, ' ');
 }
 
-/** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)". */
+/** A span of numbers right after words that make it a value ("a number", "an integer", "a scale of"). */
+const VALUE_LEAD = String.raw`(?<=\b(?:an?\s+(?:whole\s+)?(?:number|integer|value)|(?:on|in)\s+a\s+(?:scale|range)(?:\s+of)?)\s+)`;
+
+/** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)", "a number 1-5", "on a scale of 1 to 10". */
 export function rangeBetween(ctx: RuleContext): boolean {
-  const re = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)`);
+  // Also "the rating is a number 1-5", "a grade on a scale of 1 to 10": the words before the span say it is a value.
+  const re = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`);
   const m = re.exec(ctx.clause.plain);
   if (!m) return false;
   const unit = m[3];
   if (unit && MONTHS.test(unit)) return false;
-  const a = parseNumber(m[1] ?? m[4]);
-  const b = parseNumber(m[2] ?? m[5]);
+  const a = parseNumber(m[1] ?? m[4] ?? m[6]);
+  const b = parseNumber(m[2] ?? m[5] ?? m[7]);
   if (a === undefined || b === undefined) return false;
   // Times of day ("from 9 to 17") and years are not ranges of a value.
   if (/\b(?:open|opens|opening|hours|o'clock|am|pm)\b/.test(ctx.clause.plain.slice(Math.max(0, m.index - 20), m.index)) || /^(?:am|pm|h)$/.test(unit ?? '')) return false;
   // "between 4 and 8 players" counts records or people: a capacity (capacity.ts), not a value range.
   if (unit && !UNITS[unit] && (PEOPLE_WORDS.has(unit) || mentionsIn(ctx, [unit]).length)) return false;
-  const subject = phraseBefore(verbTail(ctx.clause.plain.slice(0, m.index)));
+  const subject = phraseBefore(verbTail(ctx.clause.plain.slice(0, m.index).replace(/\s*\b(?:on|in) a (?:scale|range)(?: of| from)?\s*$/, ' ')));
   return applyRange(ctx, subject, { min: Math.min(a, b), max: Math.max(a, b) }, { unit, label: ctx.clause.plain.slice(m.index, m.index + m[0].length).trim() });
 }
 
@@ -228,6 +232,12 @@ export function rangeOutOf(ctx: RuleContext): boolean {
   const subject = phraseBefore(ctx.clause.plain.slice(0, m.index));
   return applyRange(ctx, subject, { min: 0, max }, { label: `out of ${max}` });
 }
+
+/**
+ * The verb between a value and its bound, without a modal too ("the price must be", "the price is",
+ * "stock stays", "kg can't go"): the words before it name the value.
+ */
+const COPULA_TAIL = /\b(?:(?:must|has to|have to|should|needs? to|can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|will|may|can)\s+)?(?:never\s+|always\s+|only\s+|not\s+)?(?:be|is|are|isn't|aren't|stays?|remains?|go|goes|become|becomes|fall|falls|drop|drops)?\s*(?:always\s+|never\s+|not\s+)?(?:a\s+|of\s+)?$/;
 
 const COMPARATIVES: Record<string, 'min' | 'max'> = {
   more: 'min', greater: 'min', higher: 'min', larger: 'min', bigger: 'min', longer: 'min', older: 'min', heavier: 'min', over: 'min', above: 'min',
@@ -244,7 +254,7 @@ export function rangeCompare(ctx: RuleContext): boolean {
   const sign = /\b(non-negative|positive|negative|zero or more)\b/.exec(plain);
   if (sign) {
     const before = plain.slice(0, sign.index);
-    const subject = phraseBefore(before.replace(/\b(?:must|has to|have to|should|needs? to|can't|cannot|can not|cant|may not|must not|never|always)?\s*(?:be\s+|go\s+|become\s+|fall\s+|drop\s+)?(?:a\s+)?$/, ''));
+    const subject = phraseBefore(before.replace(COPULA_TAIL, ''));
     const no = negated(before) || /\bnever\b/.test(before);
     const word = sign[1];
     if (word === 'positive' && !no) return applyRange(ctx, subject, { min: 0, minExclusive: true }, { label: 'positive' });
@@ -284,7 +294,7 @@ export function rangeCompare(ctx: RuleContext): boolean {
   }
   // "students under 7 can only have …": a comparison without "must be" is a condition, not a bound.
   if (m[2] && !/\b(?:must|has to|have to|should|needs? to|be|is|are|cannot|can't|cant|can not|may not|never|not)\s*(?:be\s+)?(?:any\s+)?$/.test(before)) return false;
-  const subject = phraseBefore(before.replace(/\b(?:must|has to|have to|should|needs? to|can't|cannot|can not|cant|may not|must not|mustn't|never|always|only|not)?\s*(?:be\s+)?(?:of\s+)?$/, ''));
+  const subject = phraseBefore(before.replace(COPULA_TAIL, '').replace(/\bof\s+$/, ''));
   const label = plain.slice(m.index, m.index + m[0].length).trim();
   // "max 4 hours per booking": the record after "per" holds the value.
   const per = /^\s*(?:per|a|each|for each|every|for every)\s+([a-z][a-z -]{1,40})/.exec(plain.slice(m.index + m[0].length));

@@ -272,7 +272,9 @@ export function workflowSteps(ctx: RuleContext): boolean {
     /^(.*?)\b(?:goes|go|moves?|passes|runs|progresses) through\b[^:]*:\s*(.+)$/.exec(plain) ??
     /^(.*?)\b(?:goes|go|moves?|passes|pass|runs|run|progresses|progress) through\s+(?:the\s+)?(?:(?:stages|states|steps|statuses|phases)\s+)?((?:[a-z]+(?: [a-z]+)?,\s*){1,}[a-z]+(?: [a-z]+)?(?:,?\s+(?:and|then)\s+[a-z]+(?: [a-z]+)?)?)$/.exec(plain);
   const labelled = /^((?:[a-z]+ ){0,2}(?:status|state|stage|lifecycle)(?: of (?:an? |the )?[a-z ]+?)?)(?: is| are| goes)?:\s*(.+)$/.exec(plain);
-  const m = through ?? labelled;
+  // "The lifecycle of a ticket is open, in progress, resolved, closed": words that mean an order need no colon.
+  const ordered = /^((?:[a-z]+ ){0,2}(?:lifecycle|life cycle|workflow|stages|steps|phases)(?: of (?:an? |the |each |every )?[a-z ]+?)?) (?:is|are)\s+(.+)$/.exec(plain);
+  const m = through ?? labelled ?? ordered;
   if (!m) return false;
   const list = m[2].replace(TYPE_WORDS, '');
   if (/[/()]/.test(list)) return false;
