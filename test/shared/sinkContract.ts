@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_GENERATED_FILE_BYTES } from '../../src/core/generat
 import type { FileSystemPort } from '../../src/core/output/sink/fileSystemPort';
 import { PARTIAL_MARKER, partialMarkerText } from '../../src/core/output/partialMarker';
 import { removeOwnFiles } from '../../src/core/output/sink/removal';
-import { runWriter, sha256, Sink, type SinkFile } from '../../src/core/output/sink/sink';
+import { ChangedSinceError, runWriter, sha256, Sink, type SinkFile } from '../../src/core/output/sink/sink';
 
 export interface SinkFixture {
   /** A port over `folder`, a new empty folder. */
@@ -126,6 +126,8 @@ export function sinkContract(portName: string, newFixture: () => Promise<SinkFix
       writeFileSync(on('app.ts'), 'the user edited it');
       await assert.rejects(sink.write(file('app.ts', 'third'), { kind: 'replaceIfUnchanged', sha256: sha256('second') }), /^Error: app.ts changed since this run wrote it; Takoss does not replace it$/);
       await assert.rejects(sink.write(file('gone.ts', 'x'), { kind: 'replaceIfUnchanged', sha256: sha256('x') }), /gone.ts changed since this run wrote it/);
+      await assert.rejects(sink.write(file('app.ts', 'third'), { kind: 'replaceIfUnchanged', sha256: sha256('second') }), (error) => error instanceof ChangedSinceError && !error.removed);
+      await assert.rejects(sink.write(file('gone.ts', 'x'), { kind: 'replaceIfUnchanged', sha256: sha256('x') }), (error) => error instanceof ChangedSinceError && error.removed);
       assert.equal(readFileSync(on('app.ts'), 'utf8'), 'the user edited it');
       await sink.write(file('app.ts', 'forced'), { kind: 'force' });
       assert.equal(readFileSync(on('app.ts'), 'utf8'), 'forced');
@@ -146,6 +148,18 @@ export function sinkContract(portName: string, newFixture: () => Promise<SinkFix
         ['package.json', 'README.md', 'src/app.ts'].map((name) => readFileSync(on(name), 'utf8')),
         ['{}', 'mine', 'edited'],
       );
+    });
+
+    it("a run writer replaces an earlier run's file (expected) only while it holds that run's hash", async () => {
+      writeFileSync(on('kept.ts'), 'earlier run');
+      writeFileSync(on('edited.ts'), 'earlier run');
+      const expected = new Map([['kept.ts', sha256('earlier run')], ['edited.ts', sha256('earlier run')]]);
+      const write = runWriter(new Sink(fixture.port), { expected });
+      await write(file('kept.ts', 'resumed'));
+      writeFileSync(on('edited.ts'), 'the user edited it');
+      await assert.rejects(write(file('edited.ts', 'resumed')), ChangedSinceError);
+      await write(file('kept.ts', 'repaired'));
+      assert.deepEqual(['kept.ts', 'edited.ts'].map((name) => readFileSync(on(name), 'utf8')), ['repaired', 'the user edited it']);
     });
 
     it('refuses two spellings of one path (one file on case-insensitive disks)', async () => {

@@ -7,7 +7,6 @@ import { generationProblems } from '../../model/project/generatable';
 import type { Rating } from '../../model/protocol';
 import type { RunEvent } from '../../model/run/events';
 import type { ZipExportResult } from '../export/zipExport';
-import { workspaceWriter } from '../generation/workspaceSink';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { rateGeneration } from '../history/rateGeneration';
 import { recordUpdateApplication } from '../history/updateApplication';
@@ -17,7 +16,8 @@ import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { claudeOptionsFor } from './claudeOptions';
 import { type LaunchHost, launchRun } from './launch';
-import { planResume } from './resume';
+import { prepareResume } from './resume';
+import { keptFileWarning } from '../../core/pipeline/resumePlan';
 import { discardRunFiles, exportRunZip, openRunFile, readProducedFile } from './runActions';
 import type { RunFileView } from './runFiles';
 import { runLogger } from './runLog';
@@ -176,7 +176,7 @@ export class RunService extends Disposable {
     if (claude === null) return refuse('This run used Claude, which needs an API key: run "Takoss: Set API Key".');
     const declined = await this.askIfBusy(journal.header.spec);
     if (declined) return refuse(declined);
-    const plan = await planResume(record.target, journal.events);
+    const { plan, writeFile } = await prepareResume(record.target, journal.events);
     this.log.info(`Resuming ${runId}: ${plan.finished.size} finished stages kept, ${plan.changed.length} files changed since`);
     record.interrupted = false; // it is being continued, not shown as interrupted any more
     const { spec, provider, acceptedModel } = journal.header;
@@ -188,10 +188,10 @@ export class RunService extends Disposable {
         acceptedModel,
         folder: record.folder,
         target: record.target,
-        writeFile: plan.writer(workspaceWriter(record.target, { replaceable: plan.replaceable })),
+        writeFile,
         resume: plan.state,
         earlierEvents: journal.events,
-        warnings: plan.changed.map((path) => `${path} was changed after the interruption: Takoss keeps your version.`),
+        warnings: plan.changed.map((path) => keptFileWarning(path)),
       },
       requester,
     );

@@ -29,7 +29,8 @@ export interface LaunchOptions {
   claude: ClaudeOptions | undefined;
   folder: string;
   target: vscode.Uri;
-  writeFile: (file: GeneratedFile) => Promise<void>;
+  /** Writes a new file of the run; `warn` tells the run (a resumed run's file kept as the user has it). */
+  writeFile: (file: GeneratedFile, warn: (message: string) => void) => Promise<void>;
   resume?: ResumeState;
   /** A resumed run: the interrupted run's events (which files Claude wrote there). */
   earlierEvents?: readonly RunEvent[];
@@ -83,7 +84,9 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
   const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target, kind }));
   host.log.info(launchLine(options, entities));
   // In memory, a later stage's rewrite of a file (a repair) is one more write of it.
-  const writes = new RunWrites(target, options.writeFile, options.toMemory && options.writeFile);
+  const warn = (message: string) => void stream.emit({ type: 'warning', message });
+  const writeFile = (file: GeneratedFile) => options.writeFile(file, warn);
+  const writes = new RunWrites(target, writeFile, options.toMemory && writeFile);
   void generate(host, options, stream, controller.signal, writes)
     .then(async ({ run }) => {
       await writes.settled();

@@ -20,6 +20,17 @@ export type SinkFile = Pick<GeneratedFile, 'path' | 'content' | 'layer' | 'execu
 
 export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');
 
+/** A replaceIfUnchanged write found the file changed (or removed) since it was written: it stays as it is. */
+export class ChangedSinceError extends Error {
+  constructor(
+    readonly path: string,
+    /** Nothing is there any more. */
+    readonly removed: boolean,
+  ) {
+    super(`${path} changed since this run wrote it; Takoss does not replace it`);
+  }
+}
+
 const encoder = new TextEncoder();
 
 export class Sink {
@@ -116,7 +127,7 @@ export class Sink {
     if (kind === 'symlink') throw new Error(`Refusing to write ${JSON.stringify(path)}: it is a symbolic link`);
     if (policy.kind !== 'replaceIfUnchanged') return;
     const current = kind === 'file' ? await this.port.readFile(path) : undefined;
-    if (!current || sha256(current) !== policy.sha256) throw new Error(`${path} changed since this run wrote it; Takoss does not replace it`);
+    if (!current || sha256(current) !== policy.sha256) throw new ChangedSinceError(path, kind === undefined);
   }
 
   private assertOneSpelling(path: string): void {
@@ -142,16 +153,22 @@ function prefixes(path: string): string[] {
 export interface RunWriterOptions {
   /** Paths the user agreed may replace what is there (merge choices, a resumed run's own files); 'all' for --force. */
   replaceable?: ReadonlySet<string> | 'all';
+  /**
+   * Paths an earlier run wrote (a resumed run's own files), with the hash written there: replaced
+   * only while they still hold exactly that, never once someone changed them.
+   */
+  expected?: ReadonlyMap<string, string>;
 }
 
 /**
- * A run's writer: a new file is created, never over anything; a file this writer wrote may be
- * written again (a repair) while it still holds what was written; a replaceable path is forced.
+ * A run's writer: a new file is created, never over anything; a file this writer (or the earlier
+ * run in `expected`) wrote may be written again while it still holds what was written; a
+ * replaceable path is forced.
  */
 export function runWriter(sink: Sink, options: RunWriterOptions = {}): (file: SinkFile) => Promise<string> {
   const written = new Map<string, string>();
   return async (file) => {
-    const own = written.get(file.path);
+    const own = written.get(file.path) ?? options.expected?.get(file.path);
     const forced = options.replaceable === 'all' || options.replaceable?.has(file.path) === true;
     const policy: WritePolicy = forced ? { kind: 'force' } : own !== undefined ? { kind: 'replaceIfUnchanged', sha256: own } : { kind: 'create' };
     const where = await sink.write(file, policy);
