@@ -9,6 +9,9 @@ import { tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
+import { wholePartsOf } from './wholeParts';
+
+export { PART_VERBS } from './wholeParts';
 
 /** Nouns that name what the app shows or sends, not rows it stores. */
 export const NOT_STORED = new Set([
@@ -168,22 +171,17 @@ export function identifiedBy(analysis: Analysis, add: Add): void {
   }
 }
 
-/** Verbs that say a whole is made of parts: "is composed of", "consists of", "is divided into". */
-export const PART_VERBS = /^(compose|consist|comprise|make|divide|split|build|assemble)$/;
-
 /**
- * "The bike is composed of a frame, a drive system and a controller", "A farm is divided into
- * fields": the whole is a record; each part may be one (weak: a part needs another cue too).
+ * "The bike is composed of a frame, a drive system and a controller", "Two wheels are inserted
+ * into each frame": the whole is a record, and so is each part a description bothers to name.
  */
 export function partsOfWholes(analysis: Analysis, add: Add): void {
-  for (const clause of analysis.clauses) {
-    if (!PART_VERBS.test(clause.verb) || !clause.subject || !storable(clause.subject, analysis)) continue;
-    const parts = clause.preps.filter((p) => (p.prep === 'of' || p.prep === 'into' || p.prep === 'from') && storable(p.phrase, analysis));
-    // "made of steel" names a material; a whole needs parts that are things with articles or plurals.
-    const things = parts.filter((p) => p.phrase.plural || p.phrase.determiner);
+  for (const { whole, parts } of wholePartsOf(analysis)) {
+    if (!storable(whole, analysis)) continue;
+    const things = parts.filter((p) => storable(p, analysis));
     if (!things.length) continue;
-    add(clause.subject.key, 2, true);
-    for (const { phrase } of things) add(phrase.key, 1.5, false);
+    add(whole.key, 2, true);
+    for (const part of things) add(part.key, 2, true);
   }
 }
 
