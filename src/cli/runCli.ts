@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { readSettings } from '../core/config';
+import { askCommand } from './askCommand';
 import { generateCommand, type GenerateDeps } from './generateCommand';
 import type { CliIo } from './io';
 import { updateCommand } from './updateCommand';
@@ -12,6 +13,7 @@ export const CLI_USAGE = `Usage: takoss <command> [options]
 Commands:
   generate [options]       Generate a full-stack project from requirements (see takoss generate --help)
   update [options]         Change a generated project without losing your edits (see takoss update --help)
+  ask [options] QUESTION   Ask about a generated project, answered from its trace (see takoss ask --help)
   check-settings <file>   Validate a JSON file of takoss.* settings (as in settings.json)
   version                 Print the Takoss version
   help                    Show this help
@@ -79,6 +81,8 @@ export async function runCli(argv: string[], io: CliIo, deps?: GenerateDeps): Pr
         return 1;
       }
       return updateCommand(rest, io, deps);
+    case 'ask':
+      return askCommand(rest, io);
     default:
       io.err(`takoss: unknown command "${command}"\n\n${CLI_USAGE}`);
       return 2;
