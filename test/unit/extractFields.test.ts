@@ -225,4 +225,45 @@ describe('extract fields: values said to be stored for one record', () => {
   it('"the app keeps track of the a and b of each X" lists a and b for X', () => {
     assert.deepEqual(listed('The app keeps track of the weight and breed of each dog.'), ['dog <- weight, breed']);
   });
+
+  it('"the a, b and c of each X are known" lists a, b and c for X (not a clause before "of each")', () => {
+    assert.deepEqual(listed('The title, label, release date and track count of each album are known.'), ['album <- title, label, release date, track count']);
+    assert.deepEqual(listed('The colour and fabric (wool, cotton or silk) of every scarf are recorded.'), ['scarf <- colour, fabric']);
+    assert.deepEqual(listed('The lessons can be booked and the fees of each course are stored.'), []);
+  });
+
+  it('"X, the a and b of which are stored" gives the fields to X', () => {
+    assert.deepEqual(listed('A library lends several books, the title and author of which are stored.'), ['book <- title, author']);
+    assert.deepEqual(listed('A farm may have a barn, the size of which is also recorded.'), ['barn <- size']);
+  });
+
+  it('"For X, (also) the Y should be stored / is logged": modals, "also" and a closing example', () => {
+    assert.deepEqual(listed('For group tours, also the guide language should be stored (e.g. English, French).'), ['group tour <- guide language']);
+    assert.deepEqual(listed('For each kennel, the kennel name and the number of dogs are logged.'), ['kennel <- kennel name, dog count']);
+    // Without a determiner only a plural before a comma names the record ("For example, …" does not).
+    assert.deepEqual(listed('For example, the guide language should be stored.'), []);
+  });
+
+  it('"the following information on each X needs to be stored: a, b and c"', () => {
+    assert.deepEqual(listed('The following information on each song needs to be stored: title, year and genre.'), ['song <- title, year, genre']);
+  });
+
+  it('"X\'s Y is recorded", "Xs\' Ys are known", "keeps track of an X\'s Y": the possessor\'s values', () => {
+    assert.deepEqual(listed("Each runner's bib number is recorded."), ['runner <- bib number']);
+    assert.deepEqual(listed("Teachers' email addresses are also known."), ['teacher <- email address']);
+    assert.deepEqual(listed("The app keeps track of a driver's licence number."), ['driver <- licence number']);
+  });
+
+  it('"people need to provide their a, b and c" are their fields (two at least)', () => {
+    assert.deepEqual(listed('At sign-up, tutors need to provide their name, email address and bank account.'), ['tutor <- name, email address, bank account']);
+    assert.deepEqual(listed('Tutors must provide their consent.'), []);
+  });
+});
+
+describe('extract fields: fields whose head names a record', () => {
+  it('"an email address" is a field even when Address is a record; "a home address" links to it', () => {
+    const spec = extractSpec('Addresses have a street and a city. Each customer has a name, an email address and a home address.');
+    assert.ok(spec.entities.find((e) => e.name === 'Customer')?.fields.some((f) => f.name === 'emailAddress' && f.type === 'email'));
+    assert.deepEqual(spec.relations.filter((r) => r.from === 'Customer').map((r) => `${r.to}.${r.name}`), ['Address.homeAddress']);
+  });
 });

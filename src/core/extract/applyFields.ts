@@ -175,7 +175,9 @@ function linkByHead(draft: Draft, subject: DraftEntity, item: FieldItem, source:
   const last = item.words[item.words.length - 1];
   // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
   const byHead = draft.entities.filter((e) => e.name !== 'User' && e !== subject && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
-  const headEntity = !item.plural && !item.hint && !item.enumValues && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
+  // ("an email address", "a web address": words that type the value as an email or a URL make a field, not a link to Address.)
+  const typedValue = /^(?:email|url)$/.test(inferType(item.words).type);
+  const headEntity = !item.plural && !item.hint && !item.enumValues && !typedValue && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
   if (!headEntity) return false;
   addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
   draft.used.add(source);

@@ -9,6 +9,12 @@ import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import type { FieldList } from './fields';
 
+/** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
+const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
+const KEPT = '(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known|specified)';
+/** Verbs and modals that make a fragment a clause, not a list of values. */
+const CLAUSE_WORDS = /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/;
+
 const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|is|are)';
 
 /** A record and the items said to be stored for it. */
@@ -25,7 +31,7 @@ function listFor(subjectPhrase: string, listText: string, least = 1): Found | un
 }
 
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
-const READERS: Array<(plain: string) => Found | undefined> = [forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, weStoreOfEach];
+const READERS: Array<(plain: string) => Found | undefined> = [forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
 
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const plain = sentence.plain.replace(/[`]/g, '');
@@ -38,11 +44,16 @@ export function storedForList(sentence: SentenceInfo): FieldList | undefined {
 
 /**
  * "For each trainer, the diploma is also recorded", "For each locker the size is recorded" (read
- * before the lead pattern below, which would take "locker the size" for the record).
+ * before the lead pattern below, which would take "locker the size" for the record), "For premium
+ * members, also the renewal date should be stored (e.g. yearly)".
  */
 function forEachIsStored(plain: string): Found | undefined {
-  const forEachPassive = /^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? (?:the |their |its )?(.+?) (?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known)\.?$/.exec(plain);
-  return forEachPassive ? listFor(forEachPassive[1], forEachPassive[2]) : undefined;
+  const rest = `(?:also )?(?:the |their |its )?(.+?) ${MUST_BE} (?:also )?${KEPT}(?:\\s*\\([^()]*\\))?\\.?$`;
+  const withComma = new RegExp(`^for (each |every |a |an |the |all )?([a-z][a-z -]{1,30}?), ${rest}`).exec(plain);
+  // ("For premium members, …": without a determiner only a plural before a comma names the records.)
+  if (withComma && (withComma[1] || /s$/.test(withComma[2]))) return listFor(withComma[2], withComma[3]);
+  const withoutComma = new RegExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`).exec(plain);
+  return withoutComma ? listFor(withoutComma[1], withoutComma[2]) : undefined;
 }
 
 /** "For each customer we keep their name, phone number and email", "for a vehicle we need the plate number, make and model". */
@@ -71,7 +82,10 @@ function identifiedBy(plain: string): Found | undefined {
 /** "The following is recorded for each person: a, b". */
 function followingForEach(plain: string): Found | undefined {
   const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
-  return followingFor ? listFor(followingFor[1], followingFor[2]) : undefined;
+  // "The following information on each album needs to be stored: title, label and year."
+  const followingOn = new RegExp(`\\bthe following (?:(?:information|details|data|attributes|fields|properties) )?(?:on|about|for|of) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}:\\s*(.+)$`).exec(plain);
+  const found = followingFor ?? followingOn;
+  return found ? listFor(found[1], found[2]) : undefined;
 }
 
 /** "The name of each ship, the number of decks and the length of the ship are known." */
@@ -100,6 +114,33 @@ function valuesOfOneKnown(plain: string): Found | undefined {
     if (subject && items.length) return { subject, items };
   }
   return undefined;
+}
+
+/** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
+function listOfOneKnown(plain: string): Found | undefined {
+  const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}\\b(?! as\\b)`).exec(plain);
+  return listOf && !CLAUSE_WORDS.test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
+}
+
+/** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
+function ofWhichKnown(plain: string): Found | undefined {
+  const ofWhich = new RegExp(`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}\\b`).exec(plain);
+  return ofWhich && !CLAUSE_WORDS.test(ofWhich[2]) ? listFor(ofWhich[1], ofWhich[2]) : undefined;
+}
+
+/**
+ * "Each runner's bib number is recorded", "Members' email addresses are also known", "the app keeps
+ * track of a driver's licence": the values of the possessor (one each, when the possessors are many).
+ */
+function possessorsValuesKnown(plain: string): Found | undefined {
+  const passive = new RegExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?${KEPT}\\b(?! as\\b)`).exec(plain);
+  const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
+  const found = passive ?? active;
+  if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
+  const many = found[2] === "s'";
+  const items = parseItems(found[3]).map((item) => (many && item.plural ? singularItem(item) : item));
+  const subject = trailingPhrase(found[1])?.key;
+  return subject && items.length ? { subject, items } : undefined;
 }
 
 /** "The name, type and year are stored for aircraft". */
@@ -149,6 +190,15 @@ function signUpDetails(plain: string): Found | undefined {
     if (items.length >= 2 && !USER_WORDS.has(who)) return { subject: who, items };
   }
   return undefined;
+}
+
+/** "At sign-up, tutors need to provide their name, email address and bank account": the people's own values (two at least). */
+function providedDetails(plain: string): Found | undefined {
+  const provided = /^(?:[^,]*,\s*)?(?:the |our |all |each |every |a |an )?([a-z][a-z ]{1,30}?) (?:need to|needs to|must|have to|has to|should|will|can) (?:provide|enter|give|specify|fill in|supply|submit|state) (?:their|his|her|his\/her|its) (.+)$/.exec(plain);
+  if (!provided || CLAUSE_WORDS.test(provided[1])) return undefined;
+  const who = provided[1].trim().split(/\s+/).map(singular).join(' ');
+  const items = parseItems(provided[2]);
+  return items.length >= 2 && !USER_WORDS.has(who) ? { subject: who, items } : undefined;
 }
 
 /** "We record the name and address of each owner" (two items at least). */
