@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withAdministrator } from '../../src/core/generator/administrator';
-import { generateDeploy } from '../../src/core/generator/deploy';
+import { DEPLOY_LAYER } from '../../src/core/generator/deploy';
 import { FileSet, type GeneratedFile } from '../../src/core/generator/fileSet';
 import { generateFrontend } from '../../src/core/generator/frontend';
-import { buildManifest, generateProjectRoot, MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project';
+import { addLayerFiles } from '../../src/core/generator/layerFiles';
+import { buildManifest, MANIFEST_PATH, PROJECT_LAYER, TakossManifest } from '../../src/core/generator/project';
 import { ProjectSpec, type Relation } from '../../src/model/project/projectSpec';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -23,8 +24,8 @@ function loadSpec(name: string): ProjectSpec {
 function generate(spec: ProjectSpec): GeneratedFile[] {
   const files = new FileSet();
   generateFrontend(spec, files);
-  generateDeploy(spec, files);
-  generateProjectRoot(spec, files);
+  addLayerFiles(files, spec, DEPLOY_LAYER);
+  addLayerFiles(files, spec, PROJECT_LAYER);
   return files.list();
 }
 

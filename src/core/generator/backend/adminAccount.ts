@@ -5,7 +5,8 @@ import { bootstrapAdminRole } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
 import { sampleValue } from './samples';
 import { literal } from './seed';
-import { lines, str, type FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
+import { lines, str } from './util';
 
 const ADMIN_NAME = 'Administrator';
 
@@ -58,15 +59,20 @@ function adminFile(model: BackendModel, role: string): string {
   );
 }
 
-export function addAdminAccount(model: BackendModel, files: FileSink): void {
-  const role = bootstrapAdminRole(model.spec);
-  if (!role) return;
-  files.add({
-    path: 'backend/src/auth/admin.ts',
-    layer: 'backend/auth',
-    explanation: `Creates the first "${role}" account from ADMIN_EMAIL and ADMIN_PASSWORD when the server starts and no admin exists yet; later starts change nothing, and an address that already belongs to an ordinary account is never promoted.`,
-    serves: ['auth', 'entity:User'],
-    sources: model.spec.auth.sources,
-    content: adminFile(model, role),
-  });
-}
+const adminRole = (model: BackendModel) => bootstrapAdminRole(model.spec)!;
+
+/** The first admin account, when the spec has an admin role to give it. */
+export const ADMIN_ACCOUNT_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/auth',
+  when: (model) => Boolean(bootstrapAdminRole(model.spec)),
+  serves: ['auth', 'entity:User'],
+  sources: (model) => model.spec.auth.sources,
+  files: [
+    {
+      path: 'backend/src/auth/admin.ts',
+      content: (model) => adminFile(model, adminRole(model)),
+      explanation: (model) =>
+        `Creates the first "${adminRole(model)}" account from ADMIN_EMAIL and ADMIN_PASSWORD when the server starts and no admin exists yet; later starts change nothing, and an address that already belongs to an ordinary account is never promoted.`,
+    },
+  ],
+};

@@ -1,9 +1,9 @@
 // backend/src/app.ts and backend/src/server.ts: the Hono application (all routes, CORS, error
 // handling) and the Node.js process that serves it.
 import { API_PREFIX, bootstrapAdminRole } from '../contract';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import type { BackendModel } from './model';
-import { lines, type FileSink } from './util';
+import { lines } from './util';
 
 function appFile(model: BackendModel): string {
   return lines(
@@ -81,23 +81,23 @@ function serverFile(model: BackendModel): string {
   );
 }
 
-const APP_FILES: readonly LayerFile<BackendModel>[] = [
-  {
-    path: 'backend/src/app.ts',
-    content: appFile,
-    explanation:
-      'Puts the API together: every entity\'s endpoints under /api, health check, OpenAPI document, CORS for the frontend and one error handler that always answers in the same JSON shape.',
-    serves: (model) => ['api', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.auth ? ['auth'] : [])],
-    sources: (model) => model.entities.flatMap((e) => e.sources),
-  },
-  {
-    path: 'backend/src/server.ts',
-    content: serverFile,
-    explanation: (model) =>
-      `Starts the backend: checks the configuration, opens the database, applies pending migrations${bootstrapAdminRole(model.spec) ? ', creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD while there is none' : ''} and listens for HTTP requests.`,
-  },
-];
-
-export function addApp(model: BackendModel, files: FileSink): void {
-  addLayerFiles(files, model, APP_FILES, { layer: 'backend/app', serves: ['api'] });
-}
+export const APP_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/app',
+  serves: ['api'],
+  files: [
+    {
+      path: 'backend/src/app.ts',
+      content: appFile,
+      explanation:
+        'Puts the API together: every entity\'s endpoints under /api, health check, OpenAPI document, CORS for the frontend and one error handler that always answers in the same JSON shape.',
+      serves: (model) => ['api', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.auth ? ['auth'] : [])],
+      sources: (model) => model.entities.flatMap((e) => e.sources),
+    },
+    {
+      path: 'backend/src/server.ts',
+      content: serverFile,
+      explanation: (model) =>
+        `Starts the backend: checks the configuration, opens the database, applies pending migrations${bootstrapAdminRole(model.spec) ? ', creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD while there is none' : ''} and listens for HTTP requests.`,
+    },
+  ],
+};

@@ -1,12 +1,12 @@
 // backend/src/auth/* and backend/src/routes/auth.ts: email + password sign-in. Passwords are
 // hashed with scrypt from node:crypto (memory-hard, salted, no native module to compile); tokens
 // are HS256 JWTs signed with JWT_SECRET via `jose`.
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import password from '../templates/backend/src/auth/password.ts?text';
 import token from '../templates/backend/src/auth/token.ts?text';
 import type { BackendModel, EntityModel } from './model';
 import { dataRules } from './rules';
-import { lines, str, type FileSink } from './util';
+import { lines, str } from './util';
 
 function accessFile(model: BackendModel): string {
   const auth = model.auth!;
@@ -144,34 +144,35 @@ function loginAndMeRoutes(users: string): string {
 /** Ownership and role rules: what access.ts enforces besides sign-in. */
 const accessRules = (model: BackendModel) => model.spec.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired');
 
-const AUTH_FILES: readonly LayerFile<BackendModel>[] = [
-  {
-    path: 'backend/src/auth/password.ts',
-    content: password,
-    explanation: 'Hashes and checks passwords with scrypt, a deliberately slow, salted algorithm built into Node.js, so stored passwords are hard to crack and nothing native needs compiling.',
-  },
-  {
-    path: 'backend/src/auth/token.ts',
-    content: token,
-    explanation: 'Creates and checks the sign-in tokens (JWT, signed with the server secret) that the frontend sends with each request.',
-  },
-  {
-    path: 'backend/src/auth/access.ts',
-    content: accessFile,
-    explanation: 'Decides who may do what: rejects requests without a valid sign-in (401) and checks roles and ownership (403).',
-    serves: (model) => ['auth', ...accessRules(model).map((r) => `rule:${r.kind}:${r.entity}`)],
-    sources: (model) => [...model.spec.auth.sources, ...accessRules(model).flatMap((r) => r.sources)],
-  },
-  {
-    path: 'backend/src/routes/auth.ts',
-    content: authRoutesFile,
-    explanation: (model) =>
-      `Sign-up${model.auth?.selfSignup ? '' : ' (closed: admins create accounts)'}, sign-in and "who am I" endpoints. New accounts get the "${model.auth?.defaultRole}" role; the client cannot choose its role.`,
-    serves: ['auth', 'api', 'entity:User'],
-  },
-];
-
-export function addAuth(model: BackendModel, files: FileSink): void {
-  if (!model.auth) return;
-  addLayerFiles(files, model, AUTH_FILES, { layer: 'backend/auth', serves: ['auth'], sources: model.spec.auth.sources });
-}
+export const AUTH_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/auth',
+  when: (model) => Boolean(model.auth),
+  serves: ['auth'],
+  sources: (model) => model.spec.auth.sources,
+  files: [
+    {
+      path: 'backend/src/auth/password.ts',
+      content: password,
+      explanation: 'Hashes and checks passwords with scrypt, a deliberately slow, salted algorithm built into Node.js, so stored passwords are hard to crack and nothing native needs compiling.',
+    },
+    {
+      path: 'backend/src/auth/token.ts',
+      content: token,
+      explanation: 'Creates and checks the sign-in tokens (JWT, signed with the server secret) that the frontend sends with each request.',
+    },
+    {
+      path: 'backend/src/auth/access.ts',
+      content: accessFile,
+      explanation: 'Decides who may do what: rejects requests without a valid sign-in (401) and checks roles and ownership (403).',
+      serves: (model) => ['auth', ...accessRules(model).map((r) => `rule:${r.kind}:${r.entity}`)],
+      sources: (model) => [...model.spec.auth.sources, ...accessRules(model).flatMap((r) => r.sources)],
+    },
+    {
+      path: 'backend/src/routes/auth.ts',
+      content: authRoutesFile,
+      explanation: (model) =>
+        `Sign-up${model.auth?.selfSignup ? '' : ' (closed: admins create accounts)'}, sign-in and "who am I" endpoints. New accounts get the "${model.auth?.defaultRole}" role; the client cannot choose its role.`,
+      serves: ['auth', 'api', 'entity:User'],
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 // backend/src/db/schema.ts: the Drizzle ORM table definitions, mirroring the SQL migration
 // column for column so queries are typed.
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
 import type { Relation } from '../../../model/project/projectSpec';
@@ -129,20 +129,26 @@ function joinTable(relation: Relation, model: BackendModel): string {
   );
 }
 
-export function addDbSchema(model: BackendModel, files: FileSink): void {
-  files.add({
-    path: 'backend/src/db/schema.ts',
-    layer: 'backend/db',
-    explanation:
-      'Describes every table for Drizzle ORM so database queries are type-checked. It matches migrations/0001_init.sql column for column; the SQL file is what actually creates the tables.',
-    serves: [...model.entities.map((e) => `entity:${e.entity.name}`), ...model.spec.relations.map(relationId)],
-    sources: model.entities.flatMap((e) => e.sources),
-    content: lines(
-      `// Drizzle table definitions. Property names are the JSON names of the API (camelCase);`,
-      `// column names are snake_case, as in migrations/0001_init.sql.`,
-      `import { ${imports(model)} } from 'drizzle-orm/pg-core';`,
-      ``,
-      [...model.entities.map((entity) => table(entity, model)), ...model.spec.relations.filter((r) => r.kind === 'manyToMany').map((r) => joinTable(r, model))].join('\n\n'),
-    ),
-  });
+function schemaFile(model: BackendModel): string {
+  return lines(
+    `// Drizzle table definitions. Property names are the JSON names of the API (camelCase);`,
+    `// column names are snake_case, as in migrations/0001_init.sql.`,
+    `import { ${imports(model)} } from 'drizzle-orm/pg-core';`,
+    ``,
+    [...model.entities.map((entity) => table(entity, model)), ...model.spec.relations.filter((r) => r.kind === 'manyToMany').map((r) => joinTable(r, model))].join('\n\n'),
+  );
 }
+
+export const DB_SCHEMA_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/db',
+  serves: (model) => [...model.entities.map((e) => `entity:${e.entity.name}`), ...model.spec.relations.map(relationId)],
+  sources: (model) => model.entities.flatMap((e) => e.sources),
+  files: [
+    {
+      path: 'backend/src/db/schema.ts',
+      content: schemaFile,
+      explanation:
+        'Describes every table for Drizzle ORM so database queries are type-checked. It matches migrations/0001_init.sql column for column; the SQL file is what actually creates the tables.',
+    },
+  ],
+};

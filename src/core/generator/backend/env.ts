@@ -1,43 +1,37 @@
 // backend/src/env.ts and backend/.env.example: configuration read once at startup and checked by zod.
 // With sign-in also backend/src/auth/secrets.ts: what a usable secret or password is, and the
 // development secret file (no secret is ever written in the generated source).
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import { BACKEND_PORT, bootstrapAdminRole, FRONTEND_PORT } from '../contract';
 import secrets from '../templates/backend/src/auth/secrets.ts?text';
 import type { BackendModel } from './model';
 import { lines } from './util';
 
-export function addEnv(model: BackendModel, files: FileSink): void {
-  const hasAuth = Boolean(model.auth);
-  files.add({
-    path: 'backend/src/env.ts',
-    layer: 'backend/env',
-    explanation:
-      'Reads the configuration from environment variables and checks it with zod at startup, so a typo or a missing secret stops the server with a clear message instead of failing later.',
-    serves: hasAuth ? ['api', 'auth'] : ['api'],
-    sources: model.spec.auth.sources,
-    content: lines(envSchema(model), ``, loadEnvFunctions(hasAuth)),
-  });
-  if (hasAuth) {
-    files.add({
+export const ENV_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/env',
+  serves: (model) => (model.auth ? ['api', 'auth'] : ['api']),
+  sources: (model) => model.spec.auth.sources,
+  files: [
+    {
+      path: 'backend/src/env.ts',
+      content: (model) => lines(envSchema(model), ``, loadEnvFunctions(Boolean(model.auth))),
+      explanation:
+        'Reads the configuration from environment variables and checks it with zod at startup, so a typo or a missing secret stops the server with a clear message instead of failing later.',
+    },
+    {
       path: 'backend/src/auth/secrets.ts',
-      layer: 'backend/env',
+      content: secrets,
+      when: (model) => Boolean(model.auth),
       explanation:
         'Says what a usable signing secret or account password is (long enough, not a placeholder), and keeps the development signing secret: random, created on first run in the git-ignored .data/jwt-secret.',
-      serves: ['api', 'auth'],
-      sources: model.spec.auth.sources,
-      content: secrets,
-    });
-  }
-  files.add({
-    path: 'backend/.env.example',
-    layer: 'backend/env',
-    explanation: 'Lists every environment variable the backend reads, with safe development values. Copy it to `.env` and adjust.',
-    serves: hasAuth ? ['api', 'auth'] : ['api'],
-    sources: model.spec.auth.sources,
-    content: envExample(model),
-  });
-}
+    },
+    {
+      path: 'backend/.env.example',
+      content: envExample,
+      explanation: 'Lists every environment variable the backend reads, with safe development values. Copy it to `.env` and adjust.',
+    },
+  ],
+};
 
 /** env.ts's schema: the variables, and with auth the signing secret and the first admin account. */
 function envSchema(model: BackendModel): string {

@@ -1,11 +1,11 @@
 // backend/src/http/*: the error format, request parsing and list helpers every route shares, so
 // all endpoints answer in the contract's shapes.
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import type { BackendModel } from './model';
 import { checkConstraints } from './checkConstraints';
 import { foreignKeyName, uniqueConstraints } from './migrations';
-import { lines, str, type FileSink } from './util';
+import { lines, str } from './util';
 
 function uniqueMessages(model: BackendModel): string[] {
   const entries: string[] = [];
@@ -240,28 +240,28 @@ function contextFile(model: BackendModel): string {
   );
 }
 
-const HTTP_FILES: readonly LayerFile<BackendModel>[] = [
-  {
-    path: 'backend/src/http/errors.ts',
-    content: errorsFile,
-    explanation:
-      'Defines the single error format of the API ({ error: { code, message, details } }) and turns database errors such as duplicate values into readable 409 responses.',
-    serves: (model) => ['api', ...model.spec.rules.filter((r) => r.kind === 'unique').map((r) => `rule:unique:${r.entity}`)],
-  },
-  {
-    // Code, not a template: the page sizes come from the HTTP contract the frontend shares.
-    path: 'backend/src/http/list.ts',
-    content: LIST,
-    explanation: 'Parses the list parameters every collection endpoint accepts: page, pageSize, sort order and the `q` text search.',
-  },
-  {
-    path: 'backend/src/http/context.ts',
-    content: contextFile,
-    explanation: 'Shared types for the route handlers: the database and configuration they use, and the signed-in user.',
-    serves: (model) => (model.auth ? ['api', 'auth'] : ['api']),
-  },
-];
-
-export function addHttp(model: BackendModel, files: FileSink): void {
-  addLayerFiles(files, model, HTTP_FILES, { layer: 'backend/http', serves: ['api'] });
-}
+export const HTTP_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/http',
+  serves: ['api'],
+  files: [
+    {
+      path: 'backend/src/http/errors.ts',
+      content: errorsFile,
+      explanation:
+        'Defines the single error format of the API ({ error: { code, message, details } }) and turns database errors such as duplicate values into readable 409 responses.',
+      serves: (model) => ['api', ...model.spec.rules.filter((r) => r.kind === 'unique').map((r) => `rule:unique:${r.entity}`)],
+    },
+    {
+      // Code, not a template: the page sizes come from the HTTP contract the frontend shares.
+      path: 'backend/src/http/list.ts',
+      content: LIST,
+      explanation: 'Parses the list parameters every collection endpoint accepts: page, pageSize, sort order and the `q` text search.',
+    },
+    {
+      path: 'backend/src/http/context.ts',
+      content: contextFile,
+      explanation: 'Shared types for the route handlers: the database and configuration they use, and the signed-in user.',
+      serves: (model) => (model.auth ? ['api', 'auth'] : ['api']),
+    },
+  ],
+};

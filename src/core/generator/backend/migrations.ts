@@ -1,6 +1,6 @@
 // backend/migrations/0001_init.sql: the database DDL, generated from the spec (tables, foreign
 // keys with ON DELETE, UNIQUE and CHECK constraints (checkConstraints.ts), indexes on foreign keys).
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import { snakeCase } from '../../../model/project/naming';
 import type { BackendModel, Column, EntityModel } from './model';
 import { joinColumns, joinTableNames, relationId } from './model';
@@ -165,18 +165,20 @@ export function joinTable(relation: Relation, model: BackendModel): string {
   );
 }
 
-export function addMigrations(model: BackendModel, files: FileSink): void {
-  files.add({
-    path: 'backend/migrations/0001_init.sql',
-    layer: 'backend/db',
-    explanation:
-      'The SQL that creates the database: one table per entity, foreign keys for the relations (with what happens on delete), unique constraints, checks (allowed values, number ranges, no blank required text, dates in order) and indexes that keep lookups by parent fast.',
-    serves: [
-      ...model.entities.map((e) => `entity:${e.entity.name}`),
-      ...model.spec.relations.map(relationId),
-      ...model.spec.rules.filter((r) => r.kind === 'unique').map((r) => `rule:unique:${r.entity}`),
-    ],
-    sources: model.entities.flatMap((e) => e.sources),
-    content: migrationSql(model),
-  });
-}
+export const MIGRATIONS_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/db',
+  serves: (model) => [
+    ...model.entities.map((e) => `entity:${e.entity.name}`),
+    ...model.spec.relations.map(relationId),
+    ...model.spec.rules.filter((r) => r.kind === 'unique').map((r) => `rule:unique:${r.entity}`),
+  ],
+  sources: (model) => model.entities.flatMap((e) => e.sources),
+  files: [
+    {
+      path: 'backend/migrations/0001_init.sql',
+      content: migrationSql,
+      explanation:
+        'The SQL that creates the database: one table per entity, foreign keys for the relations (with what happens on delete), unique constraints, checks (allowed values, number ranges, no blank required text, dates in order) and indexes that keep lookups by parent fast.',
+    },
+  ],
+};

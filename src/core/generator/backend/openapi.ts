@@ -1,6 +1,6 @@
 // backend/openapi.json: an OpenAPI 3.1 description of the generated API, built from the spec
 // (served at /api/openapi.json).
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import { kebabCase } from '../../../model/project/naming';
 import { describeCondition } from '../../../model/project/ruleConditions';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
@@ -254,13 +254,15 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
   return paths;
 }
 
-export function addOpenapi(model: BackendModel, files: FileSink): void {
-  files.add({
-    path: 'backend/openapi.json',
-    layer: 'backend/openapi',
-    explanation: 'A machine-readable description of every endpoint (OpenAPI 3.1), for API tools and client generators; the server also serves it at /api/openapi.json.',
-    serves: ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
-    sources: model.entities.flatMap((e) => e.sources),
-    content: JSON.stringify(openapiDocument(model), null, 2),
-  });
-}
+export const OPENAPI_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/openapi',
+  serves: (model) => ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
+  sources: (model) => model.entities.flatMap((e) => e.sources),
+  files: [
+    {
+      path: 'backend/openapi.json',
+      content: (model) => JSON.stringify(openapiDocument(model), null, 2),
+      explanation: 'A machine-readable description of every endpoint (OpenAPI 3.1), for API tools and client generators; the server also serves it at /api/openapi.json.',
+    },
+  ],
+};

@@ -2,13 +2,13 @@
 // backend folder install, build, test and run on its own.
 import { BACKEND_PORT, bootstrapAdminRole } from '../contract';
 import { markdownText } from '../emit';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import gitignore from '../templates/backend/gitignore?text';
 import vitestConfig from '../templates/backend/vitest.config.ts?text';
 import type { BackendModel } from './model';
 import { allSources } from './model';
 import { describeCondition } from '../../../model/project/ruleConditions';
-import { lines, type FileSink } from './util';
+import { lines } from './util';
 
 /**
  * Exact versions, checked to install on Node 20 without install scripts that download binaries
@@ -154,38 +154,38 @@ export function describeRule(rule: BackendModel['spec']['rules'][number]): strin
   }
 }
 
-const PACKAGE_FILES: readonly LayerFile<BackendModel>[] = [
-  {
-    path: 'backend/package.json',
-    content: packageJson,
-    explanation: 'Declares the backend\'s dependencies (pinned versions) and its commands: dev, build, start, test, migrate and seed.',
-    sources: allSources,
-  },
-  {
-    path: 'backend/tsconfig.json',
-    content: TSCONFIG,
-    explanation: 'TypeScript settings for the backend: strict checks, modern Node.js modules, compiled into dist/.',
-  },
-  {
-    path: 'backend/vitest.config.ts',
-    content: vitestConfig,
-    layer: 'backend/tests',
-    explanation: 'Test runner settings: which files are tests and how long database setup may take.',
-  },
-  {
-    path: 'backend/.gitignore',
-    content: gitignore,
-    explanation: 'Keeps installed packages, build output, the local database and secrets out of version control.',
-  },
-  {
-    path: 'backend/README.md',
-    content: readme,
-    explanation: 'How to run the backend, and why it is built the way it is (framework, database, sign-in, rules).',
-    serves: (model) => ['api', ...(model.auth ? ['auth'] : [])],
-    sources: allSources,
-  },
-];
-
-export function addPackageFiles(model: BackendModel, files: FileSink): void {
-  addLayerFiles(files, model, PACKAGE_FILES, { layer: 'backend/package', serves: ['api'] });
-}
+export const PACKAGE_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/package',
+  serves: ['api'],
+  files: [
+    {
+      path: 'backend/package.json',
+      content: packageJson,
+      explanation: 'Declares the backend\'s dependencies (pinned versions) and its commands: dev, build, start, test, migrate and seed.',
+      sources: allSources,
+    },
+    {
+      path: 'backend/tsconfig.json',
+      content: TSCONFIG,
+      explanation: 'TypeScript settings for the backend: strict checks, modern Node.js modules, compiled into dist/.',
+    },
+    {
+      path: 'backend/vitest.config.ts',
+      content: vitestConfig,
+      layer: 'backend/tests',
+      explanation: 'Test runner settings: which files are tests and how long database setup may take.',
+    },
+    {
+      path: 'backend/.gitignore',
+      content: gitignore,
+      explanation: 'Keeps installed packages, build output, the local database and secrets out of version control.',
+    },
+    {
+      path: 'backend/README.md',
+      content: readme,
+      explanation: 'How to run the backend, and why it is built the way it is (framework, database, sign-in, rules).',
+      serves: (model) => ['api', ...(model.auth ? ['auth'] : [])],
+      sources: allSources,
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 // backend/src/routes/<entity>.ts: the CRUD endpoints of one entity, its has-many endpoints and
 // the access checks (sign-in, ownership, roles) of the spec, in the shapes of contract.ts.
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import type { Relation, Rule } from '../../../model/project/projectSpec';
 import { kebabCase } from '../../../model/project/naming';
 import { childrenPath, collectionPath, foreignKeyProperty } from '../contract';
@@ -350,19 +350,26 @@ function readHandlers(entity: EntityModel, model: BackendModel): string {
   );
 }
 
-export function addRoutes(model: BackendModel, files: FileSink): void {
-  for (const entity of model.entities) {
-    const accessRules = entity.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired');
-    files.add({
-      path: `backend/src/routes/${entity.names.route}.ts`,
-      layer: 'backend/routes',
-      explanation:
-        `The API for ${entity.entity.pluralLabel.toLowerCase()}: list (with paging, sorting, filters and search), read, create, change and delete` +
-        (entity.children.length ? `, plus the lists of their ${entity.children.map((r) => r.inverseName).join(', ')}` : '') +
-        (model.auth ? '. Only signed-in users can use it' : '') +
-        (accessRules.length ? `; ${accessRules.map((r) => (r.kind === 'ownership' ? `only the owner (or an admin) may ${r.actions.join('/')}` : `only ${r.roles.join('/')} may ${r.actions.join('/')}`)).join('; ')}` : '') +
-        '.',
-      serves: [
+function routesExplanation(model: BackendModel, entity: EntityModel): string {
+  const accessRules = entity.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired');
+  return (
+    `The API for ${entity.entity.pluralLabel.toLowerCase()}: list (with paging, sorting, filters and search), read, create, change and delete` +
+    (entity.children.length ? `, plus the lists of their ${entity.children.map((r) => r.inverseName).join(', ')}` : '') +
+    (model.auth ? '. Only signed-in users can use it' : '') +
+    (accessRules.length ? `; ${accessRules.map((r) => (r.kind === 'ownership' ? `only the owner (or an admin) may ${r.actions.join('/')}` : `only ${r.roles.join('/')} may ${r.actions.join('/')}`)).join('; ')}` : '') +
+    '.'
+  );
+}
+
+export const ROUTES_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/routes',
+  files: [
+    {
+      perEntity: true,
+      path: 'backend/src/routes/{entity}.ts',
+      content: (model, entity) => routeFile(entity, model),
+      explanation: routesExplanation,
+      serves: (model, entity) => [
         'api',
         `entity:${entity.entity.name}`,
         ...entity.parents.map(relationId),
@@ -371,8 +378,7 @@ export function addRoutes(model: BackendModel, files: FileSink): void {
         ...entity.rules.map(ruleId),
         ...(model.auth ? ['auth'] : []),
       ],
-      sources: entity.sources,
-      content: routeFile(entity, model),
-    });
-  }
-}
+      sources: (_model, entity) => entity.sources,
+    },
+  ],
+};

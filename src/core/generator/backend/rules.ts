@@ -3,7 +3,7 @@
 // date order, conditional refusals). Routes call beforeCreate/beforeUpdate/beforeDelete inside the
 // same transaction as the write, after locking the row and the parent rows a rule reads, so two
 // simultaneous requests cannot both take the last place or slip past a refusal.
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import type { Rule } from '../../../model/project/projectSpec';
 import type { BackendModel, EntityModel } from './model';
 import { ruleId } from './model';
@@ -126,17 +126,18 @@ function rulesFile(entity: EntityModel, model: BackendModel): string {
   );
 }
 
-export function addRules(model: BackendModel, files: FileSink): void {
-  for (const entity of model.entities) {
-    const rules = dataRules(entity);
-    if (!rules.length) continue;
-    files.add({
-      path: `backend/src/rules/${entity.names.route}.ts`,
-      layer: 'backend/rules',
-      explanation: `Enforces the business rules for ${entity.entity.pluralLabel.toLowerCase()} (${rules.map((r) => r.kind).join(', ')}) before each write, inside the same database transaction, and answers with a clear message when a rule is broken.`,
-      serves: [`entity:${entity.entity.name}`, ...rules.map(ruleId)],
-      sources: rules.flatMap((r) => r.sources),
-      content: rulesFile(entity, model),
-    });
-  }
-}
+export const RULES_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/rules',
+  files: [
+    {
+      perEntity: true,
+      path: 'backend/src/rules/{entity}.ts',
+      when: (_model, entity) => dataRules(entity).length > 0,
+      content: (model, entity) => rulesFile(entity, model),
+      explanation: (_model, entity) =>
+        `Enforces the business rules for ${entity.entity.pluralLabel.toLowerCase()} (${dataRules(entity).map((r) => r.kind).join(', ')}) before each write, inside the same database transaction, and answers with a clear message when a rule is broken.`,
+      serves: (_model, entity) => [`entity:${entity.entity.name}`, ...dataRules(entity).map(ruleId)],
+      sources: (_model, entity) => dataRules(entity).flatMap((r) => r.sources),
+    },
+  ],
+};

@@ -1,7 +1,7 @@
 // backend/src/db/seed.ts and src/scripts/seed.ts: a few deterministic, realistic rows per entity
 // (parents first, planned in seedRows.ts); with sign-in, example accounts whose password comes
 // from SEED_PASSWORD (the admin comes from ADMIN_EMAIL / ADMIN_PASSWORD, auth/admin.ts).
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import type { BackendModel, EntityModel } from './model';
 import { SEED_ROWS, seedTables, type SeedRow } from './seedRows';
 import { lines, str } from './util';
@@ -97,21 +97,21 @@ function seedScript(model: BackendModel): string {
   );
 }
 
-export function addSeed(model: BackendModel, files: FileSink): void {
-  const serves = model.entities.map((e) => `entity:${e.entity.name}`).concat(model.auth ? ['auth'] : []);
-  files.add({
-    path: 'backend/src/db/seed.ts',
-    layer: 'backend/seed',
-    explanation: `Example data for trying the app: up to ${SEED_ROWS} rows per entity, always the same, in the words of each entity's domain and within the spec's rules${model.auth ? ' (the example accounts get SEED_PASSWORD, never a fixed password)' : ''}. It only runs on an empty database.`,
-    serves,
-    sources: model.entities.flatMap((e) => e.sources),
-    content: seedFile(model),
-  });
-  files.add({
-    path: 'backend/src/scripts/seed.ts',
-    layer: 'backend/seed',
-    explanation: 'Command behind `npm run seed`: prepares the database and fills it with the example data.',
-    serves,
-    content: seedScript(model),
-  });
-}
+export const SEED_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/seed',
+  serves: (model) => model.entities.map((e) => `entity:${e.entity.name}`).concat(model.auth ? ['auth'] : []),
+  files: [
+    {
+      path: 'backend/src/db/seed.ts',
+      content: seedFile,
+      explanation: (model) =>
+        `Example data for trying the app: up to ${SEED_ROWS} rows per entity, always the same, in the words of each entity's domain and within the spec's rules${model.auth ? ' (the example accounts get SEED_PASSWORD, never a fixed password)' : ''}. It only runs on an empty database.`,
+      sources: (model) => model.entities.flatMap((e) => e.sources),
+    },
+    {
+      path: 'backend/src/scripts/seed.ts',
+      content: seedScript,
+      explanation: 'Command behind `npm run seed`: prepares the database and fills it with the example data.',
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 // backend/src/validation/<entity>.ts: zod schemas for request bodies and list query strings, one
 // module per entity. Unknown keys are dropped, so a client cannot set the owner or internals.
-import type { FileSink } from './util';
+import type { LayerTable } from '../layerFiles';
 import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, publicColumns, relationId, ruleId, searchableColumns } from './model';
 import { lines, str } from './util';
@@ -122,15 +122,22 @@ function validationFile(entity: EntityModel, model: BackendModel): string {
   );
 }
 
-export function addValidation(model: BackendModel, files: FileSink): void {
-  for (const entity of model.entities) {
-    files.add({
-      path: `backend/src/validation/${entity.names.route}.ts`,
-      layer: 'backend/validation',
-      explanation: `Checks what clients send for ${entity.entity.pluralLabel.toLowerCase()} (required fields, types, allowed values, lengths) and answers 400 with the list of problems before anything touches the database.`,
-      serves: [`entity:${entity.entity.name}`, ...entity.parents.map(relationId), ...(entity.isAuthUser ? ['auth'] : []), ...entity.rules.filter((r) => r.kind === 'statusWorkflow').map(ruleId)],
-      sources: entity.sources,
-      content: validationFile(entity, model),
-    });
-  }
-}
+export const VALIDATION_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/validation',
+  files: [
+    {
+      perEntity: true,
+      path: 'backend/src/validation/{entity}.ts',
+      content: (model, entity) => validationFile(entity, model),
+      explanation: (_model, entity) =>
+        `Checks what clients send for ${entity.entity.pluralLabel.toLowerCase()} (required fields, types, allowed values, lengths) and answers 400 with the list of problems before anything touches the database.`,
+      serves: (_model, entity) => [
+        `entity:${entity.entity.name}`,
+        ...entity.parents.map(relationId),
+        ...(entity.isAuthUser ? ['auth'] : []),
+        ...entity.rules.filter((r) => r.kind === 'statusWorkflow').map(ruleId),
+      ],
+      sources: (_model, entity) => entity.sources,
+    },
+  ],
+};

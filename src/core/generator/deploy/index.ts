@@ -5,8 +5,7 @@
 import { ADMIN_EXAMPLE } from '../backend/env';
 import { lines } from '../backend/util';
 import { BACKEND_PORT, bootstrapAdminRole } from '../contract';
-import type { FileSet } from '../fileSet';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import { snakeCase } from '../../../model/project/naming';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 
@@ -256,53 +255,54 @@ const DOCKERIGNORE = `# Keeps the build context (the project root) to sources an
 const hasDocker = (spec: ProjectSpec) => spec.options.docker;
 
 /** The deploy files; the container ones are left out when Docker is turned off in the review step. */
-const DEPLOY_FILES: readonly LayerFile<ProjectSpec>[] = [
-  {
-    path: 'backend/Dockerfile',
-    content: backendDockerfile,
-    when: hasDocker,
-    explanation: `Container image for the API: installs and builds the backend workspace on ${NODE_IMAGE}, then runs it on port ${BACKEND_PORT}.`,
-  },
-  {
-    path: 'frontend/Dockerfile',
-    content: frontendDockerfile,
-    when: hasDocker,
-    explanation: `Container image for the web app: builds it with Vite, then serves the static files with ${NGINX_IMAGE}.`,
-  },
-  {
-    path: 'frontend/nginx.conf',
-    content: NGINX_CONF,
-    when: hasDocker,
-    explanation: 'nginx settings for the frontend container: serves the app, proxies /api to the backend, falls back to index.html for client routes.',
-  },
-  {
-    path: '.dockerignore',
-    content: DOCKERIGNORE,
-    when: hasDocker,
-    explanation: 'Keeps the local database and development secret (backend/.data), .env files, node_modules and build output out of the Docker build context, so they never end up in an image.',
-  },
-  {
-    path: 'docker-compose.yml',
-    content: compose,
-    when: hasDocker,
-    explanation: `Runs Postgres 16 (with a health check and a data volume), the backend (health-checked at /api/health, secrets from .env) and the frontend, which starts once the backend is healthy; the app is then at http://localhost:${FRONTEND_PUBLIC_PORT}.`,
-    serves: (spec) => ['deploy', ...(spec.auth.kind === 'emailPassword' ? ['auth'] : [])],
-  },
-  {
-    path: '.github/workflows/ci.yml',
-    content: ciWorkflow,
-    explanation: 'GitHub Actions: on Node 20 with a Postgres service, installs, builds and tests both workspaces on every push and pull request.',
-  },
-  {
-    path: '.env.example',
-    content: envExample,
-    explanation: (spec) =>
-      spec.auth.kind === 'emailPassword'
-        ? 'The environment variables the app needs; copy it to .env and replace the JWT_SECRET placeholder, which the backend refuses.'
-        : 'The environment variables the app needs, with safe local defaults; copy it to .env.',
-  },
-];
-
-export function generateDeploy(spec: ProjectSpec, files: FileSet): void {
-  addLayerFiles(files, spec, DEPLOY_FILES, { layer: 'deploy', serves: ['deploy'], sources: spec.requirements.sentences.map((s) => s.id) });
-}
+export const DEPLOY_LAYER: LayerTable<ProjectSpec> = {
+  layer: 'deploy',
+  serves: ['deploy'],
+  sources: (spec) => spec.requirements.sentences.map((s) => s.id),
+  files: [
+    {
+      path: 'backend/Dockerfile',
+      content: backendDockerfile,
+      when: hasDocker,
+      explanation: `Container image for the API: installs and builds the backend workspace on ${NODE_IMAGE}, then runs it on port ${BACKEND_PORT}.`,
+    },
+    {
+      path: 'frontend/Dockerfile',
+      content: frontendDockerfile,
+      when: hasDocker,
+      explanation: `Container image for the web app: builds it with Vite, then serves the static files with ${NGINX_IMAGE}.`,
+    },
+    {
+      path: 'frontend/nginx.conf',
+      content: NGINX_CONF,
+      when: hasDocker,
+      explanation: 'nginx settings for the frontend container: serves the app, proxies /api to the backend, falls back to index.html for client routes.',
+    },
+    {
+      path: '.dockerignore',
+      content: DOCKERIGNORE,
+      when: hasDocker,
+      explanation: 'Keeps the local database and development secret (backend/.data), .env files, node_modules and build output out of the Docker build context, so they never end up in an image.',
+    },
+    {
+      path: 'docker-compose.yml',
+      content: compose,
+      when: hasDocker,
+      explanation: `Runs Postgres 16 (with a health check and a data volume), the backend (health-checked at /api/health, secrets from .env) and the frontend, which starts once the backend is healthy; the app is then at http://localhost:${FRONTEND_PUBLIC_PORT}.`,
+      serves: (spec) => ['deploy', ...(spec.auth.kind === 'emailPassword' ? ['auth'] : [])],
+    },
+    {
+      path: '.github/workflows/ci.yml',
+      content: ciWorkflow,
+      explanation: 'GitHub Actions: on Node 20 with a Postgres service, installs, builds and tests both workspaces on every push and pull request.',
+    },
+    {
+      path: '.env.example',
+      content: envExample,
+      explanation: (spec) =>
+        spec.auth.kind === 'emailPassword'
+          ? 'The environment variables the app needs; copy it to .env and replace the JWT_SECRET placeholder, which the backend refuses.'
+          : 'The environment variables the app needs, with safe local defaults; copy it to .env.',
+    },
+  ],
+};

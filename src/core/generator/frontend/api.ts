@@ -1,7 +1,7 @@
 // The typed API client: `src/api/client.ts` (transport, error envelope, auth token) and one module
 // per entity with its record/input types and calls, built exactly to contract.ts.
 import { API_PREFIX, DEFAULT_PAGE_SIZE, ERROR_CODES, MAX_PAGE_SIZE } from '../contract';
-import type { FileSet } from '../fileSet';
+import type { LayerTable } from '../layerFiles';
 import { blockComment, lineComment } from '../emit';
 import type { Field } from '../../../model/project/projectSpec';
 import { USER_ENTITY } from '../../../model/project/specIndex';
@@ -9,22 +9,40 @@ import { allSources, authSources, str, type FrontendEntity, type FrontendModel }
 
 export const TOKEN_STORAGE_SUFFIX = '.token';
 
-export function generateApiClient(model: FrontendModel, files: FileSet): void {
-  const { spec, hasAuth } = model;
-  files.add({
-    path: 'frontend/src/api/client.ts',
-    content: clientHeader(hasAuth) + (hasAuth ? sessionToken(spec.name) : '') + requestFunction(hasAuth) + LIST_HELPERS,
-    layer: 'frontend/api',
-    explanation:
-      'The HTTP client every page uses: JSON requests to /api, paging/search/filter query strings, the error envelope as ApiError' +
-      (hasAuth ? ', the bearer token from localStorage and a redirect hook for 401 responses.' : '.'),
-    serves: hasAuth ? ['frontend', 'auth'] : ['frontend'],
-    sources: [...allSources(spec).slice(0, 1), ...(hasAuth ? authSources(spec) : [])],
-  });
-
-  for (const entity of model.entities) generateEntityApi(model, entity, files);
-  if (hasAuth) generateAuthApi(model, files);
-}
+/** The client, one module per entity, and with sign-in the auth calls. */
+export const API_CLIENT_LAYER: LayerTable<FrontendModel> = {
+  layer: 'frontend/api',
+  files: [
+    {
+      path: 'frontend/src/api/client.ts',
+      content: ({ spec, hasAuth }) => clientHeader(hasAuth) + (hasAuth ? sessionToken(spec.name) : '') + requestFunction(hasAuth) + LIST_HELPERS,
+      explanation: ({ hasAuth }) =>
+        'The HTTP client every page uses: JSON requests to /api, paging/search/filter query strings, the error envelope as ApiError' +
+        (hasAuth ? ', the bearer token from localStorage and a redirect hook for 401 responses.' : '.'),
+      serves: ({ hasAuth }) => (hasAuth ? ['frontend', 'auth'] : ['frontend']),
+      sources: ({ spec, hasAuth }) => [...allSources(spec).slice(0, 1), ...(hasAuth ? authSources(spec) : [])],
+    },
+    {
+      perEntity: true,
+      path: 'frontend/src/api/{entity}.ts',
+      content: entityApiModule,
+      explanation: (_model, entity) =>
+        `Typed API for ${entity.entity.pluralLabel}: the ${entity.names.pascal} record and ${entity.names.pascal}Input body types and list/get/create/update/delete calls to ${entity.apiPath}${
+          entity.children.length ? ', plus its has-many lists' : ''
+        }.`,
+      serves: (_model, entity) => entity.serves,
+      sources: (_model, entity) => entity.sources,
+    },
+    {
+      path: 'frontend/src/api/auth.ts',
+      content: authApiModule,
+      when: (model) => model.hasAuth,
+      explanation: 'Calls to /api/auth: register and login return a token and the user; me returns the signed-in user.',
+      serves: ['auth'],
+      sources: (model) => authSources(model.spec),
+    },
+  ],
+};
 
 /** client.ts's opening: the contract's constants, the page and list-query types and ApiError. */
 function clientHeader(hasAuth: boolean): string {
@@ -205,11 +223,7 @@ function inputProperties(entity: FrontendEntity): string[] {
   return lines;
 }
 
-export function apiModulePath(entity: FrontendEntity): string {
-  return `frontend/src/api/${entity.names.route}.ts`;
-}
-
-function generateEntityApi(model: FrontendModel, entity: FrontendEntity, files: FileSet): void {
+function entityApiModule(model: FrontendModel, entity: FrontendEntity): string {
   const { pascal, camelPlural } = entity.names;
   const typeImports = [...new Set(entity.children.map((c) => c.child).filter((child) => child !== entity))]
     .map((child) => `import type { ${child.names.pascal} } from './${child.names.route}';`)
@@ -239,23 +253,14 @@ export const ${camelPlural}Api = {
   children: ${children.length ? `{\n${children.join('\n')}\n  }` : '{}'},
 };
 `.replace(/\n\n\n+/g, '\n\n');
-  files.add({
-    path: apiModulePath(entity),
-    content: children.length ? content : content.replace('childList, resource', 'resource'),
-    layer: 'frontend/api',
-    explanation: `Typed API for ${entity.entity.pluralLabel}: the ${pascal} record and ${pascal}Input body types and list/get/create/update/delete calls to ${entity.apiPath}${
-      children.length ? ', plus its has-many lists' : ''
-    }.`,
-    serves: entity.serves,
-    sources: entity.sources,
-  });
+  return children.length ? content : content.replace('childList, resource', 'resource');
 }
 
-function generateAuthApi(model: FrontendModel, files: FileSet): void {
+function authApiModule(model: FrontendModel): string {
   const user = model.byName.get(USER_ENTITY);
   const extraFields = (user?.entity.fields ?? []).filter((f) => f.name !== 'email' && f.name !== 'password' && f.name !== 'role');
   const registerLines = extraFields.map((f) => `  ${f.name}${f.required ? '' : '?'}: ${tsFieldType(f)}${f.required ? '' : ' | null'};`);
-  const content = `// Auth endpoints: register, login and the current user.
+  return `// Auth endpoints: register, login and the current user.
 import { request } from './client';
 ${user ? `import type { User } from './${user.names.route}';\n` : ''}
 ${user ? '' : 'export interface User {\n  id: number;\n  email: string;\n  role: string;\n}\n'}
@@ -276,12 +281,4 @@ export const authApi = {
   me: () => request<{ user: User }>('GET', '/api/auth/me'),
 };
 `.replace(/\n\n\n+/g, '\n\n');
-  files.add({
-    path: 'frontend/src/api/auth.ts',
-    content,
-    layer: 'frontend/api',
-    explanation: 'Calls to /api/auth: register and login return a token and the user; me returns the signed-in user.',
-    serves: ['auth'],
-    sources: authSources(model.spec),
-  });
 }

@@ -1,7 +1,6 @@
 // The app shell: entry point, routes, layout with navigation, home page and the stylesheet.
 import { jsxText } from '../emit';
-import type { FileSet } from '../fileSet';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import styles from '../templates/frontend/src/styles.css?text';
 import { allSources, authSources, str, type FrontendModel } from './model';
 import { pageComponents } from './pages';
@@ -155,41 +154,42 @@ const everything = (model: FrontendModel) => allSources(model.spec);
 /** The first sentence: usually the title or the app's one-line description. */
 const firstSentence = (model: FrontendModel) => everything(model).slice(0, 1);
 
-const APP_SHELL_FILES: readonly LayerFile<FrontendModel>[] = [
-  {
-    path: 'frontend/src/App.tsx',
-    content: appTsx,
-    explanation: (model) =>
-      `The route table: home, and list/detail/create/edit pages for ${model.entities.map((e) => e.entity.pluralLabel.toLowerCase()).join(', ')}${model.hasAuth ? ', all behind login' : ''}.`,
-    serves: (model) => ['frontend', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.hasAuth ? ['auth'] : [])],
-    sources: everything,
-  },
-  {
-    path: 'frontend/src/main.tsx',
-    content: mainTsx,
-    explanation: (model) => 'The entry point Vite loads: mounts the app with browser routing' + (model.hasAuth ? ' and the auth context.' : '.'),
-    sources: everything,
-  },
-  {
-    path: 'frontend/src/components/Layout.tsx',
-    content: layoutTsx,
-    explanation: (model) => 'The page frame with the app name and navigation to every entity' + (model.hasAuth ? ', the signed-in user and a logout button.' : '.'),
-    serves: (model) => ['frontend', ...(model.hasAuth ? ['auth'] : [])],
-    sources: (model) => (model.hasAuth ? [...firstSentence(model), ...authSources(model.spec)] : firstSentence(model)),
-  },
-  {
-    path: 'frontend/src/pages/HomePage.tsx',
-    content: homeTsx,
-    explanation: 'The home page: the app title and description and a link to each list.',
-    sources: firstSentence,
-  },
-  {
-    path: 'frontend/src/styles.css',
-    content: styles,
-    explanation: 'Plain CSS for the whole app: layout, tables, forms, error and empty states, visible keyboard focus.',
-  },
-];
-
-export function generateAppShell(model: FrontendModel, files: FileSet): void {
-  addLayerFiles(files, model, APP_SHELL_FILES, { layer: 'frontend/app', serves: ['frontend'], sources: [] });
-}
+export const APP_SHELL_LAYER: LayerTable<FrontendModel> = {
+  layer: 'frontend/app',
+  serves: ['frontend'],
+  sources: () => [],
+  files: [
+    {
+      path: 'frontend/src/App.tsx',
+      content: appTsx,
+      explanation: (model) =>
+        `The route table: home, and list/detail/create/edit pages for ${model.entities.map((e) => e.entity.pluralLabel.toLowerCase()).join(', ')}${model.hasAuth ? ', all behind login' : ''}.`,
+      serves: (model) => ['frontend', ...model.entities.map((e) => `entity:${e.entity.name}`), ...(model.hasAuth ? ['auth'] : [])],
+      sources: everything,
+    },
+    {
+      path: 'frontend/src/main.tsx',
+      content: mainTsx,
+      explanation: (model) => 'The entry point Vite loads: mounts the app with browser routing' + (model.hasAuth ? ' and the auth context.' : '.'),
+      sources: everything,
+    },
+    {
+      path: 'frontend/src/components/Layout.tsx',
+      content: layoutTsx,
+      explanation: (model) => 'The page frame with the app name and navigation to every entity' + (model.hasAuth ? ', the signed-in user and a logout button.' : '.'),
+      serves: (model) => ['frontend', ...(model.hasAuth ? ['auth'] : [])],
+      sources: (model) => (model.hasAuth ? [...firstSentence(model), ...authSources(model.spec)] : firstSentence(model)),
+    },
+    {
+      path: 'frontend/src/pages/HomePage.tsx',
+      content: homeTsx,
+      explanation: 'The home page: the app title and description and a link to each list.',
+      sources: firstSentence,
+    },
+    {
+      path: 'frontend/src/styles.css',
+      content: styles,
+      explanation: 'Plain CSS for the whole app: layout, tables, forms, error and empty states, visible keyboard focus.',
+    },
+  ],
+};

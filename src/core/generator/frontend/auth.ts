@@ -1,7 +1,6 @@
 // Email/password auth in the browser: the auth context (token in localStorage, current user,
 // logout, redirect to the login page on 401), the route guard, and the login/register pages.
-import type { FileSet } from '../fileSet';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import authContext from '../templates/frontend/src/auth/AuthContext.tsx?text';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
@@ -256,38 +255,39 @@ export function useCan(): (meta: EntityMeta, action: Action, record?: Record<str
 const accessRules = (model: FrontendModel) => model.spec.rules.filter((r) => r.kind === 'roleRequired' || r.kind === 'ownership');
 const hasAuth = (model: FrontendModel) => model.hasAuth;
 
-const AUTH_FILES: readonly LayerFile<FrontendModel>[] = [
-  {
-    path: 'frontend/src/auth/permissions.ts',
-    content: permissionsTs,
-    explanation: (model) =>
-      model.hasAuth
-        ? 'Decides which create/edit/delete buttons the signed-in user sees, mirroring the role and ownership rules the API enforces.'
-        : 'Without sign-in every action is allowed; the pages ask this module so they work the same with or without auth.',
-    serves: (model) => (model.hasAuth ? ['auth', ...accessRules(model).map((r) => `rule:${r.kind}:${r.entity}`)] : ['frontend']),
-    sources: (model) => (model.hasAuth ? [...authSources(model.spec), ...accessRules(model).flatMap((r) => r.sources)] : []),
-  },
-  {
-    path: 'frontend/src/auth/AuthContext.tsx',
-    content: authContext,
-    when: hasAuth,
-    explanation:
-      'The auth context: keeps the token in localStorage, loads the signed-in user, logs out, sends the user to the login page on any 401, and guards the app routes.',
-  },
-  {
-    path: 'frontend/src/pages/LoginPage.tsx',
-    content: (model) => loginPage(model.selfSignup),
-    when: hasAuth,
-    explanation: 'The login page: posts email and password to /api/auth/login and returns to the page that required signing in.',
-  },
-  {
-    path: 'frontend/src/pages/RegisterPage.tsx',
-    content: (model) => registerPage(registerFields(model)),
-    when: (model) => model.hasAuth && model.selfSignup,
-    explanation: `The registration page: email, password (at least ${PASSWORD_MIN_LENGTH} characters) and the user's own fields, posted to /api/auth/register.`,
-  },
-];
-
-export function generateAuth(model: FrontendModel, files: FileSet): void {
-  addLayerFiles(files, model, AUTH_FILES, { layer: 'frontend/auth', serves: ['auth'], sources: authSources(model.spec) });
-}
+export const AUTH_LAYER: LayerTable<FrontendModel> = {
+  layer: 'frontend/auth',
+  serves: ['auth'],
+  sources: (model) => authSources(model.spec),
+  files: [
+    {
+      path: 'frontend/src/auth/permissions.ts',
+      content: permissionsTs,
+      explanation: (model) =>
+        model.hasAuth
+          ? 'Decides which create/edit/delete buttons the signed-in user sees, mirroring the role and ownership rules the API enforces.'
+          : 'Without sign-in every action is allowed; the pages ask this module so they work the same with or without auth.',
+      serves: (model) => (model.hasAuth ? ['auth', ...accessRules(model).map((r) => `rule:${r.kind}:${r.entity}`)] : ['frontend']),
+      sources: (model) => (model.hasAuth ? [...authSources(model.spec), ...accessRules(model).flatMap((r) => r.sources)] : []),
+    },
+    {
+      path: 'frontend/src/auth/AuthContext.tsx',
+      content: authContext,
+      when: hasAuth,
+      explanation:
+        'The auth context: keeps the token in localStorage, loads the signed-in user, logs out, sends the user to the login page on any 401, and guards the app routes.',
+    },
+    {
+      path: 'frontend/src/pages/LoginPage.tsx',
+      content: (model) => loginPage(model.selfSignup),
+      when: hasAuth,
+      explanation: 'The login page: posts email and password to /api/auth/login and returns to the page that required signing in.',
+    },
+    {
+      path: 'frontend/src/pages/RegisterPage.tsx',
+      content: (model) => registerPage(registerFields(model)),
+      when: (model) => model.hasAuth && model.selfSignup,
+      explanation: `The registration page: email, password (at least ${PASSWORD_MIN_LENGTH} characters) and the user's own fields, posted to /api/auth/register.`,
+    },
+  ],
+};

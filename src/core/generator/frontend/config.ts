@@ -1,6 +1,6 @@
 // Build tooling of the generated frontend: package.json, Vite/Vitest config, tsconfig, index.html.
 import { BACKEND_PORT, FRONTEND_PORT } from '../contract';
-import type { FileSet } from '../fileSet';
+import type { LayerTable } from '../layerFiles';
 import { htmlText } from '../emit';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 import type { FrontendModel } from './model';
@@ -28,36 +28,6 @@ export const FRONTEND_DEV_DEPENDENCIES = {
   vite: '~7.3.0',
   vitest: '~4.1.0',
 } as const;
-
-export function generateFrontendConfig(model: FrontendModel, files: FileSet): void {
-  const { spec } = model;
-  const common = { layer: 'frontend/config', serves: ['frontend'], sources: allSources(spec) };
-  files.add({
-    ...common,
-    path: 'frontend/package.json',
-    content: JSON.stringify(packageJson(spec), null, 2),
-    explanation:
-      'The web app package: React 19 with react-router for pages, zod for form validation, Vite to build and serve it, Vitest with jsdom and Testing Library for component tests.',
-  });
-  files.add({
-    ...common,
-    path: 'frontend/vite.config.ts',
-    content: VITE_CONFIG,
-    explanation: `Vite configuration: dev server on port ${FRONTEND_PORT} proxying /api to the backend on port ${BACKEND_PORT}, and the Vitest settings (jsdom, setup file).`,
-  });
-  files.add({
-    ...common,
-    path: 'frontend/tsconfig.json',
-    content: JSON.stringify(TSCONFIG, null, 2),
-    explanation: 'TypeScript settings for the app: strict type checking; `npm run build` runs tsc before Vite so type errors fail the build.',
-  });
-  files.add({
-    ...common,
-    path: 'frontend/index.html',
-    content: indexHtml(spec.title),
-    explanation: 'The single HTML page Vite serves; the React app mounts into #root.',
-  });
-}
 
 /** package.json: scripts (tests may be off), the pinned dependencies and the Node engine. */
 function packageJson(spec: ProjectSpec) {
@@ -136,3 +106,32 @@ function indexHtml(title: string): string {
 </html>
 `;
 }
+
+export const CONFIG_LAYER: LayerTable<FrontendModel> = {
+  layer: 'frontend/config',
+  serves: ['frontend'],
+  sources: (model) => allSources(model.spec),
+  files: [
+    {
+      path: 'frontend/package.json',
+      content: (model) => JSON.stringify(packageJson(model.spec), null, 2),
+      explanation:
+        'The web app package: React 19 with react-router for pages, zod for form validation, Vite to build and serve it, Vitest with jsdom and Testing Library for component tests.',
+    },
+    {
+      path: 'frontend/vite.config.ts',
+      content: VITE_CONFIG,
+      explanation: `Vite configuration: dev server on port ${FRONTEND_PORT} proxying /api to the backend on port ${BACKEND_PORT}, and the Vitest settings (jsdom, setup file).`,
+    },
+    {
+      path: 'frontend/tsconfig.json',
+      content: JSON.stringify(TSCONFIG, null, 2),
+      explanation: 'TypeScript settings for the app: strict type checking; `npm run build` runs tsc before Vite so type errors fail the build.',
+    },
+    {
+      path: 'frontend/index.html',
+      content: (model) => indexHtml(model.spec.title),
+      explanation: 'The single HTML page Vite serves; the React app mounts into #root.',
+    },
+  ],
+};

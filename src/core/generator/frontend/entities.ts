@@ -1,16 +1,12 @@
 // One `src/entities/<entity>.ts` per entity: its zod schema (generated from the spec's field types,
 // required flags and min/max) and the metadata the generic pages render from.
-import type { FileSet } from '../fileSet';
+import type { LayerTable } from '../layerFiles';
 import { jsValue, lineComment } from '../emit';
 import { ownerOnlyActions } from '../ownership';
 import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
 import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
-
-export function entityModulePath(entity: FrontendEntity): string {
-  return `frontend/src/entities/${entity.names.route}.ts`;
-}
 
 /** Variable names exported by the entity module. */
 export function metaName(entity: FrontendEntity): string {
@@ -214,18 +210,19 @@ export const ${metaName(entity)}: EntityMeta = {
 `;
 }
 
-export function generateEntityModules(model: FrontendModel, files: FileSet): void {
-  for (const entity of model.entities) {
-    const { entity: spec } = entity;
-    files.add({
-      path: entityModulePath(entity),
-      content: entityModule(entity, model),
-      layer: 'frontend/entities',
-      explanation: `${spec.label} in the UI: the zod schema that validates its form (required fields, types${
-        spec.fields.some((f) => f.min !== undefined || f.max !== undefined) ? ', min/max' : ''
-      }) and the fields, relation pickers and child lists its pages render.`,
-      serves: entity.serves,
-      sources: entity.sources,
-    });
-  }
-}
+export const ENTITY_MODULES_LAYER: LayerTable<FrontendModel> = {
+  layer: 'frontend/entities',
+  files: [
+    {
+      perEntity: true,
+      path: 'frontend/src/entities/{entity}.ts',
+      content: (model, entity) => entityModule(entity, model),
+      explanation: (_model, { entity: spec }) =>
+        `${spec.label} in the UI: the zod schema that validates its form (required fields, types${
+          spec.fields.some((f) => f.min !== undefined || f.max !== undefined) ? ', min/max' : ''
+        }) and the fields, relation pickers and child lists its pages render.`,
+      serves: (_model, entity) => entity.serves,
+      sources: (_model, entity) => entity.sources,
+    },
+  ],
+};

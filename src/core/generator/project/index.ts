@@ -1,7 +1,6 @@
 // The project-root layer: the npm workspaces package.json (build/test/dev/seed for backend and
 // frontend together), the dev runner script, README, .gitignore and .nvmrc.
-import type { FileSet } from '../fileSet';
-import { addLayerFiles, type LayerFile } from '../layerFiles';
+import type { LayerTable } from '../layerFiles';
 import gitignore from '../templates/gitignore?text';
 import nvmrc from '../templates/nvmrc?text';
 import devScript from '../templates/scripts/dev.mjs?text';
@@ -9,10 +8,6 @@ import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { generateReadme } from './readme';
 
 export { buildManifest, MANIFEST_PATH, TakossManifest } from './manifest';
-
-export function generateProjectRoot(spec: ProjectSpec, files: FileSet): void {
-  addLayerFiles(files, spec, PROJECT_FILES, { layer: 'project', serves: ['project'], sources: [] });
-}
 
 function rootPackageJson(spec: ProjectSpec): string {
   const packageJson = {
@@ -35,35 +30,40 @@ function rootPackageJson(spec: ProjectSpec): string {
 
 const everything = (spec: ProjectSpec) => spec.requirements.sentences.map((s) => s.id);
 
-const PROJECT_FILES: readonly LayerFile<ProjectSpec>[] = [
-  {
-    path: 'package.json',
-    content: rootPackageJson,
-    explanation: 'The root package: npm workspaces for backend and frontend, and scripts to develop, build, test and seed them together.',
-    sources: everything,
-  },
-  {
-    // `npm run dev` starts both workspaces with this script instead of a package such as
-    // `concurrently`: no extra dependency, and Ctrl+C stops both.
-    path: 'scripts/dev.mjs',
-    content: devScript,
-    explanation: '`npm run dev`: runs the backend and frontend dev servers side by side with prefixed output; stopping one stops both.',
-  },
-  {
-    path: 'README.md',
-    content: generateReadme,
-    explanation: 'What the app does (entities, relations, sign-in, enforced rules), which requirements are not implemented, and how to run, test and deploy it.',
-    serves: (spec) => ['project', ...spec.entities.map((e) => `entity:${e.name}`)],
-    sources: everything,
-  },
-  {
-    path: '.gitignore',
-    content: gitignore,
-    explanation: 'Keeps dependencies, build output, logs and the real .env (secrets) out of version control.',
-  },
-  {
-    path: '.nvmrc',
-    content: nvmrc,
-    explanation: 'The Node.js major version the project is built and tested with (nvm/fnm read it).',
-  },
-];
+export const PROJECT_LAYER: LayerTable<ProjectSpec> = {
+  layer: 'project',
+  serves: ['project'],
+  sources: () => [],
+  files: [
+    {
+      path: 'package.json',
+      content: rootPackageJson,
+      explanation: 'The root package: npm workspaces for backend and frontend, and scripts to develop, build, test and seed them together.',
+      sources: everything,
+    },
+    {
+      // `npm run dev` starts both workspaces with this script instead of a package such as
+      // `concurrently`: no extra dependency, and Ctrl+C stops both.
+      path: 'scripts/dev.mjs',
+      content: devScript,
+      explanation: '`npm run dev`: runs the backend and frontend dev servers side by side with prefixed output; stopping one stops both.',
+    },
+    {
+      path: 'README.md',
+      content: generateReadme,
+      explanation: 'What the app does (entities, relations, sign-in, enforced rules), which requirements are not implemented, and how to run, test and deploy it.',
+      serves: (spec) => ['project', ...spec.entities.map((e) => `entity:${e.name}`)],
+      sources: everything,
+    },
+    {
+      path: '.gitignore',
+      content: gitignore,
+      explanation: 'Keeps dependencies, build output, logs and the real .env (secrets) out of version control.',
+    },
+    {
+      path: '.nvmrc',
+      content: nvmrc,
+      explanation: 'The Node.js major version the project is built and tested with (nvm/fnm read it).',
+    },
+  ],
+};

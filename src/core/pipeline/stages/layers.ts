@@ -5,7 +5,7 @@
 import { type BackendModel, buildModel } from '../../generator/backend/model';
 import { FileSet, type GeneratedFile } from '../../generator/fileSet';
 import { buildFrontendModel, type FrontendModel } from '../../generator/frontend/model';
-import { BACKEND_LAYERS, FRONTEND_LAYERS, pruningSink, SPEC_LAYERS } from '../../generator/layers';
+import { addBackendLayer, addFrontendLayer, addSpecLayer, type BACKEND_LAYERS, type FRONTEND_LAYERS, type SPEC_LAYERS } from '../../generator/layers';
 import { entityNames } from '../../../model/project/naming';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 
@@ -45,15 +45,15 @@ export class LayerCache {
   private compute(layer: LayerName): GeneratedFile[] {
     const [group, name] = layer.split('.') as [string, string];
     const files = new FileSet();
+    // The same calls generateProject makes, so the output is identical.
     if (group === 'backend') {
       this.backendModel ??= buildModel(this.spec);
-      // The same import pruning generateBackend applies, so the output is identical.
-      BACKEND_LAYERS[name as keyof typeof BACKEND_LAYERS](this.backendModel, pruningSink(files));
+      addBackendLayer(name as keyof typeof BACKEND_LAYERS, this.backendModel, files);
     } else if (group === 'frontend') {
       this.frontendModel ??= buildFrontendModel(this.spec);
-      FRONTEND_LAYERS[name as keyof typeof FRONTEND_LAYERS](this.frontendModel, files);
+      addFrontendLayer(name as keyof typeof FRONTEND_LAYERS, this.frontendModel, files);
     } else {
-      SPEC_LAYERS[name as keyof typeof SPEC_LAYERS](this.spec, files);
+      addSpecLayer(name as keyof typeof SPEC_LAYERS, this.spec, files);
     }
     return files.list();
   }

@@ -1,5 +1,5 @@
 import { FileSet } from '../../generator/fileSet';
-import { SPEC_LAYERS } from '../../generator/layers';
+import { addSpecLayer } from '../../generator/layers';
 import { filesStage, prompts } from './define';
 
 export const readme = filesStage({
@@ -12,7 +12,7 @@ export const readme = filesStage({
   // (through the registry's layer, which gives every app with sign-in its administrator).
   produce: ({ spec }) => {
     const files = new FileSet();
-    SPEC_LAYERS.projectRoot(spec, files);
+    addSpecLayer('projectRoot', spec, files);
     return files.list();
   },
 });

@@ -1,7 +1,7 @@
 // backend/test/*: vitest API tests generated from the spec. Each file opens a database of its own
 // (in-memory PGlite, or a schema on DATABASE_URL's server) and calls app.request() (no port): CRUD
 // per entity, has-many endpoints, sign-in and every business rule.
-import type { FileSink } from '../util';
+import type { LayerTable } from '../../layerFiles';
 import openapiContract from '../../templates/backend/test/openapi.ts?text';
 import type { BackendModel } from '../model';
 import { relationId, ruleId } from '../model';
@@ -12,113 +12,95 @@ import { accessTestFile } from './accessFile';
 import { adminTestFile, secretsTestFile, TEST_FILES_HELPER } from './secretsFile';
 import { ruleTest, rulesTestFile } from './rules/rulesFile';
 
-export function addTests(model: BackendModel, files: FileSink): void {
-  if (!model.spec.options.tests) return; // turned off in the review step
-  addSharedFiles(model, files);
-  addEntityTests(model, files);
-  if (model.auth) addAuthTests(model, files);
-  addAdminTest(model, files);
-  addAccessTest(model, files);
-  addRulesTest(model, files);
+/** One value per model, so a file's `when` and its content share one computation. */
+function perModel<T>(compute: (model: BackendModel) => T): (model: BackendModel) => T {
+  const computed = new WeakMap<BackendModel, T>();
+  return (model) => {
+    if (!computed.has(model)) computed.set(model, compute(model));
+    return computed.get(model)!;
+  };
 }
 
-/** The helpers every test file imports, and the OpenAPI check of every response. */
-function addSharedFiles(model: BackendModel, files: FileSink): void {
-  files.add({
-    path: 'backend/test/helpers.ts',
-    layer: 'backend/tests',
-    explanation: 'Test helpers: a fresh app on an in-memory database for each test file, a request helper, and factories that create valid example rows.',
-    serves: ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
-    content: helpersFile(model),
-  });
-  files.add({
-    path: 'backend/test/openapi.ts',
-    layer: 'backend/tests',
-    explanation: 'Checks every response the tests receive against openapi.json (status documented for the endpoint, body matching its schema), so the API document cannot drift from the server.',
-    serves: ['api'],
-    content: openapiContract,
-  });
-}
+// These tests exist only for some specs, which is decided by building them.
+const adminTest = perModel(adminTestFile);
+const accessTest = perModel(accessTestFile);
+const ruleTests = perModel((model) => model.spec.rules.map((rule) => ({ rule, test: ruleTest(rule, model) })).filter((r) => r.test));
+const ownershipRules = (model: BackendModel) => model.spec.rules.filter((r) => r.kind === 'ownership');
+const hasAuth = (model: BackendModel) => Boolean(model.auth);
+const authSources = (model: BackendModel) => model.spec.auth.sources;
 
-function addEntityTests(model: BackendModel, files: FileSink): void {
-  for (const entity of model.entities) {
-    files.add({
-      path: `backend/test/${entity.names.route}.test.ts`,
-      layer: 'backend/tests',
-      explanation: `Checks the ${entity.entity.pluralLabel.toLowerCase()} API end to end: create, read, list with paging/filter/search, update, delete, not-found and invalid input${entity.children.length ? ', and its has-many lists' : ''}.`,
-      serves: ['api', `entity:${entity.entity.name}`, ...entity.children.map(relationId)],
-      sources: entity.sources,
-      content: crudTestFile(entity, model),
-    });
-  }
-}
-
-/** Sign-in, and the signing secret with the file helpers its tests use. */
-function addAuthTests(model: BackendModel, files: FileSink): void {
-  files.add({
-    path: 'backend/test/auth.test.ts',
-    layer: 'backend/tests',
-    explanation: 'Checks sign-up, sign-in, the current-user endpoint and that requests without a valid token are refused.',
-    serves: ['auth'],
-    sources: model.spec.auth.sources,
-    content: authTestFile(model),
-  });
-  files.add({
-    path: 'backend/test/secrets.test.ts',
-    layer: 'backend/tests',
-    explanation: 'Checks the signing secret: required and checked in production, placeholders and short secrets refused (including the one in .env.example), a new random one per test run, and the development one kept in a file only its owner can read.',
-    serves: ['auth'],
-    sources: model.spec.auth.sources,
-    content: secretsTestFile(),
-  });
-  files.add({
-    path: 'backend/test/files.ts',
-    layer: 'backend/tests',
-    explanation: 'File-system helpers for the secret tests (the root .env.example, temporary files, file permissions), so the test files themselves stay free of Node built-ins.',
-    serves: ['auth'],
-    sources: model.spec.auth.sources,
-    content: TEST_FILES_HELPER,
-  });
-}
-
-function addAdminTest(model: BackendModel, files: FileSink): void {
-  const adminTest = adminTestFile(model);
-  if (adminTest) {
-    files.add({
+export const BACKEND_TESTS_LAYER: LayerTable<BackendModel> = {
+  layer: 'backend/tests',
+  when: (model) => model.spec.options.tests, // turned off in the review step
+  files: [
+    {
+      path: 'backend/test/helpers.ts',
+      content: helpersFile,
+      explanation: 'Test helpers: a fresh app on an in-memory database for each test file, a request helper, and factories that create valid example rows.',
+      serves: (model) => ['api', ...model.entities.map((e) => `entity:${e.entity.name}`)],
+    },
+    {
+      path: 'backend/test/openapi.ts',
+      content: openapiContract,
+      explanation: 'Checks every response the tests receive against openapi.json (status documented for the endpoint, body matching its schema), so the API document cannot drift from the server.',
+      serves: ['api'],
+    },
+    {
+      perEntity: true,
+      path: 'backend/test/{entity}.test.ts',
+      content: (model, entity) => crudTestFile(entity, model),
+      explanation: (_model, entity) =>
+        `Checks the ${entity.entity.pluralLabel.toLowerCase()} API end to end: create, read, list with paging/filter/search, update, delete, not-found and invalid input${entity.children.length ? ', and its has-many lists' : ''}.`,
+      serves: (_model, entity) => ['api', `entity:${entity.entity.name}`, ...entity.children.map(relationId)],
+      sources: (_model, entity) => entity.sources,
+    },
+    {
+      path: 'backend/test/auth.test.ts',
+      content: authTestFile,
+      when: hasAuth,
+      explanation: 'Checks sign-up, sign-in, the current-user endpoint and that requests without a valid token are refused.',
+      serves: ['auth'],
+      sources: authSources,
+    },
+    {
+      path: 'backend/test/secrets.test.ts',
+      content: secretsTestFile,
+      when: hasAuth,
+      explanation: 'Checks the signing secret: required and checked in production, placeholders and short secrets refused (including the one in .env.example), a new random one per test run, and the development one kept in a file only its owner can read.',
+      serves: ['auth'],
+      sources: authSources,
+    },
+    {
+      path: 'backend/test/files.ts',
+      content: TEST_FILES_HELPER,
+      when: hasAuth,
+      explanation: 'File-system helpers for the secret tests (the root .env.example, temporary files, file permissions), so the test files themselves stay free of Node built-ins.',
+      serves: ['auth'],
+      sources: authSources,
+    },
+    {
       path: 'backend/test/admin.test.ts',
-      layer: 'backend/tests',
+      content: (model) => adminTest(model)!,
+      when: (model) => adminTest(model) !== undefined,
       explanation: 'Checks the first admin from ADMIN_EMAIL / ADMIN_PASSWORD: created once and able to sign in, not duplicated on the next start, weak passwords refused, existing accounts never promoted.',
       serves: ['auth', 'entity:User'],
-      sources: model.spec.auth.sources,
-      content: adminTest,
-    });
-  }
-}
-
-function addAccessTest(model: BackendModel, files: FileSink): void {
-  const access = accessTestFile(model);
-  if (access) {
-    files.add({
+      sources: authSources,
+    },
+    {
       path: 'backend/test/access.test.ts',
-      layer: 'backend/tests',
+      content: (model) => accessTest(model)!,
+      when: (model) => accessTest(model) !== undefined,
       explanation: "Checks who may see and change what: only a row's owner (or an admin) may change or delete it, and a user's email is shown only to themselves and admins.",
-      serves: ['auth', ...model.spec.rules.filter((r) => r.kind === 'ownership').map(ruleId)],
-      sources: [...model.spec.auth.sources, ...model.spec.rules.filter((r) => r.kind === 'ownership').flatMap((r) => r.sources)],
-      content: access,
-    });
-  }
-}
-
-function addRulesTest(model: BackendModel, files: FileSink): void {
-  const rules = model.spec.rules.map((rule) => ({ rule, test: ruleTest(rule, model) })).filter((r) => r.test);
-  if (rules.length) {
-    files.add({
+      serves: (model) => ['auth', ...ownershipRules(model).map(ruleId)],
+      sources: (model) => [...model.spec.auth.sources, ...ownershipRules(model).flatMap((r) => r.sources)],
+    },
+    {
       path: 'backend/test/rules.test.ts',
-      layer: 'backend/tests',
+      content: (model) => rulesTestFile(ruleTests(model).map((r) => r.test!)),
+      when: (model) => ruleTests(model).length > 0,
       explanation: 'Tries every business rule of the spec: the allowed case succeeds and the forbidden one is refused with a clear error.',
-      serves: rules.map((r) => ruleId(r.rule)),
-      sources: rules.flatMap((r) => r.rule.sources),
-      content: rulesTestFile(rules.map((r) => r.test!)),
-    });
-  }
-}
+      serves: (model) => ruleTests(model).map((r) => ruleId(r.rule)),
+      sources: (model) => ruleTests(model).flatMap((r) => r.rule.sources),
+    },
+  ],
+};
