@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createApi, type TakossApi } from './vscode/api';
+import { registerAskParticipant } from './vscode/ask/chatParticipant';
 import { registerChangeableContext } from './vscode/change/changeableContext';
 import { registerApiKeyCommands } from './vscode/commands/apiKey';
 import { CommandTable } from './vscode/commands/commandTable';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
     registerCommandStubs(context, eager, host),
     registerLazyViews(host),
     registerChangeableContext(),
+    registerAskParticipant(host, context.extensionUri),
   );
   log.info(`Takoss ${version} activated in VS Code ${vscode.version}`);
   return createApi(version, log, apiKeys, host);

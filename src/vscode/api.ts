@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { LogEntry } from '../core/log';
 import type { TakossLog } from './log';
 import type { LazyHost } from './lazy';
@@ -5,6 +6,7 @@ import type { ApiKeyStore } from './secrets';
 import type { TakossPanel } from './panel/TakossPanel';
 import type { GenerationHistory } from './history/GenerationHistory';
 import type { RunService } from './runs/RunService';
+import type { AnswerStream } from './ask/chatAnswer';
 
 /** What `activate` returns: a small surface for other extensions and our integration tests. */
 export interface TakossApi {
@@ -23,6 +25,8 @@ export interface TakossApi {
   readonly history: GenerationHistory;
   /** The Metrics view's content, as it would render now. */
   metricsHtml(): Promise<string>;
+  /** What @takoss answers in the chat view, streamed into `stream` (for editors and tests without a chat view). */
+  askInChat(prompt: string, stream: AnswerStream): Promise<void>;
 }
 
 /** The API over what activation made; the history and metrics load the host when first asked for. */
@@ -35,6 +39,7 @@ export function createApi(version: string, log: TakossLog, apiKeys: ApiKeyStore,
       return host.get().runs;
     },
     recentLog: () => log.recent.list(),
+    askInChat: (prompt, stream) => host.get().askInChat({ prompt }, stream, new vscode.CancellationTokenSource().token),
     hasApiKey: async () => Boolean(await apiKeys.get()),
     get history() {
       return host.get().history;

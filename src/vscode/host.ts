@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../core/history/store';
+import { answerInChat, type ChatQuestion } from './ask/askInChat';
+import type { AnswerStream } from './ask/chatAnswer';
 import { registerChangeProjectCommand } from './change/changeProjectCommand';
 import { refreshChangeableContext } from './change/changeableContext';
 import { disposeSharedUpdateDiffs } from './change/updateDiffs';
@@ -35,6 +37,8 @@ export interface TakossHost extends vscode.Disposable {
   readonly panels: PanelManager;
   readonly history: GenerationHistory;
   readonly runs: RunService;
+  /** The @takoss chat participant's answer to one question. */
+  askInChat(question: ChatQuestion, stream: AnswerStream, token: vscode.CancellationToken): Promise<void>;
 }
 
 /**
@@ -78,6 +82,7 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     panels,
     history,
     runs,
+    askInChat: (question, stream, token) => answerInChat(question, stream, token, log),
     dispose: () => disposable.dispose(),
   };
 }
