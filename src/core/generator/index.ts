@@ -6,7 +6,8 @@ import { InvalidSpecError } from '../../model/project/generatable';
 import { validateSpec } from '../../model/project/specIndex';
 import { FileSet } from './fileSet';
 import { GENERATOR_LAYERS } from './layers';
-import { buildManifest, MANIFEST_PATH } from './project';
+import { addLayerFiles } from './layerFiles';
+import { MANIFEST_LAYER } from './project';
 import { memoryManifestEntries, projectMemoryFiles } from '../update/memory';
 
 /** Re-exported: callers of the generator catch the error it throws from here. */
@@ -17,15 +18,7 @@ export function generateProject(spec: ProjectSpec): FileSet {
   if (problems.length) throw new InvalidSpecError(problems);
   const files = new FileSet();
   for (const layer of GENERATOR_LAYERS) layer.generate(spec, files);
-  files.add({
-    path: MANIFEST_PATH,
-    content: buildManifest(spec, [...files.list(), ...memoryManifestEntries(spec)]),
-    layer: 'explanations',
-    explanation:
-      'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
-    serves: ['project'],
-    sources: spec.requirements.sentences.map((sentence) => sentence.id),
-  });
+  addLayerFiles(files, { spec, files: [...files.list(), ...memoryManifestEntries(spec)] }, MANIFEST_LAYER);
   // The project's memory (spec.json, and base.json of every file above) for a later update.
   for (const file of projectMemoryFiles(spec, files.list())) files.add(file);
   return files;

@@ -7,7 +7,7 @@ import devScript from '../templates/scripts/dev.mjs?text';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { generateReadme } from './readme';
 
-export { buildManifest, MANIFEST_PATH, TakossManifest } from './manifest';
+export { buildManifest, MANIFEST_LAYER, MANIFEST_PATH, TakossManifest } from './manifest';
 
 function rootPackageJson(spec: ProjectSpec): string {
   const packageJson = {

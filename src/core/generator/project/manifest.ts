@@ -2,6 +2,7 @@
 // sentences it serves. The VS Code hover provider reads it (validated with TakossManifest).
 import * as z from 'zod';
 import type { GeneratedFile } from '../fileSet';
+import type { LayerTable } from '../layerFiles';
 import { accountSentences } from '../../../model/project/accounting';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 
@@ -73,3 +74,25 @@ export function buildManifest(spec: ProjectSpec, fileList: GeneratedFile[], stag
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }
+
+/** What the manifest is built from: the spec and every other file (with the stage that wrote each, in a pipeline run). */
+export interface ManifestModel {
+  spec: ProjectSpec;
+  files: GeneratedFile[];
+  stageOf?: ReadonlyMap<string, string>;
+}
+
+/** The last layer: the manifest, from the files of all the others. */
+export const MANIFEST_LAYER: LayerTable<ManifestModel> = {
+  layer: 'explanations',
+  serves: ['project'],
+  sources: ({ spec }) => spec.requirements.sentences.map((sentence) => sentence.id),
+  files: [
+    {
+      path: MANIFEST_PATH,
+      content: ({ spec, files, stageOf }) => buildManifest(spec, files, stageOf),
+      explanation:
+        'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
+    },
+  ],
+};

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import type { GeneratedFile } from '../../generator/fileSet';
-import { buildManifest, MANIFEST_PATH } from '../../generator/project';
+import { FileSet, type GeneratedFile } from '../../generator/fileSet';
+import { addLayerFiles } from '../../generator/layerFiles';
+import { MANIFEST_LAYER } from '../../generator/project';
 import type { ProjectSpec } from '../../../model/project/projectSpec';
 import { memoryManifestEntries, projectMemoryFiles } from '../../update/memory';
 import { prompts } from './define';
@@ -23,18 +24,11 @@ function stagesOf(inputs: OfflineContext['inputs']): Map<string, string> {
 /** The manifest, then the project's memory (spec.json, base.json) of every file, the manifest included. */
 function manifestOutput(spec: ProjectSpec, files: GeneratedFile[], summary: string, stageOf: Map<string, string>): StageOutput {
   const memory = memoryManifestEntries(spec);
-  // This stage writes the memory files with the manifest.
-  const content = buildManifest(spec, [...files, ...memory], new Map([...stageOf, ...memory.map((file) => [file.path, 'explanations'] as const)]));
-  const manifest: GeneratedFile = {
-    path: MANIFEST_PATH,
-    content: content.endsWith('\n') ? content : content + '\n',
-    layer: 'explanations',
-    explanation:
-      'Takoss manifest: for every generated file, the layer that made it, the spec elements and requirement sentences it serves, and a plain-language explanation. Editor hovers and the Takoss panel read it.',
-    serves: ['project'],
-    sources: spec.requirements.sentences.map((sentence) => sentence.id),
-  };
-  return { files: [manifest, ...projectMemoryFiles(spec, [...files, manifest])], summary };
+  // This stage writes the memory files with the manifest (the generator's manifest table, as generateProject does).
+  const stages = new Map([...stageOf, ...memory.map((file) => [file.path, 'explanations'] as const)]);
+  const manifest = new FileSet();
+  addLayerFiles(manifest, { spec, files: [...files, ...memory], stageOf: stages }, MANIFEST_LAYER);
+  return { files: [...manifest.list(), ...projectMemoryFiles(spec, [...files, ...manifest.list()])], summary };
 }
 
 /** The manifest that explains every file; it reads the files of every stage before it. */
