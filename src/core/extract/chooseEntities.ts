@@ -8,6 +8,7 @@ import type { PendingList } from './applyFields';
 import { APP_KINDS, knownNoun } from './knowledge';
 import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
 import { notARecord, theBusinessItself } from './notRecords';
+import { describedAsRecord } from './recordCues';
 import type { SentenceInfo } from './sentences';
 
 const MAX_ENTITIES = 40;
@@ -120,10 +121,12 @@ const BARE_MAX_SCORE = 4;
 export function dropBareEntities(draft: Draft, evidence: Evidence, sentences: SentenceInfo[]): void {
   if (sentences.filter((s) => !s.heading).length < BARE_MIN_SENTENCES) return;
   const dropped: string[] = [];
+  const keys = new Set(draft.entities.filter((e) => e.name !== 'User').map((e) => e.key));
   for (const entity of [...draft.entities]) {
     if (entity.name === 'User' || entity.fieldsFromText || knownNoun(entity.key)) continue;
     if (draft.relations.some((r) => (r.from === entity.name && r.to !== 'User') || r.to === entity.name)) continue;
     if ((evidence.get(entity.key)?.score ?? 0) > BARE_MAX_SCORE) continue;
+    if (describedAsRecord(entity.key, sentences, keys)) continue;
     draft.entities.splice(draft.entities.indexOf(entity), 1);
     draft.relations = draft.relations.filter((r) => r.from !== entity.name && r.to !== entity.name);
     dropped.push(entity.name);

@@ -32,7 +32,7 @@ export const NOT_STORED = new Set([
 ]);
 
 /** Verbs whose objects the app shows or uses rather than stores: evidence, but weak. */
-const LIGHT_VERBS = new Set([
+export const LIGHT_VERBS = new Set([
   'see', 'view', 'show', 'display', 'want', 'need', 'use', 'get', 'know', 'find', 'allow', 'let', 'help', 'enable', 'make', 'give',
   'receive', 'check', 'choose', 'select', 'click', 'open', 'visit', 'search', 'browse', 'filter', 'sort', 'print', 'export', 'import',
   'like', 'love', 'prefer', 'read', 'look', 'access', 'provide', 'support', 'offer', 'contain', 'include', 'have', 'be', 'do', 'go',
@@ -41,7 +41,7 @@ const LIGHT_VERBS = new Set([
   'sign', 'walk', 'work', 'live', 'talk', 'speak', 'wait', 'stop', 'prevent', 'reduce', 'cause', 'solve', 'fix', 'waste', 'lose',
 ]);
 
-const STORE_VERBS = new Set(['store', 'record', 'keep', 'track', 'save', 'log', 'register', 'manage', 'maintain', 'capture', 'note', 'document', 'archive', 'list', 'catalog', 'catalogue']);
+export const STORE_VERBS = new Set(['store', 'record', 'keep', 'track', 'save', 'log', 'register', 'manage', 'maintain', 'capture', 'note', 'document', 'archive', 'list', 'catalog', 'catalogue']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'everyone', 'anyone', 'someone', 'nobody']);
 
 export function isPersonKey(key: string, actor = false): boolean {

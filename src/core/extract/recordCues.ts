@@ -1,0 +1,70 @@
+// What makes a noun with no fields of its own a record after all: a description that keeps many
+// of it ("a fleet of pickup vehicles"), names it as a part or a whole ("Two wheels are inserted
+// into each frame"), or has it act on, or be acted on by, another record ("the reports issued by
+// the estimators"). dropBareEntities keeps such nouns; a noun only mentioned in passing has none.
+import { pluralizeWord } from '../../model/project/naming';
+import { analyze, type Analysis, type NounPhrase } from './grammar';
+import { LIGHT_VERBS, STORE_VERBS } from './nlpEvidence';
+import type { SentenceInfo } from './sentences';
+import { wholePartsOf } from './wholeParts';
+
+/** Nouns that name a kept group of things: "a fleet of vehicles", "a deck of cards". */
+const COLLECTIONS = 'set|fleet|series|collection|deck|pool|stock|pack|herd|flock|library|portfolio|register|roster|catalog|catalogue';
+
+/** "a set of locations", "the fleet of pickup vehicles": a kept group of the key's plural. */
+export function keptAsCollection(key: string, plain: string): boolean {
+  const words = key.split(' ');
+  const plural = [...words.slice(0, -1), pluralizeWord(words[words.length - 1])].join(' ');
+  return new RegExp(`\\b(?:a|an|the|its|their|our)\\s+(?:${COLLECTIONS})\\s+of\\s+(?:[a-z-]+\\s+){0,2}?${plural}\\b`).test(plain);
+}
+
+const named = (phrase: NounPhrase | undefined, key: string): boolean => !!phrase && (phrase.key === key || phrase.key.endsWith(` ${key}`));
+
+/** The key is the whole or a part in a whole-part statement with another record. */
+export function partOrWhole(key: string, analysis: Analysis, others: Set<string>): boolean {
+  return wholePartsOf(analysis).some(({ whole, parts }) => {
+    const sides = [whole, ...parts];
+    return sides.some((p) => named(p, key)) && sides.some((p) => !named(p, key) && others.has(p.key));
+  });
+}
+
+/**
+ * A clause with a real verb joins the key and another record: "each depot dispatches vans" (the
+ * subject right before the verb, the other record its first object) or "the reports issued by the
+ * estimators" (a passive with its agent). Verbs that store a value say what a record keeps, not
+ * that the value is one; a verb after "and" or far from its subject is not read.
+ */
+export function actsWithRecord(key: string, analysis: Analysis, others: Set<string>): boolean {
+  const other = (p: NounPhrase | undefined) => !!p && !named(p, key) && others.has(p.key);
+  return analysis.clauses.some((clause) => {
+    const subject = clause.subject;
+    if (!subject || LIGHT_VERBS.has(clause.verb) || STORE_VERBS.has(clause.verb) || clause.negated || !nextToVerb(analysis, subject, clause.verbIndex)) return false;
+    const first = [...clause.objects, ...clause.preps.map((p) => p.phrase)].sort((a, b) => a.start - b.start)[0];
+    const agent = clause.preps.find((p) => p.phrase === first)?.prep === 'by';
+    // ("the reports issued by …": a participle right after its noun is a passive without "are".)
+    const passive = clause.passive || /(?:ed|en|wn)$/.test(analysis.terms[clause.verbIndex].w);
+    if (passive ? !agent : first !== clause.objects[0] || !counted(subject)) return false;
+    return (named(subject, key) && other(first)) || (other(subject) && named(first, key));
+  });
+}
+
+/** "a/each/the depot", "depots": a subject that names things, not "this delivery". */
+const counted = (p: NounPhrase): boolean => p.plural || /^(a|an|each|every|the)$/.test(p.determiner ?? '');
+
+/** The subject's head stands right before the verb, with at most auxiliaries and adverbs between. */
+function nextToVerb(analysis: Analysis, subject: NounPhrase, verbIndex: number): boolean {
+  const between = analysis.terms.slice(subject.head + 1, verbIndex);
+  return between.length <= 3 && between.every((t) => t.pos === 'modal' || t.pos === 'adv' || t.w === 'not') && !/[,;:]/.test(analysis.terms[subject.head].post);
+}
+
+/** Whether the text treats `key` as a record although it gave it no fields; `others` are the other records' keys. */
+export function describedAsRecord(key: string, sentences: SentenceInfo[], others: Set<string>): boolean {
+  const head = key.split(' ').pop() ?? key;
+  for (const sentence of sentences) {
+    if (sentence.heading || !sentence.plain.includes(head.slice(0, Math.max(3, head.length - 1)))) continue;
+    if (keptAsCollection(key, sentence.plain)) return true;
+    const analysis = analyze(sentence.text);
+    if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
+  }
+  return false;
+}

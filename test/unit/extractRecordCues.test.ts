@@ -1,0 +1,37 @@
+// Cues that a noun with no fields is a record after all (recordCues.ts), as dropBareEntities weighs them.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { analyze } from '../../src/core/extract/grammar';
+import { actsWithRecord, keptAsCollection, partOrWhole } from '../../src/core/extract/recordCues';
+
+describe('extractor: cues that a noun without fields is a record', () => {
+  it('a kept group of the noun ("a fleet of delivery vans"), not a count or a single one', () => {
+    assert.ok(keptAsCollection('van', 'the depot runs a fleet of delivery vans.'));
+    assert.ok(keptAsCollection('shelf', 'the library keeps a set of shelves.'));
+    assert.ok(!keptAsCollection('van', 'the number of vans is shown.'));
+    assert.ok(!keptAsCollection('van', 'a fleet of one van.'));
+  });
+
+  it('acts on or is acted on by another record: a subject next to its verb and object, or a passive with its agent', () => {
+    const others = new Set(['auditor', 'finding', 'depot', 'van']);
+    assert.ok(actsWithRecord('finding', analyze('Based on the findings written by the auditors, the manager decides.'), others));
+    assert.ok(actsWithRecord('depot', analyze('Each depot dispatches vans.'), others));
+    // A stored value, a light verb, a far subject or no agent: no cue.
+    assert.ok(!actsWithRecord('finding', analyze('The findings are stored for each auditor.'), others));
+    assert.ok(!actsWithRecord('depot', analyze('Each depot needs vans.'), others));
+    assert.ok(!actsWithRecord('finding', analyze('The findings are sent to the auditors.'), others));
+    assert.ok(!actsWithRecord('finding', analyze('This finding implies an auditor.'), others));
+  });
+
+  it('a part or whole of another record', () => {
+    assert.ok(partOrWhole('hull', analyze('A kayak consists of a hull and a seat.'), new Set(['kayak'])));
+    assert.ok(!partOrWhole('hull', analyze('A kayak consists of a hull and a seat.'), new Set(['paddle'])));
+  });
+
+  it('keeps such a noun in a longer text, where a noun mentioned in passing is dropped', () => {
+    const text = 'An agency handles insurance claims. Each claim has a number, a date and an amount. Claims are checked by experts. Based on the findings written by the auditors, the claim is paid or refused. Each auditor has a name and a licence number. The findings must be kept for five years. The office is open on weekdays.';
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Finding'), names.join(', '));
+    assert.ok(!names.includes('Weekday') && !names.includes('Office'), names.join(', '));
+  });
+});
