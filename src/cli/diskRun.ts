@@ -4,7 +4,7 @@
 import type { GeneratedFile } from '../core/generator/fileSet';
 import type { createDiskWriter } from '../core/output/diskSink';
 import type { ClaudeOptions, GenerationResult } from '../core/pipeline/orchestrator';
-import type { Verify, VerifyResult, VerifyStepName } from '../core/verify/verifier';
+import type { Verify, VerifyStepName } from '../core/verify/verifier';
 import type { ProjectSpec } from '../model/project/projectSpec';
 import { RunEventStream } from '../model/run/events';
 import type { GenerateDeps } from './generateDeps';
@@ -27,7 +27,6 @@ export interface DiskRunOutcome {
   stream: RunEventStream;
   result?: GenerationResult;
   error?: unknown;
-  verified?: VerifyResult;
   incomplete?: IncompleteOutcome;
 }
 
@@ -71,8 +70,7 @@ export async function runToDisk(options: DiskRunOptions, deps: GenerateDeps, io:
       io.err(`      verify: ${step}…`);
       listener?.onStepStart?.(step);
     };
-    outcome.verified = await deps.verifyProject(out, { signal, onStepStart, onStepEnd: listener?.onStepEnd });
-    return outcome.verified;
+    return deps.verifyProject(out, { signal, onStepStart, onStepEnd: listener?.onStepEnd });
   };
   await deps
     .runGeneration({
@@ -82,6 +80,7 @@ export async function runToDisk(options: DiskRunOptions, deps: GenerateDeps, io:
       onFile: writes.onFile,
       verify: options.verify ? verify : undefined,
       verificationSkippedBecause: 'not requested (pass --verify to install, build and test the project)',
+      verificationRequested: options.verify,
       claude: options.claude,
     })
     .then(

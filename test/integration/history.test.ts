@@ -94,6 +94,9 @@ describe('Generation history in the extension host', function () {
     assert.equal(item.contextValue, 'takoss.generation');
     assert.deepEqual(item.command?.arguments, [record.id]);
     assert.match((item.tooltip as vscode.MarkdownString).value, /succeeded/);
+    // Verification as the result view says it (the run's one outcome): not asked for in this run.
+    assert.equal(record.verification?.outcome?.kind, 'notAsked');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /Not verified: Verification \\\(npm install, build and tests\\\) was not requested/);
   });
 
   it('shows a record left "running" by a window that died as interrupted, and a running one as running', async () => {

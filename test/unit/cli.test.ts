@@ -163,6 +163,10 @@ describe('CLI: --verify says it runs generated code, and which files Claude wrot
     const said = result.saidBeforeVerifying[0];
     assert.match(said, /Verification runs the generated project's code on this machine \(--verify is the consent\): npm install, the build and the tests, in .*-false\./);
     assert.match(said, /Claude took no part in this run/);
+    // The run's one verification outcome, as the result view and the sidebar say it.
+    assert.equal(result.summary.verify.outcome, 'verified');
+    assert.equal(result.summary.verify.text, 'Verified: install, build, test passed');
+    assert.match(result.err, /^Verified: install, build, test passed$/m);
     assert.match(GENERATE_USAGE, /--verify .*runs\s+its code on this machine/);
   });
 

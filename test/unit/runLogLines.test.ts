@@ -47,7 +47,8 @@ describe('run log: one wording for the log channel and the CLI', () => {
         'warn detail verify: test FAILED in 1.2 s',
         'warn detail   FAIL api.test.ts',
         'info stage API — api made',
-        'warn run run partial: 3 stages done, 1 failed, 1 skipped, 0 cancelled; 0 files in ' + lines.at(-1)?.text.split(' files in ')[1],
+        'warn run run partial: 3 stages done, 1 failed, 1 skipped, 0 cancelled; 0 files in ' + lines.at(-2)?.text.split(' files in ')[1],
+        'warn run Verification failed at test: FAIL api.test.ts',
       ],
     );
   });
@@ -70,5 +71,6 @@ describe('run log: one wording for the log channel and the CLI', () => {
       '[5/5] API — api made',
     ]);
     assert.match(printed[10], /^run partial: 3 stages done, 1 failed, 1 skipped, 0 cancelled; 0 files in \d+ ms$/);
+    assert.equal(printed[11], 'Verification failed at test: FAIL api.test.ts', 'verification’s end, as the result view and the sidebar say it');
   });
 });

@@ -14,6 +14,7 @@ import * as z from 'zod';
 import { StageOutcome } from '../learning/outcome';
 import { RunEvent, Usage } from '../../model/run/events';
 import { ProjectSpec } from '../../model/project/projectSpec';
+import type { VerificationOutcome } from '../../model/run/outcome';
 import { withRecordLock } from './recordLock';
 
 export const RECORD_VERSION = 3;
@@ -62,7 +63,14 @@ export const GenerationRecord = z.object({
   folder: z.string(),
   durationMs: z.number().min(0),
   usage: Usage,
-  verification: z.object({ ok: z.boolean(), failedStep: z.string().optional() }).optional(),
+  verification: z
+    .object({
+      ok: z.boolean(),
+      failedStep: z.string().optional(),
+      /** The run's verification outcome (model/run/outcome.ts); absent in records made before it was kept. */
+      outcome: z.object({ kind: z.enum(['verified', 'failed', 'skipped', 'notAsked', 'pending']), step: z.string().optional(), detail: z.string().max(4000) }).optional(),
+    })
+    .optional(),
   files: z.array(z.object({ path: z.string(), sha256: z.string().length(64), bytes: z.number().int().min(0) })),
   rating: z.object({ up: z.boolean(), note: z.string().max(2000).optional(), at: z.number() }).optional(),
   /** Stages in the run's graph (its size, with the spec's entities, for forecasts). */
@@ -85,6 +93,26 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   /** Version 2: not linked to a project (each its own), `spec` the only spec kept. */
   2: (old) => ({ ...old, recordVersion: 3, projectId: old.projectId ?? old.id, kind: old.kind ?? 'generate' }),
 };
+
+/**
+ * What became of verifying a recorded run, as the result view says it: kept with the record (older
+ * records kept only whether it passed, and where it failed; none: it did not run).
+ */
+export function recordedVerification(record: Pick<GenerationRecord, 'verification'>): VerificationOutcome {
+  const kept = record.verification;
+  if (kept?.outcome) return kept.outcome;
+  if (!kept) return { kind: 'skipped', detail: 'not run' };
+  return kept.ok ? { kind: 'verified', detail: 'install, build and tests passed' } : { kind: 'failed', step: kept.failedStep, detail: 'see the run' };
+}
+
+/**
+ * The outcome as a record keeps it once its run ended (`ok` and `failedStep` as before, for older
+ * readers): verification still to come then never came.
+ */
+export function verificationRecord(ended: VerificationOutcome): NonNullable<GenerationRecord['verification']> {
+  const outcome: VerificationOutcome = ended.kind === 'pending' ? { kind: 'skipped', detail: 'the run ended before verification' } : ended;
+  return { ok: outcome.kind === 'verified', ...(outcome.kind === 'failed' && outcome.step ? { failedStep: outcome.step } : {}), outcome };
+}
 
 /** The spec "Regenerate…" starts from: the one the user reviewed (older records keep only the run's). */
 export function reviewedSpecOf(record: Pick<GenerationRecord, 'spec' | 'reviewedSpec'>): ProjectSpec {

@@ -39,6 +39,8 @@ export interface GenerationRequest {
   verify?: Verify;
   /** Said in the run when verification is skipped, e.g. "needs a trusted workspace". */
   verificationSkippedBecause?: string;
+  /** Whether the user asked for verification (false: the run says it was not asked for, not that it was refused). */
+  verificationRequested?: boolean;
   claude?: ClaudeOptions;
   /** Continue an interrupted run: these stages finished before and their files are on disk. */
   resume?: ResumeState;
@@ -98,7 +100,7 @@ export async function runGeneration(request: GenerationRequest): Promise<Generat
     // Verification not requested or not allowed here is left out, not missing: the run is not partial for it.
     admit: (stage) =>
       stage.kind === 'verification' && !request.verify
-        ? { reason: request.verificationSkippedBecause ?? 'Verification was not requested for this run', leftOut: true }
+        ? { reason: request.verificationSkippedBecause ?? 'Verification was not requested for this run', leftOut: true, notRequested: request.verificationRequested === false }
         : undefined,
     execute: (stage, context) => execution.execute(stage, context),
   });

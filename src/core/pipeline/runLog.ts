@@ -2,7 +2,7 @@
 // stderr and the extension's log channel both subscribe to the stream and print these.
 import type { LogLevel } from '../log';
 import type { RunEvent, RunEventListener } from '../../model/run/events';
-import { formatDuration } from '../../model/run/outcome';
+import { formatDuration, verificationOutcome, verificationText } from '../../model/run/outcome';
 import { applyRunEvent, initialRunState, type RunState } from '../../model/run/runState';
 
 export interface RunLogLine {
@@ -74,6 +74,9 @@ function finishedLines(event: Extract<RunEvent, { type: 'runFinished' }>, after:
     ),
   ];
   if (after.status === 'degraded') lines.push(line('warn', 'run', `degraded: ${stages.degraded} stage(s) kept their deterministic result because Claude failed (see the warnings)`));
+  // Verification's end, after repairs, as every view says it (a skip was said when it happened).
+  const verification = verificationOutcome(after);
+  if (verification.kind === 'verified' || verification.kind === 'failed') lines.push(line(verification.kind === 'failed' ? 'warn' : 'info', 'run', verificationText(verification)));
   const input = usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens;
   if (input > 0) {
     const cached = Math.round((100 * usage.cacheReadTokens) / input);

@@ -50,9 +50,10 @@ export interface SchedulerOptions<TStage extends StageNode, TOut> {
   retry?: Partial<RetryPolicy>;
   /**
    * Asked before a stage starts; a returned reason skips the stage (and its dependents). `leftOut`:
-   * the stage was not asked for (the run is not partial for it), rather than refused for want of something.
+   * the stage was not asked for (the run is not partial for it), rather than refused for want of something;
+   * `notRequested`: nobody asked for it at all (rather than not allowed here).
    */
-  admit?(stage: TStage): string | { reason: string; leftOut: boolean } | undefined;
+  admit?(stage: TStage): string | { reason: string; leftOut: boolean; notRequested?: boolean } | undefined;
   /**
    * Asked when a stage has finished, with its output: the whole graph from now on when it grows
    * (a superset of the current one; only stages that have not been queued may gain dependencies),
@@ -176,10 +177,11 @@ class StageRun<TStage extends StageNode, TOut> {
     }
   }
 
-  private skip(id: string, reason: string, cause: { becauseOf?: string; leftOut?: boolean }): void {
+  private skip(id: string, reason: string, cause: { becauseOf?: string; leftOut?: boolean; notRequested?: boolean }): void {
     this.skipped.set(id, cause);
     this.queued.delete(id);
-    this.stream.emit({ type: 'stageSkipped', stageId: id, reason, ...(cause.becauseOf ? { becauseOf: cause.becauseOf } : {}), ...(cause.leftOut ? { leftOut: true } : {}) });
+    const flags = { ...(cause.becauseOf ? { becauseOf: cause.becauseOf } : {}), ...(cause.leftOut ? { leftOut: true } : {}), ...(cause.notRequested ? { notRequested: true } : {}) };
+    this.stream.emit({ type: 'stageSkipped', stageId: id, reason, ...flags });
   }
 
   private skipDependents(id: string, reason: string): void {
@@ -350,7 +352,7 @@ class StageRun<TStage extends StageNode, TOut> {
     const admission = this.options.admit?.(stage);
     const refusal = typeof admission === 'string' ? { reason: admission, leftOut: false } : admission;
     if (refusal) {
-      this.skip(id, refusal.reason, { leftOut: refusal.leftOut });
+      this.skip(id, refusal.reason, { leftOut: refusal.leftOut, notRequested: refusal.notRequested });
       this.skipDependents(id, `"${stage.title}" was skipped`);
       return;
     }

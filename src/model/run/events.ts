@@ -135,7 +135,16 @@ export const RunEvent = z.discriminatedUnion('type', [
    * `leftOut`: skipped by choice, not for want of anything (verification not requested, not allowed
    * here, or declined): such a stage, and what is skipped because of it, does not make the run partial.
    */
-  z.object({ ...Base, type: z.literal('stageSkipped'), stageId: StageId, reason: z.string().max(2000), becauseOf: StageId.optional(), leftOut: z.boolean().optional() }),
+  z.object({
+    ...Base,
+    type: z.literal('stageSkipped'),
+    stageId: StageId,
+    reason: z.string().max(2000),
+    becauseOf: StageId.optional(),
+    leftOut: z.boolean().optional(),
+    /** Left out because nobody asked for it (verification not requested), rather than not allowed or declined. */
+    notRequested: z.boolean().optional(),
+  }),
   z.object({ ...Base, type: z.literal('stageCancelled'), stageId: StageId }),
   /**
    * The stage keeps its fallback (the deterministic result) because Claude failed it: an API fault

@@ -94,3 +94,95 @@ export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
+
+/** How one verification step ended, as much as the outcome needs (runState's VerificationStepState). */
+interface VerifiedStep {
+  stageId: string;
+  step: string;
+  ok: boolean;
+  firstErrors: readonly string[];
+  timedOut?: boolean;
+  cancelled?: boolean;
+}
+
+/** How a stage that verifies ended, as much as the outcome needs (runState's StageState). */
+interface VerifyingStage {
+  status: string;
+  outputSummary?: string;
+  error?: string;
+  skipReason?: string;
+  notRequested?: boolean;
+}
+
+/**
+ * What became of verifying the generated project (install, build, tests), after repairs:
+ * - verified: the last round of steps all passed;
+ * - failed: the last round failed at `step` (or verification could not run: `detail` says why);
+ * - skipped: asked for, or possible, but not run (not allowed here, declined, an earlier failure, cancelled);
+ * - notAsked: nobody asked for it;
+ * - pending: not decided yet (the run goes on).
+ */
+export type VerificationOutcome =
+  | { kind: 'verified'; detail: string }
+  | { kind: 'failed'; step?: string; detail: string }
+  | { kind: 'skipped'; detail: string }
+  | { kind: 'notAsked'; detail: string }
+  | { kind: 'pending'; detail: string };
+
+/**
+ * The one rule for a run's verification, from its state: the steps told on the stream (the
+ * verification stage's, then each repair round's; the last told decides) and how the stage that
+ * ran them ended. The result view, the sidebar (through the history record) and the CLI read this.
+ */
+export function verificationOutcome(state: { status: string; stages: Readonly<Record<string, VerifyingStage>>; verification: readonly VerifiedStep[] }): VerificationOutcome {
+  const outcome = whileRunning(state);
+  const ended = state.status !== 'running' && state.status !== 'idle';
+  return outcome.kind === 'pending' && ended ? { kind: 'skipped', detail: 'the run ended before verification' } : outcome;
+}
+
+function whileRunning(state: { stages: Readonly<Record<string, VerifyingStage>>; verification: readonly VerifiedStep[] }): VerificationOutcome {
+  const stage = state.stages['verification'];
+  const last = state.verification.at(-1);
+  if (last) return fromLastStep(last, state.stages[last.stageId], state.verification);
+  if (!stage) return { kind: 'pending', detail: 'this run has no verification stage yet' };
+  switch (stage.status) {
+    case 'skipped':
+      return stage.notRequested ? { kind: 'notAsked', detail: stage.skipReason ?? 'not asked for' } : { kind: 'skipped', detail: stage.skipReason ?? 'it did not run' };
+    case 'failed':
+      return { kind: 'failed', detail: stage.error ?? 'it could not run' };
+    case 'cancelled':
+      return { kind: 'skipped', detail: 'the run was cancelled first' };
+    case 'succeeded':
+      return { kind: 'verified', detail: stage.outputSummary ?? 'install, build and tests passed' };
+    default:
+      return { kind: 'pending', detail: stage.status === 'running' ? 'running' : 'not started yet' };
+  }
+}
+
+function fromLastStep(last: VerifiedStep, ranIn: VerifyingStage | undefined, steps: readonly VerifiedStep[]): VerificationOutcome {
+  if (last.cancelled) return { kind: 'skipped', detail: `the run was cancelled during ${last.step}` };
+  if (!last.ok) {
+    const why = last.timedOut ? 'it timed out' : (last.firstErrors[0] ?? 'see the log');
+    return { kind: 'failed', step: last.step, detail: why };
+  }
+  // A step passed, but the round stopped before its end (the stage failed or the run stopped).
+  if (ranIn && ranIn.status !== 'succeeded') return ranIn.status === 'failed' ? { kind: 'failed', detail: ranIn.error ?? `stopped after ${last.step}` } : { kind: 'pending', detail: `${last.step} passed` };
+  const repaired = last.stageId !== 'verification';
+  const round = steps.filter((step) => step.stageId === last.stageId).map((step) => step.step);
+  const names = [...new Set(round)].join(', ');
+  return { kind: 'verified', detail: repaired ? `${names} passed after repair: ${ranIn?.outputSummary ?? 'Claude fixed it'}` : `${names} passed` };
+}
+
+/** The outcome in words, the same in the result view, the sidebar and the CLI. */
+export function verificationText(outcome: VerificationOutcome): string {
+  switch (outcome.kind) {
+    case 'verified':
+      return `Verified: ${outcome.detail}`;
+    case 'failed':
+      return `Verification failed${outcome.step ? ` at ${outcome.step}` : ''}: ${outcome.detail}`;
+    case 'pending':
+      return `Verification pending: ${outcome.detail}`;
+    default:
+      return `Not verified: ${outcome.detail}`;
+  }
+}

@@ -20,6 +20,8 @@ export interface StageState extends StageDescriptor {
   skippedBecauseOf?: string;
   /** Skipped by choice (verification not requested, not allowed here, or declined). */
   leftOut?: boolean;
+  /** Left out because nobody asked for it (verification not requested). */
+  notRequested?: boolean;
   retries: { attempt: number; delayMs: number; reason: string }[];
   files: string[];
   usage: Usage;
@@ -213,7 +215,7 @@ function stageAfter(s: StageState, event: StageEvent): StageState {
     case 'stageFailed':
       return { ...s, status: 'failed', finishedAt: event.at, durationMs: event.durationMs, error: event.error };
     case 'stageSkipped':
-      return { ...s, status: 'skipped', skipReason: event.reason, skippedBecauseOf: event.becauseOf, leftOut: event.leftOut };
+      return { ...s, status: 'skipped', skipReason: event.reason, skippedBecauseOf: event.becauseOf, leftOut: event.leftOut, notRequested: event.notRequested };
     case 'stageCancelled':
       return { ...s, status: 'cancelled', finishedAt: event.at };
     case 'stageDegraded':

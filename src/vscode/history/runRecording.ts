@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { linkForFolder, type ProjectLink } from '../../core/history/projects';
-import { type GenerationRecord, RECORD_VERSION, withFinalSpec } from '../../core/history/store';
+import { type GenerationRecord, RECORD_VERSION, verificationRecord, withFinalSpec } from '../../core/history/store';
+import { verificationOutcome } from '../../model/run/outcome';
 import { stageOutcomes } from '../../core/learning/stageOutcomes';
 import type { RunEvent } from '../../model/run/events';
 import { replayRun, type RunState } from '../../model/run/runState';
@@ -119,7 +120,8 @@ function outcomeOf(events: readonly RunEvent[], verification?: VerifyResult): Ru
     // The run's wall-clock time as the panel shows it (model/run/runState.ts); an unfinished run's up to its last event.
     durationMs: state.durationMs ?? (started && last ? last.at - started.at : 0),
     usage: summary?.usage ?? state.usage,
-    verification: verification && { ok: verification.ok, failedStep: verification.failedStep },
+    // As every view says it: from the run's events, after its repairs.
+    verification: started ? verificationRecord(verificationOutcome(state)) : undefined,
     files: [...files.values()],
     // Every stage of the run, the ones added once the data model was final included.
     stageCount: started ? state.stageOrder.length : 0,

@@ -35,14 +35,14 @@ export interface VerificationContext {
  * whatever Claude might write. A run that fails earlier never asks. After a repair round, Claude's
  * rewritten files are new code: the user is asked again before they run.
  */
-export function verificationFor(context: VerificationContext): Pick<GenerationRequest, 'verify' | 'verificationSkippedBecause'> {
+export function verificationFor(context: VerificationContext): Pick<GenerationRequest, 'verify' | 'verificationSkippedBecause' | 'verificationRequested'> {
   if (!vscode.workspace.isTrusted) {
     return {
       verificationSkippedBecause:
         'Restricted Mode: Takoss never runs generated code (npm install, builds, tests) in an untrusted workspace. To verify, trust the workspace (Manage Workspace Trust) and generate again.',
     };
   }
-  if (!context.requested) return { verificationSkippedBecause: 'Verification (npm install, build and tests) was not requested for this run' };
+  if (!context.requested) return { verificationSkippedBecause: 'Verification (npm install, build and tests) was not requested for this run', verificationRequested: false };
   if (context.target.scheme !== 'file') return { verificationSkippedBecause: 'Verification needs a folder on this machine; this workspace is remote or virtual.' };
   const dir = context.target.fsPath;
   const keyOf = (file: ClaudeFile) => `${file.path}\n${file.sha256}`;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { generationsByProject } from '../../core/history/projects';
-import type { GenerationRecord } from '../../core/history/store';
+import { type GenerationRecord, recordedVerification } from '../../core/history/store';
 import type { GenerationHistory } from '../history/GenerationHistory';
-import { formatDuration } from '../../model/run/outcome';
+import { formatDuration, verificationText } from '../../model/run/outcome';
 
 export const HISTORY_VIEW_ID = 'takoss.history';
 export const GENERATION_CONTEXT = 'takoss.generation';
@@ -82,7 +82,7 @@ function tooltip(record: GenerationRecord, status: string, provider: string, whe
     `**${escape(record.spec.name)}** — ${status}${where ? ` (${where} of this project)` : ''}`,
     '',
     `${record.spec.entities.length} entities · ${record.files.length} files · ${formatDuration(record.durationMs)} · ${provider}${tokens ? ` · ${tokens.toLocaleString('en-US')} tokens` : ''} · ${cost(record.usage.costUsd)}`,
-    record.verification ? `Verification: ${record.verification.ok ? 'passed' : `failed at ${record.verification.failedStep ?? 'a step'}`}` : 'Verification: not run',
+    escape(verificationText(recordedVerification(record))),
     applicationLine(record),
     record.rating ? `Rated ${record.rating.up ? 'good' : 'poor'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
     '',

@@ -1,5 +1,6 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useEffect, useState } from 'react';
+import { verificationOutcome, verificationText } from '../../../src/model/run/outcome';
 import type { RunState } from '../../../src/model/run/runState';
 import type { HostToWebview, Rating } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
@@ -10,20 +11,13 @@ import { RatingBox } from './RatingBox';
 type FileContent = Extract<HostToWebview, { type: 'fileContent' }>;
 type ZipExported = Extract<HostToWebview, { type: 'zipExported' }>;
 
+/** What became of verification, by the one rule the sidebar and the CLI use too (model/run/outcome.ts). */
 function Verification({ state }: { state: RunState }) {
-  const stage = state.stages['verification'];
-  if (!stage) return null;
-  const text =
-    stage.status === 'succeeded'
-      ? `Verified: ${stage.outputSummary ?? 'install, build and tests passed'}`
-      : stage.status === 'failed'
-        ? `Verification failed: ${stage.error ?? ''}`
-        : stage.status === 'skipped'
-          ? `Not verified: ${stage.skipReason ?? ''}`
-          : `Verification ${stage.status}`;
+  if (!state.stages['verification']) return null;
+  const outcome = verificationOutcome(state);
   return (
-    <p className={`verification ${stage.status}`} data-testid="verification-result">
-      {text}
+    <p className={`verification ${outcome.kind}`} data-testid="verification-result" data-outcome={outcome.kind}>
+      {verificationText(outcome)}
     </p>
   );
 }
