@@ -13,9 +13,9 @@ import { contextFor, findRules, readClause, type RulePattern } from '../../src/c
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from '../../src/core/extract/rules/noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from '../../src/core/extract/rules/ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from '../../src/core/extract/rules/ranges';
-import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/extract/rules/refuseWhen';
+import { refuseActor, refuseAfterDate, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from '../../src/core/extract/rules/refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from '../../src/core/extract/rules/roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from '../../src/core/extract/rules/unique';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from '../../src/core/extract/rules/unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from '../../src/core/extract/rules/workflow';
 import { splitSentences } from '../../src/core/extract/sentences';
 import type { FieldType, Rule } from '../../src/model/project/projectSpec';
@@ -1352,5 +1352,86 @@ describe('extract rules (rules3): ranges, workflows and date orders in plainer w
     const r = run(dateOrder, theatre, 'Poster sales must end before the gig starts.');
     assert.equal(r.rules.length, 0);
     assert.ok(theatre.entities.every((e) => e.fields.every((f) => !/must/i.test(f.name))), 'no field named after the clause');
+  });
+});
+
+describe('extract rules (rules3): a rule on the record the sentence is about, or a note (issue #11)', () => {
+  const school = () => model({ entities: { course: [['startDate', 'date'], ['endDate', 'date']], module: [['startDate', 'date'], ['dueDate', 'date']] }, relations: [['module', 'course']] });
+
+  it('dateOrder: each side naming its own record ("a module\'s due date … after the course\'s start date") is noted, not made on one of them', () => {
+    const r = run(dateOrder, school(), "A module's due date must be after the course's start date.");
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0] ?? '', /date order between a Module's due date and a Course's start date.*two dates of one record/);
+  });
+
+  it('dateOrder: the scene before a comma is not the record ("In a course, a module\'s due date can\'t be before its start date")', () => {
+    const r = run(dateOrder, school(), "In a course, a module's due date can't be before its start date.");
+    assert.deepEqual(strip(r.rules[0]), { kind: 'dateOrder', entity: 'Module', earlier: 'startDate', later: 'dueDate', allowEqual: true, sources: [] });
+    const every = run(dateOrder, school(), 'The due date of every module in a course must be after its start date.');
+    assert.deepEqual(strip(every.rules[0]), { kind: 'dateOrder', entity: 'Module', earlier: 'startDate', later: 'dueDate', allowEqual: false, sources: [] });
+  });
+
+  it('onlyOwner: the author of one record acting on another ("who listed a bike can accept a bid on it") is noted, not an ownership of the bike', () => {
+    const market = () => model({ user: true, entities: { bike: [['title', 'string']], bid: [['amount', 'money']] }, relations: [['bid', 'bike']] });
+    const r = run(onlyOwner, market(), 'Only the seller who listed a bike can accept a bid on it.', { roles: ['seller'] });
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0] ?? '', /only the user who listed a Bike may act on a Bid of it/);
+    // The same record on both sides is the ownership rule.
+    const same = run(onlyOwner, market(), 'Only the seller who listed a bike can withdraw it.', { roles: ['seller'] });
+    assert.deepEqual(same.rules.map((x) => [x.kind, x.entity]), [['ownership', 'Bike']]);
+  });
+
+  it('onlyBy: a passive decision by people who do not sign in ("refunds are approved by accountants") is noted; making rows ("placed by …") is not', () => {
+    const shop = () => model({ user: true, entities: { refund: [['amount', 'money']], parcel: [['weight', 'decimal']] } });
+    const r = run(onlyBy, shop(), 'Refunds are approved by accountants.', { roles: ['clerk', 'admin'] });
+    assert.equal(r.rules.length, 0);
+    assert.match(r.notes[0] ?? '', /accountants is not a sign-in role of the app \(clerk, admin\)/);
+    assert.equal(run(onlyBy, shop(), 'Parcels are created by accountants.', { roles: ['clerk', 'admin'] }).notes.length, 0);
+    // Without sign-in nobody has a role to name: nothing to say.
+    assert.equal(run(onlyBy, shop(), 'Refunds are approved by accountants.').notes.length, 0);
+  });
+});
+
+describe('extract rules (rules3): uniqueness and deadlines said without "unique" or a modal (issue #11)', () => {
+  const club = () => model({ entities: { rower: [['name', 'string'], ['cardNumber', 'string']] } });
+  const uniqueOf = (r: Run) => r.rules.map((x) => x.kind === 'unique' && [x.entity, x.fields]);
+
+  it('uniqueIdentifiedBy: "identified by their …" alone or together ("by a number and a name, and has …"); an aside ends the values', () => {
+    assert.deepEqual(uniqueOf(run(uniqueIdentifiedBy, club(), 'Rowers are identified by their card number.')), [['Rower', ['cardNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueIdentifiedBy, club(), 'A rower is uniquely identified by a name and a card number and has a boat.')), [['Rower', ['name', 'cardNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueIdentifiedBy, club(), 'A rower is identified by a card number, printed by the club office.')), [['Rower', ['cardNumber']]]);
+    // A list that goes on past an aside is not cut short into a rule on its first value.
+    assert.equal(run(uniqueIdentifiedBy, club(), 'A rower is identified by a name, the club to which they belong, and a card number.').recognised, false);
+  });
+
+  it('uniqueOneOwner: "a different …", "… of their own", "never shared between …"', () => {
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Each rower has a different card number.')), [['Rower', ['cardNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Every rower gets a card number of their own.')), [['Rower', ['cardNumber']]]);
+    assert.deepEqual(uniqueOf(run(uniqueOneOwner, club(), 'Card numbers are never shared between rowers.')), [['Rower', ['cardNumber']]]);
+    // A record of their own is not a value ("every rower has a boat of their own").
+    assert.equal(run(uniqueOneOwner, model({ entities: { rower: [['name', 'string']], boat: [['name', 'string']] } }), 'Every rower gets a boat of their own.').rules.length, 0);
+    assert.equal(ruleLanguage('rowers are identified by their card number'), 'a uniqueness rule');
+  });
+
+  it('ruleLanguage: "are not accepted" / "aren\'t allowed" is a prohibition; "are accepted" is not', () => {
+    assert.equal(ruleLanguage('entries are not accepted after the deadline'), 'a prohibition');
+    assert.equal(ruleLanguage("late entries aren't accepted"), 'a prohibition');
+    assert.equal(ruleLanguage('entries are accepted for three days'), undefined);
+  });
+
+  it('refuseAfterDate: rows refused after a date of the record they belong to ("entries are not accepted after the closing date", "nobody can enter after …", "no entries after …")', () => {
+    const contest = () => model({ user: true, entities: { contest: [['title', 'string'], ['closingDate', 'date']], entry: [['text', 'string']] }, relations: [['entry', 'contest']] });
+    const expected = { kind: 'refuseWhen', entity: 'Entry', actions: ['create'], condition: { relation: 'contest', field: 'closingDate', op: 'past' } };
+    const shape = (r: Run) => r.rules.map((x) => x.kind === 'refuseWhen' && { kind: x.kind, entity: x.entity, actions: x.actions, condition: x.condition });
+    assert.deepEqual(shape(run(refuseAfterDate, contest(), 'Entries are not accepted after the closing date.')), [expected]);
+    assert.deepEqual(shape(run(refuseAfterDate, contest(), 'No entries after the closing date of the contest.')), [expected]);
+    const changed = shape(run(refuseAfterDate, contest(), "Entries can't be changed after the closing date."));
+    assert.deepEqual(changed, [{ ...expected, actions: ['update'] }]);
+  });
+
+  it('refuseAfterDate: two dates in order are a date order, and "after it has started" is not a stored date', () => {
+    const loans = () => model({ entities: { loan: [['dueDate', 'date'], ['returnDate', 'date']] } });
+    assert.equal(run(refuseAfterDate, loans(), 'The return date cannot be after the due date.').recognised, false);
+    assert.equal(run(refuseAfterDate, loans(), 'Loans cannot be changed after it has started.').recognised, false);
   });
 });

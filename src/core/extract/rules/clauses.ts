@@ -145,10 +145,10 @@ const CUES: Cue[] = [
   { pattern: /\bonly\b|-only\b|\brequires? (?:the |an? )?[a-z]+ (?:role|rights|permission|access)\b|\b(?:is|are) reserved for\b/, says: 'a restriction ("only")' },
   { pattern: /\b(?:is|are|becomes?|gets?) (?:read-only|locked|frozen)\b|\b(?:not possible|impossible) to\b|\b(?:prevent|stop)s?\b[^.;]*\bfrom [a-z]+ing\b|\bforbid(?:s|den)?\b|\bdisallow(?:s|ed)?\b/, says: 'a refusal' },
   { pattern: /\bstarts? (?:out )?as\b.*\bthen\b|\bfrom [a-z]+(?: [a-z]+)? to [a-z]+(?: [a-z]+)?,? (?:and|then) from\b/, says: 'a sequence of states' },
-  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|shall)\s+be\b|\b(?:is|are)\s+not\s+(?:possible|permitted)\b/, says: 'a prohibition' },
+  { pattern: /\b(?:can't|cannot|can not|cant|couldn't|mustn't|must not|may not|shouldn't|should not|shouldnt|won't|will not|not allowed|not be able|never|no longer|no two|no double)\b|\b(?:nobody|no one|no-one)\s+(?:else\b|but\b|except\b|can\b|may\b|should\b|must\b|is allowed\b|will\b|gets?\b)|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|shall)\s+be\b|\b(?:(?:is|are|will be)\s+not|isn't|aren't|won't be)\s+(?:possible|permitted|accepted|allowed)\b/, says: 'a prohibition' },
   { pattern: /\bmust\b|\bhas to\b|\bhave to\b|\bneeds? to be\b/, says: 'an obligation ("must")' },
   // Rule statements without a modal or "only": "every member has a different email", "the plate number identifies a car".
-  { pattern: /\b(?:has|have|gets?|get|uses?|with) (?:a|an) (?:different|distinct) [a-z]+(?: [a-z]+)?[.!]?$|\b(?:uniquely )?identif(?:ies|y) (?:a|an|the|each|every|one)\b/, says: 'a uniqueness rule' },
+  { pattern: /\b(?:has|have|gets?|get|uses?|with) (?:a|an) (?:different|distinct) [a-z]+(?: [a-z]+)?[.!]?$|\b(?:uniquely )?identif(?:ies|y) (?:a|an|the|each|every|one)\b|\b(?:is|are) (?:uniquely )?identified by\b/, says: 'a uniqueness rule' },
   { pattern: /\bonce per [a-z]+/, says: 'a limit per something' },
   // "can be edited by its author": the row's owner.
   { pattern: /\bby (?:its|their|his|her) (?:own )?(?:owner|author|creator|reporter|poster|writer|submitter|requester|organi[sz]er|seller|host|maker|uploader)s?\b/, says: 'an ownership rule' },
@@ -157,7 +157,7 @@ const CUES: Cue[] = [
 ];
 
 const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;
-const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|is not|isn't|only|never|at least|no earlier|no later|up to)\b/;
+const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|is not|isn't|are not|aren't|only|never|at least|no earlier|no later|up to)\b/;
 
 /** What rule language a clause carries, in words ("a limit"), or undefined when it has none. */
 export function ruleLanguage(text: string): string | undefined {

@@ -5,7 +5,7 @@ import { camelCase, RESERVED_FIELD_NAMES } from '../../../model/project/naming';
 import type { FieldType, Suggestion } from '../../../model/project/projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
-import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
+import { an, isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
 const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
@@ -16,7 +16,8 @@ const TIMEISH = /\b(?:date|dates|time|times|at|on|start|starts|started|starting|
 
 /** The noun phrase a comparison side names, without the modal words around it. */
 function sidePhrase(text: string, side: 'left' | 'right'): string[] {
-  let ws = wordsOf(text);
+  // "In a project, a task's due date …": what comes before a comma sets the scene; the date is after it.
+  let ws = wordsOf(side === 'left' ? text.slice(text.lastIndexOf(',') + 1) : text);
   if (side === 'left') {
     // "… to be", "… must be": modal words go; a "to" that is part of a name ("valid to") stays.
     let removed = '';
@@ -24,6 +25,9 @@ function sidePhrase(text: string, side: 'left' | 'right'): string[] {
     // "… and the deadline": only the last phrase of the left side.
     const cut = Math.max(ws.lastIndexOf('and'), ws.lastIndexOf('but'), ws.lastIndexOf('that'), ws.lastIndexOf('want'));
     if (cut >= 0) ws = ws.slice(cut + 1);
+    // "the end date of every task in a project": where the record sits is not part of the date's name.
+    const where = ws.findIndex((w, i) => i > 1 && /^(in|within|per|inside)$/.test(w) && /^(a|an|the|each|every|its|their)$/.test(ws[i + 1] ?? ''));
+    if (where > 0) ws = ws.slice(0, where);
   } else {
     const stop = ws.findIndex((w, i) => i > 0 && /^(so|and|because|since|which|when|if|unless|or|but|otherwise|for|in|as)$/.test(w));
     if (stop > 0) ws = ws.slice(0, stop);
@@ -42,6 +46,11 @@ function timeType(ws: string[], other?: DraftField): FieldType {
 
 /** The shortest end (or start) of a long phrase that names a date field somewhere, else its last (first) time word. */
 function shortestTimePhrase(ctx: RuleContext, ws: string[], side: 'suffix' | 'prefix'): string[] {
+  // "… a task's due date": a longer end that names a date field closely wins over "date" alone.
+  for (let n = 3; n >= 2; n--) {
+    const part = side === 'suffix' ? ws.slice(-n) : ws.slice(0, n);
+    if (ctx.draft.entities.some((e) => fieldIn(e, part, 2.5, isTimeField))) return part;
+  }
   for (let n = 1; n <= 3; n++) {
     const part = side === 'suffix' ? ws.slice(-n) : ws.slice(0, n);
     if (ctx.draft.entities.some((e) => fieldIn(e, part, 1.8, isTimeField))) return part;
@@ -77,6 +86,8 @@ interface DatePair {
   bWords: string[];
   rightWords: string[];
   guessed?: boolean;
+  /** The record the right side names when it is not the left side's: no rule compares dates of two records. */
+  otherRecord?: DraftEntity;
 }
 
 export function dateOrder(ctx: RuleContext): boolean {
@@ -88,6 +99,10 @@ export function dateOrder(ctx: RuleContext): boolean {
   const { later, allowEqual } = orderOf(cmp);
   const pair = locateDates(ctx, plain, phrases.left, phrases.right);
   if (!pair) return false;
+  if (pair.otherRecord) {
+    note(ctx, `Looks like a date order between ${an(pair.entity.name)}'s ${pair.aWords.join(' ')} and ${an(pair.otherRecord.name)}'s ${pair.bWords.join(' ')}, but a date order compares two dates of one record; dates of two records are not checked.`);
+    return true;
+  }
   const label = `${pair.aWords.join(' ')} ${later === 'left' ? 'after' : 'before'} ${pair.bWords.join(' ')}`;
   if (cannotCompare(ctx, pair, label)) return true;
   const fields = dateFields(ctx, pair);
@@ -194,6 +209,11 @@ function locateDates(ctx: RuleContext, plain: string, left: string[], right: str
   let entity = a.entity;
   let fa = a.field;
   const rightWords = stripArticles(right);
+  // "a task's due date must be after the project's start date": each side names its own record.
+  const rightOwner = mentionsIn(ctx, rightWords).find((x) => x.entity.name !== 'User' && x.start === 0 && x.end < rightWords.length - 1)?.entity;
+  if (a.explicit && rightOwner && rightOwner !== entity && !fieldIn(entity, rightWords, 2.5, isTimeField)) {
+    return { entity, fa, aWords: a.words, bWords: rightWords.slice(1), rightWords, otherRecord: rightOwner };
+  }
   let fb = onEntity(entity, rightWords);
   if (!fb) {
     const b = locateField(ctx, rightWords.join(' '), [entity, ...named], isTimeField);

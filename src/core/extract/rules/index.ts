@@ -12,9 +12,9 @@ import { dateOrder } from './dateOrder';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
-import { refuseActor, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from './refuseWhen';
+import { refuseActor, refuseAfterDate, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from './refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from './roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
 
@@ -37,6 +37,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'uniqueNoTwo', run: uniqueNoTwo },
   { name: 'uniqueDistinct', run: uniqueDistinct },
   { name: 'uniqueOneOwner', run: uniqueOneOwner },
+  { name: 'uniqueIdentifiedBy', run: uniqueIdentifiedBy },
   { name: 'dateOrder', run: dateOrder },
   { name: 'capacityLimit', run: capacityLimit },
   { name: 'capacityFull', run: capacityFull },
@@ -63,6 +64,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'refuseOnlyWhile', run: refuseOnlyWhile },
   { name: 'refuseAfterState', run: refuseAfterState },
   { name: 'refuseFieldPast', run: refuseFieldPast },
+  { name: 'refuseAfterDate', run: refuseAfterDate },
   { name: 'refuseTimeMargin', run: refuseTimeMargin },
   { name: 'refuseStateAnywhere', run: refuseStateAnywhere },
   { name: 'roleMayChange', run: roleMayChange },

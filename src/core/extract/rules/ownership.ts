@@ -83,6 +83,11 @@ export function onlyOwner(ctx: RuleContext): boolean {
     note(ctx, `Looks like only the ${whoWords.join(' ')} may act on a record (${label}), but the record type was not found.`);
     return true;
   }
+  // "only the member who posted a listing can accept an offer on it": the row acted on is not the one authored.
+  if (authoredObject && object && object.entity !== authoredObject.entity) {
+    note(ctx, `Looks like only the user who ${who[2]} ${an(authoredObject.entity.name)} may act on ${an(object.entity.name)} of it (${label}); an ownership rule protects a record for its own owner, not for the owner of another record, so nothing is enforced.`);
+    return true;
+  }
   const rules = ctx.outcome.rules;
   ownershipRule(ctx, entity, ownedActions(rest), label, authored ? [whoWords[whoWords.length - 1], who[2]] : [head]);
   // "only the owner can …" may also mean the owner of the business, a person who signs in.

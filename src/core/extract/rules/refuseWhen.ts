@@ -5,7 +5,8 @@
 // Time margins ("up to 2 hours before") cannot be expressed and are said so.
 // The phrasings are read in refuseState.ts (a record or person in a state), refuseStateAnywhere.ts
 // (a record in a state anywhere in the clause) and refuseTiming.ts
-// (past, until, only while, after, margins); what they share is in refuseConditions.ts.
+// (past, until, only while, after, margins), refuseDeadline.ts (after a stored date); what they share is in refuseConditions.ts.
 export { refuseActor, refuseInState } from './refuseState';
 export { refuseStateAnywhere } from './refuseStateAnywhere';
 export { refuseAfterState, refuseFieldPast, refuseOnlyWhile, refuseTimeMargin, refuseTimePast } from './refuseTiming';
+export { refuseAfterDate } from './refuseDeadline';

@@ -134,10 +134,22 @@ function byWithoutOnly(ctx: RuleContext, subject: string, verbText: string, byTe
   }
   if (byWords.length > 3) return false;
   const who = rolesNamed(ctx, by);
-  if (!who.roles.length || who.unknown.length) return false;
   const changes = actions.filter((a) => a !== 'read');
   if (!changes.length) return false;
+  if (!who.roles.length || who.unknown.length) return notASignInRole(ctx, entity, verbs, who, label);
   suggestRoleRule(ctx, entity, changes, who.roles, label);
+  return true;
+}
+
+/**
+ * "refunds are approved by managers" in an app where managers do not sign in: people decide on
+ * existing rows, which reads like a role rule no sign-in role can carry, so it is said. Creating
+ * ("orders are placed by customers") only says who makes rows, and stays unsaid.
+ */
+function notASignInRole(ctx: RuleContext, entity: DraftEntity, verbs: string[], who: ReturnType<typeof rolesNamed>, label: string): boolean {
+  if (!ctx.roles.length || !who.people || !who.unknown.length) return false;
+  if (!actionsOf(verbs).some((a) => a === 'update' || a === 'delete')) return false;
+  note(ctx, `Says who ${verbs.join('/')} ${an(entity.name)} (${label}), but ${who.unknown.join(' and ')} ${who.unknown.length > 1 ? 'are' : 'is'} not a sign-in role of the app (${ctx.roles.join(', ')}); no role rule was made.`);
   return true;
 }
 
