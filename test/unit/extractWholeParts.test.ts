@@ -35,4 +35,10 @@ describe('extractor: whole-part statements', () => {
     assert.ok(['Scooter', 'Deck', 'Motor', 'Battery', 'Wheel'].every((n) => names.includes(n)), names.join(', '));
     assert.ok(spec.relations.some((r) => r.from === 'Wheel' && r.to === 'Deck'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
   });
+
+  it('many of a part are records even where the sentence also reads as the whole\'s field list ("consists of any number of bays")', () => {
+    const spec = extractSpec('A haulier runs several depots. Each depot has a name and an address. A depot consists of any number of loading bays. Drivers collect parcels from a depot. Each parcel has a weight and a barcode.');
+    assert.ok(spec.entities.some((e) => e.name === 'LoadingBay'), spec.entities.map((e) => e.name).join(', '));
+    assert.ok(spec.relations.some((r) => r.from === 'LoadingBay' && r.to === 'Depot'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+  });
 });

@@ -175,13 +175,15 @@ export function identifiedBy(analysis: Analysis, add: Add): void {
  * "The bike is composed of a frame, a drive system and a controller", "Two wheels are inserted
  * into each frame": the whole is a record, and so is each part a description bothers to name.
  */
-export function partsOfWholes(analysis: Analysis, add: Add): void {
+export function partsOfWholes(analysis: Analysis, add: Add, addPlural: Add = add): void {
   for (const { whole, parts } of wholePartsOf(analysis)) {
     if (!storable(whole, analysis)) continue;
     const things = parts.filter((p) => storable(p, analysis));
     if (!things.length) continue;
     add(whole.key, 2, true);
-    for (const part of things) add(part.key, 2, true);
+    // ("A bank consists of any number of branches": many of a part are rows, even where the
+    // sentence also reads as the whole's field list.)
+    for (const part of things) (part.plural ? addPlural : add)(part.key, 2, true);
   }
 }
 
@@ -345,7 +347,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     subjectsOfHaving(analysis, addUnlessField);
     storedFor(analysis, addUnlessField);
     ofPhrases(analysis, addUnlessField);
-    partsOfWholes(analysis, addUnlessField);
+    partsOfWholes(analysis, addUnlessField, add);
     identifiedBy(analysis, addUnlessField);
     eachPossessor(analysis, addUnlessField);
     possessedRecords(analysis, addUnlessField);
