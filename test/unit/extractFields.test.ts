@@ -230,6 +230,8 @@ describe('extract fields: values said to be stored for one record', () => {
     assert.deepEqual(listed('The title, label, release date and track count of each album are known.'), ['album <- title, label, release date, track count']);
     assert.deepEqual(listed('The colour and fabric (wool, cotton or silk) of every scarf are recorded.'), ['scarf <- colour, fabric']);
     assert.deepEqual(listed('The lessons can be booked and the fees of each course are stored.'), []);
+    // "… of the last service are stored for bikes": the record is the one named after the verb.
+    assert.deepEqual(listed('The name, colour and date of the last service are stored for bikes.'), ['bike <- name, colour, date']);
   });
 
   it('"X, the a and b of which are stored" gives the fields to X', () => {
@@ -265,5 +267,34 @@ describe('extract fields: fields whose head names a record', () => {
     const spec = extractSpec('Addresses have a street and a city. Each customer has a name, an email address and a home address.');
     assert.ok(spec.entities.find((e) => e.name === 'Customer')?.fields.some((f) => f.name === 'emailAddress' && f.type === 'email'));
     assert.deepEqual(spec.relations.filter((r) => r.from === 'Customer').map((r) => `${r.to}.${r.name}`), ['Address.homeAddress']);
+  });
+});
+
+describe('extract fields: enumerations stated in a sentence', () => {
+  const enumOf = (text: string, entity: string, field: string) => extractSpec(text).entities.find((e) => e.name === entity)?.fields.find((f) => f.name === field)?.enumValues;
+
+  it('"X can be in one of three states: a, b and c" is an enum field "state"', () => {
+    assert.deepEqual(enumOf('A lamp has a name and a wattage. The lamp can be in one of three states: on, off and dimmed.', 'Lamp', 'state'), ['on', 'off', 'dimmed']);
+  });
+
+  it('"the Y of an X can be a, b or c" and "the Ys of the Xs are a, b and c" give X an enum field Y', () => {
+    assert.deepEqual(enumOf('Lamps have a name and a wattage. The status of a lamp can be on, off or dimmed.', 'Lamp', 'status'), ['on', 'off', 'dimmed']);
+    assert.deepEqual(enumOf('Tiles have a number and a colour. The shapes of the tiles are squares, circles and stars.', 'Tile', 'shape'), ['squares', 'circles', 'stars']);
+    // Two things after a plain "are" name records, not values.
+    assert.equal(extractSpec('Pets have a name and a birth date. The owners of the pets are customers and staff.').entities.find((e) => e.name === 'Pet')?.fields.some((f) => f.name === 'owner'), false);
+  });
+
+  it('"X has a Y, which can be a, b or c" makes Y an enum', () => {
+    assert.deepEqual(enumOf('A kettle has a name. Each kettle has a status, which can be on, off or boiling.', 'Kettle', 'status'), ['on', 'off', 'boiling']);
+  });
+
+  it('"the Y is either a, b or c" belongs to the record the sentence before is about', () => {
+    assert.deepEqual(enumOf('A subscription has a start date and a price. The interval is either weekly, monthly, every half year, or yearly.', 'Subscription', 'interval'), ['weekly', 'monthly', 'every_half_year', 'yearly']);
+  });
+});
+
+describe('extract fields: units written after the name', () => {
+  it('"a weight measured in kilograms" is the weight, not "weight measured"', () => {
+    assert.deepEqual(fieldsOf('A parcel has a weight measured in kilograms and a length expressed in centimetres.', 'Parcel'), ['weight:decimal', 'length:decimal']);
   });
 });

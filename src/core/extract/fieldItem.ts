@@ -196,6 +196,12 @@ function trimToName(reading: ItemReading): void {
     text = flag[1];
     reading.hint = { type: 'boolean' };
   }
+  // "a weight measured in kilograms", "a length expressed in metres": the unit goes to the context, not the name.
+  const measured = /\s+(?:measured|expressed|given|specified|recorded|stored|kept) in\s+([a-z]+)\b.*$/.exec(text);
+  if (measured) {
+    reading.context += ` in ${measured[1]}`;
+    text = text.slice(0, measured.index);
+  }
   // "score out of 10": a range, not part of the name.
   const outOf = /\s+out of\s+(\d+)\b.*$/.exec(text);
   if (outOf) {

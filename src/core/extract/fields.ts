@@ -12,6 +12,7 @@ import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { storedForList } from './storedFor';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
+import { enumStatement } from './enumStatements';
 
 // (The tests and the NLP evidence read items and "stored for" lists through this module too.)
 export { parseItems } from './fieldItems';
@@ -53,6 +54,9 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
   if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8 && !colonListSubject(sentence)) return bulletFields(sentence, sentence.leadId, plain);
   const headed = fieldsUnderHeading(sentence, plain);
   if (headed) return [headed];
+  // ("The lamp can be in one of three states: on, off and dimmed" is one enum field, not a colon list.)
+  const stated = enumStatement(plain);
+  if (stated) return [{ sentence: sentence.id, ...stated }];
   const colon = colonListSubject(sentence);
   const colonLists = colonFieldLists(sentence, plain, colon);
   if (colonLists) return colonLists;

@@ -12,6 +12,8 @@ import type { FieldList } from './fields';
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
 const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
 const KEPT = '(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known|specified)';
+/** After "are stored": not "as box lines" (records) nor "for aircraft" (the record named after the verb, read by storedForEach). */
+const NOT_FOR = '\\b(?!\\s+(?:as|for|about|on|of)\\b)';
 /** Verbs and modals that make a fragment a clause, not a list of values. */
 const CLAUSE_WORDS = /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/;
 
@@ -107,7 +109,7 @@ function valuesOfEachKnown(plain: string): Found | undefined {
  * ("The contents of a box are recorded as box lines" names records, not a field.)
  */
 function valuesOfOneKnown(plain: string): Found | undefined {
-  const ofOneKnown = /^(?:[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?! as\b)/.exec(plain);
+  const ofOneKnown = /^(?:[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?!\s+(?:as|for|about|on|of)\b)/.exec(plain);
   if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some((w) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|of|number|amount)\b/.test(w))) {
     const subject = trailingPhrase(ofOneKnown[3])?.key;
     const items = parseItems([ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
@@ -118,13 +120,13 @@ function valuesOfOneKnown(plain: string): Found | undefined {
 
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
 function listOfOneKnown(plain: string): Found | undefined {
-  const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}\\b(?! as\\b)`).exec(plain);
+  const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   return listOf && !CLAUSE_WORDS.test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
 }
 
 /** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
 function ofWhichKnown(plain: string): Found | undefined {
-  const ofWhich = new RegExp(`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}\\b`).exec(plain);
+  const ofWhich = new RegExp(`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   return ofWhich && !CLAUSE_WORDS.test(ofWhich[2]) ? listFor(ofWhich[1], ofWhich[2]) : undefined;
 }
 
@@ -133,7 +135,7 @@ function ofWhichKnown(plain: string): Found | undefined {
  * track of a driver's licence": the values of the possessor (one each, when the possessors are many).
  */
 function possessorsValuesKnown(plain: string): Found | undefined {
-  const passive = new RegExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?${KEPT}\\b(?! as\\b)`).exec(plain);
+  const passive = new RegExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
   const found = passive ?? active;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;

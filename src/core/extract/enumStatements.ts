@@ -1,0 +1,76 @@
+// Enumerations stated in a sentence of their own: "The lamp can be in one of three states: on, off
+// and dimmed", "The status of a lamp can be on, off or dimmed", "Each kettle has a status, which can
+// be on, off or boiling", "The suits of the cards are diamonds, hearts, spades and clubs", "The
+// interval is either weekly or monthly" (of the record the sentence before is about). Each gives
+// the record one enum field named after the values' kind.
+import { singular } from './lexicon';
+import { trailingPhrase } from './phrases';
+import { parseItems } from './fieldItems';
+import type { FieldItem } from './fieldItem';
+
+/** A record (or, with `pronoun`, the record the sentence before is about) and its enum field. */
+export interface EnumStatement {
+  subject?: string;
+  pronoun?: boolean;
+  items: FieldItem[];
+}
+
+/** Words that may name what the values are kinds of. */
+const KIND_OF_VALUE = '(?:states?|status(?:es)?|modes?|types?|kinds?|levels?|categor(?:y|ies)|phases?|stages?|options?|values?|settings?)';
+const NUMBER = '(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)';
+/** "can be", "is either", "must be one of", "can take the values". */
+const ONE_OF = '(?:can be|could be|may be|must be|is|are)(?: (?:either|one of|any of))?(?: the (?:values|following))?:?';
+/** "on, off or dimmed", "weekly, monthly, every half year, or yearly": two values at least, short ones. */
+const VALUES = '([a-z0-9][a-z0-9 -]*(?:,\\s*[a-z0-9][a-z0-9 -]*)*,? (?:or|and) [a-z0-9][a-z0-9 -]*)';
+
+/** The enum field `name` with the values of `values`, when each value is a short word group. */
+function enumItem(name: string, values: string): FieldItem[] {
+  const words = name.trim().split(/\s+/);
+  const head = [...words.slice(0, -1), singular(words[words.length - 1])].join(' ');
+  const items = parseItems(`${head} (${values.replace(/\.$/, '')})`);
+  return items.length === 1 && items[0].enumValues && items[0].enumValues.length >= 2 ? items : [];
+}
+
+function statement(subjectPhrase: string, name: string, values: string): EnumStatement | undefined {
+  const subject = trailingPhrase(subjectPhrase)?.key;
+  const items = enumItem(name, values);
+  return subject && items.length ? { subject, items } : undefined;
+}
+
+/** "The lamp can be in one of three states: on, off and dimmed". */
+function inOneOfStates(plain: string): EnumStatement | undefined {
+  const m = new RegExp(`^(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:can|could|may|must|will) be in (?:one|any) of (?:the |its )?(?:${NUMBER} |(?:the )?following )?(?:possible )?(${KIND_OF_VALUE})\\s*:\\s*${VALUES}\\.?$`).exec(plain);
+  return m ? statement(m[1], m[2], m[3]) : undefined;
+}
+
+/** "The status of a lamp can be on, off or dimmed", "the suits of the cards are diamonds, hearts, spades and clubs". */
+function valuesOfRecord(plain: string): EnumStatement | undefined {
+  const m = new RegExp(`^the ([a-z][a-z ]{1,20}?) of (?:a |an |the |each |every )?([a-z][a-z -]{1,30}?) ${ONE_OF} ${VALUES}\\.?$`).exec(plain);
+  // ("The owners of the pets are customers and staff" names records: three values at least after a plain "are".)
+  if (!m || (/ are$/.test(plain.slice(0, plain.indexOf(m[3])).trim()) && m[3].split(/,|\bor\b|\band\b/).length < 3)) return undefined;
+  return statement(m[2], m[1], m[3]);
+}
+
+/** "Each kettle has a status, which can be on, off or boiling". */
+function whichCanBe(plain: string): EnumStatement | undefined {
+  const m = new RegExp(`^(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:has|have) (?:a|an|one) ([a-z][a-z ]{1,20}?),? (?:which|that) ${ONE_OF} ${VALUES}\\.?$`).exec(plain);
+  return m ? statement(m[1], m[2], m[3]) : undefined;
+}
+
+/** "The interval is either weekly, monthly or yearly": a value of the record the sentence before is about. */
+function eitherOf(plain: string): EnumStatement | undefined {
+  const m = new RegExp(`^(?:the|its|their) ([a-z][a-z ]{1,20}?) (?:is|can be|must be) (?:either|one of) ${VALUES}\\.?$`).exec(plain);
+  const items = m ? enumItem(m[1], m[2]) : [];
+  return items.length ? { pronoun: true, items } : undefined;
+}
+
+const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, eitherOf];
+
+/** The enum field a sentence states, if it states one. */
+export function enumStatement(plain: string): EnumStatement | undefined {
+  for (const read of READERS) {
+    const found = read(plain);
+    if (found) return found;
+  }
+  return undefined;
+}
