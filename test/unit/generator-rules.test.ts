@@ -409,7 +409,7 @@ describe('generator: limits per period and refusals with a margin (daycare fixtu
     const bookings = test.slice(test.indexOf('it("refuses to delete a booking'));
     assert.match(bookings, /set\(\{ startsAt: new Date\(Date\.now\(\) \+ 60 \* 60_000\) \}\)\.where\(eq\(trainingClasses\.id, lockedParent\.id\)\)/, 'inside the 2-hour margin, still in the future');
     assert.match(bookings, /set\(\{ startsAt: new Date\(Date\.now\(\) \+ 180 \* 60_000\) \}\)\.where\(eq\(trainingClasses\.id, freeParent\.id\)\)/, 'outside it');
-    const orders = test.slice(test.indexOf('it("refuses to update a order'));
+    const orders = test.slice(test.indexOf('it("refuses to update an order'));
     assert.match(orders, /deliveryDate: new Date\(Date\.now\(\) \+ 0 \* 86_400_000\)\.toISOString\(\)\.slice\(0, 10\)/);
     assert.match(orders, /deliveryDate: new Date\(Date\.now\(\) \+ 1 \* 86_400_000\)\.toISOString\(\)\.slice\(0, 10\)/);
   });

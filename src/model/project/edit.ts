@@ -4,7 +4,7 @@
 // rebuilt. Edits that would produce an invalid name throw SpecEditError with a readable reason.
 import type { z } from 'zod';
 import { buildPages } from './pages';
-import { humanize, pluralizeName, RESERVED_FIELD_NAMES } from './naming';
+import { humanize, pluralizeName, RESERVED_FIELD_NAMES, withArticle } from './naming';
 import { EntityName, type Field, type FieldType, Identifier, type ProjectSpec, type Relation, Rule } from './projectSpec';
 import { conditionProblem, describeCapacity, describeCondition, TIME_TYPES } from './ruleConditions';
 import { USER_ENTITY, validateSpec } from './specIndex';
@@ -359,7 +359,7 @@ export function describeRule(rule: Rule): string {
     case 'noOverlap':
       return `${rule.entity} times may not overlap for the same ${rule.scope}`;
     case 'ownership':
-      return `Only the owner (or an admin) may ${rule.actions.join('/')} a ${rule.entity}`;
+      return `Only the owner (or an admin) may ${rule.actions.join('/')} ${withArticle(rule.entity)}`;
     case 'roleRequired':
       return `Only ${rule.roles.join(', ')} may ${rule.actions.join('/')} ${rule.entity}`;
     case 'statusWorkflow':
@@ -367,7 +367,7 @@ export function describeRule(rule: Rule): string {
     case 'dateOrder':
       return `${rule.entity}.${rule.later} must be ${rule.allowEqual ? 'on or after' : 'after'} ${rule.earlier}`;
     case 'refuseWhen':
-      return `Refuse to ${rule.actions.join('/')} a ${rule.entity} when ${describeCondition(rule.condition)}: “${rule.message}”`;
+      return `Refuse to ${rule.actions.join('/')} ${withArticle(rule.entity)} when ${describeCondition(rule.condition)}: “${rule.message}”`;
   }
 }
 

@@ -79,6 +79,23 @@ export function kebabCase(name: string): string {
   return words(name).join('-');
 }
 
+/**
+ * The indefinite article for a noun, by its sound: "an event", "an hour", "a user", "a unit",
+ * "a one-off" (a vowel letter alone says "an user", the slip a reader notices).
+ */
+export function article(noun: string): 'a' | 'an' {
+  const word = noun.trim().toLowerCase();
+  if (/^(hour|honest|honou?r|heir)/.test(word)) return 'an';
+  if (/^(u[bcfgklmnprstvz][aeiou]|uni|eu|ewe|one\b|once\b)/.test(word)) return 'a';
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+/** "an event", "a user"; `capital` for the start of a sentence ("An event"). */
+export function withArticle(noun: string, capital = false): string {
+  const word = article(noun);
+  return `${capital ? word[0].toUpperCase() + word.slice(1) : word} ${noun}`;
+}
+
 /** "purchaseOrder" -> "Purchase order". */
 export function humanize(name: string): string {
   const text = words(name).join(' ');

@@ -1,5 +1,6 @@
 // backend/src/http/*: the error format, request parsing and list helpers every route shares, so
 // all endpoints answer in the contract's shapes.
+import { withArticle } from '../../../model/project/naming';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { LayerTable } from '../layerFiles';
 import type { BackendModel } from './model';
@@ -15,7 +16,7 @@ function uniqueMessages(model: BackendModel): string[] {
         const found = entity.columns.find((c) => c.column === column);
         return (found?.field?.label ?? found?.relation?.name ?? found?.prop ?? column).toLowerCase();
       });
-      entries.push(`  ${str(constraint.name)}: ${str(`A ${entity.entity.label.toLowerCase()} with this ${labels.join(' and ')} already exists.`)},`);
+      entries.push(`  ${str(constraint.name)}: ${str(`${withArticle(entity.entity.label.toLowerCase(), true)} with this ${labels.join(' and ')} already exists.`)},`);
     }
   }
   return entries;

@@ -1,7 +1,7 @@
 // backend/openapi.json: an OpenAPI 3.1 description of the generated API, built from the spec
 // (served at /api/openapi.json).
 import type { LayerTable } from '../layerFiles';
-import { kebabCase } from '../../../model/project/naming';
+import { kebabCase, withArticle } from '../../../model/project/naming';
 import { describeCondition } from '../../../model/project/ruleConditions';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../contract';
 import type { BackendModel, Column, EntityModel } from './model';
@@ -212,7 +212,7 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
     },
     post: {
       tags: [tag],
-      summary: `Create a ${entity.entity.label.toLowerCase()}`,
+      summary: `Create ${withArticle(entity.entity.label.toLowerCase())}`,
       security,
       requestBody: json(ref(`${pascal}Input`)),
       ...ruleNotes(entity, 'create'),
@@ -227,10 +227,10 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
   };
   paths[`${API_PREFIX}/${route}/{id}`] = {
     parameters: [idParam],
-    get: { tags: [tag], summary: `Read a ${entity.entity.label.toLowerCase()}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, ...forbidden(entity, model, 'read'), 404: errorResponse('Not found') } },
+    get: { tags: [tag], summary: `Read ${withArticle(entity.entity.label.toLowerCase())}`, security, responses: { 200: { description: 'Found', ...json(ref(pascal)) }, ...forbidden(entity, model, 'read'), 404: errorResponse('Not found') } },
     patch: {
       tags: [tag],
-      summary: `Change a ${entity.entity.label.toLowerCase()}`,
+      summary: `Change ${withArticle(entity.entity.label.toLowerCase())}`,
       security,
       requestBody: json({ ...ref(`${pascal}Input`) }),
       ...ruleNotes(entity, 'update'),
@@ -238,7 +238,7 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
     },
     delete: {
       tags: [tag],
-      summary: `Delete a ${entity.entity.label.toLowerCase()}`,
+      summary: `Delete ${withArticle(entity.entity.label.toLowerCase())}`,
       security,
       ...ruleNotes(entity, 'delete'),
       responses: { 204: { description: 'Deleted' }, ...forbidden(entity, model, 'delete'), 404: errorResponse('Not found'), 409: errorResponse(hasRefusal(entity, 'delete') ? 'Still referenced, or refused by a rule' : 'Still referenced') },
@@ -248,7 +248,7 @@ function entityPaths(entity: EntityModel, model: BackendModel, security: Json[] 
     const child = model.entity(relation.from);
     paths[`${API_PREFIX}/${route}/{id}/${kebabCase(relation.inverseName)}`] = {
       parameters: [idParam],
-      get: { tags: [tag], summary: `${child.entity.pluralLabel} of a ${entity.entity.label.toLowerCase()} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 400: errorResponse('Invalid query'), 404: errorResponse('Not found') } },
+      get: { tags: [tag], summary: `${child.entity.pluralLabel} of ${withArticle(entity.entity.label.toLowerCase())} (${relation.inverseName})`, security, parameters: listParameters(child), responses: { 200: listResponse(child), 400: errorResponse('Invalid query'), 404: errorResponse('Not found') } },
     };
   }
   return paths;

@@ -1,5 +1,6 @@
 // backend/package.json, tsconfig.json, vitest.config.ts, .gitignore and README.md: what makes the
 // backend folder install, build, test and run on its own.
+import { withArticle } from '../../../model/project/naming';
 import { BACKEND_PORT, bootstrapAdminRole } from '../contract';
 import { markdownText } from '../emit';
 import type { LayerTable } from '../layerFiles';
@@ -125,7 +126,7 @@ function readme(model: BackendModel): string {
 
 /** Who may change whose rows (owners, by rule or by default) and whose email is shown. */
 function accessNote(model: BackendModel): string {
-  const owned = model.entities.filter((e) => e.ownerActions.length).map((e) => `${e.ownerActions.join('/')} a ${markdownText(e.entity.label.toLowerCase())}`);
+  const owned = model.entities.filter((e) => e.ownerActions.length).map((e) => `${e.ownerActions.join('/')} ${withArticle(markdownText(e.entity.label.toLowerCase()))}`);
   return [
     `- **Owners and privacy.** `,
     owned.length ? `A row belongs to the user who created it: only its owner or an admin may ${owned.join(', ')} (others get 403); where a role rule covers an action, the role decides instead. ` : '',

@@ -1,6 +1,7 @@
 // Private fields of the sign-in user (the email): in backend/src/routes/users.ts, a user's record
 // shows them only to the user themselves and to admins, and only admins search or sort by them
 // (a search by email would tell anyone whose address it is, even with the field hidden).
+import { withArticle } from '../../../model/project/naming';
 import type { Column, EntityModel } from './model';
 import { privateColumns, searchableColumns } from './model';
 import { lines } from './util';
@@ -17,7 +18,7 @@ export function visibleRecordFunction(entity: EntityModel): string | null {
   const { pascal } = entity.names;
   const keys = hidden.map((p) => `'${p}'`).join(' | ');
   return lines(
-    `/** A ${entity.entity.label.toLowerCase()} as others see it: ${hidden.join(', ')} only for the user themselves and admins. */`,
+    `/** ${withArticle(entity.entity.label.toLowerCase(), true)} as others see it: ${hidden.join(', ')} only for the user themselves and admins. */`,
     `export type Visible${pascal} = Omit<${pascal}Record, ${keys}> & Partial<Pick<${pascal}Record, ${keys}>>;`,
     ``,
     `export function visible${pascal}(record: ${pascal}Record, viewer: AuthUser | undefined): Visible${pascal} {`,

@@ -2,7 +2,7 @@
 // the access checks (sign-in, ownership, roles) of the spec, in the shapes of contract.ts.
 import type { LayerTable } from '../layerFiles';
 import type { Relation, Rule } from '../../../model/project/projectSpec';
-import { kebabCase } from '../../../model/project/naming';
+import { kebabCase, withArticle } from '../../../model/project/naming';
 import { childrenPath, collectionPath, foreignKeyProperty } from '../contract';
 import type { BackendModel, EntityModel } from './model';
 import { publicColumns, relationId, ruleId, searchableColumns } from './model';
@@ -37,7 +37,7 @@ function toJson(entity: EntityModel): string {
   const { pascal } = entity.names;
   const props = ['id', ...publicColumns(entity).map((c) => c.prop), 'createdAt', 'updatedAt'];
   return lines(
-    `/** The JSON shape of a ${blockComment(entity.entity.label.toLowerCase())}${entity.isAuthUser ? ' (never the password hash)' : ''}. */`,
+    `/** The JSON shape of ${withArticle(blockComment(entity.entity.label.toLowerCase()))}${entity.isAuthUser ? ' (never the password hash)' : ''}. */`,
     `export function to${pascal}(row: ${pascal}Row) {`,
     `  return { ${props.map((p) => `${p}: row.${p}`).join(', ')} };`,
     `}`,

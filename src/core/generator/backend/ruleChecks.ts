@@ -1,6 +1,7 @@
 // One business rule's share of backend/src/rules/<entity>.ts: the check it adds and the statements
 // the beforeCreate/beforeUpdate hooks run for it. rules.ts orders the parts and assembles the module;
 // refusals (refuseWhen) live in refusals.ts.
+import { withArticle } from '../../../model/project/naming';
 import type { Rule } from '../../../model/project/projectSpec';
 import type { BackendModel, EntityModel } from './model';
 import { foreignKeyProperty } from '../contract';
@@ -143,7 +144,7 @@ export function uniqueRule(rule: RuleOf<'unique'>, entity: EntityModel, i: numbe
       `  if (excludeId !== undefined) conditions.push(ne(${t}.id, excludeId));`,
       `  const [clash] = await tx.select({ id: ${t}.id }).from(${t}).where(and(...conditions)).limit(1);`,
       `  if (clash) {`,
-      `    throw new ApiError(409, 'conflict', ${str(`A ${entity.entity.label.toLowerCase()} with this ${labels.join(' and ')} already exists.`)}, { rule: 'unique', fields: ${JSON.stringify(props)}, id: clash.id });`,
+      `    throw new ApiError(409, 'conflict', ${str(`${withArticle(entity.entity.label.toLowerCase(), true)} with this ${labels.join(' and ')} already exists.`)}, { rule: 'unique', fields: ${JSON.stringify(props)}, id: clash.id });`,
       `  }`,
       `}`,
     ),
@@ -177,7 +178,7 @@ export function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model:
       `  const start = toTime(next.${rule.start});`,
       `  const end = ${endOf.value};`,
       `  if (!end) return;`,
-      `  if (end.getTime() <= start.getTime()) throw ruleViolated('A ${singleQuotedText(noun)} must end after it starts.', 422, { rule: 'noOverlap' });`,
+      `  if (end.getTime() <= start.getTime()) throw ruleViolated('${withArticle(singleQuotedText(noun), true)} must end after it starts.', 422, { rule: 'noOverlap' });`,
       `  await tx.select({ id: ${p}.id }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
       `  const conditions: SQL[] = [`,
       `    eq(${t}.${fk}, next.${fk}),`,

@@ -1,5 +1,6 @@
 // The typed API client: `src/api/client.ts` (transport, error envelope, auth token) and one module
 // per entity with its record/input types and calls, built exactly to contract.ts.
+import { withArticle } from '../../../model/project/naming';
 import { API_PREFIX, DEFAULT_PAGE_SIZE, ERROR_CODES, MAX_PAGE_SIZE } from '../contract';
 import type { LayerTable } from '../layerFiles';
 import { blockComment, lineComment } from '../emit';
@@ -237,7 +238,7 @@ function entityApiModule(model: FrontendModel, entity: FrontendEntity): string {
   const content = `// ${lineComment(entity.entity.label)}: record and input types and the API calls for ${entity.apiPath}.
 import { childList, resource } from './client';
 ${typeImports.join('\n')}${typeImports.length ? '\n' : ''}
-/** A ${blockComment(entity.entity.label.toLowerCase())} as the API returns it. */
+/** ${withArticle(blockComment(entity.entity.label.toLowerCase()), true)} as the API returns it. */
 export interface ${pascal} {
 ${recordProperties(entity, model).join('\n')}
 }

@@ -1,7 +1,7 @@
 // The generated project's README: what the app does (entities, relations, auth, enforced rules),
 // what was asked for but not built, and how to run, test and deploy it.
 import { BACKEND_PORT, bootstrapAdminRole, FRONTEND_PORT } from '../contract';
-import { entityNames, humanize } from '../../../model/project/naming';
+import { entityNames, humanize, withArticle } from '../../../model/project/naming';
 import type { Field, ProjectSpec, Rule } from '../../../model/project/projectSpec';
 import { describeCondition } from '../../../model/project/ruleConditions';
 import { withMeaningDefaults } from '../fieldMeaning';
@@ -10,11 +10,6 @@ import { ownerOnlyActions } from '../ownership';
 import { markdownCode, markdownProse, markdownText } from '../emit';
 
 /** "a doctor", "an appointment" (capitalised at the start of a sentence). */
-function withArticle(noun: string, capital = false): string {
-  const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
-  return `${capital ? article[0].toUpperCase() + article.slice(1) : article} ${noun}`;
-}
-
 const TYPE_NAMES: Record<Field['type'], string> = {
   string: 'text',
   text: 'long text',
@@ -50,7 +45,7 @@ function actionsText(actions: readonly string[]): string {
 /** "; only they (or an admin) may update or delete it" for an owned entity's owner-only actions. */
 function ownerOnlyText(spec: ProjectSpec, entityName: string): string {
   const actions = ownerOnlyActions(spec, entityName);
-  const admin = spec.auth.kind === 'emailPassword' && spec.auth.adminRole ? ` (or an ${spec.auth.adminRole})` : '';
+  const admin = spec.auth.kind === 'emailPassword' && spec.auth.adminRole ? ` (or ${withArticle(spec.auth.adminRole)})` : '';
   return actions.length ? `; only they${admin} may ${actionsText(actions)} it` : '';
 }
 
@@ -75,8 +70,8 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
         rule.end ? `\`${rule.end}\`` : `\`${rule.start}\` + \`${rule.durationMinutesField}\` minutes`
       }).`;
     case 'ownership':
-      return `Only the owner of a ${humanize(rule.entity).toLowerCase()}${
-        spec.auth.kind === 'emailPassword' && spec.auth.adminRole ? ` (or an ${spec.auth.adminRole})` : ''
+      return `Only the owner of ${withArticle(humanize(rule.entity).toLowerCase())}${
+        spec.auth.kind === 'emailPassword' && spec.auth.adminRole ? ` (or ${withArticle(spec.auth.adminRole)})` : ''
       } may ${actionsText(rule.actions)} it.`;
     case 'roleRequired':
       return `Only ${rule.roles.map((r) => `\`${r}\``).join(' or ')} users may ${actionsText(rule.actions)} ${plural(spec, rule.entity)}.`;

@@ -1,5 +1,6 @@
 // backend/test/access.test.ts: whose rows a member may change (ownership, by rule or by default)
 // and whose email a member may see (only their own; admins see all).
+import { withArticle } from '../../../../model/project/naming';
 import type { BackendModel, EntityModel } from '../model';
 import { privateColumns } from '../model';
 import { ownershipByDefault, type RowAction } from '../../ownership';
@@ -65,7 +66,7 @@ function ownershipTest(entity: EntityModel, model: BackendModel, auth: Auth): { 
   const how = ownershipByDefault(model.spec, entity.entity.name) ? 'ownership by default' : 'ownership rule';
   return {
     imports: ['createUser', `create${pascal}`],
-    code: lines(`  it('lets only ${who} ${actions.join('/')} a ${singleQuotedText(entity.entity.label.toLowerCase())} (${how})', async () => {`, ...body, `  });`),
+    code: lines(`  it('lets only ${who} ${actions.join('/')} ${withArticle(singleQuotedText(entity.entity.label.toLowerCase()))} (${how})', async () => {`, ...body, `  });`),
   };
 }
 

@@ -1,5 +1,5 @@
 // backend/test/<entity>.test.ts: the CRUD API of one entity end to end.
-import { kebabCase } from '../../../../model/project/naming';
+import { kebabCase, withArticle } from '../../../../model/project/naming';
 import { foreignKeyProperty } from '../../contract';
 import type { BackendModel, Column, EntityModel } from '../model';
 import { inputColumns, searchableColumns } from '../model';
@@ -108,7 +108,7 @@ function listTests(entity: EntityModel, create: string, label: string): string {
   search
     ? lines(
         ``,
-        `  it('finds a ${label} by text (q), and nothing for text no ${label} holds', async () => {`,
+        `  it('finds ${withArticle(label)} by text (q), and nothing for text no ${label} holds', async () => {`,
         `    const created = await ${create};`,
         `    const reply = await t.call('GET', \`/api/${route}?q=\${encodeURIComponent(created.${search.prop})}\`, { token: t.token });`,
         `    expect(reply.status).toBe(200);`,
@@ -129,7 +129,7 @@ function updateAndDeleteTests(entity: EntityModel, model: BackendModel, create: 
   ``,
   updateTest(entity, model, create, label, tokenOf, imports),
   ``,
-  `  it('deletes a ${label}', async () => {`,
+  `  it('deletes ${withArticle(label)}', async () => {`,
   `    const created = await ${create};`,
   `    const reply = await t.call('DELETE', \`/api/${route}/\${created.id}\`, { token: ${tokenOf} });`,
   `    expect(reply.status).toBe(204);`,
@@ -169,7 +169,7 @@ const makeParent = isUser ? (relation === child.owner ? 'createUser(t, TEST_ROLE
 if (makeParent.includes('TEST_ROLE')) imports.add('TEST_ROLE');
 return lines(
   ``,
-  `  it('lists the ${relation.inverseName} of a ${label} (${relation.from}.${relation.name})', async () => {`,
+  `  it('lists the ${relation.inverseName} of ${withArticle(label)} (${relation.from}.${relation.name})', async () => {`,
   `    const parent = await ${makeParent};`,
   `    const child = await ${makeChild};`,
   `    const reply = await t.call('GET', \`/api/${route}/\${parent.id}/${segment}\`, { token: ${relation === child.owner ? 'parent.token' : 't.token'} });`,
@@ -212,7 +212,7 @@ function createAndReadTest(entity: EntityModel, model: BackendModel, create: str
   const { route } = entity.names;
   const isUser = entity.isAuthUser;
   return lines(
-    `  it('creates a ${label} and reads it back', async () => {`,
+    `  it('creates ${withArticle(label)} and reads it back', async () => {`,
     `    const created = await ${create};`,
     `    expect(created.id).toBeTypeOf('number');`,
     `    expect(created.createdAt).toBeTypeOf('string');`,

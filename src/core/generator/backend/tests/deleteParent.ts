@@ -2,6 +2,7 @@
 // 409 naming them (ON DELETE RESTRICT), the children removed (CASCADE) or unlinked (SET NULL).
 // PGlite and PostgreSQL report the refusal with different SQLSTATEs, so this test is what keeps
 // both databases answering the documented 409 instead of a 500.
+import { withArticle } from '../../../../model/project/naming';
 import { foreignKeyProperty } from '../../contract';
 import type { BackendModel, EntityModel } from '../model';
 import { lines } from '../util';
@@ -46,7 +47,7 @@ function deleteParentTest(relation: ChildRelation, parent: EntityModel, model: B
   const label = singleQuotedText(parent.entity.label.toLowerCase());
   return lines(
     ``,
-    `  it('${verb} a ${label} that ${singleQuotedText(child.entity.pluralLabel.toLowerCase())} refer to (${relation.from}.${relation.name}, ON DELETE ${relation.onDelete})', async () => {`,
+    `  it('${verb} ${withArticle(label)} that ${singleQuotedText(child.entity.pluralLabel.toLowerCase())} refer to (${relation.from}.${relation.name}, ON DELETE ${relation.onDelete})', async () => {`,
     `    const parentRoute = '${parent.names.route}';`,
     `    const parent = await create${parent.names.pascal}(t);`,
     `    const child = await create${child.names.pascal}(t, { ${fk}: parent.id });`,

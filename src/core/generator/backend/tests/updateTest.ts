@@ -1,6 +1,7 @@
 // The generated "updates a <entity>" test: it sends a real change (a free field, else a different
 // parent), checks the change is not what the row already held, and reads it back with GET, so the
 // test fails when PATCH ignores what it is sent.
+import { withArticle } from '../../../../model/project/naming';
 import { foreignKeyProperty } from '../../contract';
 import type { BackendModel, Column, EntityModel } from '../model';
 import { inputColumns } from '../model';
@@ -113,7 +114,7 @@ export function updateTest(entity: EntityModel, model: BackendModel, create: str
   const read = `    const read = await t.call('GET', \`/api/${route}/\${created.id}\`, { token: t.token });`;
   if (!change) {
     return lines(
-      `  it('keeps a ${label} as it is on an empty update', async () => {`,
+      `  it('keeps ${withArticle(label)} as it is on an empty update', async () => {`,
       `    const created = await ${create};`,
       patch('{}'),
       `    expect(reply.status).toBe(200);`,
@@ -124,7 +125,7 @@ export function updateTest(entity: EntityModel, model: BackendModel, create: str
   }
   change.imports.forEach((name) => imports.add(name));
   return lines(
-    `  it('updates a ${label}', async () => {`,
+    `  it('updates ${withArticle(label)}', async () => {`,
     `    const created = await ${create};`,
     ...change.setup,
     `    const changes = ${change.changes};`,

@@ -1,5 +1,6 @@
 // frontend/src/test/auth.test.tsx: login, the 401 redirect, registration, and buttons that follow
 // the ownership and role rules.
+import { withArticle } from '../../../../model/project/naming';
 import { TOKEN_STORAGE_SUFFIX } from '../api';
 import { PASSWORD_MIN_LENGTH, registerFields } from '../auth';
 import { type FrontendModel, str } from '../model';
@@ -21,7 +22,7 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
     const pages = pageComponents(owned);
     imports.push(`import { ${pages.detail} } from '../pages/${owned.names.route}';`);
     tests += `
-  it('hides delete on a ${singleQuotedText(owned.entity.label.toLowerCase())} the user does not own', async () => {
+  it('hides delete on ${withArticle(singleQuotedText(owned.entity.label.toLowerCase()))} the user does not own', async () => {
     localStorage.setItem(TOKEN_KEY, 'token');
     mockFetch((call) => {
       if (call.url === '/api/auth/me') return { body: { user: { ...USER, id: 2, role: ${str(plainRole)} } } };

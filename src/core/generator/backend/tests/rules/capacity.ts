@@ -1,4 +1,5 @@
 // Rule tests for capacity: a parent's capacity field, or a fixed limit per period.
+import { withArticle } from '../../../../../model/project/naming';
 import type { Rule } from '../../../../../model/project/projectSpec';
 import { foreignKeyProperty } from '../../../contract';
 import type { BackendModel, EntityModel } from '../../model';
@@ -22,7 +23,7 @@ export function capacityTest(rule: Extract<Rule, { kind: 'capacity' }>, entity: 
   return {
     imports: [`create${parent.names.pascal}`, create, `${camel}Body`, 'next', 'day', 'shift'],
     code: lines(
-      `  it('refuses a ${singleQuotedText(entity.entity.label.toLowerCase())} beyond the ${singleQuotedText(parent.entity.label.toLowerCase())}\\'s ${rule.capacityField} (capacity)', async () => {`,
+      `  it('refuses ${withArticle(singleQuotedText(entity.entity.label.toLowerCase()))} beyond the ${singleQuotedText(parent.entity.label.toLowerCase())}\\'s ${rule.capacityField} (capacity)', async () => {`,
       `    const parent = await create${parent.names.pascal}(t, { ${rule.capacityField}: ${limit} });`,
       `    const taken = [];`,
       `    for (let i = 0; i < ${limit}; i++) taken.push(await ${create}(t, { ${fk}: parent.id }));`,
@@ -133,7 +134,7 @@ function periodTestCode(rule: CapacityRule, entity: EntityModel, { parent, limit
   const label = entity.entity.label.toLowerCase();
   const what = [`${limit}`, parent ? `per ${rule.relation}` : '', period ? `per ${period.unit} of ${period.field}` : ''].filter(Boolean).join(' ');
   return lines(
-    `  it(${str(`refuses a ${label} beyond ${what}, and allows it ${period ? `the next ${period.unit}` : `for another ${rule.relation}`} (capacity)`)}, async () => {`,
+    `  it(${str(`refuses ${withArticle(label)} beyond ${what}, and allows it ${period ? `the next ${period.unit}` : `for another ${rule.relation}`} (capacity)`)}, async () => {`,
     period ? `    const base = day(36500);` : null,
     parent ? `    const scope = await ${makeParent};` : null,
     `    const taken = [];`,

@@ -1,4 +1,5 @@
 // Rule tests on dates: dateOrder (later after earlier) and noOverlap (no two rows at once per scope).
+import { withArticle } from '../../../../../model/project/naming';
 import type { Rule } from '../../../../../model/project/projectSpec';
 import { foreignKeyProperty } from '../../../contract';
 import type { BackendModel, EntityModel } from '../../model';
@@ -21,7 +22,7 @@ export function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity
   return {
     imports: [create, `${camel}Body`, 'shift', 'RULE_DAY'],
     code: lines(
-      `  it('refuses a ${label} whose ${rule.later} is not ${rule.allowEqual ? 'on or ' : ''}after its ${rule.earlier}, on create and on update (dateOrder)', async () => {`,
+      `  it('refuses ${withArticle(label)} whose ${rule.later} is not ${rule.allowEqual ? 'on or ' : ''}after its ${rule.earlier}, on create and on update (dateOrder)', async () => {`,
       `    const backwards = await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${times(5, 2)} }), token: t.token });`,
       `    expect(backwards.status).toBe(422);`,
       `    expect(backwards.body.error.code).toBe('rule_violated');`,

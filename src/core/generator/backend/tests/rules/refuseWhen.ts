@@ -1,4 +1,5 @@
 // Rule test for refuseWhen: a row (or its parent) put into the refused state, tried both ways.
+import { withArticle } from '../../../../../model/project/naming';
 import type { Relation, Rule, RuleCondition } from '../../../../../model/project/projectSpec';
 import { foreignKeyProperty } from '../../../contract';
 import type { BackendModel, Column, EntityModel } from '../../model';
@@ -58,7 +59,7 @@ export function refuseWhenTest(rule: RefuseWhenRule, entity: EntityModel, model:
   return {
     imports: scene.imports,
     tables: [scene.table],
-    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} a ${entity.entity.label.toLowerCase()} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
+    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} ${withArticle(entity.entity.label.toLowerCase())} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
   };
 }
 
