@@ -1435,3 +1435,32 @@ describe('extract rules (rules3): uniqueness and deadlines said without "unique"
     assert.equal(run(refuseAfterDate, loans(), 'Loans cannot be changed after it has started.').recognised, false);
   });
 });
+
+describe('extract rules (rules3): roles said without "only" before the verb (issue #11)', () => {
+  const office = () => model({ user: true, entities: { refund: [['amount', 'money']] } });
+  const roles = ['clerk', 'manager', 'admin'];
+  const roleOfRules = (r: Run) => r.rules.map((x) => x.kind === 'roleRequired' && [x.entity, x.actions, x.roles]);
+
+  it('onlyOnes, onlyBy, onlyRole: "the ones who …", "… by managers alone", "except for managers, nobody can …"', () => {
+    assert.deepEqual(roleOfRules(run(onlyOnes, office(), 'Managers are the ones who approve refunds.', { roles })), [['Refund', ['update'], ['manager']]]);
+    assert.deepEqual(roleOfRules(run(onlyBy, office(), 'Refunds are deleted by managers alone.', { roles })), [['Refund', ['delete'], ['manager']]]);
+    assert.deepEqual(roleOfRules(run(onlyRole, office(), 'Except for managers, nobody can delete refunds.', { roles })), [['Refund', ['delete'], ['manager']]]);
+  });
+
+  it('roleForAction: "needs manager rights", "needs a manager\'s approval" are the rule; "is a manager\'s job" a suggestion; people who do not sign in are said', () => {
+    assert.deepEqual(roleOfRules(run(roleForAction, office(), 'Deleting a refund needs manager rights.', { roles })), [['Refund', ['delete'], ['manager']]]);
+    assert.deepEqual(roleOfRules(run(roleForAction, office(), "Refunds need a manager's approval.", { roles })), [['Refund', ['update'], ['manager']]]);
+    const job = run(roleForAction, office(), "Approving a refund is a manager's job.", { roles });
+    assert.equal(job.rules.length, 0);
+    assert.match(job.notes[0] ?? '', /not that only manager may/);
+    const outsider = run(roleForAction, office(), "Approving a refund is an accountant's job.", { roles });
+    assert.match(outsider.notes[0] ?? '', /accountant is not a sign-in role of the app \(clerk, manager, admin\)/);
+  });
+
+  it('ruleLanguage: these phrasings read like a restriction, so a clause no pattern takes is still listed', () => {
+    for (const text of ["approving a refund is a manager's job", "refunds need a manager's approval", 'managers are the ones who approve refunds', 'refunds are deleted by managers alone']) {
+      assert.equal(ruleLanguage(text), 'a restriction ("only")', text);
+    }
+    assert.equal(ruleLanguage('a manager is responsible for several employees'), undefined);
+  });
+});

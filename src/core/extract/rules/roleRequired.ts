@@ -14,7 +14,10 @@ import { MODALS, OWNER_WORDS, roleRules, rolesNamed, suggestRoleRule, verbPhrase
 /** "only admins can delete tickets", "only clerks approve or reject applications", "nobody but the treasurer may …". */
 export function onlyRole(ctx: RuleContext): boolean {
   // "managers alone can delete invoices" is "only managers can …".
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).replace(/^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+alone\s+(?=(?:can|may|should|will|are allowed to|is allowed to)\b)/, 'only $1 ');
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''))
+    .replace(/^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+alone\s+(?=(?:can|may|should|will|are allowed to|is allowed to)\b)/, 'only $1 ')
+    // "except for managers, nobody can delete refunds" is "nobody except managers can …".
+    .replace(/^(?:except|apart from|other than|besides)\s+(?:for\s+)?([a-z][a-z ,]{0,40}?),?\s+(nobody|no one|no-one)\s+(?=(?:can|may|should|will|is allowed to)\b)/, '$2 except $1 ');
   const m = /\b(?:only|(?:nobody|no one|no-one) (?:but|except|other than|apart from|besides))\s+(.+)$/.exec(plain);
   if (!m) return false;
   // Who: the words up to a modal or the first action verb; the rest is what they do.
@@ -60,12 +63,13 @@ export function onlyRole(ctx: RuleContext): boolean {
 
 /** "leave requests can only be approved by managers", "a post can be edited only by its author". */
 export function onlyBy(ctx: RuleContext): boolean {
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
+  // "refunds are deleted by managers alone" is "refunds can only be deleted by managers".
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).replace(/^(.*?)\b(?:is|are)\s+([a-z]+(?:ed|en|t|ne))\s+by\s+(.+?)\s+(?:only|alone)$/, '$1 can only be $2 by $3');
   const m = /^(.*?)\b(?:can|may|should|must|will|are|is|shall)\s+(only\s+)?be\s+([a-z]+(?:ed|en|t|ne)(?:\s*(?:,|or|and)\s*(?:be\s+)?[a-z]+(?:ed|en|t|ne))*)\s+(only\s+)?by\s+(.+)$/.exec(plain);
-  // "… can be deleted by admins only".
-  if (m && !m[2] && !m[4] && /\s+only$/.test(m[5])) {
+  // "… can be deleted by admins only" / "… by managers alone".
+  if (m && !m[2] && !m[4] && /\s+(?:only|alone)$/.test(m[5])) {
     m[4] = 'only';
-    m[5] = m[5].replace(/\s+only$/, '');
+    m[5] = m[5].replace(/\s+(?:only|alone)$/, '');
   }
   // "a seat can be booked by one passenger only": a count of people, not a role.
   if (m && /^\s*(?:one|a single|exactly one|just one|two|\d+)\b/.test(m[5])) return false;
@@ -156,7 +160,8 @@ function notASignInRole(ctx: RuleContext, entity: DraftEntity, verbs: string[], 
 /** "admins are the only ones who can delete users". */
 export function onlyOnes(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
-  const m = /^(.*?)\s+(?:is|are)\s+the\s+only\s+(?:ones?|people|persons|users|role|roles)\s+(?:(?:who|that)\s+(?:can|may|are allowed to|is allowed to|should)|allowed to|permitted to|able to)\s+(.+)$/.exec(plain);
+  // "managers are the ones who approve refunds" says the same as "the only ones".
+  const m = /^(.*?)\s+(?:is|are)\s+the\s+(?:only\s+(?:ones?|people|persons|users|role|roles)|ones?)\s+(?:(?:who|that)(?:\s+(?:can|may|are allowed to|is allowed to|should))?|allowed to|permitted to|able to)\s+(.+)$/.exec(plain);
   if (!m) return false;
   const who = rolesNamed(ctx, m[1]);
   const label = plain.slice(0, 140);

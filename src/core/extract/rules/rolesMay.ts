@@ -14,17 +14,24 @@ import { objectEntity, roleRules, rolesNamed, STATE_VERBS, suggestRoleRule, verb
  */
 export function roleForAction(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
-  const requires = /^([a-z]+ing\b.*?)\s+(?:requires|needs|is only for|is for)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:\s+(?:role|rights|permission|account|access))?$/.exec(plain);
-  const job = /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30})$/.exec(plain);
+  const needs = /^([a-z]+ing\b.*?)\s+(?:requires|needs|is only for|is for)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:'s|s')?(?:\s+(?:role|rights|permission|account|access|approval|sign-off))?$/.exec(plain);
+  const requires = needs ? { action: needs[1], who: needs[2] } : approvalNeeded(plain);
+  const job =
+    /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30})$/.exec(plain) ??
+    /^([a-z]+ing\b.*?)\s+is\s+(?:a|an|the)\s+([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:job|task|responsibility|duty)$/.exec(plain);
   const responsible = /^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:responsible|in charge)\s+(?:for|of)\s+([a-z]+ing\b.*)$/.exec(plain);
-  const action = requires?.[1] ?? job?.[1] ?? responsible?.[2];
-  const whoText = requires?.[2] ?? job?.[2] ?? responsible?.[1];
+  const action = requires?.action ?? job?.[1] ?? responsible?.[2];
+  const whoText = requires?.who ?? job?.[2] ?? responsible?.[1];
   if (!action || !whoText) return false;
   const who = rolesNamed(ctx, whoText);
-  if (!who.roles.length || who.unknown.length) return false;
   const acts = verbPhrases(action);
   if (!acts.length) return false;
   const label = plain.slice(0, 140);
+  if (who.people && who.unknown.length) {
+    note(ctx, `Says that ${acts.map((a) => a.verb).join('/')} is for ${who.unknown.join(' and ')} (${label}), but ${who.unknown.join(' and ')} ${who.unknown.length > 1 ? 'are' : 'is'} not a sign-in role of the app${ctx.roles.length ? ` (${ctx.roles.join(', ')})` : ' (it has no sign-in)'}; no role rule was made.`);
+    return true;
+  }
+  if (!who.roles.length) return false;
   if (requires) {
     roleRules(ctx, who.roles, acts, label);
     return true;
@@ -34,6 +41,12 @@ export function roleForAction(ctx: RuleContext): boolean {
   if (!entity || entity.name === 'User' || !actions.length) return false;
   suggestRoleRule(ctx, entity, actions, who.roles, label);
   return true;
+}
+
+/** "refunds need a manager's approval": approving them is for that role. */
+function approvalNeeded(plain: string): { action: string; who: string } | undefined {
+  const m = /^(?:the\s+|a\s+|an\s+|each\s+|every\s+)?([a-z][a-z ]{0,30}?)\s+(?:require|requires|need|needs)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:approval|sign-off)$/.exec(plain);
+  return m ? { action: `approving ${m[1]}`, who: m[2] } : undefined;
 }
 
 const FORBIDDABLE = /^(?:create|add|delete|remove|edit|change|update|modify|approve|reject|close|archive|publish|cancel|mark|assign|reopen|confirm|verify|see|view|read)$/;
