@@ -31,5 +31,9 @@ export const Answer = z.object({
   change: z.object({ text: z.string().max(4000), wouldDo: z.array(z.string().max(1000)).max(100) }).optional(),
   /** Where the answer comes from: the project's own trace (offline) or Claude reading its files. */
   source: z.enum(['trace', 'claude']),
+  /** What asking Claude cost, in USD (counted against the budget). */
+  costUsd: z.number().min(0).optional(),
+  /** Why Claude's answer is not the one shown (budget, API failure, cancel), when it was asked. */
+  note: z.string().max(1000).optional(),
 });
 export type Answer = z.infer<typeof Answer>;
