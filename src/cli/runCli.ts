@@ -82,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo, deps?: GenerateDeps): Pr
       }
       return updateCommand(rest, io, deps);
     case 'ask':
-      return askCommand(rest, io);
+      return askCommand(rest, io, { env: deps?.env, signal: deps?.signal });
     default:
       io.err(`takoss: unknown command "${command}"\n\n${CLI_USAGE}`);
       return 2;
