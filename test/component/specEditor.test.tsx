@@ -180,3 +180,16 @@ describe('Spec editor (review step)', () => {
     assert.deepEqual(generated, ['event-booking-2']);
   });
 });
+
+describe('Spec editor: sign-in section', () => {
+  afterEach(cleanupAfterTest);
+
+  it('says where sign-in came from in a paragraph of its own, not run into the checkbox label', async () => {
+    await renderReview();
+    const section = screen.getByRole('region', { name: 'Authentication' });
+    const source = section.querySelector('[data-testid=source]');
+    assert.ok(source, 'the sign-in section names its source');
+    assert.equal(source.parentElement?.tagName, 'P', 'a block of its own');
+    assert.equal(source.parentElement?.previousElementSibling?.getAttribute('data-testid') === 'auth-enabled', true, 'right after the checkbox, below it');
+  });
+});

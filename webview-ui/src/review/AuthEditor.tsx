@@ -49,7 +49,10 @@ export function AuthEditor({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
           </span>
         </div>
       )}
-      <Sources spec={spec} ids={auth.sources} />
+      {/* Its own paragraph: inline after the checkbox it read "…email and passwordNot from the text". */}
+      <p className="auth-source">
+        <Sources spec={spec} ids={auth.sources} />
+      </p>
     </section>
   );
 }
