@@ -97,6 +97,9 @@ describe('Generation history in the extension host', function () {
     // Verification as the result view says it (the run's one outcome): not asked for in this run.
     assert.equal(record.verification?.outcome?.kind, 'notAsked');
     assert.match((item.tooltip as vscode.MarkdownString).value, /Not verified: Verification \\\(npm install, build and tests\\\) was not requested/);
+    // The folder as a code span, verbatim: a backslash escape inside one shows as a backslash (#17).
+    assert.match(record.folder, /[-._]/, 'the folder has characters Markdown would escape outside a code span');
+    assert.ok((item.tooltip as vscode.MarkdownString).value.includes(`\`${record.folder}\``), 'the folder, unescaped, in backticks');
   });
 
   it('shows a record left "running" by a window that died as interrupted, and a running one as running', async () => {

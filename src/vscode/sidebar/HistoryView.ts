@@ -86,13 +86,24 @@ function tooltip(record: GenerationRecord, status: string, provider: string, whe
     applicationLine(record),
     record.rating ? `Rated ${record.rating.up ? 'good' : 'poor'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
     '',
-    `\`${escape(record.folder)}\``,
+    codeSpan(record.folder),
     '',
     `> ${escape(record.requirements.slice(0, 300))}${record.requirements.length > 300 ? '…' : ''}`,
   ];
   const markdown = new vscode.MarkdownString(lines.filter((line, i, all) => line || all[i - 1]).join('\n'));
   markdown.isTrusted = false;
   return markdown;
+}
+
+/**
+ * A path as a Markdown code span: backslash escapes do not work inside one (the tooltip showed
+ * `my\-blog`), so the fence is one backtick longer than any run of backticks in the text.
+ */
+export function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+  return `${fence}${padded.replace(/\n+/g, ' ')}${fence}`;
 }
 
 /** Requirements are the user's text: shown as text, never as markdown or links. */
