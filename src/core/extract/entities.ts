@@ -255,8 +255,20 @@ function scoreRowVerbs({ tokens, sentence, add, weight, id }: Scoring): void {
     const noun = ACTION_NOUNS[w];
     if (!noun || !['follow', 'favorite', 'favourite', 'vote', 'bookmark', 'rate'].includes(w)) continue;
     const prev = tokens[i - 1];
-    if (i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) add(noun, 2 * weight, id);
+    if ((i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) && rowVerbObject(tokens, i)) add(noun, 2 * weight, id);
   }
+}
+
+/** A row verb acts on people or on many things ("follow other users", "vote on items", "rate a
+ *  recipe"), not on one thing of someone's ("follow the customer's file"), nothing ("rules they
+ *  have to follow") or a pronoun ("follow me"). */
+function rowVerbObject(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word') return false;
+  if (['on', 'for', 'other', 'each', 'a', 'an', 'any', 'every'].includes(next.w)) return true;
+  const noun = DETERMINERS.has(next.w) ? tokens[i + 2] : next;
+  // ("the client's case": a possessive names whose thing it is, not what is followed.)
+  return !!noun && noun.kind === 'word' && /^[a-z-]+$/.test(noun.w) && (isPlural(noun.w) || USER_WORDS.has(noun.w)) && tokens[i + (noun === next ? 2 : 3)]?.kind !== 'punct';
 }
 
 /** REST collections: /recipes/{id}/comments, /api/articles/:slug */
