@@ -1464,3 +1464,18 @@ describe('extract rules (rules3): roles said without "only" before the verb (iss
     assert.equal(ruleLanguage('a manager is responsible for several employees'), undefined);
   });
 });
+
+describe('extract rules (rules3): a decision by people who do not sign in is said (issue #11)', () => {
+  it('roleMayChange: "the head teacher approves recipes" / "supervisors can approve recipes" without such a sign-in role is noted; a role gets the suggestion', () => {
+    const kitchen = () => model({ user: true, entities: { recipe: [['name', 'string']] } });
+    const roles = ['cook', 'admin'];
+    const head = run(roleMayChange, kitchen(), 'The head teacher approves new recipes.', { roles });
+    assert.equal(head.rules.length, 0);
+    assert.match(head.notes[0] ?? '', /Says who may approve a Recipe \(head teacher\), but head teacher is not a sign-in role of the app \(cook, admin\)/);
+    assert.match(run(roleMayChange, kitchen(), 'Supervisors can approve recipes.', { roles }).notes[0] ?? '', /supervisor is not a sign-in role/);
+    assert.match(run(roleMayChange, kitchen(), 'Cooks approve recipes.', { roles }).notes[0] ?? '', /not that only they may/);
+    // Without sign-in there is no role to miss; things that are not people are not deciders.
+    assert.equal(run(roleMayChange, kitchen(), 'The head teacher approves new recipes.').notes.length, 0);
+    assert.equal(run(roleMayChange, kitchen(), 'The system approves new recipes.', { roles }).notes.length, 0);
+  });
+});

@@ -3,7 +3,7 @@
 // manages products", "supervisors can approve quotes" (a suggestion).
 import type { Rule } from '../../../model/project/projectSpec';
 import { STAFF_ROLES, singular } from '../lexicon';
-import { addOrNote, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { an, actionsOf, verbLemma, withoutSignIn, wordsOf } from './words';
 import { objectEntity, roleRules, rolesNamed, STATE_VERBS, suggestRoleRule, verbPhrases } from './rolePhrases';
 
@@ -90,6 +90,27 @@ export function manageRole(ctx: RuleContext): boolean {
 }
 
 
+/** Who changes something: the narrator, or the subject before "can"/the verb; people words that name no role are kept as `people`. */
+function changerOf(ctx: RuleContext, plain: string): { role?: string; rest?: string; people?: string } {
+  if (ctx.narrator) return { role: roleOf(ctx, wordsOf(ctx.narrator)), rest: plain };
+  // "caretakers can mark requests as done", "managers approve invoices" (no modal: the same statement).
+  const m = /^(?:the |a |an )?([a-z][a-z ]{0,30}?)s? (?:can|may|will) (.+)$/.exec(plain);
+  if (m) {
+    const role = roleOf(ctx, wordsOf(m[1]));
+    return { role, rest: m[2], people: !role && isPeople(ctx, wordsOf(m[1])) ? m[1] : undefined };
+  }
+  // No modal: the role is the first one to three words ("committee members approve …").
+  const ws = wordsOf(plain.replace(/^(?:the|a|an)\s+/, ''));
+  for (let n = 1; n <= 3 && n < ws.length; n++) {
+    const role = roleOf(ctx, ws.slice(0, n));
+    if (role) return { role, rest: ws.slice(n).join(' ') };
+  }
+  for (let n = 1; n <= 3 && n < ws.length; n++) {
+    if (isPeople(ctx, ws.slice(0, n)) && !isPeople(ctx, ws.slice(0, n + 1))) return { rest: ws.slice(n).join(' '), people: ws.slice(0, n).join(' ') };
+  }
+  return {};
+}
+
 /**
  * "As a caretaker I want to mark a request as done": a role changing a record's state. Not a rule
  * unless the text says only they may; noted with the rule as a one-click suggestion.
@@ -97,31 +118,18 @@ export function manageRole(ctx: RuleContext): boolean {
 export function roleMayChange(ctx: RuleContext): boolean {
   if (ctx.clause.purpose || /\bonly\b|\bnobody\b|\bno one\b/.test(ctx.clause.plain)) return false;
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
-  let role: string | undefined;
-  let rest: string | undefined;
-  if (ctx.narrator) {
-    role = roleOf(ctx, wordsOf(ctx.narrator));
-    rest = plain;
-  } else {
-    // "caretakers can mark requests as done", "managers approve invoices" (no modal: the same statement).
-    const m = /^(?:the |a |an )?([a-z][a-z ]{0,30}?)s? (?:can|may|will) (.+)$/.exec(plain);
-    if (m) {
-      role = roleOf(ctx, wordsOf(m[1]));
-      rest = m[2];
-    } else {
-      // No modal: the role is the first one to three words ("committee members approve …").
-      const ws = wordsOf(plain.replace(/^(?:the|a|an)\s+/, ''));
-      for (let n = 1; n <= 3 && n < ws.length && !role; n++) {
-        role = roleOf(ctx, ws.slice(0, n));
-        if (role) rest = ws.slice(n).join(' ');
-      }
-    }
-  }
-  if (!role || !rest || role === 'admin') return false;
+  const { role, rest, people } = changerOf(ctx, plain);
+  if (!rest || role === 'admin') return false;
   const acts = verbPhrases(rest).filter((a) => STATE_VERBS.has(verbLemma(a.verb)));
   if (!acts.length) return false;
   const entity = objectEntity(ctx, acts[0].object);
   if (!entity || entity.name === 'User') return false;
+  if (!role) {
+    // "the head chef approves recipes" where head chefs do not sign in: a decision no sign-in role carries.
+    if (!people || !ctx.roles.length) return false;
+    note(ctx, `Says who may ${verbLemma(acts[0].verb)} ${an(entity.name)} (${people}), but ${people} is not a sign-in role of the app (${ctx.roles.join(', ')}); no role rule was made.`);
+    return true;
+  }
   const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions: ['update'], roles: [role], sources: [ctx.sentence.id] };
   note(ctx, `Says that ${role.replace(/_/g, ' ')}s can ${verbLemma(acts[0].verb)} ${an(entity.name)}, but not that only they may; nothing is enforced. Add the rule if nobody else should.`, [
     { kind: 'addRule', rule, label: `Only ${role.replace(/_/g, ' ')}s may change ${entity.name} rows` },
