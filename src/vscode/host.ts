@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../core/history/store';
 import { answerInChat, type ChatQuestion } from './ask/askInChat';
+import { chatClaude } from './ask/claudeInChat';
 import type { AnswerStream } from './ask/chatAnswer';
 import { registerChangeProjectCommand } from './change/changeProjectCommand';
 import { refreshChangeableContext } from './change/changeableContext';
@@ -58,6 +59,7 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
   const manifests = new ManifestIndex(log);
   const metricsView = new MetricsViewProvider(history);
   const commands = new CommandTable();
+  const claudeInChat = chatClaude(apiKeys, settings);
   const disposable = vscode.Disposable.from(
     settings,
     history,
@@ -82,7 +84,7 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     panels,
     history,
     runs,
-    askInChat: (question, stream, token) => answerInChat(question, stream, token, log),
+    askInChat: (question, stream, token) => answerInChat(question, stream, token, log, claudeInChat),
     dispose: () => disposable.dispose(),
   };
 }

@@ -24,8 +24,27 @@ export function streamAnswer(answer: Answer, root: vscode.Uri, stream: AnswerStr
     }
     if (point.links.length) stream.markdown('\n');
   }
-  if (answer.change) {
-    stream.markdown(`\nTo make it, open Change This Project… and describe it there: “${escapeMarkdown(answer.change.text)}”. You review the model's diff and the merge before anything is written.\n`);
-    stream.button({ command: CHANGE_PROJECT_COMMAND, arguments: [root], title: 'Change This Project…' });
+  streamChangeOffer(answer, root, stream);
+}
+
+/** A change asked for: how to make it, and a button that opens Change This Project… (nothing is written from the chat). */
+export function streamChangeOffer(answer: Answer, root: vscode.Uri, stream: AnswerStream): void {
+  if (!answer.change) return;
+  stream.markdown(`\nTo make it, open Change This Project… and describe it there: “${escapeMarkdown(answer.change.text)}”. You review the model's diff and the merge before anything is written.\n`);
+  stream.button({ command: CHANGE_PROJECT_COMMAND, arguments: [root], title: 'Change This Project…' });
+}
+
+/** After Claude's streamed answer: the files it cites as anchors, a change's offer, and what it cost. */
+export function streamClaudeEnding(answer: Answer, model: string, root: vscode.Uri, stream: AnswerStream): void {
+  const links = answer.points.flatMap((point) => point.links).filter((link, index, all) => all.findIndex((other) => other.path === link.path && other.line === link.line) === index);
+  if (links.length) {
+    stream.markdown('\n\nFiles cited: ');
+    for (const link of links) {
+      stream.anchor(linkLocation(root, link), link.line ? `${link.path}:${link.line}` : link.path);
+      stream.markdown(' ');
+    }
   }
+  stream.markdown('\n');
+  streamChangeOffer(answer, root, stream);
+  stream.markdown(`\n*${escapeMarkdown(`Answered by Claude (${model}) from the project's files, $${(answer.costUsd ?? 0).toFixed(4)}.`)}*\n`);
 }
