@@ -9,6 +9,8 @@ const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'g
 /** A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. */
 function singularOf(w: string): string {
   const doc = nlp(w);
+  // .nouns() reads phrase chunks, which the shared tagger does not compute on every parse (tagger.ts).
+  doc.compute('chunks');
   doc.compute('root');
   const json = doc.nouns().toSingular().text().toLowerCase();
   return json && json !== w ? json : w.replace(/s$/, '');
