@@ -50,8 +50,9 @@ describe('Takoss extension', () => {
     const settings = JSON.stringify(vscode.workspace.getConfiguration('takoss'));
     assert.ok(!settings.includes(key), 'the key is not in settings');
     assert.ok(!api.recentLog().some((entry) => entry.message.includes(key)), 'the key is not logged');
-    await vscode.commands.executeCommand('takoss.clearApiKey');
+    assert.equal(await vscode.commands.executeCommand('takoss.clearApiKey'), true, 'removed, and the user is told so');
     assert.equal(await api.hasApiKey(), false);
+    assert.equal(await vscode.commands.executeCommand('takoss.clearApiKey'), false, 'nothing to remove: the user is told that instead');
   });
 
   it('shows the Takoss log on request without failing', async () => {

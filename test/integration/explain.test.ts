@@ -80,6 +80,16 @@ describe('Explanations in the editor', function () {
     assert.match(text, /requirement sentences are served by generated files|Not everything in the requirements was built/);
     assert.match(text, /Status: \*\*/, 'each sentence has its status');
     assert.equal(document.languageId, 'markdown');
+    // Shown rendered (the Markdown preview), not as raw text with its escapes.
+    const preview = await waitFor(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && /coverage/i.test(tab.label)),
+      'the coverage preview',
+    );
+    assert.ok(preview.isActive, 'the preview is what the user sees');
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === document.uri.toString()), 'no raw Markdown editor');
   });
 
   it('"Export Project as Zip" zips exactly the generated files, which unzip byte for byte', async () => {

@@ -53,5 +53,7 @@ describe('API key validation', () => {
     assert.match(validateApiKey('') ?? '', /Enter/);
     assert.match(validateApiKey('sk-ant-abc def ghijklmnopqrst') ?? '', /spaces/);
     assert.match(validateApiKey('sk-proj-abcdefghijklmnopqrstuvwxyz') ?? '', /sk-ant-/);
+    // A short key says what a whole one looks like and where to copy it from.
+    assert.match(validateApiKey('sk-ant-abc') ?? '', /too short .* sk-ant-api03-… .* about 100 characters .* console\.anthropic\.com/);
   });
 });

@@ -33,9 +33,17 @@ export function registerApiKeyCommands(store: ApiKeyStore, log: Logger, commands
       void vscode.window.showInformationMessage('Takoss: API key saved. Choose Claude in the Takoss panel, or set "takoss.provider" to "anthropic" to make it the default.');
       return true;
     }),
-    commands.registerCommand(CLEAR_API_KEY_COMMAND, async (): Promise<void> => {
+    // Resolves whether a key was removed; either way the user is told (an old "saved" toast may still be up).
+    commands.registerCommand(CLEAR_API_KEY_COMMAND, async (): Promise<boolean> => {
+      const had = Boolean(await store.get());
       await store.clear();
+      if (!had) {
+        void vscode.window.showInformationMessage('Takoss: no API key was stored. Takoss works offline; "Takoss: Set API Key" adds one.');
+        return false;
+      }
       log.info('Anthropic API key removed from Secret Storage');
+      void vscode.window.showInformationMessage('Takoss: API key removed from Secret Storage. Takoss works offline until you set one again.');
+      return true;
     }),
   );
 }

@@ -95,9 +95,13 @@ export function registerExplainCommands(index: ManifestIndex, panels: PanelManag
       const uri = vscode.Uri.from({ scheme: COVERAGE_SCHEME, path: `/${info.manifest.project.name}-coverage.md` });
       coverageDocuments.set(uri.toString(), coverageMarkdown(requirementsCoverage(info.manifest)));
       coverageChanged.fire(uri);
-      const document = await vscode.workspace.openTextDocument(uri);
-      await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.window.showTextDocument(document, { preview: true });
+      const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
+      // Rendered, as the user reads a report; the raw Markdown (with its escapes) only without the preview.
+      const shown = await vscode.commands.executeCommand('markdown.showPreview', uri).then(
+        () => true,
+        () => false,
+      );
+      if (!shown) await vscode.window.showTextDocument(document, { preview: true });
       return document;
     }),
   );
