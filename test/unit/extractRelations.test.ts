@@ -163,3 +163,27 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Rental->Member') && rels.includes('Rental->Locker'), JSON.stringify(rels));
   });
 });
+
+describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)', () => {
+  it('"X can be part of a Y": X belongs to Y', () => {
+    const rels = pairs('Yachts have a name and a length. Each yacht can be part of a fleet. Fleets have a name and a home port.');
+    assert.ok(rels.includes('Yacht->Fleet'), JSON.stringify(rels));
+  });
+
+  it('"Ys in which Xs are …": the X belongs to the Y', () => {
+    const rels = pairs('A museum has several halls in which several exhibits can be shown at once. Halls have a number. Exhibits have a title. Museums have a name.');
+    assert.ok(rels.includes('Exhibit->Hall'), JSON.stringify(rels));
+  });
+
+  it('"Ys, which are made up of Xs", "Ys, each of which may contain Xs and Zs": the parts belong to the Y', () => {
+    const made = pairs('A campus consists of several buildings, which are made up of various wings. Each building has a name. Each wing has a name and a floor count.');
+    assert.ok(made.includes('Wing->Building'), JSON.stringify(made));
+    const each = pairs('A depot holds several shelves, each of which may contain crates and barrels. Shelves have a code and a height. Crates have a label and a weight. Barrels have a volume and a label.');
+    assert.ok(each.includes('Crate->Shelf') && each.includes('Barrel->Shelf'), JSON.stringify(each));
+  });
+
+  it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
+    const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
+    assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));
+  });
+});

@@ -8,6 +8,7 @@ import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar'
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
+import { linkRelatives } from './relativeLinks';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -111,6 +112,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkPronounPossessions(read);
     linkPossessiveNouns(read);
     linkBelongingParticiple(read, sentence.plain);
+    linkRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
   }
 }

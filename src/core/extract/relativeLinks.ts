@@ -1,0 +1,81 @@
+// Links stated by "part of" and by relative clauses, which the clause reader leaves out:
+// "each aircraft can be part of an airline", "theatres in which several shows are programmed",
+// "several faculties, which are made up of institutes", "rooms, each of which may contain sensors".
+import type { DraftEntity } from './draft';
+import type { Analysis, NounPhrase } from './grammar';
+
+/** What linking needs from the sentence being read (nlpRelations' reader). */
+export interface RelativeRead {
+  analysis: Analysis;
+  entityIn: (phrase: NounPhrase | undefined) => DraftEntity | undefined;
+  /** The child belongs to the parent (unless the two are linked already). */
+  link: (child: DraftEntity | undefined, parent: DraftEntity | undefined) => void;
+}
+
+const BE = /^(?:be|is|are|was|were|been)$/;
+/** "in which", "during which": what the relative clause's subject happens in. */
+const PLACE_PREPS = /^(?:in|on|at|during|within|inside)$/;
+/** "which are made up of", "which consist of", "each of which contains": the parts follow. */
+const MADE_OF = /^(?:(?:is|are) (?:made up|composed|comprised|built up) of|consists? of|(?:(?:may|can|will) )?(?:contains?|includes?|has|have|comprises?))$/;
+
+/** The noun phrase whose head is the word at `index`. */
+function phraseEndingAt(analysis: Analysis, index: number): NounPhrase | undefined {
+  return analysis.phrases.find((p) => p.head === index);
+}
+
+/** The noun phrase that starts within a few words after `index` (determiners and quantifiers between). */
+function phraseAfter(analysis: Analysis, index: number): NounPhrase | undefined {
+  return analysis.phrases.find((p) => p.start > index && p.start <= index + 3);
+}
+
+/** "X can be (a) part of a Y": X belongs to Y. */
+function partOf(read: RelativeRead, i: number): void {
+  const { terms } = read.analysis;
+  if (terms[i].w !== 'part' || terms[i + 1]?.w !== 'of') return;
+  const be = terms[i - 1]?.w === 'a' ? i - 2 : i - 1;
+  if (!BE.test(terms[be]?.w ?? '')) return;
+  const child = [...read.analysis.phrases].reverse().find((p) => p.head < be);
+  read.link(read.entityIn(child), read.entityIn(phraseAfter(read.analysis, i + 1)));
+}
+
+/** "Ys in which Xs …": the X of the relative clause belongs to the Y. */
+function inWhich(read: RelativeRead, i: number): void {
+  const { terms } = read.analysis;
+  if (terms[i].w !== 'which' || !PLACE_PREPS.test(terms[i - 1]?.w ?? '')) return;
+  const container = phraseEndingAt(read.analysis, i - 2);
+  read.link(read.entityIn(phraseAfter(read.analysis, i)), read.entityIn(container));
+}
+
+/** "Ys, which are made up of Xs and Zs", "Ys, each of which may contain Xs": the parts belong to the Y. */
+function madeOfWhich(read: RelativeRead, i: number): void {
+  const { terms } = read.analysis;
+  if (terms[i].w !== 'which') return;
+  const eachOf = terms[i - 1]?.w === 'of' && terms[i - 2]?.w === 'each';
+  const whole = phraseEndingAt(read.analysis, eachOf ? i - 3 : i - 1);
+  if (!whole || !/,/.test(terms[whole.head].post)) return;
+  for (let n = 1; n <= 4; n++) {
+    if (!MADE_OF.test(terms.slice(i + 1, i + 1 + n).map((t) => t.w).join(' '))) continue;
+    for (const part of partsAfter(read.analysis, i + n)) read.link(read.entityIn(part), read.entityIn(whole));
+    return;
+  }
+}
+
+/** The coordinated noun phrases after `index` ("sensor devices and actuator devices"), up to the next verb. */
+function partsAfter(analysis: Analysis, index: number): NounPhrase[] {
+  const parts: NounPhrase[] = [];
+  for (const phrase of analysis.phrases) {
+    if (phrase.start <= index) continue;
+    const between = analysis.terms.slice(parts.length ? parts[parts.length - 1].head + 1 : index + 1, phrase.start);
+    if (between.some((t) => t.pos === 'verb' || t.pos === 'modal' || /^(?:which|that|who|where)$/.test(t.w)) || between.length > 4) break;
+    parts.push(phrase);
+  }
+  return parts;
+}
+
+export function linkRelatives(read: RelativeRead): void {
+  for (let i = 1; i < read.analysis.terms.length; i++) {
+    partOf(read, i);
+    inWhich(read, i);
+    madeOfWhich(read, i);
+  }
+}
