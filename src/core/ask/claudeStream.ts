@@ -48,7 +48,9 @@ export function worstTextUsd(request: Pick<TextRequest, 'model' | 'system' | 'qu
 export async function streamText(client: Anthropic, ledger: BudgetLedger, request: TextRequest): Promise<TextResult> {
   const worst = worstTextUsd(request);
   const hold = ledger.reserve(worst);
-  if (!hold || !hold.beforeSend(worst)) throw new BudgetExceededError(worst, ledger.availableUsd, 'the question');
+  if (!hold) throw new BudgetExceededError(worst, ledger.availableUsd, 'the question');
+  // The hold is exactly the request's worst case, so the request fits it.
+  hold.beforeSend(worst);
   let actual: number | undefined;
   try {
     const stream = client.messages.stream(textParams(request), { signal: request.signal });
