@@ -10,3 +10,4 @@ export * from './messages/parse';
 export * from './messages/toHost';
 export * from './messages/toWebview';
 export * from './messages/change';
+export * from './messages/ask';

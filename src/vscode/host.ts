@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GenerationRecord } from '../core/history/store';
 import { answerInChat, type ChatQuestion } from './ask/askInChat';
+import { registerAskProjectCommand } from './ask/askProjectCommand';
 import { chatClaude } from './ask/claudeInChat';
 import type { AnswerStream } from './ask/chatAnswer';
 import { registerChangeProjectCommand } from './change/changeProjectCommand';
@@ -72,6 +73,7 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     registerExportZipCommand(manifests, log, commands),
     registerGenerateProjectCommand(panels, commands),
     registerChangeProjectCommand(panels, () => settings.settings.provider, log, commands),
+    registerAskProjectCommand(panels, log, commands),
     { dispose: disposeSharedUpdateDiffs },
     // A generation that ended may have written the first project that remembers its model.
     runs.onDidEnd(() => void refreshChangeableContext()),

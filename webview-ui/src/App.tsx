@@ -1,5 +1,7 @@
 import { VscodeDivider } from '@vscode-elements/react-elements';
 import type { ProviderChoice } from '../../src/model/protocol';
+import { AskView } from './ask/AskView';
+import { useAsk } from './ask/useAsk';
 import type { Bridge } from './bridge';
 import { ChangeModeHeader } from './change/ChangeBox';
 import { type ChangeApi, useChange } from './change/useChange';
@@ -140,7 +142,7 @@ function RunScreen({ bridge, run, change, onNew }: { bridge: Bridge; run: RunApi
   );
 }
 
-/** The panel's state after the host connection, in the same hook order as ever: run, review, step, draft, explanation, change. */
+/** The panel's state after the host connection, in the same hook order as ever: run, review, step, draft, explanation, change, ask. */
 function usePanel(bridge: Bridge) {
   const run = useRun(bridge);
   const review = useReview(bridge);
@@ -159,20 +161,24 @@ function usePanel(bridge: Bridge) {
     change.leave();
   };
   const { formKey, startProvider } = useStartFrom(bridge, { resetRun: forgetProject, setDraft, setStep, reopen: review.reopen });
-  return { run, review, step, setStep, draft, setDraft, explanation, closeExplanation, change, forgetProject, formKey, startProvider };
+  const ask = useAsk(bridge);
+  return { run, review, step, setStep, draft, setDraft, explanation, closeExplanation, change, forgetProject, formKey, startProvider, ask };
 }
 
 /** The panel: one step at a time (describe, review, run), with the host's status below. */
 export function App({ bridge }: { bridge: Bridge }) {
   const state = useHost(bridge);
-  const { run, review, step, setStep, draft, setDraft, explanation, closeExplanation, change, forgetProject, formKey, startProvider } = usePanel(bridge);
+  const { run, review, step, setStep, draft, setDraft, explanation, closeExplanation, change, forgetProject, formKey, startProvider, ask } = usePanel(bridge);
   const connected = state.connection.status === 'connected';
   const host = state.connection.status === 'connected' ? state.connection.host : undefined;
   const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
   const showReview = step === 'review' && review.review !== undefined;
 
   let body;
-  if (running) {
+  if (ask.conversation) {
+    // On top of whatever the panel showed (Back returns to it).
+    body = <AskView conversation={ask.conversation} api={ask} bridge={bridge} disabled={!connected} />;
+  } else if (running) {
     const startOver = () => {
       forgetProject();
       setStep('describe');
@@ -204,12 +210,12 @@ export function App({ bridge }: { bridge: Bridge }) {
   }
 
   return (
-    <main className="app" data-testid="takoss-app" data-step={running ? 'run' : showReview ? 'review' : 'describe'}>
+    <main className="app" data-testid="takoss-app" data-step={ask.conversation ? 'ask' : running ? 'run' : showReview ? 'review' : 'describe'}>
       <header className="header">
         <h1>Takoss</h1>
         <ConnectionBadge state={state} />
       </header>
-      {!running && !showReview && <Tagline />}
+      {!running && !showReview && !ask.conversation && <Tagline />}
       {explanation && <ExplanationCard explanation={explanation} onClose={closeExplanation} />}
       {body}
       <VscodeDivider />

@@ -1,6 +1,7 @@
 // The only module that touches acquireVsCodeApi. Everything the webview sends or receives goes
 // through here and is validated against the shared protocol; the rest of the app sees typed
 // messages only.
+import type { FileLink } from '../../src/model/ask/answer';
 import type { AcceptedModel } from '../../src/model/run/events';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import {
@@ -156,6 +157,26 @@ export class Bridge {
 
   openFile(runId: string, path: string): void {
     this.post({ type: 'openFile', runId, path });
+  }
+
+  /** "Ask about this project" on a run's result: the host answers with startAsk. */
+  askAboutRun(runId: string): void {
+    this.post({ type: 'askAboutRun', runId });
+  }
+
+  /** A question about the conversation's project, answered in the host from the project's trace. */
+  askQuestion(question: string): Promise<ReplyOf<'askAnswered'>> {
+    return this.request((requestId) => ({ type: 'askQuestion', requestId, question }), 'askAnswered', 60_000);
+  }
+
+  /** Opens an answer's link in the editor at its line (the host refuses paths outside the project). */
+  openAnswerLink(link: FileLink): void {
+    this.post({ type: 'openAnswerLink', link });
+  }
+
+  /** Change This Project… on the conversation's project, with `text` in the change box. */
+  reviewAskedChange(text: string): void {
+    this.post({ type: 'reviewAskedChange', text });
   }
 
   onMessage(listener: Listener): () => void {

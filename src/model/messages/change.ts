@@ -63,7 +63,14 @@ export const OpenChangedFileRequest = z.object({ type: z.literal('openChangedFil
 // ---- host -> webview
 
 /** "Change This Project…": the review step on the project's current (reviewed) spec, in change mode. */
-export const StartChange = z.object({ type: z.literal('startChange'), project: ChangeTarget, spec: ProjectSpec, provider: Provider });
+export const StartChange = z.object({
+  type: z.literal('startChange'),
+  project: ChangeTarget,
+  spec: ProjectSpec,
+  provider: Provider,
+  /** A change to put in the change box, unread (a change offered by "Ask about this project"). */
+  text: z.string().max(4000).optional(),
+});
 
 /** Answer to describeChange: the spec with the change, what was applied and what was not understood. */
 export const ChangeRead = z.object({

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { AcceptedModel } from '../run/events';
 import { ProjectSpec } from '../project/projectSpec';
 import { ApplyUpdateRequest, CancelUpdateRequest, DescribeChangeRequest, OpenChangedFileRequest, OpenUpdateDiffRequest, UpdateProjectRequest } from './change';
+import { AskAboutRunRequest, AskQuestionRequest, OpenAnswerLinkRequest, ReviewAskedChangeRequest } from './ask';
 import { RequestId, ShortText } from './common';
 
 export const ReadyMessage = z.object({
@@ -154,5 +155,9 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   ApplyUpdateRequest,
   CancelUpdateRequest,
   OpenChangedFileRequest,
+  AskAboutRunRequest,
+  AskQuestionRequest,
+  OpenAnswerLinkRequest,
+  ReviewAskedChangeRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;

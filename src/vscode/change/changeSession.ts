@@ -61,13 +61,13 @@ export class ChangeSession {
     return this.current;
   }
 
-  /** Enters change mode on `project`: the webview opens the review step on its spec. */
-  async begin(project: ChangingProject, provider: ProviderChoice): Promise<boolean> {
+  /** Enters change mode on `project`: the webview opens the review step on its spec (`text`: a change to put in the change box). */
+  async begin(project: ChangingProject, provider: ProviderChoice, text?: string): Promise<boolean> {
     this.cancel();
     this.current = project;
     const target: ChangeTarget = { name: project.spec.name, title: project.spec.title, folder: project.folder };
     this.log.info(`Changing ${project.folder} ("${project.spec.title}")`);
-    return this.post({ type: 'startChange', project: target, spec: project.spec, provider });
+    return this.post({ type: 'startChange', project: target, spec: project.spec, provider, text: text?.slice(0, 4000) });
   }
 
   /** A change in plain words, read against `spec` (the model under review, with the user's edits). */

@@ -5,6 +5,7 @@ import { type HostInfo, type HostToWebview, parseHostToWebview, parseWebviewToHo
 import { PendingRequests } from '../../model/pendingRequests';
 import type { HandlerContext } from './handlers/context';
 import { dispatch } from './handlers';
+import { AskSession } from '../ask/askSession';
 import { changeReader } from '../change/changeReader';
 import { ChangeSession } from '../change/changeSession';
 import { SpecStep } from '../generation/specStep';
@@ -53,6 +54,8 @@ export class TakossPanel extends Disposable {
   readonly viewer: RunViewer;
   /** "Change This Project…" in this view: the project it changes. */
   readonly change: ChangeSession;
+  /** "Ask about this project" in this view: the project its conversation is about. */
+  readonly ask: AskSession;
 
   static create(extensionUri: vscode.Uri, log: Logger, hostInfo: () => HostInfo, services: PanelServices, column = vscode.ViewColumn.Active): TakossPanel {
     const webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
@@ -82,6 +85,7 @@ export class TakossPanel extends Disposable {
     this.runs = services.runs;
     this.viewer = this._register(new RunViewer(services.runs, post));
     this.change = new ChangeSession(post, log, services.runs, changeReader(services.apiKeys, services.settings));
+    this.ask = new AskSession(post, log, services.runs, this.change);
     const spec = this._register(new SpecStep(log, services.settings, services.apiKeys, post, services.runs.history));
     this.handlerContext = {
       post: (message) => this.post(message),
@@ -101,6 +105,7 @@ export class TakossPanel extends Disposable {
       viewer: this.viewer,
       spec,
       change: this.change,
+      ask: this.ask,
     };
     panel.iconPath = vscode.Uri.joinPath(webviewRoot, 'takoss-panel.svg');
     const webview = panel.webview;

@@ -61,13 +61,16 @@ export function DescribeChange({
   reading,
   onDescribe,
   disabled,
+  offered,
 }: {
   provider: ProviderChoice;
   reading?: ChangeReading;
   onDescribe: (text: string, provider: ProviderChoice) => Promise<ChangeReading>;
   disabled: boolean;
+  /** The text the box starts with (a change offered in the conversation). */
+  offered?: string;
 }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(offered ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const submit = async () => {
@@ -135,7 +138,7 @@ export function ChangeModeHeader({ mode, spec, provider, reading, onDescribe, on
   return (
     <>
       <ChangeBanner mode={mode} onLeave={onLeave} />
-      <DescribeChange provider={provider} reading={reading} onDescribe={onDescribe} disabled={disabled} />
+      <DescribeChange key={mode.offered} provider={provider} reading={reading} onDescribe={onDescribe} disabled={disabled} offered={mode.offered} />
       <ModelDiff before={mode.before} after={spec} />
     </>
   );

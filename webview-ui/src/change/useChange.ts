@@ -19,6 +19,8 @@ export type UpdateApplied = Extract<HostToWebview, { type: 'updateApplied' }>;
 export interface ChangeMode {
   project: ChangeTarget;
   before: ProjectSpec;
+  /** A change offered by "Ask about this project", put in the change box to read (or edit) first. */
+  offered?: string;
 }
 
 export interface ChangeActions {
@@ -134,7 +136,7 @@ export function useChange(bridge: Bridge, review: ReviewApi, actions: ChangeActi
         }
         if (message.type !== 'startChange') return;
         setPreview(undefined);
-        setMode({ project: message.project, before: message.spec });
+        setMode({ project: message.project, before: message.spec, offered: message.text });
         setReading(undefined);
         renames.reset();
         const { review: current, actions: act } = latest.current;

@@ -98,6 +98,9 @@ export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; r
               Open README
             </VscodeButton>
           )}
+          <VscodeButton secondary onClick={() => bridge.askAboutRun(runId)} data-testid="ask-about-project">
+            Ask about this project…
+          </VscodeButton>
           <VscodeButton secondary onClick={exportZip} disabled={exporting} data-testid="export-zip">
             Export as zip
           </VscodeButton>

@@ -1,5 +1,6 @@
 import type { Logger } from '../../../core/log';
 import type { HostInfo, HostToWebview, WebviewToHost } from '../../../model/protocol';
+import type { AskSession } from '../../ask/askSession';
 import type { ChangeSession } from '../../change/changeSession';
 import type { SpecStep } from '../../generation/specStep';
 import type { RunService } from '../../runs/RunService';
@@ -21,6 +22,8 @@ export interface HandlerContext {
   spec: Pick<SpecStep, 'extract' | 'review' | 'refineModel' | 'cancelRefine'>;
   /** "Change This Project…": the project this view changes, and its change requests. */
   change: ChangeSession;
+  /** "Ask about this project": the project this view's conversation is about. */
+  ask: AskSession;
 }
 
 export type MessageOf<T extends WebviewToHost['type']> = Extract<WebviewToHost, { type: T }>;

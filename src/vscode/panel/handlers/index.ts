@@ -1,5 +1,6 @@
 import { errorText } from '../../../core/log';
 import type { WebviewToHost } from '../../../model/protocol';
+import { handleAskAboutRun, handleAskQuestion, handleOpenAnswerLink, handleReviewAskedChange } from './ask';
 import { handleCancelRefine } from './cancelRefine';
 import { handleCancelRun } from './cancelRun';
 import type { HandlerContext, HandlerTable } from './context';
@@ -46,6 +47,10 @@ export const messageHandlers: HandlerTable = {
   applyUpdate: handleApplyUpdate,
   cancelUpdate: handleCancelUpdate,
   openChangedFile: handleOpenChangedFile,
+  askAboutRun: handleAskAboutRun,
+  askQuestion: handleAskQuestion,
+  openAnswerLink: handleOpenAnswerLink,
+  reviewAskedChange: handleReviewAskedChange,
 };
 
 /** The one place a validated webview message meets its handler; a failing handler is logged, never thrown. */
