@@ -22,8 +22,22 @@ export function tokenize(plain: string): Token[] {
   return tokens;
 }
 
+// The passes ask for the same words' singulars again and again; bounded like the tagger's cache.
+const MAX_SINGULARS = 5000;
+const singulars = new Map<string, string>();
+
 /** Singular of a noun, irregular plurals included (people, children, analyses, buses). */
 export function singular(word: string): string {
+  let known = singulars.get(word);
+  if (known === undefined) {
+    if (singulars.size >= MAX_SINGULARS) singulars.clear();
+    known = singularOf(word);
+    singulars.set(word, known);
+  }
+  return known;
+}
+
+function singularOf(word: string): string {
   if (word.length <= 3) return word;
   const irregular = IRREGULAR_PLURALS[word];
   if (irregular) return irregular;

@@ -70,8 +70,9 @@ export function tagSentence(text: string): Term[] {
   if (hit) return hit;
   const doc = nlp(cleaned);
   doc.compute('root');
+  // The parsed terms themselves, not doc.json(), which copies every term into a new object first.
   const raw: RawTerm[] = [];
-  for (const sentence of doc.json() as Array<{ terms: RawTerm[] }>) raw.push(...sentence.terms);
+  for (const sentence of doc.docs) for (const term of sentence) raw.push({ text: term.text ?? '', normal: term.normal ?? '', root: (term as { root?: string }).root, tags: [...(term.tags ?? [])], pre: term.pre ?? '', post: term.post ?? '' });
   const terms: Term[] = [];
   let depth = 0;
   for (let i = 0; i < raw.length; i++) {

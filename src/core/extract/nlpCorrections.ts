@@ -6,8 +6,20 @@ import { nlp, type RawTerm } from './tagger';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
+const singulars = new Map<string, string>();
+
 /** A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. */
 function singularOf(w: string): string {
+  let known = singulars.get(w);
+  if (known === undefined) {
+    if (singulars.size >= 5000) singulars.clear();
+    known = singularOfNoun(w);
+    singulars.set(w, known);
+  }
+  return known;
+}
+
+function singularOfNoun(w: string): string {
   const doc = nlp(w);
   // .nouns() reads phrase chunks, which the shared tagger does not compute on every parse (tagger.ts).
   doc.compute('chunks');

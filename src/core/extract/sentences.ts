@@ -142,10 +142,10 @@ export function splitSentences(text: string): SplitResult {
   const blocks = readBlocks(source);
   splitNoteParagraphs(blocks);
   const reading: Reading = { sentences: [], seen: new Set(), repeated: 0, truncated: false, optionalSection: false, childLeads: [] };
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     if (reading.truncated) break;
     if (!block.text.trim()) continue;
-    const next = blocks[blocks.indexOf(block) + 1];
+    const next = blocks[index + 1];
     if (block.kind === 'heading') readHeading(reading, block, next);
     else readBody(reading, block, next);
   }
