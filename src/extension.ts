@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createApi, type TakossApi } from './vscode/api';
 import { registerAskParticipant } from './vscode/ask/chatParticipant';
 import { registerChangeableContext } from './vscode/change/changeableContext';
+import { refreshGenerationsContext } from './vscode/history/generationsContext';
 import { registerApiKeyCommands } from './vscode/commands/apiKey';
 import { CommandTable } from './vscode/commands/commandTable';
 import { registerShowLogCommand } from './vscode/commands/showLog';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
     registerChangeableContext(),
     registerAskParticipant(host, context.extensionUri),
   );
+  void refreshGenerationsContext(vscode.Uri.joinPath(context.globalStorageUri, 'history'));
   log.info(`Takoss ${version} activated in VS Code ${vscode.version}`);
   return createApi(version, log, apiKeys, host);
 }

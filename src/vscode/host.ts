@@ -15,6 +15,7 @@ import { HistoryActions, registerHistoryCommands } from './commands/history';
 import { createExplainHoverProvider } from './editor/explainHover';
 import { ManifestIndex } from './editor/manifestIndex';
 import { GenerationHistory } from './history/GenerationHistory';
+import { refreshGenerationsContext } from './history/generationsContext';
 import type { TakossLog } from './log';
 import { PanelManager } from './panel/PanelManager';
 import { RunService } from './runs/RunService';
@@ -53,7 +54,8 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
   // Run journals live in this workspace's storage (local to the extension host).
   const journalDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'runs').fsPath : undefined;
   // The generation history is machine-wide (global storage), shared by every window.
-  const history = new GenerationHistory(vscode.Uri.joinPath(context.globalStorageUri, 'history'), log);
+  const historyDir = vscode.Uri.joinPath(context.globalStorageUri, 'history');
+  const history = new GenerationHistory(historyDir, log);
   // The window's runs: made once, they outlive any panel.
   const runs = new RunService(log, settings, apiKeys, journalDir, history);
   const panels = new PanelManager(context.extensionUri, version, log, settings, apiKeys, runs);
@@ -77,6 +79,8 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     { dispose: disposeSharedUpdateDiffs },
     // A generation that ended may have written the first project that remembers its model.
     runs.onDidEnd(() => void refreshChangeableContext()),
+    // The history-item commands are offered in the palette only while there is a generation.
+    history.onDidChange(() => void refreshGenerationsContext(historyDir)),
   );
   return {
     commands,
