@@ -298,3 +298,16 @@ describe('extract fields: units written after the name', () => {
     assert.deepEqual(fieldsOf('A parcel has a weight measured in kilograms and a length expressed in centimetres.', 'Parcel'), ['weight:decimal', 'length:decimal']);
   });
 });
+
+describe('extract fields: coordinated subjects', () => {
+  const listed = (text: string) => findFieldLists(splitSentences(text).sentences[0], false).map((l) => `${l.subject} <- ${l.items.map((i) => i.key).join(', ')}`);
+
+  it('"Each X and Y has a and b": both records get the fields', () => {
+    assert.deepEqual(listed('Each museum and gallery has a name and an address.'), ['gallery <- name, address', 'museum <- name, address']);
+    assert.deepEqual(fieldsOf('Both tutors and pupils have a name and a birth date. Tutors teach pupils.', 'Tutor'), ['name:string', 'birthDate:date']);
+  });
+
+  it('a clause before "and" does not share the list ("members sign up and staff have …")', () => {
+    assert.deepEqual(listed('Members sign up and staff have a badge number and a role.'), ['staff <- badge number, role']);
+  });
+});

@@ -40,6 +40,15 @@ function verbAfterList(subject: string, rest: string): number {
   return rest.length;
 }
 
+/** "Each faculty and institute has a name": the first of two records joined by "and" shares the list. */
+function coordinatedSubject(before: string, verb: string, subject: string | undefined): string | undefined {
+  if (verb === 'with' || !subject) return undefined;
+  const pair = /^(?:both |each |every |all |the )?([a-z][a-z-]*(?: [a-z][a-z-]*)?) and (?:the |each |every |all )?[a-z][a-z -]*$/.exec(before.trim());
+  const first = pair ? trailingPhrase(pair[1]) : undefined;
+  if (!first || first.key === subject || analyze(before).terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) return undefined;
+  return first.key;
+}
+
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
 export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
@@ -61,6 +70,8 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
     if (pronoun && items.length < 2) continue;
     lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items });
+    const sharing = pronoun ? undefined : coordinatedSubject(before, verb, subject);
+    if (sharing) lists.push({ sentence: sentence.id, subject: sharing, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
     // (Or where plural things with a list of their own follow a closed list: "…, and households (…)".)
     const listEnd = Math.min(/,\s*(?:and\s+)?(?:their|its|his|her)\s/.exec(rest)?.index ?? rest.length, nextRecordAt(rest));
