@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     writeFileSync(readme, '# Takoss scratch workspace\n\nRun **Takoss: Generate Project** from the command palette (F1).\n');
   }
   const port = Number(process.env.PORT ?? 8080);
-  const server = await CodeServer.start({ workspace, port, echo: process.env.TAKOSS_VERBOSE === "1" });
+  // The scratch workspace lives inside this checkout (.vscode-test/): without this, VS Code asks
+  // whether to open the checkout's git repository "found in the parent folders".
+  const userSettings = { 'git.openRepositoryInParentFolders': 'never' };
+  const server = await CodeServer.start({ workspace, port, userSettings, echo: process.env.TAKOSS_VERBOSE === "1" });
   const url = server.workbenchUrl({ extensionDevelopmentPath: repoRoot });
   console.log('\nTakoss is running in VS Code (code-server). Open this URL in a browser:\n');
   console.log(`  ${url}\n`);
