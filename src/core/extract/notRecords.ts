@@ -18,7 +18,28 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences);
+}
+
+/** Heads that name what the app produces from its records when it prints or sends them. */
+const OUTPUT_HEADS = /^(?:report|summary|overview|statistic|chart|graph|printout|digest)$/;
+const OUTPUT_VERBS = 'print|prints|printed|generate|generates|generated|export|exports|exported|send|sends|sent|email|emails|emailed|download|downloads|downloaded|produce|produces|produced';
+const STORE_WORDS = 'store|stores|stored|save|saves|saved|archive|archives|archived|keep|keeps|kept';
+
+/**
+ * "Every quarter we print a report for the council with total kg in and out": a report the app
+ * prints or sends is made from the records, not one of them, even with the values it shows
+ * listed. Unless the text says it is stored ("the estimators' reports must be stored").
+ */
+function onlyProduced(key: string, sentences: SentenceInfo[]): boolean {
+  const words = key.split(' ');
+  const head = words[words.length - 1];
+  if (!OUTPUT_HEADS.test(head)) return false;
+  const noun = `${words.slice(0, -1).map((w) => `${w}\\s+`).join('')}${head}s?\\b`;
+  const produced = new RegExp(`\\b(?:${OUTPUT_VERBS})\\s+(?:[a-z-]+\\s+){0,3}?${noun}`);
+  const stored = new RegExp(`\\b${noun}[^.;]*\\b(?:${STORE_WORDS})\\b|\\b(?:${STORE_WORDS})\\s+(?:[a-z-]+\\s+){0,3}?${noun}`);
+  const text = sentences.map((s) => s.plain).join(' \n ');
+  return produced.test(text) && !stored.test(text);
 }
 
 /**
