@@ -82,6 +82,9 @@ describe('Generation history in the extension host', function () {
     assert.ok(record.stages.some((stage) => stage.stage === 'api-routes' && stage.instance.startsWith('api-routes:')));
     const events = await api.history.events(record);
     assert.ok(events.some((event) => event.type === 'runFinished'));
+    // One store of the run's events: its journal, written live, is the record's event log.
+    assert.ok(record.eventLog?.endsWith(`${record.id}.jsonl`), 'the record points at its run’s journal');
+    assert.ok(events.some((event) => event.type === 'fileProduced'));
 
     const provider = new HistoryViewProvider(api.history, () => false);
     const children = await provider.getChildren();
@@ -114,8 +117,9 @@ describe('Generation history in the extension host', function () {
     const events = await api.history.events(template);
     const runId = `cut-${Date.now()}`;
     const cut = events.slice(0, 60).map((event) => ({ ...event, runId }));
-    await api.history.save({ ...template, id: runId, status: 'running', files: [], stages: [], stageCount: 0 });
     const journals = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-journal-'));
+    // As a run's start leaves it: a "running" record whose event log is the run's journal.
+    await api.history.save({ ...template, id: runId, status: 'running', files: [], stages: [], stageCount: 0, eventLog: path.join(journals, `${runId}.jsonl`) });
     const journal = await RunJournal.create(journals, {
       journalVersion: JOURNAL_VERSION,
       runId,

@@ -3,7 +3,8 @@
 // writing at once never lose each other's records; each write goes to a temporary file that is
 // renamed into place, so a crash mid-write leaves the old record or none, never half of one.
 // Records carry a version; older shapes are migrated when read. A record's event log (for replaying
-// the run into the execution tree) is a second file beside it, so listing stays cheap.
+// the run into the execution tree) is its run's journal, written live, or a second file beside it
+// (eventLog.ts), so listing stays cheap.
 // Changes to one record are serialized (a queue in this process, a lock file across windows) and
 // read the record afresh, so a rating and the end-of-run save never lose each other. Records and
 // logs have a size limit: larger ones are refused (a log is left out) and never read back.
@@ -15,6 +16,7 @@ import { StageOutcome } from '../learning/outcome';
 import { RunEvent, Usage } from '../../model/run/events';
 import { ProjectSpec } from '../../model/project/projectSpec';
 import type { VerificationOutcome } from '../../model/run/outcome';
+import { deleteEventLog, readEventLog } from './eventLog';
 import { withRecordLock } from './recordLock';
 
 export const RECORD_VERSION = 3;
@@ -63,6 +65,12 @@ export const GenerationRecord = z.object({
   folder: z.string(),
   durationMs: z.number().min(0),
   usage: Usage,
+  /**
+   * The run's journal (JSON lines written live as it ran, core/pipeline/journal.ts): its event log,
+   * kept as long as this record. Absent: the log is the `.events.json` beside the record (older
+   * records, runs without a journal).
+   */
+  eventLog: z.string().max(4096).optional(),
   verification: z
     .object({
       ok: z.boolean(),
@@ -229,7 +237,8 @@ export class HistoryStore {
     const bytes = Buffer.byteLength(json);
     if (bytes > this.maxRecordBytes) throw new HistoryRecordTooLargeError(record.id, bytes, this.maxRecordBytes, largestParts(record));
     const outcome: SaveOutcome = {};
-    if (events) {
+    // A run with a journal has its events there already: they are not stored twice.
+    if (events && !record.eventLog) {
       const log = JSON.stringify(events);
       const logBytes = Buffer.byteLength(log);
       if (logBytes > this.maxEventsBytes) {
@@ -244,15 +253,12 @@ export class HistoryStore {
     return outcome;
   }
 
-  /** A record's event log (empty when it has none, or it is damaged or too large: the record itself still counts). */
-  async events(record: Pick<GenerationRecord, 'id' | 'createdAt'>): Promise<RunEvent[]> {
-    try {
-      if ((await stat(this.eventsFileOf(record))).size > this.maxEventsBytes) return [];
-      const parsed = z.array(RunEvent).safeParse(JSON.parse(await readFile(this.eventsFileOf(record), 'utf8')));
-      return parsed.success ? parsed.data : [];
-    } catch {
-      return [];
-    }
+  /**
+   * A record's event log: its run's journal, or the log beside it (empty when it has none, or it is
+   * damaged or too large: the record itself still counts).
+   */
+  async events(record: Pick<GenerationRecord, 'id' | 'createdAt' | 'eventLog'>): Promise<RunEvent[]> {
+    return readEventLog(record, this.eventsFileOf(record), this.maxEventsBytes);
   }
 
   /** Every readable record, newest first. */
@@ -346,7 +352,7 @@ export class HistoryStore {
     if (!record) return false;
     await withRecordLock(this.fileOf(record), async () => {
       await rm(this.fileOf(record), { force: true });
-      await rm(this.eventsFileOf(record), { force: true });
+      await deleteEventLog(record, this.eventsFileOf(record));
     });
     return true;
   }

@@ -1,7 +1,8 @@
 // The run journal: one JSON-lines file per run, a header (what is generated, where, from which
 // spec) and then every event as it happens. Appends are serialised; a crash can at worst tear the
 // last line, which the reader skips. After a window reload the panel redraws the interrupted run
-// from it (and a resume can re-run only the stages that had not finished).
+// from it (and a resume can re-run only the stages that had not finished). It is also the run's
+// one event log: the history record of the run points at it (core/history/eventLog.ts).
 import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as z from 'zod';
@@ -131,10 +132,14 @@ async function journalFiles(dir: string): Promise<string[]> {
   return withTimes.sort((a, b) => b.time - a.time).map((entry) => entry.file);
 }
 
-/** Keeps the newest `keep` journals (history lives elsewhere; these are for reload and resume). */
-export async function pruneJournals(dir: string, keep = 20): Promise<number> {
+/**
+ * Deletes old journals. A journal a history record refers to (`recorded`, by run id) is that record's
+ * event log: it stays as long as the record (deleting the record deletes it). Of the others (no
+ * history here, or the record is gone), the newest `keep` stay, for reload and resume.
+ */
+export async function pruneJournals(dir: string, keep = 20, recorded: ReadonlySet<string> = new Set()): Promise<number> {
   const files = await journalFiles(dir);
-  const old = files.slice(keep);
+  const old = files.filter((file) => !recorded.has(path.basename(file, '.jsonl'))).slice(keep);
   await Promise.all(old.map((file) => rm(file, { force: true })));
   return old.length;
 }

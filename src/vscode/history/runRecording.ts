@@ -20,11 +20,14 @@ export interface RecordingStart {
   kind?: GenerationRecord['kind'];
   /** The record this run changes (an update knows it); otherwise the latest record of a folder that already had files. */
   previousRecordId?: string;
+  /** The run's journal, written live: the record's event log (none: the events are saved with the record at the end). */
+  eventLog?: string;
 }
 
 /**
  * One generation's history record: saved as "running" when the run starts (so a crash or a closed
- * window leaves a trace) and completed when it ends, with its outcomes and event log.
+ * window leaves a trace) and completed when it ends, with its outcomes. Its event log is the run's
+ * journal when it has one (the store keeps events given to it only for a record without one).
  */
 export class RunRecording {
   private constructor(
@@ -46,6 +49,7 @@ export class RunRecording {
       model: start.provider === 'anthropic' ? start.model : undefined,
       status: 'running',
       folder,
+      ...(start.eventLog ? { eventLog: start.eventLog } : {}),
       durationMs: 0,
       usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
       files: [],

@@ -64,7 +64,7 @@ export class RunService extends Disposable {
   ) {
     super();
     this.confirm = hostOptions.confirm ?? modalConfirm;
-    this.journals = new RunJournals(journalDir, log);
+    this.journals = new RunJournals(journalDir, log, history);
     this.registry = new RunRegistry(this.journals, log, history);
     // The log channel reads the runs' event stream like every other consumer.
     this._register(this.onDidEvent(runLogger(log)));

@@ -5,7 +5,7 @@ import { errorText, type Logger } from '../../core/log';
 import { unfinishedStages } from '../../core/output/partialMarker';
 import { JOURNAL_VERSION, type RunJournal } from '../../core/pipeline/journal';
 import { type ClaudeOptions, type ResumeState, runGeneration } from '../../core/pipeline/orchestrator';
-import type { VerifyStep } from '../../core/verify/verifier';
+import type { VerifyResult, VerifyStep } from '../../core/verify/verifier';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { ProviderChoice } from '../../model/protocol';
 import { type AcceptedModel, type RunEvent, RunEventStream } from '../../model/run/events';
@@ -81,7 +81,7 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
   host.registry.add(record);
   // An update joins the project's history as its own generation, after the latest one of its folder.
   const kind = options.toMemory ? 'update' : 'generate';
-  const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target, kind }));
+  const recording = host.history && (await RunRecording.begin(host.history, { runId, spec, provider: options.provider, model: claude?.model, target, kind, eventLog: journal?.file }));
   host.log.info(launchLine(options, entities));
   // In memory, a later stage's rewrite of a file (a repair) is one more write of it.
   const warn = (message: string) => void stream.emit({ type: 'warning', message });
@@ -95,12 +95,12 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
       else if (run.status === 'cancelled' || run.status === 'failed') await leaveIncomplete(host.log, record, run.status);
       else await afterSuccess(options, record, stream);
       // Recorded with what came after runFinished (git's result), which the run's time includes.
-      await recording?.end(stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
+      await endRecording(recording, journal, stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
     })
     .catch(async (error: unknown) => {
       host.log.error(`Run ${runId} failed to start: ${errorText(error)}`);
       await options.toMemory?.ended('failed');
-      await recording?.end(stream.events);
+      await endRecording(recording, journal, stream.events);
     })
     .finally(async () => {
       // The journal is complete before the run counts as ended (a reload right after must not
@@ -109,6 +109,12 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
       host.ended(runId);
     });
   return runId;
+}
+
+/** Completes the run's history record once its event log (the journal) holds every event: whoever reads the record can replay the run. */
+async function endRecording(recording: RunRecording | undefined, journal: RunJournal | undefined, events: readonly RunEvent[], verification?: VerifyResult): Promise<void> {
+  await journal?.flush().catch(() => undefined); // a failed append is reported when the journal closes
+  await recording?.end(events, verification);
 }
 
 /** The log's line for a run that starts: what, where, how, and whose model. */

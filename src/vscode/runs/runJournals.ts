@@ -1,4 +1,5 @@
 import { errorText, type Logger } from '../../core/log';
+import type { GenerationHistory } from '../history/GenerationHistory';
 import {
   findJournal,
   type JournalContents,
@@ -11,12 +12,15 @@ import {
 /**
  * The runs' journals in the workspace's storage (none without a folder): opened when a run starts,
  * completed and pruned when it ends, read back after a reload, to resume, or to show a run again.
+ * A journal is also its run's event log in the history (the record points at it).
  * Journaling never stops a run: a failure is logged and the run goes on unjournaled.
  */
 export class RunJournals {
   constructor(
     private readonly dir: string | undefined,
     private readonly log: Logger,
+    /** The history whose records' event logs these journals are: pruning keeps theirs. */
+    private readonly history?: Pick<GenerationHistory, 'list'>,
   ) {}
 
   async open(header: JournalHeader): Promise<RunJournal | undefined> {
@@ -33,7 +37,8 @@ export class RunJournals {
     if (!journal || !this.dir) return;
     try {
       await journal.flush();
-      await pruneJournals(this.dir);
+      const recorded = (await this.history?.list())?.filter((record) => record.eventLog).map((record) => record.id);
+      await pruneJournals(this.dir, undefined, new Set(recorded));
     } catch (error) {
       this.log.warn(`Could not complete the run journal ${journal.file}: ${errorText(error)}`);
     }
