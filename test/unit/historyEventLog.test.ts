@@ -5,41 +5,13 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type GenerationRecord, HistoryStore, RECORD_VERSION } from '../../src/core/history/store';
-import { JOURNAL_VERSION, type JournalHeader, pruneJournals, RunJournal } from '../../src/core/pipeline/journal';
-import { extractSpec } from '../../src/core/extract';
+import { type GenerationRecord, HistoryStore } from '../../src/core/history/store';
+import { pruneJournals, RunJournal } from '../../src/core/pipeline/journal';
 import { type RunEvent, RunEventStream } from '../../src/model/run/events';
+import { historyRecord, journalHeader } from '../shared/runRecords';
 
-const spec = extractSpec('Blog with auth and posts.');
-const header = (runId: string): JournalHeader => ({
-  journalVersion: JOURNAL_VERSION,
-  runId,
-  folder: 'blog',
-  projectName: 'blog',
-  provider: 'offline',
-  startedAt: Date.now(),
-  entities: spec.entities.map((e) => e.name),
-  warnings: [],
-  spec,
-});
-const record = (id: string, createdAt: number, eventLog?: string): GenerationRecord => ({
-  recordVersion: RECORD_VERSION,
-  id,
-  createdAt,
-  requirements: 'Blog with auth and posts.',
-  spec,
-  projectId: id,
-  kind: 'generate',
-  provider: 'offline',
-  status: 'succeeded',
-  folder: 'blog',
-  ...(eventLog ? { eventLog } : {}),
-  durationMs: 1200,
-  usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
-  files: [],
-  stageCount: 1,
-  stages: [],
-});
+const header = journalHeader;
+const record = (id: string, createdAt: number, eventLog?: string): GenerationRecord => historyRecord(id, createdAt, eventLog ? { eventLog } : {});
 
 /** A run journaled live into `dir`: its journal and the events it told. */
 async function journaledRun(dir: string, runId: string): Promise<{ journal: RunJournal; events: RunEvent[] }> {

@@ -6,26 +6,10 @@ import path from 'node:path';
 import { STALE_LOCK_MS } from '../../src/core/history/recordLock';
 import { generationsByProject, linkForFolder } from '../../src/core/history/projects';
 import { type GenerationRecord, HistoryRecordTooLargeError, HistoryStore, MAX_RECORD_BYTES, RECORD_VERSION, reviewedSpecOf, withFinalSpec } from '../../src/core/history/store';
-import { extractSpec } from '../../src/core/extract';
+import { blogSpec, historyRecord } from '../shared/runRecords';
 
-const spec = extractSpec('Blog with auth and posts.');
-const record = (id: string, createdAt: number): GenerationRecord => ({
-  recordVersion: RECORD_VERSION,
-  id,
-  createdAt,
-  requirements: 'Blog with auth and posts.',
-  spec,
-  projectId: id,
-  kind: 'generate',
-  provider: 'offline',
-  status: 'succeeded',
-  folder: 'blog',
-  durationMs: 1200,
-  usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 },
-  files: [{ path: 'README.md', sha256: 'a'.repeat(64), bytes: 10 }],
-  stageCount: 12,
-  stages: [],
-});
+const spec = blogSpec;
+const record = (id: string, createdAt: number): GenerationRecord => historyRecord(id, createdAt);
 
 describe('generation history store', () => {
   it('saves, lists newest first, updates a rating, deletes', async () => {

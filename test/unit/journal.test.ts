@@ -3,23 +3,13 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, utimesSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { RunEventStream } from '../../src/model/run/events';
-import { JOURNAL_VERSION, type JournalHeader, latestJournal, pruneJournals, readJournal, RunJournal } from '../../src/core/pipeline/journal';
+import { latestJournal, pruneJournals, readJournal, RunJournal } from '../../src/core/pipeline/journal';
 import { runGeneration } from '../../src/core/pipeline/orchestrator';
 import { markInterrupted, replayRun } from '../../src/model/run/runState';
-import { extractSpec } from '../../src/core/extract';
+import { blogSpec, journalHeader } from '../shared/runRecords';
 
-const spec = extractSpec('Blog with auth and posts.');
-const header = (runId: string): JournalHeader => ({
-  journalVersion: JOURNAL_VERSION,
-  runId,
-  folder: 'blog',
-  projectName: 'blog',
-  provider: 'offline',
-  startedAt: Date.now(),
-  entities: spec.entities.map((e) => e.name),
-  warnings: [],
-  spec,
-});
+const spec = blogSpec;
+const header = journalHeader;
 
 describe('run journal', () => {
   it('records a whole run; reading it back replays to the same state', async () => {
