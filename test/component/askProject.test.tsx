@@ -33,7 +33,8 @@ const changeAnswer: Answer = {
   kind: 'change',
   source: 'trace',
   summary: 'That is a change: review it in Change This Project….',
-  points: [],
+  // As askProject answers: what the change would do, as points and as the offer's lines.
+  points: [{ text: 'Event gains dueDate (date, optional)', links: [] }],
   change: { text: 'add a due date to events', wouldDo: ['Event gains dueDate (date, optional)'] },
 };
 
@@ -117,6 +118,7 @@ describe('Ask about this project (panel)', () => {
     const api = await startAsk();
     await askAndAnswer(api, 'add a due date to events', changeAnswer);
     assert.match(screen.getByTestId('ask-change').textContent ?? '', /Event gains dueDate/);
+    assert.equal((screen.getByTestId('ask-answer').textContent ?? '').split('Event gains dueDate').length - 1, 1, 'listed once');
     await click(screen.getByTestId('ask-review-change'));
     assert.deepEqual(posted(api, 'reviewAskedChange'), [{ type: 'reviewAskedChange', text: 'add a due date to events' }]);
     // The host answers as Change This Project… does, with the offered change.

@@ -12,12 +12,14 @@ import type { AskApi, Conversation, Exchange } from './useAsk';
 const linkLabel = (link: FileLink) => (link.line ? `${link.path}:${link.line}` : link.path);
 
 function AnswerBody({ answer, bridge }: { answer: Answer; bridge: Bridge }) {
+  // A change's lines are listed once, with its Review button (the answer also has them as points).
+  const points = answer.change ? answer.points.filter((point) => !answer.change!.wouldDo.includes(point.text)) : answer.points;
   return (
     <div className="ask-answer" data-testid="ask-answer" data-kind={answer.kind}>
       <p data-testid="ask-summary">{answer.summary}</p>
-      {answer.points.length > 0 && (
+      {points.length > 0 && (
         <ul className="ask-points">
-          {answer.points.map((point, index) => (
+          {points.map((point, index) => (
             <li key={index} data-testid="ask-point">
               <span>{point.text}</span>
               {point.links.map((link) => (
