@@ -92,6 +92,24 @@ describe('Ask about this project (panel)', () => {
     assert.deepEqual(invalidPosts(api), []);
   });
 
+  it('with Claude: its text shows as it streams, then the answer with what it cost; a fallback says why', async () => {
+    const api = await startAsk();
+    await typeInto(screen.getByTestId('ask-text'), 'Where is the capacity rule enforced?');
+    await pressKey(screen.getByTestId('ask-text'), 'Enter');
+    const request = posted(api, 'askQuestion').at(-1)!;
+    await hostSends({ type: 'askAnswerText', forRequest: request.requestId, text: 'It is checked in <b>rules</b>\n' });
+    await hostSends({ type: 'askAnswerText', forRequest: request.requestId, text: '- before saving.' });
+    assert.equal(screen.getByTestId('ask-streaming').textContent, 'It is checked in <b>rules</b>\n- before saving.', 'appended in order, as text');
+    assert.equal(document.querySelector('.ask-streaming b'), null);
+    const claudeAnswer: Answer = { ...ruleAnswer, source: 'claude', summary: 'It is checked in rules.', costUsd: 0.0123 };
+    await hostSends({ type: 'askAnswered', replyTo: request.requestId, answer: claudeAnswer });
+    assert.equal(screen.queryByTestId('ask-streaming'), null, 'the whole answer replaces the streamed text');
+    assert.match(screen.getByTestId('ask-cost').textContent ?? '', /Answered by Claude from the project’s files, \$0\.0123/);
+    await askAndAnswer(api, 'and the unique rule?', { ...ruleAnswer, note: 'Claude was not asked: the question could cost more than the budget ($0.50).' });
+    assert.match(screen.getAllByTestId('ask-note').at(-1)?.textContent ?? '', /could cost more than the budget/);
+    assert.deepEqual(invalidPosts(api), []);
+  });
+
   it('a link click asks the host to open the file at that line', async () => {
     const api = await startAsk();
     await askAndAnswer(api, 'Where is the capacity rule enforced?', ruleAnswer);

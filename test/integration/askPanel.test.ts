@@ -6,8 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { HostToWebview } from '../../src/model/protocol';
 import type { RejectedMessage, TakossPanel } from '../../src/vscode/panel/TakossPanel';
+import type { Answer } from '../../src/model/ask/answer';
+import { AskSession } from '../../src/vscode/ask/askSession';
 import { loadFixtureSpec } from '../shared/claudeModels';
-import { activateTakoss, closeAllEditors, waitFor } from './helpers';
+import { activateTakoss, closeAllEditors, quietLog, waitFor } from './helpers';
 
 type Answered = Extract<HostToWebview, { type: 'askAnswered' }>;
 
@@ -101,5 +103,31 @@ describe('Ask about this project (panel)', function () {
     assert.equal(start.type === 'startChange' && start.text, answer.change.text);
     assert.equal(panel.change.project?.root.path, project.path);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(specFile)), before);
+  });
+
+  it('with Claude chosen: its text is posted as it streams, then its answer; when it cannot answer, the offline one with why', async () => {
+    const sent: HostToWebview[] = [];
+    const claudeSays = async (_question: unknown, onText: (text: string) => void): Promise<Answer> => {
+      onText('It is checked in ');
+      onText('backend/src/rules/registrations.ts:12.');
+      return { kind: 'rule', source: 'claude', summary: 'It is checked in backend/src/rules/registrations.ts:12.', points: [], costUsd: 0.01 };
+    };
+    const session = new AskSession(async (message) => (sent.push(message), true), quietLog, panel.runs, panel.change, { answer: claudeSays });
+    await session.begin({ root: project, folder: 'panel-asked-events' });
+    await session.ask('q-claude', 'Where is the capacity rule enforced?');
+    const streamed = sent.filter((message) => message.type === 'askAnswerText');
+    assert.deepEqual(streamed.map((message) => (message as { text: string }).text), ['It is checked in ', 'backend/src/rules/registrations.ts:12.']);
+    const answered = sent.find((message): message is Answered => message.type === 'askAnswered');
+    assert.equal(answered?.answer?.source, 'claude');
+    assert.ok(sent.indexOf(streamed[1]) < sent.indexOf(answered!), 'the text streams before the answer');
+
+    const offlineWithNote = async (_question: unknown, _onText: unknown, _signal: unknown): Promise<Answer> => ({ kind: 'rule', source: 'trace', summary: 'ignored', points: [], note: 'Claude could not answer (401: the key was refused); this is the offline answer.' });
+    const fallback = new AskSession(async (message) => (sent.push(message), true), quietLog, panel.runs, panel.change, { answer: offlineWithNote });
+    await fallback.begin({ root: project, folder: 'panel-asked-events' });
+    await fallback.ask('q-fallback', 'Where is the capacity rule enforced?');
+    const offline = sent.find((message): message is Answered => message.type === 'askAnswered' && message.replyTo === 'q-fallback');
+    assert.equal(offline?.answer?.source, 'trace');
+    assert.match(offline?.answer?.summary ?? '', /1 capacity rule is enforced/, 'the offline answer itself');
+    assert.match(offline?.answer?.note ?? '', /401/);
   });
 });

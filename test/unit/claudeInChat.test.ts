@@ -10,7 +10,7 @@ import { generateProject } from '../../src/core/generator';
 import { MANIFEST_PATH, TakossManifest } from '../../src/core/generator/project/manifest';
 import { parseRememberedSpec, SPEC_PATH } from '../../src/core/update/memory';
 import { createAskClient } from '../../src/core/ask/claudeStream';
-import { chatClaude } from '../../src/vscode/ask/claudeInChat';
+import { chatClaude, chatMarkdown } from '../../src/vscode/ask/claudeInChat';
 import { FakeAnthropicServer, textMessage } from '../fake-anthropic/server';
 import { loadFixtureSpec } from '../shared/claudeModels';
 
@@ -35,7 +35,7 @@ describe('@takoss with Claude: the chat’s Claude answer', function () {
   async function ask(chat: ReturnType<typeof claude>, project = 'file:///work/events', signal = new AbortController().signal) {
     const markdown: string[] = [];
     const offline = await askProject(trace, QUESTION);
-    const answer = await chat.answer({ project, trace, prompt: QUESTION, offline }, { markdown: (value) => void markdown.push(String(value)) }, signal);
+    const answer = await chat.answer({ project, trace, prompt: QUESTION, offline }, (text) => void markdown.push(chatMarkdown(text)), signal);
     return { answer, markdown };
   }
 

@@ -166,7 +166,8 @@ export class Bridge {
 
   /** A question about the conversation's project, answered in the host from the project's trace. */
   askQuestion(question: string): Promise<ReplyOf<'askAnswered'>> {
-    return this.request((requestId) => ({ type: 'askQuestion', requestId, question }), 'askAnswered', 60_000);
+    // Claude's answer streams for a while (askAnswerText) before the reply.
+    return this.request((requestId) => ({ type: 'askQuestion', requestId, question }), 'askAnswered', 180_000);
   }
 
   /** Opens an answer's link in the editor at its line (the host refuses paths outside the project). */

@@ -39,6 +39,9 @@ export const ReviewAskedChangeRequest = z.object({ type: z.literal('reviewAskedC
 /** Opens the conversation on a project ("Takoss: Ask About This Project…" or the result's button). */
 export const StartAsk = z.object({ type: z.literal('startAsk'), project: AskTarget });
 
+/** A piece of Claude's answer to askQuestion as it streams (appended; askAnswered then carries the whole answer). Not a reply: the request waits for askAnswered. */
+export const AskAnswerText = z.object({ type: z.literal('askAnswerText'), forRequest: RequestId, text: z.string().max(20_000) });
+
 /** Answer to askQuestion: the answer, or why there is none. */
 export const AskAnswered = z.object({
   type: z.literal('askAnswered'),

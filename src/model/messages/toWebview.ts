@@ -4,7 +4,7 @@ import { RunEvent } from '../run/events';
 import { ModelChanges } from '../run/modelChanges';
 import { ProjectSpec } from '../project/projectSpec';
 import { ChangeRead, StartChange, UpdateApplied, UpdatePreview } from './change';
-import { AskAnswered, StartAsk } from './ask';
+import { AskAnswered, AskAnswerText, StartAsk } from './ask';
 import { HostInfo, RequestId, ShortText } from './common';
 import { PingRequest, PongReply } from './toHost';
 
@@ -218,6 +218,7 @@ export const HostToWebview = z.discriminatedUnion('type', [
   UpdatePreview,
   UpdateApplied,
   StartAsk,
+  AskAnswerText,
   AskAnswered,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;

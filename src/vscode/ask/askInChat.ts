@@ -10,7 +10,7 @@ import { Sink } from '../../core/output/sink/sink';
 import { workspacePort } from '../generation/workspaceSink';
 import { askTarget } from './askTarget';
 import { type AnswerStream, streamAnswer, streamClaudeEnding } from './chatAnswer';
-import type { ChatClaude } from './claudeInChat';
+import { type ChatClaude, chatMarkdown } from './claudeInChat';
 
 export interface ChatQuestion {
   prompt: string;
@@ -31,7 +31,7 @@ export async function answerInChat(question: ChatQuestion, stream: AnswerStream,
     const cancel = new AbortController();
     const listener = token.onCancellationRequested(() => cancel.abort());
     const asked = { project: target.project.root.toString(), trace, prompt: question.prompt, offline, currentFile: target.currentFile };
-    const answer = await claude?.answer(asked, stream, cancel.signal).finally(() => listener.dispose());
+    const answer = await claude?.answer(asked, (text) => stream.markdown(chatMarkdown(text)), cancel.signal).finally(() => listener.dispose());
     if (claude && answer?.source === 'claude') return streamClaudeEnding(answer, claude.model, target.project.root, stream);
     if (answer?.note) stream.markdown(`\n\n*${escapeMarkdown(answer.note)}*\n\n`);
     if (!token.isCancellationRequested) streamAnswer(offline, target.project.root, stream);

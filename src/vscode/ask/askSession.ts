@@ -14,6 +14,7 @@ import { notRememberedMessage, projectAt, readRememberedSpec } from '../change/c
 import type { ChangeSession } from '../change/changeSession';
 import { workspacePort } from '../generation/workspaceSink';
 import type { RunService } from '../runs/RunService';
+import type { ChatClaude } from './claudeInChat';
 import { fileUri } from '../runs/runFiles';
 
 /** The project a conversation is about. */
@@ -32,6 +33,8 @@ export class AskSession {
     private readonly log: Logger,
     private readonly runs: Pick<RunService, 'registry' | 'isActive'>,
     private readonly change: Pick<ChangeSession, 'begin'>,
+    /** Claude, when it is the chosen provider and a key is stored (its answer streams into the view). */
+    private readonly claude?: Pick<ChatClaude, 'answer'>,
   ) {}
 
   get project(): AskedProject | undefined {
@@ -59,7 +62,12 @@ export class AskSession {
     if (!project) return void (await this.post({ type: 'askAnswered', replyTo: requestId, error: 'There is no project to ask about: run "Takoss: Ask About This Project…" first.' }));
     try {
       const trace = await readProjectTrace(new Sink(workspacePort(project.root)));
-      const answer = await askProject(trace, question, { currentFile: project.currentFile });
+      const offline = await askProject(trace, question, { currentFile: project.currentFile });
+      const asked = { project: project.root.toString(), trace, prompt: question, offline, currentFile: project.currentFile };
+      const streamed = (text: string) => void this.post({ type: 'askAnswerText', forRequest: requestId, text: text.slice(0, 20_000) });
+      const claude = await this.claude?.answer(asked, streamed, new AbortController().signal);
+      // Claude's answer, or the offline one (with Claude's note on why it did not answer, when it was asked).
+      const answer = claude?.source === 'claude' ? claude : claude?.note ? { ...offline, note: claude.note } : offline;
       await this.post({ type: 'askAnswered', replyTo: requestId, answer });
     } catch (error) {
       if (!(error instanceof NotATakossProjectError)) this.log.error(`Answering a question about ${project.folder} failed: ${errorText(error)}`);

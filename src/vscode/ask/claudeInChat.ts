@@ -13,11 +13,10 @@ import { BudgetLedger } from '../../core/pipeline/budgetLedger';
 import type { Answer } from '../../model/ask/answer';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
-import type { AnswerStream } from './chatAnswer';
 
 export interface ChatClaude {
-  /** Claude's answer, streamed into `stream`; undefined when Claude is not chosen or has no key. */
-  answer(question: ChatClaudeQuestion, stream: Pick<AnswerStream, 'markdown'>, signal: AbortSignal): Promise<Answer | undefined>;
+  /** Claude's answer, its text handed to `onText` as it streams; undefined when Claude is not chosen or has no key. */
+  answer(question: ChatClaudeQuestion, onText: (text: string) => void, signal: AbortSignal): Promise<Answer | undefined>;
   /** The model a question goes to (for the cost line). */
   readonly model: string;
 }
@@ -42,7 +41,7 @@ export function chatClaude(
     get model() {
       return settings.settings.model;
     },
-    async answer(question, stream, signal) {
+    async answer(question, onText, signal) {
       const { provider, model, budgetPerRunUsd } = settings.settings;
       if (provider !== 'anthropic') return undefined;
       const apiKey = await apiKeys.get();
@@ -54,9 +53,13 @@ export function chatClaude(
         session: sessionOf(question.project),
         currentFile: question.currentFile,
         signal,
-        // Line breaks kept as breaks: Claude's list items would otherwise run into one paragraph.
-        onText: (text) => stream.markdown(escapeMarkdown(text).replace(/\n/g, '  \n')),
+        onText,
       });
     },
   };
+}
+
+/** A piece of Claude's text for the chat: escaped, shown as written, line breaks kept as breaks (list items would otherwise run into one paragraph). */
+export function chatMarkdown(text: string): string {
+  return escapeMarkdown(text).replace(/\n/g, '  \n');
 }

@@ -6,6 +6,7 @@ import { PendingRequests } from '../../model/pendingRequests';
 import type { HandlerContext } from './handlers/context';
 import { dispatch } from './handlers';
 import { AskSession } from '../ask/askSession';
+import { chatClaude } from '../ask/claudeInChat';
 import { changeReader } from '../change/changeReader';
 import { ChangeSession } from '../change/changeSession';
 import { SpecStep } from '../generation/specStep';
@@ -85,7 +86,7 @@ export class TakossPanel extends Disposable {
     this.runs = services.runs;
     this.viewer = this._register(new RunViewer(services.runs, post));
     this.change = new ChangeSession(post, log, services.runs, changeReader(services.apiKeys, services.settings));
-    this.ask = new AskSession(post, log, services.runs, this.change);
+    this.ask = new AskSession(post, log, services.runs, this.change, chatClaude(services.apiKeys, services.settings));
     const spec = this._register(new SpecStep(log, services.settings, services.apiKeys, post, services.runs.history));
     this.handlerContext = {
       post: (message) => this.post(message),

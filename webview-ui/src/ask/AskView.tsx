@@ -17,6 +17,11 @@ function AnswerBody({ answer, bridge }: { answer: Answer; bridge: Bridge }) {
   return (
     <div className="ask-answer" data-testid="ask-answer" data-kind={answer.kind}>
       <p data-testid="ask-summary">{answer.summary}</p>
+      {answer.note && (
+        <p className="muted" data-testid="ask-note">
+          {answer.note}
+        </p>
+      )}
       {points.length > 0 && (
         <ul className="ask-points">
           {points.map((point, index) => (
@@ -45,6 +50,11 @@ function AnswerBody({ answer, bridge }: { answer: Answer; bridge: Bridge }) {
           </VscodeButton>
         </div>
       )}
+      {answer.source === 'claude' && (
+        <p className="muted" data-testid="ask-cost">
+          Answered by Claude from the project’s files{answer.costUsd !== undefined ? `, $${answer.costUsd.toFixed(4)}` : ''}.
+        </p>
+      )}
     </div>
   );
 }
@@ -60,6 +70,10 @@ function ExchangeItem({ exchange, bridge }: { exchange: Exchange; bridge: Bridge
       ) : exchange.error ? (
         <p className="form-error" role="alert" data-testid="ask-error">
           {exchange.error}
+        </p>
+      ) : exchange.streamed ? (
+        <p className="ask-streaming" data-testid="ask-streaming">
+          {exchange.streamed}
         </p>
       ) : (
         <p className="muted" data-testid="ask-pending">

@@ -13,6 +13,8 @@ export interface Exchange {
   question: string;
   answer?: Answer;
   error?: string;
+  /** Claude's text so far, while its answer streams. */
+  streamed?: string;
 }
 
 export interface Conversation {
@@ -36,6 +38,17 @@ export function useAsk(bridge: Bridge) {
             exchanges: previous?.project.folder === message.project.folder ? previous.exchanges : [],
             open: true,
           }));
+        } else if (message.type === 'askAnswerText') {
+          // One question at a time (the box waits for the answer): the text belongs to the open exchange.
+          setConversation(
+            (previous) =>
+              previous && {
+                ...previous,
+                exchanges: previous.exchanges.map((exchange, index, all) =>
+                  index === all.length - 1 && !exchange.answer && !exchange.error ? { ...exchange, streamed: (exchange.streamed ?? '') + message.text } : exchange,
+                ),
+              },
+          );
         } else if (message.type === 'startChange') {
           // "Review this change…" (or Change This Project…) takes the panel: the conversation waits.
           setConversation((previous) => previous && { ...previous, open: false });
