@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createApi, type TakossApi } from './vscode/api';
 import { registerAskParticipant } from './vscode/ask/chatParticipant';
 import { registerChangeableContext } from './vscode/change/changeableContext';
-import { refreshGenerationsContext } from './vscode/history/generationsContext';
+import { refreshGenerationsContext } from './vscode/commands/generationsContext';
 import { registerApiKeyCommands } from './vscode/commands/apiKey';
 import { CommandTable } from './vscode/commands/commandTable';
 import { registerShowLogCommand } from './vscode/commands/showLog';

@@ -15,7 +15,7 @@ import { HistoryActions, registerHistoryCommands } from './commands/history';
 import { createExplainHoverProvider } from './editor/explainHover';
 import { ManifestIndex } from './editor/manifestIndex';
 import { GenerationHistory } from './history/GenerationHistory';
-import { refreshGenerationsContext } from './history/generationsContext';
+import { refreshGenerationsContext } from './commands/generationsContext';
 import type { TakossLog } from './log';
 import { PanelManager } from './panel/PanelManager';
 import { RunService } from './runs/RunService';

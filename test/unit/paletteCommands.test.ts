@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const HAS_GENERATIONS = 'takoss.hasGenerations'; // src/vscode/history/generationsContext.ts (imports vscode)
+const HAS_GENERATIONS = 'takoss.hasGenerations'; // src/vscode/commands/generationsContext.ts (imports vscode)
 const root = path.resolve(__dirname, '..', '..', '..');
 interface Manifest {
   contributes: { commands: { command: string }[]; menus: { commandPalette: { command: string; when?: string }[] } };
