@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownCode } from '../../core/generator/emit';
 import { generationsByProject } from '../../core/history/projects';
 import { type GenerationRecord, recordedVerification } from '../../core/history/store';
 import type { GenerationHistory } from '../history/GenerationHistory';
@@ -86,24 +87,14 @@ function tooltip(record: GenerationRecord, status: string, provider: string, whe
     applicationLine(record),
     record.rating ? `Rated ${record.rating.up ? 'good' : 'poor'}${record.rating.note ? `: ${escape(record.rating.note)}` : ''}` : '',
     '',
-    codeSpan(record.folder),
+    // A code span, verbatim: backslash escapes show as backslashes inside one.
+    markdownCode(record.folder),
     '',
     `> ${escape(record.requirements.slice(0, 300))}${record.requirements.length > 300 ? '…' : ''}`,
   ];
   const markdown = new vscode.MarkdownString(lines.filter((line, i, all) => line || all[i - 1]).join('\n'));
   markdown.isTrusted = false;
   return markdown;
-}
-
-/**
- * A path as a Markdown code span: backslash escapes do not work inside one (the tooltip showed
- * `my\-blog`), so the fence is one backtick longer than any run of backticks in the text.
- */
-export function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
-  return `${fence}${padded.replace(/\n+/g, ' ')}${fence}`;
 }
 
 /** Requirements are the user's text: shown as text, never as markdown or links. */
