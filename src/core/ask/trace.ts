@@ -25,8 +25,6 @@ export class NotATakossProjectError extends Error {
   }
 }
 
-const decoder = new TextDecoder();
-
 export async function readProjectTrace(sink: Sink): Promise<ProjectTrace> {
   const cache = new Map<string, Promise<string | undefined>>();
   const read = (path: string) => {
@@ -51,15 +49,9 @@ export async function readProjectTrace(sink: Sink): Promise<ProjectTrace> {
   return { manifest: manifest.data, spec, read };
 }
 
+/** An unreadable file (a bad path, a disk error) is one the trace does not know, not a failed answer. */
 async function readText(sink: Sink, path: string): Promise<string | undefined> {
-  try {
-    if (!(await sink.isPlainFile(path))) return undefined;
-    const bytes = await sink.port.readFile(path);
-    if (!bytes || bytes.byteLength > MAX_TRACE_FILE_BYTES) return undefined;
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return sink.readText(path, MAX_TRACE_FILE_BYTES).catch(() => undefined);
 }
 
 function safely<T>(make: () => T): T | undefined {

@@ -32,6 +32,7 @@ export class ChangedSinceError extends Error {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export class Sink {
   /** Folders known to be real folders (checked or created): each is looked at once per sink. */
@@ -60,6 +61,16 @@ export class Sink {
       throw error;
     }
     return this.port.locate(file.path);
+  }
+
+  /**
+   * A plain file's text (see isPlainFile); undefined when it is missing, not a plain file, or
+   * larger than `maxBytes`.
+   */
+  async readText(path: string, maxBytes = Infinity): Promise<string | undefined> {
+    if (!(await this.isPlainFile(path))) return undefined;
+    const bytes = await this.port.readFile(path);
+    return bytes && bytes.byteLength <= maxBytes ? decoder.decode(bytes) : undefined;
   }
 
   /** Whether a folder ('' is the root) has anything in it; a missing one has not. */
