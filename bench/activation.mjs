@@ -34,13 +34,15 @@ for (const file of bundles) {
 
 // One fresh Node process: `vscode` is a module of the API's top-level names (read from
 // @types/vscode), each a stub where every property, call and `new` gives the stub again, so the
-// bundle's top level and activate() run without a host (API calls do nothing).
+// bundle's top level and activate() run without a host (API calls do nothing). The stub is also a
+// thenable that never settles: activate() may chain on an API promise (findFiles(...).then) and the
+// chained work simply never runs, as if the host were slow to answer.
 const vscodeTypes = readFileSync(path.join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
 const apiNames = [...new Set([...vscodeTypes.matchAll(/^\t?(?: {4})?export (?:namespace|class|enum|const|let|function|interface) (\w+)/gm)].map((m) => m[1]))];
 const probe = `
 const Module = require('node:module');
 const stub = new Proxy(function () {}, {
-  get: (_, key) => (key === Symbol.toPrimitive ? () => '0' : key === 'then' || typeof key === 'symbol' ? undefined : stub),
+  get: (_, key) => (key === Symbol.toPrimitive ? () => '0' : key === 'then' ? () => stub : typeof key === 'symbol' ? undefined : stub),
   apply: () => stub,
   construct: () => stub,
 });
