@@ -4,6 +4,7 @@ import { addRelation, deleteRelation } from '../../../src/model/project/edit';
 import { camelCase, pluralizeName } from '../../../src/model/project/naming';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import { valueOf } from '../elementEvents';
+import { useFollowingChoice } from './followChoice';
 import { Sources } from './Sources';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
@@ -23,8 +24,9 @@ function EntitySelect({ names, value, onChange, label, testId }: { names: string
 
 function AddRelation({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
   const names = spec.entities.map((e) => e.name);
-  const [from, setFrom] = useState(names[0] ?? '');
-  const [to, setTo] = useState(names[1] ?? names[0] ?? '');
+  // Both ends follow renames and removals of entities: never blank, never a gone name.
+  const [from = '', setFrom] = useFollowingChoice(names, 0);
+  const [to = '', setTo] = useFollowingChoice(names, 1);
   const [kind, setKind] = useState<'belongsTo' | 'manyToMany'>('belongsTo');
   const add = () => {
     if (!from || !to) return;

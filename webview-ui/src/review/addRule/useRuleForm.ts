@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ruleProblems } from '../../../../src/model/project/edit';
 import type { ProjectSpec, Rule } from '../../../../src/model/project/projectSpec';
+import { useFollowingChoice } from '../followChoice';
 import { buildRule, describeCandidate, missingInputs } from './buildRule';
 import { ruleChoices } from './ruleChoices';
-import { type Draft, freshDraft, type Kind } from './ruleDraft';
+import { type Draft, freshDraft, type Kind, names } from './ruleDraft';
 
 /**
  * The add-rule form's state: the kind, the draft and the problems of the last try. Any change
@@ -14,7 +15,10 @@ export function useRuleForm({ spec, sources, initialKind, onAdd }: { spec: Proje
   const [kind, setKind] = useState<Kind>(initialKind ?? 'capacity');
   const [draft, setDraft] = useState<Draft>(freshDraft());
   const [problems, setProblems] = useState<string[]>([]);
+  // The entity follows renames and removals in the review while the form is open.
+  const [entity, setEntity] = useFollowingChoice(names(spec.entities));
   const set = (patch: Partial<Draft>) => {
+    if (patch.entity !== undefined) setEntity(patch.entity);
     setDraft((current) => ({ ...current, ...patch }));
     setProblems([]);
   };
@@ -23,7 +27,7 @@ export function useRuleForm({ spec, sources, initialKind, onAdd }: { spec: Proje
     setProblems([]);
   };
 
-  const choices = ruleChoices(spec, kind, draft);
+  const choices = ruleChoices(spec, kind, { ...draft, entity });
   const candidate = buildRule(choices, sources);
 
   const submit = () => {
