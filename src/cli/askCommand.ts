@@ -13,6 +13,7 @@ import { Sink } from '../core/output/sink/sink';
 import { BudgetLedger } from '../core/pipeline/budgetLedger';
 import { DEFAULT_MODEL } from '../core/providers/models';
 import type { Answer } from '../model/ask/answer';
+import { type ClaudeChoice, type ClaudeFlagValues, readClaudeFlags } from './claudeFlags';
 import type { CliIo } from './io';
 
 /** What one question may cost unless --budget says otherwise: room for a full context on the default model. */
@@ -54,13 +55,6 @@ export interface AskDeps {
   env?: Record<string, string | undefined>;
   /** Cancels Claude's answer (Ctrl+C). */
   signal?: AbortSignal;
-}
-
-interface ClaudeFlags {
-  apiKey: string;
-  baseURL?: string;
-  model: string;
-  budgetUsd: number;
 }
 
 export async function askCommand(argv: string[], io: CliIo, deps: AskDeps = {}): Promise<number> {
@@ -108,19 +102,14 @@ export async function askCommand(argv: string[], io: CliIo, deps: AskDeps = {}):
 }
 
 /** Claude's settings from the flags: undefined offline, a usage problem as a string. */
-function claudeFlags(values: { provider?: string; model?: string; budget?: string }, env: Record<string, string | undefined>): ClaudeFlags | string | undefined {
-  const provider = values.provider ?? 'offline';
-  if (provider !== 'offline' && provider !== 'anthropic') return `--provider must be offline or anthropic, not "${provider}"`;
-  if (provider === 'offline') return values.model || values.budget ? '--model and --budget need --provider anthropic' : undefined;
-  const budgetUsd = values.budget === undefined ? DEFAULT_ASK_BUDGET_USD : Number(values.budget);
-  if (!Number.isFinite(budgetUsd) || budgetUsd < 0) return '--budget must be a number of US dollars, 0 or more';
-  const apiKey = env.ANTHROPIC_API_KEY?.trim();
-  if (!apiKey) return '--provider anthropic needs an API key in the ANTHROPIC_API_KEY environment variable';
-  return { apiKey, baseURL: env.ANTHROPIC_BASE_URL || undefined, model: values.model ?? DEFAULT_MODEL, budgetUsd };
+/** As for generate, and --model or --budget without Claude is a mistake worth saying (nothing would use them). */
+function claudeFlags(values: ClaudeFlagValues, env: Record<string, string | undefined>): ClaudeChoice | string | undefined {
+  if ((values.provider ?? 'offline') === 'offline' && (values.model || values.budget)) return '--model and --budget need --provider anthropic';
+  return readClaudeFlags(values, env, DEFAULT_ASK_BUDGET_USD);
 }
 
 /** After the streamed text: the files cited and the cost, or why Claude did not answer and the offline answer. */
-function printClaudeAnswer(answer: Answer, claude: ClaudeFlags, io: CliIo, json: boolean): void {
+function printClaudeAnswer(answer: Answer, claude: ClaudeChoice, io: CliIo, json: boolean): void {
   if (json) io.out(JSON.stringify(answer, null, 2));
   if (answer.source !== 'claude') {
     io.err(`takoss ask: ${answer.note ?? 'Claude did not answer.'}`);

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { ClaudeOptions } from '../core/pipeline/orchestrator';
 import { DEFAULT_MODEL } from '../core/providers/models';
+import { readClaudeFlags } from './claudeFlags';
 import type { GenerateDeps } from './generateDeps';
 
 export const GENERATE_USAGE = `Usage: takoss generate (--requirements TEXT | --requirements-file FILE | --spec FILE) [options]
@@ -78,19 +79,10 @@ export function generateOptions(flags: GenerateFlags, deps: Pick<GenerateDeps, '
 
 /** --provider, --model and --budget (generate and update): the provider, and Claude's options when it is Claude. Throws UsageError. */
 export function providerOptions(flags: GenerateFlags, deps: Pick<GenerateDeps, 'env' | 'createClaudeProvider' | 'checkSyntax'>): Omit<GenerateOptions, 'flags'> {
-  const provider = (flags.provider as string | undefined) ?? 'offline';
-  if (provider !== 'offline' && provider !== 'anthropic') throw new UsageError(`--provider must be offline or anthropic, not "${provider}"`);
-  const budget = flags.budget === undefined ? 2 : Number(flags.budget);
-  if (!Number.isFinite(budget) || budget < 0) throw new UsageError('--budget must be a number of US dollars, 0 or more');
-  if (provider === 'offline') return { provider };
-  const apiKey = (deps.env ?? process.env).ANTHROPIC_API_KEY?.trim();
-  if (!apiKey) throw new UsageError('--provider anthropic needs an API key in the ANTHROPIC_API_KEY environment variable');
+  const choice = readClaudeFlags({ provider: flags.provider as string | undefined, model: flags.model as string | undefined, budget: flags.budget as string | undefined }, deps.env ?? process.env, 2);
+  if (typeof choice === 'string') throw new UsageError(choice);
+  if (!choice) return { provider: 'offline' };
   if (!deps.createClaudeProvider) throw new UsageError('the Claude provider is not available in this build');
-  const claude = {
-    provider: deps.createClaudeProvider(apiKey),
-    model: (flags.model as string | undefined) ?? DEFAULT_MODEL,
-    budgetUsd: budget,
-    checkSyntax: deps.checkSyntax,
-  };
-  return { provider, claude };
+  const claude = { provider: deps.createClaudeProvider(choice.apiKey), model: choice.model, budgetUsd: choice.budgetUsd, checkSyntax: deps.checkSyntax };
+  return { provider: 'anthropic', claude };
 }
