@@ -8,7 +8,7 @@ import type { CommandRegistry } from '../commands/commandTable';
 import { generationFolder } from '../history/generationFolder';
 import type { PanelManager } from '../panel/PanelManager';
 import type { TakossPanel } from '../panel/TakossPanel';
-import { type ChangeableProject, changeableProjects, folderLabel, notRememberedMessage, ProjectNotChangeableError, projectAt, readRememberedSpec } from './changeableProjects';
+import { type ChangeableProject, folderLabel, notRememberedMessage, pickGeneratedProject, ProjectNotChangeableError, projectAt, readRememberedSpec } from './changeableProjects';
 
 export const CHANGE_PROJECT_COMMAND = 'takoss.changeProject';
 
@@ -21,24 +21,6 @@ async function projectOf(arg: unknown): Promise<ChangeableProject | undefined | 
   const project = await projectAt(root);
   if (!project) throw new ProjectNotChangeableError(`${folderLabel(root)} is not a project Takoss generated (it has no .takoss/spec.json).`);
   return project;
-}
-
-async function pickProject(): Promise<ChangeableProject | undefined> {
-  const projects = await changeableProjects();
-  if (!projects.length) {
-    void vscode.window.showInformationMessage('Takoss: there is no generated project in this workspace to change. Generate one first (Takoss: Generate Project).');
-    return undefined;
-  }
-  if (projects.length === 1) return projects[0];
-  const picked = await vscode.window.showQuickPick(
-    projects.map((project) => ({
-      label: project.folder,
-      description: project.remembered ? undefined : 'generated before Takoss remembered its model',
-      project,
-    })),
-    { title: 'Takoss: Change This Project…', placeHolder: 'Which generated project?' },
-  );
-  return picked?.project;
 }
 
 /**
@@ -54,7 +36,7 @@ export function registerChangeProjectCommand(
   return commands.registerCommand(CHANGE_PROJECT_COMMAND, async (arg?: unknown): Promise<TakossPanel | undefined> => {
     try {
       const named = await projectOf(arg);
-      const project = named === 'pick' ? await pickProject() : named;
+      const project = named === 'pick' ? await pickGeneratedProject('Change This Project…', 'there is no generated project in this workspace to change. Generate one first (Takoss: Generate Project).') : named;
       if (!project) return undefined;
       if (!project.remembered) throw new ProjectNotChangeableError(notRememberedMessage(project));
       const spec = await readRememberedSpec(project);

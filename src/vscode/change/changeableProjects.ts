@@ -77,3 +77,26 @@ export async function readRememberedSpec(project: ChangeableProject): Promise<Pr
     throw new ProjectNotChangeableError(`${project.folder}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+/**
+ * The generated project a command acts on when nothing names one: the only one, or the user's pick
+ * (those that do not remember their model say so). Undefined when there is none (the user is told)
+ * or the pick was dismissed.
+ */
+export async function pickGeneratedProject(command: string, noneMessage: string): Promise<ChangeableProject | undefined> {
+  const projects = await changeableProjects();
+  if (!projects.length) {
+    void vscode.window.showInformationMessage(`Takoss: ${noneMessage}`);
+    return undefined;
+  }
+  if (projects.length === 1) return projects[0];
+  const picked = await vscode.window.showQuickPick(
+    projects.map((project) => ({
+      label: project.folder,
+      description: project.remembered ? undefined : 'generated before Takoss remembered its model',
+      project,
+    })),
+    { title: `Takoss: ${command}`, placeHolder: 'Which generated project?' },
+  );
+  return picked?.project;
+}
