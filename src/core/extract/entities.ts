@@ -10,6 +10,7 @@ import { genericHeadAllowed } from './lexicon';
 import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
+import { storyParts } from './storyBenefit';
 
 export interface Candidate {
   key: string;
@@ -283,6 +284,6 @@ function scoreApiPaths({ sentence, add, weight, id }: Scoring): void {
 export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false): Evidence {
   const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords });
   const count = sentences.filter((s) => !s.heading).length;
-  for (const sentence of sentences) scoreSentence(sentence, evidence, count > 3, count > 10);
+  for (const sentence of sentences) for (const part of storyParts(sentence)) scoreSentence(part, evidence, count > 3, count > 10);
   return evidence;
 }

@@ -213,7 +213,8 @@ function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number):
  * the parentheses separately.
  */
 export function analyze(text: string): Analysis {
-  const terms = tagSentence(text.replace(/\s*\([^()]*\)/g, ''));
+  // ("when (s)he is registered": the "(s)" belongs to the pronoun, it is no aside.)
+  const terms = tagSentence(text.replace(/\((s)\)(?=he\b)/gi, '$1').replace(/\s*\([^()]*\)/g, ''));
   const phrases = nounPhrases(terms);
   return { terms, phrases, clauses: clauses(terms, phrases) };
 }

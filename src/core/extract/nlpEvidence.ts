@@ -9,6 +9,7 @@ import { tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
+import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 
 export { PART_VERBS } from './wholeParts';
@@ -317,7 +318,7 @@ export function possessedRecords(analysis: Analysis, add: Add): void {
 }
 
 export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence, options: { peopleAreRecords?: boolean; accountsAreRecords?: boolean } = {}): void {
-  for (const sentence of sentences) {
+  for (const sentence of sentences.flatMap(storyParts)) {
     if (sentence.heading || sentence.plain.split(' ').length > 120) continue;
     const weight = sentence.optional ? 0.5 : 1;
     const seen = new Map<string, number>();

@@ -1,0 +1,19 @@
+// A user story's benefit ("…, so that I can gain insight into their progress") says why the user
+// wants something; what it names is mostly reasons and feelings, so it is weaker evidence of a
+// record than the want itself (read like an optional section: half weight).
+import type { SentenceInfo } from './sentences';
+
+const STORY = /^\s*as an? [^,]{1,60}?,?\s*i\b/i;
+const BENEFIT = /,?\s+so(?: that)?\s+(?=(?:i|we|you|they|he|she|it|my|our|their|the|other|all|users?|customers?|students?|parents?|people|everyone)\b)/i;
+
+/** A sentence for entity evidence: a story as its want and its (optional) benefit; other sentences whole. */
+export function storyParts(sentence: SentenceInfo): SentenceInfo[] {
+  if (!STORY.test(sentence.plain)) return [sentence];
+  const inText = BENEFIT.exec(sentence.text);
+  const inPlain = BENEFIT.exec(sentence.plain);
+  if (!inText || !inPlain) return [sentence];
+  return [
+    { ...sentence, text: `${sentence.text.slice(0, inText.index)}.`, plain: `${sentence.plain.slice(0, inPlain.index)}.` },
+    { ...sentence, text: sentence.text.slice(inText.index + inText[0].length), plain: sentence.plain.slice(inPlain.index + inPlain[0].length), optional: true },
+  ];
+}
