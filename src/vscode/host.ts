@@ -10,7 +10,7 @@ import { disposeSharedUpdateDiffs } from './change/updateDiffs';
 import { CommandTable } from './commands/commandTable';
 import { registerExplainCommands } from './commands/explain';
 import { registerExportZipCommand } from './commands/exportZip';
-import { registerGenerateProjectCommand } from './commands/generateProject';
+import { registerGenerateFromExampleCommand, registerGenerateProjectCommand } from './commands/generateProject';
 import { HistoryActions, registerHistoryCommands } from './commands/history';
 import { createExplainHoverProvider } from './editor/explainHover';
 import { ManifestIndex } from './editor/manifestIndex';
@@ -74,6 +74,7 @@ export function startHost({ extension: context, log, apiKeys }: HostContext): Ta
     registerExplainCommands(manifests, panels, log, commands),
     registerExportZipCommand(manifests, log, commands),
     registerGenerateProjectCommand(panels, commands),
+    registerGenerateFromExampleCommand(panels, log, commands),
     registerChangeProjectCommand(panels, () => settings.settings.provider, log, commands),
     registerAskProjectCommand(panels, log, commands),
     { dispose: disposeSharedUpdateDiffs },

@@ -1,19 +1,8 @@
 import { VscodeButton, VscodeRadio, VscodeRadioGroup, VscodeTextarea, VscodeTextfield } from '@vscode-elements/react-elements';
 import { type FormEvent, useState } from 'react';
+import { EXAMPLES } from '../../src/model/examples';
 import { ExtractRequest, type ProviderChoice } from '../../src/model/protocol';
 import { isSubmitKey, valueOf } from './elementEvents';
-
-const EXAMPLES = [
-  { name: 'blog', text: 'Blog with auth and posts.' },
-  {
-    name: 'task manager',
-    text: 'A team task manager. Users sign up and log in. A user can create projects; each project has many tasks. A task has a title, a due date, a priority (low, medium, high) and a status (todo, in progress, done).',
-  },
-  {
-    name: 'event booking',
-    text: 'Event booking: organizers create events (name, venue, start time, capacity, ticket price). Attendees register for events; registration is refused once capacity is reached.',
-  },
-];
 
 /**
  * What the form holds between visits. `name` is only ever what the user typed: empty, the host
@@ -181,7 +170,7 @@ export function DescribeForm({ onSubmit, disabled, busy = false, draft, onDraft,
       <div className="examples">
         Start from an example:{' '}
         {EXAMPLES.map((example, index) => (
-          <button key={example.text} type="button" className="link" onClick={() => startFromExample(example.text)} data-testid={`example-${index}`}>
+          <button key={example.id} type="button" className="link" onClick={() => startFromExample(example.text)} data-testid={`example-${index}`}>
             {example.name}
           </button>
         ))}
