@@ -6,6 +6,7 @@ import { refreshGenerationsContext } from './vscode/commands/generationsContext'
 import { registerApiKeyCommands } from './vscode/commands/apiKey';
 import { CommandTable } from './vscode/commands/commandTable';
 import { registerShowLogCommand } from './vscode/commands/showLog';
+import { registerWalkthroughCommand } from './vscode/commands/walkthrough';
 import { LazyHost } from './vscode/lazy';
 import { registerCommandStubs, registerLazyViews } from './vscode/lazyRegistrations';
 import { TakossLog } from './vscode/log';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TakossApi {
     log,
     registerApiKeyCommands(apiKeys, log, eager),
     registerShowLogCommand(log, eager),
+    registerWalkthroughCommand(eager),
     registerCommandStubs(context, eager, host),
     registerLazyViews(host),
     registerChangeableContext(),
