@@ -218,7 +218,8 @@ export async function openWorkbench(url: string, options: { colorScheme?: 'light
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, colorScheme: options.colorScheme ?? 'dark' });
   const page = await context.newPage();
-  await page.goto(url);
+  // On a loaded machine the page alone can take longer than goto's default 30 s: the same budget as the workbench.
+  await page.goto(url, { timeout: options.timeoutMs ?? 90_000 });
   try {
     await page.waitForSelector('.monaco-workbench', { timeout: options.timeoutMs ?? 90_000 });
   } catch {
