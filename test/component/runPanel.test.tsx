@@ -3,7 +3,7 @@ import { RunEvent, type RunEventInput } from '../../src/model/run/events';
 import { markInterrupted, replayRun, type RunState } from '../../src/model/run/runState';
 import { RunPanel } from '../../webview-ui/src/RunPanel';
 import type { RunView } from '../../webview-ui/src/useRun';
-import { fakeBridge, fireEvent, hostSends, mixedRun, renderUi, screen, stage, usage } from './helpers';
+import { fakeBridge, fireEvent, hostSends, litSettled, mixedRun, renderUi, screen, stage, usage } from './helpers';
 
 async function renderPanel(state: RunState, view: Partial<RunView> = {}) {
   const { bridge, api } = fakeBridge();
@@ -176,6 +176,19 @@ describe('RunPanel: an unfinished run', () => {
   it('a run that was not interrupted has no Resume', async () => {
     await renderPanel(cancelled(), { phase: 'finished' });
     assert.equal(screen.queryByTestId('resume-button'), null);
+  });
+
+  it('asks right under the headline, in view and focused, when the run stops (not below the stages and the result)', async () => {
+    const { bridge } = fakeBridge();
+    const panel = (view: Partial<RunView>) => <RunPanel bridge={bridge} view={{ phase: 'running', runId: 'run-1', folder: 'blog', warnings: [], state: mixedRun().state, ...view }} onCancel={() => undefined} onNew={() => undefined} />;
+    const { rerender } = await renderUi(panel({}));
+    assert.equal(screen.queryByTestId('incomplete-notice'), null);
+    rerender(panel({ phase: 'finished', state: cancelled() }));
+    await litSettled();
+    const notice = screen.getByTestId('incomplete-notice');
+    assert.equal(screen.getByTestId('run-headline').closest('.run-head')?.nextElementSibling, notice, 'the choice comes right after the headline');
+    assert.ok(notice.compareDocumentPosition(screen.getByTestId('stage-list')) & Node.DOCUMENT_POSITION_FOLLOWING, 'before the stages');
+    assert.equal(document.activeElement, notice, 'focused: Tab reaches Keep / Remove next');
   });
 
   it('keeps it when asked', async () => {

@@ -1,6 +1,7 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import type { Bridge } from './bridge';
+import { useArrivalFocus } from './useArrivalFocus';
 
 /**
  * A run that did not finish left some files: Takoss marked the folder partial (.takoss/PARTIAL.md)
@@ -8,6 +9,8 @@ import type { Bridge } from './bridge';
  */
 export function IncompleteNotice({ bridge, runId, folder, files }: { bridge: Bridge; runId: string; folder?: string; files: number }) {
   const [state, setState] = useState<{ busy?: boolean; done?: string; error?: string; kept?: boolean }>({});
+  // The run just stopped: the choice is brought into view and focused (Tab reaches Keep / Remove next).
+  const notice = useArrivalFocus<HTMLDivElement>();
   if (state.kept) return null;
   const remove = async () => {
     setState({ busy: true });
@@ -28,7 +31,7 @@ export function IncompleteNotice({ bridge, runId, folder, files }: { bridge: Bri
     );
   }
   return (
-    <div className="incomplete" role="region" aria-label="Unfinished project" data-testid="incomplete-notice">
+    <div ref={notice} tabIndex={-1} className="incomplete" role="region" aria-label="Unfinished project" data-testid="incomplete-notice">
       <p>
         The run stopped before it finished: {files} files are in {folder ?? 'the folder'}, marked as incomplete in <code>.takoss/PARTIAL.md</code>.
         Keep them, or remove the files this run wrote (only those still as it wrote them; nothing else is touched)?

@@ -5,6 +5,7 @@ import type { Bridge } from './bridge';
 import { IncompleteNotice } from './IncompleteNotice';
 import { ResultView } from './result/ResultView';
 import { ExecutionTree } from './tree/ExecutionTree';
+import { useArrivalFocus } from './useArrivalFocus';
 import type { RunView } from './useRun';
 
 const STATUS_LABEL: Record<StageStatus, string> = {
@@ -111,9 +112,13 @@ function RunNotes({ state }: { state: RunView['state'] }) {
 /** The headline, and what can be done now: cancel a running run; resume an interrupted one, or start anew. */
 function RunHead({ view, onCancel, onNew, onResume }: { view: RunView; onCancel: () => void; onNew: () => void; onResume?: (runId: string) => void }) {
   const running = view.phase === 'starting' || view.phase === 'running';
+  // The run arrives (Generate, Ctrl+Enter): keyboard users continue from its headline.
+  const heading = useArrivalFocus<HTMLHeadingElement>('start');
   return (
     <div className="run-head">
-      <h2 data-testid="run-headline">{headline(view)}</h2>
+      <h2 ref={heading} tabIndex={-1} data-testid="run-headline">
+        {headline(view)}
+      </h2>
       {running ? (
         <VscodeButton secondary onClick={onCancel} data-testid="cancel-button">
           Cancel
@@ -207,16 +212,25 @@ function StageList({ state }: { state: RunState }) {
   );
 }
 
-/** Once finished with files written: what to do about an incomplete run, and the generated project. */
+/** The run id once it finished having written files (what the incomplete notice and the result view need). */
+const finishedWithFiles = (view: RunView): string | undefined => (view.phase === 'finished' && view.state.files.length > 0 ? view.runId : undefined);
+
+/**
+ * A cancelled or failed run left files: keep or remove them. Asked right under the headline, where
+ * the user's eyes are when the run stops (not below the stages and the result view).
+ */
+function RunIncomplete({ bridge, view }: { bridge: Bridge; view: RunView }) {
+  const runId = finishedWithFiles(view);
+  const stopped = view.state.status === 'cancelled' || view.state.status === 'failed';
+  if (!runId || !stopped) return null;
+  return <IncompleteNotice bridge={bridge} runId={runId} folder={view.folder} files={view.state.files.length} />;
+}
+
+/** Once finished with files written: the generated project. */
 function RunOutcome({ bridge, view }: { bridge: Bridge; view: RunView }) {
-  const { state } = view;
-  if (view.phase !== 'finished' || !view.runId || state.files.length === 0) return null;
-  return (
-    <>
-      {(state.status === 'cancelled' || state.status === 'failed') && <IncompleteNotice bridge={bridge} runId={view.runId} folder={view.folder} files={state.files.length} />}
-      <ResultView bridge={bridge} runId={view.runId} state={state} rating={view.rating} />
-    </>
-  );
+  const runId = finishedWithFiles(view);
+  if (!runId) return null;
+  return <ResultView bridge={bridge} runId={runId} state={view.state} rating={view.rating} />;
 }
 
 export function RunPanel({
@@ -243,6 +257,7 @@ export function RunPanel({
       data-from-history={view.fromHistory ? 'true' : undefined}
     >
       <RunHead view={view} onCancel={onCancel} onNew={onNew} onResume={onResume} />
+      <RunIncomplete bridge={bridge} view={view} />
       <RunNotices view={view} />
       <RunNotes state={state} />
       <RunResults state={state} />

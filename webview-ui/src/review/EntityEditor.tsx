@@ -1,8 +1,9 @@
-import { VscodeButton, VscodeCheckbox, VscodeOption, VscodeSingleSelect, VscodeTextfield } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeCheckbox, VscodeOption, VscodeTextfield } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import { addField, deleteEntity, deleteField, type FieldPatch, renameEntity, renameField, updateField } from '../../../src/model/project/edit';
 import { type Entity, type Field, FieldType, type ProjectSpec } from '../../../src/model/project/projectSpec';
 import { checkedOf, valueOf } from '../elementEvents';
+import { FittingSelect } from '../FittingSelect';
 import { InlineName } from './InlineName';
 import { Sources } from './Sources';
 
@@ -16,13 +17,13 @@ function TypeCell({ entity, field, edit }: { entity: Entity; field: Field; edit:
   const id = `${entity.name}-${field.name}`;
   return (
     <td>
-      <VscodeSingleSelect value={field.type} aria-label={`Type of ${entity.name}.${field.name}`} data-testid={`field-type-${id}`} onChange={(event) => update({ type: valueOf(event) as FieldType })}>
+      <FittingSelect value={field.type} aria-label={`Type of ${entity.name}.${field.name}`} data-testid={`field-type-${id}`} onChange={(event) => update({ type: valueOf(event) as FieldType })}>
         {FIELD_TYPES.map((type) => (
           <VscodeOption key={type} value={type} selected={type === field.type}>
             {type}
           </VscodeOption>
         ))}
-      </VscodeSingleSelect>
+      </FittingSelect>
       {field.type === 'enum' && (
         <VscodeTextfield
           className="enum-values"
@@ -108,13 +109,13 @@ function AddField({ entity, edit }: { entity: Entity; edit: Edit }) {
         onInput={(event) => setName(valueOf(event))}
         onKeyDown={(event) => event.key === 'Enter' && add()}
       />
-      <VscodeSingleSelect value={type} aria-label="Type of the new field" onChange={(event) => setType(valueOf(event) as FieldType)}>
+      <FittingSelect value={type} aria-label="Type of the new field" onChange={(event) => setType(valueOf(event) as FieldType)}>
         {FIELD_TYPES.map((t) => (
           <VscodeOption key={t} value={t} selected={t === type}>
             {t}
           </VscodeOption>
         ))}
-      </VscodeSingleSelect>
+      </FittingSelect>
       <VscodeButton secondary onClick={add} data-testid={`add-field-${entity.name}`}>
         Add field
       </VscodeButton>

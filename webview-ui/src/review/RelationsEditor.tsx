@@ -1,9 +1,10 @@
-import { VscodeButton, VscodeOption, VscodeSingleSelect } from '@vscode-elements/react-elements';
+import { VscodeButton, VscodeOption } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import { addRelation, deleteRelation } from '../../../src/model/project/edit';
 import { camelCase, pluralizeName } from '../../../src/model/project/naming';
 import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import { valueOf } from '../elementEvents';
+import { FittingSelect } from '../FittingSelect';
 import { useFollowingChoice } from './followChoice';
 import { Sources } from './Sources';
 
@@ -12,13 +13,13 @@ type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
 /** One of the spec's entities, by name (a relation's two ends). */
 function EntitySelect({ names, value, onChange, label, testId }: { names: string[]; value: string; onChange: (name: string) => void; label: string; testId: string }) {
   return (
-    <VscodeSingleSelect value={value} aria-label={label} onChange={(e) => onChange(valueOf(e))} data-testid={testId}>
+    <FittingSelect value={value} aria-label={label} onChange={(e) => onChange(valueOf(e))} data-testid={testId}>
       {names.map((n) => (
         <VscodeOption key={n} value={n} selected={n === value}>
           {n}
         </VscodeOption>
       ))}
-    </VscodeSingleSelect>
+    </FittingSelect>
   );
 }
 
@@ -36,14 +37,14 @@ function AddRelation({ spec, edit }: { spec: ProjectSpec; edit: Edit }) {
   return (
     <div className="add-row" aria-label="Add a relation">
       <EntitySelect names={names} value={from} onChange={setFrom} label="Relation from" testId="relation-from" />
-      <VscodeSingleSelect value={kind} aria-label="Relation kind" onChange={(e) => setKind(valueOf(e) as 'belongsTo' | 'manyToMany')}>
+      <FittingSelect value={kind} aria-label="Relation kind" onChange={(e) => setKind(valueOf(e) as 'belongsTo' | 'manyToMany')}>
         <VscodeOption value="belongsTo" selected={kind === 'belongsTo'}>
           belongs to
         </VscodeOption>
         <VscodeOption value="manyToMany" selected={kind === 'manyToMany'}>
           has many (many-to-many)
         </VscodeOption>
-      </VscodeSingleSelect>
+      </FittingSelect>
       <EntitySelect names={names} value={to} onChange={setTo} label="Relation to" testId="relation-to" />
       <VscodeButton secondary onClick={add} data-testid="add-relation">
         Add relation

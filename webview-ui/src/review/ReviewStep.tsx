@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { addEntity } from '../../../src/model/project/edit';
 import { TargetFolder } from '../../../src/model/protocol';
 import type { Bridge, GenerateOptions } from '../bridge';
+import { useArrivalFocus } from '../useArrivalFocus';
 import { checkedOf, valueOf } from '../elementEvents';
 import { AuthEditor } from './AuthEditor';
 import { EntityEditor } from './EntityEditor';
@@ -143,10 +144,12 @@ function planTarget(review: Review, changing: boolean) {
 
 /** The title with Back and Generate (Update, changing a project), then which generator runs. */
 function ReviewHead({ review, onBack, onGenerate, generateDisabled, updating }: { review: Review; onBack: () => void; onGenerate: () => void; generateDisabled: boolean; updating: boolean }) {
+  // The step arrives (Review, Ctrl+Enter): keyboard users continue from its heading, not from nowhere.
+  const heading = useArrivalFocus<HTMLHeadingElement>('start');
   return (
     <>
       <div className="run-head">
-        <h2>
+        <h2 ref={heading} tabIndex={-1} data-testid="review-heading">
           Review the data model · <span data-testid="review-title">{review.spec.title}</span>
         </h2>
         <div className="buttons">

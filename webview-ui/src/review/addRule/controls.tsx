@@ -1,9 +1,10 @@
 // The add-rule form's building blocks: a labelled row, a select that says when nothing can be
 // picked, and a set of checkboxes; and the props every rule kind's inputs take.
-import { VscodeCheckbox, VscodeOption, VscodeSingleSelect } from '@vscode-elements/react-elements';
+import { VscodeCheckbox, VscodeOption } from '@vscode-elements/react-elements';
 import type { CSSProperties, ReactNode } from 'react';
 import type { Field, Relation } from '../../../../src/model/project/projectSpec';
 import { checkedOf, valueOf } from '../../elementEvents';
+import { FittingSelect } from '../../FittingSelect';
 import type { RuleInput } from './buildRule';
 import type { RuleChoices } from './ruleChoices';
 import type { Draft } from './ruleDraft';
@@ -55,13 +56,13 @@ export function Select(props: { id: string; label: string; value: string | undef
   const { id, label, value, options, onChange, testId } = props;
   if (!options.length) return <span className="muted" data-testid={testId}>none available</span>;
   return (
-    <VscodeSingleSelect id={id} value={value ?? ''} aria-label={label} data-testid={testId} onChange={(event) => onChange(valueOf(event))}>
+    <FittingSelect id={id} value={value ?? ''} aria-label={label} data-testid={testId} onChange={(event) => onChange(valueOf(event))}>
       {options.map((option) => (
         <VscodeOption key={option.value} value={option.value} selected={option.value === value}>
           {option.label}
         </VscodeOption>
       ))}
-    </VscodeSingleSelect>
+    </FittingSelect>
   );
 }
 
