@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assignLayers, countCrossings, layoutGraph } from '../../webview-ui/src/tree/layout';
+import { assignLayers, countCrossings, graphExtent, layoutGraph, openingViewport } from '../../webview-ui/src/tree/layout';
 
 const node = (id: string, ...dependsOn: string[]) => ({ id, dependsOn });
 
@@ -63,5 +63,34 @@ describe('tree layout direction', () => {
     assert.equal(Math.abs((tb.get('b')?.x ?? 0) - (tb.get('c')?.x ?? 0)), 110, 'siblings side by side');
     assert.equal(tb.get('a')?.x, 55, 'a single node is centred on the widest layer');
     assert.deepEqual(['a', 'b', 'd'].map((id) => lr.get(id)?.x), [0, 120, 240]);
+  });
+
+  it('measures the laid-out graph', () => {
+    const positions = layoutGraph([node('a'), node('b', 'a'), node('c', 'a')], { nodeWidth: 100, nodeHeight: 40, layerGap: 20, nodeGap: 10, direction: 'TB' });
+    assert.deepEqual(graphExtent(positions, 100, 40), { width: 210, height: 100 });
+  });
+});
+
+describe('the zoom the execution tree opens with', () => {
+  const options = { minZoom: 0.95, maxZoom: 1, padding: 10 };
+
+  it('fits and centres a graph that fits at a readable zoom', () => {
+    assert.deepEqual(openingViewport({ width: 400, height: 300 }, { width: 620, height: 520 }, options), { x: 110, y: 110, zoom: 1 });
+    const shrunk = openingViewport({ width: 600, height: 300 }, { width: 600, height: 600 }, options);
+    assert.equal(shrunk.zoom, 580 / 600, 'zoomed out just enough to fit');
+  });
+
+  it('never opens below the readable zoom: a big graph shows its top, centred across, for the user to pan', () => {
+    // Fitting 1,400 x 2,000 into 500 x 520 would need a zoom of 0.25 (12 px text drawn at 3 px).
+    const view = openingViewport({ width: 1400, height: 2000 }, { width: 500, height: 520 }, options);
+    assert.equal(view.zoom, 0.95);
+    assert.equal(view.y, 10, 'the first layer (where the run starts) at the top');
+    assert.equal(view.x, (500 - 1400 * 0.95) / 2, 'the middle of the graph, where the first stage is, in the middle');
+  });
+
+  it('copes with a canvas that has no size yet', () => {
+    const view = openingViewport({ width: 200, height: 68 }, { width: 0, height: 0 }, options);
+    assert.equal(view.zoom, 0.95);
+    assert.ok([view.x, view.y].every(Number.isFinite));
   });
 });

@@ -334,6 +334,14 @@ export const METRICS_CSS = `
 .metrics .num {
   text-align: right;
 }
+/* A table wider than the sidebar scrolls sideways; its row names stay in sight (sticky first column). */
+.metrics tbody th, .metrics thead th:first-child {
+  position: sticky;
+  left: 0;
+  z-index: 1;
+  background: var(--vscode-sideBar-background, var(--vscode-editor-background));
+  box-shadow: inset -1px 0 var(--vscode-editorWidget-border, var(--vscode-contrastBorder, transparent));
+}
 svg.rate {
   margin-left: 4px;
   vertical-align: middle;

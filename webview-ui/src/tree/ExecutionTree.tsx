@@ -1,13 +1,18 @@
 import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, useNodesState } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDuration } from '../../../src/model/run/outcome';
 import type { RunState, StageState } from '../../../src/model/run/runState';
-import { layoutGraph } from './layout';
+import { graphExtent, layoutGraph, openingViewport } from './layout';
 import { StageDetails } from './StageDetails';
+import { treeLayoutFor, usePanelWidth } from './usePanelWidth';
 
-const NODE_WIDTH = 176;
-const NODE_HEIGHT = 52;
+// Room for a title on two lines and the meta line under it (styles.css, .tree-node).
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 68;
+/** The nodes' text is 12 px: the graph opens at no less than this zoom, so it reads at 11 px or more on screen. */
+const READABLE_ZOOM = 0.95;
+const OPENING = { minZoom: READABLE_ZOOM, maxZoom: 1, padding: 12 };
 
 type StageNode = Node<{ stage: StageState }, 'stage'>;
 
@@ -22,6 +27,7 @@ const StageBox = memo(function StageBox({ data }: NodeProps<StageNode>) {
       data-stage={stage.id}
       data-status={stage.status}
       data-added-after={stage.addedAfter}
+      // The whole title as a tooltip, in case it needs more than the node's two lines.
       title={stage.addedAfter ? `${stage.title} (added once the data model was final)` : stage.title}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
@@ -61,17 +67,29 @@ function useStageLayout(state: RunState): Layout {
   );
 }
 
-/** Stages added while the run goes on come into view: the whole graph is fitted again. Returns the ref to hold the flow. */
-function useFitOnGrowth(stageCount: number) {
+/**
+ * The graph opens at a readable zoom (openingViewport), and again when stages are added while the
+ * run goes on. Returns the refs for the canvas and the flow's onInit.
+ */
+function useOpeningViewport(layout: Layout, stageCount: number) {
   const flow = useRef<ReactFlowInstance<StageNode> | undefined>(undefined);
+  const canvas = useRef<HTMLDivElement>(null);
+  const open = useCallback(() => {
+    const view = { width: canvas.current?.clientWidth ?? 0, height: canvas.current?.clientHeight ?? 0 };
+    void flow.current?.setViewport(openingViewport(graphExtent(layout, NODE_WIDTH, NODE_HEIGHT), view, OPENING));
+  }, [layout]);
   const shownStages = useRef(stageCount);
   useEffect(() => {
     if (stageCount === shownStages.current) return;
     shownStages.current = stageCount;
-    const frame = requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.04 }));
+    const frame = requestAnimationFrame(open);
     return () => cancelAnimationFrame(frame);
-  }, [stageCount]);
-  return flow;
+  }, [stageCount, open]);
+  const onInit = (instance: ReactFlowInstance<StageNode>) => {
+    flow.current = instance;
+    open();
+  };
+  return { canvas, onInit };
 }
 
 /**
@@ -119,18 +137,18 @@ function stageEdges(state: RunState): Edge[] {
 export function ExecutionTree({ state, focus }: { state: RunState; focus?: string }) {
   const [selected, setSelected] = useSelectedStage(focus);
   const layout = useStageLayout(state);
-  const flow = useFitOnGrowth(state.stageOrder.length);
+  const { canvas, onInit } = useOpeningViewport(layout, state.stageOrder.length);
   const [nodes, onNodesChange] = useStageNodes(state, layout, selected);
   const selectedStage = selected ? state.stages[selected] : undefined;
+  // A narrow panel puts the details under the graph and drops the minimap (the controls still zoom).
+  const arrangement = treeLayoutFor(usePanelWidth());
   return (
-    <div className="tree" data-testid="execution-tree">
-      <div className="tree-canvas">
+    <div className={`tree details-${arrangement.details}`} data-testid="execution-tree" data-details={arrangement.details}>
+      <div className="tree-canvas" ref={canvas}>
         <ReactFlow
           nodes={nodes}
           edges={stageEdges(state)}
           nodeTypes={nodeTypes}
-          fitView
-          fitViewOptions={{ padding: 0.04 }}
           minZoom={0.1}
           nodesConnectable={false}
           nodesDraggable={false}
@@ -141,14 +159,14 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
           }}
           onNodeClick={(_event, node) => setSelected(node.id)}
           onPaneClick={() => setSelected(undefined)}
-          onInit={(instance) => {
-            flow.current = instance;
-          }}
+          onInit={onInit}
           colorMode="system"
+          // Top right: at the bottom the minimap (right) and the controls (left) would cover it.
+          attributionPosition="top-right"
         >
           <Background />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />
+          {arrangement.minimap && <MiniMap pannable zoomable style={{ width: 140, height: 90 }} />}
         </ReactFlow>
       </div>
       {selectedStage && <StageDetails stage={selectedStage} addedBy={selectedStage.addedAfter ? state.stages[selectedStage.addedAfter]?.title : undefined} />}

@@ -108,3 +108,41 @@ export function countCrossings(nodes: readonly LayoutInput[], positions: Map<str
   }
   return crossings;
 }
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** The laid-out graph's size (positions start at 0 on both axes). */
+export function graphExtent(positions: Map<string, NodePosition>, nodeWidth: number, nodeHeight: number): Size {
+  const all = [...positions.values()];
+  return {
+    width: Math.max(0, ...all.map((p) => p.x)) + nodeWidth,
+    height: Math.max(0, ...all.map((p) => p.y)) + nodeHeight,
+  };
+}
+
+export interface OpeningOptions {
+  /** The smallest zoom at which the nodes' text is still readable on screen. */
+  minZoom: number;
+  maxZoom: number;
+  padding: number;
+}
+
+/**
+ * The viewport the graph opens with: the whole graph when it fits at a readable zoom; otherwise the
+ * readable zoom, centred across (where the first stage sits) and showing the top (where the run starts),
+ * so the user pans to the rest instead of squinting at a fitted miniature.
+ */
+export function openingViewport(graph: Size, view: Size, options: OpeningOptions): { x: number; y: number; zoom: number } {
+  const room = { width: Math.max(0, view.width - 2 * options.padding), height: Math.max(0, view.height - 2 * options.padding) };
+  const fit = Math.min(room.width / graph.width, room.height / graph.height);
+  const zoom = Math.min(options.maxZoom, Math.max(options.minZoom, fit));
+  const drawnHeight = graph.height * zoom;
+  return {
+    x: (view.width - graph.width * zoom) / 2,
+    y: drawnHeight <= room.height ? (view.height - drawnHeight) / 2 : options.padding,
+    zoom,
+  };
+}
