@@ -311,3 +311,20 @@ describe('extract fields: coordinated subjects', () => {
     assert.deepEqual(listed('Members sign up and staff have a badge number and a role.'), ['staff <- badge number, role']);
   });
 });
+
+describe('extract fields: assumed fields are not stated', () => {
+  it('default fields of a record the text names without fields carry no source sentence', () => {
+    const spec = extractSpec('The club keeps a list of boats. Members borrow boats for a day.');
+    const boat = spec.entities.find((e) => e.name === 'Boat');
+    assert.ok(boat, 'no entity Boat');
+    assert.ok(boat.fields.length > 0, 'Boat got no default field');
+    assert.deepEqual(boat.fields.filter((f) => f.sources.length).map((f) => f.name), []);
+  });
+
+  it('the line items assumed for an order carry no source for quantity and unit price', () => {
+    const spec = extractSpec('Customers place orders for products. A product has a name and a price.');
+    const line = spec.entities.find((e) => /Item$/.test(e.name) && e.name.startsWith('Order'));
+    assert.ok(line, `no order line entity in ${spec.entities.map((e) => e.name).join(', ')}`);
+    assert.deepEqual(line.fields.filter((f) => f.sources.length).map((f) => f.name), []);
+  });
+});

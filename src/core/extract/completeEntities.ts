@@ -14,8 +14,9 @@ export function completeEntities(draft: Draft): void {
       if (!hasLines && !lineEntity) {
         const line = addEntity(draft, `${entity.key} item`, Math.min(...entity.sources));
         if (line) {
-          addField(line, { words: ['quantity'], type: 'integer', required: true, min: 1 }, Math.min(...entity.sources));
-          addField(line, { words: ['unit', 'price'], type: 'money' }, Math.min(...entity.sources));
+          // Assumed, not stated: no source sentence, so the review shows "Not from the text".
+          addField(line, { words: ['quantity'], type: 'integer', required: true, min: 1 });
+          addField(line, { words: ['unit', 'price'], type: 'money' });
           line.fieldsFromText = true;
           addRelation(draft, { from: line.name, to: entity.name, required: true, onDelete: 'cascade' }, Math.min(...entity.sources));
         }
@@ -31,9 +32,10 @@ export function completeEntities(draft: Draft): void {
   }
   for (const entity of draft.entities) {
     if (entity.fields.length) continue;
+    // Default fields are assumed, not stated: they carry no source sentence (the review marks them
+    // "Not from the text" and the bench does not count them as fields read from the text).
     const known = knownNoun(entity.key);
-    const sources = entity.sources.size ? [Math.min(...entity.sources)] : [];
-    if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max }, sources[0]);
-    else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true }, sources[0]);
+    if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
+    else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
   }
 }
