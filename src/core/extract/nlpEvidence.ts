@@ -91,7 +91,18 @@ function storableHead(head: string): boolean {
 export function isPersonWord(word: string): boolean {
   if (isPersonKey(word)) return true;
   if (!/(?:er|or|ee|ist|ian)$/.test(word) || storableHead(word) || word.length < 5) return false;
-  return tagSentence(`the ${word}`).some((t) => t.w === word && (t.actor || t.pos === 'noun'));
+  const tagged = tagSentence(`the ${word}`).find((t) => t.w === word);
+  if (!tagged || (!tagged.actor && tagged.pos !== 'noun')) return false;
+  // -er/-or/-ee name a person only as a verb's agent ("reviewer", "visitor", "trainee"); "color" or
+  // "paper" only end like one. -ist/-ian ("dentist", "librarian") name people as such.
+  return tagged.actor || /(?:ist|ian)$/.test(word) || agentOfVerb(word);
+}
+
+/** "reviewer" (review), "manager" (manage), "runner" (run), "trainee" (train): a verb + -er/-or/-ee. */
+function agentOfVerb(word: string): boolean {
+  const stems = [word.slice(0, -2), word.slice(0, -1)];
+  if (/([b-df-hj-np-tv-z])\1(?:er|or|ee)$/.test(word)) stems.push(word.slice(0, -3));
+  return stems.some((stem) => stem.length >= 3 && tagSentence(`to ${stem}`)[1]?.pos === 'verb');
 }
 
 type Add = (key: string, score: number, strong?: boolean) => void;
