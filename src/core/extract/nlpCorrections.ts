@@ -34,6 +34,7 @@ function singularOfNoun(w: string): string {
  * clause before a verb ("Tasks belong to projects"). Re-tag those as plural nouns.
  */
 export function correctTags(terms: Term[]): void {
+  retagSemiModals(terms);
   retagVerbsBeforeObjects(terms);
   retagNounSlotPlurals(terms);
   retagCoordinatedVerbs(terms);
@@ -141,6 +142,17 @@ function retagArticleAdjectives(terms: Term[]): void {
       t.pos = 'noun';
       t.root = t.w;
     }
+  }
+}
+
+// "needs to be stored", "ought to pay", "has got to end": a semi-modal before "to" and a verb is
+// a modal like "must", never a noun (the tagger reads "invoice needs" as a compound noun).
+const SEMI_MODALS = new Set(['need', 'needs', 'ought', 'has', 'have', 'got']);
+function retagSemiModals(terms: Term[]): void {
+  for (let i = 0; i + 2 < terms.length; i++) {
+    const t = terms[i];
+    const verbAfterTo = terms[i + 2].pos === 'verb' || terms[i + 2].pos === 'modal' || terms[i + 2].w === 'be';
+    if (SEMI_MODALS.has(t.w) && terms[i + 1].w === 'to' && verbAfterTo && !/[,;:]/.test(t.post)) t.pos = 'modal';
   }
 }
 
