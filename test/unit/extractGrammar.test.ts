@@ -686,3 +686,28 @@ describe('extractor: language, repeats and accounting', () => {
     assert.equal(accounts[0].status, 'context');
   });
 });
+
+describe('extract grammar: person words, semi-modals and coordinated sign-in subjects', () => {
+  it('an -er/-or field is a person only as a verb\'s agent: "reviewer" links to User, "color" stays a field', () => {
+    const spec = extractSpec('Members sign in. A poster has a color, a reviewer and a width.');
+    const poster = spec.entities.find((e) => e.name === 'Poster');
+    assert.ok(poster, spec.entities.map((e) => e.name).join(', '));
+    assert.ok(poster.fields.some((f) => f.name === 'color'), poster.fields.map((f) => f.name).join(', '));
+    const links = spec.relations.filter((r) => r.from === 'Poster' && r.to === 'User').map((r) => r.name);
+    assert.deepEqual(links, ['reviewer']);
+  });
+
+  it('"needs to", "has to", "ought to" before a verb are modals, never part of a noun', () => {
+    const tags = tagSentence('Every parcel needs to be weighed and each crate ought to be sealed.');
+    assert.equal(tags.find((t) => t.w === 'needs')?.pos, 'modal');
+    assert.equal(tags.find((t) => t.w === 'ought')?.pos, 'modal');
+    const names = extractSpec('Every parcel needs to be weighed with its weight and destination.').entities.map((e) => e.name);
+    assert.deepEqual(names, ['Parcel']);
+    assert.equal(tagSentence('Each crate needs a label.').find((t) => t.w === 'needs')?.pos, 'verb', '"needs" + object stays a verb');
+  });
+
+  it('every coordinated subject of a sign-in verb is a role: "Staff and managers sign in"', () => {
+    const spec = extractSpec('Cooks and managers sign in to the kitchen planner. Managers plan menus. A menu has a date.');
+    assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('manager') && spec.auth.roles.includes('cook'), JSON.stringify(spec.auth));
+  });
+});

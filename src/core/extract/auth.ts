@@ -32,15 +32,24 @@ const NEGATED = /\b(?:no|without|not require|not need|doesn't need|does not need
 const SELF_SIGNUP = /\bsign(?:s|ed)?[ -]?up\b|\bsignup\b|\bregister\b|\bregistration\b|\bcreate (?:an )?account\b|\bregistered users?\b/;
 const EVERYTHING = /\bmanage (?:everything|all\b|the (?:whole|entire))|\bfull access\b|\bdo everything\b/;
 
+const SUBJECT_SKIP = new Set(['a', 'an', 'the', 'only', 'all', 'each', 'every', 'registered', 'logged', 'signed', 'in', 'our', 'other', 'some', 'both']);
+
 function subjectWords(plain: string): string[] {
   const tokens = tokenize(plain).filter((t) => t.kind === 'word');
   const out: string[] = [];
   for (const t of tokens.slice(0, 4)) {
-    if (['a', 'an', 'the', 'only', 'all', 'each', 'every', 'registered', 'logged', 'signed', 'in', 'our', 'other', 'some'].includes(t.w)) continue;
+    if (SUBJECT_SKIP.has(t.w)) continue;
     out.push(singular(t.w));
     if (out.length >= 2) break;
   }
   return out;
+}
+
+/** "Staff and managers sign in", "drivers, dispatchers or admins log in": every coordinated subject before the cue. */
+function coordinatedSubjects(beforeCue: string): string[] {
+  const words = tokenize(beforeCue).filter((t) => t.kind === 'word').map((t) => t.w);
+  if (words.length > 8 || !words.some((w) => w === 'and' || w === 'or')) return [];
+  return words.filter((w) => !SUBJECT_SKIP.has(w) && w !== 'and' && w !== 'or').map(singular);
 }
 
 function roleOf(word: string): string | undefined {
@@ -140,7 +149,8 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
   }
   readUserStory(found, sentence);
   const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
-  const subjects = subjectWords(plain);
+  const cue = login ? LOGIN.exec(cueText) : null;
+  const subjects = [...subjectWords(plain), ...coordinatedSubjects(cue ? cueText.slice(0, cue.index) : '')];
   if (login) readLoginCue(found, sentence, cueText, subjects);
   readStaffSubjects(found, sentence);
   if (/\badminist(?:er|ers|ered|ering|ration)\b/.test(plain) && /\b(users?|buddies|members|you)\b/.test(plain)) {
