@@ -24,6 +24,7 @@ import { addAppKindRecords, addEntities, dropBareEntities, mergeCompounds } from
 import { buildAuth, personRolesOf, roleWordsOf } from './roles';
 import { addOwnership, dedupeOwnershipRules, ownerLinker } from './owners';
 import { completeEntities } from './completeEntities';
+import { applyValueMentions } from './valueMentions';
 
 export type { ExtractOptions } from './finish';
 
@@ -79,6 +80,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   dropBareEntities(draft, evidence, sentences);
   // 6. Default fields for records the text names without fields; line items for orders/carts.
   completeEntities(draft);
+  // Values named in passing ("the duration of a test") of the records chosen, next to their usual fields.
+  applyValueMentions(draft, sentences, roleWords);
 
   // 7. Roles and auth object.
   const specAuth = buildAuth(auth, personRoles);

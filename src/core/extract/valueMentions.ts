@@ -1,0 +1,102 @@
+// Values named in passing: "the duration of a test is the same at each lab", "the price of the
+// ticket is not known in advance", "a patient selects the lab's address". Whatever the verb, "the
+// X of a Y" and "Y's X" name a value X of the record Y when Y is an entity and X a singular noun
+// that is neither a record nor a person. Read after the entities are chosen, so these phrases add
+// fields to known records and never make records of their own.
+import { addField, findEntity, type Draft } from './draft';
+import { tagSentence, type Term } from './nlp';
+import { resolveKey } from './mentions';
+import { isHeadWord } from './phrases';
+import { PERSON_NOUNS, USER_WORDS } from './lexicon';
+import type { SentenceInfo } from './sentences';
+import { inferType } from './types';
+import { isPersonWord } from './nlpEvidence';
+
+/** Nouns that name a portion, a kind or a moment of a thing rather than a value it holds ("the rest of the order"). */
+const NOT_VALUES = new Set(
+  `part parts rest set list group number kind sort series range majority minority end beginning middle start top bottom side case
+   lot half use aim goal purpose way moment time day week month year course basis result behalf instead copy copies version
+   form sum total remainder piece section area scope context help support lack absence presence existence information data`.split(/\s+/),
+);
+
+/** Adjectives that point at another thing rather than describe a value ("the next level of the game", "the following description"). */
+const REFERRING = new Set(['following', 'same', 'next', 'previous', 'other', 'actual', 'whole', 'entire', 'further', 'corresponding', 'respective', 'requested']);
+
+/** Determiners that may open the record after "of": "of a test", "of each product", "of the invoice". */
+const RECORD_DETERMINERS = new Set(['a', 'an', 'each', 'every', 'the', 'this', 'that', 'any']);
+
+interface ValueMention {
+  record: string;
+  words: string[];
+}
+
+/** Adds the values each sentence names of a known record as that record's fields. */
+export function applyValueMentions(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    for (const mention of valueMentions(draft, tagSentence(sentence.text), roleWords)) {
+      const entity = findEntity(draft, mention.record);
+      if (!entity || entity.name === 'User') continue;
+      if (addField(entity, { words: mention.words, type: inferType(mention.words, sentence.plain).type }, sentence.id)) draft.used.add(sentence.id);
+    }
+  }
+}
+
+function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): ValueMention[] {
+  const found: ValueMention[] = [];
+  for (let i = 1; i < terms.length; i++) {
+    const of = terms[i].w === 'of' && !terms[i - 1].post.trim() ? ofRecord(draft, terms, i, roleWords) : undefined;
+    const owned = terms[i].possessive && terms[i].pos === 'noun' ? possessorsValue(draft, terms, i, roleWords) : undefined;
+    const mention = of ?? owned;
+    if (mention) found.push(mention);
+  }
+  return found;
+}
+
+/** "the duration of a test": the value before "of" (after "the"), the record after it. */
+function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
+  let start = at;
+  while (start > 0 && at - start < 3 && isValueWord(terms[start - 1]) && !terms[start - 1].pre.trim()) start--;
+  if (start === at || terms[start - 1]?.w !== 'the') return undefined;
+  // One record, named with a determiner ("of a test", "of the invoice"): "the transport of passengers"
+  // and "the combination of song and artist" speak of things in general.
+  if (!RECORD_DETERMINERS.has(terms[at + 1]?.w ?? '')) return undefined;
+  const next = at + 2;
+  let end = next;
+  while (end < terms.length && end - next < 3 && terms[end].pos === 'noun' && !terms[end].possessive) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  if (end === next || terms[end - 1].plural || /^(and|or)$/.test(terms[end]?.w ?? '')) return undefined;
+  return mentionOf(draft, terms.slice(next, end), terms.slice(start, at), roleWords);
+}
+
+/** "the lab's address": the possessor is the record, the nouns after it the value. */
+function possessorsValue(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
+  let start = at;
+  while (start > 0 && at - start < 2 && terms[start - 1].pos === 'noun' && !terms[start - 1].post.trim()) start--;
+  let end = at + 1;
+  while (end < terms.length && end - at <= 3 && isValueWord(terms[end])) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  // ("the game's hall of fame": the value goes on after "of".)
+  if (end === at + 1 || terms[end]?.w === 'of') return undefined;
+  return mentionOf(draft, terms.slice(start, at + 1), terms.slice(at + 1, end), roleWords);
+}
+
+function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>): ValueMention | undefined {
+  const head = valueTerms[valueTerms.length - 1];
+  if (head.pos !== 'noun' || head.plural || head.actor || !isHeadWord(head.w) || NOT_VALUES.has(head.w)) return undefined;
+  if (PERSON_NOUNS.has(head.w) || USER_WORDS.has(head.w) || roleWords.has(head.w) || isPersonWord(head.w)) return undefined;
+  const words = valueTerms.map((t) => t.w);
+  if (words.some((w) => REFERRING.has(w))) return undefined;
+  // A value that is itself a record is a link, which the relation readers handle.
+  if (resolveKey(draft, words.join(' ')) || resolveKey(draft, head.root)) return undefined;
+  const record = resolveKey(draft, recordTerms.map((t) => t.root).join(' '));
+  return record ? { record, words } : undefined;
+}
+
+function isValueWord(term: Term | undefined): boolean {
+  return !!term && (term.pos === 'noun' || term.pos === 'adj') && !term.possessive && term.depth === 0 && /^[a-z][a-z-]*$/.test(term.w);
+}

@@ -1,0 +1,36 @@
+// Values named in passing ("the duration of a lesson", "the studio's address") become fields of a
+// record the text already has, whatever the verb; they never make records. Each test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+function fieldNames(text: string, entity: string): string[] {
+  const found = extractSpec(text).entities.find((e) => e.name === entity);
+  assert.ok(found, `no entity ${entity}`);
+  return found.fields.map((f) => f.name);
+}
+
+const BASE = 'The app manages lessons and studios. Each lesson belongs to a studio. A studio has a name. ';
+
+describe('extract fields: values named in passing', () => {
+  it('"the X of a Y" with any verb is a field X of the record Y', () => {
+    assert.ok(fieldNames(`${BASE}The duration of a lesson is the same in every studio.`, 'Lesson').includes('duration'));
+    assert.ok(fieldNames(`${BASE}Trainers often change the outstanding fee of the lesson.`, 'Lesson').includes('outstandingFee'));
+  });
+
+  it('"the Y\'s X" is a field X of the record Y', () => {
+    const fields = fieldNames(`${BASE}A trainer picks a studio based on the studio's street address.`, 'Studio');
+    assert.ok(fields.includes('streetAddress'), fields.join(', '));
+  });
+
+  it('plurals, records, people, portions and things in general are not values', () => {
+    const spec = extractSpec(
+      `${BASE}The owner of a studio opens it. The studios of the lesson vary. The rest of the lesson is free. ` +
+        'The transport of lessons is cheap. The next level of a lesson is hard. The studio\'s hall of fame is big.',
+    );
+    const lesson = spec.entities.find((e) => e.name === 'Lesson')!;
+    const studio = spec.entities.find((e) => e.name === 'Studio')!;
+    const names = [...lesson.fields, ...studio.fields].map((f) => f.name);
+    for (const wrong of ['owner', 'studio', 'rest', 'transport', 'nextLevel', 'hall']) assert.ok(!names.includes(wrong), `${wrong} in ${names.join(', ')}`);
+    assert.deepEqual(spec.entities.map((e) => e.name).sort(), ['Lesson', 'Studio']);
+  });
+});
