@@ -11,3 +11,4 @@ export * from './messages/toHost';
 export * from './messages/toWebview';
 export * from './messages/change';
 export * from './messages/ask';
+export * from './messages/extract';

@@ -7,6 +7,7 @@ import { ChangeModeHeader } from './change/ChangeBox';
 import { type ChangeApi, useChange } from './change/useChange';
 import { UpdatePreview } from './change/UpdatePreview';
 import { type Draft, DescribeForm } from './DescribeForm';
+import { ReadingProgress } from './ReadingProgress';
 import { ExplanationCard, useExplanation } from './ExplanationCard';
 import { ConnectionBadge, HostDetails, LastRejection, PingCheck } from './HostStatus';
 import { ReviewStep } from './review/ReviewStep';
@@ -64,6 +65,7 @@ function DescribeScreen({
         busy={review.busy}
         {...form}
       />
+      {review.reading && <ReadingProgress progress={review.progress} onCancel={review.cancelReading} />}
       {review.error && (
         <p className="form-error" role="alert" data-testid="review-error">
           {review.error}

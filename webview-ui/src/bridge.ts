@@ -5,6 +5,7 @@ import type { FileLink } from '../../src/model/ask/answer';
 import type { AcceptedModel } from '../../src/model/run/events';
 import type { ProjectSpec } from '../../src/model/project/projectSpec';
 import {
+  type ExtractProgress,
   type HostToWebview,
   type ProviderChoice,
   parseHostToWebview,
@@ -23,6 +24,14 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 type Listener = (message: HostToWebview) => void;
+
+/** How an extract request reports progress and is cancelled. */
+export interface ReadingOptions {
+  onProgress?: (progress: ExtractProgress) => void;
+  signal?: AbortSignal;
+}
+
+const EXTRACT_TIMEOUT_MS = 10 * 60_000;
 
 /** What the review step decided besides the spec: where, whether to verify, merge, commit. */
 export interface GenerateOptions {
@@ -102,8 +111,30 @@ export class Bridge {
     return answer as ReplyOf<T>;
   }
 
-  extract(requirements: string, projectName: string | undefined, provider: ProviderChoice): Promise<ReplyOf<'specReview'>> {
-    return this.request((requestId) => ({ type: 'extract', requestId, requirements, projectName: projectName || undefined, provider }), 'specReview');
+  /**
+   * Step 1 -> 2. The host reports its progress (extractProgress) and answers when done; aborting
+   * `reading.signal` tells the host to stop and rejects with RequestCancelledError. The timeout is
+   * long because a long text takes a while and the user sees the progress and can cancel.
+   */
+  extract(requirements: string, projectName: string | undefined, provider: ProviderChoice, reading: ReadingOptions = {}): Promise<ReplyOf<'specReview'>> {
+    let requestId: string | undefined;
+    const stopListening = this.onMessage((message) => {
+      if (message.type === 'extractProgress' && message.requestId === requestId) reading.onProgress?.(message);
+    });
+    const cancel = () => {
+      if (!requestId) return;
+      this.post({ type: 'cancelExtract', requestId });
+      this.pendingReplies.cancel(requestId, 'Reading the requirements was cancelled');
+    };
+    reading.signal?.addEventListener('abort', cancel, { once: true });
+    const build = (id: string): WebviewToHost => {
+      requestId = id;
+      return { type: 'extract', requestId: id, requirements, projectName: projectName || undefined, provider };
+    };
+    return this.request(build, 'specReview', EXTRACT_TIMEOUT_MS).finally(() => {
+      stopListening();
+      reading.signal?.removeEventListener('abort', cancel);
+    });
   }
 
   reviewSpec(spec: ProjectSpec, provider: ProviderChoice): Promise<ReplyOf<'specReview'>> {

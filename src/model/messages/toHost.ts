@@ -5,6 +5,7 @@ import { ProjectSpec } from '../project/projectSpec';
 import { ApplyUpdateRequest, CancelUpdateRequest, DescribeChangeRequest, OpenChangedFileRequest, OpenUpdateDiffRequest, UpdateProjectRequest } from './change';
 import { AskAboutRunRequest, AskQuestionRequest, OpenAnswerLinkRequest, ReviewAskedChangeRequest } from './ask';
 import { RequestId, ShortText } from './common';
+import { CancelExtractRequest } from './extract';
 
 export const ReadyMessage = z.object({
   type: z.literal('ready'),
@@ -137,6 +138,7 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   PongReply,
   WebviewErrorReport,
   ExtractRequest,
+  CancelExtractRequest,
   ReviewSpecRequest,
   GenerateRequest,
   CancelRunRequest,

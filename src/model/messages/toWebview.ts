@@ -6,6 +6,7 @@ import { ProjectSpec } from '../project/projectSpec';
 import { ChangeRead, StartChange, UpdateApplied, UpdatePreview } from './change';
 import { AskAnswered, AskAnswerText, StartAsk } from './ask';
 import { HostInfo, RequestId, ShortText } from './common';
+import { ExtractProgress } from './extract';
 import { PingRequest, PongReply } from './toHost';
 
 export const InitMessage = z.object({
@@ -203,6 +204,7 @@ export const HostToWebview = z.discriminatedUnion('type', [
   RunRefused,
   RunEventMessage,
   RunSnapshot,
+  ExtractProgress,
   SpecReview,
   SpecRefused,
   ModelRefined,

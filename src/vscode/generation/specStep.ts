@@ -1,10 +1,10 @@
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
-import { extractSpec } from '../../core/extract';
+import { extractWithProgress } from '../../core/extract/withProgress';
 import { variantChooser } from '../../core/learning/bandit';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
-import type { HostToWebview, ProviderChoice } from '../../model/protocol';
+import type { ExtractStep, HostToWebview, ProviderChoice } from '../../model/protocol';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
@@ -17,6 +17,8 @@ import { reviewSpec } from './specReview';
  */
 export class SpecStep extends Disposable {
   private readonly refiner: ModelRefiner;
+  /** Extract requests still reading, by request id: cancelExtract and dispose stop them. */
+  private readonly readings = new Map<string, AbortController>();
 
   constructor(
     log: Logger,
@@ -34,12 +36,37 @@ export class SpecStep extends Disposable {
       chooseVariant: async () => variantChooser((await history?.outcomes()) ?? [], { explore: settings.settings.learningExplore }),
     });
     this._register(toDisposable(() => this.refiner.dispose()));
+    this._register(toDisposable(() => this.readings.forEach((reading) => reading.abort())));
   }
 
-  /** Step 1 -> 2: the data model from the requirements, with its problems and forecast. */
+  /**
+   * Step 1 -> 2: the data model from the requirements, with its problems and forecast. Reports each
+   * step (extractProgress) and stops without answering when cancelExtract names the request.
+   */
   async extract(requestId: string, requirements: string, projectName: string | undefined, provider: ProviderChoice): Promise<void> {
-    const spec = extractSpec(requirements, { projectName });
-    await this.review(requestId, spec, provider);
+    const reading = new AbortController();
+    this.readings.set(requestId, reading);
+    const report = (step: ExtractStep, done = 0, total = 0) => void this.post({ type: 'extractProgress', requestId, step, done, total });
+    try {
+      const spec = await extractWithProgress(requirements, { projectName, signal: reading.signal, onProgress: ({ step, done, total }) => report(step, done, total) });
+      if (!spec) return;
+      report('forecast');
+      // A turn for the progress message to leave before the forecast (it generates the project in memory).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (reading.signal.aborted) return;
+      const result = await reviewSpec(spec, provider, this.settings.settings, (await this.history?.runOutcomes()) ?? []);
+      if (reading.signal.aborted) return;
+      await this.post({ type: 'specReview', replyTo: requestId, spec, ...result });
+    } finally {
+      this.readings.delete(requestId);
+    }
+  }
+
+  /** Stops an extract request still reading; false when none with that id runs. */
+  cancelExtract(requestId: string): boolean {
+    const reading = this.readings.get(requestId);
+    reading?.abort();
+    return Boolean(reading);
   }
 
   /** Re-checks an edited spec: problems, forecast and target folder for the review step. */

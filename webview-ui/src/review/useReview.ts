@@ -5,6 +5,7 @@ import type { ProjectSpec } from '../../../src/model/project/projectSpec';
 import type { ProviderChoice, RunForecast } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 import { usePersistentState } from '../usePersistentState';
+import { useReading, wasCancelled } from './useReading';
 
 export interface Review {
   spec: ProjectSpec;
@@ -136,6 +137,7 @@ export function useReview(bridge: Bridge) {
   const [error, setError] = useState<string>();
   const { checking, recheck } = useRecheck(bridge, setReview, setError);
   const { editError, setEditError, ...edits } = useModelEdits(review, setReview, recheck);
+  const { active: reading, progress, read, cancel: cancelReading } = useReading(bridge);
 
   /** Opens the review on the host's answer: everything of an earlier review (edits, folder, choices) is replaced. */
   const load = useCallback(
@@ -148,7 +150,7 @@ export function useReview(bridge: Bridge) {
         setEditError(undefined);
         return true;
       } catch (failure) {
-        setError(messageOf(failure));
+        if (!wasCancelled(failure)) setError(messageOf(failure));
         return false;
       } finally {
         setBusy(false);
@@ -159,8 +161,8 @@ export function useReview(bridge: Bridge) {
 
   /** Step 1 -> 2: the model extracted from the requirements. */
   const begin = useCallback(
-    (requirements: string, projectName: string | undefined, provider: ProviderChoice) => load(() => bridge.extract(requirements, projectName, provider), provider),
-    [bridge, load],
+    (requirements: string, projectName: string | undefined, provider: ProviderChoice) => load(() => read(requirements, projectName, provider), provider),
+    [read, load],
   );
 
   /** A spec reviewed before ("Regenerate…" from the history), as the user left it, checked again. */
@@ -172,5 +174,5 @@ export function useReview(bridge: Bridge) {
     setError(undefined);
   }, [setReview]);
   const choices = useRunChoices(setReview);
-  return { review, busy, checking, error, editError, begin, reopen, ...edits, ...choices, close, dismissEditError: () => setEditError(undefined) };
+  return { review, busy, reading, progress, cancelReading, checking, error, editError, begin, reopen, ...edits, ...choices, close, dismissEditError: () => setEditError(undefined) };
 }

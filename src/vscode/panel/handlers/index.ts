@@ -1,6 +1,7 @@
 import { errorText } from '../../../core/log';
 import type { WebviewToHost } from '../../../model/protocol';
 import { handleAskAboutRun, handleAskQuestion, handleOpenAnswerLink, handleReviewAskedChange } from './ask';
+import { handleCancelExtract } from './cancelExtract';
 import { handleCancelRefine } from './cancelRefine';
 import { handleCancelRun } from './cancelRun';
 import type { HandlerContext, HandlerTable } from './context';
@@ -29,6 +30,7 @@ export const messageHandlers: HandlerTable = {
   pong: handlePong,
   webviewError: handleWebviewError,
   extract: handleExtract,
+  cancelExtract: handleCancelExtract,
   reviewSpec: handleReviewSpec,
   generate: handleGenerate,
   cancelRun: handleCancelRun,

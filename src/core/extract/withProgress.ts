@@ -1,0 +1,50 @@
+// extractSpec for a caller that shows progress and can stop it (the panel's review step, issue #17).
+// Most of the extractor's time on a long text goes to tagging each sentence; that is done here
+// first, one sentence at a time, so the count is real, the event loop gets turns to deliver the
+// progress and a cancel, and the passes of extractSpec then find every sentence already tagged.
+import { toSpecText, type ProjectSpec } from '../../model/project/projectSpec';
+import { analyze } from './grammar';
+import { extractSpec, type ExtractOptions } from './index';
+import { tagSentence } from './nlp';
+import { splitSentences } from './sentences';
+
+export interface ExtractProgressReport {
+  /** reading: tagging sentence `done` of `total`; model: the passes that build the data model. */
+  step: 'reading' | 'model';
+  done: number;
+  total: number;
+}
+
+export interface ProgressOptions extends ExtractOptions {
+  onProgress?: (report: ExtractProgressReport) => void;
+  signal?: AbortSignal;
+  /** How long to work between turns of the event loop (progress is reported at each turn). */
+  sliceMs?: number;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The spec extractSpec would give, or undefined when `signal` aborted first. */
+export async function extractWithProgress(text: string, options: ProgressOptions = {}): Promise<ProjectSpec | undefined> {
+  const { onProgress, signal, sliceMs = 40, ...extractOptions } = options;
+  const { sentences } = splitSentences(typeof text === 'string' ? toSpecText(text) : '');
+  const total = sentences.length;
+  onProgress?.({ step: 'reading', done: 0, total });
+  let sliceStart = Date.now();
+  for (let done = 0; done < total; done += 1) {
+    if (done > 0 && Date.now() - sliceStart >= sliceMs) {
+      onProgress?.({ step: 'reading', done, total });
+      await nextTurn();
+      if (signal?.aborted) return undefined;
+      sliceStart = Date.now();
+    }
+    // The two readings the passes ask for: the whole sentence, and without its parentheses.
+    tagSentence(sentences[done].text);
+    analyze(sentences[done].text);
+  }
+  onProgress?.({ step: 'reading', done: total, total });
+  onProgress?.({ step: 'model', done: 0, total: 0 });
+  await nextTurn();
+  if (signal?.aborted) return undefined;
+  return extractSpec(text, extractOptions);
+}
