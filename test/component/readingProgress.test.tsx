@@ -25,7 +25,9 @@ async function startReading() {
   return { api, request, progress, text: () => screen.getByTestId('reading-progress-text').textContent };
 }
 
-describe('Reading progress (describe step)', () => {
+describe('Reading progress (describe step)', function () {
+  // The first render of the whole panel is slow on a loaded machine.
+  this.timeout(60_000);
   it("shows the host's step and sentence count while it reads, then the review", async () => {
     const { request, progress, text } = await startReading();
     assert.equal(text(), 'Sending the requirements to Takoss…');
