@@ -1,0 +1,63 @@
+/// <reference lib="dom" />
+// A long paste in the real window (issue #17 item 5): 50 KB and 100 KB of requirements reach the
+// review. The time from the click to the review is printed for the report, never asserted (the
+// owners forbid timed tests: the machine's load decides it).
+import * as assert from 'node:assert/strict';
+import type { Frame } from 'playwright-core';
+import { longRequirements } from '../shared/longRequirements';
+import { openTakossApp, screenshot } from './workbenchPage';
+import { takossWindow } from './takossWindow';
+
+/**
+ * Puts the text in the requirements box the way a paste does: one input event. (Playwright's fill
+ * types it through the input pipeline, which on a loaded machine takes longer than its timeout.)
+ */
+async function paste(app: Frame, text: string): Promise<void> {
+  await app.evaluate((value) => {
+    const box = document.querySelector('[data-testid=requirements]')?.shadowRoot?.querySelector('textarea');
+    if (!box) throw new Error('no requirements box');
+    box.focus();
+    box.value = value;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+  }, text);
+  await app.waitForFunction((length) => (document.querySelector('[data-testid=requirements]') as HTMLTextAreaElement | null)?.value.length === length, text.length);
+}
+
+/** Every text the reading progress shows from now on, kept in the page (however fast it changes). */
+async function recordProgressTexts(app: Frame): Promise<void> {
+  await app.evaluate(() => {
+    const page = window as unknown as { progressTexts: string[] };
+    page.progressTexts = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=reading-progress-text]')?.textContent;
+      if (text && page.progressTexts.at(-1) !== text) page.progressTexts.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+describe('Takoss big input: a long paste reaches the review (code-server + Chromium)', function () {
+  this.timeout(300_000);
+  let app: Frame;
+
+  const session = takossWindow();
+
+  for (const kb of [50, 100]) {
+    it(`reads ${kb} KB of requirements into the review`, async () => {
+      const { page } = session.workbench;
+      app ??= await openTakossApp(page);
+      if (await app.$('[data-testid=review-step]')) await app.click('[data-testid=back-button]');
+      await paste(app, longRequirements(kb * 1000));
+      await recordProgressTexts(app);
+      const started = Date.now();
+      await app.click('[data-testid=review-button]');
+      await app.waitForSelector('[data-testid=reading-progress]', { timeout: 30_000 }).catch(() => undefined);
+      await screenshot(page, `big-input-${kb}kb-reading`);
+      await app.waitForSelector('[data-testid=review-step]', { timeout: 240_000 });
+      console.log(`      ${kb} KB: click to review shown in ${Date.now() - started} ms`);
+      await screenshot(page, `big-input-${kb}kb-review`);
+      assert.ok(await app.$('[data-testid^=entity-]'), 'the review shows the entities');
+      const seen = await app.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+      assert.ok(seen.some((text) => /^Reading sentence \d+ of \d+/.test(text)), `the host's sentence count was shown: ${JSON.stringify(seen.slice(0, 5))}`);
+    });
+  }
+});
