@@ -1,4 +1,4 @@
-import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, useNodesState } from '@xyflow/react';
+import { Background, Controls, type Edge, Handle, MiniMap, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, useNodesState, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDuration } from '../../../src/model/run/outcome';
@@ -74,9 +74,11 @@ function useStageLayout(state: RunState): Layout {
 function useOpeningViewport(layout: Layout, stageCount: number) {
   const flow = useRef<ReactFlowInstance<StageNode> | undefined>(undefined);
   const canvas = useRef<HTMLDivElement>(null);
+  const opened = useRef<Viewport | undefined>(undefined);
   const open = useCallback(() => {
     const view = { width: canvas.current?.clientWidth ?? 0, height: canvas.current?.clientHeight ?? 0 };
-    void flow.current?.setViewport(openingViewport(graphExtent(layout, NODE_WIDTH, NODE_HEIGHT), view, OPENING));
+    opened.current = openingViewport(graphExtent(layout, NODE_WIDTH, NODE_HEIGHT), view, OPENING);
+    void flow.current?.setViewport(opened.current);
   }, [layout]);
   const shownStages = useRef(stageCount);
   useEffect(() => {
@@ -85,11 +87,31 @@ function useOpeningViewport(layout: Layout, stageCount: number) {
     const frame = requestAnimationFrame(open);
     return () => cancelAnimationFrame(frame);
   }, [stageCount, open]);
+  // When the panel is resized (the editor split by "Open in editor", a narrower column) the view
+  // opens again for the new size, until the user pans or zooms it themselves.
+  const userMoved = useRef(false);
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth === width || userMoved.current) return;
+      width = element.clientWidth;
+      open();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [open]);
   const onInit = (instance: ReactFlowInstance<StageNode>) => {
     flow.current = instance;
     open();
   };
-  return { canvas, onInit };
+  // A click on a node also ends a "move" that moved nothing: only a changed view counts as the user's.
+  const onMoveEnd = (_event: MouseEvent | TouchEvent | null, viewport: Viewport) => {
+    const last = opened.current;
+    if (last && (Math.abs(viewport.x - last.x) > 1 || Math.abs(viewport.y - last.y) > 1 || Math.abs(viewport.zoom - last.zoom) > 0.001)) userMoved.current = true;
+  };
+  return { canvas, onInit, onMoveEnd };
 }
 
 /**
@@ -137,7 +159,7 @@ function stageEdges(state: RunState): Edge[] {
 export function ExecutionTree({ state, focus }: { state: RunState; focus?: string }) {
   const [selected, setSelected] = useSelectedStage(focus);
   const layout = useStageLayout(state);
-  const { canvas, onInit } = useOpeningViewport(layout, state.stageOrder.length);
+  const { canvas, onInit, onMoveEnd } = useOpeningViewport(layout, state.stageOrder.length);
   const [nodes, onNodesChange] = useStageNodes(state, layout, selected);
   const selectedStage = selected ? state.stages[selected] : undefined;
   // A narrow panel puts the details under the graph and drops the minimap (the controls still zoom).
@@ -160,6 +182,7 @@ export function ExecutionTree({ state, focus }: { state: RunState; focus?: strin
           onNodeClick={(_event, node) => setSelected(node.id)}
           onPaneClick={() => setSelected(undefined)}
           onInit={onInit}
+          onMoveEnd={onMoveEnd}
           colorMode="system"
           // Top right: at the bottom the minimap (right) and the controls (left) would cover it.
           attributionPosition="top-right"
