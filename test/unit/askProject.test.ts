@@ -110,13 +110,30 @@ describe('askProject: questions about a generated project, answered from its tra
   it('what was not implemented: each sentence left out with why; a fully served project says nothing was', async () => {
     const answer = await askProject(eventsTrace, 'What did you not implement?');
     assert.equal(answer.kind, 'leftOut');
-    assert.match(answer.summary, /^1 sentence of 4 was not fully implemented/);
+    assert.match(answer.summary, /^1 of the 4 requirement sentences was not fully implemented:/);
     assert.match(answer.points[0].text, /Organizers can cancel an event.*not implemented: .*cascading/);
     const served = JSON.parse(readFileSync(path.join(library, '.takoss/manifest.json'), 'utf8')) as { requirements: { status?: string }[] };
     const complete = served.requirements.every((sentence) => ['mapped', 'context', 'ignored'].includes(sentence.status ?? ''));
     const libraryAnswer = await askProject(libraryTrace, 'Is anything missing?');
     if (complete) assert.match(libraryAnswer.summary, /nothing was left out/);
     else assert.ok(libraryAnswer.points.length > 0);
+  });
+
+  it('counts agree with their nouns: "the one requirement sentence", "1 file serves it", never "1 … sentences"', async () => {
+    const requirements = eventsTrace.manifest.requirements;
+    const cancel = requirements.find((sentence) => /Organizers can cancel/.test(sentence.text))!;
+    const served = requirements.filter((sentence) => sentence !== cancel);
+    const leftOut = async (kept: typeof requirements) => (await askProject({ ...eventsTrace, manifest: { ...eventsTrace.manifest, requirements: kept } }, 'What did you not implement?')).summary;
+    assert.equal(await leftOut([cancel]), 'The one requirement sentence was not fully implemented:');
+    assert.equal(await leftOut([served[0]]), 'The one requirement sentence is served by generated code; nothing was left out.');
+    assert.match(await leftOut(served.slice(0, 2)), /^Every one of the 2 requirement sentences is served/);
+    assert.equal(await leftOut([cancel, { ...cancel, id: 99 }]), 'None of the 2 requirement sentences was fully implemented:');
+    assert.match(await leftOut([...served, cancel, { ...cancel, id: 99 }]), /^2 of the 5 requirement sentences were not fully implemented:/);
+    const sentence = served[0];
+    const oneFile = eventsTrace.manifest.files.filter((file) => file.sources.includes(sentence.id) && file.serves.some((tag) => tag.startsWith('entity:'))).slice(0, 1);
+    const single = await askProject({ ...eventsTrace, spec: undefined, manifest: { ...eventsTrace.manifest, files: oneFile } }, `Which files serve '${sentence.text}'?`);
+    assert.match(single.summary, /: 1 file serves it\.$/);
+    assert.match((await askProject(eventsTrace, `Which files serve '${sentence.text}'?`)).summary, /: \d+ files serve it\.$/);
   });
 
   it('why a file exists: by its path, by "this file" with the open file, and a file that is not Takoss’s', async () => {
