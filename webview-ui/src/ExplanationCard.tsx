@@ -1,20 +1,17 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { HostToWebview } from '../../src/model/protocol';
 import type { Bridge } from './bridge';
 import { ServedRequirements } from './ServedRequirements';
+import { useArrivalFocus } from './useArrivalFocus';
 
 export type Explanation = Omit<Extract<HostToWebview, { type: 'showExplanation' }>, 'type'>;
 
 /** "Takoss: Explain This File": why a generated file exists, on top of the panel; Escape closes it. */
 export function ExplanationCard({ explanation, onClose }: { explanation: Explanation; onClose: () => void }) {
-  const card = useRef<HTMLElement>(null);
   // The panel may be scrolled down to the result view: bring the card into sight and focus it, so
-  // it is seen (and read out) when it arrives.
-  useEffect(() => {
-    card.current?.scrollIntoView?.({ block: 'start' });
-    card.current?.focus({ preventScroll: true });
-  }, [explanation]);
+  // it is seen (and read out) when it arrives, and again when another file's explanation replaces it.
+  const card = useArrivalFocus<HTMLElement>('start', explanation);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
