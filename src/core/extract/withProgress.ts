@@ -22,7 +22,8 @@ export interface ProgressOptions extends ExtractOptions {
   sliceMs?: number;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves on the event loop's next turn, so messages already posted (progress) leave first. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The spec extractSpec would give, or undefined when `signal` aborted first. */
 export async function extractWithProgress(text: string, options: ProgressOptions = {}): Promise<ProjectSpec | undefined> {

@@ -1,6 +1,6 @@
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
-import { extractWithProgress } from '../../core/extract/withProgress';
+import { extractWithProgress, nextTurn } from '../../core/extract/withProgress';
 import { variantChooser } from '../../core/learning/bandit';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
@@ -52,11 +52,8 @@ export class SpecStep extends Disposable {
       if (!spec) return;
       report('forecast');
       // A turn for the progress message to leave before the forecast (it generates the project in memory).
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (reading.signal.aborted) return;
-      const result = await reviewSpec(spec, provider, this.settings.settings, (await this.history?.runOutcomes()) ?? []);
-      if (reading.signal.aborted) return;
-      await this.post({ type: 'specReview', replyTo: requestId, spec, ...result });
+      await nextTurn();
+      await this.review(requestId, spec, provider, reading.signal);
     } finally {
       this.readings.delete(requestId);
     }
@@ -69,9 +66,11 @@ export class SpecStep extends Disposable {
     return Boolean(reading);
   }
 
-  /** Re-checks an edited spec: problems, forecast and target folder for the review step. */
-  async review(requestId: string, spec: ProjectSpec, provider: ProviderChoice): Promise<void> {
+  /** Re-checks an edited spec: problems, forecast and target folder for the review step; nothing is answered once `signal` aborts. */
+  async review(requestId: string, spec: ProjectSpec, provider: ProviderChoice, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return;
     const result = await reviewSpec(spec, provider, this.settings.settings, (await this.history?.runOutcomes()) ?? []);
+    if (signal?.aborted) return;
     await this.post({ type: 'specReview', replyTo: requestId, spec, ...result });
   }
 

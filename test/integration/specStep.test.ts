@@ -1,0 +1,66 @@
+// The review's host side: an extract request is answered with its review once, and a request
+// cancelled on the way (while reading, at the forecast, or while the review is computed) gets none.
+import * as assert from 'node:assert/strict';
+import type { HostToWebview } from '../../src/model/protocol';
+import type { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
+import { SpecStep } from '../../src/vscode/generation/specStep';
+import { SettingsWatcher } from '../../src/vscode/settings';
+import { quietLog } from './helpers';
+
+const REQUIREMENTS = 'Event booking: organizers create events. Attendees register for events.';
+
+describe('SpecStep: requirements to the review, and cancelling it', function () {
+  this.timeout(60_000);
+  let settings: SettingsWatcher;
+  let step: SpecStep;
+  let posted: HostToWebview[];
+  /** Called with each message the step posts (after it is recorded). */
+  let onPost: (message: HostToWebview) => void;
+  /** Called when the review asks for the past runs' outcomes (it is about to compute the forecast). */
+  let onOutcomes: () => void;
+
+  beforeEach(() => {
+    posted = [];
+    onPost = () => undefined;
+    onOutcomes = () => undefined;
+    settings = new SettingsWatcher(quietLog);
+    const history = { runOutcomes: async () => (onOutcomes(), []), outcomes: async () => [] } as unknown as GenerationHistory;
+    step = new SpecStep(quietLog, settings, { get: async () => undefined }, async (message) => (posted.push(message), onPost(message), true), history);
+  });
+  afterEach(() => {
+    step.dispose();
+    settings.dispose();
+  });
+
+  const reviews = () => posted.filter((message) => message.type === 'specReview');
+
+  it('answers an extract with one review, after saying it computes the forecast', async () => {
+    await step.extract('read-1', REQUIREMENTS, undefined, 'offline');
+    const forecast = posted.findIndex((message) => message.type === 'extractProgress' && message.step === 'forecast');
+    assert.ok(forecast >= 0);
+    assert.equal(reviews().length, 1);
+    assert.ok(posted.indexOf(reviews()[0]) > forecast);
+    assert.equal(reviews()[0].type === 'specReview' && reviews()[0].replyTo, 'read-1');
+  });
+
+  it('cancelled when the forecast step starts, or while the review is computed: no review is posted', async () => {
+    onPost = (message) => message.type === 'extractProgress' && message.step === 'forecast' && step.cancelExtract('read-2');
+    await step.extract('read-2', REQUIREMENTS, undefined, 'offline');
+    onPost = () => undefined;
+    onOutcomes = () => step.cancelExtract('read-3');
+    await step.extract('read-3', REQUIREMENTS, undefined, 'offline');
+    assert.deepEqual(reviews(), []);
+    assert.equal(step.cancelExtract('read-3'), false, 'the finished request is forgotten');
+  });
+
+  it('a re-check (review) answers unless its signal was aborted', async () => {
+    await step.extract('read-4', REQUIREMENTS, undefined, 'offline');
+    const spec = reviews()[0].type === 'specReview' ? reviews()[0].spec : undefined;
+    assert.ok(spec);
+    const aborted = new AbortController();
+    aborted.abort();
+    await step.review('check-1', spec, 'offline', aborted.signal);
+    await step.review('check-2', spec, 'offline');
+    assert.deepEqual(reviews().map((message) => message.type === 'specReview' && message.replyTo), ['read-4', 'check-2']);
+  });
+});
