@@ -103,7 +103,7 @@ function entityCandidates(sentences: SentenceInfo[], evidence: Evidence, auth: A
   const onlyARole = (c: Candidate) => (auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) || (!!STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key));
   return [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
-    .filter((c) => strongEnough(c) && entityKeyAllowed(c.key, auth.accountsAreRecords) && !onlyARole(c))
+    .filter((c) => strongEnough(c) && entityKeyAllowed(c.key, auth.accountsAreRecords, evidence.byStructure) && !onlyARole(c))
     .sort((a, b) => a.first - b.first || b.score - a.score || (a.key < b.key ? -1 : 1));
 }
 

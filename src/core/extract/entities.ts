@@ -10,6 +10,7 @@ import { genericHeadAllowed } from './lexicon';
 import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
+import { recordsByStructure } from './structuralRecords';
 import { storyParts } from './storyBenefit';
 
 export interface Candidate {
@@ -25,15 +26,16 @@ export interface Candidate {
   mentionOnly: Set<number>;
 }
 
-/** Candidates by key; `accountsAreRecords` when the text stores accounts (a bank's) rather than signing people in. */
-export type Evidence = Map<string, Candidate> & { accountsAreRecords?: boolean };
+/** Candidates by key; `accountsAreRecords` when the text stores accounts (a bank's) rather than signing people in;
+ *  `byStructure`: generic heads the text's structure shows are records (structuralRecords.ts). */
+export type Evidence = Map<string, Candidate> & { accountsAreRecords?: boolean; byStructure?: Set<string> };
 
 export const ENTITY_THRESHOLD = 2;
 const AUTH_SENSE = /\b(?:log ?in|login|sign[ -]?(?:up|in)|passwords?|accounts?|authenticat\w*|user registration|registration (?:successful|page|form|process)|registerpage)\b/;
 const APP_HEADS = new Set(['app', 'application', 'system', 'tracker', 'manager', 'site', 'website', 'platform', 'scheduler', 'planner', 'service', 'tool', 'portal', 'database', 'catalog', 'catalogue']);
 
 /** Whether a key can name an entity at all (people words map to User or roles instead). */
-export function entityKeyAllowed(key: string, accountsAreRecords = false): boolean {
+export function entityKeyAllowed(key: string, accountsAreRecords = false, byStructure?: Set<string>): boolean {
   const words = key.split(' ');
   const head = words[words.length - 1];
   if (!/^[a-z]/.test(key) || head.length < 3) return false;
@@ -41,7 +43,7 @@ export function entityKeyAllowed(key: string, accountsAreRecords = false): boole
   // A "use case" describes the software, not a row it stores ("cases" alone may well be records).
   if (head === 'case' && words[words.length - 2] === 'use') return false;
   // Staff words (owner, librarian) may be records when they have data; the caller decides.
-  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key)) || USER_WORDS.has(head) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
+  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key) && !byStructure?.has(head)) || USER_WORDS.has(head) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
   // "savings account", "bank account" are records; a bare "account" is the user's sign-in.
   if (words.some((w) => USER_WORDS.has(w)) && !(head === 'account' && words.length > 1)) return false;
   // A price, a date, an email are fields of a record, never records of their own.
@@ -57,7 +59,7 @@ function dropVerbs(key: string, verbs: Set<string>): string {
 }
 
 export function addEvidence(evidence: Evidence, key: string, score: number, source: number, strong = true): void {
-  if (!entityKeyAllowed(key, evidence.accountsAreRecords)) return;
+  if (!entityKeyAllowed(key, evidence.accountsAreRecords, evidence.byStructure)) return;
   const existing = evidence.get(key);
   if (existing) {
     existing.strong ||= strong;
@@ -282,7 +284,7 @@ function scoreApiPaths({ sentence, add, weight, id }: Scoring): void {
 }
 
 export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false): Evidence {
-  const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords });
+  const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords, byStructure: recordsByStructure(sentences) });
   const count = sentences.filter((s) => !s.heading).length;
   for (const sentence of sentences) for (const part of storyParts(sentence)) scoreSentence(part, evidence, count > 3, count > 10);
   return evidence;

@@ -46,6 +46,8 @@ export interface Analysis {
   peopleAreRecords?: boolean;
   /** The text stores accounts (a bank's) rather than signing people in with them. */
   accountsAreRecords?: boolean;
+  /** Generic heads the text's structure shows are records ("a game has several levels"). */
+  byStructure?: Set<string>;
 }
 
 const UNIT_WORDS = new Set(['min', 'mins', 'minute', 'minutes', 'hour', 'hours', 'h', 'hr', 'hrs', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'km', 'kg', 'm', 'cm', 'mm', 'seat', 'person', 'people', 'star']);

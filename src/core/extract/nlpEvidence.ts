@@ -57,7 +57,7 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   if (phrase.determiner === 'no' || analysis.terms[phrase.start - 1]?.w === 'no') return false;
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
   if (head === 'account' && analysis.accountsAreRecords) return true;
-  if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key)) return false;
+  if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key) && !analysis.byStructure?.has(head)) return false;
   if (USER_WORDS.has(head)) return false;
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
@@ -354,7 +354,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     };
     const parsed = analyze(sentence.text);
     // Clauses read inside a field list ("ingredients list preparation steps") are not clauses.
-    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords };
+    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords, byStructure: evidence.byStructure };
     objectsOfActions(analysis, sentence, addUnlessField);
     subjectsOfHaving(analysis, addUnlessField);
     storedFor(analysis, addUnlessField);

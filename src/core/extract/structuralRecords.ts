@@ -1,0 +1,52 @@
+// Generic words (level, card, image, table) usually name app furniture, so the word lists keep
+// them out of the records. The text's structure can say otherwise: a thing counted as a part of
+// a record ("a game has several levels", "a deck consists of up to 48 cards"), a thing given its
+// own values ("a card with a nickname") or a thing people add or store ("customers can add a
+// card") is a record, whatever list the word is on. Structural evidence wins over the word list.
+import { NEVER_RECORD_HEADS, NON_ENTITY, singular, USER_WORDS } from './lexicon';
+import type { SentenceInfo } from './sentences';
+
+/** Units, time words and value words name a value and how it is measured, never a record ("a day has 24 hours"). */
+const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|part|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
+
+const WHOLE = String.raw`\b(?:a|an|the|each|every)\s+(?:[a-z-]+\s+)?([a-z]+)`;
+const HAS_PARTS = String.raw`\s+(?:(?:can|may|must|will|should)\s+)?(?:has|have|contains?|includes?|holds?|consists?\s+of|comprises?|is\s+(?:made\s+up|composed)\s+of|is\s+divided\s+into)`;
+const HOW_MANY = String.raw`\s+(?:up\s+to\s+|at\s+least\s+|at\s+most\s+|exactly\s+|about\s+)?(?:\d+|one\s+or\s+more|several|many|multiple|various|some|any\s+number\s+of|a\s+number\s+of|a\s+few|two|three|four|five|six|seven|eight|nine|ten|twelve)`;
+/** The noun ends the phrase: punctuation or a word that starts what follows ("cards with …", not "card games"). */
+const PHRASE_END = String.raw`(?=\s*(?:[,.;:!?()]|$)|\s+(?:with|for|to|and|or|in|on|at|from|that|which|who|whose|by|of|as|so|when|if|into|per|are|is|can|must|will|each)\b)`;
+/** "a game has several levels", "each deck consists of up to 48 cards": the whole, then the counted part. */
+const COUNTED_PART = new RegExp(`${WHOLE}${HAS_PARTS}${HOW_MANY}\\s+(?:[a-z-]+\\s+)?([a-z]+)${PHRASE_END}`, 'g');
+/** "a card with a nickname and an expiry date": a thing with its own values. */
+const WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z]+)\s+with\s+(?:a|an|its|their|his|her)\s+[a-z]+/g;
+/** "customers can add a card", "store a new table": one thing people add or store is kept. (An uploaded
+ *  file or image is an attachment, a field; "store their names" stores values.) */
+const ADDED = new RegExp(String.raw`\b(?:add|adds|added|adding|create|creates|created|store|stores|stored|save|saves|saved)\s+(?:a|an|another|one\s+more)\s+(?:new\s+)?([a-z]+)${PHRASE_END}`, 'g');
+
+/** Whether a word list, not the grammar, keeps `head` out of the records (and structure may let it in). */
+function listedGeneric(head: string): boolean {
+  return NON_ENTITY.has(head) && !NEVER_RECORD_HEADS.has(head) && !USER_WORDS.has(head) && !MEASURES.test(head);
+}
+
+/** A whole that can have parts: not itself app furniture ("the page has several images"). */
+function recordLikeWhole(word: string): boolean {
+  const head = singular(word);
+  return !NON_ENTITY.has(head) && !USER_WORDS.has(head) && !/^(?:it|this|that|there|which|who)$/.test(head);
+}
+
+/** Generic head words (singular) that the text's structure shows are records. */
+export function recordsByStructure(sentences: SentenceInfo[]): Set<string> {
+  const out = new Set<string>();
+  const consider = (word: string | undefined, needsPlural: boolean) => {
+    if (!word) return;
+    const head = singular(word);
+    if ((!needsPlural || head !== word) && listedGeneric(head)) out.add(head);
+  };
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const plain = sentence.plain;
+    for (const m of plain.matchAll(COUNTED_PART)) if (recordLikeWhole(m[1])) consider(m[2], true);
+    for (const m of plain.matchAll(WITH_VALUES)) consider(m[1], false);
+    for (const m of plain.matchAll(ADDED)) consider(m[1], false);
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+// Generic words on the UI/word lists (level, card, image) that the text's structure shows are
+// records: counted as parts of a record, given their own values, or added by people (structuralRecords.ts).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { recordsByStructure } from '../../src/core/extract/structuralRecords';
+import { splitSentences } from '../../src/core/extract/sentences';
+
+const byStructure = (text: string) => [...recordsByStructure(splitSentences(text).sentences)].sort();
+const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+
+describe('extractor: generic words that the structure shows are records', () => {
+  it('a noun counted as a part of a record is a record ("has several levels", "consists of up to 48 cards")', () => {
+    assert.deepEqual(byStructure('A quiz has several levels. Each pack consists of up to 52 cards. A gallery contains many images.'), ['card', 'image', 'level']);
+    const found = names('A puzzle game has several levels. Each level has a name, a difficulty and a time limit. A box consists of up to 48 cards.');
+    assert.ok(found.includes('Level') && found.includes('Card'), found.join(', '));
+  });
+
+  it('a noun with its own values or that people add is a record ("add a card with a nickname")', () => {
+    assert.deepEqual(byStructure('Customers can add a card with a nickname.'), ['card']);
+    const found = names('Shoppers order groceries. Shoppers can add a card with a nickname and an expiry date.');
+    assert.ok(found.includes('Card'), found.join(', '));
+  });
+
+  it('leaves app furniture, values and units alone', () => {
+    // The whole is itself a UI word; uploads are attachments; names are values; hours are units.
+    assert.deepEqual(byStructure('The page has several images. Users upload images. We store their names. A day has 24 hours. Create a URL shortener.'), []);
+    assert.ok(!names('Members write posts. The page has several images and a menu with a logo.').includes('Image'));
+  });
+});
