@@ -12,3 +12,4 @@ export * from './messages/toWebview';
 export * from './messages/change';
 export * from './messages/ask';
 export * from './messages/extract';
+export * from './messages/dependencies';

@@ -50,7 +50,12 @@ const noKeys = { get: async () => undefined } as unknown as ApiKeyStore;
 export function standaloneRunner(
   journalDir: string,
   history?: GenerationHistory,
-  options: { apiKey?: string; answers?: (boolean | Promise<boolean>)[]; verifySteps?: (projectDir: string) => VerifyStep[] } = {},
+  options: {
+    apiKey?: string;
+    answers?: (boolean | Promise<boolean>)[];
+    verifySteps?: (projectDir: string) => VerifyStep[];
+    notify?: (message: string, ...actions: string[]) => Thenable<string | undefined>;
+  } = {},
 ) {
   const posted: HostToWebview[] = [];
   const prompts: ConsentPrompt[] = [];
@@ -63,7 +68,7 @@ export function standaloneRunner(
   };
   const settings = new SettingsWatcher(quietLog);
   const keys = options.apiKey ? ({ get: async () => options.apiKey } as unknown as ApiKeyStore) : noKeys;
-  const service = new RunService(quietLog, settings, keys, journalDir, history, { confirm, verifySteps: options.verifySteps });
+  const service = new RunService(quietLog, settings, keys, journalDir, history, { confirm, verifySteps: options.verifySteps, notify: options.notify });
   const viewer = new RunViewer(service, async (message) => (posted.push(message), true));
   const runner = {
     service,

@@ -168,6 +168,20 @@ export class Bridge {
     return this.request((requestId) => ({ type: 'exportZip', requestId, runId }), 'zipExported', 30 * 60_000);
   }
 
+  /** Whether the run's project still needs its dependencies installed (and whether Takoss may do it). */
+  checkDependencies(runId: string): Promise<ReplyOf<'dependencyStatus'>> {
+    return this.request((requestId) => ({ type: 'checkDependencies', requestId, runId }), 'dependencyStatus');
+  }
+
+  /** No short timeout: the host asks the user first, then npm downloads (up to verification's 10 minutes). */
+  installDependencies(runId: string): Promise<ReplyOf<'dependenciesInstalled'>> {
+    return this.request((requestId) => ({ type: 'installDependencies', requestId, runId }), 'dependenciesInstalled', 30 * 60_000);
+  }
+
+  showLog(): void {
+    this.post({ type: 'showLog' });
+  }
+
   /** Asks the host to continue an interrupted run: answered like generate. */
   resumeRun(runId: string): Promise<ReplyOf<'runAccepted'>> {
     return this.request((requestId) => ({ type: 'resumeRun', requestId, runId }), 'runAccepted', 30 * 60_000);

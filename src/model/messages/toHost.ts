@@ -6,6 +6,7 @@ import { ApplyUpdateRequest, CancelUpdateRequest, DescribeChangeRequest, OpenCha
 import { AskAboutRunRequest, AskQuestionRequest, OpenAnswerLinkRequest, ReviewAskedChangeRequest } from './ask';
 import { RequestId, ShortText } from './common';
 import { CancelExtractRequest } from './extract';
+import { CheckDependenciesRequest, InstallDependenciesRequest, ShowLogRequest } from './dependencies';
 
 export const ReadyMessage = z.object({
   type: z.literal('ready'),
@@ -161,5 +162,8 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   AskQuestionRequest,
   OpenAnswerLinkRequest,
   ReviewAskedChangeRequest,
+  CheckDependenciesRequest,
+  InstallDependenciesRequest,
+  ShowLogRequest,
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;

@@ -7,6 +7,7 @@ import { ChangeRead, StartChange, UpdateApplied, UpdatePreview } from './change'
 import { AskAnswered, AskAnswerText, StartAsk } from './ask';
 import { HostInfo, RequestId, ShortText } from './common';
 import { ExtractProgress } from './extract';
+import { DependenciesInstalled, DependencyStatus } from './dependencies';
 import { PingRequest, PongReply } from './toHost';
 
 export const InitMessage = z.object({
@@ -222,5 +223,7 @@ export const HostToWebview = z.discriminatedUnion('type', [
   StartAsk,
   AskAnswerText,
   AskAnswered,
+  DependencyStatus,
+  DependenciesInstalled,
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;

@@ -15,6 +15,8 @@ import { type Confirm, modalConfirm } from '../prompts';
 import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { claudeOptionsFor } from './claudeOptions';
+import { DependencyInstaller } from './dependencyInstaller';
+import type { DependencyFacts, InstallResult } from '../../model/protocol';
 import { type LaunchHost, launchRun } from './launch';
 import { prepareResume } from './resume';
 import { keptFileWarning } from '../../core/pipeline/resumePlan';
@@ -42,6 +44,8 @@ export class RunService extends Disposable {
   /** The start or resume whose turn it is (see start). */
   private turns: Promise<unknown> = Promise.resolve();
   private readonly confirm: Confirm;
+  /** "Install dependencies" on a generated project (npm's install step, with consent, trusted only). */
+  private readonly dependencies: DependencyInstaller;
   private readonly eventEmitter = this._register(new Emitter<RunEvent>());
   private readonly startEmitter = this._register(new Emitter<RunRecord>());
   private readonly endEmitter = this._register(new Emitter<string>());
@@ -64,6 +68,7 @@ export class RunService extends Disposable {
   ) {
     super();
     this.confirm = hostOptions.confirm ?? modalConfirm;
+    this.dependencies = new DependencyInstaller({ log, confirm: this.confirm, steps: hostOptions.verifySteps, notify: hostOptions.notify });
     this.journals = new RunJournals(journalDir, log, history);
     this.registry = new RunRegistry(this.journals, log, history);
     // The log channel reads the runs' event stream like every other consumer.
@@ -229,6 +234,16 @@ export class RunService extends Disposable {
     return exportRunZip(this.finished(runId, 'The run is still going: export it when it has finished.'));
   }
 
+  /** Whether the run's project still needs `npm install`, and whether Takoss may run it here. */
+  dependencyStatus(runId: string): DependencyFacts {
+    return this.dependencies.status(this.registry.get(runId));
+  }
+
+  /** Installs the run's project's dependencies once the user agrees (the host asks). */
+  installDependencies(runId: string): Promise<InstallResult> {
+    return this.dependencies.install(this.finished(runId, 'The run is still going: install its dependencies when it has finished.'));
+  }
+
   private finished(runId: string, stillGoing: string): RunRecord {
     const record = this.registry.get(runId);
     if (this.active.has(runId)) throw new Error(stillGoing);
@@ -273,6 +288,7 @@ export class RunService extends Disposable {
       history: this.history,
       confirm: this.confirm,
       verifySteps: this.hostOptions.verifySteps,
+      offerInstall: (record) => this.dependencies.offer(record),
       shuttingDown: () => this.shuttingDown,
       publish: (event) => this.eventEmitter.fire(event),
       begin: (runId, controller) => this.active.set(runId, controller),

@@ -56,6 +56,8 @@ export interface LaunchHost {
   history?: GenerationHistory;
   confirm: Confirm;
   verifySteps?: (projectDir: string) => VerifyStep[];
+  /** After a generation that finished: offer to install its dependencies (when they are missing). */
+  offerInstall?(record: RunRecord): Promise<void>;
   /** The window is closing: the run stops as interrupted (resumable), not as ended. */
   shuttingDown(): boolean;
   /** Every event of the run, for whoever follows it. */
@@ -96,6 +98,8 @@ export async function launchRun(host: LaunchHost, options: LaunchOptions, reques
       else await afterSuccess(options, record, stream);
       // Recorded with what came after runFinished (git's result), which the run's time includes.
       await endRecording(recording, journal, stream.events, [...run.outputs.values()].find((output) => output.verification)?.verification);
+      // Last, once the run is recorded: a generated project shows "Cannot find module" until npm install.
+      if (!options.toMemory && run.status !== 'cancelled' && run.status !== 'failed') void host.offerInstall?.(record);
     })
     .catch(async (error: unknown) => {
       host.log.error(`Run ${runId} failed to start: ${errorText(error)}`);

@@ -44,6 +44,8 @@ export interface RunHostOptions {
   confirm?: Confirm;
   /** For tests: other verification steps than npm install, build and test. */
   verifySteps?: (projectDir: string) => VerifyStep[];
+  /** For tests: the notification offering to install a generated project's dependencies. */
+  notify?: (message: string, ...actions: string[]) => Thenable<string | undefined>;
 }
 
 /** What "Remove the files" did: removed, kept because they changed since the run, or nothing (declined). */

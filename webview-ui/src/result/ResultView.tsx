@@ -5,6 +5,7 @@ import type { RunState } from '../../../src/model/run/runState';
 import type { HostToWebview, Rating } from '../../../src/model/protocol';
 import type { Bridge } from '../bridge';
 import { CodeViewer } from './CodeViewer';
+import { DependenciesOffer } from './DependenciesOffer';
 import { FileTree } from './FileTree';
 import { RatingBox } from './RatingBox';
 
@@ -107,6 +108,7 @@ export function ResultView({ bridge, runId, state, rating }: { bridge: Bridge; r
         </div>
       </div>
       <Verification state={state} />
+      <DependenciesOffer bridge={bridge} runId={runId} />
       <RatingBox bridge={bridge} runId={runId} rating={rating} />
       {exportNote && (
         <p role="status" data-testid="export-note">

@@ -15,7 +15,7 @@ export interface HandlerContext {
   readyComplete(): void;
   settlePong(replyTo: string, receivedAt: number): boolean;
   /** The window's runs: actions on a run by id. */
-  runs: Pick<RunService, 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'rate'>;
+  runs: Pick<RunService, 'cancel' | 'openFile' | 'readFile' | 'exportZip' | 'discard' | 'rate' | 'dependencyStatus' | 'installDependencies'>;
   /** What this view shows: the runs it starts, resumes and replays. */
   viewer: Pick<RunViewer, 'start' | 'resume' | 'sendSnapshot' | 'requester'>;
   /** The steps before a run: extract, review, refine. */

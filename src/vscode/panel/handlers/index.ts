@@ -4,6 +4,7 @@ import { handleAskAboutRun, handleAskQuestion, handleOpenAnswerLink, handleRevie
 import { handleCancelExtract } from './cancelExtract';
 import { handleCancelRefine } from './cancelRefine';
 import { handleCancelRun } from './cancelRun';
+import { handleCheckDependencies } from './checkDependencies';
 import type { HandlerContext, HandlerTable } from './context';
 import { handleApplyUpdate, handleCancelUpdate, handleOpenChangedFile, handleOpenUpdateDiff, handleUpdateProject } from './changeProject';
 import { handleDescribeChange } from './describeChange';
@@ -11,6 +12,7 @@ import { handleDiscardRun } from './discardRun';
 import { handleExportZip } from './exportZip';
 import { handleExtract } from './extract';
 import { handleGenerate } from './generate';
+import { handleInstallDependencies } from './installDependencies';
 import { handleOpenFile } from './openFile';
 import { handlePing } from './ping';
 import { handlePong } from './pong';
@@ -21,6 +23,7 @@ import { handleReady } from './ready';
 import { handleResumeRun } from './resumeRun';
 import { handleReviewSpec } from './reviewSpec';
 import { handleSetApiKey } from './setApiKey';
+import { handleShowLog } from './showLog';
 import { handleWebviewError } from './webviewError';
 
 /** One handler per webview message type; the type system insists every type has one. */
@@ -53,6 +56,9 @@ export const messageHandlers: HandlerTable = {
   askQuestion: handleAskQuestion,
   openAnswerLink: handleOpenAnswerLink,
   reviewAskedChange: handleReviewAskedChange,
+  checkDependencies: handleCheckDependencies,
+  installDependencies: handleInstallDependencies,
+  showLog: handleShowLog,
 };
 
 /** The one place a validated webview message meets its handler; a failing handler is logged, never thrown. */
