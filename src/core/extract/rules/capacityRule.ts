@@ -1,13 +1,13 @@
 // How a capacity rule is made, whatever the phrasing: the parent's capacity field (added from the
 // number), the counted child rows and their relation to the parent, or a fixed limit per day, week or
 // month counted by the rows' date. The phrasings are read in capacity.ts and capacityLimit.ts.
-import { pluralizeWord } from '../../../model/project/naming';
+import { pluralizeWord, withArticle } from '../../../model/project/naming';
 import type { Rule, Suggestion } from '../../../model/project/projectSpec';
 import { addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { ACTION_NOUNS, singular } from '../lexicon';
 import { belongsTo } from './links';
 import { addOrNote, ensureField, entityLabel, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
-import { an, PLACE_ROWS, stripArticles, verbLemma } from './words';
+import { PLACE_ROWS, stripArticles, verbLemma } from './words';
 
 const CAPACITY_WORDS = /^(capacity|seats|places|spots|slots|copies|quantity|stock|limit|size|berths|beds|rooms|tables|pitches|spaces)$/;
 export const ACTIVE = /\b(?:at once|at a time|at the same time|simultaneously|concurrently|open|active|current|ongoing|outstanding|unreturned|not yet returned|checked out)\b/;
@@ -58,7 +58,7 @@ function countedRows(ctx: RuleContext, parent: DraftEntity, counted: Mention | u
 function capacitySuggestions(ctx: RuleContext, child: DraftEntity, relation: DraftRelation | undefined, parent: DraftEntity, fieldWords: string[], active?: string): Suggestion[] {
   const name = fieldWords.length ? fieldWords : ['capacity'];
   const fieldName = name.map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w)).join('');
-  const out: Suggestion[] = [{ kind: 'addField', entity: parent.name, field: fieldName, type: 'integer', label: `${fieldName} (how many ${child.name} rows ${an(entityLabel(parent))} takes)` }];
+  const out: Suggestion[] = [{ kind: 'addField', entity: parent.name, field: fieldName, type: 'integer', label: `${fieldName} (how many ${child.name} rows ${withArticle(entityLabel(parent))} takes)` }];
   if (relation) {
     const rule: Rule = { kind: 'capacity', entity: child.name, relation: relation.name, capacityField: fieldName, sources: [ctx.sentence.id] };
     if (active) rule.activeWhenNull = active;
@@ -71,7 +71,7 @@ function capacitySuggestions(ctx: RuleContext, child: DraftEntity, relation: Dra
 export function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Mention | undefined, countedWords: string[], verb: string, limit: number | undefined, active: boolean, label: string, explicitField?: DraftField): void {
   const rows = countedRows(ctx, parent, counted, verb);
   if (!rows) {
-    note(ctx, `Looks like a capacity limit on ${parent.name} (${label}), but no record type was found that counts the places taken in ${an(entityLabel(parent))}.`);
+    note(ctx, `Looks like a capacity limit on ${parent.name} (${label}), but no record type was found that counts the places taken in ${withArticle(entityLabel(parent))}.`);
     return;
   }
   const { child } = rows;
@@ -98,7 +98,7 @@ export function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Me
     activeField = child.fields.find((f) => isTimeField(f) && !f.required && ACTIVE_FIELD.test(f.name));
     if (!activeField) {
       const fieldWords = capacityFieldWords(countedWords, counted);
-      note(ctx, `Looks like a limit on how many ${child.name} rows ${an(entityLabel(parent))} has at the same time (${label}), but ${child.name} has no end date that is empty while a row still counts (e.g. "closed at").`, [
+      note(ctx, `Looks like a limit on how many ${child.name} rows ${withArticle(entityLabel(parent))} has at the same time (${label}), but ${child.name} has no end date that is empty while a row still counts (e.g. "closed at").`, [
         { kind: 'addField', entity: child.name, field: 'closedAt', type: 'datetime', label: `closedAt on ${child.name} (empty while it counts)` },
         ...capacitySuggestions(ctx, child, relation, parent, fieldWords, 'closedAt'),
       ]);

@@ -1,11 +1,11 @@
 // Date order: "the end date must be after the start date", "return date cannot be before the
 // pickup date", "checkout after checkin", a table row "finished at | must be after started at".
 // Both fields must be dates or date-times of one entity; missing ones the text names are added.
-import { camelCase, RESERVED_FIELD_NAMES } from '../../../model/project/naming';
+import { camelCase, RESERVED_FIELD_NAMES, withArticle } from '../../../model/project/naming';
 import type { FieldType, Suggestion } from '../../../model/project/projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
-import { an, isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
+import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
 const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
@@ -100,7 +100,7 @@ export function dateOrder(ctx: RuleContext): boolean {
   const pair = locateDates(ctx, plain, phrases.left, phrases.right);
   if (!pair) return false;
   if (pair.otherRecord) {
-    note(ctx, `Looks like a date order between ${an(pair.entity.name)}'s ${pair.aWords.join(' ')} and ${an(pair.otherRecord.name)}'s ${pair.bWords.join(' ')}, but a date order compares two dates of one record; dates of two records are not checked.`);
+    note(ctx, `Looks like a date order between ${withArticle(pair.entity.name)}'s ${pair.aWords.join(' ')} and ${withArticle(pair.otherRecord.name)}'s ${pair.bWords.join(' ')}, but a date order compares two dates of one record; dates of two records are not checked.`);
     return true;
   }
   const label = `${pair.aWords.join(' ')} ${later === 'left' ? 'after' : 'before'} ${pair.bWords.join(' ')}`;

@@ -6,7 +6,8 @@ import type { DraftEntity } from '../draft';
 import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
 import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
-import { an, actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
+import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
+import { withArticle } from '../../../model/project/naming';
 
 export const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
 
@@ -30,7 +31,7 @@ export function makeOwned(ctx: RuleContext, entity: DraftEntity, names: string[]
       wanted.sources.add(ctx.sentence.id);
       return true;
     }
-    note(ctx, `Looks like only the ${wanted.name} may change ${an(entity.name)}, but ${entity.name} is already owned through ${entity.ownerRelation}; a record has one owner link.`);
+    note(ctx, `Looks like only the ${wanted.name} may change ${withArticle(entity.name)}, but ${entity.name} is already owned through ${entity.ownerRelation}; a record has one owner link.`);
     return false;
   }
   if (ctx.ensureOwner(entity.name, ctx.sentence.id)) return true;
@@ -85,7 +86,7 @@ export function onlyOwner(ctx: RuleContext): boolean {
   }
   // "only the member who posted a listing can accept an offer on it": the row acted on is not the one authored.
   if (authoredObject && object && object.entity !== authoredObject.entity) {
-    note(ctx, `Looks like only the user who ${who[2]} ${an(authoredObject.entity.name)} may act on ${an(object.entity.name)} of it (${label}); an ownership rule protects a record for its own owner, not for the owner of another record, so nothing is enforced.`);
+    note(ctx, `Looks like only the user who ${who[2]} ${withArticle(authoredObject.entity.name)} may act on ${withArticle(object.entity.name)} of it (${label}); an ownership rule protects a record for its own owner, not for the owner of another record, so nothing is enforced.`);
     return true;
   }
   const rules = ctx.outcome.rules;

@@ -6,7 +6,8 @@ import type { FieldType } from '../../../model/project/projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { singular } from '../lexicon';
-import { an, NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
+import { NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -150,7 +151,7 @@ function addValueField(ctx: RuleContext, entity: DraftEntity, words: string[], t
   // A limit on a length of time the row only stores as start and end cannot be a field range.
   if (dim && (dim.words[0] === 'duration' || dim.words[0] === 'hours') && entity.fields.filter(isTimeField).length >= 2 && !fieldIn(entity, words, 1.5)) {
     const suggestion = fieldSuggestion(entity, dim.words, dim.type);
-    note(ctx, `Looks like a limit on how long ${an(entity.name)} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
+    note(ctx, `Looks like a limit on how long ${withArticle(entity.name)} lasts (${hint.label}), but its length is only given by its start and end; Takoss can limit a stored duration field, not the time between two dates.`, suggestion ? [suggestion] : []);
     return undefined;
   }
   const field = ensureField(ctx, entity, words, type, { required: false });

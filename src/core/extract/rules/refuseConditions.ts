@@ -6,7 +6,8 @@ import { addOrNote, fieldIn, note, type RuleContext, isTimeField } from './conte
 import { belongsTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue } from './workflow';
-import { an, actionsOf, verbLemma, wordsOf } from './words';
+import { actionsOf, verbLemma, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 
 export const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|(?:it is|it's) not (?:allowed|possible|permitted) to|(?:is|are) not permitted to|can no longer|must never|may never|can never|won't|will not|shall not)`;
 const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne)`;
@@ -151,7 +152,7 @@ export function noState(ctx: RuleContext, entity: DraftEntity, state: string, la
   const value = stateValue(state);
   const status = entity.fields.find((f) => f.type === 'enum' && /status|state|stage/i.test(f.name));
   const fixes: Suggestion[] = value && !status ? [{ kind: 'addField', entity: entity.name, field: 'status', type: 'enum', label: `status on ${entity.name}` }] : [];
-  note(ctx, `Looks like a refusal while ${an(entity.name)} is ${state} (${label}), but ${entity.name} has no status value or yes/no field "${state}"${status ? ` (${status.name} is one of ${status.enumValues?.join(', ')})` : ''}.`, fixes);
+  note(ctx, `Looks like a refusal while ${withArticle(entity.name)} is ${state} (${label}), but ${entity.name} has no status value or yes/no field "${state}"${status ? ` (${status.name} is one of ${status.enumValues?.join(', ')})` : ''}.`, fixes);
 }
 
 /** The clause to match: no end mark, and notes' "its delivered" / "its been paid" read as "it is" / "it has". */

@@ -7,7 +7,8 @@ import type { DraftEntity } from '../draft';
 import { addOrNote, isTimeField, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { belongsTo, rowOf } from './links';
 import { clausePlain, message, NEG } from './refuseConditions';
-import { actionsOf, an, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
+import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 
 /** "… after the closing date", "… past its deadline", "… once the due date has passed". */
 const AFTER_DATE = /\s+(?:after|past|beyond|once)\s+((?:the|its|their|a|an)\s+[a-z][a-z -]{1,40}?)(?:\s+(?:has|have)\s+passed)?$/;
@@ -48,7 +49,7 @@ export function refuseAfterDate(ctx: RuleContext): boolean {
 function refuseUnder(ctx: RuleContext, row: DraftEntity, parent: DraftEntity, field: string, actions: WriteAction[], label: string): boolean {
   const relation = belongsTo(ctx, row, parent)[0];
   if (!relation) {
-    note(ctx, `Looks like ${an(row.name)} is refused after ${an(parent.name)}'s ${field} (${label}), but ${row.name} is not linked to ${parent.name}, so the date cannot be checked.`);
+    note(ctx, `Looks like ${withArticle(row.name)} is refused after ${withArticle(parent.name)}'s ${field} (${label}), but ${row.name} is not linked to ${parent.name}, so the date cannot be checked.`);
     return true;
   }
   addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions, condition: { relation: relation.name, field, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);

@@ -7,7 +7,8 @@ import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, no
 import { belongsTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
-import { an, actionsOf, isActionVerb, parseNumber, stripArticles, withoutSignIn, wordsOf } from './words';
+import { actionsOf, isActionVerb, parseNumber, stripArticles, withoutSignIn, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 import { clausePlain, conditionFor, message, NEG, noState, refuse, timeState } from './refuseConditions';
 
 /** "nobody can book a class that has already started", "can't book a session in the past", "products past their best-before date can't be put in a parcel". */
@@ -41,7 +42,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   // "a class that has already started" when Class has no time yet: the start it needs.
   if (!field && started && !pastTheir) field = timeState(ctx, target.entity, started[2])?.field;
   if (!field) {
-    note(ctx, `Looks like a refusal once ${an(target.entity.name)} is past (${label}), but ${target.entity.name} has no date or time to compare with now.`);
+    note(ctx, `Looks like a refusal once ${withArticle(target.entity.name)} is past (${label}), but ${target.entity.name} has no date or time to compare with now.`);
     return true;
   }
   // The verb acting: on the record itself ("be edited") or making a row under it ("book", "put in a parcel").
@@ -57,7 +58,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   const row = rowOf(ctx, verbText, [target.entity, ...other]) ?? (other.length ? ctx.draft.entities.find((e) => belongsTo(ctx, e, target!.entity).length && other.every((o) => belongsTo(ctx, e, o).length)) : undefined);
   const rel = row ? belongsTo(ctx, row, target.entity)[0] : undefined;
   if (!row || !rel) {
-    note(ctx, `Looks like nothing may be ${verbText || 'added'} for ${an(target.entity.name)} that is past (${label}), but no record type links to ${target.entity.name}.`);
+    note(ctx, `Looks like nothing may be ${verbText || 'added'} for ${withArticle(target.entity.name)} that is past (${label}), but no record type links to ${target.entity.name}.`);
     return true;
   }
   addOrNote(ctx, { kind: 'refuseWhen', entity: row.name, actions: ['create'], condition: { relation: rel.name, field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);
@@ -228,7 +229,7 @@ export function refuseTimeMargin(ctx: RuleContext): boolean {
       const rule = { kind: 'refuseWhen' as const, entity: subject.name, actions, condition, message: message(ctx), sources: [ctx.sentence.id] };
       if (addOrNote(ctx, rule, label)) {
         if (!margin) {
-          note(ctx, `Looks like a time limit (${label}); ${actions.join('/')} of ${an(subject.name)} is refused once ${parent ? `its ${parent.r.name}'s ` : 'its '}${field.name} has passed, but the margin before it is not enforced (its size was not understood).`);
+          note(ctx, `Looks like a time limit (${label}); ${actions.join('/')} of ${withArticle(subject.name)} is refused once ${parent ? `its ${parent.r.name}'s ` : 'its '}${field.name} has passed, but the margin before it is not enforced (its size was not understood).`);
         } else if (margin.approximate) {
           note(ctx, `Looks like a time limit (${label}); it is enforced as ${margin.approximate}.`);
         }

@@ -3,7 +3,8 @@
 import type { Rule } from '../../../model/project/projectSpec';
 import type { DraftEntity } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
-import { an, actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
+import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
+import { withArticle } from '../../../model/project/naming';
 
 export const MODALS = /^(can|may|should|could|will|must|to|shall)$/;
 export const SEPARATORS = /^(or|and|n|&|plus)$/;
@@ -140,7 +141,7 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
     const entity = objectEntity(ctx, act.object);
     if (!state.length || state.length > 3 || !entity || !byEntity.has(entity)) continue;
     const stored = fieldIn(entity, state, 2.5) || entity.fields.some((f) => f.enumValues?.includes(state.join('_')));
-    if (!stored) note(ctx, `Looks like only ${roles.join(' and ')} may ${verbLemma(act.verb)} ${an(entity.name)} as "${state.join(' ')}", but ${entity.name} stores no "${state.join(' ')}" value; the role rule made covers every change of ${entity.name}, and the state itself is not checked.`);
+    if (!stored) note(ctx, `Looks like only ${roles.join(' and ')} may ${verbLemma(act.verb)} ${withArticle(entity.name)} as "${state.join(' ')}", but ${entity.name} stores no "${state.join(' ')}" value; the role rule made covers every change of ${entity.name}, and the state itself is not checked.`);
   }
   if (missing.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${missing.join(', ')}, but ${missing.length > 1 ? 'these do' : 'this does'} not name a record type of the model.`);
 }
@@ -151,7 +152,7 @@ export const STATE_VERBS = new Set(['mark', 'approve', 'reject', 'verify', 'clos
 
 export function suggestRoleRule(ctx: RuleContext, entity: DraftEntity, actions: RoleRule['actions'], roles: string[], label: string): void {
   const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions, roles, sources: [ctx.sentence.id] };
-  note(ctx, `Says who does this to ${an(entity.name)} (${label}), but not that only ${roles.join(' or ')} may; nothing is enforced. Add the rule if nobody else should.`, [
+  note(ctx, `Says who does this to ${withArticle(entity.name)} (${label}), but not that only ${roles.join(' or ')} may; nothing is enforced. Add the rule if nobody else should.`, [
     { kind: 'addRule', rule, label: `Only ${roles.join(' or ')} may ${actions.join('/')} ${entity.name} rows` },
   ]);
 }

@@ -8,7 +8,8 @@ import type { DraftEntity } from '../draft';
 import { STAFF_ROLES, singular } from '../lexicon';
 import { addOrNote, isPeople, lastRecordIn, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { OWNER_WORDS as OWNERS, ownershipRule } from './ownership';
-import { an, actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
+import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 import { MODALS, OWNER_WORDS, roleRules, rolesNamed, suggestRoleRule, verbPhrases, type Act } from './rolePhrases';
 
 /** "only admins can delete tickets", "only clerks approve or reject applications", "nobody but the treasurer may …". */
@@ -96,7 +97,7 @@ export function onlyBy(ctx: RuleContext): boolean {
   }
   const who = rolesNamed(ctx, by);
   if (!who.roles.length) {
-    note(ctx, `Looks like only ${by} may ${verbs.join('/')} ${an(entity.name)} (${label}), but ${by} is not a sign-in role of the app${ctx.roles.length ? ` (${ctx.roles.join(', ')})` : ' (it has no sign-in)'}.`);
+    note(ctx, `Looks like only ${by} may ${verbs.join('/')} ${withArticle(entity.name)} (${label}), but ${by} is not a sign-in role of the app${ctx.roles.length ? ` (${ctx.roles.join(', ')})` : ' (it has no sign-in)'}.`);
     return true;
   }
   addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles: who.roles, sources: [ctx.sentence.id] }, label);
@@ -153,7 +154,7 @@ function byWithoutOnly(ctx: RuleContext, subject: string, verbText: string, byTe
 function notASignInRole(ctx: RuleContext, entity: DraftEntity, verbs: string[], who: ReturnType<typeof rolesNamed>, label: string): boolean {
   if (!ctx.roles.length || !who.people || !who.unknown.length) return false;
   if (!actionsOf(verbs).some((a) => a === 'update' || a === 'delete')) return false;
-  note(ctx, `Says who ${verbs.join('/')} ${an(entity.name)} (${label}), but ${who.unknown.join(' and ')} ${who.unknown.length > 1 ? 'are' : 'is'} not a sign-in role of the app (${ctx.roles.join(', ')}); no role rule was made.`);
+  note(ctx, `Says who ${verbs.join('/')} ${withArticle(entity.name)} (${label}), but ${who.unknown.join(' and ')} ${who.unknown.length > 1 ? 'are' : 'is'} not a sign-in role of the app (${ctx.roles.join(', ')}); no role rule was made.`);
   return true;
 }
 

@@ -4,7 +4,8 @@
 import type { Rule } from '../../../model/project/projectSpec';
 import { STAFF_ROLES, singular } from '../lexicon';
 import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
-import { an, actionsOf, verbLemma, withoutSignIn, wordsOf } from './words';
+import { actionsOf, verbLemma, withoutSignIn, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 import { objectEntity, roleRules, rolesNamed, STATE_VERBS, suggestRoleRule, verbPhrases } from './rolePhrases';
 
 /**
@@ -127,11 +128,11 @@ export function roleMayChange(ctx: RuleContext): boolean {
   if (!role) {
     // "the head chef approves recipes" where head chefs do not sign in: a decision no sign-in role carries.
     if (!people || !ctx.roles.length) return false;
-    note(ctx, `Says who may ${verbLemma(acts[0].verb)} ${an(entity.name)} (${people}), but ${people} is not a sign-in role of the app (${ctx.roles.join(', ')}); no role rule was made.`);
+    note(ctx, `Says who may ${verbLemma(acts[0].verb)} ${withArticle(entity.name)} (${people}), but ${people} is not a sign-in role of the app (${ctx.roles.join(', ')}); no role rule was made.`);
     return true;
   }
   const rule: Rule = { kind: 'roleRequired', entity: entity.name, actions: ['update'], roles: [role], sources: [ctx.sentence.id] };
-  note(ctx, `Says that ${role.replace(/_/g, ' ')}s can ${verbLemma(acts[0].verb)} ${an(entity.name)}, but not that only they may; nothing is enforced. Add the rule if nobody else should.`, [
+  note(ctx, `Says that ${role.replace(/_/g, ' ')}s can ${verbLemma(acts[0].verb)} ${withArticle(entity.name)}, but not that only they may; nothing is enforced. Add the rule if nobody else should.`, [
     { kind: 'addRule', rule, label: `Only ${role.replace(/_/g, ' ')}s may change ${entity.name} rows` },
   ]);
   return true;

@@ -6,7 +6,8 @@ import type { Mention, RuleContext } from './context';
 import { addOrNote, lastRecordIn, locateField, mentionsIn, note } from './context';
 import { relationTo, rowOf } from './links';
 import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
-import { an, stripArticles, verbLemma, wordsOf } from './words';
+import { stripArticles, verbLemma, wordsOf } from './words';
+import { withArticle } from '../../../model/project/naming';
 
 const TWICE = /\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:be )?(?:re-?used|reused|repeated|duplicated)\b|\b(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be (?:re-?used|reused|repeated|duplicated)\b|\b(?:only|can|may)\b[^.;]*\bonce\s*$/;
 const REPEATED = /\b(?:never (?:be )?|(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be )(?:re-?used|reused|repeated|duplicated)\b/;
@@ -79,7 +80,7 @@ function recordOnce(ctx: RuleContext, record: Mention, subject: string[], verb: 
   if (scopeWords?.length) {
     const scope = scopeOn(ctx, row, scopeWords);
     if (!scope) {
-      note(ctx, `Looks like ${an(row.name)} may not repeat for the same ${record.entity.name} and ${scopeWords.join(' ')}, but ${row.name} has no field or link for "${scopeWords.join(' ')}".`);
+      note(ctx, `Looks like ${withArticle(row.name)} may not repeat for the same ${record.entity.name} and ${scopeWords.join(' ')}, but ${row.name} has no field or link for "${scopeWords.join(' ')}".`);
       return true;
     }
     fields.push(scope);
@@ -105,7 +106,7 @@ function activeOnce(ctx: RuleContext, before: string, label: string): boolean {
   const a = row ? relationTo(ctx, row, actor, wordsOf(active[1])) : undefined;
   const o = row ? relationTo(ctx, row, object, wordsOf(active[3])) : undefined;
   if (!row || !a || !o || a === o) {
-    note(ctx, `Looks like each ${actor.entity.name === 'User' ? actor.role ?? 'user' : actor.entity.name} may ${active[2]} ${an(object.entity.name)} once, but no record type links them (e.g. a ${verbLemma(active[2])} with both).`);
+    note(ctx, `Looks like each ${actor.entity.name === 'User' ? actor.role ?? 'user' : actor.entity.name} may ${active[2]} ${withArticle(object.entity.name)} once, but no record type links them (e.g. a ${verbLemma(active[2])} with both).`);
     return true;
   }
   addOrNote(ctx, { kind: 'unique', entity: row.name, fields: [a.name, o.name], sources: [ctx.sentence.id] }, label);

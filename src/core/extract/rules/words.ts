@@ -101,11 +101,6 @@ export function isActionVerb(word: string): boolean {
   return !!VERB_ACTIONS[verbLemma(word)];
 }
 
-/** "a Booking", "an Issue": the indefinite article for a word. */
-export function an(word: string): string {
-  return /^[aeiouAEIOU]/.test(word) ? `an ${word}` : `a ${word}`;
-}
-
 /** Units after a number: "4 hours", "30 min", "50%" name a measured value, not counted records. */
 export const UNITS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes', hour: 'hours', hours: 'hours', hr: 'hours', hrs: 'hours', h: 'hours',
