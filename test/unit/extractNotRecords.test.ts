@@ -1,6 +1,6 @@
 // Nouns a cue made candidates that the text shows are not records (notRecords.ts).
 import * as assert from 'node:assert/strict';
-import { notARecord } from '../../src/core/extract/notRecords';
+import { notARecord, theBusinessItself } from '../../src/core/extract/notRecords';
 import { splitSentences } from '../../src/core/extract/sentences';
 import { extractSpec } from '../../src/core/extract';
 
@@ -18,5 +18,20 @@ describe('extractor: nouns that are not records', () => {
     const spec = extractSpec('Volunteers sign up for shifts. Each shift has a date, a start time and an end time. Each volunteer has a name and a phone number. Every month we print a report with the total hours and the number of shifts.');
     const names = spec.entities.map((e) => e.name);
     assert.ok(names.includes('Shift') && !names.includes('Report'), names.join(', '));
+  });
+
+  it('the business is what the overview names as its subject, what the app is for or what we run, not any noun in it', () => {
+    const business = (key: string, text: string) => {
+      const parts = sentences(text);
+      return theBusinessItself(key, parts.map((s) => s.plain).join(' \n '), new Set(), parts);
+    };
+    assert.ok(business('library', 'The library lends books to members. Members borrow books for two weeks.'));
+    assert.ok(business('garage', 'We run a small garage. Mechanics repair cars.'));
+    assert.ok(business('studio', 'A booking app for a yoga studio. Members book classes.'));
+    // Mentioned in the overview, but the system is its subject: the club is one of its records.
+    assert.ok(!business('club', 'The Regatta Planner is used by the staff of the club, including the coach. Rowers book boats.'));
+    assert.ok(!business('branch', 'The library lends books. A member borrows from a library branch.'));
+    // "my subscription" in a user story is the member's, not the business.
+    assert.ok(!business('subscription', 'As a member, I want to renew my subscription, so that I can keep training.'));
   });
 });

@@ -3,6 +3,7 @@
 import { pluralizeWord } from '../../model/project/naming';
 import { knownNoun } from './knowledge';
 import { tagSentence } from './nlp';
+import { analyze } from './grammar';
 import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
@@ -63,9 +64,30 @@ export function theBusinessItself(key: string, text: string, withFields: Set<str
   // "The bike is composed of a frame …": a whole with parts is what the app models, not who runs it.
   if (new RegExp(`\\b${escaped}${head}\\s+(?:is |are )?(?:composed of|consists? of|made up of|comprises?|divided into)\\b`).test(text)) return false;
   const mentions = text.match(new RegExp(`\\b${escaped}${head}\\b`, 'g'))?.length ?? 0;
-  const inTitle = sentences.slice(0, 2).some((s) => (s.heading || s.id === 0) && s.plain.includes(key));
-  const ours = new RegExp(`\\b(?:our|my)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
-  return mentions > 0 && (inTitle || ours.test(text));
+  const ours = new RegExp(`\\b(?:our)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
+  return mentions > 0 && (ours.test(text) || namedInOverview(key, sentences));
+}
+
+/** What the app is for: "… app for a yoga studio", "we run a small garage", "my bakery needs …". */
+const APP_WORDS = '(?:app|application|system|website|site|platform|tool|software|portal)';
+const FOR_THE_BUSINESS = String.raw`(?:\b${APP_WORDS}\s+for\s+(?:a|an|the|our|my)|\b(?:we|i)\s+(?:run|own|manage|operate|have|are|am)\s+(?:a|an|our|my)|\b(?:my|our))\s+(?:[a-z-]+\s+){0,2}?`;
+
+/**
+ * The title, or the first sentence naming the business as what it is about: its subject ("The
+ * library lends books"), what the app is for, what we run, or "my X" outside a user story ("as a
+ * member, I want … my bookings" is the member's, not the business). A noun only mentioned there
+ * ("used by the employees of the club") is not the business.
+ */
+function namedInOverview(key: string, sentences: SentenceInfo[]): boolean {
+  const title = sentences.slice(0, 2).find((s) => s.heading);
+  if (title && new RegExp(`\\b${key}\\b`).test(title.plain)) return true;
+  const overview = sentences.find((s) => !s.heading);
+  if (!overview || overview.id > 2) return false;
+  if (!/^as an? /.test(overview.plain) && new RegExp(`${FOR_THE_BUSINESS}${key}\\b`).test(overview.plain)) return true;
+  // "Create a simple to-do list app", "Bike rental: stations (…)": a word naming the app itself.
+  if (new RegExp(`\\b${key}\\s+(?:[a-z-]+\\s+){0,3}?${APP_WORDS}\\b|^(?:[a-z-]+\\s+){0,3}?${key}\\s*:`).test(overview.plain)) return true;
+  const subject = analyze(overview.text).clauses[0]?.subject;
+  return !!subject && subject.key === key && !subject.plural;
 }
 
 /**
