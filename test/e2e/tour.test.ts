@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { type LayoutCheckOptions, layoutProblems } from './layoutCheck';
 import { takossWindow } from './takossWindow';
-import { findFrameWith, openTakossApp, runFromPalette, screenshot } from './workbenchPage';
+import { findFrameWith, openTakossApp, pickColorTheme, screenshot } from './workbenchPage';
 
 const THEMES = [
   { name: 'light', setting: 'Default Light Modern', workbenchClass: 'vs', webviewClass: 'vscode-light' },
@@ -55,18 +55,8 @@ describe('Tour: every screen in light, dark and high contrast, at 1500x950 and i
   });
 
   async function applyTheme(page: Page, frame: Frame, next: Theme): Promise<void> {
-    if (next !== theme) {
-      // The theme picker lists the installed themes first; typing the name and Enter picks it.
-      await runFromPalette(page, 'Preferences: Color Theme');
-      const input = page.locator('.quick-input-widget input');
-      await input.fill(next.setting);
-      // Rows read "<label> <id>" ("Dark High Contrast Default High Contrast"); not "…High Contrast Light".
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`${next.setting}(?!\\s*Light)`) }).first();
-      await row.waitFor({ state: 'visible', timeout: 15_000 });
-      await row.click();
-    }
+    if (next !== theme) await pickColorTheme(page, next.setting, next.workbenchClass);
     theme = next;
-    await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), next.workbenchClass, { timeout: 20_000 });
     await frame.waitForFunction((cls) => document.body.classList.contains(cls), next.webviewClass, { timeout: 20_000 });
     await page.waitForTimeout(300); // web components re-read the theme variables on the next frame
   }

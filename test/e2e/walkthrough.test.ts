@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { exampleById } from '../../src/model/examples';
-import { findFrameWith, runFromPalette, screenshot } from './workbenchPage';
+import { findFrameWith, pickColorTheme, runFromPalette, screenshot } from './workbenchPage';
 import { takossWindow } from './takossWindow';
 
 const STEPS = ['Describe your application', 'Review the data model', 'Generate the project', 'Explore the result', 'Ask about it, or change it'];
@@ -45,6 +45,23 @@ describe('Takoss: the first-use walkthrough (code-server + Chromium)', function 
       await pageShowing(page, image);
     }
     await screenshot(page, 'walkthrough-2-ask-change');
+    await container.getByText(STEPS[0] ?? '', { exact: true }).first().click();
+    await pageShowing(page, 'describe.svg');
+  });
+
+  it('in high contrast, dark and light, every step shows its picture (screenshots to look at)', async () => {
+    const { page } = session.workbench;
+    const container = page.locator('.gettingStartedContainer');
+    const pictures = ['describe.svg', 'review.svg', 'generate.svg', 'explore.svg', 'ask-change.svg'];
+    for (const [label, workbenchClass, name] of [['Default High Contrast', 'hc-black', 'hc'], ['Default High Contrast Light', 'hc-light', 'hc-light']] as const) {
+      await pickColorTheme(page, label, workbenchClass);
+      for (const [index, title] of STEPS.entries()) {
+        await container.getByText(title, { exact: true }).first().click();
+        await pageShowing(page, pictures[index] ?? '');
+        await screenshot(page, `walkthrough-${name}-${index + 1}`);
+      }
+    }
+    await pickColorTheme(page, 'Default Dark Modern', 'vs-dark');
     await container.getByText(STEPS[0] ?? '', { exact: true }).first().click();
     await pageShowing(page, 'describe.svg');
   });

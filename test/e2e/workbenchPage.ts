@@ -79,6 +79,24 @@ export async function reviewRequirements(app: Frame, requirements: string): Prom
   await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
 }
 
+/**
+ * Picks a colour theme by its label in "Preferences: Color Theme" (the picker lists the installed
+ * themes first; typing the label and clicking its row picks it) and waits until the workbench shows
+ * it (its class: vs, vs-dark, hc-black, hc-light).
+ */
+export async function pickColorTheme(page: Page, label: string, workbenchClass: string): Promise<void> {
+  const shown = () => page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, workbenchClass);
+  if (!(await shown())) {
+    await runFromPalette(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input').fill(label);
+    // Rows read "<label> <id>" ("Dark High Contrast Default High Contrast"); not "…High Contrast Light".
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`${escapeRegExp(label)}(?!\\s*Light)`) }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+  }
+  await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 20_000 });
+}
+
 export type ThemeKind = 'light' | 'dark';
 
 const THEMES: Record<ThemeKind, { workbenchClass: string; webviewClass: string }> = {

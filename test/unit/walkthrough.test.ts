@@ -58,6 +58,22 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** A <rect>'s box and fill, from its attributes. */
+function svgBox(attributes: string): { x: number; y: number; width: number; height: number; fill: string } {
+  const number = (name: string) => Number(new RegExp(`\\b${name}="([\\d.]+)"`).exec(attributes)?.[1] ?? 0);
+  return { x: number('x'), y: number('y'), width: number('width'), height: number('height'), fill: /\bfill="([^"]*)"/.exec(attributes)?.[1] ?? 'none' };
+}
+
+/** WCAG contrast ratio of two #rrggbb colours. */
+function contrast(one: string, other: string): number {
+  const luminance = (hex: string) => {
+    const [r = 0, g = 0, b = 0] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
 /** Context keys the extension sets (`setContext` with a constant or a literal holding the key). */
 const contextKeysSet = (() => {
   const sources = sourceFiles(path.join(root, 'src')).map((file) => readFileSync(file, 'utf8')).filter((text) => text.includes("'setContext'"));
@@ -91,6 +107,28 @@ describe('package.json: the first-use walkthrough', () => {
       for (const [, alt, src] of images) {
         assert.ok(alt?.trim(), `${file}: the image ${src} has alt text`);
         assert.ok(existsSync(path.join(root, path.dirname(file), src ?? '')), `${file}: ${src} exists`);
+      }
+    }
+  });
+
+  it('every picture reads in light, dark and high-contrast themes: it paints its own opaque panel, and all its text stands out (4.5:1) on whatever it lies on', () => {
+    const pictures = steps.flatMap((step) => [...readFileSync(path.join(root, mediaFile(step)), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+\.svg)\)/g)].map(([, src]) => path.join(root, path.dirname(mediaFile(step)), src ?? '')));
+    assert.equal(pictures.length, steps.length);
+    for (const picture of pictures) {
+      const svg = readFileSync(picture, 'utf8');
+      const name = path.basename(picture);
+      const [width, height] = (/viewBox="0 0 (\d+) (\d+)"/.exec(svg) ?? []).slice(1).map(Number);
+      const rects = [...svg.matchAll(/<rect\b([^>]*)>/g)].map(([, attributes]) => svgBox(attributes ?? ''));
+      const panel = rects[0];
+      assert.ok(panel && panel.x <= 1 && panel.y <= 1 && panel.x + panel.width >= (width ?? 0) - 1 && panel.y + panel.height >= (height ?? 0) - 1, `${name}: the first shape covers the picture`);
+      assert.match(panel.fill, /^#[0-9a-f]{6}$/i, `${name}: its panel is opaque (the page behind it is black, white or anything)`);
+      for (const [, attributes, text] of svg.matchAll(/<text\b([^>]*)>([^<]*)</g)) {
+        const x = Number(/\bx="([\d.]+)"/.exec(attributes ?? '')?.[1]);
+        const y = Number(/\by="([\d.]+)"/.exec(attributes ?? '')?.[1]);
+        const fill = /\bfill="([^"]*)"/.exec(attributes ?? '')?.[1] ?? '';
+        assert.match(fill, /^#[0-9a-f]{6}$/i, `${name}: "${text}" has an opaque colour`);
+        const under = rects.filter((rect) => rect.fill !== 'none' && x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height);
+        for (const rect of under) assert.ok(contrast(fill, rect.fill) >= 4.5, `${name}: "${text}" (${fill}) on ${rect.fill}: ${contrast(fill, rect.fill).toFixed(2)}:1`);
       }
     }
   });
