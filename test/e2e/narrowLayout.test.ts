@@ -105,16 +105,30 @@ describe('Narrow layouts: the panel in a narrow column, the metrics in the sideb
     await app.waitForSelector(`[data-testid=code-viewer][data-path="${file}"]`, { timeout: 15_000 });
   });
 
-  for (const width of [700, 500]) {
-    it(`at ${width} px nothing is cut off, overflows or overlaps, and the graph is readable`, async () => {
+  const detailsTitle = () => app.locator('[data-testid=stage-details] h3').textContent();
+
+  for (const [width, stage] of [[700, 'domain-model'], [500, 'requirements-analysis']] as const) {
+    it(`at ${width} px nothing is cut off, overflows or overlaps, the graph is readable, and a node click shows that stage`, async () => {
       const { page } = session.workbench;
       const measured = await setPanelWidth(page, app, width);
       assert.ok(Math.abs(measured - width) <= 2, `the panel is ${measured} px wide`);
       const problems = await app.evaluate(panelLayoutProblems);
       await app.locator('[data-testid=execution-tree]').scrollIntoViewIfNeeded();
+      const node = app.locator(`[data-testid=tree-node][data-stage="${stage}"]`);
+      const title = await node.locator('.tree-node-title').textContent();
+      await node.click();
+      assert.equal(await detailsTitle(), title, 'the details show the clicked stage');
+      // Switching themes goes through the palette: nothing on the way may click into the panel (a
+      // click meant for the workbench once landed on another node and showed that stage instead).
+      await app.evaluate(() => {
+        document.documentElement.dataset.pointerDowns = '0';
+        document.addEventListener('pointerdown', () => (document.documentElement.dataset.pointerDowns = String(Number(document.documentElement.dataset.pointerDowns) + 1)), true);
+      });
       await screenshotThemes(page, app, `narrow-${width}-graph`);
       await app.locator('[data-testid=result-view]').scrollIntoViewIfNeeded();
       await screenshotThemes(page, app, `narrow-${width}-result`);
+      assert.equal(await app.evaluate(() => document.documentElement.dataset.pointerDowns), '0', 'the theme switches clicked nothing in the panel');
+      assert.equal(await detailsTitle(), title, 'the details still show the clicked stage after the theme switches');
       assert.deepEqual(problems, []);
     });
   }

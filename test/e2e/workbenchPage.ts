@@ -25,8 +25,10 @@ export async function waitForTakossContributions(page: Page, timeoutMs = 60_000)
 export async function runFromPalette(page: Page, label: string, attempts = 3, options: { keepFocus?: boolean } = {}): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     // Clicking the workbench first makes sure the keys reach it, unless the caller focused something
-    // on purpose (a command that acts on the active editor).
-    if (!options.keepFocus) await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => undefined);
+    // on purpose (a command that acts on the active editor). The click goes to the status bar's empty
+    // middle: a fixed point in the editor area lands inside the Takoss panel, and in a narrow window
+    // it selected whichever graph node was there (the details then showed another stage).
+    if (!options.keepFocus) await page.locator('.part.statusbar').click({ position: await statusBarMiddle(page) }).catch(() => undefined);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
@@ -42,6 +44,19 @@ export async function runFromPalette(page: Page, label: string, attempts = 3, op
       if (attempt >= attempts) throw error;
     }
   }
+}
+
+/** A point in the status bar between its left and right items, where a click starts nothing. */
+async function statusBarMiddle(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.part.statusbar')?.getBoundingClientRect();
+    if (!bar) return { x: 0, y: 0 };
+    // The left items' box stretches to the right ones, so measure the items themselves.
+    const edges = (side: string) => Array.from(document.querySelectorAll(`.part.statusbar .${side}-items > .statusbar-item`)).map((item) => item.getBoundingClientRect()).filter((box) => box.width > 0);
+    const from = Math.max(bar.left, ...edges('left').map((box) => box.right));
+    const to = Math.min(bar.right, ...edges('right').map((box) => box.left));
+    return { x: Math.round((from + to) / 2 - bar.left), y: Math.round(bar.height / 2) };
+  });
 }
 
 function escapeRegExp(text: string): string {
