@@ -5,9 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { unzipProject } from '../../src/core/output/zip';
-import { FakeAnthropicServer } from '../fake-anthropic/server';
 import { findFrameWith, openTakossApp, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
-import { takossWindow } from './takossWindow';
+import { takossWindowWithFakeApi } from './takossWindow';
 
 function listFiles(root: string, prefix = ''): string[] {
   return readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) =>
@@ -26,20 +25,8 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs: number):
 describe('Takoss in the VS Code window (code-server + Chromium)', function () {
   this.timeout(120_000);
   let app: Frame;
-  let fake: FakeAnthropicServer;
-
-  before(async () => {
-    fake = await FakeAnthropicServer.start();
-    fake.otherwise(() => ({ kind: 'hang' }));
-  });
-
-  after(async () => {
-    await fake?.close();
-  });
-
-  const session = takossWindow({
-    options: () => ({ env: { ANTHROPIC_BASE_URL: fake.url }, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } }),
-  });
+  // The fake Claude never answers: a run waits on it until the user cancels.
+  const session = takossWindowWithFakeApi(() => ({ kind: 'hang' }));
 
   it('opens the React app from the command palette', async () => {
     const { page } = session.workbench;
@@ -252,14 +239,14 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
     await app.click('[data-testid=generate-button]');
     // The fake Claude never answers: the run waits on it until the user cancels.
-    await waitUntil(() => fake.requests.length > 0, 'a Claude request', 30_000);
+    await waitUntil(() => session.fake.requests.length > 0, 'a Claude request', 30_000);
     await app.waitForSelector('[data-testid=stage-list] li[data-status=running]', { timeout: 15_000 });
     await screenshot(page, '6-claude-running');
     await app.click('[data-testid=cancel-button]');
     await app.waitForFunction(() => document.querySelector('[data-testid=run-panel]')?.getAttribute('data-status') === 'cancelled', undefined, { timeout: 30_000 });
     assert.match((await app.textContent('[data-testid=run-headline]')) ?? '', /Cancelled/);
     assert.ok((await app.locator('[data-testid=stage-list] li[data-status=cancelled]').count()) > 0, 'stages show cancelled');
-    assert.equal(fake.requests[0]?.headers.authorization, 'Bearer sk-ant-e2e-test-key-0123456789', 'the key from Secret Storage was used');
+    assert.equal(session.fake.requests[0]?.headers.authorization, 'Bearer sk-ant-e2e-test-key-0123456789', 'the key from Secret Storage was used');
     await screenshotThemes(page, app, '6-cancelled');
   });
 
@@ -272,9 +259,9 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     await app.click('[data-testid=review-button]');
     await app.waitForSelector('[data-testid=review-step]', { timeout: 30_000 });
     await app.waitForFunction(() => !document.querySelector('[data-testid=generate-button]')?.hasAttribute('disabled'), undefined, { timeout: 15_000 });
-    const before = fake.requests.length;
+    const before = session.fake.requests.length;
     await app.click('[data-testid=generate-button]');
-    await waitUntil(() => fake.requests.length > before, 'the run to reach Claude', 30_000);
+    await waitUntil(() => session.fake.requests.length > before, 'the run to reach Claude', 30_000);
     await runFromPalette(page, 'Developer: Reload Window');
     await waitForTakossContributions(page);
     await runFromPalette(page, 'Takoss: Generate Project');

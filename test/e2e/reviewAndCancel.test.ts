@@ -4,9 +4,9 @@
 // the Keep / Remove choice is where the user's eyes are: under the headline, in view and focused.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { errorResponse, FakeAnthropicServer } from '../fake-anthropic/server';
+import { errorResponse } from '../fake-anthropic/server';
 import { openTakossApp, reviewRequirements, screenshot } from './workbenchPage';
-import { takossWindow } from './takossWindow';
+import { takossWindowWithFakeApi } from './takossWindow';
 
 const REQUIREMENTS = 'Event booking: organizers create events (name, venue, start time, capacity). Attendees register for events.';
 
@@ -21,21 +21,11 @@ async function boxOf(app: Frame, selector: string) {
 describe('Takoss review and cancel, where the eyes are (code-server + Chromium)', function () {
   this.timeout(180_000);
   let app: Frame;
-  let fake: FakeAnthropicServer;
-
-  before(async () => {
-    fake = await FakeAnthropicServer.start();
-    // Claude refuses every stage (each keeps its deterministic result, so files are written) except
-    // the explanations, which never answer: the run waits there until the user cancels.
-    fake.otherwise((request) => ((request.body?.tools ?? []).some((t: { name?: string }) => t.name === 'emit_explanations') ? { kind: 'hang' } : errorResponse(400, 'fake refusal')));
-  });
-  after(async () => {
-    await fake?.close();
-  });
-
-  const session = takossWindow({
-    options: () => ({ env: { ANTHROPIC_BASE_URL: fake.url }, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } }),
-  });
+  // Claude refuses every stage (each keeps its deterministic result, so files are written) except
+  // the explanations, which never answer: the run waits there until the user cancels.
+  const session = takossWindowWithFakeApi((request) =>
+    (request.body?.tools ?? []).some((t: { name?: string }) => t.name === 'emit_explanations') ? { kind: 'hang' } : errorResponse(400, 'fake refusal'),
+  );
 
   it('a select at the bottom of the panel opens its list above it, inside the webview; Add relation works after a rename', async () => {
     const { page } = session.workbench;
