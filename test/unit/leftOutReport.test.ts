@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { coverageMarkdown, requirementsCoverage } from '../../src/core/explain/explain';
+import { coverageMarkdown, requirementsCoverage, servedSentences } from '../../src/core/explain/explain';
 import { generateProject } from '../../src/core/generator';
 import { buildManifest, TakossManifest } from '../../src/core/generator/project';
 import { generateReadme } from '../../src/core/generator/project/readme';
@@ -116,5 +116,17 @@ describe('Requirements Coverage: every sentence with its status', () => {
     assert.match(markdown, /^Every requirement sentence was built \(or is a heading, or was ignored on review\)\. 8 of 8 requirement sentences are served by generated files\.$/m);
     assert.match(markdown, /## 3\. Each trip uses a vehicle\\\.\n\nStatus: \*\*ignored/);
     assert.doesNotMatch(markdown, /## Not understood|## Not implemented|## Not served by any file/);
+  });
+
+  it('counts served sentences with the verb and noun agreeing (never "1 of 1 requirement sentences are")', () => {
+    assert.equal(servedSentences(1, 1), 'The one requirement sentence is served by generated files.');
+    assert.equal(servedSentences(0, 1), 'The one requirement sentence is served by no generated file.');
+    assert.equal(servedSentences(1, 4), '1 of 4 requirement sentences is served by generated files.');
+    assert.equal(servedSentences(3, 4), '3 of 4 requirement sentences are served by generated files.');
+    assert.equal(servedSentences(0, 2), 'None of the 2 requirement sentences is served by generated files.');
+    const line = { id: 0, text: 'Blog with auth and posts.', files: ['README.md'], status: 'mapped' as const, notUnderstood: [], notImplemented: [] };
+    const markdown = coverageMarkdown({ project: 'blog', lines: [line], unserved: [], untraced: [] });
+    assert.match(markdown, /^Every requirement sentence was built .*\. The one requirement sentence is served by generated files\.$/m);
+    assert.match(coverageMarkdown({ project: 'blog', lines: [{ ...line, status: undefined }], unserved: [], untraced: [] }), /^The one requirement sentence is served/m);
   });
 });

@@ -76,6 +76,13 @@ const COMPLETE = new Set<SentenceStatus | undefined>(['mapped', 'context', 'igno
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "3 of 4 requirement sentences are served…", with the verb and noun agreeing ("1 of 4 … is", "The one … is"). */
+export function servedSentences(served: number, total: number): string {
+  if (total === 1) return served ? 'The one requirement sentence is served by generated files.' : 'The one requirement sentence is served by no generated file.';
+  if (served === 0) return `None of the ${total} requirement sentences is served by generated files.`;
+  return `${served} of ${total} requirement sentences ${served === 1 ? 'is' : 'are'} served by generated files.`;
+}
+
 /** Why a sentence was (partly) left out; for a partial one, which part is which. */
 function whyLeftOut(line: CoverageLine): string {
   const missed = (line.status === 'unaccounted' ? [UNACCOUNTED_REASON] : line.notUnderstood).map(escapeMarkdown).join(' ');
@@ -94,7 +101,7 @@ export function coverageMarkdown(coverage: Coverage): string {
   const partial = coverage.lines.filter((line) => line.status === 'partial').length;
   if (!accounted) {
     // A manifest from before sentences were accounted for: only the files are known.
-    out.push(`${served} of ${coverage.lines.length} requirement sentences are served by generated files.`, '');
+    out.push(servedSentences(served, coverage.lines.length), '');
   } else if (coverage.lines.some((line) => !COMPLETE.has(line.status))) {
     // Never "N of N served" here: a sentence can have files and still have a clause left out.
     const counts = [
@@ -104,7 +111,7 @@ export function coverageMarkdown(coverage: Coverage): string {
     ];
     out.push(`**Not everything in the requirements was built:** ${counts.join(', ')}. Each sentence below says what became of it and lists the generated files that cite it; what was left out is listed at the end.`, '');
   } else {
-    out.push(`Every requirement sentence was built (or is a heading, or was ignored on review). ${served} of ${coverage.lines.length} requirement sentences are served by generated files.`, '');
+    out.push(`Every requirement sentence was built (or is a heading, or was ignored on review). ${servedSentences(served, coverage.lines.length)}`, '');
   }
   for (const line of coverage.lines) {
     out.push(`## ${line.id + 1}. ${escapeMarkdown(line.text)}`, '');
