@@ -3,7 +3,7 @@
 // the light, dark and high-contrast themes, at 1500x950 and with the panel in a 700 px column. Each
 // combination is screenshotted into test-artifacts/e2e/tour/ and checked for what a user sees as
 // broken: text cut off, sideways scrolling, controls outside the view or on top of each other,
-// unreadable text (layoutCheck.ts). One window; the theme changes through the user settings file.
+// unreadable text (layoutCheck.ts). One window; the theme changes through the palette's theme picker (pickColorTheme), as a user changes it.
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { type LayoutCheckOptions, layoutProblems } from './layoutCheck';
