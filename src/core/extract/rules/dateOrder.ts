@@ -4,7 +4,7 @@
 import { camelCase, RESERVED_FIELD_NAMES, withArticle } from '../../../model/project/naming';
 import type { FieldType, Suggestion } from '../../../model/project/projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
-import { addOrNote, ensureField, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
+import { addOrNote, ensureField, fieldIn, fieldSuggestion, subjectRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
 
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
@@ -175,7 +175,7 @@ function verbalMoments(ctx: RuleContext, cmp: Comparison): { left: string[]; rig
   const verbal = new RegExp(String.raw`^(.*?)\b(?:(?:must|has to|have to|should|needs? to|cannot|can't|cant|can not|may not|always|only)\s+)?(${MOMENT_VERB})$`).exec(cmp.leftText.trim());
   const rightVerb = new RegExp(String.raw`^(?:it|they|the [a-z ]+?)?\s*(${MOMENT_VERB}|is created|was created)\b`).exec(cmp.rightText.trim());
   if (!verbal || !rightVerb || !verbal[1].trim()) return undefined;
-  const owner = lastRecordIn(ctx, verbal[1]);
+  const owner = subjectRecordIn(ctx, verbal[1]);
   if (!owner) return undefined;
   const moment = (verb: string) => {
     const synonym = MOMENT_FIELD[verb];
@@ -258,6 +258,14 @@ function cannotCompare(ctx: RuleContext, pair: DatePair, label: string): boolean
 /** The two date fields, adding those the text names but the model lacks; a note and undefined when they are not two dates. */
 function dateFields(ctx: RuleContext, pair: DatePair): [DraftField, DraftField] | undefined {
   const { entity, aWords, bWords, rightWords } = pair;
+  // "the closing date must be before the start date" where only another record has a start date, and the clause names neither: two records' dates.
+  const elsewhere = (ws: string[]) => ctx.draft.entities.find((e) => e !== entity && fieldIn(e, ws, 3, isTimeField));
+  const named = mentionsIn(ctx, ctx.clause.plain).some((m) => m.entity === entity);
+  const other = !named && ((!pair.fa && elsewhere(aWords)) || (!pair.fb && elsewhere(bWords.length ? bWords : rightWords)));
+  if (other) {
+    note(ctx, `Looks like a date order on ${entity.name}, but ${other.name} is the record with ${!pair.fa ? aWords.join(' ') : (bWords.length ? bWords : rightWords).join(' ')}; dates of two records are not compared, and the rule's record is not clear.`);
+    return undefined;
+  }
   const fa = pair.fa ?? ensureField(ctx, entity, aWords, timeType(aWords, pair.fb));
   const fb = pair.fb ?? ensureField(ctx, entity, bWords.length ? bWords : rightWords, timeType(bWords, fa));
   if (!fa || !fb || fa === fb) {

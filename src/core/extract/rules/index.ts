@@ -17,6 +17,7 @@ import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, ro
 import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
+import { boundedFields, saySubjectMismatch } from './ruleSubject';
 
 export type RulePattern = (ctx: RuleContext) => boolean;
 
@@ -102,34 +103,6 @@ export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
   const bounded = boundedFields(ctx);
   readClauseRules(ctx, patterns);
   saySubjectMismatch(ctx, before, bounded);
-}
-
-/** Fields that carry a min or max from this sentence, by "Entity.field". */
-function boundedFields(ctx: RuleContext): Set<string> {
-  const out = new Set<string>();
-  for (const e of ctx.draft.entities) for (const f of e.fields) if ((f.min !== undefined || f.max !== undefined) && f.sources.has(ctx.sentence.id)) out.add(`${e.name}.${f.name}`);
-  return out;
-}
-
-/**
- * A date order, workflow or value range made on a record the clause does not name, while it names
- * others ("… a tournament's final must be after …" bound elsewhere): said, so a rule on the wrong
- * record is not taken for the one the sentence asks for.
- */
-function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefore: Set<string>): void {
-  const named = new Set(mentionsIn(ctx, ctx.clause.plain).filter((m) => m.entity.name !== 'User' && !m.person).map((m) => m.entity.name));
-  if (!named.size) return;
-  const on = new Set<string>();
-  for (const r of ctx.draft.rules.slice(before)) if ((r.kind === 'dateOrder' || r.kind === 'statusWorkflow') && !named.has(r.entity)) on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
-  // A capacity's own number of places ("nobody may rent more than 2 plots" -> PlotHolder.maxPlots) is the capacity rule's.
-  const capacityFields = new Set(ctx.draft.rules.flatMap((r) => (r.kind === 'capacity' && 'capacityField' in r && r.capacityField ? [`${r.entity}.${r.capacityField}`] : [])));
-  const linkedCapacity = (key: string) => [...capacityFields].some((c) => c.split('.')[1] === key.split('.')[1]);
-  for (const key of boundedFields(ctx)) {
-    const entity = key.split('.')[0];
-    if (!boundedBefore.has(key) && !named.has(entity) && !linkedCapacity(key)) on.add(`value range on ${key}`);
-  }
-  if (!on.size) return;
-  note(ctx, `The ${[...on].join(' and ')} was made from this sentence, but it names ${[...named].join(' and ')}; check that the rule is on the right record.`);
 }
 
 function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {

@@ -5,7 +5,7 @@
 import type { DraftEntity } from '../draft';
 import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
-import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, subjectRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
 import { withArticle } from '../../../model/project/naming';
 
@@ -106,7 +106,7 @@ export function notByOthers(ctx: RuleContext): boolean {
   if (!by && !others) return false;
   // The record is the subject of the passive ("members' bookings can be cancelled …").
   const passive = /^(.*?)\b(?:can|may|could|should|must)\s+(?:only\s+)?be\s+([a-z]+(?:ed|en|t))\b/.exec(plain) ?? /^(.*?)\b(?:are|is)\s+(?:only\s+)?([a-z]+(?:ed|en))\s+(?:only\s+)?by\b/.exec(plain);
-  const subject = passive ? lastRecordIn(ctx, passive[1]) : undefined;
+  const subject = passive ? subjectRecordIn(ctx, passive[1]) : undefined;
   const entity = subject?.entity ?? mentionsIn(ctx, ctx.sentence.plain).find((x) => x.entity.name !== 'User')?.entity;
   const label = (by ?? others)![0];
   if (!entity) {

@@ -4,7 +4,7 @@
 // holds once that moment has passed (op "past"). Margins ("2 days before") are refuseTimeMargin's.
 import type { WriteAction } from '../../../model/project/projectSpec';
 import type { DraftEntity } from '../draft';
-import { addOrNote, isTimeField, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
+import { addOrNote, isTimeField, subjectRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { belongsTo, rowOf } from './links';
 import { clausePlain, message, NEG } from './refuseConditions';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
@@ -35,7 +35,7 @@ export function refuseAfterDate(ctx: RuleContext): boolean {
   const actions = (verbs.length ? actionsOf(verbs, 'refusal') : ['create']).filter((a): a is WriteAction => a !== 'read');
   if (!actions.length) return false;
   const label = plain.slice(0, 140);
-  const acted = subject ? lastRecordIn(ctx, subject)?.entity : undefined;
+  const acted = subject ? subjectRecordIn(ctx, subject)?.entity : undefined;
   const target = acted ?? (verbs.length ? rowOf(ctx, verbs[0], [hit.entity]) : undefined) ?? hit.entity;
   hit.field.sources.add(ctx.sentence.id);
   if (target === hit.entity) {

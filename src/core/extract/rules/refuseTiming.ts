@@ -3,7 +3,7 @@
 // the past", "can be cancelled up to 2 hours before" (margins cannot be expressed and are said so).
 import type { WriteAction } from '../../../model/project/projectSpec';
 import type { DraftField } from '../draft';
-import { addOrNote, fieldIn, isPeople, lastRecordIn, locateField, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
+import { addOrNote, fieldIn, isPeople, lastRecordIn, subjectRecordIn, locateField, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { belongsTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
@@ -208,7 +208,7 @@ export function refuseTimeMargin(ctx: RuleContext): boolean {
   const verbs = headWords.filter((w, i) => isActionVerb(w) && !named.some((x) => i >= x.start && i <= x.end));
   const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read');
   // The record acted on: the last one named before the margin ("members' bookings can be cancelled …").
-  const subject = lastRecordIn(ctx, withoutSignIn(plain.slice(0, m.index)))?.entity;
+  const subject = subjectRecordIn(ctx, withoutSignIn(plain.slice(0, m.index)))?.entity;
   if (subject && actions.length && !isPeople(ctx, subject.key.split(' '))) {
     // The part that can be enforced: a margin before the start also refuses it once the start has
     // passed ("can be cancelled up to 2 hours before" refuses cancelling a session that began).

@@ -121,6 +121,17 @@ export function lastRecordIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWor
   return mentionsIn(ctx, fragment).filter((m) => m.entity.name !== 'User').pop();
 }
 
+/**
+ * The record a subject phrase is about: the head of its noun phrase, before "of", "for", "in"…
+ * ("a reservation of a court" -> reservation; "members' bookings" -> booking). Else the last one named.
+ */
+export function subjectRecordIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, fragment: string): Mention | undefined {
+  const ws = wordsOf(fragment);
+  const records = mentionsIn(ctx, ws).filter((m) => m.entity.name !== 'User');
+  const cut = ws.findIndex((w, i) => /^(?:of|for|in|at|on|within|from|with|per|about)$/.test(w) && records.some((m) => m.end < i));
+  return (cut >= 0 ? records.filter((m) => m.end < cut) : records).pop() ?? records.pop();
+}
+
 function findMentions(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, ws: string[]): Mention[] {
   const out: Mention[] = [];
   const taken = new Array<boolean>(ws.length).fill(false);

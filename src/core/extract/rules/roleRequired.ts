@@ -6,7 +6,7 @@
 // not do, manages, or may change); rolePhrases.ts holds what they share.
 import type { DraftEntity } from '../draft';
 import { STAFF_ROLES, singular } from '../lexicon';
-import { addOrNote, isPeople, lastRecordIn, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, isPeople, lastRecordIn, subjectRecordIn, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { OWNER_WORDS as OWNERS, ownershipRule } from './ownership';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
@@ -121,7 +121,7 @@ function byWithoutOnly(ctx: RuleContext, subject: string, verbText: string, byTe
   if (/\b(?:not|never|no longer|when|whenever|if|once|after|before|while|until|unless|because|so|can|may|must|should|will)\b|:/.test(subject)) return false;
   // "prices are set by managers": a field names its record.
   const entity =
-    lastRecordIn(ctx, subject)?.entity ??
+    subjectRecordIn(ctx, subject)?.entity ??
     (/^\s*(?:it|they)\s*$/.test(subject) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined) ??
     fieldOwner(ctx, subject);
   const verbs = verbText.split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);

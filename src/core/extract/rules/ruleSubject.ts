@@ -1,0 +1,112 @@
+// Whether a rule made from a clause sits on the record the clause is about. A rule bound to a record
+// the clause does not name (the hint of the previous sentence, the first record with a field of that
+// name) is a silent error when the clause is about another thing: it is said, so the user checks it.
+import { words as nameWords } from '../../../model/project/naming';
+import { FieldType, type Rule } from '../../../model/project/projectSpec';
+import type { DraftEntity } from '../draft';
+import { singular } from '../lexicon';
+import { tagSentence } from '../nlp';
+import { isPeople, kindWords, mentionsIn, note, type RuleContext } from './context';
+import { parseNumber, PERIODS } from './words';
+
+/** Fields that carry a min or max from this sentence, by "Entity.field". */
+export function boundedFields(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  for (const e of ctx.draft.entities) for (const f of e.fields) if ((f.min !== undefined || f.max !== undefined) && f.sources.has(ctx.sentence.id)) out.add(`${e.name}.${f.name}`);
+  return out;
+}
+
+const linkedTo = (ctx: RuleContext, entity: string, named: Set<string>): boolean =>
+  ctx.draft.relations.some((r) => (r.from === entity && named.has(r.to)) || (r.to === entity && named.has(r.from)));
+
+/** Words a clause may use about this record without naming another one: its name, its fields, its links, its values. */
+function ownWords(ctx: RuleContext, entity: DraftEntity | undefined): Set<string> {
+  const out = new Set<string>();
+  const add = (name: string) => nameWords(name).forEach((w) => out.add(singular(w.toLowerCase())));
+  if (!entity) return out;
+  add(entity.name);
+  for (const f of entity.fields) {
+    add(f.name);
+    f.enumValues?.forEach(add);
+  }
+  // User is linked to nearly everything: only its own words ("password" is the sign-in's).
+  if (entity.name === 'User') {
+    add('password');
+    return out;
+  }
+  for (const r of ctx.draft.relations) {
+    // A linked record's own words too: "a member whose membership has ended can't book" is about the booking's member.
+    const other = r.from === entity.name ? r.to : r.to === entity.name ? r.from : undefined;
+    if (!other) continue;
+    [r.name, r.inverseName, other].forEach(add);
+    ctx.draft.entities.find((e) => e.name === other)?.fields.forEach((f) => add(f.name));
+  }
+  return out;
+}
+
+const DETERMINER = /^(?:a|an|the|each|every|any|another|no)$/;
+/** Names of field types ("a datetime") say what a value is, not which record it is on. */
+const TYPE_WORDS = new Set<string>([...FieldType.options, 'number', 'timestamp', 'time', 'value']);
+
+/**
+ * Things a clause that names no record of the model talks about: the head nouns of its noun
+ * phrases ("delete an issue", "enter results"), without people, periods and the words of `entity`
+ * (its name, fields, links and values). "The email must be unique" has none for a record with an email.
+ */
+export function strayThings(ctx: RuleContext, entity: DraftEntity | undefined): string[] {
+  const own = ownWords(ctx, entity);
+  const terms = tagSentence(ctx.clause.plain);
+  const out: string[] = [];
+  terms.forEach((t, i) => {
+    if (t.pos !== 'noun' || terms[i + 1]?.pos === 'noun' || t.possessive || !/^[a-z]{3,}$/.test(t.w)) return;
+    // Introduced by a determiner (adjectives between) or a bare plural ("enter results").
+    let j = i - 1;
+    while (j >= 0 && (terms[j].pos === 'adj' || terms[j].pos === 'noun') && i - j < 4) j--;
+    if (!(j >= 0 && DETERMINER.test(terms[j].w)) && !t.plural) return;
+    // "three letters", "5 days": a count of something, not a record.
+    if (j >= 0 && (terms[j].pos === 'num' || parseNumber(terms[j].w) !== undefined)) return;
+    const root = singular(t.w);
+    if (own.has(root) || own.has(t.root) || TYPE_WORDS.has(root) || PERIODS.has(t.w) || isPeople(ctx, [t.w])) return;
+    if (!out.includes(root)) out.push(root);
+  });
+  return out;
+}
+
+/**
+ * Rules made from this clause on a record it does not name, while it names others (or, naming no
+ * record of the model, talks about other things): "only the reporter may delete an issue" bound
+ * to the previous sentence's record. A rule on a record linked to the one named (a capacity on the
+ * bookings of "a class") is that record's; a date order or workflow must be on the record named.
+ */
+export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefore: Set<string>): void {
+  const mentions = mentionsIn(ctx, ctx.clause.plain);
+  const named = new Set(mentions.filter((m) => m.entity.name !== 'User' && !m.person).map((m) => m.entity.name));
+  const anyNamed = new Set(mentions.map((m) => m.entity.name));
+  const on = new Set<string>();
+  const things = new Set<string>();
+  for (const r of ctx.draft.rules.slice(before) as Rule[]) {
+    // A person's record named by a people word ("a member") is named; User is every person, so "reject a request" bound to User is not.
+    if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) continue;
+    const strict = r.kind === 'dateOrder' || r.kind === 'statusWorkflow';
+    if (named.size) {
+      if (strict || !linkedTo(ctx, r.entity, named)) on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+      continue;
+    }
+    const stray = strayThings(ctx, ctx.draft.entities.find((e) => e.name === r.entity));
+    if (!stray.length) continue;
+    on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+    stray.forEach((s) => things.add(s));
+  }
+  // A capacity's own number of places ("nobody may rent more than 2 plots" -> PlotHolder.maxPlots) is the capacity rule's.
+  const capacityFields = new Set(ctx.draft.rules.flatMap((r) => (r.kind === 'capacity' && 'capacityField' in r && r.capacityField ? [`${r.entity}.${r.capacityField}`] : [])));
+  const linkedCapacity = (key: string) => [...capacityFields].some((c) => c.split('.')[1] === key.split('.')[1]);
+  if (named.size) {
+    for (const key of boundedFields(ctx)) {
+      const entity = key.split('.')[0];
+      if (!boundedBefore.has(key) && !named.has(entity) && !linkedCapacity(key)) on.add(`value range on ${key}`);
+    }
+  }
+  if (!on.size) return;
+  const about = named.size ? [...named].join(' and ') : `${[...things].map((t) => `"${t}"`).join(' and ')}, which ${things.size > 1 ? 'are' : 'is'} not a record type of the model`;
+  note(ctx, `The ${[...on].join(' and ')} was made from this sentence, but it names ${about}; check that the rule is on the right record.`);
+}

@@ -1,0 +1,77 @@
+// A rule made on a record the sentence is not about is a silent error: it is said (the sentence is
+// listed for the user to check), and subjects are read from the head of their noun phrase. Each
+// test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/extract/draft';
+import { clausesOf } from '../../src/core/extract/rules/clauses';
+import type { RuleContext } from '../../src/core/extract/rules/context';
+import { dateOrder } from '../../src/core/extract/rules/dateOrder';
+import { contextFor, readClause } from '../../src/core/extract/rules/index';
+import { splitSentences } from '../../src/core/extract/sentences';
+import type { FieldType, Rule } from '../../src/model/project/projectSpec';
+
+function draftOf(entities: Record<string, Array<[string, FieldType]>>, relations: Array<[string, string]> = []): Draft {
+  const draft = newDraft();
+  for (const [key, fields] of Object.entries(entities)) {
+    const entity = addEntity(draft, key, 0)!;
+    entity.fieldsFromText = true;
+    for (const [name, type] of fields) addField(entity, { words: [], name, type }, 0);
+  }
+  for (const [from, to] of relations) addRelation(draft, { from, to }, 0);
+  return draft;
+}
+
+function contextOf(draft: Draft, text: string, hint?: string): RuleContext {
+  const sentence = splitSentences(`Title.\n\n${text}`).sentences[1];
+  return contextFor(draft, sentence, clausesOf(sentence).clauses[0], { roles: ['admin'], roleWords: new Set(), ensureOwner: () => true }, { hint });
+}
+
+/** readClause with one stand-in pattern that binds `rule` whatever the clause says (as a wrong binding would). */
+function bindAndRead(draft: Draft, text: string, rule: { kind: Rule['kind']; entity: string } & Record<string, unknown>): string[] {
+  const ctx = contextOf(draft, text);
+  readClause(ctx, [{ name: 'bind', run: (c) => (c.draft.rules.push({ ...rule, sources: [c.sentence.id] } as unknown as Rule), c.outcome.rules++, true) }]);
+  assert.equal(draft.rules.length, 1, 'the rule stays');
+  return draft.notUnderstood.map((n) => n.reason);
+}
+
+describe('extract rules: a rule on a record the sentence does not name is said (issue #11)', () => {
+  const blog = () => draftOf({ post: [['title', 'string']], comment: [['body', 'text']] }, [['comment', 'post']]);
+  const ownPost = { kind: 'ownership', entity: 'Post', actions: ['delete'] } as const;
+
+  it('a clause that names no record of the model but talks about another thing ("delete an invoice") is noted', () => {
+    const notes = bindAndRead(blog(), 'Only the author or an admin may delete an invoice.', ownPost);
+    assert.match(notes[0] ?? '', /ownership rule on Post was made from this sentence, but it names "invoice"/);
+  });
+
+  it('nothing is said when the clause names the record, or only its fields, people, periods and counts', () => {
+    assert.deepEqual(bindAndRead(blog(), 'Only the author may delete a post.', ownPost), []);
+    assert.deepEqual(bindAndRead(blog(), 'The title must be unique for three days.', { kind: 'unique', entity: 'Post', fields: ['title'] }), []);
+    assert.deepEqual(bindAndRead(blog(), 'Only admins can remove comments of others.', { kind: 'roleRequired', entity: 'Comment', actions: ['delete'], roles: ['admin'] }), []);
+  });
+
+  it('a rule on a record neither named nor linked to the one named is noted; one linked to it is not', () => {
+    const notes = bindAndRead(draftOf({ post: [['title', 'string']], tag: [['label', 'string']] }), 'Each post needs a unique title.', { kind: 'unique', entity: 'Tag', fields: ['label'] });
+    assert.match(notes[0] ?? '', /uniqueness rule on Tag was made from this sentence, but it names Post/);
+    const linked = bindAndRead(blog(), 'A post takes at most 50 replies.', { kind: 'capacity', entity: 'Comment', relation: 'post', max: 50 });
+    assert.ok(!linked.some((n) => /was made from this sentence/.test(n)), linked.join(' | '));
+  });
+});
+
+describe('extract rules: date orders bound to the record their subject names (issue #11)', () => {
+  it('two dates of two records, the clause naming neither record, give no rule and no new field', () => {
+    const draft = draftOf({ event: [['startDate', 'date']], registration: [['openingDate', 'date'], ['closingDate', 'date']] }, [['registration', 'event']]);
+    const ctx = contextOf(draft, 'The closing date must be before the start date.', 'Registration');
+    assert.equal(dateOrder(ctx), true);
+    assert.deepEqual(draft.rules, []);
+    assert.ok(!draft.entities.find((e) => e.name === 'Registration')!.fields.some((f) => f.name === 'startDate'));
+    assert.match(draft.notUnderstood[0]?.reason ?? '', /Event is the record with start date/);
+  });
+
+  it('"a reservation of a court must end after it starts" orders the reservation\'s times, not the court\'s', () => {
+    const spec = extractSpec('Members reserve courts. A reservation has a start time and an end time. A reservation of a court must end after it starts.');
+    const orders = spec.rules.filter((r) => r.kind === 'dateOrder');
+    assert.deepEqual(orders.map((r) => r.entity), ['Reservation']);
+    assert.ok(!spec.entities.find((e) => e.name === 'Court')?.fields.some((f) => /start|end/i.test(f.name)));
+  });
+});
