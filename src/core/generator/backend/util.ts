@@ -1,6 +1,7 @@
 // Small string helpers shared by the backend templates.
 import { parse } from '@babel/parser';
 import type { FileSet } from '../fileSet';
+import { scannedIdentifiers } from './codeIdentifiers';
 
 /** A TypeScript/JSON string literal (see emit.ts: every spec string goes through a context's helper). */
 export { jsString as str, sqlString } from '../emit';
@@ -83,6 +84,12 @@ function wordsOf(text: string): (name: string) => boolean {
  * when it does not parse.
  */
 function identifiersIn(code: string, wanted: Set<string>): ((name: string) => boolean) | undefined {
+  const found = scannedIdentifiers(code, wanted) ?? parsedIdentifiers(code, wanted);
+  return found && ((name) => found.has(name));
+}
+
+/** Which of the wanted names the parsed code uses as identifiers (undefined when it does not parse). */
+export function parsedIdentifiers(code: string, wanted: ReadonlySet<string>): Set<string> | undefined {
   let program: unknown;
   try {
     // No comment attachment: comments are never searched, and attaching them costs time on large files.
@@ -90,8 +97,7 @@ function identifiersIn(code: string, wanted: Set<string>): ((name: string) => bo
   } catch {
     return undefined;
   }
-  const found = wantedIdentifiers(program, wanted);
-  return (name) => found.has(name);
+  return wantedIdentifiers(program, wanted);
 }
 
 /** AST keys that hold positions or metadata, never child nodes. */
@@ -99,7 +105,7 @@ const NOT_CHILDREN = new Set(['type', 'start', 'end', 'loc', 'range', 'extra', '
 
 // Iterative, without per-node Object.entries arrays, and done as soon as every wanted name is
 // found: wide entities give files with hundreds of thousands of nodes, and this runs per .ts file.
-function wantedIdentifiers(root: unknown, wanted: Set<string>): Set<string> {
+function wantedIdentifiers(root: unknown, wanted: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   const stack: unknown[] = [root];
   while (stack.length && found.size < wanted.size) {
