@@ -1,11 +1,14 @@
 // Reading a long paste reports real progress and can be stopped (issue #17 item 5): the core's
 // extractWithProgress, and the webview bridge's side of extractProgress / cancelExtract.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { extractSpec } from '../../src/core/extract';
 import { extractWithProgress, type ExtractProgressReport } from '../../src/core/extract/withProgress';
 import { RequestCancelledError } from '../../src/model/pendingRequests';
 import { type ExtractProgress, parseHostToWebview, parseWebviewToHost } from '../../src/model/protocol';
 import { Bridge } from '../../webview-ui/src/bridge';
+import { repoRoot } from '../harness/paths';
 
 const SENTENCES = Array.from({ length: 60 }, (_, i) => `Members borrow book number ${i + 1} from the library and return it within ${i + 2} days.`);
 const TEXT = ['Library lending', '', 'Members sign in. A book has a title, an author and an ISBN.', ...SENTENCES].join('\n');
@@ -80,5 +83,20 @@ describe('extract progress: the protocol and the webview bridge', () => {
     reading.abort();
     await assert.rejects(reply, RequestCancelledError);
     assert.deepEqual(posted[1], { type: 'cancelExtract', requestId });
+  });
+});
+
+describe('extract warm-up: the panel loads the tagger before the first extraction', () => {
+  it('loads compromise (checked in a fresh process)', () => {
+    // A process of its own: in this one other tests have long loaded compromise.
+    const script = [
+      "const { warmUpExtractor } = require('./src/core/extract/withProgress.js');",
+      "const compromise = require.resolve('compromise');",
+      'const before = compromise in require.cache;',
+      'warmUpExtractor();',
+      'console.log(JSON.stringify({ before, after: compromise in require.cache }));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: path.join(repoRoot, 'out'), encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), { before: false, after: true });
   });
 });

@@ -49,3 +49,17 @@ export async function extractWithProgress(text: string, options: ProgressOptions
   if (signal?.aborted) return undefined;
   return extractSpec(text, extractOptions);
 }
+
+let warmed = false;
+
+/**
+ * Loads the tagger and runs the extractor once on a short text, so the first real extraction does
+ * not also pay for building compromise's lexicon and for code the JIT has not compiled yet (about
+ * a second of a 50 KB paste). The panel calls it when it opens; only the first call does anything.
+ */
+export function warmUpExtractor(): void {
+  if (warmed) return;
+  warmed = true;
+  extractSpec('Members book fitness classes. A class has a title, a start time and a capacity (at most 20 members).');
+}
+

@@ -1,6 +1,6 @@
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
-import { extractWithProgress, nextTurn } from '../../core/extract/withProgress';
+import { extractWithProgress, nextTurn, warmUpExtractor } from '../../core/extract/withProgress';
 import { variantChooser } from '../../core/learning/bandit';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
@@ -10,6 +10,8 @@ import type { ApiKeyStore } from '../secrets';
 import type { SettingsWatcher } from '../settings';
 import { ModelRefiner } from './modelRefiner';
 import { reviewSpec } from './specReview';
+
+const WARM_UP_DELAY_MS = 300;
 
 /**
  * A view's steps before a run: requirements -> data model for review, the review's re-checks, and
@@ -37,6 +39,10 @@ export class SpecStep extends Disposable {
     });
     this._register(toDisposable(() => this.refiner.dispose()));
     this._register(toDisposable(() => this.readings.forEach((reading) => reading.abort())));
+    // The tagger loads while the user writes, not on the first "Review the data model" (a turn
+    // after the panel opens, so its first messages go first).
+    const warmUp = setTimeout(warmUpExtractor, WARM_UP_DELAY_MS);
+    this._register(toDisposable(() => clearTimeout(warmUp)));
   }
 
   /**
