@@ -11,6 +11,7 @@ import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
+import { countedParts, informationAbout, valuesKeptOf } from './clauseEvidence';
 
 export { PART_VERBS } from './wholeParts';
 
@@ -364,5 +365,8 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     eachPossessor(analysis, addUnlessField);
     possessedRecords(analysis, addUnlessField);
     transactions(analysis, sentence, addUnlessField);
+    valuesKeptOf(analysis, storable, addUnlessField);
+    countedParts(analysis, storable, add);
+    informationAbout(analysis, storable, addUnlessField);
   }
 }

@@ -1,0 +1,52 @@
+// Entity evidence from clauses the other cues do not read: values said to be known of a thing
+// ("The duration and number of a tour are known"), counted parts ("The company has several
+// buses") and information kept about things ("store information regarding institutions").
+import type { Analysis, NounPhrase } from './grammar';
+
+type Add = (key: string, score: number, strong?: boolean) => void;
+type Storable = (phrase: NounPhrase, analysis: Analysis) => boolean;
+
+/** Predicates that say the values before them are kept: "are known", "is stored", "are recorded". */
+const KEPT = /^(known|stored|recorded|kept|saved|registered|noted|documented|tracked|logged)$/;
+
+/** "The duration and number of a guided tour are known": what values are kept of is a record. */
+export function valuesKeptOf(analysis: Analysis, storable: Storable, add: Add): void {
+  const { terms } = analysis;
+  for (const phrase of analysis.phrases) {
+    if (terms[phrase.start - 1]?.w !== 'of' || !/^(is|are)$/.test(terms[phrase.head + 1]?.w ?? '')) continue;
+    const predicate = terms[phrase.head + 2]?.w === 'also' ? terms[phrase.head + 3] : terms[phrase.head + 2];
+    if (predicate && KEPT.test(predicate.w) && phrase.determiner && storable(phrase, analysis)) add(phrase.key, 3, true);
+  }
+}
+
+/** Words that count what follows: "several", "many", "up to 48", "at least two". */
+const QUANTITY = /^(several|many|multiple|various|numerous|up|least|most)$/;
+
+/** "any number of" counts things; "a number of slots" stays a count unless the slots are records (fields.ts decides). */
+function countsThings(terms: Analysis['terms']): boolean {
+  return terms.some((t, i) => QUANTITY.test(t.w) || (t.w === 'number' && terms[i - 1]?.w === 'any' && terms[i + 1]?.w === 'of'));
+}
+
+/**
+ * "The company has any number of buses", "Each cinema has several theatres": many of a thing that a
+ * record has are rows of their own, even where the sentence also reads as a field list. A bare
+ * numeral does not say so ("a todo item has three possible interactions", "a player has three lives").
+ */
+export function countedParts(analysis: Analysis, storable: Storable, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (clause.passive || clause.negated || !clause.subject || !/^(have|contain|include|hold|own|possess)$/.test(clause.verb)) continue;
+    for (const object of clause.objects) {
+      // ("a number of lives of type int" declares a typed value.)
+      const typed = analysis.terms[object.head + 1]?.w === 'of' && analysis.terms[object.head + 2]?.w === 'type';
+      if (object.plural && !typed && storable(object, analysis) && countsThings(analysis.terms.slice(clause.verbIndex + 1, object.head))) add(object.key, 2, true);
+    }
+  }
+}
+
+/** "store information regarding staff and research institutions": what information is about is a record. */
+export function informationAbout(analysis: Analysis, storable: Storable, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (!/^(regard|concern)$/.test(clause.verb) || !/^(information|data|detail|info)$/.test(clause.subject?.headWord ?? '')) continue;
+    for (const object of clause.objects) if (storable(object, analysis)) add(object.key, 3, true);
+  }
+}
