@@ -125,6 +125,17 @@ export interface EntityNames {
   route: string;
 }
 
+/** Route names the generator's own files already take in a folder where each entity gets a file named by its
+ *  route (backend/test/rules.test.ts beside backend/test/{entity}.test.ts); a unit test derives the list from the
+ *  layer tables and fails when a new fixed file needs to join it. */
+export const GENERATOR_ROUTE_NAMES = new Set(['rules', 'secrets', 'access', 'admin', 'auth', 'client']);
+
+/** An entity's route: its plural in kebab case, unless the generator's own files use that name ("Rule" -> rule-records). */
+function routeName(entityName: string, pascalPlural: string): string {
+  const route = kebabCase(pascalPlural);
+  return GENERATOR_ROUTE_NAMES.has(route) ? `${kebabCase(entityName)}-records` : route;
+}
+
 export function entityNames(entityName: string): EntityNames {
   const pascalPlural = pluralizeName(entityName);
   return {
@@ -133,7 +144,7 @@ export function entityNames(entityName: string): EntityNames {
     camelPlural: camelCase(pascalPlural),
     pascalPlural,
     table: snakeCase(pascalPlural),
-    route: kebabCase(pascalPlural),
+    route: routeName(entityName, pascalPlural),
   };
 }
 
