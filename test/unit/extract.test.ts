@@ -169,6 +169,11 @@ describe('extractSpec: auth', () => {
     assert.equal(auth('Attendees register for events. An event has a name and a date.').kind, 'none');
   });
 
+  it('an agent noun of a verb that logs in is a role ("Couriers or dispatchers log in")', () => {
+    const roles = auth('Couriers or dispatchers log in to see parcels. Each parcel has a weight and an address.');
+    assert.ok(roles.kind === 'emailPassword' && roles.roles.includes('dispatcher') && roles.roles.includes('courier'), JSON.stringify(roles));
+  });
+
   it('reads roles, the default role and the admin role', () => {
     const clinic = extract('Patients (name, phone) book appointments with doctors (name, specialty). Receptionists log in to manage everything; patients do not log in.');
     assert.deepEqual(clinic.auth, { kind: 'emailPassword', roles: ['receptionist'], defaultRole: 'receptionist', adminRole: 'receptionist', selfSignup: false, sources: [1] });

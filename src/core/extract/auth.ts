@@ -4,6 +4,7 @@
 // do not count.
 import { analyze } from './grammar';
 import { lexiconTags } from './nlp';
+import { isPersonWord } from './nlpEvidence';
 import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
@@ -185,7 +186,8 @@ function readLoginCue(found: AuthFindings, sentence: SentenceInfo, cueText: stri
   for (const word of subjects) {
     const staff = roleOf(word);
     if (staff) addRole(found.staffRoles, staff);
-    else if ((PERSON_NOUNS.has(word) || (lexiconTags(word).includes('Actor') && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
+    // ("Dispatchers or drivers log in": an -er/-or agent noun of a verb names people too; not "committee".)
+    else if ((PERSON_NOUNS.has(word) || ((lexiconTags(word).includes('Actor') || (/(?:er|or)$/.test(word) && isPersonWord(word))) && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
     else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
   }
   const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(sentence.plain);
