@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { addEntity, addField, addRelation, newDraft, type Draft } from '../../src/core/extract/draft';
-import { clausesOf } from '../../src/core/extract/rules/clauses';
+import { clausesOf, ruleLanguage } from '../../src/core/extract/rules/clauses';
 import type { RuleContext } from '../../src/core/extract/rules/context';
 import { dateOrder } from '../../src/core/extract/rules/dateOrder';
 import { contextFor, readClause } from '../../src/core/extract/rules/index';
@@ -73,5 +73,20 @@ describe('extract rules: date orders bound to the record their subject names (is
     const orders = spec.rules.filter((r) => r.kind === 'dateOrder');
     assert.deepEqual(orders.map((r) => r.entity), ['Reservation']);
     assert.ok(!spec.entities.find((e) => e.name === 'Court')?.fields.some((f) => /start|end/i.test(f.name)));
+  });
+});
+
+describe('extract rules: a chain of states written with irregular participles (issue #11)', () => {
+  const workflowOf = (text: string) => extractSpec(text).rules.flatMap((r) => (r.kind === 'statusWorkflow' ? [[r.entity, r.initial, r.transitions.map((t) => `${t.from}>${t.to}`).join(' ')]] : []));
+
+  it('"an order is placed, paid and then shipped" and "an item is listed, sold and finally sent" are workflows', () => {
+    assert.deepEqual(workflowOf('Customers place orders with a date and a total. An order is placed, paid and then shipped.'), [['Order', 'placed', 'placed>paid paid>shipped']]);
+    assert.deepEqual(workflowOf('Sellers list items with a price. An item is listed, sold and finally sent.'), [['Item', 'listed', 'listed>sold sold>sent']]);
+  });
+
+  it('ruleLanguage: a participle list before "then"/"finally" reads like a sequence of states, so an unmade one is listed', () => {
+    assert.equal(ruleLanguage('the boxes are counted, weighed and then stored'), 'a sequence of states');
+    assert.equal(ruleLanguage('fees are paid, held and finally refunded'), 'a sequence of states');
+    assert.equal(ruleLanguage('orders are paid by card'), undefined);
   });
 });

@@ -4,7 +4,7 @@
 import { splitTop } from '../fieldItems';
 import { plainOf, type SentenceInfo } from '../sentences';
 import type { RuleClause } from './context';
-import { NUMBER, wordsOf } from './words';
+import { NUMBER, PARTICIPLE, wordsOf } from './words';
 
 export interface SentenceClauses {
   clauses: RuleClause[];
@@ -153,7 +153,8 @@ const CUES: Cue[] = [
   // "can be edited by its author": the row's owner.
   { pattern: /\bby (?:its|their|his|her) (?:own )?(?:owner|author|creator|reporter|poster|writer|submitter|requester|organi[sz]er|seller|host|maker|uploader)s?\b/, says: 'an ownership rule' },
   // "orders are placed, then packed, then shipped": a sequence written out in words.
-  { pattern: /\b(?:is|are|gets?)\s+(?:first\s+)?[a-z]+(?:ed|en|t)\s*,?\s*(?:and\s+)?(?:then|later|next)\s+(?:(?:it|they)\s+(?:is|are|gets?)\s+)?[a-z]+(?:ed|en|t)\b/, says: 'a sequence of states' },
+  // (Irregular participles too, and a list before the join: "orders are placed, paid and then shipped".)
+  { pattern: new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:first\s+)?${PARTICIPLE}(?:\s*,\s*${PARTICIPLE})*\s*,?\s*(?:and\s+)?(?:then|later|next|finally)\s+(?:(?:it|they)\s+(?:is|are|gets?)\s+)?${PARTICIPLE}\b`), says: 'a sequence of states' },
 ];
 
 const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;

@@ -20,6 +20,12 @@ export function parseNumber(text: string | undefined): number | undefined {
 /** Regex source of a number: digits or a number word. */
 export const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a hundred|a dozen)`;
 
+/**
+ * Regex source of a past participle: regular (-ed) and the endings of irregular ones (paid, sold,
+ * sent, built, held, hung, bought, done, made, shown, torn), for states written as participles.
+ */
+export const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne|aid|old|eld|ung|ught|ade|own|orn)`;
+
 /** Lower-case words of a fragment; possessive 's and punctuation dropped, hyphens kept inside words. */
 export function wordsOf(text: string): string[] {
   return (text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? [])

@@ -3,7 +3,7 @@
 // the values of the entity's enum status field (added when missing) and the order its transitions.
 import type { Draft, DraftEntity, DraftField } from '../draft';
 import { addOrNote, candidates, ensureField, fieldIn, mentionsIn, note, type RuleContext } from './context';
-import { parseNumber, stripArticles, wordsOf } from './words';
+import { parseNumber, PARTICIPLE, stripArticles, wordsOf } from './words';
 
 interface States {
   main: string[];
@@ -212,6 +212,11 @@ function statesOf(parts: string[]): States | undefined {
   return lastSegment(parts[parts.length - 1], states) ? states : undefined;
 }
 
+/** "is placed, paid and then shipped": the first state, then the rest of the chain (a participle or a join word first). */
+const CHAIN = new RegExp(String.raw`^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*((?:,\s*(?:and\s+)?|\s+and\s+|\s+)(?:(?:then|later|next|finally|afterwards)\b|${PARTICIPLE}\b).+)$`);
+/** Between two states of the chain: a join word, a comma, or " and " before the next participle. */
+const CHAIN_SPLIT = new RegExp(String.raw`\s*,?\s*\b(?:and\s+)?(?:then|later|next|finally|afterwards)\b\s*,?\s*|\s*,\s*(?:and\s+)?|\s+and\s+(?!(?:then|later|next|finally)\b)(?=${PARTICIPLE}\b)`);
+
 /**
  * "starts as open, then becomes in progress, and finally closed"; "is created as a draft, then
  * submitted, then approved"; "can be moved from open to resolved, and from resolved to closed".
@@ -234,10 +239,10 @@ export function workflowThen(ctx: RuleContext): boolean {
   // "orders are placed, then packed, then shipped"; "an order is first placed, later packed and finally
   // shipped": a passive chain of states joined by then / later / finally (two joins, or "first" and one).
   // Also a comma list with one such join: "a ticket is opened, assigned, and finally closed".
-  const chain = /^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*((?:,\s*(?:and\s+)?|\s+and\s+|\s+)(?:(?:then|later|next|finally|afterwards)\b|[a-z]+(?:ed|en|t)\b).+)$/.exec(plain);
+  const chain = CHAIN.exec(plain);
   if (chain && /\b(?:then|later|next|finally|afterwards)\b/.test(chain[4])) {
     const joins = chain[4].match(/\b(?:then|later|next|finally|afterwards)\b|,/g) ?? [];
-    const parts = [chain[3], ...chain[4].split(/\s*,?\s*\b(?:and\s+)?(?:then|later|next|finally|afterwards)\b\s*,?\s*|\s*,\s*(?:and\s+)?|\s+and\s+(?!(?:then|later|next|finally)\b)(?=[a-z]+(?:ed|en|t)\b)/)]
+    const parts = [chain[3], ...chain[4].split(CHAIN_SPLIT)]
       .map((p) => p.replace(/^(?:it\s+|they\s+)?(?:is|are|gets?|becomes?)\s+/, '').trim())
       .filter(Boolean);
     if (parts.length >= 2 && (joins.length >= 2 || chain[2]) && parts.slice(0, -1).every((p) => p.split(' ').length <= 2) && parts[parts.length - 1].split(' ').length <= 5) {
