@@ -40,6 +40,7 @@
 //   printed per kind after the group ("miss <kind> Nx <reason>; …"): no requirement text, so it is safe for holdout.
 // - "unaccounted" sentences (accountSentences()) are silent drops: nothing in the spec comes from them and nothing says why.
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,7 +128,7 @@ for (const corpus of corpora) {
   }
 }
 
-// One ~100 KB text made of the corpus texts (repeated when the corpora are small).
+// One ~100 KB text made of the corpus texts (repeated when the corpora are small), read in a fresh process.
 let synthetic;
 if (results.length) {
   const parts = [];
@@ -138,9 +139,21 @@ if (results.length) {
     size += Buffer.byteLength(text) + 2;
   }
   const text = parts.join('\n\n');
-  const started = performance.now();
-  const spec = extractSpec(text);
-  synthetic = { bytes: Buffer.byteLength(text), texts: parts.length, ms: performance.now() - started, entities: spec.entities.length };
+  synthetic = { bytes: Buffer.byteLength(text), texts: parts.length, ...coldExtraction(text) };
+}
+
+/** Extracts the text in a fresh process, warmed up as the panel warms it (warmUpExtractor), so no sentence is
+ *  already tagged: in this process every corpus sentence is cached by now and the text would look fast. */
+function coldExtraction(text) {
+  const script = `
+    const { extractSpec } = require(${JSON.stringify(path.join(root, 'out/src/core/extract/index.js'))});
+    const { warmUpExtractor } = require(${JSON.stringify(path.join(root, 'out/src/core/extract/withProgress.js'))});
+    const text = require('node:fs').readFileSync(0, 'utf8');
+    warmUpExtractor();
+    const started = performance.now();
+    const spec = extractSpec(text);
+    process.stdout.write(JSON.stringify({ ms: performance.now() - started, entities: spec.entities.length }));`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { input: text, encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
 
 // ---------------------------------------------------------------- report helpers
@@ -289,7 +302,7 @@ if (byCorpus('dev').length && byCorpus('holdout').length) {
 }
 for (const note of notes) log(`\nnote: ${note}`);
 if (synthetic) {
-  log(`\nsynthetic text: ${(synthetic.bytes / 1000).toFixed(0)} KB (${synthetic.texts} corpus texts concatenated) extracted in ${synthetic.ms.toFixed(0)} ms, ${synthetic.entities} entities   target < 1 s ${mark(synthetic.ms < TARGETS.bigTextMs)}`);
+  log(`\nsynthetic text: ${(synthetic.bytes / 1000).toFixed(0)} KB (${synthetic.texts} corpus texts concatenated) extracted in ${synthetic.ms.toFixed(0)} ms (fresh process, tagger warmed up), ${synthetic.entities} entities   target < 1 s ${mark(synthetic.ms < TARGETS.bigTextMs)}`);
 }
 
 // ---------------------------------------------------------------- the issue's targets in one place
