@@ -10,6 +10,7 @@ import { PARTIAL_MARKER, partialMarkerText, unfinishedStages } from '../core/out
 import type { RunEvent } from '../model/run/events';
 import type { ProjectSpec } from '../model/project/projectSpec';
 import { memoryManifestEntries, projectMemoryFiles } from '../core/update/memory';
+import { countOf } from '../model/count';
 
 export const CLI_PARTIAL_ADVICE = 'Generate again into a new folder (takoss generate … --out NEW_FOLDER), or delete this folder.';
 
@@ -63,11 +64,11 @@ export async function leaveIncomplete(run: IncompleteRun): Promise<IncompleteOut
   if (manifest) onDisk.set(MANIFEST_PATH, manifestContent);
   onDisk.set(marker.path, marker.content);
   for (const file of projectMemoryFiles(run.spec, [...onDisk].map(([path, content]) => ({ path, content })))) await run.write(file);
-  const count = `${files.length} file${files.length === 1 ? '' : 's'}`;
+  const count = countOf(files.length, 'file');
   return {
     message:
       `The run was ${run.status} before every stage finished: the ${count} written to ${run.out} are an incomplete project, ` +
-      `marked with ${PARTIAL_MARKER}${manifest ? ` and listed in ${manifest}` : ''}; ${unfinished.length} stage${unfinished.length === 1 ? '' : 's'} did not finish.`,
+      `marked with ${PARTIAL_MARKER}${manifest ? ` and listed in ${manifest}` : ''}; ${countOf(unfinished.length, 'stage')} did not finish.`,
     summary: { marker: PARTIAL_MARKER, manifest, filesWritten: files.length, unfinished },
   };
 }

@@ -21,6 +21,7 @@ import type { CliIo } from './io';
 import { cliProgress } from './progress';
 import { CANCELLED_EXIT_CODE } from './signals';
 import { changedSpec } from './updateChange';
+import { countOf } from '../model/count';
 
 /** Written with conflict markers: the project is updated but needs the user before it builds. */
 export const CONFLICTS_EXIT_CODE = 3;
@@ -100,7 +101,7 @@ async function generateInMemory(spec: ProjectSpec, deps: GenerateDeps, claude: C
 
 async function verifyAfter(project: string, conflicts: number, deps: GenerateDeps, io: CliIo): Promise<number> {
   if (conflicts) {
-    io.out(`not verified: resolve the ${conflicts} conflicting file${conflicts === 1 ? '' : 's'} first, then run the project's tests`);
+    io.out(`not verified: resolve the ${countOf(conflicts, 'conflicting file')} first, then run the project's tests`);
     return CONFLICTS_EXIT_CODE;
   }
   const verified = await deps.verifyProject(project, { signal: deps.signal, onStepStart: (step) => io.err(`      verify: ${step}…`) });

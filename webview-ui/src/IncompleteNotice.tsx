@@ -2,6 +2,7 @@ import { VscodeButton } from '@vscode-elements/react-elements';
 import { useState } from 'react';
 import type { Bridge } from './bridge';
 import { useArrivalFocus } from './useArrivalFocus';
+import { countOf } from '../../src/model/count';
 
 /**
  * A run that did not finish left some files: Takoss marked the folder partial (.takoss/PARTIAL.md)
@@ -55,8 +56,8 @@ export function IncompleteNotice({ bridge, runId, folder, files }: { bridge: Bri
 
 /** What "Remove the files" did, including the files kept because they changed since the run. */
 export function removedText(removed: number, kept: readonly string[], folder?: string): string {
-  const done = `Removed the ${removed} file${removed === 1 ? '' : 's'} this run wrote${folder ? ` to ${folder}` : ''}.`;
+  const done = `Removed the ${countOf(removed, 'file')} this run wrote${folder ? ` to ${folder}` : ''}.`;
   if (!kept.length) return done;
   const named = kept.length > 5 ? `${kept.slice(0, 5).join(', ')} and ${kept.length - 5} more` : kept.join(', ');
-  return `${done} Kept ${kept.length} file${kept.length === 1 ? '' : 's'} changed since the run: ${named}.`;
+  return `${done} Kept ${countOf(kept.length, 'file')} changed since the run: ${named}.`;
 }

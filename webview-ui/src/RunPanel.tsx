@@ -7,6 +7,7 @@ import { ResultView } from './result/ResultView';
 import { ExecutionTree } from './tree/ExecutionTree';
 import { useArrivalFocus } from './useArrivalFocus';
 import type { RunView } from './useRun';
+import { countOf } from '../../src/model/count';
 
 const STATUS_LABEL: Record<StageStatus, string> = {
   pending: 'waiting',
@@ -34,7 +35,7 @@ function headline(view: RunView): string {
   return '';
 }
 
-const stages = (n: number) => `${n} stage${n === 1 ? '' : 's'}`;
+const stages = (n: number) => countOf(n, 'stage');
 
 /** A partial run: the stages that failed, and those skipped because of them (never the ones left out by choice). */
 function whatIsMissing(state: RunState): string {

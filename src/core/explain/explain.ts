@@ -5,6 +5,7 @@
 import type { ManifestFile, TakossManifest } from '../generator/project/manifest';
 import type { SentenceStatus } from '../../model/project/accounting';
 import { STATUS_TEXT, UNACCOUNTED_REASON } from '../../model/project/understanding';
+import { countOf } from '../../model/count';
 
 export interface FileExplanation {
   project: string;
@@ -74,7 +75,6 @@ export function requirementsCoverage(manifest: TakossManifest): Coverage {
 /** Statuses that leave nothing of the sentence out. */
 const COMPLETE = new Set<SentenceStatus | undefined>(['mapped', 'context', 'ignored']);
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "3 of 4 requirement sentences are served…", with the verb and noun agreeing ("1 of 4 … is", "The one … is"). */
 export function servedSentences(served: number, total: number): string {
@@ -105,7 +105,7 @@ export function coverageMarkdown(coverage: Coverage): string {
   } else if (coverage.lines.some((line) => !COMPLETE.has(line.status))) {
     // Never "N of N served" here: a sentence can have files and still have a clause left out.
     const counts = [
-      ...(missed.length ? [`${plural(missed.length, 'sentence', 'sentences')} not (fully) understood`] : []),
+      ...(missed.length ? [`${countOf(missed.length, 'sentence', 'sentences')} not (fully) understood`] : []),
       ...(unbuilt.length ? [`${unbuilt.length} not (fully) implemented`] : []),
       ...(partial ? [`${partial} of them only partly built`] : []),
     ];

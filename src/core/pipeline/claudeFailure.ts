@@ -5,6 +5,7 @@
 import { InvalidModelOutputError, ProviderAuthError } from '../providers/anthropic';
 import { BudgetExceededError } from './budgetLedger';
 import { RetryableError, type RetryPolicy, RunCancelledError } from './scheduler';
+import { countOf } from '../../model/count';
 
 /**
  * Retries of a run with Claude: up to 4 attempts, waiting 4, 8 and 16 s (each up to half shorter,
@@ -39,7 +40,7 @@ export function claudeFailure(error: unknown, at: { title: string; signal: Abort
   }
   const retryable = (error as { retryable?: unknown })?.retryable === true;
   if (retryable && !at.lastAttempt) return { kind: 'rethrow' };
-  const tries = retryable ? ` after ${at.attempt} attempt${at.attempt === 1 ? '' : 's'}` : '';
+  const tries = retryable ? ` after ${countOf(at.attempt, 'attempt')}` : '';
   const reason = `Claude failed${tries}: ${text}`;
   return { kind: 'fault', reason, message: `${keeps}: ${reason}` };
 }

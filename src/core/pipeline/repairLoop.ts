@@ -12,6 +12,7 @@ import type { VerifyResult } from '../verify/verifier';
 import type { StageContext } from './scheduler';
 import type { StageOutput } from './stages/types';
 import { repairEditable, repairWriteRefusal } from './writePolicy';
+import { countOf } from '../../model/count';
 
 export const MAX_REPAIR_FILE_CHARS = 200_000;
 
@@ -97,7 +98,7 @@ export async function repairRounds(options: RepairOptions): Promise<StageOutput>
     await writeFixes(options, round, result, changed);
     verification = await options.verify(options.context.signal);
     if (verification.ok) {
-      return { files: [], verification, summary: `fixed in ${round} round${round === 1 ? '' : 's'} (${changed.size} file${changed.size === 1 ? '' : 's'} changed)` };
+      return { files: [], verification, summary: `fixed in ${countOf(round, 'round')} (${countOf(changed.size, 'file')} changed)` };
     }
     const signature = errorSignature(verification);
     if (seen.has(signature)) {

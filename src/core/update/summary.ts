@@ -2,6 +2,7 @@
 // (counts and file lists per action).
 import { CONFLICT_END, CONFLICT_START } from './merge';
 import { type PlannedFile, UPDATE_ACTIONS, type UpdateAction, type UpdatePlan } from './plan';
+import { countOf } from '../../model/count';
 
 export interface UpdateSummary {
   counts: Record<UpdateAction, number>;
@@ -23,10 +24,9 @@ const HEADINGS: Record<Exclude<UpdateAction, 'unchanged' | 'memory'>, string> = 
   keptNoLongerGenerated: 'no longer generated, kept because you changed them',
 };
 
-const plural = (count: number) => `${count} file${count === 1 ? '' : 's'}`;
 
 function describe(file: PlannedFile): string {
-  const detail = [file.conflicts ? `${file.conflicts} conflict${file.conflicts === 1 ? '' : 's'}` : '', file.note ?? ''].filter(Boolean).join('; ');
+  const detail = [file.conflicts ? countOf(file.conflicts, 'conflict') : '', file.note ?? ''].filter(Boolean).join('; ');
   return `  ${file.path}${detail ? ` (${detail})` : ''}`;
 }
 
@@ -38,8 +38,8 @@ export function summarizePlan(plan: UpdatePlan): UpdateSummary {
   const lines: string[] = [];
   for (const [action, heading] of Object.entries(HEADINGS) as [UpdateAction, string][]) {
     if (!planned[action].length) continue;
-    lines.push(`${heading}: ${plural(planned[action].length)}`, ...planned[action].map(describe));
+    lines.push(`${heading}: ${countOf(planned[action].length, 'file')}`, ...planned[action].map(describe));
   }
-  lines.push(`unchanged: ${plural(counts.unchanged)}`);
+  lines.push(`unchanged: ${countOf(counts.unchanged, 'file')}`);
   return { counts, files, notes, lines };
 }

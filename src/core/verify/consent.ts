@@ -1,6 +1,7 @@
 // What a person is asked before verification runs a generated project: which commands, where, and
 // which of the files Claude wrote. Plain text (a modal's message and detail), no `vscode` here.
 import type { ClaudeFile } from './claudeFiles';
+import { countOf } from '../../model/count';
 
 export interface ConsentPrompt {
   /** The question, one line. */
@@ -20,7 +21,7 @@ export function listSome(paths: readonly string[], limit = LISTED): string {
 }
 
 export function countFiles(n: number): string {
-  return `${n} file${n === 1 ? '' : 's'}`;
+  return countOf(n, 'file');
 }
 
 export interface VerifyConsentInput {

@@ -5,6 +5,7 @@
 import { type AccountingSummary, accountSentences, everythingImplemented, type SentenceAccount, summarizeAccounts } from './accounting';
 import type { ProjectSpec } from './projectSpec';
 import { suggestionText } from './suggestions';
+import { countOf } from '../count';
 
 export interface LeftOutItem {
   text: string;
@@ -67,15 +68,14 @@ export function sentenceCount(items: readonly LeftOutItem[]): number {
   return ids.size + loose;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "3 sentences not understood, 2 not implemented" (empty when nothing is left out). */
 export function leftOutHeadline(understanding: Understanding): string {
   const parts: string[] = [];
   const missed = sentenceCount(understanding.notUnderstood);
   const unbuilt = sentenceCount(understanding.notImplemented);
-  if (missed) parts.push(`${plural(missed, 'sentence')} not understood`);
-  if (unbuilt) parts.push(parts.length ? `${unbuilt} not implemented` : `${plural(unbuilt, 'sentence')} not implemented`);
+  if (missed) parts.push(`${countOf(missed, 'sentence')} not understood`);
+  if (unbuilt) parts.push(parts.length ? `${unbuilt} not implemented` : `${countOf(unbuilt, 'sentence')} not implemented`);
   return parts.join(', ');
 }
 

@@ -4,6 +4,7 @@ import { generationsByProject } from '../../core/history/projects';
 import { type GenerationRecord, recordedVerification } from '../../core/history/store';
 import type { GenerationHistory } from '../history/GenerationHistory';
 import { formatDuration, verificationText } from '../../model/run/outcome';
+import { countOf } from '../../model/count';
 
 export const HISTORY_VIEW_ID = 'takoss.history';
 export const GENERATION_CONTEXT = 'takoss.generation';
@@ -38,14 +39,13 @@ export interface ProjectPlace {
 const placeText = (record: GenerationRecord, place?: ProjectPlace) =>
   place && place.of > 1 ? `${record.kind === 'update' ? 'update' : 'generation'} ${place.number} of ${place.of}` : '';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "applied, 1 conflict", "not applied": what became of an update (nothing for a generation, or an undecided update). */
 export function applicationText(record: GenerationRecord): string {
   const application = record.application;
   if (!application) return '';
   if (!application.applied) return 'not applied';
-  return application.conflicts ? `applied, ${plural(application.conflicts, 'conflict')}` : 'applied';
+  return application.conflicts ? `applied, ${countOf(application.conflicts, 'conflict')}` : 'applied';
 }
 
 /** The tooltip's line on it, with the counts and why an update was not applied. */
@@ -54,7 +54,7 @@ function applicationLine(record: GenerationRecord): string {
   if (!application) return '';
   if (!application.applied) return `Not applied: ${application.reason === 'cancelled' ? 'cancelled at the preview' : 'Takoss refused it'}; nothing was written`;
   const { written, merged, conflicts } = application;
-  return `Applied: ${plural(written, 'file')} written, ${merged} merged with your edits, ${plural(conflicts, 'conflict')} left to resolve`;
+  return `Applied: ${countOf(written, 'file')} written, ${merged} merged with your edits, ${countOf(conflicts, 'conflict')} left to resolve`;
 }
 
 /**

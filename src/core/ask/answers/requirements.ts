@@ -6,7 +6,7 @@ import { singularizeWord, words } from '../../../model/project/naming';
 import type { TakossManifest } from '../../generator/project/manifest';
 import type { Question } from '../question';
 import type { ProjectTrace } from '../trace';
-import { plural } from './links';
+import { countOf } from '../../../model/count';
 import { sentenceFiles } from './sentenceFiles';
 
 type Requirement = TakossManifest['requirements'][number];
@@ -26,7 +26,7 @@ export async function answerRequirement(trace: ProjectTrace, question: Question)
   const files = await sentenceFiles(trace, sentence.id);
   const count = files.rules.length + files.records.length + files.shared.length;
   const gaps = [...(sentence.notUnderstood ?? []), ...(sentence.notImplemented ?? [])];
-  const served = count ? `${plural(count, 'file serves', 'files serve')} it` : 'no generated file serves it';
+  const served = count ? `${countOf(count, 'file serves', 'files serve')} it` : 'no generated file serves it';
   const points: AnswerPoint[] = [
     { text: 'Its rules are enforced here (each link opens the check, then its test):', links: files.rules },
     { text: 'The records it describes: their API, pages and tests:', links: files.records },

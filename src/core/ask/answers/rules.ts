@@ -6,7 +6,8 @@ import type { Rule } from '../../../model/project/projectSpec';
 import { lineOf, openingLine, type LinePattern } from '../lines';
 import type { Question, RuleKind } from '../question';
 import type { ProjectTrace } from '../trace';
-import { filesServing, listInWords, plural } from './links';
+import { countOf } from '../../../model/count';
+import { filesServing, listInWords } from './links';
 
 const KIND_WORDS: Record<RuleKind, string> = {
   capacity: 'capacity',
@@ -45,7 +46,7 @@ export async function answerRules(trace: ProjectTrace, question: Question): Prom
   const kinds = listInWords([...new Set(chosen.map((rule) => KIND_WORDS[rule.kind]))]);
   return {
     kind: 'rule',
-    summary: `${plural(chosen.length, `${kinds} rule`)} ${chosen.length === 1 ? 'is' : 'are'} enforced in the backend before any change is saved; each link opens the check (and its test).`,
+    summary: `${countOf(chosen.length, `${kinds} rule`)} ${chosen.length === 1 ? 'is' : 'are'} enforced in the backend before any change is saved; each link opens the check (and its test).`,
     points,
     source: 'trace',
   };

@@ -2,6 +2,7 @@
 import type { GeneratedFile } from '../../generator/fileSet';
 import type { OfflineContext, PromptTemplate, StageDefinition, StageOutput } from './types';
 import { StageOutputSchema } from './types';
+import { countOf } from '../../../model/count';
 
 const CONVENTIONS_NOTE =
   'Follow the project conventions and the spec given in the context exactly; do not invent entities, fields or routes.';
@@ -28,7 +29,7 @@ export function describeFiles(files: GeneratedFile[]): string {
   if (!files.length) return 'no files';
   const names = files.map((file) => file.path.split('/').at(-1));
   const shown = names.slice(0, 4).join(', ');
-  return `${files.length} file${files.length === 1 ? '' : 's'}: ${shown}${names.length > 4 ? ', …' : ''}`;
+  return `${countOf(files.length, 'file')}: ${shown}${names.length > 4 ? ', …' : ''}`;
 }
 
 export interface FilesStageSpec extends Omit<StageDefinition, 'outputSchema' | 'offline'> {

@@ -1,5 +1,6 @@
 import { StageOutputSchema, type StageDefinition } from './types';
 import { prompts } from './define';
+import { countOf } from '../../../model/count';
 
 /** Splits the text into numbered requirement sentences and flags what cannot be read. */
 export const requirementsAnalysis: StageDefinition = {
@@ -12,6 +13,6 @@ export const requirementsAnalysis: StageDefinition = {
   offline: ({ spec }) => {
     const count = spec.requirements.sentences.length;
     const warnings = spec.warnings.length;
-    return { files: [], summary: `${count} requirement sentence${count === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` };
+    return { files: [], summary: `${countOf(count, 'requirement sentence')}${warnings ? `, ${countOf(warnings, 'warning')}` : ''}` };
   },
 };
