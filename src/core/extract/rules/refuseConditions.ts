@@ -6,11 +6,10 @@ import { addOrNote, fieldIn, note, type RuleContext, isTimeField } from './conte
 import { belongsTo, rowOf } from './links';
 import { timeFields } from './noOverlap';
 import { stateValue } from './workflow';
-import { actionsOf, verbLemma, wordsOf } from './words';
+import { actionsOf, PARTICIPLE, verbLemma, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 
 export const NEG = String.raw`(?:cannot|can't|can not|cant|may not|must not|mustn't|should not|shouldn't|shouldnt|is not allowed to|are not allowed to|(?:it is|it's) not (?:allowed|possible|permitted) to|(?:is|are) not permitted to|can no longer|must never|may never|can never|won't|will not|shall not)`;
-const PARTICIPLE = String.raw`[a-z]+(?:ed|en|t|ne)`;
 export const VERBS = String.raw`(${PARTICIPLE}(?:\s+on)?(?:\s*(?:,|or|and|nor)\s*(?:be\s+)?${PARTICIPLE}(?:\s+on)?)*)`;
 
 /** The state "closed" as a condition on `entity`: an enum value, a yes/no field or a filled-in date. */
