@@ -155,6 +155,14 @@ describe('extractor benchmark scoring', () => {
       assert.ok(attributesMatch('RunwayCount', 'numberOfRunways'));
       assert.ok(!attributesMatch('SeatNumber', 'numberOfSeats'), 'a seat number is not a seat count');
     });
+
+    it('read synonym phrases before dropping the entity name in front ("userName" on User is a username)', () => {
+      const synonyms = new Synonyms([['username', 'user name'], ['customer', 'client'], ['social security number', 'ssn']]);
+      assert.ok(attributesMatch('username', 'userName', 'User', synonyms));
+      assert.ok(!attributesMatch('name', 'userName', 'User', synonyms), 'a username is not the name of the user');
+      assert.ok(attributesMatch('name', 'clientName', 'Customer', synonyms), 'the entity name in front is still dropped through a synonym');
+      assert.ok(attributesMatch('Ssn', 'socialSecurityNumber', 'Employee', synonyms));
+    });
   });
 
   describe('entities', () => {

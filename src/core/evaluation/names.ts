@@ -129,12 +129,15 @@ export function oneTypoApart(a: string, b: string): boolean {
  */
 export function attributeKey(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string {
   let tokens = baseTokens(name);
-  const entity = baseTokens(entityName);
-  if (entity.length && tokens.length > entity.length && entity.every((t, i) => tokens[i] === t)) tokens = tokens.slice(entity.length);
   if (tokens.length > 1 && tokens[0] === 'is') tokens = tokens.slice(1);
   if (tokens.length > 2 && /^(number|num|no|nr)$/.test(tokens[0]) && tokens[1] === 'of') tokens = [...tokens.slice(2), 'count'];
   else if (tokens.length > 1 && /^(num|nr)$/.test(tokens[0])) tokens = [...tokens.slice(1), 'count'];
-  return synonyms.canonical(tokens).join('');
+  // Synonyms first, then the entity's name in front is dropped: "userName" on User is the one
+  // word "username" (a synonym phrase), not "name"; "clientName" on Customer is still "name".
+  tokens = synonyms.canonical(tokens);
+  const entity = synonyms.canonical(baseTokens(entityName));
+  if (entity.length && tokens.length > entity.length && entity.every((t, i) => tokens[i] === t)) tokens = tokens.slice(entity.length);
+  return tokens.join('');
 }
 
 /** Whether a gold attribute and a spec field name mean the same (exact key, or one typo in a word of 4+ letters). */
