@@ -58,6 +58,25 @@ describe('extract rules: a rule on a record the sentence does not name is said (
   });
 });
 
+describe('extract rules: a rule whose record was a guess is said (issue #11)', () => {
+  const hire = () => draftOf({ hire: [['returnDate', 'date']], costume: [['code', 'string'], ['deposit', 'decimal']] });
+
+  it('a clause naming no record binds to what its sentence names: a bound set on another record is noted', () => {
+    const draft = hire();
+    const sentence = splitSentences('Title.\n\nThe return date of a hire is set, and the deposit must be at least 20.').sentences[1];
+    const clauses = clausesOf(sentence).clauses;
+    const ctx = contextFor(draft, sentence, clauses[clauses.length - 1], { roles: ['admin'], roleWords: new Set(), ensureOwner: () => true });
+    readClause(ctx, [{ name: 'bound', run: (c) => ((c.draft.entities.find((e) => e.name === 'Costume')!.fields.find((f) => f.name === 'deposit')!.min = 20), c.draft.entities.find((e) => e.name === 'Costume')!.fields.find((f) => f.name === 'deposit')!.sources.add(c.sentence.id), c.outcome.rules++, true) }]);
+    assert.match(draft.notUnderstood.map((n) => n.reason).join(' | '), /value range on Costume\.deposit was made from this sentence, but it names Hire/);
+  });
+
+  it('a date order or a unique value on the second of two records named is noted; on the first (the subject) it is not', () => {
+    const second = bindAndRead(hire(), 'A costume and a hire each have a code; codes are never reused on a hire.', { kind: 'unique', entity: 'Hire', fields: ['returnDate'] });
+    assert.match(second.join(' | '), /uniqueness rule on Hire was made from this sentence, which names Costume and Hire; the rule may be about Costume/);
+    assert.deepEqual(bindAndRead(hire(), 'The return date of a hire must come after the pick-up of the costume.', { kind: 'dateOrder', entity: 'Hire', earlier: 'returnDate', later: 'returnDate' }), []);
+  });
+});
+
 describe('extract rules: date orders bound to the record their subject names (issue #11)', () => {
   it('two dates of two records, the clause naming neither record, give no rule and no new field', () => {
     const draft = draftOf({ event: [['startDate', 'date']], registration: [['openingDate', 'date'], ['closingDate', 'date']] }, [['registration', 'event']]);

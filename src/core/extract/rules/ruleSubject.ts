@@ -9,10 +9,10 @@ import { tagSentence } from '../nlp';
 import { isPeople, kindWords, mentionsIn, note, type RuleContext } from './context';
 import { parseNumber, PERIODS } from './words';
 
-/** Fields that carry a min or max from this sentence, by "Entity.field". */
+/** Fields that carry a min or max (or a unique flag) from this sentence, by "Entity.field". */
 export function boundedFields(ctx: RuleContext): Set<string> {
   const out = new Set<string>();
-  for (const e of ctx.draft.entities) for (const f of e.fields) if ((f.min !== undefined || f.max !== undefined) && f.sources.has(ctx.sentence.id)) out.add(`${e.name}.${f.name}`);
+  for (const e of ctx.draft.entities) for (const f of e.fields) if ((f.min !== undefined || f.max !== undefined || f.unique) && f.sources.has(ctx.sentence.id)) out.add(`${e.name}.${f.name}`);
   return out;
 }
 
@@ -79,14 +79,20 @@ export function strayThings(ctx: RuleContext, entity: DraftEntity | undefined): 
  * bookings of "a class") is that record's; a date order or workflow must be on the record named.
  */
 export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefore: Set<string>): void {
-  const mentions = mentionsIn(ctx, ctx.clause.plain);
-  const named = new Set(mentions.filter((m) => m.entity.name !== 'User' && !m.person).map((m) => m.entity.name));
+  // A clause that names no record ("and the deposit must be at least 20") is about what its sentence names.
+  const own = recordsNamed(ctx, ctx.clause.plain);
+  const { mentions, named, order } = own.named.size || ctx.clause.plain === ctx.sentence.plain ? own : recordsNamed(ctx, ctx.sentence.plain);
   const anyNamed = new Set(mentions.map((m) => m.entity.name));
   const on = new Set<string>();
   const things = new Set<string>();
+  /** Rules put on one of two or more records named, not the first (the subject): the record was a guess. */
+  const guessed = new Set<string>();
   for (const r of ctx.draft.rules.slice(before) as Rule[]) {
     // A person's record named by a people word ("a member") is named; User is every person, so "reject a request" bound to User is not.
-    if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) continue;
+    if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) {
+      if (fieldLocated(r) && order.length > 1 && order[0] !== r.entity) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+      continue;
+    }
     const strict = r.kind === 'dateOrder' || r.kind === 'statusWorkflow';
     if (named.size) {
       if (strict || !linkedTo(ctx, r.entity, named)) on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
@@ -103,10 +109,40 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
   if (named.size) {
     for (const key of boundedFields(ctx)) {
       const entity = key.split('.')[0];
-      if (!boundedBefore.has(key) && !named.has(entity) && !linkedCapacity(key)) on.add(`value range on ${key}`);
+      if (boundedBefore.has(key) || linkedCapacity(key)) continue;
+      const what = `${boundKind(ctx, key)} on ${key}`;
+      if (!named.has(entity)) on.add(what);
+      else if (order.length > 1 && order[0] !== entity) guessed.add(what);
     }
   }
-  if (!on.size) return;
-  const about = named.size ? [...named].join(' and ') : `${[...things].map((t) => `"${t}"`).join(' and ')}, which ${things.size > 1 ? 'are' : 'is'} not a record type of the model`;
-  note(ctx, `The ${[...on].join(' and ')} was made from this sentence, but it names ${about}; check that the rule is on the right record.`);
+  if (on.size) {
+    const about = named.size ? [...named].join(' and ') : `${[...things].map((t) => `"${t}"`).join(' and ')}, which ${things.size > 1 ? 'are' : 'is'} not a record type of the model`;
+    note(ctx, `The ${[...on].join(' and ')} was made from this sentence, but it names ${about}; check that the rule is on the right record.`);
+  }
+  if (guessed.size) {
+    note(ctx, `The ${[...guessed].join(' and ')} was made from this sentence, which names ${order.join(' and ')}; the rule may be about ${order[0]} instead: check that it is on the right record.`);
+  }
+}
+
+/** "value range" for a min/max, "unique value" for a unique flag set by the clause. */
+function boundKind(ctx: RuleContext, key: string): string {
+  const [entity, name] = key.split('.');
+  const field = ctx.draft.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === name);
+  return field && field.min === undefined && field.max === undefined ? 'unique value' : 'value range';
+}
+
+/** Records (not people) a text names: the mentions, their names, and the names in order of first mention. */
+function recordsNamed(ctx: RuleContext, text: string): { mentions: ReturnType<typeof mentionsIn>; named: Set<string>; order: string[] } {
+  const mentions = mentionsIn(ctx, text);
+  const order = [...new Set(mentions.filter((m) => m.entity.name !== 'User' && !m.person).map((m) => m.entity.name))];
+  return { mentions, named: new Set(order), order };
+}
+
+/**
+ * Rules whose record is wherever their fields were found (a date order, one unique value), not
+ * necessarily the record the sentence is about: said when the sentence names two records and the
+ * rule is not on the first (its subject).
+ */
+function fieldLocated(rule: Rule): boolean {
+  return rule.kind === 'dateOrder' || (rule.kind === 'unique' && rule.fields.length === 1);
 }
