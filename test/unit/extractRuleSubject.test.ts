@@ -103,6 +103,20 @@ describe('extract rules: a chain of states written with irregular participles (i
     assert.deepEqual(workflowOf('Sellers list items with a price. An item is listed, sold and finally sent.'), [['Item', 'listed', 'listed>sold sold>sent']]);
   });
 
+  it('ruleLanguage: restrictions without "only", uniqueness without a modal and bare spans read like rules, so an unmade one is listed', () => {
+    assert.equal(ruleLanguage('refunds are restricted to managers'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('the treasurer alone can mark rent as paid'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('approving a claim is up to the supervisor'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('invoices are issued exclusively by the accountant'), 'a restriction ("only")');
+    assert.equal(ruleLanguage('every member\'s email is different'), 'a uniqueness rule');
+    assert.equal(ruleLanguage('feedback after each visit, rating 1 to 5 + comment'), 'a range of values');
+    // Multiplicities, clock times and counts are not rules.
+    assert.equal(ruleLanguage('a ticket belongs to exactly one cruise'), undefined);
+    assert.equal(ruleLanguage('the shop is open 9 to 17:30'), undefined);
+    assert.equal(ruleLanguage('we receive 300-400 proposals'), undefined);
+    assert.equal(ruleLanguage('members come from different towns'), undefined);
+  });
+
   it('ruleLanguage: a participle list before "then"/"finally" reads like a sequence of states, so an unmade one is listed', () => {
     assert.equal(ruleLanguage('the boxes are counted, weighed and then stored'), 'a sequence of states');
     assert.equal(ruleLanguage('fees are paid, held and finally refunded'), 'a sequence of states');

@@ -150,6 +150,12 @@ const CUES: Cue[] = [
   // Rule statements without a modal or "only": "every member has a different email", "the plate number identifies a car".
   { pattern: /\b(?:has|have|gets?|get|uses?|with) (?:a|an) (?:different|distinct) [a-z]+(?: [a-z]+)?[.!]?$|\b(?:uniquely )?identif(?:ies|y) (?:a|an|the|each|every|one)\b|\b(?:is|are) (?:uniquely )?identified by\b/, says: 'a uniqueness rule' },
   { pattern: /\bonce per [a-z]+/, says: 'a limit per something' },
+  // Without a modal: "every member's email is different", "a plate belongs to exactly one vehicle".
+  { pattern: /\b(?:is|are|be) (?:all )?(?:different|distinct)\b(?! (?:from|to|than|kinds?|types?|sorts?))|\bone and only one\b|\bno other [a-z]+ (?:has|have|may|can|uses?)\b/, says: 'a uniqueness rule' },
+  // A restriction without "only": "refunds are restricted to managers", "the treasurer alone marks rent as paid", "is up to the manager".
+  { pattern: /\b(?:restricted|reserved|limited) to (?:the |an? )?[a-z]+s?\b(?! \d)|\b[a-z]+s? alone (?:can|may|is|are|will|should|decides?)\b|\b(?:exclusively|solely)\b|\b(?:nobody|no one|no-one) other than\b|\bjust (?:the )?[a-z]+s? (?:can|may)\b|\b(?:is|are) up to (?:the |an? )[a-z]+|\b[a-z]+(?:'s|s') responsibility\b/, says: 'a restriction ("only")' },
+  // A bare span after a value's name that starts a list item: "…, rating 1 to 5", "age 18-99" (not clock times).
+  { pattern: /(?:^|[,;:(+]\s*)[a-z]{3,}(?: [a-z]{3,})? \d{1,3} ?(?:-|–|to) ?\d{1,4}\b(?!\s?(?:am|pm|h\b|:|\.\d))/, says: 'a range of values' },
   // "can be edited by its author": the row's owner.
   { pattern: /\bby (?:its|their|his|her) (?:own )?(?:owner|author|creator|reporter|poster|writer|submitter|requester|organi[sz]er|seller|host|maker|uploader)s?\b/, says: 'an ownership rule' },
   // "orders are placed, then packed, then shipped": a sequence written out in words.
