@@ -26,4 +26,17 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.deepEqual(byStructure('The page has several images. Users upload images. We store their names. A day has 24 hours. Create a URL shortener.'), []);
     assert.ok(!names('Members write posts. The page has several images and a menu with a logo.').includes('Image'));
   });
+
+  it('persons are a record when the text keeps values for each person and nobody signs in', () => {
+    const text = 'Clubs organise trips. People can join several trips. For each person, we store the first name, the family name and the birth date.';
+    assert.deepEqual(byStructure(text), []);
+    assert.deepEqual([...recordsByStructure(splitSentences(text).sentences, true)], ['person']);
+    const found = names(text);
+    assert.ok(found.includes('Person') && found.includes('Trip'), found.join(', '));
+    const person = extractSpec(text).entities.find((e) => e.name === 'Person');
+    assert.ok(person?.fields.some((f) => f.name === 'birthDate'), JSON.stringify(person?.fields.map((f) => f.name)));
+    // People who only act are not stored; with sign-in, people are users.
+    assert.ok(!names('Clubs organise trips with a date and a price. People can register their cars for a trip.').includes('Person'));
+    assert.ok(!names('People sign in with an email and a password. For each person, we store a nickname. People write posts with a title.').includes('Person'));
+  });
 });

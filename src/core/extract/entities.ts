@@ -43,9 +43,9 @@ export function entityKeyAllowed(key: string, accountsAreRecords = false, byStru
   // A "use case" describes the software, not a row it stores ("cases" alone may well be records).
   if (head === 'case' && words[words.length - 2] === 'use') return false;
   // Staff words (owner, librarian) may be records when they have data; the caller decides.
-  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key) && !byStructure?.has(head)) || USER_WORDS.has(head) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
+  if ((NON_ENTITY.has(head) && !genericHeadAllowed(key) && !byStructure?.has(head)) || (USER_WORDS.has(head) && !byStructure?.has(head)) || STAFF_ROLES[head] === 'admin' || head === 'inventory') return false;
   // "savings account", "bank account" are records; a bare "account" is the user's sign-in.
-  if (words.some((w) => USER_WORDS.has(w)) && !(head === 'account' && words.length > 1)) return false;
+  if (words.some((w) => USER_WORDS.has(w) && !byStructure?.has(w)) && !(head === 'account' && words.length > 1)) return false;
   // A price, a date, an email are fields of a record, never records of their own.
   const type = inferType(words).type;
   if (!knownNoun(key) && !['text', 'string', 'integer'].includes(type) && !(type === 'url' && words.length > 1)) return false;
@@ -283,8 +283,8 @@ function scoreApiPaths({ sentence, add, weight, id }: Scoring): void {
   }
 }
 
-export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false): Evidence {
-  const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords, byStructure: recordsByStructure(sentences) });
+export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false, peopleAreRecords = false): Evidence {
+  const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords, byStructure: recordsByStructure(sentences, peopleAreRecords) });
   const count = sentences.filter((s) => !s.heading).length;
   for (const sentence of sentences) for (const part of storyParts(sentence)) scoreSentence(part, evidence, count > 3, count > 10);
   return evidence;

@@ -49,7 +49,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
 
   // 1. Evidence for entities, including the subjects of field lists.
   const auth = detectAuth(sentences);
-  const evidence = collectEvidence(sentences, auth.accountsAreRecords);
+  const evidence = collectEvidence(sentences, auth.accountsAreRecords, !auth.enabled);
   collectNlpEvidence(sentences, evidence, { peopleAreRecords: !auth.enabled, accountsAreRecords: auth.accountsAreRecords });
   const pending = readListEvidence(sentences, evidence);
   const kinds = readKinds(sentences, evidence, pending);

@@ -59,7 +59,7 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
   if (head === 'account' && analysis.accountsAreRecords) return true;
   if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key) && !analysis.byStructure?.has(head)) return false;
-  if (USER_WORDS.has(head)) return false;
+  if (USER_WORDS.has(head) && !analysis.byStructure?.has(head)) return false;
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
   // Abstract-looking words are records when written in the plural ("screenings", "inspections").

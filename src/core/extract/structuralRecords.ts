@@ -33,9 +33,26 @@ function recordLikeWhole(word: string): boolean {
   return !NON_ENTITY.has(head) && !USER_WORDS.has(head) && !/^(?:it|this|that|there|which|who)$/.test(head);
 }
 
-/** Generic head words (singular) that the text's structure shows are records. */
-export function recordsByStructure(sentences: SentenceInfo[]): Set<string> {
+/**
+ * "For each person, we want to store the first name …", "The following is also recorded for each
+ * person: a phone number …", "A person has a name": values kept for persons make Person a table
+ * (in a text without sign-in, where people are not users). A person only acting ("people can
+ * register their cars") is not.
+ */
+const PERSON_VALUES = [
+  /\b(?:for|about|on|of)\s+(?:each|every|all|a|any)\s+(?:such\s+)?(?:person|persons|people)\b/,
+  /\b(?:each|every|a|the)\s+person\s+has\b/,
+];
+const STORED = /\b(?:stor|record|kept|keep|register|sav|known|noted|captur)/;
+
+export function personValuesStored(plain: string): boolean {
+  return PERSON_VALUES[1].test(plain) || (PERSON_VALUES[0].test(plain) && STORED.test(plain));
+}
+
+/** Generic head words (singular) that the text's structure shows are records; `peopleAreRecords`: no sign-in, so persons may be records. */
+export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords = false): Set<string> {
   const out = new Set<string>();
+  if (peopleAreRecords && sentences.some((s) => !s.heading && personValuesStored(s.plain))) out.add('person');
   const consider = (word: string | undefined, needsPlural: boolean) => {
     if (!word) return;
     const head = singular(word);
