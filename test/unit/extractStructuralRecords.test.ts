@@ -39,4 +39,14 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.ok(!names('Clubs organise trips with a date and a price. People can register their cars for a trip.').includes('Person'));
     assert.ok(!names('People sign in with an email and a password. For each person, we store a nickname. People write posts with a title.').includes('Person'));
   });
+
+  it('a two-word name with a generic head is a record when it is composed of parts or is a part ("a drive system")', () => {
+    const text = 'The scooter is composed of a deck, a drive system and a brake lever. The drive system is composed of a motor and a gearbox. A power station consists of several sockets.';
+    const found = [...recordsByStructure(splitSentences(text).sentences)];
+    assert.ok(found.includes('drive system') && found.includes('power station') && found.includes('brake lever'), found.join(', '));
+    const names2 = names(text);
+    assert.ok(names2.includes('DriveSystem') && names2.includes('Motor'), names2.join(', '));
+    // A whole named with a word that is no modifier ("a new system") is not a compound record.
+    assert.ok(!names('The app is composed of a new system and a web page. Members write posts with a title.').includes('NewSystem'));
+  });
 });

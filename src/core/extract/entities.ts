@@ -39,6 +39,8 @@ export function entityKeyAllowed(key: string, accountsAreRecords = false, byStru
   const words = key.split(' ');
   const head = words[words.length - 1];
   if (!/^[a-z]/.test(key) || head.length < 3) return false;
+  // A two-word name the text describes as a record ("each web portal has …", structuralRecords.ts).
+  if (byStructure?.has(key) && words.length > 1 && !words.some((w) => USER_WORDS.has(w))) return true;
   if (accountsAreRecords && head === 'account') return words.every((w) => w === 'account' || !USER_WORDS.has(w));
   // A "use case" describes the software, not a row it stores ("cases" alone may well be records).
   if (head === 'case' && words[words.length - 2] === 'use') return false;

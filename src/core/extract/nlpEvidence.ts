@@ -58,6 +58,7 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   if (phrase.determiner === 'no' || analysis.terms[phrase.start - 1]?.w === 'no') return false;
   if (head.length < 3 || !/^[a-z]/.test(head)) return false;
   if (head === 'account' && analysis.accountsAreRecords) return true;
+  if (analysis.byStructure?.has(phrase.key) && phrase.key.includes(' ')) return true;
   if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key) && !analysis.byStructure?.has(head)) return false;
   if (USER_WORDS.has(head) && !analysis.byStructure?.has(head)) return false;
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;

@@ -49,6 +49,30 @@ export function personValuesStored(plain: string): boolean {
   return PERSON_VALUES[1].test(plain) || (PERSON_VALUES[0].test(plain) && STORED.test(plain));
 }
 
+/** Words before a generic head that do not make a compound of their own ("a new system"). */
+const NOT_MODIFIERS = /^(?:new|single|given|particular|specific|certain|other|same|different|whole|entire|main|own|such|this|that|these|those|its|their|our|my|your|his|her|of|the|a|an|and|or)$/;
+/** "A smart home (…) consists of several rooms", "A daily price is identified by a date". */
+const DESCRIBED_COMPOUND = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+(?:\([^()]*\)\s*)?(?:consists\s+of|is\s+composed\s+of|is\s+made\s+up\s+of|comprises|is\s+(?:uniquely\s+)?identified\s+by)\b/g;
+/** "The EBike is composed of a frame, a drive system, and a controller": the parts named with "a". */
+const COMPOSED_OF = /\b(?:is|are)\s+(?:composed\s+of|made\s+up\s+of)\s+([^.;:]+)/g;
+
+/**
+ * Two-word names of records whose head alone is too generic or names a value ("web portal", "drive
+ * system", "daily price"): the text counts them and gives them values or parts, so they are records.
+ */
+function describedCompounds(plain: string, out: Set<string>): void {
+  const add = (modifier: string, head: string) => {
+    if (!NOT_MODIFIERS.test(modifier) && !NOT_MODIFIERS.test(head) && !/(?:ly|ing)$/.test(modifier)) out.add(`${modifier} ${singular(head)}`);
+  };
+  for (const m of plain.matchAll(DESCRIBED_COMPOUND)) add(m[1], m[2]);
+  for (const m of plain.matchAll(COMPOSED_OF)) {
+    for (const item of m[1].replace(/\([^()]*\)/g, ' ').split(/,|\band\b/)) {
+      const words = /^\s*(?:a|an)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s*$/.exec(item);
+      if (words) add(words[1], words[2]);
+    }
+  }
+}
+
 /** Generic head words (singular) that the text's structure shows are records; `peopleAreRecords`: no sign-in, so persons may be records. */
 export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords = false): Set<string> {
   const out = new Set<string>();
@@ -64,6 +88,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(COUNTED_PART)) if (recordLikeWhole(m[1])) consider(m[2], true);
     for (const m of plain.matchAll(WITH_VALUES)) consider(m[1], false);
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
+    describedCompounds(plain, out);
   }
   return out;
 }
