@@ -28,6 +28,9 @@ function sidePhrase(text: string, side: 'left' | 'right'): string[] {
     // "the end date of every task in a project": where the record sits is not part of the date's name.
     const where = ws.findIndex((w, i) => i > 1 && /^(in|within|per|inside)$/.test(w) && /^(a|an|the|each|every|its|their)$/.test(ws[i + 1] ?? ''));
     if (where > 0) ws = ws.slice(0, where);
+    // "the delivery date of an order" reads as "order delivery date": the record first, as in "an order's delivery date".
+    const of = ws.findIndex((w, i) => i > 1 && w === 'of' && /^(a|an|the|each|every|its|their)$/.test(ws[i + 1] ?? ''));
+    if (of > 0 && ws.length - of - 2 >= 1 && ws.length - of - 2 <= 2) ws = [...ws.slice(of + 2), ...ws.slice(0, of)];
   } else {
     const stop = ws.findIndex((w, i) => i > 0 && /^(so|and|because|since|which|when|if|unless|or|but|otherwise|for|in|as)$/.test(w));
     if (stop > 0) ws = ws.slice(0, stop);
@@ -131,7 +134,7 @@ function comparisonIn(plain: string): Comparison | undefined {
   if (offset) leftText = leftText.slice(0, offset.index);
   // "… can't be cancelled after …" or "members can book before …" are refusals, not an order of two dates.
   if (/\bbe\s+(?!after|before|later|earlier|on\b|no\b|at\b|set\b)[a-z]+(?:ed|en|t)\b/.test(leftText)) return undefined;
-  const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b)([a-z]+)/.exec(leftText);
+  const verbs = /\b(?:can't|cannot|can|must|may|should|will)\s+(?!be\b|not\b|never\b|only\b|(?:come|fall|lie|happen|occur)\b)([a-z]+)/.exec(leftText);
   // "must finish after it begins" orders two moments of the record even though "finish" is also an action.
   if (verbs && isActionVerb(verbs[1]) && !MOMENT_PAIR.test(`${leftText.trim()} | ${rightText.trim()}`)) return undefined;
   // Run-on notes ("… start/end. no double bookings on a car obv end has to be after start lol …"): the last sentence before, the first after.

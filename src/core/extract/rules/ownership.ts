@@ -7,7 +7,7 @@ import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
 import { addOrNote, fieldIn, isPeople, lastRecordIn, subjectRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
-import { withArticle } from '../../../model/project/naming';
+import { pluralizeName, withArticle, words as nameWords } from '../../../model/project/naming';
 
 export const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
 
@@ -50,8 +50,9 @@ export function ownOwn(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain;
   const m = /\b(?:their|his|her|my|your|our|there|its|thier)\s+own\s+([a-z][a-z -]{1,40})/.exec(plain);
   if (!m) return false;
-  const target = mentionsIn(ctx, m[1]).find((x) => x.start === 0 && x.entity.name !== 'User');
   const label = m[0];
+  if (ownedThrough(ctx, plain.slice(m.index + m[0].length - m[1].length), label)) return true;
+  const target = mentionsIn(ctx, m[1]).find((x) => x.start === 0 && x.entity.name !== 'User');
   if (!target) {
     const head = stripArticles(wordsOf(m[1]))[0] ?? '';
     // "every product has its own SKU": a value the record stores (uniqueness, unique.ts), not a record someone owns.
@@ -63,6 +64,28 @@ export function ownOwn(ctx: RuleContext): boolean {
   ownershipRule(ctx, target.entity, ownedActions(plain.slice(0, m.index)), label);
   return true;
 }
+
+/**
+ * "their own centre's orders", "my own team's projects": the rows owned are the last noun's, owned
+ * through another record. An ownership rule protects a row for its own owner, so it is said, not
+ * put on the record before the possessive (that would protect the centre, not its orders).
+ */
+function ownedThrough(ctx: RuleContext, phrase: string, label: string): boolean {
+  const poss = /^([a-z][a-z -]{0,30}?)(?:'s|s'|’s|s’)\s+([a-z][a-z -]{0,30})/.exec(phrase);
+  if (!poss) return false;
+  const owned = mentionsIn(ctx, poss[2]).find((x) => x.start === 0 && x.entity.name !== 'User');
+  const via = stripArticles(wordsOf(poss[1])).join(' ');
+  const through = `${label.replace(/\s+own\s+.*$/, ' own')} ${via}`;
+  note(
+    ctx,
+    owned
+      ? `Looks like an ownership rule on ${owned.entity.name} through another record (the ${pluralWords(owned.entity.name)} of ${through}); Takoss protects a row for the user who owns it, not for the owner of a linked record, so nothing is enforced. Add an ownership rule on ${owned.entity.name} if each is owned by one user, or ignore it.`
+      : `Looks like an ownership rule through another record (${label}), but the record type owned was not found.`,
+  );
+  return true;
+}
+
+const pluralWords = (name: string): string => nameWords(pluralizeName(name)).join(' ').toLowerCase();
 
 /** "only the reporter or an admin may delete an issue", "only the speaker who wrote a proposal can withdraw it". */
 export function onlyOwner(ctx: RuleContext): boolean {
