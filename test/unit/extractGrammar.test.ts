@@ -234,6 +234,16 @@ describe('extractor grammar: entity cues', () => {
     assert.equal(cues((add) => objectsOfActions(analyze('Depots dispatch vans.'), sentence('Depots dispatch vans.'), add)).depot, undefined);
   });
 
+  it('a bare noun before "of" is part of the verb ("keep track of orders", "make use of the rooms"), not a record', () => {
+    const text = 'Clerks keep track of orders and make use of the rooms.';
+    const found = cues((add) => objectsOfActions(analyze(text), sentence(text), add));
+    assert.equal(found.track, undefined, JSON.stringify(found));
+    assert.equal(found.use, undefined, JSON.stringify(found));
+    // A noun with a determiner before "of" is still the object ("clerks record the delivery of parcels").
+    const record = 'Clerks record the delivery of parcels.';
+    assert.ok(cues((add) => objectsOfActions(analyze(record), sentence(record), add)).delivery > 0);
+  });
+
   it('one value said to be stored for something makes it a record ("a market, whose town is recorded")', () => {
     const spec = extractSpec('Farmers sell vegetables at stalls. Each stall has a number and a size. A stall can be part of a market, whose town is recorded. Farmers pay rent monthly.');
     assert.ok(spec.entities.some((e) => e.name === 'Market' && e.fields.some((f) => f.name === 'town')), spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name)})`).join(' '));

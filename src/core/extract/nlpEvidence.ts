@@ -116,6 +116,9 @@ export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add
     if (clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
     const light = LIGHT_VERBS.has(clause.verb);
     for (const object of clause.objects) {
+      // "keep track of orders", "take care of", "make use of": a bare singular noun before "of" is
+      // part of the verb (the thing acted on follows "of").
+      if (!object.plural && !object.determiner && object.start === object.head && analysis.terms[object.head + 1]?.w === 'of') continue;
       // "Store the shortened URLs": what is explicitly stored is a record, named with its adjective.
       if (!storable(object, analysis) && STORE_VERBS.has(clause.verb) && NON_ENTITY.has(object.headWord) && !NEVER_RECORD_HEADS.has(object.headWord)) {
         const modifiers = analysis.terms.slice(object.start, object.head).filter((t) => t.pos === 'adj' || t.pos === 'noun' || t.pos === 'verb').map((t) => t.w);
