@@ -202,10 +202,27 @@ function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, ro
   return undefined;
 }
 
+/**
+ * The record a list without a subject is about: the one the sentence before is about, unless the
+ * list states values of a field ("The difficulty is either easy, medium or hard") that record lacks
+ * and exactly one other record has.
+ */
+function pronounSubject(draft: Draft, sentences: SentenceInfo[], list: PendingList, roleWords: Set<string>): DraftEntity | undefined {
+  const previous = previousSubject(draft, sentences, list.sentence, roleWords);
+  const item = list.items.length === 1 && list.items[0].enumValues ? list.items[0] : undefined;
+  if (!item) return list.existingField ? undefined : previous;
+  const name = camelCase(item.words.join(' '));
+  const has = (e: DraftEntity) => e.fields.some((f) => f.name === name);
+  if (previous && has(previous)) return previous;
+  const owners = draft.entities.filter((e) => e.name !== 'User' && has(e));
+  if (owners.length === 1) return owners[0];
+  return list.existingField ? undefined : previous;
+}
+
 export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const list of lists) {
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
-    const subject = lead ? leadSubject(draft, lead) : list.pronoun ? previousSubject(draft, sentences, list.sentence, roleWords) : subjectOf(draft, list.subject, roleWords);
+    const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords);
     if (!subject) continue;
     applyItems(draft, subject, list.items, list.sentence, roleWords);
     if (lead) draft.used.add(lead.id);

@@ -12,6 +12,8 @@ import type { FieldItem } from './fieldItem';
 export interface EnumStatement {
   subject?: string;
   pronoun?: boolean;
+  /** Only for a record that already has a field of this name ("Difficulty is easy, medium or hard" says nothing new otherwise). */
+  existingField?: boolean;
   items: FieldItem[];
 }
 
@@ -57,14 +59,54 @@ function whichCanBe(plain: string): EnumStatement | undefined {
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 
-/** "The interval is either weekly, monthly or yearly": a value of the record the sentence before is about. */
+/** "The interval is either weekly, monthly or yearly" (also without "the"): a value of the record the sentence before is about. */
 function eitherOf(plain: string): EnumStatement | undefined {
-  const m = new RegExp(`^(?:the|its|their) ([a-z][a-z ]{1,20}?) (?:is|can be|must be) (?:either|one of) ${VALUES}\\.?$`).exec(plain);
+  const m = new RegExp(`^(?:(?:the|its|their) )?([a-z][a-z ]{1,20}?) (?:is|can be|must be) (?:either|one of) ${VALUES}\\.?$`).exec(plain);
   const items = m ? enumItem(m[1], m[2]) : [];
   return items.length ? { pronoun: true, items } : undefined;
 }
 
-const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, eitherOf];
+/** "A room's difficulty can be easy, medium or hard", "each order's status is new, paid or sent". */
+function possessiveValues(plain: string): EnumStatement | undefined {
+  const m = new RegExp(`^(?:a |an |the |each |every )?([a-z][a-z -]{1,30}?)(?:'s|s'|’s) ([a-z][a-z ]{1,20}?) ${ONE_OF} ${VALUES}\\.?$`).exec(plain);
+  // ("A borrower's details are their name, their phone and their email" lists fields, not values.)
+  if (!m || / are(?: either| one of)?$/.test(plain.slice(0, plain.indexOf(m[3])).trim())) return undefined;
+  return statement(m[1], m[2], m[3]);
+}
+
+/**
+ * "Voice part is soprano, alto, tenor or bass", "the payment method can be cash, card or transfer":
+ * without "either", only a field some record already has (a plain "X is A, B or C" may say anything).
+ */
+function plainValues(plain: string): EnumStatement | undefined {
+  const m = new RegExp(`^(?:(?:the|its|their) )?([a-z][a-z]{1,20}(?: [a-z]{2,20})?) (?:is|can be) ${VALUES}\\.?$`).exec(plain);
+  const items = m && m[2].split(/,|\bor\b|\band\b/).every((v) => v.trim().split(/\s+/).length <= 3) ? enumItem(m[1], m[2]) : [];
+  return items.length ? { pronoun: true, existingField: true, items } : undefined;
+}
+
+const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, eitherOf, possessiveValues, plainValues];
+
+/**
+ * Enum fields stated in a later clause of a sentence ("Each costume has a code and a condition; the
+ * condition is either new, good or worn, and …"): of a record that has a field of that name.
+ */
+export function enumClauses(plain: string): EnumStatement[] {
+  const parts = plain.split(/;\s*|,\s*and\s+(?=(?:the|its|their)\b)/).slice(1);
+  const out: EnumStatement[] = [];
+  for (const part of parts) {
+    // The clause may go on with another statement ("…, worn or damaged, and no two costumes may share a code").
+    const ends = [part.length, ...[...part.matchAll(/,\s*and\s/g)].map((m) => m.index!).reverse()];
+    for (const end of ends) {
+      const clause = part.slice(0, end).trim();
+      const found = eitherOf(clause) ?? plainValues(clause);
+      if (found) {
+        out.push({ ...found, existingField: true });
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /** The enum field a sentence states, if it states one. */
 export function enumStatement(plain: string): EnumStatement | undefined {

@@ -12,7 +12,7 @@ import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { storedForList } from './storedFor';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
-import { enumStatement } from './enumStatements';
+import { enumClauses, enumStatement } from './enumStatements';
 
 // (The tests and the NLP evidence read items and "stored for" lists through this module too.)
 export { parseItems } from './fieldItems';
@@ -26,6 +26,8 @@ export interface FieldList {
   leadId?: number;
   /** "It must include …", "They have …": the subject is the record the sentence before is about. */
   pronoun?: boolean;
+  /** Only for a record that already has a field of this name (an enum said of a field, not a new field). */
+  existingField?: boolean;
   items: FieldItem[];
 }
 
@@ -50,6 +52,13 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
 }
 
 function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
+  const lists = readSentenceLists(sentence, leadIsList);
+  // "…; the condition is either new, good or worn": an enum said of a field in a later clause.
+  if (!/;|, and (?:the|its|their) /.test(sentence.plain) || lists.some((l) => l.items.some((i) => i.enumValues))) return lists;
+  return [...lists, ...enumClauses(sentence.plain).map((stated) => ({ sentence: sentence.id, ...stated }))];
+}
+
+function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
   const plain = sentence.plain.replace(/[`]/g, '');
   if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8 && !colonListSubject(sentence)) return bulletFields(sentence, sentence.leadId, plain);
   const headed = fieldsUnderHeading(sentence, plain);

@@ -1,0 +1,34 @@
+// "X is either A, B or C" and its variants give an enum field on the record that has X (issue #11):
+// also when the sentence before is about another record, without "the", with a possessive, and in
+// a later clause of a sentence. Each test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const enums = (text: string) =>
+  extractSpec(text).entities.flatMap((e) => e.fields.filter((f) => f.enumValues).map((f) => `${e.name}.${f.name}=${f.enumValues!.join('|')}`));
+
+describe('extract fields: enum values stated of a field (issue #11)', () => {
+  it('"the difficulty is either easy, medium or hard" after a sentence whose subject is not the record', () => {
+    assert.deepEqual(enums('For every room we keep a name, a theme and a difficulty. The difficulty is either easy, medium or hard.'), ['Room.difficulty=easy|medium|hard']);
+  });
+
+  it('the record that has the field wins over the sentence before\'s subject', () => {
+    const text = 'Rooms have a name and a difficulty. Players have a name and a nickname. The difficulty can be easy or hard.';
+    assert.deepEqual(enums(text), ['Room.difficulty=easy|hard']);
+  });
+
+  it('without "the", or with a possessive: "Difficulty is easy, medium or hard", "a room\'s difficulty can be …"', () => {
+    assert.deepEqual(enums('Rooms have a name and a difficulty. Difficulty is easy, medium or hard.'), ['Room.difficulty=easy|medium|hard']);
+    assert.deepEqual(enums('Rooms have a name and a difficulty. A room\'s difficulty can be easy, medium or hard.'), ['Room.difficulty=easy|medium|hard']);
+  });
+
+  it('in a later clause: "…; the condition is either new, good, worn or damaged, and …"', () => {
+    assert.deepEqual(enums('Each costume has a code and a condition; the condition is either new, good, worn or damaged, and no two costumes may share a code.'), ['Costume.condition=new|good|worn|damaged']);
+  });
+
+  it('a plain "X is A, B and C" of no field makes nothing; "a borrower\'s details are …" lists fields, not values', () => {
+    assert.deepEqual(enums('Rooms have a name and a price. The team is Alice, Bob and Carol.'), []);
+    const spec = extractSpec('Borrowers hire costumes. A borrower\'s details are their name, their contact person and their phone.');
+    assert.ok(!spec.entities.some((e) => e.fields.some((f) => f.name === 'detail' || f.name === 'details')), JSON.stringify(spec.entities.map((e) => e.fields.map((f) => f.name))));
+  });
+});
