@@ -150,6 +150,14 @@ describe('extract fields: whose list it is', () => {
     assert.deepEqual(fieldsOf(text, 'Parcel').map((f) => f.split(':')[0]), ['grossWeight', 'pickupDate', 'declaredValue']);
   });
 
+  it('"in contrast with …", "numbered starting with …" are idioms: no list of fields for "contrast" or "starting"', () => {
+    const subjects = (text: string) => findFieldLists(splitSentences(text).sentences[0], false).map((l) => l.subject);
+    assert.deepEqual(subjects('In contrast with online bookings, walk-in tickets and vouchers are anonymous.'), []);
+    assert.deepEqual(subjects('Rounds are numbered starting with round 1, round 2 and round 3.'), []);
+    // A thing named with a determiner keeps its list ("a planned outing with a date and a place").
+    assert.deepEqual(subjects('A planned outing with a date, a place and a price is shown.'), ['outing']);
+  });
+
   it('", with …" after "for each X" / "per X" gives the fields to the thing made for each one, not to X', () => {
     const { sentences } = splitSentences('Nurses write a log entry per visit, with a time, a blood pressure and a note.');
     assert.deepEqual(findFieldLists(sentences[0], false).map((l) => l.subject), ['log entry']);

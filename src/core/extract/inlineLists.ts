@@ -97,6 +97,7 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
 
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
+  if (verb === 'with' && withIdiom(before)) return undefined;
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
@@ -125,6 +126,15 @@ function listSubject(before: string, verb: string): string | undefined {
   }
   // "The customer data includes a name, …": the record itself.
   return subject?.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');
+}
+
+/**
+ * "In contrast with on-line reservations", "in line with", "numbered starting with level 1": before
+ * "with" a bare singular noun right after a preposition, or a gerund after a participle, is part of
+ * an idiom, not a thing that has what follows.
+ */
+function withIdiom(before: string): boolean {
+  return /(?:^|[\s,(])(?:in|by|on|at|under)\s+[a-z]+[^s\s]\s*$/.test(before) || /(?<!\b(?:a|an|the|each|every|any|their|its|our|my|your|his|her)\s)\b[a-z]+ed\s+[a-z]+ing\s*$/.test(before);
 }
 
 /** The list's text after the verb, cut at the clause's end (or, after a subject's "with", at the sentence's verb). */
