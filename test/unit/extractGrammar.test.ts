@@ -234,6 +234,11 @@ describe('extractor grammar: entity cues', () => {
     assert.equal(cues((add) => objectsOfActions(analyze('Depots dispatch vans.'), sentence('Depots dispatch vans.'), add)).depot, undefined);
   });
 
+  it('cents are a unit of money like euros, never a record ("a minimum price of 5 cents")', () => {
+    const names = extractSpec('Resellers sell tickets. Each ticket has a price and a seat. As a company, I want the minimum price for reselling a ticket at 5 cents. As a reseller, I can set any price above 5 cents for my tickets.').entities.map((e) => e.name);
+    assert.ok(names.includes('Ticket') && !names.includes('Cent'), names.join(', '));
+  });
+
   it('a bare noun before "of" is part of the verb ("keep track of orders", "make use of the rooms"), not a record', () => {
     const text = 'Clerks keep track of orders and make use of the rooms.';
     const found = cues((add) => objectsOfActions(analyze(text), sentence(text), add));

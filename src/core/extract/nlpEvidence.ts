@@ -29,7 +29,7 @@ export const NOT_STORED = new Set([
   'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
   'morning', 'afternoon', 'evening', 'night', 'weekend', 'mistake', 'error', 'problem', 'question', 'idea', 'thought', 'time',
   // Units of measure name how a value is counted.
-  'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'dollar', 'pound',
+  'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'cent', 'dollar', 'pound',
   'percent', 'percentage', 'hectare', 'acre', 'degree', 'inch', 'centimetre', 'centimeter', 'cm', 'mm', 'second', 'watt', 'kwh',
 ]);
 

@@ -7,7 +7,7 @@ import { NEVER_RECORD_HEADS, NON_ENTITY, singular, USER_WORDS } from './lexicon'
 import type { SentenceInfo } from './sentences';
 
 /** Units, time words and value words name a value and how it is measured, never a record ("a day has 24 hours"). */
-const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|part|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
+const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|cent|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|part|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
 
 const WHOLE = String.raw`\b(?:a|an|the|each|every)\s+(?:[a-z-]+\s+)?([a-z]+)`;
 const HAS_PARTS = String.raw`\s+(?:(?:can|may|must|will|should)\s+)?(?:has|have|contains?|includes?|holds?|consists?\s+of|comprises?|is\s+(?:made\s+up|composed)\s+of|is\s+divided\s+into)`;
