@@ -1,6 +1,7 @@
 // Rule wordings from issue #11 that were missed or put on the wrong record: a date "of a record"
 // compared with "come/fall after", and ownership through another record ("their own centre's
-// orders"). Each test owns its text.
+// orders"), a plural passive with "only" ("bookings are cancelled only by the manager"). Each test
+// owns its text.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 
@@ -31,5 +32,20 @@ describe('extract rules: ownership through another record is said, not put on th
   it('"their own bookings" (no possessive) still owns the bookings', () => {
     const spec = extractSpec('Members book rooms. A booking has a date and a room. Members sign in and can only cancel their own bookings.');
     assert.ok(spec.rules.some((r) => r.kind === 'ownership' && r.entity === 'Booking'), JSON.stringify(spec.rules));
+  });
+});
+
+describe('extract rules: a passive with "only" next to the participle is a role rule (issue #11)', () => {
+  const roleRules = (sentence: string) =>
+    extractSpec(`Members book rooms. A booking has a date. Members and managers sign in. ${sentence}`).rules.flatMap((r) => (r.kind === 'roleRequired' ? [`${r.entity}:${r.roles.join('|')}:${r.actions.join('|')}`] : []));
+
+  it('"bookings are cancelled only by the manager", "are only cancelled by managers", "a booking is only cancelled by a manager"', () => {
+    for (const sentence of ['Bookings are cancelled only by the manager.', 'Bookings are only cancelled by managers.', 'A booking is only cancelled by a manager.']) {
+      assert.deepEqual(roleRules(sentence), ['Booking:manager:update|delete'], sentence);
+    }
+  });
+
+  it('without "only" it says who, and makes no rule', () => {
+    assert.deepEqual(roleRules('Bookings are cancelled by the manager.'), []);
   });
 });

@@ -65,7 +65,10 @@ export function onlyRole(ctx: RuleContext): boolean {
 /** "leave requests can only be approved by managers", "a post can be edited only by its author". */
 export function onlyBy(ctx: RuleContext): boolean {
   // "refunds are deleted by managers alone" is "refunds can only be deleted by managers".
-  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).replace(/^(.*?)\b(?:is|are)\s+([a-z]+(?:ed|en|t|ne))\s+by\s+(.+?)\s+(?:only|alone)$/, '$1 can only be $2 by $3');
+  // "bookings are cancelled only by the manager", "… are only cancelled by managers": a plural passive with "only".
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''))
+    .replace(/^(.*?)\b(?:is|are)\s+([a-z]+(?:ed|en|t|ne))\s+by\s+(.+?)\s+(?:only|alone)$/, '$1 can only be $2 by $3')
+    .replace(/^(.*?)\b(?:is|are)\s+(?:only\s+([a-z]+(?:ed|en|t|ne))|([a-z]+(?:ed|en|t|ne))\s+only)\s+by\s+/, (_all, subject: string, a?: string, b?: string) => `${subject}can only be ${a ?? b} by `);
   const m = /^(.*?)\b(?:can|may|should|must|will|are|is|shall)\s+(only\s+)?be\s+([a-z]+(?:ed|en|t|ne)(?:\s*(?:,|or|and)\s*(?:be\s+)?[a-z]+(?:ed|en|t|ne))*)\s+(only\s+)?by\s+(.+)$/.exec(plain);
   // "… can be deleted by admins only" / "… by managers alone".
   if (m && !m[2] && !m[4] && /\s+(?:only|alone)$/.test(m[5])) {
