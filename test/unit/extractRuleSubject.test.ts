@@ -70,6 +70,14 @@ describe('extract rules: a rule whose record was a guess is said (issue #11)', (
     assert.match(draft.notUnderstood.map((n) => n.reason).join(' | '), /value range on Costume\.deposit was made from this sentence, but it names Hire/);
   });
 
+  it('a rule on a record the clause names only in passing ("a result for the booking") while it is about a thing that is no record is noted', () => {
+    const booking = () => draftOf({ booking: [['date', 'date'], ['rating', 'integer']] });
+    const aside = bindAndRead(booking(), 'The host records a result for the booking: a rating out of 5.', { kind: 'unique', entity: 'Booking', fields: ['rating'] });
+    assert.match(aside.join(' | '), /uniqueness rule on Booking was made from this sentence, which is about "result" .*names Booking only in passing/);
+    const subject = bindAndRead(booking(), 'Each booking gets a rating out of 5.', { kind: 'unique', entity: 'Booking', fields: ['rating'] });
+    assert.ok(!subject.some((n) => /was made from this sentence/.test(n)), subject.join(' | '));
+  });
+
   it('a date order or a unique value on the second of two records named is noted; on the first (the subject) it is not', () => {
     const second = bindAndRead(hire(), 'A costume and a hire each have a code; codes are never reused on a hire.', { kind: 'unique', entity: 'Hire', fields: ['returnDate'] });
     assert.match(second.join(' | '), /uniqueness rule on Hire was made from this sentence, which names Costume and Hire; the rule may be about Costume/);

@@ -7,7 +7,7 @@ import type { DraftEntity } from '../draft';
 import { singular } from '../lexicon';
 import { tagSentence } from '../nlp';
 import { isPeople, kindWords, mentionsIn, note, type RuleContext } from './context';
-import { parseNumber, PERIODS } from './words';
+import { parseNumber, PERIODS, wordsOf } from './words';
 
 /** Fields that carry a min or max (or a unique flag) from this sentence, by "Entity.field". */
 export function boundedFields(ctx: RuleContext): Set<string> {
@@ -66,7 +66,7 @@ export function strayThings(ctx: RuleContext, entity: DraftEntity | undefined): 
     // "three letters", "5 days": a count of something, not a record.
     if (j >= 0 && (terms[j].pos === 'num' || parseNumber(terms[j].w) !== undefined)) return;
     const root = singular(t.w);
-    if (own.has(root) || own.has(t.root) || TYPE_WORDS.has(root) || PERIODS.has(t.w) || isPeople(ctx, [t.w])) return;
+    if (own.has(root) || own.has(t.root) || TYPE_WORDS.has(root) || PERIODS.has(t.w) || PERIODS.has(root) || isPeople(ctx, [t.w])) return;
     if (!out.includes(root)) out.push(root);
   });
   return out;
@@ -87,10 +87,13 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
   const things = new Set<string>();
   /** Rules put on one of two or more records named, not the first (the subject): the record was a guess. */
   const guessed = new Set<string>();
+  /** Rules on a record named only aside ("records a result for the booking: … a rating out of 5") while the clause is about a thing that is no record. */
+  const aside = new Set<string>();
   for (const r of ctx.draft.rules.slice(before) as Rule[]) {
     // A person's record named by a people word ("a member") is named; User is every person, so "reject a request" bound to User is not.
     if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) {
       if (fieldLocated(r) && order.length > 1 && order[0] !== r.entity) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+      else if (onlyAfterPreposition(ctx, r.entity)) strayHeads(ctx, r.entity).forEach((t) => (things.add(t), aside.add(`${kindWords(r.kind)} rule on ${r.entity}`)));
       continue;
     }
     const strict = r.kind === 'dateOrder' || r.kind === 'statusWorkflow';
@@ -113,15 +116,37 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
       const what = `${boundKind(ctx, key)} on ${key}`;
       if (!named.has(entity)) on.add(what);
       else if (order.length > 1 && order[0] !== entity) guessed.add(what);
+      else if (onlyAfterPreposition(ctx, entity)) strayHeads(ctx, entity).forEach((t) => (things.add(t), aside.add(what)));
     }
   }
   if (on.size) {
     const about = named.size ? [...named].join(' and ') : `${[...things].map((t) => `"${t}"`).join(' and ')}, which ${things.size > 1 ? 'are' : 'is'} not a record type of the model`;
     note(ctx, `The ${[...on].join(' and ')} was made from this sentence, but it names ${about}; check that the rule is on the right record.`);
   }
+  if (aside.size && !on.size) {
+    const list = [...things].map((t) => `"${t}"`).join(' and ');
+    note(ctx, `The ${[...aside].join(' and ')} was made from this sentence, which is about ${list} (not a record type of the model) and names ${[...aside][0].split(' on ')[1].split('.')[0]} only in passing; check that the rule is on the right record, or add ${list} as a record.`);
+  }
   if (guessed.size) {
     note(ctx, `The ${[...guessed].join(' and ')} was made from this sentence, which names ${order.join(' and ')}; the rule may be about ${order[0]} instead: check that it is on the right record.`);
   }
+}
+
+/** Whether every mention of this record in the clause follows a preposition ("a result for the booking"): named in passing, not its subject. */
+function onlyAfterPreposition(ctx: RuleContext, entity: string): boolean {
+  const ws = wordsOf(ctx.clause.plain);
+  const at = mentionsIn(ctx, ws).filter((m) => m.entity.name === entity);
+  return at.length > 0 && at.every((m) => {
+    let j = m.start - 1;
+    while (j >= 0 && DETERMINER.test(ws[j])) j--;
+    return j >= 0 && /^(?:for|of|on|to|per|in|at|from|with|about)$/.test(ws[j]);
+  });
+}
+
+/** The things (no record of the model) a clause is about besides this record, but not its fields or links. */
+function strayHeads(ctx: RuleContext, entity: string): string[] {
+  // (Records of the model the clause names are not stray: "… after the pick-up of the costume".)
+  return strayThings(ctx, ctx.draft.entities.find((e) => e.name === entity)).filter((t) => !mentionsIn(ctx, [t]).some((m) => m.entity.name !== 'User'));
 }
 
 /** "value range" for a min/max, "unique value" for a unique flag set by the clause. */
