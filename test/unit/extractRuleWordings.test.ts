@@ -4,6 +4,7 @@
 // owns its text.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
+import { plainOf } from '../../src/core/extract/sentences';
 
 const dateOrders = (text: string) => extractSpec(text).rules.flatMap((r) => (r.kind === 'dateOrder' ? [`${r.entity}.${r.earlier}<${r.later}`] : []));
 
@@ -47,5 +48,17 @@ describe('extract rules: a passive with "only" next to the participle is a role 
 
   it('without "only" it says who, and makes no rule', () => {
     assert.deepEqual(roleRules('Bookings are cancelled by the manager.'), []);
+  });
+});
+
+describe('extract rules: quick notes and subjects of an "only by" passive (issue #11)', () => {
+  it('"payments for a student r recorded by admin only": "r" is "are", and the rule is on the payments, not the student', () => {
+    const spec = extractSpec('tutoring notes\n- students w/ name, school year\n- payments for a student (amount, paid on date) r recorded by admin only\n- tutors + admin log in');
+    const roles = spec.rules.filter((r) => r.kind === 'roleRequired');
+    assert.ok(roles.length > 0 && roles.every((r) => r.entity === 'Payment'), JSON.stringify(spec.rules));
+  });
+
+  it('a capital R (a language) is not "are"', () => {
+    assert.equal(plainOf('Scripts written in R used by analysts'), 'scripts written in r used by analysts');
   });
 });

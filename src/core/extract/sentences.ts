@@ -46,6 +46,8 @@ export function plainOf(text: string): string {
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\bw\/(?=\s)/gi, 'with')
     .replace(/\b(?:y\/n|yes\/no)\b/gi, '(yes/no)')
+    // "payments r recorded by admin only": a lower-case "r" before a participle is "are".
+    .replace(/(?<=[a-z)] )r(?= [a-z]+(?:ed|en|t|ne)\b)/g, 'are')
     .replace(/https?:\/\/\S+/gi, ' ')
     // Identifiers written in camelCase are words: "postId" -> "post id", "authorName" -> "author name".
     .replace(/\b[a-z]{2,}(?:[A-Z][a-z0-9]+|ID\b)+\b/g, (w) => w.replace(/ID$/, 'Id').replace(/([a-z0-9])([A-Z])/g, '$1 $2'))

@@ -6,7 +6,7 @@
 // not do, manages, or may change); rolePhrases.ts holds what they share.
 import type { DraftEntity } from '../draft';
 import { STAFF_ROLES, singular } from '../lexicon';
-import { addOrNote, isPeople, lastRecordIn, subjectRecordIn, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, isPeople, subjectRecordIn, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { OWNER_WORDS as OWNERS, ownershipRule } from './ownership';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
@@ -83,7 +83,8 @@ export function onlyBy(ctx: RuleContext): boolean {
     return passive ? byWithoutOnly(ctx, passive[1], passive[2], passive[3], plain) : false;
   }
   if (!m[2] && !m[4]) return byWithoutOnly(ctx, m[1], m[3], m[5], plain);
-  const entity = lastRecordIn(ctx, m[1])?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
+  // "payments for a student … can only be recorded by admins": the head of the subject, not the last record named.
+  const entity = subjectRecordIn(ctx, m[1])?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
   const verbs = m[3].split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
   const actions = actionsOf(verbs);
   const by = m[5].split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b)\s*/)[0];
