@@ -34,4 +34,13 @@ describe('extractor: cues that a noun without fields is a record', () => {
     assert.ok(names.includes('Finding'), names.join(', '));
     assert.ok(!names.includes('Weekday') && !names.includes('Office'), names.join(', '));
   });
+
+  it('people who sign in are also a record when the text describes them as records again and again', () => {
+    const spec = extractSpec('Doctors and patients log in with an email and a password. Doctors order tests for patients. Each test belongs to a patient. The lab stores the blood group of each patient. Patients book appointments at a lab. Each appointment is for one patient.');
+    assert.ok(spec.auth.kind !== 'none' && spec.auth.roles.includes('patient'), JSON.stringify(spec.auth));
+    assert.ok(spec.entities.some((e) => e.name === 'Patient'), spec.entities.map((e) => e.name).join(', '));
+    // People named only as who does what stay roles.
+    const roles = extractSpec('Doctors and patients log in with an email and a password. Patients book appointments with doctors. Each appointment has a date and a time.');
+    assert.deepEqual(roles.entities.map((e) => e.name), ['User', 'Appointment']);
+  });
 });

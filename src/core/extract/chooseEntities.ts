@@ -100,7 +100,10 @@ function entityCandidates(sentences: SentenceInfo[], evidence: Evidence, auth: A
   // In a one- or two-line idea every thing people act on matters ("customers pick a barber and a slot").
   const oneLiner = sentences.filter((s) => !s.heading).length <= 2;
   const strongEnough = (c: Candidate) => (c.score >= ENTITY_THRESHOLD || (oneLiner && c.score >= 1.5)) && (c.strong || c.sources.size >= weakSources || oneLiner);
-  const onlyARole = (c: Candidate) => (auth.enabled && roleWords.has(c.key) && !withFields.has(c.key)) || (!!STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key));
+  // A sign-in role stays only a role unless the text gives it fields or describes it as a record
+  // again and again (strong cues worth three records: "each test belongs to a patient", "the blood
+  // group of each patient", "each appointment is for one patient"): then it is a record too.
+  const onlyARole = (c: Candidate) => (auth.enabled && roleWords.has(c.key) && !withFields.has(c.key) && !(c.strong && c.score >= 3 * ENTITY_THRESHOLD)) || (!!STAFF_ROLES[c.key] && auth.enabled && !withFields.has(c.key));
   return [...evidence.values()]
     // Weak cues (plural mentions) must come from more than one sentence.
     .filter((c) => strongEnough(c) && entityKeyAllowed(c.key, auth.accountsAreRecords, evidence.byStructure) && !onlyARole(c))
