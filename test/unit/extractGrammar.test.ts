@@ -234,6 +234,14 @@ describe('extractor grammar: entity cues', () => {
     assert.equal(cues((add) => objectsOfActions(analyze('Depots dispatch vans.'), sentence('Depots dispatch vans.'), add)).depot, undefined);
   });
 
+  it('plural things a clause opens with "for X," while values are stored are records ("For carports, information stored includes …")', () => {
+    const text = 'For carports, information stored includes whether they are double; for garages, information stored includes the door width.';
+    const found = cues((add) => storedFor(analyze(text), add));
+    assert.ok(found.carport >= 3 && found.garage >= 3, JSON.stringify(found));
+    // Without a stored value, "for X," is only a purpose ("For members, the app shows a calendar").
+    assert.deepEqual(cues((add) => storedFor(analyze('For members, the app shows a calendar.'), add)), {});
+  });
+
   it('cents are a unit of money like euros, never a record ("a minimum price of 5 cents")', () => {
     const names = extractSpec('Resellers sell tickets. Each ticket has a price and a seat. As a company, I want the minimum price for reselling a ticket at 5 cents. As a reseller, I can set any price above 5 cents for my tickets.').entities.map((e) => e.name);
     assert.ok(names.includes('Ticket') && !names.includes('Cent'), names.join(', '));

@@ -214,8 +214,17 @@ export function storedFor(analysis: Analysis, add: Add): void {
       if ((prep === 'for' || prep === 'about' || prep === 'of') && (storable(phrase, analysis) || person)) add(phrase.key, 3, true);
     }
   }
-  // "For each X, …" at the start of a sentence.
+  // "For carports, information stored includes …; for garages, …": plural things a clause opens with
+  // "for X," while values are stored.
   const t = analysis.terms;
+  if (t.some((term) => term.pos === 'verb' && STORE_VERBS.has(term.root))) {
+    for (const phrase of analysis.phrases) {
+      const at = phrase.start - 1;
+      if (!phrase.plural || phrase.head !== phrase.start || t[at]?.w !== 'for' || !/,/.test(t[phrase.head].post) || !(at === 0 || /;/.test(t[at - 1].post))) continue;
+      if (storable(phrase, analysis)) add(phrase.key, 3, true);
+    }
+  }
+  // "For each X, …" at the start of a sentence.
   if (t[0]?.w === 'for' && (t[1]?.w === 'each' || t[1]?.w === 'every' || t[1]?.w === 'all')) {
     const phrase = analysis.phrases.find((p) => p.start <= 2 && p.head >= 2);
     if (phrase && storable(phrase, analysis)) add(phrase.key, 2, true);
