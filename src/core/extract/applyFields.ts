@@ -4,7 +4,7 @@
 import { camelCase } from '../../model/project/naming';
 import { addEntity, addField, addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { entityKeyAllowed } from './entities';
-import { countName, type FieldItem } from './fieldItem';
+import { countName, singularItem, type FieldItem } from './fieldItem';
 import type { FieldList } from './fields';
 import { knownNoun } from './knowledge';
 import { singular, USER_WORDS } from './lexicon';
@@ -76,6 +76,11 @@ function addItemField(entity: DraftEntity, item: FieldItem, source: number): voi
   if (field) entity.fieldsFromText = true;
 }
 
+/** "drivers with first and last names": each driver has one first name (a plural that names records stays a link). */
+function oneEach(draft: Draft, item: FieldItem, roleWords: Set<string>): FieldItem {
+  return item.plural && !item.quantified && !item.sub && !targetOf(draft, item.key, roleWords) ? singularItem(item) : item;
+}
+
 /** "a bank has any number of branches": a link when the branches are records, nothing otherwise. */
 function applyRecords(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
   for (const item of items) {
@@ -138,7 +143,7 @@ function applyNested(draft: Draft, subject: DraftEntity, item: FieldItem, target
     const child = target ? findEntity(draft, target) : item.each && entityKeyAllowed(item.key) ? addEntity(draft, item.key, source) : undefined;
     if (!child) return;
     if (child && child !== subject && child.name !== 'User') {
-      applyItems(draft, child, sub, source, roleWords);
+      applyItems(draft, child, sub.every((i) => i.plural || i.value) ? sub.map((i) => oneEach(draft, i, roleWords)) : sub, source, roleWords);
       addRelation(draft, { from: child.name, to: subject.name, required: true, onDelete: 'cascade' }, source);
       return;
     }
@@ -224,7 +229,9 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
     const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords);
     if (!subject) continue;
-    applyItems(draft, subject, list.items, list.sentence, roleWords);
+    // ("Recipes have a title and ingredients": a plural among singulars is a list of each recipe.)
+    const oneOfEach = list.manyOwners && list.items.every((i) => i.plural || i.value);
+    applyItems(draft, subject, oneOfEach ? list.items.map((i) => oneEach(draft, i, roleWords)) : list.items, list.sentence, roleWords);
     if (lead) draft.used.add(lead.id);
   }
 }

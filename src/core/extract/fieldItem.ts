@@ -41,8 +41,11 @@ export const LEADING = /^(?:(?:a|an|the|its|their|his|her|whose|one|some|any|eac
 const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
 const CUT_WORDS = new Set(['there', 'for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
 const ADJECTIVES = new Set(['short', 'long', 'brief', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
-/** Words that pick out an instance ("a certain duration", "their respective roles"), never part of a field's name. */
-const PICKING = new Set(['certain', 'particular', 'respective', 'various', 'different', 'own', 'additional', 'specified', 'separate']);
+/**
+ * Words that pick out an instance ("a certain duration", "their respective roles"), never part of a
+ * field's name; "two pizzas may have the same name" compares the records' name, it names no other field.
+ */
+const PICKING = new Set(['certain', 'particular', 'respective', 'various', 'different', 'own', 'additional', 'specified', 'separate', 'same']);
 
 /** Type names a programmer writes next to a field ("of type int", "(long)", ": String"), to the spec's types. */
 const TYPE_NAMES: Record<string, FieldType> = Object.assign(Object.create(null) as Record<string, FieldType>, {
@@ -276,4 +279,10 @@ export function countName(counted: string[]): string[] {
   const last = counted[counted.length - 1];
   if (!last || counted.some((w) => MEASURES.has(w))) return counted;
   return [...counted.slice(0, -1), singular(last), 'count'];
+}
+
+/** The item named for one record ("their names" of several owners: each has one name). */
+export function singularItem(item: FieldItem): FieldItem {
+  const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
+  return { ...item, words, key: words.join(' '), plural: false };
 }

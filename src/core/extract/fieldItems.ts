@@ -36,7 +36,8 @@ export function cutClause(text: string): string {
   // Words inside parentheses ("(three letters, e.g. JBR)") never end the list: match on a copy
   // with them blanked out, same length, so indices still fit.
   const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
-  const match = /\s(?:which|that|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
+  // ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
+  const match = /(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
   return match ? text.slice(0, match.index) : text;
 }
 
@@ -56,9 +57,17 @@ export function nextRecordAt(text: string): number {
 }
 
 /** Parses "a title, an optional description and a status (todo, done)" into items. */
+/**
+ * "further details, such as the price and a delivery date", "several features, like the bounce rate":
+ * a generic word for values followed by examples; the examples are the values.
+ */
+const VALUES_FOR_EXAMPLE = /^\s*(?:(?:some|the|all|any|more|basic|further|additional|other|several|various|many|specific|following|personal|contact)\s+)*(?:information|info|details|data|features|attributes|properties|characteristics|elements|facts|fields)\s*,?\s*(?:such as|like|including|namely|e\.\s?g\.?|for example)\s*,?\s*/;
+
+export const examplesAsValues = (text: string): string => text.replace(VALUES_FOR_EXAMPLE, '');
+
 export function parseItems(listText: string): FieldItem[] {
   // "capacity: long" is a type annotation, not a clause boundary.
-  let text = cutClause(listText.replace(COLON_TYPES, ' of type $1'));
+  let text = cutClause(examplesAsValues(listText).replace(COLON_TYPES, ' of type $1'));
   text = text.slice(0, nextRecordAt(text));
   // "information about the VAT rate, the currency and …": the list is what the information is about.
   text = text.replace(/^\s*(?:(?:some|the|all|any|more|basic|further|additional)\s+)?(?:information|info|details|data)\s+(?:about|on|regarding|concerning|like)\s+/, '');

@@ -10,7 +10,7 @@ import { colonListSubject } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
-import { storedForList } from './storedFor';
+import { laterClauseLists, storedForList } from './storedFor';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -28,6 +28,8 @@ export interface FieldList {
   pronoun?: boolean;
   /** Only for a record that already has a field of this name (an enum said of a field, not a new field). */
   existingField?: boolean;
+  /** The owners are written in the plural ("drivers with first and last names"): each has one of a plural value. */
+  manyOwners?: boolean;
   items: FieldItem[];
 }
 
@@ -74,12 +76,13 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   if (records) lists.push(records);
   const bare = colon ? undefined : bareListUnderHeading(sentence, plain);
   if (bare) return [...lists, bare];
+  const later = laterClauseLists(sentence);
   const stored = storedForList(sentence);
-  if (stored) return [...lists, stored];
+  if (stored) return [...lists, stored, ...later];
   const covered: Covered = [];
   lists.push(...verbLists(sentence, plain, covered));
   lists.push(...parenthesisLists(sentence, plain, covered));
-  return lists;
+  return [...lists, ...later];
 }
 
 /** "- status: planned, done" under a list lead is one field with its values; other bullets are read whole. */

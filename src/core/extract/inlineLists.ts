@@ -8,12 +8,12 @@ import { isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { typeFromHint } from './types';
 import type { FieldList } from './fields';
-import { cutClause, nextRecordAt, parseItems } from './fieldItems';
+import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
 
 /** Spans of the sentence a list already took ([start, end) in the plain text). */
 export type Covered = Array<[number, number]>;
 
-const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing)\s+(?!many\b|several\b|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
+const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing)\s+(?!many\b(?!\s+(?:features|details|attributes|properties)\b)|several\b(?!\s+(?:features|details|attributes|properties)\b)|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
 
 /**
  * Where the main verb starts after a subject's list ("residents with a name and a phone apply for
@@ -69,7 +69,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
     if (pronoun && items.length < 2) continue;
-    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items });
+    const owners = pronoun ? undefined : trailingPhrase(before);
+    const manyOwners = !!owners?.plural && owners.key === subject;
+    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}) });
     const sharing = pronoun ? undefined : coordinatedSubject(before, verb, subject);
     if (sharing) lists.push({ sentence: sentence.id, subject: sharing, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
@@ -102,8 +104,9 @@ function listSubject(before: string, verb: string): string | undefined {
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
   if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')))) subject = nlpSubject.key;
-  // "A review of a book has …": the subject is the review.
-  if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before)) subject = leadingPhrase(before)?.key ?? subject;
+  // "A review of a book has …": the subject is the review. ("Locations consist of drivers with …":
+  // a verb before "of" makes it a clause, and the list is the drivers'.)
+  if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before) && !tagSentence(before).some((t) => t.pos === 'verb')) subject = leadingPhrase(before)?.key ?? subject;
   if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
   // "Speakers create an account with their name, email and bio": the account holder's fields.
   if (subject && /^(account|profile|login|registration)$/.test(subject.split(' ').pop() ?? '')) {
@@ -139,7 +142,7 @@ function withIdiom(before: string): boolean {
 
 /** The list's text after the verb, cut at the clause's end (or, after a subject's "with", at the sentence's verb). */
 function listAfterVerb(after: string, before: string, verb: string): string {
-  const rest = cutClause(after);
+  const rest = cutClause(examplesAsValues(after));
   // "Residents with a name and a phone apply for permits": before a subject's "with" list there is
   // no verb, so the sentence's verb comes after the list and ends it.
   const subjectWord = /([a-z]+)\s*$/.exec(before)?.[1];

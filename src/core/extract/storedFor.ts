@@ -5,7 +5,7 @@ import { singular, USER_WORDS } from './lexicon';
 import { trailingPhrase } from './phrases';
 import { analyze } from './grammar';
 import type { SentenceInfo } from './sentences';
-import type { FieldItem } from './fieldItem';
+import { singularItem, type FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import type { FieldList } from './fields';
 
@@ -23,25 +23,49 @@ const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|tr
 interface Found {
   subject: string;
   items: FieldItem[];
+  manyOwners?: boolean;
 }
 
 /** The record a phrase names and the items of a list's text, when both are there (`least` items at least). */
 function listFor(subjectPhrase: string, listText: string, least = 1): Found | undefined {
-  const subject = trailingPhrase(subjectPhrase)?.key;
+  const phrase = trailingPhrase(subjectPhrase);
   const items = parseItems(listText);
-  return subject && items.length >= least ? { subject, items } : undefined;
+  return phrase && items.length >= least ? { subject: phrase.key, items, ...(phrase.plural ? { manyOwners: true } : {}) } : undefined;
 }
 
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
-const READERS: Array<(plain: string) => Found | undefined> = [forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
+const READERS: Array<(plain: string) => Found | undefined> = [valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
 
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
-  const plain = sentence.plain.replace(/[`]/g, '');
+  const found = readStored(sentence.plain.replace(/[`]/g, ''));
+  return found ? { sentence: sentence.id, ...found } : undefined;
+}
+
+function readStored(plain: string): Found | undefined {
   for (const read of READERS) {
     const found = read(plain);
-    if (found) return { sentence: sentence.id, ...found };
+    if (found) return found;
   }
   return undefined;
+}
+
+/** Where a later clause of a sentence starts: ", and the …", ", whereby the …", "; its …". */
+const LATER_CLAUSE = /(?:,\s*(?:and|whereby|where|while|whereas|but)|;\s*(?:and\s+)?)\s+(?=(?:the|its|their|his|her)\s)/g;
+
+/**
+ * Lists kept in a later clause of the sentence, which the readers (anchored at the sentence's
+ * start) do not reach: "Each article is identified by a DOI, and the system also stores the title
+ * of the article", "Tours are offered for an attraction, and the duration of a tour is known",
+ * "RAs work on projects, whereby the name and start date of the projects are known".
+ */
+export function laterClauseLists(sentence: SentenceInfo): FieldList[] {
+  const plain = sentence.plain.replace(/[`]/g, '');
+  const lists: FieldList[] = [];
+  for (const match of plain.matchAll(LATER_CLAUSE)) {
+    const found = readStored(plain.slice(match.index + match[0].length));
+    if (found) lists.push({ sentence: sentence.id, ...found });
+  }
+  return lists;
 }
 
 /**
@@ -75,7 +99,8 @@ function identifiedBy(plain: string): Found | undefined {
   const identified = /^(?:each |every |a |an |the )?([a-z][a-z -]{1,40}?) (?:is|are) (uniquely )?(?:also )?(?:identified|characteri[sz]ed|described|defined|known) by (.+?)(?:,? and (?:has|have) (.*))?$/.exec(plain);
   if (identified) {
     const subject = trailingPhrase(identified[1])?.key;
-    const items = [...parseItems(identified[3]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
+    // (", and the system also stores …" is a clause of its own: laterClauseLists reads it.)
+    const items = [...parseItems(identified[3].split(new RegExp(LATER_CLAUSE.source))[0]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
     if (subject && items.length) return { subject, items };
   }
   return undefined;
@@ -109,11 +134,9 @@ function valuesOfEachKnown(plain: string): Found | undefined {
  * ("The contents of a box are recorded as box lines" names records, not a field.)
  */
 function valuesOfOneKnown(plain: string): Found | undefined {
-  const ofOneKnown = /^(?:[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?!\s+(?:as|for|about|on|of)\b)/.exec(plain);
+  const ofOneKnown = /^(?:(?:in|for|on|at|after|before|during|when|if|once|as|within|from|by|with|to|besides|apart from)\b[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?!\s+(?:as|for|about|on|of)\b)/.exec(plain);
   if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some((w) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|of|number|amount)\b/.test(w))) {
-    const subject = trailingPhrase(ofOneKnown[3])?.key;
-    const items = parseItems([ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
-    if (subject && items.length) return { subject, items };
+    return listFor(ofOneKnown[3], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
   }
   return undefined;
 }
@@ -121,7 +144,8 @@ function valuesOfOneKnown(plain: string): Found | undefined {
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
 function listOfOneKnown(plain: string): Found | undefined {
   const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
-  return listOf && !CLAUSE_WORDS.test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
+  // ("Volunteers help at events, whereby the title … of the events": the list is the later clause's.)
+  return listOf && !CLAUSE_WORDS.test(listOf[1]) && !new RegExp(LATER_CLAUSE.source).test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
 }
 
 /** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
@@ -203,15 +227,24 @@ function providedDetails(plain: string): Found | undefined {
   return items.length >= 2 && !USER_WORDS.has(who) ? { subject: who, items } : undefined;
 }
 
+/**
+ * "Artist information will be added, including date of birth and name", "the customer will be
+ * requested some personal data such as home address and office address": a record's information,
+ * then its values by example.
+ */
+function valuesForExample(plain: string): Found | undefined {
+  const information = '(?:information|info|details|data)';
+  const examples = '(?:including|such as|like|namely|e\\.\\s?g\\.?|for example)';
+  const kept = new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${information} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${examples}\\s*,?\\s*(.+)$`).exec(plain);
+  const asked = kept ? undefined : new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are |must be |should be )?(?:requested|asked for|asked|asked to give|asked to provide|required to provide) (?:some |their |his |her |the |any )?(?:personal |basic |contact |further |additional )?${information},?\\s*${examples}\\s*,?\\s*(.+)$`).exec(plain);
+  const found = kept ?? asked;
+  return found && !CLAUSE_WORDS.test(trailingPhrase(found[1])?.key ?? 'is') ? listFor(found[1], found[2]) : undefined;
+}
+
 /** "We record the name and address of each owner" (two items at least). */
 function weStoreOfEach(plain: string): Found | undefined {
   const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
   return ofEach ? listFor(ofEach[2], ofEach[1], 2) : undefined;
-}
-
-function singularItem(item: FieldItem): FieldItem {
-  const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
-  return { ...item, words, key: words.join(' '), plural: false };
 }
 
 /** The subject noun phrase of a clause ("Several passengers take part in a flight" -> passenger). */
