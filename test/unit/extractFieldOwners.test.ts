@@ -22,6 +22,9 @@ describe('extract fields: owners and names', () => {
     const text = 'Depots consist of mechanics with first and last names. Each depot has its own address.';
     assert.deepEqual(fieldsOf(text, 'Mechanic'), ['firstName:string', 'lastName:string']);
     assert.deepEqual(fieldsOf(text, 'Depot'), ['address:string']);
+    // Records listed after the values are parts of the whole, like the mechanics.
+    const spec = extractSpec('Depots consist of mechanics with first and last names and trucks. Each depot has its own address. Each truck has a plate number.');
+    assert.deepEqual(spec.relations.map((r) => `${r.from} -> ${r.to}`).sort(), ['Mechanic -> Depot', 'Truck -> Depot']);
     // A review of a book is still the review's subject.
     assert.deepEqual(fieldsOf('A review of a book has a rating and a comment. Books have a title.', 'Review').map((f) => f.split(':')[0]), ['rating', 'comment']);
   });

@@ -231,7 +231,12 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
     if (!subject) continue;
     // ("Recipes have a title and ingredients": a plural among singulars is a list of each recipe.)
     const oneOfEach = list.manyOwners && list.items.every((i) => i.plural || i.value);
-    applyItems(draft, subject, oneOfEach ? list.items.map((i) => oneEach(draft, i, roleWords)) : list.items, list.sentence, roleWords);
+    const whole = subjectOf(draft, list.whole, roleWords);
+    // Records listed after the parts' values are parts of the whole too ("… drivers with names and vehicles").
+    const parts = whole && whole !== subject ? list.items.filter((i) => i.plural && !i.sub && targetOf(draft, i.key, roleWords) && targetOf(draft, i.key, roleWords) !== subject.name) : [];
+    if (whole) applyRecords(draft, whole, parts, list.sentence, roleWords);
+    const own = list.items.filter((i) => !parts.includes(i));
+    applyItems(draft, subject, oneOfEach ? own.map((i) => oneEach(draft, i, roleWords)) : own, list.sentence, roleWords);
     if (lead) draft.used.add(lead.id);
   }
 }

@@ -30,6 +30,8 @@ export interface FieldList {
   existingField?: boolean;
   /** The owners are written in the plural ("drivers with first and last names"): each has one of a plural value. */
   manyOwners?: boolean;
+  /** "Locations consist of drivers with names and vehicles": the whole whose parts the list's records are. */
+  whole?: string;
   items: FieldItem[];
 }
 

@@ -71,7 +71,10 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     if (pronoun && items.length < 2) continue;
     const owners = pronoun ? undefined : trailingPhrase(before);
     const manyOwners = !!owners?.plural && owners.key === subject;
-    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}) });
+    // "Locations consist of drivers with names and vehicles": records in the list are parts of the whole, like the drivers.
+    const wholeOf = verb === 'with' ? /^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z -]*?)\s+(?:consists?|is made up|are made up|is composed|are composed|is comprised|are comprised) of\s/.exec(before) : null;
+    const whole = wholeOf ? trailingPhrase(wholeOf[1])?.key : undefined;
+    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}) });
     const sharing = pronoun ? undefined : coordinatedSubject(before, verb, subject);
     if (sharing) lists.push({ sentence: sentence.id, subject: sharing, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
