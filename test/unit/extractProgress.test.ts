@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { extractSpec } from '../../src/core/extract';
-import { extractWithProgress, type ExtractProgressReport } from '../../src/core/extract/withProgress';
+import { extractWithProgress, READ_STEP, type ExtractProgressReport } from '../../src/core/extract/withProgress';
 import { RequestCancelledError } from '../../src/model/pendingRequests';
 import { type ExtractProgress, parseHostToWebview, parseWebviewToHost } from '../../src/model/protocol';
 import { Bridge } from '../../webview-ui/src/bridge';
@@ -13,17 +13,18 @@ import { repoRoot } from '../harness/paths';
 const SENTENCES = Array.from({ length: 60 }, (_, i) => `Members borrow book number ${i + 1} from the library and return it within ${i + 2} days.`);
 const TEXT = ['Library lending', '', 'Members sign in. A book has a title, an author and an ISBN.', ...SENTENCES].join('\n');
 
-describe('extract progress: the core reports each sentence it reads', () => {
-  it('counts every sentence up to the total, then builds the model, and gives what extractSpec gives', async () => {
+describe('extract progress: the core reports the sentences it reads', () => {
+  it('counts the sentences up to the total, a step at a time, then builds the model, and gives what extractSpec gives', async () => {
     const reports: ExtractProgressReport[] = [];
-    // sliceMs 0: a turn (and a report) after every sentence, so the count is checked one by one.
+    // sliceMs 0: a turn (and a report) after every step of READ_STEP sentences, so the count is checked step by step.
     const spec = await extractWithProgress(TEXT, { projectName: 'lending', sliceMs: 0, onProgress: (report) => reports.push(report) });
     const reading = reports.filter((report) => report.step === 'reading');
     const total = reading[0].total;
     assert.ok(total >= 60, `the total is the sentence count (${total})`);
     assert.deepEqual(reading[0], { step: 'reading', done: 0, total });
     assert.deepEqual(reading[reading.length - 1], { step: 'reading', done: total, total });
-    assert.deepEqual(reading.map((report) => report.done), [...Array(total + 1).keys()], 'one report per sentence, in order');
+    const steps = [...Array(Math.ceil(total / READ_STEP)).keys()].map((step) => step * READ_STEP);
+    assert.deepEqual(reading.map((report) => report.done), [...steps, total], 'one report per step of sentences, in order');
     assert.deepEqual(reports[reports.length - 1], { step: 'model', done: 0, total: 0 });
     assert.deepEqual(spec, extractSpec(TEXT, { projectName: 'lending' }));
   });
@@ -36,11 +37,11 @@ describe('extract progress: the core reports each sentence it reads', () => {
       signal: reading.signal,
       onProgress: (report) => {
         reports.push(report);
-        if (report.done === 5) reading.abort();
+        if (report.done === READ_STEP) reading.abort();
       },
     });
     assert.equal(spec, undefined);
-    assert.ok(!reports.some((report) => report.done > 5 || report.step === 'model'), 'nothing is read after the cancel');
+    assert.ok(!reports.some((report) => report.done > READ_STEP || report.step === 'model'), 'nothing is read after the cancel');
   });
 });
 

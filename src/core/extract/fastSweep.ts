@@ -41,6 +41,8 @@ interface NetIndex {
   position: Map<string, number>;
   /** undefined when two patterns share a match text: compromise then tries only the first, so the plain walk is kept. */
   triggers?: Map<string, SweepMatch[]>;
+  /** Each pattern's keys by position, with the pattern's place in that key's list (compromise's order of trying). */
+  places?: Map<SweepMatch, Array<{ key: string; at: number; rank: number }>>;
 }
 
 const indexes = new WeakMap<SweepNet, NetIndex>();
@@ -49,7 +51,10 @@ function indexOf(net: SweepNet): NetIndex {
   let index = indexes.get(net);
   if (!index) {
     const keys = Object.keys(net.hooks);
-    index = { keys, position: new Map(keys.map((key, i) => [key, i])), triggers: triggersOf(net) };
+    const position = new Map(keys.map((key, i) => [key, i]));
+    const triggers = triggersOf(net);
+    const places = triggers && placesOf(net, keys, position);
+    index = places ? { keys, position, triggers, places } : { keys, position };
     indexes.set(net, index);
   }
   return index;
@@ -66,6 +71,21 @@ function triggersOf(net: SweepNet): Map<string, SweepMatch[]> | undefined {
     for (const key of new Set(keys)) triggers.set(key, [...(triggers.get(key) ?? []), pattern]);
   }
   return triggers;
+}
+
+/** Where compromise meets each pattern; undefined (the plain walk is kept) when a pattern names a key the net has no list for. */
+function placesOf(net: SweepNet, keys: string[], position: Map<string, number>): NetIndex['places'] {
+  const places: NonNullable<NetIndex['places']> = new Map();
+  for (const pattern of new Set(Object.values(net.hooks).flat())) {
+    const own: Array<{ key: string; at: number; rank: number }> = [];
+    for (const key of new Set([...pattern.needs, ...pattern.wants])) {
+      const at = position.get(key);
+      if (at === undefined) return undefined;
+      own.push({ key, at, rank: net.hooks[keys[at]].indexOf(pattern) });
+    }
+    places.set(pattern, own.sort((a, b) => a.at - b.at));
+  }
+  return places;
 }
 
 /** Whether a pattern's needed, excluded and wanted words fit the clause (compromise's trim-down). */
@@ -95,17 +115,16 @@ function walkKeys(net: SweepNet, { keys, position }: NetIndex, haves: Set<string
 }
 
 /** The same patterns in the same order, looking only at patterns triggered by the clause's words. */
-function triggeredPatterns(net: SweepNet, { keys, position, triggers }: NetIndex & { triggers: Map<string, SweepMatch[]> }, haves: Set<string>): SweepMatch[] {
+function triggeredPatterns({ triggers, places }: Required<Pick<NetIndex, 'triggers' | 'places'>>, haves: Set<string>): SweepMatch[] {
   const tried = new Set<SweepMatch>();
   const ranked: Array<{ pattern: SweepMatch; at: number; rank: number }> = [];
   for (const item of haves) for (const pattern of triggers.get(item) ?? []) {
     if (tried.has(pattern)) continue;
     tried.add(pattern);
     if (!fits(pattern, haves)) continue;
-    // compromise meets the pattern first under the earliest of its keys the clause has.
-    let at = Infinity;
-    for (const key of [...pattern.needs, ...pattern.wants]) if (haves.has(key)) at = Math.min(at, position.get(key)!);
-    ranked.push({ pattern, at, rank: net.hooks[keys[at]].indexOf(pattern) });
+    // compromise meets the pattern first under the earliest of its keys the clause has (one fits, so one is there).
+    const first = places.get(pattern)!.find((place) => haves.has(place.key))!;
+    ranked.push({ pattern, at: first.at, rank: first.rank });
   }
   return ranked.sort((a, b) => a.at - b.at || a.rank - b.rank).map((r) => r.pattern);
 }
@@ -113,7 +132,7 @@ function triggeredPatterns(net: SweepNet, { keys, position, triggers }: NetIndex
 /** The patterns worth trying on one clause, in the order compromise tries them. */
 function candidates(net: SweepNet, haves: Set<string>, termCount: number): SweepMatch[] {
   const index = indexOf(net);
-  const found = index.triggers ? triggeredPatterns(net, { ...index, triggers: index.triggers }, haves) : walkKeys(net, index, haves);
+  const found = index.triggers && index.places ? triggeredPatterns({ triggers: index.triggers, places: index.places }, haves) : walkKeys(net, index, haves);
   return [...found, ...net.always].filter((pattern) => termCount >= pattern.minWords);
 }
 

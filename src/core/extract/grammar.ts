@@ -3,7 +3,7 @@
 // head ("the purchase order lines" -> key "purchase order line"). A clause is a verb with the
 // noun phrase before it (subject) and the noun phrases after it (objects, and objects of
 // prepositions) up to the next verb or clause boundary.
-import { tagSentence, type Term } from './nlp';
+import { tagSentence, tagSentences, type Term } from './nlp';
 
 export interface NounPhrase {
   /** Index of the first word (determiner included) and of the head noun. */
@@ -209,17 +209,39 @@ function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number):
   return { objects, preps };
 }
 
+/** The text clauses are read from: without its parenthesised asides. */
+function withoutAsides(text: string): string {
+  // ("when (s)he is registered": the "(s)" belongs to the pronoun, it is no aside.)
+  return text.replace(/\((s)\)(?=he\b)/gi, '$1').replace(/\s*\([^()]*\)/g, '');
+}
+
+/**
+ * Tags the two readings of each sentence that the passes ask for (the whole sentence, and without
+ * its asides for analyze) in one go, which is much cheaper than one by one when the passes ask.
+ */
+export function tagAhead(sentences: string[]): void {
+  tagSentences(sentences.flatMap((text) => [text, withoutAsides(text)]));
+}
+
 /**
  * Parenthesised asides ("members (name, email) book classes") confuse the tagger's reading of
  * the words around them, so clauses are read from the sentence without them; field lists read
  * the parentheses separately.
  */
 export function analyze(text: string): Analysis {
-  // ("when (s)he is registered": the "(s)" belongs to the pronoun, it is no aside.)
-  const terms = tagSentence(text.replace(/\((s)\)(?=he\b)/gi, '$1').replace(/\s*\([^()]*\)/g, ''));
-  const phrases = nounPhrases(terms);
-  return { terms, phrases, clauses: clauses(terms, phrases) };
+  const terms = tagSentence(withoutAsides(text));
+  // The passes read most sentences several times; the same tagged words give the same reading.
+  let analysis = analyses.get(terms);
+  if (!analysis) {
+    const phrases = nounPhrases(terms);
+    analysis = { terms, phrases, clauses: clauses(terms, phrases) };
+    analyses.set(terms, analysis);
+  }
+  return analysis;
 }
+
+/** Readings by tagged words (tagSentence gives the same array for the same text while it is cached). Shared: never changed by a reader. */
+const analyses = new WeakMap<Term[], Analysis>();
 
 /**
  * The record a fragment ending just before a field list is about: its last noun phrase, skipping

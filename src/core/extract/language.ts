@@ -19,9 +19,12 @@ export interface LanguageCheck {
 }
 
 export function checkLanguage(text: string): LanguageCheck {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  const latin = text.match(/\p{Script=Latin}/gu) ?? [];
-  const otherScriptShare = letters.length ? 1 - latin.length / letters.length : 0;
+  // ASCII letters are Latin letters; only the rest is matched letter by letter (slow on 100 KB).
+  const asciiLetters = text.length - text.replace(/[A-Za-z]+/g, '').length;
+  const rest = text.replace(/[\x00-\x7f]+/g, '');
+  const letters = asciiLetters + (rest.match(/\p{L}/gu)?.length ?? 0);
+  const latin = asciiLetters + (rest.match(/\p{Script=Latin}/gu)?.length ?? 0);
+  const otherScriptShare = letters ? 1 - latin / letters : 0;
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const englishWords = words.filter((w) => ENGLISH.has(w)).length;
   const englishShare = words.length ? englishWords / words.length : 0;

@@ -3,7 +3,7 @@
 // a 10x smaller bundle — see README). Everything the grammar needs about a word comes from here,
 // with a few corrections for the way requirements are written (nlpCorrections.ts: plural nouns
 // after verbs that the tagger reads as verbs, "to" read as a conjunction).
-import { nlp, type RawTerm } from './tagger';
+import { nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
 import { correctTags } from './nlpCorrections';
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'det' | 'prep' | 'conj' | 'modal' | 'pron' | 'num' | 'other';
@@ -48,6 +48,19 @@ function posOf(tags: Set<string>, w: string): Pos {
   return 'other';
 }
 
+const cleanings = new Map<string, string>();
+
+/** cleanForTagging, remembered: the passes ask for the same sentences many times (nine regular expressions each). */
+function cleaned(text: string): string {
+  let known = cleanings.get(text);
+  if (known === undefined) {
+    if (cleanings.size >= MAX_CACHE) cleanings.clear();
+    known = cleanForTagging(text);
+    cleanings.set(text, known);
+  }
+  return known;
+}
+
 /** Cleans markdown emphasis, links and code marks but keeps case (the tagger uses it). */
 function cleanForTagging(text: string): string {
   return text
@@ -65,14 +78,38 @@ function cleanForTagging(text: string): string {
 
 /** Tags one sentence. Results are cached by text (requirement texts repeat themselves). */
 export function tagSentence(text: string): Term[] {
-  const cleaned = cleanForTagging(text);
-  const hit = cache.get(cleaned);
+  const clean = cleaned(text);
+  const hit = cache.get(clean);
   if (hit) return hit;
-  const doc = nlp(cleaned);
+  const doc = nlp(clean);
   doc.compute('root');
-  // The parsed terms themselves, not doc.json(), which copies every term into a new object first.
-  const raw: RawTerm[] = [];
-  for (const sentence of doc.docs) for (const term of sentence) raw.push({ text: term.text ?? '', normal: term.normal ?? '', root: (term as { root?: string }).root, tags: [...(term.tags ?? [])], pre: term.pre ?? '', post: term.post ?? '' });
+  return remember(clean, termsOf(rawTermsOf(doc.docs)));
+}
+
+/**
+ * Tags many sentences ahead of the passes that ask for them (tagSentence then finds them cached):
+ * the same terms, parsed together, which costs compromise much less than one parse per sentence.
+ */
+export function tagSentences(texts: string[]): void {
+  const missing = [...new Set(texts.map(cleaned))].filter((clean) => !cache.has(clean));
+  for (let at = 0; at < missing.length; at += BATCH) {
+    const batch = missing.slice(at, at + BATCH);
+    const parsed = parseMany(batch);
+    batch.forEach((clean, i) => remember(clean, termsOf(parsed[i])));
+  }
+}
+
+/** Sentences parsed together: large enough to save the per-parse work, small enough to report progress between. */
+const BATCH = 32;
+
+function remember(cleaned: string, terms: Term[]): Term[] {
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(cleaned, terms);
+  return terms;
+}
+
+/** Our terms from compromise's, corrected for the way requirements are written. */
+function termsOf(raw: RawTerm[]): Term[] {
   const terms: Term[] = [];
   let depth = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -109,8 +146,6 @@ export function tagSentence(text: string): Term[] {
     depth = Math.max(0, depth - (r.post.match(/\)/g) ?? []).length);
   }
   correctTags(terms);
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(cleaned, terms);
   return terms;
 }
 

@@ -53,7 +53,7 @@ export function correctTags(terms: Term[]): void {
 function retagVerbsBeforeObjects(terms: Term[]): void {
   for (let i = 0; i + 2 < terms.length; i++) {
     const t = terms[i];
-    if (t.pos !== 'noun' || t.plural || !canBeVerb(t.w)) continue;
+    if (t.pos !== 'noun' || t.plural) continue;
     let end = i + 1;
     while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
     if (terms[end].pos !== 'noun' || !terms[end].plural) continue;
@@ -62,7 +62,8 @@ function retagVerbsBeforeObjects(terms: Term[]): void {
     const statePhrase = after && (after.w === 'as' || after.w === 'to') && terms[end + 2] && (terms[end + 2].pos === 'adj' || (terms[end + 2].pos === 'verb' && /(?:ed|en)$/.test(terms[end + 2].w)));
     // "our mechanics log work entries": people, then a verb-able word, then the things it makes.
     const afterPeople = i > 0 && terms[i - 1].pos === 'noun' && terms[i - 1].plural && terms[i - 1].actor && !/[,;:]/.test(terms[i - 1].post);
-    if (statePhrase || afterPeople) t.pos = 'verb';
+    // (Asked of the tagger last: the cheap tests above rule out most words.)
+    if ((statePhrase || afterPeople) && canBeVerb(t.w)) t.pos = 'verb';
   }
 }
 

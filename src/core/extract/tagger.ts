@@ -33,6 +33,53 @@ nlp.model = (): ReturnType<Nlp['model']> => {
   return (loaded as Nlp).model();
 };
 
+/** compromise's internals that parse one text (what `nlp(text)` does before it tags). */
+interface Internals {
+  world: { hooks: string[]; methods: { one: { tokenize: { fromString(text: string, world: unknown): unknown[][] } } } };
+  constructor: new (document: unknown[][]) => ReturnType<Nlp>;
+}
+
+/**
+ * The terms `nlp(text)` (then `.compute('root')`) gives each text, parsed as one document. compromise
+ * tags every sentence on its own, so the tags are the same (test/unit/extractTagMany.test.ts), but
+ * one parse of many sentences skips its per-call set-up: a third of the time on short texts.
+ */
+export function parseMany(texts: string[]): RawTerm[][] {
+  const empty = nlp('') as unknown as Internals;
+  const { world } = empty;
+  const document: unknown[][] = [];
+  const spans: Array<[number, number]> = [];
+  for (const text of texts) {
+    // nlp('') is a document without sentences and is not tagged; fromString('') is the same.
+    const sentences = text ? world.methods.one.tokenize.fromString(text, world) : [];
+    spans.push([document.length, sentences.length]);
+    document.push(...sentences);
+  }
+  if (document.length) {
+    const doc = new empty.constructor(document);
+    doc.compute(world.hooks);
+    doc.compute('root');
+  }
+  return spans.map(([at, count]) => rawTermsOf(document.slice(at, at + count) as CompromiseTerm[][]));
+}
+
+/** The fields of compromise's own term objects that tagging reads. */
+interface CompromiseTerm {
+  text?: string;
+  normal?: string;
+  root?: string;
+  tags?: Set<string>;
+  pre?: string;
+  post?: string;
+}
+
+/** The terms of parsed sentences, in order (the parsed objects themselves, not doc.json(), which copies every term first). */
+export function rawTermsOf(sentences: CompromiseTerm[][]): RawTerm[] {
+  const raw: RawTerm[] = [];
+  for (const sentence of sentences) for (const term of sentence) raw.push({ text: term.text ?? '', normal: term.normal ?? '', root: term.root, tags: [...(term.tags ?? [])], pre: term.pre ?? '', post: term.post ?? '' });
+  return raw;
+}
+
 /** One term of compromise's JSON output. */
 export interface RawTerm {
   text: string;

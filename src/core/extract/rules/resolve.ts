@@ -136,7 +136,8 @@ function findMentions(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, w
   const out: Mention[] = [];
   const taken = new Array<boolean>(ws.length).fill(false);
   const entities = ctx.draft.entities;
-  const byKey = new Map(entities.map((e) => [keyOf(e), e]));
+  const keys = entities.map(keyOf);
+  const byKey = new Map(entities.map((e, i) => [keys[i], e]));
   const plainWs = ws.map((w) => w.replace(/-/g, ' '));
   for (let len = Math.min(3, ws.length); len >= 1; len--) {
     for (let start = 0; start + len <= ws.length; start++) {
@@ -149,7 +150,7 @@ function findMentions(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, w
       let entity = byKey.get(key) ?? (lastSingular !== last ? undefined : byKey.get([...part.slice(0, -1), last].join(' ')));
       if (!entity && len === 1) {
         // A head word that ends exactly one entity's key: "rooms" for MeetingRoom.
-        const ends = entities.filter((e) => keyOf(e).endsWith(` ${key}`));
+        const ends = entities.filter((_, i) => keys[i].endsWith(` ${key}`));
         if (ends.length === 1 && !PEOPLE_WORDS.has(key)) entity = ends[0];
       }
       if (!entity) continue;

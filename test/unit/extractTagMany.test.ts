@@ -1,0 +1,91 @@
+// Tagging many sentences in one parse (tagger.ts parseMany, used by nlp.ts tagSentences) must give
+// every text exactly the terms a parse of its own gives it, and the cheaper paths of the extractor
+// (language check, shared readings) must answer as the plain ones do.
+import * as assert from 'node:assert/strict';
+import { analyze, clauses, nounPhrases } from '../../src/core/extract/grammar';
+import { checkLanguage } from '../../src/core/extract/language';
+import { tagSentence, tagSentences } from '../../src/core/extract/nlp';
+import { nlp, parseMany, rawTermsOf } from '../../src/core/extract/tagger';
+
+const TEXTS = [
+  'Members book fitness classes; a class has a title, a start time and a capacity (at most 20 members).',
+  'Mark parcels as collected when the resident signs for them.',
+  'Is the shipment late? Then email the supplier at once! Dr. Stone signs it.',
+  '',
+  'they book them',
+  'the analyses',
+  'schedule',
+  'Our mechanics log work entries for each vehicle (plate number, make, model).',
+  "Volunteers don't see the donors' addresses; only coordinators do.",
+  'An airline employs several pilots, and each flight has exactly one captain.',
+  'Orders go draft → submitted → approved or rejected.',
+];
+
+/** What nlp(text) gives one text: the raw terms tagSentence reads. */
+function alone(text: string): string {
+  const doc = nlp(text);
+  doc.compute('root');
+  return JSON.stringify(rawTermsOf(doc.docs));
+}
+
+describe('extractor: tagging many sentences at once', () => {
+  it('gives each text the terms a parse of its own gives it, in order', () => {
+    const together = parseMany(TEXTS).map((raw) => JSON.stringify(raw));
+    assert.equal(together.length, TEXTS.length);
+    TEXTS.forEach((text, i) => assert.equal(together[i], alone(text), text));
+  });
+
+  it('the same whatever the neighbours: a text between others or on its own', () => {
+    const [reversed] = parseMany([TEXTS[9], TEXTS[0], TEXTS[2]].reverse()).slice(2);
+    assert.equal(JSON.stringify(reversed), alone(TEXTS[9]));
+  });
+
+  it('tagSentences leaves tagSentence the terms it would have found itself', () => {
+    const texts = ['Tenants report repairs (urgent or not) to the caretaker.', 'Each repair belongs to one flat.'];
+    tagSentences(texts);
+    for (const text of texts) {
+      const terms = tagSentence(text);
+      assert.ok(terms.length > 5);
+      assert.equal(tagSentence(text), terms, 'cached');
+    }
+    const repair = tagSentence(texts[0]).find((t) => t.w === 'repairs');
+    assert.equal(repair?.pos, 'noun');
+    assert.equal(repair?.root, 'repair');
+  });
+});
+
+describe('extractor: shared readings', () => {
+  it('analyze gives the same reading every time, equal to one made afresh', () => {
+    const text = 'Trainers create fitness classes with a title (short), a start time and a capacity.';
+    const first = analyze(text);
+    assert.equal(analyze(text), first);
+    const terms = tagSentence('Trainers create fitness classes with a title, a start time and a capacity.');
+    assert.equal(first.terms, terms);
+    const phrases = nounPhrases(terms);
+    assert.deepEqual(first.phrases, phrases);
+    assert.deepEqual(first.clauses, clauses(terms, phrases));
+  });
+});
+
+describe('extractor: language check counts letters as the letter-by-letter count does', () => {
+  /** The plain count: every letter, and every Latin-script character, matched one by one. */
+  function reference(text: string): number {
+    const letters = (text.match(/\p{L}/gu) ?? []).length;
+    const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+    return letters ? 1 - latin / letters : 0;
+  }
+
+  for (const text of [
+    'Customers order products.',
+    'Los clientes compran productos y cada pedido tiene líneas con la cantidad.',
+    '顧客は商品を注文します。Each order has lines.',
+    'Клиенты заказывают товары, each order has 3 lines.',
+    'Chapter Ⅻ: the café’s ﬁrst 𝒳 orders (naïve) ªº',
+    '1234 !!! ---',
+    '',
+  ]) {
+    it(JSON.stringify(text.slice(0, 30)), () => {
+      assert.equal(checkLanguage(text).otherScriptShare, reference(text));
+    });
+  }
+});
