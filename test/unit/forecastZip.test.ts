@@ -21,6 +21,16 @@ describe('run forecast', () => {
     assert.ok(forecast.stages > 20 && forecast.seconds > 0);
   });
 
+  it('counts the files it is given (the review step generates the project once for the forecast and the conflicts)', () => {
+    const spec = load('tasks');
+    const files = generateProject(spec).list();
+    assert.deepEqual(forecastRun(spec, { files }), forecastRun(spec));
+    const some = files.slice(0, 3);
+    const forecast = forecastRun(spec, { files: some });
+    assert.equal(forecast.files, 3);
+    assert.equal(forecast.bytes, some.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0));
+  });
+
   it('grows with the model', () => {
     const small = forecastRun(load('events'));
     const bigger = forecastRun(addEntity(addEntity(load('events'), 'Sponsor'), 'Venue'));

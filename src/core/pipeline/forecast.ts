@@ -6,6 +6,7 @@
 // The forecast is of the model as reviewed: with Claude the domain model may still gain or lose
 // entities, and the run's graph (per-entity stages, files) grows or shrinks with it.
 import { generateProject } from '../generator';
+import type { GeneratedFile } from '../generator/fileSet';
 import { costUsd } from '../providers/models';
 import { worstRequestUsd } from '../providers/worstCase';
 import type { ProjectSpec } from '../../model/project/projectSpec';
@@ -58,8 +59,9 @@ function perEntityKinds(stages: readonly { definition: { kind: string; perEntity
   return new Set(stages.filter((stage) => stage.definition.perEntity).map((stage) => stage.definition.kind)).size;
 }
 
-export function forecastRun(spec: ProjectSpec, options: { claude?: { model: string; budgetUsd: number; concurrency?: number } } = {}): RunForecast {
-  const files = generateProject(spec).list();
+/** `files`: the project generateProject(spec) makes, when the caller has it already (the review step needs it twice). */
+export function forecastRun(spec: ProjectSpec, options: { claude?: { model: string; budgetUsd: number; concurrency?: number }; files?: readonly GeneratedFile[] } = {}): RunForecast {
+  const files = options.files ?? generateProject(spec).list();
   const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
   const stages = buildStageGraph(spec);
   const forecast: RunForecast = {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { outputFolderName } from '../../core/config';
 import { errorText } from '../../core/log';
 import { generateProject } from '../../core/generator';
+import type { GeneratedFile } from '../../core/generator/fileSet';
 import { forecastRun, type RunForecast } from '../../core/pipeline/forecast';
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import { generationProblems } from '../../model/project/generatable';
@@ -29,9 +30,13 @@ export async function reviewSpec(
 ): Promise<SpecReviewResult> {
   const problems = generationProblems(spec);
   let forecast: RunForecast | undefined;
+  // The project in memory, generated once: the forecast counts it and the conflicts compare it.
+  let files: GeneratedFile[] | undefined;
   if (!problems.length) {
     try {
+      files = generateProject(spec).list();
       forecast = forecastRun(spec, {
+        files,
         claude:
           provider === 'anthropic'
             ? { model: settings.model, budgetUsd: settings.budgetPerRunUsd, concurrency: settings.maxConcurrentStages }
@@ -49,14 +54,14 @@ export async function reviewSpec(
   const folder = outputFolderName(settings.outputFolderPattern, spec.name);
   const folderExists = await folderHasContent(folder);
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const conflicts = folderExists && root && !problems.length ? await existingFiles(vscode.Uri.joinPath(root, ...folder.split('/')), spec) : [];
+  const conflicts = folderExists && root && files && !problems.length ? await existingFiles(vscode.Uri.joinPath(root, ...folder.split('/')), spec, files) : [];
   return { problems, forecast, folder, folderExists, conflicts };
 }
 
-/** Generated files that already exist in the folder, and whether each is identical already. */
-export async function existingFiles(target: vscode.Uri, spec: ProjectSpec): Promise<{ path: string; same: boolean }[]> {
+/** Generated files that already exist in the folder, and whether each is identical already (`files`: the spec's project, when generated already). */
+export async function existingFiles(target: vscode.Uri, spec: ProjectSpec, files: readonly GeneratedFile[] = generateProject(spec).list()): Promise<{ path: string; same: boolean }[]> {
   const found: { path: string; same: boolean }[] = [];
-  for (const file of generateProject(spec).list()) {
+  for (const file of files) {
     try {
       const current = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target, ...file.path.split('/')));
       found.push({ path: file.path, same: new TextDecoder().decode(current) === file.content });
