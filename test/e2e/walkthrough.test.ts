@@ -12,9 +12,18 @@ const STEPS = ['Describe your application', 'Review the data model', 'Generate t
 
 /** The walkthrough's markdown page showing `image`, once the image has loaded. */
 async function pageShowing(page: Page, image: string): Promise<Frame> {
-  const frame = await findFrameWith(page, `img[src*="${image}"]`);
-  await frame.waitForFunction((name) => (document.querySelector<HTMLImageElement>(`img[src*="${name}"]`)?.naturalWidth ?? 0) > 0, image, { timeout: 15_000 });
-  return frame;
+  // A theme switch or a step click renders the page again in a new frame: the one found may detach
+  // while we wait for its picture, so look for the frame again until the deadline.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const frame = await findFrameWith(page, `img[src*="${image}"]`, Math.max(1_000, deadline - Date.now()));
+    try {
+      await frame.waitForFunction((name) => (document.querySelector<HTMLImageElement>(`img[src*="${name}"]`)?.naturalWidth ?? 0) > 0, image, { timeout: 15_000 });
+      return frame;
+    } catch (error) {
+      if (Date.now() > deadline || !/detached/i.test(String(error))) throw error;
+    }
+  }
 }
 
 /** Resolves once the describe form's text is `text` (the textarea sits in vscode-textarea's shadow root). */

@@ -31,16 +31,20 @@ export async function runFromPalette(page: Page, label: string, attempts = 3, op
     if (!options.keepFocus) await page.locator('.part.statusbar').click({ position: await statusBarMiddle(page) }).catch(() => undefined);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`>${label}`);
     // The row whose label is exactly this command: fuzzy matching may rank a similar command first.
     const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
     try {
+      // Inside the retry: a page still loading (a walkthrough step) can take focus and close the
+      // palette between its opening and the typing, which then waits 30 s on a hidden input (CI, once).
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${label}`, { timeout: 10_000 });
       await row.waitFor({ state: 'visible', timeout: 15_000 });
       await row.click();
       return;
     } catch (error) {
-      await page.keyboard.press('Escape');
+      // Close the palette only if it is still open: an Escape that reaches a walkthrough instead
+      // takes it back to the Welcome page, and the test's next click finds its step disabled.
+      if (await input.isVisible()) await page.keyboard.press('Escape');
       if (attempt >= attempts) throw error;
     }
   }
