@@ -2,6 +2,7 @@
 // in its warnings; these lists hold the vocabulary its patterns need, nothing domain-specific.
 import { singularizeWord } from '../../model/project/naming';
 import { singularNoun } from './nlp';
+import { remembered } from './remembered';
 
 export interface Token {
   /** Lower-case word, number or punctuation character. */
@@ -24,17 +25,11 @@ export function tokenize(plain: string): Token[] {
 
 // The passes ask for the same words' singulars again and again; bounded like the tagger's cache.
 const MAX_SINGULARS = 5000;
-const singulars = new Map<string, string>();
+const singulars = remembered(singularOf, MAX_SINGULARS);
 
 /** Singular of a noun, irregular plurals included (people, children, analyses, buses). */
 export function singular(word: string): string {
-  let known = singulars.get(word);
-  if (known === undefined) {
-    if (singulars.size >= MAX_SINGULARS) singulars.clear();
-    known = singularOf(word);
-    singulars.set(word, known);
-  }
-  return known;
+  return singulars(word);
 }
 
 function singularOf(word: string): string {

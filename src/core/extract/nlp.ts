@@ -5,6 +5,7 @@
 // after verbs that the tagger reads as verbs, "to" read as a conjunction).
 import { nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
 import { correctTags } from './nlpCorrections';
+import { remembered } from './remembered';
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'det' | 'prep' | 'conj' | 'modal' | 'pron' | 'num' | 'other';
 
@@ -48,17 +49,11 @@ function posOf(tags: Set<string>, w: string): Pos {
   return 'other';
 }
 
-const cleanings = new Map<string, string>();
+const cleanings = remembered(cleanForTagging, MAX_CACHE);
 
 /** cleanForTagging, remembered: the passes ask for the same sentences many times (nine regular expressions each). */
 function cleaned(text: string): string {
-  let known = cleanings.get(text);
-  if (known === undefined) {
-    if (cleanings.size >= MAX_CACHE) cleanings.clear();
-    known = cleanForTagging(text);
-    cleanings.set(text, known);
-  }
-  return known;
+  return cleanings(text);
 }
 
 /** Cleans markdown emphasis, links and code marks but keeps case (the tagger uses it). */

@@ -3,20 +3,15 @@
 // "to" read as a conjunction. Each pass fixes one pattern, in order (later passes see earlier fixes).
 import type { Term } from './nlp';
 import { nlp, type RawTerm } from './tagger';
+import { remembered } from './remembered';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
-const singulars = new Map<string, string>();
+const singulars = remembered(singularOfNoun, 5000);
 
 /** A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. */
 function singularOf(w: string): string {
-  let known = singulars.get(w);
-  if (known === undefined) {
-    if (singulars.size >= 5000) singulars.clear();
-    known = singularOfNoun(w);
-    singulars.set(w, known);
-  }
-  return known;
+  return singulars(w);
 }
 
 function singularOfNoun(w: string): string {

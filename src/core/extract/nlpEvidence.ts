@@ -12,6 +12,7 @@ import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { countedParts, informationAbout, valuesKeptOf } from './clauseEvidence';
+import { remembered } from './remembered';
 
 export { PART_VERBS } from './wholeParts';
 
@@ -247,16 +248,11 @@ export function ofPhrases(analysis: Analysis, add: Add): void {
   }
 }
 
-const colonCache = new Map<string, string | undefined>();
+const colonSubjects = remembered(readColonList, 2000);
 
 /** "Vehicles: plate number (unique), make, model" — the key before a colon that starts a list. */
 export function colonListSubject(sentence: SentenceInfo): string | undefined {
-  const text = sentence.text.replace(/\*\*|__|`/g, '');
-  if (colonCache.has(text)) return colonCache.get(text);
-  if (colonCache.size > 2000) colonCache.clear();
-  const found = readColonList(text);
-  colonCache.set(text, found);
-  return found;
+  return colonSubjects(sentence.text.replace(/\*\*|__|`/g, ''));
 }
 
 /** "Rules: …", "Notes: …": a colon list under a part of the document, not a record. */

@@ -7,6 +7,7 @@ import { PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from '../lexicon';
 import { lexiconTags, tagSentence } from '../nlp';
 import type { RuleContext } from './context';
 import { isActionVerb, PEOPLE_WORDS, stripArticles, wordsOf } from './words';
+import { remembered } from '../remembered';
 
 export interface Mention {
   entity: DraftEntity;
@@ -70,23 +71,18 @@ function pluralNounAfter(name: string, next: string, after = 'the'): boolean {
 }
 
 /** The tagger knows the word as a person noun ("analyst", "curator", "treasurer"). */
-const actors = new Map<string, boolean>();
+const actors = remembered(taggedAsActor, 5000);
 
 export function isActor(word: string): boolean {
-  if (!/^[a-z][a-z-]{2,}$/.test(word)) return false;
-  let known = actors.get(word);
-  if (known === undefined) {
-    // The lexicon answers most words without parsing; only unknown ones are tagged.
-    const tags = lexiconTags(word);
-    if (tags.length) known = tags.includes('Actor');
-    else {
-      const terms = tagSentence(`the ${word}`);
-      known = terms[1]?.w === word && terms[1].actor;
-    }
-    if (actors.size > 5000) actors.clear();
-    actors.set(word, known);
-  }
-  return known;
+  return /^[a-z][a-z-]{2,}$/.test(word) && actors(word);
+}
+
+function taggedAsActor(word: string): boolean {
+  // The lexicon answers most words without parsing; only unknown ones are tagged.
+  const tags = lexiconTags(word);
+  if (tags.length) return tags.includes('Actor');
+  const terms = tagSentence(`the ${word}`);
+  return terms[1]?.w === word && terms[1].actor;
 }
 
 /**

@@ -1,0 +1,15 @@
+// The passes ask the same questions of the same words and sentences again and again (a singular, a
+// cleaned sentence, whether a word names a person). One bounded memo for all of them: a long paste
+// must not grow a cache without end, so a full cache starts again empty.
+
+/** `compute`, remembered by its argument; at most `limit` answers are kept (undefined answers too). */
+export function remembered<T>(compute: (key: string) => T, limit: number): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key: string): T => {
+    if (known.has(key)) return known.get(key) as T;
+    if (known.size >= limit) known.clear();
+    const value = compute(key);
+    known.set(key, value);
+    return value;
+  };
+}
