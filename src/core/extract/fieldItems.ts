@@ -56,15 +56,18 @@ export function nextRecordAt(text: string): number {
   return text.length;
 }
 
-/** Parses "a title, an optional description and a status (todo, done)" into items. */
+/** The words that bring in examples ("such as the price", "including a date"). */
+export const FOR_EXAMPLE = String.raw`(?:such as|like|including|namely|e\.\s?g\.?|for example)`;
+
 /**
  * "further details, such as the price and a delivery date", "several features, like the bounce rate":
  * a generic word for values followed by examples; the examples are the values.
  */
-const VALUES_FOR_EXAMPLE = /^\s*(?:(?:some|the|all|any|more|basic|further|additional|other|several|various|many|specific|following|personal|contact)\s+)*(?:information|info|details|data|features|attributes|properties|characteristics|elements|facts|fields)\s*,?\s*(?:such as|like|including|namely|e\.\s?g\.?|for example)\s*,?\s*/;
+const VALUES_FOR_EXAMPLE = new RegExp(String.raw`^\s*(?:(?:some|the|all|any|more|basic|further|additional|other|several|various|many|specific|following|personal|contact)\s+)*(?:information|info|details|data|features|attributes|properties|characteristics|elements|facts|fields)\s*,?\s*${FOR_EXAMPLE}\s*,?\s*`);
 
 export const examplesAsValues = (text: string): string => text.replace(VALUES_FOR_EXAMPLE, '');
 
+/** Parses "a title, an optional description and a status (todo, done)" into items. */
 export function parseItems(listText: string): FieldItem[] {
   // "capacity: long" is a type annotation, not a clause boundary.
   let text = cutClause(examplesAsValues(listText).replace(COLON_TYPES, ' of type $1'));

@@ -6,7 +6,7 @@ import { trailingPhrase } from './phrases';
 import { analyze } from './grammar';
 import type { SentenceInfo } from './sentences';
 import { singularItem, type FieldItem } from './fieldItem';
-import { parseItems } from './fieldItems';
+import { FOR_EXAMPLE, parseItems } from './fieldItems';
 import type { FieldList } from './fields';
 
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
@@ -51,6 +51,8 @@ function readStored(plain: string): Found | undefined {
 
 /** Where a later clause of a sentence starts: ", and the …", ", whereby the …", "; its …". */
 const LATER_CLAUSE = /(?:,\s*(?:and|whereby|where|while|whereas|but)|;\s*(?:and\s+)?)\s+(?=(?:the|its|their|his|her)\s)/g;
+/** The same, for a test or a split (a global expression keeps state between tests). */
+const LATER_CLAUSE_AT = new RegExp(LATER_CLAUSE.source);
 
 /**
  * Lists kept in a later clause of the sentence, which the readers (anchored at the sentence's
@@ -100,7 +102,7 @@ function identifiedBy(plain: string): Found | undefined {
   if (identified) {
     const subject = trailingPhrase(identified[1])?.key;
     // (", and the system also stores …" is a clause of its own: laterClauseLists reads it.)
-    const items = [...parseItems(identified[3].split(new RegExp(LATER_CLAUSE.source))[0]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
+    const items = [...parseItems(identified[3].split(LATER_CLAUSE_AT)[0]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
     if (subject && items.length) return { subject, items };
   }
   return undefined;
@@ -145,7 +147,7 @@ function valuesOfOneKnown(plain: string): Found | undefined {
 function listOfOneKnown(plain: string): Found | undefined {
   const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   // ("Volunteers help at events, whereby the title … of the events": the list is the later clause's.)
-  return listOf && !CLAUSE_WORDS.test(listOf[1]) && !new RegExp(LATER_CLAUSE.source).test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
+  return listOf && !CLAUSE_WORDS.test(listOf[1]) && !LATER_CLAUSE_AT.test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
 }
 
 /** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
@@ -227,17 +229,18 @@ function providedDetails(plain: string): Found | undefined {
   return items.length >= 2 && !USER_WORDS.has(who) ? { subject: who, items } : undefined;
 }
 
+const INFORMATION = '(?:information|info|details|data)';
+const INFORMATION_KEPT = new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${INFORMATION} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
+const INFORMATION_ASKED = new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are |must be |should be )?(?:requested|asked for|asked|asked to give|asked to provide|required to provide) (?:some |their |his |her |the |any )?(?:personal |basic |contact |further |additional )?${INFORMATION},?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
+
 /**
  * "Artist information will be added, including date of birth and name", "the customer will be
  * requested some personal data such as home address and office address": a record's information,
  * then its values by example.
  */
 function valuesForExample(plain: string): Found | undefined {
-  const information = '(?:information|info|details|data)';
-  const examples = '(?:including|such as|like|namely|e\\.\\s?g\\.?|for example)';
-  const kept = new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${information} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${examples}\\s*,?\\s*(.+)$`).exec(plain);
-  const asked = kept ? undefined : new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are |must be |should be )?(?:requested|asked for|asked|asked to give|asked to provide|required to provide) (?:some |their |his |her |the |any )?(?:personal |basic |contact |further |additional )?${information},?\\s*${examples}\\s*,?\\s*(.+)$`).exec(plain);
-  const found = kept ?? asked;
+  const kept = INFORMATION_KEPT.exec(plain);
+  const found = kept ?? INFORMATION_ASKED.exec(plain);
   return found && !CLAUSE_WORDS.test(trailingPhrase(found[1])?.key ?? 'is') ? listFor(found[1], found[2]) : undefined;
 }
 
