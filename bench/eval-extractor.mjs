@@ -27,8 +27,11 @@
 //   When the gold says sign-in but lists no User class (dev/holdout convention), the spec's User entity and its
 //   relations are not counted (neither right nor wrong).
 // - Fields: gold attributes of found classes vs spec fields WITH source sentences (no sources = assumed), entity-name
-//   prefix dropped, "number of X" ~ "X count", one typo allowed in words of 4+ letters ("Nmae" ~ name); gold `id`
-//   skipped (every table has one). Only texts whose gold has attributes.
+//   prefix dropped, "number of X" ~ "X count", nr/num/no/max/min read in full (RoomNr ~ number), synonym phrases also
+//   written as one word (Lastname ~ family name), one typo allowed in words of 4+ letters ("Nmae" ~ name); then, for
+//   attributes still unmatched, loosely: a plural gold name is a count (Windows ~ windowCount), a trailing date/time
+//   word may be left out (start ~ startDate), head word (balance ~ currentAccountBalance). Gold `id` skipped (every
+//   table has one). Only texts whose gold has attributes.
 // - Relations: unordered pairs after mapping gold ends to spec entities (direction and kind ignored); a gold
 //   many-to-many (or association class, or association without multiplicities in the gold) is also found through a
 //   join entity linked to both (that join entity is then not a wrong entity). Inheritance and associations to an enum are left to the entity and enum scores.

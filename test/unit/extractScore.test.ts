@@ -5,6 +5,7 @@ import { ProjectSpec, type ProjectSpecInput } from '../../src/model/project/proj
 import {
   attributeKey,
   attributesMatch,
+  attributesLooselyMatch,
   editDistance,
   findSentence,
   goldFromCombinedRow,
@@ -162,6 +163,43 @@ describe('extractor benchmark scoring', () => {
       assert.ok(!attributesMatch('name', 'userName', 'User', synonyms), 'a username is not the name of the user');
       assert.ok(attributesMatch('name', 'clientName', 'Customer', synonyms), 'the entity name in front is still dropped through a synonym');
       assert.ok(attributesMatch('Ssn', 'socialSecurityNumber', 'Employee', synonyms));
+    });
+
+    it('read the abbreviations nr, num, no, max and min in full', () => {
+      assert.ok(attributesMatch('RoomNr', 'number', 'Room'));
+      assert.ok(attributesMatch('MaxCapacity', 'maximumCapacity'));
+      assert.ok(attributesMatch('minLength', 'minimumLength'));
+      assert.ok(attributesMatch('invoiceNo', 'invoiceNumber'));
+      assert.ok(!attributesMatch('NoShow', 'numberShow'), '"no" first is the word no');
+      assert.ok(attributesMatch('numSeats', 'seatCount'), 'num in front still counts');
+    });
+
+    it('read a synonym phrase written as one word ("Lastname" ~ family name)', () => {
+      const synonyms = new Synonyms([['last name', 'family name']]);
+      assert.ok(attributesMatch('Lastname', 'familyName', '', synonyms));
+      assert.ok(!attributesMatch('Lastname', 'familyName'), 'only through a synonym group');
+    });
+
+    it('match loosely (after exact and typo): plural ~ count, a type word at the end left out, head word', () => {
+      assert.ok(attributesLooselyMatch('Windows', 'windowCount'));
+      assert.ok(attributesLooselyMatch('Visits', 'numberOfVisits'));
+      assert.ok(!attributesLooselyMatch('Window', 'windowCount'), 'a singular name is not a count');
+      assert.ok(attributesLooselyMatch('start', 'startDates'));
+      assert.ok(attributesLooselyMatch('NextInspection', 'nextInspectionDate'));
+      assert.ok(attributesLooselyMatch('StartTime', 'start'));
+      assert.ok(!attributesLooselyMatch('start', 'startPrice'), 'only type words may be left out');
+      assert.ok(attributesLooselyMatch('balance', 'currentAccountBalance'));
+      assert.ok(attributesLooselyMatch('currentState', 'state'));
+      assert.ok(!attributesLooselyMatch('price', 'priceCategory'), 'the head word is the last word');
+    });
+
+    it('let an exact match take a field before a loose one', () => {
+      // Loosely, DeliveryDate would also take `date` (head word); exact matches are made first.
+      const gold = makeGold({ entities: [{ name: 'Order', attributes: ['DeliveryDate', 'Date'] }] });
+      const spec = makeSpec({ entities: [{ name: 'Order', fields: [{ name: 'date' }, { name: 'desiredDeliveryDate' }] }] });
+      const f = scoreFields(gold, spec, matchEntities(gold, spec, true));
+      assert.equal(f.goldMatched, 2);
+      assert.equal(f.specMatched, 2);
     });
   });
 

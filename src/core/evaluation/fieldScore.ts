@@ -1,7 +1,7 @@
 // Fields: the gold attributes of every found class vs the spec's sourced fields (see score.ts's header).
 import type { Entity, Field, ProjectSpec } from '../../model/project/projectSpec';
 import type { GoldText } from './gold';
-import { attributeKey, NO_SYNONYMS, oneTypoApart } from './names';
+import { attributeKey, attributesLooselyMatch, NO_SYNONYMS, oneTypoApart } from './names';
 import { zeroCounts, type Counts, type ScoreOptions } from './counts';
 import { ancestors, parentsOf, type EntityMatch, type EntityMatching } from './entityMatch';
 
@@ -32,10 +32,13 @@ export function scoreFields(gold: GoldText, spec: ProjectSpec, matching: EntityM
       gold.entities[m.gold].attributes.map((attribute) => ({ owner: gold.entities[m.gold].name, attribute, key: attributeKey(attribute, gold.entities[m.gold].name, synonyms) })),
     ).filter((w) => w.key && w.key !== 'id');
     const found = new Set<number>();
-    for (const pass of ['exact', 'typo'] as const) {
+    const matches = (pass: 'exact' | 'typo' | 'loose', w: (typeof wanted)[number], k: string, i: number) =>
+      pass === 'exact' ? k === w.key : pass === 'typo' ? oneTypoApart(k, w.key) : attributesLooselyMatch(w.attribute, fields[i].name, specName, synonyms) || attributesLooselyMatch(w.attribute, fields[i].name, w.owner, synonyms);
+    // Loosest last, so a field is taken by the gold attribute it names exactly when there is one.
+    for (const pass of ['exact', 'typo', 'loose'] as const) {
       wanted.forEach((w, wi) => {
         if (found.has(wi)) return;
-        const fi = fieldKeys.findIndex((k, i) => !taken.has(i) && (pass === 'exact' ? k === w.key : oneTypoApart(k, w.key)));
+        const fi = fieldKeys.findIndex((k, i) => !taken.has(i) && matches(pass, w, k, i));
         if (fi < 0) return;
         taken.add(fi);
         found.add(wi);

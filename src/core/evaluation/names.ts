@@ -27,6 +27,9 @@ export class Synonyms {
         const key = tokens.join(' ');
         // A phrase listed in two groups keeps the first (the table should not do that).
         if (!this.phrases.has(key)) this.phrases.set(key, `~${index}`);
+        // A phrase written as one word is the same phrase ("Lastname", "Birthdate", "Username").
+        const joined = tokens.join('');
+        if (tokens.length > 1 && !this.phrases.has(joined)) this.phrases.set(joined, `~${index}`);
       }
     });
     this.longest = longest;
@@ -122,22 +125,55 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a !== b && Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1;
 }
 
+/** Abbreviations of general English in attribute names, read as the word they shorten ("RoomNr", "MaxCapacity"). */
+const ABBREVIATIONS: Readonly<Record<string, string>> = { nr: 'number', num: 'number', no: 'number', max: 'maximum', min: 'minimum' };
+
 /**
- * The comparison key of an attribute or field name on an entity: tokens as for names; the entity's
+ * The comparison tokens of an attribute or field name on an entity: tokens as for names; the entity's
  * own name in front is dropped ("airlineName" on Airline -> name); "number of seats" / "seat count"
- * / "numSeats" -> seat count ("seat number" stays a number: it may be an identifier); a leading "is" is dropped (isActive -> active).
+ * / "numSeats" -> seat count ("seat number" stays a number: it may be an identifier); a leading "is" is dropped (isActive -> active);
+ * the abbreviations nr, num, no (not first: "No" alone is a word), max and min are read in full (RoomNr ~ room number, MaxCapacity ~ maximum capacity).
  */
-export function attributeKey(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string {
+export function attributeTokens(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string[] {
   let tokens = baseTokens(name);
   if (tokens.length > 1 && tokens[0] === 'is') tokens = tokens.slice(1);
   if (tokens.length > 2 && /^(number|num|no|nr)$/.test(tokens[0]) && tokens[1] === 'of') tokens = [...tokens.slice(2), 'count'];
   else if (tokens.length > 1 && /^(num|nr)$/.test(tokens[0])) tokens = [...tokens.slice(1), 'count'];
+  tokens = tokens.map((t, i) => (ABBREVIATIONS[t] && (t !== 'no' || i > 0) ? ABBREVIATIONS[t] : t));
   // Synonyms first, then the entity's name in front is dropped: "userName" on User is the one
   // word "username" (a synonym phrase), not "name"; "clientName" on Customer is still "name".
   tokens = synonyms.canonical(tokens);
   const entity = synonyms.canonical(baseTokens(entityName));
   if (entity.length && tokens.length > entity.length && entity.every((t, i) => tokens[i] === t)) tokens = tokens.slice(entity.length);
-  return tokens.join('');
+  return tokens;
+}
+
+/** The comparison key of an attribute or field name on an entity: its attributeTokens joined. */
+export function attributeKey(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string {
+  return attributeTokens(name, entityName, synonyms).join('');
+}
+
+/** Words that only say what type a value has: "start" and "startDate" name one attribute. */
+const TYPE_WORDS = new Set(['date', 'time', 'datetime', 'timestamp']);
+
+/**
+ * The loose comparison, tried only after exact and one-typo matches failed, like the lenient
+ * head-word match of entities: (1) a gold name in the plural names a count ("Seats" ~ seatCount,
+ * "Windows" ~ numberOfWindows); (2) a type word at the end may be left out ("start" ~ startDates,
+ * "NextInspection" ~ nextInspectionDate); (3) head word: one name's tokens end with all of the
+ * other's ("balance" ~ currentAccountBalance, "DeliveryDate" ~ desiredDeliveryDate, "currentState" ~ state).
+ */
+export function attributesLooselyMatch(gold: string, field: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): boolean {
+  const g = attributeTokens(gold, entityName, synonyms);
+  const f = attributeTokens(field, entityName, synonyms);
+  if (!g.length || !f.length) return false;
+  const goldWords = words(gold);
+  const last = goldWords[goldWords.length - 1]?.toLowerCase() ?? '';
+  const plural = last !== singularizeWord(last).toLowerCase();
+  if (plural && f[f.length - 1] === 'count' && [...g, 'count'].join('') === f.join('')) return true;
+  const untyped = (t: string[]) => (t.length > 1 && TYPE_WORDS.has(t[t.length - 1]) ? t.slice(0, -1) : t);
+  if (untyped(g).join('') === untyped(f).join('')) return true;
+  return endsWith(f, g) || endsWith(g, f);
 }
 
 /** Whether a gold attribute and a spec field name mean the same (exact key, or one typo in a word of 4+ letters). */
