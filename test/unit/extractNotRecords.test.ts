@@ -34,4 +34,21 @@ describe('extractor: nouns that are not records', () => {
     // "my subscription" in a user story is the member's, not the business.
     assert.ok(!business('subscription', 'As a member, I want to renew my subscription, so that I can keep training.'));
   });
+
+  it('a noun named only in the benefits of user stories is a reason, not a record', () => {
+    const stories = [
+      'As a clerk, I want to notify customers of late parcels, so that customers can manage their expectations.',
+      'As a clerk, I want to list the parcels of a customer, so that a misunderstanding with the customer can be resolved.',
+      'As a customer, I want to track my parcels, so I can plan my day.',
+    ].join('\n');
+    assert.ok(notARecord('expectation', sentences(stories)));
+    // "so that" opens the benefit whatever follows it ("so that a misunderstanding …").
+    assert.ok(notARecord('misunderstanding', sentences(stories)));
+    // Named in a want, the noun may be a record.
+    assert.ok(!notARecord('parcel', sentences(stories)));
+    // Outside stories every mention counts.
+    assert.ok(!notARecord('expectation', sentences('Each expectation has a text and a due date.')));
+    const names = extractSpec(stories).entities.map((e) => e.name);
+    assert.ok(names.includes('Parcel') && !names.includes('Expectation') && !names.includes('Misunderstanding'), names.join(', '));
+  });
 });

@@ -6,6 +6,7 @@ import { tagSentence } from './nlp';
 import { analyze } from './grammar';
 import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
+import { namedOnlyInBenefits } from './storyBenefit';
 
 /** Whether the text writes a plural of `key` that the simple rule does not spell ("shelves" for shelf, "analyses"). */
 export function irregularPluralWritten(text: string, key: string, pattern: (stem: string) => RegExp): boolean {
@@ -19,7 +20,7 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences);
 }
 
 /** Heads that name what the app produces from its records when it prints or sends them. */
