@@ -85,6 +85,26 @@ describe('extract rules: a rule whose record was a guess is said (issue #11)', (
   });
 });
 
+describe('extract rules: a rule found by a field\'s name, off the record its context is about, is said (issue #11)', () => {
+  /** readClause on one bullet under `heading`, with `hint` the record the text before is about, binding a bound on Product.score. */
+  function boundUnder(heading: string, hint: string): string[] {
+    const draft = draftOf({ product: [['name', 'string'], ['score', 'integer']], order: [['date', 'date']] });
+    const sentence = splitSentences(`# Shop\n\n## ${heading}\n\n- The score must stay small.`).sentences.find((s) => !s.heading)!;
+    const ctx = contextFor(draft, sentence, clausesOf(sentence).clauses[0], { roles: ['admin'], roleWords: new Set(), ensureOwner: () => true }, { hint });
+    readClause(ctx, [{ name: 'bound', run: (c) => { const f = c.draft.entities.find((e) => e.name === 'Product')!.fields.find((g) => g.name === 'score')!; f.max = 5; f.sources.add(c.sentence.id); c.outcome.rules++; return true; } }]);
+    return draft.notUnderstood.map((n) => n.reason);
+  }
+
+  it('a bound from a sentence naming no record, under a heading that does not name its record, while the text is about another record, is noted', () => {
+    assert.match(boundUnder('Reviews', 'Order').join(' | '), /value range on Product\.score was made from this sentence, which names no record; the text around it is about Order/);
+  });
+
+  it('nothing is said when the heading names the record, or the text around is about that record', () => {
+    assert.deepEqual(boundUnder('Products', 'Order'), []);
+    assert.deepEqual(boundUnder('Reviews', 'Product'), []);
+  });
+});
+
 describe('extract rules: date orders bound to the record their subject names (issue #11)', () => {
   it('two dates of two records, the clause naming neither record, give no rule and no new field', () => {
     const draft = draftOf({ event: [['startDate', 'date']], registration: [['openingDate', 'date'], ['closingDate', 'date']] }, [['registration', 'event']]);
@@ -123,6 +143,20 @@ describe('extract rules: a chain of states written with irregular participles (i
     assert.equal(ruleLanguage('the shop is open 9 to 17:30'), undefined);
     assert.equal(ruleLanguage('we receive 300-400 proposals'), undefined);
     assert.equal(ruleLanguage('members come from different towns'), undefined);
+  });
+
+  it('ruleLanguage: places a record holds, "once" after a modal, "their own" after an action and a wanted order in time read like rules', () => {
+    assert.equal(ruleLanguage('a van seats 8 people'), 'a capacity limit');
+    assert.equal(ruleLanguage('each room has a capacity of 40'), 'a capacity limit');
+    assert.equal(ruleLanguage('the boat has 12 spots'), 'a capacity limit');
+    assert.equal(ruleLanguage('a tour takes 12 people max'), 'a capacity limit');
+    assert.equal(ruleLanguage('a member can review a book once'), 'a uniqueness rule');
+    assert.equal(ruleLanguage('residents see their own permits'), 'an ownership rule');
+    assert.equal(ruleLanguage('i want the end time of a shift to be after its start time'), 'an order in time');
+    // "once" as a conjunction, "my own" without an action on it, and a clock time are not.
+    assert.equal(ruleLanguage('once it is paid it is shipped'), undefined);
+    assert.equal(ruleLanguage('i compare it to my own planner'), undefined);
+    assert.equal(ruleLanguage('the shop opens at 9'), undefined);
   });
 
   it('ruleLanguage: a participle list before "then"/"finally" reads like a sequence of states, so an unmade one is listed', () => {

@@ -158,6 +158,15 @@ const CUES: Cue[] = [
   { pattern: /(?:^|[,;:(+]\s*)[a-z]{3,}(?: [a-z]{3,})? \d{1,3} ?(?:-|–|to) ?\d{1,4}\b(?!\s?(?:am|pm|h\b|:|\.\d))/, says: 'a range of values' },
   // "can be edited by its author": the row's owner.
   { pattern: /\bby (?:its|their|his|her) (?:own )?(?:owner|author|creator|reporter|poster|writer|submitter|requester|organi[sz]er|seller|host|maker|uploader)s?\b/, says: 'an ownership rule' },
+  // Rule words the cues above miss (issue #11: a rule-like clause that became no rule is listed, never
+  // mapped): a number of places a record holds ("a van seats 8 people", "a capacity of 40", "has 12 spots"),
+  // "once" as an adverb after a modal ("a member can review a book once"; not "once it is paid"),
+  // ownership by "their own" after an action ("see their own permits"; not "for my own planner"), and a
+  // wanted or stated order in time ("I want the end time to be after its start time").
+  { pattern: new RegExp(String.raw`\b(?:holds?|seats?|sleeps?|fits?|accommodates?|carr(?:y|ies)|admits?)\s+(?:up to\s+)?${NUMBER}\b(?!\s*(?:am|pm|h|%|:))|\b(?:a capacity|room|space) (?:of|for) ${NUMBER}\b|\b(?:has|have|with|offers?|provides?)\s+${NUMBER}\s+(?:places|seats|spots|slots|beds|berths|spaces|tickets)\b|\b\d+ [a-z]+ (?:max(?:imum)?|at most|tops)\b`), says: 'a capacity limit' },
+  { pattern: /\b(?:can|may|could|should|must|allowed to)\b[^.;]*\bonce\b(?!\s+(?:a|an|the|it|they|he|she|we|you|i|their|its|his|her|all|every|each|this|that|there|[a-z]+ (?:is|are|has|have|was|were)\b))/, says: 'a uniqueness rule' },
+  { pattern: /\b(?:see|view|edit|change|update|delete|cancel|manage|access|modify|remove)\s+(?:only\s+)?(?:their|his|her|his or her|my|your|our) own\b/, says: 'an ownership rule' },
+  { pattern: /\b(?:to be|comes?|falls?|is|are)\s+(?:on or\s+|strictly\s+)?(?:after|before|later than|earlier than)\s+(?:the|its|their|his|her|a|an)\b/, says: 'an order in time' },
   // "orders are placed, then packed, then shipped": a sequence written out in words.
   // (Irregular participles too, and a list before the join: "orders are placed, paid and then shipped".)
   { pattern: new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:first\s+)?${PARTICIPLE}(?:\s*,\s*${PARTICIPLE})*\s*,?\s*(?:and\s+)?(?:then|later|next|finally)\s+(?:(?:it|they)\s+(?:is|are|gets?)\s+)?${PARTICIPLE}\b`), says: 'a sequence of states' },

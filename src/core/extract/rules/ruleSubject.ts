@@ -89,6 +89,8 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
   const guessed = new Set<string>();
   /** Rules on a record named only aside ("records a result for the booking: … a rating out of 5") while the clause is about a thing that is no record. */
   const aside = new Set<string>();
+  /** Rules of a clause whose sentence names no record, put on a record other than the one the text around it is about (found by a field's name). */
+  const elsewhere = new Set<string>();
   for (const r of ctx.draft.rules.slice(before) as Rule[]) {
     // A person's record named by a people word ("a member") is named; User is every person, so "reject a request" bound to User is not.
     if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) {
@@ -102,13 +104,17 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
       continue;
     }
     const stray = strayThings(ctx, ctx.draft.entities.find((e) => e.name === r.entity));
-    if (!stray.length) continue;
-    on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
-    stray.forEach((s) => things.add(s));
+    if (stray.length) {
+      on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+      stray.forEach((s) => things.add(s));
+    } else if (offContext(ctx, r.entity, strict)) elsewhere.add(`${kindWords(r.kind)} rule on ${r.entity}`);
   }
   // A capacity's own number of places ("nobody may rent more than 2 plots" -> PlotHolder.maxPlots) is the capacity rule's.
   const capacityFields = new Set(ctx.draft.rules.flatMap((r) => (r.kind === 'capacity' && 'capacityField' in r && r.capacityField ? [`${r.entity}.${r.capacityField}`] : [])));
   const linkedCapacity = (key: string) => [...capacityFields].some((c) => c.split('.')[1] === key.split('.')[1]);
+  if (!named.size) {
+    for (const key of boundedFields(ctx)) if (!boundedBefore.has(key) && !linkedCapacity(key) && offContext(ctx, key.split('.')[0], false)) elsewhere.add(`${boundKind(ctx, key)} on ${key}`);
+  }
   if (named.size) {
     for (const key of boundedFields(ctx)) {
       const entity = key.split('.')[0];
@@ -127,9 +133,26 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
     const list = [...things].map((t) => `"${t}"`).join(' and ');
     note(ctx, `The ${[...aside].join(' and ')} was made from this sentence, which is about ${list} (not a record type of the model) and names ${[...aside][0].split(' on ')[1].split('.')[0]} only in passing; check that the rule is on the right record, or add ${list} as a record.`);
   }
+  if (elsewhere.size && !on.size) {
+    note(ctx, `The ${[...elsewhere].join(' and ')} was made from this sentence, which names no record; the text around it is about ${ctx.hint}: check that the rule is on the right record.`);
+  }
   if (guessed.size) {
     note(ctx, `The ${[...guessed].join(' and ')} was made from this sentence, which names ${order.join(' and ')}; the rule may be about ${order[0]} instead: check that it is on the right record.`);
   }
+}
+
+/**
+ * Whether a rule of a sentence that names no record ("the end date must be after the start date")
+ * sits on a record other than the one the text around it is about (its heading, list or previous
+ * sentence), and not on one linked to it (a capacity on its bookings); a date order or workflow must
+ * be on that record itself. Such a rule found its record by a field's name: a guess.
+ */
+function offContext(ctx: RuleContext, entity: string, strict: boolean): boolean {
+  const about = ctx.hint;
+  if (!about || about === entity || about === 'User' || entity === 'User') return false;
+  const heading = ctx.sentence.section;
+  if (!heading || mentionsIn(ctx, heading.toLowerCase()).some((m) => m.entity.name === entity)) return false;
+  return strict || !linkedTo(ctx, entity, new Set([about]));
 }
 
 /** Whether every mention of this record in the clause follows a preposition ("a result for the booking"): named in passing, not its subject. */
