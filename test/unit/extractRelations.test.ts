@@ -186,4 +186,22 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));
   });
+
+  it('two records already joined by a row of taking part (an enrolment) are not linked again by a verb ("a course takes 15 students")', () => {
+    const spec = extractSpec('Students (name, email) enroll in courses (title, level). A course takes at most 15 students.');
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(rels.includes('Enrollment->Course') && rels.includes('Enrollment->Student'), JSON.stringify(rels));
+    assert.ok(!rels.includes('Student->Course'), JSON.stringify(rels));
+    // The capacity counts the enrolments of a course.
+    assert.deepEqual(spec.rules.filter((r) => r.kind === 'capacity').map((r) => [r.entity, 'relation' in r ? r.relation : undefined]), [['Enrollment', 'course']]);
+    // Without such a row, the verb still links them.
+    assert.ok(pairs('Students have a name. Courses have a title. A course takes at most 15 students.').includes('Student->Course'));
+  });
+
+  it('the row of "enrol" (British) is an enrolment, of "enroll" (American) an enrollment: one record when the text spells the noun the same way', () => {
+    const british = extractSpec('Students (name) enrol in courses (title); an enrolment records the enrolment date.');
+    assert.deepEqual(british.entities.map((e) => e.name).filter((n) => /^Enrol/.test(n)), ['Enrolment']);
+    const american = extractSpec('Students (name) enroll in courses (title); an enrollment records the enrollment date.');
+    assert.deepEqual(american.entities.map((e) => e.name).filter((n) => /^Enrol/.test(n)), ['Enrollment']);
+  });
 });

@@ -149,7 +149,7 @@ export const NOT_FIELD = set('button buttons password passwords etc link links i
 /** Verbs that name a row ("users vote on items" -> Vote). Maps verb -> entity head noun. */
 export const ACTION_NOUNS: Record<string, string> = lookup({
   follow: 'follow', favorite: 'favorite', favourite: 'favorite', vote: 'vote', rate: 'rating', bookmark: 'bookmark',
-  comment: 'comment', reply: 'reply', review: 'review', register: 'registration', enroll: 'enrollment', enrol: 'enrollment',
+  comment: 'comment', reply: 'reply', review: 'review', register: 'registration', enroll: 'enrollment', enrol: 'enrolment',
   subscribe: 'subscription', book: 'booking', borrow: 'loan', rent: 'rental', like: 'like', apply: 'application', attend: 'attendance',
 });
 

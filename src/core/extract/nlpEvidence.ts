@@ -302,7 +302,7 @@ export function userStory(sentence: SentenceInfo): { role?: string; action?: str
  * date and status ("members book classes" -> Booking, "tenants rent plots" -> Rental).
  */
 export const TRANSACTIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
-  book: 'booking', reserve: 'reservation', rent: 'rental', borrow: 'loan', lend: 'loan', enrol: 'enrollment', enroll: 'enrollment',
+  book: 'booking', reserve: 'reservation', rent: 'rental', borrow: 'loan', lend: 'loan', enrol: 'enrolment', enroll: 'enrollment',
   attend: 'attendance', apply: 'application', subscribe: 'subscription', purchase: 'purchase', buy: 'purchase', visit: 'visit',
   inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration',
 });

@@ -9,6 +9,7 @@ import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
 import { linkRelatives } from './relativeLinks';
+import { PLACE_ROWS } from './rules/words';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -85,8 +86,21 @@ function link(read: SentenceRead, child: DraftEntity | undefined, parent: DraftE
   const { draft, id } = read;
   if (!child || !parent || child === parent || child.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
   if (draft.relations.some((r) => linksPair(r, child, parent))) return;
+  if (joinedBy(draft, child, parent)) return;
   if (parent.name === 'User' && !name) return;
   if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
+}
+
+/**
+ * A row that records one of them taking part in the other (an enrolment of a student in a course, a
+ * booking of a member on a class) and belongs to both: "a course takes at most 15 students" is then
+ * about those rows, not a second link (a student belongs to many courses through them). The user
+ * (the owner of such rows) keeps its direct links.
+ */
+function joinedBy(draft: Draft, a: DraftEntity, b: DraftEntity): DraftEntity | undefined {
+  if (a.name === 'User' || b.name === 'User') return undefined;
+  const belongs = (from: DraftEntity, to: DraftEntity) => draft.relations.some((r) => r.kind === 'belongsTo' && r.from === from.name && r.to === to.name);
+  return draft.entities.find((e) => e !== a && e !== b && (PLACE_ROWS.test(e.key) || PLACE_ROWS.test(e.key.split(' ').pop() ?? '')) && belongs(e, a) && belongs(e, b));
 }
 
 /** "As a parent, I want to register my children": in a user story "I" is the role named first. */

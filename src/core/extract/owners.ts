@@ -21,7 +21,7 @@ export function ownerLinker(draft: Draft): EnsureOwner {
     }
     const specific = role && !['admin', 'member', 'user'].includes(role) ? camelCase(role) : '';
     // Rows that record a user's action ("favorite", "vote") belong to that user.
-    const action = ['favorite', 'vote', 'like', 'bookmark', 'follow', 'subscription', 'enrollment'].includes(entity.key);
+    const action = ['favorite', 'vote', 'like', 'bookmark', 'follow', 'subscription', 'enrollment', 'enrolment'].includes(entity.key);
     const name = specific || (knownNoun(entity.key)?.authored ? 'author' : action ? 'user' : 'owner');
     const inverseName = name === 'owner' ? camelCase(`owned ${pluralizeName(entity.name)}`) : undefined;
     const relation = addRelation(draft, { from: entity.name, to: 'User', name, inverseName, required: true, onDelete: 'cascade' }, source);
