@@ -19,6 +19,10 @@ describe('extractor: records named by known values, counted parts and informatio
   it('what values are known of is a record ("the length and price of a boat trip are known")', () => {
     assert.deepEqual(credited(valuesKeptOf, 'The length and price of a boat trip are known.'), { 'boat trip': 3 });
     assert.deepEqual(credited(valuesKeptOf, 'The length of the trip is long.'), {});
+    // With a modal before "be" ("must be known", "has to be recorded"), and any determiner.
+    assert.deepEqual(credited(valuesKeptOf, 'Some guests get a voucher; the amount of this voucher must be known.'), { voucher: 3 });
+    assert.deepEqual(credited(valuesKeptOf, 'The weight of each parcel has to be recorded.'), { parcel: 3 });
+    assert.deepEqual(credited(valuesKeptOf, 'The length of the trip must be short.'), {});
   });
 
   it('many of a thing a record has are records ("any number of ferries", "several cabins")', () => {

@@ -109,4 +109,11 @@ describe('extract kinds: the spec', () => {
     assert.ok(spec.relations.some((r) => [r.from, r.to].includes('Pilot') && [r.from, r.to].includes('Flight')));
     assert.ok(!spec.relations.some((r) => [r.from, r.to].includes('Pilot') && [r.from, r.to].includes('Employee')));
   });
+
+  it('"There are (so-called) X, including A and B" (at least two kinds)', () => {
+    assert.deepEqual(kinds('There are so-called field workers, including surveyors and drillers.'), { parent: 'field worker', values: ['surveyor', 'driller'], weak: false });
+    assert.deepEqual(kinds('There are several vessels, such as tugs, barges and ferries.'), { parent: 'vessel', values: ['tug', 'barge', 'ferry'], weak: false });
+    // One thing named: an example, not kinds.
+    assert.equal(kinds('There are many rooms, including a gym.'), undefined);
+  });
 });

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { actsWithRecord, keptAsCollection, partOrWhole } from '../../src/core/extract/recordCues';
+import { actsWithRecord, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
 
 describe('extractor: cues that a noun without fields is a record', () => {
   it('a kept group of the noun ("a fleet of delivery vans"), not a count or a single one', () => {
@@ -42,5 +42,16 @@ describe('extractor: cues that a noun without fields is a record', () => {
     // People named only as who does what stay roles.
     const roles = extractSpec('Doctors and patients log in with an email and a password. Patients book appointments with doctors. Each appointment has a date and a time.');
     assert.deepEqual(roles.entities.map((e) => e.name), ['User', 'Appointment']);
+  });
+
+  it('values said to be kept of the noun, even when no field list could be read from them', () => {
+    assert.ok(valuesKeptOfIt('technician', 'in addition, there are technicians, and the field of activity of each technician is known.'));
+    assert.ok(valuesKeptOfIt('voucher', 'the amount of this voucher must be known.'));
+    assert.ok(valuesKeptOfIt('sensor reading', 'the value of all sensor readings is recorded.'));
+    assert.ok(!valuesKeptOfIt('technician', 'the technicians are known to the staff.'));
+    assert.ok(!valuesKeptOfIt('voucher', 'the amount of this voucher must be small.'));
+    // Kept by the extractor although no field was read ("field of activity").
+    const names = extractSpec('Several employees work on a ship. The name of each employee is known. In addition, there are technicians, and the field of activity of each technician is known. Each ship has a name and a length.').entities.map((e) => e.name);
+    assert.ok(names.includes('Technician'), names.join(', '));
   });
 });

@@ -9,13 +9,32 @@ type Storable = (phrase: NounPhrase, analysis: Analysis) => boolean;
 /** Predicates that say the values before them are kept: "are known", "is stored", "are recorded". */
 const KEPT = /^(known|stored|recorded|kept|saved|registered|noted|documented|tracked|logged)$/;
 
-/** "The duration and number of a guided tour are known": what values are kept of is a record. */
+/** A modal before "be": "the amount of this discount must be known" keeps the value as "is known" does. */
+const MODAL_BE = /^(must|should|will|shall|can|may|has to|have to|needs to|need to)$/;
+
+/** The index of the predicate after "is/are [also]" or "must/should/has to [also] be" at `at`, or -1. */
+function keptPredicate(terms: Analysis['terms'], at: number): number {
+  let i = at;
+  if (/^(is|are)$/.test(terms[i]?.w ?? '')) i++;
+  else {
+    const twoWords = `${terms[i]?.w} ${terms[i + 1]?.w}`;
+    const modal = MODAL_BE.test(twoWords) ? 2 : MODAL_BE.test(terms[i]?.w ?? '') ? 1 : 0;
+    if (!modal) return -1;
+    i += modal;
+    if (terms[i]?.w === 'also') i++;
+    if (terms[i]?.w !== 'be') return -1;
+    i++;
+  }
+  if (terms[i]?.w === 'also') i++;
+  return terms[i] && KEPT.test(terms[i].w) ? i : -1;
+}
+
+/** "The duration and number of a guided tour are known", "the amount of this discount must be known": what values are kept of is a record. */
 export function valuesKeptOf(analysis: Analysis, storable: Storable, add: Add): void {
   const { terms } = analysis;
   for (const phrase of analysis.phrases) {
-    if (terms[phrase.start - 1]?.w !== 'of' || !/^(is|are)$/.test(terms[phrase.head + 1]?.w ?? '')) continue;
-    const predicate = terms[phrase.head + 2]?.w === 'also' ? terms[phrase.head + 3] : terms[phrase.head + 2];
-    if (predicate && KEPT.test(predicate.w) && phrase.determiner && storable(phrase, analysis)) add(phrase.key, 3, true);
+    if (terms[phrase.start - 1]?.w !== 'of' || keptPredicate(terms, phrase.head + 1) < 0) continue;
+    if (phrase.determiner && storable(phrase, analysis)) add(phrase.key, 3, true);
   }
 }
 

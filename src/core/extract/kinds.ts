@@ -215,8 +215,17 @@ const pluralsAreParent: KindForm = (plain, read) => {
   return items.length >= 2 && items.every((i) => /s$/.test(i)) && /s$/.test(last) && singular(last) !== last ? read(m[2], items, false, true) : undefined;
 };
 
+// "There are so-called creative employees, including directors and actors": the things the text
+// says exist, then their kinds. At least two kinds, so "there are rooms, including a gym" is a room.
+const thereAreIncluding: KindForm = (plain, read) => {
+  const m = plain.match(/^there\s+(?:are|is)\s+(?:also\s+)?(?:so-called\s+|so\s+called\s+)?([a-z][a-z\s'-]*?)\s*,?\s+(?:including|such\s+as|namely)\s+([a-z][a-z,\s'-]*\b(?:and|or)\b[a-z\s'-]+)$/);
+  if (!m) return undefined;
+  const found = read(m[1], splitList(m[2]), false);
+  return found && found.subtypes.length >= 2 ? found : undefined;
+};
+
 /** The forms in the order they are tried: the first that reads the sentence decides. */
-const KIND_FORMS: KindForm[] = [eitherOr, headRepeatedOr, typesOfList, areTypesOf, specialTypeIs, areSpecial, canBeList, pluralsAreParent];
+const KIND_FORMS: KindForm[] = [eitherOr, headRepeatedOr, typesOfList, areTypesOf, specialTypeIs, areSpecial, canBeList, pluralsAreParent, thereAreIncluding];
 
 /**
  * "individual or group sessions" where the text also names "individual sessions" and "group

@@ -18,6 +18,17 @@ export function keptAsCollection(key: string, plain: string): boolean {
   return new RegExp(`\\b(?:a|an|the|its|their|our)\\s+(?:${COLLECTIONS})\\s+of\\s+(?:[a-z-]+\\s+){0,2}?${plural}\\b`).test(plain);
 }
 
+/**
+ * "the field of activity of each technician is known", "the amount of this discount must be known":
+ * values kept of the key, even when no field list could be read from them.
+ */
+export function valuesKeptOfIt(key: string, plain: string): boolean {
+  const words = key.split(' ');
+  const noun = [...words.slice(0, -1), `(?:${words[words.length - 1]}|${pluralizeWord(words[words.length - 1])})`].join(' ');
+  const kept = String.raw`(?:is|are|(?:must|should|will|has to|have to|needs to|need to)\s+(?:also\s+)?be)\s+(?:also\s+)?(?:known|stored|recorded|kept|saved|registered|noted|documented|tracked|logged)\b`;
+  return new RegExp(String.raw`\bof\s+(?:each|every|a|an|the|this|that|these|those|any|all)\s+${noun}\s+${kept}`).test(plain);
+}
+
 const named = (phrase: NounPhrase | undefined, key: string): boolean => !!phrase && (phrase.key === key || phrase.key.endsWith(` ${key}`));
 
 /** The key is the whole or a part in a whole-part statement with another record. */
@@ -62,7 +73,7 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
   const head = key.split(' ').pop() ?? key;
   for (const sentence of sentences) {
     if (sentence.heading || !sentence.plain.includes(head.slice(0, Math.max(3, head.length - 1)))) continue;
-    if (keptAsCollection(key, sentence.plain)) return true;
+    if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain)) return true;
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
   }
