@@ -165,3 +165,18 @@ describe('extract rules: a chain of states written with irregular participles (i
     assert.equal(ruleLanguage('orders are paid by card'), undefined);
   });
 });
+
+describe('extract rules: a value people give to a record, kept as one field, is said (issue #11)', () => {
+  const reasons = (text: string) => extractSpec(text).notUnderstood.map((n) => n.reason).join(' | ');
+
+  it('"judges give each entry a score between 1 and 10": the bound on Entry.score is made and the sentence says the score may be a record of its own', () => {
+    const spec = extractSpec('Entries have a title and a score. Judges give each entry a score between 1 and 10.');
+    const score = spec.entities.find((e) => e.name === 'Entry')?.fields.find((f) => f.name === 'score');
+    assert.equal(score?.max, 10);
+    assert.match(reasons('Entries have a title and a score. Judges give each entry a score between 1 and 10.'), /value range on Entry\.score was made from this sentence.*gives an entry their own score, the score is a record of its own/);
+  });
+
+  it('a bound stated of the record itself ("an entry has a score between 1 and 10") says nothing of the kind', () => {
+    assert.doesNotMatch(reasons('Entries have a title. An entry has a score between 1 and 10.'), /record of its own/);
+  });
+});

@@ -18,6 +18,7 @@ import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, u
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
 import { boundedFields, saySubjectMismatch } from './ruleSubject';
+import { sayGivenValue } from './givenValues';
 
 export type RulePattern = (ctx: RuleContext) => boolean;
 
@@ -103,6 +104,7 @@ export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
   const bounded = boundedFields(ctx);
   readClauseRules(ctx, patterns);
   saySubjectMismatch(ctx, before, bounded);
+  sayGivenValue(ctx, bounded);
 }
 
 function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
