@@ -83,16 +83,29 @@ export function removeEvidence(evidence: Evidence, key: string, source: number):
   else existing.first = Math.min(...existing.sources);
 }
 
+/** Determiners that make the noun after them one thing: a plural right after that noun is its verb. */
+const ONE = new Set(['a', 'an', 'each', 'every', 'one', 'another', 'this', 'that']);
+
+/**
+ * "a screenplay comes from …", "the price of a trip depends on …": after "a/each/this" and a singular
+ * noun, a word written like a plural is the verb of that noun (one thing cannot head a plural), not
+ * the head of a compound ("screenplay comes").
+ */
+export function verbOfOne(tokens: Token[], j: number): boolean {
+  const [det, noun, word] = [tokens[j - 2], tokens[j - 1], tokens[j]];
+  return !!det && !!noun && !!word && ONE.has(det.w) && noun.kind === 'word' && word.kind === 'word' && isNounWord(noun.w) && !isPlural(noun.w) && /s$/.test(word.w) && isPlural(word.w);
+}
+
 /** Noun phrases named in a sentence, with the token index of each head. */
 export function phrasesIn(tokens: Token[]): Phrase[] {
   const out: Phrase[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || !nounContext(tokens, i)) continue;
+    if (t.kind !== 'word' || !nounContext(tokens, i) || verbOfOne(tokens, i)) continue;
     // Skip words that modify the next noun: the compound is reported at its head.
     const next = tokens[i + 1];
     if (next && next.kind === 'word' && NON_ENTITY.has(next.w) && !knownNoun(singular(t.w))) continue;
-    if (next && next.kind === 'word' && isNounWord(next.w) && nounContext(tokens, i + 1) && !t.w.endsWith('s')) {
+    if (next && next.kind === 'word' && isNounWord(next.w) && nounContext(tokens, i + 1) && !t.w.endsWith('s') && !verbOfOne(tokens, i + 1)) {
       const probe = phraseAt(tokens, i + 1);
       if (probe.start <= i) continue;
     }
