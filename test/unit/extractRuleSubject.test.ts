@@ -153,6 +153,10 @@ describe('extract rules: a chain of states written with irregular participles (i
     assert.equal(ruleLanguage('a member can review a book once'), 'a uniqueness rule');
     assert.equal(ruleLanguage('residents see their own permits'), 'an ownership rule');
     assert.equal(ruleLanguage('i want the end time of a shift to be after its start time'), 'an order in time');
+    // Notes write numbers as digits ("1 vote per member") and forbid "duplicate" values without a modal.
+    assert.equal(ruleLanguage('1 vote per member'), 'a limit per something');
+    assert.equal(ruleLanguage('duplicate plates get rejected'), 'a uniqueness rule');
+    assert.equal(ruleLanguage('a duplicate of the invoice is printed'), undefined);
     // "once" as a conjunction, "my own" without an action on it, and a clock time are not.
     assert.equal(ruleLanguage('once it is paid it is shipped'), undefined);
     assert.equal(ruleLanguage('i compare it to my own planner'), undefined);
