@@ -29,7 +29,7 @@
 // - Fields: gold attributes of found classes vs spec fields WITH source sentences (no sources = assumed), entity-name
 //   prefix dropped, "number of X" ~ "X count", nr/num/no/max/min read in full (RoomNr ~ number), synonym phrases also
 //   written as one word (Lastname ~ family name), one typo allowed in words of 4+ letters ("Nmae" ~ name); then, for
-//   attributes still unmatched, loosely: a plural gold name is a count (Windows ~ windowCount), a trailing date/time
+//   attributes still unmatched, loosely: a plural gold name is a count (Windows ~ windowCount), a trailing date/time/rating/level/score/amount
 //   word may be left out (start ~ startDate), head word (balance ~ currentAccountBalance). Gold `id` skipped (every
 //   table has one). Only texts whose gold has attributes.
 // - Relations: unordered pairs after mapping gold ends to spec entities (direction and kind ignored); a gold

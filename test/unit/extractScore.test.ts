@@ -187,6 +187,8 @@ describe('extractor benchmark scoring', () => {
       assert.ok(attributesLooselyMatch('start', 'startDates'));
       assert.ok(attributesLooselyMatch('NextInspection', 'nextInspectionDate'));
       assert.ok(attributesLooselyMatch('StartTime', 'start'));
+      assert.ok(attributesLooselyMatch('Octane', 'octaneRating'));
+      assert.ok(attributesLooselyMatch('Humidity', 'humidityLevel'));
       assert.ok(!attributesLooselyMatch('start', 'startPrice'), 'only type words may be left out');
       assert.ok(attributesLooselyMatch('balance', 'currentAccountBalance'));
       assert.ok(attributesLooselyMatch('currentState', 'state'));

@@ -153,14 +153,15 @@ export function attributeKey(name: string, entityName = '', synonyms: Synonyms =
   return attributeTokens(name, entityName, synonyms).join('');
 }
 
-/** Words that only say what type a value has: "start" and "startDate" name one attribute. */
-const TYPE_WORDS = new Set(['date', 'time', 'datetime', 'timestamp']);
+/** Words that only say what kind of value an attribute has: "start" and "startDate", "Octane" and "octaneRating" name one attribute. */
+const TYPE_WORDS = new Set(['date', 'time', 'datetime', 'timestamp', 'rating', 'level', 'score', 'amount']);
 
 /**
  * The loose comparison, tried only after exact and one-typo matches failed, like the lenient
  * head-word match of entities: (1) a gold name in the plural names a count ("Seats" ~ seatCount,
- * "Windows" ~ numberOfWindows); (2) a type word at the end may be left out ("start" ~ startDates,
- * "NextInspection" ~ nextInspectionDate); (3) head word: one name's tokens end with all of the
+ * "Windows" ~ numberOfWindows); (2) a word at the end that only says the kind of value (date, time,
+ * timestamp, rating, level, score, amount) may be left out ("start" ~ startDates, "NextInspection" ~
+ * nextInspectionDate, "Octane" ~ octaneRating); (3) head word: one name's tokens end with all of the
  * other's ("balance" ~ currentAccountBalance, "DeliveryDate" ~ desiredDeliveryDate, "currentState" ~ state).
  */
 export function attributesLooselyMatch(gold: string, field: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): boolean {

@@ -28,7 +28,7 @@
 //   not extracted). Names compared by attributeKey (entity-name prefix dropped, "number of X" ~
 //   "X count", abbreviations nr/num/no/max/min read in full, synonyms, also written as one word) with one
 //   typo allowed in words of 4+ letters; then, for what is still unmatched, loosely (attributesLooselyMatch:
-//   a plural gold name ~ "X count", a trailing date/time word left out, head word). Precision counts every sourced
+//   a plural gold name ~ "X count", a trailing date/time/rating/level/score/amount word left out, head word). Precision counts every sourced
 //   field of a found entity; a field is right when it matches an attribute of a class mapped there,
 //   of its ancestors or (unfound) descendants, or it is the enum field that found a child class or
 //   an enumeration. Only for texts whose gold has attributes.

@@ -11,6 +11,7 @@ import type { SentenceInfo } from './sentences';
 import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { laterClauseLists, storedForList } from './storedFor';
+import { pronounValuesList } from './pronounValues';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -79,7 +80,7 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const bare = colon ? undefined : bareListUnderHeading(sentence, plain);
   if (bare) return [...lists, bare];
   const later = laterClauseLists(sentence);
-  const stored = storedForList(sentence);
+  const stored = storedForList(sentence) ?? pronounValuesList(sentence);
   if (stored) return [...lists, stored, ...later];
   const covered: Covered = [];
   lists.push(...verbLists(sentence, plain, covered));

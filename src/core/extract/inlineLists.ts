@@ -10,6 +10,9 @@ import { typeFromHint } from './types';
 import type { FieldList } from './fields';
 import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
 
+/** "… are saved with", "… is registered with": a passive verb of keeping before "with" (what follows is what is kept). */
+const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded|kept|registered|logged|filed|archived)\s*$/;
+
 /** Spans of the sentence a list already took ([start, end) in the plain text). */
 export type Covered = Array<[number, number]>;
 
@@ -67,7 +70,8 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const items = parseItems(rest);
     if (!items.length) continue;
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
-    if (verb === 'with' && items.length < 2 && !items[0].sub) continue;
+    // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
+    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before)) continue;
     if (pronoun && items.length < 2) continue;
     const owners = pronoun ? undefined : trailingPhrase(before);
     const manyOwners = !!owners?.plural && owners.key === subject;
@@ -103,6 +107,8 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
   if (verb === 'with' && withIdiom(before)) return undefined;
+  // "Images are saved with a file name": the record is the phrase before the passive.
+  if (verb === 'with' && KEPT_WITH.test(before)) return trailingPhrase(before.replace(KEPT_WITH, ''))?.key;
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');

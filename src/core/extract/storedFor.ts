@@ -8,6 +8,7 @@ import type { SentenceInfo } from './sentences';
 import { singularItem, type FieldItem } from './fieldItem';
 import { FOR_EXAMPLE, parseItems } from './fieldItems';
 import type { FieldList } from './fields';
+import { laterPronounValues } from './pronounValues';
 
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
 const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
@@ -64,8 +65,10 @@ export function laterClauseLists(sentence: SentenceInfo): FieldList[] {
   const plain = sentence.plain.replace(/[`]/g, '');
   const lists: FieldList[] = [];
   for (const match of plain.matchAll(LATER_CLAUSE)) {
-    const found = readStored(plain.slice(match.index + match[0].length));
-    if (found) lists.push({ sentence: sentence.id, ...found });
+    const clause = plain.slice(match.index + match[0].length);
+    const found = readStored(clause);
+    const list = found ? { sentence: sentence.id, ...found } : laterPronounValues(sentence, plain.slice(0, match.index), clause);
+    if (list) lists.push(list);
   }
   return lists;
 }
@@ -105,7 +108,11 @@ function identifiedBy(plain: string): Found | undefined {
     const items = [...parseItems(identified[3].split(LATER_CLAUSE_AT)[0]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
     if (subject && items.length) return { subject, items };
   }
-  return undefined;
+  // "It has several fuel pumps (maximum 12), each of which is identified by a number": the records named before.
+  const eachOf = /^(.+?),?\s+each of (?:which|whom|them) (?:is|are) (uniquely )?(?:also )?identified by (.+)$/.exec(plain);
+  const owners = eachOf ? trailingPhrase(eachOf[1].replace(/\s*\([^()]*\)\s*$/, '')) : undefined;
+  const items = eachOf ? parseItems(eachOf[3].split(LATER_CLAUSE_AT)[0]).map((item) => (eachOf[2] ? { ...item, unique: true } : item)) : [];
+  return owners && items.length ? { subject: owners.key, items } : undefined;
 }
 
 /** "The following is recorded for each person: a, b". */

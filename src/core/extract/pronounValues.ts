@@ -1,0 +1,44 @@
+// Values said to be kept of a record named by a pronoun: "Its octane rating is also noted",
+// "Their ID card number is stored in addition to their user information", "It is also noted
+// whether or not it is a self-service pump", "In addition, it is stored whether an upgrade is
+// desired". The record is the one the sentence before is about (FieldList.pronoun); in a later
+// clause (", and its octane rating is also noted") it is the subject of the sentence's first clause.
+import { analyze } from './grammar';
+import { tagSentence } from './nlp';
+import type { SentenceInfo } from './sentences';
+import { singularItem } from './fieldItem';
+import { parseItems } from './fieldItems';
+import type { FieldList } from './fields';
+
+const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
+const KEPT = '(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known|specified)';
+/** A lead-in before the pronoun: "In addition,", "Also,", "Furthermore,". */
+const LEAD_IN = '(?:(?:in addition|additionally|also|furthermore|moreover|besides)\\s*,?\\s*)?';
+/** "Its X is noted" (not "its X is noted for …", which names another record). */
+const POSSESSIVE_KEPT = new RegExp(`^${LEAD_IN}(?:its|their|his|her|his/her) ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}(?!\\s+(?:for|of|about|on|as)\\b)`);
+/** "It is also noted whether …": the question is the value (fieldItem reads "whether"). */
+const IT_IS_KEPT_WHETHER = new RegExp(`^${LEAD_IN}it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`);
+
+/** The values a possessive or "it is kept whether" states, when the sentence (or clause) is one. */
+function pronounItems(text: string) {
+  const possessive = POSSESSIVE_KEPT.exec(text);
+  // ("Its owner decides what is stored": a clause of its own, no value.)
+  if (possessive && tagSentence(`the ${possessive[1]}`).some((t) => t.pos === 'verb' || t.pos === 'modal')) return [];
+  // ("Their names are stored": each record has one name.)
+  if (possessive) return parseItems(possessive[1]).map((item) => (item.plural ? singularItem(item) : item));
+  const whether = IT_IS_KEPT_WHETHER.exec(text);
+  return whether ? parseItems(whether[1]) : [];
+}
+
+/** A sentence that states values of the record the sentence before is about. */
+export function pronounValuesList(sentence: SentenceInfo): FieldList | undefined {
+  const items = pronounItems(sentence.plain.replace(/[`]/g, ''));
+  return items.length ? { sentence: sentence.id, pronoun: true, items } : undefined;
+}
+
+/** ", and its octane rating is also noted" after "A fuel is identified by its name": the values of the first clause's subject. */
+export function laterPronounValues(sentence: SentenceInfo, before: string, clause: string): FieldList | undefined {
+  const items = pronounItems(clause);
+  const subject = items.length ? analyze(before).clauses[0]?.subject : undefined;
+  return subject ? { sentence: sentence.id, subject: subject.key, items } : undefined;
+}

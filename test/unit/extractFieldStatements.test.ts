@@ -1,0 +1,52 @@
+// Fields stated in sentence forms beyond a plain list: a pronoun for the record ("Its octane
+// rating is also noted"), a later clause (", and its octane rating is also noted"), a passive
+// "kept with" ("Images are saved with a file name"), "each of which is identified by". One test
+// per form; each test owns its sentences.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { findFieldLists } from '../../src/core/extract/fields';
+import { splitSentences } from '../../src/core/extract/sentences';
+
+/** Sourced field names of an entity. */
+function fieldsOf(text: string, entity: string): string[] {
+  const found = extractSpec(text).entities.find((e) => e.name === entity);
+  assert.ok(found, `no entity ${entity}`);
+  return found.fields.filter((f) => f.sources.length).map((f) => f.name);
+}
+
+/** The lists of the one sentence of `text`: subject (or "(pronoun)") and item words. */
+function listsOf(text: string): string[] {
+  const [sentence] = splitSentences(text).sentences;
+  return findFieldLists(sentence, false).map((l) => `${l.pronoun ? '(pronoun)' : l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`);
+}
+
+describe('extract fields: values of a record named by a pronoun', () => {
+  it('"Its X is also noted" / "Their X is stored …" states values of the record the sentence before is about', () => {
+    assert.deepEqual(listsOf('Its octane rating is also noted.'), ['(pronoun): octane rating']);
+    assert.deepEqual(listsOf('Their badge numbers are stored in addition to their user information.'), ['(pronoun): badge number']);
+    assert.deepEqual(listsOf('Its owner decides what is stored.'), [], 'a clause, not a value kept');
+    assert.ok(fieldsOf('A fuel has a name and a price. Its octane rating is also noted.', 'Fuel').includes('octaneRating'));
+  });
+
+  it('"It is also noted whether …" is a yes/no value of the record before', () => {
+    assert.deepEqual(listsOf('It is also noted whether or not it is a self-service pump.'), ['(pronoun): self-service pump']);
+    assert.ok(fieldsOf('A pump has a number and a type. It is also noted whether or not it is a self-service pump.', 'Pump').includes('selfService'));
+  });
+
+  it('", and its X is noted" in a later clause belongs to the subject of the first clause', () => {
+    const text = 'Each pump offers several fuels. A fuel is uniquely identified by its name, and its octane rating is also noted.';
+    assert.deepEqual(fieldsOf(text, 'Fuel'), ['name', 'octaneRating']);
+  });
+});
+
+describe('extract fields: other sentence forms', () => {
+  it('"Images are saved with a file name": after a passive verb of keeping, one item after "with" is a field of the record before', () => {
+    assert.deepEqual(listsOf('Images are saved with a file name.'), ['image: file name']);
+    assert.deepEqual(fieldsOf('A building has an address and a name. Each building has a number of images. Images are saved with a file name.', 'Image'), ['fileName']);
+    assert.deepEqual(listsOf('Customers book appointments with doctors.'), [], 'an action "with" someone stays a relation');
+  });
+
+  it('"…, each of which is identified by a number": the records named before the comma', () => {
+    assert.deepEqual(listsOf('It also has several fuel pumps (maximum 12), each of which is identified by a number.'), ['fuel pump: number']);
+  });
+});
