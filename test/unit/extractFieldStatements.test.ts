@@ -50,3 +50,17 @@ describe('extract fields: other sentence forms', () => {
     assert.deepEqual(listsOf('It also has several fuel pumps (maximum 12), each of which is identified by a number.'), ['fuel pump: number']);
   });
 });
+
+describe('extract fields: details people give', () => {
+  it('"Travellers register by providing their name, …": the giver\'s own values (two at least)', () => {
+    assert.deepEqual(listsOf('Travellers register to the portal by providing their name, billing address and travel preferences.'), ['traveller: name, billing address'], 'what one gives many of is records');
+    assert.deepEqual(listsOf('Tutors register by entering their name.'), [], 'one item is no list of details');
+    assert.deepEqual(listsOf('An organizer provides their name and phone number.'), [], 'details given in passing, with no way in, may be a role\'s');
+  });
+
+  it('"When you register a new customer, you enter their address and VAT number": the record the lead-in names', () => {
+    assert.deepEqual(listsOf('When you register a new customer, you enter their address and VAT number.'), ['customer: address, vat number']);
+    assert.deepEqual(listsOf('You enter their address and VAT number.'), [], 'without a lead-in "their" names no record');
+    assert.deepEqual(listsOf('Users enter their name and email.'), [], "a user's details are the sign-in's");
+  });
+});

@@ -12,6 +12,7 @@ import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { laterClauseLists, storedForList } from './storedFor';
 import { pronounValuesList } from './pronounValues';
+import { givenDetails } from './givenDetails';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -85,6 +86,9 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const covered: Covered = [];
   lists.push(...verbLists(sentence, plain, covered));
   lists.push(...parenthesisLists(sentence, plain, covered));
+  // (After the inline lists, which it does not replace: "… travel preferences (e.g. free wifi)" still names records.)
+  const given = givenDetails(plain);
+  if (given) lists.push({ sentence: sentence.id, ...given });
   return [...lists, ...later];
 }
 

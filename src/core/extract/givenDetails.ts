@@ -1,0 +1,36 @@
+// Details people give about themselves or about a record they register: "Travellers register by
+// providing their name, billing information and travel preferences", "When you register a new
+// customer, you enter their address and VAT number". The giver's own values, or (when "you"/"we"
+// give them) the values of the record the lead-in clause names.
+import { USER_WORDS } from './lexicon';
+import { trailingPhrase } from './phrases';
+import type { FieldItem } from './fieldItem';
+import { parseItems } from './fieldItems';
+
+const GIVE = '(?:provide|provides|providing|enter|enters|entering|give|gives|giving|specify|specifies|specifying|indicate|indicates|indicating|supply|supplies|supplying|submit|submits|submitting|state|states|stating)';
+const MODALS = '(?:(?:can|must|will|should|may|need to|needs to|has to|have to|first|also|then|only) )*';
+/** "register to HBMS by", "sign up at the portal by": the way in before the details. */
+const JOIN_BY = '((?:register|registers|sign up|signs up|subscribe|subscribes|apply|applies)(?: (?:to|with|at|for|on|in) [a-z0-9 -]{1,30}?)? by )?';
+const GIVEN = new RegExp(
+  `^(?:(?:when|whenever|if|once|after|as soon as|each time) ([^,]{3,80}),\\s*)?(?:the |our |all |each |every |a |an |new )?([a-z][a-z ]{0,30}?) ${MODALS}${JOIN_BY}${GIVE} (?:their|his|her|his/her) (.+)$`,
+);
+/** Who gives the details for someone else: "you enter their address". */
+const FOR_SOMEONE = /^(?:you|we|i|the system|the app|staff|the staff)$/;
+
+/** The record and the items the sentence gives (two items at least, as a list of details). */
+export function givenDetails(plain: string): { subject: string; items: FieldItem[] } | undefined {
+  const given = GIVEN.exec(plain);
+  if (!given) return undefined;
+  const giver = given[2].trim();
+  // "When you register a new customer, you enter their …": the lead-in's object owns the details.
+  const forSomeone = FOR_SOMEONE.test(giver);
+  // ("An organizer provides their name, …" without a way in is left to providedDetails, which wants a
+  // modal: a person giving details in passing is often a role that signs in, not a record.)
+  if (!forSomeone && !given[3]) return undefined;
+  const owner = forSomeone ? (given[1] ? trailingPhrase(given[1]) : undefined) : trailingPhrase(giver);
+  // (Users' own details are the sign-in's; "they" would need the record before.)
+  if (!owner || USER_WORDS.has(owner.key) || (!forSomeone && USER_WORDS.has(giver))) return undefined;
+  // ("… and optional travel preferences": what one gives many of is records of its own, not a value.)
+  const items = parseItems(given[4]).filter((item) => !item.plural);
+  return items.length >= 2 ? { subject: owner.key, items } : undefined;
+}
