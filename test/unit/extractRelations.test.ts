@@ -147,6 +147,19 @@ describe('extractor relations', () => {
     assert.ok(rels.includes('Reservation->User:member'), JSON.stringify(rels));
     assert.ok(rels.includes('Reservation->Book:book'), JSON.stringify(rels));
   });
+  it("in a user story the role makes only the transactions its 'I' does ('a room they had booked' is not the manager's booking)", () => {
+    const spec = extractSpec('Rooms have a number and a floor. Bookings have a date. As a manager, I want to see if a guest did not show up for a room they had booked. As a guest, I want to book a room.');
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}:${r.name}`);
+    assert.ok(!rels.includes('Booking->User:manager'), JSON.stringify(rels));
+    assert.ok(rels.includes('Booking->User:guest'), JSON.stringify(rels));
+  });
+  it("a purpose clause ('…, so customers do not wait in an empty hall') links no records by its verb", () => {
+    const text = 'Trainers have a name. Customers have a name and a phone. Halls have a number. Lessons have a date. As a trainer, I want to cancel a lesson, so customers do not wait in an empty hall.';
+    const rels = pairs(text);
+    assert.ok(!rels.some((r) => r.includes('Customer->Hall') || r.includes('Hall->Customer')), JSON.stringify(rels));
+    const stated = pairs('Trainers have a name. Customers have a name and a phone. Halls have a number. Lessons have a date. Customers wait in an empty hall.');
+    assert.ok(stated.some((r) => r.includes('Customer->Hall') || r.includes('Hall->Customer')), JSON.stringify(stated));
+  });
   it("'between', 'during' and 'against' link records ('an appointment is between a patient and a doctor', 'games take place during a tournament')", () => {
     const between = pairs('Patients have a name. Appointments have a date. Dentists have a name. An appointment is between a patient and a dentist.');
     assert.ok(between.includes('Appointment->Patient') && between.includes('Appointment->Dentist'), JSON.stringify(between));

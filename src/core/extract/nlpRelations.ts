@@ -10,6 +10,7 @@ import { singular } from './lexicon';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
 import { linkRelatives } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
+import { actedByStoryI, inPurposeClause } from './clauseScope';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -180,7 +181,10 @@ function linkClause(read: SentenceRead, parsed: Clause): void {
   // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
   // preposition is that preposition's object, not the subject of the verbs that follow.)
   const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
-  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep) linkByVerb(read, clause, recordSubject);
+  // ("…, so customers won't show up in an empty room": a purpose says why something is wanted, not
+  // how records are linked. Transactions there still are acts: "so that visitors can buy tickets".)
+  const purpose = inPurposeClause(analysis.terms, clause.verbIndex);
+  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose) linkByVerb(read, clause, recordSubject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
 }
@@ -237,7 +241,7 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     link(read, act, target);
     if (subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
     // ("As a member, I want to reserve a book": the member makes the reservation.)
-    else if (!clause.subject && storyActor && storyActor !== act) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
+    else if (!clause.subject && storyActor && storyActor !== act && actedByStoryI(analysis.terms, clause, analysis.clauses)) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
   }
   return !!noun || !!selfNamed;
 }

@@ -1,0 +1,38 @@
+// Where a clause stands in its sentence, as the relation readers need it: a purpose clause
+// ("…, so that parents can see the photos") says why something is wanted, not how records are
+// linked; and in a user story only the clauses the story's "I" acts in are the role's actions
+// ("As a teacher, I want to record grades" — the teacher records; "…, so that they can enroll
+// their kids" — "they" do, not the teacher).
+import type { Clause } from './grammar';
+import type { Term } from './nlp';
+
+/** Whether the word at `index` comes after "so that" or ", so" in its sentence. */
+export function inPurposeClause(terms: Term[], index: number): boolean {
+  for (let i = 1; i < index; i++) {
+    if (terms[i].w !== 'so') continue;
+    if (terms[i + 1]?.w === 'that' || /,\s*$/.test(terms[i - 1].post)) return true;
+  }
+  return false;
+}
+
+/** Words that may stand between a subject and its verb: "I want to be able to book", "they had booked". */
+const CHAIN = /^(to|want|wants|would|like|need|be|able|can|could|may|must|should|will|also|only|easily|quickly|not|then|first|directly)$/;
+
+/** Subjects other than the story's "I": "they had booked", "whom can be expected to attend". */
+const OTHER_SUBJECT = /^(they|he|she|we|you|it|who|whom|which|that|what|whose|there|someone|anyone|everyone|nobody)$/;
+
+/**
+ * Whether the story's "I" may be the one doing the clause's verb: no other subject ("they",
+ * "who", …) stands before it, past a chain of auxiliaries and verbs ("they would like to be able
+ * to …"); after "and"/"or" the verb shares the subject of the clause before it ("so that they can
+ * see and book …").
+ */
+export function actedByStoryI(terms: Term[], clause: Clause, clauses: Clause[]): boolean {
+  let k = clause.verbIndex - 1;
+  while (k >= 0 && (CHAIN.test(terms[k].w) || terms[k].pos === 'modal' || terms[k].pos === 'adv' || terms[k].pos === 'verb') && !/[,;:.]/.test(terms[k].post)) k--;
+  if (k < 0) return true;
+  if (OTHER_SUBJECT.test(terms[k].w)) return false;
+  if (!/^(and|or)$/.test(terms[k].w)) return true;
+  const previous = [...clauses].reverse().find((c) => c.verbIndex < k);
+  return !previous || previous === clause || actedByStoryI(terms, previous, clauses);
+}
