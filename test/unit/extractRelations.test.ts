@@ -160,6 +160,12 @@ describe('extractor relations', () => {
     const stated = pairs('Trainers have a name. Customers have a name and a phone. Halls have a number. Lessons have a date. Customers wait in an empty hall.');
     assert.ok(stated.some((r) => r.includes('Customer->Hall') || r.includes('Hall->Customer')), JSON.stringify(stated));
   });
+  it("'which Xs took part in which Ys' records each pair: many-to-many", () => {
+    const rels = pairs('Members have a name. Sessions have a date. The club records which members took part in which sessions.');
+    assert.ok(rels.includes('Member->Session (m2m)'), JSON.stringify(rels));
+    const plain = pairs('Members have a name. Sessions have a date. Members take part in sessions.');
+    assert.ok(!plain.some((r) => r.endsWith('(m2m)')), JSON.stringify(plain));
+  });
   it("'between', 'during' and 'against' link records ('an appointment is between a patient and a doctor', 'games take place during a tournament')", () => {
     const between = pairs('Patients have a name. Appointments have a date. Dentists have a name. An appointment is between a patient and a dentist.');
     assert.ok(between.includes('Appointment->Patient') && between.includes('Appointment->Dentist'), JSON.stringify(between));
@@ -193,6 +199,16 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(made.includes('Wing->Building'), JSON.stringify(made));
     const each = pairs('A depot holds several shelves, each of which may contain crates and barrels. Shelves have a code and a height. Crates have a label and a weight. Barrels have a volume and a label.');
     assert.ok(each.includes('Crate->Shelf') && each.includes('Barrel->Shelf'), JSON.stringify(each));
+  });
+
+  it('"Ys to which Xs can subscribe": the X is linked to the Y', () => {
+    const rels = pairs('A publisher prints several journals to which universities can subscribe. Universities have a name and a city. Journals have a title. Publishers have a name.');
+    assert.ok(rels.includes('University->Journal'), JSON.stringify(rels));
+  });
+
+  it('"For each X, a fleet of Ys is kept": the subject after a fronted "for each X" belongs to X', () => {
+    const rels = pairs('Depots have a code. Trucks have a plate. For each depot, a fleet of trucks is kept ready.');
+    assert.ok(rels.includes('Truck->Depot'), JSON.stringify(rels));
   });
 
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {

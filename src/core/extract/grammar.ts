@@ -120,9 +120,14 @@ export function nounPhrases(terms: Term[]): NounPhrase[] {
   return out;
 }
 
-const QUANTITY_HEADS = new Set(['number', 'list', 'set', 'lot', 'collection', 'couple', 'series', 'range', 'variety', 'plenty', 'multitude', 'bunch', 'pair', 'group', 'maximum', 'minimum', 'total']);
+export const QUANTITY_HEADS = new Set(['number', 'list', 'set', 'lot', 'collection', 'couple', 'series', 'range', 'variety', 'plenty', 'multitude', 'bunch', 'pair', 'group', 'maximum', 'minimum', 'total']);
 
 const CLAUSE_WORDS = new Set(['which', 'who', 'that', 'so', 'because', 'when', 'while', 'where', 'if', 'unless', 'until', 'but', 'whereas']);
+
+/** "took part in which sessions": "which" right after a verb's preposition asks which record; it opens no clause. */
+function askingWhich(terms: Term[], i: number): boolean {
+  return terms[i].w === 'which' && terms[i - 1]?.pos === 'prep' && terms[i - 2]?.pos === 'verb';
+}
 
 /** A sentence being read for clauses: its words, the phrase ending at each word, and where groups end. */
 interface ClauseScan {
@@ -134,7 +139,7 @@ interface ClauseScan {
 export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
   const out: Clause[] = [];
   const phraseAt = new Map(phrases.map((p) => [p.head, p]));
-  const boundaryAfter = (i: number) => BOUNDARY.test(terms[i].post) || (i + 1 < terms.length && CLAUSE_WORDS.has(terms[i + 1].w));
+  const boundaryAfter = (i: number) => BOUNDARY.test(terms[i].post) || (i + 1 < terms.length && CLAUSE_WORDS.has(terms[i + 1].w) && !askingWhich(terms, i + 1));
   const scan: ClauseScan = { terms, phraseAt, boundaryAfter };
   for (let v = 0; v < terms.length; v++) {
     const t = terms[v];
@@ -204,7 +209,7 @@ function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number):
       else objects.push(p);
     }
     if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
-    if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1)) break;
+    if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1 && !askingWhich(terms, j))) break;
   }
   return { objects, preps };
 }

@@ -290,6 +290,11 @@ function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity
   // ("Members rate films", "speakers contact reviewers": many on both sides says too little to
   // make a join table; measured, these were mostly wrong.)
   // ("Accepted proposals are placed in slots": a passive verb with a place says where each one goes.)
+  // ("… which members took part in which sessions": each pair is recorded, many to many.)
+  if (subjectMany && otherMany && analysis.terms[clause.subject!.start - 1]?.w === 'which' && analysis.terms[phrase.start - 1]?.w === 'which') {
+    if (addRelation(draft, { kind: 'manyToMany', from: subject.name, to: other.name }, id)) draft.used.add(id);
+    return;
+  }
   if (subjectMany && otherMany && !clause.subject?.determiner && !(clause.passive && clause.preps.some((p) => p.phrase === phrase))) return;
   if (otherMany && !subjectMany) link(read, other, subject);
   else link(read, subject, other);

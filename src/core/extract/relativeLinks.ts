@@ -1,8 +1,10 @@
 // Links stated by "part of" and by relative clauses, which the clause reader leaves out:
 // "each aircraft can be part of an airline", "theatres in which several shows are programmed",
-// "several faculties, which are made up of institutes", "rooms, each of which may contain sensors".
+// "several faculties, which are made up of institutes", "rooms, each of which may contain sensors",
+// "journals to which institutions subscribe"; and by a fronted "For each location, a series of
+// exhibitions is developed".
 import type { DraftEntity } from './draft';
-import type { Analysis, NounPhrase } from './grammar';
+import { QUANTITY_HEADS, type Analysis, type NounPhrase } from './grammar';
 
 /** What linking needs from the sentence being read (nlpRelations' reader). */
 export interface RelativeRead {
@@ -13,8 +15,9 @@ export interface RelativeRead {
 }
 
 const BE = /^(?:be|is|are|was|were|been)$/;
-/** "in which", "during which": what the relative clause's subject happens in. */
-const PLACE_PREPS = /^(?:in|on|at|during|within|inside)$/;
+/** "in which", "during which": what the relative clause's subject happens in; "to which", "for
+ *  which": what it is done to or for ("journals to which institutions subscribe"). */
+const PLACE_PREPS = /^(?:in|on|at|during|within|inside|to|for)$/;
 /** "which are made up of", "which consist of", "each of which contains": the parts follow. */
 const MADE_OF = /^(?:(?:is|are) (?:made up|composed|comprised|built up) of|consists? of|(?:(?:may|can|will) )?(?:contains?|includes?|has|have|comprises?))$/;
 
@@ -72,7 +75,24 @@ function partsAfter(analysis: Analysis, index: number): NounPhrase[] {
   return parts;
 }
 
+/** "For each location, a series of exhibitions is developed", "for every order the shop sends an
+ *  invoice": the subject of the clause after a fronted "for each X" belongs to that X. */
+function forEachFronted(read: RelativeRead): void {
+  const { terms, phrases, clauses } = read.analysis;
+  if (terms[0]?.w !== 'for' || !/^(?:each|every)$/.test(terms[1]?.w ?? '')) return;
+  const owner = phrases.find((p) => p.start === 1);
+  if (!owner) return;
+  const clause = clauses.find((c) => c.subject && c.subject.start > owner.head);
+  let subject = clause?.subject;
+  // ("a series of exhibitions": the counted noun is the subject.)
+  if (subject && QUANTITY_HEADS.has(subject.headWord) && terms[subject.head + 1]?.w === 'of') subject = phrases.find((p) => p.start > subject!.head + 1 && p.start <= subject!.head + 3);
+  const parent = read.entityIn(owner);
+  const child = read.entityIn(subject);
+  if (parent && child && parent !== child && parent.name !== 'User' && child.name !== 'User') read.link(child, parent);
+}
+
 export function linkRelatives(read: RelativeRead): void {
+  forEachFronted(read);
   for (let i = 1; i < read.analysis.terms.length; i++) {
     partOf(read, i);
     inWhich(read, i);
