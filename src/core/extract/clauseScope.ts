@@ -6,11 +6,12 @@
 import type { Clause } from './grammar';
 import type { Term } from './nlp';
 
-/** Whether the word at `index` comes after "so that" or ", so" in its sentence. */
+/** Whether the word at `index` comes after "so that" in its sentence. (A bare ", so the broker
+ *  could assess …" often states a consequence that is part of the process: not counted.) */
 export function inPurposeClause(terms: Term[], index: number): boolean {
   for (let i = 1; i < index; i++) {
     if (terms[i].w !== 'so') continue;
-    if (terms[i + 1]?.w === 'that' || /,\s*$/.test(terms[i - 1].post)) return true;
+    if (terms[i + 1]?.w === 'that') return true;
   }
   return false;
 }

@@ -181,7 +181,7 @@ function linkClause(read: SentenceRead, parsed: Clause): void {
   // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
   // preposition is that preposition's object, not the subject of the verbs that follow.)
   const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
-  // ("…, so customers won't show up in an empty room": a purpose says why something is wanted, not
+  // ("…, so that customers won't show up in an empty room": a purpose says why something is wanted, not
   // how records are linked. Transactions there still are acts: "so that visitors can buy tickets".)
   const purpose = inPurposeClause(analysis.terms, clause.verbIndex);
   if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose) linkByVerb(read, clause, recordSubject);

@@ -84,8 +84,10 @@ function forEachFronted(read: RelativeRead): void {
   if (!owner) return;
   const clause = clauses.find((c) => c.subject && c.subject.start > owner.head);
   let subject = clause?.subject;
-  // ("a series of exhibitions": the counted noun is the subject.)
-  if (subject && QUANTITY_HEADS.has(subject.headWord) && terms[subject.head + 1]?.w === 'of') subject = phrases.find((p) => p.start > subject!.head + 1 && p.start <= subject!.head + 3);
+  // ("a series of exhibitions" names exhibitions; "the number of visits" is a count the record
+  // keeps and "the name of the page" one of its fields.)
+  const before = subject && terms[subject.start - 1]?.w === 'of' ? phrases.find((p) => p.head === subject!.start - 2) : undefined;
+  if (before && (!QUANTITY_HEADS.has(before.headWord) || before.determiner === 'the')) subject = undefined;
   const parent = read.entityIn(owner);
   const child = read.entityIn(subject);
   if (parent && child && parent !== child && parent.name !== 'User' && child.name !== 'User') read.link(child, parent);
