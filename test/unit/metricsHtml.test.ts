@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { HistoryMetrics, PeriodTotals, StageStats, VariantStats } from '../../src/core/learning/types';
-import { METRICS_CSS, renderMetricsBody } from '../../src/vscode/sidebar/metricsHtml';
+import { METRICS_CSS, STACK_BELOW_PX, renderMetricsBody } from '../../src/vscode/sidebar/metricsHtml';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -269,6 +269,19 @@ describe('metrics view HTML', () => {
     for (const id of ['metrics-totals', 'metrics-stages', 'metrics-variants', 'metrics-days', 'metrics-weeks']) {
       assert.match(html, new RegExp(`<section aria-label="[^"]+" data-testid="${id}"><h2>`));
     }
+  });
+
+  it('names each figure by its column, so a narrow sidebar can show a row as a block instead of cutting it off', () => {
+    const html = render(metrics({ stages: [stage('spec', { meanMs: 850 })], variants: [variant('spec', 'direct')] }));
+    const stages = section(html, 'metrics-stages')!;
+    const labels = [...stages.matchAll(/<td class="num" data-label="([^"]*)">/g)].map((match) => match[1]);
+    assert.deepEqual(labels, ['Success', 'Mean', 'p95', 'Tokens', 'Cost', 'Repair']);
+    // Tables of more than three columns stack below the breakpoint; the per-day table fits as it is.
+    assert.match(stages, /<table class="stacks">/);
+    assert.match(section(html, 'metrics-variants')!, /<table class="stacks">/);
+    assert.match(section(html, 'metrics-weeks')!, /<table class="stacks">/);
+    assert.match(section(html, 'metrics-days')!, /<table><thead>/);
+    assert.match(METRICS_CSS, new RegExp(`@media \\(max-width: ${STACK_BELOW_PX}px\\)[^]*table\\.stacks td::before \\{\\s*content: attr\\(data-label\\)`));
   });
 
   it('styles with theme variables only', () => {

@@ -8,6 +8,8 @@ import { formatDuration } from '../../model/run/outcome';
 const DASH = '—';
 const CHART_DAYS = 14;
 const DAY_MS = 86_400_000;
+/** Below this width (px) a table of more than three columns shows its rows as blocks. */
+export const STACK_BELOW_PX = 560;
 
 export function renderMetricsBody(metrics: HistoryMetrics, options: { now?: number } = {}): string {
   if (metrics.runs === 0) {
@@ -138,7 +140,7 @@ function section(title: string, testId: string, content: string): string {
 }
 
 /** The first column is the row's header; the others are right-aligned numbers. */
-function table(columns: readonly Column[], rows: readonly string[]): string {
+function table(columns: readonly Column[], rows: readonly Row[]): string {
   const head = columns
     .map(([label, description], index) => {
       const classes = index > 0 ? ' class="num"' : '';
@@ -146,14 +148,24 @@ function table(columns: readonly Column[], rows: readonly string[]): string {
       return `<th scope="col"${classes}${title}>${label}</th>`;
     })
     .join('');
-  // Wide tables scroll sideways rather than squeezing the narrow sidebar.
-  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const labels = columns.slice(1).map(([label]) => label);
+  const body = rows.map((each) => each(labels)).join('');
+  // More columns than a sidebar holds: below STACK_BELOW_PX each row becomes a block whose cells
+  // wrap, each named by its column (data-label), instead of a table cut off at the sidebar's edge.
+  const stacks = columns.length > 3 ? ' class="stacks"' : '';
+  return `<div class="scroll"><table${stacks}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/** A row, rendered once the table knows its columns' labels. */
+type Row = (labels: readonly string[]) => string;
+
 /** `attributes` and `header` must already be escaped. */
-function row(attributes: string, header: string, cells: readonly string[]): string {
+function row(attributes: string, header: string, cells: readonly string[]): Row {
   const opening = attributes ? `<tr ${attributes}>` : '<tr>';
-  return `${opening}<th scope="row">${header}</th>${cells.map((cell) => `<td class="num">${cell}</td>`).join('')}</tr>`;
+  return (labels) =>
+    `${opening}<th scope="row">${header}</th>${cells
+      .map((cell, index) => `<td class="num" data-label="${escapeHtml(labels[index] ?? '')}">${cell}</td>`)
+      .join('')}</tr>`;
 }
 
 /** Decoration only: the number next to it is what screen readers get. */
@@ -367,5 +379,41 @@ svg.rate.share .fill { color: var(--vscode-charts-blue); }
 .chart .axis-label {
   fill: var(--vscode-descriptionForeground);
   font-size: 9px;
+}
+/* Narrower than a many-column table needs (STACK_BELOW_PX): each row is a block, its name on a line
+   of its own and its figures wrapping below it, each after its column's name. */
+@media (max-width: ${STACK_BELOW_PX}px) {
+  .metrics table.stacks thead {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .metrics table.stacks, .metrics table.stacks tbody, .metrics table.stacks tr {
+    display: block;
+  }
+  .metrics table.stacks tr {
+    padding: 3px 0;
+    border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, transparent));
+  }
+  .metrics table.stacks tbody th {
+    display: block;
+    position: static;
+    box-shadow: none;
+    background: none;
+    font-weight: 600;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  .metrics table.stacks td {
+    display: inline-block;
+    text-align: left;
+    padding-right: 10px;
+  }
+  .metrics table.stacks td::before {
+    content: attr(data-label) " ";
+    color: var(--vscode-descriptionForeground);
+  }
 }
 `;
