@@ -13,6 +13,7 @@ import { parseItems } from './fieldItems';
 import { laterClauseLists, storedForList } from './storedFor';
 import { pronounValuesList } from './pronounValues';
 import { givenDetails } from './givenDetails';
+import { countValues } from './countValues';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -89,6 +90,8 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   // (After the inline lists, which it does not replace: "… travel preferences (e.g. free wifi)" still names records.)
   const given = givenDetails(plain);
   if (given) lists.push({ sentence: sentence.id, ...given });
+  const counted = countValues(plain);
+  if (counted) lists.push({ sentence: sentence.id, ...counted });
   return [...lists, ...later];
 }
 

@@ -31,6 +31,8 @@ export const MAX_SENTENCES = 400;
 const MAX_SENTENCE_CHARS = 1500;
 const MAX_TEXT_CHARS = 100_000;
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'no', 'approx', 'incl']);
+/** Words that open a sentence, never a name: after "etc." they end the sentence before. */
+const ETC_THEN_SENTENCE = /^(?:The|A|An|Each|Every|All|Some|For|In|If|When|Once|After|Before|It|They|This|These|Those|There|We|You|I|Our|Its|Their|Also|However|Then|Finally|Moreover|Furthermore)\b/;
 const OPTIONAL_HEADING = /\b(bonus|optional|extras?|nice to have|stretch|future|out of scope)\b/i;
 
 /** Removes control characters (keeps newlines and tabs) so odd input cannot confuse matching. */
@@ -78,7 +80,8 @@ function splitProse(block: string): string[] {
       if (after && !/^[A-Z0-9"'(*`_\u201c[]/.test(after)) continue;
       if (ch === '.') {
         const word = /([A-Za-z.]+)$/.exec(block.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase() ?? '';
-        if (ABBREVIATIONS.has(word)) continue;
+        // ("…, delivery date, etc. Each contract is …": after "etc." a word that opens a clause starts the next sentence.)
+        if (ABBREVIATIONS.has(word) && !(word === 'etc' && ETC_THEN_SENTENCE.test(after))) continue;
       }
       out.push(block.slice(start, i + 1));
       start = i + 1;

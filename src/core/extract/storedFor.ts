@@ -144,10 +144,14 @@ function valuesOfEachKnown(plain: string): Found | undefined {
  */
 function valuesOfOneKnown(plain: string): Found | undefined {
   const ofOneKnown = /^(?:(?:in|for|on|at|after|before|during|when|if|once|as|within|from|by|with|to|besides|apart from)\b[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?!\s+(?:as|for|about|on|of)\b)/.exec(plain);
-  if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some((w) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|of|number|amount)\b/.test(w))) {
+  // ("The field of activity of each technician is known": a noun "of" a bare noun is one value's name.)
+  const clauseLike = (w: string) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|number|amount)\b/.test(w) || (/\bof\b/.test(w) && !/^[a-z]+ of [a-z]+$/.test(w));
+  if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some(clauseLike)) {
     return listFor(ofOneKnown[3], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
   }
-  return undefined;
+  // "The education completed by each actor is known": a value the record's own act gives it.
+  const doneBy = new RegExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  return doneBy && !clauseLike(doneBy[1]) ? listFor(doneBy[2], doneBy[1]) : undefined;
 }
 
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
@@ -173,6 +177,14 @@ function possessorsValuesKnown(plain: string): Found | undefined {
   const found = passive ?? active;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
   const many = found[2] === "s'";
+  // "The name of the director's assistant is stored": the director's value is the assistant's name.
+  const valueOf = found === passive ? /^([a-z]+(?: [a-z]+)?) of (?:the|a|an|each|every) ([a-z][a-z -]*)$/.exec(found[1]) : null;
+  const named = valueOf ? parseItems(found[3]) : [];
+  if (valueOf && named.length === 1 && !named[0].plural) {
+    const owner = trailingPhrase(valueOf[2])?.key;
+    const items = parseItems(`${named[0].words.join(' ')} ${valueOf[1]}`);
+    return owner && items.length === 1 ? { subject: owner, items } : undefined;
+  }
   const items = parseItems(found[3]).map((item) => (many && item.plural ? singularItem(item) : item));
   const subject = trailingPhrase(found[1])?.key;
   return subject && items.length ? { subject, items } : undefined;
