@@ -45,6 +45,7 @@ describe('Not understood (top of the review step)', () => {
   it('comes first, with the counts, each sentence quoted with its reason, and its fixes as buttons', async () => {
     await renderReview();
     const section = screen.getByTestId('left-out');
+    assert.ok(!section.classList.contains('all-understood'), 'in the warning colour while sentences are left out');
     const review = screen.getByTestId('review-step');
     assert.ok(section.compareDocumentPosition(screen.getByTestId('entity-Trip')) & Node.DOCUMENT_POSITION_FOLLOWING, 'above the entities');
     assert.ok(section.compareDocumentPosition(screen.getByTestId('target-folder')) & Node.DOCUMENT_POSITION_FOLLOWING, 'above the folder and forecast');
@@ -173,6 +174,7 @@ describe('Not understood (top of the review step)', () => {
     assert.match(text('left-out-counts'), /Every requirement sentence was understood/);
     assert.equal(screen.queryByTestId('not-understood'), null);
     assert.equal(screen.queryByTestId('language-warning'), null);
+    assert.ok(screen.getByTestId('left-out').classList.contains('all-understood'), 'shown as good news, not in the warning colour');
   });
 
   it('shows a clear message when the text is not in English', async () => {

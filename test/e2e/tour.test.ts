@@ -47,7 +47,7 @@ async function firstStageInView(frame: Frame): Promise<string[]> {
 /** The sidebar's tables fit its width: a figure past the edge is as good as cut off (a scrollbar there goes unseen). */
 async function tablesFit(frame: Frame): Promise<string[]> {
   return frame.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.scroll')].flatMap((box) => {
+    Array.from(document.querySelectorAll<HTMLElement>('.scroll')).flatMap((box) => {
       const name = box.closest('section')?.getAttribute('aria-label') ?? 'a table';
       return box.scrollWidth > box.clientWidth + 1 ? [`${name}: the table is ${box.scrollWidth} px wide in ${box.clientWidth} px`] : [];
     }),

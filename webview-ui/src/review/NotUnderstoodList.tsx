@@ -152,6 +152,8 @@ export function NotUnderstoodList({ spec, edit }: { spec: ProjectSpec; edit: Edi
   const understanding = understand(spec);
   const { notUnderstood, accounts } = understanding;
   const statusOf = new Map(accounts.map((a) => [a.id, a.status]));
+  // Good news is not dressed as a warning: the notice's warning colour is for when something was left out.
+  const allUnderstood = !notUnderstood.length && !understanding.notImplemented.length && !understanding.languageWarning;
 
   /** Applies a change that may be refused (returned as text): the reason is shown next to the item. */
   const attempt = (key: string, change: (spec: ProjectSpec) => ProjectSpec | string): boolean => {
@@ -172,7 +174,7 @@ export function NotUnderstoodList({ spec, edit }: { spec: ProjectSpec; edit: Edi
   };
 
   return (
-    <section aria-labelledby="left-out-heading" className="review-section left-out" data-testid="left-out">
+    <section aria-labelledby="left-out-heading" className={`review-section left-out${allUnderstood ? ' all-understood' : ''}`} data-testid="left-out">
       <LeftOutHead understanding={understanding} />
       {notUnderstood.length > 0 && (
         <ul className="left-out-list" data-testid="not-understood">
