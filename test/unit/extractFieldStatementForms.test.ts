@@ -1,7 +1,9 @@
 // More sentence forms that state a record's values: a count kept of a record ("The number of seats
 // on these aircraft is also stored"), a value done by each record ("The education completed by
 // each actor is known"), "the X of Y" as one value's name, a value of someone the record has ("the
-// name of the director's assistant"), and a sentence that starts after "etc.". Each test owns its texts.
+// name of the director's assistant"), a sentence that starts after "etc.", yes/no values asked of a
+// named record ("whether a bus driver is on sick leave"), a fronted record's values in a later
+// clause, and "… as well as the occasion of the event". Each test owns its texts.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { findFieldLists } from '../../src/core/extract/fields';
@@ -58,5 +60,29 @@ describe('sentences: "etc." at the end of a sentence', () => {
     assert.equal(plains('Fruit, vegetables etc. Bob sells them.').length, 1, 'a name after "etc." may continue the sentence');
     const text = 'A contract stipulates common elements such as delivery conditions, legal aspects, etc. Each acquisition of an airplane has details, such as the negotiated price and the delivery date.';
     assert.deepEqual(fieldsOf(text, 'Acquisition'), ['negotiatedPrice', 'deliveryDate']);
+  });
+});
+
+describe('extract fields: yes/no values asked of a named record', () => {
+  it('"indicating whether a bus driver is on sick leave and whether a bus is in the repair shop": a flag of each record asked about', () => {
+    assert.deepEqual(listsOf('The system supports indicating whether a bus driver is on sick leave and whether a bus is in the repair shop.'), ['driver: on sick leave', 'bus: in repair shop']);
+    assert.deepEqual(listsOf('The app records whether the invoice is paid or not.'), ['invoice: paid']);
+    assert.deepEqual(listsOf('Attendees can indicate whether they will attend the event.'), [], 'a pronoun names no record here');
+    const text = 'A driver has a name and a phone number. The system records whether a driver is on sick leave.';
+    assert.ok(fieldsOf(text, 'Driver').includes('onSickLeave'));
+  });
+});
+
+describe('extract fields: more of one record in the same sentence', () => {
+  it('"For each order, there is a client, and both the pick-up and delivery addresses are known": the fronted record\'s, the pair sharing its head', () => {
+    assert.deepEqual(listsOf('For each order, there is always a customer who is the client, and both the pick-up and delivery addresses are known.'), ['order: pick-up address, delivery address']);
+    assert.deepEqual(listsOf('There is always a customer, and both the pick-up and delivery addresses are known.'), [], 'no fronted record to own them');
+  });
+
+  it('"… of the event must be specified as well as the occasion and location of the event": both lists are the record\'s; a "date/time" is one value', () => {
+    assert.deepEqual(listsOf('The start date/time and end date/time of the event must be specified as well as the occasion and location of the event.'), ['event: start date-time, end date-time, occasion, location']);
+    assert.deepEqual(listsOf('The title and year of each film are stored as well as the name of the director.'), ['film: title, year'], "the director's name is not the film's");
+    const start = extractSpec('The start date/time and end date/time of each event must be specified.').entities.find((e) => e.name === 'Event')?.fields.find((f) => f.name === 'startDateTime');
+    assert.equal(start?.type, 'datetime');
   });
 });

@@ -189,6 +189,8 @@ describe('extractor benchmark scoring', () => {
       assert.ok(attributesLooselyMatch('StartTime', 'start'));
       assert.ok(attributesLooselyMatch('Octane', 'octaneRating'));
       assert.ok(attributesLooselyMatch('Humidity', 'humidityLevel'));
+      assert.ok(attributesLooselyMatch('StartTime', 'startDateTime'), 'a date and a time written together');
+      assert.ok(!attributesLooselyMatch('EndTime', 'startDateTime'));
       assert.ok(!attributesLooselyMatch('start', 'startPrice'), 'only type words may be left out');
       assert.ok(attributesLooselyMatch('balance', 'currentAccountBalance'));
       assert.ok(attributesLooselyMatch('currentState', 'state'));

@@ -160,7 +160,7 @@ const TYPE_WORDS = new Set(['date', 'time', 'datetime', 'timestamp', 'rating', '
  * The loose comparison, tried only after exact and one-typo matches failed, like the lenient
  * head-word match of entities: (1) a gold name in the plural names a count ("Seats" ~ seatCount,
  * "Windows" ~ numberOfWindows); (2) a word at the end that only says the kind of value (date, time,
- * timestamp, rating, level, score, amount) may be left out ("start" ~ startDates, "NextInspection" ~
+ * timestamp, rating, level, score, amount; "date time" both) may be left out ("start" ~ startDates, "StartTime" ~ startDateTime, "NextInspection" ~
  * nextInspectionDate, "Octane" ~ octaneRating); (3) head word: one name's tokens end with all of the
  * other's ("balance" ~ currentAccountBalance, "DeliveryDate" ~ desiredDeliveryDate, "currentState" ~ state).
  */
@@ -172,7 +172,12 @@ export function attributesLooselyMatch(gold: string, field: string, entityName =
   const last = goldWords[goldWords.length - 1]?.toLowerCase() ?? '';
   const plural = last !== singularizeWord(last).toLowerCase();
   if (plural && f[f.length - 1] === 'count' && [...g, 'count'].join('') === f.join('')) return true;
-  const untyped = (t: string[]) => (t.length > 1 && TYPE_WORDS.has(t[t.length - 1]) ? t.slice(0, -1) : t);
+  // ("startDateTime" ~ StartTime: a date and a time written together are both words for the kind of value.)
+  const untyped = (t: string[]) => {
+    let end = t.length;
+    while (end > 1 && TYPE_WORDS.has(t[end - 1])) end--;
+    return t.slice(0, end);
+  };
   if (untyped(g).join('') === untyped(f).join('')) return true;
   return endsWith(f, g) || endsWith(g, f);
 }

@@ -101,14 +101,19 @@ export function parseItem(raw: string): FieldItem | undefined {
   readAnnotations(reading);
   // "it is also noted whether they are a VIP or not", "whether they want to stay anonymous": a yes/no field.
   const whether = WHETHER.exec(reading.text.trim());
+  let placeFlag = false;
   if (whether) {
-    reading.text = whether[1];
+    // ("whether a driver is on sick leave", "… is in the repair shop": the place is the flag's name, one word for the name reader.)
+    const where = /^(on|in|at|under) (?:(?:a|an|the) )?([a-z][a-z -]*)$/.exec(whether[1]);
+    reading.text = where ? `${where[1]}-${where[2].trim().replace(/\s+/g, '-')}` : whether[1];
+    placeFlag = !!where;
     reading.hint = { type: 'boolean' };
   }
   const { counted, countedLoosely, quantified } = readHowMany(reading);
   const flags = readFlags(reading);
   trimToName(reading);
-  const words = nameWords(reading);
+  const read = nameWords(reading);
+  const words = placeFlag ? read.flatMap((w) => w.split('-')) : read;
   if (!isFieldName(words, articled)) return undefined;
   // "an x value", "the y coordinate": the axis is the name.
   if (words.length === 2 && /^[a-z]$/.test(words[0]) && /^(?:value|coordinate|co-ordinate|position)$/.test(words[1])) words.pop();

@@ -120,7 +120,8 @@ function segmentsOf(text: string): string[] {
 function itemsOfSegment(segment: string): FieldItem[] {
   // "a name and whether they are a chief steward or stewardess": the yes/no question is one item.
   const askedAt = /(?:^|\s(?:and|or)\s)(?:it is (?:also )?[a-z]+ )?whether\s/.exec(segment);
-  const listed = askedAt ? segment.slice(0, askedAt.index) : segment;
+  // ("a start date/time": one value with a date and a time, not a date and a "time".)
+  const listed = (askedAt ? segment.slice(0, askedAt.index) : segment).replace(/\bdate\s?\/\s?time\b/g, 'date-time');
   const pieces = /\d/.test(listed) ? splitTop(listed, /\s(?:and|&|\+)\s/y) : splitTop(listed, /\s(?:and|or|&|\+)\s|\//y);
   const asked = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
   if (asked) pieces.push(asked);

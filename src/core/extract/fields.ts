@@ -14,6 +14,7 @@ import { laterClauseLists, storedForList } from './storedFor';
 import { pronounValuesList } from './pronounValues';
 import { givenDetails } from './givenDetails';
 import { countValues } from './countValues';
+import { askedValues } from './askedValues';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -92,6 +93,7 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   if (given) lists.push({ sentence: sentence.id, ...given });
   const counted = countValues(plain);
   if (counted) lists.push({ sentence: sentence.id, ...counted });
+  lists.push(...askedValues(sentence.id, plain));
   return [...lists, ...later];
 }
 

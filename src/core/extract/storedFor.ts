@@ -51,7 +51,7 @@ function readStored(plain: string): Found | undefined {
 }
 
 /** Where a later clause of a sentence starts: ", and the …", ", whereby the …", "; its …". */
-const LATER_CLAUSE = /(?:,\s*(?:and|whereby|where|while|whereas|but)|;\s*(?:and\s+)?)\s+(?=(?:the|its|their|his|her)\s)/g;
+const LATER_CLAUSE = /(?:,\s*(?:and|whereby|where|while|whereas|but)|;\s*(?:and\s+)?)\s+(?=(?:(?:both )?the|its|their|his|her)\s)/g;
 /** The same, for a test or a split (a global expression keeps state between tests). */
 const LATER_CLAUSE_AT = new RegExp(LATER_CLAUSE.source);
 
@@ -66,11 +66,26 @@ export function laterClauseLists(sentence: SentenceInfo): FieldList[] {
   const lists: FieldList[] = [];
   for (const match of plain.matchAll(LATER_CLAUSE)) {
     const clause = plain.slice(match.index + match[0].length);
-    const found = readStored(clause);
+    const found = readStored(clause) ?? frontedRecordValues(plain, clause);
     const list = found ? { sentence: sentence.id, ...found } : laterPronounValues(sentence, plain.slice(0, match.index), clause);
     if (list) lists.push(list);
   }
   return lists;
+}
+
+/**
+ * "For each order, there is always a client, and both the pick-up and delivery addresses are
+ * known": a later clause's values with no record of their own are the fronted record's. ("both the
+ * X and Y Zs": two values sharing the head.)
+ */
+function frontedRecordValues(plain: string, clause: string): Found | undefined {
+  const fronted = /^for (?:each|every) ([a-z][a-z -]{1,30}?),/.exec(plain);
+  const kept = fronted ? new RegExp(`^(both )?the ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}\.?$`).exec(clause) : null;
+  if (!fronted || !kept || CLAUSE_WORDS.test(kept[2]) || / of /.test(kept[2])) return undefined;
+  const pair = kept[1] ? /^([a-z-]+) and ([a-z-]+) ([a-z][a-z -]*)$/.exec(kept[2]) : null;
+  const found = listFor(fronted[1], pair ? `${pair[1]} ${pair[3]}, ${pair[2]} ${pair[3]}` : kept[2]);
+  // (Each order has one pick-up address: the plural is of the pair.)
+  return found && pair ? { ...found, items: found.items.map((item) => (item.plural ? singularItem(item) : item)) } : found;
 }
 
 /**
@@ -156,9 +171,14 @@ function valuesOfOneKnown(plain: string): Found | undefined {
 
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
 function listOfOneKnown(plain: string): Found | undefined {
-  const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}(?:${NOT_FOR}|( as well as (?:the |its |their )?[^:;]+))`).exec(plain);
   // ("Volunteers help at events, whereby the title … of the events": the list is the later clause's.)
-  return listOf && !CLAUSE_WORDS.test(listOf[1]) && !LATER_CLAUSE_AT.test(listOf[1]) ? listFor(listOf[2], listOf[1], 2) : undefined;
+  if (!listOf || CLAUSE_WORDS.test(listOf[1]) || LATER_CLAUSE_AT.test(listOf[1])) return undefined;
+  // "… of the event must be specified as well as the occasion and location of the event": more of the same record's.
+  const more = listOf[3] ? new RegExp(`^ as well as (?:the |its |their )?([a-z][a-z ,]*?)(?: of (?:the|each|every|this) ${listOf[2]})?\.?$`).exec(listOf[3]) : null;
+  // (" as well as the name of the director" is another record's: the list before it stands alone.)
+  const same = more && !/ of /.test(more[1]);
+  return listFor(listOf[2], same ? `${listOf[1]}, ${more[1]}` : listOf[1], 2);
 }
 
 /** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
