@@ -4,6 +4,7 @@
 import { splitTop } from '../fieldItems';
 import { plainOf, type SentenceInfo } from '../sentences';
 import type { RuleClause } from './context';
+import { MORE_CUES, type Cue } from './moreCues';
 import { NUMBER, PARTICIPLE, wordsOf } from './words';
 
 export interface SentenceClauses {
@@ -129,11 +130,6 @@ export function clausesOf(sentence: SentenceInfo): SentenceClauses {
   return { clauses: [...main, ...listed.items, ...clauses], narrator };
 }
 
-interface Cue {
-  pattern: RegExp;
-  says: string;
-}
-
 const CUES: Cue[] = [
   { pattern: /→|->|=>|\s>\s|\b(?:life ?cycle|workflow)\b|\b(?:goes|go|moves?|pass(?:es)?|progress(?:es)?) through (?:the |these |its |their |(?:several|\w+) )?(?:stages|steps|states|statuses|phases)\b/, says: 'a sequence of states' },
   { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\b(?:can't|cannot|can not|cant|never|not|no)\b.*\b(?:at the same time|at once|simultaneously)\b/, says: 'a rule against overlapping bookings' },
@@ -167,6 +163,7 @@ const CUES: Cue[] = [
   { pattern: /\b(?:can|may|could|should|must|allowed to)\b[^.;]*\bonce\b(?!\s+(?:a|an|the|it|they|he|she|we|you|i|their|its|his|her|all|every|each|this|that|there|[a-z]+ (?:is|are|has|have|was|were)\b))/, says: 'a uniqueness rule' },
   { pattern: /\b(?:see|view|edit|change|update|delete|cancel|manage|access|modify|remove)\s+(?:only\s+)?(?:their|his|her|his or her|my|your|our) own\b/, says: 'an ownership rule' },
   { pattern: /\b(?:to be|comes?|falls?|is|are)\s+(?:on or\s+|strictly\s+)?(?:after|before|later than|earlier than)\s+(?:the|its|their|his|her|a|an)\b/, says: 'an order in time' },
+  ...MORE_CUES,
   // "orders are placed, then packed, then shipped": a sequence written out in words.
   // (Irregular participles too, and a list before the join: "orders are placed, paid and then shipped".)
   { pattern: new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:first\s+)?${PARTICIPLE}(?:\s*,\s*${PARTICIPLE})*\s*,?\s*(?:and\s+)?(?:then|later|next|finally)\s+(?:(?:it|they)\s+(?:is|are|gets?)\s+)?${PARTICIPLE}\b`), says: 'a sequence of states' },

@@ -5,7 +5,7 @@ import { singular } from '../lexicon';
 const NUMBER_WORDS: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, hundred: 100, dozen: 12, once: 1, single: 1,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12, once: 1, single: 1,
 });
 
 /** A number written "12", "1,200", "2.5" or "twelve"; undefined for anything else. */
@@ -18,7 +18,7 @@ export function parseNumber(text: string | undefined): number | undefined {
 }
 
 /** Regex source of a number: digits or a number word. */
-export const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a hundred|a dozen)`;
+export const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen)`;
 
 /**
  * Regex source of a past participle: regular (-ed) and the endings of irregular ones (paid, sold,
