@@ -40,6 +40,16 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.ok(!names('People sign in with an email and a password. For each person, we store a nickname. People write posts with a title.').includes('Person'));
   });
 
+  it('users (visitors) are a record when the text keeps values of them and nobody signs in ("A user has a unique ID")', () => {
+    const text = 'Shops sell songs with a title and a length. The following information is recorded on each user: name and address. Users can buy several songs.';
+    assert.deepEqual([...recordsByStructure(splitSentences(text).sentences, true)], ['user']);
+    const found = names(text);
+    assert.ok(found.includes('User') && found.includes('Song'), found.join(', '));
+    assert.deepEqual([...recordsByStructure(splitSentences('A user has a unique ID. A visitor has a name.').sentences, true)].sort(), ['user', 'visitor']);
+    // Users who only act are not stored.
+    assert.deepEqual([...recordsByStructure(splitSentences('Users can buy songs. Each song has a title.').sentences, true)], []);
+  });
+
   it('a two-word name with a generic head is a record when it is composed of parts or is a part ("a drive system")', () => {
     const text = 'The scooter is composed of a deck, a drive system and a brake lever. The drive system is composed of a motor and a gearbox. A power station consists of several sockets.';
     const found = [...recordsByStructure(splitSentences(text).sentences)];

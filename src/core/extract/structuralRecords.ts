@@ -35,18 +35,25 @@ function recordLikeWhole(word: string): boolean {
 
 /**
  * "For each person, we want to store the first name …", "The following is also recorded for each
- * person: a phone number …", "A person has a name": values kept for persons make Person a table
- * (in a text without sign-in, where people are not users). A person only acting ("people can
- * register their cars") is not.
+ * person: a phone number …", "A person has a name", "A user has a unique ID": values kept for
+ * persons (users, visitors) make them a table (in a text without sign-in, where people are not
+ * users of the app). A person only acting ("people can register their cars") is not.
  */
-const PERSON_VALUES = [
-  /\b(?:for|about|on|of)\s+(?:each|every|all|a|any)\s+(?:such\s+)?(?:person|persons|people)\b/,
-  /\b(?:each|every|a|the)\s+person\s+has\b/,
-];
+const PEOPLE_WORDS: Record<string, string> = { person: 'person|persons|people', user: 'users?', visitor: 'visitors?' };
 const STORED = /\b(?:stor|record|kept|keep|register|sav|known|noted|captur)/;
 
-export function personValuesStored(plain: string): boolean {
-  return PERSON_VALUES[1].test(plain) || (PERSON_VALUES[0].test(plain) && STORED.test(plain));
+function peopleValues(plural: string): RegExp[] {
+  return [
+    new RegExp(String.raw`\b(?:for|about|on|of)\s+(?:each|every|all|a|any)\s+(?:such\s+)?(?:${plural})\b`),
+    new RegExp(String.raw`\b(?:each|every|a|the)\s+(?:${plural})\s+has\b`),
+  ];
+}
+const VALUES_OF = Object.fromEntries(Object.entries(PEOPLE_WORDS).map(([word, forms]) => [word, peopleValues(forms)]));
+
+/** Whether the sentence keeps values of `word` (person, user, visitor). */
+export function personValuesStored(plain: string, word = 'person'): boolean {
+  const [kept, has] = VALUES_OF[word] ?? VALUES_OF.person;
+  return has.test(plain) || (kept.test(plain) && STORED.test(plain));
 }
 
 /** Words before a generic head that do not make a compound of their own ("a new system"). */
@@ -76,7 +83,7 @@ function describedCompounds(plain: string, out: Set<string>): void {
 /** Generic head words (singular) that the text's structure shows are records; `peopleAreRecords`: no sign-in, so persons may be records. */
 export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords = false): Set<string> {
   const out = new Set<string>();
-  if (peopleAreRecords && sentences.some((s) => !s.heading && personValuesStored(s.plain))) out.add('person');
+  for (const word of peopleAreRecords ? Object.keys(PEOPLE_WORDS) : []) if (sentences.some((s) => !s.heading && personValuesStored(s.plain, word))) out.add(word);
   const consider = (word: string | undefined, needsPlural: boolean) => {
     if (!word) return;
     const head = singular(word);
