@@ -161,7 +161,9 @@ describe('generation history store', () => {
     assert.deepEqual((await ours.list()).unreadable, ['000000000003000-c.json']);
   });
 
-  it('two processes (two VS Code windows) writing at once lose nothing', async () => {
+  it('two processes (two VS Code windows) writing at once lose nothing', async function () {
+    // Two Node processes start (one loads the extractor): seconds on a loaded 2-core machine, more than mocha's 10 s default.
+    this.timeout(60_000);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
     const storeModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'history', 'store.js');
     const extractModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'extract', 'index.js');
@@ -210,7 +212,9 @@ describe('generation history store', () => {
     assert.equal(await store.update('missing', (r) => r), undefined);
   });
 
-  it('two processes changing the same record at once lose nothing (the lock file)', async () => {
+  it('two processes changing the same record at once lose nothing (the lock file)', async function () {
+    // Two Node processes start (one loads the extractor): seconds on a loaded 2-core machine, more than mocha's 10 s default.
+    this.timeout(60_000);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
     await new HistoryStore(dir).save({ ...record('shared', 1000), durationMs: 0, stageCount: 0 });
     const storeModule = path.resolve(__dirname, '..', '..', 'src', 'core', 'history', 'store.js');
