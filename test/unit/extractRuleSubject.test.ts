@@ -184,3 +184,22 @@ describe('extract rules: a value people give to a record, kept as one field, is 
     assert.doesNotMatch(reasons('Entries have a title. An entry has a score between 1 and 10.'), /record of its own/);
   });
 });
+
+describe('extract rules: a rule stated again about another thing is said (issue #11)', () => {
+  const festival = 'A festival app. Festivals have a name, a start date and an end date. The end date must be after the start date. Bands play on stages.';
+  const reasonsOf = (text: string, start: string) => {
+    const spec = extractSpec(text);
+    const sentence = spec.requirements.sentences.find((s) => s.text.startsWith(start))!;
+    return { spec, reasons: spec.notUnderstood.filter((n) => n.sources.includes(sentence.id)).map((n) => n.reason).join(' ') };
+  };
+
+  it('"a stage\'s end date must come after the start date as well", merged into the festival\'s date order, is noted: it names a stage', () => {
+    const { spec, reasons } = reasonsOf(`${festival} A stage's end date must come after the start date as well.`, "A stage's");
+    assert.deepEqual(spec.rules.filter((r) => r.kind === 'dateOrder').map((r) => r.entity), ['Festival']);
+    assert.match(reasons, /date order rule on Festival was made from this sentence, but it names "stage"/);
+  });
+
+  it('the same rule stated again about the same record says nothing', () => {
+    assert.equal(reasonsOf(`${festival} A festival's end date must come after its start date.`, "A festival's").reasons, '');
+  });
+});

@@ -39,8 +39,8 @@ export interface RuleContext {
   section?: string;
   /** The user story's narrator role ("As a property manager, I want …"), for "me"/"myself". */
   narrator?: string;
-  /** Rules added and notes written for this clause. */
-  outcome: { rules: number; notes: number };
+  /** Rules added and notes written for this clause; `merged`: rules it stated again (an existing rule only gained the sentence). */
+  outcome: { rules: number; notes: number; merged?: Rule[] };
 }
 
 // ------------------------------------------------------------------ adding rules and notes
@@ -90,6 +90,8 @@ export function addRule(ctx: RuleContext, rule: Rule): string[] {
   const existing = ctx.draft.rules.find((r) => withoutSources(r) === key);
   if (existing) {
     for (const s of rule.sources) if (!existing.sources.includes(s)) existing.sources.push(s);
+    // Said again from this clause: checked like a new rule (saySubjectMismatch), since the clause may be about another record.
+    (ctx.outcome.merged ??= []).push(existing);
   } else ctx.draft.rules.push(rule);
   for (const s of rule.sources) ctx.draft.used.add(s);
   ctx.outcome.rules++;

@@ -58,7 +58,8 @@ export function strayThings(ctx: RuleContext, entity: DraftEntity | undefined): 
   const terms = tagSentence(ctx.clause.plain);
   const out: string[] = [];
   terms.forEach((t, i) => {
-    if (t.pos !== 'noun' || terms[i + 1]?.pos === 'noun' || t.possessive || !/^[a-z]{3,}$/.test(t.w)) return;
+    // A possessive names whose value it is ("a shift's end date"): a thing of its own, even before a noun.
+    if (t.pos !== 'noun' || (terms[i + 1]?.pos === 'noun' && !t.possessive) || !/^[a-z]{3,}$/.test(t.w)) return;
     // Introduced by a determiner (adjectives between) or a bare plural ("enter results").
     let j = i - 1;
     while (j >= 0 && (terms[j].pos === 'adj' || terms[j].pos === 'noun') && i - j < 4) j--;
@@ -91,7 +92,10 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
   const aside = new Set<string>();
   /** Rules of a clause whose sentence names no record, put on a record other than the one the text around it is about (found by a field's name). */
   const elsewhere = new Set<string>();
-  for (const r of ctx.draft.rules.slice(before) as Rule[]) {
+  // Rules this clause stated again ("a shift's end date must come after the start date as well", merged into the
+  // festival's date order) are checked like new ones: the clause may name another record.
+  const made = [...ctx.draft.rules.slice(before), ...(ctx.outcome.merged ?? []).filter((r) => !ctx.draft.rules.slice(before).includes(r))];
+  for (const r of made as Rule[]) {
     // A person's record named by a people word ("a member") is named; User is every person, so "reject a request" bound to User is not.
     if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) {
       if (fieldLocated(r) && order.length > 1 && order[0] !== r.entity) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
