@@ -6,10 +6,12 @@ import { addEntity, addField, type Draft } from './draft';
 import { addEvidence, ENTITY_THRESHOLD, entityKeyAllowed, type Candidate, type Evidence } from './entities';
 import type { PendingList } from './applyFields';
 import { APP_KINDS, knownNoun } from './knowledge';
-import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
+import { PERSON_NOUNS, singular, STAFF_ROLES } from './lexicon';
 import { notARecord, theBusinessItself } from './notRecords';
 import { describedAsRecord } from './recordCues';
 import type { SentenceInfo } from './sentences';
+import { tagSentence } from './nlp';
+import { pluralizeWord } from '../../model/project/naming';
 
 const MAX_ENTITIES = 40;
 
@@ -37,7 +39,8 @@ export function addAppKindRecords(sentences: SentenceInfo[], evidence: Evidence,
  * "survey questions" next to "surveys": the modifier is another record, so the compound is just
  * a question (of a survey). Line-like heads keep the compound ("order lines", "cart items").
  */
-export function mergeCompounds(evidence: Evidence, listed: Set<string>): void {
+export function mergeCompounds(evidence: Evidence, listed: Set<string>, sentences: SentenceInfo[] = []): void {
+  const plainText = sentences.map((s) => s.plain).join(' \n ');
   const isEntity = (key: string) => {
     const c = evidence.get(key);
     return !!c && c.score >= ENTITY_THRESHOLD && (c.strong || c.sources.size >= 2);
@@ -55,10 +58,33 @@ export function mergeCompounds(evidence: Evidence, listed: Set<string>): void {
       continue;
     }
     evidence.delete(candidate.key);
+    // "a screenplay comes from …", "until a player lands on it": a record's verb read as a compound's head.
+    if (verbAfterRecord(head, plainText, isEntity)) continue;
     for (const [source, score] of candidate.bySentence) addEvidence(evidence, head, score, source, candidate.strong);
   }
 }
 
+
+/**
+ * A compound "record + word" whose head the text only ever writes as "<one record> <head>s" ("a
+ * screenplay comes from …", "until a player lands on it", "if the student cancels …"), and that is
+ * a verb, is the record doing something, not a kind of that record ("a fuel purchase is …" is a
+ * purchase; "customers write reviews" names reviews).
+ */
+export function verbAfterRecord(head: string, plainText: string, isRecord: (word: string) => boolean): boolean {
+  const third = pluralizeWord(head);
+  if (!plainText || third === head || !verbWord(head)) return false;
+  const uses = [...plainText.matchAll(new RegExp(String.raw`(?:^|[^a-z-])((?:[a-z-]+\s+)?[a-z-]*)\s*(?:${head}|${third})\b(?!-)`, 'g'))];
+  return uses.every((m) => {
+    const [det, noun] = m[1].trim().split(/\s+/);
+    return m[0].endsWith(third) && !!noun && /^(?:a|an|the|each|every|this|that)$/.test(det) && isRecord(noun) && singular(noun) === noun;
+  });
+}
+
+/** Whether the tagger reads the word as a verb after "to". */
+function verbWord(word: string): boolean {
+  return tagSentence(`to ${word}`)[1]?.pos === 'verb';
+}
 
 /** Entities, in order of first mention (User first when there is sign-in). */
 export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: Evidence, auth: AuthFindings, roleWords: Set<string>, withFields: Set<string>): void {

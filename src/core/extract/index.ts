@@ -57,7 +57,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
 
   // 2. Auth and roles (detected above: without sign-in, the people in the text are records).
   addAppKindRecords(sentences, evidence, pending, auth);
-  mergeCompounds(evidence, new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!)));
+  mergeCompounds(evidence, new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!)), sentences);
   const withFields = recordsWithFields(pending, sentences);
   const personRoles = personRolesOf(auth, evidence, withFields);
   const roleWords = roleWordsOf(auth, personRoles);
