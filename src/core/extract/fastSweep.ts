@@ -6,6 +6,8 @@
 // and keeps every other step as compromise does it, so the tags that come out are the same
 // (test/unit/extractFastSweep.test.ts compares both on sentences of its own).
 
+import { matchClause, type Matcher, type MatchPattern, type Pointer } from './fastMatch';
+
 /** One pattern of a compromise sweep net (the fields bulkMatch reads). */
 export interface SweepMatch {
   match: string;
@@ -29,11 +31,10 @@ type Clause = unknown[];
 export interface SweepMethods {
   one: {
     cacheDoc(document: Clause[]): Array<Set<string>>;
-    match(document: Clause[], pattern: SweepMatch): { ptrs: number[][] };
-  };
+  } & Matcher;
 }
 
-export type SweepFound = SweepMatch & { pointer: number[] };
+export type SweepFound = SweepMatch & { pointer: Pointer };
 
 /** A net's keys in order, and each pattern filed under the fewest keys that it cannot fit without. */
 interface NetIndex {
@@ -142,9 +143,10 @@ export function bulkMatch(document: Clause[], net: SweepNet, methods: SweepMetho
   const results: SweepFound[] = [];
   for (let n = 0; n < document.length; n++) {
     for (const pattern of candidates(net, docCache[n], document[n].length)) {
-      const res = methods.one.match([document[n]], pattern);
-      if (!res.ptrs.length) continue;
-      for (const ptr of res.ptrs) {
+      // (Tried only where the pattern's first token can start: fastMatch.ts.)
+      const ptrs = matchClause(document[n], pattern as SweepMatch & MatchPattern, methods.one);
+      if (!ptrs.length) continue;
+      for (const ptr of ptrs) {
         ptr[0] = n;
         results.push(Object.assign({}, pattern, { pointer: ptr }));
       }

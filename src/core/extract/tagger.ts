@@ -4,16 +4,46 @@ import { bulkMatch } from './fastSweep';
 
 type Nlp = typeof nlpType;
 
+/** compromise's noun singular (what the lemma of every plural noun is computed with). */
+type ToSingular = (word: string, model: { two: { irregularPlurals: object } }) => string;
+
 /**
- * Set up once when loaded: a faster pattern sweep with the same results (fastSweep.ts), and no
- * phrase chunking on every parse. Chunks are read only by compromise's phrase methods
- * (`.nouns()`), so the one caller of those computes them itself (`doc.compute('chunks')`).
+ * compromise's toSingular, remembered by word: compromise 14.17 inverts its whole table of
+ * irregular plurals on every call (a few hundred entries, for every plural noun of every parse).
+ * The answer depends only on the word and that table, which nothing changes after loading (the
+ * memo starts again should another table be passed).
+ */
+function rememberedSingulars(toSingular: ToSingular): ToSingular {
+  let table: object | undefined;
+  const known = new Map<string, string>();
+  return (word, model) => {
+    if (model.two.irregularPlurals !== table) {
+      table = model.two.irregularPlurals;
+      known.clear();
+    }
+    let singular = known.get(word);
+    if (singular === undefined) {
+      if (known.size >= 5000) known.clear();
+      singular = toSingular(word, model);
+      known.set(word, singular);
+    }
+    return singular;
+  };
+}
+
+/**
+ * Set up once when loaded: a faster pattern sweep with the same results (fastSweep.ts), noun
+ * singulars remembered, and no phrase chunking on every parse. Chunks are read only by
+ * compromise's phrase methods (`.nouns()`), so the one caller of those computes them itself
+ * (`doc.compute('chunks')`).
  */
 function configure(nlp: Nlp): Nlp {
   nlp.plugin({
     methods: { one: { bulkMatch } },
-    mutate: (world: { hooks: string[] }) => {
+    mutate: (world: { hooks: string[]; methods: { two: { transform: { noun: { toSingular: ToSingular } } } } }) => {
       world.hooks = world.hooks.filter((hook) => hook !== 'chunks');
+      const noun = world.methods.two.transform.noun;
+      noun.toSingular = rememberedSingulars(noun.toSingular);
     },
     // (compromise's typings describe `mutate` as taking a callback; it is called with the world.)
   } as unknown as Parameters<Nlp['plugin']>[0]);
