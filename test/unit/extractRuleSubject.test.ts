@@ -203,3 +203,20 @@ describe('extract rules: a rule stated again about another thing is said (issue 
     assert.equal(reasonsOf(`${festival} A festival's end date must come after its start date.`, "A festival's").reasons, '');
   });
 });
+
+describe('extract rules: an ownership rule on a record named only after a preposition is said (issue #11)', () => {
+  const reasonsOf = (text: string, start: string) => {
+    const spec = extractSpec(text);
+    const sentence = spec.requirements.sentences.find((s) => s.text.startsWith(start))!;
+    return spec.notUnderstood.filter((n) => n.sources.includes(sentence.id)).map((n) => n.reason).join(' ');
+  };
+  const photos = 'A photo site. Members sign in. Albums have a title. Photos have a caption and belong to an album.';
+
+  it('"members can only delete photos in albums they created" (the album owned) says the rule may be about Photo', () => {
+    assert.match(reasonsOf(`${photos} Members can only delete photos in albums they created.`, 'Members can only delete'), /ownership rule on Album .* may be about Photo instead/);
+  });
+
+  it('"members can only delete their own photos" says nothing', () => {
+    assert.equal(reasonsOf(`${photos} Members can only delete their own photos.`, 'Members can only delete'), '');
+  });
+});

@@ -99,6 +99,8 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
     // A person's record named by a people word ("a member") is named; User is every person, so "reject a request" bound to User is not.
     if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) {
       if (fieldLocated(r) && order.length > 1 && order[0] !== r.entity) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+      // "members can only delete photos in albums they created": owning the album named after "in" protects the album, not the photos.
+      else if (r.kind === 'ownership' && order.length > 1 && order[0] !== r.entity && onlyAfterPreposition(ctx, r.entity)) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
       else if (onlyAfterPreposition(ctx, r.entity)) strayHeads(ctx, r.entity).forEach((t) => (things.add(t), aside.add(`${kindWords(r.kind)} rule on ${r.entity}`)));
       continue;
     }
