@@ -7,10 +7,12 @@ import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
+import { knownNoun } from './knowledge';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
 import { linkRelatives } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
 import { actedByStoryI, inPurposeClause } from './clauseScope';
+import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -117,6 +119,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
   // sentence itself names no record before the pronoun.
   let topic: DraftEntity | undefined;
   const manySides = new Set<string>();
+  const compounds: CompoundCandidate[] = [];
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
     const analysis = analyze(sentence.text);
@@ -129,7 +132,11 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkBelongingParticiple(read, sentence.plain);
     linkRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
+    compounds.push(...compoundCandidates(analysis, draft.entities, (p) => (p === read.asRole ? undefined : entityIn(read, p)), sentence.id));
   }
+  // (Only between records that stand on their own: a compound must not keep a passing mention as a table.)
+  const established = (e: DraftEntity) => draft.entities.includes(e) && (e.fieldsFromText || !!knownNoun(e.key) || draft.relations.some((r) => r.from === e.name || r.to === e.name));
+  for (const { child, parent, source } of compounds) if (established(parent)) link({ draft, id: source } as SentenceRead, child, parent);
 }
 
 /** "owners with an address, their pets (…)": the possessed records belong to the owner named before. */
