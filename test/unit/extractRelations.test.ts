@@ -213,6 +213,25 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(!counted.includes('Truck->Depot'), JSON.stringify(counted));
   });
 
+  it('"So, for each X a series of Ys is developed": a connective may come before the fronted "for each X", and with no clause read the next noun is the subject', () => {
+    const rels = pairs('Depots have a code. Trucks have a plate and a make. So, for each depot a series of trucks is prepared.');
+    assert.ok(rels.includes('Truck->Depot'), JSON.stringify(rels));
+  });
+
+  it('"they can only be the principal of one school": a record that is the ROLE of another is linked to it under the role\'s name, beside the links the pair has', () => {
+    const text = 'A school has a name and an address. A teacher has a name and a salary. A teacher can teach at several schools. Although a teacher can teach at several schools, they can only be the principal of one school.';
+    const rels = extractSpec(text).relations.map((r) => `${r.from}->${r.to}:${r.name}`);
+    assert.ok(rels.includes('School->Teacher:principal'), JSON.stringify(rels));
+    assert.ok(rels.length >= 2, JSON.stringify(rels));
+    const kinds = extractSpec('A school has a name and an address. A teacher has a name and a salary. A teacher is a member of one school.').relations.map((r) => r.name);
+    assert.ok(!kinds.includes('member'), JSON.stringify(kinds));
+  });
+
+  it('"A person can be an author of one article and a reviewer of another": each coordinated role is a link', () => {
+    const rels = extractSpec('The system stores persons and articles. A person has a name and an email. An article has a title. A person can be an author of one article and a reviewer of another article at the same time.').relations.map((r) => `${r.from}->${r.to}:${r.name}`);
+    assert.ok(rels.includes('Article->Person:author') && rels.includes('Article->Person:reviewer'), JSON.stringify(rels));
+  });
+
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));

@@ -13,6 +13,7 @@ import { linkRelatives } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
 import { actedByStoryI, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
+import { linkRolesOf } from './roleOfLinks';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -94,6 +95,14 @@ function link(read: SentenceRead, child: DraftEntity | undefined, parent: DraftE
   if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
 }
 
+/** A link under a role's name: a second link of the pair when none has that name yet. */
+function linkNamed(read: SentenceRead, child: DraftEntity, parent: DraftEntity, name: string): void {
+  const { draft, id } = read;
+  if (child === parent || child.name === 'User' || parent.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
+  if (draft.relations.some((r) => linksPair(r, child, parent) && (r.name === name || r.inverseName === name))) return;
+  if (addRelation(draft, { from: child.name, to: parent.name, name, required: false, onDelete: 'setNull' }, id)) draft.used.add(id);
+}
+
 /**
  * A row that records one of them taking part in the other (an enrolment of a student in a course, a
  * booking of a member on a class) and belongs to both: "a course takes at most 15 students" is then
@@ -132,6 +141,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkBelongingParticiple(read, sentence.plain);
     linkRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
+    linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name) });
     compounds.push(...compoundCandidates(analysis, draft.entities, (p) => (p === read.asRole ? undefined : entityIn(read, p)), sentence.id));
   }
   // (Only between records that stand on their own: a compound must not keep a passing mention as a table.)

@@ -79,11 +79,15 @@ function partsAfter(analysis: Analysis, index: number): NounPhrase[] {
  *  invoice": the subject of the clause after a fronted "for each X" belongs to that X. */
 function forEachFronted(read: RelativeRead): void {
   const { terms, phrases, clauses } = read.analysis;
-  if (terms[0]?.w !== 'for' || !/^(?:each|every)$/.test(terms[1]?.w ?? '')) return;
-  const owner = phrases.find((p) => p.start === 1);
+  // ("So, for each location …": a connective and its comma may come first.)
+  const at = terms[0]?.w === 'for' ? 0 : terms[0]?.pos !== 'noun' && /,/.test(terms[0]?.post ?? '') ? 1 : -1;
+  if (at < 0 || terms[at]?.w !== 'for' || !/^(?:each|every)$/.test(terms[at + 1]?.w ?? '')) return;
+  const owner = phrases.find((p) => p.start === at + 1);
   if (!owner) return;
   const clause = clauses.find((c) => c.subject && c.subject.start > owner.head);
-  let subject = clause?.subject;
+  // (With no clause read, "… a series of exhibitions is developed" where the tagger took the participle for an adjective: the next noun.)
+  const next = phrases.find((p) => p.start > owner.head);
+  let subject = clause ? clause.subject : next && QUANTITY_HEADS.has(next.headWord) && terms[next.head + 1]?.w === 'of' ? phrases.find((p) => p.start === next.head + 2) : next;
   // ("a series of exhibitions" names exhibitions; "the number of visits" is a count the record
   // keeps and "the name of the page" one of its fields.)
   const before = subject && terms[subject.start - 1]?.w === 'of' ? phrases.find((p) => p.head === subject!.start - 2) : undefined;
