@@ -232,6 +232,13 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(rels.includes('Article->Person:author') && rels.includes('Article->Person:reviewer'), JSON.stringify(rels));
   });
 
+  it('"sensor devices": a head that only names a kind of thing (device, unit) is read as the record its modifier names', () => {
+    const text = 'A boat has a name. A beacon has a serial number and a battery level. Each boat carries beacon devices.';
+    const linked = (rels: string[]) => rels.includes('Beacon->Boat') || rels.includes('Boat->Beacon');
+    assert.ok(linked(pairs(text)), JSON.stringify(pairs(text)));
+    assert.ok(!linked(pairs(text.replace('beacon devices', 'sonar devices'))));
+  });
+
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));

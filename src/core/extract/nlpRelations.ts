@@ -25,9 +25,17 @@ export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords
   }
   const byHead = draft.entities.filter((e) => e.key.split(' ').pop() === phrase.headWord);
   if (byHead.length === 1) return byHead[0];
+  // ("sensor devices", "the actuator units": a head that only says what kind of thing it is leaves the naming to its modifier.)
+  if (GENERIC_HEADS.test(phrase.headWord) && words.length >= 2) {
+    const modifier = draft.entities.find((e) => e.key === words.slice(0, -1).join(' ')) ?? draft.entities.find((e) => e.key === words[words.length - 2]);
+    if (modifier) return modifier;
+  }
   if (roleWords.has(phrase.headWord) || roleWords.has(phrase.key)) return findEntity(draft, 'User');
   return undefined;
 }
+
+/** Heads that name no thing of their own: what they are is in the modifier ("sensor device"). */
+const GENERIC_HEADS = /^(device|unit|object|instance|thing|element|entity|component)$/;
 
 function singularKey(key: string): string {
   const words = key.split(' ');
