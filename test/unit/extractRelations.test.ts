@@ -239,6 +239,16 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(!linked(pairs(text.replace('beacon devices', 'sonar devices'))));
   });
 
+  it('"It also controls the battery": a clause whose subject is "it" is about the record the sentence before was about', () => {
+    const text = 'A drone has a name. A controller has a serial number and a firmware version. It also controls the battery. A battery has a capacity and a voltage.';
+    assert.ok(pairs(text).some((r) => r === 'Controller->Battery' || r === 'Battery->Controller'), JSON.stringify(pairs(text)));
+    // ("They create riders": across sentences "they" is the people at work, not the record named last.)
+    const they = pairs('A bike has a frame and a number. Staff sign in. They create riders. A rider has a name.');
+    assert.ok(!they.some((r) => /Rider->Bike|Bike->Rider/.test(r)), JSON.stringify(they));
+    const expletive = pairs('A bike has a frame and a number. It is noted which rider rents it. A rider has a name.');
+    assert.ok(!expletive.includes('Bike->Rider'), JSON.stringify(expletive));
+  });
+
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));

@@ -197,7 +197,7 @@ function linkBelongingParticiple(read: SentenceRead, plain: string): void {
 function linkClause(read: SentenceRead, parsed: Clause): void {
   const { analysis } = read;
   const clause = withFrontedSubject(analysis, parsed);
-  const subject = entityIn(read, clause.subject);
+  const subject = entityIn(read, clause.subject) ?? pronounSubject(read, clause);
   const recordSubject = subject && subject.name !== 'User' ? subject : undefined;
   if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) linkPartOf(read, clause, subject);
   if (recordSubject) linkRoleObjects(read, clause, recordSubject);
@@ -212,6 +212,24 @@ function linkClause(read: SentenceRead, parsed: Clause): void {
   if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose) linkByVerb(read, clause, recordSubject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
+}
+
+/**
+ * "It also controls the battery", "when a bed is free, it is proposed to the person": a clause whose
+ * subject is "it" or "they" is about the record named last before it in the sentence, else ("it" only)
+ * the record the sentence before was about. ("It is noted which …", "it is decided whether …" say nothing of a
+ * record: an "it" followed by a question word or "that" is left alone.)
+ */
+function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undefined {
+  const { terms, phrases } = read.analysis;
+  if (clause.subject) return undefined;
+  let k = clause.verbIndex - 1;
+  while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || /^(?:also|then|only|not|always|still)$/.test(terms[k].w))) k--;
+  if (k < 0 || !/^(?:it|they)$/.test(terms[k].w)) return undefined;
+  if (terms.slice(clause.verbIndex + 1, clause.verbIndex + 3).some((t) => /^(?:that|whether|which|what|who|how|if|when|where|possible|necessary|important)$/.test(t.w))) return undefined;
+  const before = [...phrases].reverse().filter((p) => p.head < k).map((p) => entityIn(read, p)).find((e) => e && e.name !== 'User');
+  // ("They create clients": across sentences "they" is mostly the people at work, not the records named last.)
+  return before ?? (terms[k].w === 'it' ? read.previousTopic : undefined);
 }
 
 /** "Orders from customers are placed by agents": a noun after a preposition at the start of the
