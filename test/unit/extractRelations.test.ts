@@ -245,6 +245,9 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     // ("They create riders": across sentences "they" is the people at work, not the record named last.)
     const they = pairs('A bike has a frame and a number. Staff sign in. They create riders. A rider has a name.');
     assert.ok(!they.some((r) => /Rider->Bike|Bike->Rider/.test(r)), JSON.stringify(they));
+    // ("Create a booking system which lists rooms. It charges rates for suites": "it" is the first noun before, no record.)
+    const system = pairs('Create a booking system which lists hotel rooms. It charges rates for particular suites. A room has a number.');
+    assert.ok(!system.some((r) => /Suite/.test(r)), JSON.stringify(system));
     const expletive = pairs('A bike has a frame and a number. It is noted which rider rents it. A rider has a name.');
     assert.ok(!expletive.includes('Bike->Rider'), JSON.stringify(expletive));
   });

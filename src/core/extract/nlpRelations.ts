@@ -78,6 +78,8 @@ interface SentenceRead {
   id: number;
   /** The record "it" refers to when the sentence names none before the pronoun. */
   previousTopic: DraftEntity | undefined;
+  /** Whether the sentence just before started with that record (a pronoun reaches back one sentence only, to its first noun). */
+  topicJustBefore: boolean;
   /** "As a parent, I want …": the phrase naming the role, and the record "I" stands for. */
   asRole: NounPhrase | undefined;
   storyActor: DraftEntity | undefined;
@@ -135,15 +137,21 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
   // The first record named by the last sentence that named one: what "it" refers to when the
   // sentence itself names no record before the pronoun.
   let topic: DraftEntity | undefined;
+  let topicSentence = -1;
   const manySides = new Set<string>();
   const compounds: CompoundCandidate[] = [];
   for (const sentence of sentences) {
     if (sentence.heading || sentence.plain.split(' ').length > 80) continue;
     const analysis = analyze(sentence.text);
     const previousTopic = topic;
+    const topicJustBefore = topicSentence === sentence.id - 1;
     const named = analysis.phrases.map((p) => entityOf(draft, p, roleWords)).find((e) => e && e.name !== 'User');
-    if (named) topic = named;
-    const read: SentenceRead = { draft, roleWords, analysis, id: sentence.id, previousTopic, manySides, ...storyRole(draft, sentence.plain, analysis, roleWords) };
+    if (named) {
+      topic = named;
+      // ("Create a reservation system which books hotel rooms. It charges …": "it" is the sentence's first noun, here no record.)
+      topicSentence = entityOf(draft, analysis.phrases[0], roleWords) === named ? sentence.id : -1;
+    }
+    const read: SentenceRead = { draft, roleWords, analysis, id: sentence.id, previousTopic, topicJustBefore, manySides, ...storyRole(draft, sentence.plain, analysis, roleWords) };
     linkPronounPossessions(read);
     linkPossessiveNouns(read);
     linkBelongingParticiple(read, sentence.plain);
@@ -229,7 +237,7 @@ function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undef
   if (terms.slice(clause.verbIndex + 1, clause.verbIndex + 3).some((t) => /^(?:that|whether|which|what|who|how|if|when|where|possible|necessary|important)$/.test(t.w))) return undefined;
   const before = [...phrases].reverse().filter((p) => p.head < k).map((p) => entityIn(read, p)).find((e) => e && e.name !== 'User');
   // ("They create clients": across sentences "they" is mostly the people at work, not the records named last.)
-  return before ?? (terms[k].w === 'it' ? read.previousTopic : undefined);
+  return before ?? (terms[k].w === 'it' && read.topicJustBefore ? read.previousTopic : undefined);
 }
 
 /** "Orders from customers are placed by agents": a noun after a preposition at the start of the
