@@ -86,3 +86,21 @@ describe('extract fields: more of one record in the same sentence', () => {
     assert.equal(start?.type, 'datetime');
   });
 });
+
+describe('extract fields: names and records of values kept', () => {
+  it('"the date of the next inspection" is named after the event it picks out (nextInspectionDate); "the date of the booking" stays a date', () => {
+    assert.deepEqual(listsOf('The name and date of the next inspection are stored for aircraft.'), ['aircraft: name, next inspection date']);
+    assert.deepEqual(listsOf('The name and date of the booking are stored for each guest.'), ['guest: name, date']);
+  });
+
+  it('"The humidity level of earth basements is also stored": without a determiner a plural names the records', () => {
+    assert.deepEqual(listsOf('The humidity level of earth basements is also stored.'), ['earth basement: humidity level']);
+    assert.deepEqual(listsOf('The name of staff is stored.'), [], 'a bare singular is no record type here');
+    const text = 'A house may have a basement, the size and name of which are stored. There are two types of basements: earth basements and concrete basements. The humidity level of earth basements is also stored.';
+    assert.ok(fieldsOf(text, 'Basement').includes('humidityLevel'), 'a kind of basement: the field is on Basement');
+  });
+
+  it('"whether they are double carports and whether they have a flat roof": each question is a flag of its own', () => {
+    assert.deepEqual(listsOf('For carports, information stored includes whether they are double carports and whether they have a flat roof.'), ['carport: double carports, flat roof']);
+  });
+});

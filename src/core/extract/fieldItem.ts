@@ -222,7 +222,9 @@ function trimToName(reading: ItemReading): void {
     reading.context += ` in ${numbered[2] ?? ''}`;
     text = numbered[1];
   }
-  // "a description of the work", "the date of the next inspection": the field is the head before "of the".
+  // "the date of the next inspection": a date or time of an event is named after the event (nextInspectionDate).
+  text = text.replace(/^(date|time|datetime|date-time|timestamp)\s+of\s+(?:the|a|an)\s+((?:next|last|first|previous|latest|upcoming|final)\s+[a-z]+)$/, '$2 $1');
+  // "a description of the work": the field is the head before "of the".
   text = text.replace(/^([a-z][a-z -]*?)\s+of\s+(?:the|a|an|this|that|their|its|his|her)\s.*$/, '$1');
   // "the date they joined" -> "date joined", "the date we received it" -> "date received",
   // "the language pairs they work in" -> "language pairs": a relative clause names the field.

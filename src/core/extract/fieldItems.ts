@@ -123,8 +123,11 @@ function itemsOfSegment(segment: string): FieldItem[] {
   // ("a start date/time": one value with a date and a time, not a date and a "time".)
   const listed = (askedAt ? segment.slice(0, askedAt.index) : segment).replace(/\bdate\s?\/\s?time\b/g, 'date-time');
   const pieces = /\d/.test(listed) ? splitTop(listed, /\s(?:and|&|\+)\s/y) : splitTop(listed, /\s(?:and|or|&|\+)\s|\//y);
-  const asked = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
-  if (asked) pieces.push(asked);
+  const askedAll = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
+  // ("whether they are double carports and whether they have a flat roof": two questions, two flags.)
+  const questions = askedAll ? askedAll.split(/\s(?:and|or)\s(?=whether\s)/) : [];
+  const asked = questions[questions.length - 1];
+  pieces.push(...questions);
   // "a start and end date", "first and last names": the pair shares its head.
   for (let p = 0; p + 1 < pieces.length; p++) {
     const first = pieces[p].replace(LEADING, '').trim();

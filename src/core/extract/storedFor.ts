@@ -158,11 +158,12 @@ function valuesOfEachKnown(plain: string): Found | undefined {
  * ("The contents of a box are recorded as box lines" names records, not a field.)
  */
 function valuesOfOneKnown(plain: string): Found | undefined {
-  const ofOneKnown = /^(?:(?:in|for|on|at|after|before|during|when|if|once|as|within|from|by|with|to|besides|apart from)\b[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?!\s+(?:as|for|about|on|of)\b)/.exec(plain);
+  const ofOneKnown = /^(?:(?:in|for|on|at|after|before|during|when|if|once|as|within|from|by|with|to|besides|apart from)\b[^,]*,\s*)?(?:the |its |their )?([a-z][a-z ]{1,30}?)(?:,? and (?:the |its |their )?([a-z][a-z ]{1,30}?))? of (each |every |a |an |the |(?=(?:[a-z-]+ )*?[a-z-]+s (?:is|are) ))((?:(?!of )[a-z][a-z-]* ?){1,4}?) (?:is|are|must be|should be|will be|has to be|have to be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\b(?!\s+(?:as|for|about|on|of)\b)/.exec(plain);
   // ("The field of activity of each technician is known": a noun "of" a bare noun is one value's name.)
   const clauseLike = (w: string) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|number|amount)\b/.test(w) || (/\bof\b/.test(w) && !/^[a-z]+ of [a-z]+$/.test(w));
+  // ("The humidity level of earth basements is also stored": without a determiner, only a plural names the records.)
   if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some(clauseLike)) {
-    return listFor(ofOneKnown[3], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
+    return listFor(ofOneKnown[4], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
   }
   // "The education completed by each actor is known": a value the record's own act gives it.
   const doneBy = new RegExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
