@@ -6,21 +6,8 @@
 // clause, and "… as well as the occasion of the event". Each test owns its texts.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
-import { findFieldLists } from '../../src/core/extract/fields';
 import { splitSentences } from '../../src/core/extract/sentences';
-
-/** Sourced field names of an entity. */
-function fieldsOf(text: string, entity: string): string[] {
-  const found = extractSpec(text).entities.find((e) => e.name === entity);
-  assert.ok(found, `no entity ${entity}`);
-  return found.fields.filter((f) => f.sources.length).map((f) => f.name);
-}
-
-/** The lists of the one sentence of `text`: subject (or "(pronoun)") and item words. */
-function listsOf(text: string): string[] {
-  const [sentence] = splitSentences(text).sentences;
-  return findFieldLists(sentence, false).map((l) => `${l.pronoun ? '(pronoun)' : l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`);
-}
+import { fieldsOf, listsOf } from '../shared/fieldStatements';
 
 describe('extract fields: counts kept of a record', () => {
   it('"The number of seats on these aircraft is also stored" is a count field of the record after the preposition', () => {

@@ -3,22 +3,7 @@
 // "kept with" ("Images are saved with a file name"), "each of which is identified by". One test
 // per form; each test owns its sentences.
 import * as assert from 'node:assert/strict';
-import { extractSpec } from '../../src/core/extract';
-import { findFieldLists } from '../../src/core/extract/fields';
-import { splitSentences } from '../../src/core/extract/sentences';
-
-/** Sourced field names of an entity. */
-function fieldsOf(text: string, entity: string): string[] {
-  const found = extractSpec(text).entities.find((e) => e.name === entity);
-  assert.ok(found, `no entity ${entity}`);
-  return found.fields.filter((f) => f.sources.length).map((f) => f.name);
-}
-
-/** The lists of the one sentence of `text`: subject (or "(pronoun)") and item words. */
-function listsOf(text: string): string[] {
-  const [sentence] = splitSentences(text).sentences;
-  return findFieldLists(sentence, false).map((l) => `${l.pronoun ? '(pronoun)' : l.subject}: ${l.items.map((i) => i.words.join(' ')).join(', ')}`);
-}
+import { fieldsOf, listsOf } from '../shared/fieldStatements';
 
 describe('extract fields: values of a record named by a pronoun', () => {
   it('"Its X is also noted" / "Their X is stored …" states values of the record the sentence before is about', () => {
