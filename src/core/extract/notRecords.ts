@@ -133,7 +133,13 @@ function writtenAsCode(key: string, sentences: SentenceInfo[]): boolean {
   const pattern = new RegExp(`[A-Za-z0-9_/]*${key}[A-Za-z0-9_/]*`, 'gi');
   const plain = new Set([key, `${key}s`, `${key}es`, key.replace(/y$/, 'ies')]);
   // An irregular plural written as a plain word ("shelves" for "shelf") is the noun in use.
-  const standalone = (stem: string) => new RegExp(`(?<![A-Za-z0-9_/])${stem}[a-z]*(?![A-Za-z0-9_/])`, 'gi');
+  // (One expression per stem, built once for all sentences: matchAll leaves it as it was.)
+  const made = new Map<string, RegExp>();
+  const standalone = (stem: string): RegExp => {
+    let pattern = made.get(stem);
+    if (!pattern) made.set(stem, (pattern = new RegExp(`(?<![A-Za-z0-9_/])${stem}[a-z]*(?![A-Za-z0-9_/])`, 'gi')));
+    return pattern;
+  };
   if (sentences.some((s) => irregularPluralWritten(s.text, key, standalone))) return false;
   let any = false;
   for (const sentence of sentences) {

@@ -9,6 +9,7 @@ import { singularItem, type FieldItem } from './fieldItem';
 import { FOR_EXAMPLE, parseItems } from './fieldItems';
 import type { FieldList } from './fields';
 import { laterPronounValues } from './pronounValues';
+import { regExp } from './regexps';
 
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
 const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
@@ -80,7 +81,7 @@ export function laterClauseLists(sentence: SentenceInfo): FieldList[] {
  */
 function frontedRecordValues(plain: string, clause: string): Found | undefined {
   const fronted = /^for (?:each|every) ([a-z][a-z -]{1,30}?),/.exec(plain);
-  const kept = fronted ? new RegExp(`^(both )?the ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}\.?$`).exec(clause) : null;
+  const kept = fronted ? regExp(`^(both )?the ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}\.?$`).exec(clause) : null;
   if (!fronted || !kept || CLAUSE_WORDS.test(kept[2]) || / of /.test(kept[2])) return undefined;
   const pair = kept[1] ? /^([a-z-]+) and ([a-z-]+) ([a-z][a-z -]*)$/.exec(kept[2]) : null;
   const found = listFor(fronted[1], pair ? `${pair[1]} ${pair[3]}, ${pair[2]} ${pair[3]}` : kept[2]);
@@ -95,16 +96,16 @@ function frontedRecordValues(plain: string, clause: string): Found | undefined {
  */
 function forEachIsStored(plain: string): Found | undefined {
   const rest = `(?:also )?(?:the |their |its )?(.+?) ${MUST_BE} (?:also )?${KEPT}(?:\\s*\\([^()]*\\))?\\.?$`;
-  const withComma = new RegExp(`^for (each |every |a |an |the |all )?([a-z][a-z -]{1,30}?), ${rest}`).exec(plain);
+  const withComma = regExp(`^for (each |every |a |an |the |all )?([a-z][a-z -]{1,30}?), ${rest}`).exec(plain);
   // ("For premium members, …": without a determiner only a plural before a comma names the records.)
   if (withComma && (withComma[1] || /s$/.test(withComma[2]))) return listFor(withComma[2], withComma[3]);
-  const withoutComma = new RegExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`).exec(plain);
+  const withoutComma = regExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`).exec(plain);
   return withoutComma ? listFor(withoutComma[1], withoutComma[2]) : undefined;
 }
 
 /** "For each customer we keep their name, phone number and email", "for a vehicle we need the plate number, make and model". */
 function forEachWeStore(plain: string): Found | undefined {
-  const leadPattern = new RegExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
+  const leadPattern = regExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
   // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
   const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
@@ -134,14 +135,14 @@ function identifiedBy(plain: string): Found | undefined {
 function followingForEach(plain: string): Found | undefined {
   const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
   // "The following information on each album needs to be stored: title, label and year."
-  const followingOn = new RegExp(`\\bthe following (?:(?:information|details|data|attributes|fields|properties) )?(?:on|about|for|of) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}:\\s*(.+)$`).exec(plain);
+  const followingOn = regExp(`\\bthe following (?:(?:information|details|data|attributes|fields|properties) )?(?:on|about|for|of) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}:\\s*(.+)$`).exec(plain);
   const found = followingFor ?? followingOn;
   return found ? listFor(found[1], found[2]) : undefined;
 }
 
 /** "The name of each ship, the number of decks and the length of the ship are known." */
 function valuesOfEachKnown(plain: string): Found | undefined {
-  const ofEachKnown = new RegExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  const ofEachKnown = regExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
   // ("Each aircraft can be part of an airline, whose name is stored": a clause, not a list of fields.)
   if (ofEachKnown && !/\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/.test(ofEachKnown[1])) {
     const subject = trailingPhrase(ofEachKnown[2])?.key;
@@ -166,17 +167,17 @@ function valuesOfOneKnown(plain: string): Found | undefined {
     return listFor(ofOneKnown[4], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
   }
   // "The education completed by each actor is known": a value the record's own act gives it.
-  const doneBy = new RegExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  const doneBy = regExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   return doneBy && !clauseLike(doneBy[1]) ? listFor(doneBy[2], doneBy[1]) : undefined;
 }
 
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
 function listOfOneKnown(plain: string): Found | undefined {
-  const listOf = new RegExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}(?:${NOT_FOR}|( as well as (?:the |its |their )?[^:;]+))`).exec(plain);
+  const listOf = regExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}(?:${NOT_FOR}|( as well as (?:the |its |their )?[^:;]+))`).exec(plain);
   // ("Volunteers help at events, whereby the title … of the events": the list is the later clause's.)
   if (!listOf || CLAUSE_WORDS.test(listOf[1]) || LATER_CLAUSE_AT.test(listOf[1])) return undefined;
   // "… of the event must be specified as well as the occasion and location of the event": more of the same record's.
-  const more = listOf[3] ? new RegExp(`^ as well as (?:the |its |their )?([a-z][a-z ,]*?)(?: of (?:the|each|every|this) ${listOf[2]})?\.?$`).exec(listOf[3]) : null;
+  const more = listOf[3] ? regExp(`^ as well as (?:the |its |their )?([a-z][a-z ,]*?)(?: of (?:the|each|every|this) ${listOf[2]})?\.?$`).exec(listOf[3]) : null;
   // (" as well as the name of the director" is another record's: the list before it stands alone.)
   const same = more && !/ of /.test(more[1]);
   return listFor(listOf[2], same ? `${listOf[1]}, ${more[1]}` : listOf[1], 2);
@@ -184,7 +185,7 @@ function listOfOneKnown(plain: string): Found | undefined {
 
 /** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
 function ofWhichKnown(plain: string): Found | undefined {
-  const ofWhich = new RegExp(`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  const ofWhich = regExp(`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   return ofWhich && !CLAUSE_WORDS.test(ofWhich[2]) ? listFor(ofWhich[1], ofWhich[2]) : undefined;
 }
 
@@ -193,7 +194,7 @@ function ofWhichKnown(plain: string): Found | undefined {
  * track of a driver's licence": the values of the possessor (one each, when the possessors are many).
  */
 function possessorsValuesKnown(plain: string): Found | undefined {
-  const passive = new RegExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  const passive = regExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
   const found = passive ?? active;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
@@ -213,7 +214,7 @@ function possessorsValuesKnown(plain: string): Found | undefined {
 
 /** "The name, type and year are stored for aircraft". */
 function storedForEach(plain: string): Found | undefined {
-  const passive = new RegExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
+  const passive = regExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
   return passive ? listFor(passive[2], passive[1]) : undefined;
 }
 
@@ -222,7 +223,7 @@ function storedForEach(plain: string): Found | undefined {
  * "an airline, whose name is stored": the owner is the noun phrase before "their"/"whose".
  */
 function ownersValuesStored(plain: string): Found | undefined {
-  const owned = new RegExp(`^(.*?)(?:,?\\s*(?:and|while)?\\s*(?:their|its|whose)) (.+?) (?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  const owned = regExp(`^(.*?)(?:,?\\s*(?:and|while)?\\s*(?:their|its|whose)) (.+?) (?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
   if (owned) {
     const before = owned[1].replace(/,\s*$/, '');
     const whose = /\bwhose\s*$/.test(plain.slice(0, plain.indexOf(owned[2])).trim());
@@ -286,7 +287,7 @@ function valuesForExample(plain: string): Found | undefined {
 
 /** "We record the name and address of each owner" (two items at least). */
 function weStoreOfEach(plain: string): Found | undefined {
-  const ofEach = new RegExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
+  const ofEach = regExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
   return ofEach ? listFor(ofEach[2], ofEach[1], 2) : undefined;
 }
 

@@ -10,6 +10,7 @@ import { belongsTo } from './links';
 import { addOrNote, fieldIn, lastRecordIn, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { NUMBER, parseNumber, PERIODS, stripArticles, UNITS, verbLemma, wordsOf } from './words';
 import { ACTIVE, ACTIVE_FIELD, buildCapacity, capacityField, periodCapacity, periodIn } from './capacityRule';
+import { regExp } from '../regexps';
 
 export { capacityLimit } from './capacityLimit';
 
@@ -17,8 +18,8 @@ export { capacityLimit } from './capacityLimit';
 export function capacityNumberOf(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
   const m =
-    new RegExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`).exec(plain) ??
-    new RegExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`).exec(plain);
+    regExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`).exec(plain) ??
+    regExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`).exec(plain);
   if (!m) return false;
   const limit = parseNumber(m[3]);
   const countedWords = stripArticles(wordsOf(m[1]));

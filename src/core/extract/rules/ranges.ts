@@ -8,6 +8,7 @@ import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mention
 import { singular } from '../lexicon';
 import { NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
+import { regExp } from '../regexps';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -208,7 +209,7 @@ const VALUE_LEAD = String.raw`(?<=\b(?:an?\s+(?:whole\s+)?(?:number|integer|valu
 /** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)", "a number 1-5", "on a scale of 1 to 10". */
 export function rangeBetween(ctx: RuleContext): boolean {
   // Also "the rating is a number 1-5", "a grade on a scale of 1 to 10": the words before the span say it is a value.
-  const re = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`);
+  const re = regExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`);
   const m = re.exec(ctx.clause.plain);
   if (!m) return false;
   const unit = m[3];
@@ -226,7 +227,7 @@ export function rangeBetween(ctx: RuleContext): boolean {
 
 /** "a score out of 10". */
 export function rangeOutOf(ctx: RuleContext): boolean {
-  const m = new RegExp(String.raw`\bout of\s+${NUM}\b`).exec(ctx.clause.plain);
+  const m = regExp(String.raw`\bout of\s+${NUM}\b`).exec(ctx.clause.plain);
   if (!m) return false;
   const max = parseNumber(m[1]);
   if (max === undefined) return false;
@@ -262,7 +263,7 @@ export function rangeCompare(ctx: RuleContext): boolean {
     if ((word === 'negative' && no) || word === 'non-negative' || word === 'zero or more') return applyRange(ctx, subject, { min: 0 }, { label: 'not negative' });
     return false;
   }
-  const cmp = new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
+  const cmp = regExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
   const m = cmp.exec(plain);
   if (!m) return false;
   const n = parseNumber(m[4]);

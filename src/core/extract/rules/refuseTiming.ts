@@ -10,6 +10,7 @@ import { stateValue, workflowOrder } from './workflow';
 import { actionsOf, isActionVerb, parseNumber, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { clausePlain, conditionFor, message, NEG, noState, refuse, timeState } from './refuseConditions';
+import { regExp } from '../regexps';
 
 /** "nobody can book a class that has already started", "can't book a session in the past", "products past their best-before date can't be put in a parcel". */
 export function refuseTimePast(ctx: RuleContext): boolean {
@@ -19,7 +20,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   const pastTheir = /^(.*?)\b([a-z][a-z -]{1,30}?)\s+past\s+(?:their|its|the)\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't)\s+be\s+([a-z]+(?:ed|en|t))\b\s*(.*)$/.exec(plain);
   if (!started && !inPast && !pastTheir) return false;
   const noneCan = /\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|will|shall)\s+be\s+([a-z]+)/.exec(plain);
-  if (!new RegExp(NEG).test(plain) && !/\bnobody|no one|never\b/.test(plain) && !noneCan) return false;
+  if (!regExp(NEG).test(plain) && !/\bnobody|no one|never\b/.test(plain) && !noneCan) return false;
   const label = plain.slice(0, 140);
   let target: Mention | undefined;
   let field: DraftField | undefined;
@@ -49,7 +50,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   const verbText = pastTheir ? pastTheir[4] : (/\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|nobody can|no one can|never)\s+(?:be\s+)?([a-z]+)/.exec(plain)?.[1] ?? noneCan?.[1] ?? '');
   const other = pastTheir ? mentionsIn(ctx, pastTheir[5]).filter((m) => m.entity.name !== 'User').map((m) => m.entity) : [];
   const own = actionsOf([verbText], 'refusal').filter((a): a is WriteAction => a !== 'read' && a !== 'create');
-  const passiveOnTarget = pastTheir ? false : new RegExp(String.raw`${NEG}\s+be\s+`).test(plain);
+  const passiveOnTarget = pastTheir ? false : regExp(String.raw`${NEG}\s+be\s+`).test(plain);
   field.sources.add(ctx.sentence.id);
   if (passiveOnTarget && own.length) {
     addOrNote(ctx, { kind: 'refuseWhen', entity: target.entity.name, actions: own, condition: { field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);
@@ -157,9 +158,9 @@ export function refuseAfterState(ctx: RuleContext): boolean {
   const relative = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:that|which)\s+(?:is|are|has been|have been|was|were)\s+(?:already\s+|marked as\s+|set to\s+|in\s+)?([a-z][a-z -]{0,20})$`;
   const verbsRe = String.raw`([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)`;
   const m =
-    new RegExp(String.raw`\b${NEG}\s+${verbsRe}${tail}`).exec(plain) ??
-    new RegExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+${verbsRe}${tail}`).exec(plain) ??
-    new RegExp(String.raw`\b(?:${NEG}|(?:nobody|no one)\s+(?:can|may|is allowed to))\s+${verbsRe}${relative}`).exec(plain);
+    regExp(String.raw`\b${NEG}\s+${verbsRe}${tail}`).exec(plain) ??
+    regExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+${verbsRe}${tail}`).exec(plain) ??
+    regExp(String.raw`\b(?:${NEG}|(?:nobody|no one)\s+(?:can|may|is allowed to))\s+${verbsRe}${relative}`).exec(plain);
   if (!m) return false;
   const verbs = m[1].split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean);
   if (!verbs.every((v) => isActionVerb(v))) return false;

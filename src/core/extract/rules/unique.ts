@@ -6,6 +6,7 @@ import { belongsTo } from './links';
 import { addOrNote, candidates, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { stripArticles, wordsOf } from './words';
 import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
+import { regExp } from '../regexps';
 
 export { uniqueOnce } from './uniqueOnce';
 
@@ -202,15 +203,15 @@ export function uniqueOneOwner(ctx: RuleContext): boolean {
   const V = String.raw`([a-z][a-z -]{0,40}?)`;
   const R = String.raw`([a-z][a-z -]{0,30}?)`;
   const shapes: Array<{ re: RegExp; value: number; record: number }> = [
-    { re: new RegExp(String.raw`^(?:each|every|an?|the|one)?\s*${V}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${R}(?:\s+only)?(?:\s+at a time)?$`), value: 1, record: 2 },
-    { re: new RegExp(String.raw`^(?:each|every|an?|the)?\s*${V}\s+(?:is|are|can be|may be|must be)\s+(?:used|held|owned|taken|registered)\s+(?:by|to|for)\s+(?:exactly|only|just)?\s*(?:one|a single)\s+${R}(?:\s+only)?$`), value: 1, record: 2 },
-    { re: new RegExp(String.raw`^(?:the\s+)?${V}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+(?:be\s+)?shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${R}$`), value: 1, record: 2 },
-    { re: new RegExp(String.raw`^(?:the\s+)?${V}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${R}$`), value: 1, record: 2 },
-    { re: new RegExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${V}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${R}$`), value: 1, record: 2 },
-    { re: new RegExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${V}$`), value: 2, record: 1 },
+    { re: regExp(String.raw`^(?:each|every|an?|the|one)?\s*${V}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${R}(?:\s+only)?(?:\s+at a time)?$`), value: 1, record: 2 },
+    { re: regExp(String.raw`^(?:each|every|an?|the)?\s*${V}\s+(?:is|are|can be|may be|must be)\s+(?:used|held|owned|taken|registered)\s+(?:by|to|for)\s+(?:exactly|only|just)?\s*(?:one|a single)\s+${R}(?:\s+only)?$`), value: 1, record: 2 },
+    { re: regExp(String.raw`^(?:the\s+)?${V}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+(?:be\s+)?shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${R}$`), value: 1, record: 2 },
+    { re: regExp(String.raw`^(?:the\s+)?${V}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${R}$`), value: 1, record: 2 },
+    { re: regExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${V}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${R}$`), value: 1, record: 2 },
+    { re: regExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${V}$`), value: 2, record: 1 },
     // "each member has a different card number", "… a card number of their own" ("identified by": uniqueIdentified.ts).
-    { re: new RegExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get|uses?)\s+(?:a|an)\s+(?:different|distinct)\s+${V}$`), value: 2, record: 1 },
-    { re: new RegExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:a|an)\s+${V}\s+of\s+(?:its|their|his|her)\s+own$`), value: 2, record: 1 },
+    { re: regExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get|uses?)\s+(?:a|an)\s+(?:different|distinct)\s+${V}$`), value: 2, record: 1 },
+    { re: regExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:a|an)\s+${V}\s+of\s+(?:its|their|his|her)\s+own$`), value: 2, record: 1 },
   ];
   for (const shape of shapes) {
     const m = shape.re.exec(plain);
