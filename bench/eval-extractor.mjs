@@ -145,6 +145,11 @@ if (results.length) {
   synthetic = { bytes: Buffer.byteLength(text), texts: parts.length, ...coldExtraction(text) };
 }
 
+/** The 100 KB target counts only when the whole text was read in time. */
+function bigTextMet(run) {
+  return run.ms < TARGETS.bigTextMs && !run.capped;
+}
+
 /** Extracts the text in a fresh process, warmed up as the panel warms it (warmUpExtractor), so no sentence is
  *  already tagged: in this process every corpus sentence is cached by now and the text would look fast. */
 function coldExtraction(text) {
@@ -155,7 +160,10 @@ function coldExtraction(text) {
     warmUpExtractor();
     const started = performance.now();
     const spec = extractSpec(text);
-    process.stdout.write(JSON.stringify({ ms: performance.now() - started, entities: spec.entities.length }));`;
+    const ms = performance.now() - started;
+    // The extractor reads at most MAX_SENTENCES sentences (and warns); a time for part of the text does not meet the target.
+    const capped = (spec.warnings ?? []).find((w) => /^Only the first \\d+ sentences were read/.test(w));
+    process.stdout.write(JSON.stringify({ ms, entities: spec.entities.length, capped }));`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { input: text, encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
 
@@ -305,7 +313,7 @@ if (byCorpus('dev').length && byCorpus('holdout').length) {
 }
 for (const note of notes) log(`\nnote: ${note}`);
 if (synthetic) {
-  log(`\nsynthetic text: ${(synthetic.bytes / 1000).toFixed(0)} KB (${synthetic.texts} corpus texts concatenated) extracted in ${synthetic.ms.toFixed(0)} ms (fresh process, tagger warmed up), ${synthetic.entities} entities   target < 1 s ${mark(synthetic.ms < TARGETS.bigTextMs)}`);
+  log(`\nsynthetic text: ${(synthetic.bytes / 1000).toFixed(0)} KB (${synthetic.texts} corpus texts concatenated) extracted in ${synthetic.ms.toFixed(0)} ms (fresh process, tagger warmed up), ${synthetic.entities} entities${synthetic.capped ? ` — NOT THE WHOLE TEXT: "${synthetic.capped}"` : ''}   target < 1 s for the whole text ${mark(bigTextMet(synthetic))}`);
 }
 
 // ---------------------------------------------------------------- the issue's targets in one place
@@ -330,7 +338,7 @@ if (unseen?.summary.rules.total) {
 const all = group('all corpora', results);
 target('texts without entities [all corpora]', all.summary.zeroEntities, '0', all.summary.zeroEntities === 0, String);
 target('median ms per text [all corpora]', all.time.medianMs, '< 50 ms', all.time.medianMs < TARGETS.typicalMs, (x) => `${x.toFixed(1)} ms`);
-if (synthetic) target(`${(synthetic.bytes / 1000).toFixed(0)} KB text`, synthetic.ms, '< 1 s', synthetic.ms < TARGETS.bigTextMs, (x) => `${x.toFixed(0)} ms`);
+if (synthetic) target(`${(synthetic.bytes / 1000).toFixed(0)} KB text${synthetic.capped ? ' (only its first sentences read)' : ''}`, synthetic.ms, '< 1 s', bigTextMet(synthetic), (x) => `${x.toFixed(0)} ms`);
 target('unaccounted (silently dropped) sentences [all corpora]', all.summary.accounting.unaccounted, '0 (no target in the issue)', all.summary.accounting.unaccounted === 0, String);
 
 log('\nISSUE TARGETS (#11)');
