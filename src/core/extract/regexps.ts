@@ -3,18 +3,16 @@
 // times on a long text. Only for expressions without the g or y flag, used with exec/test (those
 // keep no state between calls), so one shared object answers as a new one would.
 
-const MAX = 2000;
-const built = new Map<string, RegExp>();
+import { remembered } from './remembered';
+
+/** Keyed by flags, then source: flags never hold a '/'. */
+const built = remembered((key) => {
+  const slash = key.indexOf('/');
+  return new RegExp(key.slice(slash + 1), key.slice(0, slash));
+}, 2000);
 
 /** new RegExp(source, flags), built once per source and flags (never with g or y). */
 export function regExp(source: string, flags = ''): RegExp {
-  const key = `${flags}/${source}`;
-  let pattern = built.get(key);
-  if (!pattern) {
-    if (/[gy]/.test(flags)) throw new Error(`regExp: a ${flags} expression keeps state between calls; build it with new RegExp`);
-    if (built.size >= MAX) built.clear();
-    pattern = new RegExp(source, flags);
-    built.set(key, pattern);
-  }
-  return pattern;
+  if (/[gy]/.test(flags)) throw new Error(`regExp: a ${flags} expression keeps state between calls; build it with new RegExp`);
+  return built(`${flags}/${source}`);
 }

@@ -1,6 +1,7 @@
 // The compromise tagger, shared by tagging (nlp.ts) and its corrections (nlpCorrections.ts).
 import type nlpType from 'compromise';
 import { bulkMatch } from './fastSweep';
+import { remembered } from './remembered';
 
 type Nlp = typeof nlpType;
 
@@ -15,19 +16,15 @@ type ToSingular = (word: string, model: { two: { irregularPlurals: object } }) =
  */
 function rememberedSingulars(toSingular: ToSingular): ToSingular {
   let table: object | undefined;
-  const known = new Map<string, string>();
-  return (word, model) => {
-    if (model.two.irregularPlurals !== table) {
-      table = model.two.irregularPlurals;
-      known.clear();
+  let model: Parameters<ToSingular>[1];
+  let singularOf: (word: string) => string = (word) => word;
+  return (word, given) => {
+    if (given.two.irregularPlurals !== table) {
+      table = given.two.irregularPlurals;
+      singularOf = remembered((plural) => toSingular(plural, model), 5000);
     }
-    let singular = known.get(word);
-    if (singular === undefined) {
-      if (known.size >= 5000) known.clear();
-      singular = toSingular(word, model);
-      known.set(word, singular);
-    }
-    return singular;
+    model = given;
+    return singularOf(word);
   };
 }
 
