@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { analyze, clauses, nounPhrases } from '../../src/core/extract/grammar';
 import { checkLanguage } from '../../src/core/extract/language';
-import { tagSentence, tagSentences } from '../../src/core/extract/nlp';
+import { isTagged, probedWords, probeOf, singularNoun, tagSentence, tagSentences } from '../../src/core/extract/nlp';
+import { tagAhead } from '../../src/core/extract/grammar';
 import { nlp, parseMany, rawTermsOf } from '../../src/core/extract/tagger';
 
 const TEXTS = [
@@ -51,6 +52,25 @@ describe('extractor: tagging many sentences at once', () => {
     const repair = tagSentence(texts[0]).find((t) => t.w === 'repairs');
     assert.equal(repair?.pos, 'noun');
     assert.equal(repair?.root, 'repair');
+  });
+});
+
+describe('extractor: single words tagged ahead', () => {
+  it('names the words the passes ask about on their own: -es/-us plurals and words that end like person nouns', () => {
+    const words = probedWords(['The curators list the analyses of buses; a technician files the invoices.', 'Menus and statuses']);
+    for (const word of ['curator', 'analyses', 'buses', 'technician', 'invoices', 'menus', 'statuses']) assert.ok(words.includes(word), word);
+    for (const word of ['the', 'of', 'and', 'a']) assert.ok(!words.includes(word), word);
+  });
+
+  it('tagAhead tags their probes with the sentences, so no pass parses them one by one', () => {
+    const word = 'syllabuses';
+    assert.equal(isTagged(probeOf(word)), false);
+    tagAhead([`Teachers publish ${word} each term.`]);
+    assert.equal(isTagged(probeOf(word)), true);
+    const terms = tagSentence(probeOf(word));
+    assert.deepEqual(terms.map((t) => [t.w, t.pos]), [['the', 'det'], [word, 'noun']]);
+    assert.equal(singularNoun(word), terms[terms.length - 1].root);
+    assert.equal(singularNoun(word), 'syllabus');
   });
 });
 

@@ -3,7 +3,7 @@
 // head ("the purchase order lines" -> key "purchase order line"). A clause is a verb with the
 // noun phrase before it (subject) and the noun phrases after it (objects, and objects of
 // prepositions) up to the next verb or clause boundary.
-import { tagSentence, tagSentences, type Term } from './nlp';
+import { probedWords, probeOf, tagSentence, tagSentences, type Term } from './nlp';
 
 export interface NounPhrase {
   /** Index of the first word (determiner included) and of the head noun. */
@@ -222,10 +222,11 @@ function withoutAsides(text: string): string {
 
 /**
  * Tags the two readings of each sentence that the passes ask for (the whole sentence, and without
- * its asides for analyze) in one go, which is much cheaper than one by one when the passes ask.
+ * its asides for analyze), and the single words they will ask about, in one go: much cheaper than
+ * one by one when the passes ask (compromise tags each sentence on its own, so the tags are the same).
  */
 export function tagAhead(sentences: string[]): void {
-  tagSentences(sentences.flatMap((text) => [text, withoutAsides(text)]));
+  tagSentences([...sentences.flatMap((text) => [text, withoutAsides(text)]), ...probedWords(sentences).map(probeOf)]);
 }
 
 /**

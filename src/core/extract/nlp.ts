@@ -29,7 +29,10 @@ export interface Term {
   actor: boolean;
 }
 
-const MAX_CACHE = 4000;
+// Room for every reading of a 100 KB text (about 1,100 sentences, two readings each) with the
+// fragments and single words the passes ask about: a cache that cleared itself mid-text would
+// tag the same sentences again one by one.
+const MAX_CACHE = 20000;
 const cache = new Map<string, Term[]>();
 
 const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
@@ -94,6 +97,11 @@ export function tagSentences(texts: string[]): void {
   }
 }
 
+/** Whether the text is tagged already (tagSentence will not parse it again). */
+export function isTagged(text: string): boolean {
+  return cache.has(cleaned(text));
+}
+
 /** Sentences parsed together: large enough to save the per-parse work, small enough to report progress between. */
 const BATCH = 32;
 
@@ -150,17 +158,41 @@ export function lexiconTags(word: string): string[] {
   return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
 }
 
+/** How a single word is asked about: after an article, so a noun reading wins where there is one. */
+export function probeOf(word: string): string {
+  return `the ${word}`;
+}
+
+/**
+ * The words of these sentences that the passes will ask the tagger about on their own: plurals
+ * ending in -es/-us (their singulars, lexicon.ts) and words that end like person nouns
+ * (rules/resolve.ts, nlpEvidence.ts). Tagged together ahead (tagAhead) they cost a fraction of one parse each.
+ */
+export function probedWords(sentences: string[]): string[] {
+  const words = new Set<string>();
+  for (const sentence of sentences) for (const [word] of sentence.toLowerCase().matchAll(/[a-z][a-z-]{2,}/g)) {
+    if (/(?:es|us)$/.test(word) || PERSON_SUFFIX.test(word)) words.add(word);
+    // People are asked about by their singular ("curators" -> "curator").
+    const one = word.replace(/s$/, '');
+    if (one !== word && PERSON_SUFFIX.test(one)) words.add(one);
+  }
+  return [...words];
+}
+
+/** Endings of person nouns ("analyst", "curator", "technician"); only such words are asked of the tagger. */
+export const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|eer|ee|ess|man|woman|ar|ive|ief|ain|ard|nt|ic)$/;
+
 /** Lemma of a single noun ("people" -> "person", "analyses" -> "analysis"). */
 export function singularNoun(word: string): string {
   const w = word.toLowerCase();
-  const terms = tagSentence(`the ${w}`);
+  const terms = tagSentence(probeOf(w));
   const last = terms[terms.length - 1];
   return last && last.w === w ? last.root : w;
 }
 
 /** Whether the tagger knows this word only as a verb (no noun reading): "make", "track". */
 export function isVerbOnly(word: string): boolean {
-  const terms = tagSentence(`the ${word}`);
+  const terms = tagSentence(probeOf(word));
   return terms[terms.length - 1]?.pos === 'verb';
 }
 

@@ -5,7 +5,7 @@
 // book a class"). Each pattern is one function with its own test.
 import { addEvidence, type Evidence } from './entities';
 import { findFieldLists, storedForList } from './fields';
-import { tagSentence } from './nlp';
+import { probeOf, tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
@@ -94,7 +94,7 @@ function storableHead(head: string): boolean {
 export function isPersonWord(word: string): boolean {
   if (isPersonKey(word)) return true;
   if (!/(?:er|or|ee|ist|ian)$/.test(word) || storableHead(word) || word.length < 5) return false;
-  const tagged = tagSentence(`the ${word}`).find((t) => t.w === word);
+  const tagged = tagSentence(probeOf(word)).find((t) => t.w === word);
   if (!tagged || (!tagged.actor && tagged.pos !== 'noun')) return false;
   // -er/-or/-ee name a person only as a verb's agent ("reviewer", "visitor", "trainee"); "color" or
   // "paper" only end like one. -ist/-ian ("dentist", "librarian") name people as such.

@@ -27,7 +27,7 @@ export interface SplitResult {
   warnings: string[];
 }
 
-export const MAX_SENTENCES = 400;
+export const MAX_SENTENCES = 2000;
 const MAX_SENTENCE_CHARS = 1500;
 const MAX_TEXT_CHARS = 100_000;
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'no', 'approx', 'incl']);

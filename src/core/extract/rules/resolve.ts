@@ -4,7 +4,7 @@
 import { words as nameWords } from '../../../model/project/naming';
 import type { Draft, DraftEntity, DraftField } from '../draft';
 import { PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from '../lexicon';
-import { lexiconTags, tagSentence } from '../nlp';
+import { lexiconTags, PERSON_SUFFIX, probeOf, tagSentence } from '../nlp';
 import type { RuleContext } from './context';
 import { isActionVerb, PEOPLE_WORDS, stripArticles, wordsOf } from './words';
 import { remembered } from '../remembered';
@@ -59,8 +59,6 @@ export function isPeople(ctx: Pick<RuleContext, 'roles' | 'roleWords'>, ws: stri
   return PRONOUNS.has(head) || PEOPLE_WORDS.has(head) || USER_WORDS.has(head) || USER_WORDS.has(s) || PERSON_NOUNS.has(s) || !!STAFF_ROLES[s] || ctx.roleWords.has(s) || !!roleOf(ctx, clean) || (PERSON_SUFFIX.test(s) && isActor(s));
 }
 
-/** Endings of person nouns ("analyst", "curator", "technician"); only such words are asked of the tagger. */
-const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|eer|ee|ess|man|woman|ar|ive|ief|ain|ard|nt|ic)$/;
 
 /** "plot inspections" (a plural noun after the name) but not "claim goes" (a verb). */
 function pluralNounAfter(name: string, next: string, after = 'the'): boolean {
@@ -81,7 +79,7 @@ function taggedAsActor(word: string): boolean {
   // The lexicon answers most words without parsing; only unknown ones are tagged.
   const tags = lexiconTags(word);
   if (tags.length) return tags.includes('Actor');
-  const terms = tagSentence(`the ${word}`);
+  const terms = tagSentence(probeOf(word));
   return terms[1]?.w === word && terms[1].actor;
 }
 
