@@ -1,6 +1,7 @@
 // A list's text read into items: "a title, an optional description and a status (todo, done)",
 // split at commas and "and"/"or" outside parentheses, up to the clause's end.
 import { COLON_TYPES, LEADING, NUMBER_WORDS, parseItem, type FieldItem } from './fieldItem';
+import { tagSentence } from './nlp';
 
 /** "one or more", "at least one and at most five", "one or two": written as one quantifier before a list is split at "and"/"or". */
 const QUANTIFIER_PAIR = new RegExp(`\\b(?:${NUMBER_WORDS} or (?:more|several|${NUMBER_WORDS})|at least ${NUMBER_WORDS} (?:and|but) (?:at most|up to|no more than|not more than) ${NUMBER_WORDS})\\s+(?=[a-z])`, 'g');
@@ -79,8 +80,9 @@ export function parseItems(listText: string): FieldItem[] {
   for (let s = 0; s < segments.length && items.length < 40; s++) {
     const segment = segments[s].replace(/^(?:and|or)\s+/, '').replace(QUANTIFIER_PAIR, 'several ');
     // "owners with address and phone, their pets (…)": a possessive starts the next record.
-    // (A list of records goes on: "clients, their dogs, and walks".)
-    if (items.length && /^(?:their|its|his|her)\s/.test(segment) && items.some((i) => !i.plural || i.sub?.length)) break;
+    // (A list of records goes on: "clients, their dogs, and walks". A singular value without a
+    // list of its own is the owner's next field: "a unique user name, their email address and a password".)
+    if (items.length && /^(?:their|its|his|her)\s/.test(segment) && items.some((i) => !i.plural || i.sub?.length) && startsARecord(segment)) break;
     // "…, belonging to a resident", "…, owned by the club": a participle clause about the record ends its fields.
     if (items.length && /^(?:[a-z]+ing\s+(?:to|with)|[a-z]+ed\s+(?:by|to|in|with))\s+(?:a|an|the|one|each|every|its|their|his|her|our|some)\s/.test(segment)) break;
     const each = /^each (?:with|having|has|containing|of which has)\s+(.*)$/.exec(segment);
@@ -104,6 +106,20 @@ export function parseItems(listText: string): FieldItem[] {
     items.push(...itemsOfSegment(segment));
   }
   return items;
+}
+
+/**
+ * A possessive segment names the next record when its noun is plural, it has a list of its own
+ * ("their pets (name, type)") or it is a clause ("its lines say which plant").
+ */
+function startsARecord(segment: string): boolean {
+  if (/\([^()]*,[^()]*\)/.test(segment)) return true;
+  const terms = tagSentence(segment.replace(/\s*\(.*$/, ''));
+  let end = 1;
+  while (end < terms.length && (terms[end].pos === 'noun' || terms[end].pos === 'adj')) end++;
+  const head = terms[end - 1];
+  if (end === 1 || head.pos !== 'noun' || head.plural) return true;
+  return end < terms.length && (terms[end].pos === 'verb' || terms[end].pos === 'modal');
 }
 
 /** The comma-separated segments; "a duration of 15, 30 or 60 minutes": a bare number list continues the previous item. */

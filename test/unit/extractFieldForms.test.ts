@@ -1,0 +1,15 @@
+// Field-list forms of issue #11's public gold, one test per form (each fails without its rule).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const fieldsOf = (text: string, entity: string): string[] => extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => f.name) ?? [];
+
+describe('extract fields: list forms', () => {
+  it('a singular possessive value in a list is the owner\'s next field ("a user name, their email address and a phone")', () => {
+    assert.deepEqual(fieldsOf('Guests can sign up as a member with a unique nickname, their email address and a phone number.', 'Member'), ['nickname', 'emailAddress', 'phoneNumber']);
+    // A plural possessive with a list of its own still starts the next record.
+    assert.deepEqual(fieldsOf('We need owners with address and phone, their pets (name, birth date, type), and visits of a pet.', 'Owner'), ['address', 'phone']);
+    // So does a possessive clause: "its lines say which plant".
+    assert.deepEqual(fieldsOf('An invoice has a number, a due date and a total, and its rows say which article and how many.', 'Invoice'), ['number', 'dueDate', 'total']);
+  });
+});
