@@ -169,8 +169,11 @@ export function probeOf(word: string): string {
  * (rules/resolve.ts, nlpEvidence.ts). Tagged together ahead (tagAhead) they cost a fraction of one parse each.
  */
 export function probedWords(sentences: string[]): string[] {
+  const seen = new Set<string>();
   const words = new Set<string>();
   for (const sentence of sentences) for (const [word] of sentence.toLowerCase().matchAll(/[a-z][a-z-]{2,}/g)) {
+    if (seen.has(word)) continue;
+    seen.add(word);
     if (/(?:es|us)$/.test(word) || PERSON_SUFFIX.test(word)) words.add(word);
     // People are asked about by their singular ("curators" -> "curator").
     const one = word.replace(/s$/, '');

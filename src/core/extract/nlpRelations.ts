@@ -14,20 +14,22 @@ import { PLACE_ROWS } from './rules/words';
 import { actedByStoryI, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
+import { entityIndex } from './entityIndex';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
   if (!phrase) return undefined;
+  const index = entityIndex(draft);
   const words = phrase.key.split(' ');
   for (let i = 0; i < words.length; i++) {
-    const found = draft.entities.find((e) => e.key === words.slice(i).join(' '));
+    const found = index.first.get(i ? words.slice(i).join(' ') : phrase.key);
     if (found) return found;
   }
-  const byHead = draft.entities.filter((e) => e.key.split(' ').pop() === phrase.headWord);
-  if (byHead.length === 1) return byHead[0];
+  const byHead = index.byHead.get(phrase.headWord);
+  if (byHead?.length === 1) return byHead[0];
   // ("sensor devices", "the actuator units": a head that only says what kind of thing it is leaves the naming to its modifier.)
   if (GENERIC_HEADS.test(phrase.headWord) && words.length >= 2) {
-    const modifier = draft.entities.find((e) => e.key === words.slice(0, -1).join(' ')) ?? draft.entities.find((e) => e.key === words[words.length - 2]);
+    const modifier = index.first.get(words.slice(0, -1).join(' ')) ?? index.first.get(words[words.length - 2]);
     if (modifier) return modifier;
   }
   if (roleWords.has(phrase.headWord) || roleWords.has(phrase.key)) return findEntity(draft, 'User');

@@ -6,6 +6,7 @@ import { analyze } from './grammar';
 import { storable } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
+import { entityIndex } from './entityIndex';
 
 const CUES: Array<{ pattern: RegExp; reason: string }> = [
   { pattern: /\bwhen\b.*\b(marked|becomes?|is set|changes?|goes (?:up|down)|increases?|decreases?)\b|\bautomatically\b|\bgo(?:es)? (?:up|down)\b/, reason: 'Automatic side effects (changing other records when something happens) are not generated; add them to the API by hand.' },
@@ -25,7 +26,7 @@ const EVERY_MATCH = new Map(CUES.map((c) => [c, new RegExp(c.pattern.source, 'g'
 
 /** A cue word that names one of the app's records ("Approved reports can't be edited" with a Report record) is that record, not the feature. */
 function cueApplies(cue: (typeof CUES)[number], plain: string, draft: Draft): boolean {
-  const records = new Set(draft.entities.map((e) => e.key.split(' ').pop()));
+  const records = entityIndex(draft).byHead;
   for (const match of plain.matchAll(EVERY_MATCH.get(cue)!)) {
     const word = match[0].split(' ').pop() ?? match[0];
     if (!records.has(singular(word)) && !records.has(word)) return true;

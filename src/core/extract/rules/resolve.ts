@@ -8,6 +8,7 @@ import { lexiconTags, PERSON_SUFFIX, probeOf, tagSentence } from '../nlp';
 import type { RuleContext } from './context';
 import { isActionVerb, PEOPLE_WORDS, stripArticles, wordsOf } from './words';
 import { remembered } from '../remembered';
+import { entityIndex } from '../entityIndex';
 
 export interface Mention {
   entity: DraftEntity;
@@ -23,7 +24,12 @@ export interface Mention {
 const PRONOUNS = new Set(['nobody', 'anybody', 'anyone', 'everyone', 'everybody', 'someone', 'somebody', 'no-one', 'i', 'me', 'myself', 'we', 'us', 'they', 'them', 'you', 'ppl']);
 
 function keyOf(entity: DraftEntity): string {
-  return entity.key.replace(/-/g, ' ');
+  return spacedKey(entity.key);
+}
+
+/** A key as the rule passes read it: hyphens as spaces ("e-mail address" -> "e mail address"). */
+function spacedKey(key: string): string {
+  return key.replace(/-/g, ' ');
 }
 
 const RANK = /^(head|senior|junior|chief|lead|assistant|deputy|main|super|vice|co|sub|trainee|principal|general|executive)$/;
@@ -105,7 +111,8 @@ export function mentionsIn(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords
   const hit = cache.get(key);
   if (hit) return hit;
   const found = findMentions(ctx, ws);
-  if (cache.size > 2000) cache.clear();
+  // (Bounded, but room for every clause of a 100 KB text: a cleared cache asks every clause again.)
+  if (cache.size > 20000) cache.clear();
   cache.set(key, found);
   return found;
 }
@@ -130,21 +137,24 @@ function findMentions(ctx: Pick<RuleContext, 'draft' | 'roles' | 'roleWords'>, w
   const out: Mention[] = [];
   const taken = new Array<boolean>(ws.length).fill(false);
   const entities = ctx.draft.entities;
-  const keys = entities.map(keyOf);
-  const byKey = new Map(entities.map((e, i) => [keys[i], e]));
+  const index = entityIndex(ctx.draft, spacedKey);
+  const byKey = index.last;
   const plainWs = ws.map((w) => w.replace(/-/g, ' '));
   for (let len = Math.min(3, ws.length); len >= 1; len--) {
     for (let start = 0; start + len <= ws.length; start++) {
       if (taken.slice(start, start + len).some(Boolean)) continue;
-      const part = plainWs.slice(start, start + len);
-      const last = part[part.length - 1];
+      const last = plainWs[start + len - 1];
       const pieces = last.split(' ');
-      const lastSingular = [...pieces.slice(0, -1), sing(pieces[pieces.length - 1])].join(' ');
+      const lastPiece = sing(pieces[pieces.length - 1]);
+      // Every key this could be ends with the word's singular or the word as written (one lookup, no strings built).
+      if (!index.byHead.has(lastPiece) && !index.byHead.has(pieces[pieces.length - 1])) continue;
+      const part = plainWs.slice(start, start + len);
+      const lastSingular = [...pieces.slice(0, -1), lastPiece].join(' ');
       const key = [...part.slice(0, -1), lastSingular].join(' ');
       let entity = byKey.get(key) ?? (lastSingular !== last ? undefined : byKey.get([...part.slice(0, -1), last].join(' ')));
       if (!entity && len === 1) {
         // A head word that ends exactly one entity's key: "rooms" for MeetingRoom.
-        const ends = entities.filter((_, i) => keys[i].endsWith(` ${key}`));
+        const ends = key.includes(' ') ? entities.filter((e) => keyOf(e).endsWith(` ${key}`)) : (index.compoundsByHead.get(key) ?? []);
         if (ends.length === 1 && !PEOPLE_WORDS.has(key)) entity = ends[0];
       }
       if (!entity) continue;
