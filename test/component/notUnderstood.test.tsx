@@ -184,4 +184,35 @@ describe('Not understood (top of the review step)', () => {
     assert.equal(notice.getAttribute('role'), 'alert');
     assert.match(notice.textContent ?? '', /Only English requirements are understood; this text looks like German\..*write the description in English/);
   });
+
+  it('a long paste: shows the first 25 items of each list, then more on request, and says how many are hidden', async () => {
+    const spec = fleetSpec();
+    const base = spec.requirements.sentences.length;
+    const extra = Array.from({ length: 60 }, (_, i) => ({ id: base + i, text: `Sentence number ${i + 1} says something odd.` }));
+    const long: ProjectSpec = {
+      ...spec,
+      requirements: { ...spec.requirements, text: `${spec.requirements.text} ${extra.map((s) => s.text).join(' ')}`, sentences: [...spec.requirements.sentences, ...extra] },
+      notUnderstood: extra.slice(0, 40).map((s) => ({ text: s.text, reason: 'Not understood.', sources: [s.id], suggestions: [] })),
+      unimplemented: extra.slice(40).map((s) => ({ text: s.text, reason: 'Not generated.', sources: [s.id] })),
+      ignoredSentences: [],
+    };
+    await renderReview(ProjectSpec.parse(long));
+    const shown = () => screen.getByTestId('not-understood').querySelectorAll('.left-out-item').length;
+    const total = screen.getByTestId('left-out').querySelector('#left-out-heading')?.textContent ?? '';
+    const count = Number(/\((\d+)\)/.exec(total)?.[1]);
+    assert.ok(count > 25, total);
+    assert.equal(shown(), 25);
+    assert.match(text('not-understood-more'), new RegExp(`${count - 25} more not shown`));
+    await click('not-understood-more-next');
+    assert.equal(shown(), Math.min(50, count));
+    if (count > 50) await click('not-understood-more-all');
+    assert.equal(shown(), count);
+    assert.equal(screen.queryByTestId('not-understood-more'), null, 'nothing hidden any more');
+    // Resolving a shown item keeps the list whole.
+    await click('ignore-item-0');
+    assert.equal(shown(), count - 1);
+
+    assert.ok(screen.getByTestId('not-implemented').querySelectorAll('.left-out-item').length >= 20, 'a short list is shown whole');
+    assert.equal(screen.queryByTestId('not-implemented-more'), null);
+  });
 });

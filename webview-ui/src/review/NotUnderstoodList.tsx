@@ -1,11 +1,35 @@
 import { VscodeButton } from '@vscode-elements/react-elements';
-import { useState } from 'react';
+import { type ReactElement, useState } from 'react';
 import type { ProjectSpec, Rule } from '../../../src/model/project/projectSpec';
 import { addRuleForSentences, applySuggestion, dismissNotUnderstood, ignoreSentence, resolveWithRule, suggestionText, unignoreSentence } from '../../../src/model/project/suggestions';
 import { type LeftOutItem, leftOutHeadline, sentenceLabel, type Understanding, understand } from '../../../src/model/project/understanding';
 import { AddRuleForm } from './AddRuleForm';
 
 type Edit = (change: (spec: ProjectSpec) => ProjectSpec) => boolean;
+
+/** Items shown at first, and added per "Show more": a long paste leaves hundreds of sentences, and a wall of them helps nobody. */
+export const LEFT_OUT_PAGE = 25;
+
+/** The first `shown` items, and a "Show more" / "Show all" pair while some are hidden. */
+function usePaged<T>(items: T[], testId: string): { visible: T[]; more: ReactElement | null } {
+  const [shown, setShown] = useState(LEFT_OUT_PAGE);
+  const hidden = items.length - shown;
+  if (hidden <= 0) return { visible: items, more: null };
+  return {
+    visible: items.slice(0, shown),
+    more: (
+      <div className="left-out-more" role="group" aria-label="More items" data-testid={testId}>
+        <span className="muted">{hidden} more not shown.</span>
+        <VscodeButton secondary data-testid={`${testId}-next`} onClick={() => setShown(shown + LEFT_OUT_PAGE)}>
+          Show {Math.min(LEFT_OUT_PAGE, hidden)} more
+        </VscodeButton>
+        <VscodeButton secondary data-testid={`${testId}-all`} onClick={() => setShown(items.length)}>
+          Show all {items.length}
+        </VscodeButton>
+      </div>
+    ),
+  };
+}
 
 /** A not-understood item's stable key: its index in spec.notUnderstood, or the silently dropped sentence. */
 const keyOf = (item: LeftOutItem) => (item.index !== undefined ? `item-${item.index}` : `sentence-${item.sentences[0]}`);
@@ -74,19 +98,21 @@ function NotUnderstoodItem(props: {
 
 /** Recognised, but not something Takoss builds. */
 function NotImplementedList({ items }: { items: LeftOutItem[] }) {
+  const { visible, more } = usePaged(items, 'not-implemented-more');
   if (items.length === 0) return null;
   return (
     <>
       <h3>Not implemented ({items.length})</h3>
       <p className="muted">Recognised, but Takoss does not build these; the generated README lists them too.</p>
       <ul className="left-out-list" data-testid="not-implemented">
-        {items.map((item, index) => (
+        {visible.map((item, index) => (
           <li key={`${item.text}-${index}`} className="left-out-item">
             <LeftOutText item={item} />
             <span className="left-out-reason">{item.reason}</span>
           </li>
         ))}
       </ul>
+      {more}
     </>
   );
 }
@@ -152,6 +178,7 @@ export function NotUnderstoodList({ spec, edit }: { spec: ProjectSpec; edit: Edi
   const understanding = understand(spec);
   const { notUnderstood, accounts } = understanding;
   const statusOf = new Map(accounts.map((a) => [a.id, a.status]));
+  const { visible, more } = usePaged(notUnderstood, 'not-understood-more');
   // Good news is not dressed as a warning: the notice's warning colour is for when something was left out.
   const allUnderstood = !notUnderstood.length && !understanding.notImplemented.length && !understanding.languageWarning;
 
@@ -178,7 +205,7 @@ export function NotUnderstoodList({ spec, edit }: { spec: ProjectSpec; edit: Edi
       <LeftOutHead understanding={understanding} />
       {notUnderstood.length > 0 && (
         <ul className="left-out-list" data-testid="not-understood">
-          {notUnderstood.map((item) => {
+          {visible.map((item) => {
             const key = keyOf(item);
             return (
               <NotUnderstoodItem
@@ -196,6 +223,7 @@ export function NotUnderstoodList({ spec, edit }: { spec: ProjectSpec; edit: Edi
           })}
         </ul>
       )}
+      {more}
       <NotImplementedList items={understanding.notImplemented} />
       <IgnoredSentences spec={spec} edit={edit} />
     </section>
