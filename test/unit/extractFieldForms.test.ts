@@ -13,3 +13,13 @@ describe('extract fields: list forms', () => {
     assert.deepEqual(fieldsOf('An invoice has a number, a due date and a total, and its rows say which article and how many.', 'Invoice'), ['number', 'dueDate', 'total']);
   });
 });
+
+describe('extract fields: values kept for a record', () => {
+  it('"the patient\'s information including their …": the possessor\'s values, by example', () => {
+    assert.deepEqual(fieldsOf('A tenant rents a flat. The lease must also show the tenant\'s details including their bank account, first name and date of birth.', 'Tenant'), ['bankAccount', 'firstName', 'dateOfBirth']);
+  });
+
+  it('"the following information is recorded on each user: a, b" names the record after "on"', () => {
+    assert.deepEqual(fieldsOf('Boats are rented by the hour. The following information is recorded on each boat: a hull number, a length and a colour.', 'Boat'), ['hullNumber', 'length', 'colour']);
+  });
+});

@@ -36,7 +36,7 @@ function listFor(subjectPhrase: string, listText: string, least = 1): Found | un
 }
 
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
-const READERS: Array<(plain: string) => Found | undefined> = [valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
+const READERS: Array<(plain: string) => Found | undefined> = [valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
 
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const found = readStored(sentence.plain.replace(/[`]/g, ''));
@@ -131,9 +131,9 @@ function identifiedBy(plain: string): Found | undefined {
   return owners && items.length ? { subject: owners.key, items } : undefined;
 }
 
-/** "The following is recorded for each person: a, b". */
+/** "The following is recorded for each person: a, b", "… is recorded on each user: a, b". */
 function followingForEach(plain: string): Found | undefined {
-  const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
+  const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) (?:for|on|about) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
   // "The following information on each album needs to be stored: title, label and year."
   const followingOn = regExp(`\\bthe following (?:(?:information|details|data|attributes|fields|properties) )?(?:on|about|for|of) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}:\\s*(.+)$`).exec(plain);
   const found = followingFor ?? followingOn;
@@ -216,6 +216,18 @@ function possessorsValuesKnown(plain: string): Found | undefined {
 function storedForEach(plain: string): Found | undefined {
   const passive = regExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
   return passive ? listFor(passive[2], passive[1]) : undefined;
+}
+
+/**
+ * "The requisition shows the patient's information including their health number, name and address",
+ * "a member's contact details, i.e. phone and email": the possessor's values, by example (two at least).
+ */
+function possessorsInformation(plain: string): Found | undefined {
+  const found = regExp(`\\b([a-z][a-z -]{1,40}?)('s|s') (?:(?:personal|basic|contact|full|identification|identifying|own) )?${INFORMATION},?\\s*(?:${FOR_EXAMPLE}|i\\.\\s?e\\.?|that is)\\s*,?\\s*(.+)$`).exec(plain);
+  const owner = found ? trailingPhrase(found[1]) : undefined;
+  if (!found || !owner || CLAUSE_WORDS.test(owner.key)) return undefined;
+  const items = parseItems(found[3]).map((item) => (found[2] === "s'" && item.plural ? singularItem(item) : item));
+  return items.length >= 2 ? { subject: owner.key, items } : undefined;
 }
 
 /**
