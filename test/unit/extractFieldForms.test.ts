@@ -23,3 +23,14 @@ describe('extract fields: values kept for a record', () => {
     assert.deepEqual(fieldsOf('Boats are rented by the hour. The following information is recorded on each boat: a hull number, a length and a colour.', 'Boat'), ['hullNumber', 'length', 'colour']);
   });
 });
+
+describe('extract fields: values added with "also"', () => {
+  it('"the X is also stored" with no owner adds X to the record the sentence before is about', () => {
+    const text = 'A gym has an address. A locker rental is identified by a code, and it is noted which member rents it. In addition, the deposit amount is also stored.';
+    assert.deepEqual(fieldsOf(text, 'LockerRental'), ['code', 'depositAmount']);
+    // Plural things, a value of another record and a clause are not added.
+    for (const sentence of ['The reviews are also stored.', 'The name of the gym is also stored.', 'The date the member can enter is also stored.']) {
+      assert.deepEqual(fieldsOf(`A gym has an address. A locker rental is identified by a code. ${sentence}`, 'LockerRental'), ['code'], sentence);
+    }
+  });
+});

@@ -3,6 +3,7 @@
 // whether or not it is a self-service pump", "In addition, it is stored whether an upgrade is
 // desired". The record is the one the sentence before is about (FieldList.pronoun); in a later
 // clause (", and its octane rating is also noted") it is the subject of the sentence's first clause.
+// "The price per liter is also noted": a value added with "also" is the same record's.
 import { analyze } from './grammar';
 import { tagSentence } from './nlp';
 import type { SentenceInfo } from './sentences';
@@ -19,7 +20,22 @@ const POSSESSIVE_KEPT = new RegExp(`^${LEAD_IN}(?:its|their|his|her|his/her) ([a
 /** "It is also noted whether …": the question is the value (fieldItem reads "whether"). */
 const IT_IS_KEPT_WHETHER = new RegExp(`^${LEAD_IN}it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`);
 
-/** The values a possessive or "it is kept whether" states, when the sentence (or clause) is one. */
+/**
+ * "The price per liter is also noted", "In addition, the number of liters dispensed is also stored":
+ * "also" adds a value to the record the text is about; a value "of the journal" or "for each pump"
+ * names its own record (the "stored for" readers read those).
+ */
+const THE_VALUE_ALSO_KEPT = new RegExp(`^${LEAD_IN}the ([a-z][a-z -]{1,60}?) ${MUST_BE} also ${KEPT}\\s*\\.?$`);
+
+/** A value's words that make it a clause or name another record ("the date of the visit", "the staff can see"). */
+function notAValue(words: string): boolean {
+  if (/\b(?:of|for|per|on|in|at|by|from|to|with) (?:a|an|the|each|every|its|their|his|her|this|that|these|those|all|any)\b/.test(words)) return true;
+  const terms = tagSentence(`the ${words}`);
+  // (A participle at the end describes the value: "the number of liters dispensed".)
+  return terms.some((t, i) => t.pos === 'modal' || t.pos === 'pron' || (t.pos === 'verb' && !(i === terms.length - 1 && /ed$/.test(t.w))));
+}
+
+/** The values a possessive, "it is kept whether" or "the X is also kept" states, when the sentence (or clause) is one. */
 function pronounItems(text: string) {
   const possessive = POSSESSIVE_KEPT.exec(text);
   // ("Its owner decides what is stored": a clause of its own, no value.)
@@ -27,7 +43,11 @@ function pronounItems(text: string) {
   // ("Their names are stored": each record has one name.)
   if (possessive) return parseItems(possessive[1]).map((item) => (item.plural ? singularItem(item) : item));
   const whether = IT_IS_KEPT_WHETHER.exec(text);
-  return whether ? parseItems(whether[1]) : [];
+  if (whether) return parseItems(whether[1]);
+  const also = THE_VALUE_ALSO_KEPT.exec(text);
+  // ("The reviews are also stored": plural things are records, not a value; "the number of liters" is one value.)
+  const head = also ? tagSentence(`the ${also[1]}`).find((t) => t.pos === 'noun') : undefined;
+  return also && head && !head.plural && !notAValue(also[1]) ? parseItems(also[1]).map((item) => (item.plural ? singularItem(item) : item)) : [];
 }
 
 /** A sentence that states values of the record the sentence before is about. */
