@@ -10,16 +10,21 @@ import { belongsTo } from './links';
 import { addOrNote, fieldIn, lastRecordIn, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { NUMBER, parseNumber, PERIODS, stripArticles, UNITS, verbLemma, wordsOf } from './words';
 import { ACTIVE, ACTIVE_FIELD, buildCapacity, capacityField, periodCapacity, periodIn } from './capacityRule';
-import { regExp } from '../regexps';
 
 export { capacityLimit } from './capacityLimit';
+
+/** "the number of guests per room is limited to 4", "max number of dogs per day: 15". */
+const COUNT_PER_RECORD_LIMIT = new RegExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`);
+
+/** "dogs per day: max 15", "guests per room = at most 4". */
+const PER_RECORD_MAX = new RegExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`);
 
 /** "the number of guests per table is limited to 8", "players per team: max 25". */
 export function capacityNumberOf(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
   const m =
-    regExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`).exec(plain) ??
-    regExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`).exec(plain);
+    COUNT_PER_RECORD_LIMIT.exec(plain) ??
+    PER_RECORD_MAX.exec(plain);
   if (!m) return false;
   const limit = parseNumber(m[3]);
   const countedWords = stripArticles(wordsOf(m[1]));

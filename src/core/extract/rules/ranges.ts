@@ -8,7 +8,6 @@ import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mention
 import { singular } from '../lexicon';
 import { NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
-import { regExp } from '../regexps';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -206,11 +205,13 @@ function verbTail(before: string): string {
 /** A span of numbers right after words that make it a value ("a number", "an integer", "a scale of"). */
 const VALUE_LEAD = String.raw`(?<=\b(?:an?\s+(?:whole\s+)?(?:number|integer|value)|(?:on|in)\s+a\s+(?:scale|range)(?:\s+of)?)\s+)`;
 
+/** "between 1 and 5", "from 1 to 5", "(0-10)", "a number 1-5" (groups: the two ends of each form, then the unit). */
+const RANGE_BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`);
+
 /** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)", "a number 1-5", "on a scale of 1 to 10". */
 export function rangeBetween(ctx: RuleContext): boolean {
   // Also "the rating is a number 1-5", "a grade on a scale of 1 to 10": the words before the span say it is a value.
-  const re = regExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`);
-  const m = re.exec(ctx.clause.plain);
+  const m = RANGE_BETWEEN.exec(ctx.clause.plain);
   if (!m) return false;
   const unit = m[3];
   if (unit && MONTHS.test(unit)) return false;
@@ -225,9 +226,12 @@ export function rangeBetween(ctx: RuleContext): boolean {
   return applyRange(ctx, subject, { min: Math.min(a, b), max: Math.max(a, b) }, { unit, label: ctx.clause.plain.slice(m.index, m.index + m[0].length).trim() });
 }
 
+/** "out of 10". */
+const OUT_OF = new RegExp(String.raw`\bout of\s+${NUM}\b`);
+
 /** "a score out of 10". */
 export function rangeOutOf(ctx: RuleContext): boolean {
-  const m = regExp(String.raw`\bout of\s+${NUM}\b`).exec(ctx.clause.plain);
+  const m = OUT_OF.exec(ctx.clause.plain);
   if (!m) return false;
   const max = parseNumber(m[1]);
   if (max === undefined) return false;
@@ -246,6 +250,9 @@ const COMPARATIVES: Record<string, 'min' | 'max'> = {
   less: 'max', lower: 'max', smaller: 'max', fewer: 'max', shorter: 'max', younger: 'max', lighter: 'max', cheaper: 'max', under: 'max', below: 'max',
 };
 
+/** "at least 3", "no more than 10", "must not exceed 100" (the comparison and its number). */
+const COMPARED_TO_NUMBER = new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
+
 /**
  * "price must be positive", "kg can't be negative", "weight must be more than 0", "km can't be less
  * than 0", "at least 18 years old", "a discount of up to 50%", "max 10 hrs a day", "number, > 0".
@@ -263,8 +270,7 @@ export function rangeCompare(ctx: RuleContext): boolean {
     if ((word === 'negative' && no) || word === 'non-negative' || word === 'zero or more') return applyRange(ctx, subject, { min: 0 }, { label: 'not negative' });
     return false;
   }
-  const cmp = regExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
-  const m = cmp.exec(plain);
+  const m = COMPARED_TO_NUMBER.exec(plain);
   if (!m) return false;
   const n = parseNumber(m[4]);
   if (n === undefined) return false;

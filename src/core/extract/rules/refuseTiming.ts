@@ -10,7 +10,12 @@ import { stateValue, workflowOrder } from './workflow';
 import { actionsOf, isActionVerb, parseNumber, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { clausePlain, conditionFor, message, NEG, noState, refuse, timeState } from './refuseConditions';
-import { regExp } from '../regexps';
+
+/** A refusal's words ("cannot", "may not", "is not allowed to" …). */
+const REFUSAL = new RegExp(NEG);
+
+/** A refusal of what is done to the record itself: "cannot be edited". */
+const REFUSED_PASSIVE = new RegExp(String.raw`${NEG}\s+be\s+`);
 
 /** "nobody can book a class that has already started", "can't book a session in the past", "products past their best-before date can't be put in a parcel". */
 export function refuseTimePast(ctx: RuleContext): boolean {
@@ -20,7 +25,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   const pastTheir = /^(.*?)\b([a-z][a-z -]{1,30}?)\s+past\s+(?:their|its|the)\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't)\s+be\s+([a-z]+(?:ed|en|t))\b\s*(.*)$/.exec(plain);
   if (!started && !inPast && !pastTheir) return false;
   const noneCan = /\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|will|shall)\s+be\s+([a-z]+)/.exec(plain);
-  if (!regExp(NEG).test(plain) && !/\bnobody|no one|never\b/.test(plain) && !noneCan) return false;
+  if (!REFUSAL.test(plain) && !/\bnobody|no one|never\b/.test(plain) && !noneCan) return false;
   const label = plain.slice(0, 140);
   let target: Mention | undefined;
   let field: DraftField | undefined;
@@ -50,7 +55,7 @@ export function refuseTimePast(ctx: RuleContext): boolean {
   const verbText = pastTheir ? pastTheir[4] : (/\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|nobody can|no one can|never)\s+(?:be\s+)?([a-z]+)/.exec(plain)?.[1] ?? noneCan?.[1] ?? '');
   const other = pastTheir ? mentionsIn(ctx, pastTheir[5]).filter((m) => m.entity.name !== 'User').map((m) => m.entity) : [];
   const own = actionsOf([verbText], 'refusal').filter((a): a is WriteAction => a !== 'read' && a !== 'create');
-  const passiveOnTarget = pastTheir ? false : regExp(String.raw`${NEG}\s+be\s+`).test(plain);
+  const passiveOnTarget = pastTheir ? false : REFUSED_PASSIVE.test(plain);
   field.sources.add(ctx.sentence.id);
   if (passiveOnTarget && own.length) {
     addOrNote(ctx, { kind: 'refuseWhen', entity: target.entity.name, actions: own, condition: { field: field.name, op: 'past' }, message: message(ctx), sources: [ctx.sentence.id] }, label);
@@ -150,17 +155,23 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
   return true;
 }
 
+/** The record and its state after the refused verbs: "… an order after it has shipped". */
+const AFTER_STATE_TAIL = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with|in to))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:once|after|when|as soon as|if)\s+(?:it|they)\s*(?:is|are|'s|has been|have been|has|have|was|were|gets|got)?\s*(?:already\s+|been\s+)?([a-z][a-z -]{0,20})$`;
+/** "… an expense that is approved", "… an expense which has been paid": the state in a relative clause. */
+const STATE_RELATIVE_TAIL = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:that|which)\s+(?:is|are|has been|have been|was|were)\s+(?:already\s+|marked as\s+|set to\s+|in\s+)?([a-z][a-z -]{0,20})$`;
+/** The refused verbs: "edit", "edit or delete". */
+const REFUSED_VERBS = String.raw`([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)`;
+/** "you can't edit an order after it has shipped", "nobody may change …", "… an expense that is approved". */
+const REFUSED_AFTER_STATE = [
+  new RegExp(String.raw`\b${NEG}\s+${REFUSED_VERBS}${AFTER_STATE_TAIL}`),
+  new RegExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+${REFUSED_VERBS}${AFTER_STATE_TAIL}`),
+  new RegExp(String.raw`\b(?:${NEG}|(?:nobody|no one)\s+(?:can|may|is allowed to))\s+${REFUSED_VERBS}${STATE_RELATIVE_TAIL}`),
+];
+
 /** "you can't edit an order after it has shipped", "nobody may change a report once it is approved". */
 export function refuseAfterState(ctx: RuleContext): boolean {
   const plain = withoutSignIn(clausePlain(ctx));
-  const tail = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with|in to))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:once|after|when|as soon as|if)\s+(?:it|they)\s*(?:is|are|'s|has been|have been|has|have|was|were|gets|got)?\s*(?:already\s+|been\s+)?([a-z][a-z -]{0,20})$`;
-  // "… an expense that is approved", "… an expense which has been paid": the state in a relative clause.
-  const relative = String.raw`(?:\s+(?:in|on|to|for|into|onto|at|from|with))?\s+(?:a|an|the|any|their|his|her|my|your)\s+([a-z][a-z -]{1,30}?)\s+(?:that|which)\s+(?:is|are|has been|have been|was|were)\s+(?:already\s+|marked as\s+|set to\s+|in\s+)?([a-z][a-z -]{0,20})$`;
-  const verbsRe = String.raw`([a-z]+(?:\s*(?:,|or|and)\s*[a-z]+)*)`;
-  const m =
-    regExp(String.raw`\b${NEG}\s+${verbsRe}${tail}`).exec(plain) ??
-    regExp(String.raw`\b(?:nobody|no one)\s+(?:can|may|is allowed to)\s+${verbsRe}${tail}`).exec(plain) ??
-    regExp(String.raw`\b(?:${NEG}|(?:nobody|no one)\s+(?:can|may|is allowed to))\s+${verbsRe}${relative}`).exec(plain);
+  const m = firstMatch(REFUSED_AFTER_STATE, plain);
   if (!m) return false;
   const verbs = m[1].split(/\s*(?:,|\bor\b|\band\b)\s*/).filter(Boolean);
   if (!verbs.every((v) => isActionVerb(v))) return false;
@@ -272,3 +283,11 @@ function marginOf(m: RegExpExecArray, type: string, before: string): Margin | un
   return { op, offset, ...(approximate ? { approximate } : {}) };
 }
 
+/** The first of the expressions that matches, as exec gives it. */
+function firstMatch(expressions: RegExp[], text: string): RegExpExecArray | null {
+  for (const expression of expressions) {
+    const match = expression.exec(text);
+    if (match) return match;
+  }
+  return null;
+}

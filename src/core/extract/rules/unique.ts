@@ -6,7 +6,6 @@ import { belongsTo } from './links';
 import { addOrNote, candidates, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { stripArticles, wordsOf } from './words';
 import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
-import { regExp } from '../regexps';
 
 export { uniqueOnce } from './uniqueOnce';
 
@@ -192,6 +191,22 @@ export function uniqueNoTwo(ctx: RuleContext): boolean {
   return true;
 }
 
+/** The words of a value and of a record in the shapes uniqueOneOwner reads. */
+const VALUE_WORDS = String.raw`([a-z][a-z -]{0,40}?)`;
+const RECORD_WORDS = String.raw`([a-z][a-z -]{0,30}?)`;
+/** The shapes uniqueOneOwner reads: which group is the value and which the record. */
+const ONE_OWNER_SHAPES: Array<{ re: RegExp; value: number; record: number }> = [
+  { re: new RegExp(String.raw`^(?:each|every|an?|the|one)?\s*${VALUE_WORDS}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${RECORD_WORDS}(?:\s+only)?(?:\s+at a time)?$`), value: 1, record: 2 },
+  { re: new RegExp(String.raw`^(?:each|every|an?|the)?\s*${VALUE_WORDS}\s+(?:is|are|can be|may be|must be)\s+(?:used|held|owned|taken|registered)\s+(?:by|to|for)\s+(?:exactly|only|just)?\s*(?:one|a single)\s+${RECORD_WORDS}(?:\s+only)?$`), value: 1, record: 2 },
+  { re: new RegExp(String.raw`^(?:the\s+)?${VALUE_WORDS}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+(?:be\s+)?shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${RECORD_WORDS}$`), value: 1, record: 2 },
+  { re: new RegExp(String.raw`^(?:the\s+)?${VALUE_WORDS}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${RECORD_WORDS}$`), value: 1, record: 2 },
+  { re: new RegExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${VALUE_WORDS}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${RECORD_WORDS}$`), value: 1, record: 2 },
+  { re: new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${VALUE_WORDS}$`), value: 2, record: 1 },
+  // "each member has a different card number", "… a card number of their own" ("identified by": uniqueIdentified.ts).
+  { re: new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get|uses?)\s+(?:a|an)\s+(?:different|distinct)\s+${VALUE_WORDS}$`), value: 2, record: 1 },
+  { re: new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get)\s+(?:a|an)\s+${VALUE_WORDS}\s+of\s+(?:its|their|his|her)\s+own$`), value: 2, record: 1 },
+];
+
 /**
  * A value that belongs to one record only, said without "unique": "an email may belong to one
  * member only", "a badge can only be assigned to one guard", "door codes must not be shared between
@@ -200,20 +215,7 @@ export function uniqueNoTwo(ctx: RuleContext): boolean {
  */
 export function uniqueOneOwner(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '').trim();
-  const V = String.raw`([a-z][a-z -]{0,40}?)`;
-  const R = String.raw`([a-z][a-z -]{0,30}?)`;
-  const shapes: Array<{ re: RegExp; value: number; record: number }> = [
-    { re: regExp(String.raw`^(?:each|every|an?|the|one)?\s*${V}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${R}(?:\s+only)?(?:\s+at a time)?$`), value: 1, record: 2 },
-    { re: regExp(String.raw`^(?:each|every|an?|the)?\s*${V}\s+(?:is|are|can be|may be|must be)\s+(?:used|held|owned|taken|registered)\s+(?:by|to|for)\s+(?:exactly|only|just)?\s*(?:one|a single)\s+${R}(?:\s+only)?$`), value: 1, record: 2 },
-    { re: regExp(String.raw`^(?:the\s+)?${V}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+(?:be\s+)?shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${R}$`), value: 1, record: 2 },
-    { re: regExp(String.raw`^(?:the\s+)?${V}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${R}$`), value: 1, record: 2 },
-    { re: regExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${V}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${R}$`), value: 1, record: 2 },
-    { re: regExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${V}$`), value: 2, record: 1 },
-    // "each member has a different card number", "… a card number of their own" ("identified by": uniqueIdentified.ts).
-    { re: regExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get|uses?)\s+(?:a|an)\s+(?:different|distinct)\s+${V}$`), value: 2, record: 1 },
-    { re: regExp(String.raw`^(?:each|every)\s+${R}\s+(?:has|gets|have|get)\s+(?:a|an)\s+${V}\s+of\s+(?:its|their|his|her)\s+own$`), value: 2, record: 1 },
-  ];
-  for (const shape of shapes) {
+  for (const shape of ONE_OWNER_SHAPES) {
     const m = shape.re.exec(plain);
     if (!m) continue;
     const recordWords = stripArticles(wordsOf(m[shape.record]));
