@@ -2,6 +2,9 @@
 // Each test owns its text: sentences written for the test, not taken from a corpus.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
+import { addEntity, newDraft } from '../../src/core/extract/draft';
+import { analyze } from '../../src/core/extract/grammar';
+import { sharedHeadEntity } from '../../src/core/extract/sharedHeads';
 
 const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}${r.kind === 'manyToMany' ? ' (m2m)' : ''}`);
 
@@ -273,5 +276,24 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.deepEqual(british.entities.map((e) => e.name).filter((n) => /^Enrol/.test(n)), ['Enrolment']);
     const american = extractSpec('Students (name) enroll in courses (title); an enrollment records the enrollment date.');
     assert.deepEqual(american.entities.map((e) => e.name).filter((n) => /^Enrol/.test(n)), ['Enrollment']);
+  });
+
+  it("coordinated modifiers share their head ('an individual or group lesson' is a lesson of either kind)", () => {
+    const rels = pairs('A lesson has a start time and a level. Each studio has a number and a floor. People can register for individual or group lessons. At most one individual or group lesson can start in a given studio.');
+    assert.ok(rels.includes('Lesson->Studio'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => r.startsWith('GroupLesson')), JSON.stringify(rels));
+  });
+
+  it("a noun heading its own phrase before 'and' is a second record, not a shared modifier ('trainers and group lessons')", () => {
+    const draft = newDraft();
+    addEntity(draft, 'lesson');
+    addEntity(draft, 'group lesson');
+    const headOf = (sentence: string) => {
+      const analysis = analyze(sentence);
+      const phrase = analysis.phrases.find((p) => p.key === 'group lesson')!;
+      return sharedHeadEntity(draft, analysis, phrase)?.name;
+    };
+    assert.equal(headOf('The studio offers individual or group lessons.'), 'Lesson');
+    assert.equal(headOf('The studio hosts several trainers and group lessons.'), undefined);
   });
 });

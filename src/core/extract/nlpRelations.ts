@@ -15,6 +15,7 @@ import { actedByStoryI, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
 import { entityIndex } from './entityIndex';
+import { sharedHeadEntity } from './sharedHeads';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -90,7 +91,7 @@ interface SentenceRead {
 }
 
 function entityIn(read: SentenceRead, phrase: NounPhrase | undefined): DraftEntity | undefined {
-  return entityOf(read.draft, phrase, read.roleWords);
+  return (phrase && sharedHeadEntity(read.draft, read.analysis, phrase)) ?? entityOf(read.draft, phrase, read.roleWords);
 }
 
 function linksPair(r: { from: string; to: string }, a: DraftEntity, b: DraftEntity): boolean {
