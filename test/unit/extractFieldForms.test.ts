@@ -19,6 +19,10 @@ describe('extract fields: values kept for a record', () => {
     assert.deepEqual(fieldsOf('A tenant rents a flat. The lease must also show the tenant\'s details including their bank account, first name and date of birth.', 'Tenant'), ['bankAccount', 'firstName', 'dateOfBirth']);
   });
 
+  it('"they fill in a form with their personal information (i.e., …)": the values of the clause\'s subject', () => {
+    assert.deepEqual(fieldsOf('Members borrow books. When new members join the club, they first fill in a form with their personal details (i.e., name, phone and date of birth).', 'Member'), ['name', 'phone', 'dateOfBirth']);
+  });
+
   it('"the following information is recorded on each user: a, b" names the record after "on"', () => {
     assert.deepEqual(fieldsOf('Boats are rented by the hour. The following information is recorded on each boat: a hull number, a length and a colour.', 'Boat'), ['hullNumber', 'length', 'colour']);
   });
@@ -32,5 +36,13 @@ describe('extract fields: values added with "also"', () => {
     for (const sentence of ['The reviews are also stored.', 'The name of the gym is also stored.', 'The date the member can enter is also stored.']) {
       assert.deepEqual(fieldsOf(`A gym has an address. A locker rental is identified by a code. ${sentence}`, 'LockerRental'), ['code'], sentence);
     }
+  });
+});
+
+describe('extract fields: yes/no questions', () => {
+  it('"whether or not it is a self-service fuel pump" is a flag of the record the question names', () => {
+    const text = 'Each marina has a name and an address. It also has a number of boat berths, each of which is identified by a number. It is also noted whether or not it is a covered boat berth.';
+    assert.deepEqual(fieldsOf(text, 'BoatBerth'), ['number', 'covered']);
+    assert.deepEqual(fieldsOf(text, 'Marina'), ['name', 'address']);
   });
 });

@@ -13,6 +13,7 @@ import type { SentenceInfo } from './sentences';
 import { isPersonWord } from './nlpEvidence';
 import { inferType } from './types';
 import { analyze } from './grammar';
+import { tagSentence } from './nlp';
 import { leadingPhrase } from './phrases';
 
 export type PendingList = FieldList;
@@ -114,10 +115,28 @@ function applyItem(draft: Draft, subject: DraftEntity, item: FieldItem, source: 
   if (target && target !== subject.name) return linkTarget(draft, subject, item, target, source);
   if (target === subject.name) return;
   // From here the item names no record by its whole key.
+  if (flagOfNamedRecord(draft, subject, item, source)) return;
   if (linkPerson(draft, subject, item, source) || linkByHead(draft, subject, item, source)) return;
   if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) return;
   addItemField(subject, item, source);
   draft.used.add(source);
+}
+
+/**
+ * "A station has pumps. It is also noted whether or not it is a self-service fuel pump": a yes/no
+ * question that ends with another record's name is a flag of that record (addItemField drops the name).
+ */
+function flagOfNamedRecord(draft: Draft, subject: DraftEntity | undefined, item: FieldItem, source: number): boolean {
+  if (item.hint?.type !== 'boolean' || item.words.length < 2) return false;
+  const named = draft.entities.find((e) => e !== subject && e.name !== 'User' && e.key.split(' ').length < item.words.length && item.key.endsWith(` ${e.key}`));
+  if (!named) return false;
+  // ("a self-service fuel pump" of Pump: "fuel" belongs to the record's name as written, not to the flag.)
+  const words = item.words.slice(0, -named.key.split(' ').length);
+  const lastTerm = () => tagSentence(`it is ${words.join(' ')}`).pop();
+  while (words.length > 1 && lastTerm()?.w === words[words.length - 1] && lastTerm()?.pos === 'noun') words.pop();
+  addItemField(named, { ...item, words, key: words.join(' ') }, source);
+  draft.used.add(source);
+  return true;
 }
 
 /** A quantity of records is a link to them, never a field; true when the item was one. */
@@ -228,6 +247,8 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
   for (const list of lists) {
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
     const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords);
+    // (A question that names its record needs no record before it: "… whether it is a self-service pump".)
+    if (!subject && list.pronoun) for (const item of list.items) flagOfNamedRecord(draft, undefined, item, list.sentence);
     if (!subject) continue;
     // ("Recipes have a title and ingredients": a plural among singulars is a list of each recipe.)
     const oneOfEach = list.manyOwners && list.items.every((i) => i.plural || i.value);

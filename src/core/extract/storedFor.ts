@@ -223,10 +223,15 @@ function storedForEach(plain: string): Found | undefined {
  * "a member's contact details, i.e. phone and email": the possessor's values, by example (two at least).
  */
 function possessorsInformation(plain: string): Found | undefined {
-  const found = regExp(`\\b([a-z][a-z -]{1,40}?)('s|s') (?:(?:personal|basic|contact|full|identification|identifying|own) )?${INFORMATION},?\\s*(?:${FOR_EXAMPLE}|i\\.\\s?e\\.?|that is)\\s*,?\\s*(.+)$`).exec(plain);
-  const owner = found ? trailingPhrase(found[1]) : undefined;
-  if (!found || !owner || CLAUSE_WORDS.test(owner.key)) return undefined;
-  const items = parseItems(found[3]).map((item) => (found[2] === "s'" && item.plural ? singularItem(item) : item));
+  const found = regExp(`\\b([a-z][a-z -]{1,40}?)('s|s') ${INFORMATION_BY_EXAMPLE}`).exec(plain);
+  // "When new users join, they fill in a form with their personal information (i.e., ID, name, …)":
+  // a pronoun's information is the values of the clause's subject.
+  const pronoun = found ? undefined : regExp(`^(.*?)\\b(?:their|his|her|its|his/her) ${INFORMATION_BY_EXAMPLE}`).exec(plain);
+  const subject = pronoun ? analyze(pronoun[1]).clauses.find((c) => c.subject)?.subject : undefined;
+  const owner = found ? trailingPhrase(found[1]) : subject && !/^(?:it|they|he|she|we|you|i)$/.test(subject.key) ? subject : undefined;
+  const listed = found?.[3] ?? pronoun?.[2];
+  if (!listed || !owner || CLAUSE_WORDS.test(owner.key)) return undefined;
+  const items = parseItems(listed.replace(/\)\s*\.?\s*$/, '')).map((item) => ((found?.[2] === "s'" || pronoun) && item.plural ? singularItem(item) : item));
   return items.length >= 2 ? { subject: owner.key, items } : undefined;
 }
 
@@ -283,6 +288,8 @@ function providedDetails(plain: string): Found | undefined {
 }
 
 const INFORMATION = '(?:information|info|details|data)';
+/** "(personal) information including …", "details (i.e., …)": a word for values, then the values by example. */
+const INFORMATION_BY_EXAMPLE = `(?:(?:personal|basic|contact|full|identification|identifying|own) )?${INFORMATION},?\\s*\\(?\\s*(?:${FOR_EXAMPLE}|i\\.\\s?e\\.?|that is)\\s*,?\\s*(.+)$`;
 const INFORMATION_KEPT = new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${INFORMATION} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
 const INFORMATION_ASKED = new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are |must be |should be )?(?:requested|asked for|asked|asked to give|asked to provide|required to provide) (?:some |their |his |her |the |any )?(?:personal |basic |contact |further |additional )?${INFORMATION},?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
 
