@@ -51,6 +51,14 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(pin.find((t) => t.w === 'pin')?.pos, 'verb');
   });
 
+  it('gives a plural the tagger read as a verb its real singular when it makes it a noun ("names and addresses are stored")', () => {
+    for (const text of ['Each house is serviced by several companies, whose names and addresses are stored.', 'Owners list boxes and addresses.']) {
+      const addresses = tagSentence(text).find((t) => t.w === 'addresses');
+      assert.deepEqual([addresses?.pos, addresses?.root], ['noun', 'address'], text);
+    }
+    assert.equal(tagSentence('Admins review analyses.').find((t) => t.w === 'analyses')?.root, 'analysis');
+  });
+
   it('reads an adjective-looking word that ends a possessive phrase as a noun ("linked to my flat")', () => {
     assert.equal(tagSentence('Requests are linked to my flat.').find((t) => t.w === 'flat')?.pos, 'noun');
     assert.equal(tagSentence('Each pet has its own bowl.').find((t) => t.w === 'own')?.pos, 'adj');

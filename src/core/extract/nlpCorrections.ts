@@ -3,24 +3,17 @@
 // "to" read as a conjunction. Each pass fixes one pattern, in order (later passes see earlier fixes).
 import type { Term } from './nlp';
 import { nlp, type RawTerm } from './tagger';
-import { remembered } from './remembered';
+import { singular } from './lexicon';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
-const singulars = remembered(singularOfNoun, 5000);
-
-/** A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. */
+/**
+ * A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. The
+ * extractor's one singular (lexicon.ts): irregular plurals, the tagger's lemma for -es/-us words
+ * (tagged ahead with the sentences), the regular rules for the rest.
+ */
 function singularOf(w: string): string {
-  return singulars(w);
-}
-
-function singularOfNoun(w: string): string {
-  const doc = nlp(w);
-  // .nouns() reads phrase chunks, which the shared tagger does not compute on every parse (tagger.ts).
-  doc.compute('chunks');
-  doc.compute('root');
-  const json = doc.nouns().toSingular().text().toLowerCase();
-  return json && json !== w ? json : w.replace(/s$/, '');
+  return singular(w);
 }
 
 /**
