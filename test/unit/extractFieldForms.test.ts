@@ -46,3 +46,9 @@ describe('extract fields: yes/no questions', () => {
     assert.deepEqual(fieldsOf(text, 'Marina'), ['name', 'address']);
   });
 });
+
+describe('extract fields: counted plurals', () => {
+  it('"a number of lives" counts lives, not "lives" read as a verb ("liveCount")', () => {
+    assert.deepEqual(fieldsOf('Players fight monsters. Monsters have a number of lives and a speed.', 'Monster'), ['lifeCount', 'speed']);
+  });
+});

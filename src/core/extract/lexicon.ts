@@ -50,6 +50,8 @@ const IRREGULAR_PLURALS: Record<string, string> = Object.assign(Object.create(nu
   criteria: 'criterion', phenomena: 'phenomenon', data: 'data', media: 'media', alumni: 'alumnus', cacti: 'cactus', fungi: 'fungus',
   oxen: 'ox', lice: 'louse', dice: 'die', staff: 'staff', personnel: 'personnel', sheep: 'sheep', fish: 'fish', deer: 'deer',
   aircraft: 'aircraft', series: 'series', species: 'species', news: 'news',
+  // (The tagger reads "lives" as the verb's form and answers "live".)
+  lives: 'life',
 });
 
 export function isPlural(word: string): boolean {
