@@ -5,7 +5,10 @@ import * as assert from 'node:assert/strict';
 import { analyze, clauses, nounPhrases } from '../../src/core/extract/grammar';
 import { checkLanguage } from '../../src/core/extract/language';
 import { isTagged, probedWords, probeOf, singularNoun, tagSentence, tagSentences } from '../../src/core/extract/nlp';
-import { tagAhead } from '../../src/core/extract/grammar';
+import { tagAhead, withoutAsides } from '../../src/core/extract/grammar';
+import { tagListFragments } from '../../src/core/extract/inlineLists';
+import { splitSentences } from '../../src/core/extract/sentences';
+import { extractSpec } from '../../src/core/extract';
 import { nlp, parseMany, rawTermsOf } from '../../src/core/extract/tagger';
 
 const TEXTS = [
@@ -71,6 +74,21 @@ describe('extractor: single words tagged ahead', () => {
     assert.deepEqual(terms.map((t) => [t.w, t.pos]), [['the', 'det'], [word, 'noun']]);
     assert.equal(singularNoun(word), terms[terms.length - 1].root);
     assert.equal(singularNoun(word), 'syllabus');
+  });
+});
+
+describe('extractor: list fragments tagged ahead', () => {
+  it('tags the words before each list verb and each parenthesis, which the list readers ask about', () => {
+    const [sentence] = splitSentences('The rescued sloths (name, weight) are kept with a pen number and a feeding time.').sentences;
+    const before = sentence.plain.slice(0, sentence.plain.indexOf(' with '));
+    assert.equal(isTagged(before), false);
+    tagListFragments([sentence]);
+    assert.equal(isTagged(before), true);
+    assert.equal(isTagged(withoutAsides(before)), true);
+    assert.equal(isTagged('the rescued sloths'), true, 'before the parenthesis');
+    // The readers find the same fields as without the fragments tagged ahead.
+    const sloth = extractSpec(sentence.text).entities.find((e) => e.name === 'RescuedSloth' || e.name === 'Sloth');
+    assert.ok(sloth?.fields.some((f) => f.name === 'weight'), JSON.stringify(sloth?.fields.map((f) => f.name)));
   });
 });
 

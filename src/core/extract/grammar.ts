@@ -215,7 +215,7 @@ function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number):
 }
 
 /** The text clauses are read from: without its parenthesised asides. */
-function withoutAsides(text: string): string {
+export function withoutAsides(text: string): string {
   // ("when (s)he is registered": the "(s)" belongs to the pronoun, it is no aside.)
   return text.replace(/\((s)\)(?=he\b)/gi, '$1').replace(/\s*\([^()]*\)/g, '');
 }

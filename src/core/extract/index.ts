@@ -8,7 +8,8 @@ import { addEntity, newDraft, type Draft } from './draft';
 import { collectEvidence } from './entities';
 import { applyFieldLists } from './applyFields';
 import { knownNoun } from './knowledge';
-import { analyze, tagAhead } from './grammar';
+import { analyze } from './grammar';
+import { readAhead } from './readAhead';
 import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
 import { collectNlpEvidence, colonListSubject } from './nlpEvidence';
 import { findNlpRelations } from './nlpRelations';
@@ -44,7 +45,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const draft = newDraft();
   draft.warnings.push(...warnings);
   if (!checkLanguage(text).english) return notEnglish(text, options, sentences, draft);
-  tagAhead(sentences.map((s) => s.text));
+  readAhead(sentences);
   // A short first line without a verb is the app's title ("Pet daycare"), not a requirement.
   if (!sentences[0].heading && titleLike(sentences[0])) sentences[0].heading = true;
 

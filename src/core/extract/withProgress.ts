@@ -1,9 +1,10 @@
 // extractSpec for a caller that shows progress and can stop it (the panel's review step, issue #17).
-// Much of the extractor's time on a long text goes to tagging the sentences; that is done here
-// first, a few sentences at a time (READ_STEP), so the count is real, the event loop gets turns to
-// deliver the progress and a cancel, and the passes of extractSpec then find every sentence tagged.
+// Much of the extractor's time on a long text goes to tagging the sentences (and the words and
+// fragments the passes ask about: readAhead.ts); that is done here first, a few sentences at a time
+// (READ_STEP), so the count is real, the event loop gets turns to deliver the progress and a
+// cancel, and the passes of extractSpec then find it all tagged.
 import { toSpecText, type ProjectSpec } from '../../model/project/projectSpec';
-import { tagAhead } from './grammar';
+import { readAhead } from './readAhead';
 import { extractSpec, type ExtractOptions } from './index';
 import { splitSentences } from './sentences';
 
@@ -41,7 +42,7 @@ export async function extractWithProgress(text: string, options: ProgressOptions
       if (signal?.aborted) return undefined;
       sliceStart = Date.now();
     }
-    tagAhead(sentences.slice(done, done + READ_STEP).map((s) => s.text));
+    readAhead(sentences.slice(done, done + READ_STEP));
   }
   onProgress?.({ step: 'reading', done: total, total });
   onProgress?.({ step: 'model', done: 0, total: 0 });
