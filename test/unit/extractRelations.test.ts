@@ -296,4 +296,10 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.equal(headOf('The studio offers individual or group lessons.'), 'Lesson');
     assert.equal(headOf('The studio hosts several trainers and group lessons.'), undefined);
   });
+
+  it("only the first phrase after an object is its place ('collects parcels from couriers of the region': the region is the couriers')", () => {
+    const rels = pairs('The depot collects parcels from couriers of the region. A parcel has a weight and a label. A courier has a name and a phone. A region has a name and a code.');
+    assert.ok(rels.includes('Courier->Region'), JSON.stringify(rels));
+    assert.ok(!rels.includes('Parcel->Region'), JSON.stringify(rels));
+  });
 });
