@@ -45,6 +45,12 @@ describe('extract fields: yes/no questions', () => {
     assert.deepEqual(fieldsOf(text, 'BoatBerth'), ['number', 'covered']);
     assert.deepEqual(fieldsOf(text, 'Marina'), ['name', 'address']);
   });
+
+  it('gives the same flag the second time the text is read (the tags it asks about are shared, never changed)', () => {
+    const text = 'Each marina has a name and an address. It also has a number of berths, each of which is identified by a number. It is also noted whether or not it is a deep-water visitor berth.';
+    assert.deepEqual(fieldsOf(text, 'Berth'), ['number', 'deepWater']);
+    assert.deepEqual(fieldsOf(text, 'Berth'), ['number', 'deepWater']);
+  });
 });
 
 describe('extract fields: counted plurals', () => {

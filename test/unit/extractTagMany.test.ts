@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze, clauses, nounPhrases } from '../../src/core/extract/grammar';
 import { checkLanguage } from '../../src/core/extract/language';
-import { isTagged, probedWords, probeOf, singularNoun, tagSentence, tagSentences } from '../../src/core/extract/nlp';
+import { isTagged, probedWords, probeOf, singularNoun, tagSentence, tagSentences, type Term } from '../../src/core/extract/nlp';
 import { tagAhead, withoutAsides } from '../../src/core/extract/grammar';
 import { tagListFragments } from '../../src/core/extract/inlineLists';
 import { splitSentences } from '../../src/core/extract/sentences';
@@ -42,6 +42,13 @@ describe('extractor: tagging many sentences at once', () => {
   it('the same whatever the neighbours: a text between others or on its own', () => {
     const [reversed] = parseMany([TEXTS[9], TEXTS[0], TEXTS[2]].reverse()).slice(2);
     assert.equal(JSON.stringify(reversed), alone(TEXTS[9]));
+  });
+
+  it('shares one frozen array of terms per text: no reader can change what the next one reads', () => {
+    const terms = tagSentence('Skippers moor boats at the pontoon.');
+    assert.ok(Object.isFrozen(terms));
+    assert.throws(() => (terms as Term[]).pop(), TypeError);
+    assert.equal(tagSentence('Skippers moor boats at the pontoon.').length, terms.length);
   });
 
   it('tagSentences leaves tagSentence the terms it would have found itself', () => {

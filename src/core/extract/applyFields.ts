@@ -132,7 +132,7 @@ function flagOfNamedRecord(draft: Draft, subject: DraftEntity | undefined, item:
   if (!named) return false;
   // ("a self-service fuel pump" of Pump: "fuel" belongs to the record's name as written, not to the flag.)
   const words = item.words.slice(0, -named.key.split(' ').length);
-  const lastTerm = () => tagSentence(`it is ${words.join(' ')}`).pop();
+  const lastTerm = () => tagSentence(`it is ${words.join(' ')}`).at(-1);
   while (words.length > 1 && lastTerm()?.w === words[words.length - 1] && lastTerm()?.pos === 'noun') words.pop();
   addItemField(named, { ...item, words, key: words.join(' ') }, source);
   draft.used.add(source);

@@ -226,7 +226,8 @@ export function withoutAsides(text: string): string {
  * one by one when the passes ask (compromise tags each sentence on its own, so the tags are the same).
  */
 export function tagAhead(sentences: string[]): void {
-  tagSentences([...sentences.flatMap((text) => [text, withoutAsides(text)]), ...probedWords(sentences).map(probeOf)]);
+  // The words first: correcting a sentence's tags asks for their singulars.
+  tagSentences([...probedWords(sentences).map(probeOf), ...sentences.flatMap((text) => [text, withoutAsides(text)])]);
 }
 
 /**

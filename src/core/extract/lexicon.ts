@@ -54,6 +54,11 @@ const IRREGULAR_PLURALS: Record<string, string> = Object.assign(Object.create(nu
   lives: 'life',
 });
 
+/** The singular an English plural that does not follow the rules has ("people" -> "person"), if it is one. */
+export function irregularSingular(word: string): string | undefined {
+  return IRREGULAR_PLURALS[word];
+}
+
 export function isPlural(word: string): boolean {
   return singular(word) !== word;
 }

@@ -107,6 +107,9 @@ const BATCH = 32;
 
 function remember(cleaned: string, terms: Term[]): Term[] {
   if (cache.size >= MAX_CACHE) cache.clear();
+  // Every caller gets this same array: frozen, so no reader can change what the next one reads
+  // (a pop() here once made a text's second extraction differ from its first).
+  Object.freeze(terms);
   cache.set(cleaned, terms);
   return terms;
 }

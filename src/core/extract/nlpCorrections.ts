@@ -2,18 +2,18 @@
 // verbs that the tagger reads as verbs, verbs read as nouns before their objects, quantities,
 // "to" read as a conjunction. Each pass fixes one pattern, in order (later passes see earlier fixes).
 import type { Term } from './nlp';
-import { nlp, type RawTerm } from './tagger';
-import { singular } from './lexicon';
+import { inflectedSingular, nlp, type RawTerm } from './tagger';
+import { irregularSingular } from './lexicon';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
 /**
- * A plural noun's singular when a word ends like a plural; used where the tagger saw a verb. The
- * extractor's one singular (lexicon.ts): irregular plurals, the tagger's lemma for -es/-us words
- * (tagged ahead with the sentences), the regular rules for the rest.
+ * A plural noun's singular when a word ends like a plural; used where the tagger saw a verb: the
+ * irregular plurals the extractor knows, else compromise's inflection rules. Never a parse: the
+ * corrections run while sentences are being tagged, and must not depend on what is tagged already.
  */
 function singularOf(w: string): string {
-  return singular(w);
+  return irregularSingular(w) ?? inflectedSingular(w);
 }
 
 /**

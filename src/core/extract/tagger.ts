@@ -55,6 +55,13 @@ export function nlp(text: string): ReturnType<Nlp> {
   loaded ??= configure((require('compromise') as { default?: Nlp }).default ?? (require('compromise') as Nlp));
   return loaded(text);
 }
+/** compromise's singular of a plural noun, by its inflection rules alone (no parse; remembered, see configure). */
+export function inflectedSingular(word: string): string {
+  nlp('');
+  const methods = (loaded as unknown as { methods(): { two: { transform: { noun: { toSingular: ToSingular } } } } }).methods();
+  return methods.two.transform.noun.toSingular(word, (loaded as Nlp).model() as unknown as Parameters<ToSingular>[1]);
+}
+
 nlp.model = (): ReturnType<Nlp['model']> => {
   nlp('');
   return (loaded as Nlp).model();
