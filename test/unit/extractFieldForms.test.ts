@@ -58,3 +58,9 @@ describe('extract fields: counted plurals', () => {
     assert.deepEqual(fieldsOf('Players fight monsters. Monsters have a number of lives and a speed.', 'Monster'), ['lifeCount', 'speed']);
   });
 });
+
+describe('extract fields: participle lists', () => {
+  it('"sensor readings (recording the measured value and the timestamp)": "recording" lists the values like "records"', () => {
+    assert.deepEqual(fieldsOf('Each weather station periodically sends station readings (recording the air pressure and the timestamp).', 'StationReading'), ['airPressure', 'timestamp']);
+  });
+});
