@@ -64,3 +64,10 @@ describe('extract fields: participle lists', () => {
     assert.deepEqual(fieldsOf('Each weather station periodically sends station readings (recording the air pressure and the timestamp).', 'StationReading'), ['airPressure', 'timestamp']);
   });
 });
+
+describe('extract fields: the writer keeps their values', () => {
+  it('"I employ drivers and mechanics. I need to store their names and licence numbers": the values of the records the writer named', () => {
+    const text = 'A bus company plans routes. Our notes: we employ around 40 drivers and 5 mechanics. We need to be able to store their names and licence numbers.';
+    assert.deepEqual(fieldsOf(text, 'Mechanic'), ['name', 'licenceNumber']);
+  });
+});

@@ -217,6 +217,12 @@ function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, ro
     const before = sentences[i];
     if (!before || before.heading) return undefined;
     // ("Each order is uniquely identifiable": no clause the grammar reads, but the phrase it starts with.)
+    // ("I employ drivers and planners. I store their names": a sentence the writer is the subject of
+    // is about its object, also after a lead-in: "The minutes say: I employ …".)
+    const writer = /^(?:[^:]*:\s*)?((?:i|we)\s.*)$/.exec(before.plain)?.[1];
+    const said = writer ? analyze(writer).clauses[0] : undefined;
+    const object = said && !said.subject ? [...said.objects].reverse().map((o) => subjectOf(draft, o.key, roleWords)).find((e) => e) : undefined;
+    if (object) return object.name === 'User' ? undefined : object;
     const subject = analyze(before.plain).clauses[0]?.subject?.key ?? leadingPhrase(before.plain)?.key;
     if (!subject) return undefined;
     if (/^(?:it|they|them|this|these)$/.test(subject)) continue;

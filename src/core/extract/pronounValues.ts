@@ -17,6 +17,8 @@ const KEPT = '(?:stored|recorded|kept|saved|tracked|captured|noted|logged|regist
 const LEAD_IN = '(?:(?:in addition|additionally|also|furthermore|moreover|besides)\\s*,?\\s*)?';
 /** "Its X is noted" (not "its X is noted for …", which names another record). */
 const POSSESSIVE_KEPT = new RegExp(`^${LEAD_IN}(?:its|their|his|her|his/her) ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}(?!\\s+(?:for|of|about|on|as)\\b)`);
+/** "I need to be able to store their names and social security numbers": the writer keeps values of the records named before. */
+const WE_KEEP_THEIR = /^(?:i|we)\s+(?:(?:also|always|currently|then|need to|needs to|want to|would like to|must|should|will|have to|be able to|can)\s+)*(?:store|record|keep|save|track|know|register|log)(?: track of)? (?:their|its) ([a-z][a-z ,-]*?)\.?$/;
 /** "It is also noted whether …": the question is the value (fieldItem reads "whether"). */
 const IT_IS_KEPT_WHETHER = new RegExp(`^${LEAD_IN}it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`);
 
@@ -44,6 +46,9 @@ function pronounItems(text: string) {
   if (possessive) return parseItems(possessive[1]).map((item) => (item.plural ? singularItem(item) : item));
   const whether = IT_IS_KEPT_WHETHER.exec(text);
   if (whether) return parseItems(whether[1]);
+  // ("Their names are stored" said by the writer: each record has one name.)
+  const kept = WE_KEEP_THEIR.exec(text);
+  if (kept && !tagSentence(`the ${kept[1]}`).some((t) => t.pos === 'verb' || t.pos === 'modal')) return parseItems(kept[1]).map((item) => (item.plural ? singularItem(item) : item));
   const also = THE_VALUE_ALSO_KEPT.exec(text);
   // ("The reviews are also stored": plural things are records, not a value; "the number of liters" is one value.)
   const head = also ? tagSentence(`the ${also[1]}`).find((t) => t.pos === 'noun') : undefined;
