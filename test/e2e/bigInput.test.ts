@@ -26,12 +26,19 @@ async function paste(app: Frame, text: string): Promise<void> {
 /** Every text the reading progress shows from now on, kept in the page (however fast it changes). */
 async function recordProgressTexts(app: Frame): Promise<void> {
   await app.evaluate(() => {
-    const page = window as unknown as { progressTexts: string[] };
+    const page = window as unknown as { progressTexts: string[]; progressTimes: number[] };
     page.progressTexts = [];
+    page.progressTimes = [];
     new MutationObserver(() => {
       const text = document.querySelector('[data-testid=reading-progress-text]')?.textContent;
-      if (text && page.progressTexts.at(-1) !== text) page.progressTexts.push(text);
+      if (text && page.progressTexts.at(-1) !== text) {
+        page.progressTexts.push(text);
+        page.progressTimes.push(Date.now());
+      }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    window.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type === 'specReview') (window as unknown as { reviewArrived: number }).reviewArrived = Date.now();
+    });
   });
 }
 
@@ -53,11 +60,26 @@ describe('Takoss big input: a long paste reaches the review (code-server + Chrom
       await app.waitForSelector('[data-testid=reading-progress]', { timeout: 30_000 }).catch(() => undefined);
       await screenshot(page, `big-input-${kb}kb-reading`);
       await app.waitForSelector('[data-testid=review-step]', { timeout: 240_000 });
-      console.log(`      ${kb} KB: click to review shown in ${Date.now() - started} ms`);
+      const shown = Date.now();
+      console.log(`      ${kb} KB: click to review shown in ${shown - started} ms`);
+      // Where the time went, from what the page showed: each progress step's text and when it appeared.
+      const steps = await app.evaluate(() => {
+        const page = window as unknown as { progressTexts: string[]; progressTimes: number[] };
+        return page.progressTexts.map((text, i) => ({ text, at: page.progressTimes[i] }));
+      });
+      const changes = steps.filter((step, i) => i === 0 || step.text.replace(/\d+/g, '#') !== steps[i - 1].text.replace(/\d+/g, '#'));
+      const arrived = await app.evaluate(() => (window as unknown as { reviewArrived?: number }).reviewArrived);
+      console.log(`        ${changes.map((step) => `+${step.at - started} ms ${step.text.slice(0, 40)}`).join('; ')}; ${arrived ? `+${arrived - started} ms the host's answer arrived; ` : ''}+${shown - started} ms review`);
       await screenshot(page, `big-input-${kb}kb-review`);
       assert.ok(await app.$('[data-testid^=entity-]'), 'the review shows the entities');
       const seen = await app.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
       assert.ok(seen.some((text) => /^Reading sentence \d+ of \d+/.test(text)), `the host's sentence count was shown: ${JSON.stringify(seen.slice(0, 5))}`);
+      // Read whole, the text leaves hundreds of sentences: the first 25 are listed, the rest a click away.
+      assert.equal((await app.$$('[data-testid=not-understood] > li')).length, 25);
+      const more = await app.waitForSelector('[data-testid=not-understood-more]');
+      await more.scrollIntoViewIfNeeded();
+      await screenshot(page, `big-input-${kb}kb-more`);
+      assert.match((await more.textContent()) ?? '', /\d+ more not shown\.\s*Show 25 more\s*Show all \d+/);
     });
   }
 });
