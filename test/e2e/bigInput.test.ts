@@ -72,6 +72,9 @@ describe('Takoss big input: a long paste reaches the review (code-server + Chrom
       console.log(`        ${changes.map((step) => `+${step.at - started} ms ${step.text.slice(0, 40)}`).join('; ')}; ${arrived ? `+${arrived - started} ms the host's answer arrived; ` : ''}+${shown - started} ms review`);
       await screenshot(page, `big-input-${kb}kb-review`);
       assert.ok(await app.$('[data-testid^=entity-]'), 'the review shows the entities');
+      // The first entities are drawn with the review, the rest a few at a time right after.
+      await app.waitForFunction(() => !document.querySelector('[data-testid^=entity-pending-]'), undefined, { timeout: 60_000 });
+      console.log(`        every entity drawn at +${Date.now() - started} ms`);
       const seen = await app.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
       assert.ok(seen.some((text) => /^Reading sentence \d+ of \d+/.test(text)), `the host's sentence count was shown: ${JSON.stringify(seen.slice(0, 5))}`);
       // Read whole, the text leaves hundreds of sentences: the first 25 are listed, the rest a click away.

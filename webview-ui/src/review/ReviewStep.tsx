@@ -15,6 +15,7 @@ import { RefineWithClaude } from './RefineWithClaude';
 import { RelationsEditor } from './RelationsEditor';
 import { RulesList } from './RulesList';
 import type { useReview } from './useReview';
+import { useProgressiveCount } from './useProgressiveCount';
 
 type ReviewApi = ReturnType<typeof useReview>;
 type Review = NonNullable<ReviewApi['review']>;
@@ -113,12 +114,24 @@ function ReviewNotices({ api, review }: { api: ReviewApi; review: Review }) {
 /** The editable model: entities, relations, sign-in, options and rules. */
 function ModelEditors({ api, review }: { api: ReviewApi; review: Review }) {
   const { spec } = review;
+  const drawn = useProgressiveCount(spec.entities.length);
   return (
     <>
       <h3>Entities ({spec.entities.length})</h3>
-      {spec.entities.map((entity) => (
-        <EntityEditor key={entity.name} spec={spec} entity={entity} edit={api.edit} />
-      ))}
+      {spec.entities.map((entity, index) =>
+        index < drawn ? (
+          <EntityEditor key={entity.name} spec={spec} entity={entity} edit={api.edit} />
+        ) : (
+          <section key={entity.name} className="entity entity-pending" aria-label={`Entity ${entity.name}`} aria-busy="true" data-testid={`entity-pending-${entity.name}`}>
+            <div className="entity-head">
+              <strong>{entity.name}</strong>
+              <span className="muted">
+                {entity.fields.length} field{entity.fields.length === 1 ? '' : 's'}…
+              </span>
+            </div>
+          </section>
+        ),
+      )}
       <AddEntity edit={api.edit} />
       <RelationsEditor spec={spec} edit={api.edit} />
       <AuthEditor spec={spec} edit={api.edit} />
