@@ -13,6 +13,9 @@ import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldIt
 /** "… are saved with", "… is registered with": a passive verb of keeping before "with" (what follows is what is kept). */
 const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded|kept|registered|logged|filed|archived)\s*$/;
 
+/** List verbs that are also nouns ("a service record"): whether they start a list is asked of the tagger. */
+const NOUN_LIKE_LIST_VERB = /^(records?|stores?|holds?|gets?|needs?)$/;
+
 /** Spans of the sentence a list already took ([start, end) in the plain text). */
 export type Covered = Array<[number, number]>;
 
@@ -102,7 +105,7 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
     for (const match of plain.matchAll(LIST_VERBS)) {
       const before = plain.slice(0, match.index).replace(/\([^()]*\)\s*$/, '');
       fragments.push(before, withoutAsides(before), before.replace(/\s*\([^()]*\)\s*$/, ''));
-      if (/^(records?|stores?|holds?|gets?|needs?)$/.test(match[1])) fragments.push(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
+      if (NOUN_LIKE_LIST_VERB.test(match[1])) fragments.push(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
     }
     for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
       fragments.push(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, match.index - 5)))), plain.slice(0, match.index));
@@ -118,7 +121,7 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
   // "users can store images" is an action; "a loan records the member" lists fields.
   if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) return false;
   // "open a service record for it": the word is the noun of a compound here, not a verb.
-  if (/^(records?|stores?|holds?|gets?|needs?)$/.test(verb)) {
+  if (NOUN_LIKE_LIST_VERB.test(verb)) {
     const tagged = tagSentence(`${before} ${plain.slice(at)}`.replace(/\s+/g, ' '));
     const index = tagSentence(before).length;
     if (tagged[index]?.w === verb && tagged[index].pos === 'noun') return false;

@@ -191,21 +191,10 @@ export const PERSON_SUFFIX = /(?:er|or|ist|ian|ant|ent|eer|ee|ess|man|woman|ar|i
 /** Lemma of a single noun ("people" -> "person", "analyses" -> "analysis"). */
 export function singularNoun(word: string): string {
   const w = word.toLowerCase();
-  // Tagging the probe corrects its tags, which may ask for this very singular (a plural the tagger
-  // read as a verb): that inner question gets the word as it is, and the probe's own reading decides.
-  if (asking.has(w)) return w;
-  asking.add(w);
-  try {
-    const terms = tagSentence(probeOf(w));
-    const last = terms[terms.length - 1];
-    return last && last.w === w ? last.root : w;
-  } finally {
-    asking.delete(w);
-  }
+  const terms = tagSentence(probeOf(w));
+  const last = terms[terms.length - 1];
+  return last && last.w === w ? last.root : w;
 }
-
-/** Words whose singular is being asked of the tagger right now. */
-const asking = new Set<string>();
 
 /** Whether the tagger knows this word only as a verb (no noun reading): "make", "track". */
 export function isVerbOnly(word: string): boolean {

@@ -50,22 +50,24 @@ function configure(nlp: Nlp): Nlp {
 // Loaded on first use: building the tagger's lexicon takes a few hundred milliseconds, which the
 // extension should not spend while VS Code starts.
 let loaded: Nlp | undefined;
-export function nlp(text: string): ReturnType<Nlp> {
+function tagger(): Nlp {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= configure((require('compromise') as { default?: Nlp }).default ?? (require('compromise') as Nlp));
-  return loaded(text);
-}
-/** compromise's singular of a plural noun, by its inflection rules alone (no parse; remembered, see configure). */
-export function inflectedSingular(word: string): string {
-  nlp('');
-  const methods = (loaded as unknown as { methods(): { two: { transform: { noun: { toSingular: ToSingular } } } } }).methods();
-  return methods.two.transform.noun.toSingular(word, (loaded as Nlp).model() as unknown as Parameters<ToSingular>[1]);
+  return loaded;
 }
 
-nlp.model = (): ReturnType<Nlp['model']> => {
-  nlp('');
-  return (loaded as Nlp).model();
-};
+export function nlp(text: string): ReturnType<Nlp> {
+  return tagger()(text);
+}
+
+/** compromise's singular of a plural noun, by its inflection rules alone (no parse; remembered, see configure). */
+export function inflectedSingular(word: string): string {
+  const loadedTagger = tagger();
+  const methods = (loadedTagger as unknown as { methods(): { two: { transform: { noun: { toSingular: ToSingular } } } } }).methods();
+  return methods.two.transform.noun.toSingular(word, loadedTagger.model() as unknown as Parameters<ToSingular>[1]);
+}
+
+nlp.model = (): ReturnType<Nlp['model']> => tagger().model();
 
 /** compromise's internals that parse one text (what `nlp(text)` does before it tags). */
 interface Internals {
