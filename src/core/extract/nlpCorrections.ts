@@ -27,6 +27,7 @@ export function correctTags(terms: Term[]): void {
   retagNounSlotPlurals(terms);
   retagCoordinatedVerbs(terms);
   retagSentenceStart(terms);
+  retagSubjectsAfterArticles(terms);
   retagCompoundHeads(terms);
   retagArticleAdjectives(terms);
   retagAfterTo(terms);
@@ -100,6 +101,23 @@ function retagSentenceStart(terms: Term[]): void {
     const next = terms[2];
     if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
     else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
+  }
+}
+
+// "Every boat has a name", "each print is signed": a word between an article and the verb of the
+// clause is its subject, a noun (the tagger reads "boat" as a verb after "every"). Only before a
+// form that cannot start a verb phrase's object (is, has, belongs, must …), so "each rent a bike"
+// is not read so.
+const ARTICLES = new Set(['a', 'an', 'the', 'each', 'every', 'this', 'another', 'any']);
+function retagSubjectsAfterArticles(terms: Term[]): void {
+  for (let i = 1; i + 1 < terms.length; i++) {
+    const t = terms[i];
+    const next = terms[i + 1];
+    if (t.pos !== 'verb' || !ARTICLES.has(terms[i - 1].w) || /(?:ed|ing)$/.test(t.w) || /[a-z]s$/.test(t.w) || /[,;:]/.test(t.post)) continue;
+    if (!(next.pos === 'modal' || NOT_PLURAL_VERBS.has(next.w))) continue;
+    t.pos = 'noun';
+    t.root = t.w;
+    t.plural = false;
   }
 }
 

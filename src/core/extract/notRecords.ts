@@ -3,7 +3,7 @@
 import { pluralizeWord } from '../../model/project/naming';
 import { knownNoun } from './knowledge';
 import { tagSentence } from './nlp';
-import { analyze } from './grammar';
+import { analyze, type Clause } from './grammar';
 import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { namedOnlyInBenefits } from './storyBenefit';
@@ -87,8 +87,18 @@ function namedInOverview(key: string, sentences: SentenceInfo[]): boolean {
   if (!/^as an? /.test(overview.plain) && new RegExp(`${FOR_THE_BUSINESS}${key}\\b`).test(overview.plain)) return true;
   // "Create a simple to-do list app", "Bike rental: stations (…)": a word naming the app itself.
   if (new RegExp(`\\b${key}\\s+(?:[a-z-]+\\s+){0,3}?${APP_WORDS}\\b|^(?:[a-z-]+\\s+){0,3}?${key}\\s*:`).test(overview.plain)) return true;
-  const subject = analyze(overview.text).clauses[0]?.subject;
-  return !!subject && subject.key === key && !subject.plural;
+  const clause = analyze(overview.text).clauses[0];
+  const subject = clause?.subject;
+  return !!subject && subject.key === key && !subject.plural && !describedByAValue(clause);
+}
+
+/**
+ * "A truck has a plate", "every boat has a name": any one of a kind, described by a value it has,
+ * is a record the app keeps, not the business ("The library lends books", "a small bakery has many
+ * customers" still are).
+ */
+function describedByAValue(clause: Clause): boolean {
+  return clause.verb === 'have' && !clause.negated && /^(?:a|an|each|every)$/.test(clause.subject?.determiner ?? '') && clause.objects.some((o) => !o.plural);
 }
 
 /**
