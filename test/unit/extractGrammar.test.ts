@@ -178,6 +178,14 @@ describe('extractor grammar: entity cues', () => {
     assert.ok(short >= 2 && long > 0 && long < short, `${short} vs ${long}`);
   });
 
+  it('a common record word counted one by one as what a clause is about ("Each invoice is for …") is strong evidence, also in a long text', () => {
+    const invoiceScore = (text: string) => collectEvidence(splitSentences(text).sentences).get('invoice')?.score ?? 0;
+    const filler = Array.from({ length: 11 }, (_, i) => `Plot ${i + 1} has a number.`).join(' ');
+    assert.equal(invoiceScore(`Each invoice is for one order. ${filler}`), 2);
+    // ("printed on every invoice" says where, and stays a mere mention.)
+    assert.equal(invoiceScore(`The order code is printed on every invoice. ${filler}`), 0.5);
+  });
+
   it('what must be stored is a record, even a word that usually names a view ("reports must be stored")', () => {
     const found = cues((add) => subjectsOfHaving(analyze("The inspectors' reports must be stored for two years."), add));
     assert.equal(found.report, 3);

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { actsWithRecord, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
+import { actedOnInStory, actsWithRecord, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
+import { plainOf, type SentenceInfo } from '../../src/core/extract/sentences';
 
 describe('extractor: cues that a noun without fields is a record', () => {
   it('a kept group of the noun ("a fleet of delivery vans"), not a count or a single one', () => {
@@ -53,5 +54,31 @@ describe('extractor: cues that a noun without fields is a record', () => {
     // Kept by the extractor although no field was read ("field of activity").
     const names = extractSpec('Several employees work on a ship. The name of each employee is known. In addition, there are technicians, and the field of activity of each technician is known. Each ship has a name and a length.').entities.map((e) => e.name);
     assert.ok(names.includes('Technician'), names.join(', '));
+  });
+
+  it('the plural things a domain verb acts on in a user story\'s want, not in its benefit, not shown, had or in general', () => {
+    const story = (text: string): SentenceInfo => ({ id: 0, text, plain: plainOf(text) }) as SentenceInfo;
+    assert.ok(actedOnInStory('position', story('As a club manager, I want to assign different positions to the volunteers.')));
+    assert.ok(actedOnInStory('brake pad', story('As a mechanic, I want to order a list of brake pads, so that repairs go faster.')));
+    // In the benefit, after a verb that only shows, with "any", or a state wanted ("have created").
+    assert.ok(!actedOnInStory('repair', story('As a mechanic, I want to see the queue, so that I can plan repairs.')));
+    assert.ok(!actedOnInStory('position', story('As a club manager, I want to see the open positions.')));
+    assert.ok(!actedOnInStory('question', story('As a member, I want to convey any questions to the board.')));
+    assert.ok(!actedOnInStory('index', story('As a developer, I want to have created database indexes.')));
+    // Not a story at all.
+    assert.ok(!actedOnInStory('position', story('The manager assigns positions to volunteers.')));
+  });
+
+  it('keeps a bare record acted on in a story among stories that describe others with fields', () => {
+    const text = [
+      'As a coach, I want to register teams with a name and a league, so that matches can be planned.',
+      'As a coach, I want to plan matches with a date, a venue and a score.',
+      'As a coach, I want to see my team\'s matches, so that I can prepare.',
+      'As a coach, I want to assign different positions to the players.',
+      'As a player, I want to see the weather on match days.',
+    ].join('\n');
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Position'), names.join(', '));
+    assert.ok(!names.includes('Weather') && !names.includes('Day'), names.join(', '));
   });
 });

@@ -114,6 +114,9 @@ export function phrasesIn(tokens: Token[]): Phrase[] {
   return out;
 }
 
+/** Prepositions after which "each X" says where or for what, not that X is a record. */
+const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'per', 'to', 'from', 'with', 'by', 'into', 'onto', 'under', 'over']);
+
 const CONTEXT_BEFORE = new Set(['of', 'on', 'for', 'with', 'by', 'per', 'in', 'from', 'about', 'and', 'or', 'has', 'have', 'manage', 'see', 'view', 'all']);
 
 /** One sentence being scored: its tokens and phrases, and how to credit a key with it as the source. */
@@ -167,8 +170,13 @@ function scorePhrase(scoring: Scoring, phrase: Phrase, manySentences: boolean): 
   if (tokens[phrase.start - 1]?.w === 'of' && /^(number|amount|count|quantity|total)$/.test(tokens[phrase.start - 2]?.w ?? '') && tokens[phrase.start - 3]?.w === 'the') return;
   const { key } = phrase;
   if (!phrase.plural && !perSentence.has(key) && scoreListedSingular(scoring, phrase)) return;
+  const prev = tokens[phrase.start - 1];
+  const counted = !!prev && (prev.w === 'each' || prev.w === 'every');
+  // "Each ticket is for a seat category": a known noun counted one by one as what the clause is
+  // about is as much a record as any other ("printed on every label" only says where).
+  const countedSubject = counted && !PLACE_PREPOSITIONS.has(tokens[phrase.start - 2]?.w ?? '');
   // Known nouns: once per sentence ("registration" in a sign-up sentence is about accounts).
-  if (knownNoun(key) && !perSentence.has(key) && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
+  if (knownNoun(key) && !perSentence.has(key) && !countedSubject && !(key === 'registration' && AUTH_SENSE.test(sentence.plain))) {
     scoreKnownNoun(scoring, phrase, manySentences);
     return;
   }
@@ -177,8 +185,7 @@ function scorePhrase(scoring: Scoring, phrase: Phrase, manySentences: boolean): 
     return;
   }
   // "each expense", "every project", "list of tags", "per category"
-  const prev = tokens[phrase.start - 1];
-  if (prev && (prev.w === 'each' || prev.w === 'every') && !perSentence.has(key)) {
+  if (counted && !perSentence.has(key)) {
     add(key, 2 * weight, id);
     perSentence.add(key);
   }

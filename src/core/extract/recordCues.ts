@@ -4,8 +4,9 @@
 // the estimators"). dropBareEntities keeps such nouns; a noun only mentioned in passing has none.
 import { pluralizeWord } from '../../model/project/naming';
 import { analyze, type Analysis, type NounPhrase } from './grammar';
-import { LIGHT_VERBS, STORE_VERBS } from './nlpEvidence';
+import { LIGHT_VERBS, STORE_VERBS, userStory } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
+import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 
 /** Nouns that name a kept group of things: "a fleet of vehicles", "a deck of cards". */
@@ -68,12 +69,37 @@ function nextToVerb(analysis: Analysis, subject: NounPhrase, verbIndex: number):
   return between.length <= 3 && between.every((t) => t.pos === 'modal' || t.pos === 'adv' || t.w === 'not') && !/[,;:]/.test(analysis.terms[subject.head].post);
 }
 
+/** Heads of a phrase that names a group of the things after "of": "report a list of supplies". */
+const GROUP_HEADS = /^(?:list|set|batch|number|series|collection)$/;
+
+/**
+ * "As a camp administrator, I want to assign different positions to the staff members", "I want
+ * to report necessary repairs": in a user story's want (not its benefit), the plural things a
+ * domain verb acts on are what the app keeps, fields or not ("report a list of supplies" too).
+ * Verbs that only show, use or have things ("see", "get", "have a list of") are no such cue.
+ */
+export function actedOnInStory(key: string, sentence: SentenceInfo): boolean {
+  if (!userStory(sentence)) return false;
+  const analysis = analyze(storyParts(sentence)[0].text);
+  return analysis.clauses.some((clause) => {
+    // ("I want to have created database indexes": a state wanted, not something done in the app.)
+    if (LIGHT_VERBS.has(clause.verb) || clause.passive || clause.negated || /^(?:have|has|had)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '')) return false;
+    return clause.objects.some((object) => {
+      // ("convey any issues", "attend some lessons": things in general, not ones the app lists.)
+      if (object.determiner === 'any' || object.determiner === 'some') return false;
+      const after = GROUP_HEADS.test(object.headWord) && analysis.terms[object.head + 1]?.w === 'of' ? analysis.phrases.find((p) => p.start > object.head + 1 && p.start <= object.head + 3) : undefined;
+      const thing = after ?? object;
+      return thing.plural && named(thing, key) && thing.key.split(' ').length <= key.split(' ').length + 1;
+    });
+  });
+}
+
 /** Whether the text treats `key` as a record although it gave it no fields; `others` are the other records' keys. */
 export function describedAsRecord(key: string, sentences: SentenceInfo[], others: Set<string>): boolean {
   const head = key.split(' ').pop() ?? key;
   for (const sentence of sentences) {
     if (sentence.heading || !sentence.plain.includes(head.slice(0, Math.max(3, head.length - 1)))) continue;
-    if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain)) return true;
+    if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
   }
