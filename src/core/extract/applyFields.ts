@@ -15,6 +15,7 @@ import { inferType } from './types';
 import { analyze } from './grammar';
 import { tagSentence } from './nlp';
 import { leadingPhrase } from './phrases';
+import { titlesRecords } from './recordLists';
 
 export type PendingList = FieldList;
 
@@ -252,6 +253,8 @@ function pronounSubject(draft: Draft, sentences: SentenceInfo[], list: PendingLi
 export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const list of lists) {
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
+    // "Bike rental: bikes, stations, rentals": the records the app is made of, not parts of one.
+    if (!lead && titlesRecords(list, sentences[list.sentence])) continue;
     const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords);
     // (A question that names its record needs no record before it: "… whether it is a self-service pump".)
     if (!subject && list.pronoun) for (const item of list.items) flagOfNamedRecord(draft, undefined, item, list.sentence);

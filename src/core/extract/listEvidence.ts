@@ -5,7 +5,7 @@ import { addEvidence, removeEvidence, type Evidence } from './entities';
 import type { PendingList } from './applyFields';
 import { findFieldLists } from './fields';
 import { bulletIsField, headingNamesRecord, introducesList, leadSubjectKey } from './listLeads';
-import { inferType } from './types';
+import { listOfRecords, titlesRecords } from './recordLists';
 
 /** Reads every sentence's field lists (to apply once the entities are known), scoring their subjects and items on the way. */
 export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence): PendingList[] {
@@ -17,7 +17,7 @@ export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence):
     const leadIsList = !!lead && introducesList(lead) && (!headingNamesRecord(lead) || bulletIsField(sentence));
     for (const list of findFieldLists(sentence, leadIsList)) {
       pending.push(list);
-      scoreSubject(list, sentence.id, evidence);
+      scoreSubject(list, sentence, evidence);
       if (lead && list.leadId !== undefined && !leadsSeen.has(list.leadId)) {
         // A bullet list of fields makes the record its lead names an entity.
         leadsSeen.add(list.leadId);
@@ -30,8 +30,9 @@ export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence):
   return pending;
 }
 
-function scoreSubject(list: PendingList, source: number, evidence: Evidence): void {
-  if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length))) addEvidence(evidence, list.subject, 3, source);
+function scoreSubject(list: PendingList, sentence: SentenceInfo, evidence: Evidence): void {
+  const source = sentence.id;
+  if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length)) && !titlesRecords(list, sentence)) addEvidence(evidence, list.subject, 3, source);
   // "with classes and instructors", "clients, their dogs, and walks": a list of plurals is a list of records.
   if (listOfRecords(list)) {
     for (const item of list.items) addEvidence(evidence, item.key, 2, source);
@@ -44,11 +45,6 @@ function scoreItems(list: PendingList, source: number, evidence: Evidence): void
     // "Each expense has an amount, a date, a note": a singular item there is a field, not evidence.
     else if (!item.plural && !item.sub) removeEvidence(evidence, item.key, source);
   }
-}
-
-/** "with classes and instructors", "clients, their dogs, and walks (…)": every item a plural noun. */
-export function listOfRecords(list: PendingList): boolean {
-  return list.items.length >= 2 && list.items.every((i) => i.plural && !i.hint && ['string', 'text'].includes(inferType(i.words).type));
 }
 
 /**

@@ -13,6 +13,7 @@ import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { countedParts, informationAbout, valuesKeptOf } from './clauseEvidence';
 import { remembered } from './remembered';
+import { titlesRecords } from './recordLists';
 
 export { PART_VERBS } from './wholeParts';
 
@@ -85,6 +86,21 @@ function subjectIsActor(clause: Clause, analysis: Analysis, sentence: SentenceIn
   return isPersonKey(key, analysis.terms[clause.subject.head].actor || agent) || /^(app|application|system|site|platform|tool)$/.test(clause.subject.headWord);
 }
 
+/**
+ * "The library lends books to members", "A car rental company rents cars to customers": the one
+ * thing the first sentence opens with acts on the records of the app, as an app or a person would
+ * ("each aircraft performs flights", counted, is a record acting; see thingActsOnThing). Its
+ * objects are records; what it does is not taken for a transaction record (the text names those:
+ * "lends costumes … a hire covers …").
+ */
+function businessActs(clause: Clause, analysis: Analysis, sentence: SentenceInfo): boolean {
+  const subject = clause.subject;
+  if (sentence.id > 1 || clause !== analysis.clauses[0] || !subject || subject.plural || subject.head >= clause.verbIndex) return false;
+  // ("a car rental company": the tagger may read a modifier as an adjective, which starts the phrase after it.)
+  const before = analysis.terms.slice(0, subject.start);
+  return /^(?:the|our|my|a|an)$/.test(analysis.terms[0]?.w ?? '') && before.length <= 3 && before.every((t, i) => (i === 0 ? t.pos === 'det' || t.pos === 'pron' : t.pos === 'adj' || t.pos === 'noun'));
+}
+
 /** Heads that end like agent nouns but name things ("order", "folder", "number"). */
 function storableHead(head: string): boolean {
   return /^(order|folder|number|letter|paper|poster|sticker|voucher|trailer|computer|printer|scanner|monitor|container|register|filter|meter|chapter|counter|character|corridor|floor|door|error|sensor|elevator|tractor|motor|calendar|ledger|roster|charter|quarter|member|center|centre|theater|theatre|cluster|layer|timer|batter|matter|water|shelter|tender|header|footer|banner|marker|tracker|planner|trigger|anchor|mirror|vendor|donor|sponsor)$/.test(head);
@@ -113,8 +129,9 @@ type Add = (key: string, score: number, strong?: boolean) => void;
 /** "Trainers create fitness classes", "Track vehicles and their service records". */
 export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add: Add): void {
   for (const clause of analysis.clauses) {
-    if (!clause.passive && !subjectIsActor(clause, analysis, sentence)) thingActsOnThing(clause, analysis, add);
-    if (clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
+    const actor = subjectIsActor(clause, analysis, sentence) || businessActs(clause, analysis, sentence);
+    if (!clause.passive && !actor) thingActsOnThing(clause, analysis, add);
+    if (clause.passive || !actor) continue;
     const light = LIGHT_VERBS.has(clause.verb);
     for (const object of clause.objects) {
       // "keep track of orders", "take care of", "make use of": a bare singular noun before "of" is
@@ -351,10 +368,11 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
       seen.set(key, total + Math.min(room, score));
       addEvidence(evidence, key, Math.min(room, score) * weight, sentence.id, strong);
     };
+    const lists = findFieldLists(sentence, false);
     const colon = colonListSubject(sentence);
-    if (colon) add(colon, 3, true);
+    if (colon && !lists.some((l) => l.subject === colon && titlesRecords(l, sentence))) add(colon, 3, true);
     // Items of a field list are fields, not records (the list's own logic decides otherwise).
-    const items = new Set(findFieldLists(sentence, false).flatMap((l) => l.items.map((i) => i.key)));
+    const items = new Set(lists.flatMap((l) => l.items.map((i) => i.key)));
     // "…, an airline, whose name is stored", "For each branch we record its address": a value said
     // to be stored for something makes it a record, even when only one value is named.
     const stored = storedForList(sentence);
