@@ -255,6 +255,12 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(!expletive.includes('Bike->Rider'), JSON.stringify(expletive));
   });
 
+  it('"When a bed of the right category is free, it is offered to the patient": "it" is the noun an of-phrase describes, not the noun after "of"', () => {
+    const rels = pairs('Beds have a number. Categories have a label. Patients have a name. When a bed of the right category is free, it is offered to the patient on top of the waiting list.');
+    assert.ok(rels.some((r) => r === 'Bed->Patient' || r === 'Patient->Bed'), JSON.stringify(rels));
+    assert.ok(!rels.some((r) => /Category->Patient|Patient->Category/.test(r)), JSON.stringify(rels));
+  });
+
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));

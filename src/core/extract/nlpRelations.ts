@@ -238,7 +238,8 @@ function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undef
   while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || /^(?:also|then|only|not|always|still)$/.test(terms[k].w))) k--;
   if (k < 0 || !/^(?:it|they)$/.test(terms[k].w)) return undefined;
   if (terms.slice(clause.verbIndex + 1, clause.verbIndex + 3).some((t) => /^(?:that|whether|which|what|who|how|if|when|where|possible|necessary|important)$/.test(t.w))) return undefined;
-  const before = [...phrases].reverse().filter((p) => p.head < k).map((p) => entityIn(read, p)).find((e) => e && e.name !== 'User');
+  // ("When a bed of the right category is free, it is offered …": a noun after "of" describes the noun before it; "it" is the bed.)
+  const before = [...phrases].reverse().filter((p) => p.head < k && terms[p.start - 1]?.w !== 'of').map((p) => entityIn(read, p)).find((e) => e && e.name !== 'User');
   // ("They create clients": across sentences "they" is mostly the people at work, not the records named last.)
   return before ?? (terms[k].w === 'it' && read.topicJustBefore ? read.previousTopic : undefined);
 }
