@@ -261,6 +261,15 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(!rels.some((r) => /Category->Patient|Patient->Category/.test(r)), JSON.stringify(rels));
   });
 
+  it('"When a courier leaves a depot, …": an active clause after if/when tells what happens, it links no records; the plain statement and a passive one do', () => {
+    const has = (rels: string[]) => rels.some((r) => /Courier->Depot|Depot->Courier/.test(r));
+    const base = 'Couriers have a name. Depots have an address and a capacity. ';
+    assert.ok(!has(pairs(`${base}When a courier leaves a depot, the time is logged.`)), JSON.stringify(pairs(`${base}When a courier leaves a depot, the time is logged.`)));
+    assert.ok(!has(pairs(`${base}If a courier leaves a depot, the time is logged.`)));
+    assert.ok(has(pairs(`${base}A courier leaves a depot every morning.`)));
+    assert.ok(has(pairs(`${base}If a courier is not approved by a depot within a day, the courier is removed.`)));
+  });
+
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));

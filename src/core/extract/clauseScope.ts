@@ -16,6 +16,16 @@ export function inPurposeClause(terms: Term[], index: number): boolean {
   return false;
 }
 
+/** Conjunctions that make a clause the condition or time of another ("when the player finishes the last level"). */
+const EVENT_CONJUNCTIONS = /^(if|when|whenever|unless|until)$/;
+
+/** Whether the clause is a condition or a moment ("if the ball hits a block", "when the student cancels the
+ *  session"): it tells what happens, not how records are linked. */
+export function inEventClause(terms: Term[], clause: Clause): boolean {
+  const start = clause.subject?.start ?? clause.verbIndex;
+  return EVENT_CONJUNCTIONS.test(terms[start - 1]?.w ?? '');
+}
+
 /** Words that may stand between a subject and its verb: "I want to be able to book", "they had booked". */
 const CHAIN = /^(to|want|wants|would|like|need|be|able|can|could|may|must|should|will|also|only|easily|quickly|not|then|first|directly)$/;
 

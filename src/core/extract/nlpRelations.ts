@@ -11,7 +11,7 @@ import { knownNoun } from './knowledge';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
 import { linkRelatives } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
-import { actedByStoryI, inPurposeClause } from './clauseScope';
+import { actedByStoryI, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
 import { entityIndex } from './entityIndex';
@@ -220,7 +220,10 @@ function linkClause(read: SentenceRead, parsed: Clause): void {
   // ("…, so that customers won't show up in an empty room": a purpose says why something is wanted, not
   // how records are linked. Transactions there still are acts: "so that visitors can buy tickets".)
   const purpose = inPurposeClause(analysis.terms, clause.verbIndex);
-  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose) linkByVerb(read, clause, recordSubject);
+  // ("when the player finishes the last level", "if a customer doesn't pay the invoice": an active clause after if/when is an
+  // event, not a link; a passive one still names who acts on the record: "if a booking is not confirmed by the hotel".)
+  const event = inEventClause(analysis.terms, clause) && !clause.passive;
+  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
 }
