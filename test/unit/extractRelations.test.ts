@@ -73,6 +73,13 @@ describe('extractor relations', () => {
     assert.equal(owner.name, 'owner');
   });
 
+  it("a passive's agent with a relative clause names the record too ('each ward is headed by a matron, who is a nurse')", () => {
+    const spec = extractSpec('Each ward is headed by a matron, who is a nurse of the hospital. Nurses have a name and an email. Wards have a name and a floor.');
+    const head = spec.relations.find((r) => r.from === 'Ward' && r.to === 'Nurse');
+    assert.ok(head, JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+    assert.equal(head.name, 'matron');
+  });
+
   it("'an author writes many books' and 'a book has several authors' make one many-to-many relation", () => {
     const together = pairs('Authors have a name and an email. Books have a title and an ISBN. An author can write many books and a book can have many authors.');
     assert.deepEqual(together, ['Author->Book (m2m)']);

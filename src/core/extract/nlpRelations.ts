@@ -263,10 +263,12 @@ function linkPartOf(read: SentenceRead, clause: Clause, subject: DraftEntity): v
   }
 }
 
-/** "Each account has an owner who is a customer of the bank": the object is that record, named after its role. */
+/** "Each account has an owner who is a customer of the bank", "each faculty is headed by a dean, who is an employee":
+ *  the object (or the passive's agent) is that record, named after its role. */
 function linkRoleObjects(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
   const { analysis } = read;
-  for (const object of clause.objects) {
+  const agents = clause.passive ? clause.preps.filter((p) => p.prep === 'by').map((p) => p.phrase) : [];
+  for (const object of [...clause.objects, ...agents]) {
     const own = entityIn(read, object);
     if (own && own.name !== 'User') continue;
     const relative = analysis.terms[object.head + 1]?.w ?? '';
