@@ -321,7 +321,7 @@ export function userStory(sentence: SentenceInfo): { role?: string; action?: str
 export const TRANSACTIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   book: 'booking', reserve: 'reservation', rent: 'rental', borrow: 'loan', lend: 'loan', enrol: 'enrolment', enroll: 'enrollment',
   attend: 'attendance', apply: 'application', subscribe: 'subscription', purchase: 'purchase', buy: 'purchase', visit: 'visit',
-  inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration',
+  inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration', rate: 'rating',
 });
 
 const SELF_BOOKED = new Set(['appointment', 'meeting', 'consultation', 'visit', 'walk', 'ride', 'trip', 'tour', 'lesson', 'reservation', 'booking', 'rental', 'loan']);

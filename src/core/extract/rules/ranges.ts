@@ -222,8 +222,29 @@ export function rangeBetween(ctx: RuleContext): boolean {
   if (/\b(?:open|opens|opening|hours|o'clock|am|pm)\b/.test(ctx.clause.plain.slice(Math.max(0, m.index - 20), m.index)) || /^(?:am|pm|h)$/.test(unit ?? '')) return false;
   // "between 4 and 8 players" counts records or people: a capacity (capacity.ts), not a value range.
   if (unit && !UNITS[unit] && (PEOPLE_WORDS.has(unit) || mentionsIn(ctx, [unit]).length)) return false;
-  const subject = phraseBefore(verbTail(ctx.clause.plain.slice(0, m.index).replace(/\s*\b(?:on|in) a (?:scale|range)(?: of| from)?\s*$/, ' ')));
+  const before = ctx.clause.plain.slice(0, m.index);
+  const subject = judgedValue(ctx, before) ?? phraseBefore(verbTail(before.replace(/\s*\b(?:on|in) a (?:scale|range)(?: of| from)?\s*$/, ' ')));
   return applyRange(ctx, subject, { min: Math.min(a, b), max: Math.max(a, b) }, { unit, label: ctx.clause.plain.slice(m.index, m.index + m[0].length).trim() });
+}
+
+/** The value a verb of judging gives what it judges: "rate recipes" gives a rating, "grade essays" a grade. */
+const JUDGED_VALUE: Record<string, string> = { rate: 'rating', score: 'score', grade: 'grade', rank: 'rank', mark: 'mark', review: 'rating', evaluate: 'score', assess: 'score', judge: 'score' };
+const JUDGING = new RegExp(String.raw`\b(${Object.keys(JUDGED_VALUE).join('|')})(?:s|d|ed)?\s+(?:(?:a|an|the|each|every|their|its|his|her|my|our|your)\s+)?([a-z-]+(?:\s+[a-z-]+)?)\s*$`);
+
+/**
+ * "Users can rate recipes from 1 to 5", "teachers grade each essay from 0 to 100": the span bounds
+ * the value the verb gives ("recipe rating"; a Rating record's, when ratings are records), not the
+ * thing judged (that made a field "recipes").
+ */
+function judgedValue(ctx: RuleContext, before: string): string[] | undefined {
+  const m = JUDGING.exec(before);
+  if (!m) return undefined;
+  const value = JUDGED_VALUE[m[1]];
+  // (Where ratings are records of their own, the span bounds their number: "rating stars".)
+  const record = ctx.draft.entities.find((e) => e.key === value);
+  const number = record?.fields.find((f) => f.type === 'integer' || f.type === 'decimal');
+  if (record && number) return [value, ...wordsOf(number.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())];
+  return [...wordsOf(m[2]).map((w) => singular(w)), value];
 }
 
 /** "out of 10". */

@@ -7,6 +7,7 @@ import type { DraftEntity } from '../draft';
 import { singular } from '../lexicon';
 import { tagSentence } from '../nlp';
 import { isPeople, kindWords, mentionsIn, note, type RuleContext } from './context';
+import { TRANSACTIONS } from '../nlpEvidence';
 import { parseNumber, PERIODS, wordsOf } from './words';
 
 /** Fields that carry a min or max (or a unique flag) from this sentence, by "Entity.field". */
@@ -189,7 +190,13 @@ function boundKind(ctx: RuleContext, key: string): string {
 function recordsNamed(ctx: RuleContext, text: string): { mentions: ReturnType<typeof mentionsIn>; named: Set<string>; order: string[] } {
   const mentions = mentionsIn(ctx, text);
   const order = [...new Set(mentions.filter((m) => m.entity.name !== 'User' && !m.person).map((m) => m.entity.name))];
-  return { mentions, named: new Set(order), order };
+  return { mentions, named: new Set([...order, ...namedByVerb(ctx, text)]), order };
+}
+
+/** "Users rate recipes": a verb whose doing is a record of its own (a rating, a booking) names that record too. */
+function namedByVerb(ctx: RuleContext, text: string): string[] {
+  const made = new Set(tagSentence(text).flatMap((t) => (t.pos === 'verb' && TRANSACTIONS[t.root] ? [TRANSACTIONS[t.root]] : [])));
+  return made.size ? ctx.draft.entities.filter((e) => made.has(e.key)).map((e) => e.name) : [];
 }
 
 /**
