@@ -29,4 +29,11 @@ describe('extract: the first sentence names the app, the business and its record
   it('still reads a counted thing that acts as a record', () => {
     assert.ok(extractSpec('An airline employs pilots. Each aircraft performs flights. A flight has a number.').entities.some((e) => e.name === 'Aircraft'));
   });
+
+  it('makes no record of an abstract noun that names what the app is about', () => {
+    const names = extractSpec('A fitness tracker where I log workouts. Each workout has a date, a type and a duration.').entities.map((e) => e.name);
+    assert.deepEqual(names, ['Workout']);
+    // A countable thing tracked still is one.
+    assert.deepEqual(extractSpec('An expense tracker.').entities.map((e) => e.name), ['Expense']);
+  });
 });

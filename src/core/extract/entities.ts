@@ -264,7 +264,8 @@ function scoreAppName({ tokens, sentence, add, weight, id }: Scoring, longText: 
       if (tokens[j].kind !== 'word' || !isNounWord(w)) break;
       if (w.endsWith('ing')) continue;
       // Not adjectives ("social blogging site"), tool nouns ("url shortener") or names ("Instagram app").
-      if (!isHeadWord(w) || /(?:al|ic|ful|ous|ive|able|ible|er|or)$/.test(w) || w.includes('-')) break;
+      // Nor abstract nouns, which name what the app is about, not things it keeps ("fitness tracker", "wellness app").
+      if (!isHeadWord(w) || /(?:al|ic|ful|ous|ive|able|ible|er|or|ness|ism)$/.test(w) || w.includes('-')) break;
       if (new RegExp(`[^.!?]\\s${w[0].toUpperCase()}${w.slice(1)}\\b`).test(sentence.text)) break;
       // In a longer text the app's name is a title: "a bug tracker" needs the bugs named again.
       add(singular(w), (longText ? 1 : 2) * weight, id, !longText);
