@@ -1,6 +1,7 @@
 // Field-list forms of issue #11's public gold, one test per form (each fails without its rule).
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
+import { parseItems } from '../../src/core/extract/fields';
 
 const fieldsOf = (text: string, entity: string): string[] => extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => f.name) ?? [];
 
@@ -69,5 +70,18 @@ describe('extract fields: the writer keeps their values', () => {
   it('"I employ drivers and mechanics. I need to store their names and licence numbers": the values of the records the writer named', () => {
     const text = 'A bus company plans routes. Our notes: we employ around 40 drivers and 5 mechanics. We need to be able to store their names and licence numbers.';
     assert.deepEqual(fieldsOf(text, 'Mechanic'), ['name', 'licenceNumber']);
+  });
+});
+
+describe('extract fields: words that never name a value', () => {
+  it('a pronoun or a joining adverb is no field ("his/her rating", "and thus", "e.g.", "the latter")', () => {
+    const names = (text: string) => parseItems(text).map((i) => i.words.join(' '));
+    assert.deepEqual(names('the price, his/her reliability rating'), ['price', 'reliability rating']);
+    assert.deepEqual(names('a name, and thus a code'), ['name']);
+    assert.deepEqual(names('a unit, e.g., a vendor id'), ['unit', 'vendor id']);
+    const text = 'A chain runs pizza shops. Each pizza has a price. While two pizzas from different shops may have the same name, they differ as the taste will be different, and thus should be kept apart.';
+    assert.deepEqual(fieldsOf(text, 'Pizza'), ['price', 'name']);
+    // "my", "our", "your" open a value's name like "their": "I want to store my name and my phone number".
+    assert.deepEqual(names('my name, our phone number'), ['name', 'phone number']);
   });
 });

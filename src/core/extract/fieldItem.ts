@@ -37,7 +37,7 @@ export interface FieldItem {
   typeWritten?: boolean;
 }
 
-export const LEADING = /^(?:(?:a|an|the|its|their|his|her|whose|one|some|any|each|own|also|both|either|exactly|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
+export const LEADING = /^(?:(?:a|an|the|its|their|his|her|my|our|your|whose|one|some|any|each|own|also|both|either|exactly|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
 const FLAGS = /\b(optional|required|mandatory|unique)\s+/g;
 const CUT_WORDS = new Set(['there', 'for', 'from', 'at', 'to', 'in', 'with', 'by', 'like', 'such', 'captured', 'used', 'per', 'that', 'which', 'into', 'as', 'e.g', 'eg', 'when', 'where', 'who', 'so', 'if', 'is', 'are', 'was', 'will', 'can', 'should', 'must', 'on', 'under', 'over', 'about', 'via', 'including', 'etc', 'or']);
 const ADJECTIVES = new Set(['short', 'long', 'brief', 'small', 'large', 'optional', 'simple', 'basic', 'main', 'new', 'single', 'given', 'specific', 'possible', 'original']);
@@ -268,9 +268,20 @@ function nameWords(reading: ItemReading): string[] {
   return words;
 }
 
+/**
+ * Words a value's name never holds: pronouns ("his/her reliability rating" split at the slash, "place
+ * it") and the adverbs that join clauses ("and thus should be considered unique", "the latter").
+ */
+const NEVER_IN_NAME = new Set(
+  `i me my you your he him his she her hers it its we us our they them their theirs himself herself itself themselves
+   then thus hence therefore latter former moreover furthermore however possibly probably perhaps`.split(/\s+/),
+);
+
 /** Whether the words name a field, not a clause ("viewing purchase information") or a list's glue ("and the"). */
 function isFieldName(words: string[], articled: boolean): boolean {
-  if (!words.length || words.length > 4 || words.some((w) => NOT_FIELD.has(w)) || !/^[a-z]/.test(words[0])) return false;
+  if (!words.length || words.length > 4 || words.some((w) => NOT_FIELD.has(w) || NEVER_IN_NAME.has(w)) || !/^[a-z]/.test(words[0])) return false;
+  // "e.g." read as two letters ("i.e." starts with a pronoun).
+  if (words[0] === 'e' && words[1] === 'g') return false;
   if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that', 'of', 'obviously', 'etc', 'which', 'who', 'what', 'whose', 'whether', 'not', 'one'].includes(words[0])) return false;
   // "viewing purchase information" and "see their order history" are clauses, not fields.
   // ("a tracking code", "borrowing institution", "opening hours" name a thing: an -ing word before one
