@@ -22,6 +22,13 @@ describe('extract fields: values named in passing', () => {
     assert.ok(fields.includes('streetAddress'), fields.join(', '));
   });
 
+  it('"the X and (the) Y of a Z": every value joined before "of" is a field of Z', () => {
+    const fields = fieldNames(`${BASE}Trainers look at the duration and cost of the lesson. They compare the level, the colour and the status of a lesson.`, 'Lesson');
+    for (const name of ['duration', 'cost', 'level', 'colour', 'status']) assert.ok(fields.includes(name), `${name} not in ${fields.join(', ')}`);
+    // Values joined to a person are not: "the address and owner of a studio".
+    assert.deepEqual(fieldNames(`${BASE}Guests ask about the address and owner of a studio.`, 'Studio'), ['name']);
+  });
+
   it('plurals, records, people, portions and things in general are not values', () => {
     const spec = extractSpec(
       `${BASE}The owner of a studio opens it. The studios of the lesson vary. The rest of the lesson is free. ` +

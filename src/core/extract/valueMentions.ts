@@ -45,30 +45,67 @@ export function applyValueMentions(draft: Draft, sentences: SentenceInfo[], role
 function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): ValueMention[] {
   const found: ValueMention[] = [];
   for (let i = 1; i < terms.length; i++) {
-    const of = terms[i].w === 'of' && !terms[i - 1].post.trim() ? ofRecord(draft, terms, i, roleWords) : undefined;
-    const owned = terms[i].possessive && terms[i].pos === 'noun' ? possessorsValue(draft, terms, i, roleWords) : undefined;
-    const mention = of ?? owned;
-    if (mention) found.push(mention);
+    const of = terms[i].w === 'of' && !terms[i - 1].post.trim() ? ofRecord(draft, terms, i, roleWords) : [];
+    const owned = of.length || !(terms[i].possessive && terms[i].pos === 'noun') ? undefined : possessorsValue(draft, terms, i, roleWords);
+    found.push(...of, ...(owned ? [owned] : []));
   }
   return found;
 }
 
-/** "the duration of a test": the value before "of" (after "the"), the record after it. */
-function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
-  let start = at;
-  while (start > 0 && at - start < 3 && isValueWord(terms[start - 1]) && !terms[start - 1].pre.trim()) start--;
-  if (start === at || terms[start - 1]?.w !== 'the') return undefined;
+/**
+ * Where the value words that end right before `end` start (up to three nouns or adjectives; the last
+ * may carry the comma that joins it to the next value, no earlier one).
+ */
+function valueStart(terms: Term[], end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 3 && isValueWord(terms[start - 1]) && !terms[start - 1].pre.trim() && (start === end || !terms[start - 1].post.trim())) start--;
+  return start;
+}
+
+/**
+ * "the duration of a test": the value before "of" (after "the"), the record after it; "the duration
+ * and cost of the repair", "the timestamp and the status of the command": every value joined before
+ * "of" is one of the record's, back to the "the" that opens them.
+ */
+function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention[] {
+  // Right to left: the value next to "of" first. Only values back to a "the" count.
+  const values: Array<[number, number]> = [];
+  let opened = 0;
+  for (let end = at; ; ) {
+    const start = valueStart(terms, end);
+    if (start === end) break;
+    values.push([start, end]);
+    let joiner = start - 1;
+    if (terms[joiner]?.w === 'the') {
+      opened = values.length;
+      joiner--;
+    }
+    if (!joinsValues(terms, joiner)) break;
+    end = terms[joiner].w === 'and' ? joiner : joiner + 1;
+  }
+  if (!opened) return [];
   // One record, named with a determiner ("of a test", "of the invoice"): "the transport of passengers"
   // and "the combination of song and artist" speak of things in general.
-  if (!RECORD_DETERMINERS.has(terms[at + 1]?.w ?? '')) return undefined;
+  if (!RECORD_DETERMINERS.has(terms[at + 1]?.w ?? '')) return [];
   const next = at + 2;
-  let end = next;
-  while (end < terms.length && end - next < 3 && terms[end].pos === 'noun' && !terms[end].possessive) {
-    end++;
-    if (terms[end - 1].post.trim()) break;
+  let recordEnd = next;
+  while (recordEnd < terms.length && recordEnd - next < 3 && terms[recordEnd].pos === 'noun' && !terms[recordEnd].possessive) {
+    recordEnd++;
+    if (terms[recordEnd - 1].post.trim()) break;
   }
-  if (end === next || terms[end - 1].plural || /^(and|or)$/.test(terms[end]?.w ?? '')) return undefined;
-  return mentionOf(draft, terms.slice(next, end), terms.slice(start, at), roleWords);
+  if (recordEnd === next || terms[recordEnd - 1].plural || /^(and|or)$/.test(terms[recordEnd]?.w ?? '')) return [];
+  const mentions = values.slice(0, opened).map(([start, stop]) => mentionOf(draft, terms.slice(next, recordEnd), terms.slice(start, stop), roleWords));
+  // (The values joined to the one next to "of" count only when all are values: "the name and owner of a studio" joins a person.)
+  const [nearest, ...joined] = mentions;
+  if (!nearest) return [];
+  return joined.every((m) => m) ? [nearest, ...(joined as ValueMention[])] : [nearest];
+}
+
+/** Whether the term at `at` joins two values: "and", or a comma written after it ("the date, the time and …"). */
+function joinsValues(terms: Term[], at: number): boolean {
+  const term = terms[at];
+  if (!term) return false;
+  return term.w === 'and' ? !term.pre.trim() : term.post.trim() === ',';
 }
 
 /** "the lab's address": the possessor is the record, the nouns after it the value. */
