@@ -40,6 +40,15 @@ describe('extract fields: values added with "also"', () => {
   });
 });
 
+describe('extract fields: a value described by a relative clause', () => {
+  it('"the X, which … of a Y, is also stored" is a field X of Y, not the words the clause explains it with', () => {
+    const text = 'Journals are published by publishers. Each journal has a title. The impact factor, which measures the scientific impact of a journal is also stored.';
+    assert.deepEqual(fieldsOf(text, 'Journal'), ['title', 'impactFactor']);
+    // With no record in the clause, the value is the record's the text is about.
+    assert.deepEqual(fieldsOf('Each article has a title. The review score, which the editors give, is also recorded.', 'Article'), ['title', 'reviewScore']);
+  });
+});
+
 describe('extract fields: yes/no questions', () => {
   it('"whether or not it is a self-service fuel pump" is a flag of the record the question names', () => {
     const text = 'Each marina has a name and an address. It also has a number of boat berths, each of which is identified by a number. It is also noted whether or not it is a covered boat berth.';

@@ -5,6 +5,7 @@
 // clause (", and its octane rating is also noted") it is the subject of the sentence's first clause.
 // "The price per liter is also noted": a value added with "also" is the same record's.
 import { analyze } from './grammar';
+import { trailingPhrase } from './phrases';
 import { tagSentence } from './nlp';
 import type { SentenceInfo } from './sentences';
 import { singularItem } from './fieldItem';
@@ -28,6 +29,24 @@ const IT_IS_KEPT_WHETHER = new RegExp(`^${LEAD_IN}it ${MUST_BE} (?:also )?${KEPT
  * names its own record (the "stored for" readers read those).
  */
 const THE_VALUE_ALSO_KEPT = new RegExp(`^${LEAD_IN}the ([a-z][a-z -]{1,60}?) ${MUST_BE} also ${KEPT}\\s*\\.?$`);
+
+/**
+ * "The impact factor, which measures the scientific impact of a journal, is also stored": a value
+ * described by a relative clause. The clause says what the value means; a record it names at its end
+ * ("of a journal") owns the value, else the record the text is about does.
+ */
+const VALUE_WHICH_KEPT = new RegExp(`^${LEAD_IN}the ([a-z][a-z -]{1,40}?), (?:which|that) ([^,]+?),? ${MUST_BE} (?:also )?${KEPT}\\s*\\.?$`);
+
+/** The value a relative clause describes and the record the clause ends on, when the sentence keeps one. */
+export function describedValue(text: string): { value: string; owner?: string } | undefined {
+  const described = VALUE_WHICH_KEPT.exec(text);
+  if (!described || notAValue(described[1])) return undefined;
+  const head = tagSentence(`the ${described[1]}`).at(-1);
+  if (!head || head.pos !== 'noun' || head.plural) return undefined;
+  const of = /\bof (?:a|an|the|each|every) ([a-z][a-z -]*)$/.exec(described[2]);
+  const owner = of ? trailingPhrase(of[1]) : undefined;
+  return { value: described[1], ...(owner && !owner.plural ? { owner: owner.key } : {}) };
+}
 
 /** A value's words that make it a clause or name another record ("the date of the visit", "the staff can see"). */
 function notAValue(words: string): boolean {
@@ -55,9 +74,15 @@ function pronounItems(text: string) {
   return also && head && !head.plural && !notAValue(also[1]) ? parseItems(also[1]).map((item) => (item.plural ? singularItem(item) : item)) : [];
 }
 
-/** A sentence that states values of the record the sentence before is about. */
+/** A sentence that states values of the record the sentence before is about (or of the record a relative clause names). */
 export function pronounValuesList(sentence: SentenceInfo): FieldList | undefined {
-  const items = pronounItems(sentence.plain.replace(/[`]/g, ''));
+  const plain = sentence.plain.replace(/[`]/g, '');
+  const described = describedValue(plain);
+  if (described) {
+    const items = parseItems(described.value);
+    if (items.length) return { sentence: sentence.id, items, ...(described.owner ? { subject: described.owner } : { pronoun: true }) };
+  }
+  const items = pronounItems(plain);
   return items.length ? { sentence: sentence.id, pronoun: true, items } : undefined;
 }
 

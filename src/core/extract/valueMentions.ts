@@ -11,6 +11,7 @@ import { PERSON_NOUNS, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { inferType } from './types';
 import { isPersonWord } from './nlpEvidence';
+import { describedValue } from './pronounValues';
 
 /** Nouns that name a portion, a kind or a moment of a thing rather than a value it holds ("the rest of the order"). */
 const NOT_VALUES = new Set(
@@ -33,7 +34,9 @@ interface ValueMention {
 /** Adds the values each sentence names of a known record as that record's fields. */
 export function applyValueMentions(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const sentence of sentences) {
-    if (sentence.heading) continue;
+    // ("The impact factor, which measures the scientific impact of a journal, is stored": the clause
+    // explains the value that is kept, it names no value of its own.)
+    if (sentence.heading || describedValue(sentence.plain)) continue;
     for (const mention of valueMentions(draft, tagSentence(sentence.text), roleWords)) {
       const entity = findEntity(draft, mention.record);
       if (!entity || entity.name === 'User') continue;
