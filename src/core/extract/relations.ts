@@ -8,6 +8,7 @@ import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, type Token } from './l
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { KIND_WORDS, RECORDING_VERBS } from './nlpRelations';
+import { TRANSACTIONS } from './nlpEvidence';
 
 export interface OwnerIntent {
   entity: string;
@@ -178,13 +179,21 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
   for (let i = subject.head + 1; i < tokens.length; i++) {
     if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
     if (!AUTHOR_VERBS.has(words[i])) continue;
-    const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User');
+    // "members book classes": where the booking is a record, what is booked is not the member's.
+    const transaction = transactionRecord(r, words[i]);
+    const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User' && (!transaction || m.entity === transaction));
     const direct = objects.filter((m) => tokens.slice(i + 1, m.start).every((t) => DETERMINERS.has(t.w) || t.w === ',' || t.w === 'and' || t.w === 'or' || t.kind === 'num' || mentions.some((o) => o.start <= tokens.indexOf(t) && o.head >= tokens.indexOf(t)) || /^(new|own|their|a|an)$/.test(t.w)));
     for (const object of direct.slice(0, 3)) {
       if (subject.entity === 'User') owners.push({ entity: object.entity, role: subject.role ?? '', source: r.id });
       else r.link(object.entity, subject.entity, { required: true, onDelete: 'cascade' });
     }
   }
+}
+
+/** The record a verb's doing makes ("book" -> Booking), when the model has it. */
+function transactionRecord(r: Reading, word: string): string | undefined {
+  const lemma = [word, word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, '')].find((w) => TRANSACTIONS[w]);
+  return lemma ? r.draft.entities.find((e) => e.key === TRANSACTIONS[lemma])?.name : undefined;
 }
 
 // Action verbs with a user subject: "users comment on recipes", "follow other users".
