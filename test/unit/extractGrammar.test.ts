@@ -111,6 +111,16 @@ describe('extractor grammar: words (compromise)', () => {
     assert.ok(spec.entities.some((e) => e.name === 'Slot'), spec.entities.map((e) => e.name).join(', '));
   });
 
+  it('a unit word is left out of a noun phrase only after a number ("a 2-hour session"), not when it names the thing ("a seat category", "a day pass")', () => {
+    const keys = (text: string) => analyze(text).phrases.map((p) => p.key);
+    assert.ok(keys('A 2-hour session costs money.').includes('session'), keys('A 2-hour session costs money.').join(','));
+    assert.ok(keys('Each ticket is for a specific seat category.').includes('seat category'), keys('Each ticket is for a specific seat category.').join(','));
+    assert.ok(keys('Visitors buy a day pass.').includes('day pass'), keys('Visitors buy a day pass.').join(','));
+    // ("each category" then names the seat category the text spoke of: the ticket links to it, not to a category of its own.)
+    const spec = extractSpec('A plane can have several seat categories. The designation of each category is stored. Tickets have a number and a price. Each ticket is for a specific seat category.');
+    assert.ok(spec.relations.some((r) => r.from === 'Ticket' && r.to === 'SeatCategory'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
+  });
+
   it('types identifying numbers as text, counts as integers', () => {
     assert.equal(inferType(['plate', 'number']).type, 'string');
     assert.equal(inferType(['number', 'of', 'seats']).type, 'integer');

@@ -78,7 +78,9 @@ export function nounPhrases(terms: Term[]): NounPhrase[] {
     while (end + 1 < terms.length && terms[end + 1].pos === 'noun' && !breaksAfter(terms[end]) && !breaksBefore(terms[end + 1]) && !terms[end].possessive && terms[end + 1].depth === t.depth && !(terms[end].capital && !terms[end + 1].capital)) end++;
     const head = terms[end];
     // ("a 30-min slot", "a 2-hour session": the unit of a number is not part of the name.)
-    const modifiers = terms.slice(Math.max(i, end - MAX_MODIFIERS), end).map((m) => m.w).filter((w) => !UNIT_WORDS.has(w));
+    // (Only after a number: in "a seat category", "a day pass" the word names the thing.)
+    const afterNumber = terms[i - 1]?.pos === 'num';
+    const modifiers = terms.slice(Math.max(i, end - MAX_MODIFIERS), end).map((m) => m.w).filter((w) => !(afterNumber && UNIT_WORDS.has(w)));
     // Look back over adjectives and determiners for the phrase start.
     let start = i;
     let determiner: string | undefined;
