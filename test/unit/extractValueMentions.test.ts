@@ -29,6 +29,14 @@ describe('extract fields: values named in passing', () => {
     assert.deepEqual(fieldNames(`${BASE}Guests ask about the address and owner of a studio.`, 'Studio'), ['name']);
   });
 
+  it('"the X of the Y" names by its last word the one record whose name ends in Y', () => {
+    const text = 'The app stores control commands and devices. Each control command has a code and is sent to a device, which reads the priority of the command.';
+    assert.ok(fieldNames(text, 'ControlCommand').includes('priority'), fieldNames(text, 'ControlCommand').join(', '));
+    // Two records ending in "command": which one is meant is not said.
+    const two = 'The app stores control commands, voice commands and devices. Each control command has a code. Each voice command has a code. A device reads the priority of the command.';
+    assert.deepEqual([...fieldNames(two, 'ControlCommand'), ...fieldNames(two, 'VoiceCommand')], ['code', 'code']);
+  });
+
   it('plurals, records, people, portions and things in general are not values', () => {
     const spec = extractSpec(
       `${BASE}The owner of a studio opens it. The studios of the lesson vary. The rest of the lesson is free. ` +

@@ -133,8 +133,19 @@ function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWo
   if (words.some((w) => REFERRING.has(w))) return undefined;
   // A value that is itself a record is a link, which the relation readers handle.
   if (resolveKey(draft, words.join(' ')) || resolveKey(draft, head.root)) return undefined;
-  const record = resolveKey(draft, recordTerms.map((t) => t.root).join(' '));
+  const record = resolveKey(draft, recordTerms.map((t) => t.root).join(' ')) ?? recordByHead(draft, recordTerms);
   return record ? { record, words } : undefined;
+}
+
+/**
+ * "the status of the command" where the records are control commands: one noun names the one record
+ * whose name ends in it (as a list item "a parcel" names FoodParcel). Two records ending in it leave it unread.
+ */
+function recordByHead(draft: Draft, recordTerms: Term[]): string | undefined {
+  if (recordTerms.length !== 1) return undefined;
+  const head = recordTerms[0].root;
+  const named = draft.entities.filter((e) => e.name !== 'User' && e.key.endsWith(` ${head}`));
+  return named.length === 1 ? named[0].name : undefined;
 }
 
 function isValueWord(term: Term | undefined): boolean {
