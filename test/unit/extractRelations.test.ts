@@ -277,6 +277,13 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(has(pairs(`${base}If a courier is not approved by a depot within a day, the courier is removed.`)));
   });
 
+  it('"used for the transport of parcels": an "of" after a noun that is no record belongs to that noun, it is no place of the verb', () => {
+    const has = (rels: string[]) => rels.some((r) => /Truck->Parcel|Parcel->Truck/.test(r));
+    const rels = pairs('Trucks have a plate. Parcels have a weight. Each truck is used for the transport of parcels.');
+    assert.ok(!has(rels), JSON.stringify(rels));
+    assert.ok(has(pairs('Trucks have a plate. Parcels have a weight. Each truck is used for several parcels.')));
+  });
+
   it('"as part of", or "which" with no comma before it, links nothing of its own', () => {
     const rels = pairs('Yachts have a name and a length. Fleets have a name. Each yacht is inspected as part of a fleet review.');
     assert.ok(!rels.includes('Yacht->Fleet'), JSON.stringify(rels));

@@ -324,7 +324,9 @@ function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEntity): v
   // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own
   // verb starts a new clause; it is neither an object nor a place of this verb.)
   const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
-  const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase)).map((p) => p.phrase)];
+  // ("used for the transport of passengers": an "of" right after a noun belongs to that noun, not to the verb.)
+  const ofANoun = (p: { prep: string; phrase: NounPhrase }) => p.prep === 'of' && analysis.phrases.some((q) => q.head === p.phrase.start - 2 && analysis.terms[p.phrase.start - 1]?.w === 'of');
+  const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 
