@@ -29,6 +29,8 @@ export function correctTags(terms: Term[]): void {
   retagSentenceStart(terms);
   retagSubjectsAfterArticles(terms);
   retagCompoundHeads(terms);
+  // (After the compound heads: "a service record for" is a compound, "a contact works at" is not.)
+  retagVerbsAfterOne(terms);
   retagArticleAdjectives(terms);
   retagAfterTo(terms);
   quantifiers(terms);
@@ -117,6 +119,24 @@ function retagSubjectsAfterArticles(terms: Term[]): void {
     if (!(next.pos === 'modal' || NOT_PLURAL_VERBS.has(next.w))) continue;
     t.pos = 'noun';
     t.root = t.w;
+    t.plural = false;
+  }
+}
+
+// "A contact works at a company", "each employee lives in a city": after "a/each" and a singular
+// noun, an "-s" word before a preposition (or at the end) cannot head that one thing's phrase; it is
+// the verb ("a sports club", a plural modifier before its noun, and "each device's repairs" are left alone).
+const ONE_OF = new Set(['a', 'an', 'each', 'every', 'one', 'this', 'another']);
+function retagVerbsAfterOne(terms: Term[]): void {
+  for (let i = 2; i < terms.length; i++) {
+    const [det, noun, t, next] = [terms[i - 2], terms[i - 1], terms[i], terms[i + 1]];
+    // (The tagger may read the word as a singular noun too: "works", "stops".)
+    if (t.pos !== 'noun' || !/[^s]s$/.test(t.w) || !ONE_OF.has(det.w) || noun.pos !== 'noun' || noun.plural || noun.possessive || /[,;:()]/.test(noun.post + t.pre)) continue;
+    if (next && next.pos !== 'prep' && next.pos !== 'adv') continue;
+    const stem = t.plural ? t.root : singularOf(t.w);
+    if (stem === t.w || !canBeVerb(stem)) continue;
+    t.pos = 'verb';
+    t.root = stem;
     t.plural = false;
   }
 }
