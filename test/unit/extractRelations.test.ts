@@ -80,6 +80,11 @@ describe('extractor relations', () => {
     assert.equal(head.name, 'matron');
   });
 
+  it("'several guests take part in a tour' and 'a guest can take part in several tours' make one many-to-many relation", () => {
+    const rels = pairs('Guests have a name. Tours have a title. Several guests take part in a tour. A guest can take part in several tours.');
+    assert.deepEqual(rels, ['Tour->Guest (m2m)']);
+  });
+
   it("'an author writes many books' and 'a book has several authors' make one many-to-many relation", () => {
     const together = pairs('Authors have a name and an email. Books have a title and an ISBN. An author can write many books and a book can have many authors.');
     assert.deepEqual(together, ['Author->Book (m2m)']);

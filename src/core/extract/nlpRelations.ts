@@ -343,6 +343,8 @@ function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity
   const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
   const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
   if (otherMany && !subjectMany && MANY.test(analysis.terms[phrase.start]?.w ?? '') && joinBothWaysMany(read, subject, other)) return;
+  // ("Several passengers take part in a flight" says a flight has many passengers: with "a passenger takes part in several flights" the pair is many-to-many.)
+  if (subjectMany && !otherMany && MANY.test(analysis.terms[clause.subject!.start]?.w ?? '') && joinBothWaysMany(read, other, subject)) return;
   const existing = draft.relations.find((r) => linksPair(r, subject, other));
   if (existing) {
     existing.sources.add(id);
