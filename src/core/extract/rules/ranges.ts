@@ -25,7 +25,15 @@ function phraseBefore(text: string, maxWords = 6): string[] {
     out.unshift(ws[i]);
   }
   while (out.length && /^(of|up|be|not|no|than)$/.test(out[out.length - 1])) out.pop();
-  return out;
+  return countOf(out);
+}
+
+/** "the number of seats" is the count kept of them, named as countValues.ts names it (seatCount). */
+function countOf(words: string[]): string[] {
+  const at = words.findIndex((w, i) => /^(?:number|amount|count|quantity)$/.test(w) && words[i + 1] === 'of');
+  if (at < 0 || at + 2 >= words.length) return words;
+  const counted = stripArticles(words.slice(at + 2));
+  return counted.length ? [...counted.slice(0, -1), singular(counted[counted.length - 1]), 'count'] : words;
 }
 
 /** Which dimension a unit or comparative measures, as field words and a type. */
