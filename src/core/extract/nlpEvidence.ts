@@ -14,6 +14,7 @@ import { wholePartsOf } from './wholeParts';
 import { countedParts, informationAbout, valuesKeptOf } from './clauseEvidence';
 import { remembered } from './remembered';
 import { titlesRecords } from './recordLists';
+import { ownThingsInStory } from './storyOwnThings';
 
 export { PART_VERBS } from './wholeParts';
 
@@ -395,5 +396,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     valuesKeptOf(analysis, storable, addUnlessField);
     countedParts(analysis, storable, add);
     informationAbout(analysis, storable, addUnlessField);
+    ownThingsInStory(analysis, sentence, addUnlessField);
   }
 }
