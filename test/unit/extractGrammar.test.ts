@@ -381,6 +381,9 @@ describe('extractor grammar: field lists', () => {
     const list = storedForList(sentence('For each customer we keep their name, phone number and email.'));
     assert.equal(list?.subject, 'customer');
     assert.deepEqual(list?.items.map((i) => i.words.join(' ')), ['name', 'phone number', 'email']);
+    // "Of these X" names the records; "For this purpose" points back to what was said.
+    assert.equal(storedForList(sentence('Of these bakeries, we want to register the address and the opening hours.'))?.subject, 'bakery');
+    assert.notEqual(storedForList(sentence('For this purpose, I want to store the repair shop, the mechanic and the cost of the repair.'))?.subject, 'purpose');
   });
 
   it('field names from relative clauses, units and ranges; lists after "by the X" describe the records', () => {

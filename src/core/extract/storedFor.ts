@@ -105,7 +105,9 @@ function forEachIsStored(plain: string): Found | undefined {
 
 /** "For each customer we keep their name, phone number and email", "for a vehicle we need the plate number, make and model". */
 function forEachWeStore(plain: string): Found | undefined {
-  const leadPattern = regExp(`^(?:for|of|about) (?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
+  // ("For this purpose, I want to store the repair shop, …": "this/that" points back to what was said,
+  // no record; "Of these pizza restaurants, we register …" names records.)
+  const leadPattern = regExp(`^(?:for|of|about) (?!(?:this|that|example|instance)\\b)(?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
   // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
   const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
