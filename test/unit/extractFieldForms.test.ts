@@ -87,9 +87,11 @@ describe('extract fields: words that never name a value', () => {
     const names = (text: string) => parseItems(text).map((i) => i.words.join(' '));
     assert.deepEqual(names('the price, his/her reliability rating'), ['price', 'reliability rating']);
     assert.deepEqual(names('a name, and thus a code'), ['name']);
-    assert.deepEqual(names('a unit, e.g., a vendor id'), ['unit', 'vendor id']);
     const text = 'A chain runs pizza shops. Each pizza has a price. While two pizzas from different shops may have the same name, they differ as the taste will be different, and thus should be kept apart.';
     assert.deepEqual(fieldsOf(text, 'Pizza'), ['price', 'name']);
+    // What follows "e.g.," or "for example," is an example of the value, not another value.
+    assert.deepEqual(names('the same price, e.g., a pizza margarita from a shop'), ['price']);
+    assert.deepEqual(names('a name, for example, a nickname'), ['name']);
     // "my", "our", "your" open a value's name like "their": "I want to store my name and my phone number".
     assert.deepEqual(names('my name, our phone number'), ['name', 'phone number']);
   });

@@ -38,7 +38,7 @@ export function cutClause(text: string): string {
   // with them blanked out, same length, so indices still fit.
   const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
   // ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
-  const match = /(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
+  const match = /(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
   return match ? text.slice(0, match.index) : text;
 }
 
