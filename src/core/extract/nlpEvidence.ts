@@ -325,6 +325,12 @@ export const TRANSACTIONS: Record<string, string> = Object.assign(Object.create(
   inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration', rate: 'rating',
 });
 
+/** The record a verb form's doing makes ("books", "booked" -> booking), read from the word alone (no tagging). */
+export function transactionOf(word: string): string | undefined {
+  const lemma = [word, word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, '')].find((form) => TRANSACTIONS[form]);
+  return lemma ? TRANSACTIONS[lemma] : undefined;
+}
+
 const SELF_BOOKED = new Set(['appointment', 'meeting', 'consultation', 'visit', 'walk', 'ride', 'trip', 'tour', 'lesson', 'reservation', 'booking', 'rental', 'loan']);
 
 /** "Members book fitness classes", "volunteers sign up for shifts": the transaction is a record. */

@@ -8,7 +8,7 @@ import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, type Token } from './l
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { KIND_WORDS, RECORDING_VERBS } from './nlpRelations';
-import { TRANSACTIONS } from './nlpEvidence';
+import { transactionOf } from './nlpEvidence';
 
 export interface OwnerIntent {
   entity: string;
@@ -192,8 +192,8 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
 
 /** The record a verb's doing makes ("book" -> Booking), when the model has it. */
 function transactionRecord(r: Reading, word: string): string | undefined {
-  const lemma = [word, word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, '')].find((w) => TRANSACTIONS[w]);
-  return lemma ? r.draft.entities.find((e) => e.key === TRANSACTIONS[lemma])?.name : undefined;
+  const key = transactionOf(word);
+  return key ? r.draft.entities.find((e) => e.key === key)?.name : undefined;
 }
 
 // Action verbs with a user subject: "users comment on recipes", "follow other users".

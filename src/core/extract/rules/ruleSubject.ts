@@ -7,7 +7,7 @@ import type { DraftEntity } from '../draft';
 import { singular } from '../lexicon';
 import { tagSentence } from '../nlp';
 import { isPeople, kindWords, mentionsIn, note, type RuleContext } from './context';
-import { TRANSACTIONS } from '../nlpEvidence';
+import { transactionOf } from '../nlpEvidence';
 import { parseNumber, PERIODS, wordsOf } from './words';
 
 /** Fields that carry a min or max (or a unique flag) from this sentence, by "Entity.field". */
@@ -199,11 +199,7 @@ function recordsNamed(ctx: RuleContext, text: string): { mentions: ReturnType<ty
  * per clause cost a 100 KB text 0.6 s.
  */
 function namedByVerb(ctx: RuleContext, text: string): string[] {
-  const made = new Set<string>();
-  for (const w of wordsOf(text)) {
-    const lemma = [w, w.replace(/s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')].find((form) => TRANSACTIONS[form]);
-    if (lemma) made.add(TRANSACTIONS[lemma]);
-  }
+  const made = new Set(wordsOf(text).flatMap((w) => transactionOf(w) ?? []));
   return made.size ? ctx.draft.entities.filter((e) => made.has(e.key)).map((e) => e.name) : [];
 }
 
