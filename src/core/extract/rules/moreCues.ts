@@ -34,6 +34,8 @@ export const MORE_CUES: Cue[] = [
   // Places named by the group they take or the places there are: "tables are for four people", "kids go in groups
   // of 8", "a 12-person class", "we have 20 pitches".
   { pattern: re(String.raw`\b(?:is|are) for (?:up to )?${NUMBER} ${GROUP_OF_PEOPLE}\b|\b(?:groups|teams|batches|parties) of (?:up to |at most |max )?${NUMBER}\b|\b\d+-(?:person|people|seat|seater|bed|place|player|guest)\b|\b(?:there are|there is room for|we have|we've got)\s+(?:only\s+)?${NUMBER}\s+${PLACES}\b`), says: 'a capacity limit' },
+  // A bound after its number: "users must be 18 or more", "65 and over", "10 kg or less" (not "one or more rooms": a link).
+  { pattern: re(String.raw`\b(?!(?:zero|one|0|1)\b)${NUMBER}(?:\s*(?:years old|years|kg|g|km|m|cm|hours?|minutes?|euros?|dollars?|pounds?|%))?\s+(?:or|and)\s+(?:more|over|above|older|higher|greater|upwards|less|under|below|younger|lower|fewer)\b`), says: 'a limit' },
   // "as many as 10", "limited by the size of the room", "cap 20", "20 max".
   { pattern: re(String.raw`\bas many as ${NUMBER}\b|\blimited by\b|\b(?:limit|cap)(?: of)?\s+${NUMBER}\b|\b\d+\s+(?:max|maximum|tops)\b`), says: 'a limit' },
   // A bound written with a comparative, a symbol or an abbreviation: "no group bigger than 8", "above 100", "≤ 12", "max. 12".

@@ -4,7 +4,7 @@
 // model lacks it), cite the sentence on the field and mark it used.
 import type { FieldType } from '../../../model/project/projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
-import { candidates, ensureField, fieldIn, fieldSuggestion, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
+import { candidates, ensureField, fieldIn, fieldSuggestion, isPeople, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { singular } from '../lexicon';
 import { NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
@@ -101,6 +101,8 @@ function rangeTarget(ctx: RuleContext, subject: string[], hint: RangeHint, dim: 
   let words = stripArticles(subject);
   if (!words.length && ctx.clause.subjectField) words = ctx.clause.subjectField;
   const asEntity = hint.on ? { entity: hint.on } : words.length ? mentionsIn(ctx, words).find((m) => m.end === words.length - 1 && m.start === 0) : undefined;
+  // "members must be at least 18": a number a person must be, with no unit, is their age (not a field "members").
+  if (asEntity && !dim && !hint.on && isPeople(ctx, words)) dim = dimension('years old', undefined);
   if (asEntity && dim) {
     // "a walk can't be shorter than 30 min", "max 4 hours per booking": the record is named; the unit names the field.
     const entity = asEntity.entity;
@@ -282,12 +284,21 @@ const COMPARATIVES: Record<string, 'min' | 'max'> = {
 /** "at least 3", "no more than 10", "must not exceed 100" (the comparison and its number). */
 const COMPARED_TO_NUMBER = new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
 
+/** "18 or more", "65 and over", "18 years or older", "10 kg or less": a bound written after its number. */
+const OPEN_ENDED = new RegExp(String.raw`\b${NUM}(\s*(?:years old|years|[a-z%]+))?\s+(?:or|and)\s+(?:(more|over|above|older|higher|greater|up|upwards|bigger|larger|longer|heavier)|(less|under|below|younger|lower|fewer|smaller|shorter|lighter|cheaper))\b`, 'g');
+
+/** The same bound written before its number ("at least 18"), which the comparison below reads. */
+function openEnded(plain: string): string {
+  // ("18 or older" is an age: "at least 18 years old".)
+  return plain.replace(OPEN_ENDED, (all: string, n: string, unit: string | undefined, up: string | undefined) => `${up ? 'at least' : 'at most'} ${n}${unit ?? (/\b(?:older|younger)$/.test(all) ? ' years old' : '')}`);
+}
+
 /**
  * "price must be positive", "kg can't be negative", "weight must be more than 0", "km can't be less
  * than 0", "at least 18 years old", "a discount of up to 50%", "max 10 hrs a day", "number, > 0".
  */
 export function rangeCompare(ctx: RuleContext): boolean {
-  const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const plain = openEnded(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
   const negated = (before: string) => /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|no)\s+(?:be|go|become|fall|drop|get)?\s*(?:any\s+)?$/.test(before);
   const sign = /\b(non-negative|positive|negative|zero or more)\b/.exec(plain);
   if (sign) {

@@ -15,10 +15,11 @@ import { objectEntity, roleRules, rolesNamed, STATE_VERBS, suggestRoleRule, verb
  */
 export function roleForAction(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
-  const needs = /^([a-z]+ing\b.*?)\s+(?:requires|needs|is only for|is for)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:'s|s')?(?:\s+(?:role|rights|permission|account|access|approval|sign-off))?$/.exec(plain);
+  // (An article is a word of its own: "is for admins" must not read "a" + "dmins".)
+  const needs = /^([a-z]+ing\b.*?)\s+(?:requires|needs|is only for|is for)\s+(?:(?:a|an|the)\s+)?([a-z][a-z ]{0,30}?)(?:'s|s')?(?:\s+(?:role|rights|permission|account|access|approval|sign-off))?$/.exec(plain);
   const requires = needs ? { action: needs[1], who: needs[2] } : approvalNeeded(plain);
   const job =
-    /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30})$/.exec(plain) ??
+    /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:(?:a|an|the)\s+)?([a-z][a-z ]{0,30})$/.exec(plain) ??
     /^([a-z]+ing\b.*?)\s+is\s+(?:a|an|the)\s+([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:job|task|responsibility|duty)$/.exec(plain);
   const responsible = /^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:responsible|in charge)\s+(?:for|of)\s+([a-z]+ing\b.*)$/.exec(plain);
   const action = requires?.action ?? job?.[1] ?? responsible?.[2];
@@ -46,7 +47,7 @@ export function roleForAction(ctx: RuleContext): boolean {
 
 /** "refunds need a manager's approval": approving them is for that role. */
 function approvalNeeded(plain: string): { action: string; who: string } | undefined {
-  const m = /^(?:the\s+|a\s+|an\s+|each\s+|every\s+)?([a-z][a-z ]{0,30}?)\s+(?:require|requires|need|needs)\s+(?:a|an|the)?\s*([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:approval|sign-off)$/.exec(plain);
+  const m = /^(?:the\s+|a\s+|an\s+|each\s+|every\s+)?([a-z][a-z ]{0,30}?)\s+(?:require|requires|need|needs)\s+(?:(?:a|an|the)\s+)?([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:approval|sign-off)$/.exec(plain);
   return m ? { action: `approving ${m[1]}`, who: m[2] } : undefined;
 }
 

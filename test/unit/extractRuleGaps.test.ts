@@ -1,0 +1,45 @@
+// Rule wordings a new user writes that became no rule and were not listed either (issue #11, "rules
+// silently dropped 0%"): each is made a rule, or its sentence is listed as partly understood. Each
+// test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { accountSentences } from '../../src/model/project/accounting';
+
+const bounds = (text: string) =>
+  extractSpec(text).entities.flatMap((e) => e.fields.filter((f) => f.min !== undefined || f.max !== undefined).map((f) => `${e.name}.${f.name} ${f.min ?? ''}..${f.max ?? ''}`));
+
+/** What became of the sentence that starts with `start`: its status and the rules made from it. */
+function sentenceOutcome(text: string, start: string): { status: string; rules: string[] } {
+  const spec = extractSpec(text);
+  const account = accountSentences(spec).find((a) => a.text.startsWith(start));
+  assert.ok(account, `no sentence starts with "${start}"`);
+  return { status: account.status, rules: spec.rules.filter((r) => r.sources.includes(account.id)).map((r) => `${r.kind} ${r.entity}`) };
+}
+
+describe('extract rules: a bound written after its number ("18 or more") (issue #11)', () => {
+  it('"age is 18 or more", "65 and over", "30 kg or less" bound the value', () => {
+    assert.deepEqual(bounds('A member has a name and an age. Age is 18 or more.'), ['Member.age 18..']);
+    assert.deepEqual(bounds('A parcel has a weight. The weight is 30 kg or less.'), ['Parcel.weight ..30']);
+  });
+
+  it('a number a person must be is their age ("members must be 18 or older", "… at least 18")', () => {
+    assert.deepEqual(bounds('Members have a name and an age. Members must be 18 or older.'), ['Member.age 18..']);
+    assert.deepEqual(bounds('Members have a name. Members must be at least 18.'), ['Member.age 18..']);
+  });
+
+  it('"one or more rooms" is a link, not a bound', () => {
+    assert.deepEqual(bounds('Every centre has an address and one or more rooms. Rooms have a number.'), []);
+  });
+});
+
+describe('extract rules: who may, with an article before the role (issue #11)', () => {
+  it('"deleting a project is for admins" is a role rule (the "a" of "admins" is not an article)', () => {
+    const out = sentenceOutcome('Admins and members sign in. Members create projects. Deleting a project is for admins.', 'Deleting');
+    assert.deepEqual(out.rules, ['roleRequired Project']);
+  });
+
+  it('"approving a refund is the job of admins" says who, with the rule as a suggestion', () => {
+    const out = sentenceOutcome('Admins and members sign in. Members request refunds with an amount. Approving a refund is the job of admins.', 'Approving');
+    assert.equal(out.status, 'partial');
+  });
+});
