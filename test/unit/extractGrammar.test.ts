@@ -493,6 +493,10 @@ describe('extractor grammar: stories and possessives', () => {
     assert.deepEqual(rolesOfRestrictions('only the head curator may approve loans.'), ['head_curator']);
     assert.deepEqual(rolesOfRestrictions('approving is restricted to senior analysts.'), ['senior_analyst']);
     assert.deepEqual(rolesOfRestrictions('only the reporter may delete an issue.'), [], 'the reporter is the row\'s owner, not a role');
+    // A number after "only" counts people at once (a capacity); it names nobody who must sign in.
+    assert.deepEqual(rolesOfRestrictions('only one customer can refuel his car at a time at a given pump.'), []);
+    assert.deepEqual(rolesOfRestrictions('only two nurses may work on a ward at night.'), []);
+    assert.equal(extractSpec('Each pump has a number. Only one customer can use a pump at a time. Customers pay for their fuel.').auth.kind, 'none');
     const spec = extractSpec('Plots have a number and a yearly rent. Only treasurers can mark rent as paid.');
     assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('treasurer'), JSON.stringify(spec.auth));
   });

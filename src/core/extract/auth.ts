@@ -71,11 +71,16 @@ const RESTRICTIONS = [
 ];
 const RANK_WORDS = /^(head|senior|junior|chief|lead|assistant|deputy|vice|co|trainee|principal|general|executive|community|project|office|front|desk|league|site|shift|store|team)$/;
 
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)$/;
+
 /** Roles named by restrictions ("only treasurers can …" -> treasurer, "only the head curator may …" -> head_curator). */
 export function rolesOfRestrictions(plain: string): string[] {
   const roles: string[] = [];
   for (const pattern of RESTRICTIONS) {
     for (const match of plain.matchAll(pattern)) {
+      // "only one customer can refuel at a pump": a number after "only" counts how many at once (a
+      // capacity), it does not say who may act.
+      if (NUMBER_WORD.test(match[1].split(' ')[0])) continue;
       const words = match[1].split(' ').filter((w) => !/^(the|a|an|our|their|its|only)$/.test(w));
       const head = singular(words[words.length - 1] ?? '');
       if (!head || OWNER_WORDS.test(head) || USER_WORDS.has(head) || /^(one|ones|person|people|someone)$/.test(head)) continue;
