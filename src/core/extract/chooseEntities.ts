@@ -103,6 +103,13 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
       candidate.sources.forEach((s) => longer[0].sources.add(s));
       continue;
     }
+    // "several seat categories. The designation of each category …": the bare head, first written
+    // after the one compound it ends, points back to it.
+    const named = !candidate.key.includes(' ') ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`)) : [];
+    if (named.length === 1 && headPointsBack(candidate.key, named[0].key, plainText)) {
+      candidate.sources.forEach((s) => named[0].sources.add(s));
+      continue;
+    }
     if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
       candidate.sources.forEach((s) => draft.used.add(s));
       continue;
@@ -117,6 +124,26 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
       candidate.sources.forEach((s) => draft.used.add(s));
     }
   }
+}
+
+/**
+ * Whether every bare mention of `head` ("category", "this category") comes after the text first
+ * names `compound` ("seat categories"), and none brings it in with "a": then the head is that
+ * compound named short ("each category", "this category"), not a record of its own. A head written first ("Accounts have a number. Savings accounts …") names the
+ * general record, and the compound a kind of it.
+ */
+export function headPointsBack(head: string, compound: string, plainText: string): boolean {
+  const modifier = compound.split(' ').slice(0, -1).join(' ');
+  const forms = `(?:${head}|${pluralizeWord(head)})`;
+  const compoundAt = plainText.search(new RegExp(`\\b${modifier}\\s+${forms}\\b`));
+  if (compoundAt < 0) return false;
+  const lastModifier = modifier.split(' ').pop() ?? '';
+  for (const match of plainText.matchAll(new RegExp(`(?:([a-z-]+)\\s+)?\\b${forms}\\b`, 'g'))) {
+    if (match[1] === lastModifier) continue;
+    // ("a room has a capacity": "a" brings in rooms in general, it does not point back.)
+    if ((match.index ?? 0) < compoundAt || match[1] === 'a' || match[1] === 'an') return false;
+  }
+  return true;
 }
 
 /** The candidates strong enough to be entities, first mentioned first; people who only sign in are roles, not records. */

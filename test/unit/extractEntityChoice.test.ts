@@ -1,0 +1,21 @@
+// Which candidate nouns become entities (chooseEntities.ts): each general pattern with its own
+// small texts, written for these tests.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract/index';
+import { headPointsBack } from '../../src/core/extract/chooseEntities';
+
+const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+
+describe('extract: choosing entities', () => {
+  it('a bare head first written after the one compound it ends points back to it ("seat categories … each category")', () => {
+    const spec = names('Shows are played in a theatre. Each show has a date. A theatre has several price categories. The name of each category is stored, and the surcharge that applies in this category. Each ticket is for a price category.');
+    assert.ok(spec.includes('PriceCategory'), spec.join(', '));
+    assert.ok(!spec.includes('Category'), spec.join(', '));
+    assert.equal(headPointsBack('category', 'price category', 'a theatre has several price categories. the name of each category is stored'), true);
+    // A head written before its compound names the general record; the compound is a kind of it.
+    assert.equal(headPointsBack('account', 'savings account', 'each account has a number. savings accounts have an interest rate'), false);
+    assert.equal(headPointsBack('room', 'meeting room', 'rooms have a capacity. members book meeting rooms'), false);
+    // "a room" after the compound brings in rooms in general, it does not point back.
+    assert.equal(headPointsBack('room', 'meeting room', 'members book meeting rooms. a room has a capacity'), false);
+  });
+});
