@@ -2,6 +2,7 @@
 // closed)") read into a field name, its flags and what the words say about its type.
 import { CREATE_VERBS, DETERMINERS, NOT_FIELD, singular, isPlural } from './lexicon';
 import { typeFromHint, type TypeGuess } from './types';
+import { tagSentence } from './nlp';
 import type { FieldType } from '../../model/project/projectSpec';
 
 export interface FieldItem {
@@ -303,4 +304,18 @@ export function countName(counted: string[]): string[] {
 export function singularItem(item: FieldItem): FieldItem {
   const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
   return { ...item, words, key: words.join(' '), plural: false };
+}
+
+/**
+ * Whether words cut from a rule's sentence name a field the way a list item would: read as an item
+ * they keep all their words (leading articles or "new" aside). "number such as", "offer expires 24
+ * hours", "of the booking information" and "start of the" are spans of a clause, not names; a lone
+ * participle ("considered", "assumed") says something of a value and names none.
+ */
+export function namesAField(words: string[]): boolean {
+  const read = parseItem(words.join(' '));
+  if (!read || read.words.join(' ') !== words.slice(words.length - read.words.length).join(' ')) return false;
+  if (words.length > 1 || !/ed$/.test(words[0])) return true;
+  // ("speed", "bed": nouns that end like a participle.)
+  return tagSentence(`we ${words[0]} it`)[1]?.pos !== 'verb' || tagSentence(`it was ${words[0]}`)[2]?.pos === 'noun';
 }

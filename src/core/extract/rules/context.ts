@@ -6,6 +6,7 @@ import { Rule as RuleSchema, type FieldType, type ProjectSpec, type Rule, type S
 import { validateSpec } from '../../../model/project/specIndex';
 import { addField, fieldNameOf, toSpecField, type Draft, type DraftEntity, type DraftField } from '../draft';
 import type { SentenceInfo } from '../sentences';
+import { namesAField } from '../fieldItem';
 
 /** Whether a field holds a moment: a date or a date-time. */
 export const isTimeField = (f: DraftField): boolean => f.type === 'date' || f.type === 'datetime';
@@ -164,6 +165,8 @@ export function fieldSuggestion(entity: DraftEntity | undefined, ws: string[], t
 
 /** Adds a field the text names (with this sentence as its source). */
 export function ensureField(ctx: RuleContext, entity: DraftEntity, ws: string[], type: FieldType, extra: { required?: boolean; enumValues?: string[]; min?: number; max?: number } = {}): DraftField | undefined {
+  // (A new field's name must read as a list item's would: rule spans give "number such as", "considered".)
+  if (!entity.fields.some((f) => f.name === fieldNameOf(ws)) && !namesAField(ws)) return undefined;
   const field = addField(entity, { words: ws, type, ...extra }, ctx.sentence.id);
   if (field) ctx.draft.used.add(ctx.sentence.id);
   return field;
