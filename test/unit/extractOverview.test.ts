@@ -36,4 +36,12 @@ describe('extract: the first sentence names the app, the business and its record
     // A countable thing tracked still is one.
     assert.deepEqual(extractSpec('An expense tracker.').entities.map((e) => e.name), ['Expense']);
   });
+
+  it('keeps the record of an act the title names when people do it again and again ("Car rental shop. Customers rent cars")', () => {
+    const spec = extractSpec('Car rental shop. Customers rent cars by the day. A car has a plate and a daily price.');
+    assert.ok(spec.entities.some((e) => e.name === 'Rental'), spec.entities.map((e) => e.name).join(', '));
+    assert.ok(spec.relations.some((r) => r.from === 'Rental' && r.to === 'Car'), JSON.stringify(spec.relations));
+    // A business named in the title that nobody acts out stays the business.
+    assert.ok(!extractSpec('Car rental shop. Customers browse cars. A car has a plate and a daily price.').entities.some((e) => e.name === 'Rental'));
+  });
 });

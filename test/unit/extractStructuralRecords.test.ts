@@ -59,4 +59,26 @@ describe('extractor: generic words that the structure shows are records', () => 
     // A whole named with a word that is no modifier ("a new system") is not a compound record.
     assert.ok(!names('The app is composed of a new system and a web page. Members write posts with a title.').includes('NewSystem'));
   });
+
+  it('a generic noun people rent, book or borrow, or one with a list of values, is a record ("reserve a table", "a device has a serial number, a type and …")', () => {
+    assert.deepEqual(byStructure('Guests reserve a table for a date.'), ['table']);
+    assert.deepEqual(byStructure('A device has a serial number, a type and a purchase date.'), ['device']);
+    const restaurant = names('Restaurant reservations. Guests reserve a table for a date and a number of people. A table has a number and a number of seats.');
+    assert.ok(restaurant.includes('Table') && restaurant.includes('Reservation'), restaurant.join(', '));
+    const lending = names('IT department lends devices to staff. A device has a serial number (unique), a type and a purchase date. Staff borrow devices for up to 30 days.');
+    assert.ok(lending.includes('Device'), lending.join(', '));
+    // One value may be said of anything ("each object has a unique ID"); a verb's "book details" is no booking.
+    assert.deepEqual(byStructure('Each object has a unique ID attribute, which ensures that it can be found. Users can book details.'), []);
+  });
+
+  it('words that usually mean the app ("tool", "service") are records only when people rent or book them and they have values', () => {
+    assert.deepEqual(byStructure('Customers rent tools by the day. A tool has a name, a daily price and a deposit.'), ['tool']);
+    assert.deepEqual(byStructure('Clients book services with a stylist. A service has a name, a price and a duration.'), ['service']);
+    const salon = names('Hair salon. Clients book services with a stylist. A service has a name, a price and a duration.');
+    assert.ok(salon.includes('Service') && salon.includes('Booking'), salon.join(', '));
+    // Either alone is not enough, and the app's own machinery never is.
+    assert.deepEqual(byStructure('Customers rent tools by the day. This tool has a calendar and a map.'), []);
+    assert.deepEqual(byStructure('The service has a name, a logo and a dashboard. Users book a room.'), []);
+    assert.deepEqual(byStructure('People rent a platform. A platform has a name, a price and a fee.'), []);
+  });
 });

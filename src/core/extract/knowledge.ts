@@ -60,6 +60,7 @@ export const KNOWN_NOUNS: Record<string, KnownNoun> = lookup({
   room: { fields: [f('number', 'string', true), f('price', 'money')] },
   book: { fields: [title, f('author', 'string'), f('isbn', 'string')] },
   loan: { fields: [f('loanDate', 'date', true), f('dueDate', 'date', true), f('returnDate', 'date')] },
+  rental: { fields: [f('startDate', 'date', true), f('endDate', 'date', true)] },
   course: { fields: [title, description] },
   category: { fields: [name], shared: false },
   tag: { fields: [name], shared: true },

@@ -7,6 +7,7 @@ import { analyze, type Clause } from './grammar';
 import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { namedOnlyInBenefits } from './storyBenefit';
+import { transactionOf } from './nlpEvidence';
 
 /** Whether the text writes a plural of `key` that the simple rule does not spell ("shelves" for shelf, "analyses"). */
 export function irregularPluralWritten(text: string, key: string, pattern: (stem: string) => RegExp): boolean {
@@ -51,7 +52,9 @@ function onlyProduced(key: string, sentences: SentenceInfo[]): boolean {
  * "for a".
  */
 export function theBusinessItself(key: string, text: string, withFields: Set<string>, sentences: SentenceInfo[]): boolean {
-  if (withFields.has(key) || knownNoun(key)) return false;
+  if (withFields.has(key)) return false;
+  // A kind of record everyone knows is one, unless it names the app over its list ("Bike rental: stations, bikes").
+  if (knownNoun(key) && !APP_OVER_A_LIST(key).test(sentences.find((s) => !s.heading)?.plain ?? '')) return false;
   const words = key.split(' ');
   const head = words[words.length - 1];
   const escaped = words.slice(0, -1).map((w) => `${w}\\s+`).join('');
@@ -64,9 +67,19 @@ export function theBusinessItself(key: string, text: string, withFields: Set<str
   if (counted.test(text)) return false;
   // "The bike is composed of a frame …": a whole with parts is what the app models, not who runs it.
   if (new RegExp(`\\b${escaped}${head}\\s+(?:is |are )?(?:composed of|consists? of|made up of|comprises?|divided into)\\b`).test(text)) return false;
+  // "Car rental shop. Customers rent cars": what people do again and again is no one business.
+  if (actedOut(key, sentences)) return false;
   const mentions = text.match(new RegExp(`\\b${escaped}${head}\\b`, 'g'))?.length ?? 0;
   const ours = new RegExp(`\\b(?:our)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
   return mentions > 0 && (ours.test(text) || namedInOverview(key, sentences));
+}
+
+/** "Bike rental: stations (…), bikes": a name of up to four words before a colon that starts the text. */
+const APP_OVER_A_LIST = (key: string) => new RegExp(`^(?:[a-z-]+\\s+){0,3}?${key}\\s*:`);
+
+/** Whether a sentence's verb makes the record ("rent" -> rental, "book" -> booking). */
+function actedOut(key: string, sentences: SentenceInfo[]): boolean {
+  return sentences.some((s) => !s.heading && s.plain.split(/[^a-z]+/).some((word) => transactionOf(word) === key));
 }
 
 /** What the app is for: "… app for a yoga studio", "we run a small garage", "my bakery needs …". */
@@ -86,7 +99,7 @@ function namedInOverview(key: string, sentences: SentenceInfo[]): boolean {
   if (!overview || overview.id > 2) return false;
   if (!/^as an? /.test(overview.plain) && new RegExp(`${FOR_THE_BUSINESS}${key}\\b`).test(overview.plain)) return true;
   // "Create a simple to-do list app", "Bike rental: stations (…)": a word naming the app itself.
-  if (new RegExp(`\\b${key}\\s+(?:[a-z-]+\\s+){0,3}?${APP_WORDS}\\b|^(?:[a-z-]+\\s+){0,3}?${key}\\s*:`).test(overview.plain)) return true;
+  if (new RegExp(`\\b${key}\\s+(?:[a-z-]+\\s+){0,3}?${APP_WORDS}\\b`).test(overview.plain) || APP_OVER_A_LIST(key).test(overview.plain)) return true;
   const clause = analyze(overview.text).clauses[0];
   const subject = clause?.subject;
   return !!subject && subject.key === key && !subject.plural && !describedByAValue(clause);

@@ -22,6 +22,19 @@ const WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z]+)\s+with\s+(?:a|an|its|their
  *  file or image is an attachment, a field; "store their names" stores values.) */
 const ADDED = new RegExp(String.raw`\b(?:add|adds|added|adding|create|creates|created|store|stores|stored|save|saves|saved)\s+(?:a|an|another|one\s+more)\s+(?:new\s+)?([a-z]+)${PHRASE_END}`, 'g');
 
+/** "A table has a number and a number of seats": one thing with a list of values of its own (one value
+ *  alone may be said of anything: "each object has a unique ID"). */
+const HAS_VALUES = /\b(?:a|an|each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+/**
+ * "Guests reserve a table", "customers rent tools", "the department lends devices": what people rent,
+ * book or borrow is a thing the app keeps (a determiner or a plural after the verb: "book a table",
+ * not "book details").
+ */
+const RENT_VERBS = String.raw`(?:rent|rents|rented|renting|hire|hires|hired|hiring|book|books|booked|booking|reserve|reserves|reserved|reserving|borrow|borrows|borrowed|borrowing|lend|lends|lent|lending|loan|loans|loaned)`;
+const RENTED = new RegExp(String.raw`\b${RENT_VERBS}\s+(?:(?:a|an|the|their|his|her|our|your|one|two|three|several|\d+)\s+(?:[a-z-]+\s+)?([a-z]+)|([a-z]+s))${PHRASE_END}`, 'g');
+/** Words that name the app or its machinery: no text's structure makes them records. */
+const APP_LEVEL = /^(?:app|application|system|website|site|api|endpoint|platform|software|portal|server|database|backend|frontend|json|html|css|code|token|cookie|header|parameter|query|feature|functionality|requirement|thing|way|information|info|data|stuff|something|anything|everything|nothing|forum|blog|shop|tracker|manager|planner|scheduler|clone|dashboard)$/;
+
 /** Whether a word list, not the grammar, keeps `head` out of the records (and structure may let it in). */
 function listedGeneric(head: string): boolean {
   return NON_ENTITY.has(head) && !NEVER_RECORD_HEADS.has(head) && !USER_WORDS.has(head) && !MEASURES.test(head);
@@ -96,6 +109,28 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(WITH_VALUES)) consider(m[1], false);
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
     describedCompounds(plain, out);
+  }
+  for (const head of rentedWithValues(sentences)) out.add(head);
+  return out;
+}
+
+/**
+ * Things people rent, book or borrow, or that have values of their own ("a table has a number"):
+ * either is enough for a word only a word list keeps out. Words usually meaning the app itself
+ * ("this tool", "the service") need both: "customers rent tools" and "a tool has a daily price".
+ */
+function rentedWithValues(sentences: SentenceInfo[]): Set<string> {
+  const rented = new Set<string>();
+  const valued = new Set<string>();
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    for (const m of sentence.plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
+    for (const m of sentence.plain.matchAll(HAS_VALUES)) valued.add(singular(m[1]));
+  }
+  const out = new Set<string>();
+  for (const head of new Set([...rented, ...valued])) {
+    if (listedGeneric(head)) out.add(head);
+    else if (rented.has(head) && valued.has(head) && NEVER_RECORD_HEADS.has(head) && !APP_LEVEL.test(head) && !USER_WORDS.has(head)) out.add(head);
   }
   return out;
 }
