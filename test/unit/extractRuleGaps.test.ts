@@ -43,3 +43,34 @@ describe('extract rules: who may, with an article before the role (issue #11)', 
     assert.equal(out.status, 'partial');
   });
 });
+
+describe('extract rules: limits, counts and restrictions written without the usual rule words are listed (issue #11)', () => {
+  const listed = (context: string, sentence: string) => {
+    const out = sentenceOutcome(`${context} ${sentence}`, sentence.slice(0, 12));
+    assert.ok(out.status === 'partial' || out.status === 'notUnderstood', `${sentence}: ${out.status}`);
+  };
+
+  it('a count a record is made of, a range of things, a limit said as a limit', () => {
+    listed('Games have a date. Players join games.', 'A game consists of 4 players.');
+    listed('Surveys have a title. A survey has questions.', 'A coordinator can define a survey containing 1-10 questions.');
+    listed('Courses have a title. Students enrol in courses.', 'Thirty students per course is the limit.');
+    listed('Courses have a title and a number of places. Students enrol in courses.', 'Enrolments stop when the places run out.');
+    listed('Courses have a title. Students enrol in courses.', 'Once 30 students have enrolled, the course is closed.');
+  });
+
+  it('a number of things after a modal beside the rule made ("a member may borrow 3 books")', () => {
+    listed('Members borrow books. Books have a title.', 'A member may borrow 3 books.');
+  });
+
+  it('"uniquely identifiable", "done by admins", "it is the manager who", "admins alone"', () => {
+    listed('Orders have a date and a product.', 'Each order is uniquely identifiable.');
+    listed('Admins and members sign in. Members create projects.', 'Deleting projects is done by admins.');
+    listed('Managers and staff sign in. Staff request refunds with an amount.', 'It is the manager who approves refunds.');
+    listed('Admins and members sign in. Members create projects.', 'Admins alone delete projects.');
+  });
+
+  it('kinds of things and figures about the business are no limit', () => {
+    const spec = extractSpec('Drivers have a name. Employees have a name. We employ around 60 drivers and 6-7 other employees. There are exactly two types of membership: basic and premium.');
+    assert.ok(!spec.notUnderstood.some((n) => /^Reads like/.test(n.reason)), JSON.stringify(spec.notUnderstood));
+  });
+});

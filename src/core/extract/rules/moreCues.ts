@@ -13,6 +13,12 @@ const re = (source: string): RegExp => new RegExp(source);
 
 /** A counted thing after a number: not a period or a unit ("12 people", not "3 weeks", "9 am" or "10 km"). */
 const COUNTED = String.raw`(?!(?:hours?|hrs?|days?|minutes?|mins?|weeks?|months?|years?|seconds?|secs?|nights?|times|percent|am|pm|h|km|kg|m|euros?|dollars?|pounds?)\b)[a-z]`;
+/** A period or a unit a number of things is not counted in ("3-5 working days"). */
+const PERIOD_WORD = String.raw`(?:hours?|hrs?|days?|minutes?|mins?|weeks?|months?|years?|seconds?|nights?|times|am|pm)\b`;
+/** Kinds of things ("exactly two types of basement"): a list of values, not a count. */
+const KINDS = String.raw`(?:types?|kinds?|sorts?|categories|classes|levels|versions|variants)\b`;
+/** Words of a figure about the business ("we employ around 60 drivers and 6-7 others", "we receive 300-400 proposals"), not a limit. */
+const ROUGHLY = String.raw`(?:around|about|roughly|approximately|some|employ|employs|receive|receives|get|gets)`;
 /** Names of values that identify a record ("membership number", "ISBN", "badge code"). */
 const ID_WORD = String.raw`(?:number|code|id|identifier|reference|key|pin|login|username|user name|handle|serial|barcode|badge|isbn|sku|plate|licen[cs]e)`;
 /** Things a record has a number of places of. */
@@ -22,6 +28,8 @@ const GROUP_OF_PEOPLE = String.raw`(?:people|persons|guests|players|children|kid
 export const MORE_CUES: Cue[] = [
   // Places taken after a modal or a verb of holding: "a class can take 12 people", "each trip allows 8 riders" (not "takes 3 weeks").
   { pattern: re(String.raw`\b(?:can|may|could|will|is able to|are able to)\s+(?:take|transport|carry|accommodate|host|house|hold|contain|welcome|serve|accept|board|fit|seat|sleep|store|load|have)\s+(?:up to\s+|as many as\s+|only\s+|just\s+)?${NUMBER}\s+${COUNTED}`), says: 'a capacity limit' },
+  // Any verb after a modal with a number of things: "a member may borrow 3 books", "users can upload 10 photos" (not "in 2 days").
+  { pattern: re(String.raw`\b(?:can|may|could|is allowed to|are allowed to)\s+(?:only\s+|just\s+)?[a-z]{3,}\s+(?:up to\s+|only\s+|just\s+)?(?!(?:zero|one|0|1)\b)${NUMBER}\s+(?:[a-z-]+\s+)?${COUNTED}[a-z]*s\b`), says: 'a limit' },
   { pattern: re(String.raw`\b(?:transports?|houses?|accommodates?|welcomes?|hosts?|allows?|accepts?|takes?)\s+(?:up to\s+|as many as\s+|only\s+|just\s+|a maximum of\s+)?${NUMBER}\s+${COUNTED}[a-z]*s\b`), says: 'a capacity limit' },
   // A limit stated as a value: "the tour's capacity is 30", "capacity: 20", "a limited number of seats", "limited places".
   { pattern: re(String.raw`\b(?:capacity|maximum|max|limit|quota|cap)(?:'s)?(?: (?:per|for|of) [a-z]+)?\s*(?:is\s|of\s|=|:)\s*${NUMBER}\b|\bcapacity\s+${NUMBER}\b`), says: 'a capacity limit' },
@@ -36,6 +44,13 @@ export const MORE_CUES: Cue[] = [
   { pattern: re(String.raw`\b(?:is|are) for (?:up to )?${NUMBER} ${GROUP_OF_PEOPLE}\b|\b(?:groups|teams|batches|parties) of (?:up to |at most |max )?${NUMBER}\b|\b\d+-(?:person|people|seat|seater|bed|place|player|guest)\b|\b(?:there are|there is room for|we have|we've got)\s+(?:only\s+)?${NUMBER}\s+${PLACES}\b`), says: 'a capacity limit' },
   // A bound after its number: "users must be 18 or more", "65 and over", "10 kg or less" (not "one or more rooms": a link).
   { pattern: re(String.raw`\b(?!(?:zero|one|0|1)\b)${NUMBER}(?:\s*(?:years old|years|kg|g|km|m|cm|hours?|minutes?|euros?|dollars?|pounds?|%))?\s+(?:or|and)\s+(?:more|over|above|older|higher|greater|upwards|less|under|below|younger|lower|fewer)\b`), says: 'a limit' },
+  // A count of things a record is made of, or a range of them: "a game consists of 4 players", "a survey containing
+  // 1-10 questions", "needs exactly 4 players", "5 to 8 multiple choice questions" (not "one player", "2-3 business days").
+  { pattern: re(String.raw`\b(?:consists? of|consisting of|made up of|composed of|comprises?|comprising|exactly)\s+(?!(?:zero|one|0|1)\b)${NUMBER}\s+(?:[a-z-]+\s+){0,2}?(?!${KINDS})${COUNTED}[a-z]*s\b`), says: 'a capacity limit' },
+  { pattern: re(String.raw`\b(?<![:.]\d*)(?<!\b${ROUGHLY}\b[^,;.]*)${NUMBER}\s*(?:-|–|to)\s*${NUMBER}\s+(?:[a-z-]+\s+){0,2}?(?![a-z]+\s+${PERIOD_WORD})${COUNTED}[a-z]*s\b(?!\s+(?:old|long|ago|later|before|after))`), says: 'a range of values' },
+  // A limit said as a limit, places that run out, a count that closes: "30 per course is the limit", "bookings stop when the
+  // places run out", "once 30 students have enrolled, the course is closed".
+  { pattern: re(String.raw`\b(?:is|are|as) the (?:limit|maximum|max|cap|minimum|min)\b|\bthe (?:limit|maximum|cap) (?:is|will be)\b|\b${PLACES} (?:run|runs|ran|have run|are) out\b|\bruns? out of ${PLACES}|\b(?:once|when|after|as soon as)\s+(?!(?:zero|one|0|1)\b)${NUMBER}\s+${COUNTED}[a-z]*s\s+(?:have|are|were|has)\b`), says: 'a capacity limit' },
   // "as many as 10", "limited by the size of the room", "cap 20", "20 max".
   { pattern: re(String.raw`\bas many as ${NUMBER}\b|\blimited by\b|\b(?:limit|cap)(?: of)?\s+${NUMBER}\b|\b\d+\s+(?:max|maximum|tops)\b`), says: 'a limit' },
   // A bound written with a comparative, a symbol or an abbreviation: "no group bigger than 8", "above 100", "≤ 12", "max. 12".
@@ -45,6 +60,7 @@ export const MORE_CUES: Cue[] = [
   // Uniqueness: a value never repeated or reassigned, one per record ("emails are one per account"), unlike every other
   // ("not used by anyone else"), already taken, "no dupes".
   { pattern: /\b(?:not|never|cannot|can't|must not)\s+(?:be\s+)?(?:repeated|recycled|reassigned)\b|\b(?:one|1|a single) per [a-z]+|\b(?:from|than|by|to) (?:any|every|all) other\b|\b(?:anyone|anybody|someone|somebody) else\b|\bused by (?:another|any other)\b/, says: 'a uniqueness rule' },
+  { pattern: /\buniquely identif\w+|\bone time only\b|\bonly one time\b|\b(?:more than|at most) one time\b/, says: 'a uniqueness rule' },
   { pattern: /\balready (?:taken|in use|used|exists?|registered|booked|assigned|reserved|claimed)\b|\bno (?:repeats?|doubles?|clones?)\b|\bdupes?\b|\b(?:have|has|get|gets|use|uses) (?:all )?(?:different|distinct) [a-z]+s\b/, says: 'a uniqueness rule' },
   // An identifier of its own: "its own membership number", "a personal student number", "a frame number that identifies it",
   // "the ISBN serves as the identifier".
@@ -58,6 +74,10 @@ export const MORE_CUES: Cue[] = [
   // "exclusive to", "everyone except".
   { pattern: /\b(?:has|have|with|needs?|requires?|given|gets?|grants?|granted) (?:the )?(?:permission|right|rights|privileges?|authority|clearance|access rights?) to\b|\b(?:is|are) (?:allowed|permitted|authori[sz]ed|entitled) to\b/, says: 'a restriction ("only")' },
   { pattern: /(?<!\bno )\b(?:approval|sign-off|sign off|authori[sz]ation|consent|clearance) (?:is |are )?(?:needed|required|necessary|mandatory)\b|\b(?:needs?|requires?|requiring|needing) (?:the |an? )?(?:[a-z]+ )?(?:approval|sign-off|authori[sz]ation|consent|clearance)\b|\b(?:goes?|go|sent|passed|forwarded|routed|referred) to (?:the |an? )?[a-z]+(?: [a-z]+)? for (?:approval|sign-off|authori[sz]ation)\b/, says: 'a restriction ("only")' },
+  // A doing given to someone without "only": "deleting a project is for admins", "refunds are done by the manager".
+  { pattern: /^(?:the\s+)?[a-z]+ing\b[^,;]*?\b(?:is|are) (?:only |just )?(?:for|done by|handled by|carried out by|performed by|up to|decided by) (?:the |an? )?[a-z]+/, says: 'a restriction ("only")' },
+  // "it is the manager who approves refunds", "admins alone delete projects".
+  { pattern: /\bit(?:'s| is| will be) (?:always |only )?(?:the |an? )?[a-z]+(?: [a-z]+)? who\b|\b[a-z]+s alone\b(?! (?:at|in|on|with|or|and|for|is|are)\b)/, says: 'a restriction ("only")' },
   { pattern: /\bexclusive (?:to|for)\b|\b(?:everyone|everybody|anyone|anybody) (?:but|except)\b/, says: 'a restriction ("only")' },
   // Ownership by the one who made the record: "can be edited by the person who wrote it", "sees the requests he
   // submitted", "the tasks assigned to them".

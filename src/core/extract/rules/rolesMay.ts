@@ -20,7 +20,8 @@ export function roleForAction(ctx: RuleContext): boolean {
   const requires = needs ? { action: needs[1], who: needs[2] } : approvalNeeded(plain);
   const job =
     /^([a-z]+ing\b.*?)\s+is\s+(?:the\s+)?(?:job|task|responsibility|duty)\s+of\s+(?:(?:a|an|the)\s+)?([a-z][a-z ]{0,30})$/.exec(plain) ??
-    /^([a-z]+ing\b.*?)\s+is\s+(?:a|an|the)\s+([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:job|task|responsibility|duty)$/.exec(plain);
+    /^([a-z]+ing\b.*?)\s+is\s+(?:a|an|the)\s+([a-z][a-z ]{0,30}?)(?:'s|s')\s+(?:job|task|responsibility|duty)$/.exec(plain) ??
+    /^([a-z]+ing\b.*?)\s+is\s+(?:done|handled|carried out|performed|decided)\s+by\s+(?:(?:a|an|the)\s+)?([a-z][a-z ]{0,30})$/.exec(plain);
   const responsible = /^(?:the\s+)?([a-z][a-z ]{0,30}?)\s+(?:is|are)\s+(?:responsible|in charge)\s+(?:for|of)\s+([a-z]+ing\b.*)$/.exec(plain);
   const action = requires?.action ?? job?.[1] ?? responsible?.[2];
   const whoText = requires?.who ?? job?.[2] ?? responsible?.[1];
