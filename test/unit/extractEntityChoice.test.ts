@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract/index';
 import { headPointsBack } from '../../src/core/extract/chooseEntities';
+import { recordsByStructure } from '../../src/core/extract/structuralRecords';
+import { splitSentences } from '../../src/core/extract/sentences';
 
 const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
 
@@ -17,5 +19,12 @@ describe('extract: choosing entities', () => {
     assert.equal(headPointsBack('room', 'meeting room', 'rooms have a capacity. members book meeting rooms'), false);
     // "a room" after the compound brings in rooms in general, it does not point back.
     assert.equal(headPointsBack('room', 'meeting room', 'members book meeting rooms. a room has a capacity'), false);
+  });
+
+  it('an adjective in -ly names a kind of generic head the text identifies ("a weekly price is identified by a date …"); an adverb does not', () => {
+    const spec = names('A shop sells products. A product has a name and a size. A weekly price is identified by a date, the product and the shop.');
+    assert.ok(spec.includes('WeeklyPrice'), spec.join(', '));
+    const described = recordsByStructure(splitSentences('A monthly invoice consists of invoice lines. A newly price is identified by a code.').sentences);
+    assert.deepEqual([...described], ['monthly invoice']);
   });
 });

@@ -202,9 +202,21 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
 export function identifiedBy(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
     if (!clause.passive || !clause.subject || !/^(identify|characterize|characterise|describe|define|distinguish)$/.test(clause.verb)) continue;
-    if (!clause.preps.some((p) => p.prep === 'by') || !storable(clause.subject, analysis)) continue;
-    add(clause.subject.key, 3, true);
+    if (!clause.preps.some((p) => p.prep === 'by')) continue;
+    // ("A daily price is identified by a date": the key leaves out the adjective, which the
+    // structure kept with the generic head.)
+    const named = namedWithAdjective(clause.subject, analysis);
+    if (named) add(named, 3, true);
+    else if (storable(clause.subject, analysis)) add(clause.subject.key, 3, true);
   }
+}
+
+/** "a daily price": adjective + generic head that the text's structure shows is a record (structuralRecords.ts). */
+function namedWithAdjective(phrase: NounPhrase, analysis: Analysis): string | undefined {
+  const before = analysis.terms[phrase.head - 1];
+  if (phrase.key.includes(' ') || phrase.head - 1 < phrase.start || before?.pos !== 'adj') return undefined;
+  const key = `${before.w} ${phrase.key}`;
+  return analysis.byStructure?.has(key) ? key : undefined;
 }
 
 /**

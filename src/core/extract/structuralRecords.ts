@@ -5,6 +5,7 @@
 // card") is a record, whatever list the word is on. Structural evidence wins over the word list.
 import { NEVER_RECORD_HEADS, NON_ENTITY, singular, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
+import { tagSentence } from './nlp';
 
 /** Units, time words and value words name a value and how it is measured, never a record ("a day has 24 hours"). */
 const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|cent|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|part|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
@@ -76,13 +77,18 @@ const DESCRIBED_COMPOUND = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-
 /** "The EBike is composed of a frame, a drive system, and a controller": the parts named with "a". */
 const COMPOSED_OF = /\b(?:is|are)\s+(?:composed\s+of|made\s+up\s+of)\s+([^.;:]+)/g;
 
+/** "a newly built …" starts with an adverb; "a daily price", "a monthly invoice" with an adjective in -ly (the tagger tells them apart). */
+function adverb(modifier: string, head: string): boolean {
+  return /ly$/.test(modifier) && tagSentence(`a ${modifier} ${head}`)[1]?.pos !== 'adj';
+}
+
 /**
  * Two-word names of records whose head alone is too generic or names a value ("web portal", "drive
  * system", "daily price"): the text counts them and gives them values or parts, so they are records.
  */
 function describedCompounds(plain: string, out: Set<string>): void {
   const add = (modifier: string, head: string) => {
-    if (!NOT_MODIFIERS.test(modifier) && !NOT_MODIFIERS.test(head) && !/(?:ly|ing)$/.test(modifier)) out.add(`${modifier} ${singular(head)}`);
+    if (!NOT_MODIFIERS.test(modifier) && !NOT_MODIFIERS.test(head) && !/ing$/.test(modifier) && !adverb(modifier, head)) out.add(`${modifier} ${singular(head)}`);
   };
   for (const m of plain.matchAll(DESCRIBED_COMPOUND)) add(m[1], m[2]);
   for (const m of plain.matchAll(COMPOSED_OF)) {
