@@ -330,6 +330,9 @@ function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEntity): v
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 
+/** Verbs of taking part in something that others take part in too (a class, a club, a tournament). */
+const TAKES_PART = /^(?:take|attend|join|follow|visit|enrol|enroll|participate|play|subscribe|frequent)$/;
+
 /** One object or place of a verb whose subject is a record: which of the two owns the other. */
 function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity, phrase: NounPhrase): void {
   const { draft, analysis, id } = read;
@@ -343,6 +346,11 @@ function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity
   const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
   const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
   if (otherMany && !subjectMany && MANY.test(analysis.terms[phrase.start]?.w ?? '') && joinBothWaysMany(read, subject, other)) return;
+  // "A student takes many classes": what one takes part in many times is shared by many, not owned.
+  if (!subjectMany && /^(?:many|several|multiple|various|numerous)$/.test(analysis.terms[phrase.start]?.w ?? '') && TAKES_PART.test(clause.verb) && !draft.relations.some((r) => linksPair(r, subject, other))) {
+    if (addRelation(draft, { kind: 'manyToMany', from: subject.name, to: other.name }, id)) draft.used.add(id);
+    return;
+  }
   // ("Several passengers take part in a flight" says a flight has many passengers: with "a passenger takes part in several flights" the pair is many-to-many.)
   if (subjectMany && !otherMany && MANY.test(analysis.terms[clause.subject!.start]?.w ?? '') && joinBothWaysMany(read, other, subject)) return;
   const existing = draft.relations.find((r) => linksPair(r, subject, other));
