@@ -15,6 +15,7 @@ import { pronounValuesList } from './pronounValues';
 import { givenDetails } from './givenDetails';
 import { countValues } from './countValues';
 import { askedValues } from './askedValues';
+import { valueSetFor } from './valuesSetFor';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -94,6 +95,8 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const counted = countValues(plain);
   if (counted) lists.push({ sentence: sentence.id, ...counted });
   lists.push(...askedValues(sentence.id, plain));
+  const set = valueSetFor(plain);
+  if (set) lists.push({ sentence: sentence.id, ...set });
   return [...lists, ...later];
 }
 

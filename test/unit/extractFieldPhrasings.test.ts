@@ -1,0 +1,27 @@
+// Field phrasings outside lists (#11 public-gold misses): one test per general pattern, each with
+// its own small texts.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** The field names of an entity. */
+function fieldsOf(text: string, entity: string): string[] {
+  const found = extractSpec(text).entities.find((e) => e.name === entity);
+  assert.ok(found, `no entity ${entity}`);
+  return found.fields.map((f) => f.name);
+}
+
+describe('extract fields: a value set for a record', () => {
+  it('"specify a threshold for each sensor", "sets a deadline for every task": the value is the record\'s field', () => {
+    assert.ok(fieldsOf('A sensor has a name. Inhabitants can specify a threshold for each sensor.', 'Sensor').includes('threshold'));
+    assert.ok(fieldsOf('A task has a title. The planner sets a deadline for every task.', 'Task').includes('deadline'));
+  });
+
+  it('"if an email address has been specified for the apartment": the passive, also in a lead-in clause', () => {
+    assert.ok(fieldsOf('An apartment has an address. If an email address has been specified for the apartment, alerts are sent to it.', 'Apartment').includes('emailAddress'));
+  });
+
+  it('a clause or several values set at once are left to other readers', () => {
+    const fields = fieldsOf('A room has a number. Staff can set a room that is free for the guest.', 'Room');
+    assert.ok(!fields.some((f) => /free|that/i.test(f)), fields.join(', '));
+  });
+});
