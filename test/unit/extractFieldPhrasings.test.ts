@@ -25,3 +25,13 @@ describe('extract fields: a value set for a record', () => {
     assert.ok(!fields.some((f) => /free|that/i.test(f)), fields.join(', '));
   });
 });
+
+describe('extract fields: the time of a record', () => {
+  it('"before the starting time of the show": a named time of a record is its value (startTime, as a developer writes it)', () => {
+    assert.ok(fieldsOf('A show has a title. A seat can be cancelled up to 24h before the starting time of the show.', 'Show').includes('startTime'));
+  });
+
+  it('"at the time of the match": a bare time names a moment, no value', () => {
+    assert.ok(!fieldsOf('A match has a team. At the time of the match, the referee arrives.', 'Match').includes('time'));
+  });
+});

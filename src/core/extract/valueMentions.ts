@@ -127,9 +127,12 @@ function possessorsValue(draft: Draft, terms: Term[], at: number, roleWords: Set
 
 function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>): ValueMention | undefined {
   const head = valueTerms[valueTerms.length - 1];
-  if (head.pos !== 'noun' || head.plural || head.actor || !isHeadWord(head.w) || NOT_VALUES.has(head.w)) return undefined;
+  // ("at the time of the booking" names a moment; "the starting time of the show" a value the show has.)
+  const timed = head.w === 'time' && valueTerms.length > 1;
+  if (head.pos !== 'noun' || head.plural || head.actor || !isHeadWord(head.w) || (NOT_VALUES.has(head.w) && !timed)) return undefined;
   if (PERSON_NOUNS.has(head.w) || USER_WORDS.has(head.w) || roleWords.has(head.w) || isPersonWord(head.w)) return undefined;
-  const words = valueTerms.map((t) => t.w);
+  // "the starting time": a developer writes startTime.
+  const words = valueTerms.map((t, i) => (i === valueTerms.length - 2 && timed && /^(?:starting|ending)$/.test(t.w) ? t.w.replace(/ing$/, '') : t.w));
   if (words.some((w) => REFERRING.has(w))) return undefined;
   // A value that is itself a record is a link, which the relation readers handle.
   if (resolveKey(draft, words.join(' ')) || resolveKey(draft, head.root)) return undefined;
