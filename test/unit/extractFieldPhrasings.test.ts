@@ -35,3 +35,15 @@ describe('extract fields: the time of a record', () => {
     assert.ok(!fieldsOf('A match has a team. At the time of the match, the referee arrives.', 'Match').includes('time'));
   });
 });
+
+describe('extract fields: what a record is said to be, with values', () => {
+  it('"Locations are shelf positions with an aisle, a rack and a level": the values are the subject\'s', () => {
+    const text = 'A box is stored at a location. Locations are shelf positions with an aisle, a rack and a level.';
+    for (const field of ['aisle', 'rack', 'level']) assert.ok(fieldsOf(text, 'Location').includes(field), field);
+  });
+
+  it('"Orders are placed by customers with a name": past a verb the list stays the noun\'s before "with"', () => {
+    const spec = extractSpec('Customers buy goods. Orders are placed by customers with a name and an email.');
+    assert.ok(!spec.entities.find((e) => e.name === 'Order')?.fields.some((f) => f.name === 'email'));
+  });
+});

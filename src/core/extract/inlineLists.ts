@@ -142,6 +142,9 @@ function listSubject(before: string, verb: string): string | undefined {
   // a verb before "of" makes it a clause, and the list is the drivers'.)
   if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before) && !tagSentence(before).some((t) => t.pos === 'verb')) subject = leadingPhrase(before)?.key ?? subject;
   if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+  // "Locations are shelf positions with an aisle, …": what the subject is said to be is a kind of
+  // thing, and the values are the subject's.
+  if (verb === 'with') subject = copularSubject(before) ?? subject;
   // "Speakers create an account with their name, email and bio": the account holder's fields.
   if (subject && /^(account|profile|login|registration)$/.test(subject.split(' ').pop() ?? '')) {
     const holder = analyze(before).clauses[0]?.subject;
@@ -163,6 +166,15 @@ function listSubject(before: string, verb: string): string | undefined {
   }
   // "The customer data includes a name, …": the record itself.
   return subject?.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');
+}
+
+/** "Locations are shelf positions": the subject of a clause whose only verb is "is"/"are" before a noun phrase. */
+function copularSubject(before: string): string | undefined {
+  const terms = tagSentence(before);
+  const copula = terms.findIndex((t) => t.w === 'is' || t.w === 'are');
+  if (copula < 1 || copula === terms.length - 1 || terms[terms.length - 1].pos !== 'noun') return undefined;
+  const nounPhrase = (from: number, to: number) => terms.slice(from, to).every((t) => /^(?:det|adj|noun)$/.test(t.pos));
+  return nounPhrase(0, copula) && nounPhrase(copula + 1, terms.length) ? leadingPhrase(before)?.key : undefined;
 }
 
 /**
