@@ -33,6 +33,16 @@ function subjectOf(draft: Draft, key: string | undefined, roleWords: Set<string>
   return name ? findEntity(draft, name) : undefined;
 }
 
+/**
+ * "A time entry has a date, hours and …": the list's subject lost a generic modifier ("time") that
+ * the record's name keeps; the one record named by that compound in the sentence is the subject.
+ */
+function compoundWritten(draft: Draft, key: string | undefined, sentence: SentenceInfo | undefined): DraftEntity | undefined {
+  if (!key || !sentence) return undefined;
+  const named = draft.entities.filter((e) => e.key.endsWith(` ${key}`) && new RegExp(`\\b${e.key}\\b`).test(sentence.plain));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** The entity a list-introducing sentence is about: the last one it names. */
 function leadSubject(draft: Draft, lead: SentenceInfo): DraftEntity | undefined {
   let best: DraftEntity | undefined;
@@ -255,7 +265,7 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
     // "Bike rental: bikes, stations, rentals": the records the app is made of, not parts of one.
     if (!lead && titlesRecords(list, sentences[list.sentence])) continue;
-    const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords);
+    const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords) ?? compoundWritten(draft, list.subject, sentences[list.sentence]);
     // (A question that names its record needs no record before it: "… whether it is a self-service pump".)
     if (!subject && list.pronoun) for (const item of list.items) flagOfNamedRecord(draft, undefined, item, list.sentence);
     if (!subject) continue;

@@ -103,6 +103,14 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
       candidate.sources.forEach((s) => longer[0].sources.add(s));
       continue;
     }
+    // "Users write blog posts. A post has a title, …": the compound named once in passing, then
+    // called by its head, is the record the short name gives fields to (when no other compound
+    // shares that head; a kind named after its general record, "sessions … group sessions", stays).
+    const shorter = candidate.key.includes(' ') && !withFields.has(candidate.key) && candidate.sources.size === 1 && !givenValues(candidate.key, sentences) ? candidates.find((c) => c.key === candidate.key.split(' ').pop() && withFields.has(c.key) && c.first > candidate.first) : undefined;
+    if (shorter && candidates.filter((c) => c.key.endsWith(` ${shorter.key}`)).length === 1) {
+      candidate.sources.forEach((s) => shorter.sources.add(s));
+      continue;
+    }
     // "several seat categories. The designation of each category …": the bare head, first written
     // after the one compound it ends, points back to it.
     const named = !candidate.key.includes(' ') ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`)) : [];
@@ -144,6 +152,12 @@ export function headPointsBack(head: string, compound: string, plainText: string
     if ((match.index ?? 0) < compoundAt || match[1] === 'a' || match[1] === 'an') return false;
   }
   return true;
+}
+
+/** "Temperature sensors have a valid range": the text gives the record a value of its own. */
+function givenValues(key: string, sentences: SentenceInfo[]): boolean {
+  const pattern = new RegExp(`\\b${key}(?:s|es)?\\s+(?:has|have|with|contains?|includes?)\\b`);
+  return sentences.some((s) => pattern.test(s.plain));
 }
 
 /** The candidates strong enough to be entities, first mentioned first; people who only sign in are roles, not records. */
