@@ -26,6 +26,7 @@ import { buildAuth, personRolesOf, roleWordsOf } from './roles';
 import { addOwnership, dedupeOwnershipRules, ownerLinker } from './owners';
 import { completeEntities } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
+import { keepMakersAsNames } from './makers';
 
 export type { ExtractOptions } from './finish';
 
@@ -71,6 +72,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   // links ("the loans of an object") are read too; applyKinds adds its kind field below.
   for (const statement of kinds) if (!resolveKey(draft, statement.parent)) addEntity(draft, statement.parent, statement.source);
   applyFieldLists(draft, pending, sentences, roleWords);
+  keepMakersAsNames(draft, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
   findNlpRelations(draft, sentences, roleWords);
   applyKinds(draft, kinds);
