@@ -27,4 +27,10 @@ describe('extract: choosing entities', () => {
     const described = recordsByStructure(splitSentences('A monthly invoice consists of invoice lines. A newly price is identified by a code.').sentences);
     assert.deepEqual([...described], ['monthly invoice']);
   });
+
+  it('"each use", "each step": counting a word that names no stored thing says how often, not what is kept', () => {
+    const spec = names('Each station has a location. For each use of a charging station, the app stores the start time and the energy. Each driver books 20 uses of the charging service per year.');
+    assert.ok(spec.includes('ChargingStation'), spec.join(', '));
+    assert.ok(!spec.includes('Use'), spec.join(', '));
+  });
 });

@@ -7,7 +7,7 @@ import { tagSentence } from './nlp';
 import { inferType } from './types';
 import { isPlural } from './lexicon';
 import { genericHeadAllowed } from './lexicon';
-import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
+import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, NOT_STORED, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
 import { recordsByStructure } from './structuralRecords';
@@ -186,6 +186,9 @@ function scorePhrase(scoring: Scoring, phrase: Phrase, manySentences: boolean): 
   }
   // "each expense", "every project", "list of tags", "per category"
   if (counted && !perSentence.has(key)) {
+    // "For each use of the service", "at each step": counting uses, steps or times says how often,
+    // not what is kept (the grammar's cues leave these words out too, nlpEvidence storable()).
+    if (NOT_STORED.has(key) && !scoring.evidence.byStructure?.has(key)) return;
     add(key, 2 * weight, id);
     perSentence.add(key);
   }

@@ -180,3 +180,21 @@ export function genericHeadAllowed(key: string): boolean {
   const words = key.split(' ');
   return words.length > 1 && COMPOUND_HEADS.has(words[words.length - 1]);
 }
+
+/** Nouns that name what the app shows or sends, not rows it stores. */
+export const NOT_STORED = new Set([
+  'dashboard', 'report', 'reminder', 'notification', 'alert', 'email', 'e-mail', 'mail', 'sms', 'overview', 'summary', 'statistic',
+  'chart', 'graph', 'login', 'logout', 'password', 'account', 'profile', 'history', 'welcome', 'homepage', 'home', 'screen', 'page',
+  'app', 'application', 'system', 'website', 'site', 'platform', 'software', 'tool', 'feature', 'button', 'link', 'list', 'detail',
+  'information', 'info', 'data', 'record', 'entry', 'thing', 'item', 'stuff', 'way', 'ability', 'option', 'access', 'time', 'number',
+  'total', 'count', 'amount', 'rest', 'lot', 'kind', 'type', 'sort', 'set', 'part', 'end', 'start', 'day', 'week', 'month', 'year',
+  'hour', 'minute', 'moment', 'today', 'tomorrow', 'everything', 'anything', 'nothing', 'something', 'overview', 'search', 'filter',
+  'view', 'form', 'field', 'status', 'state', 'name', 'title', 'description', 'note', 'reason', 'purpose', 'goal', 'need', 'benefit',
+  'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'example', 'sign', 'signup', 'registration-form',
+  'message-box', 'calendar-view', 'admin', 'role', 'permission', 'spreadsheet', 'excel', 'paper', 'phone-call', 'call', 'click',
+  'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
+  'morning', 'afternoon', 'evening', 'night', 'weekend', 'mistake', 'error', 'problem', 'question', 'idea', 'thought', 'time',
+  // Units of measure name how a value is counted.
+  'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'cent', 'dollar', 'pound',
+  'percent', 'percentage', 'hectare', 'acre', 'degree', 'inch', 'centimetre', 'centimeter', 'cm', 'mm', 'second', 'watt', 'kwh',
+]);

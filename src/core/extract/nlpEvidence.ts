@@ -7,7 +7,9 @@ import { addEvidence, type Evidence } from './entities';
 import { findFieldLists, storedForList } from './fields';
 import { probeOf, tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
-import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+
+export { NOT_STORED } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
@@ -17,24 +19,6 @@ import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
 
 export { PART_VERBS } from './wholeParts';
-
-/** Nouns that name what the app shows or sends, not rows it stores. */
-export const NOT_STORED = new Set([
-  'dashboard', 'report', 'reminder', 'notification', 'alert', 'email', 'e-mail', 'mail', 'sms', 'overview', 'summary', 'statistic',
-  'chart', 'graph', 'login', 'logout', 'password', 'account', 'profile', 'history', 'welcome', 'homepage', 'home', 'screen', 'page',
-  'app', 'application', 'system', 'website', 'site', 'platform', 'software', 'tool', 'feature', 'button', 'link', 'list', 'detail',
-  'information', 'info', 'data', 'record', 'entry', 'thing', 'item', 'stuff', 'way', 'ability', 'option', 'access', 'time', 'number',
-  'total', 'count', 'amount', 'rest', 'lot', 'kind', 'type', 'sort', 'set', 'part', 'end', 'start', 'day', 'week', 'month', 'year',
-  'hour', 'minute', 'moment', 'today', 'tomorrow', 'everything', 'anything', 'nothing', 'something', 'overview', 'search', 'filter',
-  'view', 'form', 'field', 'status', 'state', 'name', 'title', 'description', 'note', 'reason', 'purpose', 'goal', 'need', 'benefit',
-  'problem', 'issue-tracker', 'exercise', 'money', 'help', 'support', 'use', 'example', 'sign', 'signup', 'registration-form',
-  'message-box', 'calendar-view', 'admin', 'role', 'permission', 'spreadsheet', 'excel', 'paper', 'phone-call', 'call', 'click',
-  'export', 'import', 'pdf', 'csv', 'print', 'printout', 'chance', 'possibility', 'fact', 'process', 'step', 'change', 'update',
-  'morning', 'afternoon', 'evening', 'night', 'weekend', 'mistake', 'error', 'problem', 'question', 'idea', 'thought', 'time',
-  // Units of measure name how a value is counted.
-  'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'cent', 'dollar', 'pound',
-  'percent', 'percentage', 'hectare', 'acre', 'degree', 'inch', 'centimetre', 'centimeter', 'cm', 'mm', 'second', 'watt', 'kwh',
-]);
 
 /** Verbs whose objects the app shows or uses rather than stores: evidence, but weak. */
 export const LIGHT_VERBS = new Set([
