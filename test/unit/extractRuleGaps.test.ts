@@ -74,3 +74,23 @@ describe('extract rules: limits, counts and restrictions written without the usu
     assert.ok(!spec.notUnderstood.some((n) => /^Reads like/.test(n.reason)), JSON.stringify(spec.notUnderstood));
   });
 });
+
+describe('extract rules: a rule whose record is uncertain is said, not placed silently (issue #11)', () => {
+  it('"their own orders and invoices" owns both records', () => {
+    const spec = extractSpec('Customers place orders. Orders have invoices with an amount. Customers sign in. Customers can only see their own orders and invoices.');
+    assert.deepEqual(spec.rules.filter((r) => r.kind === 'ownership').map((r) => r.entity).sort(), ['Invoice', 'Order']);
+  });
+
+  it('an ownership rule on the record after "from their own" / "of their own" is said ("photos from their own albums")', () => {
+    assert.equal(sentenceOutcome('Members sign in. Members post photos in albums. Members can only delete photos from their own albums.', 'Members can only').status, 'partial');
+    assert.equal(sentenceOutcome('Staff sign in. A patient has appointments with a doctor. Doctors only see the appointments of their own patients.', 'Doctors only').status, 'partial');
+  });
+
+  it('a date order of a sentence naming no record, while two records have those dates, is said', () => {
+    const text = 'Projects have a name, a start date and an end date. Tasks belong to a project and have a title, a start date and an end date. The end date must be after the start date.';
+    const out = sentenceOutcome(text, 'The end date');
+    assert.deepEqual(out, { status: 'partial', rules: ['dateOrder Task'] });
+    // One record with those dates: the rule is that record's, nothing to check.
+    assert.equal(sentenceOutcome('Rentals have a pickup date and a return date. Cars have a plate. The return date must be after the pickup date.', 'The return').status, 'mapped');
+  });
+});

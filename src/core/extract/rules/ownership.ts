@@ -61,8 +61,24 @@ export function ownOwn(ctx: RuleContext): boolean {
     note(ctx, `Looks like an ownership rule (${label}), but "${stripArticles(wordsOf(m[1])).slice(0, 2).join(' ')}" is not a record type.`);
     return true;
   }
-  ownershipRule(ctx, target.entity, ownedActions(plain.slice(0, m.index)), label);
+  const actions = ownedActions(plain.slice(0, m.index));
+  for (const entity of ownedList(ctx, m[1], target)) ownershipRule(ctx, entity, actions, label);
   return true;
+}
+
+/** "their own orders and invoices": every record of the list after "own" is owned, not only the first. */
+function ownedList(ctx: RuleContext, phrase: string, first: ReturnType<typeof mentionsIn>[number]): DraftEntity[] {
+  const ws = wordsOf(phrase);
+  const out = [first.entity];
+  let end = first.end;
+  for (const next of mentionsIn(ctx, ws).filter((x) => x.start > first.end && x.entity.name !== 'User').sort((a, b) => a.start - b.start)) {
+    const between = ws.slice(end + 1, next.start);
+    // Only joining words between ("orders, invoices and their own receipts"); anything else ends the list.
+    if (!between.length || !between.every((w) => /^(?:and|or|,|&|the|their|his|her|my|your|our|own|all|any)$/.test(w)) || !between.some((w) => /^(?:and|or|,|&)$/.test(w))) break;
+    if (!out.includes(next.entity)) out.push(next.entity);
+    end = next.end;
+  }
+  return out;
 }
 
 /**

@@ -46,6 +46,7 @@ function ownWords(ctx: RuleContext, entity: DraftEntity | undefined): Set<string
 }
 
 const DETERMINER = /^(?:a|an|the|each|every|any|another|no)$/;
+const POSSESSIVE = /^(?:their|his|her|its|my|our|your|own)$/;
 /** Names of field types ("a datetime") say what a value is, not which record it is on. */
 const TYPE_WORDS = new Set<string>([...FieldType.options, 'number', 'timestamp', 'time', 'value']);
 
@@ -85,12 +86,16 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
   const own = recordsNamed(ctx, ctx.clause.plain);
   const { mentions, named, order } = own.named.size || ctx.clause.plain === ctx.sentence.plain ? own : recordsNamed(ctx, ctx.sentence.plain);
   const anyNamed = new Set(mentions.map((m) => m.entity.name));
+  /** The records a guessed rule's note names: the ones named, and a people record a rule was put on. */
+  const about = [...order];
   const on = new Set<string>();
   const things = new Set<string>();
   /** Rules put on one of two or more records named, not the first (the subject): the record was a guess. */
   const guessed = new Set<string>();
   /** Rules on a record named only aside ("records a result for the booking: … a rating out of 5") while the clause is about a thing that is no record. */
   const aside = new Set<string>();
+  /** Rules of a clause whose sentence names no record, put on one of several records with the fields it names ("the end date must be after the start date" with two such records). */
+  const alike = new Map<string, string[]>();
   /** Rules of a clause whose sentence names no record, put on a record other than the one the text around it is about (found by a field's name). */
   const elsewhere = new Set<string>();
   // Rules this clause stated again ("a shift's end date must come after the start date as well", merged into the
@@ -101,7 +106,11 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
     if (named.has(r.entity) || (anyNamed.has(r.entity) && r.entity !== 'User')) {
       if (fieldLocated(r) && order.length > 1 && order[0] !== r.entity) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
       // "members can only delete photos in albums they created": owning the album named after "in" protects the album, not the photos.
-      else if (r.kind === 'ownership' && order.length > 1 && order[0] !== r.entity && onlyAfterPreposition(ctx, r.entity)) guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+      // (Also a people record: "doctors only see the appointments of their own patients" owns the patients, not the appointments.)
+      else if (r.kind === 'ownership' && order.length && order[0] !== r.entity && onlyAfterPreposition(ctx, r.entity)) {
+        guessed.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+        if (!about.includes(r.entity)) about.push(r.entity);
+      }
       else if (onlyAfterPreposition(ctx, r.entity)) strayHeads(ctx, r.entity).forEach((t) => (things.add(t), aside.add(`${kindWords(r.kind)} rule on ${r.entity}`)));
       continue;
     }
@@ -115,6 +124,10 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
       on.add(`${kindWords(r.kind)} rule on ${r.entity}`);
       stray.forEach((s) => things.add(s));
     } else if (offContext(ctx, r.entity, strict)) elsewhere.add(`${kindWords(r.kind)} rule on ${r.entity}`);
+    else {
+      const twins = sameFieldsElsewhere(ctx, r);
+      if (twins.length) alike.set(`${kindWords(r.kind)} rule on ${r.entity}`, twins);
+    }
   }
   // A capacity's own number of places ("nobody may rent more than 2 plots" -> PlotHolder.maxPlots) is the capacity rule's.
   const capacityFields = new Set(ctx.draft.rules.flatMap((r) => (r.kind === 'capacity' && 'capacityField' in r && r.capacityField ? [`${r.entity}.${r.capacityField}`] : [])));
@@ -143,8 +156,11 @@ export function saySubjectMismatch(ctx: RuleContext, before: number, boundedBefo
   if (elsewhere.size && !on.size) {
     note(ctx, `The ${[...elsewhere].join(' and ')} was made from this sentence, which names no record; the text around it is about ${ctx.hint}: check that the rule is on the right record.`);
   }
+  if (alike.size && !on.size && !elsewhere.size) {
+    for (const [what, twins] of alike) note(ctx, `The ${what} was made from this sentence, which names no record; ${twins.join(' and ')} ${twins.length > 1 ? 'have' : 'has'} the same fields: check that it is on the right record.`);
+  }
   if (guessed.size) {
-    note(ctx, `The ${[...guessed].join(' and ')} was made from this sentence, which names ${order.join(' and ')}; the rule may be about ${order[0]} instead: check that it is on the right record.`);
+    note(ctx, `The ${[...guessed].join(' and ')} was made from this sentence, which names ${about.join(' and ')}; the rule may be about ${about[0]} instead: check that it is on the right record.`);
   }
 }
 
@@ -162,13 +178,24 @@ function offContext(ctx: RuleContext, entity: string, strict: boolean): boolean 
   return strict || !linkedTo(ctx, entity, new Set([about]));
 }
 
+/**
+ * Other records with the fields a date order (or a one-field uniqueness) of a sentence naming no record is
+ * about: the rule went to the record the text around it is about, a guess when another has the same fields.
+ */
+function sameFieldsElsewhere(ctx: RuleContext, rule: Rule): string[] {
+  const fields = rule.kind === 'dateOrder' ? [rule.earlier, rule.later] : rule.kind === 'unique' && rule.fields.length === 1 ? rule.fields : [];
+  if (!fields.length) return [];
+  return ctx.draft.entities.filter((e) => e.name !== rule.entity && e.name !== 'User' && fields.every((f) => e.fields.some((x) => x.name === f))).map((e) => e.name);
+}
+
 /** Whether every mention of this record in the clause follows a preposition ("a result for the booking"): named in passing, not its subject. */
 function onlyAfterPreposition(ctx: RuleContext, entity: string): boolean {
   const ws = wordsOf(ctx.clause.plain);
   const at = mentionsIn(ctx, ws).filter((m) => m.entity.name === entity);
   return at.length > 0 && at.every((m) => {
     let j = m.start - 1;
-    while (j >= 0 && DETERMINER.test(ws[j])) j--;
+    // (A possessive before the name is a determiner too: "photos from their own albums".)
+    while (j >= 0 && (DETERMINER.test(ws[j]) || POSSESSIVE.test(ws[j]))) j--;
     return j >= 0 && /^(?:for|of|on|to|per|in|at|from|with|about)$/.test(ws[j]);
   });
 }
