@@ -38,7 +38,8 @@ export function cutClause(text: string): string {
   // with them blanked out, same length, so indices still fit.
   const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
   // ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
-  const match = /(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s/.exec(masked);
+  // (", and others can comment": a subject before a modal starts the next clause.)
+  const match = /(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't)\s)/.exec(masked);
   return match ? text.slice(0, match.index) : text;
 }
 
