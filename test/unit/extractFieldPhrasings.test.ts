@@ -47,3 +47,17 @@ describe('extract fields: what a record is said to be, with values', () => {
     assert.ok(!spec.entities.find((e) => e.name === 'Order')?.fields.some((f) => f.name === 'email'));
   });
 });
+
+describe('extract fields: a record the writer names in passing', () => {
+  it('"Every job (we call it an order) has a price and a deadline": the list is the named record\'s', () => {
+    const text = 'Clients send us orders. Every job (we call it an order) has a source language, a word count and a price.';
+    for (const field of ['sourceLanguage', 'wordCount', 'price']) assert.ok(fieldsOf(text, 'Order').includes(field), field);
+  });
+});
+
+describe('extract fields: names that keep their small words', () => {
+  it('"a day of the week" is dayOfWeek; "joined on" is joinedOn', () => {
+    assert.ok(fieldsOf('A period has a day of the week, a period number and a start time.', 'Period').includes('dayOfWeek'));
+    assert.ok(fieldsOf('Singers: name, email, voice part, joined on.', 'Singer').includes('joinedOn'));
+  });
+});

@@ -225,6 +225,8 @@ function trimToName(reading: ItemReading): void {
   }
   // "the date of the next inspection": a date or time of an event is named after the event (nextInspectionDate).
   text = text.replace(/^(date|time|datetime|date-time|timestamp)\s+of\s+(?:the|a|an)\s+((?:next|last|first|previous|latest|upcoming|final)\s+[a-z]+)$/, '$2 $1');
+  // "a day of the week", "the time of the day": a calendar position, named whole (dayOfWeek).
+  text = text.replace(/^(day|time|hour|week|month)\s+of\s+the\s+(week|month|year|day)$/, '$1 of $2');
   // "a description of the work": the field is the head before "of the".
   text = text.replace(/^([a-z][a-z -]*?)\s+of\s+(?:the|a|an|this|that|their|its|his|her)\s.*$/, '$1');
   // "the date they joined" -> "date joined", "the date we received it" -> "date received",
@@ -241,6 +243,11 @@ function nameWords(reading: ItemReading): string[] {
     if (w === 'of' && words.length && tokens[i + 1] && !CUT_WORDS.has(tokens[i + 1])) {
       words.push(w);
       continue;
+    }
+    // "joined on", "paid on": the day something happened, named by its participle and "on" (joinedOn).
+    if (w === 'on' && i + 1 === tokens.length && words.length && /[a-z]ed$/.test(words[words.length - 1])) {
+      words.push('on');
+      break;
     }
     if (w === 'on' && tokens[i + 1] === 'hand') {
       words.push('on', 'hand');

@@ -66,7 +66,7 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "It must include the date and …", "They also have a name and …": about the record named before.
     const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
     if (!startsAList(plain, match.index, before, verb, pronoun)) continue;
-    const subject = pronoun ? undefined : listSubject(before, verb);
+    const subject = pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
     if (!pronoun && !subject) continue;
     const start = match.index + match[0].length;
     const rest = listAfterVerb(plain.slice(start), before, verb);
@@ -166,6 +166,14 @@ function listSubject(before: string, verb: string): string | undefined {
   }
   // "The customer data includes a name, …": the record itself.
   return subject?.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');
+}
+
+/** "Every job (we call it an order) has …", "a trip (called a ride) has …": the name the writer gives the record is its name. */
+const ALIAS = /\((?:(?:we|they|i|you|people) (?:usually |also |just )?(?:call|name) (?:it|them|this|these|that)|(?:also |usually )?(?:called|named|known as)) (?:an? |the )?([a-z][a-z -]{0,30}?)\)\s*$/;
+
+function aliasBefore(before: string): string | undefined {
+  const alias = ALIAS.exec(before);
+  return alias ? trailingPhrase(alias[1])?.key : undefined;
 }
 
 /** "Locations are shelf positions": the subject of a clause whose only verb is "is"/"are" before a noun phrase. */
