@@ -33,4 +33,11 @@ describe('extract: choosing entities', () => {
     assert.ok(spec.includes('ChargingStation'), spec.join(', '));
     assert.ok(!spec.includes('Use'), spec.join(', '));
   });
+
+  it('"guides, whose names, phone numbers and email addresses must be stored": values of the noun before "whose", not records', () => {
+    const spec = extractSpec('Each trip has a date. Trips are sold through agents, whose names, phone numbers and email addresses must be stored.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(!names.includes('Address'), names.join(', '));
+    assert.ok(spec.entities.find((e) => e.name === 'Agent')?.fields.some((f) => f.name === 'emailAddress'), JSON.stringify(spec.entities.map((e) => e.fields.map((f) => f.name))));
+  });
 });

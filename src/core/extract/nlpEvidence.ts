@@ -166,7 +166,7 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
     }
     // "A client's products are stored as SKUs": the record is what they are stored as.
     const storedAs = clause.preps.find((p) => p.prep === 'as' && storable(p.phrase, analysis));
-    if (clause.passive && STORE_VERBS.has(clause.verb)) add(storedAs ? storedAs.phrase.key : subject.key, 2, true);
+    if (clause.passive && STORE_VERBS.has(clause.verb) && !valueOfWhose(subject, analysis)) add(storedAs ? storedAs.phrase.key : subject.key, 2, true);
   }
   // "The estimators' reports must be stored in the database": said to be stored, even a word that
   // usually names something shown (report, summary) is a record.
@@ -177,6 +177,22 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
     if (!subject.plural && !subject.determiner) continue;
     add(subject.key, 3, true);
   }
+}
+
+/**
+ * "representatives, whose names, phone numbers and email addresses must be stored": what a
+ * "whose" list says is stored are values of the noun before "whose", not records. True when the
+ * phrase ends such a list (only nouns, adjectives, numbers and "and/or" back to "whose"; a word
+ * tagged as a verb right before a noun is a modifier, "email addresses").
+ */
+function valueOfWhose(phrase: NounPhrase, analysis: Analysis): boolean {
+  const t = analysis.terms;
+  for (let i = phrase.start - 1; i >= 0 && i >= phrase.start - 20; i--) {
+    if (t[i].w === 'whose') return true;
+    const modifier = t[i].pos === 'verb' && t[i + 1]?.pos === 'noun';
+    if (!modifier && !['noun', 'adj', 'num', 'conj', 'det'].includes(t[i].pos)) return false;
+  }
+  return false;
 }
 
 /**
