@@ -94,3 +94,20 @@ describe('extract rules: a rule whose record is uncertain is said, not placed si
     assert.equal(sentenceOutcome('Rentals have a pickup date and a return date. Cars have a plate. The return date must be after the pickup date.', 'The return').status, 'mapped');
   });
 });
+
+describe('sign-in: a labelled list of roles is read and cited (issue #11)', () => {
+  it('"Roles: admin, member." gives those roles and is mapped, not "not understood"', () => {
+    const spec = extractSpec('Users sign in. Roles: admin, member. Members write posts with a title.');
+    assert.ok(spec.auth.kind !== 'none' && spec.auth.roles.includes('member') && spec.auth.roles.includes('admin'), JSON.stringify(spec.auth));
+    assert.equal(sentenceOutcome('Users sign in. Roles: admin, member. Members write posts with a title.', 'Roles').status, 'mapped');
+  });
+
+  it('"Roles: coach, player." makes sign-in with both roles on its own', () => {
+    const spec = extractSpec('Roles: coach, player. Players join teams. Teams have a name.');
+    assert.ok(spec.auth.kind !== 'none' && spec.auth.roles.includes('coach') && spec.auth.roles.includes('player'), JSON.stringify(spec.auth));
+  });
+
+  it('a label list of things is no list of roles ("Colours: red, blue")', () => {
+    assert.equal(extractSpec('Colours: red, blue. Cars have a plate and a colour.').auth.kind, 'none');
+  });
+});

@@ -154,6 +154,7 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
     else addRole(found.personRoles, role);
   }
   readUserStory(found, sentence);
+  readRoleList(found, sentence);
   const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
   const cue = login ? LOGIN.exec(cueText) : null;
   const subjects = [...subjectWords(plain), ...coordinatedSubjects(cue ? cueText.slice(0, cue.index) : '')];
@@ -167,6 +168,24 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
     if (staff) found.adminLike ??= staff;
   }
   return negated;
+}
+
+/** "Roles: admin, member", "user types: coach / player": a list of the roles people sign in with. */
+function readRoleList(found: AuthFindings, sentence: SentenceInfo): void {
+  const list = /^\s*(?:(?:the |user |sign-in |app )?roles?|user (?:types?|groups?)|(?:types|kinds) of users?|access levels?)\s*[:=–—-]\s*([a-z ,/&+-]{2,120}?)\s*[.;]?\s*$/.exec(sentence.plain);
+  if (!list) return;
+  const items = list[1].split(/\s*(?:,|\/|&|\+|\band\b|\bor\b)\s*/).map((w) => w.trim()).filter(Boolean);
+  // Each item one or two words naming people ("admin", "team lead"); anything else is not a list of roles.
+  if (!items.length || items.some((w) => w.split(' ').length > 2)) return;
+  const words = items.map((item) => singular(item.split(' ').pop()!));
+  // (Under a "roles" label a person word is a role even when the lexicon does not know it as one: "coach".)
+  if (!words.some((w) => roleOf(w) || PERSON_NOUNS.has(w) || lexiconTags(w).includes('Actor') || isPersonWord(w))) return;
+  for (const word of words) {
+    const staff = roleOf(word);
+    if (staff) addRole(found.staffRoles, staff);
+    else if (/^[a-z]{2,30}$/.test(word) && !USER_WORDS.has(word)) addRole(found.personRoles, word);
+  }
+  signInFrom(found, sentence.id);
 }
 
 /** "As a dog owner, I want to …": the people of user stories sign in, with their role. */
