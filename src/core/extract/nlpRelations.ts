@@ -204,6 +204,24 @@ function linkBelongingParticiple(read: SentenceRead, plain: string): void {
   if (owner && target) link(read, owner, target);
 }
 
+/** Rows that each record one meeting of people or things ("an appointment", "a session"). */
+const MEETINGS = /^(?:appointment|meeting|consultation|visit|session|lesson|walk|ride|trip|tour|interview|examination|exam|checkup|treatment|shift)$/;
+
+/**
+ * "Vets see pets in appointments", "trainers coach members during sessions": each such meeting is
+ * one row that belongs to both who acts and what they act on.
+ */
+function linkMeetingParties(read: SentenceRead, clause: Clause, subject: DraftEntity | undefined): void {
+  // ("which members took part in which sessions" records each pair: many-to-many, linkByVerb.)
+  const meeting = clause.preps.filter((p) => /^(in|at|during|through)$/.test(p.prep) && read.analysis.terms[p.phrase.start - 1]?.w !== 'which').map((p) => entityIn(read, p.phrase)).find((e) => e && MEETINGS.test(e.key.split(' ').pop() ?? ''));
+  if (!meeting) return;
+  for (const object of clause.objects) {
+    const record = entityIn(read, object);
+    if (record && record !== meeting && record.name !== 'User') link(read, meeting, record);
+  }
+  if (subject && subject !== meeting && subject.name !== 'User') link(read, meeting, subject);
+}
+
 /** Every phrasing family a clause can link records with, in the order they claim the pair. */
 function linkClause(read: SentenceRead, parsed: Clause): void {
   const { analysis } = read;
@@ -223,6 +241,7 @@ function linkClause(read: SentenceRead, parsed: Clause): void {
   // ("when the player finishes the last level", "if a customer doesn't pay the invoice": an active clause after if/when is an
   // event, not a link; a passive one still names who acts on the record: "if a booking is not confirmed by the hotel".)
   const event = inEventClause(analysis.terms, clause) && !clause.passive;
+  if (!transaction && !afterPrep && !purpose && !event && !clause.passive) linkMeetingParties(read, clause, recordSubject);
   if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
