@@ -61,3 +61,10 @@ describe('extract fields: names that keep their small words', () => {
     assert.ok(fieldsOf('Singers: name, email, voice part, joined on.', 'Singer').includes('joinedOn'));
   });
 });
+
+describe('extract fields: the form a record is kept in', () => {
+  it('"The ticket for each flight is stored in the form of the ticket number and price": the record\'s fields', () => {
+    const fields = fieldsOf('A flight has a number. The (personalized) ticket for each flight is stored in the form of the ticket number and price.', 'Ticket');
+    for (const field of ['ticketNumber', 'price']) assert.ok(fields.includes(field), fields.join(', '));
+  });
+});

@@ -36,7 +36,7 @@ function listFor(subjectPhrase: string, listText: string, least = 1): Found | un
 }
 
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
-const READERS: Array<(plain: string) => Found | undefined> = [valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
+const READERS: Array<(plain: string) => Found | undefined> = [keptInTheFormOf, valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
 
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const found = readStored(sentence.plain.replace(/[`]/g, ''));
@@ -304,6 +304,15 @@ function valuesForExample(plain: string): Found | undefined {
   const kept = INFORMATION_KEPT.exec(plain);
   const found = kept ?? INFORMATION_ASKED.exec(plain);
   return found && !CLAUSE_WORDS.test(trailingPhrase(found[1])?.key ?? 'is') ? listFor(found[1], found[2]) : undefined;
+}
+
+/**
+ * "The ticket for each flight is stored in the form of the ticket number and price": the values the
+ * record is kept as are its fields ("recorded as box lines" names records, and is not read here).
+ */
+function keptInTheFormOf(plain: string): Found | undefined {
+  const kept = regExp(`^(?:the |each |every |a |an )?([a-z][a-z -]{1,40}?)(?: (?:for|of) (?:each|every|a|an|the) [a-z][a-z -]{1,30}?)? ${MUST_BE} (?:also )?${KEPT} in the form of (.+)$`).exec(plain.replace(/\s*\([^()]*\)\s*/g, ' '));
+  return kept && !CLAUSE_WORDS.test(kept[1]) ? listFor(kept[1], kept[2]) : undefined;
 }
 
 /** "We record the name and address of each owner" (two items at least). */
