@@ -111,3 +111,22 @@ describe('sign-in: a labelled list of roles is read and cited (issue #11)', () =
     assert.equal(extractSpec('Colours: red, blue. Cars have a plate and a colour.').auth.kind, 'none');
   });
 });
+
+describe('extract rules: uniqueness written as one owner of a value, no sharing, "one time" (issue #11)', () => {
+  it('is listed when no unique rule is made from it', () => {
+    for (const [context, sentence] of [
+      ['Members have a name and an email.', 'Each email belongs to one member.'],
+      ['Members have a name and an email.', 'No member shares an email with another member.'],
+      ['Members rate films with a score.', 'A member rates a film one time.'],
+      ['Members rate films with a score.', 'Each member gives each film a single rating.'],
+    ]) {
+      const out = sentenceOutcome(`${context} ${sentence}`, sentence.slice(0, 12));
+      assert.ok(out.status === 'partial' || out.status === 'notUnderstood' || out.rules.some((r) => r.startsWith('unique')), `${sentence}: ${out.status}`);
+    }
+  });
+
+  it('"a ticket belongs to one cruise" (a link) and "at any one time" are no uniqueness', () => {
+    const spec = extractSpec('Cruises have a name. A ticket belongs to one cruise. Drivers have a name and carry one order at any one time.');
+    assert.ok(!spec.notUnderstood.some((n) => /uniqueness/.test(n.reason)), JSON.stringify(spec.notUnderstood));
+  });
+});

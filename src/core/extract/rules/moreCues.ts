@@ -61,6 +61,10 @@ export const MORE_CUES: Cue[] = [
   // ("not used by anyone else"), already taken, "no dupes".
   { pattern: /\b(?:not|never|cannot|can't|must not)\s+(?:be\s+)?(?:repeated|recycled|reassigned)\b|\b(?:one|1|a single) per [a-z]+|\b(?:from|than|by|to) (?:any|every|all) other\b|\b(?:anyone|anybody|someone|somebody) else\b|\bused by (?:another|any other)\b/, says: 'a uniqueness rule' },
   { pattern: /\buniquely identif\w+|\bone time only\b|\bonly one time\b|\b(?:more than|at most) one time\b/, says: 'a uniqueness rule' },
+  // A value given to one record only ("each email belongs to one member", "a plate belongs to exactly one car"; not "a ticket
+  // belongs to one cruise", a link), shared with no other ("no member shares an email with another"), done "one time" or
+  // "a single" one each ("a member rates a film one time", "each member gives each film a single rating").
+  { pattern: re(String.raw`\b(?:${ID_WORD}|e-?mails?|e-?mail address(?:es)?|plates?|usernames?|names?)s?\s+(?:can\s+|may\s+|must\s+|should\s+)?(?:only\s+)?(?:belongs?|belong|is used|are used|be used|is assigned|are assigned|be assigned|is tied|goes|go)\s+(?:to|by|for)\s+(?:exactly |only |just )?(?:one|a single|1)\b|\bshares? (?:an?|the|their|its|his|her) [a-z]+(?: [a-z]+)? with (?:another|any other|other|anyone|anybody)\b|\b(?<!\b(?:at|any) )one time\s*(?:[.;!,)]|$)|\beach [a-z]+(?: [a-z]+)? (?:a|one) single [a-z]+`), says: 'a uniqueness rule' },
   { pattern: /\balready (?:taken|in use|used|exists?|registered|booked|assigned|reserved|claimed)\b|\bno (?:repeats?|doubles?|clones?)\b|\bdupes?\b|\b(?:have|has|get|gets|use|uses) (?:all )?(?:different|distinct) [a-z]+s\b/, says: 'a uniqueness rule' },
   // An identifier of its own: "its own membership number", "a personal student number", "a frame number that identifies it",
   // "the ISBN serves as the identifier".
