@@ -8,8 +8,6 @@ import { findFieldLists, storedForList } from './fields';
 import { probeOf, tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
-
-export { NOT_STORED } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';

@@ -108,6 +108,8 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     const head = singular(word);
     if ((!needsPlural || head !== word) && listedGeneric(head)) out.add(head);
   };
+  const rented = new Set<string>();
+  const valued = new Set<string>();
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     const plain = sentence.plain;
@@ -115,8 +117,10 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(WITH_VALUES)) consider(m[1], false);
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
     describedCompounds(plain, out);
+    for (const m of plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
+    for (const m of plain.matchAll(HAS_VALUES)) valued.add(singular(m[1]));
   }
-  for (const head of rentedWithValues(sentences)) out.add(head);
+  for (const head of new Set([...rented, ...valued])) if (rentedOrValued(head, rented, valued)) out.add(head);
   return out;
 }
 
@@ -125,18 +129,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
  * either is enough for a word only a word list keeps out. Words usually meaning the app itself
  * ("this tool", "the service") need both: "customers rent tools" and "a tool has a daily price".
  */
-function rentedWithValues(sentences: SentenceInfo[]): Set<string> {
-  const rented = new Set<string>();
-  const valued = new Set<string>();
-  for (const sentence of sentences) {
-    if (sentence.heading) continue;
-    for (const m of sentence.plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
-    for (const m of sentence.plain.matchAll(HAS_VALUES)) valued.add(singular(m[1]));
-  }
-  const out = new Set<string>();
-  for (const head of new Set([...rented, ...valued])) {
-    if (listedGeneric(head)) out.add(head);
-    else if (rented.has(head) && valued.has(head) && NEVER_RECORD_HEADS.has(head) && !APP_LEVEL.test(head) && !USER_WORDS.has(head)) out.add(head);
-  }
-  return out;
+function rentedOrValued(head: string, rented: Set<string>, valued: Set<string>): boolean {
+  if (listedGeneric(head)) return true;
+  return rented.has(head) && valued.has(head) && NEVER_RECORD_HEADS.has(head) && !APP_LEVEL.test(head) && !USER_WORDS.has(head);
 }
