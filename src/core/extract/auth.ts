@@ -141,7 +141,8 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
   let cueText = notUser ? plain.replace(notUser[0], ' ') : plain;
   if (accountIsRecord) cueText = cueText.replace(ACCOUNT_CUE, ' ');
   // "Only the author can edit a recipe" needs to know who the author is.
-  if (/\bonly (?:the |its |their )?(?:author|owner|creator|poster|uploader)s? (?:can|may|is allowed)\b/.test(plain)) {
+  // ("only the project owner can …", "only the recipe's author may …": one word naming the record may come first.)
+  if (/\bonly (?:the |its |their )?(?:[a-z]+(?:'s)? )?(?:author|owner|creator|poster|uploader)s? (?:can|may|is allowed)\b/.test(plain)) {
     found.enabled = true;
     found.sources.push(sentence.id);
     found.genericUsersSignIn = true;
@@ -240,13 +241,26 @@ function readStaffSubjects(found: AuthFindings, sentence: SentenceInfo): void {
   }
 }
 
+/** What users do to content of their own that others see or that must stay theirs ("users create
+ *  projects and invite other users", "users write posts"): the app must know who they are. */
+const USERS_MAKING = /^(create|write|add|invite|share|publish|save|track|manage|keep|log|record)$/;
+
 /** "Members book classes", "customers can cancel their orders": people who act in the app use
  *  it, so they sign in (the app must know whose booking it is). */
 function findActingPeople(found: AuthFindings, sentences: SentenceInfo[]): void {
   for (const sentence of sentences) {
     if (sentence.optional) continue;
-    for (const clause of analyze(sentence.text).clauses) {
+    const { clauses, terms } = analyze(sentence.text);
+    for (const clause of clauses) {
       const who = clause.subject?.headWord ?? '';
+      // Plain "users" who post, book or create things sign in as users (no role of their own); not
+      // what an endpoint "allows users to" do, which describes an API that may have no sign-in.
+      const finite = terms[clause.verbIndex - 1]?.w !== 'to';
+      if (who === 'user' && clause.subject?.plural && finite && clause.objects.length && (ACTING.test(clause.verb) || USERS_MAKING.test(clause.verb))) {
+        signInFrom(found, sentence.id);
+        found.genericUsersSignIn = true;
+        continue;
+      }
       if (!ACTING.test(clause.verb) || !clause.subject?.plural) continue;
       if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
       signInFrom(found, sentence.id);

@@ -40,8 +40,9 @@ export interface RuleContext {
   section?: string;
   /** The user story's narrator role ("As a property manager, I want …"), for "me"/"myself". */
   narrator?: string;
-  /** Rules added and notes written for this clause; `merged`: rules it stated again (an existing rule only gained the sentence). */
-  outcome: { rules: number; notes: number; merged?: Rule[] };
+  /** Rules added and notes written for this clause; `merged`: rules it stated again (an existing rule only gained the sentence);
+   *  `ranges`: bounds set on a field (counted in `rules` too, but no rule of the spec's list). */
+  outcome: { rules: number; notes: number; merged?: Rule[]; ranges?: number };
 }
 
 // ------------------------------------------------------------------ adding rules and notes

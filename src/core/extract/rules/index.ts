@@ -111,6 +111,7 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
   let recognised = false;
   const before = ctx.draft.rules.length;
   const rulesBefore = ctx.outcome.rules;
+  const rangesBefore = ctx.outcome.ranges ?? 0;
   for (const pattern of patterns) if (pattern.run(ctx)) recognised = true;
   const says = ruleLanguage(ctx.clause.plain);
   const made = ctx.outcome.rules - rulesBefore;
@@ -128,7 +129,8 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
     // A rule was made, but not the kind the clause's wording asks for ("… at most 3 …" became only an ownership rule).
     const added = ctx.draft.rules.slice(before);
     const kinds = ctx.draft.rules.filter((r) => r.sources.includes(ctx.sentence.id)).map((r) => r.kind as string);
-    if (made > added.length && made > kinds.length) kinds.push('range');
+    // (A range bounds a field and is no rule of the list; rules added meanwhile for other reasons, an owner link's, are not what it made.)
+    if ((ctx.outcome.ranges ?? 0) > rangesBefore || (made > added.length && made > kinds.length)) kinds.push('range');
     if (!kinds.some((k) => CUE_KINDS[says].includes(k))) {
       note(ctx, `Also reads like ${says}; that part was not turned into a rule (only ${[...new Set(kinds)].map((k) => (k === 'range' ? 'a value range' : `a ${kindWords(k as never)} rule`)).join(' and ')} was).`);
     }

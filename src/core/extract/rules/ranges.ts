@@ -188,6 +188,7 @@ function setBounds(ctx: RuleContext, entity: DraftEntity, field: DraftField, bou
   field.sources.add(ctx.sentence.id);
   ctx.draft.used.add(ctx.sentence.id);
   ctx.outcome.rules++;
+  ctx.outcome.ranges = (ctx.outcome.ranges ?? 0) + 1;
 }
 
 /**
