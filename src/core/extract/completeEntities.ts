@@ -35,7 +35,17 @@ export function completeEntities(draft: Draft): void {
     // Default fields are assumed, not stated: they carry no source sentence (the review marks them
     // "Not from the text" and the bench does not count them as fields read from the text).
     const known = knownNoun(entity.key);
+    if (known && bookedThingHasTime(draft, entity.name, known.fields)) continue;
     if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
     else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
   }
+}
+
+/** A booking's default dates say when the booked thing is used; a booking of a class or an event
+ *  that has a time of its own ("a class has a start time") takes that time, and dates of its own
+ *  would only ask the member for it twice. */
+function bookedThingHasTime(draft: Draft, name: string, defaults: { type: string }[]): boolean {
+  if (!defaults.length || !defaults.every((f) => f.type === 'date' || f.type === 'datetime')) return false;
+  // (A time of day says when it happens; a date alone may be anything: a dog's birth date.)
+  return draft.relations.some((r) => r.from === name && r.kind === 'belongsTo' && draft.entities.find((e) => e.name === r.to)?.fields.some((f) => f.type === 'datetime'));
 }

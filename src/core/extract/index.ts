@@ -113,7 +113,7 @@ function warnAboutGaps(draft: Draft, notUnderstood: number[]): void {
     const shown = notUnderstood.slice(0, 20).join(', ');
     draft.warnings.push(`Sentences not understood as data, relations or rules: ${shown}${notUnderstood.length > 20 ? ', …' : ''}. Review them in the spec.`);
   }
-  for (const entity of draft.entities) if (!entity.fieldsFromText && entity.name !== 'User' && knownNoun(entity.key)) {
+  for (const entity of draft.entities) if (!entity.fieldsFromText && entity.fields.length && entity.name !== 'User' && knownNoun(entity.key)) {
     // Say where default fields came from so the user can check them.
     draft.warnings.push(`${entity.name}: no fields were given, so common fields were assumed.`);
   }
