@@ -4,6 +4,7 @@
 // This module finds the lists of a sentence; fieldItem reads one item, fieldItems a list's text,
 // storedFor the "stored for each" phrasings, inlineLists the lists after verbs and in parentheses,
 // listLeads the bullet lists' leads.
+import { bookedForList } from './bookedFor';
 import { trailingPhrase } from './phrases';
 import { tagSentence } from './nlp';
 import { colonListSubject } from './nlpEvidence';
@@ -87,6 +88,8 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const stored = storedForList(sentence) ?? pronounValuesList(sentence);
   if (stored) return [...lists, stored, ...later];
   const covered: Covered = [];
+  const booked = bookedForList(sentence);
+  if (booked) lists.push(booked);
   lists.push(...verbLists(sentence, plain, covered));
   lists.push(...parenthesisLists(sentence, plain, covered));
   // (After the inline lists, which it does not replace: "… travel preferences (e.g. free wifi)" still names records.)
