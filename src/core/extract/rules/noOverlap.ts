@@ -220,13 +220,13 @@ export function overlapSameTime(ctx: RuleContext): boolean {
     if (row) booked = { entity: row, person: false, start: 0, end: 0, plural: true };
   }
   const label = plain.slice(0, 120);
+  const same = m[5] ? stripArticles(wordsOf(m[5])) : undefined;
+  // "in the same year": one per period is a uniqueness rule (unique.ts), not an overlap of times.
+  if (same?.length && /^(day|date|week|month|year|season|term|night)s?$/.test(same[same.length - 1])) return false;
   if (!scope || !booked) {
     note(ctx, `Looks like a rule against overlaps (${label}), but ${!scope ? `"${stripArticles(wordsOf(m[1])).join(' ')}"` : `"${m[3]}"`} is not a record type.`);
     return true;
   }
-  const same = m[5] ? stripArticles(wordsOf(m[5])) : undefined;
-  // "in the same year": one per period is a uniqueness rule (unique.ts), not an overlap of times.
-  if (same?.length && /^(day|date|week|month|year|season|term|night)s?$/.test(same[same.length - 1])) return false;
   buildOverlap(ctx, booked.entity, scope, stripArticles(wordsOf(m[1])).slice(-2), same, label);
   return true;
 }

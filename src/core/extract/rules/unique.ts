@@ -6,6 +6,7 @@ import { belongsTo } from './links';
 import { addOrNote, candidates, fieldIn, fieldSuggestion, lastRecordIn, locateField, mentionsIn, note, type RuleContext } from './context';
 import { stripArticles, wordsOf } from './words';
 import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
+import { uniqueSameDay } from './uniqueSameDay';
 
 export { uniqueOnce } from './uniqueOnce';
 
@@ -172,7 +173,8 @@ export function uniqueNoTwo(ctx: RuleContext): boolean {
   const m =
     /\b(?:no two|two)\s+([a-z][a-z -]{0,30}?)\s+(?:with|having|have|has|share|sharing|can have|may have|can't have|cannot have|can share|can't share|may share|should have|with)\s+the\s+same\s+([a-z][a-z -]{0,30})/.exec(plain) ??
     /\b(?:no two|two)\s+([a-z][a-z -]{0,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never)?\s*share\s+(?:a|an|one|their)\s+([a-z][a-z -]{0,30})/.exec(plain);
-  if (!m || /\boverlap|double/.test(plain)) return false;
+  if (!m) return uniqueSameDay(ctx);
+  if (/\boverlap|double/.test(plain)) return false;
   if (m[0].startsWith('two') && !/\b(?:can't|cannot|can not|cant|may not|must not|never|not)\b/.test(plain)) return false;
   const counted = mentionsIn(ctx, m[1]).find((x) => x.entity.name !== 'User') ?? mentionsIn(ctx, m[1])[0];
   if (!counted) {
