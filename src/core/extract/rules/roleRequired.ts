@@ -79,7 +79,7 @@ export function onlyBy(ctx: RuleContext): boolean {
   if (m && /^\s*(?:one|a single|exactly one|just one|two|\d+)\b/.test(m[5])) return false;
   if (!m) {
     // "invoices are approved by a manager": a plain passive.
-    const passive = /^(.*?)\b(?:is|are|gets?|get)\s+([a-z]+(?:ed|en|t|ne))(?:\s+(?:off|out|up))?\s+by\s+(.+)$/.exec(plain);
+    const passive = /^(.*?)\b(?:is|are|gets?|get)\s+([a-z]+(?:ed|en|t|ne))(?:\s+(?:off|out|up))?(?:\s+to\s+date)?\s+by\s+(.+)$/.exec(plain);
     return passive ? byWithoutOnly(ctx, passive[1], passive[2], passive[3], plain) : false;
   }
   if (!m[2] && !m[4]) return byWithoutOnly(ctx, m[1], m[3], m[5], plain);
@@ -130,10 +130,13 @@ function byWithoutOnly(ctx: RuleContext, subject: string, verbText: string, byTe
     fieldOwner(ctx, subject);
   const verbs = verbText.split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
   const actions = actionsOf(verbs);
-  if (!entity || entity.name === 'User' || !actions.length) return false;
-  const by = byText.split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b|\bwhen\b|\bif\b|\bbefore\b|\bafter\b)\s*/)[0];
-  const byWords = stripArticles(wordsOf(by));
+  // "… by the supervisor and a find has one category": the people end where the next statement starts.
+  const by = byText.split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b|\bwhen\b|\bif\b|\bbefore\b|\bafter\b)\s*|\s+(?:and|but)\s+(?:(?:a|an|each|every|no)\s|the\s+[a-z]+\s+(?:has|have|is|are|can|must|may|should|will)\b)/)[0];
   const label = plain.slice(0, 140);
+  const kept = stewardedBy(ctx, plain, verbText, by);
+  if (kept) return stewardRule(ctx, entity, subject, kept, by, label);
+  if (!entity || entity.name === 'User' || !actions.length) return false;
+  const byWords = stripArticles(wordsOf(by));
   // "can be edited by its author": only a permission modal makes it the owner's right.
   if (/^(?:its|their|his|her)$/.test(wordsOf(by)[0] ?? '') && byWords.length <= 2 && byWords.some((w) => OWNERS.test(singular(w)) && !roleOf(ctx, [w])) && new RegExp(String.raw`\b(?:can|may)\s+be\s+${verbText}\s+by\b`).test(plain)) {
     const owned = actions.filter((a) => a !== 'create');
@@ -147,6 +150,41 @@ function byWithoutOnly(ctx: RuleContext, subject: string, verbText: string, byTe
   if (!changes.length) return false;
   if (!who.roles.length || who.unknown.length) return notASignInRole(ctx, entity, verbs, who, label);
   suggestRoleRule(ctx, entity, changes, who.roles, label);
+  return true;
+}
+
+/** Verbs that give a role the keeping of a kind of record ("categories are maintained by the curator"). */
+const STEWARD = /^(?:maintained|managed|administered|administrated|curated|moderated|kept)$/;
+
+/**
+ * "categories are maintained by the stores supervisor", "price lists are kept up by the office": the
+ * people who keep a kind of record are the ones who change it (as "the manager maintains categories",
+ * manageRole). Not "each team is managed by a coach": one person per row is a link, not a role.
+ */
+function stewardedBy(ctx: RuleContext, plain: string, verbText: string, by: string): ReturnType<typeof rolesNamed> | undefined {
+  if (!STEWARD.test(verbText) || (verbText === 'kept' && !/\bkept\s+up\b/.test(plain))) return undefined;
+  if (/^\s*(?:a|an|one|each|every|its|their|his|her)\b/.test(by) || stripArticles(wordsOf(by)).length > 3) return undefined;
+  const who = rolesNamed(ctx, by);
+  if (who.people) return who;
+  // "… administered by the registrar": a title the people words do not know is still someone (not the app, not a record).
+  const words = stripArticles(wordsOf(by));
+  if (!words.length || /^(?:system|app|application|software|platform|database|computer|server|api|website|site|tool)s?$/.test(words[words.length - 1])) return undefined;
+  if (mentionsIn(ctx, words).some((m) => m.entity.name !== 'User')) return undefined;
+  return { roles: [], unknown: [words.join(' ')], people: true };
+}
+
+function stewardRule(ctx: RuleContext, entity: DraftEntity | undefined, subject: string, who: ReturnType<typeof rolesNamed>, by: string, label: string): boolean {
+  const thing = stripArticles(wordsOf(subject)).join(' ');
+  if (!entity || entity.name === 'User') {
+    note(ctx, `Says who keeps ${thing} (${label}), but "${thing}" is not a record type of the model; no role rule was made.`);
+    return true;
+  }
+  if (!who.roles.length || who.unknown.length) {
+    const people = who.unknown.length ? who.unknown.join(' and ') : by.trim();
+    note(ctx, `Says who keeps ${withArticle(entity.name)} (${label}), but ${people} ${who.unknown.length > 1 ? 'are' : 'is'} not a sign-in role of the app${ctx.roles.length ? ` (${ctx.roles.join(', ')})` : ' (it has no sign-in)'}; no role rule was made.`);
+    return true;
+  }
+  addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions: ['create', 'update', 'delete'], roles: who.roles, sources: [ctx.sentence.id] }, label);
   return true;
 }
 
