@@ -34,14 +34,16 @@ export function ownerLinker(draft: Draft): EnsureOwner {
 
 /** Ownership from the text's owner cues, then (with sign-in) for every record that is known to be authored. */
 export function addOwnership(draft: Draft, owners: OwnerIntent[], signIn: boolean, ensureOwner: EnsureOwner): void {
+  const runByStaff = staffManaged(draft, owners);
   for (const owner of owners) {
+    if (runByStaff.has(owner.entity)) continue;
     if (ensureOwner(owner.entity, owner.source, owner.role)) {
       draft.rules.push({ kind: 'ownership', entity: owner.entity, actions: ['update', 'delete'], sources: [owner.source] });
     }
   }
   if (!signIn) return;
   for (const entity of draft.entities) {
-    if (entity.ownerRelation || !knownNoun(entity.key)?.authored) continue;
+    if (entity.ownerRelation || runByStaff.has(entity.name) || !knownNoun(entity.key)?.authored) continue;
     const source = Math.min(...entity.sources);
     if (ensureOwner(entity.name, source)) draft.rules.push({ kind: 'ownership', entity: entity.name, actions: ['update', 'delete'], sources: [source] });
   }
@@ -69,4 +71,27 @@ export function dedupeOwnershipRules(draft: Draft): void {
     sources: [...entry.sources].sort((a, b) => a - b),
   }));
   draft.rules = [...ownership, ...rest];
+}
+
+/** Staff who keep a place's records for everyone (not organisers or editors, whose events and articles are their own). */
+const SHARED_STAFF = new Set(['admin', 'librarian', 'receptionist', 'staff', 'clerk', 'operator', 'cashier', 'manager', 'coordinator']);
+
+/**
+ * "Librarians add books", "admins add products": a record only staff make is the place's, kept by
+ * that role, not owned by the one librarian who typed it in (other librarians could not fix it, and
+ * every member could add books). It gets a role rule instead of an owner; a record others make too
+ * ("patients book appointments" as well) keeps its owners.
+ */
+function staffManaged(draft: Draft, owners: OwnerIntent[]): Set<string> {
+  const managed = new Set<string>();
+  const byEntity = new Map<string, OwnerIntent[]>();
+  for (const owner of owners) byEntity.set(owner.entity, [...(byEntity.get(owner.entity) ?? []), owner]);
+  for (const [entity, intents] of byEntity) {
+    if (!intents.every((i) => SHARED_STAFF.has(i.role))) continue;
+    managed.add(entity);
+    const roles = [...new Set(intents.map((i) => i.role))];
+    draft.rules.push({ kind: 'roleRequired', entity, actions: ['create', 'update', 'delete'], roles, sources: [...new Set(intents.map((i) => i.source))] });
+    for (const intent of intents) draft.used.add(intent.source);
+  }
+  return managed;
 }
