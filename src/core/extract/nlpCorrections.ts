@@ -35,6 +35,7 @@ export function correctTags(terms: Term[]): void {
   retagAfterTo(terms);
   quantifiers(terms);
   thirdPersonVerbs(terms);
+  verbsAfterWho(terms);
   retagGivenThings(terms);
   retagBeforeLists(terms);
 }
@@ -306,6 +307,28 @@ function thirdPersonVerbs(terms: Term[]): void {
     const laterVerb = terms.slice(i + 1).some((u) => u.pos === 'verb' || u.pos === 'modal');
     const objectStarts = next.pos === 'det' || next.pos === 'num' || (next.pos === 'pron' && next.possessive) || /^(many|several|multiple|various|some|any|all)$/.test(next.w);
     if (!(objectStarts && det.w !== 'the') && !(next.w === 'of' && !laterVerb && det.w !== 'the')) continue;
+    const stem = /(?:ss|x|z|ch|sh)es$/.test(t.w) ? t.w.slice(0, -2) : /[^aeiou]ies$/.test(t.w) ? `${t.w.slice(0, -3)}y` : t.w.slice(0, -1);
+    if (!canBeVerb(stem)) continue;
+    t.pos = 'verb';
+    t.root = stem;
+    t.plural = false;
+  }
+}
+
+/**
+ * "a customer who places orders", "every guide that leads a tour": compromise reads an -s verb
+ * right after a relative pronoun as a noun (a compound "places orders"). After who (or "that"
+ * following a noun), an -s word before its object is the relative clause's verb.
+ */
+function verbsAfterWho(terms: Term[]): void {
+  for (let i = 2; i + 1 < terms.length; i++) {
+    const t = terms[i];
+    const prev = terms[i - 1];
+    const next = terms[i + 1];
+    if (t.pos !== 'noun' || t.possessive || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || t.depth > 0 || /[,;:()]/.test(t.post)) continue;
+    if (!(prev.w === 'who' || (prev.w === 'that' && terms[i - 2].pos === 'noun'))) continue;
+    const objectStarts = next.pos === 'det' || next.pos === 'num' || (next.pos === 'pron' && next.possessive) || (next.pos === 'noun' && next.plural) || /^(many|several|multiple|various|some|any|all)$/.test(next.w);
+    if (!objectStarts) continue;
     const stem = /(?:ss|x|z|ch|sh)es$/.test(t.w) ? t.w.slice(0, -2) : /[^aeiou]ies$/.test(t.w) ? `${t.w.slice(0, -3)}y` : t.w.slice(0, -1);
     if (!canBeVerb(stem)) continue;
     t.pos = 'verb';

@@ -9,7 +9,7 @@ import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
 import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
-import { linkRelatives } from './relativeLinks';
+import { linkRelatives, withRelativeSubject } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
 import { actedByStoryI, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
@@ -227,7 +227,7 @@ function linkMeetingParties(read: SentenceRead, clause: Clause, subject: DraftEn
 /** Every phrasing family a clause can link records with, in the order they claim the pair. */
 function linkClause(read: SentenceRead, parsed: Clause): void {
   const { analysis } = read;
-  const clause = withFrontedSubject(analysis, parsed);
+  const clause = withRelativeSubject(analysis, withFrontedSubject(analysis, parsed));
   const subject = entityIn(read, clause.subject) ?? pronounSubject(read, clause);
   const recordSubject = subject && subject.name !== 'User' ? subject : undefined;
   if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) linkPartOf(read, clause, subject);
@@ -347,7 +347,9 @@ function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEntity): v
   const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
   // ("used for the transport of passengers": an "of" right after a noun belongs to that noun, not to the verb.)
   const ofANoun = (p: { prep: string; phrase: NounPhrase }) => p.prep === 'of' && analysis.phrases.some((q) => q.head === p.phrase.start - 2 && analysis.terms[p.phrase.start - 1]?.w === 'of');
-  const targets = [...clause.objects.filter((o) => !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p)).map((p) => p.phrase)];
+  // ("a customer who writes reviews gets points": in a relative clause the main verb follows the object.)
+  const relative = !!clause.subject && /^(?:who|that|which)$/.test(analysis.terms[clause.subject.head + 1]?.w ?? '') && clause.subject.head + 1 < clause.verbIndex;
+  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 

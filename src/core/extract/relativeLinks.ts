@@ -4,7 +4,7 @@
 // "journals to which institutions subscribe"; and by a fronted "For each location, a series of
 // exhibitions is developed".
 import type { DraftEntity } from './draft';
-import { QUANTITY_HEADS, type Analysis, type NounPhrase } from './grammar';
+import { QUANTITY_HEADS, type Analysis, type Clause, type NounPhrase } from './grammar';
 
 /** What linking needs from the sentence being read (nlpRelations' reader). */
 export interface RelativeRead {
@@ -104,4 +104,20 @@ export function linkRelatives(read: RelativeRead): void {
     inWhich(read, i);
     madeOfWhich(read, i);
   }
+}
+
+/**
+ * "the team that submitted a project", "a guide who leads a tour": a clause whose subject is the
+ * relative pronoun is said of the noun right before it (a comma between allowed). ("in which",
+ * "to which" name a place, read by inWhich; "which" after a recording verb asks a question.)
+ */
+export function withRelativeSubject(analysis: Analysis, clause: Clause): Clause {
+  if (clause.subject) return clause;
+  const { terms, phrases } = analysis;
+  let k = clause.verbIndex - 1;
+  while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || /^(?:also|then|only|not|always|usually)$/.test(terms[k].w))) k--;
+  if (k < 1 || !/^(?:who|that|which)$/.test(terms[k].w)) return clause;
+  const noun = phrases.find((p) => p.head === k - 1);
+  if (!noun || QUANTITY_HEADS.has(noun.headWord) || /^(?:in|on|at|to|for|of|with|from|by|during)$/.test(terms[noun.start - 1]?.w ?? '')) return clause;
+  return { ...clause, subject: noun };
 }

@@ -1,0 +1,20 @@
+// "the crew that repaired a boat", "a ranger who patrols a park": a relative clause's verb links
+// the noun before the pronoun to its object (relativeLinks.withRelativeSubject), and an -s verb
+// right after "who" is read as the verb it is (nlpCorrections.verbsAfterWho).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+const linked = (rels: string[], a: string, b: string) => rels.includes(`${a}->${b}`) || rels.includes(`${b}->${a}`);
+
+describe('extractor relations: relative clauses', () => {
+  it("links the noun before 'that' to the relative clause's object ('the crew that repaired a boat')", () => {
+    const rels = pairs('Crews have a name and a size. A boat has a hull number. Only the crew that repaired a boat may sign the logbook.');
+    assert.ok(linked(rels, 'Crew', 'Boat'), JSON.stringify(rels));
+  });
+
+  it("reads an -s verb after 'who' as the verb, with its object before the main verb ('a ranger who patrols parks earns')", () => {
+    const rels = pairs('Rangers have a name and a badge. Parks have a name and an area. A ranger who patrols several parks earns a bonus.');
+    assert.ok(linked(rels, 'Ranger', 'Park'), JSON.stringify(rels));
+  });
+});
