@@ -41,10 +41,23 @@ interface NetIndex {
   keys: string[];
   position: Map<string, number>;
   /** undefined when two patterns share a match text: compromise then tries only the first, so the plain walk is kept. */
-  triggers?: Map<string, SweepMatch[]>;
-  /** Each pattern's keys by position, with the pattern's place in that key's list (compromise's order of trying). */
-  places?: Map<SweepMatch, Array<{ key: string; at: number; rank: number }>>;
+  triggers?: Map<string, Trigger[]>;
 }
+
+/**
+ * One pattern as the triggered walk reads it: its place in the net (`id`), and each of its keys with
+ * where compromise meets it (the key's position, the pattern's rank in that key's list), earliest first.
+ */
+interface Trigger {
+  pattern: SweepMatch;
+  id: number;
+  placeKeys: string[];
+  /** (position * RANKS + rank) of each place key: the order compromise tries the pattern in. */
+  placeOrder: number[];
+}
+
+/** Ranks fit below this in a place's order number (a key's list is far shorter); larger lists keep the plain walk. */
+const RANKS = 1 << 12;
 
 const indexes = new WeakMap<SweepNet, NetIndex>();
 
@@ -53,47 +66,48 @@ function indexOf(net: SweepNet): NetIndex {
   if (!index) {
     const keys = Object.keys(net.hooks);
     const position = new Map(keys.map((key, i) => [key, i]));
-    const triggers = triggersOf(net);
-    const places = triggers && placesOf(net, keys, position);
-    index = places ? { keys, position, triggers, places } : { keys, position };
+    const triggers = triggersOf(net, keys, position);
+    index = triggers ? { keys, position, triggers } : { keys, position };
     indexes.set(net, index);
   }
   return index;
 }
 
-/** A pattern that needs words fits only when one of them (the rarest) is there; one that only wants words, when one of those is. */
-function triggersOf(net: SweepNet): Map<string, SweepMatch[]> | undefined {
-  const patterns = new Set(Object.values(net.hooks).flat());
-  if (new Set([...patterns].map((p) => p.match)).size !== patterns.size) return undefined;
-  const triggers = new Map<string, SweepMatch[]>();
+/**
+ * A pattern that needs words fits only when one of them (the rarest) is there; one that only wants
+ * words, when one of those is. undefined (the plain walk is kept) when two patterns share a match
+ * text, or a pattern names a key the net has no list for.
+ */
+function triggersOf(net: SweepNet, keys: string[], position: Map<string, number>): Map<string, Trigger[]> | undefined {
+  const patterns = [...new Set(Object.values(net.hooks).flat())];
+  if (new Set(patterns.map((p) => p.match)).size !== patterns.length) return undefined;
+  const triggers = new Map<string, Trigger[]>();
   const rarity = (key: string): number => (key.startsWith('#') ? 1e6 : 0) + (net.hooks[key]?.length ?? 0);
-  for (const pattern of patterns) {
-    const keys = pattern.needs.length ? [pattern.needs.reduce((a, b) => (rarity(b) < rarity(a) ? b : a))] : pattern.wants;
-    for (const key of new Set(keys)) triggers.set(key, [...(triggers.get(key) ?? []), pattern]);
+  for (const [id, pattern] of patterns.entries()) {
+    const places: Array<{ key: string; order: number }> = [];
+    for (const key of new Set([...pattern.needs, ...pattern.wants])) {
+      const at = position.get(key);
+      if (at === undefined) return undefined;
+      const rank = net.hooks[keys[at]].indexOf(pattern);
+      if (rank >= RANKS) return undefined;
+      places.push({ key, order: at * RANKS + rank });
+    }
+    places.sort((a, b) => a.order - b.order);
+    const trigger: Trigger = { pattern, id, placeKeys: places.map((p) => p.key), placeOrder: places.map((p) => p.order) };
+    const keysOf = pattern.needs.length ? [pattern.needs.reduce((a, b) => (rarity(b) < rarity(a) ? b : a))] : pattern.wants;
+    for (const key of new Set(keysOf)) triggers.set(key, [...(triggers.get(key) ?? []), trigger]);
   }
   return triggers;
 }
 
-/** Where compromise meets each pattern; undefined (the plain walk is kept) when a pattern names a key the net has no list for. */
-function placesOf(net: SweepNet, keys: string[], position: Map<string, number>): NetIndex['places'] {
-  const places: NonNullable<NetIndex['places']> = new Map();
-  for (const pattern of new Set(Object.values(net.hooks).flat())) {
-    const own: Array<{ key: string; at: number; rank: number }> = [];
-    for (const key of new Set([...pattern.needs, ...pattern.wants])) {
-      const at = position.get(key);
-      if (at === undefined) return undefined;
-      own.push({ key, at, rank: net.hooks[keys[at]].indexOf(pattern) });
-    }
-    places.set(pattern, own.sort((a, b) => a.at - b.at));
-  }
-  return places;
-}
-
 /** Whether a pattern's needed, excluded and wanted words fit the clause (compromise's trim-down). */
 function fits(pattern: SweepMatch, haves: Set<string>): boolean {
-  if (!pattern.needs.every((need) => haves.has(need))) return false;
-  if (pattern.ifNo !== undefined && pattern.ifNo.some((no) => haves.has(no))) return false;
-  return pattern.wants.length === 0 || pattern.wants.filter((want) => haves.has(want)).length >= pattern.minWant;
+  for (const need of pattern.needs) if (!haves.has(need)) return false;
+  if (pattern.ifNo !== undefined) for (const no of pattern.ifNo) if (haves.has(no)) return false;
+  if (pattern.wants.length === 0) return true;
+  let wanted = 0;
+  for (const want of pattern.wants) if (haves.has(want)) wanted++;
+  return wanted >= pattern.minWant;
 }
 
 /** compromise's walk: every key of the clause in key order, each pattern once, at its first key. */
@@ -115,25 +129,57 @@ function walkKeys(net: SweepNet, { keys, position }: NetIndex, haves: Set<string
   return out;
 }
 
-/** The same patterns in the same order, looking only at patterns triggered by the clause's words. */
-function triggeredPatterns({ triggers, places }: Required<Pick<NetIndex, 'triggers' | 'places'>>, haves: Set<string>): SweepMatch[] {
-  const tried = new Set<SweepMatch>();
-  const ranked: Array<{ pattern: SweepMatch; at: number; rank: number }> = [];
-  for (const item of haves) for (const pattern of triggers.get(item) ?? []) {
-    if (tried.has(pattern)) continue;
-    tried.add(pattern);
-    if (!fits(pattern, haves)) continue;
-    // compromise meets the pattern first under the earliest of its keys the clause has (one fits, so one is there).
-    const first = places.get(pattern)!.find((place) => haves.has(place.key))!;
-    ranked.push({ pattern, at: first.at, rank: first.rank });
+/** Which patterns the current clause has tried (by id): a clause's number, so nothing is cleared between clauses. */
+let triedBy = new Uint32Array(0);
+let clauseNumber = 0;
+
+/**
+ * The same patterns in the same order, looking only at patterns triggered by the clause's words:
+ * each is met under the earliest of its keys the clause has (one fits, so one is there), ordered by
+ * that key's position and the pattern's rank in its list. No objects per clause: one number each.
+ */
+function triggeredPatterns(triggers: Map<string, Trigger[]>, haves: Set<string>, termCount: number, byId: SweepMatch[]): SweepMatch[] {
+  if (triedBy.length < byId.length) triedBy = new Uint32Array(byId.length);
+  if (++clauseNumber === 0xffffffff) {
+    triedBy.fill(0);
+    clauseNumber = 1;
   }
-  return ranked.sort((a, b) => a.at - b.at || a.rank - b.rank).map((r) => r.pattern);
+  const orders: number[] = [];
+  for (const item of haves) {
+    const list = triggers.get(item);
+    if (list === undefined) continue;
+    for (const trigger of list) {
+      if (triedBy[trigger.id] === clauseNumber) continue;
+      triedBy[trigger.id] = clauseNumber;
+      const pattern = trigger.pattern;
+      if (termCount < pattern.minWords || !fits(pattern, haves)) continue;
+      let place = 0;
+      while (!haves.has(trigger.placeKeys[place])) place++;
+      orders.push(trigger.placeOrder[place] * byId.length + trigger.id);
+    }
+  }
+  orders.sort((a, b) => a - b);
+  return orders.map((order) => byId[order % byId.length]);
+}
+
+/** The patterns of each net by id (the triggered walk's numbers). */
+const patternsById = new WeakMap<Map<string, Trigger[]>, SweepMatch[]>();
+
+function byIdOf(triggers: Map<string, Trigger[]>): SweepMatch[] {
+  let byId = patternsById.get(triggers);
+  if (!byId) {
+    byId = [];
+    for (const list of triggers.values()) for (const trigger of list) byId[trigger.id] = trigger.pattern;
+    patternsById.set(triggers, byId);
+  }
+  return byId;
 }
 
 /** The patterns worth trying on one clause, in the order compromise tries them. */
 function candidates(net: SweepNet, haves: Set<string>, termCount: number): SweepMatch[] {
   const index = indexOf(net);
-  const found = index.triggers && index.places ? triggeredPatterns({ triggers: index.triggers, places: index.places }, haves) : walkKeys(net, index, haves);
+  if (index.triggers && net.always.length === 0) return triggeredPatterns(index.triggers, haves, termCount, byIdOf(index.triggers));
+  const found = index.triggers ? triggeredPatterns(index.triggers, haves, 0, byIdOf(index.triggers)) : walkKeys(net, index, haves);
   return [...found, ...net.always].filter((pattern) => termCount >= pattern.minWords);
 }
 
