@@ -93,4 +93,22 @@ describe('extractor: faster pattern run (fastMatch)', () => {
       assert.deepEqual(matchClause(contracted, parse(match), world.methods.one), world.methods.one.match([contracted], parse(match)).ptrs, match);
     }
   });
+
+  it('tests blocks of choices, optional tokens and later tokens before running compromise', () => {
+    const terms = nlp('the red car and the blue car').docs[0] as unknown[];
+    const parse = (match: string): MatchPattern => ({ regs: world.methods.one.parseMatch(match, {}, world) });
+    let runs = 0;
+    const counting: Matcher = { match: (document, p) => (runs++, world.methods.one.match(document, p)) };
+    // None of these can match: a block no word fits, a third token no word fits, an optional token skipped or taken.
+    for (const match of ['(#Verb && car)', '(#Verb|#Pronoun) car', 'the #Adjective the', 'the #Adjective? and', '(the|a) #Adjective? #Verb', '(#Adjective && #Noun) car']) {
+      assert.deepEqual(matchClause(terms, parse(match), counting), [], match);
+    }
+    assert.equal(runs, 0, 'no words fit these first tokens');
+    // These can: the block, the optional token taken or skipped, and one that may take several words.
+    for (const match of ['(#Adjective && red) car', '(blue|green car) car', 'the #Adjective? car', 'and #Adjective? the', 'the (red car|red) and', '#Determiner #Adjective+ car']) {
+      assert.deepEqual(matchClause(terms, parse(match), counting), world.methods.one.match([terms], parse(match)).ptrs, match);
+      assert.ok(world.methods.one.match([terms], parse(match)).ptrs.length > 0, `${match} matches`);
+    }
+    assert.equal(runs, 6);
+  });
 });
