@@ -79,6 +79,36 @@ export function conditionFor(ctx: RuleContext, entity: DraftEntity, state: strin
   return (moment ? time() ?? stored() : stored() ?? time()) ?? (flag ? stateFlag(ctx, entity, state) : undefined);
 }
 
+type Condition = NonNullable<ReturnType<typeof stateCondition>>;
+
+/** The opposite test of a stored value: "not available" is status ≠ available, "not approved" approved = false. */
+function negated(c: Condition): Condition | undefined {
+  if (c.op === 'eq' && c.field.type === 'enum') return { ...c, op: 'ne' };
+  if (c.op === 'eq' && typeof c.value === 'boolean') return { ...c, value: !c.value };
+  if (c.op === 'notEmpty') return { field: c.field, op: 'isEmpty' };
+  return undefined;
+}
+
+/**
+ * The conditions a state names, one refusal each: one state ("closed"), several stored values
+ * ("broken or retired", "lost, stolen or broken": each refuses) or a stored value denied ("not
+ * available", "no longer active"). Only stored values are read in the alternatives: no field is added.
+ */
+export function conditionsFor(ctx: RuleContext, entity: DraftEntity, state: string): Condition[] {
+  const negation = /^(?:not|no longer|not yet)\s+(.+)$/.exec(state.trim());
+  if (negation) {
+    const positive = stateCondition(entity, negation[1]);
+    const opposite = positive && negated(positive);
+    return opposite ? [opposite] : [];
+  }
+  const one = conditionFor(ctx, entity, state);
+  if (one) return [one];
+  const parts = state.split(/\s*,\s*(?:or\s+|nor\s+)?|\s+(?:or|nor)\s+/).map((p) => p.replace(/^(?:in|on|a|an)\s+/, '').trim()).filter(Boolean);
+  if (parts.length < 2) return [];
+  const each = parts.map((p) => stateCondition(entity, p));
+  return each.every((c): c is Condition => !!c) ? each : [];
+}
+
 /** The refusal text shown to the user: the clause, as a sentence. */
 export function message(ctx: RuleContext): string {
   const text = ctx.clause.text.replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
@@ -86,17 +116,28 @@ export function message(ctx: RuleContext): string {
   return (/[.!?]$/.test(sentence) ? sentence : `${sentence}.`).slice(0, 300);
 }
 
+/** Verbs that make the record they act on ("create a project"), not a row under it ("book a room"). */
+const CREATING = /^(?:create|add|make|enter|record|register|open|import|write|post|upload)$/;
+
 /** Adds one refusal per entity the verbs act on: the entity itself, or a child the verb makes ("commented on" -> Comment). */
 export function refuse(ctx: RuleContext, entity: DraftEntity, verbs: string[], condition: { field: DraftField; op: RuleCondition['op']; value?: string | number | boolean }, label: string): void {
   const own: WriteAction[] = [];
   const children: Array<{ child: DraftEntity; relation: string }> = [];
+  const unmade: string[] = [];
   for (const verb of verbs) {
     const actions = actionsOf([verb], 'refusal').filter((a): a is WriteAction => a !== 'read');
     // "a closed room can't be booked": booking makes a row under the room; a room is not created closed.
-    const made = actions.includes('create') && !/^(?:create|add|make|enter|record|register|open|import|write|post|upload)$/.test(verbLemma(verb)) ? rowOf(ctx, verb, [entity]) : undefined;
+    const made = actions.includes('create') && !CREATING.test(verbLemma(verb)) ? rowOf(ctx, verb, [entity]) : undefined;
     const madeRel = made && made !== entity ? belongsTo(ctx, made, entity)[0] : undefined;
     if (made && madeRel) {
       children.push({ child: made, relation: madeRel.name });
+      actions.filter((a) => a !== 'create').forEach((a) => !own.includes(a) && own.push(a));
+      continue;
+    }
+    // "nobody can apply to an opening that is not open": applying makes an application, not an opening;
+    // with no such row linked to the record, refusing to create the record itself would be another rule.
+    if (actions.includes('create') && !CREATING.test(verbLemma(verb)) && rowOf(ctx, verb, [entity]) !== entity) {
+      unmade.push(verb);
       actions.filter((a) => a !== 'create').forEach((a) => !own.includes(a) && own.push(a));
       continue;
     }
@@ -118,7 +159,8 @@ export function refuse(ctx: RuleContext, entity: DraftEntity, verbs: string[], c
   for (const { child, relation } of children) {
     addOrNote(ctx, { kind: 'refuseWhen', entity: child.name, actions: ['create'], condition: cond(relation), message: message(ctx), sources: [ctx.sentence.id] }, label);
   }
-  if (!own.length && !children.length) note(ctx, `Looks like a refusal on ${entity.name} (${label}), but "${verbs.join(', ')}" is not creating, changing or deleting a record.`);
+  if (unmade.length) note(ctx, `Looks like a refusal to ${unmade.join(', ')} while ${withArticle(entity.name)} is in a state (${label}), but no record type linked to ${entity.name} stores the ${unmade.length > 1 ? 'rows these make' : 'row this makes'}; ${own.length || children.length ? 'only the rest is enforced' : 'nothing is enforced'}.`);
+  else if (!own.length && !children.length) note(ctx, `Looks like a refusal on ${entity.name} (${label}), but "${verbs.join(', ')}" is not creating, changing or deleting a record.`);
 }
 
 export function verbList(text: string): string[] {

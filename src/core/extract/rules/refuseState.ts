@@ -6,7 +6,7 @@ import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { belongsTo, relationTo, rowOf } from './links';
 import { isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
-import { clausePlain, conditionFor, message, NEG, noState, refuse, stateCondition, verbList, VERBS } from './refuseConditions';
+import { clausePlain, conditionsFor, message, NEG, noState, refuse, stateCondition, verbList, VERBS } from './refuseConditions';
 
 /** "a closed issue cannot be edited or commented on", "lessons that are marked as given can't be deleted", "… can't be deleted once paid". */
 export function refuseInState(ctx: RuleContext): boolean {
@@ -20,12 +20,12 @@ export function refuseInState(ctx: RuleContext): boolean {
   const label = plain.slice(0, 140);
   // A person in a state who can't act is refuseActor's ("a suspended member can't book").
   if (isPeople(ctx, [entity.key.split(' ').pop() ?? '']) && !verbs.some((v) => /ed$|en$/.test(v))) return false;
-  const condition = conditionFor(ctx, entity, state);
-  if (!condition) {
+  const conditions = conditionsFor(ctx, entity, state);
+  if (!conditions.length) {
     noState(ctx, entity, state, label);
     return true;
   }
-  refuse(ctx, entity, verbs, condition, label);
+  for (const condition of conditions) refuse(ctx, entity, verbs, condition, label);
   return true;
 }
 

@@ -9,7 +9,7 @@ import { timeFields } from './noOverlap';
 import { stateValue, workflowOrder } from './workflow';
 import { actionsOf, isActionVerb, parseNumber, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
-import { clausePlain, conditionFor, message, NEG, noState, refuse, timeState } from './refuseConditions';
+import { clausePlain, conditionFor, conditionsFor, message, NEG, noState, refuse, timeState } from './refuseConditions';
 
 /** A refusal's words ("cannot", "may not", "is not allowed to" …). */
 const REFUSAL = new RegExp(NEG);
@@ -181,12 +181,12 @@ export function refuseAfterState(ctx: RuleContext): boolean {
     note(ctx, `Looks like a refusal once something is ${m[3]} (${label}), but "${m[2]}" is not a record type.`);
     return true;
   }
-  const condition = conditionFor(ctx, entity, m[3]);
-  if (!condition) {
+  const conditions = conditionsFor(ctx, entity, m[3]);
+  if (!conditions.length) {
     noState(ctx, entity, m[3], label);
     return true;
   }
-  refuse(ctx, entity, verbs, condition, label);
+  for (const condition of conditions) refuse(ctx, entity, verbs, condition, label);
   return true;
 }
 
