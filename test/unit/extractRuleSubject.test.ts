@@ -216,6 +216,10 @@ describe('extract rules: an ownership rule on a record named only after a prepos
     assert.match(reasonsOf(`${photos} Members can only delete photos in albums they created.`, 'Members can only delete'), /ownership rule on Album .* may be about Photo instead/);
   });
 
+  it('"… photos in there own albums" (a typed "their") says it as well', () => {
+    assert.match(reasonsOf(`${photos} Each member only deletes photos in there own albums.`, 'Each member'), /ownership rule on Album .* may be about Photo instead/);
+  });
+
   it('"members can only delete their own photos" says nothing', () => {
     assert.equal(reasonsOf(`${photos} Members can only delete their own photos.`, 'Members can only delete'), '');
   });

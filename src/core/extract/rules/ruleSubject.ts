@@ -46,7 +46,8 @@ function ownWords(ctx: RuleContext, entity: DraftEntity | undefined): Set<string
 }
 
 const DETERMINER = /^(?:a|an|the|each|every|any|another|no)$/;
-const POSSESSIVE = /^(?:their|his|her|its|my|our|your|own)$/;
+// (Typed "there"/"thier" too: ownOwn reads "in there own apiaries" as "their own".)
+const POSSESSIVE = /^(?:their|his|her|its|my|our|your|own|there|thier)$/;
 /** Names of field types ("a datetime") say what a value is, not which record it is on. */
 const TYPE_WORDS = new Set<string>([...FieldType.options, 'number', 'timestamp', 'time', 'value']);
 
