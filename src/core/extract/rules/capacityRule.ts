@@ -55,6 +55,13 @@ function countedRows(ctx: RuleContext, parent: DraftEntity, counted: Mention | u
   return child ? { child, relation: belongsTo(ctx, child, parent)[0] } : undefined;
 }
 
+/** A record that is a thing put somewhere (a painting, a box), not a taking of a place: no date or time of its own, not named like a booking. */
+function heldThing(entity: DraftEntity): boolean {
+  const head = entity.key.split(' ').pop() ?? '';
+  const takings = new Set(Object.values(ACTION_NOUNS));
+  return !entity.fields.some(isTimeField) && !PLACE_ROWS.test(entity.key) && !PLACE_ROWS.test(head) && !takings.has(head) && !/^(?:session|lesson|shift|trip|visit|stay|lease|hire|purchase|sale|transaction|event|meeting|class)$/.test(head);
+}
+
 function capacitySuggestions(ctx: RuleContext, child: DraftEntity, relation: DraftRelation | undefined, parent: DraftEntity, fieldWords: string[], active?: string): Suggestion[] {
   const name = fieldWords.length ? fieldWords : ['capacity'];
   const fieldName = name.map((w, i) => (i ? w[0].toUpperCase() + w.slice(1) : w)).join('');
@@ -94,6 +101,10 @@ export function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Me
   }
   // Rows that stop counting ("not yet returned", "open orders", "at once") need an empty end date to tell.
   let activeField: DraftField | undefined;
+  // "a wall holds at most 12 paintings at a time": the rows are the things held, which leave by being
+  // moved or deleted; every row that exists counts. Only rows that record a taking (a booking, a loan,
+  // anything with a date) outlive it and need an end date to tell.
+  if (active && counted?.entity === child && heldThing(child)) active = false;
   if (active) {
     activeField = child.fields.find((f) => isTimeField(f) && !f.required && ACTIVE_FIELD.test(f.name));
     if (!activeField) {

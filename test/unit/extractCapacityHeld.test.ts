@@ -1,0 +1,20 @@
+// "A wall holds at most 12 paintings at a time": the rows counted are the things held, so every row
+// that exists counts (issue #11: it was listed for want of an end date, which only a taking of a
+// place, a booking or a loan, needs). Each test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const capacities = (text: string) =>
+  extractSpec(text).rules.flatMap((r) => (r.kind === 'capacity' ? [`${r.entity} per ${r.relation} max ${r.capacityField ?? r.limit}${r.activeWhenNull ? ` while ${r.activeWhenNull} empty` : ''}`] : []));
+
+describe('extract rules: at most N things held at a time (issue #11)', () => {
+  it('"a wall holds at most 12 paintings at a time": every painting on the wall counts', () => {
+    assert.deepEqual(capacities('Staff sign in. A wall has a name. A painting has a title and hangs on a wall. A wall holds at most 12 paintings at a time.'), ['Painting per wall max maxPaintings']);
+  });
+
+  it('takings of a place (with a date, or named like a loan) still need an end date to tell', () => {
+    const text = 'Members sign in. A kayak has a name. A loan has a kayak and a start date. A kayak can have at most 1 loan at a time.';
+    assert.deepEqual(capacities(text), []);
+    assert.match(extractSpec(text).notUnderstood.map((n) => n.reason).join(' '), /no end date that is empty while a row still counts/);
+  });
+});
