@@ -332,7 +332,7 @@ export function userStory(sentence: SentenceInfo): { role?: string; action?: str
 export const TRANSACTIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   book: 'booking', reserve: 'reservation', rent: 'rental', borrow: 'loan', lend: 'loan', enrol: 'enrolment', enroll: 'enrollment',
   attend: 'attendance', apply: 'application', subscribe: 'subscription', purchase: 'purchase', buy: 'purchase', visit: 'visit',
-  inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration', rate: 'rating',
+  inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration', rate: 'rating', order: 'order',
 });
 
 /** The record a verb form's doing makes ("books", "booked" -> booking), read from the word alone (no tagging). */

@@ -1,0 +1,13 @@
+// "Customers order products": the order is a record of its own, with lines that point at the products.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+describe('extract: what people order', () => {
+  it('makes an order, owned by the customer, with lines that point at the products', () => {
+    const spec = extractSpec('Shop. Customers sign in and order products. A product has a name and a price.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('Order') && names.includes('OrderItem'), names.join(' '));
+    assert.ok(spec.relations.some((r) => r.from === 'OrderItem' && r.to === 'Product'), JSON.stringify(spec.relations));
+    assert.ok(spec.relations.some((r) => r.from === 'Order' && r.to === 'User'), JSON.stringify(spec.relations));
+  });
+});
