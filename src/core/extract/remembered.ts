@@ -6,7 +6,9 @@
 export function remembered<T>(compute: (key: string) => T, limit: number): (key: string) => T {
   const known = new Map<string, T>();
   return (key: string): T => {
-    if (known.has(key)) return known.get(key) as T;
+    // One look-up for a known answer (a second only when the answer kept is undefined).
+    const hit = known.get(key);
+    if (hit !== undefined || known.has(key)) return hit as T;
     if (known.size >= limit) known.clear();
     const value = compute(key);
     known.set(key, value);

@@ -6,7 +6,7 @@
 import type { Draft } from '../draft';
 import type { SentenceInfo } from '../sentences';
 import { capacityCompare, capacityFull, capacityLimit, capacityNumberOf } from './capacity';
-import { clausesOf, ruleLanguage } from './clauses';
+import { clausesOf, ruleLanguage, type SentenceClauses } from './clauses';
 import { kindWords, mentionsIn, note, type RuleClause, type RuleContext } from './context';
 import { dateOrder } from './dateOrder';
 import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverlap';
@@ -156,15 +156,22 @@ export function findRules(
   const inputs: RuleInputs = { roles, roleWords, ensureOwner };
   // The states a record goes through are read first: a refusal written before the workflow
   // ("… only while it is still new", then "requests go new → scheduled → done") needs its values.
-  readAll(draft, sentences, inputs, WORKFLOW_PATTERNS);
-  readAll(draft, sentences, inputs, PATTERNS);
+  // Both passes read the same clauses: cut once.
+  const clauses = new Map<SentenceInfo, SentenceClauses>();
+  const clausesFor = (sentence: SentenceInfo): SentenceClauses => {
+    let cut = clauses.get(sentence);
+    if (!cut) clauses.set(sentence, (cut = clausesOf(sentence)));
+    return cut;
+  };
+  readAll(draft, sentences, inputs, WORKFLOW_PATTERNS, clausesFor);
+  readAll(draft, sentences, inputs, PATTERNS, clausesFor);
   workflowFromValues(draft);
 }
 
 const WORKFLOW_PATTERNS = PATTERNS.filter((p) => p.name.startsWith('workflow'));
 
 /** One pass of these patterns over every clause, with the hints of the surrounding text. */
-function readAll(draft: Draft, sentences: SentenceInfo[], inputs: RuleInputs, patterns: typeof PATTERNS): void {
+function readAll(draft: Draft, sentences: SentenceInfo[], inputs: RuleInputs, patterns: typeof PATTERNS, clausesFor: (sentence: SentenceInfo) => SentenceClauses): void {
   const { roles, roleWords } = inputs;
   const first = patterns !== PATTERNS;
   let section: string | undefined;
@@ -176,7 +183,7 @@ function readAll(draft: Draft, sentences: SentenceInfo[], inputs: RuleInputs, pa
       continue;
     }
     if (sentence.optional) continue;
-    const { clauses, narrator } = clausesOf(sentence);
+    const { clauses, narrator } = clausesFor(sentence);
     let made = 0;
     let hint = section ?? previous;
     for (const clause of clauses) {

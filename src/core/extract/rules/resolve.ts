@@ -224,14 +224,25 @@ function containsRun(hay: string[], needle: string[]): boolean {
   return false;
 }
 
-/** How well words name a field: 3 exact, 2.5 same apart from a time suffix, 2 one inside the other, 0 none. */
-export function fieldScore(field: DraftField, ws: string[]): number {
-  const f = nameWords(field.name).map(norm);
-  const w = stripArticles(ws)
+/** A field name's words as fieldScore compares them (abbreviations spelled out, singular); remembered by name. */
+const fieldWordsOf = remembered((name: string) => nameWords(name).map(norm), 5000);
+
+/** A phrase's words as fieldScore compares them: without articles, hyphens split, normalised ("of" kept in short phrases). */
+function phraseWordsOf(ws: string[]): string[] {
+  return stripArticles(ws)
     .flatMap((x) => x.split('-'))
     .map(norm)
     .filter((x) => x !== 'of' || ws.length < 3);
-  if (!w.length) return 0;
+}
+
+/** How well words name a field: 3 exact, 2.5 same apart from a time suffix, 2 one inside the other, 0 none. */
+export function fieldScore(field: DraftField, ws: string[]): number {
+  const w = phraseWordsOf(ws);
+  return w.length ? scoreWords(fieldWordsOf(field.name), w) : 0;
+}
+
+/** fieldScore of a field's words `f` and a phrase's words `w` (both normalised; neither is changed). */
+function scoreWords(f: string[], w: string[]): number {
   if (sameWords(f, w)) return 3;
   const core = (xs: string[]) => xs.filter((x) => !TIME_SUFFIX.has(x));
   const fc = core(f);
@@ -245,13 +256,22 @@ export function fieldScore(field: DraftField, ws: string[]): number {
 
 /** The field of `entity` these words name best (score at least `min`). */
 export function fieldIn(entity: DraftEntity, ws: string[], min = 1.5, accept: (f: DraftField) => boolean = () => true): DraftField | undefined {
+  const best = bestField(entity, phraseWordsOf(ws), accept);
+  return best && best.score >= min ? best.field : undefined;
+}
+
+/**
+ * The field of `entity` with the highest score for these (normalised) words, the first of equals:
+ * what fieldIn gives at any `min` up to that score. undefined when no field is accepted, or the words are none.
+ */
+function bestField(entity: DraftEntity, w: string[], accept: (f: DraftField) => boolean = () => true): { field: DraftField; score: number } | undefined {
   let best: { field: DraftField; score: number } | undefined;
   for (const field of entity.fields) {
     if (!accept(field)) continue;
-    const score = fieldScore(field, ws);
-    if (score >= min && (!best || score > best.score)) best = { field, score };
+    const score = w.length ? scoreWords(fieldWordsOf(field.name), w) : 0;
+    if (!best || score > best.score) best = { field, score };
   }
-  return best?.field;
+  return best;
 }
 
 /** Entities to look for a field on, most likely first: the named ones, the hint, then every other. */
@@ -324,10 +344,13 @@ export function locateField(ctx: RuleContext, phrase: string, named: DraftEntity
   ws = stripArticles(ws);
   if (!ws.length) return undefined;
   const pool = owner ? [owner] : candidates(ctx, named);
-  for (const min of unsure ? [] : [3, 2.5, 1.8, 1.5]) {
-    for (const entity of pool) {
-      const field = fieldIn(entity, ws, min, accept);
-      if (field) return { entity, field, words: ws, explicit: entity === owner };
+  if (!unsure) {
+    // Each entity's best field, scored once: an exact name anywhere wins over a near one nearby.
+    const w = phraseWordsOf(ws);
+    const bests = pool.map((entity) => bestField(entity, w, accept));
+    for (const min of [3, 2.5, 1.8, 1.5]) {
+      const at = bests.findIndex((best) => best !== undefined && best.score >= min);
+      if (at >= 0) return { entity: pool[at], field: bests[at]!.field, words: ws, explicit: pool[at] === owner };
     }
   }
   if (unsure) return { entity: pool[0], words: ws, guessed: true };
