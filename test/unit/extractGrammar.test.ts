@@ -125,6 +125,15 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(inferType(['plate', 'number']).type, 'string');
     assert.equal(inferType(['number', 'of', 'seats']).type, 'integer');
   });
+
+  it('types a value given "in" a unit as a number of it ("watering interval in days", "weight in kg")', () => {
+    assert.deepEqual(inferType(['watering', 'interval'], 'watering interval in days'), { type: 'integer', unit: 'days' });
+    assert.equal(inferType(['weight'], 'weight in kg').type, 'decimal');
+    // (A date or a time given with a unit nearby stays what it is.)
+    assert.equal(inferType(['start', 'date'], 'start date in days').type, 'date');
+    const spec = extractSpec('Users add their plants (name, species, watering interval in days).');
+    assert.equal(spec.entities.find((e) => e.name === 'Plant')?.fields.find((f) => f.name === 'wateringInterval')?.type, 'integer');
+  });
 });
 
 describe('extractor grammar: phrases and clauses', () => {

@@ -69,5 +69,7 @@ export function inferType(allWords: string[], context = ''): TypeGuess {
   if (INTEGER.has(last) || words.includes('number')) return { type: 'integer', ...bounds, unit: unit && UNITS.has(unit) ? unit : undefined };
   if (DECIMAL.has(last)) return { type: 'decimal', ...bounds };
   if (TEXT.has(last) || (words.length > 1 && last === 'list')) return { type: 'text' };
+  // "watering interval in days", "weight in kg": a value given in a unit is a number of that unit.
+  if (unitMatch?.[0].startsWith('in ')) return /^(?:kg|grams|km|miles)$/.test(unit!) ? { type: 'decimal' } : { type: 'integer', unit: UNITS.has(unit!) ? unit : undefined };
   return { type: 'string' };
 }
