@@ -8,10 +8,13 @@ import { candidates, ensureField, fieldIn, fieldSuggestion, isPeople, locateFiel
 import { singular } from '../lexicon';
 import { NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
+import { rangeShorthand } from './rangeShorthand';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 const STOP = new Set(['go', 'become', 'fall', 'drop', 'a', 'an', 'the', 'each', 'every', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'with', 'has', 'have', 'gives', 'give', 'get', 'gets', 'is', 'are', 'be', 'must', 'should', 'can', 'cannot', "can't", 'cant', 'may', 'to', 'and', 'or', 'for', 'where', 'which', 'that', 'as', 'on', 'in', 'i', 'we', 'they', 'want', 'need', 'needs', 'enter', 'enters', 'record', 'records', 'store', 'stores', 'keep', 'note', 'rate', 'rated', 'scored', 'plus', 'by']);
+
+const RATE_BEFORE = /^(?:the|a|an|its|their|hourly|daily|nightly|weekly|monthly|yearly|annual|base|tax|interest|exchange|discount|fixed|flat|commission|vat)$/;
 
 /** The noun phrase just before a position ("… gives a proposal a score" -> ["score"]). */
 function phraseBefore(text: string, maxWords = 6): string[] {
@@ -21,7 +24,9 @@ function phraseBefore(text: string, maxWords = 6): string[] {
   for (let i = ws.length - 1; i >= 0 && out.length < maxWords; i--) {
     // "the weight of a parcel": an article after "of" belongs to the phrase.
     if (/^(a|an|the|each|every|its|their)$/.test(ws[i]) && ws[i - 1] === 'of' && out.length) continue;
-    if (STOP.has(ws[i])) break;
+    // "the hourly rate must be positive": "rate" after an article or a kind of rate is the value, not the verb.
+    const rateNoun = ws[i] === 'rate' && !out.length && RATE_BEFORE.test(ws[i - 1] ?? '');
+    if (STOP.has(ws[i]) && !rateNoun) break;
     out.unshift(ws[i]);
   }
   while (out.length && /^(of|up|be|not|no|than)$/.test(out[out.length - 1])) out.pop();
@@ -223,7 +228,7 @@ const RANGE_BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[
 export function rangeBetween(ctx: RuleContext): boolean {
   // Also "the rating is a number 1-5", "a grade on a scale of 1 to 10": the words before the span say it is a value.
   const m = RANGE_BETWEEN.exec(ctx.clause.plain);
-  if (!m) return false;
+  if (!m) return rangeShorthand(ctx);
   const unit = m[3];
   if (unit && MONTHS.test(unit)) return false;
   const a = parseNumber(m[1] ?? m[4] ?? m[6]);

@@ -1,0 +1,29 @@
+// Value ranges written as notes ("temper 1-5", "min lesson length 2 hrs") and a rate named after its
+// kind ("the hourly rate must be positive") (issue #11: these were not recognised, or the value not
+// found). Each test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const bounds = (text: string) =>
+  extractSpec(text).entities.flatMap((e) => e.fields.filter((f) => f.min !== undefined || f.max !== undefined).map((f) => `${e.name}.${f.name} ${f.min ?? ''}..${f.max ?? ''}`));
+
+describe('extract rules: value ranges written as notes (issue #11)', () => {
+  it('"temper 1-5", "weight: 2 to 40 kg": the value named and its span', () => {
+    assert.deepEqual(bounds('A hive check has a temper and a date. Temper 1-5.'), ['HiveCheck.temper 1..5']);
+    assert.deepEqual(bounds('A crate has a label and a weight. Weight: 2 to 40 kg.'), ['Crate.weight 2..40']);
+  });
+
+  it('"min lesson length 2 hrs", "max deposit 500 eur": one bound', () => {
+    assert.deepEqual(bounds('A lesson has a date and a lesson length. Min lesson length 2 hrs.'), ['Lesson.lessonLength 2..']);
+    assert.deepEqual(bounds('A rental has a date and a deposit. Max deposit 500 eur.'), ['Rental.deposit ..500']);
+  });
+
+  it('records or people named with numbers are not a value ("rooms 1-5", "max guests 8")', () => {
+    assert.deepEqual(bounds('A hotel has rooms. A room has a number. Rooms 1-5.'), []);
+    assert.deepEqual(bounds('Guests sign in. A party has a date. Max guests 8.'), []);
+  });
+
+  it('"the hourly rate must be positive": "rate" after its kind is the value, not the verb', () => {
+    assert.deepEqual(bounds('A tutor has a name and an hourly rate. The hourly rate must be positive.'), ['Tutor.hourlyRate 0.01..']);
+  });
+});
