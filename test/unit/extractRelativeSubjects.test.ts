@@ -18,3 +18,10 @@ describe('extractor relations: relative clauses', () => {
     assert.ok(linked(rels, 'Ranger', 'Park'), JSON.stringify(rels));
   });
 });
+
+describe('extractor relations: reading acts link nothing', () => {
+  it("one who browses or finds records is not linked to them ('learners may browse open courses in a specific topic', 'a learner can find a mentor')", () => {
+    const rels = pairs('Learners have a name. Topics have a title. Mentors have a name. Registered learners may browse open courses in a specific topic. A learner can find a mentor.');
+    assert.ok(!linked(rels, 'Learner', 'Topic') && !linked(rels, 'Learner', 'Mentor'), JSON.stringify(rels));
+  });
+});

@@ -48,8 +48,8 @@ function singularKey(key: string): string {
 
 const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
 const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
-/** Verbs that say nothing about how two records are linked. */
-const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum']);
+/** Verbs that say nothing about how two records are linked (reading acts too: "students browse offers in a subject"). */
+const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum', 'browse', 'view', 'find', 'look', 'display', 'list']);
 
 /** Nouns that name kinds of a record, not a record linked to it ("two variants of the controller"). */
 export const KIND_WORDS = /^(kind|type|sort|variant|variety|subtype)$/;
