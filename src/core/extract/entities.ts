@@ -312,6 +312,30 @@ function scoreApiPaths({ sentence, add, weight, id }: Scoring): void {
 export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = false, peopleAreRecords = false): Evidence {
   const evidence: Evidence = Object.assign(new Map<string, Candidate>(), { accountsAreRecords, byStructure: recordsByStructure(sentences, peopleAreRecords) });
   const count = sentences.filter((s) => !s.heading).length;
-  for (const sentence of sentences) for (const part of storyParts(sentence)) scoreSentence(part, evidence, count > 3, count > 10);
+  for (const sentence of sentences) {
+    for (const part of storyParts(sentence)) scoreSentence(part, evidence, count > 3, count > 10);
+    const valued = valuesStated(sentence.plain);
+    if (valued) takeBack(evidence, valued, sentence.id);
+  }
   return evidence;
+}
+
+/** "Ratings are between 100 and 3000", "scores range from 0 to 20", "prices must be positive": the plural
+ *  subject of a statement about values names a value (a field), not records of its own. */
+const VALUES_STATED = /^(?:the |all |their |its )?([a-z]+(?: [a-z]+)?)s (?:are|must be|should be|have to be|can only be|range|go|lie) (?:always |only )?(?:between|from|positive|non-negative|at least|at most|under|over|below|above|greater|less|more than|no more|no less) ?/;
+
+function valuesStated(plain: string): string | undefined {
+  return VALUES_STATED.exec(plain)?.[1];
+}
+
+/** Takes back everything one sentence said about a key (removeEvidence only takes back bare mentions). */
+function takeBack(evidence: Evidence, key: string, source: number): void {
+  const existing = evidence.get(key);
+  const score = existing?.bySentence.get(source);
+  if (!existing || score === undefined) return;
+  existing.score -= score;
+  existing.bySentence.delete(source);
+  existing.sources.delete(source);
+  if (!existing.sources.size) evidence.delete(key);
+  else existing.first = Math.min(...existing.sources);
 }
