@@ -105,6 +105,16 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(terms.find((t) => t.w === 'volunteers')?.pos, 'noun');
   });
 
+  it('a plural that can be a verb starts the sentence before a verb read as a noun ("Bands book studios")', () => {
+    const terms = tagSentence('Bands book studios.');
+    assert.deepEqual(terms.map((t) => t.pos), ['noun', 'verb', 'noun']);
+    const spec = extractSpec('Bands book studios. Each booking has a start, an end and a price.');
+    assert.ok(!spec.entities.some((e) => e.name === 'BookStudio'), spec.entities.map((e) => e.name).join(' '));
+    assert.ok(spec.relations.some((r) => r.from === 'Booking' && r.to === 'Studio'), JSON.stringify(spec.relations));
+    // (An instruction keeps its verb: "Sends reminder emails" has no plural subject.)
+    assert.equal(tagSentence('Sends reminder emails to members.')[0].pos, 'verb');
+  });
+
   it('"last watered" is a date; "a 30-min slot" is a slot; in a one-line idea what people pick is a record', () => {
     assert.equal(inferType(['last', 'watered']).type, 'date');
     const spec = extractSpec('Barbershop booking: customers pick a barber and a 30-min slot.');

@@ -27,6 +27,7 @@ export function correctTags(terms: Term[]): void {
   retagNounSlotPlurals(terms);
   retagCoordinatedVerbs(terms);
   retagSentenceStart(terms);
+  retagPluralSubjectStart(terms);
   retagSubjectsAfterArticles(terms);
   retagCompoundHeads(terms);
   // (After the compound heads: "a service record for" is a compound, "a contact works at" is not.)
@@ -105,6 +106,21 @@ function retagSentenceStart(terms: Term[]): void {
     if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
     else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
   }
+}
+
+// "Bands book studios", "crews fly planes": a plural that can be a verb ("bands") starts the sentence,
+// then a word that can be a verb read as a noun ("book"), then its object: the plural is the subject
+// and the word after it the verb (not a compound "book studios" that the bands do).
+function retagPluralSubjectStart(terms: Term[]): void {
+  const [first, second, third] = terms;
+  if (!first || !second || !third || first.pos !== 'verb' || !/[^su]s$/.test(first.w) || /[:,;]/.test(first.post)) return;
+  // (A noun-shaped word after it, "Sends reminder emails", is an instruction's object, not a verb.)
+  if (second.pos !== 'noun' || second.plural || /(?:er|or|ion|ment|ness|ity|ing|ed|al)$/.test(second.w) || !canBeVerb(second.w)) return;
+  if (third.pos !== 'noun' && third.pos !== 'det') return;
+  first.pos = 'noun';
+  first.plural = true;
+  first.root = singularOf(first.w);
+  second.pos = 'verb';
 }
 
 // "Every boat has a name", "each print is signed": a word between an article and the verb of the
