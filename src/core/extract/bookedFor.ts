@@ -3,7 +3,7 @@
 // room's or the table's.
 import { parseItems } from './fieldItems';
 import type { FieldList } from './fields';
-import { TRANSACTIONS } from './nlpEvidence';
+import { transactionOf } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 
 const BOOKING_VERB = /\b(book|books|booked|reserve|reserves|reserved|rent|rents|rented|hire|hires|hired)\s+(?:an?|the|their|one or more|several|some)?\s*[a-z-]+(?: [a-z-]+)?\s+for\s+(.+)$/;
@@ -13,8 +13,7 @@ const WHEN_WORD = /^(?:date|time|day|night|week|month|hour|duration|period|start
 export function bookedForList(sentence: SentenceInfo): FieldList | undefined {
   const match = BOOKING_VERB.exec(sentence.plain);
   if (!match) return undefined;
-  const lemma = match[1].replace(/(?:s|ed|d)$/, '');
-  const subject = TRANSACTIONS[lemma] ?? TRANSACTIONS[match[1].replace(/s$/, '')];
+  const subject = transactionOf(match[1]);
   if (!subject) return undefined;
   const items = parseItems(match[2].replace(/[.;]\s*$/, ''));
   if (!items.length || !items.every((item) => WHEN_WORD.test(item.words[item.words.length - 1]) && !item.plural)) return undefined;

@@ -1,6 +1,6 @@
 // Records the text names without fields get common ones; orders and carts get line items that
 // refer to the product.
-import { addEntity, addField, addRelation, type Draft } from './draft';
+import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
 
 /** Default fields for records the text names without fields; line items for orders/carts. */
@@ -47,5 +47,5 @@ export function completeEntities(draft: Draft): void {
 function bookedThingHasTime(draft: Draft, name: string, defaults: { type: string }[]): boolean {
   if (!defaults.length || !defaults.every((f) => f.type === 'date' || f.type === 'datetime')) return false;
   // (A time of day says when it happens; a date alone may be anything: a dog's birth date.)
-  return draft.relations.some((r) => r.from === name && r.kind === 'belongsTo' && draft.entities.find((e) => e.name === r.to)?.fields.some((f) => f.type === 'datetime'));
+  return draft.relations.some((r) => r.from === name && r.kind === 'belongsTo' && findEntity(draft, r.to)?.fields.some((f) => f.type === 'datetime'));
 }

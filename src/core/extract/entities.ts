@@ -71,16 +71,21 @@ export function addEvidence(evidence: Evidence, key: string, score: number, sour
   } else evidence.set(key, { key, score, sources: new Set([source]), first: source, bySentence: new Map([[source, score]]), strong, mentionOnly: new Set() });
 }
 
-/** Takes back what one sentence said about a key (e.g. "a note" was only a field there). */
-export function removeEvidence(evidence: Evidence, key: string, source: number): void {
+/** Takes back everything one sentence said about a key (removeEvidence only takes back bare mentions). */
+function takeBack(evidence: Evidence, key: string, source: number): void {
   const existing = evidence.get(key);
   const score = existing?.bySentence.get(source);
-  if (!existing || score === undefined || !existing.mentionOnly.has(source)) return;
+  if (!existing || score === undefined) return;
   existing.score -= score;
   existing.bySentence.delete(source);
   existing.sources.delete(source);
   if (!existing.sources.size) evidence.delete(key);
   else existing.first = Math.min(...existing.sources);
+}
+
+/** Takes back what one sentence said about a key (e.g. "a note" was only a field there). */
+export function removeEvidence(evidence: Evidence, key: string, source: number): void {
+  if (evidence.get(key)?.mentionOnly.has(source)) takeBack(evidence, key, source);
 }
 
 /** Determiners that make the noun after them one thing: a plural right after that noun is its verb. */
@@ -326,16 +331,4 @@ const VALUES_STATED = /^(?:the |all |their |its )?([a-z]+(?: [a-z]+)?)s (?:are|m
 
 function valuesStated(plain: string): string | undefined {
   return VALUES_STATED.exec(plain)?.[1];
-}
-
-/** Takes back everything one sentence said about a key (removeEvidence only takes back bare mentions). */
-function takeBack(evidence: Evidence, key: string, source: number): void {
-  const existing = evidence.get(key);
-  const score = existing?.bySentence.get(source);
-  if (!existing || score === undefined) return;
-  existing.score -= score;
-  existing.bySentence.delete(source);
-  existing.sources.delete(source);
-  if (!existing.sources.size) evidence.delete(key);
-  else existing.first = Math.min(...existing.sources);
 }

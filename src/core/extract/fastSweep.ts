@@ -42,6 +42,8 @@ interface NetIndex {
   position: Map<string, number>;
   /** undefined when two patterns share a match text: compromise then tries only the first, so the plain walk is kept. */
   triggers?: Map<string, Trigger[]>;
+  /** The net's patterns by Trigger id (the triggered walk's numbers). */
+  byId?: SweepMatch[];
 }
 
 /**
@@ -66,8 +68,7 @@ function indexOf(net: SweepNet): NetIndex {
   if (!index) {
     const keys = Object.keys(net.hooks);
     const position = new Map(keys.map((key, i) => [key, i]));
-    const triggers = triggersOf(net, keys, position);
-    index = triggers ? { keys, position, triggers } : { keys, position };
+    index = { keys, position, ...triggersOf(net, keys, position) };
     indexes.set(net, index);
   }
   return index;
@@ -78,7 +79,7 @@ function indexOf(net: SweepNet): NetIndex {
  * words, when one of those is. undefined (the plain walk is kept) when two patterns share a match
  * text, or a pattern names a key the net has no list for.
  */
-function triggersOf(net: SweepNet, keys: string[], position: Map<string, number>): Map<string, Trigger[]> | undefined {
+function triggersOf(net: SweepNet, keys: string[], position: Map<string, number>): { triggers: Map<string, Trigger[]>; byId: SweepMatch[] } | undefined {
   const patterns = [...new Set(Object.values(net.hooks).flat())];
   if (new Set(patterns.map((p) => p.match)).size !== patterns.length) return undefined;
   const triggers = new Map<string, Trigger[]>();
@@ -97,7 +98,7 @@ function triggersOf(net: SweepNet, keys: string[], position: Map<string, number>
     const keysOf = pattern.needs.length ? [pattern.needs.reduce((a, b) => (rarity(b) < rarity(a) ? b : a))] : pattern.wants;
     for (const key of new Set(keysOf)) triggers.set(key, [...(triggers.get(key) ?? []), trigger]);
   }
-  return triggers;
+  return { triggers, byId: patterns };
 }
 
 /** Whether a pattern's needed, excluded and wanted words fit the clause (compromise's trim-down). */
@@ -162,24 +163,12 @@ function triggeredPatterns(triggers: Map<string, Trigger[]>, haves: Set<string>,
   return orders.map((order) => byId[order % byId.length]);
 }
 
-/** The patterns of each net by id (the triggered walk's numbers). */
-const patternsById = new WeakMap<Map<string, Trigger[]>, SweepMatch[]>();
-
-function byIdOf(triggers: Map<string, Trigger[]>): SweepMatch[] {
-  let byId = patternsById.get(triggers);
-  if (!byId) {
-    byId = [];
-    for (const list of triggers.values()) for (const trigger of list) byId[trigger.id] = trigger.pattern;
-    patternsById.set(triggers, byId);
-  }
-  return byId;
-}
-
 /** The patterns worth trying on one clause, in the order compromise tries them. */
 function candidates(net: SweepNet, haves: Set<string>, termCount: number): SweepMatch[] {
   const index = indexOf(net);
-  if (index.triggers && net.always.length === 0) return triggeredPatterns(index.triggers, haves, termCount, byIdOf(index.triggers));
-  const found = index.triggers ? triggeredPatterns(index.triggers, haves, 0, byIdOf(index.triggers)) : walkKeys(net, index, haves);
+  const { triggers, byId } = index;
+  if (triggers && byId && net.always.length === 0) return triggeredPatterns(triggers, haves, termCount, byId);
+  const found = triggers && byId ? triggeredPatterns(triggers, haves, 0, byId) : walkKeys(net, index, haves);
   return [...found, ...net.always].filter((pattern) => termCount >= pattern.minWords);
 }
 

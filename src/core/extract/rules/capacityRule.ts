@@ -55,11 +55,13 @@ function countedRows(ctx: RuleContext, parent: DraftEntity, counted: Mention | u
   return child ? { child, relation: belongsTo(ctx, child, parent)[0] } : undefined;
 }
 
+/** The records an act makes ("booking", "loan"): takings of a place, not things held in it. */
+const TAKINGS = new Set(Object.values(ACTION_NOUNS));
+
 /** A record that is a thing put somewhere (a painting, a box), not a taking of a place: no date or time of its own, not named like a booking. */
 function heldThing(entity: DraftEntity): boolean {
   const head = entity.key.split(' ').pop() ?? '';
-  const takings = new Set(Object.values(ACTION_NOUNS));
-  return !entity.fields.some(isTimeField) && !PLACE_ROWS.test(entity.key) && !PLACE_ROWS.test(head) && !takings.has(head) && !/^(?:session|lesson|shift|trip|visit|stay|lease|hire|purchase|sale|transaction|event|meeting|class)$/.test(head);
+  return !entity.fields.some(isTimeField) && !PLACE_ROWS.test(entity.key) && !PLACE_ROWS.test(head) && !TAKINGS.has(head) && !/^(?:session|lesson|shift|trip|visit|stay|lease|hire|purchase|sale|transaction|event|meeting|class)$/.test(head);
 }
 
 function capacitySuggestions(ctx: RuleContext, child: DraftEntity, relation: DraftRelation | undefined, parent: DraftEntity, fieldWords: string[], active?: string): Suggestion[] {
