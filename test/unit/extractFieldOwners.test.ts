@@ -30,7 +30,7 @@ describe('extract fields: owners and names', () => {
   });
 
   it('a list before "of the Xs are known" is read whole, not cut at its first comma as a lead-in', () => {
-    assert.deepEqual(listed('The title, start and end dates of the courses are known.'), ['course <- title, start dates, end dates']);
+    assert.deepEqual(listed('The title, start and end dates of the courses are known.'), ['course <- title, start date, end date']);
     // A lead-in clause before the list still goes.
     assert.deepEqual(listed('In the case of a group, the size and the leader of the group are recorded.'), ['group <- size, leader']);
   });

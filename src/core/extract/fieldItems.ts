@@ -2,11 +2,14 @@
 // split at commas and "and"/"or" outside parentheses, up to the clause's end.
 import { COLON_TYPES, LEADING, NUMBER_WORDS, parseItem, type FieldItem } from './fieldItem';
 import { tagSentence } from './nlp';
+import { singular } from './lexicon';
 
 /** "one or more", "at least one and at most five", "one or two": written as one quantifier before a list is split at "and"/"or". */
 const QUANTIFIER_PAIR = new RegExp(`\\b(?:${NUMBER_WORDS} or (?:more|several|${NUMBER_WORDS})|at least ${NUMBER_WORDS} (?:and|but) (?:at most|up to|no more than|not more than) ${NUMBER_WORDS})\\s+(?=[a-z])`, 'g');
 
 /** Modifiers written in pairs that share a head noun ("start and end date"). */
+/** Pairs whose plural head is a count of each side ("home and away goals"), kept plural. */
+const COUNTED_PAIRS = new Set(['home', 'away']);
 const PAIRED = new Set(['start', 'end', 'first', 'last', 'begin', 'beginning', 'birth', 'death', 'arrival', 'departure', 'pickup', 'drop-off', 'check-in', 'check-out', 'checkin', 'checkout', 'opening', 'closing', 'home', 'away', 'min', 'max', 'minimum', 'maximum', 'from', 'to', 'billing', 'shipping', 'given', 'family', 'middle', 'net', 'gross']);
 
 /** Splits at commas (or other separators) outside parentheses and quotes. */
@@ -145,11 +148,15 @@ function itemsOfSegment(segment: string): FieldItem[] {
   const questions = askedAll ? askedAll.split(/\s(?:and|or)\s(?=whether\s)/) : [];
   const asked = questions[questions.length - 1];
   pieces.push(...questions);
-  // "a start and end date", "first and last names": the pair shares its head.
+  // "a start and end date", "first and last names": the pair shares its head. (A plural head is
+  // the pair's, not the values': "the start and end dates of the projects" are one of each.)
   for (let p = 0; p + 1 < pieces.length; p++) {
     const first = pieces[p].replace(LEADING, '').trim();
     const next = pieces[p + 1].replace(LEADING, '').trim().split(/\s+/);
-    if (PAIRED.has(first) && next.length === 2 && PAIRED.has(next[0])) pieces[p] = `${first} ${next[1]}`;
+    if (!PAIRED.has(first) || next.length !== 2 || !PAIRED.has(next[0])) continue;
+    const head = COUNTED_PAIRS.has(first) ? next[1] : singular(next[1]);
+    pieces[p] = `${first} ${head}`;
+    pieces[p + 1] = `${next[0]} ${head}`;
   }
   const parsed = pieces.map(parseItem).filter((item): item is FieldItem => !!item);
   // "… or stewardess": the other answer is a value of the question, not a field or a record.

@@ -166,7 +166,8 @@ function valuesOfOneKnown(plain: string): Found | undefined {
   const clauseLike = (w: string) => /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|number|amount)\b/.test(w) || (/\bof\b/.test(w) && !/^[a-z]+ of [a-z]+$/.test(w));
   // ("The humidity level of earth basements is also stored": without a determiner, only a plural names the records.)
   if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some(clauseLike)) {
-    return listFor(ofOneKnown[4], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(', '));
+    // (Joined by "and" as written: "the start and end dates of …" is one pair sharing its head.)
+    return listFor(ofOneKnown[4], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(' and '));
   }
   // "The education completed by each actor is known": a value the record's own act gives it.
   const doneBy = regExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);

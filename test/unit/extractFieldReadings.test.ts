@@ -1,0 +1,14 @@
+// How a record's values are read from English phrasings (issue #11, explicit fields), one test per form.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** "name:type" of each field of one record. */
+const typedFieldsOf = (text: string, entity: string): string[] =>
+  extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => `${f.name}:${f.type}`) ?? [];
+
+describe('extract fields: readings of a record\'s values', () => {
+  it('a pair sharing a plural head is one value of each ("the start and end dates of the projects")', () => {
+    assert.deepEqual(typedFieldsOf('Each campaign has a title. The start and end dates of the campaigns are recorded.', 'Campaign'), ['title:string', 'startDate:date', 'endDate:date']);
+    assert.deepEqual(typedFieldsOf('Volunteers help at festivals, whereby the name, opening and closing dates of the festivals are known.', 'Festival'), ['name:string', 'openingDate:date', 'closingDate:date']);
+  });
+});
