@@ -60,6 +60,22 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.ok(!names('The app is composed of a new system and a web page. Members write posts with a title.').includes('NewSystem'));
   });
 
+  it('a two-word name with a generic head given a list of values is a record ("each web portal has a version number and a URL")', () => {
+    const text = 'Each ticket portal has a version number and a URL. A ticket portal lists concerts. A concert has a title and a date.';
+    assert.deepEqual(byStructure(text), ['ticket portal']);
+    const found = names(text);
+    assert.ok(found.includes('TicketPortal') && found.includes('Concert'), found.join(', '));
+    const shop = names('Each repair is done at a bike shop. A bike shop has a name and an address. A repair has a cost.');
+    assert.ok(shop.includes('BikeShop'), shop.join(', '));
+    // Screens and their parts stay app furniture; a record with one generic word needs no help.
+    assert.deepEqual(byStructure('A home screen has a header and a list. Each order page has a title and a total.'), []);
+  });
+
+  it('a two-word whole described with its parts is a record even with a parenthesis before the verb, and even when the app is named after it', () => {
+    const found = names('A smart garden app. A smart garden (located at an address) consists of several beds. A bed has a name and a crop.');
+    assert.ok(found.includes('SmartGarden') && found.includes('Bed'), found.join(', '));
+  });
+
   it('a generic noun people rent, book or borrow, or one with a list of values, is a record ("reserve a table", "a device has a serial number, a type and …")', () => {
     assert.deepEqual(byStructure('Guests reserve a table for a date.'), ['table']);
     assert.deepEqual(byStructure('A device has a serial number, a type and a purchase date.'), ['device']);

@@ -10,7 +10,7 @@ import { genericHeadAllowed } from './lexicon';
 import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, NOT_STORED, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
-import { recordsByStructure } from './structuralRecords';
+import { compoundsDescribedIn, recordsByStructure } from './structuralRecords';
 import { storyParts } from './storyBenefit';
 
 export interface Candidate {
@@ -319,6 +319,7 @@ export function collectEvidence(sentences: SentenceInfo[], accountsAreRecords = 
   const count = sentences.filter((s) => !s.heading).length;
   for (const sentence of sentences) {
     for (const part of storyParts(sentence)) scoreSentence(part, evidence, count > 3, count > 10);
+    if (!sentence.heading) for (const key of compoundsDescribedIn(sentence.plain)) if (!evidence.get(key)?.bySentence.has(sentence.id)) addEvidence(evidence, key, ENTITY_THRESHOLD * (sentence.optional ? 0.5 : 1), sentence.id);
     const valued = valuesStated(sentence.plain);
     if (valued) takeBack(evidence, valued, sentence.id);
   }

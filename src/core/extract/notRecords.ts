@@ -66,7 +66,8 @@ export function theBusinessItself(key: string, text: string, withFields: Set<str
   const counted = new RegExp(`\\b(?:each|every|per|all|any|another|other|several|many|which|what|new|that)\\s+(?:[a-z-]+\\s+){0,2}?${escaped}${head}\\b`);
   if (counted.test(text)) return false;
   // "The bike is composed of a frame …": a whole with parts is what the app models, not who runs it.
-  if (new RegExp(`\\b${escaped}${head}\\s+(?:is |are )?(?:composed of|consists? of|made up of|comprises?|divided into)\\b`).test(text)) return false;
+  // ("A smart home (located at an address) consists of several rooms": a parenthesis may come between.)
+  if (new RegExp(`\\b${escaped}${head}\\s+(?:\\([^()]*\\)\\s*)?(?:is |are )?(?:composed of|consists? of|made up of|comprises?|divided into)\\b`).test(text)) return false;
   // "Car rental shop. Customers rent cars": what people do again and again is no one business.
   if (actedOut(key, sentences)) return false;
   const mentions = text.match(new RegExp(`\\b${escaped}${head}\\b`, 'g'))?.length ?? 0;

@@ -3,7 +3,7 @@
 // a record ("a game has several levels", "a deck consists of up to 48 cards"), a thing given its
 // own values ("a card with a nickname") or a thing people add or store ("customers can add a
 // card") is a record, whatever list the word is on. Structural evidence wins over the word list.
-import { NEVER_RECORD_HEADS, NON_ENTITY, singular, USER_WORDS } from './lexicon';
+import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, singular, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { tagSentence } from './nlp';
 
@@ -41,6 +41,11 @@ function listedGeneric(head: string): boolean {
   return NON_ENTITY.has(head) && !NEVER_RECORD_HEADS.has(head) && !USER_WORDS.has(head) && !MEASURES.test(head);
 }
 
+/** A word the word lists keep out of the records (not a person word). */
+function genericWord(head: string): boolean {
+  return (NON_ENTITY.has(head) || NOT_STORED.has(head)) && !USER_WORDS.has(head);
+}
+
 /** A whole that can have parts: not itself app furniture ("the page has several images"). */
 function recordLikeWhole(word: string): boolean {
   const head = singular(word);
@@ -74,6 +79,11 @@ export function personValuesStored(plain: string, word = 'person'): boolean {
 const NOT_MODIFIERS = /^(?:new|single|given|particular|specific|certain|other|same|different|whole|entire|main|own|such|this|that|these|those|its|their|our|my|your|his|her|of|the|a|an|and|or)$/;
 /** "A smart home (…) consists of several rooms", "A daily price is identified by a date". */
 const DESCRIBED_COMPOUND = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+(?:\([^()]*\)\s*)?(?:consists\s+of|is\s+composed\s+of|is\s+made\s+up\s+of|comprises|is\s+(?:uniquely\s+)?identified\s+by)\b/g;
+/** "Each web portal has a version number and a URL", "a smart meter records a reading, a date and …":
+ *  a two-word name given a list of values of its own (two or more, each brought in with "a/an/its"). */
+const COMPOUND_WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+(?:also\s+)?(?:has|have|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+/** Heads that name screens and their parts: a "home screen" with a header and a list is app furniture. */
+const UI_HEADS = /^(?:page|screen|button|menu|panel|modal|dialog|tab|view|form|bar|layout|icon|column|row|field|widget|window|header|footer|sidebar|toolbar|dashboard|app|application|website|site)$/;
 /** "The EBike is composed of a frame, a drive system, and a controller": the parts named with "a". */
 const COMPOSED_OF = /\b(?:is|are)\s+(?:composed\s+of|made\s+up\s+of)\s+([^.;:]+)/g;
 
@@ -91,12 +101,22 @@ function describedCompounds(plain: string, out: Set<string>): void {
     if (!NOT_MODIFIERS.test(modifier) && !NOT_MODIFIERS.test(head) && !/ing$/.test(modifier) && !adverb(modifier, head)) out.add(`${modifier} ${singular(head)}`);
   };
   for (const m of plain.matchAll(DESCRIBED_COMPOUND)) add(m[1], m[2]);
+  // (Only generic heads need this: "a book club has …" is a record by the usual cues.)
+  for (const m of plain.matchAll(COMPOUND_WITH_VALUES)) if (genericWord(singular(m[2])) && !UI_HEADS.test(singular(m[2])) && !USER_WORDS.has(m[1])) add(m[1], m[2]);
   for (const m of plain.matchAll(COMPOSED_OF)) {
     for (const item of m[1].replace(/\([^()]*\)/g, ' ').split(/,|\band\b/)) {
       const words = /^\s*(?:a|an)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s*$/.exec(item);
       if (words) add(words[1], words[2]);
     }
   }
+}
+
+/** The two-word records one sentence describes ("A smart home (…) consists of several rooms"): the
+ *  description is evidence of its own, where the parenthesis or the generic head hides the subject from other cues. */
+export function compoundsDescribedIn(plain: string): string[] {
+  const out = new Set<string>();
+  describedCompounds(plain, out);
+  return [...out];
 }
 
 /** Generic head words (singular) that the text's structure shows are records; `peopleAreRecords`: no sign-in, so persons may be records. */
