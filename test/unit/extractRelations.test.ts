@@ -336,4 +336,10 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(rels.includes('Courier->Region'), JSON.stringify(rels));
     assert.ok(!rels.includes('Parcel->Region'), JSON.stringify(rels));
   });
+
+  it("two kinds of one thing joined by 'and' are both parts ('each of which may contain shelf units and crane units')", () => {
+    const rels = pairs('A crane has a capacity. A shelf has a height. A hall has a name. A warehouse consists of several halls, each of which may contain shelf units and crane units.');
+    assert.ok(rels.includes('Shelf->Hall'), JSON.stringify(rels));
+    assert.ok(rels.includes('Crane->Hall'), JSON.stringify(rels));
+  });
 });

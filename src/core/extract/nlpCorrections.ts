@@ -92,7 +92,9 @@ function retagCoordinatedVerbs(terms: Term[]): void {
     const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post) || afterObject;
     let runEnd = i + 1;
     while (runEnd + 1 < terms.length && terms[runEnd].pos === 'noun' && !terms[runEnd].plural && terms[runEnd + 1].pos === 'noun') runEnd++;
-    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
+    // ("contain sensor units and valve units": the same head after the "and" makes two kinds of one thing, not a verb and its object.)
+    const parallelHead = terms[runEnd].w === terms[i - 2].w;
+    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && !parallelHead && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
       t.pos = 'verb';
     }
   }
