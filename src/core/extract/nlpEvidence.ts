@@ -15,6 +15,7 @@ import { countedParts, informationAbout, valuesKeptOf } from './clauseEvidence';
 import { remembered } from './remembered';
 import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
+import { linkedToOne } from './linkedToOne';
 
 export { PART_VERBS } from './wholeParts';
 
@@ -412,6 +413,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     valuesKeptOf(analysis, storable, addUnlessField);
     countedParts(analysis, storable, add);
     informationAbout(analysis, storable, addUnlessField);
+    linkedToOne(analysis, storable, addUnlessField);
     ownThingsInStory(analysis, sentence, addUnlessField);
   }
 }
