@@ -16,4 +16,29 @@ describe('extract: the times a booking is made for', () => {
   it('reads no fields from who or what else a booking is for', () => {
     assert.deepEqual(fields('Parents sign in and book classes for their children. A class has a name.', 'Booking'), ['startDate:date', 'endDate:date']);
   });
+
+  it('gives the booking what it is booked "with" or in brackets when one item says when, and what "a booking is for one X, with" lists', () => {
+    const names = (text: string, name: string) => extractSpec(text).entities.find((e) => e.name === name)?.fields.map((f) => f.name);
+    assert.deepEqual(names('Bands book a rehearsal room with a start, an end and a note. A rehearsal room has a name.', 'Booking'), ['start', 'end', 'note']);
+    assert.deepEqual(names('Bands can book rooms (date, start time, end time, purpose). A room has a name.', 'Booking'), ['date', 'startTime', 'endTime', 'purpose']);
+    const made = extractSpec('Sailors rent dinghies. A rental is for one dinghy, with a start and an end, the number of sailors and a note. The end must be after the start.');
+    assert.deepEqual(made.entities.find((e) => e.name === 'Rental')?.fields.map((f) => f.name), ['start', 'end', 'sailorCount', 'note']);
+    assert.ok(made.rules.some((r) => r.kind === 'dateOrder' && r.entity === 'Rental'), JSON.stringify(made.rules));
+    assert.ok(!made.entities.find((e) => e.name === 'Dinghy')?.fields.some((f) => f.name === 'start'));
+  });
+
+  it('leaves to the booked thing what describes it: no time word, or a thing that happens at its own time', () => {
+    const spec = extractSpec('Guests book a room with a sea view and a balcony. A room has a number.');
+    assert.ok(!spec.entities.some((e) => e.name === 'Booking' && e.fields.some((f) => /view|balcony/i.test(f.name))), JSON.stringify(spec.entities));
+    const classes = extractSpec('Members book classes (title, start time, capacity). Members sign in.');
+    assert.ok(classes.entities.find((e) => e.name === 'Class')?.fields.some((f) => f.name === 'startTime'), JSON.stringify(classes.entities));
+  });
+
+  it('gives the booking what people give while booking ("when they book a studio they give …")', () => {
+    assert.deepEqual(fields('Musicians book studios. When they book a studio they give a start, an end and a purpose. A studio has a name.', 'Booking'), ['start:datetime', 'end:datetime', 'purpose:string']);
+    // (What people give when they register is their own: the registration is no record of its own.)
+    const joined = extractSpec('Club. When registering, players give their name, email and phone. Players book courts.');
+    assert.ok(!joined.entities.some((e) => e.name === 'Registration'), JSON.stringify(joined.entities.map((e) => e.name)));
+  });
 });
+

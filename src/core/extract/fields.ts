@@ -88,7 +88,7 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const stored = storedForList(sentence) ?? pronounValuesList(sentence);
   if (stored) return [...lists, stored, ...later];
   const covered: Covered = [];
-  const booked = bookedForList(sentence);
+  const booked = bookedForList(sentence, covered);
   if (booked) lists.push(booked);
   lists.push(...verbLists(sentence, plain, covered));
   lists.push(...parenthesisLists(sentence, plain, covered));

@@ -6,6 +6,7 @@ import { USER_WORDS } from './lexicon';
 import { trailingPhrase } from './phrases';
 import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
+import { transactionOf } from './nlpEvidence';
 
 const GIVE = '(?:provide|provides|providing|enter|enters|entering|give|gives|giving|specify|specifies|specifying|indicate|indicates|indicating|supply|supplies|supplying|submit|submits|submitting|state|states|stating)';
 const MODALS = '(?:(?:can|must|will|should|may|need to|needs to|has to|have to|first|also|then|only) )*';
@@ -17,8 +18,19 @@ const GIVEN = new RegExp(
 /** Who gives the details for someone else: "you enter their address". */
 const FOR_SOMEONE = /^(?:you|we|i|the system|the app|staff|the staff)$/;
 
+/**
+ * "When they book a studio, they give a start, an end and a purpose", "to order, customers enter a
+ * delivery date and an address": what a person gives while making a booking or an order are the
+ * booking's or the order's values (the lead-in's verb names the record its doing makes).
+ */
+const GIVEN_WHILE = new RegExp(
+  `^(?:when|whenever|once|each time|to|while|for) (?:(?:they|you|we|a [a-z]+|the [a-z]+|[a-z]+s) )?(?:(?:first|also) )?([a-z]+?)(?:ing)? (?:(?:an?|the|their|one) )?(?:[a-z-]+ ){0,2}?,? ?(?:they|you|we|the [a-z]+|[a-z]+s) ${MODALS}${GIVE} (.+)$`,
+);
+
 /** The record and the items the sentence gives (two items at least, as a list of details). */
 export function givenDetails(plain: string): { subject: string; items: FieldItem[] } | undefined {
+  const made = givenWhileMaking(plain);
+  if (made) return made;
   const given = GIVEN.exec(plain);
   if (!given) return undefined;
   const giver = given[2].trim();
@@ -33,4 +45,13 @@ export function givenDetails(plain: string): { subject: string; items: FieldItem
   // ("… and optional travel preferences": what one gives many of is records of its own, not a value.)
   const items = parseItems(given[4]).filter((item) => !item.plural);
   return items.length >= 2 ? { subject: owner.key, items } : undefined;
+}
+
+function givenWhileMaking(plain: string): { subject: string; items: FieldItem[] } | undefined {
+  const given = GIVEN_WHILE.exec(plain);
+  // ("When registering, users give their name and email": a person's own details, read by GIVEN.)
+  const subject = given && !/^regist/.test(given[1]) ? (transactionOf(given[1]) ?? transactionOf(`${given[1]}e`)) : undefined;
+  if (!given || !subject) return undefined;
+  const items = parseItems(given[2].replace(/[.;]\s*$/, '')).filter((item) => !item.plural);
+  return items.length >= 2 ? { subject, items } : undefined;
 }
