@@ -145,6 +145,7 @@ export function splitSentences(text: string): SplitResult {
     source = source.slice(0, MAX_TEXT_CHARS);
   }
   const blocks = readBlocks(source);
+  splitPlainHeadings(blocks);
   splitNoteParagraphs(blocks);
   const reading: Reading = { sentences: [], seen: new Set(), repeated: 0, truncated: false, optionalSection: false, childLeads: [] };
   for (const [index, block] of blocks.entries()) {
@@ -238,6 +239,29 @@ function addLine(blocks: Block[], line: string): string | undefined {
     } else blocks.push({ kind: 'para', text: line.trim(), lines: [line.trim()] });
   }
   return undefined;
+}
+
+/**
+ * "Bookings" on a line of its own, then "A booking is for one studio, …": a title written without
+ * markdown is a heading too, not the first words of the sentence under it. A title is short, has no
+ * punctuation and no verb, and the line under it starts a new sentence.
+ */
+function splitPlainHeadings(blocks: Block[]): void {
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const lines = blocks[b].lines;
+    if (blocks[b].kind !== 'para' || !lines || lines.length < 2 || !isPlainTitle(lines[0]) || !/^[A-Z]/.test(lines[1])) continue;
+    const rest = lines.slice(1);
+    blocks.splice(b, 1, { kind: 'heading', text: lines[0] }, { kind: 'para', text: rest.join(' '), lines: rest });
+  }
+}
+
+function isPlainTitle(line: string): boolean {
+  if (!/^[A-Z][A-Za-z' &/-]*$/.test(line) || line.split(/\s+/).length > 4) return false;
+  if (/\b(?:and|or|of|the|a|an|to|with|for|in|on|by|at)$/i.test(line)) return false;
+  const terms = tagSentence(line);
+  // ("Studio bookings": the tagger may read a noun before a noun as a verb; "Customers book studios" has a subject first.)
+  const nounBeforeNoun = terms.length === 2 && terms[0].pos === 'verb' && !/(?:s|ed|ing)$/.test(terms[0].w) && terms[1].pos === 'noun';
+  return nounBeforeNoun || terms.every((term) => term.pos === 'noun' || term.pos === 'adj' || term.pos === 'conj' || term.pos === 'prep');
 }
 
 /** Quick notes put one statement on each line, without full stops ("cars: plate, model, seats",
