@@ -25,7 +25,7 @@ import {
   subjectsOfHaving,
 } from '../../src/core/extract/nlpEvidence';
 import { splitSentences, type SentenceInfo } from '../../src/core/extract/sentences';
-import { inferType } from '../../src/core/extract/types';
+import { inferType, typeFromHint } from '../../src/core/extract/types';
 
 function sentence(text: string, extra: Partial<SentenceInfo> = {}): SentenceInfo {
   return { id: 0, text, plain: text.toLowerCase(), bullet: false, heading: false, optional: false, ...extra };
@@ -141,6 +141,10 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(inferType(['weight'], 'weight in kg').type, 'decimal');
     // (A date or a time given with a unit nearby stays what it is.)
     assert.equal(inferType(['start', 'date'], 'start date in days').type, 'date');
+    // "(date and time)", "(date/time)" say a date-time, not a date.
+    assert.equal(typeFromHint('date and time')?.type, 'datetime');
+    assert.equal(typeFromHint('date/time')?.type, 'datetime');
+    assert.equal(typeFromHint('date')?.type, 'date');
     const spec = extractSpec('Users add their plants (name, species, watering interval in days).');
     assert.equal(spec.entities.find((e) => e.name === 'Plant')?.fields.find((f) => f.name === 'wateringInterval')?.type, 'integer');
   });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateBackend } from '../../src/core/generator/backend';
 import { buildModel } from '../../src/core/generator/backend/model';
-import { sampleFields } from '../../src/core/generator/backend/samples';
+import { sampleFields, shiftTime } from '../../src/core/generator/backend/samples';
 import { PEOPLE, RECORD_NAMES, THEMED_NAMES } from '../../src/core/generator/backend/sampleVocabulary';
 import { seedTables } from '../../src/core/generator/backend/seedRows';
 import { FileSet } from '../../src/core/generator/fileSet';
@@ -252,5 +252,13 @@ describe('seed values read like their domain', () => {
     assert.match(code, /title: "Crash when saving an empty form"/);
     assert.match(code, /name: "vegan"/);
     assert.doesNotMatch(code, /Plan the kickoff/);
+  });
+});
+
+describe('generated seed data: a date-time moved into a date column', () => {
+  it('keeps its day ("start" a date-time, "end" a date, in one rule)', () => {
+    assert.equal(shiftTime('2026-05-01T10:00:00.000Z', 1, 'date'), '2026-05-02');
+    assert.equal(shiftTime('2026-05-01', -1, 'date'), '2026-04-30');
+    assert.equal(shiftTime('2026-05-01T10:00:00.000Z', 60, 'datetime'), '2026-05-01T11:00:00.000Z');
   });
 });

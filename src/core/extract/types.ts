@@ -32,7 +32,7 @@ export function typeFromHint(hint: string): TypeGuess | undefined {
   if (/\b(?:integer|int|whole number)\b/.test(h)) return { type: 'integer', ...bounds };
   if (/\b(?:float|decimal|double|number)\b/.test(h)) return { type: 'decimal', ...bounds };
   if (/\bboolean\b|\btrue or false\b/.test(h)) return { type: 'boolean' };
-  if (/\bdate ?time\b|\btimestamp\b/.test(h)) return { type: 'datetime' };
+  if (/\bdate ?time\b|\btimestamp\b|\bdate(?: and | ?[&/+] ?)time\b/.test(h)) return { type: 'datetime' };
   if (/\bdate\b/.test(h)) return { type: 'date' };
   if (/\bemail\b/.test(h)) return { type: 'email' };
   if (/\burl\b/.test(h)) return { type: 'url' };

@@ -190,7 +190,8 @@ export function inOrder(earlier: string, later: string, allowEqual = false): boo
 /** Moves a date/datetime sample by minutes (datetime) or the same number of days (date). */
 export function shiftTime(value: string, minutes: number, type: string | undefined): string {
   if (type === 'date') {
-    const date = new Date(`${value}T00:00:00.000Z`);
+    // (A date-time moved into a date column keeps its day: "start" may be a date-time, "end" a date.)
+    const date = new Date(`${value.slice(0, 10)}T00:00:00.000Z`);
     date.setUTCDate(date.getUTCDate() + minutes);
     return date.toISOString().slice(0, 10);
   }
