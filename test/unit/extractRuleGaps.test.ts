@@ -130,3 +130,19 @@ describe('extract rules: uniqueness written as one owner of a value, no sharing,
     assert.ok(!spec.notUnderstood.some((n) => /uniqueness/.test(n.reason)), JSON.stringify(spec.notUnderstood));
   });
 });
+
+describe('extract rules: something a record must have first is listed, and a value is no feature (issue #11)', () => {
+  it('"a job needs an approved proof before printing starts" is listed as a condition to meet first', () => {
+    const spec = extractSpec('Print shop. A job has a title and a status (draft, printing, done). A job needs an approved proof before printing starts.');
+    const note = spec.notUnderstood.find((n) => n.text.startsWith('A job needs'));
+    assert.match(note?.reason ?? '', /condition to meet first/);
+    const order = extractSpec('An order has a number. An order requires a paid invoice before it ships.');
+    assert.match(order.notUnderstood.find((n) => n.text.startsWith('An order requires'))?.reason ?? '', /condition to meet first/);
+  });
+
+  it('a value of a choice field that is also a feature word ("photo", "printing") is that value, not the feature', () => {
+    const spec = extractSpec('Studio hire. A booking has a purpose (photo, video, event) and a note. Staff can export bookings.');
+    assert.ok(!spec.unimplemented.some((u) => u.text.startsWith('A booking has')), JSON.stringify(spec.unimplemented));
+    assert.ok(spec.unimplemented.some((u) => u.text.startsWith('Staff can export')), 'a real export is still listed');
+  });
+});

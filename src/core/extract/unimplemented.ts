@@ -24,21 +24,33 @@ const MAX_UNIMPLEMENTED = 400;
 /** Each cue's pattern, global, to look at every word it matches (compiled once). */
 const EVERY_MATCH = new Map(CUES.map((c) => [c, new RegExp(c.pattern.source, 'g')]));
 
-/** A cue word that names one of the app's records ("Approved reports can't be edited" with a Report record) is that record, not the feature. */
-function cueApplies(cue: (typeof CUES)[number], plain: string, draft: Draft): boolean {
+/**
+ * A cue word that names one of the app's records ("Approved reports can't be edited" with a Report
+ * record) is that record, not the feature; one that is a value of a field ("the purpose (photo,
+ * video, event)") is that value.
+ */
+function cueApplies(cue: (typeof CUES)[number], plain: string, draft: Draft, values: Set<string>): boolean {
   const records = entityIndex(draft).byHead;
   for (const match of plain.matchAll(EVERY_MATCH.get(cue)!)) {
     const word = match[0].split(' ').pop() ?? match[0];
-    if (!records.has(singular(word)) && !records.has(word)) return true;
+    if (!records.has(singular(word)) && !records.has(word) && !values.has(word)) return true;
   }
   return false;
 }
 
+/** The values of the model's choice fields, lower-case. */
+function choiceValues(draft: Draft): Set<string> {
+  const values = new Set<string>();
+  for (const entity of draft.entities) for (const field of entity.fields) for (const value of field.enumValues ?? []) values.add(value.toLowerCase());
+  return values;
+}
+
 export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): number[] {
   const notUnderstood: number[] = [];
+  const values = choiceValues(draft);
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    const cue = CUES.find((c) => cueApplies(c, sentence.plain, draft));
+    const cue = CUES.find((c) => cueApplies(c, sentence.plain, draft, values));
     if (cue) {
       if (draft.unimplemented.length < MAX_UNIMPLEMENTED) draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: cue.reason, sources: [sentence.id] });
       continue;

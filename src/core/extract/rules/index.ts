@@ -97,6 +97,7 @@ const CUE_KINDS: Record<string, string[]> = {
   'a limit per something': ['capacity', 'unique', 'range', 'noOverlap'],
   'a capacity limit': ['capacity'],
   'an ownership rule': ['ownership', 'roleRequired'],
+  'a condition to meet first': ['refuseWhen', 'statusWorkflow'],
 };
 
 export function readClause(ctx: RuleContext, patterns = PATTERNS): void {

@@ -89,4 +89,7 @@ export const MORE_CUES: Cue[] = [
   { pattern: /\b(?:see|sees|view|views|edit|edits|change|changes|update|updates|delete|deletes|cancel|cancels|manage|manages|access|accesses|modify|modifies|remove|removes|close|closes|withdraw|withdraws)\s+(?:only\s+)?(?:the\s+)?(?:[a-z]+\s+){1,2}(?:that\s+|which\s+)?(?:they|he|she|he or she|i|you|we)\s+(?:have\s+|has\s+)?(?:wrote|written|created|posted|submitted|made|added|uploaded|booked|opened|raised|filed|placed|own|owns|started)\b|\b(?:assigned|allocated) to (?:them|him|her|him or her|me|you)\b/, says: 'an ownership rule' },
   // "the end date follows the start date": an order in time with a verb of order.
   { pattern: /\b(?:date|time|day|moment)s? (?:follows?|precedes?)\b/, says: 'an order in time' },
+  // Something to have first: "a job needs an approved proof before printing starts", "an order requires a
+  // paid invoice before it ships" (a refusal until it is there, not a field the record has).
+  { pattern: /\b(?:needs?|requires?|must have|has to have)\s+(?:an?|the|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z]+\s+(?:before|until|prior to)\s+(?!the (?:start|end)\b)/, says: 'a condition to meet first' },
 ];
