@@ -10,4 +10,11 @@ describe('extract: what people order', () => {
     assert.ok(spec.relations.some((r) => r.from === 'OrderItem' && r.to === 'Product'), JSON.stringify(spec.relations));
     assert.ok(spec.relations.some((r) => r.from === 'Order' && r.to === 'User'), JSON.stringify(spec.relations));
   });
+
+  it('an order said to be of exactly one product gets no lines: it points at the product itself', () => {
+    const spec = extractSpec('A bakery sells products. A product has a name and a price. Customers place orders. Each order refers to exactly one product. An order has a date and a quantity.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('Order') && !names.includes('OrderItem'), names.join(' '));
+    assert.ok(spec.relations.some((r) => r.from === 'Order' && r.to === 'Product'), JSON.stringify(spec.relations));
+  });
 });

@@ -2,16 +2,23 @@
 // refer to the product.
 import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
+import type { SentenceInfo } from './sentences';
+
+/** "exactly one product", "only one product", "a single product". */
+const ONE_THING = /\b(?:exactly|only|just|precisely)\s+one\b|\ba\s+single\b/;
 
 /** Default fields for records the text names without fields; line items for orders/carts. */
-export function completeEntities(draft: Draft): void {
+export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): void {
+  const plainOf = new Map(sentences.map((s) => [s.id, s.plain]));
   const product = draft.entities.find((e) => e.key === 'product' || e.key.endsWith(' product')) ?? draft.entities.find((e) => e.key === 'item');
   for (const entity of [...draft.entities]) {
     const head = entity.key.split(' ').pop() ?? '';
     if ((head === 'order' || head === 'cart') && product) {
       const hasLines = draft.relations.some((r) => r.to === entity.name && r.kind === 'belongsTo' && draft.relations.some((p) => p.from === r.from && p.to === product.name));
       const lineEntity = draft.relations.find((r) => r.to === entity.name && r.kind === 'belongsTo' && /(item|line)$/i.test(r.from));
-      if (!hasLines && !lineEntity) {
+      // "Each order refers to exactly one product": an order of one product has no lines.
+      const ofOneProduct = draft.relations.some((r) => r.from === entity.name && r.to === product.name && r.kind === 'belongsTo' && [...r.sources].some((id) => ONE_THING.test(plainOf.get(id) ?? '')));
+      if (!hasLines && !lineEntity && !ofOneProduct) {
         const line = addEntity(draft, `${entity.key} item`, Math.min(...entity.sources));
         if (line) {
           // Assumed, not stated: no source sentence, so the review shows "Not from the text".

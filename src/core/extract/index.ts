@@ -83,7 +83,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
 
   dropBareEntities(draft, evidence, sentences);
   // 6. Default fields for records the text names without fields; line items for orders/carts.
-  completeEntities(draft);
+  completeEntities(draft, sentences);
   // Values named in passing ("the duration of a test") of the records chosen, next to their usual fields.
   applyValueMentions(draft, sentences, roleWords);
 
