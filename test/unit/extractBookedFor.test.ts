@@ -40,5 +40,18 @@ describe('extract: the times a booking is made for', () => {
     const joined = extractSpec('Club. When registering, players give their name, email and phone. Players book courts.');
     assert.ok(!joined.entities.some((e) => e.name === 'Registration'), JSON.stringify(joined.entities.map((e) => e.name)));
   });
+
+  it('makes the thing booked, rented or borrowed a record even when it is named once, in the singular', () => {
+    // (In a longer text a noun named once in passing is no record: a booked one is.)
+    for (const text of [
+      'Sailors rent a dinghy. A rental has a start, an end, the number of sailors and a note. The end must be after the start.',
+      'Members can book a court. For each booking we store the date, the start time and the end time. The end time has to be after the start time.',
+    ]) {
+      const spec = extractSpec(text);
+      const thing = /dinghy/.test(text) ? 'Dinghy' : 'Court';
+      assert.ok(spec.entities.some((e) => e.name === thing), `${text}: ${spec.entities.map((e) => e.name)}`);
+      assert.ok(spec.relations.some((r) => r.to === thing && r.kind === 'belongsTo'), JSON.stringify(spec.relations));
+    }
+  });
 });
 

@@ -342,6 +342,9 @@ export function transactionOf(word: string): string | undefined {
   return lemma ? TRANSACTIONS[lemma] : undefined;
 }
 
+/** Verbs whose object is one of the records there are, taken for a while. */
+const BOOKED_FROM_STOCK = new Set(['book', 'reserve', 'rent', 'hire', 'borrow', 'lease']);
+
 const SELF_BOOKED = new Set(['appointment', 'meeting', 'consultation', 'visit', 'walk', 'ride', 'trip', 'tour', 'lesson', 'reservation', 'booking', 'rental', 'loan']);
 
 /** "Members book fitness classes", "volunteers sign up for shifts": the transaction is a record. */
@@ -353,7 +356,11 @@ export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Ad
     if (clause.verb === 'register' && clause.objects.length) continue;
     const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)].find((p) => storable(p, analysis));
     // "patients book appointments": an appointment already is the booking.
-    if (target && target.key !== noun && !SELF_BOOKED.has(target.headWord)) add(noun, 2, true);
+    if (!target || target.key === noun || SELF_BOOKED.has(target.headWord)) continue;
+    add(noun, 2, true);
+    // "Customers book a studio": what is booked, rented or borrowed is chosen from the records there
+    // are, even when it is named once and in the singular (the booking belongs to it).
+    if (BOOKED_FROM_STOCK.has(clause.verb)) add(target.key, 2, true);
   }
 }
 
