@@ -336,10 +336,17 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(rels.includes('Courier->Region'), JSON.stringify(rels));
     assert.ok(!rels.includes('Parcel->Region'), JSON.stringify(rels));
   });
+});
 
+describe('extractor relations: coordinated phrases and clauses', () => {
   it("two kinds of one thing joined by 'and' are both parts ('each of which may contain shelf units and crane units')", () => {
     const rels = pairs('A crane has a capacity. A shelf has a height. A hall has a name. A warehouse consists of several halls, each of which may contain shelf units and crane units.');
     assert.ok(rels.includes('Shelf->Hall'), JSON.stringify(rels));
     assert.ok(rels.includes('Crane->Hall'), JSON.stringify(rels));
+  });
+
+  it("a clause joined by 'or' to an if/when clause is part of that event and links nothing ('if a racer leaves the track or a racer misses a lap, …')", () => {
+    assert.deepEqual(pairs('A lap has a number. A racer has a name. If a racer leaves the track or a racer misses a lap, the marshal stops the race.'), []);
+    assert.deepEqual(pairs('A lap has a number. A racer has a name. A racer misses a lap.'), ['Racer->Lap']);
   });
 });

@@ -23,7 +23,13 @@ const EVENT_CONJUNCTIONS = /^(if|when|whenever|unless|until)$/;
  *  session"): it tells what happens, not how records are linked. */
 export function inEventClause(terms: Term[], clause: Clause): boolean {
   const start = clause.subject?.start ?? clause.verbIndex;
-  return EVENT_CONJUNCTIONS.test(terms[start - 1]?.w ?? '');
+  if (EVENT_CONJUNCTIONS.test(terms[start - 1]?.w ?? '')) return true;
+  // ("when the player has lost all lives or the player has finished the last level, …": a clause joined by
+  // and/or to an event, with no comma between, is part of that event.)
+  if (!/^(and|or)$/.test(terms[start - 1]?.w ?? '')) return false;
+  let k = start - 2;
+  while (k >= 0 && !/[,;:]/.test(terms[k].post)) k--;
+  return EVENT_CONJUNCTIONS.test(terms[k + 1]?.w ?? '');
 }
 
 /** Words that may stand between a subject and its verb: "I want to be able to book", "they had booked". */
