@@ -349,4 +349,11 @@ describe('extractor relations: coordinated phrases and clauses', () => {
     assert.deepEqual(pairs('A lap has a number. A racer has a name. If a racer leaves the track or a racer misses a lap, the marshal stops the race.'), []);
     assert.deepEqual(pairs('A lap has a number. A racer has a name. A racer misses a lap.'), ['Racer->Lap']);
   });
+
+  it("a place or scope put before the clause holds the records it names ('At a festival, visitors are offered several concerts')", () => {
+    assert.ok(pairs('A festival has a name. A concert has a date. A visitor has a name. At a festival, visitors are offered several concerts.').includes('Concert->Festival'));
+    assert.ok(pairs('A hotel has a name. A room has a number. In each hotel, rooms have a floor and a view.').includes('Room->Hotel'));
+    // (A scope that names no record holds nothing.)
+    assert.deepEqual(pairs('A hotel has a name. A room has a number. For the sake of clarity, rooms have a floor.'), []);
+  });
 });

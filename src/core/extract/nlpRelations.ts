@@ -15,6 +15,7 @@ import { actedByStoryI, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
 import { linkStoryPossessions } from './storyPossessions';
+import { linkFrontedScope } from './frontedScope';
 import { entityIndex } from './entityIndex';
 import { sharedHeadEntity } from './sharedHeads';
 
@@ -160,6 +161,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkPossessiveNouns(read);
     linkBelongingParticiple(read, sentence.plain);
     linkRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
+    linkFrontedScope({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
     linkStoryPossessions({ analysis, storyActor: read.storyActor, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name) });
