@@ -115,6 +115,26 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(tagSentence('Sends reminder emails to members.')[0].pos, 'verb');
   });
 
+  it('people, or a collective such as "staff", start the sentence before a verb read as a noun ("guides offer tours", "staff record deliveries")', () => {
+    assert.deepEqual(tagSentence('Staff record deliveries from suppliers.').map((t) => t.pos).slice(0, 3), ['noun', 'verb', 'noun']);
+    assert.deepEqual(tagSentence('Mechanics record repairs on a car.').map((t) => t.pos).slice(0, 3), ['noun', 'verb', 'noun']);
+    assert.deepEqual(tagSentence('Guides offer tours.').map((t) => t.pos), ['noun', 'verb', 'noun']);
+    // (Three nouns before a verb are one subject: "Customer service records include a date".)
+    assert.equal(tagSentence('Customer service records include a date.')[1].pos, 'noun');
+    const spec = extractSpec('Walkers offer walks with a date, a start time and a price. Owners book walks.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Walk')?.fields.map((f) => f.name), ['date', 'startTime', 'price']);
+    assert.ok(!spec.entities.some((e) => e.name === 'OfferWalk'), spec.entities.map((e) => e.name).join(' '));
+  });
+
+  it('what someone records or stores "with" a list is what has the list ("receptionists record appointments with a date")', () => {
+    const owner = (text: string, field: string) => extractSpec(text).entities.find((e) => e.fields.some((f) => f.name === field))?.name;
+    assert.equal(owner('Receptionists record appointments with a date, a time and a reason.', 'reason'), 'Appointment');
+    assert.equal(owner('Mechanics record repairs on a car with a date, the mileage and a cost. A car has a plate.', 'mileage'), 'Repair');
+    assert.equal(owner('Staff record shipments from suppliers with a date and a carrier. Suppliers have a name.', 'carrier'), 'Shipment');
+    // (A record that keeps values lists its own: "a loan records the member, the book and a due date".)
+    assert.equal(owner('A loan records the member, the book and a due date. Members borrow books.', 'dueDate'), 'Loan');
+  });
+
   it('"last watered" is a date; "a 30-min slot" is a slot; in a one-line idea what people pick is a record', () => {
     assert.equal(inferType(['last', 'watered']).type, 'date');
     const spec = extractSpec('Barbershop booking: customers pick a barber and a 30-min slot.');

@@ -16,6 +16,9 @@ const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded
 /** List verbs that are also nouns ("a service record"): whether they start a list is asked of the tagger. */
 const NOUN_LIKE_LIST_VERB = /^(records?|stores?|holds?|gets?|needs?)$/;
 
+/** List verbs that say what someone keeps, not what a thing has. */
+const KEEPING_VERB = /^(?:records?|recording|stores?|storing|holds?|captures?|logs?|keeps?)$/;
+
 /** Spans of the sentence a list already took ([start, end) in the plain text). */
 export type Covered = Array<[number, number]>;
 
@@ -120,6 +123,10 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
   if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) return false;
   // "users can store images" is an action; "a loan records the member" lists fields.
   if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) return false;
+  // "Receptionists record appointments with a date and a time", "mechanics record services on a
+  // vehicle with a cost", "the system stores orders with a total": a keeping verb whose object is a plural followed by "with" acts on those records; the
+  // list after "with" is theirs, not the receptionist's.
+  if (KEEPING_VERB.test(verb) && /^\s+(?:(?:the|their|all|new)\s+)?(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:on|for|of|from|to|at|in)\s+(?:(?:a|an|the|each|every|their|its)\s+)?[a-z-]+)?\s+with\b/.test(plain.slice(at + verb.length))) return false;
   // "open a service record for it": the word is the noun of a compound here, not a verb.
   if (NOUN_LIKE_LIST_VERB.test(verb)) {
     const tagged = tagSentence(`${before} ${plain.slice(at)}`.replace(/\s+/g, ' '));
@@ -154,15 +161,16 @@ function listSubject(before: string, verb: string): string | undefined {
   const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
   if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
   // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
-  const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it)|per)\b[a-z -]*?(,?)\s*$/.exec(before);
+  // ("record shipments from suppliers with a date": after "from", only what a verb makes.)
+  const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it)|(from)\s[a-z-]+s|per)\b[a-z -]*?(,?)\s*$/.exec(before);
   if (verb === 'with' && attached) {
     const main = trailingSubject(attached[1], () => true);
     // The object a verb makes gets the fields ("write a daily note for a child with a mood").
     const madeByVerb = analyze(attached[1]).clauses.some((c) => c.objects.some((o) => o.key === main?.key));
     // "a report card for each booking, with …", "a log entry per visit, with …": the comma closes
     // the distributive phrase, so the list describes what is made for each one.
-    const distributed = !!attached[3] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
-    if (main && (main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
+    const distributed = !!attached[4] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
+    if (main && (attached[3] ? madeByVerb : main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
   }
   // "The customer data includes a name, …": the record itself.
   return subject?.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');

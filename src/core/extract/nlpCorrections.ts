@@ -110,20 +110,32 @@ function retagSentenceStart(terms: Term[]): void {
   }
 }
 
-// "Bands book studios", "crews fly planes": a plural that can be a verb ("bands") starts the sentence,
-// then a word that can be a verb read as a noun ("book"), then its object: the plural is the subject
-// and the word after it the verb (not a compound "book studios" that the bands do).
+// "Bands book studios", "crews fly planes", "guides offer tours", "staff record deliveries",
+// "mechanics record services": people (a plural, or a collective such as "staff") start the
+// sentence, then a word that can be a verb read as a noun ("book", "offer", "record"), then its
+// object: the people are the subject and the word after them the verb (not a compound "record
+// services" that the mechanics are, nor "staff" a verb).
+const COLLECTIVE_PEOPLE = new Set(['staff', 'crew', 'personnel', 'management', 'faculty']);
 function retagPluralSubjectStart(terms: Term[]): void {
   const [first, second, third] = terms;
-  if (!first || !second || !third || first.pos !== 'verb' || !/[^su]s$/.test(first.w) || /[:,;]/.test(first.post)) return;
-  // (A noun-shaped word after it, "Sends reminder emails", is an instruction's object, not a verb.)
-  if (second.pos !== 'noun' || second.plural || /(?:er|or|ion|ment|ness|ity|ing|ed|al)$/.test(second.w) || !canBeVerb(second.w)) return;
+  if (!first || !second || !third || /[:,;]/.test(first.post)) return;
+  const pluralVerbRead = first.pos === 'verb' && /[^su]s$/.test(first.w);
+  const people = (first.pos === 'noun' && first.plural && first.actor) || COLLECTIVE_PEOPLE.has(first.w);
+  if (!pluralVerbRead && !people) return;
+  // (A noun-shaped word after it, "Sends reminder emails", is an instruction's object, not a verb;
+  // "-er" words are verbs only when the tagger knows them as such: "offer", "order", not "manager".)
+  if (second.pos !== 'noun' || second.plural || second.actor || /(?:ion|ment|ness|ity|ing|ed|al)$/.test(second.w) || (pluralVerbRead && /(?:er|or)$/.test(second.w) && !VERB_LIKE_ER.has(second.w)) || !canBeVerb(second.w)) return;
   if (third.pos !== 'noun' && third.pos !== 'det') return;
+  // ("Staff room keys open doors": a verb or a modal after the third word makes the three words one subject.)
+  const fourth = terms[3];
+  if (people && !pluralVerbRead && (third.pos !== 'noun' || !third.plural || (fourth && (fourth.pos === 'verb' || fourth.pos === 'modal')))) return;
   first.pos = 'noun';
-  first.plural = true;
-  first.root = singularOf(first.w);
+  first.plural = first.plural || !COLLECTIVE_PEOPLE.has(first.w);
+  first.root = COLLECTIVE_PEOPLE.has(first.w) ? first.w : singularOf(first.w);
   second.pos = 'verb';
 }
+/** "-er"/"-or" words that are verbs before an object (not agent nouns). */
+const VERB_LIKE_ER = new Set(['offer', 'order', 'deliver', 'register', 'enter', 'answer', 'cover', 'monitor', 'transfer', 'render', 'gather', 'consider', 'filter', 'sponsor', 'tutor', 'mentor', 'referee', 'author', 'host', 'edit']);
 
 // "Every boat has a name", "each print is signed": a word between an article and the verb of the
 // clause is its subject, a noun (the tagger reads "boat" as a verb after "every"). Only before a

@@ -113,6 +113,9 @@ export function phraseAt(tokens: Token[], i: number): Phrase {
     // A creation verb right after a subject is a verb, not a modifier ("customers place orders").
     const before = tokens[j - 1];
     if (CREATE_VERBS.has(t.w) && (!before || MODALS.has(before.w) || isPlural(before.w) || before.kind === 'punct' || FUNCTION_WORDS.has(before.w) && !['has', 'have', 'with', 'of', 'for', 'on', 'per'].includes(before.w))) break;
+    // After people in the plural the word is their verb ("walkers offer walks", "owners list flats";
+    // "visitors parking permits" keeps its -ing modifier).
+    if (before?.kind === 'word' && isPlural(before.w) && (PERSON_NOUNS.has(singular(before.w)) || /(?:ers|ors|ists|ants|ents)$/.test(before.w)) && !KNOWN_MODIFIERS.has(t.w) && !/ing$/.test(t.w)) break;
     // "and pin threads": after a conjunction or modal an unknown word is a verb.
     if (before && MODALS.has(before.w) && !KNOWN_MODIFIERS.has(t.w) && !knownNoun(t.w)) break;
     words.unshift(t.w);
