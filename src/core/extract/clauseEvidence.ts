@@ -69,3 +69,20 @@ export function informationAbout(analysis: Analysis, storable: Storable, add: Ad
     for (const object of clause.objects) if (storable(object, analysis)) add(object.key, 3, true);
   }
 }
+
+/** Verbs that say values are written down somewhere. */
+const WRITTEN_DOWN = /^(record|store|keep|log|save|note|enter|register|write|document)$/;
+
+/**
+ * "The hours and the price are recorded in a job log", "readings are stored in an activity log": a
+ * thing values are written down in, named with "a/an", is a record that holds them (the database,
+ * the system or a file are app words the storable check leaves out).
+ */
+export function keptIn(analysis: Analysis, storable: Storable, add: Add): void {
+  for (const clause of analysis.clauses) {
+    if (!clause.passive || clause.negated || !WRITTEN_DOWN.test(clause.verb)) continue;
+    for (const { prep, phrase } of clause.preps) {
+      if ((prep === 'in' || prep === 'into') && /^(?:a|an)$/.test(phrase.determiner ?? '') && !phrase.plural && storable(phrase, analysis)) add(phrase.key, 2, true);
+    }
+  }
+}

@@ -11,7 +11,7 @@ import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
-import { countedParts, informationAbout, valuesKeptOf } from './clauseEvidence';
+import { countedParts, informationAbout, keptIn, valuesKeptOf } from './clauseEvidence';
 import { remembered } from './remembered';
 import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
@@ -421,6 +421,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     countedParts(analysis, storable, add);
     informationAbout(analysis, storable, addUnlessField);
     linkedToOne(analysis, storable, addUnlessField);
+    keptIn(analysis, storable, addUnlessField);
     ownThingsInStory(analysis, sentence, addUnlessField);
   }
 }

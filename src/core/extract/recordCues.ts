@@ -30,6 +30,11 @@ export function valuesKeptOfIt(key: string, plain: string): boolean {
   return new RegExp(String.raw`\bof\s+(?:each|every|a|an|the|this|that|these|those|any|all)\s+${noun}\s+${kept}`).test(plain);
 }
 
+/** "the hours and the price are recorded in a job log": a thing values are written down in holds them (clauseEvidence keptIn). */
+export function valuesWrittenIn(key: string, plain: string): boolean {
+  return new RegExp(String.raw`\b(?:recorded|stored|kept|logged|saved|noted|entered|registered|written|documented)\s+(?:by\s+(?:[a-z-]+\s+){1,3}?)?in(?:to)?\s+(?:a|an)\s+${key}\b`).test(plain);
+}
+
 const named = (phrase: NounPhrase | undefined, key: string): boolean => !!phrase && (phrase.key === key || phrase.key.endsWith(` ${key}`));
 
 /** The key is the whole or a part in a whole-part statement with another record. */
@@ -99,7 +104,7 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
   const head = key.split(' ').pop() ?? key;
   for (const sentence of sentences) {
     if (sentence.heading || !sentence.plain.includes(head.slice(0, Math.max(3, head.length - 1)))) continue;
-    if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
+    if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || valuesWrittenIn(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
   }
