@@ -51,6 +51,13 @@ describe('extractor grammar: words (compromise)', () => {
     assert.equal(pin.find((t) => t.w === 'pin')?.pos, 'verb');
   });
 
+  it('reads an -s word right after "to" as a plural noun, not a verb ("statistics related to grades, absences and awards")', () => {
+    const grades = tagSentence('Coaches see statistics related to grades, absences and awards.').find((t) => t.w === 'grades');
+    assert.deepEqual([grades?.pos, grades?.root], ['noun', 'grade']);
+    // (An infinitive keeps its verb: "to focus", "to grade".)
+    assert.equal(tagSentence('Coaches want to grade essays.').find((t) => t.w === 'grade')?.pos, 'verb');
+  });
+
   it('gives a plural the tagger read as a verb its real singular when it makes it a noun ("names and addresses are stored")', () => {
     for (const text of ['Each house is serviced by several companies, whose names and addresses are stored.', 'Owners list boxes and addresses.']) {
       const addresses = tagSentence(text).find((t) => t.w === 'addresses');

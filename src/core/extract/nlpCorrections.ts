@@ -74,7 +74,9 @@ function retagNounSlotPlurals(terms: Term[]): void {
       (!prev && next && (next.pos === 'verb' || next.pos === 'modal')) ||
       (prev?.pos === 'noun' && !next && !prev.plural) ||
       // "log service records for a vehicle": a compound noun before a preposition.
-      (prev?.pos === 'noun' && !prev.plural && next?.pos === 'prep' && next.w !== 'to' && !/[,;:]/.test(prev.post));
+      (prev?.pos === 'noun' && !prev.plural && next?.pos === 'prep' && next.w !== 'to' && !/[,;:]/.test(prev.post)) ||
+      // ("statistics related to grades, attendance and …": no verb after "to" takes an -s; "to focus", "to access" do not end so.)
+      (prev?.w === 'to' && !/(?:us|is)$/.test(t.w));
     if (!nounSlot) continue;
     t.pos = 'noun';
     t.root = singularOf(t.w);
