@@ -347,14 +347,22 @@ const BOOKED_FROM_STOCK = new Set(['book', 'reserve', 'rent', 'hire', 'borrow', 
 
 const SELF_BOOKED = new Set(['appointment', 'meeting', 'consultation', 'visit', 'walk', 'ride', 'trip', 'tour', 'lesson', 'reservation', 'booking', 'rental', 'loan']);
 
+/** The record a clause's verb makes: "book" -> booking; "sign up" -> sign-up (the tagger may make "up" the verb). */
+export function transactionNoun(clause: Clause, analysis: Analysis): string | undefined {
+  const signsUp = (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up') || (clause.verb === 'up' && analysis.terms[clause.verbIndex - 1]?.w === 'sign');
+  return TRANSACTIONS[clause.verb] ?? (signsUp ? 'sign-up' : undefined);
+}
+
 /** "Members book fitness classes", "volunteers sign up for shifts": the transaction is a record. */
 export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Add): void {
   for (const clause of analysis.clauses) {
-    const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
+    const noun = transactionNoun(clause, analysis);
     if (!noun || clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
     // "register a new book" creates the book; "register for a course" is a registration.
     if (clause.verb === 'register' && clause.objects.length) continue;
-    const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)].find((p) => storable(p, analysis));
+    // ("Members sign up with a name and an email" makes an account: a sign-up record is one for something.)
+    const targets = noun === 'sign-up' ? clause.preps.filter((p) => p.prep === 'for') : clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep));
+    const target = [...(noun === 'sign-up' ? [] : clause.objects), ...targets.map((p) => p.phrase)].find((p) => storable(p, analysis));
     // "patients book appointments": an appointment already is the booking.
     if (!target || target.key === noun || SELF_BOOKED.has(target.headWord)) continue;
     add(noun, 2, true);

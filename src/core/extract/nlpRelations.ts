@@ -8,7 +8,7 @@ import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar'
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
-import { PART_VERBS, TRANSACTIONS } from './nlpEvidence';
+import { PART_VERBS, transactionNoun } from './nlpEvidence';
 import { linkRelatives, withRelativeSubject } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
 import { actedByStoryI, inEventClause, inPurposeClause } from './clauseScope';
@@ -312,7 +312,7 @@ function linkParts(read: SentenceRead, clause: Clause, subject: DraftEntity): vo
  *  a transaction (even one with no record of that name), so the plain verb link stays out of it. */
 function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntity | undefined): boolean {
   const { draft, analysis, storyActor, asRole } = read;
-  const noun = TRANSACTIONS[clause.verb] ?? (clause.verb === 'sign' && analysis.terms[clause.verbIndex + 1]?.w === 'up' ? 'sign up' : undefined);
+  const noun = transactionNoun(clause, analysis);
   // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
   // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
   const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;

@@ -93,10 +93,10 @@ export function capacityFull(ctx: RuleContext): boolean {
   return true;
 }
 
-/** "a zone cannot issue more permits than its max", "can't be more than the capacity of the room". */
+/** "a zone cannot issue more permits than its max", "can't be more than the capacity of the room", "a shift can't have more volunteers than spots". */
 export function capacityCompare(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = /\bmore ([a-z][a-z -]{1,30}?) than (?:its|their|the) ([a-z][a-z -]{0,30}?)(?: of (?:the |a |an |its )?([a-z][a-z -]{1,30}))?$/.exec(plain) ?? /\b(?:number|count) of ([a-z][a-z -]{1,30}?) (?:in|of|per) (?:a|an|the|each) ([a-z][a-z -]{1,30}?) (?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never) (?:be )?(?:more|greater|higher|larger|bigger) than (?:the )?(.{1,60})$/.exec(plain);
+  const m = /\bmore ([a-z][a-z -]{1,30}?) than (?:(?:its|their|the) )?([a-z][a-z -]{0,30}?)(?: of (?:the |a |an |its )?([a-z][a-z -]{1,30}))?$/.exec(plain) ?? /\b(?:number|count) of ([a-z][a-z -]{1,30}?) (?:in|of|per) (?:a|an|the|each) ([a-z][a-z -]{1,30}?) (?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never) (?:be )?(?:more|greater|higher|larger|bigger) than (?:the )?(.{1,60})$/.exec(plain);
   if (!m) return false;
   const label = m[0].slice(0, 120);
   if (/^(?:number|count)/.test(m[0])) {

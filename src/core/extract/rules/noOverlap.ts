@@ -26,7 +26,10 @@ export function timeFields(entity: DraftEntity, adopt = false): { start?: DraftF
 /** The relation from the booked entity to its scope (the room, the referee); people map to User. */
 function scopeRelation(ctx: RuleContext, entity: DraftEntity, scope: Mention, words: string[]): DraftRelation | undefined {
   const rels = belongsTo(ctx, entity, scope.entity);
-  if (rels.length <= 1) return rels[0];
+  // "Volunteers can't sign up for two shifts that overlap" while the shift's link to User is its
+  // organiser: a link named after another sign-in role is not the volunteer's (no rule on it).
+  const otherRole = (r: DraftRelation) => !!scope.role && r.name !== scope.role && ctx.roles.includes(r.name);
+  if (rels.length <= 1) return rels[0] && !otherRole(rels[0]) ? rels[0] : undefined;
   const hints = [scope.role, ...words].filter(Boolean) as string[];
   return rels.find((r) => hints.some((h) => r.name.toLowerCase().includes(h.replace(/_/g, '')))) ?? rels.find((r) => r.name === entity.ownerRelation) ?? rels[0];
 }
@@ -42,9 +45,15 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
   }
   const relation = scopeLink(ctx, booked, scope, scopeWords);
   if (!relation) {
-    note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || scope.entity.name} (${label}), but ${booked.name} has no link to ${scope.entity.name}.`);
+    const who = scope.entity.name === 'User' && scope.role ? scope.role : scope.entity.name;
+    const linked = belongsTo(ctx, booked, scope.entity)[0];
+    // (Linked to User through another role: the rows are the organiser's, and nothing records which volunteer took one.)
+    const why = linked ? `${booked.name}'s link to ${scope.entity.name} is its ${linked.name}, and no record type says which ${scope.role ?? 'user'} took a ${booked.name}` : `${booked.name} has no link to ${scope.entity.name === 'User' && scope.role ? `the ${who}` : who}`;
+    note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || who} (${label}), but ${why}.`);
     return;
   }
+  // (A moment named, "in the same period", is a link the pair is unique on: uniqueInstead below.)
+  if (!same?.length && timedThroughLink(ctx, booked, scope, label)) return;
   const times = overlapTimes(ctx, booked, same);
   const { start, end, duration } = times;
   if (start && (end || duration)) {
@@ -55,6 +64,23 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
     return;
   }
   uniqueInstead(ctx, booked, relation, same, times, label);
+}
+
+/**
+ * "Volunteers can't sign up for two shifts that overlap": the sign-up has no times, the shift it is
+ * for has them. Times made up on the sign-up would ask the volunteer for the shift's hours again and
+ * check those, not the shift's: listed instead (an overlap check through a link is not generated).
+ */
+function timedThroughLink(ctx: RuleContext, booked: DraftEntity, scope: Mention, label: string): boolean {
+  if (timeFields(booked).start) return false;
+  const timed = ctx.draft.relations
+    .filter((r) => r.from === booked.name && r.kind === 'belongsTo' && r.to !== scope.entity.name)
+    .map((r) => ctx.draft.entities.find((e) => e.name === r.to))
+    .find((target) => target && timeFields(target).start && (timeFields(target).end || timeFields(target).duration));
+  if (!timed) return false;
+  const who = scope.entity.name === 'User' ? (scope.role ?? 'user') : scope.entity.name;
+  note(ctx, `Looks like one ${who}'s ${booked.name} rows may not overlap (${label}), but the times are ${timed.name}'s: a check of overlaps through a link is not generated. Enforce it in the API by hand, or give ${booked.name} times of its own.`);
+  return true;
 }
 
 /** No booked record named: the child of the scope with a time (named in the sentence, a place's rows, or the only one). */
@@ -114,6 +140,11 @@ function uniqueInstead(ctx: RuleContext, booked: DraftEntity, relation: DraftRel
     // A start time alone: the same start is refused, but a later start inside a running one is not.
     if (ok && sameField && isTimeField(sameField)) {
       note(ctx, `Two ${booked.name} rows with the same ${relation.name} and the same ${sameField.name} are refused, but ${booked.name} has no end or duration, so overlapping ones that start at different times are not.`, suggestions);
+    }
+    // "in the same period", where a period has times of its own: one per period is made, overlapping periods are not compared.
+    const slot = sameTarget?.entity;
+    if (ok && slot && timeFields(slot).start && (timeFields(slot).end || timeFields(slot).duration)) {
+      note(ctx, `Read as one ${booked.name} per ${relation.name} and ${sameRelation!.name}; two different ${slot.name} rows whose times overlap are not compared.`);
     }
     return;
   }
