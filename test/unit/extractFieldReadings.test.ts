@@ -11,4 +11,16 @@ describe('extract fields: readings of a record\'s values', () => {
     assert.deepEqual(typedFieldsOf('Each campaign has a title. The start and end dates of the campaigns are recorded.', 'Campaign'), ['title:string', 'startDate:date', 'endDate:date']);
     assert.deepEqual(typedFieldsOf('Volunteers help at festivals, whereby the name, opening and closing dates of the festivals are known.', 'Festival'), ['name:string', 'openingDate:date', 'closingDate:date']);
   });
+
+  it('a range with its bounds in brackets is two values ("a valid value range (min, max)"), not an enum', () => {
+    assert.deepEqual(typedFieldsOf('Gauges have a valid value range (min, max).', 'Gauge'), ['min:decimal', 'max:decimal']);
+    assert.deepEqual(typedFieldsOf('A freezer has an allowed temperature range (minimum, maximum).', 'Freezer'), ['minimumTemperature:decimal', 'maximumTemperature:decimal']);
+    // Two choices that are no bounds stay an enum.
+    assert.deepEqual(typedFieldsOf('A ticket has a priority (low, high).', 'Ticket'), ['priority:enum']);
+  });
+
+  it('a record with fields of its own stays beside a longer record that ends in its name', () => {
+    const names = extractSpec('All gauges have a serial number and a unit. Pressure gauges have a dial size and a maximum pressure. Each gauge is mounted in one boiler.').entities.map((e) => e.name);
+    assert.ok(names.includes('Gauge') && names.includes('PressureGauge'), names.join(', '));
+  });
 });

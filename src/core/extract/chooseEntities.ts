@@ -97,8 +97,9 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {
     if (notARecord(candidate.key, sentences)) continue;
-    // "tickets" next to "repair tickets" with fields: the same record, named short.
-    const longer = !candidate.key.includes(' ') ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`) && withFields.has(c.key)) : [];
+    // "tickets" next to "repair tickets" with fields: the same record, named short. (Not when the
+    // short name has fields of its own: "All sensors have a unit. Temperature sensors have a min and a max.")
+    const longer = !candidate.key.includes(' ') && !withFields.has(candidate.key) ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`) && withFields.has(c.key)) : [];
     if (longer.length === 1) {
       candidate.sources.forEach((s) => longer[0].sources.add(s));
       continue;

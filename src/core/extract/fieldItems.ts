@@ -158,7 +158,7 @@ function itemsOfSegment(segment: string): FieldItem[] {
     pieces[p] = `${first} ${head}`;
     pieces[p + 1] = `${next[0]} ${head}`;
   }
-  const parsed = pieces.map(parseItem).filter((item): item is FieldItem => !!item);
+  const parsed = pieces.map(parseItem).filter((item): item is FieldItem => !!item).flatMap((item) => boundsOfRange(item) ?? [item]);
   // "… or stewardess": the other answer is a value of the question, not a field or a record.
   const other = asked && /\sor\s(?!not\b)(?:an?\s)?([a-z][a-z -]*?)\s*$/.exec(asked);
   if (other && parsed.length) {
@@ -169,4 +169,23 @@ function itemsOfSegment(segment: string): FieldItem[] {
   const typed = parsed[parsed.length - 1];
   if (typed?.typeWritten) for (const item of parsed) if (!item.hint) item.hint = typed.hint;
   return parsed;
+}
+
+const LOWER_BOUND = /^(?:min|minimum|lower)$/;
+const UPPER_BOUND = /^(?:max|maximum|upper)$/;
+/** Words of a range's name that say nothing of what is bounded ("a valid value range"). */
+const RANGE_WORDS = new Set(['range', 'valid', 'allowed', 'permitted', 'acceptable', 'accepted', 'value', 'values', 'bounds', 'limits']);
+
+/**
+ * "a valid value range (min, max)", "a temperature range (minimum, maximum)": the bounds are two
+ * values (min and max, minTemperature and maxTemperature), not an enum whose choices are "min" and "max".
+ */
+function boundsOfRange(item: FieldItem): FieldItem[] | undefined {
+  const bounds = item.enumValues;
+  if (bounds?.length !== 2 || !LOWER_BOUND.test(bounds[0]) || !UPPER_BOUND.test(bounds[1])) return undefined;
+  const named = item.words.filter((w) => !RANGE_WORDS.has(w));
+  const items = bounds.map((bound) => parseItem([bound, ...named].join(' '))).filter((b): b is FieldItem => !!b);
+  if (items.length !== 2) return undefined;
+  // (A bare bound says nothing of its type: a number.)
+  return items.map((b) => ({ ...b, optional: item.optional, required: item.required, ...(named.length || b.hint ? {} : { hint: { type: 'decimal' as const } }) }));
 }
