@@ -23,4 +23,22 @@ describe('extract fields: readings of a record\'s values', () => {
     const names = extractSpec('All gauges have a serial number and a unit. Pressure gauges have a dial size and a maximum pressure. Each gauge is mounted in one boiler.').entities.map((e) => e.name);
     assert.ok(names.includes('Gauge') && names.includes('PressureGauge'), names.join(', '));
   });
+
+  it('what a record "is worth" in points or credits is a count of its own ("each tile is worth a number of points between 1 and 50")', () => {
+    const tile = extractSpec('A puzzle has a name. Each tile has a shape and is worth a certain number of points between 1 and 50.').entities.find((e) => e.name === 'Tile');
+    assert.deepEqual(tile?.fields.map((f) => `${f.name}:${f.type}:${f.min}-${f.max}`), ['shape:string:undefined-undefined', 'points:integer:1-50']);
+  });
+
+  it('yes/no and how-many questions after "is stored," are more values of the record ("…, whether or not it has a basket, and how many gears there are")', () => {
+    assert.deepEqual(typedFieldsOf('Each scooter has a serial number. The colour of each scooter is stored, whether or not it has a basket, and how many gears there are.', 'Scooter'), ['serialNumber:string', 'colour:string', 'basket:boolean', 'gearCount:integer']);
+  });
+
+  it('"as well as" joins a field list like "and" ("a name, a city as well as a star rating")', () => {
+    assert.deepEqual(typedFieldsOf('Each inn has a name, a city as well as a star rating.', 'Inn').map((f) => f.split(':')[0]), ['name', 'city', 'starRating']);
+  });
+
+  it('a bare head with no record of its own gives its values to the one record whose name it ends ("several room categories. The label of each category …")', () => {
+    const text = 'A hostel has a name. A hostel offers several room categories. The label of each category is stored, and how many beds there are in this category. Each booking is for one room category. A booking has a date and a price.';
+    assert.deepEqual(typedFieldsOf(text, 'RoomCategory').map((f) => f.split(':')[0]), ['label', 'bedCount']);
+  });
 });

@@ -40,7 +40,11 @@ function subjectOf(draft: Draft, key: string | undefined, roleWords: Set<string>
 function compoundWritten(draft: Draft, key: string | undefined, sentence: SentenceInfo | undefined): DraftEntity | undefined {
   if (!key || !sentence) return undefined;
   const named = draft.entities.filter((e) => e.key.endsWith(` ${key}`) && new RegExp(`\\b${e.key}\\b`).test(sentence.plain));
-  return named.length === 1 ? named[0] : undefined;
+  if (named.length === 1) return named[0];
+  // "… several seat categories. The designation of each category is stored, …": a bare head with no
+  // record of its own points back to the one record whose name it ends.
+  const ending = key.includes(' ') ? [] : draft.entities.filter((e) => e.key.endsWith(` ${key}`));
+  return ending.length === 1 ? ending[0] : undefined;
 }
 
 /** The entity a list-introducing sentence is about: the last one it names. */

@@ -76,7 +76,8 @@ export const examplesAsValues = (text: string): string => text.replace(VALUES_FO
 export function parseItems(listText: string): FieldItem[] {
   // "capacity: long" is a type annotation, not a clause boundary.
   let text = cutClause(examplesAsValues(listText).replace(COLON_TYPES, ' of type $1'));
-  text = text.slice(0, nextRecordAt(text));
+  // ("a name, a city as well as a star rating": "as well as" joins the list like "and".)
+  text = text.slice(0, nextRecordAt(text)).replace(/,?\s+as well as\s+/g, ', ');
   // "information about the VAT rate, the currency and …": the list is what the information is about.
   text = text.replace(/^\s*(?:(?:some|the|all|any|more|basic|further|additional)\s+)?(?:information|info|details|data)\s+(?:about|on|regarding|concerning|like)\s+/, '');
   const segments = segmentsOf(text);

@@ -15,6 +15,7 @@ import { laterClauseLists, storedForList } from './storedFor';
 import { pronounValuesList } from './pronounValues';
 import { givenDetails } from './givenDetails';
 import { countValues } from './countValues';
+import { worthValues } from './worthValues';
 import { askedValues } from './askedValues';
 import { valueSetFor } from './valuesSetFor';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
@@ -97,6 +98,8 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   if (given) lists.push({ sentence: sentence.id, ...given });
   const counted = countValues(plain);
   if (counted) lists.push({ sentence: sentence.id, ...counted });
+  const worth = worthValues(plain);
+  if (worth) lists.push({ sentence: sentence.id, ...worth });
   lists.push(...askedValues(sentence.id, plain));
   const set = valueSetFor(plain);
   if (set) lists.push({ sentence: sentence.id, ...set });

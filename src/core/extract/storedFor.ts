@@ -167,11 +167,20 @@ function valuesOfOneKnown(plain: string): Found | undefined {
   // ("The humidity level of earth basements is also stored": without a determiner, only a plural names the records.)
   if (ofOneKnown && ![ofOneKnown[1], ofOneKnown[2] ?? ''].some(clauseLike)) {
     // (Joined by "and" as written: "the start and end dates of …" is one pair sharing its head.)
-    return listFor(ofOneKnown[4], [ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(' and '));
+    const asked = questionsAfter(plain.slice(ofOneKnown.index + ofOneKnown[0].length));
+    return listFor(ofOneKnown[4], [[ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(' and '), asked].filter(Boolean).join(', '));
   }
   // "The education completed by each actor is known": a value the record's own act gives it.
   const doneBy = regExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
   return doneBy && !clauseLike(doneBy[1]) ? listFor(doneBy[2], doneBy[1]) : undefined;
+}
+
+/**
+ * "The colour of each bike is stored, whether or not it has a basket, and how many gears there are":
+ * yes/no and how-many questions after the verb are more values of the same record.
+ */
+function questionsAfter(rest: string): string {
+  return /^,\s*((?:and\s+)?(?:whether|how many)\s.*)$/.exec(rest)?.[1] ?? '';
 }
 
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
