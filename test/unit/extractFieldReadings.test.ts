@@ -41,4 +41,12 @@ describe('extract fields: readings of a record\'s values', () => {
     const text = 'A hostel has a name. A hostel offers several room categories. The label of each category is stored, and how many beds there are in this category. Each booking is for one room category. A booking has a date and a price.';
     assert.deepEqual(typedFieldsOf(text, 'RoomCategory').map((f) => f.split(':')[0]), ['label', 'bedCount']);
   });
+
+  it('"X is assigned to a specific Y, with a distinction made between A, B or C": Y is an enum field of X, not a record', () => {
+    const spec = extractSpec('A nursery sells plants. Each plant has a name. Each plant is assigned to a specific climate zone, with a distinction being made between tropical, dry, temperate, or polar.');
+    const zone = spec.entities.find((e) => e.name === 'Plant')?.fields.find((f) => f.name === 'climateZone');
+    assert.deepEqual([zone?.type, zone?.enumValues], ['enum', ['tropical', 'dry', 'temperate', 'polar']]);
+    assert.ok(!spec.entities.some((e) => e.name === 'ClimateZone'));
+    assert.deepEqual(typedFieldsOf('Each song has a title. Each song is assigned to a particular mood, which can be calm, happy or sad.', 'Song'), ['title:string', 'mood:enum']);
+  });
 });

@@ -85,7 +85,20 @@ function plainValues(plain: string): EnumStatement | undefined {
   return items.length ? { pronoun: true, existingField: true, items } : undefined;
 }
 
-const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, eitherOf, possessiveValues, plainValues];
+/** "assigned to a", "falls into a specific": the record takes one of the values. */
+const TAKES_ONE = '(?:is|are) (?:assigned|allocated) to|(?:is|are) of|falls? into|(?:is|are) classified (?:as|into|under|in)';
+
+/**
+ * "Each film is assigned to a specific genre, with a distinction made between thriller, action or
+ * comedy", "a book falls into one genre, which can be poetry, drama or prose": the genre is one of
+ * the values, an enum field of the record (not a record Genre whose fields are the values).
+ */
+function assignedOneOf(plain: string): EnumStatement | undefined {
+  const m = regExp(`^(?:(?:furthermore|moreover|also|in addition|additionally),\\s*)?(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:${TAKES_ONE}) (?:a|an|one|exactly one)(?: (?:specific|particular|certain|single|given))? ([a-z][a-z ]{1,20}?),? (?:(?:which|that) ${ONE_OF}|with a distinction (?:being )?(?:made )?between) ${VALUES}\\.?$`).exec(plain);
+  return m ? statement(m[1], m[2], m[3]) : undefined;
+}
+
+const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, assignedOneOf, eitherOf, possessiveValues, plainValues];
 
 /**
  * Enum fields stated in a later clause of a sentence ("Each costume has a code and a condition; the
