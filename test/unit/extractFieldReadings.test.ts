@@ -49,4 +49,13 @@ describe('extract fields: readings of a record\'s values', () => {
     assert.ok(!spec.entities.some((e) => e.name === 'ClimateZone'));
     assert.deepEqual(typedFieldsOf('Each song has a title. Each song is assigned to a particular mood, which can be calm, happy or sad.', 'Song'), ['title:string', 'mood:enum']);
   });
+
+  it('"the name of the lab as well as its registration number": the value after "its" is the same record\'s', () => {
+    assert.deepEqual(typedFieldsOf('A kennel has an address. The receipt for a stay shows the name of the kennel as well as its licence number.', 'Kennel').map((f) => f.split(':')[0]), ['address', 'name', 'licenceNumber']);
+    assert.deepEqual(typedFieldsOf('A kennel has an address. The receipt shows the name of the kennel and its phone number.', 'Kennel').map((f) => f.split(':')[0]), ['address', 'name', 'phoneNumber']);
+  });
+
+  it('"the earliest date of pickup": a bound on an event\'s time is named after the event', () => {
+    assert.deepEqual(typedFieldsOf('Each parcel has a weight and the earliest date of pickup.', 'Parcel'), ['weight:decimal', 'earliestPickupDate:date']);
+  });
 });

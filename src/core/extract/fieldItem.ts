@@ -225,6 +225,8 @@ function trimToName(reading: ItemReading): void {
   }
   // "the date of the next inspection": a date or time of an event is named after the event (nextInspectionDate).
   text = text.replace(/^(date|time|datetime|date-time|timestamp)\s+of\s+(?:the|a|an)\s+((?:next|last|first|previous|latest|upcoming|final)\s+[a-z]+)$/, '$2 $1');
+  // "the latest time of delivery", "the earliest date of pickup": a bound on an event's time is named after the event (latestDeliveryTime).
+  text = text.replace(/^(latest|earliest|desired|preferred|planned|expected|requested|scheduled|estimated|agreed)\s+(date|time|datetime|date-time|day|hour)\s+of\s+(?:the\s+)?([a-z-]+)$/, '$1 $3 $2');
   // "a day of the week", "the time of the day": a calendar position, named whole (dayOfWeek).
   text = text.replace(/^(day|time|hour|week|month)\s+of\s+the\s+(week|month|year|day)$/, '$1 of $2');
   // "a description of the work": the field is the head before "of the".

@@ -96,12 +96,31 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
     recordEnd++;
     if (terms[recordEnd - 1].post.trim()) break;
   }
-  if (recordEnd === next || terms[recordEnd - 1].plural || /^(and|or)$/.test(terms[recordEnd]?.w ?? '')) return [];
+  const its = itsValueAfter(terms, recordEnd);
+  if (recordEnd === next || terms[recordEnd - 1].plural || (!its && /^(and|or)$/.test(terms[recordEnd]?.w ?? ''))) return [];
   const mentions = values.slice(0, opened).map(([start, stop]) => mentionOf(draft, terms.slice(next, recordEnd), terms.slice(start, stop), roleWords));
+  // "the name of the lab as well as its registration number": the value after "its" is the same record's.
+  const itsMention = its && mentions[0] ? mentionOf(draft, terms.slice(next, recordEnd), its, roleWords, true) : undefined;
   // (The values joined to the one next to "of" count only when all are values: "the name and owner of a studio" joins a person.)
   const [nearest, ...joined] = mentions;
   if (!nearest) return [];
-  return joined.every((m) => m) ? [nearest, ...(joined as ValueMention[])] : [nearest];
+  return [...(joined.every((m) => m) ? [nearest, ...(joined as ValueMention[])] : [nearest]), ...(itsMention ? [itsMention] : [])];
+}
+
+/** The value words after "and its" / "as well as its" at `from`, if the phrase goes on so. */
+function itsValueAfter(terms: Term[], from: number): Term[] | undefined {
+  let at = from;
+  if (terms[at]?.w === 'and') at++;
+  else if (terms[at]?.w === 'as' && terms[at + 1]?.w === 'well' && terms[at + 2]?.w === 'as') at += 3;
+  else return undefined;
+  if (terms[at]?.w !== 'its') return undefined;
+  const start = at + 1;
+  let end = start;
+  while (end < terms.length && end - start < 3 && isValueWord(terms[end])) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  return end > start ? terms.slice(start, end) : undefined;
 }
 
 /** Whether the term at `at` joins two values: "and", or a comma written after it ("the date, the time and …"). */
@@ -125,10 +144,11 @@ function possessorsValue(draft: Draft, terms: Term[], at: number, roleWords: Set
   return mentionOf(draft, terms.slice(start, at + 1), terms.slice(at + 1, end), roleWords);
 }
 
-function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>): ValueMention | undefined {
+function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>, owned = false): ValueMention | undefined {
   const head = valueTerms[valueTerms.length - 1];
-  // ("at the time of the booking" names a moment; "the starting time of the show" a value the show has.)
-  const timed = head.w === 'time' && valueTerms.length > 1;
+  // ("at the time of the booking" names a moment; "the starting time of the show" a value the show has;
+  // so does "its registration number", owned by the record, never "the number of" things.)
+  const timed = (head.w === 'time' || owned) && valueTerms.length > 1;
   if (head.pos !== 'noun' || head.plural || head.actor || !isHeadWord(head.w) || (NOT_VALUES.has(head.w) && !timed)) return undefined;
   if (PERSON_NOUNS.has(head.w) || USER_WORDS.has(head.w) || roleWords.has(head.w) || isPersonWord(head.w)) return undefined;
   // "the starting time": a developer writes startTime.
