@@ -58,4 +58,12 @@ describe('extract fields: readings of a record\'s values', () => {
   it('"the earliest date of pickup": a bound on an event\'s time is named after the event', () => {
     assert.deepEqual(typedFieldsOf('Each parcel has a weight and the earliest date of pickup.', 'Parcel'), ['weight:decimal', 'earliestPickupDate:date']);
   });
+
+  it('a second predicate after a has-list is no value ("has a name and is assigned to an owner", "… and consists of two rooms")', () => {
+    const fieldNames = (text: string, entity: string) => typedFieldsOf(text, entity).map((f) => f.split(':')[0]);
+    assert.deepEqual(fieldNames('A cabin has a name and consists of at least two rooms. Each room has a size.', 'Cabin'), ['name']);
+    assert.deepEqual(fieldNames('Each locker has a code and is assigned to a member. Members have a name.', 'Locker'), ['code']);
+    // "is" plus a word alone is still a yes/no value.
+    assert.deepEqual(typedFieldsOf('A locker has a code and is available.', 'Locker'), ['code:string', 'available:boolean']);
+  });
 });

@@ -35,14 +35,26 @@ export function splitTop(text: string, separator: RegExp): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
+/**
+ * "has a name and is assigned to an owner", "has an address and consists of two rooms", "… and can
+ * be moved": a second predicate of the sentence's subject, not another value. ("has a name and is
+ * available" stays: "is" plus a word alone is a yes/no value.)
+ */
+const SECOND_PREDICATE = String.raw`\s(?:and|but)\s(?=(?:is|are|was|were|can|could|may|might|must|will|would|should|cannot|has been|have been)\s+[a-z]+(?:ed|en)\s+(?:to|by|with|in|into|at|for|from|on|as)\s|(?:can|could|may|might|must|will|would|should|cannot)\s|(?:consists|belongs|contains|includes|refers|depends|relates|appears|needs|requires)\s)`;
+
+/** Where a list's clause ends. */
+// ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
+// (", and others can comment": a subject before a modal starts the next clause.)
+const CLAUSE_END = new RegExp(
+  String.raw`(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't)\s)|${SECOND_PREDICATE}`,
+);
+
 /** Ends a list at the first clause boundary ("… and a status, which …"). */
 export function cutClause(text: string): string {
   // Words inside parentheses ("(three letters, e.g. JBR)") never end the list: match on a copy
   // with them blanked out, same length, so indices still fit.
   const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
-  // ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
-  // (", and others can comment": a subject before a modal starts the next clause.)
-  const match = /(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't)\s)/.exec(masked);
+  const match = CLAUSE_END.exec(masked);
   return match ? text.slice(0, match.index) : text;
 }
 
