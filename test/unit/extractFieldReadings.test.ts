@@ -66,4 +66,11 @@ describe('extract fields: readings of a record\'s values', () => {
     // "is" plus a word alone is still a yes/no value.
     assert.deepEqual(typedFieldsOf('A locker has a code and is available.', 'Locker'), ['code:string', 'available:boolean']);
   });
+
+  it('"A kayak has the following attributes: …" lists the kayak\'s values (no record Attribute)', () => {
+    const spec = extractSpec('A kayak has the following attributes: name, length and colour. A club has a name.');
+    assert.deepEqual(spec.entities.map((e) => e.name), ['Kayak', 'Club']);
+    assert.deepEqual(typedFieldsOf('Each kayak has the following attributes: a name, a length and a colour. A club has a name.', 'Kayak').map((f) => f.split(':')[0]), ['name', 'length', 'colour']);
+    assert.deepEqual(typedFieldsOf('An order contains these details: a date, a total and a status.', 'Order').map((f) => f.split(':')[0]), ['date', 'total', 'status']);
+  });
 });

@@ -78,7 +78,7 @@ export const DETERMINERS = set(
 // Domain words that are often records (class, group, case, term, label, section,
 // area) are not listed: the grammar decides from how they are used.
 export const NON_ENTITY = set(`
-  step steps field fields metre metres meter meters kilometre kilometres km kms mile miles gram grams kilogram kilograms kg kgs litre litres liter liters euro euros cent cents dollar dollars percent hectare hectares acre acres degree degrees inch inches centimetre centimetres cm mm second seconds
+  step steps field fields attribute attributes characteristic characteristics metre metres meter meters kilometre kilometres km kms mile miles gram grams kilogram kilograms kg kgs litre litres liter liters euro euros cent cents dollar dollars percent hectare hectares acre acres degree degrees inch inches centimetre centimetres cm mm second seconds
   app apps application applications system systems site sites website websites web page pages screen screens button buttons link
   form forms   input inputs list lists table tables database databases db server servers backend frontend api apis
   endpoint endpoints request requests body json html css javascript js typescript node python code codes error errors token tokens

@@ -13,6 +13,7 @@ import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { countedParts, informationAbout, keptIn, valuesKeptOf } from './clauseEvidence';
 import { remembered } from './remembered';
+import { trailingPhrase } from './phrases';
 import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
@@ -287,6 +288,9 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
 /** "Rules: …", "Notes: …": a colon list under a part of the document, not a record. */
 const DOCUMENT_PART = new RegExp(String.raw`^(?:${DOCUMENT_PART_WORDS}|example|e\.g)$`);
 
+/** "A vessel has the following attributes", "each order contains these details": a record announcing its values. */
+const VALUES_ANNOUNCED = /^(?:(?:a|an|the|each|every|all|our)\s+)?([a-z][a-z ]{0,30}?)\s+(?:has|have|includes?|contains?|comes? with|(?:is|are) (?:described|characterized|characterised|defined) by)\s+(?:the following|these|several|some|various|a few|(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:attributes|fields|properties|details|characteristics|columns|values|features|data|pieces of information)$/;
+
 function readColonList(text: string): string | undefined {
   // ("bookings = member + car + start/end": notes write "=" for "has".)
   // ("Customer - name, email": a spaced hyphen separates too.)
@@ -294,6 +298,9 @@ function readColonList(text: string): string | undefined {
   if (!match) return undefined;
   const items = match[2].replace(/\([^()]*\)/g, ' ').split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
+  // "A vessel has the following attributes: …": the values of the record before the verb.
+  const announced = VALUES_ANNOUNCED.exec(match[1].toLowerCase());
+  if (announced) return trailingPhrase(announced[1])?.key;
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
   const analysis = analyze(`the ${match[1].toLowerCase()}`);
   if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) {
