@@ -35,6 +35,21 @@ describe('extract kinds: sentence forms', () => {
     assert.equal(kinds('An invoice is either paid or cancelled.'), undefined);
   });
 
+  it('"Xs are divided into A and B", "Xs are A or B", "each X is a A, a B or a C"', () => {
+    assert.deepEqual(kinds('Boats are divided into sailboats and motorboats.'), { parent: 'boat', values: ['sailboat', 'motorboat'], weak: false });
+    assert.deepEqual(kinds('Members are split into three groups: juniors, adults and seniors.'), { parent: 'member', values: ['junior', 'adult', 'senior'], weak: false });
+    assert.deepEqual(kinds('Boats are sailboats or motorboats.'), { parent: 'boat', values: ['sailboat', 'motorboat'], weak: false });
+    assert.deepEqual(kinds('Each boat is a sailboat, a motorboat or a canoe.'), { parent: 'boat', values: ['sailboat', 'motorboat', 'canoe'], weak: false });
+    // States, values and things joined by "and" are not kinds.
+    assert.equal(kinds('Bookings are paid or cancelled.'), undefined);
+    assert.equal(kinds('Payments are cards or cash.'), undefined);
+    assert.equal(kinds('Boats are sailboats and motorboats.'), undefined);
+    const spec = extractSpec('A marina rents boats. A boat has a name and a length. Boats are sailboats or motorboats. Sailboats have a mast height.');
+    const boat = spec.entities.find((e) => e.name === 'Boat');
+    assert.deepEqual(boat?.fields.find((f) => f.name === 'type')?.enumValues, ['sailboat', 'motorboat']);
+    assert.ok(!spec.entities.some((e) => e.name === 'Sailboat'), spec.entities.map((e) => e.name).join(', '));
+  });
+
   it('"X is a A X or a B X"', () => {
     assert.deepEqual(kinds('A lesson is a private lesson or a group lesson.'), { parent: 'lesson', values: ['private', 'group'], weak: false });
   });

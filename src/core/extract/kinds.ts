@@ -224,8 +224,28 @@ const thereAreIncluding: KindForm = (plain, read) => {
   return found && found.subtypes.length >= 2 ? found : undefined;
 };
 
+// "Vehicles are divided into trucks and vans", "Members are split into juniors, adults and seniors".
+const dividedInto: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:the\s+|all\s+)?([a-z][a-z\s'-]*?)\s+(?:are|can be|is)\s+(?:divided|split|subdivided|classified|categori[sz]ed|grouped)\s+(?:in)?to\s+(?:two|three|four|\d+)?\s*(?:(?:types|kinds|groups|categories)\s*(?::|,)?\s*)?([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/);
+  if (!m) return undefined;
+  const found = read(m[1], splitList(m[2]), true);
+  return found && found.subtypes.length >= 2 ? found : undefined;
+};
+
+// "Vehicles are trucks or vans", "An employee is a pilot, a steward or a mechanic": only with "or", all
+// items plural after a plural parent or brought in with "a/an" after a singular one.
+const areOneOf: KindForm = (plain, read) => {
+  const m = plain.match(/^(?:(?:a|an|each|every)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+is|([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?s)\s+are)\s+(?!also\b|not\b|always\b)([a-z][a-z,\s'-]*\bor\b[a-z\s'-]+)$/);
+  if (!m) return undefined;
+  const items = splitList(m[3]);
+  const singularForm = !!m[1];
+  if (items.length < 2 || !items.every((i) => (singularForm ? /^(?:a|an)\s+[a-z]/.test(i) : /s$/.test(i) && !/^(?:a|an|the)\s/.test(i)))) return undefined;
+  const found = read(m[1] ?? m[2], items, false);
+  return found && found.subtypes.length >= 2 ? found : undefined;
+};
+
 /** The forms in the order they are tried: the first that reads the sentence decides. */
-const KIND_FORMS: KindForm[] = [eitherOr, headRepeatedOr, typesOfList, areTypesOf, specialTypeIs, areSpecial, canBeList, pluralsAreParent, thereAreIncluding];
+const KIND_FORMS: KindForm[] = [eitherOr, headRepeatedOr, typesOfList, areTypesOf, specialTypeIs, areSpecial, canBeList, pluralsAreParent, thereAreIncluding, dividedInto, areOneOf];
 
 /**
  * "individual or group sessions" where the text also names "individual sessions" and "group
