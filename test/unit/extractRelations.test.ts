@@ -356,4 +356,9 @@ describe('extractor relations: coordinated phrases and clauses', () => {
     // (A scope that names no record holds nothing.)
     assert.deepEqual(pairs('A hotel has a name. A room has a number. For the sake of clarity, rooms have a floor.'), []);
   });
+
+  it("who decides, after 'as' ('several rounds as defined by the organizer'), is no link", () => {
+    const rels = pairs('A tournament has a name. A round has a number. A tournament has several rounds as defined by the organizer. An organizer has a name.');
+    assert.deepEqual(rels, ['Round->Tournament']);
+  });
 });

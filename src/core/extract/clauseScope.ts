@@ -32,6 +32,12 @@ export function inEventClause(terms: Term[], clause: Clause): boolean {
   return EVENT_CONJUNCTIONS.test(terms[k + 1]?.w ?? '');
 }
 
+/** "A game has several levels as defined by the admin", "as specified by the designer": a passive after "as"
+ *  says who decides, not how records are linked. */
+export function asDecidedBy(terms: Term[], clause: Clause): boolean {
+  return terms[clause.verbIndex - 1]?.w === 'as' && (clause.passive || /(?:ed|en|wn)$/.test(terms[clause.verbIndex].w)) && terms[clause.verbIndex + 1]?.w === 'by';
+}
+
 /** Words that may stand between a subject and its verb: "I want to be able to book", "they had booked". */
 const CHAIN = /^(to|want|wants|would|like|need|be|able|can|could|may|must|should|will|also|only|easily|quickly|not|then|first|directly)$/;
 

@@ -11,7 +11,7 @@ import { knownNoun } from './knowledge';
 import { PART_VERBS, transactionNoun } from './nlpEvidence';
 import { linkRelatives, withRelativeSubject } from './relativeLinks';
 import { PLACE_ROWS } from './rules/words';
-import { actedByStoryI, inEventClause, inPurposeClause } from './clauseScope';
+import { actedByStoryI, asDecidedBy, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
 import { linkStoryPossessions } from './storyPossessions';
@@ -244,7 +244,7 @@ function linkClause(read: SentenceRead, parsed: Clause): void {
   const purpose = inPurposeClause(analysis.terms, clause.verbIndex);
   // ("when the player finishes the last level", "if a customer doesn't pay the invoice": an active clause after if/when is an
   // event, not a link; a passive one still names who acts on the record: "if a booking is not confirmed by the hotel".)
-  const event = inEventClause(analysis.terms, clause) && !clause.passive;
+  const event = (inEventClause(analysis.terms, clause) && !clause.passive) || asDecidedBy(analysis.terms, clause);
   if (!transaction && !afterPrep && !purpose && !event && !clause.passive) linkMeetingParties(read, clause, recordSubject);
   if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
