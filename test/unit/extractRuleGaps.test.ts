@@ -146,3 +146,18 @@ describe('extract rules: something a record must have first is listed, and a val
     assert.ok(spec.unimplemented.some((u) => u.text.startsWith('Staff can export')), 'a real export is still listed');
   });
 });
+
+describe('extract rules: a value that may not move past a number, and a plural value before the verb of a range (issue #11)', () => {
+  it('"the quantity can never go below zero", "must not drop under 0" bound the value', () => {
+    assert.deepEqual(bounds('Products have a name and a quantity. The quantity can never go below zero.'), ['Product.quantity 0..']);
+    assert.deepEqual(bounds('Wallets have an owner and a credit. The credit must not drop under 0.'), ['Wallet.credit 0..']);
+  });
+
+  it('"Grades go from 0 to 20" bounds the grade (not a field "go grade" of a verb "grade")', () => {
+    assert.deepEqual(bounds('Students take quizzes. Each attempt has a grade. Grades go from 0 to 20.'), ['Attempt.grade 0..20']);
+    const spec = extractSpec('Students take quizzes. Each attempt has a score. Grades go from 0 to 20.');
+    assert.ok(!spec.notUnderstood.some((n) => /go grade/.test(n.reason)), JSON.stringify(spec.notUnderstood));
+    // (The verb still gives its value: "teachers grade essays from 0 to 100".)
+    assert.deepEqual(bounds('Teachers grade essays from 0 to 100. An essay has a title.'), ['Essay.grade 0..100']);
+  });
+});

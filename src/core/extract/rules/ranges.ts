@@ -245,7 +245,8 @@ export function rangeBetween(ctx: RuleContext): boolean {
 
 /** The value a verb of judging gives what it judges: "rate recipes" gives a rating, "grade essays" a grade. */
 const JUDGED_VALUE: Record<string, string> = { rate: 'rating', score: 'score', grade: 'grade', rank: 'rank', mark: 'mark', review: 'rating', evaluate: 'score', assess: 'score', judge: 'score' };
-const JUDGING = new RegExp(String.raw`\b(${Object.keys(JUDGED_VALUE).join('|')})(?:s|d|ed)?\s+(?:(?:a|an|the|each|every|their|its|his|her|my|our|your)\s+)?([a-z-]+(?:\s+[a-z-]+)?)\s*$`);
+// ("Grades go from 0 to 20": a plural noun before the verb of a range is the value, not a verb "grade".)
+const JUDGING = new RegExp(String.raw`\b(${Object.keys(JUDGED_VALUE).join('|')})(?:s|d|ed)?\s+(?!(?:go|goes|range|ranges|run|runs|lie|lies|vary|varies|are|is|must|should|can|may|will|have|has)\b)(?:(?:a|an|the|each|every|their|its|his|her|my|our|your)\s+)?([a-z-]+(?:\s+[a-z-]+)?)\s*$`);
 
 /**
  * "Users can rate recipes from 1 to 5", "teachers grade each essay from 0 to 100": the span bounds
@@ -347,7 +348,8 @@ export function rangeCompare(ctx: RuleContext): boolean {
     if (phrase) exclusive = false;
   }
   // "students under 7 can only have …": a comparison without "must be" is a condition, not a bound.
-  if (m[2] && !/\b(?:must|has to|have to|should|needs? to|be|is|are|cannot|can't|cant|can not|may not|never|not)\s*(?:be\s+)?(?:any\s+)?$/.test(before)) return false;
+  // ("stock can never go below zero", "the balance must not drop under 0": a verb of moving past the number is a bound too.)
+  if (m[2] && !/\b(?:must|has to|have to|should|needs? to|be|is|are|cannot|can't|cant|can not|may not|never|not)\s*(?:be\s+|go\s+|drop\s+|fall\s+|get\s+|sink\s+|rise\s+)?(?:any\s+)?$/.test(before)) return false;
   const subject = phraseBefore(before.replace(COPULA_TAIL, '').replace(/\bof\s+$/, ''));
   const label = plain.slice(m.index, m.index + m[0].length).trim();
   // "max 4 hours per booking": the record after "per" holds the value.
