@@ -73,4 +73,12 @@ describe('extract fields: readings of a record\'s values', () => {
     assert.deepEqual(typedFieldsOf('Each kayak has the following attributes: a name, a length and a colour. A club has a name.', 'Kayak').map((f) => f.split(':')[0]), ['name', 'length', 'colour']);
     assert.deepEqual(typedFieldsOf('An order contains these details: a date, a total and a status.', 'Order').map((f) => f.split(':')[0]), ['date', 'total', 'status']);
   });
+
+  it('"identified by X and characterised by Y and Z": Y and Z are more values of the record', () => {
+    const canoe = extractSpec('Each canoe is identified by its hull number and characterised by a length and a colour.').entities.find((e) => e.name === 'Canoe');
+    assert.deepEqual(canoe?.fields.map((f) => f.name), ['hullNumber', 'length', 'colour']);
+    // "uniquely identified": only the identifier is unique.
+    const kayak = extractSpec('Each kayak is uniquely identified by a serial and described by a colour.').entities.find((e) => e.name === 'Kayak');
+    assert.deepEqual(kayak?.fields.map((f) => `${f.name}:${f.unique}`), ['serial:true', 'colour:false']);
+  });
 });

@@ -119,10 +119,11 @@ function forEachWeStore(plain: string): Found | undefined {
  * "Every center is characterized by a unique name".
  */
 function identifiedBy(plain: string): Found | undefined {
-  const identified = /^(?:each |every |a |an |the )?([a-z][a-z -]{1,40}?) (?:is|are) (uniquely )?(?:also )?(?:identified|characteri[sz]ed|described|defined|known) by (.+?)(?:,? and (?:has|have) (.*))?$/.exec(plain);
+  const identified = /^(?:each |every |a |an |the )?([a-z][a-z -]{1,40}?) (?:is|are) (uniquely )?(?:also )?(?:identified|characteri[sz]ed|described|defined|known) by (.+?)(?:,? and (?:has|have|(?:is |are )?(?:also )?(?:characteri[sz]ed|described|defined) by) (.*))?$/.exec(plain);
   if (identified) {
     const subject = trailingPhrase(identified[1])?.key;
-    // (", and the system also stores …" is a clause of its own: laterClauseLists reads it.)
+    // (", and the system also stores …" is a clause of its own: laterClauseLists reads it. "… and
+    // characterised by a length and a draught": more values, not unique ones.)
     const items = [...parseItems(identified[3].split(LATER_CLAUSE_AT)[0]).map((item) => (identified[2] ? { ...item, unique: true } : item)), ...(identified[4] ? parseItems(identified[4]) : [])];
     if (subject && items.length) return { subject, items };
   }
