@@ -81,4 +81,9 @@ describe('extract fields: readings of a record\'s values', () => {
     const kayak = extractSpec('Each kayak is uniquely identified by a serial and described by a colour.').entities.find((e) => e.name === 'Kayak');
     assert.deepEqual(kayak?.fields.map((f) => `${f.name}:${f.unique}`), ['serial:true', 'colour:false']);
   });
+
+  it('"the system should store for each canoe its name, length and colour": the canoe\'s values, no records Length or Colour', () => {
+    const spec = extractSpec('The system should store for each canoe its name, length and colour. A club has a name.');
+    assert.deepEqual(spec.entities.map((e) => `${e.name}: ${e.fields.map((f) => f.name).join(', ')}`), ['Canoe: name, length, colour', 'Club: name']);
+  });
 });

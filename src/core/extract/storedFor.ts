@@ -36,7 +36,7 @@ function listFor(subjectPhrase: string, listText: string, least = 1): Found | un
 }
 
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
-const READERS: Array<(plain: string) => Found | undefined> = [keptInTheFormOf, valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, weStoreOfEach];
+const READERS: Array<(plain: string) => Found | undefined> = [keptInTheFormOf, valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, storeForEach, weStoreOfEach];
 
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const found = readStored(sentence.plain.replace(/[`]/g, ''));
@@ -112,6 +112,12 @@ function forEachWeStore(plain: string): Found | undefined {
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
   const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
   return lead ? listFor(lead[1], lead[2]) : undefined;
+}
+
+/** "The system should store for each vessel its name, tonnage and flag", "we keep for every member the name and …". */
+function storeForEach(plain: string): Found | undefined {
+  const forEach = regExp(`\\b(?:(?:we|you|i|they|the (?:app|application|system|database))\\s+)?(?:also )?(?:(?:want to|need to|has to|have to|must|should|shall|will|can) )?(?:also )?${STORE},? for (?:each|every|a|an|all|any) ([a-z][a-z -]{1,40}?),? (?:its|their|his|her|the) (.+)$`).exec(plain);
+  return forEach ? listFor(forEach[1], forEach[2]) : undefined;
 }
 
 /**
