@@ -86,4 +86,9 @@ describe('extract fields: readings of a record\'s values', () => {
     const spec = extractSpec('The system should store for each canoe its name, length and colour. A club has a name.');
     assert.deepEqual(spec.entities.map((e) => `${e.name}: ${e.fields.map((f) => f.name).join(', ')}`), ['Canoe: name, length, colour', 'Club: name']);
   });
+
+  it('"each canoe keeps its length and colour", "tracks its position": values of the canoe ("keeps users informed" lists nothing)', () => {
+    assert.deepEqual(typedFieldsOf('Each canoe keeps its length and colour.', 'Canoe').map((f) => f.split(':')[0]), ['length', 'colour']);
+    assert.deepEqual(typedFieldsOf('Every canoe tracks its position and heading.', 'Canoe').map((f) => f.split(':')[0]), ['position', 'heading']);
+  });
 });
