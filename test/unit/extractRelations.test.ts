@@ -361,4 +361,9 @@ describe('extractor relations: coordinated phrases and clauses', () => {
     const rels = pairs('A tournament has a name. A round has a number. A tournament has several rounds as defined by the organizer. An organizer has a name.');
     assert.deepEqual(rels, ['Round->Tournament']);
   });
+
+  it("an act named as the moment of another links nothing ('the courier rings twice after delivering the parcel')", () => {
+    const rels = pairs('A courier has a name. A parcel has a weight. A delivery has a date and a courier. The courier rings twice after delivering the parcel.');
+    assert.deepEqual(rels, ['Delivery->Courier']);
+  });
 });

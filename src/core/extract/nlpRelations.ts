@@ -316,7 +316,9 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
   // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
   const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
-  const act = noun ? findEntity(draft, noun) : selfNamed;
+  // ("… stays with the customer after delivering the pizza": an act named as the moment of another links nothing.)
+  const moment = /^(after|before|while|upon)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '') && /ing$/.test(analysis.terms[clause.verbIndex]?.w ?? '');
+  const act = moment ? undefined : noun ? findEntity(draft, noun) : selfNamed;
   if (act) {
     const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
       .map((p) => entityIn(read, p))
