@@ -108,6 +108,11 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
       assert.match(ticketTest, /body: \{ openedOn: shift\(RULE_DAY, 10, 'date'\) \}[^\n]*\n\s+expect\(moved\.status\)\.toBe\(422\);/);
     });
 
+    it('creates its valid row from a day after RULE_DAY, clear of the rows a noOverlap test of the same owner keeps there', () => {
+      const ticketTest = content(files, 'backend/test/rules.test.ts');
+      assert.match(ticketTest, /const created = await createTicket\(t, \{ openedOn: shift\(RULE_DAY, 1, 'date'\), dueOn: shift\(RULE_DAY, 3, 'date'\) \}\);/);
+    });
+
     it('samples and test factories put later dates after earlier ones', () => {
       const model = buildModel(studio);
       for (const entityName of ['FitnessClass', 'Ticket']) {

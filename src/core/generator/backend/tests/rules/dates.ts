@@ -34,7 +34,8 @@ export function dateOrderTest(rule: Extract<Rule, { kind: 'dateOrder' }>, entity
             `    expect(same.status).toBe(${rule.allowEqual ? 201 : 422});`,
           )
         : null,
-      `    const created = await ${create}(t, { ${times(0, 3)} });`,
+      // (From a day after RULE_DAY: a noOverlap test of the same record keeps its rows on RULE_DAY, for the same signed-in owner.)
+      `    const created = await ${create}(t, { ${times(1, 3)} });`,
       `    // A partial change is checked against the stored row: moving only ${rule.earlier} past ${rule.later} is refused.`,
       `    const moved = await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: { ${rule.earlier}: ${atDay(earlierType, 10)} }, token: t.token });`,
       `    expect(moved.status).toBe(422);`,
