@@ -3,7 +3,7 @@
 // can't be assigned to two matches at the same kick-off time". Needs the booked entity's start and
 // its end or duration; a single moment ("the same period") is a unique pair instead.
 import type { Rule, Suggestion } from '../../../model/project/projectSpec';
-import { addField, addRelation, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
+import { addField, addRelation, findEntity, type DraftEntity, type DraftField, type DraftRelation } from '../draft';
 import { belongsTo, rowOf } from './links';
 import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { PLACE_ROWS, stripArticles, wordsOf } from './words';
@@ -45,11 +45,11 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
   }
   const relation = scopeLink(ctx, booked, scope, scopeWords);
   if (!relation) {
-    const who = scope.entity.name === 'User' && scope.role ? scope.role : scope.entity.name;
+    const role = scope.entity.name === 'User' ? scope.role : undefined;
     const linked = belongsTo(ctx, booked, scope.entity)[0];
     // (Linked to User through another role: the rows are the organiser's, and nothing records which volunteer took one.)
-    const why = linked ? `${booked.name}'s link to ${scope.entity.name} is its ${linked.name}, and no record type says which ${scope.role ?? 'user'} took a ${booked.name}` : `${booked.name} has no link to ${scope.entity.name === 'User' && scope.role ? `the ${who}` : who}`;
-    note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || who} (${label}), but ${why}.`);
+    const why = linked ? `${booked.name}'s link to ${scope.entity.name} is its ${linked.name}, and no record type says which ${scope.role ?? 'user'} took a ${booked.name}` : `${booked.name} has no link to ${role ? `the ${role}` : scope.entity.name}`;
+    note(ctx, `Looks like ${booked.name} rows may not overlap for the same ${scopeWords.join(' ') || role || scope.entity.name} (${label}), but ${why}.`);
     return;
   }
   // (A moment named, "in the same period", is a link the pair is unique on: uniqueInstead below.)
@@ -66,6 +66,12 @@ function buildOverlap(ctx: RuleContext, entity: DraftEntity | undefined, scope: 
   uniqueInstead(ctx, booked, relation, same, times, label);
 }
 
+/** A start and an end (or a duration): the record says when it begins and when it is over. */
+function hasTimeSpan(entity: DraftEntity): boolean {
+  const { start, end, duration } = timeFields(entity);
+  return !!start && !!(end || duration);
+}
+
 /**
  * "Volunteers can't sign up for two shifts that overlap": the sign-up has no times, the shift it is
  * for has them. Times made up on the sign-up would ask the volunteer for the shift's hours again and
@@ -75,8 +81,8 @@ function timedThroughLink(ctx: RuleContext, booked: DraftEntity, scope: Mention,
   if (timeFields(booked).start) return false;
   const timed = ctx.draft.relations
     .filter((r) => r.from === booked.name && r.kind === 'belongsTo' && r.to !== scope.entity.name)
-    .map((r) => ctx.draft.entities.find((e) => e.name === r.to))
-    .find((target) => target && timeFields(target).start && (timeFields(target).end || timeFields(target).duration));
+    .map((r) => findEntity(ctx.draft, r.to))
+    .find((target) => target && hasTimeSpan(target));
   if (!timed) return false;
   const who = scope.entity.name === 'User' ? (scope.role ?? 'user') : scope.entity.name;
   note(ctx, `Looks like one ${who}'s ${booked.name} rows may not overlap (${label}), but the times are ${timed.name}'s: a check of overlaps through a link is not generated. Enforce it in the API by hand, or give ${booked.name} times of its own.`);
@@ -143,7 +149,7 @@ function uniqueInstead(ctx: RuleContext, booked: DraftEntity, relation: DraftRel
     }
     // "in the same period", where a period has times of its own: one per period is made, overlapping periods are not compared.
     const slot = sameTarget?.entity;
-    if (ok && slot && timeFields(slot).start && (timeFields(slot).end || timeFields(slot).duration)) {
+    if (ok && slot && hasTimeSpan(slot)) {
       note(ctx, `Read as one ${booked.name} per ${relation.name} and ${sameRelation!.name}; two different ${slot.name} rows whose times overlap are not compared.`);
     }
     return;
