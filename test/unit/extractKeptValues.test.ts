@@ -1,0 +1,17 @@
+// Values said to be written down in or shown on a record, or kept in other phrasings the "stored
+// for each" readers do not reach (issue #11, explicit fields).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** "name:type" of each field of one record (fields taken from the text only). */
+const typedFieldsOf = (text: string, entity: string): string[] =>
+  extractSpec(text).entities.find((e) => e.name === entity)?.fields.filter((f) => f.sources.length).map((f) => `${f.name}:${f.type}`) ?? [];
+
+describe('extract fields: values kept in, shown on or asked of a record', () => {
+  it('values "recorded in a work sheet" are the sheet\'s ("the number of hours and the agreed fee are recorded in a work sheet")', () => {
+    assert.deepEqual(typedFieldsOf('A guide leads tours. Whenever a guide leads a tour, the number of hours and the agreed fee are recorded in a work sheet.', 'WorkSheet'), ['hours:integer', 'agreedFee:money']);
+    // Plural things kept in a log are records, not its values; values "of the canoe" are the canoe's.
+    assert.deepEqual(typedFieldsOf('Sensors send readings. The readings are stored in an activity log.', 'ActivityLog'), []);
+    assert.deepEqual(typedFieldsOf('Clubs rent canoes. The length and the colour of the canoe are recorded in a rental log.', 'Canoe'), ['length:decimal', 'colour:string']);
+  });
+});
