@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { actedOnInStory, actsWithRecord, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
+import { actedOnInStory, actsWithRecord, belongedTo, hasSomething, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
 import { plainOf, type SentenceInfo } from '../../src/core/extract/sentences';
 
 describe('extractor: cues that a noun without fields is a record', () => {
@@ -80,5 +80,23 @@ describe('extractor: cues that a noun without fields is a record', () => {
     const names = extractSpec(text).entities.map((e) => e.name);
     assert.ok(names.includes('Position'), names.join(', '));
     assert.ok(!names.includes('Weather') && !names.includes('Day'), names.join(', '));
+  });
+
+  it('has something of its own ("ferries have a certain number of decks"), or another record belongs to it', () => {
+    const text = 'Ferries have a certain number of decks.';
+    assert.ok(hasSomething('ferry', analyze(text), text));
+    // A name the sentence renames at once is not kept on its own ("every trip (we call it a crossing) has …").
+    const renamed = 'Every trip (we call it a crossing) has a departure time.';
+    assert.ok(!hasSomething('trip', analyze(renamed), renamed));
+    assert.ok(!hasSomething('ferry', analyze('Ferries do not have decks.'), 'Ferries do not have decks.'));
+    assert.ok(belongedTo('harbour', analyze('The line runs many ferries that belong to different harbours.'), new Set(['ferry'])));
+    assert.ok(!belongedTo('harbour', analyze('The line runs many ferries that belong to different harbours.'), new Set(['captain'])));
+  });
+
+  it('keeps a record with something of its own in a longer text, though no field was read', () => {
+    const text = 'A rental firm lends boats to its members. Each boat has a name, a length and a daily price. Each rental has a date, a boat and a status. A member can rent several boats. While sailboats also have a certain mast height, motorboats have a certain number of engines. The harbour office is open on weekdays.';
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Motorboat'), names.join(', '));
+    assert.ok(!names.includes('Weekday') && !names.includes('Office'), names.join(', '));
   });
 });

@@ -107,6 +107,28 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
     if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || valuesWrittenIn(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
+    if (hasSomething(key, analysis, sentence.text) || belongedTo(key, analysis, others)) return true;
   }
   return false;
+}
+
+/**
+ * "Passenger cars have a certain number of seats", "main airlines often have a daughter company":
+ * the key, as the subject of "have", has something of its own, even where no field could be read
+ * from it. (Not a name the sentence renames at once: "every job (we call it an order) has …".)
+ */
+export function hasSomething(key: string, analysis: Analysis, text: string): boolean {
+  if (new RegExp(String.raw`\b${key}s?\s*\(`, 'i').test(text)) return false;
+  return analysis.clauses.some((c) => !!c.subject && named(c.subject, key) && !c.passive && !c.negated && /^(?:have|has)$/.test(c.verb) && c.objects.length > 0);
+}
+
+/** "research groups that belong to different departments": another record belongs to the key. */
+export function belongedTo(key: string, analysis: Analysis, others: Set<string>): boolean {
+  return analysis.clauses.some((c) => {
+    if (c.verb !== 'belong' || c.negated) return false;
+    // (In a relative clause the subject is the phrase before "that/which".)
+    const relative = /^(?:that|which)$/.test(analysis.terms[c.verbIndex - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === c.verbIndex - 2) : undefined;
+    const subject = c.subject ?? relative;
+    return !!subject && others.has(subject.key) && c.preps.some((p) => p.prep === 'to' && named(p.phrase, key));
+  });
 }
