@@ -1,10 +1,15 @@
 // Big input, host side (issue #17 item 5): what the extension host does between "Review the data
 // model" and the review for a 50 KB and a 100 KB paste (the repository's requirement texts one after
 // another): read with progress, build the model, check and forecast it, validate the reply message.
-// Prints wall and CPU milliseconds per step (CPU is steadier on a shared machine). The webview's part
-// is measured in the real VS Code by test/e2e/bigInput.test.ts (printed, never asserted).
+// Each measurement runs in a fresh process after the panel's warm-up (the first long paste of a
+// session, the slowest case), in two ways: the text sent at once ("sent"), and the text read ahead
+// while the user was still on the form ("ahead": the webview sends a long draft a moment after it
+// stops changing and the host tags its sentences, DraftReader; the time that takes after the paste
+// is printed too). Prints wall and CPU milliseconds per step (CPU is steadier on a shared machine).
+// The webview's part is measured in the real VS Code by test/e2e/bigInput.test.ts (printed, never asserted).
 // Build first: node esbuild.mjs --tests   Usage: node bench/big-input.mjs [--runs N]
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +21,8 @@ if (!existsSync(out('test/shared/longRequirements.js'))) {
   console.error('out/ is missing or stale: run `node esbuild.mjs --tests` first.');
   process.exit(2);
 }
-const { extractWithProgress } = require(out('src/core/extract/withProgress.js'));
+const { extractWithProgress, warmUpExtractor } = require(out('src/core/extract/withProgress.js'));
+const { DraftReader } = require(out('src/core/extract/draftReader.js'));
 const { forecastRun } = require(out('src/core/pipeline/forecast.js'));
 const { generationProblems } = require(out('src/model/project/generatable.js'));
 const { parseHostToWebview } = require(out('src/model/protocol.js'));
@@ -33,8 +39,17 @@ async function timed(label, row, work) {
   return result;
 }
 
-async function once(kb) {
+async function once(kb, mode) {
   const text = longRequirements(kb * 1000);
+  warmUpExtractor();
+  let aheadMs;
+  if (mode === 'ahead') {
+    const reader = new DraftReader();
+    const started = performance.now();
+    if (!(await reader.read(text))) throw new Error('the draft was not read ahead');
+    aheadMs = Math.round(performance.now() - started);
+    reader.dispose();
+  }
   const row = {};
   let sentences = 0;
   let readAt;
@@ -59,15 +74,25 @@ async function once(kb) {
   });
   await timed('message', row, () => parseHostToWebview({ type: 'specReview', replyTo: 'bench', spec, problems, forecast, folder: spec.name, folderExists: false, conflicts: [] }));
   const total = Math.round(performance.now() - started);
-  return { kb, sentences, entities: spec.entities.length, total, row, problems: problems.length };
+  return { kb, mode, aheadMs, sentences, entities: spec.entities.length, total, row, problems: problems.length };
 }
 
-for (let run = 1; run <= runs; run++) {
-  for (const kb of [50, 100]) {
-    const r = await once(kb);
-    const steps = Object.entries(r.row)
-      .map(([step, t]) => `${step} ${t.wall}${t.cpu === undefined ? '' : `/${t.cpu}`}`)
-      .join(', ');
-    console.log(`run ${run} ${String(kb).padStart(3)} KB: ${r.sentences} sentences, ${r.entities} entities, ${r.problems} problems; host total ${r.total} ms (wall/cpu ms: ${steps})`);
+const oneAt = process.argv.indexOf('--one');
+if (oneAt > 0) {
+  // A measurement of its own, in this fresh process: its result as one line of JSON.
+  console.log(JSON.stringify(await once(Number(process.argv[oneAt + 1]), process.argv[oneAt + 2])));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  for (let run = 1; run <= runs; run++) {
+    for (const kb of [50, 100]) {
+      for (const mode of ['sent', 'ahead']) {
+        const r = JSON.parse(execFileSync(process.execPath, [self, '--one', String(kb), mode], { encoding: 'utf8' }).trim().split('\n').pop());
+        const steps = Object.entries(r.row)
+          .map(([step, t]) => `${step} ${t.wall}${t.cpu === undefined ? '' : `/${t.cpu}`}`)
+          .join(', ');
+        const ahead = mode === 'ahead' ? `read ahead in ${r.aheadMs} ms after the paste, then ` : 'sent at once, ';
+        console.log(`run ${run} ${String(kb).padStart(3)} KB ${mode.padEnd(5)}: ${r.sentences} sentences, ${r.entities} entities, ${r.problems} problems; ${ahead}click to review ${r.total} ms (wall/cpu ms: ${steps})`);
+      }
+    }
   }
 }

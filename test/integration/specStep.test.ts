@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { HostToWebview } from '../../src/model/protocol';
 import type { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
+import { forgetAnswers } from '../../src/core/extract/remembered';
 import { SpecStep } from '../../src/vscode/generation/specStep';
 import { SettingsWatcher } from '../../src/vscode/settings';
 import { quietLog } from './helpers';
@@ -62,5 +63,23 @@ describe('SpecStep: requirements to the review, and cancelling it', function () 
     await step.review('check-1', spec, 'offline', aborted.signal);
     await step.review('check-2', spec, 'offline');
     assert.deepEqual(reviews().map((message) => message.type === 'specReview' && message.replyTo), ['read-4', 'check-2']);
+  });
+
+  const longDraft = () =>
+    ['Boatyard', ...Array.from({ length: 60 }, (_, i) => `Owners book slipway ${i + 1} for hull cleaning on day ${i + 2}, and staff confirm each booking.`)].join('\n');
+
+  it('reads a long draft ahead; the extract of it that follows is answered as usual', async () => {
+    forgetAnswers();
+    assert.equal(await step.readAhead(longDraft()), true);
+    await step.extract('read-5', longDraft(), undefined, 'offline');
+    assert.equal(reviews().length, 1);
+  });
+
+  it('an extract started while the draft is still read ahead stops that reading (it reads the rest itself)', async () => {
+    forgetAnswers();
+    const ahead = step.readAhead(longDraft());
+    await step.extract('read-6', longDraft(), undefined, 'offline');
+    assert.equal(await ahead, false);
+    assert.deepEqual(reviews().map((message) => message.type === 'specReview' && message.replyTo), ['read-6']);
   });
 });

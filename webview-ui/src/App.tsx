@@ -2,6 +2,7 @@ import { VscodeDivider } from '@vscode-elements/react-elements';
 import type { ProviderChoice } from '../../src/model/protocol';
 import { AskView } from './ask/AskView';
 import { useAsk } from './ask/useAsk';
+import { useReadAhead } from './readAhead';
 import type { Bridge } from './bridge';
 import { ChangeModeHeader } from './change/ChangeBox';
 import { type ChangeApi, useChange } from './change/useChange';
@@ -175,6 +176,8 @@ export function App({ bridge }: { bridge: Bridge }) {
   const host = state.connection.status === 'connected' ? state.connection.host : undefined;
   const running = run.view.phase !== 'idle' && run.view.phase !== 'refused';
   const showReview = step === 'review' && review.review !== undefined;
+  // Only the form's text, and only while the form is shown and the host is there to read it.
+  useReadAhead(bridge, connected && !running && !showReview && !ask.conversation ? draft?.requirements : undefined);
 
   let body;
   if (ask.conversation) {

@@ -137,6 +137,11 @@ export class Bridge {
     });
   }
 
+  /** The form's long text, for the host to read ahead before the user asks for the review (nothing is answered). */
+  readAhead(requirements: string): void {
+    this.post({ type: 'readAhead', requirements });
+  }
+
   reviewSpec(spec: ProjectSpec, provider: ProviderChoice): Promise<ReplyOf<'specReview'>> {
     return this.request((requestId) => ({ type: 'reviewSpec', requestId, spec, provider }), 'specReview');
   }

@@ -5,7 +5,7 @@
 // after verbs that the tagger reads as verbs, "to" read as a conjunction).
 import { nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
 import { correctTags } from './nlpCorrections';
-import { remembered } from './remembered';
+import { keptBetweenTexts, remembered } from './remembered';
 
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'det' | 'prep' | 'conj' | 'modal' | 'pron' | 'num' | 'other';
 
@@ -33,7 +33,13 @@ export interface Term {
 // fragments and single words the passes ask about: a cache that cleared itself mid-text would
 // tag the same sentences again one by one.
 const MAX_CACHE = 20000;
-const cache = new Map<string, Term[]>();
+const cache = keptBetweenTexts(new Map<string, Term[]>());
+
+/** Texts given to the tagger so far (not found remembered): what reading ahead saves later passes, for tests and benches. */
+let parsedTexts = 0;
+export function textsParsed(): number {
+  return parsedTexts;
+}
 
 const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 
@@ -79,6 +85,7 @@ export function tagSentence(text: string): Term[] {
   const clean = cleaned(text);
   const hit = cache.get(clean);
   if (hit) return hit;
+  parsedTexts++;
   const doc = nlp(clean);
   doc.compute('root');
   return remember(clean, termsOf(rawTermsOf(doc.docs)));
@@ -92,6 +99,7 @@ export function tagSentences(texts: string[]): void {
   const missing = [...new Set(texts.map(cleaned))].filter((clean) => !cache.has(clean));
   for (let at = 0; at < missing.length; at += BATCH) {
     const batch = missing.slice(at, at + BATCH);
+    parsedTexts += batch.length;
     const parsed = parseMany(batch);
     batch.forEach((clean, i) => remember(clean, termsOf(parsed[i])));
   }

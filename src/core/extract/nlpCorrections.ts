@@ -4,6 +4,7 @@
 import type { Term } from './nlp';
 import { inflectedSingular, nlp, type RawTerm } from './tagger';
 import { irregularSingular } from './lexicon';
+import { keptBetweenTexts } from './remembered';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
@@ -307,7 +308,7 @@ function quantifiers(terms: Term[]): void {
   }
 }
 
-const verbCache = new Map<string, boolean>();
+const verbCache = keptBetweenTexts(new Map<string, boolean>());
 
 /** Whether the tagger reads the word as a verb in "they <word> them". */
 function canBeVerb(word: string): boolean {

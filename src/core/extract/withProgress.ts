@@ -6,7 +6,7 @@
 import { toSpecText, type ProjectSpec } from '../../model/project/projectSpec';
 import { readAhead } from './readAhead';
 import { extractSpec, type ExtractOptions } from './index';
-import { splitSentences } from './sentences';
+import { splitSentences, type SentenceInfo } from './sentences';
 
 export interface ExtractProgressReport {
   /** reading: tagging sentence `done` of `total`; model: the passes that build the data model. */
@@ -32,23 +32,42 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 export async function extractWithProgress(text: string, options: ProgressOptions = {}): Promise<ProjectSpec | undefined> {
   const { onProgress, signal, sliceMs = 40, ...extractOptions } = options;
   const { sentences } = splitSentences(typeof text === 'string' ? toSpecText(text) : '');
-  const total = sentences.length;
-  onProgress?.({ step: 'reading', done: 0, total });
-  let sliceStart = Date.now();
-  for (let done = 0; done < total; done += READ_STEP) {
-    if (done > 0 && Date.now() - sliceStart >= sliceMs) {
-      onProgress?.({ step: 'reading', done, total });
-      await nextTurn();
-      if (signal?.aborted) return undefined;
-      sliceStart = Date.now();
-    }
-    readAhead(sentences.slice(done, done + READ_STEP));
-  }
-  onProgress?.({ step: 'reading', done: total, total });
+  const read = await readInSteps(sentences, { signal, sliceMs, onStep: (done, total) => onProgress?.({ step: 'reading', done, total }) });
+  if (!read) return undefined;
   onProgress?.({ step: 'model', done: 0, total: 0 });
   await nextTurn();
   if (signal?.aborted) return undefined;
   return extractSpec(text, extractOptions);
+}
+
+export interface StepOptions {
+  signal?: AbortSignal;
+  /** How long to work between turns of the event loop. */
+  sliceMs: number;
+  /** Called before the first step, at each turn and at the end, with the sentences read so far. */
+  onStep?: (done: number, total: number) => void;
+}
+
+/**
+ * Tags the sentences ahead (readAhead), READ_STEP at a time, giving the event loop a turn every
+ * `sliceMs` so that messages (progress, a cancel, a newer draft) get through. False when `signal`
+ * aborted first; what was read by then stays read (the tagger remembers it).
+ */
+export async function readInSteps(sentences: SentenceInfo[], { signal, sliceMs, onStep }: StepOptions): Promise<boolean> {
+  const total = sentences.length;
+  onStep?.(0, total);
+  let sliceStart = Date.now();
+  for (let done = 0; done < total; done += READ_STEP) {
+    if (done > 0 && Date.now() - sliceStart >= sliceMs) {
+      onStep?.(done, total);
+      await nextTurn();
+      if (signal?.aborted) return false;
+      sliceStart = Date.now();
+    }
+    readAhead(sentences.slice(done, done + READ_STEP));
+  }
+  onStep?.(total, total);
+  return !signal?.aborted;
 }
 
 let warmed = false;

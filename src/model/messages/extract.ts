@@ -22,3 +22,13 @@ export type ExtractProgress = z.infer<typeof ExtractProgress>;
 
 /** Webview -> host: stop the extract request with this id; the host then answers it with nothing. */
 export const CancelExtractRequest = z.object({ type: z.literal('cancelExtract'), requestId: RequestId });
+
+/**
+ * Webview -> host, while the user is on the form: the requirements as they stand, so the host can
+ * read a long text ahead (tag its sentences) before "Review the data model" is pressed. Nothing is
+ * answered; the webview sends it a moment after the text stops changing, and only for long texts.
+ */
+/** Shorter texts are read in well under a tenth of a second when asked for: the webview does not send them ahead. */
+export const READ_AHEAD_MIN_CHARS = 3000;
+
+export const ReadAheadRequest = z.object({ type: z.literal('readAhead'), requirements: z.string().max(200_000) });

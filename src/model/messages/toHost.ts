@@ -5,7 +5,7 @@ import { ProjectSpec } from '../project/projectSpec';
 import { ApplyUpdateRequest, CancelUpdateRequest, DescribeChangeRequest, OpenChangedFileRequest, OpenUpdateDiffRequest, UpdateProjectRequest } from './change';
 import { AskAboutRunRequest, AskQuestionRequest, OpenAnswerLinkRequest, ReviewAskedChangeRequest } from './ask';
 import { RequestId, ShortText } from './common';
-import { CancelExtractRequest } from './extract';
+import { CancelExtractRequest, ReadAheadRequest } from './extract';
 import { CheckDependenciesRequest, InstallDependenciesRequest, ShowLogRequest } from './dependencies';
 
 export const ReadyMessage = z.object({
@@ -140,6 +140,7 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   WebviewErrorReport,
   ExtractRequest,
   CancelExtractRequest,
+  ReadAheadRequest,
   ReviewSpecRequest,
   GenerateRequest,
   CancelRunRequest,

@@ -1,5 +1,6 @@
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
+import { DraftReader } from '../../core/extract/draftReader';
 import { extractWithProgress, nextTurn, warmUpExtractor } from '../../core/extract/withProgress';
 import { variantChooser } from '../../core/learning/bandit';
 import { AnthropicProvider } from '../../core/providers/anthropic';
@@ -21,6 +22,7 @@ export class SpecStep extends Disposable {
   private readonly refiner: ModelRefiner;
   /** Extract requests still reading, by request id: cancelExtract and dispose stop them. */
   private readonly readings = new Map<string, AbortController>();
+  private readonly draftReader = this._register(new DraftReader());
 
   constructor(
     log: Logger,
@@ -50,6 +52,8 @@ export class SpecStep extends Disposable {
    * step (extractProgress) and stops without answering when cancelExtract names the request.
    */
   async extract(requestId: string, requirements: string, projectName: string | undefined, provider: ProviderChoice): Promise<void> {
+    // (This extraction reads what the draft's reading ahead has not read yet.)
+    this.draftReader.stop();
     const reading = new AbortController();
     this.readings.set(requestId, reading);
     const report = (step: ExtractStep, done = 0, total = 0) => void this.post({ type: 'extractProgress', requestId, step, done, total });
@@ -63,6 +67,14 @@ export class SpecStep extends Disposable {
     } finally {
       this.readings.delete(requestId);
     }
+  }
+
+  /**
+   * The form's text as it stands: a long one is read ahead (its sentences tagged) while the user is
+   * still on the form, so "Review the data model" then only builds the model. Resolves true when read.
+   */
+  readAhead(requirements: string): Promise<boolean> {
+    return this.draftReader.read(requirements);
   }
 
   /** Stops an extract request still reading; false when none with that id runs. */

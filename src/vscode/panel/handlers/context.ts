@@ -19,7 +19,7 @@ export interface HandlerContext {
   /** What this view shows: the runs it starts, resumes and replays. */
   viewer: Pick<RunViewer, 'start' | 'resume' | 'sendSnapshot' | 'requester'>;
   /** The steps before a run: extract, review, refine. */
-  spec: Pick<SpecStep, 'extract' | 'cancelExtract' | 'review' | 'refineModel' | 'cancelRefine'>;
+  spec: Pick<SpecStep, 'extract' | 'cancelExtract' | 'readAhead' | 'review' | 'refineModel' | 'cancelRefine'>;
   /** "Change This Project…": the project this view changes, and its change requests. */
   change: ChangeSession;
   /** "Ask about this project": the project this view's conversation is about. */

@@ -17,6 +17,7 @@ import { handleOpenFile } from './openFile';
 import { handlePing } from './ping';
 import { handlePong } from './pong';
 import { handleRateRun } from './rateRun';
+import { handleReadAhead } from './readAhead';
 import { handleReadFile } from './readFile';
 import { handleRefineModel } from './refineModel';
 import { handleReady } from './ready';
@@ -34,6 +35,7 @@ export const messageHandlers: HandlerTable = {
   webviewError: handleWebviewError,
   extract: handleExtract,
   cancelExtract: handleCancelExtract,
+  readAhead: handleReadAhead,
   reviewSpec: handleReviewSpec,
   generate: handleGenerate,
   cancelRun: handleCancelRun,
