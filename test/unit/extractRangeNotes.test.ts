@@ -26,4 +26,13 @@ describe('extract rules: value ranges written as notes (issue #11)', () => {
   it('"the hourly rate must be positive": "rate" after its kind is the value, not the verb', () => {
     assert.deepEqual(bounds('A tutor has a name and an hourly rate. The hourly rate must be positive.'), ['Tutor.hourlyRate 0.01..']);
   });
+
+  it('"a score between 0 and 100", "a rating from 1 to 5" in a list: the bounds are a range, not part of the name (nor a record)', () => {
+    const names = (text: string) => extractSpec(text).entities.map((e) => `${e.name}: ${e.fields.map((f) => f.name).join(', ')}`);
+    assert.deepEqual(bounds('Each dive has a depth between 0 and 40 and a date.'), ['Dive.depth 0..40']);
+    assert.deepEqual(names('Each dive has a depth between 0 and 40 and a date.'), ['Dive: depth, date']);
+    assert.deepEqual(bounds('A tasting has a wine, a grade from 1 to 10 and a note.'), ['Tasting.grade 1..10']);
+    assert.deepEqual(names('A tasting has a wine, a grade from 1 to 10 and a note.').filter((line) => line.startsWith('Grade')), [], 'the bounded value is no record');
+  });
 });
+

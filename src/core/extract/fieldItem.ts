@@ -217,6 +217,9 @@ function trimToName(reading: ItemReading): void {
     reading.hint ??= { type: 'integer', min: 0, max: Number(outOf[1]) };
     text = text.slice(0, outOf.index);
   }
+  // "a score between 0 and 100", "a rating from 1 to 5": bounds (read as a range from the context), not part of the name.
+  const bounded = /\s+(?:between|from)\s+-?\d.*$/.exec(text);
+  if (bounded) text = text.slice(0, bounded.index);
   // "duration of 15, 30 or 60 minutes" -> duration, unit minutes
   const numbered = /^([a-z][a-z ]*?) of [\d ,.or]+(minutes|hours|days|weeks)?/.exec(text);
   if (numbered) {
