@@ -133,6 +133,15 @@ describe('extractor grammar: words (compromise)', () => {
     assert.ok(!spec.entities.some((e) => e.name === 'OfferWalk'), spec.entities.map((e) => e.name).join(' '));
   });
 
+  it('the object after a collective subject\'s verb may be a compound ("staff book meeting rooms"), still not before a verb', () => {
+    assert.deepEqual(tagSentence('Staff book meeting rooms.').map((t) => t.pos), ['noun', 'verb', 'noun', 'noun']);
+    assert.deepEqual(tagSentence('Crew stock ship galley shelves.').map((t) => t.pos).slice(0, 2), ['noun', 'verb']);
+    const spec = extractSpec('Staff book meeting rooms. A booking has a start and an end.');
+    assert.deepEqual(spec.entities.map((e) => e.name), ['MeetingRoom', 'Booking']);
+    // ("Staff room door keys open doors": nouns before a verb stay one subject.)
+    assert.equal(tagSentence('Staff room door keys open doors.')[1].pos, 'noun');
+  });
+
   it('what someone records or stores "with" a list is what has the list ("receptionists record appointments with a date")', () => {
     const owner = (text: string, field: string) => extractSpec(text).entities.find((e) => e.fields.some((f) => f.name === field))?.name;
     assert.equal(owner('Receptionists record appointments with a date, a time and a reason.', 'reason'), 'Appointment');

@@ -129,9 +129,12 @@ function retagPluralSubjectStart(terms: Term[]): void {
   // "-er" words are verbs only when the tagger knows them as such: "offer", "order", not "manager".)
   if (second.pos !== 'noun' || second.plural || second.actor || /(?:ion|ment|ness|ity|ing|ed|al)$/.test(second.w) || (pluralVerbRead && /(?:er|or)$/.test(second.w) && !VERB_LIKE_ER.has(second.w)) || !canBeVerb(second.w)) return;
   if (third.pos !== 'noun' && third.pos !== 'det') return;
-  // ("Staff room keys open doors": a verb or a modal after the third word makes the three words one subject.)
-  const fourth = terms[3];
-  if (people && !pluralVerbRead && (third.pos !== 'noun' || !third.plural || (fourth && (fourth.pos === 'verb' || fourth.pos === 'modal')))) return;
+  // ("Staff room keys open doors": a verb or a modal after the object makes the words one subject.
+  // The object may be a compound: "Staff book meeting rooms".)
+  let objectEnd = 2;
+  while (objectEnd + 1 < terms.length && terms[objectEnd].pos === 'noun' && !terms[objectEnd].plural && terms[objectEnd + 1].pos === 'noun') objectEnd++;
+  const after = terms[objectEnd + 1];
+  if (people && !pluralVerbRead && (third.pos !== 'noun' || !terms[objectEnd].plural || (after && (after.pos === 'verb' || after.pos === 'modal')))) return;
   first.pos = 'noun';
   first.plural = first.plural || !COLLECTIVE_PEOPLE.has(first.w);
   first.root = COLLECTIVE_PEOPLE.has(first.w) ? first.w : singularOf(first.w);
