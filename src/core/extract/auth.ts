@@ -5,7 +5,7 @@
 import { analyze } from './grammar';
 import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
-import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
+import { NON_ENTITY, PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
 export interface AuthFindings {
@@ -208,16 +208,22 @@ function readLoginCue(found: AuthFindings, sentence: SentenceInfo, cueText: stri
   found.enabled = true;
   found.sources.push(sentence.id);
   if (SELF_SIGNUP.test(cueText)) found.selfSignup = true;
+  // "Nurses sign in", "all tailors must log in": what signs in is people, whatever the noun.
+  const lead = LEAD_SIGNER.exec(cueText);
+  const leadWord = lead ? singular(lead[1]) : undefined;
   for (const word of subjects) {
     const staff = roleOf(word);
     if (staff) addRole(found.staffRoles, staff);
     // ("Dispatchers or drivers log in": an -er/-or agent noun of a verb names people too; not "committee".)
-    else if ((PERSON_NOUNS.has(word) || ((lexiconTags(word).includes('Actor') || (/(?:er|or)$/.test(word) && isPersonWord(word))) && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
+    else if ((PERSON_NOUNS.has(word) || ((lexiconTags(word).includes('Actor') || (/(?:er|or)$/.test(word) && isPersonWord(word)) || (word === leadWord && !NON_ENTITY.has(word))) && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
     else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
   }
   const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(sentence.plain);
   if (accountsOf && PERSON_NOUNS.has(singular(accountsOf[1]))) addRole(found.personRoles, singular(accountsOf[1]));
 }
+
+/** A plural noun right before the sign-in cue, the whole subject: "Nurses sign in", "all tailors must log in". */
+const LEAD_SIGNER = /^\s*(?:(?:the|all|our|registered|approved|verified)\s+)?([a-z]{3,}s)\s+(?:(?:can|must|should|will|may|need to|have to|first|always)\s+)?(?:log|sign)\s*(?:in|on)\b/;
 
 /** Staff roles acting as subjects imply sign-in even without the words "log in". */
 function readStaffSubjects(found: AuthFindings, sentence: SentenceInfo): void {

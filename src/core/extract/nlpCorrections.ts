@@ -5,6 +5,7 @@ import type { Term } from './nlp';
 import { inflectedSingular, nlp, type RawTerm } from './tagger';
 import { irregularSingular } from './lexicon';
 import { keptBetweenTexts } from './remembered';
+import { namesWorkKind } from './assignedWork';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
 
@@ -220,11 +221,15 @@ function retagSemiModals(terms: Term[]): void {
   }
 }
 
-// "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun.
+// "to" followed by a noun-only word is a preposition; "to staff" read as a verb is a noun; "assigned
+// to repair jobs" names the jobs' kind (assignedWork.ts).
 function retagAfterTo(terms: Term[]): void {
   for (let i = 1; i < terms.length; i++) {
     const t = terms[i];
-    if (terms[i - 1].w === 'to' && t.pos === 'verb' && i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
+    if (terms[i - 1].w !== 'to' || t.pos !== 'verb') continue;
+    if (i === terms.length - 1 && terms[i - 2]?.pos === 'noun') t.pos = 'noun';
+    const next = terms[i + 1];
+    if (next?.pos === 'noun' && !/[,;:]/.test(t.post) && namesWorkKind((k) => terms[k]?.w, i, () => next.root ?? next.w)) t.pos = 'noun';
   }
 }
 

@@ -1,5 +1,6 @@
 // Noun-phrase helpers over tokens: which word is a noun here, and which words before it form a
 // compound name with it ("purchase orders" -> "purchase order", "order lines" -> "order line").
+import { namesWorkKind } from './assignedWork';
 import { knownNoun } from './knowledge';
 import { CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS, singular, isPlural, tokenize, type Token } from './lexicon';
 
@@ -63,7 +64,7 @@ export function nounContext(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   // Number agreement: "that keeps", "a loan records" are verbs.
   if (prev && isPlural(w) && ['a', 'an', 'that', 'this', 'each', 'every', 'another', 'one', 'which', 'who', 'it', 'he', 'she'].includes(prev.w)) return false;
-  if (prev && ((prev.w === 'to' && !isPlural(w)) || (MODALS.has(prev.w) && prev.w !== 'and' && prev.w !== 'or' && prev.w !== 'to'))) {
+  if (prev && ((prev.w === 'to' && !isPlural(w) && !namesWorkKind((k) => tokens[k]?.w, i, singular)) || (MODALS.has(prev.w) && prev.w !== 'and' && prev.w !== 'or' && prev.w !== 'to'))) {
     // "to a cart" style needs a determiner between, so a bare "to X" is an infinitive.
     return false;
   }
@@ -117,7 +118,8 @@ export function phraseAt(tokens: Token[], i: number): Phrase {
     // "visitors parking permits" keeps its -ing modifier).
     if (before?.kind === 'word' && isPlural(before.w) && (PERSON_NOUNS.has(singular(before.w)) || /(?:ers|ors|ists|ants|ents)$/.test(before.w)) && !KNOWN_MODIFIERS.has(t.w) && !/ing$/.test(t.w)) break;
     // "and pin threads": after a conjunction or modal an unknown word is a verb.
-    if (before && MODALS.has(before.w) && !KNOWN_MODIFIERS.has(t.w) && !knownNoun(t.w)) break;
+    // (Not after "assigned to": "repair jobs", assignedWork.ts.)
+    if (before && MODALS.has(before.w) && !KNOWN_MODIFIERS.has(t.w) && !knownNoun(t.w) && !namesWorkKind((k) => tokens[k]?.w, j, singular)) break;
     words.unshift(t.w);
     start = j;
   }

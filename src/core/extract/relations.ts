@@ -2,9 +2,10 @@
 // "assigned to a user", "its Y", "comments on articles", "X refers to Y", and who creates what
 // ("users post recipes" -> Recipe is owned by its author).
 import { camelCase, pluralizeName } from '../../model/project/naming';
+import { ONE_PERSON_WORK } from './assignedWork';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
-import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, type Token } from './lexicon';
+import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, singular, type Token } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { KIND_WORDS, RECORDING_VERBS } from './nlpRelations';
@@ -142,6 +143,10 @@ function assignedTo(r: Reading, i: number): void {
     if (from && to && from.entity !== 'User') {
       const inverseName = camelCase(`assigned ${pluralizeName(from.entity)}`);
       r.link(from.entity, to.entity, { name: to.entity === 'User' ? 'assignee' : camelCase(to.entity), inverseName, required: false, onDelete: 'setNull' });
+    } else if (from?.entity === 'User' && from.role && from.plural && to && to.entity !== 'User' && to.plural && ONE_PERSON_WORK.has(singular(r.tokens[to.head]?.w ?? ''))) {
+      // "Mechanics are assigned to repair jobs", "drivers are assigned to routes": each piece of work
+      // has the one who does it, a user in that role (named after it, as "assigned to one driver" is).
+      r.link(to.entity, 'User', { name: camelCase(from.role), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
     }
   }
 }

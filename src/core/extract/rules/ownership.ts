@@ -111,9 +111,11 @@ export function onlyOwner(ctx: RuleContext): boolean {
   const whoWords = stripArticles(wordsOf(who[1]));
   const head = singular(whoWords[whoWords.length - 1] ?? '');
   const authored = !!who[2];
-  if (!authored && !OWNER_WORDS.test(head)) return false;
+  // "only the assigned mechanic can mark a job done": the user the row is assigned to, in that role.
+  const assignedOne = !authored && whoWords.length >= 2 && /^(?:assigned|allocated|designated|responsible)$/.test(whoWords[0]);
+  if (!authored && !assignedOne && !OWNER_WORDS.test(head)) return false;
   // "the owner" who signs in as a role (a shop owner) restricts by role, not by row.
-  if (!authored && roleOf(ctx, whoWords) && !/\bof\b/.test(who[1])) return false;
+  if (!authored && !assignedOne && roleOf(ctx, whoWords) && !/\bof\b/.test(who[1])) return false;
   const rest = who[4];
   const label = plain.slice(who.index, who.index + 140);
   const object = mentionsIn(ctx, rest).find((x) => x.entity.name !== 'User');
@@ -128,12 +130,24 @@ export function onlyOwner(ctx: RuleContext): boolean {
     note(ctx, `Looks like only the user who ${who[2]} ${withArticle(authoredObject.entity.name)} may act on ${withArticle(object.entity.name)} of it (${label}); an ownership rule protects a record for its own owner, not for the owner of another record, so nothing is enforced.`);
     return true;
   }
+  if (assignedOne) return onlyAssigned(ctx, entity, head, ownedActions(rest), label);
   const rules = ctx.outcome.rules;
   ownershipRule(ctx, entity, ownedActions(rest), label, authored ? [whoWords[whoWords.length - 1], who[2]] : [head]);
   // "only the owner can …" may also mean the owner of the business, a person who signs in.
   if (ctx.outcome.rules > rules && head === 'owner' && !/\bof\b/.test(who[1])) {
     note(ctx, `Read as: only the user who owns the ${entity.name} row (or an admin). If "the owner" is a person who signs in (e.g. the owner of the business), add an "owner" role and restrict ${entity.name} to it instead.`);
   }
+  return true;
+}
+
+/** Only the user `entity` is assigned to (its link to User named after the role, or its assignee) may act on it. */
+function onlyAssigned(ctx: RuleContext, entity: DraftEntity, role: string, actions: Action[], label: string): boolean {
+  const assigned = belongsTo(ctx, entity, ctx.draft.entities.find((e) => e.name === 'User') ?? entity).find((r) => r.to === 'User' && [role, 'assign'].some((n) => r.name.toLowerCase().includes(n)));
+  if (!assigned) {
+    note(ctx, `Looks like only the ${role} ${withArticle(entity.name)} is assigned to may act on it (${label}), but ${entity.name} has no link to the user it is assigned to. Say who is assigned ("each ${nameWords(entity.name).join(' ').toLowerCase()} is assigned to one ${role}").`);
+    return true;
+  }
+  ownershipRule(ctx, entity, actions, label, [assigned.name]);
   return true;
 }
 
