@@ -413,6 +413,20 @@ describe('extract rules: capacity', () => {
     assert.deepEqual(strip(alone.rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'student', capacityField: 'maxAttempts', sources: [] });
   });
 
+  it('capacityLimit: "at most 3 attempts per quiz" by a student is per pair too (said, not made per quiz); a count is no "time limit"', () => {
+    const quiz = model({ entities: { student: [['name', 'string']], quiz: [['title', 'string'], ['timeLimit', 'integer']], attempt: [['score', 'integer']] }, relations: [['Attempt', 'Student']] });
+    const pair = run(capacityLimit, quiz, 'A student can make at most 3 attempts per quiz.');
+    assert.equal(pair.rules.length, 0);
+    assert.match(pair.notes[0], /per Student and Quiz/);
+    assert.equal(field(pair.draft, 'Quiz', 'timeLimit')?.max, undefined, 'the time limit keeps its range');
+    // (Per one record the other belongs to, the limit is per that record: "20 bookings per session" of a class.)
+    const sessions = model({ entities: { class: [['title', 'string']], session: [['date', 'date']], booking: [['note', 'text']] }, relations: [['Session', 'Class'], ['Booking', 'Class']] });
+    assert.equal(run(capacityLimit, sessions, 'A class can have at most 20 bookings per session.').rules[0]?.kind, 'capacity');
+    // A fixed limit per quiz, with a time limit on the quiz: a count of its own, not the time limit.
+    const perQuiz = model({ entities: { quiz: [['title', 'string'], ['timeLimit', 'integer']], attempt: [['score', 'integer']] }, relations: [['Attempt', 'Quiz']] });
+    assert.deepEqual(strip(run(capacityLimit, perQuiz, 'A quiz allows at most 200 attempts.').rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'quiz', capacityField: 'maxAttempts', sources: [] });
+  });
+
   it('capacityFull: "nobody can book a full class" uses the class capacity, or adds the number of places a full class has (issue #11)', () => {
     const withCap = model({ user: true, entities: { class: [['capacity', 'integer']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
     assert.deepEqual(strip(run(capacityFull, withCap, 'Nobody can book a full class.').rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'class', capacityField: 'capacity', sources: [] });

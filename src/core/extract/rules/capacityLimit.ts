@@ -53,6 +53,12 @@ export function capacityLimit(ctx: RuleContext): boolean {
   }
   const parent = countedPer(ctx, found, counted, subject);
   if (!parent) return true;
+  // "a student can make at most 3 attempts per quiz": counted per student and per quiz, a pair (not
+  // when one of the two belongs to the other: "at most 20 bookings per session" of a class).
+  if (subject && counted && subject.entity !== parent && subject.entity !== counted.entity && PER_RECORD.test(restText) && belongsTo(ctx, counted.entity, subject.entity).length && !belongsTo(ctx, parent, subject.entity).length && !belongsTo(ctx, subject.entity, parent).length) {
+    note(ctx, `Looks like at most ${limit} ${counted.entity.name} rows per ${subject.entity.name === 'User' ? subject.role ?? 'user' : subject.entity.name} and ${parent.name} (${label}), but a capacity rule counts rows of one record, not of a pair.`);
+    return true;
+  }
   if (counted && counted.entity === parent && !counted.person) {
     note(ctx, `Looks like a limit (${label}) on ${parent.name} itself; a capacity rule counts rows that belong to another record.`);
     return true;
@@ -60,6 +66,9 @@ export function capacityLimit(ctx: RuleContext): boolean {
   buildCapacity(ctx, parent, counted, countedWords, beforeWords[beforeWords.length - 1] ?? '', limit, active, label);
   return true;
 }
+
+/** The words after the limit say what it is counted per ("per quiz", "for each class"). */
+const PER_RECORD = /^(?:per|each|every|for each|for every|in each)\s/;
 
 /** The limit phrase of a clause, unless it is no limit ("more than" without a "not") or measures a value ("max 4 hours"). */
 function limitIn(ctx: RuleContext, plain: string): Limit | undefined {

@@ -9,6 +9,8 @@ import { belongsTo } from './links';
 import { addOrNote, ensureField, entityLabel, mentionsIn, note, type Mention, type RuleContext, isTimeField } from './context';
 import { PLACE_ROWS, stripArticles, verbLemma } from './words';
 
+/** Values measured rather than counted: a "time limit" or "weight limit" is no capacity. */
+const MEASURED = /^(?:time|age|speed|weight|credit|spending|budget|price|cost|size|length|height|width|depth|distance|duration|temperature|word|character|file|upload|data|storage|loan|overdraft)$/;
 const CAPACITY_WORDS = /^(capacity|seats|places|spots|slots|copies|quantity|stock|limit|size|berths|beds|rooms|tables|pitches|spaces)$/;
 export const ACTIVE = /\b(?:at once|at a time|at the same time|simultaneously|concurrently|open|active|current|ongoing|outstanding|unreturned|not yet returned|checked out)\b/;
 export const ACTIVE_FIELD = /^(return|returned|end|ended|closed|completed|finished|checkedIn|checkedOut|delivered|resolved|cancelled|released|left|done)/i;
@@ -28,6 +30,8 @@ export function capacityField(parent: DraftEntity, counted: string[] = []): Draf
   return parent.fields.find((f) => {
     if (f.type !== 'integer') return false;
     const tokens = f.name.replace(/([A-Z])/g, ' $1').toLowerCase().split(' ').filter(Boolean);
+    // ("timeLimit", "creditLimit", "ageLimit": a bound on a measured value, not a number of places.)
+    if (MEASURED.test(tokens[0] ?? '') && tokens.length > 1) return false;
     // ("seatCount", "copyCount": a count of the things it holds.)
     if (tokens.some((t, i) => CAPACITY_WORDS.test(t) || (tokens[i + 1] === 'count' && [`${t}s`, t.replace(/y$/, 'ies')].some((p) => CAPACITY_WORDS.test(p))))) return true;
     return /^(max|maximum|number|total|limit)$/.test(tokens[0]) && (!head || tokens.some((t) => singular(t) === head) || tokens.length === 1);
