@@ -427,6 +427,14 @@ describe('extract rules: capacity', () => {
     assert.deepEqual(strip(run(capacityLimit, perQuiz, 'A quiz allows at most 200 attempts.').rules[0]), { kind: 'capacity', entity: 'Attempt', relation: 'quiz', capacityField: 'maxAttempts', sources: [] });
   });
 
+  it('capacityCompare: "no more members than the capacity can book a class" counts the bookings against the class capacity', () => {
+    const classes = model({ user: true, entities: { class: [['title', 'string'], ['capacity', 'integer']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
+    assert.deepEqual(strip(run(capacityCompare, classes, 'No more members than the capacity can book a class.').rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'class', capacityField: 'capacity', sources: [] });
+    const cabins = model({ user: true, entities: { cabin: [['name', 'string'], ['beds', 'integer']], stay: [['note', 'text']] }, relations: [['Stay', 'Cabin']] });
+    assert.deepEqual(strip(run(capacityCompare, cabins, 'Not more guests than its beds may stay in a cabin.').rules[0]), { kind: 'capacity', entity: 'Stay', relation: 'cabin', capacityField: 'beds', sources: [] });
+    assert.match(run(capacityCompare, classes, 'No more members than the capacity can book a kayak.').notes[0] ?? '', /record that has the maximum was not found/);
+  });
+
   it('capacityFull: "nobody can book a full class" uses the class capacity, or adds the number of places a full class has (issue #11)', () => {
     const withCap = model({ user: true, entities: { class: [['capacity', 'integer']], booking: [['note', 'text']] }, relations: [['Booking', 'Class']] });
     assert.deepEqual(strip(run(capacityFull, withCap, 'Nobody can book a full class.').rules[0]), { kind: 'capacity', entity: 'Booking', relation: 'class', capacityField: 'capacity', sources: [] });

@@ -93,9 +93,28 @@ export function capacityFull(ctx: RuleContext): boolean {
   return true;
 }
 
+/** "No more members than the capacity can book a class", "not more guests than its beds may stay in a cabin". */
+const NO_MORE_THAN_CAN = /\b(?:no|not) more ([a-z][a-z -]{1,30}?) than (?:(?:its|their|the) )?([a-z][a-z -]{0,30}?) (?:can|may|could|are allowed to|will be able to|should be able to) ([a-z]+)(?: (?:in|into|on|for|to|at))? (?:a|an|the|each|one|any) ([a-z][a-z -]{1,30})$/;
+
+/** The people (or things) counted, the maximum's name, the verb and the record that has the maximum. */
+function noMoreThanCan(ctx: RuleContext, m: RegExpExecArray, plain: string): boolean {
+  const label = m[0].slice(0, 120);
+  const parent = mentionsIn(ctx, m[4]).find((x) => x.entity.name !== 'User' && x.start === 0)?.entity;
+  if (!parent) {
+    note(ctx, `Looks like a capacity limit (${label}), but the record that has the maximum was not found.`);
+    return true;
+  }
+  const countedWords = wordsOf(m[1]);
+  const field = fieldIn(parent, wordsOf(m[2]), 1.5, (f) => f.type === 'integer') ?? capacityField(parent, countedWords);
+  buildCapacity(ctx, parent, mentionsIn(ctx, countedWords)[0], countedWords, m[3], undefined, ACTIVE.test(plain), label, field);
+  return true;
+}
+
 /** "a zone cannot issue more permits than its max", "can't be more than the capacity of the room", "a shift can't have more volunteers than spots". */
 export function capacityCompare(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
+  const fewer = NO_MORE_THAN_CAN.exec(plain);
+  if (fewer) return noMoreThanCan(ctx, fewer, plain);
   const m = /\bmore ([a-z][a-z -]{1,30}?) than (?:(?:its|their|the) )?([a-z][a-z -]{0,30}?)(?: of (?:the |a |an |its )?([a-z][a-z -]{1,30}))?$/.exec(plain) ?? /\b(?:number|count) of ([a-z][a-z -]{1,30}?) (?:in|of|per) (?:a|an|the|each) ([a-z][a-z -]{1,30}?) (?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never) (?:be )?(?:more|greater|higher|larger|bigger) than (?:the )?(.{1,60})$/.exec(plain);
   if (!m) return false;
   const label = m[0].slice(0, 120);
