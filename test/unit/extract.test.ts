@@ -228,6 +228,20 @@ describe('extractSpec: rules', () => {
   });
 });
 
+describe('extractSpec: how many are held ("a quantity in stock")', () => {
+  it('names the value with the place, its range found by that name, and "the stock of a product" is the same value', () => {
+    const spec = extract('A spice has a name, a price and a quantity in stock. The quantity in stock can never go below zero.');
+    const spice = spec.entities.find((e) => e.name === 'Spice');
+    assert.deepEqual(spice?.fields.map((f) => f.name), ['name', 'price', 'quantityInStock']);
+    assert.equal(spice?.fields.find((f) => f.name === 'quantityInStock')?.min, 0);
+    const mentioned = extract('A spice has a name and a quantity in stock. Suppliers send parcels that add to the stock of a spice.');
+    assert.deepEqual(mentioned.entities.find((e) => e.name === 'Spice')?.fields.map((f) => f.name), ['name', 'quantityInStock']);
+    // (Another value of the record is not "the date" of it: "the date of a delivery" next to its end date.)
+    const dates = extract('A delivery has an end date and a driver. The date of a delivery is set by the office.');
+    assert.ok(dates.entities.find((e) => e.name === 'Delivery')?.fields.some((f) => f.name === 'date'));
+  });
+});
+
 describe('extractSpec: pages, names and sources', () => {
   it('derives name and title from the text or the option', () => {
     const spec = extract('Library lending app. Books have a title and an ISBN.');

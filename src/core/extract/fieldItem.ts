@@ -258,6 +258,11 @@ function nameWords(reading: ItemReading): string[] {
       words.push('on', 'hand');
       break;
     }
+    // "a quantity in stock", "the copies in store": how many are held, named with the place (quantityInStock).
+    if (w === 'in' && words.length && i + 2 === tokens.length && /^(?:stock|store|inventory|storage)$/.test(tokens[i + 1])) {
+      words.push('in', tokens[i + 1]);
+      break;
+    }
     // "reported at", "created at (timestamp)": the time something happened.
     if (w === 'at' && words.length && (!tokens[i + 1] || /^(timestamp|date|time|datetime)$/.test(tokens[i + 1]))) {
       words.push('at');

@@ -3,6 +3,7 @@
 // X of a Y" and "Y's X" name a value X of the record Y when Y is an entity and X a singular noun
 // that is neither a record nor a person. Read after the entities are chosen, so these phrases add
 // fields to known records and never make records of their own.
+import { words as nameWords } from '../../model/project/naming';
 import { addField, findEntity, type Draft } from './draft';
 import { tagSentence, type Term } from './nlp';
 import { resolveKey } from './mentions';
@@ -40,9 +41,25 @@ export function applyValueMentions(draft: Draft, sentences: SentenceInfo[], role
     for (const mention of valueMentions(draft, tagSentence(sentence.text), roleWords)) {
       const entity = findEntity(draft, mention.record);
       if (!entity || entity.name === 'User') continue;
+      // "the stock of a product" when it has a quantity in stock: the value it has, named shorter.
+      const named = entity.fields.find((f) => endsWithWords(nameWords(f.name).map((w) => w.toLowerCase()), mention.words));
+      if (named) {
+        named.sources.add(sentence.id);
+        draft.used.add(sentence.id);
+        continue;
+      }
       if (addField(entity, { words: mention.words, type: inferType(mention.words, sentence.plain).type }, sentence.id)) draft.used.add(sentence.id);
     }
   }
+}
+
+/**
+ * Whether `name` (a field's words) is "<value> <preposition> <words>": "quantity in stock" ends with
+ * "stock", "number of seats" with "seats". (Not "end date" for "the date": another date of the record.)
+ */
+function endsWithWords(name: string[], words: string[]): boolean {
+  const at = name.length - words.length;
+  return at >= 2 && /^(?:in|on|of|per)$/.test(name[at - 1]) && words.every((w, i) => name[at + i] === w);
 }
 
 function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): ValueMention[] {
