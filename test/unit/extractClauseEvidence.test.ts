@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { countedParts, informationAbout, valuesKeptOf } from '../../src/core/extract/clauseEvidence';
+import { countedParts, informationAbout, sortedIntoKinds, valuesKeptOf } from '../../src/core/extract/clauseEvidence';
+import { sortedIntoKindsOf } from '../../src/core/extract/recordCues';
 import { storable } from '../../src/core/extract/nlpEvidence';
 
 type Reader = typeof countedParts;
@@ -44,5 +45,18 @@ describe('extractor: records named by known values, counted parts and informatio
   it('finds the records of a description written with these patterns', () => {
     const found = names('Every harbour has a name. Each harbour offers boat trips, and the length and price of a boat trip are known. The shipping line has several ferries.');
     for (const name of ['Harbour', 'BoatTrip', 'Ferry']) assert.ok(found.includes(name), `${name} in ${found.join(', ')}`);
+  });
+
+  it('a thing sorted into several kinds is a record ("various types of mooring contracts"), not "all kinds of reasons"', () => {
+    assert.deepEqual(credited(sortedIntoKinds, 'The marina offers various types of harbour permits.'), { 'harbour permit': 2 });
+    assert.deepEqual(credited(sortedIntoKinds, 'There are two kinds of berths.'), { berth: 2 });
+    assert.deepEqual(credited(sortedIntoKinds, 'A trip may be cancelled for all kinds of reasons.'), {});
+    assert.deepEqual(credited(sortedIntoKinds, 'The type of berth is shown.'), {});
+    assert.ok(sortedIntoKindsOf('mooring permit', 'the marina offers various types of mooring permits.'));
+    assert.ok(!sortedIntoKindsOf('reason', 'a trip may be cancelled for all kinds of reasons.'));
+    // Kept in a longer text although no field of it was read.
+    const found = names('A marina rents out berths to boat owners and offers its owners various types of mooring contracts. Each boat has a name and a length. Each berth has a number and a width. Owners pay an invoice every month. Each invoice has an amount and a due date. The office is open on weekdays.');
+    assert.ok(found.includes('Contract'), found.join(', '));
+    assert.ok(!found.includes('Office') && !found.includes('Weekday'), found.join(', '));
   });
 });

@@ -86,3 +86,20 @@ export function keptIn(analysis: Analysis, storable: Storable, add: Add): void {
     }
   }
 }
+
+/** Words that count kinds as several: "various types of", "two kinds of" (not "all kinds of reasons", which says "any"). */
+const MANY_KINDS = /^(?:various|different|several|many|multiple|two|three|four|five|six|seven|eight|nine|ten)$/;
+
+/**
+ * "provides its clients with various types of insurance policies", "there are two kinds of berths":
+ * a thing the text sorts into kinds is a record (the kinds become its kind field, kinds.ts).
+ */
+export function sortedIntoKinds(analysis: Analysis, storable: Storable, add: Add): void {
+  const { terms, phrases } = analysis;
+  for (const kinds of phrases) {
+    if (!kinds.plural || !/^(?:type|kind|sort|variant)$/.test(kinds.headWord) || terms[kinds.head + 1]?.w !== 'of') continue;
+    const counted = terms.slice(kinds.start, kinds.head).some((t) => MANY_KINDS.test(t.w)) || MANY_KINDS.test(kinds.determiner ?? '');
+    const thing = phrases.find((p) => p.start === kinds.head + 2 || (p.start > kinds.head + 1 && p.start <= kinds.head + 3 && p.head > kinds.head + 1));
+    if (counted && thing?.plural && storable(thing, analysis)) add(thing.key, 2, true);
+  }
+}

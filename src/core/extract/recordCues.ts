@@ -19,6 +19,13 @@ export function keptAsCollection(key: string, plain: string): boolean {
   return new RegExp(`\\b(?:a|an|the|its|their|our)\\s+(?:${COLLECTIONS})\\s+of\\s+(?:[a-z-]+\\s+){0,2}?${plural}\\b`).test(plain);
 }
 
+/** "various types of insurance policies", "two kinds of berths": the text sorts the key's plural into kinds (clauseEvidence sortedIntoKinds). */
+export function sortedIntoKindsOf(key: string, plain: string): boolean {
+  const words = key.split(' ');
+  const plural = [...words.slice(0, -1), pluralizeWord(words[words.length - 1])].join(' ');
+  return new RegExp(String.raw`\b(?:various|different|several|many|multiple|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?(?:types|kinds|sorts|variants)\s+of\s+(?:[a-z-]+\s+){0,2}?${plural}\b`).test(plain);
+}
+
 /**
  * "the field of activity of each technician is known", "the amount of this discount must be known":
  * values kept of the key, even when no field list could be read from them.
@@ -104,7 +111,7 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
   const head = key.split(' ').pop() ?? key;
   for (const sentence of sentences) {
     if (sentence.heading || !sentence.plain.includes(head.slice(0, Math.max(3, head.length - 1)))) continue;
-    if (keptAsCollection(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || valuesWrittenIn(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
+    if (keptAsCollection(key, sentence.plain) || sortedIntoKindsOf(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || valuesWrittenIn(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
     if (hasSomething(key, analysis, sentence.text) || belongedTo(key, analysis, others)) return true;
