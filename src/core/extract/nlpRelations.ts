@@ -18,6 +18,7 @@ import { linkStoryPossessions } from './storyPossessions';
 import { linkFrontedScope } from './frontedScope';
 import { entityIndex } from './entityIndex';
 import { sharedHeadEntity } from './sharedHeads';
+import { coordinatedSubjects } from './coordinatedSubjects';
 
 /** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
 export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
@@ -227,9 +228,11 @@ function linkMeetingParties(read: SentenceRead, clause: Clause, subject: DraftEn
 }
 
 /** Every phrasing family a clause can link records with, in the order they claim the pair. */
-function linkClause(read: SentenceRead, parsed: Clause): void {
+function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): void {
   const { analysis } = read;
   const clause = withRelativeSubject(analysis, withFrontedSubject(analysis, parsed));
+  // ("Readings and commands are recorded in a log": each subject of the list gets the clause's links.)
+  if (!coordinated) for (const other of coordinatedSubjects(analysis, clause)) linkClause(read, { ...clause, subject: other }, true);
   const subject = entityIn(read, clause.subject) ?? pronounSubject(read, clause);
   const recordSubject = subject && subject.name !== 'User' ? subject : undefined;
   if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) linkPartOf(read, clause, subject);
