@@ -42,6 +42,9 @@ describe('extract: people assigned to pieces of work', () => {
     assert.deepEqual(roles('All tailors must log in. A suit has a size.'), ['tailor', 'admin']);
     assert.deepEqual(roles('Judges sign in. A contest has a date.'), ['judge', 'admin']);
     assert.deepEqual(roles('Users sign in. A contest has a date.'), ['member', 'admin'], 'users are the generic role');
+    // Nouns joined as the whole subject of the cue name people each; words that are not plural nouns do not.
+    assert.deepEqual(roles('Vets and receptionists sign in. A pet has a name.'), ['vet', 'receptionist', 'admin']);
+    assert.deepEqual(roles('Owners and the public can sign in. A pet has a name.'), ['owner', 'admin']);
   });
 });
 

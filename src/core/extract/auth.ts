@@ -53,6 +53,18 @@ function coordinatedSubjects(beforeCue: string): string[] {
   return words.filter((w) => !SUBJECT_SKIP.has(w) && w !== 'and' && w !== 'or').map(singular);
 }
 
+/**
+ * "Vets and receptionists", "judges or stewards" right before the sign-in cue: the plural nouns
+ * joined as its whole subject (nothing else but articles and "can", "must" …); none otherwise.
+ */
+function pluralSigners(beforeCue: string): string[] {
+  const words = tokenize(beforeCue).filter((t) => t.kind === 'word').map((t) => t.w).filter((w) => !SUBJECT_SKIP.has(w) && !SIGN_IN_AUXILIARIES.test(w));
+  const nouns = words.filter((w) => w !== 'and' && w !== 'or');
+  if (!words.some((w) => w === 'and' || w === 'or') || nouns.length > 4 || !nouns.every((w) => w.length > 3 && /s$/.test(w) && singular(w) !== w)) return [];
+  return nouns.map(singular);
+}
+const SIGN_IN_AUXILIARIES = /^(?:can|must|should|will|may|need|needs|have|has|to|first|always|also|only|both|all|the|our)$/;
+
 function roleOf(word: string): string | undefined {
   return STAFF_ROLES[word] ?? STAFF_ROLES[singular(word)];
 }
@@ -158,8 +170,9 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
   readRoleList(found, sentence);
   const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
   const cue = login ? LOGIN.exec(cueText) : null;
-  const subjects = [...subjectWords(plain), ...coordinatedSubjects(cue ? cueText.slice(0, cue.index) : '')];
-  if (login) readLoginCue(found, sentence, cueText, subjects);
+  const beforeCue = cue ? cueText.slice(0, cue.index) : '';
+  const subjects = [...subjectWords(plain), ...coordinatedSubjects(beforeCue)];
+  if (login) readLoginCue(found, sentence, cueText, subjects, pluralSigners(beforeCue));
   readStaffSubjects(found, sentence);
   if (/\badminist(?:er|ers|ered|ering|ration)\b/.test(plain) && /\b(users?|buddies|members|you)\b/.test(plain)) {
     found.adminImplied = true;
@@ -204,18 +217,19 @@ function readUserStory(found: AuthFindings, sentence: SentenceInfo): void {
 }
 
 /** "Members log in", "customers create accounts": who the login words are about sign in. */
-function readLoginCue(found: AuthFindings, sentence: SentenceInfo, cueText: string, subjects: string[]): void {
+function readLoginCue(found: AuthFindings, sentence: SentenceInfo, cueText: string, subjects: string[], signersBefore: string[]): void {
   found.enabled = true;
   found.sources.push(sentence.id);
   if (SELF_SIGNUP.test(cueText)) found.selfSignup = true;
-  // "Nurses sign in", "all tailors must log in": what signs in is people, whatever the noun.
+  // "Nurses sign in", "all tailors must log in", "vets and receptionists sign in": what signs in is
+  // people, whatever the noun (the whole subject of the cue, one noun or nouns joined by and/or).
   const lead = LEAD_SIGNER.exec(cueText);
-  const leadWord = lead ? singular(lead[1]) : undefined;
+  const signers = new Set([...(lead ? [singular(lead[1])] : []), ...signersBefore]);
   for (const word of subjects) {
     const staff = roleOf(word);
     if (staff) addRole(found.staffRoles, staff);
     // ("Dispatchers or drivers log in": an -er/-or agent noun of a verb names people too; not "committee".)
-    else if ((PERSON_NOUNS.has(word) || ((lexiconTags(word).includes('Actor') || (/(?:er|or)$/.test(word) && isPersonWord(word)) || (word === leadWord && !NON_ENTITY.has(word))) && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
+    else if ((PERSON_NOUNS.has(word) || ((lexiconTags(word).includes('Actor') || (/(?:er|or)$/.test(word) && isPersonWord(word)) || (signers.has(word) && !NON_ENTITY.has(word))) && !USER_WORDS.has(word))) && !found.notUsers.has(word)) addRole(found.personRoles, word);
     else if (USER_WORDS.has(word)) found.genericUsersSignIn = true;
   }
   const accountsOf = /\b([a-z]+)s? (?:have|has|create|with) (?:an |their own )?accounts?\b/.exec(sentence.plain);
