@@ -53,5 +53,15 @@ describe('extract: the times a booking is made for', () => {
       assert.ok(spec.relations.some((r) => r.to === thing && r.kind === 'belongsTo'), JSON.stringify(spec.relations));
     }
   });
+
+  it('an appointment booked with a list is the booking itself, also when it is booked for many ("book appointments for pets with …")', () => {
+    const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+    const text = 'Patients sign in. Patients book appointments with a dentist, a date and a reason.';
+    assert.deepEqual(fields(text, 'Appointment')?.filter((f) => !f.startsWith('dentist')), ['date:date', 'reason:string']);
+    assert.ok(!names(text).includes('Booking'), names(text).join(' '));
+    const forMany = 'Grooming salon. Groomers sign in. Groomers book sessions for dogs with a date and a note. A dog has a name.';
+    assert.deepEqual(fields(forMany, 'Session'), ['date:date', 'note:text']);
+    assert.deepEqual(fields(forMany, 'Dog'), ['name:string']);
+  });
 });
 

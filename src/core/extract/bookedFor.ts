@@ -10,7 +10,7 @@ import type { Covered } from './inlineLists';
 import { transactionOf } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 
-const BOOKING_VERB = /\b(book|books|booked|reserve|reserves|reserved|rent|rents|rented|hire|hires|hired)\s+(?:an?|the|their|one or more|several|some)?\s*(?:[a-z-]+ )?([a-z-]+)\s+(?:(for|with)\s+(.+)$|\(([^()]+)\))/;
+const BOOKING_VERB = /\b(book|books|booked|reserve|reserves|reserved|rent|rents|rented|hire|hires|hired)\s+(?:(?:an?|the|their|one or more|several|some)\s+)?(?:[a-z-]+ )?([a-z-]+)\s+(?:(for|with)\s+(.+)$|\(([^()]+)\))/;
 /** "A booking is made for a studio with a start and an end": the booking named, then what it is for. */
 const BOOKING_MADE_FOR = /^(?:an?|each|every|the|one)\s+(booking|reservation|rental|hire)s?\s+(?:is|are)\s+(?:always\s+)?(?:made\s+|placed\s+|taken\s+)?for\s+(?:an?|the|one)\s+(?:[a-z-]+ )?([a-z-]+),?\s+(with)\s+(.+)$/;
 /** Words that say when, or for how many: what a booking is for, as opposed to who or why ("for their family"). */

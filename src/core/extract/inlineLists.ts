@@ -161,9 +161,10 @@ function listSubject(before: string, verb: string): string | undefined {
   // "many employees, each of whom has a name and …": the people named before.
   const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
   if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
-  // "log service records for a vehicle with a date": the fields go to the records, not the vehicle.
+  // "log service records for a vehicle with a date": the fields go to the records, not the vehicle
+  // (also for many: "book appointments for pets with a date").
   // ("record shipments from suppliers with a date": after "from", only what a verb makes.)
-  const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it)|(from)\s[a-z-]+s|per)\b[a-z -]*?(,?)\s*$/.exec(before);
+  const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it|(?=[a-z-]+s\s*,?\s*$))|(from)\s[a-z-]+s|per)\b[a-z -]*?(,?)\s*$/.exec(before);
   if (verb === 'with' && attached) {
     const main = trailingSubject(attached[1], () => true);
     // The object a verb makes gets the fields ("write a daily note for a child with a mood").
