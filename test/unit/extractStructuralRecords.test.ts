@@ -97,4 +97,14 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.deepEqual(byStructure('The service has a name, a logo and a dashboard. Users book a room.'), []);
     assert.deepEqual(byStructure('People rent a platform. A platform has a name, a price and a fee.'), []);
   });
+
+  it('"each shop has a name and an address": many of a word that usually means the app, each with values, are records; its machinery never', () => {
+    assert.deepEqual(byStructure('Stylists offer services. Each service has a name, a price and a duration.'), ['service']);
+    assert.deepEqual(byStructure('Farm shops sell cheese. Each shop has a name and an address.'), ['shop']);
+    const farm = names('Farm shops sell cheese. Each shop has a name and an address. A cheese belongs to a shop.');
+    assert.ok(farm.includes('Shop'), farm.join(', '));
+    assert.deepEqual(byStructure('Each page has a title and a footer. Each screen has a header and a menu.'), []);
+    assert.deepEqual(byStructure('The shop has a name and an address.'), [], 'one shop, the business itself');
+  });
 });
+
