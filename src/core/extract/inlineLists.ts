@@ -122,6 +122,8 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
 function startsAList(plain: string, at: number, before: string, verb: string, pronoun: boolean): boolean {
   // "… so that I get treated", "because we have little time": the story's benefit, not a list.
   if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) return false;
+  // "A member may have at most 2 tools at a time": a limit on how many (a rule), not the member's fields.
+  if (/^(?:has|have)$/.test(verb) && /\b(?:can|could|may|might|must|should|will|cannot|can't)\s+(?:only\s+)?$/.test(before) && /^\s+(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?)\s/.test(plain.slice(at + verb.length))) return false;
   // "users can store images" is an action; "a loan records the member" lists fields.
   if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) return false;
   // "Receptionists record appointments with a date and a time", "mechanics record services on a

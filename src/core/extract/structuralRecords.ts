@@ -141,6 +141,8 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
     for (const m of plain.matchAll(HAS_VALUES)) valued.add(singular(m[1]));
     for (const m of plain.matchAll(EACH_HAS_VALUES)) eachValued.add(singular(m[1]));
+    // ("Members borrow tools. Each tool has a name.": with the renting, one value of each is enough.)
+    for (const m of plain.matchAll(EACH_HAS_ONE)) valued.add(singular(m[1]));
   }
   for (const head of new Set([...rented, ...valued])) if (rentedOrValued(head, rented, valued)) out.add(head);
   // ("Each shop has a name and an address", "each service has a name, a price and a duration": no
@@ -151,6 +153,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
 
 /** "Each service has a name, a price and a duration": many of them, each with values of its own. */
 const EACH_HAS_VALUES = /\b(?:each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+const EACH_HAS_ONE = /\b(?:each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z]/g;
 /** The app's machinery: not even "each X has …" makes these records. */
 const MACHINERY = /^(?:app|application|system|website|site|api|endpoint|software|server|database|backend|frontend|json|html|css|code|token|cookie|header|parameter|query|feature|functionality|requirement|thing|way|information|info|data|stuff|something|anything|everything|nothing|dashboard|page|screen|button|tab|modal|menu|view|form|chart|graph)$/;
 
