@@ -131,6 +131,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
   const rented = new Set<string>();
   const valued = new Set<string>();
   const eachValued = new Set<string>();
+  const eachOne = new Set<string>();
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     const plain = sentence.plain;
@@ -142,9 +143,10 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(HAS_VALUES)) valued.add(singular(m[1]));
     for (const m of plain.matchAll(EACH_HAS_VALUES)) eachValued.add(singular(m[1]));
     // ("Members borrow tools. Each tool has a name.": with the renting, one value of each is enough.)
-    for (const m of plain.matchAll(EACH_HAS_ONE)) valued.add(singular(m[1]));
+    for (const m of plain.matchAll(EACH_HAS_ONE)) eachOne.add(singular(m[1]));
   }
   for (const head of new Set([...rented, ...valued])) if (rentedOrValued(head, rented, valued)) out.add(head);
+  for (const head of rented) if (eachOne.has(head) && rentedOrValued(head, rented, eachOne)) out.add(head);
   // ("Each shop has a name and an address", "each service has a name, a price and a duration": no
   // single app or service of the app's own is "each"; its machinery is never a record.)
   for (const head of eachValued) if (genericWord(head) && !MACHINERY.test(head)) out.add(head);
