@@ -51,4 +51,14 @@ describe('extractor: nouns that are not records', () => {
     const names = extractSpec(stories).entities.map((e) => e.name);
     assert.ok(names.includes('Parcel') && !names.includes('Expectation') && !names.includes('Misunderstanding'), names.join(', '));
   });
+
+  it('the text says the noun is no record of its own, or another name for one ("refunds will not be treated as objects")', () => {
+    assert.ok(notARecord('refund', sentences('To keep it simple, refunds will not be treated as objects, but as events.')));
+    assert.ok(notARecord('check', sentences('In this text, inspections and checks are used interchangeably.')));
+    assert.ok(!notARecord('inspection', sentences('In this text, inspections and checks are used interchangeably.')));
+    assert.ok(!notARecord('refund', sentences('Refunds are not stored after a year.')));
+    const text = 'A garage repairs cars. Each car has a plate and a model. Each repair has a date, a car and a price. Customers pay for each repair; payments will not be treated as objects, but as events. When a payment is received, the repair is marked as paid.';
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Repair') && !names.includes('Payment'), names.join(', '));
+  });
 });

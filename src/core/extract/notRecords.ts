@@ -21,7 +21,21 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences);
+}
+
+/**
+ * "For the sake of simplicity, payments will not be treated as objects, but as events", "tests and
+ * examinations are used interchangeably": the text itself says the noun is no record of its own
+ * (or another name for one it already has).
+ */
+export function saidNotARecord(key: string, sentences: SentenceInfo[]): boolean {
+  const words = key.split(' ');
+  const noun = `${words.slice(0, -1).map((w) => `${w}\\s+`).join('')}(?:${words[words.length - 1]}|${pluralizeWord(words[words.length - 1])})`;
+  const notTreated = new RegExp(String.raw`\b${noun}\s+(?:will|are|is|should|must|need to|do|does)\s+not\s+(?:be\s+)?(?:treated|modelled|modeled|represented|stored|kept)\s+as\s+(?:(?:separate|own|individual|distinct)\s+)?(?:objects?|entities|entity|records?|classes|class|tables?)\b`);
+  // ("tests and examinations are used interchangeably": the second is the first's other name.)
+  const otherName = new RegExp(String.raw`\b[a-z-]+\s+and\s+${noun}\s+(?:are|will be|can be)\s+used\s+interchangeably\b`);
+  return sentences.some((s) => !s.heading && (notTreated.test(s.plain) || otherName.test(s.plain)));
 }
 
 /** Heads that name what the app produces from its records when it prints or sends them. */
