@@ -34,5 +34,10 @@ describe('extract rules: value ranges written as notes (issue #11)', () => {
     assert.deepEqual(bounds('A tasting has a wine, a grade from 1 to 10 and a note.'), ['Tasting.grade 1..10']);
     assert.deepEqual(names('A tasting has a wine, a grade from 1 to 10 and a note.').filter((line) => line.startsWith('Grade')), [], 'the bounded value is no record');
   });
+
+  it('"the hours must be between 1 and 8" bounds the hours a record keeps; opening hours from 9 to 17 are no range', () => {
+    assert.deepEqual(bounds('A gig has a date and hours. The hours must be between 1 and 8.'), ['Gig.hours 1..8']);
+    assert.deepEqual(bounds('A gig has a date and a fee. Opening hours are between 9 and 17.'), []);
+  });
 });
 

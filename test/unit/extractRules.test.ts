@@ -217,6 +217,11 @@ describe('extract rules: no overlaps', () => {
     assert.deepEqual(strip(s.rules[0]), { kind: 'unique', entity: 'Tutorial', fields: ['tutor', 'slot'], sources: [] });
   });
 
+  it('overlapSameTime: "2" is two, and a note\'s "cant" is "can\'t" ("a driver cant do 2 deliveries at the same time")', () => {
+    const vans = model({ entities: { driver: [['name', 'string']], delivery: [['departure', 'datetime'], ['durationMinutes', 'integer']] }, relations: [['Delivery', 'Driver']] });
+    assert.equal(run(overlapSameTime, vans, 'A driver cant do 2 deliveries at the same time.').rules[0]?.kind, 'noOverlap');
+  });
+
   it('overlapSameTime: without an end or duration the end is added (issue #11); a start in the same named period says what is not covered', () => {
     const draft = model({ entities: { umpire: [['name', 'string']], game: [['startTime', 'datetime']] }, relations: [['Game', 'Umpire']] });
     const r = run(overlapSameTime, draft, "An umpire can't be given two games at once.");

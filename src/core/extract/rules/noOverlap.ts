@@ -247,7 +247,7 @@ export function overlapDoubleBooked(ctx: RuleContext): boolean {
 /** "a teacher can't teach two lessons at the same time", "an object can't be on two loans at once", "… in the same period". */
 export function overlapSameTime(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't)\s+(?:be\s+)?((?:[a-z]+\s+){0,3}?)(?:two|multiple|several|more than one)\s+([a-z][a-z -]{1,30}?)\s+(at the same time|at once|simultaneously|concurrently|in parallel|(?:at|in|on|during)\s+the\s+same\s+([a-z][a-z -]{1,30}))$/.exec(plain);
+  const m = /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't|never|must never|mustn't)\s+(?:be\s+)?((?:[a-z]+\s+){0,3}?)(?:two|2|multiple|several|more than one)\s+([a-z][a-z -]{1,30}?)\s+(at the same time|at once|simultaneously|concurrently|in parallel|(?:at|in|on|during)\s+the\s+same\s+([a-z][a-z -]{1,30}))$/.exec(plain);
   if (!m) return overlapOnlyOne(ctx, plain) || overlapTwoOnSame(ctx, plain);
   const scope = mentionsIn(ctx, m[1]).pop();
   let booked = lastRecordIn(ctx, m[3]);

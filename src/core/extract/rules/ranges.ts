@@ -234,8 +234,11 @@ export function rangeBetween(ctx: RuleContext): boolean {
   const a = parseNumber(m[1] ?? m[4] ?? m[6]);
   const b = parseNumber(m[2] ?? m[5] ?? m[7]);
   if (a === undefined || b === undefined) return false;
-  // Times of day ("from 9 to 17") and years are not ranges of a value.
-  if (/\b(?:open|opens|opening|hours|o'clock|am|pm)\b/.test(ctx.clause.plain.slice(Math.max(0, m.index - 20), m.index)) || /^(?:am|pm|h)$/.test(unit ?? '')) return false;
+  // Times of day ("from 9 to 17") and years are not ranges of a value. (Unless hours are a value the
+  // records keep: "a job has a date and hours. The hours must be between 1 and 8".)
+  const beforeSpan = ctx.clause.plain.slice(Math.max(0, m.index - 20), m.index);
+  const hoursKept = /\bhours\b/.test(beforeSpan) && !/\bopen/.test(beforeSpan) && ctx.draft.entities.some((e) => e.fields.some((f) => /^(?:hours|[a-z]+Hours)$/.test(f.name)));
+  if ((/\b(?:open|opens|opening|hours|o'clock|am|pm)\b/.test(beforeSpan) && !hoursKept) || /^(?:am|pm|h)$/.test(unit ?? '')) return false;
   // "between 4 and 8 players" counts records or people: a capacity (capacity.ts), not a value range.
   if (unit && !UNITS[unit] && (PEOPLE_WORDS.has(unit) || mentionsIn(ctx, [unit]).length)) return false;
   const before = ctx.clause.plain.slice(0, m.index);
