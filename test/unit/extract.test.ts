@@ -242,6 +242,23 @@ describe('extractSpec: how many are held ("a quantity in stock")', () => {
   });
 });
 
+describe('extractSpec: a short first line is the title', () => {
+  it('"Pet grooming", "cleaning company app": a title whatever the tagger reads as verbs, and not listed as not understood', () => {
+    for (const [text, title] of [
+      ['Pet grooming\n\nGroomers sign in. A dog has a name.', 'Pet grooming'],
+      ['cleaning company app\n- clients have a name and a phone', 'Cleaning company app'],
+      ['Community garden\n\nGardeners rent plots. A plot has a number.', 'Community garden'],
+    ]) {
+      const spec = extract(text);
+      assert.equal(spec.title, title);
+      assert.deepEqual(spec.notUnderstood.map((n) => n.text), [], text);
+    }
+    // A first line that is a sentence stays one: people and their verb, or an instruction.
+    assert.ok(extract('Members book classes\nA class has a title.').entities.some((e) => e.name === 'Booking'));
+    assert.ok(extract('Track expenses\nAn expense has an amount.').entities.some((e) => e.name === 'Expense'));
+  });
+});
+
 describe('extractSpec: pages, names and sources', () => {
   it('derives name and title from the text or the option', () => {
     const spec = extract('Library lending app. Books have a title and an ISBN.');

@@ -48,7 +48,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   if (!checkLanguage(text).english) return notEnglish(text, options, sentences, draft);
   readAhead(sentences);
   // A short first line without a verb is the app's title ("Pet daycare"), not a requirement.
-  if (!sentences[0].heading && titleLike(sentences[0])) sentences[0].heading = true;
+  if (!sentences[0].heading && titleLike(sentences[0], sentences.length > 1)) sentences[0].heading = true;
 
   // 1. Evidence for entities, including the subjects of field lists.
   const auth = detectAuth(sentences);
@@ -119,10 +119,18 @@ function warnAboutGaps(draft: Draft, notUnderstood: number[]): void {
   }
 }
 
-function titleLike(sentence: SentenceInfo): boolean {
+function titleLike(sentence: SentenceInfo, more: boolean): boolean {
   const words = sentence.plain.split(' ');
   if (words.length > 8 || /[.!?]$/.test(sentence.text.trim()) && words.length > 4) return false;
   // "loan: book title, due date, status" lists fields; a title does not.
   if (colonListSubject(sentence)) return false;
-  return !analyze(sentence.text).terms.some((t) => t.pos === 'verb' || t.pos === 'modal');
+  const { terms } = analyze(sentence.text);
+  if (!terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) return true;
+  // "Pet grooming", "Community garden", "cleaning company app": before more text, a few words with no
+  // stop and nothing of a clause (no modal, pronoun, article or preposition) are a title, whatever
+  // the tagger made of them; not "Members book classes" (people, then their verb) or "Track expenses".
+  if (!more || words.length > 5 || /[.!?:;,]$/.test(sentence.text.trim())) return false;
+  if (terms.some((t) => t.pos === 'modal' || t.pos === 'pron' || t.pos === 'det' || t.pos === 'prep' || t.pos === 'num')) return false;
+  if (terms[0].pos === 'verb' && !/ing$/.test(terms[0].w) && terms[1]?.plural) return false;
+  return !terms.some((t, i) => t.pos === 'verb' && i > 0 && terms[i - 1].pos === 'noun' && terms[i - 1].plural);
 }
