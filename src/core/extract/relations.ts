@@ -10,6 +10,7 @@ import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { KIND_WORDS, RECORDING_VERBS } from './nlpRelations';
 import { transactionOf } from './nlpEvidence';
+import { recordAskedAbout } from './askedRecord';
 
 export interface OwnerIntent {
   entity: string;
@@ -106,15 +107,20 @@ function belongsTo(r: Reading, i: number): void {
 // "recorded as box lines: which SKU and how many units", "a pick notes which shelf": a record
 // that says which other record it is about refers to it.
 // ("rentals: which holder has which plot": every "which" after the first asks about the same record.)
+// ("each repair notes at which garage it was done": a preposition may stand between the verb and "which".)
 function whichRecord(r: Reading, i: number): void {
   const { words } = r;
   const w = words[i];
-  if ((w === 'which' || w === 'what') && (r.asked || words[i - 1] === ':' || RECORDING_VERBS.test(words[i - 1] ?? ''))) {
-    const to = r.mentions.find((m) => m.start === i + 1);
+  const recorded = (k: number) => RECORDING_VERBS.test(words[k] ?? '');
+  if ((w === 'which' || w === 'what') && (r.asked || words[i - 1] === ':' || recorded(i - 1) || (ASKED_PLACE.test(words[i - 1] ?? '') && recorded(i - 2)))) {
+    const to = recordAskedAbout(r.draft, r.tokens, i) ?? r.mentions.find((m) => m.start === i + 1)?.entity;
     r.asked ??= mentionBefore(r, i);
-    if (r.asked && to && r.asked.entity !== to.entity && r.asked.entity !== 'User') r.link(r.asked.entity, to.entity, { required: true, onDelete: 'restrict' });
+    if (r.asked && to && r.asked.entity !== to && r.asked.entity !== 'User') r.link(r.asked.entity, to, { required: true, onDelete: 'restrict' });
   }
 }
+
+/** Prepositions a recorded question may start with ("at which pump", "for which customer"). */
+const ASKED_PLACE = /^(at|in|on|for|from|by|to|with)$/;
 
 // X has many Y / X contains Y
 function hasMany(r: Reading, i: number): void {
