@@ -525,6 +525,12 @@ describe('extract rules: value ranges', () => {
 describe('extract rules: ownership', () => {
   const bookings = () => model({ user: true, entities: { booking: [['day', 'date']] } });
 
+  it('ownOwn: "a member cannot rate their own booking" keeps people from their own rows: said, not made an ownership rule', () => {
+    const r = run(ownOwn, bookings(), 'A member cannot rate their own booking.', { roles: ['member'] });
+    assert.deepEqual(r.rules, []);
+    assert.match(r.notes[0] ?? '', /may not act on their own rows/);
+  });
+
   it('ownOwn: "members can only change their own bookings" makes bookings user-owned', () => {
     const r = run(ownOwn, bookings(), 'Members can only change or cancel their own bookings.', { roles: ['member'] });
     assert.deepEqual(strip(r.rules[0]), { kind: 'ownership', entity: 'Booking', actions: ['update', 'delete'], sources: [] });

@@ -51,6 +51,12 @@ export function ownOwn(ctx: RuleContext): boolean {
   const m = /\b(?:their|his|her|my|your|our|there|its|thier)\s+own\s+([a-z][a-z -]{1,40})/.exec(plain);
   if (!m) return false;
   const label = m[0];
+  // "A reviewer cannot review their own talk": people kept from their own rows, the opposite of an
+  // ownership rule (which lets only the owner act).
+  if (/\b(?:cannot|can't|cant|can not|may not|must not|mustn't|should not|shouldn't|never|not allowed to|not be able to)\s+(?:[a-z]+\s+){0,2}$/.test(plain.slice(0, m.index))) {
+    note(ctx, `Looks like people may not act on their own rows (${plain.slice(Math.max(0, m.index - 40), m.index + m[0].length).trim()}); an ownership rule does the opposite (only the owner may act), so nothing is enforced.`);
+    return true;
+  }
   if (ownedThrough(ctx, plain.slice(m.index + m[0].length - m[1].length), label)) return true;
   const target = mentionsIn(ctx, m[1]).find((x) => x.start === 0 && x.entity.name !== 'User');
   if (!target) {
