@@ -74,6 +74,8 @@ function cleanForTagging(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s*(?:->|→|=>)\s*/g, ' → ')
+    // "schedule tasks/activities": two plurals joined by a slash are alternatives, not one word.
+    .replace(/\b([A-Za-z]{3,}s)\/([A-Za-z]{3,}s)\b/g, '$1 or $2')
     // "books(id, title)": a bracket glued to a word is still a bracket.
     .replace(/([A-Za-z])\(/g, '$1 (')
     .replace(/\s+/g, ' ')
