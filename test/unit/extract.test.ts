@@ -242,6 +242,14 @@ describe('extractSpec: how many are held ("a quantity in stock")', () => {
   });
 });
 
+describe('extractSpec: comments people write', () => {
+  it('"cooks can comment on a recipe" keeps the comments, linked to the recipe', () => {
+    const spec = extract('Cooks sign in and post recipes. A recipe has a title. Other cooks can comment on a recipe.');
+    assert.ok(spec.entities.some((e) => e.name === 'Comment'), spec.entities.map((e) => e.name).join(' '));
+    assert.ok(spec.relations.some((r) => r.from === 'Comment' && r.to === 'Recipe'), JSON.stringify(spec.relations));
+  });
+});
+
 describe('extractSpec: a short first line is the title', () => {
   it('"Pet grooming", "cleaning company app": a title whatever the tagger reads as verbs, and not listed as not understood', () => {
     for (const [text, title] of [

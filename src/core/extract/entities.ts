@@ -287,9 +287,11 @@ function scoreRowVerbs({ tokens, sentence, add, weight, id }: Scoring): void {
   for (let i = 0; i < tokens.length && !sentence.heading; i++) {
     const w = tokens[i].w;
     const noun = ACTION_NOUNS[w];
-    if (!noun || !['follow', 'favorite', 'favourite', 'vote', 'bookmark', 'rate'].includes(w)) continue;
+    // ("Cooks can comment on a recipe": the comments they write are kept.)
+    const writes = w === 'comment' && tokens[i + 1]?.w === 'on';
+    if (!noun || (!writes && !['follow', 'favorite', 'favourite', 'vote', 'bookmark', 'rate'].includes(w))) continue;
     const prev = tokens[i - 1];
-    if ((i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) && rowVerbObject(tokens, i)) add(noun, 2 * weight, id);
+    if ((i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) && (writes || rowVerbObject(tokens, i))) add(noun, 2 * weight, id);
   }
 }
 
