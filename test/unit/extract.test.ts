@@ -242,6 +242,14 @@ describe('extractSpec: how many are held ("a quantity in stock")', () => {
   });
 });
 
+describe('extractSpec: "valid" is no part of a name', () => {
+  it('"a valid licence number" is the licence number; "a valid from date" keeps its name', () => {
+    const fieldsOf = (text: string, name: string) => extract(text).entities.find((e) => e.name === name)?.fields.map((f) => f.name);
+    assert.deepEqual(fieldsOf('A pilot has a name and a valid licence number.', 'Pilot'), ['name', 'licenceNumber']);
+    assert.deepEqual(fieldsOf('A voucher has a code and a valid from date.', 'Voucher'), ['code', 'validFrom']);
+  });
+});
+
 describe('extractSpec: comments people write', () => {
   it('"cooks can comment on a recipe" keeps the comments, linked to the recipe', () => {
     const spec = extract('Cooks sign in and post recipes. A recipe has a title. Other cooks can comment on a recipe.');

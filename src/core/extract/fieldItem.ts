@@ -283,6 +283,8 @@ function nameWords(reading: ItemReading): string[] {
     words.push(w);
   }
   while (words.length > 1 && (ADJECTIVES.has(words[0]) || PICKING.has(words[0]))) words.shift();
+  // "a valid licence number" is the licence number (a "valid from" date keeps its name).
+  if (words[0] === 'valid' && words.length > 1 && !/^(?:from|until|till|to|through)$/.test(words[1])) words.shift();
   return words;
 }
 
