@@ -16,32 +16,10 @@ import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
 import { linkStoryPossessions } from './storyPossessions';
 import { linkFrontedScope } from './frontedScope';
-import { entityIndex } from './entityIndex';
+import { entityOf } from './phraseEntity';
+import { linesOfRecords } from './lineRecords';
 import { sharedHeadEntity } from './sharedHeads';
 import { coordinatedSubjects } from './coordinatedSubjects';
-
-/** The entity a noun phrase names: its key, a suffix of it, or a unique entity with that head. */
-export function entityOf(draft: Draft, phrase: NounPhrase | undefined, roleWords: Set<string>): DraftEntity | undefined {
-  if (!phrase) return undefined;
-  const index = entityIndex(draft);
-  const words = phrase.key.split(' ');
-  for (let i = 0; i < words.length; i++) {
-    const found = index.first.get(i ? words.slice(i).join(' ') : phrase.key);
-    if (found) return found;
-  }
-  const byHead = index.byHead.get(phrase.headWord);
-  if (byHead?.length === 1) return byHead[0];
-  // ("sensor devices", "the actuator units": a head that only says what kind of thing it is leaves the naming to its modifier.)
-  if (GENERIC_HEADS.test(phrase.headWord) && words.length >= 2) {
-    const modifier = index.first.get(words.slice(0, -1).join(' ')) ?? index.first.get(words[words.length - 2]);
-    if (modifier) return modifier;
-  }
-  if (roleWords.has(phrase.headWord) || roleWords.has(phrase.key)) return findEntity(draft, 'User');
-  return undefined;
-}
-
-/** Heads that name no thing of their own: what they are is in the modifier ("sensor device"). */
-const GENERIC_HEADS = /^(device|unit|object|instance|thing|element|entity|component)$/;
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -58,23 +36,6 @@ export const KIND_WORDS = /^(kind|type|sort|variant|variety|subtype)$/;
 
 /** Verbs that say a record keeps a fact: what follows "which" is what it is about. */
 export const RECORDING_VERBS = /^(records?|recorded|stores?|stored|notes?|noted|says?|shows?|logs?|logged|tracks?|tracked|captures?|captured)$/;
-
-/** Heads of compounds that name a part of the record their modifier names ("box line", "invoice item"). */
-const LINE_HEADS = /^(line|item|entry|row|detail|position|part)$/;
-
-/** "box lines", "shipment line", "invoice item": a line belongs to the record it is a line of. */
-function linesOfRecords(draft: Draft): void {
-  for (const line of draft.entities) {
-    const words = line.key.split(' ');
-    if (words.length < 2 || !LINE_HEADS.test(words[words.length - 1])) continue;
-    const parent = draft.entities.find((e) => e !== line && e.key === words.slice(0, -1).join(' ')) ?? draft.entities.find((e) => e !== line && e.key === words[words.length - 2]);
-    if (!parent || parent.name === 'User') continue;
-    if (draft.relations.some((r) => (r.from === line.name && r.to === parent.name) || (r.from === parent.name && r.to === line.name))) continue;
-    const source = Math.min(...line.sources);
-    if (addRelation(draft, { from: line.name, to: parent.name, required: true, onDelete: 'cascade' }, source)) draft.used.add(source);
-  }
-}
-
 
 /** One sentence being read: its words, and what linking two records with it as the source needs. */
 interface SentenceRead {
