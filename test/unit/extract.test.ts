@@ -242,6 +242,16 @@ describe('extractSpec: how many are held ("a quantity in stock")', () => {
   });
 });
 
+describe('extractSpec: "not generated" only for behaviour, not for the model\'s own data', () => {
+  it('a field named photo or total, and the verb "report", are no feature left out; a kanban board and computed reports still are', () => {
+    const listed = (text: string) => extract(text).unimplemented.map((u) => u.text);
+    assert.deepEqual(listed('Residents sign in. Residents report broken lifts with a description and a photo. A lift has a number.'), []);
+    assert.deepEqual(listed('An order has a date, a total and a photo.'), []);
+    assert.equal(listed('An order has a date and a total. Staff move orders between columns on a kanban board.').length, 1);
+    assert.equal(listed('An order has a date and a total. Managers see monthly reports of all orders.').length, 1);
+  });
+});
+
 describe('extractSpec: "valid" is no part of a name', () => {
   it('"a valid licence number" is the licence number; "a valid from date" keeps its name', () => {
     const fieldsOf = (text: string, name: string) => extract(text).entities.find((e) => e.name === name)?.fields.map((f) => f.name);

@@ -29,19 +29,38 @@ const EVERY_MATCH = new Map(CUES.map((c) => [c, new RegExp(c.pattern.source, 'g'
  * record) is that record, not the feature; one that is a value of a field ("the purpose (photo,
  * video, event)") is that value.
  */
-function cueApplies(cue: (typeof CUES)[number], plain: string, draft: Draft, values: Set<string>): boolean {
+function cueApplies(cue: (typeof CUES)[number], sentence: SentenceInfo, draft: Draft, values: Set<string>): boolean {
   const records = entityIndex(draft).byHead;
-  for (const match of plain.matchAll(EVERY_MATCH.get(cue)!)) {
+  for (const match of sentence.plain.matchAll(EVERY_MATCH.get(cue)!)) {
     const word = match[0].split(' ').pop() ?? match[0];
-    if (!records.has(singular(word)) && !records.has(word) && !values.has(word)) return true;
+    if (records.has(singular(word)) || records.has(word) || values.has(word) || values.has(singular(word))) continue;
+    // "Tenants report broken heaters": the verb, not a report the app would compute.
+    if (/^reports?$/.test(word) && reportedThing(sentence, match.index)) continue;
+    return true;
   }
   return false;
 }
 
-/** The values of the model's choice fields, lower-case. */
+/** Whether "report(s)" at `at` is a verb with an object ("report maintenance requests"). */
+function reportedThing(sentence: SentenceInfo, at: number): boolean {
+  const { terms } = analyze(sentence.text);
+  const index = sentence.plain.slice(0, at).split(/\s+/).filter(Boolean).length;
+  const term = terms.find((t, i) => i >= index - 1 && /^reports?$/.test(t.w));
+  return term?.pos === 'verb';
+}
+
+/**
+ * Words that are the model's own data: the values of its choice fields ("the purpose (photo, video,
+ * event)") and its fields' names ("a request has a title and a photo", "an order has a total").
+ */
 function choiceValues(draft: Draft): Set<string> {
   const values = new Set<string>();
-  for (const entity of draft.entities) for (const field of entity.fields) for (const value of field.enumValues ?? []) values.add(value.toLowerCase());
+  for (const entity of draft.entities) {
+    for (const field of entity.fields) {
+      for (const value of field.enumValues ?? []) values.add(value.toLowerCase());
+      if (/^[a-z]+$/.test(field.name)) values.add(field.name);
+    }
+  }
   return values;
 }
 
@@ -50,7 +69,7 @@ export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): n
   const values = choiceValues(draft);
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    const cue = CUES.find((c) => cueApplies(c, sentence.plain, draft, values));
+    const cue = CUES.find((c) => cueApplies(c, sentence, draft, values));
     if (cue) {
       if (draft.unimplemented.length < MAX_UNIMPLEMENTED) draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: cue.reason, sources: [sentence.id] });
       continue;
