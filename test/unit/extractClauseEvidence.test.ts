@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { countedParts, informationAbout, sortedIntoKinds, valuesKeptOf } from '../../src/core/extract/clauseEvidence';
+import { countedParts, informationAbout, madeBySomeone, sortedIntoKinds, valuesKeptOf } from '../../src/core/extract/clauseEvidence';
 import { sortedIntoKindsOf } from '../../src/core/extract/recordCues';
 import { storable } from '../../src/core/extract/nlpEvidence';
 
@@ -58,5 +58,13 @@ describe('extractor: records named by known values, counted parts and informatio
     const found = names('A marina rents out berths to boat owners and offers its owners various types of mooring contracts. Each boat has a name and a length. Each berth has a number and a width. Owners pay an invoice every month. Each invoice has an amount and a due date. The office is open on weekdays.');
     assert.ok(found.includes('Contract'), found.join(', '));
     assert.ok(!found.includes('Office') && !found.includes('Weekday'), found.join(', '));
+  });
+
+  it('a thing someone makes is a record ("the estimate made by another surveyor", "a quote is drafted by a clerk")', () => {
+    assert.deepEqual(credited(madeBySomeone, 'The chief surveyor must approve the estimate made by another surveyor.'), { estimate: 2 });
+    assert.deepEqual(credited(madeBySomeone, 'After the visit, a quote is drafted by a clerk.'), { quote: 2 });
+    // Plural, without a determiner, or not by someone: no cue here.
+    assert.deepEqual(credited(madeBySomeone, 'Estimates made by surveyors are checked.'), {});
+    assert.deepEqual(credited(madeBySomeone, 'The estimate made sense.'), {});
   });
 });

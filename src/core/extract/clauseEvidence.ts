@@ -103,3 +103,25 @@ export function sortedIntoKinds(analysis: Analysis, storable: Storable, add: Add
     if (counted && thing?.plural && storable(thing, analysis)) add(thing.key, 2, true);
   }
 }
+
+/** Participles of verbs that make a thing someone then keeps ("a diagnosis made by a doctor"). */
+const MADE_BY = /^(?:made|created|written|issued|posed|placed|submitted|filed|prepared|raised|drafted|proposed)$/;
+const AGENT_DETERMINERS = /^(?:a|an|the|each|its|their|another|one|any)$/;
+
+/**
+ * "the diagnosis made by another doctor", "a diagnosis is posed by a doctor", "each claim filed by a
+ * customer": a thing someone makes, named with a determiner, is a record of its own.
+ */
+export function madeBySomeone(analysis: Analysis, storable: Storable, add: Add): void {
+  const { terms } = analysis;
+  for (const found of analysis.phrases) {
+    if (found.plural || !/^(?:a|an|the|each|every|any)$/.test(found.determiner ?? '')) continue;
+    // (The tagger may read the participle as the phrase's head: "the diagnosis made" + "by".)
+    const glued = MADE_BY.test(found.headWord) && found.head > found.start && terms[found.head + 1]?.w === 'by';
+    const phrase = glued ? { ...found, head: found.head - 1, headWord: terms[found.head - 1].w, key: found.key.split(' ').slice(0, -1).join(' ') } : found;
+    let at = phrase.head + 1;
+    if (/^(?:is|was)$/.test(terms[at]?.w ?? '')) at++;
+    if (!MADE_BY.test(terms[at]?.w ?? '') || terms[at + 1]?.w !== 'by' || !AGENT_DETERMINERS.test(terms[at + 2]?.w ?? '')) continue;
+    if (storable(phrase, analysis)) add(phrase.key, 2, true);
+  }
+}

@@ -11,7 +11,7 @@ import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
-import { countedParts, informationAbout, keptIn, sortedIntoKinds, valuesKeptOf } from './clauseEvidence';
+import { countedParts, informationAbout, keptIn, madeBySomeone, sortedIntoKinds, valuesKeptOf } from './clauseEvidence';
 import { remembered } from './remembered';
 import { trailingPhrase } from './phrases';
 import { titlesRecords } from './recordLists';
@@ -438,6 +438,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     linkedToOne(analysis, storable, addUnlessField);
     keptIn(analysis, storable, addUnlessField);
     sortedIntoKinds(analysis, storable, addUnlessField);
+    madeBySomeone(analysis, storable, addUnlessField);
     ownThingsInStory(analysis, sentence, addUnlessField);
   }
 }
