@@ -20,6 +20,7 @@ import { entityOf } from './phraseEntity';
 import { linesOfRecords } from './lineRecords';
 import { sharedHeadEntity } from './sharedHeads';
 import { coordinatedSubjects } from './coordinatedSubjects';
+import { linkIncludedKinds } from './includedKinds';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -124,6 +125,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkBelongingParticiple(read, sentence.plain);
     linkRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkFrontedScope({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
+    linkIncludedKinds({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
     linkStoryPossessions({ analysis, storyActor: read.storyActor, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name) });
