@@ -168,8 +168,15 @@ export function subjectsOfHaving(analysis: Analysis, add: Add): void {
     const storedAs = clause.preps.find((p) => p.prep === 'as' && storable(p.phrase, analysis));
     if (clause.passive && STORE_VERBS.has(clause.verb) && !valueOfWhose(subject, analysis)) add(storedAs ? storedAs.phrase.key : subject.key, 2, true);
   }
-  // "The estimators' reports must be stored in the database": said to be stored, even a word that
-  // usually names something shown (report, summary) is a record.
+  saidToBeStored(analysis, add);
+}
+
+/**
+ * "The estimators' reports must be stored in the database": said to be stored, even a word that
+ * usually names something shown (report, summary) is a record. (Read also where a field list took
+ * the phrase for the possessor's value: collectNlpEvidence passes this every clause.)
+ */
+export function saidToBeStored(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
     const subject = clause.subject;
     if (!subject || !clause.passive || !/^(store|save|archive|keep|record)$/.test(clause.verb) || storable(subject, analysis)) continue;
@@ -425,6 +432,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords, byStructure: evidence.byStructure };
     objectsOfActions(analysis, sentence, addUnlessField);
     subjectsOfHaving(analysis, addUnlessField);
+    saidToBeStored({ ...analysis, clauses: parsed.clauses }, add);
     storedFor(analysis, addUnlessField);
     ofPhrases(analysis, addUnlessField);
     partsOfWholes(analysis, addUnlessField, add);
