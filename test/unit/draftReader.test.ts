@@ -17,7 +17,8 @@ describe('DraftReader: a long draft read ahead', function () {
   let reader: DraftReader;
   beforeEach(() => {
     forgetAnswers();
-    reader = new DraftReader();
+    // (A turn of the event loop after every step, so a newer draft or a stop comes in between, however fast the machine.)
+    reader = new DraftReader(0);
   });
   afterEach(() => reader.dispose());
 

@@ -16,7 +16,8 @@ const SLICE_MS = 15;
 export class DraftReader extends Disposable {
   private reading: AbortController | undefined;
 
-  constructor() {
+  /** `sliceMs`: work between turns of the event loop (tests pass 0: a turn after every step). */
+  constructor(private readonly sliceMs = SLICE_MS) {
     super();
     this._register(toDisposable(() => this.reading?.abort()));
   }
@@ -31,7 +32,7 @@ export class DraftReader extends Disposable {
     const reading = (this.reading = new AbortController());
     try {
       const { sentences } = splitSentences(toSpecText(text));
-      return await readInSteps(sentences, { signal: reading.signal, sliceMs: SLICE_MS });
+      return await readInSteps(sentences, { signal: reading.signal, sliceMs: this.sliceMs });
     } finally {
       if (this.reading === reading) this.reading = undefined;
     }
