@@ -14,4 +14,11 @@ describe('extract fields: values kept in, shown on or asked of a record', () => 
     assert.deepEqual(typedFieldsOf('Sensors send readings. The readings are stored in an activity log.', 'ActivityLog'), []);
     assert.deepEqual(typedFieldsOf('Clubs rent canoes. The length and the colour of the canoe are recorded in a rental log.', 'Canoe'), ['length:decimal', 'colour:string']);
   });
+
+  it('a receipt or confirmation "for a rental" shows the rental\'s values ("the date as well as start/end times"), and another record\'s "name of the shop" is not among them', () => {
+    const text = 'Customers rent bikes at shops. Each shop has a phone number. The receipt for a rental shows the rental number, the date as well as start/end times, and the name of the shop as well as its phone number.';
+    assert.deepEqual(typedFieldsOf(text, 'Rental'), ['rentalNumber:string', 'date:date', 'startTime:datetime', 'endTime:datetime']);
+    // A receipt is no record: nothing is kept for it.
+    assert.equal(extractSpec(text).entities.some((e) => e.name === 'Receipt'), false);
+  });
 });

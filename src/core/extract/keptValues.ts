@@ -34,3 +34,23 @@ export function keptInRecord(plain: string): Found | undefined {
   if (!holder || !items.length || !items.some((i) => !i.plural || /\bnumber of\b/.test(i.context))) return undefined;
   return { subject: holder.key, items };
 }
+
+/** What is made for a record to tell about it, and not kept as a record of its own. */
+const NOTICE = '(?:confirmation|receipt|summary|overview|printout|notification)(?: (?:e-?mail|message|page|slip|sheet))?';
+const SHOWN_ON = regExp(`^(?:the|each|every|a|an) ${NOTICE} (?:for|of) (?:a|an|the|each|every) ([a-z][a-z -]{1,30}?) (?:also |always |then )?(?:shows|displays|contains|includes|lists|states|mentions|gives) (.+?)\\.?$`);
+/** Where the list goes on to another record's values: ", and the name of the lab …". */
+const OTHER_RECORDS_VALUES = /(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:the |its |their )?[a-z][a-z -]*? of (?:the|a|an|its|their|each|every) /;
+
+/**
+ * "The confirmation for an appointment shows a confirmation number, the date and start/end times":
+ * a confirmation, a receipt or a summary only shows the values of the record it is made for.
+ * ("… and the name of the lab" is the lab's: the value mentions read it.)
+ */
+export function shownOnNotice(plain: string): Found | undefined {
+  const shown = SHOWN_ON.exec(plain);
+  const record = shown ? trailingPhrase(shown[1]) : undefined;
+  if (!shown || !record) return undefined;
+  const cut = OTHER_RECORDS_VALUES.exec(shown[2]);
+  const items = parseItems(cut ? shown[2].slice(0, cut.index) : shown[2]);
+  return items.length ? { subject: record.key, items } : undefined;
+}
