@@ -21,4 +21,8 @@ describe('extract fields: values kept in, shown on or asked of a record', () => 
     // A receipt is no record: nothing is kept for it.
     assert.equal(extractSpec(text).entities.some((e) => e.name === 'Receipt'), false);
   });
+
+  it('"it is stored whether a helmet is desired" is a yes/no value named by the thing wished for, of the record before ("the booking for each kayak")', () => {
+    assert.deepEqual(typedFieldsOf('Clubs book kayaks. The booking for each kayak is stored in the form of the booking number and price. In addition, it is stored whether a helmet is desired.', 'Booking'), ['bookingNumber:string', 'price:money', 'helmet:boolean']);
+  });
 });

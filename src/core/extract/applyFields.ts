@@ -238,6 +238,11 @@ function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, ro
     const said = writer ? analyze(writer).clauses[0] : undefined;
     const object = said && !said.subject ? [...said.objects].reverse().map((o) => subjectOf(draft, o.key, roleWords)).find((e) => e) : undefined;
     if (object) return object.name === 'User' ? undefined : object;
+    // ("The ticket for each flight is stored as …" is about the ticket, which the grammar reads as a
+    // modifier of the flight: a record before "for each" is the subject.)
+    const forEach = /^(?:the|each|every|a|an) (?:\([^()]*\) )?([a-z][a-z -]*?) for (?:each|every) [a-z]/.exec(before.plain);
+    const owner = forEach ? subjectOf(draft, forEach[1], roleWords) : undefined;
+    if (owner && owner.name !== 'User') return owner;
     const subject = analyze(before.plain).clauses[0]?.subject?.key ?? leadingPhrase(before.plain)?.key;
     if (!subject) return undefined;
     if (/^(?:it|they|them|this|these)$/.test(subject)) continue;

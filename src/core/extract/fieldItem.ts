@@ -69,6 +69,9 @@ export const COLON_TYPES = new RegExp(`\\s*:\\s*(${MODIFIERS}${TYPE_NAME})(?=\\s
 /** "(it is also noted) whether (or not) they are a VIP", "whether the rent is paid", "whether it has a garden". */
 const WHETHER = /^(?:it is (?:also )?(?:noted|stored|recorded|known|indicated|registered|kept|saved|tracked|specified) )?whether (?:or not )?(?:(?:it|they|he|she|the [a-z-]+(?: [a-z-]+)?|[a-z-]+) )?(?:is|are|was|were|has been|have been|wants? to (?:be|stay|remain)|would like to (?:be|stay|remain)|can be|should be|needs? to be|offers?|has|have|includes?|contains?)\s+(?:already\s+)?([a-z][a-z -]*?)(?:\s+or not)?$/;
 
+/** "whether an upgrade is desired", "whether a receipt is wanted": the thing asked for names the yes/no value. */
+const WISHED = /^(?:it is (?:also )?[a-z]+ )?whether (?:or not )?(?:a|an|the) ([a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:is|are) (?:desired|wanted|requested|wished|wished for)(?: or not)?$/;
+
 /** Things counted in units: "the number of hours" is the hours, not an "hour count". */
 const MEASURES = new Set(['servings', 'portions', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months', 'years', 'nights', 'points', 'units', 'liters', 'litres', 'kilometers', 'kilometres', 'miles', 'meters', 'metres', 'kilograms', 'grams', 'credits', 'calories']);
 export const NUMBER_WORDS = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+)';
@@ -102,8 +105,13 @@ export function parseItem(raw: string): FieldItem | undefined {
   readAnnotations(reading);
   // "it is also noted whether they are a VIP or not", "whether they want to stay anonymous": a yes/no field.
   const whether = WHETHER.exec(reading.text.trim());
+  const wished = whether ? undefined : WISHED.exec(reading.text.trim());
   let placeFlag = false;
-  if (whether) {
+  if (wished) {
+    // ("whether an upgrade is desired": yes or no to the thing wished for.)
+    reading.text = wished[1];
+    reading.hint = { type: 'boolean' };
+  } else if (whether) {
     // ("whether a driver is on sick leave", "… is in the repair shop": the place is the flag's name, one word for the name reader.)
     const where = /^(on|in|at|under) (?:(?:a|an|the) )?([a-z][a-z -]*)$/.exec(whether[1]);
     reading.text = where ? `${where[1]}-${where[2].trim().replace(/\s+/g, '-')}` : whether[1];
