@@ -25,4 +25,9 @@ describe('extract fields: values kept in, shown on or asked of a record', () => 
   it('"it is stored whether a helmet is desired" is a yes/no value named by the thing wished for, of the record before ("the booking for each kayak")', () => {
     assert.deepEqual(typedFieldsOf('Clubs book kayaks. The booking for each kayak is stored in the form of the booking number and price. In addition, it is stored whether a helmet is desired.', 'Booking'), ['bookingNumber:string', 'price:money', 'helmet:boolean']);
   });
+
+  it('plural values of plural records named in passing are one value of each ("checks the lengths and widths of moored boats"); "the owners of the boats" are people, no value', () => {
+    assert.deepEqual(typedFieldsOf('Clubs own boats. Each boat has a name. The harbour master checks the lengths and widths of moored boats.', 'Boat'), ['name:string', 'length:decimal', 'width:decimal']);
+    assert.deepEqual(typedFieldsOf('Clubs own boats. Each boat has a name. The harbour master checks the transport of boats and the owners of the boats.', 'Boat'), ['name:string']);
+  });
 });

@@ -104,6 +104,8 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
     end = terms[joiner].w === 'and' ? joiner : joiner + 1;
   }
   if (!opened) return [];
+  const manyOfMany = valuesOfRecords(draft, terms, at, values.slice(0, opened), roleWords);
+  if (manyOfMany) return manyOfMany;
   // One record, named with a determiner ("of a test", "of the invoice"): "the transport of passengers"
   // and "the combination of song and artist" speak of things in general.
   if (!RECORD_DETERMINERS.has(terms[at + 1]?.w ?? '')) return [];
@@ -122,6 +124,29 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
   const [nearest, ...joined] = mentions;
   if (!nearest) return [];
   return [...(joined.every((m) => m) ? [nearest, ...(joined as ValueMention[])] : [nearest]), ...(itsMention ? [itsMention] : [])];
+}
+
+/**
+ * "the dimensions and weights of scheduled items", "the names of the players": plural values of
+ * plural records are one value of each record (all the values plural, the records a known record).
+ */
+function valuesOfRecords(draft: Draft, terms: Term[], at: number, values: Array<[number, number]>, roleWords: Set<string>): ValueMention[] | undefined {
+  if (!values.every(([, stop]) => terms[stop - 1].plural)) return undefined;
+  let next = at + 1;
+  if (terms[next]?.w === 'the') next++;
+  // (One word that describes the records may come first: "scheduled items".)
+  if (terms[next] && terms[next].pos !== 'noun' && terms[next + 1]?.pos === 'noun' && /^(?:adj|verb)$/.test(terms[next].pos) && !terms[next].post.trim()) next++;
+  let end = next;
+  while (end < terms.length && end - next < 2 && terms[end].pos === 'noun' && !terms[end].possessive) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  if (end === next || !terms[end - 1].plural) return undefined;
+  const one = (t: Term): Term => (t.plural ? { ...t, w: t.root, plural: false } : t);
+  const records = terms.slice(next, end).map(one);
+  const mentions = values.map(([start, stop]) => mentionOf(draft, records, terms.slice(start, stop).map(one), roleWords));
+  // (Collected nearest first: given back in reading order.)
+  return mentions.every((m) => m) ? (mentions as ValueMention[]).reverse() : undefined;
 }
 
 /** The value words after "and its" / "as well as its" at `from`, if the phrase goes on so. */
