@@ -30,4 +30,9 @@ describe('extract fields: values kept in, shown on or asked of a record', () => 
     assert.deepEqual(typedFieldsOf('Clubs own boats. Each boat has a name. The harbour master checks the lengths and widths of moored boats.', 'Boat'), ['name:string', 'length:decimal', 'width:decimal']);
     assert.deepEqual(typedFieldsOf('Clubs own boats. Each boat has a name. The harbour master checks the transport of boats and the owners of the boats.', 'Boat'), ['name:string']);
   });
+
+  it('"many types of parcels, like letters, small packets and crates": the examples are the values of the parcel\'s type', () => {
+    const parcel = extractSpec('Each parcel has a weight. There are many types of parcels, like letters, small packets and crates.').entities.find((e) => e.name === 'Parcel');
+    assert.deepEqual(parcel?.fields.map((f) => `${f.name}:${f.type}:${(f.enumValues ?? []).join('|')}`), ['weight:decimal:', 'type:enum:letter|small_packet|crate']);
+  });
 });

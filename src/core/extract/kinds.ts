@@ -166,14 +166,17 @@ const typesOfList: KindForm = (plain, read) => {
   // "which type of account he prefers: …": only the noun phrase after "of" names the parent.
   const words = m[2].split(/\s+/);
   const parent = words.slice(0, Math.min(words.length, MAX_WORDS)).join(' ');
-  const found = read(parent, splitList(m[4]), true) ?? read(words[0], splitList(m[4]), true);
+  // "different types of vehicles, such as vans and trucks": examples of the kinds, as after a colon.
+  const examples = m[3] === ',' ? /^(?:such as|like|including)\s+(.+)$/.exec(m[4]) : null;
+  const listed = examples ? examples[1].replace(/[\s,]*(?:…|\.\.\.|etc\.?)\s*$/, '') : m[4];
+  const found = read(parent, splitList(listed), true) ?? read(words[0], splitList(listed), true);
   // "type of work, shade, due date" lists fields: a singular "type of" or a comma needs kinds
   // that repeat the parent's head ("a basic controller and an advanced controller").
   const head = found?.parent.split(' ').pop();
   const repeated = !!found && found.subtypes.every((k) => k.key.endsWith(` ${head}`));
   // "a special type of page: an advertisement page": one kind, when called special.
   const special = /\b(?:special|particular|specific)\s+\S+\s+of\s/.test(plain);
-  return found && (found.subtypes.length >= 2 || (special && repeated)) && (repeated || (/s$/.test(m[1]) && m[3] === ':')) ? found : undefined;
+  return found && (found.subtypes.length >= 2 || (special && repeated)) && (repeated || (/s$/.test(m[1]) && (m[3] === ':' || !!examples))) ? found : undefined;
 };
 
 // "A, B and C are (special) types of X", "A is a (special) kind of X", "A are a special case of X".
