@@ -35,4 +35,9 @@ describe('extract fields: values kept in, shown on or asked of a record', () => 
     const parcel = extractSpec('Each parcel has a weight. There are many types of parcels, like letters, small packets and crates.').entities.find((e) => e.name === 'Parcel');
     assert.deepEqual(parcel?.fields.map((f) => `${f.name}:${f.type}:${(f.enumValues ?? []).join('|')}`), ['weight:decimal:', 'type:enum:letter|small_packet|crate']);
   });
+
+  it('"each restaurant sets its own delivery fee and opening hours": what a record decides for itself are its values', () => {
+    assert.deepEqual(typedFieldsOf('Restaurants serve dishes. Each restaurant sets its own delivery fee and opening hours.', 'Restaurant').map((f) => f.split(':')[0]), ['deliveryFee', 'openingHours']);
+    assert.deepEqual(typedFieldsOf('Each lab has a name. Each lab determines its own fee.', 'Lab').map((f) => f.split(':')[0]), ['name', 'fee']);
+  });
 });
