@@ -287,9 +287,14 @@ export function ofPhrases(analysis: Analysis, add: Add): void {
 
 const colonSubjects = remembered(readColonList, 2000);
 
+/** Answers per sentence object: the passes ask each sentence many times (a look-up by the sentence's text costs a copy and a hash each time). */
+const colonSubjectOf = new WeakMap<SentenceInfo, { subject: string | undefined }>();
+
 /** "Vehicles: plate number (unique), make, model" — the key before a colon that starts a list. */
 export function colonListSubject(sentence: SentenceInfo): string | undefined {
-  return colonSubjects(sentence.text.replace(/\*\*|__|`/g, ''));
+  let known = colonSubjectOf.get(sentence);
+  if (!known) colonSubjectOf.set(sentence, (known = { subject: colonSubjects(sentence.text.replace(/\*\*|__|`/g, '')) }));
+  return known.subject;
 }
 
 /** "Rules: …", "Notes: …": a colon list under a part of the document, not a record. */
