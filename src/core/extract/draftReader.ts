@@ -9,7 +9,6 @@ import { toSpecText } from '../../model/project/projectSpec';
 import { splitSentences } from './sentences';
 import { readInSteps } from './withProgress';
 
-
 /** Work between turns: the host stays responsive while it reads (other extensions, the panel's messages). */
 const SLICE_MS = 15;
 

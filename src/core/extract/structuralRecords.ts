@@ -25,7 +25,7 @@ const ADDED = new RegExp(String.raw`\b(?:add|adds|added|adding|create|creates|cr
 
 /** "A table has a number and a number of seats": one thing with a list of values of its own (one value
  *  alone may be said of anything: "each object has a unique ID"). */
-const HAS_VALUES = /\b(?:a|an|each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+const HAS_VALUES = /\b(a|an|each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
 /**
  * "Guests reserve a table", "customers rent tools", "the department lends devices": what people rent,
  * book or borrow is a thing the app keeps (a determiner or a plural after the verb: "book a table",
@@ -140,8 +140,10 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
     describedCompounds(plain, out);
     for (const m of plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
-    for (const m of plain.matchAll(HAS_VALUES)) valued.add(singular(m[1]));
-    for (const m of plain.matchAll(EACH_HAS_VALUES)) eachValued.add(singular(m[1]));
+    for (const m of plain.matchAll(HAS_VALUES)) {
+      valued.add(singular(m[2]));
+      if (m[1] === 'each' || m[1] === 'every') eachValued.add(singular(m[2]));
+    }
     // ("Members borrow tools. Each tool has a name.": with the renting, one value of each is enough.)
     for (const m of plain.matchAll(EACH_HAS_ONE)) eachOne.add(singular(m[1]));
   }
@@ -153,8 +155,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
   return out;
 }
 
-/** "Each service has a name, a price and a duration": many of them, each with values of its own. */
-const EACH_HAS_VALUES = /\b(?:each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+/** "Each tool has a name": many of them, each with a value of its own (HAS_VALUES after "each" has a list). */
 const EACH_HAS_ONE = /\b(?:each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z]/g;
 /** The app's machinery: not even "each X has …" makes these records. */
 const MACHINERY = /^(?:app|application|system|website|site|api|endpoint|software|server|database|backend|frontend|json|html|css|code|token|cookie|header|parameter|query|feature|functionality|requirement|thing|way|information|info|data|stuff|something|anything|everything|nothing|dashboard|page|screen|button|tab|modal|menu|view|form|chart|graph)$/;

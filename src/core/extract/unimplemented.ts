@@ -53,7 +53,7 @@ function reportedThing(sentence: SentenceInfo, at: number): boolean {
  * Words that are the model's own data: the values of its choice fields ("the purpose (photo, video,
  * event)") and its fields' names ("a request has a title and a photo", "an order has a total").
  */
-function choiceValues(draft: Draft): Set<string> {
+function modelWords(draft: Draft): Set<string> {
   const values = new Set<string>();
   for (const entity of draft.entities) {
     for (const field of entity.fields) {
@@ -66,7 +66,7 @@ function choiceValues(draft: Draft): Set<string> {
 
 export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): number[] {
   const notUnderstood: number[] = [];
-  const values = choiceValues(draft);
+  const values = modelWords(draft);
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     const cue = CUES.find((c) => cueApplies(c, sentence, draft, values));

@@ -2,7 +2,7 @@
 // an issue", "only the speaker who wrote a proposal can withdraw it", "cancelled by the member who
 // made them, not by other members", "only update cases assigned to them". The entity gets (or keeps)
 // its owner link to User and an ownership rule for the actions the verbs name (create never).
-import type { DraftEntity } from '../draft';
+import type { DraftEntity, DraftRelation } from '../draft';
 import { NON_ENTITY, singular } from '../lexicon';
 import { belongsTo } from './links';
 import { addOrNote, fieldIn, isPeople, lastRecordIn, subjectRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
@@ -23,8 +23,7 @@ function ownedActions(fragment: string): Action[] {
  */
 export function makeOwned(ctx: RuleContext, entity: DraftEntity, names: string[] = []): boolean {
   if (entity.name === 'User') return false;
-  const toUser = ctx.draft.relations.filter((r) => r.kind === 'belongsTo' && r.from === entity.name && r.to === 'User');
-  const wanted = toUser.find((r) => names.some((n) => n && r.name.toLowerCase().includes(singular(n).toLowerCase().replace(/[^a-z]/g, ''))));
+  const wanted = userLinkNamed(ctx, entity, names);
   if (wanted) {
     if (!entity.ownerRelation || entity.ownerRelation === wanted.name) {
       entity.ownerRelation = wanted.name;
@@ -37,6 +36,11 @@ export function makeOwned(ctx: RuleContext, entity: DraftEntity, names: string[]
   if (ctx.ensureOwner(entity.name, ctx.sentence.id)) return true;
   note(ctx, `Looks like an ownership rule on ${entity.name}, but ${ctx.roles.length ? `${entity.name} cannot be linked to the user who owns it` : 'the app has no sign-in, so rows have no owner'}.`);
   return false;
+}
+
+/** The first link from `entity` to User whose name holds one of `names` ("reporter", "assignee", a role), singular. */
+function userLinkNamed(ctx: RuleContext, entity: DraftEntity, names: string[]): DraftRelation | undefined {
+  return ctx.draft.relations.find((r) => r.kind === 'belongsTo' && r.from === entity.name && r.to === 'User' && names.some((n) => n && r.name.toLowerCase().includes(singular(n).toLowerCase().replace(/[^a-z]/g, ''))));
 }
 
 export function ownershipRule(ctx: RuleContext, entity: DraftEntity, actions: Action[], label: string, names: string[] = []): void {
@@ -148,7 +152,7 @@ export function onlyOwner(ctx: RuleContext): boolean {
 
 /** Only the user `entity` is assigned to (its link to User named after the role, or its assignee) may act on it. */
 function onlyAssigned(ctx: RuleContext, entity: DraftEntity, role: string, actions: Action[], label: string): boolean {
-  const assigned = belongsTo(ctx, entity, ctx.draft.entities.find((e) => e.name === 'User') ?? entity).find((r) => r.to === 'User' && [role, 'assign'].some((n) => r.name.toLowerCase().includes(n)));
+  const assigned = userLinkNamed(ctx, entity, [role, 'assign']);
   if (!assigned) {
     note(ctx, `Looks like only the ${role} ${withArticle(entity.name)} is assigned to may act on it (${label}), but ${entity.name} has no link to the user it is assigned to. Say who is assigned ("each ${nameWords(entity.name).join(' ').toLowerCase()} is assigned to one ${role}").`);
     return true;
@@ -200,13 +204,12 @@ export function assignedToThem(ctx: RuleContext): boolean {
     return true;
   }
   const entity = target.entity;
-  const toUser = belongsTo(ctx, entity, ctx.draft.entities.find((e) => e.name === 'User') ?? entity).filter((r) => r.to === 'User');
   // Who the rows are assigned to: the people named before the record ("drivers only update deliveries …").
   const beforeWords = [...wordsOf(plain.slice(0, m.index)), ...wordsOf(m[1]).slice(0, target.start)];
   const named = mentionsIn(ctx, beforeWords);
   const actor = named.find((x) => x.entity !== entity && belongsTo(ctx, entity, x.entity).length) ?? named.find((x) => x.person || isPeople(ctx, x.entity.key.split(' ')));
   const names = ['assign', 'assignee', actor?.role ?? '', ...(actor ? beforeWords.slice(actor.start, actor.end + 1) : [])].filter(Boolean);
-  const assigned = toUser.find((r) => names.some((n) => r.name.toLowerCase().includes(singular(n).replace(/[^a-z]/g, ''))));
+  const assigned = userLinkNamed(ctx, entity, names);
   if (!assigned) {
     const toEntity = actor && actor.entity.name !== 'User' ? belongsTo(ctx, entity, actor.entity)[0] : undefined;
     note(
