@@ -61,4 +61,13 @@ describe('extractor: nouns that are not records', () => {
     const names = extractSpec(text).entities.map((e) => e.name);
     assert.ok(names.includes('Repair') && !names.includes('Payment'), names.join(', '));
   });
+  it('a noun named only in examples is an instance of a record, not a record ("For example, a wedding may have …")', () => {
+    const text = 'Hosts plan parties with a date and a venue. Each party has a list of chores. For example, a wedding may have a chore to order flowers. Hosts pick the kind of party (e.g., wedding, prom) when they create it. Each chore has a title and a done flag.';
+    assert.ok(notARecord('wedding', sentences(text)));
+    assert.ok(!notARecord('chore', sentences(text)));
+    // Named outside the examples too, the noun may be a record.
+    assert.ok(!notARecord('wedding', sentences(`${text} Every wedding has a budget and a dress code.`)));
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Party') && names.includes('Chore') && !names.includes('Wedding'), names.join(', '));
+  });
 });

@@ -21,7 +21,30 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences);
+}
+
+/** A sentence that gives an example ("For example, a wedding may have …", "E.g. one oil painting …"). */
+const EXAMPLE_SENTENCE = /^(?:(?:for example|for instance|as an example|to give an example)\b|e\.\s?g\.)/;
+/** Examples in brackets inside another sentence ("a kind of event (e.g., wedding, prom)"). */
+const EXAMPLE_BRACKETS = /\((?:e\.\s?g\.|for example|for instance|such as)[^()]*\)/g;
+
+/**
+ * "For example, a wedding may have a task to book a band": a noun the text names only inside its
+ * examples (or in brackets of examples) is one instance of a record (an event, an item), not a kind
+ * of record of its own.
+ */
+export function namedOnlyInExamples(key: string, sentences: SentenceInfo[]): boolean {
+  const words = key.split(' ');
+  const head = words[words.length - 1];
+  const noun = new RegExp(String.raw`\b${words.slice(0, -1).map((w) => `${w}[\\s-]+`).join('')}(?:${head}|${pluralizeWord(head)})\b`);
+  let any = false;
+  for (const sentence of sentences) {
+    if (sentence.heading || !noun.test(sentence.plain)) continue;
+    if (!EXAMPLE_SENTENCE.test(sentence.plain) && noun.test(sentence.plain.replace(EXAMPLE_BRACKETS, ' '))) return false;
+    any = true;
+  }
+  return any;
 }
 
 /**
