@@ -1,5 +1,5 @@
 // Builds the bundles: the extension (node/cjs, `vscode` external) as two, dist/extension.js loaded at
-// activation and dist/host.js required on first use (src/vscode/lazy.ts), the webview (browser), and
+// activation and dist/host.js required on first use (src/vscode/lazy.ts), the extraction worker (dist/extractionWorker.js), the webview (browser), and
 // the CLI (node). dist/extension.meta.json is esbuild's metafile of the eager bundle (what it holds;
 // test/unit/lazyActivation.test.ts reads it). Flags: --production (minified), --watch, --tests (transpile src+test to out/
 // for mocha), --typecheck (tsc --noEmit for every tsconfig, the generator's templates included).
@@ -96,6 +96,16 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+  },
+  {
+    // The review step's extraction runs in this worker thread (src/core/extract/worker/): WORKER_SCRIPT
+    // expects it beside dist/host.js.
+    ...common,
+    entryPoints: ['src/core/extract/worker/extractionWorker.ts'],
+    outfile: 'dist/extractionWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

@@ -1,5 +1,6 @@
 // The review's host side: an extract request is answered with its review once, and a request
 // cancelled on the way (while reading, at the forecast, or while the review is computed) gets none.
+// A long draft is extracted ahead in the worker thread (the default extractor, out/'s worker script).
 import * as assert from 'node:assert/strict';
 import type { HostToWebview } from '../../src/model/protocol';
 import type { GenerationHistory } from '../../src/vscode/history/GenerationHistory';
@@ -75,11 +76,21 @@ describe('SpecStep: requirements to the review, and cancelling it', function () 
     assert.equal(reviews().length, 1);
   });
 
-  it('an extract started while the draft is still read ahead stops that reading (it reads the rest itself)', async () => {
+  it('an extract started while the draft is still extracted ahead joins it: answered once, from one extraction', async () => {
     forgetAnswers();
     const ahead = step.readAhead(longDraft());
-    await step.extract('read-6', longDraft(), undefined, 'offline');
-    assert.equal(await ahead, false);
-    assert.deepEqual(reviews().map((message) => message.type === 'specReview' && message.replyTo), ['read-6']);
+    await step.extract('read-6', longDraft(), 'Slipway Planner', 'offline');
+    assert.equal(await ahead, true);
+    const answered = reviews();
+    assert.deepEqual(answered.map((message) => message.type === 'specReview' && message.replyTo), ['read-6']);
+    assert.equal(answered[0].type === 'specReview' && answered[0].spec.title, 'Slipway Planner', 'the name given with the request, not the one read from the draft');
+  });
+
+  it('a newer draft stops the extraction of the older one', async () => {
+    const older = step.readAhead(longDraft());
+    const newer = step.readAhead(`${longDraft()}
+Owners pay for each booking.`);
+    assert.equal(await older, false);
+    assert.equal(await newer, true);
   });
 });

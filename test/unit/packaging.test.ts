@@ -23,7 +23,7 @@ describe('VSIX contents (vsce ls)', function () {
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/host.js', 'dist/cli.js', 'dist/webview/main.js', 'dist/webview/main.css', 'media/takoss.png', ...walkthroughMedia()]) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/host.js', 'dist/extractionWorker.js', 'dist/cli.js', 'dist/webview/main.js', 'dist/webview/main.css', 'media/takoss.png', ...walkthroughMedia()]) {
       assert.ok(files.includes(required), `${required} is packaged`);
     }
     const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/[\w./-]+\.(js|css|svg|ttf|woff2)|media\/([\w.-]+\.(png|svg)|walkthrough\/[\w.-]+\.(md|svg)))$/;

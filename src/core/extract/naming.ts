@@ -34,3 +34,13 @@ export function deriveName(title: string): string {
   name = name.slice(0, 50).replace(/-+$/, '');
   return /^[a-z][a-z0-9-]{0,49}$/.test(name) ? name : 'app';
 }
+
+/**
+ * The spec named as the user asked: a spec extracted before the name was known (a draft extracted
+ * ahead) gets the title and name extractSpec would have given it with `projectName`.
+ */
+export function withProjectName<T extends { title: string; name: string }>(spec: T, projectName: string | undefined): T {
+  if (!projectName || !/[A-Za-z]/.test(projectName)) return spec;
+  const title = deriveTitle([], projectName);
+  return { ...spec, title, name: deriveName(title) };
+}

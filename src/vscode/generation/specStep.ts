@@ -1,7 +1,9 @@
 import { Disposable, toDisposable } from '../../core/lifecycle';
 import type { Logger } from '../../core/log';
-import { DraftReader } from '../../core/extract/draftReader';
-import { extractWithProgress, nextTurn, warmUpExtractor } from '../../core/extract/withProgress';
+import { withProjectName } from '../../core/extract/naming';
+import { nextTurn } from '../../core/extract/withProgress';
+import type { Extractor } from '../../core/extract/worker/extractor';
+import { WorkerExtractor } from '../../core/extract/worker/workerExtractor';
 import { variantChooser } from '../../core/learning/bandit';
 import { AnthropicProvider } from '../../core/providers/anthropic';
 import type { ProjectSpec } from '../../model/project/projectSpec';
@@ -22,7 +24,7 @@ export class SpecStep extends Disposable {
   private readonly refiner: ModelRefiner;
   /** Extract requests still reading, by request id: cancelExtract and dispose stop them. */
   private readonly readings = new Map<string, AbortController>();
-  private readonly draftReader = this._register(new DraftReader());
+  private readonly extractor: Extractor;
 
   constructor(
     log: Logger,
@@ -30,8 +32,10 @@ export class SpecStep extends Disposable {
     apiKeys: Pick<ApiKeyStore, 'get'>,
     private readonly post: (message: HostToWebview) => Promise<boolean>,
     private readonly history?: GenerationHistory,
+    extractor?: Extractor,
   ) {
     super();
+    this.extractor = this._register(extractor ?? new WorkerExtractor({ onProblem: (problem) => log.warn(problem) }));
     this.refiner = new ModelRefiner({
       log,
       apiKey: () => apiKeys.get(),
@@ -41,9 +45,9 @@ export class SpecStep extends Disposable {
     });
     this._register(toDisposable(() => this.refiner.dispose()));
     this._register(toDisposable(() => this.readings.forEach((reading) => reading.abort())));
-    // The tagger loads while the user writes, not on the first "Review the data model" (a turn
-    // after the panel opens, so its first messages go first).
-    const warmUp = setTimeout(warmUpExtractor, WARM_UP_DELAY_MS);
+    // The extractor gets ready while the user writes, not on the first "Review the data model" (a
+    // turn after the panel opens, so its first messages go first).
+    const warmUp = setTimeout(() => this.extractor.warmUp(), WARM_UP_DELAY_MS);
     this._register(toDisposable(() => clearTimeout(warmUp)));
   }
 
@@ -52,14 +56,13 @@ export class SpecStep extends Disposable {
    * step (extractProgress) and stops without answering when cancelExtract names the request.
    */
   async extract(requestId: string, requirements: string, projectName: string | undefined, provider: ProviderChoice): Promise<void> {
-    // (This extraction reads what the draft's reading ahead has not read yet.)
-    this.draftReader.stop();
     const reading = new AbortController();
     this.readings.set(requestId, reading);
     const report = (step: ExtractStep, done = 0, total = 0) => void this.post({ type: 'extractProgress', requestId, step, done, total });
     try {
-      const spec = await extractWithProgress(requirements, { projectName, signal: reading.signal, onProgress: ({ step, done, total }) => report(step, done, total) });
-      if (!spec) return;
+      const extracted = await this.extractor.extract(requirements, { signal: reading.signal, onProgress: ({ step, done, total }) => report(step, done, total) });
+      if (!extracted || reading.signal.aborted) return;
+      const spec = withProjectName(extracted, projectName);
       report('forecast');
       // A turn for the progress message to leave before the forecast (it generates the project in memory).
       await nextTurn();
@@ -70,11 +73,12 @@ export class SpecStep extends Disposable {
   }
 
   /**
-   * The form's text as it stands: a long one is read ahead (its sentences tagged) while the user is
-   * still on the form, so "Review the data model" then only builds the model. Resolves true when read.
+   * The form's text as it stands: a long one is extracted ahead (in the worker; without one, only
+   * its sentences are tagged) while the user is still on the form, so "Review the data model" finds
+   * it done or under way. Resolves true when done.
    */
   readAhead(requirements: string): Promise<boolean> {
-    return this.draftReader.read(requirements);
+    return this.extractor.prepare(requirements);
   }
 
   /** Stops an extract request still reading; false when none with that id runs. */
