@@ -27,6 +27,7 @@ import { addOwnership, dedupeOwnershipRules, ownerLinker } from './owners';
 import { completeEntities } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
 import { keepMakersAsNames } from './makers';
+import { applyRecordStates } from './recordStates';
 
 export type { ExtractOptions } from './finish';
 
@@ -86,6 +87,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   completeEntities(draft, sentences);
   // Values named in passing ("the duration of a test") of the records chosen, next to their usual fields.
   applyValueMentions(draft, sentences, roleWords);
+  // States the records reach ("the claim case is approved"): a status, or a yes/no value.
+  applyRecordStates(draft, sentences);
 
   // 7. Roles and auth object.
   const specAuth = buildAuth(auth, personRoles);

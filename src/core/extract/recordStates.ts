@@ -1,0 +1,67 @@
+// States a record is said to reach: "it is decided whether the claim case is approved", "a booking
+// can be confirmed or cancelled", "the invoice is registered as paid", "the pump is automatically
+// blocked". A developer stores them: the steps of a lifecycle (approved, paid, cancelled, …) as the
+// values of the record's status; a condition that comes and goes (blocked, suspended, locked) as a
+// yes/no value named after it. Read after the entities are chosen, on known records only.
+import { addField, findEntity, type Draft, type DraftEntity } from './draft';
+import { resolveKey } from './mentions';
+import { trailingPhrase } from './phrases';
+import type { SentenceInfo } from './sentences';
+
+/** Steps of a lifecycle, in the order they usually come (the last ones end it on the side). */
+const LIFECYCLE = [
+  'submitted', 'confirmed', 'approved', 'accepted', 'finalized', 'finalised', 'signed', 'paid', 'shipped', 'delivered',
+  'completed', 'finished', 'resolved', 'settled', 'closed', 'expired', 'terminated', 'rejected', 'refused', 'declined', 'cancelled', 'canceled',
+];
+/** Conditions a record enters and leaves: each is a yes/no value of its own. */
+const CONDITIONS = ['blocked', 'suspended', 'locked', 'archived', 'deactivated', 'invalidated', 'discarded'];
+
+const MODAL = String.raw`(?:(?:can|could|may|might|must|should|will|would|has to|have to|needs? to|is to|are to)\s+(?:also\s+|then\s+|first\s+|only\s+|still\s+|not\s+)*)`;
+const BE = String.raw`(?:is|are|was|were|be|been|has been|have been|had been|gets?|got|becomes?)`;
+const HOW = String.raw`(?:(?:not|already|automatically|temporarily|finally|simply|then|also|first|eventually|immediately|later|still|officially|marked as|registered as|set to|set as|flagged as|considered)\s+)*`;
+/** "the claim case is approved", "a finalized booking needs to be confirmed", "the invoice is registered as \"paid\"". */
+const STATED = new RegExp(
+  String.raw`\b(?:the|a|an|each|every|this|its|their|any|no)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+${MODAL}?(?:not\s+)?${BE}\s+${HOW}"?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b)`,
+  'g',
+);
+
+/** Adds to each record the states the text says it reaches. */
+export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void {
+  const states = new Map<DraftEntity, Map<string, Set<number>>>();
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    for (const match of sentence.plain.matchAll(STATED)) {
+      const phrase = trailingPhrase(match[1]);
+      const name = phrase ? resolveKey(draft, phrase.key) : undefined;
+      const entity = name ? findEntity(draft, name) : undefined;
+      if (!entity || entity.name === 'User') continue;
+      const seen = states.get(entity) ?? new Map<string, Set<number>>();
+      states.set(entity, seen);
+      const state = match[2] === 'canceled' ? 'cancelled' : match[2].replace(/ised$/, 'ized');
+      seen.set(state, (seen.get(state) ?? new Set()).add(sentence.id));
+    }
+  }
+  for (const [entity, seen] of states) {
+    const steps = LIFECYCLE.filter((s) => seen.has(s));
+    if (steps.length) addStatus(entity, steps, [...new Set(steps.flatMap((s) => [...seen.get(s)!]))]);
+    for (const condition of CONDITIONS.filter((c) => seen.has(c))) {
+      if (entity.fields.some((f) => f.name === condition)) continue;
+      const field = addField(entity, { words: [condition], type: 'boolean' });
+      for (const id of seen.get(condition)!) field?.sources.add(id);
+    }
+  }
+}
+
+/** The states become the record's status values. An assumed status gives way; one the text wrote down is left as written. */
+function addStatus(entity: DraftEntity, steps: string[], sources: number[]): void {
+  const status = entity.fields.find((f) => /^(?:status|state|stage|phase)$/.test(f.name));
+  if (status && (status.type !== 'enum' || status.sources.size)) return;
+  if (status) {
+    status.enumValues = steps;
+    status.default = steps[0];
+    for (const id of sources) status.sources.add(id);
+    return;
+  }
+  const field = addField(entity, { words: ['status'], type: 'enum', enumValues: steps });
+  for (const id of sources) field?.sources.add(id);
+}

@@ -1,0 +1,31 @@
+// States a record is said to reach become a value it stores (issue #11, explicit fields): steps of a
+// lifecycle are its status, a condition that comes and goes a yes/no value.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** "name:type[:values]" of each field of one record taken from the text. */
+const fieldsOf = (text: string, entity: string): string[] =>
+  extractSpec(text)
+    .entities.find((e) => e.name === entity)
+    ?.fields.filter((f) => f.sources.length)
+    .map((f) => [f.name, f.type, ...(f.enumValues ? [f.enumValues.join('|')] : [])].join(':')) ?? [];
+
+describe('extract fields: the states a record reaches', () => {
+  it('"a refund request is approved", "… can be rejected", "is marked as paid": the steps are the values of its status, in lifecycle order', () => {
+    const text =
+      'Guests send refund requests. Each refund request has an amount and a reason. A manager decides whether the refund request is approved. ' +
+      'A refund request can also be rejected. Once the money is sent, the refund request is marked as "paid".';
+    assert.deepEqual(fieldsOf(text, 'RefundRequest'), ['amount:money', 'reason:string', 'status:enum:approved|paid|rejected']);
+  });
+
+  it('"the locker is automatically blocked" is a condition that comes and goes: a yes/no value named after it', () => {
+    assert.deepEqual(fieldsOf('Members rent lockers. Each locker has a number. When a rent is overdue, the locker is automatically blocked.', 'Locker'), ['number:integer', 'blocked:boolean']);
+  });
+
+  it('a state of something else ("is shipped to a customer", "that a parcel is approved by" without a record) adds nothing', () => {
+    // A direction after the participle is an action on the record, not a state it stores.
+    assert.deepEqual(fieldsOf('Shops sell lamps. Each lamp has a price. A lamp is shipped to a customer.', 'Lamp'), ['price:money']);
+    // "so that available lamps …": a conjunction, not a determiner of the record.
+    assert.deepEqual(fieldsOf('Shops sell lamps. Each lamp has a price. We check stock so that available lamps can be shipped quickly.', 'Lamp'), ['price:money']);
+  });
+});
