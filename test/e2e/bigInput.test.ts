@@ -85,4 +85,24 @@ describe('Takoss big input: a long paste reaches the review (code-server + Chrom
       assert.match((await more.textContent()) ?? '', /\d+ more not shown\.\s*Show 25 more\s*Show all \d+/);
     });
   }
+
+  it('extracts a long draft ahead while the user is still on the form: the click then finds it done', async () => {
+    const { page } = session.workbench;
+    app ??= await openTakossApp(page);
+    if (await app.$('[data-testid=review-step]')) await app.click('[data-testid=back-button]');
+    // A text not reviewed before (the host keeps the last spec it extracted).
+    await paste(app, `Marina bookings\n${longRequirements(100 * 1000)}`);
+    // The user reads it over or names the project: the draft is sent a moment after the paste and extracted in the worker.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    await recordProgressTexts(app);
+    const started = Date.now();
+    await app.click('[data-testid=review-button]');
+    await app.waitForSelector('[data-testid=review-step]', { timeout: 240_000 });
+    const shown = Date.now();
+    const seen = await app.evaluate(() => (window as unknown as { progressTexts: string[] }).progressTexts);
+    console.log(`      100 KB extracted ahead: click to review shown in ${shown - started} ms (progress shown: ${JSON.stringify(seen.map((text) => text.slice(0, 30)))})`);
+    await screenshot(page, 'big-input-100kb-ahead-review');
+    assert.ok(await app.$('[data-testid^=entity-]'), 'the review shows the entities');
+    assert.ok(!seen.some((text) => /^Reading sentence/.test(text)), `nothing was left to read after the click: ${JSON.stringify(seen.slice(0, 5))}`);
+  });
 });
