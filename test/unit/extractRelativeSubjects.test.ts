@@ -17,6 +17,11 @@ describe('extractor relations: relative clauses', () => {
     const rels = pairs('Rangers have a name and a badge. Parks have a name and an area. A ranger who patrols several parks earns a bonus.');
     assert.ok(linked(rels, 'Ranger', 'Park'), JSON.stringify(rels));
   });
+
+  it("a record named with a quantity word as its head is still the relative's subject ('reading groups that belong to clubs')", () => {
+    const rels = pairs('Reading groups have a name and a meeting day. Clubs have a name and a founding year. The city has many reading groups that belong to different clubs.');
+    assert.ok(linked(rels, 'ReadingGroup', 'Club'), JSON.stringify(rels));
+  });
 });
 
 describe('extractor relations: reading acts link nothing', () => {

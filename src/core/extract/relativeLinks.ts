@@ -118,6 +118,7 @@ export function withRelativeSubject(analysis: Analysis, clause: Clause): Clause 
   while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || /^(?:also|then|only|not|always|usually)$/.test(terms[k].w))) k--;
   if (k < 1 || !/^(?:who|that|which)$/.test(terms[k].w)) return clause;
   const noun = phrases.find((p) => p.head === k - 1);
-  if (!noun || QUANTITY_HEADS.has(noun.headWord) || /^(?:in|on|at|to|for|of|with|from|by|during)$/.test(terms[noun.start - 1]?.w ?? '')) return clause;
+  // ("a list that …" counts; "research groups that …" names records: only a bare quantity word is left out.)
+  if (!noun || QUANTITY_HEADS.has(noun.key) || /^(?:in|on|at|to|for|of|with|from|by|during)$/.test(terms[noun.start - 1]?.w ?? '')) return clause;
   return { ...clause, subject: noun };
 }
