@@ -247,6 +247,12 @@ describe('extractor relations: "part of" and relative clauses (relativeLinks.ts)
     assert.ok(rels.includes('Article->Person:author') && rels.includes('Article->Person:reviewer'), JSON.stringify(rels));
   });
 
+  it('"A member can be a translator of one book and an editor of another": a role that is a record of its own belongs to both and joins them', () => {
+    const rels = extractSpec('Members have a name and an email. Books have a title and a year. Translators have a language and a fee. A member can be a translator of one book and an editor of another book.').relations.map((r) => `${r.from}->${r.to}:${r.name}`);
+    assert.ok(rels.includes('Translator->Member:member') && rels.includes('Translator->Book:book'), JSON.stringify(rels));
+    assert.ok(rels.includes('Book->Member:editor'), JSON.stringify(rels));
+  });
+
   it('"sensor devices": a head that only names a kind of thing (device, unit) is read as the record its modifier names', () => {
     const text = 'A boat has a name. A beacon has a serial number and a battery level. Each boat carries beacon devices.';
     const linked = (rels: string[]) => rels.includes('Beacon->Boat') || rels.includes('Boat->Beacon');

@@ -128,7 +128,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkIncludedKinds({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
     linkStoryPossessions({ analysis, storyActor: read.storyActor, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
-    linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name) });
+    linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name), link: (child, parent) => link(read, child, parent) });
     compounds.push(...compoundCandidates(analysis, draft.entities, (p) => (p === read.asRole ? undefined : entityIn(read, p)), sentence.id));
   }
   // (Only between records that stand on their own: a compound must not keep a passing mention as a table.)

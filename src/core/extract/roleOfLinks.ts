@@ -1,7 +1,8 @@
 // "A person can be an author of one article and a reviewer of another", "they can only be the
 // principal of one school": a record that is the ROLE of another record is linked to it under the
 // role's name. Such a role is a link of its own even when the two records are linked already
-// (a teacher teaches at schools and is the principal of one).
+// (a teacher teaches at schools and is the principal of one). A role that is a record of its own
+// ("a member can be a translator of one book", Translator a record) belongs to both: it joins them.
 import { camelCase } from '../../model/project/naming';
 import type { DraftEntity } from './draft';
 import { QUANTITY_HEADS, type Analysis, type NounPhrase } from './grammar';
@@ -14,6 +15,8 @@ export interface RoleOfRead {
   previousTopic: DraftEntity | undefined;
   /** Links child to parent under `name` (a second link of the pair when the name is new). */
   linkNamed: (child: DraftEntity, parent: DraftEntity, name: string) => void;
+  /** The child belongs to the parent (unless the two are linked already). */
+  link: (child: DraftEntity, parent: DraftEntity) => void;
 }
 
 const BE = /^(?:be|is|are|was|were|been)$/;
@@ -35,15 +38,17 @@ function subjectBefore(read: RoleOfRead, be: number): DraftEntity | undefined {
   return phrase && terms[phrase.start - 1]?.w !== 'of' ? read.entityIn(phrase) : undefined;
 }
 
-/** "ROLE of (a/one/another) Y" starting at `index`: the role phrase and Y's record. */
-function roleOf(read: RoleOfRead, index: number): { role: NounPhrase; of: DraftEntity; next: number } | undefined {
+/** "ROLE of (a/one/another) Y" starting at `index`: the role phrase, the role's own record if it is one, and Y's record. */
+function roleOf(read: RoleOfRead, index: number): { role: NounPhrase; roleRecord?: DraftEntity; of: DraftEntity; next: number } | undefined {
   const { terms, phrases } = read.analysis;
   const role = phrases.find((p) => p.start === index);
   if (!role || role.plural || terms[role.head + 1]?.w !== 'of' || !/^(?:a|an|the)$/.test(role.determiner ?? '')) return undefined;
-  if (read.entityIn(role) || NOT_ROLES.test(role.headWord) || KIND_WORDS.test(role.headWord) || QUANTITY_HEADS.has(role.headWord)) return undefined;
+  if (NOT_ROLES.test(role.headWord) || KIND_WORDS.test(role.headWord) || QUANTITY_HEADS.has(role.headWord)) return undefined;
+  const roleRecord = read.entityIn(role);
+  if (roleRecord?.name === 'User') return undefined;
   const target = phrases.find((p) => p.start > role.head + 1 && p.start <= role.head + 4);
   const of = read.entityIn(target);
-  return of && of.name !== 'User' && target ? { role, of, next: target.head + 1 } : undefined;
+  return of && of.name !== 'User' && of !== roleRecord && target ? { role, roleRecord, of, next: target.head + 1 } : undefined;
 }
 
 export function linkRolesOf(read: RoleOfRead): void {
@@ -55,7 +60,10 @@ export function linkRolesOf(read: RoleOfRead): void {
     let at = i + 1;
     // "an author of one article and a reviewer of another": each coordinated role.
     for (let found = roleOf(read, at); found; found = roleOf(read, at)) {
-      if (found.of !== subject) read.linkNamed(found.of, subject, camelCase(found.role.key));
+      if (found.roleRecord && found.roleRecord !== subject) {
+        read.link(found.roleRecord, subject);
+        read.link(found.roleRecord, found.of);
+      } else if (!found.roleRecord && found.of !== subject) read.linkNamed(found.of, subject, camelCase(found.role.key));
       if (terms[found.next]?.w !== 'and' && terms[found.next]?.w !== 'or') break;
       at = found.next + 1;
     }
