@@ -28,4 +28,12 @@ describe('extract fields: the states a record reaches', () => {
     // "so that available lamps …": a conjunction, not a determiner of the record.
     assert.deepEqual(fieldsOf('Shops sell lamps. Each lamp has a price. We check stock so that available lamps can be shipped quickly.', 'Lamp'), ['price:money']);
   });
+
+  it('what a person marks a record as is a yes/no value: "define a route as seasonal, i.e. …", "mark a volunteer as inactive" (stored as active); not "as a captain" or "as unavailable"', () => {
+    assert.deepEqual(fieldsOf('Each route has a name. The planner may also define a route as seasonal, i.e., it only runs in summer.', 'Route'), ['name:string', 'seasonal:boolean']);
+    assert.deepEqual(fieldsOf('Volunteers work shifts. Each volunteer has a name and a phone. A coordinator can mark a volunteer as inactive so that they can no longer sign up.', 'Volunteer'), ['name:string', 'phone:string', 'active:boolean']);
+    // A role is no value; availability follows from other records (a period unavailable for one teacher).
+    assert.deepEqual(fieldsOf('Each route has a name. The planner may mark a route as a favourite route.', 'Route'), ['name:string']);
+    assert.deepEqual(fieldsOf('Each room has a number. A teacher can mark a room as unavailable, with a reason.', 'Room'), ['number:integer']);
+  });
 });

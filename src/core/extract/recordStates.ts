@@ -2,9 +2,12 @@
 // can be confirmed or cancelled", "the invoice is registered as paid", "the pump is automatically
 // blocked". A developer stores them: the steps of a lifecycle (approved, paid, cancelled, …) as the
 // values of the record's status; a condition that comes and goes (blocked, suspended, locked) as a
-// yes/no value named after it. Read after the entities are chosen, on known records only.
+// yes/no value named after it. "The admin may define a level as random", "mark a volunteer as
+// inactive": what a person marks a record as is such a value too. Read after the entities are
+// chosen, on known records only.
 import { addField, findEntity, type Draft, type DraftEntity } from './draft';
 import { resolveKey } from './mentions';
+import { tagSentence } from './nlp';
 import { trailingPhrase } from './phrases';
 import type { SentenceInfo } from './sentences';
 
@@ -25,31 +28,49 @@ const STATED = new RegExp(
   'g',
 );
 
+/** "define a level as random", "mark a volunteer as \"inactive\"": a person marks a record as a word the tagger checks is an adjective. */
+const MARKED_AS = /\b(?:mark|marks|marked|marking|define|defines|defined|defining|flag|flags|flagged|flagging|declare|declares|declared|label|labels|labell?ed|designate|designates|designated)\s+(?:a|an|the|each|every|any|this)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+as\s+"?([a-z-]+)\b/g;
+
+/** A yes/no value is named for what holds by default: "inactive" is stored as active. */
+const POSITIVE: Record<string, string> = { inactive: 'active', invisible: 'visible', unpublished: 'published' };
+
+/** States that follow from other records (a period is unavailable for a teacher, a room full of bookings): nothing to store. */
+const DERIVED = new Set(['available', 'unavailable', 'free', 'busy', 'full', 'empty', 'occupied', 'overdue']);
+
 /** Adds to each record the states the text says it reaches. */
 export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void {
   const states = new Map<DraftEntity, Map<string, Set<number>>>();
+  const note = (recordWords: string, state: string, sentence: number) => {
+    const phrase = trailingPhrase(recordWords);
+    const name = phrase ? resolveKey(draft, phrase.key) : undefined;
+    const entity = name ? findEntity(draft, name) : undefined;
+    if (!entity || entity.name === 'User') return;
+    const seen = states.get(entity) ?? new Map<string, Set<number>>();
+    states.set(entity, seen);
+    seen.set(state, (seen.get(state) ?? new Set()).add(sentence));
+  };
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    for (const match of sentence.plain.matchAll(STATED)) {
-      const phrase = trailingPhrase(match[1]);
-      const name = phrase ? resolveKey(draft, phrase.key) : undefined;
-      const entity = name ? findEntity(draft, name) : undefined;
-      if (!entity || entity.name === 'User') continue;
-      const seen = states.get(entity) ?? new Map<string, Set<number>>();
-      states.set(entity, seen);
-      const state = match[2] === 'canceled' ? 'cancelled' : match[2].replace(/ised$/, 'ized');
-      seen.set(state, (seen.get(state) ?? new Set()).add(sentence.id));
-    }
+    for (const match of sentence.plain.matchAll(STATED)) note(match[1], match[2] === 'canceled' ? 'cancelled' : match[2].replace(/ised$/, 'ized'), sentence.id);
+    for (const match of sentence.plain.matchAll(MARKED_AS)) if (isAdjectiveAfterAs(sentence.text, match[2])) note(match[1], POSITIVE[match[2]] ?? match[2], sentence.id);
   }
   for (const [entity, seen] of states) {
     const steps = LIFECYCLE.filter((s) => seen.has(s));
     if (steps.length) addStatus(entity, steps, [...new Set(steps.flatMap((s) => [...seen.get(s)!]))]);
-    for (const condition of CONDITIONS.filter((c) => seen.has(c))) {
-      if (entity.fields.some((f) => f.name === condition)) continue;
+    for (const [condition, ids] of seen) {
+      if (LIFECYCLE.includes(condition) || entity.fields.some((f) => f.name === condition)) continue;
       const field = addField(entity, { words: [condition], type: 'boolean' });
-      for (const id of seen.get(condition)!) field?.sources.add(id);
+      for (const id of ids) field?.sources.add(id);
     }
   }
+}
+
+/** Whether `word` after "as" is an adjective or participle that ends its phrase ("as random", not "as random blocks" or "as a coach"). */
+function isAdjectiveAfterAs(text: string, word: string): boolean {
+  const terms = tagSentence(text);
+  const at = terms.findIndex((t, i) => t.w === word && terms[i - 1]?.w === 'as');
+  if (at < 0 || DERIVED.has(word) || (terms[at + 1]?.pos === 'noun' && !terms[at].post.trim())) return false;
+  return terms[at].pos === 'adj' || (terms[at].pos === 'verb' && /(?:ed|en)$/.test(word));
 }
 
 /** The states become the record's status values. An assumed status gives way; one the text wrote down is left as written. */
