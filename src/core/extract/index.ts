@@ -28,6 +28,7 @@ import { completeEntities } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
 import { keepMakersAsNames } from './makers';
 import { applyRecordStates } from './recordStates';
+import { applyVariedValues } from './variedValues';
 
 export type { ExtractOptions } from './finish';
 
@@ -89,6 +90,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   applyValueMentions(draft, sentences, roleWords);
   // States the records reach ("the claim case is approved"): a status, or a yes/no value.
   applyRecordStates(draft, sentences);
+  // What the records differ in ("cinemas in different towns"): a value each one has.
+  applyVariedValues(draft, sentences, roleWords);
 
   // 7. Roles and auth object.
   const specAuth = buildAuth(auth, personRoles);
