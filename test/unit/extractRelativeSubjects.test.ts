@@ -22,6 +22,13 @@ describe('extractor relations: relative clauses', () => {
     const rels = pairs('Reading groups have a name and a meeting day. Clubs have a name and a founding year. The city has many reading groups that belong to different clubs.');
     assert.ok(linked(rels, 'ReadingGroup', 'Club'), JSON.stringify(rels));
   });
+
+  it("an irregular participle after a noun, before its agent, is a reduced relative's verb ('each essay written by a pupil'), not a record", () => {
+    const spec = extractSpec('Pupils have a name and a grade. Essays have a title and a mark. The teacher reviews each essay written by a pupil. The head reads the summary made by a pupil.');
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(linked(rels, 'Essay', 'Pupil'), JSON.stringify(rels));
+    assert.ok(!spec.entities.some((e) => /^(Written|Made|SummaryMade)$/.test(e.name)), JSON.stringify(spec.entities.map((e) => e.name)));
+  });
 });
 
 describe('extractor relations: reading acts link nothing', () => {
