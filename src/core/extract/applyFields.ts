@@ -209,16 +209,22 @@ function linkPerson(draft: Draft, subject: DraftEntity, item: FieldItem, source:
   return true;
 }
 
+/** Words that name another record of the same kind ("parent category", "previous version"), not a kind of it ("meal note"). */
+const KIN_WORDS = /^(?:parent|previous|next|preceding|following|related|partner|successor|predecessor|superior|mother|original|replacement|linked)$/;
+
 /** "home team", "away team": an item whose head names another record is a named link to it. */
 function linkByHead(draft: Draft, subject: DraftEntity, item: FieldItem, source: number): boolean {
   const last = item.words[item.words.length - 1];
   // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
-  const byHead = draft.entities.filter((e) => e.name !== 'User' && e !== subject && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
+  // ("a category has a parent category": after a word that relates two of a kind, the record's own name is a link to another of its kind.)
+  const byHead = draft.entities.filter((e) => e.name !== 'User' && (e !== subject || (item.words.length === 2 && KIN_WORDS.test(item.words[0]) && e.key === last)) && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
   // ("an email address", "a web address": words that type the value as an email or a URL make a field, not a link to Address.)
   const typedValue = /^(?:email|url)$/.test(inferType(item.words).type);
   const headEntity = !item.plural && !item.hint && !item.enumValues && !typedValue && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
   if (!headEntity) return false;
-  addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+  // (The first of its kind has none: a link to its own kind is optional.)
+  const optional = item.optional || headEntity === subject;
+  addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !optional, onDelete: optional ? 'setNull' : 'restrict' }, source);
   draft.used.add(source);
   return true;
 }

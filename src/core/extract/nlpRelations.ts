@@ -2,7 +2,7 @@
 // Y", "each Y has many X", "X of a Y", "X for a Y" after a verb, transactions that link a person
 // and a record ("members book classes" -> Booking belongs to the member and the class), and
 // field items whose head names an entity ("home team", "away team" -> two relations to Team).
-import { camelCase } from '../../model/project/naming';
+import { camelCase, pluralizeName } from '../../model/project/naming';
 import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
@@ -21,6 +21,7 @@ import { linesOfRecords } from './lineRecords';
 import { sharedHeadEntity } from './sharedHeads';
 import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
+import { linkSelves } from './selfLinks';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -129,6 +130,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     for (const clause of analysis.clauses) linkClause(read, clause);
     linkStoryPossessions({ analysis, storyActor: read.storyActor, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name), link: (child, parent) => link(read, child, parent) });
+    linkSelves({ analysis, entityIn: (p) => entityIn(read, p), linkSelf: (e) => addRelation(draft, { kind: 'manyToMany', from: e.name, to: e.name, name: camelCase(`related ${pluralizeName(e.name)}`) }, sentence.id) && draft.used.add(sentence.id) }, sentence.plain);
     compounds.push(...compoundCandidates(analysis, draft.entities, (p) => (p === read.asRole ? undefined : entityIn(read, p)), sentence.id));
   }
   // (Only between records that stand on their own: a compound must not keep a passing mention as a table.)
