@@ -125,6 +125,14 @@ describe('WorkerExtractor: extraction off the calling thread', function () {
     }
   });
 
+  it('a text the worker refuses (over its size limit) fails its job, and is extracted in process', async () => {
+    const huge = `${SHORT} ${'Members book rooms. '.repeat(100_000)}`;
+    assert.ok(huge.length > 2_000_000);
+    const spec = await extractor.extract(huge);
+    assert.ok(spec && spec.entities.length > 0, 'the host extracted it (its first 100,000 characters)');
+    assert.ok(problems.some((problem) => /Malformed message to the extraction worker/.test(problem)), problems.join(' | '));
+  });
+
   it('after dispose nothing is extracted ahead and nothing is left waiting', async () => {
     const ahead = extractor.prepare(LONG);
     extractor.dispose();

@@ -29,7 +29,10 @@ async function extract(id: string, text: string, sliceMs: number | undefined): P
 port?.on('message', (raw: unknown) => {
   const parsed = ToWorker.safeParse(raw);
   if (!parsed.success) {
-    post({ type: 'failed', message: `Malformed message to the extraction worker: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+    // Named when it can be, so the job it was for fails (and is extracted on the host) instead of waiting forever.
+    const id = (raw as { id?: unknown } | null)?.id;
+    const named = typeof id === 'string' && id.length > 0 && id.length <= 100 ? { id } : {};
+    post({ type: 'failed', ...named, message: `Malformed message to the extraction worker: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
     return;
   }
   const message = parsed.data;
