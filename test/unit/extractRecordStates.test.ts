@@ -36,4 +36,8 @@ describe('extract fields: the states a record reaches', () => {
     assert.deepEqual(fieldsOf('Each route has a name. The planner may mark a route as a favourite route.', 'Route'), ['name:string']);
     assert.deepEqual(fieldsOf('Each room has a number. A teacher can mark a room as unavailable, with a reason.', 'Room'), ['number:integer']);
   });
+
+  it('more steps of a lifecycle: "the report is reviewed by a doctor, and then the report is sent" is a status (reviewed, sent)', () => {
+    assert.deepEqual(fieldsOf('Labs write reports. Each report has a title. The report is reviewed by a doctor, and then the report is sent.', 'Report'), ['title:string', 'status:enum:reviewed|sent']);
+  });
 });

@@ -13,8 +13,8 @@ import type { SentenceInfo } from './sentences';
 
 /** Steps of a lifecycle, in the order they usually come (the last ones end it on the side). */
 const LIFECYCLE = [
-  'submitted', 'confirmed', 'approved', 'accepted', 'finalized', 'finalised', 'signed', 'paid', 'shipped', 'delivered',
-  'completed', 'finished', 'resolved', 'settled', 'closed', 'expired', 'terminated', 'rejected', 'refused', 'declined', 'cancelled', 'canceled',
+  'submitted', 'scheduled', 'received', 'reviewed', 'recommended', 'confirmed', 'approved', 'accepted', 'finalized', 'finalised', 'signed', 'processed', 'paid', 'sent', 'shipped', 'delivered',
+  'returned', 'completed', 'finished', 'resolved', 'settled', 'closed', 'expired', 'terminated', 'rejected', 'refused', 'declined', 'cancelled', 'canceled',
 ];
 /** Conditions a record enters and leaves: each is a yes/no value of its own. */
 const CONDITIONS = ['blocked', 'suspended', 'locked', 'archived', 'deactivated', 'invalidated', 'discarded'];
