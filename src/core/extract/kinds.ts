@@ -120,6 +120,8 @@ function statement(source: number, posOf: PosOf, parentText: string, itemTexts: 
 }
 
 const splitList = (text: string): string[] => text.replace(/\.$/, '').split(LIST_SPLIT);
+/** "the regular users who buy music, and the business users who upload it": each kind named, then what it does. */
+const namedKinds = (text: string): string[] => splitList(text).map((item) => item.replace(/\s+(?:who|which|that|whose)\s.*$/, ''));
 
 /** Reads one sentence for the kinds of a record it names (see the header for the forms). */
 export function findKinds(sentence: SentenceInfo): KindStatement | undefined {
@@ -169,7 +171,7 @@ const typesOfList: KindForm = (plain, read) => {
   // "different types of vehicles, such as vans and trucks": examples of the kinds, as after a colon.
   const examples = m[3] === ',' ? /^(?:such as|like|including)\s+(.+)$/.exec(m[4]) : null;
   const listed = examples ? examples[1].replace(/[\s,]*(?:…|\.\.\.|etc\.?)\s*$/, '') : m[4];
-  const found = read(parent, splitList(listed), true) ?? read(words[0], splitList(listed), true);
+  const found = read(parent, namedKinds(listed), true) ?? read(words[0], namedKinds(listed), true);
   // "type of work, shade, due date" lists fields: a singular "type of" or a comma needs kinds
   // that repeat the parent's head ("a basic controller and an advanced controller").
   const head = found?.parent.split(' ').pop();
@@ -286,13 +288,14 @@ const namedElsewhere = (key: string, source: number, sentences: SentenceInfo[]):
  * marks the fields stated for a kind optional; a kind with too little evidence to be a record
  * gives its fields to the parent.
  */
-export function readKinds(sentences: SentenceInfo[], evidence: Evidence, lists: FieldList[]): KindStatement[] {
+export function readKinds(sentences: SentenceInfo[], evidence: Evidence, lists: FieldList[], userKinds: KindStatement[] = []): KindStatement[] {
   const found: KindStatement[] = [];
   const coordinated = coordinatedKinds(sentences);
   for (const sentence of sentences) {
     const kinds = findKinds(sentence) ?? coordinated.find((c) => c.source === sentence.id);
     const head = kinds?.parent.split(' ').pop();
-    // "Administrators are special users": kinds of the people who sign in are roles.
+    // "Administrators are special users": kinds of the people who sign in are roles (userKinds.ts).
+    if (kinds && USER_WORDS.has(head!) && head !== 'account') userKinds.push(kinds);
     if (!kinds || (USER_WORDS.has(head!) && head !== 'account')) continue;
     if (kinds.weak && !namedElsewhere(kinds.parent, sentence.id, sentences)) continue;
     // The parent as the text names it most ("scientific article" or just "article").
