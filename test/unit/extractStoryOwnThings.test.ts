@@ -35,4 +35,19 @@ describe('extractor: what a story\'s role calls its own', () => {
     assert.ok(names.includes('Subscription'), names.join(', '));
     assert.ok(!names.includes('Mood') && !names.includes('Password'), names.join(', '));
   });
+
+  it('the place the user is in, or what a thing is about, is not a thing the user keeps ("around my area", "regarding my office")', () => {
+    assert.deepEqual(owned('As a resident, I want to see the parking spots around my neighbourhood.'), []);
+    assert.deepEqual(owned('As a tenant, I want to file a complaint regarding my office.'), []);
+    assert.deepEqual(owned('As a tenant, I want to add furniture to my office.'), ['office']);
+    const text = [
+      'As a resident, I want to see the parking spots around my neighbourhood, so that I can park.',
+      'As a resident, I want to book a parking spot near my neighbourhood.',
+      'As a resident, I want to see the events around my neighbourhood.',
+      'As a tenant, I want to file a complaint regarding my office, so that it is repaired.',
+      'As a tenant, I want to cancel my complaints.',
+    ].join('\n');
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Complaint') && !names.includes('Neighbourhood') && !names.includes('Office'), names.join(', '));
+  });
 });
