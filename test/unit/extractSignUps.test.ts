@@ -38,4 +38,12 @@ describe('extract: sign-ups and the rules about them', () => {
     assert.ok(spec.rules.some((r) => r.kind === 'unique' && r.entity === 'Lesson'), JSON.stringify(spec.rules));
     assert.ok(reasons(text).some((r) => /one Lesson per teacher and period/.test(r)), reasons(text).join('\n'));
   });
+
+  it('registering with the app named in capitals is signing up, not a registration record ("Drivers register to FMS")', () => {
+    const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+    const app = names('Drivers register to FMS by giving their name and a phone number. Each truck has a plate and a capacity. Drivers book trucks for a day.');
+    assert.ok(!app.includes('Registration') && !app.includes('Fm') && !app.includes('Fms'), app.join(' '));
+    const course = names('Students register for courses. A course has a title and a start date.');
+    assert.ok(course.includes('Registration'), course.join(' '));
+  });
 });

@@ -381,7 +381,9 @@ export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Ad
     if (clause.verb === 'register' && clause.objects.length) continue;
     // ("Members sign up with a name and an email" makes an account: a sign-up record is one for something.)
     const targets = noun === 'sign-up' ? clause.preps.filter((p) => p.prep === 'for') : clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep));
-    const target = [...(noun === 'sign-up' ? [] : clause.objects), ...targets.map((p) => p.phrase)].find((p) => storable(p, analysis));
+    // ("Travellers register to HBMS": the app itself, named in capitals, is no record to book.)
+    const acronym = (p: NounPhrase) => !p.plural && p.head === p.start && new RegExp(String.raw`\b${p.headWord.toUpperCase()}\b`).test(sentence.text);
+    const target = [...(noun === 'sign-up' ? [] : clause.objects), ...targets.map((p) => p.phrase)].find((p) => storable(p, analysis) && !acronym(p));
     // "patients book appointments": an appointment already is the booking.
     if (!target || target.key === noun || SELF_BOOKED.has(target.headWord)) continue;
     add(noun, 2, true);
