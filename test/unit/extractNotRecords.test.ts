@@ -70,4 +70,16 @@ describe('extractor: nouns that are not records', () => {
     const names = extractSpec(text).entities.map((e) => e.name);
     assert.ok(names.includes('Party') && names.includes('Chore') && !names.includes('Wedding'), names.join(', '));
   });
+
+  it('a noun measured with a range and otherwise only scored is the unit of a value ("points from 0 to 10")', () => {
+    const text = 'A quiz has questions. Each question has a text and is worth a number of points between 1 and 20. Players answer questions and score the points of each right answer. Players can leave the quiz at any point. Each player has a nickname.';
+    assert.ok(notARecord('point', sentences(text)));
+    // Counted parts are things: "a bank consists of any number of branches".
+    assert.ok(!notARecord('branch', sentences('A bank consists of any number of branches. Customers open accounts at 2 branches.')));
+    assert.ok(!notARecord('point', sentences('Each point has a latitude and a longitude. A route has 10 points.')));
+    assert.ok(!notARecord('mechanic', sentences('We employ 40 drivers and 5 mechanics.')));
+    assert.ok(!notARecord('rating', sentences('Members leave a rating from 1 to 5 on a recipe.')));
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Question') && names.includes('Player') && !names.includes('Point'), names.join(', '));
+  });
 });

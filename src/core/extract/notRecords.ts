@@ -21,7 +21,37 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences);
+}
+
+/**
+ * "worth a number of points between 1 and 1000", "points from 0 to 10", "players score the points",
+ * "declined at any point": a noun the text measures with a range, and otherwise only scores, is the
+ * unit of a value (a field with a minimum and a maximum), not a thing the app keeps. (Numbers count
+ * things too: "40 drivers and 5 mechanics", "consists of any number of branches".)
+ */
+export function onlyCounted(key: string, sentences: SentenceInfo[]): boolean {
+  if (key.includes(' ')) return false;
+  const noun = `(?:${key}|${pluralizeWord(key)})`;
+  const mention = new RegExp(String.raw`\b${noun}\b`, 'g');
+  // (The range after the plural, the unit: "a rating from 1 to 5" may well be a record.)
+  const uses = [
+    new RegExp(String.raw`\b${pluralizeWord(key)}\s+(?:from\s+\d+\s+to\s+\d+|between\s+\d+\s+and\s+\d+|out\s+of\s+\d+)`, 'g'),
+    new RegExp(String.raw`\b(?:score|scores|scored|earn|earns|earned|award|awards|awarded|gain|gains|gained|lose|loses|lost|collect|collects|collected)\s+(?:the\s+|their\s+|\d+\s+)?${noun}\b`, 'g'),
+    new RegExp(String.raw`\bat\s+(?:any|some|this|that|one|which)\s+${noun}\b`, 'g'),
+  ];
+  let mentions = 0;
+  let measured = 0;
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    const found = sentence.plain.match(mention)?.length ?? 0;
+    if (!found) continue;
+    const counts = uses.map((use) => sentence.plain.match(use)?.length ?? 0);
+    if (counts.reduce((a, b) => a + b, 0) < found) return false;
+    mentions += found;
+    measured += counts[0];
+  }
+  return mentions > 0 && measured > 0;
 }
 
 /** A sentence that gives an example ("For example, a wedding may have …", "E.g. one oil painting …"). */
