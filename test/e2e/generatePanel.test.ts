@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { unzipProject } from '../../src/core/output/zip';
-import { findFrameWith, openTakossApp, runFromPalette, screenshot, screenshotThemes, waitForTakossContributions } from './workbenchPage';
+import { findFrameWith, openTakossApp, reloadWindow, runFromPalette, screenshot, screenshotThemes } from './workbenchPage';
 import { takossWindowWithFakeApi } from './takossWindow';
 
 function listFiles(root: string, prefix = ''): string[] {
@@ -262,8 +262,7 @@ describe('Takoss in the VS Code window (code-server + Chromium)', function () {
     const before = session.fake.requests.length;
     await app.click('[data-testid=generate-button]');
     await waitUntil(() => session.fake.requests.length > before, 'the run to reach Claude', 30_000);
-    await runFromPalette(page, 'Developer: Reload Window');
-    await waitForTakossContributions(page);
+    await reloadWindow(page);
     await runFromPalette(page, 'Takoss: Generate Project');
     app = await findFrameWith(page, '[data-testid=run-panel]');
     assert.equal(await app.getAttribute('[data-testid=run-panel]', 'data-interrupted'), 'true');

@@ -19,6 +19,25 @@ export async function waitForTakossContributions(page: Page, timeoutMs = 60_000)
 }
 
 /**
+ * Reloads the window ("Developer: Reload Window") and resolves once the NEW workbench shows Takoss.
+ * The command returns before the page navigates, so waiting for Takoss's contributions alone could
+ * find them on the old page, and the next step then ran while the page navigated ("Execution context
+ * was destroyed", CI once). The old document is marked first; the wait ends on a document without it.
+ */
+export async function reloadWindow(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { takossBeforeReload: true }));
+  await runFromPalette(page, 'Developer: Reload Window');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reloaded = await page.evaluate(() => document.readyState === 'complete' && !('takossBeforeReload' in window)).catch(() => false);
+    if (reloaded) break;
+    if (Date.now() > deadline) throw new Error(`The window did not reload within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await waitForTakossContributions(page, Math.max(1_000, deadline - Date.now()));
+}
+
+/**
  * Runs a command by its palette label, the way a user does: F1, type, Enter. On a loaded machine the
  * palette can open before its command list is filled, so it retries a few times before failing.
  */
@@ -28,7 +47,7 @@ export async function runFromPalette(page: Page, label: string, attempts = 3, op
     // on purpose (a command that acts on the active editor). The click goes to the status bar's empty
     // middle: a fixed point in the editor area lands inside the Takoss panel, and in a narrow window
     // it selected whichever graph node was there (the details then showed another stage).
-    if (!options.keepFocus) await page.locator('.part.statusbar').click({ position: await statusBarMiddle(page) }).catch(() => undefined);
+    if (!options.keepFocus) await page.locator('.part.statusbar').click({ position: await statusBarMiddle(page).catch(() => ({ x: 0, y: 0 })) }).catch(() => undefined);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     // The row whose label is exactly this command: fuzzy matching may rank a similar command first.
