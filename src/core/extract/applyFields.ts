@@ -212,12 +212,19 @@ function linkPerson(draft: Draft, subject: DraftEntity, item: FieldItem, source:
 /** Words that name another record of the same kind ("parent category", "previous version"), not a kind of it ("meal note"). */
 const KIN_WORDS = /^(?:parent|previous|next|preceding|following|related|partner|successor|predecessor|superior|mother|original|replacement|linked)$/;
 
+/**
+ * "a category has a parent category": after a word that relates two of a kind, the record's own
+ * name is a link to another record of its kind (a self-link), not to itself.
+ */
+function namesAnotherOfItsKind(item: FieldItem, own: DraftEntity): boolean {
+  return item.words.length === 2 && KIN_WORDS.test(item.words[0]) && own.key === item.words[1];
+}
+
 /** "home team", "away team": an item whose head names another record is a named link to it. */
 function linkByHead(draft: Draft, subject: DraftEntity, item: FieldItem, source: number): boolean {
   const last = item.words[item.words.length - 1];
   // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
-  // ("a category has a parent category": after a word that relates two of a kind, the record's own name is a link to another of its kind.)
-  const byHead = draft.entities.filter((e) => e.name !== 'User' && (e !== subject || (item.words.length === 2 && KIN_WORDS.test(item.words[0]) && e.key === last)) && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
+  const byHead = draft.entities.filter((e) => e.name !== 'User' && (e !== subject || namesAnotherOfItsKind(item, e)) && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
   // ("an email address", "a web address": words that type the value as an email or a URL make a field, not a link to Address.)
   const typedValue = /^(?:email|url)$/.test(inferType(item.words).type);
   const headEntity = !item.plural && !item.hint && !item.enumValues && !typedValue && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
