@@ -1,7 +1,7 @@
 // Relations read from clauses once the entities are known: "X belongs to / is for / is part of a
 // Y", "each Y has many X", "X of a Y", "X for a Y" after a verb, transactions that link a person
-// and a record ("members book classes" -> Booking belongs to the member and the class), and
-// field items whose head names an entity ("home team", "away team" -> two relations to Team).
+// and a record ("members book classes" -> Booking belongs to the member and the class). The
+// linking primitives are in sentenceLinks.ts; what a verb with a record as subject links, in verbLinks.ts.
 import { camelCase, pluralizeName } from '../../model/project/naming';
 import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
@@ -10,7 +10,6 @@ import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
 import { PART_VERBS, transactionNoun } from './nlpEvidence';
 import { linkRelatives, withRelativeSubject } from './relativeLinks';
-import { PLACE_ROWS } from './rules/words';
 import { actedByStoryI, asDecidedBy, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
@@ -18,10 +17,11 @@ import { linkStoryPossessions } from './storyPossessions';
 import { linkFrontedScope } from './frontedScope';
 import { entityOf } from './phraseEntity';
 import { linesOfRecords } from './lineRecords';
-import { sharedHeadEntity } from './sharedHeads';
 import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
+import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
+import { linkByVerb } from './verbLinks';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -29,70 +29,11 @@ function singularKey(key: string): string {
 }
 
 const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
-const MANY = /^(many|several|multiple|some|any|various|numerous)$/;
 /** Verbs that say nothing about how two records are linked (reading acts too: "students browse offers in a subject"). */
 const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum', 'browse', 'view', 'find', 'look', 'display', 'list']);
 
-/** Nouns that name kinds of a record, not a record linked to it ("two variants of the controller"). */
-export const KIND_WORDS = /^(kind|type|sort|variant|variety|subtype)$/;
-
 /** Verbs that say a record keeps a fact: what follows "which" is what it is about. */
 export const RECORDING_VERBS = /^(records?|recorded|stores?|stored|notes?|noted|says?|shows?|logs?|logged|tracks?|tracked|captures?|captured)$/;
-
-/** One sentence being read: its words, and what linking two records with it as the source needs. */
-interface SentenceRead {
-  draft: Draft;
-  roleWords: Set<string>;
-  analysis: Analysis;
-  id: number;
-  /** The record "it" refers to when the sentence names none before the pronoun. */
-  previousTopic: DraftEntity | undefined;
-  /** Whether the sentence just before started with that record (a pronoun reaches back one sentence only, to its first noun). */
-  topicJustBefore: boolean;
-  /** "As a parent, I want …": the phrase naming the role, and the record "I" stands for. */
-  asRole: NounPhrase | undefined;
-  storyActor: DraftEntity | undefined;
-  /** "An author writes many books" seen as author>book: with "a book has many authors" the pair is many-to-many. */
-  manySides: Set<string>;
-}
-
-function entityIn(read: SentenceRead, phrase: NounPhrase | undefined): DraftEntity | undefined {
-  return (phrase && sharedHeadEntity(read.draft, read.analysis, phrase)) ?? entityOf(read.draft, phrase, read.roleWords);
-}
-
-function linksPair(r: { from: string; to: string }, a: DraftEntity, b: DraftEntity): boolean {
-  return (r.from === a.name && r.to === b.name) || (r.from === b.name && r.to === a.name);
-}
-
-/** The child belongs to the parent, unless the two are already linked (either way) or the link says nothing. */
-function link(read: SentenceRead, child: DraftEntity | undefined, parent: DraftEntity | undefined, name?: string): void {
-  const { draft, id } = read;
-  if (!child || !parent || child === parent || child.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
-  if (draft.relations.some((r) => linksPair(r, child, parent))) return;
-  if (joinedBy(draft, child, parent)) return;
-  if (parent.name === 'User' && !name) return;
-  if (addRelation(draft, { from: child.name, to: parent.name, name, required: true, onDelete: parent.name === 'User' ? 'cascade' : 'restrict' }, id)) draft.used.add(id);
-}
-
-/** A link under a role's name: a second link of the pair when none has that name yet. */
-function linkNamed(read: SentenceRead, child: DraftEntity, parent: DraftEntity, name: string): void {
-  const { draft, id } = read;
-  if (child === parent || child.name === 'User' || parent.name === 'User' || KIND_WORDS.test(child.key) || KIND_WORDS.test(parent.key)) return;
-  if (draft.relations.some((r) => linksPair(r, child, parent) && (r.name === name || r.inverseName === name))) return;
-  if (addRelation(draft, { from: child.name, to: parent.name, name, required: false, onDelete: 'setNull' }, id)) draft.used.add(id);
-}
-
-/**
- * A row that records one of them taking part in the other (an enrolment of a student in a course, a
- * booking of a member on a class) and belongs to both: "a course takes at most 15 students" is then
- * about those rows, not a second link (a student belongs to many courses through them). The user
- * (the owner of such rows) keeps its direct links.
- */
-function joinedBy(draft: Draft, a: DraftEntity, b: DraftEntity): DraftEntity | undefined {
-  if (a.name === 'User' || b.name === 'User') return undefined;
-  const belongs = (from: DraftEntity, to: DraftEntity) => draft.relations.some((r) => r.kind === 'belongsTo' && r.from === from.name && r.to === to.name);
-  return draft.entities.find((e) => e !== a && e !== b && (PLACE_ROWS.test(e.key) || PLACE_ROWS.test(e.key.split(' ').pop() ?? '')) && belongs(e, a) && belongs(e, b));
-}
 
 /** "As a parent, I want to register my children": in a user story "I" is the role named first. */
 function storyRole(draft: Draft, plain: string, analysis: Analysis, roleWords: Set<string>): Pick<SentenceRead, 'asRole' | 'storyActor'> {
@@ -297,85 +238,6 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     else if (!clause.subject && storyActor && storyActor !== act && actedByStoryI(analysis.terms, clause, analysis.clauses)) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
   }
   return !!noun || !!selfNamed;
-}
-
-/** "An aircraft performs several flights", "several passengers take part in a flight": two records
- *  joined by a verb are associated; how many on each side decides the owner. */
-function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
-  const { analysis } = read;
-  // "Teachers give lessons to students": with a record as the object, who it is given to (to)
-  // is not linked to the subject (teacher -> student). (Linking it to the object instead added
-  // one wrong relation and no right one on the corpora: left out.) Where ("a screening shows a
-  // film in a venue") still describes the subject.
-  const objectRecord = clause.objects.map((o) => entityIn(read, o)).find((e) => e && e !== subject && e.name !== 'User');
-  const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
-  const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
-  for (const phrase of objectOwned) {
-    const other = entityIn(read, phrase);
-    if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(read, objectRecord, other);
-  }
-  // ("teach two lessons at the same time and a room can't be used …": a noun followed by its own
-  // verb starts a new clause; it is neither an object nor a place of this verb.)
-  const startsClause = (p: NounPhrase) => (analysis.terms[p.head + 1]?.pos === 'verb' || /^(can|can't|cannot|must|may|might|will|should|would|could|is|are|was|were)$/.test(analysis.terms[p.head + 1]?.w ?? ''));
-  // ("used for the transport of passengers": an "of" right after a noun belongs to that noun, not to the verb.)
-  const ofANoun = (p: { prep: string; phrase: NounPhrase }) => p.prep === 'of' && analysis.phrases.some((q) => q.head === p.phrase.start - 2 && analysis.terms[p.phrase.start - 1]?.w === 'of');
-  // ("a customer who writes reviews gets points": in a relative clause the main verb follows the object.)
-  const relative = !!clause.subject && /^(?:who|that|which)$/.test(analysis.terms[clause.subject.head + 1]?.w ?? '') && clause.subject.head + 1 < clause.verbIndex;
-  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p)).map((p) => p.phrase)];
-  for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
-}
-
-/** Verbs of taking part in something that others take part in too (a class, a club, a tournament). */
-const TAKES_PART = /^(?:take|attend|join|follow|visit|enrol|enroll|participate|play|subscribe|frequent)$/;
-
-/** One object or place of a verb whose subject is a record: which of the two owns the other. */
-function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity, phrase: NounPhrase): void {
-  const { draft, analysis, id } = read;
-  const other = entityIn(read, phrase);
-  // "assigned to one housekeeper", "puts one teacher in a room": a link to one user in that role, named after it.
-  if (other?.name === 'User' && phrase.headWord !== 'user' && !phrase.plural) {
-    link(read, subject, other, camelCase(phrase.headWord));
-    return;
-  }
-  if (!other || other === subject || other.name === 'User') return;
-  const subjectMany = !!clause.subject && (clause.subject.plural || MANY.test(analysis.terms[clause.subject.start]?.w ?? ''));
-  const otherMany = phrase.plural || MANY.test(analysis.terms[phrase.start]?.w ?? '');
-  if (otherMany && !subjectMany && MANY.test(analysis.terms[phrase.start]?.w ?? '') && joinBothWaysMany(read, subject, other)) return;
-  // "A student takes many classes": what one takes part in many times is shared by many, not owned.
-  if (!subjectMany && /^(?:many|several|multiple|various|numerous)$/.test(analysis.terms[phrase.start]?.w ?? '') && TAKES_PART.test(clause.verb) && !draft.relations.some((r) => linksPair(r, subject, other))) {
-    if (addRelation(draft, { kind: 'manyToMany', from: subject.name, to: other.name }, id)) draft.used.add(id);
-    return;
-  }
-  // ("Several passengers take part in a flight" says a flight has many passengers: with "a passenger takes part in several flights" the pair is many-to-many.)
-  if (subjectMany && !otherMany && MANY.test(analysis.terms[clause.subject!.start]?.w ?? '') && joinBothWaysMany(read, other, subject)) return;
-  const existing = draft.relations.find((r) => linksPair(r, subject, other));
-  if (existing) {
-    existing.sources.add(id);
-    draft.used.add(id);
-    return;
-  }
-  // ("Members rate films", "speakers contact reviewers": many on both sides says too little to
-  // make a join table; measured, these were mostly wrong.)
-  // ("Accepted proposals are placed in slots": a passive verb with a place says where each one goes.)
-  // ("… which members took part in which sessions": each pair is recorded, many to many.)
-  if (subjectMany && otherMany && analysis.terms[clause.subject!.start - 1]?.w === 'which' && analysis.terms[phrase.start - 1]?.w === 'which') {
-    if (addRelation(draft, { kind: 'manyToMany', from: subject.name, to: other.name }, id)) draft.used.add(id);
-    return;
-  }
-  if (subjectMany && otherMany && !clause.subject?.determiner && !(clause.passive && clause.preps.some((p) => p.phrase === phrase))) return;
-  if (otherMany && !subjectMany) link(read, other, subject);
-  else link(read, subject, other);
-}
-
-/** "One subject has many others": noted; when the other side said the same, the pair becomes
- *  many-to-many in place of its belongs-to links. True when it did. */
-function joinBothWaysMany(read: SentenceRead, subject: DraftEntity, other: DraftEntity): boolean {
-  const { draft, id, manySides } = read;
-  manySides.add(`${subject.name}>${other.name}`);
-  if (!manySides.has(`${other.name}>${subject.name}`) || draft.relations.some((r) => linksPair(r, subject, other) && r.kind === 'manyToMany')) return false;
-  for (let k = draft.relations.length - 1; k >= 0; k--) if (linksPair(draft.relations[k], subject, other) && draft.relations[k].kind === 'belongsTo') draft.relations.splice(k, 1);
-  if (addRelation(draft, { kind: 'manyToMany', from: other.name, to: subject.name }, id)) draft.used.add(id);
-  return true;
 }
 
 /** "log work entries on a service record", "open a service record for a vehicle": the object

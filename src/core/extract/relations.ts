@@ -8,7 +8,8 @@ import { knownNoun } from './knowledge';
 import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, singular, type Token } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
-import { KIND_WORDS, RECORDING_VERBS } from './nlpRelations';
+import { RECORDING_VERBS } from './nlpRelations';
+import { KIND_WORDS } from './sentenceLinks';
 import { transactionOf } from './nlpEvidence';
 import { recordAskedAbout } from './askedRecord';
 

@@ -6,7 +6,7 @@
 import { camelCase } from '../../model/project/naming';
 import type { DraftEntity } from './draft';
 import { QUANTITY_HEADS, type Analysis, type NounPhrase } from './grammar';
-import { KIND_WORDS } from './nlpRelations';
+import { KIND_WORDS } from './sentenceLinks';
 
 export interface RoleOfRead {
   analysis: Analysis;
