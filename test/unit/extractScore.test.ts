@@ -402,6 +402,30 @@ describe('extractor benchmark scoring', () => {
       assert.equal(scoreRelations(unknown, joined, matchEntities(unknown, joined, true)).goldMatched, 1);
     });
 
+    it('count an association class and the association it is attached to as one relation', () => {
+      // PlantUML: Hive "*" -- "*" Keeper, (Hive, Keeper) .. Visit: one association whose links are visits.
+      const gold = makeGold({
+        entities: [...classes('Hive', 'Keeper'), { name: 'Visit', attributes: ['date'] }],
+        relations: [
+          { from: 'Hive', to: 'Keeper', kind: 'many-to-many' },
+          { from: 'Hive', to: 'Keeper', kind: 'association', associationClass: 'Visit' },
+        ],
+      });
+      const direct = makeSpec({ entities: [{ name: 'Hive' }, { name: 'Keeper' }], relations: [{ from: 'Hive', to: 'Keeper' }] });
+      const d = scoreRelations(gold, direct, matchEntities(gold, direct, true));
+      assert.deepEqual({ gold: d.gold, goldMatched: d.goldMatched, spec: d.spec, specMatched: d.specMatched }, { gold: 1, goldMatched: 1, spec: 1, specMatched: 1 });
+
+      const both = makeSpec({
+        entities: [{ name: 'Hive' }, { name: 'Keeper' }, { name: 'Inspection' }],
+        relations: [{ from: 'Keeper', to: 'Hive' }, { from: 'Inspection', to: 'Hive' }, { from: 'Inspection', to: 'Keeper' }],
+      });
+      const b = scoreRelations(gold, both, matchEntities(gold, both, true));
+      assert.deepEqual({ gold: b.gold, goldMatched: b.goldMatched, spec: b.spec, specMatched: b.specMatched }, { gold: 1, goldMatched: 1, spec: 2, specMatched: 2 }, 'the join entity carries it; the direct link of the same pair is not counted');
+
+      const alone = makeGold({ ...gold, relations: [{ from: 'Hive', to: 'Keeper', kind: 'association', associationClass: 'Visit' }] });
+      assert.equal(scoreRelations(alone, direct, matchEntities(alone, direct, true)).gold, 1, 'an association class with no line of its own is still a relation');
+    });
+
     it('map a person class with attributes that the spec made a role to User for relations only', () => {
       const gold = makeGold({
         entities: [{ name: 'Member', attributes: ['phone'] }, { name: 'Booking', attributes: [] }],

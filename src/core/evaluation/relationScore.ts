@@ -1,5 +1,5 @@
 // Relations: unordered pairs of spec entities after mapping both gold ends; a gold many-to-many
-// may also be carried by a join entity (see score.ts's header).
+// or association class may also be carried by a join entity (see score.ts's header).
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import type { GoldRelation, GoldText } from './gold';
 import { namesMatch, NO_SYNONYMS, stemMatches, type Synonyms } from './names';
@@ -39,7 +39,7 @@ export function scoreRelations(gold: GoldText, spec: ProjectSpec, matching: Enti
   const score: RelationScore = { ...zeroCounts(), missing: [], extra: [], joinEntities: [] };
   const items: SpecRelation[] = spec.relations.map((r) => ({ r, used: false, neutral: false }));
   const mapEnd = endMapper(gold, spec, matching, synonyms);
-  const golds = gold.relations.filter((r) => r.kind !== 'inheritance' && r.kind !== 'dependency');
+  const golds = withAssociationClassesAttached(gold.relations.filter((r) => r.kind !== 'inheritance' && r.kind !== 'dependency'));
   for (const { relation, pairs } of planRelations(golds, mapEnd)) {
     const matched = matchRelation(relation, pairs, spec, items, score.joinEntities);
     if (relation.optional && !matched) continue;
@@ -50,6 +50,28 @@ export function scoreRelations(gold: GoldText, spec: ProjectSpec, matching: Enti
   markAssociationClassLinks(golds, items, mapEnd);
   countSpecRelations(items, matching, score);
   return score;
+}
+
+/**
+ * A UML association class is one association whose links carry attributes: PlantUML writes it as
+ * the association (`House "*" -- "*" Company`) plus a line attaching the class to that pair
+ * (`(House, Company) .. JobLog`), and the gold keeps both lines as two relations. The attaching
+ * line is folded into the association of the same pair (one gold relation, found by a direct link
+ * or, as for any association class, by a join entity linked to both ends); an association class
+ * with no association line of its own stays a relation by itself.
+ */
+export function withAssociationClassesAttached(golds: GoldRelation[]): GoldRelation[] {
+  const out = golds.map((r) => ({ ...r }));
+  const pairKey = (r: GoldRelation) => [r.from.toLowerCase(), r.to.toLowerCase()].sort().join('|');
+  const attached = new Set<GoldRelation>();
+  for (const line of out) {
+    if (!line.associationClass) continue;
+    const base = out.find((r) => r !== line && !r.associationClass && !attached.has(r) && !attached.has(line) && pairKey(r) === pairKey(line));
+    if (!base) continue;
+    base.associationClass = line.associationClass;
+    attached.add(line);
+  }
+  return out.filter((r) => !attached.has(r));
 }
 
 /** A gold end -> spec entity; "enum" for an enumeration; undefined when not found. */
@@ -85,6 +107,8 @@ function matchRelation(relation: GoldRelation, pairs: Array<readonly [MappedEnd,
   for (const [a, b] of pairs) {
     if (!a.spec || !b.spec) continue;
     const folded = a.folded || b.folded;
+    // (An association class is a class linked to both ends: a join entity is its form in a spec, looked for first.)
+    if (relation.associationClass && joinedThrough(spec, items, a.spec, b.spec, joinEntities)) return true;
     const item = items.find((it) => (!it.used || folded) && samePair(it.r, a.spec!, b.spec!));
     if (item) {
       item.used = true;
@@ -109,14 +133,25 @@ function joinedThrough(spec: ProjectSpec, items: SpecRelation[], a: string, b: s
   return false;
 }
 
-/** An association class's own links to the two classes it joins are fine (the gold leaves them implicit). */
+/**
+ * An association class's own links to the two classes it joins are fine (the gold leaves them
+ * implicit): those of the entity named like the class, and any other carrier of the same
+ * association (a direct link between the ends, a second join entity linked to both).
+ */
 function markAssociationClassLinks(golds: GoldRelation[], items: SpecRelation[], mapEnd: EndMapper): void {
   for (const relation of golds) {
     if (!relation.associationClass) continue;
     const c = mapEnd(relation.associationClass).spec;
-    const ends = [mapEnd(relation.from).spec, mapEnd(relation.to).spec];
-    if (!c) continue;
-    for (const it of items) if (!it.used && ends.some((e) => e && samePair(it.r, c, e))) it.neutral = true;
+    const [a, b] = [mapEnd(relation.from).spec, mapEnd(relation.to).spec];
+    if (c) for (const it of items) if (!it.used && [a, b].some((e) => e && samePair(it.r, c, e))) it.neutral = true;
+    if (!a || !b || a === b) continue;
+    for (const it of items) if (!it.used && samePair(it.r, a, b)) it.neutral = true;
+    const legsOf = (join: string, end: string) => items.filter((it) => it.r.kind === 'belongsTo' && it.r.from === join && it.r.to === end);
+    for (const join of new Set(items.map((it) => it.r.from))) {
+      if (join === a || join === b) continue;
+      const [legsA, legsB] = [legsOf(join, a), legsOf(join, b)];
+      if (legsA.length && legsB.length) for (const it of [...legsA, ...legsB]) if (!it.used) it.neutral = true;
+    }
   }
 }
 

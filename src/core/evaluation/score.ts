@@ -35,7 +35,10 @@
 // - Relations: unordered pairs of spec entities after mapping both gold ends (so composition's
 //   whole->part and belongsTo's child->parent agree); kinds are ignored, except that a gold
 //   many-to-many (or an association class, or an association the gold gives no multiplicities for)
-//   is also found through a join entity with a relation to both ends. Inheritance is left to the entity score; associations to an enumeration are left to
+//   is also found through a join entity with a relation to both ends. An association class's attaching
+//   line (PlantUML `(A, B) .. C`) is part of the A–B association, not a second one: one gold relation,
+//   found by a join entity linked to both (looked for first) or a direct link; other carriers of that
+//   pair are neither right nor wrong. Inheritance is left to the entity score; associations to an enumeration are left to
 //   the enum score. Ends found through a role map to User.
 // - Rules: implemented (a spec rule of that kind on the mapped entity; `range` is also a field with
 //   min/max there, `unique` also a unique field), listed (the sentence stating it is notUnderstood,
