@@ -209,6 +209,17 @@ describe('extract fields: names and headings', () => {
   });
 });
 
+describe('extract fields: a sentence under a heading that is no list', () => {
+  it('"Administrators manage courses and lecturers" under "## Data to keep" is a clause, not a list of two records', () => {
+    const spec = extractSpec('## Data to keep\n- Harbours: name, country\n- Ferries: name, seats\n\nDispatchers schedule ferries and crews.\n');
+    assert.deepEqual(spec.entities.map((e) => e.name).filter((name) => /Dispatch|Schedule/.test(name)), []);
+    assert.ok(spec.entities.some((e) => e.name === 'Ferry'));
+    // A bare list of noun phrases under a heading is still one ("orders placed" is a participle, not a clause).
+    const listed = extractSpec('## Ferries\nname, seats, crews assigned and home harbour\n');
+    assert.deepEqual(listed.entities.find((e) => e.name === 'Ferry')?.fields.map((f) => f.name).slice(0, 2), ['name', 'seats']);
+  });
+});
+
 describe('extract fields: values said to be stored for one record', () => {
   function listed(text: string): string[] {
     const [sentence] = splitSentences(text).sentences;

@@ -6,7 +6,7 @@
 // listLeads the bullet lists' leads.
 import { bookedForList } from './bookedFor';
 import { trailingPhrase } from './phrases';
-import { tagSentence } from './nlp';
+import { tagSentence, type Term } from './nlp';
 import { colonListSubject } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import type { FieldItem } from './fieldItem';
@@ -47,7 +47,13 @@ function isBareList(plain: string): boolean {
   const bare = plain.replace(/\([^()]*\)/g, ' ').replace(/[.!]\s*$/, '');
   const items = bare.split(/,|\band\b/).map((i) => i.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.split(/\s+/).length > 4)) return false;
-  return !tagSentence(bare).some((t) => t.pos === 'modal' || t.pos === 'pron');
+  const terms = tagSentence(bare);
+  return !terms.some((t) => t.pos === 'modal' || t.pos === 'pron') && !saysWhoDoesWhat(terms);
+}
+
+/** "Administrators manage courses and lecturers": people (a plural) and a verb in its plain form after them make a clause, not list items ("orders placed" is a participle). */
+function saysWhoDoesWhat(terms: Term[]): boolean {
+  return terms.some((t, i) => i > 0 && t.pos === 'verb' && t.w === t.root && terms[i - 1].pos === 'noun' && terms[i - 1].plural);
 }
 
 /** Every field list written in one sentence. */
