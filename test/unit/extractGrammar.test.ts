@@ -696,6 +696,14 @@ describe('extractor grammar: markdown tables and people as fields', () => {
     assert.deepEqual(spec.entities.find((e) => e.name === 'MinibarItem')?.fields.map((f) => f.name), ['name', 'price', 'stock']);
   });
 
+  it('a table of records and nothing else gives its records: the word a colon list hangs on is a noun, however the tagger reads it alone', () => {
+    // ("Kiln" and "Glaze" alone before a colon are tagged as no noun; they name the rows all the same.)
+    const spec = extractSpec(['| Entity | Fields |', '|---|---|', '| Kiln | name, max temperature, location |', '| Glaze | name, colour, firing range |', '| Pot | title, weight, glazed on |'].join('\n'));
+    assert.deepEqual(spec.entities.map((e) => e.name), ['Kiln', 'Glaze', 'Pot']);
+    assert.deepEqual(spec.entities[0].fields.map((f) => f.name), ['name', 'maxTemperature', 'location']);
+    assert.deepEqual(extractSpec('Kiln: name, max temperature, location\nGlaze: name, colour, firing range').entities.map((e) => e.name), ['Kiln', 'Glaze']);
+  });
+
   it('people named as fields are links to the users', () => {
     const spec = extractSpec(tracker);
     const names = spec.relations.filter((r) => r.from === 'Ticket' && r.to === 'User').map((r) => r.name);

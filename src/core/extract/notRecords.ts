@@ -2,7 +2,7 @@
 // app is for, words never used as nouns, acronyms of systems, identifiers written as code.
 import { pluralizeWord } from '../../model/project/naming';
 import { knownNoun } from './knowledge';
-import { tagSentence } from './nlp';
+import { tagSentence, type Term } from './nlp';
 import { analyze, type Clause } from './grammar';
 import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
@@ -195,10 +195,15 @@ function neverANoun(key: string, sentences: SentenceInfo[]): boolean {
     for (const term of tagSentence(sentence.text)) {
       if (term.root !== head && term.w !== head) continue;
       seen = true;
-      if (term.pos === 'noun') return false;
+      if (term.pos === 'noun' || labelsAList(term)) return false;
     }
   }
   return seen;
+}
+
+/** "Clinic: name, address", "Pet: name, species" (a table of records read as lines): the word a colon list hangs on names a thing, whatever the tagger made of it without a determiner. */
+function labelsAList(term: Term): boolean {
+  return /^\s*:/.test(term.post) && term.depth === 0;
 }
 
 /** "BTM", "FSM": abbreviations written in capitals are names of systems, not records. */
