@@ -704,6 +704,14 @@ describe('extractor grammar: markdown tables and people as fields', () => {
     assert.deepEqual(extractSpec('Kiln: name, max temperature, location\nGlaze: name, colour, firing range').entities.map((e) => e.name), ['Kiln', 'Glaze']);
   });
 
+  it('two short colon lines are two notes, not a title over one run-on sentence', () => {
+    // Two items each ("kiln: name, location"): the first line's label was read as a heading and both lines as one sentence.
+    const spec = extractSpec('Kiln: name, max temperature\nGlaze: name, colour');
+    assert.deepEqual(spec.entities.map((e) => `${e.name}(${e.fields.map((f) => f.name).join(',')})`), ['Kiln(name,maxTemperature)', 'Glaze(name,colour)']);
+    // Wrapped prose with one colon stays one sentence.
+    assert.equal(splitSentences('Note: we keep kilns, glazes\nand pots for each studio.').sentences.length, 1);
+  });
+
   it('people named as fields are links to the users', () => {
     const spec = extractSpec(tracker);
     const names = spec.relations.filter((r) => r.from === 'Ticket' && r.to === 'User').map((r) => r.name);
