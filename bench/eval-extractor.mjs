@@ -27,10 +27,15 @@
 //   When the gold says sign-in but lists no User class (dev/holdout convention), the spec's User entity and its
 //   relations are not counted (neither right nor wrong).
 // - Fields: gold attributes of found classes vs spec fields WITH source sentences (no sources = assumed), entity-name
-//   prefix dropped, "number of X" ~ "X count", nr/num/no/max/min read in full (RoomNr ~ number), synonym phrases also
+//   prefix dropped, "number of X" ~ "X count", nr/num/no/max/min read in full (RoomNr ~ number), "A of B" read as
+//   "B A" (typeOfGasoline ~ gasoline type; listOfFeatures ~ features), synonym phrases also
 //   written as one word (Lastname ~ family name), one typo allowed in words of 4+ letters ("Nmae" ~ name); then, for
-//   attributes still unmatched, loosely: a plural gold name is a count (Windows ~ windowCount), a trailing date/time/rating/level/score/amount
-//   word may be left out (start ~ startDate), head word (balance ~ currentAccountBalance). Gold `id` skipped (every
+//   attributes still unmatched, loosely: a plural gold name is a count (Windows ~ windowCount), a trailing
+//   date/time/hour/rating/level/score/amount/rate/value/number word may be left out (start ~ startDate, VAT ~ vatRate,
+//   Confirmation ~ confirmationNumber), head word (balance ~ currentAccountBalance), a participle after its noun read
+//   before it (Quantity ~ quantityOrdered), an attribute named like its class is its value (Discount.Discount ~
+//   Discount.amount). A gold `password` of the class mapped to User is found when the spec's auth signs in by email
+//   and password (the spec keeps the password in auth, not as a field). Gold `id` skipped (every
 //   table has one). Only texts whose gold has attributes.
 // - Relations: unordered pairs after mapping gold ends to spec entities (direction and kind ignored); a gold
 //   many-to-many (or association class, or association without multiplicities in the gold) is also found through a

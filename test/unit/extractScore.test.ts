@@ -197,6 +197,32 @@ describe('extractor benchmark scoring', () => {
       assert.ok(!attributesLooselyMatch('price', 'priceCategory'), 'the head word is the last word');
     });
 
+    it('read "A of B" as "B A" and a participle after its noun before it, more type words, and a class\'s own value', () => {
+      assert.ok(attributesMatch('BreedType', 'typeOfBreed'), '"type of breed" is a breed type');
+      assert.ok(attributesMatch('birthDate', 'dateOfBirth'));
+      assert.ok(attributesLooselyMatch('Type', 'typeOfFuel'), 'its head word is type');
+      assert.ok(attributesLooselyMatch('Toppings', 'listOfToppings'), 'a list of toppings is the toppings');
+      assert.ok(!attributesLooselyMatch('Fuel', 'typeOfFuel'), 'a fuel type is not the fuel');
+      assert.ok(attributesLooselyMatch('Amount', 'amountCharged'), 'a participle after its noun');
+      assert.ok(attributesLooselyMatch('deliveredDate', 'dateDelivered'));
+      assert.ok(!attributesLooselyMatch('Amount', 'amountSeed'), 'only a participle moves');
+      assert.ok(attributesLooselyMatch('Tax', 'taxRate'));
+      assert.ok(attributesLooselyMatch('Receipt', 'receiptNumber'));
+      assert.ok(attributesLooselyMatch('OpeningTime', 'openingHour'));
+      assert.ok(attributesLooselyMatch('Fee', 'amount', 'LateFee'), "a class's value named like the class");
+      assert.ok(!attributesLooselyMatch('Fee', 'number', 'LateFee'), 'a number is not the value');
+      assert.ok(!attributesLooselyMatch('Name', 'amount', 'LateFee'));
+    });
+
+    it('find the password of a User that the spec signs in by password', () => {
+      const gold = makeGold({ entities: [{ name: 'User', attributes: ['Password', 'Nickname'] }, { name: 'Boat', attributes: ['Password'] }] });
+      const make = (roles?: string[]) => makeSpec({ entities: [{ name: 'User', fields: [{ name: 'nickname' }] }, { name: 'Boat' }], roles });
+      const signedIn = scoreFields(gold, make(['member']), matchEntities(gold, make(['member']), true));
+      assert.equal(signedIn.goldMatched, 2, 'User.password through auth, nickname as a field; not the boat\'s');
+      assert.equal(signedIn.spec, 1, 'the password is not a field of the spec');
+      assert.equal(scoreFields(gold, make(), matchEntities(gold, make(), true)).goldMatched, 1, 'no sign-in, no password');
+    });
+
     it('let an exact match take a field before a loose one', () => {
       // Loosely, DeliveryDate would also take `date` (head word); exact matches are made first.
       const gold = makeGold({ entities: [{ name: 'Order', attributes: ['DeliveryDate', 'Date'] }] });

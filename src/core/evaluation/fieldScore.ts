@@ -10,6 +10,9 @@ export interface FieldScore extends Counts {
   extra: string[];
 }
 
+/** Whether the spec's entity is the User that auth signs in with email and password (sources: the sign-in sentences). */
+const signsInByPassword = (spec: ProjectSpec, entity: string): boolean => entity === 'User' && spec.auth.kind === 'emailPassword' && spec.auth.sources.length > 0;
+
 /** Fields the extractor took from the text (a field with no source sentence is an assumption). */
 export const explicitFields = (entity: Entity): Field[] => entity.fields.filter((f) => f.sources.length > 0);
 
@@ -44,6 +47,8 @@ export function scoreFields(gold: GoldText, spec: ProjectSpec, matching: EntityM
         found.add(wi);
       });
     }
+    // A User whose app signs in by password has one: the spec keeps it in auth, not as a field.
+    if (signsInByPassword(spec, specName)) wanted.forEach((w, wi) => w.key === 'password' && found.add(wi));
     score.gold += wanted.length;
     score.goldMatched += found.size;
     wanted.forEach((w, wi) => !found.has(wi) && score.missing.push(`${specName}.${w.attribute} (gold ${w.owner})`));

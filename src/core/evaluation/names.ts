@@ -125,6 +125,9 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a !== b && Math.min(a.length, b.length) >= 4 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) <= 1;
 }
 
+/** Words for several values at once: "list of features" is the features. */
+const CONTAINERS = new Set(['list', 'set', 'collection', 'series', 'group', 'array']);
+
 /** Abbreviations of general English in attribute names, read as the word they shorten ("RoomNr", "MaxCapacity"). */
 const ABBREVIATIONS: Readonly<Record<string, string>> = { nr: 'number', num: 'number', no: 'number', max: 'maximum', min: 'minimum' };
 
@@ -132,7 +135,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = { nr: 'number', num: 'nu
  * The comparison tokens of an attribute or field name on an entity: tokens as for names; the entity's
  * own name in front is dropped ("airlineName" on Airline -> name); "number of seats" / "seat count"
  * / "numSeats" -> seat count ("seat number" stays a number: it may be an identifier); a leading "is" is dropped (isActive -> active);
- * the abbreviations nr, num, no (not first: "No" alone is a word), max and min are read in full (RoomNr ~ room number, MaxCapacity ~ maximum capacity).
+ * the abbreviations nr, num, no (not first: "No" alone is a word), max and min are read in full (RoomNr ~ room number, MaxCapacity ~ maximum capacity);
+ * the words after one "of" come first ("typeOfGasoline" ~ gasoline type, "date of birth" ~ birth date; "listOfFeatures" ~ features).
  */
 export function attributeTokens(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string[] {
   let tokens = baseTokens(name);
@@ -140,6 +144,10 @@ export function attributeTokens(name: string, entityName = '', synonyms: Synonym
   if (tokens.length > 2 && /^(number|num|no|nr)$/.test(tokens[0]) && tokens[1] === 'of') tokens = [...tokens.slice(2), 'count'];
   else if (tokens.length > 1 && /^(num|nr)$/.test(tokens[0])) tokens = [...tokens.slice(1), 'count'];
   tokens = tokens.map((t, i) => (ABBREVIATIONS[t] && (t !== 'no' || i > 0) ? ABBREVIATIONS[t] : t));
+  // "type of gasoline" is a gasoline type, "date of birth" a birth date: the words after "of" come first;
+  // "list of features" is the features.
+  const of = tokens.indexOf('of');
+  if (of > 0 && of < tokens.length - 1 && tokens.lastIndexOf('of') === of) tokens = of === 1 && CONTAINERS.has(tokens[0]) ? tokens.slice(2) : [...tokens.slice(of + 1), ...tokens.slice(0, of)];
   // Synonyms first, then the entity's name in front is dropped: "userName" on User is the one
   // word "username" (a synonym phrase), not "name"; "clientName" on Customer is still "name".
   tokens = synonyms.canonical(tokens);
@@ -154,20 +162,31 @@ export function attributeKey(name: string, entityName = '', synonyms: Synonyms =
 }
 
 /** Words that only say what kind of value an attribute has: "start" and "startDate", "Octane" and "octaneRating" name one attribute. */
-const TYPE_WORDS = new Set(['date', 'time', 'datetime', 'timestamp', 'rating', 'level', 'score', 'amount']);
+const TYPE_WORDS = new Set(['date', 'time', 'datetime', 'timestamp', 'hour', 'rating', 'level', 'score', 'amount', 'rate', 'value', 'number']);
+
+/** A past participle after the noun it describes ("quantity ordered"), read before it ("ordered quantity"). */
+function participleFirst(tokens: string[]): string[] {
+  const last = tokens[tokens.length - 1];
+  return tokens.length > 1 && /^[a-z]{2,}[^e]ed$/.test(last) ? [last, ...tokens.slice(0, -1)] : tokens;
+}
 
 /**
  * The loose comparison, tried only after exact and one-typo matches failed, like the lenient
  * head-word match of entities: (1) a gold name in the plural names a count ("Seats" ~ seatCount,
  * "Windows" ~ numberOfWindows); (2) a word at the end that only says the kind of value (date, time,
- * timestamp, rating, level, score, amount; "date time" both) may be left out ("start" ~ startDates, "StartTime" ~ startDateTime, "NextInspection" ~
- * nextInspectionDate, "Octane" ~ octaneRating); (3) head word: one name's tokens end with all of the
- * other's ("balance" ~ currentAccountBalance, "DeliveryDate" ~ desiredDeliveryDate, "currentState" ~ state).
+ * timestamp, hour, rating, level, score, amount, rate, value, number; "date time" both) may be left out ("start" ~ startDates, "StartTime" ~ startDateTime, "NextInspection" ~
+ * nextInspectionDate, "Octane" ~ octaneRating, "VAT" ~ vatRate, "Confirmation" ~ confirmationNumber); (3) head word: one name's tokens end with all of the
+ * other's ("balance" ~ currentAccountBalance, "DeliveryDate" ~ desiredDeliveryDate, "currentState" ~ state); a past
+ * participle after its noun is read before it ("Quantity" ~ quantityOrdered); (4) an attribute named like its own
+ * class is the class's value, found by a field named only by a type word (Discount.Discount ~ Discount.amount).
  */
 export function attributesLooselyMatch(gold: string, field: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): boolean {
-  const g = attributeTokens(gold, entityName, synonyms);
-  const f = attributeTokens(field, entityName, synonyms);
+  const g = participleFirst(attributeTokens(gold, entityName, synonyms));
+  const f = participleFirst(attributeTokens(field, entityName, synonyms));
   if (!g.length || !f.length) return false;
+  // A gold attribute named like its own class is the class's value: Discount.Discount ~ Discount.amount.
+  const owner = synonyms.canonical(baseTokens(entityName));
+  if (owner.length && endsWith(owner, g) && f.every((t) => TYPE_WORDS.has(t) && t !== 'number')) return true;
   const goldWords = words(gold);
   const last = goldWords[goldWords.length - 1]?.toLowerCase() ?? '';
   const plural = last !== singularizeWord(last).toLowerCase();
