@@ -79,6 +79,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
     if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before)) continue;
+    // "pays for the session (with a credit card or wire transfer)": one of two ways, not two values it has.
+    // ("Residents with a phone or an email apply": with no verb before it, "with" lists what they have.)
+    if (verb === 'with' && alternativesOnly(rest) && (/\(\s*$/.test(before) || tagSentence(before).some((t) => t.pos === 'verb'))) continue;
     if (pronoun && items.length < 2) continue;
     const owners = pronoun ? undefined : trailingPhrase(before);
     const manyOwners = !!owners?.plural && owners.key === subject;
@@ -216,6 +219,12 @@ function listAfterVerb(after: string, before: string, verb: string): string {
   return rest;
 }
 
+/** "either negative or positive", "a credit card or wire transfer": two alternatives, no list of values kept together. */
+function alternativesOnly(text: string): boolean {
+  const cut = cutClause(text);
+  return /\sor\s/.test(cut) && !/,|\s(?:and|&)\s|\bor not\b|\bwhether\b/.test(cut);
+}
+
 /** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
 export function parenthesisLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
@@ -232,6 +241,9 @@ export function parenthesisLists(sentence: SentenceInfo, plain: string, covered:
     if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
     if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
     if (!match[1].includes(',') && typeFromHint(match[1])) continue;
+    // "the result of each test (either negative or positive)": the values one thing takes, not fields.
+    // ("(name or nickname)" still names two fields.)
+    if (alternativesOnly(match[1]) && (/^\s*either\s/.test(match[1]) || tagSentence(match[1]).every((t) => t.pos === 'adj' || /[a-z]ed$/.test(t.w) || t.w === 'or'))) continue;
     // "(two or three people)", "(about 20)": a count, not a list of fields.
     if (/^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|some|about|around|approx\w*|up to|max|at most|at least)\b/.test(match[1])) continue;
     // "(e.g., IEE, Elsevier)", "(such as aerobics, yoga)": examples of values, not fields (the list

@@ -20,6 +20,7 @@ const NOT_FOR = '\\b(?!\\s+(?:as|for|about|on|of)\\b)';
 /** Verbs and modals that make a fragment a clause, not a list of values. */
 const CLAUSE_WORDS = /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/;
 
+const STORE_VERB = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|known)';
 const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|is|are)';
 
 /** A record and the items said to be stored for it. */
@@ -108,7 +109,9 @@ function forEachIsStored(plain: string): Found | undefined {
 function forEachWeStore(plain: string): Found | undefined {
   // ("For this purpose, I want to store the repair shop, …": "this/that" points back to what was said,
   // no record; "Of these pizza restaurants, we register …" names records.)
-  const leadPattern = regExp(`^(?:for|of|about) (?!(?:this|that|example|instance)\\b)(?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
+  // ("For each customer are stored the name and …" is the passive said first; "for each location a
+  // series of exhibitions is developed" keeps nothing: "is"/"are" alone is not a verb of keeping.)
+  const leadPattern = regExp(`^(?:for|of|about) (?!(?:this|that|example|instance)\\b)(?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?(?:(?:is|are) (?:also )?)?${STORE_VERB}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
   // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
   const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);

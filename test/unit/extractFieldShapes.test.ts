@@ -1,0 +1,31 @@
+// Field shapes of the public-gold work (#11, fields): what is and is not a field list, one test per
+// general pattern, each with its own small texts.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** The field names of an entity (none when the entity is missing). */
+function fieldsOf(text: string, entity: string): string[] {
+  return extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => f.name) ?? [];
+}
+
+describe('extract fields: alternatives and verbs that keep nothing', () => {
+  it('"(either approved or rejected)", "(with cash or a voucher)": alternatives are not fields', () => {
+    const claim = fieldsOf('An office handles claims. The clerk can see the outcome of each claim (either approved or rejected) and the letter.', 'Claim');
+    assert.ok(!claim.some((f) => /approved|rejected/i.test(f)), claim.join(', '));
+    const adjectives = fieldsOf('An office handles claims. The clerk sees the outcome of each claim (approved or rejected).', 'Claim');
+    assert.ok(!adjectives.some((f) => /approved|rejected/i.test(f)), adjectives.join(', '));
+    const lesson = fieldsOf('A school gives lessons. After the lesson, the pupil pays for the lesson (with cash or a voucher).', 'Lesson');
+    assert.ok(!lesson.some((f) => /cash|voucher/i.test(f)), lesson.join(', '));
+  });
+
+  it('"with" after a subject and nouns in parentheses still list fields, also joined by "or"', () => {
+    assert.deepEqual(fieldsOf('Tenants with a phone or an email apply for parking permits.', 'Tenant').slice(0, 2), ['phone', 'email']);
+    assert.deepEqual(fieldsOf('Dentists (name or nickname) treat patients.', 'Dentist').slice(0, 2), ['name', 'nickname']);
+  });
+
+  it('"for each garden a series of beds is planned": "is" alone after the record keeps nothing', () => {
+    const fields = [...fieldsOf('A club has gardens and beds. For each garden a series of beds is planned.', 'Bed'), ...fieldsOf('A club has gardens and beds. For each garden a series of beds is planned.', 'Garden')];
+    assert.ok(!fields.includes('planned'), fields.join(', '));
+    assert.deepEqual(fieldsOf('A gym has trainers. For each trainer are stored the name and the diploma.', 'Trainer'), ['name', 'diploma']);
+  });
+});
