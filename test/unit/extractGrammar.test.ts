@@ -704,6 +704,16 @@ describe('extractor grammar: markdown tables and people as fields', () => {
     assert.deepEqual(extractSpec('Kiln: name, max temperature, location\nGlaze: name, colour, firing range').entities.map((e) => e.name), ['Kiln', 'Glaze']);
   });
 
+  it('notes written all in lower case are split into sentences at their full stops', () => {
+    const notes = 'crew roster for a small airline. pilots have a name and a licence number. flights belong to a route and have a date, e.g. tomorrow, and a gate.';
+    assert.deepEqual(splitSentences(notes).sentences.map((s) => s.plain), ['crew roster for a small airline.', 'pilots have a name and a licence number.', 'flights belong to a route and have a date, e.g. tomorrow, and a gate.']);
+    const spec = extractSpec(notes);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Pilot')?.fields.map((f) => f.name), ['name', 'licenceNumber']);
+    assert.ok(spec.relations.some((r) => r.from === 'Flight' && r.to === 'Route'), JSON.stringify(spec.relations));
+    // Prose that capitalises its sentences keeps a lower-case word after a full stop in the sentence ("approx. five").
+    assert.equal(splitSentences('Pilots fly approx. five flights a week. Each flight has a gate.').sentences.length, 2);
+  });
+
   it('two short colon lines are two notes, not a title over one run-on sentence', () => {
     // Two items each ("kiln: name, location"): the first line's label was read as a heading and both lines as one sentence.
     const spec = extractSpec('Kiln: name, max temperature\nGlaze: name, colour');

@@ -69,6 +69,8 @@ function splitProse(block: string): string[] {
   const out: string[] = [];
   let start = 0;
   let depth = 0;
+  // "projects have a name. tasks belong to a project.": notes written all in lower case start their sentences in lower case too.
+  const lowerCaseNotes = /^[^A-Za-z]*[a-z]/.test(block) && !/[.!?]\s+[A-Z]/.test(block);
   for (let i = 0; i < block.length; i++) {
     const ch = block[i];
     if (ch === '(') depth++;
@@ -77,7 +79,7 @@ function splitProse(block: string): string[] {
       const next = block[i + 1];
       if (next !== undefined && next !== ' ') continue;
       const after = block.slice(i + 1).trimStart();
-      if (after && !/^[A-Z0-9"'(*`_\u201c[]/.test(after)) continue;
+      if (after && !/^[A-Z0-9"'(*`_\u201c[]/.test(after) && !(lowerCaseNotes && /^[a-z]/.test(after))) continue;
       if (ch === '.') {
         const word = /([A-Za-z.]+)$/.exec(block.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase() ?? '';
         // ("…, delivery date, etc. Each contract is …": after "etc." a word that opens a clause starts the next sentence.)
