@@ -29,3 +29,14 @@ describe('extract fields: alternatives and verbs that keep nothing', () => {
     assert.deepEqual(fieldsOf('A gym has trainers. For each trainer are stored the name and the diploma.', 'Trainer'), ['name', 'diploma']);
   });
 });
+
+describe('extract fields: the values of a field named before a record', () => {
+  it('"the status of my orders (pending, paid, shipped)" gives the orders a status with those values, not three fields', () => {
+    const fieldsOf = (text: string, entity: string) =>
+      extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => `${f.name}${f.enumValues ? `[${f.enumValues.join(',')}]` : ''}`);
+    assert.deepEqual(fieldsOf('Guests book rooms. As a guest, I want to see the state of my bookings (requested, confirmed, cancelled).', 'Booking'), ['state[requested,confirmed,cancelled]']);
+    assert.deepEqual(fieldsOf('Members open tickets. Members see the priority of their tickets (low/medium/high).', 'Ticket'), ['priority[low,medium,high]']);
+    // A bracket of fields after the record itself still lists its fields.
+    assert.deepEqual(fieldsOf('Guests book rooms. Guests can see their bookings (arrival date, nights, state).', 'Booking'), ['arrivalDate', 'nights', 'state']);
+  });
+});

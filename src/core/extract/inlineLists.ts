@@ -226,6 +226,20 @@ function alternativesOnly(text: string): boolean {
 }
 
 /** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
+/**
+ * "the status of my orders (pending, paid, shipped, delivered)": the bracket gives the values of the
+ * status, a field of the orders, not fields of their own. Only single-word values after "the
+ * <status|type|priority|…> of …"; the field with its values is the one item of the list.
+ */
+function valuesOfAFieldOf(before: string, inside: string) {
+  const head = /\b(?:the|its|their|his|her)\s+([a-z]+)\s+of\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s*$/.exec(before)?.[1];
+  if (!head || !ENUM_HEADS.has(head)) return undefined;
+  const values = inside.split(/\s*(?:,|\bor\b|\band\b|\/)\s*/).filter(Boolean);
+  if (values.length < 2 || values.some((value) => !/^[a-z][a-z-]*$/.test(value))) return undefined;
+  const items = parseItems(`${head} (${values.join(', ')})`);
+  return items.length === 1 && items[0].enumValues?.length ? items : undefined;
+}
+
 export function parenthesisLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
   for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
@@ -240,6 +254,11 @@ export function parenthesisLists(sentence: SentenceInfo, plain: string, covered:
     const phrase = (byAgent?.[2] !== 'for' && agentMain?.plural) || recorded ? agentMain : trailingPhrase(plain.slice(0, at));
     if (!endsWithNoun(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, at - 5)))) || plain.slice(0, at))) continue;
     if (!phrase || ENUM_HEADS.has(phrase.key.split(' ').pop() ?? '')) continue;
+    const valuesOf = valuesOfAFieldOf(plain.slice(0, at), match[1]);
+    if (valuesOf) {
+      lists.push({ sentence: sentence.id, subject: phrase.key, items: valuesOf });
+      continue;
+    }
     if (!match[1].includes(',') && typeFromHint(match[1])) continue;
     // "the result of each test (either negative or positive)": the values one thing takes, not fields.
     // ("(name or nickname)" still names two fields.)
