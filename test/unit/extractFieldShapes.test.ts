@@ -40,3 +40,17 @@ describe('extract fields: the values of a field named before a record', () => {
     assert.deepEqual(fieldsOf('Guests book rooms. Guests can see their bookings (arrival date, nights, state).', 'Booking'), ['arrivalDate', 'nights', 'state']);
   });
 });
+
+describe('extract fields: clauses that say values', () => {
+  it('"While trucks have a weight, vans have a number of seats": each clause\'s values are its own subject\'s', () => {
+    const text = 'A depot has trucks and vans. While trucks have a certain weight, vans have a certain number of seats.';
+    assert.deepEqual(fieldsOf(text, 'Truck'), ['weight']);
+    assert.deepEqual(fieldsOf(text, 'Van'), ['seatCount']);
+  });
+
+  it('"For each plant, it is stored whether it is poisonous", "It is stored whether a plant is poisonous": a yes/no value of the record', () => {
+    const typed = (text: string) => extractSpec(text).entities.find((e) => e.name === 'Plant')?.fields.map((f) => `${f.name}:${f.type}`) ?? [];
+    assert.ok(typed('A nursery sells plants. For each plant, it is also stored whether it is poisonous.').includes('poisonous:boolean'));
+    assert.ok(typed('A nursery sells plants. It is stored whether a plant is poisonous.').includes('poisonous:boolean'));
+  });
+});

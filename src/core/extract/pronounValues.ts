@@ -23,6 +23,9 @@ const WE_KEEP_THEIR = /^(?:i|we)\s+(?:(?:also|always|currently|then|need to|need
 /** "It is also noted whether …": the question is the value (fieldItem reads "whether"). */
 const IT_IS_KEPT_WHETHER = new RegExp(`^${LEAD_IN}it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`);
 
+/** "whether a plant is poisonous": a question about a record it names (not one wished for: "whether a helmet is desired"). */
+const NAMES_ITS_RECORD = /^whether (?:a|an|the|each|every) [a-z][a-z -]{0,40}? (?:is|are|has|have) (?!(?:desired|wanted|requested|wished)\b)/;
+
 /**
  * "The price per liter is also noted", "In addition, the number of liters dispensed is also stored":
  * "also" adds a value to the record the text is about; a value "of the journal" or "for each pump"
@@ -64,6 +67,9 @@ function pronounItems(text: string) {
   // ("Their names are stored": each record has one name.)
   if (possessive) return parseItems(possessive[1]).map((item) => (item.plural ? singularItem(item) : item));
   const whether = IT_IS_KEPT_WHETHER.exec(text);
+  // ("It is stored whether a plant is poisonous": the question names its record, askedValues reads it;
+  // "… whether a helmet is desired" asks for a thing, the value of the record before.)
+  if (whether && NAMES_ITS_RECORD.test(whether[1])) return [];
   if (whether) return parseItems(whether[1]);
   // ("Their names are stored" said by the writer: each record has one name.)
   const kept = WE_KEEP_THEIR.exec(text);

@@ -102,7 +102,10 @@ function forEachIsStored(plain: string): Found | undefined {
   // ("For premium members, …": without a determiner only a plural before a comma names the records.)
   if (withComma && (withComma[1] || /s$/.test(withComma[2]))) return listFor(withComma[2], withComma[3]);
   const withoutComma = regExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`).exec(plain);
-  return withoutComma ? listFor(withoutComma[1], withoutComma[2]) : undefined;
+  if (withoutComma) return listFor(withoutComma[1], withoutComma[2]);
+  // "For each plant, it is also stored whether it is poisonous": the yes/no question is the record's value.
+  const asked = regExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`).exec(plain);
+  return asked ? listFor(asked[1], asked[2]) : undefined;
 }
 
 /** "For each customer we keep their name, phone number and email", "for a vehicle we need the plate number, make and model". */
