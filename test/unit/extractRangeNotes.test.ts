@@ -41,3 +41,16 @@ describe('extract rules: value ranges written as notes (issue #11)', () => {
   });
 });
 
+
+describe('extract rules: a range in brackets after a value in a "has" list', () => {
+  it('"Products have a name, a price (positive) and a stock count": the price gets its bound, and nothing is left not understood', () => {
+    const spec = extractSpec('Kayaks have a name, a rental price (positive) and a length (2 to 6) and a seat count.');
+    assert.deepEqual(bounds('Kayaks have a name, a rental price (positive) and a length (2 to 6) and a seat count.'), ['Kayak.rentalPrice 0.01..', 'Kayak.length 2..6']);
+    assert.deepEqual(spec.notUnderstood.map((n) => n.text), []);
+    assert.deepEqual(bounds('A kayak has a name and a weight (at least 10).'), ['Kayak.weight 10..']);
+  });
+
+  it('a bracket that counts things is no value range ("a number of pumps (maximum 12)"), nor is a bracket after "it has"', () => {
+    assert.deepEqual(bounds('A station has a name and a number of pumps (maximum 12).'), []);
+  });
+});
