@@ -54,3 +54,11 @@ describe('extract rules: a range in brackets after a value in a "has" list', () 
     assert.deepEqual(bounds('A station has a name and a number of pumps (maximum 12).'), []);
   });
 });
+
+describe('extract rules: "the quantity of a record" is a value of that record', () => {
+  it('"The quantity of an order line must be at least 1" bounds OrderLine.quantity (no new count field); "the number of seats" still counts seats', () => {
+    assert.deepEqual(bounds('A basket line has a product, a quantity and a unit price. The quantity of a basket line must be at least 1.'), ['BasketLine.quantity 1..']);
+    assert.deepEqual(bounds('A grant has a title and an amount. The amount of a grant must be at most 5000.'), ['Grant.amount ..5000']);
+    assert.deepEqual(bounds('A hall has a name and a seat count. The number of seats must be at most 300.'), ['Hall.seatCount ..300']);
+  });
+});

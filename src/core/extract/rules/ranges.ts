@@ -37,6 +37,9 @@ function phraseBefore(text: string, maxWords = 6): string[] {
 function countOf(words: string[]): string[] {
   const at = words.findIndex((w, i) => /^(?:number|amount|count|quantity)$/.test(w) && words[i + 1] === 'of');
   if (at < 0 || at + 2 >= words.length) return words;
+  // "the quantity of an order line", "the amount of an invoice": a value of one record, not a count of many.
+  const head = words[words.length - 1];
+  if (singular(head) === head) return words;
   const counted = stripArticles(words.slice(at + 2));
   return counted.length ? [...counted.slice(0, -1), singular(counted[counted.length - 1]), 'count'] : words;
 }
