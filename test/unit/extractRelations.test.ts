@@ -372,4 +372,13 @@ describe('extractor relations: coordinated phrases and clauses', () => {
     const rels = pairs('A courier has a name. A parcel has a weight. A delivery has a date and a courier. The courier rings twice after delivering the parcel.');
     assert.deepEqual(rels, ['Delivery->Courier']);
   });
+
+  it("a list of details after 'with' describes the noun before it, which is the subject ('trips with a title, a date and a budget are linked to a traveller')", () => {
+    const rels = pairs('Trips with a title, a date and a budget are linked to a traveller. A budget has a limit and a currency. A traveller has a name.');
+    assert.ok(rels.includes('Trip->Traveller'), JSON.stringify(rels));
+    assert.ok(!rels.includes('Budget->Traveller'), JSON.stringify(rels));
+    // (A comma alone is no list: the fronted phrase is not the subject.)
+    const fronted = pairs('A guide has a name. A bus has a plate. A tour has a date. For each tour on the list, a guide is assigned to a bus.');
+    assert.ok(fronted.includes('Guide->Bus') && !fronted.includes('Tour->Bus'), JSON.stringify(fronted));
+  });
 });

@@ -182,8 +182,25 @@ function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undef
 /** "Orders from customers are placed by agents": a noun after a preposition at the start of the
  *  sentence describes the noun before it, which is the subject. */
 function withFrontedSubject(analysis: Analysis, read: Clause): Clause {
-  const before = read.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[read.subject.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === read.subject!.start - 2) : undefined;
+  const first = read.subject && firstOfList(analysis, read.subject);
+  const before = first && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[first.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === first.start - 2) : undefined;
   return before && !analysis.terms.slice(0, before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
+}
+
+/** ("Trips with a title, a date and a budget are linked to a traveller": the grammar's subject is the
+ *  list's last item; the list, back to its first item, describes the noun before it.) */
+function firstOfList(analysis: Analysis, phrase: NounPhrase): NounPhrase {
+  const { terms, phrases } = analysis;
+  let first = phrase;
+  for (let n = 0; n < 8; n++) {
+    const k = first.start - 1;
+    // (Commas join items only in a list that ends with "and"/"or": "For each task on the list, an organizer …" is no list.)
+    const joined = /^(?:and|or)$/.test(terms[k]?.w ?? '') ? k - 1 : n > 0 && /,\s*$/.test(terms[k]?.post ?? '') ? k : -1;
+    const item = joined >= 0 ? phrases.find((p) => p.head === joined) : undefined;
+    if (!item) break;
+    first = item;
+  }
+  return first;
 }
 
 /** "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of",
