@@ -381,4 +381,12 @@ describe('extractor relations: coordinated phrases and clauses', () => {
     const fronted = pairs('A guide has a name. A bus has a plate. A tour has a date. For each tour on the list, a guide is assigned to a bus.');
     assert.ok(fronted.includes('Guide->Bus') && !fronted.includes('Tour->Bus'), JSON.stringify(fronted));
   });
+
+  it("what people hand over to the writer belongs to the one who sent it ('suppliers send us invoices')", () => {
+    const rels = pairs('A supplier has a name. An invoice has a total and a due date. Suppliers send us invoices every month.');
+    assert.ok(rels.includes('Invoice->Supplier'), JSON.stringify(rels));
+    // (Sending alone, with no receiver named as the writer, says nothing of a link: "suppliers send reminders".)
+    const reminder = pairs('A supplier has a name. A reminder has a date and a text. Suppliers send reminders every week.');
+    assert.ok(!reminder.includes('Reminder->Supplier'), JSON.stringify(reminder));
+  });
 });

@@ -21,7 +21,7 @@ import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
-import { linkByVerb } from './verbLinks';
+import { linkByVerb, linkHandedToUs } from './verbLinks';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -156,6 +156,7 @@ function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): vo
   const event = (inEventClause(analysis.terms, clause) && !clause.passive) || asDecidedBy(analysis.terms, clause);
   if (!transaction && !afterPrep && !purpose && !event && !clause.passive) linkMeetingParties(read, clause, recordSubject);
   if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
+  if (subject && !transaction && !afterPrep && !purpose && !event) linkHandedToUs(read, clause, subject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
 }

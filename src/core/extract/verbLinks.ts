@@ -86,3 +86,20 @@ function joinBothWaysMany(read: SentenceRead, subject: DraftEntity, other: Draft
   if (addRelation(draft, { kind: 'manyToMany', from: other.name, to: subject.name }, id)) draft.used.add(id);
   return true;
 }
+
+/** Verbs of handing something over to someone. */
+const HANDS_OVER = /^(?:send|give|bring|submit|deliver|mail|forward|hand|pass)$/;
+
+/**
+ * "Dentists send us cases", "suppliers give me their invoices": what people hand over to the writer
+ * comes from them, and each such record belongs to the one who sent it. (A plain "send", as in "send a
+ * reminder to the customer", says nothing of a link: only with the writer as the receiver.)
+ */
+export function linkHandedToUs(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
+  const { terms } = read.analysis;
+  if (!HANDS_OVER.test(clause.verb) || !/^(?:us|me)$/.test(terms[clause.verbIndex + 1]?.w ?? '')) return;
+  for (const object of clause.objects) {
+    const record = entityIn(read, object);
+    if (record && record !== subject && record.name !== 'User') link(read, record, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
+  }
+}
