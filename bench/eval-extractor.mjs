@@ -42,7 +42,9 @@
 //   join entity linked to both (that join entity is then not a wrong entity). A UML association class is ONE association: the
 //   gold keeps PlantUML's attaching line `(House, Company) .. JobLog` as a second relation of the same pair, which is folded
 //   into the House–Company association (found by a join entity linked to both, looked for first, or a direct link; other links
-//   carrying that pair are not counted either way). Inheritance and associations to an enum are left to the entity and enum scores.
+//   carrying that pair are not counted either way). An association of a class holds for its subclasses: a gold Airline–Employee
+//   is also found by spec links of subclasses found as entities of their own (Pilot–Airline, FlightAttendant–Airline; each one
+//   right, the gold relation found once). Inheritance itself and associations to an enum are left to the entity and enum scores.
 // - Rules: implemented (spec rule of that kind on the mapped entity; range ~ a field with min/max, unique ~ a unique
 //   field), listed (its sentence is notUnderstood / notImplemented / partial in accountSentences()), else SILENTLY DROPPED.
 //   Printed in total and per gold rule kind ("rule kind <kind> N: impl / listed / drop", aggregate counts, weakest first).

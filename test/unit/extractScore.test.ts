@@ -452,6 +452,25 @@ describe('extractor benchmark scoring', () => {
       assert.equal(scoreRelations(alone, direct, matchEntities(alone, direct, true)).gold, 1, 'an association class with no line of its own is still a relation');
     });
 
+    it('find an association of a class through links of its subclasses found as entities of their own', () => {
+      const gold = makeGold({
+        entities: classes('Orchestra', 'Musician', 'Violinist', 'Drummer', 'Hall'),
+        relations: [
+          { from: 'Orchestra', to: 'Musician', kind: 'association' },
+          { from: 'Violinist', to: 'Musician', kind: 'inheritance' },
+          { from: 'Drummer', to: 'Musician', kind: 'inheritance' },
+          { from: 'Orchestra', to: 'Hall', kind: 'association' },
+        ],
+      });
+      const spec = makeSpec({
+        entities: [{ name: 'Orchestra' }, { name: 'Violinist' }, { name: 'Drummer' }, { name: 'Hall' }],
+        relations: [{ from: 'Violinist', to: 'Orchestra' }, { from: 'Drummer', to: 'Orchestra' }, { from: 'Drummer', to: 'Hall' }],
+      });
+      const r = scoreRelations(gold, spec, matchEntities(gold, spec, true));
+      assert.deepEqual({ gold: r.gold, goldMatched: r.goldMatched, spec: r.spec, specMatched: r.specMatched }, { gold: 2, goldMatched: 1, spec: 3, specMatched: 2 });
+      assert.deepEqual(r.extra.map((e) => e.split(' (')[0]), ['Drummer – Hall'], 'a link the gold has for no ancestor stays wrong');
+    });
+
     it('map a person class with attributes that the spec made a role to User for relations only', () => {
       const gold = makeGold({
         entities: [{ name: 'Member', attributes: ['phone'] }, { name: 'Booking', attributes: [] }],

@@ -40,8 +40,9 @@ export function scoreRelations(gold: GoldText, spec: ProjectSpec, matching: Enti
   const items: SpecRelation[] = spec.relations.map((r) => ({ r, used: false, neutral: false }));
   const mapEnd = endMapper(gold, spec, matching, synonyms);
   const golds = withAssociationClassesAttached(gold.relations.filter((r) => r.kind !== 'inheritance' && r.kind !== 'dependency'));
+  const descendants = descendantsOf(gold.relations);
   for (const { relation, pairs } of planRelations(golds, mapEnd)) {
-    const matched = matchRelation(relation, pairs, spec, items, score.joinEntities);
+    const matched = matchRelation(relation, pairs, spec, items, score.joinEntities) || matchInherited(relation, items, mapEnd, descendants);
     if (relation.optional && !matched) continue;
     score.gold++;
     if (matched) score.goldMatched++;
@@ -117,6 +118,34 @@ function matchRelation(relation: GoldRelation, pairs: Array<readonly [MappedEnd,
     if (mayBeJoined(relation) && joinedThrough(spec, items, a.spec, b.spec, joinEntities)) return true;
   }
   return false;
+}
+
+/** Gold class -> its subclasses, transitively (lower-cased names). */
+function descendantsOf(relations: GoldRelation[]): (name: string) => string[] {
+  const children = new Map<string, string[]>();
+  for (const r of relations) if (r.kind === 'inheritance') children.set(r.to.toLowerCase(), [...(children.get(r.to.toLowerCase()) ?? []), r.from]);
+  return (name) => {
+    const out: string[] = [];
+    const walk = (n: string) => {
+      for (const c of children.get(n.toLowerCase()) ?? []) if (!out.includes(c) && out.length < 50) (out.push(c), walk(c));
+    };
+    walk(name);
+    return out;
+  };
+}
+
+/**
+ * An association of a class holds for each of its subclasses: "an airline employs employees", with
+ * pilots and flight attendants kinds of employee, is carried by a spec that links Pilot and
+ * FlightAttendant to Airline (each subclass found as an entity of its own). Every such link is
+ * right; the gold relation is found once.
+ */
+function matchInherited(relation: GoldRelation, items: SpecRelation[], mapEnd: EndMapper, descendants: (name: string) => string[]): boolean {
+  const expand = (name: string) => [mapEnd(name).spec, ...descendants(name).map((d) => mapEnd(d).spec)].filter((e): e is string => !!e);
+  const [froms, tos] = [expand(relation.from), expand(relation.to)];
+  const carriers = items.filter((it) => !it.used && froms.some((a) => tos.some((b) => a !== b && samePair(it.r, a, b))));
+  for (const it of carriers) it.used = true;
+  return carriers.length > 0;
 }
 
 /** A join entity with a belongsTo to each end carries a many-to-many between them. */

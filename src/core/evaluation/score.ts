@@ -38,7 +38,9 @@
 //   is also found through a join entity with a relation to both ends. An association class's attaching
 //   line (PlantUML `(A, B) .. C`) is part of the A–B association, not a second one: one gold relation,
 //   found by a join entity linked to both (looked for first) or a direct link; other carriers of that
-//   pair are neither right nor wrong. Inheritance is left to the entity score; associations to an enumeration are left to
+//   pair are neither right nor wrong. An association of a class holds for its subclasses: links of
+//   subclasses found as entities of their own carry it (each right, the gold relation found once).
+//   Inheritance itself is left to the entity score; associations to an enumeration are left to
 //   the enum score. Ends found through a role map to User.
 // - Rules: implemented (a spec rule of that kind on the mapped entity; `range` is also a field with
 //   min/max there, `unique` also a unique field), listed (the sentence stating it is notUnderstood,
