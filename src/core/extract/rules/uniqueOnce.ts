@@ -43,7 +43,9 @@ export function uniqueOnce(ctx: RuleContext): boolean {
   const repeated = REPEATED.exec(plain);
   // Passive: the subject is the value ("a plate number") or the record ("the same dog").
   if (two || repeated || (passive && !/\b(?:can|may|must|will)\s+[a-z]+\s+(?:a|an|the|their|its)\b/.test(before))) return passiveOnce(ctx, { plain, label, two, passive, repeated, sameScope });
-  return activeOnce(ctx, before, label);
+  // "a student cannot enrol twice in the same course": the record after "twice" is the verb's object, as in "… enrol in the same course twice".
+  const objectAfter = /^\s*(?:in|into|for|on|at|to)\s+the\s+same\s+[a-z][a-z -]{1,30}$/.exec(after);
+  return activeOnce(ctx, objectAfter ? `${before.trimEnd()} ${objectAfter[0].trim()}` : before, label);
 }
 
 /** The passive subject is a record (unique over the row's link to it) or a value (a unique field). */
@@ -96,7 +98,8 @@ function activeOnce(ctx: RuleContext, before: string, label: string): boolean {
     /^(.*?)\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|can|may|should|will|could)\s+(?:only\s+|ever\s+)?([a-z]+)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)*([a-z][a-z -]{0,40}?)$/.exec(trimmed) ??
     /^(.*?)\s+([a-z]+s)\s+(?:(?:a|an|the|each|any|their|one|same|single)\s+)+([a-z][a-z -]{0,40}?)$/.exec(trimmed);
   if (!active) return false;
-  const actor = mentionsIn(ctx, active[1]).pop();
+  // ("A student may enrol in 6 courses, and cannot enrol twice in the same course": a clause without its own subject has the sentence's.)
+  const actor = mentionsIn(ctx, active[1]).pop() ?? (active[1].trim() ? undefined : mentionsIn(ctx, ctx.sentence.plain)[0]);
   const object = lastRecordIn(ctx, active[3]);
   if (!actor || !object) {
     note(ctx, `Looks like a uniqueness rule (${label}), but the records it combines were not both found.`);
