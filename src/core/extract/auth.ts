@@ -6,6 +6,7 @@ import { analyze } from './grammar';
 import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
 import { NON_ENTITY, PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
+import { isRoleName } from './roles';
 import type { SentenceInfo } from './sentences';
 
 export interface AuthFindings {
@@ -100,7 +101,7 @@ export function rolesOfRestrictions(plain: string): string[] {
       if (!person) continue;
       const modifier = words.length > 1 && RANK_WORDS.test(words[0]) && !STAFF_ROLES[head] ? `${words[0]}_` : '';
       const role = STAFF_ROLES[head] && !modifier ? head : `${modifier}${head}`;
-      if (/^[a-z][a-z0-9_]{0,30}$/.test(role) && !roles.includes(role)) roles.push(role);
+      if (isRoleName(role) && !roles.includes(role)) roles.push(role);
     }
   }
   return roles;
@@ -212,7 +213,7 @@ function readUserStory(found: AuthFindings, sentence: SentenceInfo): void {
   if (/^(visitor|guest|anonymous)$/.test(head)) return;
   signInFrom(found, sentence.id);
   if (role && STAFF_ROLES[head]) addRole(found.staffRoles, role);
-  else if (role && /^[a-z][a-z0-9_]{0,30}$/.test(role)) addRole(found.personRoles, role);
+  else if (role && isRoleName(role)) addRole(found.personRoles, role);
   else found.genericUsersSignIn = true;
 }
 

@@ -21,6 +21,11 @@ export function roleWordsOf(auth: AuthFindings, personRoles: string[]): Set<stri
   return new Set<string>([...personRoles, ...auth.staffRoles, ...Object.keys(STAFF_ROLES).filter((w) => auth.staffRoles.includes(STAFF_ROLES[w]))]);
 }
 
+/** A name the spec accepts for a role: lower case, letters, digits and _, at most 31 characters. */
+export function isRoleName(name: string): boolean {
+  return /^[a-z][a-z0-9_]{0,30}$/.test(name);
+}
+
 export function buildAuth(auth: AuthFindings, personRoles: string[]): Auth {
   if (!auth.enabled) return { kind: 'none', sources: [] };
   const staff = auth.staffRoles;
@@ -33,6 +38,6 @@ export function buildAuth(auth: AuthFindings, personRoles: string[]): Auth {
     adminRole = 'admin';
   }
   const selfSignup = auth.selfSignup || personRoles.length > 0 || (generic && staff.length === 0);
-  const roleList = roles.filter((r) => /^[a-z][a-z0-9_]{0,30}$/.test(r));
+  const roleList = roles.filter(isRoleName);
   return { kind: 'emailPassword', roles: roleList, defaultRole, adminRole, selfSignup, sources: [...new Set(auth.sources)].sort((a, b) => a - b) };
 }

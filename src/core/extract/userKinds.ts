@@ -4,6 +4,7 @@
 import type { AuthFindings } from './auth';
 import type { KindStatement } from './kinds';
 import { STAFF_ROLES } from './lexicon';
+import { isRoleName } from './roles';
 
 /** Adds each kind of user as a sign-in role ("regular user" -> regular_user), when people sign in. */
 export function addUserKindRoles(auth: AuthFindings, userKinds: KindStatement[]): void {
@@ -14,7 +15,7 @@ export function addUserKindRoles(auth: AuthFindings, userKinds: KindStatement[])
       const role = subtype.key.replace(/\s+/g, '_');
       if (staff) {
         if (!auth.staffRoles.includes(staff)) auth.staffRoles.push(staff);
-      } else if (/^[a-z][a-z0-9_]{0,30}$/.test(role) && !/^(?:user|person|people|visitor|account)$/.test(role) && !auth.personRoles.includes(role)) auth.personRoles.push(role);
+      } else if (isRoleName(role) && !/^(?:user|person|people|visitor|account)$/.test(role) && !auth.personRoles.includes(role)) auth.personRoles.push(role);
     }
   }
 }
