@@ -16,7 +16,7 @@ import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
 import { resolveKey } from './mentions';
 import { findRules } from './rules';
-import { applyKinds, readKinds, type KindStatement } from './kinds';
+import { applyKinds, readKinds } from './kinds';
 import { splitSentences, type SentenceInfo } from './sentences';
 import { collectUnimplemented } from './unimplemented';
 import { emptySpec, finish, type ExtractOptions } from './finish';
@@ -58,8 +58,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const evidence = collectEvidence(sentences, auth.accountsAreRecords, !auth.enabled);
   collectNlpEvidence(sentences, evidence, { peopleAreRecords: !auth.enabled, accountsAreRecords: auth.accountsAreRecords });
   const pending = readListEvidence(sentences, evidence);
-  const userKinds: KindStatement[] = [];
-  const kinds = readKinds(sentences, evidence, pending, userKinds);
+  const { kinds, userKinds } = readKinds(sentences, evidence, pending);
   addUserKindRoles(auth, userKinds);
 
   // 2. Auth and roles (detected above: without sign-in, the people in the text are records).

@@ -286,10 +286,12 @@ const namedElsewhere = (key: string, source: number, sentences: SentenceInfo[]):
 /**
  * Step 1 (before records are chosen): finds the kind statements, makes each parent a record and
  * marks the fields stated for a kind optional; a kind with too little evidence to be a record
- * gives its fields to the parent.
+ * gives its fields to the parent. Kinds of the people who sign in come back apart (userKinds):
+ * they are roles, not records.
  */
-export function readKinds(sentences: SentenceInfo[], evidence: Evidence, lists: FieldList[], userKinds: KindStatement[] = []): KindStatement[] {
+export function readKinds(sentences: SentenceInfo[], evidence: Evidence, lists: FieldList[]): { kinds: KindStatement[]; userKinds: KindStatement[] } {
   const found: KindStatement[] = [];
+  const userKinds: KindStatement[] = [];
   const coordinated = coordinatedKinds(sentences);
   for (const sentence of sentences) {
     const kinds = findKinds(sentence) ?? coordinated.find((c) => c.source === sentence.id);
@@ -318,7 +320,7 @@ export function readKinds(sentences: SentenceInfo[], evidence: Evidence, lists: 
       }
     }
   }
-  return found;
+  return { kinds: found, userKinds };
 }
 
 function foldInto(draft: Draft, parent: DraftEntity, kind: DraftEntity): void {
