@@ -1,24 +1,25 @@
 // Entity evidence from grammar, not word lists: the objects of what people do in the app
 // ("Trainers create fitness classes"), subjects that have parts ("Each vehicle has …"), what is
 // stored for what ("The name and passport number are stored for passengers"), "X of a Y",
-// colon lists ("Vehicles: plate number, make, model") and user stories ("As a member I want to
+// colon lists (colonLists.ts: "Vehicles: plate number, make, model") and user stories ("As a member I want to
 // book a class"). Each pattern is one function with its own test.
 import { addEvidence, type Evidence } from './entities';
 import { findFieldLists, storedForList } from './fields';
-import { probeOf, tagSentence } from './nlp';
 import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
-import { DOCUMENT_PART_WORDS, genericHeadAllowed, NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, USER_WORDS } from './lexicon';
+import { colonListSubject } from './colonLists';
+import { isPersonKey, storable, storableHead } from './recordWords';
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { countedParts, informationAbout, keptIn, madeBySomeone, sortedIntoKinds, valuesKeptOf } from './clauseEvidence';
-import { remembered } from './remembered';
-import { trailingPhrase } from './phrases';
 import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
 
 export { PART_VERBS } from './wholeParts';
+export { isPersonKey, isPersonWord, storable } from './recordWords';
+export { colonListSubject } from './colonLists';
 
 /** Verbs whose objects the app shows or uses rather than stores: evidence, but weak. */
 export const LIGHT_VERBS = new Set([
@@ -32,32 +33,6 @@ export const LIGHT_VERBS = new Set([
 
 export const STORE_VERBS = new Set(['store', 'record', 'keep', 'track', 'save', 'log', 'register', 'manage', 'maintain', 'capture', 'note', 'document', 'archive', 'list', 'catalog', 'catalogue']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'everyone', 'anyone', 'someone', 'nobody']);
-
-export function isPersonKey(key: string, actor = false): boolean {
-  const head = key.split(' ').pop() ?? key;
-  return PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || USER_WORDS.has(head) || actor;
-}
-
-/** Whether a phrase can name a stored record at all. */
-export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
-  const head = phrase.headWord;
-  // "no double bookings": what must not exist is a rule, not a record.
-  if (phrase.determiner === 'no' || analysis.terms[phrase.start - 1]?.w === 'no') return false;
-  if (head.length < 3 || !/^[a-z]/.test(head)) return false;
-  if (head === 'account' && analysis.accountsAreRecords) return true;
-  if (analysis.byStructure?.has(phrase.key) && phrase.key.includes(' ')) return true;
-  if ((NON_ENTITY.has(head) || NOT_STORED.has(head)) && !genericHeadAllowed(phrase.key) && !analysis.byStructure?.has(head)) return false;
-  if (USER_WORDS.has(head) && !analysis.byStructure?.has(head)) return false;
-  if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
-  if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
-  // Abstract-looking words are records when written in the plural ("screenings", "inspections").
-  return !/(?:ing|ness|ity|ment|tion)$/.test(head) || phrase.plural || knownRecordLike(head);
-}
-
-/** Abstract-looking heads that are nevertheless common records. */
-function knownRecordLike(head: string): boolean {
-  return /^(booking|meeting|listing|building|rating|wedding|recording|posting|offering|training|painting|reading|filing|appointment|shipment|payment|assignment|enrollment|enrolment|apartment|equipment|department|document|instrument|shipment|treatment|investment|tournament|reservation|registration|application|donation|subscription|submission|question|collection|position|location|transaction|inspection|station|session|section|competition|prescription|vaccination|certification|notification|invitation|promotion|nomination|excursion|commission|quotation|specification|requisition|consultation|examination|installation|description|publication|condition|medication|union|mission|contribution|evaluation|observation|adoption|election|exhibition|acquisition|donation|facility|activity|property|university|community|charity|opportunity|city|commodity|entity|casualty|party|duty|utility|ability|availability|shipment|achievement|settlement|statement|announcement|complaint|garment|element|compartment|segment|assessment|agreement|requirement|measurement|supplement|fulfillment|replacement|employment|placement|adjustment|arrangement|engagement|advertisement|amendment|attachment)$/.test(head);
-}
 
 function subjectIsActor(clause: Clause, analysis: Analysis, sentence: SentenceInfo): boolean {
   if (!clause.subject) {
@@ -84,29 +59,6 @@ function businessActs(clause: Clause, analysis: Analysis, sentence: SentenceInfo
   // ("a car rental company": the tagger may read a modifier as an adjective, which starts the phrase after it.)
   const before = analysis.terms.slice(0, subject.start);
   return /^(?:the|our|my|a|an)$/.test(analysis.terms[0]?.w ?? '') && before.length <= 3 && before.every((t, i) => (i === 0 ? t.pos === 'det' || t.pos === 'pron' : t.pos === 'adj' || t.pos === 'noun'));
-}
-
-/** Heads that end like agent nouns but name things ("order", "folder", "number"). */
-function storableHead(head: string): boolean {
-  return /^(order|folder|number|letter|paper|poster|sticker|voucher|trailer|computer|printer|scanner|monitor|container|register|filter|meter|chapter|counter|character|corridor|floor|door|error|sensor|elevator|tractor|motor|calendar|ledger|roster|charter|quarter|member|center|centre|theater|theatre|cluster|layer|timer|batter|matter|water|shelter|tender|header|footer|banner|marker|tracker|planner|trigger|anchor|mirror|vendor|donor|sponsor)$/.test(head);
-}
-
-/** A word for a person: a known person noun, a role, or an agent noun ("reporter", "assignee"). */
-export function isPersonWord(word: string): boolean {
-  if (isPersonKey(word)) return true;
-  if (!/(?:er|or|ee|ist|ian)$/.test(word) || storableHead(word) || word.length < 5) return false;
-  const tagged = tagSentence(probeOf(word)).find((t) => t.w === word);
-  if (!tagged || (!tagged.actor && tagged.pos !== 'noun')) return false;
-  // -er/-or/-ee name a person only as a verb's agent ("reviewer", "visitor", "trainee"); "color" or
-  // "paper" only end like one. -ist/-ian ("dentist", "librarian") name people as such.
-  return tagged.actor || /(?:ist|ian)$/.test(word) || agentOfVerb(word);
-}
-
-/** "reviewer" (review), "manager" (manage), "runner" (run), "trainee" (train): a verb + -er/-or/-ee. */
-function agentOfVerb(word: string): boolean {
-  const stems = [word.slice(0, -2), word.slice(0, -1)];
-  if (/([b-df-hj-np-tv-z])\1(?:er|or|ee)$/.test(word)) stems.push(word.slice(0, -3));
-  return stems.some((stem) => stem.length >= 3 && tagSentence(`to ${stem}`)[1]?.pos === 'verb');
 }
 
 type Add = (key: string, score: number, strong?: boolean) => void;
@@ -283,59 +235,6 @@ export function ofPhrases(analysis: Analysis, add: Add): void {
     add(a.key, a.plural ? 2 : 1, a.plural);
     add(b.key, 1, false);
   }
-}
-
-const colonSubjects = remembered(readColonList, 2000);
-
-/** Answers per sentence object: the passes ask each sentence many times (a look-up by the sentence's text costs a copy and a hash each time). */
-const colonSubjectOf = new WeakMap<SentenceInfo, { subject: string | undefined }>();
-
-/** "Vehicles: plate number (unique), make, model" — the key before a colon that starts a list. */
-export function colonListSubject(sentence: SentenceInfo): string | undefined {
-  let known = colonSubjectOf.get(sentence);
-  if (!known) colonSubjectOf.set(sentence, (known = { subject: colonSubjects(sentence.text.replace(/\*\*|__|`/g, '')) }));
-  return known.subject;
-}
-
-/** "Rules: …", "Notes: …": a colon list under a part of the document, not a record. */
-const DOCUMENT_PART = new RegExp(String.raw`^(?:${DOCUMENT_PART_WORDS}|example|e\.g)$`);
-
-/** "A vessel has the following attributes", "each order contains these details": a record announcing its values. */
-const VALUES_ANNOUNCED = /^(?:(?:a|an|the|each|every|all|our)\s+)?([a-z][a-z ]{0,30}?)\s+(?:has|have|includes?|contains?|comes? with|(?:is|are) (?:described|characterized|characterised|defined) by)\s+(?:the following|these|several|some|various|a few|(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:attributes|fields|properties|details|characteristics|columns|values|features|data|pieces of information)$/;
-
-function readColonList(text: string): string | undefined {
-  // ("bookings = member + car + start/end": notes write "=" for "has".)
-  // ("Customer - name, email": a spaced hyphen separates too.)
-  const match = /^\s*(?:[-*+]\s*)?([A-Za-z][A-Za-z ']{0,40}?[A-Za-z])\s*(?:[:–—]|\s=|\s-(?=\s))\s*(\S.*)$/.exec(text);
-  if (!match) return undefined;
-  const items = match[2].replace(/\([^()]*\)/g, ' ').split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
-  if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
-  // "A vessel has the following attributes: …": the values of the record before the verb.
-  const announced = VALUES_ANNOUNCED.exec(match[1].toLowerCase());
-  if (announced) return trailingPhrase(announced[1])?.key;
-  // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").
-  const analysis = analyze(`the ${match[1].toLowerCase()}`);
-  if (analysis.terms.some((t) => t.pos === 'verb' || t.pos === 'modal')) {
-    // "need to log harvests per field: date, crop, kg": the plural the verb logs is the record.
-    const logged = analysis.clauses.flatMap((c) => c.objects).find((o) => o.plural && storable(o, analysis));
-    return logged && /^(log|record|track|keep|store|save|enter|add|note|list|register)$/.test(analysis.clauses.find((c) => c.objects.includes(logged))?.verb ?? '') ? logged.key : undefined;
-  }
-  const last = analysis.phrases[analysis.phrases.length - 1];
-  if (!last || last.head !== analysis.terms.length - 1) return undefined;
-  // "Repair tickets for a bike workshop: …": the list is about the tickets.
-  const first = analysis.phrases[0];
-  const prep = first && analysis.terms[first.head + 1];
-  const phrase = first !== last && first.plural && prep && /^(for|of|at|in|per)$/.test(prep.w) ? first : last;
-  const head = phrase.headWord;
-  if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || DOCUMENT_PART.test(head)) return undefined;
-  // "Members borrow books: a loan records …" is a sentence, not a list of fields; a relative
-  // clause inside one item ("the subjects they can teach") does not make it one.
-  const clauseLike = (item: string) => {
-    const bare = item.replace(/\([^()]*\)/g, ' ').trim();
-    return bare.split(/\s+/).length > 3 && analyze(bare).clauses.some((c) => c.subject && c.subject.start === 0);
-  };
-  if (clauseLike(items[0]) || items.filter(clauseLike).length * 2 > items.length) return undefined;
-  return phrase.key;
 }
 
 /** "As a dog owner, I want to book a walk so that …": the objects of the want are records. */
