@@ -276,6 +276,14 @@ describe('extract fields: values said to be stored for one record', () => {
     assert.deepEqual(listed("The app keeps track of a driver's licence number."), ['driver <- licence number']);
   });
 
+  it('"the X\'s a and b are important" (or required, needed, essential): the possessor\'s values, and the possessor a record', () => {
+    assert.deepEqual(listed("The tenant's name and deposit amount are important."), ['tenant <- name, deposit amount']);
+    assert.deepEqual(listed("A member's birth date is required."), ['member <- birth date']);
+    assert.deepEqual(listed('Good lighting and quiet rooms are important.'), []);
+    const spec = extractSpec("A landlord lets flats to tenants. Each flat has an address and a rent. The tenant's name and deposit amount are important.");
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Tenant')?.fields.map((f) => f.name), ['name', 'depositAmount']);
+  });
+
   it('"people need to provide their a, b and c" are their fields (two at least)', () => {
     assert.deepEqual(listed('At sign-up, tutors need to provide their name, email address and bank account.'), ['tutor <- name, email address, bank account']);
     assert.deepEqual(listed('Tutors must provide their consent.'), []);

@@ -220,7 +220,8 @@ function ofWhichKnown(plain: string): Found | undefined {
  * track of a driver's licence": the values of the possessor (one each, when the possessors are many).
  */
 function possessorsValuesKnown(plain: string): Found | undefined {
-  const passive = regExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  // ("The customer's name and billing address are important": said to matter, a possessor's values are kept too.)
+  const passive = regExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?(?:${KEPT}|important|essential|required|needed|mandatory)${NOT_FOR}`).exec(plain);
   const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
   const found = passive ?? active;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
