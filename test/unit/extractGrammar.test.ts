@@ -42,6 +42,8 @@ describe('extractor grammar: words (compromise)', () => {
     assert.deepEqual(['people', 'children', 'analyses', 'boxes', 'buses', 'categories', 'criteria', 'diagnoses'].map(singular), ['person', 'child', 'analysis', 'box', 'bus', 'category', 'criterion', 'diagnosis']);
     // Acronyms and words in -u: "SKUs", "menus" are plurals; "status", "campus" are not.
     assert.deepEqual(['skus', 'menus', 'status', 'campus', 'bonus'].map(singular), ['sku', 'menu', 'status', 'campus', 'bonus']);
+    // A doubled s ("busses") and nouns in -oe or -ie ("canoes", "dies") keep their last letters.
+    assert.deepEqual(['busses', 'gasses', 'canoes', 'toes', 'dies', 'heroes', 'classes'].map(singular), ['bus', 'gas', 'canoe', 'toe', 'die', 'hero', 'class']);
   });
 
   it('reads a plural after a verb as a noun, and a coordinated verb as a verb', () => {

@@ -52,6 +52,8 @@ const IRREGULAR_PLURALS: Record<string, string> = Object.assign(Object.create(nu
   aircraft: 'aircraft', series: 'series', species: 'species', news: 'news',
   // (The tagger reads "lives" as the verb's form and answers "live".)
   lives: 'life',
+  // (The tagger answers "buss", "gass", "cano", "to", "dy": a doubled s, and -oe or -ie nouns, are not "-es" plurals.)
+  busses: 'bus', gasses: 'gas', canoes: 'canoe', toes: 'toe', oboes: 'oboe', foes: 'foe', dies: 'die',
 });
 
 /** The singular an English plural that does not follow the rules has ("people" -> "person"), if it is one. */
