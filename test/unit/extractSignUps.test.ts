@@ -46,4 +46,19 @@ describe('extract: sign-ups and the rules about them', () => {
     const course = names('Students register for courses. A course has a title and a start date.');
     assert.ok(course.includes('Registration'), course.join(' '));
   });
+
+  it('signing up for THE one thing the app has ("the newsletter") makes that thing the record, not a sign-up per person', () => {
+    const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+    const stories = [
+      'As a reader, I want to sign up for the newsletter, so that I hear about new books.',
+      'As a reader, I want to unsubscribe from the newsletter.',
+      'As a reader, I want to borrow books with a due date.',
+    ].join('\n');
+    const letter = names(stories);
+    assert.ok(letter.includes('Newsletter') && !letter.includes('SignUp'), letter.join(' '));
+    const digest = names('Members subscribe to the club magazine. Members borrow books. A book has a title.');
+    assert.ok(digest.includes('ClubMagazine') && !digest.includes('Subscription'), digest.join(' '));
+    // (Many things to sign up for: each sign-up is a row.)
+    assert.ok(names('Helpers sign up for tasks. A task has a title and a date.').includes('SignUp'));
+  });
 });

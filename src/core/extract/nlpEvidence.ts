@@ -285,6 +285,12 @@ export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Ad
     const target = [...(noun === 'sign-up' ? [] : clause.objects), ...targets.map((p) => p.phrase)].find((p) => storable(p, analysis) && !acronym(p));
     // "patients book appointments": an appointment already is the booking.
     if (!target || target.key === noun || SELF_BOOKED.has(target.headWord)) continue;
+    // "sign up for the newsletter", "subscribe to the weekly digest": the one thing the app has that
+    // people join is the record; joining it is no row of its own (signing up for shifts is).
+    if ((noun === 'sign-up' || noun === 'subscription') && !target.plural && target.determiner === 'the') {
+      add(target.key, 2, true);
+      continue;
+    }
     add(noun, 2, true);
     // "Customers book a studio": what is booked, rented or borrowed is chosen from the records there
     // are, even when it is named once and in the singular (the booking belongs to it).
