@@ -23,6 +23,11 @@ describe('extractor: noun phrases and the verbs written like plurals', () => {
     assert.ok(!keys('There are employees, including directors and actors.').includes('including director'));
   });
 
+  it('"the necessary payments", "the relevant documents": a word that only judges the thing is no part of its name', () => {
+    assert.deepEqual(keys('Parents make the necessary payments and upload the relevant documents.'), ['parent', 'payment', 'document']);
+    assert.deepEqual(keys('Tutors pick a suitable room at their preferred time.'), ['tutor', 'room', 'time']);
+  });
+
   it('the verb never becomes a record of its own', () => {
     const text = 'Each passenger has a name and a card number. A passenger makes trips on bus lines. Each bus line has a number and a category. The price of a trip depends of the category of line you are travelling with. Each trip has a date and a time.';
     const names = extractSpec(text).entities.map((e) => e.name);

@@ -36,7 +36,8 @@ const MODIFIER_STOP = set(`
   required unique certain given whole entire first last next star many few more most much several some any each every such
   additional extra default custom local remote secure sensitive valid invalid empty real actual original specific previously
   all both good great best free paid active inactive completed complete incomplete secure efficient friendly responsive modern seamless easy fast robust scalable social common overlapping incoming outgoing missing ongoing trending leading
-  including excluding regarding concerning`);
+  including excluding regarding concerning
+  necessary relevant appropriate suitable important essential latest potential preferred desired favourite favorite typical usual`);
 
 const ING_NOUNS = set('booking meeting listing building rating wedding recording posting offering training setting painting clothing warning drawing opening saving earning finding reading filing heading ending greeting');
 const ED_NOUNS = set('feed seed need speed breed shed bed red reed hundred');
