@@ -225,7 +225,6 @@ function alternativesOnly(text: string): boolean {
   return /\sor\s/.test(cut) && !/,|\s(?:and|&)\s|\bor not\b|\bwhether\b/.test(cut);
 }
 
-/** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
 /**
  * "the status of my orders (pending, paid, shipped, delivered)": the bracket gives the values of the
  * status, a field of the orders, not fields of their own. Only single-word values after "the
@@ -240,6 +239,7 @@ function valuesOfAFieldOf(before: string, inside: string) {
   return items.length === 1 && items[0].enumValues?.length ? items : undefined;
 }
 
+/** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
 export function parenthesisLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
   for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {

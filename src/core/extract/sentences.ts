@@ -266,6 +266,8 @@ function isPlainTitle(line: string): boolean {
   return nounBeforeNoun || terms.every((term) => term.pos === 'noun' || term.pos === 'adj' || term.pos === 'conj' || term.pos === 'prep');
 }
 
+/** "loan: book title, due date, fine": a label and three or more items, on one line. */
+const FIELD_LIST_LINE = /^[^:.!?]{2,40}(?::|\s=|\s-\s)\s*[^,+]+(?:[,+][^,+]+){2,}$/;
 /** "kiln: name, location": a label, a colon and two or more short items, on one line. */
 const COLON_LIST_LINE = /^[^:.!?,]{2,40}:\s*[^,.!?]{1,40}(?:,[^,.!?]{1,40})+\.?$/;
 
@@ -275,9 +277,10 @@ const COLON_LIST_LINE = /^[^:.!?,]{2,40}:\s*[^,.!?]{1,40}(?:,[^,.!?]{1,40})+\.?$
 function splitNoteParagraphs(blocks: Block[]): void {
   for (let b = blocks.length - 1; b >= 0; b--) {
     const lines = blocks[b].lines;
-    // (Two lines are notes too when the first lists fields, "loan: book title, due date", or both
+    if (blocks[b].kind !== 'para' || !lines || lines.length < 2) continue;
+    // (Two lines are notes too when the first lists fields, "loan: book title, due date, fine", or both
     // are short colon lists, "kiln: name, location" / "glaze: name, colour".)
-    if (blocks[b].kind !== 'para' || !lines || lines.length < 2 || (lines.length === 2 && !/^[^:.!?]{2,40}(?::|\s=|\s-\s)\s*[^,+]+(?:[,+][^,+]+){2,}$/.test(lines[0]) && !lines.every((line) => COLON_LIST_LINE.test(line)))) continue;
+    if (lines.length === 2 && !FIELD_LIST_LINE.test(lines[0]) && !lines.every((line) => COLON_LIST_LINE.test(line))) continue;
     const ended = lines.filter((l) => /[.!?:;,]\s*$/.test(l)).length;
     const withStops = lines.filter((l) => /[.!?]\s/.test(l)).length;
     const continued = lines.slice(0, -1).filter((l) => /\b(?:and|or|the|a|an|to|of|with|for|in|on|by|that|which|is|are|be)\s*$/i.test(l)).length;

@@ -20,8 +20,11 @@ const NOT_FOR = '\\b(?!\\s+(?:as|for|about|on|of)\\b)';
 /** Verbs and modals that make a fragment a clause, not a list of values. */
 const CLAUSE_WORDS = /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/;
 
-const STORE_VERB = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|known)';
-const STORE = '(?:keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know|is|are)';
+const KEEPING = 'keep|keeps|kept|store|stores|stored|record|records|recorded|track|tracks|tracked|save|saves|saved|need|needs|needed|want|capture|captured|collect|collected|note|noted|log|logged|register|registered|know';
+/** A verb of keeping ("for each customer are stored …", "… we note"). */
+const STORE_VERB = `(?:${KEEPING}|known)`;
+/** A verb of keeping, or a bare "is"/"are". */
+const STORE = `(?:${KEEPING}|is|are)`;
 
 /** A record and the items said to be stored for it. */
 interface Found {

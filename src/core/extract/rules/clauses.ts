@@ -68,19 +68,20 @@ function tableRows(text: string): RuleClause[] | undefined {
   return rows;
 }
 
+/** "positive", "at least 1", "0-100", "between 1 and 5": a range of one value, with no counted thing. */
+const BARE_RANGE = /^(?:(?:must|should|has to|needs to) be |is )?(?:positive|non-negative|not negative|(?:at least|at most|min(?:imum)?|max(?:imum)?|from|up to|over|under|>=?|<=?)\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?|between \d+(?:[.,]\d+)? and \d+(?:[.,]\d+)?)\s*(?:%|percent)?$/;
+
 /**
  * "Cleaning tasks: date, finished at (must be after started at), notes": a list item whose
  * parenthesis carries rule language is a clause about that field of the list's record. Returns the
  * item clauses and the sentence without those notes.
  */
-/** "positive", "at least 1", "0-100", "between 1 and 5": a range of one value, with no counted thing. */
-const BARE_RANGE = /^(?:(?:must|should|has to|needs to) be |is )?(?:positive|non-negative|not negative|(?:at least|at most|min(?:imum)?|max(?:imum)?|from|up to|over|under|>=?|<=?)\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:-|–|to)\s*\d+(?:[.,]\d+)?|between \d+(?:[.,]\d+)? and \d+(?:[.,]\d+)?)\s*(?:%|percent)?$/;
-
 function listItemClauses(text: string): { items: RuleClause[]; rest: string } {
   // (Also a list after "has"/"have": "Products have a name, a price (positive) and a stock count.")
   const colonList = /^([^:()]{1,50}):\s+(.+)$/.exec(text);
   const list = colonList ?? /^(?:(?:a|an|each|every|the)\s+)?([a-z][a-z -]{0,40}?)\s+(?:has|have)\s+(.+)$/i.exec(text);
-  if (!list) return { items: [], rest: text };
+  // ("It has …" names no record.)
+  if (!list || (!colonList && /^(?:it|they|we|i|you|he|she|this|there)\b/i.test(list[1]))) return { items: [], rest: text };
   const items: RuleClause[] = [];
   let rest = text;
   for (const item of splitTop(list[2], /,|\s+and\s+/y)) {
@@ -89,8 +90,8 @@ function listItemClauses(text: string): { items: RuleClause[]; rest: string } {
     const inner = m[2];
     if (!ruleLanguage(plainOf(inner)) && !/→|->|=>/.test(inner)) continue;
     // (After "has", only a bare range of the value: "(at most 20 members)" counts rows of the sentence's record, read with the sentence.)
-    // ("It has a number of pumps (maximum 12)": a count of things is a capacity, read with the sentence.)
-    if (!colonList && (!BARE_RANGE.test(plainOf(inner)) || /^(?:it|they|we|i|you|he|she|this|there)\b/i.test(list[1]) || /\b(?:number|count) of\b/i.test(m[1]))) continue;
+    // ("a number of pumps (maximum 12)": a count of things is a capacity, read with the sentence.)
+    if (!colonList && (!BARE_RANGE.test(plainOf(inner)) || /\b(?:number|count) of\b/i.test(m[1]))) continue;
     const name = m[1].replace(/^(?:an?|the)\s+/i, '').replace(/^(?:unique|required|optional|mandatory)\s+/i, '');
     const clauseText = `${name}: ${inner}`;
     items.push({ text: clauseText, plain: plainOf(clauseText), purpose: false, subjectField: wordsOf(name), listSubject: wordsOf(list[1]) });
