@@ -62,11 +62,3 @@ describe('extract rules: "the quantity of a record" is a value of that record', 
     assert.deepEqual(bounds('A hall has a name and a seat count. The number of seats must be at most 300.'), ['Hall.seatCount ..300']);
   });
 });
-
-describe('extract rules: "cannot <verb> twice in the same <record>"', () => {
-  it('the record after "twice" is what may not repeat, and a clause without a subject has its sentence\'s', () => {
-    const uniques = (text: string) => extractSpec(text).rules.filter((r) => r.kind === 'unique').map((r) => `${r.entity}(${'fields' in r ? r.fields.join(',') : ''})`);
-    assert.equal(uniques('Climbers sign up for courses. A climber cannot sign up twice for the same course.').length, 1);
-    assert.equal(uniques('Members sign in. Members enrol in courses. A member may enrol in at most 6 courses, and cannot enrol twice in the same course.').length, 1);
-  });
-});

@@ -1514,3 +1514,11 @@ describe('extract rules (rules3): a decision by people who do not sign in is sai
     assert.equal(run(roleMayChange, kitchen(), 'The system approves new recipes.', { roles }).notes.length, 0);
   });
 });
+
+describe('extract rules: "cannot <verb> twice in the same <record>"', () => {
+  it('the record after "twice" is what may not repeat, and a clause without a subject has its sentence\'s', () => {
+    const uniques = (text: string) => extractSpec(text).rules.filter((r) => r.kind === 'unique').map((r) => `${r.entity}(${'fields' in r ? r.fields.join(',') : ''})`);
+    assert.equal(uniques('Climbers sign up for courses. A climber cannot sign up twice for the same course.').length, 1);
+    assert.equal(uniques('Members sign in. Members enrol in courses. A member may enrol in at most 6 courses, and cannot enrol twice in the same course.').length, 1);
+  });
+});
