@@ -16,6 +16,7 @@ import { countedParts, informationAbout, keptIn, madeBySomeone, sortedIntoKinds,
 import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
+import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -360,5 +361,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     sortedIntoKinds(analysis, storable, addUnlessField);
     madeBySomeone(analysis, storable, addUnlessField);
     ownThingsInStory(analysis, sentence, addUnlessField);
+    peopleActingOnRecords(analysis, storable, addUnlessField);
+    subjectsOfWhoHave(analysis, storable, addUnlessField);
   }
 }

@@ -65,14 +65,16 @@ function peopleValues(plural: string): RegExp[] {
   return [
     new RegExp(String.raw`\b(?:for|about|on|of)\s+(?:each|every|all|a|any)\s+(?:such\s+)?(?:${plural})\b`),
     new RegExp(String.raw`\b(?:each|every|a|the)\s+(?:${plural})\s+has\b`),
+    // "The visitors and the guide are people who have names."
+    new RegExp(String.raw`\b(?:${plural})\b[a-z ,]*?\s(?:are|is)\s+(?:people|persons|a person)\s+(?:who|that)\s+(?:have|has)\b`),
   ];
 }
 const VALUES_OF = Object.fromEntries(Object.entries(PEOPLE_WORDS).map(([word, forms]) => [word, peopleValues(forms)]));
 
 /** Whether the sentence keeps values of `word` (person, user, visitor). */
 export function personValuesStored(plain: string, word = 'person'): boolean {
-  const [kept, has] = VALUES_OF[word] ?? VALUES_OF.person;
-  return has.test(plain) || (kept.test(plain) && STORED.test(plain));
+  const [kept, has, described] = VALUES_OF[word] ?? VALUES_OF.person;
+  return has.test(plain) || described.test(plain) || (kept.test(plain) && STORED.test(plain));
 }
 
 /** Words before a generic head that do not make a compound of their own ("a new system"). */

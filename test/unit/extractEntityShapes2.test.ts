@@ -1,0 +1,47 @@
+// Entity shapes of people in texts where nobody signs in (peopleEvidence.ts, structuralRecords.ts);
+// each test writes its own text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { analyze } from '../../src/core/extract/grammar';
+import { storable } from '../../src/core/extract/nlpEvidence';
+import { peopleActingOnRecords, subjectsOfWhoHave } from '../../src/core/extract/peopleEvidence';
+
+type Reader = typeof subjectsOfWhoHave;
+/** Keys a reader credits in one sentence, with their scores (nobody signs in: people may be records). */
+function credited(read: Reader, text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  read({ ...analyze(text), peopleAreRecords: true }, storable, (key, score) => (out[key] = (out[key] ?? 0) + score));
+  return out;
+}
+const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+
+describe('extractor: people who act on records, and what they are said to be', () => {
+  it('"X and Y are people who have names": each subject has the values', () => {
+    assert.deepEqual(credited(subjectsOfWhoHave, 'The drivers and the mechanic are people who have phone numbers.'), { driver: 2, mechanic: 2 });
+    assert.deepEqual(credited(subjectsOfWhoHave, 'A supplier is a company that has an address.'), { supplier: 2 });
+    // Not a copula before the relative clause: nothing said about a subject.
+    assert.deepEqual(credited(subjectsOfWhoHave, 'The mechanic repairs cars that have dents.'), {});
+    const text = [
+      'Every harbour has several boat trips.',
+      'A harbour has a name and a town.',
+      'Up to 12 passengers can join a boat trip, and some passengers may get a discount.',
+      'Each boat trip also needs a skipper.',
+      'The passengers and the skipper are people who have names.',
+    ].join('\n');
+    const found = names(text);
+    assert.ok(found.includes('Passenger') && found.includes('Skipper'), found.join(', '));
+  });
+
+  it('"visitors are people who have names": a sign-in word with values of its own is a record', () => {
+    const text = ['Each museum has several exhibitions.', 'Up to 30 visitors can book an exhibition.', 'The visitors are people who have names and ages.'].join('\n');
+    assert.ok(names(text).includes('Visitor'), names(text).join(', '));
+  });
+
+  it('a person who acts on a record is weak evidence for a record of people', () => {
+    assert.deepEqual(credited(peopleActingOnRecords, 'The curator makes an offer for the painting.'), { curator: 1 });
+    assert.deepEqual(credited(peopleActingOnRecords, 'A painting is bought from the dealers that possess galleries.'), { dealer: 1 });
+    // Acting on people only, or on nothing, says nothing.
+    assert.deepEqual(credited(peopleActingOnRecords, 'The curator greets the visitors.'), {});
+    assert.deepEqual(credited(peopleActingOnRecords, 'The curator sleeps.'), {});
+  });
+});
