@@ -1,10 +1,13 @@
-// Entity shapes of people in texts where nobody signs in (peopleEvidence.ts, structuralRecords.ts);
+// Entity shapes: people in texts where nobody signs in (peopleEvidence.ts, structuralRecords.ts), examples
+// after "such as" (notRecords.ts) and doings after a preposition (nlpEvidence.ts transactions);
 // each test writes its own text.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
 import { storable } from '../../src/core/extract/nlpEvidence';
 import { peopleActingOnRecords, subjectsOfWhoHave } from '../../src/core/extract/peopleEvidence';
+import { namedOnlyInExamples } from '../../src/core/extract/notRecords';
+import { splitSentences } from '../../src/core/extract/sentences';
 
 type Reader = typeof subjectsOfWhoHave;
 /** Keys a reader credits in one sentence, with their scores (nobody signs in: people may be records). */
@@ -43,5 +46,32 @@ describe('extractor: people who act on records, and what they are said to be', (
     // Acting on people only, or on nothing, says nothing.
     assert.deepEqual(credited(peopleActingOnRecords, 'The curator greets the visitors.'), {});
     assert.deepEqual(credited(peopleActingOnRecords, 'The curator sleeps.'), {});
+  });
+
+});
+
+describe('extractor: examples and doings that are no records', () => {
+  it('a thing named only as an example after "such as" is no record of its own', () => {
+    const onlyExample = (text: string, key: string) => namedOnlyInExamples(key, splitSentences(text).sentences);
+    assert.equal(onlyExample('A farm has barns with a size, and other buildings such as a shed, which also have a size.', 'shed'), true);
+    assert.equal(onlyExample('The fleet has several kinds of boats, such as small dinghies, sailing yachts and canoes.', 'canoe'), true);
+    // The general record before "such as", and an example the text names again elsewhere, stay.
+    assert.equal(onlyExample('A farm has barns with a size, and other buildings such as a shed, which also have a size.', 'building'), false);
+    assert.equal(onlyExample('The fleet has boats such as canoes. Each canoe has a number of seats.', 'canoe'), false);
+    const text = ['Every farm has several barns and other buildings such as a shed, which also have a size.', 'A farm has a name and an owner.', 'Each barn has a capacity.', 'Animals live in barns.'].join('\n');
+    assert.ok(!names(text).includes('Shed'), names(text).join(', '));
+  });
+
+  it('a doing named after a preposition ("after delivering the parcel") is no transaction record', () => {
+    const text = [
+      'Couriers carry parcels for customers.',
+      'Each parcel has a weight and an address.',
+      'A courier has a name and a van.',
+      'The courier waits at the door after delivering the parcel.',
+      'Customers pay the courier by buying a voucher.',
+    ].join('\n');
+    const found = names(text);
+    assert.ok(!found.includes('Delivery') && !found.includes('Purchase'), found.join(', '));
+    assert.ok(found.includes('Parcel'), found.join(', '));
   });
 });

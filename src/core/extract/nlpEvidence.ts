@@ -272,11 +272,20 @@ export function transactionNoun(clause: Clause, analysis: Analysis): string | un
   return TRANSACTIONS[clause.verb] ?? (signsUp ? 'sign-up' : undefined);
 }
 
+/** "after delivering", "by buying", "before renting": an -ing verb right after a preposition. */
+function mannerOrTime(analysis: Analysis, verbIndex: number): boolean {
+  const { terms } = analysis;
+  return /ing$/.test(terms[verbIndex]?.w ?? '') && /^(?:after|before|by|when|while|without|upon|since|until)$/.test(terms[verbIndex - 1]?.w ?? '');
+}
+
 /** "Members book fitness classes", "volunteers sign up for shifts": the transaction is a record. */
 export function transactions(analysis: Analysis, sentence: SentenceInfo, add: Add): void {
   for (const clause of analysis.clauses) {
     const noun = transactionNoun(clause, analysis);
     if (!noun || clause.passive || !subjectIsActor(clause, analysis, sentence)) continue;
+    // "stays after delivering the pizza", "pay by buying a ticket": a doing named after a preposition
+    // says when or how something else happens, not that the doing is kept.
+    if (mannerOrTime(analysis, clause.verbIndex)) continue;
     // "register a new book" creates the book; "register for a course" is a registration.
     if (clause.verb === 'register' && clause.objects.length) continue;
     // ("Members sign up with a name and an email" makes an account: a sign-up record is one for something.)

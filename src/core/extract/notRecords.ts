@@ -58,6 +58,10 @@ export function onlyCounted(key: string, sentences: SentenceInfo[]): boolean {
 const EXAMPLE_SENTENCE = /^(?:(?:for example|for instance|as an example|to give an example)\b|e\.\s?g\.)/;
 /** Examples in brackets inside another sentence ("a kind of event (e.g., wedding, prom)"). */
 const EXAMPLE_BRACKETS = /\((?:e\.\s?g\.|for example|for instance|such as)[^()]*\)/g;
+/** Examples after "such as" in the running text ("other rooms such as a gym, which …", "vehicles, such as trucks and vans"):
+ *  up to three words an item, items joined by commas, "and", "or"; a relative pronoun or a verb ends them. */
+const SUCH_AS_ITEM = String.raw`(?:(?:a|an|the)\s+)?(?!(?:which|who|that|where)\b)[a-z-]+(?:\s+(?!(?:and|or|which|who|that|where|is|are|was|were|can|may|must|will|have|has|also)\b)[a-z-]+){0,2}`;
+const EXAMPLES_SUCH_AS = new RegExp(String.raw`\bsuch as\s+${SUCH_AS_ITEM}(?:\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)${SUCH_AS_ITEM})*`, 'g');
 
 /**
  * "For example, a wedding may have a task to book a band": a noun the text names only inside its
@@ -71,7 +75,7 @@ export function namedOnlyInExamples(key: string, sentences: SentenceInfo[]): boo
   let any = false;
   for (const sentence of sentences) {
     if (sentence.heading || !noun.test(sentence.plain)) continue;
-    if (!EXAMPLE_SENTENCE.test(sentence.plain) && noun.test(sentence.plain.replace(EXAMPLE_BRACKETS, ' '))) return false;
+    if (!EXAMPLE_SENTENCE.test(sentence.plain) && noun.test(sentence.plain.replace(EXAMPLE_BRACKETS, ' ').replace(EXAMPLES_SUCH_AS, ' '))) return false;
     any = true;
   }
   return any;
