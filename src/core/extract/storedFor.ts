@@ -308,12 +308,40 @@ function signUpDetails(plain: string): Found | undefined {
   return undefined;
 }
 
-/** "At sign-up, tutors need to provide their name, email address and bank account": the people's own values (two at least). */
+/** Verbs of giving one's own values ("provide their name", "fill in a phone number"). */
+const PROVIDE = '(?:provide|enter|give|specify|fill in|supply|submit|state|indicate)';
+/** The same, and verbs that give one more value after the first ("…, write a short bio, and indicate their price"). */
+const PROVIDE_MORE = new RegExp(`(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?:${PROVIDE.slice(3, -1)}|write|add|upload)\\s+(?:their |his |her |his/her |its |an? |the )?`, 'g');
+/** Who a pronoun after a lead-in clause is: "When entertainers sign up, they …" -> the lead-in's subject. */
+const PRONOUN_WHO = /^(?:they|he|she|he or she|he\/she)$/;
+
+/**
+ * Who the lead-in clause is about: its subject, or what people become in it ("when people sign up
+ * and become members", "when users register as hosts"): those are who they are then.
+ */
+function leadInPerson(lead: string): string | undefined {
+  const subject = analyze(lead).clauses.find((c) => c.subject)?.subject?.key;
+  if (!subject || !USER_WORDS.has(subject.split(' ').pop() ?? '')) return subject;
+  const became = /\b(?:become|becomes|register as|registers as|sign up as|signs up as|join as|joins as|select|selects|choose|chooses)\s+(?:an?\s+|the\s+)?([a-z][a-z -]{1,30}?)\s*$/.exec(lead);
+  const role = became ? trailingPhrase(became[1])?.key : undefined;
+  return role && USER_WORDS.has(role.split(' ').pop() ?? '') ? 'user' : (role ?? subject);
+}
+
+/**
+ * "At sign-up, tutors need to provide their name, email address and bank account", "Hosts must
+ * give a nickname and a short bio", "When guests register, they have to indicate their birthday
+ * and fill in their name and address": the people's own values (two at least), also when each is
+ * given by a verb of its own. (With "a"/"an" only what they must give: "hosts can give a talk and a
+ * workshop" are things they do.)
+ */
 function providedDetails(plain: string): Found | undefined {
-  const provided = /^(?:[^,]*,\s*)?(?:the |our |all |each |every |a |an )?([a-z][a-z ]{1,30}?) (?:need to|needs to|must|have to|has to|should|will|can) (?:provide|enter|give|specify|fill in|supply|submit|state) (?:their|his|her|his\/her|its) (.+)$/.exec(plain);
-  if (!provided || CLAUSE_WORDS.test(provided[1])) return undefined;
-  const who = provided[1].trim().split(/\s+/).map(singular).join(' ');
-  const items = parseItems(provided[2]);
+  const provided = regExp(`^(?:([^,]*),\\s*)?(?:the |our |all |each |every |a |an )?([a-z][a-z ]{1,30}?) (?:also )?(need to|needs to|must|have to|has to|should|will|can) (?:also )?${PROVIDE} (?:their|his|her|his/her|its|(an?)) (.+)$`).exec(plain);
+  if (!provided || CLAUSE_WORDS.test(provided[2]) || (provided[4] && /^(?:will|can)$/.test(provided[3]))) return undefined;
+  const leadSubject = PRONOUN_WHO.test(provided[2]) && provided[1] ? leadInPerson(provided[1]) : undefined;
+  const who = (leadSubject ?? provided[2]).trim().split(/\s+/).map(singular).join(' ');
+  const items = parseItems(`${provided[4] ? `${provided[4]} ` : ''}${provided[5]}`.replace(PROVIDE_MORE, ', '));
+  // (People who became users are the users: "When people sign up and become users, they …".)
+  if (leadSubject === 'user') return items.length >= 2 ? { subject: who, items } : undefined;
   return items.length >= 2 && !USER_WORDS.has(who) ? { subject: who, items } : undefined;
 }
 
