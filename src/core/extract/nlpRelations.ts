@@ -22,6 +22,7 @@ import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
 import { linkByVerb, linkHandedToUs } from './verbLinks';
+import { describesNounBefore } from './prepAttachment';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -205,11 +206,14 @@ function firstOfList(analysis: Analysis, phrase: NounPhrase): NounPhrase {
 }
 
 /** "A service record belongs to a vehicle", "each ticket is for a seat category", "is part of",
- *  ("an appointment is between a patient and a doctor"). */
+ *  ("an appointment is between a patient and a doctor"). ("The clerk assigns a category to the
+ *  article": an active verb with an object says where the object goes; the subject only acts.
+ *  "Assigned to a shift for a particular bus": a phrase describing the noun before it is not the whole.) */
 function linkPartOf(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
-  for (const { prep, phrase } of clause.preps) {
-    if (!/^(to|for|of|with|in|on|between)$/.test(prep)) continue;
-    link(read, subject, entityIn(read, phrase));
+  if (clause.verb !== 'be' && !clause.passive && clause.objects.length) return;
+  for (const object of clause.preps) {
+    if (!/^(to|for|of|with|in|on|between)$/.test(object.prep) || describesNounBefore(read.analysis, clause, object)) continue;
+    link(read, subject, entityIn(read, object.phrase));
   }
 }
 
@@ -230,9 +234,12 @@ function linkRoleObjects(read: SentenceRead, clause: Clause, subject: DraftEntit
   }
 }
 
-/** "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole. */
+/** "The bike is composed of a frame and a controller", "a farm is divided into fields": parts belong to the whole.
+ *  ("A game consists of players and a deck of cards": the cards are the deck's, not parts of the game.) */
 function linkParts(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
-  for (const { prep, phrase } of clause.preps) if (/^(of|into|from)$/.test(prep)) link(read, entityIn(read, phrase), subject);
+  for (const object of clause.preps) {
+    if (/^(of|into|from)$/.test(object.prep) && !describesNounBefore(read.analysis, clause, object)) link(read, entityIn(read, object.phrase), subject);
+  }
 }
 
 /** Transactions: the act belongs to the person and to what it is about. True when the verb names

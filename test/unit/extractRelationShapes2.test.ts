@@ -1,0 +1,29 @@
+// Relation shapes of English the extractor reads (or must not over-read), one test per shape.
+// Each test owns its text: sentences written for the test, not taken from a corpus.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+const linked = (rels: string[], a: string, b: string) => rels.includes(`${a}->${b}`) || rels.includes(`${b}->${a}`);
+
+describe('extractor relation shapes (2)', () => {
+  it("a phrase after a part describes that part, not the whole ('a kit consists of a box of screws and a leaflet')", () => {
+    const text = 'A kit has a code and a price. A kit consists of a box of screws and a leaflet. A box has a size. Screws have a length and a thread. A leaflet has a language.';
+    const rels = pairs(text);
+    assert.ok(linked(rels, 'Box', 'Kit') && linked(rels, 'Leaflet', 'Kit'), JSON.stringify(rels));
+    assert.ok(!linked(rels, 'Screw', 'Kit'), JSON.stringify(rels));
+  });
+
+  it("an active 'assigns X to Y' puts X on Y: the one who assigns is not part of Y", () => {
+    const text = 'A clerk has a name and a badge number. A label has a colour. A parcel has a weight. The clerk assigns a label to the parcel at the counter.';
+    const rels = pairs(text);
+    assert.ok(!linked(rels, 'Clerk', 'Parcel'), JSON.stringify(rels));
+  });
+
+  it("'is assigned a locker for his visit': the visit describes the locker, the guest is not part of it", () => {
+    const text = 'A guest has a name and a phone number. A locker has a number and a size. A visit has a date and a duration. Each guest is assigned a locker for his visit.';
+    const rels = pairs(text);
+    assert.ok(linked(rels, 'Guest', 'Locker'), JSON.stringify(rels));
+    assert.ok(!linked(rels, 'Guest', 'Visit'), JSON.stringify(rels));
+  });
+});
