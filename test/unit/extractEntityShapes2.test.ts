@@ -7,6 +7,7 @@ import { analyze } from '../../src/core/extract/grammar';
 import { storable } from '../../src/core/extract/nlpEvidence';
 import { peopleActingOnRecords, subjectsOfWhoHave } from '../../src/core/extract/peopleEvidence';
 import { namedOnlyInExamples } from '../../src/core/extract/notRecords';
+import { placedThings } from '../../src/core/extract/placeEvidence';
 import { splitSentences } from '../../src/core/extract/sentences';
 
 type Reader = typeof subjectsOfWhoHave;
@@ -75,3 +76,26 @@ describe('extractor: examples and doings that are no records', () => {
     assert.ok(found.includes('Parcel'), found.join(', '));
   });
 });
+
+describe('extractor: things the text places somewhere', () => {
+  it('"the stage is located at a venue": what is placed somewhere is a record', () => {
+    assert.deepEqual(credited(placedThings, 'The stage is located at a specific venue.'), { stage: 2 });
+    assert.deepEqual(credited(placedThings, 'Each warehouse is situated in a town.'), { warehouse: 2 });
+    // Not placed (no place after the verb), or not passive: nothing.
+    assert.deepEqual(credited(placedThings, 'The stage is located.'), {});
+    assert.deepEqual(credited(placedThings, 'The crew places the lights on the stage.'), {});
+  });
+
+  it('a compound whose head names no record alone ("a film set" next to "films") stays a record of its own', () => {
+    const text = [
+      'Several actors work on a film set.',
+      'The film set is located at a specific studio.',
+      'A film has a title and a year.',
+      'A film can be shot at several film sets.',
+      'Each actor has a name.',
+      'A studio has an address.',
+    ].join('\n');
+    assert.ok(names(text).includes('FilmSet'), names(text).join(', '));
+  });
+});
+

@@ -51,6 +51,8 @@ export function mergeCompounds(evidence: Evidence, listed: Set<string>, sentence
     const head = words[words.length - 1];
     const modifier = words.slice(0, -1).join(' ');
     if (['item', 'line', 'entry', 'type', 'detail', 'note', 'category'].includes(head) || !isEntity(modifier)) continue;
+    // ("a film set" next to "films": a head that can name no record alone keeps its compound.)
+    if (!entityKeyAllowed(head, evidence.accountsAreRecords, evidence.byStructure)) continue;
     // "Room bookings: member, room, start" next to "Desk bookings: member, desk, date": a compound
     // with fields of its own is its own record, and the bare head ("per booking") means one of them.
     if (listed.has(candidate.key)) {

@@ -17,6 +17,7 @@ import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
 import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
+import { placedThings } from './placeEvidence';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -372,5 +373,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     ownThingsInStory(analysis, sentence, addUnlessField);
     peopleActingOnRecords(analysis, storable, addUnlessField);
     subjectsOfWhoHave(analysis, storable, addUnlessField);
+    placedThings(analysis, storable, addUnlessField);
   }
 }
