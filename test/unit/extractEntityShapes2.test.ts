@@ -8,6 +8,7 @@ import { storable } from '../../src/core/extract/nlpEvidence';
 import { peopleActingOnRecords, subjectsOfWhoHave } from '../../src/core/extract/peopleEvidence';
 import { namedOnlyInExamples } from '../../src/core/extract/notRecords';
 import { placedThings } from '../../src/core/extract/placeEvidence';
+import { findFieldLists } from '../../src/core/extract/fields';
 import { splitSentences } from '../../src/core/extract/sentences';
 
 type Reader = typeof subjectsOfWhoHave;
@@ -96,6 +97,16 @@ describe('extractor: things the text places somewhere', () => {
       'A studio has an address.',
     ].join('\n');
     assert.ok(names(text).includes('FilmSet'), names(text).join(', '));
+  });
+});
+
+describe('extractor: a list that a new clause ends', () => {
+  it('"… calls with an urgent leak, the repair order is drafted by a caretaker": the passive subject is no item of the list, but a record', () => {
+    const sentence = splitSentences('When a tenant calls with an urgent leak, the repair order is drafted by a caretaker.').sentences[0];
+    const items = findFieldLists(sentence, false).flatMap((l) => l.items.map((i) => i.key));
+    assert.ok(!items.includes('repair order'), items.join(', '));
+    const text = ['Tenants rent flats.', 'A flat has a number and a floor.', 'When a tenant calls with an urgent leak, the repair order is drafted by a caretaker.', 'Caretakers have a name.'].join('\n');
+    assert.ok(names(text).includes('RepairOrder'), names(text).join(', '));
   });
 });
 
