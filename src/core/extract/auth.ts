@@ -55,6 +55,19 @@ function coordinatedSubjects(beforeCue: string): string[] {
 }
 
 /**
+ * "The front desk staff sign in", "our shift coordinator must log in": the last noun of a short
+ * subject right before the cue names who signs in, however many words come in front of it.
+ */
+function headBeforeCue(beforeCue: string): string[] {
+  const clause = beforeCue.split(/[;,:]/).pop() ?? '';
+  const words = tokenize(clause).filter((t) => t.kind === 'word').map((t) => t.w);
+  while (words.length && (SIGN_IN_AUXILIARIES.test(words[words.length - 1]) || /^(?:too|also)$/.test(words[words.length - 1]))) words.pop();
+  const subject = words.filter((w) => !SUBJECT_SKIP.has(w));
+  if (!subject.length || subject.length > 4 || subject.some((w) => w === 'and' || w === 'or')) return [];
+  return [singular(subject[subject.length - 1])];
+}
+
+/**
  * "Vets and receptionists", "judges or stewards" right before the sign-in cue: the plural nouns
  * joined as its whole subject (nothing else but articles and "can", "must" …); none otherwise.
  */
@@ -172,7 +185,7 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
   const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
   const cue = login ? LOGIN.exec(cueText) : null;
   const beforeCue = cue ? cueText.slice(0, cue.index) : '';
-  const subjects = [...subjectWords(plain), ...coordinatedSubjects(beforeCue)];
+  const subjects = [...subjectWords(plain), ...coordinatedSubjects(beforeCue), ...headBeforeCue(beforeCue)];
   if (login) readLoginCue(found, sentence, cueText, subjects, pluralSigners(beforeCue));
   readStaffSubjects(found, sentence);
   if (/\badminist(?:er|ers|ered|ering|ration)\b/.test(plain) && /\b(users?|buddies|members|you)\b/.test(plain)) {

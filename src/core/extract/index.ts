@@ -23,6 +23,7 @@ import { emptySpec, finish, type ExtractOptions } from './finish';
 import { readListEvidence, recordsWithFields } from './listEvidence';
 import { addAppKindRecords, addEntities, dropBareEntities, mergeCompounds } from './chooseEntities';
 import { buildAuth, personRolesOf, roleWordsOf } from './roles';
+import { widenCompoundRoles } from './compoundRoles';
 import { addOwnership, dedupeOwnershipRules, ownerLinker } from './owners';
 import { completeEntities } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
@@ -66,6 +67,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   mergeCompounds(evidence, new Set(pending.filter((l) => l.subject && l.items.length >= 2).map((l) => l.subject!)), sentences);
   const withFields = recordsWithFields(pending, sentences);
   const personRoles = personRolesOf(auth, evidence, withFields);
+  widenCompoundRoles(auth, personRoles, sentences);
   const roleWords = roleWordsOf(auth, personRoles);
 
   // 3. Entities, in order of first mention (User first when there is sign-in).

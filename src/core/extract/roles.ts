@@ -18,7 +18,10 @@ export function personRolesOf(auth: AuthFindings, evidence: Evidence, withFields
 
 /** Every word that names a role: person roles, staff roles, and the staff words that map to them. */
 export function roleWordsOf(auth: AuthFindings, personRoles: string[]): Set<string> {
-  return new Set<string>([...personRoles, ...auth.staffRoles, ...Object.keys(STAFF_ROLES).filter((w) => auth.staffRoles.includes(STAFF_ROLES[w]))]);
+  const roles = [...personRoles, ...auth.staffRoles];
+  // A compound role ("harbour_master") is written with spaces in the text.
+  const written = roles.filter((role) => role.includes('_')).map((role) => role.replace(/_/g, ' '));
+  return new Set<string>([...roles, ...written, ...Object.keys(STAFF_ROLES).filter((w) => auth.staffRoles.includes(STAFF_ROLES[w]))]);
 }
 
 /** A name the spec accepts for a role: lower case, letters, digits and _, at most 31 characters. */
