@@ -30,7 +30,9 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   const ofANoun = (p: { prep: string; phrase: NounPhrase }) => p.prep === 'of' && analysis.phrases.some((q) => q.head === p.phrase.start - 2 && analysis.terms[p.phrase.start - 1]?.w === 'of');
   // ("a customer who writes reviews gets points": in a relative clause the main verb follows the object.)
   const relative = !!clause.subject && /^(?:who|that|which)$/.test(analysis.terms[clause.subject.head + 1]?.w ?? '') && clause.subject.head + 1 < clause.verbIndex;
-  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p)).map((p) => p.phrase)];
+  // ("… arranges the delivery to the client's home address": the place is the address; its owner is no place of the verb.)
+  const possessor = (p: NounPhrase) => !!analysis.terms[p.head]?.possessive && analysis.phrases.some((q) => q !== p && q.start === p.head && q.possessed);
+  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 
