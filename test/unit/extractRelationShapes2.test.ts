@@ -26,4 +26,16 @@ describe('extractor relation shapes (2)', () => {
     assert.ok(linked(rels, 'Guest', 'Locker'), JSON.stringify(rels));
     assert.ok(!linked(rels, 'Guest', 'Visit'), JSON.stringify(rels));
   });
+
+  it("a verb's place written with a possessive ('to the client's home address') is the place, not its owner", () => {
+    const text = "A courier has a name and a van number. A client has a name and a phone. A parcel has a weight. The courier arranges delivery of the parcel to the client's home address.";
+    const rels = pairs(text);
+    assert.ok(!linked(rels, 'Courier', 'Client'), JSON.stringify(rels));
+  });
+
+  it("a compound the text names as a kind ('container ships are special ships') is a kind of its head, no link to its modifier", () => {
+    const text = 'A ship has a name and a tonnage. A container has a code and a weight. Container ships are special ships that carry only containers. The number of bays is stored for these ships.';
+    const rels = pairs(text);
+    assert.ok(!linked(rels, 'Ship', 'Container'), JSON.stringify(rels));
+  });
 });

@@ -80,7 +80,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   applyFieldLists(draft, pending, sentences, roleWords);
   keepMakersAsNames(draft, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
-  findNlpRelations(draft, sentences, roleWords);
+  findNlpRelations(draft, sentences, roleWords, new Set(kinds.flatMap((k) => k.subtypes.map((t) => t.key))));
   applyKinds(draft, kinds);
 
   // 5. Who owns what.

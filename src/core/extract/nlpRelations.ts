@@ -43,7 +43,8 @@ function storyRole(draft: Draft, plain: string, analysis: Analysis, roleWords: S
   return { asRole, storyActor };
 }
 
-export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
+/** `kindKeys`: the kinds the text names ("passenger aircraft are special aircraft"): such a compound is a kind of its head, no link to its modifier. */
+export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>, kindKeys: ReadonlySet<string> = new Set()): void {
   linesOfRecords(draft);
   // The first record named by the last sentence that named one: what "it" refers to when the
   // sentence itself names no record before the pronoun.
@@ -73,7 +74,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkStoryPossessions({ analysis, storyActor: read.storyActor, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkRolesOf({ analysis, entityIn: (p) => entityIn(read, p), previousTopic, linkNamed: (child, parent, name) => linkNamed(read, child, parent, name), link: (child, parent) => link(read, child, parent) });
     linkSelves({ analysis, entityIn: (p) => entityIn(read, p), linkSelf: (e) => addRelation(draft, { kind: 'manyToMany', from: e.name, to: e.name, name: camelCase(`related ${pluralizeName(e.name)}`) }, sentence.id) && draft.used.add(sentence.id) }, sentence.plain);
-    compounds.push(...compoundCandidates(analysis, draft.entities, (p) => (p === read.asRole ? undefined : entityIn(read, p)), sentence.id));
+    compounds.push(...compoundCandidates(analysis, draft.entities, (p) => (p === read.asRole || kindKeys.has(p.key) ? undefined : entityIn(read, p)), sentence.id));
   }
   // (Only between records that stand on their own: a compound must not keep a passing mention as a table.)
   const established = (e: DraftEntity) => draft.entities.includes(e) && (e.fieldsFromText || !!knownNoun(e.key) || draft.relations.some((r) => r.from === e.name || r.to === e.name));
