@@ -121,8 +121,16 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
   tagSentences(fragments.filter(Boolean));
 }
 
+/**
+ * "when the car has arrived", "the player has lost all lives", "how many guests have not yet
+ * replied": "has"/"have" before a past participle that ends the clause or takes an object is the
+ * perfect tense, not a list of what the thing has ("has required readings" still lists one).
+ */
+const PERFECT_TENSE = /^\s+(?:(?:not|never|already|just|yet|recently|finally|since)\s+)*(?:[a-z]+ed|been|done|gone|lost|made|taken|given|seen|become|begun|won|paid|sent|left|found|chosen|written|broken|come|fallen|held|kept|bought|sold|run|met|got|gotten)(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|the|all|any|some|no|his|her|their|its|or|and|to|from|in|on|at|for|with|by|into|out|up|off)\b)/;
+
 /** Whether the verb at `at` starts a list of fields, not a story's benefit, an action or a compound noun. */
 function startsAList(plain: string, at: number, before: string, verb: string, pronoun: boolean): boolean {
+  if (/^(?:has|have)$/.test(verb) && PERFECT_TENSE.test(plain.slice(at + verb.length))) return false;
   // "… so that I get treated", "because we have little time": the story's benefit, not a list.
   if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) return false;
   // "A member may have at most 2 tools at a time": a limit on how many (a rule), not the member's fields.
