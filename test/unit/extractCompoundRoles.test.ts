@@ -39,4 +39,13 @@ describe('extract roles: compound role names', () => {
   it('the sign-in cue reads the last noun of its subject ("The front desk staff sign in")', () => {
     assert.deepEqual(rolesOf('Parents sign in to see their children. The front desk staff sign in to check children in. A child has a name and a birth date.'), ['parent', 'front_desk_staff', 'admin']);
   });
+
+  it('a story\'s narrator or a signer named with an app word ("as a kitchen manager", "the event planner signs in") names no app, so its noun is no record', () => {
+    const story = extractSpec('As a kitchen manager, I want to add dishes with a name and a price. As a waiter, I want to take orders for a table.');
+    assert.deepEqual(story.entities.map((e) => e.name).sort(), ['Dish', 'Order', 'User']);
+    const signer = extractSpec('The event planner signs in and adds weddings with a date and a venue.');
+    assert.deepEqual(signer.entities.map((e) => e.name).sort(), ['User', 'Wedding']);
+    // An app word naming the app still names what it keeps.
+    assert.ok(extractSpec('A simple recipe manager for my family.').entities.some((e) => e.name === 'Recipe'));
+  });
 });

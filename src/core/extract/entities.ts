@@ -266,7 +266,7 @@ function scoreBelongsTo({ tokens, phrases, add, weight, id }: Scoring): void {
 /** "expense tracker", "task manager", "reservation system", "recipe sharing site" */
 function scoreAppName({ tokens, sentence, add, weight, id }: Scoring, longText: boolean): void {
   for (let i = 1; i < tokens.length; i++) {
-    if (!APP_HEADS.has(tokens[i].w)) continue;
+    if (!APP_HEADS.has(tokens[i].w) || namesAPerson(tokens, i)) continue;
     for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
       const w = tokens[j].w;
       if (tokens[j].kind !== 'word' || !isNounWord(w)) break;
@@ -280,6 +280,16 @@ function scoreAppName({ tokens, sentence, add, weight, id }: Scoring, longText: 
       break;
     }
   }
+}
+
+/**
+ * "As a kitchen manager, I want …", "the event planner signs in": an app word that can name a
+ * person ("manager", "planner") names the narrator of a user story, or someone signing in, not the app.
+ */
+function namesAPerson(tokens: Token[], i: number): boolean {
+  const narrator = tokens[0]?.w === 'as' && i <= 4 && tokens.slice(1, i).every((t) => t.kind === 'word') && (tokens[i + 1]?.w === ',' || tokens[i + 1]?.w === 'i');
+  const signsIn = /^(?:signs?|logs?)$/.test(tokens[i + 1]?.w ?? '') && /^(?:in|on|up)$/.test(tokens[i + 2]?.w ?? '');
+  return narrator || signsIn;
 }
 
 /** Verbs that name a row: "follow other users", "favorite articles", "vote on items". */
