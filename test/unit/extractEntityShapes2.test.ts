@@ -108,5 +108,13 @@ describe('extractor: a list that a new clause ends', () => {
     const text = ['Tenants rent flats.', 'A flat has a number and a floor.', 'When a tenant calls with an urgent leak, the repair order is drafted by a caretaker.', 'Caretakers have a name.'].join('\n');
     assert.ok(names(text).includes('RepairOrder'), names(text).join(', '));
   });
+
+  it('a list verb written only with a capital inside the sentence is a word of a name ("The Good Neighbours Store (GNS) collects …")', () => {
+    const sentence = splitSentences('The Good Neighbours Store (GNS) collects old books and broken toys from residents of the town.').sentences[0];
+    assert.deepEqual(findFieldLists(sentence, false).filter((l) => l.subject === 'neighbour'), []);
+    // Written in lower case, the verb still lists values ("each store stores a name and an address").
+    const lower = splitSentences('Each shop stores a name and an address.').sentences[0];
+    assert.ok(findFieldLists(lower, false).some((l) => l.subject === 'shop'));
+  });
 });
 

@@ -59,6 +59,12 @@ function coordinatedSubject(before: string, verb: string, subject: string | unde
   return first.key;
 }
 
+/** "The Helping Hands Store (H2S) collects …": a list verb written only with a capital inside the sentence is a word of a name. */
+function partOfAName(text: string, verb: string): boolean {
+  const capital = `${verb[0].toUpperCase()}${verb.slice(1)}`;
+  return new RegExp(String.raw`\S\s+${capital}\b`).test(text) && !new RegExp(String.raw`\b${verb}\b`).test(text);
+}
+
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
 export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
@@ -69,7 +75,7 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const verb = match[1];
     // "It must include the date and …", "They also have a name and …": about the record named before.
     const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
-    if (!startsAList(plain, match.index, before, verb, pronoun)) continue;
+    if (!startsAList(plain, match.index, before, verb, pronoun) || partOfAName(sentence.text, verb)) continue;
     const subject = pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
     if (!pronoun && !subject) continue;
     const start = match.index + match[0].length;
