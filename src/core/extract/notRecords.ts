@@ -87,12 +87,25 @@ export function namedOnlyInExamples(key: string, sentences: SentenceInfo[]): boo
  * (or another name for one it already has).
  */
 export function saidNotARecord(key: string, sentences: SentenceInfo[]): boolean {
+  const saying = sentencesSayingNotARecord(sentences);
+  if (!saying.length) return false;
   const words = key.split(' ');
   const noun = `${words.slice(0, -1).map((w) => `${w}\\s+`).join('')}(?:${words[words.length - 1]}|${pluralizeWord(words[words.length - 1])})`;
   const notTreated = new RegExp(String.raw`\b${noun}\s+(?:will|are|is|should|must|need to|do|does)\s+not\s+(?:be\s+)?(?:treated|modelled|modeled|represented|stored|kept)\s+as\s+(?:(?:separate|own|individual|distinct)\s+)?(?:objects?|entities|entity|records?|classes|class|tables?)\b`);
   // ("tests and examinations are used interchangeably": the second is the first's other name.)
   const otherName = new RegExp(String.raw`\b[a-z-]+\s+and\s+${noun}\s+(?:are|will be|can be)\s+used\s+interchangeably\b`);
-  return sentences.some((s) => !s.heading && (notTreated.test(s.plain) || otherName.test(s.plain)));
+  return saying.some((s) => notTreated.test(s.plain) || otherName.test(s.plain));
+}
+
+/** Words without which neither pattern of saidNotARecord can match. */
+const SAYS_NOT_A_RECORD = /\bnot\s+(?:be\s+)?(?:treated|modelled|modeled|represented|stored|kept)\s+as\b|\binterchangeably\b/;
+const notARecordSayings = new WeakMap<SentenceInfo[], SentenceInfo[]>();
+
+/** The sentences that may say a noun is no record, found once per text: every candidate asks (a long text has thousands). */
+function sentencesSayingNotARecord(sentences: SentenceInfo[]): SentenceInfo[] {
+  let saying = notARecordSayings.get(sentences);
+  if (!saying) notARecordSayings.set(sentences, (saying = sentences.filter((s) => !s.heading && SAYS_NOT_A_RECORD.test(s.plain))));
+  return saying;
 }
 
 /** Heads that name what the app produces from its records when it prints or sends them. */
