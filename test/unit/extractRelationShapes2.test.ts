@@ -38,4 +38,10 @@ describe('extractor relation shapes (2)', () => {
     const rels = pairs(text);
     assert.ok(!linked(rels, 'Ship', 'Container'), JSON.stringify(rels));
   });
+
+  it("a passive act the model keeps no record of is a plain link ('a voucher can be applied to any booking')", () => {
+    const text = 'A voucher has a code and an amount. A booking has a date and a price. A voucher can be applied to any booking.';
+    const rels = pairs(text);
+    assert.ok(linked(rels, 'Voucher', 'Booking'), JSON.stringify(rels));
+  });
 });

@@ -263,7 +263,8 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     // ("As a member, I want to reserve a book": the member makes the reservation.)
     else if (!clause.subject && storyActor && storyActor !== act && actedByStoryI(analysis.terms, clause, analysis.clauses)) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
   }
-  return !!noun || !!selfNamed;
+  // ("Treatments can be applied to any diagnosis": a passive act the model keeps no record of is a plain link.)
+  return (!!noun || !!selfNamed) && !(clause.passive && !act);
 }
 
 /** "log work entries on a service record", "open a service record for a vehicle": the object
