@@ -9,6 +9,7 @@ import { peopleActingOnRecords, subjectsOfWhoHave } from '../../src/core/extract
 import { namedOnlyInExamples } from '../../src/core/extract/notRecords';
 import { placedThings } from '../../src/core/extract/placeEvidence';
 import { findFieldLists } from '../../src/core/extract/fields';
+import { onlyWithin } from '../../src/core/extract/chooseEntities';
 import { splitSentences } from '../../src/core/extract/sentences';
 
 type Reader = typeof subjectsOfWhoHave;
@@ -115,6 +116,20 @@ describe('extractor: a list that a new clause ends', () => {
     // Written in lower case, the verb still lists values ("each store stores a name and an address").
     const lower = splitSentences('Each shop stores a name and an address.').sentences[0];
     assert.ok(findFieldLists(lower, false).some((l) => l.subject === 'shop'));
+  });
+});
+
+describe('extractor: a short name never written alone', () => {
+  it('is the longer name it ends ("learning module" only in "digital learning modules")', () => {
+    assert.equal(onlyWithin('learning module', 'digital learning module', 'teachers create digital learning modules. a digital learning module has pages.'), true);
+    assert.equal(onlyWithin('reservation', 'seat reservation', 'seat reservations are paid. reservations can be cancelled.'), false);
+    const text = [
+      'As a coach, I want to create digital training plans containing exercises, so that athletes can train.',
+      'As an athlete, I want to see my results.',
+      'As a coach, I want to add exercises with a name and a duration.',
+    ].join('\n');
+    const found = names(text);
+    assert.ok(found.includes('DigitalTrainingPlan') && !found.includes('TrainingPlan'), found.join(', '));
   });
 });
 

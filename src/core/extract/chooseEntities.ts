@@ -121,6 +121,13 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
       candidate.sources.forEach((s) => named[0].sources.add(s));
       continue;
     }
+    // "create digital learning modules" read as "learning module" too: a name the text never writes
+    // without the longer name's first words is that longer name.
+    const whole = candidates.find((c) => c.key.endsWith(` ${candidate.key}`) && onlyWithin(candidate.key, c.key, plainText));
+    if (whole) {
+      candidate.sources.forEach((s) => whole.sources.add(s));
+      continue;
+    }
     if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
       candidate.sources.forEach((s) => draft.used.add(s));
       continue;
@@ -155,6 +162,16 @@ export function headPointsBack(head: string, compound: string, plainText: string
     if ((match.index ?? 0) < compoundAt || match[1] === 'a' || match[1] === 'an') return false;
   }
   return true;
+}
+
+/** Whether every mention of `short` (or its plural) in the text is the end of `long` ("learning module" only in "digital learning modules"). */
+export function onlyWithin(short: string, long: string, plainText: string): boolean {
+  const words = short.split(' ');
+  const forms = `${words.slice(0, -1).map((w) => `${w}\\s+`).join('')}(?:${words[words.length - 1]}|${pluralizeWord(words[words.length - 1])})\\b`;
+  const before = long.slice(0, long.length - short.length).trim().split(' ');
+  const all = plainText.match(new RegExp(`\\b${forms}`, 'g'))?.length ?? 0;
+  const within = plainText.match(new RegExp(`\\b${before.join('\\s+')}\\s+${forms}`, 'g'))?.length ?? 0;
+  return all > 0 && all === within;
 }
 
 /** "Temperature sensors have a valid range": the text gives the record a value of its own. */
