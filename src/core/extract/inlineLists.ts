@@ -65,6 +65,9 @@ function partOfAName(text: string, verb: string): boolean {
   return new RegExp(String.raw`\S\s+${capital}\b`).test(text) && !new RegExp(String.raw`\b${verb}\b`).test(text);
 }
 
+/** "with the traveller's …", "with each customer's …": a possessor opening the list owns its values. */
+const POSSESSOR = /^\s*(?:the|a|an|each|every)\s+([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?:'s|s')\s+/;
+
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
 export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
@@ -76,11 +79,13 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "It must include the date and …", "They also have a name and …": about the record named before.
     const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
     if (!startsAList(plain, match.index, before, verb, pronoun) || partOfAName(sentence.text, verb)) continue;
-    const subject = pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
-    if (!pronoun && !subject) continue;
     const start = match.index + match[0].length;
     const rest = listAfterVerb(plain.slice(start), before, verb);
-    const items = parseItems(rest);
+    // "sends the booking to the hotels together with the traveller's preferences and …": the values are the possessor's.
+    const possessor = verb === 'with' ? POSSESSOR.exec(rest) : null;
+    const subject = possessor ? trailingPhrase(possessor[1])?.key : pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
+    if (!pronoun && !subject) continue;
+    const items = parseItems(possessor ? rest.slice(possessor[0].length) : rest);
     if (!items.length) continue;
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
@@ -137,6 +142,8 @@ const PERFECT_TENSE = /^\s+(?:(?:not|never|already|just|yet|recently|finally|sin
 /** Whether the verb at `at` starts a list of fields, not a story's benefit, an action or a compound noun. */
 function startsAList(plain: string, at: number, before: string, verb: string, pronoun: boolean): boolean {
   if (/^(?:has|have)$/.test(verb) && PERFECT_TENSE.test(plain.slice(at + verb.length))) return false;
+  // "if its hospital doesn't have a permission", "a clinic does not have a lab": what a thing lacks is no value of it.
+  if (/^(?:has|have)$/.test(verb) && /\b(?:does not|do not|did not|doesn't|don't|didn't|does no longer|no longer|never)\s+$/.test(before)) return false;
   // "… so that I get treated", "because we have little time": the story's benefit, not a list.
   if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) return false;
   // "A member may have at most 2 tools at a time": a limit on how many (a rule), not the member's fields.
