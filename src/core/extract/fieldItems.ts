@@ -44,9 +44,9 @@ const SECOND_PREDICATE = String.raw`\s(?:and|but)\s(?=(?:is|are|was|were|can|cou
 
 /** Where a list's clause ends. */
 // ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
-// (", and others can comment", "While trucks have a weight, vans have seats", "… with a problem, the diagnosis is posed by …": a subject before a modal, "has" or a passive starts the next clause.)
+// (", and others can comment", ", and the end time has to be …" (not "the subjects they can teach"), "While trucks have a weight, vans have seats", "… with a problem, the diagnosis is posed by …": a subject before a modal, "has" or a passive starts the next clause.)
 const CLAUSE_END = new RegExp(
-  String.raw`(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't|has|have)\s)|,\s*(?:and\s+)?(?=(?:the|a|an|each|every|this|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en|wn)\s)|${SECOND_PREDICATE}`,
+  String.raw`(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=(?:(?:the|each|every|this|its|their)\s+)?(?!\S+\s+(?:they|we|you|he|she|i)\s)[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't|has|have)\s)|,\s*(?:and\s+)?(?=(?:the|a|an|each|every|this|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en|wn)\s)|${SECOND_PREDICATE}`,
 );
 
 /** Ends a list at the first clause boundary ("… and a status, which …"). */

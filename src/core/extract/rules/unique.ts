@@ -22,7 +22,8 @@ export function uniqueValue(ctx: RuleContext): boolean {
   // "(unique)" annotations and "a unique code" are read by the patterns below.
   if (/\(\s*[^()]*$/.test(before) || ctx.clause.subjectField || /\b(?:a|an|the|each|its|their)\s*$/.test(before)) return false;
   if (!/\b(?:must|has to|have to|should|needs? to|need to|to|is|are|will|be|always)\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/.test(before) && !/^[a-z ]{1,40}$/.test(before.trim())) return false;
-  const subjectText = before.replace(MODAL_TAIL, '');
+  // ("… and an email address that must be unique", "…, which has to be unique": the value the relative clause is about.)
+  const subjectText = before.replace(MODAL_TAIL, '').replace(/,?\s*\b(?:that|which)\s*$/, '');
   const subject = lastPhrase(subjectText);
   if (!subject.length) return false;
   const tail = plain.slice(m.index + m[0].length);

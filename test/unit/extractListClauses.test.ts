@@ -1,0 +1,22 @@
+// A field list followed by more words about one of its values: "… and an email address that must be
+// unique" (the value of the relative clause is unique: rules/unique.ts uniqueValue), "…, and the end
+// time has to be after the start time" (a new clause, no value "end time has": fieldItems.ts CLAUSE_END).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const fieldsOf = (text: string, entity: string) => extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => `${f.name}${f.unique ? ' unique' : ''}`);
+
+describe('extract: what follows a value of a field list', () => {
+  it('"… an email address that must be unique", "…, which has to be unique": that value is unique', () => {
+    assert.deepEqual(fieldsOf('Drivers have a name and a licence number that must be unique.', 'Driver'), ['name', 'licenceNumber unique']);
+    assert.deepEqual(fieldsOf('Each supplier has a name, a phone number and a tax code, which has to be unique.', 'Supplier'), ['name', 'phoneNumber', 'taxCode unique']);
+    // Nothing is left over as not understood.
+    assert.deepEqual(extractSpec('Drivers have a name and a licence number that must be unique.').notUnderstood, []);
+  });
+
+  it('", and the end time has to be after the start time" ends the list: a new clause with a determiner, a noun and a modal', () => {
+    const spec = extractSpec('A shift has a date, a start time and an end time, and the end time has to be after the start time.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Shift')?.fields.map((f) => f.name), ['date', 'startTime', 'endTime']);
+    assert.ok(spec.rules.some((r) => r.kind === 'dateOrder' && r.entity === 'Shift'));
+  });
+});
