@@ -44,4 +44,15 @@ describe('extractor relation shapes (2)', () => {
     const rels = pairs(text);
     assert.ok(linked(rels, 'Voucher', 'Booking'), JSON.stringify(rels));
   });
+
+  it("what a person who signs in owns is theirs ('each landlord owns several flats' -> Flat.landlord)", () => {
+    const spec = extractSpec('Landlords and tenants log in. Each landlord owns several flats. A flat has a number and a monthly rent.');
+    const link = spec.relations.find((r) => r.from === 'Flat' && r.to === 'User');
+    assert.equal(link?.name, 'landlord', JSON.stringify(spec.relations));
+  });
+
+  it("after a possessive, 'own' is no verb ('tenants see their own invoices' links nothing by owning)", () => {
+    const rels = extractSpec('Landlords and tenants log in. An invoice has an amount and a due date. Tenants see their own invoices.').relations;
+    assert.ok(!rels.some((r) => r.from === 'Invoice' && r.name === 'tenant'), JSON.stringify(rels));
+  });
 });

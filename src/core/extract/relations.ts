@@ -185,12 +185,16 @@ function prepositionLink(r: Reading, i: number): void {
   }
 }
 
+/** "Each landlord owns several flats": what someone owns is theirs as what they make is. */
+const OWNING_VERBS = /^(?:own|owns)$/;
+
 // Subject creates objects: "patients book appointments", "users post recipes".
 function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): void {
   const { words, tokens, mentions } = r;
   for (let i = subject.head + 1; i < tokens.length; i++) {
     if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
-    if (!AUTHOR_VERBS.has(words[i])) continue;
+    // ("see their own orders": after a possessive, "own" is no verb.)
+    if (!AUTHOR_VERBS.has(words[i]) && !(OWNING_VERBS.test(words[i]) && !/^(?:my|our|your|his|her|its|their)$/.test(words[i - 1] ?? ''))) continue;
     // "members book classes": where the booking is a record, what is booked is not the member's.
     const transaction = transactionRecord(r, words[i]);
     const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User' && (!transaction || m.entity === transaction));
