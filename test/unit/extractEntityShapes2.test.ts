@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { storable } from '../../src/core/extract/nlpEvidence';
+import { storable, storedFor } from '../../src/core/extract/nlpEvidence';
 import { peopleActingOnRecords, subjectsOfWhoHave } from '../../src/core/extract/peopleEvidence';
 import { namedOnlyInExamples } from '../../src/core/extract/notRecords';
 import { placedThings } from '../../src/core/extract/placeEvidence';
@@ -130,6 +130,18 @@ describe('extractor: a short name never written alone', () => {
     ].join('\n');
     const found = names(text);
     assert.ok(found.includes('DigitalTrainingPlan') && !found.includes('TrainingPlan'), found.join(', '));
+  });
+});
+
+describe('extractor: listing keeps nothing', () => {
+  it('"the portal lists all free rooms for the chosen festival": what things are listed for is no record for that', () => {
+    const stored = (text: string) => {
+      const out: Record<string, number> = {};
+      storedFor(analyze(text), (key, score) => (out[key] = (out[key] ?? 0) + score));
+      return out;
+    };
+    assert.deepEqual(stored('The portal lists all free rooms for the chosen festival.'), {});
+    assert.deepEqual(stored('The portal records the scores for each festival.'), { festival: 3 });
   });
 });
 

@@ -199,7 +199,8 @@ export function partsOfWholes(analysis: Analysis, add: Add, addPlural: Add = add
 /** "The name and passport number are stored for passengers", "For each flight the date is recorded". */
 export function storedFor(analysis: Analysis, add: Add): void {
   for (const clause of analysis.clauses) {
-    if (!STORE_VERBS.has(clause.verb) && !/^(capture|collect)$/.test(clause.verb)) continue;
+    // ("HBMS lists all available offers for the given travel period": listing shows things for a while, it keeps nothing for it.)
+    if ((!STORE_VERBS.has(clause.verb) && !/^(capture|collect)$/.test(clause.verb)) || clause.verb === 'list') continue;
     for (const { prep, phrase } of clause.preps) {
       // People something is stored about are records too ("stored for passengers").
       const person = isPersonKey(phrase.key, analysis.terms[phrase.head].actor) && !USER_WORDS.has(phrase.headWord);
