@@ -19,4 +19,12 @@ describe('extract: what follows a value of a field list', () => {
     assert.deepEqual(spec.entities.find((e) => e.name === 'Shift')?.fields.map((f) => f.name), ['date', 'startTime', 'endTime']);
     assert.ok(spec.rules.some((r) => r.kind === 'dateOrder' && r.entity === 'Shift'));
   });
+
+  it('"a duration of 30 or 60 minutes" is a duration (the numbers before a unit are its values, no quantifier of a list like "one or more tags")', () => {
+    assert.deepEqual(fieldsOf('Clients book massages. A massage has a date and a duration of 30 or 60 minutes.', 'Massage'), ['date', 'duration']);
+    assert.deepEqual(fieldsOf('Clients book massages. A massage has a duration of 45 or 90 minutes.', 'Massage'), ['duration']);
+    // A quantifier before a plural noun still is one: the tags are records of their own.
+    assert.deepEqual(fieldsOf('Posts have a title and one or more tags.', 'Post'), ['title']);
+  });
 });
+

@@ -73,7 +73,7 @@ const WHETHER = /^(?:it is (?:also )?(?:noted|stored|recorded|known|indicated|re
 const WISHED = /^(?:it is (?:also )?[a-z]+ )?whether (?:or not )?(?:a|an|the) ([a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:is|are) (?:desired|wanted|requested|wished|wished for)(?: or not)?$/;
 
 /** Things counted in units: "the number of hours" is the hours, not an "hour count". */
-const MEASURES = new Set(['servings', 'portions', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months', 'years', 'nights', 'points', 'units', 'liters', 'litres', 'kilometers', 'kilometres', 'miles', 'meters', 'metres', 'kilograms', 'grams', 'credits', 'calories']);
+export const MEASURES = new Set(['servings', 'portions', 'hours', 'minutes', 'seconds', 'days', 'weeks', 'months', 'years', 'nights', 'points', 'units', 'liters', 'litres', 'kilometers', 'kilometres', 'miles', 'meters', 'metres', 'kilograms', 'grams', 'credits', 'calories']);
 export const NUMBER_WORDS = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d+)';
 /** Words that say how many records there are ("any number of branches", "several rooms", "two pieces"). */
 const QUANTIFIER = new RegExp(`^(?:(?:any|an arbitrary|an unlimited|a variable|a large|a small)\\s+number of|(?:at least|at most|up to|no more than|more than|fewer than|less than|exactly)\\s+${NUMBER_WORDS}|several|many|multiple|numerous|a few|lots of|a lot of|${NUMBER_WORDS})\\s+`);

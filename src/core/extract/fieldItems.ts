@@ -1,11 +1,12 @@
 // A list's text read into items: "a title, an optional description and a status (todo, done)",
 // split at commas and "and"/"or" outside parentheses, up to the clause's end.
-import { COLON_TYPES, LEADING, NUMBER_WORDS, parseItem, type FieldItem } from './fieldItem';
+import { COLON_TYPES, LEADING, MEASURES, NUMBER_WORDS, parseItem, type FieldItem } from './fieldItem';
 import { tagSentence } from './nlp';
 import { singular } from './lexicon';
 
 /** "one or more", "at least one and at most five", "one or two": written as one quantifier before a list is split at "and"/"or". */
-const QUANTIFIER_PAIR = new RegExp(`\\b(?:${NUMBER_WORDS} or (?:more|several|${NUMBER_WORDS})|at least ${NUMBER_WORDS} (?:and|but) (?:at most|up to|no more than|not more than) ${NUMBER_WORDS})\\s+(?=[a-z])`, 'g');
+// (Not before a unit: "a duration of 30 or 60 minutes" gives the values of the duration.)
+const QUANTIFIER_PAIR = new RegExp(`\\b(?:${NUMBER_WORDS} or (?:more|several|${NUMBER_WORDS})|at least ${NUMBER_WORDS} (?:and|but) (?:at most|up to|no more than|not more than) ${NUMBER_WORDS})\\s+(?=[a-z])(?!(?:${[...MEASURES].join('|')})\\b)`, 'g');
 
 /** Modifiers written in pairs that share a head noun ("start and end date"). */
 /** Pairs whose plural head is a count of each side ("home and away goals"), kept plural. */
