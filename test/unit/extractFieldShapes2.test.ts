@@ -49,3 +49,11 @@ describe('extract fields: who owns the values of a "with" list', () => {
     assert.deepEqual(fieldsOf('A city has depots. Each depot has a code. A truck is sent to another depot if its own depot doesn\'t have a permit for the load.', 'Depot'), ['code']);
   });
 });
+
+describe('extract fields: adjectives that share a noun', () => {
+  it('"rare, and often unexplainable symptoms": a lone adjective describes the next noun, it is no value', () => {
+    const text = 'A vet clinic treats pets. Each pet has a name. The clinic keeps pets with rare, and often unexplainable allergies.';
+    assert.ok(!fieldsOf(text, 'Pet').includes('rare'), fieldsOf(text, 'Pet').join(', '));
+    assert.deepEqual(fieldsOf('A shop sells lamps. Each lamp has a colour, and a price.', 'Lamp'), ['colour', 'price']);
+  });
+});
