@@ -49,6 +49,8 @@ describe('extractor: people who act on records, and what they are said to be', (
     // Acting on people only, or on nothing, says nothing.
     assert.deepEqual(credited(peopleActingOnRecords, 'The curator greets the visitors.'), {});
     assert.deepEqual(credited(peopleActingOnRecords, 'The curator sleeps.'), {});
+    // A word for a group of people names no one person to keep.
+    assert.deepEqual(credited(peopleActingOnRecords, 'Museum staff posts the schedule for the guides.'), {});
   });
 
 });

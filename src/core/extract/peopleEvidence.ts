@@ -6,12 +6,15 @@ import { isPersonKey } from './recordWords';
 import { USER_WORDS } from './lexicon';
 
 type Add = (key: string, score: number, strong?: boolean) => void;
+
+const GROUP_OF_PEOPLE = /^(?:staff|personnel|crew|team|workforce|management|family)$/;
 type Storable = (phrase: NounPhrase, analysis: Analysis) => boolean;
 
 export function peopleActingOnRecords(analysis: Analysis, storable: Storable, add: Add): void {
   if (!analysis.peopleAreRecords) return;
   const { terms } = analysis;
-  const person = (p: NounPhrase) => isPersonKey(p.key, terms[p.head].actor) && !USER_WORDS.has(p.headWord) && storable(p, analysis);
+  // ("city staff posts the schedule": a word for a group of people names no one person to keep.)
+  const person = (p: NounPhrase) => isPersonKey(p.key, terms[p.head].actor) && !USER_WORDS.has(p.headWord) && !GROUP_OF_PEOPLE.test(p.headWord) && storable(p, analysis);
   const thing = (p: NounPhrase) => !person(p) && storable(p, analysis) && (p.plural || !!p.determiner);
   for (const clause of analysis.clauses) {
     if (clause.passive || clause.negated) continue;
