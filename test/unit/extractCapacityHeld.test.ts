@@ -17,4 +17,10 @@ describe('extract rules: at most N things held at a time (issue #11)', () => {
     assert.deepEqual(capacities(text), []);
     assert.match(extractSpec(text).notUnderstood.map((n) => n.reason).join(' '), /no end date that is empty while a row still counts/);
   });
+
+  it('the capacity field is named after the counted noun, not a participle after it ("one job assigned to them" -> maxJobs)', () => {
+    const spec = extractSpec('Cleaners have a name. Jobs have an address. A cleaner does at most two jobs assigned to them at the same time.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Cleaner')?.fields.map((f) => f.name), ['name', 'maxJobs']);
+  });
 });
+

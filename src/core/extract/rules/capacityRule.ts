@@ -145,6 +145,8 @@ export function buildCapacity(ctx: RuleContext, parent: DraftEntity, counted: Me
 
 function capacityFieldWords(countedWords: string[], counted: Mention | undefined): string[] {
   const clean = stripArticles(countedWords).filter((w) => !/^(open|active|current|free|more|other)$/.test(w));
+  // ("one order assigned to them": the participle after the counted noun is no part of its name.)
+  while (clean.length > 1 && /[a-z](?:ed|ing)$/.test(clean[clean.length - 1])) clean.pop();
   if (!clean.length || (counted?.person && counted.entity.name === 'User') || /^(people|persons|places|seats|spots|guests|participants|attendees)$/.test(clean[clean.length - 1])) return ['capacity'];
   const last = clean[clean.length - 1];
   return ['max', singular(last) === last ? pluralizeWord(last) : last];
