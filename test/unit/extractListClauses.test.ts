@@ -3,6 +3,8 @@
 // time has to be after the start time" (a new clause, no value "end time has": fieldItems.ts CLAUSE_END).
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
+import { findFieldLists } from '../../src/core/extract/fields';
+import type { SentenceInfo } from '../../src/core/extract/sentences';
 
 const fieldsOf = (text: string, entity: string) => extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => `${f.name}${f.unique ? ' unique' : ''}`);
 
@@ -28,3 +30,14 @@ describe('extract: what follows a value of a field list', () => {
   });
 });
 
+
+describe('extract: "to have the X as …" is a state wanted, no values kept', () => {
+  const sentence = (text: string): SentenceInfo => ({ id: 0, text, plain: text.toLowerCase(), bullet: false, heading: false, optional: false });
+  const lists = (text: string) => findFieldLists(sentence(text), false).map((l) => [l.subject, l.items.map((i) => i.key)]);
+
+  it('"I want to have the schedule shown on one page", "… the checkout as short as possible" list nothing; "to have a …" still lists', () => {
+    assert.deepEqual(lists('As an organiser, I want to have the schedule shown on one page.'), []);
+    assert.deepEqual(lists('As a shop, I want to have the checkout as short and simple as possible so that customers buy more.'), []);
+    assert.deepEqual(lists('As a member, I want to have a profile picture and a short bio so that others know me.'), [['member', ['profile picture', 'bio']]]);
+  });
+});

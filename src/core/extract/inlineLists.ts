@@ -139,6 +139,9 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
  */
 const PERFECT_TENSE = /^\s+(?:(?:not|never|already|just|yet|recently|finally|since)\s+)*(?:[a-z]+ed|been|done|gone|lost|made|taken|given|seen|become|begun|won|paid|sent|left|found|chosen|written|broken|come|fallen|held|kept|bought|sold|run|met|got|gotten)(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|the|all|any|some|no|his|her|their|its|or|and|to|from|in|on|at|for|with|by|into|out|up|off)\b)/;
 
+/** "the X (Y) as …", "the X at …", "the X in …": a noun phrase with "the", then how it should be. */
+const CAUSATIVE_HAVE = /^\s+the\s+(?:[a-z-]+\s+){1,4}?(?:as|at|in|on|to be|be|set to|shown|displayed|sorted)\s/;
+
 /** Whether the verb at `at` starts a list of fields, not a story's benefit, an action or a compound noun. */
 function startsAList(plain: string, at: number, before: string, verb: string, pronoun: boolean): boolean {
   if (/^(?:has|have)$/.test(verb) && PERFECT_TENSE.test(plain.slice(at + verb.length))) return false;
@@ -148,6 +151,9 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
   if (verb !== 'with' && /\b(?:so that|so|because|in order that|then)\s+(?:i|we|you|they|he|she)\s+(?:\w+\s+)?$/.test(before)) return false;
   // "A member may have at most 2 tools at a time": a limit on how many (a rule), not the member's fields.
   if (/^(?:has|have)$/.test(verb) && /\b(?:can|could|may|might|must|should|will|cannot|can't)\s+(?:only\s+)?$/.test(before) && /^\s+(?:at most|no more than|not more than|up to|a maximum of|max(?:imum)?)\s/.test(plain.slice(at + verb.length))) return false;
+  // "I want to have the buying process as quick as possible", "… to have the minimum price at 5 cents": "to have
+  // the X" with how it should be is a state wanted, not values kept ("I want to have a profile picture" still lists).
+  if (verb === 'have' && /\bto\s+$/.test(before) && CAUSATIVE_HAVE.test(plain.slice(at + verb.length))) return false;
   // "users can store images" is an action; "a loan records the member" lists fields.
   if (!pronoun && !/^(has|have|having|with)$/.test(verb) && /\b(?:can|could|will|should|must|may|to|and|or|not)\s*$/.test(before)) return false;
   // "Receptionists record appointments with a date and a time", "mechanics record services on a
