@@ -61,7 +61,7 @@ function coordinatedSubjects(beforeCue: string): string[] {
 function headBeforeCue(beforeCue: string): string[] {
   const clause = beforeCue.split(/[;,:]/).pop() ?? '';
   const words = tokenize(clause).filter((t) => t.kind === 'word').map((t) => t.w);
-  while (words.length && (SIGN_IN_AUXILIARIES.test(words[words.length - 1]) || /^(?:too|also)$/.test(words[words.length - 1]))) words.pop();
+  while (words.length && (SIGN_IN_AUXILIARIES.test(words[words.length - 1]) || words[words.length - 1] === 'too')) words.pop();
   const subject = words.filter((w) => !SUBJECT_SKIP.has(w));
   if (!subject.length || subject.length > 4 || subject.some((w) => w === 'and' || w === 'or')) return [];
   return [singular(subject[subject.length - 1])];

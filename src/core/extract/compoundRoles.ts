@@ -54,10 +54,10 @@ function compoundOf(role: string, sentences: SentenceInfo[], plainText: string):
       if (terms[i + 1]?.pos === 'noun' && !/[,;:.()]/.test(terms[i].post)) continue;
       const before = nounsBefore(terms, i);
       if (!before.length) return undefined;
-      if (!modifiers) modifiers = before;
-      else if (!sameEnd(modifiers, before)) return undefined;
-      // (Keep only the nouns every use shares: "desk staff" and "front desk staff" share "desk".)
-      modifiers = modifiers.slice(-Math.min(modifiers.length, before.length));
+      // (Keep only the nouns every use shares: "desk staff" and "front desk staff" share "desk"; the
+      // last noun must be the same in every use.)
+      const shared = Math.min(modifiers?.length ?? before.length, before.length);
+      modifiers = (modifiers ?? before).slice(-shared);
       if (!modifiers.every((m, k) => m === before[before.length - modifiers!.length + k])) return undefined;
     }
   }
@@ -75,9 +75,4 @@ function nounsBefore(terms: readonly Term[], i: number): string[] {
     nouns.unshift(term.w);
   }
   return nouns;
-}
-
-/** Whether the two noun runs end with the same noun. */
-function sameEnd(a: string[], b: string[]): boolean {
-  return a[a.length - 1] === b[b.length - 1];
 }
