@@ -9,6 +9,7 @@ import type { SentenceInfo } from './sentences';
 import { typeFromHint } from './types';
 import type { FieldList } from './fields';
 import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
+import { madeWithOneValue } from './madeWith';
 
 /** "… are saved with", "… is registered with": a passive verb of keeping before "with" (what follows is what is kept). */
 const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded|kept|registered|logged|filed|archived)\s*$/;
@@ -89,7 +90,8 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     if (!items.length) continue;
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
-    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before)) continue;
+    // ("Residents report a repair request with a description": one value of a record a verb of making has just made.)
+    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before) && !madeWithOneValue(before, items[0])) continue;
     // "pays for the session (with a credit card or wire transfer)": one of two ways, not two values it has.
     // ("Residents with a phone or an email apply": with no verb before it, "with" lists what they have.)
     if (verb === 'with' && alternativesOnly(rest) && (/\(\s*$/.test(before) || tagSentence(before).some((t) => t.pos === 'verb'))) continue;

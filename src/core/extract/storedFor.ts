@@ -102,8 +102,9 @@ function frontedRecordValues(plain: string, clause: string): Found | undefined {
 function forEachIsStored(plain: string): Found | undefined {
   const rest = `(?:also )?(?:the |their |its )?(.+?) ${MUST_BE} (?:also )?${KEPT}(?:\\s*\\([^()]*\\))?\\.?$`;
   const withComma = regExp(`^for (each |every |a |an |the |all )?([a-z][a-z -]{1,30}?), ${rest}`).exec(plain);
-  // ("For premium members, …": without a determiner only a plural before a comma names the records.)
-  if (withComma && (withComma[1] || /s$/.test(withComma[2]))) return listFor(withComma[2], withComma[3]);
+  // ("For premium members, …": without a determiner only a plural before a comma names the records;
+  // "for every clinic the name, address and … are recorded": a determiner inside is the list's start, not the record.)
+  if (withComma && (withComma[1] || /s$/.test(withComma[2])) && !/\b(?:the|their|its)\b/.test(withComma[2])) return listFor(withComma[2], withComma[3]);
   const withoutComma = regExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`).exec(plain);
   if (withoutComma) return listFor(withoutComma[1], withoutComma[2]);
   // "For each plant, it is also stored whether it is poisonous": the yes/no question is the record's value.

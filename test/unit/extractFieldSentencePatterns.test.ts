@@ -1,0 +1,29 @@
+// Sentence patterns of English that state a record's values, each read into the record's fields:
+// "for every X the A, B and C are recorded" (no comma after the record), a record made "with" one
+// value ("report a repair request with a description"). Each test owns its texts.
+import * as assert from 'node:assert/strict';
+import { fieldsOf, listsOf } from '../shared/fieldStatements';
+
+describe('extract fields: "for every X the A, B and C are recorded"', () => {
+  it('the record is the noun after "for every", and the list starts at "the" even with no comma between them', () => {
+    assert.deepEqual(listsOf('For every clinic the name, address and opening hours are recorded.'), ['clinic: name, address, opening hours']);
+    assert.deepEqual(listsOf('For each kennel its size, location and daily rate are stored.'), ['kennel: size, location, daily rate']);
+    assert.deepEqual(listsOf('For each clinic, the name and address are recorded.'), ['clinic: name, address'], 'with the comma, unchanged');
+    assert.deepEqual(fieldsOf('The agency manages clinics and doctors. For every clinic the name, address and opening hours are recorded.', 'Clinic'), ['name', 'address', 'openingHours']);
+  });
+});
+
+describe('extract fields: a record made "with" one value', () => {
+  it('"report a repair request with a description" gives the request a description', () => {
+    assert.deepEqual(listsOf('Residents can report a repair request with a description.'), ['repair request: description']);
+    assert.deepEqual(listsOf('Members can create a new album with a title.'), ['album: title']);
+    assert.deepEqual(fieldsOf('Residents can report a repair request with a description. A caretaker handles each repair request.', 'RepairRequest'), ['description']);
+  });
+
+  it('one item after "with" that is a companion, a means or the state of a thing reported stays no value', () => {
+    assert.deepEqual(listsOf('Customers pay the bill with a credit card.'), [], 'paying makes nothing');
+    assert.deepEqual(listsOf('Patients book an appointment with a doctor.'), [], 'a person is a companion');
+    assert.deepEqual(listsOf('Users compare the offer with the budget.'), [], 'a definite thing compared with');
+    assert.deepEqual(listsOf('Tenants report a broken heater with a photo.'), [], 'the photo is the report\'s, not the heater\'s');
+  });
+});
