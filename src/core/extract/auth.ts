@@ -88,12 +88,13 @@ const ACCOUNT_RECORD = /\b(?:each|every) accounts?\b|\baccounts? (?:number|balan
 const ACCOUNT_CUE = /\b(?:create|open|have|has|with|their|own|user) (?:an )?accounts?\b/g;
 
 const OWNER_WORDS = /^(author|owner|creator|poster|uploader|writer|reporter|submitter|requester|sender|organiser|organizer|maker|booker)$/;
-const RESTRICTIONS = [
-  /\bonly (?:the |our |a |an )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:can|may|could|should|must|are allowed|is allowed|get to|have access|are able|is able)\b/g,
-  /\b(?:the )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:are|is) the only ones?\b/g,
-  /\brestricted to (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g,
-  /\bcan only be [a-z]+(?:ed|en)(?: (?:off|out|up|in))? by (?:the |a |an |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g,
-  /\bnobody but (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g,
+/** Each pattern with a word it cannot match without (tested first: most sentences restrict nobody). */
+const RESTRICTIONS: [cue: string, pattern: RegExp][] = [
+  ['only ', /\bonly (?:the |our |a |an )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:can|may|could|should|must|are allowed|is allowed|get to|have access|are able|is able)\b/g],
+  [' the only one', /\b(?:the )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:are|is) the only ones?\b/g],
+  ['restricted to ', /\brestricted to (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g],
+  ['only be ', /\bcan only be [a-z]+(?:ed|en)(?: (?:off|out|up|in))? by (?:the |a |an |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g],
+  ['nobody but ', /\bnobody but (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g],
 ];
 const RANK_WORDS = /^(head|senior|junior|chief|lead|assistant|deputy|vice|co|trainee|principal|general|executive|community|project|office|front|desk|league|site|shift|store|team)$/;
 
@@ -102,8 +103,8 @@ const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve
 /** Roles named by restrictions ("only treasurers can …" -> treasurer, "only the head curator may …" -> head_curator). */
 export function rolesOfRestrictions(plain: string): string[] {
   const roles: string[] = [];
-  for (const pattern of RESTRICTIONS) {
-    for (const match of plain.matchAll(pattern)) {
+  for (const [cue, pattern] of RESTRICTIONS) {
+    for (const match of plain.includes(cue) ? plain.matchAll(pattern) : []) {
       // "only one customer can refuel at a pump": a number after "only" counts how many at once (a
       // capacity), it does not say who may act.
       if (NUMBER_WORD.test(match[1].split(' ')[0])) continue;

@@ -76,11 +76,28 @@ export function mergeCompounds(evidence: Evidence, listed: Set<string>, sentence
 export function verbAfterRecord(head: string, plainText: string, isRecord: (word: string) => boolean): boolean {
   const third = pluralizeWord(head);
   if (!plainText || third === head || !verbWord(head)) return false;
-  const uses = [...plainText.matchAll(new RegExp(String.raw`(?:^|[^a-z-])((?:[a-z-]+\s+)?[a-z-]*)\s*(?:${head}|${third})\b(?!-)`, 'g'))];
-  return uses.every((m) => {
-    const [det, noun] = m[1].trim().split(/\s+/);
-    return m[0].endsWith(third) && !!noun && /^(?:a|an|the|each|every|this|that)$/.test(det) && isRecord(noun) && singular(noun) === noun;
+  return wordsBefore(plainText, head, third).every(({ word, before }) => {
+    const [det, noun] = before.trim().split(/\s+/);
+    return word === third && !!noun && /^(?:a|an|the|each|every|this|that)$/.test(det) && isRecord(noun) && singular(noun) === noun;
   });
+}
+
+/**
+ * Each use of `head` or `third` in the text, with the (at most two) words written right before it.
+ * The word is found first and the words before it read backwards from there: one expression that
+ * tried a two-word prefix at every position of a long paste cost more than the rest of the pass.
+ */
+function wordsBefore(text: string, head: string, third: string): { word: string; before: string }[] {
+  const uses: { word: string; before: string }[] = [];
+  let end = 0; // uses never overlap: a word's prefix does not reach back into the use before it
+  for (const m of text.matchAll(new RegExp(String.raw`(?:${head}|${third})\b(?!-)`, 'g'))) {
+    const from = Math.max(end, m.index - 200);
+    const window = (from === 0 ? ' ' : '') + text.slice(from, m.index);
+    const before = /[^a-z-]((?:[a-z-]+\s+)?[a-z-]*)\s*$/.exec(window)?.[1] ?? '';
+    uses.push({ word: m[0], before });
+    end = m.index + m[0].length;
+  }
+  return uses;
 }
 
 /** Whether the tagger reads the word as a verb after "to". */

@@ -127,6 +127,7 @@ function forEachWeStore(plain: string): Found | undefined {
 
 /** "The system should store for each vessel its name, tonnage and flag", "we keep for every member the name and …". */
 function storeForEach(plain: string): Found | undefined {
+  if (!plain.includes('for ')) return undefined;
   const forEach = regExp(`\\b(?:(?:we|you|i|they|the (?:app|application|system|database))\\s+)?(?:also )?(?:(?:want to|need to|has to|have to|must|should|shall|will|can) )?(?:also )?${STORE},? for (?:each|every|a|an|all|any) ([a-z][a-z -]{1,40}?),? (?:its|their|his|her|the) (.+)$`).exec(plain);
   return forEach ? listFor(forEach[1], forEach[2]) : undefined;
 }
@@ -254,6 +255,7 @@ function storedForEach(plain: string): Found | undefined {
  * "a member's contact details, i.e. phone and email": the possessor's values, by example (two at least).
  */
 function possessorsInformation(plain: string): Found | undefined {
+  if (!INFORMATION_WORD.test(plain)) return undefined; // (a cheap test first: the patterns below are costly on long sentences)
   const found = regExp(`\\b([a-z][a-z -]{1,40}?)('s|s') ${INFORMATION_BY_EXAMPLE}`).exec(plain);
   // "When new users join, they fill in a form with their personal information (i.e., ID, name, …)":
   // a pronoun's information is the values of the clause's subject.
@@ -347,6 +349,7 @@ function providedDetails(plain: string): Found | undefined {
 }
 
 const INFORMATION = '(?:information|info|details|data)';
+const INFORMATION_WORD = /info|details|data/;
 /** "(personal) information including …", "details (i.e., …)": a word for values, then the values by example. */
 const INFORMATION_BY_EXAMPLE = `(?:(?:personal|basic|contact|full|identification|identifying|own) )?${INFORMATION},?\\s*\\(?\\s*(?:${FOR_EXAMPLE}|i\\.\\s?e\\.?|that is)\\s*,?\\s*(.+)$`;
 const INFORMATION_KEPT = new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${INFORMATION} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
@@ -358,6 +361,7 @@ const INFORMATION_ASKED = new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are 
  * then its values by example.
  */
 function valuesForExample(plain: string): Found | undefined {
+  if (!INFORMATION_WORD.test(plain)) return undefined;
   const kept = INFORMATION_KEPT.exec(plain);
   const found = kept ?? INFORMATION_ASKED.exec(plain);
   return found && !CLAUSE_WORDS.test(trailingPhrase(found[1])?.key ?? 'is') ? listFor(found[1], found[2]) : undefined;

@@ -55,7 +55,8 @@ export function uniqueAnnotated(ctx: RuleContext): boolean {
       if (flagged) found.push({ words: wordsOf(flagged[1]).slice(0, 4) });
     }
   }
-  for (const m of plain.matchAll(/([a-z][a-z0-9 -]{0,40}?)\s*\(([^()]*\bunique\b[^()]*)\)/g)) {
+  // (Only a sentence with "(… unique …)" is searched: the pattern is costly on long sentences.)
+  for (const m of /\(.*unique/.test(plain) ? plain.matchAll(/([a-z][a-z0-9 -]{0,40}?)\s*\(([^()]*\bunique\b[^()]*)\)/g) : []) {
     const words = lastPhrase(m[1]).slice(-4);
     if (words.length) found.push({ words });
   }
