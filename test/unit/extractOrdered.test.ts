@@ -17,4 +17,12 @@ describe('extract: what people order', () => {
     assert.ok(names.includes('Order') && !names.includes('OrderItem'), names.join(' '));
     assert.ok(spec.relations.some((r) => r.from === 'Order' && r.to === 'Product'), JSON.stringify(spec.relations));
   });
+
+  it('"the products of each order" is carried by the order lines: no product belongs to a single order', () => {
+    const spec = extractSpec('A bakery app. As a baker, I want to see the products of each order, so that I can bake them in time. As a customer, I want to place an order. A product has a name and a price.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('OrderItem'), names.join(' '));
+    assert.ok(spec.relations.some((r) => r.from === 'OrderItem' && r.to === 'Product'), JSON.stringify(spec.relations));
+    assert.ok(!spec.relations.some((r) => r.from === 'Product' && r.to === 'Order'), JSON.stringify(spec.relations));
+  });
 });

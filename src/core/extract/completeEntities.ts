@@ -35,7 +35,9 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
     const words = entity.key.split(' ');
     if (words.length < 2 || !['item', 'line'].includes(words[words.length - 1]) || !product || product === entity) continue;
     const parents = draft.relations.filter((r) => r.from === entity.name && r.kind === 'belongsTo' && r.to !== 'User');
-    if (parents.length === 1 && parents[0].to !== product.name) addRelation(draft, { from: entity.name, to: product.name, required: true, onDelete: 'restrict' }, Math.min(...entity.sources));
+    if (parents.length === 1 && parents[0].to !== product.name && addRelation(draft, { from: entity.name, to: product.name, required: true, onDelete: 'restrict' }, Math.min(...entity.sources))) {
+      dropProductInOrder(draft, product.name, parents[0].to);
+    }
   }
   for (const entity of draft.entities) {
     if (entity.fields.length) continue;
@@ -46,6 +48,16 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
     if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
     else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
   }
+}
+
+/**
+ * "See the products of an order" read as a product belonging to the order: once the order has lines
+ * that point at the products, those lines are the link (a product is ordered many times; it belongs
+ * to no single order), so the direct product -> order link goes and the lines carry the pair.
+ */
+function dropProductInOrder(draft: Draft, product: string, order: string): void {
+  const direct = draft.relations.findIndex((r) => r.kind === 'belongsTo' && r.from === product && r.to === order);
+  if (direct >= 0) draft.relations.splice(direct, 1);
 }
 
 /** A booking's default dates say when the booked thing is used; a booking of a class or an event
