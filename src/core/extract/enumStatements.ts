@@ -7,7 +7,7 @@ import { singular } from './lexicon';
 import { trailingPhrase } from './phrases';
 import { parseItems } from './fieldItems';
 import type { FieldItem } from './fieldItem';
-import { regExp } from './regexps';
+import { pattern } from './regexps';
 
 /** A record (or, with `pronoun`, the record the sentence before is about) and its enum field. */
 export interface EnumStatement {
@@ -42,13 +42,13 @@ function statement(subjectPhrase: string, name: string, values: string): EnumSta
 
 /** "The lamp can be in one of three states: on, off and dimmed". */
 function inOneOfStates(plain: string): EnumStatement | undefined {
-  const m = regExp(`^(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:can|could|may|must|will) be in (?:one|any) of (?:the |its )?(?:${NUMBER} |(?:the )?following )?(?:possible )?(${KIND_OF_VALUE})\\s*:\\s*${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:can|could|may|must|will) be in (?:one|any) of (?:the |its )?(?:${NUMBER} |(?:the )?following )?(?:possible )?(${KIND_OF_VALUE})\\s*:\\s*${VALUES}\\.?$`.exec(plain);
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 
 /** "The status of a lamp can be on, off or dimmed", "the suits of the cards are diamonds, hearts, spades and clubs". */
 function valuesOfRecord(plain: string): EnumStatement | undefined {
-  const m = regExp(`^the ([a-z][a-z ]{1,20}?) of (?:a |an |the |each |every )?([a-z][a-z -]{1,30}?) ${ONE_OF} ${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^the ([a-z][a-z ]{1,20}?) of (?:a |an |the |each |every )?([a-z][a-z -]{1,30}?) ${ONE_OF} ${VALUES}\\.?$`.exec(plain);
   // ("The owners of the pets are customers and staff" names records: three values at least after a plain "are".)
   if (!m || (/ are$/.test(plain.slice(0, plain.indexOf(m[3])).trim()) && m[3].split(/,|\bor\b|\band\b/).length < 3)) return undefined;
   return statement(m[2], m[1], m[3]);
@@ -56,20 +56,20 @@ function valuesOfRecord(plain: string): EnumStatement | undefined {
 
 /** "Each kettle has a status, which can be on, off or boiling". */
 function whichCanBe(plain: string): EnumStatement | undefined {
-  const m = regExp(`^(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:has|have) (?:a|an|one) ([a-z][a-z ]{1,20}?),? (?:which|that) ${ONE_OF} ${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:has|have) (?:a|an|one) ([a-z][a-z ]{1,20}?),? (?:which|that) ${ONE_OF} ${VALUES}\\.?$`.exec(plain);
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 
 /** "The interval is either weekly, monthly or yearly" (also without "the"): a value of the record the sentence before is about. */
 function eitherOf(plain: string): EnumStatement | undefined {
-  const m = regExp(`^(?:(?:the|its|their) )?([a-z][a-z ]{1,20}?) (?:is|can be|must be) (?:either|one of) ${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^(?:(?:the|its|their) )?([a-z][a-z ]{1,20}?) (?:is|can be|must be) (?:either|one of) ${VALUES}\\.?$`.exec(plain);
   const items = m ? enumItem(m[1], m[2]) : [];
   return items.length ? { pronoun: true, items } : undefined;
 }
 
 /** "A room's difficulty can be easy, medium or hard", "each order's status is new, paid or sent". */
 function possessiveValues(plain: string): EnumStatement | undefined {
-  const m = regExp(`^(?:a |an |the |each |every )?([a-z][a-z -]{1,30}?)(?:'s|s'|’s) ([a-z][a-z ]{1,20}?) ${ONE_OF} ${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^(?:a |an |the |each |every )?([a-z][a-z -]{1,30}?)(?:'s|s'|’s) ([a-z][a-z ]{1,20}?) ${ONE_OF} ${VALUES}\\.?$`.exec(plain);
   // ("A borrower's details are their name, their phone and their email" lists fields, not values.)
   if (!m || / are(?: either| one of)?$/.test(plain.slice(0, plain.indexOf(m[3])).trim())) return undefined;
   return statement(m[1], m[2], m[3]);
@@ -80,7 +80,7 @@ function possessiveValues(plain: string): EnumStatement | undefined {
  * without "either", only a field some record already has (a plain "X is A, B or C" may say anything).
  */
 function plainValues(plain: string): EnumStatement | undefined {
-  const m = regExp(`^(?:(?:the|its|their) )?([a-z][a-z]{1,20}(?: [a-z]{2,20})?) (?:is|can be) ${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^(?:(?:the|its|their) )?([a-z][a-z]{1,20}(?: [a-z]{2,20})?) (?:is|can be) ${VALUES}\\.?$`.exec(plain);
   const items = m && m[2].split(/,|\bor\b|\band\b/).every((v) => v.trim().split(/\s+/).length <= 3) ? enumItem(m[1], m[2]) : [];
   return items.length ? { pronoun: true, existingField: true, items } : undefined;
 }
@@ -94,7 +94,7 @@ const TAKES_ONE = '(?:is|are) (?:assigned|allocated) to|(?:is|are) of|falls? int
  * the values, an enum field of the record (not a record Genre whose fields are the values).
  */
 function assignedOneOf(plain: string): EnumStatement | undefined {
-  const m = regExp(`^(?:(?:furthermore|moreover|also|in addition|additionally),\\s*)?(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:${TAKES_ONE}) (?:a|an|one|exactly one)(?: (?:specific|particular|certain|single|given))? ([a-z][a-z ]{1,20}?),? (?:(?:which|that) ${ONE_OF}|with a distinction (?:being )?(?:made )?between) ${VALUES}\\.?$`).exec(plain);
+  const m = pattern`^(?:(?:furthermore|moreover|also|in addition|additionally),\\s*)?(?:the |each |every |a |an )?([a-z][a-z -]{1,30}?) (?:${TAKES_ONE}) (?:a|an|one|exactly one)(?: (?:specific|particular|certain|single|given))? ([a-z][a-z ]{1,20}?),? (?:(?:which|that) ${ONE_OF}|with a distinction (?:being )?(?:made )?between) ${VALUES}\\.?$`.exec(plain);
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 

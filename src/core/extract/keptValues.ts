@@ -5,7 +5,7 @@
 import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { trailingPhrase } from './phrases';
-import { regExp } from './regexps';
+import { pattern } from './regexps';
 
 interface Found {
   subject: string;
@@ -19,7 +19,7 @@ const WHEN_LEAD = '(?:(?:when|whenever|if|once|after|before|each time|every time
 /** Words that make a fragment a clause (or name the values' owner), not a list of values. */
 const NOT_A_LIST = /\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have|which|who|that)\b|\bof (?:the|a|an|each|every|its|their|this|that)\b/;
 
-const KEPT_IN = regExp(`^${WHEN_LEAD}((?:the|its|their) [a-z][a-z ,/-]*?) ${MUST_BE} (?:also |always )?${WRITTEN} in (?:a|an) ([a-z][a-z -]{1,40}?)\\s*(?:[,.;]|$|\\bfor\\b|\\bwhen\\b|\\bso\\b)`);
+const KEPT_IN = pattern`^${WHEN_LEAD}((?:the|its|their) [a-z][a-z ,/-]*?) ${MUST_BE} (?:also |always )?${WRITTEN} in (?:a|an) ([a-z][a-z -]{1,40}?)\\s*(?:[,.;]|$|\\bfor\\b|\\bwhen\\b|\\bso\\b)`;
 
 /**
  * "The number of hours and the agreed price are recorded in a job log": the thing the values are
@@ -37,7 +37,7 @@ export function keptInRecord(plain: string): Found | undefined {
 
 /** What is made for a record to tell about it, and not kept as a record of its own. */
 const NOTICE = '(?:confirmation|receipt|summary|overview|printout|notification)(?: (?:e-?mail|message|page|slip|sheet))?';
-const SHOWN_ON = regExp(`^(?:the|each|every|a|an) ${NOTICE} (?:for|of) (?:a|an|the|each|every) ([a-z][a-z -]{1,30}?) (?:also |always |then )?(?:shows|displays|contains|includes|lists|states|mentions|gives) (.+?)\\.?$`);
+const SHOWN_ON = pattern`^(?:the|each|every|a|an) ${NOTICE} (?:for|of) (?:a|an|the|each|every) ([a-z][a-z -]{1,30}?) (?:also |always |then )?(?:shows|displays|contains|includes|lists|states|mentions|gives) (.+?)\\.?$`;
 /** Where the list goes on to another record's values: ", and the name of the lab …". */
 const OTHER_RECORDS_VALUES = /(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:the |its |their )?[a-z][a-z -]*? of (?:the|a|an|its|their|each|every) /;
 

@@ -9,7 +9,7 @@ import { singularItem, type FieldItem } from './fieldItem';
 import { FOR_EXAMPLE, parseItems } from './fieldItems';
 import type { FieldList } from './fields';
 import { laterPronounValues } from './pronounValues';
-import { regExp } from './regexps';
+import { pattern } from './regexps';
 import { keptInRecord, shownOnNotice } from './keptValues';
 
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
@@ -86,7 +86,7 @@ export function laterClauseLists(sentence: SentenceInfo): FieldList[] {
  */
 function frontedRecordValues(plain: string, clause: string): Found | undefined {
   const fronted = /^for (?:each|every) ([a-z][a-z -]{1,30}?),/.exec(plain);
-  const kept = fronted ? regExp(`^(both )?the ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}\.?$`).exec(clause) : null;
+  const kept = fronted ? pattern`^(both )?the ([a-z][a-z -]{1,40}?) ${MUST_BE} (?:also )?${KEPT}\.?$`.exec(clause) : null;
   if (!fronted || !kept || CLAUSE_WORDS.test(kept[2]) || / of /.test(kept[2])) return undefined;
   const pair = kept[1] ? /^([a-z-]+) and ([a-z-]+) ([a-z][a-z -]*)$/.exec(kept[2]) : null;
   const found = listFor(fronted[1], pair ? `${pair[1]} ${pair[3]}, ${pair[2]} ${pair[3]}` : kept[2]);
@@ -101,14 +101,14 @@ function frontedRecordValues(plain: string, clause: string): Found | undefined {
  */
 function forEachIsStored(plain: string): Found | undefined {
   const rest = `(?:also )?(?:the |their |its )?(.+?) ${MUST_BE} (?:also )?${KEPT}(?:\\s*\\([^()]*\\))?\\.?$`;
-  const withComma = regExp(`^for (each |every |a |an |the |all )?([a-z][a-z -]{1,30}?), ${rest}`).exec(plain);
+  const withComma = pattern`^for (each |every |a |an |the |all )?([a-z][a-z -]{1,30}?), ${rest}`.exec(plain);
   // ("For premium members, …": without a determiner only a plural before a comma names the records;
   // "for every clinic the name, address and … are recorded": a determiner inside is the list's start, not the record.)
   if (withComma && (withComma[1] || /s$/.test(withComma[2])) && !/\b(?:the|their|its)\b/.test(withComma[2])) return listFor(withComma[2], withComma[3]);
-  const withoutComma = regExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`).exec(plain);
+  const withoutComma = pattern`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${rest}`.exec(plain);
   if (withoutComma) return listFor(withoutComma[1], withoutComma[2]);
   // "For each plant, it is also stored whether it is poisonous": the yes/no question is the record's value.
-  const asked = regExp(`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`).exec(plain);
+  const asked = pattern`^for (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?),? it ${MUST_BE} (?:also )?${KEPT} (whether .+?)\\.?$`.exec(plain);
   return asked ? listFor(asked[1], asked[2]) : undefined;
 }
 
@@ -118,7 +118,7 @@ function forEachWeStore(plain: string): Found | undefined {
   // no record; "Of these pizza restaurants, we register …" names records.)
   // ("For each customer are stored the name and …" is the passive said first; "for each location a
   // series of exhibitions is developed" keeps nothing: "is"/"are" alone is not a verb of keeping.)
-  const leadPattern = regExp(`^(?:for|of|about) (?!(?:this|that|example|instance)\\b)(?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?(?:(?:is|are) (?:also )?)?${STORE_VERB}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`);
+  const leadPattern = pattern`^(?:for|of|about) (?!(?:this|that|example|instance)\\b)(?:each|every|a|an|the|all|any)? ?([a-z][a-z -]{1,40}?),? (?:we|you|i|they|the (?:app|system))? ?(?:also )?(?:want to |need to |have to |must |should |will |can )?(?:(?:is|are) (?:also )?)?${STORE_VERB}(?: (?:to (?:know|store|record|keep)|down|track of))? (.+)$`;
   // "An owner can have several dogs, and for a dog we note the name, …": the same, after a clause.
   const laterClause = /[,;]\s*(?:and |but |while )?(?=for (?:each|every|a|an|the) [a-z])/.exec(plain);
   const lead = leadPattern.exec(plain) ?? (laterClause ? leadPattern.exec(plain.slice(laterClause.index + laterClause[0].length)) : null);
@@ -128,7 +128,7 @@ function forEachWeStore(plain: string): Found | undefined {
 /** "The system should store for each vessel its name, tonnage and flag", "we keep for every member the name and …". */
 function storeForEach(plain: string): Found | undefined {
   if (!plain.includes('for ')) return undefined;
-  const forEach = regExp(`\\b(?:(?:we|you|i|they|the (?:app|application|system|database))\\s+)?(?:also )?(?:(?:want to|need to|has to|have to|must|should|shall|will|can) )?(?:also )?${STORE},? for (?:each|every|a|an|all|any) ([a-z][a-z -]{1,40}?),? (?:its|their|his|her|the) (.+)$`).exec(plain);
+  const forEach = pattern`\\b(?:(?:we|you|i|they|the (?:app|application|system|database))\\s+)?(?:also )?(?:(?:want to|need to|has to|have to|must|should|shall|will|can) )?(?:also )?${STORE},? for (?:each|every|a|an|all|any) ([a-z][a-z -]{1,40}?),? (?:its|their|his|her|the) (.+)$`.exec(plain);
   return forEach ? listFor(forEach[1], forEach[2]) : undefined;
 }
 
@@ -156,14 +156,14 @@ function identifiedBy(plain: string): Found | undefined {
 function followingForEach(plain: string): Found | undefined {
   const followingFor = /\b(?:is|are) (?:also )?(?:recorded|stored|kept|saved|tracked|noted|known) (?:for|on|about) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?):\s*(.+)$/.exec(plain);
   // "The following information on each album needs to be stored: title, label and year."
-  const followingOn = regExp(`\\bthe following (?:(?:information|details|data|attributes|fields|properties) )?(?:on|about|for|of) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}:\\s*(.+)$`).exec(plain);
+  const followingOn = pattern`\\bthe following (?:(?:information|details|data|attributes|fields|properties) )?(?:on|about|for|of) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}:\\s*(.+)$`.exec(plain);
   const found = followingFor ?? followingOn;
   return found ? listFor(found[1], found[2]) : undefined;
 }
 
 /** "The name of each ship, the number of decks and the length of the ship are known." */
 function valuesOfEachKnown(plain: string): Found | undefined {
-  const ofEachKnown = regExp(`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  const ofEachKnown = pattern`^(?:the )?([a-z][a-z ]{1,30}?) of (?:each|every|a|an|the) ([a-z][a-z -]{1,30}?)((?:,| and) .+?) (?:is|are|must be|should be|will be) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`.exec(plain);
   // ("Each aircraft can be part of an airline, whose name is stored": a clause, not a list of fields.)
   if (ofEachKnown && !/\b(?:can|could|may|might|must|will|would|should|is|are|was|were|be|has|have)\b/.test(ofEachKnown[1])) {
     const subject = trailingPhrase(ofEachKnown[2])?.key;
@@ -190,7 +190,7 @@ function valuesOfOneKnown(plain: string): Found | undefined {
     return listFor(ofOneKnown[4], [[ofOneKnown[1], ofOneKnown[2]].filter(Boolean).join(' and '), asked].filter(Boolean).join(', '));
   }
   // "The education completed by each actor is known": a value the record's own act gives it.
-  const doneBy = regExp(`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  const doneBy = pattern`^(?:the |its |their )?([a-z][a-z ]{1,30}?) [a-z]+ed by (?:each|every) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`.exec(plain);
   return doneBy && !clauseLike(doneBy[1]) ? listFor(doneBy[2], doneBy[1]) : undefined;
 }
 
@@ -204,11 +204,11 @@ function questionsAfter(rest: string): string {
 
 /** "The title, edition and page count of each book are known": a list of values, then the record they describe. */
 function listOfOneKnown(plain: string): Found | undefined {
-  const listOf = regExp(`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}(?:${NOT_FOR}|( as well as (?:the |its |their )?[^:;]+))`).exec(plain);
+  const listOf = pattern`^(?:the |its |their )?([a-z][^:;]*?(?:,| and )[^:;]*?) of (?:each|every|a|an|the|all) ([a-z][a-z -]{1,30}?) ${MUST_BE} (?:also )?${KEPT}(?:${NOT_FOR}|( as well as (?:the |its |their )?[^:;]+))`.exec(plain);
   // ("Volunteers help at events, whereby the title … of the events": the list is the later clause's.)
   if (!listOf || CLAUSE_WORDS.test(listOf[1]) || LATER_CLAUSE_AT.test(listOf[1])) return undefined;
   // "… of the event must be specified as well as the occasion and location of the event": more of the same record's.
-  const more = listOf[3] ? regExp(`^ as well as (?:the |its |their )?([a-z][a-z ,]*?)(?: of (?:the|each|every|this) ${listOf[2]})?\.?$`).exec(listOf[3]) : null;
+  const more = listOf[3] ? pattern`^ as well as (?:the |its |their )?([a-z][a-z ,]*?)(?: of (?:the|each|every|this) ${listOf[2]})?\.?$`.exec(listOf[3]) : null;
   // (" as well as the name of the director" is another record's: the list before it stands alone.)
   const same = more && !/ of /.test(more[1]);
   return listFor(listOf[2], same ? `${listOf[1]}, ${more[1]}` : listOf[1], 2);
@@ -216,7 +216,7 @@ function listOfOneKnown(plain: string): Found | undefined {
 
 /** "An agency runs several tours, the name and price of which are stored": values of the record named before the comma. */
 function ofWhichKnown(plain: string): Found | undefined {
-  const ofWhich = regExp(`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`).exec(plain);
+  const ofWhich = pattern`^(.+?),\\s*(?:the |its |their )?([a-z][a-z ,-]*?) of which ${MUST_BE} (?:also )?${KEPT}${NOT_FOR}`.exec(plain);
   return ofWhich && !CLAUSE_WORDS.test(ofWhich[2]) ? listFor(ofWhich[1], ofWhich[2]) : undefined;
 }
 
@@ -226,7 +226,7 @@ function ofWhichKnown(plain: string): Found | undefined {
  */
 function possessorsValuesKnown(plain: string): Found | undefined {
   // ("The customer's name and billing address are important": said to matter, a possessor's values are kept too.)
-  const passive = regExp(`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?(?:${KEPT}|important|essential|required|needed|mandatory)${NOT_FOR}`).exec(plain);
+  const passive = pattern`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?(?:${KEPT}|important|essential|required|needed|mandatory)${NOT_FOR}`.exec(plain);
   const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
   const found = passive ?? active;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
@@ -246,7 +246,7 @@ function possessorsValuesKnown(plain: string): Found | undefined {
 
 /** "The name, type and year are stored for aircraft". */
 function storedForEach(plain: string): Found | undefined {
-  const passive = regExp(`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`).exec(plain);
+  const passive = pattern`^(?:the |their |its )?(.+?) (?:is|are|must be|should be|will be|have to be|has to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known) (?:for|about|of|on) (?:each |every |a |an |the |all |any )?([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so | in )`.exec(plain);
   return passive ? listFor(passive[2], passive[1]) : undefined;
 }
 
@@ -256,10 +256,10 @@ function storedForEach(plain: string): Found | undefined {
  */
 function possessorsInformation(plain: string): Found | undefined {
   if (!INFORMATION_WORD.test(plain)) return undefined; // (a cheap test first: the patterns below are costly on long sentences)
-  const found = regExp(`\\b([a-z][a-z -]{1,40}?)('s|s') ${INFORMATION_BY_EXAMPLE}`).exec(plain);
+  const found = pattern`\\b([a-z][a-z -]{1,40}?)('s|s') ${INFORMATION_BY_EXAMPLE}`.exec(plain);
   // "When new users join, they fill in a form with their personal information (i.e., ID, name, …)":
   // a pronoun's information is the values of the clause's subject.
-  const pronoun = found ? undefined : regExp(`^(.*?)\\b(?:their|his|her|its|his/her) ${INFORMATION_BY_EXAMPLE}`).exec(plain);
+  const pronoun = found ? undefined : pattern`^(.*?)\\b(?:their|his|her|its|his/her) ${INFORMATION_BY_EXAMPLE}`.exec(plain);
   const subject = pronoun ? analyze(pronoun[1]).clauses.find((c) => c.subject)?.subject : undefined;
   const owner = found ? trailingPhrase(found[1]) : subject && !/^(?:it|they|he|she|we|you|i)$/.test(subject.key) ? subject : undefined;
   const listed = found?.[3] ?? pronoun?.[2];
@@ -273,7 +273,7 @@ function possessorsInformation(plain: string): Found | undefined {
  * "an airline, whose name is stored": the owner is the noun phrase before "their"/"whose".
  */
 function ownersValuesStored(plain: string): Found | undefined {
-  const owned = regExp(`^(.*?)(?:,?\\s*(?:and|while)?\\s*(?:their|its|whose)) (.+?) (?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`).exec(plain);
+  const owned = pattern`^(.*?)(?:,?\\s*(?:and|while)?\\s*(?:their|its|whose)) (.+?) (?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be|gets|get) (?:also )?(?:stored|recorded|kept|saved|tracked|captured|noted|logged|registered|known)\\b`.exec(plain);
   if (owned) {
     const before = owned[1].replace(/,\s*$/, '');
     const whose = /\bwhose\s*$/.test(plain.slice(0, plain.indexOf(owned[2])).trim());
@@ -338,7 +338,7 @@ function leadInPerson(lead: string): string | undefined {
  * workshop" are things they do.)
  */
 function providedDetails(plain: string): Found | undefined {
-  const provided = regExp(`^(?:([^,]*),\\s*)?(?:the |our |all |each |every |a |an )?([a-z][a-z ]{1,30}?) (?:also )?(need to|needs to|must|have to|has to|should|will|can) (?:also )?${PROVIDE} (?:their|his|her|his/her|its|(an?)) (.+)$`).exec(plain);
+  const provided = pattern`^(?:([^,]*),\\s*)?(?:the |our |all |each |every |a |an )?([a-z][a-z ]{1,30}?) (?:also )?(need to|needs to|must|have to|has to|should|will|can) (?:also )?${PROVIDE} (?:their|his|her|his/her|its|(an?)) (.+)$`.exec(plain);
   if (!provided || CLAUSE_WORDS.test(provided[2]) || (provided[4] && /^(?:will|can)$/.test(provided[3]))) return undefined;
   const leadSubject = PRONOUN_WHO.test(provided[2]) && provided[1] ? leadInPerson(provided[1]) : undefined;
   const who = (leadSubject ?? provided[2]).trim().split(/\s+/).map(singular).join(' ');
@@ -372,13 +372,13 @@ function valuesForExample(plain: string): Found | undefined {
  * record is kept as are its fields ("recorded as box lines" names records, and is not read here).
  */
 function keptInTheFormOf(plain: string): Found | undefined {
-  const kept = regExp(`^(?:the |each |every |a |an )?([a-z][a-z -]{1,40}?)(?: (?:for|of) (?:each|every|a|an|the) [a-z][a-z -]{1,30}?)? ${MUST_BE} (?:also )?${KEPT} in the form of (.+)$`).exec(plain.replace(/\s*\([^()]*\)\s*/g, ' '));
+  const kept = pattern`^(?:the |each |every |a |an )?([a-z][a-z -]{1,40}?)(?: (?:for|of) (?:each|every|a|an|the) [a-z][a-z -]{1,30}?)? ${MUST_BE} (?:also )?${KEPT} in the form of (.+)$`.exec(plain.replace(/\s*\([^()]*\)\s*/g, ' '));
   return kept && !CLAUSE_WORDS.test(kept[1]) ? listFor(kept[1], kept[2]) : undefined;
 }
 
 /** "We record the name and address of each owner" (two items at least). */
 function weStoreOfEach(plain: string): Found | undefined {
-  const ofEach = regExp(`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`).exec(plain);
+  const ofEach = pattern`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`.exec(plain);
   return ofEach ? listFor(ofEach[2], ofEach[1], 2) : undefined;
 }
 

@@ -5,7 +5,7 @@
 import { trailingPhrase } from './phrases';
 import { parseItems } from './fieldItems';
 import type { FieldItem } from './fieldItem';
-import { regExp } from './regexps';
+import { pattern } from './regexps';
 
 const SET = '(?:specify|specifies|define|defines|set|sets|enter|enters|configure|configures)';
 const SET_PASSIVE = '(?:specified|defined|set|entered|configured)';
@@ -17,8 +17,8 @@ const CLAUSE_WORDS = /\b(?:can|could|may|might|must|will|would|should|is|are|was
 
 /** The record and the one value set for it, when the sentence sets one. */
 export function valueSetFor(plain: string): { subject: string; items: FieldItem[] } | undefined {
-  const active = regExp(`\\b${SET} (?:a|an|the|one) ([a-z][a-z -]{1,30}?) ${FOR_RECORD}`).exec(plain);
-  const passive = active ? undefined : regExp(`(?:^|\\b(?:if|when|once|after|and|that) )(?:a|an|the) ([a-z][a-z -]{1,30}?) ${BE} (?:also |already )?${SET_PASSIVE} ${FOR_RECORD}`).exec(plain);
+  const active = pattern`\\b${SET} (?:a|an|the|one) ([a-z][a-z -]{1,30}?) ${FOR_RECORD}`.exec(plain);
+  const passive = active ? undefined : pattern`(?:^|\\b(?:if|when|once|after|and|that) )(?:a|an|the) ([a-z][a-z -]{1,30}?) ${BE} (?:also |already )?${SET_PASSIVE} ${FOR_RECORD}`.exec(plain);
   const found = active ?? passive;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
   const record = trailingPhrase(found[2]);
