@@ -18,6 +18,7 @@ import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
 import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
 import { placedThings } from './placeEvidence';
+import { keptWhich } from './keptWhich';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -375,5 +376,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     peopleActingOnRecords(analysis, storable, addUnlessField);
     subjectsOfWhoHave(analysis, storable, addUnlessField);
     placedThings(analysis, storable, addUnlessField);
+    keptWhich(analysis, storable, add);
   }
 }

@@ -8,6 +8,7 @@ import { LIGHT_VERBS, STORE_VERBS, userStory } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
+import { keptWhichOne } from './keptWhich';
 
 /** Nouns that name a kept group of things: "a fleet of vehicles", "a deck of cards". */
 const COLLECTIONS = 'set|fleet|series|collection|deck|pool|stock|pack|herd|flock|library|portfolio|register|roster|catalog|catalogue';
@@ -114,7 +115,7 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
     if (keptAsCollection(key, sentence.plain) || sortedIntoKindsOf(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || valuesWrittenIn(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
-    if (hasSomething(key, analysis, sentence.text) || belongedTo(key, analysis, others)) return true;
+    if (hasSomething(key, analysis, sentence.text) || belongedTo(key, analysis, others) || keptWhichOne(key, analysis)) return true;
   }
   return false;
 }
