@@ -2,6 +2,7 @@
 // "for every X the A, B and C are recorded" (no comma after the record), a record made "with" one
 // value ("report a repair request with a description"). Each test owns its texts.
 import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
 import { fieldsOf, listsOf } from '../shared/fieldStatements';
 
 describe('extract fields: "for every X the A, B and C are recorded"', () => {
@@ -25,5 +26,17 @@ describe('extract fields: a record made "with" one value', () => {
     assert.deepEqual(listsOf('Patients book an appointment with a doctor.'), [], 'a person is a companion');
     assert.deepEqual(listsOf('Users compare the offer with the budget.'), [], 'a definite thing compared with');
     assert.deepEqual(listsOf('Tenants report a broken heater with a photo.'), [], 'the photo is the report\'s, not the heater\'s');
+  });
+});
+
+describe('extract fields: a relative clause between commas inside a list', () => {
+  it('"a name, which has to be unique, and a phone number": the list goes on after the aside, which flags its item', () => {
+    assert.deepEqual(listsOf('Each vendor has a name, which has to be unique, and a phone number.'), ['vendor: name, phone number']);
+    assert.deepEqual(listsOf('Each vendor has a logo, which is shown on the stall, and an opening time.'), ['vendor: logo, opening time']);
+    assert.deepEqual(listsOf('Each vendor has a name, which the market sets, and the market opens at nine.'), ['vendor: name'], 'a clause after the aside still ends the list');
+    const spec = extractSpec('The market keeps vendors and stalls. Each vendor has a name, which has to be unique, and a phone number. Vendors rent stalls.');
+    const name = spec.entities.find((e) => e.name === 'Vendor')?.fields.find((f) => f.name === 'name');
+    assert.ok(name?.unique, 'the aside\'s "unique" flags the name');
+    assert.ok(spec.entities.find((e) => e.name === 'Vendor')?.fields.some((f) => f.name === 'phoneNumber'));
   });
 });

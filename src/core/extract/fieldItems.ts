@@ -50,13 +50,29 @@ const CLAUSE_END = new RegExp(
   String.raw`(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=(?:(?:the|each|every|this|its|their)\s+)?(?!\S+\s+(?:they|we|you|he|she|i)\s)[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't|has|have)\s)|,\s*(?:and\s+)?(?=(?:the|a|an|each|every|this|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en|wn)\s)|${SECOND_PREDICATE}`,
 );
 
+/**
+ * "a name, which has to be unique, and a phone number": a relative clause between commas, with the
+ * list going on after it (", and" plus a short noun phrase that ends the list), is an aside on one
+ * item, not the list's end.
+ */
+const RELATIVE_ASIDE = /,\s(?:which|who)\s([^,()]{3,60}),(?=\s*(?:and|or)\s+(?:(?:a|an|the|its|their|his|her)\s+)?[a-z-]+(?:\s+[a-z-]+){0,2}\s*(?:[.;)]|$|,|\s(?:and|or)\s))/g;
+
+/** The aside read as the item's flag ("(unique)"), blanked to the same length so indices still fit. */
+function asideAsFlag(text: string): string {
+  return text.replace(RELATIVE_ASIDE, (aside: string, said: string) => {
+    const flag = /\b(unique|optional|required|mandatory)\b/.exec(said)?.[1];
+    return `${flag ? ` (${flag})` : ''}`.padEnd(aside.length - 1) + ',';
+  });
+}
+
 /** Ends a list at the first clause boundary ("… and a status, which …"). */
 export function cutClause(text: string): string {
+  const read = text.includes(', wh') ? asideAsFlag(text) : text;
   // Words inside parentheses ("(three letters, e.g. JBR)") never end the list: match on a copy
   // with them blanked out, same length, so indices still fit.
-  const masked = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
+  const masked = read.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length));
   const match = CLAUSE_END.exec(masked);
-  return match ? text.slice(0, match.index) : text;
+  return match ? read.slice(0, match.index) : read;
 }
 
 /**
