@@ -40,3 +40,22 @@ describe('extract fields: a relative clause between commas inside a list', () =>
     assert.ok(spec.entities.find((e) => e.name === 'Vendor')?.fields.some((f) => f.name === 'phoneNumber'));
   });
 });
+
+describe('extract fields: values a record is given ("each order is given a number")', () => {
+  it('a passive verb of giving with its second object: what the record is given is its value', () => {
+    assert.deepEqual(listsOf('Each booking is given a reference code.'), ['booking: reference code']);
+    assert.deepEqual(listsOf('Every crate is assigned a shelf number and a weight class.'), ['crate: shelf number, weight class']);
+    assert.deepEqual(listsOf('The vouchers will also be issued a serial number.'), ['voucher: serial number']);
+    assert.deepEqual(listsOf('Each crate is assigned to a shelf.'), [], '"assigned to" names where it goes, no value');
+    assert.deepEqual(fieldsOf('The depot stores crates. Each crate is given a barcode.', 'Crate'), ['barcode']);
+  });
+
+  it('what a record is given that is another record is a link', () => {
+    const spec = extractSpec('Couriers deliver parcels. Each parcel is assigned a courier. Each courier has a name.');
+    assert.ok(spec.relations.some((r) => r.from === 'Parcel' && r.to === 'Courier'));
+  });
+
+  it('"his/her" is one owner written both ways, not two values', () => {
+    assert.deepEqual(listsOf('Each guest is assigned a room for his/her stay.'), ['guest: room']);
+  });
+});

@@ -186,7 +186,8 @@ function itemsOfSegment(segment: string): FieldItem[] {
   // "a name and whether they are a chief steward or stewardess": the yes/no question is one item.
   const askedAt = /(?:^|\s(?:and|or)\s)(?:it is (?:also )?[a-z]+ )?whether\s/.exec(segment);
   // ("a start date/time": one value with a date and a time, not a date and a "time".)
-  const listed = (askedAt ? segment.slice(0, askedAt.index) : segment).replace(/\bdate\s?\/\s?time\b/g, 'date-time');
+  // ("a bed for his/her stay": one owner written both ways, not two values.)
+  const listed = (askedAt ? segment.slice(0, askedAt.index) : segment).replace(/\bdate\s?\/\s?time\b/g, 'date-time').replace(/\b(?:his|her)\s?\/\s?(?:his|her)\b/g, 'their');
   const pieces = /\d/.test(listed) ? splitTop(listed, /\s(?:and|&|\+)\s/y) : splitTop(listed, /\s(?:and|or|&|\+)\s|\//y);
   const askedAll = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
   // ("whether they are double carports and whether they have a flat roof": two questions, two flags.)

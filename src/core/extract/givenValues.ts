@@ -1,0 +1,26 @@
+// Values a record is given: "Each order is given a number", "every parcel is assigned a tracking
+// code and a weight class", "the tickets will also be assigned a seat number". A passive verb of
+// giving with its second object left after it: what the record gets is one of its values (or, when
+// it names another record, a link: "each exhibition is assigned a coordinator").
+import { trailingPhrase } from './phrases';
+import { singularItem, type FieldItem } from './fieldItem';
+import { parseItems } from './fieldItems';
+
+/** "is given", "are assigned", "will also be allocated", "gets issued". */
+const GIVEN = /^(?:(?:each|every|a|an|the|all)\s+)?([a-z][a-z -]{1,40}?)\s+(?:is|are|gets|get|(?:will|must|should|can|may|has to|have to)\s+(?:also\s+|always\s+)?be)\s+(?:(?:also|always|automatically|then|first|each)\s+)?(?:given|assigned|allocated|issued|awarded|granted)\s+((?:a|an|one|its|their|his|her|a unique|an unique)\s.+)$/;
+
+export interface GivenValues {
+  subject: string;
+  items: FieldItem[];
+  manyOwners?: boolean;
+}
+
+export function givenValues(plain: string): GivenValues | undefined {
+  const given = GIVEN.exec(plain);
+  const phrase = given ? trailingPhrase(given[1]) : undefined;
+  // ("Each exhibition is assigned an employee as coordinator": the list ends where the role is said.)
+  const items = given ? parseItems(given[2].replace(/\s+as\s+(?:a|an|the|its|their)?\s*[a-z-]+\s*\.?$/, '')) : [];
+  if (!phrase || !items.length) return undefined;
+  // ("Patients are given a room": each patient one room.)
+  return phrase.plural ? { subject: phrase.key, items: items.map((i) => (i.plural ? i : singularItem(i))), manyOwners: true } : { subject: phrase.key, items };
+}
