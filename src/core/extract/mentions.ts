@@ -33,8 +33,17 @@ export function findMentions(draft: Draft, plain: string, roleWords: Set<string>
   const tokens = tokenize(plain);
   const mentions: Mention[] = [];
   const hasUser = draft.entities.some((e) => e.name === 'User');
-  for (const phrase of phrasesIn(tokens)) {
+  const phrases = phrasesIn(tokens);
+  for (let k = 0; k < phrases.length; k++) {
+    const phrase = phrases[k];
     const head = singular(tokens[phrase.head].w);
+    // ("every business owner can own …": a role of two words is one person, not a business and an owner.)
+    const role = hasUser ? compoundRole(phrase, phrases[k + 1], roleWords) : undefined;
+    if (role) {
+      mentions.push({ entity: 'User', start: phrase.start, head: phrases[k + 1].head, plural: phrases[k + 1].plural, role: role.replace(/ /g, '_') });
+      k++;
+      continue;
+    }
     const entity = resolveKey(draft, phrase.key);
     if (entity) {
       mentions.push({ entity, start: phrase.start, head: phrase.head, plural: phrase.plural });
@@ -48,4 +57,11 @@ export function findMentions(draft: Draft, plain: string, roleWords: Set<string>
     }
   }
   return { tokens, mentions };
+}
+
+/** A phrase and the one right after it that together are a two-word role ("business" + "owner"). */
+function compoundRole(phrase: { head: number; key: string }, next: { start: number; head: number; key: string } | undefined, roleWords: Set<string>): string | undefined {
+  if (!next || next.start !== phrase.head + 1 || next.head !== next.start) return undefined;
+  const joined = `${phrase.key} ${next.key}`;
+  return roleWords.has(joined) ? joined : undefined;
 }

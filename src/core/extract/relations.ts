@@ -12,6 +12,7 @@ import { RECORDING_VERBS } from './nlpRelations';
 import { KIND_WORDS } from './sentenceLinks';
 import { transactionOf } from './nlpEvidence';
 import { recordAskedAbout } from './askedRecord';
+import { QUANTITY_HEADS } from './grammar';
 
 export interface OwnerIntent {
   entity: string;
@@ -198,12 +199,19 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
     // "members book classes": where the booking is a record, what is booked is not the member's.
     const transaction = transactionRecord(r, words[i]);
     const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User' && (!transaction || m.entity === transaction));
-    const direct = objects.filter((m) => tokens.slice(i + 1, m.start).every((t) => DETERMINERS.has(t.w) || t.w === ',' || t.w === 'and' || t.w === 'or' || t.kind === 'num' || mentions.some((o) => o.start <= tokens.indexOf(t) && o.head >= tokens.indexOf(t)) || /^(new|own|their|a|an)$/.test(t.w)));
+    const direct = objects.filter((m) => tokens.slice(i + 1, m.start).every((t, k) => DETERMINERS.has(t.w) || t.w === ',' || t.w === 'and' || t.w === 'or' || t.kind === 'num' || mentions.some((o) => o.start <= tokens.indexOf(t) && o.head >= tokens.indexOf(t)) || /^(new|own|their|a|an)$/.test(t.w) || inQuantifier(tokens, i + 1 + k)));
     for (const object of direct.slice(0, 3)) {
       if (subject.entity === 'User') owners.push({ entity: object.entity, role: subject.role ?? '', source: r.id });
       else r.link(object.entity, subject.entity, { required: true, onDelete: 'cascade' });
     }
   }
+}
+
+/** "own a number of flats", "post any number of photos": a quantity word and its "of" say how many
+ *  of the noun after them, not another thing ("the number of flats" is a count, no quantifier). */
+function inQuantifier(tokens: Token[], k: number): boolean {
+  const head = tokens[k].w === 'of' ? k - 1 : k;
+  return QUANTITY_HEADS.has(tokens[head]?.w ?? '') && tokens[head + 1]?.w === 'of' && /^(a|an|any)$/.test(tokens[head - 1]?.w ?? '');
 }
 
 /** The record a verb's doing makes ("book" -> Booking), when the model has it. */
