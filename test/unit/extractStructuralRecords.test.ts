@@ -106,5 +106,14 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.deepEqual(byStructure('Each page has a title and a footer. Each screen has a header and a menu.'), []);
     assert.deepEqual(byStructure('The shop has a name and an address.'), [], 'one shop, the business itself');
   });
+
+  it('"parts have a part number, a name and a price": a plural opening a clause with a list of values speaks of each of them', () => {
+    assert.deepEqual(byStructure('Parts have a part number, a name and a price.'), ['part']);
+    assert.deepEqual(byStructure('Mechanics fix bikes, and reports have a title, a period and a total.'), ['report']);
+    const shop = names('Spare parts have a part number, a name and a quantity on hand.');
+    assert.deepEqual(shop, ['SparePart']);
+    assert.deepEqual(byStructure('Pages have a title and a body. Users have a name and an email.'), [], 'screens and people are no such records');
+    assert.deepEqual(byStructure('We sell parts. Parts have a price.'), [], 'one value is not a list');
+  });
 });
 

@@ -84,6 +84,13 @@ const DESCRIBED_COMPOUND = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-
 /** "Each web portal has a version number and a URL", "a smart meter records a reading, a date and …":
  *  a two-word name given a list of values of its own (two or more, each brought in with "a/an/its"). */
 const COMPOUND_WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+(?:also\s+)?(?:has|have|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+/**
+ * "Parts have a part number, a name and a price", "spare parts have …", "tables all have a number and
+ * a shape": a plural that opens a clause and is given a list of values speaks of each of them, as
+ * "each part has …" does (the optional word before it may make a two-word name).
+ */
+const PLURAL_WITH_VALUES = /(?:^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+)(?:(?:all|the|our)\s+)?(?:([a-z][a-z-]+)\s+)?([a-z]+s)\s+(?:also\s+|all\s+)?(?:have|contain|include)\s+(?:a|an|its|their|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|their|one)\s+[a-z]/g;
+
 /** Heads that name screens and their parts: a "home screen" with a header and a list is app furniture. */
 const UI_HEADS = /^(?:page|screen|button|menu|panel|modal|dialog|tab|view|form|bar|layout|icon|column|row|field|widget|window|header|footer|sidebar|toolbar|dashboard|app|application|website|site)$/;
 /** "The EBike is composed of a frame, a drive system, and a controller": the parts named with "a". */
@@ -105,6 +112,7 @@ function describedCompounds(plain: string, out: Set<string>): void {
   for (const m of plain.matchAll(DESCRIBED_COMPOUND)) add(m[1], m[2]);
   // (Only generic heads need this: "a book club has …" is a record by the usual cues.)
   for (const m of plain.matchAll(COMPOUND_WITH_VALUES)) if (genericWord(singular(m[2])) && !UI_HEADS.test(singular(m[2])) && !USER_WORDS.has(m[1])) add(m[1], m[2]);
+  for (const m of plain.matchAll(PLURAL_WITH_VALUES)) if (m[1] && singular(m[2]) !== m[2] && genericWord(singular(m[2])) && !UI_HEADS.test(singular(m[2])) && !USER_WORDS.has(m[1])) add(m[1], m[2]);
   for (const m of plain.matchAll(COMPOSED_OF)) {
     for (const item of m[1].replace(/\([^()]*\)/g, ' ').split(/,|\band\b/)) {
       const words = /^\s*(?:a|an)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s*$/.exec(item);
@@ -146,6 +154,8 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
       valued.add(singular(m[2]));
       if (m[1] === 'each' || m[1] === 'every') eachValued.add(singular(m[2]));
     }
+    // (Without a word before the plural: with one, the plural is a two-word name, read above.)
+    for (const m of plain.matchAll(PLURAL_WITH_VALUES)) if (!m[1] && singular(m[2]) !== m[2]) eachValued.add(singular(m[2]));
     // ("Members borrow tools. Each tool has a name.": with the renting, one value of each is enough.)
     for (const m of plain.matchAll(EACH_HAS_ONE)) eachOne.add(singular(m[1]));
   }
