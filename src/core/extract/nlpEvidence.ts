@@ -19,6 +19,7 @@ import { linkedToOne } from './linkedToOne';
 import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
 import { placedThings } from './placeEvidence';
 import { keptWhich } from './keptWhich';
+import { decidedOnEvidence } from './decidedOn';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -377,5 +378,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     subjectsOfWhoHave(analysis, storable, addUnlessField);
     placedThings(analysis, storable, addUnlessField);
     keptWhich(analysis, storable, add);
+    decidedOnEvidence(analysis, storable, addUnlessField);
   }
 }
