@@ -59,3 +59,10 @@ describe('extract fields: values a record is given ("each order is given a numbe
     assert.deepEqual(listsOf('Each guest is assigned a room for his/her stay.'), ['guest: room']);
   });
 });
+
+describe('extract fields: "with" inside the last item of a list', () => {
+  it('"…, a founding year and a photo with …": the items before "with" are all read; general information after it is no sub-list', () => {
+    assert.deepEqual(listsOf('Each band has a name, a founding year and a photo with additional information on the band.'), ['band: name, founding year, photo']);
+    assert.deepEqual(listsOf('Each band has a name and a founding year.'), ['band: name, founding year'], 'without "with", unchanged');
+  });
+});

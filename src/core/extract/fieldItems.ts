@@ -136,17 +136,21 @@ export function parseItems(listText: string): FieldItem[] {
     }
     const withAt = / with (?![^(]*\))/.exec(segment);
     if (withAt) {
-      const head = parseItem(segment.slice(0, withAt.index));
-      if (head) {
-        head.sub = parseItems(segment.slice(withAt.index + 6));
-        items.push(head);
-      }
+      // ("name and a url to a website with …": the items before "with" are read like any others; the last is the one "with" describes.)
+      const heads = itemsOfSegment(segment.slice(0, withAt.index));
+      const described = heads[heads.length - 1];
+      // ("a website with additional information on the artist": what a thing holds in general, no values of its own.)
+      if (described && !GENERAL_INFORMATION.test(segment.slice(withAt.index + 6))) described.sub = parseItems(segment.slice(withAt.index + 6));
+      items.push(...heads);
       continue;
     }
     items.push(...itemsOfSegment(segment));
   }
   return items;
 }
+
+/** "additional information on …", "more details about …": what a thing holds, said in general. */
+const GENERAL_INFORMATION = /^\s*(?:(?:some|more|further|additional|extra|other|all|any|useful|detailed)\s+)+(?:information|info|details|data)\b/;
 
 /** A lone adjective before ", and" plus an adjective and a noun ("rare, and often unexplainable symptoms"): both describe that noun. */
 function describesNextHead(segment: string, next: string): boolean {
