@@ -66,3 +66,11 @@ describe('extract fields: "with" inside the last item of a list', () => {
     assert.deepEqual(listsOf('Each band has a name and a founding year.'), ['band: name, founding year'], 'without "with", unchanged');
   });
 });
+
+describe('extract fields: "register with a place as a role with …"', () => {
+  it('the values after the second "with" are the role\'s, and the place joined is the role\'s link', () => {
+    assert.deepEqual(listsOf('Volunteers sign up with a shelter as a helper with a nickname and a phone number.'), ['helper: shelter', 'helper: nickname, phone number']);
+    const spec = extractSpec('Volunteers sign up with a shelter as a helper with a nickname and a phone number. Each shelter has an address. Helpers walk dogs.');
+    assert.ok(!spec.entities.find((e) => e.name === 'Shelter')?.fields.some((f) => f.name === 'nickname'), 'the nickname is not the shelter\'s');
+  });
+});

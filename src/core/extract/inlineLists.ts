@@ -69,6 +69,9 @@ function partOfAName(text: string, verb: string): boolean {
 /** "with the traveller's …", "with each customer's …": a possessor opening the list owns its values. */
 const POSSESSOR = /^\s*(?:the|a|an|each|every)\s+([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?:'s|s')\s+/;
 
+/** "(with) a web portal as a user with …": a place joined, then the role taken there, which the next "with" describes. */
+const AS_ROLE_WITH = /^\s*((?:(?:a|an|the|their|its)\s+)?[a-z][a-z -]{0,40}?)\s+as\s+(?:a|an)\s+([a-z][a-z -]{0,30}?)\s+with\s/;
+
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
 export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
@@ -81,6 +84,15 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
     if (!startsAList(plain, match.index, before, verb, pronoun) || partOfAName(sentence.text, verb)) continue;
     const start = match.index + match[0].length;
+    // "register with a web portal as a user with a user name and …": the values are the role's, read at the
+    // second "with"; the place joined is the role's link.
+    const asRole = verb === 'with' ? AS_ROLE_WITH.exec(plain.slice(start)) : null;
+    if (asRole) {
+      const role = trailingPhrase(asRole[2])?.key;
+      const place = parseItems(asRole[1]);
+      if (role && place.length === 1) lists.push({ sentence: sentence.id, subject: role, items: place });
+      continue;
+    }
     const rest = listAfterVerb(plain.slice(start), before, verb);
     // "sends the booking to the hotels together with the traveller's preferences and …": the values are the possessor's.
     const possessor = verb === 'with' ? POSSESSOR.exec(rest) : null;
