@@ -31,6 +31,13 @@ describe('extract fields: other sentence forms', () => {
     assert.deepEqual(listsOf('Customers book appointments with doctors.'), [], 'an action "with" someone stays a relation');
   });
 
+  it('"Spare parts are kept in stock with a part number, …": where things are kept may come between the passive and "with"', () => {
+    assert.deepEqual(listsOf('Spare parts are kept in stock with a part number, a name and a quantity.'), ['spare part: part number, name, quantity']);
+    assert.deepEqual(listsOf('Wines are stored in the system with a vintage and a grape.'), ['wine: vintage, grape']);
+    assert.deepEqual(fieldsOf('Spare parts are kept in stock with a part number (unique), a name and a quantity on hand.', 'SparePart'), ['partNumber', 'name', 'quantityOnHand']);
+    assert.deepEqual(listsOf('Payments are made in line with the contract.'), [], '"in line with" stays an idiom');
+  });
+
   it('"…, each of which is identified by a number": the records named before the comma', () => {
     assert.deepEqual(listsOf('It also has several fuel pumps (maximum 12), each of which is identified by a number.'), ['fuel pump: number']);
   });

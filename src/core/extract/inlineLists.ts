@@ -11,8 +11,12 @@ import type { FieldList } from './fields';
 import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
 import { madeWithOneValue } from './madeWith';
 
-/** "… are saved with", "… is registered with": a passive verb of keeping before "with" (what follows is what is kept). */
-const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded|kept|registered|logged|filed|archived)\s*$/;
+/**
+ * "… are saved with", "… is registered with", "… are kept in stock with": a passive verb of keeping
+ * before "with", perhaps with where things are kept (what follows is what is kept; a place of the
+ * domain, "stored in boxes with a label", is not read so).
+ */
+const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded|kept|registered|logged|filed|archived)(?:\s+(?:in|on)\s+(?:the\s+|our\s+)?(?:stock|system|database|app|application|file|catalog|catalogue|inventory|archive|register|records))?\s*$/;
 
 /** List verbs that are also nouns ("a service record"): whether they start a list is asked of the tagger. */
 const NOUN_LIKE_LIST_VERB = /^(records?|stores?|holds?|gets?|needs?)$/;
@@ -185,9 +189,10 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
 
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
-  if (verb === 'with' && withIdiom(before)) return undefined;
-  // "Images are saved with a file name": the record is the phrase before the passive.
+  // "Images are saved with a file name": the record is the phrase before the passive. (First: "kept
+  // in stock with" is no idiom such as "in line with".)
   if (verb === 'with' && KEPT_WITH.test(before)) return trailingPhrase(before.replace(KEPT_WITH, ''))?.key;
+  if (verb === 'with' && withIdiom(before)) return undefined;
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');

@@ -85,11 +85,11 @@ const DESCRIBED_COMPOUND = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-
  *  a two-word name given a list of values of its own (two or more, each brought in with "a/an/its"). */
 const COMPOUND_WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s+(?:also\s+)?(?:has|have|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
 /**
- * "Parts have a part number, a name and a price", "spare parts have …", "tables all have a number and
- * a shape": a plural that opens a clause and is given a list of values speaks of each of them, as
+ * "Parts have a part number, a name and a price", "spare parts are kept in stock with a part number,
+ * a name and …", "tables all have a number and a shape": a plural that opens a clause and is given a list of values speaks of each of them, as
  * "each part has …" does (the optional word before it may make a two-word name).
  */
-const PLURAL_WITH_VALUES = /(?:^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+)(?:(?:all|the|our)\s+)?(?:([a-z][a-z-]+)\s+)?([a-z]+s)\s+(?:also\s+|all\s+)?(?:have|contain|include)\s+(?:a|an|its|their|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|their|one)\s+[a-z]/g;
+const PLURAL_WITH_VALUES = /(?:^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+)(?:(?:all|the|our)\s+)?(?:([a-z][a-z-]+)\s+)?([a-z]+s)\s+(?:also\s+|all\s+)?(?:have|contain|include|are\s+(?:kept|stored|recorded|registered|listed|tracked|saved)(?:\s+(?:in|on|at)\s+(?:the\s+)?[a-z]+)?\s+with)\s+(?:a|an|its|their|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|their|one)\s+[a-z]/g;
 
 /** Heads that name screens and their parts: a "home screen" with a header and a list is app furniture. */
 const UI_HEADS = /^(?:page|screen|button|menu|panel|modal|dialog|tab|view|form|bar|layout|icon|column|row|field|widget|window|header|footer|sidebar|toolbar|dashboard|app|application|website|site)$/;
