@@ -17,3 +17,10 @@ describe('extract: what people own, with a quantity or a two-word role', () => {
     assert.ok(!rels.some((r) => r.startsWith('Restaurant->Business ')), rels.join('; '));
   });
 });
+
+describe('extract: a record named in a list with a clause about the person', () => {
+  it("'the club he or she plays for' in a list of a player's details is a link to the club", () => {
+    const rels = links('For each player we store a name, a shirt number and the club he or she plays for. A club has a name and a city.');
+    assert.ok(rels.includes('Player->Club (club)'), rels.join('; '));
+  });
+});

@@ -190,8 +190,12 @@ function itemsOfSegment(segment: string): FieldItem[] {
   // "a name and whether they are a chief steward or stewardess": the yes/no question is one item.
   const askedAt = /(?:^|\s(?:and|or)\s)(?:it is (?:also )?[a-z]+ )?whether\s/.exec(segment);
   // ("a start date/time": one value with a date and a time, not a date and a "time".)
-  // ("a bed for his/her stay": one owner written both ways, not two values.)
-  const listed = (askedAt ? segment.slice(0, askedAt.index) : segment).replace(/\bdate\s?\/\s?time\b/g, 'date-time').replace(/\b(?:his|her)\s?\/\s?(?:his|her)\b/g, 'their');
+  // ("a bed for his/her stay": one owner written both ways, not two values; "the institution he/she works
+  // for", "the club he or she plays for": one person, the value is the institution, the club.)
+  const listed = (askedAt ? segment.slice(0, askedAt.index) : segment)
+    .replace(/\bdate\s?\/\s?time\b/g, 'date-time')
+    .replace(/\b(?:his|her)\s?\/\s?(?:his|her)\b/g, 'their')
+    .replace(/\b(?:he\s?\/\s?she|she\s?\/\s?he|s\/he|he or she|she or he)\s(?=[a-z]+)/g, 'they ');
   const pieces = /\d/.test(listed) ? splitTop(listed, /\s(?:and|&|\+)\s/y) : splitTop(listed, /\s(?:and|or|&|\+)\s|\//y);
   const askedAll = askedAt ? segment.slice(askedAt.index).replace(/^\s(?:and|or)\s/, '') : undefined;
   // ("whether they are double carports and whether they have a flat roof": two questions, two flags.)

@@ -79,6 +79,8 @@ function retagNounSlotPlurals(terms: Term[]): void {
       (prev?.pos === 'noun' && !next && !prev.plural) ||
       // "log service records for a vehicle": a compound noun before a preposition.
       (prev?.pos === 'noun' && !prev.plural && next?.pos === 'prep' && next.w !== 'to' && !/[,;:]/.test(prev.post)) ||
+      // "it has a number of fuel pumps, each …": a compound that ends its phrase, after the clause's verb.
+      (prev?.pos === 'noun' && !prev.plural && !/[,;:]/.test(prev.post) && /[,;.]/.test(t.post) && /^(?:prep|det)$/.test(terms[i - 2]?.pos ?? '') && verbBefore(terms, i - 2)) ||
       // ("statistics related to grades, attendance and …": no verb after "to" takes an -s; "to focus", "to access" do not end so.)
       (prev?.w === 'to' && !/(?:us|is)$/.test(t.w));
     if (!nounSlot) continue;
@@ -86,6 +88,12 @@ function retagNounSlotPlurals(terms: Term[]): void {
     t.root = singularOf(t.w);
     t.plural = t.root !== t.w;
   }
+}
+
+/** Whether a verb stands before term i in its clause (up to a comma, colon or semicolon). */
+function verbBefore(terms: Term[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && !/[,;:.]/.test(terms[k].post); k--) if (terms[k].pos === 'verb') return true;
+  return false;
 }
 
 // "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.

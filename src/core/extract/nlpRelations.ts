@@ -61,7 +61,8 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     if (named) {
       topic = named;
       // ("Create a reservation system which books hotel rooms. It charges …": "it" is the sentence's first noun, here no record.)
-      topicSentence = entityOf(draft, analysis.phrases[0], roleWords) === named ? sentence.id : -1;
+      // ("… based on the following information: Each gas station has an ID. It also has pumps": after a colon a statement starts anew.)
+      topicSentence = entityOf(draft, analysis.phrases[0], roleWords) === named || entityOf(draft, firstAfterColon(analysis), roleWords) === named ? sentence.id : -1;
     }
     const read: SentenceRead = { draft, roleWords, analysis, id: sentence.id, previousTopic, topicJustBefore, manySides, ...storyRole(draft, sentence.plain, analysis, roleWords) };
     linkPronounPossessions(read);
@@ -79,6 +80,12 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
   // (Only between records that stand on their own: a compound must not keep a passing mention as a table.)
   const established = (e: DraftEntity) => draft.entities.includes(e) && (e.fieldsFromText || !!knownNoun(e.key) || draft.relations.some((r) => r.from === e.name || r.to === e.name));
   for (const { child, parent, source } of compounds) if (established(parent)) link({ draft, id: source } as SentenceRead, child, parent);
+}
+
+/** The first noun phrase after the sentence's last colon, if a phrase follows one. */
+function firstAfterColon(analysis: Analysis): NounPhrase | undefined {
+  const colon = analysis.terms.findLastIndex((t) => /:/.test(t.post));
+  return colon >= 0 ? analysis.phrases.find((p) => p.start > colon) : undefined;
 }
 
 /** "owners with an address, their pets (…)": the possessed records belong to the owner named before. */
