@@ -223,7 +223,9 @@ function readUserStory(found: AuthFindings, sentence: SentenceInfo): void {
   if (!story) return;
   const words = story[1].trim().split(/\s+/).filter((w) => !/^(registered|logged|signed|new|existing)$/.test(w));
   const head = singular(words[words.length - 1] ?? '');
-  const role = STAFF_ROLES[head] ?? (USER_WORDS.has(head) || head === 'visitor' || head === 'guest' ? '' : words.slice(-2).map(singular).join('_'));
+  // ("As a home delivery person": a person named by what they do is a role, where "a person" alone is anyone.)
+  const namedPerson = head === 'person' && words.length >= 2 && !USER_WORDS.has(words[words.length - 2]);
+  const role = STAFF_ROLES[head] ?? ((USER_WORDS.has(head) && !namedPerson) || head === 'visitor' || head === 'guest' ? '' : words.slice(-2).map(singular).join('_'));
   if (/^(visitor|guest|anonymous)$/.test(head)) return;
   signInFrom(found, sentence.id);
   if (role && STAFF_ROLES[head]) addRole(found.staffRoles, role);
