@@ -74,3 +74,16 @@ describe('extract fields: "register with a place as a role with …"', () => {
     assert.ok(!spec.entities.find((e) => e.name === 'Shelter')?.fields.some((f) => f.name === 'nickname'), 'the nickname is not the shelter\'s');
   });
 });
+
+describe('extract fields: where a record is ("each hotel is located in a city")', () => {
+  it('a place named with "a"/"an" after "is located / situated / based in" is a value of the record', () => {
+    assert.deepEqual(listsOf('Each warehouse is located in a region at a particular street address.'), ['warehouse: region, street address']);
+    assert.deepEqual(listsOf('The stage is situated at a specific spot.'), ['stage: spot']);
+    assert.deepEqual(listsOf('The head office is located in the north wing.'), [], 'one place named, no value');
+    assert.deepEqual(listsOf('A song recorded in a studio is based on a poem.'), [], '"based on" is where it comes from, and the subject is the song, not the studio');
+  });
+
+  it('the verb lists after it are still read ("… is located in a region and has a name")', () => {
+    assert.deepEqual(fieldsOf('The company runs warehouses. Each warehouse is located in a region and has a name and a phone number.', 'Warehouse').sort(), ['name', 'phoneNumber', 'region']);
+  });
+});

@@ -18,6 +18,8 @@ import { countValues } from './countValues';
 import { worthValues } from './worthValues';
 import { askedValues } from './askedValues';
 import { valueSetFor } from './valuesSetFor';
+import { givenValues } from './givenValues';
+import { placedValues } from './placedValues';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -109,6 +111,9 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   lists.push(...askedValues(sentence.id, plain));
   const set = valueSetFor(plain);
   if (set) lists.push({ sentence: sentence.id, ...set });
+  // (Read beside the verb lists, which go on after them: "The depot is located in a city and has a name".)
+  const received = givenValues(plain) ?? placedValues(plain);
+  if (received) lists.push({ sentence: sentence.id, ...received });
   return [...lists, ...later];
 }
 

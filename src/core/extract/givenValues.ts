@@ -5,6 +5,7 @@
 import { trailingPhrase } from './phrases';
 import { singularItem, type FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
+import { PHRASED_SUBJECT } from './placedValues';
 
 /** "is given", "are assigned", "will also be allocated", "gets issued". */
 const GIVEN = /^(?:(?:each|every|a|an|the|all)\s+)?([a-z][a-z -]{1,40}?)\s+(?:is|are|gets|get|(?:will|must|should|can|may|has to|have to)\s+(?:also\s+|always\s+)?be)\s+(?:(?:also|always|automatically|then|first|each)\s+)?(?:given|assigned|allocated|issued|awarded|granted)\s+((?:a|an|one|its|their|his|her|a unique|an unique)\s.+)$/;
@@ -17,7 +18,7 @@ export interface GivenValues {
 
 export function givenValues(plain: string): GivenValues | undefined {
   const given = GIVEN.exec(plain);
-  const phrase = given ? trailingPhrase(given[1]) : undefined;
+  const phrase = given && !PHRASED_SUBJECT.test(given[1]) ? trailingPhrase(given[1]) : undefined;
   // ("Each exhibition is assigned an employee as coordinator": the list ends where the role is said.)
   const items = given ? parseItems(given[2].replace(/\s+as\s+(?:a|an|the|its|their)?\s*[a-z-]+\s*\.?$/, '')) : [];
   if (!phrase || !items.length) return undefined;

@@ -11,7 +11,6 @@ import type { FieldList } from './fields';
 import { laterPronounValues } from './pronounValues';
 import { pattern } from './regexps';
 import { keptInRecord, shownOnNotice } from './keptValues';
-import { givenValues } from './givenValues';
 
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
 const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
@@ -42,7 +41,7 @@ function listFor(subjectPhrase: string, listText: string, least = 1): Found | un
 }
 
 /** The readers, in order: the first that finds a list wins (a later one would misread what an earlier one reads). */
-const READERS: Array<(plain: string) => Found | undefined> = [keptInTheFormOf, valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, storeForEach, weStoreOfEach, keptInRecord, shownOnNotice, givenValues];
+const READERS: Array<(plain: string) => Found | undefined> = [keptInTheFormOf, valuesForExample, forEachIsStored, forEachWeStore, identifiedBy, followingForEach, valuesOfEachKnown, valuesOfOneKnown, listOfOneKnown, ofWhichKnown, possessorsValuesKnown, possessorsInformation, storedForEach, ownersValuesStored, storyDetails, signUpDetails, providedDetails, storeForEach, weStoreOfEach, keptInRecord, shownOnNotice];
 
 export function storedForList(sentence: SentenceInfo): FieldList | undefined {
   const found = readStored(sentence.plain.replace(/[`]/g, ''));
