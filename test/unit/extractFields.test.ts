@@ -312,6 +312,17 @@ describe('extract fields: enumerations stated in a sentence', () => {
     assert.equal(extractSpec('Pets have a name and a birth date. The owners of the pets are customers and staff.').entities.find((e) => e.name === 'Pet')?.fields.some((f) => f.name === 'owner'), false);
   });
 
+  it('"see the status of their jobs: a, b, c", "the priority of each ticket (a, b or c)", "job statuses: a, b, c": a kind of value of a record, then its values', () => {
+    const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+    assert.deepEqual(enumOf('A repair job has a price. Customers can see the status of their own jobs: received, in progress, ready, picked up.', 'RepairJob', 'status'), ['received', 'in_progress', 'ready', 'picked_up']);
+    assert.deepEqual(enumOf('A ticket has a title. We track the priority of each ticket (low, medium or high).', 'Ticket', 'priority'), ['low', 'medium', 'high']);
+    assert.deepEqual(enumOf('A parcel has a weight. Parcel states: booked, in transit, delivered.', 'Parcel', 'state'), ['booked', 'in_transit', 'delivered']);
+    // The colon list is one field's values, not fields of a second record "Job".
+    const colon = 'A repair job has a price. The status of a job: received, in progress, ready, picked up.';
+    assert.deepEqual(names(colon), ['RepairJob']);
+    assert.deepEqual(enumOf(colon, 'RepairJob', 'status'), ['received', 'in_progress', 'ready', 'picked_up']);
+  });
+
   it('"X has a Y, which can be a, b or c" makes Y an enum', () => {
     assert.deepEqual(enumOf('A kettle has a name. Each kettle has a status, which can be on, off or boiling.', 'Kettle', 'status'), ['on', 'off', 'boiling']);
   });

@@ -26,6 +26,9 @@ const DOCUMENT_PART = new RegExp(String.raw`^(?:${DOCUMENT_PART_WORDS}|example|e
 /** "A vessel has the following attributes", "each order contains these details": a record announcing its values. */
 const VALUES_ANNOUNCED = /^(?:(?:a|an|the|each|every|all|our)\s+)?([a-z][a-z ]{0,30}?)\s+(?:has|have|includes?|contains?|comes? with|(?:is|are) (?:described|characterized|characterised|defined) by)\s+(?:the following|these|several|some|various|a few|(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:attributes|fields|properties|details|characteristics|columns|values|features|data|pieces of information)$/;
 
+/** "the status of a job", "the priority of each ticket": a kind of value of a record. */
+const KIND_OF_RECORD = /^(?:the )?(?:status|state|type|kind|category|priority|level|stage|phase|mode)(?:es|s)? of\b/;
+
 function readColonList(text: string): string | undefined {
   // ("bookings = member + car + start/end": notes write "=" for "has".)
   // ("Customer - name, email": a spaced hyphen separates too.)
@@ -34,6 +37,8 @@ function readColonList(text: string): string | undefined {
   const items = match[2].replace(/\([^()]*\)/g, ' ').split(/\.\s/)[0].split(/,|;|\band\b|\s\+\s/).map((s) => s.trim()).filter(Boolean);
   if (items.length < 2 || items.some((i) => i.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/).length > 6)) return undefined;
   // "A vessel has the following attributes: …": the values of the record before the verb.
+  // "The status of a job: received, in progress, …" lists values of one field (enumStatements.ts), not fields of the job.
+  if (KIND_OF_RECORD.test(match[1].toLowerCase())) return undefined;
   const announced = VALUES_ANNOUNCED.exec(match[1].toLowerCase());
   if (announced) return trailingPhrase(announced[1])?.key;
   // Read the prefix as a noun phrase ("Service records" is not "service" + the verb "records").

@@ -98,7 +98,26 @@ function assignedOneOf(plain: string): EnumStatement | undefined {
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 
-const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, assignedOneOf, eitherOf, possessiveValues, plainValues];
+/** Two values at least, written as a list after a colon or in brackets ("received, in progress, ready"): the "or"/"and" may be left out. */
+const LISTED = '([a-z0-9][a-z0-9 -]*(?:,\\s*[a-z0-9][a-z0-9 -]*)+(?:,? (?:or|and) [a-z0-9][a-z0-9 -]*)?|[a-z0-9][a-z0-9 -]* (?:or|and) [a-z0-9][a-z0-9 -]*)';
+
+/**
+ * "Customers can see the status of their own jobs: received, in progress, ready", "we track the
+ * priority of each ticket (low, medium, high)": a kind of value of a record, then its values after a
+ * colon or in brackets, anywhere in the sentence.
+ */
+function kindOfRecordListed(plain: string): EnumStatement | undefined {
+  const m = pattern`\\bthe (${KIND_OF_VALUE}|priorit(?:y|ies)) of (?:a |an |the |each |every |their |its |his |her |our |my )?(?:own )?([a-z][a-z -]{1,30}?)\\s*(?::\\s*${LISTED}\\.?$|\\(${LISTED}\\))`.exec(plain);
+  return m ? statement(m[2], m[1], m[3] ?? m[4]) : undefined;
+}
+
+/** "Job statuses: received, in progress, ready", "order status: new, paid, sent": a record's kind of value, a colon, its values. */
+function recordKindListed(plain: string): EnumStatement | undefined {
+  const m = pattern`^(?:the )?([a-z][a-z -]{1,30}?) (${KIND_OF_VALUE}|priorit(?:y|ies))\\s*:\\s*${LISTED}\\.?$`.exec(plain);
+  return m ? statement(m[1], m[2], m[3]) : undefined;
+}
+
+const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, assignedOneOf, eitherOf, possessiveValues, plainValues, kindOfRecordListed, recordKindListed];
 
 /**
  * Enum fields stated in a later clause of a sentence ("Each costume has a code and a condition; the
