@@ -9,6 +9,7 @@ import { APP_KINDS, knownNoun } from './knowledge';
 import { PERSON_NOUNS, singular, STAFF_ROLES } from './lexicon';
 import { notARecord, theBusinessItself } from './notRecords';
 import { describedAsRecord } from './recordCues';
+import { namedMoreOftenAs } from './sameThing';
 import type { SentenceInfo } from './sentences';
 import { tagSentence } from './nlp';
 import { pluralizeWord } from '../../model/project/naming';
@@ -143,6 +144,12 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
     const whole = candidates.find((c) => c.key.endsWith(` ${candidate.key}`) && onlyWithin(candidate.key, c.key, plainText));
     if (whole) {
       candidate.sources.forEach((s) => whole.sources.add(s));
+      continue;
+    }
+    // "… offer a pickup service to its customers … for clients who receive …": one record, named as most often.
+    const same = namedMoreOftenAs(candidate, candidates);
+    if (same) {
+      candidate.sources.forEach((s) => same.sources.add(s));
       continue;
     }
     if (theBusinessItself(candidate.key, plainText, withFields, sentences)) {
