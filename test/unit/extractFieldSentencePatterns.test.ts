@@ -87,3 +87,20 @@ describe('extract fields: where a record is ("each hotel is located in a city")'
     assert.deepEqual(fieldsOf('The company runs warehouses. Each warehouse is located in a region and has a name and a phone number.', 'Warehouse').sort(), ['name', 'phoneNumber', 'region']);
   });
 });
+
+describe('extract fields: a record described by a row of phrases ("a walk is for one dog, on a date, with a duration of …")', () => {
+  it('each phrase after "is" names one thing the record has; one of them says when or how long', () => {
+    assert.deepEqual(listsOf('A ride is for one horse, on a date, with a duration of 30 to 90 minutes.'), ['ride: horse, date, duration']);
+    assert.deepEqual(listsOf('A transfer is from a terminal to a hotel.'), [], 'a route, no when');
+    const spec = extractSpec('Riders book horses. A ride is for one horse, on a date, with a duration of 30 to 90 minutes. Each horse has a name.');
+    const ride = spec.entities.find((e) => e.name === 'Ride');
+    assert.deepEqual(ride?.fields.filter((f) => f.sources.length).map((f) => f.name), ['date', 'duration']);
+    assert.ok(spec.relations.some((r) => r.from === 'Ride' && r.to === 'Horse'), 'the horse is a link');
+  });
+});
+
+describe('extract fields: values a record is given, up to a clause of its own', () => {
+  it('"gets assigned an id, and we want …": the clause after the list is not read into it', () => {
+    assert.deepEqual(listsOf('Each parcel gets assigned a code, and we want to log the date and time when it was sent.').filter((l) => l.includes('code')), ['parcel: code']);
+  });
+});

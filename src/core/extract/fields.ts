@@ -20,6 +20,7 @@ import { askedValues } from './askedValues';
 import { valueSetFor } from './valuesSetFor';
 import { givenValues } from './givenValues';
 import { placedValues } from './placedValues';
+import { describedByPhrases } from './describedByPhrases';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { enumClauses, enumStatement } from './enumStatements';
 
@@ -112,7 +113,7 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const set = valueSetFor(plain);
   if (set) lists.push({ sentence: sentence.id, ...set });
   // (Read beside the verb lists, which go on after them: "The depot is located in a city and has a name".)
-  const received = givenValues(plain) ?? placedValues(plain);
+  const received = givenValues(plain) ?? placedValues(plain) ?? describedByPhrases(plain);
   if (received) lists.push({ sentence: sentence.id, ...received });
   return [...lists, ...later];
 }

@@ -20,7 +20,9 @@ export function givenValues(plain: string): GivenValues | undefined {
   const given = GIVEN.exec(plain);
   const phrase = given && !PHRASED_SUBJECT.test(given[1]) ? trailingPhrase(given[1]) : undefined;
   // ("Each exhibition is assigned an employee as coordinator": the list ends where the role is said.)
-  const items = given ? parseItems(given[2].replace(/\s+as\s+(?:a|an|the|its|their)?\s*[a-z-]+\s*\.?$/, '')) : [];
+  // (", and we want …": a clause of its own ends the list.)
+  const listed = given ? given[2].split(/,?\s+(?:and|but|while|so)\s+(?:we|you|i|they|he|she|it|the system|the app)\s/)[0] : '';
+  const items = given ? parseItems(listed.replace(/\s+as\s+(?:a|an|the|its|their)?\s*[a-z-]+\s*\.?$/, '')) : [];
   if (!phrase || !items.length) return undefined;
   // ("Patients are given a room": each patient one room.)
   return phrase.plural ? { subject: phrase.key, items: items.map((i) => (i.plural ? i : singularItem(i))), manyOwners: true } : { subject: phrase.key, items };
