@@ -49,6 +49,10 @@ describe('extract fields: naming', () => {
     assert.deepEqual(items('a title, a certain duration, a particular venue code and their respective seat'), ['title', 'duration', 'venue code', 'seat']);
   });
 
+  it('a possessive item is named after its possessor: "the donor\'s name" is donorName, not "donor s name"', () => {
+    assert.deepEqual(items("the donor's name, the recipient’s address and the driver's phone number"), ['donor name', 'recipient address', 'driver phone number']);
+  });
+
   it('"whose" is not part of a name: "an airline, whose name is stored" gives the airline a name', () => {
     const { sentences } = splitSentences('Each truck can be part of a fleet, whose name is stored.');
     const lists = findFieldLists(sentences[0], false);

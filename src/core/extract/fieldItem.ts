@@ -98,7 +98,8 @@ interface ItemReading {
 }
 
 export function parseItem(raw: string): FieldItem | undefined {
-  const text = raw.replace(/[`"'*]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // ("the donor's name" is the donorName, not "donor s name".)
+  const text = raw.replace(/([A-Za-z])['’]s\b/g, '$1').replace(/[`"'*]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   const reading: ItemReading = { text, context: text, typeWritten: false };
   // "a tracking code": an article before an -ing word makes it a noun phrase, not a clause.
   const articled = /^(?:a|an|the|its|their|his|her|our|my|your)\s/.test(text);
