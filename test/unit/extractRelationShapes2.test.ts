@@ -55,4 +55,9 @@ describe('extractor relation shapes (2)', () => {
     const rels = extractSpec('Landlords and tenants log in. An invoice has an amount and a due date. Tenants see their own invoices.').relations;
     assert.ok(!rels.some((r) => r.from === 'Invoice' && r.name === 'tenant'), JSON.stringify(rels));
   });
+
+  it("'the coach makes a formal offer for the player': after a light verb the phrase describes the offer, no coach–player link", () => {
+    const rels = pairs('A coach has a name and a licence. A player has a name and a position. Each season the coach makes a formal offer for the player.');
+    assert.ok(!linked(rels, 'Coach', 'Player'), JSON.stringify(rels));
+  });
 });
