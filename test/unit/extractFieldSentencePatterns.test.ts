@@ -104,3 +104,11 @@ describe('extract fields: values a record is given, up to a clause of its own', 
     assert.deepEqual(listsOf('Each parcel gets assigned a code, and we want to log the date and time when it was sent.').filter((l) => l.includes('code')), ['parcel: code']);
   });
 });
+
+describe('extract fields: a person\'s values said with "he" or "she" in the next sentence', () => {
+  it('"He has a name and a card number" gives the values to the person the sentence before is about', () => {
+    assert.deepEqual(fieldsOf('The gym signs up trainers. A trainer leads classes. She has a name and a licence number.', 'Trainer').sort(), ['licenceNumber', 'name']);
+    const spec = extractSpec('The gym runs classes. A class has a level. He has a name and a licence number.');
+    assert.ok(!spec.entities.find((e) => e.name === 'Class')?.fields.some((f) => f.name === 'licenceNumber'), '"he" does not point back to a class');
+  });
+});

@@ -271,7 +271,8 @@ function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, ro
  * and exactly one other record has.
  */
 function pronounSubject(draft: Draft, sentences: SentenceInfo[], list: PendingList, roleWords: Set<string>): DraftEntity | undefined {
-  const previous = previousSubject(draft, sentences, list.sentence, roleWords);
+  const before = previousSubject(draft, sentences, list.sentence, roleWords);
+  const previous = list.person && before && !isPersonWord(before.key.split(' ').pop() ?? '') ? undefined : before;
   const item = list.items.length === 1 && list.items[0].enumValues ? list.items[0] : undefined;
   if (!item) return list.existingField ? undefined : previous;
   const name = camelCase(item.words.join(' '));

@@ -36,6 +36,8 @@ export interface FieldList {
   leadId?: number;
   /** "It must include …", "They have …": the subject is the record the sentence before is about. */
   pronoun?: boolean;
+  /** "He has …", "She has …": the pronoun can only point back to a person. */
+  person?: boolean;
   /** Only for a record that already has a field of this name (an enum said of a field, not a new field). */
   existingField?: boolean;
   /** The owners are written in the plural ("drivers with first and last names"): each has one of a plural value. */

@@ -85,7 +85,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const before = plain.slice(0, match.index).replace(/\([^()]*\)\s*$/, '');
     const verb = match[1];
     // "It must include the date and …", "They also have a name and …": about the record named before.
-    const pronoun = verb !== 'with' && /^(?:it|they)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
+    const pronoun = verb !== 'with' && /^(?:it|they|he|she|he or she|she or he|he\/she|s\/he|\(s\)he)\s+(?:(?:also|must|should|will|always|usually|each|all)\s+)*$/.test(`${before.trim()} `);
+    // ("He has a name and a card number": a pronoun for a person points back to a person only.)
+    const personPronoun = pronoun && /^(?:he|she|s\/he|\(s\)he)\b/.test(before.trim());
     if (!startsAList(plain, match.index, before, verb, pronoun) || partOfAName(sentence.text, verb)) continue;
     const start = match.index + match[0].length;
     // "register with a web portal as a user with a user name and …": the values are the role's, read at the
@@ -117,7 +119,7 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "Locations consist of drivers with names and vehicles": records in the list are parts of the whole, like the drivers.
     const wholeOf = verb === 'with' ? /^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z -]*?)\s+(?:consists?|is made up|are made up|is composed|are composed|is comprised|are comprised) of\s/.exec(before) : null;
     const whole = wholeOf ? trailingPhrase(wholeOf[1])?.key : undefined;
-    lists.push(pronoun ? { sentence: sentence.id, pronoun, items } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}) });
+    lists.push(pronoun ? { sentence: sentence.id, pronoun, items, ...(personPronoun ? { person: true } : {}) } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}) });
     const sharing = pronoun ? undefined : coordinatedSubject(before, verb, subject);
     if (sharing) lists.push({ sentence: sentence.id, subject: sharing, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
