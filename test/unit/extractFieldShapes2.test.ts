@@ -44,6 +44,12 @@ describe('extract fields: who owns the values of a "with" list', () => {
     assert.deepEqual(fieldsOf(text, 'Bank'), []);
   });
 
+  it('"record donations with the donor\'s name, the kind of food and the weight": a later item with its own article ends the possessor\'s share', () => {
+    const text = 'Volunteers record donations with the donor\'s name, a pickup date and the weight.';
+    assert.deepEqual(fieldsOf(text, 'Donation'), ['donorName', 'pickupDate', 'weight']);
+    assert.deepEqual(fieldsOf(text, 'Donor'), []);
+  });
+
   it('"if the depot does not have a ramp", "its own depot doesn\'t have a permit": what a thing lacks is no value of it', () => {
     assert.deepEqual(fieldsOf('A city has depots. Each depot has a code. Trucks go elsewhere if the depot does not have a loading ramp and a crane.', 'Depot'), ['code']);
     assert.deepEqual(fieldsOf('A city has depots. Each depot has a code. A truck is sent to another depot if its own depot doesn\'t have a permit for the load.', 'Depot'), ['code']);

@@ -73,6 +73,9 @@ function partOfAName(text: string, verb: string): boolean {
 /** "with the traveller's …", "with each customer's …": a possessor opening the list owns its values. */
 const POSSESSOR = /^\s*(?:the|a|an|each|every)\s+([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)(?:'s|s')\s+/;
 
+/** A later list item with an article or possessive of its own ("…, the kind of food and the weight"). */
+const OWN_ARTICLE_LATER = /(?:,|\band\b)\s*(?:and\s+)?(?:the|a|an|its|their|his|her)\s/;
+
 /** "(with) a web portal as a user with …": a place joined, then the role taken there, which the next "with" describes. */
 const AS_ROLE_WITH = /^\s*((?:(?:a|an|the|their|its)\s+)?[a-z][a-z -]{0,40}?)\s+as\s+(?:a|an)\s+([a-z][a-z -]{0,30}?)\s+with\s/;
 
@@ -101,7 +104,10 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     }
     const rest = listAfterVerb(plain.slice(start), before, verb);
     // "sends the booking to the hotels together with the traveller's preferences and …": the values are the possessor's.
-    const possessor = verb === 'with' ? POSSESSOR.exec(rest) : null;
+    // (Not when a later item brings its own article: "with the donor's name, the kind of food and the
+    // weight" are the donation's values, the first named after the donor.)
+    const opened = verb === 'with' ? POSSESSOR.exec(rest) : null;
+    const possessor = opened && !OWN_ARTICLE_LATER.test(rest.slice(opened[0].length)) ? opened : null;
     const subject = possessor ? trailingPhrase(possessor[1])?.key : pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
     if (!pronoun && !subject) continue;
     const items = parseItems(possessor ? rest.slice(possessor[0].length) : rest);
