@@ -246,6 +246,29 @@ describe('generation history store', () => {
     assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.lock')), []);
   });
 
+  it('takes over at once a fresh lock whose process on this machine died (a window that crashed while changing the record), and waits while it lives', async function () {
+    this.timeout(30_000);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
+    const store = new HistoryStore(dir);
+    await store.save(record('crashed', 1000));
+    const lock = path.join(dir, '000000000001000-crashed.json.lock');
+    // A process that holds the lock and lives until killed.
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const gone = new Promise((resolve) => holder.on('exit', resolve));
+    writeFileSync(lock, `${holder.pid} ${os.hostname()} ${new Date().toISOString()}\n`);
+    let done = false;
+    const started = Date.now();
+    const change = store.update('crashed', (r) => ({ ...r, rating: { up: true, at: 2 } })).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(done, false, 'a live holder is waited for');
+    holder.kill('SIGKILL');
+    await gone;
+    await change;
+    assert.ok(Date.now() - started < STALE_LOCK_MS / 3, 'taken over without waiting for the lock to go stale');
+    assert.equal((await store.get('crashed'))?.rating?.up, true);
+    assert.deepEqual(readdirSync(dir).filter((name) => name.endsWith('.lock')), []);
+  });
+
   it('refuses an oversized record with a clear error; the store stays readable and the old record stays', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'takoss-history-'));
     const store = new HistoryStore(dir);

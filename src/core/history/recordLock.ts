@@ -1,8 +1,9 @@
 // One change at a time per history record: a promise queue per file in this process, and a lock
 // file (`<record>.lock`, created exclusively) between processes — every VS Code window shares the
-// history folder. A lock left by a process that died is taken over once it is older than any
-// change could take.
-import { open, rm, stat } from 'node:fs/promises';
+// history folder. A lock left by a process that died is taken over at once when that process was
+// on this machine (the lock names its pid and host), else once it is older than any change could take.
+import { readFile, open, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 
 /** A change reads and writes one record (milliseconds); a lock this old was left by a dead process. */
 export const STALE_LOCK_MS = 30_000;
@@ -43,7 +44,7 @@ async function holdingLockFile<T>(file: string, fn: () => Promise<T>): Promise<T
     try {
       const handle = await open(lock, 'wx');
       try {
-        await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
+        await handle.writeFile(`${process.pid} ${hostname()} ${new Date().toISOString()}\n`);
       } finally {
         await handle.close();
       }
@@ -54,7 +55,7 @@ async function holdingLockFile<T>(file: string, fn: () => Promise<T>): Promise<T
         (info) => Date.now() - info.mtimeMs,
         () => 0, // released meanwhile: try again at once
       );
-      if (age > STALE_LOCK_MS) {
+      if (age > STALE_LOCK_MS || (await leftByADeadProcess(lock))) {
         await rm(lock, { force: true });
         continue;
       }
@@ -67,5 +68,27 @@ async function holdingLockFile<T>(file: string, fn: () => Promise<T>): Promise<T
     return await fn();
   } finally {
     await rm(lock, { force: true });
+  }
+}
+
+/**
+ * Whether the lock was written by a process of this machine that is gone (a window that crashed
+ * while changing the record): then nobody will ever release it. Read twice, so that a lock another
+ * window has just taken over in the meantime is not removed.
+ */
+async function leftByADeadProcess(lock: string): Promise<boolean> {
+  const holder = await readFile(lock, 'utf8').catch(() => '');
+  const [pid, host] = holder.split(' ');
+  if (!/^\d+$/.test(pid) || host !== hostname() || Number(pid) === process.pid || alive(Number(pid))) return false;
+  return (await readFile(lock, 'utf8').catch(() => '')) === holder;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is only not ours to signal.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
