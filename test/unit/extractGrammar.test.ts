@@ -554,6 +554,15 @@ describe('extractor grammar: stories and possessives', () => {
     assert.deepEqual(rolesOfRestrictions('only the head curator may approve loans.'), ['head_curator']);
     assert.deepEqual(rolesOfRestrictions('approving is restricted to senior analysts.'), ['senior_analyst']);
     assert.deepEqual(rolesOfRestrictions('only the reporter may delete an issue.'), [], 'the reporter is the row\'s owner, not a role');
+    // The owner of the business is a person who signs in; the owner alone, or a record's owner, owns a row.
+    assert.deepEqual(rolesOfRestrictions('only the bakery owner may change prices.'), ['owner']);
+    assert.deepEqual(rolesOfRestrictions('only the owner may change a listing.'), []);
+    assert.deepEqual(rolesOfRestrictions('only the listing owner may change it.'), []);
+    const bakery = extractSpec('Customers order cakes. Each cake has a name and a price. Only the bakery owner may change prices.');
+    // (named as the text names it, bakery_owner: compoundRoles.ts)
+    assert.ok(bakery.auth.roles.includes('bakery_owner'), JSON.stringify(bakery.auth));
+    assert.ok(bakery.rules.some((r) => r.kind === 'roleRequired' && r.entity === 'Cake' && r.roles.includes('bakery_owner')), JSON.stringify(bakery.rules));
+    assert.ok(!bakery.rules.some((r) => r.kind === 'ownership'), 'the bakery owner does not own each cake row');
     // A number after "only" counts people at once (a capacity); it names nobody who must sign in.
     assert.deepEqual(rolesOfRestrictions('only one customer can refuel his car at a time at a given pump.'), []);
     assert.deepEqual(rolesOfRestrictions('only two nurses may work on a ward at night.'), []);

@@ -5,7 +5,7 @@
 import { analyze } from './grammar';
 import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
-import { NON_ENTITY, PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
+import { BUSINESS_PLACES, NON_ENTITY, PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import { isRoleName } from './roles';
 import type { SentenceInfo } from './sentences';
 
@@ -110,6 +110,11 @@ export function rolesOfRestrictions(plain: string): string[] {
       if (NUMBER_WORD.test(match[1].split(' ')[0])) continue;
       const words = match[1].split(' ').filter((w) => !/^(the|a|an|our|their|its|only)$/.test(w));
       const head = singular(words[words.length - 1] ?? '');
+      // "only the shop owner may …": the person who owns the business signs in as the owner.
+      if (head === 'owner' && words.length === 2 && BUSINESS_PLACES.test(words[0])) {
+        if (!roles.includes('owner')) roles.push('owner');
+        continue;
+      }
       if (!head || OWNER_WORDS.test(head) || USER_WORDS.has(head) || /^(one|ones|person|people|someone)$/.test(head)) continue;
       const person = PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || lexiconTags(head).includes('Actor') || /(?:er|or|ist|ian|ant|ent|ee)$/.test(head);
       if (!person) continue;

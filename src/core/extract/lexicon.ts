@@ -105,6 +105,12 @@ export const NON_ENTITY = set(`
 /** Generic words for the people using the app: they map to the User entity, never an entity of their own. */
 export const USER_WORDS = set('user users people person persons someone everyone anyone visitor visitors buddy buddies account accounts you they we');
 
+/**
+ * Places a business is run from: "the shop owner", "the restaurant owner" is the person who owns the
+ * business and signs in as its owner; "the owner" alone, or "the listing owner", owns a row.
+ */
+export const BUSINESS_PLACES = /^(?:shop|store|business|restaurant|cafe|bar|pub|gym|clinic|salon|studio|workshop|garage|hotel|company|farm|bakery|venue|practice|agency|firm|club|kitchen|franchise|boutique|spa|pharmacy|academy)$/;
+
 /** Roles that exist to run the app (their presence implies sign-in). Plural/spelling variants map to the key. */
 export const STAFF_ROLES: Record<string, string> = lookup({
   admin: 'admin', administrator: 'admin', superuser: 'admin', moderator: 'moderator', librarian: 'librarian',

@@ -46,7 +46,9 @@ export function onlyRole(ctx: RuleContext): boolean {
   if (!who.people && mentionsIn(ctx, whoText).some((x) => x.entity.name !== 'User')) return false;
   if (!who.people && !stripArticles(wordsOf(whoText)).length) return false;
   // "only the reporter (or an admin)": the owner of the row, read by ownership.ts.
-  if (wordsOf(whoText).some((w) => OWNER_WORDS.test(singular(w)) && !roleOf(ctx, [w]))) return false;
+  // ("only the bakery owner": an owner named with the words in front of it may be a role, bakery_owner.)
+  const whoWords = wordsOf(whoText);
+  if (whoWords.some((w, k) => OWNER_WORDS.test(singular(w)) && !roleOf(ctx, whoWords.slice(0, k + 1)))) return false;
   const acts = verbPhrases(restTokens.join(' '));
   const label = plain.slice(m.index, m.index + 140);
   if (!acts.length) {
