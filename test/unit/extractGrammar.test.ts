@@ -560,7 +560,7 @@ describe('extractor grammar: stories and possessives', () => {
     assert.deepEqual(rolesOfRestrictions('only the listing owner may change it.'), []);
     const bakery = extractSpec('Customers order cakes. Each cake has a name and a price. Only the bakery owner may change prices.');
     // (named as the text names it, bakery_owner: compoundRoles.ts)
-    assert.ok(bakery.auth.roles.includes('bakery_owner'), JSON.stringify(bakery.auth));
+    assert.ok(bakery.auth.kind === 'emailPassword' && bakery.auth.roles.includes('bakery_owner'), JSON.stringify(bakery.auth));
     assert.ok(bakery.rules.some((r) => r.kind === 'roleRequired' && r.entity === 'Cake' && r.roles.includes('bakery_owner')), JSON.stringify(bakery.rules));
     assert.ok(!bakery.rules.some((r) => r.kind === 'ownership'), 'the bakery owner does not own each cake row');
     // A number after "only" counts people at once (a capacity); it names nobody who must sign in.
