@@ -12,6 +12,7 @@ import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phr
 import type { SentenceInfo } from './sentences';
 import { compoundsDescribedIn, recordsByStructure } from './structuralRecords';
 import { storyParts } from './storyBenefit';
+import { madeForSomeone } from './madeThings';
 
 export interface Candidate {
   key: string;
@@ -149,6 +150,8 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
   const depth = parenthesisDepths(tokens);
   for (const phrase of scoring.phrases) if (!(depth[phrase.head] > 0)) scorePhrase(scoring, phrase, manySentences);
   scoreBelongsTo(scoring);
+  // (Right after "a", a modifier is no verb: "make a tutoring request" keeps "tutoring" whatever else the sentence does with it.)
+  for (const made of madeForSomeone(tokens, scoring.phrases)) if (!(depth[made.head] > 0)) addEvidence(evidence, made.key, 2 * scoring.weight, sentence.id);
   scoreAppName(scoring, longText);
   scoreRowVerbs(scoring);
   scoreApiPaths(scoring);

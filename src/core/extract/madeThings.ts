@@ -1,0 +1,33 @@
+// "make a tutoring request from the tutor", "the director makes an official offer for the player",
+// "customers place an order with a shop": a thing one makes, places or submits TO or FOR another
+// thing is a record of its own (the request, the offer, the order), even when the text names it once.
+import { NOT_STORED, type Token } from './lexicon';
+import type { Phrase } from './phrases';
+
+/** Verbs whose object is a thing brought into being and handed to someone. */
+const MAKE_VERBS = new Set(['make', 'makes', 'made', 'making', 'place', 'places', 'placed', 'placing', 'submit', 'submits', 'submitted', 'submitting', 'lodge', 'lodges', 'lodged', 'lodging']);
+const ONE = new Set(['a', 'an', 'one']);
+/** Prepositions that tie the thing made to the one it is for, from or with. */
+const TIED_BY = new Set(['for', 'from', 'with', 'to', 'about', 'at', 'on']);
+/** Things one makes that are acts, not rows ("make a decision about", "make a change to"). */
+const NOT_MADE_RECORDS = new Set(['decision', 'choice', 'change', 'mistake', 'difference', 'effort', 'attempt', 'contribution', 'profit', 'loss', 'move', 'turn', 'guess', 'point', 'sense', 'use', 'living', 'copy', 'backup', 'selection', 'comparison', 'distinction']);
+
+/**
+ * The phrases the sentence names as made for someone: "make/place/submit a(n) [adjective] X
+ * for/from/with/to … the Y". Only a single thing with "a/an/one" ("make changes" is an act), and
+ * only when a preposition ties it to something else right after it.
+ */
+export function madeForSomeone(tokens: Token[], phrases: Phrase[]): Phrase[] {
+  const made: Phrase[] = [];
+  for (const phrase of phrases) {
+    if (phrase.plural || !TIED_BY.has(tokens[phrase.head + 1]?.w ?? '')) continue;
+    // Word first, then the words before it: the article, at most one adjective, the verb.
+    let i = phrase.start - 1;
+    if (tokens[i] && !ONE.has(tokens[i].w) && tokens[i].kind === 'word') i--;
+    if (!tokens[i] || !ONE.has(tokens[i].w) || !MAKE_VERBS.has(tokens[i - 1]?.w ?? '')) continue;
+    const head = phrase.key.split(' ').pop() ?? '';
+    if (NOT_MADE_RECORDS.has(head) || (NOT_STORED.has(head) && !phrase.key.includes(' '))) continue;
+    made.push(phrase);
+  }
+  return made;
+}
