@@ -23,6 +23,7 @@ import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
 import { linkByVerb, linkHandedToUs } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
+import { linkSubscriber } from './subscribedLinks';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -269,6 +270,9 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     if (subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
     // ("As a member, I want to reserve a book": the member makes the reservation.)
     else if (!clause.subject && storyActor && storyActor !== act && actedByStoryI(analysis.terms, clause, analysis.clauses)) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
+  } else if (noun) {
+    const joiner = subject ?? (!clause.subject && storyActor && actedByStoryI(analysis.terms, clause, analysis.clauses) ? storyActor : undefined);
+    linkSubscriber({ draft, id: read.id, analysis, joiner, entityIn: (p) => entityIn(read, p) }, clause);
   }
   // ("Treatments can be applied to any diagnosis": a passive act the model keeps no record of is a plain link.)
   return (!!noun || !!selfNamed) && !(clause.passive && !act);

@@ -1,0 +1,24 @@
+// Relation shapes of English the extractor reads (or must not over-read), one test per shape (third set).
+// Each test owns its text: sentences written for the test, not taken from a corpus.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+const linked = (rels: string[], a: string, b: string) => rels.includes(`${a}->${b}`) || rels.includes(`${b}->${a}`);
+
+describe('extractor relation shapes (3)', () => {
+  it("'readers can subscribe to the digest': the one who joins the one thing of that name is its subscriber", () => {
+    const rels = pairs('A reader has a name and an email address. The digest has a title and a send day. Readers can subscribe to the digest.');
+    assert.ok(linked(rels, 'Reader', 'Digest'), JSON.stringify(rels));
+  });
+
+  it("'as a reader, I want to sign up for the digest': the story's role is the subscriber", () => {
+    const rels = pairs('As a reader, I want to sign up for the digest, so that I hear about new books.\nAs a reader, I want to see my reviews.\nA reader has a name and an email address. The digest has a title and a send day.');
+    assert.ok(linked(rels, 'Reader', 'Digest'), JSON.stringify(rels));
+  });
+
+  it("'volunteers sign up for shifts' keeps a row per sign-up: no direct volunteer–shift subscriber link is added", () => {
+    const spec = extractSpec('A volunteer has a name and a phone. A shift has a start time and an end time. Volunteers sign up for shifts.');
+    assert.ok(!spec.relations.some((r) => r.from === 'Volunteer' && r.to === 'Shift' && r.required === false), JSON.stringify(spec.relations));
+  });
+});
