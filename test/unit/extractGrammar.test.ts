@@ -577,6 +577,16 @@ describe('extractor grammar: stories and possessives', () => {
     assert.equal(extractSpec('Passengers take part in flights. A flight has a number and a date.').auth.kind, 'none');
   });
 
+  it('people who act in the app sign in even when a staff restriction already turned sign-in on', () => {
+    // ("Only receptionists can confirm …" made sign-in with one role; the patients who book and
+    // cancel their own appointments must sign in too, or every account would be a receptionist's.)
+    // (Patients with fields of their own are a record too; they sign in all the same.)
+    const spec = extractSpec('Patient: first name, last name, phone. Patients book appointments online. Only receptionists can confirm appointments. Each appointment has a date.');
+    assert.ok(spec.auth.kind === 'emailPassword', JSON.stringify(spec.auth));
+    assert.deepEqual([...spec.auth.roles].sort(), ['admin', 'patient', 'receptionist']);
+    assert.equal(spec.auth.defaultRole, 'patient');
+  });
+
   it('the roles of user stories sign in', () => {
     const spec = extractSpec('As a dog walker, I want to see my walks so that I can plan.\nAs an admin, I want to add dogs with a name and a breed so that walkers know them.');
     assert.equal(spec.auth.kind, 'emailPassword');

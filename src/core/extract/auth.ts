@@ -140,7 +140,9 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
     if (sentence.optional) continue;
     if (readAuthCues(found, sentence, accountIsRecord)) negated = true;
   }
-  if (!found.enabled && !negated) findActingPeople(found, sentences);
+  // (Also when a restriction or a login cue already turned sign-in on: "only receptionists can
+  // confirm appointments" names one role, and the patients who book them sign in too.)
+  if (!negated) findActingPeople(found, sentences);
   if (negated && found.staffRoles.length === 0) {
     found.enabled = false;
     found.sources = [];
