@@ -259,7 +259,9 @@ function previousSubject(draft: Draft, sentences: SentenceInfo[], id: number, ro
     const subject = analyze(before.plain).clauses[0]?.subject?.key ?? leadingPhrase(before.plain)?.key;
     if (!subject) return undefined;
     if (/^(?:it|they|them|this|these)$/.test(subject)) continue;
-    const entity = subjectOf(draft, subject, roleWords);
+    // ("A daily price is identified by a date. The price per liter is also noted": the grammar keeps
+    // the head, "price"; the record is the one that compound names in that sentence.)
+    const entity = subjectOf(draft, subject, roleWords) ?? compoundWritten(draft, subject, before);
     return entity?.name === 'User' ? undefined : entity;
   }
   return undefined;
@@ -283,6 +285,18 @@ function pronounSubject(draft: Draft, sentences: SentenceInfo[], list: PendingLi
   return list.existingField ? undefined : previous;
 }
 
+/**
+ * "The scoring table consists of rounds, with each round containing a date and a score": when the
+ * list's subject is no record, the values each named record has are still that record's.
+ */
+function eachRecordsOwnValues(draft: Draft, list: PendingList, roleWords: Set<string>): void {
+  for (const item of list.items) {
+    const target = item.each && item.sub?.length ? targetOf(draft, item.key, roleWords) : undefined;
+    const record = target && target !== 'User' ? findEntity(draft, target) : undefined;
+    if (record) applyItems(draft, record, item.sub!.every((i) => i.plural || i.value) ? item.sub!.map((i) => oneEach(draft, i, roleWords)) : item.sub!, list.sentence, roleWords);
+  }
+}
+
 export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const list of lists) {
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
@@ -291,7 +305,10 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
     const subject = lead ? leadSubject(draft, lead) : list.pronoun ? pronounSubject(draft, sentences, list, roleWords) : subjectOf(draft, list.subject, roleWords) ?? compoundWritten(draft, list.subject, sentences[list.sentence]);
     // (A question that names its record needs no record before it: "… whether it is a self-service pump".)
     if (!subject && list.pronoun) for (const item of list.items) flagOfNamedRecord(draft, undefined, item, list.sentence);
-    if (!subject) continue;
+    if (!subject) {
+      eachRecordsOwnValues(draft, list, roleWords);
+      continue;
+    }
     // ("Recipes have a title and ingredients": a plural among singulars is a list of each recipe.)
     const oneOfEach = list.manyOwners && list.items.every((i) => i.plural || i.value);
     const whole = subjectOf(draft, list.whole, roleWords);

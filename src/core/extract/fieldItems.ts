@@ -134,6 +134,14 @@ export function parseItems(listText: string): FieldItem[] {
       }
       break;
     }
+    // "any number of rounds, with each round containing a date and a score": the same, the record named again.
+    const eachNamed = items.length ? EACH_NAMED.exec(segment) : null;
+    if (eachNamed && singular(eachNamed[1]) === items[items.length - 1].key) {
+      const previous = items[items.length - 1];
+      previous.sub = parseItems([segment.slice(eachNamed[0].length), ...segments.slice(s + 1)].join(', '));
+      previous.each = true;
+      break;
+    }
     const withAt = / with (?![^(]*\))/.exec(segment);
     if (withAt) {
       // ("name and a url to a website with …": the items before "with" are read like any others; the last is the one "with" describes.)
@@ -148,6 +156,9 @@ export function parseItems(listText: string): FieldItem[] {
   }
   return items;
 }
+
+/** "with each round containing", "with every room having": a record named again after "with each", then a verb of having. */
+const EACH_NAMED = /^with (?:each|every) ([a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:having|containing|holding|including|showing|carrying|with)\s+/;
 
 /** "additional information on …", "more details about …": what a thing holds, said in general. */
 const GENERAL_INFORMATION = /^\s*(?:(?:some|more|further|additional|extra|other|all|any|useful|detailed)\s+)+(?:information|info|details|data)\b/;

@@ -1,0 +1,26 @@
+// More sentence shapes that state a record's values: a value added with "also" after a sentence
+// about a record named by an adjective and a noun ("A monthly fee is …. The amount per session is
+// also noted"), "…, with each team having a name and a city". Each test owns its texts.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { fieldsOf, listsOf } from '../shared/fieldStatements';
+
+describe('extract fields: a value added with "also" after a sentence about "a monthly fee"', () => {
+  it('the record the sentence before is about is the one its adjective and noun name', () => {
+    assert.deepEqual(fieldsOf('The club keeps members. A monthly fee is identified by a month and a member. The amount per session is also noted.', 'MonthlyFee').sort(), ['amountPerSession', 'month']);
+  });
+});
+
+describe('extract fields: "…, with each team having a name and a city"', () => {
+  it('the record named again after "with each" has the values after the verb', () => {
+    assert.deepEqual(listsOf('A league consists of any number of teams, with each team having a name and a city.'), ['league: teams']);
+    assert.deepEqual(fieldsOf('A league consists of any number of teams, with each team having a name and a city.', 'Team').sort(), ['city', 'name']);
+    assert.ok(!fieldsOf('A league consists of any number of teams, with each team having a name and a city.', 'League').includes('city'), 'the city is not the league\'s');
+  });
+
+  it('also when the list\'s own subject is no record ("the score table", a value of the quiz night)', () => {
+    const spec = extractSpec('A quiz night has a date, a host and a score table. The score table consists of any number of rounds, with each round containing a theme and the bonus value. A round can be a picture round.');
+    assert.ok(!spec.entities.some((e) => e.name === 'ScoreTable'), 'the score table is a value here');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Round')?.fields.filter((f) => f.sources.length).map((f) => f.name).sort(), ['bonusValue', 'theme']);
+  });
+});
