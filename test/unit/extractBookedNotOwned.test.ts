@@ -12,6 +12,11 @@ describe('extract: what people book is not theirs', () => {
     assert.deepEqual(links('Members book classes. A class has a title. Nobody signs in.'), ['Booking->Class', 'Booking->Member']);
   });
 
+  it('a participle after an article describes the thing booked: "the shared rooms" are nobody\'s', () => {
+    assert.deepEqual(links('Members book the shared rooms. Each room has a name and a size.'), ['Booking->Room', 'Booking->User']);
+    assert.deepEqual(links('Members book the reserved rooms. Each room has a name and a size.'), ['Booking->Room', 'Booking->User']);
+  });
+
   it('keeps an appointment booked by a patient the patient\'s', () => {
     assert.deepEqual(links('Patients book appointments. An appointment has a date.'), ['Appointment->User']);
   });

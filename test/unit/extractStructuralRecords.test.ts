@@ -98,6 +98,14 @@ describe('extractor: generic words that the structure shows are records', () => 
     assert.deepEqual(byStructure('People rent a platform. A platform has a name, a price and a fee.'), []);
   });
 
+  it('what people book with its values in brackets is a record ("book the shared tools (name, condition)")', () => {
+    assert.deepEqual(byStructure('Gardeners book the shared tools (name, condition) for a day.'), ['tool']);
+    assert.deepEqual(byStructure('As a volunteer, I want to borrow tools (name, size, condition).'), ['tool']);
+    // A bracket alone may hold the values of a choice, and the app's machinery stays out.
+    assert.deepEqual(byStructure('Each tool (hammer, saw) is shown on a page.'), []);
+    assert.deepEqual(byStructure('Users book a room on the platform (web, mobile).'), []);
+  });
+
   it('"each shop has a name and an address": many of a word that usually means the app, each with values, are records; its machinery never', () => {
     assert.deepEqual(byStructure('Stylists offer services. Each service has a name, a price and a duration.'), ['service']);
     assert.deepEqual(byStructure('Farm shops sell cheese. Each shop has a name and an address.'), ['shop']);

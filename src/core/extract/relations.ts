@@ -196,6 +196,8 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
     if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
     // ("see their own orders": after a possessive, "own" is no verb.)
     if (!AUTHOR_VERBS.has(words[i]) && !(OWNING_VERBS.test(words[i]) && !/^(?:my|our|your|his|her|its|their)$/.test(words[i - 1] ?? ''))) continue;
+    // ("book the shared rooms": a participle after an article describes the noun; nobody makes it here.)
+    if (/(?:ed|en)$/.test(words[i]) && DETERMINERS.has(words[i - 1] ?? '')) continue;
     // "members book classes": where the booking is a record, what is booked is not the member's.
     const transaction = transactionRecord(r, words[i]);
     const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User' && (!transaction || m.entity === transaction));

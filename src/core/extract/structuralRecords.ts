@@ -26,6 +26,8 @@ const ADDED = new RegExp(String.raw`\b(?:add|adds|added|adding|create|creates|cr
 /** "A table has a number and a number of seats": one thing with a list of values of its own (one value
  *  alone may be said of anything: "each object has a unique ID"). */
 const HAS_VALUES = /\b(a|an|each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+/** "book the shared tools (name, condition)": a noun given a bracketed list of two or more values. */
+const BRACKETED_VALUES = /\b([a-z]+)\s*\(\s*[a-z][a-z -]*(?:,\s*(?:and\s+)?[a-z][a-z -]*)+\)/g;
 /**
  * "Guests reserve a table", "customers rent tools", "the department lends devices": what people rent,
  * book or borrow is a thing the app keeps (a determiner or a plural after the verb: "book a table",
@@ -142,6 +144,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
   const valued = new Set<string>();
   const eachValued = new Set<string>();
   const eachOne = new Set<string>();
+  const bracketed = new Set<string>();
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     const plain = sentence.plain;
@@ -150,6 +153,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
     describedCompounds(plain, out);
     for (const m of plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
+    if (plain.includes('(')) for (const m of plain.matchAll(BRACKETED_VALUES)) bracketed.add(singular(m[1]));
     for (const m of plain.matchAll(HAS_VALUES)) {
       valued.add(singular(m[2]));
       if (m[1] === 'each' || m[1] === 'every') eachValued.add(singular(m[2]));
@@ -161,6 +165,9 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
   }
   for (const head of new Set([...rented, ...valued])) if (rentedOrValued(head, rented, valued)) out.add(head);
   for (const head of rented) if (eachOne.has(head) && rentedOrValued(head, rented, eachOne)) out.add(head);
+  // ("Gardeners book the shared tools (name, condition)": what is booked, given its values in brackets.
+  // A bracket alone may hold a choice's values: "a level (easy, hard)".)
+  for (const head of rented) if (bracketed.has(head) && rentedOrValued(head, rented, bracketed)) out.add(head);
   // ("Each shop has a name and an address", "each service has a name, a price and a duration": no
   // single app or service of the app's own is "each"; its machinery is never a record.)
   for (const head of eachValued) if (genericWord(head) && !MACHINERY.test(head)) out.add(head);
