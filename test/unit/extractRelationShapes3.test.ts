@@ -21,4 +21,10 @@ describe('extractor relation shapes (3)', () => {
     const spec = extractSpec('A volunteer has a name and a phone. A shift has a start time and an end time. Volunteers sign up for shifts.');
     assert.ok(!spec.relations.some((r) => r.from === 'Volunteer' && r.to === 'Shift' && r.required === false), JSON.stringify(spec.relations));
   });
+
+  it("'a student makes a lesson request from the chosen coach': after a light verb the phrase describes the request (a record), the student is not linked to the coach", () => {
+    const rels = pairs('A student has a name and an email. A coach has a name and a sport. A lesson request has a date and a level. Each student can make a lesson request from the chosen coach.');
+    assert.ok(linked(rels, 'LessonRequest', 'Student'), JSON.stringify(rels));
+    assert.ok(!linked(rels, 'Student', 'Coach'), JSON.stringify(rels));
+  });
 });

@@ -32,9 +32,10 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   const relative = !!clause.subject && /^(?:who|that|which)$/.test(analysis.terms[clause.subject.head + 1]?.w ?? '') && clause.subject.head + 1 < clause.verbIndex;
   // ("… arranges the delivery to the client's home address": the place is the address; its owner is no place of the verb.)
   const possessor = (p: NounPhrase) => !!analysis.terms[p.head]?.possessive && analysis.phrases.some((q) => q !== p && q.start === p.head && q.possessed);
-  // ("the director makes an official offer for the player": after a light verb, a phrase right after an object
-  // that is no record describes that thing, the offer; the director is not linked to the player.)
-  const ofAThing = (p: NounPhrase) => LIGHT_VERBS.test(clause.verb) && clause.objects.some((o) => !entityIn(read, o) && analysis.terms[o.head + 1]?.pos === 'prep' && o.head + 2 <= p.start && analysis.terms.slice(o.head + 2, p.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num'));
+  // ("the director makes an official offer for the player": after a light verb, a phrase right after the object
+  // describes that thing, the offer; the director is not linked to the player. So too when the thing is a record:
+  // "a student makes a lesson request from the chosen coach" links the request, not the student, to the coach.)
+  const ofAThing = (p: NounPhrase) => LIGHT_VERBS.test(clause.verb) && clause.objects.some((o) => analysis.terms[o.head + 1]?.pos === 'prep' && o.head + 2 <= p.start && analysis.terms.slice(o.head + 2, p.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num'));
   const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
