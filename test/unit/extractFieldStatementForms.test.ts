@@ -38,6 +38,14 @@ describe('extract fields: values said to be known of each record', () => {
     assert.deepEqual(listsOf("The name of the director's assistant is stored."), ['director: assistant name']);
     assert.deepEqual(listsOf("Each runner's bib number is recorded."), ['runner: bib number'], 'a plain possessive is unchanged');
   });
+
+  it('"I want to see my plot\'s number, size and yearly fee": the values one sees or keeps of a record are its fields', () => {
+    assert.deepEqual(listsOf("As a tenant, I want to see my flat's number, floor and monthly rent."), ['flat: number, floor, monthly rent']);
+    assert.deepEqual(listsOf("Volunteers can view the shelter's address, phone and opening hours."), ['shelter: address, phone, opening hours']);
+    assert.deepEqual(listsOf("We keep each boat's name, length and mooring fee."), ['boat: name, length, mooring fee']);
+    // One value seen is no list of fields ("see the shop's books" names what the shop has).
+    assert.deepEqual(listsOf("Customers can see the shop's opening hours."), []);
+  });
 });
 
 describe('sentences: "etc." at the end of a sentence', () => {

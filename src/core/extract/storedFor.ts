@@ -228,7 +228,9 @@ function possessorsValuesKnown(plain: string): Found | undefined {
   // ("The customer's name and billing address are important": said to matter, a possessor's values are kept too.)
   const passive = pattern`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?(?:${KEPT}|important|essential|required|needed|mandatory)${NOT_FOR}`.exec(plain);
   const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
-  const found = passive ?? active;
+  // ("I want to see my plot's number, size and yearly fee": two or more values of a record one sees are kept.)
+  const seen = passive || active ? undefined : /\b(?:see|sees|view|views|check|checks|keep|keeps) (?:the |each |every |my |our |their |his |her )([a-z][a-z -]{1,30}?)('s) ([a-z][a-z ]*?(?:, [a-z][a-z ]*?)*,? and [a-z][a-z ]*?)(?:[.;:]|$)/.exec(plain);
+  const found = passive ?? active ?? seen;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
   const many = found[2] === "s'";
   // "The name of the director's assistant is stored": the director's value is the assistant's name.
