@@ -1,10 +1,14 @@
-// Entity shapes of things named once: a thing made, placed or submitted for someone (madeThings.ts);
+// Entity shapes of things named once: a thing made, placed or submitted for someone (madeThings.ts), a
+// single thing done to in relation to another (handledThings.ts);
 // each test writes its own text.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { madeForSomeone } from '../../src/core/extract/madeThings';
 import { phrasesIn } from '../../src/core/extract/entities';
 import { tokenize } from '../../src/core/extract/lexicon';
+import { handledThings } from '../../src/core/extract/handledThings';
+import { analyze } from '../../src/core/extract/grammar';
+import { storable } from '../../src/core/extract/nlpEvidence';
 
 const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
 const made = (sentence: string) => {
@@ -30,5 +34,25 @@ describe('extractor: things named once that are records all the same', () => {
     const spec = extractSpec(text);
     assert.ok(names(text).includes('RepairRequest'), names(text).join(', '));
     assert.ok(spec.relations.some((r) => [r.from, r.to].includes('RepairRequest') && [r.from, r.to].includes('Flat')), JSON.stringify(spec.relations));
+  });
+
+  it('"a locker is assigned to each member": a single thing done to in relation to another is a record', () => {
+    // (Nobody signs in: people may be records, as in the text below.)
+    const handled = (sentence: string) => handledThings({ ...analyze(sentence), peopleAreRecords: true }, storable).map((p) => p.key);
+    assert.deepEqual(handled('A locker is assigned to each member.'), ['locker']);
+    assert.deepEqual(handled('When possible, a spare racket is offered for the match.'), ['racket']);
+    // Not "the" (a thing named before), not plural subjects, not "by" (who does it), not active clauses.
+    assert.deepEqual(handled('The locker is assigned to each member.'), []);
+    assert.deepEqual(handled('A locker is emptied by the caretaker.'), []);
+    assert.deepEqual(handled('A member rents a locker for the season.'), []);
+    const text = [
+      'The gym keeps members and classes.',
+      'Each member has a name and an email address.',
+      'Each class has a title and a start time.',
+      'A locker is assigned to each member for the season.',
+    ].join('\n');
+    const spec = extractSpec(text);
+    assert.ok(names(text).includes('Locker'), names(text).join(', '));
+    assert.ok(spec.relations.some((r) => [r.from, r.to].includes('Locker') && [r.from, r.to].includes('Member')), JSON.stringify(spec.relations));
   });
 });

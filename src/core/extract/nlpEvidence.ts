@@ -20,6 +20,7 @@ import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
 import { placedThings } from './placeEvidence';
 import { keptWhich } from './keptWhich';
 import { decidedOnEvidence } from './decidedOn';
+import { handledThingsEvidence } from './handledThings';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -379,5 +380,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     placedThings(analysis, storable, addUnlessField);
     keptWhich(analysis, storable, add);
     decidedOnEvidence(analysis, storable, addUnlessField);
+    handledThingsEvidence(analysis, storable, addUnlessField);
   }
 }
