@@ -13,6 +13,15 @@ describe('extract: the maker of a work', () => {
     assert.ok(choir.entities.find((e) => e.name === 'Piece')?.fields.some((f) => f.name === 'composer'));
   });
 
+  it('staff adding works to a catalogue do not make them ("librarians add books"), nor does a verb of another craft', () => {
+    const makerLink = (text: string, entity: string) => extractSpec(text).relations.some((r) => r.from === entity && r.to === 'User' && /author|composer/.test(r.name));
+    assert.ok(!makerLink('Librarians add books. A book has a title and an author.', 'Book'), 'the librarian is not the author');
+    assert.ok(!makerLink('Songs have a title and a composer. Only the director can add songs.', 'Song'), 'whoever adds a song did not compose it');
+    // Users who add or post their own things made them; a composer composes.
+    assert.ok(makerLink('Users add recipes. A recipe has a title and an author.', 'Recipe'));
+    assert.ok(makerLink('Members log in and compose songs. A song has a title and a composer.', 'Song'));
+  });
+
   it('links the maker to the user who makes the record in the app, or who signs in as that role', () => {
     const blog = extractSpec('Users sign in and write posts. A post has a title, a body and an author.');
     assert.ok(blog.relations.some((r) => r.from === 'Post' && r.to === 'User' && r.name === 'author'), JSON.stringify(blog.relations));
