@@ -27,4 +27,9 @@ describe('extractor relation shapes (3)', () => {
     assert.ok(linked(rels, 'LessonRequest', 'Student'), JSON.stringify(rels));
     assert.ok(!linked(rels, 'Student', 'Coach'), JSON.stringify(rels));
   });
+
+  it("'a trip may be cancelled by the guide': who may undo a record is no link to it; 'each trip is led by one guide' still is", () => {
+    assert.ok(!linked(pairs('A trip has a date and a destination. A guide has a name and a phone. A trip may be cancelled by the guide up to a day before.'), 'Trip', 'Guide'));
+    assert.ok(linked(pairs('A trip has a date and a destination. A guide has a name and a phone. Each trip is led by one guide. A trip may be cancelled by the guide.'), 'Trip', 'Guide'));
+  });
 });

@@ -34,6 +34,9 @@ const PART_OF = /^(belong|relate|link|attach|assign|connect)$/;
 /** Verbs that say nothing about how two records are linked (reading acts too: "students browse offers in a subject"). */
 const LIGHT_LINK_VERBS = new Set(['be', 'do', 'go', 'come', 'say', 'tell', 'ask', 'think', 'seem', 'become', 'mean', 'ensure', 'avoid', 'want', 'need', 'like', 'allow', 'let', 'help', 'know', 'notify', 'remind', 'send', 'email', 'search', 'filter', 'sort', 'print', 'export', 'import', 'compare', 'calculate', 'count', 'sum', 'browse', 'view', 'find', 'look', 'display', 'list']);
 
+/** Verbs that undo a record: "a trip may be cancelled by the guide" says who may end it, not whose it is. */
+const UNDOING_VERBS = new Set(['cancel', 'delete', 'remove', 'withdraw', 'undo', 'revoke', 'annul']);
+
 /** Verbs that say a record keeps a fact: what follows "which" is what it is about. */
 export const RECORDING_VERBS = /^(records?|recorded|stores?|stored|notes?|noted|says?|shows?|logs?|logged|tracks?|tracked|captures?|captured)$/;
 
@@ -165,7 +168,7 @@ function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): vo
   // event, not a link; a passive one still names who acts on the record: "if a booking is not confirmed by the hotel".)
   const event = (inEventClause(analysis.terms, clause) && !clause.passive) || asDecidedBy(analysis.terms, clause);
   if (!transaction && !afterPrep && !purpose && !event && !clause.passive) linkMeetingParties(read, clause, recordSubject);
-  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
+  if (recordSubject && !LIGHT_LINK_VERBS.has(clause.verb) && !UNDOING_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
   if (subject && !transaction && !afterPrep && !purpose && !event) linkHandedToUs(read, clause, subject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
