@@ -41,6 +41,9 @@ describe('extractor: things named once that are records all the same', () => {
     const handled = (sentence: string) => handledThings({ ...analyze(sentence), peopleAreRecords: true }, storable).map((p) => p.key);
     assert.deepEqual(handled('A locker is assigned to each member.'), ['locker']);
     assert.deepEqual(handled('When possible, a spare racket is offered for the match.'), ['racket']);
+    // "a delivery round for that week is planned": the phrase by the verb names no thing, the one before its preposition does.
+    assert.deepEqual(handled('At the start of each week, a delivery round for that week is planned for each van.'), ['delivery round']);
+    assert.ok(!handled('A track shot in a studio is played on the stations.').includes('track shot'));
     // Not "the" (a thing named before), not plural subjects, not "by" (who does it), not active clauses.
     assert.deepEqual(handled('The locker is assigned to each member.'), []);
     assert.deepEqual(handled('A locker is emptied by the caretaker.'), []);

@@ -16,12 +16,24 @@ const TIED_BY = /^(?:to|for|in|on|at|with|from|into|onto)$/;
 export function handledThings(analysis: Analysis, storable: Storable): NounPhrase[] {
   const out: NounPhrase[] = [];
   for (const clause of analysis.clauses) {
-    const subject = clause.subject;
+    const subject = clause.subject && (storable(clause.subject, analysis) ? clause.subject : headOfSubject(analysis, clause.subject));
     if (!clause.passive || clause.negated || !subject || subject.plural || !/^(?:a|an|each|every)$/.test(subject.determiner ?? '')) continue;
     const tied = clause.preps.some(({ prep, phrase }) => TIED_BY.test(prep) && phrase !== subject && (phrase.plural || !!phrase.determiner) && storable(phrase, analysis));
     if (tied && storable(subject, analysis)) out.push(subject);
   }
   return out;
+}
+
+/**
+ * "a pickup route for that day is determined": a phrase next to the verb that names no thing ("that
+ * day") hangs on a preposition after the thing the clause is about; the subject is the phrase before
+ * that preposition. (A thing there stays the subject: "a film shot on a film set is based on …".)
+ */
+function headOfSubject(analysis: Analysis, subject: NounPhrase): NounPhrase {
+  const prep = analysis.terms[subject.start - 1];
+  if (!prep || prep.pos !== 'prep' || prep.w === 'by') return subject;
+  const before = analysis.phrases.find((p) => p.head === subject.start - 2);
+  return before ?? subject;
 }
 
 /** Evidence: each such thing is a record. */
