@@ -188,6 +188,7 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
     if (STAFF_ROLES[role]) addRole(found.staffRoles, STAFF_ROLES[role]);
     else addRole(found.personRoles, role);
   }
+  readReadOnlyRoles(found, sentence);
   readUserStory(found, sentence);
   readRoleList(found, sentence);
   const login = LOGIN.test(cueText) || INTRANSITIVE_REGISTER.test(cueText);
@@ -204,6 +205,28 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
     if (staff) found.adminLike ??= staff;
   }
   return negated;
+}
+
+/** "members can only see them": people limited to looking. */
+const ONLY_SEE = /\b([a-z]+)\s+(?:can|may)\s+only\s+(?:see|view|read|browse|look at)\b/;
+/** "the director can add songs": people who may change things, named in the same sentence. */
+const MAY_CHANGE = /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbut\s+)(?:the\s+|our\s+)?([a-z]+)\s+(?:can|may)\s+(?:add|create|edit|change|update|delete|remove|manage|enter|upload|publish|schedule)\b/g;
+
+/**
+ * "The director can add songs and rehearsals, members can only see them": the two sides of who may
+ * change records sign in, each with a role (the rules read the sentence: rolesMay.ts roleReadOnly).
+ */
+function readReadOnlyRoles(found: AuthFindings, sentence: SentenceInfo): void {
+  const plain = sentence.plain;
+  const limited = plain.includes(' only ') ? ONLY_SEE.exec(plain) : null;
+  if (!limited) return;
+  const people = [limited[1], ...[...plain.matchAll(MAY_CHANGE)].map((m) => m[1])].map((w) => singular(w));
+  for (const person of people) {
+    if (USER_WORDS.has(person) || !(PERSON_NOUNS.has(person) || STAFF_ROLES[person] || lexiconTags(person).includes('Actor') || isPersonWord(person))) continue;
+    signInFrom(found, sentence.id);
+    if (STAFF_ROLES[person]) addRole(found.staffRoles, STAFF_ROLES[person]);
+    else if (isRoleName(person)) addRole(found.personRoles, person);
+  }
 }
 
 /** "Roles: admin, member", "user types: coach / player": a list of the roles people sign in with. */

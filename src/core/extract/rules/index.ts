@@ -13,7 +13,7 @@ import { overlapDoubleBooked, overlapExplicit, overlapSameTime } from './noOverl
 import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ownership';
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
 import { refuseActor, refuseAfterDate, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from './refuseWhen';
-import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange } from './roleRequired';
+import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange, roleReadOnly } from './roleRequired';
 import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
@@ -53,6 +53,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'notByOthers', run: notByOthers },
   { name: 'assignedToThem', run: assignedToThem },
   { name: 'ownCreated', run: ownCreated },
+  { name: 'roleReadOnly', run: roleReadOnly },
   { name: 'onlyRole', run: onlyRole },
   { name: 'onlyBy', run: onlyBy },
   { name: 'onlyOnes', run: onlyOnes },

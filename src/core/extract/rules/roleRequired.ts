@@ -239,4 +239,4 @@ export function restrictedTo(ctx: RuleContext): boolean {
   return true;
 }
 
-export { manageRole, roleForAction, roleForbidden, roleMayChange } from './rolesMay';
+export { manageRole, roleForAction, roleForbidden, roleMayChange, roleReadOnly } from './rolesMay';

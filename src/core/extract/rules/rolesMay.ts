@@ -80,6 +80,35 @@ export function roleForbidden(ctx: RuleContext): boolean {
   return true;
 }
 
+/** Seeing: what a read-only role may still do. */
+const SEEING = String.raw`(?:see|view|read|browse|look at|look through|check)`;
+
+/**
+ * "Members can only see songs", "the director can add songs and rehearsals, members can only see
+ * them": a role that may only look leaves creating, changing and deleting those records to the app's
+ * other roles (roleRequired with every other role). "can only see their own orders" is ownership.
+ */
+export function roleReadOnly(ctx: RuleContext): boolean {
+  if (ctx.clause.purpose || !ctx.clause.plain.includes('only')) return false;
+  const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, '')).trim();
+  // (The clause may follow another: "the director can add songs, members can only see them".)
+  const m = new RegExp(String.raw`(?:^|[,;]\s*|\b(?:and|but|while|whereas)\s+)(?:the\s+|a\s+|an\s+)?([a-z][a-z ]{0,30}?)\s+(?:can|may|are allowed to|is allowed to)\s+only\s+${SEEING}\s+(.+)$`).exec(plain);
+  if (!m || /\b(?:own|my|their|his|her|our)\b/.test(m[2])) return false;
+  const role = roleOf(ctx, wordsOf(m[1]));
+  const others = ctx.roles.filter((r) => r !== role);
+  if (!role || role === 'admin' || !others.length) return false;
+  // "… can only see them": the records the sentence named before this clause.
+  const pronoun = /^(?:them|it|these|those|this|that)\b/.test(m[2]);
+  const elsewhere = ctx.sentence.plain.replace(m[0], ' ');
+  const named = pronoun ? mentionsIn(ctx, elsewhere) : mentionsIn(ctx, m[2]);
+  const targets = [...new Set(named.map((x) => x.entity).filter((e) => e.name !== 'User'))];
+  if (!targets.length && pronoun && ctx.hint && ctx.hint !== 'User') targets.push(...ctx.draft.entities.filter((e) => e.name === ctx.hint));
+  if (!targets.length) return false;
+  const label = plain.slice(0, 140);
+  for (const entity of targets) addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions: ['create', 'update', 'delete'], roles: others, sources: [ctx.sentence.id] }, label);
+  return true;
+}
+
 /** "The owner manages products and categories": only that role may create, change and delete them. */
 export function manageRole(ctx: RuleContext): boolean {
   const m = /^(?:the |only )?([a-z]+?)s? (?:can |may )?(?:manages?|maintains?|administers?)\s+(.*)$/.exec(ctx.clause.plain);
