@@ -24,3 +24,20 @@ describe('extract fields: "…, with each team having a name and a city"', () =>
     assert.deepEqual(spec.entities.find((e) => e.name === 'Round')?.fields.filter((f) => f.sources.length).map((f) => f.name).sort(), ['bonusValue', 'theme']);
   });
 });
+
+describe('extract fields: a record described by phrases with no comma between them ("a booking is for one dog on one date")', () => {
+  it('a preposition with "a"/"an"/"one" right after the phrase before starts the next phrase', () => {
+    assert.deepEqual(listsOf('A lesson is for one pupil on a set day, with an optional note for the teacher.'), ['lesson: pupil, set day, note']);
+    assert.deepEqual(listsOf('A lesson is for one pupil, on a set day, with an optional note for the teacher.'), ['lesson: pupil, set day, note'], 'with commas, unchanged');
+    assert.deepEqual(listsOf('A shuttle is from a terminal to a hotel.'), [], 'a route, no when');
+    const spec = extractSpec('Parents enrol pupils. A lesson is for one pupil on a set day, with an optional note for the teacher. Each pupil has a name.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Lesson')?.fields.filter((f) => f.sources.length).map((f) => f.name).sort(), ['note', 'setDay']);
+  });
+
+  it('a long row of phrases that ends in a clause is read at once (no backtracking without end)', () => {
+    const row = `A visit is for a patient${' on a day in a room'.repeat(14)}, which the nurse plans.`;
+    const started = Date.now();
+    assert.deepEqual(listsOf(row).filter((l) => l.startsWith('visit:')), []);
+    assert.ok(Date.now() - started < 1000, 'read in well under a second');
+  });
+});

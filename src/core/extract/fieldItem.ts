@@ -329,6 +329,19 @@ export function countName(counted: string[]): string[] {
 }
 
 /** The item named for one record ("their names" of several owners: each has one name). */
+/** A record and values a sentence says it has (givenValues, placedValues, describedByPhrases). */
+export interface RecordValues {
+  subject: string;
+  items: FieldItem[];
+  /** The owners are written in the plural ("Patients are given a room"): each has one of a plural value. */
+  manyOwners?: boolean;
+}
+
+/** The values of the record a phrase names; owners written in the plural each have one of each value. */
+export function recordValues(owner: { key: string; plural: boolean }, items: FieldItem[]): RecordValues {
+  return owner.plural ? { subject: owner.key, items: items.map((i) => (i.plural ? i : singularItem(i))), manyOwners: true } : { subject: owner.key, items };
+}
+
 export function singularItem(item: FieldItem): FieldItem {
   const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
   return { ...item, words, key: words.join(' '), plural: false };

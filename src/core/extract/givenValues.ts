@@ -3,27 +3,20 @@
 // giving with its second object left after it: what the record gets is one of its values (or, when
 // it names another record, a link: "each exhibition is assigned a coordinator").
 import { trailingPhrase } from './phrases';
-import { singularItem, type FieldItem } from './fieldItem';
+import { recordValues, type RecordValues } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { PHRASED_SUBJECT } from './placedValues';
 
 /** "is given", "are assigned", "will also be allocated", "gets issued". */
 const GIVEN = /^(?:(?:each|every|a|an|the|all)\s+)?([a-z][a-z -]{1,40}?)\s+(?:is|are|gets|get|(?:will|must|should|can|may|has to|have to)\s+(?:also\s+|always\s+)?be)\s+(?:(?:also|always|automatically|then|first|each)\s+)?(?:given|assigned|allocated|issued|awarded|granted)\s+((?:a|an|one|its|their|his|her|a unique|an unique)\s.+)$/;
 
-export interface GivenValues {
-  subject: string;
-  items: FieldItem[];
-  manyOwners?: boolean;
-}
-
-export function givenValues(plain: string): GivenValues | undefined {
+export function givenValues(plain: string): RecordValues | undefined {
   const given = GIVEN.exec(plain);
   const phrase = given && !PHRASED_SUBJECT.test(given[1]) ? trailingPhrase(given[1]) : undefined;
   // ("Each exhibition is assigned an employee as coordinator": the list ends where the role is said.)
   // (", and we want …": a clause of its own ends the list.)
   const listed = given ? given[2].split(/,?\s+(?:and|but|while|so)\s+(?:we|you|i|they|he|she|it|the system|the app)\s/)[0] : '';
   const items = given ? parseItems(listed.replace(/\s+as\s+(?:a|an|the|its|their)?\s*[a-z-]+\s*\.?$/, '')) : [];
-  if (!phrase || !items.length) return undefined;
   // ("Patients are given a room": each patient one room.)
-  return phrase.plural ? { subject: phrase.key, items: items.map((i) => (i.plural ? i : singularItem(i))), manyOwners: true } : { subject: phrase.key, items };
+  return phrase && items.length ? recordValues(phrase, items) : undefined;
 }
