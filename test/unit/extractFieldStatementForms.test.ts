@@ -46,6 +46,13 @@ describe('extract fields: values said to be known of each record', () => {
     // One value seen is no list of fields ("see the shop's books" names what the shop has).
     assert.deepEqual(listsOf("Customers can see the shop's opening hours."), []);
   });
+
+  it('a link a record keeps is its web address ("a sheet music link", "a title and a link"); a page\'s link is no field', () => {
+    const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}:${f.type}`));
+    assert.deepEqual(fields('Pieces have a title, a composer and a sheet music link.'), ['Piece.title:string', 'Piece.composer:string', 'Piece.sheetMusicLink:url']);
+    assert.deepEqual(fields('Each podcast has a title and a link.'), ['Podcast.title:string', 'Podcast.link:url']);
+    assert.deepEqual(fields('The home page has a button and a link.'), []);
+  });
 });
 
 describe('sentences: "etc." at the end of a sentence', () => {

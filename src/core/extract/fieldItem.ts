@@ -308,7 +308,7 @@ const NEVER_IN_NAME = new Set(
 
 /** Whether the words name a field, not a clause ("viewing purchase information") or a list's glue ("and the"). */
 function isFieldName(words: string[], articled: boolean): boolean {
-  if (!words.length || words.length > 4 || words.some((w) => NOT_FIELD.has(w) || NEVER_IN_NAME.has(w)) || !/^[a-z]/.test(words[0])) return false;
+  if (!words.length || words.length > 4 || words.some((w, i) => (NOT_FIELD.has(w) && !storedLink(words, i, articled)) || NEVER_IN_NAME.has(w)) || !/^[a-z]/.test(words[0])) return false;
   // "e.g." read as two letters ("i.e." starts with a pronoun).
   if (words[0] === 'e' && words[1] === 'g') return false;
   if (['and', 'or', 'the', 'a', 'an', 'other', 'more', 'many', 'following', 'it', 'them', 'this', 'that', 'of', 'obviously', 'etc', 'which', 'who', 'what', 'whose', 'whether', 'not', 'one'].includes(words[0])) return false;
@@ -319,6 +319,11 @@ function isFieldName(words: string[], articled: boolean): boolean {
   if (/ing$/.test(words[0]) && words.length > 1 && !ingCompound && (CREATE_VERBS.has(words[0]) || /^(selecting|using|making|getting|clicking|having|doing|giving|taking|seeing)$/.test(words[0]))) return false;
   // ("licence no": a final "no" is the number.)
   return !words.slice(1).some((w, i) => DETERMINERS.has(w) && w !== 'one' && !(w === 'no' && i === words.length - 2));
+}
+
+/** "a sheet music link", "each video has a title and a link": a link a record keeps is its web address, not a link on a page. */
+function storedLink(words: string[], i: number, articled: boolean): boolean {
+  return words[i] === 'link' && i === words.length - 1 && (articled || words.length > 1);
 }
 
 /** "decks" -> "deck count", "needed rooms" -> "needed room count"; things counted in units stay ("hours", "hours driven"). */
