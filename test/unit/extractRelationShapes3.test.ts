@@ -32,4 +32,9 @@ describe('extractor relation shapes (3)', () => {
     assert.ok(!linked(pairs('A trip has a date and a destination. A guide has a name and a phone. A trip may be cancelled by the guide up to a day before.'), 'Trip', 'Guide'));
     assert.ok(linked(pairs('A trip has a date and a destination. A guide has a name and a phone. Each trip is led by one guide. A trip may be cancelled by the guide.'), 'Trip', 'Guide'));
   });
+
+  it("a user story's benefit opened by a bare 'so' ('…, so players won't wait in an empty hall') links nothing", () => {
+    const text = "As a coach, I want to move a training to another day, so players won't wait in an empty hall.\nAs a player, I want to see my trainings.\nA player has a name and a number. A hall has a name and an address. A training has a date and a duration.";
+    assert.ok(!linked(pairs(text), 'Player', 'Hall'), JSON.stringify(pairs(text)));
+  });
 });

@@ -9,12 +9,19 @@ import type { Term } from './nlp';
 /** Whether the word at `index` comes after "so that" in its sentence. (A bare ", so the broker
  *  could assess …" often states a consequence that is part of the process: not counted.) */
 export function inPurposeClause(terms: Term[], index: number): boolean {
+  const story = terms[0]?.w === 'as' && terms.slice(1, 8).some((t, k) => t.w === 'i' && STORY_WANT.test(terms[k + 2]?.w ?? ''));
   for (let i = 1; i < index; i++) {
     if (terms[i].w !== 'so') continue;
     if (terms[i + 1]?.w === 'that') return true;
+    // ("As a trainer, I want to cancel a lesson, so customers won't show up in an empty room": in a user
+    // story, a "so" after the want opens its benefit, with or without "that".)
+    if (story && i > 3) return true;
   }
   return false;
 }
+
+/** The verb after "I" that makes a sentence opening "As a …" a user story. */
+const STORY_WANT = /^(?:want|would|need|wish|can|should|must)$/;
 
 /** Conjunctions that make a clause the condition or time of another ("when the player finishes the last level"). */
 const EVENT_CONJUNCTIONS = /^(if|when|whenever|unless|until)$/;
