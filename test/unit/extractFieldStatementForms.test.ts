@@ -47,6 +47,13 @@ describe('extract fields: values said to be known of each record', () => {
     assert.deepEqual(listsOf("Customers can see the shop's opening hours."), []);
   });
 
+  it('"a list of songs" where songs are records is a link to them, like "several songs", not a field as well', () => {
+    const spec = extractSpec('Hymns have a title and a composer. Each service has a date, a preacher and a list of hymns.');
+    const service = spec.entities.find((e) => e.name === 'Service');
+    assert.ok(service && !service.fields.some((f) => /list/i.test(f.name)), JSON.stringify(service?.fields));
+    assert.ok(spec.relations.some((r) => [r.from, r.to].includes('Hymn') && [r.from, r.to].includes('Service')), JSON.stringify(spec.relations));
+  });
+
   it('a link a record keeps is its web address ("a sheet music link", "a title and a link"); a page\'s link is no field', () => {
     const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}:${f.type}`));
     assert.deepEqual(fields('Pieces have a title, a composer and a sheet music link.'), ['Piece.title:string', 'Piece.composer:string', 'Piece.sheetMusicLink:url']);

@@ -162,6 +162,12 @@ function applyCounted(draft: Draft, subject: DraftEntity, item: FieldItem, sourc
     applyRecords(draft, subject, [item], source, roleWords);
     return true;
   }
+  // "a list of songs" where songs are records: a link to them, as "several songs" is, not a field.
+  const listed = /^(?:list|set|collection|selection|series) of (.+)$/.exec(item.key);
+  if (listed && item.plural && !item.sub?.length && targetOf(draft, listed[1], roleWords)) {
+    applyRecords(draft, subject, [{ ...item, key: listed[1] }], source, roleWords);
+    return true;
+  }
   // "a number of pumps" where pumps are records says how many of them there are.
   if (item.counts && targetOf(draft, item.counts, roleWords)) {
     applyRecords(draft, subject, [{ ...item, key: item.counts, plural: true }], source, roleWords);
