@@ -1,10 +1,11 @@
 // Entity shapes of things named once: a thing made, placed or submitted for someone (madeThings.ts), a
-// single thing done to in relation to another (handledThings.ts);
+// single thing done to in relation to another (handledThings.ts), what a list holds (entities.ts listedOf);
 // each test writes its own text.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { madeForSomeone } from '../../src/core/extract/madeThings';
-import { phrasesIn } from '../../src/core/extract/entities';
+import { collectEvidence, phrasesIn } from '../../src/core/extract/entities';
+import { splitSentences } from '../../src/core/extract/sentences';
 import { tokenize } from '../../src/core/extract/lexicon';
 import { handledThings } from '../../src/core/extract/handledThings';
 import { analyze } from '../../src/core/extract/grammar';
@@ -57,5 +58,18 @@ describe('extractor: things named once that are records all the same', () => {
     const spec = extractSpec(text);
     assert.ok(names(text).includes('Locker'), names(text).join(', '));
     assert.ok(spec.relations.some((r) => [r.from, r.to].includes('Locker') && [r.from, r.to].includes('Member')), JSON.stringify(spec.relations));
+  });
+
+  it('"a history of previous orders": what a list holds is a record, adjectives between "of" and the thing skipped', () => {
+    // Evidence one sentence gives a key, in a text of many sentences (where a known noun alone is weak).
+    const given = (sentence: string, key: string) => {
+      const filler = Array.from({ length: 11 }, (_, i) => `Line ${i + 1} says nothing much.`);
+      const { sentences } = splitSentences([...filler, sentence].join('\n'));
+      return collectEvidence(sentences).get(key)?.bySentence.get(sentences[sentences.length - 1].id) ?? 0;
+    };
+    assert.equal(given('The captain keeps a list of previous voyages.', 'voyage'), 2);
+    assert.equal(given('As a buyer, I want to see a history of previous orders.', 'order'), 2);
+    // Not a list: "the price of previous orders" only names orders.
+    assert.ok(given('As a buyer, I want to see the price of previous orders.', 'order') < 2);
   });
 });

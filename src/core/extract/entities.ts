@@ -228,7 +228,8 @@ function scoreKnownNoun(scoring: Scoring, phrase: Phrase, manySentences: boolean
   const fresh = !evidence.get(key)?.bySentence.has(id);
   // (In a text of many sentences every common noun comes up: there the knowledge table's word
   // is weak evidence and other cues must agree.)
-  add(key, (phrase.plural ? (manySentences ? 1.5 : 2) : manySentences ? 0.5 : 1) * weight, id);
+  // ("a history of previous ticket orders": what a list holds is kept, however many sentences the text has.)
+  add(key, (phrase.plural ? (manySentences && !listedOf(scoring.tokens, phrase.start) ? 1.5 : 2) : manySentences ? 0.5 : 1) * weight, id);
   if (!phrase.plural && fresh) evidence.get(key)?.mentionOnly.add(id);
   perSentence.add(key);
 }
@@ -238,7 +239,6 @@ function scorePluralObject(scoring: Scoring, phrase: Phrase): void {
   const { tokens, perSentence, add, weight, id } = scoring;
   const { key } = phrase;
   const prev = tokens[phrase.start - 1];
-  const prev2 = tokens[phrase.start - 2];
   let j = phrase.start - 1;
   while (
     j >= 0 &&
@@ -247,12 +247,23 @@ function scorePluralObject(scoring: Scoring, phrase: Phrase): void {
       (tokens[j].kind === 'word' && isNounWord(tokens[j].w) && !CREATE_VERBS.has(tokens[j].w) && j >= phrase.start - 6 && !DETERMINERS.has(tokens[j + 1]?.w ?? '')))
   ) j--;
   const verb = tokens[j];
-  if (prev?.w === 'of' && prev2 && ['list', 'lists', 'history', 'collection', 'catalog', 'catalogue'].includes(prev2.w)) add(key, 2 * weight, id);
+  if (listedOf(tokens, phrase.start)) add(key, 2 * weight, id);
   else if (verb && STRONG_OBJECT_VERBS.has(verb.w)) add(key, 2 * weight, id);
   else if (verb && CREATE_VERBS.has(verb.w)) add(key, 1 * weight, id, false);
   else if (prev && (DETERMINERS.has(prev.w) || CONTEXT_BEFORE.has(prev.w) || prev.kind === 'num' || prev.w === ',' || prev.w === '(')) add(key, 1 * weight, id, false);
   else if (phrase.start === 0) add(key, 1 * weight, id, false);
   perSentence.add(key);
+}
+
+/** Words that name a list of the things after "of". */
+const LIST_WORDS = new Set(['list', 'lists', 'history', 'collection', 'catalog', 'catalogue']);
+
+/** "a list of tags", "a history of previous ticket orders", "the list of all open tasks": the phrase at
+ *  `start` is what a list holds (articles and adjectives between "of" and the phrase are skipped). */
+function listedOf(tokens: Token[], start: number): boolean {
+  let i = start - 1;
+  while (i >= start - 3 && tokens[i]?.kind === 'word' && tokens[i].w !== 'of' && (DETERMINERS.has(tokens[i].w) || (isNounWord(tokens[i].w) && !isHeadWord(tokens[i].w)))) i--;
+  return tokens[i]?.w === 'of' && LIST_WORDS.has(tokens[i - 1]?.w ?? '');
 }
 
 /** "X belongs to Y": both are records. */
