@@ -54,6 +54,14 @@ describe('extract fields: values said to be known of each record', () => {
     assert.ok(spec.relations.some((r) => [r.from, r.to].includes('Hymn') && [r.from, r.to].includes('Service')), JSON.stringify(spec.relations));
   });
 
+  it('"each deal has a title and a stage: lead, won or lost": the values after a colon are the last item\'s, a kind of value', () => {
+    const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}${f.enumValues ? `(${f.enumValues.join('|')})` : ''}`));
+    assert.deepEqual(fields('Each lead has a name and a stage: new, contacted, won or lost.'), ['Lead.name', 'Lead.stage(new|contacted|won|lost)']);
+    assert.deepEqual(fields('Each bug has a title and a priority: low, medium, high.'), ['Bug.title', 'Bug.priority(low|medium|high)']);
+    // A clause after the colon is no list of values.
+    assert.deepEqual(fields('Each chore has a title and a status: it can be changed by the owner.'), ['Chore.title', 'Chore.status']);
+  });
+
   it('a link a record keeps is its web address ("a sheet music link", "a title and a link"); a page\'s link is no field', () => {
     const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}:${f.type}`));
     assert.deepEqual(fields('Pieces have a title, a composer and a sheet music link.'), ['Piece.title:string', 'Piece.composer:string', 'Piece.sheetMusicLink:url']);

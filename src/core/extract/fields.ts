@@ -22,6 +22,7 @@ import { givenValues } from './givenValues';
 import { placedValues } from './placedValues';
 import { describedByPhrases } from './describedByPhrases';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
+import { colonValuesInBrackets } from './colonValues';
 import { enumClauses, enumStatement } from './enumStatements';
 
 // (The tests and the NLP evidence read items and "stored for" lists through this module too.)
@@ -81,7 +82,7 @@ function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[
 }
 
 function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
-  const plain = sentence.plain.replace(/[`]/g, '');
+  const plain = colonValuesInBrackets(sentence.plain.replace(/[`]/g, ''));
   if (sentence.leadId !== undefined && leadIsList && plain.split(' ').length <= 8 && !colonListSubject(sentence)) return bulletFields(sentence, sentence.leadId, plain);
   const headed = fieldsUnderHeading(sentence, plain);
   if (headed) return [headed];
