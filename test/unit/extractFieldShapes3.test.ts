@@ -41,3 +41,16 @@ describe('extract fields: a record described by phrases with no comma between th
     assert.ok(Date.now() - started < 1000, 'read in well under a second');
   });
 });
+
+describe('extract fields: a value named by a compound after the record\'s name ("the total bill amount")', () => {
+  it('the value word after a known record\'s name is that record\'s value; a describing word before the name stays in it', () => {
+    assert.deepEqual(fieldsOf('Each bill has a due date and belongs to a tenant. Depending on the total bill amount, a tenant can pay in instalments.', 'Bill'), ['dueDate', 'totalAmount']);
+    assert.ok(fieldsOf('Guests make bookings at the hostel. A guest can see the booking status at any time.', 'Booking').includes('status'));
+  });
+
+  it('a field already named with the compound is not made twice, and a noun before the record or a parenthesis makes no value', () => {
+    const spec = extractSpec('Each wallet has a wallet number and a current wallet balance. Owners can see the current wallet balance.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Wallet')?.fields.filter((f) => /balance/i.test(f.name)).map((f) => f.name), ['currentWalletBalance']);
+    assert.ok(!fieldsOf('Parents register children. Teachers record attendance for each child (date, arrival time).', 'Child').includes('date'), 'the date is in the parenthesis, not the child\'s');
+  });
+});

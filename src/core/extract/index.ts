@@ -27,6 +27,7 @@ import { widenCompoundRoles } from './compoundRoles';
 import { addOwnership, dedupeOwnershipRules, ownerLinker } from './owners';
 import { completeEntities } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
+import { applyRecordCompoundValues } from './recordCompoundValues';
 import { keepMakersAsNames } from './makers';
 import { applyRecordStates } from './recordStates';
 import { applyVariedValues } from './variedValues';
@@ -92,6 +93,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   completeEntities(draft, sentences);
   // Values named in passing ("the duration of a test") of the records chosen, next to their usual fields.
   applyValueMentions(draft, sentences, roleWords);
+  // Values named by a compound after the record's name ("the total invoice amount").
+  applyRecordCompoundValues(draft, sentences);
   // States the records reach ("the claim case is approved"): a status, or a yes/no value.
   applyRecordStates(draft, sentences);
   // What the records differ in ("cinemas in different towns"): a value each one has.
