@@ -62,6 +62,14 @@ describe('extract fields: values said to be known of each record', () => {
     assert.deepEqual(fields('Each chore has a title and a status: it can be changed by the owner.'), ['Chore.title', 'Chore.status']);
   });
 
+  it('"deposit paid (yes/no)": a yes-or-no value is a boolean field, no choice of two words', () => {
+    const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}:${f.type}`));
+    assert.deepEqual(fields('Each loan has a start date, an end date and deposit paid (yes/no).'), ['Loan.startDate:date', 'Loan.endDate:date', 'Loan.depositPaid:boolean']);
+    assert.deepEqual(fields('Each locker has a number and an occupied flag (Y/N).'), ['Locker.number:integer', 'Locker.occupiedFlag:boolean']);
+    // Two other words are still a choice.
+    assert.ok(extractSpec('Each locker has a number and a size (small/large).').entities[0].fields.some((f) => f.type === 'enum'));
+  });
+
   it('a link a record keeps is its web address ("a sheet music link", "a title and a link"); a page\'s link is no field', () => {
     const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}:${f.type}`));
     assert.deepEqual(fields('Pieces have a title, a composer and a sheet music link.'), ['Piece.title:string', 'Piece.composer:string', 'Piece.sheetMusicLink:url']);

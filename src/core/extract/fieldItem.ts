@@ -78,6 +78,9 @@ export const NUMBER_WORDS = '(?:zero|one|two|three|four|five|six|seven|eight|nin
 /** Words that say how many records there are ("any number of branches", "several rooms", "two pieces"). */
 const QUANTIFIER = new RegExp(`^(?:(?:any|an arbitrary|an unlimited|a variable|a large|a small)\\s+number of|(?:at least|at most|up to|no more than|more than|fewer than|less than|exactly)\\s+${NUMBER_WORDS}|several|many|multiple|numerous|a few|lots of|a lot of|${NUMBER_WORDS})\\s+`);
 
+/** "deposit paid (yes/no)", "(y/n)", "(true or false)": a yes-or-no value, no choice of two words. */
+const YES_NO = /^\s*(?:yes\s*(?:\/|or)\s*no|no\s*(?:\/|or)\s*yes|y\s*\/\s*n|true\s*(?:\/|or)\s*false)\s*$/i;
+
 function enumFrom(inner: string): string[] | undefined {
   const parts = inner.split(/\s*(?:,|\bor\b|\band\b|\/)\s*/).map((p) => p.trim().replace(/^["'`]|["'`]$/g, '')).filter(Boolean);
   if (parts.length < 2 || parts.length > 20) return undefined;
@@ -172,7 +175,7 @@ function readAnnotations(reading: ItemReading): void {
       return ' ';
     }
     // "(date, duration, price)" is a list; "(an integer, at least 0)" is a type with a note.
-    const typed = inner.includes(',') && !/^\s*(?:a|an)\s/.test(inner) ? undefined : typeFromHint(inner);
+    const typed = YES_NO.test(inner) ? { type: 'boolean' as const } : inner.includes(',') && !/^\s*(?:a|an)\s/.test(inner) ? undefined : typeFromHint(inner);
     if (typed) reading.hint = typed;
     else reading.enumValues ??= enumFrom(inner);
     return ' ';
