@@ -66,6 +66,8 @@ describe('extract fields: values said to be known of each record', () => {
     const fields = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${e.name}.${f.name}:${f.type}`));
     assert.deepEqual(fields('Each loan has a start date, an end date and deposit paid (yes/no).'), ['Loan.startDate:date', 'Loan.endDate:date', 'Loan.depositPaid:boolean']);
     assert.deepEqual(fields('Each locker has a number and an occupied flag (Y/N).'), ['Locker.number:integer', 'Locker.occupiedFlag:boolean']);
+    // Inside a bracketed list too ("vaccinated yes/no" is read as "vaccinated (yes/no)": a bracket in a bracket).
+    assert.deepEqual(fields('Owners register their cats (name, breed, neutered yes/no).').filter((f) => f.startsWith('Cat.')), ['Cat.name:string', 'Cat.breed:string', 'Cat.neutered:boolean']);
     // Two other words are still a choice.
     assert.ok(extractSpec('Each locker has a number and a size (small/large).').entities[0].fields.some((f) => f.type === 'enum'));
   });

@@ -151,7 +151,7 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
       fragments.push(before, withoutAsides(before), before.replace(/\s*\([^()]*\)\s*$/, ''));
       if (NOUN_LIKE_LIST_VERB.test(match[1])) fragments.push(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
     }
-    for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
+    for (const match of plain.matchAll(BRACKETED_LIST)) {
       fragments.push(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, match.index - 5)))), plain.slice(0, match.index));
     }
   }
@@ -293,10 +293,13 @@ function valuesOfAFieldOf(before: string, inside: string) {
   return items.length === 1 && items[0].enumValues?.length ? items : undefined;
 }
 
+/** A list in brackets, which may hold one bracket of its own: "(name, breed, vaccinated (yes/no))". */
+const BRACKETED_LIST = /\(((?:[^()]|\([^()]{1,60}\)){3,400})\)/g;
+
 /** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
 export function parenthesisLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
-  for (const match of plain.matchAll(/\(([^()]{3,400})\)/g)) {
+  for (const match of plain.matchAll(BRACKETED_LIST)) {
     const at = match.index;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
     // "Plot inspections by the committee (date, plot, score)": the list describes the records, not who does them.
