@@ -1145,6 +1145,17 @@ describe('extract rules (rulekinds): limits per period and refusals with a time 
     assertValid(r.draft);
   });
 
+  it('capacityLimit: a limit per period set off by a comma that names what it counts is over all of them; the subject\'s own limit is not', () => {
+    const capacity = (text: string) => extractSpec(text).rules.find((r) => r.kind === 'capacity');
+    const daycare = capacity('Each cat has a name. Owners book days for a cat, max 12 cats per day.');
+    assert.ok(daycare && daycare.kind === 'capacity' && daycare.limit === 12 && daycare.period?.unit === 'day' && daycare.relation === undefined, JSON.stringify(daycare));
+    // Each member's: the limit is the object of what they do, or an elliptical "at most 2 per week" after it.
+    for (const text of ['Each class has a title. Members can book at most 2 classes per week.', 'Each class has a title. Members book classes, at most 2 per week.']) {
+      const own = capacity(text);
+      assert.ok(own && own.kind === 'capacity' && own.relation !== undefined && own.period?.unit === 'week', `${text}: ${JSON.stringify(own)}`);
+    }
+  });
+
   it('capacityLimit: "at most one parcel per week per flat" is per period and per parent', () => {
     const draft = model({ entities: { flat: [['number', 'string']], parcel: [['recipient', 'string'], ['deliveredOn', 'date', { required: true }]] }, relations: [['Parcel', 'Flat']] });
     const r = run(capacityLimit, draft, 'Each flat gets at most one parcel per week per flat.');

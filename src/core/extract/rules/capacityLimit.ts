@@ -29,6 +29,8 @@ interface Limit {
   countedWords: string[];
   restText: string;
   label: string;
+  /** The counted things are named in the limit itself ("max 15 dogs"), not taken from the words before ("at most 2 per week"). */
+  countedNamed: boolean;
 }
 
 /** "at most 20 participants", "max 15 dogs per day", "no more than 4 players per team", "limited to 12 seats". */
@@ -36,7 +38,7 @@ export function capacityLimit(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
   const found = limitIn(ctx, plain);
   if (!found) return false;
-  const { before, limit, countedWords, restText, label } = found;
+  const { before, limit, countedWords, restText, label, countedNamed } = found;
   // "may attempt a quiz at most 3 times": the rows the verb makes, per person (and per the record it names).
   if (/^times?$/.test(countedWords[0] ?? '')) return limitTimes(ctx, before, limit, label);
   const counted = mentionsIn(ctx, countedWords)[0];
@@ -48,7 +50,11 @@ export function capacityLimit(ctx: RuleContext): boolean {
   if (period && !active) {
     const scopeWords = restText.replace(period.text, ' ');
     const perScope = /\b(?:per|each|every|for each|for every)\s+(?:(?:a|an|the|each|one|single)\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)/.exec(scopeWords);
-    const scope = (perScope ? mentionsIn(ctx, perScope[1]).find((x) => x.start === 0) : undefined) ?? subject;
+    // ("Owners book days for a dog, max 15 dogs per day": a limit set off by a comma that names what it
+    // counts is the business's over all of them, not each owner's; "members can book at most 2 classes
+    // per week" and "members book classes, at most 2 per week" are each member's.)
+    const detached = /,\s*$/.test(before) && countedNamed;
+    const scope = (perScope ? mentionsIn(ctx, perScope[1]).find((x) => x.start === 0) : undefined) ?? (detached ? undefined : subject);
     return periodCapacity(ctx, { limit, countedWords, counted, unit: period.unit, scope: scope?.entity, label });
   }
   const parent = countedPer(ctx, found, counted, subject);
@@ -80,6 +86,7 @@ function limitIn(ctx: RuleContext, plain: string): Limit | undefined {
   const tail = wordsOf(m[3]);
   const stop = tail.findIndex((w) => AFTER.test(w));
   let countedWords = stop < 0 ? tail.slice(0, 3) : tail.slice(0, stop);
+  const countedNamed = countedWords.length > 0;
   // "bookings are limited to 2 per member": the subject is what is counted.
   if (!countedWords.length && stop === 0 && /^(per|each|a)$/.test(tail[0])) {
     const counted = lastRecordIn(ctx, plain.slice(0, m.index));
@@ -90,7 +97,7 @@ function limitIn(ctx: RuleContext, plain: string): Limit | undefined {
   if (UNITS[countedWords[0]] || UNITS[countedWords[countedWords.length - 1]]) return undefined;
   const restText = (stop < 0 ? [] : tail.slice(stop)).join(' ');
   const label = `${m[1]} ${m[2]} ${countedWords.join(' ')}${restText ? ` ${restText}` : ''}`.slice(0, 120);
-  return { before, limit, countedWords, restText, label };
+  return { before, limit, countedWords, restText, label, countedNamed };
 }
 
 /** The record the limit counts per: "per team", "in a batch", the clause's subject, the record after the verb, or per person; a note when none (or a period) is named. */
