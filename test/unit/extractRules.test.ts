@@ -697,6 +697,14 @@ describe('extract rules: refusals', () => {
     assert.deepEqual(t.rules.map((x) => x.kind === 'refuseWhen' && x.condition.value), ['accepted', 'rejected']);
   });
 
+  it('refuseTimeMargin: "until the day before" refuses from a day before the date on, with no note of a state', () => {
+    const spec = extractSpec('Each visit has a date. Owners can cancel a visit until the day before.');
+    const rule = spec.rules.find((r) => r.kind === 'refuseWhen');
+    assert.ok(rule && rule.kind === 'refuseWhen', JSON.stringify(spec.rules));
+    assert.deepEqual(rule.condition, { field: 'date', op: 'past', offset: { amount: 1, unit: 'days' } });
+    assert.deepEqual(spec.notUnderstood.map((n) => n.reason), [], 'a margin is no state of the visit');
+  });
+
   it('refuseTimeMargin: refused inside the margin before the start (past, moved by the margin)', () => {
     const gym = model({ user: true, entities: { booking: [['note', 'text']], session: [['startsAt', 'datetime']] }, relations: [['Booking', 'Session']] });
     const r = run(refuseTimeMargin, gym, 'Bookings can be cancelled up to 24 hours before the session.');

@@ -114,6 +114,8 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
   if (refuseUntil(ctx, plain)) return true;
   const m = /^(.*?)\b(?:only\s+)?(?:while|as long as|until|before)\s+(?:(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get)\s+)?(?:still\s+)?(?:a\s+|an\s+|in\s+|marked\s+)?([a-z][a-z -]{0,30}?)$/.exec(plain);
   if (!m || !/\bonly\b|\buntil\b/.test(plain)) return false;
+  // ("until the day before", "until 2 days before the session": a time margin, refuseTimeMargin's.)
+  if (/\b(?:day|days|hours?|minutes?|weeks?) before\b/.test(m[2]) || /\b(?:day|days|hours?|minutes?|weeks?) before\b/.test(plain.slice(m[1].length))) return false;
   const before = /\b(?:before|until)\b/.test(plain.slice(m[1].length));
   const head = m[1];
   const verbs = verbsOutside(ctx, head);
@@ -263,6 +265,8 @@ type Margin = { op: 'past' | 'future'; offset: { amount: number; unit: 'minutes'
  */
 function marginOf(m: RegExpExecArray, type: string, before: string): Margin | undefined {
   if (/^on the (?:same )?day itself$/.test(m[0])) return type === 'date' ? { op: 'past', offset: { amount: 1, unit: 'days' } } : undefined;
+  // "can cancel until the day before": refused from a day before the start on (on the day itself).
+  if (m[0] === 'the day before' || (m[1] === 'the' && m[2] === 'day')) return { op: 'past', offset: { amount: 1, unit: 'days' }, ...(type === 'date' ? {} : { approximate: '24 hours before the start' }) };
   const amount = /^an?$/.test(m[1] ?? '') ? 1 : parseNumber(m[1]);
   if (amount === undefined || !m[2] || amount <= 0 || !Number.isInteger(amount)) return undefined;
   const word = m[2].replace(/s$/, '');
