@@ -37,4 +37,10 @@ describe('extractor relation shapes (3)', () => {
     const text = "As a coach, I want to move a training to another day, so players won't wait in an empty hall.\nAs a player, I want to see my trainings.\nA player has a name and a number. A hall has a name and an address. A training has a date and a duration.";
     assert.ok(!linked(pairs(text), 'Player', 'Hall'), JSON.stringify(pairs(text)));
   });
+
+  it('a record named after a phrasal verb ("staff check dogs in": a check-in) belongs to what the verb acts on', () => {
+    for (const text of ['Horses have a name. Grooms check horses in and out. Each check-in records the time and the stall.', 'Horses have a name. Grooms check in horses. Each check-in records the time and the stall.']) {
+      assert.ok(linked(pairs(text), 'CheckIn', 'Horse'), `${text}: ${JSON.stringify(pairs(text))}`);
+    }
+  });
 });

@@ -261,7 +261,7 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   const noun = transactionNoun(clause, analysis);
   // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
   // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
-  const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => e.key === clause.verb && e.name !== 'User') : undefined;
+  const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => (e.key === clause.verb || namedAfterPhrasal(e.key, clause, analysis)) && e.name !== 'User') : undefined;
   // ("… stays with the customer after delivering the pizza": an act named as the moment of another links nothing.)
   const moment = /^(after|before|while|upon)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '') && /ing$/.test(analysis.terms[clause.verbIndex]?.w ?? '');
   const act = moment ? undefined : noun ? findEntity(draft, noun) : selfNamed;
@@ -279,6 +279,22 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   }
   // ("Treatments can be applied to any diagnosis": a passive act the model keeps no record of is a plain link.)
   return (!!noun || !!selfNamed) && !(clause.passive && !act);
+}
+
+/** The particles of phrasal verbs that records are named after ("check in" -> a check-in). */
+const PARTICLES = /^(?:in|out|up|off)$/;
+
+/** "staff check dogs in", "check in a guest": a record named after the verb with its particle (a check-in), the particle right after the verb or after a one-word object. */
+function namedAfterPhrasal(key: string, clause: Clause, analysis: Analysis): boolean {
+  const terms = analysis.terms;
+  const named = (verb: string, particle: string) => [' ', '-', ''].some((joint) => key === `${verb}${joint}${particle}`);
+  // ("check in dogs": the tagger may take the particle for the verb.)
+  if (PARTICLES.test(clause.verb) && terms[clause.verbIndex - 1]?.pos === 'verb') return named(terms[clause.verbIndex - 1].root, clause.verb);
+  for (let i = clause.verbIndex + 1; i <= clause.verbIndex + 2 && i < terms.length; i++) {
+    if (PARTICLES.test(terms[i].w)) return named(clause.verb, terms[i].w);
+    if (terms[i].pos !== 'noun') break;
+  }
+  return false;
 }
 
 /** "log work entries on a service record", "open a service record for a vehicle": the object
