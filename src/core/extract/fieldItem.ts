@@ -336,7 +336,6 @@ export function countName(counted: string[]): string[] {
   return [...counted.slice(0, -1), singular(last), 'count'];
 }
 
-/** The item named for one record ("their names" of several owners: each has one name). */
 /** A record and values a sentence says it has (givenValues, placedValues, describedByPhrases). */
 export interface RecordValues {
   subject: string;
@@ -350,6 +349,7 @@ export function recordValues(owner: { key: string; plural: boolean }, items: Fie
   return owner.plural ? { subject: owner.key, items: items.map((i) => (i.plural ? i : singularItem(i))), manyOwners: true } : { subject: owner.key, items };
 }
 
+/** The item named for one record ("their names" of several owners: each has one name). */
 export function singularItem(item: FieldItem): FieldItem {
   const words = [...item.words.slice(0, -1), singular(item.words[item.words.length - 1])];
   return { ...item, words, key: words.join(' '), plural: false };

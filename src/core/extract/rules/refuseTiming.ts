@@ -115,7 +115,7 @@ export function refuseOnlyWhile(ctx: RuleContext): boolean {
   const m = /^(.*?)\b(?:only\s+)?(?:while|as long as|until|before)\s+(?:(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get)\s+)?(?:still\s+)?(?:a\s+|an\s+|in\s+|marked\s+)?([a-z][a-z -]{0,30}?)$/.exec(plain);
   if (!m || !/\bonly\b|\buntil\b/.test(plain)) return false;
   // ("until the day before", "until 2 days before the session": a time margin, refuseTimeMargin's.)
-  if (/\b(?:day|days|hours?|minutes?|weeks?) before\b/.test(m[2]) || /\b(?:day|days|hours?|minutes?|weeks?) before\b/.test(plain.slice(m[1].length))) return false;
+  if (/\b(?:day|days|hours?|minutes?|weeks?) before\b/.test(plain.slice(m[1].length))) return false;
   const before = /\b(?:before|until)\b/.test(plain.slice(m[1].length));
   const head = m[1];
   const verbs = verbsOutside(ctx, head);
