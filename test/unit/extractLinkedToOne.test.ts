@@ -13,6 +13,15 @@ describe('extractor: "exactly one" links two records', () => {
     assert.ok(plural.includes('LabTeam'), plural.join(', '));
   });
 
+  it('a passive whose agent is counted as one names a record the subject belongs to ("is taught by one lecturer")', () => {
+    const spec = extractSpec('Workshops have a title and a date. Each workshop is led by one facilitator.');
+    assert.ok(spec.entities.some((e) => e.name === 'Facilitator'), spec.entities.map((e) => e.name).join(', '));
+    assert.ok(spec.relations.some((r) => r.from === 'Workshop' && r.to === 'Facilitator'), JSON.stringify(spec.relations));
+    // ("is run by one of the staff" counts no record; "by one" after no passive is no agent.)
+    const other = names('Workshops have a title and a date. Each workshop is run by one of the staff. Members pay by one card.');
+    assert.ok(!other.includes('Staff') && !other.includes('Card'), other.join(', '));
+  });
+
   it('leaves what a record has, values and sentences not opened by the thing alone', () => {
     // "has exactly one category label" may be a value; an hour is a unit; "the board" is one thing, not one of many.
     const found = names('Members write posts. A post has exactly one category label. Each session lasts at most one hour. The board approves exactly one budget plan.');
