@@ -5,8 +5,8 @@
 import { analyze } from './grammar';
 import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
-import { BUSINESS_PLACES, NON_ENTITY, PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
-import { isRoleName } from './roles';
+import { BUSINESS_PLACES, NON_ENTITY, PERSON_NOUNS, SEEING_VERBS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
+import { isPersonRoleWord, isRoleName } from './roles';
 import type { SentenceInfo } from './sentences';
 
 export interface AuthFindings {
@@ -90,11 +90,11 @@ const ACCOUNT_CUE = /\b(?:create|open|have|has|with|their|own|user) (?:an )?acco
 const OWNER_WORDS = /^(author|owner|creator|poster|uploader|writer|reporter|submitter|requester|sender|organiser|organizer|maker|booker)$/;
 /** Each pattern with a word it cannot match without (tested first: most sentences restrict nobody). */
 const RESTRICTIONS: [cue: string, pattern: RegExp][] = [
-  ['only ', /\bonly (?:the |our |a |an )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:can|may|could|should|must|are allowed|is allowed|get to|have access|are able|is able)\b/g],
-  [' the only one', /\b(?:the )?((?:[a-z]+ )?[a-z]+?)(?:s|es)? (?:are|is) the only ones?\b/g],
-  ['restricted to ', /\brestricted to (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g],
-  ['only be ', /\bcan only be [a-z]+(?:ed|en)(?: (?:off|out|up|in))? by (?:the |a |an |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g],
-  ['nobody but ', /\bnobody but (?:the |our )?((?:[a-z]+ )?[a-z]+?)(?:s|es)?\b/g],
+  ['only ', /\bonly (?:the |our |a |an )?((?:[a-z]+ )?[a-z]+) (?:can|may|could|should|must|are allowed|is allowed|get to|have access|are able|is able)\b/g],
+  [' the only one', /\b(?:the )?((?:[a-z]+ )?[a-z]+) (?:are|is) the only ones?\b/g],
+  ['restricted to ', /\brestricted to (?:the |our )?((?:[a-z]+ )?[a-z]+)\b/g],
+  ['only be ', /\bcan only be [a-z]+(?:ed|en)(?: (?:off|out|up|in))? by (?:the |a |an |our )?((?:[a-z]+ )?[a-z]+)\b/g],
+  ['nobody but ', /\bnobody but (?:the |our )?((?:[a-z]+ )?[a-z]+)\b/g],
 ];
 const RANK_WORDS = /^(head|senior|junior|chief|lead|assistant|deputy|vice|co|trainee|principal|general|executive|community|project|office|front|desk|league|site|shift|store|team)$/;
 
@@ -116,8 +116,7 @@ export function rolesOfRestrictions(plain: string): string[] {
         continue;
       }
       if (!head || OWNER_WORDS.test(head) || USER_WORDS.has(head) || /^(one|ones|person|people|someone)$/.test(head)) continue;
-      const person = PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || lexiconTags(head).includes('Actor') || /(?:er|or|ist|ian|ant|ent|ee)$/.test(head);
-      if (!person) continue;
+      if (!isPersonRoleWord(head)) continue;
       const modifier = words.length > 1 && RANK_WORDS.test(words[0]) && !STAFF_ROLES[head] ? `${words[0]}_` : '';
       const role = STAFF_ROLES[head] && !modifier ? head : `${modifier}${head}`;
       if (isRoleName(role) && !roles.includes(role)) roles.push(role);
@@ -208,7 +207,7 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
 }
 
 /** "members can only see them": people limited to looking. */
-const ONLY_SEE = /\b([a-z]+)\s+(?:can|may)\s+only\s+(?:see|view|read|browse|look at)\b/;
+const ONLY_SEE = new RegExp(String.raw`\b([a-z]+)\s+(?:can|may)\s+only\s+${SEEING_VERBS}\b`);
 /** "the director can add songs": people who may change things, named in the same sentence. */
 const MAY_CHANGE = /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbut\s+)(?:the\s+|our\s+)?([a-z]+)\s+(?:can|may)\s+(?:add|create|edit|change|update|delete|remove|manage|enter|upload|publish|schedule)\b/g;
 
@@ -222,7 +221,7 @@ function readReadOnlyRoles(found: AuthFindings, sentence: SentenceInfo): void {
   if (!limited) return;
   const people = [limited[1], ...[...plain.matchAll(MAY_CHANGE)].map((m) => m[1])].map((w) => singular(w));
   for (const person of people) {
-    if (USER_WORDS.has(person) || !(PERSON_NOUNS.has(person) || STAFF_ROLES[person] || lexiconTags(person).includes('Actor') || isPersonWord(person))) continue;
+    if (!isPersonRoleWord(person)) continue;
     signInFrom(found, sentence.id);
     if (STAFF_ROLES[person]) addRole(found.staffRoles, STAFF_ROLES[person]);
     else if (isRoleName(person)) addRole(found.personRoles, person);
@@ -238,7 +237,7 @@ function readRoleList(found: AuthFindings, sentence: SentenceInfo): void {
   if (!items.length || items.some((w) => w.split(' ').length > 2)) return;
   const words = items.map((item) => singular(item.split(' ').pop()!));
   // (Under a "roles" label a person word is a role even when the lexicon does not know it as one: "coach".)
-  if (!words.some((w) => roleOf(w) || PERSON_NOUNS.has(w) || lexiconTags(w).includes('Actor') || isPersonWord(w))) return;
+  if (!words.some(isPersonRoleWord)) return;
   for (const word of words) {
     const staff = roleOf(word);
     if (staff) addRole(found.staffRoles, staff);

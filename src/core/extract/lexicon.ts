@@ -155,6 +155,10 @@ export const AUTHOR_VERBS = verbForms(['create', 'add', 'post', 'write', 'start'
 
 export const MODALS = set("can could will would should must may might cannot can't to not also then and or only never always");
 
+/** Verbs of only looking at records ("members can only see songs", "… only check songs"): a role limited to them
+ *  signs in (auth.ts) and leaves changing those records to the other roles (rules/rolesMay.ts). A regexp group. */
+export const SEEING_VERBS = String.raw`(?:see|view|read|browse|look at|look through|check)`;
+
 /** Field-ish head words: a "(a, b, c)" after them is an enum, not a field list. */
 export const ENUM_HEADS = set('status state priority type kind level severity category size gender mode difficulty stage phase role condition frequency visibility');
 

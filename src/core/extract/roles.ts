@@ -3,7 +3,9 @@
 import type { Auth } from '../../model/project/projectSpec';
 import type { AuthFindings } from './auth';
 import type { Evidence } from './entities';
-import { PERSON_NOUNS, STAFF_ROLES } from './lexicon';
+import { PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { lexiconTags, probeOf, tagSentence } from './nlp';
+import { isPersonWord, storableHead } from './recordWords';
 
 /** With sign-in, people who neither have fields of their own nor are said not to sign in are users with a role. */
 export function personRolesOf(auth: AuthFindings, evidence: Evidence, withFields: Set<string>): string[] {
@@ -22,6 +24,34 @@ export function roleWordsOf(auth: AuthFindings, personRoles: string[]): Set<stri
   // A compound role ("harbour_master") is written with spaces in the text.
   const written = roles.filter((role) => role.includes('_')).map((role) => role.replace(/_/g, ' '));
   return new Set<string>([...roles, ...written, ...Object.keys(STAFF_ROLES).filter((w) => auth.staffRoles.includes(STAFF_ROLES[w]))]);
+}
+
+/**
+ * Whether a word (singular) that a sentence names as who may act ("only treasurers can …", "Roles:
+ * coach, player", "members can only see …") names people who sign in with a role of their own: a
+ * staff role, a known person noun, a word the lexicon knows as an actor ("chef", "pilot"), or a word
+ * ending like a person noun ("treasurer", "timetabler", "resident") that names no
+ * thing ("order", "folder"). Not the generic words for anyone using the app ("user", "people").
+ */
+export function isPersonRoleWord(word: string): boolean {
+  if (USER_WORDS.has(word)) return false;
+  if (STAFF_ROLES[word] ?? STAFF_ROLES[singular(word)]) return true;
+  if (PERSON_NOUNS.has(word) || lexiconTags(word).includes('Actor') || isPersonWord(word)) return true;
+  // (Said to act, an -er/-or/-ist/-ian/-ee word is a person even where the tagger knows no verb in it.)
+  return (/(?:er|or|ist|ian|ee)$/.test(word) && !storableHead(word)) || doerOfVerb(word);
+}
+
+/**
+ * "resident" (reside), "claimant" (claim), "respondent" (respond): a verb + -ent/-ant, read as a noun
+ * after "the", names who does it. (Not "event", "content", "payment": no verb before the ending;
+ * not "urgent", "important": the tagger reads them as adjectives there.)
+ */
+function doerOfVerb(word: string): boolean {
+  const m = /^([a-z]{3,})(?:ant|ent)$/.exec(word);
+  if (!m || word.endsWith('ment')) return false;
+  const [article, noun] = tagSentence(probeOf(word));
+  if (article?.pos !== 'det' || noun?.pos !== 'noun') return false;
+  return [m[1], `${m[1]}e`].some((stem) => stem.length >= 4 && tagSentence(`to ${stem}`)[1]?.pos === 'verb');
 }
 
 /** A name the spec accepts for a role: lower case, letters, digits and _, at most 31 characters. */

@@ -2,7 +2,7 @@
 // responsible for approving invoices" (a suggestion), "members cannot delete posts", "the owner
 // manages products", "supervisors can approve quotes" (a suggestion).
 import type { Rule } from '../../../model/project/projectSpec';
-import { STAFF_ROLES, singular } from '../lexicon';
+import { SEEING_VERBS as SEEING, STAFF_ROLES, singular } from '../lexicon';
 import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { actionsOf, verbLemma, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
@@ -79,9 +79,6 @@ export function roleForbidden(ctx: RuleContext): boolean {
   roleRules(ctx, others, acts, label);
   return true;
 }
-
-/** Seeing: what a read-only role may still do. */
-const SEEING = String.raw`(?:see|view|read|browse|look at|look through|check)`;
 
 /**
  * "Members can only see songs", "the director can add songs and rehearsals, members can only see
