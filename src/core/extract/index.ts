@@ -14,6 +14,7 @@ import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
 import { collectNlpEvidence, colonListSubject } from './nlpEvidence';
 import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
+import { applyPairRecords } from './pairRecords';
 import { resolveKey } from './mentions';
 import { findRules } from './rules';
 import { applyKinds, readKinds } from './kinds';
@@ -82,6 +83,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   keepMakersAsNames(draft, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
   findNlpRelations(draft, sentences, roleWords, new Set(kinds.flatMap((k) => k.subtypes.map((t) => t.key))));
+  // Values kept per pair ("for each treatment done at an appointment we record …") are a row of the pair's own.
+  applyPairRecords(draft, sentences);
   applyKinds(draft, kinds);
 
   // 5. Who owns what.

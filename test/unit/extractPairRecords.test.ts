@@ -1,0 +1,22 @@
+// Values kept for a pair of records ("for each X done at a Y we record …") are a row of the pair's
+// own, linked to both (pairRecords.ts).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+describe('extractor: a row kept per pair of records', () => {
+  it('"for each exercise performed during a workout, the system records …" is a WorkoutExercise with those values', () => {
+    const spec = extractSpec('A gym tracks workouts. Each exercise has a name and a muscle group. Each workout has a date. For each exercise performed during a workout, the system records the number of sets and the weight.');
+    const row = spec.entities.find((e) => e.name === 'WorkoutExercise');
+    assert.ok(row, spec.entities.map((e) => e.name).join(', '));
+    assert.deepEqual(row.fields.map((f) => f.name).sort(), ['setCount', 'weight']);
+    assert.ok(!spec.entities.find((e) => e.name === 'Workout')!.fields.some((f) => f.name === 'weight'));
+    const links = spec.relations.map((r) => `${r.from}>${r.to}`);
+    assert.ok(links.includes('WorkoutExercise>Workout') && links.includes('WorkoutExercise>Exercise'), links.join(', '));
+    assert.ok(!links.includes('Workout>Exercise') && !links.includes('Exercise>Workout'), links.join(', '));
+  });
+
+  it('leaves a thing that is only placed in another ("each room located in a building")', () => {
+    const spec = extractSpec('Each room has a number. Each building has an address. For each room located in a building we store the floor.');
+    assert.ok(!spec.entities.some((e) => e.name === 'BuildingRoom'), spec.entities.map((e) => e.name).join(', '));
+  });
+});
