@@ -10,6 +10,7 @@ import { belongsTo } from './links';
 import { addOrNote, fieldIn, lastRecordIn, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { NUMBER, parseNumber, PERIODS, stripArticles, UNITS, verbLemma, wordsOf } from './words';
 import { ACTIVE, ACTIVE_FIELD, buildCapacity, capacityField, periodCapacity, periodIn } from './capacityRule';
+import { guarded } from '../guardedRegExp';
 
 export { capacityLimit } from './capacityLimit';
 
@@ -47,10 +48,13 @@ export function capacityNumberOf(ctx: RuleContext): boolean {
   return true;
 }
 
+/** "a full class", "the class is fully booked", "overbooked". */
+const FULL_CLAUSE = guarded(/\b(?:a|an|the) (?:fully booked |full )([a-z][a-z -]{1,40})|\b([a-z][a-z -]{0,40}?) (?:is|are|gets?|becomes?|becoming) (?:full|fully booked|sold out)\b|\b(?:capacity|limit) (?:is|has been|was) (?:reached|exceeded|hit)\b|\bexceed\w* (?:the |its )?capacity\b|\boverbook\w*|\bno (?:free |more )?(?:copy|copies|seats?|spots?|places?|slots?|rooms?|beds?|tickets?) (?:is |are )?(?:free|available|left)\b|\b(?:full|sold out|fully booked)\b(?=\s*(?:$|,|\.|;))/);
+
 /** "nobody can book a full class", "once a session is full", "registration is refused once capacity is reached", "no copy is free". */
 export function capacityFull(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const full = /\b(?:a|an|the) (?:fully booked |full )([a-z][a-z -]{1,40})|\b([a-z][a-z -]{0,40}?) (?:is|are|gets?|becomes?|becoming) (?:full|fully booked|sold out)\b|\b(?:capacity|limit) (?:is|has been|was) (?:reached|exceeded|hit)\b|\bexceed\w* (?:the |its )?capacity\b|\boverbook\w*|\bno (?:free |more )?(?:copy|copies|seats?|spots?|places?|slots?|rooms?|beds?|tickets?) (?:is |are )?(?:free|available|left)\b|\b(?:full|sold out|fully booked)\b(?=\s*(?:$|,|\.|;))/.exec(plain);
+  const full = FULL_CLAUSE.exec(plain);
   if (!full) return false;
   if (/\bfull[- ](?:name|address|text|time|description|price|details?)\b/.test(full[0])) return false;
   const mentions = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User');

@@ -5,6 +5,7 @@ import { splitTop } from '../fieldItems';
 import { plainOf, type SentenceInfo } from '../sentences';
 import type { RuleClause } from './context';
 import { MORE_CUES, type Cue } from './moreCues';
+import { guarded } from '../guardedRegExp';
 import { NUMBER, PARTICIPLE, wordsOf } from './words';
 
 export interface SentenceClauses {
@@ -139,7 +140,7 @@ export function clausesOf(sentence: SentenceInfo): SentenceClauses {
   return { clauses: [...main, ...listed.items, ...clauses], narrator };
 }
 
-const CUES: Cue[] = [
+const CUE_LIST: Cue[] = [
   { pattern: /→|->|=>|\s>\s|\b(?:life ?cycle|workflow)\b|\b(?:goes|go|moves?|pass(?:es)?|progress(?:es)?) through (?:the |these |its |their |(?:several|\w+) )?(?:stages|steps|states|statuses|phases)\b/, says: 'a sequence of states' },
   { pattern: /\boverlap\w*|\bdouble[- ]?book\w*|\b(?:can't|cannot|can not|cant|never|not|no)\b.*\b(?:at the same time|at once|simultaneously)\b/, says: 'a rule against overlapping bookings' },
   { pattern: /\bunique\b|\bduplicat(?:e|es|ed)\b(?! (?:of|from)\b)|\btwice\b(?! (?:a|an|per|each|every) [a-z]+)|\bonly once\b|\bat most once\b|\bnever (?:be )?reused\b|\b(?:can't|cannot|can not|not) be reused\b|\bno duplicates?\b/, says: 'a uniqueness rule' },
@@ -177,6 +178,9 @@ const CUES: Cue[] = [
   // (Irregular participles too, and a list before the join: "orders are placed, paid and then shipped".)
   { pattern: new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:first\s+)?${PARTICIPLE}(?:\s*,\s*${PARTICIPLE})*\s*,?\s*(?:and\s+)?(?:then|later|next|finally)\s+(?:(?:it|they)\s+(?:is|are|gets?)\s+)?${PARTICIPLE}\b`), says: 'a sequence of states' },
 ];
+
+/** Tested on every clause: each behind a pre-check of the words it needs (guardedRegExp.ts). */
+const CUES = CUE_LIST.map((cue) => ({ ...cue, pattern: guarded(cue.pattern) }));
 
 const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;
 const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|is not|isn't|are not|aren't|only|never|at least|no earlier|no later|up to)\b/;

@@ -8,6 +8,7 @@ import { belongsTo } from './links';
 import { addOrNote, fieldIn, isPeople, lastRecordIn, subjectRecordIn, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf, type Action } from './words';
 import { pluralizeName, withArticle, words as nameWords } from '../../../model/project/naming';
+import { guarded } from '../guardedRegExp';
 
 export const OWNER_WORDS = /^(owner|author|creator|reporter|poster|writer|uploader|submitter|requester|requestor|organi[sz]er|seller|host|sender|maker|assignee|applicant|booker|renter|borrower)$/;
 
@@ -180,10 +181,12 @@ export function notByOthers(ctx: RuleContext): boolean {
   return true;
 }
 
+const MADE_BY_THEM = guarded(/\b([a-z][a-z -]{1,30}?)\s+(?:that\s+|which\s+)?(?:they|he|she|i|we|you)\s+(?:have\s+|has\s+)?(?:created|made|wrote|written|posted|added|submitted|booked|placed|opened|raised|reported|uploaded|own|entered)\b/);
+
 /** "each user sees only the tasks they created", "members can only cancel bookings they made". */
 export function ownCreated(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain;
-  const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that\s+|which\s+)?(?:they|he|she|i|we|you)\s+(?:have\s+|has\s+)?(?:created|made|wrote|written|posted|added|submitted|booked|placed|opened|raised|reported|uploaded|own|entered)\b/.exec(plain);
+  const m = MADE_BY_THEM.exec(plain);
   if (!m || !/\bonly\b/.test(plain)) return false;
   const target = lastRecordIn(ctx, m[1]);
   if (!target) return false;
@@ -192,10 +195,12 @@ export function ownCreated(ctx: RuleContext): boolean {
   return true;
 }
 
+const ASSIGNED_TO_THEM = guarded(/\b([a-z][a-z -]{1,30}?)\s+(?:that are\s+|which are\s+)?(?:assigned|allocated|given|linked)\s+to\s+(?:them|him|her|me|themselves|myself|you)\b/);
+
 /** "translators see only the orders assigned to them", "only update cases assigned to them". */
 export function assignedToThem(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain;
-  const m = /\b([a-z][a-z -]{1,30}?)\s+(?:that are\s+|which are\s+)?(?:assigned|allocated|given|linked)\s+to\s+(?:them|him|her|me|themselves|myself|you)\b/.exec(plain);
+  const m = ASSIGNED_TO_THEM.exec(plain);
   if (!m || !/\bonly\b/.test(plain)) return false;
   const target = lastRecordIn(ctx, m[1]);
   const label = m[0].slice(-140);

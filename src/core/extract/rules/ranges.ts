@@ -9,6 +9,7 @@ import { singular } from '../lexicon';
 import { NUMBER, parseNumber, PEOPLE_WORDS, stripArticles, UNITS, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { rangeShorthand } from './rangeShorthand';
+import { guarded } from '../guardedRegExp';
 
 const NUMERIC: FieldType[] = ['integer', 'decimal', 'money'];
 const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
@@ -295,7 +296,7 @@ const COMPARATIVES: Record<string, 'min' | 'max'> = {
 };
 
 /** "at least 3", "no more than 10", "must not exceed 100" (the comparison and its number). */
-const COMPARED_TO_NUMBER = new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`);
+const COMPARED_TO_NUMBER = guarded(new RegExp(String.raw`(?:\b(at least|at most|no more than|no less than|not more than|not less than|up to|a maximum of|a minimum of|max(?:imum)?|min(?:imum)?|exceed|exceeds|go over|goes over|go above|be over)|\b(more|greater|higher|larger|bigger|longer|older|heavier|less|lower|smaller|fewer|shorter|younger|lighter|cheaper|over|under|above|below)(?: than)?|(>=|<=|>|<|≥|≤))\s*${NUM}\s*(years old|[a-z%]+)?`));
 
 /** "18 or more", "65 and over", "18 years or older", "10 kg or less": a bound written after its number. */
 const OPEN_ENDED = new RegExp(String.raw`\b${NUM}(\s*(?:years old|years|[a-z%]+))?\s+(?:or|and)\s+(?:(more|over|above|older|higher|greater|up|upwards|bigger|larger|longer|heavier)|(less|under|below|younger|lower|fewer|smaller|shorter|lighter|cheaper))\b`, 'g');

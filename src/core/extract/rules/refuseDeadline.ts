@@ -9,9 +9,10 @@ import { belongsTo, rowOf } from './links';
 import { clausePlain, message, NEG } from './refuseConditions';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
+import { guarded } from '../guardedRegExp';
 
 /** "… after the closing date", "… past its deadline", "… once the due date has passed". */
-const AFTER_DATE = /\s+(?:after|past|beyond|once)\s+((?:the|its|their|a|an)\s+[a-z][a-z -]{1,40}?)(?:\s+(?:has|have)\s+passed)?$/;
+const AFTER_DATE = guarded(/\s+(?:after|past|beyond|once)\s+((?:the|its|their|a|an)\s+[a-z][a-z -]{1,40}?)(?:\s+(?:has|have)\s+passed)?$/);
 /** "rows are not accepted", "nobody can vote", "answers can't be changed", "no entries". */
 const REFUSED = new RegExp(
   String.raw`^(?:(.*?)\s+(?:(?:is|are|will be)\s+not|isn't|aren't|won't be)\s+(accepted|allowed|permitted|possible)|(?:nobody|no one|no-one)\s+(?:can|may|is allowed to)\s+(.+)|(.*?)\s*\b${NEG}\s+(.+)|no\s+(?:new\s+|more\s+|further\s+)?([a-z][a-z -]{1,30}?))$`,

@@ -7,6 +7,7 @@ import { addOrNote, fieldIn, isPeople, lastRecordIn, mentionsIn, note, type Ment
 import { belongsTo, relationTo, rowOf } from './links';
 import { isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf } from './words';
 import { clausePlain, conditionsFor, message, NEG, noState, refuse, stateCondition, verbList, VERBS } from './refuseConditions';
+import { guarded } from '../guardedRegExp';
 
 /** "a closed issue cannot be edited or commented on", "lessons that are marked as given can't be deleted", "… can't be deleted once paid". */
 export function refuseInState(ctx: RuleContext): boolean {
@@ -37,29 +38,33 @@ interface StatePhrase {
 }
 
 /** "once an order is shipped, it can no longer be changed" (the record, the state, the verbs). */
-const STATE_LEADING = new RegExp(String.raw`^(?:once|after|when|as soon as)\s+(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?),?\s+(?:it|they|the [a-z ]+?)\s+${NEG}\s+be\s+${VERBS}`);
+const STATE_LEADING = guarded(new RegExp(String.raw`^(?:once|after|when|as soon as)\s+(?:a|an|the|any)?\s*([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?),?\s+(?:it|they|the [a-z ]+?)\s+${NEG}\s+be\s+${VERBS}`));
 
 /** "orders that are shipped can't be edited" (the record, the state, the verbs). */
-const STATE_RELATIVE = new RegExp(String.raw`^(?:.*?\b)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:are|is|have been|has been|were|was)\s+(?:already\s+|still\s+)?(?:marked as\s+|set to\s+|in\s+|in status\s+)?([a-z][a-z -]{0,20}?)\s+${NEG}\s+be\s+${VERBS}`);
+const STATE_RELATIVE = guarded(new RegExp(String.raw`^(?:.*?\b)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:are|is|have been|has been|were|was)\s+(?:already\s+|still\s+)?(?:marked as\s+|set to\s+|in\s+|in status\s+)?([a-z][a-z -]{0,20}?)\s+${NEG}\s+be\s+${VERBS}`));
 
 /** "an order can't be edited once it is shipped" (the words before, the verbs, the state). */
-const STATE_ONCE = new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were|has|have)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`);
+const STATE_ONCE = guarded(new RegExp(String.raw`^(.*?)\s+${NEG}\s+be\s+${VERBS}\s+(?:once|after|when|if|while|as soon as)\s+(?:it|they)?\s*(?:is|are|has been|have been|'s|gets|get|got|was|were|has|have)?\s*(?:already\s+|been\s+|marked as\s+|set to\s+)?([a-z][a-z -]{0,20}?)$`));
 
 /** "a paid invoice can't be edited" (the state and record words, the verbs). */
-const STATE_ADJECTIVE = new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`);
+const STATE_ADJECTIVE = guarded(new RegExp(String.raw`\b(?:a|an|the|any)\s+([a-z][a-z -]{1,50}?)\s+${NEG}\s+be\s+${VERBS}`));
 
 /** "paid invoices must not be edited" at the start of the clause. */
-const STATE_ADJECTIVE_BARE = new RegExp(String.raw`^([a-z]+(?:[ -][a-z]+){1,3})\s+${NEG}\s+be\s+${VERBS}`);
+const STATE_ADJECTIVE_BARE = guarded(new RegExp(String.raw`^([a-z]+(?:[ -][a-z]+){1,3})\s+${NEG}\s+be\s+${VERBS}`));
+
+const FROZEN = guarded(/^(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)(?:\s+(?:once|when|after|as soon as)\s+(?:it is|it's|they are|it has been|they have been|it gets)?\s*([a-z][a-z -]{0,20}))?$/);
+
+const FROZEN_AFTER = guarded(/^(?:once|after|when|as soon as)\s+(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z-]*(?: [a-z]+)?),?\s+(?:it|they)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)$/);
 
 /** The phrasings, the most specific first; "read-only", "locked" and "frozen" refuse editing and deleting. */
 function statePhrase(ctx: RuleContext, plain: string): StatePhrase | undefined {
-  const frozenAfter = /^(?:once|after|when|as soon as)\s+(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|has been|have been|gets|get|was|were|has|have)\s+(?:already\s+|marked as\s+|set to\s+)?([a-z][a-z-]*(?: [a-z]+)?),?\s+(?:it|they)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)$/.exec(plain);
+  const frozenAfter = FROZEN_AFTER.exec(plain);
   if (frozenAfter) return { entity: lastRecordIn(ctx, frozenAfter[1])?.entity, state: frozenAfter[2], verbs: ['edited', 'deleted'] };
   // "once an order is shipped, it can no longer be changed".
   const leading = STATE_LEADING.exec(plain);
   if (leading) return { entity: lastRecordIn(ctx, leading[1])?.entity, state: leading[2], verbs: verbList(leading[3]) };
   // "closed tickets are read-only"; "a report is locked once it is approved".
-  const frozen = /^(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are|becomes?|gets?)\s+(?:read-only|locked|frozen)(?:\s+(?:once|when|after|as soon as)\s+(?:it is|it's|they are|it has been|they have been|it gets)?\s*([a-z][a-z -]{0,20}))?$/.exec(plain);
+  const frozen = FROZEN.exec(plain);
   if (frozen) return frozenRecord(ctx, frozen[1], frozen[2]);
   const relative = STATE_RELATIVE.exec(plain);
   if (relative) return { entity: lastRecordIn(ctx, relative[1])?.entity, state: relative[2], verbs: verbList(relative[3]) };
@@ -123,7 +128,7 @@ function personCondition(person: DraftEntity, words: { state?: string; with?: st
 }
 
 /** "a suspended member can't book a room" (the words before, the actor, the verb, the rest). */
-const REFUSED_ACTOR = new RegExp(String.raw`^(.*?)\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{0,40}?)\s+${NEG}\s+(?!be\b)([a-z]+)(?:\s+(?:up|in|out))?\s*(.*)$`);
+const REFUSED_ACTOR = guarded(new RegExp(String.raw`^(.*?)\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{0,40}?)\s+${NEG}\s+(?!be\b)([a-z]+)(?:\s+(?:up|in|out))?\s*(.*)$`));
 
 /** "a suspended member can't book a room", "members with unpaid fees cannot borrow", "a member whose membership has ended can't book anything". */
 export function refuseActor(ctx: RuleContext): boolean {

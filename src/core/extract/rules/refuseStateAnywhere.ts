@@ -7,6 +7,7 @@ import { belongsTo, pickRelation, rowOf } from './links';
 import { stateValue } from './workflow';
 import { actionsOf, isActionVerb, verbLemma, withoutSignIn, wordsOf } from './words';
 import { clausePlain, IRREGULAR_STATE, message, NEG, stateCondition, stateFlag, timeState } from './refuseConditions';
+import { guarded } from '../guardedRegExp';
 
 type StateCondition = NonNullable<ReturnType<typeof stateCondition>>;
 type StoredState = { state: string; condition: StateCondition };
@@ -56,9 +57,11 @@ export function refuseStateAnywhere(ctx: RuleContext): boolean {
   return true;
 }
 
+const REFUSAL_WORDS = guarded(new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:blocked|disabled|prevented|refused)\b|\b${NEG}|\b(?:nobody|no one|no-one)\s+(?:can|may|is allowed to|is able to)\b|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|will|shall)\b|\b(?:is|are|be)\s+not\s+(?:allowed|possible|permitted)\b|\b(?:not|never)\s+(?:allowed|possible|permitted)\b`));
+
 /** The clause says no: "can't", "nobody can", "no new tasks can", "is not allowed", "is blocked". */
 function isRefusal(plain: string): boolean {
-  return new RegExp(String.raw`\b(?:is|are|gets?)\s+(?:blocked|disabled|prevented|refused)\b|\b${NEG}|\b(?:nobody|no one|no-one)\s+(?:can|may|is allowed to|is able to)\b|\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|must|will|shall)\b|\b(?:is|are|be)\s+not\s+(?:allowed|possible|permitted)\b|\b(?:not|never)\s+(?:allowed|possible|permitted)\b`).test(plain);
+  return REFUSAL_WORDS.test(plain);
 }
 
 /** The record in a state, tried from the surest reading to the loosest; a state the record doesn't store becomes a yes/no field only when it reads as one. */

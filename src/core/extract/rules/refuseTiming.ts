@@ -10,6 +10,7 @@ import { stateValue, workflowOrder } from './workflow';
 import { actionsOf, isActionVerb, parseNumber, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { clausePlain, conditionFor, conditionsFor, message, NEG, noState, refuse, timeState } from './refuseConditions';
+import { guarded } from '../guardedRegExp';
 
 /** A refusal's words ("cannot", "may not", "is not allowed to" …). */
 const REFUSAL = new RegExp(NEG);
@@ -17,12 +18,18 @@ const REFUSAL = new RegExp(NEG);
 /** A refusal of what is done to the record itself: "cannot be edited". */
 const REFUSED_PASSIVE = new RegExp(String.raw`${NEG}\s+be\s+`);
 
+const IN_THE_PAST = guarded(/\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+in the past\b/);
+
+const PAST_THEIR = guarded(/^(.*?)\b([a-z][a-z -]{1,30}?)\s+past\s+(?:their|its|the)\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't)\s+be\s+([a-z]+(?:ed|en|t))\b\s*(.*)$/);
+
+const ALREADY_STARTED = guarded(/\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:has|have|had|is|are)\s+(?:already\s+)?(started|begun|began|ended|finished|passed|expired|closed|run out)\b/);
+
 /** "nobody can book a class that has already started", "can't book a session in the past", "products past their best-before date can't be put in a parcel". */
 export function refuseTimePast(ctx: RuleContext): boolean {
   const plain = withoutSignIn(clausePlain(ctx));
-  const started = /\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+(?:that|which|who)\s+(?:has|have|had|is|are)\s+(?:already\s+)?(started|begun|began|ended|finished|passed|expired|closed|run out)\b/.exec(plain);
-  const inPast = /\b(?:(?:a|an|the|any)\s+)?([a-z][a-z -]{1,30}?)\s+in the past\b/.exec(plain);
-  const pastTheir = /^(.*?)\b([a-z][a-z -]{1,30}?)\s+past\s+(?:their|its|the)\s+([a-z][a-z -]{1,30}?)\s+(?:can't|cannot|can not|cant|may not|must not|should not|shouldn't)\s+be\s+([a-z]+(?:ed|en|t))\b\s*(.*)$/.exec(plain);
+  const started = ALREADY_STARTED.exec(plain);
+  const inPast = IN_THE_PAST.exec(plain);
+  const pastTheir = PAST_THEIR.exec(plain);
   if (!started && !inPast && !pastTheir) return false;
   const noneCan = /\bno\s+(?:new\s+|more\s+|further\s+)?[a-z]+\s+(?:can|may|should|will|shall)\s+be\s+([a-z]+)/.exec(plain);
   if (!REFUSAL.test(plain) && !/\bnobody|no one|never\b/.test(plain) && !noneCan) return false;
@@ -78,6 +85,8 @@ function verbsOutside(ctx: RuleContext, fragment: string): string[] {
   return ws.filter((w, i) => isActionVerb(w) && !/^(can|only)$/.test(w) && !named.some((x) => i >= x.start && i <= x.end));
 }
 
+const UNTIL_STATE = guarded(/^(.*?)\b(?:only\s+)?(?:until|till)\s+(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get|has|have)\s+(?:been\s+)?([a-z][a-z-]*)$/);
+
 /**
  * "I want to edit my expense as long as it has not been approved", "a claim can be changed until it
  * is approved" on a record with no status that orders its states: refused once it is in that state
@@ -86,7 +95,7 @@ function verbsOutside(ctx: RuleContext, fragment: string): string[] {
 function refuseUntil(ctx: RuleContext, plain: string): boolean {
   const m =
     /^(.*?)\b(?:only\s+)?(?:while|as long as|so long as)\s+(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has|have)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?([a-z][a-z-]*)(?:\s+yet)?$/.exec(plain) ??
-    /^(.*?)\b(?:only\s+)?(?:until|till)\s+(?:it|they|the [a-z ]+?)\s*(?:is|are|'s|has been|have been|gets|get|has|have)\s+(?:been\s+)?([a-z][a-z-]*)$/.exec(plain);
+    UNTIL_STATE.exec(plain);
   if (!m) return false;
   const verbs = verbsOutside(ctx, m[1]);
   const actions = actionsOf(verbs, 'refusal').filter((a): a is WriteAction => a !== 'read' && a !== 'create');
@@ -192,10 +201,12 @@ export function refuseAfterState(ctx: RuleContext): boolean {
   return true;
 }
 
+const NOT_IN_THE_PAST = guarded(/^(.*?)\s+(?:cannot|can't|cant|can not|may not|must not|mustn't|should not|shouldn't)\s+be\s+in\s+the\s+past$|^(.*?)\s+(?:must|has to|have to|should|needs? to)\s+be\s+in\s+the\s+future$/);
+
 /** "the start date cannot be in the past", "a due date must be in the future". */
 export function refuseFieldPast(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '');
-  const m = /^(.*?)\s+(?:cannot|can't|cant|can not|may not|must not|mustn't|should not|shouldn't)\s+be\s+in\s+the\s+past$|^(.*?)\s+(?:must|has to|have to|should|needs? to)\s+be\s+in\s+the\s+future$/.exec(plain);
+  const m = NOT_IN_THE_PAST.exec(plain);
   if (!m) return false;
   const phrase = (m[1] ?? m[2]).replace(/^.*\b(?:and|but|so|that)\s+/, '');
   const named = mentionsIn(ctx, plain).filter((x) => x.entity.name !== 'User').map((x) => x.entity);

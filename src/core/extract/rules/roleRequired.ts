@@ -11,6 +11,7 @@ import { OWNER_WORDS as OWNERS, ownershipRule } from './ownership';
 import { actionsOf, isActionVerb, stripArticles, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { MODALS, OWNER_WORDS, roleRules, rolesNamed, suggestRoleRule, verbPhrases, type Act } from './rolePhrases';
+import { guarded } from '../guardedRegExp';
 
 /** "only admins can delete tickets", "only clerks approve or reject applications", "nobody but the treasurer may …". */
 export function onlyRole(ctx: RuleContext): boolean {
@@ -202,11 +203,13 @@ function notASignInRole(ctx: RuleContext, entity: DraftEntity, verbs: string[], 
   return true;
 }
 
+const THE_ONLY_ONES = guarded(/^(.*?)\s+(?:is|are)\s+the\s+(?:only\s+(?:ones?|people|persons|users|role|roles)|ones?)\s+(?:(?:who|that)(?:\s+(?:can|may|are allowed to|is allowed to|should))?|allowed to|permitted to|able to)\s+(.+)$/);
+
 /** "admins are the only ones who can delete users". */
 export function onlyOnes(ctx: RuleContext): boolean {
   const plain = withoutSignIn(ctx.clause.plain.replace(/[.;!]\s*$/, ''));
   // "managers are the ones who approve refunds" says the same as "the only ones".
-  const m = /^(.*?)\s+(?:is|are)\s+the\s+(?:only\s+(?:ones?|people|persons|users|role|roles)|ones?)\s+(?:(?:who|that)(?:\s+(?:can|may|are allowed to|is allowed to|should))?|allowed to|permitted to|able to)\s+(.+)$/.exec(plain);
+  const m = THE_ONLY_ONES.exec(plain);
   if (!m) return false;
   const who = rolesNamed(ctx, m[1]);
   const label = plain.slice(0, 140);

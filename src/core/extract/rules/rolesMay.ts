@@ -7,6 +7,7 @@ import { addOrNote, isPeople, mentionsIn, note, roleOf, type RuleContext } from 
 import { actionsOf, verbLemma, withoutSignIn, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { objectEntity, roleRules, rolesNamed, STATE_VERBS, suggestRoleRule, verbPhrases } from './rolePhrases';
+import { guarded } from '../guardedRegExp';
 
 /**
  * "deleting invoices requires a manager" (only that role may: the rule); "approving invoices is the
@@ -119,11 +120,13 @@ export function manageRole(ctx: RuleContext): boolean {
 }
 
 
+const PERSON_MAY = guarded(/^(?:the |a |an )?([a-z][a-z ]{0,30}?)s? (?:can|may|will) (.+)$/);
+
 /** Who changes something: the narrator, or the subject before "can"/the verb; people words that name no role are kept as `people`. */
 function changerOf(ctx: RuleContext, plain: string): { role?: string; rest?: string; people?: string } {
   if (ctx.narrator) return { role: roleOf(ctx, wordsOf(ctx.narrator)), rest: plain };
   // "caretakers can mark requests as done", "managers approve invoices" (no modal: the same statement).
-  const m = /^(?:the |a |an )?([a-z][a-z ]{0,30}?)s? (?:can|may|will) (.+)$/.exec(plain);
+  const m = PERSON_MAY.exec(plain);
   if (m) {
     const role = roleOf(ctx, wordsOf(m[1]));
     return { role, rest: m[2], people: !role && isPeople(ctx, wordsOf(m[1])) ? m[1] : undefined };

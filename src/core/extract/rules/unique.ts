@@ -7,6 +7,7 @@ import { addOrNote, candidates, fieldIn, fieldSuggestion, lastRecordIn, locateFi
 import { stripArticles, wordsOf } from './words';
 import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
 import { uniqueSameDay } from './uniqueSameDay';
+import { guarded, type GuardedRegExp } from '../guardedRegExp';
 
 export { uniqueOnce } from './uniqueOnce';
 
@@ -199,16 +200,16 @@ export function uniqueNoTwo(ctx: RuleContext): boolean {
 const VALUE_WORDS = String.raw`([a-z][a-z -]{0,40}?)`;
 const RECORD_WORDS = String.raw`([a-z][a-z -]{0,30}?)`;
 /** The shapes uniqueOneOwner reads: which group is the value and which the record. */
-const ONE_OWNER_SHAPES: Array<{ re: RegExp; value: number; record: number }> = [
-  { re: new RegExp(String.raw`^(?:each|every|an?|the|one)?\s*${VALUE_WORDS}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${RECORD_WORDS}(?:\s+only)?(?:\s+at a time)?$`), value: 1, record: 2 },
-  { re: new RegExp(String.raw`^(?:each|every|an?|the)?\s*${VALUE_WORDS}\s+(?:is|are|can be|may be|must be)\s+(?:used|held|owned|taken|registered)\s+(?:by|to|for)\s+(?:exactly|only|just)?\s*(?:one|a single)\s+${RECORD_WORDS}(?:\s+only)?$`), value: 1, record: 2 },
-  { re: new RegExp(String.raw`^(?:the\s+)?${VALUE_WORDS}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+(?:be\s+)?shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${RECORD_WORDS}$`), value: 1, record: 2 },
-  { re: new RegExp(String.raw`^(?:the\s+)?${VALUE_WORDS}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${RECORD_WORDS}$`), value: 1, record: 2 },
-  { re: new RegExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${VALUE_WORDS}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${RECORD_WORDS}$`), value: 1, record: 2 },
-  { re: new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${VALUE_WORDS}$`), value: 2, record: 1 },
+const ONE_OWNER_SHAPES: Array<{ re: GuardedRegExp; value: number; record: number }> = [
+  { re: guarded(new RegExp(String.raw`^(?:each|every|an?|the|one)?\s*${VALUE_WORDS}\s+(?:may|can|must|should|will)\s+(?:only\s+)?(?:belong to|be used (?:for|by)|be (?:assigned|given|linked|registered|issued) to)\s+(?:only\s+)?(?:one|a single|just one)\s+${RECORD_WORDS}(?:\s+only)?(?:\s+at a time)?$`)), value: 1, record: 2 },
+  { re: guarded(new RegExp(String.raw`^(?:each|every|an?|the)?\s*${VALUE_WORDS}\s+(?:is|are|can be|may be|must be)\s+(?:used|held|owned|taken|registered)\s+(?:by|to|for)\s+(?:exactly|only|just)?\s*(?:one|a single)\s+${RECORD_WORDS}(?:\s+only)?$`)), value: 1, record: 2 },
+  { re: guarded(new RegExp(String.raw`^(?:the\s+)?${VALUE_WORDS}\s+(?:must|may|can|should|will|are|is)\s*(?:not|never|n't)\s+(?:be\s+)?shared\s+(?:between|among|by)\s+(?:two\s+|several\s+|different\s+|multiple\s+)?${RECORD_WORDS}$`)), value: 1, record: 2 },
+  { re: guarded(new RegExp(String.raw`^(?:the\s+)?${VALUE_WORDS}\s+(?:must be|should be|has to be|is|are)\s+different\s+for\s+(?:every|each|all)\s+${RECORD_WORDS}$`)), value: 1, record: 2 },
+  { re: guarded(new RegExp(String.raw`^(?:the\s+|a\s+|an\s+|each\s+)?${VALUE_WORDS}\s+(?:uniquely\s+)?identif(?:ies|y)\s+(?:a|an|the|each|every|one)\s+${RECORD_WORDS}$`)), value: 1, record: 2 },
+  { re: guarded(new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get)\s+(?:its|their)\s+own\s+${VALUE_WORDS}$`)), value: 2, record: 1 },
   // "each member has a different card number", "… a card number of their own" ("identified by": uniqueIdentified.ts).
-  { re: new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get|uses?)\s+(?:a|an)\s+(?:different|distinct)\s+${VALUE_WORDS}$`), value: 2, record: 1 },
-  { re: new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get)\s+(?:a|an)\s+${VALUE_WORDS}\s+of\s+(?:its|their|his|her)\s+own$`), value: 2, record: 1 },
+  { re: guarded(new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get|uses?)\s+(?:a|an)\s+(?:different|distinct)\s+${VALUE_WORDS}$`)), value: 2, record: 1 },
+  { re: guarded(new RegExp(String.raw`^(?:each|every)\s+${RECORD_WORDS}\s+(?:has|gets|have|get)\s+(?:a|an)\s+${VALUE_WORDS}\s+of\s+(?:its|their|his|her)\s+own$`)), value: 2, record: 1 },
 ];
 
 /**
