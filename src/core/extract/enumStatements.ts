@@ -20,6 +20,8 @@ export interface EnumStatement {
 
 /** Words that may name what the values are kinds of. */
 const KIND_OF_VALUE = '(?:states?|status(?:es)?|modes?|types?|kinds?|levels?|categor(?:y|ies)|phases?|stages?|options?|values?|settings?)';
+/** The same, or a priority: the kinds named before a record's values ("the priority of each ticket: …"). */
+const KIND_OR_PRIORITY = `(${KIND_OF_VALUE}|priorit(?:y|ies))`;
 const NUMBER = '(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)';
 /** "can be", "is either", "must be one of", "can take the values". */
 const ONE_OF = '(?:can be|could be|may be|must be|is|are)(?: (?:either|one of|any of))?(?: the (?:values|following))?:?';
@@ -107,13 +109,13 @@ const LISTED = '([a-z0-9][a-z0-9 -]*(?:,\\s*[a-z0-9][a-z0-9 -]*)+(?:,? (?:or|and
  * colon or in brackets, anywhere in the sentence.
  */
 function kindOfRecordListed(plain: string): EnumStatement | undefined {
-  const m = pattern`\\bthe (${KIND_OF_VALUE}|priorit(?:y|ies)) of (?:a |an |the |each |every |their |its |his |her |our |my )?(?:own )?([a-z][a-z -]{1,30}?)\\s*(?::\\s*${LISTED}\\.?$|\\(${LISTED}\\))`.exec(plain);
+  const m = pattern`\\bthe ${KIND_OR_PRIORITY} of (?:a |an |the |each |every |their |its |his |her |our |my )?(?:own )?([a-z][a-z -]{1,30}?)\\s*(?::\\s*${LISTED}\\.?$|\\(${LISTED}\\))`.exec(plain);
   return m ? statement(m[2], m[1], m[3] ?? m[4]) : undefined;
 }
 
 /** "Job statuses: received, in progress, ready", "order status: new, paid, sent": a record's kind of value, a colon, its values. */
 function recordKindListed(plain: string): EnumStatement | undefined {
-  const m = pattern`^(?:the )?([a-z][a-z -]{1,30}?) (${KIND_OF_VALUE}|priorit(?:y|ies))\\s*:\\s*${LISTED}\\.?$`.exec(plain);
+  const m = pattern`^(?:the )?([a-z][a-z -]{1,30}?) ${KIND_OR_PRIORITY}\\s*:\\s*${LISTED}\\.?$`.exec(plain);
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 

@@ -22,7 +22,7 @@ import { givenValues } from './givenValues';
 import { placedValues } from './placedValues';
 import { describedByPhrases } from './describedByPhrases';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
-import { colonValuesInBrackets } from './colonValues';
+import { colonValuesInBrackets, colonValuesInList } from './colonValues';
 import { enumClauses, enumStatement } from './enumStatements';
 
 // (The tests and the NLP evidence read items and "stored for" lists through this module too.)
@@ -150,7 +150,7 @@ function colonFieldLists(sentence: SentenceInfo, plain: string, colon: string | 
     const lists: FieldList[] = [{ sentence: sentence.id, items: items.map((i) => ({ ...i, context: i.context.replace(/\s*\([^()]*\)/, '') })) }];
     for (const item of items) {
       const inner = bracketed(item);
-      if (inner) lists.push({ sentence: sentence.id, subject: item.key, items: parseItems(inner.replace(/:\s*([^,]+)/g, ' ($1)')) });
+      if (inner) lists.push({ sentence: sentence.id, subject: item.key, items: parseItems(colonValuesInList(inner).replace(/:\s*([^,]+)/g, ' ($1)')) });
     }
     return lists;
   }

@@ -10,6 +10,7 @@ import { typeFromHint } from './types';
 import type { FieldList } from './fields';
 import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
 import { madeWithOneValue } from './madeWith';
+import { colonValuesInList } from './colonValues';
 
 /**
  * "… are saved with", "… is registered with", "… are kept in stock with": a passive verb of keeping
@@ -115,7 +116,8 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
     // ("Residents report a repair request with a description": one value of a record a verb of making has just made.)
-    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before) && !madeWithOneValue(before, items[0])) continue;
+    // ("report a problem with my plot, with a description …": the one thing the record is about, kept for its link.)
+    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before) && !madeWithOneValue(before, items[0]) && !WITH_COMPANION.test(plain.slice(start))) continue;
     // "pays for the session (with a credit card or wire transfer)": one of two ways, not two values it has.
     // ("Residents with a phone or an email apply": with no verb before it, "with" lists what they have.)
     if (verb === 'with' && alternativesOnly(rest) && (/\(\s*$/.test(before) || tagSentence(before).some((t) => t.pos === 'verb'))) continue;
@@ -201,6 +203,10 @@ function listSubject(before: string, verb: string): string | undefined {
   // in stock with" is no idiom such as "in line with".)
   if (verb === 'with' && KEPT_WITH.test(before)) return trailingPhrase(before.replace(KEPT_WITH, ''))?.key;
   if (verb === 'with' && withIdiom(before)) return undefined;
+  // "I want to report a problem with my plot, with a description and a photo": the second "with"
+  // describes the record a verb has just made (the problem), not the thing it is about.
+  const made = verb === 'with' ? MADE_BEFORE_COMPANION.exec(before) : null;
+  if (made && analyze(before).clauses.some((c) => c.objects.some((o) => o.key === trailingPhrase(made[1])?.key))) return trailingPhrase(made[1])?.key;
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
@@ -263,8 +269,17 @@ function withIdiom(before: string): boolean {
   return /(?:^|[\s,(])(?:in|by|on|at|under)\s+[a-z]+[^s\s]\s*$/.test(before) || /(?<!\b(?:a|an|the|each|every|any|their|its|our|my|your|his|her)\s)\b[a-z]+ed\s+[a-z]+ing\s*$/.test(before);
 }
 
+/** After "with": one thing with a possessive or "the", a comma, and another "with" ("with my plot, with …"). */
+const WITH_COMPANION = /^\s*((?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*,\s*with\s/;
+/** The same seen from the second "with": the record made before the first one ("report a problem with my plot,", "file a complaint about their flat,"). */
+const MADE_BEFORE_COMPANION = /\b(?:a|an|the|new|my|our|their|his|her|its)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:with|about|regarding|concerning)\s+(?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*,\s*$/;
+
 /** The list's text after the verb, cut at the clause's end (or, after a subject's "with", at the sentence's verb). */
 function listAfterVerb(after: string, before: string, verb: string): string {
+  // "report a problem with my plot, with a description and a photo": "with" one thing of one's own,
+  // then a comma and a second "with": the first names what the record is about, the second its values.
+  const companion = verb === 'with' ? WITH_COMPANION.exec(after) : null;
+  if (companion) return companion[1];
   const rest = cutClause(examplesAsValues(after));
   // "Residents with a name and a phone apply for permits": before a subject's "with" list there is
   // no verb, so the sentence's verb comes after the list and ends it.
@@ -325,7 +340,7 @@ export function parenthesisLists(sentence: SentenceInfo, plain: string, covered:
     // "(e.g., IEE, Elsevier)", "(such as aerobics, yoga)": examples of values, not fields (the list
     // still says the things before it are records with names).
     const examples = /^\s*(?:e\.?\s?g\b|for example|for instance|such as|like)\b/.test(match[1]);
-    const items = parseItems(examples ? match[1].replace(/^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like)\s*,?\s*/, '') : match[1]).map((i) => (examples ? { ...i, value: true } : i));
+    const items = parseItems(examples ? match[1].replace(/^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like)\s*,?\s*/, '') : colonValuesInList(match[1])).map((i) => (examples ? { ...i, value: true } : i));
     if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
   }
   return lists;
