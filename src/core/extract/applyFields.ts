@@ -199,6 +199,7 @@ function applyNested(draft: Draft, subject: DraftEntity, item: FieldItem, target
 /** An item that names another record (or the users) is a link to it. */
 function linkTarget(draft: Draft, subject: DraftEntity, item: FieldItem, target: string, source: number): void {
   if (target === 'User') {
+    if (kindsOfPeople(subject, item)) return;
     if (subject.name !== 'User') addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.key), required: true, onDelete: 'restrict' }, source);
   } else if (item.plural) {
     if (knownNoun(item.key)?.shared) addRelation(draft, { kind: 'manyToMany', from: subject.name, to: target }, source);
@@ -207,8 +208,14 @@ function linkTarget(draft: Draft, subject: DraftEntity, item: FieldItem, target:
   draft.used.add(source);
 }
 
+/** "employees (planners and administrative staff)": people listed for a record of people are its kinds (the roles they sign in as), not a link to them. */
+function kindsOfPeople(subject: DraftEntity, item: FieldItem): boolean {
+  return (item.plural || /^(?:staff|personnel|crew)$/.test(item.words[item.words.length - 1])) && isPersonWord(subject.key.split(' ').pop() ?? '');
+}
+
 /** "a reporter and an assignee": people named as fields are links to the users who sign in. */
 function linkPerson(draft: Draft, subject: DraftEntity, item: FieldItem, source: number): boolean {
+  if (kindsOfPeople(subject, item) && isPersonWord(item.words[item.words.length - 1])) return true;
   if (item.plural || item.hint || item.enumValues || !findEntity(draft, 'User') || subject.name === 'User' || !isPersonWord(item.words[item.words.length - 1])) return false;
   addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
   draft.used.add(source);
