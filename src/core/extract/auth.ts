@@ -2,10 +2,10 @@
 // users", staff roles acting as subjects ("Moderators can lock …") all mean email/password auth;
 // "patients do not log in" keeps patients out of the users; cues in Bonus/Optional sections
 // do not count.
-import { analyze } from './grammar';
+import { analyze, type Clause } from './grammar';
 import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
-import { BUSINESS_PLACES, NON_ENTITY, PERSON_NOUNS, SEEING_VERBS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
+import { BUSINESS_PLACES, NON_ENTITY, NOT_STORED, PERSON_NOUNS, SEEING_VERBS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import { isPersonRoleWord, isRoleName } from './roles';
 import type { SentenceInfo } from './sentences';
 
@@ -311,6 +311,27 @@ function readStaffSubjects(found: AuthFindings, sentence: SentenceInfo): void {
  *  projects and invite other users", "users write posts"): the app must know who they are. */
 const USERS_MAKING = /^(create|write|add|invite|share|publish|save|track|manage|keep|log|record)$/;
 
+/**
+ * "Chefs can add recipes", "tutors may publish courses": people the app lets make records of their
+ * own sign in. ("can"/"may" say what the app allows; "doctors write prescriptions" describes the work.)
+ */
+function makesOwnRecords(clause: Clause): boolean {
+  if (!/^(?:can|may)$/.test(clause.modal ?? '') || clause.negated || clause.passive || !USERS_MAKING.test(clause.verb)) return false;
+  return clause.objects.some((o) => o.plural && !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && !USER_WORDS.has(o.headWord));
+}
+
+/**
+ * "The receptionist checks guests in", "cashiers scan the tickets": a staff role doing its work on
+ * things of the app uses it (readStaffSubjects knows the usual verbs from the words alone; the
+ * grammar finds the rest). Not the owner, who may own a row, nor "city staff", a body of people.
+ */
+function staffAtWork(clause: Clause, who: string): boolean {
+  if (!STAFF_ROLES[who] || /^(?:owner|staff)$/.test(STAFF_ROLES[who]) || clause.passive || clause.negated || LIGHT_WORK.test(clause.verb)) return false;
+  return clause.objects.some((o) => !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && (o.plural || !!o.determiner));
+}
+/** Verbs that say nothing of work in the app ("the manager has a name", "the clerk is a person"). */
+const LIGHT_WORK = /^(?:be|have|want|need|like|know|get|say|tell|think|work)$/;
+
 /** "Members book classes", "customers can cancel their orders": people who act in the app use
  *  it, so they sign in (the app must know whose booking it is). */
 function findActingPeople(found: AuthFindings, sentences: SentenceInfo[]): void {
@@ -327,7 +348,12 @@ function findActingPeople(found: AuthFindings, sentences: SentenceInfo[]): void 
         found.genericUsersSignIn = true;
         continue;
       }
-      if (!ACTING.test(clause.verb) || !clause.subject?.plural) continue;
+      if (staffAtWork(clause, who)) {
+        signInFrom(found, sentence.id);
+        addRole(found.staffRoles, STAFF_ROLES[who]);
+        continue;
+      }
+      if (!(ACTING.test(clause.verb) || makesOwnRecords(clause)) || !clause.subject?.plural) continue;
       if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
       signInFrom(found, sentence.id);
       addRole(found.personRoles, who);

@@ -313,10 +313,34 @@ function scoreRowVerbs({ tokens, sentence, add, weight, id }: Scoring): void {
     const noun = ACTION_NOUNS[w];
     // ("Cooks can comment on a recipe": the comments they write are kept.)
     const writes = w === 'comment' && tokens[i + 1]?.w === 'on';
+    if (noun && OPINION_VERBS.has(w) && opinionWithoutObject(tokens, i)) {
+      add(noun, 2 * weight, id);
+      continue;
+    }
     if (!noun || (!writes && !['follow', 'favorite', 'favourite', 'vote', 'bookmark', 'rate'].includes(w))) continue;
     const prev = tokens[i - 1];
     if ((i === 0 || (prev && (MODALS.has(prev.w) || prev.w === ','))) && (writes || rowVerbObject(tokens, i))) add(noun, 2 * weight, id);
   }
+}
+
+/** Verbs whose doing leaves an opinion the app keeps, with or without an object named. */
+const OPINION_VERBS = new Set(['rate', 'comment', 'review', 'vote', 'reply', 'like']);
+/** Words after which a verb has no object: the clause or the list of verbs ends. */
+const NO_OBJECT_AFTER = new Set([',', '.', ';', '!', ')', 'and', 'or', 'on', 'about']);
+const ALLOWING = new Set(['can', 'could', 'may', 'will', 'should', 'must', 'to', 'also']);
+
+/**
+ * "others can rate and comment", "visitors may vote": an opinion verb the app allows, with no object
+ * (the thing rated is named before), makes its record (Rating, Comment); a verb joined to such a verb
+ * ("rate and comment") too. Not "a score and comment", where the word is a noun of a list.
+ */
+function opinionWithoutObject(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  if (next && !NO_OBJECT_AFTER.has(next.w)) return false;
+  const prev = tokens[i - 1]?.w ?? '';
+  if (ALLOWING.has(prev)) return true;
+  // ("rate and comment": the verb before "and" is itself allowed by the modal.)
+  return (prev === 'and' || prev === 'or') && !!ACTION_NOUNS[tokens[i - 2]?.w ?? ''] && ALLOWING.has(tokens[i - 3]?.w ?? '');
 }
 
 /** A row verb acts on people or on many things ("follow other users", "vote on items", "rate a

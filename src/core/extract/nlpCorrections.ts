@@ -2,6 +2,7 @@
 // verbs that the tagger reads as verbs, verbs read as nouns before their objects, quantities,
 // "to" read as a conjunction. Each pass fixes one pattern, in order (later passes see earlier fixes).
 import { participlesBeforeBy } from './participles';
+import { verbsAfterPerson } from './personVerbs';
 import type { Term } from './nlp';
 import { inflectedSingular, nlp, type RawTerm } from './tagger';
 import { irregularSingular } from './lexicon';
@@ -40,6 +41,7 @@ export function correctTags(terms: Term[]): void {
   quantifiers(terms);
   thirdPersonVerbs(terms);
   verbsAfterWho(terms);
+  verbsAfterPerson(terms, canBeVerb);
   retagGivenThings(terms);
   retagBeforeLists(terms);
   participlesBeforeBy(terms);
