@@ -61,7 +61,7 @@ export function requiredWords(pattern: RegExp): string[] | undefined {
   } catch {
     return undefined;
   }
-  const words = usable(need(alternation(tree.pattern.alternatives)));
+  const words = usable(best(alternation(tree.pattern.alternatives)));
   if (!words || !pattern.ignoreCase) return words;
   // Lower-casing the text and the words is case folding only for ASCII letters.
   return words.every((w) => /^[\x20-\x7e]*$/.test(w)) ? [...new Set(words.map((w) => w.toLowerCase()))] : undefined;
@@ -69,22 +69,25 @@ export function requiredWords(pattern: RegExp): string[] | undefined {
 
 /**
  * What a part of a pattern can match: `exact`, every string it matches (when they are few and
- * known), and `some`, strings one of which is inside every match (null: nothing known).
+ * known), and `needs`, sets of strings each of which has one string inside every match.
  */
 interface Reading {
   exact: string[] | null;
-  some: string[] | null;
+  needs: string[][];
 }
 
-const UNKNOWN: Reading = { exact: null, some: null };
-const EMPTY: Reading = { exact: [''], some: null };
+const DIGITS = [...'0123456789'];
+const UNKNOWN: Reading = { exact: null, needs: [] };
+const EMPTY: Reading = { exact: [''], needs: [] };
 
 function reading(node: AST.Element | AST.Alternative): Reading {
   switch (node.type) {
     case 'Character':
-      return { exact: [String.fromCodePoint(node.value)], some: null };
+      return { exact: [String.fromCodePoint(node.value)], needs: [] };
     case 'CharacterClass':
-      return { exact: classMembers(node), some: null };
+      return { exact: classMembers(node), needs: [] };
+    case 'CharacterSet':
+      return { exact: node.kind === 'digit' && !node.negate ? DIGITS : null, needs: [] };
     case 'Group':
       // "(?i:…)" changes case-sensitivity inside: nothing known.
       return node.modifiers ? UNKNOWN : alternation(node.alternatives);
@@ -108,10 +111,11 @@ function classMembers(node: AST.CharacterClass): string[] | null {
   const members: string[] = [];
   for (const element of node.elements) {
     if (element.type === 'Character') members.push(String.fromCodePoint(element.value));
+    else if (element.type === 'CharacterSet' && element.kind === 'digit' && !element.negate) members.push(...DIGITS);
     else if (element.type === 'CharacterClassRange' && element.max.value - element.min.value < 4) {
       for (let c = element.min.value; c <= element.max.value; c++) members.push(String.fromCodePoint(c));
     } else return null;
-    if (members.length > 8) return null;
+    if (members.length > 12) return null;
   }
   return members;
 }
@@ -120,70 +124,92 @@ function alternation(alternatives: AST.Alternative[]): Reading {
   const readings = alternatives.map((a) => reading(a));
   let exact: string[] | null = [];
   for (const r of readings) exact = exact && r.exact ? union(exact, r.exact) : null;
-  // Every match is a match of one alternative, so it contains what that alternative needs.
-  let some: string[] | null = [];
-  for (const r of readings) {
-    const needed = need(r);
-    some = some && needed ? union(some, needed) : null;
-  }
-  return { exact, some };
+  // Every match is a match of one alternative, so it contains what that alternative needs: each
+  // alternative's best need, or (when those add up to too many strings) each one's smallest.
+  const joined = (pick: (r: Reading) => string[] | null) => readings.reduce<string[] | null>((all, r) => {
+    const needed = pick(r);
+    return all && needed ? unionOfNeeds(all, needed) : null;
+  }, []);
+  return { exact, needs: [joined(best), joined(fewest)].filter((n): n is string[] => !!n && n.length > 0) };
 }
 
 function sequence(elements: AST.Element[]): Reading {
-  let joined: string[] | null = [''];
+  let joined: string[] = [''];
   let whole = true;
-  let some: string[] | null = null;
+  const needs: string[][] = [];
   for (const element of elements) {
     const r = reading(element);
-    const crossed: string[] | null = joined && r.exact ? cross(joined, r.exact) : null;
+    // What a part needs, the whole needs (a shorter, smaller set than a joined run may test faster).
+    needs.push(...candidates(r));
+    const crossed = r.exact ? cross(joined, r.exact) : null;
     if (crossed) {
       joined = crossed;
       continue;
     }
-    // The run of known strings ends here: keep the best need seen, and start a new run.
+    // The run of known strings ends here: it is a need of the whole; a new run starts.
     whole = false;
-    some = better(some, need({ exact: joined, some: null }));
-    some = better(some, need(r));
+    needs.push(joined);
     joined = r.exact ?? [''];
   }
-  some = better(some, need({ exact: joined, some: null }));
-  return { exact: whole ? joined : null, some };
+  needs.push(joined);
+  return { exact: whole ? joined : null, needs: needs.filter((n) => score(n) >= 0) };
 }
 
 function repeated(node: AST.Quantifier): Reading {
   const r = reading(node.element);
-  if (node.min === 0) return { exact: node.max === 1 && r.exact ? union([''], r.exact) : null, some: null };
+  if (node.min === 0) return { exact: node.max === 1 && r.exact ? union([''], r.exact) : null, needs: [] };
   if (node.min === 1 && node.max === 1) return r;
   // At least once: whatever one repetition needs is in the match; the exact strings are not known.
-  return { exact: null, some: need(r) };
+  return { exact: null, needs: candidates(r) };
 }
 
-/** The best set one of which every match contains: the known strings themselves, or `some`. */
-function need(r: Reading): string[] | null {
-  return better(r.some, r.exact);
+/** Every set known to have a string inside each match: the exact strings themselves, and the needs. */
+function candidates(r: Reading): string[][] {
+  return [...(r.exact ? [r.exact] : []), ...r.needs].filter((n) => score(n) >= 0);
 }
 
-/** The more selective of two sets: longer shortest string, then fewer strings. A set with "" needs nothing. */
-function better(a: string[] | null, b: string[] | null): string[] | null {
-  return score(b) > score(a) ? b : a;
+/** The most selective need: longer shortest string, then fewer strings. */
+function best(r: Reading): string[] | null {
+  let chosen: string[] | null = null;
+  for (const n of candidates(r)) if (score(n) > score(chosen)) chosen = n;
+  return chosen;
 }
 
+/** The need with the fewest strings among those worth testing (for a union of many alternatives). */
+function fewest(r: Reading): string[] | null {
+  let chosen: string[] | null = null;
+  for (const n of candidates(r)) if (usable(n) && (!chosen || n.length < chosen.length || (n.length === chosen.length && score(n) > score(chosen)))) chosen = n;
+  return chosen ?? best(r);
+}
+
+/** Longer strings are rarer; each string more is one more test, and makes a union of alternatives overflow sooner. */
 function score(set: string[] | null): number {
   if (!set || !set.length || set.length > MAX_SET) return -1;
-  const shortest = Math.min(...set.map((s) => s.length));
+  const shortest = Math.min(...set.map(weight));
   if (shortest === 0) return -1;
-  return Math.min(shortest, 8) * 100 - set.length;
+  return Math.min(shortest, 8) * 100 - set.length * 6;
+}
+
+/** A digit, or a sign like "→", is as rare in requirement prose as a three-letter word. */
+function weight(s: string): number {
+  return /^(?:\d+|[^\x00-\x7f])$/.test(s) ? Math.max(s.length, MIN_NEED) : s.length;
 }
 
 function usable(set: string[] | null): string[] | undefined {
-  if (!set || score(set) < MIN_NEED * 100 - MAX_SET) return undefined;
-  // A text with "restricted to the " has "restricted to ": the shorter string alone is the same test.
-  return set.filter((s) => !set.some((t) => t !== s && s.includes(t)));
+  if (!set || !set.length || set.length > MAX_SET || set.some((s) => weight(s) < MIN_NEED)) return undefined;
+  return set;
 }
 
 function union(a: string[], b: string[]): string[] | null {
   const all = [...new Set([...a, ...b])];
   return all.length > MAX_SET ? null : all;
+}
+
+/** Two needs joined, without a string that contains another: a text with "restricted to the " has "restricted to ". */
+function unionOfNeeds(a: string[], b: string[]): string[] | null {
+  const all = [...new Set([...a, ...b])];
+  const least = all.filter((s) => !all.some((t) => t !== s && s.includes(t)));
+  return least.length > MAX_SET ? null : least;
 }
 
 function cross(a: string[], b: string[]): string[] | null {
