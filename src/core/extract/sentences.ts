@@ -5,6 +5,7 @@
 
 import { tagSentence } from './nlp';
 import { isSeparatorRow, splitRow, tableToSentences } from './tables';
+import { guarded } from './guardedRegExp';
 
 export interface SentenceInfo {
   id: number;
@@ -267,9 +268,9 @@ function isPlainTitle(line: string): boolean {
 }
 
 /** "loan: book title, due date, fine": a label and three or more items, on one line. */
-const FIELD_LIST_LINE = /^[^:.!?]{2,40}(?::|\s=|\s-\s)\s*[^,+]+(?:[,+][^,+]+){2,}$/;
+const FIELD_LIST_LINE = guarded(/^[^:.!?]{2,40}(?::|\s=|\s-\s)\s*[^,+]+(?:[,+][^,+]+){2,}$/);
 /** "kiln: name, location": a label, a colon and two or more short items, on one line. */
-const COLON_LIST_LINE = /^[^:.!?,]{2,40}:\s*[^,.!?]{1,40}(?:,[^,.!?]{1,40})+\.?$/;
+const COLON_LIST_LINE = guarded(/^[^:.!?,]{2,40}:\s*[^,.!?]{1,40}(?:,[^,.!?]{1,40})+\.?$/);
 
 /** Quick notes put one statement on each line, without full stops ("cars: plate, model, seats",
  *  "end has to be after start"): such a paragraph is read line by line. Wrapped prose has full

@@ -15,10 +15,10 @@ import { guarded } from '../guardedRegExp';
 export { capacityLimit } from './capacityLimit';
 
 /** "the number of guests per room is limited to 4", "max number of dogs per day: 15". */
-const COUNT_PER_RECORD_LIMIT = new RegExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`);
+const COUNT_PER_RECORD_LIMIT = guarded(new RegExp(String.raw`\b(?:the\s+)?(?:max(?:imum)?\s+)?(?:number|count|amount)\s+of\s+([a-z][a-z -]{1,30}?)\s+(?:per|in|for|on|at)\s+(?:a|an|each|the|one)?\s*([a-z][a-z -]{1,30}?)\s+(?:is limited to|is capped at|must not exceed|mustn't exceed|can't exceed|cannot exceed|may not exceed|should not exceed|is at most|can't be more than|cannot be more than|may not be more than|must not be more than|is|must be at most)\s+(${NUMBER})\b`));
 
 /** "dogs per day: max 15", "guests per room = at most 4". */
-const PER_RECORD_MAX = new RegExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`);
+const PER_RECORD_MAX = guarded(new RegExp(String.raw`^([a-z][a-z -]{1,30}?)\s+per\s+([a-z][a-z -]{1,30}?)\s*[:=-]?\s*(?:max(?:imum)?|at most|up to|limit(?:ed to)?|no more than)\s*(${NUMBER})\b`));
 
 /** "the number of guests per table is limited to 8", "players per team: max 25". */
 export function capacityNumberOf(ctx: RuleContext): boolean {
@@ -98,7 +98,7 @@ export function capacityFull(ctx: RuleContext): boolean {
 }
 
 /** "No more members than the capacity can book a class", "not more guests than its beds may stay in a cabin". */
-const NO_MORE_THAN_CAN = /\b(?:no|not) more ([a-z][a-z -]{1,30}?) than (?:(?:its|their|the) )?([a-z][a-z -]{0,30}?) (?:can|may|could|are allowed to|will be able to|should be able to) ([a-z]+)(?: (?:in|into|on|for|to|at))? (?:a|an|the|each|one|any) ([a-z][a-z -]{1,30})$/;
+const NO_MORE_THAN_CAN = guarded(/\b(?:no|not) more ([a-z][a-z -]{1,30}?) than (?:(?:its|their|the) )?([a-z][a-z -]{0,30}?) (?:can|may|could|are allowed to|will be able to|should be able to) ([a-z]+)(?: (?:in|into|on|for|to|at))? (?:a|an|the|each|one|any) ([a-z][a-z -]{1,30})$/);
 
 /** The people (or things) counted, the maximum's name, the verb and the record that has the maximum. */
 function noMoreThanCan(ctx: RuleContext, m: RegExpExecArray, plain: string): boolean {

@@ -14,15 +14,15 @@ export interface SentenceClauses {
   narrator?: string;
 }
 
-const STORY = /^\s*(?:\d+[.)]\s*)?as (?:an?|the) ([^,]{2,50}?)\s*,?\s*i (?:want|would like|need|wish|expect)\s+(?:to\s+)?/i;
+const STORY = guarded(/^\s*(?:\d+[.)]\s*)?as (?:an?|the) ([^,]{2,50}?)\s*,?\s*i (?:want|would like|need|wish|expect)\s+(?:to\s+)?/i);
 const PURPOSE = /\s*,?\s*\bso(?: that)?\s+(?=(?:i|we|they|he|she|it|the|my|our|other|others|everyone|nobody|no one|people|parents|staff|caretakers|[a-z]+s)\b)/i;
 const LABEL = /^\s*(?:(?:business |other |important |house |the )?(?:rules?|notes?|constraints?|requirements?|also|important|remember|restrictions?)(?: \d+)?|rule \d+)\s*[:.–—-]\s+/i;
 const MODAL = /\b(?:can|can't|cannot|cant|could|must|mustn't|may|might|should|shouldn't|shouldnt|will|won't|has to|have to|needs? to|is|are|isn't|aren't)\b/i;
 /** After ", and" / " and": a new clause when a subject and a verb-like word follow. */
-const CLAUSE_START = /^(?:(?:a|an|the|each|every|no|nobody|no one|only|any|all|two|members'?|users'?)\s+)?(?:[a-z'’-]+\s+){0,4}(?:can|can't|cannot|cant|must|may|should|shouldn't|has to|have to|is|are|gets?|holds?|goes|go|moves?)\b/i;
+const CLAUSE_START = guarded(/^(?:(?:a|an|the|each|every|no|nobody|no one|only|any|all|two|members'?|users'?)\s+)?(?:[a-z'’-]+\s+){0,4}(?:can|can't|cannot|cant|must|may|should|shouldn't|has to|have to|is|are|gets?|holds?|goes|go|moves?)\b/i);
 
 /** "If a project is archived, nobody can add tasks": the condition stays with the clause it conditions. */
-const LEADING_CONDITION = /^\s*(?:if|once|when|whenever|after|as soon as|while|unless|until|before)\b[^,;]*$/i;
+const LEADING_CONDITION = guarded(/^\s*(?:if|once|when|whenever|after|as soon as|while|unless|until|before)\b[^,;]*$/i);
 
 function splitOn(parts: string[], re: RegExp, keep: (before: string, after: string) => boolean = () => true): string[] {
   const out: string[] = [];

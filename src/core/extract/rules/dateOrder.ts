@@ -6,6 +6,7 @@ import type { FieldType, Suggestion } from '../../../model/project/projectSpec';
 import type { DraftEntity, DraftField } from '../draft';
 import { addOrNote, ensureField, fieldIn, fieldSuggestion, subjectRecordIn, locateField, mentionsIn, note, type RuleContext, isTimeField } from './context';
 import { isActionVerb, parseNumber, stripArticles, wordsOf } from './words';
+import { guarded } from '../guardedRegExp';
 
 const COMPARATOR = /\b(on or after|on or before|no earlier than|no later than|not before|not after|later than|earlier than|after|before|precedes?|follows?)\b|(?<=[a-z]\s*)(>=|<=|>|<)(?=\s*[a-z])/;
 const NEGATION = /\b(?:can't|cannot|can not|cant|may not|must not|mustn't|shouldn't|should not|shouldnt|never|not|isn't|aren't)\b/;
@@ -162,7 +163,7 @@ function comparedPhrases(ctx: RuleContext, cmp: Comparison): { left: string[]; r
 const MOMENT_VERB = String.raw`(?:end|finish|start|begin|close|open|return|leave|depart|arrive)(?:e?s)?`;
 
 /** "… must finish | after it begins": a moment verb on each side of the comparator. */
-const MOMENT_PAIR = new RegExp(String.raw`\b${MOMENT_VERB} \| (?:it|they|the [a-z ]+?)\s+${MOMENT_VERB}\b`);
+const MOMENT_PAIR = guarded(new RegExp(String.raw`\b${MOMENT_VERB} \| (?:it|they|the [a-z ]+?)\s+${MOMENT_VERB}\b`));
 
 /** The usual field words for a moment verb the record has no field for ("finish" -> end, "begin" -> start). */
 const MOMENT_FIELD: Record<string, string> = { finish: 'end', begin: 'start', leave: 'departure', depart: 'departure', arrive: 'arrival' };

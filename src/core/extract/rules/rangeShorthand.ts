@@ -4,12 +4,13 @@
 import { isPeople, mentionsIn, type RuleContext } from './context';
 import { applyRange } from './ranges';
 import { parseNumber, stripArticles, UNITS, wordsOf } from './words';
+import { guarded } from '../guardedRegExp';
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
 /** "temper 1-5", "weight: 2 to 40 kg". */
-const NAME_SPAN = new RegExp(String.raw`^([a-z][a-z ]{1,30}?)\s*:?\s+${NUMBER}\s*(?:-|–|to)\s*${NUMBER}\s*([a-z%]+)?$`);
+const NAME_SPAN = guarded(new RegExp(String.raw`^([a-z][a-z ]{1,30}?)\s*:?\s+${NUMBER}\s*(?:-|–|to)\s*${NUMBER}\s*([a-z%]+)?$`));
 /** "min lesson length 2 hrs", "maximum deposit: 500 eur". */
-const BOUND_NAME = new RegExp(String.raw`^(min|max|minimum|maximum)\.?\s+([a-z][a-z ]{1,30}?)\s*:?\s+(?:is\s+|of\s+)?${NUMBER}\s*([a-z%]+)?$`);
+const BOUND_NAME = guarded(new RegExp(String.raw`^(min|max|minimum|maximum)\.?\s+([a-z][a-z ]{1,30}?)\s*:?\s+(?:is\s+|of\s+)?${NUMBER}\s*([a-z%]+)?$`));
 
 export function rangeShorthand(ctx: RuleContext): boolean {
   const plain = ctx.clause.plain.replace(/[.;!]\s*$/, '').trim();

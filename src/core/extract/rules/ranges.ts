@@ -226,7 +226,7 @@ function verbTail(before: string): string {
 const VALUE_LEAD = String.raw`(?<=\b(?:an?\s+(?:whole\s+)?(?:number|integer|value)|(?:on|in)\s+a\s+(?:scale|range)(?:\s+of)?)\s+)`;
 
 /** "between 1 and 5", "from 1 to 5", "(0-10)", "a number 1-5" (groups: the two ends of each form, then the unit). */
-const RANGE_BETWEEN = new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`);
+const RANGE_BETWEEN = guarded(new RegExp(String.raw`\b(?:between|from)\s+${NUM}\s*(?:%|[a-z]{1,5}\b)?\s*(?:and|to|-|–)\s*${NUM}(?:\b|(?=%))\s*([a-z%]+)?|\(\s*${NUM}\s*(?:-|–|to)\s*${NUM}\s*\)|${VALUE_LEAD}${NUM}\s*(?:-|–|to)\s*${NUM}\b`));
 
 /** "rating between 1 and 5", "a mood score from 1 to 5", "points (0-10)", "a number 1-5", "on a scale of 1 to 10". */
 export function rangeBetween(ctx: RuleContext): boolean {

@@ -12,7 +12,7 @@ import { guarded, type GuardedRegExp } from '../guardedRegExp';
 export { uniqueOnce } from './uniqueOnce';
 
 const MODAL_TAIL = /\s*\b(?:must|has to|have to|should|needs? to|need to|only need to|only needs to|to|is|are|will|shall|always|only)?\s*(?:always\s+)?(?:be\s+)?(?:kept\s+)?$/;
-const SCOPE = /^\s*(?:within|per|for each|for every|in|across|for|inside|among|on|at)\s+(?:(?:a|an|the|each|every|its|their|one|that)\s+)?([a-z][a-z -]{0,40})/;
+const SCOPE = guarded(/^\s*(?:within|per|for each|for every|in|across|for|inside|among|on|at)\s+(?:(?:a|an|the|each|every|its|their|one|that)\s+)?([a-z][a-z -]{0,40})/);
 
 /** "the email must be unique", "SKU codes only need to be unique per client", "The reference number of a household is unique". */
 export function uniqueValue(ctx: RuleContext): boolean {

@@ -8,8 +8,9 @@ import { relationTo, rowOf } from './links';
 import { lastPhrase, scopeOn, uniqueOn } from './uniqueRule';
 import { stripArticles, verbLemma, wordsOf } from './words';
 import { withArticle } from '../../../model/project/naming';
+import { guarded } from '../guardedRegExp';
 
-const TWICE = /\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:be )?(?:re-?used|reused|repeated|duplicated)\b|\b(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be (?:re-?used|reused|repeated|duplicated)\b|\b(?:only|can|may)\b[^.;]*\bonce\s*$/;
+const TWICE = guarded(/\b(?:twice|more than once|only once|at most once|just once|once only|a second time|again)\b|\bnever (?:be )?(?:re-?used|reused|repeated|duplicated)\b|\b(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be (?:re-?used|reused|repeated|duplicated)\b|\b(?:only|can|may)\b[^.;]*\bonce\s*$/);
 const REPEATED = /\b(?:never (?:be )?|(?:must not|mustn't|can't|cannot|can not|cant|may not|should not|shouldn't) be )(?:re-?used|reused|repeated|duplicated)\b/;
 
 /** What a passive "only once" clause says: the text before "once", the phrasing matched and a "same …" scope. */

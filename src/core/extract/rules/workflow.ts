@@ -4,6 +4,7 @@
 import type { Draft, DraftEntity, DraftField } from '../draft';
 import { addOrNote, candidates, ensureField, fieldIn, mentionsIn, note, type RuleContext } from './context';
 import { parseNumber, PARTICIPLE, stripArticles, wordsOf } from './words';
+import { guarded } from '../guardedRegExp';
 
 interface States {
   main: string[];
@@ -15,7 +16,7 @@ interface States {
 
 const ARROW = /\s*(?:→|->|=>|\s>\s)\s*/;
 const QUALIFIER = /\s+(?:by|at|from|if|when|whenever|in case|once|after|before|so|which|for|because|unless|until|with|any time|anytime)\b.*$/;
-const LEAD_VERB = /^.*\b(?:goes|go|going|moves?|moving|is|are|from|through|flows?|runs?|passes|progress(?:es)?|transitions?|lifecycle|follows?|steps?|stages?|states?|statuses)\b\s*/;
+const LEAD_VERB = guarded(/^.*\b(?:goes|go|going|moves?|moving|is|are|from|through|flows?|runs?|passes|progress(?:es)?|transitions?|lifecycle|follows?|steps?|stages?|states?|statuses)\b\s*/);
 const TYPE_WORDS = /^(?:choice|choices|enum|select|dropdown|list|one of|options?|values?|text|status|state)\s*[:,]?\s*/;
 
 /** The order of states a workflow rule gives a field (its chain from the initial state), if any. */
@@ -213,7 +214,7 @@ function statesOf(parts: string[]): States | undefined {
 }
 
 /** "is placed, paid and then shipped": the first state, then the rest of the chain (a participle or a join word first). */
-const CHAIN = new RegExp(String.raw`^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*((?:,\s*(?:and\s+)?|\s+and\s+|\s+)(?:(?:then|later|next|finally|afterwards)\b|${PARTICIPLE}\b).+)$`);
+const CHAIN = guarded(new RegExp(String.raw`^(.*?)\b(?:is|are|gets?|get)\s+(first\s+)?([a-z]+(?: [a-z]+)?)\s*((?:,\s*(?:and\s+)?|\s+and\s+|\s+)(?:(?:then|later|next|finally|afterwards)\b|${PARTICIPLE}\b).+)$`));
 /** Between two states of the chain: a join word, a comma, or " and " before the next participle. */
 const CHAIN_SPLIT = new RegExp(String.raw`\s*,?\s*\b(?:and\s+)?(?:then|later|next|finally|afterwards)\b\s*,?\s*|\s*,\s*(?:and\s+)?|\s+and\s+(?!(?:then|later|next|finally)\b)(?=${PARTICIPLE}\b)`);
 
