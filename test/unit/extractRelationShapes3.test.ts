@@ -43,4 +43,9 @@ describe('extractor relation shapes (3)', () => {
       assert.ok(linked(pairs(text), 'CheckIn', 'Horse'), `${text}: ${JSON.stringify(pairs(text))}`);
     }
   });
+
+  it("an opening phrase of time set off by a comma ('At the start of each day, a delivery plan for that day is drawn up for each van') leaves the subject described by its 'for' phrase", () => {
+    const rels = pairs('Each van has a plate. Each delivery plan has a date and a list of stops. At the start of each day, a delivery plan for that day is drawn up for each van.');
+    assert.ok(linked(rels, 'DeliveryPlan', 'Van'), rels.join(', '));
+  });
 });

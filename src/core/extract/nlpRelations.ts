@@ -198,7 +198,16 @@ function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undef
 function withFrontedSubject(analysis: Analysis, read: Clause): Clause {
   const first = read.subject && firstOfList(analysis, read.subject);
   const before = first && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[first.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === first.start - 2) : undefined;
-  return before && !analysis.terms.slice(0, before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
+  return before && !analysis.terms.slice(openingPhraseEnd(analysis, before.start), before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
+}
+
+/** ("At the start of each day, a route for that day is planned for each van": an opening phrase of time or place,
+ *  a preposition's phrase with no verb set off by a comma, comes before the subject; where the clause starts after it.) */
+function openingPhraseEnd(analysis: Analysis, before: number): number {
+  const { terms } = analysis;
+  if (terms[0]?.pos !== 'prep') return 0;
+  const comma = terms.findIndex((t, i) => i < before && /,\s*$/.test(t.post));
+  return comma >= 0 && !terms.slice(0, comma + 1).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[;:]/.test(t.post)) ? comma + 1 : 0;
 }
 
 /** ("Trips with a title, a date and a budget are linked to a traveller": the grammar's subject is the
