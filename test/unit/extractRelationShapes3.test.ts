@@ -48,4 +48,11 @@ describe('extractor relation shapes (3)', () => {
     const rels = pairs('Each van has a plate. Each delivery plan has a date and a list of stops. At the start of each day, a delivery plan for that day is drawn up for each van.');
     assert.ok(linked(rels, 'DeliveryPlan', 'Van'), rels.join(', '));
   });
+
+  it("a question pairing two records ('we keep track of what components are requested from which supplier') links each one to the other", () => {
+    const rels = pairs('Each supplier has a name. Each component has a code. We keep track of what components are requested from which supplier.');
+    assert.ok(rels.includes('Component->Supplier'), rels.join(', '));
+    const many = extractSpec('Each cleaner has a name. Each room has a number. We note which rooms are cleaned by which cleaners.').relations;
+    assert.ok(many.some((r) => r.kind === 'manyToMany' && linked([`${r.from}->${r.to}`], 'Room', 'Cleaner')), JSON.stringify(many));
+  });
 });

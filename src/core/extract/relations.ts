@@ -81,6 +81,7 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
     for (let i = 0; i < r.tokens.length; i++) {
       belongsTo(r, i);
       whichRecord(r, i);
+      whichToWhich(r, i);
       hasMany(r, i);
       assignedTo(r, i);
       itsChildren(r, i);
@@ -119,6 +120,22 @@ function whichRecord(r: Reading, i: number): void {
     r.asked ??= mentionBefore(r, i);
     if (r.asked && to && r.asked.entity !== to && r.asked.entity !== 'User') r.link(r.asked.entity, to, { required: true, onDelete: 'restrict' });
   }
+}
+
+// "keep track of what pieces are requested from which collector", "which rooms are cleaned by which
+// cleaner": a question pairing two records asks for the link of each one to the other.
+// (The tagger may read the participle as an adjective, so no clause carries it.)
+function whichToWhich(r: Reading, i: number): void {
+  const { words, mentions } = r;
+  if (words[i] !== 'which' && words[i] !== 'what') return;
+  const first = mentions.find((m) => m.start === i + 1);
+  if (!first || !/^(?:is|are|was|were)$/.test(words[first.head + 1] ?? '') || !/(?:ed|en)$/.test(words[first.head + 2] ?? '')) return;
+  const k = ASKED_PLACE.test(words[first.head + 3] ?? '') ? first.head + 4 : -1;
+  if (words[k] !== 'which') return;
+  const second = mentions.find((m) => m.start === k + 1);
+  if (!second || second.entity === first.entity || first.entity === 'User' || second.entity === 'User') return;
+  if (!second.plural) r.link(first.entity, second.entity, { required: true, onDelete: 'restrict' });
+  else if (addRelation(r.draft, { kind: 'manyToMany', from: first.entity, to: second.entity }, r.id)) r.draft.used.add(r.id);
 }
 
 /** Prepositions a recorded question may start with ("at which pump", "for which customer"). */
