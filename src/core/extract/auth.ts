@@ -7,6 +7,8 @@ import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
 import { BUSINESS_PLACES, NON_ENTITY, NOT_STORED, PERSON_NOUNS, SEEING_VERBS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
 import { isPersonRoleWord, isRoleName } from './roles';
+import { ownedByPeople, recordByStructureOnly } from './structuralRecords';
+import { knownNoun } from './knowledge';
 import type { SentenceInfo } from './sentences';
 
 export interface AuthFindings {
@@ -187,6 +189,7 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
     if (STAFF_ROLES[role]) addRole(found.staffRoles, STAFF_ROLES[role]);
     else addRole(found.personRoles, role);
   }
+  readOwnedRecords(found, sentence);
   readReadOnlyRoles(found, sentence);
   readUserStory(found, sentence);
   readRoleList(found, sentence);
@@ -204,6 +207,19 @@ function readAuthCues(found: AuthFindings, sentence: SentenceInfo, accountIsReco
     if (staff) found.adminLike ??= staff;
   }
   return negated;
+}
+
+/**
+ * "A todo app where users have lists and tasks": users who own records of their own sign in, so that
+ * each sees their own. (Only the words for anyone: "customers have orders" may describe a business
+ * whose customers never sign in; nor values, "users have names".)
+ */
+function readOwnedRecords(found: AuthFindings, sentence: SentenceInfo): void {
+  for (const { owner, thing } of ownedByPeople(sentence.plain)) {
+    if (!USER_WORDS.has(owner) || !(knownNoun(thing) || recordByStructureOnly(thing) || !(NON_ENTITY.has(thing) || NOT_STORED.has(thing)))) continue;
+    signInFrom(found, sentence.id);
+    found.genericUsersSignIn = true;
+  }
 }
 
 /** "members can only see them": people limited to looking. */

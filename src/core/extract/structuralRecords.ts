@@ -3,7 +3,7 @@
 // a record ("a game has several levels", "a deck consists of up to 48 cards"), a thing given its
 // own values ("a card with a nickname") or a thing people add or store ("customers can add a
 // card") is a record, whatever list the word is on. Structural evidence wins over the word list.
-import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, singular, USER_WORDS } from './lexicon';
+import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { tagSentence } from './nlp';
 
@@ -22,6 +22,9 @@ const WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z]+)\s+with\s+(?:a|an|its|their
 /** "customers can add a card", "store a new table": one thing people add or store is kept. (An uploaded
  *  file or image is an attachment, a field; "store their names" stores values.) */
 const ADDED = new RegExp(String.raw`\b(?:add|adds|added|adding|create|creates|created|store|stores|stored|save|saves|saved)\s+(?:a|an|another|one\s+more)\s+(?:new\s+)?([a-z]+)${PHRASE_END}`, 'g');
+
+/** "users have lists and tasks", "members keep their own boards": plural things people own are kept for them (not "lists of …", what the list holds). */
+const OWNED = /\b([a-z]+s|people)\s+(?:can\s+|may\s+)?(?:have|own|keep|create|make)\s+(?:their\s+own\s+|own\s+|several\s+|many\s+|multiple\s+)?([a-z]+s)\b(?!\s+of\b)/g;
 
 /** "A table has a number and a number of seats": one thing with a list of values of its own (one value
  *  alone may be said of anything: "each object has a unique ID"). */
@@ -46,6 +49,30 @@ function listedGeneric(head: string): boolean {
 /** A word the word lists keep out of the records (not a person word). */
 function genericWord(head: string): boolean {
   return (NON_ENTITY.has(head) || NOT_STORED.has(head)) && !USER_WORDS.has(head);
+}
+
+/** The people who use the app, by a word for anyone or a known person noun. */
+function peopleWord(word: string): boolean {
+  return USER_WORDS.has(word) || PERSON_NOUNS.has(word) || !!STAFF_ROLES[word];
+}
+
+/** "users have lists and tasks": each plural thing people are said to own (singular), with its owner (singular). */
+export function ownedByPeople(plain: string): { owner: string; thing: string }[] {
+  if (!/\b(?:have|own|keep|create|make)\b/.test(plain)) return [];
+  const out: { owner: string; thing: string }[] = [];
+  for (const m of plain.matchAll(OWNED)) {
+    const owner = singular(m[1]);
+    if (!peopleWord(owner)) continue;
+    // ("users have lists and tasks": the plurals joined to the first are owned too.)
+    const things = [m[2], ...(/^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z]+s\b)+/.exec(plain.slice(m.index + m[0].length))?.[0].match(/[a-z]+s\b/g) ?? [])];
+    for (const word of things) if (singular(word) !== word) out.push({ owner, thing: singular(word) });
+  }
+  return out;
+}
+
+/** Whether only a word list keeps `head` out of the records (the text's structure may let it in: "users have lists"). */
+export function recordByStructureOnly(head: string): boolean {
+  return listedGeneric(head);
 }
 
 /** A whole that can have parts: not itself app furniture ("the page has several images"). */
@@ -151,6 +178,7 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(COUNTED_PART)) if (recordLikeWhole(m[1])) consider(m[2], true);
     for (const m of plain.matchAll(WITH_VALUES)) consider(m[1], false);
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
+    for (const { thing } of ownedByPeople(plain)) consider(thing, false);
     describedCompounds(plain, out);
     for (const m of plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
     if (plain.includes('(')) for (const m of plain.matchAll(BRACKETED_VALUES)) bracketed.add(singular(m[1]));
