@@ -22,5 +22,12 @@ describe('extract rules: at most N things held at a time (issue #11)', () => {
     const spec = extractSpec('Cleaners have a name. Jobs have an address. A cleaner does at most two jobs assigned to them at the same time.');
     assert.deepEqual(spec.entities.find((e) => e.name === 'Cleaner')?.fields.map((f) => f.name), ['name', 'maxJobs']);
   });
-});
 
+  it('a bare "number" names the record, it is no number of places ("a room has a number … at most 4 guests")', () => {
+    const spec = extractSpec('Guests book rooms. A room has a number, a floor and a price. At most 4 guests can stay in a room.');
+    assert.deepEqual(capacities('Guests book rooms. A room has a number, a floor and a price. At most 4 guests can stay in a room.'), ['Booking per room max capacity']);
+    assert.ok(spec.entities.find((e) => e.name === 'Room')?.fields.some((f) => f.name === 'number'));
+    // "a maximum number" still is one.
+    assert.deepEqual(capacities('Members book classes. A class has a title and a maximum number of members. Nobody can book a full class.'), ['Booking per class max maximumNumberOfMembers']);
+  });
+});

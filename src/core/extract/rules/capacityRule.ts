@@ -34,7 +34,9 @@ export function capacityField(parent: DraftEntity, counted: string[] = []): Draf
     if (MEASURED.test(tokens[0] ?? '') && tokens.length > 1) return false;
     // ("seatCount", "copyCount": a count of the things it holds.)
     if (tokens.some((t, i) => CAPACITY_WORDS.test(t) || (tokens[i + 1] === 'count' && [`${t}s`, t.replace(/y$/, 'ies')].some((p) => CAPACITY_WORDS.test(p))))) return true;
-    return /^(max|maximum|number|total|limit)$/.test(tokens[0]) && (!head || tokens.some((t) => singular(t) === head) || tokens.length === 1);
+    // (A bare "number" or "total" names the record or sums money: "a plot has a number and a size".)
+    if (tokens.length === 1) return /^(max|maximum|limit)$/.test(tokens[0]);
+    return /^(max|maximum|number|total|limit)$/.test(tokens[0]) && (!head || tokens.some((t) => singular(t) === head));
   });
 }
 
