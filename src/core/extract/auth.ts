@@ -2,7 +2,6 @@
 // users", staff roles acting as subjects ("Moderators can lock …") all mean email/password auth;
 // "patients do not log in" keeps patients out of the users; cues in Bonus/Optional sections
 // do not count.
-import { analyze, type Clause } from './grammar';
 import { lexiconTags } from './nlp';
 import { isPersonWord } from './nlpEvidence';
 import { BUSINESS_PLACES, NON_ENTITY, NOT_STORED, PERSON_NOUNS, SEEING_VERBS, singular, STAFF_ROLES, tokenize, USER_WORDS } from './lexicon';
@@ -11,24 +10,10 @@ import { ownedByPeople, recordByStructureOnly } from './structuralRecords';
 import { knownNoun } from './knowledge';
 import type { SentenceInfo } from './sentences';
 
-export interface AuthFindings {
-  enabled: boolean;
-  sources: number[];
-  /** Roles in order of appearance (staff and person roles). */
-  staffRoles: string[];
-  personRoles: string[];
-  /** People nouns that explicitly do not sign in. */
-  notUsers: Set<string>;
-  selfSignup: boolean;
-  /** A role said to manage everything. */
-  adminLike?: string;
-  /** "admin" was implied by a verb ("to post, administer"). */
-  adminImplied: boolean;
-  /** Whether the generic "users" themselves sign up (as opposed to a named role). */
-  genericUsersSignIn: boolean;
-  /** Accounts are stored records here (numbers, balances, kinds of account), not sign-ins. */
-  accountsAreRecords: boolean;
-}
+import { findActingPeople } from './actingPeople';
+import { addRole, signInFrom, type AuthFindings } from './authFindings';
+
+export type { AuthFindings } from './authFindings';
 
 const LOGIN = /\blog ?in\b|\blogs in\b|\blogged in\b|\blogin\b|\bsign(?:s|ed)?[ -]?(?:up|in)\b|\bsignup\b|\bauthenticat\w*|\bauth\b|\bpasswords?\b|\bjwt\b|\bcredentials\b|\blog(?:s|ged)? ?out\b|\bregistered users?\b|\bregister (?:for |an |a )+(?:new )?account\b|\b(?:create|open|have|has|with|their|own|user) (?:an )?accounts?\b|\/register\b|\/login\b/;
 const INTRANSITIVE_REGISTER = /\bregister\b\s*(?:[,.;]|and\b|or\b|$)/;
@@ -127,9 +112,6 @@ export function rolesOfRestrictions(plain: string): string[] {
   return roles;
 }
 
-/** Things people do in an app that it must know the person for. */
-const ACTING = /^(book|reserve|rent|borrow|order|buy|post|submit|upload|review|rate|comment|cancel|apply|enrol|enroll|vote|follow|favorite|favourite|bid|request)$/;
-
 export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
   const accountIsRecord = sentences.some((s) => ACCOUNT_RECORD.test(s.plain));
   const found: AuthFindings = {
@@ -149,16 +131,6 @@ export function detectAuth(sentences: SentenceInfo[]): AuthFindings {
     found.sources = [];
   }
   return found;
-}
-
-function addRole(list: string[], role: string): void {
-  if (!list.includes(role)) list.push(role);
-}
-
-/** Sign-in is needed, and this sentence is one reason why. */
-function signInFrom(found: AuthFindings, id: number): void {
-  found.enabled = true;
-  if (!found.sources.includes(id)) found.sources.push(id);
 }
 
 /** Every sign-in cue of one sentence, in order; true when it says nobody (or no user) signs in. */
@@ -320,59 +292,5 @@ function readStaffSubjects(found: AuthFindings, sentence: SentenceInfo): void {
     addRole(found.staffRoles, staff);
     signInFrom(found, sentence.id);
     if (EVERYTHING.test(plain)) found.adminLike ??= staff;
-  }
-}
-
-/** What users do to content of their own that others see or that must stay theirs ("users create
- *  projects and invite other users", "users write posts"): the app must know who they are. */
-const USERS_MAKING = /^(create|write|add|invite|share|publish|save|track|manage|keep|log|record)$/;
-
-/**
- * "Chefs can add recipes", "tutors may publish courses": people the app lets make records of their
- * own sign in. ("can"/"may" say what the app allows; "doctors write prescriptions" describes the work.)
- */
-function makesOwnRecords(clause: Clause): boolean {
-  if (!/^(?:can|may)$/.test(clause.modal ?? '') || clause.negated || clause.passive || !USERS_MAKING.test(clause.verb)) return false;
-  return clause.objects.some((o) => o.plural && !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && !USER_WORDS.has(o.headWord));
-}
-
-/**
- * "The receptionist checks guests in", "cashiers scan the tickets": a staff role doing its work on
- * things of the app uses it (readStaffSubjects knows the usual verbs from the words alone; the
- * grammar finds the rest). Not the owner, who may own a row, nor "city staff", a body of people.
- */
-function staffAtWork(clause: Clause, who: string): boolean {
-  if (!STAFF_ROLES[who] || /^(?:owner|staff)$/.test(STAFF_ROLES[who]) || clause.passive || clause.negated || LIGHT_WORK.test(clause.verb)) return false;
-  return clause.objects.some((o) => !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && (o.plural || !!o.determiner));
-}
-/** Verbs that say nothing of work in the app ("the manager has a name", "the clerk is a person"). */
-const LIGHT_WORK = /^(?:be|have|want|need|like|know|get|say|tell|think|work)$/;
-
-/** "Members book classes", "customers can cancel their orders": people who act in the app use
- *  it, so they sign in (the app must know whose booking it is). */
-function findActingPeople(found: AuthFindings, sentences: SentenceInfo[]): void {
-  for (const sentence of sentences) {
-    if (sentence.optional) continue;
-    const { clauses, terms } = analyze(sentence.text);
-    for (const clause of clauses) {
-      const who = clause.subject?.headWord ?? '';
-      // Plain "users" who post, book or create things sign in as users (no role of their own); not
-      // what an endpoint "allows users to" do, which describes an API that may have no sign-in.
-      const finite = terms[clause.verbIndex - 1]?.w !== 'to';
-      if (who === 'user' && clause.subject?.plural && finite && clause.objects.length && (ACTING.test(clause.verb) || USERS_MAKING.test(clause.verb))) {
-        signInFrom(found, sentence.id);
-        found.genericUsersSignIn = true;
-        continue;
-      }
-      if (staffAtWork(clause, who)) {
-        signInFrom(found, sentence.id);
-        addRole(found.staffRoles, STAFF_ROLES[who]);
-        continue;
-      }
-      if (!(ACTING.test(clause.verb) || makesOwnRecords(clause)) || !clause.subject?.plural) continue;
-      if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
-      signInFrom(found, sentence.id);
-      addRole(found.personRoles, who);
-    }
   }
 }
