@@ -50,3 +50,46 @@ describe('extract fields: "report a problem with my plot, with a description and
     assert.ok(!spec.entities.find((e) => e.name === 'Flat')?.fields.some((f) => f.sources.length), 'the flat gets no values');
   });
 });
+
+describe('extract fields: "the abilities of a resident are assessed" (a plural value of one record)', () => {
+  it('plural values named of one record are a value of that record, whatever the verb', () => {
+    const spec = extractSpec('Nurses care for residents. Each resident has a name. Once the check is done, the abilities of a resident are assessed.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Resident')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['name', 'abilities']);
+  });
+
+  it('a thing named before it after a preposition is no value joined to it, and "contents" are no value', () => {
+    const spec = extractSpec('Nurses care for residents. Each resident has a name. After the intake, the abilities of a resident are assessed.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Resident')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['name', 'abilities']);
+    assert.ok(!extractSpec('Movers pack boxes. Each box has a label and a weight. The contents of a box are checked by the driver.').entities.find((e) => e.name === 'Box')?.fields.some((f) => f.name === 'contents'));
+  });
+});
+
+describe('extract fields: "a description of the toys", "the name of the employer" in a list', () => {
+  it('a value of another record named with "the" after "of" is that record\'s', () => {
+    const spec = extractSpec('Volunteers repair toys. Each toy has a name. A volunteer must provide a phone number and a description of the toys.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Toy')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['name', 'description']);
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Volunteer')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['phoneNumber']);
+  });
+
+  it('a name or number of a thing that is no record keeps that thing\'s name ("employerName"); other values do not', () => {
+    const spec = extractSpec('Tenants rent flats. A tenant must provide a phone number and the name of the employer.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Tenant')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['phoneNumber', 'employerName']);
+    const shop = extractSpec('Each repair has a status. A repair records the date, the cost and a description of the work.');
+    assert.ok(shop.entities.find((e) => e.name === 'Repair')?.fields.some((f) => f.name === 'description'), 'the description stays the description');
+  });
+});
+
+describe('extract fields: "When a user decides to open a business account, he/she has to specify the name of the company"', () => {
+  it('what someone has to give while making a record is a value of that record', () => {
+    const spec = extractSpec('Users open accounts. Each account has a number. When a user decides to open a business account, he/she has to specify the name of the company.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Account')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['number', 'companyName']);
+    const trips = extractSpec('Hikers join trips. Each trip has a date. When creating a trip, the guide must enter a meeting point and a difficulty.');
+    assert.deepEqual(trips.entities.find((e) => e.name === 'Trip')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['date', 'meetingPoint', 'difficulty']);
+  });
+
+  it('not what is booked ("book a court": the booking\'s values) nor the person\'s own values ("their name")', () => {
+    assert.ok(!extractSpec('Members book courts. When members book a court, they choose a start time and a duration.').entities.find((e) => e.name === 'Court')?.fields.some((f) => f.sources.length));
+    const spec = extractSpec('Users open accounts. When a user opens an account, they must provide their name and email.');
+    assert.ok(!spec.entities.some((e) => e.name === 'Account' && e.fields.some((f) => f.name === 'email')), JSON.stringify(spec.entities.map((e) => [e.name, e.fields.map((f) => f.name)])));
+  });
+});

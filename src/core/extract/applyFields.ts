@@ -122,6 +122,9 @@ function unwrapForeignKey(draft: Draft, original: FieldItem, roleWords: Set<stri
   return foreign && targetOf(draft, original.words.slice(0, -1).join(' '), roleWords) ? { ...original, words: original.words.slice(0, -1), key: original.words.slice(0, -1).join(' ') } : original;
 }
 
+/** Values that name or reach a thing ("the name of the company"), kept with that thing's name when it is no record. */
+const NAMING_VALUE = /^(?:name|number|address|code|title|email|email address|phone|phone number|id)$/;
+
 /** One item of a list: a link, a child record, a nested group of fields, or a field of the subject. */
 function applyItem(draft: Draft, subject: DraftEntity, item: FieldItem, source: number, roleWords: Set<string>): void {
   if (applyCounted(draft, subject, item, source, roleWords)) return;
@@ -133,7 +136,14 @@ function applyItem(draft: Draft, subject: DraftEntity, item: FieldItem, source: 
   if (flagOfNamedRecord(draft, subject, item, source)) return;
   if (linkPerson(draft, subject, item, source) || linkByHead(draft, subject, item, source)) return;
   if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) return;
-  addItemField(subject, item, source);
+  // "a resident enters a name, … and a description of the items": the value of other records named after "of the" is theirs.
+  // ("a description of the work" is the subject's own: one thing named so is what the value is about.)
+  const owner = item.of && item.ofMany ? targetOf(draft, item.of, roleWords) : undefined;
+  const other = owner && owner !== subject.name && owner !== 'User' ? findEntity(draft, owner) : undefined;
+  // ("the name of the company" where the company is no record: the companyName, as a developer names it;
+  // "a description of the work" stays the description.)
+  const named = item.of && !targetOf(draft, item.of, roleWords) && !subject.key.endsWith(item.of) && NAMING_VALUE.test(item.key) ? { ...item, words: [...item.of.split(' '), ...item.words] } : item;
+  addItemField(other ?? subject, named, source);
   draft.used.add(source);
 }
 

@@ -36,6 +36,10 @@ export interface FieldItem {
   value?: boolean;
   /** The type was written as a programmer's type name ("of type String"). */
   typeWritten?: boolean;
+  /** "a description of the items": the record the value is said to be of (singular key, as written). */
+  of?: string;
+  /** That record was written in the plural ("of the items": each item has one). */
+  ofMany?: boolean;
 }
 
 export const LEADING = /^(?:(?:a|an|the|its|their|his|her|my|our|your|whose|one|some|any|each|own|also|both|either|exactly|multiple|several|many|few|various|\d+\s*-\s*\d+)\s+)+/;
@@ -98,6 +102,9 @@ interface ItemReading {
   hint?: TypeGuess;
   enumValues?: string[];
   typeWritten: boolean;
+  /** The record after "of the" that trimToName cut off ("a description of the items" -> item). */
+  of?: string;
+  ofMany?: boolean;
 }
 
 export function parseItem(raw: string): FieldItem | undefined {
@@ -147,6 +154,7 @@ export function parseItem(raw: string): FieldItem | undefined {
   };
   if (quantified && item.plural && !reading.typeWritten) item.quantified = true;
   if (reading.typeWritten) item.typeWritten = true;
+  if (reading.of) Object.assign(item, { of: reading.of }, reading.ofMany ? { ofMany: true } : {});
   return item;
 }
 
@@ -244,8 +252,17 @@ function trimToName(reading: ItemReading): void {
   text = text.replace(/^(latest|earliest|desired|preferred|planned|expected|requested|scheduled|estimated|agreed)\s+(date|time|datetime|date-time|day|hour)\s+of\s+(?:the\s+)?([a-z-]+)$/, '$1 $3 $2');
   // "a day of the week", "the time of the day": a calendar position, named whole (dayOfWeek).
   text = text.replace(/^(day|time|hour|week|month)\s+of\s+the\s+(week|month|year|day)$/, '$1 of $2');
-  // "a description of the work": the field is the head before "of the".
-  text = text.replace(/^([a-z][a-z -]*?)\s+of\s+(?:the|a|an|this|that|their|its|his|her)\s.*$/, '$1');
+  // "a description of the work": the field is the head before "of the" (the work kept as what it is of).
+  // (Only a record named with "the": "the quantity of a product" in an order line is the line's own.)
+  const ofThe = /^([a-z][a-z -]*?)\s+of\s+(?:(the|this|that|their|its|his|her)|a|an)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\b(.*)$/.exec(text);
+  if (ofThe) {
+    const owner = ofThe[3].split(' ').filter((w, i) => i === 0 || (!CUT_WORDS.has(w) && !/^(?:to|be)$/.test(w)));
+    if (ofThe[2]) {
+      reading.of = [...owner.slice(0, -1), singular(owner[owner.length - 1])].join(' ');
+      reading.ofMany = isPlural(owner[owner.length - 1]);
+    }
+    text = ofThe[1];
+  }
   // "the date they joined" -> "date joined", "the date we received it" -> "date received",
   // "the language pairs they work in" -> "language pairs": a relative clause names the field.
   reading.text = text.replace(/\b(?:that |which )?(?:they|we|you|he|she|it|i)\s+([a-z]+ed)\b.*$/, '$1').replace(/\b(?:that |which )?(?:they|we|you|he|she|i)\s+[a-z]+\b.*$/, '');

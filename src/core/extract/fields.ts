@@ -21,6 +21,7 @@ import { valueSetFor } from './valuesSetFor';
 import { givenValues } from './givenValues';
 import { placedValues } from './placedValues';
 import { describedByPhrases } from './describedByPhrases';
+import { valuesWhenMade } from './valuesWhenMade';
 import { parenthesisLists, verbLists, type Covered } from './inlineLists';
 import { colonValuesInBrackets, colonValuesInList } from './colonValues';
 import { enumClauses, enumStatement } from './enumStatements';
@@ -98,7 +99,9 @@ function readSentenceLists(sentence: SentenceInfo, leadIsList: boolean): FieldLi
   const bare = colon ? undefined : bareListUnderHeading(sentence, plain);
   if (bare) return [...lists, bare];
   const later = laterClauseLists(sentence);
-  const stored = storedForList(sentence) ?? pronounValuesList(sentence);
+  // ("When creating a trip, the guide must enter a meeting point": the trip's values, not the guide's.)
+  const made = valuesWhenMade(plain);
+  const stored = made ? { sentence: sentence.id, ...made } : (storedForList(sentence) ?? pronounValuesList(sentence));
   if (stored) return [...lists, stored, ...later];
   const covered: Covered = [];
   const booked = bookedForList(sentence, covered);

@@ -18,7 +18,7 @@ import { describedValue } from './pronounValues';
 const NOT_VALUES = new Set(
   `part parts rest set list group number kind sort series range majority minority end beginning middle start top bottom side case
    lot half use aim goal purpose way moment time day week month year course basis result behalf instead copy copies version
-   form sum total remainder piece section area scope context help support lack absence presence existence information data`.split(/\s+/),
+   form sum total remainder piece section area scope context help support lack absence presence existence information data contents`.split(/\s+/),
 );
 
 /** Adjectives that point at another thing rather than describe a value ("the next level of the game", "the following description"). */
@@ -91,17 +91,24 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
   // Right to left: the value next to "of" first. Only values back to a "the" count.
   const values: Array<[number, number]> = [];
   let opened = 0;
+  let byComma = false;
   for (let end = at; ; ) {
     const start = valueStart(terms, end);
     if (start === end) break;
     values.push([start, end]);
     let joiner = start - 1;
+    // ("After the intake, the abilities of a resident …": a phrase set off by a comma is where or when, not a value joined.)
+    if (byComma && terms[joiner]?.w === 'the' && terms[joiner - 1]?.pos === 'prep') {
+      values.pop();
+      break;
+    }
     if (terms[joiner]?.w === 'the') {
       opened = values.length;
       joiner--;
     }
     if (!joinsValues(terms, joiner)) break;
-    end = terms[joiner].w === 'and' ? joiner : joiner + 1;
+    byComma = terms[joiner].w !== 'and';
+    end = byComma ? joiner + 1 : joiner;
   }
   if (!opened) return [];
   const manyOfMany = valuesOfRecords(draft, terms, at, values.slice(0, opened), roleWords);
@@ -117,7 +124,7 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
   }
   const its = itsValueAfter(terms, recordEnd);
   if (recordEnd === next || terms[recordEnd - 1].plural || (!its && /^(and|or)$/.test(terms[recordEnd]?.w ?? ''))) return [];
-  const mentions = values.slice(0, opened).map(([start, stop]) => mentionOf(draft, terms.slice(next, recordEnd), terms.slice(start, stop), roleWords));
+  const mentions = values.slice(0, opened).map(([start, stop]) => mentionOf(draft, terms.slice(next, recordEnd), terms.slice(start, stop), roleWords, false, true));
   // "the name of the lab as well as its registration number": the value after "its" is the same record's.
   const itsMention = its && mentions[0] ? mentionOf(draft, terms.slice(next, recordEnd), its, roleWords, true) : undefined;
   // (The values joined to the one next to "of" count only when all are values: "the name and owner of a studio" joins a person.)
@@ -186,12 +193,12 @@ function possessorsValue(draft: Draft, terms: Term[], at: number, roleWords: Set
   return mentionOf(draft, terms.slice(start, at + 1), terms.slice(at + 1, end), roleWords);
 }
 
-function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>, owned = false): ValueMention | undefined {
+function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>, owned = false, pluralOfOne = false): ValueMention | undefined {
   const head = valueTerms[valueTerms.length - 1];
   // ("at the time of the booking" names a moment; "the starting time of the show" a value the show has;
   // so does "its registration number", owned by the record, never "the number of" things.)
   const timed = (head.w === 'time' || owned) && valueTerms.length > 1;
-  if (head.pos !== 'noun' || head.plural || head.actor || !isHeadWord(head.w) || (NOT_VALUES.has(head.w) && !timed)) return undefined;
+  if (head.pos !== 'noun' || (head.plural && !pluralOfOne) || head.actor || !isHeadWord(head.w) || (NOT_VALUES.has(head.w) && !timed)) return undefined;
   if (PERSON_NOUNS.has(head.w) || USER_WORDS.has(head.w) || roleWords.has(head.w) || isPersonWord(head.w)) return undefined;
   // "the starting time": a developer writes startTime.
   const words = valueTerms.map((t, i) => (i === valueTerms.length - 2 && timed && /^(?:starting|ending)$/.test(t.w) ? t.w.replace(/ing$/, '') : t.w));
