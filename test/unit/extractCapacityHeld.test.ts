@@ -30,4 +30,14 @@ describe('extract rules: at most N things held at a time (issue #11)', () => {
     // "a maximum number" still is one.
     assert.deepEqual(capacities('Members book classes. A class has a title and a maximum number of members. Nobody can book a full class.'), ['Booking per class max maximumNumberOfMembers']);
   });
+
+  it('a limit per person who does not sign in is listed, not counted per the rows\' owner ("a mechanic can work on at most 3 jobs" where customers sign in)', () => {
+    const text = 'Customers sign in and drop off bikes. Each repair job has a description and a status (received, done). Only the shop manager can change prices. A mechanic can work on at most 3 jobs at the same time.';
+    const spec = extractSpec(text);
+    assert.deepEqual(capacities(text), []);
+    assert.match(spec.notUnderstood.map((n) => n.reason).join(' '), /per mechanic .*mechanics do not sign in/);
+    // A role that signs in is counted: "a customer can have at most 3 jobs".
+    assert.deepEqual(capacities('Customers sign in and drop off bikes. Each repair job has a description and a status (received, done). Only the shop manager can change prices. A customer can have at most 3 repair jobs at the same time.').length, 1);
+  });
 });
+

@@ -3,9 +3,9 @@
 // "may attempt a quiz at most 3 times". The rule itself is built in capacityRule.ts.
 import type { DraftEntity } from '../draft';
 import { ACTIVE, buildCapacity, periodCapacity, periodIn } from './capacityRule';
-import { isPeople, lastRecordIn, mentionsIn, note, type Mention, type RuleContext } from './context';
+import { isPeople, lastRecordIn, mentionsIn, note, personWithoutSignIn, type Mention, type RuleContext } from './context';
 import { belongsTo, rowOf } from './links';
-import { NUMBER, parseNumber, PERIODS, UNITS, wordsOf } from './words';
+import { NUMBER, parseNumber, PERIODS, stripArticles, UNITS, wordsOf } from './words';
 
 const PRONOUN_SUBJECT = /^(?:i|we|me|us|you|nobody|anyone|anybody|everyone|everybody|someone|no-one|they|them)$/;
 
@@ -67,6 +67,11 @@ export function capacityLimit(ctx: RuleContext): boolean {
   }
   if (counted && counted.entity === parent && !counted.person) {
     note(ctx, `Looks like a limit (${label}) on ${parent.name} itself; a capacity rule counts rows that belong to another record.`);
+    return true;
+  }
+  if (subject && subject.entity === parent && personWithoutSignIn(ctx, subject, beforeWords)) {
+    const who = stripArticles(beforeWords.slice(subject.start, subject.end + 1)).join(' ');
+    note(ctx, `Looks like at most ${limit} ${countedWords.join(' ')} per ${who} (${label}), but ${who}s do not sign in (the roles are ${ctx.roles.join(', ')}): add ${who} as a role, or as a record linked to the ${countedWords.join(' ')}.`);
     return true;
   }
   buildCapacity(ctx, parent, counted, countedWords, beforeWords[beforeWords.length - 1] ?? '', limit, active, label);

@@ -66,6 +66,19 @@ export function isPeople(ctx: Pick<RuleContext, 'roles' | 'roleWords'>, ws: stri
 }
 
 
+/**
+ * People the app has no sign-in for: a person mapped to User whose words name none of the app's roles,
+ * when it has roles ("a mechanic can work on at most 3 jobs" in a shop where customers and managers
+ * sign in). Rows counted per such a person would be counted per whoever owns them.
+ */
+export function personWithoutSignIn(ctx: Pick<RuleContext, 'roles' | 'roleWords'>, mention: Mention, ws: string[]): boolean {
+  if (!mention.person || mention.role || mention.entity.name !== 'User' || !ctx.roles.some((r) => r !== 'admin')) return false;
+  const clean = stripArticles(ws.slice(mention.start, mention.end + 1));
+  const head = clean[clean.length - 1] ?? '';
+  const s = singular(head);
+  return !PRONOUNS.has(head) && !PEOPLE_WORDS.has(head) && !USER_WORDS.has(head) && !USER_WORDS.has(s) && !ctx.roleWords.has(s);
+}
+
 /** "plot inspections" (a plural noun after the name) but not "claim goes" (a verb). */
 function pluralNounAfter(name: string, next: string, after = 'the'): boolean {
   if (singular(next) === next || isActionVerb(next)) return false;
