@@ -36,6 +36,8 @@ describe('extract rules: at most N things held at a time (issue #11)', () => {
     const spec = extractSpec(text);
     assert.deepEqual(capacities(text), []);
     assert.match(spec.notUnderstood.map((n) => n.reason).join(' '), /per mechanic .*mechanics do not sign in/);
+    // One click adds the mechanic as a record.
+    assert.deepEqual(spec.notUnderstood.find((n) => /mechanics do not sign in/.test(n.reason))?.suggestions.map((s) => s.kind === 'addEntity' && s.name), ['Mechanic']);
     // A role that signs in is counted: "a customer can have at most 3 jobs".
     assert.deepEqual(capacities('Customers sign in and drop off bikes. Each repair job has a description and a status (received, done). Only the shop manager can change prices. A customer can have at most 3 repair jobs at the same time.').length, 1);
   });

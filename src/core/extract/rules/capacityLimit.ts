@@ -1,7 +1,8 @@
 // Capacity limits as "at most N <things>": "at most 20 participants", "max 40 analyses per batch",
 // "no more than 4 players per team", "limited to 12 seats", "nobody may rent more than 2 plots",
 // "may attempt a quiz at most 3 times". The rule itself is built in capacityRule.ts.
-import type { DraftEntity } from '../draft';
+import { entityNameOf, type DraftEntity } from '../draft';
+import { singular } from '../lexicon';
 import { ACTIVE, buildCapacity, periodCapacity, periodIn } from './capacityRule';
 import { isPeople, lastRecordIn, mentionsIn, note, personWithoutSignIn, type Mention, type RuleContext } from './context';
 import { belongsTo, rowOf } from './links';
@@ -71,7 +72,9 @@ export function capacityLimit(ctx: RuleContext): boolean {
   }
   if (subject && subject.entity === parent && personWithoutSignIn(ctx, subject, beforeWords)) {
     const who = stripArticles(beforeWords.slice(subject.start, subject.end + 1)).join(' ');
-    note(ctx, `Looks like at most ${limit} ${countedWords.join(' ')} per ${who} (${label}), but ${who}s do not sign in (the roles are ${ctx.roles.join(', ')}): add ${who} as a role, or as a record linked to the ${countedWords.join(' ')}.`);
+    const name = entityNameOf(singular(who));
+    const record = name && !ctx.draft.entities.some((e) => e.name === name) ? [{ kind: 'addEntity' as const, name, label: `Add ${name} as a record type` }] : [];
+    note(ctx, `Looks like at most ${limit} ${countedWords.join(' ')} per ${who} (${label}), but ${who}s do not sign in (the roles are ${ctx.roles.join(', ')}): add ${who} as a role, or as a record linked to the ${countedWords.join(' ')}.`, record);
     return true;
   }
   buildCapacity(ctx, parent, counted, countedWords, beforeWords[beforeWords.length - 1] ?? '', limit, active, label);
