@@ -55,4 +55,11 @@ describe('extractor relation shapes (3)', () => {
     const many = extractSpec('Each cleaner has a name. Each room has a number. We note which rooms are cleaned by which cleaners.').relations;
     assert.ok(many.some((r) => r.kind === 'manyToMany' && linked([`${r.from}->${r.to}`], 'Room', 'Cleaner')), JSON.stringify(many));
   });
+
+  it("a contact clause ('the recordings the studio has made of my band') links the noun to the clause's subject; two objects ('lends the reader the book') do not", () => {
+    const rels = pairs('Each recording has a title. Each studio has an address. Each band has a name. As a manager, I want to download the recordings the studio has made of my band.');
+    assert.ok(rels.includes('Recording->Studio'), rels.join(', '));
+    const two = pairs('Each reader has a name. Each book has a title. The library lends the reader the book for two weeks.');
+    assert.ok(!linked(two, 'Reader', 'Book'), two.join(', '));
+  });
 });

@@ -97,8 +97,25 @@ function forEachFronted(read: RelativeRead): void {
   if (parent && child && parent !== child && parent.name !== 'User' && child.name !== 'User') read.link(child, parent);
 }
 
+/** "the photos the camp has taken", "the books the library bought": a clause that follows a noun with no
+ *  relative pronoun (a contact clause) says what its subject did to that noun; the noun belongs to the subject.
+ *  ("give the customer the receipt": two objects, no verb after the second.) */
+function contactClause(read: RelativeRead): void {
+  const { terms, phrases } = read.analysis;
+  for (let n = 0; n + 1 < phrases.length; n++) {
+    const thing = phrases[n];
+    const doer = phrases[n + 1];
+    if (doer.start !== thing.head + 1 || !/^(?:the|a|an|my|our|their|his|her|its|your)$/.test(doer.determiner ?? '') || /[,;:]/.test(terms[thing.head].post)) continue;
+    const have = /^(?:has|have|had)$/.test(terms[doer.head + 1]?.w ?? '');
+    const verb = terms[doer.head + (have ? 2 : 1)];
+    if (verb?.pos !== 'verb' || !/(?:ed|en|ght|ook|ade|ew|ung|old|ept)$/.test(verb.w)) continue;
+    read.link(read.entityIn(thing), read.entityIn(doer));
+  }
+}
+
 export function linkRelatives(read: RelativeRead): void {
   forEachFronted(read);
+  contactClause(read);
   for (let i = 1; i < read.analysis.terms.length; i++) {
     partOf(read, i);
     inWhich(read, i);
