@@ -93,3 +93,12 @@ describe('extract fields: "When a user decides to open a business account, he/sh
     assert.ok(!spec.entities.some((e) => e.name === 'Account' && e.fields.some((f) => f.name === 'email')), JSON.stringify(spec.entities.map((e) => [e.name, e.fields.map((f) => f.name)])));
   });
 });
+
+describe('extract fields: "a date set", "a date shot" (a date named by a participle not ending in -ed)', () => {
+  it('is a date, like "date joined"', () => {
+    const types = (text: string) => extractSpec(text).entities.flatMap((e) => e.fields.map((f) => `${f.name}:${f.type}`));
+    assert.deepEqual(types('Gyms track routes. Each route has a grade and a date set.'), ['grade:string', 'dateSet:date']);
+    assert.ok(types('Photographers keep photos. Each photo has a title and a date shot.').includes('dateShot:date'));
+    assert.ok(types('Each item has a name and a last seen location.').includes('lastSeenLocation:string'), 'a place last seen is no date');
+  });
+});

@@ -41,6 +41,9 @@ export function typeFromHint(hint: string): TypeGuess | undefined {
 }
 
 /** Guesses a type from a field's (lower-case) words and the words just around it. */
+/** Past participles not ending in -ed ("date set", "last seen", "date sent"). */
+const IRREGULAR_PARTICIPLE = /^(?:set|sent|paid|built|made|taken|given|held|sold|bought|found|left|met|begun|seen|done|won|lost|read|shot|run|put|cut|hit|spent|told|kept|laid|written|drawn|shown|worn|grown|known|born)$/;
+
 export function inferType(allWords: string[], context = ''): TypeGuess {
   // "year of manufacture", "date of the next inspection": the head comes before "of".
   const ofAt = allWords.indexOf('of');
@@ -56,8 +59,8 @@ export function inferType(allWords: string[], context = ''): TypeGuess {
   if (['url', 'website', 'homepage', 'link', 'site'].includes(last) || joined === 'web site') return { type: 'url' };
   if (first === 'is' || first === 'has' || (words.length === 1 && BOOLEAN.has(last))) return { type: 'boolean' };
   if (joined.startsWith('number of') || joined.startsWith('count of') || joined.endsWith('on hand')) return { type: 'integer', ...bounds };
-  // "last watered", "first visited": when something last happened.
-  if (words.length > 1 && /^(last|first|next|date)$/.test(first) && /ed$/.test(last)) return { type: 'date' };
+  // "last watered", "first visited", "date set", "date paid": when something last happened.
+  if (words.length > 1 && /^(last|first|next|date)$/.test(first) && (/ed$/.test(last) || IRREGULAR_PARTICIPLE.test(last))) return { type: 'date' };
   if (joined.includes('date of birth') || DATE_WORDS.has(last) || last.endsWith('date') || (last === 'day' && words.length > 1)) return { type: 'date' };
   if (last === 'time' && (unit || DURATION_TIME.has(first))) return { type: 'integer', unit: unit ?? 'minutes' };
   if (last === 'year' || last === 'years') return { type: 'integer' };
