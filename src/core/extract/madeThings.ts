@@ -1,6 +1,7 @@
 // "make a tutoring request from the tutor", "the director makes an official offer for the player",
 // "customers place an order with a shop": a thing one makes, places or submits TO or FOR another
 // thing is a record of its own (the request, the offer, the order), even when the text names it once.
+import type { Analysis, NounPhrase } from './grammar';
 import { NOT_STORED, type Token } from './lexicon';
 import type { Phrase } from './phrases';
 
@@ -30,4 +31,22 @@ export function madeForSomeone(tokens: Token[], phrases: Phrase[]): Phrase[] {
     made.push(phrase);
   }
   return made;
+}
+
+/** Verbs whose passive says a row comes into being ("invoices are created", "a ticket is opened"). */
+const MADE_PASSIVES = /^(?:create|generate|issue|produce|raise|open|file|make|register|submit|place|log|book)$/;
+
+/**
+ * "Invoices are created after each job", "a ticket is opened for every fault": things said to be made,
+ * many of them (a plural, or one counted with a/each/every), are records, even named once in a long
+ * text. Not acts ("decisions are made", "changes are made": NOT_MADE_RECORDS).
+ */
+export function madeThingsEvidence(analysis: Analysis, storable: (phrase: NounPhrase, analysis: Analysis) => boolean, add: (key: string, score: number, strong?: boolean) => void): void {
+  for (const clause of analysis.clauses) {
+    const subject = clause.subject;
+    if (!clause.passive || clause.negated || !subject || !MADE_PASSIVES.test(clause.verb)) continue;
+    if (!subject.plural && !/^(?:a|an|each|every)$/.test(subject.determiner ?? '')) continue;
+    if (NOT_MADE_RECORDS.has(subject.headWord) || !storable(subject, analysis)) continue;
+    add(subject.key, 2, true);
+  }
 }

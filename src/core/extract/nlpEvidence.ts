@@ -21,6 +21,7 @@ import { placedThings } from './placeEvidence';
 import { keptWhich } from './keptWhich';
 import { decidedOnEvidence } from './decidedOn';
 import { handledThingsEvidence } from './handledThings';
+import { madeThingsEvidence } from './madeThings';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -381,5 +382,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     keptWhich(analysis, storable, add);
     decidedOnEvidence(analysis, storable, addUnlessField);
     handledThingsEvidence(analysis, storable, addUnlessField);
+    madeThingsEvidence(analysis, storable, addUnlessField);
   }
 }
