@@ -21,6 +21,7 @@ import type { FieldList } from './fields';
 import { DETERMINERS, ENUM_HEADS, singular, USER_WORDS } from './lexicon';
 import { tagSentence } from './nlp';
 import type { SentenceInfo } from './sentences';
+import { guarded } from './guardedRegExp';
 
 export interface Subtype {
   /** Singular key of the kind's noun phrase ("savings account", "pilot"). */
@@ -146,22 +147,25 @@ const NO_KINDS = 'no kinds';
 type KindForm = (plain: string, read: ReadKinds) => KindStatement | typeof NO_KINDS | undefined;
 
 // "X is either A or B" (also inside "two types of X: an X is either A or B").
+const EITHER_OR = guarded(/(?:^|[:,;]\s*|\b(?:a|an|each|every|the|any)\s+)([a-z][a-z\s'-]*?)\s+(?:is|are|can be|may be|must be|will be)\s+(?:always\s+)?either\s+(.+)$/);
 const eitherOr: KindForm = (plain, read) => {
-  const m = plain.match(/(?:^|[:,;]\s*|\b(?:a|an|each|every|the|any)\s+)([a-z][a-z\s'-]*?)\s+(?:is|are|can be|may be|must be|will be)\s+(?:always\s+)?either\s+(.+)$/);
+  const m = EITHER_OR.exec(plain);
   return m ? (read(m[1], splitList(m[2]), false) ?? NO_KINDS) : undefined;
 };
 
 // "A session is an individual session or a group session": kinds that repeat the head noun.
+const HEAD_REPEATED_OR = guarded(/^(?:a|an|each|every|the)\s+([a-z][a-z\s'-]*?)\s+(?:is|can be)\s+(?:a|an)\s+([a-z][a-z\s'-]*?)\s+or\s+(?:a|an)\s+([a-z][a-z\s'-]*)$/);
 const headRepeatedOr: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:a|an|each|every|the)\s+([a-z][a-z\s'-]*?)\s+(?:is|can be)\s+(?:a|an)\s+([a-z][a-z\s'-]*?)\s+or\s+(?:a|an)\s+([a-z][a-z\s'-]*)$/);
+  const m = HEAD_REPEATED_OR.exec(plain);
   if (!m) return undefined;
   const head = m[1].split(' ').pop()!;
   return [m[2], m[3]].every((k) => k.endsWith(` ${head}`)) ? (read(m[1], [m[2], m[3]], true) ?? NO_KINDS) : undefined;
 };
 
 // "(There are) two types of X: A and B", "two variants of the X, a A and a B".
+const TYPES_OF_LIST = guarded(/\b(types?|kinds?|sorts?|categories|variants?|forms?)\s+of\s+([a-z][^:;,()]*?)\s*(:|,|;|\bnamely\b|\s-\s)\s*(.+)$/);
 const typesOfList: KindForm = (plain, read) => {
-  const m = plain.match(/\b(types?|kinds?|sorts?|categories|variants?|forms?)\s+of\s+([a-z][^:;,()]*?)\s*(:|,|;|\bnamely\b|\s-\s)\s*(.+)$/);
+  const m = TYPES_OF_LIST.exec(plain);
   if (!m) return undefined;
   // "which type of account he prefers: …": only the noun phrase after "of" names the parent.
   const words = m[2].split(/\s+/);
@@ -180,28 +184,32 @@ const typesOfList: KindForm = (plain, read) => {
 };
 
 // "A, B and C are (special) types of X", "A is a (special) kind of X", "A are a special case of X".
+const ARE_TYPES_OF = guarded(/^(?:the\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:all\s+)?(?:a\s+|an\s+)?(?:special\s+|specific\s+|particular\s+|different\s+)?(?:types?|kinds?|sorts?|forms?|cases?|subtypes?|variants?)\s+of\s+([a-z][a-z\s'-]*?)\s*(?:[:,(].*)?$/);
 const areTypesOf: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:the\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:all\s+)?(?:a\s+|an\s+)?(?:special\s+|specific\s+|particular\s+|different\s+)?(?:types?|kinds?|sorts?|forms?|cases?|subtypes?|variants?)\s+of\s+([a-z][a-z\s'-]*?)\s*(?:[:,(].*)?$/);
+  const m = ARE_TYPES_OF.exec(plain);
   return m ? (read(m[2], splitList(m[1]), false) ?? NO_KINDS) : undefined;
 };
 
 // "A special type of X is the A".
+const SPECIAL_TYPE_IS = guarded(/^(?:a|one)\s+(?:special|specific|particular)\s+(?:type|kind|sort|form|case)\s+of\s+([a-z][a-z\s'-]*?)\s+is\s+(?:the|a|an)\s+([a-z][a-z\s'-]*)$/);
 const specialTypeIs: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:a|one)\s+(?:special|specific|particular)\s+(?:type|kind|sort|form|case)\s+of\s+([a-z][a-z\s'-]*?)\s+is\s+(?:the|a|an)\s+([a-z][a-z\s'-]*)$/);
+  const m = SPECIAL_TYPE_IS.exec(plain);
   return m ? (read(m[1], [m[2]], false) ?? NO_KINDS) : undefined;
 };
 
 // "Administrators are special users", "Passenger aircraft are special aircraft used for …".
+const ARE_SPECIAL = guarded(/^(?:the\s+|a\s+|an\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:a\s+|an\s+)?special\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?:\s+(?:used|that|which|who|with|for)\b.*)?$/);
 const areSpecial: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:the\s+|a\s+|an\s+)?([a-z][a-z,\s'-]*?)\s+(?:is|are)\s+(?:a\s+|an\s+)?special\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)(?:\s+(?:used|that|which|who|with|for)\b.*)?$/);
+  const m = ARE_SPECIAL.exec(plain);
   if (!m) return undefined;
   // "special aircraft used": the parent is the noun phrase, up to the first non-noun.
   return read(m[2], splitList(m[1]), false) ?? read(m[2].split(' ')[0], splitList(m[1]), false);
 };
 
 // "Rooms can be single, double or suites": a list of kinds, at least two, none a verb or state.
+const CAN_BE_LIST = guarded(/^(?:a|an|each|every|the|all)?\s*([a-z][a-z\s'-]*?)\s+(?:can|may)\s+be\s+(?!of\b|either\b|both\b)([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/);
 const canBeList: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:a|an|each|every|the|all)?\s*([a-z][a-z\s'-]*?)\s+(?:can|may)\s+be\s+(?!of\b|either\b|both\b)([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/);
+  const m = CAN_BE_LIST.exec(plain);
   if (!m) return undefined;
   const items = splitList(m[2]);
   if (items.length < 2 || items.some((i) => ENUM_HEADS.has(i.split(' ').pop() ?? ''))) return undefined;
@@ -210,8 +218,9 @@ const canBeList: KindForm = (plain, read) => {
 };
 
 // "Pilots and flight attendants are employees": all plural nouns; weak (needs the parent named elsewhere).
+const PLURALS_ARE_PARENT = guarded(/^([a-z][a-z,\s'-]*?\s(?:and|or)\s[a-z][a-z\s'-]*?)\s+are\s+(?:all\s+|also\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)$/);
 const pluralsAreParent: KindForm = (plain, read) => {
-  const m = plain.match(/^([a-z][a-z,\s'-]*?\s(?:and|or)\s[a-z][a-z\s'-]*?)\s+are\s+(?:all\s+|also\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)$/);
+  const m = PLURALS_ARE_PARENT.exec(plain);
   if (!m) return undefined;
   const items = splitList(m[1]);
   const last = m[2].split(' ').pop()!;
@@ -220,16 +229,18 @@ const pluralsAreParent: KindForm = (plain, read) => {
 
 // "There are so-called creative employees, including directors and actors": the things the text
 // says exist, then their kinds. At least two kinds, so "there are rooms, including a gym" is a room.
+const THERE_ARE_INCLUDING = guarded(/^there\s+(?:are|is)\s+(?:also\s+)?(?:so-called\s+|so\s+called\s+)?([a-z][a-z\s'-]*?)\s*,?\s+(?:including|such\s+as|namely)\s+([a-z][a-z,\s'-]*\b(?:and|or)\b[a-z\s'-]+)$/);
 const thereAreIncluding: KindForm = (plain, read) => {
-  const m = plain.match(/^there\s+(?:are|is)\s+(?:also\s+)?(?:so-called\s+|so\s+called\s+)?([a-z][a-z\s'-]*?)\s*,?\s+(?:including|such\s+as|namely)\s+([a-z][a-z,\s'-]*\b(?:and|or)\b[a-z\s'-]+)$/);
+  const m = THERE_ARE_INCLUDING.exec(plain);
   if (!m) return undefined;
   const found = read(m[1], splitList(m[2]), false);
   return found && found.subtypes.length >= 2 ? found : undefined;
 };
 
 // "Vehicles are divided into trucks and vans", "Members are split into juniors, adults and seniors".
+const DIVIDED_INTO = guarded(/^(?:the\s+|all\s+)?([a-z][a-z\s'-]*?)\s+(?:are|can be|is)\s+(?:divided|split|subdivided|classified|categori[sz]ed|grouped)\s+(?:in)?to\s+(?:two|three|four|\d+)?\s*(?:(?:types|kinds|groups|categories)\s*(?::|,)?\s*)?([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/);
 const dividedInto: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:the\s+|all\s+)?([a-z][a-z\s'-]*?)\s+(?:are|can be|is)\s+(?:divided|split|subdivided|classified|categori[sz]ed|grouped)\s+(?:in)?to\s+(?:two|three|four|\d+)?\s*(?:(?:types|kinds|groups|categories)\s*(?::|,)?\s*)?([a-z][a-z,\s'-]*\b(?:or|and)\b[a-z\s'-]+)$/);
+  const m = DIVIDED_INTO.exec(plain);
   if (!m) return undefined;
   const found = read(m[1], splitList(m[2]), true);
   return found && found.subtypes.length >= 2 ? found : undefined;
@@ -237,8 +248,9 @@ const dividedInto: KindForm = (plain, read) => {
 
 // "Vehicles are trucks or vans", "An employee is a pilot, a steward or a mechanic": only with "or", all
 // items plural after a plural parent or brought in with "a/an" after a singular one.
+const ARE_ONE_OF = guarded(/^(?:(?:a|an|each|every)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+is|([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?s)\s+are)\s+(?!also\b|not\b|always\b)([a-z][a-z,\s'-]*\bor\b[a-z\s'-]+)$/);
 const areOneOf: KindForm = (plain, read) => {
-  const m = plain.match(/^(?:(?:a|an|each|every)\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+is|([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?s)\s+are)\s+(?!also\b|not\b|always\b)([a-z][a-z,\s'-]*\bor\b[a-z\s'-]+)$/);
+  const m = ARE_ONE_OF.exec(plain);
   if (!m) return undefined;
   const items = splitList(m[3]);
   const singularForm = !!m[1];
