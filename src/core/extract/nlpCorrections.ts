@@ -261,13 +261,22 @@ function retagGivenThings(terms: Term[]): void {
 // "Zones (code, name)." read without its parentheses is one word: an "-s" verb form cannot stand
 // alone (an instruction would be "zone"), so it is a plural noun. Nor is a verb followed by a
 // parenthesised list ("Warehouses (name, city) send parcels").
+/** Whether the bracket opening at or after term `from` holds a list (a comma inside it). */
+function listInBracket(terms: Term[], from: number): boolean {
+  for (let k = from; k < terms.length && k < from + 12 && terms[k].depth > 0; k++) if (/,/.test(terms[k].post) && terms[k].depth > 0) return true;
+  return false;
+}
+
 function retagBeforeLists(terms: Term[]): void {
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     const alone = terms.length === 1;
     // (First in the sentence, or an item of a list: "…, walks (dog, date, walker)".)
     const listStart = i === 0 || /[,:]\s*$/.test(terms[i - 1].post) || terms[i - 1].pos === 'conj';
-    const beforeList = listStart && (/\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? ''));
+    const bracketNext = /\(/.test(t.post) || /\(/.test(terms[i + 1]?.pre ?? '');
+    // ("members can log honey harvests (hive, date, weight)": a compound's head before a bracketed list of values.)
+    const compoundBeforeList = bracketNext && /^(?:noun|adj)$/.test(terms[i - 1]?.pos ?? '') && !/[,;:]/.test(terms[i - 1]?.post ?? '') && listInBracket(terms, i + 1);
+    const beforeList = (listStart && bracketNext) || compoundBeforeList;
     // ("Order (date, total, customer)": an instruction is not followed by a list in brackets either.)
     if ((alone || beforeList) && t.pos === 'verb' && !/[a-z]s$/.test(t.w)) {
       t.pos = 'noun';
