@@ -36,6 +36,18 @@ describe('extract fields: "name: values" inside a bracket, and values split by s
   });
 });
 
+describe('extract: a one-line clause with a colon is no title ("A deal has a stage: lead, won or lost")', () => {
+  it('the words before the colon keep their verb, so the record and its values are read', () => {
+    assert.deepEqual(fieldsOf('A deal has a stage: lead, qualified, won or lost.', 'Deal'), ['stage(lead|qualified|won|lost)']);
+    assert.deepEqual(fieldsOf('Each deal has a stage: lead / qualified / won / lost and a value.', 'Deal'), ['stage(lead|qualified|won|lost)', 'value']);
+  });
+
+  it('a short name before the colon still is the title ("Event booking: organizers create events …")', () => {
+    const spec = extractSpec('Event booking: organizers create events with a name and a date.');
+    assert.deepEqual(spec.entities.map((e) => e.name), ['User', 'Event']);
+  });
+});
+
 describe('extract fields: "report a problem with my plot, with a description and a photo"', () => {
   it('the second "with" list describes the record just made, not the thing it is about', () => {
     const spec = extractSpec('Anglers rent boats. As an angler I want to report a fault with my boat, with a description and a photo.');

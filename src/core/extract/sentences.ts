@@ -328,10 +328,14 @@ function readBody(reading: Reading, block: Block, next: Block | undefined): void
   });
 }
 
+/** A verb that makes a clause of the words before a colon ("each deal has a stage:", "orders are"). */
+const CLAUSE_VERB = /\b(?:has|have|is|are|can|must|may|should|will|needs?|contains?|includes?|gets?|goes|go)\b/i;
+
 /** "Event booking: organizers create events …": a paragraph's short prefix is a title, read as a heading. */
 function pushTitle(reading: Reading, block: Block, parts: string[]): void {
   const titled = block.kind === 'para' ? /^([^:.!?]{2,40}?)(?::|\s[-–—])\s+(\S.{15,})$/s.exec(parts[0] ?? '') : null;
-  if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1]) && !isFieldList(titled[2])) {
+  // ("A deal has a stage: lead, won or lost": a clause with its verb before the colon is no title.)
+  if (titled && titled[1].trim().split(/\s+/).length <= 5 && !/\b(optional|note|example|e\.g)\b/i.test(titled[1]) && !CLAUSE_VERB.test(titled[1]) && !isFieldList(titled[2])) {
     push(reading, titled[1], { bullet: false, heading: true, optional: reading.optionalSection });
     parts[0] = titled[2];
   }
