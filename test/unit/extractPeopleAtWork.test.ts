@@ -19,6 +19,11 @@ describe('extract: people at work in the app', () => {
     assert.deepEqual(roles('Doctors write prescriptions. Each prescription has a date and a dose.'), []);
   });
 
+  it('"tutors publish their courses": with "their", the records are theirs and the tutors sign in, whatever the modal', () => {
+    assert.deepEqual(roles('Tutors publish their courses. Each course has a title and a price.'), ['admin', 'tutor']);
+    assert.deepEqual(roles('Tutors publish courses. Each course has a title and a price.'), []);
+  });
+
   it('an opinion verb with no object ("others can rate and comment") keeps the opinions as records', () => {
     assert.deepEqual(names('Members can post photos; others can rate and comment.'), ['Comment', 'Photo', 'Rating', 'User']);
     assert.deepEqual(names('Each song has a title. Listeners may vote.'), ['Song', 'Vote']);

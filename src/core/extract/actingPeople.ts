@@ -14,12 +14,14 @@ const ACTING = /^(book|reserve|rent|borrow|order|buy|post|submit|upload|review|r
 const USERS_MAKING = /^(create|write|add|invite|share|publish|save|track|manage|keep|log|record)$/;
 
 /**
- * "Chefs can add recipes", "tutors may publish courses": people the app lets make records of their
- * own sign in. ("can"/"may" say what the app allows; "doctors write prescriptions" describes the work.)
+ * "Chefs can add recipes", "tutors may publish courses", "artists publish their designs": people the
+ * app lets make records of their own sign in. ("can"/"may" say what the app allows; "doctors write prescriptions" describes the work.)
  */
 function makesOwnRecords(clause: Clause): boolean {
-  if (!/^(?:can|may)$/.test(clause.modal ?? '') || clause.negated || clause.passive || !USERS_MAKING.test(clause.verb)) return false;
-  return clause.objects.some((o) => o.plural && !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && !USER_WORDS.has(o.headWord));
+  if (clause.negated || clause.passive || !USERS_MAKING.test(clause.verb)) return false;
+  // ("artists publish their designs": with "their", the records are theirs whatever the modal.)
+  const allowed = /^(?:can|may)$/.test(clause.modal ?? '');
+  return clause.objects.some((o) => o.plural && (allowed || o.possessed) && !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && !USER_WORDS.has(o.headWord));
 }
 
 /**
