@@ -7,6 +7,7 @@ import { trailingPhrase } from './phrases';
 import { storable } from './recordWords';
 import { remembered } from './remembered';
 import type { SentenceInfo } from './sentences';
+import { guarded } from './guardedRegExp';
 
 const colonSubjects = remembered(readColonList, 2000);
 
@@ -24,7 +25,7 @@ export function colonListSubject(sentence: SentenceInfo): string | undefined {
 const DOCUMENT_PART = new RegExp(String.raw`^(?:${DOCUMENT_PART_WORDS}|example|e\.g)$`);
 
 /** "A vessel has the following attributes", "each order contains these details": a record announcing its values. */
-const VALUES_ANNOUNCED = /^(?:(?:a|an|the|each|every|all|our)\s+)?([a-z][a-z ]{0,30}?)\s+(?:has|have|includes?|contains?|comes? with|(?:is|are) (?:described|characterized|characterised|defined) by)\s+(?:the following|these|several|some|various|a few|(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:attributes|fields|properties|details|characteristics|columns|values|features|data|pieces of information)$/;
+const VALUES_ANNOUNCED = guarded(/^(?:(?:a|an|the|each|every|all|our)\s+)?([a-z][a-z ]{0,30}?)\s+(?:has|have|includes?|contains?|comes? with|(?:is|are) (?:described|characterized|characterised|defined) by)\s+(?:the following|these|several|some|various|a few|(?:two|three|four|five|six|seven|eight|nine|ten))\s+(?:attributes|fields|properties|details|characteristics|columns|values|features|data|pieces of information)$/);
 
 /** "the status of a job", "the priority of each ticket": a kind of value of a record. */
 const KIND_OF_RECORD = /^(?:the )?(?:status|state|type|kind|category|priority|level|stage|phase|mode)(?:es|s)? of\b/;

@@ -4,9 +4,10 @@
 // or, when it names a record, a link ("for one dog").
 import { trailingPhrase } from './phrases';
 import { parseItem, recordValues, type FieldItem, type RecordValues } from './fieldItem';
+import { guarded } from './guardedRegExp';
 
 /** The record and "is"/"are", then the first phrase: a preposition and a thing named with "a"/"an"/"one". */
-const OPENING = /^(?:(?:each|every|a|an|the)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:(?:always|usually|normally|each)\s+)?(?=(?:for|on|at|in|with|from|to|by)\s+(?:a|an|one)\s)/;
+const OPENING = guarded(/^(?:(?:each|every|a|an|the)\s+)?([a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:(?:always|usually|normally|each)\s+)?(?=(?:for|on|at|in|with|from|to|by)\s+(?:a|an|one)\s)/);
 /** One phrase ("on a date", "with a duration of 30 minutes"). */
 const ONE_PHRASE = /^(?:for|on|at|in|with|from|to|by)\s+(?:a|an|one)\s+[a-z0-9][a-z0-9 -]*$/;
 /**

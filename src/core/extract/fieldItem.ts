@@ -4,6 +4,7 @@ import { CREATE_VERBS, DETERMINERS, NOT_FIELD, singular, isPlural } from './lexi
 import { typeFromHint, type TypeGuess } from './types';
 import { tagSentence } from './nlp';
 import type { FieldType } from '../../model/project/projectSpec';
+import { guarded } from './guardedRegExp';
 
 export interface FieldItem {
   /** Lower-case words of the field name ("unit", "price"). */
@@ -71,7 +72,7 @@ const TYPE_ONLY = new RegExp(`^\\s*(?:(?:data\\s+)?type:?\\s+)?${MODIFIERS}${TYP
 export const COLON_TYPES = new RegExp(`\\s*:\\s*(${MODIFIERS}${TYPE_NAME})(?=\\s*(?:[,;.)]|\\band\\b|$))`, 'gi');
 
 /** "(it is also noted) whether (or not) they are a VIP", "whether the rent is paid", "whether it has a garden". */
-const WHETHER = /^(?:it is (?:also )?(?:noted|stored|recorded|known|indicated|registered|kept|saved|tracked|specified) )?whether (?:or not )?(?:(?:it|they|he|she|the [a-z-]+(?: [a-z-]+)?|[a-z-]+) )?(?:is|are|was|were|has been|have been|wants? to (?:be|stay|remain)|would like to (?:be|stay|remain)|can be|should be|needs? to be|offers?|has|have|includes?|contains?)\s+(?:already\s+)?([a-z][a-z -]*?)(?:\s+or not)?$/;
+const WHETHER = guarded(/^(?:it is (?:also )?(?:noted|stored|recorded|known|indicated|registered|kept|saved|tracked|specified) )?whether (?:or not )?(?:(?:it|they|he|she|the [a-z-]+(?: [a-z-]+)?|[a-z-]+) )?(?:is|are|was|were|has been|have been|wants? to (?:be|stay|remain)|would like to (?:be|stay|remain)|can be|should be|needs? to be|offers?|has|have|includes?|contains?)\s+(?:already\s+)?([a-z][a-z -]*?)(?:\s+or not)?$/);
 
 /** "whether an upgrade is desired", "whether a receipt is wanted": the thing asked for names the yes/no value. */
 const WISHED = /^(?:it is (?:also )?[a-z]+ )?whether (?:or not )?(?:a|an|the) ([a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:is|are) (?:desired|wanted|requested|wished|wished for)(?: or not)?$/;

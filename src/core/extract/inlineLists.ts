@@ -11,6 +11,7 @@ import type { FieldList } from './fields';
 import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
 import { madeWithOneValue } from './madeWith';
 import { colonValuesInList } from './colonValues';
+import { guarded } from './guardedRegExp';
 
 /**
  * "… are saved with", "… is registered with", "… are kept in stock with": a passive verb of keeping
@@ -78,7 +79,7 @@ const POSSESSOR = /^\s*(?:the|a|an|each|every)\s+([a-z][a-z-]*(?:\s[a-z][a-z-]*)
 const OWN_ARTICLE_LATER = /(?:,|\band\b)\s*(?:and\s+)?(?:the|a|an|its|their|his|her)\s/;
 
 /** "(with) a web portal as a user with …": a place joined, then the role taken there, which the next "with" describes. */
-const AS_ROLE_WITH = /^\s*((?:(?:a|an|the|their|its)\s+)?[a-z][a-z -]{0,40}?)\s+as\s+(?:a|an)\s+([a-z][a-z -]{0,30}?)\s+with\s/;
+const AS_ROLE_WITH = guarded(/^\s*((?:(?:a|an|the|their|its)\s+)?[a-z][a-z -]{0,40}?)\s+as\s+(?:a|an)\s+([a-z][a-z -]{0,30}?)\s+with\s/);
 
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
 export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
@@ -168,7 +169,7 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
 const PERFECT_TENSE = /^\s+(?:(?:not|never|already|just|yet|recently|finally|since)\s+)*(?:[a-z]+ed|been|done|gone|lost|made|taken|given|seen|become|begun|won|paid|sent|left|found|chosen|written|broken|come|fallen|held|kept|bought|sold|run|met|got|gotten)(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|the|all|any|some|no|his|her|their|its|or|and|to|from|in|on|at|for|with|by|into|out|up|off)\b)/;
 
 /** "the X (Y) as …", "the X at …", "the X in …": a noun phrase with "the", then how it should be. */
-const CAUSATIVE_HAVE = /^\s+the\s+(?:[a-z-]+\s+){1,4}?(?:as|at|in|on|to be|be|set to|shown|displayed|sorted)\s/;
+const CAUSATIVE_HAVE = guarded(/^\s+the\s+(?:[a-z-]+\s+){1,4}?(?:as|at|in|on|to be|be|set to|shown|displayed|sorted)\s/);
 
 /** Whether the verb at `at` starts a list of fields, not a story's benefit, an action or a compound noun. */
 function startsAList(plain: string, at: number, before: string, verb: string, pronoun: boolean): boolean {
@@ -244,7 +245,7 @@ function listSubject(before: string, verb: string): string | undefined {
 }
 
 /** "Every job (we call it an order) has …", "a trip (called a ride) has …": the name the writer gives the record is its name. */
-const ALIAS = /\((?:(?:we|they|i|you|people) (?:usually |also |just )?(?:call|name) (?:it|them|this|these|that)|(?:also |usually )?(?:called|named|known as)) (?:an? |the )?([a-z][a-z -]{0,30}?)\)\s*$/;
+const ALIAS = guarded(/\((?:(?:we|they|i|you|people) (?:usually |also |just )?(?:call|name) (?:it|them|this|these|that)|(?:also |usually )?(?:called|named|known as)) (?:an? |the )?([a-z][a-z -]{0,30}?)\)\s*$/);
 
 function aliasBefore(before: string): string | undefined {
   const alias = ALIAS.exec(before);
@@ -272,7 +273,7 @@ function withIdiom(before: string): boolean {
 /** After "with": one thing with a possessive or "the", a comma, and another "with" ("with my plot, with …"). */
 const WITH_COMPANION = /^\s*((?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*,\s*with\s/;
 /** The same seen from the second "with": the record made before the first one ("report a problem with my plot,", "file a complaint about their flat,"). */
-const MADE_BEFORE_COMPANION = /\b(?:a|an|the|new|my|our|their|his|her|its)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:with|about|regarding|concerning)\s+(?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*,\s*$/;
+const MADE_BEFORE_COMPANION = guarded(/\b(?:a|an|the|new|my|our|their|his|her|its)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:with|about|regarding|concerning)\s+(?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*,\s*$/);
 
 /** The list's text after the verb, cut at the clause's end (or, after a subject's "with", at the sentence's verb). */
 function listAfterVerb(after: string, before: string, verb: string): string {

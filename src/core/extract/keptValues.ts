@@ -6,6 +6,7 @@ import type { FieldItem } from './fieldItem';
 import { parseItems } from './fieldItems';
 import { trailingPhrase } from './phrases';
 import { pattern } from './regexps';
+import { guarded } from './guardedRegExp';
 
 interface Found {
   subject: string;
@@ -39,7 +40,7 @@ export function keptInRecord(plain: string): Found | undefined {
 const NOTICE = '(?:confirmation|receipt|summary|overview|printout|notification)(?: (?:e-?mail|message|page|slip|sheet))?';
 const SHOWN_ON = pattern`^(?:the|each|every|a|an) ${NOTICE} (?:for|of) (?:a|an|the|each|every) ([a-z][a-z -]{1,30}?) (?:also |always |then )?(?:shows|displays|contains|includes|lists|states|mentions|gives) (.+?)\\.?$`;
 /** Where the list goes on to another record's values: ", and the name of the lab …". */
-const OTHER_RECORDS_VALUES = /(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:the |its |their )?[a-z][a-z -]*? of (?:the|a|an|its|their|each|every) /;
+const OTHER_RECORDS_VALUES = guarded(/(?:,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)(?:the |its |their )?[a-z][a-z -]*? of (?:the|a|an|its|their|each|every) /);
 
 /**
  * "The confirmation for an appointment shows a confirmation number, the date and start/end times":

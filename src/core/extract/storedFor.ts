@@ -11,6 +11,7 @@ import type { FieldList } from './fields';
 import { laterPronounValues } from './pronounValues';
 import { pattern } from './regexps';
 import { keptInRecord, shownOnNotice } from './keptValues';
+import { guarded } from './guardedRegExp';
 
 /** "are stored", "must be recorded", "needs to be kept": a value said to be kept. */
 const MUST_BE = '(?:is|are|must be|should be|will be|has to be|have to be|need to be|needs to be)';
@@ -354,8 +355,8 @@ const INFORMATION = '(?:information|info|details|data)';
 const INFORMATION_WORD = /info|details|data/;
 /** "(personal) information including …", "details (i.e., …)": a word for values, then the values by example. */
 const INFORMATION_BY_EXAMPLE = `(?:(?:personal|basic|contact|full|identification|identifying|own) )?${INFORMATION},?\\s*\\(?\\s*(?:${FOR_EXAMPLE}|i\\.\\s?e\\.?|that is)\\s*,?\\s*(.+)$`;
-const INFORMATION_KEPT = new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${INFORMATION} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
-const INFORMATION_ASKED = new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are |must be |should be )?(?:requested|asked for|asked|asked to give|asked to provide|required to provide) (?:some |their |his |her |the |any )?(?:personal |basic |contact |further |additional )?${INFORMATION},?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`);
+const INFORMATION_KEPT = guarded(new RegExp(`^(?:[^,]*,\\s*)?(?:the |some |all )?([a-z][a-z -]{1,30}?) ${INFORMATION} (?:will be|is|are|must be|should be|has to be|have to be|needs to be|need to be) (?:also )?(?:added|stored|recorded|kept|saved|tracked|captured|noted|logged|registered|collected|entered|required),?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`));
+const INFORMATION_ASKED = guarded(new RegExp(`^(?:[^,]*,\\s*)?(.+?) (?:will be |is |are |must be |should be )?(?:requested|asked for|asked|asked to give|asked to provide|required to provide) (?:some |their |his |her |the |any )?(?:personal |basic |contact |further |additional )?${INFORMATION},?\\s*${FOR_EXAMPLE}\\s*,?\\s*(.+)$`));
 
 /**
  * "Artist information will be added, including date of birth and name", "the customer will be

@@ -2,8 +2,9 @@
 // wants something; what it names is mostly reasons and feelings, so it is weaker evidence of a
 // record than the want itself (read like an optional section: half weight).
 import type { SentenceInfo } from './sentences';
+import { guarded } from './guardedRegExp';
 
-const STORY = /^\s*as an? [^,]{1,60}?,?\s*i\b/i;
+const STORY = guarded(/^\s*as an? [^,]{1,60}?,?\s*i\b/i);
 // "so that" always opens the benefit; a bare "so" only before its subject ("so I can", not "so much").
 const BENEFIT = /,?\s+so that\s+|,?\s+so\s+(?=(?:i|we|you|they|he|she|it|my|our|their|the|other|all|users?|customers?|students?|parents?|people|everyone)\b)/i;
 
