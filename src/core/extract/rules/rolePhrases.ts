@@ -1,10 +1,12 @@
 // What the role phrasings share: the roles a phrase names, the verb phrases of an action list, the
 // record a verb's object names, and the rules (or suggestions) a role phrasing makes.
 import type { Rule } from '../../../model/project/projectSpec';
-import type { DraftEntity } from '../draft';
+import { entityNameOf, type DraftEntity } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
 import { withArticle } from '../../../model/project/naming';
+import { ACTION_NOUNS } from '../lexicon';
+import { belongsTo } from './links';
 
 export const MODALS = /^(can|may|should|could|will|must|to|shall)$/;
 export const SEPARATORS = /^(or|and|n|&|plus)$/;
@@ -119,7 +121,16 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
       }
       continue;
     }
-    const entity = objectEntity(ctx, act.object);
+    const object = objectEntity(ctx, act.object);
+    // "only members can book classes": booking a class makes a Booking, it does not make a class.
+    const taking = object ? takingOf(ctx, act.verb, object) : undefined;
+    if (taking === null) {
+      const name = entityNameOf(ACTION_NOUNS[verbLemma(act.verb)]);
+      const fix = name && !ctx.draft.entities.some((e) => e.name === name) ? [{ kind: 'addEntity' as const, name, label: `Add ${name} as a record type` }] : [];
+      note(ctx, `Looks like only ${roles.join(' and ')} may ${act.verb} ${act.object.join(' ')} (${label}), but that makes ${withArticle(name ?? ACTION_NOUNS[verbLemma(act.verb)])} record, which the model does not have${object ? ` linked to ${object.name}` : ''}; ${object?.name ?? 'the record'} itself is not restricted.`, fix);
+      continue;
+    }
+    const entity = taking ?? object;
     if (!entity || !actions.length) {
       missing.push(`${act.verb} ${act.object.join(' ')}`.trim());
       continue;
@@ -144,6 +155,23 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
     if (!stored) note(ctx, `Looks like only ${roles.join(' and ')} may ${verbLemma(act.verb)} ${withArticle(entity.name)} as "${state.join(' ')}", but ${entity.name} stores no "${state.join(' ')}" value; the role rule made covers every change of ${entity.name}, and the state itself is not checked.`);
   }
   if (missing.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${missing.join(', ')}, but ${missing.length > 1 ? 'these do' : 'this does'} not name a record type of the model.`);
+}
+
+/** Verbs whose doing is a row of its own and never makes the thing acted on (a class is booked, not made). */
+const TAKING_VERBS = new Set(['book', 'borrow', 'rent', 'rate', 'vote', 'comment', 'reply', 'like', 'follow', 'favorite', 'favourite', 'bookmark', 'enroll', 'enrol', 'attend', 'subscribe']);
+
+/**
+ * The row a verb of taking makes on `object` (book -> the Booking linked to the class), undefined when
+ * the verb is no such verb (the rule is about the object itself), null when the model has no such row.
+ */
+function takingOf(ctx: RuleContext, verb: string, object: DraftEntity): DraftEntity | null | undefined {
+  const lemma = verbLemma(verb);
+  const noun = ACTION_NOUNS[lemma];
+  if (!noun) return undefined;
+  const named = ctx.draft.entities.filter((e) => e !== object && (e.key === noun || e.key.endsWith(` ${noun}`)));
+  const row = named.find((e) => belongsTo(ctx, e, object).length);
+  if (row) return row;
+  return TAKING_VERBS.has(lemma) ? null : undefined;
 }
 
 /** Who does it, without "only": nothing is enforced; the rule is offered as a one-click suggestion. */
