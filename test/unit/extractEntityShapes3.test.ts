@@ -73,3 +73,11 @@ describe('extractor: things named once that are records all the same', () => {
     assert.ok(given('As a buyer, I want to see the price of previous orders.', 'order') < 2);
   });
 });
+
+describe('extract entities: a verb inside a word-list phrase ends its subject ("Staff add products")', () => {
+  it('the words up to the verb the tagger reads are no modifier of the record after it', () => {
+    assert.deepEqual(names('Shop. Staff add products. Customers order products.').filter((n) => n !== 'User' && n !== 'Order' && n !== 'OrderItem'), ['Product']);
+    // A compound with no verb in it stays whole.
+    assert.ok(names('Workshop. Mechanics fill in service records with a date and a mileage.').includes('ServiceRecord'));
+  });
+});

@@ -57,8 +57,10 @@ export function entityKeyAllowed(key: string, accountsAreRecords = false, byStru
 
 function dropVerbs(key: string, verbs: Set<string>): string {
   const words = key.split(' ');
-  while (words.length > 1 && verbs.has(words[0])) words.shift();
-  return words.join(' ');
+  // ("Staff add products": the words up to the verb are its subject, not a modifier of "product".)
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (verbs.has(words[i])) last = i;
+  return words.slice(last + 1).join(' ');
 }
 
 export function addEvidence(evidence: Evidence, key: string, score: number, source: number, strong = true): void {
