@@ -114,3 +114,15 @@ describe('extract fields: "a date set", "a date shot" (a date named by a partici
     assert.ok(types('Each item has a name and a last seen location.').includes('lastSeenLocation:string'), 'a place last seen is no date');
   });
 });
+
+describe('extract fields: times "with" a taking are the taking\'s ("members borrow books with a due date")', () => {
+  it('the dates go to the loan, the booking or the rental, not to the thing taken', () => {
+    assert.deepEqual(fieldsOf('Members borrow books with a due date and a return date.', 'Loan'), ['dueDate', 'returnDate']);
+    assert.deepEqual(fieldsOf('Guests book rooms with a check-in date and a check-out date.', 'Booking'), ['checkInDate', 'checkOutDate']);
+    assert.ok(!fieldsOf('Members borrow books with a due date and a return date.', 'Book').some((f) => /date/i.test(f)));
+  });
+
+  it('values of the thing itself stay with it ("borrow books with a title and an author")', () => {
+    assert.deepEqual(fieldsOf('Members borrow books with a title and an author.', 'Book'), ['title', 'author']);
+  });
+});

@@ -6,7 +6,8 @@ import { analyze, endsWithNoun, trailingSubject, withoutAsides } from './grammar
 import { tagSentence, tagSentences } from './nlp';
 import { isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
-import { typeFromHint } from './types';
+import { inferType, typeFromHint } from './types';
+import type { FieldItem } from './fieldItem';
 import type { FieldList } from './fields';
 import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
 import { madeWithOneValue } from './madeWith';
@@ -81,6 +82,21 @@ const OWN_ARTICLE_LATER = /(?:,|\band\b)\s*(?:and\s+)?(?:the|a|an|its|their|his|
 /** "(with) a web portal as a user with …": a place joined, then the role taken there, which the next "with" describes. */
 const AS_ROLE_WITH = guarded(/^\s*((?:(?:a|an|the|their|its)\s+)?[a-z][a-z -]{0,40}?)\s+as\s+(?:a|an)\s+([a-z][a-z -]{0,30}?)\s+with\s/);
 
+/** "members borrow books with a due date": a verb of taking right before the record, and then only times. */
+const TAKEN = /\b(borrow|borrows|book|books|rent|rents|hire|hires|reserve|reserves|lease|leases)\s+(?:a |an |the |their |his |her |some )?([a-z][a-z -]*)$/;
+const TAKING_OF: Record<string, string> = { borrow: 'loan', book: 'booking', rent: 'rental', hire: 'hire', reserve: 'reservation', lease: 'lease' };
+
+/**
+ * The taking a with-list of times describes ("members borrow books with a due date and a return date":
+ * the dates are the loan's, not the book's); undefined when the list is about the thing itself.
+ */
+function takingWith(before: string, subject: string, items: FieldItem[]): string | undefined {
+  const m = TAKEN.exec(before.trim());
+  if (!m || trailingPhrase(m[2])?.key !== subject || !items.length) return undefined;
+  if (!items.every((item) => { const type = inferType(item.words).type; return type === 'date' || type === 'datetime'; })) return undefined;
+  return TAKING_OF[m[1].replace(/s$/, '')];
+}
+
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
 export function verbLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
@@ -110,7 +126,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // weight" are the donation's values, the first named after the donor.)
     const opened = verb === 'with' ? POSSESSOR.exec(rest) : null;
     const possessor = opened && !OWN_ARTICLE_LATER.test(rest.slice(opened[0].length)) ? opened : null;
-    const subject = possessor ? trailingPhrase(possessor[1])?.key : pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
+    const named = possessor ? trailingPhrase(possessor[1])?.key : pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
+    const items0 = verb === 'with' && named ? parseItems(possessor ? rest.slice(possessor[0].length) : rest) : [];
+    const subject = (named && takingWith(before, named, items0)) ?? named;
     if (!pronoun && !subject) continue;
     const items = parseItems(possessor ? rest.slice(possessor[0].length) : rest);
     if (!items.length) continue;
