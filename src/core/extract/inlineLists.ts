@@ -1,6 +1,6 @@
 // Field lists written inside a sentence: after a verb ("A loan records the member, the book and a
 // due date", "residents with a name and a phone") and in parentheses ("doctors (name, specialty)").
-import { DETERMINERS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
+import { ACTION_NOUNS, DETERMINERS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject, withoutAsides } from './grammar';
 import { tagSentence, tagSentences } from './nlp';
@@ -84,7 +84,8 @@ const AS_ROLE_WITH = guarded(/^\s*((?:(?:a|an|the|their|its)\s+)?[a-z][a-z -]{0,
 
 /** "members borrow books with a due date": a verb of taking right before the record, and then only times. */
 const TAKEN = /\b(borrow|borrows|book|books|rent|rents|hire|hires|reserve|reserves|lease|leases)\s+(?:a |an |the |their |his |her |some )?([a-z][a-z -]*)$/;
-const TAKING_OF: Record<string, string> = { borrow: 'loan', book: 'booking', rent: 'rental', hire: 'hire', reserve: 'reservation', lease: 'lease' };
+/** The rows the verbs of taking make: ACTION_NOUNS's (borrow → loan, book → booking, rent → rental) and the few it lacks. */
+const TAKING_ONLY: Record<string, string> = { hire: 'hire', reserve: 'reservation', lease: 'lease' };
 
 /**
  * The taking a with-list of times describes ("members borrow books with a due date and a return date":
@@ -94,7 +95,8 @@ function takingWith(before: string, subject: string, items: FieldItem[]): string
   const m = TAKEN.exec(before.trim());
   if (!m || trailingPhrase(m[2])?.key !== subject || !items.length) return undefined;
   if (!items.every((item) => { const type = inferType(item.words).type; return type === 'date' || type === 'datetime'; })) return undefined;
-  return TAKING_OF[m[1].replace(/s$/, '')];
+  const verb = m[1].replace(/s$/, '');
+  return ACTION_NOUNS[verb] ?? TAKING_ONLY[verb];
 }
 
 /** Lists after a verb ("has", "records", "with" …), each about the record before the verb. */
@@ -127,10 +129,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const opened = verb === 'with' ? POSSESSOR.exec(rest) : null;
     const possessor = opened && !OWN_ARTICLE_LATER.test(rest.slice(opened[0].length)) ? opened : null;
     const named = possessor ? trailingPhrase(possessor[1])?.key : pronoun ? undefined : (aliasBefore(plain.slice(0, match.index)) ?? listSubject(before, verb));
-    const items0 = verb === 'with' && named ? parseItems(possessor ? rest.slice(possessor[0].length) : rest) : [];
-    const subject = (named && takingWith(before, named, items0)) ?? named;
-    if (!pronoun && !subject) continue;
+    if (!pronoun && !named) continue;
     const items = parseItems(possessor ? rest.slice(possessor[0].length) : rest);
+    const subject = (verb === 'with' && named && takingWith(before, named, items)) || named;
     if (!items.length) continue;
     // "with" needs a list or a clear field to count ("book appointments with doctors" is a relation).
     // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
