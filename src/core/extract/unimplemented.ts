@@ -7,6 +7,7 @@ import { storable } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { entityIndex } from './entityIndex';
+import { recordSuggestion } from './rules/context';
 
 const CUES: Array<{ pattern: RegExp; reason: string }> = [
   { pattern: /\bwhen\b.*\b(marked|becomes?|is set|changes?|goes (?:up|down)|increases?|decreases?)\b|\bautomatically\b|\bgo(?:es)? (?:up|down)\b/, reason: 'Automatic side effects (changing other records when something happens) are not generated; add them to the API by hand.' },
@@ -95,9 +96,9 @@ function explainNotUnderstood(draft: Draft, sentence: SentenceInfo): { text: str
   const known = new Set(draft.entities.map((e) => e.key));
   for (const phrase of analysis.phrases) {
     if (suggestions.length >= 2 || known.has(phrase.key) || !storable(phrase, analysis)) continue;
-    const name = entityNameOf(phrase.key);
-    if (!name || draft.entities.some((e) => e.name === name) || suggestions.some((s) => s.kind === 'addEntity' && s.name === name)) continue;
-    suggestions.push({ kind: 'addEntity', name, label: `Add ${name} as a record type` });
+    const record = recordSuggestion(draft, entityNameOf(phrase.key));
+    if (!record || suggestions.some((s) => s.kind === 'addEntity' && s.name === record.name)) continue;
+    suggestions.push(record);
   }
   const words = sentence.plain.split(' ').length;
   const reason =

@@ -4,7 +4,7 @@
 import { entityNameOf, type DraftEntity } from '../draft';
 import { singular } from '../lexicon';
 import { ACTIVE, buildCapacity, periodCapacity, periodIn } from './capacityRule';
-import { isPeople, lastRecordIn, mentionsIn, note, personWithoutSignIn, type Mention, type RuleContext } from './context';
+import { isPeople, lastRecordIn, mentionsIn, note, personWithoutSignIn, recordSuggestion, type Mention, type RuleContext } from './context';
 import { belongsTo, rowOf } from './links';
 import { NUMBER, parseNumber, PERIODS, stripArticles, UNITS, wordsOf } from './words';
 
@@ -73,8 +73,8 @@ export function capacityLimit(ctx: RuleContext): boolean {
   if (subject && subject.entity === parent && personWithoutSignIn(ctx, subject, beforeWords)) {
     const who = stripArticles(beforeWords.slice(subject.start, subject.end + 1)).join(' ');
     const name = entityNameOf(singular(who));
-    const record = name && !ctx.draft.entities.some((e) => e.name === name) ? [{ kind: 'addEntity' as const, name, label: `Add ${name} as a record type` }] : [];
-    note(ctx, `Looks like at most ${limit} ${countedWords.join(' ')} per ${who} (${label}), but ${who}s do not sign in (the roles are ${ctx.roles.join(', ')}): add ${who} as a role, or as a record linked to the ${countedWords.join(' ')}.`, record);
+    const record = recordSuggestion(ctx.draft, name);
+    note(ctx, `Looks like at most ${limit} ${countedWords.join(' ')} per ${who} (${label}), but ${who}s do not sign in (the roles are ${ctx.roles.join(', ')}): add ${who} as a role, or as a record linked to the ${countedWords.join(' ')}.`, record ? [record] : []);
     return true;
   }
   buildCapacity(ctx, parent, counted, countedWords, beforeWords[beforeWords.length - 1] ?? '', limit, active, label);

@@ -164,6 +164,12 @@ export function fieldSuggestion(entity: DraftEntity | undefined, ws: string[], t
   return { kind: 'addField', entity: entity.name, field: name, type, label: `${humanize(name)} (${type}) on ${entity.name}` };
 }
 
+/** A record type to suggest adding, unless the model has it already. */
+export function recordSuggestion(draft: Pick<Draft, 'entities'>, name: string | undefined): Extract<Suggestion, { kind: 'addEntity' }> | undefined {
+  if (!name || draft.entities.some((e) => e.name === name)) return undefined;
+  return { kind: 'addEntity', name, label: `Add ${name} as a record type` };
+}
+
 /** Adds a field the text names (with this sentence as its source). */
 export function ensureField(ctx: RuleContext, entity: DraftEntity, ws: string[], type: FieldType, extra: { required?: boolean; enumValues?: string[]; min?: number; max?: number } = {}): DraftField | undefined {
   // (A new field's name must read as a list item's would: rule spans give "number such as", "considered".)

@@ -15,11 +15,16 @@ export function pickRelation(entity: DraftEntity, relations: DraftRelation[], wo
   return relations.find((r) => hints.some((w) => r.name.toLowerCase().includes(w))) ?? relations.find((r) => r.name === entity.ownerRelation) ?? relations[0];
 }
 
+/** The records a noun names, alone or as the head of a compound ("booking", "class booking"). */
+export function recordsNamed(ctx: Pick<RuleContext, 'draft'>, nouns: string[]): DraftEntity[] {
+  return ctx.draft.entities.filter((e) => nouns.some((n) => e.key === n || e.key.endsWith(` ${n}`)));
+}
+
 /** The row a verb makes between records: score -> Score, book -> Booking, rent -> Rental, put in -> ParcelItem. */
 export function rowOf(ctx: Pick<RuleContext, 'draft'>, verb: string, parents: DraftEntity[]): DraftEntity | undefined {
   const lemmas = [...new Set([verbLemma(verb), verb.replace(/(?:es|s)$/, ''), verb.replace(/s$/, ''), verb.replace(/e?d$/, ''), verb.replace(/ing$/, '')])];
   const nouns = lemmas.flatMap((lemma) => [ACTION_NOUNS[lemma], lemma, `${lemma}ing`, `${lemma}al`, `${lemma}ment`, `${lemma}ation`]).filter(Boolean);
-  const named = ctx.draft.entities.filter((e) => nouns.some((n) => e.key === n || e.key.endsWith(` ${n}`)));
+  const named = recordsNamed(ctx, nouns);
   const unique = [...new Set(parents)];
   const linked = (e: DraftEntity) => unique.every((p) => belongsTo(ctx, e, p).length);
   return named.find(linked) ?? (unique.length ? ctx.draft.entities.find((e) => !unique.includes(e) && linked(e)) : undefined) ?? named[0];

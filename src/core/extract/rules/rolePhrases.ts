@@ -2,11 +2,11 @@
 // record a verb's object names, and the rules (or suggestions) a role phrasing makes.
 import type { Rule } from '../../../model/project/projectSpec';
 import { entityNameOf, type DraftEntity } from '../draft';
-import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, roleOf, type RuleContext } from './context';
+import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, recordSuggestion, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
 import { withArticle } from '../../../model/project/naming';
 import { ACTION_NOUNS } from '../lexicon';
-import { belongsTo } from './links';
+import { belongsTo, recordsNamed } from './links';
 
 export const MODALS = /^(can|may|should|could|will|must|to|shall)$/;
 export const SEPARATORS = /^(or|and|n|&|plus)$/;
@@ -126,8 +126,8 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
     const taking = object ? takingOf(ctx, act.verb, object) : undefined;
     if (taking === null) {
       const name = entityNameOf(ACTION_NOUNS[verbLemma(act.verb)]);
-      const fix = name && !ctx.draft.entities.some((e) => e.name === name) ? [{ kind: 'addEntity' as const, name, label: `Add ${name} as a record type` }] : [];
-      note(ctx, `Looks like only ${roles.join(' and ')} may ${act.verb} ${act.object.join(' ')} (${label}), but that makes ${withArticle(name ?? ACTION_NOUNS[verbLemma(act.verb)])} record, which the model does not have${object ? ` linked to ${object.name}` : ''}; ${object?.name ?? 'the record'} itself is not restricted.`, fix);
+      const record = recordSuggestion(ctx.draft, name);
+      note(ctx, `Looks like only ${roles.join(' and ')} may ${act.verb} ${act.object.join(' ')} (${label}), but that makes ${withArticle(name ?? ACTION_NOUNS[verbLemma(act.verb)])} record, which the model does not have${object ? ` linked to ${object.name}` : ''}; ${object?.name ?? 'the record'} itself is not restricted.`, record ? [record] : []);
       continue;
     }
     const entity = taking ?? object;
@@ -168,8 +168,7 @@ function takingOf(ctx: RuleContext, verb: string, object: DraftEntity): DraftEnt
   const lemma = verbLemma(verb);
   const noun = ACTION_NOUNS[lemma];
   if (!noun) return undefined;
-  const named = ctx.draft.entities.filter((e) => e !== object && (e.key === noun || e.key.endsWith(` ${noun}`)));
-  const row = named.find((e) => belongsTo(ctx, e, object).length);
+  const row = recordsNamed(ctx, [noun]).find((e) => e !== object && belongsTo(ctx, e, object).length);
   if (row) return row;
   return TAKING_VERBS.has(lemma) ? null : undefined;
 }
