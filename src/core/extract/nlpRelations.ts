@@ -24,6 +24,7 @@ import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
 import { linkByVerb, linkHandedToUs } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
+import { clauseTargets, pronounTarget } from './actTargets';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -275,9 +276,9 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   const moment = /^(after|before|while|upon)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '') && /ing$/.test(analysis.terms[clause.verbIndex]?.w ?? '');
   const act = moment ? undefined : noun ? findEntity(draft, noun) : selfNamed;
   if (act) {
-    const target = [...clause.objects, ...clause.preps.filter((p) => /^(for|to|at|on|in)$/.test(p.prep)).map((p) => p.phrase)]
-      .map((p) => entityIn(read, p))
-      .find((e) => e && e !== act && e.name !== 'User');
+    const other = (e: DraftEntity) => e === act || e === subject || e.name === 'User';
+    const target = clauseTargets(clause).map((p) => entityIn(read, p)).find((e) => e && e !== act && e.name !== 'User')
+      ?? pronounTarget(analysis, clause, (p) => entityIn(read, p), other, read.topicJustBefore ? read.previousTopic : undefined);
     link(read, act, target);
     if (subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
     // ("As a member, I want to reserve a book": the member makes the reservation.)

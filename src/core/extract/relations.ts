@@ -165,7 +165,10 @@ function assignedTo(r: Reading, i: number): void {
   if ((w === 'assigned' || w === 'assign') && words[i + 1] === 'to' && words[i - 1] !== 'and') {
     const to = mentionAfter(r.mentions, r.tokens, i + 2);
     const from = mentionBefore(r, i);
-    if (from && to && from.entity !== 'User') {
+    if (from && to && oneToEach(r, from, i + 2)) {
+      // "A mechanic is assigned to each job": every job has its one mechanic (named after the role when it is one).
+      r.link(to.entity, from.entity, { name: camelCase(from.role || from.entity), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
+    } else if (from && to && from.entity !== 'User') {
       const inverseName = camelCase(`assigned ${pluralizeName(from.entity)}`);
       r.link(from.entity, to.entity, { name: to.entity === 'User' ? 'assignee' : camelCase(to.entity), inverseName, required: false, onDelete: 'setNull' });
     } else if (from?.entity === 'User' && from.role && from.plural && to && to.entity !== 'User' && to.plural && ONE_PERSON_WORK.has(singular(r.tokens[to.head]?.w ?? ''))) {
@@ -174,6 +177,12 @@ function assignedTo(r: Reading, i: number): void {
       r.link(to.entity, 'User', { name: camelCase(from.role), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
     }
   }
+}
+
+/** "A mechanic is assigned to each job": one (a/an/one) of the subject for each or every one of the target. */
+function oneToEach(r: Reading, from: Mention, targetAt: number): boolean {
+  const single = (k: number) => /^(a|an|one)$/.test(r.words[k] ?? '');
+  return !from.plural && /^(each|every)$/.test(r.words[targetAt] ?? '') && (single(from.start) || single(from.start - 1));
 }
 
 // its registrations / their comments

@@ -1,0 +1,29 @@
+// Relation shapes of English the extractor reads (or must not over-read), one test per shape (fourth set).
+// Each test owns its text: sentences written for the test, not taken from a corpus.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+const linked = (rels: string[], a: string, b: string) => rels.includes(`${a}->${b}`) || rels.includes(`${b}->${a}`);
+
+describe('extractor relation shapes (4)', () => {
+  it("'listeners can rate and comment on them': the records the two verbs make belong to what 'them' names (the verbs share it)", () => {
+    const rels = pairs('A music site. Artists upload tracks; listeners can rate and comment on them.');
+    assert.ok(linked(rels, 'Rating', 'Track'), rels.join(', '));
+    assert.ok(linked(rels, 'Comment', 'Track'), rels.join(', '));
+  });
+
+  it("'listeners can rate a track and comment on it': 'it' is the record named before the verb", () => {
+    const rels = pairs('A music site. Artists upload tracks. Listeners can rate a track and comment on it.');
+    assert.ok(linked(rels, 'Comment', 'Track'), rels.join(', '));
+  });
+
+  it("'a mechanic is assigned to each job': every job has its one mechanic (the job belongs to the mechanic, not the other way)", () => {
+    const rels = pairs('A car repair shop. A mechanic is assigned to each job. A job has a description and a price. A mechanic has a name and a skill level.');
+    assert.ok(rels.includes('Job->Mechanic'), rels.join(', '));
+    const role = extractSpec('A garage app. Mechanics log in. A mechanic is assigned to each repair job. Repair jobs have a description and a price.').relations;
+    assert.ok(role.some((r) => r.from === 'RepairJob' && r.to === 'User' && r.name === 'mechanic'), JSON.stringify(role));
+    // ("Each pupil is assigned to a tutor" keeps the pupil's one tutor.)
+    assert.ok(pairs('A school. Each pupil is assigned to a tutor. Pupils have a name and a grade. Tutors have a name and a subject.').includes('Pupil->Tutor'));
+  });
+});
