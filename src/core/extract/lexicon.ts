@@ -122,7 +122,8 @@ export const STAFF_ROLES: Record<string, string> = lookup({
 export const PERSON_NOUNS = set(`
   customer member patient doctor student teacher employee attendee author buyer seller merchant respondent guest client player
   reader writer volunteer tenant agent driver participant subscriber instructor tutor vendor host traveler traveller passenger
-  candidate applicant contributor speaker`);
+  candidate applicant contributor speaker
+  coach nurse vet intern mechanic technician cleaner courier dispatcher`);
 
 const verbForms = (base: string[]): Set<string> => {
   const out = new Set<string>();

@@ -8,6 +8,7 @@ import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
 import { namedOnlyInBenefits } from './storyBenefit';
 import { transactionOf } from './nlpEvidence';
+import { theHouseRules } from './houseRules';
 
 /** Whether the text writes a plural of `key` that the simple rule does not spell ("shelves" for shelf, "analyses"). */
 export function irregularPluralWritten(text: string, key: string, pattern: (stem: string) => RegExp): boolean {
@@ -21,7 +22,7 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences) || theHouseRules(key, sentences);
 }
 
 /**

@@ -1,0 +1,31 @@
+// Entity shapes of fresh texts: the place's own rules are no records (houseRules.ts), common job
+// nouns name people (lexicon.ts PERSON_NOUNS); each test writes its own text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+import { theHouseRules } from '../../src/core/extract/houseRules';
+import { splitSentences } from '../../src/core/extract/sentences';
+
+const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+
+describe('extractor: entity shapes of fresh texts', () => {
+  it('"remove posts that break the rules": the rules of the site are not a record', () => {
+    const text = 'Members share recipes with a title and a cooking time. Moderators hide recipes that break the rules. Moderators warn members who ignore the rules.';
+    assert.ok(!names(text).includes('Rule'), names(text).join(', '));
+    assert.ok(names(text).includes('Recipe'), names(text).join(', '));
+    const terms = 'Hosts list cabins with a nightly price. Hosts must accept the terms and conditions before a cabin goes live.';
+    assert.ok(!names(terms).some((n) => /^(?:Term|Condition)$/.test(n)), names(terms).join(', '));
+    // Rules the app keeps are written as such: defined, counted, given values.
+    const kept = 'Admins define discount rules. Each discount rule has a percentage and an end date. Cashiers must follow the discount rules.';
+    assert.ok(names(kept).includes('DiscountRule'), names(kept).join(', '));
+    assert.equal(theHouseRules('rule', splitSentences('Admins define rules. Each rule has a trigger. Members follow the rules.').sentences), false);
+    assert.equal(theHouseRules('rule', splitSentences('Members follow the rules of the club.').sentences), true);
+  });
+
+  it('"Coaches can add sessions": coach, nurse, technician name people who sign in, not records', () => {
+    const spec = extractSpec('Coaches can add training sessions with a date and a length. Players book sessions. Coaches see who booked.');
+    assert.ok(spec.auth.kind === 'emailPassword' && spec.auth.roles.includes('coach'), JSON.stringify(spec.auth));
+    assert.ok(!spec.entities.some((e) => e.name === 'Coach'), spec.entities.map((e) => e.name).join(', '));
+    const nurses = extractSpec('Nurses log in and record check-ups with a date and a blood pressure. Patients see their check-ups.');
+    assert.ok(nurses.auth.kind === 'emailPassword' && nurses.auth.roles.includes('nurse'), JSON.stringify(nurses.auth));
+  });
+});
