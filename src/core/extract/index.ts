@@ -7,6 +7,7 @@ import { detectAuth } from './auth';
 import { addEntity, newDraft, type Draft } from './draft';
 import { collectEvidence } from './entities';
 import { applyFieldLists } from './applyFields';
+import { applyListedValues } from './listedValues';
 import { knownNoun } from './knowledge';
 import { analyze } from './grammar';
 import { readAhead } from './readAhead';
@@ -81,6 +82,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   // links ("the loans of an object") are read too; applyKinds adds its kind field below.
   for (const statement of kinds) if (!resolveKey(draft, statement.parent)) addEntity(draft, statement.parent, statement.source);
   applyFieldLists(draft, pending, sentences, roleWords);
+  // What a record is said to list or show ("invoices … list the amount due"), once the records are known.
+  applyListedValues(draft, sentences, roleWords);
   keepMakersAsNames(draft, sentences, roleWords);
   const owners = findRelations(draft, sentences, roleWords);
   findNlpRelations(draft, sentences, roleWords, new Set(kinds.flatMap((k) => k.subtypes.map((t) => t.key))));

@@ -1,0 +1,34 @@
+// More shapes that state a record's values: what a record lists or shows ("invoices … list the amount
+// due and the due date"). Each test owns its texts.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** The sourced fields of one entity as "name:type". */
+function fieldsOf(text: string, entity: string): string[] {
+  const found = extractSpec(text).entities.find((e) => e.name === entity);
+  assert.ok(found, `no entity ${entity}`);
+  return found.fields.filter((f) => f.sources.length).map((f) => `${f.name}:${f.type}`);
+}
+
+describe('extract fields: what a record lists or shows are its values', () => {
+  it('"… are created after each X and list the A and the B": the record of the first clause', () => {
+    const text = 'Window cleaning app. Cleaners do jobs for clients. Invoices are created after each job and list the amount due and the due date.';
+    assert.deepEqual(fieldsOf(text, 'Invoice'), ['amountDue:money', 'dueDate:date']);
+  });
+
+  it('"each receipt shows …", "a ticket must display …": plain and with a modal', () => {
+    assert.deepEqual(fieldsOf('Bakery app. Customers buy cakes. Each receipt shows the total and the tax.', 'Receipt'), ['total:money', 'tax:money']);
+    assert.deepEqual(fieldsOf('Ferry app. Passengers buy tickets. A ticket must display the departure time and the deck.', 'Ticket'), ['departureTime:datetime', 'deck:string']);
+  });
+
+  it('a subject that is no record gets nothing and makes no record ("the dashboard lists …")', () => {
+    const spec = extractSpec('Chores app. Parents create chores for kids. The dashboard lists the open chores and the points.');
+    assert.ok(!spec.entities.some((e) => /dashboard/i.test(e.name)));
+    assert.ok(!spec.entities.some((e) => e.fields.some((f) => f.name === 'points' && f.sources.length)));
+  });
+
+  it('values of another, opened by a possessive, are not the lister\'s ("shows the patient\'s name …")', () => {
+    const found = extractSpec('Clinic app. Doctors write referrals for patients. A referral shows the patient\'s name and address.').entities.find((e) => e.name === 'Referral');
+    assert.ok(!found?.fields.some((f) => f.sources.length && /name|address/.test(f.name)));
+  });
+});
