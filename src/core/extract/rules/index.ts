@@ -18,6 +18,7 @@ import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, u
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
 import { boundedFields, saySubjectMismatch } from './ruleSubject';
+import { guarded } from '../guardedRegExp';
 import { sayGivenValue } from './givenValues';
 
 export type RulePattern = (ctx: RuleContext) => boolean;
@@ -101,6 +102,18 @@ const CUE_KINDS: Record<string, string[]> = {
   'a condition to meet first': ['refuseWhen', 'statusWorkflow'],
 };
 
+/** "… if the member is a guest", "unless they …": a condition the rules made from the clause may not carry. */
+const CONDITION = /\b(?:if|unless|whenever|as long as|except when|except if)\s+(?:a|an|the|they|it|he|she|someone|somebody|anyone|there|[a-z]+s)\b/;
+
+/**
+ * "after they are shipped", "once an order is paid", "when a job is done": a state the row must be in,
+ * said with a verb of being; a time word alone is no condition ("the end date must be after the start date").
+ * ("while" is left out: as often a contrast, "… by a number, while a bus is identified by its plate".)
+ */
+const STATE_CONDITION = guarded(
+  /\b(?:when|once|after|before|until|as soon as)\s+(?:(?:a|an|the|its|their|this|that|his|her)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+){0,2}?[a-z-]+|they|it|he|she)\s+(?:is|are|was|were|gets?|got|becomes?|has|have|had)\s+(?:(?:already|been|not|no longer|fully|finally)\s+)*(?:[a-z]+(?:ed|en|ne|id|ld|nt)|open|closed|full|over|complete|active|live|public|locked|due|overdue|late|empty)\b/,
+);
+
 export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
   const before = ctx.draft.rules.length;
   const bounded = boundedFields(ctx);
@@ -117,7 +130,8 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
   for (const pattern of patterns) if (pattern.run(ctx)) recognised = true;
   const says = ruleLanguage(ctx.clause.plain);
   const made = ctx.outcome.rules - rulesBefore;
-  const condition = /\b(?:if|unless|whenever|as long as|except when|except if)\s+(?:a|an|the|they|it|he|she|someone|somebody|anyone|there|[a-z]+s)\b/.exec(ctx.clause.plain);
+  // (A date order is itself about "after"/"before": "due after the order was received" is its comparison.)
+  const condition = CONDITION.exec(ctx.clause.plain) ?? (ctx.draft.rules.slice(before).some((r) => r.kind === 'dateOrder') ? null : STATE_CONDITION.exec(ctx.clause.plain));
   if (made && !ctx.outcome.notes && condition) {
     // "… can't exceed 3 hours if the member is a guest": the rule made applies always; the condition is not carried.
     const kinds = ctx.draft.rules.slice(before).map((r) => r.kind as string);

@@ -1,10 +1,10 @@
 // What the role phrasings share: the roles a phrase names, the verb phrases of an action list, the
 // record a verb's object names, and the rules (or suggestions) a role phrasing makes.
 import type { Rule } from '../../../model/project/projectSpec';
-import { entityNameOf, type DraftEntity } from '../draft';
+import { entityNameOf, type DraftEntity, type DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, recordSuggestion, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
-import { withArticle } from '../../../model/project/naming';
+import { humanize, withArticle } from '../../../model/project/naming';
 import { ACTION_NOUNS } from '../lexicon';
 import { belongsTo, recordsNamed } from './links';
 
@@ -110,6 +110,7 @@ export function objectEntity(ctx: RuleContext, object: string[]): DraftEntity | 
 export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label: string): void {
   const byEntity = new Map<DraftEntity, Set<Action>>();
   const missing: string[] = [];
+  const scoped: string[] = [];
   for (const act of acts) {
     const actions = actionsOf([act.verb]);
     // "only admins can delete things": every record type.
@@ -138,7 +139,11 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
     const set = byEntity.get(entity) ?? new Set<Action>();
     actions.forEach((a) => set.add(a));
     byEntity.set(entity, set);
+    const field = actions.includes('update') && !taking ? fieldScope(ctx, entity, act.object) : undefined;
+    if (field) scoped.push(`${act.verb} the ${humanize(field.name).toLowerCase()} of ${withArticle(entity.name)}`);
   }
+  // "only managers can change prices": a role rule covers every change of the row, not one field's.
+  if (scoped.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${scoped.join(', ')} (${label}); the role rule made covers every change of the record, not only that value (a rule on one field is not supported).`);
   for (const [entity, set] of byEntity) {
     const actions = (['create', 'read', 'update', 'delete'] as Action[]).filter((a) => set.has(a));
     addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles, sources: [ctx.sentence.id] }, label);
@@ -155,6 +160,18 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
     if (!stored) note(ctx, `Looks like only ${roles.join(' and ')} may ${verbLemma(act.verb)} ${withArticle(entity.name)} as "${state.join(' ')}", but ${entity.name} stores no "${state.join(' ')}" value; the role rule made covers every change of ${entity.name}, and the state itself is not checked.`);
   }
   if (missing.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${missing.join(', ')}, but ${missing.length > 1 ? 'these do' : 'this does'} not name a record type of the model.`);
+}
+
+/**
+ * The field an act's object names instead of the record ("change prices", "edit the total of an
+ * order"), when the words before "of"/"on" are one of the record's fields and not the record itself.
+ */
+function fieldScope(ctx: RuleContext, entity: DraftEntity, object: string[]): DraftField | undefined {
+  const words = stripArticles(object);
+  const cut = words.findIndex((w) => /^(of|on|for|in|at|after|before|once|when|while|until)$/.test(w));
+  const head = cut >= 0 ? words.slice(0, cut) : words;
+  if (!head.length || head.length > 3 || mentionsIn(ctx, head).some((m) => m.entity === entity)) return undefined;
+  return fieldIn(entity, head, 2.5);
 }
 
 /** Verbs whose doing is a row of its own and never makes the thing acted on (a class is booked, not made). */

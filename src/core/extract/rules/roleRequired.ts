@@ -90,7 +90,8 @@ export function onlyBy(ctx: RuleContext): boolean {
   const entity = subjectRecordIn(ctx, m[1])?.entity ?? (/^\s*(?:it|they)\s*$/.test(m[1]) ? ctx.draft.entities.find((e) => e.name === ctx.hint) : undefined);
   const verbs = m[3].split(/\s*(?:,|\bor\b|\band\b)\s*/).map((v) => v.replace(/^be\s+/, '')).filter(Boolean);
   const actions = actionsOf(verbs);
-  const by = m[5].split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b)\s*/)[0];
+  // "… by managers after they are shipped": the people end where a condition starts (noted by readClause).
+  const by = m[5].split(/\s*(?:,|\bso\b|\bbecause\b|\bsince\b|\bwhen\b|\bwhenever\b|\bif\b|\bunless\b|\bonce\b|\bbefore\b|\bafter\b|\buntil\b|\bwhile\b)\s*/)[0];
   const label = plain.slice(0, 140);
   if (!entity || !actions.length) {
     note(ctx, `Looks like only ${by} may ${verbs.join('/')} something (${label}), but the record type was not found.`);

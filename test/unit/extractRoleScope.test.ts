@@ -1,0 +1,55 @@
+// A role rule holds for every row and every change of it. When the text narrows it (to a state of
+// the row, "after they are shipped", or to one value, "change prices"), the rule made is wider than
+// what was said: that is listed, never silently mapped. Each test owns its text.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const SHOP = 'Online shop. Customers place orders with a total and a status (new, paid, shipped). Staff and managers sign in.';
+
+function read(rule: string) {
+  const spec = extractSpec(`${SHOP} ${rule}`);
+  const roles = spec.rules.flatMap((r) => (r.kind === 'roleRequired' ? [`${r.entity} ${r.actions.join('/')} by ${r.roles.join('/')}`] : []));
+  const reasons = spec.notUnderstood.filter((n) => n.text.includes(rule.slice(0, 20))).map((n) => n.reason);
+  return { roles, reasons };
+}
+
+describe('extract rules: a role rule narrowed by a state or to one value is listed as wider', () => {
+  it('a trailing state ("after they are shipped") is said not to be enforced', () => {
+    const { roles, reasons } = read('Only managers can delete orders after they are shipped.');
+    assert.deepEqual(roles, ['Order delete by manager']);
+    assert.match(reasons.join(' | '), /Also sets a condition \("after they are shipped …"\); the role rule made from it applies always/);
+  });
+
+  it('a leading state ("once an order is paid, …") is said too', () => {
+    const { reasons } = read('Once an order is paid, only managers can cancel it.');
+    assert.match(reasons.join(' | '), /Also sets a condition \("once an order is paid …"\)/);
+  });
+
+  it('the passive form keeps its people apart from the condition ("by managers after they are shipped")', () => {
+    const { roles, reasons } = read('Orders can only be deleted by managers after they are shipped.');
+    assert.deepEqual(roles, ['Order delete by manager']);
+    assert.match(reasons.join(' | '), /Also sets a condition \("after they are shipped …"\)/);
+    assert.doesNotMatch(reasons.join(' | '), /only managers after/);
+  });
+
+  it('"after" comparing two dates is a date order, not a condition', () => {
+    const spec = extractSpec('Projects have a start date and a deadline. The deadline must be after the date the project was created.');
+    assert.ok(!spec.notUnderstood.some((n) => /Also sets a condition/.test(n.reason)), spec.notUnderstood.map((n) => n.reason).join(' | '));
+  });
+
+  it('one value of the record ("change the total of an order", "change totals") is said to be widened to every change', () => {
+    for (const rule of ['Only managers can change the total of an order.', 'Only managers can change totals.']) {
+      const { roles, reasons } = read(rule);
+      assert.deepEqual(roles, ['Order update by manager'], rule);
+      assert.match(reasons.join(' | '), /may change the total of an Order .*covers every change of the record, not only that value/, rule);
+    }
+  });
+
+  it('the record itself ("edit orders", "change an order") needs no such note', () => {
+    for (const rule of ['Only managers can edit orders.', 'Only managers can change an order.']) {
+      const { roles, reasons } = read(rule);
+      assert.deepEqual(roles, ['Order update by manager'], rule);
+      assert.deepEqual(reasons, [], rule);
+    }
+  });
+});
