@@ -32,3 +32,15 @@ describe('extract fields: what a record lists or shows are its values', () => {
     assert.ok(!found?.fields.some((f) => f.sources.length && /name|address/.test(f.name)));
   });
 });
+
+describe('extract fields: "X links A to B with …" describes X, the linking record', () => {
+  it('the with-list after the two linked records is the linking record\'s, not the second record\'s', () => {
+    const text = 'Campsite app. Campers book pitches. A stay links a camper to a pitch with an arrival date and a departure date.';
+    assert.deepEqual(fieldsOf(text, 'Stay'), ['arrivalDate:date', 'departureDate:date']);
+    assert.ok(!extractSpec(text).entities.find((e) => e.name === 'Pitch')?.fields.some((f) => f.sources.length && /Date$/.test(f.name)));
+  });
+
+  it('"connects … to …" too', () => {
+    assert.deepEqual(fieldsOf('Climbing club app. A membership connects a climber to a club with a start date and a yearly fee.', 'Membership'), ['startDate:date', 'yearlyFee:money']);
+  });
+});

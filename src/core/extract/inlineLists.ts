@@ -223,6 +223,9 @@ function listSubject(before: string, verb: string): string | undefined {
   // in stock with" is no idiom such as "in line with".)
   if (verb === 'with' && KEPT_WITH.test(before)) return trailingPhrase(before.replace(KEPT_WITH, ''))?.key;
   if (verb === 'with' && withIdiom(before)) return undefined;
+  // "A stay links a guest to a room with an arrival date …": the values are the linking record's.
+  const linking = verb === 'with' ? LINKING.exec(before) : null;
+  if (linking) return trailingPhrase(linking[1])?.key;
   // "I want to report a problem with my plot, with a description and a photo": the second "with"
   // describes the record a verb has just made (the problem), not the thing it is about.
   const made = verb === 'with' ? MADE_BEFORE_COMPANION.exec(before) : null;
@@ -288,6 +291,9 @@ function copularSubject(before: string): string | undefined {
 function withIdiom(before: string): boolean {
   return /(?:^|[\s,(])(?:in|by|on|at|under)\s+[a-z]+[^s\s]\s*$/.test(before) || /(?<!\b(?:a|an|the|each|every|any|their|its|our|my|your|his|her)\s)\b[a-z]+ed\s+[a-z]+ing\s*$/.test(before);
 }
+
+/** "A stay links a guest to a room", "each match pairs a mentor with a student": a record that joins two others, before their "with". */
+const LINKING = guarded(/^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:links?|connects?|joins?|ties?|pairs?|matches?|assigns?)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s+(?:to|with|and)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s*$/);
 
 /** After "with": one thing with a possessive or "the", a comma, and another "with" ("with my plot, with …"). */
 const WITH_COMPANION = /^\s*((?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*,\s*with\s/;
