@@ -45,6 +45,11 @@ describe('extract rules: a role rule narrowed by a state or to one value is list
     }
   });
 
+  it('a value named by the head of a field\'s name ("change fees" of a yearly fee) is found too', () => {
+    const spec = extractSpec('Garden club. Each plot has a number and a yearly fee. Members and a coordinator sign in. Only the coordinator can change fees.');
+    assert.match(spec.notUnderstood.map((n) => n.reason).join(' | '), /may change the yearly fee of a Plot .*not only that value/);
+  });
+
   it('the record itself ("edit orders", "change an order") needs no such note', () => {
     for (const rule of ['Only managers can edit orders.', 'Only managers can change an order.']) {
       const { roles, reasons } = read(rule);

@@ -171,7 +171,8 @@ function fieldScope(ctx: RuleContext, entity: DraftEntity, object: string[]): Dr
   const cut = words.findIndex((w) => /^(of|on|for|in|at|after|before|once|when|while|until)$/.test(w));
   const head = cut >= 0 ? words.slice(0, cut) : words;
   if (!head.length || head.length > 3 || mentionsIn(ctx, head).some((m) => m.entity === entity)) return undefined;
-  return fieldIn(entity, head, 2.5);
+  const hit = locateField(ctx, head.join(' '), [entity]);
+  return hit?.entity === entity ? hit.field : undefined;
 }
 
 /** Verbs whose doing is a row of its own and never makes the thing acted on (a class is booked, not made). */
