@@ -26,4 +26,17 @@ describe('extractor relation shapes (4)', () => {
     // ("Each pupil is assigned to a tutor" keeps the pupil's one tutor.)
     assert.ok(pairs('A school. Each pupil is assigned to a tutor. Pupils have a name and a grade. Tutors have a name and a subject.').includes('Pupil->Tutor'));
   });
+
+  it("a list of records with their values ('players (…), courts (…), matches (…)') makes no act of a listed noun the tagger reads as a verb", () => {
+    const rels = pairs('Tennis club: players (name, ranking), courts (number, surface), matches (date, court, score).');
+    assert.ok(rels.includes('Match->Court'), rels.join(', '));
+    assert.ok(!linked(rels, 'Court', 'Player') && !linked(rels, 'Match', 'Player'), rels.join(', '));
+  });
+
+  it("'carers are assigned to residents for each shift': after the verb's 'to' phrase, 'for each shift' says how often, the residents are not the shift's", () => {
+    const rels = pairs('A care home. Carers are assigned to residents for each shift. A resident has a name and a room number. A shift has a date and a kind (early, late).');
+    assert.ok(!linked(rels, 'Resident', 'Shift'), rels.join(', '));
+    // ("The ticket for each flight" still describes the ticket.)
+    assert.ok(linked(pairs('Airline. Tickets have a price. A flight has a number. The ticket for each flight is stored with a seat.'), 'Ticket', 'Flight'));
+  });
 });

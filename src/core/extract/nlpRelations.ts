@@ -270,8 +270,9 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   const { draft, analysis, storyActor, asRole } = read;
   const noun = transactionNoun(clause, analysis);
   // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
-  // (Not right after a colon: in "analyses: sample, batch, unit" the tagger may read the first item as a verb.)
-  const selfNamed = !noun && !clause.passive && !/:/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => (e.key === clause.verb || namedAfterPhrasal(e.key, clause, analysis)) && e.name !== 'User') : undefined;
+  // (Not right after a colon or a comma: in "analyses: sample, batch, unit" and "teams (…), players (…), matches (…)"
+  // the tagger may read a listed noun as a verb.)
+  const selfNamed = !noun && !clause.passive && !/[:,]/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => (e.key === clause.verb || namedAfterPhrasal(e.key, clause, analysis)) && e.name !== 'User') : undefined;
   // ("… stays with the customer after delivering the pizza": an act named as the moment of another links nothing.)
   const moment = /^(after|before|while|upon)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '') && /ing$/.test(analysis.terms[clause.verbIndex]?.w ?? '');
   const act = moment ? undefined : noun ? findEntity(draft, noun) : selfNamed;

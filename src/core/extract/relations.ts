@@ -208,9 +208,23 @@ function prepositionLink(r: Reading, i: number): void {
     if (w === 'of' && !before.plural && words[before.start - 1] === 'list') return;
     // "budgets per category" links; "at most 14 rooms per shift", "one lesson per room per period" state limits.
     if (w === 'per' && (tokens[before.start - 1]?.kind === 'num' || /^(one|per)$/.test(words[before.start - 1] ?? ''))) return;
+    // ("nurses are assigned to patients for each shift": after a phrase of the verb's own, "for each …" says how
+    // often the verb's doing happens; it does not describe the patients. "The ticket for each flight" still does.)
+    if (w === 'for' && /^(each|every)$/.test(words[i + 1] ?? '') && PREP_WORDS.test(wordBefore(r, before.start))) return;
     r.link(before.entity, target.entity, { required: true, onDelete: prep });
   }
 }
+
+/** The word before token k, determiners skipped ("to the patients" -> "to"). */
+function wordBefore(r: Reading, k: number): string {
+  let j = k - 1;
+  while (j >= 0 && DETERMINERS.has(r.words[j])) j--;
+  return r.words[j] ?? '';
+}
+
+/** Prepositions whose phrase hangs on the verb before it ("assigned to patients", "moved into rooms"); not "in",
+ *  "on" or "at", which may be a verb's particle ("fill in a report card for each booking" describes the card). */
+const PREP_WORDS = /^(to|into|onto)$/;
 
 /** "Each landlord owns several flats": what someone owns is theirs as what they make is. */
 const OWNING_VERBS = /^(?:own|owns)$/;
