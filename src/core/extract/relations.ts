@@ -226,6 +226,12 @@ function wordBefore(r: Reading, k: number): string {
  *  "on" or "at", which may be a verb's particle ("fill in a report card for each booking" describes the card). */
 const PREP_WORDS = /^(to|into|onto)$/;
 
+/**
+ * "owners register their dogs", "members keep their bikes": a verb of entering or keeping records, with
+ * "their", is someone's own records as what they make is (verbs of looking, "see their grades", are not).
+ */
+const KEEPING_VERBS = /^(?:register|registers|list|lists|keep|keeps|manage|manages|track|tracks|store|stores|save|saves|enter|enters|bring|brings|catalog|catalogs|catalogue|catalogues|maintain|maintains|organi[sz]e|organi[sz]es|collect|collects|log|logs)$/;
+
 /** "Each landlord owns several flats": what someone owns is theirs as what they make is. */
 const OWNING_VERBS = /^(?:own|owns)$/;
 
@@ -235,7 +241,7 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
   for (let i = subject.head + 1; i < tokens.length; i++) {
     if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
     // ("see their own orders": after a possessive, "own" is no verb.)
-    if (!AUTHOR_VERBS.has(words[i]) && !(OWNING_VERBS.test(words[i]) && !/^(?:my|our|your|his|her|its|their)$/.test(words[i - 1] ?? ''))) continue;
+    if (!AUTHOR_VERBS.has(words[i]) && !(OWNING_VERBS.test(words[i]) && !/^(?:my|our|your|his|her|its|their)$/.test(words[i - 1] ?? '')) && !(KEEPING_VERBS.test(words[i]) && /^(?:their|his|her)$/.test(words[i + 1] ?? ''))) continue;
     // ("book the shared rooms": a participle after an article describes the noun; nobody makes it here.)
     if (/(?:ed|en)$/.test(words[i]) && DETERMINERS.has(words[i - 1] ?? '')) continue;
     // "members book classes": where the booking is a record, what is booked is not the member's.
