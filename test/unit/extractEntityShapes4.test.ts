@@ -29,3 +29,12 @@ describe('extractor: entity shapes of fresh texts', () => {
     assert.ok(nurses.auth.kind === 'emailPassword' && nurses.auth.roles.includes('nurse'), JSON.stringify(nurses.auth));
   });
 });
+
+describe('extractor: a verb of making written before its object', () => {
+  it('"… and logs meals": the third person of a verb of making is no modifier of a record name', () => {
+    const spec = extractSpec('Nannies look after kids. The nanny feeds the kids and logs meals. Parents see the meals.');
+    const names = spec.entities.map((e) => e.name);
+    assert.ok(names.includes('Meal'), names.join(', '));
+    assert.ok(!names.some((n) => /^Logs/.test(n)), names.join(', '));
+  });
+});

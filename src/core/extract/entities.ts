@@ -7,7 +7,7 @@ import { tagSentence } from './nlp';
 import { inferType } from './types';
 import { isPlural } from './lexicon';
 import { genericHeadAllowed } from './lexicon';
-import { ACTION_NOUNS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, NOT_STORED, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
+import { ACTION_NOUNS, AUTHOR_VERBS, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, NOT_STORED, STAFF_ROLES, STRONG_OBJECT_VERBS, singular, tokenize, USER_WORDS, type Token } from './lexicon';
 import { FUNCTION_WORDS, isHeadWord, isNounWord, nounContext, phraseAt, type Phrase } from './phrases';
 import type { SentenceInfo } from './sentences';
 import { compoundsDescribedIn, recordsByStructure } from './structuralRecords';
@@ -63,7 +63,26 @@ function dropVerbs(key: string, verbs: Set<string>): string {
   return words.slice(last + 1).join(' ');
 }
 
-export function addEvidence(evidence: Evidence, key: string, score: number, source: number, strong = true): void {
+/** The key without the verbs of making written in front of it ("adds note" -> "note"). */
+function withoutMakingVerb(key: string): string {
+  if (!key.includes(' ')) return key;
+  const words = key.split(' ');
+  let last = -1;
+  for (let i = 0; i < words.length - 1; i++) if (makingVerbOfThird(words[i])) last = i;
+  return last < 0 ? key : words.slice(last + 1).join(' ');
+}
+
+/**
+ * "… ticks off rooms and adds notes": a word written as the third person of a verb of making or
+ * keeping ("adds", "creates", "logs") in front of a noun is that verb, even where the tagger took it
+ * for a noun: English compounds take their modifier in the singular ("note log", not "notes log").
+ */
+function makingVerbOfThird(word: string): boolean {
+  return /[^s]s$/.test(word) && word !== 'records' && AUTHOR_VERBS.has(word) && AUTHOR_VERBS.has(word.slice(0, -1).replace(/(?:sh|ch|x|ss)e$/, (m) => m.slice(0, -1)));
+}
+
+export function addEvidence(evidence: Evidence, named: string, score: number, source: number, strong = true): void {
+  const key = withoutMakingVerb(named);
   if (!entityKeyAllowed(key, evidence.accountsAreRecords, evidence.byStructure)) return;
   const existing = evidence.get(key);
   if (existing) {
