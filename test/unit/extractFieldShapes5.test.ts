@@ -44,3 +44,20 @@ describe('extract fields: "X links A to B with …" describes X, the linking rec
     assert.deepEqual(fieldsOf('Climbing club app. A membership connects a climber to a club with a start date and a yearly fee.', 'Membership'), ['startDate:date', 'yearlyFee:money']);
   });
 });
+
+describe('extract: a record the text gives no value gets a name, unless it is a row of an act', () => {
+  const fieldsAll = (text: string, entity: string) => extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => f.name);
+
+  it('"users keep albums of photos": the album, linked to its owner, gets an assumed name', () => {
+    const spec = extractSpec('A photo app where users have albums. Users keep albums of photos. Each photo has a caption and a date taken.');
+    const album = spec.entities.find((e) => e.name === 'Album');
+    assert.ok(album, 'no Album');
+    assert.deepEqual(album.fields.map((f) => `${f.name}:${f.sources.length}`), ['name:0']);
+  });
+
+  it('an act between records (an enrollment) or a value (a score) gets none, and a record with values keeps only them', () => {
+    const text = 'Students enroll in courses. An enrollment is for one student and one course. Each course has a title.';
+    assert.deepEqual(fieldsAll(text, 'Enrollment'), []);
+    assert.deepEqual(fieldsAll(text, 'Course'), ['title']);
+  });
+});

@@ -2,6 +2,7 @@
 // refer to the product.
 import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
+import { ACTION_NOUNS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
 /** "exactly one product", "only one product", "a single product". */
@@ -49,6 +50,27 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
     else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
   }
 }
+
+/**
+ * "Users keep lists of tasks": a list, a folder, an album linked to its owner still needs a name to
+ * be told apart. Run last, once every reader has given the records their values: a record still
+ * without any gets a name, unless it is a row of an act between records (an enrollment, a vote) or a
+ * value, a message (a score, a note), which a name does not tell apart.
+ */
+export function nameUnnamedRecords(draft: Draft): void {
+  for (const entity of draft.entities) {
+    if (entity.fields.length || entity.name === 'User' || namesAnAct(entity.key) || NOT_NAMED.has(entity.key.split(' ').pop() ?? '')) continue;
+    addField(entity, { words: ['name'], type: 'string', required: true });
+  }
+}
+const NOT_NAMED = new Set('score grade rating discount estimate message response reply note edit comment answer feedback result value reading measurement entry log'.split(' '));
+
+/** Nouns of acts ("enrollment", "booking", "vote", "loan", "membership"): rows that join records, told apart by them. */
+function namesAnAct(key: string): boolean {
+  const head = key.split(' ').pop() ?? '';
+  return ACT_ROWS.has(head) || /.{3,}(?:ing|ment|tion|sion|ance|ence|ship)$/.test(head);
+}
+const ACT_ROWS = new Set([...Object.values(ACTION_NOUNS), 'hire', 'reservation', 'lease', 'transfer', 'visit', 'purchase', 'sale', 'request', 'match', 'swap', 'trade', 'stay', 'shift', 'duty']);
 
 /**
  * "See the products of an order" read as a product belonging to the order: once the order has lines

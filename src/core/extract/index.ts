@@ -28,7 +28,7 @@ import { addAppKindRecords, addEntities, dropBareEntities, mergeCompounds } from
 import { buildAuth, personRolesOf, roleWordsOf } from './roles';
 import { widenCompoundRoles } from './compoundRoles';
 import { addOwnership, dedupeOwnershipRules, ownerLinker } from './owners';
-import { completeEntities } from './completeEntities';
+import { completeEntities, nameUnnamedRecords } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
 import { applyRecordCompoundValues } from './recordCompoundValues';
 import { keepMakersAsNames } from './makers';
@@ -112,6 +112,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const roles = specAuth.kind === 'emailPassword' ? specAuth.roles : [];
   findRules(draft, sentences, roles, roleWords, (entity, source) => ensureOwner(entity, source));
   dedupeOwnershipRules(draft);
+  // A record still without a value, once the rules have added theirs, gets a name ("users keep lists": List.name).
+  nameUnnamedRecords(draft);
 
   // 8. Unimplemented behaviour and what was not understood (auth cues and the title sentence were used).
   for (const source of specAuth.sources) draft.used.add(source);
