@@ -39,4 +39,11 @@ describe('extractor relation shapes (4)', () => {
     // ("The ticket for each flight" still describes the ticket.)
     assert.ok(linked(pairs('Airline. Tickets have a price. A flight has a number. The ticket for each flight is stored with a seat.'), 'Ticket', 'Flight'));
   });
+
+  it("'boats (name, length, owner)' with members the only people kept: the owner is a link to a member; with two kinds of people it stays a value", () => {
+    const rels = pairs('Boat club: members (name, phone), boats (name, length, owner), outings (boat, date).');
+    assert.ok(rels.includes('Boat->Member'), rels.join(', '));
+    const two = extractSpec('Boat club: members (name, phone), instructors (name), boats (name, length, owner).');
+    assert.ok(!two.relations.some((r) => r.from === 'Boat'), JSON.stringify(two.relations));
+  });
 });

@@ -226,7 +226,15 @@ function kindsOfPeople(subject: DraftEntity, item: FieldItem): boolean {
 /** "a reporter and an assignee": people named as fields are links to the users who sign in. */
 function linkPerson(draft: Draft, subject: DraftEntity, item: FieldItem, source: number): boolean {
   if (kindsOfPeople(subject, item) && isPersonWord(item.words[item.words.length - 1])) return true;
-  if (item.plural || item.hint || item.enumValues || !findEntity(draft, 'User') || subject.name === 'User' || !isPersonWord(item.words[item.words.length - 1])) return false;
+  if (item.plural || item.hint || item.enumValues || subject.name === 'User' || !isPersonWord(item.words[item.words.length - 1])) return false;
+  // ("bikes (brand, frame number, owner)" with customers the only people kept: the owner is one of them.)
+  const people = findEntity(draft, 'User') || USER_WORDS.has(item.words[item.words.length - 1]) ? [] : draft.entities.filter((e) => e !== subject && isPersonWord(e.key.split(' ').pop() ?? ''));
+  if (people.length === 1) {
+    addRelation(draft, { from: subject.name, to: people[0].name, name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+    draft.used.add(source);
+    return true;
+  }
+  if (!findEntity(draft, 'User')) return false;
   addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
   draft.used.add(source);
   return true;
