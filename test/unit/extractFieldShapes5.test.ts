@@ -61,3 +61,10 @@ describe('extract: a record the text gives no value gets a name, unless it is a 
     assert.deepEqual(fieldsAll(text, 'Course'), ['title']);
   });
 });
+
+describe('extract fields: "Xs such as a Y, which have …" are the Xs\' values', () => {
+  it('a plural verb after "which" agrees with the plural named before the example', () => {
+    const text = 'A courier firm owns vehicles. Couriers drive vehicles such as a van or a truck, which have a plate number and a mileage.';
+    assert.deepEqual(fieldsOf(text, 'Vehicle'), ['plateNumber:string', 'mileage:integer']);
+  });
+});

@@ -249,6 +249,11 @@ function listSubject(before: string, verb: string): string | undefined {
   // "many employees, each of whom has a name and …": the people named before.
   const eachOf = /([a-z][a-z -]*?),?\s+each of (?:whom|which|them)\s*$/.exec(before);
   if (eachOf) subject = trailingPhrase(eachOf[1])?.key ?? subject;
+  // "other rooms such as a gym, which also have a name": a plural verb after "which" agrees with the
+  // plural named before the example, so the values are the rooms'.
+  const example = /^(?:have|contain|include|record|store|hold|need|require|get)$/.test(verb) ? SUCH_AS_WHICH.exec(before) : null;
+  const examplesOf = example ? trailingPhrase(example[1]) : undefined;
+  if (examplesOf?.plural) subject = examplesOf.key;
   // "log service records for a vehicle with a date": the fields go to the records, not the vehicle
   // (also for many: "book appointments for pets with a date").
   // ("record shipments from suppliers with a date": after "from", only what a verb makes.)
@@ -291,6 +296,9 @@ function copularSubject(before: string): string | undefined {
 function withIdiom(before: string): boolean {
   return /(?:^|[\s,(])(?:in|by|on|at|under)\s+[a-z]+[^s\s]\s*$/.test(before) || /(?<!\b(?:a|an|the|each|every|any|their|its|our|my|your|his|her)\s)\b[a-z]+ed\s+[a-z]+ing\s*$/.test(before);
 }
+
+/** "rooms such as a gym, which also", "vehicles like a van, which": the plural before the example, and "which" after it. */
+const SUCH_AS_WHICH = guarded(/([a-z][a-z -]*?)\s+(?:such as|like|including|e\.g\.)\s+[^,;()]*,\s*(?:which|that)\s+(?:(?:also|all|both|each|usually|always)\s+)*$/);
 
 /** "A stay links a guest to a room", "each match pairs a mentor with a student": a record that joins two others, before their "with". */
 const LINKING = guarded(/^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:links?|connects?|joins?|ties?|pairs?|matches?|assigns?)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s+(?:to|with|and)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s*$/);
