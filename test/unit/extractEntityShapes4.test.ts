@@ -38,3 +38,15 @@ describe('extractor: a verb of making written before its object', () => {
     assert.ok(!names.some((n) => /^Logs/.test(n)), names.join(', '));
   });
 });
+
+describe('extractor: a mass noun left for others', () => {
+  it('"Guests can leave feedback after a stay": feedback left or submitted is kept, as reviews left are', () => {
+    const names = extractSpec('Guests can leave feedback after a stay. Hosts reply to feedback.').entities.map((e) => e.name);
+    assert.ok(names.includes('Feedback'), names.join(', '));
+    const once = extractSpec('Campers leave feedback after a trip. Guides read the feedback.').entities.map((e) => e.name);
+    assert.ok(once.includes('Feedback'), once.join(', '));
+    // Not what is only sent ("send acceptance to"), nor a word of a longer phrase ("give permission to").
+    const sent = extractSpec('Organisers review the papers and give permission to publish. Authors submit papers with a title.').entities.map((e) => e.name);
+    assert.ok(!sent.includes('Permission'), sent.join(', '));
+  });
+});

@@ -89,6 +89,7 @@ export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add
       if (!storable(object, analysis)) continue;
       if (object.plural) add(object.key, light ? 1 : 2, !light);
       else if (object.determiner && !light) add(object.key, 1.5, false);
+      else if (leftForOthers(clause, object, analysis)) add(object.key, 2, true);
       else add(object.key, 0.5, false);
     }
     // "assign tasks to projects", "register for events" ("with" lists fields: not here)
@@ -97,6 +98,20 @@ export function objectsOfActions(analysis: Analysis, sentence: SentenceInfo, add
       if (['to', 'for', 'in', 'on', 'from', 'at'].includes(prep)) add(phrase.key, phrase.plural || phrase.determiner ? 1 : 0.5, false);
     }
   }
+}
+
+/** Verbs of leaving something written for others ("leave feedback", "submit feedback", "write feedback"). */
+const LEAVING_VERBS = /^(?:leave|submit|write|post|give)$/;
+
+/**
+ * "Guests can leave feedback after a stay", "patients submit feedback about a visit": a noun that
+ * takes no article or plural (a mass noun) left or submitted for others is kept as it is written,
+ * as countable things written so are ("leave reviews"). Not a word of a longer phrase ("give
+ * permission to"), nor before "of".
+ */
+function leftForOthers(clause: Clause, object: NounPhrase, analysis: Analysis): boolean {
+  const next = analysis.terms[object.head + 1];
+  return LEAVING_VERBS.test(clause.verb) && !object.determiner && object.start === object.head && (!next || next.pos === 'prep' || next.pos === 'conj') && next?.w !== 'of' && next?.w !== 'to';
 }
 
 /**
