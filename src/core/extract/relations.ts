@@ -34,6 +34,8 @@ function mentionAfter(mentions: Mention[], tokens: Token[], index: number): Ment
 function subjectOf(mentions: Mention[], tokens: Token[]): Mention | undefined {
   const first = mentions[0];
   if (!first) return undefined;
+  // "As a tenant, I want to report an issue": the story's role is who acts.
+  if (first.entity === 'User' && tokens[0]?.w === 'as' && first.start <= 2 && /^(?:i|we)$/.test(tokens[first.head + 1]?.w === ',' ? tokens[first.head + 2]?.w ?? '' : tokens[first.head + 1]?.w ?? '')) return first;
   for (let i = 0; i < first.start; i++) if (!DETERMINERS.has(tokens[i].w) && !['registered', 'logged', 'signed', 'other', 'only'].includes(tokens[i].w)) return undefined;
   return first;
 }
