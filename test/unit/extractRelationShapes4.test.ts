@@ -46,4 +46,10 @@ describe('extractor relation shapes (4)', () => {
     const two = extractSpec('Boat club: members (name, phone), instructors (name), boats (name, length, owner).');
     assert.ok(!two.relations.some((r) => r.from === 'Boat'), JSON.stringify(two.relations));
   });
+
+  it("'bike riders': people named after what they deal with are not a part of it (no rider belongs to one bike); 'order lines' still belong to their order", () => {
+    const rels = pairs('Bike sharing. Bikes have a frame number and a status. Riders have a name and an email. We keep the phone numbers of bike riders.');
+    assert.ok(!linked(rels, 'Rider', 'Bike'), rels.join(', '));
+    assert.ok(pairs('A shop. Orders have a date. Order lines have a quantity and a price.').includes('OrderLine->Order'));
+  });
 });

@@ -3,6 +3,7 @@
 // Read after every clause, so a verb or preposition that links the pair says how first.
 import type { DraftEntity } from './draft';
 import type { Analysis, NounPhrase } from './grammar';
+import { isPersonWord } from './nlpEvidence';
 
 export interface CompoundCandidate {
   child: DraftEntity;
@@ -25,6 +26,8 @@ export function compoundCandidates(
     if (phrase.plural && /^(a|an|each|every|one)$/.test(phrase.determiner ?? '')) continue;
     const head = entityIn(phrase);
     if (!head || head.name === 'User' || head.key === phrase.key) continue;
+    // ("car owners", "camper counselors": people named after what they deal with are not parts of it.)
+    if (isPersonWord(head.key.split(' ').pop() ?? '')) continue;
     const headWords = head.key.split(' ');
     if (words.slice(-headWords.length).join(' ') !== head.key) continue;
     const modifierWords = words.slice(0, words.length - headWords.length);
