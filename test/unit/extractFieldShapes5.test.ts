@@ -68,3 +68,12 @@ describe('extract fields: "Xs such as a Y, which have …" are the Xs\' values',
     assert.deepEqual(fieldsOf(text, 'Vehicle'), ['plateNumber:string', 'mileage:integer']);
   });
 });
+
+describe('extract fields: "the date of X" is a date even when X is a record', () => {
+  it('a moment before "of" is the value, not a link to the record named after it', () => {
+    const text = 'Bookshop app. Customers buy books. Each receipt shows the total and the date of purchase.';
+    const spec = extractSpec(text);
+    assert.deepEqual(fieldsOf(text, 'Receipt'), ['total:money', 'dateOfPurchase:date']);
+    assert.ok(!spec.relations.some((r) => r.from === 'Receipt' && r.name === 'dateOfPurchase'));
+  });
+});

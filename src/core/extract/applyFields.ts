@@ -257,7 +257,8 @@ function linkByHead(draft: Draft, subject: DraftEntity, item: FieldItem, source:
   // "home team" names Team; "a parcel" names the one record whose name ends in parcel (FoodParcel).
   const byHead = draft.entities.filter((e) => e.name !== 'User' && (e !== subject || namesAnotherOfItsKind(item, e)) && (e.key === last || (item.words.length === 1 && e.key.endsWith(` ${last}`))));
   // ("an email address", "a web address": words that type the value as an email or a URL make a field, not a link to Address.)
-  const typedValue = /^(?:email|url)$/.test(inferType(item.words).type);
+  // ("the date of purchase", "the time of arrival": a moment before "of" is the value; the word after it names no link.)
+  const typedValue = /^(?:email|url)$/.test(inferType(item.words).type) || (item.words.indexOf('of') > 0 && /^(?:date|datetime)$/.test(inferType(item.words).type));
   const headEntity = !item.plural && !item.hint && !item.enumValues && !typedValue && byHead.length === 1 && (item.words.length > 1 || byHead[0].key !== last) ? byHead[0] : undefined;
   if (!headEntity) return false;
   // (The first of its kind has none: a link to its own kind is optional.)
