@@ -52,4 +52,12 @@ describe('extractor relation shapes (4)', () => {
     assert.ok(!linked(rels, 'Rider', 'Bike'), rels.join(', '));
     assert.ok(pairs('A shop. Orders have a date. Order lines have a quantity and a price.').includes('OrderLine->Order'));
   });
+
+  it("'guests phone the restaurant to book a table': a purpose's 'to' after an object makes the booking the guests', not the restaurant's; 'allows guests to book' keeps the guests as who books", () => {
+    const rels = pairs('Restaurant chain. Restaurants have an address. Tables have a number. Guests phone the restaurant to book a table. Each booking has a date and a party size.');
+    assert.ok(!linked(rels, 'Booking', 'Restaurant'), rels.join(', '));
+    assert.ok(linked(rels, 'Booking', 'Guest') && linked(rels, 'Booking', 'Table'), rels.join(', '));
+    const allowed = extractSpec('Restaurant chain. Restaurants have an address. Tables have a number. The app allows guests to book a table. Guests have a name. Each booking has a date and a party size.').relations;
+    assert.ok(allowed.some((r) => r.from === 'Booking' && r.to === 'User' && r.name === 'guest'), JSON.stringify(allowed));
+  });
 });

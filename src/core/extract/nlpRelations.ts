@@ -281,7 +281,11 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     const target = clauseTargets(clause).map((p) => entityIn(read, p)).find((e) => e && e !== act && e.name !== 'User')
       ?? pronounTarget(analysis, clause, (p) => entityIn(read, p), other, read.topicJustBefore ? read.previousTopic : undefined);
     link(read, act, target);
-    if (subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
+    // ("Guests phone the restaurant to book a table": the guests book, not the restaurant.)
+    const purpose = purposeOf(analysis, clause);
+    const doer = purpose ? entityIn(read, purpose.subject) : subject;
+    if (purpose && doer && doer !== act && doer.name !== 'User') link(read, act, doer);
+    else if (!purpose && subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
     // ("As a member, I want to reserve a book": the member makes the reservation.)
     else if (!clause.subject && storyActor && storyActor !== act && actedByStoryI(analysis.terms, clause, analysis.clauses)) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
   } else if (noun) {
@@ -290,6 +294,16 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   }
   // ("Treatments can be applied to any diagnosis": a passive act the model keeps no record of is a plain link.)
   return (!!noun || !!selfNamed) && !(clause.passive && !act);
+}
+
+/** Verbs whose object does what the infinitive after it says ("allow members to book", "ask the staff to order"). */
+const CONTROL_VERBS = /^(?:allow|let|enable|permit|ask|want|need|help|invite|require|tell|remind|encourage|get|force|expect|authorize|authorise)$/;
+
+/** "call the gym to book a lesson": the noun before a purpose's "to" is the object of the verb before it, not who books. */
+function purposeOf(analysis: Analysis, clause: Clause): Clause | undefined {
+  if (!clause.subject || analysis.terms[clause.verbIndex - 1]?.w !== 'to' || clause.subject.head !== clause.verbIndex - 2) return undefined;
+  const before = analysis.clauses.find((c) => c !== clause && c.objects.includes(clause.subject!));
+  return before && !CONTROL_VERBS.test(before.verb) ? before : undefined;
 }
 
 /** The particles of phrasal verbs that records are named after ("check in" -> a check-in). */
