@@ -50,3 +50,20 @@ describe('extractor: a mass noun left for others', () => {
     assert.ok(!sent.includes('Permission'), sent.join(', '));
   });
 });
+
+describe('extractor: a value of any one of a thing', () => {
+  it('"the price of a ride depends on …": what any one of has a value is a record', () => {
+    const text = [
+      'Riders use the city scooter app on their phones.',
+      'Scooters stand at docks around the city, and riders unlock them with a code.',
+      'The price of a ride depends on the zone where it ends.',
+      'Riders pay at the end of each month for the rides of that month.',
+      'Docks have an address and a number of slots.',
+    ].join('\n');
+    const names = extractSpec(text).entities.map((e) => e.name);
+    assert.ok(names.includes('Ride'), names.join(', '));
+    // "the name of the company" names one thing: no record.
+    const one = extractSpec('Drivers deliver parcels for the company. The name of the company is printed on every label. Parcels have a weight.').entities.map((e) => e.name);
+    assert.ok(!one.includes('Company'), one.join(', '));
+  });
+});

@@ -22,6 +22,7 @@ import { keptWhich } from './keptWhich';
 import { decidedOnEvidence } from './decidedOn';
 import { handledThingsEvidence } from './handledThings';
 import { madeThingsEvidence } from './madeThings';
+import { valueOfAny } from './valueOfAny';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -398,5 +399,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     decidedOnEvidence(analysis, storable, addUnlessField);
     handledThingsEvidence(analysis, storable, addUnlessField);
     madeThingsEvidence(analysis, storable, addUnlessField);
+    valueOfAny(analysis, storable, addUnlessField);
   }
 }

@@ -2,6 +2,7 @@
 // of it ("a fleet of pickup vehicles"), names it as a part or a whole ("Two wheels are inserted
 // into each frame"), or has it act on, or be acted on by, another record ("the reports issued by
 // the estimators"). dropBareEntities keeps such nouns; a noun only mentioned in passing has none.
+import { valuedOfAny } from './valueOfAny';
 import { pluralizeWord } from '../../model/project/naming';
 import { analyze, type Analysis, type NounPhrase } from './grammar';
 import { LIGHT_VERBS, STORE_VERBS, userStory } from './nlpEvidence';
@@ -116,6 +117,8 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
     const analysis = analyze(sentence.text);
     if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
     if (hasSomething(key, analysis, sentence.text) || belongedTo(key, analysis, others) || keptWhichOne(key, analysis)) return true;
+    // ("the price of a ride": a value every one of it has.)
+    if (valuedOfAny(analysis).some((p) => p.key === key)) return true;
   }
   return false;
 }
