@@ -41,4 +41,11 @@ describe('extractor: whole-part statements', () => {
     assert.ok(spec.entities.some((e) => e.name === 'LoadingBay'), spec.entities.map((e) => e.name).join(', '));
     assert.ok(spec.relations.some((r) => r.from === 'LoadingBay' && r.to === 'Depot'), JSON.stringify(spec.relations.map((r) => `${r.from}->${r.to}`)));
   });
+
+  it('"decomposed into" and "partitioned into" say what a whole is made of, so the parts belong to the whole', () => {
+    assert.deepEqual(read('A campaign is decomposed into several phases.'), ['campaign: phase']);
+    assert.deepEqual(read('Each warehouse is partitioned into zones.'), ['warehouse: zone']);
+    const spec = extractSpec('Programmes are decomposed into work packages. A work package has a name and a budget.');
+    assert.deepEqual(spec.relations.map((r) => `${r.from}->${r.to}`), ['WorkPackage->Programme']);
+  });
 });

@@ -5,7 +5,7 @@
 import type { Analysis, Clause, NounPhrase } from './grammar';
 
 /** Verbs that say a whole is made of parts: "is composed of", "consists of", "is divided into". */
-export const PART_VERBS = /^(compose|consist|comprise|make|divide|split|build|assemble)$/;
+export const PART_VERBS = /^(compose|consist|comprise|make|divide|split|build|assemble|decompose|partition|break)$/;
 /** Verbs that put a part into, onto or next to a whole: "inserted into", "mounted on", "connected to". */
 const ATTACH_VERBS = /^(insert|attach|mount|fit|connect|plug|install|embed|couple|link)$/;
 
