@@ -29,7 +29,8 @@ export function pronounTarget(
   const { terms } = analysis;
   const shared = sharedVerbClause(analysis, clause);
   const acting = shared ?? clause;
-  if (shared && clauseTargets(shared).length) return clauseTargets(shared).map(entityIn).find((e) => e && !exclude(e));
+  const sharedTargets = shared ? clauseTargets(shared) : [];
+  if (sharedTargets.length) return sharedTargets.map(entityIn).find((e) => e && !exclude(e));
   const pronounAt = pronounAfterVerb(analysis, acting.verbIndex);
   if (pronounAt < 0) return undefined;
   const plural = terms[pronounAt].w === 'them';

@@ -229,13 +229,9 @@ function linkPerson(draft: Draft, subject: DraftEntity, item: FieldItem, source:
   if (item.plural || item.hint || item.enumValues || subject.name === 'User' || !isPersonWord(item.words[item.words.length - 1])) return false;
   // ("bikes (brand, frame number, owner)" with customers the only people kept: the owner is one of them.)
   const people = findEntity(draft, 'User') || USER_WORDS.has(item.words[item.words.length - 1]) ? [] : draft.entities.filter((e) => e !== subject && isPersonWord(e.key.split(' ').pop() ?? ''));
-  if (people.length === 1) {
-    addRelation(draft, { from: subject.name, to: people[0].name, name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
-    draft.used.add(source);
-    return true;
-  }
-  if (!findEntity(draft, 'User')) return false;
-  addRelation(draft, { from: subject.name, to: 'User', name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+  const target = people.length === 1 ? people[0].name : findEntity(draft, 'User') ? 'User' : undefined;
+  if (!target) return false;
+  addRelation(draft, { from: subject.name, to: target, name: camelCase(item.words.join(' ')), required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
   draft.used.add(source);
   return true;
 }

@@ -125,7 +125,8 @@ export const PERSON_NOUNS = set(`
   candidate applicant contributor speaker
   coach nurse vet intern mechanic technician cleaner courier dispatcher`);
 
-const verbForms = (base: string[]): Set<string> => {
+/** A verb's forms: base, -s, -ed and -ing ("book" -> books, booked, booking). */
+export const verbForms = (base: string[]): Set<string> => {
   const out = new Set<string>();
   for (const verb of base) {
     out.add(verb);

@@ -277,9 +277,10 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   const moment = /^(after|before|while|upon)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '') && /ing$/.test(analysis.terms[clause.verbIndex]?.w ?? '');
   const act = moment ? undefined : noun ? findEntity(draft, noun) : selfNamed;
   if (act) {
-    const other = (e: DraftEntity) => e === act || e === subject || e.name === 'User';
-    const target = clauseTargets(clause).map((p) => entityIn(read, p)).find((e) => e && e !== act && e.name !== 'User')
-      ?? pronounTarget(analysis, clause, (p) => entityIn(read, p), other, read.topicJustBefore ? read.previousTopic : undefined);
+    // (What the act is about is neither the act nor User; a pronoun's referent is not the doer either.)
+    const actOrUser = (e: DraftEntity) => e === act || e.name === 'User';
+    const target = clauseTargets(clause).map((p) => entityIn(read, p)).find((e) => e && !actOrUser(e))
+      ?? pronounTarget(analysis, clause, (p) => entityIn(read, p), (e) => actOrUser(e) || e === subject, read.topicJustBefore ? read.previousTopic : undefined);
     link(read, act, target);
     // ("Guests phone the restaurant to book a table": the guests book, not the restaurant.)
     const purpose = purposeOf(analysis, clause);

@@ -5,7 +5,7 @@ import { camelCase, pluralizeName } from '../../model/project/naming';
 import { ONE_PERSON_WORK } from './assignedWork';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
-import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, singular, type Token } from './lexicon';
+import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, singular, verbForms, type Token } from './lexicon';
 import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { RECORDING_VERBS } from './nlpRelations';
@@ -35,9 +35,14 @@ function subjectOf(mentions: Mention[], tokens: Token[]): Mention | undefined {
   const first = mentions[0];
   if (!first) return undefined;
   // "As a tenant, I want to report an issue": the story's role is who acts.
-  if (first.entity === 'User' && tokens[0]?.w === 'as' && first.start <= 2 && /^(?:i|we)$/.test(tokens[first.head + 1]?.w === ',' ? tokens[first.head + 2]?.w ?? '' : tokens[first.head + 1]?.w ?? '')) return first;
+  if (first.entity === 'User' && tokens[0]?.w === 'as' && first.start <= 2 && /^(?:i|we)$/.test(wordAfterComma(tokens, first.head + 1))) return first;
   for (let i = 0; i < first.start; i++) if (!DETERMINERS.has(tokens[i].w) && !['registered', 'logged', 'signed', 'other', 'only'].includes(tokens[i].w)) return undefined;
   return first;
+}
+
+/** The word at k, or the one after it when k is a comma ("As a tenant, I …" and "As a tenant I …" read alike). */
+function wordAfterComma(tokens: Token[], k: number): string {
+  return (tokens[k]?.w === ',' ? tokens[k + 1]?.w : tokens[k]?.w) ?? '';
 }
 
 type LinkOptions = { name?: string; inverseName?: string; required?: boolean; onDelete?: 'cascade' | 'restrict' | 'setNull' };
@@ -232,7 +237,7 @@ const PREP_WORDS = /^(to|into|onto)$/;
  * "owners register their dogs", "members keep their bikes": a verb of entering or keeping records, with
  * "their", is someone's own records as what they make is (verbs of looking, "see their grades", are not).
  */
-const KEEPING_VERBS = /^(?:register|registers|list|lists|keep|keeps|manage|manages|track|tracks|store|stores|save|saves|enter|enters|bring|brings|catalog|catalogs|catalogue|catalogues|maintain|maintains|organi[sz]e|organi[sz]es|collect|collects|log|logs)$/;
+const KEEPING_VERBS = verbForms(['register', 'list', 'keep', 'manage', 'track', 'store', 'save', 'enter', 'bring', 'catalog', 'catalogue', 'maintain', 'organize', 'organise', 'collect', 'log']);
 
 /** "Each landlord owns several flats": what someone owns is theirs as what they make is. */
 const OWNING_VERBS = /^(?:own|owns)$/;
@@ -243,7 +248,7 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
   for (let i = subject.head + 1; i < tokens.length; i++) {
     if ([':', ';', 'which', 'who', 'when', 'that', 'if', 'because'].includes(words[i])) break;
     // ("see their own orders": after a possessive, "own" is no verb.)
-    if (!AUTHOR_VERBS.has(words[i]) && !(OWNING_VERBS.test(words[i]) && !/^(?:my|our|your|his|her|its|their)$/.test(words[i - 1] ?? '')) && !(KEEPING_VERBS.test(words[i]) && /^(?:their|his|her)$/.test(words[i + 1] ?? ''))) continue;
+    if (!AUTHOR_VERBS.has(words[i]) && !(OWNING_VERBS.test(words[i]) && !/^(?:my|our|your|his|her|its|their)$/.test(words[i - 1] ?? '')) && !(KEEPING_VERBS.has(words[i]) && /^(?:their|his|her)$/.test(words[i + 1] ?? ''))) continue;
     // ("book the shared rooms": a participle after an article describes the noun; nobody makes it here.)
     if (/(?:ed|en)$/.test(words[i]) && DETERMINERS.has(words[i - 1] ?? '')) continue;
     // "members book classes": where the booking is a record, what is booked is not the member's.
