@@ -125,3 +125,14 @@ describe('extractor: generic words that the structure shows are records', () => 
   });
 });
 
+
+describe('extractor: a list of values that ends in a bare plural', () => {
+  it('"Tables have a number and seats": the plural ends the list, so the generic word is described as a record', () => {
+    const table = extractSpec('Tables have a number and seats.').entities.find((e) => e.name === 'Table');
+    assert.ok(table, 'no Table');
+    assert.deepEqual(table.fields.map((f) => f.name).sort(), ['number', 'seats']);
+    assert.deepEqual(byStructure('In the school canteen each table has a colour and chairs.'), ['table']);
+    // A verb in -s after "and" is no value ("needs" goes on): no list, so no record by structure.
+    assert.deepEqual(byStructure('Each table has a number and needs cleaning after lunch.'), []);
+  });
+});

@@ -28,7 +28,10 @@ const OWNED = /\b([a-z]+s|people)\s+(?:can\s+|may\s+)?(?:have|own|keep|create|ma
 
 /** "A table has a number and a number of seats": one thing with a list of values of its own (one value
  *  alone may be said of anything: "each object has a unique ID"). */
-const HAS_VALUES = /\b(a|an|each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|one)\s+[a-z]/g;
+/** A later item of a list of values: "a/an/its … " or a bare plural that ends the list ("a number and
+ *  seats": how many seats it has; the plural must end the phrase, so "and needs a service" is no item). */
+const NEXT_VALUE = String.raw`(?:(?:a|an|its|their|one)\s+[a-z]|[a-z]{3,}s(?=\s*(?:[,.;:!?]|$)))`;
+const HAS_VALUES = new RegExp(String.raw`\b(a|an|each|every)\s+([a-z]+)\s+(?:also\s+)?(?:has|contains|includes|records|stores)\s+(?:a|an|its|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)${NEXT_VALUE}`, 'g');
 /** "book the shared tools (name, condition)": a noun given a bracketed list of two or more values. */
 const BRACKETED_VALUES = /\b([a-z]+)\s*\(\s*[a-z][a-z -]*(?:,\s*(?:and\s+)?[a-z][a-z -]*)+\)/g;
 /**
@@ -118,7 +121,7 @@ const COMPOUND_WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-
  * a name and …", "tables all have a number and a shape": a plural that opens a clause and is given a list of values speaks of each of them, as
  * "each part has …" does (the optional word before it may make a two-word name).
  */
-const PLURAL_WITH_VALUES = /(?:^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+)(?:(?:all|the|our)\s+)?(?:([a-z][a-z-]+)\s+)?([a-z]+s)\s+(?:also\s+|all\s+)?(?:have|contain|include|are\s+(?:kept|stored|recorded|registered|listed|tracked|saved)(?:\s+(?:in|on|at)\s+(?:the\s+)?[a-z]+)?\s+with)\s+(?:a|an|its|their|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)(?:a|an|its|their|one)\s+[a-z]/g;
+const PLURAL_WITH_VALUES = new RegExp(String.raw`(?:^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+)(?:(?:all|the|our)\s+)?(?:([a-z][a-z-]+)\s+)?([a-z]+s)\s+(?:also\s+|all\s+)?(?:have|contain|include|are\s+(?:kept|stored|recorded|registered|listed|tracked|saved)(?:\s+(?:in|on|at)\s+(?:the\s+)?[a-z]+)?\s+with)\s+(?:a|an|its|their|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)${NEXT_VALUE}`, 'g');
 
 /** Heads that name screens and their parts: a "home screen" with a header and a list is app furniture. */
 const UI_HEADS = /^(?:page|screen|button|menu|panel|modal|dialog|tab|view|form|bar|layout|icon|column|row|field|widget|window|header|footer|sidebar|toolbar|dashboard|app|application|website|site)$/;
