@@ -1,7 +1,7 @@
 // Records the text names without fields get common ones; orders and carts get line items that
 // refer to the product.
 import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
-import { knownNoun } from './knowledge';
+import { knownNounInText } from './nounSenses';
 import { ACTION_NOUNS } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
@@ -44,7 +44,8 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
     if (entity.fields.length) continue;
     // Default fields are assumed, not stated: they carry no source sentence (the review marks them
     // "Not from the text" and the bench does not count them as fields read from the text).
-    const known = knownNoun(entity.key);
+    // (In the sense the text uses the noun: a ticket bought for a show is no support ticket.)
+    const known = knownNounInText(entity, draft, sentences);
     if (known && bookedThingHasTime(draft, entity.name, known.fields)) continue;
     if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
     else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
