@@ -1,6 +1,7 @@
 // Colon lists: "Vehicles: plate number (unique), make, model", "bookings = member + car + dates",
 // "A vessel has the following attributes: …". The key before the colon is the record the list is
 // about (none for "Rules: …" or a sentence that happens to hold a colon).
+import { headTakesValues, itemsNameValues } from './colonValueRecords';
 import { analyze } from './grammar';
 import { DOCUMENT_PART_WORDS, genericHeadAllowed, NON_ENTITY, NOT_STORED, USER_WORDS } from './lexicon';
 import { trailingPhrase } from './phrases';
@@ -56,7 +57,9 @@ function readColonList(text: string): string | undefined {
   const prep = first && analysis.terms[first.head + 1];
   const phrase = first !== last && first.plural && prep && /^(for|of|at|in|per)$/.test(prep.w) ? first : last;
   const head = phrase.headWord;
-  if (((NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key)) || USER_WORDS.has(head) || DOCUMENT_PART.test(head)) return undefined;
+  // ("Tool: name, category, condition": a list of values makes even a generic word a record.)
+  const generic = (NON_ENTITY.has(head) || NOT_STORED.has(head)) && head !== 'field' && !genericHeadAllowed(phrase.key) && !(itemsNameValues(items) && headTakesValues(head));
+  if (generic || USER_WORDS.has(head) || DOCUMENT_PART.test(head)) return undefined;
   // "Members borrow books: a loan records …" is a sentence, not a list of fields; a relative
   // clause inside one item ("the subjects they can teach") does not make it one.
   const clauseLike = (item: string) => {

@@ -4,6 +4,7 @@
 // own values ("a card with a nickname") or a thing people add or store ("customers can add a
 // card") is a record, whatever list the word is on. Structural evidence wins over the word list.
 import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, PERSON_NOUNS, singular, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { headGivenValues, headTakesValues } from './colonValueRecords';
 import type { SentenceInfo } from './sentences';
 import { tagSentence } from './nlp';
 
@@ -183,6 +184,9 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     for (const m of plain.matchAll(ADDED)) consider(m[1], false);
     for (const { thing } of ownedByPeople(plain)) consider(thing, false);
     describedCompounds(plain, out);
+    // ("Tool: name, category, condition": a generic word given a list of values.)
+    const listed = headGivenValues(plain);
+    if (listed && genericWord(singular(listed)) && headTakesValues(singular(listed)) && !MEASURES.test(singular(listed))) out.add(singular(listed));
     for (const m of plain.matchAll(RENTED)) rented.add(singular(m[1] ?? m[2]));
     if (plain.includes('(')) for (const m of plain.matchAll(BRACKETED_VALUES)) bracketed.add(singular(m[1]));
     for (const m of plain.matchAll(HAS_VALUES)) {

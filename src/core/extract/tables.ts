@@ -4,6 +4,8 @@
 // reads those lines like any colon list.
 
 const FIELD_HEADER = /^(fields?|attributes?|columns?|properties|property|name|data|info|information|item|what)$/i;
+/** A column header that names what each row's record keeps ("Fields", "Attributes", "What we store"). */
+const FIELDS_COLUMN = /^(?:fields|attributes|columns|properties|details|values|what (?:we|it|they) (?:store|stores|keep|keeps|record|records))$/i;
 const RECORD_HEADER = /^(entity|entities|record|records|table|tables|object|objects|thing|things|model|models|resource|resources)$/i;
 
 export function splitRow(line: string): string[] {
@@ -64,7 +66,8 @@ export function tableToSentences(lines: string[], record: string | undefined): s
   if (rows.length < 2) return undefined;
   const [header, ...body] = rows;
   const first = header[0] ?? '';
-  if (RECORD_HEADER.test(first) && header.length >= 2) {
+  // ("| Tool | Fields |": a second column of fields says the first names records, whatever its header.)
+  if (header.length >= 2 && (RECORD_HEADER.test(first) || (FIELDS_COLUMN.test(header[1]) && !FIELD_HEADER.test(first)))) {
     return body.filter((r) => r[0] && r[1]).map((r) => `${r[0].replace(/[*_`]/g, '')}: ${r.slice(1).join(', ')}`);
   }
   if (!FIELD_HEADER.test(first) || !record) return undefined;
