@@ -25,6 +25,7 @@ import { linkByVerb, linkHandedToUs } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
 import { clauseTargets, pronounTarget } from './actTargets';
+import { passiveAgent, recordKeysOfVerb } from './actRecords';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -272,7 +273,9 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
   // "a reviewer reviews a proposal", "customers order products": a verb that is itself a record's name is a transaction too.
   // (Not right after a colon or a comma: in "analyses: sample, batch, unit" and "teams (…), players (…), matches (…)"
   // the tagger may read a listed noun as a verb.)
-  const selfNamed = !noun && !clause.passive && !/[:,]/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => (e.key === clause.verb || namedAfterPhrasal(e.key, clause, analysis)) && e.name !== 'User') : undefined;
+  const actKeys = recordKeysOfVerb(clause.verb);
+  // ("Vets examine pets", "a car is repaired": a record named after the verb, examination or repair, is that act, passive or not.)
+  const selfNamed = !noun && !/[:,]/.test(analysis.terms[clause.verbIndex - 1]?.post ?? '') ? draft.entities.find((e) => (actKeys.has(e.key) || namedAfterPhrasal(e.key, clause, analysis)) && e.name !== 'User') : undefined;
   // ("… stays with the customer after delivering the pizza": an act named as the moment of another links nothing.)
   const moment = /^(after|before|while|upon)$/.test(analysis.terms[clause.verbIndex - 1]?.w ?? '') && /ing$/.test(analysis.terms[clause.verbIndex]?.w ?? '');
   const act = moment ? undefined : noun ? findEntity(draft, noun) : selfNamed;
@@ -289,12 +292,17 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     else if (!purpose && subject && subject !== act) link(read, act, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
     // ("As a member, I want to reserve a book": the member makes the reservation.)
     else if (!clause.subject && storyActor && storyActor !== act && actedByStoryI(analysis.terms, clause, analysis.clauses)) link(read, act, storyActor, storyActor.name === 'User' ? camelCase(asRole!.headWord) : undefined);
+    // ("Each parcel is delivered by a courier": the passive's agent did the act.)
+    const agentPhrase = passiveAgent(clause);
+    const agent = entityIn(read, agentPhrase);
+    if (agent && agent !== act) link(read, act, agent, agent.name === 'User' ? camelCase(agentPhrase!.headWord) : undefined);
   } else if (noun) {
     const joiner = subject ?? (!clause.subject && storyActor && actedByStoryI(analysis.terms, clause, analysis.clauses) ? storyActor : undefined);
     linkSubscriber({ draft, id: read.id, analysis, joiner, entityIn: (p) => entityIn(read, p) }, clause);
   }
   // ("Treatments can be applied to any diagnosis": a passive act the model keeps no record of is a plain link.)
-  return (!!noun || !!selfNamed) && !(clause.passive && !act);
+  // ("A new seat is offered for a show in another theatre": a passive act named by a record still leaves the verb's own links, seat in theatre.)
+  return (!!noun || (!!selfNamed && !clause.passive)) && !(clause.passive && !act);
 }
 
 /** Verbs whose object does what the infinitive after it says ("allow members to book", "ask the staff to order"). */

@@ -1,0 +1,33 @@
+// Relation shapes of English the extractor reads (or must not over-read), one test per shape (fifth set).
+// Each test owns its text: sentences written for the test, not taken from a corpus.
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+
+describe('extractor relation shapes (5)', () => {
+  it("'vets examine pets' with examinations kept: the examination (a noun made from the verb) belongs to the pet and the vet", () => {
+    const rels = pairs('A vet app. Vets examine pets. Each pet has a name and a species. Each examination has a date and notes.');
+    assert.ok(rels.includes('Examination->Pet'), rels.join(', '));
+    assert.ok(rels.includes('Examination->Vet'), rels.join(', '));
+  });
+
+  it("'pets are examined by vets', 'a car can be repaired': a passive act named by a record belongs to what it is done to and to its agent", () => {
+    const rels = pairs('Pets are examined by vets. Each examination has a date and notes. Vets have a name. Pets have a name.');
+    assert.ok(rels.includes('Examination->Pet'), rels.join(', '));
+    assert.ok(rels.includes('Examination->Vet'), rels.join(', '));
+    const repairs = pairs('A car can be repaired several times. Each repair has a date and a cost. Cars have a plate number.');
+    assert.ok(repairs.includes('Repair->Car'), repairs.join(', '));
+  });
+
+  it("'each parcel is delivered by a courier': the delivery belongs to the courier as well as to the parcel", () => {
+    const rels = pairs('Each parcel is delivered by a courier. A delivery has a time. Couriers have a name. Parcels have a weight.');
+    assert.ok(rels.includes('Delivery->Parcel'), rels.join(', '));
+    assert.ok(rels.includes('Delivery->Courier'), rels.join(', '));
+  });
+
+  it("'complete a poll by selecting it': a verb of picking on screen makes no record of the picking (a selection here is an answer option)", () => {
+    const rels = pairs('A poll app. Organizers can define up to five selections for each question. Voters complete a poll by selecting a poll from a list of open polls. Each question has a text.');
+    assert.ok(!rels.includes('Selection->Poll'), rels.join(', '));
+  });
+});
