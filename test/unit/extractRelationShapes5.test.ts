@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 
 const pairs = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+const linked = (rels: string[], a: string, b: string) => rels.includes(`${a}->${b}`) || rels.includes(`${b}->${a}`);
 
 describe('extractor relation shapes (5)', () => {
   it("'vets examine pets' with examinations kept: the examination (a noun made from the verb) belongs to the pet and the vet", () => {
@@ -29,5 +30,17 @@ describe('extractor relation shapes (5)', () => {
   it("'complete a poll by selecting it': a verb of picking on screen makes no record of the picking (a selection here is an answer option)", () => {
     const rels = pairs('A poll app. Organizers can define up to five selections for each question. Voters complete a poll by selecting a poll from a list of open polls. Each question has a text.');
     assert.ok(!rels.includes('Selection->Poll'), rels.join(', '));
+  });
+
+  it("'the courses that a student takes', 'the projects that an employee works on': the noun before 'that' is what the relative clause's subject acts on", () => {
+    const courses = pairs('The system stores the courses that a student takes. Each course has a title. Each student has a name.');
+    assert.ok(linked(courses, 'Course', 'Student'), courses.join(', '));
+    const projects = pairs('We keep the projects that an employee works on. Projects have a name. Employees have a name.');
+    assert.ok(linked(projects, 'Project', 'Employee'), projects.join(', '));
+  });
+
+  it("'notifies the customer that the order shipped': after a verb of telling, 'that' starts what is told, not a clause about the customer", () => {
+    const rels = pairs('The app notifies the customer that the order shipped. Orders have a date. Customers have a name.');
+    assert.ok(!linked(rels, 'Order', 'Customer'), rels.join(', '));
   });
 });

@@ -9,7 +9,7 @@ import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
 import { PART_VERBS, transactionNoun } from './nlpEvidence';
-import { linkRelatives, withRelativeSubject } from './relativeLinks';
+import { linkRelatives, withRelativeObject, withRelativeSubject } from './relativeLinks';
 import { actedByStoryI, asDecidedBy, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
 import { linkRolesOf } from './roleOfLinks';
@@ -151,7 +151,7 @@ function linkMeetingParties(read: SentenceRead, clause: Clause, subject: DraftEn
 /** Every phrasing family a clause can link records with, in the order they claim the pair. */
 function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): void {
   const { analysis } = read;
-  const clause = withRelativeSubject(analysis, withFrontedSubject(analysis, parsed));
+  const clause = withRelativeObject(analysis, withRelativeSubject(analysis, withFrontedSubject(analysis, parsed)));
   // ("Readings and commands are recorded in a log": each subject of the list gets the clause's links.)
   if (!coordinated) for (const other of coordinatedSubjects(analysis, clause)) linkClause(read, { ...clause, subject: other }, true);
   const subject = entityIn(read, clause.subject) ?? pronounSubject(read, clause);

@@ -139,3 +139,27 @@ export function withRelativeSubject(analysis: Analysis, clause: Clause): Clause 
   if (!noun || QUANTITY_HEADS.has(noun.key) || /^(?:in|on|at|to|for|of|with|from|by|during)$/.test(terms[noun.start - 1]?.w ?? '')) return clause;
   return { ...clause, subject: noun };
 }
+
+/** Verbs whose object is told something ("notify the guest that …", "remind members that …"). */
+const TELLING = /^(?:tell|tells|told|notify|notifies|notified|inform|informs|informed|remind|reminds|reminded|warn|warns|warned|show|shows|showed|ask|asks|asked|email|emails|emailed|alert|alerts|alerted|assure|assures|convince|persuade|teach|teaches|promise|promises)$/;
+
+/**
+ * "the courses that a student takes", "each room that a guest books": a relative clause with a subject of
+ * its own and no object says what its subject did to the noun before "that"/"which": that noun is its object.
+ * ("the rooms that guests are staying in": a preposition left at the clause's end takes the noun instead.)
+ */
+export function withRelativeObject(analysis: Analysis, clause: Clause): Clause {
+  const { terms, phrases } = analysis;
+  if (!clause.subject || clause.passive || clause.objects.length || clause.verb === 'be' || clause.verb === 'have') return clause;
+  const pronoun = clause.subject.start - 1;
+  if (!/^(?:that|which|whom)$/.test(terms[pronoun]?.w ?? '')) return clause;
+  const noun = phrases.find((p) => p.head === pronoun - 1);
+  if (!noun || QUANTITY_HEADS.has(noun.key) || /[,;:]/.test(terms[noun.head].post)) return clause;
+  // ("tell the customer that the order shipped": after a verb of telling, "that" starts what is told.)
+  if (TELLING.test(terms[noun.start - 1]?.w ?? '')) return clause;
+  const after = terms[clause.verbIndex + 1];
+  const stranded = after?.pos === 'prep' && (!terms[clause.verbIndex + 2] || /[,;:.]/.test(after.post) || terms[clause.verbIndex + 2].pos === 'verb' || terms[clause.verbIndex + 2].pos === 'modal');
+  if (stranded) return { ...clause, preps: [...clause.preps, { prep: after.w, phrase: noun }] };
+  if (clause.preps.length || (after && after.pos !== 'verb' && after.pos !== 'modal' && !/[,;:.]/.test(terms[clause.verbIndex].post))) return clause;
+  return { ...clause, objects: [noun] };
+}
