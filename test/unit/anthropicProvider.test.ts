@@ -118,8 +118,13 @@ describe('Anthropic provider (real SDK, fake server)', () => {
   it('cancels an in-flight request through its AbortSignal', async () => {
     fake.enqueue({ kind: 'hang' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    await assert.rejects(provider.structured(request({ signal: controller.signal })), RunCancelledError);
+    // Aborted once the server holds the request (a fixed delay lost the race on a busy machine).
+    const abortWhenHeld = setInterval(() => fake.requests.length && controller.abort(), 10);
+    try {
+      await assert.rejects(provider.structured(request({ signal: controller.signal })), RunCancelledError);
+    } finally {
+      clearInterval(abortWhenHeld);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(fake.requests[0].aborted, true, 'the server saw the connection go away');
   });
