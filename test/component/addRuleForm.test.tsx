@@ -108,6 +108,28 @@ describe('Add rule form (review step)', () => {
     ]);
   });
 
+  it('excepts roles from a refusal: "only managers can delete orders once they are shipped"', async () => {
+    const { added } = await renderForm(bare('shop'), { initialKind: 'refuseWhen', sources: [3] });
+    await choose('add-rule-entity', 'Order');
+    await tick('add-rule-action-delete');
+    await choose('add-rule-field', 'status');
+    await choose('add-rule-op', 'eq');
+    await choose('add-rule-value', 'shipped');
+    await tick('add-rule-except-role-manager');
+    await typeInto(screen.getByTestId('add-rule-message'), 'Only managers can delete a shipped order.');
+    await click('add-rule-submit');
+    assert.equal(problemsShown(), '');
+    assert.deepEqual(added, [
+      { kind: 'refuseWhen', entity: 'Order', actions: ['delete'], condition: { field: 'status', op: 'eq', value: 'shipped' }, message: 'Only managers can delete a shipped order.', exceptRoles: ['manager'], sources: [3] },
+    ]);
+  });
+
+  it('offers no roles to except when the spec has no sign-in', async () => {
+    await renderForm(bare(), { initialKind: 'refuseWhen' });
+    assert.equal(screen.queryByTestId('add-rule-except-role-manager'), null);
+    assert.doesNotMatch(screen.getByTestId('add-rule-form').textContent ?? '', /Except for/);
+  });
+
   it('"past" takes no value: nobody can book a class that has already started', async () => {
     const { added } = await renderForm(bare(), { initialKind: 'refuseWhen', sources: [3] });
     await choose('add-rule-entity', 'Booking');

@@ -1,7 +1,8 @@
 // Slow: the real CLI generates whole projects from reviewed fixture specs (test/fixtures/specs/),
 // then installs, builds and tests each (npm registry only). The studio fixture holds the rule kinds
 // the extractor may not produce from text yet: date order, conditional refusals, number ranges; the
-// daycare fixture holds limits per day/week/month (with and without a parent) and refusals with a margin.
+// daycare fixture holds limits per day/week/month (with and without a parent) and refusals with a margin;
+// the shop fixture a refusal some roles are excepted from (managers change and delete shipped orders).
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { repoRoot } from '../harness/paths';
 import { INSTALL_SCRIPTS_NOT_NEEDED } from '../shared/installScripts';
 import { runCli } from '../shared/runCli';
 
-const SPECS = (process.env.TAKOSS_GENERATED_SPECS ?? 'studio,daycare').split(',').map((s) => s.trim()).filter(Boolean);
+const SPECS = (process.env.TAKOSS_GENERATED_SPECS ?? 'studio,daycare,shop').split(',').map((s) => s.trim()).filter(Boolean);
 
 describe('projects generated from fixture specs install, build and pass their own tests', function () {
   this.timeout(25 * 60_000);

@@ -129,6 +129,17 @@ describe('Add rule form: choices, built rule, missing inputs', () => {
     assert.deepEqual(noValue.missing, ['Give the value to compare age with']);
   });
 
+  it('builds a refuse-when some roles are excepted from, only with roles that exist', () => {
+    const shop = (): ProjectSpec => ({ ...ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'shop.json'), 'utf8'))), rules: [] });
+    const excepted = formFor('refuseWhen', { entity: 'Order', actions: ['delete'], field: 'status', op: 'eq', value: 'shipped', roles: ['manager', 'ghost'], message: 'Shipped' }, shop());
+    assert.deepEqual(excepted.candidate.exceptRoles, ['manager']);
+    assert.deepEqual(excepted.problems, []);
+    assert.match(describeCandidate(excepted.candidate), /\(except for manager\)/);
+    const everyone = formFor('refuseWhen', { entity: 'Order', actions: ['delete'], field: 'status', op: 'eq', value: 'shipped', message: 'Shipped' }, shop());
+    assert.ok(!('exceptRoles' in everyone.candidate), 'no roles chosen: the refusal holds for everyone');
+    assert.ok(!('exceptRoles' in formFor('refuseWhen', { entity: 'Ticket', actions: ['update'], field: 'status', op: 'eq', value: 'closed', roles: ['manager'], message: 'x' }).candidate), 'no sign-in: no roles to except');
+  });
+
   it('says to add an entity first, and previews nothing it cannot describe', () => {
     const empty: ProjectSpec = { ...studio(), entities: [], relations: [] };
     const choices = ruleChoices(empty, 'unique', freshDraft());

@@ -305,6 +305,52 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
   });
 });
 
+describe('generator: a refusal some roles are excepted from (shop fixture)', () => {
+  // "Only managers can change or delete orders after they are shipped": shipped orders are refused
+  // to customers, never to managers (or the admin), and managers act on orders they did not place.
+  const shop = load('shop');
+  const files = backend(shop);
+  const frontend = new FileSet();
+  generateFrontend(shop, frontend);
+
+  it('the refusal lets the excepted roles and the admin through, and the hooks take who acts', () => {
+    const rules = content(files, 'backend/src/rules/orders.ts');
+    assert.match(rules, /function refuse1\(row: Partial<OrderRow>, action: 'create' \| 'update' \| 'delete', actor\?: AuthUser\): void \{\n  if \(actor && \(isAdmin\(actor\) \|\| \["manager"\]\.includes\(actor\.role\)\)\) return;\n  if \(row\.status === "shipped"\) throw/);
+    assert.match(fn(rules, 'beforeDelete'), /existing: OrderRow, actor\?: AuthUser\)[\s\S]*refuse1\(existing, "delete", actor\)/);
+    assert.match(fn(rules, 'beforeUpdate'), /refuse1\(existing, "update", actor\)/);
+    const routes = content(files, 'backend/src/routes/orders.ts');
+    assert.match(routes, /rules\.beforeUpdate\(tx, existing, changes, user\)/);
+    assert.match(routes, /rules\.beforeDelete\(tx, existing, user\)/);
+    assert.match(routes, /requireOwner\(user, existing\.\w+Id, "delete this order", \["manager"\]\)/, 'managers act on orders they did not place');
+    assert.match(content(files, 'backend/src/auth/access.ts'), /managers: readonly string\[\] = \[\]\): void \{\n  if \(isAdmin\(user\) \|\| ownerId === user\.id \|\| managers\.includes\(user\.role\)\) return;/);
+    assert.deepEqual(typecheckGenerated(files.list()), []);
+  });
+
+  it('a spec without excepted roles keeps its hooks and owner checks as they were', () => {
+    const studio = content(backend(load('studio')), 'backend/src/rules/tickets.ts');
+    assert.doesNotMatch(studio, /actor|AuthUser/);
+    assert.doesNotMatch(content(backend(load('library')), 'backend/src/routes/loans.ts'), /requireOwner\([^)]*\[/);
+  });
+
+  it('the generated test acts as a role the refusal holds for, then as an excepted one on the same row', () => {
+    const test = content(files, 'backend/test/rules.test.ts');
+    assert.match(test, /except for manager/);
+    assert.match(test, /const plain = await createUser\(t, "customer"\);[\s\S]*createOrder\(t, \{\}, plain\.token\)[\s\S]*toBe\(409\)/);
+    assert.match(test, /const excepted = await createUser\(t, "manager"\);\n[^\n]*PATCH[^\n]*locked\.id[^\n]*excepted\.token[^\n]*toBe\(200\);\n[^\n]*DELETE[^\n]*locked\.id[^\n]*excepted\.token[^\n]*toBe\(204\)/);
+  });
+
+  it('the frontend offers managers the buttons on orders they do not own, and the docs say who is excepted', () => {
+    assert.match(content(frontend, 'frontend/src/entities/orders.ts'), /managers: \{ update: \["manager"\], delete: \["manager"\] \}/);
+    assert.match(content(frontend, 'frontend/src/auth/permissions.ts'), /!meta\.owner\.managers\?\.\[action\]\?\.includes\(user\.role\)/);
+    const doc = JSON.parse(content(files, 'backend/openapi.json'));
+    assert.match(doc.paths['/api/orders/{id}'].delete.description, /status is "shipped" unless the user is manager/);
+    assert.match(content(files, 'backend/README.md'), /refused when status is "shipped" .* except to manager users/);
+    const rule = shop.rules.find((r) => r.kind === 'refuseWhen')!;
+    assert.match(describeRule(rule), /\(except for manager\)/);
+    assert.match(describeReadme(shop, rule) ?? '', /^Only `manager` users \(and admins\) may update or delete an order when its `status` is `shipped`/);
+  });
+});
+
 describe('generator: limits per period and refusals with a margin (daycare fixture)', () => {
   const daycare = load('daycare');
   const files = backend(daycare);

@@ -15,6 +15,7 @@ import {
   renameEntity,
   renameField,
   ruleProblems,
+  setAuth,
   SpecEditError,
   updateField,
 } from '../../src/model/project/edit';
@@ -273,5 +274,38 @@ describe('spec rules: dateOrder and refuseWhen', () => {
       assert.equal(valueWhere({ type: 'integer', min: 1, max: 5 }, { op: 'gt', value: 5 }, true, 3), undefined, 'impossible within bounds');
       assert.equal(conditionProblem({ name: 'x', label: 'X', type: 'boolean', required: true, unique: false, sources: [] }, { field: 'x', op: 'eq', value: 'yes' }), 'x is yes/no, so the value must be true or false (not "yes")');
     });
+  });
+});
+
+describe('spec rules: a refusal some roles are excepted from (exceptRoles)', () => {
+  const shop = () => ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'shop.json'), 'utf8')));
+  const refusalOf = (spec: ProjectSpec) => rulesOf(spec, 'refuseWhen')[0];
+
+  it('the shop fixture is valid; an excepted role must be one of auth\'s roles, and needs auth at all', () => {
+    assert.deepEqual(validateSpec(shop()), []);
+    const withRole = (exceptRoles: string[]) => ({ ...shop(), rules: [{ ...refusalOf(shop()), exceptRoles }] });
+    assert.deepEqual(validateSpec(withRole(['chef'])), ['Rule refuseWhen on Order: unknown role chef']);
+    assert.match(problemsWith(refusal({ exceptRoles: ['manager'] })).join(' | '), /excepts roles, but the spec has no auth/);
+    assert.equal(Rule.safeParse({ ...refusalOf(shop()), exceptRoles: [] }).success, false, 'an empty list is no exception: leave the key out');
+  });
+
+  it('changing the roles keeps the exceptions still roles; turning sign-in off makes the refusal hold for everyone', () => {
+    const fewer = setAuth(shop(), { enabled: true, roles: ['customer', 'clerk'] });
+    assert.equal(refusalOf(fewer).exceptRoles, undefined);
+    assert.deepEqual(validateSpec(fewer), []);
+    const kept = setAuth(shop(), { enabled: true, roles: ['customer', 'manager'] });
+    assert.deepEqual(refusalOf(kept).exceptRoles, ['manager']);
+    const off = setAuth(shop(), { enabled: false });
+    assert.equal(refusalOf(off).exceptRoles, undefined);
+    assert.equal(refusalOf(off).message, refusalOf(shop()).message, 'the refusal itself stays');
+    assert.deepEqual(validateSpec(off), []);
+  });
+
+  it('the review table and both READMEs name who is excepted', () => {
+    const spec = shop();
+    const rule = refusalOf(spec);
+    assert.match(describeRule(rule), /when status is "shipped" \(except for manager\)/);
+    assert.match(describeForBackend(rule), /except to manager users; 409/);
+    assert.match(describeForReadme(spec, rule), /^Only `manager` users \(and admins\) may/);
   });
 });

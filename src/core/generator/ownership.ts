@@ -35,3 +35,15 @@ export function ownerOnlyActions(spec: ProjectSpec, entityName: string): RowActi
 export function ownershipByDefault(spec: ProjectSpec, entityName: string): boolean {
   return !spec.rules.some((r) => r.kind === 'ownership' && r.entity === entityName);
 }
+
+/**
+ * Roles that manage rows they do not own for `action`: a refusal that excepts roles ("only managers
+ * can delete orders once they are shipped") names who decides about those rows, as a roleRequired
+ * rule does. Owners still act on their own rows; without this the managers could act only on
+ * orders they placed themselves, which is never what such a sentence means.
+ */
+export function ownerExemptRoles(spec: ProjectSpec, entityName: string, action: RowAction): string[] {
+  const rules = spec.rules.filter((r) => r.entity === entityName);
+  const roles = rules.flatMap((r) => (r.kind === 'refuseWhen' && r.exceptRoles && (r.actions as string[]).includes(action) ? r.exceptRoles : []));
+  return [...new Set(roles)];
+}

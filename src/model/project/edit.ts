@@ -314,7 +314,7 @@ export function setAuth(spec: ProjectSpec, auth: { enabled: false } | { enabled:
       ...spec,
       auth: { kind: 'none', sources: spec.auth.sources },
       entities: spec.entities.map((e) => ({ ...e, ownerRelation: undefined })),
-      rules: spec.rules.filter((rule) => rule.kind !== 'ownership' && rule.kind !== 'roleRequired'),
+      rules: spec.rules.filter((rule) => rule.kind !== 'ownership' && rule.kind !== 'roleRequired').map((rule) => (rule.kind === 'refuseWhen' ? withoutExceptions(rule, []) : rule)),
     });
   }
   const roles = [...new Set(auth.roles.map((role) => role.trim()).filter(Boolean))];
@@ -328,7 +328,7 @@ export function setAuth(spec: ProjectSpec, auth: { enabled: false } | { enabled:
     ...spec,
     auth: { kind: 'emailPassword', roles, defaultRole, adminRole, selfSignup: auth.selfSignup ?? previous?.selfSignup ?? true, sources: spec.auth.sources },
     rules: spec.rules
-      .map((rule) => (rule.kind === 'roleRequired' ? { ...rule, roles: rule.roles.filter((r) => roles.includes(r)) } : rule))
+      .map((rule) => (rule.kind === 'roleRequired' ? { ...rule, roles: rule.roles.filter((r) => roles.includes(r)) } : rule.kind === 'refuseWhen' ? withoutExceptions(rule, roles) : rule))
       .filter((rule) => rule.kind !== 'roleRequired' || rule.roles.length > 0),
   };
   if (!next.entities.some((e) => e.name === USER_ENTITY)) {
@@ -349,6 +349,13 @@ export function setAuth(spec: ProjectSpec, auth: { enabled: false } | { enabled:
   return withPages(next);
 }
 
+/** A refusal's excepted roles that are still roles (none left: it holds for everyone, with no exceptRoles at all). */
+function withoutExceptions(rule: Extract<Rule, { kind: 'refuseWhen' }>, roles: string[]): Rule {
+  const kept = rule.exceptRoles?.filter((role) => roles.includes(role)) ?? [];
+  const { exceptRoles: _dropped, ...rest } = rule;
+  return kept.length ? { ...rest, exceptRoles: kept } : rest;
+}
+
 /** Readable one-line description of a rule, for the review table. */
 export function describeRule(rule: Rule): string {
   switch (rule.kind) {
@@ -367,7 +374,7 @@ export function describeRule(rule: Rule): string {
     case 'dateOrder':
       return `${rule.entity}.${rule.later} must be ${rule.allowEqual ? 'on or after' : 'after'} ${rule.earlier}`;
     case 'refuseWhen':
-      return `Refuse to ${rule.actions.join('/')} ${withArticle(rule.entity)} when ${describeCondition(rule.condition)}: “${rule.message}”`;
+      return `Refuse to ${rule.actions.join('/')} ${withArticle(rule.entity)} when ${describeCondition(rule.condition)}${rule.exceptRoles ? ` (except for ${rule.exceptRoles.join(', ')})` : ''}: “${rule.message}”`;
   }
 }
 

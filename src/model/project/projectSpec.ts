@@ -254,6 +254,12 @@ export const Rule = z.discriminatedUnion('kind', [
     actions: z.array(WriteAction).min(1),
     condition: RuleCondition,
     message: SpecLine(300, 1),
+    /**
+     * Roles the refusal does not hold for ("only managers can delete orders once they are shipped":
+     * shipped orders are refused to everyone but managers). These roles also take these actions on
+     * rows they do not own (the owner check lets them through), and the admin is always excepted.
+     */
+    exceptRoles: z.array(RoleName).min(1).optional(),
     sources: Sources,
   }),
 ]);

@@ -181,7 +181,7 @@ function ruleProblems(rule: Rule, spec: ProjectSpec, index: SpecIndex, problems:
       dateOrderProblems(rule, label, index, problems);
       break;
     case 'refuseWhen':
-      refuseWhenProblems(rule, label, index, needRelation, problems);
+      refuseWhenProblems(rule, label, spec, index, needRelation, problems);
       break;
   }
 }
@@ -224,7 +224,7 @@ function dateOrderProblems(rule: Extract<Rule, { kind: 'dateOrder' }>, label: st
   if (rule.earlier === rule.later) problems.push(`${label}: compares ${rule.earlier} with itself`);
 }
 
-function refuseWhenProblems(rule: Extract<Rule, { kind: 'refuseWhen' }>, label: string, index: SpecIndex, needRelation: NeedRelation, problems: string[]): void {
+function refuseWhenProblems(rule: Extract<Rule, { kind: 'refuseWhen' }>, label: string, spec: ProjectSpec, index: SpecIndex, needRelation: NeedRelation, problems: string[]): void {
   const { condition } = rule;
   let on = rule.entity;
   if (condition.relation) {
@@ -240,4 +240,8 @@ function refuseWhenProblems(rule: Extract<Rule, { kind: 'refuseWhen' }>, label: 
   }
   if (!rule.message.trim()) problems.push(`${label}: needs a message saying why`);
   if (new Set(rule.actions).size !== rule.actions.length) problems.push(`${label}: lists an action twice`);
+  if (rule.exceptRoles) {
+    if (spec.auth.kind === 'none') problems.push(`${label}: excepts roles, but the spec has no auth`);
+    else for (const role of rule.exceptRoles) if (!spec.auth.roles.includes(role)) problems.push(`${label}: unknown role ${role}`);
+  }
 }

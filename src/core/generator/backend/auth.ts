@@ -48,9 +48,9 @@ function accessFile(model: BackendModel): string {
     `  throw new ApiError(403, 'forbidden', \`Only \${roles.join(' or ')} users may \${what}.\`);`,
     `}`,
     ``,
-    `/** 403 unless the user owns the row (or is an admin). */`,
-    `export function requireOwner(user: AuthUser, ownerId: number | null, what: string): void {`,
-    `  if (isAdmin(user) || ownerId === user.id) return;`,
+    `/** 403 unless the user owns the row, is an admin, or has a role that manages every row for this action. */`,
+    `export function requireOwner(user: AuthUser, ownerId: number | null, what: string, managers: readonly string[] = []): void {`,
+    `  if (isAdmin(user) || ownerId === user.id || managers.includes(user.role)) return;`,
     `  throw new ApiError(403, 'forbidden', \`Only the owner may \${what}.\`);`,
     `}`,
   );

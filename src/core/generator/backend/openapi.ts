@@ -89,7 +89,7 @@ const forbidden = (entity: EntityModel, model: BackendModel, action: Action): Js
 function ruleNotes(entity: EntityModel, action: 'create' | 'update' | 'delete'): Json {
   const notes: string[] = [];
   for (const rule of entity.rules) {
-    if (rule.kind === 'refuseWhen' && rule.actions.includes(action)) notes.push(`Refused (409 rule_violated) when ${describeCondition(rule.condition)}: "${rule.message}"`);
+    if (rule.kind === 'refuseWhen' && rule.actions.includes(action)) notes.push(`Refused (409 rule_violated) when ${describeCondition(rule.condition)}${rule.exceptRoles ? ` unless the user is ${rule.exceptRoles.join(' or ')}` : ''}: "${rule.message}"`);
     if (rule.kind === 'dateOrder' && action !== 'delete') notes.push(`${rule.later} must be ${rule.allowEqual ? 'on or after' : 'after'} ${rule.earlier} (422 rule_violated).`);
   }
   return notes.length ? { description: notes.join('\n') } : {};

@@ -151,7 +151,7 @@ export function describeRule(rule: BackendModel['spec']['rules'][number]): strin
     case 'dateOrder':
       return `${rule.entity}: \`${rule.later}\` must be ${rule.allowEqual ? 'on or after' : 'after'} \`${rule.earlier}\` (on create, and on update against the stored row); otherwise 422 \`rule_violated\`.`;
     case 'refuseWhen':
-      return `${rule.entity}: ${rule.actions.join(', ')} refused when ${markdownText(describeCondition(rule.condition))} (read from the new row on create, from the stored row on update and delete${rule.condition.relation ? `, through \`${rule.condition.relation}\`` : ''}); 409 \`rule_violated\`: "${markdownText(rule.message)}"`;
+      return `${rule.entity}: ${rule.actions.join(', ')} refused when ${markdownText(describeCondition(rule.condition))} (read from the new row on create, from the stored row on update and delete${rule.condition.relation ? `, through \`${rule.condition.relation}\`` : ''})${rule.exceptRoles ? ` except to ${rule.exceptRoles.join(', ')} users` : ''}; 409 \`rule_violated\`: "${markdownText(rule.message)}"`;
   }
 }
 

@@ -54,12 +54,17 @@ export function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, mode
   const owner = relation ? model.entity(relation.to) : entity;
   const column = owner.columns.find((c) => c.prop === condition.field)!;
   const where = relation ? `the ${owner.entity.label.toLowerCase()}'s ${condition.field}` : condition.field;
-  const doc = `/** ${blockComment(`Refuses to ${rule.actions.join('/')} ${entity.entity.label.toLowerCase()} rows while ${where} ${describeOp(condition)}.`)} */`;
+  const doc = `/** ${blockComment(`Refuses to ${rule.actions.join('/')} ${entity.entity.label.toLowerCase()} rows while ${where} ${describeOp(condition)}${rule.exceptRoles ? ` (except to ${rule.exceptRoles.join(' or ')} users)` : ''}.`)} */`;
   const throwLine = `throw ruleViolated(${str(rule.message)}, 409, { rule: 'refuseWhen', action });`;
   const action = `action: 'create' | 'update' | 'delete'`;
   const usesTime = ['past', 'future', 'lt', 'lte', 'gt', 'gte', 'eq', 'ne'].includes(condition.op) && column.type === 'datetime';
   const usesToday = (condition.op === 'past' || condition.op === 'future') && column.type === 'date';
-  const call = (row: string, act: string) => (relation ? `  await ${fn}(tx, ${row}, ${str(act)});` : `  ${fn}(${row}, ${str(act)});`);
+  const excepted = rule.exceptRoles;
+  const actorArg = excepted ? ', actor' : '';
+  const call = (row: string, act: string) => (relation ? `  await ${fn}(tx, ${row}, ${str(act)}${actorArg});` : `  ${fn}(${row}, ${str(act)}${actorArg});`);
+  const actorParam = excepted ? ', actor?: AuthUser' : '';
+  // The excepted roles (and the admin) pass; with no signed-in user (registration) nobody is excepted.
+  const exceptLine = excepted ? `  if (actor && (isAdmin(actor) || ${JSON.stringify(excepted)}.includes(actor.role))) return;` : null;
   // On create the row has no stored values yet: a column left out takes its default (or the workflow's start).
   const initial = !relation ? (workflowInitial(entity, column) !== undefined ? str(workflowInitial(entity, column)!) : drizzleDefault(column)) : undefined;
   const createRow = initial !== undefined ? `{ ${condition.field}: ${initial}, ...values }` : 'values';
@@ -70,13 +75,14 @@ export function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, mode
   };
   if (!relation) {
     return {
-      fn: lines(doc, `function ${fn}(row: Partial<${pascal}Row>, ${action}): void {`, `  if (${conditionCode(`row.${condition.field}`, column, condition)}) ${throwLine}`, `}`),
+      fn: lines(doc, `function ${fn}(row: Partial<${pascal}Row>, ${action}${actorParam}): void {`, exceptLine, `  if (${conditionCode(`row.${condition.field}`, column, condition)}) ${throwLine}`, `}`),
       ...hooks,
       imports: [],
       tables: [],
       needsTime: usesTime,
       needsToday: usesToday,
       first: true,
+      needsActor: Boolean(excepted),
     };
   }
   const fk = foreignKeyProperty(relation.name);
@@ -86,7 +92,8 @@ export function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, mode
   return {
     fn: lines(
       doc,
-      `async function ${fn}(tx: Executor, row: Partial<${pascal}Row>, ${action}): Promise<void> {`,
+      `async function ${fn}(tx: Executor, row: Partial<${pascal}Row>, ${action}${actorParam}): Promise<void> {`,
+      exceptLine,
       `  if (row.${fk} == null) return;`,
       `  // The ${lineComment(owner.entity.label.toLowerCase())} stays locked until the transaction ends, so it cannot change between this check and the write.`,
       `  const [parent] = await tx.select({ value: ${p}.${condition.field} }).from(${p}).where(eq(${p}.id, row.${fk})).for(${lockedForUpdate ? `'update'` : `'share'`});`,
@@ -99,6 +106,7 @@ export function refuseWhen(rule: RuleOf<'refuseWhen'>, entity: EntityModel, mode
     needsTime: usesTime,
     needsToday: usesToday,
     first: true,
+    needsActor: Boolean(excepted),
   };
 }
 

@@ -6,7 +6,8 @@ import { kebabCase, withArticle } from '../../../model/project/naming';
 import { childrenPath, collectionPath, foreignKeyProperty } from '../contract';
 import type { BackendModel, EntityModel } from './model';
 import { publicColumns, relationId, ruleId, searchableColumns } from './model';
-import { dataRules, hasDeleteRules } from './rules';
+import { dataRules, hasDeleteRules, rulesNeedActor } from './rules';
+import { ownerExemptRoles, type RowAction } from '../ownership';
 import { filterColumns, sortableProps } from './validation';
 import { lines, str } from './util';
 import { blockComment, lineComment } from '../emit';
@@ -25,11 +26,19 @@ export function ownershipFor(entity: EntityModel, action: Action): boolean {
   return action !== 'create' && entity.ownerActions.includes(action);
 }
 
+/** The signed-in user passed to the rule hooks when a refusal excepts roles (see rules.ts), else nothing. */
+function actorArg(entity: EntityModel, model: BackendModel): string {
+  return model.auth && rulesNeedActor(entity) ? ', user' : '';
+}
+
 /** Access checks of one action, as statements using `user` (and `existing` for row actions). */
 function accessChecks(entity: EntityModel, action: Action, model: BackendModel, what: string): string[] {
   if (!model.auth) return [];
   const checks = rolesFor(entity, action).map((roles) => `  requireRole(user, ${JSON.stringify(roles)}, ${str(what)});`);
-  if (ownershipFor(entity, action)) checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)});`);
+  if (ownershipFor(entity, action)) {
+    const managers = ownerExemptRoles(model.spec, entity.entity.name, action as RowAction);
+    checks.push(`  requireOwner(user, existing.${foreignKeyProperty(entity.owner!.name)}, ${str(what)}${managers.length ? `, ${JSON.stringify(managers)}` : ''});`);
+  }
   return checks;
 }
 
@@ -151,6 +160,7 @@ function createHandler(entity: EntityModel, model: BackendModel, hasRules: boole
   const { pascal, camelPlural: t } = entity.names;
   const label = entity.entity.pluralLabel.toLowerCase();
   const ownerFk = entity.owner ? foreignKeyProperty(entity.owner.name) : undefined;
+  const actor = actorArg(entity, model);
   const body = entity.isAuthUser
     ? lines(
         model.auth?.adminRole
@@ -171,10 +181,10 @@ function createHandler(entity: EntityModel, model: BackendModel, hasRules: boole
       );
   return lines(
     `  routes.post('/', async (c) => {`,
-    model.auth && /\buser\b/.test(body) ? `    const user = c.get('user');` : null,
+    model.auth && (/\buser\b/.test(body) || actor) ? `    const user = c.get('user');` : null,
     body,
     `    const row = await db.transaction(async (tx) => {`,
-    hasRules ? `      await rules.beforeCreate(tx, values);` : null,
+    hasRules ? `      await rules.beforeCreate(tx, values${actor});` : null,
     `      const [created] = await tx.insert(${t}).values(values).returning();`,
     entity.links.length ? `      await set${pascal}Links(tx, created.id, { ${entity.links.map((l) => l.prop).join(', ')} });` : null,
     `      return created;`,
@@ -201,7 +211,7 @@ function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boole
   return dropUnusedExisting(lines(
     `  routes.patch('/:id', async (c) => {`,
     `    const id = parseId(c, ${str(entity.entity.label)});`,
-    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length) ? `    const user = c.get('user');` : null,
+    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length || actorArg(entity, model)) ? `    const user = c.get('user');` : null,
     entity.links.length
       ? `    const { ${linkNames(entity)}...changes } = parseWith(${pascal}Update, await readJson(c));`
       : `    const changes = parseWith(${pascal}Update, await readJson(c));`,
@@ -209,7 +219,7 @@ function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boole
     `      const existing = await find${pascal}(tx, id, true);`,
     ...accessChecks(entity, 'update', model, what).map((s) => '    ' + s),
     selfOrAdmin,
-    hasRules ? `      await rules.beforeUpdate(tx, existing, changes);` : null,
+    hasRules ? `      await rules.beforeUpdate(tx, existing, changes${actorArg(entity, model)});` : null,
     `      const [updated] = await tx.update(${t}).set({ ...changes, updatedAt: new Date() }).where(eq(${t}.id, id)).returning();`,
     entity.links.length ? `      await set${pascal}Links(tx, id, { ${entity.links.map((l) => l.prop).join(', ')} });` : null,
     `      return updated;`,
@@ -231,11 +241,11 @@ function deleteHandler(entity: EntityModel, model: BackendModel): string {
     return lines(
       `  routes.delete('/:id', async (c) => {`,
       `    const id = parseId(c, ${str(entity.entity.label)});`,
-      checks ? `    const user = c.get('user');` : null,
+      checks || actorArg(entity, model) ? `    const user = c.get('user');` : null,
       `    await db.transaction(async (tx) => {`,
       `      const existing = await find${pascal}(tx, id, true);`,
       checks ? checks.split('\n').map((line) => '  ' + line).join('\n') : null,
-      `      await rules.beforeDelete(tx, existing);`,
+      `      await rules.beforeDelete(tx, existing${actorArg(entity, model)});`,
       `      await tx.delete(${t}).where(eq(${t}.id, id));`,
       `    });`,
       `    return c.body(null, 204);`,

@@ -23,6 +23,8 @@ export interface Part {
   needsPeriod?: boolean;
   /** Refusals run before the other checks: they decide whether the action may happen at all. */
   first?: boolean;
+  /** The check reads who acts (a refusal that excepts roles): the hooks take the signed-in user. */
+  needsActor?: boolean;
 }
 
 function propOf(entity: EntityModel, name: string): string {

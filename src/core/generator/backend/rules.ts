@@ -19,6 +19,11 @@ export function dataRules(entity: EntityModel): Rule[] {
   return entity.rules.filter((r) => DATA_RULES.has(r.kind));
 }
 
+/** Whether the entity's rule hooks take the signed-in user (a refusal that excepts roles reads it). */
+export function rulesNeedActor(entity: EntityModel): boolean {
+  return entity.rules.some((r) => r.kind === 'refuseWhen' && r.exceptRoles !== undefined);
+}
+
 /** Whether the entity's rules module has a beforeDelete hook (refusals of delete). */
 export function hasDeleteRules(entity: EntityModel): boolean {
   return entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes('delete'));
@@ -56,6 +61,7 @@ function rulesImports(parts: Part[], pascal: string): string {
     `import type { Executor } from '../db/client.js';`,
     `import { ${[...tables, `type New${pascal}Row`, `type ${pascal}Row`].join(', ')} } from '../db/schema.js';`,
     usesApiError || usesRule ? `import { ${[usesApiError && 'ApiError', usesRule && 'ruleViolated'].filter(Boolean).join(', ')} } from '../http/errors.js';` : null,
+    parts.some((p) => p.needsActor) ? lines(`import { isAdmin } from '../auth/access.js';`, `import type { AuthUser } from '../http/context.js';`) : null,
   );
 }
 
@@ -94,17 +100,19 @@ function dateHelpers(parts: Part[]): string | null {
 /** beforeCreate, beforeUpdate and (when a refusal covers delete) beforeDelete, running each part's statements. */
 function hookFunctions(parts: Part[], pascal: string): string {
   const deletes = parts.filter((p) => p.onDelete);
+  // Who acts, for refusals that except some roles (undefined when nobody is signed in).
+  const actor = parts.some((p) => p.needsActor) ? ', actor?: AuthUser' : '';
   return lines(
-    `export async function beforeCreate(tx: Executor, values: New${pascal}Row): Promise<void> {`,
+    `export async function beforeCreate(tx: Executor, values: New${pascal}Row${actor}): Promise<void> {`,
     ...parts.map((p) => p.onCreate),
     `}`,
     ``,
-    `export async function beforeUpdate(tx: Executor, existing: ${pascal}Row, changes: Partial<New${pascal}Row>): Promise<void> {`,
+    `export async function beforeUpdate(tx: Executor, existing: ${pascal}Row, changes: Partial<New${pascal}Row>${actor}): Promise<void> {`,
     parts.some((p) => /\bnext\b/.test(p.onUpdate ?? '')) ? `  const next: Partial<${pascal}Row> = { ...existing, ...changes };` : null,
     ...parts.map((p) => p.onUpdate),
     `}`,
     deletes.length ? `` : null,
-    deletes.length ? `export async function beforeDelete(tx: Executor, existing: ${pascal}Row): Promise<void> {` : null,
+    deletes.length ? `export async function beforeDelete(tx: Executor, existing: ${pascal}Row${actor}): Promise<void> {` : null,
     ...deletes.map((p) => p.onDelete),
     deletes.length ? `}` : null,
   );

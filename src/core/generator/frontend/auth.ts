@@ -244,7 +244,7 @@ export function useCan(): (meta: EntityMeta, action: Action, record?: Record<str
     if (!user || user.role === ADMIN_ROLE) return true;
     const roles = meta.roles[action];
     if (roles && !roles.includes(user.role)) return false;
-    if (record && meta.owner && meta.owner.actions.includes(action) && record[meta.owner.key] !== user.id) return false;
+    if (record && meta.owner && meta.owner.actions.includes(action) && record[meta.owner.key] !== user.id && !meta.owner.managers?.[action]?.includes(user.role)) return false;
     return true;
   };
 }

@@ -2,7 +2,7 @@
 // required flags and min/max) and the metadata the generic pages render from.
 import type { LayerTable } from '../layerFiles';
 import { jsValue, lineComment } from '../emit';
-import { ownerOnlyActions } from '../ownership';
+import { ownerExemptRoles, ownerOnlyActions, type RowAction } from '../ownership';
 import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
@@ -130,7 +130,11 @@ function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {
   // Reading is decided by the API (a row you may not read never reaches the page).
   const actions = new Set<string>(ownerOnlyActions(model.spec, entity.entity.name).filter((action) => action !== 'read'));
   if (!owner || !actions.size) return 'null';
-  return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}] }`;
+  const managers = UI_ACTIONS.filter((a) => a !== 'create' && actions.has(a))
+    .map((a) => [a, ownerExemptRoles(model.spec, entity.entity.name, a as RowAction)] as const)
+    .filter(([, roles]) => roles.length)
+    .map(([a, roles]) => `${a}: [${roles.map(str).join(', ')}]`);
+  return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}]${managers.length ? `, managers: { ${managers.join(', ')} }` : ''} }`;
 }
 
 /** dateOrder rules as refinements: the message shows next to the later field, as the server's would. */

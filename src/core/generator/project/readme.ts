@@ -103,7 +103,8 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
       if (condition.offset) words[condition.op] = describeCondition({ ...condition, relation: undefined, field: '' }).trim();
       const subject = parent ? `its ${humanize(condition.relation!).toLowerCase()}'s \`${condition.field}\`` : `its \`${condition.field}\``;
       const value = condition.value !== undefined ? ` ${markdownCode(String(condition.value))}` : '';
-      return `No one may ${actionsText(rule.actions)} ${withArticle(humanize(rule.entity).toLowerCase())} when ${subject} ${words[condition.op]}${value}: “${markdownText(rule.message)}”`;
+      const who = rule.exceptRoles ? `Only ${rule.exceptRoles.map((r) => `\`${r}\``).join(' or ')} users (and admins) may` : 'No one may';
+      return `${who} ${actionsText(rule.actions)} ${withArticle(humanize(rule.entity).toLowerCase())} when ${subject} ${words[condition.op]}${value}: “${markdownText(rule.message)}”`;
     }
   }
 }

@@ -98,6 +98,12 @@ export function RefuseWhenInputs(props: RuleInputsProps) {
       </Row>
       <ConditionRow {...props} />
       {choices.takesMargin && <MarginRow {...props} />}
+      {choices.roles.length > 0 && (
+        // "only managers can change shipped orders": the refusal holds for everyone but these roles.
+        <Row label="Except for">
+          <Checks label="Excepted role" testId="add-rule-except-role" options={choices.roles.map((r) => ({ value: r, label: r }))} chosen={choices.draft.roles} onChange={(next) => set({ roles: next })} />
+        </Row>
+      )}
       <Row label="Message" htmlFor={field('message')}>
         <VscodeTextfield
           id={field('message')}

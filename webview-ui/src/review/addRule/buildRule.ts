@@ -48,10 +48,13 @@ function refuseWhen(c: RuleChoices): RuleInput {
   // No margin (empty or 0) leaves the plain comparison with now.
   const offset =
     c.takesMargin && offsetAmount ? { amount: draft.offsetDirection === 'earlier' ? -Math.abs(offsetAmount) : Math.abs(offsetAmount), unit: c.offsetUnit } : undefined;
+  // Roles the refusal does not hold for (none chosen: it holds for everyone).
+  const excepted = draft.roles.filter((r) => c.roles.includes(r));
   return {
     actions: c.actions,
     condition: { ...(c.via ? { relation: c.via } : {}), field: c.conditionField?.name ?? '', op: op ?? 'eq', ...(value !== undefined ? { value } : {}), ...(offset ? { offset } : {}) },
     message: draft.message.trim(),
+    ...(excepted.length ? { exceptRoles: excepted } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ import { lines, str } from '../../util';
 import { jsValue, lineComment } from '../../../emit';
 import type { RuleTest } from './ruleTest';
 import { parentMaker } from './ruleTest';
+import { ownershipFor, rolesFor, type Action } from '../../routes';
+import { ownerExemptRoles } from '../../../ownership';
 
 /** A value as the database layer takes it (date-times as Date objects, numbers of numeric columns as strings). */
 function dbLiteral(column: Column, value: string | number | boolean | null): string {
@@ -50,17 +52,54 @@ function marginValues(column: Column, condition: RuleCondition): { inside: Margi
 type RefuseWhenRule = Extract<Rule, { kind: 'refuseWhen' }>;
 
 export function refuseWhenTest(rule: RefuseWhenRule, entity: EntityModel, model: BackendModel): RuleTest | undefined {
-  const scene = refuseScene(rule, entity, model);
+  const roles = rule.exceptRoles ? testRoles(rule, entity, model) : undefined;
+  if (rule.exceptRoles && !roles) return undefined;
+  const scene = refuseScene(rule, entity, model, roles);
   if (!scene) return undefined;
   const out: string[] = [];
+  if (roles) out.push(`    // The refusal holds for ${lineComment(roles.plain)} users; ${lineComment(roles.excepted ?? 'the excepted roles')} users are excepted.`, `    const plain = await createUser(t, ${str(roles.plain)});`);
   if (rule.actions.includes('create')) out.push(...(scene.parent ? createUnderParentChecks(scene) : createChecks(scene)));
   if (rule.actions.includes('update') || rule.actions.includes('delete')) out.push(...storedRowChecks(scene));
+  if (roles?.excepted) out.push(...exceptedChecks(scene, roles.excepted));
   const what = conditionText(rule.condition, scene.relation);
+  const except = rule.exceptRoles ? ` except for ${rule.exceptRoles.join('/')}` : '';
   return {
-    imports: scene.imports,
+    imports: roles ? [...scene.imports, 'createUser'] : scene.imports,
     tables: [scene.table],
-    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} ${withArticle(entity.entity.label.toLowerCase())} when ${what}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
+    code: lines(`  it(${str(`refuses to ${rule.actions.join('/')} ${withArticle(entity.entity.label.toLowerCase())} when ${what}${except}, and allows it otherwise (refuseWhen)`)}, async () => {`, ...out, `  });`),
   };
+}
+
+/**
+ * For a refusal that excepts roles: a role it holds for whose users may otherwise take every action
+ * (the test acts as such a user), and an excepted role that may take them on another user's row
+ * (tried too, when there is one: an ownership rule keeps rows to their owners).
+ */
+function testRoles(rule: RefuseWhenRule, entity: EntityModel, model: BackendModel): { plain: string; excepted?: string } | undefined {
+  const auth = model.auth;
+  if (!auth || !rule.exceptRoles) return undefined;
+  // Making the rows counts too: the user that acts makes them.
+  const actions = [...new Set<Action>(['create', ...rule.actions, ...(rule.actions.includes('delete') ? (['read'] as const) : [])])];
+  const mayAll = (role: string, acts: Action[]) => acts.every((action) => rolesFor(entity, action).every((roles) => roles.includes(role)));
+  const plain = auth.roles.find((role) => role !== auth.adminRole && !rule.exceptRoles!.includes(role) && mayAll(role, actions));
+  if (!plain) return undefined;
+  const rowActions = rule.actions.filter((a) => a !== 'create');
+  const excepted = rule.exceptRoles.find((role) => mayAll(role, rule.actions) && rowActions.every((a) => !ownershipFor(entity, a) || ownerExemptRoles(model.spec, entity.entity.name, a).includes(role)));
+  return { plain, excepted };
+}
+
+/** An excepted user takes the refused actions on the refusing user's row (or under its parent) and is let through. */
+function exceptedChecks(s: RefuseScene, role: string): string[] {
+  const { rule, parent, route, camel } = s;
+  const { condition } = rule;
+  const out = [`    // Excepted: ${lineComment(role)} users pass the refusal.`, `    const excepted = await createUser(t, ${str(role)});`];
+  if (rule.actions.includes('create') && !s.viaOwner) {
+    if (parent) out.push(`    expect((await t.call('POST', '/api/${route}', { body: ${s.bodyFor('blocked')}, token: excepted.token })).status).toBe(201);`);
+    else out.push(`    expect((await t.call('POST', '/api/${route}', { body: await ${camel}Body(t, { ${condition.field}: ${s.margin ? s.margin.inside.api : jsValue(s.trigger)} }), token: excepted.token })).status).toBe(201);`);
+  }
+  if (rule.actions.includes('update')) out.push(`    expect((await t.call('PATCH', \`/api/${route}/\${locked.id}\`, { body: {}, token: excepted.token })).status).toBe(200);`);
+  if (rule.actions.includes('delete')) out.push(`    expect((await t.call('DELETE', \`/api/${route}/\${locked.id}\`, { token: excepted.token })).status).toBe(204);`);
+  return out;
 }
 
 /** What the generated checks share: the row's names, the parent holding the field (if any), and code snippets to make rows and put them in or out of the condition. */
@@ -74,6 +113,8 @@ interface RefuseScene {
   table: string;
   imports: string[];
   margin: { inside: MarginValue; outside: MarginValue } | undefined;
+  /** The condition is on the row's owner: each test user acts for itself. */
+  viaOwner: boolean;
   trigger: string | number | boolean | null;
   makeParent: string;
   tokenFor(who: string): string;
@@ -86,7 +127,7 @@ interface RefuseScene {
   expectRefused(reply: string): string;
 }
 
-function refuseScene(rule: RefuseWhenRule, entity: EntityModel, model: BackendModel): RefuseScene | undefined {
+function refuseScene(rule: RefuseWhenRule, entity: EntityModel, model: BackendModel, roles?: { plain: string }): RefuseScene | undefined {
   const { pascal, route, camel } = entity.names;
   const create = `create${pascal}`;
   const { condition } = rule;
@@ -104,6 +145,8 @@ function refuseScene(rule: RefuseWhenRule, entity: EntityModel, model: BackendMo
   const fk = relation ? foreignKeyProperty(relation.name) : '';
   const table = holder.names.camelPlural;
   const margin = marginValues(column, condition);
+  const actor = roles ? 'plain.token' : 't.token';
+  const asActor = roles ? ', plain.token' : '';
   const setValue = (id: string, value: string) => `    await t.database.db.update(${table}).set({ ${condition.field}: ${value} }).where(eq(${table}.id, ${id}));`;
   return {
     rule,
@@ -115,11 +158,13 @@ function refuseScene(rule: RefuseWhenRule, entity: EntityModel, model: BackendMo
     table,
     imports,
     margin,
+    viaOwner,
     trigger,
-    makeParent: parentMaker(parent, viaOwner, imports),
-    tokenFor: (who) => (viaOwner ? `${who}.token` : 't.token'),
+    makeParent: parentMaker(parent, viaOwner, imports, roles?.plain),
+    // With excepted roles the rows are the plain user's, who acts (see testRoles).
+    tokenFor: (who) => (viaOwner ? `${who}.token` : actor),
     bodyFor: (who) => (relation && !viaOwner ? `await ${camel}Body(t, { ${fk}: ${who}.id })` : `await ${camel}Body(t)`),
-    rowOf: (who) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id })` : `${create}(t)`),
+    rowOf: (who) => (viaOwner ? `${create}(t, {}, ${who}.token)` : relation ? `${create}(t, { ${fk}: ${who}.id }${asActor})` : `${create}(t${roles ? ', {}' : ''}${asActor})`),
     // With a margin the refused value is just inside it and the allowed one just outside, relative to now.
     setTrigger: (id) => setValue(id, margin ? margin.inside.db : dbLiteral(column, trigger)),
     setFree: (id) => (margin ? setValue(id, margin.outside.db) : null),
@@ -149,9 +194,9 @@ function createChecks(s: RefuseScene): string[] {
   const { margin } = s;
   return [
     `    // Create: the incoming row is read.`,
-    `    const refused = await t.call('POST', '/api/${s.route}', { body: await ${s.camel}Body(t, { ${condition.field}: ${margin ? margin.inside.api : jsValue(s.trigger)} }), token: t.token });`,
+    `    const refused = await t.call('POST', '/api/${s.route}', { body: await ${s.camel}Body(t, { ${condition.field}: ${margin ? margin.inside.api : jsValue(s.trigger)} }), token: ${s.tokenFor('')} });`,
     s.expectRefused('refused'),
-    `    const allowed = await t.call('POST', '/api/${s.route}', { body: await ${s.camel}Body(t${margin ? `, { ${condition.field}: ${margin.outside.api} }` : ''}), token: t.token });`,
+    `    const allowed = await t.call('POST', '/api/${s.route}', { body: await ${s.camel}Body(t${margin ? `, { ${condition.field}: ${margin.outside.api} }` : ''}), token: ${s.tokenFor('')} });`,
     `    expect(allowed.status).toBe(201);`,
   ];
 }

@@ -13,8 +13,13 @@ export interface RuleTest {
  * imports: a user of the role that owns the rows (or the default role) when the parent is the
  * sign-in user, else the parent's own factory.
  */
-export function parentMaker(parent: EntityModel | undefined, viaOwner: boolean, imports: string[]): string {
+export function parentMaker(parent: EntityModel | undefined, viaOwner: boolean, imports: string[], ownerRole?: string): string {
   if (parent?.isAuthUser) {
+    // (A given role is written as a literal: the user that acts in a test of a refusal some roles are excepted from.)
+    if (viaOwner && ownerRole) {
+      imports.push('createUser');
+      return `createUser(t, ${JSON.stringify(ownerRole)})`;
+    }
     const role = viaOwner ? 'TEST_ROLE' : 'DEFAULT_ROLE';
     imports.push('createUser', role);
     return `createUser(t, ${role})`;

@@ -89,7 +89,8 @@ export interface EntityMeta {
   /** Roles allowed per action (roleRequired rules); an action not listed is open to every user. */
   roles: Partial<Record<Action, readonly string[]>>;
   /** Ownership rule: only the owner (`key` holds their user id) or an admin may do `actions`. */
-  owner: { key: string; actions: readonly Action[] } | null;
+  /** `managers`: roles that may take an owner-only action on rows they do not own. */
+  owner: { key: string; actions: readonly Action[]; managers?: Partial<Record<Action, readonly string[]>> } | null;
   /** Validates the JSON body before it is sent (generated from the spec). */
   schema: ZodType;
 }
