@@ -13,22 +13,40 @@ function read(rule: string) {
   return { roles, reasons };
 }
 
+function refusals(spec: ReturnType<typeof extractSpec>) {
+  return spec.rules.flatMap((r) => (r.kind === 'refuseWhen' ? [`${r.entity} ${r.actions.join('/')} when ${r.condition.field} ${r.condition.op} ${String(r.condition.value ?? '')} except ${(r.exceptRoles ?? []).join('/')}`.trim()] : []));
+}
+
 describe('extract rules: a role rule narrowed by a state or to one value is listed as wider', () => {
-  it('a trailing state ("after they are shipped") is said not to be enforced', () => {
-    const { roles, reasons } = read('Only managers can delete orders after they are shipped.');
-    assert.deepEqual(roles, ['Order delete by manager']);
-    assert.match(reasons.join(' | '), /Also sets a condition \("after they are shipped …"\); the role rule made from it applies always/);
+  it('a trailing state the record stores ("after they are shipped") becomes a refusal the role is excepted from', () => {
+    const spec = extractSpec(`${SHOP} Only managers can delete orders after they are shipped.`);
+    assert.deepEqual(refusals(spec), ['Order delete when status eq shipped except manager']);
+    assert.ok(!spec.rules.some((r) => r.kind === 'roleRequired'), 'no role rule for every order');
+    assert.deepEqual(read('Only managers can delete orders after they are shipped.').reasons, []);
   });
 
-  it('a leading state ("once an order is paid, …") is said too', () => {
-    const { reasons } = read('Once an order is paid, only managers can cancel it.');
-    assert.match(reasons.join(' | '), /Also sets a condition \("once an order is paid …"\)/);
+  it('a leading state ("once an order is paid, …") too', () => {
+    const spec = extractSpec(`${SHOP} Once an order is paid, only managers can change it.`);
+    assert.deepEqual(refusals(spec), ['Order update when status eq paid except manager']);
+  });
+
+  it('"before" a state limits the role too: the role rule and a refusal for everyone', () => {
+    const spec = extractSpec(`${SHOP} Only managers can delete orders before they are shipped.`);
+    assert.deepEqual(refusals(spec), ['Order delete when status eq shipped except']);
+    assert.ok(spec.rules.some((r) => r.kind === 'roleRequired' && r.roles.includes('manager')));
+  });
+
+  it('a state the record does not store is said not to be enforced', () => {
+    const { roles, reasons } = read('Only managers can delete orders after they are archived.');
+    assert.deepEqual(roles, ['Order delete by manager']);
+    assert.match(reasons.join(' | '), /Also sets a condition \("after they are archived …"\); the role rule made from it applies always/);
   });
 
   it('the passive form keeps its people apart from the condition ("by managers after they are shipped")', () => {
-    const { roles, reasons } = read('Orders can only be deleted by managers after they are shipped.');
-    assert.deepEqual(roles, ['Order delete by manager']);
-    assert.match(reasons.join(' | '), /Also sets a condition \("after they are shipped …"\)/);
+    const spec = extractSpec(`${SHOP} Orders can only be deleted by managers after they are shipped.`);
+    assert.deepEqual(refusals(spec), ['Order delete when status eq shipped except manager']);
+    const { reasons } = read('Orders can only be deleted by managers after they are archived.');
+    assert.match(reasons.join(' | '), /Also sets a condition \("after they are archived …"\)/);
     assert.doesNotMatch(reasons.join(' | '), /only managers after/);
   });
 

@@ -20,6 +20,7 @@ import { wordsOf } from './words';
 import { boundedFields, saySubjectMismatch } from './ruleSubject';
 import { guarded } from '../guardedRegExp';
 import { sayGivenValue } from './givenValues';
+import { roleRuleInState } from './roleInState';
 
 export type RulePattern = (ctx: RuleContext) => boolean;
 
@@ -137,6 +138,8 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
     const kinds = ctx.draft.rules.slice(before).map((r) => r.kind as string);
     if (made > kinds.length) kinds.push('range');
     if (!kinds.some((k) => k === 'refuseWhen' || k === 'statusWorkflow')) {
+      // A role rule in a state the record stores becomes a refusal the roles are excepted from.
+      if (!CONDITION.test(ctx.clause.plain) && roleRuleInState(ctx, ctx.draft.rules.slice(before), condition[0])) return;
       note(ctx, `Also sets a condition ("${condition[0]} …"); the ${[...new Set(kinds)].map((k) => (k === 'range' ? 'value range' : `${kindWords(k as never)} rule`)).join(' and ')} made from it applies always, the condition is not enforced.`);
       return;
     }
