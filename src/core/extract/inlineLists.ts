@@ -229,7 +229,8 @@ function listSubject(before: string, verb: string): string | undefined {
   // "I want to report a problem with my plot, with a description and a photo": the second "with"
   // describes the record a verb has just made (the problem), not the thing it is about.
   const made = verb === 'with' ? MADE_BEFORE_COMPANION.exec(before) : null;
-  if (made && analyze(before).clauses.some((c) => c.objects.some((o) => o.key === trailingPhrase(made[1])?.key))) return trailingPhrase(made[1])?.key;
+  const madeKey = made && trailingPhrase(made[1] ?? made[2])?.key;
+  if (madeKey && analyze(before).clauses.some((c) => c.objects.some((o) => o.key === madeKey))) return madeKey;
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
@@ -303,10 +304,11 @@ const SUCH_AS_WHICH = guarded(/([a-z][a-z -]*?)\s+(?:such as|like|including|e\.g
 /** "A stay links a guest to a room", "each match pairs a mentor with a student": a record that joins two others, before their "with". */
 const LINKING = guarded(/^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:links?|connects?|joins?|ties?|pairs?|matches?|assigns?)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s+(?:to|with|and)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s*$/);
 
-/** After "with": one thing with a possessive or "the", a comma, and another "with" ("with my plot, with …"). */
-const WITH_COMPANION = /^\s*((?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*,\s*with\s/;
+/** After "with": one thing with a possessive, "the" or "a", a comma, and another "with" ("with my plot, with …", "with a plot, with …"). */
+const WITH_COMPANION = /^\s*((?:my|our|your|his|her|their|its|the|a|an)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*,\s*with\s/;
 /** The same seen from the second "with": the record made before the first one ("report a problem with my plot,", "file a complaint about their flat,"). */
-const MADE_BEFORE_COMPANION = guarded(/\b(?:a|an|the|new|my|our|their|his|her|its)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)\s+(?:with|about|regarding|concerning)\s+(?:my|our|your|his|her|their|its|the)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*,\s*$/);
+// (Or many records made, written bare: "report problems with a plot, with …".)
+const MADE_BEFORE_COMPANION = guarded(/(?:\b(?:a|an|the|new|my|our|their|his|her|its)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?)|\b([a-z][a-z-]*s))\s+(?:with|about|regarding|concerning)\s+(?:my|our|your|his|her|their|its|the|a|an)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?\s*,\s*$/);
 
 /** The list's text after the verb, cut at the clause's end (or, after a subject's "with", at the sentence's verb). */
 function listAfterVerb(after: string, before: string, verb: string): string {

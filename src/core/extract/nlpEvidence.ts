@@ -22,6 +22,7 @@ import { keptWhich } from './keptWhich';
 import { decidedOnEvidence } from './decidedOn';
 import { handledThingsEvidence } from './handledThings';
 import { madeThingsEvidence } from './madeThings';
+import { reportedThingsEvidence } from './reportedThings';
 import { valueOfAny } from './valueOfAny';
 
 export { PART_VERBS } from './wholeParts';
@@ -399,6 +400,8 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     decidedOnEvidence(analysis, storable, addUnlessField);
     handledThingsEvidence(analysis, storable, addUnlessField);
     madeThingsEvidence(analysis, storable, addUnlessField);
+    // (Not only unless a field: "a problem with a plot, with …" lists the plot for its link.)
+    reportedThingsEvidence(analysis, storable, add);
     valueOfAny(analysis, storable, addUnlessField);
   }
 }

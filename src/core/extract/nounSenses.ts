@@ -6,6 +6,7 @@
 // resolves or assigns tickets, as only a support desk does.
 import { findEntity, type Draft, type DraftEntity } from './draft';
 import { knownNoun, type KnownField, type KnownNoun } from './knowledge';
+import { TROUBLE_NOUNS } from './reportedThings';
 import type { SentenceInfo } from './sentences';
 
 interface OtherSense {
@@ -29,12 +30,16 @@ const OTHER_SENSES: Record<string, OtherSense> = {
   },
 };
 
+const TROUBLE_RECORD: KnownNoun = { fields: [{ name: 'description', type: 'text', required: true }, { name: 'status', type: 'enum', required: true, enumValues: ['open', 'in_progress', 'resolved'] }] };
+
 /** The fields a record named `entity.key` usually has, in the sense the text uses it. */
 export function knownNounInText(entity: DraftEntity, draft: Draft, sentences: SentenceInfo[]): KnownNoun | undefined {
   const head = entity.key.split(' ').pop() ?? '';
   const other = Object.prototype.hasOwnProperty.call(OTHER_SENSES, head) ? OTHER_SENSES[head] : undefined;
   if (other && otherSenseMeant(head, other, entity, draft, sentences)) return other.noun;
-  return knownNoun(entity.key);
+  // (A trouble the text makes a record, "residents report problems", is described and then dealt with;
+  // the word alone is no record, so it is not on the knowledge table.)
+  return knownNoun(entity.key) ?? (TROUBLE_NOUNS.test(head) ? TROUBLE_RECORD : undefined);
 }
 
 function otherSenseMeant(head: string, sense: OtherSense, entity: DraftEntity, draft: Draft, sentences: SentenceInfo[]): boolean {
