@@ -43,4 +43,11 @@ describe('extractor relation shapes (5)', () => {
     const rels = pairs('The app notifies the customer that the order shipped. Orders have a date. Customers have a name.');
     assert.ok(!linked(rels, 'Order', 'Customer'), rels.join(', '));
   });
+
+  it("'meetings are held in rooms', 'each order is paid by a customer': an irregular participle after 'be' is a passive too", () => {
+    const meetings = pairs('Meetings are held in rooms. A meeting has a date. Rooms have a capacity.');
+    assert.ok(meetings.includes('Meeting->Room'), meetings.join(', '));
+    const payments = pairs('Each order is paid by a customer. A payment has an amount and a date. Orders have a total. Customers have a name.');
+    assert.ok(payments.includes('Payment->Customer'), payments.join(', '));
+  });
 });

@@ -162,6 +162,9 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
   return out;
 }
 
+/** Past participles not ending in -ed/-en/-wn ("taught", "held", "paid", "built", "kept", "sold", "made", "run", "set"). */
+const IRREGULAR_PARTICIPLE = /^(?:[a-z]*(?:ght|eld|ilt|ept|old|aid|ent|ung)|run|set|put|cut|hit|led|met|read|shut|spread|won|sat|found|bound|wound|dealt|meant|lent|spent|sent|lost|left|felt|heard|hung|stuck|struck|shot|fed|bred|fled|sped|split|quit)$/;
+
 /** Auxiliary chains before the verb at v ("can be booked", "must not exceed"); `before` is the word before the chain. */
 function auxiliaries({ terms, boundaryAfter }: ClauseScan, v: number): { modal?: string; negated: boolean; passive: boolean; before: number } {
   let modal: string | undefined;
@@ -170,7 +173,8 @@ function auxiliaries({ terms, boundaryAfter }: ClauseScan, v: number): { modal?:
   let k = v - 1;
   while (k >= 0 && (terms[k].pos === 'modal' || terms[k].pos === 'adv' || terms[k].w === 'not' || terms[k].w === 'to') && !boundaryAfter(k)) {
     if (terms[k].w === 'not' || terms[k].w === 'never' || /n't$/.test(terms[k].w) || terms[k].w === 'cannot') negated = true;
-    if (/^(is|are|was|were|be|been|being)$/.test(terms[k].w) && /(ed|en|wn)$/.test(terms[v].w)) passive = true;
+    // ("is taught", "is held", "is paid", "is run": irregular participles too; a verb form after "be" that is no -ing form.)
+    if (/^(is|are|was|were|be|been|being)$/.test(terms[k].w) && (/(ed|en|wn)$/.test(terms[v].w) || IRREGULAR_PARTICIPLE.test(terms[v].w))) passive = true;
     if (terms[k].pos === 'modal') modal ??= terms[k].w;
     k--;
   }
