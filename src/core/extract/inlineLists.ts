@@ -31,7 +31,7 @@ const KEEPING_VERB = /^(?:records?|recording|stores?|storing|holds?|captures?|lo
 export type Covered = Array<[number, number]>;
 
 // ("keeps its length and draught": keeping verbs that also say other things list values only before "its"/"their".)
-const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing|recording|(?:keeps?|tracks?|logs?|maintains?)(?=\s+(?:its|their)\s)|(?:determines?|sets?|chooses?|defines?|decides? on|fixes)(?=\s+(?:its|their)\s+own\s))\s+(?!many\b(?!\s+(?:features|details|attributes|properties)\b)|several\b(?!\s+(?:features|details|attributes|properties)\b)|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
+const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?(?!\s+(?:[a-z]+ed|paid|sent|told|given|shown|done|taken|chosen|made|seen|known|kept|left|lost|stolen|broken|caught|hurt)\b)|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing|recording|(?:keeps?|tracks?|logs?|maintains?)(?=\s+(?:its|their)\s)|(?:determines?|sets?|chooses?|defines?|decides? on|fixes)(?=\s+(?:its|their)\s+own\s))\s+(?!many\b(?!\s+(?:features|details|attributes|properties)\b)|several\b(?!\s+(?:features|details|attributes|properties)\b)|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
 
 /**
  * Where the main verb starts after a subject's list ("residents with a name and a phone apply for
