@@ -50,4 +50,11 @@ describe('extractor relation shapes (5)', () => {
     const payments = pairs('Each order is paid by a customer. A payment has an amount and a date. Orders have a total. Customers have a name.');
     assert.ok(payments.includes('Payment->Customer'), payments.join(', '));
   });
+
+  it("'a customer receives an invoice', 'each student receives a grade for each exam': what one receives belongs to them, not they to it", () => {
+    const invoices = pairs('A customer receives an invoice every month. Invoices have an amount. Customers have a name.');
+    assert.ok(invoices.includes('Invoice->Customer') && !invoices.includes('Customer->Invoice'), invoices.join(', '));
+    const grades = pairs('Each student receives a grade for each exam. Grades have a value. Exams have a date. Students have a name.');
+    assert.ok(grades.includes('Grade->Student') && grades.includes('Grade->Exam'), grades.join(', '));
+  });
 });

@@ -81,9 +81,14 @@ function linkVerbTarget(read: SentenceRead, clause: Clause, subject: DraftEntity
     return;
   }
   if (subjectMany && otherMany && !clause.subject?.determiner && !(clause.passive && clause.preps.some((p) => p.phrase === phrase))) return;
-  if (otherMany && !subjectMany) link(read, other, subject);
+  // ("A customer receives an invoice", "each student gets a grade": what one receives is theirs, one of many over time.)
+  const received = RECEIVING.test(clause.verb) && !clause.passive && clause.objects.includes(phrase);
+  if ((otherMany && !subjectMany) || received) link(read, other, subject);
   else link(read, subject, other);
 }
+
+/** Verbs of receiving: the object comes to the subject and is kept as the subject's. */
+const RECEIVING = /^(?:receive|get|obtain|earn|win|gain|accumulate|accrue|collect)$/;
 
 /** "One subject has many others": noted; when the other side said the same, the pair becomes
  *  many-to-many in place of its belongs-to links. True when it did. */
