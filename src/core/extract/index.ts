@@ -36,6 +36,7 @@ import { keepMakersAsNames } from './makers';
 import { applyRecordStates } from './recordStates';
 import { applyVariedValues } from './variedValues';
 import { addUserKindRoles } from './userKinds';
+import { dropVerbPhraseFields } from './verbPhraseFields';
 
 export type { ExtractOptions } from './finish';
 
@@ -90,6 +91,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   findNlpRelations(draft, sentences, roleWords, new Set(kinds.flatMap((k) => k.subtypes.map((t) => t.key))));
   // A trouble reported with a thing ('problems with machines') belongs to the thing.
   linkReportedTroubles(draft, sentences);
+  // ("… with an email and a password and place orders": "place orders" was a second predicate, no value.)
+  dropVerbPhraseFields(draft, sentences);
   // Values kept per pair ("for each treatment done at an appointment we record …") are a row of the pair's own.
   applyPairRecords(draft, sentences);
   applyKinds(draft, kinds);
