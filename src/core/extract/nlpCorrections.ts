@@ -27,6 +27,7 @@ function singularOf(w: string): string {
  */
 export function correctTags(terms: Term[]): void {
   retagSemiModals(terms);
+  retagPrefixedVerbs(terms);
   retagVerbsBeforeObjects(terms);
   retagNounSlotPlurals(terms);
   retagCoordinatedVerbs(terms);
@@ -45,6 +46,26 @@ export function correctTags(terms: Term[]): void {
   retagGivenThings(terms);
   retagBeforeLists(terms);
   participlesBeforeBy(terms);
+}
+
+/** "pre-order", "re-book", "co-sign": a verb with a prefix and a hyphen. */
+const PREFIXED = /^(?:pre|re|co|un|de|over|under|out)-([a-z]{3,})$/;
+/** Words after which a verb stands: "to", a modal, a person's pronoun. */
+const VERB_SLOT = /^(?:to|can|could|will|would|should|must|may|might|cannot|i|we|you|they)$/;
+
+// "I want to pre-order a meal", "pupils can re-book a slot": a hyphenated prefix and a verb, where a
+// verb stands and before its object, is that verb (read as the verb without its prefix: a pre-order
+// is an order), though the tagger takes the unknown word for an adjective.
+function retagPrefixedVerbs(terms: Term[]): void {
+  for (let i = 1; i + 1 < terms.length; i++) {
+    const t = terms[i];
+    if (!t.w.includes('-') || t.pos === 'verb' || !VERB_SLOT.test(terms[i - 1].w)) continue;
+    const base = PREFIXED.exec(t.w)?.[1];
+    const next = terms[i + 1];
+    if (!base || !(next.pos === 'det' || next.pos === 'noun') || !canBeVerb(base)) continue;
+    t.pos = 'verb';
+    t.root = base;
+  }
 }
 
 // A verb-able word read as a noun before plural objects is their verb when a state follows
