@@ -57,4 +57,10 @@ describe('extractor relation shapes (5)', () => {
     const grades = pairs('Each student receives a grade for each exam. Grades have a value. Exams have a date. Students have a name.');
     assert.ok(grades.includes('Grade->Student') && grades.includes('Grade->Exam'), grades.join(', '));
   });
+
+  it("'the library lends books to members': the act (a loan) belongs to what it hands over and to whom it goes", () => {
+    const rels = pairs('Our library lends books to members. Each loan has a due date. Members have a card number. Books have an ISBN.');
+    assert.ok(rels.includes('Loan->Book'), rels.join(', '));
+    assert.ok(rels.includes('Loan->Member'), rels.join(', '));
+  });
 });

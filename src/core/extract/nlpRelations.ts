@@ -285,6 +285,9 @@ function linkTransaction(read: SentenceRead, clause: Clause, subject: DraftEntit
     const target = clauseTargets(clause).map((p) => entityIn(read, p)).find((e) => e && !actOrUser(e))
       ?? pronounTarget(analysis, clause, (p) => entityIn(read, p), (e) => actOrUser(e) || e === subject, read.topicJustBefore ? read.previousTopic : undefined);
     link(read, act, target);
+    // ("The library lends books to members": with the object as what the act is about, the one it goes to is a party too.)
+    const recipient = target && clause.objects.some((o) => entityIn(read, o) === target) ? entityIn(read, clause.preps.find((p) => p.prep === 'to')?.phrase) : undefined;
+    if (recipient && recipient !== target && !actOrUser(recipient)) link(read, act, recipient);
     // ("Guests phone the restaurant to book a table": the guests book, not the restaurant.)
     const purpose = purposeOf(analysis, clause);
     const doer = purpose ? entityIn(read, purpose.subject) : subject;
