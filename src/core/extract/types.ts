@@ -42,6 +42,8 @@ export function typeFromHint(hint: string): TypeGuess | undefined {
 
 /** What a sum of money is, said after it ("amount due", "balance owed"). */
 const MONEY_STATE = /^(?:due|owed|owing|paid|outstanding|payable|remaining|received|charged|refunded)$/;
+/** What is said of a sum of money before it is known or as its bound ("price estimate", "cost limit"). */
+const MONEY_MEASURE = /^(?:estimate|quote|limit|cap|ceiling)$/;
 
 /** Guesses a type from a field's (lower-case) words and the words just around it. */
 /** Past participles not ending in -ed ("date set", "last seen", "date sent"). */
@@ -69,8 +71,8 @@ export function inferType(allWords: string[], context = ''): TypeGuess {
   if (last === 'year' || last === 'years') return { type: 'integer' };
   // ("member, room, start, end": a bare start or end of a booked thing is a moment.)
   if (DATETIME_WORDS.has(last) || last.endsWith('time') || (words.length === 1 && /^(start|end|begin|finish)$/.test(last))) return { type: 'datetime' };
-  // ("amount due", "balance owed", "total paid": a sum of money, then what it is.)
-  if (MONEY.has(last) || (words.length > 1 && MONEY.has(first) && (last === 'amount' || MONEY_STATE.test(last)))) return { type: 'money', ...bounds };
+  // ("amount due", "balance owed", "total paid", "price estimate": a sum of money, then what it is.)
+  if (MONEY.has(last) || (words.length > 1 && MONEY.has(first) && (last === 'amount' || MONEY_STATE.test(last) || MONEY_MEASURE.test(last)))) return { type: 'money', ...bounds };
   // "plate number", "phone number", "ticket number" identify things: text, not arithmetic.
   if (last === 'number' && words.length > 1 && !/^(total|max|maximum|min|minimum|average)$/.test(first)) return { type: 'string' };
   if (INTEGER.has(last) || words.includes('number')) return { type: 'integer', ...bounds, unit: unit && UNITS.has(unit) ? unit : undefined };
