@@ -27,3 +27,14 @@ describe('extractor: troubles reported with a thing', () => {
     assert.deepEqual(extractSpec('Coaches report the time to the organisers.').entities.map((e) => e.name).filter((n) => n === 'Time'), []);
   });
 });
+
+describe('extractor: a broken thing reported', () => {
+  it('"Members can report damaged kayaks": a fault report that belongs to the kayak; a lost thing reported is the record itself', () => {
+    const spec = extractSpec('Members can report damaged kayaks. Kayaks have a colour and a length.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'FaultReport')?.fields.map((f) => f.name), ['description', 'status']);
+    assert.ok(spec.relations.some((r) => r.from === 'FaultReport' && r.to === 'Kayak'), JSON.stringify(spec.relations));
+    assert.ok(!extractSpec('Finders report lost umbrellas. Each umbrella has a colour.').entities.some((e) => e.name === 'FaultReport'));
+    // A trouble named keeps its own name ("report faults with damaged kayaks" has Fault, no FaultReport).
+    assert.ok(!extractSpec('Members can report faults with damaged kayaks.').entities.some((e) => e.name === 'FaultReport'));
+  });
+});

@@ -13,7 +13,7 @@ import { analyze } from './grammar';
 import { readAhead } from './readAhead';
 import { checkLanguage, NOT_ENGLISH_WARNING } from './language';
 import { collectNlpEvidence, colonListSubject } from './nlpEvidence';
-import { linkReportedTroubles } from './reportedThings';
+import { addFaultReports, linkReportedTroubles } from './reportedThings';
 import { findNlpRelations } from './nlpRelations';
 import { findRelations } from './relations';
 import { applyPairRecords } from './pairRecords';
@@ -91,6 +91,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   findNlpRelations(draft, sentences, roleWords, new Set(kinds.flatMap((k) => k.subtypes.map((t) => t.key))));
   // A trouble reported with a thing ('problems with machines') belongs to the thing.
   linkReportedTroubles(draft, sentences);
+  addFaultReports(draft, sentences);
   // ("… with an email and a password and place orders": "place orders" was a second predicate, no value.)
   dropVerbPhraseFields(draft, sentences);
   // Values kept per pair ("for each treatment done at an appointment we record …") are a row of the pair's own.

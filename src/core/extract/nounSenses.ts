@@ -7,6 +7,7 @@
 import { findEntity, type Draft, type DraftEntity } from './draft';
 import { knownNoun, type KnownField, type KnownNoun } from './knowledge';
 import { TROUBLE_NOUNS } from './reportedThings';
+import { TROUBLE_FIELDS } from './troubleFields';
 import type { SentenceInfo } from './sentences';
 
 interface OtherSense {
@@ -30,7 +31,7 @@ const OTHER_SENSES: Record<string, OtherSense> = {
   },
 };
 
-const TROUBLE_RECORD: KnownNoun = { fields: [{ name: 'description', type: 'text', required: true }, { name: 'status', type: 'enum', required: true, enumValues: ['open', 'in_progress', 'resolved'] }] };
+const TROUBLE_RECORD: KnownNoun = { fields: TROUBLE_FIELDS };
 
 /** The fields a record named `entity.key` usually has, in the sense the text uses it. */
 export function knownNounInText(entity: DraftEntity, draft: Draft, sentences: SentenceInfo[]): KnownNoun | undefined {

@@ -2,7 +2,8 @@
 // damaged tools": what people report is kept. A trouble reported (a problem, a fault, an issue) is a
 // record of its own, and so is the thing it is with or about (the machine); a thing reported
 // itself ("report a broken machine") is a thing the app keeps track of.
-import { addRelation, findEntity, type Draft } from './draft';
+import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
+import { TROUBLE_FIELDS } from './troubleFields';
 import { analyze, type Analysis, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
 
@@ -65,3 +66,32 @@ export function linkReportedTroubles(draft: Draft, sentences: SentenceInfo[]): v
   }
 }
 const TROUBLE_WORD = /\b(?:problem|issue|fault|defect|damage|incident|bug|complaint|breakdown|leak|outage|malfunction|hazard|concern)s?\b/;
+
+/** States of a thing that make reporting it a fault report ("report a broken machine"); a lost or found thing reported is itself the record. */
+const FAULTY = /^(?:broken|damaged|faulty|defective|leaking|leaky|jammed|blocked|clogged|vandalised|vandalized|dirty|unsafe)$/;
+const FAULTY_WORD = /\b(?:broken|damaged|faulty|defective|leaking|leaky|jammed|blocked|clogged|vandalised|vandalized|dirty|unsafe)\b/;
+
+/**
+ * "As a resident, I want to report a broken machine": when no trouble is named, the report itself is
+ * the record (a fault report, described and dealt with), and it belongs to the thing reported.
+ */
+export function addFaultReports(draft: Draft, sentences: SentenceInfo[]): void {
+  if (draft.entities.some((e) => TROUBLE_NOUNS.test(e.key.split(' ').pop() ?? '') || e.key.endsWith('report'))) return;
+  for (const sentence of sentences) {
+    if (sentence.heading || !FAULTY_WORD.test(sentence.plain) || !/\b(?:report|flag)/.test(sentence.plain)) continue;
+    const analysis = analyze(sentence.text);
+    for (const clause of analysis.clauses) {
+      if (clause.negated || clause.passive || !THING_VERBS.test(clause.verb)) continue;
+      for (const object of clause.objects) {
+        const state = analysis.terms[object.start] && analysis.terms.slice(object.start, object.head).find((t) => FAULTY.test(t.w));
+        const thing = state && findEntity(draft, object.key);
+        if (!thing || thing.name === 'User') continue;
+        const report = addEntity(draft, 'fault report', sentence.id);
+        if (!report) return;
+        for (const f of TROUBLE_FIELDS) addField(report, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues });
+        addRelation(draft, { from: report.name, to: thing.name, required: true, onDelete: 'cascade' }, sentence.id);
+        return;
+      }
+    }
+  }
+}
