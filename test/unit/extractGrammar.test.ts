@@ -810,7 +810,8 @@ describe('extractor: language, repeats and accounting', () => {
     const { sentences } = splitSentences(notes);
     assert.equal(sentences.length, 5);
     const spec = extractSpec(notes);
-    assert.deepEqual(spec.entities.find((e) => e.name === 'Member')?.fields.map((f) => f.name), ['name', 'email', 'licenceNo']);
+    // (What members sign up with is their account's: the User's values, members a role.)
+    assert.deepEqual(spec.entities.find((e) => e.name === 'User')?.fields.map((f) => f.name), ['name', 'email', 'licenceNo']);
     assert.ok(spec.relations.some((r) => r.from === 'Booking' && r.to === 'Car'), JSON.stringify(spec.relations));
     assert.ok(!spec.entities.some((e) => e.name === 'DoubleBooking'));
     const prose = 'Registered users start threads on a board and reply\nto threads. Moderators can lock a thread so nobody can reply, and pin\nthreads to the top of a board. Each user has a profile.';

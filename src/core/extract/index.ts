@@ -64,7 +64,7 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const auth = detectAuth(sentences);
   const evidence = collectEvidence(sentences, auth.accountsAreRecords, !auth.enabled);
   collectNlpEvidence(sentences, evidence, { peopleAreRecords: !auth.enabled, accountsAreRecords: auth.accountsAreRecords });
-  const pending = readListEvidence(sentences, evidence);
+  const pending = readListEvidence(sentences, evidence, auth.enabled);
   const { kinds, userKinds } = readKinds(sentences, evidence, pending);
   addUserKindRoles(auth, userKinds);
 

@@ -7,8 +7,17 @@ import { findFieldLists } from './fields';
 import { bulletIsField, headingNamesRecord, introducesList, leadSubjectKey } from './listLeads';
 import { listOfRecords, titlesRecords } from './recordLists';
 
+/**
+ * "Customers sign up with a name, an email and a password": with sign-in, what people sign up with
+ * is their account's (User), not a record of their own beside it; the people are a role.
+ */
+function signUpSubject(list: PendingList, sentence: SentenceInfo): boolean {
+  if (!list.subject || list.subject.includes(' ')) return false;
+  return new RegExp(String.raw`\b${list.subject}s?\s+(?:(?:can|must|should|will|first|simply|need to|have to)\s+)?(?:sign(?:s|ed)?[ -]?up|registers?|registered|create (?:an |their )?accounts?)\s+(?:with|using|by (?:giving|entering))\s`).test(sentence.plain);
+}
+
 /** Reads every sentence's field lists (to apply once the entities are known), scoring their subjects and items on the way. */
-export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence): PendingList[] {
+export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence, signIn = false): PendingList[] {
   const pending: PendingList[] = [];
   const leadsSeen = new Set<number>();
   for (const sentence of sentences) {
@@ -16,6 +25,7 @@ export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence):
     // (Under a heading only bullets that name a field are its fields: "- Members log in." is not.)
     const leadIsList = !!lead && introducesList(lead) && (!headingNamesRecord(lead) || bulletIsField(sentence));
     for (const list of findFieldLists(sentence, leadIsList)) {
+      if (signIn && signUpSubject(list, sentence)) list.subject = 'user';
       pending.push(list);
       scoreSubject(list, sentence, evidence);
       if (lead && list.leadId !== undefined && !leadsSeen.has(list.leadId)) {
