@@ -15,7 +15,8 @@ const TROUBLE_VERBS = /^(?:report|flag|raise|log|file|lodge)$/;
 /** Verbs that also take the thing in trouble as their object ("report a broken machine"). */
 const THING_VERBS = /^(?:report|flag)$/;
 /** Nouns of trouble: what is reported about something. */
-export const TROUBLE_NOUNS = /^(?:problem|issue|fault|defect|damage|incident|bug|complaint|breakdown|leak|outage|malfunction|hazard|concern)$/;
+const TROUBLES = 'problem|issue|fault|defect|damage|incident|bug|complaint|breakdown|leak|outage|malfunction|hazard|concern';
+export const TROUBLE_NOUNS = new RegExp(`^(?:${TROUBLES})$`);
 /** Prepositions that tie a trouble to the thing it is with ("a problem with a plot", "a leak in the hall"). */
 const ABOUT = /^(?:with|on|in|at|about|for|of)$/;
 
@@ -65,11 +66,13 @@ export function linkReportedTroubles(draft: Draft, sentences: SentenceInfo[]): v
     }
   }
 }
-const TROUBLE_WORD = /\b(?:problem|issue|fault|defect|damage|incident|bug|complaint|breakdown|leak|outage|malfunction|hazard|concern)s?\b/;
+/** A trouble named anywhere in a sentence (singular or plural): the sentences worth reading again. */
+const TROUBLE_WORD = new RegExp(String.raw`\b(?:${TROUBLES})s?\b`);
 
 /** States of a thing that make reporting it a fault report ("report a broken machine"); a lost or found thing reported is itself the record. */
-const FAULTY = /^(?:broken|damaged|faulty|defective|leaking|leaky|jammed|blocked|clogged|vandalised|vandalized|dirty|unsafe)$/;
-const FAULTY_WORD = /\b(?:broken|damaged|faulty|defective|leaking|leaky|jammed|blocked|clogged|vandalised|vandalized|dirty|unsafe)\b/;
+const FAULTY_STATES = 'broken|damaged|faulty|defective|leaking|leaky|jammed|blocked|clogged|vandalised|vandalized|dirty|unsafe';
+const FAULTY = new RegExp(`^(?:${FAULTY_STATES})$`);
+const FAULTY_WORD = new RegExp(String.raw`\b(?:${FAULTY_STATES})\b`);
 
 /**
  * "As a resident, I want to report a broken machine": when no trouble is named, the report itself is
