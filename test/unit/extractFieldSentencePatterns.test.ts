@@ -21,6 +21,14 @@ describe('extract fields: a record made "with" one value', () => {
     assert.deepEqual(fieldsOf('Residents can report a repair request with a description. A caretaker handles each repair request.', 'RepairRequest'), ['description']);
   });
 
+  it('a bare plural made ("users write notes with a title") gets its one value too', () => {
+    assert.deepEqual(fieldsOf('Users write notes with a title.', 'Note'), ['title']);
+    assert.deepEqual(fieldsOf('Staff can log incidents with a severity.', 'Incident'), ['severity']);
+    assert.deepEqual(fieldsOf('Members create new playlists with a cover image.', 'Playlist'), ['coverImage']);
+    assert.deepEqual(listsOf('Patients book appointments with a dentist.'), [], 'a person is still a companion');
+    assert.deepEqual(listsOf('Tenants report broken heaters with a photo.'), [], 'still the report\'s, not the heater\'s');
+  });
+
   it('one item after "with" that is a companion, a means or the state of a thing reported stays no value', () => {
     assert.deepEqual(listsOf('Customers pay the bill with a credit card.'), [], 'paying makes nothing');
     assert.deepEqual(listsOf('Patients book an appointment with a doctor.'), [], 'a person is a companion');

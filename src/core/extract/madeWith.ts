@@ -12,13 +12,30 @@ const MAKING_VERBS = new Set([...AUTHOR_VERBS, ...['report', 'reports', 'reporte
 /** "<making verb> a/an/the/new <one to three nouns>" right before "with". */
 const MADE_OBJECT = /\b([a-z]+)\s+(?:(?:a|an|the|new|their|his|her|its|my|our|your)\s+)+(?:new\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s*$/;
 
+/** "<making verb> (new) <plural noun>" right before "with", no article: "users write notes", "members create new albums". */
+const MADE_PLURAL = /\b([a-z]+)\s+(?:new\s+)?(?:[a-z][a-z-]*\s+)?[a-z][a-z-]*[^s\s]s\s*$/;
+
+/** The making verb and its object right before "with": with an article, or a bare plural (the records in general). */
+function madeObject(before: string): RegExpExecArray | null {
+  const made = MADE_OBJECT.exec(before);
+  if (made && MAKING_VERBS.has(made[1])) return made;
+  // (The nearest verb first: "users write notes" is "write" + "notes", not "users" + "write notes".)
+  const words = before.trim().split(/\s+/);
+  for (const take of [2, 3, 4]) {
+    const plural = MADE_PLURAL.exec(words.slice(-take).join(' '));
+    if (plural && plural.index === 0 && MAKING_VERBS.has(plural[1])) return plural;
+  }
+  return null;
+}
+
 /** Whether the one item after "with" is a value of the record a making verb has just made. */
 export function madeWithOneValue(before: string, item: FieldItem): boolean {
-  const made = MADE_OBJECT.exec(before);
-  if (!made || !MAKING_VERBS.has(made[1])) return false;
+  const made = madeObject(before);
+  if (!made) return false;
   // "report a broken machine with a description": a thing in some state is what the report is about; the
   // description is the report's, not the machine's.
-  if (/\b(?:a|an|the|their|his|her|its|my|our|your)\s+(?:[a-z]+(?:ed|en)|lost|stolen|broken|missing)\s+[a-z-]+/.test(made[0])) return false;
+  const object = made[0].slice(made[1].length);
+  if (/^\s*(?:(?:a|an|the|their|his|her|its|my|our|your)\s+)*(?:[a-z]+(?:ed|en)|lost|stolen|broken|missing)\s+[a-z-]+/.test(object)) return false;
   // ("with a description", not "with the budget" nor "with photos"): one indefinite singular value, not a person.
   if (item.plural || item.words.length > 3 || !/^(?:an?|one)\s/.test(item.context.trim())) return false;
   return !isPersonWord(item.words[item.words.length - 1]);
