@@ -147,7 +147,7 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
     const t = terms[v];
     // "Each cleaning task is for one room": a copula before a preposition is the clause's verb.
     const copula = t.pos === 'modal' && /^(is|are|was|were)$/.test(t.w) && terms[v + 1]?.pos === 'prep' && !terms.slice(v + 1, v + 4).some((u) => u.pos === 'verb');
-    if ((t.pos !== 'verb' && !copula) || t.depth > 0) continue;
+    if ((t.pos !== 'verb' && !copula && !participleTaggedNoun(terms, v)) || t.depth > 0) continue;
     const { modal, negated, passive, before } = auxiliaries(scan, v);
     // A verb right after another verb in the same group ("want to book") is the real action.
     const next = terms[v + 1];
@@ -164,6 +164,11 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
 
 /** Past participles not ending in -ed/-en/-wn ("taught", "held", "paid", "built", "kept", "sold", "made", "run", "set"). */
 const IRREGULAR_PARTICIPLE = /^(?:[a-z]*(?:ght|eld|ilt|ept|old|aid|ent|ung)|run|set|put|cut|hit|led|met|read|shut|spread|won|sat|found|bound|wound|dealt|meant|lent|spent|sent|lost|left|felt|heard|hung|stuck|struck|shot|fed|bred|fled|sped|split|quit)$/;
+
+/** ("Each class is run by one trainer": the tagger may read "run", "set", "cut" as a noun; right after "be" and before "by" it is a passive's participle.) */
+function participleTaggedNoun(terms: Term[], v: number): boolean {
+  return terms[v].pos === 'noun' && IRREGULAR_PARTICIPLE.test(terms[v].w) && /^(is|are|was|were|be|been)$/.test(terms[v - 1]?.w ?? '') && terms[v + 1]?.w === 'by';
+}
 
 /** Auxiliary chains before the verb at v ("can be booked", "must not exceed"); `before` is the word before the chain. */
 function auxiliaries({ terms, boundaryAfter }: ClauseScan, v: number): { modal?: string; negated: boolean; passive: boolean; before: number } {

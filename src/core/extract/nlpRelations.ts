@@ -99,11 +99,21 @@ function linkPronounPossessions(read: SentenceRead): void {
   const { analysis } = read;
   for (const phrase of analysis.phrases) {
     if (!phrase.possessed || !phrase.plural || !/^(their|its)$/.test(phrase.determiner ?? '')) continue;
-    const owner = [...analysis.phrases].reverse().find((p) => p.head < phrase.start && p.plural === (phrase.determiner === 'their') && entityIn(read, p));
+    const nearest = [...analysis.phrases].reverse().find((p) => p.head < phrase.start && p.plural === (phrase.determiner === 'their') && entityIn(read, p));
+    const owner = nearest && actingSubject(analysis, nearest, phrase);
     const child = entityIn(read, phrase);
     const parent = owner && entityIn(read, owner);
     if (child && parent && parent.name !== 'User') link(read, child, parent);
   }
+}
+
+/** ("Tenants report leaks in their flats": with a verb between them, "their" is the clause's subject's, not
+ *  the object's; the nearest noun is the owner only in a list with no verb, "owners with an address, their pets".) */
+function actingSubject(analysis: Analysis, nearest: NounPhrase, possessed: NounPhrase): NounPhrase | undefined {
+  const ofClause = (c: Clause, p: NounPhrase) => c.objects.includes(p) || c.preps.some((q) => q.phrase === p);
+  const clause = analysis.clauses.find((c) => ofClause(c, nearest) && ofClause(c, possessed));
+  const subject = clause?.subject;
+  return subject && subject.head < clause.verbIndex && subject.plural === nearest.plural ? subject : nearest;
 }
 
 /** "each object's categories", "the object's donor": a record named with a possessive noun is
