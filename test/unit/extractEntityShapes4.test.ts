@@ -66,4 +66,10 @@ describe('extractor: a value of any one of a thing', () => {
     const one = extractSpec('Drivers deliver parcels for the company. The name of the company is printed on every label. Parcels have a weight.').entities.map((e) => e.name);
     assert.ok(!one.includes('Company'), one.join(', '));
   });
+
+  it('"second hand bikes" are SecondHandBike: the ordinal is half of an adjective, not a count', () => {
+    const text = 'A charity shop sells second hand bikes. Each second hand bike has a frame size and a price.';
+    assert.ok(names(text).includes('SecondHandBike'), names(text).join(', '));
+    assert.ok(!names(text).includes('HandBike'), names(text).join(', '));
+  });
 });

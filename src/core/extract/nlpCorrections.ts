@@ -46,6 +46,8 @@ export function correctTags(terms: Term[]): void {
   retagGivenThings(terms);
   retagBeforeLists(terms);
   participlesBeforeBy(terms);
+  // "second hand bikes", "second-hand books": the ordinal is half of an adjective, not a count.
+  for (let i = 0; i + 1 < terms.length; i++) if (terms[i].w === 'second' && terms[i + 1].w === 'hand' && terms[i + 2]?.pos === 'noun') [terms[i].pos, terms[i + 1].pos] = ['noun', 'noun'];
 }
 
 /** "pre-order", "re-book", "co-sign": a verb with a prefix and a hyphen. */
