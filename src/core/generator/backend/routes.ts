@@ -202,6 +202,7 @@ function dropUnusedExisting(handler: string): string {
 function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boolean): string {
   const { pascal, camelPlural: t } = entity.names;
   const what = `change this ${entity.entity.label.toLowerCase()}`;
+  const actor = actorArg(entity, model);
   const selfOrAdmin = entity.isAuthUser
     ? lines(
         `      if (existing.id !== user.id && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'You can only change your own account.');`,
@@ -211,7 +212,7 @@ function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boole
   return dropUnusedExisting(lines(
     `  routes.patch('/:id', async (c) => {`,
     `    const id = parseId(c, ${str(entity.entity.label)});`,
-    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length || actorArg(entity, model)) ? `    const user = c.get('user');` : null,
+    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length || actor) ? `    const user = c.get('user');` : null,
     entity.links.length
       ? `    const { ${linkNames(entity)}...changes } = parseWith(${pascal}Update, await readJson(c));`
       : `    const changes = parseWith(${pascal}Update, await readJson(c));`,
@@ -219,7 +220,7 @@ function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boole
     `      const existing = await find${pascal}(tx, id, true);`,
     ...accessChecks(entity, 'update', model, what).map((s) => '    ' + s),
     selfOrAdmin,
-    hasRules ? `      await rules.beforeUpdate(tx, existing, changes${actorArg(entity, model)});` : null,
+    hasRules ? `      await rules.beforeUpdate(tx, existing, changes${actor});` : null,
     `      const [updated] = await tx.update(${t}).set({ ...changes, updatedAt: new Date() }).where(eq(${t}.id, id)).returning();`,
     entity.links.length ? `      await set${pascal}Links(tx, id, { ${entity.links.map((l) => l.prop).join(', ')} });` : null,
     `      return updated;`,
@@ -232,6 +233,7 @@ function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boole
 function deleteHandler(entity: EntityModel, model: BackendModel): string {
   const { pascal, camelPlural: t } = entity.names;
   const what = `delete this ${entity.entity.label.toLowerCase()}`;
+  const actor = actorArg(entity, model);
   const checks = lines(
     ...accessChecks(entity, 'delete', model, what).map((s) => '  ' + s),
     entity.isAuthUser ? `    if (existing.id !== user.id && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'You can only delete your own account.');` : null,
@@ -241,11 +243,11 @@ function deleteHandler(entity: EntityModel, model: BackendModel): string {
     return lines(
       `  routes.delete('/:id', async (c) => {`,
       `    const id = parseId(c, ${str(entity.entity.label)});`,
-      checks || actorArg(entity, model) ? `    const user = c.get('user');` : null,
+      checks || actor ? `    const user = c.get('user');` : null,
       `    await db.transaction(async (tx) => {`,
       `      const existing = await find${pascal}(tx, id, true);`,
       checks ? checks.split('\n').map((line) => '  ' + line).join('\n') : null,
-      `      await rules.beforeDelete(tx, existing${actorArg(entity, model)});`,
+      `      await rules.beforeDelete(tx, existing${actor});`,
       `      await tx.delete(${t}).where(eq(${t}.id, id));`,
       `    });`,
       `    return c.body(null, 204);`,

@@ -2,7 +2,7 @@
 // required flags and min/max) and the metadata the generic pages render from.
 import type { LayerTable } from '../layerFiles';
 import { jsValue, lineComment } from '../emit';
-import { ownerExemptRoles, ownerOnlyActions, type RowAction } from '../ownership';
+import { ownerExemptRoles, ownerOnlyActions } from '../ownership';
 import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
@@ -128,10 +128,11 @@ function rolesMeta(entity: FrontendEntity, model: FrontendModel): string {
 function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {
   const owner = entity.entity.ownerRelation;
   // Reading is decided by the API (a row you may not read never reaches the page).
-  const actions = new Set<string>(ownerOnlyActions(model.spec, entity.entity.name).filter((action) => action !== 'read'));
+  const rowActions = ownerOnlyActions(model.spec, entity.entity.name).filter((action) => action !== 'read');
+  const actions = new Set<string>(rowActions);
   if (!owner || !actions.size) return 'null';
-  const managers = UI_ACTIONS.filter((a) => a !== 'create' && actions.has(a))
-    .map((a) => [a, ownerExemptRoles(model.spec, entity.entity.name, a as RowAction)] as const)
+  const managers = rowActions
+    .map((a) => [a, ownerExemptRoles(model.spec, entity.entity.name, a)] as const)
     .filter(([, roles]) => roles.length)
     .map(([a, roles]) => `${a}: [${roles.map(str).join(', ')}]`);
   return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}]${managers.length ? `, managers: { ${managers.join(', ')} }` : ''} }`;
