@@ -6,13 +6,17 @@ import type { PendingList } from './applyFields';
 import { findFieldLists } from './fields';
 import { bulletIsField, headingNamesRecord, introducesList, leadSubjectKey } from './listLeads';
 import { listOfRecords, titlesRecords } from './recordLists';
+import { guarded } from './guardedRegExp';
+
+/** The sign-up phrase any subject's sign-up has (a cheap check before the subject's own pattern is built). */
+const SIGN_UP_WITH = guarded(/(?:sign(?:s|ed)?[ -]?up|registers?|registered|create (?:an |their )?accounts?)\s+(?:with|using|by (?:giving|entering))\s/);
 
 /**
  * "Customers sign up with a name, an email and a password": with sign-in, what people sign up with
  * is their account's (User), not a record of their own beside it; the people are a role.
  */
 function signUpSubject(list: PendingList, sentence: SentenceInfo): boolean {
-  if (!list.subject || list.subject.includes(' ')) return false;
+  if (!list.subject || list.subject.includes(' ') || !SIGN_UP_WITH.test(sentence.plain)) return false;
   return new RegExp(String.raw`\b${list.subject}s?\s+(?:(?:can|must|should|will|first|simply|need to|have to)\s+)?(?:sign(?:s|ed)?[ -]?up|registers?|registered|create (?:an |their )?accounts?)\s+(?:with|using|by (?:giving|entering))\s`).test(sentence.plain);
 }
 

@@ -110,9 +110,10 @@ const CONDITION = /\b(?:if|unless|whenever|as long as|except when|except if)\s+(
  * "after they are shipped", "once an order is paid", "when a job is done": a state the row must be in,
  * said with a verb of being; a time word alone is no condition ("the end date must be after the start date").
  * ("while" is left out: as often a contrast, "… by a number, while a bus is identified by its plate".)
+ * Groups: the moment word, the words before the state ("already", "not"), the state.
  */
 const STATE_CONDITION = guarded(
-  /\b(?:when|once|after|before|until|as soon as)\s+(?:(?:a|an|the|its|their|this|that|his|her)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+){0,2}?[a-z-]+|they|it|he|she)\s+(?:is|are|was|were|gets?|got|becomes?|has|have|had)\s+(?:(?:already|been|not|no longer|fully|finally)\s+)*(?:[a-z]+(?:ed|en|ne|id|ld|nt)|open|closed|full|over|complete|active|live|public|locked|due|overdue|late|empty)\b/,
+  /\b(when|once|after|before|until|as soon as)\s+(?:(?:a|an|the|its|their|this|that|his|her)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+){0,2}?[a-z-]+|they|it|he|she)\s+(?:is|are|was|were|gets?|got|becomes?|has|have|had)\s+((?:(?:already|been|not|no longer|fully|finally)\s+)*)([a-z]+(?:ed|en|ne|id|ld|nt)|open|closed|full|over|complete|active|live|public|locked|due|overdue|late|empty)\b/,
 );
 
 export function readClause(ctx: RuleContext, patterns = PATTERNS): void {
@@ -139,7 +140,7 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
     if (made > kinds.length) kinds.push('range');
     if (!kinds.some((k) => k === 'refuseWhen' || k === 'statusWorkflow')) {
       // A role rule in a state the record stores becomes a refusal the roles are excepted from.
-      if (!CONDITION.test(ctx.clause.plain) && roleRuleInState(ctx, ctx.draft.rules.slice(before), condition[0])) return;
+      if (!CONDITION.test(ctx.clause.plain) && roleRuleInState(ctx, ctx.draft.rules.slice(before), condition)) return;
       note(ctx, `Also sets a condition ("${condition[0]} …"); the ${[...new Set(kinds)].map((k) => (k === 'range' ? 'value range' : `${kindWords(k as never)} rule`)).join(' and ')} made from it applies always, the condition is not enforced.`);
       return;
     }

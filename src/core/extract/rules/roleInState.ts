@@ -4,53 +4,48 @@
 // exceptRoles): shipped orders are refused to everyone but managers; other orders stay as they were.
 import type { Rule, WriteAction } from '../../../model/project/projectSpec';
 import type { RuleContext } from './context';
-import { addRule } from './context';
+import { addRule, ruleProblems } from './context';
 import { conditionsFor, message } from './refuseConditions';
-
-/** "after they are shipped" → the moment word and the state ("after", "shipped"). */
-const STATE_WORDS = /^(when|once|after|before|until|as soon as)\s+.*?\s(?:is|are|was|were|gets?|got|becomes?|has|have|had)\s+((?:(?:already|been|not|no longer|fully|finally)\s+)*)([a-z]+)$/;
 
 const WRITES: readonly WriteAction[] = ['create', 'update', 'delete'];
 
 /**
- * Turns the role rule the clause just made (`added`) into a refusal in the state the condition names,
- * when the record has a field for that state; false (nothing changed) otherwise.
+ * Turns the role rule the clause just made (`added`) into a refusal in the state the condition names
+ * (`condition`: STATE_CONDITION's match of rules/index.ts, "after they are shipped" → the moment word,
+ * the words before the state, the state), when the record has a field for that state; false (nothing
+ * changed) otherwise.
  */
-export function roleRuleInState(ctx: RuleContext, added: Rule[], condition: string): boolean {
+export function roleRuleInState(ctx: RuleContext, added: Rule[], condition: RegExpExecArray): boolean {
   if (added.length !== 1 || added[0].kind !== 'roleRequired') return false;
   const role = added[0];
-  const words = STATE_WORDS.exec(condition.toLowerCase().trim());
-  if (!words) return false;
+  const [, moment, before, stateWord] = condition;
   const entity = ctx.draft.entities.find((e) => e.name === role.entity);
   const actions = WRITES.filter((a) => role.actions.includes(a));
   if (!entity || !actions.length) return false;
   // "only managers can delete orders before they are shipped" limits the managers too (nobody deletes a
   // shipped order): a role rule and a refusal for everyone, which the refusal readers make.
-  if (words[1] === 'before' || words[1] === 'until') return false;
-  const state = /\bnot\b|no longer/.test(words[2]) ? `not ${words[3]}` : words[3];
+  if (moment === 'before' || moment === 'until') return false;
+  const state = /\bnot\b|no longer/.test(before) ? `not ${stateWord}` : stateWord;
   const conditions = conditionsFor(ctx, entity, state);
   if (conditions.length !== 1) return false;
-  const [condition_] = conditions;
+  const [inState] = conditions;
   // A record is never created in the state it reaches later ("shipped"): only its changes are refused.
-  const refused = condition_.op === 'eq' || condition_.op === 'notEmpty' ? actions.filter((a) => a !== 'create') : actions;
+  const refused = inState.op === 'eq' || inState.op === 'notEmpty' ? actions.filter((a) => a !== 'create') : actions;
   if (!refused.length) return false;
   const rule: Rule = {
     kind: 'refuseWhen',
     entity: entity.name,
     actions: refused,
-    condition: { field: condition_.field.name, op: condition_.op, ...(condition_.value !== undefined ? { value: condition_.value } : {}) },
+    condition: { field: inState.field.name, op: inState.op, ...(inState.value !== undefined ? { value: inState.value } : {}) },
     message: message(ctx),
     exceptRoles: role.roles,
     sources: role.sources,
   };
+  // Does not fit: the role rule stays, and the caller says the state is not enforced.
+  if (ruleProblems(ctx.draft, ctx.roles, rule).length) return false;
   ctx.draft.rules.splice(ctx.draft.rules.indexOf(role), 1);
   ctx.outcome.rules--;
-  if (addRule(ctx, rule).length) {
-    // Does not fit after all: the role rule stays, and the caller says the state is not enforced.
-    ctx.draft.rules.push(role);
-    ctx.outcome.rules++;
-    return false;
-  }
-  condition_.field.sources.add(ctx.sentence.id);
+  addRule(ctx, rule);
+  inState.field.sources.add(ctx.sentence.id);
   return true;
 }
