@@ -16,4 +16,9 @@ describe('extractor relation shapes (6)', () => {
     assert.ok(!rels.includes('Flat->Leak'), rels.join(', '));
     assert.ok(rels.includes('Leak->Flat'), rels.join(', '));
   });
+
+  it("'convoys are made up of trucks': 'made up of' (read by the tagger as two verbs) says what the whole is made of", () => {
+    const rels = pairs('Convoys are made up of trucks. Each truck has a plate and a load. Convoys have a route name and a departure date.');
+    assert.ok(rels.includes('Truck->Convoy'), rels.join(', '));
+  });
 });

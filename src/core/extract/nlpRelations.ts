@@ -8,7 +8,8 @@ import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar'
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
-import { PART_VERBS, transactionNoun } from './nlpEvidence';
+import { transactionNoun } from './nlpEvidence';
+import { saysMadeOf } from './wholeParts';
 import { linkRelatives, withRelativeObject, withRelativeSubject } from './relativeLinks';
 import { actedByStoryI, asDecidedBy, inEventClause, inPurposeClause } from './clauseScope';
 import { compoundCandidates, type CompoundCandidate } from './compoundLinks';
@@ -168,7 +169,7 @@ function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): vo
   const recordSubject = subject && subject.name !== 'User' ? subject : undefined;
   if (subject && (PART_OF.test(clause.verb) || clause.verb === 'be')) linkPartOf(read, clause, subject);
   if (recordSubject) linkRoleObjects(read, clause, recordSubject);
-  if (recordSubject && PART_VERBS.test(clause.verb)) linkParts(read, clause, recordSubject);
+  if (recordSubject && saysMadeOf(clause, analysis)) linkParts(read, clause, recordSubject);
   const transaction = linkTransaction(read, clause, subject);
   // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
   // preposition is that preposition's object, not the subject of the verbs that follow.)

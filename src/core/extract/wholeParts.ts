@@ -9,6 +9,11 @@ export const PART_VERBS = /^(compose|consist|comprise|make|divide|split|build|as
 /** Verbs that put a part into, onto or next to a whole: "inserted into", "mounted on", "connected to". */
 const ATTACH_VERBS = /^(insert|attach|mount|fit|connect|plug|install|embed|couple|link)$/;
 
+/** ("Crews are made up of sailors": the tagger reads "made up" as two verbs and the clause's verb is the particle.) */
+export function saysMadeOf(clause: Clause, analysis: Analysis): boolean {
+  return PART_VERBS.test(clause.verb) || (clause.verb === 'up' && /^(make|build)$/.test(analysis.terms[clause.verbIndex - 1]?.root ?? ''));
+}
+
 export interface WholePart {
   whole: NounPhrase;
   /** Things, not materials: each part is counted (plural, or with an article or number). */
@@ -22,7 +27,7 @@ function counted(phrase: NounPhrase, analysis: Analysis): boolean {
 
 /** "The bike is composed of a frame and a motor", "A farm is divided into fields", "A kit comprises a tent". */
 function madeOf(clause: Clause, analysis: Analysis): WholePart | undefined {
-  if (!PART_VERBS.test(clause.verb) || !clause.subject) return undefined;
+  if (!saysMadeOf(clause, analysis) || !clause.subject) return undefined;
   const preps = clause.preps.filter((p) => p.prep === 'of' || p.prep === 'into' || p.prep === 'from').map((p) => p.phrase);
   // ("A kit comprises a tent and two poles": comprise takes its parts as objects.)
   const objects = clause.verb === 'comprise' && !clause.passive ? clause.objects : [];
