@@ -1,6 +1,6 @@
 // Field lists written inside a sentence: after a verb ("A loan records the member, the book and a
 // due date", "residents with a name and a phone") and in parentheses ("doctors (name, specialty)").
-import { ACTION_NOUNS, DETERMINERS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
+import { ACTION_NOUNS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, trailingSubject, withoutAsides } from './grammar';
 import { tagSentence, tagSentences } from './nlp';
@@ -13,6 +13,7 @@ import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldIt
 import { madeWithOneValue } from './madeWith';
 import { colonValuesInList } from './colonValues';
 import { guarded } from './guardedRegExp';
+import { clauseAfterComma, joinedSubject, NEXT_SUBJECT_WITH, verbAfterList, verblessClause } from './subjectLists';
 
 /**
  * "… are saved with", "… is registered with", "… are kept in stock with": a passive verb of keeping
@@ -32,31 +33,6 @@ export type Covered = Array<[number, number]>;
 
 // ("keeps its length and draught": keeping verbs that also say other things list values only before "its"/"their".)
 const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?(?!\s+(?:[a-z]+ed|paid|sent|told|given|shown|done|taken|chosen|made|seen|known|kept|left|lost|stolen|broken|caught|hurt)\b)|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing|recording|(?:keeps?|tracks?|logs?|maintains?)(?=\s+(?:its|their)\s)|(?:determines?|sets?|chooses?|defines?|decides? on|fixes)(?=\s+(?:its|their)\s+own\s))\s+(?!many\b(?!\s+(?:features|details|attributes|properties)\b)|several\b(?!\s+(?:features|details|attributes|properties)\b)|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
-
-/**
- * Where the main verb starts after a subject's list ("residents with a name and a phone apply for
- * permits" -> before "apply"): the words after the last item's first noun, read right after the
- * subject, start with a verb ("residents apply for permits").
- */
-function verbAfterList(subject: string, rest: string): number {
-  const lastItem = Math.max(rest.lastIndexOf(','), rest.search(/\s(?:and|or)\s(?!.*\s(?:and|or)\s)/));
-  const tail = rest.slice(lastItem + 1);
-  const words = [...tail.matchAll(/[a-z][a-z-]*/g)];
-  const first = words.findIndex((w) => !DETERMINERS.has(w[0]) && !/^(?:and|or)$/.test(w[0]));
-  if (first < 0) return rest.length;
-  const verbAt = (k: number): boolean => {
-    if (k + 1 >= words.length) return false;
-    const tagged = tagSentence(`${subject} ${words.slice(k).map((w) => w[0]).join(' ')}`);
-    return tagged[1]?.pos === 'verb' && !/ing$/.test(tagged[1].w) && /^(?:prep|det|noun|adv|adj)$/.test(tagged[2]?.pos ?? '');
-  };
-  for (let k = first + 1; k + 1 < words.length; k++) {
-    if (!verbAt(k)) continue;
-    // "a home address book rooms": a word that reads as a verb before the verb is the item's noun.
-    while (verbAt(k + 1)) k++;
-    return lastItem + 1 + words[k].index!;
-  }
-  return rest.length;
-}
 
 /** "Each faculty and institute has a name": the first of two records joined by "and" shares the list. */
 function coordinatedSubject(before: string, verb: string, subject: string | undefined): string | undefined {
@@ -171,6 +147,8 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
     for (const match of plain.matchAll(LIST_VERBS)) {
       const before = plain.slice(0, match.index).replace(/\([^()]*\)\s*$/, '');
       fragments.push(before, withoutAsides(before), before.replace(/\s*\([^()]*\)\s*$/, ''));
+      // (The clause a subject's "with" list hangs on: verblessClause.)
+      if (match[1] === 'with' && before.includes(',')) fragments.push(clauseAfterComma(before));
       if (NOUN_LIKE_LIST_VERB.test(match[1])) fragments.push(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
     }
     for (const match of plain.matchAll(BRACKETED_LIST)) {
@@ -219,6 +197,8 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
 
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
+  const joined = verb === 'with' ? joinedSubject(before) : undefined;
+  if (joined) return joined;
   // "Images are saved with a file name": the record is the phrase before the passive. (First: "kept
   // in stock with" is no idiom such as "in line with".)
   if (verb === 'with' && KEPT_WITH.test(before)) return trailingPhrase(before.replace(KEPT_WITH, ''))?.key;
@@ -316,12 +296,15 @@ function listAfterVerb(after: string, before: string, verb: string): string {
   // then a comma and a second "with": the first names what the record is about, the second its values.
   const companion = verb === 'with' ? WITH_COMPANION.exec(after) : null;
   if (companion) return companion[1];
-  const rest = cutClause(examplesAsValues(after));
+  const cut = cutClause(examplesAsValues(after));
   // "Residents with a name and a phone apply for permits": before a subject's "with" list there is
   // no verb, so the sentence's verb comes after the list and ends it.
-  const subjectWord = /([a-z]+)\s*$/.exec(before)?.[1];
-  if (verb === 'with' && subjectWord && !tagSentence(before).some((t) => t.pos === 'verb' || t.pos === 'modal')) return rest.slice(0, verbAfterList(subjectWord, rest));
-  return rest;
+  const clause = verb === 'with' ? verblessClause(before) : undefined;
+  const subjectWord = clause && /([a-z]+)\s*$/.exec(clause)?.[1];
+  if (!subjectWord) return cut;
+  // ("Boats with a name belong to a club, and members with a phone book boats": the next subject's list is not this one's.)
+  const rest = cut.slice(0, NEXT_SUBJECT_WITH.exec(cut)?.index ?? cut.length);
+  return rest.slice(0, verbAfterList(subjectWord, rest));
 }
 
 /** "either negative or positive", "a credit card or wire transfer": two alternatives, no list of values kept together. */

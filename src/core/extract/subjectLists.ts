@@ -1,0 +1,71 @@
+// A subject's own "with" list ("Exams with a title and a maximum score belong to a course"): before the
+// sentence's verb, so the list ends at that verb, and the record is the clause's subject.
+import { DETERMINERS } from './lexicon';
+import { trailingPhrase } from './phrases';
+import { tagSentence } from './nlp';
+
+/** The clause after a sentence's last comma, without the word that joins it ("…, and results" -> "results"). */
+export const clauseAfterComma = (before: string): string => before.slice(before.lastIndexOf(',') + 1).replace(/^\s*(?:and|but|or|while|whereas)\s+/, '');
+
+/**
+ * The clause a subject's "with" list hangs on, when it has no verb of its own ("residents", "…, and
+ * results": the sentence's verb comes after the list). Only the clause after the last comma: "…
+ * belong to a course, and results with a score …" has a verb before its "and".
+ */
+export function verblessClause(before: string): string | undefined {
+  const clause = before.includes(',') ? clauseAfterComma(before) : before;
+  if (!/[a-z]/.test(clause)) return undefined;
+  return tagSentence(clause).some((t) => t.pos === 'verb' || t.pos === 'modal') ? undefined : clause;
+}
+
+/** "…, and results with a score …": the subject of a verbless clause joined by ", and" (read alone, not as a verb after "and"). */
+export function joinedSubject(before: string): string | undefined {
+  if (!/,\s*and\s+[^,]*$/.test(before)) return undefined;
+  const clause = verblessClause(before);
+  return clause ? trailingPhrase(clause)?.key : undefined;
+}
+
+/** ", and members with …": another plural subject with a list of its own. */
+export const NEXT_SUBJECT_WITH = /,\s*and\s+(?:the\s+)?[a-z-]+s\s+with\s/;
+
+/**
+ * Where the main verb starts after a subject's list ("residents with a name and a phone apply for
+ * permits" -> before "apply"): the words after the last item's first noun, read right after the
+ * subject, start with a verb ("residents apply for permits").
+ */
+export function verbAfterList(subject: string, rest: string): number {
+  const lastItem = Math.max(rest.lastIndexOf(','), rest.search(/\s(?:and|or)\s(?!.*\s(?:and|or)\s)/));
+  const found = verbInItem(subject, rest, lastItem + 1, rest.length, false);
+  if (found >= 0) return found;
+  // "Exams with a title and a maximum score belong to a course, and results with … belong to an exam and
+  // a student": the sentence goes on past its verb, so its last "and" is in the next clause. Then the
+  // first item that goes on with a verb and its preposition or object ("belong to") ends the list.
+  const separators = [...rest.slice(0, lastItem).matchAll(/,|\s(?:and|or)\s/g)].map((m) => m.index!);
+  for (const [i, at] of separators.entries()) {
+    const item = verbInItem(subject, rest, at + 1, separators[i + 1] ?? lastItem, true);
+    if (item >= 0) return item;
+  }
+  return rest.length;
+}
+
+/**
+ * Where a verb starts in the item rest[from, to), read right after the subject, or -1. A `strict`
+ * reading wants the verb's preposition or object next ("belong to", "need a"), not a noun.
+ */
+function verbInItem(subject: string, rest: string, from: number, to: number, strict: boolean): number {
+  const words = [...rest.slice(from, to).matchAll(/[a-z][a-z-]*/g)];
+  const first = words.findIndex((w) => !DETERMINERS.has(w[0]) && !/^(?:and|or)$/.test(w[0]));
+  if (first < 0) return -1;
+  const verbAt = (k: number): boolean => {
+    if (k + 1 >= words.length) return false;
+    const tagged = tagSentence(`${subject} ${words.slice(k).map((w) => w[0]).join(' ')}`);
+    return tagged[1]?.pos === 'verb' && !/ing$/.test(tagged[1].w) && (strict ? /^(?:prep|det)$/ : /^(?:prep|det|noun|adv|adj)$/).test(tagged[2]?.pos ?? '');
+  };
+  for (let k = first + 1; k + 1 < words.length; k++) {
+    if (!verbAt(k)) continue;
+    // "a home address book rooms": a word that reads as a verb before the verb is the item's noun.
+    while (verbAt(k + 1)) k++;
+    return from + words[k].index!;
+  }
+  return -1;
+}
