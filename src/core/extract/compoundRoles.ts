@@ -6,6 +6,7 @@ import { pluralizeWord } from '../../model/project/naming';
 import type { AuthFindings } from './auth';
 import { STAFF_ROLES } from './lexicon';
 import { tagSentence, type Term } from './nlp';
+import { opensClause } from './nlpCorrections';
 import { theBusinessItself } from './notRecords';
 import { isRoleName } from './roles';
 import type { SentenceInfo } from './sentences';
@@ -66,12 +67,17 @@ function compoundOf(role: string, sentences: SentenceInfo[], plainText: string):
   return [...modifiers, role].join('_');
 }
 
-/** Up to MAX_MODIFIERS nouns written right before word i, in order, with nothing between them. */
+/**
+ * Up to MAX_MODIFIERS nouns written right before word i, in order, with nothing between them. A word
+ * the tagger read as a verb counts where it opens the clause ("…; game masters and the manager do"):
+ * a verb there would have the role as its object, which every use of the role must then repeat.
+ */
 function nounsBefore(terms: readonly Term[], i: number): string[] {
   const nouns: string[] = [];
   for (let k = i - 1; k >= 0 && nouns.length < MAX_MODIFIERS; k--) {
     const term = terms[k];
-    if (term.pos !== 'noun' || term.possessive || term.capital || /[,;:.()"]/.test(term.post) || !/^[a-z]+$/.test(term.w)) break;
+    const modifier = term.pos === 'noun' || (term.pos === 'verb' && !/(?:ed|ing)$/.test(term.w) && opensClause(terms, k));
+    if (!modifier || term.possessive || term.capital || /[,;:.()"]/.test(term.post) || !/^[a-z]+$/.test(term.w)) break;
     nouns.unshift(term.w);
   }
   return nouns;

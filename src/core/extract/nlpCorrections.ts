@@ -32,6 +32,7 @@ export function correctTags(terms: Term[]): void {
   retagNounSlotPlurals(terms);
   retagCoordinatedVerbs(terms);
   retagSentenceStart(terms);
+  retagCompoundModifiers(terms);
   retagPluralSubjectStart(terms);
   retagSubjectsAfterArticles(terms);
   retagCompoundHeads(terms);
@@ -146,6 +147,29 @@ function retagSentenceStart(terms: Term[]): void {
     const next = terms[2];
     if (terms[0].pos === 'verb' && next && (next.pos === 'verb' || next.pos === 'modal') && !/[:,;]/.test(terms[1].post)) terms[0].pos = 'noun';
     else if (terms[0].pos === 'noun' && (!next || next.pos === 'prep' || next.pos === 'adv' || next.pos === 'adj') && canBeVerb(terms[0].w)) terms[0].pos = 'verb';
+  }
+}
+
+// "only game masters may …", "the survey respondent can …", "passport numbers are stored": where a
+// clause opens (its start, or after an article, an adverb, a conjunction, a preposition or "our"),
+// a word read as a verb right before a noun and a modal or "is/are" is the noun's modifier: the noun
+// has no verb of its own before the modal, so the two are one subject ("game master", not "game").
+// (Participles, "deactivated rules can …", are left to the readers of adjectives.)
+const CLAUSE_OPENERS = new Set<Term['pos']>(['det', 'adv', 'conj', 'prep']);
+
+/** Whether word i opens a clause: first, after ";" or ":", or after an article, an adverb, a conjunction, a preposition or "our". */
+export function opensClause(terms: readonly Term[], i: number): boolean {
+  const before = terms[i - 1];
+  return !before || /[;:]/.test(before.post) || CLAUSE_OPENERS.has(before.pos) || (before.pos === 'pron' && before.possessive);
+}
+function retagCompoundModifiers(terms: Term[]): void {
+  for (let i = 0; i + 2 < terms.length; i++) {
+    const [t, noun, after] = [terms[i], terms[i + 1], terms[i + 2]];
+    if (t.pos !== 'verb' || noun.pos !== 'noun' || after.pos !== 'modal' || /(?:ed|ing)$/.test(t.w) || /[^\s]/.test(t.post + noun.post + noun.pre)) continue;
+    if (!opensClause(terms, i)) continue;
+    t.pos = 'noun';
+    t.root = t.w;
+    t.plural = false;
   }
 }
 
