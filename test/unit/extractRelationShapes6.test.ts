@@ -21,4 +21,11 @@ describe('extractor relation shapes (6)', () => {
     const rels = pairs('Convoys are made up of trucks. Each truck has a plate and a load. Convoys have a route name and a departure date.');
     assert.ok(rels.includes('Truck->Convoy'), rels.join(', '));
   });
+
+  it("'a table is reserved for a dinner for the wedding': a second 'for' right after the first one's noun describes that noun, not the subject", () => {
+    const rels = pairs('A table is reserved for a dinner for the wedding. Tables have a number and a size. Each dinner has a date and a menu. Each wedding has a couple name and a venue.');
+    assert.ok(rels.includes('Table->Dinner'), rels.join(', '));
+    assert.ok(rels.includes('Dinner->Wedding'), rels.join(', '));
+    assert.ok(!rels.includes('Table->Wedding'), rels.join(', '));
+  });
 });

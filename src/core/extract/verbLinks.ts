@@ -2,7 +2,8 @@
 // aircraft performs several flights", "a screening shows a film in a venue". How many on each side
 // decides the owner; "many" said from both sides makes the pair many-to-many.
 import { addRelation, type DraftEntity } from './draft';
-import type { Clause, NounPhrase } from './grammar';
+import type { Clause, NounPhrase, PrepObject } from './grammar';
+import { describesNounBefore } from './prepAttachment';
 import { camelCase } from '../../model/project/naming';
 import { entityIn, link, linksPair, type SentenceRead } from './sentenceLinks';
 
@@ -36,7 +37,10 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   // describes that thing, the offer; the director is not linked to the player. So too when the thing is a record:
   // "a student makes a lesson request from the chosen coach" links the request, not the student, to the coach.)
   const ofAThing = (p: NounPhrase) => LIGHT_VERBS.test(clause.verb) && clause.objects.some((o) => analysis.terms[o.head + 1]?.pos === 'prep' && o.head + 2 <= p.start && analysis.terms.slice(o.head + 2, p.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num'));
-  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase)).map((p) => p.phrase)];
+  // ("a seat is offered for a show for the same movie": a second "for" right after the first one's noun describes that
+  // noun, the show's movie. Places and times may each be the verb's: "in one room in one period for one subject".)
+  const ofAnotherPlace = (p: PrepObject) => /^(?:for|with)$/.test(p.prep) && clause.preps.some((q) => q.prep === p.prep && q.phrase.head === p.phrase.start - 2) && describesNounBefore(analysis, clause, p, true);
+  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 
