@@ -22,6 +22,12 @@ import { clauseAfterComma, joinedSubject, NEXT_SUBJECT_WITH, verbAfterList, verb
  */
 const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded|kept|registered|logged|filed|archived)(?:\s+(?:in|on)\s+(?:the\s+|our\s+)?(?:stock|system|database|app|application|file|catalog|catalogue|inventory|archive|register|records))?\s*$/;
 
+/**
+ * "parts used on a job", "each book lent to a member": a record, then a past participle and a
+ * preposition that say which ones (a relative clause without "that are"). Group 1 is the record.
+ */
+const REDUCED_RELATIVE = /^\s*((?:(?:a|an|each|every)\s+[a-z-]+(?:\s+[a-z-]+)?)|(?:[a-z-]+\s+)?[a-z-]+s)\s+(?:[a-z]+ed|made|bought|sold|given|taken|done|held|kept|sent|spent|paid|lent|found|built|worn|written|chosen)\s+(?:on|in|for|at|by|from|to|during|per|into)\s/;
+
 /** List verbs that are also nouns ("a service record"): whether they start a list is asked of the tagger. */
 const NOUN_LIKE_LIST_VERB = /^(records?|stores?|holds?|gets?|needs?)$/;
 
@@ -201,7 +207,12 @@ function listSubject(before: string, verb: string): string | undefined {
   if (joined) return joined;
   // "Images are saved with a file name": the record is the phrase before the passive. (First: "kept
   // in stock with" is no idiom such as "in line with".)
-  if (verb === 'with' && KEPT_WITH.test(before)) return trailingPhrase(before.replace(KEPT_WITH, ''))?.key;
+  if (verb === 'with' && KEPT_WITH.test(before)) {
+    const kept = before.replace(KEPT_WITH, '');
+    // ("Parts used on a job are recorded with …": the phrase after the participle says which parts; the values are theirs.)
+    const reduced = REDUCED_RELATIVE.exec(kept);
+    return trailingPhrase(reduced ? reduced[1] : kept)?.key;
+  }
   if (verb === 'with' && withIdiom(before)) return undefined;
   // "A stay links a guest to a room with an arrival date …": the values are the linking record's.
   const linking = verb === 'with' ? LINKING.exec(before) : null;
