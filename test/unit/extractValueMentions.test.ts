@@ -48,4 +48,12 @@ describe('extract fields: values named in passing', () => {
     for (const wrong of ['owner', 'studio', 'rest', 'transport', 'nextLevel', 'hall']) assert.ok(!names.includes(wrong), `${wrong} in ${names.join(', ')}`);
     assert.deepEqual(spec.entities.map((e) => e.name).sort(), ['Lesson', 'Studio']);
   });
+
+  it('"a description of the items", "the weight of the crates": one value of the plural records is each one\'s', () => {
+    const text = 'Donors drop off crates at the depot. Crates have a label. A donor gives a phone number and a description of the crates. Staff check the weight of the crates.';
+    assert.deepEqual(fieldNames(text, 'Crate').filter((f) => f === 'description' || f === 'weight'), ['description', 'weight']);
+    const vague = 'Cooks prepare dishes. Dishes have a name. The chef wants a better overview of the dishes and checks the preparation of the dishes.';
+    assert.deepEqual(fieldNames(vague, 'Dish'), ['name'], 'an overview or a preparation is no value a dish keeps');
+  });
 });
+

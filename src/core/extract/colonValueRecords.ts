@@ -6,7 +6,7 @@
 import { singular } from './lexicon';
 
 /** Last words of items that name a value a record keeps. */
-const VALUE_WORDS = new Set(
+export const VALUE_WORDS = new Set(
   'name title description date price cost fee rate status category type condition size colour color number quantity weight address phone email note notes brand model make serial location capacity duration rating level code label age height length width year deadline time owner photo picture image comment comments stock amount value kind breed species'.split(' '),
 );
 

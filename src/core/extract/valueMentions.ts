@@ -13,6 +13,7 @@ import type { SentenceInfo } from './sentences';
 import { inferType } from './types';
 import { isPersonWord } from './nlpEvidence';
 import { describedValue } from './pronounValues';
+import { VALUE_WORDS } from './colonValueRecords';
 
 /** Nouns that name a portion, a kind or a moment of a thing rather than a value it holds ("the rest of the order"). */
 const NOT_VALUES = new Set(
@@ -92,6 +93,7 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
   const values: Array<[number, number]> = [];
   let opened = 0;
   let byComma = false;
+  let openedByA = false;
   for (let end = at; ; ) {
     const start = valueStart(terms, end);
     if (start === end) break;
@@ -105,11 +107,14 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
     if (terms[joiner]?.w === 'the') {
       opened = values.length;
       joiner--;
-    }
+    } else if (!opened && values.length === 1 && /^an?$/.test(terms[joiner]?.w ?? '')) openedByA = true;
     if (!joinsValues(terms, joiner)) break;
     byComma = terms[joiner].w !== 'and';
     end = byComma ? joiner + 1 : joiner;
   }
+  // "a description of the items", "the weight of the parcels": one value of each of the records named.
+  const ofEach = (opened === 1 || (!opened && openedByA)) ? valueOfEach(draft, terms, at, values[0], roleWords) : undefined;
+  if (ofEach) return [ofEach];
   if (!opened) return [];
   const manyOfMany = valuesOfRecords(draft, terms, at, values.slice(0, opened), roleWords);
   if (manyOfMany) return manyOfMany;
@@ -154,6 +159,26 @@ function valuesOfRecords(draft: Draft, terms: Term[], at: number, values: Array<
   const mentions = values.map(([start, stop]) => mentionOf(draft, records, terms.slice(start, stop).map(one), roleWords));
   // (Collected nearest first: given back in reading order.)
   return mentions.every((m) => m) ? (mentions as ValueMention[]).reverse() : undefined;
+}
+
+/**
+ * "a description of the items to be picked up", "the weight of the parcels": one singular value (a
+ * word that names what records keep) of "the" plural records (a known record, up to two nouns) is
+ * a value each of them has.
+ */
+function valueOfEach(draft: Draft, terms: Term[], at: number, [start, stop]: [number, number], roleWords: Set<string>): ValueMention | undefined {
+  // (Only a word that names a value a record keeps: "a better overview of the orders", "the preparation of the products" are none.)
+  if (terms[stop - 1].plural || !VALUE_WORDS.has(terms[stop - 1].w) || terms[at + 1]?.w !== 'the') return undefined;
+  const next = at + 2;
+  let end = next;
+  while (end < terms.length && end - next < 2 && terms[end].pos === 'noun' && !terms[end].possessive) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  // ("the name of the owners and their pets": records joined to others are read by the list readers.)
+  if (end === next || !terms[end - 1].plural || /^(?:and|or)$/.test(terms[end]?.w ?? '')) return undefined;
+  const one = (t: Term): Term => (t.plural ? { ...t, w: t.root, plural: false } : t);
+  return mentionOf(draft, terms.slice(next, end).map(one), terms.slice(start, stop), roleWords);
 }
 
 /** The value words after "and its" / "as well as its" at `from`, if the phrase goes on so. */
