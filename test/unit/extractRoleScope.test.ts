@@ -63,6 +63,14 @@ describe('extract rules: a role rule narrowed by a state or to one value is list
     }
   });
 
+  it('one value in a state ("change the total of an order after it is shipped") becomes the refusal in that state, still said to cover every change', () => {
+    const rule = 'Only managers can change the total of an order after it is shipped.';
+    const spec = extractSpec(`${SHOP} ${rule}`);
+    assert.deepEqual(refusals(spec), ['Order update when status eq shipped except manager']);
+    assert.ok(!spec.rules.some((r) => r.kind === 'roleRequired'), 'no role rule for every change of every order');
+    assert.match(read(rule).reasons.join(' | '), /may change the total of an Order .*covers every change of the record, not only that value/);
+  });
+
   it('a value named by the head of a field\'s name ("change fees" of a yearly fee) is found too', () => {
     const spec = extractSpec('Garden club. Each plot has a number and a yearly fee. Members and a coordinator sign in. Only the coordinator can change fees.');
     assert.match(spec.notUnderstood.map((n) => n.reason).join(' | '), /may change the yearly fee of a Plot .*not only that value/);

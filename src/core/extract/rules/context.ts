@@ -42,7 +42,8 @@ export interface RuleContext {
   narrator?: string;
   /** Rules added and notes written for this clause; `merged`: rules it stated again (an existing rule only gained the sentence);
    *  `ranges`: bounds set on a field (counted in `rules` too, but no rule of the spec's list). */
-  outcome: { rules: number; notes: number; merged?: Rule[]; ranges?: number };
+  /** fieldScoped: the only-a-role rule was said of one value ("only managers can change the price"), and a note says the rule covers every change. */
+  outcome: { rules: number; notes: number; merged?: Rule[]; ranges?: number; fieldScoped?: boolean };
 }
 
 // ------------------------------------------------------------------ adding rules and notes

@@ -134,7 +134,8 @@ function readClauseRules(ctx: RuleContext, patterns = PATTERNS): void {
   const made = ctx.outcome.rules - rulesBefore;
   // (A date order is itself about "after"/"before": "due after the order was received" is its comparison.)
   const condition = CONDITION.exec(ctx.clause.plain) ?? (ctx.draft.rules.slice(before).some((r) => r.kind === 'dateOrder') ? null : STATE_CONDITION.exec(ctx.clause.plain));
-  if (made && !ctx.outcome.notes && condition) {
+  // (A role rule said of one value has its note, and may still be narrowed by a state: "only managers can change the price after it is done".)
+  if (made && (!ctx.outcome.notes || ctx.outcome.fieldScoped) && condition) {
     // "… can't exceed 3 hours if the member is a guest": the rule made applies always; the condition is not carried.
     const kinds = ctx.draft.rules.slice(before).map((r) => r.kind as string);
     if (made > kinds.length) kinds.push('range');

@@ -143,7 +143,11 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
     if (field) scoped.push(`${act.verb} the ${humanize(field.name).toLowerCase()} of ${withArticle(entity.name)}`);
   }
   // "only managers can change prices": a role rule covers every change of the row, not one field's.
-  if (scoped.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${scoped.join(', ')} (${label}); the role rule made covers every change of the record, not only that value (a rule on one field is not supported).`);
+  // (The rule made may yet become a refusal in a state the clause names, "… after it is done": "the rule made".)
+  if (scoped.length) {
+    note(ctx, `Looks like only ${roles.join(' and ')} may ${scoped.join(', ')} (${label}); the rule made covers every change of the record, not only that value (a rule on one field is not supported).`);
+    ctx.outcome.fieldScoped = true;
+  }
   for (const [entity, set] of byEntity) {
     const actions = (['create', 'read', 'update', 'delete'] as Action[]).filter((a) => set.has(a));
     addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles, sources: [ctx.sentence.id] }, label);
