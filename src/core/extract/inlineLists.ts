@@ -217,6 +217,8 @@ function listSubject(before: string, verb: string): string | undefined {
   // "A stay links a guest to a room with an arrival date …": the values are the linking record's.
   const linking = verb === 'with' ? LINKING.exec(before) : null;
   if (linking) return trailingPhrase(linking[1])?.key;
+  const taking = verb === 'with' ? TAKING_RECORD.exec(before) : null;
+  if (taking && !isPersonKey(trailingPhrase(taking[1])?.key ?? '')) return trailingPhrase(taking[1])?.key;
   // "I want to report a problem with my plot, with a description and a photo": the second "with"
   // describes the record a verb has just made (the problem), not the thing it is about.
   const made = verb === 'with' ? MADE_BEFORE_COMPANION.exec(before) : null;
@@ -294,6 +296,12 @@ const SUCH_AS_WHICH = guarded(/([a-z][a-z -]*?)\s+(?:such as|like|including|e\.g
 
 /** "A stay links a guest to a room", "each match pairs a mentor with a student": a record that joins two others, before their "with". */
 const LINKING = guarded(/^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:links?|connects?|joins?|ties?|pairs?|matches?|assigns?)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s+(?:to|with|and)\s+(?:a|an|the|each|one)\s+[a-z][a-z-]*(?:\s[a-z][a-z-]*)?\s*$/);
+
+/**
+ * "A hire covers one or more costumes for a borrower, with a pick-up date …", "a booking reserves a
+ * room for a guest, with …": a record that takes things for someone, then a comma and its own values.
+ */
+const TAKING_RECORD = guarded(/^\s*(?:a|an|each|every)\s+([a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s+(?:covers?|reserves?|books?|holds?|concerns?|lends?|rents?|hires?|secures?|is for|are for)\s+[^,]*,\s*$/);
 
 /** After "with": one thing with a possessive, "the" or "a", a comma, and another "with" ("with my plot, with …", "with a plot, with …"). */
 const WITH_COMPANION = /^\s*((?:my|our|your|his|her|their|its|the|a|an)\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s*,\s*with\s/;
