@@ -123,7 +123,8 @@ export const PERSON_NOUNS = set(`
   customer member patient doctor student teacher employee attendee author buyer seller merchant respondent guest client player
   reader writer volunteer tenant agent driver participant subscriber instructor tutor vendor host traveler traveller passenger
   candidate applicant contributor speaker
-  coach nurse vet intern mechanic technician cleaner courier dispatcher`);
+  coach nurse vet intern mechanic technician cleaner courier dispatcher
+  steward stewardess warden umpire mistress headmistress waitress hostess actress`);
 
 /** A verb's forms: base, -s, -ed and -ing ("book" -> books, booked, booking). */
 export const verbForms = (base: string[]): Set<string> => {

@@ -3,7 +3,7 @@
 import type { Rule } from '../../../model/project/projectSpec';
 import { entityNameOf, type DraftEntity, type DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, recordSuggestion, roleOf, type RuleContext } from './context';
-import { actionsOf, isActionVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
+import { actionsOf, isActionVerb, phrasalVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
 import { humanize, withArticle } from '../../../model/project/naming';
 import { ACTION_NOUNS } from '../lexicon';
 import { belongsTo, recordsNamed } from './links';
@@ -79,7 +79,14 @@ export function verbPhrases(text: string): Act[] {
       if (/^(be|able|also|only|ever|actually|directly)$/.test(w)) continue;
       return [];
     }
-    acts[acts.length - 1].object.push(w);
+    const act = acts[acts.length - 1];
+    // ("write off a costume": the particle is the verb's, and makes it another action.)
+    const phrasal = act.object.length ? undefined : phrasalVerb(act.verb, w);
+    if (phrasal) {
+      act.verb = phrasal;
+      continue;
+    }
+    act.object.push(w);
     expectVerb = false;
   }
   // Verbs without an object share the next one's ("create, move or delete lessons").

@@ -65,6 +65,8 @@ const VERB_ACTIONS: Record<string, Action[]> = Object.assign(Object.create(null)
   archive: U, reschedule: U, transfer: U, allocate: U, inspect: U, price: U, publish: U, amend: U, fix: U,
   cancel: ['update', 'delete'], withdraw: ['update', 'delete'],
   delete: D, remove: D, erase: D, discard: D, destroy: D,
+  // Phrasal verbs whose particle changes the action ("write off a costume" is no writing; verbPhrases joins them).
+  'write off': D, 'cross off': D, 'take down': D, 'throw away': D, 'throw out': D,
   see: R, view: R, read: R, access: R, look: R, browse: R, list: R, download: R,
   manage: CUD, maintain: CUD, administer: CUD, administrate: CUD, handle: CUD, control: CUD, crud: CUD, run: CUD,
 });
@@ -100,6 +102,12 @@ export function actionsOf(verbs: string[], kind: 'permission' | 'refusal' = 'per
 /** Drops "sign in", "log in", "sign up": signing in is not an action on a record. */
 export function withoutSignIn(text: string): string {
   return text.replace(/\b(?:sign|signs|signed|signing|log|logs|logged|logging)\s+(?:in|on|up|out|off)\b/g, ' ');
+}
+
+/** The phrasal verb a verb and the particle after it make ("writes" + "off" -> "write off"), when it is an action of its own. */
+export function phrasalVerb(verb: string, particle: string): string | undefined {
+  const phrasal = `${verbLemma(verb)} ${particle}`;
+  return VERB_ACTIONS[phrasal] ? phrasal : undefined;
 }
 
 /** Whether a word is a verb this module knows as an action on records. */
