@@ -28,4 +28,11 @@ describe('extractor relation shapes (6)', () => {
     assert.ok(rels.includes('Dinner->Wedding'), rels.join(', '));
     assert.ok(!rels.includes('Table->Wedding'), rels.join(', '));
   });
+
+  it("'a question about a lecture', 'reviews about products': what a record is about is the record it belongs to", () => {
+    const story = pairs('As a student, I want to ask a question about a lecture. A lecture has a date and a room. A question has a text.');
+    assert.ok(story.includes('Question->Lecture'), story.join(', '));
+    const reviews = pairs('Guests write reviews about hotels. A review has a rating and a text. Hotels have a name and a city. Guests have a name and an email.');
+    assert.ok(reviews.includes('Review->Hotel'), reviews.join(', '));
+  });
 });

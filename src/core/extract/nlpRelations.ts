@@ -359,7 +359,7 @@ function linkObjectsToPlaces(read: SentenceRead, clause: Clause): void {
     for (const { prep, phrase } of clause.preps) {
       if (phrase.start < object.head) continue;
       // ("collect articles from residents of the city": only the first phrase after the object is its place; "of the city" is the residents'.)
-      if (!/^(for|on|of|to|in)$/.test(prep)) break;
+      if (!/^(for|on|of|to|in|about)$/.test(prep)) break;
       const parent = entityIn(read, phrase);
       if (parent && parent.name !== 'User' && /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural) link(read, child, parent);
       break;

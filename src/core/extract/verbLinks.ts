@@ -19,7 +19,7 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   // film in a venue") still describes the subject.
   const objectRecord = clause.objects.map((o) => entityIn(read, o)).find((e) => e && e !== subject && e.name !== 'User');
   const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
-  const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
+  const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of|about)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
   for (const phrase of objectOwned) {
     const other = entityIn(read, phrase);
     if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(read, objectRecord, other);
