@@ -1,5 +1,5 @@
 // Values kept for a pair of records ("for each X done at a Y we record …") are a row of the pair's
-// own, linked to both (pairRecords.ts).
+// own, linked to both (pairRecords.ts); so is a value each X is given per Y ("each student gets a grade for every exam").
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 
@@ -19,4 +19,15 @@ describe('extractor: a row kept per pair of records', () => {
     const spec = extractSpec('Each room has a number. Each building has an address. For each room located in a building we store the floor.');
     assert.ok(!spec.entities.some((e) => e.name === 'BuildingRoom'), spec.entities.map((e) => e.name).join(', '));
   });
+
+  it('"each runner gets a time for every race": the value given per pair is the pair\'s row, linked to both', () => {
+    const spec = extractSpec('Every runner gets a finishing time for each race. Races have a date and a distance.');
+    const row = spec.entities.find((e) => e.name === 'RaceRunner');
+    assert.ok(row, spec.entities.map((e) => e.name).join(', '));
+    assert.deepEqual(row.fields.map((f) => f.name), ['finishingTime']);
+    assert.ok(!spec.entities.find((e) => e.name === 'Runner')?.fields.some((f) => f.name === 'finishingTime'));
+    const links = spec.relations.map((r) => `${r.from}>${r.to}`);
+    assert.ok(links.includes('RaceRunner>Race') && links.includes('RaceRunner>Runner'), links.join(', '));
+  });
 });
+

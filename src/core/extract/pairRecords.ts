@@ -9,6 +9,21 @@ import type { SentenceInfo } from './sentences';
 /** "for each X <participle> at/in/during a Y, we record …": the participle joins X to the Y it happened in. */
 const PAIR_KEPT = /^(?:and\s+)?for (?:each|every) ([a-z]+(?: [a-z]+)??) ([a-z]+(?:ed|en)|done|made|sold|bought|held|taught|paid|won|spent|put|set|run) (?:at|in|on|during|within|for|per) (?:a|an|the|each|every|that|this|one) ([a-z]+(?: [a-z]+)??),? (?:(?:we|the system|you|they|i|staff|the clinic|the app) )?(?:(?:also|then|must|should|will|need to|want to|have to|can) )*(?:record|records|store|stores|keep|keeps|note|notes|track|tracks|log|logs|save|saves|capture|captures|register|registers|need|want)\b/;
 
+/** "each student gets a grade for every exam": a value each X is given per Y is kept per pair. */
+const PAIR_GIVEN = /^(?:each|every) ([a-z]+(?: [a-z]+)??) (?:gets|receives|is given|is awarded|earns|obtains|has) (?:a|an|one) [a-z]+(?: [a-z]+)? (?:for|per|in|on|at) (?:each|every) ([a-z]+(?: [a-z]+)??)\b/;
+
+/** The thing and the occasion a sentence keeps values per pair of, if it says so. */
+function pairOf(plain: string): [string, string] | undefined {
+  // (Cheap tests first: this runs on every sentence.)
+  if (plain.startsWith('for e') || plain.startsWith('and for e')) {
+    const m = PAIR_KEPT.exec(plain);
+    return m && !PLACED.test(m[2]) ? [m[1], m[3]] : undefined;
+  }
+  if (!plain.startsWith('each ') && !plain.startsWith('every ')) return undefined;
+  const m = PAIR_GIVEN.exec(plain);
+  return m ? [m[1], m[2]] : undefined;
+}
+
 /** Participles that say where a thing is, not that it happened in something ("a room located in a building"). */
 const PLACED = /^(?:located|situated|based|housed|contained|included|found|kept|stored|parked|listed|shown|displayed|named|called|given)$/;
 
@@ -29,15 +44,13 @@ function moveValues(from: DraftEntity, to: DraftEntity, source: number): void {
   }
 }
 
-/** "for each treatment done at an appointment we record …": a row per pair, with the values, linked to both. */
+/** "for each treatment done at an appointment we record …", "each student gets a grade for every exam": a row per pair, with the values, linked to both. */
 export function applyPairRecords(draft: Draft, sentences: SentenceInfo[]): void {
   for (const sentence of sentences) {
-    // (A cheap test first: this runs on every sentence.)
-    if (!sentence.plain.startsWith('for e') && !sentence.plain.startsWith('and for e')) continue;
-    const m = PAIR_KEPT.exec(sentence.plain);
-    if (!m || PLACED.test(m[2])) continue;
-    const thing = recordNamed(draft, m[1]);
-    const occasion = recordNamed(draft, m[3]);
+    const pair = pairOf(sentence.plain);
+    if (!pair) continue;
+    const thing = recordNamed(draft, pair[0]);
+    const occasion = recordNamed(draft, pair[1]);
     if (!thing || !occasion || thing === occasion || thing.name === 'User' || occasion.name === 'User') continue;
     const id = sentence.id;
     if (!occasion.fields.some((f) => f.sources.has(id)) && !thing.fields.some((f) => f.sources.has(id))) continue;
