@@ -35,4 +35,10 @@ describe('extractor relation shapes (6)', () => {
     const reviews = pairs('Guests write reviews about hotels. A review has a rating and a text. Hotels have a name and a city. Guests have a name and an email.');
     assert.ok(reviews.includes('Review->Hotel'), reviews.join(', '));
   });
+
+  it("'couriers pick up parcels by scanning their badges': after 'by' + an -ing verb, 'their' is still the main subject's", () => {
+    const rels = pairs('Couriers pick up parcels by scanning their badges. Each parcel has a weight. A badge has a code. Couriers have a name.');
+    assert.ok(rels.includes('Badge->Courier'), rels.join(', '));
+    assert.ok(!rels.includes('Badge->Parcel'), rels.join(', '));
+  });
 });

@@ -112,7 +112,9 @@ function linkPronounPossessions(read: SentenceRead): void {
  *  the object's; the nearest noun is the owner only in a list with no verb, "owners with an address, their pets".) */
 function actingSubject(analysis: Analysis, nearest: NounPhrase, possessed: NounPhrase): NounPhrase | undefined {
   const ofClause = (c: Clause, p: NounPhrase) => c.objects.includes(p) || c.preps.some((q) => q.phrase === p);
-  const clause = analysis.clauses.find((c) => ofClause(c, nearest) && ofClause(c, possessed));
+  // ("Couriers pick up parcels by scanning their badges": an -ing verb after a preposition is done by the main clause's subject.)
+  const gerund = analysis.clauses.find((c) => ofClause(c, possessed) && analysis.terms[c.verbIndex - 1]?.pos === 'prep' && /ing$/.test(analysis.terms[c.verbIndex].w));
+  const clause = analysis.clauses.find((c) => ofClause(c, nearest) && (ofClause(c, possessed) || (!!gerund && c.verbIndex < gerund.verbIndex)));
   const subject = clause?.subject;
   return subject && subject.head < clause.verbIndex && subject.plural === nearest.plural ? subject : nearest;
 }
