@@ -109,8 +109,8 @@ describe('extract rules: clauses and rule language', () => {
   it('cuts run-on notes at full stops followed by lower case', () => {
     // (Notes all in lower case are cut into sentences already; the clauses of a sentence are cut the same way.)
     const { sentences } = splitSentences('Title.\n\n- qty min 1. a price, e.g. the list price, cant be below 0');
-    assert.deepEqual(sentences.slice(1).flatMap((sentence) => clausesOf(sentence).clauses.map((c) => c.plain.replace(/\.$/, ''))), ['qty min 1', 'a price, e.g. the list price, cant be below 0']);
-    assert.deepEqual(clausesOf({ ...sentences[1], text: 'qty min 1. a price cant be below 0', plain: 'qty min 1. a price cant be below 0' }).clauses.map((c) => c.plain), ['qty min 1', 'a price cant be below 0']);
+    assert.deepEqual(sentences.slice(1).flatMap((sentence) => clausesOf(sentence).clauses.map((c) => c.plain.replace(/\.$/, ''))), ['qty min 1', "a price, e.g. the list price, can't be below 0"]);
+    assert.deepEqual(clausesOf({ ...sentences[1], text: 'qty min 1. a price cant be below 0', plain: 'qty min 1. a price cant be below 0' }).clauses.map((c) => c.plain), ['qty min 1', "a price can't be below 0"]);
   });
 
   it('reads a list item whose parenthesis carries rule language as a clause about that field', () => {

@@ -58,6 +58,9 @@ function posOf(tags: Set<string>, w: string): Pos {
   return 'other';
 }
 
+/** "dont", "cant", "doesnt", "isnt", "wont": quick notes write the negations without the apostrophe. */
+export const NEGATION_WITHOUT_APOSTROPHE = /\b(do|does|did|ca|wo|is|are|was|were|should|could|would|must|has|have|had)nt\b/gi;
+
 const cleanings = remembered(cleanForTagging, MAX_CACHE);
 
 /** cleanForTagging, remembered: the passes ask for the same sentences many times (nine regular expressions each). */
@@ -73,6 +76,7 @@ function cleanForTagging(text: string): string {
     .replace(/\*\*|__|[*_~`]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
+    .replace(NEGATION_WITHOUT_APOSTROPHE, "$1n't")
     .replace(/\s*(?:->|→|=>)\s*/g, ' → ')
     // "schedule tasks/activities": two plurals joined by a slash are alternatives, not one word.
     .replace(/\b([A-Za-z]{3,}s)\/([A-Za-z]{3,}s)\b/g, '$1 or $2')

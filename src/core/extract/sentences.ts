@@ -3,7 +3,7 @@
 // sentence ending in ':' that introduced it), code fences (skipped) and "Bonus"/"Optional"
 // sections (flagged so auth cues there are not taken as core requirements).
 
-import { tagSentence } from './nlp';
+import { NEGATION_WITHOUT_APOSTROPHE, tagSentence } from './nlp';
 import { isSeparatorRow, splitRow, tableToSentences } from './tables';
 import { guarded } from './guardedRegExp';
 
@@ -49,6 +49,8 @@ export function plainOf(text: string): string {
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\bw\/(?=\s)/gi, 'with')
     .replace(/\b(?:y\/n|yes\/no)\b/gi, '(yes/no)')
+    // "passengers dont log in", "cant book": a negation written without its apostrophe.
+    .replace(NEGATION_WITHOUT_APOSTROPHE, "$1n't")
     // "payments r recorded by admin only": a lower-case "r" before a participle is "are".
     .replace(/(?<=[a-z)] )r(?= [a-z]+(?:ed|en|t|ne)\b)/g, 'are')
     .replace(/https?:\/\/\S+/gi, ' ')
