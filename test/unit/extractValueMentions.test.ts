@@ -55,5 +55,13 @@ describe('extract fields: values named in passing', () => {
     const vague = 'Cooks prepare dishes. Dishes have a name. The chef wants a better overview of the dishes and checks the preparation of the dishes.';
     assert.deepEqual(fieldNames(vague, 'Dish'), ['name'], 'an overview or a preparation is no value a dish keeps');
   });
+
+  it('"chosen based on their X", "listed according to their X", "sorted by their X": X is a value of the plural record before', () => {
+    const text = 'Jobs go to plumbers based on their area of expertise. Each plumber has a phone number. Vans are sorted by their mileage. Plumbers drive vans.';
+    assert.ok(fieldNames(text, 'Plumber').includes('areaOfExpertise'), fieldNames(text, 'Plumber').join(', '));
+    assert.ok(fieldNames(text, 'Van').includes('mileage'), fieldNames(text, 'Van').join(', '));
+    const people = 'Books are written by their authors. Books have a title.';
+    assert.deepEqual(fieldNames(people, 'Book'), ['title'], 'people are no values');
+  });
 });
 

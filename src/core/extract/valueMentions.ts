@@ -68,7 +68,8 @@ function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): Val
   for (let i = 1; i < terms.length; i++) {
     const of = terms[i].w === 'of' && !terms[i - 1].post.trim() ? ofRecord(draft, terms, i, roleWords) : [];
     const owned = of.length || !(terms[i].possessive && terms[i].pos === 'noun') ? undefined : possessorsValue(draft, terms, i, roleWords);
-    found.push(...of, ...(owned ? [owned] : []));
+    const theirs = terms[i].w === 'their' ? theirValueByWhich(draft, terms, i, roleWords) : undefined;
+    found.push(...of, ...(owned ? [owned] : []), ...(theirs ? [theirs] : []));
   }
   return found;
 }
@@ -216,6 +217,28 @@ function possessorsValue(draft: Draft, terms: Term[], at: number, roleWords: Set
   // ("the game's hall of fame": the value goes on after "of".)
   if (end === at + 1 || terms[end]?.w === 'of') return undefined;
   return mentionOf(draft, terms.slice(start, at + 1), terms.slice(at + 1, end), roleWords);
+}
+
+/**
+ * "estimators are chosen based on their area of expertise", "products are listed according to their
+ * price", "tutors are ranked by their rating": what things are chosen or ordered by is a value each
+ * has; "their" is the nearest plural record before the phrase.
+ */
+function theirValueByWhich(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
+  const [w1, w2] = [terms[at - 2]?.w, terms[at - 1]?.w];
+  if (!(w2 === 'by' || (w1 === 'based' && w2 === 'on') || (w1 === 'according' && w2 === 'to'))) return undefined;
+  let end = at + 1;
+  while (end < terms.length && end - at <= 3 && isValueWord(terms[end])) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  // ("their area of expertise": one noun after "of" goes with the value.)
+  if (end > at + 1 && terms[end]?.w === 'of' && isValueWord(terms[end + 1]) && !terms[end - 1].post.trim()) end += 2;
+  if (end === at + 1) return undefined;
+  let owner = at - (w2 === 'by' ? 2 : 3);
+  while (owner >= 0 && !(terms[owner].pos === 'noun' && terms[owner].plural)) owner--;
+  if (owner < 0) return undefined;
+  return mentionOf(draft, [{ ...terms[owner], w: terms[owner].root, plural: false }], terms.slice(at + 1, end), roleWords);
 }
 
 function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>, owned = false, pluralOfOne = false): ValueMention | undefined {
