@@ -36,3 +36,14 @@ describe('extract rules: a phrasal verb is its own action', () => {
     assert.deepEqual(roleRules, ['Review create by critic']);
   });
 });
+
+describe('extract roles: compounds ending in -man, -woman, -person', () => {
+  it('a boatman is a person who signs in; a specimen is no person', () => {
+    const boats = rolesAndRules('Rowers sign in and book boats. A boat has a name and a seat count. Only the boatman can mark a boat as damaged.');
+    assert.ok(boats.roles.includes('boatman'), boats.roles.join(', '));
+    assert.deepEqual(boats.roleRules, ['Boat update by boatman']);
+    const lab = rolesAndRules('Technicians sign in and record specimens. A specimen has a code and a collection date.');
+    assert.ok(lab.entities.includes('Specimen'), lab.entities.join(', '));
+    assert.ok(!lab.roles.includes('specimen'));
+  });
+});

@@ -8,7 +8,15 @@ import { probeOf, tagSentence } from './nlp';
 /** A key whose head names a person (known person noun, staff role, user word) or an actor the tagger saw. */
 export function isPersonKey(key: string, actor = false): boolean {
   const head = key.split(' ').pop() ?? key;
-  return PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || USER_WORDS.has(head) || actor;
+  return PERSON_NOUNS.has(head) || !!STAFF_ROLES[head] || USER_WORDS.has(head) || actor || namedAsPerson(head);
+}
+
+/** "boatman", "chairwoman", "salesperson", "groundsmen": a compound ending in -man, -woman or -person names a person. */
+const PERSON_COMPOUND = /^[a-z]{3,}(?:man|men|woman|women|person|persons)$/;
+/** Words that only end like one. */
+const NOT_PERSON_COMPOUNDS = new Set(['talisman', 'ottoman', 'caiman', 'dolman', 'german', 'germans', 'roman', 'romans', 'specimen', 'specimens', 'abdomen', 'regimen', 'regimens', 'acumen', 'stamen', 'stamens']);
+function namedAsPerson(word: string): boolean {
+  return PERSON_COMPOUND.test(word) && !NOT_PERSON_COMPOUNDS.has(word);
 }
 
 /** Whether a phrase can name a stored record at all. */
