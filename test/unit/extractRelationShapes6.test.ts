@@ -41,4 +41,12 @@ describe('extractor relation shapes (6)', () => {
     assert.ok(rels.includes('Badge->Courier'), rels.join(', '));
     assert.ok(!rels.includes('Badge->Parcel'), rels.join(', '));
   });
+
+  it("'each delivery has a date and a driver assigned': a record named in a field list with a participle after it is a link, not a field", () => {
+    const spec = extractSpec('Each delivery has a date, an address and a driver assigned. Drivers have a name and a phone.');
+    const rels = spec.relations.map((r) => `${r.from}->${r.to}`);
+    assert.ok(rels.includes('Delivery->Driver'), rels.join(', '));
+    const delivery = spec.entities.find((e) => e.name === 'Delivery');
+    assert.ok(!delivery?.fields.some((f) => /driver/i.test(f.name)), JSON.stringify(delivery?.fields.map((f) => f.name)));
+  });
 });
