@@ -31,4 +31,11 @@ describe('extract fields: enum values stated of a field (issue #11)', () => {
     const spec = extractSpec('Borrowers hire costumes. A borrower\'s details are their name, their contact person and their phone.');
     assert.ok(!spec.entities.some((e) => e.fields.some((f) => f.name === 'detail' || f.name === 'details')), JSON.stringify(spec.entities.map((e) => e.fields.map((f) => f.name))));
   });
+
+  it('"a locker can be free, taken or broken": the states the record itself is in are its status', () => {
+    assert.deepEqual(enums('Lockers have a number. A locker can be free, taken or broken.'), ['Locker.status=free|taken|broken']);
+    assert.deepEqual(enums('Tasks have a title. Each task is either open, in progress or done.'), ['Task.status=open|in_progress|done']);
+    assert.deepEqual(enums('Schools have users with a name. A user can be an admin, a teacher or a pupil.').filter((e) => e.includes('status')), [], 'kinds of people are no states');
+  });
 });
+

@@ -1,7 +1,8 @@
 // Enumerations stated in a sentence of their own: "The lamp can be in one of three states: on, off
 // and dimmed", "The status of a lamp can be on, off or dimmed", "Each kettle has a status, which can
 // be on, off or boiling", "The suits of the cards are diamonds, hearts, spades and clubs", "The
-// interval is either weekly or monthly" (of the record the sentence before is about). Each gives
+// interval is either weekly or monthly" (of the record the sentence before is about), "A task can be
+// open, in progress or done" (the record's status). Each gives
 // the record one enum field named after the values' kind.
 import { singular } from './lexicon';
 import { trailingPhrase } from './phrases';
@@ -87,6 +88,21 @@ function plainValues(plain: string): EnumStatement | undefined {
   return items.length ? { pronoun: true, existingField: true, items } : undefined;
 }
 
+/**
+ * "A task can be open, in progress or done", "each locker is either free, taken or broken": the states
+ * the record itself is in, its status. Short values without an article ("an admin or a guest" are
+ * kinds of people), nor a phrase that goes on ("changed by the owner"); two participles alone say what
+ * may be done to it ("can be cancelled or moved"), no state.
+ */
+function statesOfRecord(plain: string): EnumStatement | undefined {
+  const m = pattern`^(?:a |an |each |every )([a-z][a-z -]{1,30}?) (?:can be|could be|may be|is either|can be either|is always) ${VALUES}\.?$`.exec(plain);
+  if (!m) return undefined;
+  const values = m[2].split(/,|\bor\b|\band\b/).map((v) => v.trim()).filter(Boolean);
+  if (values.some((v) => v.split(/\s+/).length > 2 || /^(?:a|an|the)\b/.test(v) || /\s(?:by|for|to|at|with|from|of|in|on)\b/.test(v))) return undefined;
+  if (values.length < 3 && values.every((v) => /(?:ed|en)$/.test(v))) return undefined;
+  return statement(m[1], 'status', m[2]);
+}
+
 /** "assigned to a", "falls into a specific": the record takes one of the values. */
 const TAKES_ONE = '(?:is|are) (?:assigned|allocated) to|(?:is|are) of|falls? into|(?:is|are) classified (?:as|into|under|in)';
 
@@ -119,7 +135,7 @@ function recordKindListed(plain: string): EnumStatement | undefined {
   return m ? statement(m[1], m[2], m[3]) : undefined;
 }
 
-const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, assignedOneOf, eitherOf, possessiveValues, plainValues, kindOfRecordListed, recordKindListed];
+const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, assignedOneOf, statesOfRecord, eitherOf, possessiveValues, plainValues, kindOfRecordListed, recordKindListed];
 
 /**
  * Enum fields stated in a later clause of a sentence ("Each costume has a code and a condition; the
