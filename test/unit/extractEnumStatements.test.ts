@@ -37,5 +37,10 @@ describe('extract fields: enum values stated of a field (issue #11)', () => {
     assert.deepEqual(enums('Tasks have a title. Each task is either open, in progress or done.'), ['Task.status=open|in_progress|done']);
     assert.deepEqual(enums('Schools have users with a name. A user can be an admin, a teacher or a pupil.').filter((e) => e.includes('status')), [], 'kinds of people are no states');
   });
+
+  it('"a name and a level, which can be beginner, intermediate or advanced": the values are the list\'s last item\'s', () => {
+    assert.deepEqual(enums('Each workshop has a title and a level, which can be beginner, intermediate or advanced.'), ['Workshop.level=beginner|intermediate|advanced']);
+    assert.deepEqual(enums('Hives have a label and an inspection interval, which is either weekly or monthly.'), ['Hive.inspectionInterval=weekly|monthly']);
+  });
 });
 

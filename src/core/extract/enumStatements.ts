@@ -95,7 +95,7 @@ function plainValues(plain: string): EnumStatement | undefined {
  * may be done to it ("can be cancelled or moved"), no state.
  */
 function statesOfRecord(plain: string): EnumStatement | undefined {
-  const m = pattern`^(?:a |an |each |every )([a-z][a-z -]{1,30}?) (?:can be|could be|may be|is either|can be either|is always) ${VALUES}\.?$`.exec(plain);
+  const m = pattern`^(?:a |an |each |every )([a-z][a-z -]{1,30}?) (?:can be|could be|may be|is either|can be either|is always) ${VALUES}\\.?$`.exec(plain);
   if (!m) return undefined;
   const values = m[2].split(/,|\bor\b|\band\b/).map((v) => v.trim()).filter(Boolean);
   if (values.some((v) => v.split(/\s+/).length > 2 || /^(?:a|an|the)\b/.test(v) || /\s(?:by|for|to|at|with|from|of|in|on)\b/.test(v))) return undefined;
@@ -144,6 +144,8 @@ const READERS = [inOneOfStates, valuesOfRecord, whichCanBe, assignedOneOf, state
 export function enumClauses(plain: string): EnumStatement[] {
   const parts = plain.split(/;\s*|,\s*and\s+(?=(?:the|its|their)\b)/).slice(1);
   const out: EnumStatement[] = [];
+  const last = lastItemWhich(plain);
+  if (last) out.push(last);
   for (const part of parts) {
     // The clause may go on with another statement ("…, worn or damaged, and no two costumes may share a code").
     const ends = [part.length, ...[...part.matchAll(/,\s*and\s/g)].map((m) => m.index!).reverse()];
@@ -157,6 +159,16 @@ export function enumClauses(plain: string): EnumStatement[] {
     }
   }
   return out;
+}
+
+/**
+ * "Plants have a name and a watering frequency, which can be daily, weekly or monthly": the values of
+ * the list's last item, which the list readers end the list before.
+ */
+function lastItemWhich(plain: string): EnumStatement | undefined {
+  const m = pattern`\\s(?:and|or)\\s(?:a|an|one|the|its|their)\\s([a-z][a-z]{1,20}(?: [a-z]{2,20}){0,2}),\\s(?:which|that)\\s${ONE_OF}\\s${VALUES}\\.?$`.exec(plain);
+  const items = m ? enumItem(m[1], m[2]) : [];
+  return items.length ? { pronoun: true, existingField: true, items } : undefined;
 }
 
 /** The enum field a sentence states, if it states one. */

@@ -77,8 +77,8 @@ export function findFieldLists(sentence: SentenceInfo, leadIsList: boolean): Fie
 
 function readFieldLists(sentence: SentenceInfo, leadIsList: boolean): FieldList[] {
   const lists = readSentenceLists(sentence, leadIsList);
-  // "…; the condition is either new, good or worn": an enum said of a field in a later clause.
-  if (!/;|, and (?:the|its|their) /.test(sentence.plain) || lists.some((l) => l.items.some((i) => i.enumValues))) return lists;
+  // "…; the condition is either new, good or worn": an enum said of a field in a later clause ("…, which can be …": of the list's last item).
+  if (!/;|, and (?:the|its|their) |, (?:which|that) /.test(sentence.plain) || lists.some((l) => l.items.some((i) => i.enumValues))) return lists;
   return [...lists, ...enumClauses(sentence.plain).map((stated) => ({ sentence: sentence.id, ...stated }))];
 }
 
