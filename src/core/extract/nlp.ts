@@ -3,7 +3,7 @@
 // a 10x smaller bundle — see README). Everything the grammar needs about a word comes from here,
 // with a few corrections for the way requirements are written (nlpCorrections.ts: plural nouns
 // after verbs that the tagger reads as verbs, "to" read as a conjunction).
-import { nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
+import { inflectedSingular, nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
 import { correctTags } from './nlpCorrections';
 import { keptBetweenTexts, remembered } from './remembered';
 
@@ -151,6 +151,16 @@ function termsOf(raw: RawTerm[]): Term[] {
       tags.add('Plural');
       tags.add('Actor');
     }
+    // "several Work Packages", "the Deliverables": the tagger takes a capitalised word inside a sentence
+    // for a name, never a plural. Written with a common plural ending (not a name's -is, -us, -os: "Paris",
+    // "Kinepolis") and no capital inside ("NodeJS"), it is the plural of a noun written in title case.
+    if (pos === 'noun' && !tags.has('Plural') && i > 0 && TITLE_CASE_PLURAL.test(r.text)) {
+      const one = inflectedSingular(w);
+      if (one !== w && one.length >= 3) {
+        root = one;
+        tags.add('Plural');
+      }
+    }
     terms.push({
       w,
       root,
@@ -168,6 +178,9 @@ function termsOf(raw: RawTerm[]): Term[] {
   correctTags(terms);
   return terms;
 }
+
+/** A title-case word of five letters or more ending like a common plural (see termsOf). */
+const TITLE_CASE_PLURAL = /^[A-Z][a-z]{3,}[^iuosay]s$/;
 
 /** The tags compromise's lexicon gives a word on its own, without parsing (fast). */
 export function lexiconTags(word: string): string[] {
