@@ -11,7 +11,7 @@ export const VALUE_WORDS = new Set(
 );
 
 /** Heads no value list makes a record: the app, its screens and what it only shows or sends. */
-const NEVER_BY_VALUES = /^(?:app|application|system|website|site|api|endpoint|software|server|database|backend|frontend|json|html|css|code|token|cookie|header|parameter|query|feature|functionality|requirement|thing|way|information|info|data|stuff|dashboard|page|screen|button|tab|modal|menu|view|form|chart|graph|report|reminder|notification|alert|email|mail|sms|summary|overview|statistic|login|password|profile|history|column|row|field|widget|window|footer|sidebar|toolbar|layout|icon|bar|panel|example|rule|note|goal|role|step|option|detail|result|stack|framework|library|tech)$/;
+const NEVER_BY_VALUES = /^(?:app|application|system|website|site|api|endpoint|software|server|database|backend|frontend|json|html|css|code|token|cookie|header|parameter|query|feature|functionality|requirement|thing|way|information|info|data|stuff|dashboard|page|screen|button|tab|modal|menu|view|form|chart|graph|report|reminder|notification|alert|email|mail|sms|summary|overview|statistic|login|password|profile|history|column|row|field|widget|window|footer|sidebar|toolbar|layout|icon|bar|panel|example|rule|note|goal|role|step|option|detail|result|stack|framework|tech)$/;
 
 const MEASURE_WORDS = /^(?:number|amount|total|count|sum|time|day|week|month|year|hour|minute|second|unit|kind|type|sort|part|lot|set|datum|metre|meter|kilometre|mile|gram|kilogram|litre|liter|euro|cent|dollar|pound|percent|degree|inch|centimetre|everything|anything|nothing|something|start|end|top|bottom|rest)$/;
 

@@ -47,8 +47,21 @@ export function correctTags(terms: Term[]): void {
   retagGivenThings(terms);
   retagBeforeLists(terms);
   participlesBeforeBy(terms);
+  retagColonLabel(terms);
   // "second hand bikes", "second-hand books": the ordinal is half of an adjective, not a count.
   for (let i = 0; i + 1 < terms.length; i++) if (terms[i].w === 'second' && terms[i + 1].w === 'hand' && terms[i + 2]?.pos === 'noun') [terms[i].pos, terms[i + 1].pos] = ['noun', 'noun'];
+}
+
+// "Book: title, author", "Library: name, address": one word that opens the line and ends at a colon
+// before a list is its label, a noun (the tagger reads "Book" as an order to book).
+function retagColonLabel(terms: Term[]): void {
+  const [label] = terms;
+  if (!label || !label.post.includes(':') || label.pos === 'noun' || !/^[a-z][a-z-]*$/.test(label.w) || !terms.slice(1).some((t) => t.post.includes(','))) return;
+  // ("Books:": the label may be a plural.)
+  const root = /[^s]s$/.test(label.w) ? singularOf(label.w) : label.w;
+  label.pos = 'noun';
+  label.plural = root !== label.w;
+  label.root = root;
 }
 
 /** "pre-order", "re-book", "co-sign": a verb with a prefix and a hyphen. */
