@@ -13,6 +13,8 @@ describe('extract: one-word labels of colon lines', () => {
     assert.deepEqual([book.pos, book.root, book.plural], ['noun', 'book', false]);
     const [books] = tagSentence('Books: title, author, isbn');
     assert.deepEqual([books.pos, books.root, books.plural], ['noun', 'book', true]);
+    // ("Status:" only ends like a plural.)
+    assert.notEqual(tagSentence('Status: open, closed, archived')[0].root, 'statu');
   });
 
   it('make no booking of a "Book:" line, and a library with a name and an address is a record', () => {

@@ -38,6 +38,11 @@ describe('extract fields: enum values stated of a field (issue #11)', () => {
     assert.deepEqual(enums('Schools have users with a name. A user can be an admin, a teacher or a pupil.').filter((e) => e.includes('status')), [], 'kinds of people are no states');
   });
 
+  it('"can be either free, taken or broken" and "can be open or closed" are states too ("open" is no participle)', () => {
+    assert.deepEqual(enums('Lockers have a number. Each locker can be either free, taken or broken.'), ['Locker.status=free|taken|broken']);
+    assert.deepEqual(enums('Gates have a name. A gate can be open or closed.'), ['Gate.status=open|closed']);
+  });
+
   it('"a name and a level, which can be beginner, intermediate or advanced": the values are the list\'s last item\'s', () => {
     assert.deepEqual(enums('Each workshop has a title and a level, which can be beginner, intermediate or advanced.'), ['Workshop.level=beginner|intermediate|advanced']);
     assert.deepEqual(enums('Hives have a label and an inspection interval, which is either weekly or monthly.'), ['Hive.inspectionInterval=weekly|monthly']);

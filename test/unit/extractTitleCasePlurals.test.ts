@@ -12,6 +12,8 @@ describe('extract tags: plurals written in title case', () => {
     const packages = term('Each grant funds several Work Packages.', 'packages');
     assert.deepEqual([packages?.root, packages?.plural, packages?.capital], ['package', true, true]);
     assert.deepEqual([term('A trial produces Deliverables.', 'deliverables')?.root, term('A trial produces Deliverables.', 'deliverables')?.plural], ['deliverable', true]);
+    // (Five letters are enough: "the Users", "several Tasks".)
+    assert.deepEqual([term('Each project has several Tasks.', 'tasks')?.root, term('Each project has several Tasks.', 'tasks')?.plural], ['task', true]);
   });
 
   it('leave names that end in -is, -us, -os alone ("Paris", "Kinepolis", "Erasmus")', () => {

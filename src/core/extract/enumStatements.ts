@@ -95,11 +95,11 @@ function plainValues(plain: string): EnumStatement | undefined {
  * may be done to it ("can be cancelled or moved"), no state.
  */
 function statesOfRecord(plain: string): EnumStatement | undefined {
-  const m = pattern`^(?:a |an |each |every )([a-z][a-z -]{1,30}?) (?:can be|could be|may be|is either|can be either|is always) ${VALUES}\\.?$`.exec(plain);
+  const m = pattern`^(?:a |an |each |every )([a-z][a-z -]{1,30}?) (?:can be(?: either)?|could be|may be|is either|is always) ${VALUES}\\.?$`.exec(plain);
   if (!m) return undefined;
   const values = m[2].split(/,|\bor\b|\band\b/).map((v) => v.trim()).filter(Boolean);
   if (values.some((v) => v.split(/\s+/).length > 2 || /^(?:a|an|the)\b/.test(v) || /\s(?:by|for|to|at|with|from|of|in|on)\b/.test(v))) return undefined;
-  if (values.length < 3 && values.every((v) => /(?:ed|en)$/.test(v))) return undefined;
+  if (values.length < 3 && values.every((v) => /(?:ed|en)$/.test(v) && v !== 'open')) return undefined;
   return statement(m[1], 'status', m[2]);
 }
 

@@ -180,7 +180,7 @@ function termsOf(raw: RawTerm[]): Term[] {
 }
 
 /** A title-case word of five letters or more ending like a common plural (see termsOf). */
-const TITLE_CASE_PLURAL = /^[A-Z][a-z]{3,}[^iuosay]s$/;
+const TITLE_CASE_PLURAL = /^[A-Z][a-z]{2,}[bcdefghjklmnpqrtvwxz]s$/;
 
 /** The tags compromise's lexicon gives a word on its own, without parsing (fast). */
 export function lexiconTags(word: string): string[] {

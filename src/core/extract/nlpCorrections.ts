@@ -57,8 +57,8 @@ export function correctTags(terms: Term[]): void {
 function retagColonLabel(terms: Term[]): void {
   const [label] = terms;
   if (!label || !label.post.includes(':') || label.pos === 'noun' || !/^[a-z][a-z-]*$/.test(label.w) || !terms.slice(1).some((t) => t.post.includes(','))) return;
-  // ("Books:": the label may be a plural.)
-  const root = /[^s]s$/.test(label.w) ? singularOf(label.w) : label.w;
+  // ("Books:": the label may be a plural; "Status:", "Focus:" only end like one.)
+  const root = /[bcdefghjklmnpqrtvwxz]s$/.test(label.w) ? singularOf(label.w) : label.w;
   label.pos = 'noun';
   label.plural = root !== label.w;
   label.root = root;

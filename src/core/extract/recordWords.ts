@@ -14,7 +14,7 @@ export function isPersonKey(key: string, actor = false): boolean {
 /** "boatman", "chairwoman", "salesperson", "groundsmen": a compound ending in -man, -woman or -person names a person. */
 const PERSON_COMPOUND = /^[a-z]{3,}(?:man|men|woman|women|person|persons)$/;
 /** Words that only end like one. */
-const NOT_PERSON_COMPOUNDS = new Set(['talisman', 'ottoman', 'caiman', 'dolman', 'german', 'germans', 'roman', 'romans', 'specimen', 'specimens', 'abdomen', 'regimen', 'regimens', 'acumen', 'stamen', 'stamens']);
+const NOT_PERSON_COMPOUNDS = new Set(['talisman', 'ottoman', 'caiman', 'dolman', 'doberman', 'german', 'roman', 'specimen', 'abdomen', 'regimen', 'acumen', 'stamen', 'bitumen', 'dolmen']);
 function namedAsPerson(word: string): boolean {
   return PERSON_COMPOUND.test(word) && !NOT_PERSON_COMPOUNDS.has(word);
 }

@@ -66,7 +66,7 @@ const VERB_ACTIONS: Record<string, Action[]> = Object.assign(Object.create(null)
   cancel: ['update', 'delete'], withdraw: ['update', 'delete'],
   delete: D, remove: D, erase: D, discard: D, destroy: D,
   // Phrasal verbs whose particle changes the action ("write off a costume" is no writing; verbPhrases joins them).
-  'write off': D, 'cross off': D, 'take down': D, 'throw away': D, 'throw out': D,
+  'write off': D, 'take down': D,
   see: R, view: R, read: R, access: R, look: R, browse: R, list: R, download: R,
   manage: CUD, maintain: CUD, administer: CUD, administrate: CUD, handle: CUD, control: CUD, crud: CUD, run: CUD,
 });
