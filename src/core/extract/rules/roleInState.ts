@@ -4,7 +4,7 @@
 // exceptRoles): shipped orders are refused to everyone but managers; other orders stay as they were.
 import type { Rule, WriteAction } from '../../../model/project/projectSpec';
 import type { RuleContext } from './context';
-import { addRule, ruleProblems } from './context';
+import { addRule } from './context';
 import { conditionsFor, message } from './refuseConditions';
 
 const WRITES: readonly WriteAction[] = ['create', 'update', 'delete'];
@@ -18,14 +18,14 @@ const WRITES: readonly WriteAction[] = ['create', 'update', 'delete'];
 export function roleRuleInState(ctx: RuleContext, added: Rule[], condition: RegExpExecArray): boolean {
   if (added.length !== 1 || added[0].kind !== 'roleRequired') return false;
   const role = added[0];
-  const [, moment, before, stateWord] = condition;
+  const [, moment, qualifiers, stateWord] = condition;
   const entity = ctx.draft.entities.find((e) => e.name === role.entity);
   const actions = WRITES.filter((a) => role.actions.includes(a));
   if (!entity || !actions.length) return false;
   // "only managers can delete orders before they are shipped" limits the managers too (nobody deletes a
   // shipped order): a role rule and a refusal for everyone, which the refusal readers make.
   if (moment === 'before' || moment === 'until') return false;
-  const state = /\bnot\b|no longer/.test(before) ? `not ${stateWord}` : stateWord;
+  const state = /\bnot\b|no longer/.test(qualifiers) ? `not ${stateWord}` : stateWord;
   const conditions = conditionsFor(ctx, entity, state);
   if (conditions.length !== 1) return false;
   const [inState] = conditions;
@@ -41,11 +41,10 @@ export function roleRuleInState(ctx: RuleContext, added: Rule[], condition: RegE
     exceptRoles: role.roles,
     sources: role.sources,
   };
-  // Does not fit: the role rule stays, and the caller says the state is not enforced.
-  if (ruleProblems(ctx.draft, ctx.roles, rule).length) return false;
+  // Does not fit: the role rule stays, and the caller says the state is not enforced. Fits: it replaces the role rule.
+  if (addRule(ctx, rule).length) return false;
   ctx.draft.rules.splice(ctx.draft.rules.indexOf(role), 1);
   ctx.outcome.rules--;
-  addRule(ctx, rule);
   inState.field.sources.add(ctx.sentence.id);
   return true;
 }
