@@ -7,9 +7,12 @@ import { findFieldLists } from './fields';
 import { bulletIsField, headingNamesRecord, introducesList, leadSubjectKey } from './listLeads';
 import { listOfRecords, titlesRecords } from './recordLists';
 import { guarded } from './guardedRegExp';
+import { regExp } from './regexps';
 
-/** The sign-up phrase any subject's sign-up has (a cheap check before the subject's own pattern is built). */
-const SIGN_UP_WITH = guarded(/(?:sign(?:s|ed)?[ -]?up|registers?|registered|create (?:an |their )?accounts?)\s+(?:with|using|by (?:giving|entering))\s/);
+/** "sign up with", "register using", "create an account by giving": the phrase any sign-up with values has. */
+const SIGN_UP_WITH_SOURCE = String.raw`(?:sign(?:s|ed)?[ -]?up|registers?|registered|create (?:an |their )?accounts?)\s+(?:with|using|by (?:giving|entering))\s`;
+/** A cheap check before the subject's own pattern is asked for. */
+const SIGN_UP_WITH = guarded(new RegExp(SIGN_UP_WITH_SOURCE));
 
 /**
  * "Customers sign up with a name, an email and a password": with sign-in, what people sign up with
@@ -17,7 +20,7 @@ const SIGN_UP_WITH = guarded(/(?:sign(?:s|ed)?[ -]?up|registers?|registered|crea
  */
 function signUpSubject(list: PendingList, sentence: SentenceInfo): boolean {
   if (!list.subject || list.subject.includes(' ') || !SIGN_UP_WITH.test(sentence.plain)) return false;
-  return new RegExp(String.raw`\b${list.subject}s?\s+(?:(?:can|must|should|will|first|simply|need to|have to)\s+)?(?:sign(?:s|ed)?[ -]?up|registers?|registered|create (?:an |their )?accounts?)\s+(?:with|using|by (?:giving|entering))\s`).test(sentence.plain);
+  return regExp(String.raw`\b${list.subject}s?\s+(?:(?:can|must|should|will|first|simply|need to|have to)\s+)?` + SIGN_UP_WITH_SOURCE).test(sentence.plain);
 }
 
 /** Reads every sentence's field lists (to apply once the entities are known), scoring their subjects and items on the way. */
