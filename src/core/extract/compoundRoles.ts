@@ -6,7 +6,7 @@ import { pluralizeWord } from '../../model/project/naming';
 import type { AuthFindings } from './auth';
 import { STAFF_ROLES } from './lexicon';
 import { tagSentence, type Term } from './nlp';
-import { opensClause } from './nlpCorrections';
+import { verbAsModifier } from './nlpCorrections';
 import { theBusinessItself } from './notRecords';
 import { isRoleName } from './roles';
 import type { SentenceInfo } from './sentences';
@@ -76,7 +76,7 @@ function nounsBefore(terms: readonly Term[], i: number): string[] {
   const nouns: string[] = [];
   for (let k = i - 1; k >= 0 && nouns.length < MAX_MODIFIERS; k--) {
     const term = terms[k];
-    const modifier = term.pos === 'noun' || (term.pos === 'verb' && !/(?:ed|ing)$/.test(term.w) && opensClause(terms, k));
+    const modifier = term.pos === 'noun' || verbAsModifier(terms, k);
     if (!modifier || term.possessive || term.capital || /[,;:.()"]/.test(term.post) || !/^[a-z]+$/.test(term.w)) break;
     nouns.unshift(term.w);
   }

@@ -164,22 +164,26 @@ function retagSentenceStart(terms: Term[]): void {
 }
 
 // "only game masters may …", "the survey respondent can …", "passport numbers are stored": where a
-// clause opens (its start, or after an article, an adverb, a conjunction, a preposition or "our"),
+// clause or a phrase opens (its start, or after an article, an adverb, a conjunction, a preposition or "our"),
 // a word read as a verb right before a noun and a modal or "is/are" is the noun's modifier: the noun
 // has no verb of its own before the modal, so the two are one subject ("game master", not "game").
 // (Participles, "deactivated rules can …", are left to the readers of adjectives.)
-const CLAUSE_OPENERS = new Set<Term['pos']>(['det', 'adv', 'conj', 'prep']);
+const PHRASE_OPENERS = new Set<Term['pos']>(['det', 'adv', 'conj', 'prep']);
 
-/** Whether word i opens a clause: first, after ";" or ":", or after an article, an adverb, a conjunction, a preposition or "our". */
-export function opensClause(terms: readonly Term[], i: number): boolean {
-  const before = terms[i - 1];
-  return !before || /[;:]/.test(before.post) || CLAUSE_OPENERS.has(before.pos) || (before.pos === 'pron' && before.possessive);
+/**
+ * Whether word i, read as a verb, may be a noun's modifier: no participle, and where a clause or a
+ * noun phrase opens (first, after ";" or ":", or after an article, an adverb, a conjunction, a
+ * preposition or a possessive such as "our"), where a verb would have no subject.
+ */
+export function verbAsModifier(terms: readonly Term[], i: number): boolean {
+  const [t, before] = [terms[i], terms[i - 1]];
+  if (t.pos !== 'verb' || /(?:ed|ing)$/.test(t.w)) return false;
+  return !before || /[;:]/.test(before.post) || PHRASE_OPENERS.has(before.pos) || (before.pos === 'pron' && before.possessive);
 }
 function retagCompoundModifiers(terms: Term[]): void {
   for (let i = 0; i + 2 < terms.length; i++) {
     const [t, noun, after] = [terms[i], terms[i + 1], terms[i + 2]];
-    if (t.pos !== 'verb' || noun.pos !== 'noun' || after.pos !== 'modal' || /(?:ed|ing)$/.test(t.w) || /[^\s]/.test(t.post + noun.post + noun.pre)) continue;
-    if (!opensClause(terms, i)) continue;
+    if (noun.pos !== 'noun' || after.pos !== 'modal' || /[^\s]/.test(t.post + noun.post + noun.pre) || !verbAsModifier(terms, i)) continue;
     t.pos = 'noun';
     t.root = t.w;
     t.plural = false;
