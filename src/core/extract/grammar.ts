@@ -4,6 +4,7 @@
 // noun phrase before it (subject) and the noun phrases after it (objects, and objects of
 // prepositions) up to the next verb or clause boundary.
 import { probedWords, probeOf, tagSentence, tagSentences, type Term } from './nlp';
+import { IRREGULAR_PARTICIPLE, reducedRelativeEndingIn } from './reducedRelatives';
 
 export interface NounPhrase {
   /** Index of the first word (determiner included) and of the head noun. */
@@ -155,15 +156,13 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
     // "Mechanics sign in and log …", "is for one room and assigned to one housekeeper": a verb right
     // after "and" shares the previous clause's subject.
     const coordinated = before >= 0 && /^(and|or)$/.test(terms[before].w) && out.length > 0;
-    const subject = coordinated ? out[out.length - 1].subject : subjectBefore(scan, before, v);
+    const subject = coordinated ? out[out.length - 1].subject : ownSubject(scan, phrases, subjectBefore(scan, before, v));
     const { objects, preps } = complements(scan, v);
     out.push({ subject, verb: copula ? 'be' : t.root, verbIndex: v, modal, negated, passive, objects, preps });
   }
   return out;
 }
 
-/** Past participles not ending in -ed/-en/-wn ("taught", "held", "paid", "built", "kept", "sold", "made", "run", "set"). */
-const IRREGULAR_PARTICIPLE = /^(?:[a-z]*(?:ght|eld|ilt|ept|old|aid|ent|ung)|run|set|put|cut|hit|led|met|read|shut|spread|won|sat|found|bound|wound|dealt|meant|lent|spent|sent|lost|left|felt|heard|hung|stuck|struck|shot|fed|bred|fled|sped|split|quit)$/;
 
 /** ("Each class is run by one trainer": the tagger may read "run", "set", "cut" as a noun; right after "be" and before "by" it is a passive's participle.) */
 function participleTaggedNoun(terms: Term[], v: number): boolean {
@@ -196,6 +195,11 @@ function subjectBefore({ terms, phraseAt, boundaryAfter }: ClauseScan, k: number
     if (terms[j].pos === 'pron' && !terms[j].possessive && /^(i|we|you|they|he|she|it|everyone|nobody|anyone|someone)$/.test(terms[j].w)) break;
   }
   return undefined;
+}
+
+/** ("Photos taken on a trip are saved": the verb's subject is the photos, not the trip the participle places them on.) */
+function ownSubject({ terms }: ClauseScan, phrases: NounPhrase[], found: NounPhrase | undefined): NounPhrase | undefined {
+  return found && (reducedRelativeEndingIn(terms, phrases, found)?.noun ?? found);
 }
 
 /** The noun phrases after the verb at v, direct objects or objects of prepositions, up to the next verb or boundary. */
@@ -273,7 +277,9 @@ export function trailingSubject(fragment: string, allowed: (phrase: NounPhrase) 
     const head = terms[phrase.head];
     if (/["“”']/.test(head.pre + head.post) || /["“”]/.test(terms[phrase.start].pre)) continue;
     if (!allowed(phrase)) continue;
-    return phrase;
+    // ("Photos taken on a trip have …": the list is the photos', not the trip's.)
+    const relative = reducedRelativeEndingIn(terms, phrases, phrase);
+    return relative && allowed(relative.noun) ? relative.noun : phrase;
   }
   return undefined;
 }

@@ -26,7 +26,7 @@ const KEPT_WITH = /\b(?:is|are)\s+(?:also\s+|always\s+)?(?:saved|stored|recorded
  * "parts used on a job", "each book lent to a member": a record, then a past participle and a
  * preposition that say which ones (a relative clause without "that are"). Group 1 is the record.
  */
-const REDUCED_RELATIVE = /^\s*((?:(?:a|an|each|every)\s+[a-z-]+(?:\s+[a-z-]+)?)|(?:[a-z-]+\s+)?[a-z-]+s)\s+(?:[a-z]+ed|made|bought|sold|given|taken|done|held|kept|sent|spent|paid|lent|found|built|worn|written|chosen)\s+(?:on|in|for|at|by|from|to|during|per|into)\s/;
+const REDUCED_RELATIVE = /^\s*((?:(?:a|an|each|every)\s+[a-z-]+(?:\s+[a-z-]+)?)|(?:[a-z-]+\s+)?[a-z-]+s)\s+(?:[a-z]+ed|made|bought|sold|given|taken|done|held|kept|sent|spent|paid|lent|found|built|worn|written|chosen|shot|drawn|grown|shown|seen|caught|brought|won|left)\s+(?:on|in|for|at|by|from|to|during|per|into)\s/;
 
 /** List verbs that are also nouns ("a service record"): whether they start a list is asked of the tagger. */
 const NOUN_LIKE_LIST_VERB = /^(records?|stores?|holds?|gets?|needs?)$/;
@@ -232,6 +232,9 @@ function listSubject(before: string, verb: string): string | undefined {
   // a verb before "of" makes it a clause, and the list is the drivers'.)
   if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before) && !tagSentence(before).some((t) => t.pos === 'verb')) subject = leadingPhrase(before)?.key ?? subject;
   if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
+  // ("Photos taken on a trip have a caption": the participle's phrase says which photos; the values are theirs.)
+  const reduced = verb !== 'with' ? REDUCED_RELATIVE.exec(before) : null;
+  if (reduced && /^(?:(?:a|an|the|each|one)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before.slice(reduced[0].length))) subject = trailingPhrase(reduced[1])?.key ?? subject;
   // "Locations are shelf positions with an aisle, …": what the subject is said to be is a kind of
   // thing, and the values are the subject's.
   if (verb === 'with') subject = copularSubject(before) ?? subject;

@@ -27,6 +27,7 @@ import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
 import { clauseTargets, pronounTarget } from './actTargets';
 import { passiveAgent, recordKeysOfVerb } from './actRecords';
+import { linkReducedRelatives } from './reducedRelatives';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -76,6 +77,7 @@ export function findNlpRelations(draft: Draft, sentences: SentenceInfo[], roleWo
     linkPossessiveNouns(read);
     linkBelongingParticiple(read, sentence.plain);
     linkRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
+    linkReducedRelatives({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkFrontedScope({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     linkIncludedKinds({ analysis, entityIn: (p) => entityIn(read, p), link: (child, parent) => link(read, child, parent) });
     for (const clause of analysis.clauses) linkClause(read, clause);
