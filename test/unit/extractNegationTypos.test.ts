@@ -1,5 +1,5 @@
 // Quick notes write negations without the apostrophe ("passengers dont log in", "cant cancel"):
-// read as the negation (nlp.ts NEGATION_WITHOUT_APOSTROPHE, in the tagger's text and the plain
+// read as the negation (nlp.ts restoreNegations, in the tagger's text and the plain
 // text the patterns read). Sentences of our own.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';

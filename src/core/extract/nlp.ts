@@ -59,7 +59,12 @@ function posOf(tags: Set<string>, w: string): Pos {
 }
 
 /** "dont", "cant", "doesnt", "isnt", "wont": quick notes write the negations without the apostrophe. */
-export const NEGATION_WITHOUT_APOSTROPHE = /\b(do|does|did|ca|wo|is|are|was|were|should|could|would|must|has|have|had)nt\b/gi;
+const NEGATION_WITHOUT_APOSTROPHE = /\b(do|does|did|ca|wo|is|are|was|were|should|could|would|must|has|have|had)nt\b/gi;
+
+/** "passengers dont log in" -> "passengers don't log in": the negation as the tagger and the patterns know it. */
+export function restoreNegations(text: string): string {
+  return text.replace(NEGATION_WITHOUT_APOSTROPHE, "$1n't");
+}
 
 const cleanings = remembered(cleanForTagging, MAX_CACHE);
 
@@ -70,13 +75,13 @@ function cleaned(text: string): string {
 
 /** Cleans markdown emphasis, links and code marks but keeps case (the tagger uses it). */
 function cleanForTagging(text: string): string {
-  return text
+  const unmarked = text
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\*\*|__|[*_~`]/g, ' ')
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(NEGATION_WITHOUT_APOSTROPHE, "$1n't")
+    .replace(/[\u201c\u201d]/g, '"');
+  return restoreNegations(unmarked)
     .replace(/\s*(?:->|→|=>)\s*/g, ' → ')
     // "schedule tasks/activities": two plurals joined by a slash are alternatives, not one word.
     .replace(/\b([A-Za-z]{3,}s)\/([A-Za-z]{3,}s)\b/g, '$1 or $2')

@@ -3,7 +3,7 @@
 // sentence ending in ':' that introduced it), code fences (skipped) and "Bonus"/"Optional"
 // sections (flagged so auth cues there are not taken as core requirements).
 
-import { NEGATION_WITHOUT_APOSTROPHE, tagSentence } from './nlp';
+import { restoreNegations, tagSentence } from './nlp';
 import { isSeparatorRow, splitRow, tableToSentences } from './tables';
 import { guarded } from './guardedRegExp';
 
@@ -44,13 +44,13 @@ export function cleanText(text: string): string {
 
 /** Lower-case matching form: emphasis markers, checkboxes and URLs removed, spaces collapsed. */
 export function plainOf(text: string): string {
-  return text
-    // Shorthand of quick notes: "w/ name", "w/o", "y/n".
+  // Shorthand of quick notes: "w/ name", "w/o", "y/n".
+  const unabbreviated = text
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\bw\/(?=\s)/gi, 'with')
-    .replace(/\b(?:y\/n|yes\/no)\b/gi, '(yes/no)')
-    // "passengers dont log in", "cant book": a negation written without its apostrophe.
-    .replace(NEGATION_WITHOUT_APOSTROPHE, "$1n't")
+    .replace(/\b(?:y\/n|yes\/no)\b/gi, '(yes/no)');
+  // ("passengers dont log in", "cant book": a negation written without its apostrophe.)
+  return restoreNegations(unabbreviated)
     // "payments r recorded by admin only": a lower-case "r" before a participle is "are".
     .replace(/(?<=[a-z)] )r(?= [a-z]+(?:ed|en|t|ne)\b)/g, 'are')
     .replace(/https?:\/\/\S+/gi, ' ')
