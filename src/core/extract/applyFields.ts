@@ -110,25 +110,30 @@ function applyRecords(draft: Draft, subject: DraftEntity, items: FieldItem[], so
 
 function applyItems(draft: Draft, subject: DraftEntity, items: FieldItem[], source: number, roleWords: Set<string>): void {
   for (const original of items) {
-    const item = unwrapParticiple(draft, unwrapForeignKey(draft, original, roleWords), roleWords);
+    const linked = unwrapLastWord(draft, original, roleWords, isForeignKeyId);
+    const item = unwrapLastWord(draft, linked, roleWords, isLinkingParticiple);
     if (item.value) continue;
     applyItem(draft, subject, item, source, roleWords);
   }
 }
 
 /** "post_id", "userId", "customer id": a key written like a foreign key is a link to that record. */
-function unwrapForeignKey(draft: Draft, original: FieldItem, roleWords: Set<string>): FieldItem {
-  const foreign = original.words.length >= 2 && original.words[original.words.length - 1] === 'id' && !original.hint && !original.enumValues;
-  return foreign && targetOf(draft, original.words.slice(0, -1).join(' '), roleWords) ? { ...original, words: original.words.slice(0, -1), key: original.words.slice(0, -1).join(' ') } : original;
+function isForeignKeyId(last: string): boolean {
+  return last === 'id';
 }
 
 /** ("each work package has one research group assigned to it", "a driver allocated": a record named with a
  *  participle after it is that record, linked; the participle says how it came to be the subject's.) */
-function unwrapParticiple(draft: Draft, original: FieldItem, roleWords: Set<string>): FieldItem {
-  const last = original.words[original.words.length - 1] ?? '';
-  const participle = original.words.length >= 2 && /^(?:assigned|allocated|attached|appointed|selected|chosen|linked)$/.test(last) && !original.hint && !original.enumValues;
-  const record = participle ? original.words.slice(0, -1) : [];
-  return participle && targetOf(draft, record.join(' '), roleWords) ? { ...original, words: record, key: record.join(' ') } : original;
+function isLinkingParticiple(last: string): boolean {
+  return /^(?:assigned|allocated|attached|appointed|selected|chosen|linked)$/.test(last);
+}
+
+/** The item without its last word when that word passes the test and the words before it name a record (a plain item, no type hint nor values). */
+function unwrapLastWord(draft: Draft, original: FieldItem, roleWords: Set<string>, test: (last: string) => boolean): FieldItem {
+  const { words } = original;
+  if (words.length < 2 || !test(words[words.length - 1]) || original.hint || original.enumValues) return original;
+  const record = words.slice(0, -1);
+  return targetOf(draft, record.join(' '), roleWords) ? { ...original, words: record, key: record.join(' ') } : original;
 }
 
 /** Values that name or reach a thing ("the name of the company"), kept with that thing's name when it is no record. */
