@@ -48,8 +48,17 @@ export function correctTags(terms: Term[]): void {
   retagBeforeLists(terms);
   participlesBeforeBy(terms);
   retagColonLabel(terms);
-  // "second hand bikes", "second-hand books": the ordinal is half of an adjective, not a count.
-  for (let i = 0; i + 1 < terms.length; i++) if (terms[i].w === 'second' && terms[i + 1].w === 'hand' && terms[i + 2]?.pos === 'noun') [terms[i].pos, terms[i + 1].pos] = ['noun', 'noun'];
+  retagSecondHand(terms);
+}
+
+// "second hand bikes", "second-hand books" (the tagger splits the hyphen): the ordinal is half of an
+// adjective before a noun, not a count.
+function retagSecondHand(terms: Term[]): void {
+  for (let i = 0; i + 1 < terms.length; i++) {
+    if (terms[i].w !== 'second' || terms[i + 1].w !== 'hand' || terms[i + 2]?.pos !== 'noun') continue;
+    terms[i].pos = 'noun';
+    terms[i + 1].pos = 'noun';
+  }
 }
 
 // "Book: title, author", "Library: name, address": one word that opens the line and ends at a colon
