@@ -15,6 +15,8 @@ const BOOKING_VERB = /\b(book|books|booked|reserve|reserves|reserved|rent|rents|
 const BOOKING_MADE_FOR = /^(?:an?|each|every|the|one)\s+(booking|reservation|rental|hire)s?\s+(?:is|are)\s+(?:always\s+)?(?:made\s+|placed\s+|taken\s+)?for\s+(?:an?|the|one)\s+(?:[a-z-]+ )?([a-z-]+),?\s+(with)\s+(.+)$/;
 /** Words that say when, or for how many: what a booking is for, as opposed to who or why ("for their family"). */
 const WHEN_WORD = /^(?:date|time|day|night|week|month|hour|duration|period|start|end|check-in|check-out|arrival|departure|count)$/;
+/** What a booking carries besides its times: why, for how many, at what price, with what note ("book rooms (date, purpose)"). */
+const BOOKING_CARRIES = /^(?:purpose|reason|note|notes|comment|comments|remark|remarks|request|requests|message|status|count|size|number|quantity|price|total|cost|deposit|guest|guests|people|party)$/;
 /** Things that take place at a time of their own: "book classes (title, start time)" lists the class's fields. */
 const HAPPENS_AT_ITS_TIME = /^(?:class|classe|session|lesson|course|event|screening|show|performance|flight|trip|tour|workshop|webinar|match|game|concert|appointment|meeting|seminar|lecture|training|excursion|outing|ride|slot|shift)s?$/;
 
@@ -34,7 +36,9 @@ export function bookedForList(sentence: SentenceInfo, covered: Covered = []): Fi
   const listed = match[4] ?? match[5];
   const items = parseItems(listed.replace(/[.;]\s*$/, ''));
   const saysWhen = (item: FieldItem) => WHEN_WORD.test(item.words[item.words.length - 1]) && !item.plural;
-  const fits = joiner === 'for' ? items.every(saysWhen) : !HAPPENS_AT_ITS_TIME.test(match[2]) && items.some(saysWhen) && items.every((item) => !item.plural);
+  // ("Passengers book a crossing (route, departure time)": a route is the crossing's, so the bracket describes the crossing.)
+  const bookingsOwn = (item: FieldItem) => saysWhen(item) || BOOKING_CARRIES.test(item.words[item.words.length - 1]);
+  const fits = joiner === 'for' ? items.every(saysWhen) : !HAPPENS_AT_ITS_TIME.test(match[2]) && items.some(saysWhen) && items.every((item) => !item.plural && (joiner !== '(' || bookingsOwn(item)));
   if (!items.length || !fits) return undefined;
   // (The "with" or the brackets are this list's: the inline lists must not read them again as the studio's fields.)
   if (joiner !== 'for') covered.push([sentence.plain.indexOf(joiner === '(' ? '(' : ' with ', match.index + match[1].length) + (joiner === '(' ? 0 : 1), sentence.plain.length]);

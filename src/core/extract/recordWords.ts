@@ -32,7 +32,10 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   if ((STAFF_ROLES[head] || PERSON_NOUNS.has(head) || analysis.terms[phrase.head].actor) && !analysis.peopleAreRecords) return false;
   if (analysis.terms[phrase.head].capital && !phrase.plural) return false;
   // Abstract-looking words are records when written in the plural ("screenings", "inspections").
-  return !/(?:ing|ness|ity|ment|tion)$/.test(head) || phrase.plural || knownRecordLike(head);
+  // ("book a crossing", "each sailing": an -ing noun counted by an article is an occurrence, not an activity.)
+  // (Right after the article: in "an h1 title displaying" the -ing word is a participle the tagger joined to the phrase.)
+  const counted = /ing$/.test(head) && /^(?:a|an|each|every|one)$/.test(phrase.determiner ?? '') && phrase.head === phrase.start + 1;
+  return !/(?:ing|ness|ity|ment|tion)$/.test(head) || phrase.plural || counted || knownRecordLike(head);
 }
 
 /** Abstract-looking heads that are nevertheless common records. */
