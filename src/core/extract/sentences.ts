@@ -6,6 +6,7 @@
 import { restoreNegations, tagSentence } from './nlp';
 import { isSeparatorRow, splitRow, tableToSentences } from './tables';
 import { guarded } from './guardedRegExp';
+import { twoNoteLines } from './noteLines';
 
 export interface SentenceInfo {
   id: number;
@@ -283,7 +284,7 @@ function splitNoteParagraphs(blocks: Block[]): void {
     if (blocks[b].kind !== 'para' || !lines || lines.length < 2) continue;
     // (Two lines are notes too when the first lists fields, "loan: book title, due date, fine", or both
     // are short colon lists, "kiln: name, location" / "glaze: name, colour".)
-    if (lines.length === 2 && !FIELD_LIST_LINE.test(lines[0]) && !lines.every((line) => COLON_LIST_LINE.test(line))) continue;
+    if (lines.length === 2 && !FIELD_LIST_LINE.test(lines[0]) && !lines.every((line) => COLON_LIST_LINE.test(line)) && !twoNoteLines(lines)) continue;
     const ended = lines.filter((l) => /[.!?:;,]\s*$/.test(l)).length;
     const withStops = lines.filter((l) => /[.!?]\s/.test(l)).length;
     const continued = lines.slice(0, -1).filter((l) => /\b(?:and|or|the|a|an|to|of|with|for|in|on|by|that|which|is|are|be)\s*$/i.test(l)).length;
