@@ -13,6 +13,9 @@ describe('extract: one-word labels of colon lines', () => {
     assert.deepEqual([book.pos, book.root, book.plural], ['noun', 'book', false]);
     const [books] = tagSentence('Books: title, author, isbn');
     assert.deepEqual([books.pos, books.root, books.plural], ['noun', 'book', true]);
+    // ("Surveys:" ends in -ys, a plural too.)
+    const [surveys] = tagSentence('Surveys: title, deadline, owner');
+    assert.deepEqual([surveys.pos, surveys.root, surveys.plural], ['noun', 'survey', true]);
     // ("Status:" only ends like a plural.)
     assert.notEqual(tagSentence('Status: open, closed, archived')[0].root, 'statu');
   });

@@ -1,6 +1,6 @@
 // Formal requirement documents write their terms in title case ("several Work Packages", "the
 // Deliverables"): the tagger takes a capitalised word inside a sentence for a name and never for a
-// plural, so the record lost its singular (nlp.ts termsOf, TITLE_CASE_PLURAL). Sentences of our own.
+// plural, so the record lost its singular (nlp.ts termsOf, TITLE_CASE_WORD and lexicon.ts looksPlural). Sentences of our own.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { tagSentence } from '../../src/core/extract/nlp';
@@ -14,6 +14,12 @@ describe('extract tags: plurals written in title case', () => {
     assert.deepEqual([term('A trial produces Deliverables.', 'deliverables')?.root, term('A trial produces Deliverables.', 'deliverables')?.plural], ['deliverable', true]);
     // (Five letters are enough: "the Users", "several Tasks".)
     assert.deepEqual([term('Each project has several Tasks.', 'tasks')?.root, term('Each project has several Tasks.', 'tasks')?.plural], ['task', true]);
+  });
+
+  it('end in -ys too ("Essays", "Trolleys"), and an irregular plural the extractor knows keeps its own singular ("Series")', () => {
+    assert.deepEqual([term('Pupils hand in their Essays to a tutor.', 'essays')?.root, term('Pupils hand in their Essays to a tutor.', 'essays')?.plural], ['essay', true]);
+    assert.deepEqual([term('Porters clean the Trolleys every night.', 'trolleys')?.root, term('Porters clean the Trolleys every night.', 'trolleys')?.plural], ['trolley', true]);
+    assert.equal(term('The studio films a new Series every spring.', 'series')?.root, 'series');
   });
 
   it('leave names that end in -is, -us, -os alone ("Paris", "Kinepolis", "Erasmus")', () => {

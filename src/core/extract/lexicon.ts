@@ -3,6 +3,7 @@
 import { singularizeWord } from '../../model/project/naming';
 import { singularNoun } from './nlp';
 import { remembered } from './remembered';
+import { inflectedSingular } from './tagger';
 
 export interface Token {
   /** Lower-case word, number or punctuation character. */
@@ -59,6 +60,25 @@ const IRREGULAR_PLURALS: Record<string, string> = Object.assign(Object.create(nu
 /** The singular an English plural that does not follow the rules has ("people" -> "person"), if it is one. */
 export function irregularSingular(word: string): string | undefined {
   return IRREGULAR_PLURALS[word];
+}
+
+/**
+ * Whether a word is shaped like a regular plural, without asking the tagger: an s after a consonant, an
+ * e or a y ("books", "boxes", "days"). "status", "analysis", "class" (-us, -is, -ss) only end like one;
+ * so do names and loanwords in -as and -os ("Texas", "Carlos", "canvas", "chaos"), which leaves a few
+ * plurals ("Photos", "Ideas") to the tagger's own reading.
+ */
+export function looksPlural(word: string): boolean {
+  return /[bcdefghjklmnpqrtvwxyz]s$/i.test(word);
+}
+
+/**
+ * A plural's singular without a parse (for the tagger's corrections, which run while sentences are
+ * being tagged, and must not depend on what is tagged already): the irregular plurals the extractor
+ * knows, else compromise's inflection rules.
+ */
+export function singularByRule(word: string): string {
+  return irregularSingular(word) ?? inflectedSingular(word);
 }
 
 export function isPlural(word: string): boolean {

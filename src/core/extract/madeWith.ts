@@ -12,7 +12,11 @@ const MAKING_VERBS = new Set([...AUTHOR_VERBS, ...['report', 'reports', 'reporte
 /** "<making verb> a/an/the/new <one to three nouns>" right before "with". */
 const MADE_OBJECT = /\b([a-z]+)\s+(?:(?:a|an|the|new|their|his|her|its|my|our|your)\s+)+(?:new\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}\s*$/;
 
-/** "<making verb> (new) <plural noun>" right before "with", no article: "users write notes", "members create new albums". */
+/**
+ * "<making verb> (new) <plural noun>" right before "with", no article: "users write notes", "members create new albums".
+ * (Any bare noun in -s but -ss, not lexicon.ts looksPlural: "upload photos with a caption" is a plural in -os, and
+ * "analysts write analysis with a summary" makes one analysis written bare, which has the summary all the same.)
+ */
 const MADE_PLURAL = /\b([a-z]+)\s+(?:new\s+)?(?:[a-z][a-z-]*\s+)?[a-z][a-z-]*[^s\s]s\s*$/;
 
 /** The making verb and its object right before "with": with an article, or a bare plural (the records in general). */

@@ -3,7 +3,8 @@
 // a 10x smaller bundle — see README). Everything the grammar needs about a word comes from here,
 // with a few corrections for the way requirements are written (nlpCorrections.ts: plural nouns
 // after verbs that the tagger reads as verbs, "to" read as a conjunction).
-import { inflectedSingular, nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
+import { nlp, parseMany, rawTermsOf, type RawTerm } from './tagger';
+import { looksPlural, singularByRule } from './lexicon';
 import { correctTags } from './nlpCorrections';
 import { keptBetweenTexts, remembered } from './remembered';
 
@@ -157,10 +158,10 @@ function termsOf(raw: RawTerm[]): Term[] {
       tags.add('Actor');
     }
     // "several Work Packages", "the Deliverables": the tagger takes a capitalised word inside a sentence
-    // for a name, never a plural. Written with a common plural ending (not a name's -is, -us, -os: "Paris",
-    // "Kinepolis") and no capital inside ("NodeJS"), it is the plural of a noun written in title case.
-    if (pos === 'noun' && !tags.has('Plural') && i > 0 && TITLE_CASE_PLURAL.test(r.text)) {
-      const one = inflectedSingular(w);
+    // for a name, never a plural. Shaped like a plural (lexicon.ts looksPlural: not a name's -is, -us, -os:
+    // "Paris", "Kinepolis") and no capital inside ("NodeJS"), it is the plural of a noun written in title case.
+    if (pos === 'noun' && !tags.has('Plural') && i > 0 && TITLE_CASE_WORD.test(r.text) && looksPlural(w)) {
+      const one = singularByRule(w);
       if (one !== w && one.length >= 3) {
         root = one;
         tags.add('Plural');
@@ -184,8 +185,8 @@ function termsOf(raw: RawTerm[]): Term[] {
   return terms;
 }
 
-/** A title-case word of five letters or more ending like a common plural (see termsOf). */
-const TITLE_CASE_PLURAL = /^[A-Z][a-z]{2,}[bcdefghjklmnpqrtvwxz]s$/;
+/** A title-case word of five letters or more (see termsOf). */
+const TITLE_CASE_WORD = /^[A-Z][a-z]{4,}$/;
 
 /** The tags compromise's lexicon gives a word on its own, without parsing (fast). */
 export function lexiconTags(word: string): string[] {

@@ -4,21 +4,12 @@
 import { participlesBeforeBy } from './participles';
 import { verbsAfterPerson } from './personVerbs';
 import type { Term } from './nlp';
-import { inflectedSingular, nlp, type RawTerm } from './tagger';
-import { irregularSingular } from './lexicon';
+import { nlp, type RawTerm } from './tagger';
+import { looksPlural, singularByRule } from './lexicon';
 import { keptBetweenTexts } from './remembered';
 import { namesWorkKind } from './assignedWork';
 
 const NOT_PLURAL_VERBS = new Set(['is', 'was', 'has', 'does', 'goes', 'says', 'gets', 'lets', 'uses', 'needs', 'wants', 'allows', 'belongs', 'contains', 'includes', 'requires', 'makes', 'takes', 'gives', 'shows', 'means', 'keeps', 'holds', 'consists', 'happens', 'sees', 'becomes', 'seems', 'exists', 'works', 'looks']);
-
-/**
- * A plural noun's singular when a word ends like a plural; used where the tagger saw a verb: the
- * irregular plurals the extractor knows, else compromise's inflection rules. Never a parse: the
- * corrections run while sentences are being tagged, and must not depend on what is tagged already.
- */
-function singularOf(w: string): string {
-  return irregularSingular(w) ?? inflectedSingular(w);
-}
 
 /**
  * The tagger reads some plural nouns as verbs where requirement texts put them: after a verb or
@@ -67,7 +58,7 @@ function retagColonLabel(terms: Term[]): void {
   const [label] = terms;
   if (!label || !label.post.includes(':') || label.pos === 'noun' || !/^[a-z][a-z-]*$/.test(label.w) || !terms.slice(1).some((t) => t.post.includes(','))) return;
   // ("Books:": the label may be a plural; "Status:", "Focus:" only end like one.)
-  const root = /[bcdefghjklmnpqrtvwxz]s$/.test(label.w) ? singularOf(label.w) : label.w;
+  const root = looksPlural(label.w) ? singularByRule(label.w) : label.w;
   label.pos = 'noun';
   label.plural = root !== label.w;
   label.root = root;
@@ -133,7 +124,7 @@ function retagNounSlotPlurals(terms: Term[]): void {
       (prev?.w === 'to' && !/(?:us|is)$/.test(t.w));
     if (!nounSlot) continue;
     t.pos = 'noun';
-    t.root = singularOf(t.w);
+    t.root = singularByRule(t.w);
     t.plural = t.root !== t.w;
   }
 }
@@ -223,7 +214,7 @@ function retagPluralSubjectStart(terms: Term[]): void {
   if (people && !pluralVerbRead && (third.pos !== 'noun' || !terms[objectEnd].plural || (after && (after.pos === 'verb' || after.pos === 'modal')))) return;
   first.pos = 'noun';
   first.plural = first.plural || !COLLECTIVE_PEOPLE.has(first.w);
-  first.root = COLLECTIVE_PEOPLE.has(first.w) ? first.w : singularOf(first.w);
+  first.root = COLLECTIVE_PEOPLE.has(first.w) ? first.w : singularByRule(first.w);
   second.pos = 'verb';
 }
 /** "-er"/"-or" words that are verbs before an object (not agent nouns). */
@@ -256,7 +247,7 @@ function retagVerbsAfterOne(terms: Term[]): void {
     // (The tagger may read the word as a singular noun too: "works", "stops".)
     if (t.pos !== 'noun' || !/[^s]s$/.test(t.w) || !ONE_OF.has(det.w) || noun.pos !== 'noun' || noun.plural || noun.possessive || /[,;:()]/.test(noun.post + t.pre)) continue;
     if (next && next.pos !== 'prep' && next.pos !== 'adv') continue;
-    const stem = t.plural ? t.root : singularOf(t.w);
+    const stem = t.plural ? t.root : singularByRule(t.w);
     if (stem === t.w || !canBeVerb(stem)) continue;
     t.pos = 'verb';
     t.root = stem;
@@ -326,7 +317,7 @@ function retagGivenThings(terms: Term[]): void {
     if (t.pos !== 'verb' || !/^(us|them|me|him|her|you)$/.test(terms[i - 1].w) || terms[i - 2]?.pos !== 'verb') continue;
     if (!/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
     t.pos = 'noun';
-    t.root = singularOf(t.w);
+    t.root = singularByRule(t.w);
     t.plural = t.root !== t.w;
   }
 }
@@ -358,7 +349,7 @@ function retagBeforeLists(terms: Term[]): void {
     }
     if (!(alone || beforeList) || t.pos !== 'verb' || !/[a-z]s$/.test(t.w) || t.w.endsWith('ss') || NOT_PLURAL_VERBS.has(t.w)) continue;
     t.pos = 'noun';
-    t.root = singularOf(t.w);
+    t.root = singularByRule(t.w);
     t.plural = t.root !== t.w;
   }
 }
@@ -398,7 +389,7 @@ function quantifiers(terms: Term[]): void {
     const counted = terms[noun];
     if (counted && counted.pos === 'verb' && /[a-z]s$/.test(counted.w) && !NOT_PLURAL_VERBS.has(counted.w)) {
       counted.pos = 'noun';
-      counted.root = singularOf(counted.w);
+      counted.root = singularByRule(counted.w);
       counted.plural = counted.root !== counted.w;
     }
     const before = terms[i - 1];
