@@ -29,5 +29,19 @@ describe('extractor: a row kept per pair of records', () => {
     const links = spec.relations.map((r) => `${r.from}>${r.to}`);
     assert.ok(links.includes('RaceRunner>Race') && links.includes('RaceRunner>Runner'), links.join(', '));
   });
+
+  it('"for each relay heat": an occasion of two words is that record, not the one of its last word', () => {
+    const spec = extractSpec('Swimmers have a name. Relay heats have a start time and a pool. Every swimmer gets a lane number for each relay heat.');
+    const row = spec.entities.find((e) => e.name === 'RelayHeatSwimmer');
+    assert.ok(row, spec.entities.map((e) => e.name).join(', '));
+    assert.deepEqual(row.fields.map((f) => f.name), ['laneNumber']);
+    const links = spec.relations.map((r) => `${r.from}>${r.to}`);
+    assert.ok(links.includes('RelayHeatSwimmer>RelayHeat') && links.includes('RelayHeatSwimmer>Swimmer'), links.join(', '));
+  });
+
+  it('"for every race run": words after a one-word occasion are not its name', () => {
+    const spec = extractSpec('Runners have a name. Races have a date. Each runner gets a time for every race run this season.');
+    assert.ok(spec.entities.some((e) => e.name === 'RaceRunner'), spec.entities.map((e) => e.name).join(', '));
+  });
 });
 
