@@ -18,6 +18,7 @@ import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
 import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
 import { placedThings } from './placeEvidence';
+import { placedOnRecordEvidence } from './reducedRelatives';
 import { keptWhich } from './keptWhich';
 import { decidedOnEvidence } from './decidedOn';
 import { handledThingsEvidence } from './handledThings';
@@ -396,6 +397,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     peopleActingOnRecords(analysis, storable, addUnlessField);
     subjectsOfWhoHave(analysis, storable, addUnlessField);
     placedThings(analysis, storable, addUnlessField);
+    placedOnRecordEvidence(analysis, storable, addUnlessField);
     keptWhich(analysis, storable, add);
     decidedOnEvidence(analysis, storable, addUnlessField);
     handledThingsEvidence(analysis, storable, addUnlessField);

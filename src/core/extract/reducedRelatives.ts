@@ -43,6 +43,9 @@ export function reducedRelativeEndingIn(terms: Term[], phrases: NounPhrase[], ob
 }
 
 /** What linking needs from the sentence being read (nlpRelations' reader). */
+/** Finite verbs that open the main clause right after a reduced relative ("photos taken on a trip are …"). */
+const FINITE = /^(?:are|is|were|was|have|has|get|gets|can|must|may|will|should)$/;
+
 export interface ReducedRelativeRead {
   analysis: Analysis;
   entityIn: (phrase: NounPhrase | undefined) => DraftEntity | undefined;
@@ -50,19 +53,35 @@ export interface ReducedRelativeRead {
 }
 
 /**
- * "Photos taken on a trip are saved with a caption": the described records belong to the one record
- * the participle places them on (one trip: "a", "the", "each", "one" and a singular). Only when a
- * verb of the sentence has the described noun as its subject, so "staff worked on a project" (a past
- * tense, not a participle) is left to the clause reader.
+ * "Photos taken on a trip are saved with …": a reduced relative that places the described things on
+ * one record ("a", "the", "each", "one" and a singular), read as such only when the main clause
+ * follows (a verb with the described noun as its subject, or a finite verb right after the phrase),
+ * so "staff worked on a project" (a past tense, not a participle) is left to the clause reader.
  */
+function placedOnOne(analysis: Analysis, object: NounPhrase): ReducedRelative | undefined {
+  const { terms, phrases, clauses } = analysis;
+  const relative = reducedRelativeEndingIn(terms, phrases, object);
+  if (!relative || object.plural || !/^(?:a|an|the|each|one|every)$/.test(object.determiner ?? '')) return undefined;
+  // ("… on a job are recorded with": a finite verb right after the phrase, even one the tagger read as an adjective.)
+  const finiteNext = FINITE.test(terms[object.head + 1]?.w ?? '');
+  return finiteNext || clauses.some((c) => c.subject === relative.noun && c.verbIndex > object.head) ? relative : undefined;
+}
+
+/** The described records belong to the one record the participle places them on (a photo is taken on one trip). */
 export function linkReducedRelatives(read: ReducedRelativeRead): void {
-  const { terms, phrases, clauses } = read.analysis;
-  for (const object of phrases) {
-    const relative = reducedRelativeEndingIn(terms, phrases, object);
-    if (!relative || object.plural || !/^(?:a|an|the|each|one|every)$/.test(object.determiner ?? '')) continue;
-    if (!clauses.some((c) => c.subject === relative.noun && c.verbIndex > object.head)) continue;
+  for (const object of read.analysis.phrases) {
+    const relative = placedOnOne(read.analysis, object);
+    if (!relative) continue;
     const child = read.entityIn(relative.noun);
     const parent = read.entityIn(object);
     if (child && parent && child !== parent && child.name !== 'User' && parent.name !== 'User') read.link(child, parent);
+  }
+}
+
+/** "Parts used on a job are recorded with a quantity": things placed on a record that the sentence goes on to describe are records. */
+export function placedOnRecordEvidence(analysis: Analysis, storable: (phrase: NounPhrase, analysis: Analysis) => boolean, add: (key: string, score: number, strong?: boolean) => void): void {
+  for (const object of analysis.phrases) {
+    const relative = placedOnOne(analysis, object);
+    if (relative && storable(relative.noun, analysis)) add(relative.noun.key, 2, true);
   }
 }

@@ -7,9 +7,10 @@ import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, PERSON_NOUNS, singular, STA
 import { headGivenValues, headTakesValues } from './colonValueRecords';
 import type { SentenceInfo } from './sentences';
 import { tagSentence } from './nlp';
+import { guarded } from './guardedRegExp';
 
 /** Units, time words and value words name a value and how it is measured, never a record ("a day has 24 hours"). */
-const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|cent|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|part|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
+const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|cent|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
 
 const WHOLE = String.raw`\b(?:a|an|the|each|every)\s+(?:[a-z-]+\s+)?([a-z]+)`;
 const HAS_PARTS = String.raw`\s+(?:(?:can|may|must|will|should)\s+)?(?:has|have|contains?|includes?|holds?|consists?\s+of|comprises?|is\s+(?:made\s+up|composed)\s+of|is\s+divided\s+into)`;
@@ -124,6 +125,10 @@ const COMPOUND_WITH_VALUES = /\b(?:a|an|each|every)\s+([a-z][a-z-]+)\s+([a-z][a-
  */
 const PLURAL_WITH_VALUES = new RegExp(String.raw`(?:^|[;:]\s*|,\s*(?:and|while|whereas|but)\s+)(?:(?:all|the|our)\s+)?(?:([a-z][a-z-]+)\s+)?([a-z]+s)\s+(?:also\s+|all\s+)?(?:have|contain|include|are\s+(?:kept|stored|recorded|registered|listed|tracked|saved)(?:\s+(?:in|on|at)\s+(?:the\s+)?[a-z]+)?\s+with)\s+(?:a|an|its|their|one)\s+[a-z][a-z ()-]*?(?:,\s*(?:and\s+)?|\s+and\s+)${NEXT_VALUE}`, 'g');
 
+/** "Parts used on a job are recorded with a quantity": plural things placed on a record by a participle
+ *  and kept with values of their own are many records, each with its values (as "each part has …" says). */
+const PLACED_AND_KEPT = guarded(/^(?:(?:the|all|any)\s+)?([a-z]+s)\s+(?:[a-z]+ed|[a-z]+en|made|sold|bought|kept|held|lent|sent|spent|paid|put|set)\s+(?:on|in|at|for|to|during|into)\s+(?:a|an|the|each|every)\s+[a-z-]+\s+(?:are|get)\s+(?:kept|stored|recorded|registered|logged|saved|listed|tracked|noted)\s+with\s+(?:a|an|its|their|the)\s+[a-z]/);
+
 /** Heads that name screens and their parts: a "home screen" with a header and a list is app furniture. */
 const UI_HEADS = /^(?:page|screen|button|menu|panel|modal|dialog|tab|view|form|bar|layout|icon|column|row|field|widget|window|header|footer|sidebar|toolbar|dashboard|app|application|website|site)$/;
 /** "The EBike is composed of a frame, a drive system, and a controller": the parts named with "a". */
@@ -195,6 +200,8 @@ export function recordsByStructure(sentences: SentenceInfo[], peopleAreRecords =
     }
     // (Without a word before the plural: with one, the plural is a two-word name, read above.)
     for (const m of plain.matchAll(PLURAL_WITH_VALUES)) if (!m[1] && singular(m[2]) !== m[2]) eachValued.add(singular(m[2]));
+    const placed = PLACED_AND_KEPT.exec(plain);
+    if (placed && singular(placed[1]) !== placed[1]) eachValued.add(singular(placed[1]));
     // ("Members borrow tools. Each tool has a name.": with the renting, one value of each is enough.)
     for (const m of plain.matchAll(EACH_HAS_ONE)) eachOne.add(singular(m[1]));
   }
