@@ -34,7 +34,7 @@ export const NEXT_SUBJECT_WITH = /,\s*and\s+(?:the\s+)?[a-z-]+s\s+with\s/;
  * subject, start with a verb ("residents apply for permits").
  */
 export function verbAfterList(subject: string, rest: string): number {
-  const lastItem = Math.max(rest.lastIndexOf(','), rest.search(/\s(?:and|or)\s(?!.*\s(?:and|or)\s)/));
+  const lastItem = Math.max(rest.lastIndexOf(','), lastJoin(rest));
   const found = verbInItem(subject, rest, lastItem + 1, rest.length, false);
   if (found >= 0) return found;
   // "Exams with a title and a maximum score belong to a course, and results with … belong to an exam and
@@ -48,6 +48,20 @@ export function verbAfterList(subject: string, rest: string): number {
   return rest.length;
 }
 
+/** Where the last " and " or " or " starts, or -1 (one pass: a look-ahead for a later one would read the rest again at every join). */
+function lastJoin(text: string): number {
+  let last = -1;
+  for (const join of text.matchAll(/\s(?:and|or)\s/g)) last = join.index!;
+  return last;
+}
+
+/**
+ * Words read after the subject to tell whether the first of them is a verb: enough for the tagger's
+ * reading of a verb and the word after it, and a bound on the work (a verbless list read to its end,
+ * word by word, would tag the whole rest again at every word).
+ */
+const PROBE_WORDS = 4;
+
 /**
  * Where a verb starts in the item rest[from, to), read right after the subject, or -1. A `strict`
  * reading wants the verb's preposition or object next ("belong to", "need a"), not a noun.
@@ -58,7 +72,7 @@ function verbInItem(subject: string, rest: string, from: number, to: number, str
   if (first < 0) return -1;
   const verbAt = (k: number): boolean => {
     if (k + 1 >= words.length) return false;
-    const tagged = tagSentence(`${subject} ${words.slice(k).map((w) => w[0]).join(' ')}`);
+    const tagged = tagSentence(`${subject} ${words.slice(k, k + PROBE_WORDS).map((w) => w[0]).join(' ')}`);
     return tagged[1]?.pos === 'verb' && !/ing$/.test(tagged[1].w) && (strict ? /^(?:prep|det)$/ : /^(?:prep|det|noun|adv|adj)$/).test(tagged[2]?.pos ?? '');
   };
   for (let k = first + 1; k + 1 < words.length; k++) {
