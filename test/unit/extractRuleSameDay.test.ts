@@ -10,7 +10,7 @@ function outcome(text: string, start: string): { status: string; rules: string[]
   const spec = extractSpec(text);
   const account = accountSentences(spec).find((a) => a.text.startsWith(start));
   assert.ok(account, `no sentence starts with "${start}"`);
-  return { status: account.status, rules: spec.rules.filter((r) => r.sources.includes(account.id)).map((r) => `${r.kind} ${r.entity}${'fields' in r ? ` ${r.fields.join('+')}` : ''}`) };
+  return { status: account.status, rules: spec.rules.filter((r) => r.sources.includes(account.id)).map((r) => `${r.kind} ${r.entity}${'fields' in r && r.fields ? ` ${r.fields.join('+')}` : ''}`) };
 }
 
 describe('extract rules: no two records on the same day (issue #11)', () => {

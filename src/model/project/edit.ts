@@ -8,6 +8,7 @@ import { humanize, pluralizeName, RESERVED_FIELD_NAMES, withArticle } from './na
 import { EntityName, type Field, type FieldType, Identifier, type ProjectSpec, type Relation, Rule } from './projectSpec';
 import { conditionProblem, describeCapacity, describeCondition, TIME_TYPES } from './ruleConditions';
 import { USER_ENTITY, validateSpec } from './specIndex';
+import { fieldActionWords } from './roleRules';
 
 export class SpecEditError extends Error {
   constructor(message: string) {
@@ -156,6 +157,8 @@ export function renameField(spec: ProjectSpec, entity: string, from: string, to:
         return rule.entity === entity ? { ...rule, earlier: rename(rule.earlier) as string, later: rename(rule.later) as string } : rule;
       case 'refuseWhen':
         return conditionEntity(spec, rule) === entity ? { ...rule, condition: { ...rule.condition, field: rename(rule.condition.field) as string } } : rule;
+      case 'roleRequired':
+        return rule.entity === entity && rule.fields ? { ...rule, fields: rule.fields.map((f) => (f === from ? to : f)) } : rule;
       default:
         return rule;
     }
@@ -190,11 +193,20 @@ export function deleteField(spec: ProjectSpec, entity: string, name: string): Pr
   return {
     ...spec,
     entities: spec.entities.map((e) => (e.name === entity ? { ...e, fields: e.fields.filter((f) => f.name !== name) } : e)),
-    rules: spec.rules.filter(
-      (rule) =>
-        !fieldReferences(spec, rule, entity, name) && !(rule.kind === 'capacity' && rule.capacityField === name && capacityFieldOwner(spec, rule) === entity),
-    ),
+    rules: spec.rules
+      .map((rule) => withoutRoleField(rule, entity, name))
+      .filter(
+        (rule): rule is Rule =>
+          !!rule && !fieldReferences(spec, rule, entity, name) && !(rule.kind === 'capacity' && rule.capacityField === name && capacityFieldOwner(spec, rule) === entity),
+      ),
   };
+}
+
+/** A role rule on fields without the deleted one; none left: no rule (never widened to the whole record). */
+function withoutRoleField(rule: Rule, entity: string, name: string): Rule | undefined {
+  if (rule.kind !== 'roleRequired' || !rule.fields || rule.entity !== entity || !rule.fields.includes(name)) return rule;
+  const fields = rule.fields.filter((f) => f !== name);
+  return fields.length ? { ...rule, fields } : undefined;
 }
 
 export interface FieldPatch {
@@ -368,6 +380,7 @@ export function describeRule(rule: Rule): string {
     case 'ownership':
       return `Only the owner (or an admin) may ${rule.actions.join('/')} ${withArticle(rule.entity)}`;
     case 'roleRequired':
+      if (rule.fields) return `Only ${rule.roles.join(', ')} may ${fieldActionWords(rule)} ${rule.fields.join(', ')} of ${withArticle(rule.entity)}`;
       return `Only ${rule.roles.join(', ')} may ${rule.actions.join('/')} ${rule.entity}`;
     case 'statusWorkflow':
       return `${rule.entity}.${rule.field} moves ${rule.transitions.map((t) => `${t.from}→${t.to}`).join(', ')} (starts ${rule.initial})`;

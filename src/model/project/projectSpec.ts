@@ -218,12 +218,18 @@ export const Rule = z.discriminatedUnion('kind', [
   }),
   /** Only the owner (or an admin) may perform these actions. */
   z.object({ kind: z.literal('ownership'), entity: EntityName, actions: z.array(Action).min(1), sources: Sources }),
-  /** Only these roles may perform these actions. */
+  /**
+   * Only these roles may perform these actions. With `fields` ("only managers can change prices"),
+   * the rule holds for those fields alone: everyone else may still create and change the record, but
+   * not give these fields a value (create) or a different value (update). Only create and update
+   * can be narrowed to fields.
+   */
   z.object({
     kind: z.literal('roleRequired'),
     entity: EntityName,
     actions: z.array(Action).min(1),
     roles: z.array(RoleName).min(1),
+    fields: z.array(Identifier).min(1).max(20).optional(),
     sources: Sources,
   }),
   /** Allowed transitions of an enum status field. */

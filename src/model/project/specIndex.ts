@@ -173,6 +173,8 @@ function ruleProblems(rule: Rule, spec: ProjectSpec, index: SpecIndex, problems:
     case 'roleRequired':
       if (spec.auth.kind === 'none') problems.push(`${label}: the spec has no auth`);
       else for (const role of rule.roles) if (!spec.auth.roles.includes(role)) problems.push(`${label}: unknown role ${role}`);
+      for (const field of rule.fields ?? []) needField(field);
+      if (rule.fields && rule.actions.some((a) => a !== 'create' && a !== 'update')) problems.push(`${label}: only create and update can be limited to fields`);
       break;
     case 'statusWorkflow':
       statusWorkflowProblems(rule, label, index, problems);
