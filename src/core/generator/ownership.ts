@@ -2,6 +2,7 @@
 // buttons and the README agree on which actions on an owned row only its owner (or an admin) takes.
 import type { ProjectSpec } from '../../model/project/projectSpec';
 import { USER_ENTITY } from '../../model/project/specIndex';
+import { fieldRoleRules, recordRoleRules } from '../../model/project/roleRules';
 
 export type RowAction = 'read' | 'update' | 'delete';
 const ROW_ACTIONS: readonly RowAction[] = ['read', 'update', 'delete'];
@@ -27,7 +28,7 @@ export function ownerOnlyActions(spec: ProjectSpec, entityName: string): RowActi
   if (!owner || !spec.relations.some((r) => r.kind === 'belongsTo' && r.from === entityName && r.name === owner && r.to === USER_ENTITY)) return [];
   const rules = spec.rules.filter((r) => r.entity === entityName);
   const byRule = (action: RowAction) => rules.some((r) => r.kind === 'ownership' && r.actions.includes(action));
-  const byRole = (action: RowAction) => rules.some((r) => r.kind === 'roleRequired' && r.actions.includes(action));
+  const byRole = (action: RowAction) => recordRoleRules(rules).some((r) => r.actions.includes(action));
   return ROW_ACTIONS.filter((action) => byRule(action) || (action !== 'read' && !byRole(action)));
 }
 
@@ -40,10 +41,13 @@ export function ownershipByDefault(spec: ProjectSpec, entityName: string): boole
  * Roles that manage rows they do not own for `action`: a refusal that excepts roles ("only managers
  * can delete orders once they are shipped") names who decides about those rows, as a roleRequired
  * rule does. Owners still act on their own rows; without this the managers could act only on
- * orders they placed themselves, which is never what such a sentence means.
+ * orders they placed themselves, which is never what such a sentence means. The roles of a rule on
+ * some fields ("only managers can change prices") manage those rows the same way.
  */
 export function ownerExemptRoles(spec: ProjectSpec, entityName: string, action: RowAction): string[] {
   const rules = spec.rules.filter((r) => r.entity === entityName);
   const roles = rules.flatMap((r) => (r.kind === 'refuseWhen' && r.exceptRoles && (r.actions as string[]).includes(action) ? r.exceptRoles : []));
+  // "only managers can change prices": the managers set the prices of every row, not only of their own.
+  roles.push(...fieldRoleRules(rules).flatMap((r) => ((r.actions as string[]).includes(action) ? r.roles : [])));
   return [...new Set(roles)];
 }

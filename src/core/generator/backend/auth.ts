@@ -7,6 +7,7 @@ import token from '../templates/backend/src/auth/token.ts?text';
 import type { BackendModel, EntityModel } from './model';
 import { dataRules } from './rules';
 import { lines, str } from './util';
+import { hasFieldRoleRules } from './fieldRoles';
 
 function accessFile(model: BackendModel): string {
   const auth = model.auth!;
@@ -53,8 +54,22 @@ function accessFile(model: BackendModel): string {
     `  if (isAdmin(user) || ownerId === user.id || managers.includes(user.role)) return;`,
     `  throw new ApiError(403, 'forbidden', \`Only the owner may \${what}.\`);`,
     `}`,
+    ...(hasFieldRoleRules(model.entities) ? ['', ...SAME_VALUE] : []),
   );
 }
+
+/** For the field role checks of the routes (fieldRoles.ts): whether a value sent is the one stored. */
+const SAME_VALUE = [
+  `/**`,
+  ` * Whether a value sent for a field is the value stored, so re-sending a form unchanged is no change:`,
+  ` * decimals compare as numbers ("12.5" is the stored "12.50") and times as instants.`,
+  ` */`,
+  `export function sameValue(sent: unknown, stored: unknown, numeric = false): boolean {`,
+  `  if (sent === null || sent === undefined || stored === null || stored === undefined) return (sent ?? null) === (stored ?? null);`,
+  `  if (sent instanceof Date || stored instanceof Date) return new Date(sent as string).getTime() === new Date(stored as string).getTime();`,
+  `  return numeric ? Number(sent) === Number(stored) : sent === stored;`,
+  `}`,
+];
 
 function authRoutesFile(model: BackendModel): string {
   const user = model.entity('User');

@@ -8,6 +8,7 @@ import type { BackendModel, Column, EntityModel } from './model';
 import { inputColumns, privateColumns, publicColumns, searchableColumns } from './model';
 import { filterColumns, sortableProps } from './validation';
 import { ownershipFor, rolesFor, type Action } from './routes';
+import { fieldRulesFor } from './fieldRoles';
 
 type Json = Record<string, unknown>;
 
@@ -80,7 +81,8 @@ function hasRefusal(entity: EntityModel, action: 'create' | 'update' | 'delete')
 function forbids(entity: EntityModel, model: BackendModel, action: Action): boolean {
   if (!model.auth) return false;
   if (entity.isAuthUser && action !== 'read') return true; // admin-only creation, own account only, roles by admins
-  return rolesFor(entity, action).length > 0 || (action !== 'create' && ownershipFor(entity, action));
+  const byField = (action === 'create' || action === 'update') && fieldRulesFor(entity, action).length > 0;
+  return rolesFor(entity, action).length > 0 || byField || (action !== 'create' && ownershipFor(entity, action));
 }
 
 const forbidden = (entity: EntityModel, model: BackendModel, action: Action): Json => (forbids(entity, model, action) ? { 403: errorResponse('Not allowed') } : {});

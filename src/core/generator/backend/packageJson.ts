@@ -9,6 +9,7 @@ import vitestConfig from '../templates/backend/vitest.config.ts?text';
 import type { BackendModel } from './model';
 import { allSources } from './model';
 import { describeCondition } from '../../../model/project/ruleConditions';
+import { fieldActionWords } from '../../../model/project/roleRules';
 import { lines } from './util';
 
 /**
@@ -145,6 +146,7 @@ export function describeRule(rule: BackendModel['spec']['rules'][number]): strin
     case 'ownership':
       return `${rule.entity}: only the owner (or an admin) may ${rule.actions.join(', ')}; otherwise 403.`;
     case 'roleRequired':
+      if (rule.fields) return `${rule.entity}: only ${rule.roles.join(', ')} may ${fieldActionWords(rule)} ${rule.fields.map((f) => `\`${f}\``).join(', ')} (everyone else may still ${rule.actions.join(', ')} the rest); otherwise 403.`;
       return `${rule.entity}: only ${rule.roles.join(', ')} may ${rule.actions.join(', ')}; otherwise 403.`;
     case 'statusWorkflow':
       return `${rule.entity}.${rule.field} starts as "${rule.initial}" and may change only ${rule.transitions.map((t) => `${t.from} -> ${t.to}`).join(', ') || 'never'}; otherwise 422 \`rule_violated\`.`;

@@ -8,6 +8,8 @@ import type { BackendModel, EntityModel } from './model';
 import { publicColumns, relationId, ruleId, searchableColumns } from './model';
 import { dataRules, hasDeleteRules, rulesNeedActor } from './rules';
 import { ownerExemptRoles, type RowAction } from '../ownership';
+import { fieldRoleRules, recordRoleRules, type FieldRoleRule } from '../../../model/project/roleRules';
+import { fieldRoleChecks, fieldRuleWhat } from './fieldRoles';
 import { filterColumns, sortableProps } from './validation';
 import { lines, str } from './util';
 import { blockComment, lineComment } from '../emit';
@@ -15,9 +17,10 @@ import { searchCondition, searchNeedsSql, seesPrivateLine, shownRecord, shownRec
 
 export type Action = 'create' | 'read' | 'update' | 'delete';
 
+/** Roles of the role rules on whole records for one action (rules on some fields: fieldRoles.ts). */
 export function rolesFor(entity: EntityModel, action: Action): string[][] {
-  return entity.rules
-    .filter((r): r is Extract<Rule, { kind: 'roleRequired' }> => r.kind === 'roleRequired' && r.actions.includes(action))
+  return recordRoleRules(entity.rules)
+    .filter((r) => r.actions.includes(action))
     .map((r) => r.roles);
 }
 
@@ -168,6 +171,7 @@ function createHandler(entity: EntityModel, model: BackendModel, hasRules: boole
           : `    throw new ApiError(403, 'forbidden', 'Accounts are created by signing up.');`,
         ...accessChecks(entity, 'create', model, `create ${label}`).map((s) => '  ' + s),
         `    const { password, ${linkNames(entity)}...input } = parseWith(${pascal}Create, await readJson(c));`,
+        ...(model.auth ? fieldRoleChecks(entity, 'create', 'input', undefined, '    ') : []),
         `    const values: New${pascal}Row = { ...input, passwordHash: await hashPassword(password) };`,
       )
     : lines(
@@ -175,6 +179,7 @@ function createHandler(entity: EntityModel, model: BackendModel, hasRules: boole
         entity.links.length
           ? `    const { ${linkNames(entity)}...input } = parseWith(${pascal}Create, await readJson(c));`
           : `    const input = parseWith(${pascal}Create, await readJson(c));`,
+        ...(model.auth ? fieldRoleChecks(entity, 'create', 'input', undefined, '    ') : []),
         ownerFk
           ? `    // The owner is whoever is signed in; a ${str(ownerFk)} sent by the client was already dropped by zod.\n    const values: New${pascal}Row = { ...input, ${ownerFk}: user.id };`
           : `    const values: New${pascal}Row = { ...input };`,
@@ -209,16 +214,18 @@ function updateHandler(entity: EntityModel, model: BackendModel, hasRules: boole
         `      if (changes.role !== undefined && changes.role !== existing.role && !isAdmin(user)) throw new ApiError(403, 'forbidden', 'Only an admin can change roles.');`,
       )
     : null;
+  const fieldChecks = model.auth ? fieldRoleChecks(entity, 'update', 'changes', 'existing', '      ') : [];
   return dropUnusedExisting(lines(
     `  routes.patch('/:id', async (c) => {`,
     `    const id = parseId(c, ${str(entity.entity.label)});`,
-    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length || actor) ? `    const user = c.get('user');` : null,
+    model.auth && (selfOrAdmin || accessChecks(entity, 'update', model, what).length || fieldChecks.length || actor) ? `    const user = c.get('user');` : null,
     entity.links.length
       ? `    const { ${linkNames(entity)}...changes } = parseWith(${pascal}Update, await readJson(c));`
       : `    const changes = parseWith(${pascal}Update, await readJson(c));`,
     `    const row = await db.transaction(async (tx) => {`,
     `      const existing = await find${pascal}(tx, id, true);`,
     ...accessChecks(entity, 'update', model, what).map((s) => '    ' + s),
+    ...fieldChecks,
     selfOrAdmin,
     hasRules ? `      await rules.beforeUpdate(tx, existing, changes${actor});` : null,
     `      const [updated] = await tx.update(${t}).set({ ...changes, updatedAt: new Date() }).where(eq(${t}.id, id)).returning();`,
@@ -309,7 +316,7 @@ function routeImports(entity: EntityModel, model: BackendModel, hasRules: boolea
   const childTables = [...new Set(entity.children.map((r) => model.entity(r.from).names.camelPlural))].filter((n) => n !== t);
   const search = searchableColumns(entity).length > 0;
   const drizzleImports = ['and', 'asc', 'count', 'desc', 'eq', ...(search ? ['ilike', 'or'] : []), 'inArray', ...(searchNeedsSql(entity) ? ['sql'] : []), 'type SQL'];
-  const authImports = model.auth ? ['isAdmin', 'requireAuth', 'requireOwner', 'requireRole'] : [];
+  const authImports = model.auth ? ['isAdmin', 'requireAuth', 'requireOwner', 'requireRole', ...(fieldRoleRules(entity.rules).length ? ['sameValue'] : [])] : [];
   return lines(
     `import { Hono } from 'hono';`,
     `import { ${drizzleImports.join(', ')} } from 'drizzle-orm';`,
@@ -362,13 +369,19 @@ function readHandlers(entity: EntityModel, model: BackendModel): string {
   );
 }
 
+function accessRuleWords(rule: Extract<Rule, { kind: 'ownership' | 'roleRequired' }>, entity: EntityModel): string {
+  if (rule.kind === 'ownership') return `only the owner (or an admin) may ${rule.actions.join('/')}`;
+  if (!rule.fields) return `only ${rule.roles.join('/')} may ${rule.actions.join('/')}`;
+  return `only ${rule.roles.join('/')} may ${rule.actions.map((a) => fieldRuleWhat(rule as FieldRoleRule, entity, a as 'create' | 'update')).join(' or ')}`;
+}
+
 function routesExplanation(model: BackendModel, entity: EntityModel): string {
-  const accessRules = entity.rules.filter((r) => r.kind === 'ownership' || r.kind === 'roleRequired');
+  const accessRules = entity.rules.filter((r): r is Extract<Rule, { kind: 'ownership' | 'roleRequired' }> => r.kind === 'ownership' || r.kind === 'roleRequired');
   return (
     `The API for ${entity.entity.pluralLabel.toLowerCase()}: list (with paging, sorting, filters and search), read, create, change and delete` +
     (entity.children.length ? `, plus the lists of their ${entity.children.map((r) => r.inverseName).join(', ')}` : '') +
     (model.auth ? '. Only signed-in users can use it' : '') +
-    (accessRules.length ? `; ${accessRules.map((r) => (r.kind === 'ownership' ? `only the owner (or an admin) may ${r.actions.join('/')}` : `only ${r.roles.join('/')} may ${r.actions.join('/')}`)).join('; ')}` : '') +
+    (accessRules.length ? `; ${accessRules.map((r) => accessRuleWords(r, entity)).join('; ')}` : '') +
     '.'
   );
 }

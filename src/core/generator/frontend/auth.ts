@@ -222,17 +222,22 @@ export function registerFields(model: FrontendModel): Field[] {
 function permissionsTs(model: FrontendModel): string {
   if (model.spec.auth.kind !== 'emailPassword') {
     return `// Without sign-in every action is open to everyone; the API has no access rules either.
-import type { Action, EntityMeta } from '../forms/meta';
+import type { Action, EntityMeta, FieldMeta } from '../forms/meta';
 
 export function useCan(): (meta: EntityMeta, action: Action, record?: Record<string, unknown>) => boolean {
   return () => true;
+}
+
+/** Every field is open to everyone. */
+export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => string | undefined {
+  return () => undefined;
 }
 `;
   }
   const adminRole = model.spec.auth.adminRole;
   return `// Which actions to offer the signed-in user, mirroring the API's role and ownership rules so
 // the UI does not show buttons that would only end in "forbidden". The API still decides.
-import type { Action, EntityMeta } from '../forms/meta';
+import type { Action, EntityMeta, FieldMeta } from '../forms/meta';
 import { useOptionalAuth } from './AuthContext';
 
 export const ADMIN_ROLE: string | null = ${adminRole ? str(adminRole) : 'null'};
@@ -246,6 +251,20 @@ export function useCan(): (meta: EntityMeta, action: Action, record?: Record<str
     if (roles && !roles.includes(user.role)) return false;
     if (record && meta.owner && meta.owner.actions.includes(action) && record[meta.owner.key] !== user.id && !meta.owner.managers?.[action]?.includes(user.role)) return false;
     return true;
+  };
+}
+
+/**
+ * Why the signed-in user may not give a field a value in a create or edit form (a role rule on the
+ * field, "only managers can change prices"), or undefined when they may. The form shows the field
+ * read-only with this note and does not send it; the API refuses such a change anyway.
+ */
+export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => string | undefined {
+  const user = useOptionalAuth()?.user ?? null;
+  return (field, mode) => {
+    const roles = field.roles?.[mode === 'create' ? 'create' : 'update'];
+    if (!roles || !user || user.role === ADMIN_ROLE || roles.includes(user.role)) return undefined;
+    return \`Only \${roles.join(' or ')} users may \${mode === 'create' ? 'set' : 'change'} this.\`;
   };
 }
 `;

@@ -5,7 +5,8 @@ import { jsValue, lineComment } from '../emit';
 import { ownerExemptRoles, ownerOnlyActions } from '../ownership';
 import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
-import type { Field } from '../../../model/project/projectSpec';
+import type { Field, Rule } from '../../../model/project/projectSpec';
+import { fieldRoleRules, recordRoleRules } from '../../../model/project/roleRules';
 import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
 
 /** Variable names exported by the entity module. */
@@ -73,7 +74,21 @@ function relationSchema(picker: RelationPicker): string {
   return picker.required ? schema : `${schema}.nullish()`;
 }
 
-function fieldMeta(field: Field, entity?: FrontendEntity): string {
+/** Roles per action that may give the field a value, from role rules on fields (several rules: all must allow). */
+function fieldRolesMeta(field: Field, rules: readonly Rule[]): string | undefined {
+  const parts: string[] = [];
+  for (const action of ['create', 'update'] as const) {
+    let allowed: string[] | null = null;
+    for (const rule of fieldRoleRules(rules)) {
+      if (!rule.fields.includes(field.name) || !rule.actions.includes(action)) continue;
+      allowed = allowed === null ? [...rule.roles] : allowed.filter((role) => rule.roles.includes(role));
+    }
+    if (allowed !== null) parts.push(`${action}: [${allowed.map(str).join(', ')}]`);
+  }
+  return parts.length ? `{ ${parts.join(', ')} }` : undefined;
+}
+
+function fieldMeta(field: Field, entity?: FrontendEntity, rules: readonly Rule[] = []): string {
   const parts = [`name: ${str(field.name)}`, `label: ${str(field.label)}`, `kind: ${str(field.type)}`, `required: ${field.required}`];
   if (field.type === 'enum') {
     const options = (field.enumValues ?? []).map((value) => `{ value: ${str(value)}, label: ${str(humanize(value))} }`);
@@ -82,6 +97,8 @@ function fieldMeta(field: Field, entity?: FrontendEntity): string {
   if (field.default !== undefined) parts.push(`defaultValue: ${jsValue(field.default)}`);
   if (field.min !== undefined) parts.push(`min: ${field.min}`);
   if (field.max !== undefined) parts.push(`max: ${field.max}`);
+  const roles = fieldRolesMeta(field, rules);
+  if (roles) parts.push(`roles: ${roles}`);
   const workflow = entity?.workflows.get(field.name);
   if (workflow) {
     const next = Object.keys(workflow.next)
@@ -116,8 +133,8 @@ function rolesMeta(entity: FrontendEntity, model: FrontendModel): string {
   const parts: string[] = [];
   for (const action of UI_ACTIONS) {
     let allowed: string[] | null = null;
-    for (const rule of model.index.rulesFor(entity.entity.name)) {
-      if (rule.kind !== 'roleRequired' || !rule.actions.includes(action)) continue;
+    for (const rule of recordRoleRules(model.index.rulesFor(entity.entity.name))) {
+      if (!rule.actions.includes(action)) continue;
       allowed = allowed === null ? [...rule.roles] : allowed.filter((role) => rule.roles.includes(role));
     }
     if (allowed !== null) parts.push(`${action}: [${allowed.map(str).join(', ')}]`);
@@ -188,7 +205,7 @@ export const ${entity.names.camel}Schema = z.object({
 ${schema.join('\n')}
 })${dateOrderChecks(entity, model)};
 
-const FIELDS: FieldMeta[] = ${list(spec.fields.map((field) => fieldMeta(field, entity)), '')};
+const FIELDS: FieldMeta[] = ${list(spec.fields.map((field) => fieldMeta(field, entity, model.index.rulesFor(spec.name))), '')};
 
 const COLUMN_NAMES = new Set<string>(${JSON.stringify(entity.columns.map((f) => f.name))});
 const COLUMNS: FieldMeta[] = FIELDS.filter((field) => COLUMN_NAMES.has(field.name));

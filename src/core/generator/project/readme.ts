@@ -4,6 +4,7 @@ import { BACKEND_PORT, bootstrapAdminRole, FRONTEND_PORT } from '../contract';
 import { entityNames, humanize, withArticle } from '../../../model/project/naming';
 import type { Field, ProjectSpec, Rule } from '../../../model/project/projectSpec';
 import { describeCondition } from '../../../model/project/ruleConditions';
+import { fieldActionWords } from '../../../model/project/roleRules';
 import { withMeaningDefaults } from '../fieldMeaning';
 import { leftOutSections } from './leftOut';
 import { ownerOnlyActions } from '../ownership';
@@ -74,6 +75,7 @@ export function describeRule(spec: ProjectSpec, rule: Rule): string {
         spec.auth.kind === 'emailPassword' && spec.auth.adminRole ? ` (or ${withArticle(spec.auth.adminRole)})` : ''
       } may ${actionsText(rule.actions)} it.`;
     case 'roleRequired':
+      if (rule.fields) return `Only ${rule.roles.map((r) => `\`${r}\``).join(' or ')} users may ${fieldActionWords(rule)} the ${rule.fields.map((f) => `\`${f}\``).join(', ')} of ${plural(spec, rule.entity)}; other users may still ${actionsText(rule.actions)} them.`;
       return `Only ${rule.roles.map((r) => `\`${r}\``).join(' or ')} users may ${actionsText(rule.actions)} ${plural(spec, rule.entity)}.`;
     case 'statusWorkflow':
       return `${humanize(rule.entity)} \`${rule.field}\` starts as \`${rule.initial}\` and may only change ${rule.transitions

@@ -66,8 +66,9 @@ declare module '*/app.js' {
 }
 
 declare module '*/auth/permissions' {
-  import type { Action, EntityMeta } from './frontend/src/forms/meta';
+  import type { Action, EntityMeta, FieldMeta } from './frontend/src/forms/meta';
   export function useCan(): (meta: EntityMeta, action: Action, record?: Record<string, unknown>) => boolean;
+  export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => string | undefined;
 }
 
 declare module 'react-router' {

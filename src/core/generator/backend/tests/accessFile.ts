@@ -12,6 +12,7 @@ type Auth = NonNullable<BackendModel['auth']>;
 
 /** A role that is not the admin and that no roleRequired rule of `entity` keeps from `action`. */
 function memberRole(auth: Auth, entity: EntityModel, action: 'create' | 'read'): string | undefined {
+  // (A rule on some fields counts on create too: the factory's row gives every field a value.)
   const allowed = (role: string) => entity.rules.every((r) => r.kind !== 'roleRequired' || !r.actions.includes(action) || r.roles.includes(role));
   return auth.roles.find((role) => role !== auth.adminRole && allowed(role));
 }

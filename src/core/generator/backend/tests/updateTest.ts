@@ -25,6 +25,7 @@ function ruleFields(entity: EntityModel): Set<string> {
     if (rule.kind === 'unique') rule.fields.forEach((f) => fields.add(f));
     if (rule.kind === 'dateOrder') [rule.earlier, rule.later].forEach((f) => fields.add(f));
     if (rule.kind === 'refuseWhen' && !rule.condition.relation) fields.add(rule.condition.field);
+    if (rule.kind === 'roleRequired') rule.fields?.forEach((f) => fields.add(f));
   }
   return fields;
 }
@@ -51,7 +52,7 @@ function twoNumbers(column: Column): [string, string] | undefined {
 }
 
 /** `created.<prop>` replaced by a different valid value of the same column, as a TypeScript expression. */
-function otherValue(column: Column): string | undefined {
+export function otherValue(column: Column): string | undefined {
   const current = `created.${column.prop}`;
   switch (column.type) {
     case 'string':

@@ -9,6 +9,7 @@ import { pageComponents } from '../pages';
 import { DATES_IMPORT, expectedPayloadValue, sampleInput, sampleRecord, withDatesImport } from './sampleValues';
 import { recordTitleCode } from './recordNames';
 import { ownerOnlyActions } from '../../ownership';
+import { recordRoleRules } from '../../../../model/project/roleRules';
 
 /** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
 function permissionTests(model: FrontendModel): { imports: string[]; tests: string } {
@@ -37,8 +38,8 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
   }
   for (const entity of model.entities) {
     if (entity.readOnly) continue;
-    const rule = model.index.rulesFor(entity.entity.name).find((r) => r.kind === 'roleRequired' && r.actions.includes('create'));
-    if (!rule || rule.kind !== 'roleRequired') continue;
+    const rule = recordRoleRules(model.index.rulesFor(entity.entity.name)).find((r) => r.actions.includes('create'));
+    if (!rule) continue;
     const outsider = roles.find((r) => r !== adminRole && !rule.roles.includes(r));
     if (!outsider) continue;
     const pages = pageComponents(entity);

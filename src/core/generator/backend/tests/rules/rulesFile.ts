@@ -7,6 +7,7 @@ import { dateOrderTest, noOverlapTest } from './dates';
 import { refuseWhenTest } from './refuseWhen';
 import { capacityTest } from './capacity';
 import { roleRequiredTest } from './access';
+import { fieldRoleTest } from './fieldAccess';
 import { uniqueTest } from './unique';
 import { statusWorkflowTest } from './statusWorkflow';
 import { SUITE_SETUP } from '../suiteSetup';
@@ -31,7 +32,7 @@ export function ruleTest(rule: Rule, model: BackendModel): RuleTest | undefined 
     case 'ownership':
       return undefined; // tried in access.test.ts with the ownership every owned entity gets by default
     case 'roleRequired':
-      return roleRequiredTest(rule, entity, model);
+      return rule.fields ? fieldRoleTest({ ...rule, fields: rule.fields }, entity, model) : roleRequiredTest(rule, entity, model);
   }
 }
 

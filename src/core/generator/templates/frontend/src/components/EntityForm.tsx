@@ -2,6 +2,7 @@
 // server's validation_failed details next to the matching inputs.
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { useLockedNote } from '../auth/permissions';
 import type { EntityMeta } from '../forms/meta';
 import { issuesToErrors, serverFieldErrors } from '../forms/validation';
 import { allowedValues, toPayload, type FormValue, type FormValues, type Mode } from '../forms/values';
@@ -27,6 +28,7 @@ export function EntityForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
+  const lockedNote = useLockedNote();
   const set = (key: string) => (value: FormValue) => setValues((current) => ({ ...current, [key]: value }));
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,6 +42,8 @@ export function EntityForm({
     }
     setErrors({});
     setFormError(null);
+    // Fields this user may not set are left to the server (their stored value or default stands).
+    for (const field of meta.fields) if (lockedNote(field, mode)) delete payload[field.name];
     setSaving(true);
     try {
       await onSubmit(payload);
@@ -60,6 +64,7 @@ export function EntityForm({
           value={values[field.name]}
           error={errors[field.name]}
           allowed={allowedValues(field, mode, initial[field.name])}
+          locked={lockedNote(field, mode)}
           onChange={set(field.name)}
         />
       ))}

@@ -29,6 +29,7 @@ export function FieldInput({
   value,
   error,
   allowed,
+  locked,
   onChange,
 }: {
   field: FieldMeta;
@@ -36,15 +37,20 @@ export function FieldInput({
   error?: string;
   /** Enum values offered (a status workflow narrows them); all when undefined. */
   allowed?: readonly string[];
+  /** Why the signed-in user may not give this field a value (a role rule on the field): shown, input disabled. */
+  locked?: string;
   onChange: (value: FormValue) => void;
 }) {
   const id = 'field-' + field.name;
   const errorId = id + '-error';
+  const noteId = id + '-note';
+  const describedBy = [error ? errorId : '', locked ? noteId : ''].filter(Boolean).join(' ');
   const common = {
     id,
     name: field.name,
+    disabled: locked ? true : undefined,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
+    'aria-describedby': describedBy || undefined,
     'aria-required': field.required || undefined,
   };
   const text = typeof value === 'string' ? value : '';
@@ -86,6 +92,11 @@ export function FieldInput({
         {field.label}
       </label>
       {control}
+      {locked && (
+        <p id={noteId} className="field-note">
+          {locked}
+        </p>
+      )}
       <FieldError id={errorId} error={error} />
     </div>
   );

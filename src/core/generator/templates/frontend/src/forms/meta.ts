@@ -28,6 +28,8 @@ export interface FieldMeta {
   max?: number;
   /** Status workflow: new records start at `initial`; a value may only change to `next[value]`. */
   workflow?: { initial: string; next: Readonly<Record<string, readonly string[]>> };
+  /** Roles that may set (create) or change (update) this field ("only managers can change prices"); others see it read-only. */
+  roles?: Partial<Record<'create' | 'update', readonly string[]>>;
 }
 
 /** How records are named in links, pickers, titles and chips (chosen by the generator from the fields' meaning). */
