@@ -1,6 +1,7 @@
-// A role rule holds for every row and every change of it. When the text narrows it (to a state of
-// the row, "after they are shipped", or to one value, "change prices"), the rule made is wider than
-// what was said: that is listed, never silently mapped. Each test owns its text.
+// A role rule holds for every row and every change of it. When the text narrows it to a state of the
+// row ("after they are shipped") it becomes a refusal in that state; to some values ("change prices")
+// a role rule on those fields. What is made wider than said is listed, never silently mapped. Each
+// test owns its text.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 
@@ -8,7 +9,7 @@ const SHOP = 'Online shop. Customers place orders with a total and a status (new
 
 function read(rule: string) {
   const spec = extractSpec(`${SHOP} ${rule}`);
-  const roles = spec.rules.flatMap((r) => (r.kind === 'roleRequired' ? [`${r.entity} ${r.actions.join('/')} by ${r.roles.join('/')}`] : []));
+  const roles = spec.rules.flatMap((r) => (r.kind === 'roleRequired' ? [`${r.entity} ${r.actions.join('/')}${r.fields ? ` ${r.fields.join('+')}` : ''} by ${r.roles.join('/')}`] : []));
   const reasons = spec.notUnderstood.filter((n) => n.text.includes(rule.slice(0, 20))).map((n) => n.reason);
   return { roles, reasons };
 }
@@ -17,7 +18,7 @@ function refusals(spec: ReturnType<typeof extractSpec>) {
   return spec.rules.flatMap((r) => (r.kind === 'refuseWhen' ? [`${r.entity} ${r.actions.join('/')} when ${r.condition.field} ${r.condition.op} ${String(r.condition.value ?? '')} except ${(r.exceptRoles ?? []).join('/')}`.trim()] : []));
 }
 
-describe('extract rules: a role rule narrowed by a state or to one value is listed as wider', () => {
+describe('extract rules: a role rule narrowed by a state or to some values', () => {
   it('a trailing state the record stores ("after they are shipped") becomes a refusal the role is excepted from', () => {
     const spec = extractSpec(`${SHOP} Only managers can delete orders after they are shipped.`);
     assert.deepEqual(refusals(spec), ['Order delete when status eq shipped except manager']);
@@ -55,25 +56,31 @@ describe('extract rules: a role rule narrowed by a state or to one value is list
     assert.ok(!spec.notUnderstood.some((n) => /Also sets a condition/.test(n.reason)), spec.notUnderstood.map((n) => n.reason).join(' | '));
   });
 
-  it('one value of the record ("change the total of an order", "change totals") is said to be widened to every change', () => {
+  it('one value of the record ("change the total of an order", "change totals") is a role rule on that field alone', () => {
     for (const rule of ['Only managers can change the total of an order.', 'Only managers can change totals.']) {
       const { roles, reasons } = read(rule);
-      assert.deepEqual(roles, ['Order update by manager'], rule);
-      assert.match(reasons.join(' | '), /may change the total of an Order .*covers every change of the record, not only that value/, rule);
+      assert.deepEqual(roles, ['Order update total by manager'], rule);
+      assert.deepEqual(reasons, [], rule);
     }
   });
 
-  it('one value in a state ("change the total of an order after it is shipped") becomes the refusal in that state, still said to cover every change', () => {
+  it('one value and the record itself in one clause ("change prices and delete orders") make a rule of each shape', () => {
+    const { roles } = read('Only managers can change totals and delete orders.');
+    assert.deepEqual(roles.sort(), ['Order delete by manager', 'Order update total by manager']);
+  });
+
+  it('one value in a state ("change the total of an order after it is shipped") becomes the refusal in that state, said to cover every change', () => {
     const rule = 'Only managers can change the total of an order after it is shipped.';
     const spec = extractSpec(`${SHOP} ${rule}`);
     assert.deepEqual(refusals(spec), ['Order update when status eq shipped except manager']);
     assert.ok(!spec.rules.some((r) => r.kind === 'roleRequired'), 'no role rule for every change of every order');
-    assert.match(read(rule).reasons.join(' | '), /may change the total of an Order .*covers every change of the record, not only that value/);
+    assert.match(read(rule).reasons.join(' | '), /may change the total of an Order once it is shipped; the refusal made covers every change of the record in that state, not only that value/);
   });
 
   it('a value named by the head of a field\'s name ("change fees" of a yearly fee) is found too', () => {
     const spec = extractSpec('Garden club. Each plot has a number and a yearly fee. Members and a coordinator sign in. Only the coordinator can change fees.');
-    assert.match(spec.notUnderstood.map((n) => n.reason).join(' | '), /may change the yearly fee of a Plot .*not only that value/);
+    const rule = spec.rules.find((r) => r.kind === 'roleRequired');
+    assert.deepEqual(rule && { ...rule, sources: [] }, { kind: 'roleRequired', entity: 'Plot', actions: ['update'], roles: ['coordinator'], fields: ['yearlyFee'], sources: [] });
   });
 
   it('the record itself ("edit orders", "change an order") needs no such note', () => {

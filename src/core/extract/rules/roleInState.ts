@@ -4,7 +4,8 @@
 // exceptRoles): shipped orders are refused to everyone but managers; other orders stay as they were.
 import type { Rule, WriteAction } from '../../../model/project/projectSpec';
 import type { RuleContext } from './context';
-import { addRule } from './context';
+import { addRule, note } from './context';
+import { humanize, withArticle } from '../../../model/project/naming';
 import { conditionsFor, message } from './refuseConditions';
 
 const WRITES: readonly WriteAction[] = ['create', 'update', 'delete'];
@@ -46,5 +47,10 @@ export function roleRuleInState(ctx: RuleContext, added: Rule[], condition: RegE
   ctx.draft.rules.splice(ctx.draft.rules.indexOf(role), 1);
   ctx.outcome.rules--;
   inState.field.sources.add(ctx.sentence.id);
+  // A refusal reads no values: "only managers can change the price after it is done" refuses every change in that state.
+  if (role.fields) {
+    const values = role.fields.map((f) => humanize(f).toLowerCase()).join(', ');
+    note(ctx, `Looks like only ${role.roles.join(' and ')} may change the ${values} of ${withArticle(entity.name)} once it is ${state}; the refusal made covers every change of the record in that state, not only ${role.fields.length > 1 ? 'those values' : 'that value'}.`);
+  }
   return true;
 }

@@ -4,7 +4,7 @@ import type { Rule } from '../../../model/project/projectSpec';
 import { entityNameOf, type DraftEntity, type DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, recordSuggestion, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, phrasalVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
-import { humanize, withArticle } from '../../../model/project/naming';
+import { withArticle } from '../../../model/project/naming';
 import { ACTION_NOUNS } from '../lexicon';
 import { belongsTo, recordsNamed } from './links';
 
@@ -117,7 +117,7 @@ export function objectEntity(ctx: RuleContext, object: string[]): DraftEntity | 
 export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label: string): void {
   const byEntity = new Map<DraftEntity, Set<Action>>();
   const missing: string[] = [];
-  const scoped: string[] = [];
+  const byField = new Map<DraftEntity, { fields: Set<string>; actions: Set<Action> }>();
   for (const act of acts) {
     const actions = actionsOf([act.verb]);
     // "only admins can delete things": every record type.
@@ -143,21 +143,26 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
       missing.push(`${act.verb} ${act.object.join(' ')}`.trim());
       continue;
     }
+    // "only managers can change prices": a rule on that value; the rest of the record stays open.
+    const field = actions.includes('update') && !taking ? fieldScope(ctx, entity, act.object) : undefined;
+    if (field && actions.every((a) => a === 'create' || a === 'update')) {
+      const scope = byField.get(entity) ?? { fields: new Set<string>(), actions: new Set<Action>() };
+      scope.fields.add(field.name);
+      actions.forEach((a) => scope.actions.add(a));
+      byField.set(entity, scope);
+      field.sources.add(ctx.sentence.id);
+      continue;
+    }
     const set = byEntity.get(entity) ?? new Set<Action>();
     actions.forEach((a) => set.add(a));
     byEntity.set(entity, set);
-    const field = actions.includes('update') && !taking ? fieldScope(ctx, entity, act.object) : undefined;
-    if (field) scoped.push(`${act.verb} the ${humanize(field.name).toLowerCase()} of ${withArticle(entity.name)}`);
   }
-  // "only managers can change prices": a role rule covers every change of the row, not one field's.
-  // (The rule made may yet become a refusal in a state the clause names, "… after it is done": "the rule made".)
-  if (scoped.length) {
-    note(ctx, `Looks like only ${roles.join(' and ')} may ${scoped.join(', ')} (${label}); the rule made covers every change of the record, not only that value (a rule on one field is not supported).`);
-    ctx.outcome.fieldScoped = true;
-  }
-  for (const [entity, set] of byEntity) {
-    const actions = (['create', 'read', 'update', 'delete'] as Action[]).filter((a) => set.has(a));
-    addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions, roles, sources: [ctx.sentence.id] }, label);
+  // (A rule on values may yet become a refusal in a state the clause names, "… after it is done".)
+  if (byField.size) ctx.outcome.fieldScoped = true;
+  const ordered = (set: Set<Action>) => (['create', 'read', 'update', 'delete'] as Action[]).filter((a) => set.has(a));
+  for (const [entity, set] of byEntity) addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions: ordered(set), roles, sources: [ctx.sentence.id] }, label);
+  for (const [entity, scope] of byField) {
+    addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions: ordered(scope.actions), roles, fields: [...scope.fields], sources: [ctx.sentence.id] }, label);
   }
   // "only the treasurer can mark rent as paid" with no "paid" on the record the rule was bound to: said, not silently widened.
   for (const act of acts) {
