@@ -87,6 +87,16 @@ describe('Add rule form: choices, built rule, missing inputs', () => {
     assert.deepEqual(formFor('refuseWhen', { entity: 'Ticket', actions: ['read', 'update'] }).choices.actions, ['update']);
   });
 
+  it('a role rule may be limited to some fields of the record (only create and update), and says so', () => {
+    const shop = ProjectSpec.parse(JSON.parse(readFileSync(path.join(fixtures, 'shop.json'), 'utf8')));
+    const scoped = formFor('roleRequired', { entity: 'Order', actions: ['update'], roles: ['manager'], roleFields: ['total', 'gone'] }, shop);
+    assert.deepEqual(scoped.candidate, { kind: 'roleRequired', entity: 'Order', sources: [2], actions: ['update'], roles: ['manager'], fields: ['total'] });
+    assert.deepEqual([...scoped.missing, ...scoped.problems], []);
+    assert.equal(describeCandidate(scoped.candidate), 'Only manager may change total of an Order');
+    assert.equal(formFor('roleRequired', { entity: 'Order', actions: ['update'], roles: ['manager'] }, shop).candidate.fields, undefined, 'no field chosen: the whole record');
+    assert.deepEqual(formFor('roleRequired', { entity: 'Order', actions: ['update', 'delete'], roles: ['manager'], roleFields: ['total'] }, shop).missing, ['Only create and update can be limited to some fields']);
+  });
+
   it('builds a workflow from the enum field, keeping transitions between its values', () => {
     const spec = studio();
     const values = spec.entities.find((e) => e.name === 'Ticket')?.fields.find((f) => f.name === 'status')?.enumValues ?? [];

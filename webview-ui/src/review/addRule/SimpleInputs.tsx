@@ -37,6 +37,12 @@ export function AccessInputs({ choices, set }: RuleInputsProps) {
       <Row label="May">
         <Checks label="Action" testId="add-rule-action" options={ALL_ACTIONS.map((a) => ({ value: a, label: a }))} chosen={choices.actions} onChange={(next) => set({ actions: next })} />
       </Row>
+      {kind === 'roleRequired' && choices.fields.length > 0 && (
+        <Row label="Only the values of">
+          <Checks label="Field" testId="add-rule-role-field" options={choices.fields.map((f) => ({ value: f.name, label: f.label }))} chosen={choices.draft.roleFields} onChange={(next) => set({ roleFields: next })} />
+          <span className="muted">{choices.draft.roleFields.length ? 'others may still create and change the rest' : 'none: the whole record'}</span>
+        </Row>
+      )}
     </>
   );
 }

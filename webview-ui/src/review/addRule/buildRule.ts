@@ -64,7 +64,10 @@ const PARTS: Record<Kind, (c: RuleChoices) => RuleInput> = {
   unique: (c) => ({ fields: c.draft.fields.filter((f) => c.fields.some((x) => x.name === f) || c.parents.some((r) => r.name === f)) }),
   noOverlap,
   ownership: (c) => ({ actions: c.actions }),
-  roleRequired: (c) => ({ actions: c.actions, roles: c.draft.roles.filter((r) => c.roles.includes(r)) }),
+  roleRequired: (c) => {
+    const fields = c.draft.roleFields.filter((f) => c.fields.some((x) => x.name === f));
+    return { actions: c.actions, roles: c.draft.roles.filter((r) => c.roles.includes(r)), ...(fields.length ? { fields } : {}) };
+  },
   statusWorkflow: (c) => ({
     field: c.workflowField?.name ?? '',
     initial: pick(c.draft.initial, c.workflowValues) ?? '',
@@ -129,6 +132,7 @@ const MISSING: Record<Kind, (c: RuleChoices, candidate: RuleInput, entity: strin
   roleRequired: (c, candidate) => [
     ...needsAction(c),
     ...((candidate.roles as string[]).length ? [] : [c.roles.length ? 'Choose at least one role' : 'There is no sign-in, so there are no roles']),
+    ...(candidate.fields && c.actions.some((a) => a !== 'create' && a !== 'update') ? ['Only create and update can be limited to some fields'] : []),
   ],
   statusWorkflow: (c, _candidate, entity) => (c.workflowField ? [] : [`${entity} has no field with a fixed list of values (enum) to be a status`]),
   dateOrder: (c, _candidate, entity) => (c.timeFields.length < 2 ? [`${entity} needs two date or date-time fields`] : []),

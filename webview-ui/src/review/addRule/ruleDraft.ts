@@ -33,6 +33,8 @@ export interface Draft {
   endMode: 'end' | 'duration';
   actions: Action[];
   roles: string[];
+  /** roleRequired: the fields the roles alone may set or change (none: the whole record). */
+  roleFields: string[];
   field?: string;
   initial?: string;
   transitions: { from: string; to: string }[];
@@ -60,6 +62,7 @@ export function freshDraft(entity?: string): Draft {
     endMode: 'end',
     actions: [],
     roles: [],
+    roleFields: [],
     transitions: [],
     allowEqual: false,
     via: '',
