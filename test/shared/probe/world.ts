@@ -118,7 +118,8 @@ export class ProbeWorld {
   }
 
   async allowed(entity: string, action: 'create' | 'read' | 'update' | 'delete', fallback: Actor): Promise<Actor | undefined> {
-    const rule = this.spec.rules.find((r) => r.kind === 'roleRequired' && r.entity === entity && r.actions.includes(action));
+    // (A rule on some fields closes creating too, as every row made here gives each field a value; never changing.)
+    const rule = this.spec.rules.find((r) => r.kind === 'roleRequired' && r.entity === entity && r.actions.includes(action) && (!r.fields || action === 'create'));
     return rule?.kind === 'roleRequired' ? this.withRole(rule.roles) : fallback;
   }
 

@@ -114,6 +114,7 @@ async function probeRefusal(world: ProbeWorld, rule: Extract<Rule, { kind: 'refu
 }
 
 async function probeRoles(world: ProbeWorld, rule: Extract<Rule, { kind: 'roleRequired' }>): Promise<void> {
+  if (rule.fields) return probeFieldRoles(world, { ...rule, fields: rule.fields });
   const area = `rule roles ${rule.entity} ${rule.actions.join('/')}: ${rule.roles.join(', ')}`;
   if (!world.auth) return;
   const outsider = world.member;
@@ -129,6 +130,24 @@ async function probeRoles(world: ProbeWorld, rule: Extract<Rule, { kind: 'roleRe
   const path = world.path(rule.entity, row.reply.body.id);
   if (rule.actions.includes('update')) world.report.status(area, 'a member without the role cannot update', await world.client.call('PATCH', path, { body: {}, token: outsider.token }), 403);
   if (rule.actions.includes('delete')) world.report.status(area, 'a member without the role cannot delete', await world.client.call('DELETE', path, { token: outsider.token }), 403);
+}
+
+/** A role rule on fields: a member without the role may change the row, but not give the field a new value. */
+async function probeFieldRoles(world: ProbeWorld, rule: Extract<Rule, { kind: 'roleRequired' }> & { fields: string[] }): Promise<void> {
+  const area = `rule roles ${rule.entity}.${rule.fields.join('+')} ${rule.actions.join('/')}: ${rule.roles.join(', ')}`;
+  if (!world.auth || !rule.actions.includes('update')) return;
+  const outsider = world.member;
+  if (!outsider.token || rule.roles.includes(outsider.role ?? '')) return world.report.skip(area, 'an outsider is refused', 'no signed-in user without the role');
+  const closed = world.spec.rules.some((r) => r.kind === 'roleRequired' && !r.fields && r.entity === rule.entity && r.actions.includes('update') && !r.roles.includes(outsider.role ?? ''));
+  if (closed) return world.report.skip(area, 'an outsider changes the value', 'a role rule keeps them from changing the row at all');
+  const row = await world.create(rule.entity, outsider);
+  if (row.reply.status !== 201) return world.report.skip(area, 'an outsider changes the value', 'a member without the role cannot create the row');
+  const field = rule.fields[0];
+  const other = (await world.rowOf(rule.entity, outsider))[field];
+  if (other === undefined || other === row.reply.body[field]) return world.report.skip(area, 'an outsider changes the value', 'no second valid value');
+  const path = world.path(rule.entity, row.reply.body.id);
+  world.report.status(area, 'a member without the role cannot give it a new value', await world.client.call('PATCH', path, { body: { [field]: other }, token: outsider.token }), 403);
+  world.report.status(area, 'but may still send the row back unchanged', await world.client.call('PATCH', path, { body: { [field]: row.reply.body[field] }, token: outsider.token }), 200, 409);
 }
 
 /** Another member can neither change nor delete (nor, when reading is owned, read) someone's row. */
