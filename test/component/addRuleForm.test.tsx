@@ -124,6 +124,19 @@ describe('Add rule form (review step)', () => {
     ]);
   });
 
+  it('limits a role rule to one value of the record: "only managers can change the total of an order"', async () => {
+    const { added } = await renderForm(bare('shop'), { initialKind: 'roleRequired', sources: [3] });
+    await choose('add-rule-entity', 'Order');
+    await tick('add-rule-action-update');
+    await tick('add-rule-role-manager');
+    assert.match(screen.getByTestId('add-rule-form').textContent ?? '', /none: the whole record/);
+    await tick('add-rule-role-field-total');
+    assert.match(screen.getByTestId('add-rule-form').textContent ?? '', /others may still create and change the rest/);
+    await click('add-rule-submit');
+    assert.equal(problemsShown(), '');
+    assert.deepEqual(added, [{ kind: 'roleRequired', entity: 'Order', actions: ['update'], roles: ['manager'], fields: ['total'], sources: [3] }]);
+  });
+
   it('offers no roles to except when the spec has no sign-in', async () => {
     await renderForm(bare(), { initialKind: 'refuseWhen' });
     assert.equal(screen.queryByTestId('add-rule-except-role-manager'), null);

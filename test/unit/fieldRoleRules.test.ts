@@ -109,5 +109,7 @@ describe('a role rule on some fields ("only managers can change the total of an 
     const form = text(frontend, 'frontend/src/components/EntityForm.tsx');
     assert.match(form, /if \(lockedNote\(field, mode\)\) delete payload\[field\.name\];/);
     assert.match(form, /locked=\{lockedNote\(field, mode\)\}/);
+    const test = text(frontend, 'frontend/src/test/auth.test.tsx');
+    assert.match(test, /it\('shows Total read-only to customer users on the edit form, and says why'[\s\S]*<OrderEditPage \/>[\s\S]*disabled\)\.toBe\(true\)[\s\S]*"Only manager users may change this\."/);
   });
 });

@@ -9,7 +9,7 @@ import { pageComponents } from '../pages';
 import { DATES_IMPORT, expectedPayloadValue, sampleInput, sampleRecord, withDatesImport } from './sampleValues';
 import { recordTitleCode } from './recordNames';
 import { ownerOnlyActions } from '../../ownership';
-import { recordRoleRules } from '../../../../model/project/roleRules';
+import { fieldRoleRules, recordRoleRules } from '../../../../model/project/roleRules';
 
 /** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
 function permissionTests(model: FrontendModel): { imports: string[]; tests: string } {
@@ -55,7 +55,37 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
 `;
     break;
   }
+  tests += lockedFieldTest(model, imports);
   return { imports, tests: tests ? `\ndescribe('permissions', () => {${tests}});\n` : '' };
+}
+
+/** A role rule on a field (the first): its owner without the role sees it read-only on the edit form, with why. */
+function lockedFieldTest(model: FrontendModel, imports: string[]): string {
+  if (model.spec.auth.kind !== 'emailPassword') return '';
+  const { roles, adminRole } = model.spec.auth;
+  for (const entity of model.entities) {
+    const pages = pageComponents(entity);
+    const rule = fieldRoleRules(model.index.rulesFor(entity.entity.name)).find((r) => r.actions.includes('update'));
+    const field = rule && entity.entity.fields.find((f) => f.name === rule.fields[0]);
+    const outsider = rule && roles.find((r) => r !== adminRole && !rule.roles.includes(r));
+    if (!pages.edit || !rule || !field || !outsider) continue;
+    imports.push(`import { ${pages.edit} } from '../pages/${entity.names.route}';`);
+    return `
+  it('shows ${singleQuotedText(field.label)} read-only to ${outsider} users on the edit form, and says why', async () => {
+    localStorage.setItem(TOKEN_KEY, 'token');
+    mockFetch((call) => {
+      if (call.url === '/api/auth/me') return { body: { user: { ...USER, role: ${str(outsider)} } } };
+      if (call.url === ${str(`${entity.apiPath}/1`)}) return { body: ${sampleRecord(entity)} };
+      return undefined;
+    });
+    renderWithAuth(${str(`${entity.route}/1/edit`)}, ${str(`${entity.route}/:id/edit`)}, <${pages.edit} />);
+    const input = await screen.findByLabelText(${str(field.label)});
+    await waitFor(() => expect((input as HTMLInputElement).disabled).toBe(true));
+    expect(screen.getByText(${str(`Only ${rule.roles.join(' or ')} users may change this.`)})).toBeTruthy();
+  });
+`;
+  }
+  return '';
 }
 
 /** With self sign-up: a short password is refused before any call, and registering signs in. */
