@@ -2,6 +2,7 @@
 // verb even when the sentence goes on with a second clause, and the second clause's subject has its
 // own list; a record that takes things for someone has the values after ", with". Each test owns its texts.
 import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
 import { fieldsOf } from '../shared/fieldStatements';
 
 describe('extract fields: a subject\'s "with" list before the verb', () => {
@@ -13,6 +14,22 @@ describe('extract fields: a subject\'s "with" list before the verb', () => {
     const text = 'Hives with a label and a location belong to an apiary, and inspections with a date and notes belong to a hive.';
     assert.deepEqual(fieldsOf(text, 'Hive'), ['label', 'location']);
     assert.deepEqual(fieldsOf(text, 'Inspection'), ['date', 'notes']);
+  });
+});
+
+describe('extract fields: a subject\'s "with" list of one value', () => {
+  it('"parcels with a tracking code belong to a depot": the one value is the parcel\'s, and the parcel a record linked to the depot', () => {
+    const spec = extractSpec('Parcels with a tracking code belong to a depot.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Parcel')?.fields.map((f) => f.name), ['trackingCode']);
+    assert.ok(spec.relations.some((r) => r.from === 'Parcel' && r.to === 'Depot'), JSON.stringify(spec.relations));
+  });
+
+  it('"lockers with a code belong to a gym and a floor": the list ends at the verb in its first item', () => {
+    assert.deepEqual(fieldsOf('Lockers with a code belong to a gym and a floor.', 'Locker'), ['code']);
+  });
+
+  it('"guests with a loyalty card can book rooms early": before another verb the one value picks out some guests, no value', () => {
+    assert.deepEqual(fieldsOf('Guests with a loyalty card can book rooms early. Guests have a name.', 'Guest'), ['name']);
   });
 });
 

@@ -46,6 +46,8 @@ export interface FieldList {
   manyOwners?: boolean;
   /** "Locations consist of drivers with names and vehicles": the whole whose parts the list's records are. */
   whole?: string;
+  /** "Exams with a maximum score belong to …": the one value of a subject's own "with" list, which names a record as a longer list does. */
+  ownValue?: boolean;
   items: FieldItem[];
 }
 

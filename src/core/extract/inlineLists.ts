@@ -13,7 +13,7 @@ import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldIt
 import { madeWithOneValue } from './madeWith';
 import { colonValuesInList } from './colonValues';
 import { guarded } from './guardedRegExp';
-import { clauseAfterComma, joinedSubject, NEXT_SUBJECT_WITH, verbAfterList, verblessClause } from './subjectLists';
+import { clauseAfterComma, joinedSubject, NEXT_SUBJECT_WITH, subjectsOneValue, verbAfterList, verblessClause } from './subjectLists';
 
 /**
  * "… are saved with", "… is registered with", "… are kept in stock with": a passive verb of keeping
@@ -119,7 +119,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // ("Images are saved with a file name": after a passive "kept" verb one item is a field.)
     // ("Residents report a repair request with a description": one value of a record a verb of making has just made.)
     // ("report a problem with my plot, with a description …": the one thing the record is about, kept for its link.)
-    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before) && !madeWithOneValue(before, items[0]) && !WITH_COMPANION.test(plain.slice(start))) continue;
+    // ("Exams with a maximum score belong to a course": one value of a subject's own list, before the sentence's verb.)
+    const ownValue = verb === 'with' && items.length === 1 && subjectsOneValue(before, plain.slice(start), items[0]);
+    if (verb === 'with' && items.length < 2 && !items[0].sub && !KEPT_WITH.test(before) && !madeWithOneValue(before, items[0]) && !ownValue && !WITH_COMPANION.test(plain.slice(start))) continue;
     // "pays for the session (with a credit card or wire transfer)": one of two ways, not two values it has.
     // ("Residents with a phone or an email apply": with no verb before it, "with" lists what they have.)
     if (verb === 'with' && alternativesOnly(rest) && (/\(\s*$/.test(before) || tagSentence(before).some((t) => t.pos === 'verb'))) continue;
@@ -129,7 +131,7 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "Locations consist of drivers with names and vehicles": records in the list are parts of the whole, like the drivers.
     const wholeOf = verb === 'with' ? /^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z -]*?)\s+(?:consists?|is made up|are made up|is composed|are composed|is comprised|are comprised) of\s/.exec(before) : null;
     const whole = wholeOf ? trailingPhrase(wholeOf[1])?.key : undefined;
-    lists.push(pronoun ? { sentence: sentence.id, pronoun, items, ...(personPronoun ? { person: true } : {}) } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}) });
+    lists.push(pronoun ? { sentence: sentence.id, pronoun, items, ...(personPronoun ? { person: true } : {}) } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}), ...(ownValue ? { ownValue } : {}) });
     const sharing = pronoun ? undefined : coordinatedSubject(before, verb, subject);
     if (sharing) lists.push({ sentence: sentence.id, subject: sharing, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").

@@ -49,7 +49,7 @@ export function readListEvidence(sentences: SentenceInfo[], evidence: Evidence, 
 
 function scoreSubject(list: PendingList, sentence: SentenceInfo, evidence: Evidence): void {
   const source = sentence.id;
-  if (list.subject && (list.items.length >= 2 || list.items.some((i) => i.sub?.length)) && !titlesRecords(list, sentence)) addEvidence(evidence, list.subject, 3, source);
+  if (list.subject && (list.items.length >= 2 || list.ownValue || list.items.some((i) => i.sub?.length)) && !titlesRecords(list, sentence)) addEvidence(evidence, list.subject, 3, source);
   // "with classes and instructors", "clients, their dogs, and walks": a list of plurals is a list of records.
   if (listOfRecords(list)) {
     for (const item of list.items) addEvidence(evidence, item.key, 2, source);

@@ -40,7 +40,11 @@ export function madeWithOneValue(before: string, item: FieldItem): boolean {
   // description is the report's, not the machine's.
   const object = made[0].slice(made[1].length);
   if (/^\s*(?:(?:a|an|the|their|his|her|its|my|our|your)\s+)*(?:[a-z]+(?:ed|en)|lost|stolen|broken|missing)\s+[a-z-]+/.test(object)) return false;
-  // ("with a description", not "with the budget" nor "with photos"): one indefinite singular value, not a person.
+  return oneIndefiniteValue(item);
+}
+
+/** "with a description", not "with the budget" nor "with photos": one indefinite singular value, not a person. */
+export function oneIndefiniteValue(item: FieldItem): boolean {
   if (item.plural || item.words.length > 3 || !/^(?:an?|one)\s/.test(item.context.trim())) return false;
   return !isPersonWord(item.words[item.words.length - 1]);
 }

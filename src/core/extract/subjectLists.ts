@@ -3,6 +3,8 @@
 import { DETERMINERS } from './lexicon';
 import { trailingPhrase } from './phrases';
 import { tagSentence } from './nlp';
+import { oneIndefiniteValue } from './madeWith';
+import type { FieldItem } from './fieldItem';
 
 /** The clause after a sentence's last comma, without the word that joins it ("…, and results" -> "results"). */
 export const clauseAfterComma = (before: string): string => before.slice(before.lastIndexOf(',') + 1).replace(/^\s*(?:and|but|or|while|whereas)\s+/, '');
@@ -40,9 +42,11 @@ export function verbAfterList(subject: string, rest: string): number {
   // "Exams with a title and a maximum score belong to a course, and results with … belong to an exam and
   // a student": the sentence goes on past its verb, so its last "and" is in the next clause. Then the
   // first item that goes on with a verb and its preposition or object ("belong to") ends the list.
+  // (From the first item on: "Hives with a label belong to an apiary and a keeper" has its verb there.)
   const separators = [...rest.slice(0, lastItem).matchAll(/,|\s(?:and|or)\s/g)].map((m) => m.index!);
-  for (const [i, at] of separators.entries()) {
-    const item = verbInItem(subject, rest, at + 1, separators[i + 1] ?? lastItem, true);
+  const starts = [0, ...separators.map((at) => at + 1)];
+  for (const [i, from] of starts.entries()) {
+    const item = verbInItem(subject, rest, from, separators[i] ?? lastItem, true);
     if (item >= 0) return item;
   }
   return rest.length;
@@ -82,4 +86,21 @@ function verbInItem(subject: string, rest: string, from: number, to: number, str
     return from + words[k].index!;
   }
   return -1;
+}
+
+/**
+ * One value, then a verb that says how the subject stands to other records or what it holds ("belong to",
+ * "have", "contain"): "Exams with a maximum score belong to a course". (Before other verbs the one value
+ * picks out some of the subject, no value of each: "Users with a business profile can create …",
+ * "Patients with a treatment in stage 3 require …".)
+ */
+const ONE_VALUE_THEN_STRUCTURE = /^\s*(?:a|an|one)\s+(?:[a-z-]+\s+){1,3}?(?:belongs?|has|have|contains?|consists?|includes?|refers?|relates?)\b/;
+
+/**
+ * "Exams with a maximum score belong to a course": one value in a subject's own "with" list, before the
+ * sentence's verb of structure, is a value of the subject (one item after "with" elsewhere is usually a
+ * companion or a means: "book a lesson with a coach"). `after` is the text after "with".
+ */
+export function subjectsOneValue(before: string, after: string, item: FieldItem): boolean {
+  return ONE_VALUE_THEN_STRUCTURE.test(after) && oneIndefiniteValue(item) && verblessClause(before) !== undefined;
 }
