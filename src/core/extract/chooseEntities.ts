@@ -40,6 +40,9 @@ export function addAppKindRecords(sentences: SentenceInfo[], evidence: Evidence,
  * "survey questions" next to "surveys": the modifier is another record, so the compound is just
  * a question (of a survey). Line-like heads keep the compound ("order lines", "cart items").
  */
+/** Nouns for a group of things of one kind, named by the word before them ("hotel chain", "truck fleet"). */
+const COLLECTIVE_HEADS = /^(?:chain|fleet|network|franchise|collection|portfolio|cluster|consortium|federation|archipelago|herd|flock|pack)$/;
+
 export function mergeCompounds(evidence: Evidence, listed: Set<string>, sentences: SentenceInfo[] = []): void {
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   const isEntity = (key: string) => {
@@ -54,6 +57,8 @@ export function mergeCompounds(evidence: Evidence, listed: Set<string>, sentence
     if (['item', 'line', 'entry', 'type', 'detail', 'note', 'category'].includes(head) || !isEntity(modifier)) continue;
     // ("a film set" next to "films": a head that can name no record alone keeps its compound.)
     if (!entityKeyAllowed(head, evidence.accountsAreRecords, evidence.byStructure)) continue;
+    // ("a hotel chain has hotels", "a bus fleet": a collective head groups what its modifier names; the compound is its name.)
+    if (COLLECTIVE_HEADS.test(head)) continue;
     // "Room bookings: member, room, start" next to "Desk bookings: member, desk, date": a compound
     // with fields of its own is its own record, and the bare head ("per booking") means one of them.
     if (listed.has(candidate.key)) {
