@@ -28,6 +28,11 @@ describe('extract fields: a subject\'s "with" list of one value', () => {
     assert.deepEqual(fieldsOf('Lockers with a code belong to a gym and a floor.', 'Locker'), ['code']);
   });
 
+  it('"trees with a species belong to a park": the trees belong to the park, though the species is a record too', () => {
+    const links = extractSpec('Trees with a species belong to a park. Species have a latin name. Parks have a name.').relations.map((r) => `${r.from}>${r.to}`);
+    assert.ok(links.includes('Tree>Park') && !links.includes('Species>Park'), links.join(', '));
+  });
+
   it('"guests with a loyalty card can book rooms early": before another verb the one value picks out some guests, no value', () => {
     assert.deepEqual(fieldsOf('Guests with a loyalty card can book rooms early. Guests have a name.', 'Guest'), ['name']);
   });

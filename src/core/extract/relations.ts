@@ -103,12 +103,24 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
   return owners;
 }
 
+/**
+ * The record before word i, past its own "with" phrase: "plants with a species belong to a bed" is said
+ * of the plants (subjectLists.ts reads the species as their value), not of the species.
+ */
+function subjectBefore(r: Reading, i: number): Mention | undefined {
+  const before = r.mentions.filter((m) => m.head < i);
+  const [owner, nearest] = before.slice(-2);
+  if (!nearest) return owner;
+  const between = r.words.slice(owner.head + 1, nearest.start);
+  return between[0] === 'with' && between.length <= 2 && nearest.head + 1 === i ? owner : nearest;
+}
+
 // X belongs to Y; "each order refers to exactly one product", "a representative is responsible for one country"
 function belongsTo(r: Reading, i: number): void {
   const { words } = r;
   const w = words[i];
   if (((w === 'belongs' || w === 'belong') && words[i + 1] === 'to') || (/^(refers?|relates?|corresponds?)$/.test(w) && words[i + 1] === 'to') || (w === 'responsible' && words[i + 1] === 'for' && /^(is|are)$/.test(words[i - 1] ?? ''))) {
-    const from = mentionBefore(r, i);
+    const from = subjectBefore(r, i);
     const to = mentionAfter(r.mentions, r.tokens, i + 2);
     if (from && to) r.link(from.entity, to.entity, { required: true, onDelete: 'restrict' });
   }
