@@ -19,6 +19,7 @@ import { linkedToOne } from './linkedToOne';
 import { peopleActingOnRecords, subjectsOfWhoHave } from './peopleEvidence';
 import { placedThings } from './placeEvidence';
 import { placedOnRecordEvidence } from './reducedRelatives';
+import { recordedActEvidence } from './recordedActs';
 import { keptWhich } from './keptWhich';
 import { decidedOnEvidence } from './decidedOn';
 import { handledThingsEvidence } from './handledThings';
@@ -398,6 +399,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     subjectsOfWhoHave(analysis, storable, addUnlessField);
     placedThings(analysis, storable, addUnlessField);
     placedOnRecordEvidence(analysis, storable, addUnlessField);
+    recordedActEvidence(analysis, storable, addUnlessField);
     keptWhich(analysis, storable, add);
     decidedOnEvidence(analysis, storable, addUnlessField);
     handledThingsEvidence(analysis, storable, addUnlessField);

@@ -29,6 +29,7 @@ import { clauseTargets, pronounTarget } from './actTargets';
 import { passiveAgent, recordKeysOfVerb } from './actRecords';
 import { linkReducedRelatives } from './reducedRelatives';
 import { linkCameFor } from './cameFor';
+import { linkRecordedAct } from './recordedActs';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -186,7 +187,7 @@ function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): vo
   // event, not a link; a passive one still names who acts on the record: "if a booking is not confirmed by the hotel".)
   const event = (inEventClause(analysis.terms, clause) && !clause.passive) || asDecidedBy(analysis.terms, clause);
   if (!transaction && !afterPrep && !purpose && !event && !clause.passive) linkMeetingParties(read, clause, recordSubject);
-  const cameFor = !transaction && !afterPrep && !purpose && !event && linkCameFor(read, clause, recordSubject);
+  const cameFor = !transaction && !afterPrep && !purpose && !event && (linkCameFor(read, clause, recordSubject) || linkRecordedAct(read, clause, recordSubject));
   if (recordSubject && !cameFor && !LIGHT_LINK_VERBS.has(clause.verb) && !UNDOING_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
   if (subject && !transaction && !afterPrep && !purpose && !event) linkHandedToUs(read, clause, subject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
