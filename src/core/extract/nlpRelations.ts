@@ -22,7 +22,7 @@ import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
-import { linkByVerb, linkHandedToUs } from './verbLinks';
+import { heldWith, linkByVerb, linkHandedToUs } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
 import { clauseTargets, pronounTarget } from './actTargets';
@@ -363,10 +363,11 @@ function linkObjectsToPlaces(read: SentenceRead, clause: Clause): void {
       linkToPronounReferent(read, object, child);
       continue;
     }
-    for (const { prep, phrase } of clause.preps) {
+    for (const place of clause.preps) {
+      const { prep, phrase } = place;
       if (phrase.start < object.head) continue;
       // ("collect articles from residents of the city": only the first phrase after the object is its place; "of the city" is the residents'.)
-      if (!/^(for|on|of|to|in|about)$/.test(prep)) break;
+      if (!/^(for|on|of|to|in|about)$/.test(prep) && !heldWith(analysis, clause, place)) break;
       const parent = entityIn(read, phrase);
       if (parent && parent.name !== 'User' && /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural) link(read, child, parent);
       break;

@@ -2,7 +2,7 @@
 // aircraft performs several flights", "a screening shows a film in a venue". How many on each side
 // decides the owner; "many" said from both sides makes the pair many-to-many.
 import { addRelation, type DraftEntity } from './draft';
-import type { Clause, NounPhrase, PrepObject } from './grammar';
+import type { Analysis, Clause, NounPhrase, PrepObject } from './grammar';
 import { describesNounBefore } from './prepAttachment';
 import { camelCase } from '../../model/project/naming';
 import { entityIn, link, linksPair, type SentenceRead } from './sentenceLinks';
@@ -19,7 +19,7 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   // film in a venue") still describes the subject.
   const objectRecord = clause.objects.map((o) => entityIn(read, o)).find((e) => e && e !== subject && e.name !== 'User');
   const recipients = objectRecord ? clause.preps.filter((p) => p.prep === 'to').map((p) => p.phrase) : [];
-  const objectOwned = objectRecord ? clause.preps.filter((p) => /^(for|of|about)$/.test(p.prep) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
+  const objectOwned = objectRecord ? clause.preps.filter((p) => (/^(for|of|about)$/.test(p.prep) || heldWith(analysis, clause, p)) && clause.objects.some((o) => o.head + 2 === p.phrase.start || (o.head + 1 < p.phrase.start && analysis.terms[o.head + 1]?.w === p.prep && analysis.terms.slice(o.head + 2, p.phrase.start).every((t) => t.pos === 'det' || t.pos === 'adj' || t.pos === 'num')))).map((p) => p.phrase) : [];
   for (const phrase of objectOwned) {
     const other = entityIn(read, phrase);
     if (objectRecord && other && other !== objectRecord && other !== subject && other.name !== 'User') link(read, objectRecord, other);
@@ -42,6 +42,15 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   const ofAnotherPlace = (p: PrepObject) => /^(?:for|with)$/.test(p.prep) && clause.preps.some((q) => q.prep === p.prep && q.phrase.head === p.phrase.start - 2) && describesNounBefore(analysis, clause, p, true);
   const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
+}
+
+/** Verbs of what one has kept or placed with another party: "open accounts with a bank", "place orders with a supplier". */
+export const HELD_WITH = /^(?:open|hold|place|lodge|file|keep)$/;
+
+/** "open accounts with a bank": one party after "with" (not a list of values: "places an order with an order date, a delivery date …"). */
+export function heldWith(analysis: Analysis, clause: Clause, p: PrepObject): boolean {
+  const { terms } = analysis;
+  return p.prep === 'with' && HELD_WITH.test(clause.verb) && !p.phrase.plural && /^(?:a|an|the|one)$/.test(p.phrase.determiner ?? '') && !/[,;(]/.test(terms[p.phrase.head].post) && !/^(?:and|or)$/.test(terms[p.phrase.head + 1]?.w ?? '');
 }
 
 /** Verbs whose object carries the meaning ("make an offer", "give a talk"; not "take", as in "take place during", "take part in"). */
