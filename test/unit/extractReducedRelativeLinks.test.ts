@@ -30,6 +30,12 @@ describe('extract: reduced relative clauses ("photos taken on a trip …")', () 
     assert.ok(!garden.fields.Bed?.includes('variety'), JSON.stringify(garden.fields));
   });
 
+  it('give the values to a noun with no plural -s too ("crew assigned to a vessel have …")', () => {
+    const { fields } = read('Ferry operator. Crew assigned to a vessel have a call sign and a rank. Each vessel has a name.');
+    assert.deepEqual(fields.Crew, ['callSign', 'rank']);
+    assert.deepEqual(fields.Vessel, ['name']);
+  });
+
   it('leave a plain past tense alone ("volunteers worked on a project")', () => {
     const { clauses } = analyze('Volunteers worked on a project last spring.');
     assert.equal(clauses[0]?.subject?.key, 'volunteer');

@@ -284,6 +284,13 @@ export function trailingSubject(fragment: string, allowed: (phrase: NounPhrase) 
   return undefined;
 }
 
+/** "Staff assigned to a ward" (before "have …"): the noun a reduced relative that ends the fragment describes. */
+export function reducedRelativeSubject(fragment: string): NounPhrase | undefined {
+  const { terms, phrases } = analyze(fragment);
+  const last = phrases[phrases.length - 1];
+  return last && last.head === terms.length - 1 ? reducedRelativeEndingIn(terms, phrases, last)?.noun : undefined;
+}
+
 /** Whether the word right before the end of a fragment is a noun ("… pets (" yes, "… is fixed (" no). */
 export function endsWithNoun(fragment: string): boolean {
   const terms = tagSentence(fragment);

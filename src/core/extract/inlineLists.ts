@@ -2,7 +2,7 @@
 // due date", "residents with a name and a phone") and in parentheses ("doctors (name, specialty)").
 import { ACTION_NOUNS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
-import { analyze, endsWithNoun, trailingSubject, withoutAsides } from './grammar';
+import { analyze, endsWithNoun, reducedRelativeSubject, trailingSubject, withoutAsides } from './grammar';
 import { tagSentence, tagSentences } from './nlp';
 import { isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
@@ -237,6 +237,8 @@ function listSubject(before: string, verb: string): string | undefined {
   // ("Photos taken on a trip have a caption": the participle's phrase says which photos; the values are theirs.)
   const reduced = verb !== 'with' ? REDUCED_RELATIVE.exec(before) : null;
   if (reduced && /^(?:(?:a|an|the|each|one)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before.slice(reduced[0].length))) subject = trailingPhrase(reduced[1])?.key ?? subject;
+  // ("Staff assigned to a ward have …": a noun the pattern above cannot tell is plural, read by the grammar.)
+  else if (verb !== 'with' && /\s(?:to|on|in|at|for|during|from)\s/.test(before)) subject = reducedRelativeSubject(before)?.key ?? subject;
   // "Locations are shelf positions with an aisle, …": what the subject is said to be is a kind of
   // thing, and the values are the subject's.
   if (verb === 'with') subject = copularSubject(before) ?? subject;
