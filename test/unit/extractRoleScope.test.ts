@@ -69,6 +69,21 @@ describe('extract rules: a role rule narrowed by a state or to some values', () 
     assert.deepEqual(roles.sort(), ['Order delete by manager', 'Order update total by manager']);
   });
 
+  it('several values listed ("the price and the title of a job", "prices, titles or statuses") are all the rule\'s fields', () => {
+    const spec = extractSpec('Mechanics and managers sign in. A job has a title, a price and a status (open, done). Only managers can change the price and the title of a job.');
+    assert.deepEqual(spec.rules.flatMap((r) => (r.kind === 'roleRequired' ? [r.fields] : [])), [['price', 'title']]);
+    const three = extractSpec('Mechanics and managers sign in. A job has a title, a price and a status (open, done). Only managers can change prices, titles or statuses of jobs.');
+    assert.deepEqual(three.rules.flatMap((r) => (r.kind === 'roleRequired' ? [r.fields] : [])), [['price', 'title', 'status']]);
+  });
+
+  it('a list with a value the record does not store, or a verb that also deletes ("manage"), keeps the rule on the record, said to be wider', () => {
+    for (const rule of ['Only managers can change the total and the courier of an order.', 'Only managers can manage the total of an order.']) {
+      const { roles, reasons } = read(rule);
+      assert.ok(roles.length === 1 && !/ total /.test(roles[0]), `${rule}: ${roles.join(', ')}`);
+      assert.match(reasons.join(' | '), /covers every change of the record, not only that value/, rule);
+    }
+  });
+
   it('one value in a state ("change the total of an order after it is shipped") becomes the refusal in that state, said to cover every change', () => {
     const rule = 'Only managers can change the total of an order after it is shipped.';
     const spec = extractSpec(`${SHOP} ${rule}`);

@@ -4,7 +4,7 @@ import type { Rule } from '../../../model/project/projectSpec';
 import { entityNameOf, type DraftEntity, type DraftField } from '../draft';
 import { addOrNote, fieldIn, isPeople, locateField, mentionsIn, note, recordSuggestion, roleOf, type RuleContext } from './context';
 import { actionsOf, isActionVerb, phrasalVerb, stripArticles, verbLemma, withoutSignIn, wordsOf, type Action } from './words';
-import { withArticle } from '../../../model/project/naming';
+import { humanize, withArticle } from '../../../model/project/naming';
 import { ACTION_NOUNS } from '../lexicon';
 import { belongsTo, recordsNamed } from './links';
 
@@ -56,6 +56,8 @@ export function rolesNamed(ctx: RuleContext, text: string): { roles: string[]; u
 export interface Act {
   verb: string;
   object: string[];
+  /** Where the object's list items after the first start ("the price and the title of a job": 2). */
+  itemStarts?: number[];
 }
 
 /** "create, move or delete lessons" -> create/move/delete lessons; "delete a box or change a location's weight" -> two. */
@@ -63,16 +65,20 @@ export function verbPhrases(text: string): Act[] {
   const ws = withoutSignIn(text.toLowerCase()).replace(/\//g, ' , ').match(/[a-z0-9]+(?:[-'][a-z0-9]+)*|,/g) ?? [];
   const acts: Act[] = [];
   let expectVerb = true;
+  // A list inside one object ("the price and the title of a job") keeps where its items start.
+  let listed = false;
   for (const raw of ws) {
     const w = raw.replace(/'s$/, '');
     if (/^(so|because|since|which|when|if|unless|but|while|otherwise|without)$/.test(w)) break;
     if (SEPARATORS.test(w) || w === ',') {
       expectVerb = true;
+      listed = acts.length > 0 && acts[acts.length - 1].object.length > 0;
       continue;
     }
     if (expectVerb && isActionVerb(w)) {
       acts.push({ verb: w, object: [] });
       expectVerb = false;
+      listed = false;
       continue;
     }
     if (!acts.length) {
@@ -86,6 +92,8 @@ export function verbPhrases(text: string): Act[] {
       act.verb = phrasal;
       continue;
     }
+    if (listed) act.itemStarts = [...(act.itemStarts ?? []), act.object.length];
+    listed = false;
     act.object.push(w);
     expectVerb = false;
   }
@@ -118,6 +126,7 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
   const byEntity = new Map<DraftEntity, Set<Action>>();
   const missing: string[] = [];
   const byField = new Map<DraftEntity, { fields: Set<string>; actions: Set<Action> }>();
+  const widened: string[] = [];
   for (const act of acts) {
     const actions = actionsOf([act.verb]);
     // "only admins can delete things": every record type.
@@ -144,21 +153,27 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
       continue;
     }
     // "only managers can change prices": a rule on that value; the rest of the record stays open.
-    const field = actions.includes('update') && !taking ? fieldScope(ctx, entity, act.object) : undefined;
-    if (field && actions.every((a) => a === 'create' || a === 'update')) {
+    const scoped = actions.includes('update') && !taking ? fieldScope(ctx, entity, act) : undefined;
+    const fields = scoped?.fields;
+    if (fields && scoped.complete && actions.every((a) => a === 'create' || a === 'update')) {
       const scope = byField.get(entity) ?? { fields: new Set<string>(), actions: new Set<Action>() };
-      scope.fields.add(field.name);
+      for (const field of fields) {
+        scope.fields.add(field.name);
+        field.sources.add(ctx.sentence.id);
+      }
       actions.forEach((a) => scope.actions.add(a));
       byField.set(entity, scope);
-      field.sources.add(ctx.sentence.id);
       continue;
     }
+    // ("only managers can manage prices": deleting is no change of a value, so the whole record's rule, said to be wider.)
+    if (fields) widened.push(`${act.verb} the ${fields.map((f) => humanize(f.name).toLowerCase()).join(', ')} of ${withArticle(entity.name)}`);
     const set = byEntity.get(entity) ?? new Set<Action>();
     actions.forEach((a) => set.add(a));
     byEntity.set(entity, set);
   }
+  if (widened.length) note(ctx, `Looks like only ${roles.join(' and ')} may ${widened.join(', ')} (${label}); the rule made covers every change of the record, not only that value.`);
   // (A rule on values may yet become a refusal in a state the clause names, "… after it is done".)
-  if (byField.size) ctx.outcome.fieldScoped = true;
+  if (byField.size || widened.length) ctx.outcome.fieldScoped = true;
   const ordered = (set: Set<Action>) => (['create', 'read', 'update', 'delete'] as Action[]).filter((a) => set.has(a));
   for (const [entity, set] of byEntity) addOrNote(ctx, { kind: 'roleRequired', entity: entity.name, actions: ordered(set), roles, sources: [ctx.sentence.id] }, label);
   for (const [entity, scope] of byField) {
@@ -182,13 +197,22 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
  * The field an act's object names instead of the record ("change prices", "edit the total of an
  * order"), when the words before "of"/"on" are one of the record's fields and not the record itself.
  */
-function fieldScope(ctx: RuleContext, entity: DraftEntity, object: string[]): DraftField | undefined {
-  const words = stripArticles(object);
-  const cut = words.findIndex((w) => /^(of|on|for|in|at|after|before|once|when|while|until)$/.test(w));
-  const head = cut >= 0 ? words.slice(0, cut) : words;
-  if (!head.length || head.length > 3 || mentionsIn(ctx, head).some((m) => m.entity === entity)) return undefined;
-  const hit = locateField(ctx, head.join(' '), [entity]);
-  return hit?.entity === entity ? hit.field : undefined;
+function fieldScope(ctx: RuleContext, entity: DraftEntity, act: Act): { fields: DraftField[]; complete: boolean } | undefined {
+  const cut = act.object.findIndex((w) => /^(of|on|for|in|at|after|before|once|when|while|until)$/.test(w));
+  const end = cut >= 0 ? cut : act.object.length;
+  const head = stripArticles(act.object.slice(0, end));
+  if (!head.length || mentionsIn(ctx, head).some((m) => m.entity === entity)) return undefined;
+  // "the price and the title", "prices, titles or statuses": every value listed must be a field, or
+  // the rule is not narrowed at all (a value left out would be open to everyone).
+  const starts = [0, ...(act.itemStarts ?? []).filter((i) => i < end), end];
+  const named = starts.slice(0, -1).map((from, i) => stripArticles(act.object.slice(from, starts[i + 1]))).filter((item) => item.length);
+  if (!named.length || named.some((item) => item.length > 3)) return undefined;
+  const fields = named.map((item) => {
+    const hit = locateField(ctx, item.join(' '), [entity]);
+    return hit?.entity === entity ? hit.field : undefined;
+  });
+  const found = [...new Set(fields.filter((f): f is DraftField => !!f))];
+  return found.length ? { fields: found, complete: found.length === new Set(fields).size && fields.every(Boolean) } : undefined;
 }
 
 /** Verbs whose doing is a row of its own and never makes the thing acted on (a class is booked, not made). */
