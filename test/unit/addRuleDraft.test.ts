@@ -92,7 +92,7 @@ describe('Add rule form: choices, built rule, missing inputs', () => {
     const scoped = formFor('roleRequired', { entity: 'Order', actions: ['update'], roles: ['manager'], roleFields: ['total', 'gone'] }, shop);
     assert.deepEqual(scoped.candidate, { kind: 'roleRequired', entity: 'Order', sources: [2], actions: ['update'], roles: ['manager'], fields: ['total'] });
     assert.deepEqual([...scoped.missing, ...scoped.problems], []);
-    assert.equal(describeCandidate(scoped.candidate), 'Only manager may change total of an Order');
+    assert.equal(describeCandidate(scoped.candidate), 'Only manager may change the total of an Order');
     assert.equal(formFor('roleRequired', { entity: 'Order', actions: ['update'], roles: ['manager'] }, shop).candidate.fields, undefined, 'no field chosen: the whole record');
     assert.deepEqual(formFor('roleRequired', { entity: 'Order', actions: ['update', 'delete'], roles: ['manager'], roleFields: ['total'] }, shop).missing, ['Only create and update can be limited to some fields']);
   });

@@ -41,7 +41,8 @@ const text = (files: FileSet, file: string) => {
 /** The generated sameValue, transpiled and callable. */
 function sameValue(access: string): (sent: unknown, stored: unknown, numeric?: boolean) => boolean {
   const start = access.indexOf('export function sameValue(');
-  const source = access.slice(start, access.indexOf('\n}', start) + 2).replace('export ', '');
+  const helper = access.indexOf('function decimalDigits(');
+  const source = access.slice(start, access.indexOf('\n}', helper) + 2).replace('export ', '');
   const js = ts.transpileModule(`${source}\nmodule.exports = sameValue;`, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   const mod = { exports: undefined as unknown };
   new Function('module', js)(mod);
@@ -58,6 +59,31 @@ describe('a role rule on some fields ("only managers can change the total of an 
     assert.equal(Rule.safeParse({ ...fieldRule(shop()), fields: [] }).success, false, 'an empty list is the whole record: leave the key out');
   });
 
+  it('may not name what sign-in keeps, nor a required field without a default on create (nobody else could create)', () => {
+    const spec = shop();
+    const onUser = { ...spec, rules: [...spec.rules, { kind: 'roleRequired', entity: 'User', actions: ['update'], roles: ['manager'], fields: ['email'], sources: [] } as Rule] };
+    assert.match(validateSpec(onUser).join('\n'), /email is kept by sign-in/);
+    const required = { ...withRule({ actions: ['create'] }), entities: spec.entities.map((e) => (e.name === 'Order' ? { ...e, fields: e.fields.map((f) => (f.name === 'total' ? { ...f, required: true } : f)) } : e)) };
+    assert.match(validateSpec(required).join('\n'), /total is required with no default, so only these roles could create Order rows/);
+  });
+
+  it('a field of the user only some roles may set is not the sign-up\'s: left out of the register body and form', () => {
+    const spec = shop();
+    const user = spec.entities.find((e) => e.name === 'User')!;
+    const withDiscount = {
+      ...spec,
+      entities: spec.entities.map((e) => (e === user ? { ...e, fields: [...e.fields, { name: 'discount', label: 'Discount', type: 'integer' as const, required: false, unique: false, sources: [] }] } : e)),
+      rules: [...spec.rules, { kind: 'roleRequired', entity: 'User', actions: ['create', 'update'], roles: ['manager'], fields: ['discount'], sources: [] } as Rule],
+    };
+    assert.deepEqual(validateSpec(withDiscount), []);
+    const { backend, frontend } = generated(withDiscount);
+    assert.match(text(backend, 'backend/src/validation/users.ts'), /export const RegisterInput = UserCreate\.omit\(\{ role: true, discount: true \}\);/);
+    assert.doesNotMatch(text(frontend, 'frontend/src/pages/RegisterPage.tsx'), /discount/i);
+    const users = text(backend, 'backend/src/routes/users.ts');
+    assert.match(users, /You can only change your own account[\s\S]*changes\.discount !== undefined/, 'on an account: its owner (or an admin) first, then the field');
+    assert.deepEqual(typecheckGenerated(backend.list()), []);
+  });
+
   it('follows a renamed field, loses a deleted one, and goes with the last of its fields (never widened to the record)', () => {
     assert.deepEqual(fieldRule(renameField(shop(), 'Order', 'total', 'amount')).fields, ['amount']);
     const two = withRule({ fields: ['total', 'status'] });
@@ -70,7 +96,7 @@ describe('a role rule on some fields ("only managers can change the total of an 
 
   it('is said as a rule on the value in the review, both READMEs', () => {
     const rule = fieldRule(shop());
-    assert.equal(describeRule(rule), 'Only manager may change total of an Order');
+    assert.equal(describeRule(rule), 'Only manager may change the total of an Order');
     assert.match(describeForReadme(shop(), rule) ?? '', /^Only `manager` users may change the `total` of orders; other users may still update them\./);
     assert.match(describeForBackend(rule), /only manager may change `total` \(everyone else may still update the rest\); otherwise 403/);
   });
@@ -87,6 +113,10 @@ describe('a role rule on some fields ("only managers can change the total of an 
     assert.equal(same(new Date('2026-01-01T10:00:00Z'), new Date('2026-01-01T10:00:00.000Z')), true, 'times as instants');
     assert.equal(same(null, undefined), true);
     assert.equal(same(null, '0.00', true), false, 'clearing a value is a change');
+    assert.equal(same('100000000000000000000.01', '100000000000000000000.02', true), false, 'no rounding through floating point');
+    assert.equal(same(12, '12.00', true), true);
+    assert.equal(same('0.5', '00.50', true), true);
+    assert.equal(same('1e2', '100', true), false, 'written otherwise: a change, which only the roles may make');
     assert.deepEqual(typecheckGenerated(backend.list()), []);
   });
 
@@ -97,6 +127,15 @@ describe('a role rule on some fields ("only managers can change the total of an 
     assert.match(block, /body: \{ total: created\.total === "0\.00" \? "1\.00" : "0\.00" \}, token: outsider\.token[\s\S]*toBe\(403\)/);
     assert.match(block, /body: \{ total: created\.total \}, token: outsider\.token[\s\S]*toContain\(resent\.status\)/);
     assert.match(block, /const insider = await createUser\(t, "manager"\);/);
+  });
+
+  it('on create too ("only managers can set the total"): a value other than the default is refused, leaving it out is not', () => {
+    const { backend } = generated(withRule({ actions: ['create', 'update'] }));
+    const routes = text(backend, 'backend/src/routes/orders.ts');
+    assert.match(routes, /const input = parseWith\(OrderCreate, await readJson\(c\)\);\n\s+if \(input\.total !== undefined && !sameValue\(input\.total, null, true\)\) requireRole\(user, \["manager"\], "set the total of an order"\);/);
+    const test = text(backend, 'backend/test/rules.test.ts');
+    assert.match(test, /it\('lets only manager set the total of an order \(roleRequired on fields\)'[\s\S]*const \{ total: _total, \.\.\.body \} = await orderBody\(t\);[\s\S]*toBe\(403\);[\s\S]*\{ body, token: outsider\.token \}\);\n\s+expect\(created\.status\)\.toBe\(201\);/);
+    assert.deepEqual(typecheckGenerated(backend.list()), []);
   });
 
   it('the form shows the field read-only to other users, with why, and does not send it', () => {

@@ -380,7 +380,7 @@ export function describeRule(rule: Rule): string {
     case 'ownership':
       return `Only the owner (or an admin) may ${rule.actions.join('/')} ${withArticle(rule.entity)}`;
     case 'roleRequired':
-      if (rule.fields) return `Only ${rule.roles.join(', ')} may ${fieldActionWords(rule)} ${rule.fields.join(', ')} of ${withArticle(rule.entity)}`;
+      if (rule.fields) return `Only ${rule.roles.join(', ')} may ${fieldActionWords(rule)} the ${rule.fields.map((f) => humanize(f).toLowerCase()).join(', ')} of ${withArticle(rule.entity)}`;
       return `Only ${rule.roles.join(', ')} may ${rule.actions.join('/')} ${rule.entity}`;
     case 'statusWorkflow':
       return `${rule.entity}.${rule.field} moves ${rule.transitions.map((t) => `${t.from}→${t.to}`).join(', ')} (starts ${rule.initial})`;

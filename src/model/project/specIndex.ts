@@ -175,6 +175,13 @@ function ruleProblems(rule: Rule, spec: ProjectSpec, index: SpecIndex, problems:
       else for (const role of rule.roles) if (!spec.auth.roles.includes(role)) problems.push(`${label}: unknown role ${role}`);
       for (const field of rule.fields ?? []) needField(field);
       if (rule.fields && rule.actions.some((a) => a !== 'create' && a !== 'update')) problems.push(`${label}: only create and update can be limited to fields`);
+      for (const field of rule.fields ?? []) {
+        // Sign-in keeps these itself (the email, the role an admin gives); a rule on them would not be checked.
+        if (rule.entity === USER_ENTITY && ['email', 'password', 'role'].includes(field)) problems.push(`${label}: ${field} is kept by sign-in, not limited by a role rule`);
+        const stored = index.field(rule.entity, field);
+        // Everyone else could not create a row at all: that is a role rule on create of the whole record.
+        if (rule.actions.includes('create') && stored?.required && stored.default === undefined) problems.push(`${label}: ${field} is required with no default, so only these roles could create ${rule.entity} rows; limit create on the whole record instead`);
+      }
       break;
     case 'statusWorkflow':
       statusWorkflowProblems(rule, label, index, problems);

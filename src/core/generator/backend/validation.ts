@@ -6,6 +6,7 @@ import { inputColumns, publicColumns, relationId, ruleId, searchableColumns } fr
 import { lines, str } from './util';
 import { lineComment } from '../emit';
 import { mustHaveText } from '../fieldMeaning';
+import { fieldRulesFor } from './fieldRoles';
 
 function bounds(expr: string, column: Column): string {
   if (column.min !== undefined) expr += `.min(${column.min})`;
@@ -81,6 +82,12 @@ export function filterColumns(entity: EntityModel): Column[] {
   return publicColumns(entity).filter((c) => c.type === 'foreignKey' || c.enumValues);
 }
 
+/** Fields of the sign-in user a new account may not give itself: a role rule on fields limits setting them. */
+function signUpLocked(entity: EntityModel): string[] {
+  const fields = fieldRulesFor(entity, 'create').flatMap((r) => r.fields);
+  return entity.columns.filter((c) => c.field && fields.includes(c.field.name)).map((c) => c.prop);
+}
+
 function validationFile(entity: EntityModel, model: BackendModel): string {
   const { pascal } = entity.names;
   const fields = inputColumns(entity).map((column) => property(column, entity));
@@ -105,8 +112,8 @@ function validationFile(entity: EntityModel, model: BackendModel): string {
       ? `export const ${pascal}Update = ${pascal}Create.omit({ email: true, password: true }).partial();`
       : `export const ${pascal}Update = ${pascal}Create.partial();`,
     entity.isAuthUser && ``,
-    entity.isAuthUser && `/** Body of POST /api/auth/register: the role is never chosen by the client. */`,
-    entity.isAuthUser && `export const RegisterInput = ${pascal}Create.omit({ role: true });`,
+    entity.isAuthUser && `/** Body of POST /api/auth/register: the role is never chosen by the client${signUpLocked(entity).length ? `, nor ${signUpLocked(entity).join(', ')} (only some roles may set ${signUpLocked(entity).length > 1 ? 'them' : 'it'})` : ''}. */`,
+    entity.isAuthUser && `export const RegisterInput = ${pascal}Create.omit({ ${['role', ...signUpLocked(entity)].map((k) => `${k}: true`).join(', ')} });`,
     entity.isAuthUser && ``,
     entity.isAuthUser && `export const LoginInput = z.object({ email: z.string().transform((v) => v.trim().toLowerCase()), password: z.string() });`,
     ``,

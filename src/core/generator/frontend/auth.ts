@@ -5,6 +5,7 @@ import authContext from '../templates/frontend/src/auth/AuthContext.tsx?text';
 import { humanize } from '../../../model/project/naming';
 import type { Field } from '../../../model/project/projectSpec';
 import { USER_ENTITY } from '../../../model/project/specIndex';
+import { fieldRoleRules } from '../../../model/project/roleRules';
 import { fieldSchema } from './entities';
 import { authSources, str, type FrontendModel } from './model';
 
@@ -215,7 +216,9 @@ export function RegisterPage() {
 /** User fields the register form asks for besides email and password. */
 export function registerFields(model: FrontendModel): Field[] {
   const user = model.byName.get(USER_ENTITY);
-  return (user?.entity.fields ?? []).filter((f) => !['email', 'password', 'role'].includes(f.name));
+  // (A field only some roles may set is no sign-up's: the API leaves it out of the register body.)
+  const locked = new Set(fieldRoleRules(model.spec.rules).filter((r) => r.entity === USER_ENTITY && r.actions.includes('create')).flatMap((r) => r.fields));
+  return (user?.entity.fields ?? []).filter((f) => !['email', 'password', 'role'].includes(f.name) && !locked.has(f.name));
 }
 
 /** Which buttons to show: mirrors the API's roleRequired and ownership checks (the API still decides). */

@@ -51,9 +51,8 @@ function twoNumbers(column: Column): [string, string] | undefined {
   return [text(low), text(low + 1)];
 }
 
-/** `created.<prop>` replaced by a different valid value of the same column, as a TypeScript expression. */
-export function otherValue(column: Column): string | undefined {
-  const current = `created.${column.prop}`;
+/** `current` (by default `created.<prop>`) replaced by a different valid value of the same column, as a TypeScript expression. */
+export function otherValue(column: Column, current = `created.${column.prop}`): string | undefined {
   switch (column.type) {
     case 'string':
     case 'text':

@@ -1,7 +1,7 @@
 // Rule test of a role rule on some fields ("only managers can change prices"): a user without the
 // role is refused a new value for the field (403) but may send the stored value back, and a user
 // with the role changes it. Tried on update, where the extractor's rules of this shape live.
-import { fieldRoleRules, type FieldRoleRule } from '../../../../../model/project/roleRules';
+import { type FieldRoleRule } from '../../../../../model/project/roleRules';
 import { ownerExemptRoles } from '../../../ownership';
 import type { BackendModel, EntityModel } from '../../model';
 import { fieldRuleWhat } from '../../fieldRoles';
@@ -10,8 +10,49 @@ import { otherValue } from '../updateTest';
 import { lines, str } from '../../util';
 import { singleQuotedText } from '../../../emit';
 import type { RuleTest } from './ruleTest';
+import { mayActAs } from '../actingRoles';
 
 export function fieldRoleTest(rule: FieldRoleRule, entity: EntityModel, model: BackendModel): RuleTest | undefined {
+  const tests = [updateTest(rule, entity, model), createTest(rule, entity, model)].filter((t): t is RuleTest => !!t);
+  if (!tests.length) return undefined;
+  return { imports: [...new Set(tests.flatMap((t) => t.imports))], code: tests.map((t) => t.code).join('\n\n') };
+}
+
+/** Creating: an outsider who may create is refused a value other than the field's default, and may leave it out. */
+function createTest(rule: FieldRoleRule, entity: EntityModel, model: BackendModel): RuleTest | undefined {
+  const auth = model.auth;
+  if (!auth || !rule.actions.includes('create')) return undefined;
+  const { camel, route } = entity.names;
+  const mayCreate = (role: string) => rolesFor(entity, 'create').every((roles) => roles.includes(role));
+  const outsider = auth.roles.find((r) => r !== auth.adminRole && !rule.roles.includes(r) && mayCreate(r));
+  const column = entity.columns.find((c) => c.field?.name === rule.fields[0]);
+  if (!outsider || !column || column.notNull) return undefined;
+  const fallback = column.default ?? (column.type === 'boolean' ? false : null);
+  const value = otherValue(column, 'unset');
+  if (!value) return undefined;
+  const tsType = column.type === 'integer' ? 'number' : column.type === 'boolean' ? 'boolean' : 'string';
+  // Other fields of the rule are left out too: each is a value only the roles may give.
+  const left = rule.fields.map((f) => entity.columns.find((c) => c.field?.name === f)?.prop).filter(Boolean);
+  const refusable = entity.rules.some((r) => (r.kind === 'capacity' || r.kind === 'refuseWhen' || r.kind === 'unique' || r.kind === 'noOverlap') && (r.kind !== 'refuseWhen' || r.actions.includes('create')));
+  return {
+    imports: ['createUser', `${camel}Body`, ...['next', 'shift', 'day'].filter((name) => new RegExp(`\\b${name}\\(`).test(value))],
+    code: lines(
+      `  it('lets only ${rule.roles.join('/')} ${singleQuotedText(fieldRuleWhat(rule, entity, 'create'))} (roleRequired on fields)', async () => {`,
+      `    const outsider = await createUser(t, ${str(outsider)});`,
+      `    const { ${left.map((p) => `${p}: _${p}`).join(', ')}, ...body } = await ${camel}Body(t);`,
+      `    // What the row holds when the field is left out; any other value is one only ${rule.roles.join('/')} may give.`,
+      `    const unset = ${JSON.stringify(fallback)} as ${tsType} | null;`,
+      `    const refused = await t.call('POST', '/api/${route}', { body: { ...body, ${column.prop}: ${value} }, token: outsider.token });`,
+      `    expect(refused.status).toBe(403);`,
+      `    const created = await t.call('POST', '/api/${route}', { body, token: outsider.token });`,
+      refusable ? `    expect([201, 409]).toContain(created.status);` : `    expect(created.status).toBe(201);`,
+      `  });`,
+    ),
+  };
+}
+
+/** Changing: an outsider is refused a new value, may send the stored one back; one of the roles changes it. */
+function updateTest(rule: FieldRoleRule, entity: EntityModel, model: BackendModel): RuleTest | undefined {
   const auth = model.auth;
   if (!auth || !rule.actions.includes('update')) return undefined;
   const { pascal, route } = entity.names;
@@ -26,7 +67,7 @@ export function fieldRoleTest(rule: FieldRoleRule, entity: EntityModel, model: B
   const mayUpdate = (role: string) =>
     rolesFor(entity, 'update').every((roles) => roles.includes(role)) &&
     (!ownershipFor(entity, 'update') || ownerExemptRoles(model.spec, entity.entity.name, 'update').includes(role));
-  const mayCreate = (role: string) => rolesFor(entity, 'create').every((roles) => roles.includes(role)) && fieldRoleRules(entity.rules).every((r) => !r.actions.includes('create') || r.roles.includes(role));
+  const mayCreate = (role: string) => mayActAs(entity, role, ['create']);
   // On an owned record the outsider creates the row, so the owner check lets them through and the field rule alone refuses.
   const ownsRow = ownershipFor(entity, 'update') && mayCreate(outsiderRole) && rolesFor(entity, 'update').every((roles) => roles.includes(outsiderRole));
   const refusable = entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes('update'));
