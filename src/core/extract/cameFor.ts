@@ -6,8 +6,11 @@ import type { Clause } from './grammar';
 import { entityIn, link, type SentenceRead } from './sentenceLinks';
 import type { DraftEntity } from './draft';
 
-/** Verbs of coming, or of bringing something or someone, somewhere for a purpose. */
-const COMES_FOR = /^(?:bring|take|drop|come|go|admit|send|return)$/;
+/** Verbs of coming, or of bringing something or someone, somewhere for a purpose. Not "send": "staff send an
+ *  invoice to a customer for an order" makes the invoice for the order, which is no occurrence of the sending. */
+const COMES_FOR = /^(?:bring|take|drop|come|go|admit|return)$/;
+/** Verbs that say so only with the place written ("take their cats to the clinic", not "take a payment for an order"). */
+const ONLY_WITH_PLACE = /^(?:take)$/;
 /** Places and things the occurrence involves ("to a bed", "at the salon", "in a garage"). */
 const INVOLVED_PREPS = /^(?:to|at|in|into)$/;
 
@@ -15,6 +18,7 @@ const INVOLVED_PREPS = /^(?:to|at|in|into)$/;
  *  `subject`: the clause's subject when it is a record. */
 export function linkCameFor(read: SentenceRead, clause: Clause, subject: DraftEntity | undefined): boolean {
   if (!COMES_FOR.test(clause.verb)) return false;
+  if (ONLY_WITH_PLACE.test(clause.verb) && !clause.preps.some((p) => INVOLVED_PREPS.test(p.prep))) return false;
   const purpose = clause.preps.find((p) => p.prep === 'for' && !p.phrase.plural && /^(?:a|an|one)$/.test(p.phrase.determiner ?? ''));
   const occurrence = purpose && entityIn(read, purpose.phrase);
   if (!occurrence || occurrence === subject || occurrence.name === 'User') return false;
