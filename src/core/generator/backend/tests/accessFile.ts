@@ -3,18 +3,23 @@
 import { withArticle } from '../../../../model/project/naming';
 import type { BackendModel, EntityModel } from '../model';
 import { privateColumns } from '../model';
-import { ownershipByDefault, type RowAction } from '../../ownership';
+import { ownerExemptRoles, ownershipByDefault, type RowAction } from '../../ownership';
+import { recordRoleRules } from '../../../../model/project/roleRules';
 import { lines, str } from '../util';
 import { singleQuotedText } from '../../emit';
 import { SUITE_SETUP } from './suiteSetup';
 
 type Auth = NonNullable<BackendModel['auth']>;
 
-/** A role that is not the admin and that no roleRequired rule of `entity` keeps from `action`. */
-function memberRole(auth: Auth, entity: EntityModel, action: 'create' | 'read'): string | undefined {
-  // (A rule on some fields counts on create too: the factory's row gives every field a value.)
-  const allowed = (role: string) => entity.rules.every((r) => r.kind !== 'roleRequired' || !r.actions.includes(action) || r.roles.includes(role));
-  return auth.roles.find((role) => role !== auth.adminRole && allowed(role));
+/**
+ * A role that is not the admin, that no role rule on whole records of `entity` keeps from `action`
+ * and, when `plainOwner`, that manages no rows it does not own (a manager would pass as Bob).
+ * (Rules on some fields do not count: the factory's rows leave those fields out.)
+ */
+function memberRole(auth: Auth, entity: EntityModel, action: 'create' | 'read', model?: BackendModel): string | undefined {
+  const allowed = (role: string) => recordRoleRules(entity.rules).every((r) => !r.actions.includes(action) || r.roles.includes(role));
+  const manages = (role: string) => !!model && entity.ownerActions.some((a) => ownerExemptRoles(model.spec, entity.entity.name, a).includes(role));
+  return auth.roles.find((role) => role !== auth.adminRole && allowed(role) && !manages(role));
 }
 
 /** The reply of an allowed request: exactly `ok`, or a rule's 409 when a refuseWhen rule may still refuse it. */
@@ -25,7 +30,7 @@ function allowed(entity: EntityModel, action: RowAction, call: string, ok: numbe
 
 /** Alice owns a row; Bob (same role) is refused each owner-only action; Alice and the admin are not. */
 function ownershipTest(entity: EntityModel, model: BackendModel, auth: Auth): { code: string; imports: string[] } | undefined {
-  const member = memberRole(auth, entity, 'create');
+  const member = memberRole(auth, entity, 'create', model);
   if (!member || entity.isAuthUser) return undefined;
   const { pascal, route } = entity.names;
   const actions = entity.ownerActions;

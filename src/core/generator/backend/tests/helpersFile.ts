@@ -4,6 +4,7 @@ import { foreignKeyProperty } from '../../contract';
 import type { BackendModel, EntityModel } from '../model';
 import { lines, str } from '../util';
 import { fieldsObject } from './rowValues';
+import { fieldRulesFor } from '../fieldRoles';
 
 /** The role test users get by default: admin when there is one, so factories pass every check. */
 function testRole(model: BackendModel): string {
@@ -81,6 +82,15 @@ const TEST_DATABASE = lines(
   `}`,
 );
 
+/** Fields only some roles may set (a role rule on fields, on create): the factory's rows leave them to their default, so any user can make them. */
+function setOnlyByRoles(entity: EntityModel): string[] {
+  const rules = fieldRulesFor(entity, 'create');
+  const columns = entity.columns.filter((c) => c.field && rules.some((r) => r.fields.includes(c.field!.name)));
+  if (!columns.length) return [];
+  const roles = [...new Set(rules.flatMap((r) => r.roles))];
+  return [`  // Only ${roles.join('/')} may set ${columns.map((c) => c.prop).join(', ')}: left to the default here, so any user can create the row.`, ...columns.map((c) => `  delete body.${c.prop};`)];
+}
+
 /** For each entity (but the sign-in user): a valid request body, and a row created through the API. */
 function entityFactory(entity: EntityModel, model: BackendModel): string {
   const body = fieldsObject(entity, model);
@@ -90,6 +100,7 @@ function entityFactory(entity: EntityModel, model: BackendModel): string {
     // (Only unique or numbered sample values read n: "12.50" and "placed" do not.)
     /\bn\b/.test(body) ? `  const n = next();` : null,
     `  const body: Record<string, unknown> = ${body};`,
+    ...setOnlyByRoles(entity),
     ...parentLines(entity, model),
     `  return { ...body, ...overrides };`,
     `}`,

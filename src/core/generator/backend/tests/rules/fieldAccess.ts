@@ -10,7 +10,6 @@ import { otherValue } from '../updateTest';
 import { lines, str } from '../../util';
 import { singleQuotedText } from '../../../emit';
 import type { RuleTest } from './ruleTest';
-import { mayActAs } from '../actingRoles';
 
 export function fieldRoleTest(rule: FieldRoleRule, entity: EntityModel, model: BackendModel): RuleTest | undefined {
   const tests = [updateTest(rule, entity, model), createTest(rule, entity, model)].filter((t): t is RuleTest => !!t);
@@ -67,7 +66,8 @@ function updateTest(rule: FieldRoleRule, entity: EntityModel, model: BackendMode
   const mayUpdate = (role: string) =>
     rolesFor(entity, 'update').every((roles) => roles.includes(role)) &&
     (!ownershipFor(entity, 'update') || ownerExemptRoles(model.spec, entity.entity.name, 'update').includes(role));
-  const mayCreate = (role: string) => mayActAs(entity, role, ['create']);
+  // (The factory's rows leave the fields only some roles may set out, so any role may make them.)
+  const mayCreate = (role: string) => rolesFor(entity, 'create').every((roles) => roles.includes(role));
   // On an owned record the outsider creates the row, so the owner check lets them through and the field rule alone refuses.
   const ownsRow = ownershipFor(entity, 'update') && mayCreate(outsiderRole) && rolesFor(entity, 'update').every((roles) => roles.includes(outsiderRole));
   const refusable = entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes('update'));
