@@ -24,6 +24,11 @@ export function rolesFor(entity: EntityModel, action: Action): string[][] {
     .map((r) => r.roles);
 }
 
+/** Whether a user of `role` passes every role rule on whole records of the entity for `action`. */
+export function roleMay(entity: EntityModel, role: string, action: Action): boolean {
+  return rolesFor(entity, action).every((roles) => roles.includes(role));
+}
+
 /** Owner-only actions, by an ownership rule or by default (see ../ownership.ts). */
 export function ownershipFor(entity: EntityModel, action: Action): boolean {
   return action !== 'create' && entity.ownerActions.includes(action);

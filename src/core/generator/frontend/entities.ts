@@ -6,7 +6,7 @@ import { ownerExemptRoles, ownerOnlyActions } from '../ownership';
 import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
 import type { Field, Rule } from '../../../model/project/projectSpec';
-import { fieldRoleRules, recordRoleRules } from '../../../model/project/roleRules';
+import { fieldRoleRules, recordRoleRules, type RoleRule } from '../../../model/project/roleRules';
 import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
 
 /** Variable names exported by the entity module. */
@@ -74,18 +74,24 @@ function relationSchema(picker: RelationPicker): string {
   return picker.required ? schema : `${schema}.nullish()`;
 }
 
-/** Roles per action that may give the field a value, from role rules on fields (several rules: all must allow). */
+/** Roles per action that may give the field a value, from role rules on fields ("only managers can change prices"). */
 function fieldRolesMeta(field: Field, rules: readonly Rule[]): string | undefined {
+  const meta = rolesPerAction(fieldRoleRules(rules).filter((rule) => rule.fields.includes(field.name)), ['create', 'update']);
+  return meta === '{}' ? undefined : meta;
+}
+
+/** `{ action: [roles] }` for the actions some of these role rules limit (several rules on one action: all must allow). */
+function rolesPerAction(rules: readonly RoleRule[], actions: readonly string[]): string {
   const parts: string[] = [];
-  for (const action of ['create', 'update'] as const) {
+  for (const action of actions) {
     let allowed: string[] | null = null;
-    for (const rule of fieldRoleRules(rules)) {
-      if (!rule.fields.includes(field.name) || !rule.actions.includes(action)) continue;
+    for (const rule of rules) {
+      if (!(rule.actions as string[]).includes(action)) continue;
       allowed = allowed === null ? [...rule.roles] : allowed.filter((role) => rule.roles.includes(role));
     }
     if (allowed !== null) parts.push(`${action}: [${allowed.map(str).join(', ')}]`);
   }
-  return parts.length ? `{ ${parts.join(', ')} }` : undefined;
+  return parts.length ? `{ ${parts.join(', ')} }` : '{}';
 }
 
 function fieldMeta(field: Field, entity?: FrontendEntity, rules: readonly Rule[] = []): string {
@@ -130,16 +136,7 @@ const UI_ACTIONS = ['create', 'update', 'delete'] as const;
 
 /** Roles per action from roleRequired rules (several rules on one action: all must allow). */
 function rolesMeta(entity: FrontendEntity, model: FrontendModel): string {
-  const parts: string[] = [];
-  for (const action of UI_ACTIONS) {
-    let allowed: string[] | null = null;
-    for (const rule of recordRoleRules(model.index.rulesFor(entity.entity.name))) {
-      if (!rule.actions.includes(action)) continue;
-      allowed = allowed === null ? [...rule.roles] : allowed.filter((role) => rule.roles.includes(role));
-    }
-    if (allowed !== null) parts.push(`${action}: [${allowed.map(str).join(', ')}]`);
-  }
-  return parts.length ? `{ ${parts.join(', ')} }` : '{}';
+  return rolesPerAction(recordRoleRules(model.index.rulesFor(entity.entity.name)), UI_ACTIONS);
 }
 
 function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {

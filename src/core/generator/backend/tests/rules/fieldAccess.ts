@@ -5,7 +5,7 @@ import { type FieldRoleRule } from '../../../../../model/project/roleRules';
 import { ownerExemptRoles } from '../../../ownership';
 import type { BackendModel, EntityModel } from '../../model';
 import { fieldRuleWhat } from '../../fieldRoles';
-import { ownershipFor, rolesFor } from '../../routes';
+import { ownershipFor, roleMay } from '../../routes';
 import { otherValue } from '../updateTest';
 import { lines, str } from '../../util';
 import { singleQuotedText } from '../../../emit';
@@ -22,8 +22,7 @@ function createTest(rule: FieldRoleRule, entity: EntityModel, model: BackendMode
   const auth = model.auth;
   if (!auth || !rule.actions.includes('create')) return undefined;
   const { camel, route } = entity.names;
-  const mayCreate = (role: string) => rolesFor(entity, 'create').every((roles) => roles.includes(role));
-  const outsider = auth.roles.find((r) => r !== auth.adminRole && !rule.roles.includes(r) && mayCreate(r));
+  const outsider = auth.roles.find((r) => r !== auth.adminRole && !rule.roles.includes(r) && roleMay(entity, r, 'create'));
   const column = entity.columns.find((c) => c.field?.name === rule.fields[0]);
   if (!outsider || !column || column.notNull) return undefined;
   const fallback = column.default ?? (column.type === 'boolean' ? false : null);
@@ -57,19 +56,18 @@ function updateTest(rule: FieldRoleRule, entity: EntityModel, model: BackendMode
   const { pascal, route } = entity.names;
   // An outsider whom no rule on every change keeps out, when there is one: then only the field rule can refuse them.
   const outsiders = auth.roles.filter((r) => r !== auth.adminRole && !rule.roles.includes(r));
-  const outsiderRole = outsiders.find((r) => rolesFor(entity, 'update').every((roles) => roles.includes(r))) ?? outsiders[0];
+  const outsiderRole = outsiders.find((r) => roleMay(entity, r, 'update')) ?? outsiders[0];
   const column = entity.columns.find((c) => c.field?.name === rule.fields[0]);
   const value = column && otherValue(column);
   if (!outsiderRole || !column || !value) return undefined;
   const insiderRole = rule.roles.find((r) => r !== auth.adminRole) ?? auth.adminRole;
   // The other rules of the row may stand in the way of a user (ownership, a role rule on every change, a refusal).
   const mayUpdate = (role: string) =>
-    rolesFor(entity, 'update').every((roles) => roles.includes(role)) &&
+    roleMay(entity, role, 'update') &&
     (!ownershipFor(entity, 'update') || ownerExemptRoles(model.spec, entity.entity.name, 'update').includes(role));
-  // (The factory's rows leave the fields only some roles may set out, so any role may make them.)
-  const mayCreate = (role: string) => rolesFor(entity, 'create').every((roles) => roles.includes(role));
+  // (The factory's rows leave the fields only some roles may set out, so only rules on whole records count.)
   // On an owned record the outsider creates the row, so the owner check lets them through and the field rule alone refuses.
-  const ownsRow = ownershipFor(entity, 'update') && mayCreate(outsiderRole) && rolesFor(entity, 'update').every((roles) => roles.includes(outsiderRole));
+  const ownsRow = ownershipFor(entity, 'update') && roleMay(entity, outsiderRole, 'create') && roleMay(entity, outsiderRole, 'update');
   const refusable = entity.rules.some((r) => r.kind === 'refuseWhen' && r.actions.includes('update'));
   const expectOk = (reply: string) => (refusable ? `    expect([200, 409]).toContain(${reply}.status);` : `    expect(${reply}.status).toBe(200);`);
   const patch = (body: string, who: string) => `await t.call('PATCH', \`/api/${route}/\${created.id}\`, { body: ${body}, token: ${who}.token })`;

@@ -9,7 +9,7 @@ import { lines, str } from '../../util';
 import { jsValue, lineComment } from '../../../emit';
 import type { RuleTest } from './ruleTest';
 import { parentMaker } from './ruleTest';
-import { ownershipFor, rolesFor, type Action } from '../../routes';
+import { ownershipFor, roleMay, type Action } from '../../routes';
 import { ownerExemptRoles } from '../../../ownership';
 
 /** A value as the database layer takes it (date-times as Date objects, numbers of numeric columns as strings). */
@@ -80,7 +80,7 @@ function testRoles(rule: RefuseWhenRule, entity: EntityModel, model: BackendMode
   if (!auth || !rule.exceptRoles) return undefined;
   // Making the rows counts too: the user that acts makes them.
   const actions = [...new Set<Action>(['create', ...rule.actions, ...(rule.actions.includes('delete') ? (['read'] as const) : [])])];
-  const mayAll = (role: string, acts: Action[]) => acts.every((action) => rolesFor(entity, action).every((roles) => roles.includes(role)));
+  const mayAll = (role: string, acts: Action[]) => acts.every((action) => roleMay(entity, role, action));
   const plain = auth.roles.find((role) => role !== auth.adminRole && !rule.exceptRoles!.includes(role) && mayAll(role, actions));
   if (!plain) return undefined;
   const rowActions = rule.actions.filter((a) => a !== 'create');
