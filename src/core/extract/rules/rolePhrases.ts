@@ -194,8 +194,9 @@ export function roleRules(ctx: RuleContext, roles: string[], acts: Act[], label:
 }
 
 /**
- * The field an act's object names instead of the record ("change prices", "edit the total of an
- * order"), when the words before "of"/"on" are one of the record's fields and not the record itself.
+ * The fields an act's object names instead of the record ("change prices", "edit the total of an
+ * order", "the price and the title of a job"), when the words before "of"/"on" are the record's
+ * fields and not the record itself; `complete` when every value listed is one.
  */
 function fieldScope(ctx: RuleContext, entity: DraftEntity, act: Act): { fields: DraftField[]; complete: boolean } | undefined {
   const cut = act.object.findIndex((w) => /^(of|on|for|in|at|after|before|once|when|while|until)$/.test(w));
@@ -212,7 +213,7 @@ function fieldScope(ctx: RuleContext, entity: DraftEntity, act: Act): { fields: 
     return hit?.entity === entity ? hit.field : undefined;
   });
   const found = [...new Set(fields.filter((f): f is DraftField => !!f))];
-  return found.length ? { fields: found, complete: found.length === new Set(fields).size && fields.every(Boolean) } : undefined;
+  return found.length ? { fields: found, complete: fields.every(Boolean) } : undefined;
 }
 
 /** Verbs whose doing is a row of its own and never makes the thing acted on (a class is booked, not made). */
