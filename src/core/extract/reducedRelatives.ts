@@ -42,10 +42,10 @@ export function reducedRelativeEndingIn(terms: Term[], phrases: NounPhrase[], ob
   return { noun, prep, object };
 }
 
-/** What linking needs from the sentence being read (nlpRelations' reader). */
 /** Finite verbs that open the main clause right after a reduced relative ("photos taken on a trip are …"). */
 const FINITE = /^(?:are|is|were|was|have|has|get|gets|can|must|may|will|should)$/;
 
+/** What linking needs from the sentence being read (nlpRelations' reader). */
 export interface ReducedRelativeRead {
   analysis: Analysis;
   entityIn: (phrase: NounPhrase | undefined) => DraftEntity | undefined;
