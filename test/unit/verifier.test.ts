@@ -83,6 +83,14 @@ describe('verifier', function () {
     assert.deepEqual(lines, ['FAIL  src/a.test.ts > adds', 'AssertionError: expected 1 to be 2']);
   });
 
+  it('says how a failing step ended, and how its output ended, when no line looks like an error', async () => {
+    const script = "console.log('starting'); console.log('\\u001b[33mstill going\\u001b[39m'); process.exit(3)";
+    const result = await verifyProject(dir, { steps: [{ name: 'test', command: process.execPath, args: ['-e', script] }] });
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.steps[0].firstErrors, ['test exited with code 3', 'starting', 'still going']);
+    assert.deepEqual(firstErrorLines('npm error code 1\nnpm error path /x'), ['npm error code 1', 'npm error path /x'], "npm 7+ words failure 'npm error'");
+  });
+
   it('installs with --ignore-scripts, and runs build and test without their pre/post hooks', () => {
     const steps = defaultSteps(dir);
     assert.deepEqual(steps.map(describeStep), ['npm ci --ignore-scripts', 'npm run build --ignore-scripts', 'npm test --ignore-scripts']);

@@ -122,7 +122,7 @@ export function verificationEnvironment(parent: NodeJS.ProcessEnv = process.env,
   return env;
 }
 
-const ERROR_LINE = /(error TS\d+|\bERR!|^\s*FAIL\b|\bFailed\b|AssertionError|\bError:|✗|×|Test Files .*failed|\bfailed\b)/i;
+const ERROR_LINE = /(error TS\d+|\bERR!|^npm error\b|^\s*FAIL\b|\bFailed\b|AssertionError|\bError:|✗|×|Test Files .*failed|\bfailed\b)/i;
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -138,6 +138,17 @@ export function firstErrorLines(output: string, limit = 12): string[] {
     }
   }
   return picked;
+}
+
+/** The last non-empty lines of the output (colour codes removed). */
+function lastLines(output: string, count: number): string[] {
+  return output
+    .replace(ANSI, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(-count)
+    .map((line) => line.slice(0, 500));
 }
 
 function runStep(step: VerifyStep, cwd: string, options: VerifyOptions): Promise<StepResult> {
@@ -206,6 +217,9 @@ function stepResult(step: VerifyStep, end: StepEnd): StepResult {
   const { exitCode, signal, output, timedOut, cancelled, timeoutMs } = end;
   const ok = !timedOut && !cancelled && exitCode === 0;
   const firstErrors = ok ? [] : firstErrorLines(output);
+  // Output with no line that looks like an error (a process killed, a tool that words failure its own
+  // way) still says how it ended and how its output ended, rather than nothing.
+  if (!ok && !timedOut && !cancelled && !firstErrors.length) firstErrors.push(`${step.name} exited with ${signal ? `signal ${signal}` : `code ${exitCode}`}`, ...lastLines(output, 3));
   if (!ok && timedOut) firstErrors.unshift(`${step.name} did not finish within ${Math.round(timeoutMs / 1000)} s`);
   if (!ok && cancelled) firstErrors.unshift(`${step.name} was cancelled`);
   return {

@@ -13,7 +13,7 @@ import { describeCondition, offsetMinutes } from '../../../model/project/ruleCon
 const COMPARE: Record<string, string> = { eq: '===', ne: '!==', lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 /** A TypeScript condition testing `expr` (a row property of `column`'s type) against a refuseWhen condition. */
-function conditionCode(expr: string, column: Column, condition: RuleCondition): string {
+export function conditionCode(expr: string, column: Column, condition: RuleCondition): string {
   const { op, value } = condition;
   const textual = ['string', 'text', 'email', 'url'].includes(column.type);
   switch (op) {

@@ -226,6 +226,7 @@ function permissionsTs(model: FrontendModel): string {
   if (model.spec.auth.kind !== 'emailPassword') {
     return `// Without sign-in every action is open to everyone; the API has no access rules either.
 import type { Action, EntityMeta, FieldMeta } from '../forms/meta';
+import { refusalFor } from '../forms/refusals';
 
 export function useCan(): (meta: EntityMeta, action: Action, record?: Record<string, unknown>) => boolean {
   return () => true;
@@ -235,12 +236,18 @@ export function useCan(): (meta: EntityMeta, action: Action, record?: Record<str
 export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => string | undefined {
   return () => undefined;
 }
+
+/** Why the record's own values close this action (a refuseWhen rule), or undefined when they do not. */
+export function useRefusal(): (meta: EntityMeta, action: Action, record: Record<string, unknown>) => string | undefined {
+  return (meta, action, record) => refusalFor(meta, action, record)?.message;
+}
 `;
   }
   const adminRole = model.spec.auth.adminRole;
   return `// Which actions to offer the signed-in user, mirroring the API's role and ownership rules so
 // the UI does not show buttons that would only end in "forbidden". The API still decides.
 import type { Action, EntityMeta, FieldMeta } from '../forms/meta';
+import { refusalFor } from '../forms/refusals';
 import { useOptionalAuth } from './AuthContext';
 
 export const ADMIN_ROLE: string | null = ${adminRole ? str(adminRole) : 'null'};
@@ -268,6 +275,19 @@ export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => 
     const roles = field.roles?.[mode === 'create' ? 'create' : 'update'];
     if (!roles || !user || user.role === ADMIN_ROLE || roles.includes(user.role)) return undefined;
     return \`Only \${roles.join(' or ')} users may \${mode === 'create' ? 'set' : 'change'} this.\`;
+  };
+}
+
+/**
+ * Why the record's own values close this action to the signed-in user (a refuseWhen rule: "this order
+ * is shipped"), or undefined. The admin and the rule's excepted roles pass, as they pass the API.
+ */
+export function useRefusal(): (meta: EntityMeta, action: Action, record: Record<string, unknown>) => string | undefined {
+  const user = useOptionalAuth()?.user ?? null;
+  return (meta, action, record) => {
+    // Until the user is known, let the API answer (as useCan does).
+    if (!user) return undefined;
+    return refusalFor(meta, action, record, user.role, user.role === ADMIN_ROLE)?.message;
   };
 }
 `;

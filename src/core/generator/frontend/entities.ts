@@ -5,6 +5,7 @@ import { jsValue, lineComment } from '../emit';
 import { ownerExemptRoles, ownerOnlyActions } from '../ownership';
 import { mustHaveText } from '../fieldMeaning';
 import { humanize } from '../../../model/project/naming';
+import { offsetMinutes } from '../../../model/project/ruleConditions';
 import type { Field, Rule } from '../../../model/project/projectSpec';
 import { fieldRoleRules, recordRoleRules, type RoleRule } from '../../../model/project/roleRules';
 import { str, type ChildList, type FrontendEntity, type FrontendModel, type RelationPicker } from './model';
@@ -152,6 +153,21 @@ function ownerMeta(entity: FrontendEntity, model: FrontendModel): string {
   return `{ key: ${str(owner + 'Id')}, actions: [${UI_ACTIONS.filter((a) => actions.has(a)).map(str).join(', ')}]${managers.length ? `, managers: { ${managers.join(', ')} }` : ''} }`;
 }
 
+/** The entity's refusals on its own values (FrontendEntity.refusals), for the pages to test on a loaded record. */
+function refusalsMeta(entity: FrontendEntity): string {
+  const items = entity.refusals.map((rule) => {
+    const { op, value, offset } = rule.condition;
+    const parts = [`actions: [${rule.actions.map(str).join(', ')}]`, `field: ${str(rule.field.name)}`, `kind: ${str(rule.field.type)}`, `op: ${str(op)}`];
+    if (value !== undefined) parts.push(`value: ${jsValue(value)}`);
+    const minutes = offsetMinutes(offset);
+    if (minutes) parts.push(`offsetMinutes: ${minutes}`);
+    parts.push(`message: ${str(rule.message)}`);
+    if (rule.exceptRoles) parts.push(`exceptRoles: [${rule.exceptRoles.map(str).join(', ')}]`);
+    return `{ ${parts.join(', ')} }`;
+  });
+  return list(items, '  ');
+}
+
 /** dateOrder rules as refinements: the message shows next to the later field, as the server's would. */
 function dateOrderChecks(entity: FrontendEntity, model: FrontendModel): string {
   return model.index
@@ -224,6 +240,7 @@ export const ${metaName(entity)}: EntityMeta = {
   children: ${list(children, '  ')},
   roles: ${rolesMeta(entity, model)},
   owner: ${ownerMeta(entity, model)},
+  refusals: ${refusalsMeta(entity)},
   schema: ${entity.names.camel}Schema,
 };
 `;

@@ -3,6 +3,7 @@
 import type { LayerTable } from '../layerFiles';
 import format from '../templates/frontend/src/forms/format.ts?text';
 import meta from '../templates/frontend/src/forms/meta.ts?text';
+import refusals from '../templates/frontend/src/forms/refusals.ts?text';
 import validation from '../templates/frontend/src/forms/validation.ts?text';
 import values from '../templates/frontend/src/forms/values.ts?text';
 import { allSources, type FrontendModel } from './model';
@@ -27,6 +28,12 @@ export const FORMS_LAYER: LayerTable<FrontendModel> = {
       path: 'frontend/src/forms/validation.ts',
       content: validation,
       explanation: "Turns zod issues and the server's validation_failed details into per-field messages shown next to the inputs.",
+    },
+    {
+      path: 'frontend/src/forms/refusals.ts',
+      content: refusals,
+      explanation:
+        "Tests a record's own values against the refuseWhen rules on them, so the detail and edit pages say why a change or delete is closed instead of offering a button the API would refuse.",
     },
     {
       path: 'frontend/src/forms/format.ts',

@@ -3,7 +3,7 @@
 import { collectionPath, foreignKeyProperty, manyToManyProperty, MAX_PAGE_SIZE, SEARCHED_TYPES } from '../contract';
 import { withMeaningDefaults } from '../fieldMeaning';
 import { humanize, kebabCase, type EntityNames } from '../../../model/project/naming';
-import type { Entity, Field, ProjectSpec, Relation } from '../../../model/project/projectSpec';
+import type { Entity, Field, ProjectSpec, Relation, Rule } from '../../../model/project/projectSpec';
 import { indexSpec, USER_ENTITY, type SpecIndex } from '../../../model/project/specIndex';
 import { withAdministrator } from '../administrator';
 import { chooseDisplay, type RecordDisplay } from './displayField';
@@ -52,6 +52,12 @@ export interface FrontendEntity {
   workflows: Map<string, { initial: string; next: Record<string, string[]> }>;
   /** dateOrder rules: `later` must come after (or with allowEqual, at) `earlier`. */
   dateOrders: { earlier: string; later: string; allowEqual: boolean }[];
+  /**
+   * refuseWhen rules on the record's own values that close update or delete (create is left out: a new
+   * record has no stored values). A condition on a parent needs the parent, which the pages do not
+   * load: the API's 409 says why there.
+   */
+  refusals: OwnRefusal[];
   serves: string[];
   sources: number[];
 }
@@ -67,6 +73,17 @@ export interface FrontendModel {
 
 const LIST_COLUMN_LIMIT = 5;
 export { MAX_PAGE_SIZE };
+
+export type OwnRefusal = Extract<Rule, { kind: 'refuseWhen' }> & { field: Field; actions: Array<'update' | 'delete'> };
+
+function refusalsOf(spec: ProjectSpec, entity: Entity): OwnRefusal[] {
+  return spec.rules.flatMap((rule) => {
+    if (rule.kind !== 'refuseWhen' || rule.entity !== entity.name || rule.condition.relation) return [];
+    const actions = rule.actions.filter((a): a is 'update' | 'delete' => a !== 'create');
+    const field = entity.fields.find((f) => f.name === rule.condition.field);
+    return actions.length && field ? [{ ...rule, actions, field }] : [];
+  });
+}
 
 function workflowsOf(spec: ProjectSpec, entityName: string): FrontendEntity['workflows'] {
   const workflows: FrontendEntity['workflows'] = new Map();
@@ -98,6 +115,7 @@ function entityModel(spec: ProjectSpec, index: SpecIndex, hasAuth: boolean, enti
     // Long text makes tables unreadable; it is shown on the detail page instead.
     columns: entity.fields.filter((f) => f.type !== 'text').slice(0, LIST_COLUMN_LIMIT),
     workflows: workflowsOf(spec, entity.name),
+    refusals: refusalsOf(spec, entity),
     dateOrders: spec.rules.flatMap((rule) => (rule.kind === 'dateOrder' && rule.entity === entity.name ? [{ earlier: rule.earlier, later: rule.later, allowEqual: rule.allowEqual }] : [])),
     serves: [`entity:${entity.name}`],
     sources: index.entitySources(entity.name),

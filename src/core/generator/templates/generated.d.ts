@@ -69,6 +69,7 @@ declare module '*/auth/permissions' {
   import type { Action, EntityMeta, FieldMeta } from './frontend/src/forms/meta';
   export function useCan(): (meta: EntityMeta, action: Action, record?: Record<string, unknown>) => boolean;
   export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => string | undefined;
+  export function useRefusal(): (meta: EntityMeta, action: Action, record: Record<string, unknown>) => string | undefined;
 }
 
 declare module 'react-router' {

@@ -10,6 +10,24 @@ import { DATES_IMPORT, expectedPayloadValue, sampleInput, sampleRecord, withDate
 import { recordTitleCode } from './recordNames';
 import { ownerOnlyActions } from '../../ownership';
 import { fieldRoleRules, recordRoleRules } from '../../../../model/project/roleRules';
+import { refusalCase, refusalImports, refusalTests } from './refusalTests';
+
+/** Named imports from the same module merged into one statement (two tests may import the same page). */
+function mergeImports(imports: readonly string[]): string[] {
+  const byModule = new Map<string, Set<string>>();
+  const others: string[] = [];
+  for (const line of imports) {
+    const named = /^import \{ ([^}]+) \} from '([^']+)';$/.exec(line);
+    if (!named) {
+      others.push(line);
+      continue;
+    }
+    const names = byModule.get(named[2]) ?? new Set<string>();
+    for (const name of named[1].split(',')) names.add(name.trim());
+    byModule.set(named[2], names);
+  }
+  return [...[...byModule].map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`), ...others];
+}
 
 /** Tests that buttons follow the ownership and role rules (the first entity with each rule). */
 function permissionTests(model: FrontendModel): { imports: string[]; tests: string } {
@@ -56,7 +74,17 @@ function permissionTests(model: FrontendModel): { imports: string[]; tests: stri
     break;
   }
   tests += lockedFieldTest(model, imports);
-  return { imports, tests: tests ? `\ndescribe('permissions', () => {${tests}});\n` : '' };
+  const refusal = refusalCase(model);
+  if (refusal?.role) {
+    imports.push(...refusalImports(refusal));
+    tests += refusalTests(refusal, {
+      render: (url, path, page) => `renderWithAuth(${str(url)}, ${str(path)}, ${page});`,
+      setup: `    localStorage.setItem(TOKEN_KEY, 'token');\n`,
+      mock: `      if (call.url === '/api/auth/me') return { body: { user: { ...USER, role: ${str(refusal.role)} } } };\n`,
+      record: sampleRecord(refusal.entity),
+    });
+  }
+  return { imports: mergeImports(imports), tests: tests ? `\ndescribe('permissions', () => {${tests}});\n` : '' };
 }
 
 /** A role rule on a field (the first): its owner without the role sees it read-only on the edit form, with why. */
@@ -191,7 +219,7 @@ export function authTest(model: FrontendModel): string {
   const permissions = permissionTests(model);
   const registerTests = registrationTests(model);
   return withDatesImport(`// Login, the route guard and the 401 redirect${model.selfSignup ? ', and registration' : ''}, against a mocked API.
-import { fireEvent, render, screen${permissions.tests ? ', waitFor' : ''} } from '@testing-library/react';
+import { fireEvent, render, screen${permissions.tests.includes('waitFor(') ? ', waitFor' : ''} } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';

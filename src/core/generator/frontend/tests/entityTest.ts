@@ -1,7 +1,8 @@
 // frontend/src/test/<entity>.test.tsx: an entity's list, detail, create and edit pages against the mocked API.
 import { DEFAULT_PAGE_SIZE } from '../../contract';
 import { humanize } from '../../../../model/project/naming';
-import { type FrontendEntity, str } from '../model';
+import { type FrontendEntity, type FrontendModel, str } from '../model';
+import { refusalCase, refusalImports, refusalTests } from './refusalTests';
 import { lineComment, singleQuotedText } from '../../emit';
 import { pageComponents } from '../pages';
 import { datesImport, sampleRecord } from './sampleValues';
@@ -207,18 +208,29 @@ ${fillStatements(entity).join('\n')}
 `;
 }
 
-export function entityTest(entity: FrontendEntity): string {
+/** Without sign-in, the refusal tests belong with the entity's pages (with sign-in, auth.test.tsx has them: they need a user). */
+function refusalPart(entity: FrontendEntity, model: FrontendModel): { tests: string; imports: string[] } {
+  const refusal = model.spec.auth.kind === 'emailPassword' ? undefined : refusalCase(model, [entity]);
+  if (!refusal) return { tests: '', imports: [] };
+  const render = (url: string, path: string, page: string) => `renderAt(${str(url)}, ${str(path)}, ${page});`;
+  const tests = refusalTests(refusal, { render, setup: '', mock: '', record: 'SAMPLE' });
+  // (The pages are imported already.)
+  return { tests, imports: refusalImports(refusal).filter((line) => !line.includes("'../pages/")) };
+}
+
+export function entityTest(entity: FrontendEntity, model: FrontendModel): string {
   const pages = pageComponents(entity);
   const imports = [pages.list, pages.detail, pages.create, pages.edit].filter((n): n is string => Boolean(n)).sort();
+  const refusal = refusalPart(entity, model);
   const body = `const SAMPLE = ${sampleRecord(entity)};
 ${formHelpers(entity)}
-describe(${str(`${entity.entity.label} pages`)}, () => {${listTests(entity)}${detailTest(entity)}${displayTests(entity)}${formTests(entity)}});
+describe(${str(`${entity.entity.label} pages`)}, () => {${listTests(entity)}${detailTest(entity)}${displayTests(entity)}${formTests(entity)}${refusal.tests}});
 `;
   return `// ${lineComment(entity.entity.label)} pages against a mocked API.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it${pages.create ? ', vi' : ''} } from 'vitest';
 import { ${imports.join(', ')} } from '../pages/${entity.names.route}';
-${datesImport(body)}import { isList, listOf, mockFetch } from './fetchMock';
+${refusal.imports.map((line) => line + '\n').join('')}${datesImport(body)}import { isList, listOf, mockFetch } from './fetchMock';
 import { renderAt } from './render';
 
 ${body}`.replace(/\n{3,}/g, '\n\n');

@@ -34,7 +34,7 @@ export const FRONTEND_TESTS_LAYER: LayerTable<FrontendModel> = {
     {
       perEntity: true,
       path: 'frontend/src/test/{entity}.test.tsx',
-      content: (_model, entity) => entityTest(entity),
+      content: (model, entity) => entityTest(entity, model),
       explanation: (_model, entity) =>
         `Component tests for the ${entity.entity.pluralLabel.toLowerCase()} pages: the list shows rows from the API and sends the contract's query${
           entity.readOnly ? '' : ', the form rejects missing required fields, posts the right JSON and shows server field errors, delete asks first'

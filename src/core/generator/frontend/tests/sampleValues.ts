@@ -3,6 +3,7 @@
 import type { Field } from '../../../../model/project/projectSpec';
 import { type FrontendEntity, str } from '../model';
 import { jsValue } from '../../emit';
+import { offsetMinutes } from '../../../../model/project/ruleConditions';
 
 const DATE_HELPERS = ['sampleDate', 'sampleIsoDateTime', 'sampleLocalDateTime'];
 
@@ -30,11 +31,21 @@ function clamp(value: number, field: Field): number {
   return result;
 }
 
+/**
+ * Days every sample date of the entity moves so that no refusal with a margin closes its sample record
+ * ("orders can't be changed less than 60 days before delivery": 30 days ahead would be refused).
+ */
+function refusalMargin(entity: FrontendEntity): number {
+  let days = 0;
+  for (const rule of entity.refusals) if (rule.condition.op === 'past') days = Math.max(days, Math.ceil(offsetMinutes(rule.condition.offset) / 1440));
+  return days;
+}
+
 /** Days a date field's samples move so dateOrder rules hold: one per step after the earliest field. */
 export function daysAfter(field: Field, entity?: FrontendEntity, seen = new Set<string>()): number {
   if (!entity || seen.has(field.name)) return 0;
   seen.add(field.name);
-  let days = 0;
+  let days = refusalMargin(entity);
   for (const order of entity.dateOrders) {
     if (order.later !== field.name) continue;
     const earlier = entity.entity.fields.find((f) => f.name === order.earlier);
@@ -51,8 +62,19 @@ export function sampleInput(field: Field, entity?: FrontendEntity): string {
   // Dates count from the day the tests run (see dates.ts), a day later per dateOrder step.
   if (field.type === 'date') return dateCall('sampleDate', daysAfter(field, entity));
   if (field.type === 'datetime') return dateCall('sampleLocalDateTime', daysAfter(field, entity));
-  const value = sampleLiteral(field);
+  const value = openValue(field, sampleLiteral(field), entity);
   return typeof value === 'boolean' ? String(value) : str(value);
+}
+
+/**
+ * An enum's sample, or another of its values when a refusal on the record's own value is keyed to it
+ * ("closed tickets cannot be changed"): the edit tests need a record that may be edited. (A yes/no
+ * value is the one a click gives: fillStatements clicks once.)
+ */
+function openValue(field: Field, sample: string | boolean, entity?: FrontendEntity): string | boolean {
+  if (field.type !== 'enum') return sample;
+  const refused = new Set(entity?.refusals.filter((r) => r.field.name === field.name && r.condition.op === 'eq').map((r) => r.condition.value));
+  return refused.has(sample) ? ([...(field.enumValues ?? [])].reverse().find((v) => !refused.has(v)) ?? sample) : sample;
 }
 
 /** The literal sample of a field that is not a date. */
@@ -86,7 +108,7 @@ export function sampleLiteral(field: Field): string | boolean {
 export function expectedPayloadValue(field: Field, entity?: FrontendEntity): string {
   if (field.type === 'datetime') return `new Date(${sampleInput(field, entity)}).toISOString()`;
   if (field.type === 'date' || entity?.workflows.has(field.name)) return sampleInput(field, entity);
-  const value = sampleLiteral(field);
+  const value = openValue(field, sampleLiteral(field), entity);
   if (field.type === 'integer') return String(Number(value));
   return jsValue(value);
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DEFAULT_PAGE_SIZE, type ListParams, type Page } from '../api/client';
-import { useCan } from '../auth/permissions';
+import { useCan, useRefusal } from '../auth/permissions';
 import { formatValue, recordLabel, recordTitle } from '../forms/format';
 import type { ChildMeta, EntityMeta, FieldMeta } from '../forms/meta';
 import { fieldsOf, type Row } from './EntityListPage';
@@ -95,6 +95,7 @@ export function EntityDetailPage({
   const id = Number(params.id);
   const navigate = useNavigate();
   const can = useCan();
+  const refusal = useRefusal();
   const [record, setRecord] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -129,6 +130,12 @@ export function EntityDetailPage({
 
   if (error !== null) return <ErrorMessage error={error} />;
   if (record === null) return <Loading />;
+  const mayEdit = can(meta, 'update', record);
+  const mayDelete = can(meta, 'delete', record);
+  // A rule on the record's own values ("shipped orders cannot be changed") closes the action: say so instead of a button the API would refuse.
+  const editRefused = mayEdit ? refusal(meta, 'update', record) : undefined;
+  const deleteRefused = mayDelete ? refusal(meta, 'delete', record) : undefined;
+  const refusals = [...new Set([editRefused, deleteRefused].filter((note): note is string => note !== undefined))];
   return (
     <article>
       <p>
@@ -138,12 +145,12 @@ export function EntityDetailPage({
         <h1>{recordTitle(meta.display, record)}</h1>
         {!meta.readOnly && (
           <div className="actions">
-            {can(meta, 'update', record) && (
+            {mayEdit && !editRefused && (
               <Link className="button" to={meta.route + '/' + id + '/edit'}>
                 Edit
               </Link>
             )}
-            {can(meta, 'delete', record) && (
+            {mayDelete && !deleteRefused && (
               <button type="button" className="danger" onClick={handleDelete}>
                 Delete
               </button>
@@ -151,6 +158,12 @@ export function EntityDetailPage({
           </div>
         )}
       </div>
+      {!meta.readOnly &&
+        refusals.map((note) => (
+          <p key={note} className="state state-refused" role="note">
+            {note}
+          </p>
+        ))}
       {deleteError && (
         <p className="state state-error" role="alert">
           {deleteError}

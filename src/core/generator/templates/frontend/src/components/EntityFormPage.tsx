@@ -2,6 +2,7 @@
 // from the query string for create (e.g. "Add task" on a project), and opens the saved record.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useRefusal } from '../auth/permissions';
 import { recordTitle } from '../forms/format';
 import type { EntityMeta } from '../forms/meta';
 import { initialValues, type Mode } from '../forms/values';
@@ -24,6 +25,7 @@ export function EntityFormPage({
   const id = params.id === undefined ? undefined : Number(params.id);
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
+  const refusal = useRefusal();
   const [record, setRecord] = useState<Record<string, unknown> | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -49,6 +51,8 @@ export function EntityFormPage({
   const presets = Object.fromEntries(meta.parents.map((relation) => [relation.key, searchParams.get(relation.key) ?? '']));
   // "Edit task: Fix the login page" says which record is being changed.
   const editing = record === null ? meta.label : recordTitle(meta.display, record);
+  // A record whose own values close editing (a refuseWhen rule) gets the reason, not a form whose Save would be refused.
+  const refused = mode === 'edit' && record !== null ? refusal(meta, 'update', record) : undefined;
   const title = mode === 'create' ? 'New ' + meta.label.toLowerCase() : 'Edit ' + editing.charAt(0).toLowerCase() + editing.slice(1);
   return (
     <section>
@@ -56,16 +60,22 @@ export function EntityFormPage({
         <Link to={mode === 'edit' && id !== undefined ? meta.route + '/' + id : meta.route}>← Back</Link>
       </p>
       <h1>{title}</h1>
-      <EntityForm
-        meta={meta}
-        mode={mode}
-        initial={initialValues(meta, record ?? undefined, presets)}
-        submitLabel={mode === 'create' ? 'Create ' + meta.label.toLowerCase() : 'Save changes'}
-        onSubmit={async (payload) => {
-          const saved = await save(payload, id);
-          navigate(meta.route + '/' + saved.id);
-        }}
-      />
+      {refused ? (
+        <p className="state state-refused" role="note">
+          {refused}
+        </p>
+      ) : (
+        <EntityForm
+          meta={meta}
+          mode={mode}
+          initial={initialValues(meta, record ?? undefined, presets)}
+          submitLabel={mode === 'create' ? 'Create ' + meta.label.toLowerCase() : 'Save changes'}
+          onSubmit={async (payload) => {
+            const saved = await save(payload, id);
+            navigate(meta.route + '/' + saved.id);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -32,6 +32,23 @@ export interface FieldMeta {
   roles?: Partial<Record<'create' | 'update', readonly string[]>>;
 }
 
+/**
+ * A refusal (refuseWhen rule) on the record's own value: while `op` holds for `field`, the API refuses
+ * `actions` with `message` (409) to everyone but `exceptRoles` and the admin. The pages test it on
+ * the loaded record so they say why instead of offering a button the API would refuse.
+ */
+export interface RefusalMeta {
+  actions: readonly Action[];
+  field: string;
+  kind: FieldKind;
+  op: 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'isEmpty' | 'notEmpty' | 'past' | 'future';
+  value?: string | number | boolean;
+  /** past/future: "now" moved by this many minutes (a date column: whole days), as the API moves it. */
+  offsetMinutes?: number;
+  message: string;
+  exceptRoles?: readonly string[];
+}
+
 /** How records are named in links, pickers, titles and chips (chosen by the generator from the fields' meaning). */
 export interface DisplayMeta {
   /** Fields whose values name the record, joined by a space; none: "<entity> #<id>". */
@@ -93,6 +110,8 @@ export interface EntityMeta {
   /** Ownership rule: only the owner (`key` holds their user id) or an admin may do `actions`. */
   /** `managers`: roles that may take an owner-only action on rows they do not own. */
   owner: { key: string; actions: readonly Action[]; managers?: Partial<Record<Action, readonly string[]>> } | null;
+  /** Refusals on the record's own values (refuseWhen rules whose condition is not on a parent). */
+  refusals: readonly RefusalMeta[];
   /** Validates the JSON body before it is sent (generated from the spec). */
   schema: ZodType;
 }
