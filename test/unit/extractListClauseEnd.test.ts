@@ -17,3 +17,23 @@ describe('extract fields: a list ends before the next clause\'s subject', () => 
     assert.ok(!team.entities.find((e) => e.name === 'Translator')?.fields.some((f) => f.name === 'deadline'), JSON.stringify(team.entities));
   });
 });
+
+describe('extract fields: a list ends before a clause whose subject is a pronoun', () => {
+  it('cuts before ", and I …", ", but we …", "and they …"', () => {
+    assert.equal(cutClause('additional information about the order, and i need to know about it'), 'additional information about the order');
+    assert.equal(cutClause('a title and a due date, but we also want to see who made it'), 'a title and a due date');
+    assert.equal(cutClause('a name and a price and they can be discounted'), 'a name and a price');
+  });
+
+  it('makes no field of the next clause\'s verb', () => {
+    const note = extractSpec('Staff save a note with a short text about the booking, and we need to know when the guest arrives.');
+    assert.ok(!note.entities.some((e) => e.fields.some((f) => f.name === 'need')), JSON.stringify(note.entities.map((e) => [e.name, e.fields.map((f) => f.name)])));
+    const log = extractSpec('Rangers fill in a log with the weather and the trail state, and they must sign it.');
+    assert.ok(!log.entities.some((e) => e.fields.some((f) => /must|sign/i.test(f.name))), JSON.stringify(log.entities.map((e) => [e.name, e.fields.map((f) => f.name)])));
+  });
+
+  it('near misses: a pronoun inside a relative clause, and a plain list, read on', () => {
+    assert.equal(cutClause('the subjects they can teach and a phone number'), 'the subjects they can teach and a phone number');
+    assert.equal(cutClause('a name, an email, and a phone'), 'a name, an email, and a phone');
+  });
+});

@@ -339,6 +339,12 @@ function eachRecordsOwnValues(draft: Draft, list: PendingList, roleWords: Set<st
   }
 }
 
+/** An item that names a record by its whole key or by its head ("a personal account" where accounts are records). */
+function namesRecord(draft: Draft, item: FieldItem, roleWords: Set<string>): boolean {
+  const head = item.key.split(' ').pop();
+  return !!targetOf(draft, item.key, roleWords) || draft.entities.some((e) => e.name !== 'User' && e.key === head);
+}
+
 export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: SentenceInfo[], roleWords: Set<string>): void {
   for (const list of lists) {
     const lead = list.leadId !== undefined ? sentences[list.leadId] : undefined;
@@ -357,7 +363,7 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
     // Records listed after the parts' values are parts of the whole too ("… drivers with names and vehicles").
     const parts = whole && whole !== subject ? list.items.filter((i) => i.plural && !i.sub && targetOf(draft, i.key, roleWords) && targetOf(draft, i.key, roleWords) !== subject.name) : [];
     if (whole) applyRecords(draft, whole, parts, list.sentence, roleWords);
-    const own = list.items.filter((i) => !parts.includes(i));
+    const own = list.items.filter((i) => !parts.includes(i) && (!list.condition || namesRecord(draft, i, roleWords)));
     applyItems(draft, subject, oneOfEach ? own.map((i) => oneEach(draft, i, roleWords)) : own, list.sentence, roleWords);
     if (lead) draft.used.add(lead.id);
   }

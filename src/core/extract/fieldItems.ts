@@ -43,11 +43,18 @@ export function splitTop(text: string, separator: RegExp): string[] {
  */
 const SECOND_PREDICATE = String.raw`\s(?:and|but)\s(?=(?:is|are|was|were|can|could|may|might|must|will|would|should|cannot|has been|have been)\s+[a-z]+(?:ed|en)\s+(?:to|by|with|in|into|at|for|from|on|as)\s|(?:can|could|may|might|must|will|would|should|cannot)\s|(?:consists|belongs|contains|includes|refers|depends|relates|appears|needs|requires)\s)`;
 
+/**
+ * "… with additional information about the order, and I need to know …", "a name and they can …": a
+ * personal pronoun never names a value, so after a comma or "and"/"but" it is the next clause's subject.
+ * ("the subjects they can teach" has no comma nor "and" before the pronoun: a relative clause, read on.)
+ */
+const PRONOUN_CLAUSE = String.raw`(?:,\s*(?:(?:and|but|or|so)\s+)?|\s(?:and|but)\s)(?=(?:i|we|you|he|she|they)\s+[a-z])`;
+
 /** Where a list's clause ends. */
 // ("the price for that airplane": after a preposition "that" is a determiner, not a clause.)
 // (", and others can comment", ", and the end time has to be …" (not "the subjects they can teach"), "While trucks have a weight, vans have seats", "… with a problem, the diagnosis is posed by …": a subject before a modal, "has" or a passive starts the next clause.)
 const CLAUSE_END = new RegExp(
-  String.raw`(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=(?:(?:the|each|every|this|its|their)\s+)?(?!\S+\s+(?:they|we|you|he|she|i)\s)[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't|has|have)\s)|,\s*(?:and\s+)?(?=(?:the|a|an|each|every|this|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en|wn)\s)|${SECOND_PREDICATE}`,
+  String.raw`(?<!\b(?:for|of|in|on|at|to|with|from|by|about|per))\sthat\s|\s(?:which|so that|so|who|where|when|while|but|because|if|until|once|then|like|such as|e\.?g\.?,?|for example,?|including|to be|in order to)\s|;|\.(?:\s|$)|:\s|\s-\s|\s—\s|,\s*(?:and\s+)?(?=(?:(?:the|each|every|this|its|their)\s+)?(?!\S+\s+(?:they|we|you|he|she|i)\s)[a-z-]+(?:\s+[a-z-]+)?\s+(?:can|could|will|should|must|may|might|cannot|can't|has|have)\s)|,\s*(?:and\s+)?(?=(?:the|a|an|each|every|this|its|their)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|are|was|were)\s+[a-z]+(?:ed|en|wn)\s)|${PRONOUN_CLAUSE}|${SECOND_PREDICATE}`,
 );
 
 /**

@@ -48,6 +48,8 @@ export interface FieldList {
   whole?: string;
   /** "Exams with a maximum score belong to …": the one value of a subject's own "with" list, which names a record as a longer list does. */
   ownValue?: boolean;
+  /** Said in a condition before the main clause ("If a member has a card, …"): links to the records it names, no fields. */
+  condition?: boolean;
   items: FieldItem[];
 }
 

@@ -95,6 +95,7 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const personPronoun = pronoun && /^(?:he|she|s\/he|\(s\)he)\b/.test(before.trim());
     if (!startsAList(plain, match.index, before, verb, pronoun) || partOfAName(sentence.text, verb)) continue;
     const start = match.index + match[0].length;
+    const condition = inFrontedCondition(before, verb, plain.slice(start));
     // "register with a web portal as a user with a user name and …": the values are the role's, read at the
     // second "with"; the place joined is the role's link.
     const asRole = verb === 'with' ? AS_ROLE_WITH.exec(plain.slice(start)) : null;
@@ -104,7 +105,8 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
       if (role && place.length === 1) lists.push({ sentence: sentence.id, subject: role, items: place });
       continue;
     }
-    const rest = listAfterVerb(plain.slice(start), before, verb);
+    // (The condition ends at its comma: "…, all applied treatments are moved" is the main clause.)
+    const rest = condition ? conditionEnd(listAfterVerb(plain.slice(start), before, verb)) : listAfterVerb(plain.slice(start), before, verb);
     // "sends the booking to the hotels together with the traveller's preferences and …": the values are the possessor's.
     // (Not when a later item brings its own article: "with the donor's name, the kind of food and the
     // weight" are the donation's values, the first named after the donor.)
@@ -131,7 +133,10 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     // "Locations consist of drivers with names and vehicles": records in the list are parts of the whole, like the drivers.
     const wholeOf = verb === 'with' ? /^\s*(?:(?:a|an|the|each|every)\s+)?([a-z][a-z -]*?)\s+(?:consists?|is made up|are made up|is composed|are composed|is comprised|are comprised) of\s/.exec(before) : null;
     const whole = wholeOf ? trailingPhrase(wholeOf[1])?.key : undefined;
-    lists.push(pronoun ? { sentence: sentence.id, pronoun, items, ...(personPronoun ? { person: true } : {}) } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}), ...(ownValue ? { ownValue } : {}) });
+    lists.push({
+      ...(pronoun ? { sentence: sentence.id, pronoun, items, ...(personPronoun ? { person: true } : {}) } : { sentence: sentence.id, subject, items, ...(manyOwners ? { manyOwners } : {}), ...(whole && whole !== subject ? { whole } : {}), ...(ownValue ? { ownValue } : {}) }),
+      ...(condition ? { condition } : {}),
+    });
     const sharing = pronoun ? undefined : coordinatedSubject(before, verb, subject);
     if (sharing) lists.push({ sentence: sentence.id, subject: sharing, items });
     // The list ends where a possessive starts the next record ("…, their pets (…)").
@@ -168,10 +173,10 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
 
 /**
  * "when the car has arrived", "the player has lost all lives", "how many guests have not yet
- * replied": "has"/"have" before a past participle that ends the clause or takes an object is the
+ * replied", "which driver has completed which order": "has"/"have" before a past participle that ends the clause or takes an object is the
  * perfect tense, not a list of what the thing has ("has required readings" still lists one).
  */
-const PERFECT_TENSE = /^\s+(?:(?:not|never|already|just|yet|recently|finally|since)\s+)*(?:[a-z]+ed|been|done|gone|lost|made|taken|given|seen|become|begun|won|paid|sent|left|found|chosen|written|broken|come|fallen|held|kept|bought|sold|run|met|got|gotten)(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|the|all|any|some|no|his|her|their|its|or|and|to|from|in|on|at|for|with|by|into|out|up|off)\b)/;
+const PERFECT_TENSE = /^\s+(?:(?:not|never|already|just|yet|recently|finally|since)\s+)*(?:[a-z]+ed|been|done|gone|lost|made|taken|given|seen|become|begun|won|paid|sent|left|found|chosen|written|broken|come|fallen|held|kept|bought|sold|run|met|got|gotten)(?=\s*(?:[.,;:!?)]|$)|\s+(?:a|an|the|all|any|some|no|his|her|their|its|my|our|your|this|these|those|which|what|whose|each|every|or|and|to|from|in|on|at|for|with|by|into|out|up|off)\b)/;
 
 /** "the X (Y) as …", "the X at …", "the X in …": a noun phrase with "the", then how it should be. */
 const CAUSATIVE_HAVE = guarded(/^\s+the\s+(?:[a-z-]+\s+){1,4}?(?:as|at|in|on|to be|be|set to|shown|displayed|sorted)\s/);
@@ -201,6 +206,30 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
     if (tagged[index]?.w === verb && tagged[index].pos === 'noun') return false;
   }
   return true;
+}
+
+/** A clause put before the main one that says when or on what condition it holds. */
+const FRONTED_CONDITION = /^\s*(?:when|whenever|if|once|as soon as|in case|unless|until)\s+([^,;:]*)$/;
+
+/**
+ * "When an illness gets priority score high, its treatments move up", "If a patient comes with a
+ * problem, …": the verb of a condition put before the main clause (no other verb between the "when" and
+ * it, and a comma after it that closes the condition) says what happens or holds then, not what the
+ * record keeps; only the records it names are linked ("If the client still needs an article, …").
+ * ("with" is read on: "When customers sign up with an email, …" still names a value they give; "when a
+ * car comes in we open a record with …" has the main clause's verb.)
+ */
+function inFrontedCondition(before: string, verb: string, after: string): boolean {
+  if (verb === 'with') return false;
+  const condition = FRONTED_CONDITION.exec(before);
+  if (!condition || !/,/.test(after.replace(/\([^()]*\)/g, ' '))) return false;
+  return !tagSentence(condition[1]).some((t) => t.pos === 'verb' || t.pos === 'modal');
+}
+
+/** A condition's words up to the comma that closes it (a comma in parentheses closes nothing). */
+function conditionEnd(text: string): string {
+  const comma = text.replace(/\([^()]*\)/g, (inner) => ' '.repeat(inner.length)).indexOf(',');
+  return comma < 0 ? text : text.slice(0, comma);
 }
 
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
