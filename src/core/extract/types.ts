@@ -49,7 +49,26 @@ const MONEY_MEASURE = /^(?:estimate|quote|limit|cap|ceiling)$/;
 /** Past participles not ending in -ed ("date set", "last seen", "date sent"). */
 const IRREGULAR_PARTICIPLE = /^(?:set|sent|paid|built|made|taken|given|held|sold|bought|found|left|met|begun|seen|done|won|lost|read|shot|run|put|cut|hit|spent|told|kept|laid|written|drawn|shown|worn|grown|known|born)$/;
 
+/**
+ * Units of measure (not time: time units are read above): "a distance in kilometres", "an area in
+ * square metres", "a weight in kg". Said right after the value, they make it a number of that unit.
+ */
+const MEASURE_UNIT =
+  /^in (square (?:metres|meters|feet|kilometres|kilometers)|cubic (?:metres|meters)|sq m|km|kms|kilometres|kilometers|miles|metres|meters|m|cm|mm|centimetres|centimeters|millimetres|millimeters|inches|feet|kg|kgs|kilograms|kilos|grams|g|tonnes|tons|litres|liters|ml|millilitres|milliliters|degrees(?: celsius| fahrenheit)?|celsius|fahrenheit|percent|kwh|kw|watts|volts|hectares|acres)\b/;
+
+/** The value's type, and a unit of measure written right after it in the context ("a length in km" -> decimal, "(km)" in the label). */
 export function inferType(allWords: string[], context = ''): TypeGuess {
+  const guess = inferTypeFromWords(allWords, context);
+  const name = allWords.join(' ');
+  const at = name ? context.toLowerCase().indexOf(`${name} in `) : -1;
+  const measure = at >= 0 ? MEASURE_UNIT.exec(context.toLowerCase().slice(at + name.length + 1)) : null;
+  if (!measure || guess.unit || !['string', 'integer', 'decimal'].includes(guess.type)) return guess;
+  // ("number of seats in ..." stays a count; a measured value has fractions: "7.5 tonnes".)
+  const counted = allWords[0] === 'number' || allWords[0] === 'count';
+  return { ...guess, type: counted ? guess.type : 'decimal', unit: measure[1] };
+}
+
+function inferTypeFromWords(allWords: string[], context = ''): TypeGuess {
   // "year of manufacture", "date of the next inspection": the head comes before "of".
   const ofAt = allWords.indexOf('of');
   const words = ofAt > 0 && !/^(number|count|amount)$/.test(allWords[0]) ? allWords.slice(0, ofAt) : allWords;
