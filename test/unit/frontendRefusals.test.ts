@@ -102,7 +102,9 @@ describe('refusals on a record\'s own values in the generated frontend', () => {
     assert.equal(refusalFor(meta, 'update', shipped)?.message, 'Shipped orders cannot be changed.', 'without sign-in nobody is excepted');
     assert.equal(refusalFor(meta, 'delete', shipped, 'customer'), undefined, 'delete is not refused by this rule');
     assert.equal(refusalFor(meta, 'update', shipped, 'manager'), undefined);
-    assert.equal(refusalFor(meta, 'update', shipped, 'customer', true), undefined, 'the admin passes');
+    assert.equal(refusalFor(meta, 'update', shipped, 'customer', true), undefined, 'the admin passes a rule that excepts roles');
+    const everyone = { refusals: [refusal('enum', { op: 'eq', value: 'shipped' }, { message: 'Closed.' })] } as unknown as EntityMeta;
+    assert.equal(refusalFor(everyone, 'update', shipped, 'admin', true)?.message, 'Closed.', 'a rule that excepts nobody holds for the admin too, as in the API');
     assert.equal(refusalFor(meta, 'update', { v: 'placed' }, 'customer'), undefined);
   });
 
@@ -137,14 +139,27 @@ describe('refusals on a record\'s own values in the generated frontend', () => {
     assert.match(tickets, /renderAt\("\/tickets\/1\/edit", "\/tickets\/:id\/edit", <TicketEditPage \/>\);/);
     assert.match(tickets, /\{ \.\.\.SAMPLE, status: "closed" \}/);
     const daycare = text(frontendOf(fixture('daycare')), 'frontend/src/test/orders.test.tsx');
-    assert.match(daycare, /\{ \.\.\.SAMPLE, deliveryDate: '2000-01-03' \}/);
+    assert.match(daycare, /\{ \.\.\.SAMPLE, deliveryDate: "2001-06-15" \}/);
     assert.match(daycare, /const SAMPLE = \{ id: 1, item: "Sample item", deliveryDate: sampleDate\(1\)/, 'the sample order is a day past the margin, so its edit test may edit it');
   });
 
-  it('the sample record the other tests edit is not in a refused state', () => {
-    const spec = fixture('shop');
-    const rules = spec.rules.map((r) => (r.kind === 'refuseWhen' ? ({ ...r, condition: { ...r.condition, value: 'delivered' } } as Rule) : r));
-    const orders = text(frontendOf({ ...spec, rules }), 'frontend/src/test/orders.test.tsx');
-    assert.match(orders, /const SAMPLE = \{ id: 1, total: "12\.50", status: "shipped"/, 'the last value is refused: the one before it');
+  it('the sample record the other tests edit and delete is not in a refused state, whatever the rule', () => {
+    const shop = fixture('shop');
+    const withCondition = (spec: ProjectSpec, entity: string, condition: Record<string, unknown>, actions = ['update']) => ({
+      ...spec,
+      rules: spec.rules.map((r) => (r.kind === 'refuseWhen' && r.entity === entity ? ({ ...r, actions, exceptRoles: undefined, condition } as Rule) : r)),
+    });
+    const sample = (spec: ProjectSpec, file: string) => /const SAMPLE = (\{[^\n]*\});/.exec(text(frontendOf(spec), file))?.[1] ?? '';
+    assert.match(sample(shop, 'frontend/src/test/orders.test.tsx'), /status: "delivered"/, 'the usual sample when it is open');
+    assert.match(sample(withCondition(shop, 'Order', { field: 'status', op: 'eq', value: 'delivered' }), 'frontend/src/test/orders.test.tsx'), /status: "placed"/);
+    assert.match(sample(withCondition(shop, 'Order', { field: 'status', op: 'ne', value: 'placed' }), 'frontend/src/test/orders.test.tsx'), /status: "placed"/);
+    assert.match(sample(withCondition(shop, 'Order', { field: 'total', op: 'gt', value: 10 }, ['delete']), 'frontend/src/test/orders.test.tsx'), /total: "10\.00"/);
+    assert.match(sample(withCondition(shop, 'Order', { field: 'total', op: 'notEmpty' }), 'frontend/src/test/orders.test.tsx'), /total: null/);
+    const daycare = fixture('daycare');
+    assert.match(sample(withCondition(daycare, 'Order', { field: 'deliveryDate', op: 'future' }), 'frontend/src/test/orders.test.tsx'), /deliveryDate: sampleDate\(-33\)/, 'before today, for a rule on days ahead');
+    assert.match(sample(withCondition(daycare, 'Order', { field: 'deliveryDate', op: 'lt', value: '2030-01-01' }), 'frontend/src/test/orders.test.tsx'), /deliveryDate: "2030-01-01"/, 'a fixed day, not one that moves past the rule as time goes on');
+    // The refused record of the refusal tests holds the rule, whatever its value: far days for a comparison with a fixed one.
+    const early = text(frontendOf(withCondition(daycare, 'Order', { field: 'deliveryDate', op: 'lt', value: '1990-01-01' })), 'frontend/src/test/orders.test.tsx');
+    assert.match(early, /\{ \.\.\.SAMPLE, deliveryDate: "1989-12-31" \}/);
   });
 });

@@ -47,7 +47,8 @@ function failingStep(result: VerifyResult) {
 /** Errors that stay the same from one round to the next mean the fixes are not landing. */
 function errorSignature(result: VerifyResult): string {
   const step = failingStep(result);
-  return `${step?.name}:${(step?.firstErrors ?? []).join('\n')}`;
+  // (Numbers are left out: durations and counts in the lines differ between rounds of the same failure.)
+  return `${step?.name}:${(step?.firstErrors ?? []).join('\n').replace(/\d+(?:\.\d+)?/g, '#')}`;
 }
 
 /** Every generated file the error output names (by its path, or its path inside its layer folder). */

@@ -280,7 +280,7 @@ export function useLockedNote(): (field: FieldMeta, mode: 'create' | 'edit') => 
 
 /**
  * Why the record's own values close this action to the signed-in user (a refuseWhen rule: "this order
- * is shipped"), or undefined. The admin and the rule's excepted roles pass, as they pass the API.
+ * is shipped"), or undefined. The rule's excepted roles pass, and with them the admin, as in the API.
  */
 export function useRefusal(): (meta: EntityMeta, action: Action, record: Record<string, unknown>) => string | undefined {
   const user = useOptionalAuth()?.user ?? null;

@@ -5,7 +5,7 @@ import { type FrontendEntity, type FrontendModel, str } from '../model';
 import { refusalCase, refusalImports, refusalTests } from './refusalTests';
 import { lineComment, singleQuotedText } from '../../emit';
 import { pageComponents } from '../pages';
-import { datesImport, sampleRecord } from './sampleValues';
+import { datesImport, openSampleLiteral, sampleRecord } from './sampleValues';
 import { editPayload, expectedPayload, fillStatements, listQueryUrl, optionHandlers, rangeAndOrderTests, requiredMessages } from './entityForm';
 import { displayTests, editTitleCode, recordLabelCode, recordTitleCode, sortKey, sortLabel } from './recordNames';
 
@@ -18,7 +18,9 @@ function editTest(entity: FrontendEntity): string {
     const workflow = entity.workflows.get(field.name);
     if (!workflow) continue;
     // The select lists the allowed values in the field's own order (not the order the transitions were written in).
-    const allowed = new Set([workflow.initial, ...(workflow.next[workflow.initial] ?? [])]);
+    // (SAMPLE is in its initial state unless a refusal closes that one: then in the state it has.)
+    const state = String(openSampleLiteral(field, entity) ?? workflow.initial);
+    const allowed = new Set([state, ...(workflow.next[state] ?? [])]);
     const offered = (field.enumValues ?? []).filter((value) => allowed.has(value)).map((value) => humanize(value));
     workflowChecks.push(
       `    // ${lineComment(field.label)} may only move along its workflow.`,

@@ -3,7 +3,7 @@
 // tests run), and tests that related records show by name, never as "#1".
 import { type FrontendEntity, type RelationPicker, str } from '../model';
 import { pageComponents } from '../pages';
-import { sampleLiteral, sampleRecordValue } from './sampleValues';
+import { openSampleLiteral, sampleLiteral, sampleRecordValue } from './sampleValues';
 
 const EXCERPT_LENGTH = 60;
 
@@ -26,6 +26,8 @@ function excerptOf(text: string): string {
 function sampleName(entity: FrontendEntity, index: number): string {
   const field = entity.display.fields[index];
   if (entity.readOnly && field.name === 'email') return 'sample@example.com';
+  const open = openSampleLiteral(field, entity);
+  if (open !== undefined) return String(open);
   return entity.workflows.get(field.name)?.initial ?? String(sampleLiteral(field));
 }
 
@@ -159,7 +161,8 @@ function chosenPastFirstPageTest(entity: FrontendEntity): string {
 
 /** Detail: a long text keeps its line breaks (one paragraph per line). */
 function multilineTest(entity: FrontendEntity): string {
-  const text = entity.entity.fields.find((f) => f.type === 'text');
+  // (A text a refusal keeps SAMPLE from having is not SAMPLE's sample text.)
+  const text = entity.entity.fields.find((f) => f.type === 'text' && openSampleLiteral(f, entity) === undefined);
   if (!text) return '';
   const lines = String(sampleLiteral(text)).split('\n');
   return `

@@ -1,7 +1,8 @@
 // Tests that a record whose own values close editing (a refuseWhen rule: "shipped orders cannot be
 // changed") shows why on its detail and edit pages instead of Edit and Save buttons the API would
 // refuse, and that the rule's excepted roles and the admin still get them.
-import type { Field, ProjectSpec } from '../../../../model/project/projectSpec';
+import type { ProjectSpec } from '../../../../model/project/projectSpec';
+import { valueWhere } from '../../../../model/project/ruleConditions';
 import { withArticle } from '../../../../model/project/naming';
 import { recordRoleRules } from '../../../../model/project/roleRules';
 import { jsValue, singleQuotedText } from '../../emit';
@@ -9,46 +10,10 @@ import { type FrontendEntity, type FrontendModel, type OwnRefusal, str } from '.
 import { metaName } from '../entities';
 import { pageComponents } from '../pages';
 
-/** A value (as code) for which the refusal's condition holds, or undefined when none is easy to name. */
+/** A value (as code) for which the refusal's condition holds (far dates for past/future), or undefined when none fits the field. */
 export function refusedValue(rule: OwnRefusal): string | undefined {
-  const { field } = rule;
-  const { op, value } = rule.condition;
-  const isNumber = ['integer', 'decimal', 'money'].includes(field.type);
-  const asApiValue = (n: number) => (field.type === 'integer' ? String(n) : str(String(n)));
-  switch (op) {
-    case 'eq':
-      return value === undefined ? undefined : isNumber ? asApiValue(Number(value)) : jsValue(value);
-    case 'ne':
-      return otherValue(field, value);
-    case 'isEmpty':
-      return 'null';
-    case 'past':
-      return field.type === 'date' ? `'2000-01-03'` : `'2000-01-03T10:30:00.000Z'`;
-    case 'future':
-      return field.type === 'date' ? `'2999-12-29'` : `'2999-12-29T10:30:00.000Z'`;
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte': {
-      const below = op === 'lt' || op === 'lte';
-      if (isNumber && typeof value === 'number') return asApiValue(below ? value - 1 : value + 1);
-      if (field.type === 'date') return below ? `'2000-01-03'` : `'2999-12-29'`;
-      if (field.type === 'datetime') return below ? `'2000-01-03T10:30:00.000Z'` : `'2999-12-29T10:30:00.000Z'`;
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function otherValue(field: Field, value: unknown): string | undefined {
-  if (field.type === 'enum') {
-    const other = (field.enumValues ?? []).find((v) => v !== value);
-    return other === undefined ? undefined : str(other);
-  }
-  if (field.type === 'boolean' && typeof value === 'boolean') return String(!value);
-  if (['string', 'text'].includes(field.type) && typeof value === 'string') return str(`${value} (changed)`);
-  return undefined;
+  const value = valueWhere(rule.field, rule.condition, true);
+  return value === undefined ? undefined : jsValue(value);
 }
 
 /** A role (not the admin, not excepted) that may otherwise edit the entity's records, with auth; '' without. */

@@ -3,7 +3,7 @@
 import type { Field } from '../../../../model/project/projectSpec';
 import { type FrontendEntity, str } from '../model';
 import { jsValue } from '../../emit';
-import { offsetMinutes } from '../../../../model/project/ruleConditions';
+import { conditionHolds, offsetMinutes, valueWhere } from '../../../../model/project/ruleConditions';
 
 const DATE_HELPERS = ['sampleDate', 'sampleIsoDateTime', 'sampleLocalDateTime'];
 
@@ -36,9 +36,50 @@ function clamp(value: number, field: Field): number {
  * ("orders can't be changed less than 60 days before delivery": 30 days ahead would be refused).
  */
 function refusalMargin(entity: FrontendEntity): number {
+  const timed = entity.refusals.filter((rule) => ['date', 'datetime'].includes(rule.field.type));
+  const future = timed.filter((rule) => rule.condition.op === 'future');
+  if (future.length) {
+    // ("… cannot be changed once it is more than a day away": every sample day before today, and before the margin.)
+    const dateFields = entity.entity.fields.filter((f) => f.type === 'date' || f.type === 'datetime').length;
+    const margin = Math.min(...future.map((rule) => Math.floor(offsetMinutes(rule.condition.offset) / 1440)));
+    return margin - 30 - dateFields - 2;
+  }
   let days = 0;
-  for (const rule of entity.refusals) if (rule.condition.op === 'past') days = Math.max(days, Math.ceil(offsetMinutes(rule.condition.offset) / 1440));
+  for (const rule of timed) if (rule.condition.op === 'past') days = Math.max(days, Math.ceil(offsetMinutes(rule.condition.offset) / 1440));
   return days;
+}
+
+type Literal = string | number | boolean | null;
+
+/** The sample a field has in SAMPLE before any refusal is considered (undefined for dates: they are counted from the day the tests run). */
+function usualLiteral(field: Field, entity?: FrontendEntity): Literal | undefined {
+  const workflow = entity?.workflows.get(field.name);
+  if (workflow) return workflow.initial;
+  if (field.type === 'date' || field.type === 'datetime') return undefined;
+  const value = sampleLiteral(field);
+  return field.type === 'integer' ? Number(value) : value;
+}
+
+/**
+ * SAMPLE's value of a field when the entity's own refusals ("closed tickets cannot be changed",
+ * "archived projects cannot be deleted") would hold on the usual sample: the record the edit and
+ * delete tests load must be open. Undefined: the usual sample is open (past/future are kept open by
+ * moving every sample date, see refusalMargin), or no value of the field is.
+ */
+export function openSampleLiteral(field: Field, entity?: FrontendEntity): Literal | undefined {
+  const rules = (entity?.refusals ?? []).filter((rule) => rule.field.name === field.name && rule.condition.op !== 'past' && rule.condition.op !== 'future');
+  if (!rules.length) return undefined;
+  const usual = usualLiteral(field, entity);
+  let value: Literal | undefined = usual;
+  for (let pass = 0; pass < 2; pass++) {
+    for (const rule of rules) {
+      const open = valueWhere(field, rule.condition, false, value ?? undefined);
+      if (open === undefined) return undefined;
+      value = open;
+    }
+  }
+  if (value === undefined || (value === null && field.required) || rules.some((rule) => conditionHolds(field.type, value, rule.condition))) return undefined;
+  return value === usual ? undefined : value;
 }
 
 /** Days a date field's samples move so dateOrder rules hold: one per step after the earliest field. */
@@ -62,19 +103,8 @@ export function sampleInput(field: Field, entity?: FrontendEntity): string {
   // Dates count from the day the tests run (see dates.ts), a day later per dateOrder step.
   if (field.type === 'date') return dateCall('sampleDate', daysAfter(field, entity));
   if (field.type === 'datetime') return dateCall('sampleLocalDateTime', daysAfter(field, entity));
-  const value = openValue(field, sampleLiteral(field), entity);
+  const value = sampleLiteral(field);
   return typeof value === 'boolean' ? String(value) : str(value);
-}
-
-/**
- * An enum's sample, or another of its values when a refusal on the record's own value is keyed to it
- * ("closed tickets cannot be changed"): the edit tests need a record that may be edited. (A yes/no
- * value is the one a click gives: fillStatements clicks once.)
- */
-function openValue(field: Field, sample: string | boolean, entity?: FrontendEntity): string | boolean {
-  if (field.type !== 'enum') return sample;
-  const refused = new Set(entity?.refusals.filter((r) => r.field.name === field.name && r.condition.op === 'eq').map((r) => r.condition.value));
-  return refused.has(sample) ? ([...(field.enumValues ?? [])].reverse().find((v) => !refused.has(v)) ?? sample) : sample;
 }
 
 /** The literal sample of a field that is not a date. */
@@ -108,13 +138,15 @@ export function sampleLiteral(field: Field): string | boolean {
 export function expectedPayloadValue(field: Field, entity?: FrontendEntity): string {
   if (field.type === 'datetime') return `new Date(${sampleInput(field, entity)}).toISOString()`;
   if (field.type === 'date' || entity?.workflows.has(field.name)) return sampleInput(field, entity);
-  const value = openValue(field, sampleLiteral(field), entity);
+  const value = sampleLiteral(field);
   if (field.type === 'integer') return String(Number(value));
   return jsValue(value);
 }
 
 /** The value (as code) in a record the mocked API returns. */
 export function sampleRecordValue(field: Field, entity: FrontendEntity): string {
+  const open = openSampleLiteral(field, entity);
+  if (open !== undefined) return jsValue(open);
   if (field.type === 'datetime') return dateCall('sampleIsoDateTime', daysAfter(field, entity));
   return expectedPayloadValue(field, entity);
 }

@@ -60,11 +60,16 @@ export function refusalHolds(refusal: RefusalMeta, record: Record<string, unknow
   }
 }
 
+/** Whether a user with this role passes the refusal, as the API decides: a rule that excepts roles also excepts the admin; one that excepts none holds for everyone. */
+function excepted(refusal: RefusalMeta, role: string | undefined, isAdmin: boolean): boolean {
+  if (!refusal.exceptRoles?.length) return false;
+  return isAdmin || (role !== undefined && refusal.exceptRoles.includes(role));
+}
+
 /**
  * The refusal that closes `action` on this record to a user with `role` (undefined: none, or not signed
- * in), or undefined. The admin and a refusal's excepted roles pass, as they pass the API.
+ * in), or undefined.
  */
 export function refusalFor(meta: EntityMeta, action: Action, record: Record<string, unknown>, role?: string, isAdmin = false): RefusalMeta | undefined {
-  if (isAdmin) return undefined;
-  return meta.refusals.find((refusal) => refusal.actions.includes(action) && !(role !== undefined && refusal.exceptRoles?.includes(role)) && refusalHolds(refusal, record));
+  return meta.refusals.find((refusal) => refusal.actions.includes(action) && !excepted(refusal, role, isAdmin) && refusalHolds(refusal, record));
 }
