@@ -34,7 +34,9 @@ describe('extract fields: a subject\'s "with" list of one value', () => {
   });
 
   it('"guests with a loyalty card can book rooms early": before another verb the one value picks out some guests, no value', () => {
-    assert.deepEqual(fieldsOf('Guests with a loyalty card can book rooms early. Guests have a name.', 'Guest'), ['name']);
+    // (The guests are the subject of "can book", so they sign in as the User that books, as "Guests can book rooms" does.)
+    const guests = extractSpec('Guests with a loyalty card can book rooms early. Guests have a name.').entities.find((e) => e.name === 'Guest' || e.name === 'User');
+    assert.deepEqual(guests?.fields.map((f) => f.name), ['name']);
   });
 });
 

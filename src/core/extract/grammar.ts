@@ -156,7 +156,7 @@ export function clauses(terms: Term[], phrases: NounPhrase[]): Clause[] {
     // "Mechanics sign in and log …", "is for one room and assigned to one housekeeper": a verb right
     // after "and" shares the previous clause's subject.
     const coordinated = before >= 0 && /^(and|or)$/.test(terms[before].w) && out.length > 0;
-    const subject = coordinated ? out[out.length - 1].subject : ownSubject(scan, phrases, subjectBefore(scan, before, v));
+    const subject = coordinated ? out[out.length - 1].subject : ownSubject(scan, phrases, subjectBefore(scan, before, v), before);
     const { objects, preps } = complements(scan, v);
     out.push({ subject, verb: copula ? 'be' : t.root, verbIndex: v, modal, negated, passive, objects, preps });
   }
@@ -198,8 +198,48 @@ function subjectBefore({ terms, phraseAt, boundaryAfter }: ClauseScan, k: number
 }
 
 /** ("Photos taken on a trip are saved": the verb's subject is the photos, not the trip the participle places them on.) */
-function ownSubject({ terms }: ClauseScan, phrases: NounPhrase[], found: NounPhrase | undefined): NounPhrase | undefined {
-  return found && (reducedRelativeEndingIn(terms, phrases, found)?.noun ?? found);
+function ownSubject({ terms }: ClauseScan, phrases: NounPhrase[], found: NounPhrase | undefined, before: number): NounPhrase | undefined {
+  // (The list's last item must stand right before the verb: "a valid from date" has a preposition between.)
+  return found && (reducedRelativeEndingIn(terms, phrases, found)?.noun ?? (found.head === before ? withListOwner(terms, phrases, found) : undefined) ?? found);
+}
+
+/**
+ * ("Members with a name and a phone book boats", "inspections with a date belong to a hive": the
+ * values a "with" list gives its noun are no subject; the noun before "with" is.) Found when the
+ * phrase before the verb ends a list (phrases joined by "and" or commas) that opens with "with".
+ */
+function withListOwner(terms: Term[], phrases: NounPhrase[], found: NounPhrase): NounPhrase | undefined {
+  let item = found;
+  for (;;) {
+    const before = terms[item.start - 1];
+    if (!before || before.depth > 0) return undefined;
+    if (before.w === 'with') {
+      const owner = phrases.find((p) => p.head === item.start - 2 && p.depth === 0);
+      return owner && !/[,;:]/.test(terms[owner.head].post) && opensClause(terms, owner.start) ? owner : undefined;
+    }
+    // (The item before: "a name and a phone", "a name, a phone".)
+    const joint = before.w === 'and' ? item.start - 2 : /,/.test(before.post) ? item.start - 1 : -1;
+    const previous = joint >= 0 ? phrases.find((p) => p.head === joint && p.depth === 0) : undefined;
+    if (!previous || previous.start >= item.start) return undefined;
+    item = previous;
+  }
+}
+
+/** Whether a phrase starting at word `start` opens its clause: first, after ";" or ":", after ", and", or after "when", "if", "who" …. */
+function opensClause(terms: Term[], start: number): boolean {
+  const before = terms[start - 1];
+  if (!before) return true;
+  if (/[;:]/.test(before.post) || CLAUSE_WORDS.has(before.w)) return true;
+  return /^(?:and|but)$/.test(before.w) && /,/.test(terms[start - 2]?.post ?? '');
+}
+
+/** Whether a verb (not in brackets) comes from word i on before the sentence's next ";" or ".". */
+function verbAhead(terms: Term[], i: number): boolean {
+  for (let k = i; k < terms.length; k++) {
+    if (terms[k].pos === 'verb' && terms[k].depth === 0) return true;
+    if (/[;.!?]/.test(terms[k].post)) return false;
+  }
+  return false;
 }
 
 /** The noun phrases after the verb at v, direct objects or objects of prepositions, up to the next verb or boundary. */
@@ -224,6 +264,8 @@ function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number):
       else objects.push(p);
     }
     if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
+    // (", and inspections belong to a hive": a comma and a conjunction before a clause of its own end the objects.)
+    if (/,/.test(u.post) && /^(?:and|but)$/.test(terms[j + 1]?.w ?? '') && verbAhead(terms, j + 2)) break;
     if (u.w === 'so' || (CLAUSE_WORDS.has(u.w) && j > v + 1 && !askingWhich(terms, j))) break;
   }
   return { objects, preps };

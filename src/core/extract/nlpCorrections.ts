@@ -3,6 +3,7 @@
 // "to" read as a conjunction. Each pass fixes one pattern, in order (later passes see earlier fixes).
 import { participlesBeforeBy } from './participles';
 import { verbsAfterPerson } from './personVerbs';
+import { verbsAfterWithLists } from './withListVerbs';
 import type { Term } from './nlp';
 import { nlp, type RawTerm } from './tagger';
 import { looksPlural, singularByRule } from './lexicon';
@@ -35,6 +36,7 @@ export function correctTags(terms: Term[]): void {
   thirdPersonVerbs(terms);
   verbsAfterWho(terms);
   verbsAfterPerson(terms, canBeVerb);
+  verbsAfterWithLists(terms, canBeVerb);
   retagGivenThings(terms);
   retagBeforeLists(terms);
   participlesBeforeBy(terms);
