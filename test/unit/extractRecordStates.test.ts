@@ -40,4 +40,28 @@ describe('extract fields: the states a record reaches', () => {
   it('more steps of a lifecycle: "the report is reviewed by a doctor, and then the report is sent" is a status (reviewed, sent)', () => {
     assert.deepEqual(fieldsOf('Labs write reports. Each report has a title. The report is reviewed by a doctor, and then the report is sent.', 'Report'), ['title:string', 'status:enum:reviewed|sent']);
   });
+  it('"… an article when it is published", "… parcels once they are verified": a pronoun stands for the one thing named before it', () => {
+    assert.deepEqual(fieldsOf('Authors write articles. Each article has a title and a body. A visitor can read an article when it is published by an editor.', 'Article'), ['title:string', 'body:text', 'published:boolean']);
+    assert.deepEqual(fieldsOf('A warehouse stores parcels. Each parcel has a weight and a label. The warehouse ships parcels once they are verified.', 'Parcel'), ['weight:decimal', 'label:string', 'verified:boolean']);
+    assert.deepEqual(fieldsOf('Each bike has a frame number. Riders rent a bike for a day. A rider can take a bike only after it has been validated by a mechanic.', 'Bike'), ['frameNumber:string', 'validated:boolean']);
+    // Stored, the state a rule names can be enforced.
+    const shop = extractSpec('Customers place orders with a total. Staff and managers sign in. Only managers can delete orders after they are archived.');
+    assert.ok(shop.rules.some((r) => r.kind === 'refuseWhen' && r.entity === 'Order' && r.condition.field === 'archived' && r.exceptRoles?.includes('manager')));
+  });
+
+  it('a pronoun that could stand for two things, for a person, or for nothing named before adds nothing', () => {
+    // The painting or the museum: either could be verified.
+    const museum = 'Museums lend paintings. Each painting has a title and a year. A painting may only leave the museum once it has been verified by a curator.';
+    assert.deepEqual(fieldsOf(museum, 'Painting'), ['title:string', 'year:integer']);
+    assert.deepEqual(fieldsOf(museum, 'Museum'), []);
+    // "it" is no student; "they" is no order.
+    assert.deepEqual(fieldsOf('Schools admit students. Each student has a name and an email. A school admits a student when it is verified.', 'Student'), ['name:string', 'email:email']);
+    assert.deepEqual(fieldsOf('Each customer has a name. Each order has a total. A customer can place an order until they are blocked.', 'Order'), ['total:money']);
+    assert.deepEqual(fieldsOf('It is verified that each member has a name. Each member has a phone.', 'Member'), ['name:string', 'phone:string']);
+  });
+
+  it('"to show that the trail has been visited": a state that is shown is a yes/no value; "marked as invalidated" is stored as validated', () => {
+    assert.deepEqual(fieldsOf('Hikers explore trails. Each trail has a name and a length. The map colours a trail green to show that the trail has been visited.', 'Trail'), ['name:string', 'length:decimal', 'visited:boolean']);
+    assert.deepEqual(fieldsOf('Each claim has an amount. When the amount changes, the claim is marked as invalidated.', 'Claim'), ['amount:money', 'validated:boolean']);
+  });
 });

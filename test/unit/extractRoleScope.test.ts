@@ -38,16 +38,16 @@ describe('extract rules: a role rule narrowed by a state or to some values', () 
   });
 
   it('a state the record does not store is said not to be enforced', () => {
-    const { roles, reasons } = read('Only managers can delete orders after they are archived.');
+    const { roles, reasons } = read('Only managers can delete orders after they are packed.');
     assert.deepEqual(roles, ['Order delete by manager']);
-    assert.match(reasons.join(' | '), /Also sets a condition \("after they are archived …"\); the role rule made from it applies always/);
+    assert.match(reasons.join(' | '), /Also sets a condition \("after they are packed …"\); the role rule made from it applies always/);
   });
 
   it('the passive form keeps its people apart from the condition ("by managers after they are shipped")', () => {
     const spec = extractSpec(`${SHOP} Orders can only be deleted by managers after they are shipped.`);
     assert.deepEqual(refusals(spec), ['Order delete when status eq shipped except manager']);
-    const { reasons } = read('Orders can only be deleted by managers after they are archived.');
-    assert.match(reasons.join(' | '), /Also sets a condition \("after they are archived …"\)/);
+    const { reasons } = read('Orders can only be deleted by managers after they are packed.');
+    assert.match(reasons.join(' | '), /Also sets a condition \("after they are packed …"\)/);
     assert.doesNotMatch(reasons.join(' | '), /only managers after/);
   });
 

@@ -3,10 +3,12 @@
 // blocked". A developer stores them: the steps of a lifecycle (approved, paid, cancelled, …) as the
 // values of the record's status; a condition that comes and goes (blocked, suspended, locked) as a
 // yes/no value named after it. "The admin may define a level as random", "mark a volunteer as
-// inactive": what a person marks a record as is such a value too. Read after the entities are
-// chosen, on known records only.
+// inactive": what a person marks a record as is such a value too. "A player can play a game when it
+// is published": a pronoun stands for the thing the clause before named. Read after the entities
+// are chosen, on known records only.
 import { addField, findEntity, type Draft, type DraftEntity } from './draft';
-import { resolveKey } from './mentions';
+import { findMentions, resolveKey } from './mentions';
+import { PERSON_NOUNS, singular } from './lexicon';
 import { tagSentence } from './nlp';
 import { trailingPhrase } from './phrases';
 import type { SentenceInfo } from './sentences';
@@ -17,22 +19,23 @@ const LIFECYCLE = [
   'returned', 'completed', 'finished', 'resolved', 'settled', 'closed', 'expired', 'terminated', 'rejected', 'refused', 'declined', 'cancelled', 'canceled',
 ];
 /** Conditions a record enters and leaves: each is a yes/no value of its own. */
-const CONDITIONS = ['blocked', 'suspended', 'locked', 'archived', 'deactivated', 'invalidated', 'discarded'];
+const CONDITIONS = ['blocked', 'suspended', 'locked', 'archived', 'deactivated', 'invalidated', 'discarded', 'published', 'visited', 'verified', 'validated'];
 
 const MODAL = String.raw`(?:(?:can|could|may|might|must|should|will|would|has to|have to|needs? to|is to|are to)\s+(?:also\s+|then\s+|first\s+|only\s+|still\s+|not\s+)*)`;
 const BE = String.raw`(?:is|are|was|were|be|been|has been|have been|had been|gets?|got|becomes?)`;
 const HOW = String.raw`(?:(?:not|already|automatically|temporarily|finally|simply|then|also|first|eventually|immediately|later|still|officially|marked as|registered as|set to|set as|flagged as|considered)\s+)*`;
+/** "… is approved", "… needs to be confirmed", "… has been visited", "… is registered as \"paid\"": the state after the record's words. */
+const STATE_AFTER_SUBJECT = String.raw`\s+${MODAL}?(?:not\s+)?${BE}\s+${HOW}"?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b)`;
 /** "the claim case is approved", "a finalized booking needs to be confirmed", "the invoice is registered as \"paid\"". */
-const STATED = new RegExp(
-  String.raw`\b(?:the|a|an|each|every|this|its|their|any|no)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+${MODAL}?(?:not\s+)?${BE}\s+${HOW}"?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b)`,
-  'g',
-);
+const STATED = new RegExp(String.raw`\b(?:the|a|an|each|every|this|its|their|any|no)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)${STATE_AFTER_SUBJECT}`, 'g');
+/** "… a game when it is published by the admin", "… lamps so that they are verified": the record is the thing named before the pronoun. */
+const PRONOUN_STATED = new RegExp(String.raw`\b(it|they)${STATE_AFTER_SUBJECT}`, 'g');
 
 /** "define a level as random", "mark a volunteer as \"inactive\"": a person marks a record as a word the tagger checks is an adjective. */
 const MARKED_AS = /\b(?:mark|marks|marked|marking|define|defines|defined|defining|flag|flags|flagged|flagging|declare|declares|declared|label|labels|labell?ed|designate|designates|designated)\s+(?:a|an|the|each|every|any|this)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+as\s+"?([a-z-]+)\b/g;
 
 /** A yes/no value is named for what holds by default: "inactive" is stored as active. */
-const POSITIVE: Record<string, string> = { inactive: 'active', invisible: 'visible', unpublished: 'published' };
+const POSITIVE: Record<string, string> = { inactive: 'active', invisible: 'visible', unpublished: 'published', deactivated: 'active', invalidated: 'validated' };
 
 /** States that follow from other records (a period is unavailable for a teacher, a room full of bookings): nothing to store. */
 const DERIVED = new Set(['available', 'unavailable', 'free', 'busy', 'full', 'empty', 'occupied', 'overdue']);
@@ -51,7 +54,11 @@ export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void
   };
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    for (const match of sentence.plain.matchAll(STATED)) note(match[1], match[2] === 'canceled' ? 'cancelled' : match[2].replace(/ised$/, 'ized'), sentence.id);
+    for (const match of sentence.plain.matchAll(STATED)) note(match[1], stateName(match[2]), sentence.id);
+    for (const match of sentence.plain.matchAll(PRONOUN_STATED)) {
+      const thing = thingBefore(draft, sentence.plain.slice(0, match.index), match[1] === 'they');
+      if (thing) note(thing, stateName(match[2]), sentence.id);
+    }
     for (const match of sentence.plain.matchAll(MARKED_AS)) if (isAdjectiveAfterAs(sentence.text, match[2])) note(match[1], POSITIVE[match[2]] ?? match[2], sentence.id);
   }
   for (const [entity, seen] of states) {
@@ -63,6 +70,26 @@ export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void
       for (const id of ids) field?.sources.add(id);
     }
   }
+}
+
+/** The value a state is stored as: one spelling, named for what holds by default ("deactivated" is stored as active). */
+function stateName(state: string): string {
+  if (state === 'canceled') return 'cancelled';
+  return POSITIVE[state] ?? state.replace(/ised$/, 'ized');
+}
+
+/**
+ * The words of the thing a pronoun stands for: the one record named before it in the sentence that
+ * is one in number with it ("it" a game, "they" lamps) and no person ("a player can play a game when
+ * it is published" is the game's state). With two such records ("a painting leaves the museum once it
+ * is verified") it could be either: nothing is read.
+ */
+function thingBefore(draft: Draft, before: string, plural: boolean): string | undefined {
+  const { tokens, mentions } = findMentions(draft, before, new Set());
+  const things = mentions.filter((m) => m.entity !== 'User' && m.plural === plural && !PERSON_NOUNS.has(singular(tokens[m.head].w)));
+  if (new Set(things.map((m) => m.entity)).size !== 1) return undefined;
+  const last = things[things.length - 1];
+  return tokens.slice(last.start, last.head + 1).map((t) => t.w).join(' ');
 }
 
 /** Whether `word` after "as" is an adjective or participle that ends its phrase ("as random", not "as random blocks" or "as a coach"). */
