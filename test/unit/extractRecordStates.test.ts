@@ -64,4 +64,15 @@ describe('extract fields: the states a record reaches', () => {
     assert.deepEqual(fieldsOf('Hikers explore trails. Each trail has a name and a length. The map colours a trail green to show that the trail has been visited.', 'Trail'), ['name:string', 'length:decimal', 'visited:boolean']);
     assert.deepEqual(fieldsOf('Each claim has an amount. When the amount changes, the claim is marked as invalidated.', 'Claim'), ['amount:money', 'validated:boolean']);
   });
+  it('who may see a record is a yes/no value a person sets: "make a playlist public", "release each of these entries publicly", "set a recipe private"', () => {
+    assert.deepEqual(fieldsOf('Each playlist has a title. Users can make a playlist public.', 'Playlist'), ['title:string', 'public:boolean']);
+    assert.deepEqual(fieldsOf('Each shelf has a label. A librarian adds entries to a shelf. Each entry has a name. The librarian can optionally release each of these entries publicly, i.e. also for guests.', 'Entry'), ['name:string', 'public:boolean']);
+    assert.deepEqual(fieldsOf('Each recipe has a name and a cooking time. A cook can set a recipe private so that only they see it.', 'Recipe'), ['name:string', 'cookingTime:integer', 'private:boolean']);
+    assert.deepEqual(fieldsOf('Each photo has a caption. An admin can make a photo invisible.', 'Photo'), ['caption:string', 'visible:boolean']);
+  });
+
+  it('what a person makes a record otherwise ("make a booking online", "make the room clean") is no stored value', () => {
+    assert.deepEqual(fieldsOf('Each booking has a date. Customers can make a booking online.', 'Booking'), ['date:date']);
+    assert.deepEqual(fieldsOf('Each room has a number. Each lesson has a date. Teachers make the room clean after a lesson.', 'Room'), ['number:integer']);
+  });
 });

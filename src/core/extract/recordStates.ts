@@ -3,9 +3,9 @@
 // blocked". A developer stores them: the steps of a lifecycle (approved, paid, cancelled, …) as the
 // values of the record's status; a condition that comes and goes (blocked, suspended, locked) as a
 // yes/no value named after it. "The admin may define a level as random", "mark a volunteer as
-// inactive": what a person marks a record as is such a value too. "A player can play a game when it
-// is published": a pronoun stands for the thing the clause before named. Read after the entities
-// are chosen, on known records only.
+// inactive": what a person marks a record as is such a value too, and who may see it ("make a
+// playlist public"). "A player can play a game when it is published": a pronoun stands for the
+// thing the clause before named. Read after the entities are chosen, on known records only.
 import { addField, findEntity, type Draft, type DraftEntity } from './draft';
 import { findMentions, resolveKey } from './mentions';
 import { PERSON_NOUNS, singular } from './lexicon';
@@ -34,6 +34,13 @@ const PRONOUN_STATED = new RegExp(String.raw`\b(it|they)${STATE_AFTER_SUBJECT}`,
 /** "define a level as random", "mark a volunteer as \"inactive\"": a person marks a record as a word the tagger checks is an adjective. */
 const MARKED_AS = /\b(?:mark|marks|marked|marking|define|defines|defined|defining|flag|flags|flagged|flagging|declare|declares|declared|label|labels|labell?ed|designate|designates|designated)\s+(?:a|an|the|each|every|any|this)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+as\s+"?([a-z-]+)\b/g;
 
+/**
+ * "Users can make a playlist public", "the owner can release each of these entries publicly": who
+ * may see a record is a yes/no value of it, set by a person (visibility words only: "make a booking
+ * online" or "keep the room clean" is no stored value).
+ */
+const MADE_VISIBLE = /\b(?:make|makes|made|making|set|sets|setting|release|releases|released|releasing|publish|publishes|published|publishing)\s+(?:(?:each|all|any|some|one) of (?:these|those|the|its|their|his|her) |(?:a|an|the|each|every|any|this|its|their|his|her) )((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(public|publicly|private|privately|visible|invisible|hidden)\b/g;
+
 /** A yes/no value is named for what holds by default: "inactive" is stored as active. */
 const POSITIVE: Record<string, string> = { inactive: 'active', invisible: 'visible', unpublished: 'published', deactivated: 'active', invalidated: 'validated' };
 
@@ -60,6 +67,7 @@ export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void
       if (thing) note(thing, stateName(match[2]), sentence.id);
     }
     for (const match of sentence.plain.matchAll(MARKED_AS)) if (isAdjectiveAfterAs(sentence.text, match[2])) note(match[1], POSITIVE[match[2]] ?? match[2], sentence.id);
+    for (const match of sentence.plain.matchAll(MADE_VISIBLE)) note(match[1], stateName(match[2].replace(/ly$/, '')), sentence.id);
   }
   for (const [entity, seen] of states) {
     const steps = LIFECYCLE.filter((s) => seen.has(s));
