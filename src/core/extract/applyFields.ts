@@ -148,7 +148,7 @@ function applyItem(draft: Draft, subject: DraftEntity, item: FieldItem, source: 
   if (target === subject.name) return;
   // From here the item names no record by its whole key.
   if (flagOfNamedRecord(draft, subject, item, source)) return;
-  if (linkPerson(draft, subject, item, source) || linkByHead(draft, subject, item, source)) return;
+  if (linkPerson(draft, subject, item, source) || linkByHead(draft, subject, item, source) || linkDescribedRecords(draft, subject, item, source, roleWords)) return;
   if (/^(accounts?|profiles?|password|passwords|id|ids)$/.test(item.key)) return;
   // "a resident enters a name, … and a description of the items": the value of other records named after "of the" is theirs.
   // ("a description of the work" is the subject's own: one thing named so is what the value is about.)
@@ -275,6 +275,30 @@ function linkByHead(draft: Draft, subject: DraftEntity, item: FieldItem, source:
   const optional = item.optional || headEntity === subject;
   addRelation(draft, { from: subject.name, to: headEntity.name, name: item.words.length > 1 ? camelCase(item.words.join(' ')) : undefined, required: !optional, onDelete: optional ? 'setNull' : 'restrict' }, source);
   draft.used.add(source);
+  return true;
+}
+
+/**
+ * "each round containing the winning players", "requisitions with repeated tests", "a deck of cards"
+ * (decks being records): records named with words that only say which ones (an adjective, a participle,
+ * a number; no noun, which would name a kind of value: "delivery addresses"), or a record that holds
+ * others, are a link to that record, never a value named after it.
+ */
+function linkDescribedRecords(draft: Draft, subject: DraftEntity, item: FieldItem, source: number, roleWords: Set<string>): boolean {
+  if (item.hint || item.enumValues || item.words.length < 2) return false;
+  const of = item.words.indexOf('of');
+  const holder = of > 0 ? targetOf(draft, item.words.slice(0, of).join(' '), roleWords) : undefined;
+  if (holder && holder !== subject.name && holder !== 'User') {
+    addRelation(draft, { from: subject.name, to: holder, required: !item.optional, onDelete: item.optional ? 'setNull' : 'restrict' }, source);
+    draft.used.add(source);
+    return true;
+  }
+  if (!item.plural || of >= 0) return false;
+  const target = targetOf(draft, singular(item.words[item.words.length - 1]), roleWords);
+  if (!target || target === subject.name || target === 'User') return false;
+  const terms = tagSentence(`the ${item.words.join(' ')}`).slice(1, -1);
+  if (terms.length !== item.words.length - 1 || terms.some((t) => t.pos === 'noun')) return false;
+  linkTarget(draft, subject, { ...item, key: singular(item.words[item.words.length - 1]) }, target, source);
   return true;
 }
 
