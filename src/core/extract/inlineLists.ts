@@ -232,6 +232,12 @@ function conditionEnd(text: string): string {
   return comma < 0 ? text : text.slice(0, comma);
 }
 
+/**
+ * A subject named with where it is or comes from, then only modals or adverbs: "rooms in a hotel",
+ * "while two pizzas from different restaurants may". Group 1 is the record's words.
+ */
+const PLACED_SUBJECT = /^\s*(?:(?:while|when|if|although|though|whereas|since)\s+)?(?:(?:a|an|the|each|every|all|both|two|three|four|several|many|some)\s+)?([a-z-]+(?:\s+[a-z-]+)?)\s+(?:in|at|from|on|within|inside)\s+(?:(?:a|an|the|each|every|different|various|several|other|their|its)\s+)*[a-z-]+(?:\s+[a-z-]+){0,2}?(?:\s+(?:may|can|could|must|should|will|would|might|also|always|usually|often|all|both|each))*\s*$/;
+
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
   const joined = verb === 'with' ? joinedSubject(before) : undefined;
@@ -262,6 +268,10 @@ function listSubject(before: string, verb: string): string | undefined {
   // "A review of a book has …": the subject is the review. ("Locations consist of drivers with …":
   // a verb before "of" makes it a clause, and the list is the drivers'.)
   if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before) && !tagSentence(before).some((t) => t.pos === 'verb')) subject = leadingPhrase(before)?.key ?? subject;
+  // ("Rooms in a hotel have a number", "while two pizzas from different restaurants may have the same name":
+  // the place or source after the record says which ones; the values are the record's.)
+  const placed = verb !== 'with' ? PLACED_SUBJECT.exec(before) : null;
+  if (placed && !tagSentence(before).some((t) => t.pos === 'verb')) subject = trailingPhrase(placed[1])?.key ?? subject;
   if (verb !== 'with' && /\band\s*$/.test(before)) subject = leadingPhrase(before)?.key;
   // ("Photos taken on a trip have a caption": the participle's phrase says which photos; the values are theirs.)
   const reduced = verb !== 'with' ? REDUCED_RELATIVE.exec(before) : null;
