@@ -63,5 +63,28 @@ describe('extract fields: values named in passing', () => {
     const people = 'Books are written by their authors. Books have a title.';
     assert.deepEqual(fieldNames(people, 'Book'), ['title'], 'people are no values');
   });
-});
 
+  it('a record named by a value word, with nothing of its own, is the value the text gives it to ("the current stock of each part")', () => {
+    const names = (text: string): string[] => extractSpec(text).entities.map((e) => e.name);
+    const clinic = 'The clinic keeps track of its stock. Nurses record the remaining stock of each medicine. A medicine has a name and a dosage. Patients receive medicines.';
+    assert.ok(fieldNames(clinic, 'Medicine').includes('remainingStock'), fieldNames(clinic, 'Medicine').join(', '));
+    assert.ok(!names(clinic).includes('Stock'), names(clinic).join(', '));
+    const guide = 'The guide calculates a rating for the restaurants. A restaurant has a name and an address. Critics publish the rating of each restaurant.';
+    assert.ok(fieldNames(guide, 'Restaurant').includes('rating'), fieldNames(guide, 'Restaurant').join(', '));
+    assert.ok(!names(guide).includes('Rating'), names(guide).join(', '));
+    // "his/her X" after "the tutor's …" is the tutor's too.
+    const tutors = "The platform uses the past lessons of a tutor to calculate a reliability rating. A tutor has a name and an email. Parents see the tutor's subjects and his/her reliability rating.";
+    assert.ok(fieldNames(tutors, 'Tutor').includes('reliabilityRating'), fieldNames(tutors, 'Tutor').join(', '));
+    assert.ok(!names(tutors).includes('ReliabilityRating'), names(tutors).join(', '));
+  });
+
+  it('a value-word record counted in the plural, with fields or links of its own, stays a record', () => {
+    const names = (text: string): string[] => extractSpec(text).entities.map((e) => e.name);
+    const counted = 'The shop keeps a category for its products. A product has a name and a price. Staff pick the category of each product from a list of 20 categories.';
+    assert.ok(names(counted).includes('Category'), names(counted).join(', '));
+    const fielded = 'The clinic keeps track of its stock. A stock has a location and a quantity. Nurses record the remaining stock of each medicine. A medicine has a name and a dosage.';
+    assert.ok(names(fielded).includes('Stock'), names(fielded).join(', '));
+    const linked = 'The clinic keeps track of its stock. Each stock is kept in a warehouse. Nurses record the remaining stock of each medicine. A medicine has a name and a dosage. A warehouse has an address.';
+    assert.ok(names(linked).includes('Stock'), names(linked).join(', '));
+  });
+});

@@ -4,7 +4,7 @@
 // that is neither a record nor a person. Read after the entities are chosen, so these phrases add
 // fields to known records and never make records of their own.
 import { words as nameWords } from '../../model/project/naming';
-import { addField, findEntity, type Draft } from './draft';
+import { addField, findEntity, type Draft, type DraftRelation } from './draft';
 import { tagSentence, type Term } from './nlp';
 import { resolveKey } from './mentions';
 import { isHeadWord } from './phrases';
@@ -35,6 +35,7 @@ interface ValueMention {
 
 /** Adds the values each sentence names of a known record as that record's fields. */
 export function applyValueMentions(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
+  dropValueRecords(draft, sentences, roleWords);
   for (const sentence of sentences) {
     // ("The impact factor, which measures the scientific impact of a journal, is stored": the clause
     // explains the value that is kept, it names no value of its own.)
@@ -55,6 +56,44 @@ export function applyValueMentions(draft: Draft, sentences: SentenceInfo[], role
 }
 
 /**
+ * "keep track of your stock … register the current stock of each product", "to calculate a
+ * reliability rating … the traveller's reliability rating": a record named by a word for a value
+ * (VALUE_WORDS), with no fields from the text, never named in the plural and linked to nothing but
+ * the records the text gives it to as their value, is that value. It goes; the reading below adds
+ * the field. (A record counted in the plural, "134 categories", or with links of its own stays.)
+ */
+function dropValueRecords(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
+  for (const entity of [...draft.entities]) {
+    const head = entity.key.split(' ').pop()!;
+    if (entity.name === 'User' || entity.fieldsFromText || !VALUE_WORDS.has(head)) continue;
+    // (A rule already made on it, wherever it names it, keeps it.)
+    if (draft.rules.some((r) => JSON.stringify(r).includes(`"${entity.name}"`))) continue;
+    const named = new RegExp(`\\b${head}`, 'i');
+    const naming = sentences.filter((s) => !s.heading && named.test(s.plain));
+    if (naming.some((s) => tagSentence(s.text).some((t) => t.pos === 'noun' && t.plural && t.root === head))) continue;
+    // The values the text names with the record out of the way, of other records.
+    const others: Draft = { ...draft, entities: draft.entities.filter((e) => e !== entity) };
+    const alone: Draft = { ...draft, entities: [entity] };
+    const owners = new Set<string>();
+    const valueSentences = new Set<number>();
+    for (const sentence of naming) {
+      if (describedValue(sentence.plain)) continue;
+      for (const mention of valueMentions(others, tagSentence(sentence.text), roleWords)) {
+        if (mention.record === entity.name || !resolveKey(alone, mention.words.join(' '))) continue;
+        owners.add(mention.record);
+        valueSentences.add(sentence.id);
+      }
+    }
+    // (A link read from a sentence that names it as a value, "parents see the tutor's rating", misread that value.)
+    const links = draft.relations.filter((r) => r.from === entity.name || r.to === entity.name);
+    const ownLink = (r: DraftRelation): boolean => owners.has(r.from === entity.name ? r.to : r.from) || (r.sources.size > 0 && [...r.sources].every((id) => valueSentences.has(id)));
+    if (!owners.size || !links.every(ownLink)) continue;
+    draft.entities.splice(draft.entities.indexOf(entity), 1);
+    draft.relations = draft.relations.filter((r) => !links.includes(r));
+  }
+}
+
+/**
  * Whether `name` (a field's words) is "<value> <preposition> <words>": "quantity in stock" ends with
  * "stock", "number of seats" with "seats". (Not "end date" for "the date": another date of the record.)
  */
@@ -67,9 +106,9 @@ function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): Val
   const found: ValueMention[] = [];
   for (let i = 1; i < terms.length; i++) {
     const of = terms[i].w === 'of' && !terms[i - 1].post.trim() ? ofRecord(draft, terms, i, roleWords) : [];
-    const owned = of.length || !(terms[i].possessive && terms[i].pos === 'noun') ? undefined : possessorsValue(draft, terms, i, roleWords);
+    const owned = of.length || !(terms[i].possessive && terms[i].pos === 'noun') ? [] : possessorsValues(draft, terms, i, roleWords);
     const theirs = terms[i].w === 'their' ? theirValueByWhich(draft, terms, i, roleWords) : undefined;
-    found.push(...of, ...(owned ? [owned] : []), ...(theirs ? [theirs] : []));
+    found.push(...of, ...owned, ...(theirs ? [theirs] : []));
   }
   return found;
 }
@@ -205,18 +244,33 @@ function joinsValues(terms: Term[], at: number): boolean {
   return term.w === 'and' ? !term.pre.trim() : term.post.trim() === ',';
 }
 
-/** "the lab's address": the possessor is the record, the nouns after it the value. */
-function possessorsValue(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
+/**
+ * "the lab's address": the possessor is the record, the nouns after it the value; "the traveller's
+ * preferences and his/her reliability rating": the value after "and" + a possessive pronoun is the
+ * same possessor's.
+ */
+function possessorsValues(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention[] {
   let start = at;
   while (start > 0 && at - start < 2 && terms[start - 1].pos === 'noun' && !terms[start - 1].post.trim()) start--;
-  let end = at + 1;
-  while (end < terms.length && end - at <= 3 && isValueWord(terms[end])) {
+  const end = valueEnd(terms, at + 1);
+  // ("the game's hall of fame": the value goes on after "of".)
+  if (end === at + 1 || terms[end]?.w === 'of') return [];
+  const record = terms.slice(start, at + 1);
+  const own = mentionOf(draft, record, terms.slice(at + 1, end), roleWords);
+  const pronoun = terms[end]?.w === 'and' ? end + (terms[end + 1]?.w === 'his' && terms[end + 2]?.w === 'or' && terms[end + 3]?.w === 'her' ? 3 : 1) : -1;
+  const then = pronoun > 0 && terms[pronoun].pos === 'pron' && terms[pronoun].possessive ? valueEnd(terms, pronoun + 1) : -1;
+  const also = then > pronoun + 1 && terms[then]?.w !== 'of' ? mentionOf(draft, record, terms.slice(pronoun + 1, then), roleWords, true) : undefined;
+  return [own, also].filter((m): m is ValueMention => !!m);
+}
+
+/** Where the value words (up to three nouns or adjectives, up to a comma) from `from` end. */
+function valueEnd(terms: Term[], from: number): number {
+  let end = from;
+  while (end < terms.length && end - from < 3 && isValueWord(terms[end])) {
     end++;
     if (terms[end - 1].post.trim()) break;
   }
-  // ("the game's hall of fame": the value goes on after "of".)
-  if (end === at + 1 || terms[end]?.w === 'of') return undefined;
-  return mentionOf(draft, terms.slice(start, at + 1), terms.slice(at + 1, end), roleWords);
+  return end;
 }
 
 /**
