@@ -87,4 +87,13 @@ describe('extract fields: values named in passing', () => {
     const linked = 'The clinic keeps track of its stock. Each stock is kept in a warehouse. Nurses record the remaining stock of each medicine. A medicine has a name and a dosage. A warehouse has an address.';
     assert.ok(names(linked).includes('Stock'), names(linked).join(', '));
   });
+
+  it('"which type(s) of X" someone wants or needs: X comes in types, a value each X has', () => {
+    assert.ok(fieldNames('A room has a number and a price. When booking, the guest chooses which type of room they want.', 'Room').includes('type'));
+    assert.ok(fieldNames('A licence has a number and an expiry date. Applicants indicate which kind(s) of licence they apply for.', 'Licence').includes('type'));
+    assert.ok(fieldNames('A ticket has a seat and a price. The buyer selects which category of ticket he wants.', 'Ticket').includes('category'));
+    // Not of a thing that is no record, nor when the type is a record of its own.
+    assert.deepEqual(fieldNames('A room has a number and a price. The planner decides which type of help is needed.', 'Room'), ['number', 'price']);
+    assert.ok(!fieldNames('A room type has a name and a base price. A room has a number. Guests pick which type of room they want.', 'Room').includes('type'));
+  });
 });

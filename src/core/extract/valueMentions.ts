@@ -108,7 +108,8 @@ function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): Val
     const of = terms[i].w === 'of' && !terms[i - 1].post.trim() ? ofRecord(draft, terms, i, roleWords) : [];
     const owned = of.length || !(terms[i].possessive && terms[i].pos === 'noun') ? [] : possessorsValues(draft, terms, i, roleWords);
     const theirs = terms[i].w === 'their' ? theirValueByWhich(draft, terms, i, roleWords) : undefined;
-    found.push(...of, ...owned, ...(theirs ? [theirs] : []));
+    const sort = terms[i].w === 'of' ? whichSortOf(draft, terms, i, roleWords) : undefined;
+    found.push(...of, ...owned, ...(theirs ? [theirs] : []), ...(sort ? [sort] : []));
   }
   return found;
 }
@@ -293,6 +294,31 @@ function theirValueByWhich(draft: Draft, terms: Term[], at: number, roleWords: S
   while (owner >= 0 && !(terms[owner].pos === 'noun' && terms[owner].plural)) owner--;
   if (owner < 0) return undefined;
   return mentionOf(draft, [{ ...terms[owner], w: terms[owner].root, plural: false }], terms.slice(at + 1, end), roleWords);
+}
+
+/** Words that sort the records after "of" ("which type of room"); a category is kept as one, the others as a type. */
+const SORT_WORDS = new Set(['type', 'kind', 'sort', 'category']);
+
+/**
+ * "the guest chooses which type of room they want", "applicants say which kind(s) of licence they
+ * need": asking which sort of record someone wants says that the records come in sorts, a value each
+ * one has (its type). Not when the sort is a record of its own ("a room type has a base price").
+ */
+function whichSortOf(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
+  // ("type(s)": the plural written in brackets is a word of its own.)
+  const sort = terms[at - 1]?.w === 's' && terms[at - 1].pre.includes('(') ? at - 2 : at - 1;
+  const word = terms[sort]?.root;
+  if (!word || !SORT_WORDS.has(word) || !/^(?:which|what)$/.test(terms[sort - 1]?.w ?? '')) return undefined;
+  let end = at + 1;
+  while (end < terms.length && end - at <= 3 && terms[end].pos === 'noun' && !terms[end].possessive) {
+    end++;
+    if (terms[end - 1].post.trim()) break;
+  }
+  if (end === at + 1) return undefined;
+  const records = terms.slice(at + 1, end).map((t) => (t.plural ? { ...t, w: t.root, plural: false } : t));
+  const value = word === 'category' ? 'category' : 'type';
+  if (resolveKey(draft, `${records.map((t) => t.w).join(' ')} ${value}`)) return undefined;
+  return mentionOf(draft, records, [{ ...terms[sort], w: value, root: value, pos: 'noun', plural: false }], roleWords);
 }
 
 function mentionOf(draft: Draft, recordTerms: Term[], valueTerms: Term[], roleWords: Set<string>, owned = false, pluralOfOne = false): ValueMention | undefined {
