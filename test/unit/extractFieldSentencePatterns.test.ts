@@ -63,6 +63,16 @@ describe('extract fields: values a record is given ("each order is given a numbe
     assert.ok(spec.relations.some((r) => r.from === 'Parcel' && r.to === 'Courier'));
   });
 
+  it('"assigns a V to the X" (active): what is assigned to the record is its value, up to where the clause goes on', () => {
+    assert.deepEqual(listsOf('When a parcel arrives, the clerk assigns a shelf number to the parcel.'), ['parcel: shelf number']);
+    assert.deepEqual(listsOf('The editor assigns a category to the article from a list of sections.'), ['article: category']);
+    assert.deepEqual(listsOf('The teacher assigns a due date to each course, so that pupils know when to finish it.'), ['course: due date']);
+    assert.deepEqual(fieldsOf('A parcel has a weight and an address. When a parcel arrives, the clerk assigns a shelf number to the parcel.', 'Parcel'), ['weight', 'address', 'shelfNumber']);
+    // Not to several things at once, nor "assigns the tasks to the staff" (no value named with "a").
+    assert.deepEqual(listsOf('It is possible to assign a bus driver to two shifts at the same time.'), []);
+    assert.deepEqual(listsOf('The planner assigns the use cases to the actors.'), []);
+  });
+
   it('"his/her" is one owner written both ways, not two values', () => {
     assert.deepEqual(listsOf('Each guest is assigned a room for his/her stay.'), ['guest: room']);
   });
