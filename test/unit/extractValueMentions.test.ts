@@ -96,4 +96,13 @@ describe('extract fields: values named in passing', () => {
     assert.deepEqual(fieldNames('A room has a number and a price. The planner decides which type of help is needed.', 'Room'), ['number', 'price']);
     assert.ok(!fieldNames('A room type has a name and a base price. A room has a number. Guests pick which type of room they want.', 'Room').includes('type'));
   });
+
+  it('"the X (can) verb his/her V": the value a person does something with is the person record\'s', () => {
+    assert.ok(fieldNames('A patient has a name. Doctors treat patients. The patient can retract his/her consent at any time.', 'Patient').includes('consent'));
+    assert.ok(fieldNames('A member has a name. Members join clubs. The member updates his or her phone number online.', 'Member').includes('phoneNumber'));
+    assert.ok(fieldNames('A driver has a name. Drivers drive buses. Every driver renews his/her licence every year.', 'Driver').includes('licence'));
+    // A record is a link, not a value; "he/she" names no record.
+    assert.deepEqual(fieldNames('A customer has a name. A car has a plate number. The customer refuels his/her car at a pump.', 'Customer'), ['name']);
+    assert.deepEqual(fieldNames('A member has a name. Members join clubs. He/she updates his/her phone number online.', 'Member'), ['name']);
+  });
 });

@@ -109,7 +109,8 @@ function valueMentions(draft: Draft, terms: Term[], roleWords: Set<string>): Val
     const owned = of.length || !(terms[i].possessive && terms[i].pos === 'noun') ? [] : possessorsValues(draft, terms, i, roleWords);
     const theirs = terms[i].w === 'their' ? theirValueByWhich(draft, terms, i, roleWords) : undefined;
     const sort = terms[i].w === 'of' ? whichSortOf(draft, terms, i, roleWords) : undefined;
-    found.push(...of, ...owned, ...(theirs ? [theirs] : []), ...(sort ? [sort] : []));
+    const subjects = /^(?:hisher|his)$/.test(terms[i].w) ? subjectsValue(draft, terms, i, roleWords) : undefined;
+    found.push(...of, ...owned, ...(theirs ? [theirs] : []), ...(sort ? [sort] : []), ...(subjects ? [subjects] : []));
   }
   return found;
 }
@@ -294,6 +295,29 @@ function theirValueByWhich(draft: Draft, terms: Term[], at: number, roleWords: S
   while (owner >= 0 && !(terms[owner].pos === 'noun' && terms[owner].plural)) owner--;
   if (owner < 0) return undefined;
   return mentionOf(draft, [{ ...terms[owner], w: terms[owner].root, plural: false }], terms.slice(at + 1, end), roleWords);
+}
+
+/**
+ * "the patient retracts his/her consent", "every member updates his or her phone number": what the
+ * person the clause is about does to his/her value names a value that person's record has. Only
+ * right after the verb of "the/a/each X (can) verb", and only "his/her" or "his or her", which
+ * speak of the person, not of another record.
+ */
+function subjectsValue(draft: Draft, terms: Term[], at: number, roleWords: Set<string>): ValueMention | undefined {
+  const valueFrom = terms[at].w === 'hisher' ? at + 1 : terms[at + 1]?.w === 'or' && terms[at + 2]?.w === 'her' ? at + 3 : -1;
+  // ("until the patient retracts his/her consent": tagged "patient retracts" as a noun and a plural,
+  // but the word right before "his/her" after "the patient" can only be the verb.)
+  const misread = terms[at - 1]?.pos === 'noun' && terms[at - 1].plural && /s$/.test(terms[at - 1].w) && /^(?:noun|adj)$/.test(terms[at - 2]?.pos ?? '') && RECORD_DETERMINERS.has(terms[at - 3]?.w ?? '');
+  if (valueFrom < 0 || (terms[at - 1]?.pos !== 'verb' && !misread)) return undefined;
+  let subject = at - 2;
+  while (!misread && subject > 0 && at - subject <= 4 && (terms[subject].pos === 'modal' || terms[subject].pos === 'adv' || (terms[subject].pos === 'verb' && terms[subject + 1]?.w === 'to') || terms[subject].w === 'to')) subject--;
+  const person = terms[subject];
+  if (!person || (person.pos !== 'noun' && !misread) || person.plural || person.possessive || !RECORD_DETERMINERS.has(terms[subject - 1]?.w ?? '')) return undefined;
+  let end = valueEnd(terms, valueFrom);
+  // ("updates his or her phone number online": the value ends on its noun.)
+  while (end > valueFrom && terms[end - 1].pos !== 'noun') end--;
+  if (end === valueFrom || terms[end]?.w === 'of') return undefined;
+  return mentionOf(draft, [{ ...person, pos: 'noun' }], terms.slice(valueFrom, end), roleWords, true);
 }
 
 /** Words that sort the records after "of" ("which type of room"); a category is kept as one, the others as a type. */
