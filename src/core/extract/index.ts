@@ -3,6 +3,7 @@
 // `warnings` and `unimplemented` what it could not turn into data, relations or rules.
 // extractUnsafe is the pipeline of passes; each pass lives in its own module.
 import { toSpecText, type ProjectSpec } from '../../model/project/projectSpec';
+import { sentenceLabel } from '../../model/project/understanding';
 import { detectAuth } from './auth';
 import { addEntity, newDraft, type Draft } from './draft';
 import { collectEvidence } from './entities';
@@ -139,8 +140,9 @@ function notEnglish(text: string, options: ExtractOptions, sentences: SentenceIn
 function warnAboutGaps(draft: Draft, notUnderstood: number[]): void {
   if (!draft.entities.length) draft.warnings.push('No record types were recognised. Name the things the app stores, e.g. "A task has a title, a due date and a status (todo, done)."');
   if (notUnderstood.length) {
-    const shown = notUnderstood.slice(0, 20).join(', ');
-    draft.warnings.push(`Sentences not understood as data, relations or rules: ${shown}${notUnderstood.length > 20 ? ', …' : ''}. Review them in the spec.`);
+    // Numbered from 1, as the requirements are everywhere else ("sentences 0" read as a count).
+    const shown = sentenceLabel(notUnderstood.slice(0, 20));
+    draft.warnings.push(`Not understood as data, relations or rules: ${shown}${notUnderstood.length > 20 ? ', …' : ''}. Review ${notUnderstood.length === 1 ? 'it' : 'them'} in the spec.`);
   }
   for (const entity of draft.entities) if (!entity.fieldsFromText && entity.fields.length && entity.name !== 'User' && knownNoun(entity.key)) {
     // Say where default fields came from so the user can check them.
