@@ -2,7 +2,7 @@
 // refer to the product.
 import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
 import { knownNounInText } from './nounSenses';
-import { ACTION_NOUNS } from './lexicon';
+import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
 
 /** "exactly one product", "only one product", "a single product". */
@@ -47,8 +47,13 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
     // (In the sense the text uses the noun: a ticket bought for a show is no support ticket.)
     const known = knownNounInText(entity, draft, sentences);
     if (known && bookedThingHasTime(draft, entity.name, known.fields)) continue;
-    if (known) for (const f of known.fields) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
-    else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
+    // ("A database of recipes and their ingredients": the ingredients are records of their own, not a recipe's text.)
+    const children = new Set(draft.relations.filter((r) => r.to === entity.name && r.kind === 'belongsTo').map((r) => findEntity(draft, r.from)?.key.split(' ').pop()));
+    if (known) {
+      for (const f of known.fields) {
+        if (!children.has(singular(f.name.toLowerCase()))) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
+      }
+    } else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
   }
 }
 

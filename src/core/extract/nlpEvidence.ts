@@ -26,6 +26,7 @@ import { handledThingsEvidence } from './handledThings';
 import { madeThingsEvidence } from './madeThings';
 import { reportedThingsEvidence } from './reportedThings';
 import { valueOfAny } from './valueOfAny';
+import { appPurposeEvidence } from './appPurpose';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -351,7 +352,7 @@ export function possessedRecords(analysis: Analysis, add: Add): void {
 
 export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence, options: { peopleAreRecords?: boolean; accountsAreRecords?: boolean } = {}): void {
   for (const sentence of sentences.flatMap(storyParts)) {
-    if (sentence.heading || sentence.plain.split(' ').length > 120) continue;
+    if (sentence.plain.split(' ').length > 120) continue;
     const weight = sentence.optional ? 0.5 : 1;
     const seen = new Map<string, number>();
     // One sentence adds at most 3 to a key, however many patterns fire.
@@ -362,6 +363,11 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
       seen.set(key, total + Math.min(room, score));
       addEvidence(evidence, key, Math.min(room, score) * weight, sentence.id, strong);
     };
+    if (sentence.heading) {
+      // A title is read only for what the app is for ("App for parcels and depots").
+      appPurposeEvidence({ ...analyze(sentence.text), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords, byStructure: evidence.byStructure }, storable, add);
+      continue;
+    }
     const lists = findFieldLists(sentence, false);
     const colon = colonListSubject(sentence);
     if (colon && !lists.some((l) => l.subject === colon && titlesRecords(l, sentence))) add(colon, 3, true);
@@ -407,5 +413,6 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     // (Not only unless a field: "a problem with a plot, with …" lists the plot for its link.)
     reportedThingsEvidence(analysis, storable, add);
     valueOfAny(analysis, storable, addUnlessField);
+    appPurposeEvidence(analysis, storable, addUnlessField);
   }
 }

@@ -13,7 +13,8 @@ export function titlesRecords(list: FieldList, sentence: SentenceInfo): boolean 
   if (!list.subject || !listOfRecords(list)) return false;
   // (Keys are lower-case words, hyphens and apostrophes: nothing to escape.)
   const name = list.subject.split(' ').join('\\s+');
-  return new RegExp(`^(?:[a-z-]+\\s+){0,3}?${name}\\s*:`).test(sentence.plain);
+  // (A dash after the name as a colon: "Pet clinic - owners, pets, visits".)
+  return new RegExp(`^(?:[a-z-]+\\s+){0,3}?${name}\\s*(?::|[-–—]\\s)`).test(sentence.plain);
 }
 
 /** "with classes and instructors", "clients, their dogs, and walks (…)": every item a plural noun. */

@@ -34,9 +34,16 @@ export function storable(phrase: NounPhrase, analysis: Analysis): boolean {
   // Abstract-looking words are records when written in the plural ("screenings", "inspections").
   // ("book a crossing", "each sailing": an -ing noun counted by an article is an occurrence, not an activity.)
   // (Right after the article: in "an h1 title displaying" the -ing word is a participle the tagger joined to the phrase.)
-  const counted = /ing$/.test(head) && /^(?:a|an|each|every|one)$/.test(phrase.determiner ?? '') && phrase.head === phrase.start + 1;
+  // ("a ferry crossing", "each river crossing": after a noun too, when no object follows the -ing word.)
+  const after = analysis.terms[phrase.head + 1];
+  const when = after && /^(?:each|every|this|next|last|per)$/.test(after.w) && TIME_UNIT.test(analysis.terms[phrase.head + 2]?.w ?? '');
+  const takesNoObject = !after || when || !/^(?:det|noun|pron|adj|num)$/.test(after.pos);
+  const counted = /ing$/.test(head) && /^(?:a|an|each|every|one)$/.test(phrase.determiner ?? '') && (phrase.head === phrase.start + 1 || takesNoObject);
   return !/(?:ing|ness|ity|ment|tion)$/.test(head) || phrase.plural || counted || knownRecordLike(head);
 }
+
+/** "… each week", "… every morning": when, not what. */
+const TIME_UNIT = /^(?:day|week|month|year|morning|afternoon|evening|night|weekend|hour|time|season|term|semester)s?$/;
 
 /** Abstract-looking heads that are nevertheless common records. */
 function knownRecordLike(head: string): boolean {
