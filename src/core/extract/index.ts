@@ -35,6 +35,7 @@ import { applyValueMentions } from './valueMentions';
 import { applyRecordCompoundValues } from './recordCompoundValues';
 import { keepMakersAsNames } from './makers';
 import { applyRecordStates } from './recordStates';
+import { applyWhenRecorded } from './whenRecorded';
 import { applyVariedValues } from './variedValues';
 import { addUserKindRoles } from './userKinds';
 import { dropVerbPhraseFields } from './verbPhraseFields';
@@ -112,6 +113,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   applyRecordCompoundValues(draft, sentences);
   // States the records reach ("the claim case is approved"): a status, or a yes/no value.
   applyRecordStates(draft, sentences);
+  // Moments the text asks to keep ("record when orders are paid"): date-times of the record.
+  applyWhenRecorded(draft, sentences);
   // What the records differ in ("cinemas in different towns"): a value each one has.
   applyVariedValues(draft, sentences, roleWords);
 

@@ -1,0 +1,24 @@
+// Knowing when something happens to a record is a date-time the record holds (issue #11, explicit fields).
+import * as assert from 'node:assert/strict';
+import { extractSpec } from '../../src/core/extract';
+
+/** "name:type" of each field of one record taken from the text. */
+const fieldsOf = (text: string, entity: string): string[] =>
+  extractSpec(text).entities.find((e) => e.name === entity)?.fields.filter((f) => f.sources.length).map((f) => `${f.name}:${f.type}`) ?? [];
+
+describe('extract fields: the moments the text asks to keep', () => {
+  it('"record when invoices are paid and archived", "log when each parcel is picked up": the moment of each state', () => {
+    assert.deepEqual(fieldsOf('Accountants handle invoices. An invoice has an amount. We must record when invoices are paid and archived.', 'Invoice'), ['amount:money', 'paidAt:datetime', 'archivedAt:datetime']);
+    assert.deepEqual(fieldsOf('Couriers carry parcels. A parcel has a weight. The app logs when each parcel is picked up.', 'Parcel'), ['weight:decimal', 'pickedUpAt:datetime']);
+  });
+
+  it('"know when the technician starts and finishes the repair": the record\'s start and end times', () => {
+    assert.deepEqual(fieldsOf('Technicians carry out repairs. A repair has a cost. The manager wants to know when the technician starts and finishes the repair.', 'Repair'), ['cost:money', 'startTime:datetime', 'endTime:datetime']);
+    assert.deepEqual(fieldsOf('Pupils sit exams. An exam has a subject. The school records when the pupil begins the exam.', 'Exam'), ['subject:string', 'startTime:datetime']);
+  });
+
+  it('not a moment of a record: "know when I should start packing an order", "see when a product will be available"', () => {
+    assert.deepEqual(fieldsOf('Shops sell products. A product has a price. I want to know when I should start packing an order. Customers want to see when a product will be available again.', 'Product'), ['price:money']);
+    assert.deepEqual(fieldsOf('Gardeners tend plots. A plot has a size. Gardeners record when it rains and when the plot is dry.', 'Plot'), ['size:string']);
+  });
+});
