@@ -22,7 +22,7 @@ import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
-import { heldWith, linkByVerb, linkHandedToUs } from './verbLinks';
+import { heldWith, linkByVerb, linkHandedToUs, objectPronounAfter } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
 import { clauseTargets, pronounTarget } from './actTargets';
@@ -30,6 +30,7 @@ import { passiveAgent, recordKeysOfVerb } from './actRecords';
 import { linkReducedRelatives } from './reducedRelatives';
 import { linkCameFor } from './cameFor';
 import { linkRecordedAct } from './recordedActs';
+import { pronounMayStandFor } from './pronounAgreement';
 
 function singularKey(key: string): string {
   const words = key.split(' ');
@@ -208,7 +209,9 @@ function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undef
   if (k < 0 || !/^(?:it|they)$/.test(terms[k].w)) return undefined;
   if (terms.slice(clause.verbIndex + 1, clause.verbIndex + 3).some((t) => /^(?:that|whether|which|what|who|how|if|when|where|possible|necessary|important)$/.test(t.w))) return undefined;
   // ("When a bed of the right category is free, it is offered …": a noun after "of" describes the noun before it; "it" is the bed.)
-  const before = [...phrases].reverse().filter((p) => p.head < k && terms[p.start - 1]?.w !== 'of').map((p) => entityIn(read, p)).find((e) => e && e.name !== 'User');
+  // ("Tests can be combined on one requisition if they belong to a group": the pronoun agrees in number with what it stands for.)
+  const pronoun = terms[k].w === 'it' ? 'it' : 'they';
+  const before = [...phrases].reverse().filter((p) => p.head < k && terms[p.start - 1]?.w !== 'of' && pronounMayStandFor(pronoun, p.plural, p.headWord)).map((p) => entityIn(read, p)).find((e) => e && e.name !== 'User');
   // ("They create clients": across sentences "they" is mostly the people at work, not the records named last.)
   return before ?? (terms[k].w === 'it' && read.topicJustBefore ? read.previousTopic : undefined);
 }
@@ -251,7 +254,7 @@ function firstOfList(analysis: Analysis, phrase: NounPhrase): NounPhrase {
  *  article": an active verb with an object says where the object goes; the subject only acts.
  *  "Assigned to a shift for a particular bus": a phrase describing the noun before it is not the whole.) */
 function linkPartOf(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
-  if (clause.verb !== 'be' && !clause.passive && clause.objects.length) return;
+  if (clause.verb !== 'be' && !clause.passive && (clause.objects.length || objectPronounAfter(read.analysis, clause))) return;
   for (const object of clause.preps) {
     if (!/^(to|for|of|with|in|on|between)$/.test(object.prep) || describesNounBefore(read.analysis, clause, object)) continue;
     link(read, subject, entityIn(read, object.phrase));

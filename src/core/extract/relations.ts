@@ -13,6 +13,7 @@ import { KIND_WORDS } from './sentenceLinks';
 import { transactionOf } from './nlpEvidence';
 import { recordAskedAbout } from './askedRecord';
 import { QUANTITY_HEADS } from './grammar';
+import { pronounMayStandFor } from './pronounAgreement';
 
 export interface OwnerIntent {
   entity: string;
@@ -109,10 +110,21 @@ export function findRelations(draft: Draft, sentences: SentenceInfo[], roleWords
  */
 function subjectBefore(r: Reading, i: number): Mention | undefined {
   const before = r.mentions.filter((m) => m.head < i);
+  // ("tests can be combined on one requisition if they belong to a group": a pronoun subject is the
+  // nearest record that agrees with it in number, the tests, not the requisition named last.)
+  const pronoun = pronounBefore(r.words, i);
+  if (pronoun) return [...before].reverse().find((m) => m.entity === 'User' || pronounMayStandFor(pronoun, m.plural, r.words[m.head] ?? ''));
   const [owner, nearest] = before.slice(-2);
   if (!nearest) return owner;
   const between = r.words.slice(owner.head + 1, nearest.start);
   return between[0] === 'with' && between.length <= 2 && nearest.head + 1 === i ? owner : nearest;
+}
+
+/** "they" or "it" as the subject of the verb at i ("they belong", "it must belong"), past modals and adverbs. */
+function pronounBefore(words: string[], i: number): 'they' | 'it' | undefined {
+  let k = i - 1;
+  while (k >= 0 && /^(?:can|could|may|might|must|should|shall|will|would|also|only|all|always|still|both|then|now)$/.test(words[k])) k--;
+  return words[k] === 'they' || words[k] === 'it' ? words[k] as 'they' | 'it' : undefined;
 }
 
 // X belongs to Y; "each order refers to exactly one product", "a representative is responsible for one country"

@@ -40,8 +40,18 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   // ("a seat is offered for a show for the same movie": a second "for" right after the first one's noun describes that
   // noun, the show's movie. Places and times may each be the verb's: "in one room in one period for one subject".)
   const ofAnotherPlace = (p: PrepObject) => /^(?:for|with)$/.test(p.prep) && clause.preps.some((q) => q.prep === p.prep && q.phrase.head === p.phrase.start - 2) && describesNounBefore(analysis, clause, p, true);
-  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
+  const pronounObject = objectPronounAfter(analysis, clause);
+  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => !pronounObject && /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
+}
+
+/** ("The coach links them to a team", "the designer connects them with connectors": an object pronoun is an object too:
+ *  the subject only acts on what "them" stands for, and a place after it is where that goes, no place of the subject.) */
+export function objectPronounAfter(analysis: Analysis, clause: Clause): boolean {
+  const { terms } = analysis;
+  let k = clause.verbIndex + 1;
+  while (terms[k]?.pos === 'adv') k++;
+  return /^(?:it|them)$/.test(terms[k]?.w ?? '');
 }
 
 /** Verbs of what one has kept or placed with another party: "open accounts with a bank", "place orders with a supplier". */
