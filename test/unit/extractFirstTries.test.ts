@@ -4,6 +4,7 @@
 // sentences it must read and the near-misses it must leave alone.
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
+import { accountSentences } from '../../src/model/project/accounting';
 
 const entitiesOf = (text: string) => extractSpec(text).entities.map((e) => e.name).sort();
 const fieldsOf = (text: string, entity: string) => extractSpec(text).entities.find((e) => e.name === entity)?.fields.map((f) => f.name) ?? [];
@@ -64,8 +65,36 @@ describe('extractor: first tries (one-line ideas)', () => {
     });
   });
 
+  describe('"has" plural things "with" their values ("The band has songs with a title, key and tempo")', () => {
+    it('gives the values to the things after "has", not to the one that has them', () => {
+      assert.deepEqual(fieldsOf('The band has songs with a title, key and tempo.', 'Song'), ['title', 'key', 'tempo']);
+      assert.deepEqual(fieldsOf('A library has books with a title, author and year.', 'Book'), ['title', 'author', 'year']);
+      assert.deepEqual(fieldsOf('A hotel has guest rooms with a number and a price.', 'GuestRoom'), ['number', 'price']);
+      assert.ok(!entitiesOf('The band has songs with a title, key and tempo.').includes('Band'));
+    });
+
+    it('keeps the link of "each customer has orders with …", and reads no values from "with whom"', () => {
+      const spec = extractSpec('Each customer has orders with a date and a total.');
+      assert.deepEqual(spec.entities.find((e) => e.name === 'Order')?.fields.map((f) => f.name), ['date', 'total']);
+      assert.ok(spec.relations.some((r) => r.from === 'Order' && r.to === 'Customer'));
+      assert.ok(!entitiesOf('Members have friends with whom they share lists.').includes('Friend'));
+    });
+  });
+
+  it('an opening sentence that only says whose app it is is context, not a sentence it failed to read', () => {
+    for (const text of ['A small app for our allotment association. Members rent plots.', 'We run a bike repair shop. Customers drop off bikes for repair.']) {
+      const accounts = accountSentences(extractSpec(text));
+      assert.equal(accounts[0].status, 'context', text);
+      assert.equal(accounts[1].status, 'mapped', text);
+    }
+    // (Later in the text, or with more in it, such a sentence is read as any other.)
+    const later = accountSentences(extractSpec('Members rent plots. Each plot has a size. We run a bike repair shop.'));
+    assert.notEqual(later[2].status, 'context');
+    assert.notEqual(accountSentences(extractSpec('An app for our club where members rent plots and report problems with them.'))[0].status, 'context');
+  });
+
   it('numbers the sentences it did not understand from 1, as everywhere else', () => {
-    const warnings = extractSpec('A platform for our climbing club.').warnings.join('\n');
+    const warnings = extractSpec('It should be colourful and fast, please.').warnings.join('\n');
     assert.match(warnings, /Not understood as data, relations or rules: sentence 1\. Review it in the spec\./);
     assert.doesNotMatch(warnings, /: 0\b/);
   });

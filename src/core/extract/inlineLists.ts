@@ -40,6 +40,9 @@ export type Covered = Array<[number, number]>;
 // ("keeps its length and draught": keeping verbs that also say other things list values only before "its"/"their".)
 const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?(?!\s+(?:[a-z]+ed|paid|sent|told|given|shown|done|taken|chosen|made|seen|known|kept|left|lost|stolen|broken|caught|hurt)\b)|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing|recording|(?:keeps?|tracks?|logs?|maintains?)(?=\s+(?:its|their)\s)|(?:determines?|sets?|chooses?|defines?|decides? on|fixes)(?=\s+(?:its|their)\s+own\s))\s+(?!many\b(?!\s+(?:features|details|attributes|properties)\b)|several\b(?!\s+(?:features|details|attributes|properties)\b)|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
 
+/** Plural things (up to two words before the head), then "with" and what they have: "songs with a title, …", "guest rooms with a number and …". */
+const PLURAL_WITH_LIST = /^(?:[a-z-]+\s+){0,2}?[a-z-]+(?<!ss|us|is)s\s+with\s+(?!(?:each other|one another|whom|which)\b)/;
+
 /** "Each faculty and institute has a name": the first of two records joined by "and" shares the list. */
 function coordinatedSubject(before: string, verb: string, subject: string | undefined): string | undefined {
   if (verb === 'with' || !subject) return undefined;
@@ -95,6 +98,9 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const personPronoun = pronoun && /^(?:he|she|s\/he|\(s\)he)\b/.test(before.trim());
     if (!startsAList(plain, match.index, before, verb, pronoun) || partOfAName(sentence.text, verb)) continue;
     const start = match.index + match[0].length;
+    // "The band has songs with a title, key and tempo": the list after "with" is the songs' own, read
+    // at the "with"; "has songs" names the part (not a list of songs, keys and tempos).
+    if (verb !== 'with' && PLURAL_WITH_LIST.test(plain.slice(start))) continue;
     const condition = inFrontedCondition(before, verb, plain.slice(start));
     // "register with a web portal as a user with a user name and …": the values are the role's, read at the
     // second "with"; the place joined is the role's link.

@@ -173,6 +173,19 @@ const APP_WORDS = '(?:app|application|system|website|site|platform|tool|software
 const FOR_THE_BUSINESS = String.raw`(?:\b${APP_WORDS}\s+for\s+(?:a|an|the|our|my)|\b(?:we|i)\s+(?:run|own|manage|operate|have|are|am)\s+(?:a|an|our|my)|\b(?:my|our))\s+(?:[a-z-]+\s+){0,2}?`;
 
 /**
+ * "A small app for our allotment association.", "We run a bike repair shop.": an opening sentence
+ * that only says whose app it is. It is the text's title in other words (context), not a
+ * requirement that went unread.
+ */
+export function introducesTheBusiness(sentence: SentenceInfo): boolean {
+  return sentence.id <= 1 && sentence.plain.split(' ').length <= 12 && BUSINESS_INTRODUCTION.test(sentence.plain);
+}
+const BUSINESS_INTRODUCTION = new RegExp(
+  String.raw`^(?:(?:a|an|the|our|my)\s+)?(?:[a-z-]+\s+){0,3}?${APP_WORDS}\s+(?:for|to help)\s+(?:a|an|the|our|my)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*[.!]?$` +
+    String.raw`|^(?:we|i)\s+(?:run|own|manage|operate|have|are|am)\s+(?:a|an|our|my)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*[.!]?$`,
+);
+
+/**
  * The title, or the first sentence naming the business as what it is about: its subject ("The
  * library lends books"), what the app is for, what we run, or "my X" outside a user story ("as a
  * member, I want … my bookings" is the member's, not the business). A noun only mentioned there

@@ -8,6 +8,7 @@ import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { entityIndex } from './entityIndex';
 import { recordSuggestion } from './rules/context';
+import { introducesTheBusiness } from './notRecords';
 
 const CUES: Array<{ pattern: RegExp; reason: string }> = [
   { pattern: /\bwhen\b.*\b(marked|becomes?|is set|changes?|goes (?:up|down)|increases?|decreases?)\b|\bautomatically\b|\bgo(?:es)? (?:up|down)\b/, reason: 'Automatic side effects (changing other records when something happens) are not generated; add them to the API by hand.' },
@@ -78,6 +79,10 @@ export function collectUnimplemented(draft: Draft, sentences: SentenceInfo[]): n
     if (draft.used.has(sentence.id)) continue;
     if (sentence.optional) {
       draft.unimplemented.push({ text: sentence.text.slice(0, 2000), reason: 'In an optional or bonus part of the requirements: not generated.', sources: [sentence.id] });
+      continue;
+    }
+    if (introducesTheBusiness(sentence)) {
+      sentence.heading = true;
       continue;
     }
     notUnderstood.push(sentence.id);

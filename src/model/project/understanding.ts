@@ -92,6 +92,6 @@ export const STATUS_TEXT: Record<SentenceAccount['status'], string> = {
   notImplemented: 'not implemented',
   notUnderstood: 'not understood',
   ignored: 'ignored (you said it needs nothing generated)',
-  context: 'heading (context only)',
+  context: 'context only (a title, heading or introduction)',
   unaccounted: 'not understood (no reason recorded)',
 };
