@@ -36,6 +36,7 @@ import { applyRecordCompoundValues } from './recordCompoundValues';
 import { keepMakersAsNames } from './makers';
 import { applyRecordStates } from './recordStates';
 import { applyWhenRecorded } from './whenRecorded';
+import { applyNumberedRecords } from './numberedRecords';
 import { applyVariedValues } from './variedValues';
 import { addUserKindRoles } from './userKinds';
 import { dropVerbPhraseFields } from './verbPhraseFields';
@@ -115,6 +116,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   applyRecordStates(draft, sentences);
   // Moments the text asks to keep ("record when orders are paid"): date-times of the record.
   applyWhenRecorded(draft, sentences);
+  // Records the text numbers ("Player 1 … Player 2", "levels are numbered"): a number each one has.
+  applyNumberedRecords(draft, sentences);
   // What the records differ in ("cinemas in different towns"): a value each one has.
   applyVariedValues(draft, sentences, roleWords);
 
