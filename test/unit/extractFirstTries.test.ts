@@ -81,6 +81,14 @@ describe('extractor: first tries (one-line ideas)', () => {
     });
   });
 
+  it('people kept as records who "are assigned to" pieces of work: each piece has its one person ("Mechanics are assigned to repairs")', () => {
+    const links = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
+    assert.deepEqual(links('Repairs have a price. Mechanics have a name. Mechanics are assigned to repairs.'), ['Repair->Mechanic']);
+    assert.deepEqual(links('Tasks have a title. Volunteers have a phone number. Volunteers are assigned to tasks.'), ['Task->Volunteer']);
+    // (A group is joined, not done: each player is in one team.)
+    assert.deepEqual(links('Teams have a name. Players have a name. Players are assigned to teams.'), ['Player->Team']);
+  });
+
   it('an opening sentence that only says whose app it is is context, not a sentence it failed to read', () => {
     for (const text of ['A small app for our allotment association. Members rent plots.', 'We run a bike repair shop. Customers drop off bikes for repair.']) {
       const accounts = accountSentences(extractSpec(text));

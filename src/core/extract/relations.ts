@@ -3,6 +3,7 @@
 // ("users post recipes" -> Recipe is owned by its author).
 import { camelCase, pluralizeName } from '../../model/project/naming';
 import { ONE_PERSON_WORK } from './assignedWork';
+import { isPersonRoleWord } from './roles';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
 import { ACTION_NOUNS, AUTHOR_VERBS, DETERMINERS, lookup, singular, verbForms, type Token } from './lexicon';
@@ -199,6 +200,10 @@ function assignedTo(r: Reading, i: number): void {
     if (from && to && oneToEach(r, from, i + 2)) {
       // "A mechanic is assigned to each job": every job has its one mechanic (named after the role when it is one).
       r.link(to.entity, from.entity, { name: camelCase(from.role || from.entity), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
+    } else if (from && to && from.entity !== 'User' && to.entity !== 'User' && from.plural && to.plural && ONE_PERSON_WORK.has(singular(r.tokens[to.head]?.w ?? '')) && isPersonRoleWord(singular(r.tokens[from.head]?.w ?? ''))) {
+      // "Mechanics are assigned to repairs" (people kept as records): each piece of work has the one who
+      // does it, as with people who sign in below; not each mechanic one repair.
+      r.link(to.entity, from.entity, { name: camelCase(from.entity), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
     } else if (from && to && from.entity !== 'User') {
       const inverseName = camelCase(`assigned ${pluralizeName(from.entity)}`);
       r.link(from.entity, to.entity, { name: to.entity === 'User' ? 'assignee' : camelCase(to.entity), inverseName, required: false, onDelete: 'setNull' });
