@@ -23,6 +23,8 @@ export interface FieldItem {
   sub?: FieldItem[];
   /** The sub-list was introduced by "each with" (a strong sign the item is a record). */
   each?: boolean;
+  /** The sub-list is in brackets that say they are the item's values ("the repair shop (name and address are known)"): a record. */
+  ownValues?: boolean;
   /**
    * "a number of seats": a count field (words end in "count"), unless the counted noun (this key)
    * names a record — then it says how many of them the subject has, a relation.

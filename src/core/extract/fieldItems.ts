@@ -108,6 +108,27 @@ const VALUES_FOR_EXAMPLE = new RegExp(String.raw`^\s*(?:(?:some|the|all|any|more
 
 export const examplesAsValues = (text: string): string => text.replace(VALUES_FOR_EXAMPLE, '');
 
+/** "(with a name and an address)", "(identified by a code)", "(incl. company name and address)": words that bring in a thing's own values. */
+const VALUES_LEAD = /^\s*(?:with|having|identified by|described by|characteri[sz]ed by|incl\.?|including|consisting of|containing|comprising)\s+/;
+/** "(name and address are known)", "(its name is stored)": the values, then that they are kept. */
+const VALUES_KEPT = /\s+(?:is|are)\s+(?:also\s+|always\s+)?(?:known|stored|recorded|kept|registered|saved|noted)\s*$/;
+
+/**
+ * "the repair shop (name and address are known)", "player attributes (identified by a name and a
+ * value)": a parenthesis that says in so many words that it lists the thing's own values (not its
+ * kinds or its possible values, "(todo, done)"). The list's text, without those words.
+ */
+export function valuesInBrackets(inner: string): string | undefined {
+  const lead = VALUES_LEAD.exec(inner);
+  const kept = VALUES_KEPT.exec(inner);
+  if (!lead && !kept) return undefined;
+  const list = inner.slice(lead ? lead[0].length : 0, kept ? kept.index : inner.length).replace(/^\s*(?:its|their)\s+/, '').trim();
+  return /^[a-z][a-z ,/-]*$/.test(list) ? list : undefined;
+}
+
+/** "the repair shop (name and address are known)": the segment's words before the bracket and the values the bracket gives. */
+const BRACKET_AT_END = /^([^()]*?)\s*\(([^()]*)\)\s*$/;
+
 /** Parses "a title, an optional description and a status (todo, done)" into items. */
 export function parseItems(listText: string): FieldItem[] {
   // "capacity: long" is a type annotation, not a clause boundary.
@@ -148,6 +169,20 @@ export function parseItems(listText: string): FieldItem[] {
       previous.sub = parseItems([segment.slice(eachNamed[0].length), ...segments.slice(s + 1)].join(', '));
       previous.each = true;
       break;
+    }
+    // "the repair shop (name and address are known)": the last item has values of its own (a record).
+    const bracket = BRACKET_AT_END.exec(segment);
+    const bracketed = bracket ? valuesInBrackets(bracket[2]) : undefined;
+    if (bracket && bracketed) {
+      const heads = itemsOfSegment(bracket[1]);
+      const described = heads[heads.length - 1];
+      const values = parseItems(bracketed);
+      if (described && values.length) {
+        described.sub = values;
+        described.ownValues = true;
+      }
+      items.push(...heads);
+      continue;
     }
     const withAt = / with (?![^(]*\))/.exec(segment);
     if (withAt) {

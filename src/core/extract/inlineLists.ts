@@ -9,7 +9,7 @@ import type { SentenceInfo } from './sentences';
 import { inferType, typeFromHint } from './types';
 import type { FieldItem } from './fieldItem';
 import type { FieldList } from './fields';
-import { cutClause, examplesAsValues, nextRecordAt, parseItems } from './fieldItems';
+import { cutClause, examplesAsValues, nextRecordAt, parseItems, valuesInBrackets } from './fieldItems';
 import { madeWithOneValue } from './madeWith';
 import { colonValuesInList } from './colonValues';
 import { guarded } from './guardedRegExp';
@@ -401,12 +401,19 @@ function valuesOfAFieldOf(before: string, inside: string) {
 /** A list in brackets, which may hold one bracket of its own: "(name, breed, vaccinated (yes/no))". */
 const BRACKETED_LIST = /\(((?:[^()]|\([^()]{1,60}\)){3,400})\)/g;
 
+/** "other player attributes (identified by a name and a value)": a two-word name, then a bracket that gives its own values. */
+function ownValuesAfterCompound(before: string, inner: string): boolean {
+  return /\b[a-z][a-z-]+\s+[a-z][a-z-]+\s*$/.test(before) && !/^\s*with\s/.test(inner) && !!valuesInBrackets(inner);
+}
+
 /** Lists in parentheses not taken by a verb's list: "doctors (name, specialty)", "(e.g., IEE, Elsevier)" as values. */
 export function parenthesisLists(sentence: SentenceInfo, plain: string, covered: Covered): FieldList[] {
   const lists: FieldList[] = [];
   for (const match of plain.matchAll(BRACKETED_LIST)) {
     const at = match.index;
-    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    // (A bracket that says it gives the thing's own values is read inside another list too:
+    // "… which includes target positions, and other player attributes (identified by a name and a value)".)
+    if (covered.some(([a, b]) => at >= a && at < b) && !ownValuesAfterCompound(plain.slice(0, at), match[1])) continue;
     // "Plot inspections by the committee (date, plot, score)": the list describes the records, not who does them.
     const byAgent = /([a-z][a-z -]*?)\s+(by|from|for)\s+(the|our|a|an|each|every)\s+[a-z-]+\s*$/.exec(plain.slice(0, at));
     const agentMain = byAgent ? trailingPhrase(byAgent[1]) : undefined;
@@ -430,7 +437,10 @@ export function parenthesisLists(sentence: SentenceInfo, plain: string, covered:
     // "(e.g., IEE, Elsevier)", "(such as aerobics, yoga)": examples of values, not fields (the list
     // still says the things before it are records with names).
     const examples = /^\s*(?:e\.?\s?g\b|for example|for instance|such as|like)\b/.test(match[1]);
-    const items = parseItems(examples ? match[1].replace(/^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like)\s*,?\s*/, '') : colonValuesInList(match[1])).map((i) => (examples ? { ...i, value: true } : i));
+    // ("player attributes (identified by a name and a value)": the words that bring in the values are none of them.)
+    // ("(with a name and …)" is read by the verb lists.)
+    const inner = (!/^\s*with\s/.test(match[1]) && valuesInBrackets(match[1])) || match[1];
+    const items = parseItems(examples ? match[1].replace(/^\s*(?:e\.?\s?g\.?|for example|for instance|such as|like)\s*,?\s*/, '') : colonValuesInList(inner)).map((i) => (examples ? { ...i, value: true } : i));
     if (items.length >= 2 || (items.length === 1 && /,/.test(match[1]))) lists.push({ sentence: sentence.id, subject: phrase.key, items });
   }
   return lists;

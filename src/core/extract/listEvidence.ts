@@ -58,7 +58,8 @@ function scoreSubject(list: PendingList, sentence: SentenceInfo, evidence: Evide
 
 function scoreItems(list: PendingList, source: number, evidence: Evidence): void {
   for (const item of list.items) {
-    if (item.sub?.length && item.plural && item.each) addEvidence(evidence, item.key, 3, source);
+    // ("the repair shop (name and address are known)": values of its own, said so in brackets.)
+    if (item.sub?.length && ((item.plural && item.each) || item.ownValues)) addEvidence(evidence, item.key, 3, source);
     // "Each expense has an amount, a date, a note": a singular item there is a field, not evidence.
     else if (!item.plural && !item.sub) removeEvidence(evidence, item.key, source);
   }

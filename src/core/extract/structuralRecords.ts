@@ -8,6 +8,7 @@ import { headGivenValues, headTakesValues } from './colonValueRecords';
 import type { SentenceInfo } from './sentences';
 import { tagSentence } from './nlp';
 import { guarded } from './guardedRegExp';
+import { valuesInBrackets } from './fieldItems';
 
 /** Units, time words and value words name a value and how it is measured, never a record ("a day has 24 hours"). */
 const MEASURES = /^(?:step|field|metre|meter|kilometre|kilometer|km|mile|gram|kilogram|kg|litre|liter|euro|cent|dollar|pound|percent|percentage|hectare|acre|degree|inch|centimetre|centimeter|cm|mm|second|minute|hour|day|week|month|year|time|value|number|amount|total|lot|kind|type|way|thing|everything|anything|nothing|something|option|detail|datum|data|information|info|one|two|three|name|title|text|description|status|state|id|url|code|key|word|result|date)$/;
@@ -129,6 +130,9 @@ const PLURAL_WITH_VALUES = new RegExp(String.raw`(?:^|[;:]\s*|,\s*(?:and|while|w
  *  and kept with values of their own are many records, each with its values (as "each part has …" says). */
 const PLACED_AND_KEPT = guarded(/^(?:(?:the|all|any)\s+)?([a-z]+s)\s+(?:[a-z]+ed|[a-z]+en|made|sold|bought|kept|held|lent|sent|spent|paid|put|set)\s+(?:on|in|at|for|to|during|into)\s+(?:a|an|the|each|every)\s+[a-z-]+\s+(?:are|get)\s+(?:kept|stored|recorded|registered|logged|saved|listed|tracked|noted)\s+with\s+(?:a|an|its|their|the)\s+[a-z]/);
 
+/** A two-word name right before a bracket: whether the bracket gives its values is asked of valuesInBrackets. */
+const COMPOUND_BEFORE_BRACKET = /\b([a-z][a-z-]+)\s+([a-z][a-z-]+)\s*\(([^()]{3,120})\)/g;
+
 /** Heads that name screens and their parts: a "home screen" with a header and a list is app furniture. */
 const UI_HEADS = /^(?:page|screen|button|menu|panel|modal|dialog|tab|view|form|bar|layout|icon|column|row|field|widget|window|header|footer|sidebar|toolbar|dashboard|app|application|website|site)$/;
 /** "The EBike is composed of a frame, a drive system, and a controller": the parts named with "a". */
@@ -151,6 +155,8 @@ function describedCompounds(plain: string, out: Set<string>): void {
   // (Only generic heads need this: "a book club has …" is a record by the usual cues.)
   for (const m of plain.matchAll(COMPOUND_WITH_VALUES)) if (genericWord(singular(m[2])) && !UI_HEADS.test(singular(m[2])) && !USER_WORDS.has(m[1])) add(m[1], m[2]);
   for (const m of plain.matchAll(PLURAL_WITH_VALUES)) if (m[1] && singular(m[2]) !== m[2] && genericWord(singular(m[2])) && !UI_HEADS.test(singular(m[2])) && !USER_WORDS.has(m[1])) add(m[1], m[2]);
+  // ("the repair shop (name and address are known)", "player attributes (identified by a name and a value)".)
+  if (plain.includes('(')) for (const m of plain.matchAll(COMPOUND_BEFORE_BRACKET)) if (genericWord(singular(m[2])) && !UI_HEADS.test(singular(m[2])) && !MEASURES.test(singular(m[2])) && !USER_WORDS.has(m[1]) && valuesInBrackets(m[3])) add(m[1], m[2]);
   for (const m of plain.matchAll(COMPOSED_OF)) {
     for (const item of m[1].replace(/\([^()]*\)/g, ' ').split(/,|\band\b/)) {
       const words = /^\s*(?:a|an)\s+([a-z][a-z-]+)\s+([a-z][a-z-]+)\s*$/.exec(item);

@@ -174,10 +174,13 @@ function ofRecord(draft: Draft, terms: Term[], at: number, roleWords: Set<string
   const mentions = values.slice(0, opened).map(([start, stop]) => mentionOf(draft, terms.slice(next, recordEnd), terms.slice(start, stop), roleWords, false, true));
   // "the name of the lab as well as its registration number": the value after "its" is the same record's.
   const itsMention = its && mentions[0] ? mentionOf(draft, terms.slice(next, recordEnd), its, roleWords, true) : undefined;
-  // (The values joined to the one next to "of" count only when all are values: "the name and owner of a studio" joins a person.)
+  // (The values joined to the one next to "of" count only when all are values: "the name and owner of a studio" joins a person.
+  // A record before a comma ends the values: "store the repair shop, … and the duration and cost of the repair".)
   const [nearest, ...joined] = mentions;
   if (!nearest) return [];
-  return [...(joined.every((m) => m) ? [nearest, ...(joined as ValueMention[])] : [nearest]), ...(itsMention ? [itsMention] : [])];
+  const recordAt = joined.findIndex((m) => !m);
+  const beforeRecord = recordAt > 0 && /,/.test(terms[values[recordAt + 1][1] - 1]?.post ?? '') ? (joined.slice(0, recordAt) as ValueMention[]) : undefined;
+  return [...(joined.every((m) => m) ? [nearest, ...(joined as ValueMention[])] : beforeRecord ? [nearest, ...beforeRecord] : [nearest]), ...(itsMention ? [itsMention] : [])];
 }
 
 /**
