@@ -32,12 +32,38 @@ function listedValues(draft: Draft, sentence: SentenceInfo): FieldList | undefin
   return items.length ? { sentence: sentence.id, ...recordValues(owner, items) } : undefined;
 }
 
+/**
+ * "On the monthly invoice discounts are given", "on each ticket the seat number is printed": what is
+ * given, shown or printed on a record is one of its values. The record words, then the values, then
+ * the passive verb (the values end there: "… depending on the turnover" says why, no value).
+ */
+const ON_RECORD = guarded(
+  /^(?:on|in)\s+(?:each|every|the|a|an|this)\s+([a-z][a-z ,-]{0,80}?)\s+(?:is|are)\s+(?:also\s+|always\s+)?(?:given|shown|listed|printed|displayed|stated|mentioned|indicated)\b/,
+);
+
+/** The record the words after "on the" start with (the longest that is one), and the values after it. */
+function onRecordValues(draft: Draft, sentence: SentenceInfo): FieldList | undefined {
+  const on = ON_RECORD.exec(sentence.plain);
+  if (!on) return undefined;
+  const words = on[1].split(/\s+/);
+  for (let cut = Math.min(3, words.length - 1); cut >= 1; cut--) {
+    const owner = trailingPhrase(words.slice(0, cut).join(' ').replace(/,$/, ''));
+    if (!owner || !resolveKey(draft, owner.key)) continue;
+    const rest = words.slice(cut).join(' ').replace(/^,\s*/, '');
+    // (A comma inside the record words is no place to cut; the values start right after them.)
+    if (words.slice(0, cut - 1).some((w) => w.endsWith(','))) return undefined;
+    const items = parseItems(rest);
+    return items.length ? { sentence: sentence.id, ...recordValues(owner, items) } : undefined;
+  }
+  return undefined;
+}
+
 /** Adds what each record is said to list or show as its values (or links, for items that name records). */
 export function applyListedValues(draft: Draft, sentences: SentenceInfo[], roleWords: Set<string>): void {
   const lists: FieldList[] = [];
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    const listed = listedValues(draft, sentence);
+    const listed = listedValues(draft, sentence) ?? onRecordValues(draft, sentence);
     if (listed) lists.push(listed);
   }
   if (lists.length) applyFieldLists(draft, lists, sentences, roleWords);
