@@ -81,6 +81,15 @@ describe('extractor: first tries (one-line ideas)', () => {
     });
   });
 
+  it('a relative clause\'s list is the values of the noun right before it ("kept in a shelf that has a code and a floor")', () => {
+    const spec = extractSpec('Each book is kept in a shelf that has a code and a floor.');
+    assert.deepEqual(spec.entities.find((e) => e.name === 'Shelf')?.fields.map((f) => f.name), ['code', 'floor']);
+    assert.ok(!spec.entities.find((e) => e.name === 'Book')?.fields.some((f) => f.name === 'code'));
+    assert.deepEqual(fieldsOf('Boats are moored at a marina that has a name and a harbour master.', 'Marina'), ['name', 'harbourMaster']);
+    // (The subject's own "who have …", and a clause's object with "which have …", are still theirs.)
+    assert.deepEqual(fieldsOf('Members borrow books which have a title and an author.', 'Book'), ['title', 'author']);
+  });
+
   it('people kept as records who "are assigned to" pieces of work: each piece has its one person ("Mechanics are assigned to repairs")', () => {
     const links = (text: string) => extractSpec(text).relations.map((r) => `${r.from}->${r.to}`);
     assert.deepEqual(links('Repairs have a price. Mechanics have a name. Mechanics are assigned to repairs.'), ['Repair->Mechanic']);

@@ -244,6 +244,9 @@ function conditionEnd(text: string): string {
  */
 const PLACED_SUBJECT = /^\s*(?:(?:while|when|if|although|though|whereas|since)\s+)?(?:(?:a|an|the|each|every|all|both|two|three|four|several|many|some)\s+)?([a-z-]+(?:\s+[a-z-]+)?)\s+(?:in|at|from|on|within|inside)\s+(?:(?:a|an|the|each|every|different|various|several|other|their|its)\s+)*[a-z-]+(?:\s+[a-z-]+){0,2}?(?:\s+(?:may|can|could|must|should|will|would|might|also|always|usually|often|all|both|each))*\s*$/;
 
+/** "… a library that", "… a marina which also": a noun phrase, then the relative pronoun a list verb follows. */
+const RELATIVE_BEFORE = /([a-z][a-z -]*?[a-z]),?\s+(?:that|which|who)\s+(?:(?:also|usually|always|often|must|should|will|can|may|all|each)\s+)*$/;
+
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
   const joined = verb === 'with' ? joinedSubject(before) : undefined;
@@ -313,6 +316,10 @@ function listSubject(before: string, verb: string): string | undefined {
     const distributed = !!attached[4] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
     if (main && (attached[3] ? madeByVerb : main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
   }
+  // "Books are kept in a library that has a name": a relative clause's list is the noun's right before it.
+  const relative = verb !== 'with' && !eachOf && !examplesOf?.plural ? RELATIVE_BEFORE.exec(before) : null;
+  const relativeOf = relative ? trailingPhrase(relative[1]) : undefined;
+  if (relativeOf && relativeOf.head === analyze(relative![1]).terms.length - 1) subject = relativeOf.key;
   // "The customer data includes a name, …": the record itself.
   return subject?.replace(/^([a-z].*?) (?:data|information|info)$/, '$1');
 }
