@@ -41,3 +41,21 @@ describe('extractor links through pronouns', () => {
     assert.ok(linked.includes('Coach->Team'), linked.join(', '));
   });
 });
+
+describe('extractor links of what a story role receives', () => {
+  it("'As a customer, I want to receive a personal discount': what the role's 'I' receives, earns or obtains in its want is the role's own", () => {
+    const discount = pairs('As a customer, I want to receive a personal discount on products. Customers have a name and an email. A discount has a percentage.');
+    assert.ok(discount.includes('Discount->Customer'), discount.join(', '));
+    const badges = pairs('As a player, I want to earn badges when I win a match. Players have a nickname and a level. A badge has a title.');
+    assert.ok(badges.includes('Badge->Player'), badges.join(', '));
+    const message = pairs('As a guardian, I want to be alerted when I receive a message. Guardians have a name and a phone. A message has a text and a date.');
+    assert.ok(message.includes('Message->Guardian'), message.join(', '));
+  });
+
+  it("'… so that I receive a voucher', 'I want to get recipes based on …': neither the benefit nor a 'get' of being shown things is a receipt", () => {
+    const benefit = pairs('As a member, I want to renew my subscription early, so that I receive a voucher. Members have a name and a card number. A voucher has a code. A subscription has an end date.');
+    assert.ok(!benefit.includes('Voucher->Member'), benefit.join(', '));
+    const shown = pairs('As a cook, I want to get recipes based on the products I like. Cooks have a name and a level. A recipe has a title and a duration.');
+    assert.ok(!shown.includes('Recipe->Cook'), shown.join(', '));
+  });
+});

@@ -33,4 +33,32 @@ export function linkStoryPossessions(read: StoryPossessionRead): void {
     const owned = read.entityIn(phrase);
     if (owned && owned !== storyActor && owned.name !== 'User') read.link(owned, storyActor);
   }
+  linkStoryReceipts(read, end);
+}
+
+/** Verbs of receiving: what comes to "I" is then mine. (Not "get": "get recipes based on …", "get the hours of each facility" ask to be shown things.) */
+const RECEIVING = /^(?:receive|obtain|earn|win|gain)$/;
+
+/**
+ * "As a customer, I want to receive a personal discount", "as a guardian, I want to be told when I receive a
+ * message": what the role receives in its want is its own, as "my" things are (Discount -> Customer). (Only
+ * with "I" doing the receiving, and not in the benefit: "so that I get a discount" says why.)
+ */
+function linkStoryReceipts(read: StoryPossessionRead, end: number): void {
+  const { analysis, storyActor } = read;
+  const { terms } = analysis;
+  for (const clause of analysis.clauses) {
+    if (clause.verbIndex >= end || clause.passive || clause.negated || !RECEIVING.test(clause.verb) || !saidByI(terms, clause.verbIndex)) continue;
+    for (const object of clause.objects) {
+      const received = read.entityIn(object);
+      if (received && received !== storyActor && received.name !== 'User') read.link(received, storyActor!);
+    }
+  }
+}
+
+/** Whether "I" does the verb at k: "I receive", "I want to receive", "I want to be able to get", "I can earn". */
+function saidByI(terms: Analysis['terms'], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && /^(?:to|be|able|want|would|like|can|could|should|will|also|always|only|easily|directly|automatically)$/.test(terms[j].w)) j--;
+  return terms[j]?.w === 'i';
 }
