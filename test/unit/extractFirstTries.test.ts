@@ -24,6 +24,11 @@ describe('extractor: first tries (one-line ideas)', () => {
     it('leaves the business ("for a yoga studio", "for our club") and actions ("for managing …") alone', () => {
       assert.deepEqual(entitiesOf('A platform for our climbing club.'), []);
       assert.deepEqual(entitiesOf('An app for a yoga studio.'), []);
+      // (Who an app is for is its audience: "for dog owners", "for teachers to share …", "for small businesses".)
+      assert.deepEqual(entitiesOf('A website for dog owners. Owners book walks.'), ['Owner', 'Walk']);
+      assert.deepEqual(entitiesOf('A platform for teachers to share lesson plans.'), []);
+      assert.deepEqual(entitiesOf('An app for small businesses.'), []);
+      assert.deepEqual(entitiesOf('A tool for beginners and experts to track workouts.'), ['Workout']);
       const managed = entitiesOf('An application for managing customers, products and orders.');
       assert.ok(managed.includes('Customer') && !managed.some((name) => /Managing/.test(name)), managed.join(', '));
     });
@@ -53,6 +58,8 @@ describe('extractor: first tries (one-line ideas)', () => {
       assert.deepEqual(entitiesOf('Pet clinic: owners, pets, visits'), ['Owner', 'Pet', 'Visit']);
       assert.deepEqual(entitiesOf('Garage: cars, mechanics, repairs'), ['Car', 'Mechanic', 'Repair']);
       assert.deepEqual(entitiesOf('Clinic: owners, pets, appointments'), ['Appointment', 'Owner', 'Pet']);
+      // (After a verb a comma list may list verbs: "reviews requests, approves or rejects them".)
+      assert.ok(!entitiesOf('The manager reviews requests, approves or rejects them.').some((name) => /Approve|Reject/.test(name)));
     });
 
     it('reads a dash after the title as the colon, without making the title a record', () => {
@@ -73,11 +80,16 @@ describe('extractor: first tries (one-line ideas)', () => {
       assert.ok(!entitiesOf('The band has songs with a title, key and tempo.').includes('Band'));
     });
 
-    it('keeps the link of "each customer has orders with …", and reads no values from "with whom"', () => {
+    it('keeps the link of "each customer has orders with …", and the usual list after a singular', () => {
       const spec = extractSpec('Each customer has orders with a date and a total.');
       assert.deepEqual(spec.entities.find((e) => e.name === 'Order')?.fields.map((f) => f.name), ['date', 'total']);
       assert.ok(spec.relations.some((r) => r.from === 'Order' && r.to === 'Customer'));
-      assert.ok(!entitiesOf('Members have friends with whom they share lists.').includes('Friend'));
+      // (A singular after "has" keeps the usual list: "an address with a street …" are the customer's.)
+      assert.deepEqual(fieldsOf('Each customer has an address with a street, a city and a postcode.', 'Customer'), ['street', 'city', 'postcode']);
+      assert.deepEqual(fieldsOf('Each ticket has a status with a label and a colour.', 'Ticket'), ['label', 'colour']);
+      // (A plural the tagger reads as a verb in the sentence, and one value after "with".)
+      assert.deepEqual(fieldsOf('A project has tasks with a title and a budget.', 'Task'), ['title', 'budget']);
+      assert.deepEqual(fieldsOf('Each customer has orders with a total.', 'Order'), ['total']);
     });
   });
 
@@ -96,6 +108,9 @@ describe('extractor: first tries (one-line ideas)', () => {
     assert.deepEqual(links('Tasks have a title. Volunteers have a phone number. Volunteers are assigned to tasks.'), ['Task->Volunteer']);
     // (A group is joined, not done: each player is in one team.)
     assert.deepEqual(links('Teams have a name. Players have a name. Players are assigned to teams.'), ['Player->Team']);
+    // (Nor what many are assigned to together: classes, projects.)
+    assert.deepEqual(links('Classes have a name. Students have a name. Students are assigned to classes.'), ['Student->Class']);
+    assert.deepEqual(links('Projects have a name. Employees have a name. Employees are assigned to projects.'), ['Employee->Project']);
   });
 
   it('an opening sentence that only says whose app it is is context, not a sentence it failed to read', () => {
@@ -108,6 +123,7 @@ describe('extractor: first tries (one-line ideas)', () => {
     const later = accountSentences(extractSpec('Members rent plots. Each plot has a size. We run a bike repair shop.'));
     assert.notEqual(later[2].status, 'context');
     assert.notEqual(accountSentences(extractSpec('An app for our club where members rent plots and report problems with them.'))[0].status, 'context');
+    assert.notEqual(accountSentences(extractSpec('An app for the staff to log overtime hours. Staff have a name.'))[0].status, 'context');
   });
 
   it('numbers the sentences it did not understand from 1, as everywhere else', () => {

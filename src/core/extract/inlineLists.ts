@@ -40,8 +40,23 @@ export type Covered = Array<[number, number]>;
 // ("keeps its length and draught": keeping verbs that also say other things list values only before "its"/"their".)
 const LIST_VERBS = /\b(has|have|having|records?|contains?|includes?|gets?(?!\s+(?:[a-z]+ed|paid|sent|told|given|shown|done|taken|chosen|made|seen|known|kept|left|lost|stolen|broken|caught|hurt)\b)|stores?|holds?|consists of|comes with|with|captures?|needs?|requires?|containing|storing|recording|(?:keeps?|tracks?|logs?|maintains?)(?=\s+(?:its|their)\s)|(?:determines?|sets?|chooses?|defines?|decides? on|fixes)(?=\s+(?:its|their)\s+own\s))\s+(?!many\b(?!\s+(?:features|details|attributes|properties)\b)|several\b(?!\s+(?:features|details|attributes|properties)\b)|multiple\b|one or more\b|zero or more\b|a lot of\b|lots of\b|no\b|to\b|been\b|the following\b|two\b|three\b|access\b)/g;
 
-/** Plural things (up to two words before the head), then "with" and what they have: "songs with a title, …", "guest rooms with a number and …". */
-const PLURAL_WITH_LIST = /^(?:[a-z-]+\s+){0,2}?[a-z-]+(?<!ss|us|is)s\s+with\s+(?!(?:each other|one another|whom|which)\b)/;
+/** Bare plural things (up to three words, no article), then "with": "songs with a title, …", "guest rooms with a number and …". */
+const PLURAL_WITH = /^((?!(?:a|an|the|its|their|his|her|our|my|one|each|every|this|that)\s)(?:[a-z-]+\s+){0,2}?[a-z-]+s)\s+with\s+(?!(?:each other|one another|whom|which)\b)/;
+
+/**
+ * "has songs with a title, …": plural things (as the tagger reads them on their own: "address" and
+ * "status" are no plural) whose "with" list the "with" reader takes.
+ */
+function thingsWithTheirList(before: string, verb: string, after: string): boolean {
+  const match = PLURAL_WITH.exec(after);
+  if (!match || !trailingPhrase(`the ${match[1]}`)?.plural) return false;
+  // The "with" reader takes a list of two or more, after a noun the tagger reads as one here ("has tasks
+  // with" may be read as a verb: then the "has" list keeps the values, as before).
+  const list = after.slice(match[0].length);
+  if (!/,|\band\b/.test(list.split(/[.;:]/)[0])) return false;
+  const read = tagSentence(`${before} ${verb} ${match[1]}`);
+  return read[read.length - 1]?.pos === 'noun';
+}
 
 /** "Each faculty and institute has a name": the first of two records joined by "and" shares the list. */
 function coordinatedSubject(before: string, verb: string, subject: string | undefined): string | undefined {
@@ -100,7 +115,7 @@ export function verbLists(sentence: SentenceInfo, plain: string, covered: Covere
     const start = match.index + match[0].length;
     // "The band has songs with a title, key and tempo": the list after "with" is the songs' own, read
     // at the "with"; "has songs" names the part (not a list of songs, keys and tempos).
-    if (verb !== 'with' && PLURAL_WITH_LIST.test(plain.slice(start))) continue;
+    if (verb !== 'with' && thingsWithTheirList(before, verb, plain.slice(start))) continue;
     const condition = inFrontedCondition(before, verb, plain.slice(start));
     // "register with a web portal as a user with a user name and …": the values are the role's, read at the
     // second "with"; the place joined is the role's link.

@@ -117,7 +117,8 @@ function retagNounSlotPlurals(terms: Term[]): void {
       (prev && (prev.pos === 'det' || prev.pos === 'adj' || prev.possessive || (prev.pos === 'prep' && prev.w !== 'to') || (prev.pos === 'verb' && !/[,;:]/.test(prev.post) && !(next && (next.pos === 'det' || next.pos === 'pron'))))) ||
       (prev && prev.pos === 'conj' && terms[i - 2]?.plural) ||
       // "Pet clinic: owners, pets, visits": an item of a comma list of plural nouns, itself ending an item.
-      (prev?.pos === 'noun' && prev.plural && /,\s*$/.test(prev.post) && (!next || /[,;.]/.test(t.post) || next.pos === 'conj')) ||
+      // (Not after a verb: "the manager reviews requests, approves or rejects them" lists verbs.)
+      (prev?.pos === 'noun' && prev.plural && /,\s*$/.test(prev.post) && (!next || /[,;.]/.test(t.post) || next.pos === 'conj') && !terms.slice(0, i).some((u) => u.pos === 'verb')) ||
       (!prev && next && (next.pos === 'verb' || next.pos === 'modal')) ||
       (prev?.pos === 'noun' && !next && !prev.plural) ||
       // "log service records for a vehicle": a compound noun before a preposition.

@@ -178,7 +178,11 @@ const FOR_THE_BUSINESS = String.raw`(?:\b${APP_WORDS}\s+for\s+(?:a|an|the|our|my
  * requirement that went unread.
  */
 export function introducesTheBusiness(sentence: SentenceInfo): boolean {
-  return sentence.id <= 1 && sentence.plain.split(' ').length <= 12 && BUSINESS_INTRODUCTION.test(sentence.plain);
+  if (sentence.id > 1 || sentence.plain.split(' ').length > 12 || !BUSINESS_INTRODUCTION.test(sentence.plain)) return false;
+  // Only the business named: no clause in it ("an app for the staff to log overtime", "we have a rule that refunds expire").
+  if (/\b(?:to|that|which|who|whose|where|when|if|so|because|and|or)\b/.test(sentence.plain.replace(/^(?:we|i)\s+\w+\s/, ''))) return false;
+  const verbs = tagSentence(sentence.text).filter((t) => t.pos === 'verb' || t.pos === 'modal').length;
+  return verbs <= (/^(?:we|i)\s/.test(sentence.plain) ? 1 : 0);
 }
 const BUSINESS_INTRODUCTION = new RegExp(
   String.raw`^(?:(?:a|an|the|our|my)\s+)?(?:[a-z-]+\s+){0,3}?${APP_WORDS}\s+(?:for|to help)\s+(?:a|an|the|our|my)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*[.!]?$` +
