@@ -11,8 +11,10 @@ import { isPersonRoleWord } from './roles';
 type Add = (key: string, score: number, strong?: boolean) => void;
 type Storable = (phrase: NounPhrase, analysis: Analysis) => boolean;
 
-/** Words for the app itself. */
-const APP_WORD = /^(?:app|application|system|website|site|platform|tool|software|portal|database|tracker|service|program|programme)$/;
+/** Words for the app itself, which nothing the app keeps is called (notRecords.ts reads the business around them). */
+export const APP_WORDS = ['app', 'application', 'system', 'website', 'site', 'platform', 'tool', 'software', 'portal'];
+/** Also the words that may be kept things elsewhere ("customer service", "a loyalty program"), but not before "for/of/about" a plural. */
+const APP_WORD = new RegExp(`^(?:${[...APP_WORDS, 'database', 'tracker', 'service', 'program', 'programme'].join('|')})$`);
 const PURPOSE_PREP = /^(?:for|of|about)$/;
 
 /** The plural noun phrases an app word is said to be for, in order ("for parcels, depots and drivers"). */

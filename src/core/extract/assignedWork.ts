@@ -14,6 +14,13 @@ export const WORK_PIECES = new Set(['job', 'task', 'request', 'order', 'shift', 
  */
 export const ONE_PERSON_WORK = new Set(['job', 'task', 'request', 'order', 'ticket', 'case', 'shift', 'route', 'delivery', 'visit', 'appointment', 'repair', 'inspection', 'issue', 'bug', 'incident', 'call', 'lesson', 'class', 'course', 'tour', 'trip', 'walk', 'session', 'claim', 'complaint', 'application', 'project', 'round', 'run', 'mission', 'duty', 'slot']);
 
+/**
+ * Pieces of work one person does when people kept as records are assigned to them ("mechanics are
+ * assigned to repairs"); not what many are assigned to together ("students are assigned to classes",
+ * "nurses to shifts", "employees to projects"), which the sign-in roles above may each own.
+ */
+export const ONE_DOER_WORK = new Set(['job', 'task', 'request', 'order', 'ticket', 'case', 'route', 'delivery', 'repair', 'inspection', 'issue', 'bug', 'incident', 'call', 'claim', 'complaint', 'application', 'errand', 'chore']);
+
 /** Whether the word at `at`, after "to", is a modifier of the work piece after it (`wordAt`: the sentence's words, lower case). */
 export function namesWorkKind(wordAt: (index: number) => string | undefined, at: number, singularOf: (word: string) => string): boolean {
   return wordAt(at - 1) === 'to' && PUTTING_TO.test(wordAt(at - 2) ?? '') && WORK_PIECES.has(singularOf(wordAt(at + 1) ?? ''));

@@ -47,9 +47,9 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
     // (In the sense the text uses the noun: a ticket bought for a show is no support ticket.)
     const known = knownNounInText(entity, draft, sentences);
     if (known && bookedThingHasTime(draft, entity.name, known.fields)) continue;
-    // ("A database of recipes and their ingredients": the ingredients are records of their own, not a recipe's text.)
-    const children = new Set(draft.relations.filter((r) => r.to === entity.name && r.kind === 'belongsTo').map((r) => findEntity(draft, r.from)?.key.split(' ').pop()));
     if (known) {
+      // ("A database of recipes and their ingredients": the ingredients are records of their own, not a recipe's text.)
+      const children = new Set(draft.relations.filter((r) => r.to === entity.name && r.kind === 'belongsTo').map((r) => findEntity(draft, r.from)?.key.split(' ').pop()));
       for (const f of known.fields) {
         if (!children.has(singular(f.name.toLowerCase()))) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
       }

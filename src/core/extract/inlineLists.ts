@@ -324,12 +324,13 @@ function listSubject(before: string, verb: string): string | undefined {
   const attached = /([a-z][a-z -]*?)\s(?:(for|on|to)\s(?:a|an|the|each|every|its|their|it|(?=[a-z-]+s\s*,?\s*$))|(from)\s[a-z-]+s|per)\b[a-z -]*?(,?)\s*$/.exec(before);
   if (verb === 'with' && attached) {
     const main = trailingSubject(attached[1], () => true);
+    const attachedTo = analyze(attached[1]);
     // The object a verb makes gets the fields ("write a daily note for a child with a mood").
-    const madeByVerb = analyze(attached[1]).clauses.some((c) => c.objects.some((o) => o.key === main?.key));
+    const madeByVerb = attachedTo.clauses.some((c) => c.objects.some((o) => o.key === main?.key));
     // "a report card for each booking, with …", "a log entry per visit, with …": the comma closes
     // the distributive phrase, so the list describes what is made for each one.
     const distributed = !!attached[4] && /\s(?:for (?:each|every)|per)\s[a-z -]*,\s*$/.test(before);
-    if (main && (attached[3] ? madeByVerb : main.plural || madeByVerb || distributed) && main.head === analyze(attached[1]).terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
+    if (main && (attached[3] ? madeByVerb : main.plural || madeByVerb || distributed) && main.head === attachedTo.terms.length - 1 && (!NON_ENTITY.has(main.headWord) || genericHeadAllowed(main.key)) && !isPersonKey(main.key)) subject = main.key;
   }
   // "Books are kept in a library that has a name": a relative clause's list is the noun's right before it.
   const relative = verb !== 'with' && !eachOf && !examplesOf?.plural ? RELATIVE_BEFORE.exec(before) : null;

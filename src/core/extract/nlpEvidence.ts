@@ -351,6 +351,8 @@ export function possessedRecords(analysis: Analysis, add: Add): void {
 }
 
 export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence, options: { peopleAreRecords?: boolean; accountsAreRecords?: boolean } = {}): void {
+  // What the readers are told besides the sentence's reading (how people and accounts are kept, what the structure found).
+  const readingOf = (parsed: Analysis) => ({ ...parsed, peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords, byStructure: evidence.byStructure });
   for (const sentence of sentences.flatMap(storyParts)) {
     if (sentence.plain.split(' ').length > 120) continue;
     const weight = sentence.optional ? 0.5 : 1;
@@ -365,7 +367,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     };
     if (sentence.heading) {
       // A title is read only for what the app is for ("App for parcels and depots").
-      appPurposeEvidence({ ...analyze(sentence.text), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords, byStructure: evidence.byStructure }, storable, add);
+      appPurposeEvidence(readingOf(analyze(sentence.text)), storable, add);
       continue;
     }
     const lists = findFieldLists(sentence, false);
@@ -382,7 +384,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     };
     const parsed = analyze(sentence.text);
     // Clauses read inside a field list ("ingredients list preparation steps") are not clauses.
-    const analysis = { ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)), peopleAreRecords: options.peopleAreRecords, accountsAreRecords: options.accountsAreRecords, byStructure: evidence.byStructure };
+    const analysis = readingOf({ ...parsed, clauses: parsed.clauses.filter((c) => !c.subject || !items.has(c.subject.key)) });
     objectsOfActions(analysis, sentence, addUnlessField);
     subjectsOfHaving(analysis, addUnlessField);
     saidToBeStored({ ...analysis, clauses: parsed.clauses }, add);

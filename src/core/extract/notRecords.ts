@@ -9,6 +9,7 @@ import type { SentenceInfo } from './sentences';
 import { namedOnlyInBenefits } from './storyBenefit';
 import { transactionOf } from './nlpEvidence';
 import { theHouseRules } from './houseRules';
+import { APP_WORDS as APP_WORD_LIST } from './appPurpose';
 
 /** Whether the text writes a plural of `key` that the simple rule does not spell ("shelves" for shelf, "analyses"). */
 export function irregularPluralWritten(text: string, key: string, pattern: (stem: string) => RegExp): boolean {
@@ -169,7 +170,7 @@ function actedOut(key: string, sentences: SentenceInfo[]): boolean {
 }
 
 /** What the app is for: "… app for a yoga studio", "we run a small garage", "my bakery needs …". */
-const APP_WORDS = '(?:app|application|system|website|site|platform|tool|software|portal)';
+const APP_WORDS = `(?:${APP_WORD_LIST.join('|')})`;
 const FOR_THE_BUSINESS = String.raw`(?:\b${APP_WORDS}\s+for\s+(?:a|an|the|our|my)|\b(?:we|i)\s+(?:run|own|manage|operate|have|are|am)\s+(?:a|an|our|my)|\b(?:my|our))\s+(?:[a-z-]+\s+){0,2}?`;
 
 /**
@@ -185,7 +186,7 @@ export function introducesTheBusiness(sentence: SentenceInfo): boolean {
   return verbs <= (/^(?:we|i)\s/.test(sentence.plain) ? 1 : 0);
 }
 const BUSINESS_INTRODUCTION = new RegExp(
-  String.raw`^(?:(?:a|an|the|our|my)\s+)?(?:[a-z-]+\s+){0,3}?${APP_WORDS}\s+(?:for|to help)\s+(?:a|an|the|our|my)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*[.!]?$` +
+  String.raw`^(?:(?:a|an|the|our|my)\s+)?(?:[a-z-]+\s+){0,3}?${APP_WORDS}\s+for\s+(?:a|an|the|our|my)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*[.!]?$` +
     String.raw`|^(?:we|i)\s+(?:run|own|manage|operate|have|are|am)\s+(?:a|an|our|my)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*[.!]?$`,
 );
 

@@ -2,7 +2,7 @@
 // "assigned to a user", "its Y", "comments on articles", "X refers to Y", and who creates what
 // ("users post recipes" -> Recipe is owned by its author).
 import { camelCase, pluralizeName } from '../../model/project/naming';
-import { ONE_PERSON_WORK } from './assignedWork';
+import { ONE_DOER_WORK, ONE_PERSON_WORK } from './assignedWork';
 import { isPersonRoleWord } from './roles';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
@@ -200,7 +200,7 @@ function assignedTo(r: Reading, i: number): void {
     if (from && to && oneToEach(r, from, i + 2)) {
       // "A mechanic is assigned to each job": every job has its one mechanic (named after the role when it is one).
       r.link(to.entity, from.entity, { name: camelCase(from.role || from.entity), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
-    } else if (from && to && from.entity !== 'User' && to.entity !== 'User' && from.plural && to.plural && ONE_DOER_WORK.test(singular(r.tokens[to.head]?.w ?? '')) && isPersonRoleWord(singular(r.tokens[from.head]?.w ?? ''))) {
+    } else if (from && to && from.entity !== 'User' && to.entity !== 'User' && from.plural && to.plural && ONE_DOER_WORK.has(singular(r.tokens[to.head]?.w ?? '')) && isPersonRoleWord(singular(r.tokens[from.head]?.w ?? ''))) {
       // "Mechanics are assigned to repairs" (people kept as records): each piece of work has the one who
       // does it, as with people who sign in below; not each mechanic one repair.
       r.link(to.entity, from.entity, { name: camelCase(from.entity), inverseName: camelCase(`assigned ${pluralizeName(to.entity)}`), required: false, onDelete: 'setNull' });
@@ -214,12 +214,6 @@ function assignedTo(r: Reading, i: number): void {
     }
   }
 }
-
-/**
- * Pieces of work one person does ("mechanics are assigned to repairs"); not what many people are
- * assigned to together ("students are assigned to classes", "nurses to shifts", "employees to projects").
- */
-const ONE_DOER_WORK = /^(?:job|task|request|order|ticket|case|route|delivery|repair|inspection|issue|bug|incident|call|claim|complaint|application|errand|chore)$/;
 
 /** "A mechanic is assigned to each job": one (a/an/one) of the subject for each or every one of the target. */
 function oneToEach(r: Reading, from: Mention, targetAt: number): boolean {
