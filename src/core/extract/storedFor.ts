@@ -379,10 +379,27 @@ function keptInTheFormOf(plain: string): Found | undefined {
   return kept && !CLAUSE_WORDS.test(kept[1]) ? listFor(kept[1], kept[2]) : undefined;
 }
 
-/** "We record the name and address of each owner" (two items at least). */
+/** The keeper and verb of "we record …", "the system also stores …". */
+const KEEPER_STORES = `\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?`;
+/** Words alone that count or gather the records after "of" ("the number of visitors", "a list of books"): no value of one of them ("citation count" is). */
+const GATHERING_HEAD = /^(?:(?:total|average|overall) )?(?:number|amount|total|count|sum|list|set|group|series|history|kind|type|variety|names|overview|selection|range|average)$/;
+
+/**
+ * "We record the name and address of each owner" (two items at least); "the system stores the
+ * citation count of peer-reviewed papers": one value or more of records written as a bare plural.
+ */
 function weStoreOfEach(plain: string): Found | undefined {
-  const ofEach = pattern`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?${STORE}(?: track of| a record of)? (?:the |their |its )?(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`.exec(plain);
-  return ofEach ? listFor(ofEach[2], ofEach[1], 2) : undefined;
+  const ofEach = pattern`${KEEPER_STORES}(.+?) (?:of|for) (?:each|every|a|an|the|all) ([a-z][a-z -]{1,40}?)(?:[,.;]|$| and | as | when | so )`.exec(plain);
+  if (ofEach) return listFor(ofEach[2], ofEach[1], 2);
+  // (A bare plural names every record of a kind: "of peer-reviewed papers", not "of the papers" (some).)
+  // (Only verbs of storing, and "the" values: "I want a weekly summary of shifts", "keep the schedule
+  // clean of activities", "we keep a catalogue of plants" keep no value of each.)
+  const ofAll = pattern`\\b(?:we|you|i|they|the (?:app|system)) (?:also )?(?:want to |need to |have to |must |should |will |can )?(?:stores?|records?|tracks?|saves?|captures?|notes?|logs?|registers?|keeps? track of) (?:the|their|its) ([a-z][a-z ,-]{1,60}?) of ([a-z][a-z-]+(?: [a-z][a-z-]+)?s)(?:[,.;]|$| and | who | as | when | so )`.exec(plain);
+  if (!ofAll || GATHERING_HEAD.test(ofAll[1]) || CLAUSE_WORDS.test(ofAll[1]) || / (?:of|for|to|in|on|with)\b/.test(ofAll[1])) return undefined;
+  const owner = trailingPhrase(ofAll[2]);
+  const found = owner?.plural ? listFor(ofAll[2], ofAll[1]) : undefined;
+  // ("peer-reviewed papers": the kind the words name, not any paper; a record of that name is found as before.)
+  return found ? { ...found, subject: [...ofAll[2].split(' ').slice(0, -1), owner!.key.split(' ').pop()!].join(' ') } : undefined;
 }
 
 /** The subject noun phrase of a clause ("Several passengers take part in a flight" -> passenger). */
