@@ -166,7 +166,9 @@ function scoreSentence(sentence: SentenceInfo, evidence: Evidence, longText: boo
   const verbs = new Set(tagSentence(sentence.text).filter((t) => t.pos === 'verb').map((t) => t.w));
   const add = (key: string, score: number, source: number, strong = true): void => addEvidence(evidence, dropVerbs(key, verbs), score, source, strong);
   const tokens = tokenize(sentence.plain);
-  const scoring: Scoring = { sentence, evidence, tokens, phrases: sentence.heading ? [] : phrasesIn(tokens), weight: sentence.optional ? 0.5 : 1, id: sentence.id, perSentence: new Set(), add };
+  // ("The manager reviews requests": a phrase whose -s head the tagger reads as the verb is a subject and its verb, not "manager reviews".)
+  const phrases = sentence.heading ? [] : phrasesIn(tokens).filter((p) => !(p.head > p.start && /[^s]s$/.test(tokens[p.head].w) && verbs.has(tokens[p.head].w)));
+  const scoring: Scoring = { sentence, evidence, tokens, phrases, weight: sentence.optional ? 0.5 : 1, id: sentence.id, perSentence: new Set(), add };
   // Words inside parentheses are field or enum lists, not records ("(todo, in progress, done)").
   const depth = parenthesisDepths(tokens);
   for (const phrase of scoring.phrases) if (!(depth[phrase.head] > 0)) scorePhrase(scoring, phrase, manySentences);

@@ -103,7 +103,7 @@ export const NON_ENTITY = set(`
   step steps field fields attribute attributes characteristic characteristics metre metres meter meters kilometre kilometres km kms mile miles gram grams kilogram kilograms kg kgs litre litres liter liters euro euros cent cents dollar dollars percent hectare hectares acre acres degree degrees inch inches centimetre centimetres cm mm second seconds
   app apps application applications system systems site sites website websites web page pages screen screens button buttons link
   form forms   input inputs list lists table tables database databases db server servers backend frontend api apis
-  endpoint endpoints request requests body json html css javascript js typescript node python code codes error errors token tokens
+  endpoint endpoints body json html css javascript js typescript node python code codes error errors token tokens
   cookie cookies header headers parameter parameters query queries path paths format formats string strings number numbers integer
   integers array arrays object objects value values time times date dates data information thing things way ways feature features
   functionality story stories bonus option options version versions view views click clicks mode modes state states  

@@ -25,6 +25,7 @@ export function correctTags(terms: Term[]): void {
   retagCoordinatedVerbs(terms);
   retagSentenceStart(terms);
   retagCompoundModifiers(terms);
+  retagModifiersAfterVerbs(terms);
   retagPluralSubjectStart(terms);
   retagSubjectsAfterArticles(terms);
   retagCompoundHeads(terms);
@@ -140,6 +141,7 @@ function verbBefore(terms: Term[], i: number): boolean {
   return false;
 }
 
+const OBJECT_PRONOUN = /^(?:them|it|him|her|us|me)$/;
 // "lock or pin threads": a noun between a coordinated verb and another noun is a verb too.
 function retagCoordinatedVerbs(terms: Term[]): void {
   for (let i = 2; i + 1 < terms.length; i++) {
@@ -152,6 +154,13 @@ function retagCoordinatedVerbs(terms: Term[]): void {
     while (runEnd + 1 < terms.length && terms[runEnd].pos === 'noun' && !terms[runEnd].plural && terms[runEnd + 1].pos === 'noun') runEnd++;
     // ("contain sensor units and valve units": the same head after the "and" makes two kinds of one thing, not a verb and its object.)
     const parallelHead = terms[runEnd].w === terms[i - 2].w;
+    // "reviews requests and approves them", "grades essays and returns them": no noun takes an object
+    // pronoun right after it, so the word after the "and" is the verb (the tagger read a plural).
+    if (t.pos === 'noun' && terms[i - 1].pos === 'conj' && OBJECT_PRONOUN.test(terms[i + 1].w) && !/[,;:]/.test(t.post) && verbBefore(terms, i - 1) && canBeVerb(t.root)) {
+      t.pos = 'verb';
+      t.plural = false;
+      continue;
+    }
     if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && !parallelHead && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
       t.pos = 'verb';
     }
@@ -191,6 +200,24 @@ function retagCompoundModifiers(terms: Term[]): void {
     if (noun.pos !== 'noun' || after.pos !== 'modal' || /[^\s]/.test(t.post + noun.post + noun.pre) || !verbAsModifier(terms, i)) continue;
     t.pos = 'noun';
     t.root = t.w;
+    t.plural = false;
+  }
+}
+
+// "Employees submit leave requests", "admins approve change requests": a plain verb right after a
+// verb and before plural nouns names their kind (a leave request), since no verb takes another's bare
+// form there - except the few that do: "help clean rooms", "let children play", "make users wait".
+const BARE_VERB_TAKERS = new Set(['help', 'helps', 'helped', 'helping', 'let', 'lets', 'letting', 'make', 'makes', 'made', 'making', 'have', 'has', 'had', 'having', 'see', 'sees', 'saw', 'hear', 'hears', 'heard', 'watch', 'watches', 'watched', 'do', 'does', 'did', 'go', 'goes', 'come', 'comes', 'dare', 'dares', 'bid', 'bids']);
+/** A phrasal verb's second word, which the tagger may read as a verb ("setting up automation rules"). */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'on', 'over', 'back', 'away', 'through', 'along', 'around']);
+function retagModifiersAfterVerbs(terms: Term[]): void {
+  for (let i = 1; i + 1 < terms.length; i++) {
+    const [before, t] = [terms[i - 1], terms[i]];
+    if (t.pos !== 'verb' || before.pos !== 'verb' || t.w !== t.root || /(?:ed|ing|s)$/.test(t.w) || before.root === 'be' || BARE_VERB_TAKERS.has(before.w) || PARTICLES.has(t.w) || /[^\s]/.test(before.post + t.post + t.pre)) continue;
+    let end = i + 1;
+    while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
+    if (terms[end].pos !== 'noun' || !terms[end].plural) continue;
+    t.pos = 'noun';
     t.plural = false;
   }
 }
