@@ -75,4 +75,36 @@ describe('extract fields: the states a record reaches', () => {
     assert.deepEqual(fieldsOf('Each booking has a date. Customers can make a booking online.', 'Booking'), ['date:date']);
     assert.deepEqual(fieldsOf('Each room has a number. Each lesson has a date. Teachers make the room clean after a lesson.', 'Room'), ['number:integer']);
   });
+
+  it('states coordinated with the one read are steps too: "can be confirmed or cancelled", "is confirmed, paid or cancelled"', () => {
+    assert.deepEqual(fieldsOf('A booking has a date. A booking can be confirmed or cancelled.', 'Booking'), ['date:date', 'status:enum:confirmed|cancelled']);
+    assert.deepEqual(fieldsOf('Each invoice has a total. Each invoice is confirmed, paid or cancelled.', 'Invoice'), ['total:money', 'status:enum:confirmed|paid|cancelled']);
+    assert.deepEqual(fieldsOf('Each loan has a due date. A loan can be approved and then closed.', 'Loan'), ['dueDate:date', 'status:enum:approved|closed']);
+  });
+
+  it('a plural record opening the sentence reaches states too ("Orders can be shipped or cancelled"); "requests" names the one kind of request', () => {
+    assert.deepEqual(fieldsOf('Customers place orders with a total. Orders can be shipped or cancelled.', 'Order'), ['total:money', 'status:enum:shipped|cancelled']);
+    assert.deepEqual(fieldsOf('Tenants file repair requests with a description. Requests are resolved or rejected.', 'RepairRequest'), ['description:text', 'status:enum:resolved|rejected']);
+    // Not a kind made by its state ("unavailable products can be shipped later"), nor a deadline ("must be completed by 10 May").
+    assert.deepEqual(fieldsOf('Each product has a price. Available products can be shipped at once and unavailable products can be shipped later.', 'Product'), ['price:money']);
+    assert.deepEqual(fieldsOf('Reviewers write reviews with a score. Reviews must be completed by 10 May.', 'Review'), ['score:integer']);
+  });
+
+  it('what a person decides on a record leaves it in a state, after where it stands until then: "managers approve or reject requests", "the dispatcher cancels a delivery"', () => {
+    assert.deepEqual(fieldsOf('Employees submit leave requests with a start date and an end date. Managers approve or reject requests.', 'LeaveRequest'), ['startDate:date', 'endDate:date', 'status:enum:pending|approved|rejected']);
+    assert.deepEqual(fieldsOf('Each delivery has an address. The dispatcher can cancel a delivery.', 'Delivery'), ['address:string', 'status:enum:active|cancelled']);
+    assert.deepEqual(fieldsOf('Students submit essays with a title. A teacher accepts or declines each essay.', 'Essay'), ['title:string', 'status:enum:pending|accepted|declined']);
+    assert.deepEqual(fieldsOf('Each ticket has a subject. An agent closes a ticket.', 'Ticket'), ['subject:string', 'status:enum:open|closed']);
+    // The day's work is no decision: "the warehouse ships parcels".
+    assert.deepEqual(fieldsOf('Each parcel has a weight. The warehouse ships parcels.', 'Parcel'), ['weight:decimal']);
+    // A participle is no decision ("removes completed tasks", "have confirmed their booking"); people decided on are no records' states.
+    assert.deepEqual(fieldsOf('Each task has a title. The app removes completed tasks.', 'Task'), ['title:string']);
+    assert.deepEqual(fieldsOf('Each booking has a date. Guests that have confirmed their booking get a code.', 'Booking'), ['date:date', 'code:string']);
+  });
+
+  it('a status the text spells out is left as written: decisions do not reorder "new → scheduled → done"', () => {
+    const text = 'Tenants submit repair requests with a description. A repair request goes new → scheduled → done. The manager can reject a repair request.';
+    const status = extractSpec(text).entities.find((e) => e.name === 'RepairRequest')?.fields.find((f) => f.name === 'status');
+    assert.equal(status?.enumValues?.[0], 'new');
+  });
 });

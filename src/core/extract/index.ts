@@ -34,7 +34,7 @@ import { completeEntities, nameUnnamedRecords } from './completeEntities';
 import { applyValueMentions } from './valueMentions';
 import { applyRecordCompoundValues } from './recordCompoundValues';
 import { keepMakersAsNames } from './makers';
-import { applyRecordStates } from './recordStates';
+import { applyDecidedStates, applyRecordStates } from './recordStates';
 import { applyWhenRecorded } from './whenRecorded';
 import { applyNumberedRecords } from './numberedRecords';
 import { applyVariedValues } from './variedValues';
@@ -126,6 +126,8 @@ function extractUnsafe(text: string, options: ExtractOptions): ProjectSpec {
   const roles = specAuth.kind === 'emailPassword' ? specAuth.roles : [];
   findRules(draft, sentences, roles, roleWords, (entity, source) => ensureOwner(entity, source));
   dedupeOwnershipRules(draft);
+  // The states people's decisions leave records in ("managers approve or reject requests"), where the rules gave no status.
+  applyDecidedStates(draft, sentences);
   // A record still without a value, once the rules have added theirs, gets a name ("users keep lists": List.name).
   nameUnnamedRecords(draft);
 

@@ -7,6 +7,7 @@
 // playlist public"). "A player can play a game when it is published": a pronoun stands for the
 // thing the clause before named. Read after the entities are chosen, on known records only.
 import { addField, findEntity, type Draft, type DraftEntity } from './draft';
+import { entityIndex } from './entityIndex';
 import { findMentions, resolveKey } from './mentions';
 import { PERSON_NOUNS, singular } from './lexicon';
 import { tagSentence } from './nlp';
@@ -25,9 +26,19 @@ const MODAL = String.raw`(?:(?:can|could|may|might|must|should|will|would|has to
 const BE = String.raw`(?:is|are|was|were|be|been|has been|have been|had been|gets?|got|becomes?)`;
 const HOW = String.raw`(?:(?:not|already|automatically|temporarily|finally|simply|then|also|first|eventually|immediately|later|still|officially|marked as|registered as|set to|set as|flagged as|considered)\s+)*`;
 /** "… is approved", "… needs to be confirmed", "… has been visited", "… is registered as \"paid\"": the state after the record's words. */
-const STATE_AFTER_SUBJECT = String.raw`\s+${MODAL}?(?:not\s+)?${BE}\s+${HOW}"?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b)`;
+const STATE_AFTER_SUBJECT = String.raw`\s+${MODAL}?(?:not\s+)?${BE}\s+${HOW}"?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b|\s+by\s+\d)`;
 /** "the claim case is approved", "a finalized booking needs to be confirmed", "the invoice is registered as \"paid\"". */
 const STATED = new RegExp(String.raw`\b(?:the|a|an|each|every|this|its|their|any|no)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)${STATE_AFTER_SUBJECT}`, 'g');
+/** "Orders can be shipped or cancelled", "requests are approved": a plural record that opens the sentence, or a clause after a comma or "and". */
+const PLURAL_STATED = new RegExp(String.raw`(?:^|[,;:]\s+|\b(?:and|but|then|once|when|until|after)\s+)((?:[a-z-]+\s+){0,2}?[a-z-]+s)${STATE_AFTER_SUBJECT}`, 'g');
+/** ", paid or cancelled", " or rejected": more states coordinated with the one read. */
+const MORE_STATES = new RegExp(String.raw`^(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and|and\/or)\s+)(?:then\s+|later\s+|finally\s+)?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b)`);
+/** A decision or step a person takes on a record, and the state it leaves the record in ("managers approve or reject requests"). */
+// (Not the day's work, "the warehouse ships parcels", which leaves no decision to store.)
+const DECIDED: Record<string, string> = { approve: 'approved', accept: 'accepted', reject: 'rejected', refuse: 'refused', decline: 'declined', cancel: 'cancelled', confirm: 'confirmed', close: 'closed', resolve: 'resolved', complete: 'completed', settle: 'settled', finalize: 'finalized', finalise: 'finalized' };
+/** Where a record stands before anyone decides on it: a request is pending until approved, a booking active until cancelled, a ticket open until closed. */
+const BEFORE_DECIDED: Record<string, string> = { cancelled: 'active', closed: 'open', resolved: 'open', completed: 'open' };
+
 /** "… a game when it is published by the admin", "… lamps so that they are verified": the record is the thing named before the pronoun. */
 const PRONOUN_STATED = new RegExp(String.raw`\b(it|they)${STATE_AFTER_SUBJECT}`, 'g');
 
@@ -50,34 +61,133 @@ const DERIVED = new Set(['available', 'unavailable', 'free', 'busy', 'full', 'em
 /** Adds to each record the states the text says it reaches. */
 export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void {
   const states = new Map<DraftEntity, Map<string, Set<number>>>();
-  const note = (recordWords: string, state: string, sentence: number) => {
-    const phrase = trailingPhrase(recordWords);
-    const name = phrase ? resolveKey(draft, phrase.key) : undefined;
-    const entity = name ? findEntity(draft, name) : undefined;
-    if (!entity || entity.name === 'User') return;
+  const note = (recordWords: string, state: string, sentence: number, byHead = true) => {
+    const entity = recordOf(draft, recordWords, byHead);
+    if (!entity) return;
     const seen = states.get(entity) ?? new Map<string, Set<number>>();
     states.set(entity, seen);
     seen.set(state, (seen.get(state) ?? new Set()).add(sentence));
   };
+  /** The state matched and those coordinated with it ("confirmed or cancelled"). */
+  const noteAll = (recordWords: string, match: RegExpMatchArray, plain: string, sentence: number) => {
+    note(recordWords, stateName(match[2]), sentence);
+    let rest = plain.slice((match.index ?? 0) + match[0].length);
+    for (let more = MORE_STATES.exec(rest); more; more = MORE_STATES.exec(rest)) {
+      note(recordWords, stateName(more[1]), sentence);
+      rest = rest.slice(more[0].length);
+    }
+  };
   for (const sentence of sentences) {
     if (sentence.heading) continue;
-    for (const match of sentence.plain.matchAll(STATED)) note(match[1], stateName(match[2]), sentence.id);
+    for (const match of sentence.plain.matchAll(STATED)) noteAll(match[1], match, sentence.plain, sentence.id);
+    // (A general statement of who acts, "journals are published by publishers", is no state each one reaches.)
+    for (const match of sentence.plain.matchAll(PLURAL_STATED)) {
+      const byWhom = /^\s+by\b/.test(sentence.plain.slice((match.index ?? 0) + match[0].length));
+      if (!byWhom && pluralNoun(sentence.text, match[1])) noteAll(match[1], match, sentence.plain, sentence.id);
+    }
     for (const match of sentence.plain.matchAll(PRONOUN_STATED)) {
       const thing = thingBefore(draft, sentence.plain.slice(0, match.index), match[1] === 'they');
       if (thing) note(thing, stateName(match[2]), sentence.id);
     }
-    for (const match of sentence.plain.matchAll(MARKED_AS)) if (isAdjectiveAfterAs(sentence.text, match[2])) note(match[1], POSITIVE[match[2]] ?? match[2], sentence.id);
+    for (const match of sentence.plain.matchAll(MARKED_AS)) if (isAdjectiveAfterAs(sentence.text, match[2])) note(match[1], POSITIVE[match[2]] ?? match[2], sentence.id, false);
     for (const match of sentence.plain.matchAll(MADE_VISIBLE)) note(match[1], stateName(match[2].replace(/ly$/, '')), sentence.id);
   }
   for (const [entity, seen] of states) {
     const steps = LIFECYCLE.filter((s) => seen.has(s));
     if (steps.length) addStatus(entity, steps, [...new Set(steps.flatMap((s) => [...seen.get(s)!]))]);
     for (const [condition, ids] of seen) {
-      if (LIFECYCLE.includes(condition) || entity.fields.some((f) => f.name === condition)) continue;
+      if (LIFECYCLE.includes(condition) || entity.fields.some((f) => f.name === condition || f.enumValues?.includes(condition))) continue;
       const field = addField(entity, { words: [condition], type: 'boolean' });
       for (const id of ids) field?.sources.add(id);
     }
   }
+}
+
+/**
+ * Whether the words before a state are nouns ending in a plural, as the tagger reads them ("orders",
+ * "leave requests"; not "it gets", nor "unavailable products", whose state is what makes them a kind).
+ */
+function pluralNoun(text: string, words: string): boolean {
+  const terms = tagSentence(text);
+  const wanted = words.split(' ');
+  const at = terms.findIndex((_, i) => wanted.every((w, k) => terms[i + k]?.w === w));
+  if (at < 0) return false;
+  const phrase = terms.slice(at, at + wanted.length);
+  return phrase.every((t) => t.pos === 'noun') && phrase[phrase.length - 1].plural;
+}
+
+/**
+ * After the rules: the states a person's decisions leave records in ("managers approve or reject
+ * requests"), for a record with no status, state or lifecycle yet, or one whose status holds only
+ * states read above (a status the text spells out, "new → scheduled → done", is left as written).
+ */
+export function applyDecidedStates(draft: Draft, sentences: SentenceInfo[]): void {
+  const decided = new Map<DraftEntity, Map<string, Set<number>>>();
+  for (const sentence of sentences) {
+    if (sentence.heading) continue;
+    for (const { recordWords, state } of decisionsOn(sentence)) {
+      const entity = recordOf(draft, recordWords);
+      if (!entity) continue;
+      const seen = decided.get(entity) ?? new Map<string, Set<number>>();
+      decided.set(entity, seen);
+      seen.set(state, (seen.get(state) ?? new Set()).add(sentence.id));
+    }
+  }
+  for (const [entity, seen] of decided) {
+    const status = entity.fields.find((f) => /^(?:status|state|stage|phase|lifecycle)$/.test(f.name));
+    if (status && !(status.name === 'status' && status.type === 'enum' && status.enumValues?.every((v) => LIFECYCLE.includes(v)))) continue;
+    const values = new Set([...(status?.enumValues ?? []), ...seen.keys()]);
+    const steps = LIFECYCLE.filter((s) => values.has(s));
+    const sources = [...seen.values()].flatMap((ids) => [...ids]);
+    if (!status) {
+      // (The record is made before the decision: its first value is where it stands until then.)
+      addStatus(entity, [BEFORE_DECIDED[steps[0]] ?? 'pending', ...steps], sources);
+      continue;
+    }
+    status.enumValues = steps;
+    status.default = steps[0];
+    for (const id of sources) status.sources.add(id);
+  }
+}
+
+/**
+ * "Managers approve or reject requests", "a manager approves each claim", "staff can cancel bookings":
+ * the states a person's decisions leave a record in (the tagger's verbs, coordinated; the record right
+ * after them). Not "approve of", nor a decision about a person ("reject applicants" is the applicant's record).
+ */
+function decisionsOn(sentence: SentenceInfo): Array<{ recordWords: string; state: string }> {
+  const terms = tagSentence(sentence.text);
+  const found: Array<{ recordWords: string; state: string }> = [];
+  for (let i = 0; i < terms.length; i++) {
+    const states: string[] = [];
+    let at = i;
+    // (A participle is a state already or a perfect: "removes completed todos", "attendees that have confirmed their attendance".)
+    while (at < terms.length && terms[at].pos === 'verb' && DECIDED[terms[at].root] && !/(?:ed|ing)$/.test(terms[at].w) && !/[,;:.]/.test(terms[at].post)) {
+      states.push(DECIDED[terms[at].root]);
+      at += terms[at + 1]?.w === 'or' || terms[at + 1]?.w === 'and' ? 2 : 1;
+    }
+    if (!states.length) continue;
+    i = at;
+    let start = at;
+    if (terms[start]?.pos === 'det' || (terms[start]?.pos === 'pron' && terms[start].possessive)) start++;
+    let head = start;
+    while (head + 1 < terms.length && terms[head].pos === 'noun' && !/[,;:.]/.test(terms[head].post) && terms[head + 1].pos === 'noun') head++;
+    if (terms[head]?.pos !== 'noun' || terms[head].actor || PERSON_NOUNS.has(terms[head].root)) continue;
+    const recordWords = terms.slice(start, head + 1).map((t) => t.w).join(' ');
+    for (const state of states) found.push({ recordWords, state });
+  }
+  return found;
+}
+
+/** The record the words before a state name; the head alone names the one record of its kind ("leave requests … requests can be approved"). */
+function recordOf(draft: Draft, recordWords: string, byHead = true): DraftEntity | undefined {
+  const phrase = trailingPhrase(recordWords);
+  if (!phrase) return undefined;
+  const name = resolveKey(draft, phrase.key);
+  // (Not for what a person marks a record as: "mark a request as done" may be a step of a status the rules write later.)
+  const onlyOfItsKind = byHead && !name && !phrase.key.includes(' ') ? entityIndex(draft).compoundsByHead.get(phrase.key) : undefined;
+  const entity = name ? findEntity(draft, name) : onlyOfItsKind?.length === 1 ? onlyOfItsKind[0] : undefined;
+  return entity?.name === 'User' ? undefined : entity;
 }
 
 /** The value a state is stored as: one spelling, named for what holds by default ("deactivated" is stored as active). */
