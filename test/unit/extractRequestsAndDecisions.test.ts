@@ -43,4 +43,14 @@ describe('extract: requests, their kinds and the decisions on them', () => {
     // Reviews people write are still records.
     assert.ok(names('Customers write product reviews with a rating. Each product has a price.').includes('Review'));
   });
+
+  it('"Staff record stock movements", "teachers log absences": people keeping plural things, and nothing more, make those records', () => {
+    assert.ok(names('Products have a name. Staff record stock movements.').includes('StockMovement'));
+    assert.ok(names('Each class has a name. The faculty logs absences.').includes('Absence'));
+    assert.ok(names('Each truck has a plate. Drivers record fuel purchases.').includes('FuelPurchase'));
+    // A thing keeping values lists them; people keeping more than bare plurals are left to the list readers.
+    assert.deepEqual(extractSpec('A loan records the member, the book and the dates.').entities.find((e) => e.name === 'Loan')?.fields.filter((f) => f.sources.length).length, 3);
+    assert.deepEqual(extractSpec('Receptionists record appointments with a date and a time.').entities.find((e) => e.name === 'Appointment')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['date', 'time']);
+  });
 });
+

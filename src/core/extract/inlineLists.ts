@@ -4,6 +4,7 @@ import { ACTION_NOUNS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexi
 import { leadingPhrase, trailingPhrase } from './phrases';
 import { analyze, endsWithNoun, reducedRelativeSubject, trailingSubject, withoutAsides } from './grammar';
 import { tagSentence, tagSentences } from './nlp';
+import { COLLECTIVE_PEOPLE } from './nlpCorrections';
 import { isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { inferType, typeFromHint } from './types';
@@ -220,6 +221,9 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
   // vehicle with a cost", "the system stores orders with a total": a keeping verb whose object is a plural followed by "with" acts on those records; the
   // list after "with" is theirs, not the receptionist's.
   if (KEEPING_VERB.test(verb) && /^\s+(?:(?:the|their|all|new)\s+)?(?:[a-z-]+\s+)?[a-z-]+s(?:\s+(?:on|for|of|from|to|at|in)\s+(?:(?:a|an|the|each|every|their|its)\s+)?[a-z-]+)?\s+with\b/.test(plain.slice(at + verb.length))) return false;
+  // "Staff record stock movements", "nurses log visits": people keeping plural things, and nothing more, make
+  // those records (what they record of a thing is written with it: "nurses record the temperature of …").
+  if (KEEPING_VERB.test(verb) && /^\s+(?:[a-z-]+\s+)?[a-z-]+s\s*(?:$|[.;:!]|\s+(?:and|or)\s+[a-z-]+s\s*(?:$|[.;:!]))/.test(plain.slice(at + verb.length)) && peopleBefore(before)) return false;
   // "open a service record for it": the word is the noun of a compound here, not a verb.
   if (NOUN_LIKE_LIST_VERB.test(verb)) {
     const tagged = tagSentence(`${before} ${plain.slice(at)}`.replace(/\s+/g, ' '));
@@ -227,6 +231,13 @@ function startsAList(plain: string, at: number, before: string, verb: string, pr
     if (tagged[index]?.w === verb && tagged[index].pos === 'noun') return false;
   }
   return true;
+}
+
+/** Whether the words before a verb end in people: a plural the tagger knows as persons, or the staff, crew or faculty. */
+function peopleBefore(before: string): boolean {
+  const terms = tagSentence(before);
+  const last = terms[terms.length - 1];
+  return !!last && last.pos === 'noun' && ((last.plural && last.actor) || COLLECTIVE_PEOPLE.has(last.w));
 }
 
 /** A clause put before the main one that says when or on what condition it holds. */

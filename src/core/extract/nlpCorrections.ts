@@ -227,7 +227,7 @@ function retagModifiersAfterVerbs(terms: Term[]): void {
 // sentence, then a word that can be a verb read as a noun ("book", "offer", "record"), then its
 // object: the people are the subject and the word after them the verb (not a compound "record
 // services" that the mechanics are, nor "staff" a verb).
-const COLLECTIVE_PEOPLE = new Set(['staff', 'crew', 'personnel', 'management', 'faculty']);
+export const COLLECTIVE_PEOPLE = new Set(['staff', 'crew', 'personnel', 'management', 'faculty']);
 function retagPluralSubjectStart(terms: Term[]): void {
   const [first, second, third] = terms;
   if (!first || !second || !third || /[:,;]/.test(first.post)) return;
