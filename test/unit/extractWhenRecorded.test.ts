@@ -21,4 +21,16 @@ describe('extract fields: the moments the text asks to keep', () => {
     assert.deepEqual(fieldsOf('Shops sell products. A product has a price. I want to know when I should start packing an order. Customers want to see when a product will be available again.', 'Product'), ['price:money']);
     assert.deepEqual(fieldsOf('Gardeners tend plots. A plot has a size. Gardeners record when it rains and when the plot is dry.', 'Plot'), ['size:string']);
   });
+
+  it('"keep track of the addresses where the orders are delivered": the place of what happens to the record is its value', () => {
+    // (Being delivered is also a state the order reaches: its status is read too.)
+    assert.ok(fieldsOf('Shops receive orders. An order has a total. We keep track of the addresses where the orders are delivered.', 'Order').includes('deliveryAddress:string'));
+    assert.ok(fieldsOf('Sellers send parcels. A parcel has a weight. The app stores the city to which each parcel is shipped.', 'Parcel').includes('shippingCity:string'));
+    assert.deepEqual(fieldsOf('Volunteers plant trees. A tree has a species. We note the spot where each tree is planted.', 'Tree'), ['species:string', 'plantingSpot:string']);
+  });
+
+  it('no place kept: "packed in the warehouse where the goods are stored", "the room where the party was held was cold"', () => {
+    assert.deepEqual(fieldsOf('Shops receive orders. An order has a total. Orders are packed in the warehouse where the goods are stored.', 'Order'), ['total:money']);
+    assert.deepEqual(fieldsOf('Hosts plan parties. A party has a date. The room where the party was held was cold.', 'Party'), ['date:date']);
+  });
 });

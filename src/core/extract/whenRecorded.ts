@@ -1,11 +1,17 @@
 // Moments the text asks to keep: "you want to record when orders are paid for and shipped", "I need to
 // know when the driver starts and finishes the order". Knowing when something happened to a record is
 // a date-time the record holds: the moment it reached each state (paidAt, shippedAt), or its start and
-// end times when someone starts and finishes it. Read after the entities are chosen, on known records only.
+// end times when someone starts and finishes it. Where it happened is a value of the record too: "keep
+// track of the addresses where the orders are delivered" (deliveryAddress). Read after the entities
+// are chosen, on known records only.
 import { addField, findEntity, type Draft } from './draft';
 import { resolveKey } from './mentions';
 import { trailingPhrase } from './phrases';
 import type { SentenceInfo } from './sentences';
+import { singular } from './lexicon';
+import { tagSentence } from './nlp';
+import { nlp } from './tagger';
+import { transactionOf } from './nlpEvidence';
 
 /** Verbs that ask to keep or learn a moment: "record when …", "know when …", "keep track of when …". */
 const KEEP = String.raw`\b(?:know|knows|record|records|recorded|register|registers|registered|store|stores|stored|log|logs|logged|note|notes|noted|track|tracks|tracked|(?:keep|keeps|kept) track of|remember|remembers|save|saves|saved)\s+when\s+`;
@@ -24,10 +30,17 @@ const ACT = String.raw`(starts?|begins?|finish(?:es)?|ends?|completes?)`;
 /** "know when the driver starts and finishes the order": someone starts and/or ends the record. */
 const ACTIVE = new RegExp(`${KEEP}${DETERMINER}[a-z-]+(?:\\s+[a-z-]+)?\\s+${ACT}(?:\\s+(?:and|or)\\s+${ACT})?\\s+${DETERMINER}${RECORD}\\b`, 'g');
 
-/** Adds to each record the moments the text asks to keep of it. */
+/** A verb of keeping anywhere before ("we keep track of both the customer's address and the addresses where …"). */
+const KEEPING = /\b(?:know(?:s|ing)?|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|register(?:s|ed|ing)?|log(?:s|ged|ging)?|not(?:e|es|ed|ing)|track(?:s|ed|ing)?|sav(?:e|es|ed|ing))\b/;
+/** "the addresses where the orders are delivered", "the room in which each exam is held": a place something happens to a record at. */
+const PLACE = new RegExp(`\\b(?:the|their)\\s+([a-z]+)\\s+(?:where|in which|at which|to which)\\s+(?:${DETERMINER})?${RECORD}\\s+${BE}(${PARTICIPLE})\\b`, 'g');
+
+/** Adds to each record the moments (and places) the text asks to keep of it. */
 export function applyWhenRecorded(draft: Draft, sentences: SentenceInfo[]): void {
   for (const sentence of sentences) {
-    if (sentence.heading || !/\bwhen\b/.test(sentence.plain)) continue;
+    if (sentence.heading) continue;
+    placesRecorded(draft, sentence);
+    if (!/\bwhen\b/.test(sentence.plain)) continue;
     for (const match of sentence.plain.matchAll(PASSIVE)) {
       const entity = recordOf(draft, match[1]);
       if (!entity) continue;
@@ -44,6 +57,20 @@ export function applyWhenRecorded(draft: Draft, sentences: SentenceInfo[]): void
         if (verb && addField(entity, { words: [MOMENT[verb], 'time'], type: 'datetime' }, sentence.id)) draft.used.add(sentence.id);
       }
     }
+  }
+}
+
+/** "keep track of the addresses where the orders are delivered": Order.deliveryAddress (the act's noun, or its "-ing": shippingAddress). */
+function placesRecorded(draft: Draft, sentence: SentenceInfo): void {
+  for (const match of sentence.plain.matchAll(PLACE)) {
+    const before = sentence.plain.slice(0, match.index);
+    const entity = KEEPING.test(before) ? recordOf(draft, match[2]) : undefined;
+    if (!entity) continue;
+    const verb = match[3].split(/\s+/)[0];
+    const root = tagSentence(`they were ${verb}`)[2]?.root ?? verb;
+    const act = transactionOf(root) ?? (nlp(root).verbs().conjugate()[0] as { Gerund?: string } | undefined)?.Gerund;
+    if (!act || act.includes(' ')) continue;
+    if (addField(entity, { words: [act, singular(match[1])], type: 'string' }, sentence.id)) draft.used.add(sentence.id);
   }
 }
 
