@@ -6,7 +6,8 @@ import { analyze, clauses, nounPhrases } from '../../src/core/extract/grammar';
 import { checkLanguage } from '../../src/core/extract/language';
 import { isTagged, probedWords, probeOf, singularNoun, tagSentence, tagSentences, type Term } from '../../src/core/extract/nlp';
 import { tagAhead, withoutAsides } from '../../src/core/extract/grammar';
-import { tagListFragments } from '../../src/core/extract/inlineLists';
+import { parenthesisLists, tagListFragments } from '../../src/core/extract/inlineLists';
+import { forgetAnswers } from '../../src/core/extract/remembered';
 import { splitSentences } from '../../src/core/extract/sentences';
 import { extractSpec } from '../../src/core/extract';
 import { nlp, parseMany, rawTermsOf } from '../../src/core/extract/tagger';
@@ -92,10 +93,32 @@ describe('extractor: list fragments tagged ahead', () => {
     tagListFragments([sentence]);
     assert.equal(isTagged(before), true);
     assert.equal(isTagged(withoutAsides(before)), true);
-    assert.equal(isTagged('the rescued sloths'), true, 'before the parenthesis');
+    assert.equal(isTagged('The rescued sloths'), true, 'before the parenthesis, as written');
+    // (The plain words are asked about only when no written word comes before the bracket: not tagged for nothing.)
+    assert.equal(isTagged('the rescued sloths'), false);
     // The readers find the same fields as without the fragments tagged ahead.
     const sloth = extractSpec(sentence.text).entities.find((e) => e.name === 'RescuedSloth' || e.name === 'Sloth');
     assert.ok(sloth?.fields.some((f) => f.name === 'weight'), JSON.stringify(sloth?.fields.map((f) => f.name)));
+  });
+});
+
+describe('extractor: the words before a parenthesis, tagged ahead as the reader asks for them', () => {
+  it('tags the written words before each bracket, which parenthesisLists asks whether they end with a noun', () => {
+    for (const [text, written] of [
+      ['Ferries (name, deck count, capacity) sail between islands.', 'Ferries'],
+      ['A greenhouse keeps seed trays (tray number, sowing date and species).', 'A greenhouse keeps seed trays'],
+      ['Our clinic records every visit (date, reason, vet), and each vet has a licence (number, expiry).', 'Our clinic records every visit (date, reason, vet), and each vet has a licence'],
+      ['**Shelters** (name, address) house dogs.', '**Shelters**'],
+    ]) {
+      forgetAnswers();
+      const [sentence] = splitSentences(text).sentences;
+      tagListFragments([sentence]);
+      assert.equal(isTagged(written), true, text);
+      // The reader's answers are the same as with nothing tagged ahead.
+      const ahead = parenthesisLists(sentence, sentence.plain, []);
+      forgetAnswers();
+      assert.deepEqual(ahead, parenthesisLists(sentence, sentence.plain, []), text);
+    }
   });
 });
 

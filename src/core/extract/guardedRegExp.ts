@@ -28,7 +28,7 @@ const MAX_SET = 48;
 export function guarded(pattern: RegExp): GuardedRegExp {
   if (pattern.global || pattern.sticky) throw new Error(`guarded() takes no g or y pattern: /${pattern.source}/${pattern.flags}`);
   const needs = requiredWords(pattern);
-  const has = !needs ? () => true : pattern.ignoreCase ? (text: string) => containsAny(text.toLowerCase(), needs) : (text: string) => containsAny(text, needs);
+  const has = !needs ? () => true : pattern.ignoreCase ? (text: string) => containsAny(lowerCased(text), needs) : (text: string) => containsAny(text, needs);
   const made: GuardedRegExp = {
     exec: (text) => (has(text) ? pattern.exec(text) : null),
     test: (text) => has(text) && pattern.test(text),
@@ -44,6 +44,17 @@ const registry: Array<GuardedRegExp & { readonly original: RegExp }> = [];
 /** Every guarded pattern made so far, with the pattern it guards (for the test that they agree). */
 export function guardedPatterns(): ReadonlyArray<GuardedRegExp & { readonly original: RegExp }> {
   return registry;
+}
+
+/** The last text lower-cased: a reader tries its patterns on the same clause one after another. */
+let lastText = '';
+let lastLower = '';
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }
 
 function containsAny(text: string, needs: readonly string[]): boolean {

@@ -187,7 +187,8 @@ export function tagListFragments(sentences: SentenceInfo[]): void {
       if (NOUN_LIKE_LIST_VERB.test(match[1])) fragments.push(`${before} ${plain.slice(match.index)}`.replace(/\s+/g, ' '));
     }
     for (const match of plain.matchAll(BRACKETED_LIST)) {
-      fragments.push(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, match.index - 5)))), plain.slice(0, match.index));
+      // (parenthesisLists asks about the plain words only when the written ones before the bracket are none.)
+      fragments.push(sentence.text.slice(0, Math.max(0, sentence.text.indexOf('(', Math.max(0, match.index - 5)))) || plain.slice(0, match.index));
     }
   }
   tagSentences(fragments.filter(Boolean));

@@ -10,6 +10,7 @@ import { NEVER_RECORD_HEADS, NON_ENTITY, NOT_STORED, USER_WORDS } from './lexico
 import { colonListSubject } from './colonLists';
 import { isPersonKey, storable, storableHead } from './recordWords';
 import type { SentenceInfo } from './sentences';
+import { remembered } from './remembered';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { countedParts, informationAbout, keptIn, madeBySomeone, sortedIntoKinds, valuesKeptOf } from './clauseEvidence';
@@ -281,8 +282,13 @@ export const TRANSACTIONS: Record<string, string> = Object.assign(Object.create(
   inspect: 'inspection', donate: 'donation', deliver: 'delivery', adopt: 'adoption', hire: 'hire', lease: 'lease', register: 'registration', rate: 'rating', order: 'order',
 });
 
-/** The record a verb form's doing makes ("books", "booked" -> booking), read from the word alone (no tagging). */
-export function transactionOf(word: string): string | undefined {
+/**
+ * The record a verb form's doing makes ("books", "booked" -> booking), read from the word alone (no tagging).
+ * Remembered by word: the rule readers ask it of every word of every clause, four new strings each time.
+ */
+export const transactionOf: (word: string) => string | undefined = remembered(transactionOfWord, 5000);
+
+function transactionOfWord(word: string): string | undefined {
   const lemma = [word, word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, '')].find((form) => TRANSACTIONS[form]);
   return lemma ? TRANSACTIONS[lemma] : undefined;
 }

@@ -6,6 +6,7 @@ import { plainOf, type SentenceInfo } from '../sentences';
 import type { RuleClause } from './context';
 import { MORE_CUES, type Cue } from './moreCues';
 import { guarded } from '../guardedRegExp';
+import { remembered } from '../remembered';
 import { NUMBER, PARTICIPLE, wordsOf } from './words';
 
 export interface SentenceClauses {
@@ -185,8 +186,13 @@ const CUES = CUE_LIST.map((cue) => ({ ...cue, pattern: guarded(cue.pattern) }));
 const TIME_ORDER = /\b(?:before|after|later than|earlier than)\b/;
 const OBLIGES = /\b(?:must|has to|have to|should|shouldn't|cannot|can't|cant|can not|may not|is not|isn't|are not|aren't|only|never|at least|no earlier|no later|up to)\b/;
 
-/** What rule language a clause carries, in words ("a limit"), or undefined when it has none. */
-export function ruleLanguage(text: string): string | undefined {
+/**
+ * What rule language a clause carries, in words ("a limit"), or undefined when it has none.
+ * Remembered by text: the rule readers ask it of the same clause several times, thirty patterns each.
+ */
+export const ruleLanguage: (text: string) => string | undefined = remembered(ruleLanguageOf, 5000);
+
+function ruleLanguageOf(text: string): string | undefined {
   // Who signs in is read by the sign-in step ("students will not log in"); it is not a rule here.
   const plain = text.replace(/\b(?:will not|won't|do not|don't|does not|doesn't|cannot|can't|never|not|must|should|has to|have to|needs? to|will|can|may)\s+(?:need to\s+|be able to\s+|first\s+|always\s+)?(?:log|sign)\s+(?:in|on|up)\b/g, ' ');
   const cue = CUES.find((c) => c.pattern.test(plain) && !(c.says === 'a capacity limit' && /\bfull[- ](?:name|address|text|time|description)/.test(plain) && !/\b(?:is|are|be|once) full\b/.test(plain)));
