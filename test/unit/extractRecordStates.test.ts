@@ -11,11 +11,11 @@ const fieldsOf = (text: string, entity: string): string[] =>
     .map((f) => [f.name, f.type, ...(f.enumValues ? [f.enumValues.join('|')] : [])].join(':')) ?? [];
 
 describe('extract fields: the states a record reaches', () => {
-  it('"a refund request is approved", "… can be rejected", "is marked as paid": the steps are the values of its status, in lifecycle order', () => {
+  it('"a refund request is approved", "… can be rejected", "is marked as paid": the steps are the values of its status, in lifecycle order, after where it stands until then (pending)', () => {
     const text =
       'Guests send refund requests. Each refund request has an amount and a reason. A manager decides whether the refund request is approved. ' +
       'A refund request can also be rejected. Once the money is sent, the refund request is marked as "paid".';
-    assert.deepEqual(fieldsOf(text, 'RefundRequest'), ['amount:money', 'reason:string', 'status:enum:approved|paid|rejected']);
+    assert.deepEqual(fieldsOf(text, 'RefundRequest'), ['amount:money', 'reason:string', 'status:enum:pending|approved|paid|rejected']);
   });
 
   it('"the locker is automatically blocked" is a condition that comes and goes: a yes/no value named after it', () => {
@@ -38,7 +38,7 @@ describe('extract fields: the states a record reaches', () => {
   });
 
   it('more steps of a lifecycle: "the report is reviewed by a doctor, and then the report is sent" is a status (reviewed, sent)', () => {
-    assert.deepEqual(fieldsOf('Labs write reports. Each report has a title. The report is reviewed by a doctor, and then the report is sent.', 'Report'), ['title:string', 'status:enum:reviewed|sent']);
+    assert.deepEqual(fieldsOf('Labs write reports. Each report has a title. The report is reviewed by a doctor, and then the report is sent.', 'Report'), ['title:string', 'status:enum:pending|reviewed|sent']);
   });
   it('"… an article when it is published", "… parcels once they are verified": a pronoun stands for the one thing named before it', () => {
     assert.deepEqual(fieldsOf('Authors write articles. Each article has a title and a body. A visitor can read an article when it is published by an editor.', 'Article'), ['title:string', 'body:text', 'published:boolean']);
@@ -77,14 +77,14 @@ describe('extract fields: the states a record reaches', () => {
   });
 
   it('states coordinated with the one read are steps too: "can be confirmed or cancelled", "is confirmed, paid or cancelled"', () => {
-    assert.deepEqual(fieldsOf('A booking has a date. A booking can be confirmed or cancelled.', 'Booking'), ['date:date', 'status:enum:confirmed|cancelled']);
-    assert.deepEqual(fieldsOf('Each invoice has a total. Each invoice is confirmed, paid or cancelled.', 'Invoice'), ['total:money', 'status:enum:confirmed|paid|cancelled']);
-    assert.deepEqual(fieldsOf('Each loan has a due date. A loan can be approved and then closed.', 'Loan'), ['dueDate:date', 'status:enum:approved|closed']);
+    assert.deepEqual(fieldsOf('A booking has a date. A booking can be confirmed or cancelled.', 'Booking'), ['date:date', 'status:enum:pending|confirmed|cancelled']);
+    assert.deepEqual(fieldsOf('Each invoice has a total. Each invoice is confirmed, paid or cancelled.', 'Invoice'), ['total:money', 'status:enum:pending|confirmed|paid|cancelled']);
+    assert.deepEqual(fieldsOf('Each loan has a due date. A loan can be approved and then closed.', 'Loan'), ['dueDate:date', 'status:enum:pending|approved|closed']);
   });
 
   it('a plural record opening the sentence reaches states too ("Orders can be shipped or cancelled"); "requests" names the one kind of request', () => {
-    assert.deepEqual(fieldsOf('Customers place orders with a total. Orders can be shipped or cancelled.', 'Order'), ['total:money', 'status:enum:shipped|cancelled']);
-    assert.deepEqual(fieldsOf('Tenants file repair requests with a description. Requests are resolved or rejected.', 'RepairRequest'), ['description:text', 'status:enum:resolved|rejected']);
+    assert.deepEqual(fieldsOf('Customers place orders with a total. Orders can be shipped or cancelled.', 'Order'), ['total:money', 'status:enum:pending|shipped|cancelled']);
+    assert.deepEqual(fieldsOf('Tenants file repair requests with a description. Requests are resolved or rejected.', 'RepairRequest'), ['description:text', 'status:enum:open|resolved|rejected']);
     // Not a kind made by its state ("unavailable products can be shipped later"), nor a deadline ("must be completed by 10 May").
     assert.deepEqual(fieldsOf('Each product has a price. Available products can be shipped at once and unavailable products can be shipped later.', 'Product'), ['price:money']);
     assert.deepEqual(fieldsOf('Reviewers write reviews with a score. Reviews must be completed by 10 May.', 'Review'), ['score:integer']);
@@ -107,4 +107,28 @@ describe('extract fields: the states a record reaches', () => {
     const status = extractSpec(text).entities.find((e) => e.name === 'RepairRequest')?.fields.find((f) => f.name === 'status');
     assert.equal(status?.enumValues?.[0], 'new');
   });
+
+  it('a decision not taken leaves no state ("guests cannot cancel bookings", "bookings can not be cancelled", "are not allowed to cancel")', () => {
+    assert.deepEqual(fieldsOf('Each booking has a date. Guests cannot cancel bookings.', 'Booking'), ['date:date']);
+    assert.deepEqual(fieldsOf('Each booking has a date. Bookings can not be cancelled.', 'Booking'), ['date:date']);
+    assert.deepEqual(fieldsOf('Each loan has a date. Members are not allowed to cancel loans.', 'Loan'), ['date:date']);
+  });
+
+  it('what each person completes or accepts of a shared thing is no state of it ("students complete courses", "users accept the terms"); an answer to a request or an offer is', () => {
+    assert.deepEqual(fieldsOf('Each course has a title. Students complete courses.', 'Course'), ['title:string']);
+    assert.deepEqual(fieldsOf('Each policy has a text. Employees accept the privacy policy.', 'Policy'), ['text:text']);
+    assert.deepEqual(fieldsOf('Each offer has a price. The customer can accept or decline the offer.', 'Offer'), ['price:money', 'status:enum:pending|accepted|declined']);
+    assert.deepEqual(fieldsOf('Each task has a title. A volunteer completes a task.', 'Task'), ['title:string', 'status:enum:open|completed']);
+  });
+
+  it('decisions leave a status or a flag the text names alone ("an approval status", "status: submitted, rejected or approved")', () => {
+    assert.deepEqual(fieldsOf('Each claim has a status: submitted, rejected or approved. Managers approve claims.', 'Claim'), ['status:enum:submitted|rejected|approved']);
+    assert.deepEqual(fieldsOf('Employees submit leave requests with an approval status. Managers approve or reject requests.', 'LeaveRequest'), ['approvalStatus:string']);
+  });
+
+  it('the verbs joined with a decision are read to its record ("confirm, reschedule or cancel appointments"); the next clause\'s adjective is no state ("paid, received payments are logged")', () => {
+    assert.deepEqual(fieldsOf('Each appointment has a time. Staff can confirm, reschedule or cancel appointments.', 'Appointment'), ['time:datetime', 'status:enum:pending|confirmed|cancelled']);
+    assert.deepEqual(fieldsOf('Each invoice has a total. After the invoice is paid, received payments are logged.', 'Invoice'), ['total:money', 'status:enum:pending|paid']);
+  });
 });
+

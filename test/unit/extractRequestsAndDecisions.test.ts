@@ -15,8 +15,11 @@ describe('extract: requests, their kinds and the decisions on them', () => {
     const dated = extractSpec('Employees submit requests. A request has a date.');
     assert.deepEqual(dated.entities.find((e) => e.name === 'Request')?.fields.filter((f) => f.sources.length).map((f) => f.name), ['date']);
     assert.ok(names('Guests add special requests to a room booking. Each room booking has a date.').includes('Request'));
-    // Requests to an API are still no record.
+    // Requests a machine receives, or counted at a rate, are calls, no record.
     assert.ok(!names('The API handles GET requests and returns JSON. Each book has a title.').includes('Request'));
+    assert.ok(!names('Each sensor has a name. The sensor sends requests to the hub.').includes('Request'));
+    assert.ok(!names('Each city has a name. The server handles up to 100 requests per minute.').includes('Request'));
+    assert.ok(!names('Each city has a name. Each request to the weather service is logged.').includes('Request'));
   });
 
   it('a plain verb between a verb and plural nouns names their kind: "submit leave requests", "approve change requests", "after submitting leave requests"', () => {

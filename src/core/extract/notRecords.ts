@@ -23,8 +23,20 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences) || theHouseRules(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences) || theHouseRules(key, sentences) || onlyCallsToMachines(key, sentences);
 }
+
+/**
+ * "The app sends requests to the server", "up to 100 requests per minute", "each request to the API is
+ * logged": requests named only where a machine receives them, or at a rate, are calls, not a record
+ * people submit ("staff submit requests", "leave requests").
+ */
+function onlyCallsToMachines(key: string, sentences: SentenceInfo[]): boolean {
+  if (key !== 'request') return false;
+  const named = sentences.filter((s) => /\brequests?\b/.test(s.plain));
+  return named.length > 0 && named.every((s) => MACHINE_CONTEXT.test(s.plain));
+}
+const MACHINE_CONTEXT = /\b(?:server|servers|api|apis|endpoints?|https?|backend|hub|gateway|service|services|network|browser|client app|per (?:second|minute|hour)|rate limit|timeout|json|url|logged)\b/;
 
 /**
  * "worth a number of points between 1 and 1000", "points from 0 to 10", "players score the points",

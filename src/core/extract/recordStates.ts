@@ -6,7 +6,7 @@
 // inactive": what a person marks a record as is such a value too, and who may see it ("make a
 // playlist public"). "A player can play a game when it is published": a pronoun stands for the
 // thing the clause before named. Read after the entities are chosen, on known records only.
-import { addField, findEntity, type Draft, type DraftEntity } from './draft';
+import { addField, findEntity, type Draft, type DraftEntity, type DraftField } from './draft';
 import { entityIndex } from './entityIndex';
 import { findMentions, resolveKey } from './mentions';
 import { PERSON_NOUNS, singular } from './lexicon';
@@ -32,12 +32,22 @@ const STATED = new RegExp(String.raw`\b(?:the|a|an|each|every|this|its|their|any
 /** "Orders can be shipped or cancelled", "requests are approved": a plural record that opens the sentence, or a clause after a comma or "and". */
 const PLURAL_STATED = new RegExp(String.raw`(?:^|[,;:]\s+|\b(?:and|but|then|once|when|until|after)\s+)((?:[a-z-]+\s+){0,2}?[a-z-]+s)${STATE_AFTER_SUBJECT}`, 'g');
 /** ", paid or cancelled", " or rejected": more states coordinated with the one read. */
-const MORE_STATES = new RegExp(String.raw`^(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and|and\/or)\s+)(?:then\s+|later\s+|finally\s+)?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?!\s+(?:to|with|from|into|for|in|on|at)\b)`);
+// (Each one ends the list, so the next clause's adjective is no state: "the invoice is paid, received payments are logged".)
+const MORE_STATES = new RegExp(String.raw`^(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and|and\/or)\s+)(?:then\s+|later\s+|finally\s+)?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?=\s*(?:[,.;:!]|$)|\s+(?:or|and|by|when|after|before|once|if|until|unless|automatically|only)\b)`);
 /** A decision or step a person takes on a record, and the state it leaves the record in ("managers approve or reject requests"). */
 // (Not the day's work, "the warehouse ships parcels", which leaves no decision to store.)
 const DECIDED: Record<string, string> = { approve: 'approved', accept: 'accepted', reject: 'rejected', refuse: 'refused', decline: 'declined', cancel: 'cancelled', confirm: 'confirmed', close: 'closed', resolve: 'resolved', complete: 'completed', settle: 'settled', finalize: 'finalized', finalise: 'finalized' };
 /** Where a record stands before anyone decides on it: a request is pending until approved, a booking active until cancelled, a ticket open until closed. */
-const BEFORE_DECIDED: Record<string, string> = { cancelled: 'active', closed: 'open', resolved: 'open', completed: 'open' };
+const BEFORE_DECIDED: Record<string, string> = { cancelled: 'active', canceled: 'active', closed: 'open', resolved: 'open', completed: 'open', finished: 'active', expired: 'active', terminated: 'active' };
+/** Steps a record may be made in: no state before them to add. */
+const FIRST_STEPS = new Set(['submitted', 'scheduled', 'received']);
+/** Decisions each person takes for themselves on shared things ("students complete courses", "users accept the terms"): a record's state only for what is answered or done once. */
+const PER_PERSON_DECISIONS = new Set(['accepted', 'completed']);
+const ANSWERED_OR_DONE_ONCE = new Set(['request', 'application', 'offer', 'proposal', 'bid', 'quote', 'quotation', 'invitation', 'submission', 'claim', 'order', 'booking', 'reservation', 'task', 'job', 'ticket', 'assignment', 'repair', 'delivery', 'project', 'case', 'issue']);
+/** Words before a decision that say it is not taken ("guests cannot cancel bookings", "are not allowed to cancel"). */
+const NEGATION = /^(?:not|never|cannot|can't|won't|don't|doesn't|mustn't|shouldn't|no|n't)$/;
+/** Statuses this module built from states (a status the text wrote down is never merged into). */
+const builtStatuses = new WeakSet<DraftField>();
 
 /** "… a game when it is published by the admin", "… lamps so that they are verified": the record is the thing named before the pronoun. */
 const PRONOUN_STATED = new RegExp(String.raw`\b(it|they)${STATE_AFTER_SUBJECT}`, 'g');
@@ -80,10 +90,12 @@ export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     for (const match of sentence.plain.matchAll(STATED)) noteAll(match[1], match, sentence.plain, sentence.id);
-    // (A general statement of who acts, "journals are published by publishers", is no state each one reaches.)
+    // (A general statement of who acts, "journals are published by publishers", is no condition each one comes into.)
     for (const match of sentence.plain.matchAll(PLURAL_STATED)) {
       const byWhom = /^\s+by\b/.test(sentence.plain.slice((match.index ?? 0) + match[0].length));
-      if (!byWhom && pluralNoun(sentence.text, match[1])) noteAll(match[1], match, sentence.plain, sentence.id);
+      // (Negated, "bookings can not be cancelled", no state is reached.)
+      const negated = /\bnot\b/.test(match[0]);
+      if (!(byWhom && CONDITIONS.includes(match[2])) && !negated && pluralNoun(sentence.text, match[1])) noteAll(match[1], match, sentence.plain, sentence.id);
     }
     for (const match of sentence.plain.matchAll(PRONOUN_STATED)) {
       const thing = thingBefore(draft, sentence.plain.slice(0, match.index), match[1] === 'they');
@@ -134,19 +146,13 @@ export function applyDecidedStates(draft: Draft, sentences: SentenceInfo[]): voi
     }
   }
   for (const [entity, seen] of decided) {
-    const status = entity.fields.find((f) => /^(?:status|state|stage|phase|lifecycle)$/.test(f.name));
-    if (status && !(status.name === 'status' && status.type === 'enum' && status.enumValues?.every((v) => LIFECYCLE.includes(v)))) continue;
+    // (A status, state or flag the text or the rules gave, "approval status", "cancelled: yes/no", stays as it is.)
+    const status = entity.fields.find((f) => /(?:status|state|stage|phase|lifecycle)$/i.test(f.name));
+    if (status && !builtStatuses.has(status)) continue;
+    if (entity.fields.some((f) => f.type === 'boolean' && [...seen.keys()].some((state) => f.name.toLowerCase().includes(state)))) continue;
     const values = new Set([...(status?.enumValues ?? []), ...seen.keys()]);
-    const steps = LIFECYCLE.filter((s) => values.has(s));
     const sources = [...seen.values()].flatMap((ids) => [...ids]);
-    if (!status) {
-      // (The record is made before the decision: its first value is where it stands until then.)
-      addStatus(entity, [BEFORE_DECIDED[steps[0]] ?? 'pending', ...steps], sources);
-      continue;
-    }
-    status.enumValues = steps;
-    status.default = steps[0];
-    for (const id of sources) status.sources.add(id);
+    addStatus(entity, LIFECYCLE.filter((s) => values.has(s)), sources);
   }
 }
 
@@ -159,24 +165,37 @@ function decisionsOn(sentence: SentenceInfo): Array<{ recordWords: string; state
   const terms = tagSentence(sentence.text);
   const found: Array<{ recordWords: string; state: string }> = [];
   for (let i = 0; i < terms.length; i++) {
+    if (!decision(terms[i])) continue;
+    // The verbs joined with it ("confirm, reschedule or cancel appointments", "approve or edit requests"): the decisions among them.
     const states: string[] = [];
     let at = i;
-    // (A participle is a state already or a perfect: "removes completed todos", "attendees that have confirmed their attendance".)
-    while (at < terms.length && terms[at].pos === 'verb' && DECIDED[terms[at].root] && !/(?:ed|ing)$/.test(terms[at].w) && !/[,;:.]/.test(terms[at].post)) {
-      states.push(DECIDED[terms[at].root]);
-      at += terms[at + 1]?.w === 'or' || terms[at + 1]?.w === 'and' ? 2 : 1;
+    for (;;) {
+      if (decision(terms[at])) states.push(DECIDED[terms[at].root]);
+      const joined = /,\s*$/.test(terms[at].post) || /^(?:or|and)$/.test(terms[at + 1]?.w ?? '');
+      const next = terms[at + 1]?.pos === 'conj' ? at + 2 : at + 1;
+      if (!joined || terms[next]?.pos !== 'verb' || /(?:ed|ing)$/.test(terms[next].w)) break;
+      at = next;
     }
-    if (!states.length) continue;
+    const negated = terms.slice(Math.max(0, i - 4), i).some((t) => NEGATION.test(t.w));
     i = at;
-    let start = at;
+    if (negated || /[,;:.]/.test(terms[at].post)) continue;
+    let start = at + 1;
     if (terms[start]?.pos === 'det' || (terms[start]?.pos === 'pron' && terms[start].possessive)) start++;
     let head = start;
     while (head + 1 < terms.length && terms[head].pos === 'noun' && !/[,;:.]/.test(terms[head].post) && terms[head + 1].pos === 'noun') head++;
     if (terms[head]?.pos !== 'noun' || terms[head].actor || PERSON_NOUNS.has(terms[head].root)) continue;
     const recordWords = terms.slice(start, head + 1).map((t) => t.w).join(' ');
+    // ("Students complete courses", "users accept the terms": each for themselves, unless it answers another decision, "accept or decline the offer".)
+    const alone = !states.some((state) => !PER_PERSON_DECISIONS.has(state));
+    if (alone && !ANSWERED_OR_DONE_ONCE.has(terms[head].root)) continue;
     for (const state of states) found.push({ recordWords, state });
   }
   return found;
+}
+
+/** A verb of deciding, in its plain or -s form (a participle is a state already or a perfect: "removes completed todos", "have confirmed"). */
+function decision(term: { pos: string; root: string; w: string } | undefined): boolean {
+  return !!term && term.pos === 'verb' && !!DECIDED[term.root] && !/(?:ed|ing)$/.test(term.w);
 }
 
 /** The record the words before a state name; the head alone names the one record of its kind ("leave requests … requests can be approved"). */
@@ -221,13 +240,17 @@ function isAdjectiveAfterAs(text: string, word: string): boolean {
 /** The states become the record's status values. An assumed status gives way; one the text wrote down is left as written. */
 function addStatus(entity: DraftEntity, steps: string[], sources: number[]): void {
   const status = entity.fields.find((f) => /^(?:status|state|stage|phase)$/.test(f.name));
-  if (status && (status.type !== 'enum' || status.sources.size)) return;
+  if (status && (status.type !== 'enum' || (status.sources.size && !builtStatuses.has(status)))) return;
+  // A record is made before it reaches the first step read: its first value (the default) is where it stands until then.
+  const values = FIRST_STEPS.has(steps[0]) ? steps : [BEFORE_DECIDED[steps[0]] ?? 'pending', ...steps];
   if (status) {
-    status.enumValues = steps;
-    status.default = steps[0];
+    status.enumValues = values;
+    status.default = values[0];
     for (const id of sources) status.sources.add(id);
+    builtStatuses.add(status);
     return;
   }
-  const field = addField(entity, { words: ['status'], type: 'enum', enumValues: steps });
+  const field = addField(entity, { words: ['status'], type: 'enum', enumValues: values });
   for (const id of sources) field?.sources.add(id);
+  if (field) builtStatuses.add(field);
 }
