@@ -4,6 +4,7 @@
 import { addRelation, type DraftEntity } from './draft';
 import type { Analysis, Clause, NounPhrase, PrepObject } from './grammar';
 import { describesNounBefore } from './prepAttachment';
+import { isPersonWord } from './nlpEvidence';
 import { camelCase } from '../../model/project/naming';
 import { entityIn, link, linksPair, type SentenceRead } from './sentenceLinks';
 
@@ -41,7 +42,14 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   // noun, the show's movie. Places and times may each be the verb's: "in one room in one period for one subject".)
   const ofAnotherPlace = (p: PrepObject) => /^(?:for|with)$/.test(p.prep) && clause.preps.some((q) => q.prep === p.prep && q.phrase.head === p.phrase.start - 2) && describesNounBefore(analysis, clause, p, true);
   const pronounObject = objectPronounAfter(analysis, clause);
-  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => !pronounObject && /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
+  // ("the designer places the tiles on the board", "a clerk stores the files in a cabinet": where a person puts a thing
+  // is the thing's place, not the person's. A row that places others is where they meet: "a lesson puts one group in one room".)
+  const objectPlaces = objectRecord && !clause.passive && PLACING.test(clause.verb) && isPersonWord(subject.key.split(' ').pop() ?? '') ? clause.preps.filter((p) => PLACE_PREPS.test(p.prep) && !startsClause(p.phrase)).map((p) => p.phrase) : [];
+  for (const phrase of objectPlaces) {
+    const place = entityIn(read, phrase);
+    if (place && place !== objectRecord && place !== subject && place.name !== 'User') link(read, objectRecord, place);
+  }
+  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => !pronounObject && !objectPlaces.includes(p.phrase) && /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 
@@ -62,6 +70,10 @@ export function heldWith(analysis: Analysis, clause: Clause, p: PrepObject): boo
   const { terms } = analysis;
   return p.prep === 'with' && HELD_WITH.test(clause.verb) && !p.phrase.plural && /^(?:a|an|the|one)$/.test(p.phrase.determiner ?? '') && !/[,;(]/.test(terms[p.phrase.head].post) && !/^(?:and|or)$/.test(terms[p.phrase.head + 1]?.w ?? '');
 }
+
+/** Verbs of putting a thing somewhere: what follows "in", "on", "into" … is where the object goes. */
+const PLACING = /^(?:place|put|insert|attach|store|hang|lay|set|load|install|mount|position|drop|park|stack|pin)$/;
+const PLACE_PREPS = /^(?:in|on|into|onto|inside|under|at|within)$/;
 
 /** Verbs whose object carries the meaning ("make an offer", "give a talk"; not "take", as in "take place during", "take part in"). */
 const LIGHT_VERBS = /^(?:make|give|do|get)$/;
