@@ -42,6 +42,9 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
   // noun, the show's movie. Places and times may each be the verb's: "in one room in one period for one subject".)
   const ofAnotherPlace = (p: PrepObject) => /^(?:for|with)$/.test(p.prep) && clause.preps.some((q) => q.prep === p.prep && q.phrase.head === p.phrase.start - 2) && describesNounBefore(analysis, clause, p, true);
   const pronounObject = objectPronounAfter(analysis, clause);
+  // ("the broker could, depending on the case, assess …", "regardless of the ward": a phrase of what the act depends on
+  // is no thing the act is done to or in. Not "according to": "picking up items according to the route" places them on it.)
+  const dependsOn = (p: PrepObject) => /^(?:depending|regardless|irrespective)$/.test(analysis.terms[p.phrase.start - 2]?.w ?? '') && analysis.terms[p.phrase.start - 1]?.w === p.prep;
   // ("the designer places the tiles on the board", "a clerk stores the files in a cabinet": where a person puts a thing
   // is the thing's place, not the person's. A row that places others is where they meet: "a lesson puts one group in one room".)
   const objectPlaces = objectRecord && !clause.passive && PLACING.test(clause.verb) && isPersonWord(subject.key.split(' ').pop() ?? '') ? clause.preps.filter((p) => PLACE_PREPS.test(p.prep) && !startsClause(p.phrase)).map((p) => p.phrase) : [];
@@ -49,7 +52,7 @@ export function linkByVerb(read: SentenceRead, clause: Clause, subject: DraftEnt
     const place = entityIn(read, phrase);
     if (place && place !== objectRecord && place !== subject && place.name !== 'User') link(read, objectRecord, place);
   }
-  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => !pronounObject && !objectPlaces.includes(p.phrase) && /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
+  const targets = [...clause.objects.filter((o) => relative || !startsClause(o)), ...clause.preps.filter((p) => !pronounObject && !objectPlaces.includes(p.phrase) && !dependsOn(p) && /^(in|on|for|to|with|at|from|of|into|by|through|via|during|between|against|within)$/.test(p.prep) && !recipients.includes(p.phrase) && !objectOwned.includes(p.phrase) && !startsClause(p.phrase) && !ofANoun(p) && !possessor(p.phrase) && !ofAThing(p.phrase) && !ofAnotherPlace(p)).map((p) => p.phrase)];
   for (const phrase of targets.slice(0, 5)) linkVerbTarget(read, clause, subject, phrase);
 }
 
