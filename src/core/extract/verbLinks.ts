@@ -66,7 +66,7 @@ export function objectPronounAfter(analysis: Analysis, clause: Clause): boolean 
 }
 
 /** Verbs of what one has kept or placed with another party: "open accounts with a bank", "place orders with a supplier". */
-export const HELD_WITH = /^(?:open|hold|place|lodge|file|keep)$/;
+export const HELD_WITH = /^(?:open|hold|place|lodge|file|keep|book|schedule|reserve|arrange)$/;
 
 /** "open accounts with a bank": one party after "with" (not a list of values: "places an order with an order date, a delivery date …"). */
 export function heldWith(analysis: Analysis, clause: Clause, p: PrepObject): boolean {
