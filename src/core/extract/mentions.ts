@@ -1,5 +1,7 @@
 // Finds which entities (and which people words, meaning User) a sentence names, in order.
-import type { Draft } from './draft';
+import { findEntity, type Draft, type DraftEntity } from './draft';
+import { entityIndex } from './entityIndex';
+import { trailingPhrase } from './phrases';
 import { PERSON_NOUNS, singular, STAFF_ROLES, tokenize, USER_WORDS, type Token } from './lexicon';
 import { phrasesIn } from './entities';
 
@@ -27,6 +29,19 @@ export function resolveKey(draft: Draft, key: string): string | undefined {
     if (entity) return entity.name;
   }
   return undefined;
+}
+
+/**
+ * The record (never User) the last noun phrase of some words names. With `byHead`, a head alone names
+ * the one record of its kind ("leave requests … requests can be approved" is LeaveRequest).
+ */
+export function recordNamedBy(draft: Draft, words: string, byHead = false): DraftEntity | undefined {
+  const phrase = trailingPhrase(words);
+  if (!phrase) return undefined;
+  const name = resolveKey(draft, phrase.key);
+  const onlyOfItsKind = byHead && !name && !phrase.key.includes(' ') ? entityIndex(draft).compoundsByHead.get(phrase.key) : undefined;
+  const entity = name ? findEntity(draft, name) : onlyOfItsKind?.length === 1 ? onlyOfItsKind[0] : undefined;
+  return entity?.name === 'User' ? undefined : entity;
 }
 
 export function findMentions(draft: Draft, plain: string, roleWords: Set<string>): SentenceMentions {

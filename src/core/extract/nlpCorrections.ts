@@ -93,8 +93,7 @@ function retagVerbsBeforeObjects(terms: Term[]): void {
   for (let i = 0; i + 2 < terms.length; i++) {
     const t = terms[i];
     if (t.pos !== 'noun' || t.plural) continue;
-    let end = i + 1;
-    while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
+    const end = compoundEnd(terms, i + 1);
     if (terms[end].pos !== 'noun' || !terms[end].plural) continue;
     const after = terms[end + 1];
     // "mark parcels as collected", "set rooms to clean": a verb that gives its objects a state.
@@ -135,6 +134,13 @@ function retagNounSlotPlurals(terms: Term[]): void {
   }
 }
 
+/** Where the noun run from `start` ends: singular nouns before another noun are its modifiers ("work entries", "leave request"). */
+function compoundEnd(terms: readonly Term[], start: number): number {
+  let end = start;
+  while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
+  return end;
+}
+
 /** Whether a verb stands before term i in its clause (up to a comma, colon or semicolon). */
 function verbBefore(terms: Term[], i: number): boolean {
   for (let k = i - 1; k >= 0 && !/[,;:.]/.test(terms[k].post); k--) if (terms[k].pos === 'verb') return true;
@@ -150,8 +156,7 @@ function retagCoordinatedVerbs(terms: Term[]): void {
     // itself a noun of this sentence: "orders and order lines".)
     const afterObject = terms[i - 2].pos === 'noun' && terms[i - 2].plural && terms.slice(0, i - 2).some((u) => u.pos === 'verb') && !terms.some((u) => u !== t && u.pos === 'noun' && u.root === t.w);
     const afterVerbOrComma = terms[i - 2].pos === 'verb' || /,\s*$/.test(terms[i - 2].post) || afterObject;
-    let runEnd = i + 1;
-    while (runEnd + 1 < terms.length && terms[runEnd].pos === 'noun' && !terms[runEnd].plural && terms[runEnd + 1].pos === 'noun') runEnd++;
+    const runEnd = compoundEnd(terms, i + 1);
     // ("contain sensor units and valve units": the same head after the "and" makes two kinds of one thing, not a verb and its object.)
     const parallelHead = terms[runEnd].w === terms[i - 2].w;
     // "reviews requests and approves them", "grades essays and returns them": no noun takes an object
@@ -214,8 +219,7 @@ function retagModifiersAfterVerbs(terms: Term[]): void {
   for (let i = 1; i + 1 < terms.length; i++) {
     const [before, t] = [terms[i - 1], terms[i]];
     if (t.pos !== 'verb' || before.pos !== 'verb' || t.w !== t.root || /(?:ed|ing|s)$/.test(t.w) || before.root === 'be' || BARE_VERB_TAKERS.has(before.w) || PARTICLES.has(t.w) || /[^\s]/.test(before.post + t.post + t.pre)) continue;
-    let end = i + 1;
-    while (end + 1 < terms.length && terms[end].pos === 'noun' && !terms[end].plural && terms[end + 1].pos === 'noun') end++;
+    const end = compoundEnd(terms, i + 1);
     if (terms[end].pos !== 'noun' || !terms[end].plural) continue;
     t.pos = 'noun';
     t.plural = false;

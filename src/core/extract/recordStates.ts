@@ -6,12 +6,10 @@
 // inactive": what a person marks a record as is such a value too, and who may see it ("make a
 // playlist public"). "A player can play a game when it is published": a pronoun stands for the
 // thing the clause before named. Read after the entities are chosen, on known records only.
-import { addField, findEntity, type Draft, type DraftEntity, type DraftField } from './draft';
-import { entityIndex } from './entityIndex';
-import { findMentions, resolveKey } from './mentions';
+import { addField, type Draft, type DraftEntity, type DraftField } from './draft';
+import { findMentions, recordNamedBy } from './mentions';
 import { PERSON_NOUNS, singular } from './lexicon';
 import { tagSentence } from './nlp';
-import { trailingPhrase } from './phrases';
 import type { SentenceInfo } from './sentences';
 
 /** Steps of a lifecycle, in the order they usually come (the last ones end it on the side). */
@@ -68,15 +66,21 @@ const POSITIVE: Record<string, string> = { inactive: 'active', invisible: 'visib
 /** States that follow from other records (a period is unavailable for a teacher, a room full of bookings): nothing to store. */
 const DERIVED = new Set(['available', 'unavailable', 'free', 'busy', 'full', 'empty', 'occupied', 'overdue']);
 
+/** The states read of each record, with the sentences that say so. */
+type StatesRead = Map<DraftEntity, Map<string, Set<number>>>;
+
+function noteState(states: StatesRead, entity: DraftEntity, state: string, sentence: number): void {
+  const seen = states.get(entity) ?? new Map<string, Set<number>>();
+  states.set(entity, seen);
+  seen.set(state, (seen.get(state) ?? new Set()).add(sentence));
+}
+
 /** Adds to each record the states the text says it reaches. */
 export function applyRecordStates(draft: Draft, sentences: SentenceInfo[]): void {
-  const states = new Map<DraftEntity, Map<string, Set<number>>>();
+  const states: StatesRead = new Map();
   const note = (recordWords: string, state: string, sentence: number, byHead = true) => {
     const entity = recordOf(draft, recordWords, byHead);
-    if (!entity) return;
-    const seen = states.get(entity) ?? new Map<string, Set<number>>();
-    states.set(entity, seen);
-    seen.set(state, (seen.get(state) ?? new Set()).add(sentence));
+    if (entity) noteState(states, entity, state, sentence);
   };
   /** The state matched and those coordinated with it ("confirmed or cancelled"). */
   const noteAll = (recordWords: string, match: RegExpMatchArray, plain: string, sentence: number) => {
@@ -134,15 +138,12 @@ function pluralNoun(text: string, words: string): boolean {
  * states read above (a status the text spells out, "new → scheduled → done", is left as written).
  */
 export function applyDecidedStates(draft: Draft, sentences: SentenceInfo[]): void {
-  const decided = new Map<DraftEntity, Map<string, Set<number>>>();
+  const decided: StatesRead = new Map();
   for (const sentence of sentences) {
     if (sentence.heading) continue;
     for (const { recordWords, state } of decisionsOn(sentence)) {
       const entity = recordOf(draft, recordWords);
-      if (!entity) continue;
-      const seen = decided.get(entity) ?? new Map<string, Set<number>>();
-      decided.set(entity, seen);
-      seen.set(state, (seen.get(state) ?? new Set()).add(sentence.id));
+      if (entity) noteState(decided, entity, state, sentence.id);
     }
   }
   for (const [entity, seen] of decided) {
@@ -199,15 +200,8 @@ function decision(term: { pos: string; root: string; w: string } | undefined): b
 }
 
 /** The record the words before a state name; the head alone names the one record of its kind ("leave requests … requests can be approved"). */
-function recordOf(draft: Draft, recordWords: string, byHead = true): DraftEntity | undefined {
-  const phrase = trailingPhrase(recordWords);
-  if (!phrase) return undefined;
-  const name = resolveKey(draft, phrase.key);
-  // (Not for what a person marks a record as: "mark a request as done" may be a step of a status the rules write later.)
-  const onlyOfItsKind = byHead && !name && !phrase.key.includes(' ') ? entityIndex(draft).compoundsByHead.get(phrase.key) : undefined;
-  const entity = name ? findEntity(draft, name) : onlyOfItsKind?.length === 1 ? onlyOfItsKind[0] : undefined;
-  return entity?.name === 'User' ? undefined : entity;
-}
+// (Not for what a person marks a record as: "mark a request as done" may be a step of a status the rules write later.)
+const recordOf = (draft: Draft, recordWords: string, byHead = true): DraftEntity | undefined => recordNamedBy(draft, recordWords, byHead);
 
 /** The value a state is stored as: one spelling, named for what holds by default ("deactivated" is stored as active). */
 function stateName(state: string): string {

@@ -4,9 +4,8 @@
 // end times when someone starts and finishes it. Where it happened is a value of the record too: "keep
 // track of the addresses where the orders are delivered" (deliveryAddress). Read after the entities
 // are chosen, on known records only.
-import { addField, findEntity, type Draft } from './draft';
-import { resolveKey } from './mentions';
-import { trailingPhrase } from './phrases';
+import { addField, type Draft } from './draft';
+import { recordNamedBy } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { tagSentence } from './nlp';
@@ -42,7 +41,7 @@ export function applyWhenRecorded(draft: Draft, sentences: SentenceInfo[]): void
     placesRecorded(draft, sentence);
     if (!/\bwhen\b/.test(sentence.plain)) continue;
     for (const match of sentence.plain.matchAll(PASSIVE)) {
-      const entity = recordOf(draft, match[1]);
+      const entity = recordNamedBy(draft, match[1]);
       if (!entity) continue;
       for (const participle of match[2].split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+/)) {
         // ("paid for", "picked up": the moment is named after the verb, "pickedUpAt" with its particle.)
@@ -51,7 +50,7 @@ export function applyWhenRecorded(draft: Draft, sentences: SentenceInfo[]): void
       }
     }
     for (const match of sentence.plain.matchAll(ACTIVE)) {
-      const entity = recordOf(draft, match[3]);
+      const entity = recordNamedBy(draft, match[3]);
       if (!entity) continue;
       for (const verb of [match[1], match[2]]) {
         if (verb && addField(entity, { words: [MOMENT[verb], 'time'], type: 'datetime' }, sentence.id)) draft.used.add(sentence.id);
@@ -64,7 +63,7 @@ export function applyWhenRecorded(draft: Draft, sentences: SentenceInfo[]): void
 function placesRecorded(draft: Draft, sentence: SentenceInfo): void {
   for (const match of sentence.plain.matchAll(PLACE)) {
     const before = sentence.plain.slice(0, match.index);
-    const entity = KEEPING.test(before) ? recordOf(draft, match[2]) : undefined;
+    const entity = KEEPING.test(before) ? recordNamedBy(draft, match[2]) : undefined;
     if (!entity) continue;
     const verb = match[3].split(/\s+/)[0];
     const root = tagSentence(`they were ${verb}`)[2]?.root ?? verb;
@@ -75,9 +74,3 @@ function placesRecorded(draft: Draft, sentence: SentenceInfo): void {
 }
 
 /** The known record the words end in ("orders", "the order"), never a person's record (User). */
-function recordOf(draft: Draft, words: string) {
-  const phrase = trailingPhrase(words);
-  const name = phrase ? resolveKey(draft, phrase.key) : undefined;
-  const entity = name ? findEntity(draft, name) : undefined;
-  return entity && entity.name !== 'User' ? entity : undefined;
-}
