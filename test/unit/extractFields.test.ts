@@ -280,6 +280,18 @@ describe('extract fields: values said to be stored for one record', () => {
     assert.deepEqual(listed("The app keeps track of a driver's licence number."), ['driver <- licence number']);
   });
 
+  it('"keeping track of both the X\'s Y and the …", "is storing each X\'s Y": the possessor\'s values, up to a phrase of its own after "both"', () => {
+    assert.deepEqual(listed("We want to start keeping track of both the cafe's billing address and the addresses where the loaves are delivered."), ['cafe <- billing address']);
+    assert.deepEqual(listed("The agency keeps track of both the landlord's phone number and the days on which the rent is paid."), ['landlord <- phone number']);
+    assert.deepEqual(listed("The clinic is storing each patient's blood type and allergies."), ['patient <- blood type, allergy']);
+    // (Without "both", a phrase joined on by "and the" is read as before.)
+    assert.deepEqual(listed("The app keeps track of a driver's licence number and the expiry date."), ['driver <- licence number, expiry date']);
+    assert.deepEqual(listed("Keeping the guest's trust matters to us."), []);
+    // ("saving" money is no keeping; "keep" alone keeps things, not values.)
+    assert.deepEqual(listed("We are saving the shop's money."), []);
+    assert.deepEqual(listed("We keep both the owner's keys and the spare keys in a drawer."), []);
+  });
+
   it('"the X\'s a and b are important" (or required, needed, essential): the possessor\'s values, and the possessor a record', () => {
     assert.deepEqual(listed("The tenant's name and deposit amount are important."), ['tenant <- name, deposit amount']);
     assert.deepEqual(listed("A member's birth date is required."), ['member <- birth date']);

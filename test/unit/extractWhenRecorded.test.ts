@@ -29,6 +29,20 @@ describe('extract fields: the moments the text asks to keep', () => {
     assert.deepEqual(fieldsOf('Volunteers plant trees. A tree has a species. We note the spot where each tree is planted.', 'Tree'), ['species:string', 'plantingSpot:string']);
   });
 
+  it('"keep track of … the addresses where the orders are delivered": a value word placed so is no record of its own', () => {
+    const names = (text: string) => extractSpec(text).entities.map((e) => e.name);
+    const cafes = 'Bakeries deliver bread to cafes. A cafe has a name. Cafes place orders. An order has a total. We want to start keeping track of both the cafe\'s billing address and the addresses where the orders are delivered.';
+    assert.ok(!names(cafes).includes('Address'));
+    assert.ok(fieldsOf(cafes, 'Order').includes('deliveryAddress:string'));
+    assert.ok(fieldsOf(cafes, 'Cafe').includes('billingAddress:string'));
+    const trees = 'Volunteers plant trees. A tree has a species. We keep track of the locations where the trees are planted.';
+    assert.ok(!names(trees).includes('Location'));
+    assert.ok(fieldsOf(trees, 'Tree').includes('plantingLocation:string'));
+    // (Places that are not values may be records: warehouses, barns.)
+    assert.ok(names('Farmers sell crops. A crop has a name. We keep track of the barns where the crops are stored. Each barn has a capacity.').includes('Barn'));
+    assert.ok(names('Shops receive goods. A good has a weight. The app tracks the warehouses where the goods are stored. A warehouse has a city.').includes('Warehouse'));
+  });
+
   it('no place kept: "packed in the warehouse where the goods are stored", "the room where the party was held was cold"', () => {
     assert.deepEqual(fieldsOf('Shops receive orders. An order has a total. Orders are packed in the warehouse where the goods are stored.', 'Order'), ['total:money']);
     assert.deepEqual(fieldsOf('Hosts plan parties. A party has a date. The room where the party was held was cold.', 'Party'), ['date:date']);

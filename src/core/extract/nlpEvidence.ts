@@ -28,6 +28,7 @@ import { madeThingsEvidence } from './madeThings';
 import { reportedThingsEvidence } from './reportedThings';
 import { valueOfAny } from './valueOfAny';
 import { appPurposeEvidence } from './appPurpose';
+import { placeValueWords } from './whenRecorded';
 
 export { PART_VERBS } from './wholeParts';
 export { isPersonKey, isPersonWord, storable } from './recordWords';
@@ -380,7 +381,8 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     const colon = colonListSubject(sentence);
     if (colon && !lists.some((l) => l.subject === colon && titlesRecords(l, sentence))) add(colon, 3, true);
     // Items of a field list are fields, not records (the list's own logic decides otherwise).
-    const items = new Set(lists.flatMap((l) => l.items.map((i) => i.key)));
+    // ("keep track of … the addresses where the orders are delivered": a value of the orders, read later.)
+    const items = new Set([...lists.flatMap((l) => l.items.map((i) => i.key)), ...placeValueWords(sentence)]);
     // "…, an airline, whose name is stored", "For each branch we record its address": a value said
     // to be stored for something makes it a record, even when only one value is named.
     const stored = storedForList(sentence);

@@ -228,8 +228,7 @@ function ofWhichKnown(plain: string): Found | undefined {
 function possessorsValuesKnown(plain: string): Found | undefined {
   // ("The customer's name and billing address are important": said to matter, a possessor's values are kept too.)
   const passive = pattern`^(?:the |each |every |a |an |all )?([a-z][a-z -]{1,30}?)('s|s') (.+?) ${MUST_BE} (?:also )?(?:${KEPT}|important|essential|required|needed|mandatory)${NOT_FOR}`.exec(plain);
-  const active = passive ? undefined : /\b(?:keeps? track of|stores?|records?|tracks?|saves?|logs?|notes?) (?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/.exec(plain);
-  // ("I want to see my plot's number, size and yearly fee": two or more values of a record one sees are kept.)
+  const active = passive ? undefined : possessorKeptActively(plain);
   const seen = passive || active ? undefined : /\b(?:see|sees|view|views|check|checks|keep|keeps) (?:the |each |every |my |our |their |his |her )([a-z][a-z -]{1,30}?)('s) ([a-z][a-z ]*?(?:, [a-z][a-z ]*?)*,? and [a-z][a-z ]*?)(?:[.;:]|$)/.exec(plain);
   const found = passive ?? active ?? seen;
   if (!found || CLAUSE_WORDS.test(found[1])) return undefined;
@@ -245,6 +244,19 @@ function possessorsValuesKnown(plain: string): Found | undefined {
   const items = parseItems(found[3]).map((item) => (many && item.plural ? singularItem(item) : item));
   const subject = trailingPhrase(found[1])?.key;
   return subject && items.length ? { subject, items } : undefined;
+}
+
+/** A verb of keeping (not "saving": "we are saving the shop's money"), then a possessor and its values: "the app keeps track of a driver's licence". */
+const KEPT_POSSESSOR = /\b(?:keep(?:s|ing)? track of|stor(?:es?|ing)|record(?:s|ing)?|track(?:s|ing)?|saves?|log(?:s|ging)?|not(?:es?|ing)) (both )?(?:the |a |an |each |every )([a-z][a-z -]{1,30}?)('s) (.+)$/;
+
+/** The possessor, "'s" and the values of an active "keeps track of the customer's …" (as the passive's groups 1-3). */
+function possessorKeptActively(plain: string): string[] | undefined {
+  const kept = KEPT_POSSESSOR.exec(plain);
+  if (!kept) return undefined;
+  // ("keeping track of both the customer's head office address and the addresses where …": after
+  // "both", the possessor's values end where a phrase with an article of its own is joined on.)
+  const values = kept[1] ? kept[4].split(/,? and (?:the|a|an) /)[0] : kept[4];
+  return [kept[0], kept[2], kept[3], values];
 }
 
 /** "The name, type and year are stored for aircraft". */

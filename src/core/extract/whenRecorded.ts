@@ -11,6 +11,7 @@ import { singular } from './lexicon';
 import { tagSentence } from './nlp';
 import { nlp } from './tagger';
 import { transactionOf } from './nlpEvidence';
+import { VALUE_WORDS } from './colonValueRecords';
 
 /** Verbs that ask to keep or learn a moment: "record when …", "know when …", "keep track of when …". */
 const KEEP = String.raw`\b(?:know|knows|record|records|recorded|register|registers|registered|store|stores|stored|log|logs|logged|note|notes|noted|track|tracks|tracked|(?:keep|keeps|kept) track of|remember|remembers|save|saves|saved)\s+when\s+`;
@@ -57,6 +58,16 @@ export function applyWhenRecorded(draft: Draft, sentences: SentenceInfo[]): void
       }
     }
   }
+}
+
+/**
+ * "keep track of the addresses where the orders are delivered": a value word (an address, a location)
+ * said so is a value of the record the act is done to, no record of its own (read before the
+ * entities are chosen; "the warehouses where the goods are stored" may be records).
+ */
+export function placeValueWords(sentence: SentenceInfo): string[] {
+  if (!KEEPING.test(sentence.plain)) return [];
+  return [...sentence.plain.matchAll(PLACE)].filter((match) => KEEPING.test(sentence.plain.slice(0, match.index))).map((match) => singular(match[1])).filter((word) => VALUE_WORDS.has(word));
 }
 
 /** "keep track of the addresses where the orders are delivered": Order.deliveryAddress (the act's noun, or its "-ing": shippingAddress). */
