@@ -62,8 +62,8 @@ describe('extract rules: limits, counts and restrictions written without the usu
     listed('Members borrow books. Books have a title.', 'A member may borrow 3 books.');
   });
 
-  it('"uniquely identifiable", "done by admins", "it is the manager who", "admins alone"', () => {
-    listed('Orders have a date and a product.', 'Each order is uniquely identifiable.');
+  // ("Each order is uniquely identifiable" is a uniqueness rule on the order's number now: extractUniquelyIdentifiable.)
+  it('"done by admins", "it is the manager who", "admins alone"', () => {
     listed('Admins and members sign in. Members create projects.', 'Deleting projects is done by admins.');
     listed('Managers and staff sign in. Staff request refunds with an amount.', 'It is the manager who approves refunds.');
     listed('Admins and members sign in. Members create projects.', 'Admins alone delete projects.');

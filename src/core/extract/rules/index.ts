@@ -14,7 +14,7 @@ import { assignedToThem, notByOthers, onlyOwner, ownCreated, ownOwn } from './ow
 import { rangeBetween, rangeCompare, rangeOutOf } from './ranges';
 import { refuseActor, refuseAfterDate, refuseAfterState, refuseFieldPast, refuseInState, refuseOnlyWhile, refuseStateAnywhere, refuseTimeMargin, refuseTimePast } from './refuseWhen';
 import { manageRole, onlyBy, onlyOnes, onlyRole, restrictedTo, roleForAction, roleForbidden, roleMayChange, roleReadOnly } from './roleRequired';
-import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiedBy, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
+import { uniqueAdjective, uniqueAnnotated, uniqueDistinct, uniqueIdentifiable, uniqueIdentifiedBy, uniqueNoTwo, uniqueOnce, uniqueOneOwner, uniquePer, uniqueValue } from './unique';
 import { workflowArrows, workflowFromValues, workflowMoves, workflowSteps, workflowThen } from './workflow';
 import { wordsOf } from './words';
 import { boundedFields, saySubjectMismatch } from './ruleSubject';
@@ -42,6 +42,7 @@ export const PATTERNS: Array<{ name: string; run: RulePattern }> = [
   { name: 'uniqueDistinct', run: uniqueDistinct },
   { name: 'uniqueOneOwner', run: uniqueOneOwner },
   { name: 'uniqueIdentifiedBy', run: uniqueIdentifiedBy },
+  { name: 'uniqueIdentifiable', run: uniqueIdentifiable },
   { name: 'dateOrder', run: dateOrder },
   { name: 'capacityLimit', run: capacityLimit },
   { name: 'capacityFull', run: capacityFull },

@@ -240,4 +240,4 @@ export function uniqueOneOwner(ctx: RuleContext): boolean {
   return false;
 }
 
-export { uniqueIdentifiedBy } from './uniqueIdentified';
+export { uniqueIdentifiable, uniqueIdentifiedBy } from './uniqueIdentified';

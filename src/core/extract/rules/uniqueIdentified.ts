@@ -1,11 +1,13 @@
 // "Members are identified by their card number", "a cruise is identified by a number and a name and
 // has a start date", "a publisher is identified by name": the value (or values together) that tell
 // one record from another are unique. Values that are not fields of the record are added (one) or
-// said (several).
+// said (several). A record said to be uniquely identifiable, with no value named, gets a number that
+// tells it apart.
 import { fieldIn, mentionsIn, type RuleContext } from './context';
 import { uniqueOn } from './uniqueRule';
 import { stripArticles, wordsOf } from './words';
 import { guarded } from '../guardedRegExp';
+import { isPersonKey } from '../recordWords';
 
 const IDENTIFIED = guarded(/^(?:the\s+|each\s+|every\s+|an?\s+)?([a-z][a-z -]{0,30}?)\s+(?:is|are|can be|must be|will be)\s+(?:always\s+)?(?:uniquely\s+)?identified\s+by\s+(.+)$/);
 /** Where the values end: an aside, or a verb of the record ("… and has a start date"). */
@@ -49,5 +51,21 @@ export function uniqueIdentifiedBy(ctx: RuleContext): boolean {
   if (values.length === 1 && !fieldIn(record, values[0], 1.8) && mentionsIn(ctx, values[0]).some((x) => x.start === 0)) return false;
   const [first, ...rest] = values;
   uniqueOn(ctx, record, fieldIn(record, first, 1.8), first, rest.length ? [rest.map((r) => r.join(' ')).join(' and ')] : undefined, m[0].slice(0, 100));
+  return true;
+}
+
+/** "Each order is uniquely identifiable", "every parcel must be uniquely identified": no value named ("… by its name" is read above). */
+const IDENTIFIABLE = guarded(/^(?:the\s+|each\s+|every\s+|all\s+|an?\s+)?([a-z][a-z -]{0,30}?)\s+(?:is|are|can be|must be|should be|has to be|have to be|needs? to be|will be)\s+(?:also\s+|always\s+)?uniquely\s+identifi(?:able|ed)\b(?!\s+(?:by|through|with|via|using|from|as|in|on)\b)/);
+
+export function uniqueIdentifiable(ctx: RuleContext): boolean {
+  const m = IDENTIFIABLE.exec(ctx.clause.plain.trim());
+  if (!m) return false;
+  const recordWords = stripArticles(wordsOf(m[1]));
+  // (People are told apart by their account, which the app has already.)
+  const record = mentionsIn(ctx, recordWords).find((x) => x.end === recordWords.length - 1 && !isPersonKey(x.entity.key))?.entity;
+  if (!record) return false;
+  // (A record with a unique value of its own is told apart by it.)
+  const own = record.fields.find((f) => f.unique && f.sources.size);
+  uniqueOn(ctx, record, own ?? fieldIn(record, ['number'], 1.8), ['number'], undefined, m[0].slice(0, 100));
   return true;
 }
