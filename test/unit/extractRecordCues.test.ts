@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { actedOnInStory, actsWithRecord, belongedTo, hasSomething, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
+import { actedOnInStory, actsWithRecord, belongedTo, describedAsRecord, hasSomething, keptAsCollection, partOrWhole, valuesKeptOfIt } from '../../src/core/extract/recordCues';
 import { plainOf, type SentenceInfo } from '../../src/core/extract/sentences';
+import { madeByActs } from '../../src/core/extract/madeThings';
 
 describe('extractor: cues that a noun without fields is a record', () => {
   it('a kept group of the noun ("a fleet of delivery vans"), not a count or a single one', () => {
@@ -80,6 +81,25 @@ describe('extractor: cues that a noun without fields is a record', () => {
     const names = extractSpec(text).entities.map((e) => e.name);
     assert.ok(names.includes('Position'), names.join(', '));
     assert.ok(!names.includes('Weather') && !names.includes('Day'), names.join(', '));
+  });
+
+  it('things someone opens, issues or creates many at a time or one by one ("the bureau opens one or several case files")', () => {
+    assert.ok(madeByActs('claim file', analyze('Then the agency opens one or several claim files.')));
+    assert.ok(madeByActs('certificate', analyze('The clinic issues a certificate after each vaccination.')));
+    assert.ok(madeByActs('work order', analyze('For every fault the dispatcher creates new work orders.')));
+    // One thing with "the" or a possessive, an act made, a state wanted, a negation: no cue.
+    assert.ok(!madeByActs('app', analyze('The visitor opens the app on a phone.')));
+    assert.ok(!madeByActs('calendar', analyze('Members open their calendar every morning.')));
+    assert.ok(!madeByActs('index', analyze('As a developer, I want to have created database indexes.')));
+    assert.ok(!madeByActs('certificate', analyze('The clinic does not issue certificates.')));
+  });
+
+  it('keeps a thing opened by the business, without fields or links (dropBareEntities asks describedAsRecord)', () => {
+    const sentences = (...texts: string[]): SentenceInfo[] => texts.map((text, id) => ({ id, text, plain: plainOf(text) }) as SentenceInfo);
+    assert.ok(describedAsRecord('claim file', sentences('Customers report damage.', 'Then the agency opens one or several claim files.'), new Set(['customer'])));
+    assert.ok(describedAsRecord('permit', sentences('The town hall issues permits to builders.'), new Set()));
+    assert.ok(!describedAsRecord('app', sentences('The visitor opens the app on a phone.'), new Set()));
+    assert.ok(!describedAsRecord('claim file', sentences('Then the agency reads the claim files.'), new Set()));
   });
 
   it('has something of its own ("ferries have a certain number of decks"), or another record belongs to it', () => {

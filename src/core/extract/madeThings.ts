@@ -1,7 +1,7 @@
 // "make a tutoring request from the tutor", "the director makes an official offer for the player",
 // "customers place an order with a shop": a thing one makes, places or submits TO or FOR another
 // thing is a record of its own (the request, the offer, the order), even when the text names it once.
-import type { Analysis, NounPhrase } from './grammar';
+import type { Analysis, Clause, NounPhrase } from './grammar';
 import { NOT_STORED, type Token } from './lexicon';
 import type { Phrase } from './phrases';
 
@@ -35,6 +35,32 @@ export function madeForSomeone(tokens: Token[], phrases: Phrase[]): Phrase[] {
 
 /** Verbs whose passive says a row comes into being ("invoices are created", "a ticket is opened"). */
 const MADE_PASSIVES = /^(?:create|generate|issue|produce|raise|open|file|make|register|submit|place|log|book)$/;
+
+/** Of those, the verbs whose active says the same of their object ("make", "place", "book" take acts and places
+ *  too; "register", "log" take people and hours). */
+const MADE_ACTIVES = /^(?:create|generate|issue|produce|raise|open|file)$/;
+/** Counted one by one or many: "one or several claim cases", "a new file", "each order". */
+const COUNTED = /^(?:a|an|one|each|every|several|multiple|many|some|new|two|three)$/;
+
+/**
+ * "Then the company opens one or several claim cases", "the clinic issues a certificate after each
+ * vaccination", "the dispatcher creates new work orders": whoever makes them, things opened, issued
+ * or created many at a time or one by one are rows the app keeps, fields or not. Not one thing with
+ * "the" or a possessive ("opens the app", "open their calendar"), nor acts ("create a change").
+ */
+export function madeInActs(analysis: Analysis): NounPhrase[] {
+  // ("I want to have created database indexes": a state wanted, not things the app makes.)
+  const wanted = (clause: Clause) => analysis.terms[clause.verbIndex - 1]?.w === 'have' && analysis.terms[clause.verbIndex - 2]?.w === 'to';
+  return analysis.clauses
+    .filter((clause) => !clause.passive && !clause.negated && MADE_ACTIVES.test(clause.verb) && !wanted(clause))
+    .flatMap((clause) => clause.objects)
+    .filter((o) => !NOT_MADE_RECORDS.has(o.headWord) && (o.plural ? o.determiner === undefined || COUNTED.test(o.determiner) : COUNTED.test(o.determiner ?? '')));
+}
+
+/** Whether the sentence makes things named `key` so (recordCues: a record though it has no fields or links). */
+export function madeByActs(key: string, analysis: Analysis): boolean {
+  return madeInActs(analysis).some((o) => o.key === key || o.key.endsWith(` ${key}`));
+}
 
 /**
  * "Invoices are created after each job", "a ticket is opened for every fault": things said to be made,

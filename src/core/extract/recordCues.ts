@@ -10,6 +10,7 @@ import type { SentenceInfo } from './sentences';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { keptWhichOne } from './keptWhich';
+import { madeByActs } from './madeThings';
 
 /** Nouns that name a kept group of things: "a fleet of vehicles", "a deck of cards". */
 const COLLECTIONS = 'set|fleet|series|collection|deck|pool|stock|pack|herd|flock|library|portfolio|register|roster|catalog|catalogue';
@@ -115,7 +116,7 @@ export function describedAsRecord(key: string, sentences: SentenceInfo[], others
     if (sentence.heading || !sentence.plain.includes(head.slice(0, Math.max(3, head.length - 1)))) continue;
     if (keptAsCollection(key, sentence.plain) || sortedIntoKindsOf(key, sentence.plain) || valuesKeptOfIt(key, sentence.plain) || valuesWrittenIn(key, sentence.plain) || actedOnInStory(key, sentence)) return true;
     const analysis = analyze(sentence.text);
-    if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others)) return true;
+    if (partOrWhole(key, analysis, others) || actsWithRecord(key, analysis, others) || madeByActs(key, analysis)) return true;
     if (hasSomething(key, analysis, sentence.text) || belongedTo(key, analysis, others) || keptWhichOne(key, analysis)) return true;
     // ("the price of a ride": a value every one of it has.)
     if (valuedOfAny(analysis).some((p) => p.key === key)) return true;
