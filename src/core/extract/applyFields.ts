@@ -388,6 +388,8 @@ export function applyFieldLists(draft: Draft, lists: PendingList[], sentences: S
     const parts = whole && whole !== subject ? list.items.filter((i) => i.plural && !i.sub && targetOf(draft, i.key, roleWords) && targetOf(draft, i.key, roleWords) !== subject.name) : [];
     if (whole) applyRecords(draft, whole, parts, list.sentence, roleWords);
     const own = list.items.filter((i) => !parts.includes(i) && (!list.condition || namesRecord(draft, i, roleWords)));
+    // ("tutoring in different subjects (e.g. mathematics, science)": examples of the records, no values; they are names of them.)
+    if (own.length && own.every((i) => i.value)) (subject.namedByExamples ??= new Set()).add(list.sentence);
     applyItems(draft, subject, oneOfEach ? own.map((i) => oneEach(draft, i, roleWords)) : own, list.sentence, roleWords);
     if (lead) draft.used.add(lead.id);
   }

@@ -1,6 +1,6 @@
 // Records the text names without fields get common ones; orders and carts get line items that
 // refer to the product.
-import { addEntity, addField, addRelation, findEntity, type Draft } from './draft';
+import { addEntity, addField, addRelation, findEntity, type Draft, type DraftEntity } from './draft';
 import { knownNounInText } from './nounSenses';
 import { ACTION_NOUNS, singular } from './lexicon';
 import type { SentenceInfo } from './sentences';
@@ -54,6 +54,20 @@ export function completeEntities(draft: Draft, sentences: SentenceInfo[] = []): 
         if (!children.has(singular(f.name.toLowerCase()))) addField(entity, { words: [], name: f.name, type: f.type, required: f.required, enumValues: f.enumValues, min: f.min, max: f.max });
       }
     } else if (!draft.relations.some((r) => r.from === entity.name)) addField(entity, { words: ['name'], type: 'string', required: true });
+    namedInExamples(draft, entity);
+  }
+}
+
+/**
+ * "tutoring in different subjects (e.g. mathematics, science, literature)": a record the text gives
+ * no values of but names by examples has the name it gives them, as the text says (a source).
+ */
+function namedInExamples(draft: Draft, entity: DraftEntity): void {
+  const name = entity.namedByExamples?.size ? entity.fields.find((f) => f.name === 'name' || f.name === 'title') : undefined;
+  if (!name) return;
+  for (const id of entity.namedByExamples!) {
+    name.sources.add(id);
+    draft.used.add(id);
   }
 }
 
@@ -67,6 +81,7 @@ export function nameUnnamedRecords(draft: Draft): void {
   for (const entity of draft.entities) {
     if (entity.fields.length || entity.name === 'User' || namesAnAct(entity.key) || NOT_NAMED.has(entity.key.split(' ').pop() ?? '')) continue;
     addField(entity, { words: ['name'], type: 'string', required: true });
+    namedInExamples(draft, entity);
   }
 }
 const NOT_NAMED = new Set('score grade rating discount estimate message response reply note edit comment answer feedback result value reading measurement entry log'.split(' '));

@@ -24,6 +24,8 @@ export interface DraftEntity {
   ownerRelation?: string;
   /** Set when its fields came from the text (not the knowledge table). */
   fieldsFromText: boolean;
+  /** Sentences that give examples of it ("subjects (e.g. mathematics, science)"): names of it. */
+  namedByExamples?: Set<number>;
 }
 
 export interface DraftRelation {
