@@ -4,7 +4,7 @@
 // linking primitives are in sentenceLinks.ts; what a verb with a record as subject links, in verbLinks.ts.
 import { camelCase, pluralizeName } from '../../model/project/naming';
 import { addRelation, findEntity, type Draft, type DraftEntity } from './draft';
-import { analyze, type Analysis, type Clause, type NounPhrase } from './grammar';
+import { analyze, QUANTITY_HEADS, type Analysis, type Clause, type NounPhrase } from './grammar';
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
@@ -22,7 +22,7 @@ import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
-import { heldWith, linkByVerb, linkHandedToUs, objectPronounAfter } from './verbLinks';
+import { heldWith, linkByVerb, linkHandedToUs, linkSentTo, objectPronounAfter } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
 import { clauseTargets, pronounTarget } from './actTargets';
@@ -180,7 +180,8 @@ function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): vo
   const transaction = linkTransaction(read, clause, subject);
   // ("walk the aisles with their scanners, take units out of boxes": a noun right after a
   // preposition is that preposition's object, not the subject of the verbs that follow.)
-  const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '');
+  // ("A set of control commands can be sent …": a noun counted by the phrase before "of" is the subject itself.)
+  const afterPrep = !!clause.subject && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[clause.subject.start - 1]?.w ?? '') && !countedSubject(analysis, clause.subject);
   // ("…, so that customers won't show up in an empty room": a purpose says why something is wanted, not
   // how records are linked. Transactions there still are acts: "so that visitors can buy tickets".)
   const purpose = inPurposeClause(analysis.terms, clause.verbIndex);
@@ -191,8 +192,19 @@ function linkClause(read: SentenceRead, parsed: Clause, coordinated = false): vo
   const cameFor = !transaction && !afterPrep && !purpose && !event && (linkCameFor(read, clause, recordSubject) || linkRecordedAct(read, clause, recordSubject));
   if (recordSubject && !cameFor && !LIGHT_LINK_VERBS.has(clause.verb) && !UNDOING_VERBS.has(clause.verb) && !transaction && !afterPrep && !purpose && !event) linkByVerb(read, clause, recordSubject);
   if (subject && !transaction && !afterPrep && !purpose && !event) linkHandedToUs(read, clause, subject);
+  if (recordSubject && !transaction && !afterPrep && !purpose && !event) linkSentTo(read, clause, recordSubject);
   // (When a record is the subject, the verb itself links it: "a screening shows a film in a venue".)
   if (!recordSubject) linkObjectsToPlaces(read, clause);
+}
+
+const LIMIT_HEADS = /^(?:maximum|minimum|total)$/;
+
+/** "a set of control commands", "any number of guests": the noun after a quantity's "of" (not "the number of …", a count,
+ *  nor "the name, address and number of runways", a list under one "the"). */
+function countedSubject(analysis: Analysis, subject: NounPhrase): boolean {
+  const quantity = analysis.phrases.find((p) => p.head === subject.start - 2);
+  // ("A maximum of 20 visitors can take part in a tour" states a limit, which the capacity rules read.)
+  return analysis.terms[subject.start - 1]?.w === 'of' && !!quantity && QUANTITY_HEADS.has(quantity.headWord) && !LIMIT_HEADS.test(quantity.headWord) && /^(?:a|an|any|some)$/.test(quantity.determiner ?? '');
 }
 
 /**
@@ -220,7 +232,7 @@ function pronounSubject(read: SentenceRead, clause: Clause): DraftEntity | undef
  *  sentence describes the noun before it, which is the subject. */
 function withFrontedSubject(analysis: Analysis, read: Clause): Clause {
   const first = read.subject && firstOfList(analysis, read.subject);
-  const before = first && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[first.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === first.start - 2) : undefined;
+  const before = first && !countedSubject(analysis, first) && /^(with|of|in|on|for|to|from|by|at)$/.test(analysis.terms[first.start - 1]?.w ?? '') ? analysis.phrases.find((p) => p.head === first.start - 2) : undefined;
   return before && !analysis.terms.slice(openingPhraseEnd(analysis, before.start), before.start).some((t) => t.pos === 'verb' || t.pos === 'modal' || /[,;:]/.test(t.post)) ? { ...read, subject: before } : read;
 }
 

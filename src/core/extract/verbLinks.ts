@@ -155,3 +155,15 @@ export function linkHandedToUs(read: SentenceRead, clause: Clause, subject: Draf
     if (record && record !== subject && record.name !== 'User') link(read, record, subject, subject.name === 'User' ? camelCase(clause.subject?.headWord ?? 'user') : undefined);
   }
 }
+
+/**
+ * "Control commands are sent to the actuators", "each invoice is forwarded to a customer": a record handed over
+ * in the passive goes to the record after "to", and belongs to it. (Active sending, "the clerk sends a reminder to
+ * the customer", says who acts, and the verb is light there; a person or user after "to" is left to the roles.)
+ */
+export function linkSentTo(read: SentenceRead, clause: Clause, subject: DraftEntity): void {
+  if (!clause.passive || !HANDS_OVER.test(clause.verb) || subject.name === 'User') return;
+  const to = clause.preps.find((p) => p.prep === 'to');
+  const recipient = entityIn(read, to?.phrase);
+  if (recipient && recipient !== subject && recipient.name !== 'User') link(read, subject, recipient);
+}
