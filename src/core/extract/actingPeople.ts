@@ -2,7 +2,7 @@
 // "the receptionist checks guests in". (auth.ts reads the sign-in words themselves.)
 import { addRole, signInFrom, type AuthFindings } from './authFindings';
 import { analyze, type Clause } from './grammar';
-import { NON_ENTITY, NOT_STORED, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
+import { COLLECTIVE_PEOPLE, NON_ENTITY, NOT_STORED, PERSON_NOUNS, STAFF_ROLES, USER_WORDS } from './lexicon';
 import { lexiconTags } from './nlp';
 import type { SentenceInfo } from './sentences';
 
@@ -55,6 +55,13 @@ export function findActingPeople(found: AuthFindings, sentences: SentenceInfo[])
       if (staffAtWork(clause, who)) {
         signInFrom(found, sentence.id);
         addRole(found.staffRoles, STAFF_ROLES[who]);
+        continue;
+      }
+      // "Staff submit leave requests", "the crew book rooms": a body of people doing what the app must know
+      // the doer of signs in as that body (not "staff are friendly", nor "city staff", who run the place).
+      if (COLLECTIVE_PEOPLE.has(who) && clause.subject?.key === who && finite && ACTING.test(clause.verb) && !clause.negated && !clause.passive && clause.objects.length) {
+        signInFrom(found, sentence.id);
+        addRole(STAFF_ROLES[who] ? found.staffRoles : found.personRoles, STAFF_ROLES[who] ?? who);
         continue;
       }
       if (!(ACTING.test(clause.verb) || makesOwnRecords(clause)) || !clause.subject?.plural) continue;

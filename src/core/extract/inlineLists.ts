@@ -1,10 +1,9 @@
 // Field lists written inside a sentence: after a verb ("A loan records the member, the book and a
 // due date", "residents with a name and a phone") and in parentheses ("doctors (name, specialty)").
-import { ACTION_NOUNS, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
+import { ACTION_NOUNS, COLLECTIVE_PEOPLE, ENUM_HEADS, genericHeadAllowed, NON_ENTITY } from './lexicon';
 import { leadingPhrase, trailingPhrase } from './phrases';
-import { analyze, endsWithNoun, reducedRelativeSubject, trailingSubject, withoutAsides } from './grammar';
+import { analyze, endsWithNoun, reducedRelativeSubject, trailingSubject, withoutAsides, type NounPhrase } from './grammar';
 import { tagSentence, tagSentences } from './nlp';
-import { COLLECTIVE_PEOPLE } from './nlpCorrections';
 import { isPersonKey } from './nlpEvidence';
 import type { SentenceInfo } from './sentences';
 import { inferType, typeFromHint } from './types';
@@ -275,6 +274,20 @@ const PLACED_SUBJECT = /^\s*(?:(?:while|when|if|although|though|whereas|since)\s
 const RELATIVE_BEFORE = /([a-z][a-z -]*?[a-z]),?\s+(?:that|which|who)\s+(?:(?:also|usually|always|often|must|should|will|can|may|all|each)\s+)*$/;
 
 /** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
+/**
+ * "Staff submit leave requests with …", "Staff log shifts with …": the word-list phrase ("submit leave request",
+ * "staff log shift") took the clause's verb for a modifier, which the tagger, reading the whole clause, does not:
+ * its phrase is the record.
+ */
+function startsWithTheVerb(before: string, subject: string, tagged: NounPhrase): boolean {
+  if (!subject.endsWith(` ${tagged.key}`)) return false;
+  const { terms } = analyze(before);
+  const verb = terms[tagged.start - 1];
+  const modifiers = subject.slice(0, -tagged.key.length - 1).split(' ');
+  // (Only a verb with its subject before it: "Parcel items with …" read as a verb first is a misreading.)
+  return verb?.pos === 'verb' && modifiers.includes(verb.w) && terms.slice(0, tagged.start - 1).some((t) => t.pos === 'noun' || t.pos === 'pron');
+}
+
 function listSubject(before: string, verb: string): string | undefined {
   const joined = verb === 'with' ? joinedSubject(before) : undefined;
   if (joined) return joined;
@@ -300,7 +313,7 @@ function listSubject(before: string, verb: string): string | undefined {
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
-  if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')))) subject = nlpSubject.key;
+  if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')) || startsWithTheVerb(before, subject, nlpSubject))) subject = nlpSubject.key;
   // "A review of a book has …": the subject is the review. ("Locations consist of drivers with …":
   // a verb before "of" makes it a clause, and the list is the drivers'.)
   if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before) && !tagSentence(before).some((t) => t.pos === 'verb')) subject = leadingPhrase(before)?.key ?? subject;

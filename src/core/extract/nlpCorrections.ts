@@ -6,7 +6,7 @@ import { verbsAfterPerson } from './personVerbs';
 import { verbsAfterWithLists } from './withListVerbs';
 import type { Term } from './nlp';
 import { nlp, type RawTerm } from './tagger';
-import { looksPlural, singularByRule } from './lexicon';
+import { COLLECTIVE_PEOPLE, looksPlural, singularByRule } from './lexicon';
 import { keptBetweenTexts } from './remembered';
 import { namesWorkKind } from './assignedWork';
 
@@ -168,6 +168,14 @@ function retagCoordinatedVerbs(terms: Term[]): void {
     }
     if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && afterVerbOrComma && !parallelHead && terms[i + 1].pos === 'noun' && terms[runEnd].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
       t.pos = 'verb';
+      continue;
+    }
+    // ("approve or reject leave requests": the object's first word read as the verb, "leave", and the verb
+    // before it as a noun. A bare verb form there is the object's modifier, which retagModifiersAfterVerbs makes.)
+    const next = terms[i + 1];
+    const bareVerbNext = next.pos === 'verb' && next.w === next.root && !/[,;:]/.test(next.post) && terms[i + 2]?.pos === 'noun';
+    if (t.pos === 'noun' && !t.plural && terms[i - 1].pos === 'conj' && terms[i - 2].pos === 'verb' && bareVerbNext && terms[compoundEnd(terms, i + 2)].plural && !/[,;:]/.test(t.post) && canBeVerb(t.w)) {
+      t.pos = 'verb';
     }
   }
 }
@@ -231,7 +239,6 @@ function retagModifiersAfterVerbs(terms: Term[]): void {
 // sentence, then a word that can be a verb read as a noun ("book", "offer", "record"), then its
 // object: the people are the subject and the word after them the verb (not a compound "record
 // services" that the mechanics are, nor "staff" a verb).
-export const COLLECTIVE_PEOPLE = new Set(['staff', 'crew', 'personnel', 'management', 'faculty']);
 function retagPluralSubjectStart(terms: Term[]): void {
   const [first, second, third] = terms;
   if (!first || !second || !third || /[:,;]/.test(first.post)) return;
@@ -256,8 +263,8 @@ function retagPluralSubjectStart(terms: Term[]): void {
 /** "-er"/"-or" words that are verbs before an object (not agent nouns). */
 const VERB_LIKE_ER = new Set(['offer', 'order', 'deliver', 'register', 'enter', 'answer', 'cover', 'monitor', 'transfer', 'render', 'gather', 'consider', 'filter', 'sponsor', 'tutor', 'mentor', 'referee', 'author', 'host', 'edit']);
 
-// "Every boat has a name", "each print is signed": a word between an article and the verb of the
-// clause is its subject, a noun (the tagger reads "boat" as a verb after "every"). Only before a
+// "Every boat has a name", "each print is signed", "each leave request has a date": a word between an
+// article and the verb of the clause is its subject or its first word, a noun (the tagger reads "boat" as a verb after "every"). Only before a
 // form that cannot start a verb phrase's object (is, has, belongs, must …), so "each rent a bike"
 // is not read so.
 const ARTICLES = new Set(['a', 'an', 'the', 'each', 'every', 'this', 'another', 'any']);
@@ -266,7 +273,10 @@ function retagSubjectsAfterArticles(terms: Term[]): void {
     const t = terms[i];
     const next = terms[i + 1];
     if (t.pos !== 'verb' || !ARTICLES.has(terms[i - 1].w) || /(?:ed|ing)$/.test(t.w) || /[a-z]s$/.test(t.w) || /[,;:]/.test(t.post)) continue;
-    if (!(next.pos === 'modal' || NOT_PLURAL_VERBS.has(next.w))) continue;
+    // ("Each leave request has …": the word may be the first of a compound subject.)
+    const subjectEnd = next.pos === 'noun' && !next.plural && !/[,;:]/.test(next.post) ? compoundEnd(terms, i + 1) : i;
+    const after = terms[subjectEnd + 1];
+    if (!after || terms[subjectEnd].plural || !(after.pos === 'modal' || NOT_PLURAL_VERBS.has(after.w))) continue;
     t.pos = 'noun';
     t.root = t.w;
     t.plural = false;

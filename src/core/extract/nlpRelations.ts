@@ -384,10 +384,21 @@ function linkObjectsToPlaces(read: SentenceRead, clause: Clause): void {
       // ("collect articles from residents of the city": only the first phrase after the object is its place; "of the city" is the residents'.)
       if (!/^(for|on|of|to|in|about)$/.test(prep) && !heldWith(analysis, clause, place)) break;
       const parent = entityIn(read, phrase);
-      if (parent && parent.name !== 'User' && /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural) link(read, child, parent);
+      const one = /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural;
+      if (parent && parent.name !== 'User' && one) link(read, child, parent);
+      // ("Patients book appointments with a doctor", where doctors sign in: the party is a user in that role,
+      // linked by its name.)
+      else if (parent?.name === 'User' && one && phrase.headWord !== 'user' && heldWith(analysis, clause, place)) linkToRole(read, child, camelCase(phrase.headWord));
       break;
     }
   }
+}
+
+/** A link to the user in one role, beside the owner's ("an appointment's patient and its doctor"). */
+function linkToRole(read: SentenceRead, child: DraftEntity, name: string): void {
+  const { draft, id } = read;
+  if (draft.relations.some((r) => r.from === child.name && r.to === 'User' && r.name === name)) return;
+  if (addRelation(draft, { from: child.name, to: 'User', name, inverseName: camelCase(`${name} ${pluralizeName(child.name)}`), required: true, onDelete: 'restrict' }, id)) draft.used.add(id);
 }
 
 /** "we open a service record for it": the record named before the pronoun, in this sentence or the last. */

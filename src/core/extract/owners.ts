@@ -3,6 +3,7 @@
 import { camelCase, pluralizeName } from '../../model/project/naming';
 import { addRelation, findEntity, type Draft } from './draft';
 import { knownNoun } from './knowledge';
+import { COLLECTIVE_PEOPLE } from './lexicon';
 import type { OwnerIntent } from './relations';
 
 /** Gives an entity its owner relation to User (the one the text wrote, or a new one); false when it cannot have one. */
@@ -19,7 +20,8 @@ export function ownerLinker(draft: Draft): EnsureOwner {
       entity.ownerRelation = existing.name;
       return true;
     }
-    const specific = role && !['admin', 'member', 'user'].includes(role) ? camelCase(role) : '';
+    // (One of the staff is a staff member.)
+    const specific = role && !['admin', 'member', 'user'].includes(role) ? camelCase(COLLECTIVE_PEOPLE.has(role) ? `${role} member` : role) : '';
     // Rows that record a user's action ("favorite", "vote") belong to that user.
     const action = ['favorite', 'vote', 'like', 'bookmark', 'follow', 'subscription', 'enrollment', 'enrolment'].includes(entity.key);
     const name = specific || (knownNoun(entity.key)?.authored ? 'author' : action ? 'user' : 'owner');
@@ -87,7 +89,8 @@ function staffManaged(draft: Draft, owners: OwnerIntent[]): Set<string> {
   const byEntity = new Map<string, OwnerIntent[]>();
   for (const owner of owners) byEntity.set(owner.entity, [...(byEntity.get(owner.entity) ?? []), owner]);
   for (const [entity, intents] of byEntity) {
-    if (!intents.every((i) => SHARED_STAFF.has(i.role))) continue;
+    // (What staff submit, "staff submit leave requests", is each one's own application, not the place's.)
+    if (!intents.every((i) => SHARED_STAFF.has(i.role) && !i.submitted)) continue;
     managed.add(entity);
     const roles = [...new Set(intents.map((i) => i.role))];
     draft.rules.push({ kind: 'roleRequired', entity, actions: ['create', 'update', 'delete'], roles, sources: [...new Set(intents.map((i) => i.source))] });

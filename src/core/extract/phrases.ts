@@ -2,7 +2,8 @@
 // compound name with it ("purchase orders" -> "purchase order", "order lines" -> "order line").
 import { namesWorkKind } from './assignedWork';
 import { knownNoun } from './knowledge';
-import { CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS, singular, isPlural, tokenize, type Token } from './lexicon';
+import { lexiconTags } from './nlp';
+import { COLLECTIVE_PEOPLE, CREATE_VERBS, DETERMINERS, MODALS, NON_ENTITY, PERSON_NOUNS, STAFF_ROLES, USER_WORDS, singular, isPlural, tokenize, type Token } from './lexicon';
 
 const set = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
 
@@ -70,6 +71,9 @@ export function nounContext(tokens: Token[], i: number): boolean {
     return false;
   }
   if (next && next.kind === 'word' && ((DETERMINERS.has(next.w) && !['each', 'all', 'both', 'of'].includes(next.w)) || ['them', 'it', 'him', 'us', 'me'].includes(next.w))) return false;
+  // "Staff submit refund requests": after a body of people, a verb form before a content word is their verb
+  // ("the staff schedule is published" keeps its noun).
+  if (prev && COLLECTIVE_PEOPLE.has(prev.w) && next?.kind === 'word' && !FUNCTION_WORDS.has(next.w) && lexiconTags(w).includes('Infinitive')) return false;
   // "… or write journal entries": a create verb after a conjunction, before a noun, is a verb.
   if (!isPlural(w) && CREATE_VERBS.has(w) && prev && ['and', 'or', ','].includes(prev.w) && next && next.kind === 'word' && isNounWord(next.w)) return false;
   if (isPlural(w) && VERBISH.has(w)) {
@@ -118,6 +122,8 @@ export function phraseAt(tokens: Token[], i: number): Phrase {
     // After people in the plural the word is their verb ("walkers offer walks", "owners list flats";
     // "visitors parking permits" keeps its -ing modifier).
     if (before?.kind === 'word' && isPlural(before.w) && (PERSON_NOUNS.has(singular(before.w)) || /(?:ers|ors|ists|ants|ents)$/.test(before.w)) && !KNOWN_MODIFIERS.has(t.w) && !/ing$/.test(t.w)) break;
+    // (So after a body of people, when the word is a verb to the lexicon: "staff submit requests", not "staff room bookings".)
+    if (before?.kind === 'word' && COLLECTIVE_PEOPLE.has(before.w) && lexiconTags(t.w).includes('Infinitive')) break;
     // "and pin threads": after a conjunction or modal an unknown word is a verb.
     // (Not after "assigned to": "repair jobs", assignedWork.ts.)
     if (before && MODALS.has(before.w) && !KNOWN_MODIFIERS.has(t.w) && !knownNoun(t.w) && !namesWorkKind((k) => tokens[k]?.w, j, singular)) break;

@@ -149,7 +149,7 @@ export function applyDecidedStates(draft: Draft, sentences: SentenceInfo[]): voi
   for (const [entity, seen] of decided) {
     // (A status, state or flag the text or the rules gave, "approval status", "cancelled: yes/no", stays as it is.)
     const status = entity.fields.find((f) => /(?:status|state|stage|phase|lifecycle)$/i.test(f.name));
-    if (status && !builtStatuses.has(status)) continue;
+    if (status && !builtStatuses.has(status) && !blankStatus(status)) continue;
     if (entity.fields.some((f) => f.type === 'boolean' && [...seen.keys()].some((state) => f.name.toLowerCase().includes(state)))) continue;
     const values = new Set([...(status?.enumValues ?? []), ...seen.keys()]);
     const sources = [...seen.values()].flatMap((ids) => [...ids]);
@@ -232,12 +232,18 @@ function isAdjectiveAfterAs(text: string, word: string): boolean {
 }
 
 /** The states become the record's status values. An assumed status gives way; one the text wrote down is left as written. */
+/** "Each leave request has a status": a status written without its values, which the states read give. */
+function blankStatus(field: DraftField): boolean {
+  return /^(?:status|state)$/.test(field.name) && field.type === 'string' && !field.enumValues?.length;
+}
+
 function addStatus(entity: DraftEntity, steps: string[], sources: number[]): void {
   const status = entity.fields.find((f) => /^(?:status|state|stage|phase)$/.test(f.name));
-  if (status && (status.type !== 'enum' || (status.sources.size && !builtStatuses.has(status)))) return;
+  if (status && !blankStatus(status) && (status.type !== 'enum' || (status.sources.size && !builtStatuses.has(status)))) return;
   // A record is made before it reaches the first step read: its first value (the default) is where it stands until then.
   const values = FIRST_STEPS.has(steps[0]) ? steps : [BEFORE_DECIDED[steps[0]] ?? 'pending', ...steps];
   if (status) {
+    status.type = 'enum';
     status.enumValues = values;
     status.default = values[0];
     for (const id of sources) status.sources.add(id);

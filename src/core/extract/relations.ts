@@ -21,6 +21,8 @@ export interface OwnerIntent {
   /** Role named as the creator ("organizer"), or '' for generic users. */
   role: string;
   source: number;
+  /** Made by submitting it ("staff submit leave requests"): an application of one's own, even by staff. */
+  submitted?: boolean;
 }
 
 // ('in' is left out: "shows a film in a venue" links the screening to both, not the film to the venue;
@@ -271,6 +273,8 @@ const KEEPING_VERBS = verbForms(['register', 'list', 'keep', 'manage', 'track', 
 /** "Each landlord owns several flats": what someone owns is theirs as what they make is. */
 const OWNING_VERBS = /^(?:own|owns)$/;
 
+const SUBMITTING = verbForms(['submit']);
+
 // Subject creates objects: "patients book appointments", "users post recipes".
 function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): void {
   const { words, tokens, mentions } = r;
@@ -285,7 +289,7 @@ function authoredObjects(r: Reading, subject: Mention, owners: OwnerIntent[]): v
     const objects = mentions.filter((m) => m.start > i && m.start <= i + 8 && m.entity !== subject.entity && m.entity !== 'User' && (!transaction || m.entity === transaction));
     const direct = objects.filter((m) => tokens.slice(i + 1, m.start).every((t, k) => DETERMINERS.has(t.w) || t.w === ',' || t.w === 'and' || t.w === 'or' || t.kind === 'num' || mentions.some((o) => o.start <= tokens.indexOf(t) && o.head >= tokens.indexOf(t)) || /^(new|own|their|a|an)$/.test(t.w) || inQuantifier(tokens, i + 1 + k)));
     for (const object of direct.slice(0, 3)) {
-      if (subject.entity === 'User') owners.push({ entity: object.entity, role: subject.role ?? '', source: r.id });
+      if (subject.entity === 'User') owners.push({ entity: object.entity, role: subject.role ?? '', source: r.id, submitted: SUBMITTING.has(words[i]) });
       else r.link(object.entity, subject.entity, { required: true, onDelete: 'cascade' });
     }
   }
