@@ -13,6 +13,7 @@ const { generateBackend } = require(path.join(root, 'out/src/core/generator/back
 const { ProjectSpec } = require(path.join(root, 'out/src/model/project/projectSpec.js'));
 const { validateSpec } = require(path.join(root, 'out/src/model/project/specIndex.js'));
 const { FileSet } = require(path.join(root, 'out/src/core/generator/fileSet.js'));
+const { DEPLOY_LAYER } = require(path.join(root, 'out/src/core/generator/deploy/index.js'));
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -62,6 +63,9 @@ for (const file of targets) {
   }
   const files = new FileSet();
   generateBackend(spec, files);
+  // (The backend's secret tests read the root .env.example, which the deploy layer writes.)
+  const envExample = DEPLOY_LAYER.files.find((f) => f.path === '.env.example');
+  files.add({ path: '.env.example', content: typeof envExample.content === 'function' ? envExample.content(spec) : envExample.content, explanation: 'env' });
   const dir = mkdtempSync(path.join(os.tmpdir(), `takoss-backend-${spec.name}-`));
   for (const generated of files.list()) {
     const target = path.join(dir, generated.path);

@@ -98,6 +98,19 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
       assert.match(tickets, /Due on \(dueOn\) must be on or after opened on \(openedOn\)\./);
     });
 
+    it('a no-overlap check that meets backwards times first names both fields too, as the date order\'s generated test expects', () => {
+      const clinic = load('clinic');
+      const withEnd = ProjectSpec.parse({
+        ...clinic,
+        entities: clinic.entities.map((e) => (e.name === 'Appointment' ? { ...e, fields: [...e.fields, { name: 'endsAt', label: 'End time', type: 'datetime', required: true, sources: [] }] } : e)),
+        rules: clinic.rules.map((r) => (r.kind === 'noOverlap' ? { kind: 'noOverlap', entity: r.entity, scope: r.scope, start: r.start, end: 'endsAt', sources: r.sources } : r)),
+      });
+      const rules = content(backend(withEnd), 'backend/src/rules/appointments.ts');
+      assert.match(rules, /ruleViolated\('An appointment must end after it starts: end time \(endsAt\) must be after start time \(startsAt\)\.', 422, \{ rule: 'noOverlap' \}\)/);
+      // With a duration instead of an end, there is one field, and the message says so plainly.
+      assert.match(content(backend(clinic), 'backend/src/rules/appointments.ts'), /ruleViolated\('An appointment must end after it starts\.', 422/);
+    });
+
     it('generates a test that refuses the wrong order on create, equal dates unless allowed, and a partial update that breaks it', () => {
       const test = content(files, 'backend/test/rules.test.ts');
       assert.match(test, /it\('refuses a fitness class whose endsAt is not after its startsAt, on create and on update \(dateOrder\)'/);

@@ -172,6 +172,10 @@ export function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model:
         column: `sql\`\${${t}.${rule.start}} + (\${${t}.${rule.durationMinutesField}} * interval '1 minute')\``,
       };
   const fields = [rule.start, rule.end, rule.durationMinutesField, fk].filter(Boolean);
+  // (Named like the date-order check's message, which the same backwards times may meet first or second.)
+  const endsAfterStart = rule.end
+    ? `${withArticle(noun, true)} must end after it starts: ${fieldLabel(entity, rule.end).toLowerCase()} (${rule.end}) must be after ${fieldLabel(entity, rule.start).toLowerCase()} (${rule.start}).`
+    : `${withArticle(noun, true)} must end after it starts.`;
   return {
     fn: lines(
       `/** ${blockComment(`Two ${entity.entity.pluralLabel.toLowerCase()} of the same ${parent.entity.label.toLowerCase()} may not overlap in time.`)} */`,
@@ -180,7 +184,7 @@ export function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model:
       `  const start = toTime(next.${rule.start});`,
       `  const end = ${endOf.value};`,
       `  if (!end) return;`,
-      `  if (end.getTime() <= start.getTime()) throw ruleViolated('${withArticle(singleQuotedText(noun), true)} must end after it starts.', 422, { rule: 'noOverlap' });`,
+      `  if (end.getTime() <= start.getTime()) throw ruleViolated('${singleQuotedText(endsAfterStart)}', 422, { rule: 'noOverlap' });`,
       `  await tx.select({ id: ${p}.id }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
       `  const conditions: SQL[] = [`,
       `    eq(${t}.${fk}, next.${fk}),`,
