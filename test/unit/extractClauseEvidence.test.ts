@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { extractSpec } from '../../src/core/extract';
 import { analyze } from '../../src/core/extract/grammar';
-import { countedParts, informationAbout, madeBySomeone, sortedIntoKinds, valuesKeptOf } from '../../src/core/extract/clauseEvidence';
+import { collectionMembers, countedParts, informationAbout, madeBySomeone, sortedIntoKinds, valuesKeptOf } from '../../src/core/extract/clauseEvidence';
 import { sortedIntoKindsOf } from '../../src/core/extract/recordCues';
 import { storable } from '../../src/core/extract/nlpEvidence';
 
@@ -24,6 +24,18 @@ describe('extractor: records named by known values, counted parts and informatio
     assert.deepEqual(credited(valuesKeptOf, 'Some guests get a voucher; the amount of this voucher must be known.'), { voucher: 3 });
     assert.deepEqual(credited(valuesKeptOf, 'The weight of each parcel has to be recorded.'), { parcel: 3 });
     assert.deepEqual(credited(valuesKeptOf, 'The length of the trip must be short.'), {});
+  });
+
+  it('the things a kept group is made of are records ("a deck of 32 quiz cards", "a fleet of delivery vans")', () => {
+    assert.deepEqual(credited(collectionMembers, 'The host defines a deck of 40 quiz cards.'), { 'quiz card': 2 });
+    assert.deepEqual(credited(collectionMembers, 'The depot keeps a fleet of delivery vans.'), { 'delivery van': 2 });
+    assert.deepEqual(credited(collectionMembers, 'Each seller picks from the catalogue of garden chairs.'), { 'garden chair': 2 });
+    // ("a series of desired exhibition items": a participle joined to the name is left out.)
+    assert.deepEqual(credited(collectionMembers, 'First a series of desired exhibition items is defined.'), { 'exhibition item': 2 });
+    // One thing after "of", a count, or no group word: no rows.
+    assert.deepEqual(credited(collectionMembers, 'The crew cleans the deck of the ship.'), {});
+    assert.deepEqual(credited(collectionMembers, 'The depot has a number of vans.'), {});
+    assert.deepEqual(credited(collectionMembers, 'The depot keeps a list of vans.'), {});
   });
 
   it('many of a thing a record has are records ("any number of ferries", "several cabins")', () => {

@@ -2,6 +2,8 @@
 // ("The duration and number of a tour are known"), counted parts ("The company has several
 // buses") and information kept about things ("store information regarding institutions").
 import type { Analysis, NounPhrase } from './grammar';
+import { COLLECTION_WORDS } from './lexicon';
+import { isHeadWord } from './phrases';
 
 type Add = (key: string, score: number, strong?: boolean) => void;
 type Storable = (phrase: NounPhrase, analysis: Analysis) => boolean;
@@ -59,6 +61,28 @@ export function countedParts(analysis: Analysis, storable: Storable, add: Add): 
       const typed = analysis.terms[object.head + 1]?.w === 'of' && analysis.terms[object.head + 2]?.w === 'type';
       if (object.plural && !typed && storable(object, analysis) && countsThings(analysis.terms.slice(clause.verbIndex + 1, object.head))) add(object.key, 2, true);
     }
+  }
+}
+
+const COLLECTION = new RegExp(`^(?:${COLLECTION_WORDS})$`);
+const OWNING = /^(?:a|an|the|its|their|our|his|her)$/;
+
+/**
+ * "The designer defines a deck of 32 action cards", "the depot keeps a fleet of delivery vans": the
+ * things a kept group is made of (a plural after "a deck/fleet/set of", a count between) are rows of
+ * their own, even named once.
+ */
+export function collectionMembers(analysis: Analysis, storable: Storable, add: Add): void {
+  const { terms } = analysis;
+  for (const phrase of analysis.phrases) {
+    let of = phrase.start - 1;
+    if (terms[of]?.pos === 'num') of--;
+    if (!phrase.plural || terms[of]?.w !== 'of' || !COLLECTION.test(terms[of - 1]?.w ?? '') || !OWNING.test(terms[of - 2]?.w ?? '')) continue;
+    if (!storable(phrase, analysis)) continue;
+    // ("a series of desired exhibition items": the tagger may join a participle to the name; the items are exhibition items.)
+    const words = phrase.key.split(' ');
+    while (words.length > 1 && /ed$/.test(words[0]) && !isHeadWord(words[0])) words.shift();
+    add(words.join(' '), 2, true);
   }
 }
 
@@ -122,6 +146,10 @@ export function madeBySomeone(analysis: Analysis, storable: Storable, add: Add):
     let at = phrase.head + 1;
     if (/^(?:is|was)$/.test(terms[at]?.w ?? '')) at++;
     if (!MADE_BY.test(terms[at]?.w ?? '') || terms[at + 1]?.w !== 'by' || !AGENT_DETERMINERS.test(terms[at + 2]?.w ?? '')) continue;
-    if (storable(phrase, analysis)) add(phrase.key, 2, true);
+    if (!storable(phrase, analysis)) continue;
+    // ("a series of desired exhibition items": the tagger may join a participle to the name; the items are exhibition items.)
+    const words = phrase.key.split(' ');
+    while (words.length > 1 && /ed$/.test(words[0]) && !isHeadWord(words[0])) words.shift();
+    add(words.join(' '), 2, true);
   }
 }

@@ -236,3 +236,6 @@ export const NOT_STORED = new Set([
   'metre', 'meter', 'kilometre', 'kilometer', 'km', 'mile', 'gram', 'kilogram', 'kg', 'litre', 'liter', 'euro', 'cent', 'dollar', 'pound',
   'percent', 'percentage', 'hectare', 'acre', 'degree', 'inch', 'centimetre', 'centimeter', 'cm', 'mm', 'second', 'watt', 'kwh',
 ]);
+
+/** Nouns that name a kept group of things: "a fleet of vehicles", "a deck of cards" (recordCues, clauseEvidence). */
+export const COLLECTION_WORDS = 'set|fleet|series|collection|deck|pool|stock|pack|herd|flock|library|portfolio|register|roster|catalog|catalogue';

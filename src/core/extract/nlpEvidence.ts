@@ -13,7 +13,7 @@ import type { SentenceInfo } from './sentences';
 import { remembered } from './remembered';
 import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
-import { countedParts, informationAbout, keptIn, madeBySomeone, sortedIntoKinds, valuesKeptOf } from './clauseEvidence';
+import { collectionMembers, countedParts, informationAbout, keptIn, madeBySomeone, sortedIntoKinds, valuesKeptOf } from './clauseEvidence';
 import { titlesRecords } from './recordLists';
 import { ownThingsInStory } from './storyOwnThings';
 import { linkedToOne } from './linkedToOne';
@@ -405,6 +405,7 @@ export function collectNlpEvidence(sentences: SentenceInfo[], evidence: Evidence
     transactions(analysis, sentence, addUnlessField);
     valuesKeptOf(analysis, storable, addUnlessField);
     countedParts(analysis, storable, add);
+    collectionMembers(analysis, storable, addUnlessField);
     informationAbout(analysis, storable, addUnlessField);
     linkedToOne(analysis, storable, addUnlessField);
     keptIn(analysis, storable, addUnlessField);

@@ -11,9 +11,9 @@ import { storyParts } from './storyBenefit';
 import { wholePartsOf } from './wholeParts';
 import { keptWhichOne } from './keptWhich';
 import { madeByActs } from './madeThings';
+import { COLLECTION_WORDS } from './lexicon';
 
-/** Nouns that name a kept group of things: "a fleet of vehicles", "a deck of cards". */
-const COLLECTIONS = 'set|fleet|series|collection|deck|pool|stock|pack|herd|flock|library|portfolio|register|roster|catalog|catalogue';
+const COLLECTIONS = COLLECTION_WORDS;
 
 /** "a set of locations", "the fleet of pickup vehicles": a kept group of the key's plural. */
 export function keptAsCollection(key: string, plain: string): boolean {
