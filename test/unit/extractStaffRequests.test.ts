@@ -23,6 +23,12 @@ describe('extract: what staff submit, decide and book', () => {
     // A compound that starts with the people stays one name; a verb read first, with no subject before it, is a misreading.
     assert.ok(names('Staff room bookings have a date and a room.').includes('StaffRoomBooking'));
     assert.ok(names('Parcel items with a parcel, a product and a quantity. Each parcel has a date.').includes('ParcelItem'));
+    // A bare singular noun before the verb form is a modifier; before "have" the words are one subject.
+    assert.ok(names('Employee leave requests with a start date, an end date and a reason.').includes('EmployeeLeaveRequest'));
+    assert.deepEqual(names('Employee leave requests have a start date and an end date.')[0], 'EmployeeLeaveRequest');
+    assert.deepEqual(names('Staff leave requests have a start date and an end date.'), ['StaffLeaveRequest']);
+    assert.deepEqual(names('Each crew change request has a date.'), ['CrewChangeRequest']);
+    assert.ok(names('Each staff member has a name. Each staff leave request has a start date and a reason.').includes('StaffLeaveRequest'));
   });
 
   it('a body of people doing what the app must know the doer of signs in: "Staff submit refund requests"', () => {
@@ -71,6 +77,9 @@ describe('extract: what staff submit, decide and book', () => {
     assert.deepEqual(status?.enumValues, ['pending', 'approved', 'rejected']);
     const booking = extractSpec('A booking has a date and a status. A booking can be confirmed or cancelled.').entities.find((e) => e.name === 'Booking')?.fields.find((f) => f.name === 'status');
     assert.deepEqual(booking?.enumValues, ['pending', 'confirmed', 'cancelled']);
+    // An address's "state" is no status.
+    const supplier = extractSpec('Each supplier has a name, a city and a state. Managers approve or reject suppliers.').entities.find((e) => e.name === 'Supplier')?.fields.find((f) => f.name === 'state');
+    assert.equal(supplier?.type, 'string');
     // Values the text gave stay its own.
     const order = extractSpec('An order has a status (new, paid, shipped). Staff can cancel orders.').entities.find((e) => e.name === 'Order')?.fields.find((f) => f.name === 'status');
     assert.deepEqual(order?.enumValues, ['new', 'paid', 'shipped']);
@@ -83,6 +92,10 @@ describe('extract: what staff submit, decide and book', () => {
     assert.ok(spec.rules.some((r) => r.kind === 'noOverlap' && r.entity === 'Appointment' && r.scope === 'doctor'));
     const tutor = extractSpec('Students schedule lessons with a tutor. Tutors and students sign in. A lesson has a date.');
     assert.ok(tutor.relations.some((r) => r.from === 'Lesson' && r.to === 'User' && r.name === 'tutor'));
+    // The party is never the owner: with no role of their own, the users who book still own the appointment.
+    const users = extractSpec('Users book appointments with a doctor. Users sign in. Each appointment has a date.');
+    assert.deepEqual(users.relations.filter((r) => r.from === 'Appointment' && r.to === 'User').map((r) => r.name).sort(), ['doctor', 'owner']);
+    assert.equal(users.entities.find((e) => e.name === 'Appointment')?.ownerRelation, 'owner');
     // A value after "with" is no party.
     const noted = extractSpec('Patients book appointments with a note. Each appointment has a date. Patients sign in.');
     assert.deepEqual(noted.relations.filter((r) => r.from === 'Appointment' && r.to === 'User').map((r) => r.name), ['patient']);

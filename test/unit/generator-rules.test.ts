@@ -109,6 +109,24 @@ describe('generator: ranges, dateOrder and refuseWhen', () => {
       assert.match(rules, /ruleViolated\('An appointment must end after it starts: end time \(endsAt\) must be after start time \(startsAt\)\.', 422, \{ rule: 'noOverlap' \}\)/);
       // With a duration instead of an end, there is one field, and the message says so plainly.
       assert.match(content(backend(clinic), 'backend/src/rules/appointments.ts'), /ruleViolated\('An appointment must end after it starts\.', 422/);
+      // Where the date order allows equal times, so does the overlap check (a zero-length row overlaps nothing).
+      const equalAllowed = ProjectSpec.parse({ ...withEnd, rules: [...withEnd.rules, { kind: 'dateOrder', entity: 'Appointment', earlier: 'startsAt', later: 'endsAt', allowEqual: true, sources: [] }] });
+      assert.match(content(backend(equalAllowed), 'backend/src/rules/appointments.ts'), /if \(end\.getTime\(\) < start\.getTime\(\)\) throw ruleViolated\('An appointment must end after it starts/);
+      assert.match(rules, /if \(end\.getTime\(\) <= start\.getTime\(\)\)/);
+    });
+
+    it('a no-overlap check per user in a role names the role ("the same doctor"), not "the same user"', () => {
+      const clinic = load('clinic');
+      const doctorsSignIn = ProjectSpec.parse({
+        ...clinic,
+        entities: [{ name: 'User', label: 'User', pluralLabel: 'Users', fields: [{ name: 'name', label: 'Name', type: 'string', required: true, sources: [] }], sources: [] }, ...clinic.entities.filter((e) => e.name !== 'Doctor')],
+        relations: clinic.relations.map((r) => (r.from === 'Appointment' && r.to === 'Doctor' ? { ...r, to: 'User', inverseName: 'doctorAppointments' } : r)).filter((r) => r.from !== 'Doctor' && r.to !== 'Doctor'),
+        auth: { kind: 'emailPassword', roles: ['doctor', 'admin'], defaultRole: 'doctor', adminRole: 'admin', selfSignup: false, sources: [] },
+        rules: clinic.rules.filter((r) => r.entity !== 'Doctor'),
+      });
+      const rules = content(backend(doctorsSignIn), 'backend/src/rules/appointments.ts');
+      assert.match(rules, /This appointment overlaps another appointment of the same doctor\./);
+      assert.ok(!/of the same user/.test(rules));
     });
 
     it('generates a test that refuses the wrong order on create, equal dates unless allowed, and a partial update that breaks it', () => {

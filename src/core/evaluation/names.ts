@@ -134,14 +134,16 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = { nr: 'number', num: 'nu
 /**
  * The comparison tokens of an attribute or field name on an entity: tokens as for names; the entity's
  * own name in front is dropped ("airlineName" on Airline -> name); "number of seats" / "seat count"
- * / "numSeats" -> seat count ("seat number" stays a number: it may be an identifier); a leading "is", "has" or "was" (and "been") is dropped (isActive -> active, hasBeenVisited -> visited);
+ * / "numSeats" -> seat count ("seat number" stays a number: it may be an identifier); a leading "is", "was" or "has been" is dropped (isActive -> active, hasBeenVisited -> visited);
  * the abbreviations nr, num, no (not first: "No" alone is a word), max and min are read in full (RoomNr ~ room number, MaxCapacity ~ maximum capacity);
  * the words after one "of" come first ("typeOfGasoline" ~ gasoline type, "date of birth" ~ birth date; "listOfFeatures" ~ features).
  */
 export function attributeTokens(name: string, entityName = '', synonyms: Synonyms = NO_SYNONYMS): string[] {
   let tokens = baseTokens(name);
-  // (Singular tokens: "has" and "was" read as "ha" and "wa"; "hasBeenVisited" is visited.)
-  if (tokens.length > 1 && /^(?:is|ha|wa)$/.test(tokens[0])) tokens = tokens.slice(tokens[1] === 'been' && tokens.length > 2 ? 2 : 1);
+  // (Singular tokens: "has" and "was" read as "ha" and "wa". "hasBeenVisited" is visited and "wasPaid" paid;
+  // "hasDiscount" is no discount amount, and "haAreaSize" keeps its hectares.)
+  if (tokens.length > 1 && /^(?:is|wa)$/.test(tokens[0])) tokens = tokens.slice(1);
+  else if (tokens.length > 2 && tokens[0] === 'ha' && tokens[1] === 'been') tokens = tokens.slice(2);
   if (tokens.length > 2 && /^(number|num|no|nr)$/.test(tokens[0]) && tokens[1] === 'of') tokens = [...tokens.slice(2), 'count'];
   else if (tokens.length > 1 && /^(num|nr)$/.test(tokens[0])) tokens = [...tokens.slice(1), 'count'];
   tokens = tokens.map((t, i) => (ABBREVIATIONS[t] && (t !== 'no' || i > 0) ? ABBREVIATIONS[t] : t));

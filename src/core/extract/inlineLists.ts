@@ -273,7 +273,6 @@ const PLACED_SUBJECT = /^\s*(?:(?:while|when|if|although|though|whereas|since)\s
 /** "… a library that", "… a marina which also": a noun phrase, then the relative pronoun a list verb follows. */
 const RELATIVE_BEFORE = /([a-z][a-z -]*?[a-z]),?\s+(?:that|which|who)\s+(?:(?:also|usually|always|often|must|should|will|can|may|all|each)\s+)*$/;
 
-/** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 /**
  * "Staff submit leave requests with …", "Staff log shifts with …": the word-list phrase ("submit leave request",
  * "staff log shift") took the clause's verb for a modifier, which the tagger, reading the whole clause, does not:
@@ -284,10 +283,15 @@ function startsWithTheVerb(before: string, subject: string, tagged: NounPhrase):
   const { terms } = analyze(before);
   const verb = terms[tagged.start - 1];
   const modifiers = subject.slice(0, -tagged.key.length - 1).split(' ');
-  // (Only a verb with its subject before it: "Parcel items with …" read as a verb first is a misreading.)
-  return verb?.pos === 'verb' && modifiers.includes(verb.w) && terms.slice(0, tagged.start - 1).some((t) => t.pos === 'noun' || t.pos === 'pron');
+  // (Only a verb right after a subject that can take it: people in the plural, a body of people, "they".
+  // "Parcel items with …", a verb read first, "Employee leave requests with …", after a bare singular noun,
+  // and "each staff leave request with …" are misreadings; before "have" the words are one subject.)
+  const doer = terms[tagged.start - 2];
+  const takesTheVerb = !!doer && ((doer.pos === 'noun' && (doer.plural || COLLECTIVE_PEOPLE.has(doer.w)) && !/^(?:a|an|each|every|one|per|this|that)$/.test(terms[tagged.start - 3]?.w ?? '')) || doer.pos === 'pron');
+  return verb?.pos === 'verb' && modifiers.includes(verb.w) && takesTheVerb;
 }
 
+/** The record whose fields follow the verb: the noun phrase before it, with the exceptions below. */
 function listSubject(before: string, verb: string): string | undefined {
   const joined = verb === 'with' ? joinedSubject(before) : undefined;
   if (joined) return joined;
@@ -313,7 +317,7 @@ function listSubject(before: string, verb: string): string | undefined {
   let subject = trailingPhrase(before)?.key;
   // Past a verb ("the sessions are scheduled with …") the subject is the clause's noun phrase.
   const nlpSubject = trailingSubject(before, (p) => !NON_ENTITY.has(p.headWord) || p.headWord === 'field');
-  if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')) || startsWithTheVerb(before, subject, nlpSubject))) subject = nlpSubject.key;
+  if (nlpSubject && (!subject || /"/.test(before) || !endsWithNoun(before.replace(/\s*\([^()]*\)\s*$/, '')) || (verb === 'with' && startsWithTheVerb(before, subject, nlpSubject)))) subject = nlpSubject.key;
   // "A review of a book has …": the subject is the review. ("Locations consist of drivers with …":
   // a verb before "of" makes it a clause, and the list is the drivers'.)
   if (/^\s*(?:(?:a|an|the|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+of\s+(?:(?:a|an|the)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*$/.test(before) && !tagSentence(before).some((t) => t.pos === 'verb')) subject = leadingPhrase(before)?.key ?? subject;

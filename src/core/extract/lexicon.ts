@@ -138,10 +138,10 @@ export const STAFF_ROLES: Record<string, string> = lookup({
   editor: 'editor', staff: 'staff', owner: 'owner', operator: 'operator', cashier: 'cashier', clerk: 'clerk',
 });
 
-/** People nouns that can be either a role (if they sign in) or an entity (if they are records). */
 /** Nouns for a body of people that take a plural verb in the singular ("staff record deliveries"). */
 export const COLLECTIVE_PEOPLE = new Set(['staff', 'crew', 'personnel', 'management', 'faculty']);
 
+/** People nouns that can be either a role (if they sign in) or an entity (if they are records). */
 export const PERSON_NOUNS = set(`
   customer member patient doctor student teacher employee attendee author buyer seller merchant respondent guest client player
   reader writer volunteer tenant agent driver participant subscriber instructor tutor vendor host traveler traveller passenger

@@ -272,7 +272,10 @@ function retagSubjectsAfterArticles(terms: Term[]): void {
   for (let i = 1; i + 1 < terms.length; i++) {
     const t = terms[i];
     const next = terms[i + 1];
-    if (t.pos !== 'verb' || !ARTICLES.has(terms[i - 1].w) || /(?:ed|ing)$/.test(t.w) || /[a-z]s$/.test(t.w) || /[,;:]/.test(t.post)) continue;
+    // (Past the compound's first nouns: "each staff leave request has …".)
+    let article = i - 1;
+    while (article > 0 && terms[article].pos === 'noun' && !terms[article].plural && !/[,;:]/.test(terms[article].post)) article--;
+    if (t.pos !== 'verb' || !ARTICLES.has(terms[article].w) || /(?:ed|ing)$/.test(t.w) || /[a-z]s$/.test(t.w) || /[,;:]/.test(t.post)) continue;
     // ("Each leave request has …": the word may be the first of a compound subject.)
     const subjectEnd = next.pos === 'noun' && !next.plural && !/[,;:]/.test(next.post) ? compoundEnd(terms, i + 1) : i;
     const after = terms[subjectEnd + 1];

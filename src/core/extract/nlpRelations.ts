@@ -22,6 +22,7 @@ import { coordinatedSubjects } from './coordinatedSubjects';
 import { linkIncludedKinds } from './includedKinds';
 import { linkSelves } from './selfLinks';
 import { entityIn, link, linkNamed, type SentenceRead } from './sentenceLinks';
+import { PARTY_LINKS } from './owners';
 import { heldWith, linkByVerb, linkHandedToUs, linkSentTo, objectPronounAfter } from './verbLinks';
 import { describesNounBefore } from './prepAttachment';
 import { linkSubscriber } from './subscribedLinks';
@@ -398,7 +399,10 @@ function linkObjectsToPlaces(read: SentenceRead, clause: Clause): void {
 function linkToRole(read: SentenceRead, child: DraftEntity, name: string): void {
   const { draft, id } = read;
   if (draft.relations.some((r) => r.from === child.name && r.to === 'User' && r.name === name)) return;
-  if (addRelation(draft, { from: child.name, to: 'User', name, inverseName: camelCase(`${name} ${pluralizeName(child.name)}`), required: true, onDelete: 'restrict' }, id)) draft.used.add(id);
+  const relation = addRelation(draft, { from: child.name, to: 'User', name, inverseName: camelCase(`${name} ${pluralizeName(child.name)}`), required: true, onDelete: 'restrict' }, id);
+  if (!relation) return;
+  PARTY_LINKS.add(relation);
+  draft.used.add(id);
 }
 
 /** "we open a service record for it": the record named before the pronoun, in this sentence or the last. */

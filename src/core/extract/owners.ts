@@ -9,13 +9,16 @@ import type { OwnerIntent } from './relations';
 /** Gives an entity its owner relation to User (the one the text wrote, or a new one); false when it cannot have one. */
 export type EnsureOwner = (entityName: string, source: number, role?: string) => boolean;
 
+/** Links to the user a record is made with ("book appointments with a doctor"): a party to it, never its owner. */
+export const PARTY_LINKS = new WeakSet<object>();
+
 export function ownerLinker(draft: Draft): EnsureOwner {
   return (entityName, source, role = '') => {
     const entity = findEntity(draft, entityName);
     if (!entity || entity.name === 'User' || !findEntity(draft, 'User')) return false;
     if (entity.ownerRelation) return true;
     // A relation to User written in the text ("a loan records the member") is the owner.
-    const existing = draft.relations.find((r) => r.kind === 'belongsTo' && r.from === entity.name && r.to === 'User' && r.required && (!role || r.name === camelCase(role)));
+    const existing = draft.relations.find((r) => r.kind === 'belongsTo' && r.from === entity.name && r.to === 'User' && r.required && !PARTY_LINKS.has(r) && (!role || r.name === camelCase(role)));
     if (existing) {
       entity.ownerRelation = existing.name;
       return true;

@@ -73,7 +73,7 @@ export function nounContext(tokens: Token[], i: number): boolean {
   if (next && next.kind === 'word' && ((DETERMINERS.has(next.w) && !['each', 'all', 'both', 'of'].includes(next.w)) || ['them', 'it', 'him', 'us', 'me'].includes(next.w))) return false;
   // "Staff submit refund requests": after a body of people, a verb form before a content word is their verb
   // ("the staff schedule is published" keeps its noun).
-  if (prev && COLLECTIVE_PEOPLE.has(prev.w) && next?.kind === 'word' && !FUNCTION_WORDS.has(next.w) && lexiconTags(w).includes('Infinitive')) return false;
+  if (next?.kind === 'word' && !FUNCTION_WORDS.has(next.w) && verbOfABody(tokens, i)) return false;
   // "… or write journal entries": a create verb after a conjunction, before a noun, is a verb.
   if (!isPlural(w) && CREATE_VERBS.has(w) && prev && ['and', 'or', ','].includes(prev.w) && next && next.kind === 'word' && isNounWord(next.w)) return false;
   if (isPlural(w) && VERBISH.has(w)) {
@@ -123,7 +123,7 @@ export function phraseAt(tokens: Token[], i: number): Phrase {
     // "visitors parking permits" keeps its -ing modifier).
     if (before?.kind === 'word' && isPlural(before.w) && (PERSON_NOUNS.has(singular(before.w)) || /(?:ers|ors|ists|ants|ents)$/.test(before.w)) && !KNOWN_MODIFIERS.has(t.w) && !/ing$/.test(t.w)) break;
     // (So after a body of people, when the word is a verb to the lexicon: "staff submit requests", not "staff room bookings".)
-    if (before?.kind === 'word' && COLLECTIVE_PEOPLE.has(before.w) && lexiconTags(t.w).includes('Infinitive')) break;
+    if (verbOfABody(tokens, j)) break;
     // "and pin threads": after a conjunction or modal an unknown word is a verb.
     // (Not after "assigned to": "repair jobs", assignedWork.ts.)
     if (before && MODALS.has(before.w) && !KNOWN_MODIFIERS.has(t.w) && !knownNoun(t.w) && !namesWorkKind((k) => tokens[k]?.w, j, singular)) break;
@@ -132,6 +132,22 @@ export function phraseAt(tokens: Token[], i: number): Phrase {
   }
   return { start, head: i, key: words.join(' '), plural: isPlural(head) };
 }
+
+/**
+ * "Staff submit refund requests": the verb form right after a body of people that starts its clause (not
+ * "each crew change request", a modifier, nor "staff leave requests have …", one subject before its verb).
+ */
+function verbOfABody(tokens: Token[], k: number): boolean {
+  const body = tokens[k - 1];
+  if (body?.kind !== 'word' || !COLLECTIVE_PEOPLE.has(body.w) || !lexiconTags(tokens[k].w).includes('Infinitive')) return false;
+  const before = tokens[k - 2];
+  if (before && before.kind === 'word' && !/^(?:the|our|their|all|and|or|that|who|when|then|so)$/.test(before.w)) return false;
+  let end = k + 1;
+  while (tokens[end]?.kind === 'word' && isNounWord(tokens[end].w) && !SUBJECT_VERBS.test(tokens[end].w)) end++;
+  // (A fragment that ends with the nouns may be a subject whose verb is cut off: left as one phrase.)
+  return end > k + 1 && !!tokens[end] && !SUBJECT_VERBS.test(tokens[end].w);
+}
+const SUBJECT_VERBS = /^(?:has|have|is|are|was|were|must|can|cannot|may|might|will|should|need|needs|include|includes|contain|contains|belong|belongs|get|gets)$/;
 
 /** The noun phrase at the end of a fragment of text, e.g. "each purchase order" -> "purchase order". */
 export function trailingPhrase(fragment: string): Phrase | undefined {

@@ -231,12 +231,18 @@ function isAdjectiveAfterAs(text: string, word: string): boolean {
   return terms[at].pos === 'adj' || (terms[at].pos === 'verb' && /(?:ed|en)$/.test(word));
 }
 
-/** The states become the record's status values. An assumed status gives way; one the text wrote down is left as written. */
-/** "Each leave request has a status": a status written without its values, which the states read give. */
+/**
+ * "Each leave request has a status": a status written without its values, which the states read give. (Not a
+ * "state", which may be an address's: "a city and a state".)
+ */
 function blankStatus(field: DraftField): boolean {
-  return /^(?:status|state)$/.test(field.name) && field.type === 'string' && !field.enumValues?.length;
+  return field.name === 'status' && field.type === 'string' && !field.enumValues?.length;
 }
 
+/**
+ * The states become the record's status values. An assumed status gives way, and so does one written without
+ * values; one the text wrote down with its values is left as written.
+ */
 function addStatus(entity: DraftEntity, steps: string[], sources: number[]): void {
   const status = entity.fields.find((f) => /^(?:status|state|stage|phase)$/.test(f.name));
   if (status && !blankStatus(status) && (status.type !== 'enum' || (status.sources.size && !builtStatuses.has(status)))) return;

@@ -1,7 +1,7 @@
 // One business rule's share of backend/src/rules/<entity>.ts: the check it adds and the statements
 // the beforeCreate/beforeUpdate hooks run for it. rules.ts orders the parts and assembles the module;
 // refusals (refuseWhen) live in refusals.ts.
-import { withArticle } from '../../../model/project/naming';
+import { humanize, withArticle } from '../../../model/project/naming';
 import type { Rule } from '../../../model/project/projectSpec';
 import type { BackendModel, EntityModel } from './model';
 import { foreignKeyProperty } from '../contract';
@@ -165,6 +165,10 @@ export function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model:
   const fk = foreignKeyProperty(relation.name);
   const fn = `checkNoOverlap${i}`;
   const noun = entity.entity.label.toLowerCase();
+  // (A user in a role is named by the link: "the same doctor", not "the same user".)
+  const scopeLabel = parent.entity.name === 'User' ? humanize(relation.name).toLowerCase() : parent.entity.label.toLowerCase();
+  // (Where the date order allows equal times, a zero-length row is allowed here too: it overlaps nothing.)
+  const equalAllowed = !!rule.end && entity.rules.some((r) => r.kind === 'dateOrder' && r.earlier === rule.start && r.later === rule.end && r.allowEqual);
   const endOf = rule.end
     ? { value: `next.${rule.end} == null ? undefined : toTime(next.${rule.end})`, column: `${t}.${rule.end}` }
     : {
@@ -178,13 +182,13 @@ export function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model:
     : `${withArticle(noun, true)} must end after it starts.`;
   return {
     fn: lines(
-      `/** ${blockComment(`Two ${entity.entity.pluralLabel.toLowerCase()} of the same ${parent.entity.label.toLowerCase()} may not overlap in time.`)} */`,
+      `/** ${blockComment(`Two ${entity.entity.pluralLabel.toLowerCase()} of the same ${scopeLabel} may not overlap in time.`)} */`,
       `async function ${fn}(tx: Executor, next: Partial<${entity.names.pascal}Row>, excludeId?: number): Promise<void> {`,
       `  if (next.${fk} == null || next.${rule.start} == null) return;`,
       `  const start = toTime(next.${rule.start});`,
       `  const end = ${endOf.value};`,
       `  if (!end) return;`,
-      `  if (end.getTime() <= start.getTime()) throw ruleViolated('${singleQuotedText(endsAfterStart)}', 422, { rule: 'noOverlap' });`,
+      `  if (end.getTime() ${equalAllowed ? '<' : '<='} start.getTime()) throw ruleViolated('${singleQuotedText(endsAfterStart)}', 422, { rule: 'noOverlap' });`,
       `  await tx.select({ id: ${p}.id }).from(${p}).where(eq(${p}.id, next.${fk})).for('update');`,
       `  const conditions: SQL[] = [`,
       `    eq(${t}.${fk}, next.${fk}),`,
@@ -194,7 +198,7 @@ export function noOverlap(rule: RuleOf<'noOverlap'>, entity: EntityModel, model:
       `  if (excludeId !== undefined) conditions.push(ne(${t}.id, excludeId));`,
       `  const [clash] = await tx.select({ id: ${t}.id }).from(${t}).where(and(...conditions)).limit(1);`,
       `  if (clash) {`,
-      `    throw ruleViolated(${str(`This ${noun} overlaps another ${noun} of the same ${parent.entity.label.toLowerCase()}.`)}, 409, { rule: 'noOverlap', conflictsWith: clash.id });`,
+      `    throw ruleViolated(${str(`This ${noun} overlaps another ${noun} of the same ${scopeLabel}.`)}, 409, { rule: 'noOverlap', conflictsWith: clash.id });`,
       `  }`,
       `}`,
     ),
