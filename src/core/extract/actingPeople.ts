@@ -25,6 +25,16 @@ function makesOwnRecords(clause: Clause): boolean {
 }
 
 /**
+ * "Recruiters accept or reject applications", "moderators approve posts": people who decide on the app's
+ * records use it (the app must know who decided). Only on records (not "accept the terms").
+ */
+function decidesOnRecords(clause: Clause): boolean {
+  if (clause.negated || clause.passive || !DECIDING.test(clause.verb)) return false;
+  return clause.objects.some((o) => o.plural && !NON_ENTITY.has(o.headWord) && !NOT_STORED.has(o.headWord) && !USER_WORDS.has(o.headWord));
+}
+const DECIDING = /^(?:approve|reject|accept|decline|grade|moderate|verify|sign)$/;
+
+/**
  * "The receptionist checks guests in", "cashiers scan the tickets": a staff role doing its work on
  * things of the app uses it (readStaffSubjects knows the usual verbs from the words alone; the
  * grammar finds the rest). Not the owner, who may own a row, nor "city staff", a body of people.
@@ -64,7 +74,7 @@ export function findActingPeople(found: AuthFindings, sentences: SentenceInfo[])
         addRole(STAFF_ROLES[who] ? found.staffRoles : found.personRoles, STAFF_ROLES[who] ?? who);
         continue;
       }
-      if (!(ACTING.test(clause.verb) || makesOwnRecords(clause)) || !clause.subject?.plural) continue;
+      if (!(ACTING.test(clause.verb) || decidesOnRecords(clause) || makesOwnRecords(clause)) || !clause.subject?.plural) continue;
       if (!(PERSON_NOUNS.has(who) || lexiconTags(who).includes('Actor')) || USER_WORDS.has(who) || found.notUsers.has(who) || STAFF_ROLES[who]) continue;
       signInFrom(found, sentence.id);
       addRole(found.personRoles, who);

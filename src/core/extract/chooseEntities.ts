@@ -122,6 +122,12 @@ export function addEntities(draft: Draft, sentences: SentenceInfo[], evidence: E
   const plainText = sentences.map((s) => s.plain).join(' \n ');
   for (const candidate of candidates) {
     if (notARecord(candidate.key, sentences)) continue;
+    // "Volunteers fill in an application form with …" where applications are records: the form is the record's.
+    const formOf = candidate.key.endsWith(' form') ? candidates.find((c) => c.key === candidate.key.slice(0, -' form'.length)) : undefined;
+    if (formOf && !notARecord(formOf.key, sentences)) {
+      candidate.sources.forEach((s) => formOf.sources.add(s));
+      continue;
+    }
     // "tickets" next to "repair tickets" with fields: the same record, named short. (Not when the
     // short name has fields of its own: "All sensors have a unit. Temperature sensors have a min and a max.")
     const longer = !candidate.key.includes(' ') && !withFields.has(candidate.key) ? candidates.filter((c) => c.key.endsWith(` ${candidate.key}`) && withFields.has(c.key)) : [];

@@ -27,9 +27,26 @@ const GIVEN_WHILE = new RegExp(
   `^(?:when|whenever|once|each time|to|while|for) (?:(?:they|you|we|a [a-z]+|the [a-z]+|[a-z]+s) )?(?:(?:first|also) )?([a-z]+?)(?:ing)? (?:(?:an?|the|their|one) )?(?:[a-z-]+ ){0,2}?,? ?(?:they|you|we|the [a-z]+|[a-z]+s) ${MODALS}${GIVE} (.+)$`,
 );
 
+/**
+ * "Guests book rooms by giving their arrival date and the number of guests", "adopters apply for a pet by
+ * stating their household size and a motivation": what a person gives in the act of booking, ordering or
+ * applying are the values of the record the act makes (the booking, the application), not the person's.
+ */
+const ACT_BY = new RegExp(
+  `^(?:the |our |all |each |every |a |an |new )?[a-z][a-z ]{0,30}? ${MODALS}(book|books|order|orders|reserve|reserves|rent|rents|borrow|borrows|(?:apply|applies) (?:for|to))(?: (?:a|an|the|one|their))? (?:[a-z-]+ ){1,3}?by ${GIVE} (.+)$`,
+);
+
+function givenInTheAct(plain: string): { subject: string; items: FieldItem[] } | undefined {
+  const given = ACT_BY.exec(plain);
+  const subject = given ? transactionOf(given[1].split(' ')[0].replace(/ies$/, 'y').replace(/s$/, '')) : undefined;
+  if (!given || !subject) return undefined;
+  const items = parseItems(given[2].replace(/[.;]\s*$/, '')).filter((item) => !item.plural);
+  return items.length >= 2 ? { subject, items } : undefined;
+}
+
 /** The record and the items the sentence gives (two items at least, as a list of details). */
 export function givenDetails(plain: string): { subject: string; items: FieldItem[] } | undefined {
-  const made = givenWhileMaking(plain);
+  const made = givenWhileMaking(plain) ?? givenInTheAct(plain);
   if (made) return made;
   const given = GIVEN.exec(plain);
   if (!given) return undefined;

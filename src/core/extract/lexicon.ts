@@ -101,7 +101,7 @@ export const DETERMINERS = set(
 // area) are not listed: the grammar decides from how they are used.
 export const NON_ENTITY = set(`
   step steps field fields attribute attributes characteristic characteristics metre metres meter meters kilometre kilometres km kms mile miles gram grams kilogram kilograms kg kgs litre litres liter liters euro euros cent cents dollar dollars percent hectare hectares acre acres degree degrees inch inches centimetre centimetres cm mm second seconds
-  app apps application applications system systems site sites website websites web page pages screen screens button buttons link
+  app apps system systems site sites website websites web page pages screen screens button buttons link
   form forms   input inputs list lists table tables database databases db server servers backend frontend api apis
   endpoint endpoints body json html css javascript js typescript node python code codes error errors token tokens
   cookie cookies header headers parameter parameters query queries path paths format formats string strings number numbers integer
@@ -204,7 +204,7 @@ export function titleCaseFirst(text: string): string {
 
 /** Heads that never name a stored record, even in a compound ("booking page", "api endpoint"). */
 export const NEVER_RECORD_HEADS = new Set(
-  'page pages screen screens button buttons app apps application applications system systems website websites site sites api apis endpoint endpoints form forms view views tab tabs modal modals menu menus link links dashboard dashboards email emails notification notifications reminder reminders chart charts graph graphs server servers database databases backend frontend json html css code codes token tokens cookie cookies header headers parameter parameters query queries feature features functionality requirement requirements thing things way ways information info data stuff something anything everything nothing forum forums blog blogs shop shops tracker trackers manager planner portal platform platforms tool tools software scheduler clone service services'.split(' '),
+  'page pages screen screens button buttons app apps system systems website websites site sites api apis endpoint endpoints form forms view views tab tabs modal modals menu menus link links dashboard dashboards email emails notification notifications reminder reminders chart charts graph graphs server servers database databases backend frontend json html css code codes token tokens cookie cookies header headers parameter parameters query queries feature features functionality requirement requirements thing things way ways information info data stuff something anything everything nothing forum forums blog blogs shop shops tracker trackers manager planner portal platform platforms tool tools software scheduler clone service services'.split(' '),
 );
 
 /** Generic heads that name a record once a noun qualifies them ("fitness class", "report card", "waiting list entry"). */
@@ -223,7 +223,7 @@ export function genericHeadAllowed(key: string): boolean {
 export const NOT_STORED = new Set([
   'dashboard', 'report', 'reminder', 'notification', 'alert', 'email', 'e-mail', 'mail', 'sms', 'overview', 'summary', 'statistic',
   'chart', 'graph', 'login', 'logout', 'password', 'account', 'profile', 'history', 'welcome', 'homepage', 'home', 'screen', 'page',
-  'app', 'application', 'system', 'website', 'site', 'platform', 'software', 'tool', 'feature', 'button', 'link', 'list', 'detail',
+  'app', 'system', 'website', 'site', 'platform', 'software', 'tool', 'feature', 'button', 'link', 'list', 'detail',
   'information', 'info', 'data', 'record', 'entry', 'thing', 'item', 'stuff', 'way', 'ability', 'option', 'access', 'time', 'number',
   'total', 'count', 'amount', 'rest', 'lot', 'kind', 'type', 'sort', 'set', 'part', 'end', 'start', 'day', 'week', 'month', 'year',
   'hour', 'minute', 'moment', 'today', 'tomorrow', 'everything', 'anything', 'nothing', 'something', 'overview', 'search', 'filter',

@@ -23,6 +23,10 @@ export interface SentenceMentions {
 /** Resolves a phrase key to an entity, dropping leading modifiers that are not part of a name. */
 export function resolveKey(draft: Draft, key: string): string | undefined {
   const words = key.split(' ');
+  // "an application form with …": a form of a record is how that record is entered (not a "consent form",
+  // where no consent record exists).
+  const formOf = words.length > 1 && words[words.length - 1] === 'form' && !draft.entities.some((e) => e.key === key) ? resolveKey(draft, words.slice(0, -1).join(' ')) : undefined;
+  if (formOf && formOf !== 'User') return formOf;
   for (let i = 0; i < words.length; i++) {
     const candidate = words.slice(i).join(' ');
     const entity = draft.entities.find((e) => e.key === candidate);

@@ -23,8 +23,33 @@ export function irregularPluralWritten(text: string, key: string, pattern: (stem
 
 /** The names the text shows are no records, in the order they are cheapest to check. */
 export function notARecord(key: string, sentences: SentenceInfo[]): boolean {
-  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences) || theHouseRules(key, sentences) || onlyCallsToMachines(key, sentences);
+  return neverANoun(key, sentences) || writtenAsAcronym(key, sentences) || writtenAsCode(key, sentences) || onlyProduced(key, sentences) || namedOnlyInBenefits(key, sentences) || saidNotARecord(key, sentences) || namedOnlyInExamples(key, sentences) || onlyCounted(key, sentences) || theHouseRules(key, sentences) || onlyCallsToMachines(key, sentences) || theSoftwareItself(key, sentences);
 }
+
+/**
+ * "Write an application that keeps …", "the web application should load quickly", "the CelO application":
+ * an application is the software being described unless the text treats it as a thing people send in and
+ * someone decides on - "candidates submit applications", "each application has a cover letter", "an
+ * application for a scholarship", "loan applications".
+ */
+function theSoftwareItself(key: string, sentences: SentenceInfo[]): boolean {
+  const words = key.split(' ');
+  if (words[words.length - 1] !== 'application') return false;
+  if (words.length > 1) return SOFTWARE_KINDS.test(words[words.length - 2]) || sentences.some((s) => new RegExp(String.raw`\b[A-Z][\w-]*\s+${words[words.length - 2]}\s+applications?\b`).test(s.text));
+  return !sentences.some((s) => !s.heading && APPLICATIONS_SENT_IN.some((pattern) => pattern.test(s.plain)));
+}
+const SOFTWARE_KINDS = /^(?:web|mobile|desktop|software|android|ios|iphone|native|hybrid|cloud|saas|client|server|frontend|backend|react|node|java|python|spring|rails|django|page|single|console|cli|terminal|windows|linux|mac|macos|phone|tablet|browser|wiki|chat|demo|sample|whole|entire|new|simple|small|full|complete|main|same|current)$/;
+const APPLICATIONS_SENT_IN = [
+  /\b(?:each|every|per)\s+(?:[a-z-]+\s+)?application\b/,
+  /\b(?:an|one)\s+(?:[a-z-]+\s+)?application\s+(?:has|includes|contains|consists|lists|needs|requires|belongs|must have|should have|can have)\b/,
+  /\bappl(?:y|ies|ied|ying)\s+(?:for|to)\s+(?![a-z]+ing\b)[a-z]/,
+  // (Listed with their values: "Applications (applicant, program, …)", "- Applications: applicant, job".)
+  /\bapplications\s*[(:]|\bapplications\s+with\b/,
+  /\b(?:submit|submits|submitted|submitting|file|files|filed|lodge|lodges|lodged|withdraw|withdraws|withdrawn|approve|approves|approved|approving|reject|rejects|rejected|rejecting|accept|accepts|accepted|accepting|decline|declines|declined|process|processes|processed|assess|assesses|assessed|evaluate|evaluates|evaluated|screen|screens|screened|shortlist|shortlists|shortlisted|review|reviews|reviewed|reviewing|receive|receives|received)\s+(?:(?:the|their|his|her|its|an|all|new|pending|incoming|open|several|multiple)\s+)?(?:[a-z-]+\s+)?applications?\b/,
+  /\bapplications?\s+(?:is|are|was|were|can be|may be|must be)\s+(?:approved|rejected|accepted|declined|submitted|withdrawn|reviewed|pending|processed)\b/,
+  /\bapplications?\s+(?:for|to)\s+(?:a|an|the|their|each|one)\s+(?![a-z]+ing\b)[a-z]/,
+  /\bapplications\s+(?:for|to)\s+(?![a-z]+ing\b)[a-z]+s\b/,
+];
 
 /**
  * "The app sends requests to the server", "up to 100 requests per minute", "each request to the API is
