@@ -8,7 +8,7 @@ import { analyze, QUANTITY_HEADS, type Analysis, type Clause, type NounPhrase } 
 import type { SentenceInfo } from './sentences';
 import { singular } from './lexicon';
 import { knownNoun } from './knowledge';
-import { transactionNoun } from './nlpEvidence';
+import { isPersonWord, transactionNoun } from './nlpEvidence';
 import { saysMadeOf } from './wholeParts';
 import { linkRelatives, withRelativeObject, withRelativeSubject } from './relativeLinks';
 import { actedByStoryI, asDecidedBy, inEventClause, inPurposeClause } from './clauseScope';
@@ -379,17 +379,25 @@ function linkObjectsToPlaces(read: SentenceRead, clause: Clause): void {
       linkToPronounReferent(read, object, child);
       continue;
     }
+    let recipient = false;
     for (const place of clause.preps) {
       const { prep, phrase } = place;
       if (phrase.start < object.head) continue;
       // ("collect articles from residents of the city": only the first phrase after the object is its place; "of the city" is the residents'.)
       if (!/^(for|on|of|to|in|about)$/.test(prep) && !heldWith(analysis, clause, place)) break;
       const parent = entityIn(read, phrase);
-      const one = /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && !phrase.plural;
+      // ("send invoices to the customers for their orders": past the people it goes to, a "for" still says what the object is for,
+      // the one each, plural on both sides.)
+      const forAfterRecipient = recipient && prep === 'for' && (!phrase.plural || object.plural);
+      const one = /^(a|an|the|each|every|its|their|one)$/.test(phrase.determiner ?? '') && (!phrase.plural || forAfterRecipient);
       if (parent && parent.name !== 'User' && one) link(read, child, parent);
       // ("Patients book appointments with a doctor", where doctors sign in: the party is a user in that role,
       // linked by its name.)
       else if (parent?.name === 'User' && one && phrase.headWord !== 'user' && heldWith(analysis, clause, place)) linkToRole(read, child, camelCase(phrase.headWord));
+      if (prep === 'to' && !recipient && isRecipient(read, phrase)) {
+        recipient = true;
+        continue;
+      }
       break;
     }
   }
@@ -403,6 +411,12 @@ function linkToRole(read: SentenceRead, child: DraftEntity, name: string): void 
   if (!relation) return;
   PARTY_LINKS.add(relation);
   draft.used.add(id);
+}
+
+/** People (or users) a thing is sent or given to: "to the customers", "to your clients". */
+function isRecipient(read: SentenceRead, phrase: NounPhrase): boolean {
+  const record = entityIn(read, phrase);
+  return record?.name === 'User' || isPersonWord(phrase.headWord);
 }
 
 /** "we open a service record for it": the record named before the pronoun, in this sentence or the last. */

@@ -11,7 +11,7 @@ import { findMentions, type Mention } from './mentions';
 import type { SentenceInfo } from './sentences';
 import { RECORDING_VERBS } from './nlpRelations';
 import { KIND_WORDS } from './sentenceLinks';
-import { transactionOf } from './nlpEvidence';
+import { isPersonWord, transactionOf } from './nlpEvidence';
 import { recordAskedAbout } from './askedRecord';
 import { QUANTITY_HEADS } from './grammar';
 import { pronounMayStandFor } from './pronounAgreement';
@@ -249,9 +249,25 @@ function prepositionLink(r: Reading, i: number): void {
     // ("nurses are assigned to patients for each shift": after a phrase of the verb's own, "for each …" says how
     // often the verb's doing happens; it does not describe the patients. "The ticket for each flight" still does.)
     if (w === 'for' && /^(each|every)$/.test(words[i + 1] ?? '') && PREP_WORDS.test(wordBefore(r, before.start))) return;
+    // ("they belong to the same group of tests", "a deck of cards": the members belong to the collection, not it to them.)
+    if (w === 'of' && COLLECTIONS.test(singular(tokens[before.head]?.w ?? ''))) {
+      r.link(target.entity, before.entity, { required: true, onDelete: 'restrict' });
+      return;
+    }
+    // ("send invoices to the customers for their orders": what "their" names after people is theirs; it belongs to them,
+    // not they to it. A possessive that does not agree in number is someone else's: "the trainer for their dogs", no link.
+    // After a thing, "the reports of their patients", the possessor is someone else and the thing keeps its link.)
+    const own = words[i + 1];
+    if ((own === 'their' || own === 'its') && isPersonWord(singular(tokens[before.head]?.w ?? ''))) {
+      if ((own === 'their') === before.plural) r.link(target.entity, before.entity, { required: true, onDelete: 'cascade' });
+      return;
+    }
     r.link(before.entity, target.entity, { required: true, onDelete: prep });
   }
 }
+
+/** Nouns that name a collection of the things after their "of". */
+const COLLECTIONS = /^(?:group|set|collection|series|batch|bundle|pack|deck|pile|stack|cluster|pool|portfolio|catalogue|catalog)$/;
 
 /** The word before token k, determiners skipped ("to the patients" -> "to"). */
 function wordBefore(r: Reading, k: number): string {
