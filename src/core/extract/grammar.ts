@@ -248,11 +248,19 @@ function complements({ terms, phraseAt, boundaryAfter }: ClauseScan, v: number):
   const preps: PrepObject[] = [];
   let prep: string | undefined;
   let countedPrep: string | undefined;
+  // ("papers are published in journals, not technical reports": a phrase set off by ", not" is what the verb is not about.)
+  let ruledOut = -1;
   for (let j = v + 1; j < terms.length; j++) {
     const u = terms[j];
     if (u.pos === 'verb' && u.depth === 0 && !(terms[j - 1]?.pos === 'det')) break;
     if (u.pos === 'prep') prep = u.w;
+    if (u.w === 'not' && /,\s*$/.test(terms[j - 1]?.post ?? '') && !/^(?:only|just|merely|simply)$/.test(terms[j + 1]?.w ?? '')) ruledOut = j;
     const p = phraseAt.get(j);
+    if (p && ruledOut >= 0 && p.start > ruledOut) {
+      ruledOut = -1;
+      if (boundaryAfter(j) && !/,\s*$/.test(u.post)) break;
+      continue;
+    }
     // "any number of customers", "a list of tags": the counted noun is the object.
     // ("the number of seats" is a count the record keeps, not seats.)
     const counted = p && QUANTITY_HEADS.has(p.headWord) && terms[p.head + 1]?.w === 'of' && p.determiner !== 'the';
