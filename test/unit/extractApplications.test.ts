@@ -26,6 +26,11 @@ describe('extract: applications people send in', () => {
     assert.deepEqual(written('Members submit loan applications with an amount and a term.', 'LoanApplication'), ['amount', 'term']);
     assert.deepEqual(written('Applications (applicant, program, submitted date, status: draft, submitted, accepted, rejected).', 'Application'), ['applicant', 'program', 'submittedDate', 'status']);
     assert.deepEqual(written('- Applications: applicant, job, date, status', 'Application'), ['applicant', 'job', 'date', 'status']);
+    // Denied is a decision too.
+    const visa = extractSpec('A visa application is approved or denied. An application has a date.').entities.find((e) => e.name === 'Application');
+    assert.deepEqual(visa?.fields.find((f) => f.name === 'status')?.enumValues, ['pending', 'approved', 'denied']);
+    const claims = extractSpec('Customers file claims. Each claim has an amount. Adjusters approve or deny claims.').entities.find((e) => e.name === 'Claim');
+    assert.deepEqual(claims?.fields.find((f) => f.name === 'status')?.enumValues, ['pending', 'approved', 'denied']);
   });
 
   it('the application being written is the software, not a record', () => {

@@ -15,7 +15,7 @@ import type { SentenceInfo } from './sentences';
 /** Steps of a lifecycle, in the order they usually come (the last ones end it on the side). */
 const LIFECYCLE = [
   'submitted', 'scheduled', 'received', 'reviewed', 'recommended', 'confirmed', 'approved', 'accepted', 'finalized', 'finalised', 'signed', 'processed', 'paid', 'sent', 'shipped', 'delivered',
-  'returned', 'completed', 'finished', 'resolved', 'settled', 'closed', 'expired', 'terminated', 'rejected', 'refused', 'declined', 'cancelled', 'canceled',
+  'returned', 'completed', 'finished', 'resolved', 'settled', 'closed', 'expired', 'terminated', 'rejected', 'refused', 'declined', 'denied', 'cancelled', 'canceled',
 ];
 /** Conditions a record enters and leaves: each is a yes/no value of its own. */
 const CONDITIONS = ['blocked', 'suspended', 'locked', 'archived', 'deactivated', 'invalidated', 'discarded', 'published', 'visited', 'verified', 'validated'];
@@ -34,7 +34,7 @@ const PLURAL_STATED = new RegExp(String.raw`(?:^|[,;:]\s+|\b(?:and|but|then|once
 const MORE_STATES = new RegExp(String.raw`^(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and|and\/or)\s+)(?:then\s+|later\s+|finally\s+)?(${[...LIFECYCLE, ...CONDITIONS].join('|')})\b(?=\s*(?:[,.;:!]|$)|\s+(?:or|and|by|when|after|before|once|if|until|unless|automatically|only)\b)`);
 /** A decision or step a person takes on a record, and the state it leaves the record in ("managers approve or reject requests"). */
 // (Not the day's work, "the warehouse ships parcels", which leaves no decision to store.)
-const DECIDED: Record<string, string> = { approve: 'approved', accept: 'accepted', reject: 'rejected', refuse: 'refused', decline: 'declined', cancel: 'cancelled', confirm: 'confirmed', close: 'closed', resolve: 'resolved', complete: 'completed', settle: 'settled', finalize: 'finalized', finalise: 'finalized' };
+const DECIDED: Record<string, string> = { approve: 'approved', accept: 'accepted', reject: 'rejected', refuse: 'refused', decline: 'declined', deny: 'denied', cancel: 'cancelled', confirm: 'confirmed', close: 'closed', resolve: 'resolved', complete: 'completed', settle: 'settled', finalize: 'finalized', finalise: 'finalized' };
 /** Where a record stands before anyone decides on it: a request is pending until approved, a booking active until cancelled, a ticket open until closed. */
 const BEFORE_DECIDED: Record<string, string> = { cancelled: 'active', canceled: 'active', closed: 'open', resolved: 'open', completed: 'open', finished: 'active', expired: 'active', terminated: 'active' };
 /** Steps a record may be made in: no state before them to add. */
