@@ -57,6 +57,14 @@ describe('extract: applications people send in', () => {
     assert.deepEqual(written('Travellers register by providing their name, billing information and travel preferences.', 'Traveller'), ['name', 'billingInformation']);
   });
 
+  it('a record named inside a state ("under review") is no mention of it: the workflow stays on the record the text is about', () => {
+    const workflowOn = (text: string) => extractSpec(text).rules.filter((r) => r.kind === 'statusWorkflow').map((r) => r.entity);
+    assert.deepEqual(workflowOn('Researchers submit grant applications. Reviewers write reviews with a score and a comment. Each application has a title and a budget. Its status goes from draft to submitted to under review, and then to awarded or declined.'), ['Application']);
+    assert.deepEqual(workflowOn('Customers open support tickets. Agents write a review of each ticket. A ticket has a subject. The status goes from new to under review to resolved.'), ['Ticket']);
+    // A record the states do not contain is still named by the sentence.
+    assert.deepEqual(workflowOn('Reviewers write reviews with a score. Each review goes from draft to submitted to published.'), ['Review']);
+  });
+
   it('people who approve, reject or accept the app\'s records sign in; accepting cookies is no such act', () => {
     assert.ok(roles('Candidates submit applications. Recruiters accept or reject applications.').includes('recruiter'));
     assert.ok(roles('Members write posts. Moderators approve posts. Each post has a title.').includes('moderator'));

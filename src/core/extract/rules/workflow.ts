@@ -106,7 +106,9 @@ function isStatusField(field: DraftField): boolean {
 function target(ctx: RuleContext, preamble: string, all: string[]): { entity?: DraftEntity; field?: DraftField; fieldWords: string[]; guessed?: boolean } {
   const fieldWords = ctx.clause.subjectField ?? statusWords(preamble);
   const mentioned = mentionsIn(ctx, preamble).filter((m) => !m.person || m.entity.name !== 'User').map((m) => m.entity);
-  const inSentence = mentionsIn(ctx, ctx.sentence.plain).filter((m) => m.entity.name !== 'User').map((m) => m.entity);
+  // (A record's name inside a state, "under review", is no mention of that record.)
+  const stateWords = new Set(all.flatMap((state) => state.split('_')));
+  const inSentence = mentionsIn(ctx, ctx.sentence.plain).filter((m) => m.entity.name !== 'User' && !m.entity.key.split(' ').every((w) => stateWords.has(w))).map((m) => m.entity);
   const pool = mentioned.length ? mentioned : ctx.clause.subjectField ? candidates(ctx, []) : [...inSentence, ...candidates(ctx, [])];
   const overlap = (f: DraftField) => f.type === 'enum' && (f.enumValues ?? []).filter((v) => all.includes(v)).length >= Math.min(2, all.length);
   // A field the words name, or an enum sharing the states, or a status field, on the likeliest entity.
